@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+/**
+ * The command line: arguments → generate() → write. A thin shell; every decision is in generate().
+ * Errors print one line (file and JSON pointer or line:column) and exit with the error's own code.
+ */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { ExitCode, isCodegenError } from "./errors";
+import type { Artifact } from "./emit/emitter";
+
+const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
+
+function parseResolve(values: string[] | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf("=");
+    if (at <= 0) throw new Error(`--resolve expects <url-prefix>=<folder>, got "${value}"`);
+    map[value.slice(0, at)] = value.slice(at + 1);
+  }
+  return map;
+}
+
+async function runGenerate(argv: {
+  schema: string;
+  out: string;
+  name?: string;
+  emit?: Artifact[];
+  formats: "assert" | "annotate";
+  packageName?: string;
+  resolve?: string[];
+  allowNetwork: boolean;
+  quiet: boolean;
+}): Promise<number> {
+  const started = process.hrtime.bigint();
+  const { generate } = await import("./index");
+  const { writeOutput } = await import("./write/write-output");
+  const result = await generate({
+    schema: argv.schema,
+    name: argv.name,
+    emit: argv.emit,
+    formats: argv.formats,
+    packageName: argv.packageName,
+    resolve: parseResolve(argv.resolve),
+    allowNetwork: argv.allowNetwork,
+  });
+  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const written = await writeOutput(argv.out, result.files);
+  if (!argv.quiet) {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(
+      `${argv.out}: ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ` +
+        `${result.model.types.length} types in ${ms.toFixed(0)} ms\n`,
+    );
+  }
+  return ExitCode.ok;
+}
+
+export async function main(args: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const parser = yargs(args)
+    .scriptName("koala-codegen")
+    .usage("$0 <command> [options]")
+    .command(
+      "generate",
+      "Generate the TypeScript package (types, guards, builders, client) for a JSON Schema",
+      (y) =>
+        y
+          .option("schema", { alias: "s", type: "string", demandOption: true, describe: "The JSON Schema file (JSON or YAML)" })
+          .option("out", { alias: "o", type: "string", demandOption: true, describe: "The output package folder" })
+          .option("name", { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" })
+          .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
+          .option("formats", { choices: ["assert", "annotate"] as const, default: "assert" as const, describe: "Whether guards check `format`" })
+          .option("package-name", { type: "string", describe: "The generated package's name" })
+          .option("resolve", { type: "array", string: true, describe: "Map a remote URI prefix to a folder: <url-prefix>=<folder>" })
+          .option("allow-network", { type: "boolean", default: false, describe: "Fetch http(s) references that --resolve does not map" })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
+          .example("$0 generate --schema schemas/koala.schema.json --out generated/koala", "Generate everything")
+          .example("$0 generate -s api.json -o src/gen --name Event --emit types guards", "Only types and guards, root named Event"),
+      async (argv) => {
+        exitCode = await runGenerate(argv as never);
+      },
+    )
+    .demandCommand(1, "Name a command: generate")
+    .strict()
+    .help()
+    .alias("help", "h")
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+  await parser.parseAsync();
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+if (require.main === module) {
+  main(hideBin(process.argv)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (isCodegenError(error)) {
+        process.stderr.write(`koala-codegen: ${error.format()}\n`);
+        process.exitCode = error.exitCode;
+      } else if (error instanceof UsageError) {
+        process.stderr.write(`koala-codegen: ${error.message}\nRun koala-codegen --help for usage.\n`);
+        process.exitCode = ExitCode.usage;
+      } else {
+        process.stderr.write(`koala-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = ExitCode.internal;
+      }
+    },
+  );
+}

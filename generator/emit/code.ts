@@ -1,0 +1,75 @@
+/**
+ * The only way schema data enters generated code. Strings from a schema (keys, const values,
+ * patterns, descriptions) can never become code: values go through `literal()`, keys through
+ * `member()`/`propertyKey()`, identifiers through `ir/naming.ts`, comments through `docText()`.
+ * The `code` template tag quotes every interpolated plain value, so forgetting is not possible.
+ */
+import { isBareKey, isIdentifier } from "../ir/naming";
+
+/** A piece of trusted code. Only this module and `code`-tagged templates create one. */
+export class Code {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type Interpolated = Code | string | number | boolean | null | undefined | readonly unknown[] | { readonly [key: string]: unknown };
+
+/** code`isObject(${value}) && ${value}.type === ${"track"}`: plain values become JSON literals. */
+export function code(strings: TemplateStringsArray, ...values: Interpolated[]): Code {
+  let text = strings[0]!;
+  values.forEach((value, i) => {
+    text += (value instanceof Code ? value.text : literalText(value)) + strings[i + 1]!;
+  });
+  return new Code(text);
+}
+
+/** Joins pieces of code with a separator (" && ", ", ", "\n"). */
+export function join(parts: readonly Code[], separator: string): Code {
+  return new Code(parts.map((p) => p.text).join(separator));
+}
+
+/** A JSON value as a JavaScript expression: quotes, backslashes, U+2028/9, `</script>` all escaped. */
+export function literal(value: unknown): Code {
+  return new Code(literalText(value));
+}
+
+function literalText(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "number") {
+    if (Object.is(value, -0)) return "-0";
+    if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+  }
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new Error(`internal: literal() got ${typeof value}`);
+  // JSON allows U+2028/U+2029 in strings; older JavaScript did not. "<" keeps "</script>" and "<!--" inert.
+  return json.replace(/[\u2028\u2029<]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
+/** A validated identifier as code. Throws (an internal error) if `name` is not one. */
+export function id(name: string): Code {
+  if (!isIdentifier(name)) throw new Error(`internal: ${JSON.stringify(name)} is not an identifier`);
+  return new Code(name);
+}
+
+/** `obj.key` when the key is an identifier, `obj["key"]` otherwise. */
+export function member(object: Code, key: string): Code {
+  return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);
+}
+
+/** A property name in an interface or type literal: bare when possible, quoted otherwise. */
+export function propertyKey(key: string): string {
+  return isBareKey(key) ? key : literalText(key);
+}
+
+/** A key in a runtime object literal: `__proto__` (bare or quoted) would set the prototype, so it is computed. */
+export function objectKey(key: string): string {
+  if (key === "__proto__") return `["__proto__"]`;
+  return propertyKey(key);
+}
+
+/** Text for a JSDoc comment: a `*\/` in a description must not end the comment early. */
+export function docText(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n").replace(/[\u2028\u2029]/g, "\n");
+}

@@ -1,0 +1,42 @@
+/**
+ * The emitter contract: IR in, ts-morph statement structures out. No Project, no prettier, no disk:
+ * printing and formatting happen once, later, for every file together. A new artifact is one new
+ * emitter plus one entry in `emit/index.ts`.
+ */
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import type { IrModel } from "../ir/model";
+
+export type Artifact = "types" | "guards" | "builders" | "client";
+
+export const ARTIFACTS: readonly Artifact[] = ["types", "guards", "builders", "client"];
+
+export interface EmitOptions {
+  /** Which artifacts to emit; an artifact brings the ones it depends on. */
+  artifacts: readonly Artifact[];
+  /** `assert` (default): guards check `format`; `annotate`: `format` is documentation only. */
+  formats: "assert" | "annotate";
+}
+
+export interface EmitContext {
+  model: IrModel;
+  options: EmitOptions;
+}
+
+export type Statement = StatementStructures | WriterFunction | string;
+
+/** One generated source module, relative to the package's `src/` folder ("types.ts"). */
+export interface EmittedModule {
+  path: string;
+  statements: Statement[];
+  /** A one-line description for the file header. */
+  summary: string;
+}
+
+export interface Emitter {
+  artifact: Artifact;
+  /** Artifacts whose modules this one imports. */
+  requires: readonly Artifact[];
+  /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
+  templates: readonly string[];
+  emit(context: EmitContext): EmittedModule[];
+}

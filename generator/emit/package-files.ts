@@ -1,0 +1,46 @@
+/**
+ * The generated package around the modules: `src/index.ts` re-exporting every module, and a
+ * `package.json` whose `exports` serve types, ESM and CommonJS (node16/nodenext and bundler
+ * resolution alike) with zero dependencies.
+ */
+import type { Statement } from "./emitter";
+
+export interface PackageManifestOptions {
+  name: string;
+  version: string;
+  description: string;
+  schemaHash: string;
+  generatorVersion: string;
+}
+
+/** `export * from "./types.js"` for every module (runtime helpers stay internal). */
+export function indexStatements(modulePaths: readonly string[]): Statement[] {
+  return modulePaths.map((p) => `export * from ${JSON.stringify(`./${p.replace(/\.ts$/, ".js")}`)};`);
+}
+
+export function packageJson(options: PackageManifestOptions): string {
+  const manifest = {
+    name: options.name,
+    version: options.version,
+    description: options.description,
+    type: "module",
+    sideEffects: false,
+    main: "./dist/cjs/index.js",
+    module: "./dist/esm/index.js",
+    types: "./dist/esm/index.d.ts",
+    exports: {
+      ".": {
+        import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
+        require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
+      },
+      "./package.json": "./package.json",
+    },
+    files: ["dist", "src"],
+    dependencies: {},
+    koalaCodegen: { generator: options.generatorVersion, schemaSha256: options.schemaHash },
+  };
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** dist/cjs/package.json: makes the `.js` files below it CommonJS inside a `"type": "module"` package. */
+export const CJS_PACKAGE_JSON = `{\n  "type": "commonjs"\n}\n`;

@@ -1,0 +1,230 @@
+/**
+ * emitTypes: the `types` artifact — one exported type per named IR type.
+ *
+ * Object schemas become interfaces; anything that needs `|` or `&` becomes a type alias. The
+ * "one of these properties is required" pattern (`anyOf`/`oneOf` of `required`-only branches next
+ * to `properties`) becomes an intersection with a union of required members, so `{}` does not
+ * compile where the schema needs `profile_id` or `email`.
+ */
+import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import { isNode, type IrModel, type IrNode, type IrSchema, type JsonType } from "../ir/model";
+import { propertyKey } from "./code";
+import type { EmitContext, EmittedModule, Emitter } from "./emitter";
+import { docsFor } from "./jsdoc";
+import { arrayType, intersectionType, literalType, NEVER, tupleType, typeRef, unionType, UNKNOWN, type TypeExpr } from "./type-expression";
+
+export const typesEmitter: Emitter = {
+  artifact: "types",
+  requires: [],
+  templates: [],
+  emit: (context) => [emitTypes(context)],
+};
+
+/** The `types` module for a model. */
+export function emitTypes({ model }: EmitContext): EmittedModule {
+  const statements = model.types.map((named) => {
+    const docs = docsFor(named.schema);
+    const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
+    if (shape) {
+      const declaration: InterfaceDeclarationStructure = {
+        kind: StructureKind.Interface,
+        name: named.name,
+        isExported: true,
+        docs: docs ? [docs] : [],
+        properties: shape.properties,
+        indexSignatures: shape.index ? [{ keyName: "key", keyType: "string", returnType: shape.index.text }] : [],
+      };
+      return declaration;
+    }
+    const alias: TypeAliasDeclarationStructure = {
+      kind: StructureKind.TypeAlias,
+      name: named.name,
+      isExported: true,
+      docs: docs ? [docs] : [],
+      type: typeOf(named.schema).text,
+    };
+    return alias;
+  });
+  return { path: "types.ts", summary: "TypeScript types", statements };
+}
+
+/** The TypeScript type of any subschema. Exported for emitters that need a parameter type. */
+export function typeOf(schema: IrSchema): TypeExpr {
+  if (schema === true) return UNKNOWN;
+  if (schema === false) return NEVER;
+  const parts: TypeExpr[] = [];
+  if (schema.ref) parts.push(typeRef(schema.ref));
+  parts.push(ownType(schema));
+  for (const member of schema.allOf ?? []) parts.push(typeOf(member));
+  for (const list of [schema.anyOf, schema.oneOf]) {
+    if (list && !requiredBranches(list)) parts.push(unionType(list.map(typeOf)));
+  }
+  return intersectionType(parts);
+}
+
+/** What the node's own keywords (type, const, enum, object and array keywords) say, without applicators. */
+function ownType(node: IrNode): TypeExpr {
+  if (node.const) return literalType(node.const.value);
+  if (node.enum) return unionType(node.enum.map(literalType));
+  const types = node.type ?? impliedTypes(node);
+  if (!types) return UNKNOWN;
+  const members: TypeExpr[] = [];
+  for (const type of types) {
+    if (type === "integer" && types.includes("number")) continue;
+    members.push(typeForJsonType(type, node));
+  }
+  return unionType(members);
+}
+
+/**
+ * Without `type`, object and array keywords only constrain values of that type; every other JSON
+ * type still passes. The exact type is then the union of all JSON types with those constraints.
+ */
+function impliedTypes(node: IrNode): JsonType[] | undefined {
+  const constrainsObjects = node.properties || node.additionalProperties !== undefined || node.required || node.patternProperties || requiredBranches(node.anyOf) || requiredBranches(node.oneOf);
+  const constrainsArrays = node.items !== undefined || node.prefixItems;
+  if (!constrainsObjects && !constrainsArrays) return undefined;
+  return ["object", "array", "string", "number", "boolean", "null"];
+}
+
+function typeForJsonType(type: JsonType, node: IrNode): TypeExpr {
+  switch (type) {
+    case "string":
+      return typeRef("string");
+    case "number":
+    case "integer":
+      return typeRef("number");
+    case "boolean":
+      return typeRef("boolean");
+    case "null":
+      return typeRef("null");
+    case "array":
+      return arrayTypeOf(node);
+    case "object":
+      return objectTypeOf(node);
+  }
+}
+
+function arrayTypeOf(node: IrNode): TypeExpr {
+  const rest = node.items === undefined ? UNKNOWN : typeOf(node.items);
+  if (!node.prefixItems) return arrayType(rest);
+  const minimum = node.minItems ?? 0;
+  const elements = node.prefixItems.map((item, index) => ({ type: typeOf(item), optional: index >= minimum }));
+  // A closed tuple with fewer slots than minItems accepts nothing; leave that to the guard.
+  return tupleType(elements, node.items === false ? undefined : rest);
+}
+
+function objectTypeOf(node: IrNode): TypeExpr {
+  const shape = objectShape(node);
+  const members = shape.properties.map((p) => `${p.docs?.length ? blockComment(String(p.docs[0])) : ""}${p.name}${p.hasQuestionToken ? "?" : ""}: ${p.type};`);
+  if (shape.index) members.push(`[key: string]: ${shape.index.text};`);
+  const body: TypeExpr = { text: members.length ? `{ ${members.join(" ")} }` : "{}", precedence: 2 };
+  // `{}` in TypeScript also accepts strings and numbers; an object with no declared members is a Record.
+  const base = members.length ? body : typeRef("Record<string, never>");
+  return intersectionType([base, ...requiredUnions(node)]);
+}
+
+/** A JSDoc block for a member of an inline type literal (prettier keeps it above the member). */
+function blockComment(text: string): string {
+  const lines = text.split("\n");
+  return lines.length === 1 ? `\n/** ${lines[0]} */\n` : `\n/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
+}
+
+interface ObjectShape {
+  properties: PropertySignatureStructure[];
+  index?: TypeExpr;
+}
+
+function objectShape(node: IrNode): ObjectShape {
+  const required = new Set(node.required ?? []);
+  const properties: PropertySignatureStructure[] = (node.properties ?? []).map((property) => {
+    const docs = docsFor(property.schema);
+    return {
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(property.name),
+      type: typeOf(property.schema).text,
+      hasQuestionToken: !required.has(property.name),
+      docs: docs ? [docs] : [],
+    };
+  });
+  // `required` names without a `properties` entry are still required, with any value.
+  const declared = new Set((node.properties ?? []).map((p) => p.name));
+  for (const name of node.required ?? []) {
+    if (!declared.has(name)) properties.push({ kind: StructureKind.PropertySignature, name: propertyKey(name), type: "unknown", hasQuestionToken: false, docs: [] });
+  }
+  return { properties, index: indexType(node) };
+}
+
+/** The index signature, or none when the schema admits no undeclared keys. */
+function indexType(node: IrNode): TypeExpr | undefined {
+  const closed = node.additionalProperties === false || (node.additionalProperties === undefined && node.unevaluatedProperties === false);
+  if (closed && !node.patternProperties) return undefined;
+  const extra = node.additionalProperties ?? node.unevaluatedProperties;
+  const extraType = extra === undefined ? UNKNOWN : typeOf(extra);
+  if (extraType.text === "unknown") return UNKNOWN;
+  // TypeScript requires every declared property to fit the index signature.
+  const declared = (node.properties ?? []).map((p) => typeOf(p.schema));
+  const patterns = (node.patternProperties ?? []).map((p) => typeOf(p.schema));
+  const optional = (node.properties ?? []).some((p) => !(node.required ?? []).includes(p.name)) ? [typeRef("undefined")] : [];
+  return unionType([extraType, ...patterns, ...declared, ...optional]);
+}
+
+/**
+ * `anyOf: [{required: [a]}, {required: [b]}]` → `{ a: A } | { b: B }`; with `oneOf` the other
+ * branches' keys are `never`, since exactly one branch may hold.
+ */
+function requiredUnions(node: IrNode): TypeExpr[] {
+  const unions: TypeExpr[] = [];
+  for (const [list, exclusive] of [
+    [node.anyOf, false],
+    [node.oneOf, true],
+  ] as const) {
+    const branches = requiredBranches(list);
+    if (!branches) continue;
+    const all = [...new Set(branches.flat())];
+    unions.push(
+      unionType(
+        branches.map((keys) => {
+          const members = keys.map((key) => `${propertyKey(key)}: ${propertyType(node, key).text};`);
+          if (exclusive) {
+            // Keys that only other branches require must be absent for this one to be the only match.
+            for (const other of all) if (!keys.includes(other)) members.push(`${propertyKey(other)}?: never;`);
+          }
+          return { text: `{ ${members.join(" ")} }`, precedence: 2 };
+        }),
+      ),
+    );
+  }
+  return unions;
+}
+
+function propertyType(node: IrNode, key: string): TypeExpr {
+  const property = node.properties?.find((p) => p.name === key);
+  return property ? typeOf(property.schema) : UNKNOWN;
+}
+
+/** The `required` lists when every branch is nothing but `required` (annotations aside), else undefined. */
+export function requiredBranches(list: readonly IrSchema[] | undefined): string[][] | undefined {
+  if (!list || list.length === 0) return undefined;
+  const branches: string[][] = [];
+  for (const branch of list) {
+    if (!isNode(branch) || !branch.required) return undefined;
+    const keywords = Object.keys(branch).filter((k) => k !== "schemaPath" && k !== "annotations" && k !== "required");
+    if (keywords.length > 0) return undefined;
+    branches.push(branch.required);
+  }
+  return branches;
+}
+
+/** An object node that reads best as an `interface`: only object keywords, nothing to intersect. */
+function interfaceShape(node: IrNode): ObjectShape | undefined {
+  const isObjectOnly = node.type?.length === 1 && node.type[0] === "object";
+  const hasCombinators = node.ref || node.allOf || node.anyOf || node.oneOf || node.const || node.enum;
+  if (!isObjectOnly || hasCombinators) return undefined;
+  if (!node.properties && !node.required) return undefined;
+  return objectShape(node);
+}
+
+export function typeNames(model: IrModel): string[] {
+  return model.types.map((t) => t.name);
+}

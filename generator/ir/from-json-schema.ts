@@ -1,0 +1,398 @@
+import * as path from "node:path";
+import { CodegenError } from "../errors";
+import type { LoadedSchema } from "../load/load-schema";
+import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywords";
+import type { SchemaLocation } from "../load/registry";
+import { keywordsIgnoredIn, UNSUPPORTED_KEYWORDS } from "./dialect-keywords";
+import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
+import { NameAllocator } from "./naming";
+
+export interface NormalizeOptions {
+  /** The root type's name; default: the root's `title`, else the file name. */
+  rootName?: string;
+  /** Names the output reserves for itself (helpers, runtime exports) so no type takes them. */
+  reservedNames?: Iterable<string>;
+}
+
+/** JSON Schema (loaded and indexed) → IR: names every shared subschema, checks every keyword. */
+export function fromJsonSchema(loaded: LoadedSchema, options: NormalizeOptions = {}): IrModel {
+  return new Normalizer(loaded, options).run();
+}
+
+interface Pending {
+  name: string;
+  schema: unknown;
+  origin: string;
+  location: SchemaLocation | undefined;
+}
+
+class Normalizer {
+  private readonly allocator: NameAllocator;
+  private readonly names = new Map<object, string>();
+  private readonly queue: Pending[] = [];
+  private readonly types: IrNamedType[] = [];
+  private readonly dialect: Dialect;
+  private readonly ignored: ReadonlySet<string>;
+
+  constructor(
+    private readonly loaded: LoadedSchema,
+    private readonly options: NormalizeOptions,
+  ) {
+    this.allocator = new NameAllocator(options.reservedNames);
+    this.dialect = loaded.dialect;
+    this.ignored = keywordsIgnoredIn(loaded.dialect);
+  }
+
+  run(): IrModel {
+    const root = this.loaded.root;
+    const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
+    const rootName = this.name(root, this.rootNameHint(root), rootLocation);
+    // Every definition of the root document becomes a named type, referenced or not: users import them.
+    if (isJsonObject(root)) {
+      for (const keyword of ["$defs", "definitions"] as const) {
+        const defs = root[keyword];
+        if (this.ignored.has(keyword) || !isJsonObject(defs)) continue;
+        for (const [key, schema] of Object.entries(defs)) {
+          if (isJsonObject(schema)) this.name(schema, key, { document: this.loaded.rootDocument, pointer: `/${keyword}/${escapePointerToken(key)}` });
+        }
+      }
+    }
+    for (let pending = this.queue.shift(); pending; pending = this.queue.shift()) {
+      const schemaPath = this.pathOf(pending.location);
+      this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
+    }
+    return {
+      rootName,
+      types: this.types,
+      source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
+      warnings: this.allocator.warnings,
+    };
+  }
+
+  private rootNameHint(root: unknown): string {
+    if (this.options.rootName) return this.options.rootName;
+    if (isJsonObject(root) && typeof root.title === "string" && root.title.trim()) return root.title;
+    const base = path.basename(this.loaded.rootDocument.displayName).replace(/(\.schema)?\.(json|ya?ml)$/i, "");
+    return base || "Root";
+  }
+
+  /** The name of a schema object that gets its own type, allocating it (and queueing it) on first sight. */
+  private name(schema: unknown, hint: string, location: SchemaLocation | undefined): string {
+    const key = isJsonObject(schema) ? schema : undefined;
+    const known = key && this.names.get(key);
+    if (known) return known;
+    const origin = this.pathOf(location);
+    const name = this.allocator.allocate(hint, origin);
+    if (key) this.names.set(key, name);
+    this.queue.push({ name, schema, origin, location });
+    return name;
+  }
+
+  private pathOf(location: SchemaLocation | undefined): string {
+    if (!location) return "#";
+    const prefix = location.document === this.loaded.rootDocument ? "" : location.document.displayName;
+    return `${prefix}#${location.pointer}`;
+  }
+
+  private fail(code: "invalidSchema" | "unsupportedKeyword", message: string, schemaPath: string): never {
+    const hash = schemaPath.indexOf("#");
+    const file = hash > 0 ? schemaPath.slice(0, hash) : this.loaded.rootDocument.displayName;
+    throw new CodegenError(code, message, { file, pointer: schemaPath.slice(hash) });
+  }
+
+  /** One subschema → IR. `schemaPath` is where it is ("#/$defs/TrackEvent/properties/type"). */
+  private schema(schema: unknown, schemaPath: string, location?: SchemaLocation): IrSchema {
+    if (typeof schema === "boolean") return schema;
+    if (!isJsonObject(schema)) this.fail("invalidSchema", `a schema must be an object or a boolean, got ${describe(schema)}`, schemaPath);
+    return new NodeReader(this, schema, schemaPath, location).read();
+  }
+
+  /** Called by NodeReader for `$ref`. */
+  refName(schema: JsonObject, ref: string, schemaPath: string): string | boolean {
+    const resolved = this.loaded.registry.resolve(ref, schema);
+    if (typeof resolved.target === "boolean") return resolved.target;
+    if (!isJsonObject(resolved.target)) {
+      this.fail("invalidSchema", `$ref "${ref}" points to ${describe(resolved.target)}, not a schema`, `${schemaPath}/$ref`);
+    }
+    return this.name(resolved.target, refNameHint(resolved.target, resolved.uri, resolved.location, schemaPath), resolved.location);
+  }
+
+  child(schema: unknown, schemaPath: string): IrSchema {
+    return this.schema(schema, schemaPath);
+  }
+
+  isIgnored(keyword: string): boolean {
+    return this.ignored.has(keyword);
+  }
+
+  get currentDialect(): Dialect {
+    return this.dialect;
+  }
+
+  failAt(code: "invalidSchema" | "unsupportedKeyword", message: string, schemaPath: string): never {
+    this.fail(code, message, schemaPath);
+  }
+}
+
+/** `$defs`/`definitions` key, else `title`, else the last pointer tokens: names that stay stable across edits. */
+function refNameHint(target: JsonObject, uri: string, location: SchemaLocation | undefined, fromPath: string): string {
+  const pointer = location?.pointer ?? "";
+  const tokens = pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const last = tokens[tokens.length - 1];
+  const parentKeyword = tokens[tokens.length - 2];
+  if (last !== undefined && (parentKeyword === "$defs" || parentKeyword === "definitions")) return last;
+  if (typeof target.title === "string" && target.title.trim()) return target.title;
+  if (tokens.length === 0) {
+    const file = uri.replace(/#.*$/, "").split("/").pop() ?? "";
+    return file.replace(/(\.schema)?\.(json|ya?ml)$/i, "") || "Schema";
+  }
+  const meaningful = tokens.filter((t) => !/^(properties|items|prefixItems|\d+|allOf|anyOf|oneOf|\$defs|definitions)$/.test(t));
+  return meaningful.slice(-2).join(" ") || fromPath.replace(/[^A-Za-z0-9]+/g, " ");
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+/** Reads one schema object keyword by keyword, checking each value's JSON type. */
+class NodeReader {
+  private readonly node: IrNode;
+
+  constructor(
+    private readonly normalizer: Normalizer,
+    private readonly schema: JsonObject,
+    private readonly schemaPath: string,
+    _location?: SchemaLocation,
+  ) {
+    this.node = { schemaPath, annotations: {} };
+  }
+
+  read(): IrNode {
+    const s = this.schema;
+    for (const keyword of UNSUPPORTED_KEYWORDS) {
+      if (keyword in s && !this.normalizer.isIgnored(keyword)) {
+        this.normalizer.failAt("unsupportedKeyword", `unsupported keyword "${keyword}"`, this.at(keyword));
+      }
+    }
+    const node = this.node;
+    const dialect = this.normalizer.currentDialect;
+    const legacyRef = dialect === "draft-07" || dialect === "draft-06" || dialect === "draft-04";
+
+    if (this.has("$ref")) {
+      const ref = this.string("$ref");
+      const target = this.normalizer.refName(s, ref, this.schemaPath);
+      if (typeof target === "boolean") node.allOf = [target];
+      else node.ref = target;
+      // Before 2019-09, `$ref` makes every sibling keyword irrelevant.
+      if (legacyRef) return node;
+    }
+
+    this.annotations();
+
+    if (this.has("type")) node.type = this.types();
+    if (this.has("const")) node.const = { value: s.const as JsonValue };
+    if (this.has("enum")) {
+      if (!Array.isArray(s.enum)) this.invalid("enum", "an array");
+      node.enum = s.enum as JsonValue[];
+    }
+
+    // Strings
+    this.count("minLength");
+    this.count("maxLength");
+    if (this.has("pattern")) node.pattern = this.regex("pattern", this.string("pattern"));
+    if (this.has("format")) node.format = this.string("format");
+
+    // Numbers
+    this.number("minimum");
+    this.number("maximum");
+    this.number("multipleOf");
+    if (node.multipleOf !== undefined && !(node.multipleOf > 0)) this.invalid("multipleOf", "a number greater than 0");
+    if (dialect === "draft-04") this.draft4Exclusive();
+    else {
+      this.number("exclusiveMinimum");
+      this.number("exclusiveMaximum");
+    }
+
+    // Arrays
+    const items = s.items;
+    if (Array.isArray(items) && this.has("items")) {
+      if (dialect === "2020-12") this.invalid("items", "a schema (use prefixItems for tuples)");
+      node.prefixItems = items.map((item, i) => this.sub(item, "items", String(i)));
+      if (this.has("additionalItems")) node.items = this.sub(s.additionalItems, "additionalItems");
+    } else if (this.has("items")) {
+      node.items = this.sub(items, "items");
+    }
+    if (this.has("prefixItems")) node.prefixItems = this.schemaArray("prefixItems");
+    if (this.has("contains")) node.contains = this.sub(s.contains, "contains");
+    this.count("minContains");
+    this.count("maxContains");
+    this.count("minItems");
+    this.count("maxItems");
+    if (this.has("uniqueItems")) node.uniqueItems = this.boolean("uniqueItems");
+    if (this.has("unevaluatedItems")) node.unevaluatedItems = this.sub(s.unevaluatedItems, "unevaluatedItems");
+
+    // Objects
+    if (this.has("properties")) node.properties = this.schemaMap("properties").map(([name, schema]) => ({ name, schema }));
+    if (this.has("patternProperties")) {
+      node.patternProperties = this.schemaMap("patternProperties").map(([pattern, schema]) => ({
+        pattern: this.regex(`patternProperties/${escapePointerToken(pattern)}`, pattern),
+        schema,
+      }));
+    }
+    if (this.has("additionalProperties")) node.additionalProperties = this.sub(s.additionalProperties, "additionalProperties");
+    if (this.has("propertyNames")) node.propertyNames = this.sub(s.propertyNames, "propertyNames");
+    if (this.has("required")) node.required = this.stringArray("required", s.required);
+    if (this.has("dependentRequired")) {
+      node.dependentRequired = this.objectEntries("dependentRequired").map(([name, value]) => ({
+        name,
+        required: this.stringArray(`dependentRequired/${escapePointerToken(name)}`, value),
+      }));
+    }
+    if (this.has("dependentSchemas")) node.dependentSchemas = this.schemaMap("dependentSchemas").map(([name, schema]) => ({ name, schema }));
+    if (this.has("dependencies")) this.legacyDependencies();
+    this.count("minProperties");
+    this.count("maxProperties");
+    if (this.has("unevaluatedProperties")) node.unevaluatedProperties = this.sub(s.unevaluatedProperties, "unevaluatedProperties");
+
+    // Applicators
+    if (this.has("allOf")) node.allOf = [...(node.allOf ?? []), ...this.schemaArray("allOf", true)];
+    if (this.has("anyOf")) node.anyOf = this.schemaArray("anyOf", true);
+    if (this.has("oneOf")) node.oneOf = this.schemaArray("oneOf", true);
+    if (this.has("not")) node.not = this.sub(s.not, "not");
+    if (this.has("if")) node.if = this.sub(s.if, "if");
+    if (this.has("then")) node.then = this.sub(s.then, "then");
+    if (this.has("else")) node.else = this.sub(s.else, "else");
+    return node;
+  }
+
+  private has(keyword: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.schema, keyword) && !this.normalizer.isIgnored(keyword);
+  }
+
+  private at(keyword: string): string {
+    return `${this.schemaPath}/${keyword}`;
+  }
+
+  private invalid(keyword: string, expected: string): never {
+    const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[k.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), this.schema);
+    this.normalizer.failAt("invalidSchema", `"${keyword.split("/")[0]}" must be ${expected}, got ${describe(value)}`, this.at(keyword));
+  }
+
+  private sub(schema: unknown, ...tokens: string[]): IrSchema {
+    return this.normalizer.child(schema, `${this.schemaPath}/${tokens.map(escapePointerToken).join("/")}`);
+  }
+
+  private string(keyword: string): string {
+    const value = this.schema[keyword];
+    if (typeof value !== "string") this.invalid(keyword, "a string");
+    return value;
+  }
+
+  private boolean(keyword: string): boolean {
+    const value = this.schema[keyword];
+    if (typeof value !== "boolean") this.invalid(keyword, "a boolean");
+    return value;
+  }
+
+  private number(keyword: "minimum" | "maximum" | "multipleOf" | "exclusiveMinimum" | "exclusiveMaximum"): void {
+    if (!this.has(keyword)) return;
+    const value = this.schema[keyword];
+    if (typeof value !== "number" || !Number.isFinite(value)) this.invalid(keyword, "a number");
+    this.node[keyword] = value;
+  }
+
+  private count(keyword: "minLength" | "maxLength" | "minContains" | "maxContains" | "minItems" | "maxItems" | "minProperties" | "maxProperties"): void {
+    if (!this.has(keyword)) return;
+    const value = this.schema[keyword];
+    // 1.0 is an integer in JSON Schema; so is any float with no fractional part.
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) this.invalid(keyword, "a non-negative integer");
+    this.node[keyword] = value;
+  }
+
+  private types(): JsonType[] {
+    const value = this.schema.type;
+    const list = Array.isArray(value) ? value : [value];
+    for (const type of list) {
+      if (typeof type !== "string" || !(JSON_TYPES as readonly string[]).includes(type)) {
+        this.invalid("type", `one of ${JSON_TYPES.join(", ")} or an array of them`);
+      }
+    }
+    return [...new Set(list as JsonType[])];
+  }
+
+  private regex(keyword: string, source: string): string {
+    try {
+      new RegExp(source, "u");
+    } catch (error) {
+      this.normalizer.failAt("invalidSchema", `regular expression ${JSON.stringify(source)} does not compile: ${(error as Error).message}`, this.at(keyword));
+    }
+    return source;
+  }
+
+  private stringArray(keyword: string, value: unknown): string[] {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) this.invalid(keyword, "an array of strings");
+    return [...new Set(value as string[])];
+  }
+
+  private schemaArray(keyword: string, nonEmpty = false): IrSchema[] {
+    const value = this.schema[keyword];
+    if (!Array.isArray(value) || (nonEmpty && value.length === 0)) this.invalid(keyword, nonEmpty ? "a non-empty array of schemas" : "an array of schemas");
+    return value.map((item, i) => this.sub(item, keyword, String(i)));
+  }
+
+  private objectEntries(keyword: string): [string, unknown][] {
+    const value = this.schema[keyword];
+    if (!isJsonObject(value)) this.invalid(keyword, "an object");
+    return Object.entries(value);
+  }
+
+  private schemaMap(keyword: string): [string, IrSchema][] {
+    return this.objectEntries(keyword).map(([key, schema]) => [key, this.sub(schema, keyword, key)]);
+  }
+
+  private annotations(): void {
+    const s = this.schema;
+    const a = this.node.annotations;
+    if (typeof s.title === "string") a.title = s.title;
+    if (typeof s.description === "string") a.description = s.description;
+    if (typeof s.$comment === "string") a.$comment = s.$comment;
+    const examples: JsonValue[] = [];
+    if (Array.isArray(s.examples)) examples.push(...(s.examples as JsonValue[]));
+    if ("example" in s) examples.push(s.example as JsonValue);
+    if (examples.length) a.examples = examples;
+    if ("default" in s) a.default = { value: s.default as JsonValue };
+    if (s.deprecated === true) a.deprecated = true;
+    if (s.readOnly === true) a.readOnly = true;
+    if (s.writeOnly === true) a.writeOnly = true;
+    if (typeof s.contentMediaType === "string") a.contentMediaType = s.contentMediaType;
+    if (typeof s.contentEncoding === "string") a.contentEncoding = s.contentEncoding;
+  }
+
+  /** draft-04: `exclusiveMinimum: true` turns `minimum` exclusive. */
+  private draft4Exclusive(): void {
+    const node = this.node;
+    for (const [flag, bound, exclusive] of [
+      ["exclusiveMinimum", "minimum", "exclusiveMinimum"],
+      ["exclusiveMaximum", "maximum", "exclusiveMaximum"],
+    ] as const) {
+      if (!Object.prototype.hasOwnProperty.call(this.schema, flag)) continue;
+      if (this.boolean(flag) && node[bound] !== undefined) {
+        node[exclusive] = node[bound];
+        delete node[bound];
+      }
+    }
+  }
+
+  /** draft-07 and older: `dependencies` is dependentRequired (arrays) and dependentSchemas (schemas). */
+  private legacyDependencies(): void {
+    for (const [name, value] of this.objectEntries("dependencies")) {
+      if (Array.isArray(value)) {
+        (this.node.dependentRequired ??= []).push({ name, required: this.stringArray(`dependencies/${escapePointerToken(name)}`, value) });
+      } else {
+        (this.node.dependentSchemas ??= []).push({ name, schema: this.sub(value, "dependencies", name) });
+      }
+    }
+  }
+}

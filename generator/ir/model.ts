@@ -1,0 +1,148 @@
+/**
+ * The intermediate representation: the one contract between reading a schema and emitting code.
+ *
+ * Emitters read only this, never raw JSON Schema. It is keyword-faithful rather than a union of
+ * TypeScript-ish kinds: runtime guards must agree with JSON Schema to the letter, so every
+ * validation keyword survives normalization with its value checked and typed. The TypeScript view
+ * (object/array/union/literal) is derived from it in `emit/types`, where its approximations belong.
+ *
+ * What normalization has already done for every emitter:
+ * - `$ref` is resolved (files, `$id`, `$anchor`, JSON pointers) and replaced by the *name* of a
+ *   named type, so shared subschemas are emitted once and cycles are plain references;
+ * - older drafts are rewritten to draft 2020-12 keywords (see `load/dialect.ts`);
+ * - every keyword value has the right JSON type, or generation failed with its schema path.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
+
+export const JSON_TYPES: readonly JsonType[] = ["string", "number", "integer", "boolean", "null", "array", "object"];
+
+/** A subschema: a boolean schema (`true` accepts everything, `false` nothing) or a node. */
+export type IrSchema = boolean | IrNode;
+
+export interface IrProperty {
+  name: string;
+  schema: IrSchema;
+}
+
+export interface IrPatternProperty {
+  /** The ECMA-262 regular expression source, as written in the schema. */
+  pattern: string;
+  schema: IrSchema;
+}
+
+export interface IrAnnotations {
+  title?: string;
+  description?: string;
+  /** `examples`, plus the OpenAPI-style singular `example`. */
+  examples?: JsonValue[];
+  /** Wrapped so that `default: null` is distinguishable from "no default". */
+  default?: { value: JsonValue };
+  deprecated?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  $comment?: string;
+  contentMediaType?: string;
+  contentEncoding?: string;
+}
+
+/** One JSON Schema object, with every keyword checked and typed. Absent keyword = absent field. */
+export interface IrNode {
+  /** Where this subschema is, as a URI fragment of its document: "#/$defs/TrackEvent". */
+  schemaPath: string;
+
+  /** `$ref`: the name of the named type it points to. Applies in conjunction with the siblings. */
+  ref?: string;
+
+  // Any instance
+  type?: JsonType[];
+  /** Wrapped so that `const: null` is distinguishable from "no const". */
+  const?: { value: JsonValue };
+  enum?: JsonValue[];
+
+  // Strings
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+
+  // Numbers
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+
+  // Arrays
+  prefixItems?: IrSchema[];
+  items?: IrSchema;
+  contains?: IrSchema;
+  minContains?: number;
+  maxContains?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  unevaluatedItems?: IrSchema;
+
+  // Objects
+  properties?: IrProperty[];
+  patternProperties?: IrPatternProperty[];
+  additionalProperties?: IrSchema;
+  propertyNames?: IrSchema;
+  required?: string[];
+  dependentRequired?: { name: string; required: string[] }[];
+  dependentSchemas?: IrProperty[];
+  minProperties?: number;
+  maxProperties?: number;
+  unevaluatedProperties?: IrSchema;
+
+  // Applicators
+  allOf?: IrSchema[];
+  anyOf?: IrSchema[];
+  oneOf?: IrSchema[];
+  not?: IrSchema;
+  if?: IrSchema;
+  then?: IrSchema;
+  else?: IrSchema;
+
+  annotations: IrAnnotations;
+}
+
+/** A schema that gets its own exported type (and guard, builder, ...). */
+export interface IrNamedType {
+  /** A valid, unique TypeScript identifier chosen by `ir/naming.ts`. */
+  name: string;
+  /** Where the name came from, for messages: "#/$defs/TrackEvent" or "file.json#/...". */
+  origin: string;
+  schema: IrSchema;
+}
+
+export type Dialect = "2020-12" | "2019-09" | "draft-07" | "draft-06" | "draft-04";
+
+export interface IrModel {
+  /** The root type's name (also `types[0].name`). */
+  rootName: string;
+  /** Root first, then `$defs` in document order, then other referenced schemas in discovery order. */
+  types: IrNamedType[];
+  source: {
+    /** The schema file as the user named it, when it came from a file. */
+    file?: string;
+    /** sha256 of the canonical JSON of every document read, hex. */
+    hash: string;
+    dialect: Dialect;
+  };
+  /** Non-fatal findings (a name collision resolved with a suffix, ...), one line each. */
+  warnings: string[];
+}
+
+export function isNode(schema: IrSchema): schema is IrNode {
+  return typeof schema === "object";
+}
+
+export function findType(model: IrModel, name: string): IrNamedType {
+  const found = model.types.find((t) => t.name === name);
+  if (!found) throw new Error(`internal: no named type ${name}`);
+  return found;
+}

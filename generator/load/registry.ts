@@ -1,0 +1,178 @@
+import type { Dialect } from "../ir/model";
+import { CodegenError } from "../errors";
+import { idKeyword } from "./dialect";
+import { forEachSubschema, isJsonObject, toPointer, type JsonObject } from "./keywords";
+
+/** A document read from disk (or given in memory): what error messages name. */
+export interface SchemaDocument {
+  /** Absolute URI it was retrieved from (file:///..., http://...). */
+  uri: string;
+  /** How to name it in a message: the path as the user gave it, or relative to the working folder. */
+  displayName: string;
+  root: unknown;
+}
+
+/** Where a schema object sits: its document and the JSON pointer from that document's root. */
+export interface SchemaLocation {
+  document: SchemaDocument;
+  pointer: string;
+}
+
+export interface ResolvedRef {
+  target: unknown;
+  /** Absolute URI of the target, for naming and cycle detection. */
+  uri: string;
+  location?: SchemaLocation;
+}
+
+/**
+ * The index of every schema resource that `$ref` can reach: documents by retrieval URI, resources
+ * by `$id`, `$anchor`s, and for every schema object its base URI and location. JSON Schema resolves
+ * `$ref` against the base URI that `$id` sets, which a plain JSON-reference dereferencer does not know.
+ */
+export class SchemaRegistry {
+  readonly documents: SchemaDocument[] = [];
+  private readonly resources = new Map<string, unknown>();
+  private readonly anchors = new Map<string, unknown>();
+  private readonly baseOf = new WeakMap<object, string>();
+  private readonly locationOf = new WeakMap<object, SchemaLocation>();
+
+  constructor(readonly dialect: Dialect) {}
+
+  hasResource(uri: string): boolean {
+    return this.resources.has(stripFragment(uri));
+  }
+
+  /** Indexes a document and every subschema in it. */
+  addDocument(document: SchemaDocument): void {
+    this.documents.push(document);
+    this.resources.set(stripFragment(document.uri), document.root);
+    this.index(document.root, stripFragment(document.uri), document, []);
+  }
+
+  location(schema: object): SchemaLocation | undefined {
+    return this.locationOf.get(schema);
+  }
+
+  baseUri(schema: object): string | undefined {
+    return this.baseOf.get(schema);
+  }
+
+  /** Every `$ref` in every indexed schema, with its absolute target URI. */
+  references(): { uri: string; from: SchemaLocation }[] {
+    const found: { uri: string; from: SchemaLocation }[] = [];
+    for (const document of this.documents) {
+      this.walk(document.root, (schema) => {
+        if (typeof schema.$ref !== "string") return;
+        const base = this.baseOf.get(schema)!;
+        const from = this.locationOf.get(schema)!;
+        found.push({ uri: this.absolute(schema.$ref, base, from), from });
+      });
+    }
+    return found;
+  }
+
+  /** Resolves the `$ref` written in `schema` (absolute or relative to its base URI). */
+  resolve(ref: string, schema: object): ResolvedRef {
+    const base = this.baseOf.get(schema) ?? "";
+    const from = this.locationOf.get(schema);
+    const uri = this.absolute(ref, base, from);
+    const target = this.lookup(uri);
+    if (target === undefined) {
+      throw new CodegenError("unresolvedRef", `$ref "${ref}" does not resolve (looked for ${uri})`, {
+        file: from?.document.displayName,
+        pointer: from ? `#${from.pointer}/$ref` : undefined,
+      });
+    }
+    return { target, uri, location: isJsonObject(target) ? this.locationOf.get(target) : undefined };
+  }
+
+  /** Looks up an absolute URI: a resource, a resource plus JSON pointer, or an anchor. */
+  lookup(uri: string): unknown {
+    const hash = uri.indexOf("#");
+    const resourceUri = hash < 0 ? uri : uri.slice(0, hash);
+    const fragment = hash < 0 ? "" : uri.slice(hash + 1);
+    if (fragment === "" || fragment.startsWith("/")) {
+      const resource = this.resources.get(resourceUri);
+      if (resource === undefined) return undefined;
+      return followPointer(resource, fragment);
+    }
+    return this.anchors.get(`${resourceUri}#${decodeURIComponent(fragment)}`);
+  }
+
+  absolute(ref: string, base: string, from?: SchemaLocation): string {
+    try {
+      const url = new URL(ref, base);
+      return url.href;
+    } catch {
+      if (ref.startsWith("#")) return stripFragment(base) + ref;
+      throw new CodegenError("unresolvedRef", `$ref "${ref}" is not a valid URI reference against base "${base}"`, {
+        file: from?.document.displayName,
+        pointer: from ? `#${from.pointer}/$ref` : undefined,
+      });
+    }
+  }
+
+  private index(schema: unknown, base: string, document: SchemaDocument, tokens: string[]): void {
+    if (!isJsonObject(schema)) return;
+    let ownBase = base;
+    const id = schema[idKeyword(this.dialect)];
+    // Before 2019-09, `$ref` overrides its siblings, `$id` included.
+    const idIgnored = (this.dialect === "draft-07" || this.dialect === "draft-06" || this.dialect === "draft-04") && "$ref" in schema;
+    if (typeof id === "string" && !idIgnored) {
+      if (id.startsWith("#") && this.dialect !== "2020-12" && this.dialect !== "2019-09") {
+        // draft-07 and older: "$id": "#foo" is a plain-name anchor.
+        this.anchors.set(`${stripFragment(base)}#${id.slice(1)}`, schema);
+      } else {
+        try {
+          ownBase = stripFragment(new URL(id, base).href);
+          if (!this.resources.has(ownBase)) this.resources.set(ownBase, schema);
+        } catch {
+          // An id that is not a URI reference cannot be referenced: leave the base as it is.
+        }
+      }
+    }
+    if (typeof schema.$anchor === "string") this.anchors.set(`${ownBase}#${schema.$anchor}`, schema);
+    if (typeof schema.$dynamicAnchor === "string") {
+      if (!this.anchors.has(`${ownBase}#${schema.$dynamicAnchor}`)) this.anchors.set(`${ownBase}#${schema.$dynamicAnchor}`, schema);
+    }
+    this.baseOf.set(schema, ownBase);
+    if (!this.locationOf.has(schema)) this.locationOf.set(schema, { document, pointer: toPointer(tokens) });
+    forEachSubschema(schema, (child, childTokens) => this.index(child, ownBase, document, [...tokens, ...childTokens]));
+  }
+
+  private walk(schema: unknown, visit: (schema: JsonObject) => void): void {
+    if (!isJsonObject(schema)) return;
+    visit(schema);
+    forEachSubschema(schema, (child) => this.walk(child, visit));
+  }
+}
+
+export function stripFragment(uri: string): string {
+  const hash = uri.indexOf("#");
+  return hash < 0 ? uri : uri.slice(0, hash);
+}
+
+/** Follows an RFC 6901 pointer given as a URI fragment ("/a~1b/%25x"); undefined when it leads nowhere. */
+export function followPointer(root: unknown, fragment: string): unknown {
+  if (fragment === "") return root;
+  let node = root;
+  for (const raw of fragment.slice(1).split("/")) {
+    let token: string;
+    try {
+      token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch {
+      return undefined;
+    }
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      node = node[Number(token)];
+    } else if (isJsonObject(node) && Object.prototype.hasOwnProperty.call(node, token)) {
+      node = node[token];
+    } else {
+      return undefined;
+    }
+    if (node === undefined) return undefined;
+  }
+  return node;
+}

@@ -1,0 +1,29 @@
+/**
+ * prettier, through its standalone build with only the TypeScript parser: the full `prettier`
+ * entry loads every language plugin, which a cold `generate` would pay for on every run.
+ */
+import type { Options } from "prettier";
+
+export const PRETTIER_OPTIONS: Options = { parser: "typescript", printWidth: 100, trailingComma: "all", endOfLine: "lf" };
+
+type Prettier = { format(source: string, options: Options): Promise<string> };
+let loaded: { prettier: Prettier; plugins: unknown[] } | undefined;
+
+function load(): { prettier: Prettier; plugins: unknown[] } {
+  // Loaded on first use, so commands that format nothing do not pay for it.
+  loaded ??= {
+    prettier: require("prettier/standalone") as Prettier,
+    plugins: [require("prettier/plugins/typescript"), require("prettier/plugins/estree")],
+  };
+  return loaded;
+}
+
+export async function formatTypeScript(source: string, file: string): Promise<string> {
+  const { prettier, plugins } = load();
+  try {
+    return await prettier.format(source, { ...PRETTIER_OPTIONS, plugins: plugins as Options["plugins"] });
+  } catch (error) {
+    // A syntax error here is a generator bug; keep the source so it can be inspected.
+    throw new Error(`internal: prettier could not format generated ${file}: ${(error as Error).message}\n${source}`);
+  }
+}
