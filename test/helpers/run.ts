@@ -1,0 +1,26 @@
+import { spawnSync } from "node:child_process";
+import { CLI, REPO_ROOT } from "./paths";
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command as a real child process and returns its exit code and output. */
+export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    input: options.input,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the built CLI (`dist/generator/cli.js`, built by `npm test`) as a child process. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+  return run(process.execPath, [CLI, ...args], options);
+}
