@@ -3,13 +3,15 @@
  * schema says: description, examples, default, format, bounds, deprecation.
  */
 import type { IrNode, IrSchema } from "../ir/model";
+import { toTypeName } from "../ir/naming";
 import { docText } from "./code";
 
-export function docsFor(schema: IrSchema): string | undefined {
+/** `typeName`: a title that only repeats the type's own name says nothing and is left out. */
+export function docsFor(schema: IrSchema, typeName?: string): string | undefined {
   if (typeof schema === "boolean") return undefined;
   const lines: string[] = [];
   const a = schema.annotations;
-  if (a.title && !a.description) lines.push(a.title);
+  if (a.title && !a.description && (typeName === undefined || toTypeName(a.title) !== typeName)) lines.push(a.title);
   if (a.description) lines.push(a.description);
   const tags = constraintTags(schema);
   if (a.default) tags.push(`@default ${JSON.stringify(a.default.value)}`);

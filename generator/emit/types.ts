@@ -23,7 +23,7 @@ export const typesEmitter: Emitter = {
 /** The `types` module for a model. */
 export function emitTypes({ model }: EmitContext): EmittedModule {
   const statements = model.types.map((named) => {
-    const docs = docsFor(named.schema);
+    const docs = docsFor(named.schema, named.name);
     const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
     if (shape) {
       const declaration: InterfaceDeclarationStructure = {

@@ -14,8 +14,7 @@ describe("emitTypes", () => {
         },
       }),
     ).toMatchInlineSnapshot(`
-     "/** Event */
-     export interface Event {
+     "export interface Event {
        type: "track";
        count?: number;
      }
@@ -45,8 +44,7 @@ describe("emitTypes", () => {
         },
       }),
     ).toMatchInlineSnapshot(`
-     "/** Who */
-     export type Who = { id?: string; email?: string; [key: string]: unknown } & (
+     "export type Who = { id?: string; email?: string; [key: string]: unknown } & (
        { id: string } | { email: string }
      );
      export type Exactly = { a?: number; b?: number } & (
@@ -90,8 +88,7 @@ describe("emitTypes", () => {
         },
       }),
     ).toMatchInlineSnapshot(`
-     "/** Mixed */
-     export interface Mixed {
+     "export interface Mixed {
        [key: string]: unknown;
        color?: "red" | "green" | null;
        version?: 2;
@@ -118,8 +115,7 @@ describe("emitTypes", () => {
         properties: { a: { type: "string" } },
       }),
     ).toMatchInlineSnapshot(`
-     "/** Loose */
-     export type Loose =
+     "export type Loose =
        { a?: string; [key: string]: unknown } | unknown[] | string | number | boolean | null;
      "
     `);
@@ -144,8 +140,7 @@ describe("emitTypes", () => {
         },
       }),
     ).toMatchInlineSnapshot(`
-     "/** Doc */
-     export interface Doc {
+     "export interface Doc {
        [key: string]: unknown;
        /**
         * How big. *\\/ alert(1) /*
