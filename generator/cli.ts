@@ -80,7 +80,28 @@ export async function main(args: string[]): Promise<number> {
         exitCode = await runGenerate(argv as never);
       },
     )
-    .demandCommand(1, "Name a command: generate")
+    .command(
+      "mock-server",
+      "Run a local Koala-compatible ingestion server (validation, dedupe, fault injection) on 127.0.0.1",
+      (y) =>
+        y
+          .option("port", { alias: "p", type: "number", default: 0, describe: "Port (0: any free port)" })
+          .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on" })
+          .option("schema", { alias: "s", type: "string", describe: "The request body's JSON Schema (default: the bundled Koala profile batch schema)" })
+          .option("endpoint", { type: "string", describe: "The POST path template (default: /web/projects/{publicKey}/batch)" })
+          .option("fault-rate", { type: "number", default: 0, describe: "Share of requests that get a fault, 0..1" })
+          .option("faults", { type: "array", string: true, describe: "Fault kinds: 500 503 429 reset-before reset-after delay (default: all)" })
+          .option("seed", { type: "number", default: 1, describe: "Seed of the fault choice" })
+          .option("retry-after", { type: "number", default: 1, describe: "Retry-After of a 429, in seconds" })
+          .option("delay-ms", { type: "number", default: 200, describe: "How long a delay fault holds the answer" })
+          .option("suspended", { type: "boolean", default: false, describe: 'Answer everything with 400 {"error":"Koala ingest suspended"}' })
+          .example("$0 mock-server --port 4000 --fault-rate 0.2 --seed 7", "Serve on :4000, fail 20% of requests"),
+      async (argv) => {
+        const { runMockServer } = await import("./mock-server/run");
+        exitCode = await runMockServer(argv as never);
+      },
+    )
+    .demandCommand(1, "Name a command: generate, mock-server")
     .strict()
     .help()
     .alias("help", "h")

@@ -21,6 +21,9 @@ export type { IrModel } from "./ir/model";
 export type { Artifact } from "./emit/emitter";
 export { ARTIFACTS } from "./emit/emitter";
 export { GENERATOR_VERSION } from "./version";
+export { startMockServer, KOALA_BATCH_PATH } from "./mock-server/server";
+export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
+export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";
 
 export interface GenerateOptions extends LoadOptions {
   /** A schema file path (JSON or YAML) or a schema object. */

@@ -15,3 +15,8 @@ export function findPackageRoot(): string {
 export function templatesDir(): string {
   return path.join(findPackageRoot(), "templates");
 }
+
+/** The Koala profile batch schema bundled with the tool: the mock server's default. */
+export function defaultSchemaPath(): string {
+  return path.join(findPackageRoot(), "schemas", "koala-profile-batch-request.schema.json");
+}

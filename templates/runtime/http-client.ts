@@ -1,0 +1,313 @@
+/**
+ * A thin HTTP transport for generated clients: one POST per chunk of a request, retried until it is
+ * delivered, refused, or out of attempts/time. Dependency-free on purpose: it uses only the global
+ * `fetch`, `AbortController`, `setTimeout` and `crypto.randomUUID`, so the same code runs on
+ * Node ≥ 18, Deno, Bun, browsers and edge runtimes.
+ *
+ * Guarantees that analytics clients are most often blamed for breaking:
+ * - never throws for HTTP or network failures: the result says what happened and lists, in
+ *   `failed`, every request (with every item) that was not delivered, ready to be sent again;
+ * - exactly once: items that carry an idempotency key get one *before* the first attempt, so a
+ *   retry after a lost response repeats the same key and the server drops the duplicate; nothing
+ *   else in the body (e.g. `sent_at`) is touched, the same bytes go out on every attempt;
+ * - no background work: timers exist only while awaited (a sleep, an attempt's timeout) and are
+ *   cleared, so nothing keeps a serverless function alive after `await client.x(...)` returns;
+ * - the injected `fetch` is called as a plain function, never as a method (Cloudflare Workers
+ *   throw "Illegal invocation" when fetch is called with a `this` that is not the global).
+ */
+
+/** The `fetch` signature the transport needs; the global `fetch` satisfies it. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface RetryOptions {
+  /** Attempts per request, the first included (default 5). */
+  attempts?: number;
+  /** Base of the exponential backoff, in ms (default 100). */
+  minDelayMs?: number;
+  /** Cap of one backoff delay, in ms (default 10,000). `Retry-After` is honoured above it. */
+  maxDelayMs?: number;
+  /** Total time budget of one request, attempts and delays included, in ms (default 30,000). */
+  deadlineMs?: number;
+}
+
+export interface RequestEvent {
+  url: string;
+  attempt: number;
+  body: string;
+}
+
+export interface ResponseEvent {
+  url: string;
+  attempt: number;
+  /** The HTTP status, when a response arrived. */
+  status?: number;
+  /** `ok`, or why the attempt failed. */
+  outcome: "ok" | FailureKind;
+  durationMs: number;
+}
+
+export interface RetryEvent {
+  url: string;
+  /** The attempt that failed. */
+  attempt: number;
+  delayMs: number;
+  reason: FailureKind;
+  status?: number;
+}
+
+/** Called synchronously; an exception from a hook is ignored so that logging can never lose data. */
+export interface ClientHooks {
+  onRequest?(event: RequestEvent): void;
+  onResponse?(event: ResponseEvent): void;
+  onRetry?(event: RetryEvent): void;
+}
+
+export interface TransportOptions {
+  /** Scheme + host (+ path prefix) of the service or of a proxy standing in for it. */
+  baseUrl?: string;
+  /** A `fetch` implementation (default: the global one, looked up at call time). */
+  fetch?: FetchLike;
+  /** Sent as `User-Agent` on every request. */
+  userAgent?: string;
+  /** Time limit of one attempt, response body included, in ms (default 10,000). */
+  timeoutMs?: number;
+  /** `false`: one attempt only. */
+  retry?: RetryOptions | false;
+  /** `false`: skip the generated guard (the server still validates). Default true. */
+  validate?: boolean;
+  hooks?: ClientHooks;
+  /** Makes idempotency keys (default `crypto.randomUUID()`). */
+  newId?: () => string;
+}
+
+export interface CallOptions {
+  /** Aborts the call (attempts and delays); undelivered requests are reported in `failed`. */
+  signal?: AbortSignal;
+}
+
+/** A validation problem as the generated guards report it (only the fields the transport needs). */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ValidateFn<T> = (value: unknown) => { ok: true; value: T } | { ok: false; errors: readonly ValidationIssue[] };
+
+/** `aborted`: the caller's signal fired (not in the issue's list; a caller abort is neither a timeout nor a network error). */
+export type FailureKind = "validation" | "http" | "network" | "timeout" | "suspended" | "aborted";
+
+export interface SendSuccess {
+  ok: true;
+  /** Status of the last response. */
+  status: number;
+  /** Requests delivered (the input split by the schema's `maxItems`). */
+  requests: number;
+}
+
+export interface SendFailure<T> {
+  ok: false;
+  kind: FailureKind;
+  /** Status of the last response, when there was one. */
+  status?: number;
+  /** Whether sending `failed` again later may succeed. */
+  retryable: boolean;
+  /** Attempts made for the request that failed. */
+  attempts: number;
+  /** Requests delivered before the failure. */
+  requests: number;
+  /** Every request not delivered: the one that failed and those not tried after it, idempotency keys filled in. */
+  failed: T[];
+  /** Validation errors (`kind: "validation"`). */
+  errors?: readonly ValidationIssue[];
+  /** The last response body: parsed JSON, or text. */
+  body?: unknown;
+}
+
+export type SendResult<T> = SendSuccess | SendFailure<T>;
+
+/** What a generated client method knows about its endpoint. */
+export interface EndpointSpec<T> {
+  /** The path with its parameters already filled in and encoded. */
+  path: string;
+  validate?: ValidateFn<T>;
+  /** Splits a request into requests the server accepts (the schema's `maxItems`). */
+  chunk?: (request: T) => T[];
+  /** Arrays of the body whose object items get `key` when they lack it. */
+  idempotency?: { key: string; arrays: readonly string[] };
+  /** Values of a response's `error` field that mean a permanent suspension. */
+  suspended?: readonly string[];
+}
+
+type Attempt =
+  | { kind: "ok"; status: number; body: unknown }
+  | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number }
+  | { kind: "network" | "timeout" | "aborted" };
+
+const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 5, minDelayMs: 100, maxDelayMs: 10_000, deadlineMs: 30_000 };
+
+/** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date → ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(cap, base · 2^(attempt−1))). */
+export function backoffDelay(attempt: number, retry: Required<RetryOptions>, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (attempt - 1)));
+}
+
+/** A copy of `request` where every object item of the listed arrays has an idempotency key. */
+export function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T {
+  if (!idempotency || typeof request !== "object" || request === null) return request;
+  const copy: Record<string, unknown> = { ...(request as Record<string, unknown>) };
+  for (const name of idempotency.arrays) {
+    const items = copy[name];
+    if (!Array.isArray(items)) continue;
+    copy[name] = items.map((item: unknown) =>
+      typeof item === "object" && item !== null && !Array.isArray(item) && (item as Record<string, unknown>)[idempotency.key] === undefined
+        ? { ...item, [idempotency.key]: newId() }
+        : item,
+    );
+  }
+  return copy as T;
+}
+
+/** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
+export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call: CallOptions = {}): Promise<SendResult<T>> {
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
+  const chunks = endpoint.chunk ? endpoint.chunk(prepared) : [prepared];
+  if (options.validate !== false && endpoint.validate) {
+    for (const chunk of chunks) {
+      const checked = endpoint.validate(chunk);
+      if (!checked.ok) return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: chunks, errors: checked.errors };
+    }
+  }
+  const url = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${endpoint.path}`;
+  let status = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const outcome = await deliver(options, endpoint, url, JSON.stringify(chunks[i]), call.signal);
+    if (outcome.result.kind !== "ok") {
+      const failure: SendFailure<T> = {
+        ok: false,
+        kind: outcome.result.kind,
+        retryable: outcome.retryable,
+        attempts: outcome.attempts,
+        requests: i,
+        failed: chunks.slice(i),
+      };
+      if ("status" in outcome.result) {
+        failure.status = outcome.result.status;
+        failure.body = outcome.result.body;
+      }
+      return failure;
+    }
+    status = outcome.result.status;
+  }
+  return { ok: true, status, requests: chunks.length };
+}
+
+/** One request, retried: the same bytes on every attempt. */
+async function deliver<T>(
+  options: TransportOptions,
+  endpoint: EndpointSpec<T>,
+  url: string,
+  body: string,
+  signal: AbortSignal | undefined,
+): Promise<{ result: Attempt; attempts: number; retryable: boolean }> {
+  const retry = options.retry === false ? { ...DEFAULT_RETRY, attempts: 1 } : { ...DEFAULT_RETRY, ...options.retry };
+  const deadline = Date.now() + retry.deadlineMs;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
+    const started = Date.now();
+    hook(() => options.hooks?.onRequest?.({ url, attempt, body }));
+    const result = await attemptOnce(options, endpoint, url, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
+    const status = "status" in result ? result.status : undefined;
+    hook(() => options.hooks?.onResponse?.({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
+    if (result.kind === "ok") return { result, attempts: attempt, retryable: false };
+    const retryable =
+      result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || (result.kind === "http" && isRetryableStatus(result.status));
+    if (!retryable || result.kind === "aborted" || attempt >= retry.attempts) return { result, attempts: attempt, retryable };
+    const delayMs = ("retryAfterMs" in result ? result.retryAfterMs : undefined) ?? backoffDelay(attempt, retry);
+    // Waiting past the deadline would only delay the same answer: report now, still retryable.
+    if (Date.now() + delayMs >= deadline) return { result, attempts: attempt, retryable };
+    hook(() => options.hooks?.onRetry?.({ url, attempt, delayMs, reason: result.kind, status }));
+    if (await sleep(delayMs, signal)) return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
+  }
+}
+
+async function attemptOnce<T>(
+  options: TransportOptions,
+  endpoint: EndpointSpec<T>,
+  url: string,
+  body: string,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<Attempt> {
+  // Looked up per call and called as a plain function: never `this.fetch(...)` or a bound method.
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => controller.abort();
+  // A signal that is already aborted never fires "abort" again.
+  if (signal?.aborted) controller.abort();
+  else signal?.addEventListener("abort", onAbort);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (options.userAgent) headers["user-agent"] = options.userAgent;
+    const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
+    // Read the whole body inside the timeout: it frees the connection and may say "suspended".
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    if (response.status >= 200 && response.status < 300) return { kind: "ok", status: response.status, body: parsed };
+    const error = typeof parsed === "object" && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
+    const suspended = typeof error === "string" && (endpoint.suspended ?? []).includes(error);
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+    return { kind: suspended ? "suspended" : "http", status: response.status, body: parsed, retryAfterMs };
+  } catch {
+    return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Resolves true if `signal` aborted the wait. The timer is cleared either way. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(true);
+    const done = (aborted: boolean): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      resolve(aborted);
+    };
+    const onAbort = (): void => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    signal?.addEventListener("abort", onAbort);
+  });
+}
+
+function hook(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // A hook is for logging and metrics: its failure must not change what is delivered.
+  }
+}

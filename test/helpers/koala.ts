@@ -1,0 +1,80 @@
+/**
+ * Test helpers for the client and the mock server: an ajv oracle of the Koala schema (in the shape
+ * of a generated guard), a maxItems splitter like the generated `chunkX`, and seeded traffic.
+ */
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { GuardFn } from "../../generator/mock-server/generated-guard";
+import { mulberry32 } from "../../generator/mock-server/faults";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const KOALA_SCHEMA_PATH = path.join(REPO_ROOT, "schemas", "koala-profile-batch-request.schema.json");
+
+/** The Koala schema through ajv, answering like a generated `validateX`. */
+export function ajvKoalaGuard(): GuardFn {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const check = ajv.compile(JSON.parse(readFileSync(KOALA_SCHEMA_PATH, "utf8")));
+  return (value) =>
+    check(value) ? { ok: true } : { ok: false, errors: (check.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword })) };
+}
+
+export interface KoalaRequest {
+  profile_id?: string;
+  email?: string;
+  events?: Record<string, unknown>[];
+  identifies?: Record<string, unknown>[];
+  page_views?: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+const ARRAYS = ["events", "identifies", "page_views"] as const;
+
+/** Splits a request so that no array has more than `max` items; the person's keys are repeated in each part. */
+export function chunkRequest(request: KoalaRequest, max = 30): KoalaRequest[] {
+  const parts = Math.max(1, ...ARRAYS.map((name) => Math.ceil((request[name]?.length ?? 0) / max)));
+  if (parts === 1) return [request];
+  return Array.from({ length: parts }, (_, i) => {
+    const part: KoalaRequest = { ...request };
+    for (const name of ARRAYS) {
+      const slice = request[name]?.slice(i * max, (i + 1) * max);
+      if (slice && slice.length > 0) part[name] = slice;
+      else delete part[name];
+    }
+    return part;
+  });
+}
+
+/** A seeded UUID v4 maker, so runs are reproducible. */
+export function seededUuid(seed: number): () => string {
+  const random = mulberry32(seed);
+  return () => {
+    const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+    hex[12] = "4";
+    hex[16] = "89ab"[Math.floor(random() * 4)]!;
+    const h = hex.join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+}
+
+/**
+ * `people` requests with `total` events and page views between them, each item carrying a unique
+ * `properties.seq`; every other item has a `message_id` already, the rest get one from the client.
+ */
+export function traffic(seed: number, people: number, total: number): KoalaRequest[] {
+  const uuid = seededUuid(seed);
+  const random = mulberry32(seed + 1);
+  const requests: KoalaRequest[] = Array.from({ length: people }, (_, i) =>
+    i % 2 === 0 ? { profile_id: uuid(), events: [], page_views: [] } : { email: `person${i}@example.com`, events: [], page_views: [] },
+  );
+  for (let seq = 0; seq < total; seq++) {
+    const request = requests[seq % people]!;
+    const sent_at = new Date(Date.UTC(2026, 0, 1) + seq * 1000).toISOString();
+    const withId = random() < 0.5 ? { message_id: uuid() } : {};
+    if (random() < 0.6) request.events!.push({ type: "track", event: `Event ${seq % 7}`, properties: { seq }, sent_at, ...withId });
+    else request.page_views!.push({ type: "page", name: `/page/${seq % 11}`, properties: { seq }, sent_at, ...withId });
+  }
+  return requests;
+}
