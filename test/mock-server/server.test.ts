@@ -85,9 +85,9 @@ describe("mock server", () => {
 describe("fault plan", () => {
   test("the same seed and bodies give the same faults, whatever the arrival order", () => {
     const bodies = Array.from({ length: 400 }, (_, i) => `{"n":${i % 200}}`);
-    const run = (order: string[], seed: number): Map<string, InjectedFault[]> => {
+    const run = (order: string[], seed: number): Map<string, (InjectedFault | "none")[]> => {
       const plan = new FaultPlan({ rate: 0.3, seed });
-      const faults = new Map<string, InjectedFault[]>();
+      const faults = new Map<string, (InjectedFault | "none")[]>();
       for (const b of order) faults.set(b, [...(faults.get(b) ?? []), plan.next(b) ?? "none"]);
       return faults;
     };
