@@ -14,7 +14,7 @@ function parseResolve(values: string[] | undefined): Record<string, string> {
   const map: Record<string, string> = {};
   for (const value of values ?? []) {
     const at = value.indexOf("=");
-    if (at <= 0) throw new Error(`--resolve expects <url-prefix>=<folder>, got "${value}"`);
+    if (at <= 0) throw new UsageError(`--resolve expects <url-prefix>=<folder>, got "${value}"`);
     map[value.slice(0, at)] = value.slice(at + 1);
   }
   return map;

@@ -58,9 +58,9 @@ export interface GenerateResult {
 /** Generates the package for a schema, in memory. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const loaded = await loadSchema(options.schema, options);
-  const model = fromJsonSchema(loaded, { rootName: options.name });
   const emitOptions: EmitOptions = { artifacts: options.emit ?? EMITTERS.map((e) => e.artifact), formats: options.formats ?? "assert" };
   const emitters = selectEmitters(emitOptions.artifacts);
+  const model = fromJsonSchema(loaded, { rootName: options.name, reservedNames: emitters.flatMap((e) => e.reserves ?? []) });
   const modules: EmittedModule[] = emitters.flatMap((emitter) => emitter.emit({ model, options: emitOptions }));
 
   const source = typeof options.schema === "string" ? options.schema : model.source.file ?? "(schema)";

@@ -38,5 +38,11 @@ export interface Emitter {
   requires: readonly Artifact[];
   /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
   templates: readonly string[];
+  /**
+   * Top-level value names this emitter's modules declare or import besides the names derived from
+   * types (`isObject`, `ValidationError`, ...): no type name or derived name may take them.
+   * Derived names (`isX`, `XSchema`, `createX`, ...) come from `derivedNames` in `ir/naming.ts`.
+   */
+  reserves?: readonly string[];
   emit(context: EmitContext): EmittedModule[];
 }

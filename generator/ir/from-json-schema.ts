@@ -6,6 +6,7 @@ import type { SchemaLocation } from "../load/registry";
 import { keywordsIgnoredIn, UNSUPPORTED_KEYWORDS } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
 import { NameAllocator } from "./naming";
+import { findInPlaceCycle } from "./reference-cycles";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -46,7 +47,7 @@ class Normalizer {
   run(): IrModel {
     const root = this.loaded.root;
     const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
-    const rootName = this.name(root, this.rootNameHint(root), rootLocation);
+    const rootName = this.name(root, this.rootNameHint(root), rootLocation, true);
     // Every definition of the root document becomes a named type, referenced or not: users import them.
     if (isJsonObject(root)) {
       for (const keyword of ["$defs", "definitions"] as const) {
@@ -60,6 +61,11 @@ class Normalizer {
     for (let pending = this.queue.shift(); pending; pending = this.queue.shift()) {
       const schemaPath = this.pathOf(pending.location);
       this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
+    }
+    const cycle = findInPlaceCycle(this.types);
+    if (cycle) {
+      const origins = cycle.map((name) => this.types.find((t) => t.name === name)!.origin);
+      this.fail("invalidSchema", `reference cycle ${origins.join(" → ")} never descends into the value: validating it would loop forever`, origins[0]!);
     }
     return {
       rootName,
@@ -77,12 +83,12 @@ class Normalizer {
   }
 
   /** The name of a schema object that gets its own type, allocating it (and queueing it) on first sight. */
-  private name(schema: unknown, hint: string, location: SchemaLocation | undefined): string {
+  private name(schema: unknown, hint: string, location: SchemaLocation | undefined, isRoot = false): string {
     const key = isJsonObject(schema) ? schema : undefined;
     const known = key && this.names.get(key);
     if (known) return known;
     const origin = this.pathOf(location);
-    const name = this.allocator.allocate(hint, origin);
+    const name = this.allocator.allocate(hint, origin, isRoot);
     if (key) this.names.set(key, name);
     this.queue.push({ name, schema, origin, location });
     return name;

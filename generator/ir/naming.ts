@@ -67,31 +67,82 @@ export function toValueName(raw: string): string {
 }
 
 /**
+ * The value names that other emitters derive from a type name `X`. They live in the same module
+ * namespace as the types once `index.ts` re-exports every module (`export *` of a type `FooSchema`
+ * and a value `FooSchema` from two modules does not compile), so the allocator reserves them together
+ * with the type name. Emitters MUST take these names from here rather than concatenate their own.
+ */
+export const derivedNames = {
+  /** guards.ts */
+  is: (type: string): string => `is${type}`,
+  validate: (type: string): string => `validate${type}`,
+  assert: (type: string): string => `assert${type}`,
+  /** The Standard Schema object. */
+  standardSchema: (type: string): string => `${type}Schema`,
+  /** builders.ts */
+  create: (type: string): string => `create${type}`,
+  /** builders.ts, root type only. */
+  chunk: (type: string): string => `chunk${type}`,
+  /** client.ts, root type only. */
+  createClient: (type: string): string => `create${type}Client`,
+} as const;
+
+/** Every name derived from a named type; the root type also gets `chunkX` and `createXClient`. */
+export function namesDerivedFrom(type: string, isRoot: boolean): string[] {
+  const d = derivedNames;
+  const names = [d.is(type), d.validate(type), d.assert(type), d.standardSchema(type), d.create(type)];
+  if (isRoot) names.push(d.chunk(type), d.createClient(type));
+  return names;
+}
+
+/**
  * Hands out unique names in a deterministic way: the first comer keeps the name, later ones get
  * a numeric suffix (`Foo2`, `Foo3`) and a warning that says which schema locations collided.
- * Case-insensitive, because generated files may land on case-insensitive file systems and because
- * `Foo`/`foo` side by side confuses people.
+ * Type names are compared case-insensitively, because generated files may land on case-insensitive
+ * file systems and because `Foo`/`foo` side by side confuses people. A type name is only handed
+ * out if the names derived from it (`isFoo`, `FooSchema`, ...) are free too, and no later type may
+ * take a derived name (a type `FooSchema` next to `Foo`): those compare exactly, as JavaScript does
+ * (`createUser` and a type `CreateUser` coexist).
  */
 export class NameAllocator {
   private readonly taken = new Map<string, string>();
+  /** Exact type names → who owns them. */
+  private readonly exactTypes = new Map<string, string>();
+  /** Exact derived (and reserved) value names → who owns them. */
+  private readonly values = new Map<string, string>();
   readonly warnings: string[] = [];
 
   constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.taken.set(name.toLowerCase(), "(reserved)");
+    // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
+    for (const name of reserved) this.values.set(name, "(reserved)");
   }
 
-  allocate(desired: string, origin: string): string {
+  /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */
+  allocate(desired: string, origin: string, isRoot = false): string {
     const base = toTypeName(desired);
     let name = base;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
     if (name !== base) {
-      this.warnings.push(`name collision: ${origin} wanted "${base}", taken by ${this.taken.get(base.toLowerCase())}; using "${name}"`);
+      this.warnings.push(`name collision: ${origin} wanted "${base}", ${this.conflict(base, isRoot)}; using "${name}"`);
     }
     this.taken.set(name.toLowerCase(), origin);
+    this.exactTypes.set(name, origin);
+    for (const derived of namesDerivedFrom(name, isRoot)) this.values.set(derived, `${origin} (as ${derived})`);
     return name;
   }
 
   has(name: string): boolean {
-    return this.taken.has(name.toLowerCase());
+    return this.taken.has(name.toLowerCase()) || this.values.has(name);
+  }
+
+  /** Why `name` cannot be handed out, or undefined when it can. */
+  private conflict(name: string, isRoot: boolean): string | undefined {
+    const owner = this.taken.get(name.toLowerCase()) ?? this.values.get(name);
+    if (owner !== undefined) return `taken by ${owner}`;
+    for (const derived of namesDerivedFrom(name, isRoot)) {
+      const other = this.values.get(derived) ?? this.exactTypes.get(derived);
+      if (other !== undefined) return `its derived name "${derived}" is taken by ${other}`;
+    }
+    return undefined;
   }
 }

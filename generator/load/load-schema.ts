@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../ir/model";
 import { CodegenError, isCodegenError } from "../errors";
-import { detectDialect } from "./dialect";
+import { detectDialect, idKeyword } from "./dialect";
 import { parseJson } from "./parse-json";
 import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
 
@@ -36,15 +37,49 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const registry = new SchemaRegistry(dialect);
   registry.addDocument(rootDocument);
 
-  // Load what the references reach until nothing new is referenced.
+  // Where a file says (with its root `$id`) it lives on the web, its siblings live next to it on disk:
+  // a relative `$ref` that resolves against that `$id` reads the sibling file, not the network.
+  const idFolders: Record<string, string> = {};
+  const addDocument = (document: SchemaDocument): void => {
+    registry.addDocument(document);
+    Object.assign(idFolders, idFolderOf(document, dialect));
+  };
+  Object.assign(idFolders, idFolderOf(rootDocument, dialect));
+
+  // Load what the references reach until nothing new is referenced. Local files go first: one of
+  // them may declare (with `$id`) the remote-looking URI that another reference names.
   for (let pending = missingDocuments(registry); pending.length > 0; pending = missingDocuments(registry)) {
-    for (const { uri, from } of pending) {
-      const document = await readReferencedDocument(uri, options, cwd, from.document.displayName, from.pointer);
-      if (!registry.hasResource(uri)) registry.addDocument(document);
+    const local = pending.filter(({ uri }) => isLocal(uri, options, idFolders));
+    for (const { uri, from } of local.length > 0 ? local : pending) {
+      if (registry.hasResource(uri)) continue;
+      const document = await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer);
+      if (!registry.hasResource(uri)) addDocument(document);
     }
   }
 
   return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments(registry.documents) };
+}
+
+/** A file, or a URI that a `--resolve` prefix (or a file's own `$id`) maps to a file: reading it needs no network. */
+function isLocal(uri: string, options: LoadOptions, idFolders: Record<string, string>): boolean {
+  const prefixes = [...Object.keys(options.resolve ?? {}), ...Object.keys(idFolders)];
+  return uri.startsWith("file:") || prefixes.some((prefix) => uri.startsWith(prefix));
+}
+
+/** A file whose root `$id` is an http(s) URI: that URI's folder → the file's folder. */
+function idFolderOf(document: SchemaDocument, dialect: Dialect): Record<string, string> {
+  const root = document.root;
+  if (!document.uri.startsWith("file:") || typeof root !== "object" || root === null) return {};
+  const id = (root as Record<string, unknown>)[idKeyword(dialect)];
+  if (typeof id !== "string") return {};
+  try {
+    const url = new URL(id, document.uri);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return {};
+    const prefix = url.href.replace(/[#?].*$/, "").replace(/[^/]*$/, "");
+    return { [prefix]: path.dirname(fileURLToPath(document.uri)) };
+  } catch {
+    return {};
+  }
 }
 
 function missingDocuments(registry: SchemaRegistry) {
@@ -82,13 +117,19 @@ async function readText(absolute: string, displayName: string, pointer?: string)
 async function readReferencedDocument(
   uri: string,
   options: LoadOptions,
+  idFolders: Record<string, string>,
   cwd: string,
   fromFile: string,
   fromPointer: string,
 ): Promise<SchemaDocument> {
   const documentUri = stripFragment(uri);
   const where = { file: fromFile, pointer: `#${fromPointer}/$ref` };
-  const mapped = mapToLocalFile(documentUri, options.resolve ?? {}, cwd);
+  // An explicit --resolve wins; a sibling found through a file's `$id` comes next (only if it exists).
+  let mapped = mapToLocalFile(documentUri, options.resolve ?? {}, cwd);
+  if (mapped === undefined) {
+    const sibling = mapToLocalFile(documentUri, idFolders, cwd);
+    if (sibling !== undefined && existsSync(sibling)) mapped = sibling;
+  }
   if (mapped !== undefined || documentUri.startsWith("file:")) {
     const absolute = mapped ?? fileURLToPath(documentUri);
     const displayName = path.relative(cwd, absolute) || absolute;
@@ -110,7 +151,8 @@ async function readReferencedDocument(
         where,
       );
     }
-    return { uri: documentUri, displayName: documentUri, root: await parseWithRefParser(documentUri, documentUri) };
+    const root = /\.ya?ml$/i.test(new URL(documentUri).pathname) ? await parseWithRefParser(documentUri, documentUri) : await fetchJson(documentUri, where);
+    return { uri: documentUri, displayName: documentUri, root };
   }
   throw new CodegenError("unresolvedRef", `$ref to ${documentUri}: no document with that URI`, where);
 }
@@ -124,7 +166,20 @@ function mapToLocalFile(uri: string, prefixes: Record<string, string>, cwd: stri
   return undefined;
 }
 
-/** YAML files and remote documents go through json-schema-ref-parser's parsers and resolvers. */
+/** A remote JSON document, with Node's own fetch (json-schema-ref-parser refuses private addresses). */
+async function fetchJson(uri: string, where: { file: string; pointer: string }): Promise<unknown> {
+  let text: string;
+  try {
+    const response = await fetch(uri, { headers: { accept: "application/schema+json, application/json" }, redirect: "follow" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    throw new CodegenError("unresolvedRef", `$ref target ${uri}: cannot fetch (${(error as Error).message})`, where);
+  }
+  return parseJson(text, uri);
+}
+
+/** YAML files (and remote YAML) go through json-schema-ref-parser's parsers and resolvers. */
 async function parseWithRefParser(location: string, displayName: string): Promise<unknown> {
   const { $RefParser } = await import("@apidevtools/json-schema-ref-parser");
   try {

@@ -132,8 +132,10 @@ export class SchemaRegistry {
         }
       }
     }
-    if (typeof schema.$anchor === "string") this.anchors.set(`${ownBase}#${schema.$anchor}`, schema);
-    if (typeof schema.$dynamicAnchor === "string") {
+    // `$anchor` exists from 2019-09 on, `$dynamicAnchor` in 2020-12; before, they are unknown keywords.
+    const modern = this.dialect === "2020-12" || this.dialect === "2019-09";
+    if (modern && typeof schema.$anchor === "string") this.anchors.set(`${ownBase}#${schema.$anchor}`, schema);
+    if (this.dialect === "2020-12" && typeof schema.$dynamicAnchor === "string") {
       if (!this.anchors.has(`${ownBase}#${schema.$dynamicAnchor}`)) this.anchors.set(`${ownBase}#${schema.$dynamicAnchor}`, schema);
     }
     this.baseOf.set(schema, ownBase);

@@ -1,0 +1,130 @@
+/**
+ * Schemas as people have them: older drafts, references across files and remote bases, and
+ * property/definition names that are not identifiers. Every output is snapshotted and the whole
+ * lot must compile under `tsc --strict` (one tsc run for all of them).
+ */
+import * as path from "node:path";
+import { generate, type GenerateResult } from "../../generator/index";
+import type { IrNamedType } from "../../generator/ir/model";
+import { REPO_ROOT } from "../helpers/paths";
+import { compileStrict, writeFiles } from "../helpers/strict-compile";
+import { tempDir } from "../helpers/temp";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures");
+const REMOTE_MONEY = { "https://schemas.example.test/money/": path.join(FIXTURES, "refs", "remote", "money") };
+
+const CASES: [string, string, Record<string, string>?][] = [
+  ["draft-04", "drafts/draft-04.schema.json"],
+  ["draft-07", "drafts/draft-07.schema.json"],
+  ["2019-09", "drafts/draft-2019-09.schema.json"],
+  ["references", "refs/main.schema.json", REMOTE_MONEY],
+  ["names", "names/weird-names.schema.json"],
+];
+
+const results = new Map<string, GenerateResult>();
+const out = tempDir();
+
+beforeAll(async () => {
+  for (const [name, schema, resolve] of CASES) {
+    // cwd = the repo root, so that origins (file names in messages) do not depend on where jest runs.
+    const result = await generate({ schema: path.join("test", "fixtures", schema), cwd: REPO_ROOT, resolve, build: false });
+    results.set(name, result);
+    writeFiles(path.join(out, name), result.files);
+  }
+});
+
+function typesOf(name: string): string {
+  return results.get(name)!.files.find((f) => f.path === "src/types.ts")!.contents;
+}
+
+function named(name: string): [string, string][] {
+  return results.get(name)!.model.types.map((t: IrNamedType) => [t.name, t.origin]);
+}
+
+test.each(CASES.map(([name]) => name))("%s: types", (name) => {
+  expect(typesOf(name)).toMatchSnapshot();
+});
+
+test("every output compiles with tsc --strict", () => {
+  const result = compileStrict(out);
+  expect(result.stdout + result.stderr).toBe("");
+  expect(result.status).toBe(0);
+});
+
+describe("references", () => {
+  test("one named type per target, whichever file or URI reaches it", () => {
+    expect(named("references")).toEqual([
+      ["Order", "#"],
+      ["Tagged", "#/$defs/Tagged"],
+      ["AB", "#/$defs/a~1b"],
+      ["CD", "#/$defs/c~0d"],
+      ["EF", "#/$defs/e%f"],
+      ["WithSpace", "#/$defs/with space"],
+      ["Tree", "#/$defs/Tree"],
+      ["Forest", "#/$defs/Forest"],
+      // ./common/address.json from the root and address.json from common/person.json: one type.
+      ["Address", "test/fixtures/refs/common/address.json#"],
+      ["Person", "test/fixtures/refs/common/person.json#/$defs/Person"],
+      // common/shape.json and https://schemas.example.test/shapes/shape.json (its $id): one type.
+      ["Shape", "test/fixtures/refs/common/shape.json#"],
+      ["Money", "test/fixtures/refs/remote/money/money.json#"],
+      ["Ping", "test/fixtures/refs/common/ping-pong.json#/$defs/Ping"],
+      ["Country", "test/fixtures/refs/common/address.json#/$defs/Country"],
+      ["Sides", "test/fixtures/refs/common/shape.json#/$defs/Sides"],
+      // color.json is relative to shape.json's $id: found next to shape.json, not fetched.
+      ["Color", "test/fixtures/refs/common/color.json#"],
+      // currency.json is relative to money.json's $id, a --resolve'd base.
+      ["Currency", "test/fixtures/refs/remote/money/currency.json#"],
+      ["Pong", "test/fixtures/refs/common/ping-pong.json#/$defs/Pong"],
+      ["Other", "test/fixtures/refs/common/pong-other.json#/$defs/Other"],
+    ]);
+  });
+
+  test("recursive and mutually recursive types stay named references, never expanded", () => {
+    const types = typesOf("references");
+    expect(types).toContain("export type Forest = Tree[];");
+    expect(types).toMatch(/export interface Tree \{[^}]*children\?: Forest;/);
+    expect(types).toMatch(/export interface Ping \{[^}]*pong\?: Pong;/);
+    expect(types).toMatch(/export interface Pong \{[^}]*ping\?: Ping;[^}]*other\?: Other;/);
+    expect(types).toMatch(/export interface Other \{[^}]*back\?: Ping;/);
+    expect(types).toMatch(/export interface Order \{[^}]*parent\?: Order;/);
+  });
+
+  test("without --resolve, a remote base is an error that names the $ref and suggests --resolve", async () => {
+    const error = (await generate({ schema: "test/fixtures/refs/main.schema.json", cwd: REPO_ROOT, build: false }).catch((e: unknown) => e)) as Error & { format(): string };
+    expect(error.format()).toBe(
+      "test/fixtures/refs/main.schema.json#/properties/price/$ref: $ref to remote https://schemas.example.test/money/money.json is not fetched without --allow-network; map it with --resolve <prefix>=<folder>",
+    );
+  });
+});
+
+describe("names", () => {
+  test("definitions get valid, unique, stable identifiers; collisions a suffix and a warning", () => {
+    expect(named("names").map(([name]) => name)).toEqual([
+      "WeirdNames", "Proto", "Constructor", "_3dModel", "Class", "String_", "Object_", "Unknown", "名前", "CaféCrème",
+      "PageView", "PageView2", "PageView3", "WeirdNamesSchema2", "Address", "AddressSchema2", "CreateAddress", "IsAddress", "Promise_", "Array_",
+    ]);
+    expect(results.get("names")!.warnings).toEqual([
+      'name collision: #/$defs/page_view wanted "PageView", taken by #/$defs/page-view; using "PageView2"',
+      'name collision: #/$defs/PageView wanted "PageView", taken by #/$defs/page-view; using "PageView3"',
+      // The root's Standard Schema object is WeirdNamesSchema, and Address's is AddressSchema.
+      'name collision: #/$defs/weird namesSchema wanted "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
+      'name collision: #/$defs/AddressSchema wanted "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"',
+    ]);
+  });
+
+  test("property keys are quoted exactly when they are not identifiers", () => {
+    const types = typesOf("names");
+    for (const quoted of ['"with space": string;', '"kebab-case"?: string;', '"3d"?: boolean;', '"": number;', '"a.b"?: string;', `'quote"d'?: string;`, '"emoji 🐨"?: string;']) {
+      expect(types).toContain(quoted);
+    }
+    for (const bare of ["café?: string;", "名前?: string;", "class?: string;", "__proto__: string;", "constructor: number;", "toString?: boolean;"]) {
+      expect(types).toContain(`  ${bare}`);
+    }
+  });
+
+  test("names do not depend on the order of unrelated definitions' processing: a second run is identical", async () => {
+    const again = await generate({ schema: "test/fixtures/names/weird-names.schema.json", cwd: REPO_ROOT, build: false });
+    expect(again.files).toEqual(results.get("names")!.files);
+  });
+});
