@@ -40,6 +40,8 @@ export interface GenerateOptions extends LoadOptions {
   packageVersion?: string;
   /** Also produce `dist/` (ESM, CJS, declarations). Default true. */
   build?: boolean;
+  /** Run prettier over the generated sources. Default true; tests that only execute the code skip it. */
+  format?: boolean;
 }
 
 export interface GeneratedFile {
@@ -79,7 +81,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)) },
   ]);
   const sources: GeneratedFile[] = await Promise.all(
-    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: await formatTypeScript(text, p) })),
+    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : await formatTypeScript(text, p) })),
   );
   const templateNames = [...new Set(emitters.flatMap((e) => e.templates))].sort();
   for (const name of templateNames) {

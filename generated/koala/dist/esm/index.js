@@ -2,3 +2,4 @@
 // from koala-profile-batch-request.schema.json (sha256 d4214bd6014bcdeb). Do not edit: regenerate instead.
 /* eslint-disable */
 export * from "./types.js";
+export * from "./guards.js";

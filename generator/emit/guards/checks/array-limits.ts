@@ -1,0 +1,12 @@
+/** minItems / maxItems. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+
+export const arrayLimits: KeywordCheck = {
+  keywords: ["minItems", "maxItems"],
+  applies: "array",
+  emit(s, node) {
+    if (node.minItems) s.failIf(code`${s.value}.length < ${node.minItems}`, "minItems", `must NOT have fewer than ${node.minItems} items`);
+    if (node.maxItems !== undefined) s.failIf(code`${s.value}.length > ${node.maxItems}`, "maxItems", `must NOT have more than ${node.maxItems} items`);
+  },
+};

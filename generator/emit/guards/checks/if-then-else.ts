@@ -1,0 +1,31 @@
+/** if / then / else: `if` decides (its annotations count when it passes), then one branch applies in place. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+import { applyInPlace } from "../scope";
+
+export const ifThenElse: KeywordCheck = {
+  keywords: ["if"],
+  applies: "any",
+  emit(s, node) {
+    const { then: thenSchema, else: elseSchema } = node;
+    if (thenSchema === undefined && elseSchema === undefined && !s.ev) return;
+    const ifPath = `${node.schemaPath}/if`;
+    let condition;
+    if (s.ev) {
+      const record = s.local("e");
+      s.body.line(code`const ${record} = ${s.module.runtime("evaluated", "evaluated")}();`);
+      const passed = s.local("passed");
+      s.body.line(code`const ${passed} = ${s.evaluate(node.if!, s.value, record, ifPath)};`);
+      s.body.line(code`if (${passed}) ${s.module.runtime("evaluated", "mergeEvaluated")}(${s.ev}, ${record});`);
+      condition = passed;
+    } else condition = s.test(node.if!, s.value, ifPath);
+    const branch = (schema: typeof thenSchema, keyword: string) => () => {
+      if (schema !== undefined) applyInPlace(s, schema, `${node.schemaPath}/${keyword}`);
+    };
+    if (thenSchema !== undefined && elseSchema !== undefined) {
+      s.body.block(code`if (${condition})`, branch(thenSchema, "then"));
+      s.body.block(code`else`, branch(elseSchema, "else"));
+    } else if (thenSchema !== undefined) s.body.block(code`if (${condition})`, branch(thenSchema, "then"));
+    else if (elseSchema !== undefined) s.body.block(code`if (!${condition})`, branch(elseSchema, "else"));
+  },
+};

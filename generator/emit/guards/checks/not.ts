@@ -1,0 +1,11 @@
+/** not: the value must fail the subschema. Annotations from it are dropped, as the spec says. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+
+export const not: KeywordCheck = {
+  keywords: ["not"],
+  applies: "any",
+  emit(s, node) {
+    s.failIf(s.test(node.not!, s.value, `${node.schemaPath}/not`), "not", "must NOT be valid");
+  },
+};

@@ -1,0 +1,13 @@
+/** minProperties / maxProperties: own enumerable keys. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+
+export const objectLimits: KeywordCheck = {
+  keywords: ["minProperties", "maxProperties"],
+  applies: "object",
+  emit(s, node) {
+    const count = code`${s.check("countKeys")}(${s.value})`;
+    if (node.minProperties) s.failIf(code`${count} < ${node.minProperties}`, "minProperties", `must NOT have fewer than ${node.minProperties} properties`);
+    if (node.maxProperties !== undefined) s.failIf(code`${count} > ${node.maxProperties}`, "maxProperties", `must NOT have more than ${node.maxProperties} properties`);
+  },
+};

@@ -1,0 +1,11 @@
+/** pattern: an ECMA-262 regular expression with the `u` flag, compiled once per module. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+
+export const pattern: KeywordCheck = {
+  keywords: ["pattern"],
+  applies: "string",
+  emit(s, node) {
+    s.failIf(code`!${s.module.regex(node.pattern!)}.test(${s.value})`, "pattern", `must match pattern "${node.pattern}"`);
+  },
+};

@@ -1,0 +1,18 @@
+/** propertyNames: every own key, as a string instance, matches a schema. Errors point at the object. */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+
+export const propertyNames: KeywordCheck = {
+  keywords: ["propertyNames"],
+  applies: "object",
+  emit(s, node) {
+    const schema = node.propertyNames!;
+    if (schema === true) return;
+    const key = s.local("k");
+    s.body.block(code`for (const ${key} in ${s.value})`, () => {
+      s.body.line(code`if (!${s.check("hasOwn")}(${s.value}, ${key})) continue;`);
+      if (schema === false) s.body.line(s.fail("propertyNames", code`${"property name "} + JSON.stringify(${key}) + ${" is invalid"}`));
+      else s.child(schema, key, s.path, `${node.schemaPath}/propertyNames`);
+    });
+  },
+};

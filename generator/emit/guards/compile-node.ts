@@ -1,0 +1,133 @@
+/**
+ * compileSchema: one subschema → statements in the current scope. The `type` keyword first (it
+ * narrows the value for everything after it), then each JSON type's keywords behind one type
+ * test, then the keywords that apply to any instance, then unevaluated*.
+ */
+import { code, type Code } from "../code";
+import type { IrNode, IrSchema, JsonType } from "../../ir/model";
+import { hasKeywords, type Applies, type KeywordCheck } from "./check";
+import { CHECKS } from "./checks/index";
+import { Body, Scope } from "./scope";
+
+type Group = Exclude<Applies, "any">;
+const GROUPS: readonly Group[] = ["string", "number", "array", "object"];
+
+/** The expression testing one JSON type. */
+export function typeTest(type: JsonType, value: Code): Code {
+  switch (type) {
+    case "string":
+      return code`typeof ${value} === "string"`;
+    case "number":
+      return code`typeof ${value} === "number" && Number.isFinite(${value})`;
+    case "integer":
+      return code`Number.isInteger(${value})`;
+    case "boolean":
+      return code`typeof ${value} === "boolean"`;
+    case "null":
+      return code`${value} === null`;
+    case "array":
+      return code`Array.isArray(${value})`;
+    case "object":
+      return code`typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value})`;
+  }
+}
+
+function groupTest(group: Group, value: Code): Code {
+  return group === "number" ? code`typeof ${value} === "number"` : typeTest(group, value);
+}
+
+const ALIAS: Record<Group, { prefix: string; type: Code }> = {
+  string: { prefix: "s", type: code`string` },
+  number: { prefix: "n", type: code`number` },
+  array: { prefix: "a", type: code`unknown[]` },
+  object: { prefix: "o", type: code`Record<string, unknown>` },
+};
+
+function groupOf(type: JsonType): Group | undefined {
+  if (type === "integer") return "number";
+  return type === "boolean" || type === "null" ? undefined : type;
+}
+
+/** Compiles `schema` for `scope.value` into `scope.body`. */
+export function compileSchema(scope: Scope, schema: IrSchema, schemaPath: string): void {
+  if (schema === true) return;
+  if (schema === false) {
+    scope.body.line(scope.fail("false", "boolean schema is false", { schemaPath }));
+    return;
+  }
+  const node = schema;
+  let s = scope.with({ node });
+  // unevaluated* sees only this node's own annotations (and its in-place subschemas'), never a cousin's.
+  const ownEv = node.unevaluatedProperties !== undefined || node.unevaluatedItems !== undefined ? scope.local("ev") : undefined;
+  if (ownEv) {
+    s.body.line(code`const ${ownEv} = ${s.module.runtime("evaluated", "evaluated")}();`);
+    s = s.with({ ev: ownEv });
+  }
+
+  const checks = CHECKS.filter((check) => hasKeywords(check, node));
+  const main = checks.filter((c) => c.phase !== "last");
+  const last = checks.filter((c) => c.phase === "last");
+
+  let known: Group | undefined;
+  let unreachable = false;
+  if (node.type) {
+    const test = node.type.length === 1 ? typeTest(node.type[0]!, s.value) : joinOr(node.type.map((t) => code`(${typeTest(t, s.value)})`));
+    const groups = new Set(node.type.map(groupOf));
+    const single = groups.size === 1 ? [...groups][0] : undefined;
+    const message = `must be ${node.type.join(",")}`;
+    if (s.collecting) {
+      // After a type error, the keywords of that type are not checked (ajv does the same).
+      const inner = single ? renderGroup(s, single, main.filter((c) => c.applies === single)) : undefined;
+      if (inner) s.body.block(code`if (!(${test})) ${s.fail("type", message)} else`, () => s.body.append(inner));
+      else s.failIf(code`!(${test})`, "type", message);
+      known = single;
+      unreachable = true;
+    } else {
+      s.failIf(code`!(${test})`, "type", message);
+      known = single;
+    }
+  }
+
+  for (const group of GROUPS) {
+    const inGroup = main.filter((c) => c.applies === group);
+    if (inGroup.length === 0) continue;
+    if (known !== undefined || (node.type && !node.type.some((t) => groupOf(t) === group))) {
+      // Either emitted above (collect) / narrowed (is), or a type this node's `type` rules out.
+      if (known === group && !unreachable) emitGroup(s, group, inGroup, true);
+      continue;
+    }
+    emitGroup(s, group, inGroup, false);
+  }
+  for (const check of main.filter((c) => c.applies === "any")) check.emit(s, node);
+  for (const check of last) {
+    if (check.applies === "any") check.emit(s, node);
+    else emitGroup(s, check.applies, [check], false);
+  }
+  if (ownEv && scope.ev) s.body.line(code`${s.module.runtime("evaluated", "mergeEvaluated")}(${scope.ev}, ${ownEv});`);
+}
+
+/** Emits a JSON type's checks with the value narrowed to an alias; behind a type test unless already known. */
+function emitGroup(s: Scope, group: Group, checks: readonly KeywordCheck[], narrowed: boolean): void {
+  const inner = renderGroup(s, group, checks);
+  if (!inner) return;
+  if (narrowed) s.body.append(inner);
+  else s.body.block(code`if (${groupTest(group, s.value)})`, () => s.body.append(inner));
+}
+
+/** The group's checks on an alias narrowed to the group's type; undefined when they emit nothing. */
+function renderGroup(s: Scope, group: Group, checks: readonly KeywordCheck[]): Body | undefined {
+  if (checks.length === 0) return undefined;
+  const alias = s.local(ALIAS[group].prefix);
+  const body = new Body();
+  const scoped = s.with({ value: alias, body });
+  for (const check of checks) check.emit(scoped, s.node!);
+  if (body.isEmpty) return undefined;
+  const out = new Body();
+  out.line(code`const ${alias} = ${s.value} as ${ALIAS[group].type};`);
+  out.append(body);
+  return out;
+}
+
+function joinOr(parts: Code[]): Code {
+  return code`${parts.reduce((a, b) => code`${a} || ${b}`)}`;
+}

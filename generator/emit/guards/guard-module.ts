@@ -1,0 +1,130 @@
+/**
+ * Module-level state of one guards.ts: the runtime imports actually used, hoisted constants
+ * (regular expressions), and one helper function per (subschema, mode) compiled on demand, so a
+ * shared subschema or a recursive named type is compiled once and called.
+ */
+import type { EmitOptions } from "../emitter";
+import { code, id, join, literal, type Code } from "../code";
+import type { IrModel, IrSchema } from "../../ir/model";
+import { Body, type Mode } from "./scope";
+
+export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
+
+/** Compiles the body of a function that checks `schema` in `mode` against the variable `value`. */
+export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body) => void;
+
+export class GuardModule {
+  private readonly imports = new Map<RuntimeModule, Set<string>>();
+  private readonly constants: Code[] = [];
+  private readonly regexes = new Map<string, Code>();
+  private readonly helpers = new Map<IrSchema, Map<Mode, Code>>();
+  private readonly namedHelpers = new Map<string, Code>();
+  /** Function declarations, in creation order, by name. */
+  readonly functions = new Map<string, Code>();
+  private counter = 0;
+
+  constructor(
+    readonly model: IrModel,
+    readonly options: EmitOptions,
+    private readonly compileBody: BodyCompiler,
+  ) {}
+
+  /** A runtime export, imported from `./runtime/<module>.js` on first use. */
+  runtime(module: RuntimeModule, name: string): Code {
+    let names = this.imports.get(module);
+    if (!names) this.imports.set(module, (names = new Set()));
+    names.add(name);
+    return id(name);
+  }
+
+  /** A module-level `new RegExp(source, "u")`, shared by every use of the same pattern. */
+  regex(source: string): Code {
+    let name = this.regexes.get(source);
+    if (!name) {
+      name = id(`pattern$${this.regexes.size}`);
+      this.regexes.set(source, name);
+      this.constants.push(code`const ${name} = new RegExp(${source}, "u");`);
+    }
+    return name;
+  }
+
+  /** The function checking a named type in `mode`: `isX`, `collect$X`, `eval$X`. */
+  named(name: string, mode: Mode): Code {
+    const key = `${mode}:${name}`;
+    let fn = this.namedHelpers.get(key);
+    if (!fn) {
+      fn = id(mode === "is" ? `is${name}` : `${mode}$${name}`);
+      this.namedHelpers.set(key, fn);
+      const type = this.model.types.find((t) => t.name === name);
+      if (!type) throw new Error(`internal: no named type ${name}`);
+      this.functions.set(fn.text, this.declare(fn, type.schema, type.origin, mode, mode === "is" ? name : undefined));
+    }
+    return fn;
+  }
+
+  /** The helper function checking an anonymous subschema in `mode`, created on first use. */
+  helper(schema: IrSchema, schemaPath: string, mode: Mode): Code {
+    let byMode = this.helpers.get(schema);
+    if (!byMode) this.helpers.set(schema, (byMode = new Map()));
+    let fn = byMode.get(mode);
+    if (!fn) {
+      fn = id(`${mode}$${++this.counter}`);
+      byMode.set(mode, fn);
+      this.functions.set(fn.text, this.declare(fn, schema, schemaPath, mode));
+    }
+    return fn;
+  }
+
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: Mode, exportAs?: string): Code {
+    const body = new Body();
+    this.compileBody(this, schema, schemaPath, mode, body);
+    const lines = body.text();
+    switch (mode) {
+      case "is":
+        if (exportAs) {
+          return code`export function ${fn}(value: unknown): value is ${id(exportAs)} {
+${lines}
+return true;
+}`;
+        }
+        return code`function ${fn}(value: unknown): boolean {
+${lines}
+return true;
+}`;
+      case "eval":
+        return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}): boolean {
+${lines}
+return true;
+}`;
+      case "collect":
+        return code`function ${fn}(value: unknown, path: string, errors: ${this.runtime("validation", "ValidationError")}[]): void {
+${lines}
+}`;
+    }
+  }
+
+  /** Import declarations for the runtime pieces used, then the hoisted constants. */
+  preamble(): Code[] {
+    const order: RuntimeModule[] = ["validation", "checks", "formats", "evaluated"];
+    const out: Code[] = [];
+    for (const module of order) {
+      const names = this.imports.get(module);
+      if (!names || names.size === 0) continue;
+      const sorted = [...names].sort();
+      const typeOnly = new Set(["ValidationError", "ValidationResult", "Evaluated", "StandardSchemaV1"]);
+      const specifiers = join(sorted.map((n) => (typeOnly.has(n) ? code`type ${id(n)}` : id(n))), ", ");
+      out.push(code`import { ${specifiers} } from ${`./runtime/${module}.js`};`);
+    }
+    return [...out, ...this.constants];
+  }
+
+  /** Which runtime templates the module imports ("runtime/formats.ts"). */
+  usedTemplates(): string[] {
+    return [...this.imports.keys()].map((m) => `runtime/${m}.ts`);
+  }
+
+  literal(value: unknown): Code {
+    return literal(value);
+  }
+}
+

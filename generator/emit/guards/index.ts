@@ -1,0 +1,71 @@
+/**
+ * emitGuards: the `guards` artifact. For the root and every named type X: `isX` (fast boolean),
+ * `validateX` (every error), `assertX` (throws SchemaValidationError) and `XSchema` (Standard
+ * Schema v1). Keyword checks live in checks/, one file per keyword; all code is built with
+ * emit/code.ts, so no text from the schema can become code.
+ */
+import { code, id, join, type Code } from "../code";
+import type { EmitContext, EmittedModule, Emitter } from "../emitter";
+import { compileSchema } from "./compile-node";
+import { GuardModule } from "./guard-module";
+import { Body, Locals, Scope, type Mode } from "./scope";
+import type { IrSchema } from "../../ir/model";
+
+export const guardsEmitter: Emitter = {
+  artifact: "guards",
+  requires: ["types"],
+  templates: ["runtime/validation.ts", "runtime/checks.ts", "runtime/formats.ts", "runtime/evaluated.ts"],
+  emit: (context) => [emitGuards(context)],
+};
+
+/** Compiles a function body: `schema` checked against the parameter `value` in `mode`. */
+function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body): void {
+  const scope = new Scope(module, mode, body, new Locals(), code`value`, code`path`, undefined, mode === "eval" ? code`ev` : undefined, compileSchema);
+  compileSchema(scope, schema, schemaPath);
+}
+
+/** The `guards` module for a model. */
+export function emitGuards({ model, options }: EmitContext): EmittedModule {
+  const module = new GuardModule(model, options, compileBody);
+  const errorType = module.runtime("validation", "ValidationError");
+  const resultType = module.runtime("validation", "ValidationResult");
+  const schemaType = module.runtime("validation", "StandardSchemaV1");
+  const errorClass = module.runtime("validation", "SchemaValidationError");
+  const standardSchema = module.runtime("validation", "standardSchema");
+
+  const api: Code[] = [];
+  const exported = new Set<string>();
+  for (const { name } of model.types) {
+    const type = id(name);
+    const is = module.named(name, "is");
+    const collect = module.named(name, "collect");
+    exported.add(is.text);
+    const validate = id(`validate${name}`);
+    const assert = id(`assert${name}`);
+    const standard = id(`${name}Schema`);
+    api.push(
+      code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`,
+      module.functions.get(is.text)!,
+      code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */
+export function ${validate}(value: unknown): ${resultType}<${type}> {
+  if (${is}(value)) return { ok: true, value };
+  const errors: ${errorType}[] = [];
+  ${collect}(value, "", errors);
+  return { ok: false, errors };
+}`,
+      code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */
+export function ${assert}(value: unknown): asserts value is ${type} {
+  if (${is}(value)) return;
+  const errors: ${errorType}[] = [];
+  ${collect}(value, "", errors);
+  throw new ${errorClass}(${name}, errors);
+}`,
+      code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */
+export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate});`,
+    );
+  }
+  const helpers = [...module.functions.entries()].filter(([name]) => !exported.has(name)).map(([, fn]) => fn);
+  const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
+  const statements = [...module.preamble(), typeImport, ...api, ...helpers].map((c) => c.text);
+  return { path: "guards.ts", summary: "Runtime guards", statements };
+}

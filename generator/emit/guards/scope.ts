@@ -1,0 +1,177 @@
+/**
+ * The compilation scope of one subschema: which mode the code is for, the variable holding the
+ * value, its JSON Pointer (collect mode), and the helpers a keyword check builds its code from.
+ *
+ * One compiler, three modes, so the fast path and the error path cannot drift apart:
+ * - `is`: a failure is `return false` (no allocation, first failure wins);
+ * - `collect`: a failure pushes a `ValidationError` and checking goes on (all errors);
+ * - `eval`: like `is`, and records which keys/items were evaluated (for unevaluated*).
+ */
+import { code, id, join, type Code } from "../code";
+import { isNode, type IrNode, type IrSchema } from "../../ir/model";
+import type { GuardModule } from "./guard-module";
+import { escapeToken } from "./paths";
+
+export type Mode = "is" | "collect" | "eval";
+
+/** The statements of one function body, appended in order. */
+export class Body {
+  private readonly lines: Code[] = [];
+  line(statement: Code): void {
+    this.lines.push(statement);
+  }
+  /** `head { ...inner }` */
+  block(head: Code, inner: () => void): void {
+    this.lines.push(code`${head} {`);
+    inner();
+    this.lines.push(code`}`);
+  }
+  /** Appends another body's statements. */
+  append(other: Body): void {
+    this.lines.push(...other.lines);
+  }
+  get isEmpty(): boolean {
+    return this.lines.length === 0;
+  }
+  text(): Code {
+    return join(this.lines, "\n");
+  }
+}
+
+/** Fresh local names within one function (`o1`, `i2`, ...). */
+export class Locals {
+  private n = 0;
+  next(prefix: string): Code {
+    return id(`${prefix}${++this.n}`);
+  }
+}
+
+export interface FailOptions {
+  /** The instance path of the error; default: the scope's value. */
+  path?: Code;
+  /** The schema path; default: `<node>/<keyword>`. */
+  schemaPath?: string;
+}
+
+export type InlineCompiler = (scope: Scope, schema: IrSchema, schemaPath: string) => void;
+
+export class Scope {
+  constructor(
+    readonly module: GuardModule,
+    readonly mode: Mode,
+    readonly body: Body,
+    readonly locals: Locals,
+    /** The variable holding the value being checked. */
+    readonly value: Code,
+    /** Its JSON Pointer, as an expression (collect mode; `path` at the top of a function). */
+    readonly path: Code,
+    /** The node being compiled (for error schema paths). */
+    readonly node: IrNode | undefined,
+    /** The annotation record to fill (eval mode, or a node with unevaluated*). */
+    readonly ev: Code | undefined,
+    private readonly inline: InlineCompiler,
+  ) {}
+
+  /** The same position with another value variable (a narrowed alias), node or annotation record. */
+  with(changes: { value?: Code; node?: IrNode; ev?: Code | undefined; body?: Body }): Scope {
+    return new Scope(
+      this.module,
+      this.mode,
+      changes.body ?? this.body,
+      this.locals,
+      changes.value ?? this.value,
+      this.path,
+      changes.node ?? this.node,
+      "ev" in changes ? changes.ev : this.ev,
+      this.inline,
+    );
+  }
+
+  get collecting(): boolean {
+    return this.mode === "collect";
+  }
+
+  local(prefix: string): Code {
+    return this.locals.next(prefix);
+  }
+
+  /** The JSON Pointer of a child: a static key, or a dynamic key/index expression. */
+  at(token: string | { index: Code } | { key: Code }): Code {
+    if (typeof token === "string") return code`${this.path} + ${"/" + escapeToken(token)}`;
+    if ("index" in token) return code`${this.path} + "/" + ${token.index}`;
+    return code`${this.path} + "/" + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
+  }
+
+  /** The statement that reports a failed keyword in this mode. */
+  fail(keyword: string, message: string | Code, options: FailOptions = {}): Code {
+    if (!this.collecting) return code`return false;`;
+    const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
+    return code`errors.push({ path: ${options.path ?? this.path}, schemaPath: ${schemaPath}, keyword: ${keyword}, message: ${message} });`;
+  }
+
+  /** `if (condition) <fail>` */
+  failIf(condition: Code, keyword: string, message: string | Code, options: FailOptions = {}): void {
+    this.body.line(code`if (${condition}) ${this.fail(keyword, message, options)}`);
+  }
+
+  /** Compiles a subschema inline, for another value (a property, an item). Annotations stay with that value. */
+  child(schema: IrSchema, value: Code, path: Code, schemaPath: string): void {
+    const mode: Mode = this.mode === "eval" ? "is" : this.mode;
+    const scope = new Scope(this.module, mode, this.body, this.locals, value, path, undefined, undefined, this.inline);
+    this.inline(scope, schema, schemaPath);
+  }
+
+  /** A boolean expression: is `value` valid against `schema`? */
+  test(schema: IrSchema, value: Code, schemaPath: string): Code {
+    if (typeof schema === "boolean") return code`${schema}`;
+    const ref = onlyRef(schema);
+    const fn = ref ? this.module.named(ref, "is") : this.module.helper(schema, schemaPath, "is");
+    return code`${fn}(${value})`;
+  }
+
+  /** A statement pushing `value`'s errors against `schema` into `errors` (checking the fast path first). */
+  collect(schema: IrSchema, value: Code, path: Code, schemaPath: string, errors: Code = code`errors`): Code {
+    if (schema === true) return code``;
+    if (schema === false) {
+      return code`${errors}.push({ path: ${path}, schemaPath: ${schemaPath}, keyword: "false", message: "boolean schema is false" });`;
+    }
+    const ref = onlyRef(schema);
+    if (ref) return code`if (!${this.module.named(ref, "is")}(${value})) ${this.module.named(ref, "collect")}(${value}, ${path}, ${errors});`;
+    return code`${this.module.helper(schema, schemaPath, "collect")}(${value}, ${path}, ${errors});`;
+  }
+
+  /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */
+  evaluate(schema: IrSchema, value: Code, ev: Code, schemaPath: string): Code {
+    if (typeof schema === "boolean") return code`${schema}`;
+    const ref = onlyRef(schema);
+    const fn = ref ? this.module.named(ref, "eval") : this.module.helper(schema, schemaPath, "eval");
+    return code`${fn}(${value}, ${ev})`;
+  }
+
+  /** A runtime helper from templates/runtime/checks.ts. */
+  check(name: string): Code {
+    return this.module.runtime("checks", name);
+  }
+}
+
+/** The referenced type's name when the node is nothing but a `$ref` (annotations aside). */
+export function onlyRef(schema: IrSchema): string | undefined {
+  if (!isNode(schema) || !schema.ref) return undefined;
+  for (const key of Object.keys(schema)) {
+    if (key !== "ref" && key !== "schemaPath" && key !== "annotations") return undefined;
+  }
+  return schema.ref;
+}
+
+/**
+ * Applies an in-place subschema (allOf member, dependentSchemas, then/else) to the scope's own
+ * value: inline when no annotations are needed, through the eval helper when they are.
+ */
+export function applyInPlace(s: Scope, schema: IrSchema, schemaPath: string): void {
+  if (s.ev && s.mode !== "collect") {
+    s.body.line(code`if (!${s.evaluate(schema, s.value, s.ev, schemaPath)}) return false;`);
+    return;
+  }
+  s.child(schema, s.value, s.path, schemaPath);
+  if (s.ev) s.body.line(code`${s.evaluate(schema, s.value, s.ev, schemaPath)};`);
+}

@@ -1,0 +1,93 @@
+/**
+ * What every guard shares: the error and result types, the error thrown by `assertX`, and the
+ * Standard Schema v1 adapter. Zero dependencies: the Standard Schema interface is declared here.
+ */
+
+/** One failed check. `path` is a JSON Pointer into the value ("" = the value itself), like ajv's instancePath. */
+export interface ValidationError {
+  path: string;
+  /** Where the failing keyword is in the schema: "#/$defs/TrackEvent/required". */
+  schemaPath: string;
+  keyword: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** Thrown by `assertX`: carries every error, and says the first few in its message. */
+export class SchemaValidationError extends Error {
+  readonly errors: ValidationError[];
+  constructor(typeName: string, errors: ValidationError[]) {
+    super(describeErrors(typeName, errors));
+    this.name = "SchemaValidationError";
+    this.errors = errors;
+  }
+}
+
+/** "not a valid TrackEvent: /event must be string; (root) must have required property 'type'". */
+export function describeErrors(typeName: string, errors: readonly ValidationError[]): string {
+  const shown = errors.slice(0, 5).map((e) => `${e.path || "(root)"} ${e.message}`);
+  if (errors.length > shown.length) shown.push(`and ${errors.length - shown.length} more`);
+  return `not a valid ${typeName}: ${shown.join("; ")}`;
+}
+
+/** The Standard Schema v1 interface (https://standardschema.dev), declared locally so nothing is imported at run time. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+/** Wraps a generated `validateX` as a Standard Schema v1 object. */
+export function standardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T> {
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "koala-codegen",
+      validate(value: unknown): StandardSchemaV1.Result<T> {
+        const result = validate(value);
+        if (result.ok) return { value: result.value };
+        return { issues: result.errors.map((e) => ({ message: e.message, path: pointerSegments(e.path) })) };
+      },
+    },
+  };
+}
+
+/** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => {
+      const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+    });
+}

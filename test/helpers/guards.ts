@@ -1,0 +1,19 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { generate, type GenerateOptions } from "../../generator/index";
+import { loadGenerated } from "../../scripts/lib/load-generated";
+
+export type Guards = Record<string, (value: unknown) => any>;
+
+/** Generates types + guards for a schema in memory (no prettier, no dist) and loads guards.ts. */
+export async function guardsFor(schema: object | string, options: Partial<GenerateOptions> = {}): Promise<Guards> {
+  const { files } = await generate({ schema, emit: ["guards"], build: false, format: false, ...options });
+  return loadGenerated(files) as Guards;
+}
+
+/** ajv the way the issue compares against: draft 2020-12, formats from ajv-formats, all errors. */
+export function ajvFor(schema: object, allErrors = false) {
+  const ajv = new Ajv2020({ allErrors, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
