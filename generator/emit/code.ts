@@ -71,5 +71,21 @@ export function objectKey(key: string): string {
 
 /** Text for a JSDoc comment: a `*\/` in a description must not end the comment early. */
 export function docText(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n").replace(/[\u2028\u2029]/g, "\n");
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029]/g, "\n")
+    .replace(CONTROL, escapeControl);
+}
+
+/** Text for a `//` line comment: one line, whatever the text holds (a file name with a newline...). */
+export function lineCommentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, escapeControl).replace(CONTROL, escapeControl);
+}
+
+// Control characters other than tab and newline: shown as \uXXXX so that no raw NUL (or ESC...) lands in a file.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+function escapeControl(c: string): string {
+  return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
 }
