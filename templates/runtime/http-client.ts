@@ -16,18 +16,41 @@
  *   throw "Illegal invocation" when fetch is called with a `this` that is not the global).
  */
 
+// The parts of the Fetch API the transport uses, declared here so that the package's declarations
+// need neither the DOM lib nor @types/node. The global `fetch` and `AbortSignal` satisfy them.
+
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  /** An `AbortSignal`; typed loosely so that any runtime's `fetch` accepts this init object. */
+  signal: any;
+}
+
+export interface FetchResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /** The `fetch` signature the transport needs; the global `fetch` satisfies it. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type FetchLike = (input: string, init: FetchInit) => Promise<FetchResponse>;
+
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
 
 export interface RetryOptions {
   /** Attempts per request, the first included (default 5). */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Base of the exponential backoff, in ms (default 100). */
-  minDelayMs?: number;
+  minDelayMs?: number | undefined;
   /** Cap of one backoff delay, in ms (default 10,000). `Retry-After` is honoured above it. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Total time budget of one request, attempts and delays included, in ms (default 30,000). */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
 }
 
 export interface RequestEvent {
@@ -40,7 +63,7 @@ export interface ResponseEvent {
   url: string;
   attempt: number;
   /** The HTTP status, when a response arrived. */
-  status?: number;
+  status?: number | undefined;
   /** `ok`, or why the attempt failed. */
   outcome: "ok" | FailureKind;
   durationMs: number;
@@ -52,37 +75,37 @@ export interface RetryEvent {
   attempt: number;
   delayMs: number;
   reason: FailureKind;
-  status?: number;
+  status?: number | undefined;
 }
 
 /** Called synchronously; an exception from a hook is ignored so that logging can never lose data. */
 export interface ClientHooks {
-  onRequest?(event: RequestEvent): void;
-  onResponse?(event: ResponseEvent): void;
-  onRetry?(event: RetryEvent): void;
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 export interface TransportOptions {
   /** Scheme + host (+ path prefix) of the service or of a proxy standing in for it. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A `fetch` implementation (default: the global one, looked up at call time). */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Sent as `User-Agent` on every request. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Time limit of one attempt, response body included, in ms (default 10,000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** `false`: one attempt only. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** `false`: skip the generated guard (the server still validates). Default true. */
-  validate?: boolean;
-  hooks?: ClientHooks;
+  validate?: boolean | undefined;
+  hooks?: ClientHooks | undefined;
   /** Makes idempotency keys (default `crypto.randomUUID()`). */
-  newId?: () => string;
+  newId?: (() => string) | undefined;
 }
 
 export interface CallOptions {
   /** Aborts the call (attempts and delays); undelivered requests are reported in `failed`. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike | undefined;
 }
 
 /** A validation problem as the generated guards report it (only the fields the transport needs). */
@@ -108,7 +131,7 @@ export interface SendFailure<T> {
   ok: false;
   kind: FailureKind;
   /** Status of the last response, when there was one. */
-  status?: number;
+  status?: number | undefined;
   /** Whether sending `failed` again later may succeed. */
   retryable: boolean;
   /** Attempts made for the request that failed. */
@@ -118,7 +141,7 @@ export interface SendFailure<T> {
   /** Every request not delivered: the one that failed and those not tried after it, idempotency keys filled in. */
   failed: T[];
   /** Validation errors (`kind: "validation"`). */
-  errors?: readonly ValidationIssue[];
+  errors?: readonly ValidationIssue[] | undefined;
   /** The last response body: parsed JSON, or text. */
   body?: unknown;
 }
@@ -129,13 +152,13 @@ export type SendResult<T> = SendSuccess | SendFailure<T>;
 export interface EndpointSpec<T> {
   /** The path with its parameters already filled in and encoded. */
   path: string;
-  validate?: ValidateFn<T>;
+  validate?: ValidateFn<T> | undefined;
   /** Splits a request into requests the server accepts (the schema's `maxItems`). */
-  chunk?: (request: T) => T[];
+  chunk?: ((request: T) => T[]) | undefined;
   /** Arrays of the body whose object items get `key` when they lack it. */
-  idempotency?: { key: string; arrays: readonly string[] };
+  idempotency?: { key: string; arrays: readonly string[] } | undefined;
   /** Values of a response's `error` field that mean a permanent suspension. */
-  suspended?: readonly string[];
+  suspended?: readonly string[] | undefined;
 }
 
 type Attempt =
@@ -143,7 +166,7 @@ type Attempt =
   | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number }
   | { kind: "network" | "timeout" | "aborted" };
 
-const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 5, minDelayMs: 100, maxDelayMs: 10_000, deadlineMs: 30_000 };
+const DEFAULT_RETRY: { [K in keyof RetryOptions]-?: number } = { attempts: 5, minDelayMs: 100, maxDelayMs: 10_000, deadlineMs: 30_000 };
 
 /** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
 export function isRetryableStatus(status: number): boolean {
@@ -159,7 +182,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base · 2^(attempt−1))). */
-export function backoffDelay(attempt: number, retry: Required<RetryOptions>, random: () => number = Math.random): number {
+export function backoffDelay(attempt: number, retry: { minDelayMs: number; maxDelayMs: number }, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (attempt - 1)));
 }
 
@@ -220,9 +243,16 @@ async function deliver<T>(
   endpoint: EndpointSpec<T>,
   url: string,
   body: string,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
 ): Promise<{ result: Attempt; attempts: number; retryable: boolean }> {
-  const retry = options.retry === false ? { ...DEFAULT_RETRY, attempts: 1 } : { ...DEFAULT_RETRY, ...options.retry };
+  const given = options.retry || {};
+  // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
+  const retry = {
+    attempts: options.retry === false ? 1 : (given.attempts ?? DEFAULT_RETRY.attempts),
+    minDelayMs: given.minDelayMs ?? DEFAULT_RETRY.minDelayMs,
+    maxDelayMs: given.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+    deadlineMs: given.deadlineMs ?? DEFAULT_RETRY.deadlineMs,
+  };
   const deadline = Date.now() + retry.deadlineMs;
   const timeoutMs = options.timeoutMs ?? 10_000;
   for (let attempt = 1; ; attempt++) {
@@ -249,7 +279,7 @@ async function attemptOnce<T>(
   endpoint: EndpointSpec<T>,
   url: string,
   body: string,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
   timeoutMs: number,
 ): Promise<Attempt> {
   // Looked up per call and called as a plain function: never `this.fetch(...)` or a bound method.
@@ -290,7 +320,7 @@ async function attemptOnce<T>(
 }
 
 /** Resolves true if `signal` aborted the wait. The timer is cleared either way. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(true);
     const done = (aborted: boolean): void => {
