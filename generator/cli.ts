@@ -6,7 +6,7 @@
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ExitCode, isCodegenError } from "./errors";
-import type { Artifact } from "./emit/emitter";
+import type { Artifact, ClientEmitOptions } from "./emit/emitter";
 
 const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
 
@@ -20,6 +20,17 @@ function parseResolve(values: string[] | undefined): Record<string, string> {
   return map;
 }
 
+/** The client flags as ClientEmitOptions; `--idempotency-key none` turns the key off. */
+function clientOptions(argv: { clientName?: string; baseUrl?: string; userAgent?: string; idempotencyKey?: string; suspendedError?: string[] }): ClientEmitOptions {
+  const options: ClientEmitOptions = {};
+  if (argv.clientName !== undefined) options.name = argv.clientName;
+  if (argv.baseUrl !== undefined) options.baseUrl = argv.baseUrl;
+  if (argv.userAgent !== undefined) options.userAgent = argv.userAgent;
+  if (argv.idempotencyKey !== undefined) options.idempotencyKey = argv.idempotencyKey === "none" ? false : argv.idempotencyKey;
+  if (argv.suspendedError !== undefined) options.suspendedErrors = argv.suspendedError;
+  return options;
+}
+
 async function runGenerate(argv: {
   schema: string;
   out: string;
@@ -27,6 +38,12 @@ async function runGenerate(argv: {
   emit?: Artifact[];
   formats: "assert" | "annotate";
   packageName?: string;
+  endpoint?: string;
+  clientName?: string;
+  baseUrl?: string;
+  userAgent?: string;
+  idempotencyKey?: string;
+  suspendedError?: string[];
   resolve?: string[];
   allowNetwork: boolean;
   quiet: boolean;
@@ -40,6 +57,8 @@ async function runGenerate(argv: {
     emit: argv.emit,
     formats: argv.formats,
     packageName: argv.packageName,
+    endpoint: argv.endpoint,
+    client: clientOptions(argv),
     resolve: parseResolve(argv.resolve),
     allowNetwork: argv.allowNetwork,
   });
@@ -71,6 +90,12 @@ export async function main(args: string[]): Promise<number> {
           .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
           .option("formats", { choices: ["assert", "annotate"] as const, default: "assert" as const, describe: "Whether guards check `format`" })
           .option("package-name", { type: "string", describe: "The generated package's name" })
+          .option("endpoint", { type: "string", describe: "Client: the path the root type is posted to, e.g. /v1/projects/{key}/batch" })
+          .option("client-name", { type: "string", describe: "Client: the factory is create<name>Client (default: the root type's name)" })
+          .option("base-url", { type: "string", describe: "Client: the default base URL (without it, baseUrl is a required option)" })
+          .option("user-agent", { type: "string", describe: "Client: the default User-Agent (default: <package-name>/<version>)" })
+          .option("idempotency-key", { type: "string", describe: "Client: the item property filled with a UUID when missing (none: off; default: found in the schema)" })
+          .option("suspended-error", { type: "array", string: true, describe: 'Client: an error response\'s "error" value that means a permanent suspension' })
           .option("resolve", { type: "array", string: true, describe: "Map a remote URI prefix to a folder: <url-prefix>=<folder>" })
           .option("allow-network", { type: "boolean", default: false, describe: "Fetch http(s) references that --resolve does not map" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })

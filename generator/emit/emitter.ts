@@ -15,6 +15,31 @@ export interface EmitOptions {
   artifacts: readonly Artifact[];
   /** `assert` (default): guards check `format`; `annotate`: `format` is documentation only. */
   formats: "assert" | "annotate";
+  /**
+   * Root type name → the path its client method posts to, for the roots that have one
+   * (`model.roots` lists every root; a package of several schemas has several).
+   */
+  endpoints?: Readonly<Record<string, string>>;
+  /** What the client needs beyond the endpoints (see ClientEmitOptions). */
+  client?: ClientEmitOptions;
+}
+
+/** The generated client's service-specific settings: nothing about a service is built into the generator. */
+export interface ClientEmitOptions {
+  /** Names the factory `create${name}Client` (default: the root type's name). */
+  name?: string;
+  /** The default base URL; without one, `baseUrl` is a required option of the factory. */
+  baseUrl?: string;
+  /** The default User-Agent (generate() fills in `<package name>/<version>`). */
+  userAgent?: string;
+  /**
+   * The item property that is an idempotency key, filled with a UUID before the first attempt when
+   * missing; `false`: none. Default: the one string property of the root's array items that is named
+   * like one (`message_id`, `idempotency_key`, `insert_id`, ...) or documented as one.
+   */
+  idempotencyKey?: string | false;
+  /** Values of an error response's `error` field that mean a permanent suspension (kind `suspended`). */
+  suspendedErrors?: readonly string[];
 }
 
 export interface EmitContext {

@@ -163,7 +163,7 @@ export interface EndpointSpec<T> {
 
 type Attempt =
   | { kind: "ok"; status: number; body: unknown }
-  | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number }
+  | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number | undefined }
   | { kind: "network" | "timeout" | "aborted" };
 
 const DEFAULT_RETRY: { [K in keyof RetryOptions]-?: number } = { attempts: 5, minDelayMs: 100, maxDelayMs: 10_000, deadlineMs: 30_000 };
@@ -206,7 +206,15 @@ export function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>[
 export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call: CallOptions = {}): Promise<SendResult<T>> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
-  const chunks = endpoint.chunk ? endpoint.chunk(prepared) : [prepared];
+  let chunks: T[];
+  try {
+    chunks = endpoint.chunk ? endpoint.chunk(prepared) : [prepared];
+  } catch (error) {
+    // A splitter that checks its parts (the generated chunkX asserts each) reports an invalid request this way.
+    const errors = (error as { errors?: unknown } | null)?.errors;
+    if (!Array.isArray(errors)) throw error;
+    return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors: errors as ValidationIssue[] };
+  }
   if (options.validate !== false && endpoint.validate) {
     for (const chunk of chunks) {
       const checked = endpoint.validate(chunk);

@@ -11,7 +11,8 @@ export function generateScriptArgs(): string[] {
   const script = pkg.scripts.generate!;
   const match = /dist\/generator\/cli\.js\s+(.*)$/.exec(script);
   if (!match) throw new Error(`cannot find the CLI call in the generate script: ${script}`);
-  return match[1]!.split(/\s+/).filter(Boolean);
+  // Words as sh splits them: 'quoted' and "quoted" words may hold spaces.
+  return [...match[1]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** Those arguments with `--out` pointed elsewhere. */

@@ -4,3 +4,4 @@
 
 export * from "./types.js";
 export * from "./guards.js";
+export * from "./client.js";

@@ -1,2 +1,3 @@
 export * from "./types.js";
 export * from "./guards.js";
+export * from "./client.js";

@@ -3,3 +3,4 @@
 /* eslint-disable */
 export * from "./types.js";
 export * from "./guards.js";
+export * from "./client.js";

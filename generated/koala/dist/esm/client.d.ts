@@ -1,0 +1,17 @@
+import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";
+import type { KoalaProfileBatchRequest } from "./types.js";
+export type { AbortSignalLike, CallOptions, ClientHooks, FailureKind, FetchInit, FetchLike, FetchResponse, RequestEvent, ResponseEvent, RetryEvent, RetryOptions, SendFailure, SendResult, SendSuccess, TransportOptions, ValidationIssue, } from "./runtime/http-client.js";
+/** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
+export interface KoalaClientOptions extends TransportOptions {
+    /** Fills `{publicKey}` in the endpoint paths. */
+    publicKey: string;
+}
+/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */
+export interface KoalaClient {
+    /**
+     * `POST /web/projects/{publicKey}/batch` with a {@link KoalaProfileBatchRequest}: checked with validateKoalaProfileBatchRequest; `message_id` filled in where missing (`events`, `page_views`); sent with retries.
+     */
+    batch(request: KoalaProfileBatchRequest, options?: CallOptions): Promise<SendResult<KoalaProfileBatchRequest>>;
+}
+/** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
+export declare function createKoalaClient(options: KoalaClientOptions): KoalaClient;

@@ -1,0 +1,163 @@
+/**
+ * emitClient: the `client` artifact — `client.ts`, a factory `createXClient(options)` whose methods
+ * post a root type to its endpoint (one method per configured endpoint) through the hand-written
+ * transport in templates/runtime/http-client.ts. The generated part is only wiring: the path with
+ * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
+ */
+import { isNode } from "../../ir/model";
+import { toTypeName } from "../../ir/naming";
+import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
+import type { ClientEmitOptions, EmitContext, EmittedModule, Emitter } from "../emitter";
+import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
+
+export const clientEmitter: Emitter = {
+  artifact: "client",
+  // Validation and splitting come from the guards and builders artifacts when they are emitted too.
+  requires: ["types"],
+  templates: ["runtime/http-client.ts"],
+  reserves: ["send", "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
+  emit: (context) => emitClient(context),
+};
+
+/** Types a generated client re-exports from the transport, so users import everything from the package. */
+const RUNTIME_TYPES = [
+  "AbortSignalLike",
+  "CallOptions",
+  "ClientHooks",
+  "FailureKind",
+  "FetchInit",
+  "FetchLike",
+  "FetchResponse",
+  "RequestEvent",
+  "ResponseEvent",
+  "RetryEvent",
+  "RetryOptions",
+  "SendFailure",
+  "SendResult",
+  "SendSuccess",
+  "TransportOptions",
+  "ValidationIssue",
+];
+
+/** The endpoints the options name, in the order of the model's types. */
+export function planEndpoints({ model, options }: EmitContext): EndpointPlan[] {
+  const endpoints = options.endpoints ?? {};
+  const used = new Set<string>();
+  return model.types
+    .filter((t) => Object.prototype.hasOwnProperty.call(endpoints, t.name))
+    .map((t) => {
+      const path = endpoints[t.name]!;
+      const parts = parsePath(path);
+      let method = methodName(parts);
+      if (used.has(method)) method = `${method}${t.name}`;
+      used.add(method);
+      const plan: EndpointPlan = { typeName: t.name, path, parts, method };
+      const idempotency = idempotencyFor(model, t.name, options.client?.idempotencyKey);
+      if (idempotency) plan.idempotency = idempotency;
+      return plan;
+    });
+}
+
+/** The `client` module, or none when no endpoint is configured. */
+export function emitClient(context: EmitContext): EmittedModule[] {
+  const plans = planEndpoints(context);
+  if (plans.length === 0) return [];
+  const { model, options } = context;
+  const client: ClientEmitOptions = options.client ?? {};
+  const stem = toTypeName(client.name ?? model.rootName);
+  const names = { factory: `create${stem}Client`, client: `${stem}Client`, options: `${stem}ClientOptions` };
+  const hasGuards = options.artifacts.includes("guards");
+  const hasBuilders = options.artifacts.includes("builders");
+  const isRoot = (name: string): boolean => name === model.rootName;
+  const chunkable = (name: string): boolean => {
+    const schema = model.types.find((t) => t.name === name)?.schema;
+    return hasBuilders && isRoot(name) && schema !== undefined && isNode(schema);
+  };
+
+  const params = [...new Map(plans.flatMap((p) => p.parts.flatMap((part) => ("param" in part ? [[part.option, part.param] as const] : [])))).entries()];
+  const typeNames = [...new Set(plans.map((p) => p.typeName))];
+  const guardImports = hasGuards ? typeNames.map((n) => `validate${n}`) : [];
+  const chunkImports = typeNames.filter(chunkable).map((n) => `chunk${n}`);
+
+  const statements: string[] = [
+    `import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`,
+    code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text,
+  ];
+  if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
+  if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
+  statements.push(`export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`);
+
+  const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
+  if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
+  statements.push(
+    [
+      `/** Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options. */`,
+      `export interface ${id(names.options).text} extends TransportOptions {`,
+      ...optionLines,
+      `}`,
+    ].join("\n"),
+  );
+
+  statements.push(
+    [
+      `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */`,
+      `export interface ${id(names.client).text} {`,
+      ...plans.map((plan) =>
+        [
+          `  /**`,
+          `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
+          `   */`,
+          code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: CallOptions): Promise<SendResult<${id(plan.typeName)}>>;`.text,
+        ].join("\n"),
+      ),
+      `}`,
+    ].join("\n"),
+  );
+
+  const defaults = [
+    client.baseUrl !== undefined ? code`baseUrl: options.baseUrl ?? ${client.baseUrl}` : undefined,
+    client.userAgent !== undefined ? code`userAgent: options.userAgent ?? ${client.userAgent}` : undefined,
+  ].filter((c): c is Code => c !== undefined);
+  const body: string[] = [
+    defaults.length ? code`  const transport: TransportOptions = { ...options, ${join(defaults, ", ")} };`.text : `  const transport: TransportOptions = options;`,
+  ];
+  for (const plan of plans) {
+    const fields: Code[] = [code`path: ${pathExpression(plan)}`];
+    if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
+    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(`chunk${plan.typeName}`)}`);
+    if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
+    if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
+    body.push(code`  const ${id(`${plan.method}Endpoint`)}: EndpointSpec<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
+  }
+  body.push(
+    `  return {`,
+    ...plans.map((plan) => code`    ${id(plan.method)}: (request, call) => send(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text),
+    `  };`,
+  );
+  const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
+  statements.push(
+    [
+      `/** Creates a client${defaultsDoc.length ? ` (defaults: ${docText(defaultsDoc.join(", "))})` : ""}. It holds no timers or connections of its own. */`,
+      `export function ${id(names.factory).text}(options: ${names.options}): ${names.client} {`,
+      ...body,
+      `}`,
+    ].join("\n"),
+  );
+  return [{ path: "client.ts", summary: "HTTP client", statements }];
+}
+
+/** The path as a string expression: literals quoted, parameters URI-encoded from the options. */
+function pathExpression(plan: EndpointPlan): Code {
+  const pieces = plan.parts.map((part) =>
+    "text" in part ? literal(part.text) : code`encodeURIComponent(${member(id("options"), part.option)})`,
+  );
+  return join(pieces, " + ");
+}
+
+function describePlan(plan: EndpointPlan, validated: boolean, chunked: boolean): string {
+  const steps = [validated ? `checked with validate${plan.typeName}` : "", chunked ? `split by \`maxItems\` with chunk${plan.typeName}` : ""];
+  if (plan.idempotency) steps.push(`\`${docText(plan.idempotency.key)}\` filled in where missing (${plan.idempotency.arrays.map((a) => `\`${docText(a)}\``).join(", ")})`);
+  steps.push("sent with retries");
+  return steps.filter(Boolean).join("; ") + ".";
+}
+

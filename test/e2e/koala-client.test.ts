@@ -1,0 +1,41 @@
+/**
+ * The generated Koala client (the committed generated/koala build, as a user gets it) against the
+ * mock server on 127.0.0.1.
+ */
+import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import { KOALA_OUT } from "../helpers/paths";
+import * as path from "node:path";
+import type * as Koala from "../../generated/koala/src/index";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const koala = require(path.join(KOALA_OUT, "dist", "cjs", "index.js")) as typeof Koala;
+const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.setFaults({});
+  server.setSuspended(false);
+});
+
+test("createKoalaClient posts to /web/projects/{publicKey}/batch with the package's User-Agent", async () => {
+  const client = koala.createKoalaClient({ publicKey: "pk/1 2", baseUrl: server.url + "/", retry: { minDelayMs: 1, maxDelayMs: 2 } });
+  server.inject("503");
+  const result = await client.batch({ email: "a@b.co", events: [{ type: "track", event: "Signed Up", sent_at: "2026-01-01T00:00:00.000Z" }] });
+  expect(result).toEqual({ ok: true, status: 200, requests: 1 });
+  const [request] = server.received().requests;
+  expect(request).toMatchObject({ path: "/web/projects/pk%2F1%202/batch", userAgent: "koala-events/0.1.0" });
+  expect(server.received().items[0]!.item).toEqual({ type: "track", event: "Signed Up", sent_at: "2026-01-01T00:00:00.000Z", message_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+});
+
+test("the suspended answer is reported as its own kind", async () => {
+  server.setSuspended(true);
+  const client = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, userAgent: "me/1" });
+  const result = await client.batch({ profile_id: PROFILE, page_views: [{ type: "page" }] });
+  expect(result).toMatchObject({ ok: false, kind: "suspended", status: 400, retryable: false, attempts: 1 });
+  expect(!result.ok && result.failed).toEqual([{ profile_id: PROFILE, page_views: [{ type: "page", message_id: expect.any(String) }] }]);
+});
