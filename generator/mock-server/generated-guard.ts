@@ -17,7 +17,7 @@ export type GuardFn = (value: unknown) => { ok: true } | { ok: false; errors: Gu
 /** Generates the root type's `validateX` for a schema (file path or object) and returns it. */
 export async function loadGeneratedValidator(schema: string | object): Promise<GuardFn> {
   const { generate } = await import("../index");
-  const result = await generate({ schema, emit: ["guards"], build: true });
+  const result = await generate({ schema, emit: ["guards"], build: true, format: false });
   const prefix = "dist/cjs/";
   const sources = new Map(result.files.filter((f) => f.path.startsWith(prefix) && f.path.endsWith(".js")).map((f) => [f.path.slice(prefix.length), f.contents]));
   const exports = requireFromMemory(sources, "guards.js");

@@ -224,14 +224,7 @@ function accept(state: State, path: string, userAgent: string, body: unknown, ke
 async function loadValidator(schema: string | object | undefined): Promise<GuardFn> {
   const { loadGeneratedValidator } = await import("./generated-guard");
   const { defaultSchemaPath } = await import("../paths");
-  try {
-    return await loadGeneratedValidator(schema ?? defaultSchemaPath());
-  } catch (error) {
-    // Until the guards emitter is part of this build, accept any JSON rather than refuse to start.
-    if (!(error instanceof Error && /unknown artifact "guards"/.test(error.message))) throw error;
-    process.emitWarning("koala-codegen mock-server: no guards emitter in this build; bodies are not validated");
-    return () => ({ ok: true });
-  }
+  return loadGeneratedValidator(schema ?? defaultSchemaPath());
 }
 
 /** "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` is one non-empty segment. */

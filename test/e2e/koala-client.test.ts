@@ -39,3 +39,18 @@ test("the suspended answer is reported as its own kind", async () => {
   expect(result).toMatchObject({ ok: false, kind: "suspended", status: 400, retryable: false, attempts: 1 });
   expect(!result.ok && result.failed).toEqual([{ profile_id: PROFILE, page_views: [{ type: "page", message_id: expect.any(String) }] }]);
 });
+
+test("the generated guard refuses before sending; with validate: false the server's generated guard answers 400", async () => {
+  const client = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url });
+  const invalid = { events: [{ type: "track", event: "x" }] } as unknown as Koala.KoalaProfileBatchRequest;
+  const local = await client.batch(invalid);
+  expect(local).toMatchObject({ ok: false, kind: "validation", retryable: false, attempts: 0 });
+  expect(!local.ok && local.errors!.length).toBeGreaterThan(0);
+  expect(server.received().requests).toHaveLength(0);
+
+  const unchecked = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, validate: false });
+  const remote = await unchecked.batch(invalid);
+  expect(remote).toMatchObject({ ok: false, kind: "http", status: 400, retryable: false, attempts: 1, body: { error: "Invalid request" } });
+  expect(!remote.ok && (remote.body as { errors: unknown[] }).errors).toEqual(!local.ok && local.errors!.map((e) => ({ ...e })));
+  expect(server.received().invalid).toBe(1);
+});

@@ -12,8 +12,8 @@ import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endp
 
 export const clientEmitter: Emitter = {
   artifact: "client",
-  // Validation and splitting come from the guards and builders artifacts when they are emitted too.
-  requires: ["types"],
+  // Splitting comes from the builders artifact when it is emitted too.
+  requires: ["types", "guards"],
   templates: ["runtime/http-client.ts"],
   reserves: ["send", "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
   emit: (context) => emitClient(context),
