@@ -13,7 +13,7 @@ export async function guardsFor(schema: object | string, options: Partial<Genera
 
 /** ajv the way the issue compares against: draft 2020-12, formats from ajv-formats, all errors. */
 export function ajvFor(schema: object, allErrors = false) {
-  const ajv = new Ajv2020({ allErrors, strict: false });
+  const ajv = new Ajv2020({ allErrors, strict: false, logger: false });
   addFormats(ajv);
   return ajv.compile(schema);
 }

@@ -234,3 +234,16 @@ export function isRegex(s: string): boolean {
     return false;
   }
 }
+
+const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
+const URI_TEMPLATE = /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i;
+
+/** `format: "relative-json-pointer"`. */
+export function isRelativeJsonPointer(s: string): boolean {
+  return RELATIVE_JSON_POINTER.test(s);
+}
+
+/** `format: "uri-template"` (RFC 6570). */
+export function isUriTemplate(s: string): boolean {
+  return URI_TEMPLATE.test(s);
+}

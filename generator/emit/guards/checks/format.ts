@@ -19,6 +19,8 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   uri: "isUri",
   "uri-reference": "isUriReference",
   "json-pointer": "isJsonPointer",
+  "relative-json-pointer": "isRelativeJsonPointer",
+  "uri-template": "isUriTemplate",
   regex: "isRegex",
 };
 

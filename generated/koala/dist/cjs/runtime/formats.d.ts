@@ -33,3 +33,7 @@ export declare function isUriReference(s: string): boolean;
 export declare function isJsonPointer(s: string): boolean;
 /** `format: "regex"`: compiles as an ECMAScript regular expression. */
 export declare function isRegex(s: string): boolean;
+/** `format: "relative-json-pointer"`. */
+export declare function isRelativeJsonPointer(s: string): boolean;
+/** `format: "uri-template"` (RFC 6570). */
+export declare function isUriTemplate(s: string): boolean;

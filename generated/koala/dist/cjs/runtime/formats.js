@@ -22,6 +22,8 @@ exports.isUri = isUri;
 exports.isUriReference = isUriReference;
 exports.isJsonPointer = isJsonPointer;
 exports.isRegex = isRegex;
+exports.isRelativeJsonPointer = isRelativeJsonPointer;
+exports.isUriTemplate = isUriTemplate;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isLeapYear(year) {
     return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -258,4 +260,14 @@ function isRegex(s) {
     catch {
         return false;
     }
+}
+const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
+const URI_TEMPLATE = /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i;
+/** `format: "relative-json-pointer"`. */
+function isRelativeJsonPointer(s) {
+    return RELATIVE_JSON_POINTER.test(s);
+}
+/** `format: "uri-template"` (RFC 6570). */
+function isUriTemplate(s) {
+    return URI_TEMPLATE.test(s);
 }
