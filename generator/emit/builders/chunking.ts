@@ -1,0 +1,51 @@
+/**
+ * `chunkX(request)` for the root object type, driven by `maxItems`: a request whose arrays hold
+ * more items than allowed becomes as many requests as needed, each with the identity (every
+ * non-array property) and a slice of each array, in order. Arrays without `maxItems` stay whole in
+ * the first part. Every part goes through `assertX`, so what comes out is valid or nothing is.
+ */
+import { code, id, join, literal } from "../code";
+import { isNode } from "../../ir/model";
+import { guardNames } from "./names";
+import type { ObjectInfo } from "./object-shape";
+
+export interface ArrayProperty {
+  name: string;
+  /** `maxItems`, or Infinity. */
+  maxItems: number;
+}
+
+/** The declared array properties of an object type (`type: "array"`), with their limits. */
+export function arrayProperties(info: ObjectInfo): ArrayProperty[] {
+  return info.properties
+    .filter((p) => isNode(p.schema) && p.schema.type?.length === 1 && p.schema.type[0] === "array")
+    .map((p) => ({ name: p.name, maxItems: (isNode(p.schema) ? p.schema.maxItems : undefined) ?? Infinity }));
+}
+
+/** `chunkX` for the root type. */
+export function emitChunk(root: ObjectInfo, chunk: string): string {
+  const arrays = arrayProperties(root);
+  const limits = join(
+    arrays.map((a) => code`[${a.name}, ${literal(a.maxItems)}]`),
+    ", ",
+  );
+  const limited = arrays.filter((a) => a.maxItems !== Infinity);
+  const described = limited.length ? limited.map((a) => `\`${a.name}\`: ${a.maxItems}`).join(", ") : "none in this schema";
+  const doc = [
+    `/**`,
+    ` * Splits a {@link ${root.name}} whose arrays hold more than their \`maxItems\` (${described}) into`,
+    ` * as many requests as needed, in order; each keeps every non-array property (the identity).`,
+    ` * A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert}.`,
+    ` *`,
+    ` * @throws SchemaValidationError with the guard's errors when a part is not valid.`,
+    ` */`,
+  ].join("\n");
+  return [
+    doc,
+    code`export function ${id(chunk)}(request: ${id(root.name)}): ${id(root.name)}[] {`.text,
+    code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
+    code`  for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
+    "  return parts;",
+    "}",
+  ].join("\n");
+}

@@ -1,0 +1,114 @@
+/**
+ * `groupXs(entries)`: a mixed list of items, each with the identity it belongs to (for Koala: the
+ * person, `profile_id` and/or `email`), becomes ready-to-send requests — one per identity, each
+ * item in its array, split with `chunkX`. An item finds its array by the schema's discriminator
+ * when the item types have one, else by the item types' guards.
+ */
+import { Code, code, id, join, literal } from "../code";
+import { isBareKey } from "../../ir/naming";
+import { isNode, type IrSchema } from "../../ir/model";
+import { typeOf } from "../types";
+import { unionType, UNKNOWN } from "../type-expression";
+import { arrayProperties } from "./chunking";
+import { findDiscriminated, itemTypeNames } from "./discriminators";
+import { guardNames, type ModuleNames } from "./names";
+import type { ObjectInfo } from "./object-shape";
+import type { IrModel } from "../../ir/model";
+
+export interface GroupPlan {
+  group: string;
+  chunk: string;
+  identity: string;
+  item: string;
+  entry: string;
+}
+
+/** The type names for the grouping helper, or undefined when the root has no array to fill. */
+export function planGrouping(root: ObjectInfo, group: string, chunk: string, names: ModuleNames): GroupPlan | undefined {
+  const arrays = arrayProperties(root);
+  // An item must be able to find its array: trivially with one array, else through its named type.
+  const routable = arrays.length === 1 || arrays.every((a) => itemTypeNames(itemsOf(root, a.name)).length > 0);
+  if (arrays.length === 0 || !routable) return undefined;
+  return {
+    group,
+    chunk,
+    identity: names.type(`${root.name}Identity`, `the identity part of ${root.name}`),
+    item: names.type(`${root.name}Item`, `an item of ${root.name}`),
+    entry: names.type(`${root.name}Entry`, `an entry of ${group}()`),
+  };
+}
+
+/** The identity, item and entry types, and the grouping function. */
+export function emitGrouping(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, plan: GroupPlan): string[] {
+  const arrays = arrayProperties(root).map((a) => {
+    const items = itemsOf(root, a.name);
+    return { name: a.name, items, types: itemTypeNames(items) };
+  });
+  const itemType = unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items))));
+
+  const statements = [
+    `/** Who a {@link ${root.name}} is about: every property but the item arrays. */\n${code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`}`,
+    `/** An item of any of the arrays of a {@link ${root.name}}. */\nexport type ${id(plan.item).text} = ${itemType.text};`,
+    `/** An item and the identity it belongs to, for {@link ${plan.group}}. */\n${code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`}`,
+  ];
+
+  const route = routeBody(model, root, objects, arrays);
+  const doc = [
+    `/**`,
+    ` * Groups items by identity into requests: one per distinct identity (in order of first`,
+    ` * appearance), each item in its array (${route.how}), split with {@link ${plan.chunk}}.`,
+    ` *`,
+    ` * @throws TypeError when an item fits none of the arrays.`,
+    ` * @throws SchemaValidationError with the guard's errors when a request is not valid.`,
+    ` */`,
+  ].join("\n");
+  statements.push(
+    [
+      doc,
+      code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>): ${id(root.name)}[] {`.text,
+      code`  const requests = runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, (item) => {`.text,
+      ...route.lines.map((l) => `    ${l}`),
+      "  });",
+      code`  return requests.flatMap((request) => ${id(plan.chunk)}(request));`.text,
+      "}",
+    ].join("\n"),
+  );
+  return statements;
+}
+
+interface Route {
+  how: string;
+  lines: string[];
+}
+
+function routeBody(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, arrays: { name: string; types: string[] }[]): Route {
+  if (arrays.length === 1) return { how: code`always ${arrays[0]!.name}`.text, lines: [code`return ${arrays[0]!.name};`.text] };
+  const arrayOf = (type: string): string => arrays.find((a) => a.types.includes(type))!.name;
+  const allNamed = arrays.every((a) => a.types.length > 0);
+  // The root's own discriminator: found the same way short builder names are.
+  const discriminated = allNamed ? findDiscriminated({ ...model, types: model.types.filter((t) => t.name === root.name) }, objects) : [];
+  if (discriminated.length > 0) {
+    const property = discriminated[0]!.property;
+    const subject = isBareKey(property) ? new Code(`item?.${property}`) : code`item?.[${property}]`;
+    return {
+      how: `by \`${property}\``,
+      lines: [
+        code`switch (${subject}) {`.text,
+        ...discriminated.map((d) => code`  case ${d.value}:\n      return ${arrayOf(d.type)};`.text),
+        "  default:",
+        "    return undefined;",
+        "}",
+      ],
+    };
+  }
+  if (allNamed) {
+    const checks = arrays.flatMap((a) => a.types.map((t) => code`if (${id(guardNames(t).is)}(item)) return ${a.name};`.text));
+    return { how: "by the first item type whose guard accepts it", lines: [...new Set(checks), "return undefined;"] };
+  }
+  throw new Error(`internal: ${root.name}'s arrays cannot be routed (planGrouping should have said so)`);
+}
+
+function itemsOf(root: ObjectInfo, name: string): IrSchema | undefined {
+  const property = root.properties.find((p) => p.name === name);
+  return property && isNode(property.schema) ? property.schema.items : undefined;
+}

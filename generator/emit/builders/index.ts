@@ -1,0 +1,62 @@
+/**
+ * emitBuilders: the `builders` artifact (`builders.ts`). Plans every name first (object builders,
+ * the root's chunk/group helpers, then short builders, which give way on a clash), then writes:
+ * imports, `XInput` + `createX` per object type, short builders, `chunkX`, `groupXs`.
+ */
+import type { EmitContext, EmittedModule, Emitter } from "../emitter";
+import { docText } from "../code";
+import { emitChunk } from "./chunking";
+import { emitGrouping, planGrouping } from "./grouping";
+import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
+import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
+import { objectTypes } from "./object-shape";
+import { emitShortBuilder, planShortBuilders } from "./short-builders";
+
+export const RUNTIME_TEMPLATE = "runtime/builders.ts";
+
+export const buildersEmitter: Emitter = {
+  artifact: "builders",
+  requires: ["types", "guards"],
+  templates: [RUNTIME_TEMPLATE],
+  emit: (context) => [emitBuilders(context)],
+};
+
+/** The `builders` module for a model. */
+export function emitBuilders({ model }: EmitContext): EmittedModule {
+  const names = new ModuleNames(model);
+  const objects = objectTypes(model);
+  const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
+
+  const root = objects.find((o) => o.name === model.rootName);
+  const chunk = root ? chunkName(root.name) : undefined;
+  const group = root ? groupName(root.name) : undefined;
+  for (const name of [chunk, group]) if (name && !names.takeValue(name)) throw new Error(`internal: ${name} is already taken`);
+  const grouping = root && chunk && group ? planGrouping(root, group, chunk, names) : undefined;
+  const shorts = planShortBuilders(model, builders, names);
+
+  const body: string[] = [];
+  if (shorts.skipped.length) {
+    body.push(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`);
+  }
+  for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
+  for (const short of shorts.builders) body.push(...emitShortBuilder(short));
+  if (root && chunk) body.push(emitChunk(root, chunk));
+  if (root && grouping) body.push(...emitGrouping(model, root, new Map(objects.map((o) => [o.name, o])), grouping));
+
+  return { path: "builders.ts", summary: "Builders", statements: [...imports(model.types.map((t) => t.name), body), ...body] };
+}
+
+/** Imports of exactly the types and guards the body mentions, the runtime as a namespace. */
+function imports(typeNames: readonly string[], body: readonly string[]): string[] {
+  const text = body.join("\n");
+  const mentioned = (name: string): boolean => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+  const types = typeNames.filter(mentioned);
+  const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
+  const out: string[] = [];
+  if (types.length) out.push(`import type { ${types.join(", ")} } from "./types.js";`);
+  if (guards.length) out.push(`import { ${guards.join(", ")} } from "./guards.js";`);
+  out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
+  const reexports = RUNTIME_TYPE_EXPORTS.filter((t) => !typeNames.includes(t));
+  if (reexports.length) out.push(`export type { ${reexports.join(", ")} } from "./runtime/builders.js";`);
+  return out;
+}

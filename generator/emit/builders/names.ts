@@ -1,0 +1,72 @@
+/**
+ * Every identifier `builders.ts` declares or imports, decided up front so that nothing it exports
+ * can collide with the types and guards that `index.ts` re-exports next to it (an `export *`
+ * collision would be a compile error in the package).
+ */
+import type { IrModel } from "../../ir/model";
+import { NameAllocator } from "../../ir/naming";
+
+/**
+ * The runtime template is imported as a namespace (`runtime.defined(...)`): no schema type can
+ * shadow it, since type names are PascalCase and this value name is claimed below.
+ */
+export const RUNTIME_NAMESPACE = "runtime";
+/** Re-exported from the runtime so users can name it. */
+export const RUNTIME_TYPE_EXPORTS = ["StampOptions"] as const;
+
+/** The guard functions `guards.ts` exports for a named type (the agreed names). */
+export function guardNames(typeName: string): { is: string; validate: string; assert: string; schema: string } {
+  return { is: `is${typeName}`, validate: `validate${typeName}`, assert: `assert${typeName}`, schema: `${typeName}Schema` };
+}
+
+export function createName(typeName: string): string {
+  return `create${typeName}`;
+}
+
+export function chunkName(typeName: string): string {
+  return `chunk${typeName}`;
+}
+
+export function groupName(typeName: string): string {
+  return `group${typeName}s`;
+}
+
+/**
+ * Two namespaces: values (functions) and types. Both start with everything the package already
+ * exports, plus the runtime imports; `type()` hands out a fresh type name (suffixing on a
+ * collision, with a warning), `takeValue()` claims a value name or reports that it is taken.
+ */
+export class ModuleNames {
+  private readonly types: NameAllocator;
+  private readonly values = new Set<string>();
+
+  constructor(model: IrModel) {
+    const typeNames = model.types.map((t) => t.name);
+    this.types = new NameAllocator([...typeNames, ...RUNTIME_TYPE_EXPORTS, ...typeNames.map((n) => guardNames(n).schema)]);
+    for (const name of typeNames) {
+      const guards = guardNames(name);
+      for (const value of [guards.is, guards.validate, guards.assert, guards.schema]) this.values.add(value);
+    }
+    this.values.add(RUNTIME_NAMESPACE);
+  }
+
+  get warnings(): readonly string[] {
+    return this.types.warnings;
+  }
+
+  /** A new exported type name based on `desired` ("TrackEventInput"). */
+  type(desired: string, origin: string): string {
+    return this.types.allocate(desired, origin);
+  }
+
+  /** Claims a value name; false when it is taken (the caller falls back or gives up). */
+  takeValue(name: string): boolean {
+    if (this.values.has(name)) return false;
+    this.values.add(name);
+    return true;
+  }
+
+  hasValue(name: string): boolean {
+    return this.values.has(name);
+  }
+}

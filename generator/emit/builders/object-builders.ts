@@ -1,0 +1,90 @@
+/**
+ * `createX(input)` for every object type: constants (`const`) filled in, `default`s applied where
+ * the input has no value, stamps on request, and the result checked by the generated `assertX`,
+ * so a builder returns a valid `X` or throws the guard's `SchemaValidationError`.
+ *
+ * The input type is derived from the generated type (`BuilderInput<X, "type">`), not re-spelled:
+ * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
+ */
+import { Code, code, id, join, literal, objectKey } from "../code";
+import { docText } from "../code";
+import { createName, guardNames, type ModuleNames } from "./names";
+import type { ObjectInfo } from "./object-shape";
+
+export interface ObjectBuilder {
+  info: ObjectInfo;
+  /** `createX`. */
+  create: string;
+  /** The input type: `XInput` when it differs from `X`, else `X` itself. */
+  input: string;
+  /** The `Pick<runtime.StampOptions, ...>` type of the options argument, when the type has stamps. */
+  stampOptions?: Code;
+}
+
+/** Plans the names of one type's builder (before any code is written, so short builders can refer to them). */
+export function planObjectBuilder(info: ObjectInfo, names: ModuleNames): ObjectBuilder {
+  const create = createName(info.name);
+  if (!names.takeValue(create)) throw new Error(`internal: ${create} is already taken`);
+  const loosened = info.properties.some((p) => p.constant || (p.required && p.default));
+  const input = loosened ? names.type(`${info.name}Input`, `the builder input of ${info.name}`) : info.name;
+  const stampKeys = Object.keys(info.stamps).sort();
+  const stampOptions = stampKeys.length ? new Code(`Pick<runtime.StampOptions, ${stampKeys.map((k) => literal(k).text).join(" | ")}>`) : undefined;
+  return { info, create, input, stampOptions };
+}
+
+/** The `XInput` alias (if any) and `createX` for one object type. */
+export function emitObjectBuilder(builder: ObjectBuilder): string[] {
+  const { info } = builder;
+  const statements: string[] = [];
+  const fixed = info.properties.filter((p) => p.constant);
+  const defaulted = info.properties.filter((p) => !p.constant && p.default && p.required);
+  if (builder.input !== info.name) {
+    const keys = (list: typeof fixed): Code => (list.length ? join(list.map((p) => literal(p.name)), " | ") : new Code("never"));
+    const docs = `/** What {@link ${builder.create}} takes: a {@link ${info.name}} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out. */`;
+    const defaultedArg = defaulted.length ? code`, ${keys(defaulted)}` : new Code("");
+    statements.push(`${docs}\n${code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`}`);
+  }
+
+  // Constants first, then defaults, then the input: a default never hides a value, and a wrong
+  // constant passed in by untyped code reaches the guard instead of being silently replaced.
+  const filled: Code[] = [
+    ...fixed.map((p) => code`${new Code(objectKey(p.name))}: ${literal(p.constant!.value)}`),
+    ...info.properties.filter((p) => !p.constant && p.default).map((p) => code`${new Code(objectKey(p.name))}: ${literal(p.default!.value)}`),
+  ];
+  const object = filled.length ? code`{ ${join([...filled, new Code("...runtime.defined(input)")], ", ")} }` : new Code("runtime.defined(input)");
+  const value = builder.stampOptions ? code`runtime.stamped(${object}, options, ${stampKeysObject(info)})` : object;
+  const params = builder.stampOptions ? code`input: ${id(builder.input)}, options?: ${builder.stampOptions}` : code`input: ${id(builder.input)}`;
+  const assert = guardNames(info.name).assert;
+  statements.push(
+    [
+      createDocs(builder),
+      code`export function ${id(builder.create)}(${params}): ${id(info.name)} {`.text,
+      code`  const value = ${value};`.text,
+      code`  ${id(assert)}(value);`.text,
+      "  return value;",
+      "}",
+    ].join("\n"),
+  );
+  return statements;
+}
+
+function stampKeysObject(info: ObjectInfo): Code {
+  const entries = Object.entries(info.stamps).sort(([a], [b]) => (a < b ? -1 : 1));
+  return code`{ ${join(entries.map(([option, key]) => code`${id(option)}: ${key}`), ", ")} }`;
+}
+
+function createDocs(builder: ObjectBuilder): string {
+  const { info } = builder;
+  const lines = [`Builds a {@link ${info.name}} and checks it against the schema.`];
+  const fixed = info.properties.filter((p) => p.constant);
+  if (fixed.length) lines.push(`Fills in ${fixed.map((p) => `\`${p.name}: ${JSON.stringify(p.constant!.value)}\``).join(", ")}.`);
+  const defaults = info.properties.filter((p) => !p.constant && p.default);
+  if (defaults.length) lines.push(`Defaults: ${defaults.map((p) => `\`${p.name}: ${JSON.stringify(p.default!.value)}\``).join(", ")}.`);
+  if (info.stamps.idempotencyKey) lines.push(`\`options.idempotencyKey\` fills \`${info.stamps.idempotencyKey}\` with \`crypto.randomUUID()\` when the input has none.`);
+  if (info.stamps.timestamp) lines.push(`\`options.timestamp\` fills \`${info.stamps.timestamp}\` with now (or the given Date) when the input has none.`);
+  lines.push("", "@throws SchemaValidationError with the guard's errors when the result is not valid.");
+  return `/**\n${docText(lines.join("\n"))
+    .split("\n")
+    .map((l) => ` * ${l}`.trimEnd())
+    .join("\n")}\n */`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Which property a builder may stamp with an idempotency key or a timestamp, found from the schema
+ * alone: a string property named like one (`message_id`, `idempotency_key`, `insert_id`, ...) or
+ * documented as "idempotency key"; a `format: date-time` property named like a send/event time
+ * (`sent_at`, `timestamp`, ...). Nothing is stamped unless a caller asks (`StampOptions`).
+ */
+import { isNode, type IrSchema } from "../../ir/model";
+
+export interface StampKeys {
+  idempotencyKey?: string;
+  timestamp?: string;
+}
+
+const IDEMPOTENCY_NAME = /^(message|idempotency|insert|dedup(e|lication)?|event)[-_]?(id|key)$/i;
+const IDEMPOTENCY_DOC = /idempoten|dedupl?icat/i;
+const TIMESTAMP_NAME = /^(sent|occurred|event|created|received)?[-_]?(at|time|timestamp)$|^timestamp$/i;
+
+interface Candidate {
+  name: string;
+  schema: IrSchema;
+  constant?: unknown;
+}
+
+/** The properties of one object type that `StampOptions` fill, if any. */
+export function findStampKeys(properties: readonly Candidate[]): StampKeys {
+  const keys: StampKeys = {};
+  const idempotency = properties.filter((p) => isFreeString(p, "uuid") && (IDEMPOTENCY_NAME.test(p.name) || IDEMPOTENCY_DOC.test(description(p.schema))));
+  // Two candidates would make the option ambiguous: then the schema has to be explicit, and we stamp none.
+  if (idempotency.length === 1) keys.idempotencyKey = idempotency[0]!.name;
+  const timestamp = properties.filter((p) => isFreeString(p, "date-time") && isNode(p.schema) && p.schema.format === "date-time" && TIMESTAMP_NAME.test(p.name));
+  if (timestamp.length === 1) keys.timestamp = timestamp[0]!.name;
+  return keys;
+}
+
+/** A string property that any UUID (or ISO-8601 string) could fill: no const, enum, pattern or length bound, no other format. */
+function isFreeString(p: Candidate, format: "uuid" | "date-time"): boolean {
+  const s = p.schema;
+  if (!isNode(s) || p.constant !== undefined) return false;
+  if (!(s.type?.length === 1 && s.type[0] === "string")) return false;
+  if (s.const || s.enum || s.pattern !== undefined || s.ref || s.maxLength !== undefined) return false;
+  return s.format === undefined || s.format === format;
+}
+
+function description(schema: IrSchema): string {
+  return isNode(schema) ? `${schema.annotations.title ?? ""} ${schema.annotations.description ?? ""}` : "";
+}

@@ -1,0 +1,154 @@
+/**
+ * Runtime support for the generated builders (`builders.ts`): the input types derived from the
+ * generated types, the optional idempotency-key/timestamp stamping, splitting a request by its
+ * arrays' `maxItems`, and grouping items by the identity they belong to. Nothing here knows a
+ * schema: the generated code passes in keys, limits and routes.
+ */
+
+/**
+ * `T` without the keys `K`. Unlike `Omit`, it keeps the declared properties of a type with an index
+ * signature (`Omit<{ [k: string]: unknown; a: string }, "b">` loses `a`), keeps `?` and
+ * `readonly`, and maps each member of a union on its own, so "profile_id or email" survives.
+ */
+export type Without<T, K extends PropertyKey> = T extends unknown ? { [P in keyof T as P extends K ? never : P]: T[P] } : never;
+
+/**
+ * `T` without the keys `K`, which may then not be given at all (not even through an index
+ * signature): for arguments whose keys come from elsewhere, so that they cannot be given twice.
+ */
+export type Rest<T, K extends PropertyKey> = Without<T, K> & { [P in K]?: never };
+
+/**
+ * What a builder takes for `T`: everything as in `T`, except that the `Fixed` properties (schema
+ * `const`, filled in by the builder) and the `Defaulted` ones (schema `default`) may be left out;
+ * a constant may still be written, but only with its own value.
+ */
+export type BuilderInput<T, Fixed extends PropertyKey, Defaulted extends PropertyKey = never> = T extends unknown
+  ? Without<T, Fixed | Defaulted> & { [P in keyof T as P extends Fixed | Defaulted ? P : never]?: T[P] }
+  : never;
+
+/**
+ * Per-call requests to fill a property the input left out. Which property each one fills is read
+ * from the schema at generation time (see the builder's documentation); both are off by default,
+ * so a builder's output depends on its input only.
+ */
+export interface StampOptions {
+  /** Fill the idempotency key (e.g. `message_id`) with `crypto.randomUUID()`. */
+  idempotencyKey?: boolean;
+  /** Fill the timestamp (e.g. `sent_at`) with the given time, or now for `true`, as an ISO-8601 string. */
+  timestamp?: boolean | Date;
+}
+
+/** The property names a type's stamp options fill, as found in its schema. */
+export interface StampKeys {
+  idempotencyKey?: string;
+  timestamp?: string;
+}
+
+/** A copy of `input` without the keys whose value is `undefined` (left-out optional arguments). */
+export function defined<T extends object>(input: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    // defineProperty, not assignment: a "__proto__" key must stay a plain own property.
+    if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}
+
+/** `value` with the requested stamps filled in where it has none; a new object only when one is filled. */
+export function stamped<T extends object>(value: T, options: StampOptions | undefined, keys: StampKeys): T {
+  if (!options) return value;
+  const record = value as Record<string, unknown>;
+  const extra: Record<string, unknown> = {};
+  if (options.idempotencyKey && keys.idempotencyKey !== undefined && record[keys.idempotencyKey] === undefined) {
+    extra[keys.idempotencyKey] = randomUUID();
+  }
+  if (options.timestamp && keys.timestamp !== undefined && record[keys.timestamp] === undefined) {
+    extra[keys.timestamp] = (options.timestamp instanceof Date ? options.timestamp : new Date()).toISOString();
+  }
+  return Object.keys(extra).length === 0 ? value : ({ ...value, ...extra } as T);
+}
+
+function randomUUID(): string {
+  // The Web Crypto global: Node >= 19, Deno, Bun, browsers, workers. No import keeps the package dependency-free.
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof crypto?.randomUUID !== "function") throw new Error("idempotencyKey: crypto.randomUUID() is not available in this runtime");
+  return crypto.randomUUID();
+}
+
+/** An array property and the most items one request may carry in it (`maxItems`; `Infinity` for none). */
+export type ArrayLimit = readonly [key: string, maxItems: number];
+
+/**
+ * Splits `request` into as few requests as its limited arrays need. Every other property (the
+ * identity: who the request is about) is copied into each part; items keep their order, and an
+ * array without a limit stays whole in the first part. Returns `[request]` when nothing overflows.
+ */
+export function chunkByLimits<T extends object>(request: T, limits: readonly ArrayLimit[]): T[] {
+  const record = request as Record<string, unknown>;
+  let parts = 1;
+  for (const [key, max] of limits) {
+    const items = record[key];
+    if (Array.isArray(items) && max >= 1 && items.length > max) parts = Math.max(parts, Math.ceil(items.length / max));
+  }
+  if (parts === 1) return [request];
+  const limited = new Map(limits);
+  const identity: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!limited.has(key)) identity[key] = value;
+  const out: T[] = [];
+  for (let part = 0; part < parts; part++) {
+    const chunk: Record<string, unknown> = { ...identity };
+    for (const [key, max] of limits) {
+      const items = record[key];
+      if (!Array.isArray(items)) continue;
+      const slice = max === Infinity ? (part === 0 ? items : []) : items.slice(part * max, (part + 1) * max);
+      if (slice.length > 0) chunk[key] = slice;
+    }
+    out.push(chunk as T);
+  }
+  return out;
+}
+
+/** One item and the identity (the non-array properties of a request) it belongs to. */
+export interface IdentifiedItem<Identity, Item> {
+  identity: Identity;
+  item: Item;
+}
+
+/**
+ * Groups items by identity into one request per identity: identities in order of first
+ * appearance, items in their order, each in the array `route` names. Identities are equal when
+ * their JSON is (key order aside). Throws a TypeError for an item no array takes.
+ */
+export function groupByIdentity<Identity extends object, Item, Request>(
+  entries: Iterable<IdentifiedItem<Identity, Item>>,
+  route: (item: Item) => string | undefined,
+): Request[] {
+  const groups = new Map<string, { identity: Identity; arrays: Map<string, Item[]> }>();
+  let index = 0;
+  for (const { identity, item } of entries) {
+    const key = route(item);
+    if (key === undefined) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
+    const id = canonicalJson(identity);
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { identity, arrays: new Map() }));
+    const items = group.arrays.get(key);
+    if (items) items.push(item);
+    else group.arrays.set(key, [item]);
+    index++;
+  }
+  // Fresh arrays, never the caller's: the identity is copied, its own keys overridden by the items.
+  return [...groups.values()].map(({ identity, arrays }) => ({ ...identity, ...Object.fromEntries(arrays) }) as Request);
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same identity. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
