@@ -34,9 +34,9 @@ export type BuilderInput<T, Fixed extends PropertyKey, Defaulted extends Propert
  */
 export interface StampOptions {
   /** Fill the idempotency key (e.g. `message_id`) with `crypto.randomUUID()`. */
-  idempotencyKey?: boolean;
+  idempotencyKey?: boolean | undefined;
   /** Fill the timestamp (e.g. `sent_at`) with the given time, or now for `true`, as an ISO-8601 string. */
-  timestamp?: boolean | Date;
+  timestamp?: boolean | Date | undefined;
 }
 
 /** The property names a type's stamp options fill, as found in its schema. */
@@ -45,14 +45,22 @@ export interface StampKeys {
   timestamp?: string;
 }
 
+/**
+ * `T` as `defined()` returns it: a property that may be `undefined` may be absent instead, and is
+ * never `undefined` (what `exactOptionalPropertyTypes` needs to accept `{ name }` for `name?: string`).
+ */
+export type Defined<T> = T extends unknown
+  ? { [P in keyof T as undefined extends T[P] ? never : P]: T[P] } & { [P in keyof T as undefined extends T[P] ? P : never]?: Exclude<T[P], undefined> }
+  : never;
+
 /** A copy of `input` without the keys whose value is `undefined` (left-out optional arguments). */
-export function defined<T extends object>(input: T): T {
+export function defined<T extends object>(input: T): Defined<T> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     // defineProperty, not assignment: a "__proto__" key must stay a plain own property.
     if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  return out as T;
+  return out as Defined<T>;
 }
 
 /** `value` with the requested stamps filled in where it has none; a new object only when one is filled. */
@@ -138,7 +146,7 @@ export function groupByIdentity<Identity extends object, Item, Request>(
     index++;
   }
   // Fresh arrays, never the caller's: the identity is copied, its own keys overridden by the items.
-  return [...groups.values()].map(({ identity, arrays }) => ({ ...identity, ...Object.fromEntries(arrays) }) as Request);
+  return [...groups.values()].map(({ identity, arrays }) => ({ ...defined(identity), ...Object.fromEntries(arrays) }) as Request);
 }
 
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same identity. */

@@ -6,7 +6,7 @@
  */
 import { code, id, join, literal } from "../code";
 import { isNode } from "../../ir/model";
-import { guardNames } from "./names";
+import { guardNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 
 export interface ArrayProperty {
@@ -33,7 +33,7 @@ export function emitChunk(root: ObjectInfo, chunk: string): string {
   const described = limited.length ? limited.map((a) => `\`${a.name}\`: ${a.maxItems}`).join(", ") : "none in this schema";
   const doc = [
     `/**`,
-    ` * Splits a {@link ${root.name}} whose arrays hold more than their \`maxItems\` (${described}) into`,
+    ` * Splits ${withArticle(root.name)} whose arrays hold more than their \`maxItems\` (${described}) into`,
     ` * as many requests as needed, in order; each keeps every non-array property (the identity).`,
     ` * A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert}.`,
     ` *`,

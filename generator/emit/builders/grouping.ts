@@ -11,7 +11,7 @@ import { typeOf } from "../types";
 import { unionType, UNKNOWN } from "../type-expression";
 import { arrayProperties } from "./chunking";
 import { findDiscriminated, itemTypeNames } from "./discriminators";
-import { guardNames, type ModuleNames } from "./names";
+import { guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 import type { IrModel } from "../../ir/model";
 
@@ -25,10 +25,7 @@ export interface GroupPlan {
 
 /** The type names for the grouping helper, or undefined when the root has no array to fill. */
 export function planGrouping(root: ObjectInfo, group: string, chunk: string, names: ModuleNames): GroupPlan | undefined {
-  const arrays = arrayProperties(root);
-  // An item must be able to find its array: trivially with one array, else through its named type.
-  const routable = arrays.length === 1 || arrays.every((a) => itemTypeNames(itemsOf(root, a.name)).length > 0);
-  if (arrays.length === 0 || !routable) return undefined;
+  if (itemArrays(root).length === 0) return undefined;
   return {
     group,
     chunk,
@@ -38,17 +35,26 @@ export function planGrouping(root: ObjectInfo, group: string, chunk: string, nam
   };
 }
 
-/** The identity, item and entry types, and the grouping function. */
-export function emitGrouping(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, plan: GroupPlan): string[] {
+/**
+ * The arrays an item can be routed to: those whose items are named types (an item finds its
+ * array by its type), or the only array there is. Other arrays belong to the identity.
+ */
+function itemArrays(root: ObjectInfo): { name: string; items: IrSchema | undefined; types: string[] }[] {
   const arrays = arrayProperties(root).map((a) => {
     const items = itemsOf(root, a.name);
     return { name: a.name, items, types: itemTypeNames(items) };
   });
+  return arrays.length === 1 ? arrays : arrays.filter((a) => a.types.length > 0);
+}
+
+/** The identity, item and entry types, and the grouping function. */
+export function emitGrouping(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, plan: GroupPlan): string[] {
+  const arrays = itemArrays(root);
   const itemType = unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items))));
 
   const statements = [
-    `/** Who a {@link ${root.name}} is about: every property but the item arrays. */\n${code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`}`,
-    `/** An item of any of the arrays of a {@link ${root.name}}. */\nexport type ${id(plan.item).text} = ${itemType.text};`,
+    `/** Who ${withArticle(root.name)} is about: every property but the item arrays. */\n${code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`}`,
+    `/** An item of any of the arrays of ${withArticle(root.name)}. */\nexport type ${id(plan.item).text} = ${itemType.text};`,
     `/** An item and the identity it belongs to, for {@link ${plan.group}}. */\n${code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`}`,
   ];
 
@@ -66,9 +72,7 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
     [
       doc,
       code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>): ${id(root.name)}[] {`.text,
-      code`  const requests = runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, (item) => {`.text,
-      ...route.lines.map((l) => `    ${l}`),
-      "  });",
+      code`  const requests = runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow});`.text,
       code`  return requests.flatMap((request) => ${id(plan.chunk)}(request));`.text,
       "}",
     ].join("\n"),
@@ -78,34 +82,27 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
 
 interface Route {
   how: string;
-  lines: string[];
+  /** The routing function: item → the name of its array. */
+  arrow: Code;
 }
 
 function routeBody(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, arrays: { name: string; types: string[] }[]): Route {
-  if (arrays.length === 1) return { how: code`always ${arrays[0]!.name}`.text, lines: [code`return ${arrays[0]!.name};`.text] };
+  if (arrays.length === 1) return { how: code`always ${arrays[0]!.name}`.text, arrow: code`() => ${arrays[0]!.name}` };
   const arrayOf = (type: string): string => arrays.find((a) => a.types.includes(type))!.name;
-  const allNamed = arrays.every((a) => a.types.length > 0);
   // The root's own discriminator: found the same way short builder names are.
-  const discriminated = allNamed ? findDiscriminated({ ...model, types: model.types.filter((t) => t.name === root.name) }, objects) : [];
-  if (discriminated.length > 0) {
+  const discriminated = findDiscriminated({ ...model, types: model.types.filter((t) => t.name === root.name) }, objects);
+  const lines: string[] = [];
+  let how: string;
+  if (discriminated.length > 0 && discriminated.every((d) => arrays.some((a) => a.types.includes(d.type)))) {
     const property = discriminated[0]!.property;
     const subject = isBareKey(property) ? new Code(`item?.${property}`) : code`item?.[${property}]`;
-    return {
-      how: `by \`${property}\``,
-      lines: [
-        code`switch (${subject}) {`.text,
-        ...discriminated.map((d) => code`  case ${d.value}:\n      return ${arrayOf(d.type)};`.text),
-        "  default:",
-        "    return undefined;",
-        "}",
-      ],
-    };
+    how = `by \`${property}\``;
+    lines.push(code`switch (${subject}) {`.text, ...discriminated.map((d) => code`  case ${d.value}:\n    return ${arrayOf(d.type)};`.text), "  default:", "    return undefined;", "}");
+  } else {
+    how = "by the first item type whose guard accepts it";
+    lines.push(...new Set(arrays.flatMap((a) => a.types.map((t) => code`if (${id(guardNames(t).is)}(item)) return ${a.name};`.text))), "return undefined;");
   }
-  if (allNamed) {
-    const checks = arrays.flatMap((a) => a.types.map((t) => code`if (${id(guardNames(t).is)}(item)) return ${a.name};`.text));
-    return { how: "by the first item type whose guard accepts it", lines: [...new Set(checks), "return undefined;"] };
-  }
-  throw new Error(`internal: ${root.name}'s arrays cannot be routed (planGrouping should have said so)`);
+  return { how, arrow: new Code(`(item) => {\n${lines.map((l) => `  ${l}`).join("\n")}\n}`) };
 }
 
 function itemsOf(root: ObjectInfo, name: string): IrSchema | undefined {

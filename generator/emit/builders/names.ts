@@ -28,7 +28,12 @@ export function chunkName(typeName: string): string {
 }
 
 export function groupName(typeName: string): string {
-  return `group${typeName}s`;
+  return `group${typeName}Items`;
+}
+
+/** "a TrackEvent", "an IdentifyCall": for generated documentation. */
+export function withArticle(typeName: string): string {
+  return `${/^[AEIOU]/.test(typeName) ? "an" : "a"} {@link ${typeName}}`;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
 import { docText } from "../code";
-import { createName, guardNames, type ModuleNames } from "./names";
+import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 
 export interface ObjectBuilder {
@@ -40,7 +40,7 @@ export function emitObjectBuilder(builder: ObjectBuilder): string[] {
   const defaulted = info.properties.filter((p) => !p.constant && p.default && p.required);
   if (builder.input !== info.name) {
     const keys = (list: typeof fixed): Code => (list.length ? join(list.map((p) => literal(p.name)), " | ") : new Code("never"));
-    const docs = `/** What {@link ${builder.create}} takes: a {@link ${info.name}} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out. */`;
+    const docs = `/** What {@link ${builder.create}} takes: ${withArticle(info.name)} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out. */`;
     const defaultedArg = defaulted.length ? code`, ${keys(defaulted)}` : new Code("");
     statements.push(`${docs}\n${code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`}`);
   }
@@ -75,7 +75,7 @@ function stampKeysObject(info: ObjectInfo): Code {
 
 function createDocs(builder: ObjectBuilder): string {
   const { info } = builder;
-  const lines = [`Builds a {@link ${info.name}} and checks it against the schema.`];
+  const lines = [`Builds ${withArticle(info.name)} and checks it against the schema.`];
   const fixed = info.properties.filter((p) => p.constant);
   if (fixed.length) lines.push(`Fills in ${fixed.map((p) => `\`${p.name}: ${JSON.stringify(p.constant!.value)}\``).join(", ")}.`);
   const defaults = info.properties.filter((p) => !p.constant && p.default);

@@ -12,7 +12,7 @@ import { Code, code, id, join, literal, objectKey } from "../code";
 import { docText } from "../code";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
-import type { ModuleNames } from "./names";
+import { withArticle, type ModuleNames } from "./names";
 import { hasSingleType, type PropertyInfo } from "./object-shape";
 import type { ObjectBuilder } from "./object-builders";
 
@@ -104,7 +104,7 @@ export function emitShortBuilder(short: ShortBuilder): string[] {
   const absent = ["idempotencyKey", "timestamp"].filter((k) => !stampKeys.includes(k));
   const stampType = absent.length ? code`${builder.stampOptions!} & { ${new Code(absent.map((k) => `${k}?: never`).join("; "))} }` : builder.stampOptions!;
   const optionsType = options.stamps ? code`runtime.Rest<${id(builder.input)}, ${omitted}> & ${stampType}` : code`runtime.Rest<${id(builder.input)}, ${omitted}>`;
-  const typeDoc = `/** The last argument of {@link ${short.name}}: the other properties of a {@link ${typeName}}${options.stamps ? ", and the stamp options" : ""}. */`;
+  const typeDoc = `/** The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}. */`;
 
   const params = positional.map((p) => code`${id(p.param)}${new Code(p.optional ? "?" : "")}: ${id(typeName)}[${p.property.name}]`);
   params.push(code`options${new Code(options.required ? "" : "?")}: ${id(options.type)}`);
@@ -115,12 +115,12 @@ export function emitShortBuilder(short: ShortBuilder): string[] {
     const stampOptions = new Code(stampKeys.join(", "));
     const taken = new Code(absent.length ? "idempotencyKey, timestamp" : stampKeys.join(", "));
     body.push(code`const { ${taken}, ...fields }: ${id(options.type)} = options${new Code(options.required ? "" : " ?? {}")};`);
-    body.push(code`return ${id(builder.create)}({ ${join([new Code("...fields"), ...fields], ", ")} }, { ${stampOptions} });`);
+    body.push(code`return ${id(builder.create)}(runtime.defined({ ${join([new Code("...fields"), ...fields], ", ")} }), { ${stampOptions} });`);
   } else {
-    body.push(code`return ${id(builder.create)}({ ${join([new Code("...options"), ...fields], ", ")} });`);
+    body.push(code`return ${id(builder.create)}(runtime.defined({ ${join([new Code("...options"), ...fields], ", ")} }));`);
   }
   const doc = [
-    `Builds a {@link ${typeName}} (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`): shorthand for {@link ${builder.create}}.`,
+    `Builds ${withArticle(typeName)} (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`): shorthand for {@link ${builder.create}}.`,
     "",
     "@throws SchemaValidationError with the guard's errors when the result is not valid.",
   ];
