@@ -1,10 +1,11 @@
 /** The artifact list: a new artifact is one emitter here. Order = order of modules in the package. */
 import type { Artifact, Emitter } from "./emitter";
+import { buildersEmitter } from "./builders/index";
 import { clientEmitter } from "./client/index";
 import { guardsEmitter } from "./guards/index";
 import { typesEmitter } from "./types";
 
-export const EMITTERS: readonly Emitter[] = [typesEmitter, guardsEmitter, clientEmitter];
+export const EMITTERS: readonly Emitter[] = [typesEmitter, guardsEmitter, buildersEmitter, clientEmitter];
 
 /** The emitters for the requested artifacts plus everything they depend on, in package order. */
 export function selectEmitters(requested: readonly Artifact[]): Emitter[] {

@@ -9,7 +9,8 @@ import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
 import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
-import { objectTypes } from "./object-shape";
+import { objectInfo, objectTypes } from "./object-shape";
+import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders } from "./short-builders";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
@@ -27,7 +28,9 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   const objects = objectTypes(model);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
-  const root = objects.find((o) => o.name === model.rootName);
+  // chunkX exists for any root node (the client relies on it); createX only for `type: "object"`.
+  const rootType = model.types.find((t) => t.name === model.rootName);
+  const root = objects.find((o) => o.name === model.rootName) ?? (rootType && isNode(rootType.schema) ? objectInfo(rootType.name, rootType.schema) : undefined);
   const chunk = root ? chunkName(root.name) : undefined;
   const group = root ? groupName(root.name) : undefined;
   for (const name of [chunk, group]) if (name && !names.takeValue(name)) throw new Error(`internal: ${name} is already taken`);
