@@ -11,6 +11,7 @@ import {
 } from "./runtime/http-client.js";
 import type { KoalaProfileBatchRequest } from "./types.js";
 import { validateKoalaProfileBatchRequest } from "./guards.js";
+import { chunkKoalaProfileBatchRequest } from "./builders.js";
 export type {
   AbortSignalLike,
   CallOptions,
@@ -38,7 +39,7 @@ export interface KoalaClientOptions extends TransportOptions {
 /** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */
 export interface KoalaClient {
   /**
-   * `POST /web/projects/{publicKey}/batch` with a {@link KoalaProfileBatchRequest}: checked with validateKoalaProfileBatchRequest; `message_id` filled in where missing (`events`, `page_views`); sent with retries.
+   * `POST /web/projects/{publicKey}/batch` with a {@link KoalaProfileBatchRequest}: checked with validateKoalaProfileBatchRequest; split by `maxItems` with chunkKoalaProfileBatchRequest; `message_id` filled in where missing (`events`, `page_views`); sent with retries.
    */
   batch(
     request: KoalaProfileBatchRequest,
@@ -56,6 +57,7 @@ export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
   const batchEndpoint: EndpointSpec<KoalaProfileBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
     validate: validateKoalaProfileBatchRequest,
+    chunk: chunkKoalaProfileBatchRequest,
     idempotency: { key: "message_id", arrays: ["events", "page_views"] },
     suspended: ["Koala ingest suspended"],
   };

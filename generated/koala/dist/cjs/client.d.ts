@@ -9,7 +9,7 @@ export interface KoalaClientOptions extends TransportOptions {
 /** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */
 export interface KoalaClient {
     /**
-     * `POST /web/projects/{publicKey}/batch` with a {@link KoalaProfileBatchRequest}: checked with validateKoalaProfileBatchRequest; `message_id` filled in where missing (`events`, `page_views`); sent with retries.
+     * `POST /web/projects/{publicKey}/batch` with a {@link KoalaProfileBatchRequest}: checked with validateKoalaProfileBatchRequest; split by `maxItems` with chunkKoalaProfileBatchRequest; `message_id` filled in where missing (`events`, `page_views`); sent with retries.
      */
     batch(request: KoalaProfileBatchRequest, options?: CallOptions): Promise<SendResult<KoalaProfileBatchRequest>>;
 }

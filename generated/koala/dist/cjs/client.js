@@ -6,6 +6,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.createKoalaClient = createKoalaClient;
 const http_client_js_1 = require("./runtime/http-client.js");
 const guards_js_1 = require("./guards.js");
+const builders_js_1 = require("./builders.js");
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
 function createKoalaClient(options) {
     const transport = {
@@ -16,6 +17,7 @@ function createKoalaClient(options) {
     const batchEndpoint = {
         path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
         validate: guards_js_1.validateKoalaProfileBatchRequest,
+        chunk: builders_js_1.chunkKoalaProfileBatchRequest,
         idempotency: { key: "message_id", arrays: ["events", "page_views"] },
         suspended: ["Koala ingest suspended"],
     };

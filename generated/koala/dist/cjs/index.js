@@ -19,4 +19,5 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", { value: true });
 __exportStar(require("./types.js"), exports);
 __exportStar(require("./guards.js"), exports);
+__exportStar(require("./builders.js"), exports);
 __exportStar(require("./client.js"), exports);

@@ -3,6 +3,7 @@
 /* eslint-disable */
 import { send, } from "./runtime/http-client.js";
 import { validateKoalaProfileBatchRequest } from "./guards.js";
+import { chunkKoalaProfileBatchRequest } from "./builders.js";
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
 export function createKoalaClient(options) {
     const transport = {
@@ -13,6 +14,7 @@ export function createKoalaClient(options) {
     const batchEndpoint = {
         path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
         validate: validateKoalaProfileBatchRequest,
+        chunk: chunkKoalaProfileBatchRequest,
         idempotency: { key: "message_id", arrays: ["events", "page_views"] },
         suspended: ["Koala ingest suspended"],
     };

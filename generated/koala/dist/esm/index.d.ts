@@ -1,3 +1,4 @@
 export * from "./types.js";
 export * from "./guards.js";
+export * from "./builders.js";
 export * from "./client.js";

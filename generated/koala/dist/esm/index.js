@@ -3,4 +3,5 @@
 /* eslint-disable */
 export * from "./types.js";
 export * from "./guards.js";
+export * from "./builders.js";
 export * from "./client.js";
