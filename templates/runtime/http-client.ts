@@ -154,7 +154,7 @@ export interface EndpointSpec<T> {
   path: string;
   validate?: ValidateFn<T> | undefined;
   /** Splits a request into requests the server accepts (the schema's `maxItems`). */
-  chunk?: ((request: T) => T[]) | undefined;
+  chunk?: ((request: T, options?: { validate?: boolean | undefined }) => T[]) | undefined;
   /** Arrays of the body whose object items get `key` when they lack it. */
   idempotency?: { key: string; arrays: readonly string[] } | undefined;
   /** Values of a response's `error` field that mean a permanent suspension. */
@@ -208,7 +208,7 @@ export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<
   const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
   let chunks: T[];
   try {
-    chunks = endpoint.chunk ? endpoint.chunk(prepared) : [prepared];
+    chunks = endpoint.chunk ? endpoint.chunk(prepared, { validate: options.validate }) : [prepared];
   } catch (error) {
     // A splitter that checks its parts (the generated chunkX asserts each) reports an invalid request this way.
     const errors = (error as { errors?: unknown } | null)?.errors;

@@ -176,6 +176,8 @@ describe("chunkKoalaProfileBatchRequest", () => {
     const small = { email: "a@example.com", events: events.slice(0, 30) };
     expect(k.chunkKoalaProfileBatchRequest(small)).toEqual([small]);
     expect(() => k.chunkKoalaProfileBatchRequest({ events } as never)).toThrow(/KoalaProfileBatchRequest/);
+    // validate: false only splits, for a caller that checks (or deliberately does not check) the parts.
+    expect(k.chunkKoalaProfileBatchRequest({ events } as never, { validate: false }).map((p) => p.events?.length)).toEqual([30, 30, 15]);
   });
 });
 

@@ -35,16 +35,17 @@ export function emitChunk(root: ObjectInfo, chunk: string): string {
     `/**`,
     ` * Splits ${withArticle(root.name)} whose arrays hold more than their \`maxItems\` (${described}) into`,
     ` * as many requests as needed, in order; each keeps every non-array property (the identity).`,
-    ` * A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert}.`,
+    ` * A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert},`,
+    ` * unless \`options.validate\` is false (for a caller that checks the parts itself, or means not to).`,
     ` *`,
     ` * @throws SchemaValidationError with the guard's errors when a part is not valid.`,
     ` */`,
   ].join("\n");
   return [
     doc,
-    code`export function ${id(chunk)}(request: ${id(root.name)}): ${id(root.name)}[] {`.text,
+    code`export function ${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[] {`.text,
     code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
-    code`  for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
+    code`  if (options?.validate !== false) for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
     "  return parts;",
     "}",
   ].join("\n");

@@ -68,11 +68,14 @@ export declare function page(name?: PageView["name"], properties?: PageView["pro
 /**
  * Splits a {@link KoalaProfileBatchRequest} whose arrays hold more than their `maxItems` (`events`: 30, `identifies`: 30, `page_views`: 30) into
  * as many requests as needed, in order; each keeps every non-array property (the identity).
- * A request within the limits comes back alone. Every part is checked with assertKoalaProfileBatchRequest.
+ * A request within the limits comes back alone. Every part is checked with assertKoalaProfileBatchRequest,
+ * unless `options.validate` is false (for a caller that checks the parts itself, or means not to).
  *
  * @throws SchemaValidationError with the guard's errors when a part is not valid.
  */
-export declare function chunkKoalaProfileBatchRequest(request: KoalaProfileBatchRequest): KoalaProfileBatchRequest[];
+export declare function chunkKoalaProfileBatchRequest(request: KoalaProfileBatchRequest, options?: {
+    validate?: boolean | undefined;
+}): KoalaProfileBatchRequest[];
 /** Who a {@link KoalaProfileBatchRequest} is about: every property but the item arrays. */
 export type KoalaProfileBatchRequestIdentity = runtime.Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">;
 /** An item of any of the arrays of a {@link KoalaProfileBatchRequest}. */

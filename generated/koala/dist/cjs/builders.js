@@ -106,18 +106,20 @@ function page(name, properties, options) {
 /**
  * Splits a {@link KoalaProfileBatchRequest} whose arrays hold more than their `maxItems` (`events`: 30, `identifies`: 30, `page_views`: 30) into
  * as many requests as needed, in order; each keeps every non-array property (the identity).
- * A request within the limits comes back alone. Every part is checked with assertKoalaProfileBatchRequest.
+ * A request within the limits comes back alone. Every part is checked with assertKoalaProfileBatchRequest,
+ * unless `options.validate` is false (for a caller that checks the parts itself, or means not to).
  *
  * @throws SchemaValidationError with the guard's errors when a part is not valid.
  */
-function chunkKoalaProfileBatchRequest(request) {
+function chunkKoalaProfileBatchRequest(request, options) {
     const parts = runtime.chunkByLimits(request, [
         ["events", 30],
         ["identifies", 30],
         ["page_views", 30],
     ]);
-    for (const part of parts)
-        (0, guards_js_1.assertKoalaProfileBatchRequest)(part);
+    if (options?.validate !== false)
+        for (const part of parts)
+            (0, guards_js_1.assertKoalaProfileBatchRequest)(part);
     return parts;
 }
 /**

@@ -64,7 +64,7 @@ async function send(options, endpoint, request, call = {}) {
     const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
     let chunks;
     try {
-        chunks = endpoint.chunk ? endpoint.chunk(prepared) : [prepared];
+        chunks = endpoint.chunk ? endpoint.chunk(prepared, { validate: options.validate }) : [prepared];
     }
     catch (error) {
         // A splitter that checks its parts (the generated chunkX asserts each) reports an invalid request this way.

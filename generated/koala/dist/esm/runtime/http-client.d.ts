@@ -141,7 +141,9 @@ export interface EndpointSpec<T> {
     path: string;
     validate?: ValidateFn<T> | undefined;
     /** Splits a request into requests the server accepts (the schema's `maxItems`). */
-    chunk?: ((request: T) => T[]) | undefined;
+    chunk?: ((request: T, options?: {
+        validate?: boolean | undefined;
+    }) => T[]) | undefined;
     /** Arrays of the body whose object items get `key` when they lack it. */
     idempotency?: {
         key: string;
