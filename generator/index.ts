@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { type Artifact, type ClientEmitOptions, type EmitOptions, type EmittedModule } from "./emit/emitter";
 import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
+import { templateExports } from "./emit/template-exports";
 import { CJS_PACKAGE_JSON, indexStatements, packageJson } from "./emit/package-files";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import type { IrModel } from "./ir/model";
@@ -66,7 +67,11 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const loaded = await loadSchema(options.schema, options);
   const emitters = selectEmitters(options.emit ?? EMITTERS.map((e) => e.artifact));
-  const model = fromJsonSchema(loaded, { rootName: options.name, reservedNames: emitters.flatMap((e) => e.reserves ?? []) });
+  // Runtime templates are imported by name next to the types: their exports are reserved names.
+  const templateTexts = new Map<string, string>();
+  for (const name of new Set(emitters.flatMap((e) => e.templates))) templateTexts.set(name, await readFile(path.join(templatesDir(), name), "utf8"));
+  const reservedNames = [...emitters.flatMap((e) => e.reserves ?? []), ...[...templateTexts.values()].flatMap(templateExports)];
+  const model = fromJsonSchema(loaded, { rootName: options.name, reservedNames });
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const packageVersion = options.packageVersion ?? "0.1.0";
   const emitOptions: EmitOptions = {
@@ -99,7 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
   const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
   for (const name of templateNames) {
-    const text = await readFile(path.join(templatesDir(), name), "utf8");
+    const text = templateTexts.get(name)!;
     sources.push({ path: `src/${name}`, contents: `${header(`Runtime support copied from templates/${name}`)}${text}` });
   }
 

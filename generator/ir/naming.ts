@@ -114,7 +114,7 @@ export class NameAllocator {
 
   constructor(reserved: Iterable<string> = []) {
     // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
-    for (const name of reserved) this.values.set(name, "(reserved)");
+    for (const name of reserved) this.values.set(name, "(reserved: the generated runtime uses it)");
   }
 
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */

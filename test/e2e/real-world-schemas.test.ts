@@ -19,6 +19,7 @@ const CASES: [string, string, Record<string, string>?][] = [
   ["2019-09", "drafts/draft-2019-09.schema.json"],
   ["references", "refs/main.schema.json", REMOTE_MONEY],
   ["names", "names/weird-names.schema.json"],
+  ["runtime-clash", "names/runtime-clash.schema.json"],
 ];
 
 const results = new Map<string, GenerateResult>();
@@ -110,6 +111,18 @@ describe("names", () => {
       // The root's Standard Schema object is WeirdNamesSchema, and Address's is AddressSchema.
       'name collision: #/$defs/weird namesSchema wanted "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
       'name collision: #/$defs/AddressSchema wanted "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"',
+    ]);
+  });
+
+  test("no type or derived name takes a name the runtime templates export (isEmail, ValidationError, ...)", () => {
+    expect(named("runtime-clash").map(([name]) => name)).toEqual(["Contact", "Email2", "Uri2", "ValidationError2", "ContactSchema2"]);
+    const guards = results.get("runtime-clash")!.files.find((f) => f.path === "src/guards.ts")!.contents;
+    expect(guards).toContain("export function isEmail2(value: unknown): value is Email2");
+    expect(results.get("runtime-clash")!.warnings).toEqual([
+      'name collision: #/$defs/Email wanted "Email", its derived name "isEmail" is taken by (reserved: the generated runtime uses it); using "Email2"',
+      'name collision: #/$defs/Uri wanted "Uri", its derived name "isUri" is taken by (reserved: the generated runtime uses it); using "Uri2"',
+      'name collision: #/$defs/ValidationError wanted "ValidationError", taken by (reserved: the generated runtime uses it); using "ValidationError2"',
+      'name collision: #/$defs/ContactSchema wanted "ContactSchema", taken by # (as ContactSchema); using "ContactSchema2"',
     ]);
   });
 

@@ -6,6 +6,7 @@
 import type { EmitOptions } from "../emitter";
 import { code, id, join, literal, type Code } from "../code";
 import type { IrModel, IrSchema } from "../../ir/model";
+import { derivedNames } from "../../ir/naming";
 import { Body, type Mode } from "./scope";
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
@@ -53,7 +54,7 @@ export class GuardModule {
     const key = `${mode}:${name}`;
     let fn = this.namedHelpers.get(key);
     if (!fn) {
-      fn = id(mode === "is" ? `is${name}` : `${mode}$${name}`);
+      fn = id(mode === "is" ? derivedNames.is(name) : `${mode}$${name}`);
       this.namedHelpers.set(key, fn);
       const type = this.model.types.find((t) => t.name === name);
       if (!type) throw new Error(`internal: no named type ${name}`);

@@ -10,6 +10,7 @@ import { compileSchema } from "./compile-node";
 import { GuardModule } from "./guard-module";
 import { Body, Locals, Scope, type Mode } from "./scope";
 import type { IrSchema } from "../../ir/model";
+import { derivedNames } from "../../ir/naming";
 
 export const guardsEmitter: Emitter = {
   artifact: "guards",
@@ -40,9 +41,9 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
     const is = module.named(name, "is");
     const collect = module.named(name, "collect");
     exported.add(is.text);
-    const validate = id(`validate${name}`);
-    const assert = id(`assert${name}`);
-    const standard = id(`${name}Schema`);
+    const validate = id(derivedNames.validate(name));
+    const assert = id(derivedNames.assert(name));
+    const standard = id(derivedNames.standardSchema(name));
     api.push(
       code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`,
       module.functions.get(is.text)!,
