@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../ir/model";
 import { CodegenError, isCodegenError } from "../errors";
+import { findPackageRoot } from "../paths";
 import { detectDialect, idKeyword } from "./dialect";
 import { parseJson } from "./parse-json";
 import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
@@ -63,7 +64,23 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
 /** A file, or a URI that a `--resolve` prefix (or a file's own `$id`) maps to a file: reading it needs no network. */
 function isLocal(uri: string, options: LoadOptions, idFolders: Record<string, string>): boolean {
   const prefixes = [...Object.keys(options.resolve ?? {}), ...Object.keys(idFolders)];
-  return uri.startsWith("file:") || prefixes.some((prefix) => uri.startsWith(prefix));
+  return uri.startsWith("file:") || prefixes.some((prefix) => uri.startsWith(prefix)) || builtInMetaSchema(stripFragment(uri)) !== undefined;
+}
+
+/**
+ * Meta-schemas shipped with the generator (schemas/meta/), so that `"$ref": "http://json-schema.org/draft-07/schema#"`
+ * (validate a schema document) works offline. The 2019-09 and 2020-12 ones are not shipped: they
+ * are built on `$recursiveRef`/`$dynamicRef`, which the guards refuse anyway.
+ */
+const META_SCHEMAS: Record<string, string> = {
+  "json-schema.org/draft-07/schema": "draft-07.json",
+  "json-schema.org/draft-06/schema": "draft-06.json",
+};
+
+function builtInMetaSchema(documentUri: string): { file: string; displayName: string } | undefined {
+  const name = META_SCHEMAS[documentUri.replace(/^https?:\/\//, "")];
+  if (name === undefined) return undefined;
+  return { file: path.join(findPackageRoot(), "schemas", "meta", name), displayName: `(built-in) ${documentUri}` };
 }
 
 /** A file whose root `$id` is an http(s) URI: that URI's folder → the file's folder. */
@@ -130,6 +147,8 @@ async function readReferencedDocument(
     const sibling = mapToLocalFile(documentUri, idFolders, cwd);
     if (sibling !== undefined && existsSync(sibling)) mapped = sibling;
   }
+  const builtIn = mapped === undefined ? builtInMetaSchema(documentUri) : undefined;
+  if (builtIn !== undefined) return { uri: documentUri, displayName: builtIn.displayName, root: parseJson(await readText(builtIn.file, builtIn.displayName), builtIn.displayName) };
   if (mapped !== undefined || documentUri.startsWith("file:")) {
     const absolute = mapped ?? fileURLToPath(documentUri);
     const displayName = path.relative(cwd, absolute) || absolute;

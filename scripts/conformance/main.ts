@@ -25,13 +25,13 @@ async function main(): Promise<void> {
   mkdirSync(path.join(repoRoot, "docs"), { recursive: true });
   const out = path.join(repoRoot, "docs", dialect === "draft7" ? "conformance-draft7.md" : "conformance.md");
   writeFileSync(out, report);
-  if (dialect === "draft2020-12") updateReadme(repoRoot, keywords, formats);
+  updateReadme(repoRoot, keywords, formats, dialect);
   const total = (list: typeof summaries, key: "cases" | "passed" | "unsupported" | "ajvPassed") => list.reduce((n, s) => n + (s[key] ?? 0), 0);
   console.log(`conformance ${dialect}: keyword files ${total(keywords, "passed")}/${total(keywords, "cases")} passed, ${total(keywords, "unsupported")} refused (unsupported); optional/format ${total(formats, "passed")}/${total(formats, "cases")} (ajv + ajv-formats: ${total(formats, "ajvPassed")}) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(repoRoot, out)}`);
 }
 
 /** Rewrites the README between the conformance markers, if they are there. */
-function updateReadme(repoRoot: string, keywords: Parameters<typeof conformanceTable>[0], formats: Parameters<typeof conformanceTable>[0]): void {
+function updateReadme(repoRoot: string, keywords: Parameters<typeof conformanceTable>[0], formats: Parameters<typeof conformanceTable>[0], dialect: SuiteDialect): void {
   const readme = path.join(repoRoot, "README.md");
   let text: string;
   try {
@@ -39,20 +39,23 @@ function updateReadme(repoRoot: string, keywords: Parameters<typeof conformanceT
   } catch {
     return;
   }
-  const start = "<!-- conformance:start -->";
-  const end = "<!-- conformance:end -->";
+  const marker = dialect === "draft7" ? "conformance-draft7" : "conformance";
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a < 0 || b < a) return;
   const sum = (list: typeof keywords, key: "cases" | "passed" | "unsupported" | "ajvPassed") => list.reduce((n, s) => n + (s[key] ?? 0), 0);
   const block = [
     start,
-    "| suite (draft 2020-12) | cases | passed | refused (unsupported) | ajv + ajv-formats |",
+    `| suite (${dialect === "draft7" ? "draft-07" : "draft 2020-12"}) | cases | passed | refused (unsupported) | ajv + ajv-formats |`,
     "|---|---:|---:|---:|---:|",
     `| keyword files | ${sum(keywords, "cases")} | ${sum(keywords, "passed")} | ${sum(keywords, "unsupported")} | |`,
     `| optional/format | ${sum(formats, "cases")} | ${sum(formats, "passed")} | | ${sum(formats, "ajvPassed")} |`,
     "",
-    "Per keyword: [docs/conformance.md](docs/conformance.md) (`npm run conformance`).",
+    dialect === "draft7"
+      ? "Per keyword: [docs/conformance-draft7.md](docs/conformance-draft7.md) (`npm run conformance -- --draft7`)."
+      : "Per keyword: [docs/conformance.md](docs/conformance.md) (`npm run conformance`).",
     end,
   ].join("\n");
   writeFileSync(readme, text.slice(0, a) + block + text.slice(b + end.length));

@@ -1,0 +1,36 @@
+/**
+ * The JSON-Schema-Test-Suite's draft7 keyword files, read as draft-07 (the suite's schemas carry no
+ * `$schema`): array items + additionalItems, dependencies, `$ref` overriding its siblings, `$id`
+ * anchors, remotes, and the draft-07 meta-schema (shipped with the generator). Every case passes.
+ */
+import { casePassed, findSuite, runSuite, type GroupResult } from "../../scripts/conformance/run-suite";
+import { REPO_ROOT } from "../helpers/paths";
+
+const suiteDir = findSuite(REPO_ROOT);
+if (!suiteDir) console.warn("conformance: ../shared/json-schema-test-suite not found, skipping the draft7 suite");
+const describeSuite = suiteDir ? describe : describe.skip;
+
+describeSuite("JSON-Schema-Test-Suite draft7", () => {
+  let results: GroupResult[];
+  beforeAll(async () => {
+    results = await runSuite({ suiteDir: suiteDir!, dialect: "draft7" });
+  }, 120_000);
+
+  test("the keyword files are all there", () => {
+    expect(new Set(results.map((g) => g.file)).size).toBeGreaterThanOrEqual(37);
+  });
+
+  test("every case of every group passes, none refused (isX and validateX agree with the suite)", () => {
+    const failures: string[] = [];
+    for (const group of results) {
+      if (group.unsupported) {
+        failures.push(`${group.file} / ${group.description}: refused: ${group.unsupported}`);
+        continue;
+      }
+      for (const c of group.cases) {
+        if (!casePassed(c)) failures.push(`${group.file} / ${group.description} / ${c.description}: expected ${c.expected}, isX ${c.actual}${c.pathsDisagree ? ", validateX disagrees" : ""}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
