@@ -119,6 +119,7 @@ export async function main(args: string[]): Promise<number> {
           .option("seed", { type: "number", default: 1, describe: "Seed of the fault choice" })
           .option("retry-after", { type: "number", default: 1, describe: "Retry-After of a 429, in seconds" })
           .option("delay-ms", { type: "number", default: 200, describe: "How long a delay fault holds the answer" })
+          .option("validate", { type: "boolean", default: true, describe: "Validate bodies with the schema's generated guard (--no-validate: accept any JSON)" })
           .option("suspended", { type: "boolean", default: false, describe: 'Answer everything with 400 {"error":"Koala ingest suspended"}' })
           .example("$0 mock-server --port 4000 --fault-rate 0.2 --seed 7", "Serve on :4000, fail 20% of requests"),
       async (argv) => {

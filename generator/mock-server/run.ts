@@ -16,6 +16,7 @@ export interface MockServerArgs {
   retryAfter: number;
   delayMs: number;
   suspended: boolean;
+  validate: boolean;
 }
 
 /** Runs the mock server until the process is told to stop; resolves with the exit code. */
@@ -27,7 +28,7 @@ export async function runMockServer(argv: MockServerArgs): Promise<number> {
   const server = await startMockServer({
     port: argv.port,
     host: argv.host,
-    endpoints: [{ path: argv.endpoint ?? KOALA_BATCH_PATH, schema: argv.schema }],
+    endpoints: [{ path: argv.endpoint ?? KOALA_BATCH_PATH, schema: argv.schema, ...(argv.validate ? {} : { validate: false as const }) }],
     faults: { rate: argv.faultRate, kinds, seed: argv.seed, retryAfterSeconds: argv.retryAfter, delayMs: argv.delayMs },
     suspended: argv.suspended,
   });

@@ -1,0 +1,166 @@
+// Benchmark of the generated Koala client (generated/koala, as committed) against the mock server
+// in a child process on 127.0.0.1 (so the server's CPU is not charged to the client):
+//   1. throughput of client.batch() vs bare fetch() posting the same pre-built bodies, side by side,
+//      alternating rounds, same concurrency; the ratio is the client's overhead (goal ≤ 5%);
+//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), goal ≤ 4 KB.
+// Run with `npm run bench` (after `npm run build`). Prints one line per figure.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const koala = require(path.join(root, "generated", "koala", "dist", "cjs", "index.js"));
+const { minify } = require("terser");
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
+const CONCURRENCY = 8;
+// Short runs in alternating pairs (bare→client, then client→bare), compared pair by pair: drift in
+// the machine's load hits both sides of a pair alike, and the median pair ignores outliers.
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
+
+/** The mock server as a child process (validation off: the server's cost is the same for both sides anyway). */
+async function startServer() {
+  const child = spawn(process.execPath, [path.join(root, "dist", "generator", "cli.js"), "mock-server", "--port", "0", "--no-validate"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`mock server exited (${code}): ${out}`)));
+  });
+  return { url, stop: () => child.kill("SIGINT") };
+}
+
+/** One person per request: 10 events and 5 page views, message ids already set (so both sides send the same bytes). */
+function workload(n) {
+  return Array.from({ length: n }, (_, i) => ({
+    profile_id: `3e6a2c18-3b02-40c4-b8d2-${String(i).padStart(12, "0")}`,
+    events: Array.from({ length: 10 }, (_, j) => ({ type: "track", event: `Event ${j}`, message_id: `m-${i}-e${j}`, properties: { plan: "pro", seats: j }, sent_at: "2026-01-01T00:00:00.000Z" })),
+    page_views: Array.from({ length: 5 }, (_, j) => ({ type: "page", name: `/docs/${j}`, message_id: `m-${i}-p${j}`, sent_at: "2026-01-01T00:00:00.000Z" })),
+  }));
+}
+
+async function pool(items, worker) {
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < items.length) await worker(items[next++]);
+  }));
+}
+
+/** Wall time (s) and this process's CPU time (µs) of one run. */
+async function timed(run) {
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuMicros: used.user + used.system };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function throughput() {
+  const server = await startServer();
+  try {
+    const requests = workload(REQUESTS);
+    const bodies = requests.map((r) => JSON.stringify(r));
+    const url = `${server.url}/web/projects/pk_bench/batch`;
+    const headers = { "content-type": "application/json", "user-agent": "bench/1.0" };
+    const bare = () => pool(bodies, async (body) => {
+      const response = await fetch(url, { method: "POST", headers, body });
+      await response.text();
+      if (response.status !== 200) throw new Error(`bare fetch: ${response.status}`);
+    });
+    const client = koala.createKoalaClient({ publicKey: "pk_bench", baseUrl: server.url, userAgent: "bench/1.0" });
+    const viaClient = () => pool(requests, async (request) => {
+      const result = await client.batch(request);
+      if (!result.ok) throw new Error(`client: ${JSON.stringify(result).slice(0, 200)}`);
+    });
+    await bare(); // warm-up: connections, JIT
+    await viaClient();
+    const bareRuns = [];
+    const clientRuns = [];
+    for (let pair = 0; pair < PAIRS; pair++) {
+      if (pair % 2 === 0) {
+        bareRuns.push(await timed(bare));
+        clientRuns.push(await timed(viaClient));
+      } else {
+        clientRuns.push(await timed(viaClient));
+        bareRuns.push(await timed(bare));
+      }
+    }
+    const bareRate = REQUESTS / median(bareRuns.map((r) => r.seconds));
+    const clientRate = REQUESTS / median(clientRuns.map((r) => r.seconds));
+    const items = 15;
+    console.log(`client throughput: bare fetch ${bareRate.toFixed(0)} req/s (${(bareRate * items).toFixed(0)} items/s) | client.batch ${clientRate.toFixed(0)} req/s (${(clientRate * items).toFixed(0)} items/s) | ${PAIRS} pairs of ${REQUESTS} requests, ${CONCURRENCY} in flight, median`);
+    const overhead = median(clientRuns.map((c, i) => c.seconds / bareRuns[i].seconds - 1)) * 100;
+    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + retry logic): ${overhead.toFixed(1)}% (goal ≤ 5%) ${overhead <= 5 ? "OK" : "OVER"}`);
+    const cpuBare = median(bareRuns.map((r) => r.cpuMicros)) / REQUESTS;
+    const cpuClient = median(clientRuns.map((r) => r.cpuMicros)) / REQUESTS;
+    console.log(`client CPU per request in this process: bare fetch ${cpuBare.toFixed(0)} µs, client.batch ${cpuClient.toFixed(0)} µs (+${(cpuClient - cpuBare).toFixed(0)} µs, ${((cpuClient / cpuBare - 1) * 100).toFixed(1)}%)`);
+  } finally {
+    server.stop();
+  }
+}
+
+/** The client's own cost with the network taken out: a fetch that answers at once, vs calling it with the pre-built body. */
+async function ownCost() {
+  const requests = workload(2000);
+  const bodies = requests.map((r) => JSON.stringify(r));
+  const response = { status: 200, headers: { get: () => null }, text: async () => "" };
+  const instant = async () => response;
+  const client = koala.createKoalaClient({ publicKey: "pk_bench", baseUrl: "http://127.0.0.1:9", fetch: instant });
+  const init = { method: "POST", headers: { "content-type": "application/json", "user-agent": "bench/1.0" } };
+  let bare = Infinity;
+  let own = Infinity;
+  for (let round = 0; round < 5; round++) {
+    let started = process.hrtime.bigint();
+    for (const body of bodies) await instant("http://127.0.0.1:9/web/projects/pk_bench/batch", { ...init, body });
+    bare = Math.min(bare, Number(process.hrtime.bigint() - started) / 1e3 / bodies.length);
+    started = process.hrtime.bigint();
+    for (const request of requests) await client.batch(request);
+    own = Math.min(own, Number(process.hrtime.bigint() - started) / 1e3 / requests.length);
+  }
+  console.log(`client's own cost per request (15 items; fetch answering at once, best of 5): ${(own - bare).toFixed(1)} µs (validate, ids, JSON.stringify, timeout/abort wiring)`);
+}
+
+async function size() {
+  const esm = path.join(root, "generated", "koala", "dist", "esm");
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".js") && entry.name !== "index.js" && entry.name !== "types.js") files.push(full);
+    }
+  };
+  walk(esm);
+  files.sort();
+  // Each module minified on its own, then concatenated and gzipped once: what a bundle of the package weighs,
+  // plus its import/export lines (a bundler would remove those: the figure errs on the heavy side).
+  let minified = "";
+  let clientOnly = "";
+  const parts = [];
+  for (const file of files) {
+    const out = await minify(readFileSync(file, "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+    minified += out.code + "\n";
+    if (/(^|[\\/])(client|http-client)\.js$/.test(file)) clientOnly += out.code + "\n";
+    parts.push(`${path.relative(esm, file)} ${out.code.length}`);
+  }
+  const gz = gzipSync(minified, { level: 9 }).length;
+  const clientGz = gzipSync(clientOnly, { level: 9 }).length;
+  const has = (name) => existsSync(path.join(esm, name));
+  const artifacts = ["guards.js", "builders.js", "client.js"].filter(has).map((n) => n.replace(".js", "")).join(" + ");
+  console.log(`runtime size (${artifacts} + runtime/*): ${minified.length} B minified, ${gz} B (${(gz / 1024).toFixed(2)} KB) min+gzip (goal ≤ 4 KB) ${gz <= 4096 ? "OK" : "OVER"}`);
+  console.log(`  of which the client (client.js + runtime/http-client.js): ${clientOnly.length} B minified, ${clientGz} B min+gzip`);
+  console.log(`  per module (minified bytes): ${parts.join(", ")}`);
+}
+
+await throughput();
+await ownCost();
+await size();
