@@ -5,10 +5,16 @@
  * test marks each with `properties.seq`, so a retry that minted a new `message_id` would show as
  * a double) or be listed in the client's `failed` — nothing lost, nothing doubled.
  */
+import * as path from "node:path";
 import { startMockServer, type MockServer } from "../../generator/mock-server/server";
 import { FAULT_KINDS } from "../../generator/mock-server/faults";
-import { send, type EndpointSpec, type SendResult } from "../../templates/runtime/http-client";
-import { ajvKoalaGuard, chunkRequest, traffic, type KoalaRequest } from "../helpers/koala";
+import type * as Koala from "../../generated/koala/src/index";
+import { traffic } from "../helpers/koala";
+import { KOALA_OUT } from "../helpers/paths";
+
+// The committed package as a user gets it: createKoalaClient validates, splits by maxItems, fills message_id.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const koala = require(path.join(KOALA_OUT, "dist", "cjs", "index.js")) as typeof Koala;
 
 const SEED = process.env.CI ? 20260101 : Math.floor(Math.random() * 1e9);
 
@@ -16,7 +22,7 @@ describe("client under 20% faults of every kind", () => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startMockServer({
-      endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }],
+      // The default endpoint: Koala's batch path, checked with the schema's generated guard.
       faults: { rate: 0.2, kinds: FAULT_KINDS, seed: SEED, retryAfterSeconds: 1, delayMs: 1500 },
     });
   });
@@ -24,23 +30,22 @@ describe("client under 20% faults of every kind", () => {
 
   test("5,000 events and page views for 100 people: each delivered once or listed in failed", async () => {
     process.stdout.write(`client-faults seed: ${SEED} (set CI=1 for the fixed seed)\n`);
-    const requests = traffic(SEED, 100, 5000);
-    const endpoint: EndpointSpec<KoalaRequest> = {
-      path: "/web/projects/pk_test/batch",
-      chunk: (r) => chunkRequest(r),
-      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
-      suspended: ["Koala ingest suspended"],
-    };
-    const options = { baseUrl: server.url, userAgent: "fault-test/1.0", timeoutMs: 1000, retry: { attempts: 8, minDelayMs: 1, maxDelayMs: 20, deadlineMs: 30_000 } };
+    const requests = traffic(SEED, 100, 5000) as unknown as Koala.KoalaProfileBatchRequest[];
+    const client = koala.createKoalaClient({
+      publicKey: "pk_test",
+      baseUrl: server.url,
+      timeoutMs: 1000,
+      retry: { attempts: 8, minDelayMs: 1, maxDelayMs: 20, deadlineMs: 30_000 },
+    });
     // Random faults alone may skip a kind in a short run: the first six requests get one of each for sure.
     server.inject(...FAULT_KINDS);
     // Ten people at a time, as a worker pool would: client and server share this process's event loop.
-    const results: SendResult<KoalaRequest>[] = [];
+    const results: Koala.SendResult<Koala.KoalaProfileBatchRequest>[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < requests.length) {
         const i = next++;
-        results[i] = await send(options, endpoint, requests[i]!);
+        results[i] = await client.batch(requests[i]!);
       }
     };
     await Promise.all(Array.from({ length: 10 }, worker));

@@ -54,3 +54,17 @@ test("the generated guard refuses before sending; with validate: false the serve
   expect(!remote.ok && (remote.body as { errors: unknown[] }).errors).toEqual(!local.ok && local.errors!.map((e) => ({ ...e })));
   expect(server.received().invalid).toBe(1);
 });
+
+test("a request over maxItems is split by chunkKoalaProfileBatchRequest; every part carries the person", async () => {
+  const client = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url });
+  const events = Array.from({ length: 65 }, (_, i) => ({ type: "track" as const, event: `e${i}` }));
+  const result = await client.batch({ email: "a@b.co", events, identifies: [{ type: "identify", traits: { vip: true } }] });
+  expect(result).toEqual({ ok: true, status: 200, requests: 3 });
+  const bodies = server.received().requests.map((r) => r.body as Koala.KoalaProfileBatchRequest);
+  expect(bodies.map((b) => [b.email, b.events?.length, b.identifies?.length ?? 0])).toEqual([
+    ["a@b.co", 30, 1],
+    ["a@b.co", 30, 0],
+    ["a@b.co", 5, 0],
+  ]);
+  expect(server.received().items.filter((i) => i.array === "events").map((i) => i.item.event)).toEqual(events.map((e) => e.event));
+});

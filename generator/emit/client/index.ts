@@ -12,8 +12,7 @@ import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endp
 
 export const clientEmitter: Emitter = {
   artifact: "client",
-  // Splitting comes from the builders artifact when it is emitted too.
-  requires: ["types", "guards"],
+  requires: ["types", "guards", "builders"],
   templates: ["runtime/http-client.ts"],
   reserves: ["send", "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
   emit: (context) => emitClient(context),

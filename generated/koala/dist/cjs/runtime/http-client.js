@@ -64,7 +64,8 @@ async function send(options, endpoint, request, call = {}) {
     const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
     let chunks;
     try {
-        chunks = endpoint.chunk ? endpoint.chunk(prepared, { validate: options.validate }) : [prepared];
+        // The parts are validated just below (all errors, once), so a splitter that can check them need not.
+        chunks = endpoint.chunk ? endpoint.chunk(prepared, { validate: endpoint.validate ? false : options.validate }) : [prepared];
     }
     catch (error) {
         // A splitter that checks its parts (the generated chunkX asserts each) reports an invalid request this way.
