@@ -5,74 +5,12 @@
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ExitCode, isCodegenError } from "./errors";
-import type { Artifact, ClientEmitOptions } from "./emit/emitter";
+import { errorLines, ExitCode, isCodegenError } from "./errors";
+import type { Artifact } from "./emit/emitter";
+import type { GenerateArgs } from "./commands/generate";
+import { paint } from "./commands/output";
 
 const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
-
-function parseResolve(values: string[] | undefined): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const value of values ?? []) {
-    const at = value.indexOf("=");
-    if (at <= 0) throw new UsageError(`--resolve expects <url-prefix>=<folder>, got "${value}"`);
-    map[value.slice(0, at)] = value.slice(at + 1);
-  }
-  return map;
-}
-
-/** The client flags as ClientEmitOptions; `--idempotency-key none` turns the key off. */
-function clientOptions(argv: { clientName?: string; baseUrl?: string; userAgent?: string; idempotencyKey?: string; suspendedError?: string[] }): ClientEmitOptions {
-  const options: ClientEmitOptions = {};
-  if (argv.clientName !== undefined) options.name = argv.clientName;
-  if (argv.baseUrl !== undefined) options.baseUrl = argv.baseUrl;
-  if (argv.userAgent !== undefined) options.userAgent = argv.userAgent;
-  if (argv.idempotencyKey !== undefined) options.idempotencyKey = argv.idempotencyKey === "none" ? false : argv.idempotencyKey;
-  if (argv.suspendedError !== undefined) options.suspendedErrors = argv.suspendedError;
-  return options;
-}
-
-async function runGenerate(argv: {
-  schema: string;
-  out: string;
-  name?: string;
-  emit?: Artifact[];
-  formats: "assert" | "annotate";
-  packageName?: string;
-  endpoint?: string;
-  clientName?: string;
-  baseUrl?: string;
-  userAgent?: string;
-  idempotencyKey?: string;
-  suspendedError?: string[];
-  resolve?: string[];
-  allowNetwork: boolean;
-  quiet: boolean;
-}): Promise<number> {
-  const started = process.hrtime.bigint();
-  const { generate } = await import("./index");
-  const { writeOutput } = await import("./write/write-output");
-  const result = await generate({
-    schema: argv.schema,
-    name: argv.name,
-    emit: argv.emit,
-    formats: argv.formats,
-    packageName: argv.packageName,
-    endpoint: argv.endpoint,
-    client: clientOptions(argv),
-    resolve: parseResolve(argv.resolve),
-    allowNetwork: argv.allowNetwork,
-  });
-  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
-  const written = await writeOutput(argv.out, result.files);
-  if (!argv.quiet) {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(
-      `${argv.out}: ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ` +
-        `${result.model.types.length} types in ${ms.toFixed(0)} ms\n`,
-    );
-  }
-  return ExitCode.ok;
-}
 
 export async function main(args: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -81,28 +19,43 @@ export async function main(args: string[]): Promise<number> {
     .usage("$0 <command> [options]")
     .command(
       "generate",
-      "Generate the TypeScript package (types, guards, builders, client) for a JSON Schema",
+      "Generate the TypeScript package (types, guards, builders, client) for one or more JSON Schemas",
       (y) =>
         y
-          .option("schema", { alias: "s", type: "string", demandOption: true, describe: "The JSON Schema file (JSON or YAML)" })
-          .option("out", { alias: "o", type: "string", demandOption: true, describe: "The output package folder" })
+          .option("config", { alias: "c", type: "string", describe: "The config file (default: ./koala-codegen.config.json if present)" })
+          .option("schema", { alias: "s", type: "string", describe: "The JSON Schema file (JSON or YAML); replaces the config's schemas" })
+          .option("out", { alias: "o", type: "string", describe: "The output package folder (overrides the config's \"out\")" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" })
           .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
-          .option("formats", { choices: ["assert", "annotate"] as const, default: "assert" as const, describe: "Whether guards check `format`" })
+          .option("formats", { choices: ["assert", "annotate"] as const, describe: "Whether guards check `format` (default: assert)" })
           .option("package-name", { type: "string", describe: "The generated package's name" })
-          .option("endpoint", { type: "string", describe: "Client: the path the root type is posted to, e.g. /v1/projects/{key}/batch" })
+          .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier: fail (default), or suffix + warning" })
+          .option("endpoint", { type: "string", describe: "Client: the path the root type is posted to, e.g. /v1/projects/{key}/batch (with --schema)" })
           .option("client-name", { type: "string", describe: "Client: the factory is create<name>Client (default: the root type's name)" })
           .option("base-url", { type: "string", describe: "Client: the default base URL (without it, baseUrl is a required option)" })
           .option("user-agent", { type: "string", describe: "Client: the default User-Agent (default: <package-name>/<version>)" })
           .option("idempotency-key", { type: "string", describe: "Client: the item property filled with a UUID when missing (none: off; default: found in the schema)" })
           .option("suspended-error", { type: "array", string: true, describe: 'Client: an error response\'s "error" value that means a permanent suspension' })
           .option("resolve", { type: "array", string: true, describe: "Map a remote URI prefix to a folder: <url-prefix>=<folder>" })
-          .option("allow-network", { type: "boolean", default: false, describe: "Fetch http(s) references that --resolve does not map" })
-          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors" })
-          .example("$0 generate --schema schemas/koala.schema.json --out generated/koala", "Generate everything")
+          .option("allow-network", { type: "boolean", describe: "Fetch http(s) references that --resolve does not map" })
+          .option("check", { type: "boolean", describe: "Write nothing; exit 1 with a diff if the output is not what would be generated" })
+          .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
+          .conflicts("check", "watch")
+          .example("$0 generate", "Use ./koala-codegen.config.json")
+          .example("$0 generate --check", "In CI: fail with a diff if the committed output is stale")
+          .example("$0 generate --watch", "Regenerate on every schema or config change")
+          .example("$0 generate --schema schemas/koala.schema.json --out generated/koala", "No config: one schema")
           .example("$0 generate -s api.json -o src/gen --name Event --emit types guards", "Only types and guards, root named Event"),
       async (argv) => {
-        exitCode = await runGenerate(argv as never);
+        const args = argv as unknown as GenerateArgs;
+        const { planGenerate, runOnce } = await import("./commands/generate");
+        if (args.watch) {
+          const { watchGenerate } = await import("./commands/watch");
+          exitCode = await watchGenerate(args);
+        } else {
+          exitCode = await runOnce(args, await planGenerate(args));
+        }
       },
     )
     .command(
@@ -127,7 +80,23 @@ export async function main(args: string[]): Promise<number> {
         exitCode = await runMockServer(argv as never);
       },
     )
-    .demandCommand(1, "Name a command: generate, mock-server")
+    .command(
+      "diff <old> <new>",
+      "Classify what a schema change does to the generated API (breaking or additive) and the semver bump",
+      (y) =>
+        y
+          .positional("old", { type: "string", demandOption: true, describe: "The schema before the change" })
+          .positional("new", { type: "string", demandOption: true, describe: "The schema after the change" })
+          .option("name", { alias: "n", type: "string", describe: "The root type's name (default: each schema's title)" })
+          .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only the bump line" })
+          .example("$0 diff old.schema.json new.schema.json", "Exit 1 if anything breaks"),
+      async (argv) => {
+        const { runDiff } = await import("./commands/diff");
+        exitCode = await runDiff(argv as never);
+      },
+    )
+    .demandCommand(1, "Name a command: generate, diff, mock-server")
     .strict()
     .help()
     .alias("help", "h")
@@ -150,7 +119,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       if (isCodegenError(error)) {
-        process.stderr.write(`koala-codegen: ${error.format()}\n`);
+        for (const line of errorLines(error)) process.stderr.write(`${paint.red("koala-codegen:", process.stderr)} ${line}\n`);
         process.exitCode = error.exitCode;
       } else if (error instanceof UsageError) {
         process.stderr.write(`koala-codegen: ${error.message}\nRun koala-codegen --help for usage.\n`);

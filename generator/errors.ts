@@ -34,6 +34,8 @@ export class CodegenError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
   readonly exitCode: number;
+  /** Further problems of the same run (a config with several mistakes): printed one line each. */
+  readonly also: CodegenError[] = [];
 
   constructor(code: ErrorCode, message: string, location: ErrorLocation = {}) {
     super(message);
@@ -52,6 +54,11 @@ export class CodegenError extends Error {
     const text = this.message.replace(/\s*\n\s*/g, " ");
     return where ? `${where}: ${text}` : text;
   }
+}
+
+/** Every line to print for an error: its own, then those of `also`. */
+export function errorLines(error: CodegenError): string[] {
+  return [error.format(), ...error.also.map((e) => e.format())];
 }
 
 export function isCodegenError(error: unknown): error is CodegenError {

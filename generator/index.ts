@@ -12,7 +12,9 @@ import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
 import { templateExports } from "./emit/template-exports";
 import { CJS_PACKAGE_JSON, indexStatements, packageJson } from "./emit/package-files";
+import { CodegenError } from "./errors";
 import { fromJsonSchema } from "./ir/from-json-schema";
+import { mergeModels, selectSchemas } from "./ir/merge-models";
 import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
@@ -27,20 +29,36 @@ export { startMockServer, KOALA_BATCH_PATH } from "./mock-server/server";
 export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
 export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";
 
-export interface GenerateOptions extends LoadOptions {
+/** One schema of a package of several (`generate({ schemas: [...] })`). */
+export interface SchemaInput {
   /** A schema file path (JSON or YAML) or a schema object. */
   schema: string | object;
   /** The root type's name; default: the schema's `title`, else the file name. */
   name?: string;
+  /** The path the client method for this root posts to. */
+  endpoint?: string;
+  /** Artifacts to emit for this schema's types (default: the package's `emit`). */
+  emit?: readonly Artifact[];
+}
+
+export interface GenerateOptions extends LoadOptions {
+  /** A schema file path (JSON or YAML) or a schema object: a package of one schema. */
+  schema?: string | object;
+  /** Several schemas into one package, their names in one namespace (see ir/merge-models.ts). Instead of `schema`. */
+  schemas?: readonly SchemaInput[];
+  /** The root type's name (with `schema`); default: the schema's `title`, else the file name. */
+  name?: string;
   /** Artifacts to emit (default: all). Each brings what it depends on. */
   emit?: readonly Artifact[];
+  /** Two schema names that become one identifier: an error (default) or a numeric suffix plus a warning. */
+  nameCollisions?: "error" | "suffix";
   /** `assert` (default) or `annotate`: whether guards check `format`. */
   formats?: EmitOptions["formats"];
   /** The generated package's name (default: the root name in kebab-case). */
   packageName?: string;
   /** The generated package's version (default 0.1.0). */
   packageVersion?: string;
-  /** The path the client posts the root type to ("/web/projects/{publicKey}/batch"); no client without one. */
+  /** With `schema`: the path the client posts the root type to ("/web/projects/{publicKey}/batch"); no client without one. */
   endpoint?: string;
   /** The client's name, defaults and idempotency key (see ClientEmitOptions). */
   client?: ClientEmitOptions;
@@ -65,29 +83,50 @@ export interface GenerateResult {
 
 /** Generates the package for a schema, in memory. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const loaded = await loadSchema(options.schema, options);
-  const emitters = selectEmitters(options.emit ?? EMITTERS.map((e) => e.artifact));
+  const inputs = schemaInputs(options);
+  const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
+  // Each schema's own artifact list, with what those artifacts depend on.
+  const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
+  const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
   // Runtime templates are imported by name next to the types: their exports are reserved names.
   const templateTexts = new Map<string, string>();
   for (const name of new Set(emitters.flatMap((e) => e.templates))) templateTexts.set(name, await readFile(path.join(templatesDir(), name), "utf8"));
   const reservedNames = [...emitters.flatMap((e) => e.reserves ?? []), ...[...templateTexts.values()].flatMap(templateExports)];
-  const model = fromJsonSchema(loaded, { rootName: options.name, reservedNames });
+  const models: IrModel[] = [];
+  for (const input of inputs) {
+    const loaded = await loadSchema(input.schema, options);
+    models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
+  }
+  const merged = mergeModels(models, { nameCollisions: options.nameCollisions });
+  const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const packageVersion = options.packageVersion ?? "0.1.0";
+  const endpoints: Record<string, string> = {};
+  inputs.forEach((input, i) => {
+    if (input.endpoint !== undefined) endpoints[model.roots![i]!.name] = input.endpoint;
+  });
   const emitOptions: EmitOptions = {
     artifacts: emitters.map((e) => e.artifact),
     formats: options.formats ?? "assert",
-    endpoints: options.endpoint !== undefined ? { [model.rootName]: options.endpoint } : {},
+    endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${packageVersion}` },
   };
-  const emitted = emitters.map((emitter) => ({ emitter, modules: emitter.emit({ model, options: emitOptions }) }));
+  // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
+  const emitted = emitters.map((emitter) => {
+    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
+    const view = wanted.length === inputs.length ? model : selectSchemas(merged, wanted);
+    return { emitter, modules: emitter.emit({ model: view, options: emitOptions }) };
+  });
   const modules: EmittedModule[] = emitted.flatMap((e) => e.modules);
 
-  const source = typeof options.schema === "string" ? options.schema : model.source.file ?? "(schema)";
+  const sourceNames = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (models[i]!.source.file ?? "(schema)")));
+  const source = sourceNames.join(", ");
+  const rootNames = model.roots!.map((r) => r.name);
+  const rootList = rootNames.length === 1 ? rootNames[0]! : `${rootNames.slice(0, -1).join(", ")} and ${rootNames[rootNames.length - 1]!}`;
   const header = (summary: string): string =>
     [
-      `// ${summary} for ${model.rootName}. Generated by koala-codegen ${GENERATOR_VERSION}`,
-      `// from ${lineCommentText(path.basename(source))} (sha256 ${model.source.hash.slice(0, 16)}). Do not edit: regenerate instead.`,
+      `// ${summary} for ${rootList}. Generated by koala-codegen ${GENERATOR_VERSION}`,
+      `// from ${lineCommentText(source)} (sha256 ${model.source.hash.slice(0, 16)}). Do not edit: regenerate instead.`,
       "/* eslint-disable */",
       "",
     ].join("\n");
@@ -114,7 +153,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       contents: packageJson({
         name: packageName,
         version: packageVersion,
-        description: `Types${emitters.length > 1 ? ", guards, builders and client" : ""} for ${model.rootName}, generated by koala-codegen from ${path.basename(source)}.`,
+        description: `Types${emitters.length > 1 ? ", guards, builders and client" : ""} for ${rootList}, generated by koala-codegen from ${source}.`,
         schemaHash: model.source.hash,
         generatorVersion: GENERATOR_VERSION,
       }),
@@ -124,6 +163,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.build !== false) files.push(...(await buildDist(sources)));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, model, warnings: model.warnings };
+}
+
+/** `schema` or `schemas`, as a list; exactly one of them must be given. */
+function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {
+  if (options.schemas !== undefined && options.schema !== undefined) throw new CodegenError("usage", "give either `schema` or `schemas`, not both");
+  if (options.schemas !== undefined) {
+    if (options.schemas.length === 0) throw new CodegenError("usage", "`schemas` is empty: give at least one schema");
+    return options.schemas;
+  }
+  if (options.schema === undefined) throw new CodegenError("usage", "no schema: give `schema` (or `schemas`)");
+  return [{ schema: options.schema, name: options.name, endpoint: options.endpoint }];
 }
 
 async function buildDist(sources: readonly GeneratedFile[]): Promise<GeneratedFile[]> {

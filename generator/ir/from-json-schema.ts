@@ -13,6 +13,11 @@ export interface NormalizeOptions {
   rootName?: string;
   /** Names the output reserves for itself (helpers, runtime exports) so no type takes them. */
   reservedNames?: Iterable<string>;
+  /**
+   * Two schema names that become the same identifier: `"error"` (default) fails with exit code 8,
+   * `"suffix"` keeps the first and gives later ones a deterministic numeric suffix plus a warning.
+   */
+  nameCollisions?: "error" | "suffix";
 }
 
 /** JSON Schema (loaded and indexed) → IR: names every shared subschema, checks every keyword. */
@@ -39,7 +44,14 @@ class Normalizer {
     private readonly loaded: LoadedSchema,
     private readonly options: NormalizeOptions,
   ) {
-    this.allocator = new NameAllocator(options.reservedNames);
+    this.allocator = new NameAllocator(options.reservedNames, (collision) => {
+      if (options.nameCollisions === "suffix") return;
+      this.fail(
+        "nameCollision",
+        `name collision: "${collision.desired}" becomes "${collision.base}", ${collision.reason.replace("(reserved)", "the generated package itself")}; rename one, or allow suffixes (--name-collisions suffix)`,
+        collision.origin,
+      );
+    });
     this.dialect = loaded.dialect;
     this.ignored = keywordsIgnoredIn(loaded.dialect);
   }
@@ -100,7 +112,7 @@ class Normalizer {
     return `${prefix}#${location.pointer}`;
   }
 
-  private fail(code: "invalidSchema" | "unsupportedKeyword", message: string, schemaPath: string): never {
+  private fail(code: "invalidSchema" | "unsupportedKeyword" | "nameCollision", message: string, schemaPath: string): never {
     const hash = schemaPath.indexOf("#");
     const file = hash > 0 ? schemaPath.slice(0, hash) : this.loaded.rootDocument.displayName;
     throw new CodegenError(code, message, { file, pointer: schemaPath.slice(hash) });

@@ -135,6 +135,20 @@ export interface IrModel {
   };
   /** Non-fatal findings (a name collision resolved with a suffix, ...), one line each. */
   warnings: string[];
+  /**
+   * The package's entry types, one per schema given to generate(), in order (`roots[0].name` is
+   * `rootName`). Set by generate(); a package of several schemas has several (see ir/merge-models.ts).
+   */
+  roots?: IrRoot[];
+}
+
+/** The root type of one schema of the package. */
+export interface IrRoot {
+  name: string;
+  /** The schema file as the user named it. */
+  file?: string;
+  /** sha256 of that schema's documents. */
+  hash: string;
 }
 
 export function isNode(schema: IrSchema): schema is IrNode {

@@ -112,7 +112,14 @@ export class NameAllocator {
   private readonly values = new Map<string, string>();
   readonly warnings: string[] = [];
 
-  constructor(reserved: Iterable<string> = []) {
+  /**
+   * `onCollision` runs before a suffix is handed out: it may throw to make collisions errors
+   * (generate()'s default, `nameCollisions: "error"`) instead of suffix + warning.
+   */
+  constructor(
+    reserved: Iterable<string> = [],
+    private readonly onCollision?: (collision: { desired: string; base: string; origin: string; reason: string }) => void,
+  ) {
     // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
     for (const name of reserved) this.values.set(name, "(reserved: the generated runtime uses it)");
   }
@@ -120,6 +127,8 @@ export class NameAllocator {
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */
   allocate(desired: string, origin: string, isRoot = false): string {
     const base = toTypeName(desired);
+    const reason = this.conflict(base, isRoot);
+    if (reason !== undefined) this.onCollision?.({ desired, base, origin, reason });
     let name = base;
     for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
     if (name !== base) {

@@ -19,9 +19,89 @@ function locateJsonError(message: string, text: string): { line: number; column:
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /at position (\d+)/.exec(message);
-  // "Unexpected end of JSON input" carries no position: the error is at the end.
-  const offset = position ? Number(position[1]) : text.length;
+  // Some messages ("Unexpected token '}', ... is not valid JSON") carry no position: find it ourselves.
+  const offset = position ? Number(position[1]) : findSyntaxError(text);
   return offsetToLineColumn(text, offset);
+}
+
+/** The offset of the first JSON syntax error in `text` (a small recursive-descent scan; `text.length` at a premature end). */
+export function findSyntaxError(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const expect = (word: string): void => {
+    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === "\\") {
+        i++;
+        if (text[i] === "u") {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) ((i += k), fail());
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const ch = text[i];
+    if (ch === "{") {
+      i++;
+      space();
+      if (text[i] === "}") return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (ch === "[") {
+      i++;
+      space();
+      if (text[i] === "]") return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === "t") return expect("true");
+    if (ch === "f") return expect("false");
+    if (ch === "n") return expect("null");
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!number) fail();
+    i += number![0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (offset) {
+    if (typeof offset === "number") return Math.min(offset, text.length);
+    throw offset;
+  }
+  return text.length;
 }
 
 export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {

@@ -2,9 +2,13 @@
  * The only stage that touches the disk. Files are staged in a temporary sibling folder and swapped
  * in with renames, so a failed or interrupted run leaves the previous output as it was; files whose
  * contents did not change keep their inode and mtime (hard links), so watchers and builds see no change.
+ *
+ * The swap is two renames (out → out.old, stage → out). A run killed between them leaves no `out`
+ * but a complete `out.old`: the next run puts it back first. Entries that are not the generator's
+ * (`node_modules`) move across with the swap and are moved back if it fails.
  */
-import { existsSync } from "node:fs";
-import { link, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../index";
@@ -18,8 +22,20 @@ export interface WriteResult {
 /** Entries of the output folder that are never the generator's: kept across swaps. */
 const KEEP = new Set(["node_modules"]);
 
-export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<WriteResult> {
-  const out = path.resolve(outDir);
+const STAGE_MARK = ".koala-codegen-";
+
+/** Writes `files` as the complete contents of `outDir` (safely; see the file comment). */
+export async function writeOutput(outDir: string, files: readonly GeneratedFile[], displayName: string = outDir): Promise<WriteResult> {
+  const fail = (reason: string): never => {
+    throw new CodegenError("writeFailed", `cannot write the output folder (${reason}); the previous output is unchanged`, { file: displayName });
+  };
+  let out = path.resolve(outDir);
+  await recoverInterruptedSwap(out);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) fail("it exists and is not a folder");
+    // A symlinked output folder: swap the folder it points to, keep the link.
+    out = await realpath(out);
+  }
   const previous = await readTree(out);
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   for (const file of files) {
@@ -30,31 +46,93 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   result.removed = [...previous.keys()].filter((p) => !generated.has(p)).sort();
   if (result.written.length === 0 && result.removed.length === 0) return result;
 
-  const stage = `${out}.koala-codegen-${process.pid}-${Date.now()}`;
+  const stage = `${out}${STAGE_MARK}${process.pid}-${Date.now()}`;
   const old = `${stage}.old`;
+  const kept: string[] = [];
+  let swappedOut = false;
   try {
     await mkdir(stage, { recursive: true });
     for (const file of files) {
       const target = path.join(stage, file.path);
       await mkdir(path.dirname(target), { recursive: true });
-      if (previous.get(file.path) === file.contents) await link(path.join(out, file.path), target);
+      if (previous.get(file.path) === file.contents) await linkOrCopy(path.join(out, file.path), target);
       else await writeFile(target, file.contents);
     }
     if (existsSync(out)) {
-      for (const entry of await readdir(out)) if (KEEP.has(entry)) await rename(path.join(out, entry), path.join(stage, entry));
       await rename(out, old);
+      swappedOut = true;
+      for (const entry of await readdir(old)) {
+        if (!KEEP.has(entry)) continue;
+        await rename(path.join(old, entry), path.join(stage, entry));
+        kept.push(entry);
+      }
     } else {
       await mkdir(path.dirname(out), { recursive: true });
     }
     await rename(stage, out);
-    await rm(old, { recursive: true, force: true });
   } catch (error) {
+    // Put everything back the way it was: kept entries into the old folder, the old folder in place.
+    for (const entry of kept) await rename(path.join(stage, entry), path.join(old, entry)).catch(() => undefined);
+    if (swappedOut && !existsSync(out)) await rename(old, out).catch(() => undefined);
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
-    if (!existsSync(out) && existsSync(old)) await rename(old, out).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CodegenError("writeFailed", `cannot write the output folder (${code}); the previous output is unchanged`, { file: outDir });
+    fail((error as NodeJS.ErrnoException).code ?? String(error));
   }
+  await rm(old, { recursive: true, force: true }).catch(() => undefined);
   return result;
+}
+
+/** Unchanged files keep their inode (and so their mtime); where links are impossible, a copy with the old times. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+    const { atime, mtime } = await stat(from);
+    await utimes(to, atime, mtime);
+  }
+}
+
+/**
+ * Cleans up after a run that died: a missing output next to a complete `.old` is restored, and
+ * stage folders of processes that no longer run are removed.
+ */
+async function recoverInterruptedSwap(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const prefix = `${path.basename(out)}${STAGE_MARK}`;
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  // `.old` folders first: restoring the output comes before emptying a stage into it.
+  const leftovers = entries.filter((e) => e.startsWith(prefix)).sort((a, b) => Number(b.endsWith(".old")) - Number(a.endsWith(".old")) || (a < b ? -1 : 1));
+  for (const entry of leftovers) {
+    const pid = Number(/^(\d+)-/.exec(entry.slice(prefix.length))?.[1]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    const full = path.join(parent, entry);
+    if (entry.endsWith(".old") && !existsSync(out)) {
+      await rename(full, out).catch(() => undefined);
+      continue;
+    }
+    // A stage may hold the user's kept entries (node_modules) that were moving across: give them back.
+    for (const keep of KEEP) {
+      if (existsSync(path.join(full, keep)) && existsSync(out) && !existsSync(path.join(out, keep))) {
+        await rename(path.join(full, keep), path.join(out, keep)).catch(() => undefined);
+      }
+    }
+    await rm(full, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Every file below `dir` (relative, forward slashes) with its contents; empty when `dir` does not exist. */
@@ -67,6 +145,7 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
     } catch {
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (relative === "" && KEEP.has(entry.name)) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;

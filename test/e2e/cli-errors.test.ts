@@ -2,7 +2,7 @@
  * Bad input: one line naming the file and where (line:column or JSON pointer), a non-zero exit
  * code of its own, and the previous output left exactly as it was.
  */
-import { writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { readTree } from "../../generator/write/write-output";
 import { KOALA_SCHEMA } from "../helpers/paths";
@@ -14,7 +14,7 @@ const out = path.join(dir, "out");
 let before: Map<string, string>;
 
 beforeAll(async () => {
-  const ok = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", out, "--emit", "types", "--quiet"]);
+  const ok = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", out, "--emit", "types", "--quiet"], { cwd: dir });
   expect(ok.status).toBe(0);
   before = await readTree(out);
   expect(before.size).toBeGreaterThan(0);
@@ -26,15 +26,25 @@ function schemaFile(name: string, text: string): string {
   return file;
 }
 
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
 test.each<[string, () => string, number, RegExp]>([
   ["a missing schema file", () => path.join(dir, "nope.json"), 3, /nope\.json: file not found/],
+  ["a folder instead of a schema file", () => dir, 3, /is a folder, not a file/],
   ["invalid JSON, with line:column", () => schemaFile("broken.json", '{\n  "type": "object",\n  "properties": {,\n}'), 4, /broken\.json:3:18: invalid JSON/],
   ["truncated JSON, at its end", () => schemaFile("short.json", '{"type": "object"'), 4, /short\.json:1:18: invalid JSON/],
   ["a $ref that does not resolve, with its pointer", () => schemaFile("ref.json", JSON.stringify({ properties: { a: { $ref: "#/$defs/Nope" } } })), 6, /ref\.json#\/properties\/a\/\$ref: \$ref "#\/\$defs\/Nope" does not resolve/],
   ["a $ref to a missing file", () => schemaFile("file-ref.json", JSON.stringify({ items: { $ref: "other.json#/x" } })), 6, /file-ref\.json#\/items\/\$ref: .*file not found/],
   ["a keyword value of the wrong type", () => schemaFile("bad-kw.json", JSON.stringify({ properties: { e: { maxItems: "30" } } })), 5, /bad-kw\.json#\/properties\/e\/maxItems: "maxItems" must be a non-negative integer/],
+  ["an unsupported keyword", () => schemaFile("dynamic.json", json({ $defs: { T: { $dynamicRef: "#node" } } })), 7, /dynamic\.json#\/\$defs\/T\/\$dynamicRef: unsupported keyword "\$dynamicRef"/],
+  [
+    "two names that collide as identifiers",
+    () => schemaFile("collide.json", json({ $defs: { "page-view": { type: "object" }, page_view: { type: "string" } } })),
+    8,
+    /collide\.json#\/\$defs\/page_view: name collision: "page_view" becomes "PageView", taken by #\/\$defs\/page-view/,
+  ],
 ])("%s: one line, its own exit code, previous output intact", async (_name, makeSchema, exitCode, message) => {
-  const result = runCli(["generate", "--schema", makeSchema(), "--out", out]);
+  const result = runCli(["generate", "--schema", makeSchema(), "--out", out], { cwd: dir });
   expect(result.status).toBe(exitCode);
   const lines = result.stderr.trim().split("\n");
   expect(lines).toHaveLength(1);
@@ -44,15 +54,112 @@ test.each<[string, () => string, number, RegExp]>([
   expect(await readTree(out)).toEqual(before);
 });
 
-test("usage errors exit 2 and point to --help", () => {
-  const result = runCli(["generate", "--out", out]);
-  expect(result.status).toBe(2);
-  expect(result.stderr).toMatch(/Missing required argument: schema/);
+test("a collision is a suffix and a warning with --name-collisions suffix", async () => {
+  const schema = schemaFile("collide2.json", json({ $defs: { "page-view": { type: "object" }, page_view: { type: "string" } } }));
+  const other = path.join(dir, "suffixed");
+  const result = runCli(["generate", "--schema", schema, "--out", other, "--emit", "types", "--name-collisions", "suffix", "--quiet"], { cwd: dir });
+  expect(result.status).toBe(0);
+  expect(result.stderr.trim()).toBe('warning: name collision: #/$defs/page_view wanted "PageView", taken by #/$defs/page-view; using "PageView2"');
+  expect((await readTree(other)).get("src/types.ts")).toMatch(/export type PageView2 = string;/);
 });
 
-test("--help shows the commands and examples", () => {
+test("an output folder that cannot be written: exit 9, previous output intact", async () => {
+  // A parent folder without write permission: the stage folder cannot be created next to the output.
+  // Root ignores permissions, so as root the CLI runs as `nobody`.
+  const locked = path.join(dir, "locked");
+  const lockedOut = path.join(locked, "out");
+  mkdirSync(locked);
+  expect(runCli(["generate", "--schema", KOALA_SCHEMA, "--out", lockedOut, "--emit", "types", "--quiet"], { cwd: dir }).status).toBe(0);
+  const previous = await readTree(lockedOut);
+  const changed = schemaFile("changed.json", json({ title: "Changed", type: "object" }));
+  chmodSync(dir, 0o755);
+  chmodSync(changed, 0o644);
+  chmodSync(locked, 0o555);
+  try {
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const result = runCli(["generate", "--schema", changed, "--out", lockedOut], { cwd: dir, ...asUser });
+    expect(result.stderr.trim()).toMatch(/^koala-codegen: .*locked\/out: cannot write the output folder \(EACCES\); the previous output is unchanged$/);
+    expect(result.status).toBe(9);
+  } finally {
+    chmodSync(locked, 0o755);
+  }
+  expect(await readTree(lockedOut)).toEqual(previous);
+});
+
+test("an output path that is a file: exit 9, the file intact", () => {
+  const file = schemaFile("not-a-folder", "keep me");
+  const result = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", file], { cwd: dir });
+  expect(result.status).toBe(9);
+  expect(result.stderr.trim()).toMatch(/not-a-folder: cannot write the output folder \(it exists and is not a folder\)/);
+});
+
+describe("config mistakes", () => {
+  const configDir = path.join(dir, "config");
+  beforeAll(() => mkdirSync(configDir));
+  const config = (text: string): string => {
+    writeFileSync(path.join(configDir, "koala-codegen.config.json"), text);
+    return configDir;
+  };
+
+  test("every mistake on its own line with its JSON pointer, exit 10", () => {
+    const cwd = config(
+      json({
+        out: 3,
+        formats: "strict",
+        schemas: [{ path: "a.json", emit: ["types", "docs"], endpoint: "batch" }, { name: "B" }, { path: "c.json", name: "B", extra: 1 }],
+      }),
+    );
+    const result = runCli(["generate"], { cwd });
+    expect(result.status).toBe(10);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([
+      'koala-codegen: koala-codegen.config.json#/out: "out" (the output folder) must be a non-empty string, got a number',
+      'koala-codegen: koala-codegen.config.json#/formats: "formats" must be "assert" or "annotate", got "strict"',
+      'koala-codegen: koala-codegen.config.json#/schemas/0/endpoint: "endpoint" must be a path starting with "/", got "batch"',
+      'koala-codegen: koala-codegen.config.json#/schemas/0/emit/1: unknown artifact "docs" (one of types, guards, builders, client)',
+      'koala-codegen: koala-codegen.config.json#/schemas/1/path: "path" (the schema file) must be a non-empty string, got nothing',
+      'koala-codegen: koala-codegen.config.json#/schemas/2/extra: unknown key "extra" (allowed: path, name, endpoint, emit)',
+      'koala-codegen: koala-codegen.config.json#/schemas/2/name: root name "B" is already used by /schemas/1',
+    ]);
+  });
+
+  test("a config that is not JSON: line:column, exit 4", () => {
+    const result = runCli(["generate"], { cwd: config('{\n  "out": "x",\n  "schemas": [\n}') });
+    expect(result.status).toBe(4);
+    expect(result.stderr.trim()).toMatch(/^koala-codegen: koala-codegen\.config\.json:4:1: invalid JSON/);
+  });
+
+  test("a --config that does not exist: exit 3", () => {
+    const result = runCli(["generate", "--config", "nope.config.json"], { cwd: dir });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim()).toBe(`koala-codegen: nope.config.json: config file not found: ${path.join(dir, "nope.config.json")}`);
+  });
+
+  test("a schema path in the config that does not exist: the path, exit 3, output intact", async () => {
+    const cwd = config(json({ out: "../out", schemas: [{ path: "missing.json" }] }));
+    const result = runCli(["generate"], { cwd });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim()).toMatch(/^koala-codegen: missing\.json: file not found/);
+    expect(await readTree(out)).toEqual(before);
+  });
+});
+
+test("usage errors exit 2 and point to --help", () => {
+  const result = runCli(["generate", "--out", out], { cwd: dir });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/no schema: give --schema <file>, or a koala-codegen.config.json/);
+  const unknown = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", out, "--bogus"], { cwd: dir });
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toMatch(/Unknown argument: bogus[\s\S]*--help/);
+});
+
+test("--help shows the commands, options and examples", () => {
+  const top = runCli(["--help"]);
+  expect(top.status).toBe(0);
+  expect(top.stdout).toMatch(/koala-codegen generate/);
+  expect(top.stdout).toMatch(/koala-codegen diff <old> <new>/);
   const result = runCli(["generate", "--help"]);
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/--schema/);
-  expect(result.stdout).toMatch(/Examples:/);
+  for (const option of ["--config", "--schema", "--check", "--watch", "--quiet", "--name-collisions"]) expect(result.stdout).toContain(option);
+  expect(result.stdout).toMatch(/Examples:[\s\S]*generate --check/);
 });

@@ -8,8 +8,19 @@ export interface RunResult {
 }
 
 /** Runs a command as a real child process and returns its exit code and output. */
-export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  /** Run as another user (only root may): for permission tests, since root ignores permissions. */
+  uid?: number;
+  gid?: number;
+}
+
+export function run(command: string, args: readonly string[], options: RunOptions = {}): RunResult {
   const result = spawnSync(command, args, {
+    uid: options.uid,
+    gid: options.gid,
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     input: options.input,
@@ -21,6 +32,6 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
 }
 
 /** Runs the built CLI (`dist/generator/cli.js`, built by `npm test`) as a child process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runCli(args: readonly string[], options: RunOptions = {}): RunResult {
   return run(process.execPath, [CLI, ...args], options);
 }

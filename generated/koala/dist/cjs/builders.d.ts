@@ -1,4 +1,4 @@
-import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView } from "./types.js";
+import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView, KoalaAccountBatchRequest, AccountIdentifyCall } from "./types.js";
 import * as runtime from "./runtime/builders.js";
 export type { StampOptions } from "./runtime/builders.js";
 /**
@@ -39,6 +39,19 @@ export type PageViewInput = runtime.BuilderInput<PageView, "type">;
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createPageView(input: PageViewInput, options?: Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">): PageView;
+/**
+ * Builds a {@link KoalaAccountBatchRequest} and checks it against the schema.
+ *
+ * @throws SchemaValidationError with the guard's errors when the result is not valid.
+ */
+export declare function createKoalaAccountBatchRequest(input: KoalaAccountBatchRequest): KoalaAccountBatchRequest;
+/**
+ * Builds an {@link AccountIdentifyCall} and checks it against the schema.
+ * `options.timestamp` fills `sent_at` with now (or the given Date) when the input has none.
+ *
+ * @throws SchemaValidationError with the guard's errors when the result is not valid.
+ */
+export declare function createAccountIdentifyCall(input: AccountIdentifyCall, options?: Pick<runtime.StampOptions, "timestamp">): AccountIdentifyCall;
 /** The last argument of {@link track}: the other properties of a {@link TrackEvent}, and the stamp options. */
 export type TrackOptions = runtime.Rest<TrackEventInput, "event" | "properties"> & Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
 /**

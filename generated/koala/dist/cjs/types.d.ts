@@ -80,3 +80,34 @@ export interface PageView {
     /** @format date-time */
     sent_at?: string;
 }
+/** Request body for the Koala Server-Side /accounts/batch endpoint. Sends account-level identify calls (traits) and events for one account, named by its domain (recommended: the account is created if missing) or its Koala account id. */
+export type KoalaAccountBatchRequest = {
+    /**
+     * The account's web domain (recommended); Koala creates the account if it does not exist yet.
+     *
+     * @example "example.com"
+     */
+    domain?: string;
+    /** Koala's id of an existing account. */
+    account_id?: string;
+    /** Identify calls with account traits. */
+    identifies?: AccountIdentifyCall[];
+    /** Custom track events for the account. */
+    events?: TrackEvent[];
+    [key: string]: unknown;
+} & ({
+    domain: string;
+} | {
+    account_id: string;
+});
+export interface AccountIdentifyCall {
+    [key: string]: unknown;
+    /** Account traits (plan, industry, ...): any JSON values. */
+    traits: {
+        [key: string]: unknown;
+    };
+    /** The group (tenant) the traits belong to, for multi-tenant accounts. */
+    group_id?: string;
+    /** @format date-time */
+    sent_at?: string;
+}

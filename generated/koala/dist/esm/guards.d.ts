@@ -1,5 +1,5 @@
 import { type StandardSchemaV1, type ValidationResult } from "./runtime/validation.js";
-import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView } from "./types.js";
+import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView, KoalaAccountBatchRequest, AccountIdentifyCall } from "./types.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
@@ -32,3 +32,19 @@ export declare function validatePageView(value: unknown): ValidationResult<PageV
 export declare function assertPageView(value: unknown): asserts value is PageView;
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const PageViewSchema: StandardSchemaV1<PageView>;
+/** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
+export declare function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest;
+/** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
+export declare function validateKoalaAccountBatchRequest(value: unknown): ValidationResult<KoalaAccountBatchRequest>;
+/** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
+export declare function assertKoalaAccountBatchRequest(value: unknown): asserts value is KoalaAccountBatchRequest;
+/** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
+export declare const KoalaAccountBatchRequestSchema: StandardSchemaV1<KoalaAccountBatchRequest>;
+/** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
+export declare function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall;
+/** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
+export declare function validateAccountIdentifyCall(value: unknown): ValidationResult<AccountIdentifyCall>;
+/** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
+export declare function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall;
+/** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
+export declare const AccountIdentifyCallSchema: StandardSchemaV1<AccountIdentifyCall>;

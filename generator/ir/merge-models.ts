@@ -1,0 +1,180 @@
+/**
+ * Several schemas into one package: their IR models become one model whose named types share one
+ * namespace (the package exports them all from one `index.ts`).
+ *
+ * A name defined by more than one schema is *shared* when every definition is the same schema (by
+ * structure, ignoring where it sits) and everything it references is shared too: Koala's profile
+ * and account batches both define `TrackEvent`, and the package exports it once. Any other
+ * repeated name is a collision: an error (exit 8) by default, or with `nameCollisions: "suffix"`
+ * the later schema's type is renamed `Name2`, `Name3`, ... (its references follow) with a warning.
+ */
+import { createHash } from "node:crypto";
+import { CodegenError } from "../errors";
+import { namesDerivedFrom } from "./naming";
+import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
+
+export interface MergedModels {
+  /** Every type of every schema, each name once; `rootName` is the first schema's root. */
+  model: IrModel;
+  /** For each input model, the names of its types in `model` (after renames), root first. */
+  typesOf: string[][];
+}
+
+/** Merges per-schema models into one namespace (see the file comment for the collision rule). */
+export function mergeModels(models: readonly IrModel[], options: { nameCollisions?: "error" | "suffix" } = {}): MergedModels {
+  if (models.length === 1) {
+    const only = models[0]!;
+    return { model: { ...only, roots: [rootOf(only, only.rootName)] }, typesOf: [only.types.map((t) => t.name)] };
+  }
+  const types: IrNamedType[] = [];
+  const byKey = new Map<string, { type: IrNamedType; model: IrModel }>();
+  // Value names derived from earlier types (`isTrackEvent`, `TrackEventSchema`, ...) → their owner.
+  const values = new Map<string, string>();
+  const typesOf: string[][] = [];
+  const roots: IrRoot[] = [];
+  const warnings: string[] = [];
+  const conflict = (name: string, isRoot: boolean): string | undefined => {
+    const earlier = byKey.get(name.toLowerCase());
+    if (earlier) return `is also defined, differently, by ${where(earlier.type.origin, earlier.model.source.file)}`;
+    if (values.has(name)) return `is a name derived from ${values.get(name)}`;
+    for (const derived of namesDerivedFrom(name, isRoot)) {
+      const other = values.get(derived) ?? byKey.get(derived.toLowerCase())?.type.name;
+      if (other !== undefined) return `derives "${derived}", which is taken by ${other}`;
+    }
+    return undefined;
+  };
+  for (const model of models) {
+    warnings.push(...model.warnings);
+    const own = new Map(model.types.map((t) => [t.name, t]));
+    const shared = sharedNames(model, own, byKey);
+    const renames = new Map<string, string>();
+    for (const type of model.types) {
+      const isRoot = type.name === model.rootName;
+      const reason = shared.has(type.name) ? undefined : conflict(type.name, isRoot);
+      if (reason === undefined) continue;
+      if (options.nameCollisions !== "suffix") {
+        const { file, pointer } = splitOrigin(type.origin, model.source.file);
+        throw new CodegenError("nameCollision", `name collision: "${type.name}" ${reason}; rename one, or allow suffixes (--name-collisions suffix)`, { file, pointer });
+      }
+      let n = 2;
+      while (conflict(`${type.name}${n}`, isRoot) !== undefined || own.has(`${type.name}${n}`)) n++;
+      renames.set(type.name, `${type.name}${n}`);
+      warnings.push(`name collision: ${where(type.origin, model.source.file)} wanted "${type.name}", which ${reason}; using "${type.name}${n}"`);
+    }
+    const names: string[] = [];
+    for (const type of model.types) {
+      if (shared.has(type.name)) {
+        names.push(type.name);
+        continue;
+      }
+      const renamed: IrNamedType = renames.size ? { ...type, name: renames.get(type.name) ?? type.name, schema: renameRefs(type.schema, renames) } : type;
+      types.push(renamed);
+      byKey.set(renamed.name.toLowerCase(), { type: renamed, model });
+      for (const derived of namesDerivedFrom(renamed.name, type.name === model.rootName)) values.set(derived, renamed.name);
+      names.push(renamed.name);
+    }
+    typesOf.push(names);
+    roots.push(rootOf(model, renames.get(model.rootName) ?? model.rootName));
+  }
+  const first = models[0]!;
+  const model: IrModel = {
+    rootName: roots[0]!.name,
+    types,
+    source: { file: first.source.file, hash: combinedHash(models.map((m) => m.source.hash)), dialect: first.source.dialect },
+    warnings,
+    roots,
+  };
+  return { model, typesOf };
+}
+
+/** The part of a merged model that some emitter should see: the types of the chosen schemas, roots among them. */
+export function selectSchemas(merged: MergedModels, indices: readonly number[]): IrModel {
+  const wanted = new Set(indices.flatMap((i) => merged.typesOf[i]!));
+  const roots = indices.map((i) => merged.model.roots![i]!);
+  return { ...merged.model, rootName: roots[0]!.name, roots, types: merged.model.types.filter((t) => wanted.has(t.name)) };
+}
+
+/** One hash for several schemas; a single schema keeps its own, so its package.json does not change. */
+export function combinedHash(hashes: readonly string[]): string {
+  if (hashes.length === 1) return hashes[0]!;
+  return createHash("sha256").update(hashes.join("\n")).digest("hex");
+}
+
+function rootOf(model: IrModel, name: string): IrRoot {
+  return { name, file: model.source.file, hash: model.source.hash };
+}
+
+/** Names of `model` that an earlier model defines identically, references included (a fixpoint). */
+function sharedNames(model: IrModel, own: Map<string, IrNamedType>, earlier: Map<string, { type: IrNamedType }>): Set<string> {
+  const shared = new Set<string>();
+  for (const type of model.types) {
+    const other = earlier.get(type.name.toLowerCase());
+    if (other && other.type.name === type.name && sameSchema(other.type.schema, type.schema)) shared.add(type.name);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of shared) {
+      if ([...refsOf(own.get(name)!.schema)].some((ref) => !shared.has(ref))) {
+        shared.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return shared;
+}
+
+/** Structural equality of two subschemas, ignoring `schemaPath` (where each sits in its file). */
+export function sameSchema(a: IrSchema, b: IrSchema): boolean {
+  return JSON.stringify(withoutPaths(a)) === JSON.stringify(withoutPaths(b));
+}
+
+function withoutPaths(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPaths);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    if (key !== "schemaPath") out[key] = withoutPaths((value as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
+/** Every named type a subschema refers to. */
+export function refsOf(schema: IrSchema, found = new Set<string>()): Set<string> {
+  visitNodes(schema, (node) => {
+    if (node.ref) found.add(node.ref);
+    return node;
+  });
+  return found;
+}
+
+function renameRefs(schema: IrSchema, renames: ReadonlyMap<string, string>): IrSchema {
+  return visitNodes(schema, (node) => (node.ref && renames.has(node.ref) ? { ...node, ref: renames.get(node.ref)! } : node));
+}
+
+/** Rebuilds a schema bottom-up through `visit`, reaching every subschema of every applicator. */
+function visitNodes(schema: IrSchema, visit: (node: IrNode) => IrNode): IrSchema {
+  if (!isNode(schema)) return schema;
+  const node: IrNode = { ...schema };
+  const one = (s: IrSchema | undefined): IrSchema | undefined => (s === undefined ? undefined : visitNodes(s, visit));
+  const list = (l: IrSchema[] | undefined): IrSchema[] | undefined => l?.map((s) => visitNodes(s, visit));
+  for (const key of ["items", "contains", "unevaluatedItems", "additionalProperties", "propertyNames", "unevaluatedProperties", "not", "if", "then", "else"] as const) {
+    if (node[key] !== undefined) node[key] = one(node[key]);
+  }
+  for (const key of ["prefixItems", "allOf", "anyOf", "oneOf"] as const) {
+    if (node[key] !== undefined) node[key] = list(node[key]);
+  }
+  if (node.properties) node.properties = node.properties.map((p) => ({ ...p, schema: visitNodes(p.schema, visit) }));
+  if (node.patternProperties) node.patternProperties = node.patternProperties.map((p) => ({ ...p, schema: visitNodes(p.schema, visit) }));
+  if (node.dependentSchemas) node.dependentSchemas = node.dependentSchemas.map((p) => ({ ...p, schema: visitNodes(p.schema, visit) }));
+  return visit(node);
+}
+
+function splitOrigin(origin: string, file: string | undefined): { file?: string; pointer: string } {
+  const hash = origin.indexOf("#");
+  return hash > 0 ? { file: origin.slice(0, hash), pointer: origin.slice(hash) } : { file, pointer: origin.slice(Math.max(hash, 0)) };
+}
+
+function where(origin: string, file: string | undefined): string {
+  const { file: f, pointer } = splitOrigin(origin, file);
+  return `${f ?? "(schema)"}${pointer}`;
+}
