@@ -105,6 +105,8 @@ export async function runSuite(options: SuiteOptions): Promise<GroupResult[]> {
           resolve,
           defaultDialect: DEFAULT_DIALECT[options.dialect],
           cwd: options.suiteDir,
+          // Suite schemas reuse names on purpose; validation does not care what a type is called.
+          nameCollisions: "suffix",
         });
         rootName = generated.model.rootName;
         guards = loadGenerated(generated.files);
