@@ -4,7 +4,7 @@
  */
 import { KOALA_SCHEMA } from "../../helpers/paths";
 import { ajvFor, guardsFor, type Guards } from "../../helpers/guards";
-import { INVALID_BATCH, VALID_BATCH } from "../../fixtures/koala/payloads";
+import { INVALID_BATCH, VALID_BATCH } from "../../../scripts/lib/koala-payloads";
 import { readFileSync } from "node:fs";
 
 let g: Guards;

@@ -1,0 +1,109 @@
+/**
+ * Benchmark (`npm run bench`): the committed Koala guards (generated/koala/dist/cjs) against ajv
+ * (Ajv2020 + ajv-formats, the same formats asserted), side by side in one process:
+ * - isKoalaProfileBatchRequest vs ajv's compiled validator on a realistic 21-item batch;
+ * - validateKoalaProfileBatchRequest vs ajv with allErrors on that batch with six errors;
+ * then the minified + gzipped size of the Koala guards (guards.js and the runtime it uses).
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+import { invalidRealisticBatch, realisticBatch } from "./lib/koala-payloads";
+
+const repoRoot = path.resolve(__dirname, "..", "..");
+const koalaDir = path.join(repoRoot, "generated", "koala");
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const guards = require(path.join(koalaDir, "dist", "cjs", "guards.js"));
+
+type Fn = () => unknown;
+
+/**
+ * ops/s of two functions, measured in alternating rounds (ours, theirs, ours, ...) so that load
+ * from anything else on the machine hits both alike; the median round of each.
+ */
+function sideBySide(a: Fn, b: Fn, rounds = 9, roundMs = 150): [number, number] {
+  for (let i = 0; i < 20_000; i++) {
+    a();
+    b();
+  }
+  const samples: [number[], number[]] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    [a, b].forEach((fn, k) => {
+      let ops = 0;
+      const start = process.hrtime.bigint();
+      const end = start + BigInt(roundMs * 1e6);
+      let now = start;
+      while (now < end) {
+        for (let i = 0; i < 500; i++) fn();
+        ops += 500;
+        now = process.hrtime.bigint();
+      }
+      samples[k]!.push(ops / (Number(now - start) / 1e9));
+    });
+  }
+  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return [median(samples[0]), median(samples[1])];
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString("en-US").padStart(12);
+}
+
+async function main(): Promise<void> {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "koala-profile-batch-request.schema.json"), "utf8"));
+  const ajvFast = new Ajv2020({ strict: false });
+  addFormats(ajvFast);
+  const ajvValidate = ajvFast.compile(schema);
+  const ajvAll = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajvAll);
+  const ajvValidateAll = ajvAll.compile(schema);
+
+  // Payloads as they arrive: parsed from JSON text (the shapes a server sees).
+  const valid = JSON.parse(JSON.stringify(realisticBatch()));
+  const invalid = JSON.parse(JSON.stringify(invalidRealisticBatch()));
+  const items = (["events", "identifies", "page_views"] as const).reduce((n, k) => n + (valid[k] as unknown[]).length, 0);
+  // Same answers first, or the comparison means nothing.
+  if (!guards.isKoalaProfileBatchRequest(valid) || !ajvValidate(valid)) throw new Error("the valid batch must be valid for both");
+  const ours = guards.validateKoalaProfileBatchRequest(invalid);
+  if (ours.ok || ajvValidateAll(invalid)) throw new Error("the invalid batch must be invalid for both");
+  console.log(`koala guards vs ajv ${require("ajv/package.json").version} + ajv-formats (node ${process.version}); batch of ${items} items; invalid batch: ${ours.errors.length} errors (ajv allErrors: ${ajvValidateAll.errors.length})`);
+
+  const [isOps, ajvOps] = sideBySide(() => guards.isKoalaProfileBatchRequest(valid), () => ajvValidate(valid));
+  const [validateOps, ajvAllOps] = sideBySide(() => guards.validateKoalaProfileBatchRequest(invalid), () => ajvValidateAll(invalid));
+  const [validOkOps, ajvAllValidOps] = sideBySide(() => guards.validateKoalaProfileBatchRequest(valid), () => ajvValidateAll(valid));
+
+  console.log(`isKoalaProfileBatchRequest (valid, 21 items)      ${fmt(isOps)} ops/s   ajv ${fmt(ajvOps)} ops/s   ratio ${(isOps / ajvOps).toFixed(1)}x (goal >= 4x)`);
+  console.log(`validateKoalaProfileBatchRequest (invalid, ${ours.errors.length} err) ${fmt(validateOps)} ops/s   ajv allErrors ${fmt(ajvAllOps)} ops/s   ratio ${(validateOps / ajvAllOps).toFixed(1)}x (goal >= 2x)`);
+  console.log(`validateKoalaProfileBatchRequest (valid, 21 items) ${fmt(validOkOps)} ops/s   ajv allErrors ${fmt(ajvAllValidOps)} ops/s   ratio ${(validOkOps / ajvAllValidOps).toFixed(1)}x`);
+
+  const { minified, gzipped } = await guardsSize();
+  console.log(`koala guards size: ${minified} B minified, ${gzipped} B min+gzip (goal <= 3072 B): guards.js + the runtime functions it uses`);
+}
+
+/**
+ * Size as a bundler would ship it: guards.js and the runtime modules it imports, concatenated
+ * without their import/export plumbing (guards' own exports kept), minified by terser, which
+ * drops the runtime functions nothing uses; then gzip -9.
+ */
+async function guardsSize(): Promise<{ minified: number; gzipped: number }> {
+  const { minify } = require("terser");
+  const esm = path.join(koalaDir, "dist", "esm");
+  const guardsJs = readFileSync(path.join(esm, "guards.js"), "utf8");
+  const runtime = [...guardsJs.matchAll(/from "\.\/(runtime\/[a-z-]+)\.js"/g)].map((m) => m[1]!);
+  const strip = (text: string, keepExports: boolean): string => {
+    const noImports = text.replace(/^import[^;]*;\s*$/gm, "");
+    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "");
+  };
+  const source = [...runtime.map((m) => strip(readFileSync(path.join(esm, `${m}.js`), "utf8"), false)), strip(guardsJs, true)].join("\n");
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  const code: string = result.code;
+  return { minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
