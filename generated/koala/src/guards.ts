@@ -18,6 +18,8 @@ import type {
   KoalaAccountBatchRequest,
   AccountIdentifyCall,
 } from "./types.js";
+export { SchemaValidationError } from "./runtime/validation.js";
+export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;

@@ -67,6 +67,11 @@ export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate}
   }
   const helpers = [...module.functions.entries()].filter(([name]) => !exported.has(name)).map(([, fn]) => fn);
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
-  const statements = [...module.preamble(), typeImport, ...api, ...helpers].map((c) => c.text);
+  // The runtime stays internal; what users need to name (errors, results) is re-exported here.
+  const reexports = [
+    code`export { SchemaValidationError } from "./runtime/validation.js";`,
+    code`export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";`,
+  ];
+  const statements = [...module.preamble(), typeImport, ...reexports, ...api, ...helpers].map((c) => c.text);
   return { path: "guards.ts", summary: "Runtime guards", statements };
 }

@@ -3,7 +3,7 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.AccountIdentifyCallSchema = exports.KoalaAccountBatchRequestSchema = exports.PageViewSchema = exports.IdentifyCallSchema = exports.TrackEventSchema = exports.KoalaProfileBatchRequestSchema = void 0;
+exports.AccountIdentifyCallSchema = exports.KoalaAccountBatchRequestSchema = exports.PageViewSchema = exports.IdentifyCallSchema = exports.TrackEventSchema = exports.KoalaProfileBatchRequestSchema = exports.SchemaValidationError = void 0;
 exports.isKoalaProfileBatchRequest = isKoalaProfileBatchRequest;
 exports.validateKoalaProfileBatchRequest = validateKoalaProfileBatchRequest;
 exports.assertKoalaProfileBatchRequest = assertKoalaProfileBatchRequest;
@@ -24,6 +24,8 @@ exports.validateAccountIdentifyCall = validateAccountIdentifyCall;
 exports.assertAccountIdentifyCall = assertAccountIdentifyCall;
 const validation_js_1 = require("./runtime/validation.js");
 const formats_js_1 = require("./runtime/formats.js");
+var validation_js_2 = require("./runtime/validation.js");
+Object.defineProperty(exports, "SchemaValidationError", { enumerable: true, get: function () { return validation_js_2.SchemaValidationError; } });
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 function isKoalaProfileBatchRequest(value) {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value)))

@@ -1,5 +1,7 @@
 import { type StandardSchemaV1, type ValidationResult } from "./runtime/validation.js";
 import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView, KoalaAccountBatchRequest, AccountIdentifyCall } from "./types.js";
+export { SchemaValidationError } from "./runtime/validation.js";
+export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */

@@ -3,6 +3,7 @@
 /* eslint-disable */
 import { SchemaValidationError, standardSchema, } from "./runtime/validation.js";
 import { isDateTime, isEmail, isUuid } from "./runtime/formats.js";
+export { SchemaValidationError } from "./runtime/validation.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value) {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value)))

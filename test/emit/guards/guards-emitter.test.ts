@@ -1,0 +1,99 @@
+/**
+ * The guards emitter on small schemas: what the conformance suite does not show. Hostile schema
+ * text stays data, `__proto__`/`constructor` keys, escaped error paths, recursion with paths,
+ * unevaluatedProperties through a $ref, and the refusal of an unsupported keyword.
+ */
+import { generate } from "../../../generator/index";
+import { guardsFor } from "../../helpers/guards";
+
+test("schema text can never become code: keys, patterns, consts and formats stay data", async () => {
+  const evil = `"]); globalThis.pwned = 1; (["`;
+  const schema = {
+    type: "object",
+    properties: { [evil]: { const: evil }, "*/ globalThis.pwned = 2; /*": { pattern: "^x$" } },
+    required: [evil],
+    patternProperties: { "^'\\u2028</script>": { type: "string" } },
+    additionalProperties: { enum: [evil, { [evil]: [evil] }] },
+    format: "${globalThis.pwned = 3}",
+  };
+  const g = await guardsFor(schema, { name: "Root" });
+  expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  expect(g.isRoot!({ [evil]: evil })).toBe(true);
+  expect(g.isRoot!({ [evil]: "other" })).toBe(false);
+  expect(g.isRoot!({ [evil]: evil, extra: { [evil]: [evil] } })).toBe(true);
+  expect(g.isRoot!({ [evil]: evil, "*/ globalThis.pwned = 2; /*": "y" })).toBe(false);
+  expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+}, 20_000);
+
+test("__proto__ and constructor are ordinary keys: own properties only", async () => {
+  // Parsed from text: in an object literal, `__proto__:` would set the prototype instead.
+  const g = await guardsFor(
+    JSON.parse('{"title":"Root","type":"object","properties":{"__proto__":{"type":"number"},"constructor":{"type":"string"}},"required":["__proto__"]}'),
+  );
+  expect(g.isRoot!(JSON.parse('{"__proto__": 1}'))).toBe(true);
+  expect(g.isRoot!(JSON.parse('{"__proto__": "x"}'))).toBe(false);
+  // Without an own __proto__, the inherited Object.prototype does not count as present.
+  expect(g.isRoot!({})).toBe(false);
+  expect(g.isRoot!(JSON.parse('{"__proto__": 1, "constructor": "c"}'))).toBe(true);
+  expect(g.isRoot!(JSON.parse('{"__proto__": 1, "constructor": 2}'))).toBe(false);
+  expect(g.validateRoot!({}).errors).toEqual([{ path: "", schemaPath: "#/required", keyword: "required", message: "must have required property '__proto__'" }]);
+});
+
+test("error paths are JSON Pointers with ~0 and ~1, for static and dynamic keys", async () => {
+  const g = await guardsFor({
+    title: "Root",
+    properties: { "a/b": { properties: { "~c": { type: "integer" } } } },
+    additionalProperties: { type: "string" },
+  });
+  const result = g.validateRoot!({ "a/b": { "~c": 1.5 }, "x/~y": 1 });
+  expect(result.errors.map((e: { path: string }) => e.path)).toEqual(["/a~1b/~0c", "/x~1~0y"]);
+});
+
+test("recursive named types: a guard per type, calling each other, with paths into the tree", async () => {
+  const g = await guardsFor({
+    title: "Tree",
+    $defs: { Node: { type: "object", required: ["value"], properties: { value: { type: "number" }, children: { type: "array", items: { $ref: "#/$defs/Node" } } } } },
+    $ref: "#/$defs/Node",
+  });
+  const tree = { value: 1, children: [{ value: 2, children: [{ value: 3 }, { value: "x" }] }] };
+  expect(g.isNode!(tree)).toBe(false);
+  expect(g.validateTree!(tree).errors).toEqual([
+    { path: "/children/0/children/1/value", schemaPath: "#/$defs/Node/properties/value/type", keyword: "type", message: "must be number" },
+  ]);
+  expect(g.isTree!({ value: 1, children: [{ value: 2, children: [] }] })).toBe(true);
+});
+
+test("unevaluatedProperties sees through $ref and allOf, but not into a failed anyOf branch", async () => {
+  const g = await guardsFor({
+    title: "Root",
+    $defs: { Named: { properties: { name: { type: "string" } } } },
+    allOf: [{ $ref: "#/$defs/Named" }],
+    anyOf: [{ properties: { a: { const: 1 } }, required: ["a"] }, { properties: { b: true } }],
+    unevaluatedProperties: false,
+  });
+  expect(g.isRoot!({ name: "n", a: 1 })).toBe(true);
+  expect(g.isRoot!({ name: "n", b: 2 })).toBe(true);
+  // "a" is evaluated only by the first branch, which fails (a !== 1): so "a" is unevaluated.
+  expect(g.isRoot!({ name: "n", a: 2 })).toBe(false);
+  expect(g.isRoot!({ name: "n", c: 1 })).toBe(false);
+  expect(g.validateRoot!({ name: "n", c: 1 }).errors).toEqual([
+    { path: "", schemaPath: "#/unevaluatedProperties", keyword: "unevaluatedProperties", message: 'must NOT have unevaluated property "c"' },
+  ]);
+});
+
+test("validateX reports every error; anyOf adds its branches' errors only when none matches", async () => {
+  const g = await guardsFor({ title: "Root", type: "object", properties: { n: { type: "integer", minimum: 3 }, s: { maxLength: 2 } }, anyOf: [{ required: ["n"] }, { required: ["s"] }] });
+  expect(g.validateRoot!({ n: 1.5, s: "💩💩💩" }).errors.map((e: { keyword: string }) => e.keyword)).toEqual(["type", "maxLength"]);
+  expect(g.validateRoot!({}).errors.map((e: { keyword: string }) => e.keyword)).toEqual(["required", "required", "anyOf"]);
+  expect(g.isRoot!({ s: "💩💩" })).toBe(true);
+});
+
+test("a keyword the generator cannot implement stops generation, naming it and its schema path", async () => {
+  await expect(generate({ schema: { title: "Root", properties: { a: { $dynamicRef: "#x" } } }, emit: ["guards"], build: false, format: false })).rejects.toThrow(
+    /\$dynamicRef/,
+  );
+  await expect(generate({ schema: { title: "Root", properties: { a: { $dynamicRef: "#x" } } }, emit: ["guards"], build: false, format: false })).rejects.toMatchObject({
+    code: "unsupportedKeyword",
+    location: { pointer: "#/properties/a/$dynamicRef" },
+  });
+});
