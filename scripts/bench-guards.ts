@@ -79,8 +79,15 @@ async function main(): Promise<void> {
   console.log(`validateKoalaProfileBatchRequest (invalid, ${ours.errors.length} err) ${fmt(validateOps)} ops/s   ajv allErrors ${fmt(ajvAllOps)} ops/s   ratio ${(validateOps / ajvAllOps).toFixed(1)}x (goal >= 2x)`);
   console.log(`validateKoalaProfileBatchRequest (valid, 21 items) ${fmt(validOkOps)} ops/s   ajv allErrors ${fmt(ajvAllValidOps)} ops/s   ratio ${(validOkOps / ajvAllValidOps).toFixed(1)}x`);
 
-  const { minified, gzipped } = await guardsSize();
-  console.log(`koala guards size: ${minified} B minified, ${gzipped} B min+gzip (goal <= 3072 B): guards.js + the runtime functions it uses`);
+  // The goal is about the Koala profile batch schema's guards; the committed package also holds
+  // other schemas (the account batch), so both are reported.
+  const { generate } = require(path.join(repoRoot, "dist", "generator", "index.js"));
+  const single = await generate({ schema: path.join(repoRoot, "schemas", "koala-profile-batch-request.schema.json"), emit: ["guards"] });
+  const singleFiles = new Map<string, string>(single.files.map((f: { path: string; contents: string }) => [f.path, f.contents]));
+  const profile = await guardsSize((p) => singleFiles.get(`dist/esm/${p}`)!);
+  console.log(`koala guards size (profile batch schema): ${profile.minified} B minified, ${profile.gzipped} B min+gzip (goal <= 3072 B): guards.js + the runtime functions it uses`);
+  const committed = await guardsSize((p) => readFileSync(path.join(koalaDir, "dist", "esm", p), "utf8"));
+  console.log(`committed generated/koala guards (every schema in the package): ${committed.minified} B minified, ${committed.gzipped} B min+gzip`);
 }
 
 /**
@@ -88,16 +95,15 @@ async function main(): Promise<void> {
  * without their import/export plumbing (guards' own exports kept), minified by terser, which
  * drops the runtime functions nothing uses; then gzip -9.
  */
-async function guardsSize(): Promise<{ minified: number; gzipped: number }> {
+async function guardsSize(read: (esmPath: string) => string): Promise<{ minified: number; gzipped: number }> {
   const { minify } = require("terser");
-  const esm = path.join(koalaDir, "dist", "esm");
-  const guardsJs = readFileSync(path.join(esm, "guards.js"), "utf8");
+  const guardsJs = read("guards.js");
   const runtime = [...guardsJs.matchAll(/from "\.\/(runtime\/[a-z-]+)\.js"/g)].map((m) => m[1]!);
   const strip = (text: string, keepExports: boolean): string => {
     const noImports = text.replace(/^import[^;]*;\s*$/gm, "");
     return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "");
   };
-  const source = [...runtime.map((m) => strip(readFileSync(path.join(esm, `${m}.js`), "utf8"), false)), strip(guardsJs, true)].join("\n");
+  const source = [...runtime.map((m) => strip(read(`${m}.js`), false)), strip(guardsJs, true)].join("\n");
   const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
   const code: string = result.code;
   return { minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };

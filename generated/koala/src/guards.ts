@@ -7,6 +7,7 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  pushError,
   standardSchema,
 } from "./runtime/validation.js";
 import { isDateTime, isEmail, isUuid } from "./runtime/formats.js";
@@ -369,93 +370,97 @@ function is$2(value: unknown): boolean {
 
 function collect$TrackEvent(value: unknown, path: string, errors: ValidationError[]): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({
-      path: path,
-      schemaPath: "#/$defs/TrackEvent/type",
-      keyword: "type",
-      message: "must be object",
-    });
+    pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/$defs/TrackEvent/required",
-        keyword: "required",
-        message: "must have required property 'type'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/$defs/TrackEvent/required",
+        "required",
+        "must have required property 'type'",
+      );
     if (o1.event === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/$defs/TrackEvent/required",
-        keyword: "required",
-        message: "must have required property 'event'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/$defs/TrackEvent/required",
+        "required",
+        "must have required property 'event'",
+      );
     const p2 = o1.message_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string"))
-        errors.push({
-          path: path + "/message_id",
-          schemaPath: "#/$defs/TrackEvent/properties/message_id/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/message_id",
+          "#/$defs/TrackEvent/properties/message_id/type",
+          "type",
+          "must be string",
+        );
     }
     const p3 = o1.type;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/TrackEvent/properties/type/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/TrackEvent/properties/type/type",
+          "type",
+          "must be string",
+        );
       if (!(p3 === "track"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/TrackEvent/properties/type/const",
-          keyword: "const",
-          message: "must be equal to constant",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/TrackEvent/properties/type/const",
+          "const",
+          "must be equal to constant",
+        );
     }
     const p4 = o1.event;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string"))
-        errors.push({
-          path: path + "/event",
-          schemaPath: "#/$defs/TrackEvent/properties/event/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/event",
+          "#/$defs/TrackEvent/properties/event/type",
+          "type",
+          "must be string",
+        );
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        errors.push({
-          path: path + "/properties",
-          schemaPath: "#/$defs/TrackEvent/properties/properties/type",
-          keyword: "type",
-          message: "must be object",
-        });
+        pushError(
+          errors,
+          path + "/properties",
+          "#/$defs/TrackEvent/properties/properties/type",
+          "type",
+          "must be object",
+        );
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string"))
-        errors.push({
-          path: path + "/sent_at",
-          schemaPath: "#/$defs/TrackEvent/properties/sent_at/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/TrackEvent/properties/sent_at/type",
+          "type",
+          "must be string",
+        );
       else {
         const s8 = p7 as string;
         if (!isDateTime(s8))
-          errors.push({
-            path: path + "/sent_at",
-            schemaPath: "#/$defs/TrackEvent/properties/sent_at/format",
-            keyword: "format",
-            message: 'must match format "date-time"',
-          });
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/TrackEvent/properties/sent_at/format",
+            "format",
+            'must match format "date-time"',
+          );
       }
     }
   }
@@ -463,119 +468,124 @@ function collect$TrackEvent(value: unknown, path: string, errors: ValidationErro
 
 function collect$IdentifyCall(value: unknown, path: string, errors: ValidationError[]): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({
-      path: path,
-      schemaPath: "#/$defs/IdentifyCall/type",
-      keyword: "type",
-      message: "must be object",
-    });
+    pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/$defs/IdentifyCall/required",
-        keyword: "required",
-        message: "must have required property 'type'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/$defs/IdentifyCall/required",
+        "required",
+        "must have required property 'type'",
+      );
     const p2 = o1.type;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/IdentifyCall/properties/type/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/IdentifyCall/properties/type/type",
+          "type",
+          "must be string",
+        );
       if (!(p2 === "identify"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/IdentifyCall/properties/type/const",
-          keyword: "const",
-          message: "must be equal to constant",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/IdentifyCall/properties/type/const",
+          "const",
+          "must be equal to constant",
+        );
     }
     const p3 = o1.sent_at;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string"))
-        errors.push({
-          path: path + "/sent_at",
-          schemaPath: "#/$defs/IdentifyCall/properties/sent_at/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/IdentifyCall/properties/sent_at/type",
+          "type",
+          "must be string",
+        );
       else {
         const s4 = p3 as string;
         if (!isDateTime(s4))
-          errors.push({
-            path: path + "/sent_at",
-            schemaPath: "#/$defs/IdentifyCall/properties/sent_at/format",
-            keyword: "format",
-            message: 'must match format "date-time"',
-          });
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/IdentifyCall/properties/sent_at/format",
+            "format",
+            'must match format "date-time"',
+          );
       }
     }
     const p5 = o1.traits;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        errors.push({
-          path: path + "/traits",
-          schemaPath: "#/$defs/IdentifyCall/properties/traits/type",
-          keyword: "type",
-          message: "must be object",
-        });
+        pushError(
+          errors,
+          path + "/traits",
+          "#/$defs/IdentifyCall/properties/traits/type",
+          "type",
+          "must be object",
+        );
       else {
         const o6 = p5 as Record<string, unknown>;
         const p7 = o6.email;
         if (p7 !== undefined) {
           if (!(typeof p7 === "string"))
-            errors.push({
-              path: path + "/traits" + "/email",
-              schemaPath: "#/$defs/IdentifyCall/properties/traits/properties/email/type",
-              keyword: "type",
-              message: "must be string",
-            });
+            pushError(
+              errors,
+              path + "/traits" + "/email",
+              "#/$defs/IdentifyCall/properties/traits/properties/email/type",
+              "type",
+              "must be string",
+            );
           else {
             const s8 = p7 as string;
             if (!isEmail(s8))
-              errors.push({
-                path: path + "/traits" + "/email",
-                schemaPath: "#/$defs/IdentifyCall/properties/traits/properties/email/format",
-                keyword: "format",
-                message: 'must match format "email"',
-              });
+              pushError(
+                errors,
+                path + "/traits" + "/email",
+                "#/$defs/IdentifyCall/properties/traits/properties/email/format",
+                "format",
+                'must match format "email"',
+              );
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== undefined) {
           if (!(typeof p9 === "string"))
-            errors.push({
-              path: path + "/traits" + "/billing_plan",
-              schemaPath: "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-              keyword: "type",
-              message: "must be string",
-            });
+            pushError(
+              errors,
+              path + "/traits" + "/billing_plan",
+              "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+              "type",
+              "must be string",
+            );
         }
         const p10 = o6.vip;
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean"))
-            errors.push({
-              path: path + "/traits" + "/vip",
-              schemaPath: "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-              keyword: "type",
-              message: "must be boolean",
-            });
+            pushError(
+              errors,
+              path + "/traits" + "/vip",
+              "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+              "type",
+              "must be boolean",
+            );
         }
         const p11 = o6.is_current_customer;
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean"))
-            errors.push({
-              path: path + "/traits" + "/is_current_customer",
-              schemaPath:
-                "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-              keyword: "type",
-              message: "must be boolean",
-            });
+            pushError(
+              errors,
+              path + "/traits" + "/is_current_customer",
+              "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+              "type",
+              "must be boolean",
+            );
         }
       }
     }
@@ -584,86 +594,89 @@ function collect$IdentifyCall(value: unknown, path: string, errors: ValidationEr
 
 function collect$PageView(value: unknown, path: string, errors: ValidationError[]): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({
-      path: path,
-      schemaPath: "#/$defs/PageView/type",
-      keyword: "type",
-      message: "must be object",
-    });
+    pushError(errors, path, "#/$defs/PageView/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/$defs/PageView/required",
-        keyword: "required",
-        message: "must have required property 'type'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/$defs/PageView/required",
+        "required",
+        "must have required property 'type'",
+      );
     const p2 = o1.message_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string"))
-        errors.push({
-          path: path + "/message_id",
-          schemaPath: "#/$defs/PageView/properties/message_id/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/message_id",
+          "#/$defs/PageView/properties/message_id/type",
+          "type",
+          "must be string",
+        );
     }
     const p3 = o1.type;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/PageView/properties/type/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/PageView/properties/type/type",
+          "type",
+          "must be string",
+        );
       if (!(p3 === "page"))
-        errors.push({
-          path: path + "/type",
-          schemaPath: "#/$defs/PageView/properties/type/const",
-          keyword: "const",
-          message: "must be equal to constant",
-        });
+        pushError(
+          errors,
+          path + "/type",
+          "#/$defs/PageView/properties/type/const",
+          "const",
+          "must be equal to constant",
+        );
     }
     const p4 = o1.name;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string"))
-        errors.push({
-          path: path + "/name",
-          schemaPath: "#/$defs/PageView/properties/name/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/name",
+          "#/$defs/PageView/properties/name/type",
+          "type",
+          "must be string",
+        );
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        errors.push({
-          path: path + "/properties",
-          schemaPath: "#/$defs/PageView/properties/properties/type",
-          keyword: "type",
-          message: "must be object",
-        });
+        pushError(
+          errors,
+          path + "/properties",
+          "#/$defs/PageView/properties/properties/type",
+          "type",
+          "must be object",
+        );
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string"))
-        errors.push({
-          path: path + "/sent_at",
-          schemaPath: "#/$defs/PageView/properties/sent_at/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/PageView/properties/sent_at/type",
+          "type",
+          "must be string",
+        );
       else {
         const s8 = p7 as string;
         if (!isDateTime(s8))
-          errors.push({
-            path: path + "/sent_at",
-            schemaPath: "#/$defs/PageView/properties/sent_at/format",
-            keyword: "format",
-            message: 'must match format "date-time"',
-          });
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/PageView/properties/sent_at/format",
+            "format",
+            'must match format "date-time"',
+          );
       }
     }
   }
@@ -673,12 +686,13 @@ function collect$3(value: unknown, path: string, errors: ValidationError[]): voi
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/anyOf/0/required",
-        keyword: "required",
-        message: "must have required property 'profile_id'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/anyOf/0/required",
+        "required",
+        "must have required property 'profile_id'",
+      );
   }
 }
 
@@ -686,12 +700,13 @@ function collect$4(value: unknown, path: string, errors: ValidationError[]): voi
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/anyOf/1/required",
-        keyword: "required",
-        message: "must have required property 'email'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/anyOf/1/required",
+        "required",
+        "must have required property 'email'",
+      );
   }
 }
 
@@ -701,67 +716,61 @@ function collect$KoalaProfileBatchRequest(
   errors: ValidationError[],
 ): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({ path: path, schemaPath: "#/type", keyword: "type", message: "must be object" });
+    pushError(errors, path, "#/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string"))
-        errors.push({
-          path: path + "/profile_id",
-          schemaPath: "#/properties/profile_id/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/profile_id",
+          "#/properties/profile_id/type",
+          "type",
+          "must be string",
+        );
       else {
         const s3 = p2 as string;
         if (!isUuid(s3))
-          errors.push({
-            path: path + "/profile_id",
-            schemaPath: "#/properties/profile_id/format",
-            keyword: "format",
-            message: 'must match format "uuid"',
-          });
+          pushError(
+            errors,
+            path + "/profile_id",
+            "#/properties/profile_id/format",
+            "format",
+            'must match format "uuid"',
+          );
       }
     }
     const p4 = o1.email;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string"))
-        errors.push({
-          path: path + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string");
       else {
         const s5 = p4 as string;
         if (!isEmail(s5))
-          errors.push({
-            path: path + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            message: 'must match format "email"',
-          });
+          pushError(
+            errors,
+            path + "/email",
+            "#/properties/email/format",
+            "format",
+            'must match format "email"',
+          );
       }
     }
     const p6 = o1.events;
     if (p6 !== undefined) {
       if (!Array.isArray(p6))
-        errors.push({
-          path: path + "/events",
-          schemaPath: "#/properties/events/type",
-          keyword: "type",
-          message: "must be array",
-        });
+        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
       else {
         const a7 = p6 as unknown[];
         if (a7.length > 30)
-          errors.push({
-            path: path + "/events",
-            schemaPath: "#/properties/events/maxItems",
-            keyword: "maxItems",
-            message: "must NOT have more than 30 items",
-          });
+          pushError(
+            errors,
+            path + "/events",
+            "#/properties/events/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
           if (!isTrackEvent(x9)) collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
@@ -771,21 +780,23 @@ function collect$KoalaProfileBatchRequest(
     const p10 = o1.identifies;
     if (p10 !== undefined) {
       if (!Array.isArray(p10))
-        errors.push({
-          path: path + "/identifies",
-          schemaPath: "#/properties/identifies/type",
-          keyword: "type",
-          message: "must be array",
-        });
+        pushError(
+          errors,
+          path + "/identifies",
+          "#/properties/identifies/type",
+          "type",
+          "must be array",
+        );
       else {
         const a11 = p10 as unknown[];
         if (a11.length > 30)
-          errors.push({
-            path: path + "/identifies",
-            schemaPath: "#/properties/identifies/maxItems",
-            keyword: "maxItems",
-            message: "must NOT have more than 30 items",
-          });
+          pushError(
+            errors,
+            path + "/identifies",
+            "#/properties/identifies/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
           if (!isIdentifyCall(x13))
@@ -796,21 +807,23 @@ function collect$KoalaProfileBatchRequest(
     const p14 = o1.page_views;
     if (p14 !== undefined) {
       if (!Array.isArray(p14))
-        errors.push({
-          path: path + "/page_views",
-          schemaPath: "#/properties/page_views/type",
-          keyword: "type",
-          message: "must be array",
-        });
+        pushError(
+          errors,
+          path + "/page_views",
+          "#/properties/page_views/type",
+          "type",
+          "must be array",
+        );
       else {
         const a15 = p14 as unknown[];
         if (a15.length > 30)
-          errors.push({
-            path: path + "/page_views",
-            schemaPath: "#/properties/page_views/maxItems",
-            keyword: "maxItems",
-            message: "must NOT have more than 30 items",
-          });
+          pushError(
+            errors,
+            path + "/page_views",
+            "#/properties/page_views/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
           if (!isPageView(x17)) collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
@@ -821,12 +834,7 @@ function collect$KoalaProfileBatchRequest(
   if (!(is$1(value) || is$2(value))) {
     collect$3(value, path, errors);
     collect$4(value, path, errors);
-    errors.push({
-      path: path,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      message: "must match a schema in anyOf",
-    });
+    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
   }
 }
 
@@ -852,59 +860,59 @@ function collect$AccountIdentifyCall(
   errors: ValidationError[],
 ): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({
-      path: path,
-      schemaPath: "#/$defs/AccountIdentifyCall/type",
-      keyword: "type",
-      message: "must be object",
-    });
+    pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     if (o1.traits === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/$defs/AccountIdentifyCall/required",
-        keyword: "required",
-        message: "must have required property 'traits'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/$defs/AccountIdentifyCall/required",
+        "required",
+        "must have required property 'traits'",
+      );
     const p2 = o1.traits;
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2)))
-        errors.push({
-          path: path + "/traits",
-          schemaPath: "#/$defs/AccountIdentifyCall/properties/traits/type",
-          keyword: "type",
-          message: "must be object",
-        });
+        pushError(
+          errors,
+          path + "/traits",
+          "#/$defs/AccountIdentifyCall/properties/traits/type",
+          "type",
+          "must be object",
+        );
     }
     const p4 = o1.group_id;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string"))
-        errors.push({
-          path: path + "/group_id",
-          schemaPath: "#/$defs/AccountIdentifyCall/properties/group_id/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/group_id",
+          "#/$defs/AccountIdentifyCall/properties/group_id/type",
+          "type",
+          "must be string",
+        );
     }
     const p5 = o1.sent_at;
     if (p5 !== undefined) {
       if (!(typeof p5 === "string"))
-        errors.push({
-          path: path + "/sent_at",
-          schemaPath: "#/$defs/AccountIdentifyCall/properties/sent_at/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/AccountIdentifyCall/properties/sent_at/type",
+          "type",
+          "must be string",
+        );
       else {
         const s6 = p5 as string;
         if (!isDateTime(s6))
-          errors.push({
-            path: path + "/sent_at",
-            schemaPath: "#/$defs/AccountIdentifyCall/properties/sent_at/format",
-            keyword: "format",
-            message: 'must match format "date-time"',
-          });
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/AccountIdentifyCall/properties/sent_at/format",
+            "format",
+            'must match format "date-time"',
+          );
       }
     }
   }
@@ -914,12 +922,13 @@ function collect$7(value: unknown, path: string, errors: ValidationError[]): voi
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/anyOf/0/required",
-        keyword: "required",
-        message: "must have required property 'domain'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/anyOf/0/required",
+        "required",
+        "must have required property 'domain'",
+      );
   }
 }
 
@@ -927,12 +936,13 @@ function collect$8(value: unknown, path: string, errors: ValidationError[]): voi
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined)
-      errors.push({
-        path: path,
-        schemaPath: "#/anyOf/1/required",
-        keyword: "required",
-        message: "must have required property 'account_id'",
-      });
+      pushError(
+        errors,
+        path,
+        "#/anyOf/1/required",
+        "required",
+        "must have required property 'account_id'",
+      );
   }
 }
 
@@ -942,38 +952,35 @@ function collect$KoalaAccountBatchRequest(
   errors: ValidationError[],
 ): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    errors.push({ path: path, schemaPath: "#/type", keyword: "type", message: "must be object" });
+    pushError(errors, path, "#/type", "type", "must be object");
   else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string"))
-        errors.push({
-          path: path + "/domain",
-          schemaPath: "#/properties/domain/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string");
     }
     const p3 = o1.account_id;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string"))
-        errors.push({
-          path: path + "/account_id",
-          schemaPath: "#/properties/account_id/type",
-          keyword: "type",
-          message: "must be string",
-        });
+        pushError(
+          errors,
+          path + "/account_id",
+          "#/properties/account_id/type",
+          "type",
+          "must be string",
+        );
     }
     const p4 = o1.identifies;
     if (p4 !== undefined) {
       if (!Array.isArray(p4))
-        errors.push({
-          path: path + "/identifies",
-          schemaPath: "#/properties/identifies/type",
-          keyword: "type",
-          message: "must be array",
-        });
+        pushError(
+          errors,
+          path + "/identifies",
+          "#/properties/identifies/type",
+          "type",
+          "must be array",
+        );
       else {
         const a5 = p4 as unknown[];
         for (let i6 = 0; i6 < a5.length; i6++) {
@@ -986,12 +993,7 @@ function collect$KoalaAccountBatchRequest(
     const p8 = o1.events;
     if (p8 !== undefined) {
       if (!Array.isArray(p8))
-        errors.push({
-          path: path + "/events",
-          schemaPath: "#/properties/events/type",
-          keyword: "type",
-          message: "must be array",
-        });
+        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
       else {
         const a9 = p8 as unknown[];
         for (let i10 = 0; i10 < a9.length; i10++) {
@@ -1004,11 +1006,6 @@ function collect$KoalaAccountBatchRequest(
   if (!(is$5(value) || is$6(value))) {
     collect$7(value, path, errors);
     collect$8(value, path, errors);
-    errors.push({
-      path: path,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      message: "must match a schema in anyOf",
-    });
+    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
   }
 }

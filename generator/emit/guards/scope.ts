@@ -106,7 +106,7 @@ export class Scope {
   fail(keyword: string, message: string | Code, options: FailOptions = {}): Code {
     if (!this.collecting) return code`return false;`;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
-    return code`errors.push({ path: ${options.path ?? this.path}, schemaPath: ${schemaPath}, keyword: ${keyword}, message: ${message} });`;
+    return code`${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${schemaPath}, ${keyword}, ${message});`;
   }
 
   /** `if (condition) <fail>` */

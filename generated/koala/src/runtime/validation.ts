@@ -17,6 +17,11 @@ export interface ValidationError {
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
+/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+export function pushError(errors: ValidationError[], path: string, schemaPath: string, keyword: string, message: string): void {
+  errors.push({ path, schemaPath, keyword, message });
+}
+
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export class SchemaValidationError extends Error {
   readonly errors: ValidationError[];

@@ -8,9 +8,14 @@
  */
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.SchemaValidationError = void 0;
+exports.pushError = pushError;
 exports.describeErrors = describeErrors;
 exports.standardSchema = standardSchema;
 exports.pointerSegments = pointerSegments;
+/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+function pushError(errors, path, schemaPath, keyword, message) {
+    errors.push({ path, schemaPath, keyword, message });
+}
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 class SchemaValidationError extends Error {
     constructor(typeName, errors) {

@@ -17,6 +17,8 @@ export type ValidationResult<T> = {
     ok: false;
     errors: ValidationError[];
 };
+/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+export declare function pushError(errors: ValidationError[], path: string, schemaPath: string, keyword: string, message: string): void;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export declare class SchemaValidationError extends Error {
     readonly errors: ValidationError[];

@@ -5,6 +5,10 @@
  * What every guard shares: the error and result types, the error thrown by `assertX`, and the
  * Standard Schema v1 adapter. Zero dependencies: the Standard Schema interface is declared here.
  */
+/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+export function pushError(errors, path, schemaPath, keyword, message) {
+    errors.push({ path, schemaPath, keyword, message });
+}
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export class SchemaValidationError extends Error {
     constructor(typeName, errors) {
