@@ -15,6 +15,7 @@ import { CJS_PACKAGE_JSON, indexStatements, packageJson } from "./emit/package-f
 import { CodegenError } from "./errors";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import { mergeModels, selectSchemas } from "./ir/merge-models";
+import { clientNames, toTypeName } from "./ir/naming";
 import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
@@ -92,6 +93,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const templateTexts = new Map<string, string>();
   for (const name of new Set(emitters.flatMap((e) => e.templates))) templateTexts.set(name, await readFile(path.join(templatesDir(), name), "utf8"));
   const reservedNames = [...emitters.flatMap((e) => e.reserves ?? []), ...[...templateTexts.values()].flatMap(templateExports)];
+  // A client named apart from the root type (--client-name Koala) declares createKoalaClient, KoalaClient, ...
+  if (options.client?.name !== undefined) reservedNames.push(...clientNames(toTypeName(options.client.name)));
   const models: IrModel[] = [];
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);

@@ -83,15 +83,24 @@ export const derivedNames = {
   create: (type: string): string => `create${type}`,
   /** builders.ts, root type only. */
   chunk: (type: string): string => `chunk${type}`,
-  /** client.ts, root type only. */
-  createClient: (type: string): string => `create${type}Client`,
+  /** builders.ts, root type only: the group-by-person helper. */
+  group: (type: string): string => `group${type}Items`,
+  /** client.ts, for the client's name (default: the root type): factory, client type, options type. */
+  createClient: (stem: string): string => `create${stem}Client`,
+  clientType: (stem: string): string => `${stem}Client`,
+  clientOptions: (stem: string): string => `${stem}ClientOptions`,
 } as const;
 
-/** Every name derived from a named type; the root type also gets `chunkX` and `createXClient`. */
+/** The names client.ts declares for a client named `stem`. */
+export function clientNames(stem: string): string[] {
+  return [derivedNames.createClient(stem), derivedNames.clientType(stem), derivedNames.clientOptions(stem)];
+}
+
+/** Every name derived from a named type; the root type also gets `chunkX`, `groupXItems` and the client's names. */
 export function namesDerivedFrom(type: string, isRoot: boolean): string[] {
   const d = derivedNames;
   const names = [d.is(type), d.validate(type), d.assert(type), d.standardSchema(type), d.create(type)];
-  if (isRoot) names.push(d.chunk(type), d.createClient(type));
+  if (isRoot) names.push(d.chunk(type), d.group(type), ...clientNames(type));
   return names;
 }
 
@@ -121,7 +130,7 @@ export class NameAllocator {
     private readonly onCollision?: (collision: { desired: string; base: string; origin: string; reason: string }) => void,
   ) {
     // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
-    for (const name of reserved) this.values.set(name, "(reserved: the generated runtime uses it)");
+    for (const name of reserved) this.values.set(name, "(reserved by the generated code)");
   }
 
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */

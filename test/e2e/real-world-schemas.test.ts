@@ -120,9 +120,9 @@ describe("names", () => {
     const guards = results.get("runtime-clash")!.files.find((f) => f.path === "src/guards.ts")!.contents;
     expect(guards).toContain("export function isEmail2(value: unknown): value is Email2");
     expect(results.get("runtime-clash")!.warnings).toEqual([
-      'name collision: #/$defs/Email wanted "Email", its derived name "isEmail" is taken by (reserved: the generated runtime uses it); using "Email2"',
-      'name collision: #/$defs/Uri wanted "Uri", its derived name "isUri" is taken by (reserved: the generated runtime uses it); using "Uri2"',
-      'name collision: #/$defs/ValidationError wanted "ValidationError", taken by (reserved: the generated runtime uses it); using "ValidationError2"',
+      'name collision: #/$defs/Email wanted "Email", its derived name "isEmail" is taken by (reserved by the generated code); using "Email2"',
+      'name collision: #/$defs/Uri wanted "Uri", its derived name "isUri" is taken by (reserved by the generated code); using "Uri2"',
+      'name collision: #/$defs/ValidationError wanted "ValidationError", taken by (reserved by the generated code); using "ValidationError2"',
       'name collision: #/$defs/ContactSchema wanted "ContactSchema", taken by # (as ContactSchema); using "ContactSchema2"',
     ]);
   });

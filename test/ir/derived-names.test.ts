@@ -6,7 +6,9 @@ import { irOf } from "../helpers/ir";
 describe("names derived from type names (isX, XSchema, createX, ...)", () => {
   test("the agreed names", () => {
     expect(namesDerivedFrom("Foo", false)).toEqual(["isFoo", "validateFoo", "assertFoo", "FooSchema", "createFoo"]);
-    expect(namesDerivedFrom("Foo", true)).toEqual(["isFoo", "validateFoo", "assertFoo", "FooSchema", "createFoo", "chunkFoo", "createFooClient"]);
+    expect(namesDerivedFrom("Foo", true)).toEqual([
+      "isFoo", "validateFoo", "assertFoo", "FooSchema", "createFoo", "chunkFoo", "groupFooItems", "createFooClient", "FooClient", "FooClientOptions",
+    ]);
     expect(derivedNames.standardSchema("TrackEvent")).toBe("TrackEventSchema");
   });
 
@@ -31,6 +33,12 @@ describe("names derived from type names (isX, XSchema, createX, ...)", () => {
     // Not the root: a FooClient next to Foo is fine.
     expect(names.allocate("Foo", "#/$defs/Foo")).toBe("Foo");
     expect(names.allocate("FooClient", "#/$defs/FooClient")).toBe("FooClient");
+  });
+
+  test("a client named apart from the root (--client-name) reserves its names through generate()", async () => {
+    const { generate } = await import("../../generator/index");
+    const result = await generate({ schema: { title: "Koala", $defs: { AcmeClient: {}, AcmeClientOptions: {}, Acme: {} } }, build: false, client: { name: "Acme" } });
+    expect(result.model.types.map((t) => t.name)).toEqual(["Koala", "AcmeClient2", "AcmeClientOptions2", "Acme"]);
   });
 
   test("value names compare exactly: a type CreateUser and the builder createUser coexist", () => {

@@ -4,7 +4,7 @@
  * collision would be a compile error in the package).
  */
 import type { IrModel } from "../../ir/model";
-import { NameAllocator } from "../../ir/naming";
+import { derivedNames, NameAllocator } from "../../ir/naming";
 
 /**
  * The runtime template is imported as a namespace (`runtime.defined(...)`): no schema type can
@@ -16,19 +16,20 @@ export const RUNTIME_TYPE_EXPORTS = ["StampOptions"] as const;
 
 /** The guard functions `guards.ts` exports for a named type (the agreed names). */
 export function guardNames(typeName: string): { is: string; validate: string; assert: string; schema: string } {
-  return { is: `is${typeName}`, validate: `validate${typeName}`, assert: `assert${typeName}`, schema: `${typeName}Schema` };
+  const d = derivedNames;
+  return { is: d.is(typeName), validate: d.validate(typeName), assert: d.assert(typeName), schema: d.standardSchema(typeName) };
 }
 
 export function createName(typeName: string): string {
-  return `create${typeName}`;
+  return derivedNames.create(typeName);
 }
 
 export function chunkName(typeName: string): string {
-  return `chunk${typeName}`;
+  return derivedNames.chunk(typeName);
 }
 
 export function groupName(typeName: string): string {
-  return `group${typeName}Items`;
+  return derivedNames.group(typeName);
 }
 
 /** "a TrackEvent", "an IdentifyCall": for generated documentation. */

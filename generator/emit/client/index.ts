@@ -5,7 +5,7 @@
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
 import { isNode } from "../../ir/model";
-import { toTypeName } from "../../ir/naming";
+import { derivedNames, toTypeName } from "../../ir/naming";
 import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
 import type { ClientEmitOptions, EmitContext, EmittedModule, Emitter } from "../emitter";
 import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
@@ -64,7 +64,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const { model, options } = context;
   const client: ClientEmitOptions = options.client ?? {};
   const stem = toTypeName(client.name ?? model.rootName);
-  const names = { factory: `create${stem}Client`, client: `${stem}Client`, options: `${stem}ClientOptions` };
+  const names = { factory: derivedNames.createClient(stem), client: derivedNames.clientType(stem), options: derivedNames.clientOptions(stem) };
   const hasGuards = options.artifacts.includes("guards");
   const hasBuilders = options.artifacts.includes("builders");
   const isRoot = (name: string): boolean => name === model.rootName;
@@ -75,8 +75,8 @@ export function emitClient(context: EmitContext): EmittedModule[] {
 
   const params = [...new Map(plans.flatMap((p) => p.parts.flatMap((part) => ("param" in part ? [[part.option, part.param] as const] : [])))).entries()];
   const typeNames = [...new Set(plans.map((p) => p.typeName))];
-  const guardImports = hasGuards ? typeNames.map((n) => `validate${n}`) : [];
-  const chunkImports = typeNames.filter(chunkable).map((n) => `chunk${n}`);
+  const guardImports = hasGuards ? typeNames.map((n) => derivedNames.validate(n)) : [];
+  const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
 
   const statements: string[] = [
     `import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`,
@@ -123,7 +123,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
     if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
-    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(`chunk${plan.typeName}`)}`);
+    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(derivedNames.chunk(plan.typeName))}`);
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: EndpointSpec<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
