@@ -37,7 +37,7 @@ describe("names derived from type names (isX, XSchema, createX, ...)", () => {
 
   test("a client named apart from the root (--client-name) reserves its names through generate()", async () => {
     const { generate } = await import("../../generator/index");
-    const result = await generate({ schema: { title: "Koala", $defs: { AcmeClient: {}, AcmeClientOptions: {}, Acme: {} } }, build: false, client: { name: "Acme" } });
+    const result = await generate({ schema: { title: "Koala", $defs: { AcmeClient: {}, AcmeClientOptions: {}, Acme: {} } }, build: false, client: { name: "Acme" }, nameCollisions: "suffix" });
     expect(result.model.types.map((t) => t.name)).toEqual(["Koala", "AcmeClient2", "AcmeClientOptions2", "Acme"]);
   });
 
