@@ -7,6 +7,7 @@ import {
   backoffDelay,
   isRetryableStatus,
   parseRetryAfter,
+  randomId,
   send,
   withIdempotencyKeys,
   type EndpointSpec,
@@ -43,6 +44,21 @@ describe("pure helpers", () => {
     expect(backoffDelay(3, retry, () => 0.999)).toBe(399);
     expect(backoffDelay(9, retry, () => 0.999)).toBe(999);
     expect(backoffDelay(9, retry, () => 0)).toBe(0);
+  });
+
+  test("ids are UUID v4, from crypto.randomUUID or, where there is none (Node 18), from Math.random", () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(randomId()).toMatch(v4);
+    const original = Object.getOwnPropertyDescriptor(globalThis, "crypto")!;
+    Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+    try {
+      const ids = Array.from({ length: 1000 }, randomId);
+      expect(ids.every((id) => v4.test(id))).toBe(true);
+      expect(new Set(ids).size).toBe(1000);
+    } finally {
+      Object.defineProperty(globalThis, "crypto", original);
+    }
+    expect(globalThis.crypto.randomUUID).toEqual(expect.any(Function));
   });
 
   test("idempotency keys: filled where missing, kept where present, input untouched", () => {

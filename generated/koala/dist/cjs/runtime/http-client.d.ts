@@ -165,3 +165,8 @@ export declare function backoffDelay(attempt: number, retry: {
 export declare function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T;
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export declare function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call?: CallOptions): Promise<SendResult<T>>;
+/**
+ * A UUID v4 from `crypto.randomUUID`; where there is none (Node 18 without the global `crypto`)
+ * from `Math.random`: an idempotency key must be unique, not secret.
+ */
+export declare function randomId(): string;

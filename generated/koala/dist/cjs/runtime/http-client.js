@@ -25,6 +25,7 @@ exports.parseRetryAfter = parseRetryAfter;
 exports.backoffDelay = backoffDelay;
 exports.withIdempotencyKeys = withIdempotencyKeys;
 exports.send = send;
+exports.randomId = randomId;
 const DEFAULT_RETRY = { attempts: 5, minDelayMs: 100, maxDelayMs: 10000, deadlineMs: 30000 };
 /** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
 function isRetryableStatus(status) {
@@ -60,7 +61,7 @@ function withIdempotencyKeys(request, idempotency, newId) {
 }
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 async function send(options, endpoint, request, call = {}) {
-    const newId = options.newId ?? (() => crypto.randomUUID());
+    const newId = options.newId ?? randomId;
     const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
     let chunks;
     try {
@@ -116,14 +117,17 @@ async function deliver(options, endpoint, url, body, signal) {
     };
     const deadline = Date.now() + retry.deadlineMs;
     const timeoutMs = options.timeoutMs ?? 10000;
+    const hooks = options.hooks;
     for (let attempt = 1;; attempt++) {
         if (signal?.aborted)
             return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
         const started = Date.now();
-        hook(() => options.hooks?.onRequest?.({ url, attempt, body }));
+        if (hooks?.onRequest)
+            hook(() => hooks.onRequest({ url, attempt, body }));
         const result = await attemptOnce(options, endpoint, url, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
         const status = "status" in result ? result.status : undefined;
-        hook(() => options.hooks?.onResponse?.({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
+        if (hooks?.onResponse)
+            hook(() => hooks.onResponse({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
         if (result.kind === "ok")
             return { result, attempts: attempt, retryable: false };
         const retryable = result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || (result.kind === "http" && isRetryableStatus(result.status));
@@ -133,7 +137,8 @@ async function deliver(options, endpoint, url, body, signal) {
         // Waiting past the deadline would only delay the same answer: report now, still retryable.
         if (Date.now() + delayMs >= deadline)
             return { result, attempts: attempt, retryable };
-        hook(() => options.hooks?.onRetry?.({ url, attempt, delayMs, reason: result.kind, status }));
+        if (hooks?.onRetry)
+            hook(() => hooks.onRetry({ url, attempt, delayMs, reason: result.kind, status }));
         if (await sleep(delayMs, signal))
             return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
     }
@@ -181,6 +186,16 @@ async function attemptOnce(options, endpoint, url, body, signal, timeoutMs) {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
     }
+}
+/**
+ * A UUID v4 from `crypto.randomUUID`; where there is none (Node 18 without the global `crypto`)
+ * from `Math.random`: an idempotency key must be unique, not secret.
+ */
+function randomId() {
+    const c = globalThis.crypto;
+    if (c?.randomUUID)
+        return c.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (d) => (Number(d) ^ ((Math.random() * 16) >> (Number(d) / 4))).toString(16));
 }
 /** Resolves true if `signal` aborted the wait. The timer is cleared either way. */
 function sleep(ms, signal) {

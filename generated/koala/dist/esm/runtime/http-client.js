@@ -53,7 +53,7 @@ export function withIdempotencyKeys(request, idempotency, newId) {
 }
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export async function send(options, endpoint, request, call = {}) {
-    const newId = options.newId ?? (() => crypto.randomUUID());
+    const newId = options.newId ?? randomId;
     const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
     let chunks;
     try {
@@ -109,14 +109,17 @@ async function deliver(options, endpoint, url, body, signal) {
     };
     const deadline = Date.now() + retry.deadlineMs;
     const timeoutMs = options.timeoutMs ?? 10000;
+    const hooks = options.hooks;
     for (let attempt = 1;; attempt++) {
         if (signal?.aborted)
             return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
         const started = Date.now();
-        hook(() => options.hooks?.onRequest?.({ url, attempt, body }));
+        if (hooks?.onRequest)
+            hook(() => hooks.onRequest({ url, attempt, body }));
         const result = await attemptOnce(options, endpoint, url, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
         const status = "status" in result ? result.status : undefined;
-        hook(() => options.hooks?.onResponse?.({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
+        if (hooks?.onResponse)
+            hook(() => hooks.onResponse({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
         if (result.kind === "ok")
             return { result, attempts: attempt, retryable: false };
         const retryable = result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || (result.kind === "http" && isRetryableStatus(result.status));
@@ -126,7 +129,8 @@ async function deliver(options, endpoint, url, body, signal) {
         // Waiting past the deadline would only delay the same answer: report now, still retryable.
         if (Date.now() + delayMs >= deadline)
             return { result, attempts: attempt, retryable };
-        hook(() => options.hooks?.onRetry?.({ url, attempt, delayMs, reason: result.kind, status }));
+        if (hooks?.onRetry)
+            hook(() => hooks.onRetry({ url, attempt, delayMs, reason: result.kind, status }));
         if (await sleep(delayMs, signal))
             return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
     }
@@ -174,6 +178,16 @@ async function attemptOnce(options, endpoint, url, body, signal, timeoutMs) {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
     }
+}
+/**
+ * A UUID v4 from `crypto.randomUUID`; where there is none (Node 18 without the global `crypto`)
+ * from `Math.random`: an idempotency key must be unique, not secret.
+ */
+export function randomId() {
+    const c = globalThis.crypto;
+    if (c?.randomUUID)
+        return c.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (d) => (Number(d) ^ ((Math.random() * 16) >> (Number(d) / 4))).toString(16));
 }
 /** Resolves true if `signal` aborted the wait. The timer is cleared either way. */
 function sleep(ms, signal) {
