@@ -66,7 +66,7 @@ export async function main(args: string[]): Promise<number> {
           .option("port", { alias: "p", type: "number", default: 0, describe: "Port (0: any free port)" })
           .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on" })
           .option("schema", { alias: "s", type: "string", describe: "The request body's JSON Schema (default: the bundled Koala profile batch schema)" })
-          .option("endpoint", { type: "string", describe: "The POST path template (default: /web/projects/{publicKey}/batch)" })
+          .option("endpoint", { type: "string", describe: "The POST path template (default: both Koala endpoints, /web/projects/{publicKey}/batch and .../accounts/batch)" })
           .option("fault-rate", { type: "number", default: 0, describe: "Share of requests that get a fault, 0..1" })
           .option("faults", { type: "array", string: true, describe: "Fault kinds: 500 503 429 reset-before reset-after delay (default: all)" })
           .option("seed", { type: "number", default: 1, describe: "Seed of the fault choice" })

@@ -26,7 +26,7 @@ export type { IrModel } from "./ir/model";
 export type { Artifact, ClientEmitOptions } from "./emit/emitter";
 export { ARTIFACTS } from "./emit/emitter";
 export { GENERATOR_VERSION } from "./version";
-export { startMockServer, KOALA_BATCH_PATH } from "./mock-server/server";
+export { startMockServer, KOALA_BATCH_PATH, KOALA_ACCOUNT_BATCH_PATH } from "./mock-server/server";
 export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
 export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";
 

@@ -16,7 +16,7 @@ export function templatesDir(): string {
   return path.join(findPackageRoot(), "templates");
 }
 
-/** The Koala profile batch schema bundled with the tool: the mock server's default. */
-export function defaultSchemaPath(): string {
-  return path.join(findPackageRoot(), "schemas", "koala-profile-batch-request.schema.json");
+/** A schema bundled with the tool (schemas/): the mock server's defaults. */
+export function bundledSchemaPath(file: string): string {
+  return path.join(findPackageRoot(), "schemas", file);
 }

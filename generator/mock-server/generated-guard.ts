@@ -16,15 +16,23 @@ export type GuardFn = (value: unknown) => { ok: true } | { ok: false; errors: Gu
 
 /** Generates the root type's `validateX` for a schema (file path or object) and returns it. */
 export async function loadGeneratedValidator(schema: string | object): Promise<GuardFn> {
+  const [validate] = await loadGeneratedValidators([schema]);
+  return validate!;
+}
+
+/** The same for several schemas in one generation (one package, as `generate --config` makes): one guard per schema, in order. */
+export async function loadGeneratedValidators(schemas: readonly (string | object)[]): Promise<GuardFn[]> {
   const { generate } = await import("../index");
-  const result = await generate({ schema, emit: ["guards"], build: true, format: false });
+  const result = await generate({ schemas: schemas.map((schema) => ({ schema })), emit: ["guards"], build: true, format: false });
   const prefix = "dist/cjs/";
   const sources = new Map(result.files.filter((f) => f.path.startsWith(prefix) && f.path.endsWith(".js")).map((f) => [f.path.slice(prefix.length), f.contents]));
   const exports = requireFromMemory(sources, "guards.js");
-  const name = `validate${result.model.rootName}`;
-  const validate = exports[name];
-  if (typeof validate !== "function") throw new Error(`internal: the generated guards do not export ${name}`);
-  return validate as GuardFn;
+  const roots = result.model.roots ?? [{ name: result.model.rootName }];
+  return roots.map((root) => {
+    const validate = exports[`validate${root.name}`];
+    if (typeof validate !== "function") throw new Error(`internal: the generated guards do not export validate${root.name}`);
+    return validate as GuardFn;
+  });
 }
 
 /** A minimal CommonJS loader over in-memory files: relative requires only (generated code has no dependencies). */

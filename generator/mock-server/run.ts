@@ -3,7 +3,7 @@
  * SIGINT/SIGTERM. Kept apart from cli.ts so the CLI stays a thin list of commands.
  */
 import { FAULT_KINDS, type FaultKind } from "./faults";
-import { KOALA_BATCH_PATH, startMockServer } from "./server";
+import { KOALA_ACCOUNT_BATCH_PATH, KOALA_BATCH_PATH, koalaEndpoints, startMockServer } from "./server";
 
 export interface MockServerArgs {
   port: number;
@@ -28,13 +28,16 @@ export async function runMockServer(argv: MockServerArgs): Promise<number> {
   const server = await startMockServer({
     port: argv.port,
     host: argv.host,
-    endpoints: [{ path: argv.endpoint ?? KOALA_BATCH_PATH, schema: argv.schema, ...(argv.validate ? {} : { validate: false as const }) }],
+    // No --schema/--endpoint: both Koala endpoints with the bundled schemas.
+    endpoints: (argv.schema === undefined && argv.endpoint === undefined ? koalaEndpoints() : [{ path: argv.endpoint ?? KOALA_BATCH_PATH, schema: argv.schema }]).map(
+      (endpoint) => (argv.validate ? endpoint : { ...endpoint, validate: false as const }),
+    ),
     faults: { rate: argv.faultRate, kinds, seed: argv.seed, retryAfterSeconds: argv.retryAfter, delayMs: argv.delayMs },
     suspended: argv.suspended,
   });
   process.stdout.write(
     `mock server listening on ${server.url}\n` +
-      `  POST ${argv.endpoint ?? KOALA_BATCH_PATH}   GET /__mock/received   POST /__mock/reset   POST /__mock/faults\n` +
+      `  POST ${argv.endpoint ?? (argv.schema === undefined ? `${KOALA_BATCH_PATH}, ${KOALA_ACCOUNT_BATCH_PATH}` : KOALA_BATCH_PATH)}   GET /__mock/received   POST /__mock/reset   POST /__mock/faults\n` +
       (argv.faultRate > 0 ? `  faults: ${(argv.faultRate * 100).toFixed(0)}% of requests (${kinds.join(", ")}), seed ${argv.seed}\n` : ""),
   );
   await new Promise<void>((resolve) => {

@@ -12,13 +12,14 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { bundledSchemaPath } from "../paths";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
 import type { GuardFn, GuardIssue } from "./generated-guard";
 
 export interface MockEndpoint {
   /** A path template; `{name}` matches one path segment ("/web/projects/{publicKey}/batch"). */
   path: string;
-  /** The body's schema (file or object): validated with its generated guard. Default: the bundled Koala schema. */
+  /** The body's schema (file or object): validated with its generated guard. Default: the bundled Koala profile batch schema. */
   schema?: string | object;
   /** A validator instead of the generated guard; `false` accepts any JSON. */
   validate?: GuardFn | false;
@@ -29,7 +30,7 @@ export interface MockServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default: Koala's profile batch endpoint with the bundled schema. */
+  /** Default: Koala's profile and account batch endpoints with the bundled schemas. */
   endpoints?: readonly MockEndpoint[];
   /** The property that dedupes array items (default `message_id`). */
   idempotencyKey?: string;
@@ -82,15 +83,18 @@ export interface MockServer {
 }
 
 export const KOALA_BATCH_PATH = "/web/projects/{publicKey}/batch";
+export const KOALA_ACCOUNT_BATCH_PATH = "/web/projects/{publicKey}/accounts/batch";
 
 /** Starts the server on 127.0.0.1 (by default) and resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const routes = await Promise.all(
-    (options.endpoints ?? [{ path: KOALA_BATCH_PATH }]).map(async (endpoint) => ({
-      pattern: pathPattern(endpoint.path),
-      validate: endpoint.validate === false ? undefined : (endpoint.validate ?? (await loadValidator(endpoint.schema))),
-    })),
-  );
+  const endpoints = options.endpoints ?? koalaEndpoints();
+  // Every schema-checked endpoint's guard from one in-memory generation (one package, like the client's).
+  const needGuards = endpoints.filter((e) => e.validate === undefined);
+  const guards = needGuards.length ? await loadValidators(needGuards.map((e) => e.schema)) : [];
+  const routes = endpoints.map((endpoint) => ({
+    pattern: pathPattern(endpoint.path),
+    validate: endpoint.validate === false ? undefined : (endpoint.validate ?? guards[needGuards.indexOf(endpoint)]),
+  }));
   const key = options.idempotencyKey ?? "message_id";
   const suspendedError = options.suspendedError ?? "Koala ingest suspended";
   const plan = new FaultPlan(options.faults);
@@ -221,10 +225,17 @@ function accept(state: State, path: string, userAgent: string, body: unknown, ke
   }
 }
 
-async function loadValidator(schema: string | object | undefined): Promise<GuardFn> {
-  const { loadGeneratedValidator } = await import("./generated-guard");
-  const { defaultSchemaPath } = await import("../paths");
-  return loadGeneratedValidator(schema ?? defaultSchemaPath());
+async function loadValidators(schemas: readonly (string | object | undefined)[]): Promise<GuardFn[]> {
+  const { loadGeneratedValidators } = await import("./generated-guard");
+  return loadGeneratedValidators(schemas.map((schema) => schema ?? bundledSchemaPath("koala-profile-batch-request.schema.json")));
+}
+
+/** Koala's two documented endpoints, with the schemas bundled with the tool. */
+export function koalaEndpoints(): MockEndpoint[] {
+  return [
+    { path: KOALA_BATCH_PATH, schema: bundledSchemaPath("koala-profile-batch-request.schema.json") },
+    { path: KOALA_ACCOUNT_BATCH_PATH, schema: bundledSchemaPath("koala-account-batch-request.schema.json") },
+  ];
 }
 
 /** "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` is one non-empty segment. */

@@ -68,3 +68,16 @@ test("a request over maxItems is split by chunkKoalaProfileBatchRequest; every p
   ]);
   expect(server.received().items.filter((i) => i.array === "events").map((i) => i.item.event)).toEqual(events.map((e) => e.event));
 });
+
+test("accountsBatch posts to /accounts/batch, checked by the account schema's guard on both sides", async () => {
+  const client = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url });
+  const result = await client.accountsBatch({ domain: "example.com", identifies: [{ traits: { plan: "pro" } }], events: [{ type: "track", event: "Renewed" }] });
+  expect(result).toEqual({ ok: true, status: 200, requests: 1 });
+  expect(server.received().requests.map((r) => r.path)).toEqual(["/web/projects/pk/accounts/batch"]);
+  expect(server.received().items.find((i) => i.array === "events")!.item.message_id).toEqual(expect.any(String));
+
+  // No domain or account_id, an identify without traits: the server checks this path with the account guard.
+  const unchecked = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, validate: false });
+  const refused = await unchecked.accountsBatch({ identifies: [{}] } as unknown as Koala.KoalaAccountBatchRequest);
+  expect(refused).toMatchObject({ ok: false, kind: "http", status: 400, body: { error: "Invalid request" } });
+});
