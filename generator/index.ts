@@ -16,6 +16,7 @@ import { CodegenError } from "./errors";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import { mergeModels, selectSchemas } from "./ir/merge-models";
 import { clientNames, toTypeName } from "./ir/naming";
+import { planRelease, type PreviousOutput, type Release } from "./release/release";
 import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
@@ -25,6 +26,8 @@ export { CodegenError, ExitCode, isCodegenError } from "./errors";
 export type { IrModel } from "./ir/model";
 export type { Artifact, ClientEmitOptions } from "./emit/emitter";
 export { ARTIFACTS } from "./emit/emitter";
+export { diffModels, bumpFor, bumpVersion, type ApiChange, type Bump } from "./release/diff-models";
+export type { PreviousOutput } from "./release/release";
 export { GENERATOR_VERSION } from "./version";
 export { startMockServer, KOALA_BATCH_PATH, KOALA_ACCOUNT_BATCH_PATH } from "./mock-server/server";
 export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
@@ -51,6 +54,11 @@ export interface GenerateOptions extends LoadOptions {
   name?: string;
   /** Artifacts to emit (default: all). Each brings what it depends on. */
   emit?: readonly Artifact[];
+  /**
+   * The previous output's package.json, API snapshot and CHANGELOG.md (the CLI reads them from the
+   * output folder): the new version is the previous one bumped by what the schema change did to the API.
+   */
+  previous?: PreviousOutput;
   /** Two schema names that become one identifier: an error (default) or a numeric suffix plus a warning. */
   nameCollisions?: "error" | "suffix";
   /** `assert` (default) or `annotate`: whether guards check `format`. */
@@ -80,6 +88,8 @@ export interface GenerateResult {
   model: IrModel;
   /** Non-fatal findings (name collisions resolved with a suffix, ...). */
   warnings: string[];
+  /** The package version, its bump and the API changes since the previous output. */
+  release: Omit<Release, "files">;
 }
 
 /** Generates the package for a schema, in memory. */
@@ -103,7 +113,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const merged = mergeModels(models, { nameCollisions: options.nameCollisions });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
-  const packageVersion = options.packageVersion ?? "0.1.0";
+  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion });
+  const packageVersion = release.version;
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
     if (input.endpoint !== undefined) endpoints[model.roots![i]!.name] = input.endpoint;
@@ -164,8 +175,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...sources,
   ];
   if (options.build !== false) files.push(...(await buildDist(sources)));
+  files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, model, warnings: model.warnings };
+  const { files: _releaseFiles, ...releaseInfo } = release;
+  return { files, model, warnings: model.warnings, release: releaseInfo };
 }
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */

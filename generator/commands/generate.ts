@@ -88,7 +88,8 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
 export async function runOnce(args: GenerateArgs, plan: GeneratePlan): Promise<number> {
   const started = process.hrtime.bigint();
   const { generate } = await import("../index");
-  const result: GenerateResult = await generate(plan.options);
+  const { readPrevious } = await import("../release/previous");
+  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out) });
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
   const schemas = result.model.roots?.length ?? 1;
@@ -112,7 +113,8 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan): Promise<n
   const { writeOutput } = await import("../write/write-output");
   const written = await writeOutput(plan.out, result.files, plan.outDisplay);
   if (!args.quiet) {
-    const release = "";
+    const { version, bump } = result.release;
+    const release = `; version ${version}${bump !== "none" ? ` (${bump} change)` : ""}`;
     process.stdout.write(
       `${paint.green(plan.outDisplay)}: ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ` +
         `${what}${release} in ${ms()}\n`,

@@ -91,8 +91,9 @@ function compare(a: IrSchema, b: IrSchema, at: string, out: ApiChange[]): void {
   if (typeof a === "boolean" || typeof b === "boolean") {
     if (JSON.stringify(a) === JSON.stringify(b) || sameSchema(a, b)) return;
     if (b === true) out.push({ level: "additive", at, message: "now accepts any value" });
+    else if (b === false) out.push({ level: "breaking", at, message: "now accepts nothing" });
     else if (a === true) out.push({ level: "breaking", at, message: "now constrained (was: any value)" });
-    else out.push({ level: "breaking", at, message: b === false ? "now accepts nothing" : "changed" });
+    else out.push({ level: "additive", at, message: "now accepts some values (was: nothing)" });
     return;
   }
   if (a.ref !== b.ref) {
