@@ -6,6 +6,7 @@ import { ExitCode } from "../errors";
 import { fromJsonSchema } from "../ir/from-json-schema";
 import { loadSchema } from "../load/load-schema";
 import { bumpFor, diffModels } from "../release/diff-models";
+import { oneLine } from "../release/release";
 import { paint } from "./output";
 
 export interface DiffArgs {
@@ -28,7 +29,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   } else {
     if (!args.quiet) {
       const colour = { breaking: paint.red, additive: paint.green, patch: paint.cyan };
-      for (const c of changes) process.stdout.write(`${colour[c.level](c.level.padEnd(8))}  ${c.at}: ${c.message}\n`);
+      for (const c of changes) process.stdout.write(`${colour[c.level](c.level.padEnd(8))}  ${oneLine(c.at)}: ${oneLine(c.message)}\n`);
     }
     const counts = `${breaking} breaking, ${changes.filter((c) => c.level === "additive").length} additive, ${changes.filter((c) => c.level === "patch").length} documentation`;
     process.stdout.write(`semver bump: ${bump} (${counts})\n`);

@@ -52,7 +52,8 @@ export function planRelease(options: {
   const base = previousVersion ?? "0.1.0";
   const version = options.version ?? bumpVersion(base, bump);
   const schemas = (model.roots ?? [{ name: model.rootName, file: model.source.file, hash: model.source.hash }]).map((r) => ({
-    file: r.file,
+    // The base name: the same whichever folder generate runs from.
+    file: r.file?.split(/[\\/]/).pop(),
     root: r.name,
     sha256: r.hash,
   }));
@@ -68,7 +69,8 @@ export function planRelease(options: {
     bump,
     changes,
     files: [
-      { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1)}\n` },
+      // JSON leaves U+2028/U+2029 raw; escaped, no line separator from a schema reaches a file.
+      { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1).replace(/[\u2028\u2029]/g, (c) => escapeChar(c))}\n` },
       { path: CHANGELOG_FILE, contents: changelog },
     ],
   };
@@ -97,13 +99,22 @@ function changeSection(version: string, bump: Bump, changes: readonly ApiChange[
   ] as const) {
     const list = changes.filter((c) => c.level === level);
     if (list.length === 0) continue;
-    lines.push(`### ${title}`, "", ...list.map((c) => `- \`${c.at}\`: ${c.message}`), "");
+    lines.push(`### ${title}`, "", ...list.map((c) => `- \`${oneLine(c.at)}\`: ${oneLine(c.message)}`), "");
   }
   return lines.join("\n");
 }
 
 function schemaList(schemas: Snapshot["schemas"]): string {
-  return schemas.map((s) => `${(s.file ?? "(schema)").split(/[\\/]/).pop()} (sha256 ${s.sha256.slice(0, 12)})`).join(", ");
+  return schemas.map((s) => `${oneLine(s.file ?? "(schema)")} (sha256 ${s.sha256.slice(0, 12)})`).join(", ");
+}
+
+/** Schema text (property names, values, file names) on one line: control characters and line separators escaped. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u2028\u2029]/g, escapeChar);
+}
+
+function escapeChar(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 /** Newest first: a new section goes before the first existing one. */
