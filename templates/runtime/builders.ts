@@ -56,11 +56,30 @@ export type Defined<T> = T extends unknown
 /** A copy of `input` without the keys whose value is `undefined` (left-out optional arguments). */
 export function defined<T extends object>(input: T): Defined<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    // defineProperty, not assignment: a "__proto__" key must stay a plain own property.
-    if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  }
+  copyDefined(out, input as Record<string, unknown>, false);
   return out as Defined<T>;
+}
+
+/**
+ * A short builder's input: its `options` (without the stamp options when `stamps`, i.e. when the
+ * builder takes them), then its positional arguments, `undefined` values left out. (Copied key by
+ * key rather than `{ ...options, event }`: V8 builds a spread-then-extended literal several times slower.)
+ */
+export function fields<O extends object, P extends object>(options: O | undefined, positional: P, stamps = false): Defined<Without<O, keyof StampOptions> & P> {
+  const out: Record<string, unknown> = {};
+  if (options !== undefined) copyDefined(out, options as Record<string, unknown>, stamps);
+  copyDefined(out, positional as Record<string, unknown>, false);
+  return out as Defined<Without<O, keyof StampOptions> & P>;
+}
+
+function copyDefined(out: Record<string, unknown>, from: Record<string, unknown>, skipStampOptions: boolean): void {
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (value === undefined || (skipStampOptions && (key === "idempotencyKey" || key === "timestamp"))) continue;
+    // Assigning "__proto__" would set the prototype: that key must stay a plain own property.
+    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
 }
 
 /** `value` with the requested stamps filled in where it has none; a new object only when one is filled. */
@@ -133,11 +152,14 @@ export function groupByIdentity<Identity extends object, Item, Request>(
   route: (item: Item) => string | undefined,
 ): Request[] {
   const groups = new Map<string, { identity: Identity; arrays: Map<string, Item[]> }>();
+  // Entries usually share identity objects: serialize each object once.
+  const ids = new Map<Identity, string>();
   let index = 0;
   for (const { identity, item } of entries) {
     const key = route(item);
     if (key === undefined) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
-    const id = canonicalJson(identity);
+    let id = ids.get(identity);
+    if (id === undefined) ids.set(identity, (id = canonicalJson(identity)));
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { identity, arrays: new Map() }));
     const items = group.arrays.get(key);

@@ -2,7 +2,7 @@
  * The builders' runtime template on its own: dropping left-out arguments, stamping, chunking by
  * limits and grouping by identity, independent of any schema.
  */
-import { chunkByLimits, defined, groupByIdentity, stamped } from "../../templates/runtime/builders";
+import { chunkByLimits, defined, fields, groupByIdentity, stamped } from "../../templates/runtime/builders";
 
 describe("defined", () => {
   test("drops undefined values only, and copies", () => {
@@ -19,6 +19,20 @@ describe("defined", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.keys(out)).toEqual(["__proto__", "a"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("fields (a short builder's input)", () => {
+  test("options, then positional arguments; undefined left out; stamp options dropped only when the builder takes them", () => {
+    const options = { message_id: "m", idempotencyKey: true, timestamp: new Date(0), sent_at: undefined };
+    expect(fields(options, { event: "x", properties: undefined }, true)).toEqual({ message_id: "m", event: "x" });
+    // A type whose own properties are called `timestamp` keeps them: the builder then takes no stamp options.
+    expect(fields({ timestamp: "t" }, { name: "n" })).toEqual({ timestamp: "t", name: "n" });
+    expect(fields(undefined, { name: undefined })).toEqual({});
+  });
+
+  test("a positional argument wins over the same key in the options", () => {
+    expect(fields({ event: "from options" } as object, { event: "positional" })).toEqual({ event: "positional" });
   });
 });
 

@@ -138,10 +138,9 @@ export function track(
   properties?: TrackEvent["properties"],
   options?: TrackOptions,
 ): TrackEvent {
-  const { idempotencyKey, timestamp, ...fields }: TrackOptions = options ?? {};
-  return createTrackEvent(runtime.defined({ ...fields, event, properties }), {
-    idempotencyKey,
-    timestamp,
+  return createTrackEvent(runtime.fields(options, { event, properties }, true), {
+    idempotencyKey: options?.idempotencyKey,
+    timestamp: options?.timestamp,
   });
 }
 
@@ -154,8 +153,9 @@ export type IdentifyOptions = runtime.Rest<IdentifyCallInput, "traits"> &
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export function identify(traits?: IdentifyCall["traits"], options?: IdentifyOptions): IdentifyCall {
-  const { idempotencyKey, timestamp, ...fields }: IdentifyOptions = options ?? {};
-  return createIdentifyCall(runtime.defined({ ...fields, traits }), { timestamp });
+  return createIdentifyCall(runtime.fields(options, { traits }, true), {
+    timestamp: options?.timestamp,
+  });
 }
 
 /** The last argument of {@link page}: the other properties of a {@link PageView}, and the stamp options. */
@@ -171,10 +171,9 @@ export function page(
   properties?: PageView["properties"],
   options?: PageOptions,
 ): PageView {
-  const { idempotencyKey, timestamp, ...fields }: PageOptions = options ?? {};
-  return createPageView(runtime.defined({ ...fields, name, properties }), {
-    idempotencyKey,
-    timestamp,
+  return createPageView(runtime.fields(options, { name, properties }, true), {
+    idempotencyKey: options?.idempotencyKey,
+    timestamp: options?.timestamp,
   });
 }
 

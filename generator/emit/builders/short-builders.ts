@@ -111,13 +111,12 @@ export function emitShortBuilder(short: ShortBuilder): string[] {
   const fields = positional.map((p) => (objectKey(p.property.name) === p.param ? id(p.param) : code`${new Code(objectKey(p.property.name))}: ${id(p.param)}`));
   const body: Code[] = [];
   if (options.stamps) {
-    // Both stamp options are taken out of the fields, even one the type lacks: it must never reach the payload.
-    const stampOptions = new Code(stampKeys.join(", "));
-    const taken = new Code(absent.length ? "idempotencyKey, timestamp" : stampKeys.join(", "));
-    body.push(code`const { ${taken}, ...fields }: ${id(options.type)} = options${new Code(options.required ? "" : " ?? {}")};`);
-    body.push(code`return ${id(builder.create)}(runtime.defined({ ${join([new Code("...fields"), ...fields], ", ")} }), { ${stampOptions} });`);
+    // Both stamp options are left out of the fields, even one the type lacks: it must never reach the payload.
+    const access = options.required ? "options." : "options?.";
+    const stampOptions = new Code(stampKeys.map((k) => `${k}: ${access}${k}`).join(", "));
+    body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }, true), { ${stampOptions} });`);
   } else {
-    body.push(code`return ${id(builder.create)}(runtime.defined({ ${join([new Code("...options"), ...fields], ", ")} }));`);
+    body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }));`);
   }
   const doc = [
     `Builds ${withArticle(typeName)} (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`): shorthand for {@link ${builder.create}}.`,

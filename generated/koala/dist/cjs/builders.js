@@ -99,10 +99,9 @@ function createAccountIdentifyCall(input, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 function track(event, properties, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createTrackEvent(runtime.defined({ ...fields, event, properties }), {
-        idempotencyKey,
-        timestamp,
+    return createTrackEvent(runtime.fields(options, { event, properties }, true), {
+        idempotencyKey: options?.idempotencyKey,
+        timestamp: options?.timestamp,
     });
 }
 /**
@@ -111,8 +110,9 @@ function track(event, properties, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 function identify(traits, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createIdentifyCall(runtime.defined({ ...fields, traits }), { timestamp });
+    return createIdentifyCall(runtime.fields(options, { traits }, true), {
+        timestamp: options?.timestamp,
+    });
 }
 /**
  * Builds a {@link PageView} (`type: "page"`): shorthand for {@link createPageView}.
@@ -120,10 +120,9 @@ function identify(traits, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 function page(name, properties, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createPageView(runtime.defined({ ...fields, name, properties }), {
-        idempotencyKey,
-        timestamp,
+    return createPageView(runtime.fields(options, { name, properties }, true), {
+        idempotencyKey: options?.idempotencyKey,
+        timestamp: options?.timestamp,
     });
 }
 /**

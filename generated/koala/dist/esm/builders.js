@@ -86,10 +86,9 @@ export function createAccountIdentifyCall(input, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export function track(event, properties, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createTrackEvent(runtime.defined({ ...fields, event, properties }), {
-        idempotencyKey,
-        timestamp,
+    return createTrackEvent(runtime.fields(options, { event, properties }, true), {
+        idempotencyKey: options?.idempotencyKey,
+        timestamp: options?.timestamp,
     });
 }
 /**
@@ -98,8 +97,9 @@ export function track(event, properties, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export function identify(traits, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createIdentifyCall(runtime.defined({ ...fields, traits }), { timestamp });
+    return createIdentifyCall(runtime.fields(options, { traits }, true), {
+        timestamp: options?.timestamp,
+    });
 }
 /**
  * Builds a {@link PageView} (`type: "page"`): shorthand for {@link createPageView}.
@@ -107,10 +107,9 @@ export function identify(traits, options) {
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export function page(name, properties, options) {
-    const { idempotencyKey, timestamp, ...fields } = options ?? {};
-    return createPageView(runtime.defined({ ...fields, name, properties }), {
-        idempotencyKey,
-        timestamp,
+    return createPageView(runtime.fields(options, { name, properties }, true), {
+        idempotencyKey: options?.idempotencyKey,
+        timestamp: options?.timestamp,
     });
 }
 /**

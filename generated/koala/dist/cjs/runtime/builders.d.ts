@@ -54,6 +54,12 @@ export type Defined<T> = T extends unknown ? {
 } : never;
 /** A copy of `input` without the keys whose value is `undefined` (left-out optional arguments). */
 export declare function defined<T extends object>(input: T): Defined<T>;
+/**
+ * A short builder's input: its `options` (without the stamp options when `stamps`, i.e. when the
+ * builder takes them), then its positional arguments, `undefined` values left out. (Copied key by
+ * key rather than `{ ...options, event }`: V8 builds a spread-then-extended literal several times slower.)
+ */
+export declare function fields<O extends object, P extends object>(options: O | undefined, positional: P, stamps?: boolean): Defined<Without<O, keyof StampOptions> & P>;
 /** `value` with the requested stamps filled in where it has none; a new object only when one is filled. */
 export declare function stamped<T extends object>(value: T, options: StampOptions | undefined, keys: StampKeys): T;
 /** An array property and the most items one request may carry in it (`maxItems`; `Infinity` for none). */

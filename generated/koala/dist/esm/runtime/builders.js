@@ -10,12 +10,32 @@
 /** A copy of `input` without the keys whose value is `undefined` (left-out optional arguments). */
 export function defined(input) {
     const out = {};
-    for (const [key, value] of Object.entries(input)) {
-        // defineProperty, not assignment: a "__proto__" key must stay a plain own property.
-        if (value !== undefined)
-            Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    }
+    copyDefined(out, input, false);
     return out;
+}
+/**
+ * A short builder's input: its `options` (without the stamp options when `stamps`, i.e. when the
+ * builder takes them), then its positional arguments, `undefined` values left out. (Copied key by
+ * key rather than `{ ...options, event }`: V8 builds a spread-then-extended literal several times slower.)
+ */
+export function fields(options, positional, stamps = false) {
+    const out = {};
+    if (options !== undefined)
+        copyDefined(out, options, stamps);
+    copyDefined(out, positional, false);
+    return out;
+}
+function copyDefined(out, from, skipStampOptions) {
+    for (const key of Object.keys(from)) {
+        const value = from[key];
+        if (value === undefined || (skipStampOptions && (key === "idempotencyKey" || key === "timestamp")))
+            continue;
+        // Assigning "__proto__" would set the prototype: that key must stay a plain own property.
+        if (key === "__proto__")
+            Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else
+            out[key] = value;
+    }
 }
 /** `value` with the requested stamps filled in where it has none; a new object only when one is filled. */
 export function stamped(value, options, keys) {
@@ -80,12 +100,16 @@ export function chunkByLimits(request, limits) {
  */
 export function groupByIdentity(entries, route) {
     const groups = new Map();
+    // Entries usually share identity objects: serialize each object once.
+    const ids = new Map();
     let index = 0;
     for (const { identity, item } of entries) {
         const key = route(item);
         if (key === undefined)
             throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
-        const id = canonicalJson(identity);
+        let id = ids.get(identity);
+        if (id === undefined)
+            ids.set(identity, (id = canonicalJson(identity)));
         let group = groups.get(id);
         if (!group)
             groups.set(id, (group = { identity, arrays: new Map() }));
