@@ -368,6 +368,134 @@ function is$2(value: unknown): boolean {
   return true;
 }
 
+function collect$KoalaProfileBatchRequest(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+): void {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
+    pushError(errors, path, "#/type", "type", "must be object");
+  else {
+    const o1 = value as Record<string, unknown>;
+    const p2 = o1.profile_id;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string"))
+        pushError(
+          errors,
+          path + "/profile_id",
+          "#/properties/profile_id/type",
+          "type",
+          "must be string",
+        );
+      else {
+        const s3 = p2 as string;
+        if (!isUuid(s3))
+          pushError(
+            errors,
+            path + "/profile_id",
+            "#/properties/profile_id/format",
+            "format",
+            'must match format "uuid"',
+          );
+      }
+    }
+    const p4 = o1.email;
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string"))
+        pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string");
+      else {
+        const s5 = p4 as string;
+        if (!isEmail(s5))
+          pushError(
+            errors,
+            path + "/email",
+            "#/properties/email/format",
+            "format",
+            'must match format "email"',
+          );
+      }
+    }
+    const p6 = o1.events;
+    if (p6 !== undefined) {
+      if (!Array.isArray(p6))
+        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
+      else {
+        const a7 = p6 as unknown[];
+        if (a7.length > 30)
+          pushError(
+            errors,
+            path + "/events",
+            "#/properties/events/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
+        for (let i8 = 0; i8 < a7.length; i8++) {
+          const x9 = a7[i8];
+          if (!isTrackEvent(x9)) collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
+        }
+      }
+    }
+    const p10 = o1.identifies;
+    if (p10 !== undefined) {
+      if (!Array.isArray(p10))
+        pushError(
+          errors,
+          path + "/identifies",
+          "#/properties/identifies/type",
+          "type",
+          "must be array",
+        );
+      else {
+        const a11 = p10 as unknown[];
+        if (a11.length > 30)
+          pushError(
+            errors,
+            path + "/identifies",
+            "#/properties/identifies/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
+        for (let i12 = 0; i12 < a11.length; i12++) {
+          const x13 = a11[i12];
+          if (!isIdentifyCall(x13))
+            collect$IdentifyCall(x13, path + "/identifies" + "/" + i12, errors);
+        }
+      }
+    }
+    const p14 = o1.page_views;
+    if (p14 !== undefined) {
+      if (!Array.isArray(p14))
+        pushError(
+          errors,
+          path + "/page_views",
+          "#/properties/page_views/type",
+          "type",
+          "must be array",
+        );
+      else {
+        const a15 = p14 as unknown[];
+        if (a15.length > 30)
+          pushError(
+            errors,
+            path + "/page_views",
+            "#/properties/page_views/maxItems",
+            "maxItems",
+            "must NOT have more than 30 items",
+          );
+        for (let i16 = 0; i16 < a15.length; i16++) {
+          const x17 = a15[i16];
+          if (!isPageView(x17)) collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
+        }
+      }
+    }
+  }
+  if (!(is$1(value) || is$2(value))) {
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
+    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+  }
+}
+
 function collect$TrackEvent(value: unknown, path: string, errors: ValidationError[]): void {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
     pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object");
@@ -710,134 +838,6 @@ function collect$4(value: unknown, path: string, errors: ValidationError[]): voi
   }
 }
 
-function collect$KoalaProfileBatchRequest(
-  value: unknown,
-  path: string,
-  errors: ValidationError[],
-): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/type", "type", "must be object");
-  else {
-    const o1 = value as Record<string, unknown>;
-    const p2 = o1.profile_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(
-          errors,
-          path + "/profile_id",
-          "#/properties/profile_id/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s3 = p2 as string;
-        if (!isUuid(s3))
-          pushError(
-            errors,
-            path + "/profile_id",
-            "#/properties/profile_id/format",
-            "format",
-            'must match format "uuid"',
-          );
-      }
-    }
-    const p4 = o1.email;
-    if (p4 !== undefined) {
-      if (!(typeof p4 === "string"))
-        pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string");
-      else {
-        const s5 = p4 as string;
-        if (!isEmail(s5))
-          pushError(
-            errors,
-            path + "/email",
-            "#/properties/email/format",
-            "format",
-            'must match format "email"',
-          );
-      }
-    }
-    const p6 = o1.events;
-    if (p6 !== undefined) {
-      if (!Array.isArray(p6))
-        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
-        const a7 = p6 as unknown[];
-        if (a7.length > 30)
-          pushError(
-            errors,
-            path + "/events",
-            "#/properties/events/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
-        for (let i8 = 0; i8 < a7.length; i8++) {
-          const x9 = a7[i8];
-          if (!isTrackEvent(x9)) collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
-        }
-      }
-    }
-    const p10 = o1.identifies;
-    if (p10 !== undefined) {
-      if (!Array.isArray(p10))
-        pushError(
-          errors,
-          path + "/identifies",
-          "#/properties/identifies/type",
-          "type",
-          "must be array",
-        );
-      else {
-        const a11 = p10 as unknown[];
-        if (a11.length > 30)
-          pushError(
-            errors,
-            path + "/identifies",
-            "#/properties/identifies/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
-        for (let i12 = 0; i12 < a11.length; i12++) {
-          const x13 = a11[i12];
-          if (!isIdentifyCall(x13))
-            collect$IdentifyCall(x13, path + "/identifies" + "/" + i12, errors);
-        }
-      }
-    }
-    const p14 = o1.page_views;
-    if (p14 !== undefined) {
-      if (!Array.isArray(p14))
-        pushError(
-          errors,
-          path + "/page_views",
-          "#/properties/page_views/type",
-          "type",
-          "must be array",
-        );
-      else {
-        const a15 = p14 as unknown[];
-        if (a15.length > 30)
-          pushError(
-            errors,
-            path + "/page_views",
-            "#/properties/page_views/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
-        for (let i16 = 0; i16 < a15.length; i16++) {
-          const x17 = a15[i16];
-          if (!isPageView(x17)) collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
-        }
-      }
-    }
-  }
-  if (!(is$1(value) || is$2(value))) {
-    collect$3(value, path, errors);
-    collect$4(value, path, errors);
-    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
-  }
-}
-
 function is$5(value: unknown): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -852,6 +852,70 @@ function is$6(value: unknown): boolean {
     if (o1.account_id === undefined) return false;
   }
   return true;
+}
+
+function collect$KoalaAccountBatchRequest(
+  value: unknown,
+  path: string,
+  errors: ValidationError[],
+): void {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
+    pushError(errors, path, "#/type", "type", "must be object");
+  else {
+    const o1 = value as Record<string, unknown>;
+    const p2 = o1.domain;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string"))
+        pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string");
+    }
+    const p3 = o1.account_id;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string"))
+        pushError(
+          errors,
+          path + "/account_id",
+          "#/properties/account_id/type",
+          "type",
+          "must be string",
+        );
+    }
+    const p4 = o1.identifies;
+    if (p4 !== undefined) {
+      if (!Array.isArray(p4))
+        pushError(
+          errors,
+          path + "/identifies",
+          "#/properties/identifies/type",
+          "type",
+          "must be array",
+        );
+      else {
+        const a5 = p4 as unknown[];
+        for (let i6 = 0; i6 < a5.length; i6++) {
+          const x7 = a5[i6];
+          if (!isAccountIdentifyCall(x7))
+            collect$AccountIdentifyCall(x7, path + "/identifies" + "/" + i6, errors);
+        }
+      }
+    }
+    const p8 = o1.events;
+    if (p8 !== undefined) {
+      if (!Array.isArray(p8))
+        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
+      else {
+        const a9 = p8 as unknown[];
+        for (let i10 = 0; i10 < a9.length; i10++) {
+          const x11 = a9[i10];
+          if (!isTrackEvent(x11)) collect$TrackEvent(x11, path + "/events" + "/" + i10, errors);
+        }
+      }
+    }
+  }
+  if (!(is$5(value) || is$6(value))) {
+    collect$7(value, path, errors);
+    collect$8(value, path, errors);
+    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+  }
 }
 
 function collect$AccountIdentifyCall(
@@ -943,69 +1007,5 @@ function collect$8(value: unknown, path: string, errors: ValidationError[]): voi
         "required",
         "must have required property 'account_id'",
       );
-  }
-}
-
-function collect$KoalaAccountBatchRequest(
-  value: unknown,
-  path: string,
-  errors: ValidationError[],
-): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/type", "type", "must be object");
-  else {
-    const o1 = value as Record<string, unknown>;
-    const p2 = o1.domain;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string");
-    }
-    const p3 = o1.account_id;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string"))
-        pushError(
-          errors,
-          path + "/account_id",
-          "#/properties/account_id/type",
-          "type",
-          "must be string",
-        );
-    }
-    const p4 = o1.identifies;
-    if (p4 !== undefined) {
-      if (!Array.isArray(p4))
-        pushError(
-          errors,
-          path + "/identifies",
-          "#/properties/identifies/type",
-          "type",
-          "must be array",
-        );
-      else {
-        const a5 = p4 as unknown[];
-        for (let i6 = 0; i6 < a5.length; i6++) {
-          const x7 = a5[i6];
-          if (!isAccountIdentifyCall(x7))
-            collect$AccountIdentifyCall(x7, path + "/identifies" + "/" + i6, errors);
-        }
-      }
-    }
-    const p8 = o1.events;
-    if (p8 !== undefined) {
-      if (!Array.isArray(p8))
-        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
-        const a9 = p8 as unknown[];
-        for (let i10 = 0; i10 < a9.length; i10++) {
-          const x11 = a9[i10];
-          if (!isTrackEvent(x11)) collect$TrackEvent(x11, path + "/events" + "/" + i10, errors);
-        }
-      }
-    }
-  }
-  if (!(is$5(value) || is$6(value))) {
-    collect$7(value, path, errors);
-    collect$8(value, path, errors);
-    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { EmitOptions } from "../emitter";
 import { code, id, join, literal, type Code } from "../code";
-import type { IrModel, IrSchema } from "../../ir/model";
+import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { derivedNames } from "../../ir/naming";
 import { Body, type Mode } from "./scope";
 
@@ -54,13 +54,34 @@ export class GuardModule {
     const key = `${mode}:${name}`;
     let fn = this.namedHelpers.get(key);
     if (!fn) {
-      fn = id(mode === "is" ? derivedNames.is(name) : `${mode}$${name}`);
-      this.namedHelpers.set(key, fn);
-      const type = this.model.types.find((t) => t.name === name);
+      const declared = id(mode === "is" ? derivedNames.is(name) : `${mode}$${name}`);
+      fn = declared;
+      this.namedHelpers.set(key, declared);
+      this.typesByName ??= new Map(this.model.types.map((t) => [t.name, t]));
+      const type = this.typesByName.get(name);
       if (!type) throw new Error(`internal: no named type ${name}`);
-      this.functions.set(fn.text, this.declare(fn, type.schema, type.origin, mode, mode === "is" ? name : undefined));
+      // Queued, not compiled here: a 1,000-long chain of references would otherwise compile
+      // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
+      this.functions.set(declared.text, code``);
+      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, mode, mode === "is" ? name : undefined)));
+      this.drain();
     }
     return fn;
+  }
+
+  private typesByName: Map<string, IrNamedType> | undefined;
+  private readonly pending: (() => void)[] = [];
+  private draining = false;
+
+  /** Compiles queued named-type bodies until none is left (only at the outermost call). */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.pending.shift(); next; next = this.pending.shift()) next();
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** The helper function checking an anonymous subschema in `mode`, created on first use. */

@@ -413,6 +413,83 @@ function is$2(value) {
     }
     return true;
 }
+function collect$KoalaProfileBatchRequest(value, path, errors) {
+    if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
+        (0, validation_js_1.pushError)(errors, path, "#/type", "type", "must be object");
+    else {
+        const o1 = value;
+        const p2 = o1.profile_id;
+        if (p2 !== undefined) {
+            if (!(typeof p2 === "string"))
+                (0, validation_js_1.pushError)(errors, path + "/profile_id", "#/properties/profile_id/type", "type", "must be string");
+            else {
+                const s3 = p2;
+                if (!(0, formats_js_1.isUuid)(s3))
+                    (0, validation_js_1.pushError)(errors, path + "/profile_id", "#/properties/profile_id/format", "format", 'must match format "uuid"');
+            }
+        }
+        const p4 = o1.email;
+        if (p4 !== undefined) {
+            if (!(typeof p4 === "string"))
+                (0, validation_js_1.pushError)(errors, path + "/email", "#/properties/email/type", "type", "must be string");
+            else {
+                const s5 = p4;
+                if (!(0, formats_js_1.isEmail)(s5))
+                    (0, validation_js_1.pushError)(errors, path + "/email", "#/properties/email/format", "format", 'must match format "email"');
+            }
+        }
+        const p6 = o1.events;
+        if (p6 !== undefined) {
+            if (!Array.isArray(p6))
+                (0, validation_js_1.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array");
+            else {
+                const a7 = p6;
+                if (a7.length > 30)
+                    (0, validation_js_1.pushError)(errors, path + "/events", "#/properties/events/maxItems", "maxItems", "must NOT have more than 30 items");
+                for (let i8 = 0; i8 < a7.length; i8++) {
+                    const x9 = a7[i8];
+                    if (!isTrackEvent(x9))
+                        collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
+                }
+            }
+        }
+        const p10 = o1.identifies;
+        if (p10 !== undefined) {
+            if (!Array.isArray(p10))
+                (0, validation_js_1.pushError)(errors, path + "/identifies", "#/properties/identifies/type", "type", "must be array");
+            else {
+                const a11 = p10;
+                if (a11.length > 30)
+                    (0, validation_js_1.pushError)(errors, path + "/identifies", "#/properties/identifies/maxItems", "maxItems", "must NOT have more than 30 items");
+                for (let i12 = 0; i12 < a11.length; i12++) {
+                    const x13 = a11[i12];
+                    if (!isIdentifyCall(x13))
+                        collect$IdentifyCall(x13, path + "/identifies" + "/" + i12, errors);
+                }
+            }
+        }
+        const p14 = o1.page_views;
+        if (p14 !== undefined) {
+            if (!Array.isArray(p14))
+                (0, validation_js_1.pushError)(errors, path + "/page_views", "#/properties/page_views/type", "type", "must be array");
+            else {
+                const a15 = p14;
+                if (a15.length > 30)
+                    (0, validation_js_1.pushError)(errors, path + "/page_views", "#/properties/page_views/maxItems", "maxItems", "must NOT have more than 30 items");
+                for (let i16 = 0; i16 < a15.length; i16++) {
+                    const x17 = a15[i16];
+                    if (!isPageView(x17))
+                        collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
+                }
+            }
+        }
+    }
+    if (!(is$1(value) || is$2(value))) {
+        collect$3(value, path, errors);
+        collect$4(value, path, errors);
+        (0, validation_js_1.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+    }
+}
 function collect$TrackEvent(value, path, errors) {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
         (0, validation_js_1.pushError)(errors, path, "#/$defs/TrackEvent/type", "type", "must be object");
@@ -570,83 +647,6 @@ function collect$4(value, path, errors) {
             (0, validation_js_1.pushError)(errors, path, "#/anyOf/1/required", "required", "must have required property 'email'");
     }
 }
-function collect$KoalaProfileBatchRequest(value, path, errors) {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-        (0, validation_js_1.pushError)(errors, path, "#/type", "type", "must be object");
-    else {
-        const o1 = value;
-        const p2 = o1.profile_id;
-        if (p2 !== undefined) {
-            if (!(typeof p2 === "string"))
-                (0, validation_js_1.pushError)(errors, path + "/profile_id", "#/properties/profile_id/type", "type", "must be string");
-            else {
-                const s3 = p2;
-                if (!(0, formats_js_1.isUuid)(s3))
-                    (0, validation_js_1.pushError)(errors, path + "/profile_id", "#/properties/profile_id/format", "format", 'must match format "uuid"');
-            }
-        }
-        const p4 = o1.email;
-        if (p4 !== undefined) {
-            if (!(typeof p4 === "string"))
-                (0, validation_js_1.pushError)(errors, path + "/email", "#/properties/email/type", "type", "must be string");
-            else {
-                const s5 = p4;
-                if (!(0, formats_js_1.isEmail)(s5))
-                    (0, validation_js_1.pushError)(errors, path + "/email", "#/properties/email/format", "format", 'must match format "email"');
-            }
-        }
-        const p6 = o1.events;
-        if (p6 !== undefined) {
-            if (!Array.isArray(p6))
-                (0, validation_js_1.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-            else {
-                const a7 = p6;
-                if (a7.length > 30)
-                    (0, validation_js_1.pushError)(errors, path + "/events", "#/properties/events/maxItems", "maxItems", "must NOT have more than 30 items");
-                for (let i8 = 0; i8 < a7.length; i8++) {
-                    const x9 = a7[i8];
-                    if (!isTrackEvent(x9))
-                        collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
-                }
-            }
-        }
-        const p10 = o1.identifies;
-        if (p10 !== undefined) {
-            if (!Array.isArray(p10))
-                (0, validation_js_1.pushError)(errors, path + "/identifies", "#/properties/identifies/type", "type", "must be array");
-            else {
-                const a11 = p10;
-                if (a11.length > 30)
-                    (0, validation_js_1.pushError)(errors, path + "/identifies", "#/properties/identifies/maxItems", "maxItems", "must NOT have more than 30 items");
-                for (let i12 = 0; i12 < a11.length; i12++) {
-                    const x13 = a11[i12];
-                    if (!isIdentifyCall(x13))
-                        collect$IdentifyCall(x13, path + "/identifies" + "/" + i12, errors);
-                }
-            }
-        }
-        const p14 = o1.page_views;
-        if (p14 !== undefined) {
-            if (!Array.isArray(p14))
-                (0, validation_js_1.pushError)(errors, path + "/page_views", "#/properties/page_views/type", "type", "must be array");
-            else {
-                const a15 = p14;
-                if (a15.length > 30)
-                    (0, validation_js_1.pushError)(errors, path + "/page_views", "#/properties/page_views/maxItems", "maxItems", "must NOT have more than 30 items");
-                for (let i16 = 0; i16 < a15.length; i16++) {
-                    const x17 = a15[i16];
-                    if (!isPageView(x17))
-                        collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
-                }
-            }
-        }
-    }
-    if (!(is$1(value) || is$2(value))) {
-        collect$3(value, path, errors);
-        collect$4(value, path, errors);
-        (0, validation_js_1.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
-    }
-}
 function is$5(value) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
         const o1 = value;
@@ -662,49 +662,6 @@ function is$6(value) {
             return false;
     }
     return true;
-}
-function collect$AccountIdentifyCall(value, path, errors) {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-        (0, validation_js_1.pushError)(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object");
-    else {
-        const o1 = value;
-        if (o1.traits === undefined)
-            (0, validation_js_1.pushError)(errors, path, "#/$defs/AccountIdentifyCall/required", "required", "must have required property 'traits'");
-        const p2 = o1.traits;
-        if (p2 !== undefined) {
-            if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2)))
-                (0, validation_js_1.pushError)(errors, path + "/traits", "#/$defs/AccountIdentifyCall/properties/traits/type", "type", "must be object");
-        }
-        const p4 = o1.group_id;
-        if (p4 !== undefined) {
-            if (!(typeof p4 === "string"))
-                (0, validation_js_1.pushError)(errors, path + "/group_id", "#/$defs/AccountIdentifyCall/properties/group_id/type", "type", "must be string");
-        }
-        const p5 = o1.sent_at;
-        if (p5 !== undefined) {
-            if (!(typeof p5 === "string"))
-                (0, validation_js_1.pushError)(errors, path + "/sent_at", "#/$defs/AccountIdentifyCall/properties/sent_at/type", "type", "must be string");
-            else {
-                const s6 = p5;
-                if (!(0, formats_js_1.isDateTime)(s6))
-                    (0, validation_js_1.pushError)(errors, path + "/sent_at", "#/$defs/AccountIdentifyCall/properties/sent_at/format", "format", 'must match format "date-time"');
-            }
-        }
-    }
-}
-function collect$7(value, path, errors) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-        const o1 = value;
-        if (o1.domain === undefined)
-            (0, validation_js_1.pushError)(errors, path, "#/anyOf/0/required", "required", "must have required property 'domain'");
-    }
-}
-function collect$8(value, path, errors) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-        const o1 = value;
-        if (o1.account_id === undefined)
-            (0, validation_js_1.pushError)(errors, path, "#/anyOf/1/required", "required", "must have required property 'account_id'");
-    }
 }
 function collect$KoalaAccountBatchRequest(value, path, errors) {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
@@ -752,5 +709,48 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
         collect$7(value, path, errors);
         collect$8(value, path, errors);
         (0, validation_js_1.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+    }
+}
+function collect$AccountIdentifyCall(value, path, errors) {
+    if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
+        (0, validation_js_1.pushError)(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object");
+    else {
+        const o1 = value;
+        if (o1.traits === undefined)
+            (0, validation_js_1.pushError)(errors, path, "#/$defs/AccountIdentifyCall/required", "required", "must have required property 'traits'");
+        const p2 = o1.traits;
+        if (p2 !== undefined) {
+            if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2)))
+                (0, validation_js_1.pushError)(errors, path + "/traits", "#/$defs/AccountIdentifyCall/properties/traits/type", "type", "must be object");
+        }
+        const p4 = o1.group_id;
+        if (p4 !== undefined) {
+            if (!(typeof p4 === "string"))
+                (0, validation_js_1.pushError)(errors, path + "/group_id", "#/$defs/AccountIdentifyCall/properties/group_id/type", "type", "must be string");
+        }
+        const p5 = o1.sent_at;
+        if (p5 !== undefined) {
+            if (!(typeof p5 === "string"))
+                (0, validation_js_1.pushError)(errors, path + "/sent_at", "#/$defs/AccountIdentifyCall/properties/sent_at/type", "type", "must be string");
+            else {
+                const s6 = p5;
+                if (!(0, formats_js_1.isDateTime)(s6))
+                    (0, validation_js_1.pushError)(errors, path + "/sent_at", "#/$defs/AccountIdentifyCall/properties/sent_at/format", "format", 'must match format "date-time"');
+            }
+        }
+    }
+}
+function collect$7(value, path, errors) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const o1 = value;
+        if (o1.domain === undefined)
+            (0, validation_js_1.pushError)(errors, path, "#/anyOf/0/required", "required", "must have required property 'domain'");
+    }
+}
+function collect$8(value, path, errors) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const o1 = value;
+        if (o1.account_id === undefined)
+            (0, validation_js_1.pushError)(errors, path, "#/anyOf/1/required", "required", "must have required property 'account_id'");
     }
 }
