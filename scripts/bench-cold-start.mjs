@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Cold start: `koala-codegen generate` on the Koala config (both schemas, every artifact, built) and
+// `generate --check`, each a fresh `node` process, median of BENCH_RUNS (default 7) wall times, next
+// to what the pieces cost in a fresh process (node itself, loading ts-morph, prettier with its first
+// format, the TypeScript transpiles) and json-schema-to-typescript's CLI (types only), so the
+// report says what dominates.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const cli = path.join(root, "dist", "generator", "cli.js");
+const koala = path.join(root, "schemas", "koala-profile-batch-request.schema.json");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "koala-bench-cold-"));
+cpSync(path.join(root, "generated", "koala"), path.join(tmp, "checked"), { recursive: true });
+
+function median(args, options = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(args[0], args.slice(1), { cwd: root, encoding: "utf8", ...options });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (result.status !== 0) return { error: (result.stderr || result.stdout).split("\n")[0] };
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)] };
+}
+
+const node = (code) => [process.execPath, "-e", code];
+const rows = [
+  ["node itself", node("")],
+  ["load ts-morph", node(`require(${JSON.stringify(path.join(root, "node_modules", "ts-morph"))})`)],
+  ["prettier standalone + first format", node(`const p=require(${JSON.stringify(path.join(root, "node_modules", "prettier", "standalone.js"))});p.format("const a = 1",{parser:"typescript",plugins:[require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "typescript.js"))}),require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "estree.js"))})]})`)],
+  ["generate, no build (src only)", node(`require(${JSON.stringify(path.join(root, "dist", "generator", "index.js"))}).generate({schema:${JSON.stringify(koala)},endpoint:"/batch",build:false})`)],
+  ["generate, no build, no prettier", node(`require(${JSON.stringify(path.join(root, "dist", "generator", "index.js"))}).generate({schema:${JSON.stringify(koala)},endpoint:"/batch",build:false,format:false})`)],
+  ["koala-codegen generate (all artifacts, built)", [process.execPath, cli, "generate", "--out", path.join(tmp, "out"), "--quiet"]],
+  ["koala-codegen generate --check", [process.execPath, cli, "generate", "--check", "--out", path.join(tmp, "checked"), "--quiet"]],
+  ["json-schema-to-typescript CLI (types only)", [process.execPath, path.join(root, "node_modules", "json-schema-to-typescript", "dist", "src", "cli.js"), "-i", koala, "-o", path.join(tmp, "j2t.d.ts")]],
+];
+
+console.log(`cold start: median of ${runs} fresh processes; node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+const results = {};
+for (const [label, args] of rows) {
+  const r = median(args);
+  results[label] = r.ms;
+  console.log(`${label.padEnd(46)} ${r.ms !== undefined ? `${(r.ms / 1000).toFixed(3)} s` : `FAILED: ${r.error}`}`);
+}
+const total = results["koala-codegen generate (all artifacts, built)"];
+const parts = {
+  "node": results["node itself"],
+  "ts-morph load": results["load ts-morph"] - results["node itself"],
+  "prettier": results["generate, no build (src only)"] - results["generate, no build, no prettier"],
+  "compile (ESM+CJS+d.ts)": total - results["generate, no build (src only)"],
+};
+const dominant = Object.entries(parts).sort((a, b) => b[1] - a[1])[0];
+console.log(`budget 0.600 s: generate ${(total / 1000).toFixed(3)} s; shares: ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`).join(", ")}; dominated by ${dominant[0]}`);
+rmSync(tmp, { recursive: true, force: true });
