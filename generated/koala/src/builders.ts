@@ -17,6 +17,8 @@ import {
   assertKoalaProfileBatchRequest,
   assertPageView,
   assertTrackEvent,
+  isAccountIdentifyCall,
+  isTrackEvent,
 } from "./guards.js";
 import * as runtime from "./runtime/builders.js";
 export type { StampOptions } from "./runtime/builders.js";
@@ -198,6 +200,26 @@ export function chunkKoalaProfileBatchRequest(
   return parts;
 }
 
+/**
+ * Splits a {@link KoalaAccountBatchRequest} whose arrays hold more than their `maxItems` (none in this schema) into
+ * as many requests as needed, in order; each keeps every non-array property (the identity).
+ * A request within the limits comes back alone. Every part is checked with assertKoalaAccountBatchRequest,
+ * unless `options.validate` is false (for a caller that checks the parts itself, or means not to).
+ *
+ * @throws SchemaValidationError with the guard's errors when a part is not valid.
+ */
+export function chunkKoalaAccountBatchRequest(
+  request: KoalaAccountBatchRequest,
+  options?: { validate?: boolean | undefined },
+): KoalaAccountBatchRequest[] {
+  const parts = runtime.chunkByLimits(request, [
+    ["identifies", Infinity],
+    ["events", Infinity],
+  ]);
+  if (options?.validate !== false) for (const part of parts) assertKoalaAccountBatchRequest(part);
+  return parts;
+}
+
 /** Who a {@link KoalaProfileBatchRequest} is about: every property but the item arrays. */
 export type KoalaProfileBatchRequestIdentity = runtime.Rest<
   KoalaProfileBatchRequest,
@@ -237,4 +259,38 @@ export function groupKoalaProfileBatchRequestItems(
     }
   });
   return requests.flatMap((request) => chunkKoalaProfileBatchRequest(request));
+}
+
+/** Who a {@link KoalaAccountBatchRequest} is about: every property but the item arrays. */
+export type KoalaAccountBatchRequestIdentity = runtime.Rest<
+  KoalaAccountBatchRequest,
+  "identifies" | "events"
+>;
+/** An item of any of the arrays of a {@link KoalaAccountBatchRequest}. */
+export type KoalaAccountBatchRequestItem = AccountIdentifyCall | TrackEvent;
+/** An item and the identity it belongs to, for {@link groupKoalaAccountBatchRequestItems}. */
+export type KoalaAccountBatchRequestEntry = runtime.IdentifiedItem<
+  KoalaAccountBatchRequestIdentity,
+  KoalaAccountBatchRequestItem
+>;
+/**
+ * Groups items by identity into requests: one per distinct identity (in order of first
+ * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.
+ *
+ * @throws TypeError when an item fits none of the arrays.
+ * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ */
+export function groupKoalaAccountBatchRequestItems(
+  entries: Iterable<KoalaAccountBatchRequestEntry>,
+): KoalaAccountBatchRequest[] {
+  const requests = runtime.groupByIdentity<
+    KoalaAccountBatchRequestIdentity,
+    KoalaAccountBatchRequestItem,
+    KoalaAccountBatchRequest
+  >(entries, (item) => {
+    if (isAccountIdentifyCall(item)) return "identifies";
+    if (isTrackEvent(item)) return "events";
+    return undefined;
+  });
+  return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
 }

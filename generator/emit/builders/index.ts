@@ -28,13 +28,18 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   const objects = objectTypes(model);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
-  // chunkX exists for any root node (the client relies on it); createX only for `type: "object"`.
-  const rootType = model.types.find((t) => t.name === model.rootName);
-  const root = objects.find((o) => o.name === model.rootName) ?? (rootType && isNode(rootType.schema) ? objectInfo(rootType.name, rootType.schema) : undefined);
-  const chunk = root ? chunkName(root.name) : undefined;
-  const group = root ? groupName(root.name) : undefined;
-  for (const name of [chunk, group]) if (name && !names.takeValue(name)) throw new Error(`internal: ${name} is already taken`);
-  const grouping = root && chunk && group ? planGrouping(root, group, chunk, names) : undefined;
+  // Every root of the package (one per schema) gets chunkX and groupXItems; chunkX exists for any
+  // root node (the client relies on it), createX only for `type: "object"`.
+  const rootNames = model.roots?.map((r) => r.name) ?? [model.rootName];
+  const roots = rootNames.flatMap((name) => {
+    const type = model.types.find((t) => t.name === name);
+    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    if (!root) return [];
+    const chunk = chunkName(root.name);
+    const group = groupName(root.name);
+    for (const value of [chunk, group]) if (!names.takeValue(value)) throw new Error(`internal: ${value} is already taken`);
+    return [{ root, chunk, grouping: planGrouping(root, group, chunk, names) }];
+  });
   const shorts = planShortBuilders(model, builders, names);
 
   const body: string[] = [];
@@ -43,8 +48,8 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   }
   for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
   for (const short of shorts.builders) body.push(...emitShortBuilder(short));
-  if (root && chunk) body.push(emitChunk(root, chunk));
-  if (root && grouping) body.push(...emitGrouping(model, root, new Map(objects.map((o) => [o.name, o])), grouping));
+  for (const { root, chunk } of roots) body.push(emitChunk(root, chunk));
+  for (const { root, grouping } of roots) if (grouping) body.push(...emitGrouping(model, root, new Map(objects.map((o) => [o.name, o])), grouping));
 
   return { path: "builders.ts", summary: "Builders", statements: [...imports(model.types.map((t) => t.name), body), ...body] };
 }

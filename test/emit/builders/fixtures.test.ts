@@ -108,3 +108,32 @@ describe("short names that cannot be used fall back to createX", () => {
     expect(board.task!("Ship")).toEqual({ kind: "task", title: "Ship" });
   });
 });
+
+describe("a second root without discriminator or maxItems (Koala's account batch)", () => {
+  let account: Fns;
+  beforeAll(async () => {
+    account = (await loadGenerated<Fns>(path.join(dir, "account"), { schema: path.join(REPO_ROOT, "schemas", "koala-account-batch-request.schema.json") })).module;
+  });
+
+  test("no short builders (the item types share no constant), grouping routes by the item guards", () => {
+    expect(Object.keys(account).filter((k) => /^[a-z]/.test(k) && !/^(is|validate|assert|create|chunk|group)/.test(k))).toEqual([]);
+    const identify = account.createAccountIdentifyCall!({ traits: { plan: "pro" } });
+    const event = account.createTrackEvent!({ event: "Upgraded" });
+    const requests = account.groupKoalaAccountBatchRequestItems!([
+      { identity: { domain: "acme.com" }, item: event },
+      { identity: { domain: "acme.com" }, item: identify },
+      { identity: { account_id: "a-1" }, item: event },
+    ]);
+    expect(requests).toEqual([
+      { domain: "acme.com", events: [event], identifies: [identify] },
+      { account_id: "a-1", events: [event] },
+    ]);
+    expect(() => account.groupKoalaAccountBatchRequestItems!([{ identity: { domain: "acme.com" }, item: { type: "alias" } }])).toThrow("entry 0");
+  });
+
+  test("without maxItems nothing is split, but the identity is still checked", () => {
+    const events = Array.from({ length: 100 }, (_, i) => account.createTrackEvent!({ event: `e${i}` }));
+    expect(account.chunkKoalaAccountBatchRequest!({ domain: "acme.com", events })).toHaveLength(1);
+    expect(() => account.chunkKoalaAccountBatchRequest!({ events })).toThrow(/KoalaAccountBatchRequest/);
+  });
+});

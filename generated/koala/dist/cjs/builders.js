@@ -13,7 +13,9 @@ exports.track = track;
 exports.identify = identify;
 exports.page = page;
 exports.chunkKoalaProfileBatchRequest = chunkKoalaProfileBatchRequest;
+exports.chunkKoalaAccountBatchRequest = chunkKoalaAccountBatchRequest;
 exports.groupKoalaProfileBatchRequestItems = groupKoalaProfileBatchRequestItems;
+exports.groupKoalaAccountBatchRequestItems = groupKoalaAccountBatchRequestItems;
 const guards_js_1 = require("./guards.js");
 const runtime = require("./runtime/builders.js");
 /**
@@ -145,6 +147,24 @@ function chunkKoalaProfileBatchRequest(request, options) {
     return parts;
 }
 /**
+ * Splits a {@link KoalaAccountBatchRequest} whose arrays hold more than their `maxItems` (none in this schema) into
+ * as many requests as needed, in order; each keeps every non-array property (the identity).
+ * A request within the limits comes back alone. Every part is checked with assertKoalaAccountBatchRequest,
+ * unless `options.validate` is false (for a caller that checks the parts itself, or means not to).
+ *
+ * @throws SchemaValidationError with the guard's errors when a part is not valid.
+ */
+function chunkKoalaAccountBatchRequest(request, options) {
+    const parts = runtime.chunkByLimits(request, [
+        ["identifies", Infinity],
+        ["events", Infinity],
+    ]);
+    if (options?.validate !== false)
+        for (const part of parts)
+            (0, guards_js_1.assertKoalaAccountBatchRequest)(part);
+    return parts;
+}
+/**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by `type`), split with {@link chunkKoalaProfileBatchRequest}.
  *
@@ -165,4 +185,21 @@ function groupKoalaProfileBatchRequestItems(entries) {
         }
     });
     return requests.flatMap((request) => chunkKoalaProfileBatchRequest(request));
+}
+/**
+ * Groups items by identity into requests: one per distinct identity (in order of first
+ * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.
+ *
+ * @throws TypeError when an item fits none of the arrays.
+ * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ */
+function groupKoalaAccountBatchRequestItems(entries) {
+    const requests = runtime.groupByIdentity(entries, (item) => {
+        if ((0, guards_js_1.isAccountIdentifyCall)(item))
+            return "identifies";
+        if ((0, guards_js_1.isTrackEvent)(item))
+            return "events";
+        return undefined;
+    });
+    return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
 }

@@ -89,6 +89,17 @@ export declare function page(name?: PageView["name"], properties?: PageView["pro
 export declare function chunkKoalaProfileBatchRequest(request: KoalaProfileBatchRequest, options?: {
     validate?: boolean | undefined;
 }): KoalaProfileBatchRequest[];
+/**
+ * Splits a {@link KoalaAccountBatchRequest} whose arrays hold more than their `maxItems` (none in this schema) into
+ * as many requests as needed, in order; each keeps every non-array property (the identity).
+ * A request within the limits comes back alone. Every part is checked with assertKoalaAccountBatchRequest,
+ * unless `options.validate` is false (for a caller that checks the parts itself, or means not to).
+ *
+ * @throws SchemaValidationError with the guard's errors when a part is not valid.
+ */
+export declare function chunkKoalaAccountBatchRequest(request: KoalaAccountBatchRequest, options?: {
+    validate?: boolean | undefined;
+}): KoalaAccountBatchRequest[];
 /** Who a {@link KoalaProfileBatchRequest} is about: every property but the item arrays. */
 export type KoalaProfileBatchRequestIdentity = runtime.Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">;
 /** An item of any of the arrays of a {@link KoalaProfileBatchRequest}. */
@@ -103,3 +114,17 @@ export type KoalaProfileBatchRequestEntry = runtime.IdentifiedItem<KoalaProfileB
  * @throws SchemaValidationError with the guard's errors when a request is not valid.
  */
 export declare function groupKoalaProfileBatchRequestItems(entries: Iterable<KoalaProfileBatchRequestEntry>): KoalaProfileBatchRequest[];
+/** Who a {@link KoalaAccountBatchRequest} is about: every property but the item arrays. */
+export type KoalaAccountBatchRequestIdentity = runtime.Rest<KoalaAccountBatchRequest, "identifies" | "events">;
+/** An item of any of the arrays of a {@link KoalaAccountBatchRequest}. */
+export type KoalaAccountBatchRequestItem = AccountIdentifyCall | TrackEvent;
+/** An item and the identity it belongs to, for {@link groupKoalaAccountBatchRequestItems}. */
+export type KoalaAccountBatchRequestEntry = runtime.IdentifiedItem<KoalaAccountBatchRequestIdentity, KoalaAccountBatchRequestItem>;
+/**
+ * Groups items by identity into requests: one per distinct identity (in order of first
+ * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.
+ *
+ * @throws TypeError when an item fits none of the arrays.
+ * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ */
+export declare function groupKoalaAccountBatchRequestItems(entries: Iterable<KoalaAccountBatchRequestEntry>): KoalaAccountBatchRequest[];
