@@ -7,6 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Artifact, type ClientEmitOptions, type EmitOptions, type EmittedModule } from "./emit/emitter";
 import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
@@ -88,6 +89,8 @@ export interface GenerateResult {
   model: IrModel;
   /** Non-fatal findings (name collisions resolved with a suffix, ...). */
   warnings: string[];
+  /** Every schema file read (absolute paths: the roots and what their `$ref`s reached), for `--watch`. */
+  inputs: string[];
   /** The package version, its bump and the API changes since the previous output. */
   release: Omit<Release, "files">;
 }
@@ -106,8 +109,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // A client named apart from the root type (--client-name Koala) declares createKoalaClient, KoalaClient, ...
   if (options.client?.name !== undefined) reservedNames.push(...clientNames(toTypeName(options.client.name)));
   const models: IrModel[] = [];
+  const inputFiles = new Set<string>();
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
+    // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
+    for (const document of loaded.registry.documents) {
+      if (document.uri.startsWith("file:")) inputFiles.add(fileURLToPath(document.uri));
+      else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
+    }
     models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
   }
   const merged = mergeModels(models, { nameCollisions: options.nameCollisions });
@@ -178,7 +187,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { files: _releaseFiles, ...releaseInfo } = release;
-  return { files, model, warnings: model.warnings, release: releaseInfo };
+  return { files, model, warnings: model.warnings, release: releaseInfo, inputs: [...inputFiles].sort() };
 }
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */

@@ -84,12 +84,13 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
   return { options, out: outAbsolute, outDisplay: display(outAbsolute, cwd), config, inputs };
 }
 
-/** One generation: check or write, with the summary line. Returns the exit code. */
-export async function runOnce(args: GenerateArgs, plan: GeneratePlan): Promise<number> {
+/** One generation: check or write, with the summary line. Returns the exit code; `onResult` sees what was generated. */
+export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?: (result: GenerateResult) => void): Promise<number> {
   const started = process.hrtime.bigint();
   const { generate } = await import("../index");
   const { readPrevious } = await import("../release/previous");
   const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out) });
+  onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
   const schemas = result.model.roots?.length ?? 1;

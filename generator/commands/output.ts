@@ -11,7 +11,8 @@ function colour(code: number): (text: string, stream?: Stream) => string {
 /** Whether to colour text written to `stream`. */
 export function useColour(stream: Stream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0") return true;
   return stream.isTTY === true;
 }
 

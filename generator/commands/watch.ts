@@ -15,6 +15,7 @@ export async function watchGenerate(args: GenerateArgs, cwd: string = process.cw
   let watched = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let reached: string[] = [];
 
   const report = (error: unknown): void => {
     const lines = isCodegenError(error) ? errorLines(error) : [`internal error: ${error instanceof Error ? error.message : String(error)}`];
@@ -38,8 +39,13 @@ export async function watchGenerate(args: GenerateArgs, cwd: string = process.cw
     let plan;
     try {
       plan = await planGenerate({ ...args, watch: false }, cwd);
-      rewatch(plan.inputs);
-      await runOnce({ ...args, watch: false }, plan);
+      const known = plan.inputs;
+      rewatch([...known, ...reached]);
+      // Also every file the schemas' `$ref`s reached (known after a successful load).
+      await runOnce({ ...args, watch: false }, plan, (result) => {
+        reached = result.inputs;
+        rewatch([...known, ...reached]);
+      });
     } catch (error) {
       report(error);
       // Keep following what we know of, plus the config, so a fix is picked up.

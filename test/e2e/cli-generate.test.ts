@@ -152,3 +152,12 @@ test("a run interrupted between the two renames of the swap is repaired by the n
   expect(await readTree(out)).toEqual(files);
   expect(readFileSync(path.join(out, "node_modules", "x", "keep.txt"), "utf8")).toBe("mine");
 });
+
+test("colours only on a terminal: plain text in a pipe, ANSI colours when forced", () => {
+  const { project } = makeProject();
+  const plain = runCli(["generate", "--check"], { cwd: project, env: { NO_COLOR: "", FORCE_COLOR: "" } });
+  expect(plain.status).toBe(0);
+  expect(plain.stdout).not.toContain("\u001b[");
+  const forced = runCli(["generate", "--check"], { cwd: project, env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+  expect(forced.stdout).toMatch(/^\u001b\[32mgenerated\/events\u001b\[39m: up to date/);
+});

@@ -88,6 +88,17 @@ test("regenerates on schema and config changes; an error is printed and the watc
   await stdout.waitFor(/^out: [1-9]\d* written/, mark);
   expect(types()).toMatch(/export (type|interface) Batch\b/);
 
+  // A file the schema reaches through $ref (not named in the config) is watched too.
+  mark = stdout.mark;
+  writeFileSync(path.join(project, "money.json"), json({ type: "integer", description: "Cents." }));
+  schema.properties.amount = { $ref: "money.json" };
+  writeFileSync(schemaFile, json(schema));
+  await stdout.waitFor(/^out: [1-9]\d* written/, mark);
+  mark = stdout.mark;
+  writeFileSync(path.join(project, "money.json"), json({ type: "integer", description: "Amount in cents." }));
+  await stdout.waitFor(/^out: [1-9]\d* written/, mark);
+  expect(types()).toContain("Amount in cents.");
+
   const exited = new Promise<number | null>((resolve) => child!.on("exit", resolve));
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
