@@ -21,6 +21,7 @@ import { planRelease, type PreviousOutput, type Release } from "./release/releas
 import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
+import { PRETTIER_SIZE_LIMIT, reindent } from "./print/reindent";
 import { GENERATOR_VERSION } from "./version";
 
 export { CodegenError, ExitCode, isCodegenError } from "./errors";
@@ -161,7 +162,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)) },
   ]);
   const sources: GeneratedFile[] = await Promise.all(
-    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : await formatTypeScript(text, p) })),
+    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await formatTypeScript(text, p) })),
   );
   // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
   const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
