@@ -61,7 +61,7 @@ describe("createX", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).toBeInstanceOf(k.SchemaValidationError);
     expect((thrown as Error).name).toBe("SchemaValidationError");
     const errors = (thrown as { errors: { path: string }[] }).errors;
     expect(errors.length).toBeGreaterThan(0);
