@@ -126,7 +126,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const settings = plan.settings;
     if (fault === "delay") {
-      await new Promise((resolve) => setTimeout(resolve, settings.delayMs));
+      // Held until the delay ends or the client hangs up, so no timer outlives the connection.
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          req.socket.off("close", done);
+          resolve();
+        };
+        const timer = setTimeout(done, settings.delayMs);
+        req.socket.on("close", done);
+      });
       // The client gave up (timeout, abort) during the delay: a real server would fail to answer too.
       if (req.socket.destroyed) return;
     }
