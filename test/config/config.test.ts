@@ -32,6 +32,16 @@ test.each<[string, unknown, string[]]>([
   ["a bad resolve folder, pointer-escaped", { ...ok, resolve: { "http://a/b": 1 } }, ['c.json#/resolve/http:~1~1a~1b: the folder for "http://a/b" must be a non-empty string, got a number']],
   ["a schema entry that is a string", { out: "g", schemas: ["a.json"] }, ['c.json#/schemas/0: a schema entry must be an object { path, name?, endpoint?, emit? }, got "a.json"']],
   ["an empty emit", { out: "g", schemas: [{ path: "a", emit: [] }] }, ['c.json#/schemas/0/emit: "emit" must be a non-empty array of types, guards, builders, client, got an empty array']],
+  [
+    "client mistakes",
+    { ...ok, client: { name: "", retries: 3, idempotencyKey: true, suspendedErrors: "x" } },
+    [
+      'c.json#/client/retries: unknown key "retries" (allowed: name, baseUrl, userAgent, idempotencyKey, suspendedErrors)',
+      'c.json#/client/name: "name" must be a non-empty string, got ""',
+      'c.json#/client/idempotencyKey: "idempotencyKey" (a property name, or false) must be a non-empty string, got a boolean',
+      'c.json#/client/suspendedErrors: "suspendedErrors" must be an array of strings, got "x"',
+    ],
+  ],
   ["an empty name", { out: "g", schemas: [{ path: "a", name: " " }] }, ['c.json#/schemas/0/name: "name" must be a non-empty string, got " "']],
 ])("%s", (_name, config, expected) => {
   expect(problems(config)).toEqual(expected);
