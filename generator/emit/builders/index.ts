@@ -43,6 +43,8 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   const shorts = planShortBuilders(model, builders, names);
 
   const body: string[] = [];
+  // A builder type name that met a schema type of the same name got a suffix: say so where users look.
+  if (names.warnings.length) body.push(names.warnings.map((w) => `// ${docText(w).replace(/\n/g, " ")}`).join("\n"));
   if (shorts.skipped.length) {
     body.push(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`);
   }

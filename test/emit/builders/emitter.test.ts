@@ -307,3 +307,18 @@ test("a small module, whole", async () => {
    "
   `);
 });
+
+test("a builder type name that a schema type already has gets a suffix, and the module says so", async () => {
+  const schema = {
+    title: "Root",
+    type: "object",
+    properties: { a: { $ref: "#/$defs/Ping" } },
+    $defs: {
+      Ping: { type: "object", required: ["kind"], properties: { kind: { const: "ping" } } },
+      PingInput: { type: "object", properties: { x: { type: "string" } } },
+    },
+  };
+  const text = await moduleText(schema, "builders.ts", { emit: ["builders"] });
+  expect(text).toContain("export type PingInput2 = runtime.BuilderInput<Ping, \"kind\">;");
+  expect(text).toMatch(/^\/\/ name collision: .*"PingInput".*"PingInput2"/m);
+});
