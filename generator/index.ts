@@ -21,6 +21,7 @@ import { planRelease, type PreviousOutput, type Release } from "./release/releas
 import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
+import { StepCache } from "./print/cache";
 import { PRETTIER_SIZE_LIMIT, reindent } from "./print/reindent";
 import { GENERATOR_VERSION } from "./version";
 
@@ -75,6 +76,11 @@ export interface GenerateOptions extends LoadOptions {
   client?: ClientEmitOptions;
   /** Also produce `dist/` (ESM, CJS, declarations). Default true. */
   build?: boolean;
+  /**
+   * A folder where prettier and TypeScript results are kept by content hash, so an unchanged schema
+   * regenerates (or `--check`s) without running them. Off by default: generate() touches no disk.
+   */
+  cacheDir?: string;
   /** Run prettier over the generated sources. Default true; tests that only execute the code skip it. */
   format?: boolean;
 }
@@ -161,8 +167,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...modules.map((m) => ({ path: m.path, header: header(m.summary), statements: m.statements })),
     { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)) },
   ]);
+  const cache = new StepCache(options.cacheDir);
+  const format = (text: string, p: string): Promise<string> => cache.get("prettier", "prettier", p, text, () => formatTypeScript(text, p));
   const sources: GeneratedFile[] = await Promise.all(
-    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await formatTypeScript(text, p) })),
+    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await format(text, p) })),
   );
   // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
   const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
@@ -184,7 +192,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     },
     ...sources,
   ];
-  if (options.build !== false) files.push(...(await buildDist(sources)));
+  if (options.build !== false) files.push(...(await buildDist(sources, cache)));
   files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { files: _releaseFiles, ...releaseInfo } = release;
@@ -202,12 +210,13 @@ function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {
   return [{ schema: options.schema, name: options.name, endpoint: options.endpoint }];
 }
 
-async function buildDist(sources: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
-  const { compileModule } = await import("./print/compile");
+async function buildDist(sources: readonly GeneratedFile[], cache: StepCache): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [{ path: "dist/cjs/package.json", contents: CJS_PACKAGE_JSON }];
   for (const source of sources) {
     const relative = source.path.replace(/^src\//, "");
-    const { esm, cjs, declaration } = compileModule(source.contents, relative);
+    // TypeScript is loaded only on a cache miss.
+    const compile = async () => (await import("./print/compile")).compileModule(source.contents, relative);
+    const { esm, cjs, declaration } = await cache.get("transpile", "ts-morph", relative, source.contents, compile);
     const js = relative.replace(/\.ts$/, ".js");
     const dts = relative.replace(/\.ts$/, ".d.ts");
     out.push(

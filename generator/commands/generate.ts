@@ -89,7 +89,7 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const started = process.hrtime.bigint();
   const { generate } = await import("../index");
   const { readPrevious } = await import("../release/previous");
-  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out) });
+  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out), cacheDir: cacheDir() });
   onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
@@ -149,4 +149,15 @@ function parseResolve(values: string[] | undefined, cwd: string): Record<string,
 export function display(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : absolute;
+}
+
+/**
+ * Where the CLI keeps prettier/TypeScript results (see print/cache.ts): node_modules/.cache/koala-codegen
+ * under the working folder, like other build tools; KOALA_CODEGEN_CACHE=0 turns it off, any other value is the folder.
+ */
+function cacheDir(): string | undefined {
+  const setting = process.env.KOALA_CODEGEN_CACHE;
+  if (setting === "0" || setting === "false") return undefined;
+  if (setting) return path.resolve(setting);
+  return path.resolve("node_modules", ".cache", "koala-codegen");
 }

@@ -1,0 +1,41 @@
+/**
+ * The prettier/TypeScript cache (print/cache.ts): same output with or without it, entries really
+ * written and reused, and a damaged entry only costs time.
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { generate } from "../../generator/index";
+import { KOALA_SCHEMA } from "../helpers/paths";
+import { tempDir } from "../helpers/temp";
+
+const cacheA = tempDir();
+const cacheB = tempDir();
+
+function entries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f));
+}
+
+test("a cached run gives exactly the uncached output; a damaged entry is recomputed", async () => {
+  const cacheDir = cacheA;
+  const options = { schema: KOALA_SCHEMA, endpoint: "/batch" };
+  const plain = await generate(options);
+  const first = await generate({ ...options, cacheDir });
+  expect(first.files).toEqual(plain.files);
+  const written = entries(cacheDir);
+  // One prettier entry per formatted module, one transpile entry per source file.
+  expect(written.length).toBeGreaterThanOrEqual(plain.files.filter((f) => f.path.startsWith("src/")).length);
+
+  for (const entry of written) writeFileSync(entry, "{ not json");
+  const second = await generate({ ...options, cacheDir });
+  expect(second.files).toEqual(plain.files);
+  const third = await generate({ ...options, cacheDir });
+  expect(third.files).toEqual(plain.files);
+});
+
+test("an entry is only reused for the same input: a different schema does not hit it", async () => {
+  const cacheDir = cacheB;
+  await generate({ schema: { title: "A", type: "string" }, cacheDir, build: true });
+  const b = await generate({ schema: { title: "A", type: "number" }, cacheDir, build: true });
+  const plainB = await generate({ schema: { title: "A", type: "number" }, build: true });
+  expect(b.files).toEqual(plainB.files);
+});
