@@ -98,8 +98,10 @@ async function throughput() {
     const clientRate = REQUESTS / median(clientRuns.map((r) => r.seconds));
     const items = 15;
     console.log(`client throughput: bare fetch ${bareRate.toFixed(0)} req/s (${(bareRate * items).toFixed(0)} items/s) | client.batch ${clientRate.toFixed(0)} req/s (${(clientRate * items).toFixed(0)} items/s) | ${PAIRS} pairs of ${REQUESTS} requests, ${CONCURRENCY} in flight, median`);
-    const overhead = median(clientRuns.map((c, i) => c.seconds / bareRuns[i].seconds - 1)) * 100;
-    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + retry logic): ${overhead.toFixed(1)}% (goal ≤ 5%) ${overhead <= 5 ? "OK" : "OVER"}`);
+    // Two views of the same runs: the ratio of the medians, and the median of the pair-by-pair ratios.
+    const overhead = (bareRate / clientRate - 1) * 100;
+    const pairwise = median(clientRuns.map((c, i) => c.seconds / bareRuns[i].seconds - 1)) * 100;
+    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + retry logic): ${overhead.toFixed(1)}% ratio of medians, ${pairwise.toFixed(1)}% median of pairs (goal ≤ 5%) ${overhead <= 5 ? "OK" : "OVER"}`);
     const cpuBare = median(bareRuns.map((r) => r.cpuMicros)) / REQUESTS;
     const cpuClient = median(clientRuns.map((r) => r.cpuMicros)) / REQUESTS;
     console.log(`client CPU per request in this process: bare fetch ${cpuBare.toFixed(0)} µs, client.batch ${cpuClient.toFixed(0)} µs (+${(cpuClient - cpuBare).toFixed(0)} µs, ${((cpuClient / cpuBare - 1) * 100).toFixed(1)}%)`);
