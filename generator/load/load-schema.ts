@@ -185,11 +185,18 @@ function mapToLocalFile(uri: string, prefixes: Record<string, string>, cwd: stri
   return undefined;
 }
 
+const REMOTE_TIMEOUT_MS = 30_000;
+
 /** A remote JSON document, with Node's own fetch (json-schema-ref-parser refuses private addresses). */
 async function fetchJson(uri: string, where: { file: string; pointer: string }): Promise<unknown> {
   let text: string;
   try {
-    const response = await fetch(uri, { headers: { accept: "application/schema+json, application/json" }, redirect: "follow" });
+    // A server that never answers must not hang `generate` (or a watch) forever.
+    const response = await fetch(uri, {
+      headers: { accept: "application/schema+json, application/json" },
+      redirect: "follow",
+      signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (error) {

@@ -1,7 +1,9 @@
 /**
  * A content-addressed cache for the two costly pure steps, prettier and the TypeScript transpiles:
- * the key is the sha256 of the step, the versions of the generator and the library doing it, the
- * file name and the input text; the value is exactly what the step returned. Regenerating an
+ * the key is the sha256 of the step, the code that implements it (the module's own source, so a
+ * changed option or transform never reuses old results, even without a version bump), the
+ * versions of the generator and the library doing it, the file name and the input text; the value
+ * is exactly what the step returned. Regenerating an
  * unchanged schema (and `generate --check`) then skips both, which is most of a cold start.
  * Opt-in (`cacheDir`); any read or write problem means "compute it", never a wrong answer.
  */
@@ -13,13 +15,27 @@ import { GENERATOR_VERSION } from "../version";
 export class StepCache {
   constructor(private readonly dir: string | undefined) {}
 
-  /** `compute()`, or what it returned last time for the same step, versions, file and input. */
-  async get<T>(step: string, library: string, file: string, input: string, compute: () => T | Promise<T>): Promise<T> {
+  /**
+   * `compute()`, or what it returned last time for the same step, implementation, versions, file
+   * and input. `step` names the module that implements it ("format", "compile" in this folder);
+   * `isValue` rejects an entry of the wrong shape, which is then recomputed like a missing one.
+   */
+  async get<T>(
+    step: "format" | "compile",
+    library: string,
+    file: string,
+    input: string,
+    compute: () => T | Promise<T>,
+    isValue: (value: unknown) => value is T,
+  ): Promise<T> {
     if (this.dir === undefined) return compute();
-    const key = createHash("sha256").update([step, GENERATOR_VERSION, libraryVersion(library), file, input].join("\0")).digest("hex");
+    const key = createHash("sha256")
+      .update([step, stepFingerprint(step), GENERATOR_VERSION, libraryVersion(library), file, input].join("\0"))
+      .digest("hex");
     const entry = path.join(this.dir, key.slice(0, 2), `${key}.json`);
     try {
-      return (JSON.parse(readFileSync(entry, "utf8")) as { value: T }).value;
+      const stored: unknown = JSON.parse(readFileSync(entry, "utf8"));
+      if (typeof stored === "object" && stored !== null && "value" in stored && isValue(stored.value)) return stored.value;
     } catch {
       // Absent or unreadable: compute.
     }
@@ -34,6 +50,23 @@ export class StepCache {
     }
     return value;
   }
+}
+
+const fingerprints = new Map<string, string>();
+
+/** sha256 of the source of the module that implements a step (read as text: nothing is loaded). */
+function stepFingerprint(step: string): string {
+  let fingerprint = fingerprints.get(step);
+  if (fingerprint === undefined) {
+    try {
+      fingerprint = createHash("sha256").update(readFileSync(require.resolve(`./${step}`), "utf8")).digest("hex");
+    } catch {
+      // Unreadable: a fresh random value, so this process never reuses an entry it cannot vouch for.
+      fingerprint = `${process.pid}-${Math.random()}`;
+    }
+    fingerprints.set(step, fingerprint);
+  }
+  return fingerprint;
 }
 
 const versions = new Map<string, string>();

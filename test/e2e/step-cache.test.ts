@@ -2,7 +2,7 @@
  * The prettier/TypeScript cache (print/cache.ts): same output with or without it, entries really
  * written and reused, and a damaged entry only costs time.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { generate } from "../../generator/index";
 import { KOALA_SCHEMA } from "../helpers/paths";
@@ -25,7 +25,18 @@ test("a cached run gives exactly the uncached output; a damaged entry is recompu
   // One prettier entry per formatted module, one transpile entry per source file.
   expect(written.length).toBeGreaterThanOrEqual(plain.files.filter((f) => f.path.startsWith("src/")).length);
 
-  for (const entry of written) writeFileSync(entry, "{ not json");
+  // Entries are really read back: a planted transpile result shows up in the output.
+  const compiled = written.filter((entry) => typeof (JSON.parse(readFileSync(entry, "utf8")) as { value: unknown }).value === "object");
+  expect(compiled.length).toBeGreaterThan(0);
+  for (const entry of compiled) {
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as { value: { esm: string } };
+    writeFileSync(entry, JSON.stringify({ value: { ...stored.value, esm: "/* planted */\n" + stored.value.esm } }));
+  }
+  const planted = await generate({ ...options, cacheDir });
+  expect(planted.files.filter((f) => f.path.startsWith("dist/esm/") && f.path.endsWith(".js")).every((f) => f.contents.startsWith("/* planted */"))).toBe(true);
+
+  // Damaged entries, or entries of the wrong shape, are recomputed.
+  for (const [i, entry] of written.entries()) writeFileSync(entry, i % 2 ? "{ not json" : JSON.stringify({ value: { esm: 1 } }));
   const second = await generate({ ...options, cacheDir });
   expect(second.files).toEqual(plain.files);
   const third = await generate({ ...options, cacheDir });

@@ -22,7 +22,9 @@ export function run(command: string, args: readonly string[], options: RunOption
     uid: options.uid,
     gid: options.gid,
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // The CLI's prettier/TypeScript cache is off unless a test asks for it: a test must see what
+    // this generator produces now, not what an earlier run left in node_modules/.cache.
+    env: { ...process.env, NO_COLOR: "1", KOALA_CODEGEN_CACHE: "0", ...options.env },
     input: options.input,
     encoding: "utf8",
     timeout: 120_000,

@@ -11,7 +11,7 @@ import {
 } from "./runtime/http-client.js";
 import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest } from "./types.js";
 import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
-import { chunkKoalaProfileBatchRequest } from "./builders.js";
+import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 export type {
   AbortSignalLike,
   CallOptions,
@@ -46,7 +46,7 @@ export interface KoalaClient {
     options?: CallOptions,
   ): Promise<SendResult<KoalaProfileBatchRequest>>;
   /**
-   * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
+   * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
    */
   accountsBatch(
     request: KoalaAccountBatchRequest,
@@ -71,6 +71,7 @@ export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
   const accountsBatchEndpoint: EndpointSpec<KoalaAccountBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
     validate: validateKoalaAccountBatchRequest,
+    chunk: chunkKoalaAccountBatchRequest,
     idempotency: { key: "message_id", arrays: ["events"] },
     suspended: ["Koala ingest suspended"],
   };

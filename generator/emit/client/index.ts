@@ -67,7 +67,10 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const names = { factory: derivedNames.createClient(stem), client: derivedNames.clientType(stem), options: derivedNames.clientOptions(stem) };
   const hasGuards = options.artifacts.includes("guards");
   const hasBuilders = options.artifacts.includes("builders");
-  const isRoot = (name: string): boolean => name === model.rootName;
+  // Every root of the package has its chunkX (builders emits one per root, and asking for a
+  // client brings builders), so each endpoint splits by its own schema's maxItems.
+  const rootNames = new Set(model.roots?.map((r) => r.name) ?? [model.rootName]);
+  const isRoot = (name: string): boolean => rootNames.has(name);
   const chunkable = (name: string): boolean => {
     const schema = model.types.find((t) => t.name === name)?.schema;
     return hasBuilders && isRoot(name) && schema !== undefined && isNode(schema);

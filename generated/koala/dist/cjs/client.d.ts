@@ -13,7 +13,7 @@ export interface KoalaClient {
      */
     batch(request: KoalaProfileBatchRequest, options?: CallOptions): Promise<SendResult<KoalaProfileBatchRequest>>;
     /**
-     * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
+     * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
      */
     accountsBatch(request: KoalaAccountBatchRequest, options?: CallOptions): Promise<SendResult<KoalaAccountBatchRequest>>;
 }

@@ -24,6 +24,7 @@ function createKoalaClient(options) {
     const accountsBatchEndpoint = {
         path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
         validate: guards_js_1.validateKoalaAccountBatchRequest,
+        chunk: builders_js_1.chunkKoalaAccountBatchRequest,
         idempotency: { key: "message_id", arrays: ["events"] },
         suspended: ["Koala ingest suspended"],
     };

@@ -3,7 +3,7 @@
 /* eslint-disable */
 import { send, } from "./runtime/http-client.js";
 import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
-import { chunkKoalaProfileBatchRequest } from "./builders.js";
+import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
 export function createKoalaClient(options) {
     const transport = {
@@ -21,6 +21,7 @@ export function createKoalaClient(options) {
     const accountsBatchEndpoint = {
         path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
         validate: validateKoalaAccountBatchRequest,
+        chunk: chunkKoalaAccountBatchRequest,
         idempotency: { key: "message_id", arrays: ["events"] },
         suspended: ["Koala ingest suspended"],
     };
