@@ -24,12 +24,17 @@ interface Candidate {
 /** The properties of one object type that `StampOptions` fill, if any. */
 export function findStampKeys(properties: readonly Candidate[]): StampKeys {
   const keys: StampKeys = {};
-  const idempotency = properties.filter((p) => isFreeString(p, "uuid") && (IDEMPOTENCY_NAME.test(p.name) || IDEMPOTENCY_DOC.test(description(p.schema))));
+  const idempotency = properties.filter((p) => isFreeString(p, "uuid") && isIdempotencyCandidate(p.name, p.schema));
   // Two candidates would make the option ambiguous: then the schema has to be explicit, and we stamp none.
   if (idempotency.length === 1) keys.idempotencyKey = idempotency[0]!.name;
   const timestamp = properties.filter((p) => isFreeString(p, "date-time") && isNode(p.schema) && p.schema.format === "date-time" && TIMESTAMP_NAME.test(p.name));
   if (timestamp.length === 1) keys.timestamp = timestamp[0]!.name;
   return keys;
+}
+
+/** Whether a property is named like an idempotency key or documented as one (title or description); shared with the client's endpoints. */
+export function isIdempotencyCandidate(name: string, schema: IrSchema): boolean {
+  return IDEMPOTENCY_NAME.test(name) || IDEMPOTENCY_DOC.test(description(schema));
 }
 
 /** A string property that any UUID (or ISO-8601 string) could fill: no const, enum, pattern or length bound, no other format. */

@@ -6,6 +6,7 @@
 import { CodegenError } from "../../errors";
 import { findType, isNode, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import { toValueName } from "../../ir/naming";
+import { isIdempotencyCandidate } from "../builders/stamps";
 
 /** One piece of a path template: literal text, or a `{name}` parameter. */
 export type PathPart = { text: string } | { param: string; option: string };
@@ -48,10 +49,6 @@ export function methodName(parts: readonly PathPart[]): string {
   return toValueName(words.join(" ") || "send");
 }
 
-// The same rule as the builders' stamps: a property named like an idempotency key or documented as one.
-const IDEMPOTENCY_NAME = /^(message|idempotency|insert|dedup(e|lication)?|event)[-_]?(id|key)$/i;
-const IDEMPOTENCY_DOC = /idempoten|dedupl?icat/i;
-
 /**
  * The arrays of the root whose object items have a free string property `key` (given, or found by
  * name/description across the items' types: exactly one candidate, or none is used).
@@ -69,7 +66,7 @@ export function idempotencyFor(model: IrModel, typeName: string, key: string | f
     const candidates = new Set(
       arrays.flatMap(({ items }) =>
         (items.properties ?? [])
-          .filter((p) => isString(model, p.schema) && (IDEMPOTENCY_NAME.test(p.name) || IDEMPOTENCY_DOC.test(describe(p.schema))))
+          .filter((p) => isString(model, p.schema) && isIdempotencyCandidate(p.name, p.schema))
           .map((p) => p.name),
       ),
     );
@@ -91,8 +88,4 @@ function resolve(model: IrModel, schema: IrSchema, depth = 0): IrNode | undefine
 function isString(model: IrModel, schema: IrSchema): boolean {
   const node = resolve(model, schema);
   return node?.type?.length === 1 && node.type[0] === "string" && node.const === undefined && node.enum === undefined;
-}
-
-function describe(schema: IrSchema): string {
-  return isNode(schema) ? (schema.annotations.description ?? "") : "";
 }
