@@ -155,6 +155,15 @@ export function isNode(schema: IrSchema): schema is IrNode {
   return typeof schema === "object";
 }
 
+/** The referenced type's name when the node is nothing but a `$ref` (annotations aside). */
+export function onlyRef(schema: IrSchema): string | undefined {
+  if (!isNode(schema) || !schema.ref) return undefined;
+  for (const key of Object.keys(schema)) {
+    if (key !== "ref" && key !== "schemaPath" && key !== "annotations") return undefined;
+  }
+  return schema.ref;
+}
+
 export function findType(model: IrModel, name: string): IrNamedType {
   const found = model.types.find((t) => t.name === name);
   if (!found) throw new Error(`internal: no named type ${name}`);

@@ -5,7 +5,7 @@
  * that value names the item type's short builder (`track(...)`). Nothing is assumed about which
  * property discriminates or what its values are.
  */
-import { isNode, type IrModel, type IrSchema } from "../../ir/model";
+import { isNode, onlyRef, type IrModel, type IrSchema } from "../../ir/model";
 import { isIdentifier, toCamelCase, toValueName } from "../../ir/naming";
 import { isObjectNode } from "./object-shape";
 import type { ObjectInfo } from "./object-shape";
@@ -23,15 +23,12 @@ export interface Discriminated {
 /** The named item types of an array's `items`: a `$ref`, or an `anyOf`/`oneOf` of `$ref`s. */
 export function itemTypeNames(items: IrSchema | undefined): string[] {
   if (items === undefined || !isNode(items)) return [];
-  if (items.ref && isRefOnly(items)) return [items.ref];
+  const ref = onlyRef(items);
+  if (ref !== undefined) return [ref];
   for (const list of [items.oneOf, items.anyOf]) {
-    if (list && list.every((branch) => isNode(branch) && branch.ref !== undefined && isRefOnly(branch))) return list.map((b) => (b as { ref: string }).ref);
+    if (list && list.every((branch) => onlyRef(branch) !== undefined)) return list.map((b) => onlyRef(b)!);
   }
   return [];
-}
-
-function isRefOnly(node: IrSchema): boolean {
-  return isNode(node) && Object.keys(node).every((k) => k === "ref" || k === "schemaPath" || k === "annotations");
 }
 
 /** Every (item type → short name) the model's discriminated arrays suggest, before clash checks. */

@@ -8,7 +8,7 @@
  * - `eval`: like `is`, and records which keys/items were evaluated (for unevaluated*).
  */
 import { code, id, join, type Code } from "../code";
-import { isNode, type IrNode, type IrSchema } from "../../ir/model";
+import { isNode, onlyRef, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
 import { escapeToken } from "./paths";
 
@@ -152,15 +152,6 @@ export class Scope {
   check(name: string): Code {
     return this.module.runtime("checks", name);
   }
-}
-
-/** The referenced type's name when the node is nothing but a `$ref` (annotations aside). */
-export function onlyRef(schema: IrSchema): string | undefined {
-  if (!isNode(schema) || !schema.ref) return undefined;
-  for (const key of Object.keys(schema)) {
-    if (key !== "ref" && key !== "schemaPath" && key !== "annotations") return undefined;
-  }
-  return schema.ref;
 }
 
 /**
