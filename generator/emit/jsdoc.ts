@@ -23,6 +23,12 @@ export function docsFor(schema: IrSchema, typeName?: string): string | undefined
   return lines.length ? docText(lines.join("\n")) : undefined;
 }
 
+/** A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one line. */
+export function docBlock(lines: readonly string[]): string {
+  const text = docText(lines.join("\n")).split("\n");
+  return text.length === 1 ? `/** ${text[0]} */` : `/**\n${text.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+}
+
 function constraintTags(node: IrNode): string[] {
   const tags: string[] = [];
   if (node.format) tags.push(`@format ${node.format}`);

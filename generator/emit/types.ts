@@ -10,7 +10,7 @@ import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatu
 import { isNode, type IrModel, type IrNode, type IrSchema, type JsonType } from "../ir/model";
 import { propertyKey } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
-import { docsFor } from "./jsdoc";
+import { docBlock, docsFor } from "./jsdoc";
 import { arrayType, intersectionType, literalType, NEVER, tupleType, typeRef, unionType, UNKNOWN, type TypeExpr } from "./type-expression";
 
 export const typesEmitter: Emitter = {
@@ -126,8 +126,7 @@ function objectTypeOf(node: IrNode): TypeExpr {
 
 /** A JSDoc block for a member of an inline type literal (prettier keeps it above the member). */
 function blockComment(text: string): string {
-  const lines = text.split("\n");
-  return lines.length === 1 ? `\n/** ${lines[0]} */\n` : `\n/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n`;
+  return `\n${docBlock([text])}\n`;
 }
 
 interface ObjectShape {

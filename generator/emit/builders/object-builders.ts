@@ -7,7 +7,7 @@
  * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
-import { docText } from "../code";
+import { docBlock } from "../jsdoc";
 import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 
@@ -83,8 +83,5 @@ function createDocs(builder: ObjectBuilder): string {
   if (info.stamps.idempotencyKey) lines.push(`\`options.idempotencyKey\` fills \`${info.stamps.idempotencyKey}\` with \`crypto.randomUUID()\` when the input has none.`);
   if (info.stamps.timestamp) lines.push(`\`options.timestamp\` fills \`${info.stamps.timestamp}\` with now (or the given Date) when the input has none.`);
   lines.push("", "@throws SchemaValidationError with the guard's errors when the result is not valid.");
-  return `/**\n${docText(lines.join("\n"))
-    .split("\n")
-    .map((l) => ` * ${l}`.trimEnd())
-    .join("\n")}\n */`;
+  return docBlock(lines);
 }

@@ -9,7 +9,7 @@
  * used: that type keeps only `createX`, and a comment in the module says why.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
-import { docText } from "../code";
+import { docBlock } from "../jsdoc";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
 import { withArticle, type ModuleNames } from "./names";
@@ -126,10 +126,7 @@ export function emitShortBuilder(short: ShortBuilder): string[] {
   return [
     `${typeDoc}\n${code`export type ${id(options.type)} = ${optionsType};`}`,
     [
-      `/**\n${docText(doc.join("\n"))
-        .split("\n")
-        .map((l) => ` * ${l}`.trimEnd())
-        .join("\n")}\n */`,
+      docBlock(doc),
       code`export function ${id(short.name)}(${join(params, ", ")}): ${id(typeName)} {`.text,
       ...body.map((b) => `  ${b.text}`),
       "}",
