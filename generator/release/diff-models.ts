@@ -228,6 +228,7 @@ function compareAnnotations(a: IrNode, b: IrNode, at: string, out: ApiChange[]):
   if (changed.length) out.push({ level: "patch", at, message: `documentation changed (${changed.join(", ")})` });
 }
 
-function stripPaths(schema: IrSchema): unknown {
+/** A schema without its `schemaPath`s: where a schema sits is not part of the API. */
+export function stripPaths(schema: IrSchema): unknown {
   return JSON.parse(JSON.stringify(schema, (key, value: unknown) => (key === "schemaPath" ? undefined : value)));
 }

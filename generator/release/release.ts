@@ -8,7 +8,7 @@
  * second run changes nothing. `npm publish` leaves the snapshot out (the package's `files`).
  */
 import type { IrModel, IrNamedType } from "../ir/model";
-import { bumpFor, bumpVersion, diffModels, type ApiChange, type Bump } from "./diff-models";
+import { bumpFor, bumpVersion, diffModels, stripPaths, type ApiChange, type Bump } from "./diff-models";
 
 export const SNAPSHOT_FILE = "koala-codegen.api.json";
 export const CHANGELOG_FILE = "CHANGELOG.md";
@@ -147,5 +147,5 @@ function readSnapshot(text: string | undefined): Snapshot | undefined {
 
 /** Named types without `schemaPath`/`origin`: where a schema sits is not part of the API. */
 function stripTypes(types: readonly IrNamedType[]): { name: string; schema: unknown }[] {
-  return types.map((t) => ({ name: t.name, schema: JSON.parse(JSON.stringify(t.schema, (key, value: unknown) => (key === "schemaPath" ? undefined : value))) }));
+  return types.map((t) => ({ name: t.name, schema: stripPaths(t.schema) }));
 }
