@@ -2,21 +2,15 @@
  * Test helpers for the client and the mock server: an ajv oracle of the Koala schema (in the shape
  * of a generated guard), a maxItems splitter like the generated `chunkX`, and seeded traffic.
  */
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import type { GuardFn } from "../../generator/mock-server/generated-guard";
 import { mulberry32 } from "../../generator/mock-server/faults";
-
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-export const KOALA_SCHEMA_PATH = path.join(REPO_ROOT, "schemas", "koala-profile-batch-request.schema.json");
+import { ajvFor } from "./guards";
+import { KOALA_SCHEMA } from "./paths";
 
 /** The Koala schema through ajv, answering like a generated `validateX`. */
 export function ajvKoalaGuard(): GuardFn {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const check = ajv.compile(JSON.parse(readFileSync(KOALA_SCHEMA_PATH, "utf8")));
+  const check = ajvFor(JSON.parse(readFileSync(KOALA_SCHEMA, "utf8")), true);
   return (value) =>
     check(value) ? { ok: true } : { ok: false, errors: (check.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword })) };
 }

@@ -7,7 +7,8 @@ import * as http from "node:http";
 import * as path from "node:path";
 import { FaultPlan, type InjectedFault } from "../../generator/mock-server/faults";
 import { pathPattern, startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { ajvKoalaGuard, REPO_ROOT } from "../helpers/koala";
+import { ajvKoalaGuard } from "../helpers/koala";
+import { REPO_ROOT } from "../helpers/paths";
 
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 const BATCH = "/web/projects/pk_test/batch";
