@@ -4,7 +4,7 @@
  * shared subschema or a recursive named type is compiled once and called.
  */
 import type { EmitOptions } from "../emitter";
-import { code, id, join, literal, type Code } from "../code";
+import { code, id, join, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { derivedNames } from "../../ir/naming";
 import { Body, type Mode } from "./scope";
@@ -138,15 +138,6 @@ ${lines}
       out.push(code`import { ${specifiers} } from ${`./runtime/${module}.js`};`);
     }
     return [...out, ...this.constants];
-  }
-
-  /** Which runtime templates the module imports ("runtime/formats.ts"). */
-  usedTemplates(): string[] {
-    return [...this.imports.keys()].map((m) => `runtime/${m}.ts`);
-  }
-
-  literal(value: unknown): Code {
-    return literal(value);
   }
 }
 
