@@ -51,7 +51,8 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
   for (const short of shorts.builders) body.push(...emitShortBuilder(short));
   for (const { root, chunk } of roots) body.push(emitChunk(root, chunk));
-  for (const { root, grouping } of roots) if (grouping) body.push(...emitGrouping(model, root, new Map(objects.map((o) => [o.name, o])), grouping));
+  const objectsByName = new Map(objects.map((o) => [o.name, o]));
+  for (const { root, grouping } of roots) if (grouping) body.push(...emitGrouping(model, root, objectsByName, grouping));
 
   return { path: "builders.ts", summary: "Builders", statements: [...imports(model.types.map((t) => t.name), body), ...body] };
 }
