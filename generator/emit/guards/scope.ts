@@ -133,7 +133,7 @@ export class Scope {
   collect(schema: IrSchema, value: Code, path: Code, schemaPath: string, errors: Code = code`errors`): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`${errors}.push({ path: ${path}, schemaPath: ${schemaPath}, keyword: "false", message: "boolean schema is false" });`;
+      return code`${this.module.runtime("validation", "pushError")}(${errors}, ${path}, ${schemaPath}, ${"false"}, ${"boolean schema is false"});`;
     }
     const ref = onlyRef(schema);
     if (ref) return code`if (!${this.module.named(ref, "is")}(${value})) ${this.module.named(ref, "collect")}(${value}, ${path}, ${errors});`;
