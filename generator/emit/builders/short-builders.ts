@@ -88,7 +88,8 @@ function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discr
   });
   const stampKeys = Object.keys(builder.info.stamps);
   // A stamp option that shares its name with a property of the type could not be told apart from it.
-  const stamps = stampKeys.length > 0 && !builder.info.properties.some((p) => stampKeys.includes(p.name) || p.name === "idempotencyKey" || p.name === "timestamp");
+  // (stampKeys only ever holds these two option names, so checking them both covers it.)
+  const stamps = stampKeys.length > 0 && !builder.info.properties.some((p) => p.name === "idempotencyKey" || p.name === "timestamp");
   const optionsRequired = required.some((p) => !positional.includes(p));
   const type = names.type(`${toPascalCase(name)}Options`, `the options of ${name}()`);
   return { name, builder, discriminator, positional: params, options: { type, required: optionsRequired, stamps } };
