@@ -27,9 +27,8 @@ export const properties: KeywordCheck = {
     const patterns = node.patternProperties ?? [];
     const additional = node.additionalProperties;
     const loopAdditional = additional !== undefined && additional !== true;
-    if (patterns.length > 0 && (loopAdditional || patterns.some((p) => p.schema !== true) || s.ev)) {
-      emitKeyLoop();
-    } else if (loopAdditional) emitKeyLoop();
+    // The loop is needed for a non-true additionalProperties, or for patterns that check or annotate.
+    if (loopAdditional || (patterns.length > 0 && (patterns.some((p) => p.schema !== true) || s.ev))) emitKeyLoop();
     if (additional !== undefined && s.ev) s.body.line(code`${s.ev}.allKeys = true;`);
 
     function emitKeyLoop(): void {
