@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./lib/median.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -17,7 +18,8 @@ const koala = path.join(root, "schemas", "koala-profile-batch-request.schema.jso
 const tmp = mkdtempSync(path.join(os.tmpdir(), "koala-bench-cold-"));
 cpSync(path.join(root, "generated", "koala"), path.join(tmp, "checked"), { recursive: true });
 
-function median(args, options = {}) {
+/** Runs the command `runs` times, each a fresh process: the median wall time, or the first failure. */
+function medianRun(args, options = {}) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
@@ -25,8 +27,7 @@ function median(args, options = {}) {
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (result.status !== 0) return { error: (result.stderr || result.stdout).split("\n")[0] };
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] };
+  return { ms: median(times) };
 }
 
 const node = (code) => [process.execPath, "-e", code];
@@ -49,7 +50,7 @@ const results = {};
 for (const [label, args, options = {}] of rows) {
   const { warm, ...spawnOptions } = options;
   if (warm) spawnSync(args[0], args.slice(1), { cwd: root, ...spawnOptions });
-  const r = median(args, spawnOptions);
+  const r = medianRun(args, spawnOptions);
   results[label] = r.ms;
   console.log(`${label.padEnd(46)} ${r.ms !== undefined ? `${(r.ms / 1000).toFixed(3)} s` : `FAILED: ${r.error}`}`);
 }
