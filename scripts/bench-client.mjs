@@ -63,6 +63,8 @@ async function timed(run) {
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuMicros: used.user + used.system };
 }
 
+const signed = (x) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(0)}`;
+
 async function throughput() {
   const server = await startServer();
   try {
@@ -118,10 +120,10 @@ async function throughput() {
     const verdict = Math.max(vsBare.ofMedians, vsBare.ofPairs) <= 5 ? "OK" : "OVER";
     console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + timeout signal + retry logic): ${vsBare.ofMedians.toFixed(1)}% ratio of medians, ${vsBare.ofPairs.toFixed(1)}% median of pairs (goal ≤ 5%) ${verdict}`);
     const cpu = (name) => median(runs[name].map((r) => r.cpuMicros)) / REQUESTS;
-    const cpuDelta = (base) => median(runs.client.map((c, i) => c.cpuMicros - runs[base][i].cpuMicros)) / REQUESTS;
-    console.log(`client CPU per request in this process: bare fetch ${cpu("bare").toFixed(0)} µs, client.batch ${cpu("client").toFixed(0)} µs (+${cpuDelta("bare").toFixed(0)} µs median of pairs, ${((cpu("client") / cpu("bare") - 1) * 100).toFixed(1)}%)`);
+    const cpuDelta = (base, side = "client") => median(runs[side].map((c, i) => c.cpuMicros - runs[base][i].cpuMicros)) / REQUESTS;
+    console.log(`client CPU per request in this process: bare fetch ${cpu("bare").toFixed(0)} µs, client.batch ${cpu("client").toFixed(0)} µs (${signed(cpuDelta("bare"))} µs median of pairs, ${((cpu("client") / cpu("bare") - 1) * 100).toFixed(1)}%)`);
     const vsTimeout = wall("bareTimeout");
-    console.log(`  reference: bare fetch + per-request timeout signal ${cpu("bareTimeout").toFixed(0)} µs CPU (undici's signal handling: +${(cpu("bareTimeout") - cpu("bare")).toFixed(0)} µs); client overhead vs it: ${vsTimeout.ofMedians.toFixed(1)}% wall ratio of medians, ${vsTimeout.ofPairs.toFixed(1)}% median of pairs, +${cpuDelta("bareTimeout").toFixed(0)} µs CPU`);
+    console.log(`  reference: bare fetch + per-request timeout signal ${cpu("bareTimeout").toFixed(0)} µs CPU (undici's signal handling: ${signed(cpuDelta("bare", "bareTimeout"))} µs median of pairs); client overhead vs it: ${vsTimeout.ofMedians.toFixed(1)}% wall ratio of medians, ${vsTimeout.ofPairs.toFixed(1)}% median of pairs, ${signed(cpuDelta("bareTimeout"))} µs CPU`);
   } finally {
     server.stop();
   }
