@@ -94,7 +94,8 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
   const schemas = result.model.roots?.length ?? 1;
-  const what = `${schemas} schema${schemas === 1 ? "" : "s"}, ${result.model.types.length} types`;
+  const types = result.model.types.length;
+  const what = `${schemas} schema${schemas === 1 ? "" : "s"}, ${types} type${types === 1 ? "" : "s"}`;
 
   if (args.check) {
     const { checkOutput, driftCount } = await import("../write/check-output");
