@@ -118,16 +118,16 @@ describe("send() against the mock server", () => {
   });
 
   test("a timeout is retried; with retry: false it is reported with the undelivered request", async () => {
-    // The held answer (3 s) is far beyond the attempt's limit (300 ms), and the retry's answer far within it, even on a loaded machine.
+    // The held answer (3 s) is far beyond the attempt's limit (1 s), and the retry's answer far within it, even on a loaded machine.
     server.setFaults({ delayMs: 3000 });
     server.inject("delay");
-    const once = await send(options({ timeoutMs: 300, retry: false }), endpoint, oneEvent());
+    const once = await send(options({ timeoutMs: 1000, retry: false }), endpoint, oneEvent());
     expect(once).toMatchObject({ ok: false, kind: "timeout", retryable: true, attempts: 1, requests: 0 });
     expect(!once.ok && once.failed[0]!.events![0]!.message_id).toEqual(expect.any(String));
 
     server.inject("delay");
     const retries: RetryEvent[] = [];
-    const retried = await send(options({ timeoutMs: 300, hooks: { onRetry: (e) => retries.push(e) } }), endpoint, oneEvent());
+    const retried = await send(options({ timeoutMs: 1000, hooks: { onRetry: (e) => retries.push(e) } }), endpoint, oneEvent());
     expect(retried).toEqual({ ok: true, status: 200, requests: 1 });
     expect(retries[0]).toMatchObject({ attempt: 1, reason: "timeout" });
   });
