@@ -52,35 +52,33 @@ export class StepCache {
   }
 }
 
-const fingerprints = new Map<string, string>();
+/** Computed once per process: both are pure for the life of a run. */
+const memo = new Map<string, string>();
+
+function remember(key: string, compute: () => string, fallback: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    try {
+      value = compute();
+    } catch {
+      value = fallback();
+    }
+    memo.set(key, value);
+  }
+  return value;
+}
 
 /** sha256 of the source of the module that implements a step (read as text: nothing is loaded). */
 function stepFingerprint(step: string): string {
-  let fingerprint = fingerprints.get(step);
-  if (fingerprint === undefined) {
-    try {
-      fingerprint = createHash("sha256").update(readFileSync(require.resolve(`./${step}`), "utf8")).digest("hex");
-    } catch {
-      // Unreadable: a fresh random value, so this process never reuses an entry it cannot vouch for.
-      fingerprint = `${process.pid}-${Math.random()}`;
-    }
-    fingerprints.set(step, fingerprint);
-  }
-  return fingerprint;
+  return remember(
+    `step:${step}`,
+    () => createHash("sha256").update(readFileSync(require.resolve(`./${step}`), "utf8")).digest("hex"),
+    // Unreadable: a fresh random value, so this process never reuses an entry it cannot vouch for.
+    () => `${process.pid}-${Math.random()}`,
+  );
 }
-
-const versions = new Map<string, string>();
 
 /** The installed version of a library (its package.json), so an upgrade never reuses old results. */
 function libraryVersion(name: string): string {
-  let version = versions.get(name);
-  if (version === undefined) {
-    try {
-      version = (require(`${name}/package.json`) as { version: string }).version;
-    } catch {
-      version = "unknown";
-    }
-    versions.set(name, version);
-  }
-  return version;
+  return remember(`library:${name}`, () => (require(`${name}/package.json`) as { version: string }).version, () => "unknown");
 }

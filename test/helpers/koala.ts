@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { GuardFn } from "../../generator/mock-server/generated-guard";
+import { startMockServer, type MockServer } from "../../generator/mock-server/server";
 import { mulberry32 } from "../../generator/mock-server/faults";
 import { ajvFor } from "./guards";
 import { KOALA_SCHEMA } from "./paths";
@@ -13,6 +14,24 @@ export function ajvKoalaGuard(): GuardFn {
   const check = ajvFor(JSON.parse(readFileSync(KOALA_SCHEMA, "utf8")), true);
   return (value) =>
     check(value) ? { ok: true } : { ok: false, errors: (check.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword })) };
+}
+
+/**
+ * A mock server on the profile batch endpoint (ajv as its guard) for the enclosing describe block,
+ * back to no faults, nothing received and not suspended before each test. Call `server()` in tests.
+ */
+export function useKoalaMockServer(): () => MockServer {
+  let server: MockServer | undefined;
+  beforeAll(async () => {
+    server = await startMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.reset();
+    server!.setFaults({});
+    server!.setSuspended(false);
+  });
+  return () => server!;
 }
 
 export interface KoalaRequest {

@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import * as http from "node:http";
 import * as path from "node:path";
 import { FaultPlan, type InjectedFault } from "../../generator/mock-server/faults";
-import { pathPattern, startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { ajvKoalaGuard } from "../helpers/koala";
+import { pathPattern, type MockServer } from "../../generator/mock-server/server";
+import { useKoalaMockServer } from "../helpers/koala";
 import { REPO_ROOT } from "../helpers/paths";
 
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
@@ -27,15 +27,10 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
 }
 
 describe("mock server", () => {
+  const mock = useKoalaMockServer();
   let server: MockServer;
-  beforeAll(async () => {
-    server = await startMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
-  });
-  afterAll(() => server.close());
   beforeEach(() => {
-    server.reset();
-    server.setFaults({});
-    server.setSuspended(false);
+    server = mock();
   });
   const ua = { "content-type": "application/json", "user-agent": "tests/1.0" };
   const body = (id: string) => JSON.stringify({ profile_id: PROFILE, events: [{ type: "track", event: "x", message_id: id }], identifies: [{ type: "identify" }] });

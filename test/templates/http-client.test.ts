@@ -2,7 +2,7 @@
  * The runtime transport (templates/runtime/http-client.ts) on its own: pure helpers by table, and
  * every delivery path against the real mock server on 127.0.0.1 (no mocked fetch).
  */
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import type { MockServer } from "../../generator/mock-server/server";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -14,7 +14,7 @@ import {
   type RetryEvent,
   type TransportOptions,
 } from "../../templates/runtime/http-client";
-import { ajvKoalaGuard, chunkRequest, seededUuid, type KoalaRequest } from "../helpers/koala";
+import { useKoalaMockServer, chunkRequest, seededUuid, type KoalaRequest } from "../helpers/koala";
 
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 const FAST = { attempts: 4, minDelayMs: 1, maxDelayMs: 5, deadlineMs: 20_000 };
@@ -79,15 +79,10 @@ describe("pure helpers", () => {
 });
 
 describe("send() against the mock server", () => {
+  const mock = useKoalaMockServer();
   let server: MockServer;
-  beforeAll(async () => {
-    server = await startMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
-  });
-  afterAll(() => server.close());
   beforeEach(() => {
-    server.reset();
-    server.setFaults({});
-    server.setSuspended(false);
+    server = mock();
   });
 
   const endpoint: EndpointSpec<KoalaRequest> = {
