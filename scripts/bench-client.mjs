@@ -2,10 +2,11 @@
 // in a child process on 127.0.0.1 (so the server's CPU is not charged to the client):
 //   1. throughput of client.batch() vs bare fetch() posting the same pre-built bodies, side by side,
 //      alternating rounds, same concurrency; the ratio is the client's overhead (goal ≤ 5%);
-//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), goal ≤ 4 KB.
+//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), goal ≤ 4 KB,
+//      measured as size-limit does: esbuild bundles every export of the package, minified, gzip -9.
 // Run with `npm run bench` (after `npm run build`). Prints one line per figure.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,6 @@ import { median } from "./lib/median.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const koala = require(path.join(root, "generated", "koala", "dist", "cjs", "index.js"));
-const { minify } = require("terser");
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const CONCURRENCY = 8;
@@ -150,36 +150,42 @@ async function ownCost() {
   console.log(`client's own cost per request (15 items; fetch answering at once, best of 5): ${(own - bare).toFixed(1)} µs (validate, ids, JSON.stringify, timeout/abort wiring)`);
 }
 
+/**
+ * The size a user's app pays for the whole package, measured the way size-limit and bundlephobia do:
+ * a real bundler (esbuild: bundle + minify + tree-shake, ESM) builds an entry that re-exports every
+ * export of the package (`export * from "<package>/dist/esm/index.js"`: guards, builders, client and
+ * the runtime they use; nothing is left out, nothing unused inside the package is kept), then gzip -9.
+ */
 async function size() {
+  const esbuild = require("esbuild");
   const esm = path.join(root, "generated", "koala", "dist", "esm");
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".js") && entry.name !== "index.js" && entry.name !== "types.js") files.push(full);
-    }
+  const bundle = async (entry) => {
+    const result = await esbuild.build({
+      stdin: { contents: entry, resolveDir: esm, loader: "js" },
+      absWorkingDir: esm,
+      bundle: true,
+      minify: true,
+      treeShaking: true,
+      format: "esm",
+      target: "es2020",
+      legalComments: "none",
+      write: false,
+      metafile: true,
+    });
+    const code = result.outputFiles[0].text;
+    const inputs = Object.values(result.metafile.outputs)[0].inputs;
+    return { minified: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, inputs };
   };
-  walk(esm);
-  files.sort();
-  // Each module minified on its own, then concatenated and gzipped once: what a bundle of the package weighs,
-  // plus its import/export lines (a bundler would remove those: the figure errs on the heavy side).
-  let minified = "";
-  let clientOnly = "";
-  const parts = [];
-  for (const file of files) {
-    const out = await minify(readFileSync(file, "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
-    minified += out.code + "\n";
-    if (/(^|[\\/])(client|http-client)\.js$/.test(file)) clientOnly += out.code + "\n";
-    parts.push(`${path.relative(esm, file)} ${out.code.length}`);
-  }
-  const gz = gzipSync(minified, { level: 9 }).length;
-  const clientGz = gzipSync(clientOnly, { level: 9 }).length;
+  const all = await bundle(`export * from "./index.js";`);
+  const client = await bundle(`export * from "./runtime/http-client.js";`);
   const has = (name) => existsSync(path.join(esm, name));
   const artifacts = ["guards.js", "builders.js", "client.js"].filter(has).map((n) => n.replace(".js", "")).join(" + ");
-  console.log(`runtime size (${artifacts} + runtime/*): ${minified.length} B minified, ${gz} B (${(gz / 1024).toFixed(2)} KB) min+gzip (goal ≤ 4 KB) ${gz <= 4096 ? "OK" : "OVER"}`);
-  console.log(`  of which the client (client.js + runtime/http-client.js): ${clientOnly.length} B minified, ${clientGz} B min+gzip`);
-  console.log(`  per module (minified bytes): ${parts.join(", ")}`);
+  console.log(`runtime size (every export of the package: ${artifacts} + runtime/*; esbuild ${esbuild.version} bundle+minify+tree-shake, gzip -9): ${all.minified} B minified, ${all.gz} B (${(all.gz / 1024).toFixed(2)} KB) min+gzip (goal ≤ 4 KB) ${all.gz <= 4096 ? "OK" : "OVER"}`);
+  console.log(`  the transport alone (runtime/http-client.js): ${client.minified} B minified, ${client.gz} B min+gzip`);
+  const parts = Object.entries(all.inputs)
+    .filter(([, v]) => v.bytesInOutput > 0)
+    .map(([file, v]) => `${file} ${v.bytesInOutput}`);
+  console.log(`  per module (minified bytes in the bundle): ${parts.join(", ")}`);
 }
 
 await throughput();

@@ -76,6 +76,22 @@ describe("pure helpers", () => {
     ]);
     expect(out.identifies).toBe(input.identifies);
   });
+
+  test("idempotency keys: a request whose items all have one is sent as it is, not copied", () => {
+    const input = { profile_id: PROFILE, events: [{ type: "track", event: "a", message_id: "m1" }], page_views: [{ type: "page", message_id: "m2" }] };
+    let calls = 0;
+    const out = withIdempotencyKeys(input, { key: "message_id", arrays: ["events", "page_views"] }, () => `id-${++calls}`);
+    expect(out).toBe(input);
+    expect(calls).toBe(0);
+    // One missing key: only that array and that item are new.
+    const partly = { ...input, page_views: [{ type: "page" }, { type: "page", message_id: "m3" }] };
+    const filled = withIdempotencyKeys(partly, { key: "message_id", arrays: ["events", "page_views"] }, () => `id-${++calls}`);
+    expect(filled).not.toBe(partly);
+    expect(filled.events).toBe(partly.events);
+    expect(filled.page_views).toEqual([{ type: "page", message_id: "id-1" }, { type: "page", message_id: "m3" }]);
+    expect(filled.page_views[1]).toBe(partly.page_views[1]);
+    expect(partly.page_views[0]).toEqual({ type: "page" });
+  });
 });
 
 describe("send() against the mock server", () => {

@@ -165,11 +165,9 @@ export interface EndpointSpec<T> {
 }
 
 type Attempt =
-  | { kind: "ok"; status: number }
+  | { kind: "ok"; status: number; retryAfterMs?: undefined }
   | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number | undefined }
-  | { kind: "network" | "timeout" | "aborted" };
-
-const DEFAULT_RETRY: { [K in keyof RetryOptions]-?: number } = { attempts: 5, minDelayMs: 100, maxDelayMs: 10_000, deadlineMs: 30_000 };
+  | { kind: "network" | "timeout" | "aborted"; status?: undefined; retryAfterMs?: undefined };
 
 /** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
 export function isRetryableStatus(status: number): boolean {
@@ -178,7 +176,7 @@ export function isRetryableStatus(status: number): boolean {
 
 /** `Retry-After` as delta-seconds or an HTTP date → ms from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
+  if (!value?.trim()) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
@@ -189,26 +187,37 @@ export function backoffDelay(attempt: number, retry: { minDelayMs: number; maxDe
   return Math.floor(random() * Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (attempt - 1)));
 }
 
-/** A copy of `request` where every object item of the listed arrays has an idempotency key. */
+/**
+ * `request` where every object item of the listed arrays has an idempotency key: the request itself
+ * when none is missing (the usual case once a caller sets them: nothing is copied), else a copy in
+ * which only the arrays and items that needed a key are new. The input is never changed.
+ */
 export function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T {
   if (!idempotency || typeof request !== "object" || request === null) return request;
-  const copy: Record<string, unknown> = { ...(request as Record<string, unknown>) };
+  const key = idempotency.key;
+  let copy: Record<string, unknown> | undefined;
   for (const name of idempotency.arrays) {
-    const items = copy[name];
+    const items = (request as Record<string, unknown>)[name];
     if (!Array.isArray(items)) continue;
-    copy[name] = items.map((item: unknown) =>
-      typeof item === "object" && item !== null && !Array.isArray(item) && (item as Record<string, unknown>)[idempotency.key] === undefined
-        ? { ...item, [idempotency.key]: newId() }
-        : item,
-    );
+    let filled: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (typeof item === "object" && item !== null && !Array.isArray(item) && (item as Record<string, unknown>)[key] === undefined) {
+        (filled ??= items.slice())[i] = { ...item, [key]: newId() };
+      }
+    }
+    if (filled) (copy ??= { ...(request as Record<string, unknown>) })[name] = filled;
   }
-  return copy as T;
+  return (copy ?? request) as T;
 }
+
+/** The global `fetch`, looked up at call time and called as a plain function: never `this.fetch(...)` or a bound method. */
+const globalFetch: FetchLike = (input, init) => fetch(input, init);
 
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call: CallOptions = {}): Promise<SendResult<T>> {
-  const newId = options.newId ?? randomId;
-  const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
+  const prepared = withIdempotencyKeys(request, endpoint.idempotency, options.newId ?? randomId);
+  const validate = options.validate !== false && endpoint.validate;
   let chunks: T[];
   try {
     // The parts are validated just below (all errors, once), so a splitter that can check them need not.
@@ -217,123 +226,117 @@ export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<
     // A splitter that checks its parts (the generated chunkX asserts each) reports an invalid request this way.
     const errors = (error as { errors?: unknown } | null)?.errors;
     if (!Array.isArray(errors)) throw error;
-    return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors: errors as ValidationIssue[] };
+    return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors };
   }
-  if (options.validate !== false && endpoint.validate) {
+  if (validate) {
     for (const chunk of chunks) {
-      const checked = endpoint.validate(chunk);
+      const checked = validate(chunk);
       if (!checked.ok) return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: chunks, errors: checked.errors };
     }
   }
-  const url = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${endpoint.path}`;
+  const url = (options.baseUrl ?? "").replace(/\/+$/, "") + endpoint.path;
   // One headers object for every attempt of every part: fetch copies it, never changes it.
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.userAgent) headers["user-agent"] = options.userAgent;
+  // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
+  const given = options.retry || {};
+  const attempts = options.retry === false ? 1 : (given.attempts ?? 5);
+  const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 10_000 };
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? globalFetch;
+  const hooks = options.hooks ?? {};
+  const signal = call.signal;
   let status = 0;
   for (let i = 0; i < chunks.length; i++) {
-    const outcome = await deliver(options, endpoint, url, headers, JSON.stringify(chunks[i]), call.signal);
-    if (outcome.result.kind !== "ok") {
-      const failure: SendFailure<T> = {
-        ok: false,
-        kind: outcome.result.kind,
-        retryable: outcome.retryable,
-        attempts: outcome.attempts,
-        requests: i,
-        failed: chunks.slice(i),
-      };
-      if ("status" in outcome.result) {
-        failure.status = outcome.result.status;
-        failure.body = outcome.result.body;
+    // The same bytes on every attempt of this part.
+    const body = JSON.stringify(chunks[i]);
+    const deadline = Date.now() + (given.deadlineMs ?? 30_000);
+    let result: Attempt;
+    let retryable = true;
+    let attempt = 1;
+    for (; ; attempt++) {
+      if (signal?.aborted) {
+        result = { kind: "aborted" };
+        attempt--;
+        break;
+      }
+      const started = Date.now();
+      hook(hooks.onRequest, { url, attempt, body });
+      result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
+      hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
+      if (result.kind === "ok") break;
+      retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
+      if (!retryable || result.kind === "aborted" || attempt >= attempts) break;
+      const delayMs = result.retryAfterMs ?? backoffDelay(attempt, backoff);
+      // Waiting past the deadline would only delay the same answer: report now, still retryable.
+      if (Date.now() + delayMs >= deadline) break;
+      hook(hooks.onRetry, { url, attempt, delayMs, reason: result.kind, status: result.status });
+      if (await sleep(delayMs, signal)) {
+        result = { kind: "aborted" };
+        break;
+      }
+    }
+    if (result.kind !== "ok") {
+      const failure: SendFailure<T> = { ok: false, kind: result.kind, retryable, attempts: attempt, requests: i, failed: chunks.slice(i) };
+      if (result.status) {
+        failure.status = result.status;
+        failure.body = result.body;
       }
       return failure;
     }
-    status = outcome.result.status;
+    status = result.status;
   }
   return { ok: true, status, requests: chunks.length };
 }
 
-/** One request, retried: the same bytes on every attempt. */
-async function deliver<T>(
-  options: TransportOptions,
-  endpoint: EndpointSpec<T>,
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  signal: AbortSignalLike | undefined,
-): Promise<{ result: Attempt; attempts: number; retryable: boolean }> {
-  const given = options.retry || {};
-  // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
-  const retry = {
-    attempts: options.retry === false ? 1 : (given.attempts ?? DEFAULT_RETRY.attempts),
-    minDelayMs: given.minDelayMs ?? DEFAULT_RETRY.minDelayMs,
-    maxDelayMs: given.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
-    deadlineMs: given.deadlineMs ?? DEFAULT_RETRY.deadlineMs,
-  };
-  const deadline = Date.now() + retry.deadlineMs;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const hooks = options.hooks;
-  for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
-    const started = Date.now();
-    if (hooks?.onRequest) hook(() => hooks.onRequest!({ url, attempt, body }));
-    const result = await attemptOnce(options, endpoint, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
-    const status = "status" in result ? result.status : undefined;
-    if (hooks?.onResponse) hook(() => hooks.onResponse!({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
-    if (result.kind === "ok") return { result, attempts: attempt, retryable: false };
-    const retryable =
-      result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || (result.kind === "http" && isRetryableStatus(result.status));
-    if (!retryable || result.kind === "aborted" || attempt >= retry.attempts) return { result, attempts: attempt, retryable };
-    const delayMs = ("retryAfterMs" in result ? result.retryAfterMs : undefined) ?? backoffDelay(attempt, retry);
-    // Waiting past the deadline would only delay the same answer: report now, still retryable.
-    if (Date.now() + delayMs >= deadline) return { result, attempts: attempt, retryable };
-    if (hooks?.onRetry) hook(() => hooks.onRetry!({ url, attempt, delayMs, reason: result.kind, status }));
-    if (await sleep(delayMs, signal)) return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
-  }
-}
-
-async function attemptOnce<T>(
-  options: TransportOptions,
-  endpoint: EndpointSpec<T>,
+/** One attempt: the POST and its whole response body, within `timeoutMs` and the caller's signal. */
+async function attemptOnce(
+  doFetch: FetchLike,
   url: string,
   headers: Record<string, string>,
   body: string,
   signal: AbortSignalLike | undefined,
   timeoutMs: number,
+  suspended: readonly string[] | undefined,
 ): Promise<Attempt> {
-  // Looked up per call and called as a plain function: never `this.fetch(...)` or a bound method.
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  // One controller per attempt, aborted by the caller's signal or the timeout (AbortSignal.any
+  // would cost more and is missing on Node 18).
   const controller = new AbortController();
+  const abort = (): void => controller.abort();
   let timedOut = false;
-  const onAbort = (): void => controller.abort();
   // A signal that is already aborted never fires "abort" again.
-  if (signal?.aborted) controller.abort();
-  else signal?.addEventListener("abort", onAbort);
+  if (signal?.aborted) abort();
+  else signal?.addEventListener("abort", abort);
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    abort();
   }, timeoutMs);
   try {
     const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
     // Read the whole body inside the timeout: it frees the connection and may say "suspended".
     const text = await response.text();
+    const status = response.status;
     // A 2xx is accepted whatever its body says (API.md) and the success result carries no body:
     // parsing it would be the client's single largest cost after JSON.stringify, for nothing.
-    if (response.status >= 200 && response.status < 300) return { kind: "ok", status: response.status };
+    if (status >= 200 && status < 300) return { kind: "ok", status };
     let parsed: unknown = text;
     try {
       parsed = text === "" ? undefined : JSON.parse(text);
     } catch {
       // not JSON: keep the text
     }
-    const error = typeof parsed === "object" && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
-    const suspended = typeof error === "string" && (endpoint.suspended ?? []).includes(error);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-    return { kind: suspended ? "suspended" : "http", status: response.status, body: parsed, retryAfterMs };
+    const error = (parsed as { error?: unknown } | undefined)?.error;
+    return {
+      kind: typeof error === "string" && suspended?.includes(error) ? "suspended" : "http",
+      status,
+      body: parsed,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
+    };
   } catch {
     return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", abort);
   }
 }
 
@@ -362,10 +365,11 @@ function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<boolean
   });
 }
 
-function hook(call: () => void): void {
+/** Calls a hook; an exception from it is ignored: a hook is for logging and metrics, its failure must not change what is delivered. */
+function hook<E>(fn: ((event: E) => void) | undefined, event: E): void {
   try {
-    call();
+    fn?.(event);
   } catch {
-    // A hook is for logging and metrics: its failure must not change what is delivered.
+    // ignored, see above
   }
 }

@@ -161,7 +161,11 @@ export declare function backoffDelay(attempt: number, retry: {
     minDelayMs: number;
     maxDelayMs: number;
 }, random?: () => number): number;
-/** A copy of `request` where every object item of the listed arrays has an idempotency key. */
+/**
+ * `request` where every object item of the listed arrays has an idempotency key: the request itself
+ * when none is missing (the usual case once a caller sets them: nothing is copied), else a copy in
+ * which only the arrays and items that needed a key are new. The input is never changed.
+ */
 export declare function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T;
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export declare function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call?: CallOptions): Promise<SendResult<T>>;

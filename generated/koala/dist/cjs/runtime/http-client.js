@@ -26,14 +26,13 @@ exports.backoffDelay = backoffDelay;
 exports.withIdempotencyKeys = withIdempotencyKeys;
 exports.send = send;
 exports.randomId = randomId;
-const DEFAULT_RETRY = { attempts: 5, minDelayMs: 100, maxDelayMs: 10000, deadlineMs: 30000 };
 /** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 /** `Retry-After` as delta-seconds or an HTTP date → ms from `now`; undefined when absent or unreadable. */
 function parseRetryAfter(value, now) {
-    if (value === null || value.trim() === "")
+    if (!value?.trim())
         return undefined;
     if (/^\s*\d+\s*$/.test(value))
         return Number(value) * 1000;
@@ -44,25 +43,38 @@ function parseRetryAfter(value, now) {
 function backoffDelay(attempt, retry, random = Math.random) {
     return Math.floor(random() * Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (attempt - 1)));
 }
-/** A copy of `request` where every object item of the listed arrays has an idempotency key. */
+/**
+ * `request` where every object item of the listed arrays has an idempotency key: the request itself
+ * when none is missing (the usual case once a caller sets them: nothing is copied), else a copy in
+ * which only the arrays and items that needed a key are new. The input is never changed.
+ */
 function withIdempotencyKeys(request, idempotency, newId) {
     if (!idempotency || typeof request !== "object" || request === null)
         return request;
-    const copy = { ...request };
+    const key = idempotency.key;
+    let copy;
     for (const name of idempotency.arrays) {
-        const items = copy[name];
+        const items = request[name];
         if (!Array.isArray(items))
             continue;
-        copy[name] = items.map((item) => typeof item === "object" && item !== null && !Array.isArray(item) && item[idempotency.key] === undefined
-            ? { ...item, [idempotency.key]: newId() }
-            : item);
+        let filled;
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (typeof item === "object" && item !== null && !Array.isArray(item) && item[key] === undefined) {
+                (filled ?? (filled = items.slice()))[i] = { ...item, [key]: newId() };
+            }
+        }
+        if (filled)
+            (copy ?? (copy = { ...request }))[name] = filled;
     }
-    return copy;
+    return (copy ?? request);
 }
+/** The global `fetch`, looked up at call time and called as a plain function: never `this.fetch(...)` or a bound method. */
+const globalFetch = (input, init) => fetch(input, init);
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 async function send(options, endpoint, request, call = {}) {
-    const newId = options.newId ?? randomId;
-    const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
+    const prepared = withIdempotencyKeys(request, endpoint.idempotency, options.newId ?? randomId);
+    const validate = options.validate !== false && endpoint.validate;
     let chunks;
     try {
         // The parts are validated just below (all errors, once), so a splitter that can check them need not.
@@ -73,103 +85,98 @@ async function send(options, endpoint, request, call = {}) {
         const errors = error?.errors;
         if (!Array.isArray(errors))
             throw error;
-        return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors: errors };
+        return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors };
     }
-    if (options.validate !== false && endpoint.validate) {
+    if (validate) {
         for (const chunk of chunks) {
-            const checked = endpoint.validate(chunk);
+            const checked = validate(chunk);
             if (!checked.ok)
                 return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: chunks, errors: checked.errors };
         }
     }
-    const url = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${endpoint.path}`;
+    const url = (options.baseUrl ?? "").replace(/\/+$/, "") + endpoint.path;
     // One headers object for every attempt of every part: fetch copies it, never changes it.
     const headers = { "content-type": "application/json" };
     if (options.userAgent)
         headers["user-agent"] = options.userAgent;
+    // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
+    const given = options.retry || {};
+    const attempts = options.retry === false ? 1 : (given.attempts ?? 5);
+    const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 10000 };
+    const timeoutMs = options.timeoutMs ?? 10000;
+    const doFetch = options.fetch ?? globalFetch;
+    const hooks = options.hooks ?? {};
+    const signal = call.signal;
     let status = 0;
     for (let i = 0; i < chunks.length; i++) {
-        const outcome = await deliver(options, endpoint, url, headers, JSON.stringify(chunks[i]), call.signal);
-        if (outcome.result.kind !== "ok") {
-            const failure = {
-                ok: false,
-                kind: outcome.result.kind,
-                retryable: outcome.retryable,
-                attempts: outcome.attempts,
-                requests: i,
-                failed: chunks.slice(i),
-            };
-            if ("status" in outcome.result) {
-                failure.status = outcome.result.status;
-                failure.body = outcome.result.body;
+        // The same bytes on every attempt of this part.
+        const body = JSON.stringify(chunks[i]);
+        const deadline = Date.now() + (given.deadlineMs ?? 30000);
+        let result;
+        let retryable = true;
+        let attempt = 1;
+        for (;; attempt++) {
+            if (signal?.aborted) {
+                result = { kind: "aborted" };
+                attempt--;
+                break;
+            }
+            const started = Date.now();
+            hook(hooks.onRequest, { url, attempt, body });
+            result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
+            hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
+            if (result.kind === "ok")
+                break;
+            retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
+            if (!retryable || result.kind === "aborted" || attempt >= attempts)
+                break;
+            const delayMs = result.retryAfterMs ?? backoffDelay(attempt, backoff);
+            // Waiting past the deadline would only delay the same answer: report now, still retryable.
+            if (Date.now() + delayMs >= deadline)
+                break;
+            hook(hooks.onRetry, { url, attempt, delayMs, reason: result.kind, status: result.status });
+            if (await sleep(delayMs, signal)) {
+                result = { kind: "aborted" };
+                break;
+            }
+        }
+        if (result.kind !== "ok") {
+            const failure = { ok: false, kind: result.kind, retryable, attempts: attempt, requests: i, failed: chunks.slice(i) };
+            if (result.status) {
+                failure.status = result.status;
+                failure.body = result.body;
             }
             return failure;
         }
-        status = outcome.result.status;
+        status = result.status;
     }
     return { ok: true, status, requests: chunks.length };
 }
-/** One request, retried: the same bytes on every attempt. */
-async function deliver(options, endpoint, url, headers, body, signal) {
-    const given = options.retry || {};
-    // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
-    const retry = {
-        attempts: options.retry === false ? 1 : (given.attempts ?? DEFAULT_RETRY.attempts),
-        minDelayMs: given.minDelayMs ?? DEFAULT_RETRY.minDelayMs,
-        maxDelayMs: given.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
-        deadlineMs: given.deadlineMs ?? DEFAULT_RETRY.deadlineMs,
-    };
-    const deadline = Date.now() + retry.deadlineMs;
-    const timeoutMs = options.timeoutMs ?? 10000;
-    const hooks = options.hooks;
-    for (let attempt = 1;; attempt++) {
-        if (signal?.aborted)
-            return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
-        const started = Date.now();
-        if (hooks?.onRequest)
-            hook(() => hooks.onRequest({ url, attempt, body }));
-        const result = await attemptOnce(options, endpoint, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
-        const status = "status" in result ? result.status : undefined;
-        if (hooks?.onResponse)
-            hook(() => hooks.onResponse({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
-        if (result.kind === "ok")
-            return { result, attempts: attempt, retryable: false };
-        const retryable = result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || (result.kind === "http" && isRetryableStatus(result.status));
-        if (!retryable || result.kind === "aborted" || attempt >= retry.attempts)
-            return { result, attempts: attempt, retryable };
-        const delayMs = ("retryAfterMs" in result ? result.retryAfterMs : undefined) ?? backoffDelay(attempt, retry);
-        // Waiting past the deadline would only delay the same answer: report now, still retryable.
-        if (Date.now() + delayMs >= deadline)
-            return { result, attempts: attempt, retryable };
-        if (hooks?.onRetry)
-            hook(() => hooks.onRetry({ url, attempt, delayMs, reason: result.kind, status }));
-        if (await sleep(delayMs, signal))
-            return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
-    }
-}
-async function attemptOnce(options, endpoint, url, headers, body, signal, timeoutMs) {
-    // Looked up per call and called as a plain function: never `this.fetch(...)` or a bound method.
-    const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+/** One attempt: the POST and its whole response body, within `timeoutMs` and the caller's signal. */
+async function attemptOnce(doFetch, url, headers, body, signal, timeoutMs, suspended) {
+    // One controller per attempt, aborted by the caller's signal or the timeout (AbortSignal.any
+    // would cost more and is missing on Node 18).
     const controller = new AbortController();
+    const abort = () => controller.abort();
     let timedOut = false;
-    const onAbort = () => controller.abort();
     // A signal that is already aborted never fires "abort" again.
     if (signal?.aborted)
-        controller.abort();
+        abort();
     else
-        signal?.addEventListener("abort", onAbort);
+        signal?.addEventListener("abort", abort);
     const timer = setTimeout(() => {
         timedOut = true;
-        controller.abort();
+        abort();
     }, timeoutMs);
     try {
         const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
         // Read the whole body inside the timeout: it frees the connection and may say "suspended".
         const text = await response.text();
+        const status = response.status;
         // A 2xx is accepted whatever its body says (API.md) and the success result carries no body:
         // parsing it would be the client's single largest cost after JSON.stringify, for nothing.
-        if (response.status >= 200 && response.status < 300)
-            return { kind: "ok", status: response.status };
+        if (status >= 200 && status < 300)
+            return { kind: "ok", status };
         let parsed = text;
         try {
             parsed = text === "" ? undefined : JSON.parse(text);
@@ -177,17 +184,20 @@ async function attemptOnce(options, endpoint, url, headers, body, signal, timeou
         catch {
             // not JSON: keep the text
         }
-        const error = typeof parsed === "object" && parsed !== null ? parsed.error : undefined;
-        const suspended = typeof error === "string" && (endpoint.suspended ?? []).includes(error);
-        const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-        return { kind: suspended ? "suspended" : "http", status: response.status, body: parsed, retryAfterMs };
+        const error = parsed?.error;
+        return {
+            kind: typeof error === "string" && suspended?.includes(error) ? "suspended" : "http",
+            status,
+            body: parsed,
+            retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
+        };
     }
     catch {
         return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
     }
     finally {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        signal?.removeEventListener("abort", abort);
     }
 }
 /**
@@ -215,11 +225,12 @@ function sleep(ms, signal) {
         signal?.addEventListener("abort", onAbort);
     });
 }
-function hook(call) {
+/** Calls a hook; an exception from it is ignored: a hook is for logging and metrics, its failure must not change what is delivered. */
+function hook(fn, event) {
     try {
-        call();
+        fn?.(event);
     }
     catch {
-        // A hook is for logging and metrics: its failure must not change what is delivered.
+        // ignored, see above
     }
 }
