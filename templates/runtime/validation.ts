@@ -14,9 +14,14 @@ export interface ValidationError {
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
-/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
-export function pushError(errors: ValidationError[], path: string, schemaPath: string, keyword: string, message: string): void {
+/**
+ * Records one error (generated code calls this rather than repeating the object literal: smaller
+ * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ */
+export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, keyword: string, message: string): boolean {
+  if (!errors) return true;
   errors.push({ path, schemaPath, keyword, message });
+  return false;
 }
 
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */

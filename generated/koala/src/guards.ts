@@ -23,59 +23,15 @@ export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  const p2 = o1.profile_id;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return false;
-    const s3 = p2 as string;
-    if (!isUuid(s3)) return false;
-  }
-  const p4 = o1.email;
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return false;
-    const s5 = p4 as string;
-    if (!isEmail(s5)) return false;
-  }
-  const p6 = o1.events;
-  if (p6 !== undefined) {
-    if (!Array.isArray(p6)) return false;
-    const a7 = p6 as unknown[];
-    if (a7.length > 30) return false;
-    for (let i8 = 0; i8 < a7.length; i8++) {
-      const x9 = a7[i8];
-      if (!isTrackEvent(x9)) return false;
-    }
-  }
-  const p10 = o1.identifies;
-  if (p10 !== undefined) {
-    if (!Array.isArray(p10)) return false;
-    const a11 = p10 as unknown[];
-    if (a11.length > 30) return false;
-    for (let i12 = 0; i12 < a11.length; i12++) {
-      const x13 = a11[i12];
-      if (!isIdentifyCall(x13)) return false;
-    }
-  }
-  const p14 = o1.page_views;
-  if (p14 !== undefined) {
-    if (!Array.isArray(p14)) return false;
-    const a15 = p14 as unknown[];
-    if (a15.length > 30) return false;
-    for (let i16 = 0; i16 < a15.length; i16++) {
-      const x17 = a15[i16];
-      if (!isPageView(x17)) return false;
-    }
-  }
-  if (!(is$1(value) || is$2(value))) return false;
-  return true;
+  return collect$KoalaProfileBatchRequest(value);
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaProfileBatchRequest(
   value: unknown,
 ): ValidationResult<KoalaProfileBatchRequest> {
-  if (isKoalaProfileBatchRequest(value)) return { ok: true, value };
+  if (collect$KoalaProfileBatchRequest(value))
+    return { ok: true, value: value as KoalaProfileBatchRequest };
   const errors: ValidationError[] = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
   return { ok: false, errors };
@@ -85,7 +41,7 @@ export function validateKoalaProfileBatchRequest(
 export function assertKoalaProfileBatchRequest(
   value: unknown,
 ): asserts value is KoalaProfileBatchRequest {
-  if (isKoalaProfileBatchRequest(value)) return;
+  if (collect$KoalaProfileBatchRequest(value)) return;
   const errors: ValidationError[] = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
   throw new SchemaValidationError("KoalaProfileBatchRequest", errors);
@@ -96,38 +52,12 @@ export const KoalaProfileBatchRequestSchema: StandardSchemaV1<KoalaProfileBatchR
   standardSchema(validateKoalaProfileBatchRequest);
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  if (o1.type === undefined || o1.event === undefined) return false;
-  const p2 = o1.message_id;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.type;
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string")) return false;
-    if (!(p3 === "track")) return false;
-  }
-  const p4 = o1.event;
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.properties;
-  if (p5 !== undefined) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-  }
-  const p7 = o1.sent_at;
-  if (p7 !== undefined) {
-    if (!(typeof p7 === "string")) return false;
-    const s8 = p7 as string;
-    if (!isDateTime(s8)) return false;
-  }
-  return true;
+  return collect$TrackEvent(value);
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
 export function validateTrackEvent(value: unknown): ValidationResult<TrackEvent> {
-  if (isTrackEvent(value)) return { ok: true, value };
+  if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
   const errors: ValidationError[] = [];
   collect$TrackEvent(value, "", errors);
   return { ok: false, errors };
@@ -135,7 +65,7 @@ export function validateTrackEvent(value: unknown): ValidationResult<TrackEvent>
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
 export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
-  if (isTrackEvent(value)) return;
+  if (collect$TrackEvent(value)) return;
   const errors: ValidationError[] = [];
   collect$TrackEvent(value, "", errors);
   throw new SchemaValidationError("TrackEvent", errors);
@@ -145,49 +75,12 @@ export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
 export const TrackEventSchema: StandardSchemaV1<TrackEvent> = standardSchema(validateTrackEvent);
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  if (o1.type === undefined) return false;
-  const p2 = o1.type;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return false;
-    if (!(p2 === "identify")) return false;
-  }
-  const p3 = o1.sent_at;
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string")) return false;
-    const s4 = p3 as string;
-    if (!isDateTime(s4)) return false;
-  }
-  const p5 = o1.traits;
-  if (p5 !== undefined) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-    const o6 = p5 as Record<string, unknown>;
-    const p7 = o6.email;
-    if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) return false;
-      const s8 = p7 as string;
-      if (!isEmail(s8)) return false;
-    }
-    const p9 = o6.billing_plan;
-    if (p9 !== undefined) {
-      if (!(typeof p9 === "string")) return false;
-    }
-    const p10 = o6.vip;
-    if (p10 !== undefined) {
-      if (!(typeof p10 === "boolean")) return false;
-    }
-    const p11 = o6.is_current_customer;
-    if (p11 !== undefined) {
-      if (!(typeof p11 === "boolean")) return false;
-    }
-  }
-  return true;
+  return collect$IdentifyCall(value);
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
 export function validateIdentifyCall(value: unknown): ValidationResult<IdentifyCall> {
-  if (isIdentifyCall(value)) return { ok: true, value };
+  if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
   const errors: ValidationError[] = [];
   collect$IdentifyCall(value, "", errors);
   return { ok: false, errors };
@@ -195,7 +88,7 @@ export function validateIdentifyCall(value: unknown): ValidationResult<IdentifyC
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
 export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
-  if (isIdentifyCall(value)) return;
+  if (collect$IdentifyCall(value)) return;
   const errors: ValidationError[] = [];
   collect$IdentifyCall(value, "", errors);
   throw new SchemaValidationError("IdentifyCall", errors);
@@ -206,38 +99,12 @@ export const IdentifyCallSchema: StandardSchemaV1<IdentifyCall> =
   standardSchema(validateIdentifyCall);
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  if (o1.type === undefined) return false;
-  const p2 = o1.message_id;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.type;
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string")) return false;
-    if (!(p3 === "page")) return false;
-  }
-  const p4 = o1.name;
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.properties;
-  if (p5 !== undefined) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-  }
-  const p7 = o1.sent_at;
-  if (p7 !== undefined) {
-    if (!(typeof p7 === "string")) return false;
-    const s8 = p7 as string;
-    if (!isDateTime(s8)) return false;
-  }
-  return true;
+  return collect$PageView(value);
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
 export function validatePageView(value: unknown): ValidationResult<PageView> {
-  if (isPageView(value)) return { ok: true, value };
+  if (collect$PageView(value)) return { ok: true, value: value as PageView };
   const errors: ValidationError[] = [];
   collect$PageView(value, "", errors);
   return { ok: false, errors };
@@ -245,7 +112,7 @@ export function validatePageView(value: unknown): ValidationResult<PageView> {
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
 export function assertPageView(value: unknown): asserts value is PageView {
-  if (isPageView(value)) return;
+  if (collect$PageView(value)) return;
   const errors: ValidationError[] = [];
   collect$PageView(value, "", errors);
   throw new SchemaValidationError("PageView", errors);
@@ -255,43 +122,15 @@ export function assertPageView(value: unknown): asserts value is PageView {
 export const PageViewSchema: StandardSchemaV1<PageView> = standardSchema(validatePageView);
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  const p2 = o1.domain;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.account_id;
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string")) return false;
-  }
-  const p4 = o1.identifies;
-  if (p4 !== undefined) {
-    if (!Array.isArray(p4)) return false;
-    const a5 = p4 as unknown[];
-    for (let i6 = 0; i6 < a5.length; i6++) {
-      const x7 = a5[i6];
-      if (!isAccountIdentifyCall(x7)) return false;
-    }
-  }
-  const p8 = o1.events;
-  if (p8 !== undefined) {
-    if (!Array.isArray(p8)) return false;
-    const a9 = p8 as unknown[];
-    for (let i10 = 0; i10 < a9.length; i10++) {
-      const x11 = a9[i10];
-      if (!isTrackEvent(x11)) return false;
-    }
-  }
-  if (!(is$5(value) || is$6(value))) return false;
-  return true;
+  return collect$KoalaAccountBatchRequest(value);
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaAccountBatchRequest(
   value: unknown,
 ): ValidationResult<KoalaAccountBatchRequest> {
-  if (isKoalaAccountBatchRequest(value)) return { ok: true, value };
+  if (collect$KoalaAccountBatchRequest(value))
+    return { ok: true, value: value as KoalaAccountBatchRequest };
   const errors: ValidationError[] = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
   return { ok: false, errors };
@@ -301,7 +140,7 @@ export function validateKoalaAccountBatchRequest(
 export function assertKoalaAccountBatchRequest(
   value: unknown,
 ): asserts value is KoalaAccountBatchRequest {
-  if (isKoalaAccountBatchRequest(value)) return;
+  if (collect$KoalaAccountBatchRequest(value)) return;
   const errors: ValidationError[] = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
   throw new SchemaValidationError("KoalaAccountBatchRequest", errors);
@@ -312,29 +151,12 @@ export const KoalaAccountBatchRequestSchema: StandardSchemaV1<KoalaAccountBatchR
   standardSchema(validateKoalaAccountBatchRequest);
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value as Record<string, unknown>;
-  if (o1.traits === undefined) return false;
-  const p2 = o1.traits;
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) return false;
-  }
-  const p4 = o1.group_id;
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.sent_at;
-  if (p5 !== undefined) {
-    if (!(typeof p5 === "string")) return false;
-    const s6 = p5 as string;
-    if (!isDateTime(s6)) return false;
-  }
-  return true;
+  return collect$AccountIdentifyCall(value);
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
 export function validateAccountIdentifyCall(value: unknown): ValidationResult<AccountIdentifyCall> {
-  if (isAccountIdentifyCall(value)) return { ok: true, value };
+  if (collect$AccountIdentifyCall(value)) return { ok: true, value: value as AccountIdentifyCall };
   const errors: ValidationError[] = [];
   collect$AccountIdentifyCall(value, "", errors);
   return { ok: false, errors };
@@ -342,7 +164,7 @@ export function validateAccountIdentifyCall(value: unknown): ValidationResult<Ac
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
 export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
-  if (isAccountIdentifyCall(value)) return;
+  if (collect$AccountIdentifyCall(value)) return;
   const errors: ValidationError[] = [];
   collect$AccountIdentifyCall(value, "", errors);
   throw new SchemaValidationError("AccountIdentifyCall", errors);
@@ -352,660 +174,842 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 export const AccountIdentifyCallSchema: StandardSchemaV1<AccountIdentifyCall> = standardSchema(
   validateAccountIdentifyCall,
 );
-function is$1(value: unknown): boolean {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value as Record<string, unknown>;
-    if (o1.profile_id === undefined) return false;
-  }
-  return true;
-}
-
-function is$2(value: unknown): boolean {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value as Record<string, unknown>;
-    if (o1.email === undefined) return false;
-  }
-  return true;
-}
-
 function collect$KoalaProfileBatchRequest(
   value: unknown,
-  path: string,
-  errors: ValidationError[],
-): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/type", "type", "must be object");
-  else {
+  path = "",
+  errors?: ValidationError[],
+): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+  } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(
-          errors,
-          path + "/profile_id",
-          "#/properties/profile_id/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s3 = p2 as string;
-        if (!isUuid(s3))
+      if (!(typeof p2 === "string")) {
+        if (
           pushError(
             errors,
             path + "/profile_id",
-            "#/properties/profile_id/format",
-            "format",
-            'must match format "uuid"',
-          );
+            "#/properties/profile_id/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      } else {
+        const s3 = p2 as string;
+        if (!isUuid(s3)) {
+          if (
+            pushError(
+              errors,
+              path + "/profile_id",
+              "#/properties/profile_id/format",
+              "format",
+              'must match format "uuid"',
+            )
+          )
+            return false;
+        }
       }
     }
     const p4 = o1.email;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string"))
-        pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string");
-      else {
+      if (!(typeof p4 === "string")) {
+        if (pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string"))
+          return false;
+      } else {
         const s5 = p4 as string;
-        if (!isEmail(s5))
-          pushError(
-            errors,
-            path + "/email",
-            "#/properties/email/format",
-            "format",
-            'must match format "email"',
-          );
+        if (!isEmail(s5)) {
+          if (
+            pushError(
+              errors,
+              path + "/email",
+              "#/properties/email/format",
+              "format",
+              'must match format "email"',
+            )
+          )
+            return false;
+        }
       }
     }
     const p6 = o1.events;
     if (p6 !== undefined) {
-      if (!Array.isArray(p6))
-        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
+      if (!Array.isArray(p6)) {
+        if (
+          pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
+        )
+          return false;
+      } else {
         const a7 = p6 as unknown[];
-        if (a7.length > 30)
-          pushError(
-            errors,
-            path + "/events",
-            "#/properties/events/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
+        if (a7.length > 30) {
+          if (
+            pushError(
+              errors,
+              path + "/events",
+              "#/properties/events/maxItems",
+              "maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
+        }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!isTrackEvent(x9)) collect$TrackEvent(x9, path + "/events" + "/" + i8, errors);
+          if (!collect$TrackEvent(x9, errors && path + "/events" + "/" + i8, errors) && !errors)
+            return false;
         }
       }
     }
     const p10 = o1.identifies;
     if (p10 !== undefined) {
-      if (!Array.isArray(p10))
-        pushError(
-          errors,
-          path + "/identifies",
-          "#/properties/identifies/type",
-          "type",
-          "must be array",
-        );
-      else {
-        const a11 = p10 as unknown[];
-        if (a11.length > 30)
+      if (!Array.isArray(p10)) {
+        if (
           pushError(
             errors,
             path + "/identifies",
-            "#/properties/identifies/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
+            "#/properties/identifies/type",
+            "type",
+            "must be array",
+          )
+        )
+          return false;
+      } else {
+        const a11 = p10 as unknown[];
+        if (a11.length > 30) {
+          if (
+            pushError(
+              errors,
+              path + "/identifies",
+              "#/properties/identifies/maxItems",
+              "maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
+        }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
-          if (!isIdentifyCall(x13))
-            collect$IdentifyCall(x13, path + "/identifies" + "/" + i12, errors);
+          if (
+            !collect$IdentifyCall(x13, errors && path + "/identifies" + "/" + i12, errors) &&
+            !errors
+          )
+            return false;
         }
       }
     }
     const p14 = o1.page_views;
     if (p14 !== undefined) {
-      if (!Array.isArray(p14))
-        pushError(
-          errors,
-          path + "/page_views",
-          "#/properties/page_views/type",
-          "type",
-          "must be array",
-        );
-      else {
-        const a15 = p14 as unknown[];
-        if (a15.length > 30)
+      if (!Array.isArray(p14)) {
+        if (
           pushError(
             errors,
             path + "/page_views",
-            "#/properties/page_views/maxItems",
-            "maxItems",
-            "must NOT have more than 30 items",
-          );
+            "#/properties/page_views/type",
+            "type",
+            "must be array",
+          )
+        )
+          return false;
+      } else {
+        const a15 = p14 as unknown[];
+        if (a15.length > 30) {
+          if (
+            pushError(
+              errors,
+              path + "/page_views",
+              "#/properties/page_views/maxItems",
+              "maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
+        }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
-          if (!isPageView(x17)) collect$PageView(x17, path + "/page_views" + "/" + i16, errors);
+          if (!collect$PageView(x17, errors && path + "/page_views" + "/" + i16, errors) && !errors)
+            return false;
         }
       }
     }
   }
-  if (!(is$1(value) || is$2(value))) {
-    collect$3(value, path, errors);
-    collect$4(value, path, errors);
-    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
-  }
-}
-
-function collect$TrackEvent(value: unknown, path: string, errors: ValidationError[]): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object");
-  else {
-    const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined)
-      pushError(
-        errors,
-        path,
-        "#/$defs/TrackEvent/required",
-        "required",
-        "must have required property 'type'",
-      );
-    if (o1.event === undefined)
-      pushError(
-        errors,
-        path,
-        "#/$defs/TrackEvent/required",
-        "required",
-        "must have required property 'event'",
-      );
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(
-          errors,
-          path + "/message_id",
-          "#/$defs/TrackEvent/properties/message_id/type",
-          "type",
-          "must be string",
-        );
+  if (!(collect$1(value) || collect$2(value))) {
+    if (!collect$1(value, path, errors) && !errors) return false;
+    if (!collect$2(value, path, errors) && !errors) return false;
+    {
+      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
     }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/TrackEvent/properties/type/type",
-          "type",
-          "must be string",
-        );
-      if (!(p3 === "track"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/TrackEvent/properties/type/const",
-          "const",
-          "must be equal to constant",
-        );
-    }
-    const p4 = o1.event;
-    if (p4 !== undefined) {
-      if (!(typeof p4 === "string"))
-        pushError(
-          errors,
-          path + "/event",
-          "#/$defs/TrackEvent/properties/event/type",
-          "type",
-          "must be string",
-        );
-    }
-    const p5 = o1.properties;
-    if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        pushError(
-          errors,
-          path + "/properties",
-          "#/$defs/TrackEvent/properties/properties/type",
-          "type",
-          "must be object",
-        );
-    }
-    const p7 = o1.sent_at;
-    if (p7 !== undefined) {
-      if (!(typeof p7 === "string"))
-        pushError(
-          errors,
-          path + "/sent_at",
-          "#/$defs/TrackEvent/properties/sent_at/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s8 = p7 as string;
-        if (!isDateTime(s8))
-          pushError(
-            errors,
-            path + "/sent_at",
-            "#/$defs/TrackEvent/properties/sent_at/format",
-            "format",
-            'must match format "date-time"',
-          );
-      }
-    }
-  }
-}
-
-function collect$IdentifyCall(value: unknown, path: string, errors: ValidationError[]): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object");
-  else {
-    const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined)
-      pushError(
-        errors,
-        path,
-        "#/$defs/IdentifyCall/required",
-        "required",
-        "must have required property 'type'",
-      );
-    const p2 = o1.type;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/IdentifyCall/properties/type/type",
-          "type",
-          "must be string",
-        );
-      if (!(p2 === "identify"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/IdentifyCall/properties/type/const",
-          "const",
-          "must be equal to constant",
-        );
-    }
-    const p3 = o1.sent_at;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string"))
-        pushError(
-          errors,
-          path + "/sent_at",
-          "#/$defs/IdentifyCall/properties/sent_at/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s4 = p3 as string;
-        if (!isDateTime(s4))
-          pushError(
-            errors,
-            path + "/sent_at",
-            "#/$defs/IdentifyCall/properties/sent_at/format",
-            "format",
-            'must match format "date-time"',
-          );
-      }
-    }
-    const p5 = o1.traits;
-    if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        pushError(
-          errors,
-          path + "/traits",
-          "#/$defs/IdentifyCall/properties/traits/type",
-          "type",
-          "must be object",
-        );
-      else {
-        const o6 = p5 as Record<string, unknown>;
-        const p7 = o6.email;
-        if (p7 !== undefined) {
-          if (!(typeof p7 === "string"))
-            pushError(
-              errors,
-              path + "/traits" + "/email",
-              "#/$defs/IdentifyCall/properties/traits/properties/email/type",
-              "type",
-              "must be string",
-            );
-          else {
-            const s8 = p7 as string;
-            if (!isEmail(s8))
-              pushError(
-                errors,
-                path + "/traits" + "/email",
-                "#/$defs/IdentifyCall/properties/traits/properties/email/format",
-                "format",
-                'must match format "email"',
-              );
-          }
-        }
-        const p9 = o6.billing_plan;
-        if (p9 !== undefined) {
-          if (!(typeof p9 === "string"))
-            pushError(
-              errors,
-              path + "/traits" + "/billing_plan",
-              "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-              "type",
-              "must be string",
-            );
-        }
-        const p10 = o6.vip;
-        if (p10 !== undefined) {
-          if (!(typeof p10 === "boolean"))
-            pushError(
-              errors,
-              path + "/traits" + "/vip",
-              "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-              "type",
-              "must be boolean",
-            );
-        }
-        const p11 = o6.is_current_customer;
-        if (p11 !== undefined) {
-          if (!(typeof p11 === "boolean"))
-            pushError(
-              errors,
-              path + "/traits" + "/is_current_customer",
-              "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-              "type",
-              "must be boolean",
-            );
-        }
-      }
-    }
-  }
-}
-
-function collect$PageView(value: unknown, path: string, errors: ValidationError[]): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/$defs/PageView/type", "type", "must be object");
-  else {
-    const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined)
-      pushError(
-        errors,
-        path,
-        "#/$defs/PageView/required",
-        "required",
-        "must have required property 'type'",
-      );
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(
-          errors,
-          path + "/message_id",
-          "#/$defs/PageView/properties/message_id/type",
-          "type",
-          "must be string",
-        );
-    }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/PageView/properties/type/type",
-          "type",
-          "must be string",
-        );
-      if (!(p3 === "page"))
-        pushError(
-          errors,
-          path + "/type",
-          "#/$defs/PageView/properties/type/const",
-          "const",
-          "must be equal to constant",
-        );
-    }
-    const p4 = o1.name;
-    if (p4 !== undefined) {
-      if (!(typeof p4 === "string"))
-        pushError(
-          errors,
-          path + "/name",
-          "#/$defs/PageView/properties/name/type",
-          "type",
-          "must be string",
-        );
-    }
-    const p5 = o1.properties;
-    if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        pushError(
-          errors,
-          path + "/properties",
-          "#/$defs/PageView/properties/properties/type",
-          "type",
-          "must be object",
-        );
-    }
-    const p7 = o1.sent_at;
-    if (p7 !== undefined) {
-      if (!(typeof p7 === "string"))
-        pushError(
-          errors,
-          path + "/sent_at",
-          "#/$defs/PageView/properties/sent_at/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s8 = p7 as string;
-        if (!isDateTime(s8))
-          pushError(
-            errors,
-            path + "/sent_at",
-            "#/$defs/PageView/properties/sent_at/format",
-            "format",
-            'must match format "date-time"',
-          );
-      }
-    }
-  }
-}
-
-function collect$3(value: unknown, path: string, errors: ValidationError[]): void {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value as Record<string, unknown>;
-    if (o1.profile_id === undefined)
-      pushError(
-        errors,
-        path,
-        "#/anyOf/0/required",
-        "required",
-        "must have required property 'profile_id'",
-      );
-  }
-}
-
-function collect$4(value: unknown, path: string, errors: ValidationError[]): void {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value as Record<string, unknown>;
-    if (o1.email === undefined)
-      pushError(
-        errors,
-        path,
-        "#/anyOf/1/required",
-        "required",
-        "must have required property 'email'",
-      );
-  }
-}
-
-function is$5(value: unknown): boolean {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value as Record<string, unknown>;
-    if (o1.domain === undefined) return false;
   }
   return true;
 }
 
-function is$6(value: unknown): boolean {
+function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[]): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
+  } else {
+    const o1 = value as Record<string, unknown>;
+    if (o1.type === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/$defs/TrackEvent/required",
+          "required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
+    }
+    if (o1.event === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/$defs/TrackEvent/required",
+          "required",
+          "must have required property 'event'",
+        )
+      )
+        return false;
+    }
+    const p2 = o1.message_id;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/message_id",
+            "#/$defs/TrackEvent/properties/message_id/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+    }
+    const p3 = o1.type;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/TrackEvent/properties/type/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+      if (!(p3 === "track")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/TrackEvent/properties/type/const",
+            "const",
+            "must be equal to constant",
+          )
+        )
+          return false;
+      }
+    }
+    const p4 = o1.event;
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/event",
+            "#/$defs/TrackEvent/properties/event/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+    }
+    const p5 = o1.properties;
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if (
+          pushError(
+            errors,
+            path + "/properties",
+            "#/$defs/TrackEvent/properties/properties/type",
+            "type",
+            "must be object",
+          )
+        )
+          return false;
+      }
+    }
+    const p7 = o1.sent_at;
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/TrackEvent/properties/sent_at/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      } else {
+        const s8 = p7 as string;
+        if (!isDateTime(s8)) {
+          if (
+            pushError(
+              errors,
+              path + "/sent_at",
+              "#/$defs/TrackEvent/properties/sent_at/format",
+              "format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationError[]): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
+      return false;
+  } else {
+    const o1 = value as Record<string, unknown>;
+    if (o1.type === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/$defs/IdentifyCall/required",
+          "required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
+    }
+    const p2 = o1.type;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/IdentifyCall/properties/type/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+      if (!(p2 === "identify")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/IdentifyCall/properties/type/const",
+            "const",
+            "must be equal to constant",
+          )
+        )
+          return false;
+      }
+    }
+    const p3 = o1.sent_at;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/IdentifyCall/properties/sent_at/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      } else {
+        const s4 = p3 as string;
+        if (!isDateTime(s4)) {
+          if (
+            pushError(
+              errors,
+              path + "/sent_at",
+              "#/$defs/IdentifyCall/properties/sent_at/format",
+              "format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
+        }
+      }
+    }
+    const p5 = o1.traits;
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if (
+          pushError(
+            errors,
+            path + "/traits",
+            "#/$defs/IdentifyCall/properties/traits/type",
+            "type",
+            "must be object",
+          )
+        )
+          return false;
+      } else {
+        const o6 = p5 as Record<string, unknown>;
+        const p7 = o6.email;
+        if (p7 !== undefined) {
+          if (!(typeof p7 === "string")) {
+            if (
+              pushError(
+                errors,
+                path + "/traits" + "/email",
+                "#/$defs/IdentifyCall/properties/traits/properties/email/type",
+                "type",
+                "must be string",
+              )
+            )
+              return false;
+          } else {
+            const s8 = p7 as string;
+            if (!isEmail(s8)) {
+              if (
+                pushError(
+                  errors,
+                  path + "/traits" + "/email",
+                  "#/$defs/IdentifyCall/properties/traits/properties/email/format",
+                  "format",
+                  'must match format "email"',
+                )
+              )
+                return false;
+            }
+          }
+        }
+        const p9 = o6.billing_plan;
+        if (p9 !== undefined) {
+          if (!(typeof p9 === "string")) {
+            if (
+              pushError(
+                errors,
+                path + "/traits" + "/billing_plan",
+                "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+                "type",
+                "must be string",
+              )
+            )
+              return false;
+          }
+        }
+        const p10 = o6.vip;
+        if (p10 !== undefined) {
+          if (!(typeof p10 === "boolean")) {
+            if (
+              pushError(
+                errors,
+                path + "/traits" + "/vip",
+                "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+                "type",
+                "must be boolean",
+              )
+            )
+              return false;
+          }
+        }
+        const p11 = o6.is_current_customer;
+        if (p11 !== undefined) {
+          if (!(typeof p11 === "boolean")) {
+            if (
+              pushError(
+                errors,
+                path + "/traits" + "/is_current_customer",
+                "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+                "type",
+                "must be boolean",
+              )
+            )
+              return false;
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
+function collect$PageView(value: unknown, path = "", errors?: ValidationError[]): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
+  } else {
+    const o1 = value as Record<string, unknown>;
+    if (o1.type === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/$defs/PageView/required",
+          "required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
+    }
+    const p2 = o1.message_id;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/message_id",
+            "#/$defs/PageView/properties/message_id/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+    }
+    const p3 = o1.type;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/PageView/properties/type/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+      if (!(p3 === "page")) {
+        if (
+          pushError(
+            errors,
+            path + "/type",
+            "#/$defs/PageView/properties/type/const",
+            "const",
+            "must be equal to constant",
+          )
+        )
+          return false;
+      }
+    }
+    const p4 = o1.name;
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/name",
+            "#/$defs/PageView/properties/name/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
+    }
+    const p5 = o1.properties;
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if (
+          pushError(
+            errors,
+            path + "/properties",
+            "#/$defs/PageView/properties/properties/type",
+            "type",
+            "must be object",
+          )
+        )
+          return false;
+      }
+    }
+    const p7 = o1.sent_at;
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/PageView/properties/sent_at/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      } else {
+        const s8 = p7 as string;
+        if (!isDateTime(s8)) {
+          if (
+            pushError(
+              errors,
+              path + "/sent_at",
+              "#/$defs/PageView/properties/sent_at/format",
+              "format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+function collect$1(value: unknown, path = "", errors?: ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    if (o1.account_id === undefined) return false;
+    if (o1.profile_id === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/anyOf/0/required",
+          "required",
+          "must have required property 'profile_id'",
+        )
+      )
+        return false;
+    }
+  }
+  return true;
+}
+
+function collect$2(value: unknown, path = "", errors?: ValidationError[]): boolean {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value as Record<string, unknown>;
+    if (o1.email === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/anyOf/1/required",
+          "required",
+          "must have required property 'email'",
+        )
+      )
+        return false;
+    }
   }
   return true;
 }
 
 function collect$KoalaAccountBatchRequest(
   value: unknown,
-  path: string,
-  errors: ValidationError[],
-): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/type", "type", "must be object");
-  else {
+  path = "",
+  errors?: ValidationError[],
+): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+  } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string"))
-        pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string");
+      if (!(typeof p2 === "string")) {
+        if (
+          pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string")
+        )
+          return false;
+      }
     }
     const p3 = o1.account_id;
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string"))
-        pushError(
-          errors,
-          path + "/account_id",
-          "#/properties/account_id/type",
-          "type",
-          "must be string",
-        );
+      if (!(typeof p3 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/account_id",
+            "#/properties/account_id/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
     }
     const p4 = o1.identifies;
     if (p4 !== undefined) {
-      if (!Array.isArray(p4))
-        pushError(
-          errors,
-          path + "/identifies",
-          "#/properties/identifies/type",
-          "type",
-          "must be array",
-        );
-      else {
+      if (!Array.isArray(p4)) {
+        if (
+          pushError(
+            errors,
+            path + "/identifies",
+            "#/properties/identifies/type",
+            "type",
+            "must be array",
+          )
+        )
+          return false;
+      } else {
         const a5 = p4 as unknown[];
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
-          if (!isAccountIdentifyCall(x7))
-            collect$AccountIdentifyCall(x7, path + "/identifies" + "/" + i6, errors);
+          if (
+            !collect$AccountIdentifyCall(x7, errors && path + "/identifies" + "/" + i6, errors) &&
+            !errors
+          )
+            return false;
         }
       }
     }
     const p8 = o1.events;
     if (p8 !== undefined) {
-      if (!Array.isArray(p8))
-        pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
+      if (!Array.isArray(p8)) {
+        if (
+          pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
+        )
+          return false;
+      } else {
         const a9 = p8 as unknown[];
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x11 = a9[i10];
-          if (!isTrackEvent(x11)) collect$TrackEvent(x11, path + "/events" + "/" + i10, errors);
+          if (!collect$TrackEvent(x11, errors && path + "/events" + "/" + i10, errors) && !errors)
+            return false;
         }
       }
     }
   }
-  if (!(is$5(value) || is$6(value))) {
-    collect$7(value, path, errors);
-    collect$8(value, path, errors);
-    pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+  if (!(collect$3(value) || collect$4(value))) {
+    if (!collect$3(value, path, errors) && !errors) return false;
+    if (!collect$4(value, path, errors) && !errors) return false;
+    {
+      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+    }
   }
+  return true;
 }
 
 function collect$AccountIdentifyCall(
   value: unknown,
-  path: string,
-  errors: ValidationError[],
-): void {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object");
-  else {
+  path = "",
+  errors?: ValidationError[],
+): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
+      return false;
+  } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.traits === undefined)
-      pushError(
-        errors,
-        path,
-        "#/$defs/AccountIdentifyCall/required",
-        "required",
-        "must have required property 'traits'",
-      );
-    const p2 = o1.traits;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2)))
+    if (o1.traits === undefined) {
+      if (
         pushError(
           errors,
-          path + "/traits",
-          "#/$defs/AccountIdentifyCall/properties/traits/type",
-          "type",
-          "must be object",
-        );
+          path,
+          "#/$defs/AccountIdentifyCall/required",
+          "required",
+          "must have required property 'traits'",
+        )
+      )
+        return false;
+    }
+    const p2 = o1.traits;
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
+        if (
+          pushError(
+            errors,
+            path + "/traits",
+            "#/$defs/AccountIdentifyCall/properties/traits/type",
+            "type",
+            "must be object",
+          )
+        )
+          return false;
+      }
     }
     const p4 = o1.group_id;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string"))
-        pushError(
-          errors,
-          path + "/group_id",
-          "#/$defs/AccountIdentifyCall/properties/group_id/type",
-          "type",
-          "must be string",
-        );
+      if (!(typeof p4 === "string")) {
+        if (
+          pushError(
+            errors,
+            path + "/group_id",
+            "#/$defs/AccountIdentifyCall/properties/group_id/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      }
     }
     const p5 = o1.sent_at;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "string"))
-        pushError(
-          errors,
-          path + "/sent_at",
-          "#/$defs/AccountIdentifyCall/properties/sent_at/type",
-          "type",
-          "must be string",
-        );
-      else {
-        const s6 = p5 as string;
-        if (!isDateTime(s6))
+      if (!(typeof p5 === "string")) {
+        if (
           pushError(
             errors,
             path + "/sent_at",
-            "#/$defs/AccountIdentifyCall/properties/sent_at/format",
-            "format",
-            'must match format "date-time"',
-          );
+            "#/$defs/AccountIdentifyCall/properties/sent_at/type",
+            "type",
+            "must be string",
+          )
+        )
+          return false;
+      } else {
+        const s6 = p5 as string;
+        if (!isDateTime(s6)) {
+          if (
+            pushError(
+              errors,
+              path + "/sent_at",
+              "#/$defs/AccountIdentifyCall/properties/sent_at/format",
+              "format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
+        }
       }
     }
   }
+  return true;
 }
 
-function collect$7(value: unknown, path: string, errors: ValidationError[]): void {
+function collect$3(value: unknown, path = "", errors?: ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    if (o1.domain === undefined)
-      pushError(
-        errors,
-        path,
-        "#/anyOf/0/required",
-        "required",
-        "must have required property 'domain'",
-      );
+    if (o1.domain === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/anyOf/0/required",
+          "required",
+          "must have required property 'domain'",
+        )
+      )
+        return false;
+    }
   }
+  return true;
 }
 
-function collect$8(value: unknown, path: string, errors: ValidationError[]): void {
+function collect$4(value: unknown, path = "", errors?: ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    if (o1.account_id === undefined)
-      pushError(
-        errors,
-        path,
-        "#/anyOf/1/required",
-        "required",
-        "must have required property 'account_id'",
-      );
+    if (o1.account_id === undefined) {
+      if (
+        pushError(
+          errors,
+          path,
+          "#/anyOf/1/required",
+          "required",
+          "must have required property 'account_id'",
+        )
+      )
+        return false;
+    }
   }
+  return true;
 }

@@ -6,13 +6,21 @@
 import type { EmitOptions } from "../emitter";
 import { code, id, join, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
-import { derivedNames } from "../../ir/naming";
 import { Body, type Mode } from "./scope";
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
 
 /** Compiles the body of a function that checks `schema` in `mode` against the variable `value`. */
 export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body) => void;
+
+/**
+ * A function for the fast path is the collecting function called without an error list: one
+ * function per subschema instead of two (the error path was half of the guards' size), and the two
+ * paths cannot drift apart. Only eval (annotations for unevaluated*) keeps its own functions.
+ */
+function unify(mode: Mode): Mode {
+  return mode === "is" ? "collect" : mode;
+}
 
 export class GuardModule {
   private readonly imports = new Map<RuntimeModule, Set<string>>();
@@ -49,12 +57,16 @@ export class GuardModule {
     return name;
   }
 
-  /** The function checking a named type in `mode`: `isX`, `collect$X`, `eval$X`. */
+  /**
+   * The function checking a named type in `mode`: `collect$X` (for both `is` and `collect`, see
+   * {@link Scope}) or `eval$X`.
+   */
   named(name: string, mode: Mode): Code {
-    const key = `${mode}:${name}`;
+    const unified = unify(mode);
+    const key = `${unified}:${name}`;
     let fn = this.namedHelpers.get(key);
     if (!fn) {
-      const declared = id(mode === "is" ? derivedNames.is(name) : `${mode}$${name}`);
+      const declared = id(`${unified}$${name}`);
       fn = declared;
       this.namedHelpers.set(key, declared);
       this.typesByName ??= new Map(this.model.types.map((t) => [t.name, t]));
@@ -63,7 +75,7 @@ export class GuardModule {
       // Queued, not compiled here: a 1,000-long chain of references would otherwise compile
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
       this.functions.set(declared.text, code``);
-      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, mode, mode === "is" ? name : undefined)));
+      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified)));
       this.drain();
     }
     return fn;
@@ -85,7 +97,8 @@ export class GuardModule {
   }
 
   /** The helper function checking an anonymous subschema in `mode`, created on first use. */
-  helper(schema: IrSchema, schemaPath: string, mode: Mode): Code {
+  helper(schema: IrSchema, schemaPath: string, requested: Mode): Code {
+    const mode = unify(requested);
     let byMode = this.helpers.get(schema);
     if (!byMode) this.helpers.set(schema, (byMode = new Map()));
     let fn = byMode.get(mode);
@@ -97,18 +110,12 @@ export class GuardModule {
     return fn;
   }
 
-  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: Mode, exportAs?: string): Code {
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: Mode): Code {
     const body = new Body();
     this.compileBody(this, schema, schemaPath, mode, body);
     const lines = body.text();
     switch (mode) {
       case "is":
-        if (exportAs) {
-          return code`export function ${fn}(value: unknown): value is ${id(exportAs)} {
-${lines}
-return true;
-}`;
-        }
         return code`function ${fn}(value: unknown): boolean {
 ${lines}
 return true;
@@ -119,8 +126,10 @@ ${lines}
 return true;
 }`;
       case "collect":
-        return code`function ${fn}(value: unknown, path: string, errors: ${this.runtime("validation", "ValidationError")}[]): void {
+        // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
+        return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]): boolean {
 ${lines}
+return true;
 }`;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * emitGuards: the `guards` artifact. For the root and every named type X: `isX` (fast boolean),
  * `validateX` (every error), `assertX` (throws SchemaValidationError) and `XSchema` (Standard
- * Schema v1). Keyword checks live in checks/, one file per keyword; all code is built with
+ * Schema v1), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in checks/, one file per keyword; all code is built with
  * emit/code.ts, so no text from the schema can become code.
  */
 import { code, id, join, type Code } from "../code";
@@ -35,37 +35,39 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
   const standardSchema = module.runtime("validation", "standardSchema");
 
   const api: Code[] = [];
-  const exported = new Set<string>();
   for (const { name } of model.types) {
     const type = id(name);
-    const is = module.named(name, "is");
-    const collect = module.named(name, "collect");
-    exported.add(is.text);
+    // One function checks X: called with the value alone it is the fast path (false at the first
+    // failure, nothing allocated); called with a list it collects every error.
+    const check = module.named(name, "collect");
+    const is = id(derivedNames.is(name));
     const validate = id(derivedNames.validate(name));
     const assert = id(derivedNames.assert(name));
     const standard = id(derivedNames.standardSchema(name));
     api.push(
-      code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`,
-      module.functions.get(is.text)!,
+      code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */
+export function ${is}(value: unknown): value is ${type} {
+  return ${check}(value);
+}`,
       code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */
 export function ${validate}(value: unknown): ${resultType}<${type}> {
-  if (${is}(value)) return { ok: true, value };
+  if (${check}(value)) return { ok: true, value: value as ${type} };
   const errors: ${errorType}[] = [];
-  ${collect}(value, "", errors);
+  ${check}(value, "", errors);
   return { ok: false, errors };
 }`,
       code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */
 export function ${assert}(value: unknown): asserts value is ${type} {
-  if (${is}(value)) return;
+  if (${check}(value)) return;
   const errors: ${errorType}[] = [];
-  ${collect}(value, "", errors);
+  ${check}(value, "", errors);
   throw new ${errorClass}(${name}, errors);
 }`,
       code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */
 export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate});`,
     );
   }
-  const helpers = [...module.functions.entries()].filter(([name]) => !exported.has(name)).map(([, fn]) => fn);
+  const helpers = [...module.functions.values()];
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
   // The runtime stays internal; what users need to name (errors, results) is re-exported here.
   const reexports = [

@@ -102,11 +102,14 @@ export class Scope {
     return code`${this.path} + "/" + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
   }
 
-  /** The statement that reports a failed keyword in this mode. */
+  /**
+   * The statement that reports a failed keyword in this mode. Collecting, it pushes the error, or
+   * returns false when the function was called without a list (the fast path).
+   */
   fail(keyword: string, message: string | Code, options: FailOptions = {}): Code {
     if (!this.collecting) return code`return false;`;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
-    return code`${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${schemaPath}, ${keyword}, ${message});`;
+    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${schemaPath}, ${keyword}, ${message})) return false; }`;
   }
 
   /** `if (condition) <fail>` */
@@ -121,7 +124,7 @@ export class Scope {
     this.inline(scope, schema, schemaPath);
   }
 
-  /** A boolean expression: is `value` valid against `schema`? */
+  /** A boolean expression: is `value` valid against `schema`? (A collecting function called without a list.) */
   test(schema: IrSchema, value: Code, schemaPath: string): Code {
     if (typeof schema === "boolean") return code`${schema}`;
     const ref = onlyRef(schema);
@@ -129,15 +132,24 @@ export class Scope {
     return code`${fn}(${value})`;
   }
 
-  /** A statement pushing `value`'s errors against `schema` into `errors` (checking the fast path first). */
-  collect(schema: IrSchema, value: Code, path: Code, schemaPath: string, errors: Code = code`errors`): Code {
+  /**
+   * A statement (collect mode) pushing `value`'s errors against `schema` into `errors`, or, on the
+   * fast path (no list), returning false when it is invalid. The child's path is only built when
+   * there is a list to report into.
+   */
+  collect(schema: IrSchema, value: Code, path: Code, schemaPath: string): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`${this.module.runtime("validation", "pushError")}(${errors}, ${path}, ${schemaPath}, ${"false"}, ${"boolean schema is false"});`;
+      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${schemaPath}, ${"false"}, ${"boolean schema is false"})) return false; }`;
     }
     const ref = onlyRef(schema);
-    if (ref) return code`if (!${this.module.named(ref, "is")}(${value})) ${this.module.named(ref, "collect")}(${value}, ${path}, ${errors});`;
-    return code`${this.module.helper(schema, schemaPath, "collect")}(${value}, ${path}, ${errors});`;
+    return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path);
+  }
+
+  /** The statement calling a collecting function `fn` for `value` at `path` (see {@link collect}). */
+  callCollect(fn: Code, value: Code, path: Code): Code {
+    const childPath = path.text === "path" ? path : code`errors && ${path}`;
+    return code`if (!${fn}(${value}, ${childPath}, errors) && !errors) return false;`;
   }
 
   /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */

@@ -13,7 +13,7 @@ export const ref: KeywordCheck = {
       return;
     }
     if (s.collecting) {
-      s.body.line(code`if (!${s.module.named(name, "is")}(${v})) ${s.module.named(name, "collect")}(${v}, ${s.path}, errors);`);
+      s.body.line(s.callCollect(s.module.named(name, "collect"), v, s.path));
       if (s.ev) s.body.line(code`${s.module.named(name, "eval")}(${v}, ${s.ev});`);
       return;
     }

@@ -17,8 +17,11 @@ export type ValidationResult<T> = {
     ok: false;
     errors: ValidationError[];
 };
-/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
-export declare function pushError(errors: ValidationError[], path: string, schemaPath: string, keyword: string, message: string): void;
+/**
+ * Records one error (generated code calls this rather than repeating the object literal: smaller
+ * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ */
+export declare function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, keyword: string, message: string): boolean;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export declare class SchemaValidationError extends Error {
     readonly errors: ValidationError[];

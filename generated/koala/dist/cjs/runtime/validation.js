@@ -12,9 +12,15 @@ exports.pushError = pushError;
 exports.describeErrors = describeErrors;
 exports.standardSchema = standardSchema;
 exports.pointerSegments = pointerSegments;
-/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+/**
+ * Records one error (generated code calls this rather than repeating the object literal: smaller
+ * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ */
 function pushError(errors, path, schemaPath, keyword, message) {
+    if (!errors)
+        return true;
     errors.push({ path, schemaPath, keyword, message });
+    return false;
 }
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 class SchemaValidationError extends Error {

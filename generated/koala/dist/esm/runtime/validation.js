@@ -5,9 +5,15 @@
  * What every guard shares: the error and result types, the error thrown by `assertX`, and the
  * Standard Schema v1 adapter. Zero dependencies: the Standard Schema interface is declared here.
  */
-/** Records one error (generated code calls this rather than repeating the object literal: smaller output). */
+/**
+ * Records one error (generated code calls this rather than repeating the object literal: smaller
+ * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ */
 export function pushError(errors, path, schemaPath, keyword, message) {
+    if (!errors)
+        return true;
     errors.push({ path, schemaPath, keyword, message });
+    return false;
 }
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export class SchemaValidationError extends Error {
