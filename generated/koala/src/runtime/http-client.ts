@@ -261,9 +261,10 @@ export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<
         break;
       }
       const started = Date.now();
-      hook(hooks.onRequest, { url, attempt, body });
+      // Event objects only for the hooks there are (the common case has none: nothing allocated).
+      if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
       result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
-      hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
+      if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
       if (result.kind === "ok") break;
       retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
       if (!retryable || result.kind === "aborted" || attempt >= attempts) break;
