@@ -18,9 +18,12 @@ export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: s
  * function per subschema instead of two (the error path was half of the guards' size), and the two
  * paths cannot drift apart. Only eval (annotations for unevaluated*) keeps its own functions.
  */
-function unify(mode: Mode): Mode {
+function unify(mode: Mode): FunctionMode {
   return mode === "is" ? "collect" : mode;
 }
+
+/** The modes a function is declared in (`is` is `collect` without an error list). */
+type FunctionMode = Exclude<Mode, "is">;
 
 export class GuardModule {
   private readonly imports = new Map<RuntimeModule, Set<string>>();
@@ -110,16 +113,11 @@ export class GuardModule {
     return fn;
   }
 
-  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: Mode): Code {
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode): Code {
     const body = new Body();
     this.compileBody(this, schema, schemaPath, mode, body);
     const lines = body.text();
     switch (mode) {
-      case "is":
-        return code`function ${fn}(value: unknown): boolean {
-${lines}
-return true;
-}`;
       case "eval":
         return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}): boolean {
 ${lines}

@@ -3,8 +3,10 @@
  * value, its JSON Pointer (collect mode), and the helpers a keyword check builds its code from.
  *
  * One compiler, three modes, so the fast path and the error path cannot drift apart:
- * - `is`: a failure is `return false` (no allocation, first failure wins);
- * - `collect`: a failure pushes a `ValidationError` and checking goes on (all errors);
+ * - `is`: a failure is `return false` (no allocation, first failure wins); only for code inlined
+ *   into an eval function: an `is` *function* is the collect function called without a list;
+ * - `collect`: with an `errors` list a failure pushes a `ValidationError` and checking goes on (all
+ *   errors); without one (the fast path) it returns false, like `is`;
  * - `eval`: like `is`, and records which keys/items were evaluated (for unevaluated*).
  */
 import { code, id, join, type Code } from "../code";
