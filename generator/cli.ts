@@ -9,6 +9,7 @@ import { errorLines, ExitCode, isCodegenError } from "./errors";
 import type { Artifact } from "./emit/emitter";
 import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
+import { startFormatThread } from "./print/format-thread";
 
 const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
 
@@ -49,6 +50,7 @@ export async function main(args: string[]): Promise<number> {
           .example("$0 generate -s api.json -o src/gen --name Event --emit types guards", "Only types and guards, root named Event"),
       async (argv) => {
         const args = argv as unknown as GenerateArgs;
+        startFormatThread();
         const { planGenerate, runOnce } = await import("./commands/generate");
         if (args.watch) {
           const { watchGenerate } = await import("./commands/watch");
@@ -113,6 +115,9 @@ export async function main(args: string[]): Promise<number> {
 class UsageError extends Error {}
 
 if (require.main === module) {
+  // `generate` formats with prettier on a worker thread: started before anything else loads, it
+  // loads prettier on the second core while this one loads TypeScript (print/format-thread.ts).
+  if (process.argv[2] === "generate" && !process.argv.includes("--help") && !process.argv.includes("-h")) startFormatThread();
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

@@ -12,7 +12,7 @@ import { type Artifact, type ClientEmitOptions, type EmitOptions, type EmittedMo
 import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
 import { templateExports } from "./emit/template-exports";
-import { CJS_PACKAGE_JSON, indexStatements, packageJson } from "./emit/package-files";
+import { indexStatements, packageJson } from "./emit/package-files";
 import { CodegenError } from "./errors";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import { mergeModels, selectSchemas } from "./ir/merge-models";
@@ -22,6 +22,8 @@ import type { IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
 import { templatesDir } from "./paths";
 import { StepCache } from "./print/cache";
+import { buildDeclarations, buildScripts, distFiles } from "./print/build-dist";
+import type { Formatter } from "./print/format-thread";
 import { PRETTIER_SIZE_LIMIT, reindent } from "./print/reindent";
 import { GENERATOR_VERSION } from "./version";
 
@@ -81,6 +83,11 @@ export interface GenerateOptions extends LoadOptions {
    * regenerates (or `--check`s) without running them. Off by default: generate() touches no disk.
    */
   cacheDir?: string;
+  /**
+   * How prettier is run on a source (default: on this thread). The CLI passes a worker thread's
+   * (print/format-thread.ts), so formatting overlaps the rest of the build.
+   */
+  formatter?: Formatter;
   /** Run prettier over the generated sources. Default true; tests that only execute the code skip it. */
   format?: boolean;
 }
@@ -162,22 +169,38 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ].join("\n");
 
   const { printModules } = await import("./print/print-module");
-  const { formatTypeScript } = await import("./print/format");
   const printed = printModules([
-    ...modules.map((m) => ({ path: m.path, header: header(m.summary), statements: m.statements })),
+    ...modules.map((m) => ({ path: m.path, header: header(m.summary), statements: m.statements, declarations: m.declarations })),
     { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)) },
   ]);
   const cache = new StepCache(options.cacheDir);
-  const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatTypeScript(text, p), isString);
-  const sources: GeneratedFile[] = await Promise.all(
-    printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await format(text, p) })),
-  );
+  const formatter = options.formatter ?? (async (text: string, p: string) => (await import("./print/format")).formatTypeScript(text, p));
+  const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
   const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
-  for (const name of templateNames) {
-    const text = templateTexts.get(name)!;
-    sources.push({ path: `src/${name}`, contents: `${header(`Runtime support copied from templates/${name}`)}${text}` });
-  }
+  const templates = templateNames.map((name) => ({ name, text: templateTexts.get(name)! }));
+  // Three kinds of work overlap here: prettier (on the CLI's worker thread), esbuild (its own
+  // process) turning each source into JavaScript as soon as it is formatted, and TypeScript (this
+  // thread) building the declarations, which do not depend on formatting.
+  const sourcePromises: Promise<GeneratedFile>[] = [
+    ...printed.map(async ({ path: p, text }) => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await format(text, p) })),
+    ...templates.map(async ({ name, text }) => ({ path: `src/${name}`, contents: `${header(`Runtime support copied from templates/${name}`)}${text}` })),
+  ];
+  const build = options.build !== false;
+  const scriptPromises = build ? sourcePromises.map((source) => source.then((s) => buildScripts(s, cache))) : [];
+  // Nothing may reject unobserved while the declarations are built; each is awaited below.
+  for (const p of [...sourcePromises, ...scriptPromises]) p.catch(() => undefined);
+  // A declaration is the emitter's own (printed, or the formatted source of a types-only module),
+  // or derived by TypeScript from the unformatted source.
+  const sourceInputs = [
+    ...printed.map((p) => ({ path: p.path, source: p.text, stated: p.declarations })),
+    // A template's declarations are built from its text alone, so the build can make them once (print/template-declarations.ts).
+    ...templates.map(({ name, text }) => ({ path: name, source: text, stated: undefined })),
+  ];
+  const derived = build ? await buildDeclarations(sourceInputs.filter((m) => m.stated === undefined), cache) : [];
+  const sources = await Promise.all(sourcePromises);
+  let next = 0;
+  const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
 
   const files: GeneratedFile[] = [
     {
@@ -192,7 +215,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     },
     ...sources,
   ];
-  if (options.build !== false) files.push(...(await buildDist(sources, cache)));
+  if (declarations !== undefined) files.push(...distFiles(sources, await Promise.all(scriptPromises), declarations));
   files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { files: _releaseFiles, ...releaseInfo } = release;
@@ -210,25 +233,6 @@ function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {
   return [{ schema: options.schema, name: options.name, endpoint: options.endpoint }];
 }
 
-async function buildDist(sources: readonly GeneratedFile[], cache: StepCache): Promise<GeneratedFile[]> {
-  const out: GeneratedFile[] = [{ path: "dist/cjs/package.json", contents: CJS_PACKAGE_JSON }];
-  for (const source of sources) {
-    const relative = source.path.replace(/^src\//, "");
-    // TypeScript is loaded only on a cache miss.
-    const compile = async () => (await import("./print/compile")).compileModule(source.contents, relative);
-    const { esm, cjs, declaration } = await cache.get("compile", "ts-morph", relative, source.contents, compile, isCompiledModule);
-    const js = relative.replace(/\.ts$/, ".js");
-    const dts = relative.replace(/\.ts$/, ".d.ts");
-    out.push(
-      { path: `dist/esm/${js}`, contents: esm },
-      { path: `dist/esm/${dts}`, contents: declaration },
-      { path: `dist/cjs/${js}`, contents: cjs },
-      { path: `dist/cjs/${dts}`, contents: declaration },
-    );
-  }
-  return out;
-}
-
 function toKebabCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
@@ -239,12 +243,6 @@ function toKebabCase(name: string): string {
 
 function isString(value: unknown): value is string {
   return typeof value === "string";
-}
-
-function isCompiledModule(value: unknown): value is { esm: string; cjs: string; declaration: string } {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.esm === "string" && typeof v.cjs === "string" && typeof v.declaration === "string";
 }
 
 /** ["types", "guards", "client"] → "Types, guards and client": what the package really holds. */

@@ -89,7 +89,9 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const started = process.hrtime.bigint();
   const { generate } = await import("../index");
   const { readPrevious } = await import("../release/previous");
-  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out), cacheDir: cacheDir() });
+  const { runningFormatThread } = await import("../print/format-thread");
+  const formatter = runningFormatThread()?.format;
+  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter });
   onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;

@@ -53,6 +53,14 @@ export type Statement = StatementStructures | WriterFunction | string;
 export interface EmittedModule {
   path: string;
   statements: Statement[];
+  /**
+   * The module's `.d.ts`, when the emitter can state it more cheaply than TypeScript can derive it
+   * from `statements`: the exports without their bodies (`export declare function isX(value: unknown): value is X;`),
+   * or "source" for a module of types only, whose `.d.ts` is its own formatted source. Omitted:
+   * TypeScript derives it (`transpileDeclaration`). Tests check that TypeScript derives from
+   * `statements` exactly what these declare.
+   */
+  declarations?: Statement[] | "source";
   /** A one-line description for the file header. */
   summary: string;
 }

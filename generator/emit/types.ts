@@ -45,7 +45,8 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
     };
     return alias;
   });
-  return { path: "types.ts", summary: "TypeScript types", statements };
+  // Types only: the formatted source is its own declaration file.
+  return { path: "types.ts", summary: "TypeScript types", statements, declarations: "source" };
 }
 
 /** The TypeScript type of any subschema. Exported for emitters that need a parameter type. */

@@ -12,6 +12,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { GENERATOR_VERSION } from "../version";
 
+/** The module in this folder that implements a cached step. */
+export type Step = "format" | "compile";
+
 export class StepCache {
   constructor(private readonly dir: string | undefined) {}
 
@@ -21,34 +24,52 @@ export class StepCache {
    * `isValue` rejects an entry of the wrong shape, which is then recomputed like a missing one.
    */
   async get<T>(
-    step: "format" | "compile",
-    library: string,
+    step: Step,
+    libraries: string | readonly string[],
     file: string,
     input: string,
     compute: () => T | Promise<T>,
     isValue: (value: unknown) => value is T,
   ): Promise<T> {
-    if (this.dir === undefined) return compute();
-    const key = createHash("sha256")
-      .update([step, stepFingerprint(step), GENERATOR_VERSION, libraryVersion(library), file, input].join("\0"))
-      .digest("hex");
-    const entry = path.join(this.dir, key.slice(0, 2), `${key}.json`);
+    const hit = this.read(step, libraries, file, input, isValue);
+    if (hit !== undefined) return hit;
+    const value = await compute();
+    this.write(step, libraries, file, input, value);
+    return value;
+  }
+
+  /** The stored result, or undefined when there is none (or no cache, or an entry of the wrong shape). */
+  read<T>(step: Step, libraries: string | readonly string[], file: string, input: string, isValue: (value: unknown) => value is T): T | undefined {
+    if (this.dir === undefined) return undefined;
     try {
-      const stored: unknown = JSON.parse(readFileSync(entry, "utf8"));
+      const stored: unknown = JSON.parse(readFileSync(this.entry(step, libraries, file, input), "utf8"));
       if (typeof stored === "object" && stored !== null && "value" in stored && isValue(stored.value)) return stored.value;
     } catch {
       // Absent or unreadable: compute.
     }
-    const value = await compute();
+    return undefined;
+  }
+
+  /** Keeps a computed result; a read-only or full disk only costs speed. */
+  write(step: Step, libraries: string | readonly string[], file: string, input: string, value: unknown): void {
+    if (this.dir === undefined) return;
     try {
+      const entry = this.entry(step, libraries, file, input);
       mkdirSync(path.dirname(entry), { recursive: true });
       const temp = `${entry}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify({ value }));
       renameSync(temp, entry);
     } catch {
-      // A read-only or full disk only costs speed.
+      // Not kept: the next run computes it again.
     }
-    return value;
+  }
+
+  private entry(step: Step, libraries: string | readonly string[], file: string, input: string): string {
+    const versions = (typeof libraries === "string" ? [libraries] : libraries).map(libraryVersion);
+    const key = createHash("sha256")
+      .update([step, stepFingerprint(step), GENERATOR_VERSION, ...versions, file, input].join("\0"))
+      .digest("hex");
+    return path.join(this.dir!, key.slice(0, 2), `${key}.json`);
   }
 }
 

@@ -35,6 +35,8 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
   const standardSchema = module.runtime("validation", "standardSchema");
 
   const api: Code[] = [];
+  // The same exports without bodies: guards.d.ts as it is (see EmittedModule.declarations).
+  const signatures: Code[] = [];
   for (const { name } of model.types) {
     const type = id(name);
     // One function checks X: called with the value alone it is the fast path (false at the first
@@ -44,27 +46,43 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
     const validate = id(derivedNames.validate(name));
     const assert = id(derivedNames.assert(name));
     const standard = id(derivedNames.standardSchema(name));
+    const docs = {
+      is: code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`,
+      validate: code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */`,
+      assert: code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */`,
+      standard: code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */`,
+    };
     api.push(
-      code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */
+      code`${docs.is}
 export function ${is}(value: unknown): value is ${type} {
   return ${check}(value);
 }`,
-      code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */
+      code`${docs.validate}
 export function ${validate}(value: unknown): ${resultType}<${type}> {
   if (${check}(value)) return { ok: true, value: value as ${type} };
   const errors: ${errorType}[] = [];
   ${check}(value, "", errors);
   return { ok: false, errors };
 }`,
-      code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */
+      code`${docs.assert}
 export function ${assert}(value: unknown): asserts value is ${type} {
   if (${check}(value)) return;
   const errors: ${errorType}[] = [];
   ${check}(value, "", errors);
   throw new ${errorClass}(${name}, errors);
 }`,
-      code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */
+      code`${docs.standard}
 export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate});`,
+    );
+    signatures.push(
+      code`${docs.is}
+export declare function ${is}(value: unknown): value is ${type};`,
+      code`${docs.validate}
+export declare function ${validate}(value: unknown): ${resultType}<${type}>;`,
+      code`${docs.assert}
+export declare function ${assert}(value: unknown): asserts value is ${type};`,
+      code`${docs.standard}
+export declare const ${standard}: ${schemaType}<${type}>;`,
     );
   }
   const helpers = [...module.functions.values()];
@@ -75,5 +93,8 @@ export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate}
     code`export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";`,
   ];
   const statements = [...module.preamble(), typeImport, ...reexports, ...api, ...helpers].map((c) => c.text);
-  return { path: "guards.ts", summary: "Runtime guards", statements };
+  // The signatures name only these runtime types: the value imports the bodies need stay out.
+  const declarationImports = code`import type { ${resultType}, ${schemaType} } from "./runtime/validation.js";`;
+  const declarations = [declarationImports, typeImport, ...reexports, ...signatures].map((c) => c.text);
+  return { path: "guards.ts", summary: "Runtime guards", statements, declarations };
 }

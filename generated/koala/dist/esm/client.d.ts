@@ -1,6 +1,6 @@
 import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";
 import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest } from "./types.js";
-export type { AbortSignalLike, CallOptions, ClientHooks, FailureKind, FetchInit, FetchLike, FetchResponse, RequestEvent, ResponseEvent, RetryEvent, RetryOptions, SendFailure, SendResult, SendSuccess, TransportOptions, ValidationIssue, } from "./runtime/http-client.js";
+export type { AbortSignalLike, CallOptions, ClientHooks, FailureKind, FetchInit, FetchLike, FetchResponse, RequestEvent, ResponseEvent, RetryEvent, RetryOptions, SendFailure, SendResult, SendSuccess, TransportOptions, ValidationIssue } from "./runtime/http-client.js";
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends TransportOptions {
     /** Fills `{publicKey}` in the endpoint paths. */
