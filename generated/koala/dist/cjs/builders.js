@@ -142,3 +142,19 @@ function groupKoalaAccountBatchRequestItems(entries) {
   });
   return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  chunkKoalaAccountBatchRequest,
+  chunkKoalaProfileBatchRequest,
+  createAccountIdentifyCall,
+  createIdentifyCall,
+  createKoalaAccountBatchRequest,
+  createKoalaProfileBatchRequest,
+  createPageView,
+  createTrackEvent,
+  groupKoalaAccountBatchRequestItems,
+  groupKoalaProfileBatchRequestItems,
+  identify,
+  page,
+  track
+});

@@ -51,3 +51,7 @@ function createKoalaClient(options) {
     accountsBatch: (request, call) => (0, import_http_client.send)(transport, accountsBatchEndpoint, request, call)
   };
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  createKoalaClient
+});

@@ -51,276 +51,98 @@ var import_validation = require("./runtime/validation.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
 function isKoalaProfileBatchRequest(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  const p2 = o1.profile_id;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "string")) return false;
-    const s3 = p2;
-    if (!(0, import_formats.isUuid)(s3)) return false;
-  }
-  const p4 = o1.email;
-  if (p4 !== void 0) {
-    if (!(typeof p4 === "string")) return false;
-    const s5 = p4;
-    if (!(0, import_formats.isEmail)(s5)) return false;
-  }
-  const p6 = o1.events;
-  if (p6 !== void 0) {
-    if (!Array.isArray(p6)) return false;
-    const a7 = p6;
-    if (a7.length > 30) return false;
-    for (let i8 = 0; i8 < a7.length; i8++) {
-      const x9 = a7[i8];
-      if (!isTrackEvent(x9)) return false;
-    }
-  }
-  const p10 = o1.identifies;
-  if (p10 !== void 0) {
-    if (!Array.isArray(p10)) return false;
-    const a11 = p10;
-    if (a11.length > 30) return false;
-    for (let i12 = 0; i12 < a11.length; i12++) {
-      const x13 = a11[i12];
-      if (!isIdentifyCall(x13)) return false;
-    }
-  }
-  const p14 = o1.page_views;
-  if (p14 !== void 0) {
-    if (!Array.isArray(p14)) return false;
-    const a15 = p14;
-    if (a15.length > 30) return false;
-    for (let i16 = 0; i16 < a15.length; i16++) {
-      const x17 = a15[i16];
-      if (!isPageView(x17)) return false;
-    }
-  }
-  if (!(is$1(value) || is$2(value))) return false;
-  return true;
+  return collect$KoalaProfileBatchRequest(value);
 }
 function validateKoalaProfileBatchRequest(value) {
-  if (isKoalaProfileBatchRequest(value)) return { ok: true, value };
+  if (collect$KoalaProfileBatchRequest(value))
+    return { ok: true, value };
   const errors = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
   return { ok: false, errors };
 }
 function assertKoalaProfileBatchRequest(value) {
-  if (isKoalaProfileBatchRequest(value)) return;
+  if (collect$KoalaProfileBatchRequest(value)) return;
   const errors = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
   throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", errors);
 }
 const KoalaProfileBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  if (o1.type === void 0 || o1.event === void 0) return false;
-  const p2 = o1.message_id;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.type;
-  if (p3 !== void 0) {
-    if (!(typeof p3 === "string")) return false;
-    if (!(p3 === "track")) return false;
-  }
-  const p4 = o1.event;
-  if (p4 !== void 0) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.properties;
-  if (p5 !== void 0) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-  }
-  const p7 = o1.sent_at;
-  if (p7 !== void 0) {
-    if (!(typeof p7 === "string")) return false;
-    const s8 = p7;
-    if (!(0, import_formats.isDateTime)(s8)) return false;
-  }
-  return true;
+  return collect$TrackEvent(value);
 }
 function validateTrackEvent(value) {
-  if (isTrackEvent(value)) return { ok: true, value };
+  if (collect$TrackEvent(value)) return { ok: true, value };
   const errors = [];
   collect$TrackEvent(value, "", errors);
   return { ok: false, errors };
 }
 function assertTrackEvent(value) {
-  if (isTrackEvent(value)) return;
+  if (collect$TrackEvent(value)) return;
   const errors = [];
   collect$TrackEvent(value, "", errors);
   throw new import_validation.SchemaValidationError("TrackEvent", errors);
 }
 const TrackEventSchema = (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  if (o1.type === void 0) return false;
-  const p2 = o1.type;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "string")) return false;
-    if (!(p2 === "identify")) return false;
-  }
-  const p3 = o1.sent_at;
-  if (p3 !== void 0) {
-    if (!(typeof p3 === "string")) return false;
-    const s4 = p3;
-    if (!(0, import_formats.isDateTime)(s4)) return false;
-  }
-  const p5 = o1.traits;
-  if (p5 !== void 0) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-    const o6 = p5;
-    const p7 = o6.email;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) return false;
-      const s8 = p7;
-      if (!(0, import_formats.isEmail)(s8)) return false;
-    }
-    const p9 = o6.billing_plan;
-    if (p9 !== void 0) {
-      if (!(typeof p9 === "string")) return false;
-    }
-    const p10 = o6.vip;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "boolean")) return false;
-    }
-    const p11 = o6.is_current_customer;
-    if (p11 !== void 0) {
-      if (!(typeof p11 === "boolean")) return false;
-    }
-  }
-  return true;
+  return collect$IdentifyCall(value);
 }
 function validateIdentifyCall(value) {
-  if (isIdentifyCall(value)) return { ok: true, value };
+  if (collect$IdentifyCall(value)) return { ok: true, value };
   const errors = [];
   collect$IdentifyCall(value, "", errors);
   return { ok: false, errors };
 }
 function assertIdentifyCall(value) {
-  if (isIdentifyCall(value)) return;
+  if (collect$IdentifyCall(value)) return;
   const errors = [];
   collect$IdentifyCall(value, "", errors);
   throw new import_validation.SchemaValidationError("IdentifyCall", errors);
 }
 const IdentifyCallSchema = (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  if (o1.type === void 0) return false;
-  const p2 = o1.message_id;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.type;
-  if (p3 !== void 0) {
-    if (!(typeof p3 === "string")) return false;
-    if (!(p3 === "page")) return false;
-  }
-  const p4 = o1.name;
-  if (p4 !== void 0) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.properties;
-  if (p5 !== void 0) {
-    if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) return false;
-  }
-  const p7 = o1.sent_at;
-  if (p7 !== void 0) {
-    if (!(typeof p7 === "string")) return false;
-    const s8 = p7;
-    if (!(0, import_formats.isDateTime)(s8)) return false;
-  }
-  return true;
+  return collect$PageView(value);
 }
 function validatePageView(value) {
-  if (isPageView(value)) return { ok: true, value };
+  if (collect$PageView(value)) return { ok: true, value };
   const errors = [];
   collect$PageView(value, "", errors);
   return { ok: false, errors };
 }
 function assertPageView(value) {
-  if (isPageView(value)) return;
+  if (collect$PageView(value)) return;
   const errors = [];
   collect$PageView(value, "", errors);
   throw new import_validation.SchemaValidationError("PageView", errors);
 }
 const PageViewSchema = (0, import_validation.standardSchema)(validatePageView);
 function isKoalaAccountBatchRequest(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  const p2 = o1.domain;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "string")) return false;
-  }
-  const p3 = o1.account_id;
-  if (p3 !== void 0) {
-    if (!(typeof p3 === "string")) return false;
-  }
-  const p4 = o1.identifies;
-  if (p4 !== void 0) {
-    if (!Array.isArray(p4)) return false;
-    const a5 = p4;
-    for (let i6 = 0; i6 < a5.length; i6++) {
-      const x7 = a5[i6];
-      if (!isAccountIdentifyCall(x7)) return false;
-    }
-  }
-  const p8 = o1.events;
-  if (p8 !== void 0) {
-    if (!Array.isArray(p8)) return false;
-    const a9 = p8;
-    for (let i10 = 0; i10 < a9.length; i10++) {
-      const x11 = a9[i10];
-      if (!isTrackEvent(x11)) return false;
-    }
-  }
-  if (!(is$5(value) || is$6(value))) return false;
-  return true;
+  return collect$KoalaAccountBatchRequest(value);
 }
 function validateKoalaAccountBatchRequest(value) {
-  if (isKoalaAccountBatchRequest(value)) return { ok: true, value };
+  if (collect$KoalaAccountBatchRequest(value))
+    return { ok: true, value };
   const errors = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
   return { ok: false, errors };
 }
 function assertKoalaAccountBatchRequest(value) {
-  if (isKoalaAccountBatchRequest(value)) return;
+  if (collect$KoalaAccountBatchRequest(value)) return;
   const errors = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
   throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", errors);
 }
 const KoalaAccountBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
-  const o1 = value;
-  if (o1.traits === void 0) return false;
-  const p2 = o1.traits;
-  if (p2 !== void 0) {
-    if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) return false;
-  }
-  const p4 = o1.group_id;
-  if (p4 !== void 0) {
-    if (!(typeof p4 === "string")) return false;
-  }
-  const p5 = o1.sent_at;
-  if (p5 !== void 0) {
-    if (!(typeof p5 === "string")) return false;
-    const s6 = p5;
-    if (!(0, import_formats.isDateTime)(s6)) return false;
-  }
-  return true;
+  return collect$AccountIdentifyCall(value);
 }
 function validateAccountIdentifyCall(value) {
-  if (isAccountIdentifyCall(value)) return { ok: true, value };
+  if (collect$AccountIdentifyCall(value)) return { ok: true, value };
   const errors = [];
   collect$AccountIdentifyCall(value, "", errors);
   return { ok: false, errors };
 }
 function assertAccountIdentifyCall(value) {
-  if (isAccountIdentifyCall(value)) return;
+  if (collect$AccountIdentifyCall(value)) return;
   const errors = [];
   collect$AccountIdentifyCall(value, "", errors);
   throw new import_validation.SchemaValidationError("AccountIdentifyCall", errors);
@@ -328,635 +150,743 @@ function assertAccountIdentifyCall(value) {
 const AccountIdentifyCallSchema = (0, import_validation.standardSchema)(
   validateAccountIdentifyCall
 );
-function is$1(value) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    if (o1.profile_id === void 0) return false;
-  }
-  return true;
-}
-function is$2(value) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    if (o1.email === void 0) return false;
-  }
-  return true;
-}
-function collect$KoalaProfileBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/type", "type", "must be object");
-  else {
+function collect$KoalaProfileBatchRequest(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/type", "type", "must be object")) return false;
+  } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/profile_id",
           "#/properties/profile_id/type",
           "type",
           "must be string"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const s3 = p2;
-        if (!(0, import_formats.isUuid)(s3))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isUuid)(s3)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/profile_id",
             "#/properties/profile_id/format",
             "format",
             'must match format "uuid"'
-          );
+          ))
+            return false;
+        }
       }
     }
     const p4 = o1.email;
     if (p4 !== void 0) {
-      if (!(typeof p4 === "string"))
-        (0, import_validation.pushError)(errors, path + "/email", "#/properties/email/type", "type", "must be string");
-      else {
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(errors, path + "/email", "#/properties/email/type", "type", "must be string"))
+          return false;
+      } else {
         const s5 = p4;
-        if (!(0, import_formats.isEmail)(s5))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isEmail)(s5)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/email",
             "#/properties/email/format",
             "format",
             'must match format "email"'
-          );
+          ))
+            return false;
+        }
       }
     }
     const p6 = o1.events;
     if (p6 !== void 0) {
-      if (!Array.isArray(p6))
-        (0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
+      if (!Array.isArray(p6)) {
+        if ((0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
+          return false;
+      } else {
         const a7 = p6;
-        if (a7.length > 30)
-          (0, import_validation.pushError)(
+        if (a7.length > 30) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/events",
             "#/properties/events/maxItems",
             "maxItems",
             "must NOT have more than 30 items"
-          );
+          ))
+            return false;
+        }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!isTrackEvent(x9)) collect$TrackEvent(x9, path + "/events/" + i8, errors);
+          if (!collect$TrackEvent(x9, errors && path + "/events/" + i8, errors) && !errors)
+            return false;
         }
       }
     }
     const p10 = o1.identifies;
     if (p10 !== void 0) {
-      if (!Array.isArray(p10))
-        (0, import_validation.pushError)(
+      if (!Array.isArray(p10)) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/identifies",
           "#/properties/identifies/type",
           "type",
           "must be array"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const a11 = p10;
-        if (a11.length > 30)
-          (0, import_validation.pushError)(
+        if (a11.length > 30) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/identifies",
             "#/properties/identifies/maxItems",
             "maxItems",
             "must NOT have more than 30 items"
-          );
+          ))
+            return false;
+        }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
-          if (!isIdentifyCall(x13))
-            collect$IdentifyCall(x13, path + "/identifies/" + i12, errors);
+          if (!collect$IdentifyCall(x13, errors && path + "/identifies/" + i12, errors) && !errors)
+            return false;
         }
       }
     }
     const p14 = o1.page_views;
     if (p14 !== void 0) {
-      if (!Array.isArray(p14))
-        (0, import_validation.pushError)(
+      if (!Array.isArray(p14)) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/page_views",
           "#/properties/page_views/type",
           "type",
           "must be array"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const a15 = p14;
-        if (a15.length > 30)
-          (0, import_validation.pushError)(
+        if (a15.length > 30) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/page_views",
             "#/properties/page_views/maxItems",
             "maxItems",
             "must NOT have more than 30 items"
-          );
+          ))
+            return false;
+        }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
-          if (!isPageView(x17)) collect$PageView(x17, path + "/page_views/" + i16, errors);
+          if (!collect$PageView(x17, errors && path + "/page_views/" + i16, errors) && !errors)
+            return false;
         }
       }
     }
   }
-  if (!(is$1(value) || is$2(value))) {
-    collect$3(value, path, errors);
-    collect$4(value, path, errors);
-    (0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+  if (!(collect$1(value) || collect$2(value))) {
+    if (!collect$1(value, path, errors) && !errors) return false;
+    if (!collect$2(value, path, errors) && !errors) return false;
+    {
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+    }
   }
+  return true;
 }
-function collect$TrackEvent(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/$defs/TrackEvent/type", "type", "must be object");
-  else {
+function collect$TrackEvent(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
+  } else {
     const o1 = value;
-    if (o1.type === void 0)
-      (0, import_validation.pushError)(
+    if (o1.type === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/$defs/TrackEvent/required",
         "required",
         "must have required property 'type'"
-      );
-    if (o1.event === void 0)
-      (0, import_validation.pushError)(
+      ))
+        return false;
+    }
+    if (o1.event === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/$defs/TrackEvent/required",
         "required",
         "must have required property 'event'"
-      );
+      ))
+        return false;
+    }
     const p2 = o1.message_id;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
           "#/$defs/TrackEvent/properties/message_id/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p3 = o1.type;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p3 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/type",
           "type",
           "must be string"
-        );
-      if (!(p3 === "track"))
-        (0, import_validation.pushError)(
+        ))
+          return false;
+      }
+      if (!(p3 === "track")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/const",
           "const",
           "must be equal to constant"
-        );
+        ))
+          return false;
+      }
     }
     const p4 = o1.event;
     if (p4 !== void 0) {
-      if (!(typeof p4 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/event",
           "#/$defs/TrackEvent/properties/event/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p5 = o1.properties;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        (0, import_validation.pushError)(
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/properties",
           "#/$defs/TrackEvent/properties/properties/type",
           "type",
           "must be object"
-        );
+        ))
+          return false;
+      }
     }
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
-      if (!(typeof p7 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p7 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/sent_at",
           "#/$defs/TrackEvent/properties/sent_at/type",
           "type",
           "must be string"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isDateTime)(s8)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/format",
             "format",
             'must match format "date-time"'
-          );
+          ))
+            return false;
+        }
       }
     }
   }
+  return true;
 }
-function collect$IdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object");
-  else {
+function collect$IdentifyCall(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
+      return false;
+  } else {
     const o1 = value;
-    if (o1.type === void 0)
-      (0, import_validation.pushError)(
+    if (o1.type === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/$defs/IdentifyCall/required",
         "required",
         "must have required property 'type'"
-      );
+      ))
+        return false;
+    }
     const p2 = o1.type;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/type",
           "type",
           "must be string"
-        );
-      if (!(p2 === "identify"))
-        (0, import_validation.pushError)(
+        ))
+          return false;
+      }
+      if (!(p2 === "identify")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/const",
           "const",
           "must be equal to constant"
-        );
+        ))
+          return false;
+      }
     }
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p3 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/sent_at",
           "#/$defs/IdentifyCall/properties/sent_at/type",
           "type",
           "must be string"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const s4 = p3;
-        if (!(0, import_formats.isDateTime)(s4))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isDateTime)(s4)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/format",
             "format",
             'must match format "date-time"'
-          );
+          ))
+            return false;
+        }
       }
     }
     const p5 = o1.traits;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        (0, import_validation.pushError)(
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/traits",
           "#/$defs/IdentifyCall/properties/traits/type",
           "type",
           "must be object"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const o6 = p5;
         const p7 = o6.email;
         if (p7 !== void 0) {
-          if (!(typeof p7 === "string"))
-            (0, import_validation.pushError)(
+          if (!(typeof p7 === "string")) {
+            if ((0, import_validation.pushError)(
               errors,
               path + "/traits/email",
               "#/$defs/IdentifyCall/properties/traits/properties/email/type",
               "type",
               "must be string"
-            );
-          else {
+            ))
+              return false;
+          } else {
             const s8 = p7;
-            if (!(0, import_formats.isEmail)(s8))
-              (0, import_validation.pushError)(
+            if (!(0, import_formats.isEmail)(s8)) {
+              if ((0, import_validation.pushError)(
                 errors,
                 path + "/traits/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/format",
                 "format",
                 'must match format "email"'
-              );
+              ))
+                return false;
+            }
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
-          if (!(typeof p9 === "string"))
-            (0, import_validation.pushError)(
+          if (!(typeof p9 === "string")) {
+            if ((0, import_validation.pushError)(
               errors,
               path + "/traits/billing_plan",
               "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
               "type",
               "must be string"
-            );
+            ))
+              return false;
+          }
         }
         const p10 = o6.vip;
         if (p10 !== void 0) {
-          if (!(typeof p10 === "boolean"))
-            (0, import_validation.pushError)(
+          if (!(typeof p10 === "boolean")) {
+            if ((0, import_validation.pushError)(
               errors,
               path + "/traits/vip",
               "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
               "type",
               "must be boolean"
-            );
+            ))
+              return false;
+          }
         }
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
-          if (!(typeof p11 === "boolean"))
-            (0, import_validation.pushError)(
+          if (!(typeof p11 === "boolean")) {
+            if ((0, import_validation.pushError)(
               errors,
               path + "/traits/is_current_customer",
               "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
               "type",
               "must be boolean"
-            );
+            ))
+              return false;
+          }
         }
       }
     }
   }
+  return true;
 }
-function collect$PageView(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/$defs/PageView/type", "type", "must be object");
-  else {
+function collect$PageView(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
+  } else {
     const o1 = value;
-    if (o1.type === void 0)
-      (0, import_validation.pushError)(
+    if (o1.type === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/$defs/PageView/required",
         "required",
         "must have required property 'type'"
-      );
+      ))
+        return false;
+    }
     const p2 = o1.message_id;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
           "#/$defs/PageView/properties/message_id/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p3 = o1.type;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p3 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/type",
           "type",
           "must be string"
-        );
-      if (!(p3 === "page"))
-        (0, import_validation.pushError)(
+        ))
+          return false;
+      }
+      if (!(p3 === "page")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/const",
           "const",
           "must be equal to constant"
-        );
+        ))
+          return false;
+      }
     }
     const p4 = o1.name;
     if (p4 !== void 0) {
-      if (!(typeof p4 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/name",
           "#/$defs/PageView/properties/name/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p5 = o1.properties;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5)))
-        (0, import_validation.pushError)(
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/properties",
           "#/$defs/PageView/properties/properties/type",
           "type",
           "must be object"
-        );
+        ))
+          return false;
+      }
     }
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
-      if (!(typeof p7 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p7 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/sent_at",
           "#/$defs/PageView/properties/sent_at/type",
           "type",
           "must be string"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isDateTime)(s8)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/format",
             "format",
             'must match format "date-time"'
-          );
+          ))
+            return false;
+        }
       }
     }
   }
+  return true;
 }
-function collect$3(value, path, errors) {
+function collect$1(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.profile_id === void 0)
-      (0, import_validation.pushError)(
+    if (o1.profile_id === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/anyOf/0/required",
         "required",
         "must have required property 'profile_id'"
-      );
+      ))
+        return false;
+    }
   }
+  return true;
 }
-function collect$4(value, path, errors) {
+function collect$2(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.email === void 0)
-      (0, import_validation.pushError)(
+    if (o1.email === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/anyOf/1/required",
         "required",
         "must have required property 'email'"
-      );
-  }
-}
-function is$5(value) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    if (o1.domain === void 0) return false;
+      ))
+        return false;
+    }
   }
   return true;
 }
-function is$6(value) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    if (o1.account_id === void 0) return false;
-  }
-  return true;
-}
-function collect$KoalaAccountBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/type", "type", "must be object");
-  else {
+function collect$KoalaAccountBatchRequest(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/type", "type", "must be object")) return false;
+  } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string"))
-        (0, import_validation.pushError)(errors, path + "/domain", "#/properties/domain/type", "type", "must be string");
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(errors, path + "/domain", "#/properties/domain/type", "type", "must be string"))
+          return false;
+      }
     }
     const p3 = o1.account_id;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p3 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/account_id",
           "#/properties/account_id/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p4 = o1.identifies;
     if (p4 !== void 0) {
-      if (!Array.isArray(p4))
-        (0, import_validation.pushError)(
+      if (!Array.isArray(p4)) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/identifies",
           "#/properties/identifies/type",
           "type",
           "must be array"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const a5 = p4;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
-          if (!isAccountIdentifyCall(x7))
-            collect$AccountIdentifyCall(x7, path + "/identifies/" + i6, errors);
+          if (!collect$AccountIdentifyCall(x7, errors && path + "/identifies/" + i6, errors) && !errors)
+            return false;
         }
       }
     }
     const p8 = o1.events;
     if (p8 !== void 0) {
-      if (!Array.isArray(p8))
-        (0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array");
-      else {
+      if (!Array.isArray(p8)) {
+        if ((0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
+          return false;
+      } else {
         const a9 = p8;
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x11 = a9[i10];
-          if (!isTrackEvent(x11)) collect$TrackEvent(x11, path + "/events/" + i10, errors);
+          if (!collect$TrackEvent(x11, errors && path + "/events/" + i10, errors) && !errors)
+            return false;
         }
       }
     }
   }
-  if (!(is$5(value) || is$6(value))) {
-    collect$7(value, path, errors);
-    collect$8(value, path, errors);
-    (0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf");
+  if (!(collect$3(value) || collect$4(value))) {
+    if (!collect$3(value, path, errors) && !errors) return false;
+    if (!collect$4(value, path, errors) && !errors) return false;
+    {
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+    }
   }
+  return true;
 }
-function collect$AccountIdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value)))
-    (0, import_validation.pushError)(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object");
-  else {
+function collect$AccountIdentifyCall(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
+      return false;
+  } else {
     const o1 = value;
-    if (o1.traits === void 0)
-      (0, import_validation.pushError)(
+    if (o1.traits === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/$defs/AccountIdentifyCall/required",
         "required",
         "must have required property 'traits'"
-      );
+      ))
+        return false;
+    }
     const p2 = o1.traits;
     if (p2 !== void 0) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2)))
-        (0, import_validation.pushError)(
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/traits",
           "#/$defs/AccountIdentifyCall/properties/traits/type",
           "type",
           "must be object"
-        );
+        ))
+          return false;
+      }
     }
     const p4 = o1.group_id;
     if (p4 !== void 0) {
-      if (!(typeof p4 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/group_id",
           "#/$defs/AccountIdentifyCall/properties/group_id/type",
           "type",
           "must be string"
-        );
+        ))
+          return false;
+      }
     }
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "string"))
-        (0, import_validation.pushError)(
+      if (!(typeof p5 === "string")) {
+        if ((0, import_validation.pushError)(
           errors,
           path + "/sent_at",
           "#/$defs/AccountIdentifyCall/properties/sent_at/type",
           "type",
           "must be string"
-        );
-      else {
+        ))
+          return false;
+      } else {
         const s6 = p5;
-        if (!(0, import_formats.isDateTime)(s6))
-          (0, import_validation.pushError)(
+        if (!(0, import_formats.isDateTime)(s6)) {
+          if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/format",
             "format",
             'must match format "date-time"'
-          );
+          ))
+            return false;
+        }
       }
     }
   }
+  return true;
 }
-function collect$7(value, path, errors) {
+function collect$3(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.domain === void 0)
-      (0, import_validation.pushError)(
+    if (o1.domain === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/anyOf/0/required",
         "required",
         "must have required property 'domain'"
-      );
+      ))
+        return false;
+    }
   }
+  return true;
 }
-function collect$8(value, path, errors) {
+function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.account_id === void 0)
-      (0, import_validation.pushError)(
+    if (o1.account_id === void 0) {
+      if ((0, import_validation.pushError)(
         errors,
         path,
         "#/anyOf/1/required",
         "required",
         "must have required property 'account_id'"
-      );
+      ))
+        return false;
+    }
   }
+  return true;
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  AccountIdentifyCallSchema,
+  IdentifyCallSchema,
+  KoalaAccountBatchRequestSchema,
+  KoalaProfileBatchRequestSchema,
+  PageViewSchema,
+  SchemaValidationError,
+  TrackEventSchema,
+  assertAccountIdentifyCall,
+  assertIdentifyCall,
+  assertKoalaAccountBatchRequest,
+  assertKoalaProfileBatchRequest,
+  assertPageView,
+  assertTrackEvent,
+  isAccountIdentifyCall,
+  isIdentifyCall,
+  isKoalaAccountBatchRequest,
+  isKoalaProfileBatchRequest,
+  isPageView,
+  isTrackEvent,
+  validateAccountIdentifyCall,
+  validateIdentifyCall,
+  validateKoalaAccountBatchRequest,
+  validateKoalaProfileBatchRequest,
+  validatePageView,
+  validateTrackEvent
+});

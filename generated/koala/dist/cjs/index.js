@@ -21,3 +21,10 @@ __reExport(index_exports, require("./types.js"), module.exports);
 __reExport(index_exports, require("./guards.js"), module.exports);
 __reExport(index_exports, require("./builders.js"), module.exports);
 __reExport(index_exports, require("./client.js"), module.exports);
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  ...require("./types.js"),
+  ...require("./guards.js"),
+  ...require("./builders.js"),
+  ...require("./client.js")
+});

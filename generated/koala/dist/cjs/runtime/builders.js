@@ -113,3 +113,11 @@ function canonicalJson(value) {
   }
   return JSON.stringify(value) ?? "null";
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  chunkByLimits,
+  defined,
+  fields,
+  groupByIdentity,
+  stamped
+});

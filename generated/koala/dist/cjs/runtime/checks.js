@@ -91,3 +91,13 @@ function countKeys(object) {
   for (const key in object) if (hasOwn(object, key)) count++;
   return count;
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  codePointLength,
+  countKeys,
+  hasOwn,
+  hasUniqueItems,
+  isMultipleOf,
+  jsonEqual,
+  pointerToken
+});

@@ -54,3 +54,13 @@ function isKeyEvaluated(ev, key) {
 function isIndexEvaluated(ev, index) {
   return ev.allItems || index < ev.items || ev.indexes !== null && ev.indexes.has(index);
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  evaluated,
+  isIndexEvaluated,
+  isKeyEvaluated,
+  markIndex,
+  markItems,
+  markKey,
+  mergeEvaluated
+});

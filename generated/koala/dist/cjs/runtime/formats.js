@@ -216,3 +216,21 @@ function isRelativeJsonPointer(s) {
 function isUriTemplate(s) {
   return URI_TEMPLATE.test(s);
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  isDate,
+  isDateTime,
+  isDuration,
+  isEmail,
+  isHostname,
+  isIpv4,
+  isIpv6,
+  isJsonPointer,
+  isRegex,
+  isRelativeJsonPointer,
+  isTime,
+  isUri,
+  isUriReference,
+  isUriTemplate,
+  isUuid
+});

@@ -28,12 +28,11 @@ __export(http_client_exports, {
   withIdempotencyKeys: () => withIdempotencyKeys
 });
 module.exports = __toCommonJS(http_client_exports);
-const DEFAULT_RETRY = { attempts: 5, minDelayMs: 100, maxDelayMs: 1e4, deadlineMs: 3e4 };
 function isRetryableStatus(status) {
   return status === 408 || status === 429 || status >= 500 && status !== 501 && status !== 505;
 }
 function parseRetryAfter(value, now) {
-  if (value === null || value.trim() === "") return void 0;
+  if (!value?.trim()) return void 0;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1e3;
   const date = Date.parse(value);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
@@ -43,19 +42,26 @@ function backoffDelay(attempt, retry, random = Math.random) {
 }
 function withIdempotencyKeys(request, idempotency, newId) {
   if (!idempotency || typeof request !== "object" || request === null) return request;
-  const copy = { ...request };
+  const key = idempotency.key;
+  let copy;
   for (const name of idempotency.arrays) {
-    const items = copy[name];
+    const items = request[name];
     if (!Array.isArray(items)) continue;
-    copy[name] = items.map(
-      (item) => typeof item === "object" && item !== null && !Array.isArray(item) && item[idempotency.key] === void 0 ? { ...item, [idempotency.key]: newId() } : item
-    );
+    let filled;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === "object" && item !== null && !Array.isArray(item) && item[key] === void 0) {
+        (filled ?? (filled = items.slice()))[i] = { ...item, [key]: newId() };
+      }
+    }
+    if (filled) (copy ?? (copy = { ...request }))[name] = filled;
   }
-  return copy;
+  return copy ?? request;
 }
+const globalFetch = (input, init) => fetch(input, init);
 async function send(options, endpoint, request, call = {}) {
-  const newId = options.newId ?? randomId;
-  const prepared = withIdempotencyKeys(request, endpoint.idempotency, newId);
+  const prepared = withIdempotencyKeys(request, endpoint.idempotency, options.newId ?? randomId);
+  const validate = options.validate !== false && endpoint.validate;
   let chunks;
   try {
     chunks = endpoint.chunk ? endpoint.chunk(prepared, { validate: endpoint.validate ? false : options.validate }) : [prepared];
@@ -64,93 +70,94 @@ async function send(options, endpoint, request, call = {}) {
     if (!Array.isArray(errors)) throw error;
     return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: [prepared], errors };
   }
-  if (options.validate !== false && endpoint.validate) {
+  if (validate) {
     for (const chunk of chunks) {
-      const checked = endpoint.validate(chunk);
+      const checked = validate(chunk);
       if (!checked.ok) return { ok: false, kind: "validation", retryable: false, attempts: 0, requests: 0, failed: chunks, errors: checked.errors };
     }
   }
-  const url = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${endpoint.path}`;
+  const url = (options.baseUrl ?? "").replace(/\/+$/, "") + endpoint.path;
   const headers = { "content-type": "application/json" };
   if (options.userAgent) headers["user-agent"] = options.userAgent;
+  const given = options.retry || {};
+  const attempts = options.retry === false ? 1 : given.attempts ?? 5;
+  const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 1e4 };
+  const timeoutMs = options.timeoutMs ?? 1e4;
+  const doFetch = options.fetch ?? globalFetch;
+  const hooks = options.hooks ?? {};
+  const signal = call.signal;
   let status = 0;
   for (let i = 0; i < chunks.length; i++) {
-    const outcome = await deliver(options, endpoint, url, headers, JSON.stringify(chunks[i]), call.signal);
-    if (outcome.result.kind !== "ok") {
-      const failure = {
-        ok: false,
-        kind: outcome.result.kind,
-        retryable: outcome.retryable,
-        attempts: outcome.attempts,
-        requests: i,
-        failed: chunks.slice(i)
-      };
-      if ("status" in outcome.result) {
-        failure.status = outcome.result.status;
-        failure.body = outcome.result.body;
+    const body = JSON.stringify(chunks[i]);
+    const deadline = Date.now() + (given.deadlineMs ?? 3e4);
+    let result;
+    let retryable = true;
+    let attempt = 1;
+    for (; ; attempt++) {
+      if (signal?.aborted) {
+        result = { kind: "aborted" };
+        attempt--;
+        break;
+      }
+      const started = Date.now();
+      if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
+      result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
+      if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
+      if (result.kind === "ok") break;
+      retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
+      if (!retryable || result.kind === "aborted" || attempt >= attempts) break;
+      const delayMs = result.retryAfterMs ?? backoffDelay(attempt, backoff);
+      if (Date.now() + delayMs >= deadline) break;
+      hook(hooks.onRetry, { url, attempt, delayMs, reason: result.kind, status: result.status });
+      if (await sleep(delayMs, signal)) {
+        result = { kind: "aborted" };
+        break;
+      }
+    }
+    if (result.kind !== "ok") {
+      const failure = { ok: false, kind: result.kind, retryable, attempts: attempt, requests: i, failed: chunks.slice(i) };
+      if (result.status) {
+        failure.status = result.status;
+        failure.body = result.body;
       }
       return failure;
     }
-    status = outcome.result.status;
+    status = result.status;
   }
   return { ok: true, status, requests: chunks.length };
 }
-async function deliver(options, endpoint, url, headers, body, signal) {
-  const given = options.retry || {};
-  const retry = {
-    attempts: options.retry === false ? 1 : given.attempts ?? DEFAULT_RETRY.attempts,
-    minDelayMs: given.minDelayMs ?? DEFAULT_RETRY.minDelayMs,
-    maxDelayMs: given.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
-    deadlineMs: given.deadlineMs ?? DEFAULT_RETRY.deadlineMs
-  };
-  const deadline = Date.now() + retry.deadlineMs;
-  const timeoutMs = options.timeoutMs ?? 1e4;
-  const hooks = options.hooks;
-  for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) return { result: { kind: "aborted" }, attempts: attempt - 1, retryable: true };
-    const started = Date.now();
-    if (hooks?.onRequest) hook(() => hooks.onRequest({ url, attempt, body }));
-    const result = await attemptOnce(options, endpoint, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
-    const status = "status" in result ? result.status : void 0;
-    if (hooks?.onResponse) hook(() => hooks.onResponse({ url, attempt, status, outcome: result.kind, durationMs: Date.now() - started }));
-    if (result.kind === "ok") return { result, attempts: attempt, retryable: false };
-    const retryable = result.kind === "network" || result.kind === "timeout" || result.kind === "aborted" || result.kind === "http" && isRetryableStatus(result.status);
-    if (!retryable || result.kind === "aborted" || attempt >= retry.attempts) return { result, attempts: attempt, retryable };
-    const delayMs = ("retryAfterMs" in result ? result.retryAfterMs : void 0) ?? backoffDelay(attempt, retry);
-    if (Date.now() + delayMs >= deadline) return { result, attempts: attempt, retryable };
-    if (hooks?.onRetry) hook(() => hooks.onRetry({ url, attempt, delayMs, reason: result.kind, status }));
-    if (await sleep(delayMs, signal)) return { result: { kind: "aborted" }, attempts: attempt, retryable: true };
-  }
-}
-async function attemptOnce(options, endpoint, url, headers, body, signal, timeoutMs) {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+async function attemptOnce(doFetch, url, headers, body, signal, timeoutMs, suspended) {
   const controller = new AbortController();
+  const abort = () => controller.abort();
   let timedOut = false;
-  const onAbort = () => controller.abort();
-  if (signal?.aborted) controller.abort();
-  else signal?.addEventListener("abort", onAbort);
+  if (signal?.aborted) abort();
+  else signal?.addEventListener("abort", abort);
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    abort();
   }, timeoutMs);
   try {
     const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
     const text = await response.text();
-    if (response.status >= 200 && response.status < 300) return { kind: "ok", status: response.status };
+    const status = response.status;
+    if (status >= 200 && status < 300) return { kind: "ok", status };
     let parsed = text;
     try {
       parsed = text === "" ? void 0 : JSON.parse(text);
     } catch {
     }
-    const error = typeof parsed === "object" && parsed !== null ? parsed.error : void 0;
-    const suspended = typeof error === "string" && (endpoint.suspended ?? []).includes(error);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-    return { kind: suspended ? "suspended" : "http", status: response.status, body: parsed, retryAfterMs };
+    const error = parsed?.error;
+    return {
+      kind: typeof error === "string" && suspended?.includes(error) ? "suspended" : "http",
+      status,
+      body: parsed,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now())
+    };
   } catch {
     return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", abort);
   }
 }
 function randomId() {
@@ -171,9 +178,18 @@ function sleep(ms, signal) {
     signal?.addEventListener("abort", onAbort);
   });
 }
-function hook(call) {
+function hook(fn, event) {
   try {
-    call();
+    fn?.(event);
   } catch {
   }
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  backoffDelay,
+  isRetryableStatus,
+  parseRetryAfter,
+  randomId,
+  send,
+  withIdempotencyKeys
+});

@@ -28,7 +28,9 @@ __export(validation_exports, {
 });
 module.exports = __toCommonJS(validation_exports);
 function pushError(errors, path, schemaPath, keyword, message) {
+  if (!errors) return true;
   errors.push({ path, schemaPath, keyword, message });
+  return false;
 }
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
@@ -62,3 +64,11 @@ function pointerSegments(pointer) {
     return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
   });
 }
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  SchemaValidationError,
+  describeErrors,
+  pointerSegments,
+  pushError,
+  standardSchema
+});

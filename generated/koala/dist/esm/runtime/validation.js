@@ -2,7 +2,9 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 function pushError(errors, path, schemaPath, keyword, message) {
+  if (!errors) return true;
   errors.push({ path, schemaPath, keyword, message });
+  return false;
 }
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
