@@ -2,10 +2,11 @@
 // Cold start: `koala-codegen generate` on the Koala config (both schemas, every artifact, built) and
 // `generate --check`, each a fresh `node` process, median of BENCH_RUNS (default 7) wall times, next
 // to what the pieces cost in a fresh process (node itself, loading ts-morph, prettier with its first
-// format, the TypeScript transpiles) and json-schema-to-typescript's CLI (types only), so the
-// report says what dominates.
+// format) and json-schema-to-typescript's CLI (types only). The generate() rows run the pipeline as
+// the CLI does (prettier on its worker thread) with stages switched off, so their differences are
+// what each stage adds to the wall time, overlap included, and the report says what dominates.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const cli = path.join(root, "dist", "generator", "cli.js");
 const koala = path.join(root, "schemas", "koala-profile-batch-request.schema.json");
+const config = JSON.parse(readFileSync(path.join(root, "koala-codegen.config.json"), "utf8"));
+const koalaSchemas = config.schemas.map(({ path: file, ...rest }) => ({ ...rest, schema: path.join(root, file) }));
 const tmp = mkdtempSync(path.join(os.tmpdir(), "koala-bench-cold-"));
 cpSync(path.join(root, "generated", "koala"), path.join(tmp, "checked"), { recursive: true });
 
@@ -31,12 +34,17 @@ function medianRun(args, options = {}) {
 }
 
 const node = (code) => [process.execPath, "-e", code];
+const dist = (file) => JSON.stringify(path.join(root, "dist", "generator", file));
+/** generate() on the Koala config as the CLI runs it (prettier's worker thread started first), with `options` on top. */
+const pipeline = (options) =>
+  `const t=require(${dist("print/format-thread.js")}).startFormatThread();` +
+  `require(${dist("index.js")}).generate({schemas:${JSON.stringify(koalaSchemas)},packageName:${JSON.stringify(config.packageName)},client:${JSON.stringify(config.client)},formatter:t.format,...${JSON.stringify(options)}}).then(()=>t.close())`;
 const rows = [
   ["node itself", node("")],
   ["load ts-morph", node(`require(${JSON.stringify(path.join(root, "node_modules", "ts-morph"))})`)],
   ["prettier standalone + first format", node(`const p=require(${JSON.stringify(path.join(root, "node_modules", "prettier", "standalone.js"))});p.format("const a = 1",{parser:"typescript",plugins:[require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "typescript.js"))}),require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "estree.js"))})]})`)],
-  ["generate, no build (src only)", node(`require(${JSON.stringify(path.join(root, "dist", "generator", "index.js"))}).generate({schema:${JSON.stringify(koala)},endpoint:"/batch",build:false})`)],
-  ["generate, no build, no prettier", node(`require(${JSON.stringify(path.join(root, "dist", "generator", "index.js"))}).generate({schema:${JSON.stringify(koala)},endpoint:"/batch",build:false,format:false})`)],
+  ["generate, no build (src only)", node(pipeline({ build: false }))],
+  ["generate, no build, no prettier", node(pipeline({ build: false, format: false }))],
   ["koala-codegen generate (all artifacts, built)", [process.execPath, cli, "generate", "--out", path.join(tmp, "out"), "--quiet"], { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } }],
   ["koala-codegen generate --check", [process.execPath, cli, "generate", "--check", "--out", path.join(tmp, "checked"), "--quiet"], { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } }],
   // The CLI's cache (prettier and TypeScript results by content hash): the first run fills it.
@@ -58,8 +66,9 @@ const total = results["koala-codegen generate (all artifacts, built)"];
 const parts = {
   "node": results["node itself"],
   "ts-morph load": results["load ts-morph"] - results["node itself"],
-  "prettier": results["generate, no build (src only)"] - results["generate, no build, no prettier"],
-  "compile (ESM+CJS+d.ts)": total - results["generate, no build (src only)"],
+  "load, IR, emit, print": results["generate, no build, no prettier"] - results["load ts-morph"],
+  "prettier (worker thread, net of overlap)": results["generate, no build (src only)"] - results["generate, no build, no prettier"],
+  "build (esbuild + .d.ts), CLI, write": total - results["generate, no build (src only)"],
 };
 const dominant = Object.entries(parts).sort((a, b) => b[1] - a[1])[0];
 const cached = results["generate, cache filled by an earlier run"];

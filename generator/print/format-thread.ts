@@ -36,6 +36,8 @@ export function startFormatThread(): FormatThread | undefined {
     close: async () => {
       if (running === thread) running = undefined;
       await worker.terminate();
+      // terminate() resolves before the "exit" event is delivered; calls from here on must fail.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
   running = thread;
@@ -54,10 +56,10 @@ interface FormatWorker {
 
 function startWorker(script: string): FormatWorker {
   const worker = new Worker(script);
-  // Never what keeps the process alive: an idle formatter must not hold the CLI open.
-  worker.unref();
   const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
   let nextId = 0;
+  // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
+  let ended: Error | undefined;
   const failAll = (error: Error): void => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
@@ -70,11 +72,18 @@ function startWorker(script: string): FormatWorker {
     else p.resolve(reply.text);
   });
   worker.on("error", (error) => failAll(error));
-  worker.on("exit", () => failAll(new Error("internal: the prettier worker thread ended")));
+  worker.on("exit", () => {
+    ended = new Error("internal: the prettier worker thread has ended");
+    failAll(ended);
+  });
+  // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
+  // exit, say). After the listeners: adding a "message" listener takes a reference again.
+  worker.unref();
   return {
     worker,
     format: (source, file) =>
       new Promise<string>((resolve, reject) => {
+        if (ended) return reject(ended);
         const id = nextId++;
         pending.set(id, { resolve, reject });
         // Referenced while work is pending, so the process waits for the answer.

@@ -56,6 +56,16 @@ test("ESM import and CJS require load the same exports", () => {
   expect(JSON.parse(esm.stdout)).toEqual(declaredValues());
 });
 
+test("an ES module importing the CommonJS build sees its named exports", () => {
+  // Node finds a CommonJS module's export names by reading its source (cjs-module-lexer); the
+  // build annotates them, so \`import { isX } from ".../dist/cjs/index.js"\` works too.
+  const cjsIndex = path.join(project, "node_modules", ...name.split("/"), "dist", "cjs", "index.js");
+  writeFileSync(path.join(project, "esm-of-cjs.mjs"), `import * as pkg from ${JSON.stringify(cjsIndex)};\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => k !== "default" && k !== "__esModule").sort()));\n`);
+  const result = run(process.execPath, ["esm-of-cjs.mjs"], { cwd: project });
+  expect(result.stderr).toBe("");
+  expect(JSON.parse(result.stdout)).toEqual(declaredValues());
+});
+
 test.each([
   ["node16", { module: "Node16", moduleResolution: "Node16" }],
   ["nodenext (CommonJS file)", { module: "NodeNext", moduleResolution: "NodeNext" }],

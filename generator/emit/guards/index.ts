@@ -94,7 +94,8 @@ export declare const ${standard}: ${schemaType}<${type}>;`,
   ];
   const statements = [...module.preamble(), typeImport, ...reexports, ...api, ...helpers].map((c) => c.text);
   // The signatures name only these runtime types: the value imports the bodies need stay out.
-  const declarationImports = code`import type { ${resultType}, ${schemaType} } from "./runtime/validation.js";`;
+  // (Written as TypeScript writes what is left of the module's own import, sorted.)
+  const declarationImports = code`import { type ${schemaType}, type ${resultType} } from "./runtime/validation.js";`;
   const declarations = [declarationImports, typeImport, ...reexports, ...signatures].map((c) => c.text);
   return { path: "guards.ts", summary: "Runtime guards", statements, declarations };
 }

@@ -2,7 +2,7 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 
-import type { ValidationResult, StandardSchemaV1 } from "./runtime/validation.js";
+import { type StandardSchemaV1, type ValidationResult } from "./runtime/validation.js";
 import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView, KoalaAccountBatchRequest, AccountIdentifyCall } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";

@@ -1,0 +1,54 @@
+/**
+ * The CLI's prettier worker thread (print/format-thread.ts), run as the CLI runs it: compiled, a
+ * real worker. It must format exactly as prettier does in-thread, report a syntax error as a
+ * rejection naming the file, and fail pending and later calls once closed.
+ */
+import * as path from "node:path";
+import { formatTypeScript } from "../../generator/print/format";
+import type * as FormatThreadModule from "../../generator/print/format-thread";
+import { REPO_ROOT } from "../helpers/paths";
+
+const { startFormatThread } = require(path.join(REPO_ROOT, "dist", "generator", "print", "format-thread.js")) as typeof FormatThreadModule;
+
+const SOURCE = `export interface A { b: string; c?: number | null }
+export function isA(value: unknown): value is A { if (!(typeof value === "object" && value !== null)) return false; return typeof (value as Record<string, unknown>).b === "string" }
+`;
+
+let thread: FormatThreadModule.FormatThread;
+
+beforeAll(() => {
+  const started = startFormatThread();
+  if (!started) throw new Error("dist/generator/print/format-worker.js is missing: run npm run build");
+  thread = started;
+});
+
+afterAll(async () => {
+  await thread.close();
+});
+
+test("formats exactly as prettier does on this thread", async () => {
+  const [inWorker, inThread] = await Promise.all([thread.format(SOURCE, "a.ts"), formatTypeScript(SOURCE, "a.ts")]);
+  expect(inWorker).toBe(inThread);
+  expect(inWorker).not.toBe(SOURCE);
+});
+
+test("answers each call with its own text, however many are in flight", async () => {
+  const sources = Array.from({ length: 8 }, (_, i) => `export const value${i} = { a: ${i}, b: "${"x".repeat(i * 20)}" };\n`);
+  const formatted = await Promise.all(sources.map((s, i) => thread.format(s, `m${i}.ts`)));
+  formatted.forEach((text, i) => expect(text).toContain(`value${i}`));
+});
+
+test("a syntax error rejects with the file named, and the thread goes on", async () => {
+  await expect(thread.format("export const = ;", "broken.ts")).rejects.toThrow(/broken\.ts/);
+  await expect(thread.format("export const ok = 1\n", "ok.ts")).resolves.toBe("export const ok = 1;\n");
+});
+
+test("once closed, a call fails and a new thread can start", async () => {
+  const first = startFormatThread()!;
+  expect(first).toBe(thread);
+  await first.close();
+  await expect(first.format("const a = 1", "late.ts")).rejects.toThrow();
+  thread = startFormatThread()!;
+  expect(thread).not.toBe(first);
+  await expect(thread.format("const a=1", "again.ts")).resolves.toBe("const a = 1;\n");
+});
