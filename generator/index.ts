@@ -171,7 +171,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { printModules } = await import("./print/print-module");
   const printed = printModules([
     ...modules.map((m) => ({ path: m.path, header: header(m.summary), statements: m.statements, declarations: m.declarations })),
-    { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)) },
+    // Re-exports only: its own declaration file.
+    { path: "index.ts", header: header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)), declarations: "source" as const },
   ]);
   const cache = new StepCache(options.cacheDir);
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("./print/format")).formatTypeScript(text, p));

@@ -5,6 +5,7 @@
  * the first part. Every part goes through `assertX`, so what comes out is valid or nothing is.
  */
 import { code, id, join, literal } from "../code";
+import { exportedFunction, type BuilderStatement } from "./statement";
 import { isNode } from "../../ir/model";
 import { guardNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
@@ -23,7 +24,7 @@ export function arrayProperties(info: ObjectInfo): ArrayProperty[] {
 }
 
 /** `chunkX` for the root type. */
-export function emitChunk(root: ObjectInfo, chunk: string): string {
+export function emitChunk(root: ObjectInfo, chunk: string): BuilderStatement {
   const arrays = arrayProperties(root);
   const limits = join(
     arrays.map((a) => code`[${a.name}, ${literal(a.maxItems)}]`),
@@ -41,12 +42,9 @@ export function emitChunk(root: ObjectInfo, chunk: string): string {
     ` * @throws SchemaValidationError with the guard's errors when a part is not valid.`,
     ` */`,
   ].join("\n");
-  return [
-    doc,
-    code`export function ${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[] {`.text,
+  return exportedFunction(doc, code`export function ${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[]`.text, [
     code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
     code`  if (options?.validate !== false) for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
     "  return parts;",
-    "}",
-  ].join("\n");
+  ]);
 }

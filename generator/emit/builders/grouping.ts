@@ -5,6 +5,7 @@
  * when the item types have one, else by the item types' guards.
  */
 import { Code, code, id, join, literal } from "../code";
+import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
 import { isBareKey } from "../../ir/naming";
 import { isNode, type IrSchema } from "../../ir/model";
 import { typeOf } from "../types";
@@ -48,14 +49,20 @@ function itemArrays(root: ObjectInfo): { name: string; items: IrSchema | undefin
 }
 
 /** The identity, item and entry types, and the grouping function. */
-export function emitGrouping(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, plan: GroupPlan): string[] {
+export function emitGrouping(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>, plan: GroupPlan): BuilderStatement[] {
   const arrays = itemArrays(root);
   const itemType = unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items))));
 
-  const statements = [
-    `/** Who ${withArticle(root.name)} is about: every property but the item arrays. */\n${code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`}`,
-    `/** An item of any of the arrays of ${withArticle(root.name)}. */\nexport type ${id(plan.item).text} = ${itemType.text};`,
-    `/** An item and the identity it belongs to, for {@link ${plan.group}}. */\n${code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`}`,
+  const statements: BuilderStatement[] = [
+    exportedType(
+      `/** Who ${withArticle(root.name)} is about: every property but the item arrays. */`,
+      code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`.text,
+    ),
+    exportedType(`/** An item of any of the arrays of ${withArticle(root.name)}. */`, `export type ${id(plan.item).text} = ${itemType.text};`),
+    exportedType(
+      `/** An item and the identity it belongs to, for {@link ${plan.group}}. */`,
+      code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`.text,
+    ),
   ];
 
   const route = routeBody(model, root, objects, arrays);
@@ -69,13 +76,10 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
     ` */`,
   ].join("\n");
   statements.push(
-    [
-      doc,
-      code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>): ${id(root.name)}[] {`.text,
+    exportedFunction(doc, code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>): ${id(root.name)}[]`.text, [
       code`  const requests = runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow});`.text,
       code`  return requests.flatMap((request) => ${id(plan.chunk)}(request));`.text,
-      "}",
-    ].join("\n"),
+    ]),
   );
   return statements;
 }

@@ -12,6 +12,7 @@ import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./obje
 import { objectInfo, objectTypes } from "./object-shape";
 import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders } from "./short-builders";
+import { commentLines, type BuilderStatement } from "./statement";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
@@ -42,11 +43,11 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   });
   const shorts = planShortBuilders(model, builders, names);
 
-  const body: string[] = [];
+  const body: BuilderStatement[] = [];
   // A builder type name that met a schema type of the same name got a suffix: say so where users look.
-  if (names.warnings.length) body.push(names.warnings.map((w) => `// ${docText(w).replace(/\n/g, " ")}`).join("\n"));
+  if (names.warnings.length) body.push(commentLines(names.warnings.map((w) => `// ${docText(w).replace(/\n/g, " ")}`).join("\n")));
   if (shorts.skipped.length) {
-    body.push(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`);
+    body.push(commentLines(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`));
   }
   for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
   for (const short of shorts.builders) body.push(...emitShortBuilder(short));
@@ -54,21 +55,36 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   const objectsByName = new Map(objects.map((o) => [o.name, o]));
   for (const { root, grouping } of roots) if (grouping) body.push(...emitGrouping(model, root, objectsByName, grouping));
 
-  return { path: "builders.ts", summary: "Builders", statements: [...imports(model.types.map((t) => t.name), body), ...body] };
+  const typeNames = model.types.map((t) => t.name);
+  const code = body.map((s) => s.code);
+  const signatures = body.map((s) => s.declaration);
+  const declared = body.map((s) => s.declared);
+  return {
+    path: "builders.ts",
+    summary: "Builders",
+    statements: [...imports(typeNames, code), ...code],
+    // builders.d.ts: the same statements with function heads for functions, and the imports those name.
+    declarations: [...imports(typeNames, declared, { declarations: true }), ...signatures],
+  };
 }
 
-/** Imports of exactly the types and guards the body mentions, the runtime as a namespace. */
-function imports(typeNames: readonly string[], body: readonly string[]): string[] {
+/**
+ * Imports of exactly the types and guards the body mentions, the runtime as a namespace. For the
+ * declarations (`body` is then their code without doc comments), only what they name, as
+ * TypeScript keeps it.
+ */
+function imports(typeNames: readonly string[], body: readonly string[], { declarations = false } = {}): string[] {
+  const text = body.join("\n");
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
-  const words = new Set(body.join("\n").match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
+  const words = new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
   const mentioned = (name: string): boolean => words.has(name);
   const types = typeNames.filter(mentioned);
   const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
   const out: string[] = [];
   if (types.length) out.push(`import type { ${types.join(", ")} } from "./types.js";`);
   if (guards.length) out.push(`import { ${guards.join(", ")} } from "./guards.js";`);
-  out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
+  if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
   const reexports = RUNTIME_TYPE_EXPORTS.filter((t) => !typeNames.includes(t));
   if (reexports.length) out.push(`export type { ${reexports.join(", ")} } from "./runtime/builders.js";`);
   return out;

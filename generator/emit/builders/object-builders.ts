@@ -7,6 +7,7 @@
  * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
+import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
 import { docBlock } from "../jsdoc";
 import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
@@ -33,16 +34,16 @@ export function planObjectBuilder(info: ObjectInfo, names: ModuleNames): ObjectB
 }
 
 /** The `XInput` alias (if any) and `createX` for one object type. */
-export function emitObjectBuilder(builder: ObjectBuilder): string[] {
+export function emitObjectBuilder(builder: ObjectBuilder): BuilderStatement[] {
   const { info } = builder;
-  const statements: string[] = [];
+  const statements: BuilderStatement[] = [];
   const fixed = info.properties.filter((p) => p.constant);
   const defaulted = info.properties.filter((p) => !p.constant && p.default && p.required);
   if (builder.input !== info.name) {
     const keys = (list: typeof fixed): Code => (list.length ? join(list.map((p) => literal(p.name)), " | ") : new Code("never"));
     const docs = `/** What {@link ${builder.create}} takes: ${withArticle(info.name)} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out. */`;
     const defaultedArg = defaulted.length ? code`, ${keys(defaulted)}` : new Code("");
-    statements.push(`${docs}\n${code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`}`);
+    statements.push(exportedType(docs, code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`.text));
   }
 
   // Constants first, then defaults, then the input: a default never hides a value, and a wrong
@@ -56,14 +57,11 @@ export function emitObjectBuilder(builder: ObjectBuilder): string[] {
   const params = builder.stampOptions ? code`input: ${id(builder.input)}, options?: ${builder.stampOptions}` : code`input: ${id(builder.input)}`;
   const assert = guardNames(info.name).assert;
   statements.push(
-    [
-      createDocs(builder),
-      code`export function ${id(builder.create)}(${params}): ${id(info.name)} {`.text,
+    exportedFunction(createDocs(builder), code`export function ${id(builder.create)}(${params}): ${id(info.name)}`.text, [
       code`  const value = ${value};`.text,
       code`  ${id(assert)}(value);`.text,
       "  return value;",
-      "}",
-    ].join("\n"),
+    ]),
   );
   return statements;
 }

@@ -9,6 +9,7 @@
  * used: that type keeps only `createX`, and a comment in the module says why.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
+import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
 import { docBlock } from "../jsdoc";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
@@ -96,7 +97,7 @@ function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discr
 }
 
 /** The options type and the function of one short builder. */
-export function emitShortBuilder(short: ShortBuilder): string[] {
+export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
   const { builder, positional, options } = short;
   const typeName = builder.info.name;
   const omitted = positional.length ? join(positional.map((p) => literal(p.property.name)), " | ") : new Code("never");
@@ -125,12 +126,11 @@ export function emitShortBuilder(short: ShortBuilder): string[] {
     "@throws SchemaValidationError with the guard's errors when the result is not valid.",
   ];
   return [
-    `${typeDoc}\n${code`export type ${id(options.type)} = ${optionsType};`}`,
-    [
+    exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`.text),
+    exportedFunction(
       docBlock(doc),
-      code`export function ${id(short.name)}(${join(params, ", ")}): ${id(typeName)} {`.text,
-      ...body.map((b) => `  ${b.text}`),
-      "}",
-    ].join("\n"),
+      code`export function ${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`.text,
+      body.map((b) => `  ${b.text}`),
+    ),
   ];
 }
