@@ -77,5 +77,11 @@ export interface Emitter {
    * Derived names (`isX`, `XSchema`, `createX`, ...) come from `derivedNames` in `ir/naming.ts`.
    */
   reserves?: readonly string[];
+  /**
+   * Its statements include ts-morph structures (not only text), so emitting and printing it loads
+   * ts-morph and TypeScript (~0.2 s): generate() runs it after the others, whose text is then
+   * already on its way to prettier.
+   */
+  usesStructures?: boolean;
   emit(context: EmitContext): EmittedModule[];
 }

@@ -6,7 +6,13 @@
  * to `properties`) becomes an intersection with a union of required members, so `{}` does not
  * compile where the schema needs `profile_id` or `email`.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, PropertySignatureStructure, StructureKind as StructureKinds, TypeAliasDeclarationStructure } from "ts-morph";
+
+/**
+ * ts-morph's StructureKind, loaded on first use: loading ts-morph loads TypeScript (~0.2 s), which
+ * generate() puts off until the modules built as text are on their way to prettier.
+ */
+const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
 import { isNode, type IrModel, type IrNode, type IrSchema, type JsonType } from "../ir/model";
 import { propertyKey } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
@@ -17,6 +23,7 @@ export const typesEmitter: Emitter = {
   artifact: "types",
   requires: [],
   templates: [],
+  usesStructures: true,
   emit: (context) => [emitTypes(context)],
 };
 
@@ -27,7 +34,7 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
     const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
     if (shape) {
       const declaration: InterfaceDeclarationStructure = {
-        kind: StructureKind.Interface,
+        kind: StructureKind().Interface,
         name: named.name,
         isExported: true,
         docs: docs ? [docs] : [],
@@ -37,7 +44,7 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
       return declaration;
     }
     const alias: TypeAliasDeclarationStructure = {
-      kind: StructureKind.TypeAlias,
+      kind: StructureKind().TypeAlias,
       name: named.name,
       isExported: true,
       docs: docs ? [docs] : [],
@@ -140,7 +147,7 @@ function objectShape(node: IrNode): ObjectShape {
   const properties: PropertySignatureStructure[] = (node.properties ?? []).map((property) => {
     const docs = docsFor(property.schema);
     return {
-      kind: StructureKind.PropertySignature,
+      kind: StructureKind().PropertySignature,
       name: propertyKey(property.name),
       type: typeOf(property.schema).text,
       hasQuestionToken: !required.has(property.name),
@@ -150,7 +157,7 @@ function objectShape(node: IrNode): ObjectShape {
   // `required` names without a `properties` entry are still required, with any value.
   const declared = new Set((node.properties ?? []).map((p) => p.name));
   for (const name of node.required ?? []) {
-    if (!declared.has(name)) properties.push({ kind: StructureKind.PropertySignature, name: propertyKey(name), type: "unknown", hasQuestionToken: false, docs: [] });
+    if (!declared.has(name)) properties.push({ kind: StructureKind().PropertySignature, name: propertyKey(name), type: "unknown", hasQuestionToken: false, docs: [] });
   }
   return { properties, index: indexType(node) };
 }

@@ -1,22 +1,24 @@
 /**
- * The generated package's `dist/`: ESM and CommonJS (esbuild) and `.d.ts` (TypeScript) for every
- * source, each result kept in the step cache by content. Split in two calls so generate() can build
- * the declarations while prettier formats the sources on another thread: a declaration does not
- * depend on formatting (TypeScript prints it its own way), the JavaScript is built from the
- * formatted source. Modules whose emitter states its declarations (guards, types) skip TypeScript.
+ * The generated package's `dist/`: ESM and CommonJS (esbuild, print/scripts.ts) and the `.d.ts`
+ * files for every source, each result kept in the step cache by content. Split in two calls so
+ * generate() can settle the declarations while prettier formats the sources on another thread: a
+ * declaration does not depend on formatting, the JavaScript is built from the formatted source.
+ * Most declarations are stated by their emitters; TypeScript derives the rest (print/declarations.ts).
+ * Templates come prebuilt from `npm run build` (print/template-builds.ts).
  */
 import { CJS_PACKAGE_JSON } from "../emit/package-files";
 import type { StepCache } from "./cache";
-import { precompiledDeclaration } from "./template-declarations";
+import type { Scripts } from "./scripts";
+import { prebuiltTemplate } from "./template-builds";
 
 export interface DistFile {
   path: string;
   contents: string;
 }
 
-/** A module whose `.d.ts` TypeScript derives from its source. */
+/** A module whose `.d.ts` is derived from its source. */
 export interface DeclarationInput {
-  /** Relative to `src/` ("builders.ts"). */
+  /** Relative to `src/` ("runtime/formats.ts"). */
   path: string;
   source: string;
 }
@@ -24,39 +26,34 @@ export interface DeclarationInput {
 const TYPESCRIPT = ["typescript"];
 const ESBUILD = ["esbuild"];
 
-/** The `.d.ts` text of each module, in order: precompiled (templates), cached, or derived now. */
+/** The `.d.ts` text of each module, in order: prebuilt (templates), cached, or derived now. */
 export async function buildDeclarations(modules: readonly DeclarationInput[], cache: StepCache): Promise<string[]> {
-  let compile: typeof import("./compile") | undefined;
   return Promise.all(
     modules.map(async ({ path, source }) => {
-      const precompiled = precompiledDeclaration(path, source);
-      if (precompiled !== undefined) return precompiled;
-      return cache.get("compile", TYPESCRIPT, `${path}#declaration`, source, async () => {
-        // TypeScript is loaded only when something is to be built.
-        compile ??= await import("./compile");
-        return compile.declarationOf({ path, source });
+      const prebuilt = prebuiltTemplate(path, source);
+      if (prebuilt !== undefined) return prebuilt.declaration;
+      return cache.get("declarations", TYPESCRIPT, path, source, async () => {
+        // TypeScript is loaded only when something is to be derived.
+        return (await import("./declarations")).declarationOf({ path, source });
       }, isString);
     }),
   );
 }
 
-/** A module's JavaScript: ESM and CommonJS. */
-export interface Scripts {
-  esm: string;
-  cjs: string;
-}
-
 /**
- * One source's JavaScript, from the cache or from esbuild. generate() calls it for each source as
- * soon as that source is formatted, so esbuild's process works while this thread builds declarations.
+ * One source's JavaScript: prebuilt (a template, given as `template`: its text without the
+ * header), cached, or from esbuild. generate() calls it for each source as soon as that source is
+ * formatted, so esbuild's process works while this thread goes on.
  */
-export async function buildScripts(source: DistFile, cache: StepCache): Promise<Scripts> {
+export async function buildScripts(source: DistFile, cache: StepCache, template?: string): Promise<Scripts> {
   const path = source.path.replace(/^src\//, "");
-  const cached = cache.read("compile", ESBUILD, path, source.contents, isScripts);
+  const { withHeaderOf, transformScripts } = await import("./scripts");
+  const prebuilt = template !== undefined ? prebuiltTemplate(path, template) : undefined;
+  if (prebuilt !== undefined) return { esm: withHeaderOf(source.contents, prebuilt.esm), cjs: withHeaderOf(source.contents, prebuilt.cjs) };
+  const cached = cache.read("scripts", ESBUILD, path, source.contents, isScripts);
   if (cached !== undefined) return cached;
-  // esbuild is loaded only when something is to be built.
-  const [built] = await (await import("./compile")).transformScripts([{ path, source: source.contents }]);
-  cache.write("compile", ESBUILD, path, source.contents, built);
+  const [built] = await transformScripts([{ path, source: source.contents }]);
+  cache.write("scripts", ESBUILD, path, source.contents, built);
   return built!;
 }
 
@@ -81,7 +78,7 @@ function isString(value: unknown): value is string {
   return typeof value === "string";
 }
 
-function isScripts(value: unknown): value is { esm: string; cjs: string } {
+function isScripts(value: unknown): value is Scripts {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.esm === "string" && typeof v.cjs === "string";

@@ -13,14 +13,14 @@ import * as path from "node:path";
 import { GENERATOR_VERSION } from "../version";
 
 /** The module in this folder that implements a cached step. */
-export type Step = "format" | "compile";
+export type Step = "format" | "scripts" | "declarations";
 
 export class StepCache {
   constructor(private readonly dir: string | undefined) {}
 
   /**
    * `compute()`, or what it returned last time for the same step, implementation, versions, file
-   * and input. `step` names the module that implements it ("format", "compile" in this folder);
+   * and input. `step` names the module that implements it ("format", "scripts", "declarations" in this folder);
    * `isValue` rejects an entry of the wrong shape, which is then recomputed like a missing one.
    */
   async get<T>(

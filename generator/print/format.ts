@@ -9,7 +9,8 @@ export const PRETTIER_OPTIONS: Options = { parser: "typescript", printWidth: 100
 type Prettier = { format(source: string, options: Options): Promise<string> };
 let loaded: { prettier: Prettier; plugins: unknown[] } | undefined;
 
-function load(): { prettier: Prettier; plugins: unknown[] } {
+/** prettier and its TypeScript plugins, loaded on first use (or ahead of it: the format worker). */
+export function loadPrettier(): { prettier: Prettier; plugins: unknown[] } {
   // Loaded on first use, so commands that format nothing do not pay for it.
   loaded ??= {
     prettier: require("prettier/standalone") as Prettier,
@@ -19,7 +20,7 @@ function load(): { prettier: Prettier; plugins: unknown[] } {
 }
 
 export async function formatTypeScript(source: string, file: string): Promise<string> {
-  const { prettier, plugins } = load();
+  const { prettier, plugins } = loadPrettier();
   try {
     return await prettier.format(source, { ...PRETTIER_OPTIONS, plugins: plugins as Options["plugins"] });
   } catch (error) {

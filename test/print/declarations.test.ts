@@ -1,15 +1,15 @@
 /**
  * Emitters that state their own `.d.ts` (EmittedModule.declarations) must declare exactly what
- * TypeScript derives from the module itself: guards.d.ts and builders.d.ts are signatures written
- * directly, types.d.ts is types.ts and index.d.ts is index.ts. Checked on the Koala schemas, the draft and name fixtures and
- * the hostile corpus, by having TypeScript derive the declarations of both and
- * comparing them.
+ * TypeScript derives from the module itself: guards.d.ts, builders.d.ts and client.d.ts are
+ * signatures written directly, types.d.ts is types.ts and index.d.ts is index.ts. Checked on the
+ * Koala schemas, the draft and name fixtures and the hostile corpus, by having TypeScript derive
+ * the declarations of both and comparing them.
  */
 import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { generate, type GenerateResult } from "../../generator/index";
-import { declarationOf } from "../../generator/print/compile";
+import { declarationOf } from "../../generator/print/declarations";
 import { REPO_ROOT } from "../helpers/paths";
 
 const fixture = (...parts: string[]): string => path.join(REPO_ROOT, "test", "fixtures", ...parts);
@@ -49,7 +49,7 @@ const contents = (result: GenerateResult, file: string): string => {
 const label = (schema: string): string => path.relative(REPO_ROOT, schema);
 
 describe.each(SCHEMAS.map((s) => [label(s), s]))("%s", (_, schema) => {
-  test.each(["guards", "builders"])("%s: the stated .d.ts declares what TypeScript derives from the module", (module) => {
+  test.each(["guards", "builders", "client"])("%s: the stated .d.ts declares what TypeScript derives from the module", (module) => {
     const result = results.get(schema)!;
     const stated = contents(result, `dist/esm/${module}.d.ts`);
     const derived = declarationOf({ path: `${module}.ts`, source: contents(result, `src/${module}.ts`) });

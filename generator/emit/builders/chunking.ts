@@ -5,7 +5,7 @@
  * the first part. Every part goes through `assertX`, so what comes out is valid or nothing is.
  */
 import { code, id, join, literal } from "../code";
-import { exportedFunction, type BuilderStatement } from "./statement";
+import { exportedFunction, type BuilderStatement } from "../declared";
 import { isNode } from "../../ir/model";
 import { guardNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";

@@ -5,7 +5,7 @@
  * when the item types have one, else by the item types' guards.
  */
 import { Code, code, id, join, literal } from "../code";
-import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
+import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
 import { isBareKey } from "../../ir/naming";
 import { isNode, type IrSchema } from "../../ir/model";
 import { typeOf } from "../types";

@@ -12,7 +12,7 @@ import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./obje
 import { objectInfo, objectTypes } from "./object-shape";
 import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders } from "./short-builders";
-import { commentLines, type BuilderStatement } from "./statement";
+import { commentLines, type BuilderStatement } from "../declared";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 

@@ -7,7 +7,7 @@
  * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
-import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
+import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
 import { docBlock } from "../jsdoc";
 import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";

@@ -9,7 +9,7 @@
  * used: that type keeps only `createX`, and a comment in the module says why.
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
-import { exportedFunction, exportedType, type BuilderStatement } from "./statement";
+import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
 import { docBlock } from "../jsdoc";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";

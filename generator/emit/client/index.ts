@@ -7,6 +7,7 @@
 import { isNode } from "../../ir/model";
 import { derivedNames, toTypeName } from "../../ir/naming";
 import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
+import { exportedFunction } from "../declared";
 import type { ClientEmitOptions, EmitContext, EmittedModule, Emitter } from "../emitter";
 import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
 
@@ -81,40 +82,42 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const guardImports = hasGuards ? typeNames.map((n) => derivedNames.validate(n)) : [];
   const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
 
-  const statements: string[] = [
-    `import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`,
-    code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text,
-  ];
+  const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
+  const statements: string[] = [`import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport];
   if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
   if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
-  statements.push(`export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`);
+  const reexports = `export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`;
+  statements.push(reexports);
+  // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
+  // same re-exports and interfaces, and the factory's head.
+  const declarations: string[] = [`import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport, reexports];
 
   const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
   if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
-  statements.push(
-    [
-      `/** Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options. */`,
-      `export interface ${id(names.options).text} extends TransportOptions {`,
-      ...optionLines,
-      `}`,
-    ].join("\n"),
-  );
+  const optionsInterface = [
+    `/** Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options. */`,
+    `export interface ${id(names.options).text} extends TransportOptions {`,
+    ...optionLines,
+    `}`,
+  ].join("\n");
+  statements.push(optionsInterface);
+  declarations.push(optionsInterface);
 
-  statements.push(
-    [
-      `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */`,
-      `export interface ${id(names.client).text} {`,
-      ...plans.map((plan) =>
-        [
-          `  /**`,
-          `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
-          `   */`,
-          code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: CallOptions): Promise<SendResult<${id(plan.typeName)}>>;`.text,
-        ].join("\n"),
-      ),
-      `}`,
-    ].join("\n"),
-  );
+  const clientInterface = [
+    `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */`,
+    `export interface ${id(names.client).text} {`,
+    ...plans.map((plan) =>
+      [
+        `  /**`,
+        `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
+        `   */`,
+        code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: CallOptions): Promise<SendResult<${id(plan.typeName)}>>;`.text,
+      ].join("\n"),
+    ),
+    `}`,
+  ].join("\n");
+  statements.push(clientInterface);
+  declarations.push(clientInterface);
 
   const defaults = [
     client.baseUrl !== undefined ? code`baseUrl: options.baseUrl ?? ${client.baseUrl}` : undefined,
@@ -137,15 +140,14 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     `  };`,
   );
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
-  statements.push(
-    [
-      `/** Creates a client${defaultsDoc.length ? ` (defaults: ${docText(defaultsDoc.join(", "))})` : ""}. It holds no timers or connections of its own. */`,
-      `export function ${id(names.factory).text}(options: ${names.options}): ${names.client} {`,
-      ...body,
-      `}`,
-    ].join("\n"),
+  const factory = exportedFunction(
+    `/** Creates a client${defaultsDoc.length ? ` (defaults: ${docText(defaultsDoc.join(", "))})` : ""}. It holds no timers or connections of its own. */`,
+    `export function ${id(names.factory).text}(options: ${names.options}): ${names.client}`,
+    body,
   );
-  return [{ path: "client.ts", summary: "HTTP client", statements }];
+  statements.push(factory.code);
+  declarations.push(factory.declaration);
+  return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
 }
 
 /** The path as a string expression: literals quoted, parameters URI-encoded from the options. */

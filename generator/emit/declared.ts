@@ -1,6 +1,7 @@
 /**
- * A statement of builders.ts together with what it puts in builders.d.ts, so the emitter states
- * its declarations (EmittedModule.declarations) instead of TypeScript deriving them from the bodies.
+ * A statement of a module built as text together with what it puts in the module's `.d.ts`, so
+ * the emitter states its declarations (EmittedModule.declarations) instead of TypeScript deriving
+ * them from the bodies (builders, client).
  */
 export interface BuilderStatement {
   code: string;
