@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FormatReply, FormatRequest } from "./format-worker";
 
@@ -14,6 +15,8 @@ export type Formatter = (source: string, file: string) => Promise<string>;
 
 export interface FormatThread {
   format: Formatter;
+  /** How many worker threads format (one, or two once there is much to format). */
+  readonly threads: number;
   /** Ends the worker; pending calls reject. */
   close(): Promise<void>;
 }
@@ -21,21 +24,29 @@ export interface FormatThread {
 let running: FormatThread | undefined;
 
 /**
- * Starts the worker (once per process) and returns its formatter; undefined when the compiled
+ * Starts the worker (once per process) and returns the formatter; undefined when the compiled
  * worker is not there (the generator run from its TypeScript sources, as in unit tests), so callers
- * format in-thread. One worker: a second one, measured, loses more to the cores it takes from
- * TypeScript's loading than it gains by formatting in parallel.
+ * format in-thread. One worker, and a second only once 64 KB wait on the first (big schemas): on
+ * a schema like Koala's a second one, measured, loses more to the core it takes from TypeScript's
+ * loading than it gains; on hundreds of definitions it halves the wait for prettier.
  */
 export function startFormatThread(): FormatThread | undefined {
   if (running) return running;
   const script = path.join(__dirname, "format-worker.js");
   if (!existsSync(script)) return undefined;
-  const { worker, format } = startWorker(script);
+  const workers = [startWorker(script)];
   const thread: FormatThread = {
-    format,
+    format: (source, file) => {
+      let worker = workers.reduce((best, w) => (w.queued < best.queued ? w : best));
+      if (worker.queued >= SECOND_WORKER_AT && workers.length < MAX_WORKERS) workers.push((worker = startWorker(script)));
+      return worker.format(source, file);
+    },
+    get threads() {
+      return workers.length;
+    },
     close: async () => {
       if (running === thread) running = undefined;
-      await worker.terminate();
+      await Promise.all(workers.map((w) => w.worker.terminate()));
       // terminate() resolves before the "exit" event is delivered; calls from here on must fail.
       await new Promise<void>((resolve) => setImmediate(resolve));
     },
@@ -44,6 +55,9 @@ export function startFormatThread(): FormatThread | undefined {
   return thread;
 }
 
+const SECOND_WORKER_AT = 64 * 1024;
+const MAX_WORKERS = Math.min(2, availableParallelism());
+
 /** The thread startFormatThread() started, if any. */
 export function runningFormatThread(): FormatThread | undefined {
   return running;
@@ -51,6 +65,8 @@ export function runningFormatThread(): FormatThread | undefined {
 
 interface FormatWorker {
   worker: Worker;
+  /** Characters sent and not answered yet. */
+  queued: number;
   format: Formatter;
 }
 
@@ -79,10 +95,12 @@ function startWorker(script: string): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
-  return {
+  const self: FormatWorker = {
     worker,
+    queued: 0,
     format: (source, file) =>
       new Promise<string>((resolve, reject) => {
+        self.queued += source.length;
         if (ended) return reject(ended);
         const id = nextId++;
         pending.set(id, { resolve, reject });
@@ -90,7 +108,9 @@ function startWorker(script: string): FormatWorker {
         worker.ref();
         worker.postMessage({ id, source, file } satisfies FormatRequest);
       }).finally(() => {
+        self.queued -= source.length;
         if (pending.size === 0) worker.unref();
       }),
   };
+  return self;
 }

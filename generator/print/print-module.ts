@@ -41,13 +41,26 @@ function printStatements(header: string, statements: Statement[]): string {
  * after a statement that ends with `}`, a line break after any other, and one at the end.
  */
 export function joinTextStatements(statements: readonly string[]): string {
-  let text = "";
+  // Pieces, not a growing string: each decision looks at the previous statement only, so the
+  // join stays linear on megabytes of guards.
+  const parts: string[] = [];
+  let endsWithNewLine = true;
+  let endsWithBlankLine = true;
+  let lastVisible = "";
+  let empty = true;
   for (const statement of statements) {
-    if (text !== "") {
-      if (!text.endsWith("\n")) text += "\n";
-      if (text.trimEnd().endsWith("}") && !text.endsWith("\n\n")) text += "\n";
+    if (!empty) {
+      if (!endsWithNewLine) parts.push("\n");
+      if (lastVisible === "}" && !endsWithBlankLine) parts.push("\n");
     }
-    text += statement;
+    parts.push(statement);
+    if (statement !== "") empty = false;
+    const joined = parts.length > 1 ? parts.slice(-3).join("") : statement;
+    endsWithNewLine = joined.endsWith("\n");
+    endsWithBlankLine = joined.endsWith("\n\n");
+    const visible = statement.trimEnd();
+    if (visible !== "") lastVisible = visible[visible.length - 1]!;
   }
+  const text = parts.join("");
   return text === "" || text.endsWith("\n") ? text : `${text}\n`;
 }

@@ -3,6 +3,7 @@
  * real worker. It must format exactly as prettier does in-thread, report a syntax error as a
  * rejection naming the file, and fail pending and later calls once closed.
  */
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { formatTypeScript } from "../../generator/print/format";
 import type * as FormatThreadModule from "../../generator/print/format-thread";
@@ -36,6 +37,16 @@ test("answers each call with its own text, however many are in flight", async ()
   const sources = Array.from({ length: 8 }, (_, i) => `export const value${i} = { a: ${i}, b: "${"x".repeat(i * 20)}" };\n`);
   const formatted = await Promise.all(sources.map((s, i) => thread.format(s, `m${i}.ts`)));
   formatted.forEach((text, i) => expect(text).toContain(`value${i}`));
+});
+
+test("much to format brings a second thread, and every answer stays right", async () => {
+  const big = Array.from({ length: 1500 }, (_, i) => `export const big${i} = { a: ${i}, b: "${"y".repeat(20)}" };`).join("\n");
+  expect(big.length).toBeGreaterThan(64 * 1024);
+  const small = "export const small = {a:1}\n";
+  const [bigOut, smallOut] = await Promise.all([thread.format(big, "big.ts"), thread.format(small, "small.ts")]);
+  expect(thread.threads).toBe(Math.min(2, availableParallelism()));
+  expect(bigOut).toBe(await formatTypeScript(big, "big.ts"));
+  expect(smallOut).toBe("export const small = { a: 1 };\n");
 });
 
 test("a syntax error rejects with the file named, and the thread goes on", async () => {

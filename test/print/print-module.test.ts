@@ -44,6 +44,7 @@ test.each(SCHEMAS.map((s) => [path.relative(REPO_ROOT, s), s]))("%s: every text 
 
 test.each([
   ["nothing", []],
+  ["empty statements", ["", "const a = 1;", "", "const b = 2;"]],
   ["one statement", ["const a = 1;"]],
   ["after a closing brace, a blank line", ["function f() {\n}", "const a = 1;"]],
   ["after a semicolon, a line break", ["import { a } from \"./a.js\";", "import { b } from \"./b.js\";"]],
