@@ -37,7 +37,12 @@ for (const n of sizes) {
   const ratio = ours.ok && j2t.ok ? `  ratio ours/j2t ${(ours.ms / j2t.ms).toFixed(2)}x` : "";
   console.log(`${String(n).padStart(5)} $defs  koala-codegen ${fmt(ours)} | json-schema-to-typescript ${fmt(j2t)}${ratio}`);
 }
-// Linearity: time per definition should stay flat as the schema grows.
+const largest = rows.at(-1);
+if (largest?.ours.ok && largest.j2t.ok) {
+  const met = largest.ours.ms < largest.j2t.ms;
+  console.log(`goal: all artifacts for ${largest.n} $defs in less time than json-schema-to-typescript's types: ${met ? "OK" : "OVER"} (${(largest.ours.ms / 1000).toFixed(2)} s vs ${(largest.j2t.ms / 1000).toFixed(2)} s)`);
+}
+// Linearity: time per definition should stay flat (or fall) as the schema grows.
 const perDef = rows.filter((r) => r.ours.ok).map((r) => `${r.n}: ${(r.ours.ms / r.n).toFixed(1)} ms/def`);
 console.log(`koala-codegen time per definition (flat = linear): ${perDef.join(", ")}`);
 const jPerDef = rows.filter((r) => r.j2t.ok).map((r) => `${r.n}: ${(r.j2t.ms / r.n).toFixed(1)} ms/def`);
