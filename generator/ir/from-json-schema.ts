@@ -38,7 +38,8 @@ class Normalizer {
   private readonly queue: Pending[] = [];
   private readonly types: IrNamedType[] = [];
   private readonly dialect: Dialect;
-  private readonly ignored: ReadonlySet<string>;
+  /** The dialect of the document being read (the root's, or a referenced file's own): a stack, since named types are read one inside another's queue turn. */
+  private readonly reading: Dialect[] = [];
 
   constructor(
     private readonly loaded: LoadedSchema,
@@ -53,7 +54,6 @@ class Normalizer {
       );
     });
     this.dialect = loaded.dialect;
-    this.ignored = keywordsIgnoredIn(loaded.dialect);
   }
 
   run(): IrModel {
@@ -64,7 +64,7 @@ class Normalizer {
     if (isJsonObject(root)) {
       for (const keyword of ["$defs", "definitions"] as const) {
         const defs = root[keyword];
-        if (this.ignored.has(keyword) || !isJsonObject(defs)) continue;
+        if (keywordsIgnoredIn(this.dialect).has(keyword) || !isJsonObject(defs)) continue;
         for (const [key, schema] of Object.entries(defs)) {
           if (isJsonObject(schema)) this.name(schema, key, { document: this.loaded.rootDocument, pointer: `/${keyword}/${escapePointerToken(key)}` });
         }
@@ -122,7 +122,14 @@ class Normalizer {
   private schema(schema: unknown, schemaPath: string, location?: SchemaLocation): IrSchema {
     if (typeof schema === "boolean") return schema;
     if (!isJsonObject(schema)) this.fail("invalidSchema", `a schema must be an object or a boolean, got ${describe(schema)}`, schemaPath);
-    return new NodeReader(this, schema, schemaPath, location).read();
+    // A named type is read by the rules of the document it sits in; its subschemas inherit them.
+    if (!location) return new NodeReader(this, schema, schemaPath, location).read();
+    this.reading.push(this.loaded.registry.dialectOf(location.document));
+    try {
+      return new NodeReader(this, schema, schemaPath, location).read();
+    } finally {
+      this.reading.pop();
+    }
   }
 
   /** Called by NodeReader for `$ref`. */
@@ -140,11 +147,11 @@ class Normalizer {
   }
 
   isIgnored(keyword: string): boolean {
-    return this.ignored.has(keyword);
+    return keywordsIgnoredIn(this.currentDialect).has(keyword);
   }
 
   get currentDialect(): Dialect {
-    return this.dialect;
+    return this.reading[this.reading.length - 1] ?? this.dialect;
   }
 
   failAt(code: "invalidSchema" | "unsupportedKeyword", message: string, schemaPath: string): never {

@@ -43,7 +43,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const idFolders: Record<string, string> = {};
   const addDocument = (document: SchemaDocument): void => {
     registry.addDocument(document);
-    Object.assign(idFolders, idFolderOf(document, dialect));
+    Object.assign(idFolders, idFolderOf(document, registry.dialectOf(document)));
   };
   Object.assign(idFolders, idFolderOf(rootDocument, dialect));
 

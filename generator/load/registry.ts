@@ -1,6 +1,6 @@
 import type { Dialect } from "../ir/model";
 import { CodegenError } from "../errors";
-import { idKeyword } from "./dialect";
+import { detectDialect, idKeyword } from "./dialect";
 import { forEachSubschema, isJsonObject, toPointer, type JsonObject } from "./keywords";
 
 /** A document read from disk (or given in memory): what error messages name. */
@@ -36,8 +36,15 @@ export class SchemaRegistry {
   private readonly anchors = new Map<string, unknown>();
   private readonly baseOf = new WeakMap<object, string>();
   private readonly locationOf = new WeakMap<object, SchemaLocation>();
+  private readonly dialects = new Map<SchemaDocument, Dialect>();
 
+  /** `dialect`: the root document's, and that of any document without a `$schema` of its own. */
   constructor(readonly dialect: Dialect) {}
+
+  /** The dialect a document is read by: its own `$schema`, else the root's. */
+  dialectOf(document: SchemaDocument): Dialect {
+    return this.dialects.get(document) ?? this.dialect;
+  }
 
   hasResource(uri: string): boolean {
     return this.resources.has(stripFragment(uri));
@@ -46,6 +53,8 @@ export class SchemaRegistry {
   /** Indexes a document and every subschema in it. */
   addDocument(document: SchemaDocument): void {
     this.documents.push(document);
+    // Each document by its own `$schema` (a 2020-12 schema may reference a draft-04 file).
+    this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect));
     this.resources.set(stripFragment(document.uri), document.root);
     this.index(document.root, stripFragment(document.uri), document, []);
   }
@@ -116,11 +125,12 @@ export class SchemaRegistry {
   private index(schema: unknown, base: string, document: SchemaDocument, tokens: string[]): void {
     if (!isJsonObject(schema)) return;
     let ownBase = base;
-    const id = schema[idKeyword(this.dialect)];
+    const dialect = this.dialectOf(document);
+    const id = schema[idKeyword(dialect)];
     // Before 2019-09, `$ref` overrides its siblings, `$id` included.
-    const idIgnored = (this.dialect === "draft-07" || this.dialect === "draft-06" || this.dialect === "draft-04") && "$ref" in schema;
+    const idIgnored = (dialect === "draft-07" || dialect === "draft-06" || dialect === "draft-04") && "$ref" in schema;
     if (typeof id === "string" && !idIgnored) {
-      if (id.startsWith("#") && this.dialect !== "2020-12" && this.dialect !== "2019-09") {
+      if (id.startsWith("#") && dialect !== "2020-12" && dialect !== "2019-09") {
         // draft-07 and older: "$id": "#foo" is a plain-name anchor.
         this.anchors.set(`${stripFragment(base)}#${id.slice(1)}`, schema);
       } else {
@@ -133,9 +143,9 @@ export class SchemaRegistry {
       }
     }
     // `$anchor` exists from 2019-09 on, `$dynamicAnchor` in 2020-12; before, they are unknown keywords.
-    const modern = this.dialect === "2020-12" || this.dialect === "2019-09";
+    const modern = dialect === "2020-12" || dialect === "2019-09";
     if (modern && typeof schema.$anchor === "string") this.anchors.set(`${ownBase}#${schema.$anchor}`, schema);
-    if (this.dialect === "2020-12" && typeof schema.$dynamicAnchor === "string") {
+    if (dialect === "2020-12" && typeof schema.$dynamicAnchor === "string") {
       if (!this.anchors.has(`${ownBase}#${schema.$dynamicAnchor}`)) this.anchors.set(`${ownBase}#${schema.$dynamicAnchor}`, schema);
     }
     this.baseOf.set(schema, ownBase);

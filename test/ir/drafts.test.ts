@@ -4,7 +4,10 @@
  */
 import { CodegenError } from "../../generator/errors";
 import type { IrModel } from "../../generator/ir/model";
+import * as path from "node:path";
+import { guardsFor, type Guards } from "../helpers/guards";
 import { irOf } from "../helpers/ir";
+import { REPO_ROOT } from "../helpers/paths";
 
 const D4 = "http://json-schema.org/draft-04/schema#";
 const D6 = "http://json-schema.org/draft-06/schema#";
@@ -183,5 +186,39 @@ describe("each draft's way of naming a subschema", () => {
     const error = (await irOf({ items: [true] }).catch((e: unknown) => e)) as CodegenError;
     expect(error.location.pointer).toBe("#/items");
     expect(error.message).toContain("prefixItems");
+  });
+});
+
+describe("a referenced file is read by its own $schema, not the root's", () => {
+  const MIXED = path.join(REPO_ROOT, "test", "fixtures", "drafts", "mixed", "root.schema.json");
+  let guards: Guards;
+  beforeAll(async () => {
+    guards = await guardsFor(MIXED);
+  });
+
+  test.each<[string, unknown, boolean]>([
+    // draft-04 file: boolean exclusiveMinimum makes minimum exclusive.
+    ["draft-04 exclusiveMinimum: true excludes the minimum", { price: 0 }, false],
+    ["draft-04 minimum still admits what is above it", { price: 0.5 }, true],
+    ["draft-04 exclusiveMaximum: false keeps the maximum", { price: 100 }, true],
+    // draft-07 file: array-form items and additionalItems.
+    ["draft-07 items array checks by position", { pair: ["a", 1] }, true],
+    ["draft-07 items array: a wrong type at a position", { pair: ["a", "b"] }, false],
+    ["draft-07 additionalItems: false refuses a third item", { pair: ["a", 1, 2] }, false],
+    // draft-07 file: $ref overrides its siblings, so `dependencies` beside it does nothing.
+    ["draft-07 $ref beside other keywords: only the $ref applies", { tagged: { label: "x", tag: 1 } }, true],
+    ["draft-07 $ref target still applies", { tagged: { tag: "x" } }, false],
+    // the 2020-12 root keeps its own rules: items after prefixItems.
+    ["2020-12 root: items: false after prefixItems", { modern: ["a", "b"] }, false],
+    ["2020-12 root: prefixItems alone", { modern: ["a"] }, true],
+  ])("%s", (_, value, valid) => {
+    expect(guards.isMixed!(value)).toBe(valid);
+  });
+
+  test("the same files read by the root's dialect would mean something else", async () => {
+    // Proof that the test above can fail: under 2020-12 rules, draft-04's boolean exclusiveMinimum
+    // is invalid (it must be a number), so reading the file by the root's dialect is an error.
+    const error = await irOf({ $schema: D2020, $defs: { Price: { minimum: 0, exclusiveMinimum: true } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
   });
 });
