@@ -170,7 +170,8 @@ async function readReferencedDocument(
         where,
       );
     }
-    const root = /\.ya?ml$/i.test(new URL(documentUri).pathname) ? await parseWithRefParser(documentUri, documentUri) : await fetchJson(documentUri, where);
+    const text = await fetchText(documentUri, where);
+    const root = /\.ya?ml$/i.test(new URL(documentUri).pathname) ? await parseWithRefParser(documentUri, documentUri, text) : parseJson(text, documentUri);
     return { uri: documentUri, displayName: documentUri, root };
   }
   throw new CodegenError("unresolvedRef", `$ref to ${documentUri}: no document with that URI`, where);
@@ -187,13 +188,13 @@ function mapToLocalFile(uri: string, prefixes: Record<string, string>, cwd: stri
 
 const REMOTE_TIMEOUT_MS = 30_000;
 
-/** A remote JSON document, with Node's own fetch (json-schema-ref-parser refuses private addresses). */
-async function fetchJson(uri: string, where: { file: string; pointer: string }): Promise<unknown> {
+/** A remote document's text, with Node's own fetch (json-schema-ref-parser's refuses private addresses). */
+async function fetchText(uri: string, where: { file: string; pointer: string }): Promise<string> {
   let text: string;
   try {
     // A server that never answers must not hang `generate` (or a watch) forever.
     const response = await fetch(uri, {
-      headers: { accept: "application/schema+json, application/json" },
+      headers: { accept: "application/schema+json, application/json, application/yaml;q=0.9, */*;q=0.5" },
       redirect: "follow",
       signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
     });
@@ -202,14 +203,21 @@ async function fetchJson(uri: string, where: { file: string; pointer: string }):
   } catch (error) {
     throw new CodegenError("unresolvedRef", `$ref target ${uri}: cannot fetch (${(error as Error).message})`, where);
   }
-  return parseJson(text, uri);
+  return text;
 }
 
-/** YAML files (and remote YAML) go through json-schema-ref-parser's parsers and resolvers. */
-async function parseWithRefParser(location: string, displayName: string): Promise<unknown> {
+/**
+ * YAML goes through json-schema-ref-parser's parser: a file it reads itself, a remote document as
+ * the text we fetched (handed over as its only resolver, so the library touches no network).
+ */
+async function parseWithRefParser(location: string, displayName: string, fetched?: string): Promise<unknown> {
   const { $RefParser } = await import("@apidevtools/json-schema-ref-parser");
+  const resolve =
+    fetched === undefined
+      ? { external: false }
+      : { external: false, file: false, http: false, fetched: { order: 1, canRead: true, read: () => fetched } };
   try {
-    return await new $RefParser().parse(location, { resolve: { external: false } } as never);
+    return await new $RefParser().parse(location, { resolve } as never);
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new CodegenError("invalidJson", `cannot parse: ${message}`, { file: displayName });
