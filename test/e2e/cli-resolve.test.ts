@@ -104,24 +104,27 @@ describe("the network is touched only with --allow-network", () => {
     expect(requests).toEqual([]);
   });
 
-  test("--allow-network reads a remote YAML document and follows its references", async () => {
-    writeFileSync(path.join(dir, "remote-yaml.schema.json"), JSON.stringify({ title: "PricedYaml", type: "object", properties: { price: { $ref: `${base}money.yaml` } } }));
-    const out = path.join(dir, "online-yaml");
+  /** `generate --allow-network` of a schema in `dir`: the generated types and the paths it requested. */
+  async function generateOnline(schemaFile: string, outName: string): Promise<{ types: string; requested: string[] }> {
+    const out = path.join(dir, outName);
     const before = requests.length;
-    const result = await runCliAsync(["generate", "--schema", path.join(dir, "remote-yaml.schema.json"), "--out", out, "--emit", "types", "--allow-network", "--quiet"]);
+    const result = await runCliAsync(["generate", "--schema", path.join(dir, schemaFile), "--out", out, "--emit", "types", "--allow-network", "--quiet"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(requests.slice(before).sort()).toEqual(["/currency.json", "/money.yaml"]);
-    expect(readFileSync(path.join(out, "src", "types.ts"), "utf8")).toMatch(/export interface YamlMoney \{[^}]*amount: number;[^}]*currency: Currency;/);
+    return { types: readFileSync(path.join(out, "src", "types.ts"), "utf8"), requested: requests.slice(before).sort() };
+  }
+
+  test("--allow-network reads a remote YAML document and follows its references", async () => {
+    writeFileSync(path.join(dir, "remote-yaml.schema.json"), JSON.stringify({ title: "PricedYaml", type: "object", properties: { price: { $ref: `${base}money.yaml` } } }));
+    const { types, requested } = await generateOnline("remote-yaml.schema.json", "online-yaml");
+    expect(requested).toEqual(["/currency.json", "/money.yaml"]);
+    expect(types).toMatch(/export interface YamlMoney \{[^}]*amount: number;[^}]*currency: Currency;/);
   });
 
   test("--allow-network fetches the document and what it references", async () => {
-    const out = path.join(dir, "online");
-    const before = requests.length;
-    const result = await runCliAsync(["generate", "--schema", path.join(dir, "remote.schema.json"), "--out", out, "--emit", "types", "--allow-network", "--quiet"]);
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    expect(requests.slice(before).sort()).toEqual(["/currency.json", "/money.json"]);
-    expect(readFileSync(path.join(out, "src", "types.ts"), "utf8")).toMatch(/export interface Money \{[^}]*currency: Currency;/);
+    const { types, requested } = await generateOnline("remote.schema.json", "online");
+    expect(requested).toEqual(["/currency.json", "/money.json"]);
+    expect(types).toMatch(/export interface Money \{[^}]*currency: Currency;/);
   });
+});
 });
