@@ -127,4 +127,3 @@ describe("the network is touched only with --allow-network", () => {
     expect(types).toMatch(/export interface Money \{[^}]*currency: Currency;/);
   });
 });
-});
