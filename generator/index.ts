@@ -149,7 +149,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${packageVersion}` },
   };
-  // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
   const sourceNames = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (models[i]!.source.file ?? "(schema)")));
   const source = sourceNames.join(", ");
   const rootNames = model.roots!.map((r) => r.name);
@@ -195,9 +194,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
   const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
   const templates = templateNames.map((name) => ({ name, text: templateTexts.get(name)! }));
-  // Three kinds of work overlap here: prettier (on the CLI's worker thread), esbuild (its own
-  // process) turning each source into JavaScript as soon as it is formatted, and TypeScript (this
-  // thread) building the declarations, which do not depend on formatting.
+  // What overlaps from here: prettier (on the CLI's worker threads), and esbuild (its own process)
+  // turning each source into JavaScript as soon as it is formatted. Declarations are stated by the
+  // emitters or prebuilt for templates; TypeScript derives any other on this thread meanwhile.
   const sourcePromises: Promise<GeneratedFile>[] = [
     ...inOrder.map((p) => p.source),
     ...templates.map(async ({ name, text }) => ({ path: `src/${name}`, contents: `${header(`Runtime support copied from templates/${name}`)}${text}` })),
@@ -211,7 +210,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // or derived by TypeScript from the unformatted source.
   const sourceInputs = [
     ...inOrder.map(({ module: p }) => ({ path: p.path, source: p.text, stated: p.declarations })),
-    // A template's declarations are built from its text alone, so the build can make them once (print/template-declarations.ts).
+    // A template's declarations are built from its text alone, so the build makes them once (print/template-builds.ts).
     ...templates.map(({ name, text }) => ({ path: name, source: text, stated: undefined })),
   ];
   const derived = build ? await buildDeclarations(sourceInputs.filter((m) => m.stated === undefined), cache) : [];
