@@ -35,6 +35,7 @@ export { ARTIFACTS } from "./emit/emitter";
 export { diffModels, bumpFor, bumpVersion, type ApiChange, type Bump } from "./release/diff-models";
 export type { PreviousOutput } from "./release/release";
 export { GENERATOR_VERSION } from "./version";
+export { startFormatThread, type FormatThread, type Formatter } from "./print/format-thread";
 export { startMockServer, KOALA_BATCH_PATH, KOALA_ACCOUNT_BATCH_PATH } from "./mock-server/server";
 export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
 export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";

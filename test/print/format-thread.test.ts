@@ -27,6 +27,11 @@ afterAll(async () => {
   await thread.close();
 });
 
+test("is part of the public API, for tools that call generate() themselves", () => {
+  const api = require(path.join(REPO_ROOT, "dist", "generator", "index.js")) as { startFormatThread: unknown };
+  expect(api.startFormatThread).toBe(startFormatThread);
+});
+
 test("formats exactly as prettier does on this thread", async () => {
   const [inWorker, inThread] = await Promise.all([thread.format(SOURCE, "a.ts"), formatTypeScript(SOURCE, "a.ts")]);
   expect(inWorker).toBe(inThread);
