@@ -4,7 +4,7 @@
  * test, then the keywords that apply to any instance, then unevaluated*.
  */
 import { code, type Code } from "../code";
-import type { IrNode, IrSchema, JsonType } from "../../ir/model";
+import type { IrSchema, JsonType } from "../../ir/model";
 import { hasKeywords, type Applies, type KeywordCheck } from "./check";
 import { CHECKS } from "./checks/index";
 import { Body, Scope } from "./scope";

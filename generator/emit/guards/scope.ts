@@ -10,7 +10,7 @@
  * - `eval`: like `is`, and records which keys/items were evaluated (for unevaluated*).
  */
 import { code, id, join, type Code } from "../code";
-import { isNode, onlyRef, type IrNode, type IrSchema } from "../../ir/model";
+import { onlyRef, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
 import { escapeToken } from "./paths";
 

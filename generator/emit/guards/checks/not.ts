@@ -1,5 +1,4 @@
 /** not: the value must fail the subschema. Annotations from it are dropped, as the spec says. */
-import { code } from "../../code";
 import type { KeywordCheck } from "../check";
 
 export const not: KeywordCheck = {
