@@ -1,4 +1,4 @@
-/** The README's builders example, type-checked with the strictest consumer settings (kept in step by hand). */
+/** docs/builders.md's example, type-checked with the strictest consumer settings (kept in step by hand). */
 import {
   chunkKoalaProfileBatchRequest,
   createKoalaProfileBatchRequest,
