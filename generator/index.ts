@@ -74,7 +74,7 @@ export interface GenerateOptions extends LoadOptions {
   formats?: EmitOptions["formats"];
   /** The generated package's name (default: the root name in kebab-case). */
   packageName?: string;
-  /** The generated package's version (default 0.1.0). */
+  /** The generated package's version (default: one step from the released version, by the API changes since; 0.1.0 for a new package). */
   packageVersion?: string;
   /** With `schema`: the path the client posts the root type to ("/web/projects/{publicKey}/batch"); no client without one. */
   endpoint?: string;
