@@ -41,8 +41,10 @@ export async function main(args: string[]): Promise<number> {
           .option("allow-network", { type: "boolean", describe: "Fetch http(s) references that --resolve does not map" })
           .option("check", { type: "boolean", describe: "Write nothing; exit 1 with a diff if the output is not what would be generated" })
           .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
+          .option("release", { type: "boolean", describe: "Also mark the generated API as released at its version (as the release command)" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
           .conflicts("check", "watch")
+          .conflicts("release", ["check", "watch"])
           .example("$0 generate", "Use ./koala-codegen.config.json")
           .example("$0 generate --check", "In CI: fail with a diff if the committed output is stale")
           .example("$0 generate --watch", "Regenerate on every schema or config change")
@@ -58,6 +60,16 @@ export async function main(args: string[]): Promise<number> {
         } else {
           exitCode = await runOnce(args, await planGenerate(args));
         }
+      },
+    )
+    .command(
+      "release",
+      "Generate, and mark the API as released at its version: the next schema change starts a new version (takes generate's options)",
+      // generate's own options, checked by generate: `release` is `generate --release`.
+      (y) => y.strict(false).example("$0 release", "After generate: release the pending version (e.g. before npm publish)"),
+      async () => {
+        const at = args.indexOf("release");
+        exitCode = await main(["generate", ...args.slice(0, at), ...args.slice(at + 1), "--release"]);
       },
     )
     .command(
@@ -98,7 +110,7 @@ export async function main(args: string[]): Promise<number> {
         exitCode = await runDiff(argv as never);
       },
     )
-    .demandCommand(1, "Name a command: generate, diff, mock-server")
+    .demandCommand(1, "Name a command: generate, release, diff, mock-server")
     .strict()
     .help()
     .alias("help", "h")
@@ -117,7 +129,7 @@ class UsageError extends Error {}
 if (require.main === module) {
   // `generate` formats with prettier on a worker thread: started before anything else loads, it
   // loads prettier on the second core while this one loads TypeScript (print/format-thread.ts).
-  if (process.argv[2] === "generate" && !process.argv.includes("--help") && !process.argv.includes("-h")) startFormatThread();
+  if ((process.argv[2] === "generate" || process.argv[2] === "release") && !process.argv.includes("--help") && !process.argv.includes("-h")) startFormatThread();
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

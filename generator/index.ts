@@ -63,16 +63,18 @@ export interface GenerateOptions extends LoadOptions {
   emit?: readonly Artifact[];
   /**
    * The previous output's package.json, API snapshot and CHANGELOG.md (the CLI reads them from the
-   * output folder): the new version is the previous one bumped by what the schema change did to the API.
+   * output folder): the version is the released one stepped by what the schema changes since did to the API.
    */
   previous?: PreviousOutput;
+  /** Mark this output's API as released at its version (`koala-codegen release`); see release/release.ts. */
+  release?: boolean;
   /** Two schema names that become one identifier: an error (default) or a numeric suffix plus a warning. */
   nameCollisions?: "error" | "suffix";
   /** `assert` (default) or `annotate`: whether guards check `format`. */
   formats?: EmitOptions["formats"];
   /** The generated package's name (default: the root name in kebab-case). */
   packageName?: string;
-  /** The generated package's version (default 0.1.0). */
+  /** The generated package's version (default: one step from the released version, by the API changes since; 0.1.0 for a new package). */
   packageVersion?: string;
   /** With `schema`: the path the client posts the root type to ("/web/projects/{publicKey}/batch"); no client without one. */
   endpoint?: string;
@@ -107,8 +109,8 @@ export interface GenerateResult {
   warnings: string[];
   /** Every schema file read (absolute paths: the roots and what their `$ref`s reached), for `--watch`. */
   inputs: string[];
-  /** The package version, its bump and the API changes since the previous output. */
-  release: Omit<Release, "files">;
+  /** The package version, whether it is released, its step and the API changes since the last release. */
+  release: Omit<Release, "files" | "warnings">;
 }
 
 /** Generates the package for a schema, in memory. */
@@ -138,7 +140,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const merged = mergeModels(models, { nameCollisions: options.nameCollisions });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
-  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion });
+  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
   const packageVersion = release.version;
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
@@ -235,8 +237,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (declarations !== undefined) files.push(...distFiles(sources, await Promise.all(scriptPromises), declarations));
   files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { files: _releaseFiles, ...releaseInfo } = release;
-  return { files, model, warnings: model.warnings, release: releaseInfo, inputs: [...inputFiles].sort() };
+  const { files: _releaseFiles, warnings: releaseWarnings, ...releaseInfo } = release;
+  return { files, model, warnings: [...model.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...inputFiles].sort() };
 }
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */

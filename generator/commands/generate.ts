@@ -28,6 +28,8 @@ export interface GenerateArgs {
   suspendedError?: string[];
   check?: boolean;
   watch?: boolean;
+  /** Mark the generated API as released at its version (`koala-codegen release`). */
+  release?: boolean;
   quiet?: boolean;
 }
 
@@ -91,7 +93,7 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const { readPrevious } = await import("../release/previous");
   const { runningFormatThread } = await import("../print/format-thread");
   const formatter = runningFormatThread()?.format;
-  const result: GenerateResult = await generate({ ...plan.options, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter });
+  const result: GenerateResult = await generate({ ...plan.options, release: args.release, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter });
   onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
@@ -117,14 +119,22 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const { writeOutput } = await import("../write/write-output");
   const written = await writeOutput(plan.out, result.files, plan.outDisplay);
   if (!args.quiet) {
-    const { version, bump } = result.release;
-    const release = `; version ${version}${bump !== "none" ? ` (${bump} change)` : ""}`;
+    const release = versionSummary(result.release, args.release === true);
     process.stdout.write(
       `${paint.green(plan.outDisplay)}: ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed; ` +
         `${what}${release} in ${ms()}\n`,
     );
   }
   return 0;
+}
+
+/** "; version 0.2.0 (unreleased: major change since 0.1.0)", "; released 0.2.0 (...)", or "; version 0.1.0" with nothing pending. */
+function versionSummary(release: GenerateResult["release"], asked: boolean): string {
+  const { version, since, pending, releasedNow, bump } = release;
+  const step = since !== undefined && bump !== "none" ? `${bump} change since ${since}` : "";
+  if (releasedNow) return `; released ${version}${step ? ` (${step})` : ""}`;
+  if (asked) return `; version ${version} (already released, nothing to release)`;
+  return `; version ${version}${pending && step ? ` (unreleased: ${step})` : ""}`;
 }
 
 /** The config's `client` settings with the client flags over them; `--idempotency-key none` turns the key off. */

@@ -2,6 +2,8 @@
  * `generate --watch`: regenerate whenever the config or a schema changes. An error is printed and
  * the watch goes on; the next save tries again. Folders are watched rather than files, because
  * editors save by writing a new file and renaming it over the old one, which ends a file watch.
+ * Each run measures the version from the last release (release/release.ts), so many saves make one
+ * version step and one CHANGELOG entry, not one per save.
  */
 import { watch, type FSWatcher } from "node:fs";
 import * as path from "node:path";

@@ -1,17 +1,28 @@
 /**
- * The generated package's version and CHANGELOG.md, from what the schema change did to its API.
+ * The generated package's version and CHANGELOG.md, measured from the last *release*, not the last run.
  *
- * The output keeps `koala-codegen.api.json`: the IR of every named type as of the last generation
- * (plus each schema's hash). The next generation compares its IR with it (release/diff-models.ts),
- * bumps the previous `package.json` version by the result and adds a CHANGELOG section. Everything
- * comes from the previous output's files, nothing from a clock, so a run is deterministic and a
- * second run changes nothing. `npm publish` leaves the snapshot out (the package's `files`).
+ * The output keeps `koala-codegen.api.json`: the released API (the IR of every named type, plus each
+ * schema's hash) with its version, and the pending one when the API has changed since. Each
+ * generation compares its IR with the released API (release/diff-models.ts): the version is one
+ * step from the released one by the largest change since (breaking > additive > documentation), and
+ * CHANGELOG.md has one "(unreleased)" section listing every change since, rewritten on every run.
+ * So twenty saves give the same output as one, and an edit reverted gives back the released output.
+ * A release (`koala-codegen release`, `generate --release`) makes the pending API the released one;
+ * a version set by hand in the generated package.json is taken as released too. Everything comes
+ * from the previous output's files, nothing from a clock. `npm publish` leaves the snapshot out.
  */
 import type { IrModel, IrNamedType } from "../ir/model";
 import { bumpFor, bumpVersion, diffModels, stripPaths, type ApiChange, type Bump } from "./diff-models";
 
 export const SNAPSHOT_FILE = "koala-codegen.api.json";
 export const CHANGELOG_FILE = "CHANGELOG.md";
+
+/**
+ * A new package's first version. Its first output is *pending* 0.1.0, with nothing released: no one
+ * can depend on an API before it is released, so edits before the first release do not step the
+ * version; whatever the API is when first released, that is 0.1.0.
+ */
+const FIRST_VERSION = "0.1.0";
 
 /** The files of the previous output that a release needs (absent ones undefined). */
 export interface PreviousOutput {
@@ -21,18 +32,50 @@ export interface PreviousOutput {
 }
 
 export interface Release {
+  /** The output's version: the released one, or the pending one when the API changed since. */
   version: string;
-  /** What the API change calls for; `none` when there was no previous snapshot or nothing changed. */
+  /** The released version that `bump` and `changes` are measured from; undefined before the first release. */
+  since?: string;
+  /** Whether `version` is not released yet. */
+  pending: boolean;
+  /** Whether this run released `version` (the `release` option, with something to release). */
+  releasedNow: boolean;
+  /** The step from the previously released version; `none` when nothing changed or nothing was released. */
   bump: Bump;
+  /** Every API change since the previously released API. */
   changes: ApiChange[];
+  /** A version set by hand, taken as released. */
+  warnings: string[];
   /** koala-codegen.api.json and CHANGELOG.md. */
   files: { path: string; contents: string }[];
 }
 
+type SchemaRecord = { file?: string; root: string; sha256: string };
+/** A named type as the snapshot keeps it: the IR without `schemaPath`s (see stripTypes). */
+type TypeRecord = Pick<IrNamedType, "name" | "schema">;
+
+/** An API as the snapshot keeps it, with its version. */
+interface ApiRecord {
+  version: string;
+  schemas: SchemaRecord[];
+  types: TypeRecord[];
+}
+
 interface Snapshot {
   generator: string;
-  schemas: { file?: string; root: string; sha256: string }[];
-  types: { name: string; schema: unknown }[];
+  /** The last release; null before the first. */
+  released: ApiRecord | null;
+  /** The output's API and version when it differs from the release; null when nothing is pending. */
+  pending: ApiRecord | null;
+}
+
+/** What the previous output says about releases. */
+interface History {
+  released?: ApiRecord;
+  /** The previous output's own API and version (its snapshot's pending, else released). */
+  output?: ApiRecord;
+  /** The previous package.json's version. */
+  packageVersion?: string;
 }
 
 /** Version, changelog and snapshot for `model`, given the previous output. */
@@ -41,33 +84,49 @@ export function planRelease(options: {
   packageName: string;
   generatorVersion: string;
   previous?: PreviousOutput;
-  /** An explicit version (`packageVersion`): used as is. */
+  /** An explicit version (`packageVersion`): used as is for the output. */
   version?: string;
+  /** Mark this output's API as released at its version. */
+  release?: boolean;
 }): Release {
   const { model, previous } = options;
-  const previousVersion = readVersion(previous?.packageJson);
-  const before = readSnapshot(previous?.snapshot);
-  const changes = before ? diffModels({ types: before.types as IrNamedType[] }, { types: stripTypes(model.types) as IrNamedType[] }) : [];
-  const bump = bumpFor(changes);
-  const base = previousVersion ?? "0.1.0";
-  const version = options.version ?? bumpVersion(base, bump);
-  const schemas = (model.roots ?? [{ name: model.rootName, file: model.source.file, hash: model.source.hash }]).map((r) => ({
-    // The base name: the same whichever folder generate runs from.
-    file: r.file?.split(/[\\/]/).pop(),
-    root: r.name,
-    sha256: r.hash,
-  }));
+  const current = { schemas: schemaRecords(model), types: stripTypes(model.types) };
+  const history = readHistory(previous);
+  const warnings: string[] = [];
+  let released = history.released;
+  let changelog = withoutPending(previous?.changelog ?? header(options.packageName));
 
-  let changelog = previous?.changelog ?? header(options.packageName);
-  if (!changelog.includes(`\n## ${version}\n`)) {
-    const section = version === base && !before ? firstSection(version, schemas) : changeSection(version, bump, changes, schemas);
-    changelog = insertSection(changelog, section);
+  // package.json's version is not the one koala-codegen wrote: someone set it (say, to publish a
+  // 1.0.0). That version is the released one, with the API the previous output had.
+  const { output, packageVersion } = history;
+  if (output && packageVersion !== undefined && packageVersion !== output.version) {
+    warnings.push(`package.json: version ${packageVersion} was set by hand (koala-codegen had set ${output.version}); it is taken as the released version`);
+    changelog = insertSection(changelog, section(packageVersion, released, output, "by hand"));
+    released = { ...output, version: packageVersion };
   }
-  const snapshot: Snapshot = { generator: options.generatorVersion, schemas, types: stripTypes(model.types) };
+
+  const changes = released ? diffApis(released, current) : [];
+  const bump = bumpFor(changes);
+  const since = released?.version;
+  // No snapshot but a package.json (an output from elsewhere, or the snapshot deleted): keep its version.
+  const version = options.version ?? (released ? bumpVersion(released.version, bump) : (packageVersion ?? FIRST_VERSION));
+  let pending = !released || version !== released.version || bump !== "none";
+  const releasedNow = options.release === true && pending;
+  if (pending) changelog = insertSection(changelog, section(version, released, { version, ...current }, releasedNow ? "released" : "unreleased"));
+  if (releasedNow) {
+    released = { version, ...current };
+    pending = false;
+  }
+
+  const snapshot: Snapshot = { generator: options.generatorVersion, released: released ?? null, pending: pending ? { version, ...current } : null };
   return {
     version,
+    since,
+    pending,
+    releasedNow,
     bump,
     changes,
+    warnings,
     files: [
       // JSON leaves U+2028/U+2029 raw; escaped, no line separator from a schema reaches a file.
       { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1).replace(/[\u2028\u2029]/g, (c) => escapeChar(c))}\n` },
@@ -80,31 +139,41 @@ function header(packageName: string): string {
   return [
     "# Changelog",
     "",
-    `Versions of ${packageName}, set by koala-codegen from what each schema change does to the API: breaking → major,`,
-    "additive → minor, documentation only → patch (below 1.0.0 one step lower, as npm's `^` reads 0.x versions).",
+    `Versions of ${packageName}, set by koala-codegen from what the schema changes since the last release do to the API:`,
+    "breaking → major, additive → minor, documentation only → patch (below 1.0.0 one step lower, as npm's `^` reads 0.x",
+    "versions). The \"(unreleased)\" section is rewritten on every generation; `koala-codegen release` makes it final.",
     "",
   ].join("\n");
 }
 
-function firstSection(version: string, schemas: Snapshot["schemas"]): string {
-  return [`## ${version}`, "", `First generated from ${schemaList(schemas)}.`, ""].join("\n");
-}
-
-function changeSection(version: string, bump: Bump, changes: readonly ApiChange[], schemas: Snapshot["schemas"]): string {
-  const lines = [`## ${version}`, "", `From ${schemaList(schemas)}${bump === "none" ? " (no change to the API)" : ""}.`, ""];
-  for (const [level, title] of [
+/**
+ * The section of `version`: every change from the `since` release to `api`. `by hand`: a version
+ * set in package.json; `unreleased`: the pending section, replaced on the next run.
+ */
+function section(version: string, since: ApiRecord | undefined, api: ApiRecord, kind: "released" | "unreleased" | "by hand"): string {
+  const title = `## ${version}${kind === "unreleased" ? " (unreleased)" : ""}`;
+  const note = kind === "by hand" ? " Version set by hand in package.json." : "";
+  if (!since) return [title, "", `First generated from ${schemaList(api.schemas)}.${note}`, ""].join("\n");
+  const changes = diffApis(since, api);
+  const lines = [title, "", `From ${schemaList(api.schemas)}; ${changes.length === 0 ? "no change to the API" : "changes"} since ${since.version}.${note}`, ""];
+  for (const [level, heading] of [
     ["breaking", "Breaking"],
     ["additive", "Added"],
     ["patch", "Documentation"],
   ] as const) {
     const list = changes.filter((c) => c.level === level);
     if (list.length === 0) continue;
-    lines.push(`### ${title}`, "", ...list.map((c) => `- \`${oneLine(c.at)}\`: ${oneLine(c.message)}`), "");
+    lines.push(`### ${heading}`, "", ...list.map((c) => `- \`${oneLine(c.at)}\`: ${oneLine(c.message)}`), "");
   }
   return lines.join("\n");
 }
 
-function schemaList(schemas: Snapshot["schemas"]): string {
+/** The snapshot's types are the IR's named types without their paths, which diffModels does not read. */
+function diffApis(before: Pick<ApiRecord, "types">, after: Pick<ApiRecord, "types">): ApiChange[] {
+  return diffModels({ types: before.types as IrNamedType[] }, { types: after.types as IrNamedType[] });
+}
+
+function schemaList(schemas: readonly SchemaRecord[]): string {
   return schemas.map((s) => `${oneLine(s.file ?? "(schema)")} (sha256 ${s.sha256.slice(0, 12)})`).join(", ");
 }
 
@@ -117,11 +186,51 @@ function escapeChar(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
-/** Newest first: a new section goes before the first existing one. */
+/** Newest first: a new section goes before the first existing one (none if that version has one already). */
 function insertSection(changelog: string, section: string): string {
+  const title = section.slice(0, section.indexOf("\n"));
+  if (changelog.split("\n").includes(title)) return changelog;
   const at = changelog.search(/^## /m);
   if (at < 0) return `${changelog.replace(/\n*$/, "\n\n")}${section}`;
   return `${changelog.slice(0, at)}${section}\n${changelog.slice(at)}`;
+}
+
+/** The changelog without its "(unreleased)" section: the earlier releases' sections stay as they are. */
+function withoutPending(changelog: string): string {
+  const start = changelog.search(/^## \S+ \(unreleased\)$/m);
+  if (start < 0) return changelog;
+  const next = changelog.slice(start + 1).search(/^## /m);
+  return next < 0 ? changelog.slice(0, start) : changelog.slice(0, start) + changelog.slice(start + 1 + next);
+}
+
+function schemaRecords(model: IrModel): SchemaRecord[] {
+  return (model.roots ?? [{ name: model.rootName, file: model.source.file, hash: model.source.hash }]).map((r) => ({
+    // The base name: the same whichever folder generate runs from.
+    file: r.file?.split(/[\\/]/).pop(),
+    root: r.name,
+    sha256: r.hash,
+  }));
+}
+
+function readHistory(previous: PreviousOutput | undefined): History {
+  const packageVersion = readVersion(previous?.packageJson);
+  const snapshot = readSnapshot(previous?.snapshot);
+  if (!snapshot) return { packageVersion };
+  if (!("released" in snapshot)) {
+    // The format before releases ({ generator, schemas, types }: the API of the last run): that API
+    // is taken as released at the package's version, so an existing output keeps its version.
+    const old = snapshot as unknown as { schemas?: SchemaRecord[]; types: TypeRecord[] };
+    if (packageVersion === undefined) return {};
+    return { released: { version: packageVersion, schemas: old.schemas ?? [], types: old.types }, packageVersion };
+  }
+  const released = isApiRecord(snapshot.released) ? snapshot.released : undefined;
+  const output = isApiRecord(snapshot.pending) ? snapshot.pending : released;
+  return { released, output, packageVersion };
+}
+
+function isApiRecord(value: unknown): value is ApiRecord {
+  const record = value as ApiRecord | null | undefined;
+  return typeof record?.version === "string" && Array.isArray(record.types) && Array.isArray(record.schemas);
 }
 
 function readVersion(packageJson: string | undefined): string | undefined {
@@ -134,18 +243,19 @@ function readVersion(packageJson: string | undefined): string | undefined {
   }
 }
 
+/** Either format (see readHistory); undefined when damaged, which only costs the comparison. */
 function readSnapshot(text: string | undefined): Snapshot | undefined {
   if (!text) return undefined;
   try {
-    const snapshot = JSON.parse(text) as Snapshot;
-    return Array.isArray(snapshot.types) ? snapshot : undefined;
+    const snapshot = JSON.parse(text) as Snapshot | { types?: unknown };
+    if (snapshot === null || typeof snapshot !== "object") return undefined;
+    return "released" in snapshot || Array.isArray(snapshot.types) ? (snapshot as Snapshot) : undefined;
   } catch {
-    // A damaged snapshot only costs the comparison: the next snapshot is written fresh.
     return undefined;
   }
 }
 
 /** Named types without `schemaPath`/`origin`: where a schema sits is not part of the API. */
-function stripTypes(types: readonly IrNamedType[]): { name: string; schema: unknown }[] {
-  return types.map((t) => ({ name: t.name, schema: stripPaths(t.schema) }));
+function stripTypes(types: readonly IrNamedType[]): TypeRecord[] {
+  return types.map((t) => ({ name: t.name, schema: stripPaths(t.schema) as IrNamedType["schema"] }));
 }

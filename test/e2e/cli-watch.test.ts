@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { CLI, KOALA_SCHEMA } from "../helpers/paths";
+import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
 const root = tempDir();
@@ -104,3 +105,40 @@ test("regenerates on schema and config changes; an error is printed and the watc
   expect(await exited).toBe(0);
   child = undefined;
 });
+
+test("three saves under --watch after a release: one version step and one CHANGELOG entry", async () => {
+  const project = mkdtempSync(path.join(root, "watch-release-"));
+  const schemaFile = path.join(project, "schema.json");
+  const schema = JSON.parse(readFileSync(KOALA_SCHEMA, "utf8"));
+  writeFileSync(schemaFile, json(schema));
+  writeFileSync(path.join(project, "koala-codegen.config.json"), json({ out: "out", schemas: [{ path: "schema.json", emit: ["types"] }] }));
+  const released = runCli(["generate", "--release"], { cwd: project });
+  expect(released.stdout).toMatch(/; released 0\.1\.0 in/);
+
+  child = spawn(process.execPath, [CLI, "generate", "--watch"], { cwd: project, env: { ...process.env, NO_COLOR: "1" } });
+  const stdout = new Lines(child.stdout);
+  await stdout.waitFor(/^watching 2 files for changes/);
+
+  // Each save waits for its regeneration, so the three are three runs.
+  const edits = [(s: any) => (s.$defs.PageView.description = "One."), (s: any) => (s.$defs.PageView.description = "Two."), (s: any) => (s.$defs.TrackEvent.description = "Three.")];
+  const lines: string[] = [];
+  for (const edit of edits) {
+    const mark = stdout.mark;
+    edit(schema);
+    writeFileSync(schemaFile, json(schema));
+    lines.push(await stdout.waitFor(/^out: [1-9]\d* written/, mark));
+  }
+  for (const line of lines) expect(line).toMatch(/; version 0\.1\.1 \(unreleased: patch change since 0\.1\.0\) in/);
+
+  const exited = new Promise<number | null>((resolve) => child!.on("exit", resolve));
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  child = undefined;
+
+  const out = path.join(project, "out");
+  expect(JSON.parse(readFileSync(path.join(out, "package.json"), "utf8")).version).toBe("0.1.1");
+  const changelog = readFileSync(path.join(out, "CHANGELOG.md"), "utf8");
+  expect(changelog.split("\n").filter((l) => l.startsWith("## "))).toEqual(["## 0.1.1 (unreleased)", "## 0.1.0"]);
+  expect(changelog).toContain("### Documentation\n\n- `PageView`: documentation changed (description)\n- `TrackEvent`: documentation changed (description)\n\n## 0.1.0\n");
+  expect(runCli(["generate", "--check", "--quiet"], { cwd: project }).status).toBe(0);
+}, 180_000);
