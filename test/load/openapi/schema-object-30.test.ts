@@ -100,8 +100,10 @@ test("a shared subschema is converted once; a cycle stays a cycle", () => {
 
 describe("oracles: the 3.0 schema under a 3.0-faithful validator and the conversion under Ajv2020 agree", () => {
   // draft-04 semantics (boolean exclusive bounds, $ref siblings ignored): @exodus/schemasafe in draft-04 mode.
-  const draft04 = (schema: object) =>
-    validator({ $schema: "http://json-schema.org/draft-04/schema#", ...schema } as never, { allowUnusedKeywords: true, requireValidation: false } as never);
+  const draft04 = (schema: object): ((value: unknown) => boolean) => {
+    const validate = validator({ $schema: "http://json-schema.org/draft-04/schema#", ...schema } as never, { allowUnusedKeywords: true, requireValidation: false } as never);
+    return (value) => validate(value as never);
+  };
   // `nullable` as ajv implements OpenAPI 3.0's (beside `type`).
   const ajvNullable = (schema: object) => new Ajv({ strict: false }).compile(schema);
   const converted = (schema: object) => new Ajv2020({ strict: false }).compile(fromSchemaObject30(schema) as object);
