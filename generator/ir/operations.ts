@@ -119,3 +119,17 @@ export interface IrOperation {
   /** Where the Operation Object is: "#/paths/~1users~1{id}/get". */
   pointer: string;
 }
+
+/**
+ * A security scheme of `components.securitySchemes`, as the client's options take it: a key
+ * (header, query or cookie), a bearer token (http bearer, and the access token of OAuth 2 or
+ * OpenID Connect, obtained by the caller), or a user and password (http basic). Others (mutualTLS,
+ * http digest, ...) are listed so that the client can say it does not apply them.
+ */
+export type IrSecurityScheme = { name: string; description?: string } & IrSecurityKind;
+
+export type IrSecurityKind =
+  | { kind: "apiKey"; in: "header" | "query" | "cookie"; parameterName: string }
+  | { kind: "bearer"; from: "http" | "oauth2" | "openIdConnect"; bearerFormat?: string }
+  | { kind: "basic" }
+  | { kind: "unsupported"; type: string };
