@@ -7,6 +7,7 @@
  * the caller. Pure and iterative.
  */
 import { forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
+import { mapSchemaGraph } from "./map-schema-graph";
 import { componentSchemaName } from "./names";
 
 export type AccessFlag = "readOnly" | "writeOnly";
@@ -69,21 +70,7 @@ function isFlagged(property: unknown, flag: AccessFlag, flaggedRoots: Set<string
 }
 
 function viewOf(schema: unknown, flag: AccessFlag, flaggedRoots: Set<string>, affected: ReadonlySet<string>, viewRef: (component: string) => string): unknown {
-  const copies = new Map<object, JsonObject>();
-  const pending: [JsonObject, JsonObject][] = [];
-  const copyOf = (value: unknown): unknown => {
-    if (!isJsonObject(value)) return value;
-    let copy = copies.get(value);
-    if (!copy) {
-      copy = { ...value };
-      copies.set(value, copy);
-      pending.push([value, copy]);
-    }
-    return copy;
-  };
-  const root = copyOf(schema);
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [source, copy] = next;
+  return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
     const ref = typeof source.$ref === "string" ? componentSchemaName(source.$ref) : undefined;
     if (ref !== undefined && affected.has(ref)) copy.$ref = viewRef(ref);
     if (isJsonObject(source.properties)) {
@@ -99,9 +86,8 @@ function viewOf(schema: unknown, flag: AccessFlag, flaggedRoots: Set<string>, af
       }
     });
     forEachSubschema(copy, (child, tokens) => {
-      if (tokens.length === 1) copy[tokens[0]!] = copyOf(child);
-      else (copy[tokens[0]!] as Record<string, unknown>)[tokens[1]!] = copyOf(child);
+      if (tokens.length === 1) copy[tokens[0]!] = viewOfChild(child);
+      else (copy[tokens[0]!] as Record<string, unknown>)[tokens[1]!] = viewOfChild(child);
     });
-  }
-  return root;
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.0 Schema Object (a draft-04/05 dialect of its own) → JSON Schema 2020-12, so that
  * everything after loading reads one dialect. Pure: returns new objects and never touches its input.
- * Iterative (a worklist, not recursion): schemas may be nested thousands of levels deep. A subschema
+ * Iterative (map-schema-graph.ts): schemas may be nested thousands of levels deep. A subschema
  * object met twice (a dereferenced graph, even a cyclic one) is converted once and shared.
  *
  * The rules:
@@ -19,6 +19,7 @@
  *   `x-*` extensions (2020-12 keeps unknown keywords as annotations), every JSON Schema keyword.
  */
 import { isJsonObject, type JsonObject } from "../keywords";
+import { mapSchemaGraph } from "./map-schema-graph";
 
 const SINGLE_SCHEMA = new Set(["items", "additionalProperties", "not"]);
 const SCHEMA_ARRAY = new Set(["allOf", "anyOf", "oneOf"]);
@@ -31,23 +32,7 @@ const ANNOTATIONS = new Set(["title", "description", "default", "examples", "dep
  * their conversions: pass one map for all the schemas of a document to share the work.
  */
 export function fromSchemaObject30(schema: unknown, converted: Map<object, JsonObject> = new Map()): unknown {
-  const pending: [JsonObject, JsonObject][] = [];
-  const convert = (value: unknown): unknown => {
-    if (!isJsonObject(value)) return value;
-    let target = converted.get(value);
-    if (!target) {
-      target = {};
-      converted.set(value, target);
-      pending.push([value, target]);
-    }
-    return target;
-  };
-  const result = convert(schema);
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [source, target] = next;
-    Object.assign(target, withNullable(source, keywordsOf(source, convert)));
-  }
-  return result;
+  return mapSchemaGraph(schema, () => ({}), (source, target, convert) => Object.assign(target, withNullable(source, keywordsOf(source, convert))), converted);
 }
 
 /** Every keyword but `nullable`, rewritten; subschemas through `convert` (which queues them). */
