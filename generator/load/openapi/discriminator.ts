@@ -1,0 +1,67 @@
+/**
+ * The tag → branch table of a Schema Object with a `discriminator`: what the narrowed union type
+ * and its guard (which checks one branch, and names the tags for an unknown one) are built from.
+ *
+ * The branches, in this order (OpenAPI 3.0/3.1 "Discriminator Object"):
+ * 1. each `mapping` entry: tag → its target, the name of a component schema when there is one by
+ *    that name ("Dog" = #/components/schemas/Dog), else a reference;
+ * 2. implicit: each `oneOf`/`anyOf` reference to a component schema not targeted by the mapping, with
+ *    the component's name as its tag;
+ * 3. without `oneOf`/`anyOf` (inheritance through `allOf`, the specification's Pet/Cat/Dog example):
+ *    each component schema whose `allOf` references this one, by its name, unless the mapping targets it.
+ * A tag that the mapping already has is not added again.
+ */
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { componentSchemaName } from "./names";
+
+export interface DiscriminatorBranch {
+  /** The value of the discriminating property. */
+  tag: string;
+  /** The branch's schema: "#/components/schemas/Dog" (or a reference to another file, as written). */
+  ref: string;
+}
+
+export interface Discriminator {
+  propertyName: string;
+  branches: DiscriminatorBranch[];
+}
+
+/** `schema` is at `pointer` in `document` (used to find the `allOf` children of a base schema). */
+export function readDiscriminator(schema: JsonObject, pointer: string, document: JsonObject): Discriminator | undefined {
+  const discriminator = schema.discriminator;
+  if (!isJsonObject(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
+  const branches: DiscriminatorBranch[] = [];
+  const add = (tag: string, ref: string) => {
+    if (!branches.some((b) => b.tag === tag)) branches.push({ tag, ref });
+  };
+  const components = componentSchemas(document);
+  const mapping = isJsonObject(discriminator.mapping) ? discriminator.mapping : {};
+  for (const [tag, target] of Object.entries(mapping)) {
+    if (typeof target === "string") add(tag, Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target);
+  }
+  const mapped = new Set(branches.map((b) => b.ref));
+  const alternatives = [schema.oneOf, schema.anyOf].find(Array.isArray) as unknown[] | undefined;
+  const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
+  for (const ref of candidates) {
+    const name = componentSchemaName(ref);
+    if (name !== undefined && !mapped.has(ref)) add(name, ref);
+  }
+  return { propertyName: discriminator.propertyName, branches };
+}
+
+function referencesIn(schemas: unknown[]): string[] {
+  return schemas.filter(isJsonObject).flatMap((s) => (typeof s.$ref === "string" ? [s.$ref] : []));
+}
+
+/** Component schemas whose `allOf` references the schema at `pointer`, in document order. */
+function allOfChildren(pointer: string, components: JsonObject): string[] {
+  return Object.entries(components)
+    .filter(([, child]) => isJsonObject(child) && Array.isArray(child.allOf) && referencesIn(child.allOf).includes(pointer))
+    .map(([name]) => componentRef(name));
+}
+
+function componentSchemas(document: JsonObject): JsonObject {
+  return isJsonObject(document.components) && isJsonObject(document.components.schemas) ? document.components.schemas : {};
+}
+
+const componentRef = (name: string): string => `#/components/schemas/${escapePointerToken(name)}`;

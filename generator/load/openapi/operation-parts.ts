@@ -1,0 +1,140 @@
+/**
+ * The parts of one Operation Object → IR: parameters (with the specification's defaults filled in),
+ * the request body and the responses (media types, headers). Each `$ref` to a component is followed.
+ */
+import type { IrHeader, IrMediaContent, IrParameter, IrRequestBody, IrResponse, IrSchemaSite, ParameterLocation, ParameterStyle } from "../../ir/operations";
+import { PARAMETER_LOCATIONS } from "../../ir/operations";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { followRefs, type Located, type RefResolver } from "./document-refs";
+import { componentSchemaName, inlineSchemaName } from "./names";
+
+export interface PartsContext {
+  resolve: RefResolver;
+  file?: string;
+}
+
+const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: "simple", query: "form", header: "simple", cookie: "form" };
+/** "SHALL be ignored" by the specification: the client sets these itself. */
+const IGNORED_HEADER_PARAMETERS = new Set(["accept", "content-type", "authorization"]);
+
+const at = (pointer: string, ...tokens: string[]): string => pointer + tokens.map((t) => `/${escapePointerToken(t)}`).join("");
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** A list of Parameter Objects (or references to them) → IR parameters, in order. */
+export function readParameters(list: unknown, pointer: string, context: PartsContext): IrParameter[] {
+  if (!Array.isArray(list)) return [];
+  const parameters: IrParameter[] = [];
+  list.forEach((entry, index) => {
+    const { value, pointer: where } = followRefs({ value: entry, pointer: at(pointer, String(index)) }, context.resolve, context.file);
+    if (!isJsonObject(value) || typeof value.name !== "string" || !PARAMETER_LOCATIONS.includes(value.in as ParameterLocation)) return;
+    const location = value.in as ParameterLocation;
+    if (location === "header" && IGNORED_HEADER_PARAMETERS.has(value.name.toLowerCase())) return;
+    const style = (text(value.style) as ParameterStyle | undefined) ?? DEFAULT_STYLE[location];
+    const schema = schemaOf(value, where);
+    parameters.push({
+      name: value.name,
+      in: location,
+      required: location === "path" || value.required === true,
+      deprecated: value.deprecated === true,
+      style,
+      explode: typeof value.explode === "boolean" ? value.explode : style === "form",
+      allowReserved: value.allowReserved === true,
+      allowEmptyValue: value.allowEmptyValue === true,
+      ...(schema.pointer !== undefined && { schemaPointer: schema.pointer }),
+      ...(schema.mediaType !== undefined && { mediaType: schema.mediaType }),
+      ...description(entry, value),
+      pointer: where,
+    });
+  });
+  return parameters;
+}
+
+/** A parameter's or header's schema: `schema`, or the schema of its (one) `content` entry. */
+function schemaOf(object: JsonObject, pointer: string): { pointer?: string; mediaType?: string } {
+  if (object.schema !== undefined) return { pointer: at(pointer, "schema") };
+  if (!isJsonObject(object.content)) return {};
+  const [mediaType, media] = Object.entries(object.content)[0] ?? [];
+  if (mediaType === undefined) return {};
+  return { mediaType, ...(isJsonObject(media) && media.schema !== undefined && { pointer: at(pointer, "content", mediaType, "schema") }) };
+}
+
+/** A Reference Object's own `description` overrides the target's (OpenAPI 3.1). */
+function description(reference: unknown, target: JsonObject): { description?: string } {
+  const own = isJsonObject(reference) && typeof reference.$ref === "string" ? text(reference.description) : undefined;
+  const found = own ?? text(target.description);
+  return found === undefined ? {} : { description: found };
+}
+
+export function readRequestBody(entry: unknown, pointer: string, stem: string, context: PartsContext): IrRequestBody | undefined {
+  if (entry === undefined) return undefined;
+  const { value, pointer: where } = followRefs({ value: entry, pointer }, context.resolve, context.file);
+  if (!isJsonObject(value)) return undefined;
+  return { required: value.required === true, ...description(entry, value), pointer: where, contents: readContents(value.content, at(where, "content"), inlineSchemaName.requestBody(stem)) };
+}
+
+export function readResponses(responses: unknown, pointer: string, stem: string, context: PartsContext): IrResponse[] {
+  if (!isJsonObject(responses)) return [];
+  const read: IrResponse[] = [];
+  for (const [key, entry] of Object.entries(responses)) {
+    if (key.startsWith("x-")) continue;
+    const status = key === "default" ? key : key.toUpperCase();
+    const { value, pointer: where } = followRefs({ value: entry, pointer: at(pointer, key) }, context.resolve, context.file);
+    if (!isJsonObject(value)) continue;
+    read.push({
+      status,
+      ...description(entry, value),
+      pointer: where,
+      contents: readContents(value.content, at(where, "content"), inlineSchemaName.response(stem, status)),
+      headers: readHeaders(value.headers, at(where, "headers"), context),
+    });
+  }
+  return read;
+}
+
+/** A `content` map → media types with their schema sites; several inline schemas get a media-type suffix each. */
+function readContents(content: unknown, pointer: string, baseName: string): IrMediaContent[] {
+  if (!isJsonObject(content)) return [];
+  const entries = Object.entries(content).filter(([, media]) => isJsonObject(media));
+  const inline = entries.filter(([, media]) => isJsonObject((media as JsonObject).schema) && componentName((media as JsonObject).schema) === undefined);
+  return entries.map(([mediaType, media]) => {
+    const { schema, encoding } = media as JsonObject;
+    const name = inline.length > 1 ? baseName + inlineSchemaName.mediaSuffix(mediaType) : baseName;
+    return {
+      mediaType,
+      ...(schema !== undefined && { schema: schemaSite(schema, at(pointer, mediaType, "schema"), name) }),
+      ...(isJsonObject(encoding) && { encoding: encoding as IrMediaContent["encoding"] }),
+    };
+  });
+}
+
+function schemaSite(schema: unknown, pointer: string, derivedName: string): IrSchemaSite {
+  const ref = isJsonObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  return { pointer, ...(ref !== undefined && { ref }), name: componentName(schema) ?? derivedName };
+}
+
+/** The `components.schemas` key a schema is a reference to, if it is one. */
+function componentName(schema: unknown): string | undefined {
+  return isJsonObject(schema) && typeof schema.$ref === "string" ? componentSchemaName(schema.$ref) : undefined;
+}
+
+function readHeaders(headers: unknown, pointer: string, context: PartsContext): IrHeader[] {
+  if (!isJsonObject(headers)) return [];
+  const read: IrHeader[] = [];
+  for (const [name, entry] of Object.entries(headers)) {
+    if (name.toLowerCase() === "content-type") continue; // "SHALL be ignored"
+    const located: Located = followRefs({ value: entry, pointer: at(pointer, name) }, context.resolve, context.file);
+    const value = located.value;
+    if (!isJsonObject(value)) continue;
+    const schema = schemaOf(value, located.pointer);
+    read.push({
+      name,
+      required: value.required === true,
+      deprecated: value.deprecated === true,
+      explode: value.explode === true,
+      ...(schema.pointer !== undefined && { schemaPointer: schema.pointer }),
+      ...description(entry, value),
+      pointer: located.pointer,
+    });
+  }
+  return read;
+}

@@ -1,0 +1,137 @@
+/**
+ * Every operation of an OpenAPI 3.0/3.1 document's `paths` → IR operations: path-item and operation
+ * parameters merged, `$ref`s to path items and components followed, names given (see names.ts),
+ * security and servers resolved to what applies to each operation. The document is parsed, not
+ * dereferenced; references are followed through a `RefResolver` (within the document by default).
+ */
+import type { HttpMethod, IrOperation, IrParameter, IrSecurityRequirement, IrServer, ParameterLocation } from "../../ir/operations";
+import { HTTP_METHODS } from "../../ir/operations";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
+import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
+import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";
+
+export interface ExtractOptions {
+  /** How `$ref`s are followed; default: JSON pointers within the document. */
+  resolve?: RefResolver;
+  /** The document's file, for error messages. */
+  file?: string;
+}
+
+export interface ExtractedOperations {
+  operations: IrOperation[];
+  /** Name collisions settled with a suffix, one line each. */
+  warnings: string[];
+}
+
+interface Found {
+  method: HttpMethod;
+  path: string;
+  operation: JsonObject;
+  pointer: string;
+  pathItem: JsonObject;
+  pathItemPointer: string;
+}
+
+/** Reads every operation under `paths`, in document order (methods in the specification's order). */
+export function extractOperations(document: JsonObject, options: ExtractOptions = {}): ExtractedOperations {
+  const context: PartsContext = { resolve: options.resolve ?? localRefResolver(document), file: options.file };
+  const found = findOperations(document, context);
+  // Operations that chose their name (operationId) keep it before derived names are handed out.
+  const names = new OperationNames();
+  const chosen = new Map<Found, string>();
+  for (const withId of [true, false]) {
+    for (const f of found.filter((f) => (typeof f.operation.operationId === "string") === withId)) {
+      const operationId = typeof f.operation.operationId === "string" ? f.operation.operationId : undefined;
+      chosen.set(f, names.allocate(desiredOperationName(operationId, f.method, f.path), `${f.method.toUpperCase()} ${f.path}`));
+    }
+  }
+  const operations = found.map((f) => toOperation(f, chosen.get(f)!, document, context));
+  return { operations, warnings: names.warnings };
+}
+
+function findOperations(document: JsonObject, context: PartsContext): Found[] {
+  const found: Found[] = [];
+  if (!isJsonObject(document.paths)) return found;
+  for (const [path, entry] of Object.entries(document.paths)) {
+    if (!path.startsWith("/")) continue; // `x-` extensions
+    const located = followRefs({ value: entry, pointer: `#/paths/${escapePointerToken(path)}` }, context.resolve, context.file);
+    if (!isJsonObject(located.value)) continue;
+    // A referencing Path Item's own fields win over the referenced one's (3.1 allows siblings of `$ref`).
+    const { $ref: _ref, ...own } = isJsonObject(entry) ? entry : {};
+    const pathItem = { ...located.value, ...own };
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isJsonObject(operation)) continue;
+      const pointer = `${method in own ? `#/paths/${escapePointerToken(path)}` : located.pointer}/${method}`;
+      found.push({ method, path, operation, pointer, pathItem, pathItemPointer: located.pointer });
+    }
+  }
+  return found;
+}
+
+function toOperation(f: Found, name: string, document: JsonObject, context: PartsContext): IrOperation {
+  const { operation, pointer } = f;
+  const stem = typeStem(name);
+  const parameters = mergeParameters(
+    readParameters(f.pathItem.parameters, `${f.pathItemPointer}/parameters`, context),
+    readParameters(operation.parameters, `${pointer}/parameters`, context),
+  );
+  const parameterTypes: Partial<Record<ParameterLocation, string>> = {};
+  for (const parameter of parameters) parameterTypes[parameter.in] = inlineSchemaName.parameters(stem, parameter.in);
+  const requestBody = readRequestBody(operation.requestBody, `${pointer}/requestBody`, stem, context);
+  return {
+    ...(typeof operation.operationId === "string" && { operationId: operation.operationId }),
+    method: f.method,
+    path: f.path,
+    name,
+    typeStem: stem,
+    ...textField("summary", operation.summary ?? f.pathItem.summary),
+    ...textField("description", operation.description ?? f.pathItem.description),
+    deprecated: operation.deprecated === true,
+    tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === "string") : [],
+    parameters,
+    parameterTypes,
+    ...(requestBody && { requestBody }),
+    responses: readResponses(operation.responses, `${pointer}/responses`, stem, context),
+    security: readSecurity(Array.isArray(operation.security) ? operation.security : document.security),
+    servers: readServers(firstNonEmpty(operation.servers, f.pathItem.servers, document.servers)),
+    pointer,
+  };
+}
+
+/** The operation's parameters override the path item's with the same name and location. */
+function mergeParameters(pathLevel: IrParameter[], operationLevel: IrParameter[]): IrParameter[] {
+  const key = (p: IrParameter) => `${p.in}\u0000${p.name}`;
+  const overridden = new Set(operationLevel.map(key));
+  return [...pathLevel.filter((p) => !overridden.has(key(p))), ...operationLevel];
+}
+
+function textField<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === "string" ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+function readSecurity(requirements: unknown): IrSecurityRequirement[] {
+  if (!Array.isArray(requirements)) return [];
+  return requirements.filter(isJsonObject).map((requirement) =>
+    Object.entries(requirement).map(([scheme, scopes]) => ({ scheme, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [] })),
+  );
+}
+
+/** `servers` absent or empty at one level means the next level's; none anywhere means "/". */
+function firstNonEmpty(...lists: unknown[]): unknown[] {
+  return (lists.find((list) => Array.isArray(list) && list.length > 0) as unknown[] | undefined) ?? [{ url: "/" }];
+}
+
+function readServers(servers: unknown[]): IrServer[] {
+  return servers.filter(isJsonObject).map((server) => ({
+    url: String(server.url),
+    ...textField("description", server.description),
+    variables: Object.entries(isJsonObject(server.variables) ? server.variables : {})
+      .filter(([, variable]) => isJsonObject(variable))
+      .map(([name, variable]) => {
+        const v = variable as JsonObject;
+        return { name, default: String(v.default), ...(Array.isArray(v.enum) && { enum: v.enum.map(String) }), ...textField("description", v.description) };
+      }),
+  }));
+}

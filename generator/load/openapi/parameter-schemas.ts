@@ -1,0 +1,24 @@
+/**
+ * One location's parameters as one JSON Schema object: the schema of the `<Stem>Params<Location>`
+ * type (its guard, builder and TypeScript type come from the JSON Schema path like any other).
+ * Each property is a `$ref` to the parameter's schema in the document, so shared parameters share types.
+ */
+import type { IrOperation, ParameterLocation } from "../../ir/operations";
+import type { JsonObject } from "../keywords";
+
+/** `base` is prepended to each pointer: the document's URI when the schema lives outside it. */
+export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = ""): JsonObject | undefined {
+  const parameters = operation.parameters.filter((p) => p.in === location);
+  if (parameters.length === 0) return undefined;
+  const properties: JsonObject = {};
+  for (const parameter of parameters) {
+    const property: JsonObject = parameter.schemaPointer === undefined ? {} : { $ref: `${base}${parameter.schemaPointer}` };
+    if (parameter.description !== undefined) property.description = parameter.description;
+    if (parameter.deprecated) property.deprecated = true;
+    properties[parameter.name] = property;
+  }
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  // Headers and cookies the API does not declare are the caller's business; path and query are all declared.
+  const closed = location === "path" || location === "query";
+  return { type: "object", properties, ...(required.length > 0 && { required }), ...(closed && { additionalProperties: false }) };
+}

@@ -1,0 +1,67 @@
+/**
+ * A parsed OpenAPI document → what the rest of the pipeline needs: the document with its Schema
+ * Objects in JSON Schema 2020-12, the dialect of those schemas, the operations and the security
+ * schemes. Refuses, with every finding on a line of its own, a document that breaks a rule the
+ * schema cannot express (semantic-checks.ts). Not an OpenAPI document: undefined (a JSON Schema).
+ */
+import type { Dialect } from "../../ir/model";
+import type { IrOperation, IrSecurityScheme } from "../../ir/operations";
+import { CodegenError } from "../../errors";
+import type { JsonObject } from "../keywords";
+import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
+import { fromDocument30 } from "./document-30";
+import { localRefResolver, type RefResolver } from "./document-refs";
+import { extractOperations } from "./operations";
+import { readSecuritySchemes } from "./security-schemes";
+import { checkOpenApiSemantics } from "./semantic-checks";
+
+export interface OpenApiInput {
+  version: OpenApiVersion;
+  /** The `openapi` field as written. */
+  declared: string;
+  /** A 3.0 document with its Schema Objects rewritten (document-30.ts); a 3.1 document as it is. */
+  document: JsonObject;
+  /** The dialect of Schema Objects without `$schema`. */
+  dialect: Dialect;
+  operations: IrOperation[];
+  securitySchemes: IrSecurityScheme[];
+  /** Operation name collisions settled with a suffix. */
+  warnings: string[];
+}
+
+export interface ReadOpenApiOptions {
+  /** The file, as the user named it, for messages. */
+  file?: string;
+  /** How `$ref`s to parameters, bodies, responses, headers and path items are followed; default: within the document. */
+  resolve?: RefResolver;
+}
+
+/**
+ * Exit codes: a format or version we do not read, and a semantic finding, exit with `invalidSchema`
+ * until generator/errors.ts has a code of its own for invalid OpenAPI documents (see the wiring plan).
+ */
+export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): OpenApiInput | undefined {
+  const { file } = options;
+  const kind = detectDocument(parsed);
+  if (kind.kind === "json-schema") return undefined;
+  if (kind.kind === "unsupported") throw new CodegenError("invalidSchema", kind.message, { file, pointer: kind.pointer });
+  const original = parsed as JsonObject;
+  const findings = checkOpenApiSemantics(original);
+  if (findings.length > 0) {
+    const [first, ...rest] = findings.map((f) => new CodegenError("invalidSchema", f.message, { file, pointer: f.pointer }));
+    first!.also.push(...rest);
+    throw first;
+  }
+  const document = kind.version === "3.0" ? fromDocument30(original) : original;
+  const resolve = options.resolve ?? localRefResolver(document);
+  const { operations, warnings } = extractOperations(document, { resolve, file });
+  return {
+    version: kind.version,
+    declared: kind.declared,
+    document,
+    dialect: schemaDialectOf(original, kind.version, file),
+    operations,
+    securitySchemes: readSecuritySchemes(document, resolve, file),
+    warnings,
+  };
+}

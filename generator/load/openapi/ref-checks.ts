@@ -1,0 +1,53 @@
+/**
+ * Every `$ref` of an OpenAPI document that points inside it ("#/...") must resolve there. References
+ * to other files are the loader's to read; `#anchor` references are the JSON Schema loader's. Data
+ * (`example`, `examples` arrays, an Example's `value`, `default`, `enum`, `const`) is not searched:
+ * a "$ref" key there is a value, not a reference. Iterative: documents may nest schemas deeply.
+ */
+import { escapePointerToken, isJsonObject } from "../keywords";
+import { localRefResolver, pointerTokens, type RefResolver } from "./document-refs";
+import type { Finding } from "./semantic-checks";
+
+/** Objects whose keys are names chosen by the author (a property called "default" is a property). */
+const NAME_MAPS = new Set([
+  "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "paths", "webhooks", "schemas", "responses",
+  "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems", "content", "encoding", "variables",
+]);
+const DATA_KEYWORDS = new Set(["example", "default", "enum", "const"]);
+
+interface Visit {
+  value: unknown;
+  pointer: string;
+  /** The keys of `value` are names (see NAME_MAPS). */
+  names: boolean;
+  /** Its keys are an Example Object's: `value` is data. */
+  example: boolean;
+  /** Where "#/..." resolves: the document, or the nearest enclosing schema with an `$id`. */
+  resolve: RefResolver;
+}
+
+export function checkLocalRefs(document: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const stack: Visit[] = [{ value: document, pointer: "#", names: false, example: false, resolve: localRefResolver(document) }];
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    const { value, pointer, names } = visit;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ ...visit, value: item, pointer: `${pointer}/${index}`, names: false, example: false }));
+      continue;
+    }
+    if (!isJsonObject(value)) continue;
+    // A schema with its own `$id` is a resource of its own: "#/..." inside it is relative to it.
+    const resolve = !names && typeof value.$id === "string" ? localRefResolver(value) : visit.resolve;
+    if (!names && typeof value.$ref === "string") checkRef(value.$ref, pointer, resolve, findings);
+    for (const [key, child] of Object.entries(value).reverse()) {
+      if (!names && (DATA_KEYWORDS.has(key) || (key === "examples" && Array.isArray(child)) || (visit.example && key === "value"))) continue;
+      stack.push({ value: child, pointer: `${pointer}/${escapePointerToken(key)}`, names: !names && NAME_MAPS.has(key), example: names && pointer.endsWith("/examples"), resolve });
+    }
+  }
+  return findings;
+}
+
+function checkRef(ref: string, pointer: string, resolve: RefResolver, findings: Finding[]): void {
+  if (!ref.startsWith("#") || pointerTokens(ref) === undefined) return;
+  if (resolve(ref, pointer) === undefined) findings.push({ pointer: `${pointer}/$ref`, message: `$ref "${ref}" does not resolve inside the document` });
+}

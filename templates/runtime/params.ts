@@ -1,0 +1,122 @@
+/**
+ * Parameter serialization for generated OpenAPI clients: path, query, header and cookie values by
+ * their `style` and `explode`, as OpenAPI 3.1.1 §4.8.12.4 describes them (RFC 6570 expansions).
+ * Small independent functions, so a client that has no cookie parameter ships no cookie code.
+ *
+ * Choices where the specification leaves room (3.1.1 corrected the 3.1.0 table; we follow 3.1.1):
+ * - `undefined` and `null` values, empty arrays and empty objects are "undefined" in RFC 6570: a
+ *   query or cookie parameter is left out, a path segment is empty;
+ * - percent-encoding (RFC 3986): everything but unreserved characters, UTF-8 for the rest; so the
+ *   pipe of pipeDelimited is `%7C`, the space of spaceDelimited `%20`, deepObject's brackets `%5B`/`%5D`;
+ * - `allowReserved` (query only) lets reserved characters and existing %XX triplets through, except
+ *   those that would break the query itself: `#`, `[`, `]`, `&`, `=`, `+`;
+ * - headers are not percent-encoded, except the characters a header value cannot carry (controls,
+ *   non-ASCII); cookie values are percent-encoded like query values; exploded cookies are joined with "; ".
+ */
+
+export type ParamPrimitive = string | number | boolean;
+export type ParamValue = ParamPrimitive | readonly ParamPrimitive[] | { readonly [key: string]: ParamPrimitive | null | undefined } | null | undefined;
+
+export type PathStyle = "simple" | "label" | "matrix";
+export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+/** Reserved characters that `allowReserved` lets through in a query (see above for the ones it does not). */
+const PASSED_RESERVED = /[:/?@!$'()*,;]/;
+
+/** RFC 3986 percent-encoding of `text` (UTF-8). */
+export function encodeParamText(text: string, allowReserved: boolean = false): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (UNRESERVED.test(char)) out += char;
+    else if (allowReserved && (PASSED_RESERVED.test(char) || (char === "%" && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))))) out += char;
+    else {
+      const code = text.codePointAt(i)!;
+      const whole = String.fromCodePoint(code);
+      if (whole.length === 2) i++;
+      // A lone surrogate is not UTF-8: encode U+FFFD rather than throw.
+      const bytes = whole.length === 1 && /[\uD800-\uDFFF]/.test(whole) ? "\uFFFD" : whole;
+      out += encodeURIComponent(bytes).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+  }
+  return out;
+}
+
+type Shape = { kind: "undefined" } | { kind: "primitive"; value: string } | { kind: "array"; items: string[] } | { kind: "object"; entries: [string, string][] };
+
+/** The RFC 6570 view of a value: undefined, a string, a list or an associative array (its undefined members dropped). */
+function shapeOf(value: ParamValue): Shape {
+  if (value === undefined || value === null) return { kind: "undefined" };
+  if (Array.isArray(value)) return value.length === 0 ? { kind: "undefined" } : { kind: "array", items: value.map(String) };
+  if (typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter((entry): entry is [string, ParamPrimitive] => entry[1] !== undefined && entry[1] !== null)
+      .map(([key, item]): [string, string] => [key, String(item)]);
+    return entries.length === 0 ? { kind: "undefined" } : { kind: "object", entries };
+  }
+  return { kind: "primitive", value: String(value) };
+}
+
+/** The text that replaces `{name}` in a path template. */
+export function serializePathParam(name: string, value: ParamValue, style: PathStyle = "simple", explode: boolean = false): string {
+  const shape = shapeOf(value);
+  const enc = (text: string) => encodeParamText(text);
+  if (shape.kind === "undefined") return "";
+  if (style === "matrix") {
+    const pair = (key: string, text: string) => (text === "" ? `;${enc(key)}` : `;${enc(key)}=${enc(text)}`);
+    if (shape.kind === "primitive") return pair(name, shape.value);
+    if (shape.kind === "array") return explode ? shape.items.map((item) => pair(name, item)).join("") : `;${enc(name)}=${shape.items.map(enc).join(",")}`;
+    return explode ? shape.entries.map(([key, text]) => pair(key, text)).join("") : `;${enc(name)}=${shape.entries.flat().map(enc).join(",")}`;
+  }
+  const prefix = style === "label" ? "." : "";
+  const separator = explode && style === "label" ? "." : ",";
+  if (shape.kind === "primitive") return prefix + enc(shape.value);
+  if (shape.kind === "array") return prefix + shape.items.map(enc).join(separator);
+  return prefix + (explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(separator) : shape.entries.flat().map(enc).join(","));
+}
+
+/** `name=value` pairs joined with "&" (no leading "?"); "" when the value is undefined. */
+export function serializeQueryParam(name: string, value: ParamValue, style: QueryStyle = "form", explode: boolean = style === "form", allowReserved: boolean = false): string {
+  const shape = shapeOf(value);
+  const enc = (text: string) => encodeParamText(text, allowReserved);
+  const key = encodeParamText(name);
+  if (shape.kind === "undefined") return "";
+  if (shape.kind === "primitive") return `${key}=${enc(shape.value)}`;
+  if (style === "deepObject" && shape.kind === "object") return shape.entries.map(([prop, text]) => `${key}%5B${encodeParamText(prop)}%5D=${enc(text)}`).join("&");
+  const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "%7C" : ",";
+  if (shape.kind === "array") return explode ? shape.items.map((item) => `${key}=${enc(item)}`).join("&") : `${key}=${shape.items.map(enc).join(separator)}`;
+  return explode ? shape.entries.map(([prop, text]) => `${encodeParamText(prop)}=${enc(text)}`).join("&") : `${key}=${shape.entries.flat().map(enc).join(separator)}`;
+}
+
+/** The header's value (style simple); undefined when the value is undefined, so the header is not sent. */
+export function serializeHeaderParam(value: ParamValue, explode: boolean = false): string | undefined {
+  const shape = shapeOf(value);
+  const enc = (text: string) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => (char === "%" ? "%25" : encodeParamText(char)));
+  if (shape.kind === "undefined") return undefined;
+  if (shape.kind === "primitive") return enc(shape.value);
+  if (shape.kind === "array") return shape.items.map(enc).join(",");
+  return explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(",") : shape.entries.flat().map(enc).join(",");
+}
+
+/** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
+export function serializeCookieParam(name: string, value: ParamValue, explode: boolean = true): string | undefined {
+  const query = serializeQueryParam(name, value, "form", explode);
+  return query === "" ? undefined : query.split("&").join("; ");
+}
+
+/** The path template with each `{name}` replaced by its serialized text; a name without a value is a programming error. */
+export function fillPath(template: string, serialized: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const text = serialized[name];
+    if (text === undefined) throw new TypeError(`path parameter "${name}" has no value`);
+    return text;
+  });
+}
+
+/** `url` with the non-empty query parts appended ("?a=1&b=2"). */
+export function appendQuery(url: string, parts: readonly string[]): string {
+  const query = parts.filter((part) => part !== "").join("&");
+  if (query === "") return url;
+  return `${url}${url.includes("?") ? "&" : "?"}${query}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * The result of a generated OpenAPI client call, discriminated so that a caller cannot read data it
+ * does not have: `ok: true` with a declared success status and its typed body; `ok: false` with an
+ * HTTP status and its typed error body; or `ok: false` with what went wrong before a response came.
+ */
+
+/** The response's headers; the Fetch API's `Headers` is one (declared here so that the declarations need no DOM lib). */
+export interface HeadersLike {
+  get(name: string): string | null;
+}
+
+export type ApiSuccess<Status extends number, Data> = { ok: true; status: Status; data: Data; headers: HeadersLike };
+export type ApiHttpError<Status extends number, Error> = { ok: false; kind: "http"; status: Status; error: Error; headers: HeadersLike };
+export type ApiFailure =
+  /** No response: DNS, refused connection, reset, TLS. */
+  | { ok: false; kind: "network"; message: string }
+  /** No response within the client's timeout. */
+  | { ok: false; kind: "timeout" }
+  /** The caller's signal aborted the request. */
+  | { ok: false; kind: "aborted" }
+  /** The request was not sent: its body or parameters are not what the API declares. */
+  | { ok: false; kind: "invalid-request"; message: string }
+  /** A response came, but its body is not what the API declares for its status. */
+  | { ok: false; kind: "invalid-response"; status: number; message: string };
+
+/**
+ * The response key of the document that describes `status`: the exact code ("404"), else its
+ * range ("4XX"), else "default"; undefined when the document describes neither.
+ */
+export function matchStatus(status: number, declared: readonly string[]): string | undefined {
+  const exact = String(status);
+  if (declared.includes(exact)) return exact;
+  const range = `${exact[0]}XX`;
+  if (declared.includes(range)) return range;
+  return declared.includes("default") ? "default" : undefined;
+}
+
+/** 2XX is success; everything else (1XX aside, which fetch never returns) is an error. */
+export function isSuccessStatus(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** The media type of a Content-Type header, lower-case, without parameters ("application/json; charset=utf-8" → "application/json"). */
+export function mediaTypeOf(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** JSON media types: application/json and any `+json` structured syntax suffix (RFC 6839). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return mediaType === "application/json" || /^[a-z]+\/[^;]*\+json$/.test(mediaType);
+}

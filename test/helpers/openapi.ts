@@ -1,0 +1,25 @@
+/** The OpenAPI reference documents in ../shared/openapi (see its SOURCE.md), read as the loader reads YAML. */
+import { existsSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { readFile } from "node:fs/promises";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { REPO_ROOT } from "./paths";
+
+export const SHARED_OPENAPI = path.resolve(REPO_ROOT, "..", "shared", "openapi");
+export const sharedOpenApiAvailable = existsSync(path.join(SHARED_OPENAPI, "SOURCE.md"));
+if (!sharedOpenApiAvailable) console.warn("openapi: ../shared/openapi not found, skipping the tests on its documents");
+
+/** The `.yaml` files of a folder of ../shared/openapi ("3.1/pass"), sorted; none when it is absent. */
+export function sharedDocuments(folder: string): string[] {
+  if (!sharedOpenApiAvailable) return [];
+  const dir = path.join(SHARED_OPENAPI, folder);
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => path.join(dir, f));
+}
+
+/**
+ * A YAML or JSON file parsed, not dereferenced: with js-yaml and the schema json-schema-ref-parser's
+ * own YAML parser uses (CORE_SCHEMA), since that library is ESM-only and jest runs CommonJS.
+ */
+export async function parseDocument(file: string): Promise<Record<string, unknown>> {
+  return load(await readFile(file, "utf8"), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+}

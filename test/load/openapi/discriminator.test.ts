@@ -1,0 +1,72 @@
+/** load/openapi/discriminator.ts: the tag → branch table of a discriminated union. */
+import * as path from "node:path";
+import { readDiscriminator, type Discriminator } from "../../../generator/load/openapi/discriminator";
+import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../../helpers/openapi";
+
+const components = (schemas: Record<string, unknown>) => ({ openapi: "3.1.0", components: { schemas } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, unknown>; want: Discriminator | undefined }]>([
+  ["no discriminator", { schema: { oneOf: [ref("Cat")] }, want: undefined }],
+  [
+    "oneOf without mapping: each component's name is its tag",
+    { schema: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "petType" } }, schemas: { Cat: {}, Dog: {} }, want: { propertyName: "petType", branches: [{ tag: "Cat", ref: "#/components/schemas/Cat" }, { tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+  ],
+  [
+    "mapping by name and by reference; an unmapped branch keeps its implicit tag",
+    {
+      schema: { anyOf: [ref("Cat"), ref("Dog"), ref("Lizard")], discriminator: { propertyName: "kind", mapping: { cat: "Cat", dog: "#/components/schemas/Dog", other: "other.yaml#/Thing" } } },
+      schemas: { Cat: {}, Dog: {}, Lizard: {} },
+      want: {
+        propertyName: "kind",
+        branches: [
+          { tag: "cat", ref: "#/components/schemas/Cat" },
+          { tag: "dog", ref: "#/components/schemas/Dog" },
+          { tag: "other", ref: "other.yaml#/Thing" },
+          { tag: "Lizard", ref: "#/components/schemas/Lizard" },
+        ],
+      },
+    },
+  ],
+  [
+    "a mapping value that is no component's name is a reference",
+    { schema: { oneOf: [], discriminator: { propertyName: "t", mapping: { a: "Nope", b: "v1.Pet" } } }, schemas: { "v1.Pet": {} }, want: { propertyName: "t", branches: [{ tag: "a", ref: "Nope" }, { tag: "b", ref: "#/components/schemas/v1.Pet" }] } },
+  ],
+  [
+    "an implicit tag the mapping already has is not added twice",
+    { schema: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "t", mapping: { Cat: "Dog" } } }, schemas: { Cat: {}, Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Cat", ref: "#/components/schemas/Dog" }] } },
+  ],
+  [
+    "inline branches have no implicit tag",
+    { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+  ],
+])("%s", (_name, { schema, schemas, want }) => {
+  expect(readDiscriminator(schema, "#/components/schemas/Pet", components(schemas ?? {}))).toEqual(want);
+});
+
+test("inheritance through allOf (the specification's Pet/Cat/Dog): the components that extend the base", () => {
+  const document = components({
+    Pet: { type: "object", required: ["petType"], properties: { petType: { type: "string" } }, discriminator: { propertyName: "petType", mapping: { dog: "Dog" } } },
+    Cat: { allOf: [ref("Pet"), { properties: { name: { type: "string" } } }] },
+    Dog: { allOf: [ref("Pet"), { properties: { bark: { type: "string" } } }] },
+    Lizard: { allOf: [ref("Pet")] },
+    Unrelated: { allOf: [ref("Cat")] },
+  });
+  expect(readDiscriminator(document.components.schemas.Pet as Record<string, unknown>, "#/components/schemas/Pet", document)).toEqual({
+    propertyName: "petType",
+    branches: [
+      { tag: "dog", ref: "#/components/schemas/Dog" },
+      { tag: "Cat", ref: "#/components/schemas/Cat" },
+      { tag: "Lizard", ref: "#/components/schemas/Lizard" },
+    ],
+  });
+});
+
+(sharedOpenApiAvailable ? test : test.skip)("mega.yaml (3.1 pass): mapping foo → Foo beside anyOf Foo, one branch", async () => {
+  const document = await parseDocument(path.join(SHARED_OPENAPI, "3.1/pass/mega.yaml"));
+  const schema = (document as any).components.pathItems.myPathItem.post.requestBody.content["application/json"].schema;
+  expect(readDiscriminator(schema, "#/components/pathItems/myPathItem/post/requestBody/content/application~1json/schema", document)).toEqual({
+    propertyName: "type",
+    branches: [{ tag: "foo", ref: "#/components/schemas/Foo" }],
+  });
+});
