@@ -12,13 +12,13 @@ import { isJsonObject } from "./keywords";
 export type InputKind =
   | { kind: "json-schema" }
   | { kind: "openapi" | "swagger" | "asyncapi"; version: string }
-  /** JSON with keys, none of which is a JSON Schema keyword (and not a definitions-only file). */
+  /** JSON with keys, none of which is a JSON Schema keyword of any draft (annotations aside for a package.json). */
   | { kind: "not-a-schema"; keys: string[]; looksLike?: string };
 
-/** Keywords that only annotate: on their own (a package.json's "description") they do not make a schema. */
+/** Keywords that only annotate: they make a schema of an object, but not of a package.json (its "description"). */
 const ANNOTATIONS = ["title", "description", "$comment", "default", "examples", "deprecated", "readOnly", "writeOnly"];
 
-/** Every keyword of every JSON Schema draft (03 to 2020-12), annotations aside. */
+/** Every keyword of every JSON Schema draft (03 to 2020-12) but the annotations above. */
 const SCHEMA_KEYWORDS = new Set(
   [
     // core
@@ -43,9 +43,13 @@ export function detectInputKind(root: unknown, fileName = ""): InputKind {
     if (typeof version === "string") return { kind, version };
   }
   const keys = Object.keys(root);
-  if (keys.length === 0 || keys.some((key) => SCHEMA_KEYWORDS.has(key)) || keys.every((key) => ANNOTATIONS.includes(key))) return { kind: "json-schema" };
-  const looksLike = path.basename(fileName) === "package.json" || (typeof root.name === "string" && typeof root.version === "string") ? "a package.json" : undefined;
-  return looksLike ? { kind: "not-a-schema", keys, looksLike } : { kind: "not-a-schema", keys };
+  if (keys.some((key) => SCHEMA_KEYWORDS.has(key))) return { kind: "json-schema" };
+  // A package.json has a "description" (an annotation keyword), yet is no schema.
+  if (path.basename(fileName) === "package.json" || (typeof root.name === "string" && typeof root.version === "string")) {
+    return { kind: "not-a-schema", keys, looksLike: "a package.json" };
+  }
+  if (keys.length === 0 || keys.some((key) => ANNOTATIONS.includes(key))) return { kind: "json-schema" };
+  return { kind: "not-a-schema", keys };
 }
 
 /** Keywords that identify or hold a schema's parts rather than say anything about a value. */
