@@ -7,15 +7,15 @@
  */
 import * as path from "node:path";
 import { CodegenError } from "../errors";
-import { isJsonObject } from "./keywords";
+import { isJsonObject, type JsonObject } from "./keywords";
 
 export type InputKind =
   | { kind: "json-schema" }
   | { kind: "openapi" | "swagger" | "asyncapi"; version: string }
-  /** JSON with keys, none of which is a JSON Schema keyword of any draft (annotations aside for a package.json). */
+  /** JSON with keys, none of which is a JSON Schema keyword of any draft; or a package.json. */
   | { kind: "not-a-schema"; keys: string[]; looksLike?: string };
 
-/** Keywords that only annotate: they make a schema of an object, but not of a package.json (its "description"). */
+/** Keywords that only annotate (`{"title": "Anything"}` is a schema). */
 const ANNOTATIONS = ["title", "description", "$comment", "default", "examples", "deprecated", "readOnly", "writeOnly"];
 
 /** Every keyword of every JSON Schema draft (03 to 2020-12) but the annotations above. */
@@ -43,13 +43,21 @@ export function detectInputKind(root: unknown, fileName = ""): InputKind {
     if (typeof version === "string") return { kind, version };
   }
   const keys = Object.keys(root);
-  if (keys.some((key) => SCHEMA_KEYWORDS.has(key))) return { kind: "json-schema" };
-  // A package.json has a "description" (an annotation keyword), yet is no schema.
-  if (path.basename(fileName) === "package.json" || (typeof root.name === "string" && typeof root.version === "string")) {
-    return { kind: "not-a-schema", keys, looksLike: "a package.json" };
-  }
-  if (keys.length === 0 || keys.some((key) => ANNOTATIONS.includes(key))) return { kind: "json-schema" };
+  if (looksLikePackageJson(root, keys, fileName)) return { kind: "not-a-schema", keys, looksLike: "a package.json" };
+  if (keys.length === 0 || keys.some((key) => SCHEMA_KEYWORDS.has(key) || ANNOTATIONS.includes(key))) return { kind: "json-schema" };
   return { kind: "not-a-schema", keys };
+}
+
+/** Fields of a package.json that are JSON Schema keywords too, with another meaning. */
+const PACKAGE_JSON_KEYWORDS = ["description", "dependencies", "type"];
+
+/**
+ * Named package.json, or with a string "name" and "version" at its root (no schema has those
+ * there), and no keyword a package.json does not also have (its "dependencies", "type": "module").
+ */
+function looksLikePackageJson(root: JsonObject, keys: readonly string[], fileName: string): boolean {
+  const named = path.basename(fileName) === "package.json" || (typeof root.name === "string" && typeof root.version === "string");
+  return named && !keys.some((key) => SCHEMA_KEYWORDS.has(key) && !PACKAGE_JSON_KEYWORDS.includes(key));
 }
 
 /** Keywords that identify or hold a schema's parts rather than say anything about a value. */
@@ -80,9 +88,9 @@ export function assertJsonSchema(root: unknown, file: string): void {
     case "asyncapi":
       return fail(`is an AsyncAPI ${input.version} document; AsyncAPI input is not supported (give a JSON Schema)`);
     case "not-a-schema": {
+      if (input.looksLike) return fail(`is not a JSON Schema: it looks like ${input.looksLike} (a "name" and a "version" at its root, no schema keyword)`);
       const shown = input.keys.slice(0, 4).map((k) => JSON.stringify(k)).join(", ") + (input.keys.length > 4 ? ", ..." : "");
-      const like = input.looksLike ? ` (it looks like ${input.looksLike})` : "";
-      return fail(`is not a JSON Schema${like}: no key at its root (${shown}) is a JSON Schema keyword, and it has no $defs or definitions`);
+      return fail(`is not a JSON Schema: no key at its root (${shown}) is a JSON Schema keyword of any draft, and it has no $defs or definitions`);
     }
   }
 }
