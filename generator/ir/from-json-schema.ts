@@ -11,7 +11,10 @@ import { findInPlaceCycle } from "./reference-cycles";
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
   rootName?: string;
-  /** Names the output reserves for itself (helpers, runtime exports) so no type takes them. */
+  /**
+   * Names the output reserves for itself so no type takes them: those of a client named apart from
+   * the root (runtime helpers need none: they are imported under `$` aliases, emit/runtime-names.ts).
+   */
   reservedNames?: Iterable<string>;
   /**
    * Two schema names that become the same identifier: `"suffix"` (default) keeps the first (the

@@ -143,7 +143,7 @@ export class NameAllocator {
     reserved: Iterable<string> = [],
     private readonly onCollision?: (collision: NameCollision) => void,
   ) {
-    // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
+    // Reserved names (a client's names) compare exactly: a reserved `createAcmeClient` does not block a type `CreateAcmeClient`.
     for (const name of reserved) this.values.set(name, "(reserved by the generated code)");
   }
 
