@@ -155,7 +155,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // value's type) gets no client method: it would post anything, untyped.
     const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
     if (untyped && constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
-    if (input.endpoint === undefined) return;
+    if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
     if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
     else endpoints[root.name] = input.endpoint;
   });
