@@ -35,11 +35,13 @@ beforeAll(() => {
   writeFileSync(
     path.join(dir, "consumer", "src", "use.ts"),
     [
-      `import { isValidationError, validateProfile, type $ValidationError, type ValidationError } from "../../reserved/src/index.js";`,
+      `import { isValidationError, validateProfile, type $RetryOptions, type $StampOptions, type $ValidationError, type RetryOptions, type StampOptions, type ValidationError } from "../../reserved/src/index.js";`,
       `const mine: ValidationError = { message: "from the schema", code: 3 };`,
       `const result = validateProfile({});`,
       `export const theirs: $ValidationError[] = result.ok ? [] : result.errors;`,
       `export const both: [boolean, string[]] = [isValidationError(mine), theirs.map((e) => e.path)];`,
+      `export const retries: [RetryOptions, $RetryOptions] = [{ times: 3 }, { attempts: 3 }];`,
+      `export const stamps: [StampOptions, $StampOptions] = ["now", { timestamp: new Date(0) }];`,
       "",
     ].join("\n"),
   );
@@ -59,6 +61,8 @@ describe("definitions named like the runtime's helpers", () => {
     for (const name of ["Uri", "Time", "Email", "Uuid", "Hostname", "Duration"]) expect(types).toContain(`export type ${name} = string;`);
     expect(types).toMatch(/export interface Evaluated \{/);
     expect(types).toMatch(/export interface ValidationError \{/);
+    expect(types).toMatch(/export interface RetryOptions \{/);
+    expect(types).toContain('export type StampOptions = "now" | "never";');
   });
 
   test.each<[string, unknown, unknown]>([
@@ -76,10 +80,12 @@ describe("definitions named like the runtime's helpers", () => {
     expect(pkg[`validate${name}`](invalid).ok).toBe(false);
   });
 
-  test("the runtime's ValidationError is re-exported as $ValidationError; the other runtime exports keep their names", () => {
+  test("the runtime's ValidationError, RetryOptions and StampOptions are re-exported as $ValidationError, ...; the other runtime exports keep their names", () => {
     const guards = source("reserved", "guards.ts");
     expect(guards).toMatch(/export type \{[^}]*\bValidationError as \$ValidationError\b[^}]*\} from "\.\/runtime\/validation\.js";/);
     expect(guards).toMatch(/export type \{[^}]*\bValidationResult,[^}]*\}/);
+    expect(source("reserved", "client.ts")).toMatch(/export type \{[^}]*\bRetryOptions as \$RetryOptions,[^}]*\bTransportOptions,[^}]*\} from "\.\/runtime\/http-client\.js";/);
+    expect(source("reserved", "builders.ts")).toContain('export type { StampOptions as $StampOptions } from "./runtime/builders.js";');
     expect(typeof packageOf("reserved").SchemaValidationError).toBe("function");
     // The runtime's own errors, under the runtime's type, through the user's guard.
     const result = packageOf("reserved").validateProfile({ email: "nope" });
