@@ -30,7 +30,7 @@ export async function main(args: string[]): Promise<number> {
           .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
           .option("formats", { choices: ["assert", "annotate"] as const, describe: "Whether guards check `format` (default: assert)" })
           .option("package-name", { type: "string", describe: "The generated package's name" })
-          .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier: fail (default), or suffix + warning" })
+          .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier (user_id, UserId): the later gets a suffix + warning (default), or fail with exit 8" })
           .option("endpoint", { type: "string", describe: "Client: the path the root type is posted to, e.g. /v1/projects/{key}/batch (with --schema)" })
           .option("client-name", { type: "string", describe: "Client: the factory is create<name>Client (default: the root type's name)" })
           .option("base-url", { type: "string", describe: "Client: the default base URL (without it, baseUrl is a required option)" })

@@ -15,6 +15,8 @@ export const ExitCode = {
   nameCollision: 8,
   writeFailed: 9,
   invalidConfig: 10,
+  /** The input is not a JSON Schema: an OpenAPI, Swagger or AsyncAPI document, or JSON without a schema keyword (load/input-kind.ts). */
+  notASchema: 11,
   internal: 70,
 } as const;
 

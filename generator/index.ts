@@ -11,15 +11,16 @@ import { fileURLToPath } from "node:url";
 import { type Artifact, type ClientEmitOptions, type EmitOptions, type EmittedModule, type Emitter } from "./emit/emitter";
 import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
-import { templateExports } from "./emit/template-exports";
 import { indexStatements, packageJson } from "./emit/package-files";
 import { CodegenError } from "./errors";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import { mergeModels, selectSchemas } from "./ir/merge-models";
 import { clientNames, toTypeName } from "./ir/naming";
 import { planRelease, type PreviousOutput, type Release } from "./release/release";
-import type { IrModel } from "./ir/model";
+import { findType, type IrModel } from "./ir/model";
 import { loadSchema, type LoadOptions } from "./load/load-schema";
+import { rootConstrains } from "./load/input-kind";
+import { typeOf } from "./emit/types";
 import { templatesDir } from "./paths";
 import { StepCache } from "./print/cache";
 import { buildDeclarations, buildScripts, distFiles } from "./print/build-dist";
@@ -68,7 +69,11 @@ export interface GenerateOptions extends LoadOptions {
   previous?: PreviousOutput;
   /** Mark this output's API as released at its version (`koala-codegen release`); see release/release.ts. */
   release?: boolean;
-  /** Two schema names that become one identifier: an error (default) or a numeric suffix plus a warning. */
+  /**
+   * Two schema names that become one identifier (`user_id` and `UserId`, a definition named like the
+   * root): the later one gets a numeric suffix plus a warning (`"suffix"`, default), or generation
+   * stops with exit code 8 (`"error"`, for teams that want names never to move).
+   */
   nameCollisions?: "error" | "suffix";
   /** `assert` (default) or `annotate`: whether guards check `format`. */
   formats?: EmitOptions["formats"];
@@ -120,16 +125,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Each schema's own artifact list, with what those artifacts depend on.
   const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
   const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
-  // Runtime templates are imported by name next to the types: their exports are reserved names.
   const templateTexts = new Map<string, string>();
   for (const name of new Set(emitters.flatMap((e) => e.templates))) templateTexts.set(name, await readFile(path.join(templatesDir(), name), "utf8"));
-  const reservedNames = [...emitters.flatMap((e) => e.reserves ?? []), ...[...templateTexts.values()].flatMap(templateExports)];
-  // A client named apart from the root type (--client-name Koala) declares createKoalaClient, KoalaClient, ...
-  if (options.client?.name !== undefined) reservedNames.push(...clientNames(toTypeName(options.client.name)));
+  // The runtime is imported as namespaces and gives way to the schema's names (emit/runtime-names.ts):
+  // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
+  const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
   const models: IrModel[] = [];
+  /** Per schema: whether its root says anything about a value (not `{}`, not definitions-only). */
+  const constrains: boolean[] = [];
   const inputFiles = new Set<string>();
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
+    constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
     for (const document of loaded.registry.documents) {
       if (document.uri.startsWith("file:")) inputFiles.add(fileURLToPath(document.uri));
@@ -142,15 +149,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
   const packageVersion = release.version;
+  const warnings = [...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
-    if (input.endpoint !== undefined) endpoints[model.roots![i]!.name] = input.endpoint;
+    const root = model.roots![i]!;
+    // A root typed `unknown` (a definitions-only schema, or one whose root says nothing about a
+    // value's type) gets no client method: it would post anything, untyped.
+    const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
+    if (untyped && constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
+    if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
+    if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
+    else endpoints[root.name] = input.endpoint;
   });
   const emitOptions: EmitOptions = {
     artifacts: emitters.map((e) => e.artifact),
     formats: options.formats ?? "assert",
     endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${packageVersion}` },
+    packageTypes: new Set(model.types.map((t) => t.name)),
   };
   const sourceNames = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (models[i]!.source.file ?? "(schema)")));
   const source = sourceNames.join(", ");
@@ -238,7 +254,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   files.push(...release.files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { files: _releaseFiles, warnings: releaseWarnings, ...releaseInfo } = release;
-  return { files, model, warnings: [...model.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...inputFiles].sort() };
+  return { files, model, warnings: [...warnings, ...releaseWarnings], release: releaseInfo, inputs: [...inputFiles].sort() };
 }
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */

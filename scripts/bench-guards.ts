@@ -100,7 +100,16 @@ async function guardsSize(read: (esmPath: string) => string): Promise<{ minified
   const guardsJs = read("guards.js");
   const runtime = [...guardsJs.matchAll(/from "\.\/(runtime\/[a-z-]+)\.js"/g)].map((m) => m[1]!);
   const strip = (text: string, keepExports: boolean): string => {
-    const noImports = text.replace(/^import[^;]*;\s*$/gm, "");
+    // An import of the runtime under an alias (`pushError as $pushError`, emit/runtime-names.ts)
+    // becomes that alias bound to the runtime function, which the concatenation puts in scope.
+    const noImports = text.replace(/^import\s*\{([^}]*)\}[^;]*;\s*$/gm, (_, list: string) =>
+      list
+        .split(",")
+        .map((part) => part.trim().split(/\s+as\s+/))
+        .filter((names) => names.length === 2 && names[0] !== names[1])
+        .map(([name, alias]) => `const ${alias} = ${name};`)
+        .join("\n"),
+    );
     return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "");
   };
   const source = [...runtime.map((m) => strip(read(`${m}.js`), false)), strip(guardsJs, true)].join("\n");

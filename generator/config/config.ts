@@ -30,6 +30,7 @@ export interface CodegenConfig {
   schemas: SchemaConfig[];
   packageName?: string;
   formats?: "assert" | "annotate";
+  /** Two names that become one identifier: `"suffix"` (default, with a warning) or `"error"` (exit 8). */
   nameCollisions?: "error" | "suffix";
   /** Remote URI prefix → local folder, for `$ref`s. */
   resolve?: Record<string, string>;

@@ -22,6 +22,16 @@ export interface EmitOptions {
   endpoints?: Readonly<Record<string, string>>;
   /** What the client needs beyond the endpoints (see ClientEmitOptions). */
   client?: ClientEmitOptions;
+  /**
+   * Every type name the package exports (all schemas', even those an emitter does not see): a
+   * runtime name re-exported next to them gives way to them (emit/runtime-names.ts). Default: the model's.
+   */
+  packageTypes?: ReadonlySet<string>;
+}
+
+/** The type names a runtime re-export gives way to (see EmitOptions.packageTypes). */
+export function packageTypesOf({ model, options }: EmitContext): ReadonlySet<string> {
+  return options.packageTypes ?? new Set(model.types.map((t) => t.name));
 }
 
 /** The generated client's service-specific settings: nothing about a service is built into the generator. */
@@ -71,12 +81,6 @@ export interface Emitter {
   requires: readonly Artifact[];
   /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
   templates: readonly string[];
-  /**
-   * Top-level value names this emitter's modules declare or import besides the names derived from
-   * types (`isObject`, `ValidationError`, ...): no type name or derived name may take them.
-   * Derived names (`isX`, `XSchema`, `createX`, ...) come from `derivedNames` in `ir/naming.ts`.
-   */
-  reserves?: readonly string[];
   /**
    * Its statements include ts-morph structures (not only text), so emitting and printing it loads
    * ts-morph and TypeScript (~0.2 s): generate() runs it after the others, whose text is then

@@ -5,17 +5,21 @@ import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywo
 import type { SchemaLocation } from "../load/registry";
 import { keywordsIgnoredIn, UNSUPPORTED_KEYWORDS } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
-import { NameAllocator } from "./naming";
+import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
   rootName?: string;
-  /** Names the output reserves for itself (helpers, runtime exports) so no type takes them. */
+  /**
+   * Names the output reserves for itself so no type takes them: those of a client named apart from
+   * the root (runtime helpers need none: they are imported under `$` aliases, emit/runtime-names.ts).
+   */
   reservedNames?: Iterable<string>;
   /**
-   * Two schema names that become the same identifier: `"error"` (default) fails with exit code 8,
-   * `"suffix"` keeps the first and gives later ones a deterministic numeric suffix plus a warning.
+   * Two schema names that become the same identifier: `"suffix"` (default) keeps the first (the
+   * root always comes first) and gives later ones a deterministic numeric suffix plus a warning;
+   * `"error"` fails with exit code 8, for teams that want names never to move.
    */
   nameCollisions?: "error" | "suffix";
 }
@@ -46,12 +50,8 @@ class Normalizer {
     private readonly options: NormalizeOptions,
   ) {
     this.allocator = new NameAllocator(options.reservedNames, (collision) => {
-      if (options.nameCollisions === "suffix") return;
-      this.fail(
-        "nameCollision",
-        `name collision: "${collision.desired}" becomes "${collision.base}", ${collision.reason.replace("(reserved)", "the generated package itself")}; rename one, or allow suffixes (--name-collisions suffix)`,
-        collision.origin,
-      );
+      if (options.nameCollisions !== "error") return;
+      this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
     });
     this.dialect = loaded.dialect;
   }
@@ -83,7 +83,8 @@ class Normalizer {
       rootName,
       types: this.types,
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
-      warnings: this.allocator.warnings,
+      // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
+      warnings: this.allocator.collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
     };
   }
 
@@ -113,9 +114,20 @@ class Normalizer {
   }
 
   private fail(code: "invalidSchema" | "unsupportedKeyword" | "nameCollision", message: string, schemaPath: string): never {
+    throw new CodegenError(code, message, this.locate(schemaPath));
+  }
+
+  /** "#/$defs/a" (root document) or "other.json#/$defs/a" → its file and pointer. */
+  private locate(schemaPath: string): { file: string; pointer: string } {
     const hash = schemaPath.indexOf("#");
     const file = hash > 0 ? schemaPath.slice(0, hash) : this.loaded.rootDocument.displayName;
-    throw new CodegenError(code, message, { file, pointer: schemaPath.slice(hash) });
+    return { file, pointer: schemaPath.slice(hash) };
+  }
+
+  /** `file#/pointer`, as errors show a place. */
+  private where(schemaPath: string): string {
+    const { file, pointer } = this.locate(schemaPath);
+    return `${file}${pointer}`;
   }
 
   /** One subschema → IR. `schemaPath` is where it is ("#/$defs/TrackEvent/properties/type"). */
@@ -157,6 +169,11 @@ class Normalizer {
   failAt(code: "invalidSchema" | "unsupportedKeyword", message: string, schemaPath: string): never {
     this.fail(code, message, schemaPath);
   }
+}
+
+/** `name collision: "user_id" becomes "UserId", taken by #/$defs/UserId`: what collided, and with what. */
+function collisionText(c: NameCollision): string {
+  return `name collision: "${c.desired}"${c.desired === c.base ? "" : ` becomes "${c.base}"`}, ${c.reason}`;
 }
 
 /** `$defs`/`definitions` key, else `title`, else the last pointer tokens: names that stay stable across edits. */

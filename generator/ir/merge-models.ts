@@ -5,8 +5,8 @@
  * A name defined by more than one schema is *shared* when every definition is the same schema (by
  * structure, ignoring where it sits) and everything it references is shared too: Koala's profile
  * and account batches both define `TrackEvent`, and the package exports it once. Any other
- * repeated name is a collision: an error (exit 8) by default, or with `nameCollisions: "suffix"`
- * the later schema's type is renamed `Name2`, `Name3`, ... (its references follow) with a warning.
+ * repeated name is a collision: by default the later schema's type is renamed `Name2`, `Name3`, ...
+ * (its references follow) with a warning; with `nameCollisions: "error"` generation stops (exit 8).
  */
 import { createHash } from "node:crypto";
 import { CodegenError } from "../errors";
@@ -52,14 +52,14 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
       const isRoot = type.name === model.rootName;
       const reason = shared.has(type.name) ? undefined : conflict(type.name, isRoot);
       if (reason === undefined) continue;
-      if (options.nameCollisions !== "suffix") {
-        const { file, pointer } = splitOrigin(type.origin, model.source.file);
-        throw new CodegenError("nameCollision", `name collision: "${type.name}" ${reason}; rename one, or allow suffixes (--name-collisions suffix)`, { file, pointer });
-      }
       let n = 2;
       while (conflict(`${type.name}${n}`, isRoot) !== undefined || own.has(`${type.name}${n}`)) n++;
+      if (options.nameCollisions === "error") {
+        const { file, pointer } = splitOrigin(type.origin, model.source.file);
+        throw new CodegenError("nameCollision", `name collision: "${type.name}" ${reason}; rename one of them (without --name-collisions error it would be "${type.name}${n}")`, { file, pointer });
+      }
       renames.set(type.name, `${type.name}${n}`);
-      warnings.push(`name collision: ${where(type.origin, model.source.file)} wanted "${type.name}", which ${reason}; using "${type.name}${n}"`);
+      warnings.push(`${where(type.origin, model.source.file)}: name collision: "${type.name}" ${reason}; using "${type.name}${n}"`);
     }
     const names: string[] = [];
     for (const type of model.types) {

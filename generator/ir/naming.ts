@@ -104,6 +104,20 @@ export function namesDerivedFrom(type: string, isRoot: boolean): string[] {
   return names;
 }
 
+/** Two names that became one identifier, and what the later one got instead. */
+export interface NameCollision {
+  /** The name the schema gave ("user_id"). */
+  desired: string;
+  /** The identifier it becomes ("UserId"). */
+  base: string;
+  /** What it got ("UserId2"). */
+  name: string;
+  /** Where it is defined ("#/$defs/user_id"). */
+  origin: string;
+  /** Why `base` was not free ("taken by #/$defs/UserId"). */
+  reason: string;
+}
+
 /**
  * Hands out unique names in a deterministic way: the first comer keeps the name, later ones get
  * a numeric suffix (`Foo2`, `Foo3`) and a warning that says which schema locations collided.
@@ -119,29 +133,35 @@ export class NameAllocator {
   private readonly exactTypes = new Map<string, string>();
   /** Exact derived (and reserved) value names → who owns them. */
   private readonly values = new Map<string, string>();
-  readonly warnings: string[] = [];
+  readonly collisions: NameCollision[] = [];
 
   /**
-   * `onCollision` runs before a suffix is handed out: it may throw to make collisions errors
-   * (generate()'s default, `nameCollisions: "error"`) instead of suffix + warning.
+   * `onCollision` runs before the suffixed name is handed out: it may throw to make collisions
+   * errors (`nameCollisions: "error"`) instead of suffix + warning.
    */
   constructor(
     reserved: Iterable<string> = [],
-    private readonly onCollision?: (collision: { desired: string; base: string; origin: string; reason: string }) => void,
+    private readonly onCollision?: (collision: NameCollision) => void,
   ) {
-    // Reserved names (runtime exports, helpers) compare exactly: a reserved `isObject` does not block a type `IsObject`.
+    // Reserved names (a client's names) compare exactly: a reserved `createAcmeClient` does not block a type `CreateAcmeClient`.
     for (const name of reserved) this.values.set(name, "(reserved by the generated code)");
+  }
+
+  /** One line per collision: `name collision: <origin> wanted "X", <reason>; using "X2"`. */
+  get warnings(): string[] {
+    return this.collisions.map((c) => `name collision: ${c.origin} wanted "${c.base}", ${c.reason}; using "${c.name}"`);
   }
 
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */
   allocate(desired: string, origin: string, isRoot = false): string {
     const base = toTypeName(desired);
     const reason = this.conflict(base, isRoot);
-    if (reason !== undefined) this.onCollision?.({ desired, base, origin, reason });
     let name = base;
-    for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
-    if (name !== base) {
-      this.warnings.push(`name collision: ${origin} wanted "${base}", ${this.conflict(base, isRoot)}; using "${name}"`);
+    if (reason !== undefined) {
+      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
+      const collision = { desired, base, name, origin, reason };
+      this.onCollision?.(collision);
+      this.collisions.push(collision);
     }
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);

@@ -7,6 +7,7 @@ import type { Dialect } from "../ir/model";
 import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
 import { detectDialect, idKeyword } from "./dialect";
+import { assertJsonSchema } from "./input-kind";
 import { parseJson } from "./parse-json";
 import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
 
@@ -34,6 +35,7 @@ export interface LoadedSchema {
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
   const cwd = options.cwd ?? process.cwd();
   const rootDocument = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
+  assertJsonSchema(rootDocument.root, rootDocument.displayName);
   const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect);
   const registry = new SchemaRegistry(dialect);
   registry.addDocument(rootDocument);

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { readTree } from "../../generator/write/write-output";
-import { KOALA_SCHEMA } from "../helpers/paths";
+import { KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
@@ -27,6 +27,7 @@ function schemaFile(name: string, text: string): string {
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
+const NOT_SCHEMAS = (name: string): string => path.join(REPO_ROOT, "test", "fixtures", "not-schemas", name);
 
 test.each<[string, () => string, number, RegExp]>([
   ["a missing schema file", () => path.join(dir, "nope.json"), 3, /nope\.json: file not found/],
@@ -37,12 +38,13 @@ test.each<[string, () => string, number, RegExp]>([
   ["a $ref to a missing file", () => schemaFile("file-ref.json", JSON.stringify({ items: { $ref: "other.json#/x" } })), 6, /file-ref\.json#\/items\/\$ref: .*file not found/],
   ["a keyword value of the wrong type", () => schemaFile("bad-kw.json", JSON.stringify({ properties: { e: { maxItems: "30" } } })), 5, /bad-kw\.json#\/properties\/e\/maxItems: "maxItems" must be a non-negative integer/],
   ["an unsupported keyword", () => schemaFile("dynamic.json", json({ $defs: { T: { $dynamicRef: "#node" } } })), 7, /dynamic\.json#\/\$defs\/T\/\$dynamicRef: unsupported keyword "\$dynamicRef"/],
-  [
-    "two names that collide as identifiers",
-    () => schemaFile("collide.json", json({ $defs: { "page-view": { type: "object" }, page_view: { type: "string" } } })),
-    8,
-    /collide\.json#\/\$defs\/page_view: name collision: "page_view" becomes "PageView", taken by #\/\$defs\/page-view/,
-  ],
+  // Input that is not a JSON Schema (load/input-kind.ts): exit 11, saying what it looks like.
+  ["an OpenAPI 3.0 document", () => NOT_SCHEMAS("openapi-3.0.json"), 11, /openapi-3\.0\.json: is an OpenAPI 3\.x document; OpenAPI input is not supported yet/],
+  ["an OpenAPI 3.1 document (YAML)", () => NOT_SCHEMAS("openapi-3.1.yaml"), 11, /openapi-3\.1\.yaml: is an OpenAPI 3\.x document; OpenAPI input is not supported yet/],
+  ["a Swagger 2.0 document (its definitions notwithstanding)", () => NOT_SCHEMAS("swagger-2.0.json"), 11, /swagger-2\.0\.json: is a Swagger 2\.0 \(OpenAPI 2\) document; Swagger input is not supported/],
+  ["an AsyncAPI document", () => NOT_SCHEMAS("asyncapi.yaml"), 11, /asyncapi\.yaml: is an AsyncAPI 3\.0\.0 document; AsyncAPI input is not supported/],
+  ["a package.json", () => NOT_SCHEMAS("package.json"), 11, /package\.json: is not a JSON Schema: it looks like a package\.json/],
+  ["JSON without a schema keyword", () => schemaFile("data.json", json({ users: [{ id: 1 }], total: 1 })), 11, /data\.json: is not a JSON Schema: no key at its root \("users", "total"\) is a JSON Schema keyword of any draft/],
 ])("%s: one line, its own exit code, previous output intact", async (_name, makeSchema, exitCode, message) => {
   const result = runCli(["generate", "--schema", makeSchema(), "--out", out], { cwd: dir });
   expect(result.status).toBe(exitCode);
@@ -54,12 +56,12 @@ test.each<[string, () => string, number, RegExp]>([
   expect(await readTree(out)).toEqual(before);
 });
 
-test("a collision is a suffix and a warning with --name-collisions suffix", async () => {
+test("a collision is a suffix and a one-line warning by default (--name-collisions error: see cli-names)", async () => {
   const schema = schemaFile("collide2.json", json({ $defs: { "page-view": { type: "object" }, page_view: { type: "string" } } }));
   const other = path.join(dir, "suffixed");
-  const result = runCli(["generate", "--schema", schema, "--out", other, "--emit", "types", "--name-collisions", "suffix", "--quiet"], { cwd: dir });
+  const result = runCli(["generate", "--schema", schema, "--out", other, "--emit", "types", "--quiet"], { cwd: dir });
   expect(result.status).toBe(0);
-  expect(result.stderr.trim()).toBe('warning: name collision: #/$defs/page_view wanted "PageView", taken by #/$defs/page-view; using "PageView2"');
+  expect(result.stderr.trim()).toBe(`warning: ${schema}#/$defs/page_view: name collision: "page_view" becomes "PageView", taken by #/$defs/page-view; using "PageView2"`);
   expect((await readTree(other)).get("src/types.ts")).toMatch(/export type PageView2 = string;/);
 });
 

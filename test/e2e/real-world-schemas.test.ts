@@ -28,8 +28,8 @@ const out = tempDir();
 beforeAll(async () => {
   for (const [name, schema, resolve] of CASES) {
     // cwd = the repo root, so that origins (file names in messages) do not depend on where jest runs.
-    // The names fixture collides on purpose: suffix + warning (the default is an error).
-    const result = await generate({ schema: path.join("test", "fixtures", schema), cwd: REPO_ROOT, resolve, build: false, nameCollisions: "suffix" });
+    // The names fixture collides on purpose: suffix + warning (the default).
+    const result = await generate({ schema: path.join("test", "fixtures", schema), cwd: REPO_ROOT, resolve, build: false });
     results.set(name, result);
     writeFiles(path.join(out, name), result.files);
   }
@@ -107,23 +107,25 @@ describe("names", () => {
       "PageView", "PageView2", "PageView3", "WeirdNamesSchema2", "Address", "AddressSchema2", "CreateAddress", "IsAddress", "Promise_", "Array_",
     ]);
     expect(results.get("names")!.warnings).toEqual([
-      'name collision: #/$defs/page_view wanted "PageView", taken by #/$defs/page-view; using "PageView2"',
-      'name collision: #/$defs/PageView wanted "PageView", taken by #/$defs/page-view; using "PageView3"',
+      // One line each, naming the file and both JSON pointers.
+      'test/fixtures/names/weird-names.schema.json#/$defs/page_view: name collision: "page_view" becomes "PageView", taken by #/$defs/page-view; using "PageView2"',
+      'test/fixtures/names/weird-names.schema.json#/$defs/PageView: name collision: "PageView", taken by #/$defs/page-view; using "PageView3"',
       // The root's Standard Schema object is WeirdNamesSchema, and Address's is AddressSchema.
-      'name collision: #/$defs/weird namesSchema wanted "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
-      'name collision: #/$defs/AddressSchema wanted "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"',
+      'test/fixtures/names/weird-names.schema.json#/$defs/weird namesSchema: name collision: "weird namesSchema" becomes "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
+      'test/fixtures/names/weird-names.schema.json#/$defs/AddressSchema: name collision: "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"',
     ]);
   });
 
-  test("no type or derived name takes a name the runtime templates export (isEmail, ValidationError, ...)", () => {
-    expect(named("runtime-clash").map(([name]) => name)).toEqual(["Contact", "Email2", "Uri2", "ValidationError2", "ContactSchema2"]);
+  test("the runtime's names (isEmail, ValidationError, ...) take no name from the schema; the user's type wins a re-export", () => {
+    // Only the collision between two schema names is left: ContactSchema is Contact's Standard Schema object.
+    expect(named("runtime-clash").map(([name]) => name)).toEqual(["Contact", "Email", "Uri", "ValidationError", "ContactSchema2"]);
     const guards = results.get("runtime-clash")!.files.find((f) => f.path === "src/guards.ts")!.contents;
-    expect(guards).toContain("export function isEmail2(value: unknown): value is Email2");
+    expect(guards).toContain("export function isEmail(value: unknown): value is Email");
+    // The runtime's isEmail is imported under its $ alias, and its ValidationError re-exported as $ValidationError.
+    expect(guards).toMatch(/import \{[^}]*\bisEmail as \$isEmail\b[^}]*\} from "\.\/runtime\/formats\.js";/);
+    expect(guards).toMatch(/export type \{[^}]*\bValidationError as \$ValidationError\b[^}]*\} from "\.\/runtime\/validation\.js";/);
     expect(results.get("runtime-clash")!.warnings).toEqual([
-      'name collision: #/$defs/Email wanted "Email", its derived name "isEmail" is taken by (reserved by the generated code); using "Email2"',
-      'name collision: #/$defs/Uri wanted "Uri", its derived name "isUri" is taken by (reserved by the generated code); using "Uri2"',
-      'name collision: #/$defs/ValidationError wanted "ValidationError", taken by (reserved by the generated code); using "ValidationError2"',
-      'name collision: #/$defs/ContactSchema wanted "ContactSchema", taken by # (as ContactSchema); using "ContactSchema2"',
+      'test/fixtures/names/runtime-clash.schema.json#/$defs/ContactSchema: name collision: "ContactSchema", taken by # (as ContactSchema); using "ContactSchema2"',
     ]);
   });
 
@@ -138,7 +140,7 @@ describe("names", () => {
   });
 
   test("names do not depend on the order of unrelated definitions' processing: a second run is identical", async () => {
-    const again = await generate({ schema: "test/fixtures/names/weird-names.schema.json", cwd: REPO_ROOT, build: false, nameCollisions: "suffix" });
+    const again = await generate({ schema: "test/fixtures/names/weird-names.schema.json", cwd: REPO_ROOT, build: false });
     expect(again.files).toEqual(results.get("names")!.files);
   });
 });

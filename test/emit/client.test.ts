@@ -75,11 +75,11 @@ describe("emitClient", () => {
     };
     const [module] = emitClient({ model, options });
     const text = module!.statements.join("\n");
-    expect(text).toContain("export interface AcmeIngestClientOptions extends TransportOptions {");
+    expect(text).toContain("export interface AcmeIngestClientOptions extends $TransportOptions {");
     expect(text).toMatch(/projectKey: string;[\s\S]*accountId: string;[\s\S]*baseUrl: string;/);
-    expect(text).toContain("batch(request: Batch, options?: CallOptions): Promise<SendResult<Batch>>;");
+    expect(text).toContain("batch(request: Batch, options?: $CallOptions): Promise<$SendResult<Batch>>;");
     // Both paths end in "batch": the second method takes its type's name.
-    expect(text).toContain("batchAccount(request: Account, options?: CallOptions): Promise<SendResult<Account>>;");
+    expect(text).toContain("batchAccount(request: Account, options?: $CallOptions): Promise<$SendResult<Account>>;");
     expect(text).toContain('path: "/p/" + encodeURIComponent(options.projectKey) + "/accounts/" + encodeURIComponent(options.accountId) + "/batch"');
     expect(text).toContain('userAgent: options.userAgent ?? "acme\\"/1"');
     expect(text).toContain('idempotency: { key: "insert_id", arrays: ["events"] }');

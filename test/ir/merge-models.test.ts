@@ -1,4 +1,4 @@
-/** Several schemas into one namespace: identical definitions shared, different ones an error or a suffix. */
+/** Several schemas into one namespace: identical definitions shared, different ones a suffix (or an error on request). */
 import { CodegenError } from "../../generator/errors";
 import { mergeModels, selectSchemas } from "../../generator/ir/merge-models";
 import type { IrModel } from "../../generator/ir/model";
@@ -24,31 +24,31 @@ test("an identical definition in two schemas is one shared type", async () => {
   expect(selectSchemas(merged, [1]).rootName).toBe("B");
 });
 
-test("a name defined differently is a name collision error naming both places", async () => {
+test("with nameCollisions: error, a name defined differently is a name collision error naming both places", async () => {
   const [a, b] = await models({ title: "A", $defs: { TrackEvent: track } }, { title: "B", $defs: { TrackEvent: { type: "string" } } });
   let error: unknown;
   try {
-    mergeModels([a!, b!]);
+    mergeModels([a!, b!], { nameCollisions: "error" });
   } catch (e) {
     error = e;
   }
   expect(error).toBeInstanceOf(CodegenError);
   expect((error as CodegenError).code).toBe("nameCollision");
   expect((error as CodegenError).format()).toBe(
-    '(schema)#/$defs/TrackEvent: name collision: "TrackEvent" is also defined, differently, by (schema)#/$defs/TrackEvent; rename one, or allow suffixes (--name-collisions suffix)',
+    '(schema)#/$defs/TrackEvent: name collision: "TrackEvent" is also defined, differently, by (schema)#/$defs/TrackEvent; rename one of them (without --name-collisions error it would be "TrackEvent2")',
   );
 });
 
-test("with suffixes, the later type is renamed and its references follow", async () => {
+test("by default, the later type is renamed with a suffix and its references follow", async () => {
   const [a, b] = await models(
     { title: "A", $defs: { TrackEvent: track } },
     { title: "B", properties: { e: { $ref: "#/$defs/TrackEvent" } }, $defs: { TrackEvent: { type: "string" } } },
   );
-  const merged = mergeModels([a!, b!], { nameCollisions: "suffix" });
+  const merged = mergeModels([a!, b!]);
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "TrackEvent", "B", "TrackEvent2"]);
   const root = merged.model.types.find((t) => t.name === "B")!.schema as { properties: { schema: { ref: string } }[] };
   expect(root.properties[0]!.schema.ref).toBe("TrackEvent2");
-  expect(merged.model.warnings).toEqual(['name collision: (schema)#/$defs/TrackEvent wanted "TrackEvent", which is also defined, differently, by (schema)#/$defs/TrackEvent; using "TrackEvent2"']);
+  expect(merged.model.warnings).toEqual(['(schema)#/$defs/TrackEvent: name collision: "TrackEvent" is also defined, differently, by (schema)#/$defs/TrackEvent; using "TrackEvent2"']);
 });
 
 test("equal text that references a differing type is not shared (the fixpoint)", async () => {
@@ -65,7 +65,7 @@ test("equal text that references a differing type is not shared (the fixpoint)",
 
 test("a type whose derived names another schema's type already takes collides too", async () => {
   const [a, b] = await models({ title: "A", $defs: { UserSchema: { type: "string" } } }, { title: "B", $defs: { User: { type: "object" } } });
-  expect(() => mergeModels([a!, b!])).toThrow('name collision: "User" derives "UserSchema", which is taken by UserSchema');
+  expect(() => mergeModels([a!, b!], { nameCollisions: "error" })).toThrow('name collision: "User" derives "UserSchema", which is taken by UserSchema');
   const merged = mergeModels([a!, b!], { nameCollisions: "suffix" });
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "UserSchema", "B", "User2"]);
 });

@@ -3,11 +3,11 @@
 /* eslint-disable */
 
 import {
-  send,
-  type CallOptions,
-  type EndpointSpec,
-  type SendResult,
-  type TransportOptions,
+  type CallOptions as $CallOptions,
+  type EndpointSpec as $EndpointSpec,
+  type SendResult as $SendResult,
+  type TransportOptions as $TransportOptions,
+  send as $send,
 } from "./runtime/http-client.js";
 import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest } from "./types.js";
 import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
@@ -31,7 +31,7 @@ export type {
   ValidationIssue,
 } from "./runtime/http-client.js";
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
-export interface KoalaClientOptions extends TransportOptions {
+export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */
   publicKey: string;
 }
@@ -43,32 +43,32 @@ export interface KoalaClient {
    */
   batch(
     request: KoalaProfileBatchRequest,
-    options?: CallOptions,
-  ): Promise<SendResult<KoalaProfileBatchRequest>>;
+    options?: $CallOptions,
+  ): Promise<$SendResult<KoalaProfileBatchRequest>>;
   /**
    * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
    */
   accountsBatch(
     request: KoalaAccountBatchRequest,
-    options?: CallOptions,
-  ): Promise<SendResult<KoalaAccountBatchRequest>>;
+    options?: $CallOptions,
+  ): Promise<$SendResult<KoalaAccountBatchRequest>>;
 }
 
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
 export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
-  const transport: TransportOptions = {
+  const transport: $TransportOptions = {
     ...options,
     baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
     userAgent: options.userAgent ?? "koala-events/0.1.0",
   };
-  const batchEndpoint: EndpointSpec<KoalaProfileBatchRequest> = {
+  const batchEndpoint: $EndpointSpec<KoalaProfileBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
     validate: validateKoalaProfileBatchRequest,
     chunk: chunkKoalaProfileBatchRequest,
     idempotency: { key: "message_id", arrays: ["events", "page_views"] },
     suspended: ["Koala ingest suspended"],
   };
-  const accountsBatchEndpoint: EndpointSpec<KoalaAccountBatchRequest> = {
+  const accountsBatchEndpoint: $EndpointSpec<KoalaAccountBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
     validate: validateKoalaAccountBatchRequest,
     chunk: chunkKoalaAccountBatchRequest,
@@ -76,7 +76,7 @@ export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
     suspended: ["Koala ingest suspended"],
   };
   return {
-    batch: (request, call) => send(transport, batchEndpoint, request, call),
-    accountsBatch: (request, call) => send(transport, accountsBatchEndpoint, request, call),
+    batch: (request, call) => $send(transport, batchEndpoint, request, call),
+    accountsBatch: (request, call) => $send(transport, accountsBatchEndpoint, request, call),
   };
 }

@@ -3,14 +3,18 @@
 /* eslint-disable */
 
 import {
-  SchemaValidationError,
-  type StandardSchemaV1,
-  type ValidationError,
-  type ValidationResult,
-  pushError,
-  standardSchema,
+  SchemaValidationError as $SchemaValidationError,
+  type StandardSchemaV1 as $StandardSchemaV1,
+  type ValidationError as $ValidationError,
+  type ValidationResult as $ValidationResult,
+  pushError as $pushError,
+  standardSchema as $standardSchema,
 } from "./runtime/validation.js";
-import { isDateTime, isEmail, isUuid } from "./runtime/formats.js";
+import {
+  isDateTime as $isDateTime,
+  isEmail as $isEmail,
+  isUuid as $isUuid,
+} from "./runtime/formats.js";
 import type {
   KoalaProfileBatchRequest,
   TrackEvent,
@@ -29,10 +33,10 @@ export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfil
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaProfileBatchRequest(
   value: unknown,
-): ValidationResult<KoalaProfileBatchRequest> {
+): $ValidationResult<KoalaProfileBatchRequest> {
   if (collect$KoalaProfileBatchRequest(value))
     return { ok: true, value: value as KoalaProfileBatchRequest };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
   return { ok: false, errors };
 }
@@ -42,23 +46,23 @@ export function assertKoalaProfileBatchRequest(
   value: unknown,
 ): asserts value is KoalaProfileBatchRequest {
   if (collect$KoalaProfileBatchRequest(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
-  throw new SchemaValidationError("KoalaProfileBatchRequest", errors);
+  throw new $SchemaValidationError("KoalaProfileBatchRequest", errors);
 }
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
-export const KoalaProfileBatchRequestSchema: StandardSchemaV1<KoalaProfileBatchRequest> =
-  standardSchema(validateKoalaProfileBatchRequest);
+export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
+  $standardSchema(validateKoalaProfileBatchRequest);
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
   return collect$TrackEvent(value);
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export function validateTrackEvent(value: unknown): ValidationResult<TrackEvent> {
+export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
   if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$TrackEvent(value, "", errors);
   return { ok: false, errors };
 }
@@ -66,22 +70,22 @@ export function validateTrackEvent(value: unknown): ValidationResult<TrackEvent>
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
 export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
   if (collect$TrackEvent(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$TrackEvent(value, "", errors);
-  throw new SchemaValidationError("TrackEvent", errors);
+  throw new $SchemaValidationError("TrackEvent", errors);
 }
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
-export const TrackEventSchema: StandardSchemaV1<TrackEvent> = standardSchema(validateTrackEvent);
+export const TrackEventSchema: $StandardSchemaV1<TrackEvent> = $standardSchema(validateTrackEvent);
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
   return collect$IdentifyCall(value);
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export function validateIdentifyCall(value: unknown): ValidationResult<IdentifyCall> {
+export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
   if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$IdentifyCall(value, "", errors);
   return { ok: false, errors };
 }
@@ -89,23 +93,23 @@ export function validateIdentifyCall(value: unknown): ValidationResult<IdentifyC
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
 export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
   if (collect$IdentifyCall(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$IdentifyCall(value, "", errors);
-  throw new SchemaValidationError("IdentifyCall", errors);
+  throw new $SchemaValidationError("IdentifyCall", errors);
 }
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
-export const IdentifyCallSchema: StandardSchemaV1<IdentifyCall> =
-  standardSchema(validateIdentifyCall);
+export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
+  $standardSchema(validateIdentifyCall);
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
   return collect$PageView(value);
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export function validatePageView(value: unknown): ValidationResult<PageView> {
+export function validatePageView(value: unknown): $ValidationResult<PageView> {
   if (collect$PageView(value)) return { ok: true, value: value as PageView };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$PageView(value, "", errors);
   return { ok: false, errors };
 }
@@ -113,13 +117,13 @@ export function validatePageView(value: unknown): ValidationResult<PageView> {
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
 export function assertPageView(value: unknown): asserts value is PageView {
   if (collect$PageView(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$PageView(value, "", errors);
-  throw new SchemaValidationError("PageView", errors);
+  throw new $SchemaValidationError("PageView", errors);
 }
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
-export const PageViewSchema: StandardSchemaV1<PageView> = standardSchema(validatePageView);
+export const PageViewSchema: $StandardSchemaV1<PageView> = $standardSchema(validatePageView);
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
   return collect$KoalaAccountBatchRequest(value);
@@ -128,10 +132,10 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaAccountBatchRequest(
   value: unknown,
-): ValidationResult<KoalaAccountBatchRequest> {
+): $ValidationResult<KoalaAccountBatchRequest> {
   if (collect$KoalaAccountBatchRequest(value))
     return { ok: true, value: value as KoalaAccountBatchRequest };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
   return { ok: false, errors };
 }
@@ -141,23 +145,25 @@ export function assertKoalaAccountBatchRequest(
   value: unknown,
 ): asserts value is KoalaAccountBatchRequest {
   if (collect$KoalaAccountBatchRequest(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
-  throw new SchemaValidationError("KoalaAccountBatchRequest", errors);
+  throw new $SchemaValidationError("KoalaAccountBatchRequest", errors);
 }
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
-export const KoalaAccountBatchRequestSchema: StandardSchemaV1<KoalaAccountBatchRequest> =
-  standardSchema(validateKoalaAccountBatchRequest);
+export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
+  $standardSchema(validateKoalaAccountBatchRequest);
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
   return collect$AccountIdentifyCall(value);
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export function validateAccountIdentifyCall(value: unknown): ValidationResult<AccountIdentifyCall> {
+export function validateAccountIdentifyCall(
+  value: unknown,
+): $ValidationResult<AccountIdentifyCall> {
   if (collect$AccountIdentifyCall(value)) return { ok: true, value: value as AccountIdentifyCall };
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$AccountIdentifyCall(value, "", errors);
   return { ok: false, errors };
 }
@@ -165,29 +171,29 @@ export function validateAccountIdentifyCall(value: unknown): ValidationResult<Ac
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
 export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
   if (collect$AccountIdentifyCall(value)) return;
-  const errors: ValidationError[] = [];
+  const errors: $ValidationError[] = [];
   collect$AccountIdentifyCall(value, "", errors);
-  throw new SchemaValidationError("AccountIdentifyCall", errors);
+  throw new $SchemaValidationError("AccountIdentifyCall", errors);
 }
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
-export const AccountIdentifyCallSchema: StandardSchemaV1<AccountIdentifyCall> = standardSchema(
+export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> = $standardSchema(
   validateAccountIdentifyCall,
 );
 function collect$KoalaProfileBatchRequest(
   value: unknown,
   path = "",
-  errors?: ValidationError[],
+  errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/profile_id",
             "#/properties/profile_id/type",
@@ -198,9 +204,9 @@ function collect$KoalaProfileBatchRequest(
           return false;
       } else {
         const s3 = p2 as string;
-        if (!isUuid(s3)) {
+        if (!$isUuid(s3)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/profile_id",
               "#/properties/profile_id/format",
@@ -215,13 +221,15 @@ function collect$KoalaProfileBatchRequest(
     const p4 = o1.email;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if (pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string"))
+        if (
+          $pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string")
+        )
           return false;
       } else {
         const s5 = p4 as string;
-        if (!isEmail(s5)) {
+        if (!$isEmail(s5)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/email",
               "#/properties/email/format",
@@ -237,14 +245,14 @@ function collect$KoalaProfileBatchRequest(
     if (p6 !== undefined) {
       if (!Array.isArray(p6)) {
         if (
-          pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
+          $pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
         )
           return false;
       } else {
         const a7 = p6 as unknown[];
         if (a7.length > 30) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/events",
               "#/properties/events/maxItems",
@@ -265,7 +273,7 @@ function collect$KoalaProfileBatchRequest(
     if (p10 !== undefined) {
       if (!Array.isArray(p10)) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/identifies",
             "#/properties/identifies/type",
@@ -278,7 +286,7 @@ function collect$KoalaProfileBatchRequest(
         const a11 = p10 as unknown[];
         if (a11.length > 30) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/identifies",
               "#/properties/identifies/maxItems",
@@ -302,7 +310,7 @@ function collect$KoalaProfileBatchRequest(
     if (p14 !== undefined) {
       if (!Array.isArray(p14)) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/page_views",
             "#/properties/page_views/type",
@@ -315,7 +323,7 @@ function collect$KoalaProfileBatchRequest(
         const a15 = p14 as unknown[];
         if (a15.length > 30) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/page_views",
               "#/properties/page_views/maxItems",
@@ -337,20 +345,21 @@ function collect$KoalaProfileBatchRequest(
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;
 }
 
-function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/$defs/TrackEvent/required",
@@ -362,7 +371,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     }
     if (o1.event === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/$defs/TrackEvent/required",
@@ -376,7 +385,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/message_id",
             "#/$defs/TrackEvent/properties/message_id/type",
@@ -391,7 +400,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/TrackEvent/properties/type/type",
@@ -403,7 +412,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
       }
       if (!(p3 === "track")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/TrackEvent/properties/type/const",
@@ -418,7 +427,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/event",
             "#/$defs/TrackEvent/properties/event/type",
@@ -433,7 +442,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/properties",
             "#/$defs/TrackEvent/properties/properties/type",
@@ -448,7 +457,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/type",
@@ -459,9 +468,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
           return false;
       } else {
         const s8 = p7 as string;
-        if (!isDateTime(s8)) {
+        if (!$isDateTime(s8)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/sent_at",
               "#/$defs/TrackEvent/properties/sent_at/format",
@@ -477,15 +486,15 @@ function collect$TrackEvent(value: unknown, path = "", errors?: ValidationError[
   return true;
 }
 
-function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
+    if ($pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/$defs/IdentifyCall/required",
@@ -499,7 +508,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/IdentifyCall/properties/type/type",
@@ -511,7 +520,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
       }
       if (!(p2 === "identify")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/IdentifyCall/properties/type/const",
@@ -526,7 +535,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/type",
@@ -537,9 +546,9 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
           return false;
       } else {
         const s4 = p3 as string;
-        if (!isDateTime(s4)) {
+        if (!$isDateTime(s4)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/sent_at",
               "#/$defs/IdentifyCall/properties/sent_at/format",
@@ -555,7 +564,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/traits",
             "#/$defs/IdentifyCall/properties/traits/type",
@@ -570,7 +579,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
         if (p7 !== undefined) {
           if (!(typeof p7 === "string")) {
             if (
-              pushError(
+              $pushError(
                 errors,
                 path + "/traits" + "/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -581,9 +590,9 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
               return false;
           } else {
             const s8 = p7 as string;
-            if (!isEmail(s8)) {
+            if (!$isEmail(s8)) {
               if (
-                pushError(
+                $pushError(
                   errors,
                   path + "/traits" + "/email",
                   "#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -599,7 +608,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
         if (p9 !== undefined) {
           if (!(typeof p9 === "string")) {
             if (
-              pushError(
+              $pushError(
                 errors,
                 path + "/traits" + "/billing_plan",
                 "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -614,7 +623,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean")) {
             if (
-              pushError(
+              $pushError(
                 errors,
                 path + "/traits" + "/vip",
                 "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -629,7 +638,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean")) {
             if (
-              pushError(
+              $pushError(
                 errors,
                 path + "/traits" + "/is_current_customer",
                 "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -646,14 +655,14 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: ValidationErro
   return true;
 }
 
-function collect$PageView(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     if (o1.type === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/$defs/PageView/required",
@@ -667,7 +676,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/message_id",
             "#/$defs/PageView/properties/message_id/type",
@@ -682,7 +691,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/PageView/properties/type/type",
@@ -694,7 +703,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
       }
       if (!(p3 === "page")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/type",
             "#/$defs/PageView/properties/type/const",
@@ -709,7 +718,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/name",
             "#/$defs/PageView/properties/name/type",
@@ -724,7 +733,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/properties",
             "#/$defs/PageView/properties/properties/type",
@@ -739,7 +748,7 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/type",
@@ -750,9 +759,9 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
           return false;
       } else {
         const s8 = p7 as string;
-        if (!isDateTime(s8)) {
+        if (!$isDateTime(s8)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/sent_at",
               "#/$defs/PageView/properties/sent_at/format",
@@ -768,12 +777,12 @@ function collect$PageView(value: unknown, path = "", errors?: ValidationError[])
   return true;
 }
 
-function collect$1(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$1(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/anyOf/0/required",
@@ -787,12 +796,12 @@ function collect$1(value: unknown, path = "", errors?: ValidationError[]): boole
   return true;
 }
 
-function collect$2(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$2(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/anyOf/1/required",
@@ -809,17 +818,17 @@ function collect$2(value: unknown, path = "", errors?: ValidationError[]): boole
 function collect$KoalaAccountBatchRequest(
   value: unknown,
   path = "",
-  errors?: ValidationError[],
+  errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string")
+          $pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string")
         )
           return false;
       }
@@ -828,7 +837,7 @@ function collect$KoalaAccountBatchRequest(
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/account_id",
             "#/properties/account_id/type",
@@ -843,7 +852,7 @@ function collect$KoalaAccountBatchRequest(
     if (p4 !== undefined) {
       if (!Array.isArray(p4)) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/identifies",
             "#/properties/identifies/type",
@@ -868,7 +877,7 @@ function collect$KoalaAccountBatchRequest(
     if (p8 !== undefined) {
       if (!Array.isArray(p8)) {
         if (
-          pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
+          $pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array")
         )
           return false;
       } else {
@@ -885,7 +894,8 @@ function collect$KoalaAccountBatchRequest(
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;
@@ -894,16 +904,16 @@ function collect$KoalaAccountBatchRequest(
 function collect$AccountIdentifyCall(
   value: unknown,
   path = "",
-  errors?: ValidationError[],
+  errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
+    if ($pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
     if (o1.traits === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/$defs/AccountIdentifyCall/required",
@@ -917,7 +927,7 @@ function collect$AccountIdentifyCall(
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/traits",
             "#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -932,7 +942,7 @@ function collect$AccountIdentifyCall(
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/group_id",
             "#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -947,7 +957,7 @@ function collect$AccountIdentifyCall(
     if (p5 !== undefined) {
       if (!(typeof p5 === "string")) {
         if (
-          pushError(
+          $pushError(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -958,9 +968,9 @@ function collect$AccountIdentifyCall(
           return false;
       } else {
         const s6 = p5 as string;
-        if (!isDateTime(s6)) {
+        if (!$isDateTime(s6)) {
           if (
-            pushError(
+            $pushError(
               errors,
               path + "/sent_at",
               "#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -976,12 +986,12 @@ function collect$AccountIdentifyCall(
   return true;
 }
 
-function collect$3(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$3(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/anyOf/0/required",
@@ -995,12 +1005,12 @@ function collect$3(value: unknown, path = "", errors?: ValidationError[]): boole
   return true;
 }
 
-function collect$4(value: unknown, path = "", errors?: ValidationError[]): boolean {
+function collect$4(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
       if (
-        pushError(
+        $pushError(
           errors,
           path,
           "#/anyOf/1/required",

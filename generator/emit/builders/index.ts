@@ -3,13 +3,14 @@
  * the root's chunk/group helpers, then short builders, which give way on a clash), then writes:
  * imports, `XInput` + `createX` per object type, short builders, `chunkX`, `groupXs`.
  */
-import type { EmitContext, EmittedModule, Emitter } from "../emitter";
+import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
+import { reexportStatement } from "../runtime-names";
 import { docText } from "../code";
 import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
 import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
-import { objectInfo, objectTypes } from "./object-shape";
+import { isObjectType, objectInfo, objectTypes } from "./object-shape";
 import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
@@ -24,17 +25,18 @@ export const buildersEmitter: Emitter = {
 };
 
 /** The `builders` module for a model. */
-export function emitBuilders({ model }: EmitContext): EmittedModule {
+export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const names = new ModuleNames(model);
   const objects = objectTypes(model);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
-  // Every root of the package (one per schema) gets chunkX and groupXItems; chunkX exists for any
-  // root node (the client relies on it), createX only for `type: "object"`.
+  // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an
+  // object type (the client relies on it): a root typed `unknown` (a definitions-only schema) gets
+  // none rather than an untyped one. createX only for `type: "object"`.
   const rootNames = model.roots?.map((r) => r.name) ?? [model.rootName];
   const roots = rootNames.flatMap((name) => {
     const type = model.types.find((t) => t.name === name);
-    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema) : undefined);
     if (!root) return [];
     const chunk = chunkName(root.name);
     const group = groupName(root.name);
@@ -56,15 +58,16 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
   for (const { root, grouping } of roots) if (grouping) body.push(...emitGrouping(model, root, objectsByName, grouping));
 
   const typeNames = model.types.map((t) => t.name);
+  const packageTypes = packageTypesOf({ model, options });
   const code = body.map((s) => s.code);
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
   return {
     path: "builders.ts",
     summary: "Builders",
-    statements: [...imports(typeNames, code), ...code],
+    statements: [...imports(typeNames, packageTypes, code), ...code],
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
-    declarations: [...imports(typeNames, declared, { declarations: true }), ...signatures],
+    declarations: [...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures],
   };
 }
 
@@ -73,7 +76,7 @@ export function emitBuilders({ model }: EmitContext): EmittedModule {
  * declarations (`body` is then their code without doc comments), only what they name, as
  * TypeScript keeps it.
  */
-function imports(typeNames: readonly string[], body: readonly string[], { declarations = false } = {}): string[] {
+function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly string[], { declarations = false } = {}): string[] {
   const text = body.join("\n");
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
@@ -85,7 +88,7 @@ function imports(typeNames: readonly string[], body: readonly string[], { declar
   if (types.length) out.push(`import type { ${types.join(", ")} } from "./types.js";`);
   if (guards.length) out.push(`import { ${guards.join(", ")} } from "./guards.js";`);
   if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
-  const reexports = RUNTIME_TYPE_EXPORTS.filter((t) => !typeNames.includes(t));
-  if (reexports.length) out.push(`export type { ${reexports.join(", ")} } from "./runtime/builders.js";`);
+  // Re-exported for users, giving way to a schema type of the same name (emit/runtime-names.ts).
+  out.push(...reexportStatement(RUNTIME_TYPE_EXPORTS, RUNTIME_TEMPLATE, packageTypes, true));
   return out;
 }

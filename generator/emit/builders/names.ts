@@ -5,6 +5,8 @@
  */
 import type { IrModel } from "../../ir/model";
 import { derivedNames, NameAllocator } from "../../ir/naming";
+import { CLIENT_RUNTIME_TYPES } from "../client/index";
+import { GUARDS_RUNTIME_EXPORTS } from "../guards/index";
 
 /**
  * The runtime template is imported as a namespace (`runtime.defined(...)`): no schema type can
@@ -48,7 +50,10 @@ export class ModuleNames {
 
   constructor(model: IrModel) {
     const typeNames = model.types.map((t) => t.name);
-    this.types = new NameAllocator([...typeNames, ...RUNTIME_TYPE_EXPORTS, ...typeNames.map((n) => guardNames(n).schema)]);
+    // A builder type (`RetryOptions` for a short builder `retry`) must not take a runtime name the
+    // package re-exports (guards', the client's, ours), nor a schema type's.
+    const runtimeExports = [...RUNTIME_TYPE_EXPORTS, ...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types, ...CLIENT_RUNTIME_TYPES];
+    this.types = new NameAllocator([...typeNames, ...runtimeExports, ...typeNames.map((n) => guardNames(n).schema)]);
     for (const name of typeNames) {
       const guards = guardNames(name);
       for (const value of [guards.is, guards.validate, guards.assert, guards.schema]) this.values.add(value);

@@ -3,7 +3,7 @@
  * properties, which of them are constants (`const`, or a one-value `enum`), which have a
  * `default`, which are required, and which it can stamp (see `stamps.ts`).
  */
-import { isNode, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "../../ir/model";
+import { isNode, onlyRef, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "../../ir/model";
 import { findStampKeys, type StampKeys } from "./stamps";
 
 export interface PropertyInfo {
@@ -31,6 +31,19 @@ export function objectTypes(model: IrModel): ObjectInfo[] {
 /** JSON Schema `type: "object"` and nothing else: an object builder can produce exactly this. */
 export function isObjectNode(schema: IrSchema): schema is IrNode {
   return isNode(schema) && schema.type?.length === 1 && schema.type[0] === "object";
+}
+
+/**
+ * Whether a named type's TypeScript type is an object type, as `chunkX` (and the client's
+ * splitting) needs: `type: "object"`, or nothing but a `$ref` to such a type. A root typed
+ * `unknown` (a definitions-only schema) or a union with primitives gets no chunkX.
+ */
+export function isObjectType(model: IrModel, name: string, seen = new Set<string>()): boolean {
+  const schema = model.types.find((t) => t.name === name)?.schema;
+  if (schema === undefined || seen.has(name)) return false;
+  if (isObjectNode(schema)) return true;
+  const ref = onlyRef(schema);
+  return ref !== undefined && isObjectType(model, ref, seen.add(name));
 }
 
 /** `properties` + `required` + `const`/`enum`/`default` of one object schema. */

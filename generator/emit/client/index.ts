@@ -4,23 +4,32 @@
  * transport in templates/runtime/http-client.ts. The generated part is only wiring: the path with
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
-import { isNode } from "../../ir/model";
+import { isObjectType } from "../builders/object-shape";
 import { derivedNames, toTypeName } from "../../ir/naming";
 import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
 import { exportedFunction } from "../declared";
-import type { ClientEmitOptions, EmitContext, EmittedModule, Emitter } from "../emitter";
+import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
+import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
 import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
 
 export const clientEmitter: Emitter = {
   artifact: "client",
   requires: ["types", "guards", "builders"],
   templates: ["runtime/http-client.ts"],
-  reserves: ["send", "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
   emit: (context) => emitClient(context),
 };
 
-/** Types a generated client re-exports from the transport, so users import everything from the package. */
-const RUNTIME_TYPES = [
+const TRANSPORT = "runtime/http-client.ts";
+/** The transport's types client.ts uses; it imports them and `send` under their `$` aliases (emit/runtime-names.ts). */
+const TRANSPORT_TYPES: ReadonlySet<string> = new Set(["CallOptions", "EndpointSpec", "SendResult", "TransportOptions"]);
+/** `$send`, `$CallOptions`, ...: a transport export as client.ts names it. */
+const rt = (name: string): Code => id(runtimeAlias(name));
+
+/**
+ * Types a generated client re-exports from the transport, so users import everything from the
+ * package (a schema type of the same name wins: emit/runtime-names.ts).
+ */
+export const CLIENT_RUNTIME_TYPES = [
   "AbortSignalLike",
   "CallOptions",
   "ClientHooks",
@@ -72,10 +81,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   // client brings builders), so each endpoint splits by its own schema's maxItems.
   const rootNames = new Set(model.roots?.map((r) => r.name) ?? [model.rootName]);
   const isRoot = (name: string): boolean => rootNames.has(name);
-  const chunkable = (name: string): boolean => {
-    const schema = model.types.find((t) => t.name === name)?.schema;
-    return hasBuilders && isRoot(name) && schema !== undefined && isNode(schema);
-  };
+  const chunkable = (name: string): boolean => hasBuilders && isRoot(name) && isObjectType(model, name);
 
   const params = [...new Map(plans.flatMap((p) => p.parts.flatMap((part) => ("param" in part ? [[part.option, part.param] as const] : [])))).entries()];
   const typeNames = [...new Set(plans.map((p) => p.typeName))];
@@ -83,20 +89,23 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
 
   const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
-  const statements: string[] = [`import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport];
+  const transportImport = code`import { ${runtimeImports([...TRANSPORT_TYPES, "send"], TRANSPORT_TYPES)} } from "./runtime/http-client.js";`.text;
+  const statements: string[] = [transportImport, typesImport];
   if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
   if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
-  const reexports = `export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`;
-  statements.push(reexports);
+  const packageTypes = packageTypesOf(context);
+  const reexports = reexportStatement(CLIENT_RUNTIME_TYPES, TRANSPORT, packageTypes, true);
+  statements.push(...reexports);
   // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
   // same re-exports and interfaces, and the factory's head.
-  const declarations: string[] = [`import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport, reexports];
+  const declarationImport = code`import { ${runtimeImports(["CallOptions", "SendResult", "TransportOptions"], TRANSPORT_TYPES)} } from "./runtime/http-client.js";`.text;
+  const declarations: string[] = [declarationImport, typesImport, ...reexports];
 
   const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
   if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
   const optionsInterface = [
     `/** Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options. */`,
-    `export interface ${id(names.options).text} extends TransportOptions {`,
+    `export interface ${id(names.options).text} extends ${rt("TransportOptions").text} {`,
     ...optionLines,
     `}`,
   ].join("\n");
@@ -104,14 +113,14 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   declarations.push(optionsInterface);
 
   const clientInterface = [
-    `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */`,
+    `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link ${reexportedAs("SendResult", packageTypes)}}. */`,
     `export interface ${id(names.client).text} {`,
     ...plans.map((plan) =>
       [
         `  /**`,
         `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
         `   */`,
-        code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: CallOptions): Promise<SendResult<${id(plan.typeName)}>>;`.text,
+        code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: ${rt("CallOptions")}): Promise<${rt("SendResult")}<${id(plan.typeName)}>>;`.text,
       ].join("\n"),
     ),
     `}`,
@@ -124,7 +133,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     client.userAgent !== undefined ? code`userAgent: options.userAgent ?? ${client.userAgent}` : undefined,
   ].filter((c): c is Code => c !== undefined);
   const body: string[] = [
-    defaults.length ? code`  const transport: TransportOptions = { ...options, ${join(defaults, ", ")} };`.text : `  const transport: TransportOptions = options;`,
+    defaults.length ? code`  const transport: ${rt("TransportOptions")} = { ...options, ${join(defaults, ", ")} };`.text : code`  const transport: ${rt("TransportOptions")} = options;`.text,
   ];
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
@@ -132,11 +141,11 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(derivedNames.chunk(plan.typeName))}`);
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
-    body.push(code`  const ${id(`${plan.method}Endpoint`)}: EndpointSpec<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
+    body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
   }
   body.push(
     `  return {`,
-    ...plans.map((plan) => code`    ${id(plan.method)}: (request, call) => send(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text),
+    ...plans.map((plan) => code`    ${id(plan.method)}: (request, call) => ${rt("send")}(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text),
     `  };`,
   );
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);

@@ -4,11 +4,15 @@
  * shared subschema or a recursive named type is compiled once and called.
  */
 import type { EmitOptions } from "../emitter";
-import { code, id, join, type Code } from "../code";
+import { code, id, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { Body, type Mode } from "./scope";
+import { runtimeAlias, runtimeImports } from "../runtime-names";
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
+
+/** The runtime exports that are types: imported with `type`. */
+const TYPE_ONLY: ReadonlySet<string> = new Set(["ValidationError", "ValidationResult", "Evaluated", "StandardSchemaV1"]);
 
 /** Compiles the body of a function that checks `schema` in `mode` against the variable `value`. */
 export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body) => void;
@@ -41,12 +45,15 @@ export class GuardModule {
     private readonly compileBody: BodyCompiler,
   ) {}
 
-  /** A runtime export, imported from `./runtime/<module>.js` on first use. */
+  /**
+   * A runtime export, imported from `./runtime/<module>.js` on first use under its `$` alias
+   * (`$isEmail`), so no runtime name ever takes a name from the schema (emit/runtime-names.ts).
+   */
   runtime(module: RuntimeModule, name: string): Code {
     let names = this.imports.get(module);
     if (!names) this.imports.set(module, (names = new Set()));
     names.add(name);
-    return id(name);
+    return id(runtimeAlias(name));
   }
 
   /** A module-level `new RegExp(source, "u")`, shared by every use of the same pattern. */
@@ -138,11 +145,7 @@ return true;
     const out: Code[] = [];
     for (const module of order) {
       const names = this.imports.get(module);
-      if (!names || names.size === 0) continue;
-      const sorted = [...names].sort();
-      const typeOnly = new Set(["ValidationError", "ValidationResult", "Evaluated", "StandardSchemaV1"]);
-      const specifiers = join(sorted.map((n) => (typeOnly.has(n) ? code`type ${id(n)}` : id(n))), ", ");
-      out.push(code`import { ${specifiers} } from ${`./runtime/${module}.js`};`);
+      if (names) out.push(code`import { ${runtimeImports([...names].sort(), TYPE_ONLY)} } from ${`./runtime/${module}.js`};`);
     }
     return [...out, ...this.constants];
   }

@@ -5,12 +5,18 @@
  * emit/code.ts, so no text from the schema can become code.
  */
 import { code, id, join, type Code } from "../code";
-import type { EmitContext, EmittedModule, Emitter } from "../emitter";
+import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
+import { reexportStatement, runtimeImports } from "../runtime-names";
 import { compileSchema } from "./compile-node";
 import { GuardModule } from "./guard-module";
 import { Body, Locals, Scope, type Mode } from "./scope";
 import type { IrSchema } from "../../ir/model";
 import { derivedNames } from "../../ir/naming";
+
+const VALIDATION = "runtime/validation.ts";
+
+/** The runtime names guards.ts re-exports for users (they give way to a schema type of the same name). */
+export const GUARDS_RUNTIME_EXPORTS = { values: ["SchemaValidationError"], types: ["StandardSchemaV1", "ValidationError", "ValidationResult"] } as const;
 
 export const guardsEmitter: Emitter = {
   artifact: "guards",
@@ -87,15 +93,17 @@ export declare const ${standard}: ${schemaType}<${type}>;`,
   }
   const helpers = [...module.functions.values()];
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
-  // The runtime stays internal; what users need to name (errors, results) is re-exported here.
+  // The runtime stays internal; what users need to name (errors, results) is re-exported here,
+  // giving way to a schema type of the same name (emit/runtime-names.ts).
+  const packageTypes = packageTypesOf({ model, options });
   const reexports = [
-    code`export { SchemaValidationError } from "./runtime/validation.js";`,
-    code`export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";`,
+    ...reexportStatement(GUARDS_RUNTIME_EXPORTS.values, VALIDATION, packageTypes, false),
+    ...reexportStatement(GUARDS_RUNTIME_EXPORTS.types, VALIDATION, packageTypes, true),
   ];
-  const statements = [...module.preamble(), typeImport, ...reexports, ...api, ...helpers].map((c) => c.text);
+  const statements = [...module.preamble().map((c) => c.text), typeImport.text, ...reexports, ...[...api, ...helpers].map((c) => c.text)];
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)
-  const declarationImports = code`import { type ${schemaType}, type ${resultType} } from "./runtime/validation.js";`;
-  const declarations = [declarationImports, typeImport, ...reexports, ...signatures].map((c) => c.text);
+  const declarationImports = code`import { ${runtimeImports(["StandardSchemaV1", "ValidationResult"], new Set(["StandardSchemaV1", "ValidationResult"]))} } from "./runtime/validation.js";`;
+  const declarations = [declarationImports.text, typeImport.text, ...reexports, ...signatures.map((c) => c.text)];
   return { path: "guards.ts", summary: "Runtime guards", statements, declarations };
 }

@@ -288,7 +288,8 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;
@@ -755,7 +756,8 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;

@@ -2,7 +2,7 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 import {
-  send
+  send as $send
 } from "./runtime/http-client.js";
 import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
 import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
@@ -27,8 +27,8 @@ function createKoalaClient(options) {
     suspended: ["Koala ingest suspended"]
   };
   return {
-    batch: (request, call) => send(transport, batchEndpoint, request, call),
-    accountsBatch: (request, call) => send(transport, accountsBatchEndpoint, request, call)
+    batch: (request, call) => $send(transport, batchEndpoint, request, call),
+    accountsBatch: (request, call) => $send(transport, accountsBatchEndpoint, request, call)
   };
 }
 export {

@@ -2,12 +2,16 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 import {
-  SchemaValidationError,
-  pushError,
-  standardSchema
+  SchemaValidationError as $SchemaValidationError,
+  pushError as $pushError,
+  standardSchema as $standardSchema
 } from "./runtime/validation.js";
-import { isDateTime, isEmail, isUuid } from "./runtime/formats.js";
-import { SchemaValidationError as SchemaValidationError2 } from "./runtime/validation.js";
+import {
+  isDateTime as $isDateTime,
+  isEmail as $isEmail,
+  isUuid as $isUuid
+} from "./runtime/formats.js";
+import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaProfileBatchRequest(value) {
   return collect$KoalaProfileBatchRequest(value);
 }
@@ -22,9 +26,9 @@ function assertKoalaProfileBatchRequest(value) {
   if (collect$KoalaProfileBatchRequest(value)) return;
   const errors = [];
   collect$KoalaProfileBatchRequest(value, "", errors);
-  throw new SchemaValidationError("KoalaProfileBatchRequest", errors);
+  throw new $SchemaValidationError("KoalaProfileBatchRequest", errors);
 }
-const KoalaProfileBatchRequestSchema = standardSchema(validateKoalaProfileBatchRequest);
+const KoalaProfileBatchRequestSchema = $standardSchema(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   return collect$TrackEvent(value);
 }
@@ -38,9 +42,9 @@ function assertTrackEvent(value) {
   if (collect$TrackEvent(value)) return;
   const errors = [];
   collect$TrackEvent(value, "", errors);
-  throw new SchemaValidationError("TrackEvent", errors);
+  throw new $SchemaValidationError("TrackEvent", errors);
 }
-const TrackEventSchema = standardSchema(validateTrackEvent);
+const TrackEventSchema = $standardSchema(validateTrackEvent);
 function isIdentifyCall(value) {
   return collect$IdentifyCall(value);
 }
@@ -54,9 +58,9 @@ function assertIdentifyCall(value) {
   if (collect$IdentifyCall(value)) return;
   const errors = [];
   collect$IdentifyCall(value, "", errors);
-  throw new SchemaValidationError("IdentifyCall", errors);
+  throw new $SchemaValidationError("IdentifyCall", errors);
 }
-const IdentifyCallSchema = standardSchema(validateIdentifyCall);
+const IdentifyCallSchema = $standardSchema(validateIdentifyCall);
 function isPageView(value) {
   return collect$PageView(value);
 }
@@ -70,9 +74,9 @@ function assertPageView(value) {
   if (collect$PageView(value)) return;
   const errors = [];
   collect$PageView(value, "", errors);
-  throw new SchemaValidationError("PageView", errors);
+  throw new $SchemaValidationError("PageView", errors);
 }
-const PageViewSchema = standardSchema(validatePageView);
+const PageViewSchema = $standardSchema(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   return collect$KoalaAccountBatchRequest(value);
 }
@@ -87,9 +91,9 @@ function assertKoalaAccountBatchRequest(value) {
   if (collect$KoalaAccountBatchRequest(value)) return;
   const errors = [];
   collect$KoalaAccountBatchRequest(value, "", errors);
-  throw new SchemaValidationError("KoalaAccountBatchRequest", errors);
+  throw new $SchemaValidationError("KoalaAccountBatchRequest", errors);
 }
-const KoalaAccountBatchRequestSchema = standardSchema(validateKoalaAccountBatchRequest);
+const KoalaAccountBatchRequestSchema = $standardSchema(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   return collect$AccountIdentifyCall(value);
 }
@@ -103,20 +107,20 @@ function assertAccountIdentifyCall(value) {
   if (collect$AccountIdentifyCall(value)) return;
   const errors = [];
   collect$AccountIdentifyCall(value, "", errors);
-  throw new SchemaValidationError("AccountIdentifyCall", errors);
+  throw new $SchemaValidationError("AccountIdentifyCall", errors);
 }
-const AccountIdentifyCallSchema = standardSchema(
+const AccountIdentifyCallSchema = $standardSchema(
   validateAccountIdentifyCall
 );
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/profile_id",
           "#/properties/profile_id/type",
@@ -126,8 +130,8 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!isUuid(s3)) {
-          if (pushError(
+        if (!$isUuid(s3)) {
+          if ($pushError(
             errors,
             path + "/profile_id",
             "#/properties/profile_id/format",
@@ -141,12 +145,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if (pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string"))
+        if ($pushError(errors, path + "/email", "#/properties/email/type", "type", "must be string"))
           return false;
       } else {
         const s5 = p4;
-        if (!isEmail(s5)) {
-          if (pushError(
+        if (!$isEmail(s5)) {
+          if ($pushError(
             errors,
             path + "/email",
             "#/properties/email/format",
@@ -160,12 +164,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if (pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
+        if ($pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
           return false;
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if (pushError(
+          if ($pushError(
             errors,
             path + "/events",
             "#/properties/events/maxItems",
@@ -184,7 +188,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/identifies",
           "#/properties/identifies/type",
@@ -195,7 +199,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if (pushError(
+          if ($pushError(
             errors,
             path + "/identifies",
             "#/properties/identifies/maxItems",
@@ -214,7 +218,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/page_views",
           "#/properties/page_views/type",
@@ -225,7 +229,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if (pushError(
+          if ($pushError(
             errors,
             path + "/page_views",
             "#/properties/page_views/maxItems",
@@ -246,18 +250,19 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;
 }
 function collect$TrackEvent(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.type === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -267,7 +272,7 @@ function collect$TrackEvent(value, path = "", errors) {
         return false;
     }
     if (o1.event === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -279,7 +284,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p2 = o1.message_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/message_id",
           "#/$defs/TrackEvent/properties/message_id/type",
@@ -292,7 +297,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p3 = o1.type;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/type",
@@ -302,7 +307,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
       if (!(p3 === "track")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/const",
@@ -315,7 +320,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p4 = o1.event;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/event",
           "#/$defs/TrackEvent/properties/event/type",
@@ -328,7 +333,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/properties",
           "#/$defs/TrackEvent/properties/properties/type",
@@ -341,7 +346,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/sent_at",
           "#/$defs/TrackEvent/properties/sent_at/type",
@@ -351,8 +356,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!isDateTime(s8)) {
-          if (pushError(
+        if (!$isDateTime(s8)) {
+          if ($pushError(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/format",
@@ -368,12 +373,12 @@ function collect$TrackEvent(value, path = "", errors) {
 }
 function collect$IdentifyCall(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
+    if ($pushError(errors, path, "#/$defs/IdentifyCall/type", "type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.type === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/$defs/IdentifyCall/required",
@@ -385,7 +390,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/type",
@@ -395,7 +400,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "identify")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/const",
@@ -408,7 +413,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/sent_at",
           "#/$defs/IdentifyCall/properties/sent_at/type",
@@ -418,8 +423,8 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!isDateTime(s4)) {
-          if (pushError(
+        if (!$isDateTime(s4)) {
+          if ($pushError(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/format",
@@ -433,7 +438,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/traits",
           "#/$defs/IdentifyCall/properties/traits/type",
@@ -446,7 +451,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if (pushError(
+            if ($pushError(
               errors,
               path + "/traits/email",
               "#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -456,8 +461,8 @@ function collect$IdentifyCall(value, path = "", errors) {
               return false;
           } else {
             const s8 = p7;
-            if (!isEmail(s8)) {
-              if (pushError(
+            if (!$isEmail(s8)) {
+              if ($pushError(
                 errors,
                 path + "/traits/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -471,7 +476,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if (pushError(
+            if ($pushError(
               errors,
               path + "/traits/billing_plan",
               "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -484,7 +489,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if (pushError(
+            if ($pushError(
               errors,
               path + "/traits/vip",
               "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -497,7 +502,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if (pushError(
+            if ($pushError(
               errors,
               path + "/traits/is_current_customer",
               "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -514,11 +519,11 @@ function collect$IdentifyCall(value, path = "", errors) {
 }
 function collect$PageView(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.type === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/$defs/PageView/required",
@@ -530,7 +535,7 @@ function collect$PageView(value, path = "", errors) {
     const p2 = o1.message_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/message_id",
           "#/$defs/PageView/properties/message_id/type",
@@ -543,7 +548,7 @@ function collect$PageView(value, path = "", errors) {
     const p3 = o1.type;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/type",
@@ -553,7 +558,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
       if (!(p3 === "page")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/const",
@@ -566,7 +571,7 @@ function collect$PageView(value, path = "", errors) {
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/name",
           "#/$defs/PageView/properties/name/type",
@@ -579,7 +584,7 @@ function collect$PageView(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/properties",
           "#/$defs/PageView/properties/properties/type",
@@ -592,7 +597,7 @@ function collect$PageView(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/sent_at",
           "#/$defs/PageView/properties/sent_at/type",
@@ -602,8 +607,8 @@ function collect$PageView(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!isDateTime(s8)) {
-          if (pushError(
+        if (!$isDateTime(s8)) {
+          if ($pushError(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/format",
@@ -621,7 +626,7 @@ function collect$1(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/anyOf/0/required",
@@ -637,7 +642,7 @@ function collect$2(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/anyOf/1/required",
@@ -651,20 +656,20 @@ function collect$2(value, path = "", errors) {
 }
 function collect$KoalaAccountBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/type", "type", "must be object")) return false;
+    if ($pushError(errors, path, "#/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if (pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string"))
+        if ($pushError(errors, path + "/domain", "#/properties/domain/type", "type", "must be string"))
           return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/account_id",
           "#/properties/account_id/type",
@@ -677,7 +682,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/identifies",
           "#/properties/identifies/type",
@@ -697,7 +702,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if (pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
+        if ($pushError(errors, path + "/events", "#/properties/events/type", "type", "must be array"))
           return false;
       } else {
         const a9 = p8;
@@ -713,19 +718,20 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if (pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
+        return false;
     }
   }
   return true;
 }
 function collect$AccountIdentifyCall(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
+    if ($pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.traits === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/$defs/AccountIdentifyCall/required",
@@ -737,7 +743,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p2 = o1.traits;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/traits",
           "#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -750,7 +756,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/group_id",
           "#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -763,7 +769,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if (pushError(
+        if ($pushError(
           errors,
           path + "/sent_at",
           "#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -773,8 +779,8 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!isDateTime(s6)) {
-          if (pushError(
+        if (!$isDateTime(s6)) {
+          if ($pushError(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -792,7 +798,7 @@ function collect$3(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/anyOf/0/required",
@@ -808,7 +814,7 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if (pushError(
+      if ($pushError(
         errors,
         path,
         "#/anyOf/1/required",
@@ -826,7 +832,7 @@ export {
   KoalaAccountBatchRequestSchema,
   KoalaProfileBatchRequestSchema,
   PageViewSchema,
-  SchemaValidationError2 as SchemaValidationError,
+  SchemaValidationError,
   TrackEventSchema,
   assertAccountIdentifyCall,
   assertIdentifyCall,
