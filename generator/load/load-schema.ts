@@ -6,9 +6,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../ir/model";
 import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
-import { detectDialect, idKeyword } from "./dialect";
+import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { parseJson } from "./parse-json";
 import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
+import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 
 export interface LoadOptions {
   /** Folder that relative paths are resolved against; defaults to process.cwd(). */
@@ -34,14 +35,17 @@ export interface LoadedSchema {
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
   const cwd = options.cwd ?? process.cwd();
   const rootDocument = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
-  const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect);
-  const registry = new SchemaRegistry(dialect);
-  registry.addDocument(rootDocument);
-
   // Where a file says (with its root `$id`) it lives on the web, its siblings live next to it on disk:
   // a relative `$ref` that resolves against that `$id` reads the sibling file, not the network.
   const idFolders: Record<string, string> = {};
-  const addDocument = (document: SchemaDocument): void => {
+  const metaSchemas = new Map<string, MetaSchemaRules>();
+  await readMetaSchema(rootDocument, metaSchemas, options, idFolders, cwd);
+  const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect, metaSchemas);
+  const registry = new SchemaRegistry(dialect, metaSchemas);
+  registry.addDocument(rootDocument);
+
+  const addDocument = async (document: SchemaDocument): Promise<void> => {
+    await readMetaSchema(document, metaSchemas, options, idFolders, cwd);
     registry.addDocument(document);
     Object.assign(idFolders, idFolderOf(document, registry.dialectOf(document)));
   };
@@ -54,11 +58,35 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     for (const { uri, from } of local.length > 0 ? local : pending) {
       if (registry.hasResource(uri)) continue;
       const document = await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer);
-      if (!registry.hasResource(uri)) addDocument(document);
+      if (!registry.hasResource(uri)) await addDocument(document);
     }
   }
 
   return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments(registry.documents) };
+}
+
+/**
+ * A document whose `$schema` names a custom meta-schema: reads that meta-schema (like a `$ref`
+ * target: --resolve, bundled, or network when allowed) for its dialect and `$vocabulary`.
+ */
+async function readMetaSchema(
+  document: SchemaDocument,
+  metaSchemas: Map<string, MetaSchemaRules>,
+  options: LoadOptions,
+  idFolders: Record<string, string>,
+  cwd: string,
+): Promise<void> {
+  const uri = customMetaSchemaUri(document.root);
+  if (uri === undefined || metaSchemas.has(uri)) return;
+  let metaSchema: SchemaDocument;
+  try {
+    metaSchema = await readReferencedDocument(uri, options, idFolders, cwd, document.displayName, "");
+  } catch (error) {
+    if (!isCodegenError(error)) throw error;
+    throw new CodegenError("unsupportedKeyword", `unsupported meta-schema "${uri}": ${error.message}`, { file: document.displayName, pointer: "#/$schema" });
+  }
+  const dialect = detectDialect(metaSchema.root, metaSchema.displayName);
+  metaSchemas.set(uri, metaSchemaRules(metaSchema.root, dialect, { file: metaSchema.displayName, pointer: "#" }));
 }
 
 /** A file, or a URI that a `--resolve` prefix (or a file's own `$id`) maps to a file: reading it needs no network. */
@@ -68,14 +96,23 @@ function isLocal(uri: string, options: LoadOptions, idFolders: Record<string, st
 }
 
 /**
- * Meta-schemas shipped with the generator (schemas/meta/), so that `"$ref": "http://json-schema.org/draft-07/schema#"`
- * (validate a schema document) works offline. The 2019-09 and 2020-12 ones are not shipped: they
- * are built on `$recursiveRef`/`$dynamicRef`, which the guards refuse anyway.
+ * Meta-schemas shipped with the generator (schemas/meta/, see its README), so that
+ * `"$ref": "https://json-schema.org/draft/2020-12/schema"` (validate a schema document) and a custom
+ * meta-schema built on them work offline.
  */
 const META_SCHEMAS: Record<string, string> = {
   "json-schema.org/draft-07/schema": "draft-07.json",
   "json-schema.org/draft-06/schema": "draft-06.json",
+  ...metaSchemaFolder("2020-12", ["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content"]),
+  ...metaSchemaFolder("2019-09", ["core", "applicator", "validation", "meta-data", "format", "content"]),
 };
+
+/** A draft's `schema` and `meta/<vocabulary>` URIs → their files under schemas/meta/draft-<draft>/. */
+function metaSchemaFolder(draft: string, vocabularies: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = { [`json-schema.org/draft/${draft}/schema`]: `draft-${draft}/schema.json` };
+  for (const vocabulary of vocabularies) out[`json-schema.org/draft/${draft}/meta/${vocabulary}`] = `draft-${draft}/meta/${vocabulary}.json`;
+  return out;
+}
 
 function builtInMetaSchema(documentUri: string): { file: string; displayName: string } | undefined {
   const name = META_SCHEMAS[documentUri.replace(/^https?:\/\//, "")];
