@@ -151,7 +151,7 @@ class Normalizer {
    * to look up in the dynamic scope when that target declares it (else the reference is a `$ref`).
    */
   dynamicRefTarget(schema: JsonObject, keyword: "$dynamicRef" | "$recursiveRef", ref: string, schemaPath: string): boolean | { name: string; anchor?: string } {
-    const resolved = this.loaded.registry.resolve(ref, schema);
+    const resolved = this.loaded.registry.resolve(ref, schema, keyword);
     const target = resolved.target;
     if (typeof target === "boolean") return target;
     if (!isJsonObject(target)) this.fail("invalidSchema", `${keyword} "${ref}" points to ${describe(target)}, not a schema`, `${schemaPath}/${keyword}`);

@@ -128,15 +128,15 @@ export class SchemaRegistry {
   }
 
   /** Resolves the `$ref` written in `schema` (absolute or relative to its base URI). */
-  resolve(ref: string, schema: object): ResolvedRef {
+  resolve(ref: string, schema: object, keyword: "$ref" | "$dynamicRef" | "$recursiveRef" = "$ref"): ResolvedRef {
     const base = this.baseOf.get(schema) ?? "";
     const from = this.locationOf.get(schema);
     const uri = this.absolute(ref, base, from);
     const target = this.lookup(uri);
     if (target === undefined) {
-      throw new CodegenError("unresolvedRef", `$ref "${ref}" does not resolve (looked for ${uri})`, {
+      throw new CodegenError("unresolvedRef", `${keyword} "${ref}" does not resolve (looked for ${uri})`, {
         file: from?.document.displayName,
-        pointer: from ? `#${from.pointer}/$ref` : undefined,
+        pointer: from ? `#${from.pointer}/${keyword}` : undefined,
       });
     }
     return { target, uri, location: isJsonObject(target) ? this.locationOf.get(target) : undefined };

@@ -91,6 +91,7 @@ test("validateX reports every error; anyOf adds its branches' errors only when n
 test("a $dynamicRef whose anchor does not exist stops generation, naming the reference", async () => {
   await expect(generate({ schema: { title: "Root", properties: { a: { $dynamicRef: "#x" } } }, emit: ["guards"], build: false, format: false })).rejects.toMatchObject({
     code: "unresolvedRef",
-    message: expect.stringContaining('"#x" does not resolve'),
+    message: expect.stringContaining('$dynamicRef "#x" does not resolve'),
+    location: { pointer: "#/properties/a/$dynamicRef" },
   });
 });
