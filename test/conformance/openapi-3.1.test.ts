@@ -116,3 +116,43 @@ describeOas("OpenAPI 3.1 schema ($dynamicRef)", () => {
     expect(disagreements).toEqual([]);
   });
 });
+
+describeOas("OpenAPI 3.1 schema-base: the dialect reaches every embedded schema through the dynamic scope", () => {
+  const dir = tempDir("koala-codegen-oas31-base-");
+  const out = path.join(dir, "oas31-base");
+  let base: Record<string, (value: unknown) => any>;
+  let plain: Record<string, (value: unknown) => any>;
+  let documents: [string, unknown][];
+  const WIP = "https://spec.openapis.org/oas/3.1";
+  const doc = (schema: object) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, components: { schemas: { A: { type: "object", properties: { b: schema } } } } });
+
+  beforeAll(() => {
+    // schema-base.yaml names its siblings by their (work-in-progress) URIs: each is mapped to its file.
+    const resolve = [`${WIP}/schema/WORK-IN-PROGRESS=schema.yaml`, `${WIP}/dialect/WORK-IN-PROGRESS=dialect.yaml`, `${WIP}/meta/WORK-IN-PROGRESS=meta.yaml`].flatMap((r) => ["--resolve", r]);
+    const result = runCli(["generate", "--schema", "schema-base.yaml", "--out", out, "--name", "OpenApiBase", "--emit", "types", "guards", "--name-collisions", "suffix", "--quiet", ...resolve], { cwd: OAS });
+    expect(result.status).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    base = require(path.join(out, "dist", "cjs", "guards.js"));
+    const plainOut = path.join(dir, "oas31");
+    expect(runCli(["generate", "--schema", path.join(OAS, "schema.yaml"), "--out", plainOut, "--name", "OpenApi", "--emit", "guards", "--quiet"]).status).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    plain = require(path.join(plainOut, "dist", "cjs", "guards.js"));
+    const files = (["pass", "fail"] as const).flatMap((kind) => readdirSync(path.join(OAS, kind)).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${kind}/${f}`));
+    const values = readYamlFiles(files.map((f) => path.join(OAS, f)));
+    documents = files.map((f, i) => [f, values[i]]);
+  }, 120_000);
+
+  test("every pass/ document validates, every fail/ one does not", () => {
+    const wrong = documents.filter(([file, document]) => base.isOpenApiBase!(document) !== file.startsWith("pass/")).map(([file]) => file);
+    expect(wrong).toEqual([]);
+  });
+
+  test.each<[string, object, boolean]>([
+    ["a discriminator without propertyName, deep in a schema", { discriminator: { mapping: {} } }, false],
+    ["an unknown type, deep in a schema", { type: "thing" }, false],
+    ["a schema the dialect accepts", { discriminator: { propertyName: "kind" }, type: "object" }, true],
+  ])("%s: schema-base decides (schema.yaml alone does not look inside schemas)", (_name, schema, valid) => {
+    expect([base.isOpenApiBase!(doc(schema)), base.validateOpenApiBase!(doc(schema)).ok]).toEqual([valid, valid]);
+    expect(plain.isOpenApi!(doc(schema))).toBe(true);
+  });
+});
