@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywords";
-import { RECURSIVE_ANCHOR, type SchemaLocation } from "../load/registry";
+import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
 import { keywordsIgnoredIn } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
 import { NameAllocator } from "./naming";
@@ -215,14 +215,6 @@ function refNameHint(target: JsonObject, uri: string, location: SchemaLocation |
   }
   const meaningful = tokens.filter((t) => !/^(properties|items|prefixItems|\d+|allOf|anyOf|oneOf|\$defs|definitions)$/.test(t));
   return meaningful.slice(-2).join(" ") || fromPath.replace(/[^A-Za-z0-9]+/g, " ");
-}
-
-function safeDecode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }
 
 function describe(value: unknown): string {

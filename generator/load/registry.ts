@@ -231,7 +231,8 @@ function referenceKeywords(dialect: Dialect): readonly string[] {
   return ["$ref"];
 }
 
-function safeDecode(fragment: string): string {
+/** A URI fragment, percent-decoded (as written when it does not decode). */
+export function safeDecode(fragment: string): string {
   try {
     return decodeURIComponent(fragment);
   } catch {
