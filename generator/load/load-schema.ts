@@ -39,13 +39,19 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   // a relative `$ref` that resolves against that `$id` reads the sibling file, not the network.
   const idFolders: Record<string, string> = {};
   const metaSchemas = new Map<string, MetaSchemaRules>();
-  await readMetaSchema(rootDocument, metaSchemas, options, idFolders, cwd);
+  // Custom meta-schemas read for their `$vocabulary`: not schemas of the model, but they shape it (hashed too).
+  const metaDocuments: SchemaDocument[] = [];
+  const readMeta = async (document: SchemaDocument): Promise<void> => {
+    const meta = await readMetaSchema(document, metaSchemas, options, idFolders, cwd);
+    if (meta) metaDocuments.push(meta);
+  };
+  await readMeta(rootDocument);
   const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect, metaSchemas);
   const registry = new SchemaRegistry(dialect, metaSchemas);
   registry.addDocument(rootDocument);
 
   const addDocument = async (document: SchemaDocument): Promise<void> => {
-    await readMetaSchema(document, metaSchemas, options, idFolders, cwd);
+    await readMeta(document);
     registry.addDocument(document);
     Object.assign(idFolders, idFolderOf(document, registry.dialectOf(document)));
   };
@@ -62,12 +68,13 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     }
   }
 
-  return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments(registry.documents) };
+  return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
 }
 
 /**
  * A document whose `$schema` names a custom meta-schema: reads that meta-schema (like a `$ref`
- * target: --resolve, bundled, or network when allowed) for its dialect and `$vocabulary`.
+ * target: --resolve, bundled, or network when allowed) for its dialect and `$vocabulary`. Returns
+ * the meta-schema document when it read one.
  */
 async function readMetaSchema(
   document: SchemaDocument,
@@ -75,9 +82,9 @@ async function readMetaSchema(
   options: LoadOptions,
   idFolders: Record<string, string>,
   cwd: string,
-): Promise<void> {
+): Promise<SchemaDocument | undefined> {
   const uri = customMetaSchemaUri(document.root);
-  if (uri === undefined || metaSchemas.has(uri)) return;
+  if (uri === undefined || metaSchemas.has(uri)) return undefined;
   let metaSchema: SchemaDocument;
   try {
     metaSchema = await readReferencedDocument(uri, options, idFolders, cwd, document.displayName, "");
@@ -87,6 +94,7 @@ async function readMetaSchema(
   }
   const dialect = detectDialect(metaSchema.root, metaSchema.displayName);
   metaSchemas.set(uri, metaSchemaRules(metaSchema.root, dialect, { file: metaSchema.displayName, pointer: "#" }));
+  return metaSchema;
 }
 
 /** A file, or a URI that a `--resolve` prefix (or a file's own `$id`) maps to a file: reading it needs no network. */

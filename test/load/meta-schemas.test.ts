@@ -8,6 +8,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { CodegenError } from "../../generator/errors";
+import { loadSchema } from "../../generator/load/load-schema";
 import { ajvFor, guardsFor, type Guards } from "../helpers/guards";
 import { tempDir } from "../helpers/temp";
 
@@ -82,6 +83,15 @@ describe("$vocabulary of a custom meta-schema", () => {
     const g = await guardsFor({ $schema, title: "Root", properties: { n: { minimum: 10 }, bad: false } }, { resolve });
     expect(g.isRoot!({ n: 1 })).toBe(true);
     expect(g.isRoot!({ bad: 1 })).toBe(false);
+  });
+
+  test("the custom meta-schema counts in the schema hash: changing its $vocabulary changes the output's hash", async () => {
+    const schema = { $schema: META + "hashed.json", type: "number" };
+    const hashOf = async () => (await loadSchema(schema, { resolve })).hash;
+    metaSchema("hashed.json", { [V + "core"]: true, [V + "validation"]: true });
+    const before = await hashOf();
+    metaSchema("hashed.json", { [V + "core"]: true });
+    expect(await hashOf()).not.toBe(before);
   });
 
   test("an unknown optional vocabulary is ignored", async () => {
