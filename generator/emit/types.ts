@@ -62,6 +62,9 @@ export function typeOf(schema: IrSchema): TypeExpr {
   if (schema === false) return NEVER;
   const parts: TypeExpr[] = [];
   if (schema.ref) parts.push(typeRef(schema.ref));
+  // A `$dynamicRef` is typed as its static target: what the dynamic scope resolves it to at run
+  // time (an extension of that schema, in the usual pattern) is not known to the type system.
+  if (schema.dynamicRef) parts.push(typeRef(schema.dynamicRef.ref));
   parts.push(ownType(schema));
   for (const member of schema.allOf ?? []) parts.push(typeOf(member));
   for (const list of [schema.anyOf, schema.oneOf]) {
@@ -226,7 +229,7 @@ export function requiredBranches(list: readonly IrSchema[] | undefined): string[
 /** An object node that reads best as an `interface`: only object keywords, nothing to intersect. */
 function interfaceShape(node: IrNode): ObjectShape | undefined {
   const isObjectOnly = node.type?.length === 1 && node.type[0] === "object";
-  const hasCombinators = node.ref || node.allOf || node.anyOf || node.oneOf || node.const || node.enum;
+  const hasCombinators = node.ref || node.dynamicRef || node.allOf || node.anyOf || node.oneOf || node.const || node.enum;
   if (!isObjectOnly || hasCombinators) return undefined;
   if (!node.properties && !node.required) return undefined;
   return objectShape(node);

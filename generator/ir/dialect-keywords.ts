@@ -17,6 +17,3 @@ const IGNORED_SETS = new Map<Dialect, ReadonlySet<string>>(Object.entries(IGNORE
 export function keywordsIgnoredIn(dialect: Dialect): ReadonlySet<string> {
   return IGNORED_SETS.get(dialect)!;
 }
-
-/** Standard keywords the generator does not implement: generation stops rather than emit a weaker guard. */
-export const UNSUPPORTED_KEYWORDS = ["$dynamicRef", "$recursiveRef"] as const;

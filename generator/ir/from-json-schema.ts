@@ -2,8 +2,8 @@ import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywords";
-import type { SchemaLocation } from "../load/registry";
-import { keywordsIgnoredIn, UNSUPPORTED_KEYWORDS } from "./dialect-keywords";
+import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
+import { keywordsIgnoredIn } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
@@ -44,6 +44,8 @@ class Normalizer {
   private readonly dialect: Dialect;
   /** The dialect of the document being read (the root's, or a referenced file's own): a stack, since named types are read one inside another's queue turn. */
   private readonly reading: Dialect[] = [];
+  /** Beside `reading`: the keywords the document's custom meta-schema leaves out (load/vocabulary.ts). */
+  private readonly vocabularyIgnored: ReadonlySet<string>[] = [];
 
   constructor(
     private readonly loaded: LoadedSchema,
@@ -137,10 +139,12 @@ class Normalizer {
     // A named type is read by the rules of the document it sits in; its subschemas inherit them.
     if (!location) return new NodeReader(this, schema, schemaPath, location).read();
     this.reading.push(this.loaded.registry.dialectOf(location.document));
+    this.vocabularyIgnored.push(this.loaded.registry.vocabularyIgnored(location.document));
     try {
       return new NodeReader(this, schema, schemaPath, location).read();
     } finally {
       this.reading.pop();
+      this.vocabularyIgnored.pop();
     }
   }
 
@@ -154,12 +158,50 @@ class Normalizer {
     return this.name(resolved.target, refNameHint(resolved.target, resolved.uri, resolved.location, schemaPath), resolved.location);
   }
 
+  /**
+   * Called by NodeReader for `$dynamicRef`/`$recursiveRef`: the static target's name, and the anchor
+   * to look up in the dynamic scope when that target declares it (else the reference is a `$ref`).
+   */
+  dynamicRefTarget(schema: JsonObject, keyword: "$dynamicRef" | "$recursiveRef", ref: string, schemaPath: string): boolean | { name: string; anchor?: string } {
+    const resolved = this.loaded.registry.resolve(ref, schema, keyword);
+    const target = resolved.target;
+    if (typeof target === "boolean") return target;
+    if (!isJsonObject(target)) this.fail("invalidSchema", `${keyword} "${ref}" points to ${describe(target)}, not a schema`, `${schemaPath}/${keyword}`);
+    const name = this.name(target, refNameHint(target, resolved.uri, resolved.location, schemaPath), resolved.location);
+    if (keyword === "$recursiveRef") return { name, anchor: target.$recursiveAnchor === true ? RECURSIVE_ANCHOR : undefined };
+    // Dynamic only when the fragment is a plain name that the static target declares as `$dynamicAnchor`.
+    const hash = resolved.uri.indexOf("#");
+    const fragment = hash < 0 ? "" : safeDecode(resolved.uri.slice(hash + 1));
+    const dynamic = fragment !== "" && !fragment.startsWith("/") && target.$dynamicAnchor === fragment;
+    return { name, anchor: dynamic ? fragment : undefined };
+  }
+
+  /**
+   * The dynamic anchors a subschema brings into the dynamic scope: those of its schema resource when
+   * it is a resource's root (`$id`) or a named type (entered through a reference), and only anchors
+   * that some dynamic reference looks up. Each anchor's schema becomes a named type.
+   */
+  dynamicScope(schema: JsonObject, entered: boolean): { anchor: string; type: string }[] | undefined {
+    const registry = this.loaded.registry;
+    const wanted = registry.dynamicAnchorNames();
+    if (wanted.size === 0) return undefined;
+    const modern = this.currentDialect === "2020-12" || this.currentDialect === "2019-09";
+    if (!modern || (!entered && typeof schema.$id !== "string")) return undefined;
+    const scope: { anchor: string; type: string }[] = [];
+    for (const [anchor, target] of registry.dynamicAnchorsOf(schema)) {
+      if (!wanted.has(anchor)) continue;
+      const location = registry.location(target);
+      scope.push({ anchor, type: this.name(target, refNameHint(target, registry.baseUri(target) ?? "", location, this.pathOf(location)), location) });
+    }
+    return scope.length > 0 ? scope : undefined;
+  }
+
   child(schema: unknown, schemaPath: string): IrSchema {
     return this.schema(schema, schemaPath);
   }
 
   isIgnored(keyword: string): boolean {
-    return keywordsIgnoredIn(this.currentDialect).has(keyword);
+    return keywordsIgnoredIn(this.currentDialect).has(keyword) || (this.vocabularyIgnored[this.vocabularyIgnored.length - 1]?.has(keyword) ?? false);
   }
 
   get currentDialect(): Dialect {
@@ -206,18 +248,14 @@ class NodeReader {
     private readonly normalizer: Normalizer,
     private readonly schema: JsonObject,
     private readonly schemaPath: string,
-    _location?: SchemaLocation,
+    /** Set for a named type's own schema (entered through a reference), not for inline subschemas. */
+    private readonly location?: SchemaLocation,
   ) {
     this.node = { schemaPath, annotations: {} };
   }
 
   read(): IrNode {
     const s = this.schema;
-    for (const keyword of UNSUPPORTED_KEYWORDS) {
-      if (keyword in s && !this.normalizer.isIgnored(keyword)) {
-        this.normalizer.failAt("unsupportedKeyword", `unsupported keyword "${keyword}"`, this.at(keyword));
-      }
-    }
     const node = this.node;
     const dialect = this.normalizer.currentDialect;
     const legacyRef = dialect === "draft-07" || dialect === "draft-06" || dialect === "draft-04";
@@ -230,6 +268,10 @@ class NodeReader {
       // Before 2019-09, `$ref` makes every sibling keyword irrelevant.
       if (legacyRef) return node;
     }
+    if (this.has("$dynamicRef")) this.dynamicRef("$dynamicRef");
+    if (this.has("$recursiveRef")) this.dynamicRef("$recursiveRef");
+    const dynamicScope = this.normalizer.dynamicScope(s, this.location !== undefined);
+    if (dynamicScope) node.dynamicScope = dynamicScope;
 
     this.annotations();
 
@@ -307,6 +349,16 @@ class NodeReader {
     if (this.has("then")) node.then = this.sub(s.then, "then");
     if (this.has("else")) node.else = this.sub(s.else, "else");
     return node;
+  }
+
+  /** `$dynamicRef`/`$recursiveRef`: dynamic when its target declares the anchor, else one more `$ref`. */
+  private dynamicRef(keyword: "$dynamicRef" | "$recursiveRef"): void {
+    const node = this.node;
+    const target = this.normalizer.dynamicRefTarget(this.schema, keyword, this.string(keyword), this.schemaPath);
+    if (typeof target === "boolean") node.allOf = [...(node.allOf ?? []), target];
+    else if (target.anchor !== undefined) node.dynamicRef = { ref: target.name, anchor: target.anchor };
+    else if (node.ref === undefined) node.ref = target.name;
+    else node.allOf = [...(node.allOf ?? []), { schemaPath: this.at(keyword), ref: target.name, annotations: {} }];
   }
 
   private has(keyword: string): boolean {

@@ -142,13 +142,21 @@ function withoutPaths(value: unknown): unknown {
 export function refsOf(schema: IrSchema, found = new Set<string>()): Set<string> {
   visitNodes(schema, (node) => {
     if (node.ref) found.add(node.ref);
+    if (node.dynamicRef) found.add(node.dynamicRef.ref);
+    for (const entry of node.dynamicScope ?? []) found.add(entry.type);
     return node;
   });
   return found;
 }
 
 function renameRefs(schema: IrSchema, renames: ReadonlyMap<string, string>): IrSchema {
-  return visitNodes(schema, (node) => (node.ref && renames.has(node.ref) ? { ...node, ref: renames.get(node.ref)! } : node));
+  const rename = (name: string): string => renames.get(name) ?? name;
+  return visitNodes(schema, (node) => {
+    const out = node.ref && renames.has(node.ref) ? { ...node, ref: rename(node.ref) } : node;
+    if (out.dynamicRef) out.dynamicRef = { ...out.dynamicRef, ref: rename(out.dynamicRef.ref) };
+    if (out.dynamicScope) out.dynamicScope = out.dynamicScope.map((entry) => ({ ...entry, type: rename(entry.type) }));
+    return out;
+  });
 }
 
 /** Rebuilds a schema bottom-up through `visit`, reaching every subschema of every applicator. */

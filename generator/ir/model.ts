@@ -55,6 +55,18 @@ export interface IrNode {
 
   /** `$ref`: the name of the named type it points to. Applies in conjunction with the siblings. */
   ref?: string;
+  /**
+   * `$dynamicRef` (2019-09: `$recursiveRef`) whose static target declares the same dynamic anchor:
+   * at run time it applies the outermost schema resource in the dynamic scope that declares
+   * `anchor`, else `ref` (the static target, which is also its TypeScript type). A dynamic
+   * reference without a matching anchor is a plain `ref`.
+   */
+  dynamicRef?: { ref: string; anchor: string };
+  /**
+   * Entering this subschema enters a schema resource that declares these dynamic anchors (only
+   * those some dynamic reference looks up): anchor name → the named type declaring it.
+   */
+  dynamicScope?: { anchor: string; type: string }[];
 
   // Any instance
   type?: JsonType[];

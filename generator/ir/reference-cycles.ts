@@ -10,6 +10,8 @@ import type { IrNamedType, IrSchema } from "./model";
 function inPlaceRefs(schema: IrSchema, out: string[]): string[] {
   if (typeof schema === "boolean") return out;
   if (schema.ref) out.push(schema.ref);
+  // A dynamic reference may resolve elsewhere at run time; its static target loops all the same.
+  if (schema.dynamicRef) out.push(schema.dynamicRef.ref);
   for (const list of [schema.allOf, schema.anyOf, schema.oneOf]) for (const member of list ?? []) inPlaceRefs(member, out);
   for (const single of [schema.not, schema.if, schema.then, schema.else]) if (single !== undefined) inPlaceRefs(single, out);
   for (const dependent of schema.dependentSchemas ?? []) inPlaceRefs(dependent.schema, out);

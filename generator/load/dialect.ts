@@ -1,6 +1,7 @@
 import type { Dialect } from "../ir/model";
 import { CodegenError } from "../errors";
 import { isJsonObject } from "./keywords";
+import type { MetaSchemaRules } from "./vocabulary";
 
 const DIALECTS: { pattern: RegExp; dialect: Dialect }[] = [
   { pattern: /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, dialect: "2020-12" },
@@ -10,14 +11,19 @@ const DIALECTS: { pattern: RegExp; dialect: Dialect }[] = [
   { pattern: /^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, dialect: "draft-04" },
 ];
 
-/** `$schema` → dialect; draft 2020-12 when absent. An unknown meta-schema is an error, not a guess. */
-export function detectDialect(root: unknown, file: string | undefined, fallback: Dialect = "2020-12"): Dialect {
+/**
+ * `$schema` → dialect; draft 2020-12 when absent. A custom meta-schema counts when the loader has
+ * read it (`custom`, by URI without fragment). An unknown meta-schema is an error, not a guess.
+ */
+export function detectDialect(root: unknown, file: string | undefined, fallback: Dialect = "2020-12", custom?: ReadonlyMap<string, MetaSchemaRules>): Dialect {
   if (!isJsonObject(root) || root.$schema === undefined) return fallback;
   const uri = root.$schema;
   if (typeof uri !== "string") {
     throw new CodegenError("invalidSchema", `"$schema" must be a string`, { file, pointer: "#/$schema" });
   }
   const found = DIALECTS.find((d) => d.pattern.test(uri));
+  const rules = found ? undefined : custom?.get(uri.replace(/#.*$/, ""));
+  if (rules) return rules.dialect;
   if (!found) {
     throw new CodegenError(
       "unsupportedKeyword",
@@ -31,4 +37,16 @@ export function detectDialect(root: unknown, file: string | undefined, fallback:
 /** The keyword that sets a base URI: `id` before draft-06. */
 export function idKeyword(dialect: Dialect): "$id" | "id" {
   return dialect === "draft-04" ? "id" : "$id";
+}
+
+/**
+ * The URI of a custom meta-schema the root of a document names in `$schema` (one to read for its
+ * `$vocabulary`), or undefined: no `$schema`, a standard dialect, or an older json-schema.org draft
+ * (refused by {@link detectDialect}).
+ */
+export function customMetaSchemaUri(root: unknown): string | undefined {
+  if (!isJsonObject(root) || typeof root.$schema !== "string") return undefined;
+  const uri = root.$schema;
+  if (DIALECTS.some((d) => d.pattern.test(uri)) || /^https?:\/\/json-schema\.org\//.test(uri)) return undefined;
+  return uri.replace(/#.*$/, "");
 }

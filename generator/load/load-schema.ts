@@ -6,10 +6,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../ir/model";
 import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
-import { detectDialect, idKeyword } from "./dialect";
+import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
 import { parseJson } from "./parse-json";
 import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
+import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 
 export interface LoadOptions {
   /** Folder that relative paths are resolved against; defaults to process.cwd(). */
@@ -36,14 +37,23 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const cwd = options.cwd ?? process.cwd();
   const rootDocument = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(rootDocument.root, rootDocument.displayName);
-  const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect);
-  const registry = new SchemaRegistry(dialect);
-  registry.addDocument(rootDocument);
-
   // Where a file says (with its root `$id`) it lives on the web, its siblings live next to it on disk:
   // a relative `$ref` that resolves against that `$id` reads the sibling file, not the network.
   const idFolders: Record<string, string> = {};
-  const addDocument = (document: SchemaDocument): void => {
+  const metaSchemas = new Map<string, MetaSchemaRules>();
+  // Custom meta-schemas read for their `$vocabulary`: not schemas of the model, but they shape it (hashed too).
+  const metaDocuments: SchemaDocument[] = [];
+  const readMeta = async (document: SchemaDocument): Promise<void> => {
+    const meta = await readMetaSchema(document, metaSchemas, options, idFolders, cwd);
+    if (meta) metaDocuments.push(meta);
+  };
+  await readMeta(rootDocument);
+  const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect, metaSchemas);
+  const registry = new SchemaRegistry(dialect, metaSchemas);
+  registry.addDocument(rootDocument);
+
+  const addDocument = async (document: SchemaDocument): Promise<void> => {
+    await readMeta(document);
     registry.addDocument(document);
     Object.assign(idFolders, idFolderOf(document, registry.dialectOf(document)));
   };
@@ -56,11 +66,37 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     for (const { uri, from } of local.length > 0 ? local : pending) {
       if (registry.hasResource(uri)) continue;
       const document = await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer);
-      if (!registry.hasResource(uri)) addDocument(document);
+      if (!registry.hasResource(uri)) await addDocument(document);
     }
   }
 
-  return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments(registry.documents) };
+  return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
+}
+
+/**
+ * A document whose `$schema` names a custom meta-schema: reads that meta-schema (like a `$ref`
+ * target: --resolve, bundled, or network when allowed) for its dialect and `$vocabulary`. Returns
+ * the meta-schema document when it read one.
+ */
+async function readMetaSchema(
+  document: SchemaDocument,
+  metaSchemas: Map<string, MetaSchemaRules>,
+  options: LoadOptions,
+  idFolders: Record<string, string>,
+  cwd: string,
+): Promise<SchemaDocument | undefined> {
+  const uri = customMetaSchemaUri(document.root);
+  if (uri === undefined || metaSchemas.has(uri)) return undefined;
+  let metaSchema: SchemaDocument;
+  try {
+    metaSchema = await readReferencedDocument(uri, options, idFolders, cwd, document.displayName, "");
+  } catch (error) {
+    if (!isCodegenError(error)) throw error;
+    throw new CodegenError("unsupportedKeyword", `unsupported meta-schema "${uri}": ${error.message}`, { file: document.displayName, pointer: "#/$schema" });
+  }
+  const dialect = detectDialect(metaSchema.root, metaSchema.displayName);
+  metaSchemas.set(uri, metaSchemaRules(metaSchema.root, dialect, { file: metaSchema.displayName, pointer: "#" }));
+  return metaSchema;
 }
 
 /** A file, or a URI that a `--resolve` prefix (or a file's own `$id`) maps to a file: reading it needs no network. */
@@ -70,14 +106,23 @@ function isLocal(uri: string, options: LoadOptions, idFolders: Record<string, st
 }
 
 /**
- * Meta-schemas shipped with the generator (schemas/meta/), so that `"$ref": "http://json-schema.org/draft-07/schema#"`
- * (validate a schema document) works offline. The 2019-09 and 2020-12 ones are not shipped: they
- * are built on `$recursiveRef`/`$dynamicRef`, which the guards refuse anyway.
+ * Meta-schemas shipped with the generator (schemas/meta/, see its README), so that
+ * `"$ref": "https://json-schema.org/draft/2020-12/schema"` (validate a schema document) and a custom
+ * meta-schema built on them work offline.
  */
 const META_SCHEMAS: Record<string, string> = {
   "json-schema.org/draft-07/schema": "draft-07.json",
   "json-schema.org/draft-06/schema": "draft-06.json",
+  ...metaSchemaFolder("2020-12", ["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content"]),
+  ...metaSchemaFolder("2019-09", ["core", "applicator", "validation", "meta-data", "format", "content"]),
 };
+
+/** A draft's `schema` and `meta/<vocabulary>` URIs → their files under schemas/meta/draft-<draft>/. */
+function metaSchemaFolder(draft: string, vocabularies: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = { [`json-schema.org/draft/${draft}/schema`]: `draft-${draft}/schema.json` };
+  for (const vocabulary of vocabularies) out[`json-schema.org/draft/${draft}/meta/${vocabulary}`] = `draft-${draft}/meta/${vocabulary}.json`;
+  return out;
+}
 
 function builtInMetaSchema(documentUri: string): { file: string; displayName: string } | undefined {
   const name = META_SCHEMAS[documentUri.replace(/^https?:\/\//, "")];

@@ -1,6 +1,7 @@
 import type { Dialect } from "../ir/model";
 import { CodegenError } from "../errors";
-import { detectDialect, idKeyword } from "./dialect";
+import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
+import type { MetaSchemaRules } from "./vocabulary";
 import { forEachSubschema, isJsonObject, toPointer, type JsonObject } from "./keywords";
 
 /** A document read from disk (or given in memory): what error messages name. */
@@ -37,9 +38,23 @@ export class SchemaRegistry {
   private readonly baseOf = new WeakMap<object, string>();
   private readonly locationOf = new WeakMap<object, SchemaLocation>();
   private readonly dialects = new Map<SchemaDocument, Dialect>();
+  /** Per schema resource (base URI): its `$dynamicAnchor`s (and 2019-09 `$recursiveAnchor`), name → schema. */
+  private readonly dynamicAnchors = new Map<string, Map<string, JsonObject>>();
 
-  /** `dialect`: the root document's, and that of any document without a `$schema` of its own. */
-  constructor(readonly dialect: Dialect) {}
+  /**
+   * `dialect`: the root document's, and that of any document without a `$schema` of its own.
+   * `metaSchemas`: the custom meta-schemas the loader read, by URI (see load/vocabulary.ts).
+   */
+  constructor(
+    readonly dialect: Dialect,
+    private readonly metaSchemas: ReadonlyMap<string, MetaSchemaRules> = new Map(),
+  ) {}
+
+  /** Keywords that a document's custom meta-schema leaves out with its vocabulary (see load/vocabulary.ts). */
+  vocabularyIgnored(document: SchemaDocument): ReadonlySet<string> {
+    const uri = customMetaSchemaUri(document.root);
+    return (uri !== undefined && this.metaSchemas.get(uri)?.ignored) || NOTHING_IGNORED;
+  }
 
   /** The dialect a document is read by: its own `$schema`, else the root's. */
   dialectOf(document: SchemaDocument): Dialect {
@@ -54,7 +69,8 @@ export class SchemaRegistry {
   addDocument(document: SchemaDocument): void {
     this.documents.push(document);
     // Each document by its own `$schema` (a 2020-12 schema may reference a draft-04 file).
-    this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect));
+    this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect, this.metaSchemas));
+    this.dynamicNames = undefined;
     this.resources.set(stripFragment(document.uri), document.root);
     this.index(document.root, stripFragment(document.uri), document, []);
   }
@@ -67,30 +83,60 @@ export class SchemaRegistry {
     return this.baseOf.get(schema);
   }
 
-  /** Every `$ref` in every indexed schema, with its absolute target URI. */
+  /** Every `$ref` (and `$dynamicRef`, `$recursiveRef`) in every indexed schema, with its absolute target URI. */
   references(): { uri: string; from: SchemaLocation }[] {
     const found: { uri: string; from: SchemaLocation }[] = [];
     for (const document of this.documents) {
+      const keywords = referenceKeywords(this.dialectOf(document));
       this.walk(document.root, (schema) => {
-        if (typeof schema.$ref !== "string") return;
-        const base = this.baseOf.get(schema)!;
-        const from = this.locationOf.get(schema)!;
-        found.push({ uri: this.absolute(schema.$ref, base, from), from });
+        for (const keyword of keywords) {
+          const ref = schema[keyword];
+          if (typeof ref !== "string") continue;
+          const base = this.baseOf.get(schema)!;
+          const from = this.locationOf.get(schema)!;
+          found.push({ uri: this.absolute(ref, base, from), from });
+        }
       });
     }
     return found;
   }
 
+  /**
+   * The anchor names that some `$dynamicRef` may look up in the dynamic scope (the fragment of
+   * each one; {@link RECURSIVE_ANCHOR} for a 2019-09 `$recursiveRef`). Empty: nothing is dynamic.
+   */
+  dynamicAnchorNames(): ReadonlySet<string> {
+    if (this.dynamicNames) return this.dynamicNames;
+    const names = new Set<string>();
+    for (const document of this.documents) {
+      const dialect = this.dialectOf(document);
+      this.walk(document.root, (schema) => {
+        if (dialect === "2020-12" && typeof schema.$dynamicRef === "string") {
+          const hash = schema.$dynamicRef.indexOf("#");
+          if (hash >= 0) names.add(safeDecode(schema.$dynamicRef.slice(hash + 1)));
+        }
+        if (dialect === "2019-09" && typeof schema.$recursiveRef === "string") names.add(RECURSIVE_ANCHOR);
+      });
+    }
+    return (this.dynamicNames = names);
+  }
+  private dynamicNames: Set<string> | undefined;
+
+  /** The `$dynamicAnchor`s declared in the schema resource `schema` belongs to (not in resources nested in it). */
+  dynamicAnchorsOf(schema: object): ReadonlyMap<string, JsonObject> {
+    return this.dynamicAnchors.get(this.baseOf.get(schema) ?? "") ?? new Map();
+  }
+
   /** Resolves the `$ref` written in `schema` (absolute or relative to its base URI). */
-  resolve(ref: string, schema: object): ResolvedRef {
+  resolve(ref: string, schema: object, keyword: "$ref" | "$dynamicRef" | "$recursiveRef" = "$ref"): ResolvedRef {
     const base = this.baseOf.get(schema) ?? "";
     const from = this.locationOf.get(schema);
     const uri = this.absolute(ref, base, from);
     const target = this.lookup(uri);
     if (target === undefined) {
-      throw new CodegenError("unresolvedRef", `$ref "${ref}" does not resolve (looked for ${uri})`, {
+      throw new CodegenError("unresolvedRef", `${keyword} "${ref}" does not resolve (looked for ${uri})`, {
         file: from?.document.displayName,
-        pointer: from ? `#${from.pointer}/$ref` : undefined,
+        pointer: from ? `#${from.pointer}/${keyword}` : undefined,
       });
     }
     return { target, uri, location: isJsonObject(target) ? this.locationOf.get(target) : undefined };
@@ -147,16 +193,50 @@ export class SchemaRegistry {
     if (modern && typeof schema.$anchor === "string") this.anchors.set(`${ownBase}#${schema.$anchor}`, schema);
     if (dialect === "2020-12" && typeof schema.$dynamicAnchor === "string") {
       if (!this.anchors.has(`${ownBase}#${schema.$dynamicAnchor}`)) this.anchors.set(`${ownBase}#${schema.$dynamicAnchor}`, schema);
+      this.addDynamicAnchor(ownBase, schema.$dynamicAnchor, schema);
     }
+    // 2019-09: `$recursiveAnchor: true` counts only at the root of a resource.
+    const resourceRoot = tokens.length === 0 || ownBase !== base;
+    if (dialect === "2019-09" && schema.$recursiveAnchor === true && resourceRoot) this.addDynamicAnchor(ownBase, RECURSIVE_ANCHOR, schema);
     this.baseOf.set(schema, ownBase);
     if (!this.locationOf.has(schema)) this.locationOf.set(schema, { document, pointer: toPointer(tokens) });
     forEachSubschema(schema, (child, childTokens) => this.index(child, ownBase, document, [...tokens, ...childTokens]));
+  }
+
+  private addDynamicAnchor(resource: string, name: string, schema: JsonObject): void {
+    let anchors = this.dynamicAnchors.get(resource);
+    if (!anchors) this.dynamicAnchors.set(resource, (anchors = new Map()));
+    if (!anchors.has(name)) anchors.set(name, schema);
   }
 
   private walk(schema: unknown, visit: (schema: JsonObject) => void): void {
     if (!isJsonObject(schema)) return;
     visit(schema);
     forEachSubschema(schema, (child) => this.walk(child, visit));
+  }
+}
+
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
+
+/**
+ * The dynamic anchor name a 2019-09 `$recursiveAnchor: true` declares (and `$recursiveRef` looks
+ * up): `$recursiveRef` is `$dynamicRef` with one anonymous anchor. `$` cannot start an anchor name.
+ */
+export const RECURSIVE_ANCHOR = "$recursiveAnchor";
+
+/** The keywords that reference another schema in a dialect (what the loader must fetch). */
+function referenceKeywords(dialect: Dialect): readonly string[] {
+  if (dialect === "2020-12") return ["$ref", "$dynamicRef"];
+  if (dialect === "2019-09") return ["$ref", "$recursiveRef"];
+  return ["$ref"];
+}
+
+/** A URI fragment, percent-decoded (as written when it does not decode). */
+export function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }
 

@@ -40,6 +40,15 @@ describeSuite("JSON-Schema-Test-Suite draft2020-12", () => {
     }
   });
 
+  test("the groups built on $dynamicRef, $vocabulary and the 2020-12 meta-schema run (not refused) and pass", () => {
+    for (const file of ["dynamicRef.json", "vocabulary.json", "defs.json"]) {
+      const groups = results.filter((g) => g.file === file);
+      expect(groups.length).toBeGreaterThan(0);
+      expect(groups.filter((g) => g.unsupported).map((g) => g.description)).toEqual([]);
+      expect(groups.every((g) => g.cases.every(casePassed))).toBe(true);
+    }
+  });
+
   test("optional/format: at least as many passes as ajv + ajv-formats, file by file", () => {
     const formats = summarize(results.filter((g) => g.file.startsWith("optional/format/")));
     expect(formats.length).toBeGreaterThan(15);

@@ -176,10 +176,12 @@ describe("each draft's way of naming a subschema", () => {
     }
   });
 
-  test("2019-09: $recursiveRef is refused, with its path", async () => {
-    const error = (await irOf({ $schema: D2019, items: { $recursiveRef: "#" } }).catch((e: unknown) => e)) as CodegenError;
-    expect(error.code).toBe("unsupportedKeyword");
-    expect(error.location.pointer).toBe("#/items/$recursiveRef");
+  test("2019-09: $recursiveRef is dynamic only when its target has $recursiveAnchor: true; 2020-12 ignores both", async () => {
+    const anchored = rootOf(await irOf({ $schema: D2019, $recursiveAnchor: true, items: { $recursiveRef: "#" } })) as { items: unknown };
+    expect(anchored.items).toEqual({ schemaPath: "#/items", annotations: {}, dynamicRef: { ref: "Schema", anchor: "$recursiveAnchor" } });
+    const plain = rootOf(await irOf({ $schema: D2019, items: { $recursiveRef: "#" } })) as { items: unknown };
+    expect(plain.items).toEqual({ schemaPath: "#/items", annotations: {}, ref: "Schema" });
+    expect(rootOf(await irOf({ $schema: D2020, $recursiveAnchor: true, items: { $recursiveRef: "#" } }))).toEqual({ schemaPath: "#", annotations: {}, items: { schemaPath: "#/items", annotations: {} } });
   });
 
   test("2020-12: array-form items is an error that says to use prefixItems", async () => {

@@ -142,10 +142,19 @@ describe("fromJsonSchema: bad schemas fail with the schema path", () => {
     expect((error as CodegenError).message).toContain(message);
   });
 
-  test("unsupported keyword names itself and its path", async () => {
-    const error = (await irOf({ properties: { a: { $dynamicRef: "#x" } } }).catch((e: unknown) => e)) as CodegenError;
-    expect(error.code).toBe("unsupportedKeyword");
-    expect(error.format()).toBe('(schema)#/properties/a/$dynamicRef: unsupported keyword "$dynamicRef"');
+  test("$dynamicRef: dynamic when its target declares the anchor, else a plain $ref", async () => {
+    const model = await irOf({
+      $dynamicAnchor: "node",
+      properties: { a: { $dynamicRef: "#node" }, b: { $dynamicRef: "#plain" }, c: { $dynamicRef: "#/$defs/Plain" } },
+      $defs: { Plain: { $anchor: "plain", type: "string" } },
+    });
+    const root = model.types[0]!.schema as { dynamicScope: unknown; properties: { schema: unknown }[] };
+    expect(root.dynamicScope).toEqual([{ anchor: "node", type: model.rootName }]);
+    expect(root.properties.map((p) => p.schema)).toEqual([
+      { schemaPath: "#/properties/a", annotations: {}, dynamicRef: { ref: model.rootName, anchor: "node" } },
+      { schemaPath: "#/properties/b", annotations: {}, ref: "Plain" },
+      { schemaPath: "#/properties/c", annotations: {}, ref: "Plain" },
+    ]);
   });
 
   test("unresolved $ref names the pointer of the $ref", async () => {

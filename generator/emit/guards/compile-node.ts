@@ -7,6 +7,7 @@ import { code, type Code } from "../code";
 import type { IrSchema, JsonType } from "../../ir/model";
 import { hasKeywords, type Applies, type KeywordCheck } from "./check";
 import { CHECKS } from "./checks/index";
+import { enterDynamicScope } from "./checks/dynamic-ref";
 import { Body, Scope } from "./scope";
 
 type Group = Exclude<Applies, "any">;
@@ -56,7 +57,7 @@ export function compileSchema(scope: Scope, schema: IrSchema, schemaPath: string
     return;
   }
   const node = schema;
-  let s = scope.with({ node });
+  let s = enterDynamicScope(scope.with({ node }), node);
   // unevaluated* sees only this node's own annotations (and its in-place subschemas'), never a cousin's.
   const ownEv = node.unevaluatedProperties !== undefined || node.unevaluatedItems !== undefined ? scope.local("ev") : undefined;
   if (ownEv) {

@@ -6,6 +6,7 @@
 import type { EmitOptions } from "../emitter";
 import { code, id, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
+import { DynamicScopes } from "./dynamic-scope";
 import { Body, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
 
@@ -14,8 +15,11 @@ export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
 /** The runtime exports that are types: imported with `type`. */
 const TYPE_ONLY: ReadonlySet<string> = new Set(["ValidationError", "ValidationResult", "Evaluated", "StandardSchemaV1"]);
 
-/** Compiles the body of a function that checks `schema` in `mode` against the variable `value`. */
-export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body) => void;
+/**
+ * Compiles the body of a function that checks `schema` in `mode` against the variable `value`;
+ * `dyn`: the function's dynamic-scope parameter, when it takes one (see dynamic-scope.ts).
+ */
+export type BodyCompiler = (module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body, dyn?: Code) => void;
 
 /**
  * A function for the fast path is the collecting function called without an error list: one
@@ -38,12 +42,30 @@ export class GuardModule {
   /** Function declarations, in creation order, by name. */
   readonly functions = new Map<string, Code>();
   private counter = 0;
+  /** Functions (by name) that take the dynamic scope as their last parameter. */
+  private readonly takingScope = new Set<string>();
+  private dynamicScopes: DynamicScopes | undefined;
 
   constructor(
     readonly model: IrModel,
     readonly options: EmitOptions,
     private readonly compileBody: BodyCompiler,
   ) {}
+
+  /** `$dynamicRef` support: which functions take the dynamic scope, scope constants (see dynamic-scope.ts). */
+  get dynamic(): DynamicScopes {
+    return (this.dynamicScopes ??= new DynamicScopes(this, this.model));
+  }
+
+  /** Whether the function `fn` (from {@link named} or {@link helper}) takes the dynamic scope. */
+  takesScope(fn: Code): boolean {
+    return this.takingScope.has(fn.text);
+  }
+
+  /** Compiles what only the end of the module knows about (the dynamic scope's eval functions). Call before reading `functions`. */
+  finish(): void {
+    this.dynamicScopes?.finish();
+  }
 
   /**
    * A runtime export, imported from `./runtime/<module>.js` on first use under its `$` alias
@@ -79,6 +101,7 @@ export class GuardModule {
       const declared = id(`${unified}$${name}`);
       fn = declared;
       this.namedHelpers.set(key, declared);
+      if (this.dynamic.namedTakesScope(name)) this.takingScope.add(declared.text);
       this.typesByName ??= new Map(this.model.types.map((t) => [t.name, t]));
       const type = this.typesByName.get(name);
       if (!type) throw new Error(`internal: no named type ${name}`);
@@ -115,6 +138,7 @@ export class GuardModule {
     if (!fn) {
       fn = id(`${mode}$${++this.counter}`);
       byMode.set(mode, fn);
+      if (this.dynamic.schemaTakesScope(schema)) this.takingScope.add(fn.text);
       this.functions.set(fn.text, this.declare(fn, schema, schemaPath, mode));
     }
     return fn;
@@ -122,17 +146,19 @@ export class GuardModule {
 
   private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode): Code {
     const body = new Body();
-    this.compileBody(this, schema, schemaPath, mode, body);
+    const dyn = this.takesScope(fn) ? code`dyn` : undefined;
+    this.compileBody(this, schema, schemaPath, mode, body, dyn);
     const lines = body.text();
+    const scopeParameter = dyn ? code`, dyn?: ${this.dynamic.scopeType}` : code``;
     switch (mode) {
       case "eval":
-        return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}): boolean {
+        return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}${scopeParameter}): boolean {
 ${lines}
 return true;
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
-        return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]): boolean {
+        return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}): boolean {
 ${lines}
 return true;
 }`;
@@ -141,13 +167,15 @@ return true;
 
   /** Import declarations for the runtime pieces used, then the hoisted constants. */
   preamble(): Code[] {
+    // First: the dynamic scope's declarations import runtime types too.
+    const dynamic = this.dynamicScopes?.declarations() ?? [];
     const order: RuntimeModule[] = ["validation", "checks", "formats", "evaluated"];
     const out: Code[] = [];
     for (const module of order) {
       const names = this.imports.get(module);
       if (names) out.push(code`import { ${runtimeImports([...names].sort(), TYPE_ONLY)} } from ${`./runtime/${module}.js`};`);
     }
-    return [...out, ...this.constants];
+    return [...out, ...this.constants, ...dynamic];
   }
 }
 

@@ -26,8 +26,8 @@ export const guardsEmitter: Emitter = {
 };
 
 /** Compiles a function body: `schema` checked against the parameter `value` in `mode`. */
-function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body): void {
-  const scope = new Scope(module, mode, body, new Locals(), code`value`, code`path`, undefined, mode === "eval" ? code`ev` : undefined, compileSchema);
+function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body, dyn?: Code): void {
+  const scope = new Scope(module, mode, body, new Locals(), code`value`, code`path`, undefined, mode === "eval" ? code`ev` : undefined, compileSchema, dyn);
   compileSchema(scope, schema, schemaPath);
 }
 
@@ -91,6 +91,7 @@ export declare function ${assert}(value: unknown): asserts value is ${type};`,
 export declare const ${standard}: ${schemaType}<${type}>;`,
     );
   }
+  module.finish();
   const helpers = [...module.functions.values()];
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
   // The runtime stays internal; what users need to name (errors, results) is re-exported here,

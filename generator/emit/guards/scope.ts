@@ -72,10 +72,12 @@ export class Scope {
     /** The annotation record to fill (eval mode, or a node with unevaluated*). */
     readonly ev: Code | undefined,
     private readonly inline: InlineCompiler,
+    /** The dynamic scope's variable, in a function that takes one (see dynamic-scope.ts). */
+    readonly dyn?: Code,
   ) {}
 
-  /** The same position with another value variable (a narrowed alias), node or annotation record. */
-  with(changes: { value?: Code; node?: IrNode; ev?: Code | undefined; body?: Body }): Scope {
+  /** The same position with another value variable (a narrowed alias), node, annotation record or dynamic scope. */
+  with(changes: { value?: Code; node?: IrNode; ev?: Code | undefined; body?: Body; dyn?: Code }): Scope {
     return new Scope(
       this.module,
       this.mode,
@@ -86,6 +88,7 @@ export class Scope {
       changes.node ?? this.node,
       "ev" in changes ? changes.ev : this.ev,
       this.inline,
+      changes.dyn ?? this.dyn,
     );
   }
 
@@ -122,7 +125,7 @@ export class Scope {
   /** Compiles a subschema inline, for another value (a property, an item). Annotations stay with that value. */
   child(schema: IrSchema, value: Code, path: Code, schemaPath: string): void {
     const mode: Mode = this.mode === "eval" ? "is" : this.mode;
-    const scope = new Scope(this.module, mode, this.body, this.locals, value, path, undefined, undefined, this.inline);
+    const scope = new Scope(this.module, mode, this.body, this.locals, value, path, undefined, undefined, this.inline, this.dyn);
     this.inline(scope, schema, schemaPath);
   }
 
@@ -131,7 +134,17 @@ export class Scope {
     if (typeof schema === "boolean") return code`${schema}`;
     const ref = onlyRef(schema);
     const fn = ref ? this.module.named(ref, "is") : this.module.helper(schema, schemaPath, "is");
-    return code`${fn}(${value})`;
+    return this.callIs(fn, value);
+  }
+
+  /** `fn(value)`: a collecting function called without a list (plus the dynamic scope, if it takes one). */
+  callIs(fn: Code, value: Code): Code {
+    return this.module.takesScope(fn) ? code`${fn}(${value}, "", undefined, ${this.dyn!})` : code`${fn}(${value})`;
+  }
+
+  /** `fn(value, ev)`: an eval function (plus the dynamic scope, if it takes one). */
+  callEval(fn: Code, value: Code, ev: Code): Code {
+    return this.module.takesScope(fn) ? code`${fn}(${value}, ${ev}, ${this.dyn!})` : code`${fn}(${value}, ${ev})`;
   }
 
   /**
@@ -151,7 +164,8 @@ export class Scope {
   /** The statement calling a collecting function `fn` for `value` at `path` (see {@link collect}). */
   callCollect(fn: Code, value: Code, path: Code): Code {
     const childPath = path.text === "path" ? path : code`errors && ${path}`;
-    return code`if (!${fn}(${value}, ${childPath}, errors) && !errors) return false;`;
+    const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
+    return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) return false;`;
   }
 
   /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */
@@ -159,7 +173,7 @@ export class Scope {
     if (typeof schema === "boolean") return code`${schema}`;
     const ref = onlyRef(schema);
     const fn = ref ? this.module.named(ref, "eval") : this.module.helper(schema, schemaPath, "eval");
-    return code`${fn}(${value}, ${ev})`;
+    return this.callEval(fn, value, ev);
   }
 
   /** A runtime helper from templates/runtime/checks.ts. */

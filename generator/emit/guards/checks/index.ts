@@ -7,6 +7,7 @@ import { constKeyword } from "./const";
 import { contains } from "./contains";
 import { dependentRequired } from "./dependent-required";
 import { dependentSchemas } from "./dependent-schemas";
+import { dynamicRef } from "./dynamic-ref";
 import { enumKeyword } from "./enum";
 import { format } from "./format";
 import { ifThenElse } from "./if-then-else";
@@ -48,6 +49,7 @@ export const CHECKS: readonly KeywordCheck[] = [
   dependentSchemas,
   unevaluatedProperties,
   ref,
+  dynamicRef,
   allOf,
   anyOf,
   oneOf,

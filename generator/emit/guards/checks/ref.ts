@@ -9,14 +9,14 @@ export const ref: KeywordCheck = {
     const name = node.ref!;
     const v = s.value;
     if (s.ev && s.mode !== "collect") {
-      s.body.line(code`if (!${s.module.named(name, "eval")}(${v}, ${s.ev})) return false;`);
+      s.body.line(code`if (!${s.callEval(s.module.named(name, "eval"), v, s.ev)}) return false;`);
       return;
     }
     if (s.collecting) {
       s.body.line(s.callCollect(s.module.named(name, "collect"), v, s.path));
-      if (s.ev) s.body.line(code`${s.module.named(name, "eval")}(${v}, ${s.ev});`);
+      if (s.ev) s.body.line(code`${s.callEval(s.module.named(name, "eval"), v, s.ev)};`);
       return;
     }
-    s.body.line(code`if (!${s.module.named(name, "is")}(${v})) return false;`);
+    s.body.line(code`if (!${s.callIs(s.module.named(name, "is"), v)}) return false;`);
   },
 };

@@ -1,0 +1,38 @@
+/**
+ * $dynamicRef (2019-09: $recursiveRef): a call to the dynamic scope's entry for the anchor, or to
+ * the static target's function when no resource entered declares it (see ../dynamic-scope.ts).
+ */
+import { code } from "../../code";
+import type { KeywordCheck } from "../check";
+import type { Scope } from "../scope";
+import type { IrNode } from "../../../ir/model";
+
+export const dynamicRef: KeywordCheck = {
+  keywords: ["dynamicRef"],
+  applies: "any",
+  emit(s, node) {
+    const { ref, anchor } = node.dynamicRef!;
+    // A function holding a dynamic reference always takes the scope (DynamicScopes' seeds).
+    const dyn = s.dyn;
+    if (!dyn) throw new Error(`internal: $dynamicRef at ${node.schemaPath} compiled without a dynamic scope`);
+    const v = s.value;
+    if (s.ev && s.mode !== "collect") {
+      s.body.line(code`if (!${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn})) return false;`);
+      return;
+    }
+    const collect = s.module.dynamic.target(dyn, anchor, ref, "collect");
+    if (s.collecting) {
+      const childPath = s.path.text === "path" ? s.path : code`errors && ${s.path}`;
+      s.body.line(code`if (!${collect}(${v}, ${childPath}, errors, ${dyn}) && !errors) return false;`);
+      if (s.ev) s.body.line(code`${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn});`);
+      return;
+    }
+    s.body.line(code`if (!${collect}(${v}, "", undefined, ${dyn})) return false;`);
+  },
+};
+
+/** Entering a node that enters a schema resource with dynamic anchors: the scope for the rest of the node. */
+export function enterDynamicScope(s: Scope, node: IrNode): Scope {
+  if (!node.dynamicScope || !s.dyn) return s;
+  return s.with({ dyn: s.module.dynamic.enter(node, s.dyn, (prefix) => s.local(prefix), (statement) => s.body.line(statement)) });
+}
