@@ -101,7 +101,8 @@ async function guardsSize(read: (esmPath: string) => string): Promise<{ minified
   const runtime = [...guardsJs.matchAll(/from "\.\/(runtime\/[a-z-]+)\.js"/g)].map((m) => m[1]!);
   const strip = (text: string, keepExports: boolean): string => {
     const noImports = text.replace(/^import[^;]*;\s*$/gm, "");
-    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "");
+    // esbuild ends a module with one `export { a, b }` list: without it too, unused functions can go
+    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "").replace(/^export \{[^}]*\};?\s*$/gm, "");
   };
   const source = [...runtime.map((m) => strip(read(`${m}.js`), false)), strip(guardsJs, true)].join("\n");
   const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });

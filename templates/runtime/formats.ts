@@ -87,16 +87,10 @@ export function isTime(s: string): boolean {
   return timeAt(s, 0);
 }
 
-/** Whitespace as JavaScript's `\s` sees it: ajv-formats splits date-time on `t` or `\s`. */
-function isSeparator(c: number): boolean {
-  if (c === 84 || c === 116 || c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `format: "date-time"`: "2024-02-29T23:59:59.123Z". */
+/** `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note) may stand for the "T". */
 export function isDateTime(s: string): boolean {
-  return s.length > 10 && isSeparator(s.charCodeAt(10)) && dateAt(s, 0) && timeAt(s, 11);
+  const t = s.charCodeAt(10);
+  return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
 
 function isHex(c: number): boolean {
@@ -217,28 +211,62 @@ export function isIdnEmail(s: string): boolean {
 }
 
 // ajv-formats' expressions where they already follow the RFCs.
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 =
-  /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 // RFC 3339 appendix A: each unit may only be followed by the next one ("P1Y2D" lacks the month).
-const DURATION_TIME = String.raw`T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)`;
-const DURATION = new RegExp(String.raw`^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:${DURATION_TIME})?|${DURATION_TIME}|\d+W)$`);
+const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
 
 /** `format: "duration"` (ISO 8601 as RFC 3339 appendix A restricts it). */
 export function isDuration(s: string): boolean {
   return DURATION.test(s);
 }
 
-/** `format: "ipv4"`: dotted quad, no leading zeros. */
+/** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
 export function isIpv4(s: string): boolean {
-  return IPV4.test(s);
+  let i = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0 && s.charCodeAt(i++) !== 46) return false;
+    const start = i;
+    let value = 0;
+    for (let d = digitAt(s, i); d >= 0 && i - start < 3; d = digitAt(s, ++i)) value = value * 10 + d;
+    if (i === start || value > 255 || (i - start > 1 && s.charCodeAt(start) === 48)) return false;
+  }
+  return i === s.length;
 }
 
-/** `format: "ipv6"`. */
+/**
+ * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
+ * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
+ */
 export function isIpv6(s: string): boolean {
-  return IPV6.test(s);
+  const n = s.length;
+  let groups = 0;
+  let compressed = false;
+  let i = 0;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
+    compressed = true;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    while (i < n && i - start < 4 && isHex(s.charCodeAt(i))) i++;
+    if (i === start) return false;
+    if (s.charCodeAt(i) === 46) {
+      if (!isIpv4(s.slice(start))) return false;
+      groups += 2;
+      break;
+    }
+    groups++;
+    if (i === n) break;
+    if (s.charCodeAt(i++) !== 58 || i === n) return false;
+    if (s.charCodeAt(i) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      i++;
+    }
+  }
+  return compressed ? groups < 8 : groups === 8;
 }
 
 /** `format: "json-pointer"`. */
@@ -473,6 +501,7 @@ export function punycodeDecode(text: string): number[] | undefined {
       i += digit * w;
       const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
       if (digit < t) break;
+      if (w > 0x7fffffff / (36 - t)) return undefined;
       w *= 36 - t;
     }
     const points = output.length + 1;
@@ -621,10 +650,10 @@ function bidiRuleHolds(labels: readonly string[]): boolean {
   });
 }
 
-/** An A-label ("xn--" + Punycode) as its U-label, or undefined when it does not decode to one it is the canonical encoding of. */
+/** A lowercase A-label ("xn--" + Punycode) as its U-label, or undefined unless it is the canonical encoding of a valid U-label. */
 function uLabelOf(aLabel: string): string | undefined {
   const points = punycodeDecode(aLabel.slice(4));
-  if (!points || points.every((c) => c < 128) || punycodeEncode(points) !== aLabel.slice(4).toLowerCase()) return undefined;
+  if (!points || points.every((c) => c < 128) || punycodeEncode(points) !== aLabel.slice(4)) return undefined;
   const label = String.fromCodePoint(...points);
   return isULabel(label) ? label : undefined;
 }
@@ -638,7 +667,8 @@ function ldhLabel(label: string): string | undefined {
     if (!isAlphanumeric(c) && c !== 45) return undefined;
   }
   if (label.charCodeAt(2) !== 45 || label.charCodeAt(3) !== 45) return label;
-  return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label) : undefined;
+  // A-labels compare case-insensitively (DNS does): "XN--BCHER-KVA" is "xn--bcher-kva", bücher
+  return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : undefined;
 }
 
 /**
