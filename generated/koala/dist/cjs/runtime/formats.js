@@ -124,7 +124,7 @@ function isUuid(s) {
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
 }
-const ATEXT = (() => {
+const ATEXT = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
   for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
@@ -195,6 +195,7 @@ function isIdnEmail(s) {
   if (domain.charCodeAt(0) === 91) return domain.charCodeAt(domain.length - 1) === 93 && isAddressLiteral(domain.slice(1, -1));
   return isIdnHostname(domain.normalize("NFC"));
 }
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
@@ -202,15 +203,7 @@ function isDuration(s) {
   return DURATION.test(s);
 }
 function isIpv4(s) {
-  let i = 0;
-  for (let part = 0; part < 4; part++) {
-    if (part > 0 && s.charCodeAt(i++) !== 46) return false;
-    const start = i;
-    let value = 0;
-    for (let d = digitAt(s, i); d >= 0 && i - start < 3; d = digitAt(s, ++i)) value = value * 10 + d;
-    if (i === start || value > 255 || i - start > 1 && s.charCodeAt(start) === 48) return false;
-  }
-  return i === s.length;
+  return IPV4.test(s);
 }
 function isIpv6(s) {
   const n = s.length;
@@ -263,33 +256,20 @@ const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
 const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
-function uriClass(c) {
-  if (isAlphanumeric(c) || c === 45 || c === 46 || c === 95 || c === 126) return UNRESERVED;
-  switch (c) {
-    case 33:
-    case 36:
-    case 38:
-    case 39:
-    case 40:
-    case 41:
-    case 42:
-    case 43:
-    case 44:
-    case 59:
-    case 61:
-      return SUB_DELIM;
-    case 58:
-      return COLON;
-    case 64:
-      return AT;
-    case 47:
-      return SLASH;
-    case 63:
-      return QUESTION;
-    default:
-      return 0;
-  }
-}
+const URI_CLASSES = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = UNRESERVED;
+  const set = (chars, bit) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = bit;
+  };
+  set("-._~", UNRESERVED);
+  set("!$&'()*+,;=", SUB_DELIM);
+  set(":", COLON);
+  set("@", AT);
+  set("/", SLASH);
+  set("?", QUESTION);
+  return table;
+})();
 function isUcschar(c) {
   if (c < 65536) return c >= 160 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65519;
   return c <= 983037 && (c & 65534) !== 65534 && (c < 917504 || c >= 921600);
@@ -301,7 +281,7 @@ function scanUriPart(s, i, end, classes, iri, iprivate) {
   while (i < end) {
     const c = s.charCodeAt(i);
     if (c < 128) {
-      if (uriClass(c) & classes) i++;
+      if (URI_CLASSES[c] & classes) i++;
       else if (c !== 37) return i;
       else if (isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
       else return -1;
@@ -398,7 +378,7 @@ function isUriTemplate(s) {
       if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) return false;
       i += 3;
     } else if (c < 128) {
-      if (c <= 32 || c === 127 || c === 34 || c === 60 || c === 62 || c === 92 || c === 94 || c === 96 || c === 124 || c === 125) return false;
+      if (URI_CLASSES[c] === 0 && c !== 35 && c !== 91 && c !== 93) return false;
       i++;
     } else {
       const cp = s.codePointAt(i);
@@ -525,31 +505,43 @@ function contextAllows(label, i) {
 function idnaProperty(c) {
   if (IDNA_PVALID_EXCEPTIONS.includes(c)) return "pvalid";
   if (IDNA_DISALLOWED_EXCEPTIONS.includes(c)) return "disallowed";
-  if (c === 8204 || c === 8205 || is(IDNA_CONTEXTO, c)) return "context";
   const ch = String.fromCodePoint(c);
-  if (ch.normalize("NFKC").toLowerCase().normalize("NFKC") !== ch) return "disallowed";
+  if (c === 8204 || c === 8205 || IDNA_CONTEXTO.test(ch)) return "context";
+  if (ch.toLowerCase() !== ch || ch.normalize("NFKC") !== ch) return "disallowed";
   return !IDNA_DISALLOWED.test(ch) && IDNA_LETTER_DIGIT.test(ch) ? "pvalid" : "disallowed";
 }
+const LEADING_MARK = /^\p{M}/u;
+function codePoints(s) {
+  const points = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i);
+    points.push(c);
+    if (c > 65535) i++;
+  }
+  return points;
+}
 function isULabel(label) {
-  if (label.normalize("NFC") !== label || /^\p{M}/u.test(label)) return false;
+  if (label.normalize("NFC") !== label || LEADING_MARK.test(label)) return false;
   if (label.charCodeAt(0) === 45 || label.charCodeAt(label.length - 1) === 45 || label.charCodeAt(2) === 45 && label.charCodeAt(3) === 45) return false;
-  const points = Array.from(label, (ch) => ch.codePointAt(0));
+  const points = codePoints(label);
   return points.every((c, i) => {
     if (c < 128) return isAlphanumeric(c) && (c | 32) === c || c === 45;
     const property = idnaProperty(c);
     return property === "pvalid" || property === "context" && contextAllows(points, i);
   });
 }
+const BIDI_NSM = /[\p{Mn}\p{Me}]/u;
+const BIDI_R = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const BIDI_L = /[\p{L}\p{Mc}\p{Nd}]/u;
 function bidiClass(c) {
-  if (c >= 48 && c <= 57 || c >= 1776 && c <= 1785) return "EN";
+  if (c < 128) return isAlphanumeric(c) ? c <= 57 ? "EN" : "L" : "ON";
+  if (c >= 1776 && c <= 1785) return "EN";
   if (c >= 1536 && c <= 1541 || c >= 1632 && c <= 1641 || c === 1643 || c === 1644 || c === 1757 || c === 2192 || c === 2193 || c === 2274 || c >= 68912 && c <= 68921 || c >= 69216 && c <= 69246) return "AN";
   const ch = String.fromCodePoint(c);
-  if (/[\p{Mn}\p{Me}]/u.test(ch)) return "NSM";
-  if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u.test(ch)) return "R";
-  return /[\p{L}\p{Mc}\p{Nd}]/u.test(ch) ? "L" : "ON";
+  return BIDI_NSM.test(ch) ? "NSM" : BIDI_R.test(ch) ? "R" : BIDI_L.test(ch) ? "L" : "ON";
 }
 function bidiRuleHolds(labels) {
-  const classes = labels.map((label) => Array.from(label, (ch) => bidiClass(ch.codePointAt(0))));
+  const classes = labels.map((label) => codePoints(label).map(bidiClass));
   if (!classes.some((list) => list.some((k) => k === "R" || k === "AN"))) return true;
   return classes.every((list) => {
     const rtl = list[0] === "R";
@@ -593,17 +585,19 @@ function isHostname(s) {
   const labels = s.split(".").map(ldhLabel);
   return labels.every((label) => label !== void 0) && bidiRuleHolds(labels);
 }
+const IDN_DOTS = /[.\u3002\uff0e\uff61]/;
+const ASCII = /^[\0-\x7f]*$/;
 function isIdnHostname(s) {
   const labels = [];
   let length = -1;
-  for (const label of s.split(/[.\u3002\uff0e\uff61]/)) {
+  for (const label of s.split(IDN_DOTS)) {
     let u;
-    if (/^[\0-\x7f]*$/.test(label)) {
+    if (ASCII.test(label)) {
       u = ldhLabel(label);
       length += label.length + 1;
     } else {
       u = isULabel(label) ? label : void 0;
-      const aLength = 4 + punycodeEncode(Array.from(label, (ch) => ch.codePointAt(0))).length;
+      const aLength = 4 + punycodeEncode(codePoints(label)).length;
       if (aLength > 63) return false;
       length += aLength + 1;
     }
