@@ -423,7 +423,7 @@ export function isUriTemplate(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c === 123) {
       i++;
-      if ("+#./;?&=,!@|".includes(s.charAt(i))) i++;
+      if (i < n && "+#./;?&=,!@|".includes(s[i]!)) i++;
       for (;;) {
         const start = i;
         let dot = true;
@@ -557,7 +557,7 @@ const IDNA_LETTER_DIGIT = /[\p{Ll}\p{Lu}\p{Lo}\p{Nd}\p{Lm}\p{Mn}\p{Mc}]/u;
 const IDNA_PVALID_EXCEPTIONS = [0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007];
 const IDNA_DISALLOWED_EXCEPTIONS = [0x640, 0x7fa, 0x302e, 0x302f, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303b];
 const IDNA_CONTEXTO = /[\u00b7\u0375\u05f3\u05f4\u30fb\u0660-\u0669\u06f0-\u06f9]/u;
-/** Canonical_Combining_Class=Virama (9), for the ZERO WIDTH (NON-)JOINER rules. */
+/** Canonical_Combining_Class=Virama (9) in Unicode 14's UnicodeData.txt, for the ZERO WIDTH (NON-)JOINER rules. */
 const VIRAMA =
   /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d3b\u0d3c\u0d4d\u0dca\u0e3a\u0eba\u0f84\u1039\u103a\u1714\u1715\u1734\u17d2\u1a60\u1b44\u1baa\u1bab\u1bf2\u1bf3\u2d7f\ua806\ua82c\ua8c4\ua953\ua9c0\uaaf6\uabed\u{10a3f}\u{11046}\u{11070}\u{1107f}\u{110b9}\u{11133}\u{11134}\u{111c0}\u{11235}\u{112ea}\u{1134d}\u{11442}\u{114c2}\u{115bf}\u{1163f}\u{116b6}\u{1172b}\u{11839}\u{1193d}\u{1193e}\u{119e0}\u{11a34}\u{11a47}\u{11a99}\u{11c3f}\u{11d44}\u{11d45}\u{11d97}]/u;
 /** Letters of the scripts whose letters join (Joining_Type D, L or R), for the ZERO WIDTH NON-JOINER rule. */
@@ -730,9 +730,13 @@ export function isIdnHostname(s: string): boolean {
       u = ldhLabel(label);
       length += label.length + 1;
     } else {
-      u = isULabel(label) ? label : undefined;
-      const aLength = 4 + punycodeEncode(codePoints(label)).length;
+      const points = codePoints(label);
+      // each code point takes at least one character of the A-label: more than 59 never fit in 63
+      // (and encoding a long label would cost time quadratic in its length)
+      if (points.length > 59) return false;
+      const aLength = 4 + punycodeEncode(points).length;
       if (aLength > 63) return false;
+      u = isULabel(label) ? label : undefined;
       length += aLength + 1;
     }
     if (u === undefined) return false;

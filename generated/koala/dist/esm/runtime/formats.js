@@ -309,7 +309,7 @@ function isUriTemplate(s) {
     const c = s.charCodeAt(i);
     if (c === 123) {
       i++;
-      if ("+#./;?&=,!@|".includes(s.charAt(i))) i++;
+      if (i < n && "+#./;?&=,!@|".includes(s[i])) i++;
       for (; ; ) {
         const start = i;
         let dot = true;
@@ -554,9 +554,11 @@ function isIdnHostname(s) {
       u = ldhLabel(label);
       length += label.length + 1;
     } else {
-      u = isULabel(label) ? label : void 0;
-      const aLength = 4 + punycodeEncode(codePoints(label)).length;
+      const points = codePoints(label);
+      if (points.length > 59) return false;
+      const aLength = 4 + punycodeEncode(points).length;
       if (aLength > 63) return false;
+      u = isULabel(label) ? label : void 0;
       length += aLength + 1;
     }
     if (u === void 0) return false;
