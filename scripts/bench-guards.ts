@@ -110,7 +110,8 @@ async function guardsSize(read: (esmPath: string) => string): Promise<{ minified
         .map(([name, alias]) => `const ${alias} = ${name};`)
         .join("\n"),
     );
-    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "");
+    // esbuild ends a module with one `export { a, b }` list: without it too, unused functions can go
+    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "").replace(/^export \{[^}]*\};?\s*$/gm, "");
   };
   const source = [...runtime.map((m) => strip(read(`${m}.js`), false)), strip(guardsJs, true)].join("\n");
   const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });

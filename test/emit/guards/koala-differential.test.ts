@@ -30,7 +30,7 @@ const dateTime = fc
     second: fc.integer({ min: 0, max: 60 }),
     fraction: fc.option(fc.integer({ min: 0, max: 999999 }), { nil: undefined }),
     separator: fc.constantFrom("T", "t", " "),
-    offset: fc.constantFrom("Z", "z", "+01:00", "-05:00", "+0530", "+14", "-23:59", "+24:00", ""),
+    offset: fc.constantFrom("Z", "z", "+01:00", "-05:00", "+05:30", "-00:00", "+0530", "+14", "-23:59", "+24:00", ""),
   })
   .map((d) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}${d.separator}${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}${d.fraction === undefined ? "" : `.${d.fraction}`}${d.offset}`);
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);

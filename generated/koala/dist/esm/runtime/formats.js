@@ -50,42 +50,29 @@ function timeAt(s, i) {
   } else if (c === 43 || c === 45) {
     sign = c === 45 ? -1 : 1;
     offsetHour = twoDigits(s, j + 1);
-    if (offsetHour < 0) return false;
-    j += 3;
-    if (j < n) {
-      if (s.charCodeAt(j) === 58) j++;
-      offsetMinute = twoDigits(s, j);
-      if (offsetMinute < 0 || j + 2 !== n) return false;
-    }
+    offsetMinute = twoDigits(s, j + 4);
+    if (offsetHour < 0 || offsetMinute < 0 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
   } else return false;
-  if (offsetHour > 23 || offsetMinute > 59) return false;
-  if (hour <= 23 && minute <= 59 && second <= 59) return true;
+  if (hour > 23 || minute > 59 || offsetHour > 23 || offsetMinute > 59) return false;
+  if (second <= 59) return true;
   const utcMinute = minute - offsetMinute * sign;
   const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second <= 60;
+  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
 }
 function isTime(s) {
   return timeAt(s, 0);
 }
-function isSeparator(c) {
-  if (c === 84 || c === 116 || c === 32 || c >= 9 && c <= 13) return true;
-  if (c < 160) return false;
-  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
 function isDateTime(s) {
-  return s.length > 10 && isSeparator(s.charCodeAt(10)) && dateAt(s, 0) && timeAt(s, 11);
+  const t = s.charCodeAt(10);
+  return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
 function isHex(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
 }
 function isUuid(s) {
-  let i = 0;
-  if (s.length === 45) {
-    if (s.slice(0, 9).toLowerCase() !== "urn:uuid:") return false;
-    i = 9;
-  } else if (s.length !== 36) return false;
+  if (s.length !== 36) return false;
   for (let k = 0; k < 36; k++) {
-    const c = s.charCodeAt(i + k);
+    const c = s.charCodeAt(k);
     if (k === 8 || k === 13 || k === 18 || k === 23) {
       if (c !== 45) return false;
     } else if (!isHex(c)) return false;
@@ -95,29 +82,47 @@ function isUuid(s) {
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
 }
-const ATEXT = (() => {
+const ATEXT = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
   for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
   return table;
 })();
-function isEmail(s) {
+function localPartEnd(s, unicode) {
   const n = s.length;
+  if (s.charCodeAt(0) === 34) {
+    for (let i2 = 1; i2 < n; i2++) {
+      let c = s.charCodeAt(i2);
+      if (c === 34) return s.charCodeAt(i2 + 1) === 64 ? i2 + 1 : -1;
+      if (c === 92) c = s.charCodeAt(++i2);
+      if (c < 32 && c !== 9 || c === 127 || c >= 128 && !unicode) return -1;
+    }
+    return -1;
+  }
   let i = 0;
   for (; ; ) {
     const start = i;
     while (i < n) {
       const c2 = s.charCodeAt(i);
-      if (c2 >= 128 || ATEXT[c2] !== 1) break;
+      if (c2 >= 128 ? !unicode : ATEXT[c2] !== 1) break;
       i++;
     }
-    if (i === start || i >= n) return false;
+    if (i === start || i >= n) return -1;
     const c = s.charCodeAt(i);
-    if (c === 64) break;
-    if (c !== 46) return false;
+    if (c === 64) return i;
+    if (c !== 46) return -1;
     i++;
   }
-  i++;
+}
+function isAddressLiteral(a) {
+  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
+}
+function isEmail(s) {
+  const at = localPartEnd(s, false);
+  if (at < 1 || at > 64) return false;
+  const n = s.length;
+  let i = at + 1;
+  if (s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
   let labels = 0;
   for (; ; ) {
     const start = i;
@@ -133,52 +138,433 @@ function isEmail(s) {
     i++;
   }
 }
-const DURATION = /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/;
-const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+function utf8Length(s, end) {
+  let octets = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    octets += c < 128 ? 1 : c < 2048 ? 2 : (c & 64512) === 55296 ? (i++, 4) : 3;
+  }
+  return octets;
+}
+function isIdnEmail(s) {
+  const at = localPartEnd(s, true);
+  if (at < 1 || utf8Length(s, at) > 64) return false;
+  const domain = s.slice(at + 1);
+  if (domain.charCodeAt(0) === 91) return domain.charCodeAt(domain.length - 1) === 93 && isAddressLiteral(domain.slice(1, -1));
+  return isIdnHostname(domain.normalize("NFC"));
+}
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
-const NOT_URI_FRAGMENT = /\/|:/;
-const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-const URI_REFERENCE = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
-const Z_ANCHOR = /[^\\]\\Z/;
+const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
+const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
 function isDuration(s) {
   return DURATION.test(s);
-}
-function isHostname(s) {
-  return HOSTNAME.test(s);
 }
 function isIpv4(s) {
   return IPV4.test(s);
 }
 function isIpv6(s) {
-  return IPV6.test(s);
-}
-function isUri(s) {
-  return NOT_URI_FRAGMENT.test(s) && URI.test(s);
-}
-function isUriReference(s) {
-  return URI_REFERENCE.test(s);
+  const n = s.length;
+  let groups = 0;
+  let compressed = false;
+  let i = 0;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
+    compressed = true;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    while (i < n && i - start < 4 && isHex(s.charCodeAt(i))) i++;
+    if (i === start) return false;
+    if (s.charCodeAt(i) === 46) {
+      if (!isIpv4(s.slice(start))) return false;
+      groups += 2;
+      break;
+    }
+    groups++;
+    if (i === n) break;
+    if (s.charCodeAt(i++) !== 58 || i === n) return false;
+    if (s.charCodeAt(i) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      i++;
+    }
+  }
+  return compressed ? groups < 8 : groups === 8;
 }
 function isJsonPointer(s) {
   return JSON_POINTER.test(s);
 }
+function isRelativeJsonPointer(s) {
+  return RELATIVE_JSON_POINTER.test(s);
+}
 function isRegex(s) {
-  if (Z_ANCHOR.test(s)) return false;
   try {
-    new RegExp(s);
+    new RegExp(s, "u");
     return true;
   } catch {
     return false;
   }
 }
-const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
-const URI_TEMPLATE = /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i;
-function isRelativeJsonPointer(s) {
-  return RELATIVE_JSON_POINTER.test(s);
+const UNRESERVED = 1;
+const SUB_DELIM = 2;
+const COLON = 4;
+const AT = 8;
+const SLASH = 16;
+const QUESTION = 32;
+const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
+const URI_CLASSES = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = UNRESERVED;
+  const set = (chars, bit) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = bit;
+  };
+  set("-._~", UNRESERVED);
+  set("!$&'()*+,;=", SUB_DELIM);
+  set(":", COLON);
+  set("@", AT);
+  set("/", SLASH);
+  set("?", QUESTION);
+  return table;
+})();
+function isUcschar(c) {
+  if (c < 65536) return c >= 160 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65519;
+  return c <= 983037 && (c & 65534) !== 65534 && (c < 917504 || c >= 921600);
+}
+function isIprivate(c) {
+  return c >= 57344 && c <= 63743 || c >= 983040 && c <= 1048573 || c >= 1048576 && c <= 1114109;
+}
+function scanUriPart(s, i, end, classes, iri, iprivate) {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (URI_CLASSES[c] & classes) i++;
+      else if (c !== 37) return i;
+      else if (isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
+      else return -1;
+    } else {
+      const cp = s.codePointAt(i);
+      if (!iri || !(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return i;
+}
+const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
+function isUriLike(s, iri, absolute) {
+  const n = s.length;
+  let i = 0;
+  if (isAlphanumeric(s.charCodeAt(0)) && digitAt(s, 0) < 0) {
+    let j = 1;
+    for (let c = s.charCodeAt(j); isAlphanumeric(c) || c === 43 || c === 45 || c === 46; c = s.charCodeAt(++j)) ;
+    if (s.charCodeAt(j) === 58) i = j + 1;
+  }
+  if (absolute && i === 0) return false;
+  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i += 2;
+    let end = i;
+    for (let c = s.charCodeAt(end); end < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++end)) ;
+    const at = s.indexOf("@", i);
+    if (at >= 0 && at < end) {
+      if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
+      i = at + 1;
+    }
+    if (s.charCodeAt(i) === 91) {
+      const close = s.indexOf("]", i);
+      if (close < 0 || close > end) return false;
+      const literal = s.slice(i + 1, close);
+      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
+      i = close + 1;
+    } else {
+      i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
+      if (i < 0) return false;
+    }
+    if (s.charCodeAt(i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
+    if (i !== end) return false;
+  } else if (i === 0) {
+    for (let c = s.charCodeAt(i); i < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++i)) if (c === 58) return false;
+    i = 0;
+  }
+  i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
+  if (i >= 0 && s.charCodeAt(i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && s.charCodeAt(i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  return i === n;
+}
+function isUri(s) {
+  return isUriLike(s, false, true);
+}
+function isUriReference(s) {
+  return isUriLike(s, false, false);
+}
+function isIri(s) {
+  return isUriLike(s, true, true);
+}
+function isIriReference(s) {
+  return isUriLike(s, true, false);
 }
 function isUriTemplate(s) {
-  return URI_TEMPLATE.test(s);
+  const n = s.length;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    if (c === 123) {
+      i++;
+      if (i < n && "+#./;?&=,!@|".includes(s[i])) i++;
+      for (; ; ) {
+        const start = i;
+        let dot = true;
+        for (; ; ) {
+          const d2 = s.charCodeAt(i);
+          if (isAlphanumeric(d2) || d2 === 95) i++;
+          else if (d2 === 37 && isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
+          else if (d2 === 46 && !dot) i++;
+          else break;
+          dot = d2 === 46;
+        }
+        if (i === start || dot) return false;
+        if (s.charCodeAt(i) === 58) {
+          const digits = ++i;
+          if (s.charCodeAt(i) === 48) return false;
+          while (i < n && i - digits < 4 && digitAt(s, i) >= 0) i++;
+          if (i === digits) return false;
+        } else if (s.charCodeAt(i) === 42) i++;
+        const d = s.charCodeAt(i++);
+        if (d === 125) break;
+        if (d !== 44) return false;
+      }
+    } else if (c === 37) {
+      if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) return false;
+      i += 3;
+    } else if (c < 128) {
+      if (URI_CLASSES[c] === 0 && c !== 35 && c !== 91 && c !== 93) return false;
+      i++;
+    } else {
+      const cp = s.codePointAt(i);
+      if (!isUcschar(cp) && !isIprivate(cp)) return false;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return true;
+}
+function punycodeDigit(c) {
+  if (c >= 48 && c <= 57) return c - 22;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122 ? lower - 97 : -1;
+}
+function punycodeBias(delta, points, first) {
+  delta = first ? Math.floor(delta / 700) : delta >> 1;
+  delta += Math.floor(delta / points);
+  let k = 0;
+  for (; delta > 455; k += 36) delta = Math.floor(delta / 35);
+  return k + Math.floor(36 * delta / (delta + 38));
+}
+function punycodeDecode(text) {
+  const delimiter = text.lastIndexOf("-");
+  const output = [];
+  for (let j = 0; j < delimiter; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128) return void 0;
+    output.push(c);
+  }
+  let n = 128;
+  let bias = 72;
+  let i = 0;
+  for (let pos = delimiter > 0 ? delimiter + 1 : 0; pos < text.length; ) {
+    const previous = i;
+    for (let w = 1, k = 36; ; k += 36) {
+      const digit = pos < text.length ? punycodeDigit(text.charCodeAt(pos++)) : -1;
+      if (digit < 0 || digit > (2147483647 - i) / w) return void 0;
+      i += digit * w;
+      const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+      if (digit < t) break;
+      if (w > 2147483647 / (36 - t)) return void 0;
+      w *= 36 - t;
+    }
+    const points = output.length + 1;
+    bias = punycodeBias(i - previous, points, previous === 0);
+    n += Math.floor(i / points);
+    if (n > 1114111) return void 0;
+    i %= points;
+    output.splice(i++, 0, n);
+  }
+  return output;
+}
+function punycodeEncode(points) {
+  const digit = (d) => String.fromCharCode(d < 26 ? 97 + d : 22 + d);
+  let output = "";
+  for (const c of points) if (c < 128) output += String.fromCharCode(c);
+  const basic = output.length;
+  if (basic > 0) output += "-";
+  let n = 128;
+  let delta = 0;
+  let bias = 72;
+  for (let handled = basic; handled < points.length; n++, delta++) {
+    let m = 1114112;
+    for (const c of points) if (c >= n && c < m) m = c;
+    delta += (m - n) * (handled + 1);
+    n = m;
+    for (const c of points) {
+      if (c < n) delta++;
+      if (c !== n) continue;
+      let q = delta;
+      for (let k = 36; ; k += 36) {
+        const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+        if (q < t) break;
+        output += digit(t + (q - t) % (36 - t));
+        q = Math.floor((q - t) / (36 - t));
+      }
+      output += digit(q);
+      bias = punycodeBias(delta, handled + 1, handled === basic);
+      delta = 0;
+      handled++;
+    }
+  }
+  return output;
+}
+const IDNA_DISALLOWED = /[\p{Cn}\p{Default_Ignorable_Code_Point}\p{White_Space}\p{Noncharacter_Code_Point}\u20d0-\u20ff\u{1d100}-\u{1d24f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+const IDNA_LETTER_DIGIT = /[\p{Ll}\p{Lu}\p{Lo}\p{Nd}\p{Lm}\p{Mn}\p{Mc}]/u;
+const IDNA_PVALID_EXCEPTIONS = [223, 962, 1789, 1790, 3851, 12295];
+const IDNA_DISALLOWED_EXCEPTIONS = [1600, 2042, 12334, 12335, 12337, 12338, 12339, 12340, 12341, 12347];
+const IDNA_CONTEXTO = /[\u00b7\u0375\u05f3\u05f4\u30fb\u0660-\u0669\u06f0-\u06f9]/u;
+const VIRAMA = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d3b\u0d3c\u0d4d\u0dca\u0e3a\u0eba\u0f84\u1039\u103a\u1714\u1715\u1734\u17d2\u1a60\u1b44\u1baa\u1bab\u1bf2\u1bf3\u2d7f\ua806\ua82c\ua8c4\ua953\ua9c0\uaaf6\uabed\u{10a3f}\u{11046}\u{11070}\u{1107f}\u{110b9}\u{11133}\u{11134}\u{111c0}\u{11235}\u{112ea}\u{1134d}\u{11442}\u{114c2}\u{115bf}\u{1163f}\u{116b6}\u{1172b}\u{11839}\u{1193d}\u{1193e}\u{119e0}\u{11a34}\u{11a47}\u{11a99}\u{11c3f}\u{11d44}\u{11d45}\u{11d97}]/u;
+const JOINING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Mandaic}\p{Script=Manichaean}\p{Script=Psalter_Pahlavi}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Sogdian}\p{Script=Phags_Pa}]/u;
+const JOINS_RIGHT_ONLY = /[\u0621-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0677\u0688-\u0699\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5\u06ee\u06ef]/u;
+const TRANSPARENT = /[\p{Mn}\p{Me}\p{Cf}]/u;
+const is = (re, c) => c !== void 0 && re.test(String.fromCodePoint(c));
+function contextAllows(label, i) {
+  const c = label[i];
+  const before = label[i - 1];
+  const after = label[i + 1];
+  switch (c) {
+    case 8204: {
+      if (is(VIRAMA, before)) return true;
+      let j = i - 1;
+      while (j >= 0 && is(TRANSPARENT, label[j])) j--;
+      let k = i + 1;
+      while (k < label.length && is(TRANSPARENT, label[k])) k++;
+      return is(JOINING, label[j]) && !is(JOINS_RIGHT_ONLY, label[j]) && is(/\p{L}/u, label[j]) && is(JOINING, label[k]) && is(/\p{L}/u, label[k]) && label[k] !== 1569;
+    }
+    case 8205:
+      return is(VIRAMA, before);
+    case 183:
+      return before === 108 && after === 108;
+    case 885:
+      return is(/\p{Script=Greek}/u, after);
+    case 1523:
+    // HEBREW PUNCTUATION GERESH, GERSHAYIM: preceded by Hebrew
+    case 1524:
+      return is(/\p{Script=Hebrew}/u, before);
+    case 12539:
+      return label.some((x) => is(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u, x));
+    default:
+      return c <= 1641 ? !label.some((x) => x >= 1776 && x <= 1785) : !label.some((x) => x >= 1632 && x <= 1641);
+  }
+}
+function idnaProperty(c) {
+  if (IDNA_PVALID_EXCEPTIONS.includes(c)) return "pvalid";
+  if (IDNA_DISALLOWED_EXCEPTIONS.includes(c)) return "disallowed";
+  const ch = String.fromCodePoint(c);
+  if (c === 8204 || c === 8205 || IDNA_CONTEXTO.test(ch)) return "context";
+  if (ch.toLowerCase() !== ch || ch.normalize("NFKC") !== ch) return "disallowed";
+  return !IDNA_DISALLOWED.test(ch) && IDNA_LETTER_DIGIT.test(ch) ? "pvalid" : "disallowed";
+}
+const LEADING_MARK = /^\p{M}/u;
+function codePoints(s) {
+  const points = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i);
+    points.push(c);
+    if (c > 65535) i++;
+  }
+  return points;
+}
+function isULabel(label) {
+  if (label.normalize("NFC") !== label || LEADING_MARK.test(label)) return false;
+  if (label.charCodeAt(0) === 45 || label.charCodeAt(label.length - 1) === 45 || label.charCodeAt(2) === 45 && label.charCodeAt(3) === 45) return false;
+  const points = codePoints(label);
+  return points.every((c, i) => {
+    if (c < 128) return isAlphanumeric(c) && (c | 32) === c || c === 45;
+    const property = idnaProperty(c);
+    return property === "pvalid" || property === "context" && contextAllows(points, i);
+  });
+}
+const BIDI_NSM = /[\p{Mn}\p{Me}]/u;
+const BIDI_R = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const BIDI_L = /[\p{L}\p{Mc}\p{Nd}]/u;
+function bidiClass(c) {
+  if (c < 128) return isAlphanumeric(c) ? c <= 57 ? "EN" : "L" : "ON";
+  if (c >= 1776 && c <= 1785) return "EN";
+  if (c >= 1536 && c <= 1541 || c >= 1632 && c <= 1641 || c === 1643 || c === 1644 || c === 1757 || c === 2192 || c === 2193 || c === 2274 || c >= 68912 && c <= 68921 || c >= 69216 && c <= 69246) return "AN";
+  const ch = String.fromCodePoint(c);
+  return BIDI_NSM.test(ch) ? "NSM" : BIDI_R.test(ch) ? "R" : BIDI_L.test(ch) ? "L" : "ON";
+}
+function bidiRuleHolds(labels) {
+  const classes = labels.map((label) => codePoints(label).map(bidiClass));
+  if (!classes.some((list) => list.some((k) => k === "R" || k === "AN"))) return true;
+  return classes.every((list) => {
+    const rtl = list[0] === "R";
+    if (!rtl && list[0] !== "L") return false;
+    let last = list.length - 1;
+    while (last > 0 && list[last] === "NSM") last--;
+    if (rtl) return !list.includes("L") && /^(R|EN|AN)$/.test(list[last]) && !(list.includes("EN") && list.includes("AN"));
+    return !list.includes("R") && !list.includes("AN") && (list[last] === "L" || list[last] === "EN");
+  });
+}
+function uLabelOf(aLabel) {
+  const points = punycodeDecode(aLabel.slice(4));
+  if (!points || points.every((c) => c < 128) || punycodeEncode(points) !== aLabel.slice(4)) return void 0;
+  const label = String.fromCodePoint(...points);
+  return isULabel(label) ? label : void 0;
+}
+function ldhLabel(label) {
+  const n = label.length;
+  if (n === 0 || n > 63 || label.charCodeAt(0) === 45 || label.charCodeAt(n - 1) === 45) return void 0;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (!isAlphanumeric(c) && c !== 45) return void 0;
+  }
+  if (label.charCodeAt(2) !== 45 || label.charCodeAt(3) !== 45) return label;
+  return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : void 0;
+}
+function isHostname(s) {
+  if (s.length === 0 || s.length > 253) return false;
+  let punycode = false;
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      const length = i - start;
+      if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
+      if (s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 && length > 3) punycode = true;
+      start = i + 1;
+    } else if (!isAlphanumeric(c) && c !== 45) return false;
+  }
+  if (!punycode) return true;
+  const labels = s.split(".").map(ldhLabel);
+  return labels.every((label) => label !== void 0) && bidiRuleHolds(labels);
+}
+const IDN_DOTS = /[.\u3002\uff0e\uff61]/;
+const ASCII = /^[\0-\x7f]*$/;
+function isIdnHostname(s) {
+  const labels = [];
+  let length = -1;
+  for (const label of s.split(IDN_DOTS)) {
+    let u;
+    if (ASCII.test(label)) {
+      u = ldhLabel(label);
+      length += label.length + 1;
+    } else {
+      const points = codePoints(label);
+      if (points.length > 59) return false;
+      const aLength = 4 + punycodeEncode(points).length;
+      if (aLength > 63) return false;
+      u = isULabel(label) ? label : void 0;
+      length += aLength + 1;
+    }
+    if (u === void 0) return false;
+    labels.push(u);
+  }
+  return length <= 253 && bidiRuleHolds(labels);
 }
 export {
   isDate,
@@ -186,8 +572,12 @@ export {
   isDuration,
   isEmail,
   isHostname,
+  isIdnEmail,
+  isIdnHostname,
   isIpv4,
   isIpv6,
+  isIri,
+  isIriReference,
   isJsonPointer,
   isRegex,
   isRelativeJsonPointer,
@@ -195,5 +585,7 @@ export {
   isUri,
   isUriReference,
   isUriTemplate,
-  isUuid
+  isUuid,
+  punycodeDecode,
+  punycodeEncode
 };
