@@ -13,6 +13,7 @@ import { lineCommentText } from "./emit/code";
 import { EMITTERS, selectEmitters } from "./emit/index";
 import { indexStatements, packageJson } from "./emit/package-files";
 import { CodegenError } from "./errors";
+import type { GeneratedFile } from "./generated-file";
 import { fromJsonSchema } from "./ir/from-json-schema";
 import { mergeModels, selectSchemas } from "./ir/merge-models";
 import { clientNames, toTypeName } from "./ir/naming";
@@ -101,11 +102,7 @@ export interface GenerateOptions extends LoadOptions {
   format?: boolean;
 }
 
-export interface GeneratedFile {
-  /** Relative to the output folder, with forward slashes. */
-  path: string;
-  contents: string;
-}
+export type { GeneratedFile } from "./generated-file";
 
 export interface GenerateResult {
   files: GeneratedFile[];

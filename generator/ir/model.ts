@@ -13,6 +13,8 @@
  * - every keyword value has the right JSON type, or generation failed with its schema path.
  */
 
+import type { Dialect } from "../load/dialect";
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
@@ -131,7 +133,8 @@ export interface IrNamedType {
   schema: IrSchema;
 }
 
-export type Dialect = "2020-12" | "2019-09" | "draft-07" | "draft-06" | "draft-04";
+/** The JSON Schema dialect a document was read by (defined in load/dialect.ts, where it is detected). */
+export type { Dialect };
 
 export interface IrModel {
   /** The root type's name (also `types[0].name`). */

@@ -1,7 +1,9 @@
-import type { Dialect } from "../ir/model";
 import { CodegenError } from "../errors";
 import { isJsonObject } from "./keywords";
 import type { MetaSchemaRules } from "./vocabulary";
+
+/** The JSON Schema dialects the generator reads; every one lands in the same 2020-12 model. */
+export type Dialect = "2020-12" | "2019-09" | "draft-07" | "draft-06" | "draft-04";
 
 const DIALECTS: { pattern: RegExp; dialect: Dialect }[] = [
   { pattern: /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, dialect: "2020-12" },

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Dialect } from "../ir/model";
+import type { Dialect } from "./dialect";
 import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";

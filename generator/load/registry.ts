@@ -1,4 +1,4 @@
-import type { Dialect } from "../ir/model";
+import type { Dialect } from "./dialect";
 import { CodegenError } from "../errors";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import type { MetaSchemaRules } from "./vocabulary";

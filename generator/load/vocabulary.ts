@@ -6,7 +6,7 @@
  * optional (`false`) is ignored; an unknown required one (`true`) stops generation, since its
  * keywords would be silently ignored otherwise.
  */
-import type { Dialect } from "../ir/model";
+import type { Dialect } from "./dialect";
 import { CodegenError } from "../errors";
 import { isJsonObject } from "./keywords";
 

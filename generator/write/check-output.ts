@@ -3,7 +3,7 @@
  * Nothing is written. What drifted comes back as a unified diff per file, the way `git diff` shows it.
  */
 import { createTwoFilesPatch } from "diff";
-import type { GeneratedFile } from "../index";
+import type { GeneratedFile } from "../generated-file";
 import { readTree } from "./write-output";
 
 export interface CheckResult {

@@ -11,7 +11,7 @@ import { existsSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { CodegenError } from "../errors";
-import type { GeneratedFile } from "../index";
+import type { GeneratedFile } from "../generated-file";
 
 export interface WriteResult {
   written: string[];
