@@ -12,7 +12,7 @@ import { derivedNames, NameAllocator } from "../../ir/naming";
  */
 export const RUNTIME_NAMESPACE = "runtime";
 /** Re-exported from the runtime so users can name it. */
-export const RUNTIME_TYPE_EXPORTS = ["StampOptions"] as const;
+export const RUNTIME_TYPE_EXPORTS = ["StampOptions", "GroupOptions", "InvalidEntry"] as const;
 
 /** The guard functions `guards.ts` exports for a named type (the agreed names). */
 export function guardNames(typeName: string): { is: string; validate: string; assert: string; schema: string } {

@@ -6,16 +6,21 @@
  */
 import { isNode } from "../../ir/model";
 import { derivedNames, toTypeName } from "../../ir/naming";
-import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
+import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
 import { exportedFunction } from "../declared";
 import type { ClientEmitOptions, EmitContext, EmittedModule, Emitter } from "../emitter";
 import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
+import { queueShape, type QueueShape } from "../builders/grouping";
+import { objectInfo, objectTypes } from "../builders/object-shape";
+
+/** Types a generated client re-exports from the queue, when it has one. */
+const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];
 
 export const clientEmitter: Emitter = {
   artifact: "client",
   requires: ["types", "guards", "builders"],
-  templates: ["runtime/http-client.ts"],
-  reserves: ["send", "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
+  templates: ["runtime/http-client.ts", "runtime/batch-queue.ts"],
+  reserves: ["send", "checkOption", "randomId", "createBatchQueue", "QueueSpec", "SchemaValidationError", "ValidationError", "Rest", ...QUEUE_TYPES, "EndpointSpec", "AbortSignalLike", "CallOptions", "ClientHooks", "FailureKind", "FetchInit", "FetchLike", "FetchResponse", "RequestEvent", "ResponseEvent", "RetryEvent", "RetryOptions", "SendFailure", "SendResult", "SendSuccess", "TransportOptions", "ValidationIssue"],
   emit: (context) => emitClient(context),
 };
 
@@ -77,20 +82,45 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     return hasBuilders && isRoot(name) && schema !== undefined && isNode(schema);
   };
 
+  // A queue for each endpoint whose root has a group-by-identity builder (groupXItems).
+  const objects = new Map(objectTypes(model).map((o) => [o.name, o]));
+  const queues = new Map<string, QueueShape>();
+  for (const plan of plans) {
+    const type = model.types.find((t) => t.name === plan.typeName);
+    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    const shape = hasBuilders && isRoot(plan.typeName) && root ? queueShape(model, root, objects) : undefined;
+    if (shape) queues.set(plan.method, shape);
+  }
+  const queueMethod = (plan: EndpointPlan): string => `${plan.method}Queue`;
+  const identityType = (plan: EndpointPlan, shape: QueueShape): Code =>
+    code`Rest<${id(plan.typeName)}, ${join(shape.arrays.map((a) => literal(a.name)), " | ")}>`;
+
   const params = [...new Map(plans.flatMap((p) => p.parts.flatMap((part) => ("param" in part ? [[part.option, part.param] as const] : [])))).entries()];
-  const typeNames = [...new Set(plans.map((p) => p.typeName))];
-  const guardImports = hasGuards ? typeNames.map((n) => derivedNames.validate(n)) : [];
+  // The item types the queues name (words of their type expressions that are the model's types).
+  const modelTypes = new Set(model.types.map((t) => t.name));
+  const itemTypeNames = [...queues.values()].flatMap((q) => q.itemType.text.match(/[$\p{ID_Continue}]+/gu) ?? []).filter((w) => modelTypes.has(w));
+  const typeNames = [...new Set([...plans.map((p) => p.typeName), ...itemTypeNames])];
+  const routeGuards = [...new Set([...queues.values()].flatMap((q) => q.guards))];
+  const guardImports = hasGuards ? [...new Set(plans.map((p) => derivedNames.validate(p.typeName))), ...routeGuards] : [];
   const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
 
   const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
-  const statements: string[] = [`import { send, type CallOptions, type EndpointSpec, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport];
+  const hasQueue = queues.size > 0;
+  const transportImports = ["checkOption", "send", ...(hasQueue ? ["randomId"] : []), "type CallOptions", "type EndpointSpec", "type SendResult", "type TransportOptions"];
+  const statements: string[] = [`import { ${transportImports.join(", ")} } from "./runtime/http-client.js";`, typesImport];
+  const queueImports = [`import { createBatchQueue, type BatchQueue, type BatchQueueOptions, type QueueSpec } from "./runtime/batch-queue.js";`, `import type { Rest } from "./runtime/builders.js";`];
+  if (hasQueue) statements.push(...queueImports);
+  if (hasQueue && hasGuards) statements.push(`import { SchemaValidationError, type ValidationError } from "./runtime/validation.js";`);
   if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
   if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
-  const reexports = `export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`;
-  statements.push(reexports);
+  const reexports = [`export type { ${RUNTIME_TYPES.join(", ")} } from "./runtime/http-client.js";`];
+  if (hasQueue) reexports.push(`export type { ${QUEUE_TYPES.join(", ")} } from "./runtime/batch-queue.js";`);
+  statements.push(...reexports);
   // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
   // same re-exports and interfaces, and the factory's head.
-  const declarations: string[] = [`import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport, reexports];
+  const declarations: string[] = [`import { type CallOptions, type SendResult, type TransportOptions } from "./runtime/http-client.js";`, typesImport];
+  if (hasQueue) declarations.push(`import { type BatchQueue, type BatchQueueOptions } from "./runtime/batch-queue.js";`, queueImports[1]!);
+  declarations.push(...reexports);
 
   const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
   if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
@@ -103,6 +133,20 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   statements.push(optionsInterface);
   declarations.push(optionsInterface);
 
+  function queueSignature(plan: EndpointPlan): string[] {
+    const shape = queues.get(plan.method);
+    if (!shape) return [];
+    const types = code`${identityType(plan, shape)}, ${shape.itemType}`;
+    return [
+      `  /**`,
+      `   * A queue for {@link ${docText(plan.method)}}: \`enqueue(identity, item)\` one at a time; items are checked and stamped at once,`,
+      `   * grouped per identity, and sent ${"`flushAt`"} at a time (default ${queueFlushAt(shape)}), \`concurrency\` requests in flight.`,
+      `   * Call \`close()\` before the process exits: see {@link BatchQueue}.`,
+      `   */`,
+      code`  ${id(queueMethod(plan))}(options?: BatchQueueOptions<${types}>): BatchQueue<${types}>;`.text,
+    ];
+  }
+
   const clientInterface = [
     `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link SendResult}. */`,
     `export interface ${id(names.client).text} {`,
@@ -112,6 +156,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
         `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
         `   */`,
         code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: CallOptions): Promise<SendResult<${id(plan.typeName)}>>;`.text,
+        ...queueSignature(plan),
       ].join("\n"),
     ),
     `}`,
@@ -123,9 +168,13 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     client.baseUrl !== undefined ? code`baseUrl: options.baseUrl ?? ${client.baseUrl}` : undefined,
     client.userAgent !== undefined ? code`userAgent: options.userAgent ?? ${client.userAgent}` : undefined,
   ].filter((c): c is Code => c !== undefined);
-  const body: string[] = [
-    defaults.length ? code`  const transport: TransportOptions = { ...options, ${join(defaults, ", ")} };`.text : `  const transport: TransportOptions = options;`,
-  ];
+  // A missing parameter or a base URL without a scheme is the caller's mistake: a TypeError now, naming the option.
+  const factoryName = literal(names.factory);
+  const body: string[] = params.map(([option]) => code`  checkOption(${factoryName}, ${option}, ${member(id("options"), option)});`.text);
+  body.push(defaults.length ? code`  const transport: TransportOptions = { ...options, ${join(defaults, ", ")} };`.text : `  const transport: TransportOptions = options;`);
+  body.push(code`  checkOption(${factoryName}, "baseUrl", transport.baseUrl, true);`.text);
+  // The queue checked every item when it was enqueued: its requests skip the guard.
+  if (hasQueue) body.push(`  const queueTransport: TransportOptions = { ...transport, validate: false };`);
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
     if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
@@ -133,10 +182,27 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: EndpointSpec<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
+    const shape = queues.get(plan.method);
+    if (!shape) continue;
+    const stamps = shape.arrays.filter((a) => Object.keys(a.stamps).length > 0).map((a) => code`${new Code(propertyKey(a.name))}: ${{ ...a.stamps } as Record<string, unknown>}`);
+    const spec: Code[] = [
+      code`route: ${shape.route}`,
+      code`stamps: { ${join(stamps, ", ")} }`,
+      code`maxItems: ${literal(queueFlushAt(shape))}`,
+    ];
+    if (hasGuards) {
+      spec.push(code`validate: ${id(derivedNames.validate(plan.typeName))}`);
+      spec.push(code`invalid: (errors) => new SchemaValidationError(${`${plan.typeName} entry`}, errors as ValidationError[])`);
+    }
+    spec.push(code`send: (request, call) => send(queueTransport, ${id(`${plan.method}Endpoint`)}, request, call)`, code`newId: options.newId ?? randomId`);
+    body.push(code`  const ${id(`${plan.method}QueueSpec`)}: QueueSpec<${id(plan.typeName)}> = { ${join(spec, ", ")} };`.text);
   }
   body.push(
     `  return {`,
-    ...plans.map((plan) => code`    ${id(plan.method)}: (request, call) => send(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text),
+    ...plans.flatMap((plan) => [
+      code`    ${id(plan.method)}: (request, call) => send(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text,
+      ...(queues.has(plan.method) ? [code`    ${id(queueMethod(plan))}: (queueOptions) => createBatchQueue(${id(`${plan.method}QueueSpec`)}, queueOptions),`.text] : []),
+    ]),
     `  };`,
   );
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
@@ -148,6 +214,12 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   statements.push(factory.code);
   declarations.push(factory.declaration);
   return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
+}
+
+/** A queue's default `flushAt`: the smallest `maxItems` of its arrays, or 100 when none has one. */
+function queueFlushAt(shape: QueueShape): number {
+  const limits = shape.arrays.map((a) => a.maxItems).filter((n) => Number.isFinite(n) && n >= 1);
+  return limits.length ? Math.min(...limits) : 100;
 }
 
 /** The path as a string expression: literals quoted, parameters URI-encoded from the options. */

@@ -145,43 +145,141 @@ export interface IdentifiedItem<Identity, Item> {
   item: Item;
 }
 
+/** An entry `groupXItems` left out, and why. */
+export interface InvalidEntry<Entry> {
+  /** Its position in the input. */
+  index: number;
+  entry: Entry;
+  /** What was wrong: the guard's SchemaValidationError, or a TypeError for an item no array takes. */
+  error: Error;
+}
+
+/** How `groupXItems` treats an invalid entry: throw (default), leave it out, or leave it out and report it. */
+export interface GroupOptions<Entry> {
+  onInvalid?: "throw" | "skip" | ((invalid: InvalidEntry<Entry>) => void) | undefined;
+}
+
+interface Group<Identity, Item> {
+  identity: Identity;
+  arrays: Map<string, Item[]>;
+  /** Input positions of the group's entries, for error messages and to rebuild it without bad ones. */
+  indexes: number[];
+  keys: string[];
+}
+
 /**
- * Groups items by identity into one request per identity: identities in order of first
- * appearance, items in their order, each in the array `route` names. Identities are equal when
- * their JSON is (key order aside). Throws a TypeError for an item no array takes.
+ * Groups items by identity into requests: identities in order of first appearance, items in their
+ * order, each in the array `route` names; identities are equal when their values are (key order
+ * and `undefined` aside). With `chunk`, each request goes through it (the generated `chunkX`, which
+ * splits by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
+ * that makes its request fail `chunk`) is reported by its index and identity: thrown, or with
+ * `onInvalid` left out, so that one bad entry does not sink the others.
  */
 export function groupByIdentity<Identity extends object, Item, Request>(
   entries: Iterable<IdentifiedItem<Identity, Item>>,
   route: (item: Item) => string | undefined,
+  chunk?: (request: Request) => Request[],
+  options: GroupOptions<IdentifiedItem<Identity, Item>> = {},
 ): Request[] {
-  const groups = new Map<string, { identity: Identity; arrays: Map<string, Item[]> }>();
-  // Entries usually share identity objects: serialize each object once.
+  const onInvalid = options.onInvalid ?? "throw";
+  const all: IdentifiedItem<Identity, Item>[] = [];
+  // `indexes`: the entries the error is about (one, or a whole group that is invalid only together).
+  const invalid = (indexes: readonly number[], error: Error): void => {
+    error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]!]!.identity)}): ${error.message}`;
+    if (onInvalid === "throw") throw error;
+    if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index]!, error });
+  };
+  const groups = new Map<string, Group<Identity, Item>>();
+  // Entries often share identity objects: key each object once (a fresh object per entry costs one identityKey).
   const ids = new Map<Identity, string>();
-  let index = 0;
-  for (const { identity, item } of entries) {
+  for (const entry of entries) {
+    const index = all.push(entry) - 1;
+    const { identity, item } = entry;
     const key = route(item);
-    if (key === undefined) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
+    if (key === undefined) {
+      invalid([index], new TypeError("the item fits none of the request's arrays"));
+      continue;
+    }
     let id = ids.get(identity);
-    if (id === undefined) ids.set(identity, (id = canonicalJson(identity)));
+    if (id === undefined) ids.set(identity, (id = identityKey(identity)));
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { identity, arrays: new Map() }));
+    if (!group) groups.set(id, (group = { identity, arrays: new Map(), indexes: [], keys: [] }));
+    group.indexes.push(index);
+    group.keys.push(key);
     const items = group.arrays.get(key);
     if (items) items.push(item);
     else group.arrays.set(key, [item]);
-    index++;
   }
-  // Fresh arrays, never the caller's: the identity is copied, its own keys overridden by the items.
-  return [...groups.values()].map(({ identity, arrays }) => ({ ...defined(identity), ...Object.fromEntries(arrays) }) as Request);
+  const out: Request[] = [];
+  for (const group of groups.values()) {
+    const request = requestOf<Identity, Item, Request>(group.identity, group.arrays);
+    if (!chunk) {
+      out.push(request);
+      continue;
+    }
+    try {
+      out.push(...chunk(request));
+    } catch (error) {
+      out.push(...regroup(group, error, chunk, all, invalid));
+    }
+  }
+  return out;
 }
 
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same identity. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+/** A group whose request failed `chunk`: each entry checked alone, the bad ones reported, the rest sent. */
+function regroup<Identity extends object, Item, Request>(
+  group: Group<Identity, Item>,
+  groupError: unknown,
+  chunk: (request: Request) => Request[],
+  all: readonly IdentifiedItem<Identity, Item>[],
+  invalid: (indexes: readonly number[], error: Error) => void,
+): Request[] {
+  const arrays = new Map<string, Item[]>();
+  let bad = 0;
+  group.indexes.forEach((index, i) => {
+    const key = group.keys[i]!;
+    const item = all[index]!.item;
+    try {
+      chunk(requestOf(group.identity, new Map([[key, [item]]])));
+    } catch (error) {
+      bad++;
+      return invalid([index], error as Error);
+    }
+    const items = arrays.get(key);
+    if (items) items.push(item);
+    else arrays.set(key, [item]);
+  });
+  // Each entry is valid alone but not together (e.g. `uniqueItems`): the whole group is the culprit.
+  if (bad === 0) {
+    invalid(group.indexes, groupError as Error);
+    return [];
   }
-  return JSON.stringify(value) ?? "null";
+  return arrays.size ? chunk(requestOf(group.identity, arrays)) : [];
+}
+
+/** A fresh request, never the caller's arrays: the identity is copied, its own keys overridden by the items. */
+function requestOf<Identity extends object, Item, Request>(identity: Identity, arrays: Map<string, Item[]>): Request {
+  const request = defined(identity) as Record<string, unknown>;
+  for (const [key, items] of arrays) request[key] = items;
+  return request as Request;
+}
+
+/**
+ * A string naming an identity by value: its keys sorted, `undefined` values left out, each value
+ * as JSON (strings, the usual case, take the fast path). `{a, b}` and `{b, a}` give the same key.
+ */
+export function identityKey(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(key) + ":" + (typeof v === "string" ? JSON.stringify(v) : identityKey(v));
+  }
+  return out + "}";
 }

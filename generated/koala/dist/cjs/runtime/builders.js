@@ -24,6 +24,7 @@ __export(builders_exports, {
   defined: () => defined,
   fields: () => fields,
   groupByIdentity: () => groupByIdentity,
+  identityKey: () => identityKey,
   stamped: () => stamped
 });
 module.exports = __toCommonJS(builders_exports);
@@ -87,31 +88,90 @@ function chunkByLimits(request, limits) {
   }
   return out;
 }
-function groupByIdentity(entries, route) {
+function groupByIdentity(entries, route, chunk, options = {}) {
+  const onInvalid = options.onInvalid ?? "throw";
+  const all = [];
+  const invalid = (indexes, error) => {
+    error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]].identity)}): ${error.message}`;
+    if (onInvalid === "throw") throw error;
+    if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index], error });
+  };
   const groups = /* @__PURE__ */ new Map();
   const ids = /* @__PURE__ */ new Map();
-  let index = 0;
-  for (const { identity, item } of entries) {
+  for (const entry of entries) {
+    const index = all.push(entry) - 1;
+    const { identity, item } = entry;
     const key = route(item);
-    if (key === void 0) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
+    if (key === void 0) {
+      invalid([index], new TypeError("the item fits none of the request's arrays"));
+      continue;
+    }
     let id = ids.get(identity);
-    if (id === void 0) ids.set(identity, id = canonicalJson(identity));
+    if (id === void 0) ids.set(identity, id = identityKey(identity));
     let group = groups.get(id);
-    if (!group) groups.set(id, group = { identity, arrays: /* @__PURE__ */ new Map() });
+    if (!group) groups.set(id, group = { identity, arrays: /* @__PURE__ */ new Map(), indexes: [], keys: [] });
+    group.indexes.push(index);
+    group.keys.push(key);
     const items = group.arrays.get(key);
     if (items) items.push(item);
     else group.arrays.set(key, [item]);
-    index++;
   }
-  return [...groups.values()].map(({ identity, arrays }) => ({ ...defined(identity), ...Object.fromEntries(arrays) }));
+  const out = [];
+  for (const group of groups.values()) {
+    const request = requestOf(group.identity, group.arrays);
+    if (!chunk) {
+      out.push(request);
+      continue;
+    }
+    try {
+      out.push(...chunk(request));
+    } catch (error) {
+      out.push(...regroup(group, error, chunk, all, invalid));
+    }
+  }
+  return out;
 }
-function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+function regroup(group, groupError, chunk, all, invalid) {
+  const arrays = /* @__PURE__ */ new Map();
+  let bad = 0;
+  group.indexes.forEach((index, i) => {
+    const key = group.keys[i];
+    const item = all[index].item;
+    try {
+      chunk(requestOf(group.identity, /* @__PURE__ */ new Map([[key, [item]]])));
+    } catch (error) {
+      bad++;
+      return invalid([index], error);
+    }
+    const items = arrays.get(key);
+    if (items) items.push(item);
+    else arrays.set(key, [item]);
+  });
+  if (bad === 0) {
+    invalid(group.indexes, groupError);
+    return [];
   }
-  return JSON.stringify(value) ?? "null";
+  return arrays.size ? chunk(requestOf(group.identity, arrays)) : [];
+}
+function requestOf(identity, arrays) {
+  const request = defined(identity);
+  for (const [key, items] of arrays) request[key] = items;
+  return request;
+}
+function identityKey(value) {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
+  const record = value;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === void 0) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(key) + ":" + (typeof v === "string" ? JSON.stringify(v) : identityKey(v));
+  }
+  return out + "}";
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
@@ -119,5 +179,6 @@ function canonicalJson(value) {
   defined,
   fields,
   groupByIdentity,
+  identityKey,
   stamped
 });
