@@ -128,8 +128,6 @@ export function createBatchQueue<Identity extends object, Item extends object, R
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const maxQueued = options.maxQueuedItems ?? 10_000;
   const groups = new Map<string, Group<Identity, Item>>();
-  // Identity objects are often shared: key each object once.
-  const keys = new WeakMap<object, string>();
   let ready: Group<Identity, Item>[] = [];
   let readyHead = 0;
   let seq = 0;
@@ -186,7 +184,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
     inFlightItems += batch.length;
     queued -= batch.length;
     // The identity copied (own keys only), then each array in order of first appearance.
-    const request: Record<string, unknown> = { ...group.identity };
+    const request: Record<string, unknown> = Object.assign({}, group.identity);
     for (const { array, item } of batch) ((request[array] as Item[] | undefined) ??= []).push(item);
     spec.send(request as Request, call).then(
       (result) => settle(group, batch, result),
@@ -241,11 +239,6 @@ export function createBatchQueue<Identity extends object, Item extends object, R
     }
   }
 
-  function keyOf(identity: Identity): string {
-    let key = keys.get(identity);
-    if (key === undefined) keys.set(identity, (key = identityKey(identity)));
-    return key;
-  }
 
   const queue: BatchQueue<Identity, Item> = {
     enqueue(identity, item) {
@@ -259,10 +252,14 @@ export function createBatchQueue<Identity extends object, Item extends object, R
       }
       const stamped = stamp(item, spec.stamps[array], spec.newId);
       if (spec.validate) {
-        const checked = spec.validate({ ...identity, [array]: [stamped] } as Request);
+        // (Object.assign then a key: V8 builds a spread-then-extended literal several times slower.)
+        const probe: Record<string, unknown> = Object.assign({}, identity);
+        probe[array] = [stamped];
+        const checked = spec.validate(probe as Request);
         if (!checked.ok) throw spec.invalid(checked.errors.map((e) => ({ ...e, path: entryPath(e.path, array) })));
       }
-      const key = keyOf(identity);
+      // By value, once per item: as cheap as a lookup by object, and right for a fresh object per call.
+      const key = identityKey(identity);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { key, identity, pending: [], busy: false, ready: false }));
       group.pending.push({ array, item: stamped, seq: seq++ });
@@ -312,10 +309,19 @@ function stamp<Item extends object>(item: Item, keys: { idempotencyKey?: string;
   const id = keys.idempotencyKey !== undefined && record[keys.idempotencyKey] === undefined;
   const time = keys.timestamp !== undefined && record[keys.timestamp] === undefined;
   if (!id && !time) return item;
-  const copy: Record<string, unknown> = { ...record };
+  const copy: Record<string, unknown> = Object.assign({}, record);
   if (id) copy[keys.idempotencyKey!] = newId();
-  if (time) copy[keys.timestamp!] = new Date().toISOString();
+  if (time) copy[keys.timestamp!] = isoNow();
   return copy as Item;
+}
+
+let lastMs = 0;
+let lastIso = "";
+/** Now as ISO-8601, formatted once per millisecond: items enqueued in a burst share it. */
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) lastIso = new Date((lastMs = now)).toISOString();
+  return lastIso;
 }
 
 /** A guard's path in the one-item request → the entry's part: "/events/0/event" → "/item/event", "/email" → "/identity/email". */

@@ -7,7 +7,6 @@ function createBatchQueue(spec, options = {}) {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const maxQueued = options.maxQueuedItems ?? 1e4;
   const groups = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new WeakMap();
   let ready = [];
   let readyHead = 0;
   let seq = 0;
@@ -55,7 +54,7 @@ function createBatchQueue(spec, options = {}) {
     inFlightRequests++;
     inFlightItems += batch.length;
     queued -= batch.length;
-    const request = { ...group.identity };
+    const request = Object.assign({}, group.identity);
     for (const { array, item } of batch) (request[array] ?? (request[array] = [])).push(item);
     spec.send(request, call).then(
       (result) => settle(group, batch, result),
@@ -104,11 +103,6 @@ function createBatchQueue(spec, options = {}) {
       }
     }
   }
-  function keyOf(identity) {
-    let key = keys.get(identity);
-    if (key === void 0) keys.set(identity, key = identityKey(identity));
-    return key;
-  }
   const queue = {
     enqueue(identity, item) {
       if (typeof identity !== "object" || identity === null) throw spec.invalid([issue("/identity", "must be object")]);
@@ -121,10 +115,12 @@ function createBatchQueue(spec, options = {}) {
       }
       const stamped = stamp(item, spec.stamps[array], spec.newId);
       if (spec.validate) {
-        const checked = spec.validate({ ...identity, [array]: [stamped] });
+        const probe = Object.assign({}, identity);
+        probe[array] = [stamped];
+        const checked = spec.validate(probe);
         if (!checked.ok) throw spec.invalid(checked.errors.map((e) => ({ ...e, path: entryPath(e.path, array) })));
       }
-      const key = keyOf(identity);
+      const key = identityKey(identity);
       let group = groups.get(key);
       if (!group) groups.set(key, group = { key, identity, pending: [], busy: false, ready: false });
       group.pending.push({ array, item: stamped, seq: seq++ });
@@ -171,10 +167,17 @@ function stamp(item, keys, newId) {
   const id = keys.idempotencyKey !== void 0 && record[keys.idempotencyKey] === void 0;
   const time = keys.timestamp !== void 0 && record[keys.timestamp] === void 0;
   if (!id && !time) return item;
-  const copy = { ...record };
+  const copy = Object.assign({}, record);
   if (id) copy[keys.idempotencyKey] = newId();
-  if (time) copy[keys.timestamp] = (/* @__PURE__ */ new Date()).toISOString();
+  if (time) copy[keys.timestamp] = isoNow();
   return copy;
+}
+let lastMs = 0;
+let lastIso = "";
+function isoNow() {
+  const now = Date.now();
+  if (now !== lastMs) lastIso = new Date(lastMs = now).toISOString();
+  return lastIso;
 }
 function entryPath(path, array) {
   const prefix = `/${array}/0`;
