@@ -171,7 +171,7 @@ export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
       identifies: { timestamp: "sent_at" },
       events: { idempotencyKey: "message_id", timestamp: "sent_at" },
     },
-    maxItems: 100,
+    maxItems: Infinity,
     validate: validateKoalaAccountBatchRequest,
     invalid: (errors) =>
       new SchemaValidationError("KoalaAccountBatchRequest entry", errors as ValidationError[]),

@@ -140,7 +140,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     return [
       `  /**`,
       `   * A queue for {@link ${docText(plan.method)}}: \`enqueue(identity, item)\` one at a time; items are checked and stamped at once,`,
-      `   * grouped per identity, and sent ${"`flushAt`"} at a time (default ${queueFlushAt(shape)}), \`concurrency\` requests in flight.`,
+      `   * grouped per identity, and sent \`flushAt\` at a time (default ${Math.min(queueMaxItems(shape), 100)}), \`concurrency\` requests in flight.`,
       `   * Call \`close()\` before the process exits: see {@link BatchQueue}.`,
       `   */`,
       code`  ${id(queueMethod(plan))}(options?: BatchQueueOptions<${types}>): BatchQueue<${types}>;`.text,
@@ -188,7 +188,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     const spec: Code[] = [
       code`route: ${shape.route}`,
       code`stamps: { ${join(stamps, ", ")} }`,
-      code`maxItems: ${literal(queueFlushAt(shape))}`,
+      code`maxItems: ${literal(queueMaxItems(shape))}`,
     ];
     if (hasGuards) {
       spec.push(code`validate: ${id(derivedNames.validate(plan.typeName))}`);
@@ -216,10 +216,9 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
 }
 
-/** A queue's default `flushAt`: the smallest `maxItems` of its arrays, or 100 when none has one. */
-function queueFlushAt(shape: QueueShape): number {
-  const limits = shape.arrays.map((a) => a.maxItems).filter((n) => Number.isFinite(n) && n >= 1);
-  return limits.length ? Math.min(...limits) : 100;
+/** The most items one queued request may carry: the smallest `maxItems` of its arrays (Infinity for none). */
+function queueMaxItems(shape: QueueShape): number {
+  return Math.min(...shape.arrays.map((a) => (a.maxItems >= 1 ? a.maxItems : Infinity)));
 }
 
 /** The path as a string expression: literals quoted, parameters URI-encoded from the options. */

@@ -85,7 +85,7 @@ function createKoalaClient(options) {
       identifies: { timestamp: "sent_at" },
       events: { idempotencyKey: "message_id", timestamp: "sent_at" }
     },
-    maxItems: 100,
+    maxItems: Infinity,
     validate: import_guards.validateKoalaAccountBatchRequest,
     invalid: (errors) => new import_validation.SchemaValidationError("KoalaAccountBatchRequest entry", errors),
     send: (request, call) => (0, import_http_client.send)(queueTransport, accountsBatchEndpoint, request, call),

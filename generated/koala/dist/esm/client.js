@@ -74,7 +74,7 @@ function createKoalaClient(options) {
       identifies: { timestamp: "sent_at" },
       events: { idempotencyKey: "message_id", timestamp: "sent_at" }
     },
-    maxItems: 100,
+    maxItems: Infinity,
     validate: validateKoalaAccountBatchRequest,
     invalid: (errors) => new SchemaValidationError("KoalaAccountBatchRequest entry", errors),
     send: (request, call) => send(queueTransport, accountsBatchEndpoint, request, call),

@@ -25,7 +25,7 @@ import type { CallOptions, FailureKind, SendResult, ValidateFn, ValidationIssue 
 import { identityKey } from "./builders.js";
 
 export interface BatchQueueOptions<Identity, Item> {
-  /** Items of one identity that trigger a request (default: the schema's `maxItems`). */
+  /** Items of one identity that trigger a request (default: the schema's `maxItems`, else 100). A request carries at most `maxItems`. */
   flushAt?: number | undefined;
   /** Sends whatever waits every this many ms (default: off). The timer is unref'd. */
   flushIntervalMs?: number | undefined;
@@ -98,11 +98,11 @@ export interface QueueSpec<Request> {
   route: (item: any) => string | undefined;
   /** Per array: the properties to fill with a new id and with the time, when an item lacks them. */
   stamps: Readonly<Record<string, { idempotencyKey?: string; timestamp?: string }>>;
-  /** The default `flushAt`. */
+  /** The most items one request may carry (the smallest `maxItems` of the arrays; Infinity for none). */
   maxItems: number;
   /** The root's guard: checks identity and item together, as a one-item request. */
   validate?: ValidateFn<Request> | undefined;
-  /** The error `enqueue` throws for invalid input (the guards' SchemaValidationError). */
+  /** The error `enqueue` throws for invalid input (the guards' SchemaValidationError; `schemaPath` and `keyword` may be absent). */
   invalid: (errors: ValidationIssue[]) => Error;
   send: (request: Request, call: CallOptions) => Promise<SendResult<Request>>;
   newId: () => string;
@@ -119,7 +119,6 @@ interface Group<Identity, Item> {
   identity: Identity;
   pending: Queued<Item>[];
   busy: boolean;
-  ready: boolean;
 }
 
 /** Creates a queue; see {@link BatchQueue}. */
@@ -127,12 +126,14 @@ export function createBatchQueue<Identity extends object, Item extends object, R
   spec: QueueSpec<Request>,
   options: BatchQueueOptions<Identity, Item> = {},
 ): BatchQueue<Identity, Item> {
-  const flushAt = Math.max(1, options.flushAt ?? spec.maxItems);
+  const flushAt = Math.max(1, options.flushAt ?? Math.min(spec.maxItems, 100));
+  // One request per batch: never more than the schema lets one request carry.
+  const batchSize = Math.min(flushAt, spec.maxItems);
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const maxQueued = options.maxQueuedItems ?? 10_000;
   const groups = new Map<string, Group<Identity, Item>>();
-  let ready: Group<Identity, Item>[] = [];
-  let readyHead = 0;
+  // Groups with something to send, in the order they got it (a Set: each once, any removed cheaply).
+  const ready = new Set<Group<Identity, Item>>();
   let seq = 0;
   // Items enqueued before this sequence number are sent whatever their count (flush, close, interval).
   let flushUntil = 0;
@@ -156,9 +157,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
     group.pending.length >= flushAt || (group.pending.length > 0 && group.pending[0]!.seq < flushUntil);
 
   function markReady(group: Group<Identity, Item>): void {
-    if (group.ready || group.busy || !sendable(group)) return;
-    group.ready = true;
-    ready.push(group);
+    if (!group.busy && sendable(group)) ready.add(group);
   }
 
   function requestFlush(): void {
@@ -168,20 +167,15 @@ export function createBatchQueue<Identity extends object, Item extends object, R
   }
 
   function pump(): void {
-    while (inFlightRequests < concurrency && readyHead < ready.length) {
-      const group = ready[readyHead++]!;
-      group.ready = false;
+    for (const group of ready) {
+      if (inFlightRequests >= concurrency) return;
+      ready.delete(group);
       if (!group.busy && sendable(group)) dispatch(group);
-    }
-    // Compact the run-through part of the list now and then, not on every shift.
-    if (readyHead > 1024 && readyHead * 2 > ready.length) {
-      ready = ready.slice(readyHead);
-      readyHead = 0;
     }
   }
 
   function dispatch(group: Group<Identity, Item>): void {
-    const batch = group.pending.splice(0, flushAt);
+    const batch = group.pending.splice(0, batchSize);
     group.busy = true;
     inFlightRequests++;
     inFlightItems += batch.length;
@@ -189,41 +183,25 @@ export function createBatchQueue<Identity extends object, Item extends object, R
     // The identity copied (own keys only), then each array in order of first appearance.
     const request: Record<string, unknown> = Object.assign({}, group.identity);
     for (const { array, item } of batch) ((request[array] as Item[] | undefined) ??= []).push(item);
-    spec.send(request as Request, call).then(
-      (result) => settle(group, batch, result),
-      // `send` reports failures in its result; an exception is a bug, but its items must still be accounted for.
-      () => settle(group, batch, { ok: false, kind: "network", retryable: true, attempts: 0, requests: 0, failed: [request as Request] }),
-    );
+    spec
+      .send(request as Request, call)
+      // `send` reports failures in its result; an exception would be a bug, but its items must still be accounted for.
+      .catch(() => ({ ok: false, kind: "network", attempts: 0 }) as SendResult<Request>)
+      .then((result) => settle(group, batch, result));
   }
 
   function settle(group: Group<Identity, Item>, batch: Queued<Item>[], result: SendResult<Request>): void {
     inFlightRequests--;
     inFlightItems -= batch.length;
     group.busy = false;
-    let lost = 0;
-    if (!result.ok) {
-      // The requests not delivered are the last parts of the split, which keeps each array in order:
-      // so the failed items of an array are its last ones in the batch, as many as those parts hold.
-      const counts = new Map<string, number>();
-      for (const request of result.failed) {
-        for (const [array, value] of Object.entries(request as Record<string, unknown>)) if (Array.isArray(value)) counts.set(array, (counts.get(array) ?? 0) + value.length);
-      }
-      const failedItems: Item[] = [];
-      for (let i = batch.length - 1; i >= 0; i--) {
-        const { array, item } = batch[i]!;
-        const left = counts.get(array);
-        if (left) {
-          counts.set(array, left - 1);
-          failedItems.unshift(item);
-        }
-      }
-      lost = failedItems.length;
-      const failure: RequestFailure<Identity, Item> = { identity: group.identity, items: failedItems, kind: result.kind, attempts: result.attempts };
+    if (result.ok) delivered += batch.length;
+    else {
+      // A batch is one request (at most `maxItems`): it is delivered or failed whole.
+      const failure: RequestFailure<Identity, Item> = { identity: group.identity, items: batch.map((q) => q.item), kind: result.kind, attempts: result.attempts };
       if (result.status !== undefined) failure.status = result.status;
-      for (const item of failedItems) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
+      for (const item of failure.items) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
       if (options.onError) quietly(options.onError, failure);
     }
-    delivered += batch.length - lost;
     if (group.pending.length === 0) groups.delete(group.key);
     else markReady(group);
     done(batch);
@@ -245,9 +223,9 @@ export function createBatchQueue<Identity extends object, Item extends object, R
 
   const queue: BatchQueue<Identity, Item> = {
     enqueue(identity, item) {
-      if (typeof identity !== "object" || identity === null) throw spec.invalid([issue("/identity", "must be object")]);
+      if (typeof identity !== "object" || identity === null) throw spec.invalid([{ path: "/identity", message: "must be object" }]);
       const array = spec.route(item);
-      if (array === undefined) throw spec.invalid([issue("/item", "fits none of the request's arrays")]);
+      if (array === undefined) throw spec.invalid([{ path: "/item", message: "fits none of the request's arrays" }]);
       if (closed || queued + inFlightItems >= maxQueued) {
         dropped++;
         if (options.onDrop) quietly(() => options.onDrop!(identity, item), undefined);
@@ -264,7 +242,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
       // By value, once per item: as cheap as a lookup by object, and right for a fresh object per call.
       const key = identityKey(identity);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { key, identity, pending: [], busy: false, ready: false }));
+      if (!group) groups.set(key, (group = { key, identity, pending: [], busy: false }));
       group.pending.push({ array, item: stamped, seq: seq++ });
       queued++;
       markReady(group);
@@ -307,14 +285,15 @@ export function createBatchQueue<Identity extends object, Item extends object, R
 
 /** `item` with its idempotency key and timestamp filled in where it has none; a copy only when one is filled. */
 function stamp<Item extends object>(item: Item, keys: { idempotencyKey?: string; timestamp?: string } | undefined, newId: () => string): Item {
-  if (!keys) return item;
   const record = item as Record<string, unknown>;
-  const id = keys.idempotencyKey !== undefined && record[keys.idempotencyKey] === undefined;
-  const time = keys.timestamp !== undefined && record[keys.timestamp] === undefined;
-  if (!id && !time) return item;
+  const id = keys?.idempotencyKey;
+  const time = keys?.timestamp;
+  const fillId = id !== undefined && record[id] === undefined;
+  const fillTime = time !== undefined && record[time] === undefined;
+  if (!fillId && !fillTime) return item;
   const copy: Record<string, unknown> = Object.assign({}, record);
-  if (id) copy[keys.idempotencyKey!] = newId();
-  if (time) copy[keys.timestamp!] = isoNow();
+  if (fillId) copy[id] = newId();
+  if (fillTime) copy[time] = isoNow();
   return copy as Item;
 }
 
@@ -329,13 +308,9 @@ function isoNow(): string {
 
 /** A guard's path in the one-item request → the entry's part: "/events/0/event" → "/item/event", "/email" → "/identity/email". */
 function entryPath(path: string, array: string): string {
+  // The one item is at index 0, so "/events/0" is followed by "/" or nothing.
   const prefix = `/${array}/0`;
-  return path === prefix || path.startsWith(`${prefix}/`) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
-}
-
-/** A problem found before the guard runs, in the guard's error shape. */
-function issue(path: string, message: string): ValidationIssue {
-  return { path, schemaPath: "", keyword: "type", message } as ValidationIssue;
+  return path.startsWith(prefix) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
 }
 
 /** Calls a user callback; its exception is ignored: a logging hook must not change what is delivered. */

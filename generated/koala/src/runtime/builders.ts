@@ -159,14 +159,6 @@ export interface GroupOptions<Entry> {
   onInvalid?: "throw" | "skip" | ((invalid: InvalidEntry<Entry>) => void) | undefined;
 }
 
-interface Group<Identity, Item> {
-  identity: Identity;
-  arrays: Map<string, Item[]>;
-  /** Input positions of the group's entries, for error messages and to rebuild it without bad ones. */
-  indexes: number[];
-  keys: string[];
-}
-
 /**
  * Groups items by identity into requests: identities in order of first appearance, items in their
  * order, each in the array `route` names; identities are equal when their values are (key order
@@ -183,103 +175,85 @@ export function groupByIdentity<Identity extends object, Item, Request>(
 ): Request[] {
   const onInvalid = options.onInvalid ?? "throw";
   const all: IdentifiedItem<Identity, Item>[] = [];
+  // The array of each entry, by input position.
+  const keys: string[] = [];
   // `indexes`: the entries the error is about (one, or a whole group that is invalid only together).
   const invalid = (indexes: readonly number[], error: Error): void => {
     error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]!]!.identity)}): ${error.message}`;
     if (onInvalid === "throw") throw error;
     if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index]!, error });
   };
-  const groups = new Map<string, Group<Identity, Item>>();
-  // Entries often share identity objects: key each object once (a fresh object per entry costs one identityKey).
-  const ids = new Map<Identity, string>();
+  // A fresh request, never the caller's arrays: the identity is copied, its own keys overridden by the items.
+  const build = (identity: Identity, indexes: readonly number[]): Request => {
+    const arrays: Record<string, Item[]> = Object.create(null);
+    for (const index of indexes) (arrays[keys[index]!] ??= []).push(all[index]!.item);
+    return Object.assign(defined(identity), arrays) as Request;
+  };
+  const groups = new Map<string, { identity: Identity; indexes: number[] }>();
   for (const entry of entries) {
     const index = all.push(entry) - 1;
-    const { identity, item } = entry;
-    const key = route(item);
+    const key = route(entry.item);
     if (key === undefined) {
       invalid([index], new TypeError("the item fits none of the request's arrays"));
       continue;
     }
-    let id = ids.get(identity);
-    if (id === undefined) ids.set(identity, (id = identityKey(identity)));
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { identity, arrays: new Map(), indexes: [], keys: [] }));
-    group.indexes.push(index);
-    group.keys.push(key);
-    const items = group.arrays.get(key);
-    if (items) items.push(item);
-    else group.arrays.set(key, [item]);
+    keys[index] = key;
+    // Keyed by value, once per entry: as fast as a lookup by object, and a fresh object per entry costs nothing more.
+    const id = identityKey(entry.identity);
+    const group = groups.get(id);
+    if (group) group.indexes.push(index);
+    else groups.set(id, { identity: entry.identity, indexes: [index] });
   }
   const out: Request[] = [];
-  for (const group of groups.values()) {
-    const request = requestOf<Identity, Item, Request>(group.identity, group.arrays);
+  for (const { identity, indexes } of groups.values()) {
     if (!chunk) {
-      out.push(request);
+      out.push(build(identity, indexes));
       continue;
     }
     try {
-      out.push(...chunk(request));
+      out.push(...chunk(build(identity, indexes)));
     } catch (error) {
-      out.push(...regroup(group, error, chunk, all, invalid));
+      // Each entry checked alone: the bad ones reported, the others sent. All valid alone but not
+      // together (e.g. `uniqueItems`): the whole group is the culprit.
+      const good = indexes.filter((index) => {
+        try {
+          chunk(build(identity, [index]));
+          return true;
+        } catch (alone) {
+          invalid([index], alone as Error);
+          return false;
+        }
+      });
+      if (good.length === indexes.length) invalid(indexes, error as Error);
+      else if (good.length) out.push(...chunk(build(identity, good)));
     }
   }
   return out;
 }
 
-/** A group whose request failed `chunk`: each entry checked alone, the bad ones reported, the rest sent. */
-function regroup<Identity extends object, Item, Request>(
-  group: Group<Identity, Item>,
-  groupError: unknown,
-  chunk: (request: Request) => Request[],
-  all: readonly IdentifiedItem<Identity, Item>[],
-  invalid: (indexes: readonly number[], error: Error) => void,
-): Request[] {
-  const arrays = new Map<string, Item[]>();
-  let bad = 0;
-  group.indexes.forEach((index, i) => {
-    const key = group.keys[i]!;
-    const item = all[index]!.item;
-    try {
-      chunk(requestOf(group.identity, new Map([[key, [item]]])));
-    } catch (error) {
-      bad++;
-      return invalid([index], error as Error);
-    }
-    const items = arrays.get(key);
-    if (items) items.push(item);
-    else arrays.set(key, [item]);
-  });
-  // Each entry is valid alone but not together (e.g. `uniqueItems`): the whole group is the culprit.
-  if (bad === 0) {
-    invalid(group.indexes, groupError as Error);
-    return [];
-  }
-  return arrays.size ? chunk(requestOf(group.identity, arrays)) : [];
-}
-
-/** A fresh request, never the caller's arrays: the identity is copied, its own keys overridden by the items. */
-function requestOf<Identity extends object, Item, Request>(identity: Identity, arrays: Map<string, Item[]>): Request {
-  const request = defined(identity) as Record<string, unknown>;
-  for (const [key, items] of arrays) request[key] = items;
-  return request as Request;
-}
-
 /**
- * A string naming an identity by value: its keys sorted, `undefined` values left out, each value
- * as JSON (strings, the usual case, take the fast path). `{a, b}` and `{b, a}` give the same key.
+ * A string naming an identity by value: JSON with keys sorted and `undefined` values left out, so
+ * `{a, b}` and `{b, a}` give the same key. An object of primitives whose keys are already in order
+ * (`{ email }`: the usual identity) is plain `JSON.stringify`, about as fast as a Map lookup.
  */
 export function identityKey(value: unknown): string {
   if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  let plain = true;
+  for (let i = 0; plain && i < keys.length; i++) {
+    const v = record[keys[i]!];
+    plain = (typeof v !== "object" || v === null) && (i === 0 || keys[i - 1]! < keys[i]!);
+  }
+  if (plain) return JSON.stringify(record);
+  keys.sort();
   let out = "{";
   for (const key of keys) {
     const v = record[key];
     if (v === undefined) continue;
     if (out.length > 1) out += ",";
-    out += JSON.stringify(key) + ":" + (typeof v === "string" ? JSON.stringify(v) : identityKey(v));
+    out += JSON.stringify(key) + ":" + identityKey(v);
   }
   return out + "}";
 }

@@ -20,7 +20,7 @@
  */
 import type { CallOptions, FailureKind, SendResult, ValidateFn, ValidationIssue } from "./http-client.js";
 export interface BatchQueueOptions<Identity, Item> {
-    /** Items of one identity that trigger a request (default: the schema's `maxItems`). */
+    /** Items of one identity that trigger a request (default: the schema's `maxItems`, else 100). A request carries at most `maxItems`. */
     flushAt?: number | undefined;
     /** Sends whatever waits every this many ms (default: off). The timer is unref'd. */
     flushIntervalMs?: number | undefined;
@@ -92,11 +92,11 @@ export interface QueueSpec<Request> {
         idempotencyKey?: string;
         timestamp?: string;
     }>>;
-    /** The default `flushAt`. */
+    /** The most items one request may carry (the smallest `maxItems` of the arrays; Infinity for none). */
     maxItems: number;
     /** The root's guard: checks identity and item together, as a one-item request. */
     validate?: ValidateFn<Request> | undefined;
-    /** The error `enqueue` throws for invalid input (the guards' SchemaValidationError). */
+    /** The error `enqueue` throws for invalid input (the guards' SchemaValidationError; `schemaPath` and `keyword` may be absent). */
     invalid: (errors: ValidationIssue[]) => Error;
     send: (request: Request, call: CallOptions) => Promise<SendResult<Request>>;
     newId: () => string;

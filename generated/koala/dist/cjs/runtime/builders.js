@@ -91,85 +91,74 @@ function chunkByLimits(request, limits) {
 function groupByIdentity(entries, route, chunk, options = {}) {
   const onInvalid = options.onInvalid ?? "throw";
   const all = [];
+  const keys = [];
   const invalid = (indexes, error) => {
     error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]].identity)}): ${error.message}`;
     if (onInvalid === "throw") throw error;
     if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index], error });
   };
+  const build = (identity, indexes) => {
+    var _a;
+    const arrays = /* @__PURE__ */ Object.create(null);
+    for (const index of indexes) (arrays[_a = keys[index]] ?? (arrays[_a] = [])).push(all[index].item);
+    return Object.assign(defined(identity), arrays);
+  };
   const groups = /* @__PURE__ */ new Map();
-  const ids = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const index = all.push(entry) - 1;
-    const { identity, item } = entry;
-    const key = route(item);
+    const key = route(entry.item);
     if (key === void 0) {
       invalid([index], new TypeError("the item fits none of the request's arrays"));
       continue;
     }
-    let id = ids.get(identity);
-    if (id === void 0) ids.set(identity, id = identityKey(identity));
-    let group = groups.get(id);
-    if (!group) groups.set(id, group = { identity, arrays: /* @__PURE__ */ new Map(), indexes: [], keys: [] });
-    group.indexes.push(index);
-    group.keys.push(key);
-    const items = group.arrays.get(key);
-    if (items) items.push(item);
-    else group.arrays.set(key, [item]);
+    keys[index] = key;
+    const id = identityKey(entry.identity);
+    const group = groups.get(id);
+    if (group) group.indexes.push(index);
+    else groups.set(id, { identity: entry.identity, indexes: [index] });
   }
   const out = [];
-  for (const group of groups.values()) {
-    const request = requestOf(group.identity, group.arrays);
+  for (const { identity, indexes } of groups.values()) {
     if (!chunk) {
-      out.push(request);
+      out.push(build(identity, indexes));
       continue;
     }
     try {
-      out.push(...chunk(request));
+      out.push(...chunk(build(identity, indexes)));
     } catch (error) {
-      out.push(...regroup(group, error, chunk, all, invalid));
+      const good = indexes.filter((index) => {
+        try {
+          chunk(build(identity, [index]));
+          return true;
+        } catch (alone) {
+          invalid([index], alone);
+          return false;
+        }
+      });
+      if (good.length === indexes.length) invalid(indexes, error);
+      else if (good.length) out.push(...chunk(build(identity, good)));
     }
   }
   return out;
-}
-function regroup(group, groupError, chunk, all, invalid) {
-  const arrays = /* @__PURE__ */ new Map();
-  let bad = 0;
-  group.indexes.forEach((index, i) => {
-    const key = group.keys[i];
-    const item = all[index].item;
-    try {
-      chunk(requestOf(group.identity, /* @__PURE__ */ new Map([[key, [item]]])));
-    } catch (error) {
-      bad++;
-      return invalid([index], error);
-    }
-    const items = arrays.get(key);
-    if (items) items.push(item);
-    else arrays.set(key, [item]);
-  });
-  if (bad === 0) {
-    invalid(group.indexes, groupError);
-    return [];
-  }
-  return arrays.size ? chunk(requestOf(group.identity, arrays)) : [];
-}
-function requestOf(identity, arrays) {
-  const request = defined(identity);
-  for (const [key, items] of arrays) request[key] = items;
-  return request;
 }
 function identityKey(value) {
   if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
   const record = value;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  let plain = true;
+  for (let i = 0; plain && i < keys.length; i++) {
+    const v = record[keys[i]];
+    plain = (typeof v !== "object" || v === null) && (i === 0 || keys[i - 1] < keys[i]);
+  }
+  if (plain) return JSON.stringify(record);
+  keys.sort();
   let out = "{";
   for (const key of keys) {
     const v = record[key];
     if (v === void 0) continue;
     if (out.length > 1) out += ",";
-    out += JSON.stringify(key) + ":" + (typeof v === "string" ? JSON.stringify(v) : identityKey(v));
+    out += JSON.stringify(key) + ":" + identityKey(v);
   }
   return out + "}";
 }

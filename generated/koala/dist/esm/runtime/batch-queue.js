@@ -3,12 +3,12 @@
 /* eslint-disable */
 import { identityKey } from "./builders.js";
 function createBatchQueue(spec, options = {}) {
-  const flushAt = Math.max(1, options.flushAt ?? spec.maxItems);
+  const flushAt = Math.max(1, options.flushAt ?? Math.min(spec.maxItems, 100));
+  const batchSize = Math.min(flushAt, spec.maxItems);
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const maxQueued = options.maxQueuedItems ?? 1e4;
   const groups = /* @__PURE__ */ new Map();
-  let ready = [];
-  let readyHead = 0;
+  const ready = /* @__PURE__ */ new Set();
   let seq = 0;
   let flushUntil = 0;
   let queued = 0;
@@ -28,9 +28,7 @@ function createBatchQueue(spec, options = {}) {
   }
   const sendable = (group) => group.pending.length >= flushAt || group.pending.length > 0 && group.pending[0].seq < flushUntil;
   function markReady(group) {
-    if (group.ready || group.busy || !sendable(group)) return;
-    group.ready = true;
-    ready.push(group);
+    if (!group.busy && sendable(group)) ready.add(group);
   }
   function requestFlush() {
     flushUntil = seq;
@@ -38,56 +36,33 @@ function createBatchQueue(spec, options = {}) {
     pump();
   }
   function pump() {
-    while (inFlightRequests < concurrency && readyHead < ready.length) {
-      const group = ready[readyHead++];
-      group.ready = false;
+    for (const group of ready) {
+      if (inFlightRequests >= concurrency) return;
+      ready.delete(group);
       if (!group.busy && sendable(group)) dispatch(group);
-    }
-    if (readyHead > 1024 && readyHead * 2 > ready.length) {
-      ready = ready.slice(readyHead);
-      readyHead = 0;
     }
   }
   function dispatch(group) {
-    const batch = group.pending.splice(0, flushAt);
+    const batch = group.pending.splice(0, batchSize);
     group.busy = true;
     inFlightRequests++;
     inFlightItems += batch.length;
     queued -= batch.length;
     const request = Object.assign({}, group.identity);
     for (const { array, item } of batch) (request[array] ?? (request[array] = [])).push(item);
-    spec.send(request, call).then(
-      (result) => settle(group, batch, result),
-      // `send` reports failures in its result; an exception is a bug, but its items must still be accounted for.
-      () => settle(group, batch, { ok: false, kind: "network", retryable: true, attempts: 0, requests: 0, failed: [request] })
-    );
+    spec.send(request, call).catch(() => ({ ok: false, kind: "network", attempts: 0 })).then((result) => settle(group, batch, result));
   }
   function settle(group, batch, result) {
     inFlightRequests--;
     inFlightItems -= batch.length;
     group.busy = false;
-    let lost = 0;
-    if (!result.ok) {
-      const counts = /* @__PURE__ */ new Map();
-      for (const request of result.failed) {
-        for (const [array, value] of Object.entries(request)) if (Array.isArray(value)) counts.set(array, (counts.get(array) ?? 0) + value.length);
-      }
-      const failedItems = [];
-      for (let i = batch.length - 1; i >= 0; i--) {
-        const { array, item } = batch[i];
-        const left = counts.get(array);
-        if (left) {
-          counts.set(array, left - 1);
-          failedItems.unshift(item);
-        }
-      }
-      lost = failedItems.length;
-      const failure = { identity: group.identity, items: failedItems, kind: result.kind, attempts: result.attempts };
+    if (result.ok) delivered += batch.length;
+    else {
+      const failure = { identity: group.identity, items: batch.map((q) => q.item), kind: result.kind, attempts: result.attempts };
       if (result.status !== void 0) failure.status = result.status;
-      for (const item of failedItems) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
+      for (const item of failure.items) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
       if (options.onError) quietly(options.onError, failure);
     }
-    delivered += batch.length - lost;
     if (group.pending.length === 0) groups.delete(group.key);
     else markReady(group);
     done(batch);
@@ -105,9 +80,9 @@ function createBatchQueue(spec, options = {}) {
   }
   const queue = {
     enqueue(identity, item) {
-      if (typeof identity !== "object" || identity === null) throw spec.invalid([issue("/identity", "must be object")]);
+      if (typeof identity !== "object" || identity === null) throw spec.invalid([{ path: "/identity", message: "must be object" }]);
       const array = spec.route(item);
-      if (array === void 0) throw spec.invalid([issue("/item", "fits none of the request's arrays")]);
+      if (array === void 0) throw spec.invalid([{ path: "/item", message: "fits none of the request's arrays" }]);
       if (closed || queued + inFlightItems >= maxQueued) {
         dropped++;
         if (options.onDrop) quietly(() => options.onDrop(identity, item), void 0);
@@ -122,7 +97,7 @@ function createBatchQueue(spec, options = {}) {
       }
       const key = identityKey(identity);
       let group = groups.get(key);
-      if (!group) groups.set(key, group = { key, identity, pending: [], busy: false, ready: false });
+      if (!group) groups.set(key, group = { key, identity, pending: [], busy: false });
       group.pending.push({ array, item: stamped, seq: seq++ });
       queued++;
       markReady(group);
@@ -162,14 +137,15 @@ function createBatchQueue(spec, options = {}) {
   return queue;
 }
 function stamp(item, keys, newId) {
-  if (!keys) return item;
   const record = item;
-  const id = keys.idempotencyKey !== void 0 && record[keys.idempotencyKey] === void 0;
-  const time = keys.timestamp !== void 0 && record[keys.timestamp] === void 0;
-  if (!id && !time) return item;
+  const id = keys?.idempotencyKey;
+  const time = keys?.timestamp;
+  const fillId = id !== void 0 && record[id] === void 0;
+  const fillTime = time !== void 0 && record[time] === void 0;
+  if (!fillId && !fillTime) return item;
   const copy = Object.assign({}, record);
-  if (id) copy[keys.idempotencyKey] = newId();
-  if (time) copy[keys.timestamp] = isoNow();
+  if (fillId) copy[id] = newId();
+  if (fillTime) copy[time] = isoNow();
   return copy;
 }
 let lastMs = 0;
@@ -181,10 +157,7 @@ function isoNow() {
 }
 function entryPath(path, array) {
   const prefix = `/${array}/0`;
-  return path === prefix || path.startsWith(`${prefix}/`) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
-}
-function issue(path, message) {
-  return { path, schemaPath: "", keyword: "type", message };
+  return path.startsWith(prefix) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
 }
 function quietly(fn, arg) {
   try {
