@@ -1,8 +1,8 @@
 // Benchmark of the generated Koala client (generated/koala, as committed) against the mock server
 // in a child process on 127.0.0.1 (so the server's CPU is not charged to the client):
 //   1. throughput of client.batch() vs bare fetch() posting the same pre-built bodies, side by side,
-//      alternating rounds, same concurrency; the ratio is the client's overhead (goal ≤ 5%);
-//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), goal ≤ 4 KB,
+//      alternating rounds, same concurrency; the ratio is the client's overhead (a reference; the queue bench has the goals);
+//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), and per-artifact budgets,
 //      measured as size-limit does: esbuild bundles every export of the package, minified, gzip -9.
 // Run with `npm run bench` (after `npm run build`). Prints one line per figure.
 import { spawn } from "node:child_process";
@@ -122,8 +122,7 @@ async function throughput() {
       ofPairs: median(runs[side].map((c, i) => c.seconds / runs[base][i].seconds - 1)) * 100,
     });
     const vsBare = wall("bare");
-    const verdict = Math.max(vsBare.ofMedians, vsBare.ofPairs) <= 5 ? "OK" : "OVER";
-    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + timeout signal + retry logic): ${vsBare.ofMedians.toFixed(1)}% ratio of medians, ${vsBare.ofPairs.toFixed(1)}% median of pairs (goal ≤ 5%) ${verdict}`);
+    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + timeout signal + retry logic): ${vsBare.ofMedians.toFixed(1)}% ratio of medians, ${vsBare.ofPairs.toFixed(1)}% median of pairs (a reference: the goal against bare fetch is retired, see bench-queue)`);
     const cpu = (name) => median(runs[name].map((r) => r.cpuMicros)) / REQUESTS;
     const cpuDelta = (base, side = "client") => median(runs[side].map((c, i) => c.cpuMicros - runs[base][i].cpuMicros)) / REQUESTS;
     console.log(`client CPU per request in this process: bare fetch ${cpu("bare").toFixed(0)} µs, client.batch ${cpu("client").toFixed(0)} µs (${signed(cpuDelta("bare"))} µs median of pairs, ${((cpu("client") / cpu("bare") - 1) * 100).toFixed(1)}%)`);
@@ -213,7 +212,7 @@ async function size() {
   const client = await bundle(`export * from "./runtime/http-client.js";`);
   const has = (name) => existsSync(path.join(esm, name));
   const artifacts = ["guards.js", "builders.js", "client.js"].filter(has).map((n) => n.replace(".js", "")).join(" + ");
-  console.log(`runtime size (every export of the package: ${artifacts} + runtime/*; esbuild ${esbuild.version} bundle+minify+tree-shake, gzip -9): ${all.minified} B minified, ${all.gz} B (${(all.gz / 1024).toFixed(2)} KB) min+gzip (goal ≤ 4 KB) ${all.gz <= 4096 ? "OK" : "OVER"}`);
+  console.log(`runtime size (every export of the package: ${artifacts} + runtime/*; esbuild ${esbuild.version} bundle+minify+tree-shake, gzip -9): ${all.minified} B minified, ${all.gz} B (${(all.gz / 1024).toFixed(2)} KB) min+gzip (the one 4 KB goal is retired: see the per-artifact budgets below)`);
   console.log(`  by artifact (min+gzip): guards ${guardsOnly.gz} B, + builders ${withBuilders.gz - guardsOnly.gz} B, + client ${all.gz - withBuilders.gz} B; the transport alone (runtime/http-client.js) ${client.gz} B`);
   const single = await schemaOnly(bundle, 0, [`export * from "./index.js";`, `export * from "./guards.js";`]);
   console.log(`  the same package for the profile batch schema alone (its one endpoint, as when the goal was set): ${single[0].minified} B minified, ${single[0].gz} B min+gzip`);
