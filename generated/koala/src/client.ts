@@ -83,11 +83,11 @@ export interface KoalaClient {
   batchQueue(
     options?: BatchQueueOptions<
       Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">,
-      { text: "TrackEvent | IdentifyCall | PageView"; precedence: 0 }
+      TrackEvent | IdentifyCall | PageView
     >,
   ): BatchQueue<
     Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">,
-    { text: "TrackEvent | IdentifyCall | PageView"; precedence: 0 }
+    TrackEvent | IdentifyCall | PageView
   >;
   /**
    * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
@@ -104,11 +104,11 @@ export interface KoalaClient {
   accountsBatchQueue(
     options?: BatchQueueOptions<
       Rest<KoalaAccountBatchRequest, "identifies" | "events">,
-      { text: "AccountIdentifyCall | TrackEvent"; precedence: 0 }
+      AccountIdentifyCall | TrackEvent
     >,
   ): BatchQueue<
     Rest<KoalaAccountBatchRequest, "identifies" | "events">,
-    { text: "AccountIdentifyCall | TrackEvent"; precedence: 0 }
+    AccountIdentifyCall | TrackEvent
   >;
 }
 

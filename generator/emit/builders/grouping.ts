@@ -107,7 +107,7 @@ export function queueShape(model: IrModel, root: ObjectInfo, objects: ReadonlyMa
   if (arrays.length === 0) return undefined;
   const route = routeBody(model, root, objects, arrays);
   const limits = new Map(arrayProperties(root).map((a) => [a.name, a.maxItems]));
-  const itemType = unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items))));
+  const itemType = new Code(unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items)))).text);
   const guards = [...new Set(arrays.flatMap((a) => a.types.map((t) => guardNames(t).is)))].filter((g) => route.arrow.text.includes(`${g}(`));
   return {
     route: route.arrow,

@@ -25,7 +25,7 @@ export interface KoalaClient {
    * grouped per identity, and sent `flushAt` at a time (default 30), `concurrency` requests in flight.
    * Call `close()` before the process exits: see {@link BatchQueue}.
    */
-  batchQueue(options?: BatchQueueOptions<Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, {"text":"TrackEvent | IdentifyCall | PageView","precedence":0}>): BatchQueue<Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, {"text":"TrackEvent | IdentifyCall | PageView","precedence":0}>;
+  batchQueue(options?: BatchQueueOptions<Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, TrackEvent | IdentifyCall | PageView>): BatchQueue<Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, TrackEvent | IdentifyCall | PageView>;
   /**
    * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
    */
@@ -35,7 +35,7 @@ export interface KoalaClient {
    * grouped per identity, and sent `flushAt` at a time (default 100), `concurrency` requests in flight.
    * Call `close()` before the process exits: see {@link BatchQueue}.
    */
-  accountsBatchQueue(options?: BatchQueueOptions<Rest<KoalaAccountBatchRequest, "identifies" | "events">, {"text":"AccountIdentifyCall | TrackEvent","precedence":0}>): BatchQueue<Rest<KoalaAccountBatchRequest, "identifies" | "events">, {"text":"AccountIdentifyCall | TrackEvent","precedence":0}>;
+  accountsBatchQueue(options?: BatchQueueOptions<Rest<KoalaAccountBatchRequest, "identifies" | "events">, AccountIdentifyCall | TrackEvent>): BatchQueue<Rest<KoalaAccountBatchRequest, "identifies" | "events">, AccountIdentifyCall | TrackEvent>;
 }
 
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */

@@ -181,7 +181,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
     inFlightItems += batch.length;
     queued -= batch.length;
     // The identity copied (own keys only), then each array in order of first appearance.
-    const request: Record<string, unknown> = Object.assign({}, group.identity);
+    const request = Object.assign({}, group.identity) as Record<string, unknown>;
     for (const { array, item } of batch) ((request[array] as Item[] | undefined) ??= []).push(item);
     spec
       .send(request as Request, call)
@@ -234,7 +234,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
       const stamped = stamp(item, spec.stamps[array], spec.newId);
       if (spec.validate) {
         // (Object.assign then a key: V8 builds a spread-then-extended literal several times slower.)
-        const probe: Record<string, unknown> = Object.assign({}, identity);
+        const probe = Object.assign({}, identity) as Record<string, unknown>;
         probe[array] = [stamped];
         const checked = spec.validate(probe as Request);
         if (!checked.ok) throw spec.invalid(checked.errors.map((e) => ({ ...e, path: entryPath(e.path, array) })));
