@@ -197,7 +197,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
       const failure: RequestFailure<Identity, Item> = { identity: group.identity, items: batch.map((q) => q.item), kind: result.kind, attempts: result.attempts };
       if (result.status !== undefined) failure.status = result.status;
       for (const item of failure.items) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
-      if (options.onError) quietly(options.onError, failure);
+      quietly(options.onError, failure);
     }
     if (group.pending.length === 0) groups.delete(group.key);
     else markReady(group);
@@ -225,7 +225,7 @@ export function createBatchQueue<Identity extends object, Item extends object, R
       if (array === undefined) throw spec.invalid([{ path: "/item", message: "fits none of the request's arrays" }]);
       if (closed || queued + inFlightItems >= maxQueued) {
         dropped++;
-        if (options.onDrop) quietly(() => options.onDrop!(identity, item), undefined);
+        quietly(options.onDrop, identity, item);
         return false;
       }
       const stamped = stamp(item, spec.stamps[array], spec.newId);
@@ -310,10 +310,10 @@ function entryPath(path: string, array: string): string {
   return path.startsWith(prefix) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
 }
 
-/** Calls a user callback; its exception is ignored: a logging hook must not change what is delivered. */
-function quietly<A>(fn: (arg: A) => void, arg: A): void {
+/** Calls a user callback, if any; its exception is ignored: a logging hook must not change what is delivered. */
+function quietly<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
   try {
-    fn(arg);
+    fn?.(...args);
   } catch {
     // ignored, see above
   }

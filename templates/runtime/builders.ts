@@ -159,15 +159,15 @@ export interface GroupOptions<Entry> {
 /**
  * Groups items by identity into requests: identities in order of first appearance, items in their
  * order, each in the array `route` names; identities are equal when their values are (key order
- * and `undefined` aside). With `chunk`, each request goes through it (the generated `chunkX`, which
- * splits by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
+ * and `undefined` aside). Each request goes through `chunk` (the generated `chunkX`, which splits
+ * by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
  * that makes its request fail `chunk`) is reported by its index and identity: thrown, or with
  * `onInvalid` left out, so that one bad entry does not sink the others.
  */
 export function groupByIdentity<Identity extends object, Item, Request>(
   entries: Iterable<IdentifiedItem<Identity, Item>>,
   route: (item: Item) => string | undefined,
-  chunk?: (request: Request) => Request[],
+  chunk: (request: Request) => Request[],
   options: GroupOptions<IdentifiedItem<Identity, Item>> = {},
 ): Request[] {
   const onInvalid = options.onInvalid ?? "throw";
@@ -176,7 +176,7 @@ export function groupByIdentity<Identity extends object, Item, Request>(
   const keys: string[] = [];
   // `indexes`: the entries the error is about (one, or a whole group that is invalid only together).
   const invalid = (indexes: readonly number[], error: Error): void => {
-    error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]!]!.identity)}): ${error.message}`;
+    error.message = `entry ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]!]!.identity)}): ${error.message}`;
     if (onInvalid === "throw") throw error;
     if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index]!, error });
   };
@@ -191,7 +191,7 @@ export function groupByIdentity<Identity extends object, Item, Request>(
     const index = all.push(entry) - 1;
     const key = route(entry.item);
     if (key === undefined) {
-      invalid([index], new TypeError("the item fits none of the request's arrays"));
+      invalid([index], new TypeError("the item fits none of the arrays"));
       continue;
     }
     keys[index] = key;
@@ -203,10 +203,6 @@ export function groupByIdentity<Identity extends object, Item, Request>(
   }
   const out: Request[] = [];
   for (const { identity, indexes } of groups.values()) {
-    if (!chunk) {
-      out.push(build(identity, indexes));
-      continue;
-    }
     try {
       out.push(...chunk(build(identity, indexes)));
     } catch (error) {
@@ -234,8 +230,8 @@ export function groupByIdentity<Identity extends object, Item, Request>(
  * (`{ email }`: the usual identity) is plain `JSON.stringify`, about as fast as a Map lookup.
  */
 export function identityKey(value: unknown): string {
-  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  // (An array takes the object path too: its indexes are its keys, so equal arrays give equal keys.)
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   let plain = true;

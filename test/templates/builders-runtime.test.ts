@@ -116,6 +116,7 @@ describe("chunkByLimits", () => {
 
 describe("groupByIdentity", () => {
   const route = (item: { kind: string }): string | undefined => ({ t: "events", p: "pages" })[item.kind];
+  const whole = (request: object): object[] => [request];
 
   test("one request per identity, in first-appearance order, items in order and in their arrays", () => {
     const out = groupByIdentity(
@@ -126,6 +127,7 @@ describe("groupByIdentity", () => {
         { identity: { email: "a" }, item: { kind: "t", n: 4 } },
       ],
       route,
+      whole,
     );
     expect(out).toEqual([
       { email: "a", events: [{ kind: "t", n: 1 }, { kind: "t", n: 4 }], pages: [{ kind: "p", n: 3 }] },
@@ -141,6 +143,7 @@ describe("groupByIdentity", () => {
         { identity: { profile_id: "p" }, item: { kind: "t" } },
       ],
       route,
+      whole,
     );
     expect(out).toHaveLength(2);
     expect((out[0] as { events: unknown[] }).events).toHaveLength(2);
@@ -148,10 +151,10 @@ describe("groupByIdentity", () => {
 
   test("never pushes into the caller's arrays; an unroutable item names its entry", () => {
     const own: unknown[] = [];
-    const out = groupByIdentity([{ identity: { email: "a", events: own }, item: { kind: "t" } }], route);
+    const out = groupByIdentity([{ identity: { email: "a", events: own }, item: { kind: "t" } }], route, whole);
     expect(own).toEqual([]);
     expect(out).toEqual([{ email: "a", events: [{ kind: "t" }] }]);
-    expect(() => groupByIdentity([{ identity: {}, item: { kind: "t" } }, { identity: {}, item: { kind: "x" } }], route)).toThrow("entry 1 (identity {}): the item fits none");
+    expect(() => groupByIdentity([{ identity: {}, item: { kind: "t" } }, { identity: {}, item: { kind: "x" } }], route, whole)).toThrow("entry 1 (identity {}): the item fits none");
   });
 
   // A chunk that refuses any item with `bad: true`, as the generated chunkX's assert would.
@@ -178,7 +181,7 @@ describe("groupByIdentity", () => {
     const told: string[] = [];
     expect(groupByIdentity(entries, route, chunk, { onInvalid: ({ index, error }) => told.push(`${index}: ${error.message}`) })).toEqual(expected);
     expect(told).toEqual([
-      "3: entry 3 (identity {\"email\":\"a\"}): the item fits none of the request's arrays",
+      "3: entry 3 (identity {\"email\":\"a\"}): the item fits none of the arrays",
       '2: entry 2 (identity {"email":"a"}): not valid',
       '1: entry 1 (identity {"email":"bad"}): not valid',
     ]);
@@ -192,7 +195,7 @@ describe("groupByIdentity", () => {
     const told: number[] = [];
     expect(groupByIdentity(entries.slice(0, 1).concat(entries.slice(4)), route, pair, { onInvalid: ({ index }) => told.push(index) })).toEqual([]);
     expect(told).toEqual([0, 1]);
-    expect(() => groupByIdentity(entries.slice(0, 1).concat(entries.slice(4)), route, pair)).toThrow('entries 0, 1 (identity {"email":"a"}): not unique');
+    expect(() => groupByIdentity(entries.slice(0, 1).concat(entries.slice(4)), route, pair)).toThrow('entry 0, 1 (identity {"email":"a"}): not unique');
   });
 });
 

@@ -90,12 +90,12 @@ export interface GroupOptions<Entry> {
 /**
  * Groups items by identity into requests: identities in order of first appearance, items in their
  * order, each in the array `route` names; identities are equal when their values are (key order
- * and `undefined` aside). With `chunk`, each request goes through it (the generated `chunkX`, which
- * splits by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
+ * and `undefined` aside). Each request goes through `chunk` (the generated `chunkX`, which splits
+ * by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
  * that makes its request fail `chunk`) is reported by its index and identity: thrown, or with
  * `onInvalid` left out, so that one bad entry does not sink the others.
  */
-export declare function groupByIdentity<Identity extends object, Item, Request>(entries: Iterable<IdentifiedItem<Identity, Item>>, route: (item: Item) => string | undefined, chunk?: (request: Request) => Request[], options?: GroupOptions<IdentifiedItem<Identity, Item>>): Request[];
+export declare function groupByIdentity<Identity extends object, Item, Request>(entries: Iterable<IdentifiedItem<Identity, Item>>, route: (item: Item) => string | undefined, chunk: (request: Request) => Request[], options?: GroupOptions<IdentifiedItem<Identity, Item>>): Request[];
 /**
  * A string naming an identity by value: JSON with keys sorted and `undefined` values left out, so
  * `{a, b}` and `{b, a}` give the same key. An object of primitives whose keys are already in order

@@ -93,7 +93,7 @@ function groupByIdentity(entries, route, chunk, options = {}) {
   const all = [];
   const keys = [];
   const invalid = (indexes, error) => {
-    error.message = `${indexes.length > 1 ? "entries" : "entry"} ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]].identity)}): ${error.message}`;
+    error.message = `entry ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]].identity)}): ${error.message}`;
     if (onInvalid === "throw") throw error;
     if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index], error });
   };
@@ -108,7 +108,7 @@ function groupByIdentity(entries, route, chunk, options = {}) {
     const index = all.push(entry) - 1;
     const key = route(entry.item);
     if (key === void 0) {
-      invalid([index], new TypeError("the item fits none of the request's arrays"));
+      invalid([index], new TypeError("the item fits none of the arrays"));
       continue;
     }
     keys[index] = key;
@@ -119,10 +119,6 @@ function groupByIdentity(entries, route, chunk, options = {}) {
   }
   const out = [];
   for (const { identity, indexes } of groups.values()) {
-    if (!chunk) {
-      out.push(build(identity, indexes));
-      continue;
-    }
     try {
       out.push(...chunk(build(identity, indexes)));
     } catch (error) {
@@ -142,8 +138,7 @@ function groupByIdentity(entries, route, chunk, options = {}) {
   return out;
 }
 function identityKey(value) {
-  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(identityKey).join(",")}]`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
   const record = value;
   const keys = Object.keys(record);
   let plain = true;

@@ -61,7 +61,7 @@ function createBatchQueue(spec, options = {}) {
       const failure = { identity: group.identity, items: batch.map((q) => q.item), kind: result.kind, attempts: result.attempts };
       if (result.status !== void 0) failure.status = result.status;
       for (const item of failure.items) failed.push({ identity: group.identity, item, kind: failure.kind, status: failure.status, attempts: failure.attempts });
-      if (options.onError) quietly(options.onError, failure);
+      quietly(options.onError, failure);
     }
     if (group.pending.length === 0) groups.delete(group.key);
     else markReady(group);
@@ -85,7 +85,7 @@ function createBatchQueue(spec, options = {}) {
       if (array === void 0) throw spec.invalid([{ path: "/item", message: "fits none of the request's arrays" }]);
       if (closed || queued + inFlightItems >= maxQueued) {
         dropped++;
-        if (options.onDrop) quietly(() => options.onDrop(identity, item), void 0);
+        quietly(options.onDrop, identity, item);
         return false;
       }
       const stamped = stamp(item, spec.stamps[array], spec.newId);
@@ -159,9 +159,9 @@ function entryPath(path, array) {
   const prefix = `/${array}/0`;
   return path.startsWith(prefix) ? `/item${path.slice(prefix.length)}` : `/identity${path}`;
 }
-function quietly(fn, arg) {
+function quietly(fn, ...args) {
   try {
-    fn(arg);
+    fn?.(...args);
   } catch {
   }
 }
