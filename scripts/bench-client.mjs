@@ -1,8 +1,8 @@
 // Benchmark of the generated Koala client (generated/koala, as committed) against the mock server
 // in a child process on 127.0.0.1 (so the server's CPU is not charged to the client):
 //   1. throughput of client.batch() vs bare fetch() posting the same pre-built bodies, side by side,
-//      alternating rounds, same concurrency; the ratio is the client's overhead (goal ≤ 5%);
-//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), goal ≤ 4 KB,
+//      alternating rounds, same concurrency; the ratio is the client's overhead (a reference; the queue bench has the goals);
+//   2. the minified + gzipped size of the whole Koala runtime (guards + builders + client), and per-artifact budgets,
 //      measured as size-limit does: esbuild bundles every export of the package, minified, gzip -9.
 // Run with `npm run bench` (after `npm run build`). Prints one line per figure.
 import { spawn } from "node:child_process";
@@ -122,8 +122,7 @@ async function throughput() {
       ofPairs: median(runs[side].map((c, i) => c.seconds / runs[base][i].seconds - 1)) * 100,
     });
     const vsBare = wall("bare");
-    const verdict = Math.max(vsBare.ofMedians, vsBare.ofPairs) <= 5 ? "OK" : "OVER";
-    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + timeout signal + retry logic): ${vsBare.ofMedians.toFixed(1)}% ratio of medians, ${vsBare.ofPairs.toFixed(1)}% median of pairs (goal ≤ 5%) ${verdict}`);
+    console.log(`client overhead vs bare fetch, wall time (validate + ids + stringify + timeout signal + retry logic): ${vsBare.ofMedians.toFixed(1)}% ratio of medians, ${vsBare.ofPairs.toFixed(1)}% median of pairs (a reference: the goal against bare fetch is retired, see bench-queue)`);
     const cpu = (name) => median(runs[name].map((r) => r.cpuMicros)) / REQUESTS;
     const cpuDelta = (base, side = "client") => median(runs[side].map((c, i) => c.cpuMicros - runs[base][i].cpuMicros)) / REQUESTS;
     console.log(`client CPU per request in this process: bare fetch ${cpu("bare").toFixed(0)} µs, client.batch ${cpu("client").toFixed(0)} µs (${signed(cpuDelta("bare"))} µs median of pairs, ${((cpu("client") / cpu("bare") - 1) * 100).toFixed(1)}%)`);
@@ -188,8 +187,9 @@ async function ownCost() {
 async function size() {
   const esbuild = require("esbuild");
   const esm = path.join(root, "generated", "koala", "dist", "esm");
-  const bundle = async (entry, dir = esm) => {
+  const bundle = async (entry, dir = esm, external = []) => {
     const result = await esbuild.build({
+      external,
       stdin: { contents: entry, resolveDir: dir, loader: "js" },
       absWorkingDir: dir,
       bundle: true,
@@ -212,22 +212,45 @@ async function size() {
   const client = await bundle(`export * from "./runtime/http-client.js";`);
   const has = (name) => existsSync(path.join(esm, name));
   const artifacts = ["guards.js", "builders.js", "client.js"].filter(has).map((n) => n.replace(".js", "")).join(" + ");
-  console.log(`runtime size (every export of the package: ${artifacts} + runtime/*; esbuild ${esbuild.version} bundle+minify+tree-shake, gzip -9): ${all.minified} B minified, ${all.gz} B (${(all.gz / 1024).toFixed(2)} KB) min+gzip (goal ≤ 4 KB) ${all.gz <= 4096 ? "OK" : "OVER"}`);
+  console.log(`runtime size (every export of the package: ${artifacts} + runtime/*; esbuild ${esbuild.version} bundle+minify+tree-shake, gzip -9): ${all.minified} B minified, ${all.gz} B (${(all.gz / 1024).toFixed(2)} KB) min+gzip (the one 4 KB goal is retired: see the per-artifact budgets below)`);
   console.log(`  by artifact (min+gzip): guards ${guardsOnly.gz} B, + builders ${withBuilders.gz - guardsOnly.gz} B, + client ${all.gz - withBuilders.gz} B; the transport alone (runtime/http-client.js) ${client.gz} B`);
-  const single = await profileOnly(bundle);
-  console.log(`  the same package for the profile batch schema alone (its one endpoint, as when the goal was set): ${single.minified} B minified, ${single.gz} B min+gzip`);
+  const single = await schemaOnly(bundle, 0, [`export * from "./index.js";`, `export * from "./guards.js";`]);
+  console.log(`  the same package for the profile batch schema alone (its one endpoint, as when the goal was set): ${single[0].minified} B minified, ${single[0].gz} B min+gzip`);
+  await budgets(bundle, single[1], guardsOnly, withBuilders, client);
   const parts = Object.entries(all.inputs)
     .filter(([, v]) => v.bytesInOutput > 0)
     .map(([file, v]) => `${file} ${v.bytesInOutput}`);
   console.log(`  per module (minified bytes in the bundle): ${parts.join(", ")}`);
 }
 
-/** The package generated for the profile schema alone (in memory, written to a temp folder), bundled the same way. */
-async function profileOnly(bundle) {
+/**
+ * Per-artifact budgets (min+gzip, bundled as above), each what a user pays for one part: the guards
+ * of one schema (each schema's package generated alone), the builders on top of the guards, the
+ * transport, and the queue, which only code importing it pays (guards + builders do not include it).
+ */
+async function budgets(bundle, profileGuards, guardsOnly, withBuilders, transport) {
+  const [accountGuards] = await schemaOnly(bundle, 1, [`export * from "./guards.js";`]);
+  // The queue's own code: its one import (identityKey, from runtime/builders.js) is counted with the builders (groupXItems uses it).
+  const queue = await bundle(`export * from "./runtime/batch-queue.js";`, undefined, ["./builders.js"]);
+  const budget = (label, bytes, limit) => `${label} ${bytes} B (≤ ${limit} B) ${bytes <= limit ? "OK" : "OVER"}`;
+  const unpaid = !Object.keys(withBuilders.inputs).some((file) => file.includes("batch-queue"));
+  console.log(
+    `size budgets (min+gzip): ${[
+      budget("guards, profile schema", profileGuards.gz, 3072),
+      budget("guards, account schema", accountGuards.gz, 3072),
+      budget("builders (over guards)", withBuilders.gz - guardsOnly.gz, 1536),
+      budget("client transport", transport.gz, 2048),
+      budget("queue (runtime/batch-queue.js, its import from the builders' runtime aside)", queue.gz, 1536),
+    ].join(" | ")} | guards + builders without the queue: ${unpaid ? "yes" : "NO"}`,
+  );
+}
+
+/** The package generated for one of the config's schemas alone (in memory, written to a temp folder), bundled the same way, once per entry. */
+async function schemaOnly(bundle, index, entries) {
   const { generate } = require(path.join(root, "dist", "generator", "index.js"));
   const config = JSON.parse(readFileSync(path.join(root, "koala-codegen.config.json"), "utf8"));
-  const profile = config.schemas[0];
-  const result = await generate({ schema: path.join(root, profile.path), name: profile.name, endpoint: profile.endpoint, client: config.client, packageName: config.packageName });
+  const schema = config.schemas[index];
+  const result = await generate({ schema: path.join(root, schema.path), name: schema.name, endpoint: schema.endpoint, client: config.client, packageName: config.packageName });
   const dir = mkdtempSync(path.join(tmpdir(), "koala-size-"));
   try {
     for (const file of result.files) {
@@ -235,7 +258,9 @@ async function profileOnly(bundle) {
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.contents);
     }
-    return await bundle(`export * from "./index.js";`, path.join(dir, "dist", "esm"));
+    const out = [];
+    for (const entry of entries) out.push(await bundle(entry, path.join(dir, "dist", "esm")));
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -208,6 +208,16 @@ export function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>[
   return (copy ?? request) as T;
 }
 
+/**
+ * Throws a TypeError naming the option unless `value` is a non-empty string (and, for `url`, an
+ * absolute http(s) URL): a missing key or a typo must fail when the client is created, not as a
+ * post to ".../undefined/..." reported ok, or as five retried network errors.
+ */
+export function checkOption(factory: string, name: string, value: unknown, url = false): void {
+  if (typeof value !== "string" || value === "") throw new TypeError(`${factory}: options.${name} must be a non-empty string`);
+  if (url && !/^https?:\/\/[^/?#\s]/i.test(value)) throw new TypeError(`${factory}: options.${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+}
+
 /** The global `fetch`, looked up at call time and called as a plain function: never `this.fetch(...)` or a bound method. */
 const globalFetch: FetchLike = (input, init) => fetch(input, init);
 

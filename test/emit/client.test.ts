@@ -85,6 +85,35 @@ describe("emitClient", () => {
     expect(text).toContain('idempotency: { key: "insert_id", arrays: ["events"] }');
   });
 
+  test("a root with a group-by-identity builder gets a queue: route, stamps and maxItems from the schema", async () => {
+    const schema = {
+      title: "Ingest",
+      type: "object",
+      required: ["user"],
+      properties: {
+        user: { type: "string" },
+        events: { type: "array", maxItems: 50, items: { $ref: "#/$defs/Hit" } },
+        logs: { type: "array", maxItems: 20, items: { $ref: "#/$defs/Log" } },
+      },
+      $defs: {
+        Hit: { type: "object", required: ["kind"], properties: { kind: { const: "hit" }, dedup_key: { type: "string" }, occurred_at: { type: "string", format: "date-time" } } },
+        Log: { type: "object", required: ["kind"], properties: { kind: { const: "log" }, text: { type: "string" } } },
+      },
+      discriminator: { propertyName: "kind" },
+    };
+    const model = await irOf(schema);
+    const [module] = emitClient({ model, options: { artifacts: ["types", "guards", "builders", "client"], formats: "assert", endpoints: { Ingest: "/ingest" } } });
+    const text = module!.statements.join("\n");
+    expect(text).toContain("ingestQueue(options?: BatchQueueOptions<");
+    expect(text).toContain('Rest<Ingest, "events" | "logs">');
+    // (The text before prettier: the stamps object is written as JSON.)
+    expect(text).toContain('stamps: { events: {"idempotencyKey":"dedup_key","timestamp":"occurred_at"} }');
+    // The smallest maxItems of the arrays: one queued request never needs splitting.
+    expect(text).toContain("maxItems: 20");
+    expect(text).toContain("ingestQueue: (queueOptions) => createBatchQueue(ingestQueueSpec, queueOptions),");
+    expect(text).toContain('checkOption("createIngestClient", "baseUrl", transport.baseUrl, true);');
+  });
+
   test("no endpoint → no client module and no transport copied", async () => {
     const { files } = await generate({ schema: EVENTS_SCHEMA, build: false });
     expect(files.map((f) => f.path)).not.toContain("src/client.ts");

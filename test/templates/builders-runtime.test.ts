@@ -2,7 +2,7 @@
  * The builders' runtime template on its own: dropping left-out arguments, stamping, chunking by
  * limits and grouping by identity, independent of any schema.
  */
-import { chunkByLimits, defined, fields, groupByIdentity, stamped } from "../../templates/runtime/builders";
+import { chunkByLimits, defined, fields, groupByIdentity, identityKey, stamped } from "../../templates/runtime/builders";
 
 describe("defined", () => {
   test("drops undefined values only, and copies", () => {
@@ -116,6 +116,7 @@ describe("chunkByLimits", () => {
 
 describe("groupByIdentity", () => {
   const route = (item: { kind: string }): string | undefined => ({ t: "events", p: "pages" })[item.kind];
+  const whole = (request: object): object[] => [request];
 
   test("one request per identity, in first-appearance order, items in order and in their arrays", () => {
     const out = groupByIdentity(
@@ -126,6 +127,7 @@ describe("groupByIdentity", () => {
         { identity: { email: "a" }, item: { kind: "t", n: 4 } },
       ],
       route,
+      whole,
     );
     expect(out).toEqual([
       { email: "a", events: [{ kind: "t", n: 1 }, { kind: "t", n: 4 }], pages: [{ kind: "p", n: 3 }] },
@@ -141,6 +143,7 @@ describe("groupByIdentity", () => {
         { identity: { profile_id: "p" }, item: { kind: "t" } },
       ],
       route,
+      whole,
     );
     expect(out).toHaveLength(2);
     expect((out[0] as { events: unknown[] }).events).toHaveLength(2);
@@ -148,9 +151,60 @@ describe("groupByIdentity", () => {
 
   test("never pushes into the caller's arrays; an unroutable item names its entry", () => {
     const own: unknown[] = [];
-    const out = groupByIdentity([{ identity: { email: "a", events: own }, item: { kind: "t" } }], route);
+    const out = groupByIdentity([{ identity: { email: "a", events: own }, item: { kind: "t" } }], route, whole);
     expect(own).toEqual([]);
     expect(out).toEqual([{ email: "a", events: [{ kind: "t" }] }]);
-    expect(() => groupByIdentity([{ identity: {}, item: { kind: "t" } }, { identity: {}, item: { kind: "x" } }], route)).toThrow("entry 1: the item fits none");
+    expect(() => groupByIdentity([{ identity: {}, item: { kind: "t" } }, { identity: {}, item: { kind: "x" } }], route, whole)).toThrow("entry 1 (identity {}): the item fits none");
+  });
+
+  // A chunk that refuses any item with `bad: true`, as the generated chunkX's assert would.
+  const chunk = (request: { events?: { bad?: boolean }[]; email?: string }): object[] => {
+    if (request.email === "bad" || request.events?.some((e) => e.bad)) throw new TypeError("not valid");
+    return [request];
+  };
+  const entries = [
+    { identity: { email: "a" }, item: { kind: "t", n: 0 } },
+    { identity: { email: "bad" }, item: { kind: "t", n: 1 } },
+    { identity: { email: "a" }, item: { kind: "t", n: 2, bad: true } },
+    { identity: { email: "a" }, item: { kind: "x", n: 3 } },
+    { identity: { email: "a" }, item: { kind: "t", n: 4 } },
+  ];
+
+  test("with chunk: the first bad entry (identities in order of appearance) is thrown, named by index and identity", () => {
+    expect(() => groupByIdentity(entries, route, chunk)).toThrow('entry 3 (identity {"email":"a"}): the item fits none');
+    expect(() => groupByIdentity(entries.filter((e) => e.item.kind === "t"), route, chunk)).toThrow('entry 2 (identity {"email":"a"}): not valid');
+  });
+
+  test('onInvalid: "skip" leaves the bad entries out; a function is told each one', () => {
+    const expected = [{ email: "a", events: [{ kind: "t", n: 0 }, { kind: "t", n: 4 }] }];
+    expect(groupByIdentity(entries, route, chunk, { onInvalid: "skip" })).toEqual(expected);
+    const told: string[] = [];
+    expect(groupByIdentity(entries, route, chunk, { onInvalid: ({ index, error }) => told.push(`${index}: ${error.message}`) })).toEqual(expected);
+    expect(told).toEqual([
+      "3: entry 3 (identity {\"email\":\"a\"}): the item fits none of the arrays",
+      '2: entry 2 (identity {"email":"a"}): not valid',
+      '1: entry 1 (identity {"email":"bad"}): not valid',
+    ]);
+  });
+
+  test("entries valid alone but not together: the whole group is named", () => {
+    const pair = (request: { events?: unknown[] }): object[] => {
+      if ((request.events?.length ?? 0) > 1) throw new TypeError("not unique");
+      return [request];
+    };
+    const told: number[] = [];
+    expect(groupByIdentity(entries.slice(0, 1).concat(entries.slice(4)), route, pair, { onInvalid: ({ index }) => told.push(index) })).toEqual([]);
+    expect(told).toEqual([0, 1]);
+    expect(() => groupByIdentity(entries.slice(0, 1).concat(entries.slice(4)), route, pair)).toThrow('entry 0, 1 (identity {"email":"a"}): not unique');
+  });
+});
+
+describe("identityKey", () => {
+  test("equal values give equal keys: key order, undefined values and nesting aside", () => {
+    expect(identityKey({ b: "2", a: "1" })).toBe(identityKey({ a: "1", b: "2", c: undefined }));
+    expect(identityKey({ a: { y: 1, x: [1, "2"] } })).toBe(identityKey({ a: { x: [1, "2"], y: 1 } }));
+    expect(identityKey({ email: "a" })).toBe('{"email":"a"}');
+    expect(identityKey({ email: "a" })).not.toBe(identityKey({ email: "b" }));
+    expect(identityKey({ a: "1" })).not.toBe(identityKey({ a: 1 }));
   });
 });

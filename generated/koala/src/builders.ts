@@ -21,7 +21,7 @@ import {
   isTrackEvent,
 } from "./guards.js";
 import * as runtime from "./runtime/builders.js";
-export type { StampOptions } from "./runtime/builders.js";
+export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
 /**
  * Builds a {@link KoalaProfileBatchRequest} and checks it against the schema.
  *
@@ -235,30 +235,37 @@ export type KoalaProfileBatchRequestEntry = runtime.IdentifiedItem<
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by `type`), split with {@link chunkKoalaProfileBatchRequest}.
+ * An invalid entry is named by its index and identity; `options.onInvalid` ("skip", or a
+ * function that is told each one) leaves it out instead of throwing, so the others still go.
  *
  * @throws TypeError when an item fits none of the arrays.
- * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ * @throws SchemaValidationError with the guard's errors when an entry is not valid.
  */
 export function groupKoalaProfileBatchRequestItems(
   entries: Iterable<KoalaProfileBatchRequestEntry>,
+  options?: runtime.GroupOptions<KoalaProfileBatchRequestEntry>,
 ): KoalaProfileBatchRequest[] {
-  const requests = runtime.groupByIdentity<
+  return runtime.groupByIdentity<
     KoalaProfileBatchRequestIdentity,
     KoalaProfileBatchRequestItem,
     KoalaProfileBatchRequest
-  >(entries, (item) => {
-    switch (item?.type) {
-      case "track":
-        return "events";
-      case "identify":
-        return "identifies";
-      case "page":
-        return "page_views";
-      default:
-        return undefined;
-    }
-  });
-  return requests.flatMap((request) => chunkKoalaProfileBatchRequest(request));
+  >(
+    entries,
+    (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return undefined;
+      }
+    },
+    chunkKoalaProfileBatchRequest,
+    options,
+  );
 }
 
 /** Who a {@link KoalaAccountBatchRequest} is about: every property but the item arrays. */
@@ -276,21 +283,28 @@ export type KoalaAccountBatchRequestEntry = runtime.IdentifiedItem<
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.
+ * An invalid entry is named by its index and identity; `options.onInvalid` ("skip", or a
+ * function that is told each one) leaves it out instead of throwing, so the others still go.
  *
  * @throws TypeError when an item fits none of the arrays.
- * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ * @throws SchemaValidationError with the guard's errors when an entry is not valid.
  */
 export function groupKoalaAccountBatchRequestItems(
   entries: Iterable<KoalaAccountBatchRequestEntry>,
+  options?: runtime.GroupOptions<KoalaAccountBatchRequestEntry>,
 ): KoalaAccountBatchRequest[] {
-  const requests = runtime.groupByIdentity<
+  return runtime.groupByIdentity<
     KoalaAccountBatchRequestIdentity,
     KoalaAccountBatchRequestItem,
     KoalaAccountBatchRequest
-  >(entries, (item) => {
-    if (isAccountIdentifyCall(item)) return "identifies";
-    if (isTrackEvent(item)) return "events";
-    return undefined;
-  });
-  return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
+  >(
+    entries,
+    (item) => {
+      if (isAccountIdentifyCall(item)) return "identifies";
+      if (isTrackEvent(item)) return "events";
+      return undefined;
+    },
+    chunkKoalaAccountBatchRequest,
+    options,
+  );
 }

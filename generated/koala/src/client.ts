@@ -3,14 +3,39 @@
 /* eslint-disable */
 
 import {
+  checkOption as $checkOption,
+  send as $send,
+  randomId as $randomId,
   type CallOptions as $CallOptions,
   type EndpointSpec as $EndpointSpec,
   type SendResult as $SendResult,
   type TransportOptions as $TransportOptions,
-  send as $send,
 } from "./runtime/http-client.js";
-import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest } from "./types.js";
-import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
+import type {
+  KoalaProfileBatchRequest,
+  KoalaAccountBatchRequest,
+  TrackEvent,
+  IdentifyCall,
+  PageView,
+  AccountIdentifyCall,
+} from "./types.js";
+import {
+  createBatchQueue as $createBatchQueue,
+  type BatchQueue as $BatchQueue,
+  type BatchQueueOptions as $BatchQueueOptions,
+  type QueueSpec as $QueueSpec,
+} from "./runtime/batch-queue.js";
+import { type Rest as $Rest } from "./runtime/builders.js";
+import {
+  SchemaValidationError as $SchemaValidationError,
+  type ValidationError as $ValidationError,
+} from "./runtime/validation.js";
+import {
+  validateKoalaProfileBatchRequest,
+  validateKoalaAccountBatchRequest,
+  isAccountIdentifyCall,
+  isTrackEvent,
+} from "./guards.js";
 import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 export type {
   AbortSignalLike,
@@ -30,6 +55,14 @@ export type {
   TransportOptions,
   ValidationIssue,
 } from "./runtime/http-client.js";
+export type {
+  BatchQueue,
+  BatchQueueOptions,
+  CloseResult,
+  QueueFailure,
+  QueueStats,
+  RequestFailure,
+} from "./runtime/batch-queue.js";
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */
@@ -46,27 +79,83 @@ export interface KoalaClient {
     options?: $CallOptions,
   ): Promise<$SendResult<KoalaProfileBatchRequest>>;
   /**
+   * A queue for {@link batch}: `enqueue(identity, item)` one at a time; items are checked and stamped at once,
+   * grouped per identity, and sent `flushAt` at a time (default 30), `concurrency` requests in flight.
+   * Call `close()` before the process exits: see {@link BatchQueue}.
+   */
+  batchQueue(
+    options?: $BatchQueueOptions<
+      $Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">,
+      TrackEvent | IdentifyCall | PageView
+    >,
+  ): $BatchQueue<
+    $Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">,
+    TrackEvent | IdentifyCall | PageView
+  >;
+  /**
    * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
    */
   accountsBatch(
     request: KoalaAccountBatchRequest,
     options?: $CallOptions,
   ): Promise<$SendResult<KoalaAccountBatchRequest>>;
+  /**
+   * A queue for {@link accountsBatch}: `enqueue(identity, item)` one at a time; items are checked and stamped at once,
+   * grouped per identity, and sent `flushAt` at a time (default 100), `concurrency` requests in flight.
+   * Call `close()` before the process exits: see {@link BatchQueue}.
+   */
+  accountsBatchQueue(
+    options?: $BatchQueueOptions<
+      $Rest<KoalaAccountBatchRequest, "identifies" | "events">,
+      AccountIdentifyCall | TrackEvent
+    >,
+  ): $BatchQueue<
+    $Rest<KoalaAccountBatchRequest, "identifies" | "events">,
+    AccountIdentifyCall | TrackEvent
+  >;
 }
 
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */
 export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
+  $checkOption("createKoalaClient", "publicKey", options.publicKey);
   const transport: $TransportOptions = {
     ...options,
     baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
     userAgent: options.userAgent ?? "koala-events/0.1.0",
   };
+  $checkOption("createKoalaClient", "baseUrl", transport.baseUrl, true);
+  const queueTransport: $TransportOptions = { ...transport, validate: false };
   const batchEndpoint: $EndpointSpec<KoalaProfileBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
     validate: validateKoalaProfileBatchRequest,
     chunk: chunkKoalaProfileBatchRequest,
     idempotency: { key: "message_id", arrays: ["events", "page_views"] },
     suspended: ["Koala ingest suspended"],
+  };
+  const batchQueueSpec: $QueueSpec<KoalaProfileBatchRequest> = {
+    route: (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return undefined;
+      }
+    },
+    stamps: {
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" },
+      identifies: { timestamp: "sent_at" },
+      page_views: { idempotencyKey: "message_id", timestamp: "sent_at" },
+    },
+    maxItems: 30,
+    validate: validateKoalaProfileBatchRequest,
+    invalid: (errors) =>
+      new $SchemaValidationError("KoalaProfileBatchRequest entry", errors as $ValidationError[]),
+    send: (request, call) => $send(queueTransport, batchEndpoint, request, call),
+    newId: options.newId ?? $randomId,
   };
   const accountsBatchEndpoint: $EndpointSpec<KoalaAccountBatchRequest> = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
@@ -75,8 +164,27 @@ export function createKoalaClient(options: KoalaClientOptions): KoalaClient {
     idempotency: { key: "message_id", arrays: ["events"] },
     suspended: ["Koala ingest suspended"],
   };
+  const accountsBatchQueueSpec: $QueueSpec<KoalaAccountBatchRequest> = {
+    route: (item) => {
+      if (isAccountIdentifyCall(item)) return "identifies";
+      if (isTrackEvent(item)) return "events";
+      return undefined;
+    },
+    stamps: {
+      identifies: { timestamp: "sent_at" },
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" },
+    },
+    maxItems: Infinity,
+    validate: validateKoalaAccountBatchRequest,
+    invalid: (errors) =>
+      new $SchemaValidationError("KoalaAccountBatchRequest entry", errors as $ValidationError[]),
+    send: (request, call) => $send(queueTransport, accountsBatchEndpoint, request, call),
+    newId: options.newId ?? $randomId,
+  };
   return {
     batch: (request, call) => $send(transport, batchEndpoint, request, call),
+    batchQueue: (queueOptions) => $createBatchQueue(batchQueueSpec, queueOptions),
     accountsBatch: (request, call) => $send(transport, accountsBatchEndpoint, request, call),
+    accountsBatchQueue: (queueOptions) => $createBatchQueue(accountsBatchQueueSpec, queueOptions),
   };
 }

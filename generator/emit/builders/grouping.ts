@@ -15,6 +15,7 @@ import { findDiscriminated, itemTypeNames } from "./discriminators";
 import { guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 import type { IrModel } from "../../ir/model";
+import type { StampKeys } from "./stamps";
 
 export interface GroupPlan {
   group: string;
@@ -70,18 +71,56 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
     `/**`,
     ` * Groups items by identity into requests: one per distinct identity (in order of first`,
     ` * appearance), each item in its array (${route.how}), split with {@link ${plan.chunk}}.`,
+    ` * An invalid entry is named by its index and identity; \`options.onInvalid\` ("skip", or a`,
+    ` * function that is told each one) leaves it out instead of throwing, so the others still go.`,
     ` *`,
     ` * @throws TypeError when an item fits none of the arrays.`,
-    ` * @throws SchemaValidationError with the guard's errors when a request is not valid.`,
+    ` * @throws SchemaValidationError with the guard's errors when an entry is not valid.`,
     ` */`,
   ].join("\n");
   statements.push(
-    exportedFunction(doc, code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>): ${id(root.name)}[]`.text, [
-      code`  const requests = runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow});`.text,
-      code`  return requests.flatMap((request) => ${id(plan.chunk)}(request));`.text,
-    ]),
+    exportedFunction(
+      doc,
+      code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>, options?: runtime.GroupOptions<${id(plan.entry)}>): ${id(root.name)}[]`.text,
+      [
+        code`  return runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow}, ${id(plan.chunk)}, options);`.text,
+      ],
+    ),
   );
   return statements;
+}
+
+/** What a batch queue needs of a root: how items find their array, each array's limit and stamps. */
+export interface QueueShape {
+  /** The routing function (item → array name), as `groupXItems` has it. */
+  route: Code;
+  /** The `isX` guards the route calls. */
+  guards: string[];
+  /** The item type: the union of the arrays' item types. */
+  itemType: Code;
+  arrays: { name: string; maxItems: number; stamps: StampKeys }[];
+}
+
+/** The queue shape of a root that has a `groupXItems`, else undefined. */
+export function queueShape(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string, ObjectInfo>): QueueShape | undefined {
+  const arrays = itemArrays(root);
+  if (arrays.length === 0) return undefined;
+  const route = routeBody(model, root, objects, arrays);
+  const limits = new Map(arrayProperties(root).map((a) => [a.name, a.maxItems]));
+  const itemType = new Code(unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items)))).text);
+  const guards = [...new Set(arrays.flatMap((a) => a.types.map((t) => guardNames(t).is)))].filter((g) => route.arrow.text.includes(`${g}(`));
+  return {
+    route: route.arrow,
+    guards,
+    itemType,
+    arrays: arrays.map((a) => {
+      // An item type's stamps: the same the builders fill (`createX(input, { idempotencyKey, timestamp })`).
+      // Several item types in one array: only stamps they all have alike.
+      const all = a.types.map((t) => JSON.stringify(objects.get(t)?.stamps ?? {}));
+      const stamps: StampKeys = all.length > 0 && all.every((x) => x === all[0]) ? (objects.get(a.types[0]!)?.stamps ?? {}) : {};
+      return { name: a.name, maxItems: limits.get(a.name) ?? Infinity, stamps };
+    }),
+  };
 }
 
 interface Route {

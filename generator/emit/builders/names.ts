@@ -5,7 +5,7 @@
  */
 import type { IrModel } from "../../ir/model";
 import { derivedNames, NameAllocator } from "../../ir/naming";
-import { CLIENT_RUNTIME_TYPES } from "../client/index";
+import { CLIENT_RUNTIME_TYPES, QUEUE_TYPES } from "../client/index";
 import { GUARDS_RUNTIME_EXPORTS } from "../guards/index";
 
 /**
@@ -14,7 +14,7 @@ import { GUARDS_RUNTIME_EXPORTS } from "../guards/index";
  */
 export const RUNTIME_NAMESPACE = "runtime";
 /** Re-exported from the runtime so users can name it. */
-export const RUNTIME_TYPE_EXPORTS = ["StampOptions"] as const;
+export const RUNTIME_TYPE_EXPORTS = ["StampOptions", "GroupOptions", "InvalidEntry"] as const;
 
 /** The guard functions `guards.ts` exports for a named type (the agreed names). */
 export function guardNames(typeName: string): { is: string; validate: string; assert: string; schema: string } {
@@ -52,7 +52,7 @@ export class ModuleNames {
     const typeNames = model.types.map((t) => t.name);
     // A builder type (`RetryOptions` for a short builder `retry`) must not take a runtime name the
     // package re-exports (guards', the client's, ours), nor a schema type's.
-    const runtimeExports = [...RUNTIME_TYPE_EXPORTS, ...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types, ...CLIENT_RUNTIME_TYPES];
+    const runtimeExports = [...RUNTIME_TYPE_EXPORTS, ...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types, ...CLIENT_RUNTIME_TYPES, ...QUEUE_TYPES];
     this.types = new NameAllocator([...typeNames, ...runtimeExports, ...typeNames.map((n) => guardNames(n).schema)]);
     for (const name of typeNames) {
       const guards = guardNames(name);

@@ -4,26 +4,35 @@
  * transport in templates/runtime/http-client.ts. The generated part is only wiring: the path with
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
-import { isObjectType } from "../builders/object-shape";
+import { isNode } from "../../ir/model";
 import { derivedNames, toTypeName } from "../../ir/naming";
-import { code, docText, id, join, literal, member, propertyKey, type Code } from "../code";
+import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
 import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
+import { queueShape, type QueueShape } from "../builders/grouping";
+import { isObjectType, objectInfo, objectTypes } from "../builders/object-shape";
+
+/** Types a generated client re-exports from the queue, when it has one. */
+export const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];
 
 export const clientEmitter: Emitter = {
   artifact: "client",
   requires: ["types", "guards", "builders"],
-  templates: ["runtime/http-client.ts"],
+  templates: ["runtime/http-client.ts", "runtime/batch-queue.ts"],
   emit: (context) => emitClient(context),
 };
 
 const TRANSPORT = "runtime/http-client.ts";
-/** The transport's types client.ts uses; it imports them and `send` under their `$` aliases (emit/runtime-names.ts). */
-const TRANSPORT_TYPES: ReadonlySet<string> = new Set(["CallOptions", "EndpointSpec", "SendResult", "TransportOptions"]);
-/** `$send`, `$CallOptions`, ...: a transport export as client.ts names it. */
+const QUEUE = "runtime/batch-queue.ts";
+/** The runtime types client.ts uses; it imports them and its functions under their `$` aliases (emit/runtime-names.ts). */
+const RUNTIME_TYPES_USED: ReadonlySet<string> = new Set(["CallOptions", "EndpointSpec", "SendResult", "TransportOptions", "BatchQueue", "BatchQueueOptions", "QueueSpec", "Rest", "ValidationError"]);
+/** `$send`, `$CallOptions`, ...: a runtime export as client.ts names it. */
 const rt = (name: string): Code => id(runtimeAlias(name));
+/** `import { a as $a, type B as $B } from "./runtime/x.js";` */
+const runtimeImport = (names: readonly string[], template: string): string =>
+  code`import { ${runtimeImports(names, RUNTIME_TYPES_USED)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;
 
 /**
  * Types a generated client re-exports from the transport, so users import everything from the
@@ -83,23 +92,45 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const isRoot = (name: string): boolean => rootNames.has(name);
   const chunkable = (name: string): boolean => hasBuilders && isRoot(name) && isObjectType(model, name);
 
+  // A queue for each endpoint whose root has a group-by-identity builder (groupXItems).
+  const objects = new Map(objectTypes(model).map((o) => [o.name, o]));
+  const queues = new Map<string, QueueShape>();
+  for (const plan of plans) {
+    const type = model.types.find((t) => t.name === plan.typeName);
+    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    const shape = hasBuilders && isRoot(plan.typeName) && root ? queueShape(model, root, objects) : undefined;
+    if (shape) queues.set(plan.method, shape);
+  }
+  const queueMethod = (plan: EndpointPlan): string => `${plan.method}Queue`;
+  const identityType = (plan: EndpointPlan, shape: QueueShape): Code =>
+    code`${rt("Rest")}<${id(plan.typeName)}, ${join(shape.arrays.map((a) => literal(a.name)), " | ")}>`;
+
   const params = [...new Map(plans.flatMap((p) => p.parts.flatMap((part) => ("param" in part ? [[part.option, part.param] as const] : [])))).entries()];
-  const typeNames = [...new Set(plans.map((p) => p.typeName))];
-  const guardImports = hasGuards ? typeNames.map((n) => derivedNames.validate(n)) : [];
+  // The item types the queues name (words of their type expressions that are the model's types).
+  const modelTypes = new Set(model.types.map((t) => t.name));
+  const itemTypeNames = [...queues.values()].flatMap((q) => q.itemType.text.match(/[$\p{ID_Continue}]+/gu) ?? []).filter((w) => modelTypes.has(w));
+  const typeNames = [...new Set([...plans.map((p) => p.typeName), ...itemTypeNames])];
+  const routeGuards = [...new Set([...queues.values()].flatMap((q) => q.guards))];
+  const guardImports = hasGuards ? [...new Set(plans.map((p) => derivedNames.validate(p.typeName))), ...routeGuards] : [];
   const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
 
   const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
-  const transportImport = code`import { ${runtimeImports([...TRANSPORT_TYPES, "send"], TRANSPORT_TYPES)} } from "./runtime/http-client.js";`.text;
-  const statements: string[] = [transportImport, typesImport];
+  const hasQueue = queues.size > 0;
+  const statements: string[] = [runtimeImport(["checkOption", "send", ...(hasQueue ? ["randomId"] : []), "CallOptions", "EndpointSpec", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
+  const restImport = runtimeImport(["Rest"], "runtime/builders.ts");
+  if (hasQueue) statements.push(runtimeImport(["createBatchQueue", "BatchQueue", "BatchQueueOptions", "QueueSpec"], QUEUE), restImport);
+  if (hasQueue && hasGuards) statements.push(runtimeImport(["SchemaValidationError", "ValidationError"], "runtime/validation.ts"));
   if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
   if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
   const packageTypes = packageTypesOf(context);
   const reexports = reexportStatement(CLIENT_RUNTIME_TYPES, TRANSPORT, packageTypes, true);
+  if (hasQueue) reexports.push(...reexportStatement(QUEUE_TYPES, QUEUE, packageTypes, true));
   statements.push(...reexports);
   // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
   // same re-exports and interfaces, and the factory's head.
-  const declarationImport = code`import { ${runtimeImports(["CallOptions", "SendResult", "TransportOptions"], TRANSPORT_TYPES)} } from "./runtime/http-client.js";`.text;
-  const declarations: string[] = [declarationImport, typesImport, ...reexports];
+  const declarations: string[] = [runtimeImport(["CallOptions", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
+  if (hasQueue) declarations.push(runtimeImport(["BatchQueue", "BatchQueueOptions"], QUEUE), restImport);
+  declarations.push(...reexports);
 
   const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
   if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
@@ -112,6 +143,20 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   statements.push(optionsInterface);
   declarations.push(optionsInterface);
 
+  function queueSignature(plan: EndpointPlan): string[] {
+    const shape = queues.get(plan.method);
+    if (!shape) return [];
+    const types = code`${identityType(plan, shape)}, ${shape.itemType}`;
+    return [
+      `  /**`,
+      `   * A queue for {@link ${docText(plan.method)}}: \`enqueue(identity, item)\` one at a time; items are checked and stamped at once,`,
+      `   * grouped per identity, and sent \`flushAt\` at a time (default ${Math.min(queueMaxItems(shape), 100)}), \`concurrency\` requests in flight.`,
+      `   * Call \`close()\` before the process exits: see {@link ${reexportedAs("BatchQueue", packageTypes)}}.`,
+      `   */`,
+      code`  ${id(queueMethod(plan))}(options?: ${rt("BatchQueueOptions")}<${types}>): ${rt("BatchQueue")}<${types}>;`.text,
+    ];
+  }
+
   const clientInterface = [
     `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link ${reexportedAs("SendResult", packageTypes)}}. */`,
     `export interface ${id(names.client).text} {`,
@@ -121,6 +166,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
         `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
         `   */`,
         code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: ${rt("CallOptions")}): Promise<${rt("SendResult")}<${id(plan.typeName)}>>;`.text,
+        ...queueSignature(plan),
       ].join("\n"),
     ),
     `}`,
@@ -132,9 +178,13 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     client.baseUrl !== undefined ? code`baseUrl: options.baseUrl ?? ${client.baseUrl}` : undefined,
     client.userAgent !== undefined ? code`userAgent: options.userAgent ?? ${client.userAgent}` : undefined,
   ].filter((c): c is Code => c !== undefined);
-  const body: string[] = [
-    defaults.length ? code`  const transport: ${rt("TransportOptions")} = { ...options, ${join(defaults, ", ")} };`.text : code`  const transport: ${rt("TransportOptions")} = options;`.text,
-  ];
+  // A missing parameter or a base URL without a scheme is the caller's mistake: a TypeError now, naming the option.
+  const factoryName = literal(names.factory);
+  const body: string[] = params.map(([option]) => code`  ${rt("checkOption")}(${factoryName}, ${option}, ${member(id("options"), option)});`.text);
+  body.push(defaults.length ? code`  const transport: ${rt("TransportOptions")} = { ...options, ${join(defaults, ", ")} };`.text : code`  const transport: ${rt("TransportOptions")} = options;`.text);
+  body.push(code`  ${rt("checkOption")}(${factoryName}, "baseUrl", transport.baseUrl, true);`.text);
+  // The queue checked every item when it was enqueued: its requests skip the guard.
+  if (hasQueue) body.push(code`  const queueTransport: ${rt("TransportOptions")} = { ...transport, validate: false };`.text);
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
     if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
@@ -142,10 +192,27 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
+    const shape = queues.get(plan.method);
+    if (!shape) continue;
+    const stamps = shape.arrays.filter((a) => Object.keys(a.stamps).length > 0).map((a) => code`${new Code(propertyKey(a.name))}: ${{ ...a.stamps } as Record<string, unknown>}`);
+    const spec: Code[] = [
+      code`route: ${shape.route}`,
+      code`stamps: { ${join(stamps, ", ")} }`,
+      code`maxItems: ${literal(queueMaxItems(shape))}`,
+    ];
+    if (hasGuards) {
+      spec.push(code`validate: ${id(derivedNames.validate(plan.typeName))}`);
+      spec.push(code`invalid: (errors) => new ${rt("SchemaValidationError")}(${`${plan.typeName} entry`}, errors as ${rt("ValidationError")}[])`);
+    }
+    spec.push(code`send: (request, call) => ${rt("send")}(queueTransport, ${id(`${plan.method}Endpoint`)}, request, call)`, code`newId: options.newId ?? ${rt("randomId")}`);
+    body.push(code`  const ${id(`${plan.method}QueueSpec`)}: ${rt("QueueSpec")}<${id(plan.typeName)}> = { ${join(spec, ", ")} };`.text);
   }
   body.push(
     `  return {`,
-    ...plans.map((plan) => code`    ${id(plan.method)}: (request, call) => ${rt("send")}(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text),
+    ...plans.flatMap((plan) => [
+      code`    ${id(plan.method)}: (request, call) => ${rt("send")}(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text,
+      ...(queues.has(plan.method) ? [code`    ${id(queueMethod(plan))}: (queueOptions) => ${rt("createBatchQueue")}(${id(`${plan.method}QueueSpec`)}, queueOptions),`.text] : []),
+    ]),
     `  };`,
   );
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
@@ -157,6 +224,11 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   statements.push(factory.code);
   declarations.push(factory.declaration);
   return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
+}
+
+/** The most items one queued request may carry: the smallest `maxItems` of its arrays (Infinity for none). */
+function queueMaxItems(shape: QueueShape): number {
+  return Math.min(...shape.arrays.map((a) => (a.maxItems >= 1 ? a.maxItems : Infinity)));
 }
 
 /** The path as a string expression: literals quoted, parameters URI-encoded from the options. */

@@ -246,7 +246,7 @@ test("a small module, whole", async () => {
    "import type { Order, Line } from "./types.js";
    import { assertLine, assertOrder } from "./guards.js";
    import * as runtime from "./runtime/builders.js";
-   export type { StampOptions } from "./runtime/builders.js";
+   export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
    /**
     * Builds an {@link Order} and checks it against the schema.
     *
@@ -296,13 +296,22 @@ test("a small module, whole", async () => {
    /**
     * Groups items by identity into requests: one per distinct identity (in order of first
     * appearance), each item in its array (always "lines"), split with {@link chunkOrder}.
+    * An invalid entry is named by its index and identity; \`options.onInvalid\` ("skip", or a
+    * function that is told each one) leaves it out instead of throwing, so the others still go.
     *
     * @throws TypeError when an item fits none of the arrays.
-    * @throws SchemaValidationError with the guard's errors when a request is not valid.
+    * @throws SchemaValidationError with the guard's errors when an entry is not valid.
     */
-   export function groupOrderItems(entries: Iterable<OrderEntry>): Order[] {
-     const requests = runtime.groupByIdentity<OrderIdentity, OrderItem, Order>(entries, () => "lines");
-     return requests.flatMap((request) => chunkOrder(request));
+   export function groupOrderItems(
+     entries: Iterable<OrderEntry>,
+     options?: runtime.GroupOptions<OrderEntry>,
+   ): Order[] {
+     return runtime.groupByIdentity<OrderIdentity, OrderItem, Order>(
+       entries,
+       () => "lines",
+       chunkOrder,
+       options,
+     );
    }
    "
   `);
@@ -314,11 +323,17 @@ test("a builder type name that a schema type already has gets a suffix, and the 
     type: "object",
     properties: { a: { $ref: "#/$defs/Ping" } },
     $defs: {
-      Ping: { type: "object", required: ["kind"], properties: { kind: { const: "ping" } } },
+      Ping: {
+        type: "object",
+        required: ["kind"],
+        properties: { kind: { const: "ping" } },
+      },
       PingInput: { type: "object", properties: { x: { type: "string" } } },
     },
   };
   const text = await moduleText(schema, "builders.ts", { emit: ["builders"] });
-  expect(text).toContain("export type PingInput2 = runtime.BuilderInput<Ping, \"kind\">;");
+  expect(text).toContain(
+    'export type PingInput2 = runtime.BuilderInput<Ping, "kind">;',
+  );
   expect(text).toMatch(/^\/\/ name collision: .*"PingInput".*"PingInput2"/m);
 });

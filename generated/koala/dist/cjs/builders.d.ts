@@ -4,7 +4,7 @@
 
 import type { KoalaProfileBatchRequest, TrackEvent, IdentifyCall, PageView, KoalaAccountBatchRequest, AccountIdentifyCall } from "./types.js";
 import * as runtime from "./runtime/builders.js";
-export type { StampOptions } from "./runtime/builders.js";
+export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
 /**
  * Builds a {@link KoalaProfileBatchRequest} and checks it against the schema.
  *
@@ -107,11 +107,13 @@ export type KoalaProfileBatchRequestEntry = runtime.IdentifiedItem<KoalaProfileB
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by `type`), split with {@link chunkKoalaProfileBatchRequest}.
+ * An invalid entry is named by its index and identity; `options.onInvalid` ("skip", or a
+ * function that is told each one) leaves it out instead of throwing, so the others still go.
  *
  * @throws TypeError when an item fits none of the arrays.
- * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ * @throws SchemaValidationError with the guard's errors when an entry is not valid.
  */
-export declare function groupKoalaProfileBatchRequestItems(entries: Iterable<KoalaProfileBatchRequestEntry>): KoalaProfileBatchRequest[];
+export declare function groupKoalaProfileBatchRequestItems(entries: Iterable<KoalaProfileBatchRequestEntry>, options?: runtime.GroupOptions<KoalaProfileBatchRequestEntry>): KoalaProfileBatchRequest[];
 /** Who a {@link KoalaAccountBatchRequest} is about: every property but the item arrays. */
 export type KoalaAccountBatchRequestIdentity = runtime.Rest<KoalaAccountBatchRequest, "identifies" | "events">;
 /** An item of any of the arrays of a {@link KoalaAccountBatchRequest}. */
@@ -121,8 +123,10 @@ export type KoalaAccountBatchRequestEntry = runtime.IdentifiedItem<KoalaAccountB
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.
+ * An invalid entry is named by its index and identity; `options.onInvalid` ("skip", or a
+ * function that is told each one) leaves it out instead of throwing, so the others still go.
  *
  * @throws TypeError when an item fits none of the arrays.
- * @throws SchemaValidationError with the guard's errors when a request is not valid.
+ * @throws SchemaValidationError with the guard's errors when an entry is not valid.
  */
-export declare function groupKoalaAccountBatchRequestItems(entries: Iterable<KoalaAccountBatchRequestEntry>): KoalaAccountBatchRequest[];
+export declare function groupKoalaAccountBatchRequestItems(entries: Iterable<KoalaAccountBatchRequestEntry>, options?: runtime.GroupOptions<KoalaAccountBatchRequestEntry>): KoalaAccountBatchRequest[];

@@ -119,28 +119,36 @@ function chunkKoalaAccountBatchRequest(request, options) {
   if (options?.validate !== false) for (const part of parts) (0, import_guards.assertKoalaAccountBatchRequest)(part);
   return parts;
 }
-function groupKoalaProfileBatchRequestItems(entries) {
-  const requests = runtime.groupByIdentity(entries, (item) => {
-    switch (item?.type) {
-      case "track":
-        return "events";
-      case "identify":
-        return "identifies";
-      case "page":
-        return "page_views";
-      default:
-        return void 0;
-    }
-  });
-  return requests.flatMap((request) => chunkKoalaProfileBatchRequest(request));
+function groupKoalaProfileBatchRequestItems(entries, options) {
+  return runtime.groupByIdentity(
+    entries,
+    (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return void 0;
+      }
+    },
+    chunkKoalaProfileBatchRequest,
+    options
+  );
 }
-function groupKoalaAccountBatchRequestItems(entries) {
-  const requests = runtime.groupByIdentity(entries, (item) => {
-    if ((0, import_guards.isAccountIdentifyCall)(item)) return "identifies";
-    if ((0, import_guards.isTrackEvent)(item)) return "events";
-    return void 0;
-  });
-  return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
+function groupKoalaAccountBatchRequestItems(entries, options) {
+  return runtime.groupByIdentity(
+    entries,
+    (item) => {
+      if ((0, import_guards.isAccountIdentifyCall)(item)) return "identifies";
+      if ((0, import_guards.isTrackEvent)(item)) return "events";
+      return void 0;
+    },
+    chunkKoalaAccountBatchRequest,
+    options
+  );
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -3,8 +3,11 @@
 /* eslint-disable */
 
 import { type CallOptions as $CallOptions, type SendResult as $SendResult, type TransportOptions as $TransportOptions } from "./runtime/http-client.js";
-import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest } from "./types.js";
+import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
+import { type BatchQueue as $BatchQueue, type BatchQueueOptions as $BatchQueueOptions } from "./runtime/batch-queue.js";
+import { type Rest as $Rest } from "./runtime/builders.js";
 export type { AbortSignalLike, CallOptions, ClientHooks, FailureKind, FetchInit, FetchLike, FetchResponse, RequestEvent, ResponseEvent, RetryEvent, RetryOptions, SendFailure, SendResult, SendSuccess, TransportOptions, ValidationIssue } from "./runtime/http-client.js";
+export type { BatchQueue, BatchQueueOptions, CloseResult, QueueFailure, QueueStats, RequestFailure } from "./runtime/batch-queue.js";
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */
@@ -18,9 +21,21 @@ export interface KoalaClient {
    */
   batch(request: KoalaProfileBatchRequest, options?: $CallOptions): Promise<$SendResult<KoalaProfileBatchRequest>>;
   /**
+   * A queue for {@link batch}: `enqueue(identity, item)` one at a time; items are checked and stamped at once,
+   * grouped per identity, and sent `flushAt` at a time (default 30), `concurrency` requests in flight.
+   * Call `close()` before the process exits: see {@link BatchQueue}.
+   */
+  batchQueue(options?: $BatchQueueOptions<$Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, TrackEvent | IdentifyCall | PageView>): $BatchQueue<$Rest<KoalaProfileBatchRequest, "events" | "identifies" | "page_views">, TrackEvent | IdentifyCall | PageView>;
+  /**
    * `POST /web/projects/{publicKey}/accounts/batch` with a {@link KoalaAccountBatchRequest}: checked with validateKoalaAccountBatchRequest; split by `maxItems` with chunkKoalaAccountBatchRequest; `message_id` filled in where missing (`events`); sent with retries.
    */
   accountsBatch(request: KoalaAccountBatchRequest, options?: $CallOptions): Promise<$SendResult<KoalaAccountBatchRequest>>;
+  /**
+   * A queue for {@link accountsBatch}: `enqueue(identity, item)` one at a time; items are checked and stamped at once,
+   * grouped per identity, and sent `flushAt` at a time (default 100), `concurrency` requests in flight.
+   * Call `close()` before the process exits: see {@link BatchQueue}.
+   */
+  accountsBatchQueue(options?: $BatchQueueOptions<$Rest<KoalaAccountBatchRequest, "identifies" | "events">, AccountIdentifyCall | TrackEvent>): $BatchQueue<$Rest<KoalaAccountBatchRequest, "identifies" | "events">, AccountIdentifyCall | TrackEvent>;
 }
 
 /** Creates a client (defaults: base URL https://api2.getkoala.com, User-Agent koala-events/0.1.0). It holds no timers or connections of its own. */

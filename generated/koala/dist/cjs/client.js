@@ -24,31 +24,78 @@ __export(client_exports, {
 });
 module.exports = __toCommonJS(client_exports);
 var import_http_client = require("./runtime/http-client.js");
+var import_batch_queue = require("./runtime/batch-queue.js");
+var import_validation = require("./runtime/validation.js");
 var import_guards = require("./guards.js");
-var import_builders = require("./builders.js");
+var import_builders2 = require("./builders.js");
 function createKoalaClient(options) {
+  (0, import_http_client.checkOption)("createKoalaClient", "publicKey", options.publicKey);
   const transport = {
     ...options,
     baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
     userAgent: options.userAgent ?? "koala-events/0.1.0"
   };
+  (0, import_http_client.checkOption)("createKoalaClient", "baseUrl", transport.baseUrl, true);
+  const queueTransport = { ...transport, validate: false };
   const batchEndpoint = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
     validate: import_guards.validateKoalaProfileBatchRequest,
-    chunk: import_builders.chunkKoalaProfileBatchRequest,
+    chunk: import_builders2.chunkKoalaProfileBatchRequest,
     idempotency: { key: "message_id", arrays: ["events", "page_views"] },
     suspended: ["Koala ingest suspended"]
+  };
+  const batchQueueSpec = {
+    route: (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return void 0;
+      }
+    },
+    stamps: {
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" },
+      identifies: { timestamp: "sent_at" },
+      page_views: { idempotencyKey: "message_id", timestamp: "sent_at" }
+    },
+    maxItems: 30,
+    validate: import_guards.validateKoalaProfileBatchRequest,
+    invalid: (errors) => new import_validation.SchemaValidationError("KoalaProfileBatchRequest entry", errors),
+    send: (request, call) => (0, import_http_client.send)(queueTransport, batchEndpoint, request, call),
+    newId: options.newId ?? import_http_client.randomId
   };
   const accountsBatchEndpoint = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
     validate: import_guards.validateKoalaAccountBatchRequest,
-    chunk: import_builders.chunkKoalaAccountBatchRequest,
+    chunk: import_builders2.chunkKoalaAccountBatchRequest,
     idempotency: { key: "message_id", arrays: ["events"] },
     suspended: ["Koala ingest suspended"]
   };
+  const accountsBatchQueueSpec = {
+    route: (item) => {
+      if ((0, import_guards.isAccountIdentifyCall)(item)) return "identifies";
+      if ((0, import_guards.isTrackEvent)(item)) return "events";
+      return void 0;
+    },
+    stamps: {
+      identifies: { timestamp: "sent_at" },
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" }
+    },
+    maxItems: Infinity,
+    validate: import_guards.validateKoalaAccountBatchRequest,
+    invalid: (errors) => new import_validation.SchemaValidationError("KoalaAccountBatchRequest entry", errors),
+    send: (request, call) => (0, import_http_client.send)(queueTransport, accountsBatchEndpoint, request, call),
+    newId: options.newId ?? import_http_client.randomId
+  };
   return {
     batch: (request, call) => (0, import_http_client.send)(transport, batchEndpoint, request, call),
-    accountsBatch: (request, call) => (0, import_http_client.send)(transport, accountsBatchEndpoint, request, call)
+    batchQueue: (queueOptions) => (0, import_batch_queue.createBatchQueue)(batchQueueSpec, queueOptions),
+    accountsBatch: (request, call) => (0, import_http_client.send)(transport, accountsBatchEndpoint, request, call),
+    accountsBatchQueue: (queueOptions) => (0, import_batch_queue.createBatchQueue)(accountsBatchQueueSpec, queueOptions)
   };
 }
 // Annotate the CommonJS export names for ESM import in node:

@@ -84,28 +84,36 @@ function chunkKoalaAccountBatchRequest(request, options) {
   if (options?.validate !== false) for (const part of parts) assertKoalaAccountBatchRequest(part);
   return parts;
 }
-function groupKoalaProfileBatchRequestItems(entries) {
-  const requests = runtime.groupByIdentity(entries, (item) => {
-    switch (item?.type) {
-      case "track":
-        return "events";
-      case "identify":
-        return "identifies";
-      case "page":
-        return "page_views";
-      default:
-        return void 0;
-    }
-  });
-  return requests.flatMap((request) => chunkKoalaProfileBatchRequest(request));
+function groupKoalaProfileBatchRequestItems(entries, options) {
+  return runtime.groupByIdentity(
+    entries,
+    (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return void 0;
+      }
+    },
+    chunkKoalaProfileBatchRequest,
+    options
+  );
 }
-function groupKoalaAccountBatchRequestItems(entries) {
-  const requests = runtime.groupByIdentity(entries, (item) => {
-    if (isAccountIdentifyCall(item)) return "identifies";
-    if (isTrackEvent(item)) return "events";
-    return void 0;
-  });
-  return requests.flatMap((request) => chunkKoalaAccountBatchRequest(request));
+function groupKoalaAccountBatchRequestItems(entries, options) {
+  return runtime.groupByIdentity(
+    entries,
+    (item) => {
+      if (isAccountIdentifyCall(item)) return "identifies";
+      if (isTrackEvent(item)) return "events";
+      return void 0;
+    },
+    chunkKoalaAccountBatchRequest,
+    options
+  );
 }
 export {
   chunkKoalaAccountBatchRequest,

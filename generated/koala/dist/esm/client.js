@@ -2,22 +2,62 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 import {
-  send as $send
+  checkOption as $checkOption,
+  send as $send,
+  randomId as $randomId
 } from "./runtime/http-client.js";
-import { validateKoalaProfileBatchRequest, validateKoalaAccountBatchRequest } from "./guards.js";
+import {
+  createBatchQueue as $createBatchQueue
+} from "./runtime/batch-queue.js";
+import {
+  SchemaValidationError as $SchemaValidationError
+} from "./runtime/validation.js";
+import {
+  validateKoalaProfileBatchRequest,
+  validateKoalaAccountBatchRequest,
+  isAccountIdentifyCall,
+  isTrackEvent
+} from "./guards.js";
 import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 function createKoalaClient(options) {
+  $checkOption("createKoalaClient", "publicKey", options.publicKey);
   const transport = {
     ...options,
     baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
     userAgent: options.userAgent ?? "koala-events/0.1.0"
   };
+  $checkOption("createKoalaClient", "baseUrl", transport.baseUrl, true);
+  const queueTransport = { ...transport, validate: false };
   const batchEndpoint = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/batch",
     validate: validateKoalaProfileBatchRequest,
     chunk: chunkKoalaProfileBatchRequest,
     idempotency: { key: "message_id", arrays: ["events", "page_views"] },
     suspended: ["Koala ingest suspended"]
+  };
+  const batchQueueSpec = {
+    route: (item) => {
+      switch (item?.type) {
+        case "track":
+          return "events";
+        case "identify":
+          return "identifies";
+        case "page":
+          return "page_views";
+        default:
+          return void 0;
+      }
+    },
+    stamps: {
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" },
+      identifies: { timestamp: "sent_at" },
+      page_views: { idempotencyKey: "message_id", timestamp: "sent_at" }
+    },
+    maxItems: 30,
+    validate: validateKoalaProfileBatchRequest,
+    invalid: (errors) => new $SchemaValidationError("KoalaProfileBatchRequest entry", errors),
+    send: (request, call) => $send(queueTransport, batchEndpoint, request, call),
+    newId: options.newId ?? $randomId
   };
   const accountsBatchEndpoint = {
     path: "/web/projects/" + encodeURIComponent(options.publicKey) + "/accounts/batch",
@@ -26,9 +66,27 @@ function createKoalaClient(options) {
     idempotency: { key: "message_id", arrays: ["events"] },
     suspended: ["Koala ingest suspended"]
   };
+  const accountsBatchQueueSpec = {
+    route: (item) => {
+      if (isAccountIdentifyCall(item)) return "identifies";
+      if (isTrackEvent(item)) return "events";
+      return void 0;
+    },
+    stamps: {
+      identifies: { timestamp: "sent_at" },
+      events: { idempotencyKey: "message_id", timestamp: "sent_at" }
+    },
+    maxItems: Infinity,
+    validate: validateKoalaAccountBatchRequest,
+    invalid: (errors) => new $SchemaValidationError("KoalaAccountBatchRequest entry", errors),
+    send: (request, call) => $send(queueTransport, accountsBatchEndpoint, request, call),
+    newId: options.newId ?? $randomId
+  };
   return {
     batch: (request, call) => $send(transport, batchEndpoint, request, call),
-    accountsBatch: (request, call) => $send(transport, accountsBatchEndpoint, request, call)
+    batchQueue: (queueOptions) => $createBatchQueue(batchQueueSpec, queueOptions),
+    accountsBatch: (request, call) => $send(transport, accountsBatchEndpoint, request, call),
+    accountsBatchQueue: (queueOptions) => $createBatchQueue(accountsBatchQueueSpec, queueOptions)
   };
 }
 export {

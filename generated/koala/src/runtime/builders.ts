@@ -145,43 +145,111 @@ export interface IdentifiedItem<Identity, Item> {
   item: Item;
 }
 
+/** An entry `groupXItems` left out, and why. */
+export interface InvalidEntry<Entry> {
+  /** Its position in the input. */
+  index: number;
+  entry: Entry;
+  /** What was wrong: the guard's SchemaValidationError, or a TypeError for an item no array takes. */
+  error: Error;
+}
+
+/** How `groupXItems` treats an invalid entry: throw (default), leave it out, or leave it out and report it. */
+export interface GroupOptions<Entry> {
+  onInvalid?: "throw" | "skip" | ((invalid: InvalidEntry<Entry>) => void) | undefined;
+}
+
 /**
- * Groups items by identity into one request per identity: identities in order of first
- * appearance, items in their order, each in the array `route` names. Identities are equal when
- * their JSON is (key order aside). Throws a TypeError for an item no array takes.
+ * Groups items by identity into requests: identities in order of first appearance, items in their
+ * order, each in the array `route` names; identities are equal when their values are (key order
+ * and `undefined` aside). Each request goes through `chunk` (the generated `chunkX`, which splits
+ * by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
+ * that makes its request fail `chunk`) is reported by its index and identity: thrown, or with
+ * `onInvalid` left out, so that one bad entry does not sink the others.
  */
 export function groupByIdentity<Identity extends object, Item, Request>(
   entries: Iterable<IdentifiedItem<Identity, Item>>,
   route: (item: Item) => string | undefined,
+  chunk: (request: Request) => Request[],
+  options: GroupOptions<IdentifiedItem<Identity, Item>> = {},
 ): Request[] {
-  const groups = new Map<string, { identity: Identity; arrays: Map<string, Item[]> }>();
-  // Entries usually share identity objects: serialize each object once.
-  const ids = new Map<Identity, string>();
-  let index = 0;
-  for (const { identity, item } of entries) {
-    const key = route(item);
-    if (key === undefined) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
-    let id = ids.get(identity);
-    if (id === undefined) ids.set(identity, (id = canonicalJson(identity)));
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { identity, arrays: new Map() }));
-    const items = group.arrays.get(key);
-    if (items) items.push(item);
-    else group.arrays.set(key, [item]);
-    index++;
+  const onInvalid = options.onInvalid ?? "throw";
+  const all: IdentifiedItem<Identity, Item>[] = [];
+  // The array of each entry, by input position.
+  const keys: string[] = [];
+  // `indexes`: the entries the error is about (one, or a whole group that is invalid only together).
+  const invalid = (indexes: readonly number[], error: Error): void => {
+    error.message = `entry ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]!]!.identity)}): ${error.message}`;
+    if (onInvalid === "throw") throw error;
+    if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index]!, error });
+  };
+  // A fresh request, never the caller's arrays: the identity is copied, its own keys overridden by the items.
+  const build = (identity: Identity, indexes: readonly number[]): Request => {
+    const arrays: Record<string, Item[]> = Object.create(null);
+    for (const index of indexes) (arrays[keys[index]!] ??= []).push(all[index]!.item);
+    return Object.assign(defined(identity), arrays) as Request;
+  };
+  const groups = new Map<string, { identity: Identity; indexes: number[] }>();
+  for (const entry of entries) {
+    const index = all.push(entry) - 1;
+    const key = route(entry.item);
+    if (key === undefined) {
+      invalid([index], new TypeError("the item fits none of the arrays"));
+      continue;
+    }
+    keys[index] = key;
+    // Keyed by value, once per entry: as fast as a lookup by object, and a fresh object per entry costs nothing more.
+    const id = identityKey(entry.identity);
+    const group = groups.get(id);
+    if (group) group.indexes.push(index);
+    else groups.set(id, { identity: entry.identity, indexes: [index] });
   }
-  // Fresh arrays, never the caller's: the identity is copied, its own keys overridden by the items.
-  return [...groups.values()].map(({ identity, arrays }) => ({ ...defined(identity), ...Object.fromEntries(arrays) }) as Request);
+  const out: Request[] = [];
+  for (const { identity, indexes } of groups.values()) {
+    try {
+      out.push(...chunk(build(identity, indexes)));
+    } catch (error) {
+      // Each entry checked alone: the bad ones reported, the others sent. All valid alone but not
+      // together (e.g. `uniqueItems`): the whole group is the culprit.
+      const good = indexes.filter((index) => {
+        try {
+          chunk(build(identity, [index]));
+          return true;
+        } catch (alone) {
+          invalid([index], alone as Error);
+          return false;
+        }
+      });
+      if (good.length === indexes.length) invalid(indexes, error as Error);
+      else if (good.length) out.push(...chunk(build(identity, good)));
+    }
+  }
+  return out;
 }
 
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same identity. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+/**
+ * A string naming an identity by value: JSON with keys sorted and `undefined` values left out, so
+ * `{a, b}` and `{b, a}` give the same key. An object of primitives whose keys are already in order
+ * (`{ email }`: the usual identity) is plain `JSON.stringify`, about as fast as a Map lookup.
+ */
+export function identityKey(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  // (An array takes the object path too: its indexes are its keys, so equal arrays give equal keys.)
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let plain = true;
+  for (let i = 0; plain && i < keys.length; i++) {
+    const v = record[keys[i]!];
+    plain = (typeof v !== "object" || v === null) && (i === 0 || keys[i - 1]! < keys[i]!);
   }
-  return JSON.stringify(value) ?? "null";
+  if (plain) return JSON.stringify(record);
+  keys.sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(key) + ":" + identityKey(v);
+  }
+  return out + "}";
 }

@@ -21,6 +21,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var http_client_exports = {};
 __export(http_client_exports, {
   backoffDelay: () => backoffDelay,
+  checkOption: () => checkOption,
   isRetryableStatus: () => isRetryableStatus,
   parseRetryAfter: () => parseRetryAfter,
   randomId: () => randomId,
@@ -57,6 +58,10 @@ function withIdempotencyKeys(request, idempotency, newId) {
     if (filled) (copy ?? (copy = { ...request }))[name] = filled;
   }
   return copy ?? request;
+}
+function checkOption(factory, name, value, url = false) {
+  if (typeof value !== "string" || value === "") throw new TypeError(`${factory}: options.${name} must be a non-empty string`);
+  if (url && !/^https?:\/\/[^/?#\s]/i.test(value)) throw new TypeError(`${factory}: options.${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
 }
 const globalFetch = (input, init) => fetch(input, init);
 async function send(options, endpoint, request, call = {}) {
@@ -187,6 +192,7 @@ function hook(fn, event) {
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   backoffDelay,
+  checkOption,
   isRetryableStatus,
   parseRetryAfter,
   randomId,

@@ -75,9 +75,30 @@ export interface IdentifiedItem<Identity, Item> {
     identity: Identity;
     item: Item;
 }
+/** An entry `groupXItems` left out, and why. */
+export interface InvalidEntry<Entry> {
+    /** Its position in the input. */
+    index: number;
+    entry: Entry;
+    /** What was wrong: the guard's SchemaValidationError, or a TypeError for an item no array takes. */
+    error: Error;
+}
+/** How `groupXItems` treats an invalid entry: throw (default), leave it out, or leave it out and report it. */
+export interface GroupOptions<Entry> {
+    onInvalid?: "throw" | "skip" | ((invalid: InvalidEntry<Entry>) => void) | undefined;
+}
 /**
- * Groups items by identity into one request per identity: identities in order of first
- * appearance, items in their order, each in the array `route` names. Identities are equal when
- * their JSON is (key order aside). Throws a TypeError for an item no array takes.
+ * Groups items by identity into requests: identities in order of first appearance, items in their
+ * order, each in the array `route` names; identities are equal when their values are (key order
+ * and `undefined` aside). Each request goes through `chunk` (the generated `chunkX`, which splits
+ * by `maxItems` and asserts each part). An invalid entry (an item no array takes, or one
+ * that makes its request fail `chunk`) is reported by its index and identity: thrown, or with
+ * `onInvalid` left out, so that one bad entry does not sink the others.
  */
-export declare function groupByIdentity<Identity extends object, Item, Request>(entries: Iterable<IdentifiedItem<Identity, Item>>, route: (item: Item) => string | undefined): Request[];
+export declare function groupByIdentity<Identity extends object, Item, Request>(entries: Iterable<IdentifiedItem<Identity, Item>>, route: (item: Item) => string | undefined, chunk: (request: Request) => Request[], options?: GroupOptions<IdentifiedItem<Identity, Item>>): Request[];
+/**
+ * A string naming an identity by value: JSON with keys sorted and `undefined` values left out, so
+ * `{a, b}` and `{b, a}` give the same key. An object of primitives whose keys are already in order
+ * (`{ email }`: the usual identity) is plain `JSON.stringify`, about as fast as a Map lookup.
+ */
+export declare function identityKey(value: unknown): string;

@@ -61,36 +61,80 @@ function chunkByLimits(request, limits) {
   }
   return out;
 }
-function groupByIdentity(entries, route) {
+function groupByIdentity(entries, route, chunk, options = {}) {
+  const onInvalid = options.onInvalid ?? "throw";
+  const all = [];
+  const keys = [];
+  const invalid = (indexes, error) => {
+    error.message = `entry ${indexes.join(", ")} (identity ${identityKey(all[indexes[0]].identity)}): ${error.message}`;
+    if (onInvalid === "throw") throw error;
+    if (typeof onInvalid === "function") for (const index of indexes) onInvalid({ index, entry: all[index], error });
+  };
+  const build = (identity, indexes) => {
+    var _a;
+    const arrays = /* @__PURE__ */ Object.create(null);
+    for (const index of indexes) (arrays[_a = keys[index]] ?? (arrays[_a] = [])).push(all[index].item);
+    return Object.assign(defined(identity), arrays);
+  };
   const groups = /* @__PURE__ */ new Map();
-  const ids = /* @__PURE__ */ new Map();
-  let index = 0;
-  for (const { identity, item } of entries) {
-    const key = route(item);
-    if (key === void 0) throw new TypeError(`entry ${index}: the item fits none of the request's arrays`);
-    let id = ids.get(identity);
-    if (id === void 0) ids.set(identity, id = canonicalJson(identity));
-    let group = groups.get(id);
-    if (!group) groups.set(id, group = { identity, arrays: /* @__PURE__ */ new Map() });
-    const items = group.arrays.get(key);
-    if (items) items.push(item);
-    else group.arrays.set(key, [item]);
-    index++;
+  for (const entry of entries) {
+    const index = all.push(entry) - 1;
+    const key = route(entry.item);
+    if (key === void 0) {
+      invalid([index], new TypeError("the item fits none of the arrays"));
+      continue;
+    }
+    keys[index] = key;
+    const id = identityKey(entry.identity);
+    const group = groups.get(id);
+    if (group) group.indexes.push(index);
+    else groups.set(id, { identity: entry.identity, indexes: [index] });
   }
-  return [...groups.values()].map(({ identity, arrays }) => ({ ...defined(identity), ...Object.fromEntries(arrays) }));
+  const out = [];
+  for (const { identity, indexes } of groups.values()) {
+    try {
+      out.push(...chunk(build(identity, indexes)));
+    } catch (error) {
+      const good = indexes.filter((index) => {
+        try {
+          chunk(build(identity, [index]));
+          return true;
+        } catch (alone) {
+          invalid([index], alone);
+          return false;
+        }
+      });
+      if (good.length === indexes.length) invalid(indexes, error);
+      else if (good.length) out.push(...chunk(build(identity, good)));
+    }
+  }
+  return out;
 }
-function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+function identityKey(value) {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const record = value;
+  const keys = Object.keys(record);
+  let plain = true;
+  for (let i = 0; plain && i < keys.length; i++) {
+    const v = record[keys[i]];
+    plain = (typeof v !== "object" || v === null) && (i === 0 || keys[i - 1] < keys[i]);
   }
-  return JSON.stringify(value) ?? "null";
+  if (plain) return JSON.stringify(record);
+  keys.sort();
+  let out = "{";
+  for (const key of keys) {
+    const v = record[key];
+    if (v === void 0) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(key) + ":" + identityKey(v);
+  }
+  return out + "}";
 }
 export {
   chunkByLimits,
   defined,
   fields,
   groupByIdentity,
+  identityKey,
   stamped
 };

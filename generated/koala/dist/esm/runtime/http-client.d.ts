@@ -167,6 +167,12 @@ export declare function backoffDelay(attempt: number, retry: {
  * which only the arrays and items that needed a key are new. The input is never changed.
  */
 export declare function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T;
+/**
+ * Throws a TypeError naming the option unless `value` is a non-empty string (and, for `url`, an
+ * absolute http(s) URL): a missing key or a typo must fail when the client is created, not as a
+ * post to ".../undefined/..." reported ok, or as five retried network errors.
+ */
+export declare function checkOption(factory: string, name: string, value: unknown, url?: boolean): void;
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export declare function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call?: CallOptions): Promise<SendResult<T>>;
 /**

@@ -31,6 +31,10 @@ function withIdempotencyKeys(request, idempotency, newId) {
   }
   return copy ?? request;
 }
+function checkOption(factory, name, value, url = false) {
+  if (typeof value !== "string" || value === "") throw new TypeError(`${factory}: options.${name} must be a non-empty string`);
+  if (url && !/^https?:\/\/[^/?#\s]/i.test(value)) throw new TypeError(`${factory}: options.${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+}
 const globalFetch = (input, init) => fetch(input, init);
 async function send(options, endpoint, request, call = {}) {
   const prepared = withIdempotencyKeys(request, endpoint.idempotency, options.newId ?? randomId);
@@ -159,6 +163,7 @@ function hook(fn, event) {
 }
 export {
   backoffDelay,
+  checkOption,
   isRetryableStatus,
   parseRetryAfter,
   randomId,
