@@ -104,14 +104,14 @@ describe("emitClient", () => {
     const model = await irOf(schema);
     const [module] = emitClient({ model, options: { artifacts: ["types", "guards", "builders", "client"], formats: "assert", endpoints: { Ingest: "/ingest" } } });
     const text = module!.statements.join("\n");
-    expect(text).toContain("ingestQueue(options?: BatchQueueOptions<");
-    expect(text).toContain('Rest<Ingest, "events" | "logs">');
+    expect(text).toContain("ingestQueue(options?: $BatchQueueOptions<");
+    expect(text).toContain('$Rest<Ingest, "events" | "logs">');
     // (The text before prettier: the stamps object is written as JSON.)
     expect(text).toContain('stamps: { events: {"idempotencyKey":"dedup_key","timestamp":"occurred_at"} }');
     // The smallest maxItems of the arrays: one queued request never needs splitting.
     expect(text).toContain("maxItems: 20");
-    expect(text).toContain("ingestQueue: (queueOptions) => createBatchQueue(ingestQueueSpec, queueOptions),");
-    expect(text).toContain('checkOption("createIngestClient", "baseUrl", transport.baseUrl, true);');
+    expect(text).toContain("ingestQueue: (queueOptions) => $createBatchQueue(ingestQueueSpec, queueOptions),");
+    expect(text).toContain('$checkOption("createIngestClient", "baseUrl", transport.baseUrl, true);');
   });
 
   test("no endpoint → no client module and no transport copied", async () => {
