@@ -6,7 +6,17 @@
 import type { EmitOptions } from "../emitter";
 import { code, id, join, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
+import { typesInCycles } from "../../ir/reference-cycles";
 import { Body, type Mode } from "./scope";
+
+/**
+ * How many checking functions of recursive types may be nested at once (a tree 100,000 levels deep
+ * in the data): past it the value is invalid, with a "maxDepth" error, rather than a RangeError from
+ * the call stack. Only the functions of types on a reference cycle (and the helpers they call for
+ * their subschemas) count: the others nest at most as deep as the schema, so non-recursive schemas
+ * pay nothing. 2,000 calls leave room to spare on Node's default stack (about 4,000 such frames).
+ */
+export const DATA_DEPTH_LIMIT = 2000;
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
 
@@ -78,13 +88,19 @@ export class GuardModule {
       // Queued, not compiled here: a 1,000-long chain of references would otherwise compile
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
       this.functions.set(declared.text, code``);
-      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified)));
+      this.cyclic ??= typesInCycles(this.model.types);
+      const limited = this.cyclic.has(name);
+      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified, limited)));
       this.drain();
     }
     return fn;
   }
 
   private typesByName: Map<string, IrNamedType> | undefined;
+  private cyclic: Set<string> | undefined;
+  private compilingLimited = false;
+  /** The module's data depth counter, declared on first use. */
+  private depthCounter: Code | undefined;
   private readonly pending: (() => void)[] = [];
   private draining = false;
 
@@ -113,23 +129,59 @@ export class GuardModule {
     return fn;
   }
 
-  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode): Code {
+  /**
+   * Declares a checking function. `limited`: behind the depth counter; a recursive type's helpers
+   * (compiled while its body is) are limited too, since the recursion runs through them as well.
+   */
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode, limited = this.compilingLimited): Code {
     const body = new Body();
-    this.compileBody(this, schema, schemaPath, mode, body);
-    const lines = body.text();
+    const outer = this.compilingLimited;
+    this.compilingLimited = limited;
+    try {
+      this.compileBody(this, schema, schemaPath, mode, body);
+    } finally {
+      this.compilingLimited = outer;
+    }
+    const lines = limited ? this.depthLimited(body.text(), schemaPath, mode) : body.text();
     switch (mode) {
       case "eval":
         return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}): boolean {
 ${lines}
-return true;
+${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
         return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]): boolean {
 ${lines}
-return true;
+${limited ? code`` : code`return true;`}
 }`;
     }
+  }
+
+  /** A recursive type's body behind the data depth counter (see {@link DATA_DEPTH_LIMIT}); it returns true itself. */
+  private depthLimited(lines: Code, schemaPath: string, mode: FunctionMode): Code {
+    if (!this.depthCounter) {
+      this.depthCounter = id("depth$");
+      this.constants.push(code`/** How many checks of recursive types are nested now (see the limit in their functions). */
+let ${this.depthCounter} = 0;`);
+    }
+    const depth = this.depthCounter;
+    const message = `is nested too deep to check: recursive types are checked at most ${DATA_DEPTH_LIMIT} calls deep`;
+    const tooDeep =
+      mode === "collect"
+        ? code`{
+  ${this.runtime("validation", "pushError")}(errors, path, ${schemaPath}, ${"maxDepth"}, ${message});
+  return false;
+}`
+        : code`return false;`;
+    return code`if (${depth} >= ${DATA_DEPTH_LIMIT}) ${tooDeep}
+${depth}++;
+try {
+${lines}
+return true;
+} finally {
+${depth}--;
+}`;
   }
 
   /** Import declarations for the runtime pieces used, then the hoisted constants. */
