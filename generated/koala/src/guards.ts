@@ -334,6 +334,7 @@ function collect$KoalaProfileBatchRequest(
     }
   }
   if (!(collect$1(value) || collect$2(value))) {
+    if (!errors) return false;
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
@@ -882,6 +883,7 @@ function collect$KoalaAccountBatchRequest(
     }
   }
   if (!(collect$3(value) || collect$4(value))) {
+    if (!errors) return false;
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {

@@ -243,6 +243,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     }
   }
   if (!(collect$1(value) || collect$2(value))) {
+    if (!errors) return false;
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
@@ -710,6 +711,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     }
   }
   if (!(collect$3(value) || collect$4(value))) {
+    if (!errors) return false;
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
