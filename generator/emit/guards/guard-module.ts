@@ -4,7 +4,7 @@
  * shared subschema or a recursive named type is compiled once and called.
  */
 import type { EmitOptions } from "../emitter";
-import { code, id, join, type Code } from "../code";
+import { code, id, join, literal, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
 import { Body, type Mode } from "./scope";
@@ -17,6 +17,19 @@ import { Body, type Mode } from "./scope";
  * pay nothing. 2,000 calls leave room to spare on Node's default stack (about 4,000 such frames).
  */
 export const DATA_DEPTH_LIMIT = 2000;
+
+/** Schema paths at least this long get a module constant (see {@link GuardModule.schemaPathCode}). */
+const LONG_SCHEMA_PATH = 200;
+
+interface PathBase {
+  origin: string;
+  name: Code;
+}
+
+interface CompileContext {
+  limited: boolean;
+  base?: PathBase | undefined;
+}
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
 
@@ -89,16 +102,42 @@ export class GuardModule {
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
       this.functions.set(declared.text, code``);
       this.cyclic ??= typesInCycles(this.model.types);
-      const limited = this.cyclic.has(name);
-      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified, limited)));
+      const context = { limited: this.cyclic.has(name), base: this.pathBase(name, type.origin) };
+      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified, context)));
       this.drain();
     }
     return fn;
   }
 
+  /**
+   * A schema path in generated code. Inside a type nested deep in its schema (hoisted by the IR,
+   * with a path of thousands of characters), its paths start from a module constant holding its
+   * own path, itself built from its parent's: the code stays linear in the schema's depth, where
+   * literal paths would make it quadratic (hundreds of megabytes at depth 2,000).
+   */
+  schemaPathCode(path: string): Code {
+    const base = this.compiling.base;
+    if (base && path.startsWith(base.origin)) return code`${base.name} + ${path.slice(base.origin.length)}`;
+    return literal(path);
+  }
+
+  /** The module constant holding a named type's path, when it is long (see {@link schemaPathCode}). */
+  private pathBase(name: string, origin: string): PathBase | undefined {
+    if (origin.length < LONG_SCHEMA_PATH) return undefined;
+    let base = this.pathBases.get(name);
+    if (!base) {
+      base = { origin, name: id(`at$${this.pathBases.size + 1}`) };
+      this.constants.push(code`const ${base.name} = ${this.schemaPathCode(origin)};`);
+      this.pathBases.set(name, base);
+    }
+    return base;
+  }
+
+  private readonly pathBases = new Map<string, PathBase>();
+  /** What the function being compiled is compiled with: its named type's (helpers inherit it). */
+  private compiling: CompileContext = { limited: false };
   private typesByName: Map<string, IrNamedType> | undefined;
   private cyclic: Set<string> | undefined;
-  private compilingLimited = false;
   /** The module's data depth counter, declared on first use. */
   private depthCounter: Code | undefined;
   private readonly pending: (() => void)[] = [];
@@ -130,19 +169,21 @@ export class GuardModule {
   }
 
   /**
-   * Declares a checking function. `limited`: behind the depth counter; a recursive type's helpers
-   * (compiled while its body is) are limited too, since the recursion runs through them as well.
+   * Declares a checking function. `context.limited`: behind the depth counter; a recursive type's
+   * helpers (compiled while its body is) are limited too, since the recursion runs through them as well.
    */
-  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode, limited = this.compilingLimited): Code {
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode, context = this.compiling): Code {
     const body = new Body();
-    const outer = this.compilingLimited;
-    this.compilingLimited = limited;
+    const outer = this.compiling;
+    this.compiling = context;
+    let lines: Code;
     try {
       this.compileBody(this, schema, schemaPath, mode, body);
+      lines = context.limited ? this.depthLimited(body.text(), schemaPath, mode) : body.text();
     } finally {
-      this.compilingLimited = outer;
+      this.compiling = outer;
     }
-    const lines = limited ? this.depthLimited(body.text(), schemaPath, mode) : body.text();
+    const limited = context.limited;
     switch (mode) {
       case "eval":
         return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}): boolean {
@@ -170,7 +211,7 @@ let ${this.depthCounter} = 0;`);
     const tooDeep =
       mode === "collect"
         ? code`{
-  ${this.runtime("validation", "pushError")}(errors, path, ${schemaPath}, ${"maxDepth"}, ${message});
+  ${this.runtime("validation", "pushError")}(errors, path, ${this.schemaPathCode(schemaPath)}, ${"maxDepth"}, ${message});
   return false;
 }`
         : code`return false;`;
