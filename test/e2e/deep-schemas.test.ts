@@ -116,3 +116,13 @@ describe("guards of a recursive schema on data 100,000 levels deep", () => {
     });
   });
 });
+
+const yamlDir = tempDir("koala-codegen-deep-yaml-");
+test("YAML has a depth limit (js-yaml's 100 levels of nesting): a clear one-line error, exit 4", () => {
+  // JSON is YAML; json-schema-ref-parser reads .yaml files with js-yaml, whose maxDepth is 100.
+  writeFileSync(path.join(yamlDir, "deep.yaml"), deepSchemaText("properties", DEPTH, "Deep"));
+  const result = runCli(["generate", "--schema", "deep.yaml", "--out", "out"], { cwd: yamlDir });
+  expect(result.status).toBe(4);
+  expect(result.stderr).toMatch(/^koala-codegen: deep\.yaml: cannot parse: .*nesting exceeded maxDepth \(100\) \(1:\d+\)\n$/);
+  expect(existsSync(path.join(yamlDir, "out"))).toBe(false);
+});
