@@ -72,6 +72,28 @@ describe.each(DEEP_KINDS)(`guards of %s nested ${DEPTH} deep`, (kind) => {
   });
 });
 
+test("with the call stack nearly used up, the guards answer \"too deep\" rather than throw a RangeError", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const guards = require(path.join(out, "dist", "cjs", "index.js")) as Guards;
+  // Recurses until the stack runs out, then calls from the deepest frame that still can.
+  const nearTheEnd = <T>(call: () => T): T => {
+    try {
+      return nearTheEnd(call);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return call();
+    }
+  };
+  const { value } = deepData("anyOf", DEPTH, "x");
+  expect(guards.isDeepAnyOf!(value)).toBe(true);
+  expect(nearTheEnd(() => guards.isDeepAnyOf!(value))).toBe(false);
+  expect(nearTheEnd(() => guards.validateDeepAnyOf!(value))).toEqual({
+    ok: false,
+    errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }],
+  });
+  expect(() => nearTheEnd(() => guards.assertDeepAnyOf!(value))).toThrow(expect.objectContaining({ name: "SchemaValidationError" }));
+});
+
 describe("guards of a recursive schema on data 100,000 levels deep", () => {
   const treeDir = tempDir("koala-codegen-tree-");
   let guards: Guards;
