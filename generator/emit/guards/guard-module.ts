@@ -14,7 +14,9 @@ import { Body, type Mode } from "./scope";
  * in the data): past it the value is invalid, with a "maxDepth" error, rather than a RangeError from
  * the call stack. Only the functions of types on a reference cycle (and the helpers they call for
  * their subschemas) count: the others nest at most as deep as the schema, so non-recursive schemas
- * pay nothing. 2,000 calls leave room to spare on Node's default stack (about 4,000 such frames).
+ * pay nothing. 2,000 calls fit Node's default stack for small bodies (about 4,000 such frames);
+ * where they do not (large bodies, a caller already deep), isX/validateX/assertX turn the stack
+ * running out into the same kind of error (see emit/guards/index.ts), so the answer is never a RangeError.
  */
 export const DATA_DEPTH_LIMIT = 2000;
 
