@@ -34,7 +34,16 @@ interface Pending {
   schema: unknown;
   origin: string;
   location: SchemaLocation | undefined;
+  /** The schema-named type a hoisted subschema came out of (its names are "<base>_<n>"). */
+  hoistedFrom?: string;
 }
+
+/**
+ * Subschemas nested deeper than this inside one named type become named types of their own (see
+ * `Normalizer.child`): reading, every emitter, TypeScript and prettier then only ever see bounded
+ * nesting, whatever the schema's depth. No schema in the wild we know of comes near it.
+ */
+export const MAX_INLINE_DEPTH = 8;
 
 class Normalizer {
   private readonly allocator: NameAllocator;
@@ -42,6 +51,10 @@ class Normalizer {
   private readonly queue: Pending[] = [];
   private readonly types: IrNamedType[] = [];
   private readonly dialect: Dialect;
+  /** How deep the subschema being read is inside the named type being read. */
+  private depth = 0;
+  /** The schema-named type being read, or the one a hoisted type being read came out of. */
+  private hoistBase = "";
   /** The dialect of the document being read (the root's, or a referenced file's own): a stack, since named types are read one inside another's queue turn. */
   private readonly reading: Dialect[] = [];
   /** Beside `reading`: the keywords the document's custom meta-schema leaves out (load/vocabulary.ts). */
@@ -72,8 +85,11 @@ class Normalizer {
         }
       }
     }
-    for (let pending = this.queue.shift(); pending; pending = this.queue.shift()) {
-      const schemaPath = this.pathOf(pending.location);
+    // A worklist (queue index, not shift(): a 2,000-long chain of references queues 2,000 types).
+    for (let next = 0; next < this.queue.length; next++) {
+      const pending = this.queue[next]!;
+      const schemaPath = pending.origin;
+      this.hoistBase = pending.hoistedFrom ?? pending.name;
       this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
     }
     const cycle = findInPlaceCycle(this.types);
@@ -196,8 +212,27 @@ class Normalizer {
     return scope.length > 0 ? scope : undefined;
   }
 
+  /** A subschema of the node being read: inline, or past MAX_INLINE_DEPTH a reference to a hoisted named type. */
   child(schema: unknown, schemaPath: string): IrSchema {
-    return this.schema(schema, schemaPath);
+    const location = isJsonObject(schema) ? this.loaded.registry.location(schema) : undefined;
+    if (this.depth >= MAX_INLINE_DEPTH && isJsonObject(schema) && location) return this.hoist(schema, schemaPath, location);
+    this.depth++;
+    try {
+      return this.schema(schema, schemaPath);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** `schema` as a named type of its own ("<base>_<n>", queued like a `$ref` target), and a node referencing it. */
+  private hoist(schema: JsonObject, schemaPath: string, location: SchemaLocation): IrNode {
+    let name = this.names.get(schema);
+    if (name === undefined) {
+      name = this.allocator.allocateHoisted(this.hoistBase, schemaPath);
+      this.names.set(schema, name);
+      this.queue.push({ name, schema, origin: schemaPath, location, hoistedFrom: this.hoistBase });
+    }
+    return { schemaPath, ref: name, annotations: {} };
   }
 
   isIgnored(keyword: string): boolean {

@@ -169,6 +169,26 @@ export class NameAllocator {
     return name;
   }
 
+  /**
+   * The name of the next subschema hoisted out of type `base` because it nests too deep ("Deep_1",
+   * "Deep_2", ...). `toTypeName` never puts "_<digits>" after a letter or digit, so a schema's own
+   * name cannot take it; the conflict check covers the rest.
+   */
+  allocateHoisted(base: string, origin: string): string {
+    let name: string;
+    do {
+      const n = (this.hoisted.get(base) ?? 0) + 1;
+      this.hoisted.set(base, n);
+      name = `${base}_${n}`;
+    } while (this.conflict(name, false) !== undefined);
+    this.taken.set(name.toLowerCase(), origin);
+    this.exactTypes.set(name, origin);
+    for (const derived of namesDerivedFrom(name, false)) this.values.set(derived, `${origin} (as ${derived})`);
+    return name;
+  }
+
+  private readonly hoisted = new Map<string, number>();
+
   has(name: string): boolean {
     return this.taken.has(name.toLowerCase()) || this.values.has(name);
   }

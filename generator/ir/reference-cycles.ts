@@ -5,6 +5,7 @@
  * `items`, ... is ordinary recursion (`Tree → children → Tree`) and stays a named recursive type.
  */
 import type { IrNamedType, IrSchema } from "./model";
+import { refsOf } from "./merge-models";
 
 /** The named types that a type applies to the same value (through `$ref` and in-place applicators). */
 function inPlaceRefs(schema: IrSchema, out: string[]): string[] {
@@ -49,4 +50,55 @@ export function findInPlaceCycle(types: readonly IrNamedType[]): string[] | unde
     }
   }
   return undefined;
+}
+
+/**
+ * The named types on some reference cycle (`Tree → children → Tree`): the only ones whose checks
+ * can nest as deep as the data does, so the only ones the guards give a depth limit. Tarjan's
+ * strongly connected components, iteratively: a 2,000-long chain of references is no cycle and
+ * must not overflow the stack either.
+ */
+export function typesInCycles(types: readonly IrNamedType[]): Set<string> {
+  const edges = new Map<string, string[]>();
+  for (const type of types) edges.set(type.name, [...refsOf(type.schema)]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const inCycles = new Set<string>();
+  for (const start of types) {
+    if (index.has(start.name)) continue;
+    const path: { name: string; next: number }[] = [];
+    const enter = (name: string): void => {
+      index.set(name, index.size);
+      low.set(name, index.get(name)!);
+      stack.push(name);
+      onStack.add(name);
+      path.push({ name, next: 0 });
+    };
+    enter(start.name);
+    while (path.length > 0) {
+      const frame = path[path.length - 1]!;
+      const out = edges.get(frame.name) ?? [];
+      if (frame.next < out.length) {
+        const target = out[frame.next++]!;
+        if (!index.has(target)) enter(target);
+        else if (onStack.has(target)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(target)!));
+        continue;
+      }
+      path.pop();
+      const parent = path[path.length - 1];
+      if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(frame.name)!));
+      if (low.get(frame.name) !== index.get(frame.name)) continue;
+      const component: string[] = [];
+      for (let member = stack.pop()!; ; member = stack.pop()!) {
+        onStack.delete(member);
+        component.push(member);
+        if (member === frame.name) break;
+      }
+      // A component of one is a cycle only if the type refers to itself.
+      if (component.length > 1 || out.includes(frame.name)) for (const member of component) inCycles.add(member);
+    }
+  }
+  return inCycles;
 }

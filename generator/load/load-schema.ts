@@ -277,14 +277,32 @@ function hashDocuments(documents: SchemaDocument[]): string {
   return hash.digest("hex");
 }
 
-/** JSON with sorted keys, so that reformatting a schema does not change its hash. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
+/** JSON with sorted keys, so that reformatting a schema does not change its hash. A worklist: documents nest as deep as JSON.parse allows. */
+export function canonicalJson(root: unknown): string {
+  const out: string[] = [];
+  // Each entry is a value still to write, or (as `{ text }`) punctuation to write as is.
+  const work: ({ value: unknown } | { text: string })[] = [{ value: root }];
+  for (let next = work.pop(); next; next = work.pop()) {
+    if ("text" in next) {
+      out.push(next.text);
+      continue;
+    }
+    const value = next.value;
+    const pending: typeof work = [];
+    if (Array.isArray(value)) {
+      pending.push({ text: "[" });
+      value.forEach((item, i) => pending.push(...(i > 0 ? [{ text: "," }] : []), { value: item }));
+      pending.push({ text: "]" });
+    } else if (typeof value === "object" && value !== null) {
+      pending.push({ text: "{" });
+      Object.keys(value)
+        .sort()
+        .forEach((key, i) => pending.push({ text: `${i > 0 ? "," : ""}${JSON.stringify(key)}:` }, { value: (value as Record<string, unknown>)[key] }));
+      pending.push({ text: "}" });
+    } else {
+      out.push(JSON.stringify(value) ?? "null");
+    }
+    for (let i = pending.length - 1; i >= 0; i--) work.push(pending[i]!);
   }
-  return JSON.stringify(value) ?? "null";
+  return out.join("");
 }

@@ -24,7 +24,7 @@ function locateJsonError(message: string, text: string): { line: number; column:
   return offsetToLineColumn(text, offset);
 }
 
-/** The offset of the first JSON syntax error in `text` (a small recursive-descent scan; `text.length` at a premature end). */
+/** The offset of the first JSON syntax error in `text` (a small scan; `text.length` at a premature end). */
 export function findSyntaxError(text: string): number {
   let i = 0;
   const fail = (): never => {
@@ -52,39 +52,8 @@ export function findSyntaxError(text: string): number {
     if (i >= text.length) fail();
     i++;
   };
-  const value = (): void => {
-    space();
+  const scalar = (): void => {
     const ch = text[i];
-    if (ch === "{") {
-      i++;
-      space();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        string();
-        space();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        space();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") return void i++;
-        else fail();
-      }
-    }
-    if (ch === "[") {
-      i++;
-      space();
-      if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") return void i++;
-        else fail();
-      }
-    }
     if (ch === '"') return string();
     if (ch === "t") return expect("true");
     if (ch === "f") return expect("false");
@@ -92,6 +61,50 @@ export function findSyntaxError(text: string): number {
     const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!number) fail();
     i += number![0].length;
+  };
+  const key = (): void => {
+    space();
+    if (text[i] !== '"') fail();
+    string();
+    space();
+    if (text[i] !== ":") fail();
+    i++;
+  };
+  // The containers still open, innermost last: a stack, not recursion, since a document nests as
+  // deep as JSON.parse allows (which is far deeper than the call stack).
+  const open: ("{" | "[")[] = [];
+  /** After a value: closes what it ends; true when the top-level value is complete. */
+  const afterValue = (): boolean => {
+    while (open.length > 0) {
+      space();
+      const inner = open[open.length - 1];
+      if (text[i] === ",") {
+        i++;
+        if (inner === "{") key();
+        return false;
+      }
+      if (text[i] !== (inner === "{" ? "}" : "]")) fail();
+      i++;
+      open.pop();
+    }
+    return true;
+  };
+  const value = (): void => {
+    for (;;) {
+      space();
+      const ch = text[i];
+      if (ch === "{" || ch === "[") {
+        i++;
+        space();
+        if (text[i] === (ch === "{" ? "}" : "]")) i++;
+        else {
+          open.push(ch);
+          if (ch === "{") key();
+          continue;
+        }
+      } else scalar();
+      if (afterValue()) return;
+    }
   };
   try {
     value();

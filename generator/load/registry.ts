@@ -72,7 +72,7 @@ export class SchemaRegistry {
     this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect, this.metaSchemas));
     this.dynamicNames = undefined;
     this.resources.set(stripFragment(document.uri), document.root);
-    this.index(document.root, stripFragment(document.uri), document, []);
+    this.index(document.root, stripFragment(document.uri), document);
   }
 
   location(schema: object): SchemaLocation | undefined {
@@ -168,8 +168,21 @@ export class SchemaRegistry {
     }
   }
 
-  private index(schema: unknown, base: string, document: SchemaDocument, tokens: string[]): void {
-    if (!isJsonObject(schema)) return;
+  /** Indexes `root` and its subschemas in document order; a worklist, since schemas nest as deep as JSON does. */
+  private index(root: unknown, rootBase: string, document: SchemaDocument): void {
+    const stack: { schema: unknown; base: string; pointer: string }[] = [{ schema: root, base: rootBase, pointer: "" }];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      const { schema, base, pointer } = item;
+      if (!isJsonObject(schema)) continue;
+      const ownBase = this.indexOne(schema, base, document, pointer);
+      const children: typeof stack = [];
+      forEachSubschema(schema, (child, childTokens) => children.push({ schema: child, base: ownBase, pointer: pointer + toPointer(childTokens) }));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+
+  /** Records one schema object's `$id`, anchors, base URI and location; returns its base URI. */
+  private indexOne(schema: JsonObject, base: string, document: SchemaDocument, pointer: string): string {
     let ownBase = base;
     const dialect = this.dialectOf(document);
     const id = schema[idKeyword(dialect)];
@@ -196,11 +209,11 @@ export class SchemaRegistry {
       this.addDynamicAnchor(ownBase, schema.$dynamicAnchor, schema);
     }
     // 2019-09: `$recursiveAnchor: true` counts only at the root of a resource.
-    const resourceRoot = tokens.length === 0 || ownBase !== base;
+    const resourceRoot = pointer === "" || ownBase !== base;
     if (dialect === "2019-09" && schema.$recursiveAnchor === true && resourceRoot) this.addDynamicAnchor(ownBase, RECURSIVE_ANCHOR, schema);
     this.baseOf.set(schema, ownBase);
-    if (!this.locationOf.has(schema)) this.locationOf.set(schema, { document, pointer: toPointer(tokens) });
-    forEachSubschema(schema, (child, childTokens) => this.index(child, ownBase, document, [...tokens, ...childTokens]));
+    if (!this.locationOf.has(schema)) this.locationOf.set(schema, { document, pointer });
+    return ownBase;
   }
 
   private addDynamicAnchor(resource: string, name: string, schema: JsonObject): void {
@@ -209,10 +222,17 @@ export class SchemaRegistry {
     if (!anchors.has(name)) anchors.set(name, schema);
   }
 
-  private walk(schema: unknown, visit: (schema: JsonObject) => void): void {
-    if (!isJsonObject(schema)) return;
-    visit(schema);
-    forEachSubschema(schema, (child) => this.walk(child, visit));
+  /** Calls `visit` on every schema object under `root`, parents first. */
+  private walk(root: unknown, visit: (schema: JsonObject) => void): void {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const schema = stack.pop();
+      if (!isJsonObject(schema)) continue;
+      visit(schema);
+      const children: unknown[] = [];
+      forEachSubschema(schema, (child) => children.push(child));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
   }
 }
 

@@ -15,6 +15,8 @@ export interface RunOptions {
   /** Run as another user (only root may): for permission tests, since root ignores permissions. */
   uid?: number;
   gid?: number;
+  /** Milliseconds before the child is killed; default 120,000. */
+  timeout?: number;
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions = {}): RunResult {
@@ -27,7 +29,7 @@ export function run(command: string, args: readonly string[], options: RunOption
     env: { ...process.env, NO_COLOR: "1", KOALA_CODEGEN_CACHE: "0", ...options.env },
     input: options.input,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

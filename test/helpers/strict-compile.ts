@@ -17,7 +17,7 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
  * `tsc --strict` (plus the strictest consumer flags) over every `src/**.ts` under `dir`, in one run:
  * each package in its own sub-folder, ES modules resolved the way Node resolves them.
  */
-export function compileStrict(dir: string): RunResult {
+export function compileStrict(dir: string, options: { timeout?: number } = {}): RunResult {
   const tsconfig = {
     compilerOptions: {
       target: "ES2022",
@@ -37,5 +37,5 @@ export function compileStrict(dir: string): RunResult {
     include: ["**/src/**/*.ts"],
   };
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  return run(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"]);
+  return run(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], options);
 }

@@ -15,6 +15,18 @@ test.each<[unknown, unknown, boolean]>([
   expect(jsonEqual(a, b)).toBe(expected);
 });
 
+test("jsonEqual and hasUniqueItems on data 100,000 levels deep: an answer, no RangeError", () => {
+  const deep = (leaf: unknown): unknown => {
+    let value = leaf;
+    for (let i = 0; i < 100_000; i++) value = i % 2 ? { a: value } : [value];
+    return value;
+  };
+  expect(jsonEqual(deep(1), deep(1))).toBe(true);
+  expect(jsonEqual(deep(1), deep(2))).toBe(false);
+  expect(hasUniqueItems([deep(1), deep(1)])).toBe(false);
+  expect(hasUniqueItems([deep(1), deep("1")])).toBe(true);
+});
+
 test("hasUniqueItems: JSON equality, objects and primitives", () => {
   expect(hasUniqueItems([1, "1", true, null, { a: 1 }, [1]])).toBe(true);
   expect(hasUniqueItems([1, 1.0])).toBe(false);

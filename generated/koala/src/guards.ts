@@ -27,28 +27,46 @@ export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
-  return collect$KoalaProfileBatchRequest(value);
+  try {
+    return collect$KoalaProfileBatchRequest(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaProfileBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaProfileBatchRequest> {
-  if (collect$KoalaProfileBatchRequest(value))
-    return { ok: true, value: value as KoalaProfileBatchRequest };
-  const errors: $ValidationError[] = [];
-  collect$KoalaProfileBatchRequest(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$KoalaProfileBatchRequest(value))
+      return { ok: true, value: value as KoalaProfileBatchRequest };
+    const errors: $ValidationError[] = [];
+    collect$KoalaProfileBatchRequest(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
 export function assertKoalaProfileBatchRequest(
   value: unknown,
 ): asserts value is KoalaProfileBatchRequest {
-  if (collect$KoalaProfileBatchRequest(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$KoalaProfileBatchRequest(value, "", errors);
-  throw new $SchemaValidationError("KoalaProfileBatchRequest", errors);
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
@@ -56,46 +74,82 @@ export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatch
   $standardSchema(validateKoalaProfileBatchRequest);
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
-  return collect$TrackEvent(value);
+  try {
+    return collect$TrackEvent(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
 export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
-  if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-  const errors: $ValidationError[] = [];
-  collect$TrackEvent(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
+    const errors: $ValidationError[] = [];
+    collect$TrackEvent(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
 export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
-  if (collect$TrackEvent(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$TrackEvent(value, "", errors);
-  throw new $SchemaValidationError("TrackEvent", errors);
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
 }
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> = $standardSchema(validateTrackEvent);
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
-  return collect$IdentifyCall(value);
+  try {
+    return collect$IdentifyCall(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
 export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
-  if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-  const errors: $ValidationError[] = [];
-  collect$IdentifyCall(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
+    const errors: $ValidationError[] = [];
+    collect$IdentifyCall(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
 export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
-  if (collect$IdentifyCall(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$IdentifyCall(value, "", errors);
-  throw new $SchemaValidationError("IdentifyCall", errors);
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
 }
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
@@ -103,51 +157,87 @@ export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
   $standardSchema(validateIdentifyCall);
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
-  return collect$PageView(value);
+  try {
+    return collect$PageView(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
 export function validatePageView(value: unknown): $ValidationResult<PageView> {
-  if (collect$PageView(value)) return { ok: true, value: value as PageView };
-  const errors: $ValidationError[] = [];
-  collect$PageView(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$PageView(value)) return { ok: true, value: value as PageView };
+    const errors: $ValidationError[] = [];
+    collect$PageView(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
 export function assertPageView(value: unknown): asserts value is PageView {
-  if (collect$PageView(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$PageView(value, "", errors);
-  throw new $SchemaValidationError("PageView", errors);
+  const result = validatePageView(value);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
 }
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> = $standardSchema(validatePageView);
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
-  return collect$KoalaAccountBatchRequest(value);
+  try {
+    return collect$KoalaAccountBatchRequest(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
 export function validateKoalaAccountBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaAccountBatchRequest> {
-  if (collect$KoalaAccountBatchRequest(value))
-    return { ok: true, value: value as KoalaAccountBatchRequest };
-  const errors: $ValidationError[] = [];
-  collect$KoalaAccountBatchRequest(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$KoalaAccountBatchRequest(value))
+      return { ok: true, value: value as KoalaAccountBatchRequest };
+    const errors: $ValidationError[] = [];
+    collect$KoalaAccountBatchRequest(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
 export function assertKoalaAccountBatchRequest(
   value: unknown,
 ): asserts value is KoalaAccountBatchRequest {
-  if (collect$KoalaAccountBatchRequest(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$KoalaAccountBatchRequest(value, "", errors);
-  throw new $SchemaValidationError("KoalaAccountBatchRequest", errors);
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
 }
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
@@ -155,25 +245,44 @@ export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatch
   $standardSchema(validateKoalaAccountBatchRequest);
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
-  return collect$AccountIdentifyCall(value);
+  try {
+    return collect$AccountIdentifyCall(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
 export function validateAccountIdentifyCall(
   value: unknown,
 ): $ValidationResult<AccountIdentifyCall> {
-  if (collect$AccountIdentifyCall(value)) return { ok: true, value: value as AccountIdentifyCall };
-  const errors: $ValidationError[] = [];
-  collect$AccountIdentifyCall(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$AccountIdentifyCall(value))
+      return { ok: true, value: value as AccountIdentifyCall };
+    const errors: $ValidationError[] = [];
+    collect$AccountIdentifyCall(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out",
+        },
+      ],
+    };
+  }
 }
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
 export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
-  if (collect$AccountIdentifyCall(value)) return;
-  const errors: $ValidationError[] = [];
-  collect$AccountIdentifyCall(value, "", errors);
-  throw new $SchemaValidationError("AccountIdentifyCall", errors);
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
@@ -342,6 +451,7 @@ function collect$KoalaProfileBatchRequest(
     }
   }
   if (!(collect$1(value) || collect$2(value))) {
+    if (!errors) return false;
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
@@ -891,6 +1001,7 @@ function collect$KoalaAccountBatchRequest(
     }
   }
   if (!(collect$3(value) || collect$4(value))) {
+    if (!errors) return false;
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {

@@ -43,7 +43,9 @@ export function emitChunk(root: ObjectInfo, chunk: string): BuilderStatement {
     ` */`,
   ].join("\n");
   return exportedFunction(doc, code`export function ${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[]`.text, [
-    code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
+    // Without array properties there is nothing to split; the root need not even be an object
+    // (chunkByLimits takes objects), so a `string | null` root's package still type-checks.
+    arrays.length === 0 ? code`  const parts = [request];`.text : code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
     code`  if (options?.validate !== false) for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
     "  return parts;",
   ]);

@@ -4,11 +4,36 @@
  * shared subschema or a recursive named type is compiled once and called.
  */
 import type { EmitOptions } from "../emitter";
-import { code, id, type Code } from "../code";
+import { code, id, join, literal, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
+import { typesInCycles } from "../../ir/reference-cycles";
 import { DynamicScopes } from "./dynamic-scope";
 import { Body, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
+
+/**
+ * How many checking functions of recursive types may be nested at once (a tree 100,000 levels deep
+ * in the data): past it the value is invalid, with a "maxDepth" error, rather than a RangeError from
+ * the call stack. Only the functions of types on a reference cycle (and the helpers they call for
+ * their subschemas) count: the others nest at most as deep as the schema, so non-recursive schemas
+ * pay nothing. 2,000 calls fit Node's default stack for small bodies (about 4,000 such frames);
+ * where they do not (large bodies, a caller already deep), isX/validateX/assertX turn the stack
+ * running out into the same kind of error (see emit/guards/index.ts), so the answer is never a RangeError.
+ */
+export const DATA_DEPTH_LIMIT = 2000;
+
+/** Schema paths at least this long get a module constant (see {@link GuardModule.schemaPathCode}). */
+const LONG_SCHEMA_PATH = 200;
+
+interface PathBase {
+  origin: string;
+  name: Code;
+}
+
+interface CompileContext {
+  limited: boolean;
+  base?: PathBase | undefined;
+}
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
 
@@ -108,13 +133,45 @@ export class GuardModule {
       // Queued, not compiled here: a 1,000-long chain of references would otherwise compile
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
       this.functions.set(declared.text, code``);
-      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified)));
+      this.cyclic ??= typesInCycles(this.model.types);
+      const context = { limited: this.cyclic.has(name), base: this.pathBase(name, type.origin) };
+      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified, context)));
       this.drain();
     }
     return fn;
   }
 
+  /**
+   * A schema path in generated code. Inside a type nested deep in its schema (hoisted by the IR,
+   * with a path of thousands of characters), its paths start from a module constant holding its
+   * own path, itself built from its parent's: the code stays linear in the schema's depth, where
+   * literal paths would make it quadratic (hundreds of megabytes at depth 2,000).
+   */
+  schemaPathCode(path: string): Code {
+    const base = this.compiling.base;
+    if (base && path.startsWith(base.origin)) return code`${base.name} + ${path.slice(base.origin.length)}`;
+    return literal(path);
+  }
+
+  /** The module constant holding a named type's path, when it is long (see {@link schemaPathCode}). */
+  private pathBase(name: string, origin: string): PathBase | undefined {
+    if (origin.length < LONG_SCHEMA_PATH) return undefined;
+    let base = this.pathBases.get(name);
+    if (!base) {
+      base = { origin, name: id(`at$${this.pathBases.size + 1}`) };
+      this.constants.push(code`const ${base.name} = ${this.schemaPathCode(origin)};`);
+      this.pathBases.set(name, base);
+    }
+    return base;
+  }
+
+  private readonly pathBases = new Map<string, PathBase>();
+  /** What the function being compiled is compiled with: its named type's (helpers inherit it). */
+  private compiling: CompileContext = { limited: false };
   private typesByName: Map<string, IrNamedType> | undefined;
+  private cyclic: Set<string> | undefined;
+  /** The module's data depth counter, declared on first use. */
+  private depthCounter: Code | undefined;
   private readonly pending: (() => void)[] = [];
   private draining = false;
 
@@ -144,25 +201,63 @@ export class GuardModule {
     return fn;
   }
 
-  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode): Code {
+  /**
+   * Declares a checking function. `context.limited`: behind the depth counter; a recursive type's
+   * helpers (compiled while its body is) are limited too, since the recursion runs through them as well.
+   */
+  private declare(fn: Code, schema: IrSchema, schemaPath: string, mode: FunctionMode, context = this.compiling): Code {
     const body = new Body();
     const dyn = this.takesScope(fn) ? code`dyn` : undefined;
-    this.compileBody(this, schema, schemaPath, mode, body, dyn);
-    const lines = body.text();
+    const outer = this.compiling;
+    this.compiling = context;
+    let lines: Code;
+    try {
+      this.compileBody(this, schema, schemaPath, mode, body, dyn);
+      lines = context.limited ? this.depthLimited(body.text(), schemaPath, mode) : body.text();
+    } finally {
+      this.compiling = outer;
+    }
+    const limited = context.limited;
     const scopeParameter = dyn ? code`, dyn?: ${this.dynamic.scopeType}` : code``;
     switch (mode) {
       case "eval":
         return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}${scopeParameter}): boolean {
 ${lines}
-return true;
+${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
         return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}): boolean {
 ${lines}
-return true;
+${limited ? code`` : code`return true;`}
 }`;
     }
+  }
+
+  /** A recursive type's body behind the data depth counter (see {@link DATA_DEPTH_LIMIT}); it returns true itself. */
+  private depthLimited(lines: Code, schemaPath: string, mode: FunctionMode): Code {
+    if (!this.depthCounter) {
+      this.depthCounter = id("depth$");
+      this.constants.push(code`/** How many checks of recursive types are nested now (see the limit in their functions). */
+let ${this.depthCounter} = 0;`);
+    }
+    const depth = this.depthCounter;
+    const message = `is nested too deep to check: recursive types are checked at most ${DATA_DEPTH_LIMIT} calls deep`;
+    const tooDeep =
+      mode === "collect"
+        ? code`{
+  ${this.runtime("validation", "pushError")}(errors, path, ${this.schemaPathCode(schemaPath)}, ${"maxDepth"}, ${message});
+  return false;
+}`
+        : code`return false;`;
+    return code`if (${depth} >= ${DATA_DEPTH_LIMIT}) ${tooDeep}
+${depth}++;
+try {
+${lines}
+return true;
+} finally {
+${depth}--;
+}`;
   }
 
   /** Import declarations for the runtime pieces used, then the hoisted constants. */

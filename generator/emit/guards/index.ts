@@ -25,6 +25,9 @@ export const guardsEmitter: Emitter = {
   emit: (context) => [emitGuards(context)],
 };
 
+/** The error of a value whose checks ran out of call stack. */
+const STACK_MESSAGE = "is nested too deep to check: the call stack ran out";
+
 /** Compiles a function body: `schema` checked against the parameter `value` in `mode`. */
 function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body, dyn?: Code): void {
   const scope = new Scope(module, mode, body, new Locals(), code`value`, code`path`, undefined, mode === "eval" ? code`ev` : undefined, compileSchema, dyn);
@@ -58,24 +61,35 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
       assert: code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */`,
       standard: code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */`,
     };
+    // The call stack is the last depth limit (data or schemas nested deeper than the recursive
+    // types' counter foresees, see DATA_DEPTH_LIMIT): running out of it is "invalid, too deep",
+    // never a RangeError. A try/catch costs nothing while nothing is thrown.
     api.push(
       code`${docs.is}
 export function ${is}(value: unknown): value is ${type} {
-  return ${check}(value);
+  try {
+    return ${check}(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }`,
       code`${docs.validate}
 export function ${validate}(value: unknown): ${resultType}<${type}> {
-  if (${check}(value)) return { ok: true, value: value as ${type} };
-  const errors: ${errorType}[] = [];
-  ${check}(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (${check}(value)) return { ok: true, value: value as ${type} };
+    const errors: ${errorType}[] = [];
+    ${check}(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: ${STACK_MESSAGE} }] };
+  }
 }`,
       code`${docs.assert}
 export function ${assert}(value: unknown): asserts value is ${type} {
-  if (${check}(value)) return;
-  const errors: ${errorType}[] = [];
-  ${check}(value, "", errors);
-  throw new ${errorClass}(${name}, errors);
+  const result = ${validate}(value);
+  if (!result.ok) throw new ${errorClass}(${name}, result.errors);
 }`,
       code`${docs.standard}
 export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate});`,

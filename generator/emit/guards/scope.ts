@@ -114,7 +114,7 @@ export class Scope {
   fail(keyword: string, message: string | Code, options: FailOptions = {}): Code {
     if (!this.collecting) return code`return false;`;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
-    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${schemaPath}, ${keyword}, ${message})) return false; }`;
+    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${this.module.schemaPathCode(schemaPath)}, ${keyword}, ${message})) return false; }`;
   }
 
   /** `if (condition) <fail>` */
@@ -155,7 +155,7 @@ export class Scope {
   collect(schema: IrSchema, value: Code, path: Code, schemaPath: string): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${schemaPath}, ${"false"}, ${"boolean schema is false"})) return false; }`;
+      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${this.module.schemaPathCode(schemaPath)}, ${"false"}, ${"boolean schema is false"})) return false; }`;
     }
     const ref = onlyRef(schema);
     return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path);

@@ -51,101 +51,210 @@ var import_validation = require("./runtime/validation.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
 function isKoalaProfileBatchRequest(value) {
-  return collect$KoalaProfileBatchRequest(value);
+  try {
+    return collect$KoalaProfileBatchRequest(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validateKoalaProfileBatchRequest(value) {
-  if (collect$KoalaProfileBatchRequest(value))
-    return { ok: true, value };
-  const errors = [];
-  collect$KoalaProfileBatchRequest(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$KoalaProfileBatchRequest(value))
+      return { ok: true, value };
+    const errors = [];
+    collect$KoalaProfileBatchRequest(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertKoalaProfileBatchRequest(value) {
-  if (collect$KoalaProfileBatchRequest(value)) return;
-  const errors = [];
-  collect$KoalaProfileBatchRequest(value, "", errors);
-  throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", errors);
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
 const KoalaProfileBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
-  return collect$TrackEvent(value);
+  try {
+    return collect$TrackEvent(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validateTrackEvent(value) {
-  if (collect$TrackEvent(value)) return { ok: true, value };
-  const errors = [];
-  collect$TrackEvent(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$TrackEvent(value)) return { ok: true, value };
+    const errors = [];
+    collect$TrackEvent(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertTrackEvent(value) {
-  if (collect$TrackEvent(value)) return;
-  const errors = [];
-  collect$TrackEvent(value, "", errors);
-  throw new import_validation.SchemaValidationError("TrackEvent", errors);
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
 }
 const TrackEventSchema = (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
-  return collect$IdentifyCall(value);
+  try {
+    return collect$IdentifyCall(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validateIdentifyCall(value) {
-  if (collect$IdentifyCall(value)) return { ok: true, value };
-  const errors = [];
-  collect$IdentifyCall(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$IdentifyCall(value)) return { ok: true, value };
+    const errors = [];
+    collect$IdentifyCall(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertIdentifyCall(value) {
-  if (collect$IdentifyCall(value)) return;
-  const errors = [];
-  collect$IdentifyCall(value, "", errors);
-  throw new import_validation.SchemaValidationError("IdentifyCall", errors);
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
 }
 const IdentifyCallSchema = (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
-  return collect$PageView(value);
+  try {
+    return collect$PageView(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validatePageView(value) {
-  if (collect$PageView(value)) return { ok: true, value };
-  const errors = [];
-  collect$PageView(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$PageView(value)) return { ok: true, value };
+    const errors = [];
+    collect$PageView(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertPageView(value) {
-  if (collect$PageView(value)) return;
-  const errors = [];
-  collect$PageView(value, "", errors);
-  throw new import_validation.SchemaValidationError("PageView", errors);
+  const result = validatePageView(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
 }
 const PageViewSchema = (0, import_validation.standardSchema)(validatePageView);
 function isKoalaAccountBatchRequest(value) {
-  return collect$KoalaAccountBatchRequest(value);
+  try {
+    return collect$KoalaAccountBatchRequest(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validateKoalaAccountBatchRequest(value) {
-  if (collect$KoalaAccountBatchRequest(value))
-    return { ok: true, value };
-  const errors = [];
-  collect$KoalaAccountBatchRequest(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$KoalaAccountBatchRequest(value))
+      return { ok: true, value };
+    const errors = [];
+    collect$KoalaAccountBatchRequest(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertKoalaAccountBatchRequest(value) {
-  if (collect$KoalaAccountBatchRequest(value)) return;
-  const errors = [];
-  collect$KoalaAccountBatchRequest(value, "", errors);
-  throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", errors);
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
 }
 const KoalaAccountBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
-  return collect$AccountIdentifyCall(value);
+  try {
+    return collect$AccountIdentifyCall(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 function validateAccountIdentifyCall(value) {
-  if (collect$AccountIdentifyCall(value)) return { ok: true, value };
-  const errors = [];
-  collect$AccountIdentifyCall(value, "", errors);
-  return { ok: false, errors };
+  try {
+    if (collect$AccountIdentifyCall(value))
+      return { ok: true, value };
+    const errors = [];
+    collect$AccountIdentifyCall(value, "", errors);
+    return { ok: false, errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          schemaPath: "#",
+          keyword: "maxDepth",
+          message: "is nested too deep to check: the call stack ran out"
+        }
+      ]
+    };
+  }
 }
 function assertAccountIdentifyCall(value) {
-  if (collect$AccountIdentifyCall(value)) return;
-  const errors = [];
-  collect$AccountIdentifyCall(value, "", errors);
-  throw new import_validation.SchemaValidationError("AccountIdentifyCall", errors);
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 const AccountIdentifyCallSchema = (0, import_validation.standardSchema)(
   validateAccountIdentifyCall
@@ -285,6 +394,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     }
   }
   if (!(collect$1(value) || collect$2(value))) {
+    if (!errors) return false;
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
@@ -753,6 +863,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     }
   }
   if (!(collect$3(value) || collect$4(value))) {
+    if (!errors) return false;
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {

@@ -21,6 +21,8 @@ export const oneOf: KeywordCheck = {
       return;
     }
     s.body.block(code`if (${count} === 0)`, () => {
+      // The fast path (no list) stops here, as in anyOf: no second pass over the branches.
+      s.body.line(code`if (!errors) return false;`);
       branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i))));
     });
     s.failIf(code`${count} !== 1`, "oneOf", "must match exactly one schema in oneOf");
