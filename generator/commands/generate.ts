@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import type { Artifact, ClientEmitOptions } from "../emit/emitter";
 import { CodegenError } from "../errors";
-import type { GenerateOptions, GenerateResult } from "../index";
+import type { GenerateOptions, GenerateResult } from "../pipeline/options";
 import { findConfig, loadConfig, type LoadedConfig } from "../config/config";
 import { paint } from "./output";
 

@@ -3,7 +3,7 @@
  * printing and formatting happen once, later, for every file together. A new artifact is one new
  * emitter plus one entry in `emit/index.ts`.
  */
-import type { StatementStructures, WriterFunction } from "ts-morph";
+import type { Statement } from "../print/print-module";
 import type { IrModel } from "../ir/model";
 
 export type Artifact = "types" | "guards" | "builders" | "client";
@@ -57,7 +57,8 @@ export interface EmitContext {
   options: EmitOptions;
 }
 
-export type Statement = StatementStructures | WriterFunction | string;
+/** What an emitted module is made of: defined by the printer (print/print-module.ts), which prints it. */
+export type { Statement };
 
 /** One generated source module, relative to the package's `src/` folder ("types.ts"). */
 export interface EmittedModule {

@@ -42,5 +42,3 @@ export function packageJson(options: PackageManifestOptions): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** dist/cjs/package.json: makes the `.js` files below it CommonJS inside a `"type": "module"` package. */
-export const CJS_PACKAGE_JSON = `{\n  "type": "commonjs"\n}\n`;

@@ -14,15 +14,9 @@ export interface GuardIssue {
 
 export type GuardFn = (value: unknown) => { ok: true } | { ok: false; errors: GuardIssue[] };
 
-/** Generates the root type's `validateX` for a schema (file path or object) and returns it. */
-export async function loadGeneratedValidator(schema: string | object): Promise<GuardFn> {
-  const [validate] = await loadGeneratedValidators([schema]);
-  return validate!;
-}
-
-/** The same for several schemas in one generation (one package, as `generate --config` makes): one guard per schema, in order. */
+/** Generates the root types' `validateX` for schemas in one generation (one package, as `generate --config` makes): one guard per schema, in order. */
 export async function loadGeneratedValidators(schemas: readonly (string | object)[]): Promise<GuardFn[]> {
-  const { generate } = await import("../index");
+  const { generate } = await import("../pipeline/generate");
   const result = await generate({ schemas: schemas.map((schema) => ({ schema })), emit: ["guards"], build: true, format: false });
   const prefix = "dist/cjs/";
   const sources = new Map(result.files.filter((f) => f.path.startsWith(prefix) && f.path.endsWith(".js")).map((f) => [f.path.slice(prefix.length), f.contents]));

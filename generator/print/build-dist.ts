@@ -6,10 +6,12 @@
  * Most declarations are stated by their emitters; TypeScript derives the rest (print/declarations.ts).
  * Templates come prebuilt from `npm run build` (print/template-builds.ts).
  */
-import { CJS_PACKAGE_JSON } from "../emit/package-files";
 import type { StepCache } from "./cache";
 import type { Scripts } from "./scripts";
 import { prebuiltTemplate } from "./template-builds";
+
+/** dist/cjs/package.json: makes the `.js` files below it CommonJS inside a `"type": "module"` package. */
+const CJS_PACKAGE_JSON = `{\n  "type": "commonjs"\n}\n`;
 
 export interface DistFile {
   path: string;

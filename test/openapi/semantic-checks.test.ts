@@ -1,8 +1,8 @@
-/** load/openapi/semantic-checks.ts (+ path-checks, ref-checks): the rules the OpenAPI schemas cannot express. */
+/** openapi/semantic-checks.ts (+ path-checks, ref-checks): the rules the OpenAPI schemas cannot express. */
 import * as path from "node:path";
-import { checkOpenApiSemantics, type Finding } from "../../../generator/load/openapi/semantic-checks";
-import { parseDocument, sharedDocuments } from "../../helpers/openapi";
-import { REPO_ROOT } from "../../helpers/paths";
+import { checkOpenApiSemantics, type Finding } from "../../generator/openapi/semantic-checks";
+import { parseDocument, sharedDocuments } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
 
 const doc = (extra: object) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, ...extra });
 const id = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });

@@ -4,9 +4,9 @@
  * security and servers resolved to what applies to each operation. The document is parsed, not
  * dereferenced; references are followed through a `RefResolver` (within the document by default).
  */
-import type { HttpMethod, IrOperation, IrParameter, IrSecurityRequirement, IrServer, ParameterLocation } from "../../ir/operations";
-import { HTTP_METHODS } from "../../ir/operations";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import type { HttpMethod, IrOperation, IrParameter, IrSecurityRequirement, IrServer, ParameterLocation } from "./operation-model";
+import { HTTP_METHODS } from "./operation-model";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
 import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
 import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
 import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";

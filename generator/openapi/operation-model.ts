@@ -22,7 +22,7 @@ export interface IrSchemaSite {
   ref?: string;
   /**
    * The type name it asks for, before the naming stage makes names unique: the key of a
-   * `#/components/schemas/<key>` reference, else a name derived from operation + role (see load/openapi/names.ts).
+   * `#/components/schemas/<key>` reference, else a name derived from operation + role (see openapi/names.ts).
    */
   name: string;
 }
@@ -97,7 +97,7 @@ export interface IrOperation {
   method: HttpMethod;
   /** The path template as written: "/users/{id}". */
   path: string;
-  /** The client method's name (camelCase, unique among the operations); see load/openapi/names.ts. */
+  /** The client method's name (camelCase, unique among the operations); see openapi/names.ts. */
   name: string;
   /** PascalCase stem of the operation's derived type names ("GetUser" → GetUserResponse200). */
   typeStem: string;

@@ -5,8 +5,8 @@
  * left alone. Pure: the objects on the way to a schema are copied, the input is never touched.
  * Iterative: callbacks nest path items in operations in path items, as deep as the author likes.
  */
-import { HTTP_METHODS } from "../../ir/operations";
-import { isJsonObject, type JsonObject } from "../keywords";
+import { HTTP_METHODS } from "./operation-model";
+import { isJsonObject, type JsonObject } from "../load/keywords";
 import { fromSchemaObject30 } from "./schema-object-30";
 
 type Kind = "schema" | "pathItem" | "operation" | "parameter" | "header" | "mediaType" | "encoding" | "requestBody" | "response" | "callback";

@@ -3,8 +3,8 @@
  * type (its guard, builder and TypeScript type come from the JSON Schema path like any other).
  * Each property is a `$ref` to the parameter's schema in the document, so shared parameters share types.
  */
-import type { IrOperation, ParameterLocation } from "../../ir/operations";
-import type { JsonObject } from "../keywords";
+import type { IrOperation, ParameterLocation } from "./operation-model";
+import type { JsonObject } from "../load/keywords";
 
 /** `base` is prepended to each pointer: the document's URI when the schema lives outside it. */
 export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = ""): JsonObject | undefined {

@@ -6,8 +6,8 @@
  * in their parameter names (`/a/{x}` and `/a/{y}`). A Path Item without operations is exempt from
  * the first rule, as the specification allows (empty for lack of access, say).
  */
-import { HTTP_METHODS } from "../../ir/operations";
-import { escapePointerToken, isJsonObject } from "../keywords";
+import { HTTP_METHODS } from "./operation-model";
+import { escapePointerToken, isJsonObject } from "../load/keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import type { Finding } from "./semantic-checks";
 

@@ -1,13 +1,13 @@
-/** load/openapi/operations.ts (+ operation-parts, names, parameter-schemas): paths → IR operations. */
+/** openapi/operations.ts (+ operation-parts, names, parameter-schemas): paths → IR operations. */
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
-import { CodegenError } from "../../../generator/errors";
-import { extractOperations } from "../../../generator/load/openapi/operations";
-import { desiredOperationName } from "../../../generator/load/openapi/names";
-import { parametersSchema } from "../../../generator/load/openapi/parameter-schemas";
-import type { HttpMethod } from "../../../generator/ir/operations";
-import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../../helpers/openapi";
-import { REPO_ROOT } from "../../helpers/paths";
+import { CodegenError } from "../../generator/errors";
+import { extractOperations } from "../../generator/openapi/operations";
+import { desiredOperationName } from "../../generator/openapi/names";
+import { parametersSchema } from "../../generator/openapi/parameter-schemas";
+import type { HttpMethod } from "../../generator/openapi/operation-model";
+import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
 
 describe("method names", () => {
   test.each<[string, { given: [string | undefined, HttpMethod, string]; want: string }]>([

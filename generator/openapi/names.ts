@@ -14,8 +14,8 @@
  *   when a body or response has inline schemas under several media types, each also gets its media
  *   subtype in PascalCase (Json, Xml, XWwwFormUrlencoded, FormData; `*` → Any).
  */
-import { toPascalCase, toTypeName, toValueName } from "../../ir/naming";
-import type { HttpMethod, ParameterLocation } from "../../ir/operations";
+import { toPascalCase, toTypeName, toValueName } from "../ir/naming";
+import type { HttpMethod, ParameterLocation } from "./operation-model";
 import { pointerTokens } from "./document-refs";
 
 /** The method name an operation asks for, before collisions are settled. */

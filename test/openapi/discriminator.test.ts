@@ -1,7 +1,7 @@
-/** load/openapi/discriminator.ts: the tag → branch table of a discriminated union. */
+/** openapi/discriminator.ts: the tag → branch table of a discriminated union. */
 import * as path from "node:path";
-import { readDiscriminator, type Discriminator } from "../../../generator/load/openapi/discriminator";
-import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../../helpers/openapi";
+import { readDiscriminator, type Discriminator } from "../../generator/openapi/discriminator";
+import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../helpers/openapi";
 
 const components = (schemas: Record<string, unknown>) => ({ openapi: "3.1.0", components: { schemas } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

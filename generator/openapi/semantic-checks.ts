@@ -3,8 +3,8 @@
  * rules (path-checks.ts), local `$ref`s that resolve (ref-checks.ts), security requirements naming
  * declared schemes. Each finding is one line at a JSON pointer; none means the document is sound.
  */
-import { HTTP_METHODS } from "../../ir/operations";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { HTTP_METHODS } from "./operation-model";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
 import { localRefResolver } from "./document-refs";
 import { checkPaths } from "./path-checks";
 import { checkLocalRefs } from "./ref-checks";

@@ -1,9 +1,9 @@
-/** load/openapi/detect.ts: OpenAPI 3.0/3.1 by its `openapi` field; what is refused, refused on one line. */
+/** openapi/detect.ts: OpenAPI 3.0/3.1 by its `openapi` field; what is refused, refused on one line. */
 import * as path from "node:path";
-import { CodegenError } from "../../../generator/errors";
-import { detectDocument, schemaDialectOf, SUPPORTED_FORMATS, type DocumentKind } from "../../../generator/load/openapi/detect";
-import { parseDocument, sharedDocuments } from "../../helpers/openapi";
-import { REPO_ROOT } from "../../helpers/paths";
+import { CodegenError } from "../../generator/errors";
+import { detectDocument, schemaDialectOf, SUPPORTED_FORMATS, type DocumentKind } from "../../generator/openapi/detect";
+import { parseDocument, sharedDocuments } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
 
 test.each<[string, { given: unknown; want: DocumentKind }]>([
   ["3.0.0", { given: { openapi: "3.0.0" }, want: { kind: "openapi", version: "3.0", declared: "3.0.0" } }],

@@ -2,9 +2,9 @@
  * The parts of one Operation Object → IR: parameters (with the specification's defaults filled in),
  * the request body and the responses (media types, headers). Each `$ref` to a component is followed.
  */
-import type { IrHeader, IrMediaContent, IrParameter, IrRequestBody, IrResponse, IrSchemaSite, ParameterLocation, ParameterStyle } from "../../ir/operations";
-import { PARAMETER_LOCATIONS } from "../../ir/operations";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import type { IrHeader, IrMediaContent, IrParameter, IrRequestBody, IrResponse, IrSchemaSite, ParameterLocation, ParameterStyle } from "./operation-model";
+import { PARAMETER_LOCATIONS } from "./operation-model";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
 

@@ -1,0 +1,252 @@
+/**
+ * generate(): the pipeline, in the order it runs. Pure: schemas in, `{ path, contents }[]` out;
+ * only the CLI (and write/) touches the disk.
+ *
+ *   1. readSchemas     load each schema (read, index references) and normalize it to the IR
+ *   2. planPackage     merge the models, plan the release, decide endpoints and emit options
+ *   3. emitModules     one emitter per artifact; each module is printed and sent to prettier at once
+ *   4. buildPackage    runtime templates, JavaScript (esbuild) and declarations, package.json
+ */
+import { readFile } from "node:fs/promises";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { lineCommentText } from "../emit/code";
+import type { EmitOptions, EmittedModule, Emitter } from "../emit/emitter";
+import { EMITTERS, selectEmitters } from "../emit/index";
+import { indexStatements, packageJson } from "../emit/package-files";
+import { typeOf } from "../emit/types";
+import { CodegenError } from "../errors";
+import type { GeneratedFile } from "../generated-file";
+import { fromJsonSchema } from "../ir/from-json-schema";
+import { mergeModels, selectSchemas, type MergedModels } from "../ir/merge-models";
+import { findType, type IrModel } from "../ir/model";
+import { clientNames, toTypeName } from "../ir/naming";
+import { rootConstrains } from "../load/input-kind";
+import { loadSchema } from "../load/load-schema";
+import { templatesDir } from "../paths";
+import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
+import { StepCache } from "../print/cache";
+import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
+import { PRETTIER_SIZE_LIMIT, reindent } from "../print/reindent";
+import { planRelease, type Release } from "../release/release";
+import { GENERATOR_VERSION } from "../version";
+import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
+
+/** Generates the package for a schema (or several), in memory. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const inputs = schemaInputs(options);
+  const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
+  // Each schema's own artifact list, with what those artifacts depend on.
+  const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
+  const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
+  const templateTexts = await readTemplates(emitters);
+
+  const read = await readSchemas(inputs, options);
+  const plan = planPackage(inputs, artifactsOf, emitters, read, options);
+  const cache = new StepCache(options.cacheDir);
+  const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  const files = await buildPackage(emitted, templateTexts, plan, cache, options);
+
+  const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release;
+  files.push(...releaseFiles);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
+}
+
+/** Every template the emitters may copy, read once (only those whose modules exist are copied). */
+async function readTemplates(emitters: readonly Emitter[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const name of new Set(emitters.flatMap((e) => e.templates))) texts.set(name, await readFile(path.join(templatesDir(), name), "utf8"));
+  return texts;
+}
+
+interface ReadSchemas {
+  models: IrModel[];
+  /** Per schema: whether its root says anything about a value (not `{}`, not definitions-only). */
+  constrains: boolean[];
+  /** Every local file read, for `--watch`. */
+  inputFiles: Set<string>;
+}
+
+/** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
+async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOptions): Promise<ReadSchemas> {
+  // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
+  // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
+  const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set() };
+  for (const input of inputs) {
+    const loaded = await loadSchema(input.schema, options);
+    read.constrains.push(rootConstrains(loaded.root));
+    // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
+    for (const document of loaded.registry.documents) {
+      if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
+      else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
+    }
+    read.models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
+  }
+  return read;
+}
+
+interface PackagePlan {
+  merged: MergedModels;
+  model: IrModel;
+  release: Release;
+  packageName: string;
+  emitOptions: EmitOptions;
+  warnings: string[];
+  /** "KoalaProfileBatchRequest and KoalaAccountBatchRequest": what the package is for. */
+  rootList: string;
+  /** The schema files' names, for headers and the package description. */
+  source: string;
+  /** The comment every module starts with. */
+  header: (summary: string) => string;
+}
+
+/** Step 2: one namespace for every schema, the version, the endpoints, what each emitter is told. */
+function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], read: ReadSchemas, options: GenerateOptions): PackagePlan {
+  const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions });
+  const model = merged.model;
+  const packageName = options.packageName ?? toKebabCase(model.rootName);
+  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
+  const warnings = [...model.warnings];
+  const endpoints: Record<string, string> = {};
+  inputs.forEach((input, i) => {
+    const root = model.roots![i]!;
+    // A root typed `unknown` (a definitions-only schema, or one whose root says nothing about a
+    // value's type) gets no client method: it would post anything, untyped.
+    const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
+    if (untyped && read.constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
+    if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
+    if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
+    else endpoints[root.name] = input.endpoint;
+  });
+  const emitOptions: EmitOptions = {
+    artifacts: emitters.map((e) => e.artifact),
+    formats: options.formats ?? "assert",
+    endpoints,
+    client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release.version}` },
+    packageTypes: new Set(model.types.map((t) => t.name)),
+  };
+  const source = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (read.models[i]!.source.file ?? "(schema)"))).join(", ");
+  const rootNames = model.roots!.map((r) => r.name);
+  const rootList = rootNames.length === 1 ? rootNames[0]! : `${rootNames.slice(0, -1).join(", ")} and ${rootNames[rootNames.length - 1]!}`;
+  const header = (summary: string): string =>
+    [
+      `// ${summary} for ${rootList}. Generated by koala-codegen ${GENERATOR_VERSION}`,
+      `// from ${lineCommentText(source)} (sha256 ${model.source.hash.slice(0, 16)}). Do not edit: regenerate instead.`,
+      "/* eslint-disable */",
+      "",
+    ].join("\n");
+  return { merged, model, release, packageName, emitOptions, warnings, rootList, source, header };
+}
+
+interface EmittedPackage {
+  emitted: { emitter: Emitter; modules: EmittedModule[] }[];
+  /** The printed modules in package order (the emitters' modules, then index.ts), each with its formatted source on the way. */
+  inOrder: { module: PrintedModule; source: Promise<GeneratedFile> }[];
+}
+
+/** Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted. */
+function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): EmittedPackage {
+  const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
+  const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
+  // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
+  const printed = new Map<string, { module: PrintedModule; source: Promise<GeneratedFile> }>();
+  const print = (printable: PrintableModule): void => {
+    const module = printModule(printable);
+    const { path: p, text } = module;
+    const formatted = async (): Promise<GeneratedFile> => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await format(text, p) });
+    printed.set(p, { module, source: formatted() });
+  };
+  // Emitters of text first: their modules are with prettier while the ones with ts-morph
+  // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
+  const modulesOf = new Map<Emitter, EmittedModule[]>();
+  for (const emitter of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false))) {
+    // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
+    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
+    const view = wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
+    const modules = emitter.emit({ model: view, options: plan.emitOptions });
+    modulesOf.set(emitter, modules);
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations });
+  }
+  const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
+  const modules = emitted.flatMap((e) => e.modules);
+  // Re-exports only: its own declaration file.
+  print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)), declarations: "source" });
+  return { emitted, inOrder: [...modules.map((m) => m.path), "index.ts"].map((p) => printed.get(p)!) };
+}
+
+/** Step 4: sources, the runtime they need, their JavaScript and declarations, and package.json. */
+async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts: ReadonlyMap<string, string>, plan: PackagePlan, cache: StepCache, options: GenerateOptions): Promise<GeneratedFile[]> {
+  // Only emitters that produced a module need their runtime (no endpoint configured → no client, no transport).
+  const templateNames = [...new Set(emitted.filter((e) => e.modules.length > 0).flatMap((e) => e.emitter.templates))].sort();
+  const templates = templateNames.map((name) => ({ name, text: templateTexts.get(name)! }));
+  // What overlaps from here: prettier (on the CLI's worker threads), and esbuild (its own process)
+  // turning each source into JavaScript as soon as it is formatted. Declarations are stated by the
+  // emitters or prebuilt for templates; TypeScript derives any other on this thread meanwhile.
+  const sourcePromises: Promise<GeneratedFile>[] = [
+    ...inOrder.map((p) => p.source),
+    ...templates.map(async ({ name, text }) => ({ path: `src/${name}`, contents: `${plan.header(`Runtime support copied from templates/${name}`)}${text}` })),
+  ];
+  const build = options.build !== false;
+  const templateTextOf = new Map(templates.map(({ name, text }) => [`src/${name}`, text]));
+  const scriptPromises = build ? sourcePromises.map((source) => source.then((s) => buildScripts(s, cache, templateTextOf.get(s.path)))) : [];
+  // Nothing may reject unobserved while the declarations are built; each is awaited below.
+  for (const p of [...sourcePromises, ...scriptPromises]) p.catch(() => undefined);
+  // A declaration is the emitter's own (printed, or the formatted source of a types-only module),
+  // or derived by TypeScript from the unformatted source.
+  const sourceInputs = [
+    ...inOrder.map(({ module: p }) => ({ path: p.path, source: p.text, stated: p.declarations })),
+    // A template's declarations are built from its text alone, so the build makes them once (print/template-builds.ts).
+    ...templates.map(({ name, text }) => ({ path: name, source: text, stated: undefined })),
+  ];
+  const derived = build ? await buildDeclarations(sourceInputs.filter((m) => m.stated === undefined), cache) : [];
+  const sources = await Promise.all(sourcePromises);
+  let next = 0;
+  const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
+
+  const files: GeneratedFile[] = [
+    {
+      path: "package.json",
+      contents: packageJson({
+        name: plan.packageName,
+        version: plan.release.version,
+        description: `${artifactList(emitted.filter((e) => e.modules.length > 0).map((e) => e.emitter.artifact))} for ${plan.rootList}, generated by koala-codegen from ${plan.source}.`,
+        schemaHash: plan.model.source.hash,
+        generatorVersion: GENERATOR_VERSION,
+      }),
+    },
+    ...sources,
+  ];
+  if (declarations !== undefined) files.push(...distFiles(sources, await Promise.all(scriptPromises), declarations));
+  return files;
+}
+
+/** `schema` or `schemas`, as a list; exactly one of them must be given. */
+function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {
+  if (options.schemas !== undefined && options.schema !== undefined) throw new CodegenError("usage", "give either `schema` or `schemas`, not both");
+  if (options.schemas !== undefined) {
+    if (options.schemas.length === 0) throw new CodegenError("usage", "`schemas` is empty: give at least one schema");
+    return options.schemas;
+  }
+  if (options.schema === undefined) throw new CodegenError("usage", "no schema: give `schema` (or `schemas`)");
+  return [{ schema: options.schema, name: options.name, endpoint: options.endpoint }];
+}
+
+function toKebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase() || "generated";
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+/** ["types", "guards", "client"] → "Types, guards and client": what the package really holds. */
+function artifactList(artifacts: readonly string[]): string {
+  const text = artifacts.length > 1 ? `${artifacts.slice(0, -1).join(", ")} and ${artifacts[artifacts.length - 1]}` : (artifacts[0] ?? "types");
+  return text[0]!.toUpperCase() + text.slice(1);
+}
