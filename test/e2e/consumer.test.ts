@@ -6,12 +6,12 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ts from "typescript";
 import * as path from "node:path";
-import { KOALA_OUT, TSC } from "../helpers/paths";
+import { KOALA_OUT, REPO_ROOT, TSC } from "../helpers/paths";
 import { run } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
 const project = tempDir("koala-consumer-");
-const manifest = JSON.parse(readFileSync(path.join(KOALA_OUT, "package.json"), "utf8")) as { name: string; dependencies?: object };
+const manifest = JSON.parse(readFileSync(path.join(KOALA_OUT, "package.json"), "utf8")) as { name: string; dependencies?: object; engines?: object };
 const name = manifest.name;
 
 beforeAll(() => {
@@ -40,6 +40,12 @@ function declaredValues(): string[] {
 
 test("zero runtime dependencies", () => {
   expect(manifest.dependencies ?? {}).toEqual({});
+});
+
+test("engines: Node >=20, as for the generator itself", () => {
+  const generator = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { engines: unknown };
+  expect(manifest.engines).toEqual({ node: ">=20" });
+  expect(manifest.engines).toEqual(generator.engines);
 });
 
 test("ESM import and CJS require load the same exports", () => {
