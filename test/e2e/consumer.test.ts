@@ -64,9 +64,10 @@ test("ESM import and CJS require load the same exports", () => {
 
 test("an ES module importing the CommonJS build sees its named exports", () => {
   // Node finds a CommonJS module's export names by reading its source (cjs-module-lexer); the
-  // build annotates them, so \`import { isX } from ".../dist/cjs/index.js"\` works too.
+  // build annotates them, so \`import { isX } from ".../dist/cjs/index.js"\` works too. Node adds names
+  // of its own to every CommonJS namespace: "default", and since Node 23 "module.exports".
   const cjsIndex = path.join(project, "node_modules", ...name.split("/"), "dist", "cjs", "index.js");
-  writeFileSync(path.join(project, "esm-of-cjs.mjs"), `import * as pkg from ${JSON.stringify(cjsIndex)};\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => k !== "default" && k !== "__esModule").sort()));\n`);
+  writeFileSync(path.join(project, "esm-of-cjs.mjs"), `import * as pkg from ${JSON.stringify(cjsIndex)};\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => !["default", "module.exports", "__esModule"].includes(k)).sort()));\n`);
   const result = run(process.execPath, ["esm-of-cjs.mjs"], { cwd: project });
   expect(result.stderr).toBe("");
   expect(JSON.parse(result.stdout)).toEqual(declaredValues());
