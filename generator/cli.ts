@@ -3,6 +3,7 @@
  * The command line: arguments → generate() → write. A thin shell; every decision is in generate().
  * Errors print one line (file and JSON pointer or line:column) and exit with the error's own code.
  */
+import "./compile-cache";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { errorLines, ExitCode, isCodegenError } from "./errors";

@@ -5,8 +5,13 @@
 // format) and json-schema-to-typescript's CLI (types only). The generate() rows run the pipeline as
 // the CLI does (prettier on its worker thread) with stages switched off, so their differences are
 // what each stage adds to the wall time, overlap included, and the report says what dominates.
+// On Node 22.1+ the CLI turns on V8's compile cache (generator/compile-cache.ts): a last pair of
+// measurements, run alternately so that a drifting load favours neither, shows what it saves (on
+// Node 20 both sides are the same code). The table's CLI rows have it as users do, its `node -e`
+// rows do not: on 22+ the shares of generate put less on the CLI than it costs without the cache.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import nodeModule from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +38,20 @@ function medianRun(args, options = {}) {
   return { ms: median(times) };
 }
 
+/** `a` and `b` alternately, `runs` times each (after one warm-up of each): their median wall times. */
+function pairedMedians(a, b) {
+  const times = [[], []];
+  for (let i = -1; i < runs; i++) {
+    [a, b].forEach(([args, options], side) => {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(args[0], args.slice(1), { cwd: root, ...options });
+      if (result.status !== 0) throw new Error(`bench-cold-start: ${args.join(" ")} failed: ${String(result.stderr).split("\n")[0]}`);
+      if (i >= 0) times[side].push(Number(process.hrtime.bigint() - started) / 1e6);
+    });
+  }
+  return times.map(median);
+}
+
 const node = (code) => [process.execPath, "-e", code];
 const dist = (file) => JSON.stringify(path.join(root, "dist", "generator", file));
 /** generate() on the Koala config as the CLI runs it (prettier's worker thread started first), with `options` on top. */
@@ -53,7 +72,8 @@ const rows = [
   ["json-schema-to-typescript CLI (types only)", [process.execPath, path.join(root, "node_modules", "json-schema-to-typescript", "dist", "src", "cli.js"), "-i", koala, "-o", path.join(tmp, "j2t.d.ts")]],
 ];
 
-console.log(`cold start: median of ${runs} fresh processes; node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+const compileCache = typeof nodeModule.enableCompileCache === "function" ? "compile cache available" : "no compile cache (Node < 22.1)";
+console.log(`cold start: median of ${runs} fresh processes; node ${process.version} (${compileCache}), ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 const results = {};
 for (const [label, args, options = {}] of rows) {
   const { warm, ...spawnOptions } = options;
@@ -76,4 +96,11 @@ const check = results["koala-codegen generate --check"];
 const verdict = (ms) => (ms <= 600 ? "OK" : "OVER");
 console.log(`budget 0.600 s, cache off: generate ${(total / 1000).toFixed(3)} s ${verdict(total)}, --check ${(check / 1000).toFixed(3)} s ${verdict(check)}; with the cache filled: ${(cached / 1000).toFixed(3)} s, --check ${(results["generate --check, cache filled"] / 1000).toFixed(3)} s`);
 console.log(`shares of generate: ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`).join(", ")}; dominated by ${dominant[0]}`);
+const noCompileCache = { ...process.env, KOALA_CODEGEN_CACHE: "0", NODE_DISABLE_COMPILE_CACHE: "1" };
+const generateArgs = [process.execPath, cli, "generate", "--out", path.join(tmp, "out"), "--quiet"];
+const [generateWith, generateWithout] = pairedMedians([generateArgs, { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } }], [generateArgs, { env: noCompileCache }]);
+const tsMorph = `require(${JSON.stringify(path.join(root, "node_modules", "ts-morph"))})`;
+const [loadWith, loadWithout] = pairedMedians([node(`require("node:module").enableCompileCache?.();${tsMorph}`)], [node(tsMorph)]);
+const change = (withIt, without) => `${(withIt / 1000).toFixed(3)} s with it, ${(without / 1000).toFixed(3)} s without (${withIt <= without ? "-" : "+"}${Math.abs((1 - withIt / without) * 100).toFixed(0)} %)`;
+console.log(`compile cache, paired runs: koala-codegen generate ${change(generateWith, generateWithout)}; load ts-morph ${change(loadWith, loadWithout)}`);
 rmSync(tmp, { recursive: true, force: true });

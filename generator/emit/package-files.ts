@@ -37,6 +37,8 @@ export function packageJson(options: PackageManifestOptions): string {
     },
     files: ["dist", "src"],
     dependencies: {},
+    // The oldest Node the test matrix runs the generated code on (fetch, AbortSignal.timeout, crypto.randomUUID).
+    engines: { node: ">=20" },
     koalaCodegen: { generator: options.generatorVersion, schemaSha256: options.schemaHash },
   };
   return JSON.stringify(manifest, null, 2) + "\n";

@@ -7,7 +7,7 @@
  * Reusable per dialect: `dialect: "draft2020-12"` reads tests/draft2020-12, `"draft7"` tests/draft7
  * (schemas without `$schema` are read as that dialect).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { generate } from "../../generator/index";
 import type { Dialect } from "../../generator/ir/model";
@@ -62,10 +62,9 @@ interface SuiteGroup {
   tests: { description: string; data: unknown; valid: boolean }[];
 }
 
-/** The suite folder beside the repository (`../shared/json-schema-test-suite`), or undefined when absent. */
-export function findSuite(repoRoot: string): string | undefined {
-  const dir = path.resolve(repoRoot, "..", "shared", "json-schema-test-suite");
-  return existsSync(path.join(dir, "tests")) ? dir : undefined;
+/** The suite, vendored in the repository at a pinned commit (its SOURCE.md says which and how to update it). */
+export function suiteDir(repoRoot: string): string {
+  return path.join(repoRoot, "test", "vendor", "json-schema-test-suite");
 }
 
 /** The files the runner reads, relative to tests/<dialect>/ ("type.json", "optional/format/uuid.json"). */

@@ -2,20 +2,17 @@
  * The JSON-Schema-Test-Suite as the judge (draft 2020-12): every case of every keyword file passes,
  * except the groups listed in scripts/conformance/unsupported.ts, which the generator must refuse
  * with the documented error. optional/format too: every case of every format passes (the
- * comparison with ajv + ajv-formats is in docs/conformance.md). Skips (and says so) where ../shared is absent.
+ * comparison with ajv + ajv-formats is in docs/conformance.md). The suite is vendored
+ * (test/vendor/json-schema-test-suite): it always runs.
  */
-import { casePassed, findSuite, runSuite, type GroupResult } from "../../scripts/conformance/run-suite";
+import { casePassed, runSuite, suiteDir, type GroupResult } from "../../scripts/conformance/run-suite";
 import { UNSUPPORTED } from "../../scripts/conformance/unsupported";
 import { REPO_ROOT } from "../helpers/paths";
 
-const suiteDir = findSuite(REPO_ROOT);
-if (!suiteDir) console.warn("conformance: ../shared/json-schema-test-suite not found, skipping the suite");
-const describeSuite = suiteDir ? describe : describe.skip;
-
-describeSuite("JSON-Schema-Test-Suite draft2020-12", () => {
+describe("JSON-Schema-Test-Suite draft2020-12", () => {
   let results: GroupResult[];
   beforeAll(async () => {
-    results = await runSuite({ suiteDir: suiteDir!, dialect: "draft2020-12", extra: ["optional/format"] });
+    results = await runSuite({ suiteDir: suiteDir(REPO_ROOT), dialect: "draft2020-12", extra: ["optional/format"] });
   }, 120_000);
 
   test("every case of every supported group passes (isX and validateX agree with the suite)", () => {

@@ -6,12 +6,12 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ts from "typescript";
 import * as path from "node:path";
-import { KOALA_OUT, TSC } from "../helpers/paths";
+import { KOALA_OUT, REPO_ROOT, TSC } from "../helpers/paths";
 import { run } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
 const project = tempDir("koala-consumer-");
-const manifest = JSON.parse(readFileSync(path.join(KOALA_OUT, "package.json"), "utf8")) as { name: string; dependencies?: object };
+const manifest = JSON.parse(readFileSync(path.join(KOALA_OUT, "package.json"), "utf8")) as { name: string; dependencies?: object; engines?: object };
 const name = manifest.name;
 
 beforeAll(() => {
@@ -42,6 +42,12 @@ test("zero runtime dependencies", () => {
   expect(manifest.dependencies ?? {}).toEqual({});
 });
 
+test("engines: Node >=20, as for the generator itself", () => {
+  const generator = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { engines: unknown };
+  expect(manifest.engines).toEqual({ node: ">=20" });
+  expect(manifest.engines).toEqual(generator.engines);
+});
+
 test("ESM import and CJS require load the same exports", () => {
   writeFileSync(path.join(project, "esm.mjs"), `import * as pkg from ${JSON.stringify(name)};\nconsole.log(JSON.stringify(Object.keys(pkg).sort()));\n`);
   writeFileSync(path.join(project, "cjs.cjs"), `const pkg = require(${JSON.stringify(name)});\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => k !== "__esModule").sort()));\n`);
@@ -58,9 +64,10 @@ test("ESM import and CJS require load the same exports", () => {
 
 test("an ES module importing the CommonJS build sees its named exports", () => {
   // Node finds a CommonJS module's export names by reading its source (cjs-module-lexer); the
-  // build annotates them, so \`import { isX } from ".../dist/cjs/index.js"\` works too.
+  // build annotates them, so \`import { isX } from ".../dist/cjs/index.js"\` works too. Node adds names
+  // of its own to every CommonJS namespace: "default", and since Node 23 "module.exports".
   const cjsIndex = path.join(project, "node_modules", ...name.split("/"), "dist", "cjs", "index.js");
-  writeFileSync(path.join(project, "esm-of-cjs.mjs"), `import * as pkg from ${JSON.stringify(cjsIndex)};\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => k !== "default" && k !== "__esModule").sort()));\n`);
+  writeFileSync(path.join(project, "esm-of-cjs.mjs"), `import * as pkg from ${JSON.stringify(cjsIndex)};\nconsole.log(JSON.stringify(Object.keys(pkg).filter((k) => !["default", "module.exports", "__esModule"].includes(k)).sort()));\n`);
   const result = run(process.execPath, ["esm-of-cjs.mjs"], { cwd: project });
   expect(result.stderr).toBe("");
   expect(JSON.parse(result.stdout)).toEqual(declaredValues());

@@ -3,8 +3,14 @@
  * dependency (offline, from the npm cache our own install filled), runs with `npx koala-codegen
  * generate` (compiled JS, no ts-node/tsx) and `generate --check`, then imports the package it generated.
  * One test: it is the slow one (about 20 s).
+ *
+ * Offline works on a machine whose npm cache holds only what `npm ci` fetched (CI runs with an empty
+ * cache): `npm ci` caches tarballs by integrity but not the registry's metadata, so resolving the
+ * tarball's version ranges would need the network (ENOTCACHED). The fresh project therefore starts
+ * with a lock file that pins our own runtime dependencies at the versions package-lock.json tested,
+ * which npm installs from the cache without asking the registry anything.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../helpers/paths";
 import { run } from "../helpers/run";
@@ -15,6 +21,13 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 // Offline: the only registry is the npm cache; nothing may reach the network.
 const offline = ["--offline", "--no-audit", "--no-fund", "--loglevel=error"];
+
+/** A lock file for a project named `name` holding our runtime dependencies (not the dev ones) as package-lock.json pins them. */
+function runtimeDependenciesLock(name: string): string {
+  const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as { lockfileVersion: number; packages: Record<string, { dev?: boolean }> };
+  const runtime = Object.entries(lock.packages).filter(([where, entry]) => where !== "" && !entry.dev);
+  return JSON.stringify({ name, lockfileVersion: lock.lockfileVersion, requires: true, packages: { "": { name }, ...Object.fromEntries(runtime) } }, null, 2);
+}
 
 test("npm pack → install in a fresh project → npx koala-codegen generate → import the generated package", () => {
   // `npm test` has built dist/ already; --ignore-scripts keeps the pack from rebuilding under running tests.
@@ -28,6 +41,7 @@ test("npm pack → install in a fresh project → npx koala-codegen generate →
   const project = path.join(root, "app");
   mkdirSync(path.join(project, "schemas"), { recursive: true });
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module", scripts: { codegen: "koala-codegen generate" } }));
+  writeFileSync(path.join(project, "package-lock.json"), runtimeDependenciesLock("app"));
   for (const file of ["koala-profile-batch-request.schema.json", "koala-account-batch-request.schema.json"]) {
     copyFileSync(path.join(REPO_ROOT, "schemas", file), path.join(project, "schemas", file));
   }

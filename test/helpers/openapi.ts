@@ -6,12 +6,14 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { REPO_ROOT } from "./paths";
 
 export const SHARED_OPENAPI = path.resolve(REPO_ROOT, "..", "shared", "openapi");
-export const sharedOpenApiAvailable = existsSync(path.join(SHARED_OPENAPI, "SOURCE.md"));
-if (!sharedOpenApiAvailable) console.warn("openapi: ../shared/openapi not found, skipping the tests on its documents");
+/** The OpenAPI documents are read from beside the repository, never copied into it: a test that needs them fails when they are absent. */
+export function requireSharedOpenApi(): void {
+  if (!existsSync(path.join(SHARED_OPENAPI, "SOURCE.md"))) throw new Error(`${SHARED_OPENAPI} not found: the OpenAPI tests read the specification's documents from ../shared/openapi beside the repository`);
+}
 
-/** The `.yaml` files of a folder of ../shared/openapi ("3.1/pass"), sorted; none when it is absent. */
+/** The `.yaml` files of a folder of ../shared/openapi ("3.1/pass"), sorted. */
 export function sharedDocuments(folder: string): string[] {
-  if (!sharedOpenApiAvailable) return [];
+  requireSharedOpenApi();
   const dir = path.join(SHARED_OPENAPI, folder);
   return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => path.join(dir, f));
 }

@@ -6,7 +6,7 @@ import { extractOperations } from "../../generator/openapi/operations";
 import { desiredOperationName } from "../../generator/openapi/names";
 import { parametersSchema } from "../../generator/openapi/parameter-schemas";
 import type { HttpMethod } from "../../generator/openapi/operation-model";
-import { parseDocument, SHARED_OPENAPI, sharedOpenApiAvailable } from "../helpers/openapi";
+import { parseDocument, SHARED_OPENAPI } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 
 describe("method names", () => {
@@ -215,7 +215,7 @@ function catchError(run: () => unknown): CodegenError {
 }
 
 describe("the reference documents", () => {
-  const shared = sharedOpenApiAvailable ? test : test.skip;
+  const shared = test;
   shared("petstore-expanded (3.0): four operations, names from operationIds", async () => {
     const { operations, warnings } = extractOperations(await parseDocument(path.join(SHARED_OPENAPI, "3.0/examples/petstore-expanded.yaml")));
     expect(warnings).toEqual([]);
