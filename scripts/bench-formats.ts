@@ -5,6 +5,7 @@
  * ops/s = corpus runs per second; a row without an ajv-formats column is a format it lacks.
  */
 import * as path from "node:path";
+import { sideBySide } from "./lib/side-by-side";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 
@@ -40,30 +41,8 @@ const CORPUS: [format: string, fn: string, strings: string[]][] = [
   ["iri", "isIri", ["http://例子.测试/路径?查询#片段", "https://example.com/a", "/relative"]],
 ];
 
-/** ops/s of two functions in alternating rounds (load hits both alike), median round of each. */
-function sideBySide(a: () => unknown, b: () => unknown, rounds = 7, roundMs = 100): [number, number] {
-  for (let i = 0; i < 5_000; i++) {
-    a();
-    b();
-  }
-  const samples: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++) {
-    [a, b].forEach((fn, k) => {
-      let ops = 0;
-      const start = process.hrtime.bigint();
-      const end = start + BigInt(roundMs * 1e6);
-      let now = start;
-      while (now < end) {
-        for (let i = 0; i < 200; i++) fn();
-        ops += 200;
-        now = process.hrtime.bigint();
-      }
-      samples[k]!.push(ops / (Number(now - start) / 1e9));
-    });
-  }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return [median(samples[0]), median(samples[1])];
-}
+/** Shorter rounds than the guards bench: each format corpus is a few microseconds. */
+const FORMAT_ROUNDS = { warmup: 5_000, rounds: 7, roundMs: 100, batch: 200 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US").padStart(12);
 
@@ -83,14 +62,14 @@ function main(): void {
       for (const s of strings) if (check(s)) sink++;
     };
     if (!theirs) {
-      const [ops] = sideBySide(runOurs, runOurs);
+      const [ops] = sideBySide(runOurs, runOurs, FORMAT_ROUNDS);
       console.log(`${format.padEnd(14)} ${fmt(ops)} ops/s   (ajv-formats has no ${format})`);
       continue;
     }
     const runTheirs = () => {
       for (const s of strings) if (theirs(s)) sink++;
     };
-    const [a, b] = sideBySide(runOurs, runTheirs);
+    const [a, b] = sideBySide(runOurs, runTheirs, FORMAT_ROUNDS);
     console.log(`${format.padEnd(14)} ${fmt(a)} ops/s   ajv-formats ${fmt(b)} ops/s   ratio ${(a / b).toFixed(1)}x`);
   }
 }

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { invalidRealisticBatch, realisticBatch } from "./lib/koala-payloads";
+import { sideBySide } from "./lib/side-by-side";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const koalaDir = path.join(repoRoot, "generated", "koala");
@@ -18,35 +19,6 @@ const Ajv2020 = require("ajv/dist/2020").default;
 const addFormats = require("ajv-formats").default;
 const guards = require(path.join(koalaDir, "dist", "cjs", "guards.js"));
 
-type Fn = () => unknown;
-
-/**
- * ops/s of two functions, measured in alternating rounds (ours, theirs, ours, ...) so that load
- * from anything else on the machine hits both alike; the median round of each.
- */
-function sideBySide(a: Fn, b: Fn, rounds = 9, roundMs = 150): [number, number] {
-  for (let i = 0; i < 20_000; i++) {
-    a();
-    b();
-  }
-  const samples: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++) {
-    [a, b].forEach((fn, k) => {
-      let ops = 0;
-      const start = process.hrtime.bigint();
-      const end = start + BigInt(roundMs * 1e6);
-      let now = start;
-      while (now < end) {
-        for (let i = 0; i < 500; i++) fn();
-        ops += 500;
-        now = process.hrtime.bigint();
-      }
-      samples[k]!.push(ops / (Number(now - start) / 1e9));
-    });
-  }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return [median(samples[0]), median(samples[1])];
-}
 
 function fmt(n: number): string {
   return Math.round(n).toLocaleString("en-US").padStart(12);

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { startMockServer, type MockServer } from "../../generator/mock-server/server";
 import { FAULT_KINDS } from "../../generator/mock-server/faults";
 import type * as Koala from "../../generated/koala/src/index";
-import { seededUuid } from "../helpers/koala";
+import { seededUuid, useMockServer } from "../helpers/koala";
 import { KOALA_OUT } from "../helpers/paths";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,26 +91,18 @@ describe("batchQueue under 20% faults of every kind", () => {
 });
 
 describe("batchQueue", () => {
-  let server: MockServer;
-  beforeAll(async () => {
-    server = await startMockServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.reset();
-    server.setFaults({});
-  });
+  const mock = useMockServer();
 
   test("a full queue refuses the new item, visibly: false, onDrop, stats; no old item is dropped", async () => {
     const dropped: unknown[] = [];
-    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url }).batchQueue({ maxQueuedItems: 5, onDrop: (_identity, item) => dropped.push(item) });
+    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: mock().url }).batchQueue({ maxQueuedItems: 5, onDrop: (_identity, item) => dropped.push(item) });
     const results = Array.from({ length: 8 }, (_, seq) => queue.enqueue({ email: "a@example.com" }, koala.track("E", { seq })));
     expect(results).toEqual([true, true, true, true, true, false, false, false]);
     expect(dropped.map((item) => seqOf(item as Record<string, unknown>))).toEqual([5, 6, 7]);
     expect(queue.stats()).toMatchObject({ queued: 5, dropped: 3 });
     const result = await queue.close();
     expect(result).toEqual({ delivered: 5, failed: [] });
-    expect(server.received().items.map(({ item }) => seqOf(item))).toEqual([0, 1, 2, 3, 4]);
+    expect(mock().received().items.map(({ item }) => seqOf(item))).toEqual([0, 1, 2, 3, 4]);
     // Closed: refused too, and counted.
     expect(queue.enqueue({ email: "a@example.com" }, koala.track("late"))).toBe(false);
     expect(queue.stats()).toMatchObject({ delivered: 5, dropped: 4 });
@@ -134,13 +126,13 @@ describe("batchQueue", () => {
         total--;
       }
     };
-    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, fetch }).batchQueue({ flushAt: 3, concurrency: 4 });
+    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: mock().url, fetch }).batchQueue({ flushAt: 3, concurrency: 4 });
     const order: string[] = [];
     for (let seq = 0; seq < 100; seq++) queue.enqueue({ email: `p${seq % 5}@example.com` }, koala.track("first", { seq }));
     const first = queue.flush().then(() => {
       order.push("first");
       // Everything enqueued before the first flush() is on the server by the time it resolves.
-      expect(server.received().items.filter(({ item }) => item.event === "first")).toHaveLength(100);
+      expect(mock().received().items.filter(({ item }) => item.event === "first")).toHaveLength(100);
     });
     for (let seq = 100; seq < 150; seq++) queue.enqueue({ email: `p${seq % 5}@example.com` }, koala.track("second", { seq }));
     const second = queue.flush().then(() => order.push("second"));
@@ -150,7 +142,7 @@ describe("batchQueue", () => {
     expect(maxTotal).toBeLessThanOrEqual(4);
     // In order per identity.
     const byPerson = new Map<string, number[]>();
-    for (const { body } of server.received().requests) {
+    for (const { body } of mock().received().requests) {
       const request = body as { email: string; events: Record<string, unknown>[] };
       byPerson.set(request.email, [...(byPerson.get(request.email) ?? []), ...request.events.map(seqOf)]);
     }
@@ -160,13 +152,13 @@ describe("batchQueue", () => {
   });
 
   test("enqueue stamps message_id and sent_at where missing and keeps those given", async () => {
-    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url }).batchQueue();
+    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: mock().url }).batchQueue();
     const given = { message_id: "0b7e4f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b", sent_at: "2026-01-01T00:00:00.000Z" };
     queue.enqueue({ email: "a@example.com" }, koala.track("given", {}, given));
     queue.enqueue({ email: "a@example.com" }, koala.track("missing"));
     queue.enqueue({ email: "a@example.com" }, koala.identify({ plan: "pro" }));
     await queue.close();
-    const items = server.received().items.map(({ item }) => item);
+    const items = mock().received().items.map(({ item }) => item);
     expect(items[0]).toMatchObject(given);
     expect(items[1]!.message_id).toMatch(UUID);
     expect(Date.parse(items[1]!.sent_at as string)).not.toBeNaN();
@@ -176,7 +168,7 @@ describe("batchQueue", () => {
   });
 
   test("a bad identity or item throws a SchemaValidationError naming it, and never reaches a batch", async () => {
-    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url }).batchQueue();
+    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: mock().url }).batchQueue();
     expect(() => queue.enqueue({ email: "not an email" }, koala.track("E"))).toThrow(/SchemaValidationError|\/identity\/email/);
     const errorOf = (run: () => unknown): Error => {
       try {
@@ -198,15 +190,15 @@ describe("batchQueue", () => {
     expect(noIdentity.message).toMatch(/\/identity must be object/);
     expect(queue.stats()).toEqual({ queued: 0, inFlight: 0, delivered: 0, failed: 0, dropped: 0 });
     expect(await queue.close()).toEqual({ delivered: 0, failed: [] });
-    expect(server.received().requests).toEqual([]);
+    expect(mock().received().requests).toEqual([]);
   });
 
   test("accountsBatchQueue groups per account and posts to /accounts/batch", async () => {
-    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url }).accountsBatchQueue();
+    const queue = koala.createKoalaClient({ publicKey: "pk", baseUrl: mock().url }).accountsBatchQueue();
     queue.enqueue({ domain: "acme.com" }, { traits: { plan: "pro" } });
     queue.enqueue({ domain: "acme.com" }, koala.track("Upgraded"));
     expect(await queue.close()).toEqual({ delivered: 2, failed: [] });
-    const [request] = server.received().requests;
+    const [request] = mock().received().requests;
     expect(request!.path).toBe("/web/projects/pk/accounts/batch");
     expect(request!.body).toMatchObject({ domain: "acme.com", identifies: [{ traits: { plan: "pro" } }], events: [{ event: "Upgraded" }] });
   });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { GuardFn } from "../../generator/mock-server/generated-guard";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import { startMockServer, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
 import { mulberry32 } from "../../generator/mock-server/faults";
 import { ajvFor } from "./guards";
 import { KOALA_SCHEMA } from "./paths";
@@ -17,13 +17,14 @@ export function ajvKoalaGuard(): GuardFn {
 }
 
 /**
- * A mock server on the profile batch endpoint (ajv as its guard) for the enclosing describe block,
- * back to no faults, nothing received and not suspended before each test. Call `server()` in tests.
+ * A mock server for the enclosing describe block (started with `options`: by default both Koala
+ * endpoints with their generated guards), back to no faults, nothing received and not suspended
+ * before each test. Call `server()` in tests.
  */
-export function useKoalaMockServer(): () => MockServer {
+export function useMockServer(options?: MockServerOptions): () => MockServer {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await startMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
+    server = await startMockServer(options);
   });
   afterAll(() => server?.close());
   beforeEach(() => {
@@ -32,6 +33,11 @@ export function useKoalaMockServer(): () => MockServer {
     server!.setSuspended(false);
   });
   return () => server!;
+}
+
+/** {@link useMockServer} on the profile batch endpoint alone, with ajv as its guard (the oracle). */
+export function useKoalaMockServer(): () => MockServer {
+  return useMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
 }
 
 export interface KoalaRequest {
