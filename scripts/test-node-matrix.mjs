@@ -31,6 +31,8 @@ const RUNTIME_SUITES = [
   "test/templates/http-client.test.ts",
   "test/e2e/koala-client.test.ts",
   "test/e2e/client-faults.test.ts",
+  // The batch queue: timers (unref'd), aborts at close()'s deadline, 20,000 items under faults.
+  "test/e2e/batch-queue.test.ts",
   "test/mock-server/",
   // The CLI as a child process: generate, errors and exit codes, diff, remote $refs, watch (fs.watch).
   "test/e2e/cli-",
