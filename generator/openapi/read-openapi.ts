@@ -36,19 +36,16 @@ export interface ReadOpenApiOptions {
   resolve?: RefResolver;
 }
 
-/**
- * Exit codes: a format or version we do not read, and a semantic finding, exit with `invalidSchema`
- * until generator/errors.ts has a code of its own for invalid OpenAPI documents (see the wiring plan).
- */
+/** A version we do not read, and a semantic finding, exit with `invalidOpenApi` (12). */
 export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): OpenApiInput | undefined {
   const { file } = options;
   const kind = detectDocument(parsed);
   if (kind.kind === "json-schema") return undefined;
-  if (kind.kind === "unsupported") throw new CodegenError("invalidSchema", kind.message, { file, pointer: kind.pointer });
+  if (kind.kind === "unsupported") throw new CodegenError("invalidOpenApi", kind.message, { file, pointer: kind.pointer });
   const original = parsed as JsonObject;
   const findings = checkOpenApiSemantics(original);
   if (findings.length > 0) {
-    const [first, ...rest] = findings.map((f) => new CodegenError("invalidSchema", f.message, { file, pointer: f.pointer }));
+    const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, { file, pointer: f.pointer }));
     first!.also.push(...rest);
     throw first;
   }
