@@ -13,6 +13,7 @@ import { fromDocument30 } from "./document-30";
 import { localRefResolver, type RefResolver } from "./document-refs";
 import { extractOperations } from "./operations";
 import { readSecuritySchemes } from "./security-schemes";
+import { checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
@@ -49,6 +50,9 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     first!.also.push(...rest);
     throw first;
   }
+  // What the semantic checks cannot see, the official schema does (3.1; there is no 3.0 one here yet).
+  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : undefined;
+  if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = kind.version === "3.0" ? fromDocument30(original) : original;
   const resolve = options.resolve ?? localRefResolver(document);
   const { operations, warnings } = extractOperations(document, { resolve, file });

@@ -85,11 +85,33 @@ test.each(Object.entries(REFUSED))("3.1/pass/%s is refused: one line per finding
   expect(existsSync(out)).toBe(false);
 });
 
-test("3.1/fail/invalid_schema_types.yaml is refused at the schema that is null (exit 5)", () => {
-  const out = path.join(dir, "refused", "invalid_schema_types");
-  const result = generate(path.join(OAS, "3.1/fail/invalid_schema_types.yaml"), out);
-  expect(result.status).toBe(5);
-  expect(result.stderr.trim()).toMatch(/^koala-codegen: .*invalid_schema_types\.yaml#\/components\/schemas\/invalid_null: a schema must be an object or a boolean, got null$/);
+/** The pointer and the keyword of the official schema (schemas/openapi-3.1/schema.yaml) each 3.1/fail document breaks. */
+const FAILS: Record<string, [pointer: string, schemaPath: string]> = {
+  "example-examples.yaml": ["#/components/parameters/animal", "#/$defs/examples/not"],
+  "header-object-allowReserved.yaml": ["#/components/headers/Style", "#/$defs/header/unevaluatedProperties"],
+  "invalid_schema_types.yaml": ["#/components/schemas/invalid_null", "#/$defs/schema/type"],
+  "link-object-no-body.yaml": ["#/components/links/Link-Object-with-body-property", "#/$defs/link/unevaluatedProperties"],
+  "no_containers.yaml": ["#", "#/anyOf/0/required"],
+  "parameter-object-cookie-form-allowReserved.yaml": ["#/components/parameters/style_cookie/style", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then"],
+  "parameter-object-header-allowReserved.yaml": ["#/components/parameters/header", "#/$defs/parameter/unevaluatedProperties"],
+  "parameter-object-path-allowReserved.yaml": ["#/components/parameters/path", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required"],
+  "server_enum_empty.yaml": ["#/servers/0/variables/var/enum", "#/$defs/server-variable/properties/enum/minItems"],
+  "servers.yaml": ["#/servers", "#/properties/servers/type"],
+  "unknown_container.yaml": ["#", "#/anyOf/0/required"],
+};
+
+test("FAILS lists every document of 3.1/fail", () => {
+  expect(Object.keys(FAILS).sort()).toEqual(yamlIn("3.1/fail").map((f) => path.basename(f)));
+});
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema: one line, exit 12, nothing written", (name, [pointer, schemaPath]) => {
+  const out = path.join(dir, "refused", name);
+  const result = generate(path.join(OAS, "3.1/fail", name), out);
+  expect(result.status).toBe(12);
+  expect(result.stderr.trim()).toMatch(new RegExp(`^koala-codegen: .*${escape(`${name}${pointer}: `)}.*${escape(`(OpenAPI 3.1 schema: ${schemaPath}`)}`));
+  expect(result.stderr.trim().split("\n")).toHaveLength(1);
   expect(existsSync(out)).toBe(false);
 });
 
