@@ -5,10 +5,11 @@
  * documents that break the specification are refused with one line per finding and nothing written;
  * Koala's OpenAPI document gives the same guards as its JSON Schemas. Fails where ../shared is absent.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { INVALID_BATCH, VALID_BATCH, invalidRealisticBatch, realisticBatch } from "../../scripts/lib/koala-payloads";
 import { KOALA_OUT, REPO_ROOT } from "../helpers/paths";
+import { generate as generateInMemory } from "../../generator/index";
 import { runCli, type RunResult } from "../helpers/run";
 import { compileStrict } from "../helpers/strict-compile";
 import { tempDir } from "../helpers/temp";
@@ -230,4 +231,33 @@ describe("Koala's OpenAPI document", () => {
     // Not vacuous: each guard accepts one payload and rejects another.
     expect(payloads.map(([, p]) => fromOpenApi[`is${name}`]!(p))).toEqual(expect.arrayContaining([true, false]));
   });
+});
+
+test("a config's schemas[].path may name an OpenAPI document", () => {
+  const project = path.join(dir, "project");
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, "api.yaml"), readFileSync(path.join(OAS, "3.0/examples/petstore-expanded.yaml")));
+  writeFileSync(path.join(project, "koala-codegen.config.json"), JSON.stringify({ out: "gen", schemas: [{ path: "api.yaml", emit: ["types", "guards"] }] }));
+  const result = runCli(["generate", "--quiet"], { cwd: project });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  const guards = require(path.join(project, "gen", "dist", "cjs", "index.js"));
+  expect(guards.isNewPet({ name: "Rex" })).toBe(true);
+  expect(guards.isNewPet({ tag: "dog" })).toBe(false);
+  expect(guards.isPet({ name: "Rex", id: 1 })).toBe(true);
+  expect(guards.isPet({ name: "Rex" })).toBe(false);
+});
+
+test("generate({ schema }) takes a parsed OpenAPI document", async () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Tiny", version: "1" },
+    paths: { "/items": { get: { responses: { "200": { description: "Items", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Item" } } } } } } } } },
+    components: { schemas: { Item: { type: "object", required: ["id"], properties: { id: { type: "string" } } } } },
+  };
+  const result = await generateInMemory({ schema: document, emit: ["types"], build: false, format: false });
+  const types = result.files.find((f) => f.path === "src/types.ts")!.contents;
+  expect(types).toMatch(/export interface Item \{/);
+  expect(types).toMatch(/export type GetItemsResponse200 = Item\[\];/);
+  expect(result.model.rootName).toBe("Tiny");
 });
