@@ -11,7 +11,7 @@ import { assertJsonSchema } from "./input-kind";
 import { readOpenApi, type OpenApiInput } from "../openapi/read-openapi";
 import { openApiSchemas, type SchemaSite } from "../openapi/schema-sites";
 import { parseJson } from "./parse-json";
-import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
+import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
 import { escapePointerToken } from "./keywords";
 import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 
@@ -40,12 +40,10 @@ export interface LoadedSchema {
 export interface LoadedOpenApi {
   input: OpenApiInput;
   /** Each site's schema is one of the registry's (in the document, or the parameters' own document). */
-  sites: { schema: unknown; location: SchemaLocationOf; name?: string }[];
+  sites: { schema: unknown; location: SchemaLocation; name?: string }[];
   /** The in-memory document of the parameter objects: no file to watch. */
   parametersDocument: SchemaDocument;
 }
-
-type SchemaLocationOf = { document: SchemaDocument; pointer: string };
 
 /** Reads a schema (file path or object) and every document its `$ref`s reach, and indexes them. */
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
