@@ -17,6 +17,8 @@ export const ExitCode = {
   invalidConfig: 10,
   /** The input is not a JSON Schema: an OpenAPI, Swagger or AsyncAPI document, or JSON without a schema keyword (load/input-kind.ts). */
   notASchema: 11,
+  /** An OpenAPI document that breaks a rule of the specification, or of a version we do not read (openapi/read-openapi.ts). */
+  invalidOpenApi: 12,
   internal: 70,
 } as const;
 

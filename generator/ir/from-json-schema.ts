@@ -73,10 +73,22 @@ class Normalizer {
 
   run(): IrModel {
     const root = this.loaded.root;
-    const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
-    const rootName = this.name(root, this.rootNameHint(root), rootLocation, true);
+    const openapi = this.loaded.openapi;
+    let rootName: string;
+    if (openapi) {
+      // An OpenAPI document is no schema: its root type is `unknown`, named after the API (a
+      // namespace, as a definitions-only schema's), and its schemas are the named types.
+      rootName = this.name(true, this.options.rootName ?? openApiTitle(openapi.input.document) ?? this.rootNameHint({}), undefined, true);
+      for (const site of openapi.sites) {
+        if (site.name !== undefined) this.name(site.schema, site.name, site.location);
+        else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
+      }
+    } else {
+      const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
+      rootName = this.name(root, this.rootNameHint(root), rootLocation, true);
+    }
     // Every definition of the root document becomes a named type, referenced or not: users import them.
-    if (isJsonObject(root)) {
+    if (!openapi && isJsonObject(root)) {
       for (const keyword of ["$defs", "definitions"] as const) {
         const defs = root[keyword];
         if (keywordsIgnoredIn(this.dialect).has(keyword) || !isJsonObject(defs)) continue;
@@ -267,6 +279,12 @@ function refNameHint(target: JsonObject, uri: string, location: SchemaLocation |
   }
   const meaningful = tokens.filter((t) => !/^(properties|items|prefixItems|\d+|allOf|anyOf|oneOf|\$defs|definitions)$/.test(t));
   return meaningful.slice(-2).join(" ") || fromPath.replace(/[^A-Za-z0-9]+/g, " ");
+}
+
+/** `info.title` of an OpenAPI document, when it has one. */
+function openApiTitle(document: JsonObject): string | undefined {
+  const title = isJsonObject(document.info) ? document.info.title : undefined;
+  return typeof title === "string" && title.trim() ? title : undefined;
 }
 
 function describe(value: unknown): string {

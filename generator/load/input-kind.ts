@@ -1,9 +1,8 @@
 /**
  * What an input file is, read from its root: a JSON Schema, or an API description (OpenAPI 3.x,
- * Swagger 2.0, AsyncAPI), or some other JSON (a package.json). Only JSON Schema is read today; the
- * others are refused with a line that says what the file looks like, rather than generating
- * `export type X = unknown`. The one place that tells formats apart, so that an OpenAPI reader
- * takes over its kind here when it comes.
+ * Swagger 2.0, AsyncAPI), or some other JSON (a package.json). JSON Schema and OpenAPI 3.x (the
+ * OpenAPI reader, openapi/read-openapi.ts) are read; the others are refused with a line that says
+ * what the file looks like, rather than generating `export type X = unknown`.
  */
 import * as path from "node:path";
 import { CodegenError } from "../errors";
@@ -72,7 +71,7 @@ export function rootConstrains(root: unknown): boolean {
   return isJsonObject(root) && Object.keys(root).some((key) => SCHEMA_KEYWORDS.has(key) && !STRUCTURAL.has(key));
 }
 
-/** Throws a one-line `notASchema` error (exit 11) unless `root` is a JSON Schema. */
+/** Throws a one-line `notASchema` error (exit 11) unless `root` is a JSON Schema or an OpenAPI document. */
 export function assertJsonSchema(root: unknown, file: string): void {
   const input = detectInputKind(root, file);
   const fail = (message: string): never => {
@@ -82,7 +81,7 @@ export function assertJsonSchema(root: unknown, file: string): void {
     case "json-schema":
       return;
     case "openapi":
-      return fail(`is an OpenAPI ${input.version.startsWith("3.") ? "3.x" : input.version} document; OpenAPI input is not supported yet (give a JSON Schema)`);
+      return; // read by openapi/read-openapi.ts, which refuses the versions it does not read (load-schema.ts)
     case "swagger":
       return fail(`is a Swagger ${input.version} (OpenAPI 2) document; Swagger input is not supported (give a JSON Schema)`);
     case "asyncapi":

@@ -8,8 +8,11 @@ import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
+import { readOpenApi, type OpenApiInput } from "../openapi/read-openapi";
+import { openApiSchemas, type SchemaSite } from "../openapi/schema-sites";
 import { parseJson } from "./parse-json";
-import { SchemaRegistry, stripFragment, type SchemaDocument } from "./registry";
+import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
+import { escapePointerToken } from "./keywords";
 import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 
 export interface LoadOptions {
@@ -30,13 +33,27 @@ export interface LoadedSchema {
   dialect: Dialect;
   /** sha256 of the canonical JSON of every document read (key order and whitespace do not count). */
   hash: string;
+  /** Set when the input is an OpenAPI document: the named types come from its schema sites, not a root and its `$defs`. */
+  openapi?: LoadedOpenApi;
+}
+
+export interface LoadedOpenApi {
+  input: OpenApiInput;
+  /** Each site's schema is one of the registry's (in the document, or the parameters' own document). */
+  sites: { schema: unknown; location: SchemaLocation; name?: string }[];
+  /** The in-memory document of the parameter objects: no file to watch. */
+  parametersDocument: SchemaDocument;
 }
 
 /** Reads a schema (file path or object) and every document its `$ref`s reach, and indexes them. */
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
   const cwd = options.cwd ?? process.cwd();
-  const rootDocument = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
-  assertJsonSchema(rootDocument.root, rootDocument.displayName);
+  const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
+  assertJsonSchema(read.root, read.displayName);
+  const openapi = readOpenApi(read.root, { file: read.displayName });
+  const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
+  // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
+  const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
   // Where a file says (with its root `$id`) it lives on the web, its siblings live next to it on disk:
   // a relative `$ref` that resolves against that `$id` reads the sibling file, not the network.
   const idFolders: Record<string, string> = {};
@@ -48,9 +65,12 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     if (meta) metaDocuments.push(meta);
   };
   await readMeta(rootDocument);
-  const dialect = detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect, metaSchemas);
+  const dialect = openapi?.dialect ?? detectDialect(rootDocument.root, rootDocument.displayName, options.defaultDialect, metaSchemas);
   const registry = new SchemaRegistry(dialect, metaSchemas);
   registry.addDocument(rootDocument);
+  // The parameter objects (one per operation and location) live in a document of their own, in memory.
+  const parametersDocument: SchemaDocument | undefined = schemas && { uri: `${stripFragment(read.uri)}.parameters`, displayName: `${read.displayName} (parameters)`, root: schemas.parameters };
+  if (parametersDocument) registry.addDocument(parametersDocument);
 
   const addDocument = async (document: SchemaDocument): Promise<void> => {
     await readMeta(document);
@@ -70,7 +90,17 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     }
   }
 
-  return { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
+  const loaded: LoadedSchema = { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
+  if (openapi && schemas && parametersDocument) loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, rootDocument, parametersDocument), parametersDocument };
+  return loaded;
+}
+
+/** The components and inline sites in the document, then the parameter objects, each with its schema object. */
+function openApiSites(sites: readonly SchemaSite[], document: SchemaDocument, parameters: SchemaDocument): LoadedOpenApi["sites"] {
+  const out: LoadedOpenApi["sites"] = sites.map(({ pointer, name }) => ({ schema: followPointer(document.root, pointer), location: { document, pointer }, ...(name !== undefined && { name }) }));
+  const defs = (parameters.root as { $defs: Record<string, unknown> }).$defs;
+  for (const [name, schema] of Object.entries(defs)) out.push({ schema, location: { document: parameters, pointer: `/$defs/${escapePointerToken(name)}` }, name });
+  return out;
 }
 
 /**

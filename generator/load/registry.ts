@@ -11,6 +11,11 @@ export interface SchemaDocument {
   /** How to name it in a message: the path as the user gave it, or relative to the working folder. */
   displayName: string;
   root: unknown;
+  /**
+   * Set for a document that is not itself a schema (an OpenAPI document): the JSON pointers of the
+   * schemas in it ("/components/schemas/Pet"), indexed as roots. Absent: the root is the schema.
+   */
+  schemaPointers?: readonly string[];
 }
 
 /** Where a schema object sits: its document and the JSON pointer from that document's root. */
@@ -72,7 +77,7 @@ export class SchemaRegistry {
     this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect, this.metaSchemas));
     this.dynamicNames = undefined;
     this.resources.set(stripFragment(document.uri), document.root);
-    this.index(document.root, stripFragment(document.uri), document);
+    for (const { schema, pointer } of schemaRoots(document)) this.index(schema, stripFragment(document.uri), document, pointer);
   }
 
   location(schema: object): SchemaLocation | undefined {
@@ -88,7 +93,7 @@ export class SchemaRegistry {
     const found: { uri: string; from: SchemaLocation }[] = [];
     for (const document of this.documents) {
       const keywords = referenceKeywords(this.dialectOf(document));
-      this.walk(document.root, (schema) => {
+      this.walkDocument(document, (schema) => {
         for (const keyword of keywords) {
           const ref = schema[keyword];
           if (typeof ref !== "string") continue;
@@ -110,7 +115,7 @@ export class SchemaRegistry {
     const names = new Set<string>();
     for (const document of this.documents) {
       const dialect = this.dialectOf(document);
-      this.walk(document.root, (schema) => {
+      this.walkDocument(document, (schema) => {
         if (dialect === "2020-12" && typeof schema.$dynamicRef === "string") {
           const hash = schema.$dynamicRef.indexOf("#");
           if (hash >= 0) names.add(safeDecode(schema.$dynamicRef.slice(hash + 1)));
@@ -169,8 +174,8 @@ export class SchemaRegistry {
   }
 
   /** Indexes `root` and its subschemas in document order; a worklist, since schemas nest as deep as JSON does. */
-  private index(root: unknown, rootBase: string, document: SchemaDocument): void {
-    const stack: { schema: unknown; base: string; pointer: string }[] = [{ schema: root, base: rootBase, pointer: "" }];
+  private index(root: unknown, rootBase: string, document: SchemaDocument, rootPointer: string): void {
+    const stack: { schema: unknown; base: string; pointer: string }[] = [{ schema: root, base: rootBase, pointer: rootPointer }];
     for (let item = stack.pop(); item; item = stack.pop()) {
       const { schema, base, pointer } = item;
       if (!isJsonObject(schema)) continue;
@@ -222,6 +227,10 @@ export class SchemaRegistry {
     if (!anchors.has(name)) anchors.set(name, schema);
   }
 
+  private walkDocument(document: SchemaDocument, visit: (schema: JsonObject) => void): void {
+    for (const { schema } of schemaRoots(document)) this.walk(schema, visit);
+  }
+
   /** Calls `visit` on every schema object under `root`, parents first. */
   private walk(root: unknown, visit: (schema: JsonObject) => void): void {
     const stack: unknown[] = [root];
@@ -237,6 +246,12 @@ export class SchemaRegistry {
 }
 
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
+
+/** The schemas of a document: its root, or (an OpenAPI document) those at its `schemaPointers`. */
+function schemaRoots(document: SchemaDocument): { schema: unknown; pointer: string }[] {
+  if (document.schemaPointers === undefined) return [{ schema: document.root, pointer: "" }];
+  return document.schemaPointers.map((pointer) => ({ schema: followPointer(document.root, pointer), pointer }));
+}
 
 /**
  * The dynamic anchor name a 2019-09 `$recursiveAnchor: true` declares (and `$recursiveRef` looks

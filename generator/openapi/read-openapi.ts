@@ -13,6 +13,7 @@ import { fromDocument30 } from "./document-30";
 import { localRefResolver, type RefResolver } from "./document-refs";
 import { extractOperations } from "./operations";
 import { readSecuritySchemes } from "./security-schemes";
+import { checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
@@ -36,22 +37,22 @@ export interface ReadOpenApiOptions {
   resolve?: RefResolver;
 }
 
-/**
- * Exit codes: a format or version we do not read, and a semantic finding, exit with `invalidSchema`
- * until generator/errors.ts has a code of its own for invalid OpenAPI documents (see the wiring plan).
- */
+/** A version we do not read, and a semantic finding, exit with `invalidOpenApi` (12). */
 export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): OpenApiInput | undefined {
   const { file } = options;
   const kind = detectDocument(parsed);
   if (kind.kind === "json-schema") return undefined;
-  if (kind.kind === "unsupported") throw new CodegenError("invalidSchema", kind.message, { file, pointer: kind.pointer });
+  if (kind.kind === "unsupported") throw new CodegenError("invalidOpenApi", kind.message, { file, pointer: kind.pointer });
   const original = parsed as JsonObject;
   const findings = checkOpenApiSemantics(original);
   if (findings.length > 0) {
-    const [first, ...rest] = findings.map((f) => new CodegenError("invalidSchema", f.message, { file, pointer: f.pointer }));
+    const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, { file, pointer: f.pointer }));
     first!.also.push(...rest);
     throw first;
   }
+  // What the semantic checks cannot see, the official schema does (3.1; there is no 3.0 one here yet).
+  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : undefined;
+  if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = kind.version === "3.0" ? fromDocument30(original) : original;
   const resolve = options.resolve ?? localRefResolver(document);
   const { operations, warnings } = extractOperations(document, { resolve, file });

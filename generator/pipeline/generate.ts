@@ -66,6 +66,8 @@ interface ReadSchemas {
   constrains: boolean[];
   /** Every local file read, for `--watch`. */
   inputFiles: Set<string>;
+  /** Per schema: whether it is an OpenAPI document (types, guards and builders of its schemas; no client yet). */
+  openapi: boolean[];
 }
 
 /** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
@@ -73,16 +75,18 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
-  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set() };
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
     read.constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
     for (const document of loaded.registry.documents) {
+      if (document === loaded.openapi?.parametersDocument) continue;
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
     read.models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
+    read.openapi.push(loaded.openapi !== undefined);
   }
   return read;
 }
@@ -116,6 +120,11 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // value's type) gets no client method: it would post anything, untyped.
     const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
     if (untyped && read.constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
+    if (read.openapi[i] && artifactsOf[i]!.has("client")) {
+      // The client per operation is the next step of OpenAPI input; until then its schemas only.
+      warnings.push(`${root.file ?? "(schema)"}: OpenAPI input generates types, guards and builders of its schemas; no client yet (one method per operation is not implemented)`);
+      return;
+    }
     if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
     if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
     else endpoints[root.name] = input.endpoint;

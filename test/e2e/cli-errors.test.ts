@@ -39,8 +39,9 @@ test.each<[string, () => string, number, RegExp]>([
   ["a keyword value of the wrong type", () => schemaFile("bad-kw.json", JSON.stringify({ properties: { e: { maxItems: "30" } } })), 5, /bad-kw\.json#\/properties\/e\/maxItems: "maxItems" must be a non-negative integer/],
   ["an unsupported meta-schema", () => schemaFile("draft3.json", json({ $schema: "http://json-schema.org/draft-03/schema#" })), 7, /draft3\.json#\/\$schema: unsupported meta-schema "http:\/\/json-schema\.org\/draft-03\/schema#"/],
   // Input that is not a JSON Schema (load/input-kind.ts): exit 11, saying what it looks like.
-  ["an OpenAPI 3.0 document", () => NOT_SCHEMAS("openapi-3.0.json"), 11, /openapi-3\.0\.json: is an OpenAPI 3\.x document; OpenAPI input is not supported yet/],
-  ["an OpenAPI 3.1 document (YAML)", () => NOT_SCHEMAS("openapi-3.1.yaml"), 11, /openapi-3\.1\.yaml: is an OpenAPI 3\.x document; OpenAPI input is not supported yet/],
+  // OpenAPI documents are read (test/e2e/cli-openapi.test.ts); one that breaks a rule of the specification, or of a version not read, exits 12.
+  ["an OpenAPI document with a path parameter missing from its template", () => schemaFile("bad-path.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /users:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: OK}}\n"), 12, /bad-path\.yaml#\/paths\/~1users\/get\/parameters\/0: path parameter "id" is not in the path template/],
+  ["an OpenAPI version that is not read", () => schemaFile("openapi-4.yaml", "openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n"), 12, /openapi-4\.yaml#\/openapi: OpenAPI 4\.0\.0 is not supported; supported: OpenAPI 3\.0\.x, OpenAPI 3\.1\.x and JSON Schema/],
   ["a Swagger 2.0 document (its definitions notwithstanding)", () => NOT_SCHEMAS("swagger-2.0.json"), 11, /swagger-2\.0\.json: is a Swagger 2\.0 \(OpenAPI 2\) document; Swagger input is not supported/],
   ["an AsyncAPI document", () => NOT_SCHEMAS("asyncapi.yaml"), 11, /asyncapi\.yaml: is an AsyncAPI 3\.0\.0 document; AsyncAPI input is not supported/],
   ["a package.json", () => NOT_SCHEMAS("package.json"), 11, /package\.json: is not a JSON Schema: it looks like a package\.json/],

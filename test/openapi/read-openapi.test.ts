@@ -39,7 +39,7 @@ test("every semantic finding, one line each, and nothing read", () => {
     'api.yaml#/paths/~1a~1{x}/get: path parameter "x" of /a/{x} is not declared (no parameter with in: path and name: x)',
     'api.yaml#/paths/~1b/get/responses/200/$ref: $ref "#/nope" does not resolve inside the document',
   ]);
-  expect(error.exitCode).toBe(5);
+  expect(error.exitCode).toBe(12); // invalidOpenApi
 });
 
 test("Koala's ingestion API (3.1)", async () => {

@@ -1,0 +1,90 @@
+/**
+ * Where an OpenAPI document's schemas are, and the named types they become: every
+ * `components.schemas` entry (named by its key), then per operation the inline schemas of its
+ * request body and responses (operation + role, openapi/names.ts), its parameters' schemas
+ * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts). What the loader indexes (the document is not itself a schema)
+ * and what the normalizer seeds its queue with instead of a root and its `$defs`.
+ */
+import { isJsonObject, toPointer, type JsonObject } from "../load/keywords";
+import { toPascalCase } from "../ir/naming";
+import { pointerTokens } from "./document-refs";
+import { inlineSchemaName } from "./names";
+import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
+import { parametersSchema } from "./parameter-schemas";
+import type { OpenApiInput } from "./read-openapi";
+
+/** A schema of the document that becomes a named type. */
+export interface SchemaSite {
+  /** JSON pointer into the document: "/components/schemas/Pet". */
+  pointer: string;
+  /**
+   * The type name; absent for a schema that is a bare `$ref` (`{"$ref": "./request.json"}`): it
+   * is no type of its own, its target is named as any reference target is (`$defs` key, `title`,
+   * or the component's key), so a referenced file keeps the name its author gave it.
+   */
+  name?: string;
+}
+
+export interface OpenApiSchemas {
+  /** Every schema of the document to index (those below, and parameter and header schemas). */
+  pointers: string[];
+  sites: SchemaSite[];
+  /** The parameter objects, `{"$defs": {<Stem>Params<Location>: ...}}`: their `$ref`s are absolute URIs into the document. */
+  parameters: JsonObject;
+}
+
+/** `documentUri` is prepended to the parameter objects' `$ref`s, which live in a document of their own. */
+export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenApiSchemas {
+  const pointers = new Set<string>();
+  const sites: SchemaSite[] = [];
+  const components = isJsonObject(input.document.components) ? input.document.components.schemas : undefined;
+  if (isJsonObject(components)) {
+    for (const key of Object.keys(components)) {
+      const pointer = toPointer(["components", "schemas", key]);
+      pointers.add(pointer);
+      sites.push({ pointer, name: key });
+    }
+  }
+  const defs: JsonObject = {};
+  const site = (content: IrMediaContent): void => {
+    if (content.schema === undefined) return;
+    const pointer = fragmentPointer(content.schema.pointer);
+    pointers.add(pointer);
+    // A reference to a component is that component's type; a reference elsewhere names its target.
+    sites.push(content.schema.ref !== undefined && isBareRef(input.document, pointer) ? { pointer } : { pointer, name: content.schema.name });
+  };
+  for (const operation of input.operations) {
+    for (const parameter of operation.parameters) {
+      if (parameter.schemaPointer === undefined) continue;
+      const pointer = fragmentPointer(parameter.schemaPointer);
+      pointers.add(pointer);
+      // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
+      const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
+      sites.push(isBareRef(input.document, pointer) ? { pointer } : { pointer, name });
+    }
+    for (const location of PARAMETER_LOCATIONS) {
+      const name = operation.parameterTypes[location];
+      const schema = parametersSchema(operation, location, documentUri);
+      if (name !== undefined && schema !== undefined) defs[name] = schema;
+    }
+    operation.requestBody?.contents.forEach(site);
+    for (const response of operation.responses) {
+      response.contents.forEach(site);
+      for (const header of response.headers) if (header.schemaPointer !== undefined) pointers.add(fragmentPointer(header.schemaPointer));
+    }
+  }
+  return { pointers: [...pointers], sites, parameters: { $defs: defs } };
+}
+
+/** "#/paths/~1pets/get" → "/paths/~1pets/get" (the registry's pointers carry no `#`). */
+function fragmentPointer(fragment: string): string {
+  const tokens = pointerTokens(fragment);
+  return tokens === undefined ? fragment.replace(/^#/, "") : toPointer(tokens);
+}
+
+/** A schema that is a `$ref` and nothing else. */
+function isBareRef(document: JsonObject, pointer: string): boolean {
+  let value: unknown = document;
+  for (const token of pointerTokens(`#${pointer}`) ?? []) value = isJsonObject(value) ? value[token] : undefined;
+  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+}
