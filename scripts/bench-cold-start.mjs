@@ -5,9 +5,9 @@
 // format) and json-schema-to-typescript's CLI (types only). The generate() rows run the pipeline as
 // the CLI does (prettier on its worker thread) with stages switched off, so their differences are
 // what each stage adds to the wall time, overlap included, and the report says what dominates.
-// On Node 22.1+ the CLI turns on V8's compile cache (generator/compile-cache.ts): a last pair of
-// measurements, run alternately so that a drifting load favours neither, shows what it saves (on
-// Node 20 both sides are the same code). The table's CLI rows have it as users do, its `node -e`
+// The CLI turns on V8's compile cache (generator/compile-cache.ts: Node's own on 22.1+, its own on
+// Node 20): a last pair of measurements, run alternately so that a drifting load favours neither,
+// shows what it saves (the "load ts-morph" pair uses Node's only: the same code on both sides on Node 20). The table's CLI rows have it as users do, its `node -e`
 // rows do not: on 22+ the shares of generate put less on the CLI than it costs without the cache.
 // Then the goals of issue 14, each side by side in one run: cold `generate --emit types` and
 // `generate` of every artifact on the Koala profile schema (cache off) over json-schema-to-typescript's
@@ -76,7 +76,7 @@ const rows = [
   ["json-schema-to-typescript CLI (types only)", [process.execPath, path.join(root, "node_modules", "json-schema-to-typescript", "dist", "src", "cli.js"), "-i", koala, "-o", path.join(tmp, "j2t.d.ts")]],
 ];
 
-const compileCache = typeof nodeModule.enableCompileCache === "function" ? "compile cache available" : "no compile cache (Node < 22.1)";
+const compileCache = typeof nodeModule.enableCompileCache === "function" ? "Node's compile cache" : "the CLI's own code cache, Node < 22.1";
 console.log(`cold start: median of ${runs} fresh processes; node ${process.version} (${compileCache}), ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 const results = {};
 for (const [label, args, options = {}] of rows) {
