@@ -22,8 +22,27 @@ import * as vm from "node:vm";
 
 const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown };
 const disabled = process.env.NODE_DISABLE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE !== "";
+/** Modules compiled without a usable cache entry (Node 20): their entries are written at exit, or by saveCodeCache(). */
+const missed: { file: string; script: vm.Script }[] = [];
 if (typeof enableCompileCache === "function") enableCompileCache();
 else if (!disabled) installCodeCache(process.env.NODE_COMPILE_CACHE || path.join(os.tmpdir(), "koala-codegen-compile-cache", process.versions.v8));
+
+/**
+ * Writes the entries of the modules compiled so far now (Node 20; the exit does it otherwise). For
+ * the prettier worker thread, which is ended, not exited: it saves after its first format.
+ */
+export function saveCodeCache(): void {
+  for (const { file, script } of missed.splice(0)) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, file);
+    } catch {
+      // Not kept (read-only or full disk): the next run compiles as usual.
+    }
+  }
+}
 
 /** Node's internals that a CommonJS module's `require` is made of (not in @types/node). */
 interface ModuleInternals {
@@ -45,8 +64,6 @@ function installCodeCache(folder: string): void {
   if (importModuleDynamically === undefined) return;
   const Module = nodeModule as unknown as ModuleStatics;
   const main = require.main;
-  /** Modules compiled without a usable cache entry: their entries are written at exit. */
-  const missed: { file: string; script: vm.Script }[] = [];
 
   const nodeCompile = Module.prototype._compile;
   Module.prototype._compile = function compile(this: ModuleInternals, content: string, filename: string, format?: string): unknown {
@@ -82,16 +99,5 @@ function installCodeCache(folder: string): void {
     return wrapper.call(exports, exports, moduleRequire, this, filename, path.dirname(filename));
   };
 
-  process.once("exit", () => {
-    for (const { file, script } of missed) {
-      try {
-        mkdirSync(folder, { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, file);
-      } catch {
-        // Not kept (read-only or full disk): the next run compiles as usual.
-      }
-    }
-  });
+  process.once("exit", saveCodeCache);
 }
