@@ -5,12 +5,16 @@
 // format) and json-schema-to-typescript's CLI (types only). The generate() rows run the pipeline as
 // the CLI does (prettier on its worker thread) with stages switched off, so their differences are
 // what each stage adds to the wall time, overlap included, and the report says what dominates.
-// On Node 22.1+ the CLI turns on V8's compile cache (generator/compile-cache.ts): a last pair of
-// measurements, run alternately so that a drifting load favours neither, shows what it saves (on
-// Node 20 both sides are the same code). The table's CLI rows have it as users do, its `node -e`
+// The CLI turns on V8's compile cache (generator/compile-cache.ts: Node's own on 22.1+, its own on
+// Node 20): a last pair of measurements, run alternately so that a drifting load favours neither,
+// shows what it saves (the "load ts-morph" pair uses Node's only: the same code on both sides on Node 20). The table's CLI rows have it as users do, its `node -e`
 // rows do not: on 22+ the shares of generate put less on the CLI than it costs without the cache.
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Then the goals of issue 14, each side by side in one run: cold `generate --emit types` and
+// `generate` of every artifact on the Koala profile schema (cache off) over json-schema-to-typescript's
+// CLI on the same schema, as ratios of paired medians; and `generate --watch` on the Koala config,
+// the median time from a one-line schema edit to the regenerated output, in the warm process.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import nodeModule from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -72,7 +76,7 @@ const rows = [
   ["json-schema-to-typescript CLI (types only)", [process.execPath, path.join(root, "node_modules", "json-schema-to-typescript", "dist", "src", "cli.js"), "-i", koala, "-o", path.join(tmp, "j2t.d.ts")]],
 ];
 
-const compileCache = typeof nodeModule.enableCompileCache === "function" ? "compile cache available" : "no compile cache (Node < 22.1)";
+const compileCache = typeof nodeModule.enableCompileCache === "function" ? "Node's compile cache" : "the CLI's own code cache, Node < 22.1";
 console.log(`cold start: median of ${runs} fresh processes; node ${process.version} (${compileCache}), ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 const results = {};
 for (const [label, args, options = {}] of rows) {
@@ -103,4 +107,71 @@ const tsMorph = `require(${JSON.stringify(path.join(root, "node_modules", "ts-mo
 const [loadWith, loadWithout] = pairedMedians([node(`require("node:module").enableCompileCache?.();${tsMorph}`)], [node(tsMorph)]);
 const change = (withIt, without) => `${(withIt / 1000).toFixed(3)} s with it, ${(without / 1000).toFixed(3)} s without (${withIt <= without ? "-" : "+"}${Math.abs((1 - withIt / without) * 100).toFixed(0)} %)`;
 console.log(`compile cache, paired runs: koala-codegen generate ${change(generateWith, generateWithout)}; load ts-morph ${change(loadWith, loadWithout)}`);
+
+// Issue 14's goals: ratios to json-schema-to-typescript's CLI on the same schema, paired runs.
+const noCache = { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } };
+const j2t = [[process.execPath, path.join(root, "node_modules", "json-schema-to-typescript", "dist", "src", "cli.js"), "-i", koala, "-o", path.join(tmp, "j2t.d.ts")]];
+const koalaGenerate = (...more) => [process.execPath, cli, "generate", "--schema", koala, "--out", path.join(tmp, "goal"), "--quiet", ...more];
+const [typesMs, j2tForTypes] = pairedMedians([koalaGenerate("--emit", "types"), noCache], j2t);
+const [allMs, j2tForAll] = pairedMedians([koalaGenerate("--endpoint", "/web/projects/{publicKey}/batch"), noCache], j2t);
+const ratio = (ms, base, goal) => `${(ms / 1000).toFixed(3)} s / ${(base / 1000).toFixed(3)} s = ${(ms / base).toFixed(2)}x (goal <= ${goal.toFixed(1)}x: ${ms / base <= goal ? "OK" : "OVER"})`;
+console.log(`cold generate --emit types / json-schema-to-typescript CLI, paired: ${ratio(typesMs, j2tForTypes, 1)}`);
+console.log(`cold generate, every artifact / json-schema-to-typescript CLI, paired: ${ratio(allMs, j2tForAll, 1.5)}`);
+
+const watch = await watchRegeneration(Math.max(runs, 5));
+console.log(
+  `watch: regeneration after a one-line schema edit, Koala config, warm process, median of ${watch.edits} edits: ${watch.regenerate.toFixed(0)} ms as the CLI reports it ` +
+    `(goal <= 100 ms: ${watch.regenerate <= 100 ? "OK" : "OVER"}); ${watch.wall.toFixed(0)} ms from the save to the output line, the 50 ms debounce included`,
+);
 rmSync(tmp, { recursive: true, force: true });
+
+/**
+ * `generate --watch` on a copy of the Koala config (its default cache on, as a user has it): after
+ * the first generation, `edits` one-line edits of the profile schema (a description), each waited
+ * for. The CLI's own figure ("... in N ms": the regeneration) and the wall time from the save.
+ */
+async function watchRegeneration(edits) {
+  const project = path.join(tmp, "watch");
+  mkdirSync(project);
+  cpSync(path.join(root, "schemas"), path.join(project, "schemas"), { recursive: true });
+  cpSync(path.join(root, "koala-codegen.config.json"), path.join(project, "koala-codegen.config.json"));
+  const schemaFile = path.join(project, "schemas", path.basename(koala));
+  const original = readFileSync(schemaFile, "utf8");
+  const child = spawn(process.execPath, [cli, "generate", "--watch"], { cwd: project, env: { ...process.env, NO_COLOR: "1" } });
+  let output = "";
+  let waiting;
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+    waiting?.();
+  });
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk) => process.stderr.write(chunk));
+  /** The first line matching `pattern` written after `from` characters of output. */
+  const line = (pattern, from) =>
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const found = output.slice(from).split("\n").find((l) => pattern.test(l));
+        if (found !== undefined) resolve(found);
+      };
+      waiting = look;
+      child.once("exit", (code) => reject(new Error(`bench-cold-start: generate --watch exited (${code})`)));
+      look();
+    });
+  try {
+    await line(/^watching /, 0);
+    const regenerate = [];
+    const wall = [];
+    for (let i = 1; i <= edits; i++) {
+      const from = output.length;
+      const started = process.hrtime.bigint();
+      writeFileSync(schemaFile, original.replace('"description": "', `"description": "(edit ${i}) `));
+      const done = await line(/ [1-9]\d* written, .* in \d+ ms$/, from);
+      wall.push(Number(process.hrtime.bigint() - started) / 1e6);
+      regenerate.push(Number(/ in (\d+) ms$/.exec(done)[1]));
+    }
+    return { edits, regenerate: median(regenerate), wall: median(wall) };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}

@@ -89,7 +89,7 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
 /** One generation: check or write, with the summary line. Returns the exit code; `onResult` sees what was generated. */
 export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?: (result: GenerateResult) => void): Promise<number> {
   const started = process.hrtime.bigint();
-  const { generate } = await import("../index");
+  const { generate } = await import("../pipeline/generate");
   const { readPrevious } = await import("../release/previous");
   const { runningFormatThread } = await import("../print/format-thread");
   const formatter = runningFormatThread()?.format;

@@ -164,7 +164,12 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const print = (printable: PrintableModule): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
-    const formatted = async (): Promise<GeneratedFile> => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await format(text, p) });
+    // The header (comment lines prettier leaves as they are) names the schema's hash, which any
+    // edit changes: prettier, and its cache entry, get only what follows it, so `--watch` after a
+    // one-line edit formats again only the modules whose code changed.
+    const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
+    const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
+    const formatted = async (): Promise<GeneratedFile> => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await pretty() });
     printed.set(p, { module, source: formatted() });
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph

@@ -49,14 +49,21 @@ export async function buildDeclarations(modules: readonly DeclarationInput[], ca
  */
 export async function buildScripts(source: DistFile, cache: StepCache, template?: string): Promise<Scripts> {
   const path = source.path.replace(/^src\//, "");
-  const { withHeaderOf, transformScripts } = await import("./scripts");
+  const { headerOf, transformScripts } = await import("./scripts");
+  const header = headerOf(source.contents);
+  const withHeader = (scripts: Scripts): Scripts => ({ esm: `${header}${scripts.esm}`, cjs: `${header}${scripts.cjs}` });
   const prebuilt = template !== undefined ? prebuiltTemplate(path, template) : undefined;
-  if (prebuilt !== undefined) return { esm: withHeaderOf(source.contents, prebuilt.esm), cjs: withHeaderOf(source.contents, prebuilt.cjs) };
-  const cached = cache.read("scripts", ESBUILD, path, source.contents, isScripts);
-  if (cached !== undefined) return cached;
-  const [built] = await transformScripts([{ path, source: source.contents }]);
-  cache.write("scripts", ESBUILD, path, source.contents, built);
-  return built!;
+  if (prebuilt !== undefined) return withHeader(prebuilt);
+  // esbuild drops the header's comments (put back above): keyed on the code after it, the cache
+  // still holds a module whose header alone changed (it names the schema's hash, which any edit changes).
+  const body = source.contents.slice(header.length);
+  const cached = cache.read("scripts", ESBUILD, path, body, isScripts);
+  if (cached !== undefined) return withHeader(cached);
+  const [built] = await transformScripts([{ path, source: body }]);
+  const again = headerOf(body).length;
+  const code = { esm: built!.esm.slice(again), cjs: built!.cjs.slice(again) };
+  cache.write("scripts", ESBUILD, path, body, code);
+  return withHeader(code);
 }
 
 /** `dist/esm` and `dist/cjs`: each source's JavaScript in both formats next to its declaration. */

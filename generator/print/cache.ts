@@ -55,12 +55,18 @@ export class StepCache {
     if (this.dir === undefined) return;
     try {
       const entry = this.entry(step, libraries, file, input);
-      mkdirSync(path.dirname(entry), { recursive: true });
+      const folder = path.dirname(entry);
+      // Made once per process: `--watch` writes entries on every save, and mkdir was most of a write.
+      if (!madeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        madeFolders.add(folder);
+      }
       const temp = `${entry}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify({ value }));
       renameSync(temp, entry);
     } catch {
-      // Not kept: the next run computes it again.
+      // Not kept: the next run computes it again. The folder may have been removed: made again next time.
+      madeFolders.clear();
     }
   }
 
@@ -72,6 +78,9 @@ export class StepCache {
     return path.join(this.dir!, key.slice(0, 2), `${key}.json`);
   }
 }
+
+/** The entry folders this process has made (forgotten when a write fails). */
+const madeFolders = new Set<string>();
 
 /** Computed once per process: both are pure for the life of a run. */
 const memo = new Map<string, string>();

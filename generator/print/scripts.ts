@@ -65,10 +65,15 @@ async function transform(esbuild: Esbuild, module: ModuleSource, format: "esm" |
  * `//` lines, is put back on top of the JavaScript built from it.
  */
 export function withHeaderOf(source: string, code: string): string {
+  return `${headerOf(source)}${code}`;
+}
+
+/** The source's header: its opening comment lines, each with its line break ("" when it has none). */
+export function headerOf(source: string): string {
   const lines: string[] = [];
   for (const line of source.split("\n", 8)) {
     if (!/^\s*(\/\/|\/\*.*\*\/\s*$)/.test(line)) break;
     lines.push(line);
   }
-  return lines.length > 0 ? `${lines.join("\n")}\n${code}` : code;
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }

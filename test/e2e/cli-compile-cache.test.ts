@@ -1,10 +1,10 @@
 /**
- * On Node 22.1+ the CLI turns on V8's compile cache (generator/compile-cache.ts), in Node's default
- * folder: node-compile-cache under os.tmpdir(). Node 20 has none and the CLI runs the same without
- * it. The test matrix runs this file on Node 20, 22 and 24 (the CLI is spawned with the Node that
- * runs jest).
+ * The CLI keeps V8's compiled code on disk (generator/compile-cache.ts): on Node 22.1+ Node's own
+ * compile cache in its default folder (node-compile-cache under os.tmpdir()); on Node 20 the CLI's
+ * own, made at exit (koala-codegen-compile-cache under os.tmpdir()). The test matrix runs this file
+ * on Node 20, 22 and 24 (the CLI is spawned with the Node that runs jest).
  */
-import { existsSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import nodeModule from "node:module";
 import * as path from "node:path";
 import { KOALA_SCHEMA } from "../helpers/paths";
@@ -12,20 +12,51 @@ import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
 const nodeHasCompileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function";
+const folderName = nodeHasCompileCache ? "node-compile-cache" : "koala-codegen-compile-cache";
 const tmp = tempDir("koala-compile-cache-");
 
-test(`the CLI ${nodeHasCompileCache ? "fills V8's compile cache" : "runs without a compile cache"} on Node ${process.version}`, () => {
-  const result = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", path.join(tmp, "out"), "--emit", "types", "--quiet"], {
-    // Node's default folder, under a TMPDIR of our own; nothing inherited may move or disable it.
-    env: { TMPDIR: tmp, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined },
+/** `generate --emit types` into `out` with TMPDIR `tmpdir`; nothing inherited may move or disable the cache. */
+function generate(tmpdir: string, out: string, env: NodeJS.ProcessEnv = {}): void {
+  mkdirSync(tmpdir, { recursive: true });
+  const result = runCli(["generate", "--schema", KOALA_SCHEMA, "--out", out, "--emit", "types", "--quiet"], {
+    env: { TMPDIR: tmpdir, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
   });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
-  const cache = path.join(tmp, "node-compile-cache");
-  expect(existsSync(cache)).toBe(nodeHasCompileCache);
-  if (nodeHasCompileCache) {
-    // One entry per compiled module; TypeScript (through ts-morph) among them makes it far more than a few.
-    const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    expect(entries.length).toBeGreaterThan(50);
+}
+
+/** Every file under `dir`, with its size and modification time. */
+function files(dir: string): Map<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(entries.map((e) => {
+    const file = path.join(e.parentPath, e.name);
+    const stat = statSync(file);
+    return [file, `${stat.size} ${stat.mtimeMs}`];
+  }));
+}
+
+test(`the CLI fills V8's compile cache on Node ${process.version}, then runs from it with the same output`, () => {
+  const tmpdir = path.join(tmp, "filled");
+  generate(tmpdir, path.join(tmp, "first"));
+  const cache = path.join(tmpdir, folderName);
+  const entries = files(cache);
+  // One entry per compiled module; TypeScript (through ts-morph) among them makes it far more than a few.
+  expect(entries.size).toBeGreaterThan(50);
+
+  generate(tmpdir, path.join(tmp, "second"));
+  const outputs = (out: string): string[] => [...files(path.join(tmp, out)).keys()].map((f) => path.relative(path.join(tmp, out), f)).sort();
+  expect(outputs("second")).toEqual(outputs("first"));
+  for (const file of outputs("first")) {
+    expect(readFileSync(path.join(tmp, "second", file), "utf8")).toBe(readFileSync(path.join(tmp, "first", file), "utf8"));
   }
+  if (!nodeHasCompileCache) {
+    // Entries are used, not made again: the second run wrote nothing.
+    expect(files(cache)).toEqual(entries);
+  }
+});
+
+test("NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
+  const tmpdir = path.join(tmp, "disabled");
+  generate(tmpdir, path.join(tmp, "third"), { NODE_DISABLE_COMPILE_CACHE: "1" });
+  expect(readdirSync(tmpdir)).not.toContain(folderName);
 });
