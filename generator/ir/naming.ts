@@ -3,68 +3,8 @@
  * valid identifiers, reserved words and collisions live in one place.
  */
 
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
-
-/** Words a declaration may not take: ECMAScript/TypeScript reserved words and the globals a type would shadow. */
-const RESERVED = new Set(
-  [
-    // ECMAScript reserved words and strict-mode / TypeScript keywords that cannot name a type
-    "break case catch class const continue debugger default delete do else enum export extends false finally for",
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with",
-    "implements interface let package private protected public static yield await any boolean never number object",
-    "string symbol undefined unknown bigint type as asserts infer is keyof readonly unique satisfies declare module",
-    "namespace require global abstract accessor async constructor get set of out override",
-    // Globals that generated code (or its users) rely on: shadowing them would be a trap
-    "Object String Number Boolean Array Date Error RegExp Promise Record Partial Required Readonly Pick Omit",
-    "Exclude Extract NonNullable Map Set WeakMap Symbol JSON Math Function BigInt Uint8Array",
-  ]
-    .join(" ")
-    .split(" "),
-);
-
-export function isIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text);
-}
-
-/** A property key needs quotes in an object literal or interface unless it is an identifier. */
-export function isBareKey(key: string): boolean {
-  return isIdentifier(key);
-}
-
-/** "koala-profile batch_request" → "KoalaProfileBatchRequest"; keeps inner capitals ("TrackEvent"). */
-export function toPascalCase(raw: string): string {
-  const words = raw
-    .normalize("NFC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-  const joined = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
-  return joined;
-}
-
-/** "page_views" → "pageViews": for builder parameters and short function names. */
-export function toCamelCase(raw: string): string {
-  const pascal = toPascalCase(raw);
-  return pascal ? pascal[0]!.toLowerCase() + pascal.slice(1) : pascal;
-}
-
-/** Any text → a valid type identifier that is not reserved ("3d-model" → "_3dModel", "string" → "String_"). */
-export function toTypeName(raw: string): string {
-  let name = toPascalCase(raw);
-  if (name === "") name = "Type";
-  if (!IDENTIFIER.test(name)) name = `_${name}`;
-  if (!IDENTIFIER.test(name)) name = `_${name.replace(/[^\p{ID_Continue}$]/gu, "")}`;
-  if (RESERVED.has(name)) name = `${name}_`;
-  return name;
-}
-
-/** Any text → a valid value identifier (function or parameter name) that is not reserved. */
-export function toValueName(raw: string): string {
-  let name = toCamelCase(raw);
-  if (name === "") name = "value";
-  if (!IDENTIFIER.test(name)) name = `_${name}`;
-  if (RESERVED.has(name)) name = `${name}_`;
-  return name;
-}
+import { toTypeName } from "../identifiers";
+export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
 
 /**
  * The value names that other emitters derive from a type name `X`. They live in the same module

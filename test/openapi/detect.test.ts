@@ -1,7 +1,7 @@
 /** openapi/detect.ts: OpenAPI 3.0/3.1 by its `openapi` field; what is refused, refused on one line. */
 import * as path from "node:path";
 import { CodegenError } from "../../generator/errors";
-import { detectDocument, schemaDialectOf, SUPPORTED_FORMATS, type DocumentKind } from "../../generator/openapi/detect";
+import { detectDocument, schemaDialectOf, SUPPORTED_FORMATS, type DocumentKind } from "../../generator/load/openapi/detect";
 import { parseDocument, sharedDocuments } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 

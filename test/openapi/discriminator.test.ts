@@ -1,6 +1,6 @@
 /** openapi/discriminator.ts: the tag → branch table of a discriminated union. */
 import * as path from "node:path";
-import { readDiscriminator, type Discriminator } from "../../generator/openapi/discriminator";
+import { readDiscriminator, type Discriminator } from "../../generator/load/openapi/discriminator";
 import { parseDocument, SHARED_OPENAPI } from "../helpers/openapi";
 
 const components = (schemas: Record<string, unknown>) => ({ openapi: "3.1.0", components: { schemas } });

@@ -1,8 +1,8 @@
 /** openapi/document-30.ts: every Schema Object of a 3.0 document in 2020-12, nothing else touched. */
 import * as path from "node:path";
-import { fromDocument30 } from "../../generator/openapi/document-30";
-import { checkOpenApiSemantics } from "../../generator/openapi/semantic-checks";
-import { extractOperations } from "../../generator/openapi/operations";
+import { fromDocument30 } from "../../generator/load/openapi/document-30";
+import { checkOpenApiSemantics } from "../../generator/load/openapi/semantic-checks";
+import { extractOperations } from "../../generator/load/openapi/operations";
 import { parseDocument, SHARED_OPENAPI, sharedDocuments } from "../helpers/openapi";
 
 const S = { type: "string", nullable: true, example: "x" };

@@ -2,10 +2,10 @@
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { CodegenError } from "../../generator/errors";
-import { extractOperations } from "../../generator/openapi/operations";
-import { desiredOperationName } from "../../generator/openapi/names";
-import { parametersSchema } from "../../generator/openapi/parameter-schemas";
-import type { HttpMethod } from "../../generator/openapi/operation-model";
+import { extractOperations } from "../../generator/load/openapi/operations";
+import { desiredOperationName } from "../../generator/load/openapi/names";
+import { parametersSchema } from "../../generator/load/openapi/parameter-schemas";
+import type { HttpMethod } from "../../generator/load/openapi/operation-model";
 import { parseDocument, SHARED_OPENAPI } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 

@@ -1,8 +1,8 @@
 /** openapi/read-openapi.ts (+ security-schemes.ts): a parsed document → what the pipeline needs, or one line per mistake. */
 import * as path from "node:path";
 import { CodegenError, errorLines } from "../../generator/errors";
-import { readOpenApi } from "../../generator/openapi/read-openapi";
-import { readSecuritySchemes } from "../../generator/openapi/security-schemes";
+import { readOpenApi } from "../../generator/load/openapi/read-openapi";
+import { readSecuritySchemes } from "../../generator/load/openapi/security-schemes";
 import { parseDocument, SHARED_OPENAPI, sharedDocuments } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 

@@ -1,6 +1,6 @@
 /** openapi/read-write-views.ts: requests without readOnly properties, responses without writeOnly ones. */
 import Ajv2020 from "ajv/dist/2020";
-import { readWriteViews } from "../../generator/openapi/read-write-views";
+import { readWriteViews } from "../../generator/load/openapi/read-write-views";
 
 const document = {
   openapi: "3.1.0",

@@ -2,7 +2,7 @@
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import { validator } from "@exodus/schemasafe";
-import { fromSchemaObject30 } from "../../generator/openapi/schema-object-30";
+import { fromSchemaObject30 } from "../../generator/load/openapi/schema-object-30";
 
 test.each<[string, { given: unknown; want: unknown }]>([
   ["nullable beside type adds null to type", { given: { type: "string", nullable: true }, want: { type: ["string", "null"] } }],

@@ -1,6 +1,6 @@
 /** openapi/semantic-checks.ts (+ path-checks, ref-checks): the rules the OpenAPI schemas cannot express. */
 import * as path from "node:path";
-import { checkOpenApiSemantics, type Finding } from "../../generator/openapi/semantic-checks";
+import { checkOpenApiSemantics, type Finding } from "../../generator/load/openapi/semantic-checks";
 import { parseDocument, sharedDocuments } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 

@@ -18,7 +18,7 @@
  * - kept as they are: `discriminator` (read later by the union emitter), `xml`, `externalDocs`,
  *   `x-*` extensions (2020-12 keeps unknown keywords as annotations), every JSON Schema keyword.
  */
-import { isJsonObject, type JsonObject } from "../load/keywords";
+import { isJsonObject, type JsonObject } from "../keywords";
 import { mapSchemaGraph } from "./map-schema-graph";
 
 const SINGLE_SCHEMA = new Set(["items", "additionalProperties", "not"]);

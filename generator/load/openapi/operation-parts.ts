@@ -4,7 +4,7 @@
  */
 import type { IrHeader, IrMediaContent, IrParameter, IrRequestBody, IrResponse, IrSchemaSite, ParameterLocation, ParameterStyle } from "./operation-model";
 import { PARAMETER_LOCATIONS } from "./operation-model";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
 

@@ -3,10 +3,10 @@
  * format we recognize but do not read (Swagger 2.0, OpenAPI 3.2 and later, AsyncAPI), or else a
  * JSON Schema. Pure: no file, no network; the caller turns `unsupported` into a CodegenError.
  */
-import type { Dialect } from "../ir/model";
-import { CodegenError } from "../errors";
-import { detectDialect } from "../load/dialect";
-import { isJsonObject } from "../load/keywords";
+import type { Dialect } from "../dialect";
+import { CodegenError } from "../../errors";
+import { detectDialect } from "../dialect";
+import { isJsonObject } from "../keywords";
 
 export type OpenApiVersion = "3.0" | "3.1";
 

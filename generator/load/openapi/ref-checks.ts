@@ -4,7 +4,7 @@
  * (`example`, `examples` arrays, an Example's `value`, `default`, `enum`, `const`) is not searched:
  * a "$ref" key there is a value, not a reference. Iterative: documents may nest schemas deeply.
  */
-import { escapePointerToken, isJsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject } from "../keywords";
 import { localRefResolver, pointerTokens, type RefResolver } from "./document-refs";
 import type { Finding } from "./semantic-checks";
 

@@ -14,7 +14,7 @@
  *   when a body or response has inline schemas under several media types, each also gets its media
  *   subtype in PascalCase (Json, Xml, XWwwFormUrlencoded, FormData; `*` → Any).
  */
-import { toPascalCase, toTypeName, toValueName } from "../ir/naming";
+import { toPascalCase, toTypeName, toValueName } from "../../identifiers";
 import type { HttpMethod, ParameterLocation } from "./operation-model";
 import { pointerTokens } from "./document-refs";
 

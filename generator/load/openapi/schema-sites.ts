@@ -5,8 +5,8 @@
  * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts). What the loader indexes (the document is not itself a schema)
  * and what the normalizer seeds its queue with instead of a root and its `$defs`.
  */
-import { isJsonObject, toPointer, type JsonObject } from "../load/keywords";
-import { toPascalCase } from "../ir/naming";
+import { isJsonObject, toPointer, type JsonObject } from "../keywords";
+import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
 import { inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";

@@ -4,7 +4,7 @@
  * Each property is a `$ref` to the parameter's schema in the document, so shared parameters share types.
  */
 import type { IrOperation, ParameterLocation } from "./operation-model";
-import type { JsonObject } from "../load/keywords";
+import type { JsonObject } from "../keywords";
 
 /** `base` is prepended to each pointer: the document's URI when the schema lives outside it. */
 export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = ""): JsonObject | undefined {

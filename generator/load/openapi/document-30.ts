@@ -6,7 +6,7 @@
  * Iterative: callbacks nest path items in operations in path items, as deep as the author likes.
  */
 import { HTTP_METHODS } from "./operation-model";
-import { isJsonObject, type JsonObject } from "../load/keywords";
+import { isJsonObject, type JsonObject } from "../keywords";
 import { fromSchemaObject30 } from "./schema-object-30";
 
 type Kind = "schema" | "pathItem" | "operation" | "parameter" | "header" | "mediaType" | "encoding" | "requestBody" | "response" | "callback";

@@ -7,7 +7,7 @@
  * the first rule, as the specification allows (empty for lack of access, say).
  */
 import { HTTP_METHODS } from "./operation-model";
-import { escapePointerToken, isJsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import type { Finding } from "./semantic-checks";
 

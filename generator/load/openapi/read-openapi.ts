@@ -4,10 +4,10 @@
  * schemes. Refuses, with every finding on a line of its own, a document that breaks a rule the
  * schema cannot express (semantic-checks.ts). Not an OpenAPI document: undefined (a JSON Schema).
  */
-import type { Dialect } from "../ir/model";
+import type { Dialect } from "../dialect";
 import type { IrOperation, IrSecurityScheme } from "./operation-model";
-import { CodegenError } from "../errors";
-import type { JsonObject } from "../load/keywords";
+import { CodegenError } from "../../errors";
+import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
 import { localRefResolver, type RefResolver } from "./document-refs";

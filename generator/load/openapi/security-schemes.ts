@@ -1,6 +1,6 @@
 /** `components.securitySchemes` → IR security schemes (see IrSecurityScheme), `$ref`s followed. */
 import type { IrSecurityKind, IrSecurityScheme } from "./operation-model";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
 
 export function readSecuritySchemes(document: JsonObject, resolve: RefResolver = localRefResolver(document), file?: string): IrSecurityScheme[] {

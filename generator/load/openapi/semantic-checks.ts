@@ -4,7 +4,7 @@
  * declared schemes. Each finding is one line at a JSON pointer; none means the document is sound.
  */
 import { HTTP_METHODS } from "./operation-model";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { localRefResolver } from "./document-refs";
 import { checkPaths } from "./path-checks";
 import { checkLocalRefs } from "./ref-checks";

@@ -6,7 +6,7 @@
  */
 import type { HttpMethod, IrOperation, IrParameter, IrSecurityRequirement, IrServer, ParameterLocation } from "./operation-model";
 import { HTTP_METHODS } from "./operation-model";
-import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
 import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
 import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";

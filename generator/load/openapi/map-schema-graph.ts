@@ -3,7 +3,7 @@
  * of levels deep): each object gets one image, made once even when the graph shares it or cycles
  * back to it, then filled from a worklist.
  */
-import { isJsonObject, type JsonObject } from "../load/keywords";
+import { isJsonObject, type JsonObject } from "../keywords";
 
 /**
  * `fill(source, image, imageOf)` completes the image of `source`; `imageOf(child)` gives a child's

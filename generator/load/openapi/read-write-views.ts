@@ -6,7 +6,7 @@
  * operation's inline one), its references to affected components pointed at their views, named by
  * the caller. Pure and iterative.
  */
-import { forEachSubschema, isJsonObject, type JsonObject } from "../load/keywords";
+import { forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
 import { mapSchemaGraph } from "./map-schema-graph";
 import { componentSchemaName } from "./names";
 

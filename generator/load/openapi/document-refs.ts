@@ -3,8 +3,8 @@
  * path items), followed by JSON pointer. Whoever reads the document decides how a reference is
  * resolved (a `RefResolver`): within the document here; across files, the loader's registry later.
  */
-import { CodegenError } from "../errors";
-import { isJsonObject, toPointer } from "../load/keywords";
+import { CodegenError } from "../../errors";
+import { isJsonObject, toPointer } from "../keywords";
 
 /** A value of the document and where it is: "#/components/parameters/limit" (or "other.yaml#/..."). */
 export interface Located {

@@ -11,7 +11,7 @@
  *    each component schema whose `allOf` references this one, by its name, unless the mapping targets it.
  * A tag that the mapping already has is not added again.
  */
-import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
 
 export interface DiscriminatorBranch {
