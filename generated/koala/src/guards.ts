@@ -15,6 +15,9 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
+const $isUuid$ = $isUuid;
+const $isEmail$ = $isEmail;
+const $isDateTime$ = $isDateTime;
 import type {
   KoalaProfileBatchRequest,
   TrackEvent,
@@ -313,7 +316,7 @@ function collect$KoalaProfileBatchRequest(
           return false;
       } else {
         const s3 = p2 as string;
-        if (!$isUuid(s3)) {
+        if (!$isUuid$(s3)) {
           if (
             $pushError(
               errors,
@@ -336,7 +339,7 @@ function collect$KoalaProfileBatchRequest(
           return false;
       } else {
         const s5 = p4 as string;
-        if (!$isEmail(s5)) {
+        if (!$isEmail$(s5)) {
           if (
             $pushError(
               errors,
@@ -578,7 +581,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       } else {
         const s8 = p7 as string;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if (
             $pushError(
               errors,
@@ -656,7 +659,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
           return false;
       } else {
         const s4 = p3 as string;
-        if (!$isDateTime(s4)) {
+        if (!$isDateTime$(s4)) {
           if (
             $pushError(
               errors,
@@ -700,7 +703,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
               return false;
           } else {
             const s8 = p7 as string;
-            if (!$isEmail(s8)) {
+            if (!$isEmail$(s8)) {
               if (
                 $pushError(
                   errors,
@@ -869,7 +872,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
           return false;
       } else {
         const s8 = p7 as string;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if (
             $pushError(
               errors,
@@ -1079,7 +1082,7 @@ function collect$AccountIdentifyCall(
           return false;
       } else {
         const s6 = p5 as string;
-        if (!$isDateTime(s6)) {
+        if (!$isDateTime$(s6)) {
           if (
             $pushError(
               errors,

@@ -50,6 +50,9 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
+const $isUuid$ = import_formats.isUuid;
+const $isEmail$ = import_formats.isEmail;
+const $isDateTime$ = import_formats.isDateTime;
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -277,7 +280,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!(0, import_formats.isUuid)(s3)) {
+        if (!$isUuid$(s3)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/profile_id",
@@ -296,7 +299,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s5 = p4;
-        if (!(0, import_formats.isEmail)(s5)) {
+        if (!$isEmail$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/email",
@@ -504,7 +507,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8)) {
+        if (!$isDateTime$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -571,7 +574,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!(0, import_formats.isDateTime)(s4)) {
+        if (!$isDateTime$(s4)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -609,7 +612,7 @@ function collect$IdentifyCall(value, path = "", errors) {
               return false;
           } else {
             const s8 = p7;
-            if (!(0, import_formats.isEmail)(s8)) {
+            if (!$isEmail$(s8)) {
               if ((0, import_validation.pushError)(
                 errors,
                 path + "/traits/email",
@@ -755,7 +758,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8)) {
+        if (!$isDateTime$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -928,7 +931,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!(0, import_formats.isDateTime)(s6)) {
+        if (!$isDateTime$(s6)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",

@@ -11,6 +11,9 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid
 } from "./runtime/formats.js";
+const $isUuid$ = $isUuid;
+const $isEmail$ = $isEmail;
+const $isDateTime$ = $isDateTime;
 import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaProfileBatchRequest(value) {
   try {
@@ -239,7 +242,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!$isUuid(s3)) {
+        if (!$isUuid$(s3)) {
           if ($pushError(
             errors,
             path + "/profile_id",
@@ -258,7 +261,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s5 = p4;
-        if (!$isEmail(s5)) {
+        if (!$isEmail$(s5)) {
           if ($pushError(
             errors,
             path + "/email",
@@ -466,7 +469,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -533,7 +536,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!$isDateTime(s4)) {
+        if (!$isDateTime$(s4)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -571,7 +574,7 @@ function collect$IdentifyCall(value, path = "", errors) {
               return false;
           } else {
             const s8 = p7;
-            if (!$isEmail(s8)) {
+            if (!$isEmail$(s8)) {
               if ($pushError(
                 errors,
                 path + "/traits/email",
@@ -717,7 +720,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -890,7 +893,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!$isDateTime(s6)) {
+        if (!$isDateTime$(s6)) {
           if ($pushError(
             errors,
             path + "/sent_at",

@@ -111,15 +111,21 @@ function isDateTime(s) {
 function isHex(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
 }
+const UUID_WEIGHT = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = isHex(c) ? 1 : c === 45 ? 64 : 0;
+  return table;
+})();
 function isUuid(s) {
-  if (s.length !== 36) return false;
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
+  let sum = 0;
   for (let k = 0; k < 36; k++) {
     const c = s.charCodeAt(k);
-    if (k === 8 || k === 13 || k === 18 || k === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
+    const weight = c < 128 ? UUID_WEIGHT[c] : 0;
+    if (weight === 0) return false;
+    sum += weight;
   }
-  return true;
+  return sum === 32 + 4 * 64;
 }
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
