@@ -165,12 +165,18 @@ function isAddressLiteral(a: string): boolean {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
 
+/** A dot-atom "@" two or more labels of letters, digits and inner hyphens (what {@link isEmail}'s scan accepts there). */
+const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
  * of letters, digits and inner hyphens.
  */
 export function isEmail(s: string): boolean {
+  // The common case (dot-atom local part, host name) in one native regular-expression pass; the
+  // scan below decides the rest (quoted local parts, address literals) and every rejection.
+  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
