@@ -470,7 +470,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -482,7 +483,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       )
         return false;
     }
-    if (o1.event === undefined) {
+    const p3 = o1.event;
+    if (p3 === undefined) {
       if (
         $pushError(
           errors,
@@ -494,9 +496,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       )
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) {
         if (
           $pushError(
             errors,
@@ -509,9 +511,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
         if (
           $pushError(
             errors,
@@ -523,7 +524,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
         )
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if (
           $pushError(
             errors,
@@ -536,9 +537,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
         if (
           $pushError(
             errors,
@@ -605,7 +605,8 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -617,7 +618,6 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       )
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
@@ -773,7 +773,8 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -785,9 +786,9 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
       )
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
         if (
           $pushError(
             errors,
@@ -800,9 +801,8 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
         if (
           $pushError(
             errors,
@@ -814,7 +814,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
         )
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if (
           $pushError(
             errors,
@@ -1025,7 +1025,8 @@ function collect$AccountIdentifyCall(
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.traits === undefined) {
+    const p2 = o1.traits;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -1037,7 +1038,6 @@ function collect$AccountIdentifyCall(
       )
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if (

@@ -412,7 +412,8 @@ function collect$TrackEvent(value, path = "", errors) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -422,7 +423,8 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    if (o1.event === void 0) {
+    const p3 = o1.event;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -432,9 +434,9 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
@@ -445,9 +447,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -457,7 +458,7 @@ function collect$TrackEvent(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -468,9 +469,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/event",
@@ -528,7 +528,8 @@ function collect$IdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -538,7 +539,6 @@ function collect$IdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
@@ -673,7 +673,8 @@ function collect$PageView(value, path = "", errors) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -683,9 +684,9 @@ function collect$PageView(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
@@ -696,9 +697,8 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -708,7 +708,7 @@ function collect$PageView(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -882,7 +882,8 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.traits === void 0) {
+    const p2 = o1.traits;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -892,7 +893,6 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if ((0, import_validation.pushError)(

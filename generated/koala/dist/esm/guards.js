@@ -374,7 +374,8 @@ function collect$TrackEvent(value, path = "", errors) {
     if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -384,7 +385,8 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    if (o1.event === void 0) {
+    const p3 = o1.event;
+    if (p3 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -394,9 +396,9 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ($pushError(
           errors,
           path + "/message_id",
@@ -407,9 +409,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -419,7 +420,7 @@ function collect$TrackEvent(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -430,9 +431,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ($pushError(
           errors,
           path + "/event",
@@ -490,7 +490,8 @@ function collect$IdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -500,7 +501,6 @@ function collect$IdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
         if ($pushError(
@@ -635,7 +635,8 @@ function collect$PageView(value, path = "", errors) {
     if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -645,9 +646,9 @@ function collect$PageView(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ($pushError(
           errors,
           path + "/message_id",
@@ -658,9 +659,8 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -670,7 +670,7 @@ function collect$PageView(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -844,7 +844,8 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.traits === void 0) {
+    const p2 = o1.traits;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -854,7 +855,6 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if ($pushError(
