@@ -2,11 +2,12 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json (sha256 c5e979716e20a0ca). Do not edit: regenerate instead.
 /* eslint-disable */
 /**
- * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (uuid, email,
- * date, time, date-time, hostname, uri) are character-level scans instead of a big regular
- * expression plus `Date.parse`: that is where a guard's speed comes from. Where ajv-formats is
- * looser than the RFCs (offsets without minutes, "urn:uuid:", quoted e-mail local parts, ports,
- * Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
+ * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
+ * date-time, hostname, uri) are character-level scans instead of a big regular expression plus
+ * `Date.parse`: that is where a guard's speed comes from. Where a small regular expression says
+ * the same thing, V8 runs it natively, faster than a scan in JavaScript: uuid, and email's common
+ * case. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
  */
@@ -93,29 +94,11 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
-/** Per ASCII character, what it weighs in a UUID: 1 for a hex digit, 64 for "-", 0 otherwise. */
-const UUID_WEIGHT = /*#__PURE__*/ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) table[c] = isHex(c) ? 1 : c === 45 ? 64 : 0;
-  return table;
-})();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:").
- * One table lookup per character, no branch on the position: with the four dashes in place, the
- * weights add up to 32 + 4 * 64 only when the 32 other characters are all hex digits (a fifth
- * dash alone already weighs more than the 32 digits it would replace).
- */
+/** `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:"). */
 export function isUuid(s: string): boolean {
-  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
-  let sum = 0;
-  for (let k = 0; k < 36; k++) {
-    const c = s.charCodeAt(k);
-    const weight = c < 128 ? UUID_WEIGHT[c]! : 0;
-    if (weight === 0) return false;
-    sum += weight;
-  }
-  return sum === 32 + 4 * 64;
+  return s.length === 36 && UUID.test(s);
 }
 
 /** ASCII letters and digits. */

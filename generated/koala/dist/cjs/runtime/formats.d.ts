@@ -1,9 +1,10 @@
 /**
- * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (uuid, email,
- * date, time, date-time, hostname, uri) are character-level scans instead of a big regular
- * expression plus `Date.parse`: that is where a guard's speed comes from. Where ajv-formats is
- * looser than the RFCs (offsets without minutes, "urn:uuid:", quoted e-mail local parts, ports,
- * Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
+ * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
+ * date-time, hostname, uri) are character-level scans instead of a big regular expression plus
+ * `Date.parse`: that is where a guard's speed comes from. Where a small regular expression says
+ * the same thing, V8 runs it natively, faster than a scan in JavaScript: uuid, and email's common
+ * case. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
  */
@@ -13,12 +14,7 @@ export declare function isDate(s: string): boolean;
 export declare function isTime(s: string): boolean;
 /** `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note) may stand for the "T". */
 export declare function isDateTime(s: string): boolean;
-/**
- * `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:").
- * One table lookup per character, no branch on the position: with the four dashes in place, the
- * weights add up to 32 + 4 * 64 only when the 32 other characters are all hex digits (a fifth
- * dash alone already weighs more than the 32 digits it would replace).
- */
+/** `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:"). */
 export declare function isUuid(s: string): boolean;
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
