@@ -160,6 +160,8 @@ export function isEmail(s: string): boolean {
   // The common case (dot-atom local part, host name) in one native regular-expression pass; the
   // scan below decides the rest (quoted local parts, address literals) and every rejection.
   if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
+  // Anything else valid has a quoted local part or an address literal: the rest is rejected without a scan.
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;

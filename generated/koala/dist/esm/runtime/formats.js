@@ -106,6 +106,7 @@ function isAddressLiteral(a) {
 const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 function isEmail(s) {
   if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
