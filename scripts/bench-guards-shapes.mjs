@@ -14,7 +14,7 @@
 // longer monomorphic, as in a server. Within a process the sides run in rotating order, rounds of
 // 100 ms, and the median round of each is printed with ours / fastest peer.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -145,7 +145,9 @@ function ratioLine(label, values) {
 
 async function main() {
   const shapes = guardShapes(root);
-  const versions = ["ajv", "@exodus/schemasafe", "typebox"].map((name) => `${name} ${require(`${name}/package.json`).version}`).join(", ");
+  // Read from node_modules: typebox's "exports" does not expose its package.json to require.
+  const versionOf = (name) => JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
+  const versions = ["ajv", "@exodus/schemasafe", "typebox"].map((name) => `${name} ${versionOf(name)}`).join(", ");
   console.log(`guards by payload shape, ops/s (median of ${ROUNDS} rotating rounds of ${ROUND_MS} ms); node ${process.version}; ${versions}`);
   console.log(`${"shape (mode)".padEnd(58)} ${["ours", "ajv", "schemasafe", "typebox"].map((s) => s.padStart(9)).join(" ")}   ours/fastest`);
   const ratios = { fresh: [], varied: [] };

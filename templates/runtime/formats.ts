@@ -1,9 +1,10 @@
 /**
- * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (uuid, email,
- * date, time, date-time, hostname, uri) are character-level scans instead of a big regular
- * expression plus `Date.parse`: that is where a guard's speed comes from. Where ajv-formats is
- * looser than the RFCs (offsets without minutes, "urn:uuid:", quoted e-mail local parts, ports,
- * Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
+ * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
+ * date-time, hostname, uri) are character-level scans instead of a big regular expression plus
+ * `Date.parse`: that is where a guard's speed comes from. Where a small regular expression says
+ * the same thing, V8 runs it natively, faster than a scan in JavaScript: uuid, and email's common
+ * case. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
  */
@@ -20,21 +21,21 @@ function digitAt(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** Two digits at `i` as a number, or -1. */
+/** Two digits at `i` as a number, or -1 (past the end, charCodeAt's NaN fails the range checks). */
 function twoDigits(s: string, i: number): number {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** RFC 3339 full-date at s[i..i+10): "2024-02-29", with real days per month. */
 function dateAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
   const y1 = twoDigits(s, i);
   const y2 = twoDigits(s, i + 2);
   const month = twoDigits(s, i + 5);
   const day = twoDigits(s, i + 8);
-  if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
+  if ((y1 | y2) < 0 || month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : DAYS[month]!);
 }
 
@@ -53,30 +54,23 @@ function timeAt(s: string, i: number): boolean {
   const hour = twoDigits(s, i);
   const minute = twoDigits(s, i + 3);
   const second = twoDigits(s, i + 6);
-  if (hour < 0 || minute < 0 || second < 0) return false;
+  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59) return false;
   let j = i + 8;
-  if (s.charCodeAt(j) === 46) {
-    j++;
-    const start = j;
-    while (j < n && digitAt(s, j) >= 0) j++;
+  let c = s.charCodeAt(j);
+  if (c === 46) {
+    const start = ++j;
+    // Past the end, c is NaN: the loop stops and no offset matches it.
+    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
     if (j === start) return false;
   }
-  if (j >= n) return false;
-  let sign = 1;
-  let offsetHour = 0;
-  let offsetMinute = 0;
-  const c = s.charCodeAt(j);
-  if (c === 90 || c === 122) {
-    if (j + 1 !== n) return false;
-  } else if (c === 43 || c === 45) {
-    // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
-    sign = c === 45 ? -1 : 1;
-    offsetHour = twoDigits(s, j + 1);
-    offsetMinute = twoDigits(s, j + 4);
-    if (offsetHour < 0 || offsetMinute < 0 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  } else return false;
-  if (hour > 23 || minute > 59 || offsetHour > 23 || offsetMinute > 59) return false;
+  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || (hour === 23 && minute === 59 && second === 60));
+  // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
+  if (c !== 43 && c !== 45) return false;
+  const offsetHour = twoDigits(s, j + 1);
+  const offsetMinute = twoDigits(s, j + 4);
+  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
   if (second <= 59) return true;
+  const sign = c === 45 ? -1 : 1;
   const utcMinute = minute - offsetMinute * sign;
   const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
   return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
@@ -97,16 +91,11 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:"). */
 export function isUuid(s: string): boolean {
-  if (s.length !== 36) return false;
-  for (let k = 0; k < 36; k++) {
-    const c = s.charCodeAt(k);
-    if (k === 8 || k === 13 || k === 18 || k === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
-  }
-  return true;
+  return s.length === 36 && UUID.test(s);
 }
 
 /** ASCII letters and digits. */
@@ -159,12 +148,20 @@ function isAddressLiteral(a: string): boolean {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
 
+/** A dot-atom "@" two or more labels of letters, digits and inner hyphens (what {@link isEmail}'s scan accepts there). */
+const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
  * of letters, digits and inner hyphens.
  */
 export function isEmail(s: string): boolean {
+  // The common case (dot-atom local part, host name) in one native regular-expression pass; the
+  // scan below decides the rest (quoted local parts, address literals) and every rejection.
+  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
+  // Anything else valid has a quoted local part or an address literal: the rest is rejected without a scan.
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;

@@ -15,6 +15,9 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
+const $isUuid$ = $isUuid;
+const $isEmail$ = $isEmail;
+const $isDateTime$ = $isDateTime;
 import type {
   KoalaProfileBatchRequest,
   TrackEvent,
@@ -313,7 +316,7 @@ function collect$KoalaProfileBatchRequest(
           return false;
       } else {
         const s3 = p2 as string;
-        if (!$isUuid(s3)) {
+        if (!$isUuid$(s3)) {
           if (
             $pushError(
               errors,
@@ -336,7 +339,7 @@ function collect$KoalaProfileBatchRequest(
           return false;
       } else {
         const s5 = p4 as string;
-        if (!$isEmail(s5)) {
+        if (!$isEmail$(s5)) {
           if (
             $pushError(
               errors,
@@ -467,7 +470,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -479,7 +483,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       )
         return false;
     }
-    if (o1.event === undefined) {
+    const p3 = o1.event;
+    if (p3 === undefined) {
       if (
         $pushError(
           errors,
@@ -491,9 +496,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       )
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) {
         if (
           $pushError(
             errors,
@@ -506,9 +511,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
         if (
           $pushError(
             errors,
@@ -520,7 +524,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
         )
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if (
           $pushError(
             errors,
@@ -533,9 +537,8 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
         if (
           $pushError(
             errors,
@@ -578,7 +581,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
           return false;
       } else {
         const s8 = p7 as string;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if (
             $pushError(
               errors,
@@ -602,7 +605,8 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -614,7 +618,6 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       )
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
@@ -656,7 +659,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
           return false;
       } else {
         const s4 = p3 as string;
-        if (!$isDateTime(s4)) {
+        if (!$isDateTime$(s4)) {
           if (
             $pushError(
               errors,
@@ -700,7 +703,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
               return false;
           } else {
             const s8 = p7 as string;
-            if (!$isEmail(s8)) {
+            if (!$isEmail$(s8)) {
               if (
                 $pushError(
                   errors,
@@ -770,7 +773,8 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.type === undefined) {
+    const p2 = o1.type;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -782,9 +786,9 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
       )
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) {
         if (
           $pushError(
             errors,
@@ -797,9 +801,8 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) {
         if (
           $pushError(
             errors,
@@ -811,7 +814,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
         )
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if (
           $pushError(
             errors,
@@ -869,7 +872,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
           return false;
       } else {
         const s8 = p7 as string;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if (
             $pushError(
               errors,
@@ -1022,7 +1025,8 @@ function collect$AccountIdentifyCall(
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
-    if (o1.traits === undefined) {
+    const p2 = o1.traits;
+    if (p2 === undefined) {
       if (
         $pushError(
           errors,
@@ -1034,7 +1038,6 @@ function collect$AccountIdentifyCall(
       )
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if (
@@ -1079,7 +1082,7 @@ function collect$AccountIdentifyCall(
           return false;
       } else {
         const s6 = p5 as string;
-        if (!$isDateTime(s6)) {
+        if (!$isDateTime$(s6)) {
           if (
             $pushError(
               errors,

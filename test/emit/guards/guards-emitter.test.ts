@@ -4,7 +4,7 @@
  * unevaluatedProperties through a $ref, and the refusal of an unsupported keyword.
  */
 import { generate } from "../../../generator/index";
-import { guardsFor } from "../../helpers/guards";
+import { ajvFor, guardsFor } from "../../helpers/guards";
 
 test("schema text can never become code: keys, patterns, consts and formats stay data", async () => {
   const evil = `"]); globalThis.pwned = 1; (["`;
@@ -94,4 +94,41 @@ test("a $dynamicRef whose anchor does not exist stops generation, naming the ref
     message: expect.stringContaining('$dynamicRef "#x" does not resolve'),
     location: { pointer: "#/properties/a/$dynamicRef" },
   });
+});
+
+test("a discriminated oneOf checks only the branch its constant names, and answers as ajv does", async () => {
+  // Branches through $ref and inline, each an object requiring `kind` with its own string const:
+  // the guard switches on `kind`. Answers, errors included, must not change.
+  const schema = {
+    title: "Root",
+    $defs: {
+      Cat: { type: "object", required: ["kind", "lives"], properties: { kind: { const: "cat" }, lives: { type: "integer" } } },
+      Dog: { type: "object", required: ["kind"], properties: { kind: { const: "dog" }, good: { const: true } } },
+    },
+    oneOf: [{ $ref: "#/$defs/Cat" }, { $ref: "#/$defs/Dog" }, { type: "object", required: ["kind", "x"], properties: { kind: { const: "fox" } } }],
+  };
+  const g = await guardsFor(schema);
+  const { files } = await generate({ schema, emit: ["guards"], build: false, format: false });
+  expect(files.find((f) => f.path === "src/guards.ts")!.contents).toMatch(/switch \(\(?\w+( as Record<string, unknown>\))?\.kind\)/);
+  const ajv = ajvFor(schema);
+  const inputs = [
+    { kind: "cat", lives: 9 },
+    { kind: "cat", lives: "nine" },
+    { kind: "cat" },
+    { kind: "dog" },
+    { kind: "dog", good: false },
+    { kind: "fox", x: 1 },
+    { kind: "fox" },
+    { kind: "cow" },
+    { kind: 1 },
+    {},
+    [],
+    null,
+    "cat",
+    JSON.parse('{"__proto__": {"kind": "dog"}}'),
+  ];
+  for (const input of inputs) {
+    expect([input, g.isRoot!(input)]).toEqual([input, ajv(input)]);
+    expect(g.validateRoot!(input).ok).toBe(ajv(input));
+  }
 });

@@ -50,6 +50,9 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
+const $isUuid$ = import_formats.isUuid;
+const $isEmail$ = import_formats.isEmail;
+const $isDateTime$ = import_formats.isDateTime;
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -277,7 +280,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!(0, import_formats.isUuid)(s3)) {
+        if (!$isUuid$(s3)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/profile_id",
@@ -296,7 +299,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s5 = p4;
-        if (!(0, import_formats.isEmail)(s5)) {
+        if (!$isEmail$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/email",
@@ -409,7 +412,8 @@ function collect$TrackEvent(value, path = "", errors) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -419,7 +423,8 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    if (o1.event === void 0) {
+    const p3 = o1.event;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -429,9 +434,9 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
@@ -442,9 +447,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -454,7 +458,7 @@ function collect$TrackEvent(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -465,9 +469,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/event",
@@ -504,7 +507,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8)) {
+        if (!$isDateTime$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -525,7 +528,8 @@ function collect$IdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -535,7 +539,6 @@ function collect$IdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
@@ -571,7 +574,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!(0, import_formats.isDateTime)(s4)) {
+        if (!$isDateTime$(s4)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -609,7 +612,7 @@ function collect$IdentifyCall(value, path = "", errors) {
               return false;
           } else {
             const s8 = p7;
-            if (!(0, import_formats.isEmail)(s8)) {
+            if (!$isEmail$(s8)) {
               if ((0, import_validation.pushError)(
                 errors,
                 path + "/traits/email",
@@ -670,7 +673,8 @@ function collect$PageView(value, path = "", errors) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -680,9 +684,9 @@ function collect$PageView(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/message_id",
@@ -693,9 +697,8 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -705,7 +708,7 @@ function collect$PageView(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/type",
@@ -755,7 +758,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!(0, import_formats.isDateTime)(s8)) {
+        if (!$isDateTime$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",
@@ -879,7 +882,8 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.traits === void 0) {
+    const p2 = o1.traits;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -889,7 +893,6 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if ((0, import_validation.pushError)(
@@ -928,7 +931,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!(0, import_formats.isDateTime)(s6)) {
+        if (!$isDateTime$(s6)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/sent_at",

@@ -11,6 +11,9 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid
 } from "./runtime/formats.js";
+const $isUuid$ = $isUuid;
+const $isEmail$ = $isEmail;
+const $isDateTime$ = $isDateTime;
 import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaProfileBatchRequest(value) {
   try {
@@ -239,7 +242,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!$isUuid(s3)) {
+        if (!$isUuid$(s3)) {
           if ($pushError(
             errors,
             path + "/profile_id",
@@ -258,7 +261,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
           return false;
       } else {
         const s5 = p4;
-        if (!$isEmail(s5)) {
+        if (!$isEmail$(s5)) {
           if ($pushError(
             errors,
             path + "/email",
@@ -371,7 +374,8 @@ function collect$TrackEvent(value, path = "", errors) {
     if ($pushError(errors, path, "#/$defs/TrackEvent/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -381,7 +385,8 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    if (o1.event === void 0) {
+    const p3 = o1.event;
+    if (p3 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -391,9 +396,9 @@ function collect$TrackEvent(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p4 = o1.message_id;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ($pushError(
           errors,
           path + "/message_id",
@@ -404,9 +409,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -416,7 +420,7 @@ function collect$TrackEvent(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "track")) {
+      if (!(p2 === "track")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -427,9 +431,8 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
     }
-    const p4 = o1.event;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ($pushError(
           errors,
           path + "/event",
@@ -466,7 +469,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -487,7 +490,8 @@ function collect$IdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -497,7 +501,6 @@ function collect$IdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
         if ($pushError(
@@ -533,7 +536,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!$isDateTime(s4)) {
+        if (!$isDateTime$(s4)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -571,7 +574,7 @@ function collect$IdentifyCall(value, path = "", errors) {
               return false;
           } else {
             const s8 = p7;
-            if (!$isEmail(s8)) {
+            if (!$isEmail$(s8)) {
               if ($pushError(
                 errors,
                 path + "/traits/email",
@@ -632,7 +635,8 @@ function collect$PageView(value, path = "", errors) {
     if ($pushError(errors, path, "#/$defs/PageView/type", "type", "must be object")) return false;
   } else {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -642,9 +646,9 @@ function collect$PageView(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.message_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
+    const p3 = o1.message_id;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ($pushError(
           errors,
           path + "/message_id",
@@ -655,9 +659,8 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.type;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -667,7 +670,7 @@ function collect$PageView(value, path = "", errors) {
         ))
           return false;
       }
-      if (!(p3 === "page")) {
+      if (!(p2 === "page")) {
         if ($pushError(
           errors,
           path + "/type",
@@ -717,7 +720,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       } else {
         const s8 = p7;
-        if (!$isDateTime(s8)) {
+        if (!$isDateTime$(s8)) {
           if ($pushError(
             errors,
             path + "/sent_at",
@@ -841,7 +844,8 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       return false;
   } else {
     const o1 = value;
-    if (o1.traits === void 0) {
+    const p2 = o1.traits;
+    if (p2 === void 0) {
       if ($pushError(
         errors,
         path,
@@ -851,7 +855,6 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.traits;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if ($pushError(
@@ -890,7 +893,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!$isDateTime(s6)) {
+        if (!$isDateTime$(s6)) {
           if ($pushError(
             errors,
             path + "/sent_at",

@@ -5,7 +5,7 @@
  */
 import { code, join, type Code } from "../../code";
 import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
+import { previousRead, readIntoLocal } from "../access";
 import { escapeToken } from "../paths";
 
 export const properties: KeywordCheck = {
@@ -16,8 +16,7 @@ export const properties: KeywordCheck = {
     const markKey = s.ev ? s.module.runtime("evaluated", "markKey") : undefined;
     for (const { name, schema } of node.properties ?? []) {
       if (schema === true && !s.ev) continue;
-      const value = s.local("p");
-      s.body.line(code`const ${value} = ${readProperty(s, o, name)};`);
+      const value = previousRead(s, o, name) ?? readIntoLocal(s, o, name);
       s.body.block(code`if (${value} !== undefined)`, () => {
         s.child(schema, value, s.at(name), `${node.schemaPath}/properties/${escapeToken(name)}`);
         if (markKey) s.body.line(code`${markKey}(${s.ev}, ${name});`);

@@ -1,7 +1,7 @@
 /** required: every listed key is an own property (a present `undefined` counts as missing, as in ajv). */
 import { code, join } from "../../code";
 import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
+import { readIntoLocal, readProperty } from "../access";
 
 export const required: KeywordCheck = {
   keywords: ["required"],
@@ -13,8 +13,11 @@ export const required: KeywordCheck = {
       s.failIf(join(names.map((name) => code`${readProperty(s, s.value, name)} === undefined`), " || "), "required", "");
       return;
     }
+    // A key that properties checks too is read once, into the local that check then uses.
+    const checked = new Set((node.properties ?? []).filter((p) => p.schema !== true || s.ev).map((p) => p.name));
     for (const name of names) {
-      s.failIf(code`${readProperty(s, s.value, name)} === undefined`, "required", `must have required property '${name}'`);
+      const read = checked.has(name) ? readIntoLocal(s, s.value, name) : readProperty(s, s.value, name);
+      s.failIf(code`${read} === undefined`, "required", `must have required property '${name}'`);
     }
   },
 };
