@@ -240,7 +240,14 @@ var import_checks = require("./runtime/checks.js");
 var import_formats = require("./runtime/formats.js");
 var import_evaluated = require("./runtime/evaluated.js");
 var import_validation2 = require("./runtime/validation.js");
+const $evaluated$ = import_evaluated.evaluated;
+const $markKey$ = import_evaluated.markKey;
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
+const $isUriReference$ = import_formats.isUriReference;
+const $hasOwn$ = import_checks.hasOwn;
+const $pointerToken$ = import_checks.pointerToken;
+const $mergeEvaluated$ = import_evaluated.mergeEvaluated;
+const $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
 let depth$ = 0;
 const pattern$1 = new RegExp("^/", "u");
 const pattern$2 = new RegExp(
@@ -249,6 +256,8 @@ const pattern$2 = new RegExp(
 );
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
 const pattern$4 = new RegExp("^x-", "u");
+const $isEmail$ = import_formats.isEmail;
+const $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[1-5](?:[0-9]{2}|XX)$", "u");
 const pattern$6 = new RegExp("^[^{}]+$", "u");
 const pattern$7 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
@@ -2080,20 +2089,21 @@ function assertAuthorizationCode(value) {
 const AuthorizationCodeSchema = (0, import_validation.standardSchema)(validateAuthorizationCode);
 function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/type", "type", "must be object")) return false;
   } else {
     const o3 = value;
-    if (o3.openapi === void 0) {
+    const p4 = o3.openapi;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(errors, path, "#/required", "required", "must have required property 'openapi'"))
         return false;
     }
-    if (o3.info === void 0) {
+    const p5 = o3.info;
+    if (p5 === void 0) {
       if ((0, import_validation.pushError)(errors, path, "#/required", "required", "must have required property 'info'"))
         return false;
     }
-    const p4 = o3.openapi;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
@@ -2105,8 +2115,8 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
         ))
           return false;
       } else {
-        const s5 = p4;
-        if (!pattern$0.test(s5)) {
+        const s6 = p4;
+        if (!pattern$0.test(s6)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/openapi",
@@ -2117,12 +2127,11 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "openapi");
+      $markKey$(ev2, "openapi");
     }
-    const p6 = o3.info;
-    if (p6 !== void 0) {
-      if (!collect$Info(p6, errors && path + "/info", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev2, "info");
+    if (p5 !== void 0) {
+      if (!collect$Info(p5, errors && path + "/info", errors) && !errors) return false;
+      $markKey$(ev2, "info");
     }
     const p7 = o3.jsonSchemaDialect;
     if (p7 !== void 0) {
@@ -2137,7 +2146,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
           return false;
       } else {
         const s8 = p7;
-        if (!(0, import_formats.isUriReference)(s8)) {
+        if (!$isUriReference$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/jsonSchemaDialect",
@@ -2148,7 +2157,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "jsonSchemaDialect");
+      $markKey$(ev2, "jsonSchemaDialect");
     }
     const p9 = o3.servers;
     if (p9 !== void 0) {
@@ -2169,12 +2178,12 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "servers");
+      $markKey$(ev2, "servers");
     }
     const p13 = o3.paths;
     if (p13 !== void 0) {
       if (!collect$Paths(p13, errors && path + "/paths", errors, dyn1) && !errors) return false;
-      (0, import_evaluated.markKey)(ev2, "paths");
+      $markKey$(ev2, "paths");
     }
     const p14 = o3.webhooks;
     if (p14 !== void 0) {
@@ -2190,24 +2199,24 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
       } else {
         const o15 = p14;
         for (const k16 in o15) {
-          if (!(0, import_checks.hasOwn)(o15, k16)) continue;
+          if (!$hasOwn$(o15, k16)) continue;
           const x17 = o15[k16];
           if (!collect$PathItem(
             x17,
-            errors && path + "/webhooks/" + (0, import_checks.pointerToken)(k16),
+            errors && path + "/webhooks/" + $pointerToken$(k16),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "webhooks");
+      $markKey$(ev2, "webhooks");
     }
     const p18 = o3.components;
     if (p18 !== void 0) {
       if (!collect$Components(p18, errors && path + "/components", errors, dyn1) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev2, "components");
+      $markKey$(ev2, "components");
     }
     const p19 = o3.security;
     if (p19 !== void 0) {
@@ -2228,7 +2237,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "security");
+      $markKey$(ev2, "security");
     }
     const p23 = o3.tags;
     if (p23 !== void 0) {
@@ -2243,32 +2252,32 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "tags");
+      $markKey$(ev2, "tags");
     }
     const p27 = o3.externalDocs;
     if (p27 !== void 0) {
       if (!collect$ExternalDocumentation(p27, errors && path + "/externalDocs", errors) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev2, "externalDocs");
+      $markKey$(ev2, "externalDocs");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
   let matched28 = 0;
-  const e29 = (0, import_evaluated.evaluated)();
+  const e29 = $evaluated$();
   if (eval$1(value, e29)) {
     matched28++;
-    (0, import_evaluated.mergeEvaluated)(ev2, e29);
+    $mergeEvaluated$(ev2, e29);
   }
-  const e30 = (0, import_evaluated.evaluated)();
+  const e30 = $evaluated$();
   if (eval$2(value, e30)) {
     matched28++;
-    (0, import_evaluated.mergeEvaluated)(ev2, e30);
+    $mergeEvaluated$(ev2, e30);
   }
-  const e31 = (0, import_evaluated.evaluated)();
+  const e31 = $evaluated$();
   if (eval$3(value, e31)) {
     matched28++;
-    (0, import_evaluated.mergeEvaluated)(ev2, e31);
+    $mergeEvaluated$(ev2, e31);
   }
   if (!(collect$4(value) || collect$5(value) || collect$6(value))) {
     if (!errors) return false;
@@ -2283,7 +2292,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o32 = value;
     for (const k33 in o32) {
-      if (!(0, import_checks.hasOwn)(o32, k33) || (0, import_evaluated.isKeyEvaluated)(ev2, k33)) continue;
+      if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -2323,12 +2332,13 @@ function collect$Schema(value, path = "", errors, dyn) {
   }
 }
 function collect$Info(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/info/type", "type", "must be object")) return false;
   } else {
     const o2 = value;
-    if (o2.title === void 0) {
+    const p3 = o2.title;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -2338,7 +2348,8 @@ function collect$Info(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.version === void 0) {
+    const p4 = o2.version;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -2348,7 +2359,6 @@ function collect$Info(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.title;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -2360,11 +2370,11 @@ function collect$Info(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "title");
+      $markKey$(ev1, "title");
     }
-    const p4 = o2.summary;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    const p5 = o2.summary;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/summary",
@@ -2374,11 +2384,11 @@ function collect$Info(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "summary");
+      $markKey$(ev1, "summary");
     }
-    const p5 = o2.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
+    const p6 = o2.description;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/description",
@@ -2388,11 +2398,11 @@ function collect$Info(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
-    const p6 = o2.termsOfService;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
+    const p7 = o2.termsOfService;
+    if (p7 !== void 0) {
+      if (!(typeof p7 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/termsOfService",
@@ -2402,8 +2412,8 @@ function collect$Info(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s7 = p6;
-        if (!(0, import_formats.isUriReference)(s7)) {
+        const s8 = p7;
+        if (!$isUriReference$(s8)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/termsOfService",
@@ -2414,21 +2424,20 @@ function collect$Info(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "termsOfService");
+      $markKey$(ev1, "termsOfService");
     }
-    const p8 = o2.contact;
-    if (p8 !== void 0) {
-      if (!collect$Contact(p8, errors && path + "/contact", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "contact");
-    }
-    const p9 = o2.license;
+    const p9 = o2.contact;
     if (p9 !== void 0) {
-      if (!collect$License(p9, errors && path + "/license", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "license");
+      if (!collect$Contact(p9, errors && path + "/contact", errors) && !errors) return false;
+      $markKey$(ev1, "contact");
     }
-    const p10 = o2.version;
+    const p10 = o2.license;
     if (p10 !== void 0) {
-      if (!(typeof p10 === "string")) {
+      if (!collect$License(p10, errors && path + "/license", errors) && !errors) return false;
+      $markKey$(ev1, "license");
+    }
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/version",
@@ -2438,7 +2447,7 @@ function collect$Info(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "version");
+      $markKey$(ev1, "version");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -2446,7 +2455,7 @@ function collect$Info(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o11 = value;
     for (const k12 in o11) {
-      if (!(0, import_checks.hasOwn)(o11, k12) || (0, import_evaluated.isKeyEvaluated)(ev1, k12)) continue;
+      if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -2463,12 +2472,13 @@ function collect$Info(value, path = "", errors) {
   return true;
 }
 function collect$Server(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/server/type", "type", "must be object")) return false;
   } else {
     const o2 = value;
-    if (o2.url === void 0) {
+    const p3 = o2.url;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -2478,7 +2488,6 @@ function collect$Server(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -2490,7 +2499,7 @@ function collect$Server(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "url");
+      $markKey$(ev1, "url");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
@@ -2504,7 +2513,7 @@ function collect$Server(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
     const p5 = o2.variables;
     if (p5 !== void 0) {
@@ -2520,17 +2529,17 @@ function collect$Server(value, path = "", errors) {
       } else {
         const o6 = p5;
         for (const k7 in o6) {
-          if (!(0, import_checks.hasOwn)(o6, k7)) continue;
+          if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
           if (!collect$ServerVariable(
             x8,
-            errors && path + "/variables/" + (0, import_checks.pointerToken)(k7),
+            errors && path + "/variables/" + $pointerToken$(k7),
             errors
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "variables");
+      $markKey$(ev1, "variables");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -2538,7 +2547,7 @@ function collect$Server(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o9 = value;
     for (const k10 in o9) {
-      if (!(0, import_checks.hasOwn)(o9, k10) || (0, import_evaluated.isKeyEvaluated)(ev1, k10)) continue;
+      if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -2556,18 +2565,18 @@ function collect$Server(value, path = "", errors) {
 }
 function collect$Paths(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/paths/type", "type", "must be object")) return false;
   } else {
     const o3 = value;
     for (const k4 in o3) {
-      if (!(0, import_checks.hasOwn)(o3, k4)) continue;
+      if (!$hasOwn$(o3, k4)) continue;
       const x5 = o3[k4];
       if (pattern$1.test(k4)) {
-        if (!collect$PathItem(x5, errors && path + "/" + (0, import_checks.pointerToken)(k4), errors, dyn1) && !errors)
+        if (!collect$PathItem(x5, errors && path + "/" + $pointerToken$(k4), errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, k4);
+        $markKey$(ev2, k4);
       }
     }
   }
@@ -2576,7 +2585,7 @@ function collect$Paths(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o6 = value;
     for (const k7 in o6) {
-      if (!(0, import_checks.hasOwn)(o6, k7) || (0, import_evaluated.isKeyEvaluated)(ev2, k7)) continue;
+      if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -2606,7 +2615,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = (0, import_evaluated.evaluated)();
+    const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
       if ((0, import_validation.pushError)(errors, path, "#/$defs/path-item/type", "type", "must be object"))
         return false;
@@ -2625,7 +2634,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
             return false;
         } else {
           const s5 = p4;
-          if (!(0, import_formats.isUriReference)(s5)) {
+          if (!$isUriReference$(s5)) {
             if ((0, import_validation.pushError)(
               errors,
               path + "/$ref",
@@ -2636,7 +2645,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "$ref");
+        $markKey$(ev2, "$ref");
       }
       const p6 = o3.summary;
       if (p6 !== void 0) {
@@ -2650,7 +2659,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "summary");
+        $markKey$(ev2, "summary");
       }
       const p7 = o3.description;
       if (p7 !== void 0) {
@@ -2664,7 +2673,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "description");
+        $markKey$(ev2, "description");
       }
       const p8 = o3.servers;
       if (p8 !== void 0) {
@@ -2685,7 +2694,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "servers");
+        $markKey$(ev2, "servers");
       }
       const p12 = o3.parameters;
       if (p12 !== void 0) {
@@ -2711,53 +2720,53 @@ function collect$PathItem(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "parameters");
+        $markKey$(ev2, "parameters");
       }
       const p16 = o3.get;
       if (p16 !== void 0) {
         if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors) return false;
-        (0, import_evaluated.markKey)(ev2, "get");
+        $markKey$(ev2, "get");
       }
       const p17 = o3.put;
       if (p17 !== void 0) {
         if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors) return false;
-        (0, import_evaluated.markKey)(ev2, "put");
+        $markKey$(ev2, "put");
       }
       const p18 = o3.post;
       if (p18 !== void 0) {
         if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "post");
+        $markKey$(ev2, "post");
       }
       const p19 = o3.delete;
       if (p19 !== void 0) {
         if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "delete");
+        $markKey$(ev2, "delete");
       }
       const p20 = o3.options;
       if (p20 !== void 0) {
         if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "options");
+        $markKey$(ev2, "options");
       }
       const p21 = o3.head;
       if (p21 !== void 0) {
         if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "head");
+        $markKey$(ev2, "head");
       }
       const p22 = o3.patch;
       if (p22 !== void 0) {
         if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "patch");
+        $markKey$(ev2, "patch");
       }
       const p23 = o3.trace;
       if (p23 !== void 0) {
         if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "trace");
+        $markKey$(ev2, "trace");
       }
     }
     if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -2765,7 +2774,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o24 = value;
       for (const k25 in o24) {
-        if (!(0, import_checks.hasOwn)(o24, k25) || (0, import_evaluated.isKeyEvaluated)(ev2, k25)) continue;
+        if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
         {
           if ((0, import_validation.pushError)(
             errors,
@@ -2786,7 +2795,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
 }
 function collect$Components(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/components/type", "type", "must be object")) return false;
   } else {
@@ -2805,18 +2814,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o5 = p4;
         for (const k6 in o5) {
-          if (!(0, import_checks.hasOwn)(o5, k6)) continue;
+          if (!$hasOwn$(o5, k6)) continue;
           const x7 = o5[k6];
           if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
             x7,
-            errors && path + "/schemas/" + (0, import_checks.pointerToken)(k6),
+            errors && path + "/schemas/" + $pointerToken$(k6),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "schemas");
+      $markKey$(ev2, "schemas");
     }
     const p8 = o3.responses;
     if (p8 !== void 0) {
@@ -2832,18 +2841,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o9 = p8;
         for (const k10 in o9) {
-          if (!(0, import_checks.hasOwn)(o9, k10)) continue;
+          if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
           if (!collect$ResponseOrReference(
             x11,
-            errors && path + "/responses/" + (0, import_checks.pointerToken)(k10),
+            errors && path + "/responses/" + $pointerToken$(k10),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "responses");
+      $markKey$(ev2, "responses");
     }
     const p12 = o3.parameters;
     if (p12 !== void 0) {
@@ -2859,18 +2868,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o13 = p12;
         for (const k14 in o13) {
-          if (!(0, import_checks.hasOwn)(o13, k14)) continue;
+          if (!$hasOwn$(o13, k14)) continue;
           const x15 = o13[k14];
           if (!collect$ParameterOrReference(
             x15,
-            errors && path + "/parameters/" + (0, import_checks.pointerToken)(k14),
+            errors && path + "/parameters/" + $pointerToken$(k14),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "parameters");
+      $markKey$(ev2, "parameters");
     }
     const p16 = o3.examples;
     if (p16 !== void 0) {
@@ -2886,17 +2895,17 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o17 = p16;
         for (const k18 in o17) {
-          if (!(0, import_checks.hasOwn)(o17, k18)) continue;
+          if (!$hasOwn$(o17, k18)) continue;
           const x19 = o17[k18];
           if (!collect$ExampleOrReference(
             x19,
-            errors && path + "/examples/" + (0, import_checks.pointerToken)(k18),
+            errors && path + "/examples/" + $pointerToken$(k18),
             errors
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "examples");
+      $markKey$(ev2, "examples");
     }
     const p20 = o3.requestBodies;
     if (p20 !== void 0) {
@@ -2912,18 +2921,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o21 = p20;
         for (const k22 in o21) {
-          if (!(0, import_checks.hasOwn)(o21, k22)) continue;
+          if (!$hasOwn$(o21, k22)) continue;
           const x23 = o21[k22];
           if (!collect$RequestBodyOrReference(
             x23,
-            errors && path + "/requestBodies/" + (0, import_checks.pointerToken)(k22),
+            errors && path + "/requestBodies/" + $pointerToken$(k22),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "requestBodies");
+      $markKey$(ev2, "requestBodies");
     }
     const p24 = o3.headers;
     if (p24 !== void 0) {
@@ -2939,18 +2948,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o25 = p24;
         for (const k26 in o25) {
-          if (!(0, import_checks.hasOwn)(o25, k26)) continue;
+          if (!$hasOwn$(o25, k26)) continue;
           const x27 = o25[k26];
           if (!collect$HeaderOrReference(
             x27,
-            errors && path + "/headers/" + (0, import_checks.pointerToken)(k26),
+            errors && path + "/headers/" + $pointerToken$(k26),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "headers");
+      $markKey$(ev2, "headers");
     }
     const p28 = o3.securitySchemes;
     if (p28 !== void 0) {
@@ -2966,17 +2975,17 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o29 = p28;
         for (const k30 in o29) {
-          if (!(0, import_checks.hasOwn)(o29, k30)) continue;
+          if (!$hasOwn$(o29, k30)) continue;
           const x31 = o29[k30];
           if (!collect$SecuritySchemeOrReference(
             x31,
-            errors && path + "/securitySchemes/" + (0, import_checks.pointerToken)(k30),
+            errors && path + "/securitySchemes/" + $pointerToken$(k30),
             errors
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "securitySchemes");
+      $markKey$(ev2, "securitySchemes");
     }
     const p32 = o3.links;
     if (p32 !== void 0) {
@@ -2992,17 +3001,17 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o33 = p32;
         for (const k34 in o33) {
-          if (!(0, import_checks.hasOwn)(o33, k34)) continue;
+          if (!$hasOwn$(o33, k34)) continue;
           const x35 = o33[k34];
           if (!collect$LinkOrReference(
             x35,
-            errors && path + "/links/" + (0, import_checks.pointerToken)(k34),
+            errors && path + "/links/" + $pointerToken$(k34),
             errors
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "links");
+      $markKey$(ev2, "links");
     }
     const p36 = o3.callbacks;
     if (p36 !== void 0) {
@@ -3018,18 +3027,18 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o37 = p36;
         for (const k38 in o37) {
-          if (!(0, import_checks.hasOwn)(o37, k38)) continue;
+          if (!$hasOwn$(o37, k38)) continue;
           const x39 = o37[k38];
           if (!collect$CallbacksOrReference(
             x39,
-            errors && path + "/callbacks/" + (0, import_checks.pointerToken)(k38),
+            errors && path + "/callbacks/" + $pointerToken$(k38),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "callbacks");
+      $markKey$(ev2, "callbacks");
     }
     const p40 = o3.pathItems;
     if (p40 !== void 0) {
@@ -3045,33 +3054,33 @@ function collect$Components(value, path = "", errors, dyn) {
       } else {
         const o41 = p40;
         for (const k42 in o41) {
-          if (!(0, import_checks.hasOwn)(o41, k42)) continue;
+          if (!$hasOwn$(o41, k42)) continue;
           const x43 = o41[k42];
           if (!collect$PathItem(
             x43,
-            errors && path + "/pathItems/" + (0, import_checks.pointerToken)(k42),
+            errors && path + "/pathItems/" + $pointerToken$(k42),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "pathItems");
+      $markKey$(ev2, "pathItems");
     }
     for (const k44 in o3) {
-      if (!(0, import_checks.hasOwn)(o3, k44)) continue;
+      if (!$hasOwn$(o3, k44)) continue;
       const x45 = o3[k44];
       if (pattern$2.test(k44)) {
         if (typeof x45 === "object" && x45 !== null && !Array.isArray(x45)) {
           const o46 = x45;
           for (const k47 in o46) {
-            if (!(0, import_checks.hasOwn)(o46, k47)) continue;
+            if (!$hasOwn$(o46, k47)) continue;
             if (typeof k47 === "string") {
               const s48 = k47;
               if (!pattern$3.test(s48)) {
                 if ((0, import_validation.pushError)(
                   errors,
-                  path + "/" + (0, import_checks.pointerToken)(k44),
+                  path + "/" + $pointerToken$(k44),
                   "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
                   "pattern",
                   'must match pattern "^[a-zA-Z0-9._-]+$"'
@@ -3081,7 +3090,7 @@ function collect$Components(value, path = "", errors, dyn) {
             }
           }
         }
-        (0, import_evaluated.markKey)(ev2, k44);
+        $markKey$(ev2, k44);
       }
     }
   }
@@ -3090,7 +3099,7 @@ function collect$Components(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o49 = value;
     for (const k50 in o49) {
-      if (!(0, import_checks.hasOwn)(o49, k50) || (0, import_evaluated.isKeyEvaluated)(ev2, k50)) continue;
+      if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3113,12 +3122,12 @@ function collect$SecurityRequirement(value, path = "", errors) {
   } else {
     const o1 = value;
     for (const k2 in o1) {
-      if (!(0, import_checks.hasOwn)(o1, k2)) continue;
+      if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
         if ((0, import_validation.pushError)(
           errors,
-          path + "/" + (0, import_checks.pointerToken)(k2),
+          path + "/" + $pointerToken$(k2),
           "#/$defs/security-requirement/additionalProperties/type",
           "type",
           "must be array"
@@ -3131,7 +3140,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
           if (!(typeof x6 === "string")) {
             if ((0, import_validation.pushError)(
               errors,
-              path + "/" + (0, import_checks.pointerToken)(k2) + "/" + i5,
+              path + "/" + $pointerToken$(k2) + "/" + i5,
               "#/$defs/security-requirement/additionalProperties/items/type",
               "type",
               "must be string"
@@ -3145,12 +3154,13 @@ function collect$SecurityRequirement(value, path = "", errors) {
   return true;
 }
 function collect$Tag(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/type", "type", "must be object")) return false;
   } else {
     const o2 = value;
-    if (o2.name === void 0) {
+    const p3 = o2.name;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -3160,7 +3170,6 @@ function collect$Tag(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.name;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -3172,7 +3181,7 @@ function collect$Tag(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "name");
+      $markKey$(ev1, "name");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
@@ -3186,13 +3195,13 @@ function collect$Tag(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
     const p5 = o2.externalDocs;
     if (p5 !== void 0) {
       if (!collect$ExternalDocumentation(p5, errors && path + "/externalDocs", errors) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev1, "externalDocs");
+      $markKey$(ev1, "externalDocs");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -3200,7 +3209,7 @@ function collect$Tag(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o6 = value;
     for (const k7 in o6) {
-      if (!(0, import_checks.hasOwn)(o6, k7) || (0, import_evaluated.isKeyEvaluated)(ev1, k7)) continue;
+      if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3217,13 +3226,14 @@ function collect$Tag(value, path = "", errors) {
   return true;
 }
 function collect$ExternalDocumentation(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/external-documentation/type", "type", "must be object"))
       return false;
   } else {
     const o2 = value;
-    if (o2.url === void 0) {
+    const p3 = o2.url;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -3233,9 +3243,9 @@ function collect$ExternalDocumentation(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
+    const p4 = o2.description;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/description",
@@ -3245,11 +3255,10 @@ function collect$ExternalDocumentation(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
-    const p4 = o2.url;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/url",
@@ -3259,8 +3268,8 @@ function collect$ExternalDocumentation(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s5 = p4;
-        if (!(0, import_formats.isUriReference)(s5)) {
+        const s5 = p3;
+        if (!$isUriReference$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/url",
@@ -3271,7 +3280,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "url");
+      $markKey$(ev1, "url");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -3279,7 +3288,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o6 = value;
     for (const k7 in o6) {
-      if (!(0, import_checks.hasOwn)(o6, k7) || (0, import_evaluated.isKeyEvaluated)(ev1, k7)) continue;
+      if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3302,10 +3311,10 @@ function eval$SpecificationExtensions(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     for (const k2 in o1) {
-      if (!(0, import_checks.hasOwn)(o1, k2)) continue;
+      if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
-        (0, import_evaluated.markKey)(ev, k2);
+        $markKey$(ev, k2);
       }
     }
   }
@@ -3381,7 +3390,7 @@ function collect$6(value, path = "", errors) {
   return true;
 }
 function collect$Contact(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/contact/type", "type", "must be object")) return false;
   } else {
@@ -3398,7 +3407,7 @@ function collect$Contact(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "name");
+      $markKey$(ev1, "name");
     }
     const p4 = o2.url;
     if (p4 !== void 0) {
@@ -3413,7 +3422,7 @@ function collect$Contact(value, path = "", errors) {
           return false;
       } else {
         const s5 = p4;
-        if (!(0, import_formats.isUriReference)(s5)) {
+        if (!$isUriReference$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/url",
@@ -3424,7 +3433,7 @@ function collect$Contact(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "url");
+      $markKey$(ev1, "url");
     }
     const p6 = o2.email;
     if (p6 !== void 0) {
@@ -3439,7 +3448,7 @@ function collect$Contact(value, path = "", errors) {
           return false;
       } else {
         const s7 = p6;
-        if (!(0, import_formats.isEmail)(s7)) {
+        if (!$isEmail$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/email",
@@ -3450,7 +3459,7 @@ function collect$Contact(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "email");
+      $markKey$(ev1, "email");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -3458,7 +3467,7 @@ function collect$Contact(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
-      if (!(0, import_checks.hasOwn)(o8, k9) || (0, import_evaluated.isKeyEvaluated)(ev1, k9)) continue;
+      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3475,12 +3484,13 @@ function collect$Contact(value, path = "", errors) {
   return true;
 }
 function collect$License(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/license/type", "type", "must be object")) return false;
   } else {
     const o2 = value;
-    if (o2.name === void 0) {
+    const p3 = o2.name;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -3490,7 +3500,6 @@ function collect$License(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.name;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -3502,7 +3511,7 @@ function collect$License(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "name");
+      $markKey$(ev1, "name");
     }
     const p4 = o2.identifier;
     if (p4 !== void 0) {
@@ -3516,7 +3525,7 @@ function collect$License(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "identifier");
+      $markKey$(ev1, "identifier");
     }
     const p5 = o2.url;
     if (p5 !== void 0) {
@@ -3531,7 +3540,7 @@ function collect$License(value, path = "", errors) {
           return false;
       } else {
         const s6 = p5;
-        if (!(0, import_formats.isUriReference)(s6)) {
+        if (!$isUriReference$(s6)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/url",
@@ -3542,7 +3551,7 @@ function collect$License(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "url");
+      $markKey$(ev1, "url");
     }
     if (o2.identifier !== void 0) {
       if (collect$7(o2)) {
@@ -3563,7 +3572,7 @@ function collect$License(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o7 = value;
     for (const k8 in o7) {
-      if (!(0, import_checks.hasOwn)(o7, k8) || (0, import_evaluated.isKeyEvaluated)(ev1, k8)) continue;
+      if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3580,13 +3589,14 @@ function collect$License(value, path = "", errors) {
   return true;
 }
 function collect$ServerVariable(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/server-variable/type", "type", "must be object"))
       return false;
   } else {
     const o2 = value;
-    if (o2.default === void 0) {
+    const p3 = o2.default;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -3596,9 +3606,9 @@ function collect$ServerVariable(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.enum;
-    if (p3 !== void 0) {
-      if (!Array.isArray(p3)) {
+    const p4 = o2.enum;
+    if (p4 !== void 0) {
+      if (!Array.isArray(p4)) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/enum",
@@ -3608,8 +3618,8 @@ function collect$ServerVariable(value, path = "", errors) {
         ))
           return false;
       } else {
-        const a4 = p3;
-        if (a4.length < 1) {
+        const a5 = p4;
+        if (a5.length < 1) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/enum",
@@ -3619,12 +3629,12 @@ function collect$ServerVariable(value, path = "", errors) {
           ))
             return false;
         }
-        for (let i5 = 0; i5 < a4.length; i5++) {
-          const x6 = a4[i5];
-          if (!(typeof x6 === "string")) {
+        for (let i6 = 0; i6 < a5.length; i6++) {
+          const x7 = a5[i6];
+          if (!(typeof x7 === "string")) {
             if ((0, import_validation.pushError)(
               errors,
-              path + "/enum/" + i5,
+              path + "/enum/" + i6,
               "#/$defs/server-variable/properties/enum/items/type",
               "type",
               "must be string"
@@ -3633,11 +3643,10 @@ function collect$ServerVariable(value, path = "", errors) {
           }
         }
       }
-      (0, import_evaluated.markKey)(ev1, "enum");
+      $markKey$(ev1, "enum");
     }
-    const p7 = o2.default;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/default",
@@ -3647,7 +3656,7 @@ function collect$ServerVariable(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "default");
+      $markKey$(ev1, "default");
     }
     const p8 = o2.description;
     if (p8 !== void 0) {
@@ -3661,7 +3670,7 @@ function collect$ServerVariable(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -3669,7 +3678,7 @@ function collect$ServerVariable(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o9 = value;
     for (const k10 in o9) {
-      if (!(0, import_checks.hasOwn)(o9, k10) || (0, import_evaluated.isKeyEvaluated)(ev1, k10)) continue;
+      if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -3708,7 +3717,7 @@ function collect$Operation(value, path = "", errors, dyn) {
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = (0, import_evaluated.evaluated)();
+    const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
       if ((0, import_validation.pushError)(errors, path, "#/$defs/operation/type", "type", "must be object"))
         return false;
@@ -3741,7 +3750,7 @@ function collect$Operation(value, path = "", errors, dyn) {
             }
           }
         }
-        (0, import_evaluated.markKey)(ev2, "tags");
+        $markKey$(ev2, "tags");
       }
       const p8 = o3.summary;
       if (p8 !== void 0) {
@@ -3755,7 +3764,7 @@ function collect$Operation(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "summary");
+        $markKey$(ev2, "summary");
       }
       const p9 = o3.description;
       if (p9 !== void 0) {
@@ -3769,13 +3778,13 @@ function collect$Operation(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "description");
+        $markKey$(ev2, "description");
       }
       const p10 = o3.externalDocs;
       if (p10 !== void 0) {
         if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "externalDocs");
+        $markKey$(ev2, "externalDocs");
       }
       const p11 = o3.operationId;
       if (p11 !== void 0) {
@@ -3789,7 +3798,7 @@ function collect$Operation(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "operationId");
+        $markKey$(ev2, "operationId");
       }
       const p12 = o3.parameters;
       if (p12 !== void 0) {
@@ -3815,19 +3824,19 @@ function collect$Operation(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "parameters");
+        $markKey$(ev2, "parameters");
       }
       const p16 = o3.requestBody;
       if (p16 !== void 0) {
         if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "requestBody");
+        $markKey$(ev2, "requestBody");
       }
       const p17 = o3.responses;
       if (p17 !== void 0) {
         if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "responses");
+        $markKey$(ev2, "responses");
       }
       const p18 = o3.callbacks;
       if (p18 !== void 0) {
@@ -3843,18 +3852,18 @@ function collect$Operation(value, path = "", errors, dyn) {
         } else {
           const o19 = p18;
           for (const k20 in o19) {
-            if (!(0, import_checks.hasOwn)(o19, k20)) continue;
+            if (!$hasOwn$(o19, k20)) continue;
             const x21 = o19[k20];
             if (!collect$CallbacksOrReference(
               x21,
-              errors && path + "/callbacks/" + (0, import_checks.pointerToken)(k20),
+              errors && path + "/callbacks/" + $pointerToken$(k20),
               errors,
               dyn1
             ) && !errors)
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "callbacks");
+        $markKey$(ev2, "callbacks");
       }
       const p22 = o3.deprecated;
       if (p22 !== void 0) {
@@ -3868,7 +3877,7 @@ function collect$Operation(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "deprecated");
+        $markKey$(ev2, "deprecated");
       }
       const p23 = o3.security;
       if (p23 !== void 0) {
@@ -3889,7 +3898,7 @@ function collect$Operation(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "security");
+        $markKey$(ev2, "security");
       }
       const p27 = o3.servers;
       if (p27 !== void 0) {
@@ -3910,7 +3919,7 @@ function collect$Operation(value, path = "", errors, dyn) {
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "servers");
+        $markKey$(ev2, "servers");
       }
     }
     if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -3918,7 +3927,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o31 = value;
       for (const k32 in o31) {
-        if (!(0, import_checks.hasOwn)(o31, k32) || (0, import_evaluated.isKeyEvaluated)(ev2, k32)) continue;
+        if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
         {
           if ((0, import_validation.pushError)(
             errors,
@@ -4084,7 +4093,7 @@ function collect$Reference(value, path = "", errors) {
           return false;
       } else {
         const s3 = p2;
-        if (!(0, import_formats.isUriReference)(s3)) {
+        if (!$isUriReference$(s3)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/$ref",
@@ -4127,12 +4136,13 @@ function collect$Reference(value, path = "", errors) {
 }
 function collect$Parameter(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/type", "type", "must be object")) return false;
   } else {
     const o3 = value;
-    if (o3.name === void 0) {
+    const p4 = o3.name;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -4142,7 +4152,8 @@ function collect$Parameter(value, path = "", errors, dyn) {
       ))
         return false;
     }
-    if (o3.in === void 0) {
+    const p5 = o3.in;
+    if (p5 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -4152,7 +4163,6 @@ function collect$Parameter(value, path = "", errors, dyn) {
       ))
         return false;
     }
-    const p4 = o3.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
@@ -4164,9 +4174,8 @@ function collect$Parameter(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "name");
+      $markKey$(ev2, "name");
     }
-    const p5 = o3.in;
     if (p5 !== void 0) {
       if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) {
         if ((0, import_validation.pushError)(
@@ -4178,7 +4187,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "in");
+      $markKey$(ev2, "in");
     }
     const p6 = o3.description;
     if (p6 !== void 0) {
@@ -4192,7 +4201,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "description");
+      $markKey$(ev2, "description");
     }
     const p7 = o3.required;
     if (p7 !== void 0) {
@@ -4206,7 +4215,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "required");
+      $markKey$(ev2, "required");
     }
     const p8 = o3.deprecated;
     if (p8 !== void 0) {
@@ -4220,7 +4229,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "deprecated");
+      $markKey$(ev2, "deprecated");
     }
     const p9 = o3.schema;
     if (p9 !== void 0) {
@@ -4231,13 +4240,13 @@ function collect$Parameter(value, path = "", errors, dyn) {
         dyn1
       ) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev2, "schema");
+      $markKey$(ev2, "schema");
     }
     const p10 = o3.content;
     if (p10 !== void 0) {
       if (typeof p10 === "object" && p10 !== null && !Array.isArray(p10)) {
         const o11 = p10;
-        if ((0, import_checks.countKeys)(o11) < 1) {
+        if ($countKeys$(o11) < 1) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/content",
@@ -4247,7 +4256,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        if ((0, import_checks.countKeys)(o11) > 1) {
+        if ($countKeys$(o11) > 1) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/content",
@@ -4259,7 +4268,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         }
       }
       if (!collect$Content(p10, errors && path + "/content", errors, dyn1) && !errors) return false;
-      (0, import_evaluated.markKey)(ev2, "content");
+      $markKey$(ev2, "content");
     }
     if (o3.schema !== void 0) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
@@ -4302,15 +4311,15 @@ function collect$Parameter(value, path = "", errors, dyn) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
   let matched15 = 0;
-  const e16 = (0, import_evaluated.evaluated)();
+  const e16 = $evaluated$();
   if (eval$18(value, e16)) {
     matched15++;
-    (0, import_evaluated.mergeEvaluated)(ev2, e16);
+    $mergeEvaluated$(ev2, e16);
   }
-  const e17 = (0, import_evaluated.evaluated)();
+  const e17 = $evaluated$();
   if (eval$19(value, e17)) {
     matched15++;
-    (0, import_evaluated.mergeEvaluated)(ev2, e17);
+    $mergeEvaluated$(ev2, e17);
   }
   if (matched15 === 0) {
     if (!errors) return false;
@@ -4327,9 +4336,9 @@ function collect$Parameter(value, path = "", errors, dyn) {
     ))
       return false;
   }
-  const e18 = (0, import_evaluated.evaluated)();
+  const e18 = $evaluated$();
   const passed19 = eval$22(value, e18);
-  if (passed19) (0, import_evaluated.mergeEvaluated)(ev2, e18);
+  if (passed19) $mergeEvaluated$(ev2, e18);
   if (passed19) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o20 = value;
@@ -4352,7 +4361,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o22 = value;
     for (const k23 in o22) {
-      if (!(0, import_checks.hasOwn)(o22, k23) || (0, import_evaluated.isKeyEvaluated)(ev2, k23)) continue;
+      if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -4370,12 +4379,12 @@ function collect$Parameter(value, path = "", errors, dyn) {
 }
 function collect$Responses(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/responses/type", "type", "must be object")) return false;
   } else {
     const o3 = value;
-    if ((0, import_checks.countKeys)(o3) < 1) {
+    if ($countKeys$(o3) < 1) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -4389,28 +4398,28 @@ function collect$Responses(value, path = "", errors, dyn) {
     if (p4 !== void 0) {
       if (!collect$ResponseOrReference(p4, errors && path + "/default", errors, dyn1) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev2, "default");
+      $markKey$(ev2, "default");
     }
     for (const k5 in o3) {
-      if (!(0, import_checks.hasOwn)(o3, k5)) continue;
+      if (!$hasOwn$(o3, k5)) continue;
       const x6 = o3[k5];
       if (pattern$5.test(k5)) {
         if (!collect$ResponseOrReference(
           x6,
-          errors && path + "/" + (0, import_checks.pointerToken)(k5),
+          errors && path + "/" + $pointerToken$(k5),
           errors,
           dyn1
         ) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, k5);
+        $markKey$(ev2, k5);
       }
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
-  const e7 = (0, import_evaluated.evaluated)();
+  const e7 = $evaluated$();
   const passed8 = eval$24(value, e7);
-  if (passed8) (0, import_evaluated.mergeEvaluated)(ev2, e7);
+  if (passed8) $mergeEvaluated$(ev2, e7);
   if (passed8) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
@@ -4430,7 +4439,7 @@ function collect$Responses(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o10 = value;
     for (const k11 in o10) {
-      if (!(0, import_checks.hasOwn)(o10, k11) || (0, import_evaluated.isKeyEvaluated)(ev2, k11)) continue;
+      if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -4467,12 +4476,13 @@ function collect$10(value, path = "", errors) {
 }
 function collect$Response(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/response/type", "type", "must be object")) return false;
   } else {
     const o3 = value;
-    if (o3.description === void 0) {
+    const p4 = o3.description;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -4482,7 +4492,6 @@ function collect$Response(value, path = "", errors, dyn) {
       ))
         return false;
     }
-    const p4 = o3.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
@@ -4494,7 +4503,7 @@ function collect$Response(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "description");
+      $markKey$(ev2, "description");
     }
     const p5 = o3.headers;
     if (p5 !== void 0) {
@@ -4510,23 +4519,23 @@ function collect$Response(value, path = "", errors, dyn) {
       } else {
         const o6 = p5;
         for (const k7 in o6) {
-          if (!(0, import_checks.hasOwn)(o6, k7)) continue;
+          if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
           if (!collect$HeaderOrReference(
             x8,
-            errors && path + "/headers/" + (0, import_checks.pointerToken)(k7),
+            errors && path + "/headers/" + $pointerToken$(k7),
             errors,
             dyn1
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "headers");
+      $markKey$(ev2, "headers");
     }
     const p9 = o3.content;
     if (p9 !== void 0) {
       if (!collect$Content(p9, errors && path + "/content", errors, dyn1) && !errors) return false;
-      (0, import_evaluated.markKey)(ev2, "content");
+      $markKey$(ev2, "content");
     }
     const p10 = o3.links;
     if (p10 !== void 0) {
@@ -4542,17 +4551,17 @@ function collect$Response(value, path = "", errors, dyn) {
       } else {
         const o11 = p10;
         for (const k12 in o11) {
-          if (!(0, import_checks.hasOwn)(o11, k12)) continue;
+          if (!$hasOwn$(o11, k12)) continue;
           const x13 = o11[k12];
           if (!collect$LinkOrReference(
             x13,
-            errors && path + "/links/" + (0, import_checks.pointerToken)(k12),
+            errors && path + "/links/" + $pointerToken$(k12),
             errors
           ) && !errors)
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev2, "links");
+      $markKey$(ev2, "links");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -4560,7 +4569,7 @@ function collect$Response(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o14 = value;
     for (const k15 in o14) {
-      if (!(0, import_checks.hasOwn)(o14, k15) || (0, import_evaluated.isKeyEvaluated)(ev2, k15)) continue;
+      if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -4596,7 +4605,7 @@ function collect$11(value, path = "", errors) {
   return true;
 }
 function collect$Example(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/example/type", "type", "must be object")) return false;
   } else {
@@ -4613,7 +4622,7 @@ function collect$Example(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "summary");
+      $markKey$(ev1, "summary");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
@@ -4627,11 +4636,11 @@ function collect$Example(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
     const p5 = o2.value;
     if (p5 !== void 0) {
-      (0, import_evaluated.markKey)(ev1, "value");
+      $markKey$(ev1, "value");
     }
     const p6 = o2.externalValue;
     if (p6 !== void 0) {
@@ -4646,7 +4655,7 @@ function collect$Example(value, path = "", errors) {
           return false;
       } else {
         const s7 = p6;
-        if (!(0, import_formats.isUriReference)(s7)) {
+        if (!$isUriReference$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/externalValue",
@@ -4657,7 +4666,7 @@ function collect$Example(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "externalValue");
+      $markKey$(ev1, "externalValue");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -4668,7 +4677,7 @@ function collect$Example(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
-      if (!(0, import_checks.hasOwn)(o8, k9) || (0, import_evaluated.isKeyEvaluated)(ev1, k9)) continue;
+      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -4711,13 +4720,14 @@ function collect$12(value, path = "", errors) {
 }
 function collect$RequestBody(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  const ev2 = (0, import_evaluated.evaluated)();
+  const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body/type", "type", "must be object"))
       return false;
   } else {
     const o3 = value;
-    if (o3.content === void 0) {
+    const p4 = o3.content;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -4727,9 +4737,9 @@ function collect$RequestBody(value, path = "", errors, dyn) {
       ))
         return false;
     }
-    const p4 = o3.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
+    const p5 = o3.description;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/description",
@@ -4739,12 +4749,11 @@ function collect$RequestBody(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "description");
+      $markKey$(ev2, "description");
     }
-    const p5 = o3.content;
-    if (p5 !== void 0) {
-      if (!collect$Content(p5, errors && path + "/content", errors, dyn1) && !errors) return false;
-      (0, import_evaluated.markKey)(ev2, "content");
+    if (p4 !== void 0) {
+      if (!collect$Content(p4, errors && path + "/content", errors, dyn1) && !errors) return false;
+      $markKey$(ev2, "content");
     }
     const p6 = o3.required;
     if (p6 !== void 0) {
@@ -4758,7 +4767,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev2, "required");
+      $markKey$(ev2, "required");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -4766,7 +4775,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o7 = value;
     for (const k8 in o7) {
-      if (!(0, import_checks.hasOwn)(o7, k8) || (0, import_evaluated.isKeyEvaluated)(ev2, k8)) continue;
+      if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -4830,7 +4839,7 @@ function collect$Header(value, path = "", errors, dyn) {
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = (0, import_evaluated.evaluated)();
+    const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
       if ((0, import_validation.pushError)(errors, path, "#/$defs/header/type", "type", "must be object")) return false;
     } else {
@@ -4847,7 +4856,7 @@ function collect$Header(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "description");
+        $markKey$(ev2, "description");
       }
       const p5 = o3.required;
       if (p5 !== void 0) {
@@ -4861,7 +4870,7 @@ function collect$Header(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "required");
+        $markKey$(ev2, "required");
       }
       const p6 = o3.deprecated;
       if (p6 !== void 0) {
@@ -4875,7 +4884,7 @@ function collect$Header(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "deprecated");
+        $markKey$(ev2, "deprecated");
       }
       const p7 = o3.schema;
       if (p7 !== void 0) {
@@ -4886,13 +4895,13 @@ function collect$Header(value, path = "", errors, dyn) {
           dyn1
         ) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "schema");
+        $markKey$(ev2, "schema");
       }
       const p8 = o3.content;
       if (p8 !== void 0) {
         if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
           const o9 = p8;
-          if ((0, import_checks.countKeys)(o9) < 1) {
+          if ($countKeys$(o9) < 1) {
             if ((0, import_validation.pushError)(
               errors,
               path + "/content",
@@ -4902,7 +4911,7 @@ function collect$Header(value, path = "", errors, dyn) {
             ))
               return false;
           }
-          if ((0, import_checks.countKeys)(o9) > 1) {
+          if ($countKeys$(o9) > 1) {
             if ((0, import_validation.pushError)(
               errors,
               path + "/content",
@@ -4915,7 +4924,7 @@ function collect$Header(value, path = "", errors, dyn) {
         }
         if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "content");
+        $markKey$(ev2, "content");
       }
       if (o3.schema !== void 0) {
         if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
@@ -4954,15 +4963,15 @@ function collect$Header(value, path = "", errors, dyn) {
     if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
     eval$SpecificationExtensions(value, ev2);
     let matched13 = 0;
-    const e14 = (0, import_evaluated.evaluated)();
+    const e14 = $evaluated$();
     if (eval$28(value, e14)) {
       matched13++;
-      (0, import_evaluated.mergeEvaluated)(ev2, e14);
+      $mergeEvaluated$(ev2, e14);
     }
-    const e15 = (0, import_evaluated.evaluated)();
+    const e15 = $evaluated$();
     if (eval$29(value, e15)) {
       matched13++;
-      (0, import_evaluated.mergeEvaluated)(ev2, e15);
+      $mergeEvaluated$(ev2, e15);
     }
     if (matched13 === 0) {
       if (!errors) return false;
@@ -4982,7 +4991,7 @@ function collect$Header(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o16 = value;
       for (const k17 in o16) {
-        if (!(0, import_checks.hasOwn)(o16, k17) || (0, import_evaluated.isKeyEvaluated)(ev2, k17)) continue;
+        if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
         {
           if ((0, import_validation.pushError)(
             errors,
@@ -5027,13 +5036,14 @@ function collect$14(value, path = "", errors) {
   return true;
 }
 function collect$SecurityScheme(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme/type", "type", "must be object"))
       return false;
   } else {
     const o2 = value;
-    if (o2.type === void 0) {
+    const p3 = o2.type;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -5043,7 +5053,6 @@ function collect$SecurityScheme(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.type;
     if (p3 !== void 0) {
       if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) {
         if ((0, import_validation.pushError)(
@@ -5055,7 +5064,7 @@ function collect$SecurityScheme(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "type");
+      $markKey$(ev1, "type");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
@@ -5069,7 +5078,7 @@ function collect$SecurityScheme(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -5087,7 +5096,7 @@ function collect$SecurityScheme(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o5 = value;
     for (const k6 in o5) {
-      if (!(0, import_checks.hasOwn)(o5, k6) || (0, import_evaluated.isKeyEvaluated)(ev1, k6)) continue;
+      if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -5123,7 +5132,7 @@ function collect$15(value, path = "", errors) {
   return true;
 }
 function collect$Link(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/link/type", "type", "must be object")) return false;
   } else {
@@ -5141,7 +5150,7 @@ function collect$Link(value, path = "", errors) {
           return false;
       } else {
         const s4 = p3;
-        if (!(0, import_formats.isUriReference)(s4)) {
+        if (!$isUriReference$(s4)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/operationRef",
@@ -5152,7 +5161,7 @@ function collect$Link(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "operationRef");
+      $markKey$(ev1, "operationRef");
     }
     const p5 = o2.operationId;
     if (p5 !== void 0) {
@@ -5166,17 +5175,17 @@ function collect$Link(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "operationId");
+      $markKey$(ev1, "operationId");
     }
     const p6 = o2.parameters;
     if (p6 !== void 0) {
       if (!collect$MapOfStrings(p6, errors && path + "/parameters", errors) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev1, "parameters");
+      $markKey$(ev1, "parameters");
     }
     const p7 = o2.requestBody;
     if (p7 !== void 0) {
-      (0, import_evaluated.markKey)(ev1, "requestBody");
+      $markKey$(ev1, "requestBody");
     }
     const p8 = o2.description;
     if (p8 !== void 0) {
@@ -5190,26 +5199,26 @@ function collect$Link(value, path = "", errors) {
         ))
           return false;
       }
-      (0, import_evaluated.markKey)(ev1, "description");
+      $markKey$(ev1, "description");
     }
     const p9 = o2.server;
     if (p9 !== void 0) {
       if (!collect$Server(p9, errors && path + "/server", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "server");
+      $markKey$(ev1, "server");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
   let matched10 = 0;
-  const e11 = (0, import_evaluated.evaluated)();
+  const e11 = $evaluated$();
   if (eval$32(value, e11)) {
     matched10++;
-    (0, import_evaluated.mergeEvaluated)(ev1, e11);
+    $mergeEvaluated$(ev1, e11);
   }
-  const e12 = (0, import_evaluated.evaluated)();
+  const e12 = $evaluated$();
   if (eval$33(value, e12)) {
     matched10++;
-    (0, import_evaluated.mergeEvaluated)(ev1, e12);
+    $mergeEvaluated$(ev1, e12);
   }
   if (matched10 === 0) {
     if (!errors) return false;
@@ -5229,7 +5238,7 @@ function collect$Link(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o13 = value;
     for (const k14 in o13) {
-      if (!(0, import_checks.hasOwn)(o13, k14) || (0, import_evaluated.isKeyEvaluated)(ev1, k14)) continue;
+      if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -5299,9 +5308,9 @@ function collect$Callbacks(value, path = "", errors, dyn) {
     } else {
       const o2 = value;
       for (const k3 in o2) {
-        if (!(0, import_checks.hasOwn)(o2, k3)) continue;
+        if (!$hasOwn$(o2, k3)) continue;
         const x4 = o2[k3];
-        if (!collect$PathItem(x4, errors && path + "/" + (0, import_checks.pointerToken)(k3), errors, dyn1) && !errors)
+        if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
           return false;
       }
     }
@@ -5330,13 +5339,13 @@ function collect$Content(value, path = "", errors, dyn) {
     } else {
       const o2 = value;
       for (const k3 in o2) {
-        if (!(0, import_checks.hasOwn)(o2, k3)) continue;
+        if (!$hasOwn$(o2, k3)) continue;
         const x4 = o2[k3];
-        if (!collect$MediaType(x4, errors && path + "/" + (0, import_checks.pointerToken)(k3), errors, dyn1) && !errors)
+        if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
           return false;
       }
       for (const k5 in o2) {
-        if (!(0, import_checks.hasOwn)(o2, k5)) continue;
+        if (!$hasOwn$(o2, k5)) continue;
       }
     }
     return true;
@@ -5361,11 +5370,11 @@ function collect$Examples(value, path = "", errors) {
       } else {
         const o3 = p2;
         for (const k4 in o3) {
-          if (!(0, import_checks.hasOwn)(o3, k4)) continue;
+          if (!$hasOwn$(o3, k4)) continue;
           const x5 = o3[k4];
           if (!collect$ExampleOrReference(
             x5,
-            errors && path + "/examples/" + (0, import_checks.pointerToken)(k4),
+            errors && path + "/examples/" + $pointerToken$(k4),
             errors
           ) && !errors)
             return false;
@@ -5382,7 +5391,8 @@ function collect$StylesForPath(value, path = "", errors) {
   if (collect$37(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
-      if (o1.required === void 0) {
+      const p2 = o1.required;
+      if (p2 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -5392,11 +5402,11 @@ function collect$StylesForPath(value, path = "", errors) {
         ))
           return false;
       }
-      const p2 = o1.name;
-      if (p2 !== void 0) {
-        if (typeof p2 === "string") {
-          const s3 = p2;
-          if (!pattern$6.test(s3)) {
+      const p3 = o1.name;
+      if (p3 !== void 0) {
+        if (typeof p3 === "string") {
+          const s4 = p3;
+          if (!pattern$6.test(s4)) {
             if ((0, import_validation.pushError)(
               errors,
               path + "/name",
@@ -5408,9 +5418,9 @@ function collect$StylesForPath(value, path = "", errors) {
           }
         }
       }
-      const p4 = o1.style;
-      if (p4 !== void 0) {
-        if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
+      const p5 = o1.style;
+      if (p5 !== void 0) {
+        if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/style",
@@ -5421,9 +5431,8 @@ function collect$StylesForPath(value, path = "", errors) {
             return false;
         }
       }
-      const p5 = o1.required;
-      if (p5 !== void 0) {
-        if (!(p5 === true)) {
+      if (p2 !== void 0) {
+        if (!(p2 === true)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/required",
@@ -5527,54 +5536,54 @@ function eval$Examples(value, ev) {
     const o1 = value;
     const p2 = o1.example;
     if (p2 !== void 0) {
-      (0, import_evaluated.markKey)(ev, "example");
+      $markKey$(ev, "example");
     }
     const p3 = o1.examples;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) return false;
       const o4 = p3;
       for (const k5 in o4) {
-        if (!(0, import_checks.hasOwn)(o4, k5)) continue;
+        if (!$hasOwn$(o4, k5)) continue;
         const x6 = o4[k5];
         if (!collect$ExampleOrReference(x6)) return false;
       }
-      (0, import_evaluated.markKey)(ev, "examples");
+      $markKey$(ev, "examples");
     }
   }
   if (collect$36(value)) return false;
   return true;
 }
 function eval$StylesForPath(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$41(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$42(value, ev)) return false;
   }
   return true;
 }
 function eval$StylesForHeader(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$43(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$44(value, ev)) return false;
   }
   return true;
 }
 function eval$StylesForQuery(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$45(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$46(value, ev)) return false;
   }
   return true;
 }
 function eval$StylesForCookie(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$47(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$48(value, ev)) return false;
   }
@@ -5586,12 +5595,12 @@ function eval$17(value, ev) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
     const p3 = o1.explode;
     if (p3 !== void 0) {
       if (!(typeof p3 === "boolean")) return false;
-      (0, import_evaluated.markKey)(ev, "explode");
+      $markKey$(ev, "explode");
     }
   }
   if (!eval$Examples(value, ev)) return false;
@@ -5653,7 +5662,7 @@ function eval$22(value, ev) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
@@ -5664,7 +5673,7 @@ function eval$23(value, ev) {
     const p2 = o1.allowEmptyValue;
     if (p2 !== void 0) {
       if (!(typeof p2 === "boolean")) return false;
-      (0, import_evaluated.markKey)(ev, "allowEmptyValue");
+      $markKey$(ev, "allowEmptyValue");
     }
   }
   return true;
@@ -5673,11 +5682,11 @@ function eval$24(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     for (const k2 in o1) {
-      if (!(0, import_checks.hasOwn)(o1, k2)) continue;
+      if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (pattern$5.test(k2)) {
         return false;
-        (0, import_evaluated.markKey)(ev, k2);
+        $markKey$(ev, k2);
       }
     }
   }
@@ -5725,12 +5734,12 @@ function eval$27(value, ev) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "simple")) return false;
-        (0, import_evaluated.markKey)(ev, "style");
+        $markKey$(ev, "style");
       }
       const p3 = o1.explode;
       if (p3 !== void 0) {
         if (!(typeof p3 === "boolean")) return false;
-        (0, import_evaluated.markKey)(ev, "explode");
+        $markKey$(ev, "explode");
       }
     }
     if (!eval$Examples(value, ev)) return false;
@@ -5831,7 +5840,8 @@ function collect$TypeApikey(value, path = "", errors) {
   if (collect$49(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
-      if (o1.name === void 0) {
+      const p2 = o1.name;
+      if (p2 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -5841,7 +5851,8 @@ function collect$TypeApikey(value, path = "", errors) {
         ))
           return false;
       }
-      if (o1.in === void 0) {
+      const p3 = o1.in;
+      if (p3 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -5851,7 +5862,6 @@ function collect$TypeApikey(value, path = "", errors) {
         ))
           return false;
       }
-      const p2 = o1.name;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
           if ((0, import_validation.pushError)(
@@ -5864,7 +5874,6 @@ function collect$TypeApikey(value, path = "", errors) {
             return false;
         }
       }
-      const p3 = o1.in;
       if (p3 !== void 0) {
         if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) {
           if ((0, import_validation.pushError)(
@@ -5882,9 +5891,9 @@ function collect$TypeApikey(value, path = "", errors) {
   return true;
 }
 function eval$TypeApikey(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$50(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$51(value, ev)) return false;
   }
@@ -5894,7 +5903,8 @@ function collect$TypeHttp(value, path = "", errors) {
   if (collect$52(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
-      if (o1.scheme === void 0) {
+      const p2 = o1.scheme;
+      if (p2 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -5904,7 +5914,6 @@ function collect$TypeHttp(value, path = "", errors) {
         ))
           return false;
       }
-      const p2 = o1.scheme;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
           if ((0, import_validation.pushError)(
@@ -5922,9 +5931,9 @@ function collect$TypeHttp(value, path = "", errors) {
   return true;
 }
 function eval$TypeHttp(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$53(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$54(value, ev)) return false;
   }
@@ -5952,9 +5961,9 @@ function collect$TypeHttpBearer(value, path = "", errors) {
   return true;
 }
 function eval$TypeHttpBearer(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$56(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$57(value, ev)) return false;
   }
@@ -5964,7 +5973,8 @@ function collect$TypeOauth2(value, path = "", errors) {
   if (collect$58(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
-      if (o1.flows === void 0) {
+      const p2 = o1.flows;
+      if (p2 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -5974,7 +5984,6 @@ function collect$TypeOauth2(value, path = "", errors) {
         ))
           return false;
       }
-      const p2 = o1.flows;
       if (p2 !== void 0) {
         if (!collect$OauthFlows(p2, errors && path + "/flows", errors) && !errors) return false;
       }
@@ -5983,9 +5992,9 @@ function collect$TypeOauth2(value, path = "", errors) {
   return true;
 }
 function eval$TypeOauth2(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$59(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$60(value, ev)) return false;
   }
@@ -5995,7 +6004,8 @@ function collect$TypeOidc(value, path = "", errors) {
   if (collect$61(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
-      if (o1.openIdConnectUrl === void 0) {
+      const p2 = o1.openIdConnectUrl;
+      if (p2 === void 0) {
         if ((0, import_validation.pushError)(
           errors,
           path,
@@ -6005,7 +6015,6 @@ function collect$TypeOidc(value, path = "", errors) {
         ))
           return false;
       }
-      const p2 = o1.openIdConnectUrl;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
           if ((0, import_validation.pushError)(
@@ -6018,7 +6027,7 @@ function collect$TypeOidc(value, path = "", errors) {
             return false;
         } else {
           const s3 = p2;
-          if (!(0, import_formats.isUriReference)(s3)) {
+          if (!$isUriReference$(s3)) {
             if ((0, import_validation.pushError)(
               errors,
               path + "/openIdConnectUrl",
@@ -6035,9 +6044,9 @@ function collect$TypeOidc(value, path = "", errors) {
   return true;
 }
 function eval$TypeOidc(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$62(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$63(value, ev)) return false;
   }
@@ -6050,12 +6059,12 @@ function collect$MapOfStrings(value, path = "", errors) {
   } else {
     const o1 = value;
     for (const k2 in o1) {
-      if (!(0, import_checks.hasOwn)(o1, k2)) continue;
+      if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!(typeof x3 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
-          path + "/" + (0, import_checks.pointerToken)(k2),
+          path + "/" + $pointerToken$(k2),
           "#/$defs/map-of-strings/additionalProperties/type",
           "type",
           "must be string"
@@ -6126,7 +6135,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = (0, import_evaluated.evaluated)();
+    const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
       if ((0, import_validation.pushError)(errors, path, "#/$defs/media-type/type", "type", "must be object"))
         return false;
@@ -6141,7 +6150,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
           dyn1
         ) && !errors)
           return false;
-        (0, import_evaluated.markKey)(ev2, "schema");
+        $markKey$(ev2, "schema");
       }
       const p5 = o3.encoding;
       if (p5 !== void 0) {
@@ -6157,18 +6166,18 @@ function collect$MediaType(value, path = "", errors, dyn) {
         } else {
           const o6 = p5;
           for (const k7 in o6) {
-            if (!(0, import_checks.hasOwn)(o6, k7)) continue;
+            if (!$hasOwn$(o6, k7)) continue;
             const x8 = o6[k7];
             if (!collect$Encoding(
               x8,
-              errors && path + "/encoding/" + (0, import_checks.pointerToken)(k7),
+              errors && path + "/encoding/" + $pointerToken$(k7),
               errors,
               dyn1
             ) && !errors)
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "encoding");
+        $markKey$(ev2, "encoding");
       }
     }
     if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -6178,7 +6187,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
       for (const k10 in o9) {
-        if (!(0, import_checks.hasOwn)(o9, k10) || (0, import_evaluated.isKeyEvaluated)(ev2, k10)) continue;
+        if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
         {
           if ((0, import_validation.pushError)(
             errors,
@@ -6323,7 +6332,7 @@ function eval$41(value, ev) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "path")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
@@ -6338,21 +6347,21 @@ function eval$42(value, ev) {
         const s3 = p2;
         if (!pattern$6.test(s3)) return false;
       }
-      (0, import_evaluated.markKey)(ev, "name");
+      $markKey$(ev, "name");
     }
     const p4 = o1.style;
     if (p4 !== void 0) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
     const p5 = o1.required;
     if (p5 !== void 0) {
       if (!(p5 === true)) return false;
-      (0, import_evaluated.markKey)(ev, "required");
+      $markKey$(ev, "required");
     }
     const p6 = o1.explode;
     if (p6 !== void 0) {
-      (0, import_evaluated.markKey)(ev, "explode");
+      $markKey$(ev, "explode");
     }
   }
   return true;
@@ -6363,7 +6372,7 @@ function eval$43(value, ev) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
@@ -6374,11 +6383,11 @@ function eval$44(value, ev) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "simple")) return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
     const p3 = o1.explode;
     if (p3 !== void 0) {
-      (0, import_evaluated.markKey)(ev, "explode");
+      $markKey$(ev, "explode");
     }
   }
   return true;
@@ -6389,15 +6398,15 @@ function eval$45(value, ev) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
 }
 function eval$ExplodeForForm(value, ev) {
-  const e1 = (0, import_evaluated.evaluated)();
+  const e1 = $evaluated$();
   const passed2 = eval$65(value, e1);
-  if (passed2) (0, import_evaluated.mergeEvaluated)(ev, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$66(value, ev)) return false;
   } else {
@@ -6412,12 +6421,12 @@ function eval$46(value, ev) {
     if (p2 !== void 0) {
       if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject"))
         return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
     const p3 = o1.allowReserved;
     if (p3 !== void 0) {
       if (!(typeof p3 === "boolean")) return false;
-      (0, import_evaluated.markKey)(ev, "allowReserved");
+      $markKey$(ev, "allowReserved");
     }
   }
   if (!eval$ExplodeForForm(value, ev)) return false;
@@ -6429,7 +6438,7 @@ function eval$47(value, ev) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
@@ -6440,7 +6449,7 @@ function eval$48(value, ev) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "form")) return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
   }
   if (!eval$ExplodeForForm(value, ev)) return false;
@@ -6471,7 +6480,7 @@ function eval$50(value, ev) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "apiKey")) return false;
-      (0, import_evaluated.markKey)(ev, "type");
+      $markKey$(ev, "type");
     }
   }
   return true;
@@ -6483,12 +6492,12 @@ function eval$51(value, ev) {
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) return false;
-      (0, import_evaluated.markKey)(ev, "name");
+      $markKey$(ev, "name");
     }
     const p3 = o1.in;
     if (p3 !== void 0) {
       if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) return false;
-      (0, import_evaluated.markKey)(ev, "in");
+      $markKey$(ev, "in");
     }
   }
   return true;
@@ -6518,7 +6527,7 @@ function eval$53(value, ev) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) return false;
-      (0, import_evaluated.markKey)(ev, "type");
+      $markKey$(ev, "type");
     }
   }
   return true;
@@ -6530,7 +6539,7 @@ function eval$54(value, ev) {
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) return false;
-      (0, import_evaluated.markKey)(ev, "scheme");
+      $markKey$(ev, "scheme");
     }
   }
   return true;
@@ -6538,7 +6547,8 @@ function eval$54(value, ev) {
 function collect$55(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.type === void 0) {
+    const p2 = o1.type;
+    if (p2 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -6548,7 +6558,8 @@ function collect$55(value, path = "", errors) {
       ))
         return false;
     }
-    if (o1.scheme === void 0) {
+    const p3 = o1.scheme;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -6558,7 +6569,6 @@ function collect$55(value, path = "", errors) {
       ))
         return false;
     }
-    const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
         if ((0, import_validation.pushError)(
@@ -6571,7 +6581,6 @@ function collect$55(value, path = "", errors) {
           return false;
       }
     }
-    const p3 = o1.scheme;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -6606,14 +6615,14 @@ function eval$56(value, ev) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) return false;
-      (0, import_evaluated.markKey)(ev, "type");
+      $markKey$(ev, "type");
     }
     const p3 = o1.scheme;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) return false;
       const s4 = p3;
       if (!pattern$7.test(s4)) return false;
-      (0, import_evaluated.markKey)(ev, "scheme");
+      $markKey$(ev, "scheme");
     }
   }
   return true;
@@ -6624,7 +6633,7 @@ function eval$57(value, ev) {
     const p2 = o1.bearerFormat;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) return false;
-      (0, import_evaluated.markKey)(ev, "bearerFormat");
+      $markKey$(ev, "bearerFormat");
     }
   }
   return true;
@@ -6649,7 +6658,7 @@ function collect$58(value, path = "", errors) {
   return true;
 }
 function collect$OauthFlows(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/type", "type", "must be object"))
       return false;
@@ -6658,24 +6667,24 @@ function collect$OauthFlows(value, path = "", errors) {
     const p3 = o2.implicit;
     if (p3 !== void 0) {
       if (!collect$Implicit(p3, errors && path + "/implicit", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "implicit");
+      $markKey$(ev1, "implicit");
     }
     const p4 = o2.password;
     if (p4 !== void 0) {
       if (!collect$Password(p4, errors && path + "/password", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "password");
+      $markKey$(ev1, "password");
     }
     const p5 = o2.clientCredentials;
     if (p5 !== void 0) {
       if (!collect$ClientCredentials(p5, errors && path + "/clientCredentials", errors) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev1, "clientCredentials");
+      $markKey$(ev1, "clientCredentials");
     }
     const p6 = o2.authorizationCode;
     if (p6 !== void 0) {
       if (!collect$AuthorizationCode(p6, errors && path + "/authorizationCode", errors) && !errors)
         return false;
-      (0, import_evaluated.markKey)(ev1, "authorizationCode");
+      $markKey$(ev1, "authorizationCode");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -6683,7 +6692,7 @@ function collect$OauthFlows(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o7 = value;
     for (const k8 in o7) {
-      if (!(0, import_checks.hasOwn)(o7, k8) || (0, import_evaluated.isKeyEvaluated)(ev1, k8)) continue;
+      if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -6705,7 +6714,7 @@ function eval$59(value, ev) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "oauth2")) return false;
-      (0, import_evaluated.markKey)(ev, "type");
+      $markKey$(ev, "type");
     }
   }
   return true;
@@ -6717,7 +6726,7 @@ function eval$60(value, ev) {
     const p2 = o1.flows;
     if (p2 !== void 0) {
       if (!collect$OauthFlows(p2)) return false;
-      (0, import_evaluated.markKey)(ev, "flows");
+      $markKey$(ev, "flows");
     }
   }
   return true;
@@ -6747,7 +6756,7 @@ function eval$62(value, ev) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "openIdConnect")) return false;
-      (0, import_evaluated.markKey)(ev, "type");
+      $markKey$(ev, "type");
     }
   }
   return true;
@@ -6760,8 +6769,8 @@ function eval$63(value, ev) {
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) return false;
       const s3 = p2;
-      if (!(0, import_formats.isUriReference)(s3)) return false;
-      (0, import_evaluated.markKey)(ev, "openIdConnectUrl");
+      if (!$isUriReference$(s3)) return false;
+      $markKey$(ev, "openIdConnectUrl");
     }
   }
   return true;
@@ -6780,7 +6789,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = (0, import_evaluated.evaluated)();
+    const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
       if ((0, import_validation.pushError)(errors, path, "#/$defs/encoding/type", "type", "must be object")) return false;
     } else {
@@ -6797,7 +6806,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "contentType");
+        $markKey$(ev2, "contentType");
       }
       const p5 = o3.headers;
       if (p5 !== void 0) {
@@ -6813,18 +6822,18 @@ function collect$Encoding(value, path = "", errors, dyn) {
         } else {
           const o6 = p5;
           for (const k7 in o6) {
-            if (!(0, import_checks.hasOwn)(o6, k7)) continue;
+            if (!$hasOwn$(o6, k7)) continue;
             const x8 = o6[k7];
             if (!collect$HeaderOrReference(
               x8,
-              errors && path + "/headers/" + (0, import_checks.pointerToken)(k7),
+              errors && path + "/headers/" + $pointerToken$(k7),
               errors,
               dyn1
             ) && !errors)
               return false;
           }
         }
-        (0, import_evaluated.markKey)(ev2, "headers");
+        $markKey$(ev2, "headers");
       }
       const p9 = o3.style;
       if (p9 !== void 0) {
@@ -6838,7 +6847,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "style");
+        $markKey$(ev2, "style");
       }
       const p10 = o3.explode;
       if (p10 !== void 0) {
@@ -6852,7 +6861,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "explode");
+        $markKey$(ev2, "explode");
       }
       const p11 = o3.allowReserved;
       if (p11 !== void 0) {
@@ -6866,7 +6875,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
           ))
             return false;
         }
-        (0, import_evaluated.markKey)(ev2, "allowReserved");
+        $markKey$(ev2, "allowReserved");
       }
       if (o3.style !== void 0) {
         if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
@@ -6906,7 +6915,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o19 = value;
       for (const k20 in o19) {
-        if (!(0, import_checks.hasOwn)(o19, k20) || (0, import_evaluated.isKeyEvaluated)(ev2, k20)) continue;
+        if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
         {
           if ((0, import_validation.pushError)(
             errors,
@@ -6950,7 +6959,7 @@ function eval$65(value, ev) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "form")) return false;
-      (0, import_evaluated.markKey)(ev, "style");
+      $markKey$(ev, "style");
     }
   }
   return true;
@@ -6960,7 +6969,7 @@ function eval$66(value, ev) {
     const o1 = value;
     const p2 = o1.explode;
     if (p2 !== void 0) {
-      (0, import_evaluated.markKey)(ev, "explode");
+      $markKey$(ev, "explode");
     }
   }
   return true;
@@ -6970,19 +6979,20 @@ function eval$67(value, ev) {
     const o1 = value;
     const p2 = o1.explode;
     if (p2 !== void 0) {
-      (0, import_evaluated.markKey)(ev, "explode");
+      $markKey$(ev, "explode");
     }
   }
   return true;
 }
 function collect$Implicit(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "type", "must be object"))
       return false;
   } else {
     const o2 = value;
-    if (o2.authorizationUrl === void 0) {
+    const p3 = o2.authorizationUrl;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -6992,7 +7002,8 @@ function collect$Implicit(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.scopes === void 0) {
+    const p4 = o2.scopes;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7002,7 +7013,6 @@ function collect$Implicit(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.authorizationUrl;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -7014,8 +7024,8 @@ function collect$Implicit(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s4 = p3;
-        if (!(0, import_formats.isUriReference)(s4)) {
+        const s5 = p3;
+        if (!$isUriReference$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/authorizationUrl",
@@ -7026,11 +7036,11 @@ function collect$Implicit(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "authorizationUrl");
+      $markKey$(ev1, "authorizationUrl");
     }
-    const p5 = o2.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
+    const p6 = o2.refreshUrl;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/refreshUrl",
@@ -7040,8 +7050,8 @@ function collect$Implicit(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s6 = p5;
-        if (!(0, import_formats.isUriReference)(s6)) {
+        const s7 = p6;
+        if (!$isUriReference$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/refreshUrl",
@@ -7052,12 +7062,11 @@ function collect$Implicit(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "refreshUrl");
+      $markKey$(ev1, "refreshUrl");
     }
-    const p7 = o2.scopes;
-    if (p7 !== void 0) {
-      if (!collect$MapOfStrings(p7, errors && path + "/scopes", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "scopes");
+    if (p4 !== void 0) {
+      if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
+      $markKey$(ev1, "scopes");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -7065,7 +7074,7 @@ function collect$Implicit(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
-      if (!(0, import_checks.hasOwn)(o8, k9) || (0, import_evaluated.isKeyEvaluated)(ev1, k9)) continue;
+      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -7082,13 +7091,14 @@ function collect$Implicit(value, path = "", errors) {
   return true;
 }
 function collect$Password(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/password/type", "type", "must be object"))
       return false;
   } else {
     const o2 = value;
-    if (o2.tokenUrl === void 0) {
+    const p3 = o2.tokenUrl;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7098,7 +7108,8 @@ function collect$Password(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.scopes === void 0) {
+    const p4 = o2.scopes;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7108,7 +7119,6 @@ function collect$Password(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.tokenUrl;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -7120,8 +7130,8 @@ function collect$Password(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s4 = p3;
-        if (!(0, import_formats.isUriReference)(s4)) {
+        const s5 = p3;
+        if (!$isUriReference$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/tokenUrl",
@@ -7132,11 +7142,11 @@ function collect$Password(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "tokenUrl");
+      $markKey$(ev1, "tokenUrl");
     }
-    const p5 = o2.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
+    const p6 = o2.refreshUrl;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/refreshUrl",
@@ -7146,8 +7156,8 @@ function collect$Password(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s6 = p5;
-        if (!(0, import_formats.isUriReference)(s6)) {
+        const s7 = p6;
+        if (!$isUriReference$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/refreshUrl",
@@ -7158,12 +7168,11 @@ function collect$Password(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "refreshUrl");
+      $markKey$(ev1, "refreshUrl");
     }
-    const p7 = o2.scopes;
-    if (p7 !== void 0) {
-      if (!collect$MapOfStrings(p7, errors && path + "/scopes", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "scopes");
+    if (p4 !== void 0) {
+      if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
+      $markKey$(ev1, "scopes");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -7171,7 +7180,7 @@ function collect$Password(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
-      if (!(0, import_checks.hasOwn)(o8, k9) || (0, import_evaluated.isKeyEvaluated)(ev1, k9)) continue;
+      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -7188,7 +7197,7 @@ function collect$Password(value, path = "", errors) {
   return true;
 }
 function collect$ClientCredentials(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(
       errors,
@@ -7200,7 +7209,8 @@ function collect$ClientCredentials(value, path = "", errors) {
       return false;
   } else {
     const o2 = value;
-    if (o2.tokenUrl === void 0) {
+    const p3 = o2.tokenUrl;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7210,7 +7220,8 @@ function collect$ClientCredentials(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.scopes === void 0) {
+    const p4 = o2.scopes;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7220,7 +7231,6 @@ function collect$ClientCredentials(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.tokenUrl;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -7232,8 +7242,8 @@ function collect$ClientCredentials(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s4 = p3;
-        if (!(0, import_formats.isUriReference)(s4)) {
+        const s5 = p3;
+        if (!$isUriReference$(s5)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/tokenUrl",
@@ -7244,11 +7254,11 @@ function collect$ClientCredentials(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "tokenUrl");
+      $markKey$(ev1, "tokenUrl");
     }
-    const p5 = o2.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
+    const p6 = o2.refreshUrl;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/refreshUrl",
@@ -7258,8 +7268,8 @@ function collect$ClientCredentials(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s6 = p5;
-        if (!(0, import_formats.isUriReference)(s6)) {
+        const s7 = p6;
+        if (!$isUriReference$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/refreshUrl",
@@ -7270,12 +7280,11 @@ function collect$ClientCredentials(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "refreshUrl");
+      $markKey$(ev1, "refreshUrl");
     }
-    const p7 = o2.scopes;
-    if (p7 !== void 0) {
-      if (!collect$MapOfStrings(p7, errors && path + "/scopes", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "scopes");
+    if (p4 !== void 0) {
+      if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
+      $markKey$(ev1, "scopes");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -7283,7 +7292,7 @@ function collect$ClientCredentials(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
-      if (!(0, import_checks.hasOwn)(o8, k9) || (0, import_evaluated.isKeyEvaluated)(ev1, k9)) continue;
+      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -7300,7 +7309,7 @@ function collect$ClientCredentials(value, path = "", errors) {
   return true;
 }
 function collect$AuthorizationCode(value, path = "", errors) {
-  const ev1 = (0, import_evaluated.evaluated)();
+  const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(
       errors,
@@ -7312,7 +7321,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
       return false;
   } else {
     const o2 = value;
-    if (o2.authorizationUrl === void 0) {
+    const p3 = o2.authorizationUrl;
+    if (p3 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7322,7 +7332,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.tokenUrl === void 0) {
+    const p4 = o2.tokenUrl;
+    if (p4 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7332,7 +7343,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
       ))
         return false;
     }
-    if (o2.scopes === void 0) {
+    const p5 = o2.scopes;
+    if (p5 === void 0) {
       if ((0, import_validation.pushError)(
         errors,
         path,
@@ -7342,7 +7354,6 @@ function collect$AuthorizationCode(value, path = "", errors) {
       ))
         return false;
     }
-    const p3 = o2.authorizationUrl;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
         if ((0, import_validation.pushError)(
@@ -7354,8 +7365,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s4 = p3;
-        if (!(0, import_formats.isUriReference)(s4)) {
+        const s6 = p3;
+        if (!$isUriReference$(s6)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/authorizationUrl",
@@ -7366,11 +7377,10 @@ function collect$AuthorizationCode(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "authorizationUrl");
+      $markKey$(ev1, "authorizationUrl");
     }
-    const p5 = o2.tokenUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/tokenUrl",
@@ -7380,8 +7390,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s6 = p5;
-        if (!(0, import_formats.isUriReference)(s6)) {
+        const s7 = p4;
+        if (!$isUriReference$(s7)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/tokenUrl",
@@ -7392,11 +7402,11 @@ function collect$AuthorizationCode(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "tokenUrl");
+      $markKey$(ev1, "tokenUrl");
     }
-    const p7 = o2.refreshUrl;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
+    const p8 = o2.refreshUrl;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "string")) {
         if ((0, import_validation.pushError)(
           errors,
           path + "/refreshUrl",
@@ -7406,8 +7416,8 @@ function collect$AuthorizationCode(value, path = "", errors) {
         ))
           return false;
       } else {
-        const s8 = p7;
-        if (!(0, import_formats.isUriReference)(s8)) {
+        const s9 = p8;
+        if (!$isUriReference$(s9)) {
           if ((0, import_validation.pushError)(
             errors,
             path + "/refreshUrl",
@@ -7418,12 +7428,11 @@ function collect$AuthorizationCode(value, path = "", errors) {
             return false;
         }
       }
-      (0, import_evaluated.markKey)(ev1, "refreshUrl");
+      $markKey$(ev1, "refreshUrl");
     }
-    const p9 = o2.scopes;
-    if (p9 !== void 0) {
-      if (!collect$MapOfStrings(p9, errors && path + "/scopes", errors) && !errors) return false;
-      (0, import_evaluated.markKey)(ev1, "scopes");
+    if (p5 !== void 0) {
+      if (!collect$MapOfStrings(p5, errors && path + "/scopes", errors) && !errors) return false;
+      $markKey$(ev1, "scopes");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
@@ -7431,7 +7440,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o10 = value;
     for (const k11 in o10) {
-      if (!(0, import_checks.hasOwn)(o10, k11) || (0, import_evaluated.isKeyEvaluated)(ev1, k11)) continue;
+      if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
       {
         if ((0, import_validation.pushError)(
           errors,
@@ -7455,7 +7464,7 @@ function eval$68(value, ev) {
       const o1 = value;
       const p2 = o1.allowReserved;
       if (p2 !== void 0) {
-        (0, import_evaluated.markKey)(ev, "allowReserved");
+        $markKey$(ev, "allowReserved");
       }
     }
     if (!eval$ExplodeForForm(value, ev)) return false;
@@ -7472,11 +7481,11 @@ function eval$69(value, ev) {
       const o1 = value;
       const p2 = o1.style;
       if (p2 !== void 0) {
-        (0, import_evaluated.markKey)(ev, "style");
+        $markKey$(ev, "style");
       }
       const p3 = o1.allowReserved;
       if (p3 !== void 0) {
-        (0, import_evaluated.markKey)(ev, "allowReserved");
+        $markKey$(ev, "allowReserved");
       }
     }
     return true;
@@ -7492,7 +7501,7 @@ function eval$70(value, ev) {
       const o1 = value;
       const p2 = o1.style;
       if (p2 !== void 0) {
-        (0, import_evaluated.markKey)(ev, "style");
+        $markKey$(ev, "style");
       }
     }
     if (!eval$ExplodeForForm(value, ev)) return false;

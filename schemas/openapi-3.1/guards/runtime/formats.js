@@ -52,17 +52,17 @@ function digitAt(s, i) {
   return c >= 0 && c <= 9 ? c : -1;
 }
 function twoDigits(s, i) {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 function dateAt(s, i) {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
   const y1 = twoDigits(s, i);
   const y2 = twoDigits(s, i + 2);
   const month = twoDigits(s, i + 5);
   const day = twoDigits(s, i + 8);
-  if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
+  if ((y1 | y2) < 0 || month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : DAYS[month]);
 }
 function isDate(s) {
@@ -74,29 +74,21 @@ function timeAt(s, i) {
   const hour = twoDigits(s, i);
   const minute = twoDigits(s, i + 3);
   const second = twoDigits(s, i + 6);
-  if (hour < 0 || minute < 0 || second < 0) return false;
+  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59) return false;
   let j = i + 8;
-  if (s.charCodeAt(j) === 46) {
-    j++;
-    const start = j;
-    while (j < n && digitAt(s, j) >= 0) j++;
+  let c = s.charCodeAt(j);
+  if (c === 46) {
+    const start = ++j;
+    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j)) ;
     if (j === start) return false;
   }
-  if (j >= n) return false;
-  let sign = 1;
-  let offsetHour = 0;
-  let offsetMinute = 0;
-  const c = s.charCodeAt(j);
-  if (c === 90 || c === 122) {
-    if (j + 1 !== n) return false;
-  } else if (c === 43 || c === 45) {
-    sign = c === 45 ? -1 : 1;
-    offsetHour = twoDigits(s, j + 1);
-    offsetMinute = twoDigits(s, j + 4);
-    if (offsetHour < 0 || offsetMinute < 0 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  } else return false;
-  if (hour > 23 || minute > 59 || offsetHour > 23 || offsetMinute > 59) return false;
+  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || hour === 23 && minute === 59 && second === 60);
+  if (c !== 43 && c !== 45) return false;
+  const offsetHour = twoDigits(s, j + 1);
+  const offsetMinute = twoDigits(s, j + 4);
+  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
   if (second <= 59) return true;
+  const sign = c === 45 ? -1 : 1;
   const utcMinute = minute - offsetMinute * sign;
   const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
   return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
@@ -111,15 +103,9 @@ function isDateTime(s) {
 function isHex(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(s) {
-  if (s.length !== 36) return false;
-  for (let k = 0; k < 36; k++) {
-    const c = s.charCodeAt(k);
-    if (k === 8 || k === 13 || k === 18 || k === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
-  }
-  return true;
+  return s.length === 36 && UUID.test(s);
 }
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
@@ -159,7 +145,10 @@ function localPartEnd(s, unicode) {
 function isAddressLiteral(a) {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
+const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 function isEmail(s) {
+  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
