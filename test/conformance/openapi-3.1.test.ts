@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ajvFor } from "../helpers/guards";
-import { REPO_ROOT } from "../helpers/paths";
 import { run, runCli } from "../helpers/run";
 import { compileStrict } from "../helpers/strict-compile";
 import { tempDir } from "../helpers/temp";
+import { requireSharedOpenApi, SHARED_OPENAPI } from "../helpers/openapi";
 
-const OAS = path.resolve(REPO_ROOT, "..", "shared", "openapi", "3.1");
+const OAS = path.join(SHARED_OPENAPI, "3.1");
 // Read from beside the repository (../shared/openapi), never copied into it: absent, the suite fails.
-if (!existsSync(path.join(OAS, "schema.yaml"))) throw new Error(`${OAS} not found: this test reads the OpenAPI 3.1 schema and its pass/fail documents from ../shared/openapi`);
+requireSharedOpenApi();
 
 /**
  * YAML files → values, parsed by json-schema-ref-parser (the generator's own YAML reader) in a

@@ -215,8 +215,7 @@ function catchError(run: () => unknown): CodegenError {
 }
 
 describe("the reference documents", () => {
-  const shared = test;
-  shared("petstore-expanded (3.0): four operations, names from operationIds", async () => {
+  test("petstore-expanded (3.0): four operations, names from operationIds", async () => {
     const { operations, warnings } = extractOperations(await parseDocument(path.join(SHARED_OPENAPI, "3.0/examples/petstore-expanded.yaml")));
     expect(warnings).toEqual([]);
     expect(operations.map((o) => [o.method, o.path, o.name, o.responses.map((r) => `${r.status}:${r.contents.map((c) => c.schema?.name).join(",")}`).join(" ")])).toEqual([
@@ -229,7 +228,7 @@ describe("the reference documents", () => {
     expect(operations[0]!.servers).toEqual([{ url: "https://petstore.swagger.io/v2", variables: [] }]);
   });
 
-  shared("path_item_servers_parameters (3.1): every method of a path item, derived names, servers per level", async () => {
+  test("path_item_servers_parameters (3.1): every method of a path item, derived names, servers per level", async () => {
     const { operations } = extractOperations(await parseDocument(path.join(SHARED_OPENAPI, "3.1/pass/path_item_servers_parameters.yaml")));
     expect(operations.map((o) => [o.name, o.servers[0]!.url])).toEqual([
       ["getThings", "https://things.example.com"],
