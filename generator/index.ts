@@ -14,6 +14,6 @@ export { diffModels, bumpFor, bumpVersion, type ApiChange, type Bump } from "./r
 export type { PreviousOutput } from "./release/release";
 export { GENERATOR_VERSION } from "./version";
 export { startFormatThread, type FormatThread, type Formatter } from "./print/format-thread";
-export { startMockServer, KOALA_BATCH_PATH, KOALA_ACCOUNT_BATCH_PATH } from "./mock-server/server";
-export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
+export { startMockServer } from "./mock-server/server";
+export type { AnswerAll, GuardFn, GuardIssue, MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
 export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";

@@ -1,7 +1,8 @@
 /**
- * Runs generated TypeScript without touching the disk: each `src/*.ts` is transpiled to CommonJS
+ * Runs a generated package without touching the disk: each `src/*.ts` is transpiled to CommonJS
  * (transpileModule, no type-check) and evaluated with a tiny `require` that resolves the package's
- * relative imports. Used by the conformance runner, the differential test and the benchmark.
+ * relative imports (generated code has no dependencies). The one in-memory loader: the mock server
+ * runs its guards with it, and so do the conformance runner, the differential tests and the benchmarks.
  */
 import * as path from "node:path";
 import { ts } from "ts-morph";
@@ -13,7 +14,7 @@ export interface SourceFile {
 
 /** Evaluates `entry` ("src/guards.ts") among `files` and returns its exports. */
 export function loadGenerated(files: readonly SourceFile[], entry = "src/guards.ts"): Record<string, unknown> {
-  const sources = new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [f.path, f.contents]));
+  const sources = new Map(files.filter((f) => f.path.endsWith(".ts") && !f.path.endsWith(".d.ts")).map((f) => [f.path, f.contents]));
   const cache = new Map<string, { exports: Record<string, unknown> }>();
   const load = (file: string): Record<string, unknown> => {
     const cached = cache.get(file);
