@@ -108,6 +108,8 @@ function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean): unknow
 
 /** simple: "a,b"; exploded objects "k=v,k=v". */
 function parseDelimited(raw: string, separator: string, explode: boolean, shape: Shape): unknown {
+  // A primitive is never split: its text may hold the separator ("." is not percent-encoded).
+  if (shape.kind === "primitive") return coerce(decode(raw), shape.types);
   return build(raw.split(separator), shape, explode);
 }
 
@@ -154,9 +156,10 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
   }
   if (own.length === 0) return undefined;
   if (shape.kind === "array" && parameter.explode) return build(own, shape, false);
-  const separator = parameter.style === "spaceDelimited" ? " " : parameter.style === "pipeDelimited" ? "|" : ",";
   if (shape.kind === "primitive") return coerce(decode(own[0]!), shape.types);
-  return build(decode(own[0]!).split(separator).map(encodeURIComponent), shape, false);
+  // Split before decoding: an item's own delimiter is percent-encoded (a literal one is a delimiter).
+  const separator = parameter.style === "spaceDelimited" ? /%20| /i : parameter.style === "pipeDelimited" ? /%7C|\|/i : /,/;
+  return build(own[0]!.split(separator), shape, false);
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
