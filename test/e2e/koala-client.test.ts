@@ -54,9 +54,12 @@ test("the generated guard refuses before sending; with validate: false the serve
   expect(remote).toMatchObject({ ok: false, kind: "http", status: 400, retryable: false, attempts: 1, body: { error: "Invalid request" } });
   // The server's guards come from Koala's OpenAPI document, which references the same schema file:
   // the same errors, their schemaPath naming that file.
-  const withoutSchemaPath = (errors: { schemaPath?: string }[]) => errors.map(({ schemaPath: _schemaPath, ...e }) => e);
-  expect(!remote.ok && withoutSchemaPath((remote.body as { errors: { schemaPath?: string }[] }).errors)).toEqual(!local.ok && withoutSchemaPath(local.errors!));
-  expect(!remote.ok && (remote.body as { errors: { schemaPath: string }[] }).errors.map((e) => e.schemaPath)).toEqual(!local.ok && local.errors!.map((e) => `koala-profile-batch-request.schema.json${e.schemaPath}`));
+  type Issue = { path: string; message: string; schemaPath?: string };
+  const remoteErrors = !remote.ok ? (remote.body as { errors: Issue[] }).errors : [];
+  const localErrors = !local.ok ? (local.errors as unknown as Issue[]) : [];
+  const withoutSchemaPath = (errors: Issue[]) => errors.map(({ schemaPath: _schemaPath, ...e }) => e);
+  expect(withoutSchemaPath(remoteErrors)).toEqual(withoutSchemaPath(localErrors));
+  expect(remoteErrors.map((e) => e.schemaPath)).toEqual(localErrors.map((e) => `koala-profile-batch-request.schema.json${e.schemaPath}`));
   expect(server.received().invalid).toBe(1);
 });
 
