@@ -11,7 +11,7 @@ import type { LoadOptions } from "../load/load-schema";
 import { loadSchema, type LoadedSchema } from "../load/load-schema";
 import { followPointer, type SchemaLocation } from "../load/registry";
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
-import type { HttpMethod, IrOperation, IrSecurityScheme, ParameterLocation } from "../load/openapi/operation-model";
+import type { IrOperation, IrSecurityScheme, ParameterLocation } from "../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
 import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
@@ -118,7 +118,7 @@ export async function readMockApi(options: ReadMockApiOptions): Promise<MockApi>
 }
 
 /** "POST /a/{b}" → ["POST", "/a/{b}"]; "/a" → ["POST", "/a"]. */
-export function splitEndpoint(endpoint: string): [string, string] {
+function splitEndpoint(endpoint: string): [string, string] {
   const match = /^\s*(?:([A-Za-z]+)\s+)?(\/\S*)\s*$/.exec(endpoint);
   if (!match) throw new CodegenError("usage", `endpoint "${endpoint}": expected "/path" or "METHOD /path"`);
   return [(match[1] ?? "POST").toUpperCase(), match[2]!];
@@ -277,5 +277,3 @@ export function pathPattern(template: string): RegExp {
 export function pathNames(template: string): string[] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 }
-
-export type { HttpMethod };

@@ -49,7 +49,6 @@ class TooDeep extends Error {}
 
 /** Every keyword of a conjunction of schemas (a node, its `$ref` target, its allOf), merged. */
 interface Merged {
-  never: boolean;
   types?: JsonType[];
   const?: { value: JsonValue };
   enums: JsonValue[][];
@@ -120,18 +119,15 @@ class Synthesizer {
   }
 
   private merge(schemas: IrSchema[], depth: number): Merged {
-    const merged: Merged = { never: false, enums: [], minLength: 0, patterns: [], items: [], minContains: 1, minItems: 0, uniqueItems: false, properties: new Map(), required: new Set(), additional: [], dependentRequired: [], minProperties: 0, choices: [] };
+    const merged: Merged = { enums: [], minLength: 0, patterns: [], items: [], minContains: 1, minItems: 0, uniqueItems: false, properties: new Map(), required: new Set(), additional: [], dependentRequired: [], minProperties: 0, choices: [] };
     this.mergeInto(merged, schemas, depth);
     return merged;
   }
 
   private mergeInto(m: Merged, schemas: IrSchema[], depth: number, seen = new Set<string>()): void {
     for (const schema of schemas) {
-      if (schema === true) continue;
-      if (schema === false) {
-        m.never = true;
-        continue;
-      }
+      // `true` adds nothing; `false` has no value, which the guard reports.
+      if (typeof schema === "boolean") continue;
       if (schema.ref !== undefined && !seen.has(schema.ref)) {
         seen.add(schema.ref);
         this.mergeInto(m, [findType(this.model, schema.ref).schema], depth, seen);
