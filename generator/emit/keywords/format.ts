@@ -2,8 +2,8 @@
  * format: asserted by default with the character-level checks of templates/runtime/formats.ts;
  * `formats: "annotate"` turns it into documentation. Unknown formats are annotations (the spec's rule).
  */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 /** Format name → the runtime function that checks it. */
 export const FORMAT_CHECKS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 /** unevaluatedProperties: keys that no adjacent keyword or passing in-place subschema evaluated. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const unevaluatedProperties: KeywordCheck = {
   keywords: ["unevaluatedProperties"],

@@ -2,10 +2,10 @@
  * $dynamicRef (2019-09: $recursiveRef): a call to the dynamic scope's entry for the anchor, or to
  * the static target's function when no resource entered declares it (see ../dynamic-scope.ts).
  */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import type { Scope } from "../scope";
-import type { IrNode } from "../../../ir/model";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { Scope } from "../guards/scope";
+import type { IrNode } from "../../ir/model";
 
 export const dynamicRef: KeywordCheck = {
   keywords: ["dynamicRef"],

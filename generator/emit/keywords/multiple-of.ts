@@ -1,6 +1,6 @@
 /** multipleOf: `%` is exact for an integer divisor; a float divisor needs a tolerance (see isMultipleOf). */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const multipleOf: KeywordCheck = {
   keywords: ["multipleOf"],

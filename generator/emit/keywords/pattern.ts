@@ -1,6 +1,6 @@
 /** pattern: an ECMA-262 regular expression with the `u` flag, compiled once per module. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const pattern: KeywordCheck = {
   keywords: ["pattern"],

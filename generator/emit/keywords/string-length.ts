@@ -1,6 +1,6 @@
 /** minLength / maxLength: counted in Unicode code points, so "💩" is one character. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const stringLength: KeywordCheck = {
   keywords: ["minLength", "maxLength"],

@@ -1,6 +1,6 @@
 /** contains with minContains / maxContains: count the matching items. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const contains: KeywordCheck = {
   keywords: ["contains"],

@@ -1,7 +1,7 @@
 /** required: every listed key is an own property (a present `undefined` counts as missing, as in ajv). */
-import { code, join } from "../../code";
-import type { KeywordCheck } from "../check";
-import { readIntoLocal, readProperty } from "../access";
+import { code, join } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { readIntoLocal, readProperty } from "../guards/access";
 
 export const required: KeywordCheck = {
   keywords: ["required"],

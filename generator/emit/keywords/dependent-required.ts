@@ -1,7 +1,7 @@
 /** dependentRequired: when a key is present, the listed keys must be too. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { readProperty } from "../guards/access";
 
 export const dependentRequired: KeywordCheck = {
   keywords: ["dependentRequired"],

@@ -1,9 +1,9 @@
 /** dependentSchemas: when a key is present, the whole object must also match a schema. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
-import { applyInPlace } from "../scope";
-import { escapeToken } from "../paths";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { readProperty } from "../guards/access";
+import { applyInPlace } from "../guards/scope";
+import { escapeToken } from "../guards/paths";
 
 export const dependentSchemas: KeywordCheck = {
   keywords: ["dependentSchemas"],

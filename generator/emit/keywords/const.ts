@@ -1,8 +1,8 @@
 /** const: `===` for primitives, JSON equality for objects and arrays. */
-import { code, literal, type Code } from "../../code";
-import type { JsonValue } from "../../../ir/model";
-import type { KeywordCheck } from "../check";
-import type { Scope } from "../scope";
+import { code, literal, type Code } from "../code";
+import type { JsonValue } from "../../ir/model";
+import type { KeywordCheck } from "../guards/check";
+import type { Scope } from "../guards/scope";
 
 /** The expression "value equals this JSON value". */
 export function equals(s: Scope, value: Code, expected: JsonValue): Code {

@@ -1,6 +1,6 @@
 /** minProperties / maxProperties: own enumerable keys. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const objectLimits: KeywordCheck = {
   keywords: ["minProperties", "maxProperties"],

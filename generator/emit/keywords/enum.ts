@@ -1,6 +1,6 @@
 /** enum: one of the listed JSON values. */
-import { code, join } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code, join } from "../code";
+import type { KeywordCheck } from "../guards/check";
 import { equals } from "./const";
 
 export const enumKeyword: KeywordCheck = {

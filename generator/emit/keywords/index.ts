@@ -1,5 +1,5 @@
-/** The vocabulary: every keyword check, in the order they run within a type group. */
-import type { KeywordCheck } from "../check";
+/** The vocabulary: every keyword module, in the order their guard checks run within a type group. */
+import type { KeywordCheck } from "../guards/check";
 import { allOf } from "./all-of";
 import { anyOf } from "./any-of";
 import { arrayLimits } from "./array-limits";

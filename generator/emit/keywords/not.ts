@@ -1,5 +1,5 @@
 /** not: the value must fail the subschema. Annotations from it are dropped, as the spec says. */
-import type { KeywordCheck } from "../check";
+import type { KeywordCheck } from "../guards/check";
 
 export const not: KeywordCheck = {
   keywords: ["not"],

@@ -1,6 +1,6 @@
 /** $ref: a call to the named type's function, so recursion is plain recursion. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const ref: KeywordCheck = {
   keywords: ["ref"],

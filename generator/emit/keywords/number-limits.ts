@@ -1,6 +1,6 @@
 /** minimum, maximum, exclusiveMinimum, exclusiveMaximum. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const numberLimits: KeywordCheck = {
   keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],

@@ -2,8 +2,8 @@
  * anyOf: the fast path is `a(v) || b(v)`. Errors: only when no branch matches, every branch's
  * errors plus the anyOf error. With annotations, every branch is evaluated (no short-circuit).
  */
-import { code, join } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code, join } from "../code";
+import type { KeywordCheck } from "../guards/check";
 import { evaluateBranches } from "./branches";
 
 export const anyOf: KeywordCheck = {

@@ -1,6 +1,6 @@
 /** prefixItems and items: positional schemas, then one schema for the rest. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const items: KeywordCheck = {
   keywords: ["prefixItems", "items"],

@@ -3,10 +3,10 @@
  * loop (own keys only, `__proto__` included) runs only when patterns or a non-`true`
  * additionalProperties need it.
  */
-import { code, join, type Code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { previousRead, readIntoLocal } from "../access";
-import { escapeToken } from "../paths";
+import { code, join, type Code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { previousRead, readIntoLocal } from "../guards/access";
+import { escapeToken } from "../guards/paths";
 
 export const properties: KeywordCheck = {
   keywords: ["properties", "patternProperties", "additionalProperties"],

@@ -1,9 +1,9 @@
 /** oneOf: count the matching branches; exactly one may match. */
-import { code, type Code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
-import type { Scope } from "../scope";
-import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../../ir/model";
+import { code, type Code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { readProperty } from "../guards/access";
+import type { Scope } from "../guards/scope";
+import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import { evaluateBranches } from "./branches";
 
 /** The object node a branch stands for: itself, or the named type it only refers to. */

@@ -1,6 +1,6 @@
 /** propertyNames: every own key, as a string instance, matches a schema. Errors point at the object. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const propertyNames: KeywordCheck = {
   keywords: ["propertyNames"],

@@ -1,7 +1,7 @@
 /** if / then / else: `if` decides (its annotations count when it passes), then one branch applies in place. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { applyInPlace } from "../scope";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import { applyInPlace } from "../guards/scope";
 
 export const ifThenElse: KeywordCheck = {
   keywords: ["if"],

@@ -1,6 +1,6 @@
 /** allOf: every member applies to the same value, in place. */
-import type { KeywordCheck } from "../check";
-import { applyInPlace } from "../scope";
+import type { KeywordCheck } from "../guards/check";
+import { applyInPlace } from "../guards/scope";
 
 export const allOf: KeywordCheck = {
   keywords: ["allOf"],

@@ -1,6 +1,6 @@
 /** uniqueItems: JSON equality (1 equals 1.0, key order does not matter). */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const uniqueItems: KeywordCheck = {
   keywords: ["uniqueItems"],

@@ -1,6 +1,6 @@
 /** minItems / maxItems. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const arrayLimits: KeywordCheck = {
   keywords: ["minItems", "maxItems"],

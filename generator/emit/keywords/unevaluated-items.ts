@@ -1,6 +1,6 @@
 /** unevaluatedItems: items that no prefixItems/items/contains or passing in-place subschema evaluated. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
 
 export const unevaluatedItems: KeywordCheck = {
   keywords: ["unevaluatedItems"],
