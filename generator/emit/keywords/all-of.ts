@@ -1,5 +1,6 @@
 /** allOf: every member applies to the same value, in place. */
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 import { applyInPlace } from "../guards/scope";
 
 export const allOf: KeywordCheck = {
@@ -8,4 +9,14 @@ export const allOf: KeywordCheck = {
   emit(s, node) {
     node.allOf!.forEach((member, i) => applyInPlace(s, member, `${node.schemaPath}/allOf/${i}`));
   },
+};
+
+export const allOfKeyword: KeywordDefinition = {
+  keywords: ["allOf"],
+  read(r) {
+    // After a `$ref` to a boolean schema (ref.ts), which is kept as an allOf member.
+    if (r.has("allOf")) r.node.allOf = [...(r.node.allOf ?? []), ...r.schemaArray("allOf", true)];
+  },
+  guard: allOf,
+  diff: (c) => c.list("allOf"),
 };

@@ -4,6 +4,7 @@
  */
 import { code, join } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 import { evaluateBranches } from "./branches";
 
 export const anyOf: KeywordCheck = {
@@ -32,4 +33,13 @@ export const anyOf: KeywordCheck = {
       s.body.line(s.fail("anyOf", "must match a schema in anyOf"));
     });
   },
+};
+
+export const anyOfKeyword: KeywordDefinition = {
+  keywords: ["anyOf"],
+  read(r) {
+    if (r.has("anyOf")) r.node.anyOf = r.schemaArray("anyOf", true);
+  },
+  guard: anyOf,
+  diff: (c) => c.list("anyOf"),
 };

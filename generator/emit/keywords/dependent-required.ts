@@ -1,6 +1,9 @@
 /** dependentRequired: when a key is present, the listed keys must be too. */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
+import { escapePointerToken } from "../../load/keywords";
 import { readProperty } from "../guards/access";
 
 export const dependentRequired: KeywordCheck = {
@@ -16,4 +19,19 @@ export const dependentRequired: KeywordCheck = {
       });
     }
   },
+};
+
+export const dependentRequiredKeyword: KeywordDefinition = {
+  // Up to draft-07, `dependencies` with arrays of names (read by dependent-schemas.ts).
+  keywords: ["dependentRequired"],
+  dialects: { dependentRequired: since("2019-09") },
+  read(r) {
+    if (!r.has("dependentRequired")) return;
+    r.node.dependentRequired = r.objectEntries("dependentRequired").map(([name, value]) => ({
+      name,
+      required: r.stringArray(`dependentRequired/${escapePointerToken(name)}`, value),
+    }));
+  },
+  guard: dependentRequired,
+  diff: (c) => c.constraint("dependentRequired"),
 };

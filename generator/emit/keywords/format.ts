@@ -4,6 +4,7 @@
  */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
 /** Format name → the runtime function that checks it. */
 export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
@@ -37,4 +38,14 @@ export const format: KeywordCheck = {
     const fn = s.module.runtime("formats", FORMAT_CHECKS[name]!);
     s.failIf(code`!${fn}(${s.value})`, "format", `must match format "${name}"`);
   },
+};
+
+export const formatKeyword: KeywordDefinition = {
+  keywords: ["format"],
+  read(r) {
+    if (r.has("format")) r.node.format = r.string("format");
+  },
+  guard: format,
+  diff: (c) => c.constraint("format"),
+  jsdoc: ["format"],
 };

@@ -1,6 +1,7 @@
 /** oneOf: count the matching branches; exactly one may match. */
 import { code, type Code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 import { readProperty } from "../guards/access";
 import type { Scope } from "../guards/scope";
 import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
@@ -76,4 +77,13 @@ export const oneOf: KeywordCheck = {
     });
     s.failIf(code`${count} !== 1`, "oneOf", "must match exactly one schema in oneOf");
   },
+};
+
+export const oneOfKeyword: KeywordDefinition = {
+  keywords: ["oneOf"],
+  read(r) {
+    if (r.has("oneOf")) r.node.oneOf = r.schemaArray("oneOf", true);
+  },
+  guard: oneOf,
+  diff: (c) => c.list("oneOf"),
 };

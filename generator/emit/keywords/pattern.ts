@@ -1,6 +1,7 @@
 /** pattern: an ECMA-262 regular expression with the `u` flag, compiled once per module. */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
 export const pattern: KeywordCheck = {
   keywords: ["pattern"],
@@ -8,4 +9,14 @@ export const pattern: KeywordCheck = {
   emit(s, node) {
     s.failIf(code`!${s.module.regex(node.pattern!)}.test(${s.value})`, "pattern", `must match pattern "${node.pattern}"`);
   },
+};
+
+export const patternKeyword: KeywordDefinition = {
+  keywords: ["pattern"],
+  read(r) {
+    if (r.has("pattern")) r.node.pattern = r.regex("pattern", r.string("pattern"));
+  },
+  guard: pattern,
+  diff: (c) => c.constraint("pattern"),
+  jsdoc: ["pattern"],
 };

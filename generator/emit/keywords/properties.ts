@@ -5,6 +5,10 @@
  */
 import { code, join, type Code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { escapePointerToken } from "../../load/keywords";
+import { stripPaths } from "../../ir/merge-models";
+import type { IrNode } from "../../ir/model";
 import { previousRead, readIntoLocal } from "../guards/access";
 import { escapeToken } from "../guards/paths";
 
@@ -59,5 +63,43 @@ export const properties: KeywordCheck = {
         else check();
       });
     }
+  },
+};
+
+export const propertiesKeyword: KeywordDefinition = {
+  keywords: ["properties", "patternProperties", "additionalProperties"],
+  read(r) {
+    if (r.has("properties")) r.node.properties = r.schemaMap("properties").map(([name, schema]) => ({ name, schema }));
+    if (r.has("patternProperties")) {
+      r.node.patternProperties = r.schemaMap("patternProperties").map(([source, schema]) => ({
+        pattern: r.regex(`patternProperties/${escapePointerToken(source)}`, source),
+        schema,
+      }));
+    }
+    if (r.has("additionalProperties")) r.node.additionalProperties = r.sub(r.schema.additionalProperties, "additionalProperties");
+  },
+  guard: properties,
+  diff(c) {
+    const { before: a, after: b, at } = c;
+    const before = new Map((a.properties ?? []).map((p) => [p.name, p.schema]));
+    const after = new Map((b.properties ?? []).map((p) => [p.name, p.schema]));
+    const requiredAfter = new Set(b.required ?? []);
+    for (const [name, schema] of before) {
+      const next = after.get(name);
+      if (next === undefined) c.report("breaking", "property removed", `${at}.${name}`);
+      else c.compare(schema, next, `${at}.${name}`);
+    }
+    for (const name of after.keys()) {
+      if (before.has(name)) continue;
+      if (requiredAfter.has(name)) c.report("breaking", "required property added", `${at}.${name}`);
+      else c.report("additive", "optional property added", `${at}.${name}`);
+    }
+    // Pattern properties: compared as a whole; only their removal is clearly a widening.
+    const patterns = (n: IrNode): string | undefined => (n.patternProperties ? JSON.stringify(n.patternProperties.map((p) => [p.pattern, stripPaths(p.schema)])) : undefined);
+    if (patterns(a) !== patterns(b)) {
+      if (patterns(b) === undefined) c.report("additive", "patternProperties removed");
+      else c.report("breaking", "patternProperties changed");
+    }
+    c.subschema("additionalProperties");
   },
 };

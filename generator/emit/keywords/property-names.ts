@@ -1,6 +1,8 @@
 /** propertyNames: every own key, as a string instance, matches a schema. Errors point at the object. */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
 
 export const propertyNames: KeywordCheck = {
   keywords: ["propertyNames"],
@@ -15,4 +17,14 @@ export const propertyNames: KeywordCheck = {
       else s.child(schema, key, s.path, `${node.schemaPath}/propertyNames`);
     });
   },
+};
+
+export const propertyNamesKeyword: KeywordDefinition = {
+  keywords: ["propertyNames"],
+  dialects: { propertyNames: since("draft-06") },
+  read(r) {
+    if (r.has("propertyNames")) r.node.propertyNames = r.sub(r.schema.propertyNames, "propertyNames");
+  },
+  guard: propertyNames,
+  diff: (c) => c.subschema("propertyNames"),
 };

@@ -1,6 +1,8 @@
 /** unevaluatedProperties: keys that no adjacent keyword or passing in-place subschema evaluated. */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
 
 export const unevaluatedProperties: KeywordCheck = {
   keywords: ["unevaluatedProperties"],
@@ -20,4 +22,14 @@ export const unevaluatedProperties: KeywordCheck = {
     }
     s.body.line(code`${s.ev!}.allKeys = true;`);
   },
+};
+
+export const unevaluatedPropertiesKeyword: KeywordDefinition = {
+  keywords: ["unevaluatedProperties"],
+  dialects: { unevaluatedProperties: since("2019-09") },
+  read(r) {
+    if (r.has("unevaluatedProperties")) r.node.unevaluatedProperties = r.sub(r.schema.unevaluatedProperties, "unevaluatedProperties");
+  },
+  guard: unevaluatedProperties,
+  diff: (c) => c.subschema("unevaluatedProperties"),
 };

@@ -1,6 +1,7 @@
 /** uniqueItems: JSON equality (1 equals 1.0, key order does not matter). */
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
 export const uniqueItems: KeywordCheck = {
   keywords: ["uniqueItems"],
@@ -8,4 +9,14 @@ export const uniqueItems: KeywordCheck = {
   emit(s, node) {
     if (node.uniqueItems) s.failIf(code`!${s.check("hasUniqueItems")}(${s.value})`, "uniqueItems", "must NOT have duplicate items");
   },
+};
+
+export const uniqueItemsKeyword: KeywordDefinition = {
+  keywords: ["uniqueItems"],
+  read(r) {
+    if (r.has("uniqueItems")) r.node.uniqueItems = r.boolean("uniqueItems");
+  },
+  guard: uniqueItems,
+  diff: (c) => c.constraint("uniqueItems"),
+  jsdoc: ["uniqueItems"],
 };
