@@ -3,7 +3,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { applyInPlace } from "../guards/scope";
 
-export const allOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["allOf"],
   applies: "any",
   emit(s, node) {
@@ -17,6 +17,6 @@ export const allOfKeyword: KeywordDefinition = {
     // After a `$ref` to a boolean schema (ref.ts), which is kept as an allOf member.
     if (r.has("allOf")) r.node.allOf = [...(r.node.allOf ?? []), ...r.schemaArray("allOf", true)];
   },
-  guard: allOf,
+  guard: check,
   diff: (c) => c.list("allOf"),
 };

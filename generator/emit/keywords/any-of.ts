@@ -7,7 +7,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { evaluateBranches } from "./branches";
 
-export const anyOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["anyOf"],
   applies: "any",
   emit(s, node) {
@@ -40,6 +40,6 @@ export const anyOfKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("anyOf")) r.node.anyOf = r.schemaArray("anyOf", true);
   },
-  guard: anyOf,
+  guard: check,
   diff: (c) => c.list("anyOf"),
 };

@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const arrayLimits: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minItems", "maxItems"],
   applies: "array",
   emit(s, node) {
@@ -18,7 +18,7 @@ export const arrayLimitsKeyword: KeywordDefinition = {
     r.count("minItems");
     r.count("maxItems");
   },
-  guard: arrayLimits,
+  guard: check,
   diff(c) {
     c.bound("minItems", "min");
     c.bound("maxItems", "max");

@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
 
-export const contains: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["contains"],
   applies: "array",
   emit(s, node) {
@@ -37,7 +37,7 @@ export const containsKeyword: KeywordDefinition = {
     r.count("minContains");
     r.count("maxContains");
   },
-  guard: contains,
+  guard: check,
   diff(c) {
     c.subschema("contains");
     c.bound("minContains", "min");

@@ -6,7 +6,7 @@ import { since } from "../../ir/dialect-keywords";
 import { escapePointerToken } from "../../load/keywords";
 import { readProperty } from "../guards/access";
 
-export const dependentRequired: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["dependentRequired"],
   applies: "object",
   emit(s, node) {
@@ -32,6 +32,6 @@ export const dependentRequiredKeyword: KeywordDefinition = {
       required: r.stringArray(`dependentRequired/${escapePointerToken(name)}`, value),
     }));
   },
-  guard: dependentRequired,
+  guard: check,
   diff: (c) => c.constraint("dependentRequired"),
 };

@@ -8,7 +8,7 @@ import { readProperty } from "../guards/access";
 import { applyInPlace } from "../guards/scope";
 import { escapeToken } from "../guards/paths";
 
-export const dependentSchemas: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["dependentSchemas"],
   applies: "object",
   emit(s, node) {
@@ -36,6 +36,6 @@ export const dependentSchemasKeyword: KeywordDefinition = {
       }
     }
   },
-  guard: dependentSchemas,
+  guard: check,
   diff: (c) => c.constraint("dependentSchemas"),
 };

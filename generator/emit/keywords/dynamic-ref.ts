@@ -9,7 +9,7 @@ import type { KeywordReader } from "../../ir/keyword-reader";
 import type { Scope } from "../guards/scope";
 import type { IrNode } from "../../ir/model";
 
-export const dynamicRef: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["dynamicRef"],
   applies: "any",
   emit(s, node) {
@@ -50,7 +50,7 @@ export const dynamicRefKeyword: KeywordDefinition = {
     if (scope) r.node.dynamicScope = scope;
   },
   // dynamicScope: compile-node.ts enters it (enterDynamicScope above) before the node's checks.
-  guard: dynamicRef,
+  guard: check,
   diff(c) {
     c.constraint("dynamicRef");
     c.constraint("dynamicScope");

@@ -29,7 +29,7 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   regex: "isRegex",
 };
 
-export const format: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["format"],
   applies: "string",
   emit(s, node) {
@@ -45,7 +45,7 @@ export const formatKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("format")) r.node.format = r.string("format");
   },
-  guard: format,
+  guard: check,
   diff: (c) => c.constraint("format"),
   jsdoc: ["format"],
 };

@@ -5,7 +5,7 @@ import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
 import { applyInPlace } from "../guards/scope";
 
-export const ifThenElse: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["if"],
   applies: "any",
   emit(s, node) {
@@ -40,7 +40,7 @@ export const ifThenElseKeyword: KeywordDefinition = {
     if (r.has("then")) r.node.then = r.sub(r.schema.then, "then");
     if (r.has("else")) r.node.else = r.sub(r.schema.else, "else");
   },
-  guard: ifThenElse,
+  guard: check,
   diff(c) {
     c.subschema("if");
     c.subschema("then");

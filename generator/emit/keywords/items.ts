@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since, until } from "../../ir/dialect-keywords";
 
-export const items: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["prefixItems", "items"],
   applies: "array",
   emit(s, node) {
@@ -51,7 +51,7 @@ export const itemsKeyword: KeywordDefinition = {
     }
     if (r.has("prefixItems")) r.node.prefixItems = r.schemaArray("prefixItems");
   },
-  guard: items,
+  guard: check,
   diff(c) {
     c.list("prefixItems");
     c.subschema("items");

@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const multipleOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["multipleOf"],
   applies: "number",
   emit(s, node) {
@@ -19,7 +19,7 @@ export const multipleOfKeyword: KeywordDefinition = {
     r.number("multipleOf");
     if (r.node.multipleOf !== undefined && !(r.node.multipleOf > 0)) r.invalid("multipleOf", "a number greater than 0");
   },
-  guard: multipleOf,
+  guard: check,
   diff: (c) => c.constraint("multipleOf"),
   jsdoc: ["multipleOf"],
 };

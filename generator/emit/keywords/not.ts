@@ -2,7 +2,7 @@
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const not: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["not"],
   applies: "any",
   emit(s, node) {
@@ -15,6 +15,6 @@ export const notKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("not")) r.node.not = r.sub(r.schema.not, "not");
   },
-  guard: not,
+  guard: check,
   diff: (c) => c.subschema("not"),
 };

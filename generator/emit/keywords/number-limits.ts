@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const numberLimits: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
   applies: "number",
   emit(s, node) {
@@ -38,7 +38,7 @@ export const numberLimitsKeyword: KeywordDefinition = {
       }
     }
   },
-  guard: numberLimits,
+  guard: check,
   diff(c) {
     c.bound("minimum", "min");
     c.bound("maximum", "max");

@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const objectLimits: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minProperties", "maxProperties"],
   applies: "object",
   emit(s, node) {
@@ -19,7 +19,7 @@ export const objectLimitsKeyword: KeywordDefinition = {
     r.count("minProperties");
     r.count("maxProperties");
   },
-  guard: objectLimits,
+  guard: check,
   diff(c) {
     c.bound("minProperties", "min");
     c.bound("maxProperties", "max");

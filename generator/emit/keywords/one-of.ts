@@ -51,7 +51,7 @@ function countByDiscriminator(s: Scope, branches: readonly IrSchema[], at: (i: n
   });
 }
 
-export const oneOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["oneOf"],
   applies: "any",
   emit(s, node) {
@@ -84,6 +84,6 @@ export const oneOfKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("oneOf")) r.node.oneOf = r.schemaArray("oneOf", true);
   },
-  guard: oneOf,
+  guard: check,
   diff: (c) => c.list("oneOf"),
 };

@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const pattern: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["pattern"],
   applies: "string",
   emit(s, node) {
@@ -16,7 +16,7 @@ export const patternKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("pattern")) r.node.pattern = r.regex("pattern", r.string("pattern"));
   },
-  guard: pattern,
+  guard: check,
   diff: (c) => c.constraint("pattern"),
   jsdoc: ["pattern"],
 };

@@ -12,7 +12,7 @@ import type { IrNode } from "../../ir/model";
 import { previousRead, readIntoLocal } from "../guards/access";
 import { escapeToken } from "../guards/paths";
 
-export const properties: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["properties", "patternProperties", "additionalProperties"],
   applies: "object",
   emit(s, node) {
@@ -78,7 +78,7 @@ export const propertiesKeyword: KeywordDefinition = {
     }
     if (r.has("additionalProperties")) r.node.additionalProperties = r.sub(r.schema.additionalProperties, "additionalProperties");
   },
-  guard: properties,
+  guard: check,
   diff(c) {
     const { before: a, after: b, at } = c;
     const before = new Map((a.properties ?? []).map((p) => [p.name, p.schema]));

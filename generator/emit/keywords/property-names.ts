@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
 
-export const propertyNames: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["propertyNames"],
   applies: "object",
   emit(s, node) {
@@ -25,6 +25,6 @@ export const propertyNamesKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("propertyNames")) r.node.propertyNames = r.sub(r.schema.propertyNames, "propertyNames");
   },
-  guard: propertyNames,
+  guard: check,
   diff: (c) => c.subschema("propertyNames"),
 };

@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const ref: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["ref"],
   applies: "any",
   emit(s, node) {
@@ -33,7 +33,7 @@ export const refKeyword: KeywordDefinition = {
     // Before 2019-09, `$ref` makes every sibling keyword irrelevant.
     if (r.dialect === "draft-07" || r.dialect === "draft-06" || r.dialect === "draft-04") return "stop";
   },
-  guard: ref,
+  guard: check,
   diff(c) {
     const { before: a, after: b } = c;
     if (a.ref === b.ref) return;

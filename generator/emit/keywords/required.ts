@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { readIntoLocal, readProperty } from "../guards/access";
 
-export const required: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["required"],
   applies: "object",
   emit(s, node) {
@@ -28,7 +28,7 @@ export const requiredKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("required")) r.node.required = r.stringArray("required", r.schema.required);
   },
-  guard: required,
+  guard: check,
   diff(c) {
     const { before: a, after: b, at } = c;
     const requiredBefore = new Set(a.required ?? []);

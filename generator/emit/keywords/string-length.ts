@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const stringLength: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minLength", "maxLength"],
   applies: "string",
   emit(s, node) {
@@ -26,7 +26,7 @@ export const stringLengthKeyword: KeywordDefinition = {
     r.count("minLength");
     r.count("maxLength");
   },
-  guard: stringLength,
+  guard: check,
   diff(c) {
     c.bound("minLength", "min");
     c.bound("maxLength", "max");

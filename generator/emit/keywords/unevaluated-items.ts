@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
 
-export const unevaluatedItems: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["unevaluatedItems"],
   applies: "array",
   phase: "last",
@@ -29,6 +29,6 @@ export const unevaluatedItemsKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("unevaluatedItems")) r.node.unevaluatedItems = r.sub(r.schema.unevaluatedItems, "unevaluatedItems");
   },
-  guard: unevaluatedItems,
+  guard: check,
   diff: (c) => c.subschema("unevaluatedItems"),
 };

@@ -4,7 +4,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
 
-export const unevaluatedProperties: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["unevaluatedProperties"],
   applies: "object",
   phase: "last",
@@ -30,6 +30,6 @@ export const unevaluatedPropertiesKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("unevaluatedProperties")) r.node.unevaluatedProperties = r.sub(r.schema.unevaluatedProperties, "unevaluatedProperties");
   },
-  guard: unevaluatedProperties,
+  guard: check,
   diff: (c) => c.subschema("unevaluatedProperties"),
 };

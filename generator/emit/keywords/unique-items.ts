@@ -3,7 +3,7 @@ import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 
-export const uniqueItems: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["uniqueItems"],
   applies: "array",
   emit(s, node) {
@@ -16,7 +16,7 @@ export const uniqueItemsKeyword: KeywordDefinition = {
   read(r) {
     if (r.has("uniqueItems")) r.node.uniqueItems = r.boolean("uniqueItems");
   },
-  guard: uniqueItems,
+  guard: check,
   diff: (c) => c.constraint("uniqueItems"),
   jsdoc: ["uniqueItems"],
 };
