@@ -4,7 +4,7 @@
  */
 import type { IrKeyword, IrNode, IrSchema } from "../ir/model";
 import { toTypeName } from "../ir/naming";
-import { docText } from "./code";
+import { docComment, docText } from "./code";
 import { KEYWORDS } from "./keywords/index";
 
 /** `typeName`: a title that only repeats the type's own name says nothing and is left out. */
@@ -24,10 +24,9 @@ export function docsFor(schema: IrSchema, typeName?: string): string | undefined
   return lines.length ? docText(lines.join("\n")) : undefined;
 }
 
-/** A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one line. */
+/** A JSDoc block around the lines, as text (for builders' structures): see code.ts's docComment. */
 export function docBlock(lines: readonly string[]): string {
-  const text = docText(lines.join("\n")).split("\n");
-  return text.length === 1 ? `/** ${text[0]} */` : `/**\n${text.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+  return docComment(lines).text;
 }
 
 /**
