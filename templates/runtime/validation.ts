@@ -15,12 +15,21 @@ export interface ValidationError {
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
 /**
+ * What one failing check reports: `[schemaPath, keyword, message]`, and for an error about one key
+ * the text after that key (`[..., "property name ", " is invalid"]`). Generated guards declare one
+ * module constant per check, so each push is one short line.
+ */
+export type ErrorSite = readonly string[];
+
+/**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ * `key`: the key an error is about, quoted into the message after `site[2]`.
  */
-export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, keyword: string, message: string): boolean {
+export function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key?: string): boolean {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword, message });
+  const message = key === undefined ? site[2]! : site[2]! + JSON.stringify(key) + (site[3] ?? "");
+  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message });
   return false;
 }
 

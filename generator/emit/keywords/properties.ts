@@ -56,7 +56,7 @@ const check: KeywordCheck = {
         const known = [...declared, ...matches];
         const check = (): void => {
           if (additional === false) {
-            s.body.line(s.fail("additionalProperties", code`${"must NOT have additional property "} + JSON.stringify(${key})`));
+            s.body.line(s.fail("additionalProperties", "must NOT have additional property ", { key }));
           } else s.child(additional!, item, path, `${node.schemaPath}/additionalProperties`);
         };
         if (known.length > 0) s.body.block(code`if (!(${join(known, " || ")}))`, check);

@@ -13,7 +13,7 @@ const check: KeywordCheck = {
     const key = s.local("k");
     s.body.block(code`for (const ${key} in ${s.value})`, () => {
       s.body.line(code`if (!${s.check("hasOwn")}(${s.value}, ${key})) continue;`);
-      if (schema === false) s.body.line(s.fail("propertyNames", code`${"property name "} + JSON.stringify(${key}) + ${" is invalid"}`));
+      if (schema === false) s.body.line(s.fail("propertyNames", "property name ", { key, suffix: " is invalid" }));
       else s.child(schema, key, s.path, `${node.schemaPath}/propertyNames`);
     });
   },

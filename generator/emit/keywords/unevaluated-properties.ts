@@ -16,7 +16,7 @@ const check: KeywordCheck = {
       s.body.block(code`for (const ${key} in ${o})`, () => {
         s.body.line(code`if (!${s.check("hasOwn")}(${o}, ${key}) || ${s.module.runtime("evaluated", "isKeyEvaluated")}(${s.ev!}, ${key})) continue;`);
         if (schema === false) {
-          s.body.line(s.fail("unevaluatedProperties", code`${"must NOT have unevaluated property "} + JSON.stringify(${key})`));
+          s.body.line(s.fail("unevaluatedProperties", "must NOT have unevaluated property ", { key }));
         } else s.child(schema, code`${o}[${key}]`, s.at({ key }), `${node.schemaPath}/unevaluatedProperties`);
       });
     }

@@ -27,9 +27,10 @@ __export(validation_exports, {
   standardSchema: () => standardSchema
 });
 module.exports = __toCommonJS(validation_exports);
-function pushError(errors, path, schemaPath, keyword, message) {
+function pushError(errors, path, site, key) {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword, message });
+  const message = key === void 0 ? site[2] : site[2] + JSON.stringify(key) + (site[3] ?? "");
+  errors.push({ path, schemaPath: site[0], keyword: site[1], message });
   return false;
 }
 class SchemaValidationError extends Error {
