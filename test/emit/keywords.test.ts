@@ -9,6 +9,7 @@ import { KEYWORDS } from "../../generator/emit/keywords/index";
 import { emitGuards } from "../../generator/emit/guards/index";
 import { fromJsonSchema } from "../../generator/ir/from-json-schema";
 import { IR_KEYWORDS, isNode, type IrKeyword, type IrModel, type IrNode, type IrSchema } from "../../generator/ir/model";
+import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from "../../generator/load/keywords";
 import { loadSchema } from "../../generator/load/load-schema";
 import { diffModels } from "../../generator/release/diff-models";
 
@@ -133,6 +134,20 @@ describe.each(IR_KEYWORDS)("%s", (keyword) => {
     else expect(typeof owner.guard === "object" && typeof owner.guard.emit).toBe("function");
     const model = await read(sample);
     expect(guardsText(without(model, at, keyword))).not.toBe(guardsText(model));
+  });
+
+  test("holds subschemas only where load/keywords.ts looks for them ($id, $anchor and $ref inside)", async () => {
+    const value: unknown = nodeAt(await read(sample), at)[keyword];
+    const isSchema = (v: unknown): boolean => typeof v === "boolean" || (typeof v === "object" && v !== null && "schemaPath" in v);
+    const lists: readonly string[] = isSchema(value)
+      ? SINGLE_SCHEMA_KEYWORDS
+      : Array.isArray(value) && value.length > 0 && value.every(isSchema)
+        ? SCHEMA_ARRAY_KEYWORDS
+        : Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && "schema" in v)
+          ? SCHEMA_MAP_KEYWORDS
+          : [];
+    // `ref`/`dynamicRef` hold names, never subschemas; every other keyword with subschemas is listed.
+    if (lists.length > 0) expect(lists).toContain(keyword);
   });
 
   test("has its change classified by diff", async () => {

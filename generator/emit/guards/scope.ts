@@ -119,8 +119,9 @@ export class Scope {
     if (!this.collecting) return code`return false;`;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
     const site = this.module.errorSite(schemaPath, keyword, message, options.suffix);
-    const key = options.key ? code`, ${options.key}` : code``;
-    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${site}${key})) return false; }`;
+    const path = options.path ?? this.path;
+    if (options.key) return code`{ if (${this.module.runtime("validation", "pushKeyError")}(errors, ${path}, ${site}, ${options.key})) return false; }`;
+    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${site})) return false; }`;
   }
 
   /** `if (condition) <fail>` */

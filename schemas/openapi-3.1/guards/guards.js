@@ -3152,7 +3152,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     for (const k33 in o32) {
       if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$16, k33)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$16, k33)) return false;
       }
     }
     ev2.allKeys = true;
@@ -3245,7 +3245,7 @@ function collect$Info(value, path = "", errors) {
     for (const k12 in o11) {
       if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$28, k12)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$28, k12)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3302,7 +3302,7 @@ function collect$Server(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$34, k10)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$34, k10)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3333,7 +3333,7 @@ function collect$Paths(value, path = "", errors, dyn) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$36, k7)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$36, k7)) return false;
       }
     }
     ev2.allKeys = true;
@@ -3466,7 +3466,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
       for (const k25 in o24) {
         if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
         {
-          if ((0, import_validation.pushError)(errors, path, error$44, k25)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$44, k25)) return false;
         }
       }
       ev2.allKeys = true;
@@ -3707,7 +3707,7 @@ function collect$Components(value, path = "", errors, dyn) {
     for (const k50 in o49) {
       if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$58, k50)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$58, k50)) return false;
       }
     }
     ev2.allKeys = true;
@@ -3775,7 +3775,7 @@ function collect$Tag(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$66, k7)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$66, k7)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3818,7 +3818,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$72, k7)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$72, k7)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3934,7 +3934,7 @@ function collect$Contact(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$79, k9)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$79, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3990,7 +3990,7 @@ function collect$License(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$88, k8)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$88, k8)) return false;
       }
     }
     ev1.allKeys = true;
@@ -4046,7 +4046,7 @@ function collect$ServerVariable(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$96, k10)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$96, k10)) return false;
       }
     }
     ev1.allKeys = true;
@@ -4211,7 +4211,7 @@ function collect$Operation(value, path = "", errors, dyn) {
       for (const k32 in o31) {
         if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
         {
-          if ((0, import_validation.pushError)(errors, path, error$110, k32)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$110, k32)) return false;
         }
       }
       ev2.allKeys = true;
@@ -4492,7 +4492,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     for (const k23 in o22) {
       if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$151, k23)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$151, k23)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4549,7 +4549,7 @@ function collect$Responses(value, path = "", errors, dyn) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$155, k11)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$155, k11)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4636,7 +4636,7 @@ function collect$Response(value, path = "", errors, dyn) {
     for (const k15 in o14) {
       if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$161, k15)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$161, k15)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4701,7 +4701,7 @@ function collect$Example(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$170, k9)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$170, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -4756,7 +4756,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$175, k8)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$175, k8)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4889,7 +4889,7 @@ function collect$Header(value, path = "", errors, dyn) {
       for (const k17 in o16) {
         if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
         {
-          if ((0, import_validation.pushError)(errors, path, error$189, k17)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$189, k17)) return false;
         }
       }
       ev2.allKeys = true;
@@ -4951,7 +4951,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     for (const k6 in o5) {
       if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$195, k6)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$195, k6)) return false;
       }
     }
     ev1.allKeys = true;
@@ -5043,7 +5043,7 @@ function collect$Link(value, path = "", errors) {
     for (const k14 in o13) {
       if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$204, k14)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$204, k14)) return false;
       }
     }
     ev1.allKeys = true;
@@ -5728,7 +5728,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
       for (const k10 in o9) {
         if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
         {
-          if ((0, import_validation.pushError)(errors, path, error$249, k10)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$249, k10)) return false;
         }
       }
       ev2.allKeys = true;
@@ -6127,7 +6127,7 @@ function collect$OauthFlows(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$253, k8)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$253, k8)) return false;
       }
     }
     ev1.allKeys = true;
@@ -6295,7 +6295,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
       for (const k20 in o19) {
         if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
         {
-          if ((0, import_validation.pushError)(errors, path, error$260, k20)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$260, k20)) return false;
         }
       }
       ev2.allKeys = true;
@@ -6397,7 +6397,7 @@ function collect$Implicit(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$269, k9)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$269, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -6453,7 +6453,7 @@ function collect$Password(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$277, k9)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$277, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -6509,7 +6509,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$285, k9)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$285, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -6580,7 +6580,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
       {
-        if ((0, import_validation.pushError)(errors, path, error$296, k11)) return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$296, k11)) return false;
       }
     }
     ev1.allKeys = true;

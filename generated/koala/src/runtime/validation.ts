@@ -27,12 +27,17 @@ export type ErrorSite = readonly string[];
 /**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
- * `key`: the key an error is about, quoted into the message after `site[2]`.
  */
-export function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key?: string): boolean {
+export function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean {
   if (!errors) return true;
-  const message = key === undefined ? site[2]! : site[2]! + JSON.stringify(key) + (site[3] ?? "");
-  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message });
+  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! });
+  return false;
+}
+
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
+export function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean {
+  if (!errors) return true;
+  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! + JSON.stringify(key) + (site[3] ?? "") });
   return false;
 }
 

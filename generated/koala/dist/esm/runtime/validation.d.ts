@@ -26,9 +26,10 @@ export type ErrorSite = readonly string[];
 /**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
- * `key`: the key an error is about, quoted into the message after `site[2]`.
  */
-export declare function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key?: string): boolean;
+export declare function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean;
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
+export declare function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export declare class SchemaValidationError extends Error {
     readonly errors: ValidationError[];
