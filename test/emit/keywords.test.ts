@@ -50,17 +50,17 @@ const SAMPLES: Record<IrKeyword, Sample> = {
   minItems: { schema: { minItems: 1 } },
   maxItems: { schema: { maxItems: 1 } },
   uniqueItems: { schema: { uniqueItems: true } },
-  unevaluatedItems: { schema: { unevaluatedItems: false } },
+  unevaluatedItems: { schema: { unevaluatedItems: { type: "string" } } },
   properties: { schema: { properties: { a: { type: "string" } } } },
   patternProperties: { schema: { patternProperties: { "^a": { type: "string" } } } },
-  additionalProperties: { schema: { additionalProperties: false } },
+  additionalProperties: { schema: { additionalProperties: { type: "string" } } },
   propertyNames: { schema: { propertyNames: { maxLength: 3 } } },
   required: { schema: { properties: { a: { type: "string" } }, required: ["a"] } },
   dependentRequired: { schema: { dependentRequired: { a: ["b"] } } },
   dependentSchemas: { schema: { dependentSchemas: { a: { required: ["b"] } } } },
   minProperties: { schema: { minProperties: 1 } },
   maxProperties: { schema: { maxProperties: 1 } },
-  unevaluatedProperties: { schema: { unevaluatedProperties: false } },
+  unevaluatedProperties: { schema: { unevaluatedProperties: { type: "string" } } },
   allOf: { schema: { allOf: [{ type: "string" }] } },
   anyOf: { schema: { anyOf: [{ type: "string" }, { type: "number" }] } },
   oneOf: { schema: { oneOf: [{ type: "string" }, { type: "number" }] } },
@@ -138,7 +138,8 @@ describe.each(IR_KEYWORDS)("%s", (keyword) => {
 
   test("holds subschemas only where load/keywords.ts looks for them ($id, $anchor and $ref inside)", async () => {
     const value: unknown = nodeAt(await read(sample), at)[keyword];
-    const isSchema = (v: unknown): boolean => typeof v === "boolean" || (typeof v === "object" && v !== null && "schemaPath" in v);
+    // Samples give subschemas as objects (a boolean could be `uniqueItems: true`): an IR node has a schemaPath.
+    const isSchema = (v: unknown): boolean => typeof v === "object" && v !== null && "schemaPath" in v;
     const lists: readonly string[] = isSchema(value)
       ? SINGLE_SCHEMA_KEYWORDS
       : Array.isArray(value) && value.length > 0 && value.every(isSchema)
