@@ -4,6 +4,7 @@
  */
 import { ExitCode } from "../errors";
 import { fromJsonSchema } from "../ir/from-json-schema";
+import { KEYWORDS } from "../emit/keywords/index";
 import { loadSchema } from "../load/load-schema";
 import { bumpFor, diffModels } from "../release/diff-models";
 import { oneLine } from "../release/release";
@@ -19,8 +20,8 @@ export interface DiffArgs {
 
 /** Runs the diff command; returns the exit code (1 = breaking). */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  const before = fromJsonSchema(await loadSchema(args.old), { rootName: args.name, nameCollisions: "suffix" });
-  const after = fromJsonSchema(await loadSchema(args.new), { rootName: args.name, nameCollisions: "suffix" });
+  const before = fromJsonSchema(await loadSchema(args.old), KEYWORDS, { rootName: args.name, nameCollisions: "suffix" });
+  const after = fromJsonSchema(await loadSchema(args.new), KEYWORDS, { rootName: args.name, nameCollisions: "suffix" });
   const changes = diffModels(before, after);
   const bump = bumpFor(changes);
   const breaking = changes.filter((c) => c.level === "breaking").length;

@@ -78,6 +78,12 @@ export function docText(text: string): string {
     .replace(CONTROL, escapeControl);
 }
 
+/** A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one line. */
+export function docComment(lines: readonly string[]): Code {
+  const text = docText(lines.join("\n")).split("\n");
+  return new Code(text.length === 1 ? `/** ${text[0]} */` : `/**\n${text.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`);
+}
+
 /** Text for a `//` line comment: one line, whatever the text holds (a file name with a newline...). */
 export function lineCommentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]/g, escapeControl).replace(CONTROL, escapeControl);

@@ -18,6 +18,7 @@ import { typeOf } from "../emit/types";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
 import { fromJsonSchema } from "../ir/from-json-schema";
+import { KEYWORDS } from "../emit/keywords/index";
 import { mergeModels, selectSchemas, type MergedModels } from "../ir/merge-models";
 import { findType, type IrModel } from "../ir/model";
 import { clientNames, toTypeName } from "../ir/naming";
@@ -85,7 +86,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
-    read.models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
+    read.models.push(fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
     read.openapi.push(loaded.openapi !== undefined);
   }
   return read;

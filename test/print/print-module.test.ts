@@ -10,6 +10,7 @@ import { printStructure, StructureKind } from "ts-morph";
 import { EMITTERS } from "../../generator/emit/index";
 import type { EmitOptions } from "../../generator/emit/emitter";
 import { fromJsonSchema } from "../../generator/ir/from-json-schema";
+import { KEYWORDS } from "../../generator/emit/keywords/index";
 import { loadSchema } from "../../generator/load/load-schema";
 import { joinTextStatements } from "../../generator/print/print-module";
 import { REPO_ROOT } from "../helpers/paths";
@@ -26,7 +27,7 @@ const SCHEMAS = [
 const byTsMorph = (statements: string[]): string => printStructure({ kind: StructureKind.SourceFile, statements });
 
 test.each(SCHEMAS.map((s) => [path.relative(REPO_ROOT, s), s]))("%s: every text module joins as ts-morph prints it", async (_, schema) => {
-  const model = fromJsonSchema(await loadSchema(schema, {}), { reservedNames: [], nameCollisions: "suffix" });
+  const model = fromJsonSchema(await loadSchema(schema, {}), KEYWORDS, { reservedNames: [], nameCollisions: "suffix" });
   const options: EmitOptions = { artifacts: ["types", "guards", "builders", "client"], formats: "assert", endpoints: { [model.rootName]: "/batch" }, client: { userAgent: "test" } };
   let checked = 0;
   for (const emitter of EMITTERS) {

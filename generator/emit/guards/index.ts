@@ -1,7 +1,7 @@
 /**
  * emitGuards: the `guards` artifact. For the root and every named type X: `isX` (fast boolean),
  * `validateX` (every error), `assertX` (throws SchemaValidationError) and `XSchema` (Standard
- * Schema v1), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in checks/, one file per keyword; all code is built with
+ * Schema v1), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in ../keywords/, one module per keyword family; all code is built with
  * emit/code.ts, so no text from the schema can become code.
  */
 import { code, id, join, type Code } from "../code";

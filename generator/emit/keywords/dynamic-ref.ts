@@ -2,12 +2,14 @@
  * $dynamicRef (2019-09: $recursiveRef): a call to the dynamic scope's entry for the anchor, or to
  * the static target's function when no resource entered declares it (see ../dynamic-scope.ts).
  */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import type { Scope } from "../scope";
-import type { IrNode } from "../../../ir/model";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import type { KeywordReader } from "../../ir/keyword-reader";
+import type { Scope } from "../guards/scope";
+import type { IrNode } from "../../ir/model";
 
-export const dynamicRef: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["dynamicRef"],
   applies: "any",
   emit(s, node) {
@@ -35,4 +37,32 @@ export const dynamicRef: KeywordCheck = {
 export function enterDynamicScope(s: Scope, node: IrNode): Scope {
   if (!node.dynamicScope || !s.dyn) return s;
   return s.with({ dyn: s.module.dynamic.enter(node, s.dyn, (prefix) => s.local(prefix), (statement) => s.body.line(statement)) });
+}
+
+export const dynamicRefKeyword: KeywordDefinition = {
+  keywords: ["dynamicRef", "dynamicScope"],
+  dialects: { $dynamicRef: ["2020-12"], $recursiveRef: ["2019-09"] },
+  readFirst: true,
+  read(r) {
+    if (r.has("$dynamicRef")) readDynamicRef(r, "$dynamicRef");
+    if (r.has("$recursiveRef")) readDynamicRef(r, "$recursiveRef");
+    const scope = r.dynamicScope();
+    if (scope) r.node.dynamicScope = scope;
+  },
+  // dynamicScope: compile-node.ts enters it (enterDynamicScope above) before the node's checks.
+  guard: check,
+  diff(c) {
+    c.constraint("dynamicRef");
+    c.constraint("dynamicScope");
+  },
+};
+
+/** `$dynamicRef`/`$recursiveRef`: dynamic when its target declares the anchor, else one more `$ref`. */
+function readDynamicRef(r: KeywordReader, keyword: "$dynamicRef" | "$recursiveRef"): void {
+  const node = r.node;
+  const target = r.dynamicRefTarget(keyword, r.string(keyword));
+  if (typeof target === "boolean") node.allOf = [...(node.allOf ?? []), target];
+  else if (target.anchor !== undefined) node.dynamicRef = { ref: target.name, anchor: target.anchor };
+  else if (node.ref === undefined) node.ref = target.name;
+  else node.allOf = [...(node.allOf ?? []), { schemaPath: r.at(keyword), ref: target.name, annotations: {} }];
 }

@@ -1,8 +1,10 @@
 /** contains with minContains / maxContains: count the matching items. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
 
-export const contains: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["contains"],
   applies: "array",
   emit(s, node) {
@@ -24,5 +26,21 @@ export const contains: KeywordCheck = {
     });
     if (min > 0) s.failIf(code`${count} < ${min}`, node.minContains !== undefined ? "minContains" : "contains", `must contain at least ${min} valid item(s)`);
     if (max !== undefined) s.failIf(code`${count} > ${max}`, "maxContains", `must contain at most ${max} valid item(s)`);
+  },
+};
+
+export const containsKeyword: KeywordDefinition = {
+  keywords: ["contains", "minContains", "maxContains"],
+  dialects: { contains: since("draft-06"), minContains: since("2019-09"), maxContains: since("2019-09") },
+  read(r) {
+    if (r.has("contains")) r.node.contains = r.sub(r.schema.contains, "contains");
+    r.count("minContains");
+    r.count("maxContains");
+  },
+  guard: check,
+  diff(c) {
+    c.subschema("contains");
+    c.bound("minContains", "min");
+    c.bound("maxContains", "max");
   },
 };

@@ -2,8 +2,9 @@
  * format: asserted by default with the character-level checks of templates/runtime/formats.ts;
  * `formats: "annotate"` turns it into documentation. Unknown formats are annotations (the spec's rule).
  */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
 /** Format name → the runtime function that checks it. */
 export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
@@ -28,7 +29,7 @@ export const FORMAT_CHECKS: Readonly<Record<string, string>> = {
   regex: "isRegex",
 };
 
-export const format: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["format"],
   applies: "string",
   emit(s, node) {
@@ -37,4 +38,14 @@ export const format: KeywordCheck = {
     const fn = s.module.runtime("formats", FORMAT_CHECKS[name]!);
     s.failIf(code`!${fn}(${s.value})`, "format", `must match format "${name}"`);
   },
+};
+
+export const formatKeyword: KeywordDefinition = {
+  keywords: ["format"],
+  read(r) {
+    if (r.has("format")) r.node.format = r.string("format");
+  },
+  guard: check,
+  diff: (c) => c.constraint("format"),
+  jsdoc: ["format"],
 };

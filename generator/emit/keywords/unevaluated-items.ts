@@ -1,8 +1,10 @@
 /** unevaluatedItems: items that no prefixItems/items/contains or passing in-place subschema evaluated. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
 
-export const unevaluatedItems: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["unevaluatedItems"],
   applies: "array",
   phase: "last",
@@ -19,4 +21,14 @@ export const unevaluatedItems: KeywordCheck = {
     }
     s.body.line(code`${s.ev!}.allItems = true;`);
   },
+};
+
+export const unevaluatedItemsKeyword: KeywordDefinition = {
+  keywords: ["unevaluatedItems"],
+  dialects: { unevaluatedItems: since("2019-09") },
+  read(r) {
+    if (r.has("unevaluatedItems")) r.node.unevaluatedItems = r.sub(r.schema.unevaluatedItems, "unevaluatedItems");
+  },
+  guard: check,
+  diff: (c) => c.subschema("unevaluatedItems"),
 };

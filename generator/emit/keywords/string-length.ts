@@ -1,8 +1,9 @@
 /** minLength / maxLength: counted in Unicode code points, so "💩" is one character. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
-export const stringLength: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minLength", "maxLength"],
   applies: "string",
   emit(s, node) {
@@ -17,4 +18,18 @@ export const stringLength: KeywordCheck = {
       s.failIf(code`${v}.length > ${n} && ${s.check("codePointLength")}(${v}) > ${n}`, "maxLength", `must NOT have more than ${n} characters`);
     }
   },
+};
+
+export const stringLengthKeyword: KeywordDefinition = {
+  keywords: ["minLength", "maxLength"],
+  read(r) {
+    r.count("minLength");
+    r.count("maxLength");
+  },
+  guard: check,
+  diff(c) {
+    c.bound("minLength", "min");
+    c.bound("maxLength", "max");
+  },
+  jsdoc: ["minLength", "maxLength"],
 };

@@ -1,8 +1,10 @@
 /** prefixItems and items: positional schemas, then one schema for the rest. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since, until } from "../../ir/dialect-keywords";
 
-export const items: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["prefixItems", "items"],
   applies: "array",
   emit(s, node) {
@@ -31,5 +33,27 @@ export const items: KeywordCheck = {
       });
     }
     if (s.ev) s.body.line(code`${s.ev}.allItems = true;`);
+  },
+};
+
+export const itemsKeyword: KeywordDefinition = {
+  keywords: ["prefixItems", "items"],
+  dialects: { prefixItems: since("2020-12"), additionalItems: until("2019-09") },
+  read(r) {
+    const items = r.schema.items;
+    if (Array.isArray(items) && r.has("items")) {
+      // Up to 2019-09, an array of `items` is prefixItems, and `additionalItems` the rest.
+      if (r.dialect === "2020-12") r.invalid("items", "a schema (use prefixItems for tuples)");
+      r.node.prefixItems = items.map((item, i) => r.sub(item, "items", String(i)));
+      if (r.has("additionalItems")) r.node.items = r.sub(r.schema.additionalItems, "additionalItems");
+    } else if (r.has("items")) {
+      r.node.items = r.sub(items, "items");
+    }
+    if (r.has("prefixItems")) r.node.prefixItems = r.schemaArray("prefixItems");
+  },
+  guard: check,
+  diff(c) {
+    c.list("prefixItems");
+    c.subschema("items");
   },
 };

@@ -3,12 +3,16 @@
  * loop (own keys only, `__proto__` included) runs only when patterns or a non-`true`
  * additionalProperties need it.
  */
-import { code, join, type Code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { previousRead, readIntoLocal } from "../access";
-import { escapeToken } from "../paths";
+import { code, join, type Code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { escapePointerToken } from "../../load/keywords";
+import { stripPaths } from "../../ir/merge-models";
+import type { IrNode } from "../../ir/model";
+import { previousRead, readIntoLocal } from "../guards/access";
+import { escapeToken } from "../guards/paths";
 
-export const properties: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["properties", "patternProperties", "additionalProperties"],
   applies: "object",
   emit(s, node) {
@@ -52,12 +56,50 @@ export const properties: KeywordCheck = {
         const known = [...declared, ...matches];
         const check = (): void => {
           if (additional === false) {
-            s.body.line(s.fail("additionalProperties", code`${"must NOT have additional property "} + JSON.stringify(${key})`));
+            s.body.line(s.fail("additionalProperties", "must NOT have additional property ", { key }));
           } else s.child(additional!, item, path, `${node.schemaPath}/additionalProperties`);
         };
         if (known.length > 0) s.body.block(code`if (!(${join(known, " || ")}))`, check);
         else check();
       });
     }
+  },
+};
+
+export const propertiesKeyword: KeywordDefinition = {
+  keywords: ["properties", "patternProperties", "additionalProperties"],
+  read(r) {
+    if (r.has("properties")) r.node.properties = r.schemaMap("properties").map(([name, schema]) => ({ name, schema }));
+    if (r.has("patternProperties")) {
+      r.node.patternProperties = r.schemaMap("patternProperties").map(([source, schema]) => ({
+        pattern: r.regex(`patternProperties/${escapePointerToken(source)}`, source),
+        schema,
+      }));
+    }
+    if (r.has("additionalProperties")) r.node.additionalProperties = r.sub(r.schema.additionalProperties, "additionalProperties");
+  },
+  guard: check,
+  diff(c) {
+    const { before: a, after: b, at } = c;
+    const before = new Map((a.properties ?? []).map((p) => [p.name, p.schema]));
+    const after = new Map((b.properties ?? []).map((p) => [p.name, p.schema]));
+    const requiredAfter = new Set(b.required ?? []);
+    for (const [name, schema] of before) {
+      const next = after.get(name);
+      if (next === undefined) c.report("breaking", "property removed", `${at}.${name}`);
+      else c.compare(schema, next, `${at}.${name}`);
+    }
+    for (const name of after.keys()) {
+      if (before.has(name)) continue;
+      if (requiredAfter.has(name)) c.report("breaking", "required property added", `${at}.${name}`);
+      else c.report("additive", "optional property added", `${at}.${name}`);
+    }
+    // Pattern properties: compared as a whole; only their removal is clearly a widening.
+    const patterns = (n: IrNode): string | undefined => (n.patternProperties ? JSON.stringify(n.patternProperties.map((p) => [p.pattern, stripPaths(p.schema)])) : undefined);
+    if (patterns(a) !== patterns(b)) {
+      if (patterns(b) === undefined) c.report("additive", "patternProperties removed");
+      else c.report("breaking", "patternProperties changed");
+    }
+    c.subschema("additionalProperties");
   },
 };

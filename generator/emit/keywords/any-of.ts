@@ -2,11 +2,12 @@
  * anyOf: the fast path is `a(v) || b(v)`. Errors: only when no branch matches, every branch's
  * errors plus the anyOf error. With annotations, every branch is evaluated (no short-circuit).
  */
-import { code, join } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code, join } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 import { evaluateBranches } from "./branches";
 
-export const anyOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["anyOf"],
   applies: "any",
   emit(s, node) {
@@ -32,4 +33,13 @@ export const anyOf: KeywordCheck = {
       s.body.line(s.fail("anyOf", "must match a schema in anyOf"));
     });
   },
+};
+
+export const anyOfKeyword: KeywordDefinition = {
+  keywords: ["anyOf"],
+  read(r) {
+    if (r.has("anyOf")) r.node.anyOf = r.schemaArray("anyOf", true);
+  },
+  guard: check,
+  diff: (c) => c.list("anyOf"),
 };

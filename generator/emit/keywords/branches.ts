@@ -1,7 +1,7 @@
 /** Shared by anyOf/oneOf when annotations are needed: evaluate each branch into its own record. */
-import { code, type Code } from "../../code";
-import type { IrSchema } from "../../../ir/model";
-import type { Scope } from "../scope";
+import { code, type Code } from "../code";
+import type { IrSchema } from "../../ir/model";
+import type { Scope } from "../guards/scope";
 
 /**
  * Emits the evaluation of every branch (no short-circuit: annotations come from all that pass),

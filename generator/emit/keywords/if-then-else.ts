@@ -1,9 +1,11 @@
 /** if / then / else: `if` decides (its annotations count when it passes), then one branch applies in place. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { applyInPlace } from "../scope";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { since } from "../../ir/dialect-keywords";
+import { applyInPlace } from "../guards/scope";
 
-export const ifThenElse: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["if"],
   applies: "any",
   emit(s, node) {
@@ -27,5 +29,21 @@ export const ifThenElse: KeywordCheck = {
       s.body.block(code`else`, branch(elseSchema, "else"));
     } else if (thenSchema !== undefined) s.body.block(code`if (${condition})`, branch(thenSchema, "then"));
     else if (elseSchema !== undefined) s.body.block(code`if (!${condition})`, branch(elseSchema, "else"));
+  },
+};
+
+export const ifThenElseKeyword: KeywordDefinition = {
+  keywords: ["if", "then", "else"],
+  dialects: { if: since("draft-07"), then: since("draft-07"), else: since("draft-07") },
+  read(r) {
+    if (r.has("if")) r.node.if = r.sub(r.schema.if, "if");
+    if (r.has("then")) r.node.then = r.sub(r.schema.then, "then");
+    if (r.has("else")) r.node.else = r.sub(r.schema.else, "else");
+  },
+  guard: check,
+  diff(c) {
+    c.subschema("if");
+    c.subschema("then");
+    c.subschema("else");
   },
 };

@@ -1,8 +1,9 @@
 /** minProperties / maxProperties: own enumerable keys. */
-import { code } from "../../code";
-import type { KeywordCheck } from "../check";
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
 
-export const objectLimits: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["minProperties", "maxProperties"],
   applies: "object",
   emit(s, node) {
@@ -10,4 +11,18 @@ export const objectLimits: KeywordCheck = {
     if (node.minProperties) s.failIf(code`${count} < ${node.minProperties}`, "minProperties", `must NOT have fewer than ${node.minProperties} properties`);
     if (node.maxProperties !== undefined) s.failIf(code`${count} > ${node.maxProperties}`, "maxProperties", `must NOT have more than ${node.maxProperties} properties`);
   },
+};
+
+export const objectLimitsKeyword: KeywordDefinition = {
+  keywords: ["minProperties", "maxProperties"],
+  read(r) {
+    r.count("minProperties");
+    r.count("maxProperties");
+  },
+  guard: check,
+  diff(c) {
+    c.bound("minProperties", "min");
+    c.bound("maxProperties", "max");
+  },
+  jsdoc: ["minProperties", "maxProperties"],
 };

@@ -1,9 +1,10 @@
 /** oneOf: count the matching branches; exactly one may match. */
-import { code, type Code } from "../../code";
-import type { KeywordCheck } from "../check";
-import { readProperty } from "../access";
-import type { Scope } from "../scope";
-import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../../ir/model";
+import { code, type Code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { readProperty } from "../guards/access";
+import type { Scope } from "../guards/scope";
+import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import { evaluateBranches } from "./branches";
 
 /** The object node a branch stands for: itself, or the named type it only refers to. */
@@ -50,7 +51,7 @@ function countByDiscriminator(s: Scope, branches: readonly IrSchema[], at: (i: n
   });
 }
 
-export const oneOf: KeywordCheck = {
+const check: KeywordCheck = {
   keywords: ["oneOf"],
   applies: "any",
   emit(s, node) {
@@ -76,4 +77,13 @@ export const oneOf: KeywordCheck = {
     });
     s.failIf(code`${count} !== 1`, "oneOf", "must match exactly one schema in oneOf");
   },
+};
+
+export const oneOfKeyword: KeywordDefinition = {
+  keywords: ["oneOf"],
+  read(r) {
+    if (r.has("oneOf")) r.node.oneOf = r.schemaArray("oneOf", true);
+  },
+  guard: check,
+  diff: (c) => c.list("oneOf"),
 };
