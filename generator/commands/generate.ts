@@ -3,7 +3,8 @@
  * Flags override the config; `--schema` replaces the config's schema list with that one schema.
  */
 import * as path from "node:path";
-import type { Artifact, ClientEmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions } from "../emit/emitter";
+import type { Artifact } from "../emit/index";
 import { CodegenError } from "../errors";
 import type { GenerateOptions, GenerateResult } from "../pipeline/options";
 import { findConfig, loadConfig, type LoadedConfig } from "../config/config";

@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import { ARTIFACTS, type Artifact, type ClientEmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions } from "../emit/emitter";
+import { ARTIFACTS, type Artifact } from "../emit/index";
 import { CodegenError } from "../errors";
 import { parseJson } from "../load/parse-json";
 

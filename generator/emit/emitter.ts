@@ -1,18 +1,14 @@
 /**
  * The emitter contract: IR in, ts-morph statement structures out. No Project, no prettier, no disk:
  * printing and formatting happen once, later, for every file together. A new artifact is one new
- * emitter plus one entry in `emit/index.ts`.
+ * folder plus one line in `emit/index.ts`.
  */
 import type { Statement } from "../print/print-module";
 import type { IrModel } from "../ir/model";
 
-export type Artifact = "types" | "guards" | "builders" | "client";
-
-export const ARTIFACTS: readonly Artifact[] = ["types", "guards", "builders", "client"];
-
 export interface EmitOptions {
-  /** Which artifacts to emit; an artifact brings the ones it depends on. */
-  artifacts: readonly Artifact[];
+  /** The artifacts emitted (emit/index.ts: each requested one with what it depends on). */
+  artifacts: readonly string[];
   /** `assert` (default): guards check `format`; `annotate`: `format` is documentation only. */
   formats: "assert" | "annotate";
   /**
@@ -76,10 +72,8 @@ export interface EmittedModule {
   summary: string;
 }
 
+/** An emitter's code; its name and dependencies are declared apart (emit/artifact.ts). */
 export interface Emitter {
-  artifact: Artifact;
-  /** Artifacts whose modules this one imports. */
-  requires: readonly Artifact[];
   /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
   templates: readonly string[];
   /**

@@ -20,8 +20,6 @@ import { docBlock, docsFor } from "./jsdoc";
 import { arrayType, intersectionType, literalType, NEVER, tupleType, typeRef, unionType, UNKNOWN, type TypeExpr } from "./type-expression";
 
 export const typesEmitter: Emitter = {
-  artifact: "types",
-  requires: [],
   templates: [],
   usesStructures: true,
   emit: (context) => [emitTypes(context)],

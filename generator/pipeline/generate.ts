@@ -11,8 +11,8 @@ import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lineCommentText } from "../emit/code";
-import type { EmitOptions, EmittedModule, Emitter } from "../emit/emitter";
-import { EMITTERS, selectEmitters } from "../emit/index";
+import type { EmitOptions, EmittedModule } from "../emit/emitter";
+import { EMITTERS, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
 import { indexStatements, packageJson } from "../emit/package-files";
 import { typeOf } from "../emit/types";
 import { CodegenError } from "../errors";
@@ -20,7 +20,8 @@ import type { GeneratedFile } from "../generated-file";
 import { fromJsonSchema } from "../ir/from-json-schema";
 import { mergeModels, selectSchemas, type MergedModels } from "../ir/merge-models";
 import { findType, type IrModel } from "../ir/model";
-import { clientNames, toTypeName } from "../ir/naming";
+import { toTypeName } from "../ir/naming";
+import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
@@ -74,7 +75,7 @@ interface ReadSchemas {
 async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOptions): Promise<ReadSchemas> {
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
-  const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
+  const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);

@@ -1,5 +1,6 @@
 /** What generate() takes and returns: the public contract of the pipeline (generator/pipeline/generate.ts). */
-import type { Artifact, ClientEmitOptions, EmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions, EmitOptions } from "../emit/emitter";
+import type { Artifact } from "../emit/index";
 import type { GeneratedFile } from "../generated-file";
 import type { IrModel } from "../ir/model";
 import type { LoadOptions } from "../load/load-schema";

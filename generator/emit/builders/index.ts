@@ -18,8 +18,6 @@ import { commentLines, type BuilderStatement } from "../declared";
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
 export const buildersEmitter: Emitter = {
-  artifact: "builders",
-  requires: ["types", "guards"],
   templates: [RUNTIME_TEMPLATE],
   emit: (context) => [emitBuilders(context)],
 };

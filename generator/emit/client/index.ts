@@ -5,7 +5,10 @@
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
 import { isNode } from "../../ir/model";
-import { derivedNames, toTypeName } from "../../ir/naming";
+import { toTypeName } from "../../ir/naming";
+import { builderNames } from "../builders/artifact";
+import { guardNames } from "../guards/artifact";
+import { clientNames } from "./artifact";
 import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
@@ -18,8 +21,6 @@ import { isObjectType, objectInfo, objectTypes } from "../builders/object-shape"
 export const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];
 
 export const clientEmitter: Emitter = {
-  artifact: "client",
-  requires: ["types", "guards", "builders"],
   templates: ["runtime/http-client.ts", "runtime/batch-queue.ts"],
   emit: (context) => emitClient(context),
 };
@@ -83,7 +84,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const { model, options } = context;
   const client: ClientEmitOptions = options.client ?? {};
   const stem = toTypeName(client.name ?? model.rootName);
-  const names = { factory: derivedNames.createClient(stem), client: derivedNames.clientType(stem), options: derivedNames.clientOptions(stem) };
+  const names = { factory: clientNames.factory(stem), client: clientNames.client(stem), options: clientNames.options(stem) };
   const hasGuards = options.artifacts.includes("guards");
   const hasBuilders = options.artifacts.includes("builders");
   // Every root of the package has its chunkX (builders emits one per root, and asking for a
@@ -111,8 +112,8 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const itemTypeNames = [...queues.values()].flatMap((q) => q.itemType.text.match(/[$\p{ID_Continue}]+/gu) ?? []).filter((w) => modelTypes.has(w));
   const typeNames = [...new Set([...plans.map((p) => p.typeName), ...itemTypeNames])];
   const routeGuards = [...new Set([...queues.values()].flatMap((q) => q.guards))];
-  const guardImports = hasGuards ? [...new Set(plans.map((p) => derivedNames.validate(p.typeName))), ...routeGuards] : [];
-  const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
+  const guardImports = hasGuards ? [...new Set(plans.map((p) => guardNames.validate(p.typeName))), ...routeGuards] : [];
+  const chunkImports = typeNames.filter(chunkable).map((n) => builderNames.chunk(n));
 
   const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
   const hasQueue = queues.size > 0;
@@ -187,8 +188,8 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   if (hasQueue) body.push(code`  const queueTransport: ${rt("TransportOptions")} = { ...transport, validate: false };`.text);
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
-    if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
-    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(derivedNames.chunk(plan.typeName))}`);
+    if (hasGuards) fields.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
+    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(builderNames.chunk(plan.typeName))}`);
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
@@ -201,7 +202,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
       code`maxItems: ${literal(queueMaxItems(shape))}`,
     ];
     if (hasGuards) {
-      spec.push(code`validate: ${id(derivedNames.validate(plan.typeName))}`);
+      spec.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
       spec.push(code`invalid: (errors) => new ${rt("SchemaValidationError")}(${`${plan.typeName} entry`}, errors as ${rt("ValidationError")}[])`);
     }
     spec.push(code`send: (request, call) => ${rt("send")}(queueTransport, ${id(`${plan.method}Endpoint`)}, request, call)`, code`newId: options.newId ?? ${rt("randomId")}`);
@@ -240,7 +241,7 @@ function pathExpression(plan: EndpointPlan): Code {
 }
 
 function describePlan(plan: EndpointPlan, validated: boolean, chunked: boolean): string {
-  const steps = [validated ? `checked with validate${plan.typeName}` : "", chunked ? `split by \`maxItems\` with chunk${plan.typeName}` : ""];
+  const steps = [validated ? `checked with ${guardNames.validate(plan.typeName)}` : "", chunked ? `split by \`maxItems\` with ${builderNames.chunk(plan.typeName)}` : ""];
   if (plan.idempotency) steps.push(`\`${docText(plan.idempotency.key)}\` filled in where missing (${plan.idempotency.arrays.map((a) => `\`${docText(a)}\``).join(", ")})`);
   steps.push("sent with retries");
   return steps.filter(Boolean).join("; ") + ".";
