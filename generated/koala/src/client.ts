@@ -63,6 +63,7 @@ export type {
   QueueStats,
   RequestFailure,
 } from "./runtime/batch-queue.js";
+
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */
