@@ -70,6 +70,11 @@ export interface EmittedModule {
   declarations?: Statement[] | "source";
   /** A one-line description for the file header. */
   summary: string;
+  /**
+   * The module is a subpath export of its own (`<package>/<subpath>`, in package.json's `exports`)
+   * instead of being re-exported by the package root (`index.ts`).
+   */
+  subpath?: string;
 }
 
 /** An emitter's code; its name and dependencies are declared apart (emit/artifact.ts). */

@@ -38,21 +38,11 @@ import {
 } from "./guards.js";
 import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 export type {
-  AbortSignalLike,
   CallOptions,
-  ClientHooks,
   FailureKind,
-  FetchInit,
-  FetchLike,
-  FetchResponse,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-  RetryOptions,
   SendFailure,
   SendResult,
   SendSuccess,
-  TransportOptions,
   ValidationIssue,
 } from "./runtime/http-client.js";
 export type {

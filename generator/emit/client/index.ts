@@ -36,8 +36,8 @@ const runtimeImport = (names: readonly string[], template: string): string =>
   code`import { ${runtimeImports(names, RUNTIME_TYPES_USED)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;
 
 /**
- * Types a generated client re-exports from the transport, so users import everything from the
- * package (a schema type of the same name wins: emit/runtime-names.ts).
+ * The transport's types: the package exports them all from its `<package>/transport` subpath
+ * (transport.ts), out of the way of the user's names. The builders reserve them all the same.
  */
 export const CLIENT_RUNTIME_TYPES = [
   "AbortSignalLike",
@@ -57,6 +57,15 @@ export const CLIENT_RUNTIME_TYPES = [
   "TransportOptions",
   "ValidationIssue",
 ];
+
+/**
+ * The transport's types a user of the client names most, the per-call options and the result:
+ * the package root re-exports these too (a schema type of the same name wins: emit/runtime-names.ts).
+ */
+const ROOT_TRANSPORT_TYPES = ["CallOptions", "FailureKind", "SendFailure", "SendResult", "SendSuccess", "ValidationIssue"];
+
+/** The subpath export holding every transport type (`koala-events/transport`). */
+export const TRANSPORT_SUBPATH = "transport";
 
 /** The endpoints the options name, in the order of the model's types. */
 export function planEndpoints({ model, options }: EmitContext): EndpointPlan[] {
@@ -124,7 +133,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
   if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
   const packageTypes = packageTypesOf(context);
-  const reexports = reexportStatement(CLIENT_RUNTIME_TYPES, TRANSPORT, packageTypes, true);
+  const reexports = reexportStatement(ROOT_TRANSPORT_TYPES, TRANSPORT, packageTypes, true);
   if (hasQueue) reexports.push(...reexportStatement(QUEUE_TYPES, QUEUE, packageTypes, true));
   statements.push(...reexports);
   // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
@@ -224,7 +233,13 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   );
   statements.push(factory.code);
   declarations.push(factory.declaration);
-  return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
+  return [{ path: "client.ts", summary: "HTTP client", statements, declarations }, transportModule()];
+}
+
+/** `transport.ts`, the `<package>/transport` subpath: every transport type under its own name (no schema type shares this module). */
+function transportModule(): EmittedModule {
+  const statements = [code`export type { ${join(CLIENT_RUNTIME_TYPES.map(id), ", ")} } from ${`./${TRANSPORT.replace(/\.ts$/, ".js")}`};`.text];
+  return { path: `${TRANSPORT_SUBPATH}.ts`, summary: "Transport types (the /transport subpath export)", statements, declarations: "source", subpath: TRANSPORT_SUBPATH };
 }
 
 /** The most items one queued request may carry: the smallest `maxItems` of its arrays (Infinity for none). */
