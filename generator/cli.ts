@@ -42,6 +42,7 @@ export async function main(args: string[]): Promise<number> {
           .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
           .option("release", { type: "boolean", describe: "Also mark the generated API as released at its version (as the release command)" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
+          .option("verbose", { type: "boolean", describe: "Print the stamps, idempotency keys and short builders found from property names (or set by the config), and where" })
           .conflicts("check", "watch")
           .conflicts("release", ["check", "watch"])
           .example("$0 generate", "Use ./koala-codegen.config.json")

@@ -23,7 +23,34 @@ export interface EmitOptions {
    * runtime name re-exported next to them gives way to them (emit/runtime-names.ts). Default: the model's.
    */
   packageTypes?: ReadonlySet<string>;
+  /** What the builders would otherwise guess from property names (see HeuristicSettings). */
+  heuristics?: HeuristicSettings;
 }
+
+/**
+ * The config's say over what is otherwise guessed from property names, so that renaming a property
+ * does not silently change the generated API (`generate --verbose` prints what was found). The
+ * client's idempotency key is ClientEmitOptions.idempotencyKey.
+ */
+export interface HeuristicSettings {
+  /** The properties the builders' `StampOptions` fill; see StampSettings. */
+  stamps?: StampSettings;
+  /** Short builders (`track(...)`); see ShortBuilderSettings. */
+  shortBuilders?: ShortBuilderSettings;
+}
+
+/**
+ * Each stamp's property set explicitly (stamped in every object type that has it as a free
+ * string), or `false` for none; left out: found by name (`message_id`, `sent_at`, ...). `false`:
+ * no stamps at all.
+ */
+export type StampSettings = false | { idempotencyKey?: string | false; timestamp?: string | false };
+
+/**
+ * Item type name → its short builder's name (`{ "TrackEvent": "track" }`): exactly these, instead of
+ * the names the schema's discriminators suggest; `false`: no short builders.
+ */
+export type ShortBuilderSettings = false | Readonly<Record<string, string>>;
 
 /** The type names a runtime re-export gives way to (see EmitOptions.packageTypes). */
 export function packageTypesOf({ model, options }: EmitContext): ReadonlySet<string> {

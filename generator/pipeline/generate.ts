@@ -51,7 +51,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release;
   files.push(...releaseFiles);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
+  const result: GenerateResult = { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
+  if (options.reportHeuristics) result.heuristics = await reportHeuristics(plan);
+  return result;
+}
+
+/** The heuristics the emitters applied, each with the schema file and JSON pointer of its property. */
+async function reportHeuristics(plan: PackagePlan): Promise<NonNullable<GenerateResult["heuristics"]>> {
+  const { findHeuristics } = await import("../emit/heuristics");
+  const roots = plan.model.roots ?? [];
+  // A type's file: the first schema whose types hold it (its origin names the file when another document defined it).
+  const fileOf = (type: string): string => roots[plan.merged.typesOf.findIndex((names) => names.includes(type))]?.file ?? plan.model.source.file ?? "(schema)";
+  return findHeuristics({ model: plan.model, options: plan.emitOptions }).map((h) => ({ ...h, where: h.origin.startsWith("#") ? `${fileOf(h.type)}${h.origin}` : h.origin }));
 }
 
 /** Every template the emitters may copy, read once (only those whose modules exist are copied). */
@@ -136,6 +147,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release.version}` },
     packageTypes: new Set(model.types.map((t) => t.name)),
+    heuristics: { stamps: options.stamps, shortBuilders: options.shortBuilders },
   };
   const source = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (read.models[i]!.source.file ?? "(schema)"))).join(", ");
   const rootNames = model.roots!.map((r) => r.name);

@@ -22,10 +22,10 @@ export const buildersEmitter: Emitter = {
   emit: (context) => [emitBuilders(context)],
 };
 
-/** The `builders` module for a model. */
-export function emitBuilders({ model, options }: EmitContext): EmittedModule {
+/** Every name and shape builders.ts will have, decided before any code is written. */
+export function planBuilders({ model, options }: EmitContext) {
   const names = new ModuleNames(model);
-  const objects = objectTypes(model);
+  const objects = objectTypes(model, options.heuristics?.stamps);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
   // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an
@@ -34,14 +34,20 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const rootNames = model.roots?.map((r) => r.name) ?? [model.rootName];
   const roots = rootNames.flatMap((name) => {
     const type = model.types.find((t) => t.name === name);
-    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema) : undefined);
+    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema, options.heuristics?.stamps) : undefined);
     if (!root) return [];
     const chunk = chunkName(root.name);
     const group = groupName(root.name);
     for (const value of [chunk, group]) if (!names.takeValue(value)) throw new Error(`internal: ${value} is already taken`);
     return [{ root, chunk, grouping: planGrouping(root, group, chunk, names) }];
   });
-  const shorts = planShortBuilders(model, builders, names);
+  const shorts = planShortBuilders(model, builders, names, options.heuristics?.shortBuilders);
+  return { names, objects, builders, roots, shorts };
+}
+
+/** The `builders` module for a model. */
+export function emitBuilders({ model, options }: EmitContext): EmittedModule {
+  const { names, objects, builders, roots, shorts } = planBuilders({ model, options });
 
   const body: BuilderStatement[] = [];
   // A builder type name that met a schema type of the same name got a suffix: say so where users look.

@@ -6,7 +6,8 @@
  *  3. the one optional object property, if there is exactly one;
  *  4. `options`: every other property, plus the stamp options.
  * A name that is not unique (another item type, a generated function, a reserved word) is not
- * used: that type keeps only `createX`, and a comment in the module says why.
+ * used: that type keeps only `createX`, and a comment in the module says why. The config's
+ * `shortBuilders` names them instead of the discriminators (or `false`: none).
  */
 import { Code, code, id, join, literal, objectKey } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
@@ -16,11 +17,13 @@ import { findDiscriminated, isUsableShortName, type Discriminated } from "./disc
 import { withArticle, type ModuleNames } from "./names";
 import { hasSingleType, type PropertyInfo } from "./object-shape";
 import type { ObjectBuilder } from "./object-builders";
+import type { ShortBuilderSettings } from "../emitter";
 
 export interface ShortBuilder {
   name: string;
   builder: ObjectBuilder;
-  discriminator: Discriminated;
+  /** The schema's discriminator of the type, when it has one (always, for a name found from it). */
+  discriminator?: Discriminated;
   positional: { property: PropertyInfo; param: string; optional: boolean }[];
   options: { type: string; required: boolean; stamps: boolean };
 }
@@ -32,15 +35,29 @@ export interface ShortBuilderPlan {
 }
 
 /** Decides the short builders: names (with clash fallback) and arguments. */
-export function planShortBuilders(model: Parameters<typeof findDiscriminated>[0], builders: ReadonlyMap<string, ObjectBuilder>, names: ModuleNames): ShortBuilderPlan {
+export function planShortBuilders(
+  model: Parameters<typeof findDiscriminated>[0],
+  builders: ReadonlyMap<string, ObjectBuilder>,
+  names: ModuleNames,
+  settings?: ShortBuilderSettings,
+): ShortBuilderPlan {
+  if (settings === false) return { builders: [], skipped: [] };
   const infos = new Map([...builders].map(([name, b]) => [name, b.info]));
-  const wanted = new Map<string, Discriminated[]>();
-  for (const d of findDiscriminated(model, infos)) {
-    const list = wanted.get(d.type) ?? [];
-    if (!list.some((x) => x.name === d.name)) list.push(d);
-    wanted.set(d.type, list);
-  }
+  const found = findDiscriminated(model, infos);
+  const wanted = new Map<string, { name: string; discriminator?: Discriminated }[]>();
   const skipped: string[] = [];
+  if (settings !== undefined) {
+    for (const [type, name] of Object.entries(settings)) {
+      if (builders.has(type)) wanted.set(type, [{ name, discriminator: found.find((d) => d.type === type) }]);
+      else skipped.push(`${type}: named by the config's shortBuilders, but it is not an object type of this package`);
+    }
+  } else {
+    for (const d of found) {
+      const list = wanted.get(d.type) ?? [];
+      if (!list.some((x) => x.name === d.name)) list.push({ name: d.name, discriminator: d });
+      wanted.set(d.type, list);
+    }
+  }
   const byName = new Map<string, string[]>();
   for (const [type, list] of wanted) {
     if (list.length > 1) {
@@ -58,12 +75,12 @@ export function planShortBuilders(model: Parameters<typeof findDiscriminated>[0]
     }
     names.takeValue(name);
     const builder = builders.get(types[0]!)!;
-    result.push(shortBuilder(name, builder, wanted.get(types[0]!)![0]!, names));
+    result.push(shortBuilder(name, builder, wanted.get(types[0]!)![0]!.discriminator, names));
   }
   return { builders: result, skipped };
 }
 
-function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discriminated, names: ModuleNames): ShortBuilder {
+function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discriminated | undefined, names: ModuleNames): ShortBuilder {
   const candidates = builder.info.properties.filter((p) => !p.constant && p.name !== builder.info.stamps.idempotencyKey && p.name !== builder.info.stamps.timestamp);
   const required = candidates.filter((p) => p.required && !p.default);
   const positional: PropertyInfo[] = [];
@@ -121,7 +138,7 @@ export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
     body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }));`);
   }
   const doc = [
-    `Builds ${withArticle(typeName)} (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`): shorthand for {@link ${builder.create}}.`,
+    `Builds ${withArticle(typeName)}${short.discriminator ? ` (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`)` : ""}: shorthand for {@link ${builder.create}}.`,
     "",
     "@throws SchemaValidationError with the guard's errors when the result is not valid.",
   ];

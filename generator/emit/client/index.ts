@@ -103,11 +103,11 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const chunkable = (name: string): boolean => hasBuilders && isRoot(name) && isObjectType(model, name);
 
   // A queue for each endpoint whose root has a group-by-identity builder (groupXItems).
-  const objects = new Map(objectTypes(model).map((o) => [o.name, o]));
+  const objects = new Map(objectTypes(model, options.heuristics?.stamps).map((o) => [o.name, o]));
   const queues = new Map<string, QueueShape>();
   for (const plan of plans) {
     const type = model.types.find((t) => t.name === plan.typeName);
-    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema, options.heuristics?.stamps) : undefined);
     const shape = hasBuilders && isRoot(plan.typeName) && root ? queueShape(model, root, objects) : undefined;
     if (shape) queues.set(plan.method, shape);
   }
