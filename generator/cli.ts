@@ -103,6 +103,7 @@ export async function main(args: string[]): Promise<number> {
           .positional("new", { type: "string", demandOption: true, describe: "The schema after the change" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: each schema's title)" })
           .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
+          .option("config", { alias: "c", type: "string", describe: "A config whose stamps, client.idempotencyKey and shortBuilders apply to both schemas" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only the bump line" })
           .example("$0 diff old.schema.json new.schema.json", "Exit 1 if anything breaks"),
       async (argv) => {

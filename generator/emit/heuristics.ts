@@ -17,8 +17,12 @@ export interface Heuristic {
   type: string;
   /** The property stamped, used as the key, or discriminating (none for a short builder named by the config on a type without one). */
   property?: string;
-  /** What the generated code makes of it: "track()", "events, page_views". */
+  /** What the generated code makes of it, for people: "track() for type: \"track\"". */
   detail: string;
+  /** A short builder's name. */
+  name?: string;
+  /** The arrays whose items the client gives the idempotency key. */
+  arrays?: string[];
   /** Where the property is: its type's origin ("#/$defs/TrackEvent", "other.json#/...") and the pointer below it. */
   origin: string;
   /** Set by the config, or found in the schema. */
@@ -44,7 +48,7 @@ export function findHeuristics(context: EmitContext): Heuristic[] {
       const property = short.discriminator?.property;
       const detail = `${short.name}()${short.discriminator ? ` for ${property}: ${JSON.stringify(short.discriminator.value)}` : ""}`;
       const origin = property === undefined ? originOf(model, short.builder.info.name) : propertyOrigin(model, short.builder.info.name, property);
-      found.push({ setting: "shortBuilders", type: short.builder.info.name, property, detail, origin, by: settings.shortBuilders !== undefined ? "config" : "schema" });
+      found.push({ setting: "shortBuilders", type: short.builder.info.name, property, detail, name: short.name, origin, by: settings.shortBuilders !== undefined ? "config" : "schema" });
     }
   }
   if (options.artifacts.includes("client")) {
@@ -55,7 +59,8 @@ export function findHeuristics(context: EmitContext): Heuristic[] {
       const idempotency = idempotencyFor(model, root, key);
       if (!idempotency) continue;
       const origin = itemPropertyOrigin(model, root, idempotency.arrays[0]!, idempotency.key);
-      found.push({ setting: "idempotencyKey", type: root, property: idempotency.key, detail: `filled in ${idempotency.arrays.join(", ")} by the client`, origin, by: key !== undefined ? "config" : "schema" });
+      const detail = `filled in ${idempotency.arrays.join(", ")} by the client`;
+      found.push({ setting: "idempotencyKey", type: root, property: idempotency.key, detail, arrays: idempotency.arrays, origin, by: key !== undefined ? "config" : "schema" });
     }
   }
   return found;

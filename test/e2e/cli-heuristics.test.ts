@@ -110,3 +110,45 @@ test("a bad setting is a config error naming the file and the JSON pointer (exit
   expect(result.stderr).toContain('koala-codegen.config.json#/stamps/when: unknown key "when" (allowed: idempotencyKey, timestamp)');
   expect(result.stderr).toContain('koala-codegen.config.json#/shortBuilders/TrackEvent: the short builder of "TrackEvent" must be a function name, got "not a name"');
 });
+
+describe("diff reports a change in any of them", () => {
+  const original = path.join(REPO_ROOT, "schemas", "koala-profile-batch-request.schema.json");
+  const variant = (name: string, text: string): string => {
+    const file = path.join(root, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  test("the idempotency key changed: breaking for the client and the builders (exit 1)", () => {
+    const changed = variant("insert-id.json", profileSchema.replace(/"message_id"/g, '"insert_id"'));
+    const result = runCli(["diff", original, changed]);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.split("\n");
+    expect(lines).toContain("breaking  KoalaProfileBatchRequest: idempotencyKey changed from message_id to insert_id: the client fills another property, so the service no longer deduplicates as before");
+    expect(lines).toContain("breaking  TrackEvent: stamps.idempotencyKey changed from message_id to insert_id");
+    expect(lines).toContain("breaking  PageView: stamps.idempotencyKey changed from message_id to insert_id");
+  });
+
+  test("a short builder renamed by its discriminator's value, and one gained", () => {
+    const renamed = variant("pageview.json", profileSchema.replace('"const": "page"', '"const": "pageview"'));
+    const result = runCli(["diff", original, renamed, "--json"]);
+    expect(result.status).toBe(1);
+    const { changes } = JSON.parse(result.stdout) as { changes: { level: string; at: string; message: string }[] };
+    expect(changes).toContainEqual({ level: "breaking", at: "PageView", message: "shortBuilders changed from page() to pageview()" });
+    // Backwards: the same change read the other way.
+    const back = JSON.parse(runCli(["diff", renamed, original, "--json"]).stdout) as { changes: { level: string; at: string; message: string }[] };
+    expect(back.changes).toContainEqual({ level: "breaking", at: "PageView", message: "shortBuilders changed from pageview() to page()" });
+  });
+
+  test("with --config, what the config pins does not move with the schema", () => {
+    const renamed = variant("pageview-pinned.json", profileSchema.replace('"const": "page"', '"const": "pageview"'));
+    const result = runCli(["diff", "--config", path.join(REPO_ROOT, "koala-codegen.config.json"), original, renamed]);
+    expect(result.stdout).not.toContain("shortBuilders");
+    expect(result.stdout).toContain('breaking  PageView.type: value "page" removed');
+  });
+
+  test("nothing changed: no heuristic change either", () => {
+    const result = runCli(["diff", original, original]);
+    expect([result.status, result.stdout]).toEqual([0, "semver bump: none (0 breaking, 0 additive, 0 documentation)\n"]);
+  });
+});
