@@ -4,7 +4,7 @@
  */
 import type { IrNode, IrSchema } from "../ir/model";
 import { toTypeName } from "../ir/naming";
-import { docText } from "./code";
+import { docComment, docText } from "./code";
 
 /** `typeName`: a title that only repeats the type's own name says nothing and is left out. */
 export function docsFor(schema: IrSchema, typeName?: string): string | undefined {
@@ -25,8 +25,7 @@ export function docsFor(schema: IrSchema, typeName?: string): string | undefined
 
 /** A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one line. */
 export function docBlock(lines: readonly string[]): string {
-  const text = docText(lines.join("\n")).split("\n");
-  return text.length === 1 ? `/** ${text[0]} */` : `/**\n${text.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+  return docComment(lines).text;
 }
 
 function constraintTags(node: IrNode): string[] {

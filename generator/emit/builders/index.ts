@@ -5,7 +5,7 @@
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";
-import { docText } from "../code";
+import { code, id, join, lineComments, type Code } from "../code";
 import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
@@ -51,10 +51,8 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
 
   const body: BuilderStatement[] = [];
   // A builder type name that met a schema type of the same name got a suffix: say so where users look.
-  if (names.warnings.length) body.push(commentLines(names.warnings.map((w) => `// ${docText(w).replace(/\n/g, " ")}`).join("\n")));
-  if (shorts.skipped.length) {
-    body.push(commentLines(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`));
-  }
+  if (names.warnings.length) body.push(commentLines(lineComments(names.warnings)));
+  if (shorts.skipped.length) body.push(commentLines(lineComments(["No short builder for:", ...shorts.skipped.map((line) => `  ${line}`)])));
   for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
   for (const short of shorts.builders) body.push(...emitShortBuilder(short));
   for (const { root, chunk } of roots) body.push(emitChunk(root, chunk));
@@ -63,15 +61,16 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
 
   const typeNames = model.types.map((t) => t.name);
   const packageTypes = packageTypesOf({ model, options });
-  const code = body.map((s) => s.code);
+  const statements = body.map((s) => s.code);
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
+  const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
   return {
     path: "builders.ts",
     summary: "Builders",
-    statements: [...imports(typeNames, packageTypes, code), ...code],
+    statements: text([...imports(typeNames, packageTypes, statements), ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
-    declarations: [...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures],
+    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures]),
   };
 }
 
@@ -80,18 +79,18 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
  * declarations (`body` is then their code without doc comments), only what they name, as
  * TypeScript keeps it.
  */
-function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly string[], { declarations = false } = {}): string[] {
-  const text = body.join("\n");
+function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): Code[] {
+  const text = join(body, "\n").text;
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
   const words = new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
   const mentioned = (name: string): boolean => words.has(name);
   const types = typeNames.filter(mentioned);
   const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
-  const out: string[] = [];
-  if (types.length) out.push(`import type { ${types.join(", ")} } from "./types.js";`);
-  if (guards.length) out.push(`import { ${guards.join(", ")} } from "./guards.js";`);
-  if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
+  const out: Code[] = [];
+  if (types.length) out.push(code`import type { ${join(types.map(id), ", ")} } from "./types.js";`);
+  if (guards.length) out.push(code`import { ${join(guards.map(id), ", ")} } from "./guards.js";`);
+  if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(code`import * as ${id(RUNTIME_NAMESPACE)} from "./runtime/builders.js";`);
   // Re-exported for users, giving way to a schema type of the same name (emit/runtime-names.ts).
   out.push(...reexportStatement(RUNTIME_TYPE_EXPORTS, RUNTIME_TEMPLATE, packageTypes, true));
   return out;

@@ -9,9 +9,8 @@
  * used: that type keeps only `createX`, and a comment in the module says why. The config's
  * `shortBuilders` names them instead of the discriminators (or `false`: none).
  */
-import { Code, code, id, join, literal, objectKey } from "../code";
+import { code, docComment, id, join, literal, objectKey, type Code } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
-import { docBlock } from "../jsdoc";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
 import { withArticle, type ModuleNames } from "./names";
@@ -117,22 +116,23 @@ function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discr
 export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
   const { builder, positional, options } = short;
   const typeName = builder.info.name;
-  const omitted = positional.length ? join(positional.map((p) => literal(p.property.name)), " | ") : new Code("never");
+  const omitted = positional.length ? join(positional.map((p) => literal(p.property.name)), " | ") : code`never`;
   const stampKeys = Object.keys(builder.info.stamps).sort();
   // A stamp the type does not have is `never`, so asking for it is an error rather than an extra field.
   const absent = ["idempotencyKey", "timestamp"].filter((k) => !stampKeys.includes(k));
-  const stampType = absent.length ? code`${builder.stampOptions!} & { ${new Code(absent.map((k) => `${k}?: never`).join("; "))} }` : builder.stampOptions!;
+  const stampType = absent.length ? code`${builder.stampOptions!} & { ${join(absent.map((k) => code`${id(k)}?: never`), "; ")} }` : builder.stampOptions!;
   const optionsType = options.stamps ? code`runtime.Rest<${id(builder.input)}, ${omitted}> & ${stampType}` : code`runtime.Rest<${id(builder.input)}, ${omitted}>`;
-  const typeDoc = `/** The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}. */`;
+  const typeDoc = docComment([`The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}.`]);
 
-  const params = positional.map((p) => code`${id(p.param)}${new Code(p.optional ? "?" : "")}: ${id(typeName)}[${p.property.name}]`);
-  params.push(code`options${new Code(options.required ? "" : "?")}: ${id(options.type)}`);
-  const fields = positional.map((p) => (objectKey(p.property.name) === p.param ? id(p.param) : code`${new Code(objectKey(p.property.name))}: ${id(p.param)}`));
+  const optional = (isOptional: boolean): Code => (isOptional ? code`?` : code``);
+  const params = positional.map((p) => code`${id(p.param)}${optional(p.optional)}: ${id(typeName)}[${p.property.name}]`);
+  params.push(code`options${optional(!options.required)}: ${id(options.type)}`);
+  const fields = positional.map((p) => (objectKey(p.property.name).text === p.param ? id(p.param) : code`${objectKey(p.property.name)}: ${id(p.param)}`));
   const body: Code[] = [];
   if (options.stamps) {
     // Both stamp options are left out of the fields, even one the type lacks: it must never reach the payload.
-    const access = options.required ? "options." : "options?.";
-    const stampOptions = new Code(stampKeys.map((k) => `${k}: ${access}${k}`).join(", "));
+    const access = options.required ? code`options.` : code`options?.`;
+    const stampOptions = join(stampKeys.map((k) => code`${id(k)}: ${access}${id(k)}`), ", ");
     body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }, true), { ${stampOptions} });`);
   } else {
     body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }));`);
@@ -143,11 +143,11 @@ export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
     "@throws SchemaValidationError with the guard's errors when the result is not valid.",
   ];
   return [
-    exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`.text),
+    exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`),
     exportedFunction(
-      docBlock(doc),
-      code`export function ${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`.text,
-      body.map((b) => `  ${b.text}`),
+      docComment(doc),
+      code`${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`,
+      body.map((b) => code`  ${b}`),
     ),
   ];
 }

@@ -112,7 +112,7 @@ export declare const ${standard}: ${schemaType}<${type}>;`,
   const reexports = [
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.values, VALIDATION, packageTypes, false),
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.types, VALIDATION, packageTypes, true),
-  ];
+  ].map((c) => c.text);
   const statements = [...module.preamble().map((c) => c.text), typeImport.text, ...reexports, ...[...api, ...helpers].map((c) => c.text)];
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)
