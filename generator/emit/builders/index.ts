@@ -7,12 +7,12 @@ import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } fr
 import { reexportStatement } from "../runtime-names";
 import { code, id, join, lineComments, type Code } from "../code";
 import { emitChunk } from "./chunking";
-import { emitGrouping, planGrouping } from "./grouping";
+import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
 import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
-import { isObjectType, objectInfo, objectTypes } from "./object-shape";
+import { isObjectType, objectInfo, objectTypes, type ObjectInfo } from "./object-shape";
 import { isNode } from "../../ir/model";
-import { emitShortBuilder, planShortBuilders } from "./short-builders";
+import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
@@ -23,7 +23,17 @@ export const buildersEmitter: Emitter = {
 };
 
 /** Every name and shape builders.ts will have, decided before any code is written. */
-export function planBuilders({ model, options }: EmitContext) {
+export interface BuildersPlan {
+  names: ModuleNames;
+  objects: ObjectInfo[];
+  /** Object type name → its `createX`. */
+  builders: Map<string, ObjectBuilder>;
+  roots: { root: ObjectInfo; chunk: string; grouping: GroupPlan | undefined }[];
+  shorts: ShortBuilderPlan;
+}
+
+/** Plans builders.ts (emitBuilders writes it; emit/heuristics.ts reports its stamps and short builders). */
+export function planBuilders({ model, options }: EmitContext): BuildersPlan {
   const names = new ModuleNames(model);
   const objects = objectTypes(model, options.heuristics?.stamps);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
