@@ -7,12 +7,10 @@ import "./compile-cache";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { errorLines, ExitCode, isCodegenError } from "./errors";
-import type { Artifact } from "./emit/emitter";
+import { ARTIFACTS } from "./emit/index";
 import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
-
-const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
 
 export async function main(args: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -28,7 +26,7 @@ export async function main(args: string[]): Promise<number> {
           .option("schema", { alias: "s", type: "string", describe: "The JSON Schema file (JSON or YAML); replaces the config's schemas" })
           .option("out", { alias: "o", type: "string", describe: "The output package folder (overrides the config's \"out\")" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" })
-          .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
+          .option("emit", { type: "array", string: true, choices: ARTIFACTS, describe: "Artifacts to emit (default: all)" })
           .option("formats", { choices: ["assert", "annotate"] as const, describe: "Whether guards check `format` (default: assert)" })
           .option("package-name", { type: "string", describe: "The generated package's name" })
           .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier (user_id, UserId): the later gets a suffix + warning (default), or fail with exit 8" })
@@ -44,6 +42,7 @@ export async function main(args: string[]): Promise<number> {
           .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
           .option("release", { type: "boolean", describe: "Also mark the generated API as released at its version (as the release command)" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
+          .option("verbose", { type: "boolean", describe: "Print the stamps, idempotency keys and short builders found from property names (or set by the config), and where" })
           .conflicts("check", "watch")
           .conflicts("release", ["check", "watch"])
           .example("$0 generate", "Use ./koala-codegen.config.json")
@@ -107,6 +106,7 @@ export async function main(args: string[]): Promise<number> {
           .positional("new", { type: "string", demandOption: true, describe: "The schema after the change" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: each schema's title)" })
           .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
+          .option("config", { alias: "c", type: "string", describe: "A config whose stamps, client.idempotencyKey and shortBuilders apply to both schemas" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only the bump line" })
           .example("$0 diff old.schema.json new.schema.json", "Exit 1 if anything breaks"),
       async (argv) => {

@@ -8,8 +8,8 @@ export type { GenerateOptions, GenerateResult, SchemaInput } from "./pipeline/op
 export type { GeneratedFile } from "./generated-file";
 export { CodegenError, ExitCode, isCodegenError } from "./errors";
 export type { IrModel } from "./ir/model";
-export type { Artifact, ClientEmitOptions } from "./emit/emitter";
-export { ARTIFACTS } from "./emit/emitter";
+export type { ClientEmitOptions, ShortBuilderSettings, StampSettings } from "./emit/emitter";
+export { ARTIFACTS, type Artifact } from "./emit/index";
 export { diffModels, bumpFor, bumpVersion, type ApiChange, type Bump } from "./release/diff-models";
 export type { PreviousOutput } from "./release/release";
 export { GENERATOR_VERSION } from "./version";

@@ -20,8 +20,6 @@ import { docsFor } from "./jsdoc";
 import { arrayType, intersectionType, keyCode, literalType, NEVER, tupleType, TypeExpr, typeRef, unionType, UNKNOWN } from "./type-expression";
 
 export const typesEmitter: Emitter = {
-  artifact: "types",
-  requires: [],
   templates: [],
   usesStructures: true,
   emit: (context) => [emitTypes(context)],

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import type { MockServer } from "../../generator/mock-server/server";
 import { FAULT_KINDS } from "../../generator/mock-server/faults";
 import type * as Koala from "../../generated/koala/src/index";
+import type { FetchLike } from "../../generated/koala/src/transport";
 import { seededUuid, startKoalaMockServer, useMockServer } from "../helpers/koala";
 import { KOALA_OUT } from "../helpers/paths";
 
@@ -114,7 +115,7 @@ describe("batchQueue", () => {
     let maxTotal = 0;
     let total = 0;
     // A fetch that watches what is in flight, per identity and overall, then calls the real one.
-    const fetch: Koala.FetchLike = async (url, init) => {
+    const fetch: FetchLike = async (url, init) => {
       const body = JSON.parse(init.body) as { email: string };
       inFlight.set(body.email, (inFlight.get(body.email) ?? 0) + 1);
       maxPerIdentity = Math.max(maxPerIdentity, inFlight.get(body.email)!);

@@ -139,6 +139,7 @@ import type {
 } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
+
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
   try {
@@ -186,6 +187,7 @@ export function assertKoalaProfileBatchRequest(
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
   $standardSchema(validateKoalaProfileBatchRequest);
+
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
@@ -227,6 +229,7 @@ export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> = $standardSchema(validateTrackEvent);
+
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
@@ -269,6 +272,7 @@ export function assertIdentifyCall(value: unknown): asserts value is IdentifyCal
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
   $standardSchema(validateIdentifyCall);
+
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
   try {
@@ -310,6 +314,7 @@ export function assertPageView(value: unknown): asserts value is PageView {
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> = $standardSchema(validatePageView);
+
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
   try {
@@ -357,6 +362,7 @@ export function assertKoalaAccountBatchRequest(
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
   $standardSchema(validateKoalaAccountBatchRequest);
+
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
   try {
@@ -403,6 +409,7 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> = $standardSchema(
   validateAccountIdentifyCall,
 );
+
 function collect$KoalaProfileBatchRequest(
   value: unknown,
   path = "",
