@@ -115,11 +115,11 @@ const CHARS = /*#__PURE__*/ (() => {
   };
   const hex = "0123456789abcdefABCDEF";
   set(hex, HEX);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | VARCHAR);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | VARCHAR | LITERAL);
   set("-", LDH);
   set("_", VARCHAR);
   set("+#./;?&=,!@|", OPERATOR);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
   return table;
 })();
 
@@ -387,7 +387,7 @@ const URI_CLASSES = /*#__PURE__*/ (() => {
   set("@", AT);
   set("/", SLASH);
   set("?", QUESTION);
-  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] |= SCHEME;
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c]! |= SCHEME;
   set("+", SUB_DELIM | SCHEME);
   set("-.", UNRESERVED | SCHEME);
   return table;
@@ -520,7 +520,7 @@ export function isUriTemplate(s: string): boolean {
     if (i === n) return true;
     if (c === 123) i = expressionEnd(s, i + 1);
     else if (c === 37) i = isPercentEncoded(s, i) ? i + 3 : -1;
-    else if (c < 128) return false; // CTL, SP, DQUOTE, "<", ">", "\\", "^", "`", "|", "}"
+    else if (c < 128) return false; // CTL, SP, DQUOTE, "<", ">", "\\", "^", "`", "|", "}", DEL
     else {
       const cp = s.codePointAt(i)!;
       i = isUcschar(cp) || isIprivate(cp) ? i + (cp > 0xffff ? 2 : 1) : -1;

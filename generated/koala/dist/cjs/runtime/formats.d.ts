@@ -28,7 +28,11 @@ export declare function isEmail(s: string): boolean;
  * as a mail system would) or an address literal after the "@".
  */
 export declare function isIdnEmail(s: string): boolean;
-/** `format: "duration"` (ISO 8601 as RFC 3339 appendix A restricts it). */
+/**
+ * `format: "duration"` (ISO 8601 as RFC 3339 appendix A restricts it): "P", then numbers with units
+ * Y M D, "T", H M S, each unit followed only by the next one ("P1Y2D" lacks the month) and at least
+ * one after the "T"; or weeks alone ("P2W").
+ */
 export declare function isDuration(s: string): boolean;
 /** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
 export declare function isIpv4(s: string): boolean;

@@ -107,6 +107,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(s) {
   return s.length === 36 && UUID.test(s);
 }
+const HEX = 1;
+const LDH = 2;
+const VARCHAR = 4;
+const OPERATOR = 8;
+const LITERAL = 16;
+const CHARS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars, bits) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
+  };
+  const hex = "0123456789abcdefABCDEF";
+  set(hex, HEX);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | VARCHAR | LITERAL);
+  set("-", LDH);
+  set("_", VARCHAR);
+  set("+#./;?&=,!@|", OPERATOR);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  return table;
+})();
+function codeAt(s, i) {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+function isPercentEncoded(s, i) {
+  if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
+  const a = s.charCodeAt(i + 1);
+  const b = s.charCodeAt(i + 2);
+  return a < 128 && b < 128 && (CHARS[a] & CHARS[b] & HEX) !== 0;
+}
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
 }
@@ -184,38 +212,77 @@ function isIdnEmail(s) {
   if (domain.charCodeAt(0) === 91) return domain.charCodeAt(domain.length - 1) === 93 && isAddressLiteral(domain.slice(1, -1));
   return isIdnHostname(domain.normalize("NFC"));
 }
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
-const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
 function isDuration(s) {
-  return DURATION.test(s);
+  const n = s.length;
+  if (n < 3 || s.charCodeAt(0) !== 80) return false;
+  let time = false;
+  let unit = 0;
+  for (let i = 1; i < n; ) {
+    let c = s.charCodeAt(i);
+    if (c === 84) {
+      if (time) return false;
+      time = true;
+      unit = 0;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === start || i === n) return false;
+    i++;
+    if (c === 87) return start === 1 && i === n;
+    const place = c === 77 ? 2 : time ? c === 72 ? 1 : c === 83 ? 3 : 0 : c === 89 ? 1 : c === 68 ? 3 : 0;
+    if (place === 0 || unit !== 0 && place !== unit + 1) return false;
+    unit = place;
+  }
+  return unit !== 0;
+}
+function ipv4End(s, i) {
+  const n = s.length;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0 && (i >= n || s.charCodeAt(i++) !== 46)) return -1;
+    let value = codeAt(s, i) - 48;
+    if (value < 0 || value > 9) return -1;
+    for (let end = ++i + (value === 0 ? 0 : 2); i < end && i < n; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (value > 255) return -1;
+  }
+  return i;
 }
 function isIpv4(s) {
-  return IPV4.test(s);
+  return ipv4End(s, 0) === s.length;
 }
 function isIpv6(s) {
   const n = s.length;
   let groups = 0;
   let compressed = false;
   let i = 0;
-  if (s.charCodeAt(0) === 58) {
-    if (s.charCodeAt(1) !== 58) return false;
+  if (codeAt(s, 0) === 58) {
+    if (codeAt(s, 1) !== 58) return false;
     compressed = true;
     i = 2;
   }
   while (i < n) {
     const start = i;
-    while (i < n && i - start < 4 && isHex(s.charCodeAt(i))) i++;
+    for (let c2 = 0; i < n && i - start < 4 && (c2 = s.charCodeAt(i)) < 128 && (CHARS[c2] & HEX) !== 0; i++) ;
     if (i === start) return false;
-    if (s.charCodeAt(i) === 46) {
-      if (!isIpv4(s.slice(start))) return false;
+    if (i === n) {
+      groups++;
+      break;
+    }
+    const c = s.charCodeAt(i++);
+    if (c === 46) {
+      if (ipv4End(s, start) !== n) return false;
       groups += 2;
       break;
     }
     groups++;
-    if (i === n) break;
-    if (s.charCodeAt(i++) !== 58 || i === n) return false;
+    if (c !== 58 || i === n) return false;
     if (s.charCodeAt(i) === 58) {
       if (compressed) return false;
       compressed = true;
@@ -244,6 +311,7 @@ const COLON = 4;
 const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
+const SCHEME = 64;
 const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
 const URI_CLASSES = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
@@ -257,6 +325,9 @@ const URI_CLASSES = /* @__PURE__ */ (() => {
   set("@", AT);
   set("/", SLASH);
   set("?", QUESTION);
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] |= SCHEME;
+  set("+", SUB_DELIM | SCHEME);
+  set("-.", UNRESERVED | SCHEME);
   return table;
 })();
 function isUcschar(c) {
@@ -269,14 +340,14 @@ function isIprivate(c) {
 function scanUriPart(s, i, end, classes, iri, iprivate) {
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (c < 128) {
-      if (URI_CLASSES[c] & classes) i++;
-      else if (c !== 37) return i;
-      else if (isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-      else return -1;
-    } else {
+    if (c < 128 && (URI_CLASSES[c] & classes) !== 0) i++;
+    else if (c === 37) {
+      if (!isPercentEncoded(s, i)) return -1;
+      i += 3;
+    } else if (c < 128 || !iri) return i;
+    else {
       const cp = s.codePointAt(i);
-      if (!iri || !(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
+      if (!(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
       i += cp > 65535 ? 2 : 1;
     }
   }
@@ -286,22 +357,27 @@ const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
 function isUriLike(s, iri, absolute) {
   const n = s.length;
   let i = 0;
-  if (isAlphanumeric(s.charCodeAt(0)) && digitAt(s, 0) < 0) {
+  let c = codeAt(s, 0);
+  if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    for (let c = s.charCodeAt(j); isAlphanumeric(c) || c === 43 || c === 45 || c === 46; c = s.charCodeAt(++j)) ;
-    if (s.charCodeAt(j) === 58) i = j + 1;
+    while (j < n && (c = s.charCodeAt(j)) < 128 && (URI_CLASSES[c] & SCHEME) !== 0) j++;
+    if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
     i += 2;
     let end = i;
-    for (let c = s.charCodeAt(end); end < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++end)) ;
-    const at = s.indexOf("@", i);
-    if (at >= 0 && at < end) {
+    let at = -1;
+    for (; end < n; end++) {
+      c = s.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 64 && at < 0) at = end;
+    }
+    if (at >= 0) {
       if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
       i = at + 1;
     }
-    if (s.charCodeAt(i) === 91) {
+    if (codeAt(s, i) === 91) {
       const close = s.indexOf("]", i);
       if (close < 0 || close > end) return false;
       const literal = s.slice(i + 1, close);
@@ -311,15 +387,19 @@ function isUriLike(s, iri, absolute) {
       i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
       if (i < 0) return false;
     }
-    if (s.charCodeAt(i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
+    if (codeAt(s, i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
     if (i !== end) return false;
   } else if (i === 0) {
-    for (let c = s.charCodeAt(i); i < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++i)) if (c === 58) return false;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 58) return false;
+    }
     i = 0;
   }
   i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && s.charCodeAt(i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && s.charCodeAt(i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 function isUri(s) {
@@ -336,46 +416,50 @@ function isIriReference(s) {
 }
 function isUriTemplate(s) {
   const n = s.length;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 123) {
-      i++;
-      if (i < n && "+#./;?&=,!@|".includes(s[i])) i++;
-      for (; ; ) {
-        const start = i;
-        let dot = true;
-        for (; ; ) {
-          const d2 = s.charCodeAt(i);
-          if (isAlphanumeric(d2) || d2 === 95) i++;
-          else if (d2 === 37 && isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-          else if (d2 === 46 && !dot) i++;
-          else break;
-          dot = d2 === 46;
-        }
-        if (i === start || dot) return false;
-        if (s.charCodeAt(i) === 58) {
-          const digits = ++i;
-          if (s.charCodeAt(i) === 48) return false;
-          while (i < n && i - digits < 4 && digitAt(s, i) >= 0) i++;
-          if (i === digits) return false;
-        } else if (s.charCodeAt(i) === 42) i++;
-        const d = s.charCodeAt(i++);
-        if (d === 125) break;
-        if (d !== 44) return false;
-      }
-    } else if (c === 37) {
-      if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) return false;
-      i += 3;
-    } else if (c < 128) {
-      if (URI_CLASSES[c] === 0 && c !== 35 && c !== 91 && c !== 93) return false;
-      i++;
-    } else {
-      const cp = s.codePointAt(i);
-      if (!isUcschar(cp) && !isIprivate(cp)) return false;
-      i += cp > 65535 ? 2 : 1;
+  const table = CHARS;
+  let i = 0;
+  for (; ; ) {
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c] & LITERAL) === 0) break;
     }
+    if (i === n) return true;
+    if (c === 123) i = expressionEnd(s, i + 1);
+    else if (c === 37) i = isPercentEncoded(s, i) ? i + 3 : -1;
+    else if (c < 128) return false;
+    else {
+      const cp = s.codePointAt(i);
+      i = isUcschar(cp) || isIprivate(cp) ? i + (cp > 65535 ? 2 : 1) : -1;
+    }
+    if (i < 0) return false;
   }
-  return true;
+}
+function expressionEnd(s, i) {
+  const n = s.length;
+  const table = CHARS;
+  if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
+  for (; ; ) {
+    const start = i;
+    let d = 0;
+    for (; i < n; i++) {
+      d = s.charCodeAt(i);
+      if (d >= 128 || (table[d] & VARCHAR) === 0) {
+        if (d === 37 && isPercentEncoded(s, i)) i += 2;
+        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
+      }
+    }
+    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (d === 58) {
+      const digits = ++i;
+      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
+      if (i === digits) return -1;
+    } else if (d === 42) i++;
+    if (i === n) return -1;
+    d = s.charCodeAt(i++);
+    if (d === 125) return i;
+    if (d !== 44) return -1;
+  }
 }
 function punycodeDigit(c) {
   if (c >= 48 && c <= 57) return c - 22;
@@ -558,21 +642,29 @@ function ldhLabel(label) {
   return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : void 0;
 }
 function isHostname(s) {
-  if (s.length === 0 || s.length > 253) return false;
+  const n = s.length;
+  if (n === 0 || n > 253) return false;
   let punycode = false;
   let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
     if (c === 46) {
-      const length = i - start;
-      if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-      if (s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 && length > 3) punycode = true;
+      const label2 = hostLabel(s, start, i);
+      if (label2 === 0) return false;
+      if (label2 === 2) punycode = true;
       start = i + 1;
-    } else if (!isAlphanumeric(c) && c !== 45) return false;
+    } else if (c >= 128 || (CHARS[c] & LDH) === 0) return false;
   }
-  if (!punycode) return true;
+  const label = hostLabel(s, start, n);
+  if (label === 0) return false;
+  if (label === 1 && !punycode) return true;
   const labels = s.split(".").map(ldhLabel);
-  return labels.every((label) => label !== void 0) && bidiRuleHolds(labels);
+  return labels.every((label2) => label2 !== void 0) && bidiRuleHolds(labels);
+}
+function hostLabel(s, start, end) {
+  const length = end - start;
+  if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(end - 1) === 45) return 0;
+  return length > 3 && s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 ? 2 : 1;
 }
 const IDN_DOTS = /[.\u3002\uff0e\uff61]/;
 const ASCII = /^[\0-\x7f]*$/;
