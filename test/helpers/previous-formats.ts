@@ -1,6 +1,6 @@
 /**
  * The format checks of templates/runtime/formats.ts as they were before they became charCode scans
- * over one class table (ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
+ * over one class table (uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
  * uri-template): copied here, unchanged but for the `export`s, as the oracles of
  * test/templates/formats-previous.test.ts. The JSON-Schema-Test-Suite passed in full with these, so
  * the new checks must answer as they do on every string. Not shipped.
@@ -18,6 +18,13 @@ function digitAt(s: string, i: number): number {
 
 function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `format: "uuid"` before: one expression. */
+export function isUuid(s: string): boolean {
+  return s.length === 36 && UUID.test(s);
 }
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;

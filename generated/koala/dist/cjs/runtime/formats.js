@@ -103,9 +103,19 @@ function isDateTime(s) {
 function isHex(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function hexRun(s, i, end) {
+  const table = CHARS;
+  let bits = HEX;
+  let high = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    bits &= table[c & 127];
+    high |= c;
+  }
+  return bits !== 0 && high < 128;
+}
 function isUuid(s) {
-  return s.length === 36 && UUID.test(s);
+  return s.length === 36 && s.charCodeAt(8) === 45 && s.charCodeAt(13) === 45 && s.charCodeAt(18) === 45 && s.charCodeAt(23) === 45 && hexRun(s, 0, 8) && hexRun(s, 9, 13) && hexRun(s, 14, 18) && hexRun(s, 19, 23) && hexRun(s, 24, 36);
 }
 const HEX = 1;
 const LDH = 2;
@@ -241,18 +251,23 @@ function isDuration(s) {
 }
 function ipv4End(s, i) {
   const n = s.length;
-  for (let part = 0; part < 4; part++) {
-    if (part > 0 && (i >= n || s.charCodeAt(i++) !== 46)) return -1;
-    let value = codeAt(s, i) - 48;
-    if (value < 0 || value > 9) return -1;
-    for (let end = ++i + (value === 0 ? 0 : 2); i < end && i < n; i++) {
-      const d = s.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
+  for (let part = 0; ; part++) {
+    if (i >= n) return -1;
+    const a = s.charCodeAt(i++) - 48;
+    if (a < 0 || a > 9) return -1;
+    if (a !== 0 && i < n) {
+      const b = s.charCodeAt(i) - 48;
+      if (b >= 0 && b <= 9 && ++i < n) {
+        const c = s.charCodeAt(i) - 48;
+        if (c >= 0 && c <= 9) {
+          if (a * 100 + b * 10 + c > 255) return -1;
+          i++;
+        }
+      }
     }
-    if (value > 255) return -1;
+    if (part === 3) return i;
+    if (i >= n || s.charCodeAt(i++) !== 46) return -1;
   }
-  return i;
 }
 function isIpv4(s) {
   return ipv4End(s, 0) === s.length;
@@ -262,6 +277,7 @@ function isIpv6(s) {
   let groups = 0;
   let compressed = false;
   let i = 0;
+  const table = CHARS;
   if (codeAt(s, 0) === 58) {
     if (codeAt(s, 1) !== 58) return false;
     compressed = true;
@@ -269,7 +285,7 @@ function isIpv6(s) {
   }
   while (i < n) {
     const start = i;
-    for (let c2 = 0; i < n && i - start < 4 && (c2 = s.charCodeAt(i)) < 128 && (CHARS[c2] & HEX) !== 0; i++) ;
+    for (let c2 = 0; i < n && i - start < 4 && (c2 = s.charCodeAt(i)) < 128 && (table[c2] & HEX) !== 0; i++) ;
     if (i === start) return false;
     if (i === n) {
       groups++;
@@ -338,9 +354,10 @@ function isIprivate(c) {
   return c >= 57344 && c <= 63743 || c >= 983040 && c <= 1048573 || c >= 1048576 && c <= 1114109;
 }
 function scanUriPart(s, i, end, classes, iri, iprivate) {
+  const table = URI_CLASSES;
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (c < 128 && (URI_CLASSES[c] & classes) !== 0) i++;
+    if (c < 128 && (table[c] & classes) !== 0) i++;
     else if (c === 37) {
       if (!isPercentEncoded(s, i)) return -1;
       i += 3;
@@ -644,6 +661,7 @@ function ldhLabel(label) {
 function isHostname(s) {
   const n = s.length;
   if (n === 0 || n > 253) return false;
+  const table = CHARS;
   let punycode = false;
   let start = 0;
   for (let i = 0; i < n; i++) {
@@ -653,7 +671,7 @@ function isHostname(s) {
       if (label2 === 0) return false;
       if (label2 === 2) punycode = true;
       start = i + 1;
-    } else if (c >= 128 || (CHARS[c] & LDH) === 0) return false;
+    } else if (c >= 128 || (table[c] & LDH) === 0) return false;
   }
   const label = hostLabel(s, start, n);
   if (label === 0) return false;
