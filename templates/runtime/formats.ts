@@ -1,10 +1,10 @@
 /**
  * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
- * date-time, duration, uuid, ipv4, ipv6, hostname, uri, uri-template) are character-level scans
+ * date-time, duration, uuid, email, ipv6, hostname, uri, uri-template) are character-level scans
  * instead of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A
  * scan reads each character once, classes it with one table read (CHARS, URI_CLASSES), and never
  * reads past the end of the string. Where a small regular expression is as fast as a scan in
- * JavaScript, V8 runs it natively: email's common case, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * JavaScript (and smaller), V8 runs it natively: ipv4, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
  * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
@@ -60,21 +60,22 @@ function timeAt(s: string, i: number): boolean {
   let c = s.charCodeAt(j);
   if (c === 46) {
     const start = ++j;
-    // Past the end, c is NaN: the loop stops and no offset matches it.
-    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
-    if (j === start) return false;
+    while (j < n && (c = s.charCodeAt(j)) >= 48 && c <= 57) j++;
+    if (j === start || j === n) return false;
   }
-  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || (hour === 23 && minute === 59 && second === 60));
-  // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
-  if (c !== 43 && c !== 45) return false;
-  const offsetHour = twoDigits(s, j + 1);
-  const offsetMinute = twoDigits(s, j + 4);
-  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  if (second <= 59) return true;
-  const sign = c === 45 ? -1 : 1;
-  const utcMinute = minute - offsetMinute * sign;
-  const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
+  let offset = 0; // minutes east of UTC
+  if (c === 90 || c === 122) {
+    if (j + 1 !== n) return false;
+  } else {
+    // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
+    if (c !== 43 && c !== 45) return false;
+    const offsetHour = twoDigits(s, j + 1);
+    const offsetMinute = twoDigits(s, j + 4);
+    if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
+    offset = (c === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  }
+  // a leap second only at 23:59 UTC
+  return second <= 59 || (second === 60 && (hour * 60 + minute - offset + 1440) % 1440 === 1439);
 }
 
 /** `format: "time"`. */
@@ -126,9 +127,7 @@ export function isUuid(s: string): boolean {
 // a charCodeAt there (NaN) deoptimizes the whole function.
 const HEX = 1;
 const LDH = 2; // letters, digits, "-": a host name label's characters
-const VARCHAR = 4; // letters, digits, "_": RFC 6570 varchar (without its "%XX")
-const OPERATOR = 8; // RFC 6570 operators: + # . / ; ? & = , ! @ |
-const LITERAL = 16; // RFC 6570 literals in ASCII: a URI's characters, "#", "[" and "]" (not "%", it starts a "%XX")
+const ATEXT = 4; // RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~-
 
 /** ASCII code → its class bits. */
 const CHARS = /*#__PURE__*/ (() => {
@@ -138,11 +137,9 @@ const CHARS = /*#__PURE__*/ (() => {
   };
   const hex = "0123456789abcdefABCDEF";
   set(hex, HEX);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | VARCHAR | LITERAL);
-  set("-", LDH);
-  set("_", VARCHAR);
-  set("+#./;?&=,!@|", OPERATOR);
-  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
+  set("-", LDH | ATEXT);
+  set("!#$%&'*+/=?^_`{|}~", ATEXT);
   return table;
 })();
 
@@ -164,14 +161,6 @@ function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
-/** RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~- */
-const ATEXT = /*#__PURE__*/ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
-  for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
-
 /**
  * The index of the "@" that ends an RFC 5322 local part at the start of `s`, or -1: a dot-atom
  * (atext runs joined by single dots) or a quoted string ("joe bloggs", with \\-escapes). With
@@ -179,25 +168,25 @@ const ATEXT = /*#__PURE__*/ (() => {
  */
 function localPartEnd(s: string, unicode: boolean): number {
   const n = s.length;
-  if (s.charCodeAt(0) === 34) {
-    for (let i = 1; i < n; i++) {
+  let i = 0;
+  if (codeAt(s, 0) === 34) {
+    for (i = 1; i < n; i++) {
       let c = s.charCodeAt(i);
-      if (c === 34) return s.charCodeAt(i + 1) === 64 ? i + 1 : -1;
-      if (c === 92) c = s.charCodeAt(++i);
+      if (c === 34) return codeAt(s, i + 1) === 64 ? i + 1 : -1;
+      if (c === 92) c = codeAt(s, ++i);
       if ((c < 32 && c !== 9) || c === 127 || (c >= 128 && !unicode)) return -1;
     }
     return -1;
   }
-  let i = 0;
+  const table = CHARS;
   for (;;) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (c >= 128 ? !unicode : ATEXT[c] !== 1) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 128 ? (table[c]! & ATEXT) === 0 : !unicode) break;
     }
-    if (i === start || i >= n) return -1;
-    const c = s.charCodeAt(i);
+    if (i === start || i === n) return -1;
     if (c === 64) return i;
     if (c !== 46) return -1;
     i++;
@@ -209,38 +198,29 @@ function isAddressLiteral(a: string): boolean {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
 
-/** A dot-atom "@" two or more labels of letters, digits and inner hyphens (what {@link isEmail}'s scan accepts there). */
-const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens.
+ * of letters, digits and inner hyphens. One pass; a string is built only for an address literal.
  */
 export function isEmail(s: string): boolean {
-  // The common case (dot-atom local part, host name) in one native regular-expression pass; the
-  // scan below decides the rest (quoted local parts, address literals) and every rejection.
-  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
-  // Anything else valid has a quoted local part or an address literal: the rest is rejected without a scan.
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
   let i = at + 1;
-  if (s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  // domain: at least two labels
-  let labels = 0;
-  for (;;) {
+  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  // domain: two or more labels
+  const table = CHARS;
+  for (let dots = 0; ; dots++) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (!isAlphanumeric(c) && c !== 45) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c]! & LDH) === 0) break;
     }
     if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-    labels++;
-    if (i === n) return labels >= 2;
-    if (s.charCodeAt(i) !== 46) return false;
+    if (i === n) return dots > 0;
+    if (c !== 46) return false;
     i++;
   }
 }
@@ -269,6 +249,7 @@ export function isIdnEmail(s: string): boolean {
 }
 
 // ajv-formats' expressions, which follow the RFCs (V8 runs these small ones as fast as a scan).
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 /**
@@ -302,32 +283,9 @@ export function isDuration(s: string): boolean {
   return unit !== 0;
 }
 
-/** The index after a dotted-quad IPv4 address at s[i] (four numbers 0-255, no leading zeros), or -1. */
-function ipv4End(s: string, i: number): number {
-  const n = s.length;
-  for (let part = 0; ; part++) {
-    if (i >= n) return -1;
-    const a = s.charCodeAt(i++) - 48;
-    if (a < 0 || a > 9) return -1;
-    // a second and third digit after a non-zero first one
-    if (a !== 0 && i < n) {
-      const b = s.charCodeAt(i) - 48;
-      if (b >= 0 && b <= 9 && ++i < n) {
-        const c = s.charCodeAt(i) - 48;
-        if (c >= 0 && c <= 9) {
-          if (a * 100 + b * 10 + c > 255) return -1;
-          i++;
-        }
-      }
-    }
-    if (part === 3) return i;
-    if (i >= n || s.charCodeAt(i++) !== 46) return -1;
-  }
-}
-
 /** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
 export function isIpv4(s: string): boolean {
-  return ipv4End(s, 0) === s.length;
+  return IPV4.test(s);
 }
 
 /**
@@ -355,7 +313,7 @@ export function isIpv6(s: string): boolean {
     }
     const c = s.charCodeAt(i++);
     if (c === 46) {
-      if (ipv4End(s, start) !== n) return false;
+      if (!isIpv4(s.slice(start))) return false;
       groups += 2;
       break;
     }
@@ -530,6 +488,24 @@ export function isIriReference(s: string): boolean {
   return isUriLike(s, true, false);
 }
 
+// RFC 6570's ASCII classes, a table of their own (only a package checking uri-template pays for it).
+const VARCHAR = 1; // letters, digits, "_" (a varchar without its "%XX")
+const OPERATOR = 2; // + # . / ; ? & = , ! @ |
+const LITERAL = 4; // a URI's characters, "#", "[" and "]" (not "%": it starts a "%XX")
+
+/** ASCII code → its RFC 6570 class bits. */
+const TEMPLATE_CHARS = /*#__PURE__*/ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars: string, bits: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
+  };
+  set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", VARCHAR | LITERAL);
+  set("_", VARCHAR);
+  set("+#./;?&=,!@|", OPERATOR);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  return table;
+})();
+
 /**
  * `format: "uri-template"` (RFC 6570): literals (with "%XX" and non-ASCII characters) and
  * expressions: "{" [operator] varspec *( "," varspec ) "}", where a varspec is a varname (letters,
@@ -538,7 +514,7 @@ export function isIriReference(s: string): boolean {
  */
 export function isUriTemplate(s: string): boolean {
   const n = s.length;
-  const table = CHARS; // a local: one read of the module's table, not one per character
+  const table = TEMPLATE_CHARS; // a local: one read of the module's table, not one per character
   let i = 0;
   for (;;) {
     // a run of ASCII literals, the common case, in a loop of its own
@@ -562,7 +538,7 @@ export function isUriTemplate(s: string): boolean {
 /** The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one. */
 function expressionEnd(s: string, i: number): number {
   const n = s.length;
-  const table = CHARS;
+  const table = TEMPLATE_CHARS;
   if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)]! & OPERATOR) !== 0) i++;
   for (;;) {
     // varname = varchar *( ["."] varchar )

@@ -1,6 +1,6 @@
 /**
  * The format checks of templates/runtime/formats.ts as they were before they became charCode scans
- * over one class table (uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
+ * over one class table (time's leap second, uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
  * uri-template): copied here, unchanged but for the `export`s, as the oracles of
  * test/templates/formats-previous.test.ts. The JSON-Schema-Test-Suite passed in full with these, so
  * the new checks must answer as they do on every string. Not shipped.
@@ -18,6 +18,45 @@ function digitAt(s: string, i: number): number {
 
 function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function timeAt(s: string, i: number): boolean {
+  const n = s.length;
+  if (n < i + 9 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return false;
+  const hour = twoDigits(s, i);
+  const minute = twoDigits(s, i + 3);
+  const second = twoDigits(s, i + 6);
+  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59) return false;
+  let j = i + 8;
+  let c = s.charCodeAt(j);
+  if (c === 46) {
+    const start = ++j;
+    // Past the end, c is NaN: the loop stops and no offset matches it.
+    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
+    if (j === start) return false;
+  }
+  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || (hour === 23 && minute === 59 && second === 60));
+  // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
+  if (c !== 43 && c !== 45) return false;
+  const offsetHour = twoDigits(s, j + 1);
+  const offsetMinute = twoDigits(s, j + 4);
+  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
+  if (second <= 59) return true;
+  const sign = c === 45 ? -1 : 1;
+  const utcMinute = minute - offsetMinute * sign;
+  const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
+  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
+}
+
+/** `format: "time"` before. */
+export function isTime(s: string): boolean {
+  return timeAt(s, 0);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

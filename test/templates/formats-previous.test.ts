@@ -43,7 +43,14 @@ const URIS = [
 ];
 const URI_ALPHABET = "aZ09+-.:/?#[]@!$&'()*,;=%_~ {}\"<>\\^`|é\ue000\u{10000}\ud800";
 
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+/** Times near the edges: leap seconds, offsets that move them to or from 23:59 UTC, fractions. */
+const times = fc
+  .tuple(two(24), two(60), fc.constantFrom("59", "60", "61", "00"), fc.constantFrom("", ".5", ".", ".123"), fc.constantFrom("Z", "z", "+", "-", ""), two(24), two(60))
+  .map(([h, m, sec, frac, zone, oh, om]) => `${h}:${m}:${sec}${frac}${zone === "+" || zone === "-" ? `${zone}${oh}:${om}` : zone}`);
+
 const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) => boolean, strings: fc.Arbitrary<string>][] = [
+  ["time", formats.isTime, previous.isTime, fc.oneof(near("0123456789:.+-Zz", 22), times)],
   [
     "uuid",
     formats.isUuid,

@@ -37,19 +37,20 @@ function timeAt(s, i) {
   let c = s.charCodeAt(j);
   if (c === 46) {
     const start = ++j;
-    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j)) ;
-    if (j === start) return false;
+    while (j < n && (c = s.charCodeAt(j)) >= 48 && c <= 57) j++;
+    if (j === start || j === n) return false;
   }
-  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || hour === 23 && minute === 59 && second === 60);
-  if (c !== 43 && c !== 45) return false;
-  const offsetHour = twoDigits(s, j + 1);
-  const offsetMinute = twoDigits(s, j + 4);
-  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  if (second <= 59) return true;
-  const sign = c === 45 ? -1 : 1;
-  const utcMinute = minute - offsetMinute * sign;
-  const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
+  let offset = 0;
+  if (c === 90 || c === 122) {
+    if (j + 1 !== n) return false;
+  } else {
+    if (c !== 43 && c !== 45) return false;
+    const offsetHour = twoDigits(s, j + 1);
+    const offsetMinute = twoDigits(s, j + 4);
+    if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
+    offset = (c === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  }
+  return second <= 59 || second === 60 && (hour * 60 + minute - offset + 1440) % 1440 === 1439;
 }
 function isTime(s) {
   return timeAt(s, 0);
@@ -77,9 +78,7 @@ function isUuid(s) {
 }
 const HEX = 1;
 const LDH = 2;
-const VARCHAR = 4;
-const OPERATOR = 8;
-const LITERAL = 16;
+const ATEXT = 4;
 const CHARS = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   const set = (chars, bits) => {
@@ -87,11 +86,9 @@ const CHARS = /* @__PURE__ */ (() => {
   };
   const hex = "0123456789abcdefABCDEF";
   set(hex, HEX);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | VARCHAR | LITERAL);
-  set("-", LDH);
-  set("_", VARCHAR);
-  set("+#./;?&=,!@|", OPERATOR);
-  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
+  set("-", LDH | ATEXT);
+  set("!#$%&'*+/=?^_`{|}~", ATEXT);
   return table;
 })();
 function codeAt(s, i) {
@@ -106,33 +103,27 @@ function isPercentEncoded(s, i) {
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
 }
-const ATEXT = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
-  for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
 function localPartEnd(s, unicode) {
   const n = s.length;
-  if (s.charCodeAt(0) === 34) {
-    for (let i2 = 1; i2 < n; i2++) {
-      let c = s.charCodeAt(i2);
-      if (c === 34) return s.charCodeAt(i2 + 1) === 64 ? i2 + 1 : -1;
-      if (c === 92) c = s.charCodeAt(++i2);
+  let i = 0;
+  if (codeAt(s, 0) === 34) {
+    for (i = 1; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c === 34) return codeAt(s, i + 1) === 64 ? i + 1 : -1;
+      if (c === 92) c = codeAt(s, ++i);
       if (c < 32 && c !== 9 || c === 127 || c >= 128 && !unicode) return -1;
     }
     return -1;
   }
-  let i = 0;
+  const table = CHARS;
   for (; ; ) {
     const start = i;
-    while (i < n) {
-      const c2 = s.charCodeAt(i);
-      if (c2 >= 128 ? !unicode : ATEXT[c2] !== 1) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 128 ? (table[c] & ATEXT) === 0 : !unicode) break;
     }
-    if (i === start || i >= n) return -1;
-    const c = s.charCodeAt(i);
+    if (i === start || i === n) return -1;
     if (c === 64) return i;
     if (c !== 46) return -1;
     i++;
@@ -141,27 +132,23 @@ function localPartEnd(s, unicode) {
 function isAddressLiteral(a) {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
-const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 function isEmail(s) {
-  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
   let i = at + 1;
-  if (s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  let labels = 0;
-  for (; ; ) {
+  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  const table = CHARS;
+  for (let dots = 0; ; dots++) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (!isAlphanumeric(c) && c !== 45) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c] & LDH) === 0) break;
     }
     if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-    labels++;
-    if (i === n) return labels >= 2;
-    if (s.charCodeAt(i) !== 46) return false;
+    if (i === n) return dots > 0;
+    if (c !== 46) return false;
     i++;
   }
 }
@@ -180,6 +167,7 @@ function isIdnEmail(s) {
   if (domain.charCodeAt(0) === 91) return domain.charCodeAt(domain.length - 1) === 93 && isAddressLiteral(domain.slice(1, -1));
   return isIdnHostname(domain.normalize("NFC"));
 }
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 function isDuration(s) {
@@ -207,28 +195,8 @@ function isDuration(s) {
   }
   return unit !== 0;
 }
-function ipv4End(s, i) {
-  const n = s.length;
-  for (let part = 0; ; part++) {
-    if (i >= n) return -1;
-    const a = s.charCodeAt(i++) - 48;
-    if (a < 0 || a > 9) return -1;
-    if (a !== 0 && i < n) {
-      const b = s.charCodeAt(i) - 48;
-      if (b >= 0 && b <= 9 && ++i < n) {
-        const c = s.charCodeAt(i) - 48;
-        if (c >= 0 && c <= 9) {
-          if (a * 100 + b * 10 + c > 255) return -1;
-          i++;
-        }
-      }
-    }
-    if (part === 3) return i;
-    if (i >= n || s.charCodeAt(i++) !== 46) return -1;
-  }
-}
 function isIpv4(s) {
-  return ipv4End(s, 0) === s.length;
+  return IPV4.test(s);
 }
 function isIpv6(s) {
   const n = s.length;
@@ -251,7 +219,7 @@ function isIpv6(s) {
     }
     const c = s.charCodeAt(i++);
     if (c === 46) {
-      if (ipv4End(s, start) !== n) return false;
+      if (!isIpv4(s.slice(start))) return false;
       groups += 2;
       break;
     }
@@ -389,9 +357,23 @@ function isIri(s) {
 function isIriReference(s) {
   return isUriLike(s, true, false);
 }
+const VARCHAR = 1;
+const OPERATOR = 2;
+const LITERAL = 4;
+const TEMPLATE_CHARS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars, bits) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
+  };
+  set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", VARCHAR | LITERAL);
+  set("_", VARCHAR);
+  set("+#./;?&=,!@|", OPERATOR);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  return table;
+})();
 function isUriTemplate(s) {
   const n = s.length;
-  const table = CHARS;
+  const table = TEMPLATE_CHARS;
   let i = 0;
   for (; ; ) {
     let c = 0;
@@ -412,7 +394,7 @@ function isUriTemplate(s) {
 }
 function expressionEnd(s, i) {
   const n = s.length;
-  const table = CHARS;
+  const table = TEMPLATE_CHARS;
   if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
   for (; ; ) {
     const start = i;
