@@ -89,10 +89,6 @@ export function isDateTime(s: string): boolean {
   return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
-}
-
 /** Whether s[i..end) is hex digits only: no branch per character (an AND of class bits, an OR of codes). */
 function hexRun(s: string, i: number, end: number): boolean {
   const table = CHARS;

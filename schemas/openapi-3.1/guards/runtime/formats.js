@@ -101,9 +101,6 @@ function isDateTime(s) {
   const t = s.charCodeAt(10);
   return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
-function isHex(c) {
-  return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
-}
 function hexRun(s, i, end) {
   const table = CHARS;
   let bits = HEX;
