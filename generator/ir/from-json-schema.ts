@@ -7,6 +7,7 @@ import { keywordsIgnoredIn } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
+import { regexFlags } from "./regex-flags";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -470,10 +471,14 @@ class NodeReader {
   }
 
   private regex(keyword: string, source: string): string {
-    try {
-      new RegExp(source, "u");
-    } catch (error) {
-      this.normalizer.failAt("invalidSchema", `regular expression ${JSON.stringify(source)} does not compile: ${(error as Error).message}`, this.at(keyword));
+    if (regexFlags(source) === undefined) {
+      let message = "";
+      try {
+        new RegExp(source, "u");
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      this.normalizer.failAt("invalidSchema", `regular expression ${JSON.stringify(source)} does not compile: ${message}`, this.at(keyword));
     }
     return source;
   }

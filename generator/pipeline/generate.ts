@@ -68,6 +68,8 @@ interface ReadSchemas {
   inputFiles: Set<string>;
   /** Per schema: whether it is an OpenAPI document (types, guards and builders of its schemas; no client yet). */
   openapi: boolean[];
+  /** What reading an OpenAPI document found and let pass (operation names settled, templates that differ only in parameter names). */
+  warnings: string[];
 }
 
 /** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
@@ -75,7 +77,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
-  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [] };
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
     read.constrains.push(rootConstrains(loaded.root));
@@ -87,6 +89,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
     }
     read.models.push(fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
     read.openapi.push(loaded.openapi !== undefined);
+    read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
   }
   return read;
 }
@@ -112,7 +115,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
-  const warnings = [...model.warnings];
+  const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
     const root = model.roots![i]!;
