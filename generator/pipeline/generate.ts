@@ -27,7 +27,7 @@ import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
-import { PRETTIER_SIZE_LIMIT, reindent } from "../print/reindent";
+import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { planRelease, type Release } from "../release/release";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
@@ -164,15 +164,25 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
   const printed = new Map<string, { module: PrintedModule; source: Promise<GeneratedFile> }>();
+  // The size of every module printed: whether a mid-sized module gets prettier depends on it
+  // (print/reindent.ts), so only those wait for the last module; small ones go to prettier at once.
+  let packageSize = 0;
+  let allPrinted!: (size: number) => void;
+  const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
   const print = (printable: PrintableModule): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
+    packageSize += text.length;
     // The header (comment lines prettier leaves as they are) names the schema's hash, which any
     // edit changes: prettier, and its cache entry, get only what follows it, so `--watch` after a
     // one-line edit formats again only the modules whose code changed.
     const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
     const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
-    const formatted = async (): Promise<GeneratedFile> => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await pretty() });
+    const formatted = async (): Promise<GeneratedFile> => {
+      if (options.format === false) return { path: `src/${p}`, contents: text };
+      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
+      return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
+    };
     printed.set(p, { module, source: formatted() });
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
@@ -190,6 +200,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const modules = emitted.flatMap((e) => e.modules);
   // Re-exports only: its own declaration file.
   print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)), declarations: "source" });
+  allPrinted(packageSize);
   return { emitted, inOrder: [...modules.map((m) => m.path), "index.ts"].map((p) => printed.get(p)!) };
 }
 

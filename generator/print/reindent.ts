@@ -6,12 +6,22 @@
  * regular expression literals (patterns are `new RegExp("...")`), which keeps this scanner honest.
  */
 
+/** Modules larger than this skip prettier and get `reindent()` (output stays deterministic). */
+export const PRETTIER_SIZE_LIMIT = 256 * 1024;
+
 /**
- * Modules larger than this skip prettier and get `reindent()` (output stays deterministic).
- * prettier formats ~0.1 MB/s: the types and builders of a 0.3 MB OpenAPI document (~0.2 MB each)
- * took it 4 s, more than everything else; Koala's largest module is a seventh of this.
+ * In a package whose printed sources add up to more than LARGE_PACKAGE, modules larger than
+ * LARGE_PACKAGE_PRETTIER_SIZE_LIMIT skip prettier too. prettier formats ~0.1 MB/s: on a 0.3 MB
+ * OpenAPI document (types and builders ~0.2 MB each, guards 2 MB) it took longer than everything
+ * else together. Koala's package (~60 KB) and the OpenAPI schema's guards (~0.2 MB) are formatted as before.
  */
-export const PRETTIER_SIZE_LIMIT = 64 * 1024;
+export const LARGE_PACKAGE = 1024 * 1024;
+export const LARGE_PACKAGE_PRETTIER_SIZE_LIMIT = 64 * 1024;
+
+/** Whether a module of `size` characters, in a package of `packageSize`, is re-indented rather than formatted by prettier. */
+export function skipsPrettier(size: number, packageSize: number): boolean {
+  return size > PRETTIER_SIZE_LIMIT || (size > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && packageSize > LARGE_PACKAGE);
+}
 
 export function reindent(source: string): string {
   const out: string[] = [];
