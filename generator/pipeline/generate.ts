@@ -39,6 +39,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Each schema's own artifact list, with what those artifacts depend on.
   const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
   const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
+  // With no step cache every source goes through esbuild: its process starts while the schema loads.
+  if (options.build !== false && options.cacheDir === undefined) (await import("../print/scripts")).startEsbuild();
   const templateTexts = await readTemplates(emitters);
 
   const read = await readSchemas(inputs, options);
