@@ -11,6 +11,8 @@ test("u where it compiles with u, none where only the non-Unicode syntax accepts
   expect(regexFlags("^\\p{L}+$")).toBe("u");
   expect(regexFlags("^[0-9A-Fa-f\\:\\.]+")).toBe("");
   expect(regexFlags("^arn[\\/\\:\\-\\_\\.a-zA-Z0-9]+$")).toBe("");
+  expect(regexFlags("a{")).toBe("");
+  expect(regexFlags("\\-]")).toBe("");
   expect(regexFlags("([a-z]")).toBeUndefined();
 });
 
