@@ -8,6 +8,7 @@ import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-re
 import type { Dialect, IrModel, IrNamedType, IrNode, IrSchema, JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
+import { regexFlags } from "./regex-flags";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -390,10 +391,14 @@ class NodeReader implements KeywordReader {
   }
 
   regex(keyword: string, source: string): string {
-    try {
-      new RegExp(source, "u");
-    } catch (error) {
-      this.normalizer.failAt("invalidSchema", `regular expression ${JSON.stringify(source)} does not compile: ${(error as Error).message}`, this.at(keyword));
+    if (regexFlags(source) === undefined) {
+      let message = "";
+      try {
+        new RegExp(source, "u");
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      this.normalizer.failAt("invalidSchema", `regular expression ${JSON.stringify(source)} does not compile: ${message}`, this.at(keyword));
     }
     return source;
   }

@@ -155,9 +155,41 @@ export class SchemaRegistry {
     if (fragment === "" || fragment.startsWith("/")) {
       const resource = this.resources.get(resourceUri);
       if (resource === undefined) return undefined;
-      return followPointer(resource, fragment);
+      return followPointer(resource, fragment) ?? this.followThroughRefs(resource, fragment, resourceUri);
     }
     return this.anchors.get(`${resourceUri}#${decodeURIComponent(fragment)}`);
+  }
+
+  /**
+   * A pointer written through a `$ref` ("#/paths/~1a/get/responses/200/content/application~1json/schema/properties/b"
+   * where `schema` is a `$ref` to a component): not JSON Schema, but real documents (and
+   * dereferencing tools that make them) write it. Tried only when the plain pointer leads nowhere.
+   */
+  private followThroughRefs(resource: unknown, fragment: string, resourceUri: string, depth = 0): unknown {
+    if (depth > 32) return undefined;
+    let node = resource;
+    const tokens = fragment.slice(1).split("/");
+    for (let i = 0; i < tokens.length; i++) {
+      const next = followPointer(node, `/${tokens[i]!}`);
+      if (next !== undefined) {
+        node = next;
+        continue;
+      }
+      if (!isJsonObject(node) || typeof node.$ref !== "string") return undefined;
+      let uri: string;
+      try {
+        uri = new URL(node.$ref, this.baseOf.get(node) ?? resourceUri).href;
+      } catch {
+        return undefined;
+      }
+      const hash = uri.indexOf("#");
+      const target = this.resources.get(hash < 0 ? uri : uri.slice(0, hash));
+      const targetFragment = hash < 0 ? "" : uri.slice(hash + 1);
+      if (target === undefined || (targetFragment !== "" && !targetFragment.startsWith("/"))) return undefined;
+      const rest = `${targetFragment}/${tokens.slice(i).join("/")}`;
+      return this.followThroughRefs(target, rest, hash < 0 ? uri : uri.slice(0, hash), depth + 1);
+    }
+    return node;
   }
 
   absolute(ref: string, base: string, from?: SchemaLocation): string {

@@ -29,7 +29,7 @@ import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
-import { PRETTIER_SIZE_LIMIT, reindent } from "../print/reindent";
+import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { planRelease, type Release } from "../release/release";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
@@ -41,6 +41,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Each schema's own artifact list, with what those artifacts depend on.
   const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
   const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
+  // With no step cache every source goes through esbuild: its process starts while the schema loads.
+  if (options.build !== false && options.cacheDir === undefined) (await import("../print/scripts")).startEsbuild();
   const templateTexts = await readTemplates(emitters);
 
   const read = await readSchemas(inputs, options);
@@ -81,6 +83,8 @@ interface ReadSchemas {
   inputFiles: Set<string>;
   /** Per schema: whether it is an OpenAPI document (types, guards and builders of its schemas; no client yet). */
   openapi: boolean[];
+  /** What reading an OpenAPI document found and let pass (operation names settled, templates that differ only in parameter names). */
+  warnings: string[];
 }
 
 /** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
@@ -88,7 +92,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
-  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [] };
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
     read.constrains.push(rootConstrains(loaded.root));
@@ -100,6 +104,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
     }
     read.models.push(fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
     read.openapi.push(loaded.openapi !== undefined);
+    read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
   }
   return read;
 }
@@ -125,7 +130,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
-  const warnings = [...model.warnings];
+  const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
     const root = model.roots![i]!;
@@ -175,15 +180,25 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
   const printed = new Map<string, { module: PrintedModule; source: Promise<GeneratedFile> }>();
+  // The size of every module printed: whether a mid-sized module gets prettier depends on it
+  // (print/reindent.ts), so only those wait for the last module; small ones go to prettier at once.
+  let packageSize = 0;
+  let allPrinted!: (size: number) => void;
+  const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
   const print = (printable: PrintableModule): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
+    packageSize += text.length;
     // The header (comment lines prettier leaves as they are) names the schema's hash, which any
     // edit changes: prettier, and its cache entry, get only what follows it, so `--watch` after a
     // one-line edit formats again only the modules whose code changed.
     const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
     const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
-    const formatted = async (): Promise<GeneratedFile> => ({ path: `src/${p}`, contents: options.format === false ? text : text.length > PRETTIER_SIZE_LIMIT ? reindent(text) : await pretty() });
+    const formatted = async (): Promise<GeneratedFile> => {
+      if (options.format === false) return { path: `src/${p}`, contents: text };
+      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
+      return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
+    };
     printed.set(p, { module, source: formatted() });
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
@@ -201,6 +216,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const modules = emitted.flatMap((e) => e.modules);
   // Re-exports only: its own declaration file.
   print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.filter((m) => m.subpath === undefined).map((m) => m.path)), declarations: "source" });
+  allPrinted(packageSize);
   return { emitted, inOrder: [...modules.map((m) => m.path), "index.ts"].map((p) => printed.get(p)!) };
 }
 

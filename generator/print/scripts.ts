@@ -22,6 +22,14 @@ export interface Scripts {
 type Esbuild = typeof import("esbuild");
 
 /**
+ * Starts esbuild's process now, so that it is up by the time the first source is formatted: for a
+ * run that will certainly need it (no step cache), its start-up (~0.05 s) leaves the critical path.
+ */
+export function startEsbuild(): void {
+  (require("esbuild") as Esbuild).transform("", { loader: "ts" }).catch(() => undefined);
+}
+
+/**
  * ESM and CommonJS for each module, in input order. Every job is handed to esbuild's process at
  * once, so they run there while this thread goes on (building declarations) until it awaits.
  */

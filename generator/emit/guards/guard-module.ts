@@ -7,6 +7,7 @@ import type { EmitOptions } from "../emitter";
 import { code, id, join, literal, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
+import { regexFlags } from "../../ir/regex-flags";
 import { DynamicScopes } from "./dynamic-scope";
 import { Body, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
@@ -143,13 +144,13 @@ export class GuardModule {
 
   private readonly errorSites = new Map<string, Code>();
 
-  /** A module-level `new RegExp(source, "u")`, shared by every use of the same pattern. */
+  /** A module-level `new RegExp(source, "u")` (no flag where only that compiles: ir/regex-flags.ts), shared by every use of the same pattern. */
   regex(source: string): Code {
     let name = this.regexes.get(source);
     if (!name) {
       name = id(`pattern$${this.regexes.size}`);
       this.regexes.set(source, name);
-      this.constants.push(code`const ${name} = new RegExp(${source}, "u");`);
+      this.constants.push(code`const ${name} = new RegExp(${source}, ${regexFlags(source) ?? "u"});`);
     }
     return name;
   }

@@ -31,16 +31,25 @@ export function pointerTokens(ref: string): string[] | undefined {
 
 /** References within the document only: `#/...` JSON pointers. */
 export function localRefResolver(document: unknown): RefResolver {
+  const follow = (tokens: readonly string[], depth: number): unknown => {
+    let value: unknown = document;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length) value = value[Number(token)];
+      else if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token];
+      else {
+        // A pointer written through a local `$ref` (real documents have them): on from its target.
+        const through = isJsonObject(value) && typeof value.$ref === "string" && depth < 32 ? pointerTokens(value.$ref) : undefined;
+        return through === undefined ? undefined : follow([...through, ...tokens.slice(i)], depth + 1);
+      }
+    }
+    return value;
+  };
   return (ref) => {
     const tokens = pointerTokens(ref);
     if (tokens === undefined) return undefined;
-    let value: unknown = document;
-    for (const token of tokens) {
-      if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < value.length) value = value[Number(token)];
-      else if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token];
-      else return undefined;
-    }
-    return { value, pointer: `#${toPointer(tokens)}` };
+    const value = follow(tokens, 0);
+    return value === undefined ? undefined : { value, pointer: `#${toPointer(tokens)}` };
   };
 }
 

@@ -26,7 +26,7 @@ export function checkPaths(paths: unknown, resolve: RefResolver): Finding[] {
     const pointer = `#/paths/${escapePointerToken(path)}`;
     const shape = path.replace(/\{[^}]*\}/g, "{}");
     const twin = shapes.get(shape);
-    if (twin !== undefined) findings.push({ pointer, message: `path template ${path} is the same as ${twin} but for its parameter names` });
+    if (twin !== undefined) findings.push({ pointer, message: `path template ${path} is the same as ${twin} but for its parameter names`, warning: true });
     else shapes.set(shape, path);
     const item = tryFollow({ value: entry, pointer }, resolve);
     if (!item || !isJsonObject(item.value)) continue;

@@ -44,7 +44,9 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (kind.kind === "json-schema") return undefined;
   if (kind.kind === "unsupported") throw new CodegenError("invalidOpenApi", kind.message, { file, pointer: kind.pointer });
   const original = parsed as JsonObject;
-  const findings = checkOpenApiSemantics(original);
+  const allFindings = checkOpenApiSemantics(original);
+  const findings = allFindings.filter((f) => f.warning !== true);
+  const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${f.pointer}: ${f.message}`);
   if (findings.length > 0) {
     const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, { file, pointer: f.pointer }));
     first!.also.push(...rest);
@@ -63,6 +65,6 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     dialect: schemaDialectOf(original, kind.version, file),
     operations,
     securitySchemes: readSecuritySchemes(document, resolve, file),
-    warnings,
+    warnings: [...findingWarnings, ...warnings],
   };
 }

@@ -14,6 +14,11 @@ export interface Finding {
   pointer: string;
   /** One line. */
   message: string;
+  /**
+   * A rule real documents break without harm to what is generated (templates that differ only in
+   * parameter names: the first declared wins a request both match): reported, not refused.
+   */
+  warning?: true;
 }
 
 /** Every semantic finding, in document order of the rules: operationIds, paths, security, references. */
