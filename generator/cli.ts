@@ -12,7 +12,7 @@ import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
 
-const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
+const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client", "operations"];
 
 export async function main(args: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;

@@ -4,11 +4,11 @@
  * emitter plus one entry in `emit/index.ts`.
  */
 import type { Statement } from "../print/print-module";
-import type { IrModel } from "../ir/model";
+import type { IrApi, IrModel } from "../ir/model";
 
-export type Artifact = "types" | "guards" | "builders" | "client";
+export type Artifact = "types" | "guards" | "builders" | "client" | "operations";
 
-export const ARTIFACTS: readonly Artifact[] = ["types", "guards", "builders", "client"];
+export const ARTIFACTS: readonly Artifact[] = ["types", "guards", "builders", "client", "operations"];
 
 export interface EmitOptions {
   /** Which artifacts to emit; an artifact brings the ones it depends on. */
@@ -20,6 +20,8 @@ export interface EmitOptions {
    * (`model.roots` lists every root; a package of several schemas has several).
    */
   endpoints?: Readonly<Record<string, string>>;
+  /** The OpenAPI documents of the package, each with its root type's name and type names after merging (for the operations emitter). */
+  apis?: readonly (IrApi & { rootName: string })[];
   /** What the client needs beyond the endpoints (see ClientEmitOptions). */
   client?: ClientEmitOptions;
   /**

@@ -34,6 +34,7 @@ export const EMITTERS: readonly Emitter[] = [
   onDemand("guards", () => (require("./guards/index") as typeof import("./guards/index")).guardsEmitter),
   onDemand("builders", () => (require("./builders/index") as typeof import("./builders/index")).buildersEmitter),
   onDemand("client", () => (require("./client/index") as typeof import("./client/index")).clientEmitter),
+  onDemand("operations", () => (require("./operations/index") as typeof import("./operations/index")).operationsEmitter),
 ];
 
 /** The emitters for the requested artifacts plus everything they depend on, in package order. */

@@ -11,17 +11,22 @@ export interface HeadersLike {
 
 export type ApiSuccess<Status extends number, Data> = { ok: true; status: Status; data: Data; headers: HeadersLike };
 export type ApiHttpError<Status extends number, Error> = { ok: false; kind: "http"; status: Status; error: Error; headers: HeadersLike };
+
+/** A problem found by a generated guard (the fields a caller needs). */
+export interface ApiIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
 export type ApiFailure =
-  /** No response: DNS, refused connection, reset, TLS. */
-  | { ok: false; kind: "network"; message: string }
-  /** No response within the client's timeout. */
-  | { ok: false; kind: "timeout" }
-  /** The caller's signal aborted the request. */
-  | { ok: false; kind: "aborted" }
-  /** The request was not sent: its body or parameters are not what the API declares. */
-  | { ok: false; kind: "invalid-request"; message: string }
-  /** A response came, but its body is not what the API declares for its status. */
-  | { ok: false; kind: "invalid-response"; status: number; message: string };
+  /** No response: DNS, refused connection, reset, TLS (`network`); none within the timeout (`timeout`); the caller's signal (`aborted`). */
+  | { ok: false; kind: "network" | "timeout" | "aborted"; attempts: number }
+  /** The request was not sent: its body is not what the API declares (the generated guard's errors). */
+  | { ok: false; kind: "invalid-request"; errors: readonly ApiIssue[] }
+  /** A response came, but its body is not what the API declares for its status (unreadable JSON, or `validateResponses` found errors). */
+  | { ok: false; kind: "invalid-response"; status: number; body: unknown; errors: readonly ApiIssue[]; headers: HeadersLike }
+  /** A response with a status the operation does not declare: its body, parsed JSON or text. */
+  | { ok: false; kind: "undeclared-status"; status: number; body: unknown; headers: HeadersLike };
 
 /**
  * The response key of the document that describes `status`: the exact code ("404"), else its
