@@ -11,19 +11,8 @@
  */
 import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
-import { applyApiKey, applyBasic, applyBearer, chooseSecurity, emptyAuthParts, type AuthParts } from "./security.js";
+import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
-
-/** How a security scheme of the document is applied (from `components.securitySchemes`). */
-export type SecuritySchemeSpec =
-  | { kind: "apiKey"; in: "header" | "query" | "cookie"; name: string }
-  | { kind: "bearer" }
-  | { kind: "basic" }
-  /** A scheme the client cannot apply (mutualTLS, http digest, ...): an operation that needs it alone is sent without credentials. */
-  | { kind: "unsupported" };
-
-/** A credential: the key (apiKey), the token (bearer, OAuth 2, OpenID Connect), or a user and password (basic). */
-export type Credential = string | { username: string; password: string };
 
 export interface OperationClientOptions extends TransportOptions {
   /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
@@ -39,11 +28,12 @@ export interface ApiClient {
   readonly options: OperationClientOptions;
   /** The base URL, without a trailing slash. */
   readonly baseUrl: string;
-  readonly schemes: { readonly [scheme: string]: SecuritySchemeSpec };
+  /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
+  readonly schemes: { readonly [scheme: string]: SchemeApplier };
 }
 
 /** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
-export function createApiClient(factory: string, options: OperationClientOptions, schemes: { readonly [scheme: string]: SecuritySchemeSpec }): ApiClient {
+export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient {
   checkOption(factory, "baseUrl", options.baseUrl, true);
   return { options, baseUrl: options.baseUrl!.replace(/\/+$/, ""), schemes };
 }
@@ -53,7 +43,12 @@ export interface BodySpec {
   mediaType: string;
   /** The generated guard of the body's schema, when it has one. */
   validate?: ValidateFn<unknown> | undefined;
+  /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
+  encode: BodyEncoder;
 }
+
+/** A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for multipart's boundary). */
+export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown; contentType?: string | undefined };
 
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
@@ -109,11 +104,10 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   if (op.bodies && op.bodies.length > 0 && op.body !== undefined) {
     const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!;
     if (options.validate !== false && spec.validate) {
-      // A file of a multipart body is a binary string to its schema: checked as one, its bytes unread.
-      const checked = spec.validate(mediaTypeOf(spec.mediaType).startsWith("multipart/") ? withoutFiles(op.body) : op.body);
+      const checked = spec.validate(op.body);
       if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
     }
-    const encoded = encodeBody(spec.mediaType, op.body);
+    const encoded = spec.encode(op.body, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -159,20 +153,10 @@ export function responseKey(status: number, declared: readonly string[]): string
 /** The headers, query parts and cookies of the first security alternative the client has every credential for. */
 function credentials(client: ApiClient, alternatives: OperationCall["security"]): AuthParts | undefined {
   const auth = client.options.auth ?? {};
-  const applicable = (scheme: string): boolean => auth[scheme] !== undefined && client.schemes[scheme] !== undefined && client.schemes[scheme]!.kind !== "unsupported";
-  const chosen = chooseSecurity(alternatives, applicable);
+  const chosen = chooseSecurity(alternatives, (scheme) => auth[scheme] !== undefined && client.schemes[scheme] !== undefined);
   if (!chosen || chosen.length === 0) return undefined;
   const parts = emptyAuthParts();
-  for (const name of chosen) {
-    const scheme = client.schemes[name]!;
-    const credential = auth[name]!;
-    if (scheme.kind === "basic") {
-      if (typeof credential === "object") applyBasic(parts, credential.username, credential.password);
-    } else if (typeof credential === "string") {
-      if (scheme.kind === "apiKey") applyApiKey(parts, scheme.in, scheme.name, credential);
-      else if (scheme.kind === "bearer") applyBearer(parts, credential);
-    }
-  }
+  for (const name of chosen) client.schemes[name]!(parts, auth[name]!);
   return parts;
 }
 
@@ -180,28 +164,30 @@ interface FormDataLike {
   append(name: string, value: unknown): void;
 }
 
-/** The body by its media type: JSON text, form-urlencoded text, multipart form data, or the value as it is (a Blob or a string). */
-function encodeBody(mediaType: string, value: unknown): { body: unknown; contentType?: string } {
-  const type = mediaTypeOf(mediaType);
-  if (isJsonMediaType(type)) return { body: JSON.stringify(value), contentType: mediaType };
-  if (type === "application/x-www-form-urlencoded") {
-    const pairs = Object.entries(value as Record<string, unknown>).map(([name, item]) => serializeQueryParam(name, item, "form", true));
-    return { body: pairs.filter((p) => p !== "").join("&"), contentType: mediaType };
-  }
-  if (type.startsWith("multipart/")) {
-    // fetch writes the Content-Type with its boundary itself.
-    const form = new (globalThis as unknown as { FormData: new () => FormDataLike }).FormData();
-    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
-      for (const part of Array.isArray(item) ? item : [item]) {
-        if (part === undefined || part === null) continue;
-        form.append(name, isBlob(part) || typeof part !== "object" ? (isBlob(part) ? part : String(part)) : JSON.stringify(part));
-      }
+export const jsonBody: BodyEncoder = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
+
+/** Each property `name=value` (arrays repeated, as form with explode), percent-encoded. */
+export const formBody: BodyEncoder = (value, mediaType) => ({
+  body: Object.entries(value as Record<string, unknown>)
+    .map(([name, item]) => serializeQueryParam(name, item, "form", true))
+    .filter((pair) => pair !== "")
+    .join("&"),
+  contentType: mediaType,
+});
+
+/** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
+export const multipartBody: BodyEncoder = (value) => {
+  const form = new (globalThis as unknown as { FormData: new () => FormDataLike }).FormData();
+  for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+    for (const part of Array.isArray(item) ? item : [item]) {
+      if (part !== undefined && part !== null) form.append(name, isBlob(part) ? part : typeof part === "object" ? JSON.stringify(part) : String(part));
     }
-    return { body: form };
   }
-  // A wildcard ("*/*", "image/*") names no type to send: a Blob says its own, a string is text/plain.
-  return type.includes("*") ? { body: value } : { body: value, contentType: mediaType };
-}
+  return { body: form };
+};
+
+/** The value as it is (a Blob or a string); a wildcard media type ("*\/*", "image/*") names no type to send: a Blob says its own, a string is text/plain. */
+export const rawBody: BodyEncoder = (value, mediaType) => ({ body: value, contentType: mediaType.includes("*") ? undefined : mediaType });
 
 /** A Blob or File of the runtime (what `Blob | string` bodies and multipart file parts take). */
 export interface BlobLike {
@@ -217,8 +203,11 @@ export interface BlobLike {
 export type MultipartBody<T> = { [K in keyof T]: FilePart<T[K]> };
 type FilePart<V> = V extends string ? V | BlobLike : V extends readonly (infer I)[] ? readonly FilePart<I>[] : V;
 
-/** The body with each file (at the top level or in an array) replaced by an empty string, for the guard. */
-function withoutFiles(body: unknown): unknown {
+/**
+ * A multipart body with each file (at the top level or in an array) replaced by an empty string:
+ * what its guard checks, since a file is a binary string to its schema (its bytes are not read).
+ */
+export function withoutFiles(body: unknown): unknown {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
   const part = (value: unknown): unknown => (isBlob(value) ? "" : value);
   return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, Array.isArray(value) ? value.map(part) : part(value)]));

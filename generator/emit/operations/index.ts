@@ -26,15 +26,17 @@ export const operationsEmitter: Emitter = {
 
 /** Runtime types operations.ts re-exports, so users import everything from the package. */
 const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
-  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "Credential", "MultipartBody", "OperationClientOptions"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions"],
+  "runtime/security.ts": ["Credential"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "HeadersLike"],
 };
 /** What the generated code may call or name, per template; the types among them are imported as types. */
 const RUNTIME_EXPORTS: Record<string, string[]> = {
   "runtime/http-client.ts": ["CallOptions"],
-  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "newIdempotencyKey"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "rawBody", "withoutFiles"],
   "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess"],
+  "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],
 };
 const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess"]);
 
@@ -139,10 +141,11 @@ function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, us
     ].join("\n"),
   );
   statements.push(`/** What every operation function takes first: settings only, no connection or timer. */\nexport type ${id(names.client).text} = ${runtimeAlias("ApiClient")};`);
+  // Each scheme's applier: only the kinds the document declares are bundled (no base64 without basic).
   const schemeTable = join(
     schemes.map((s) => {
-      const spec = s.kind === "apiKey" ? { kind: "apiKey", in: s.in, name: s.parameterName } : { kind: s.kind };
-      return code`${new Code(propertyKey(s.name))}: ${spec}`;
+      const applier = s.kind === "apiKey" ? code`${id(runtimeAlias("apiKeyScheme"))}(${s.in}, ${s.parameterName})` : id(runtimeAlias(s.kind === "basic" ? "basicScheme" : "bearerScheme"));
+      return code`${new Code(propertyKey(s.name))}: ${applier}`;
     }),
     ", ",
   );

@@ -164,7 +164,11 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const bodies = contents.map((content) => {
       const type = siteType(content);
       const kind = bodyKind(content.mediaType);
-      return kind !== "raw" && type !== undefined ? code`{ mediaType: ${content.mediaType}, validate: ${guard(type)} }` : code`{ mediaType: ${content.mediaType} }`;
+      const encode = rt(`${kind}Body`);
+      if (kind === "raw" || type === undefined) return code`{ mediaType: ${content.mediaType}, encode: ${encode} }`;
+      // A file of a multipart body is a binary string to its schema: checked as one (runtime withoutFiles).
+      const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
+      return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
     });
     fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: request.body`);
     if (contents.length > 1) fields.push(code`contentType: request.contentType`);
