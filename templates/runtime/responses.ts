@@ -9,6 +9,15 @@ export interface HeadersLike {
   get(name: string): string | null;
 }
 
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type NumberOf<Text> = Text extends `${infer N extends number}` ? N : never;
+/**
+ * Every status of a class, as literals (`StatusRange<4>` is 400 | 401 | ... | 499): a response
+ * declared as "4XX" or "default" is typed with the statuses it stands for, minus those declared on
+ * their own, so that `result.status === 404` narrows to the 404 response alone.
+ */
+export type StatusRange<Class extends 1 | 2 | 3 | 4 | 5> = NumberOf<`${Class}${Digit}${Digit}`>;
+
 export type ApiSuccess<Status extends number, Data> = { ok: true; status: Status; data: Data; headers: HeadersLike };
 export type ApiHttpError<Status extends number, Error> = { ok: false; kind: "http"; status: Status; error: Error; headers: HeadersLike };
 

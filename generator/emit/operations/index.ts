@@ -28,17 +28,17 @@ export const operationsEmitter: Emitter = {
 const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
   "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions"],
   "runtime/security.ts": ["Credential"],
-  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "HeadersLike"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "HeadersLike", "StatusRange"],
 };
 /** What the generated code may call or name, per template; the types among them are imported as types. */
 const RUNTIME_EXPORTS: Record<string, string[]> = {
   "runtime/http-client.ts": ["CallOptions"],
   "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "rawBody", "withoutFiles"],
   "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
-  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"],
   "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],
 };
-const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess"]);
+const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"]);
 
 const runtimeImport = (names: readonly string[], template: string): string =>
   code`import { ${runtimeImports([...names].sort(), RUNTIME_TYPES)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;

@@ -106,16 +106,24 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
 
   // --- The result: a member per declared response.
   const declaresSuccess = operation.responses.some((r) => r.status.startsWith("2"));
+  // The statuses a range or default stands for: its class(es), minus what is declared apart (see StatusRange).
+  const exact = operation.responses.map((r) => r.status).filter((s) => /^\d{3}$/.test(s));
+  const ranges = operation.responses.map((r) => r.status).filter((s) => /^[1-5]XX$/.test(s)).map((s) => s[0]!);
+  const statusType = (classes: string[], declared: string[]): Code => {
+    const range = code`${rt("StatusRange")}<${new Code(classes.join(" | "))}>`;
+    return declared.length > 0 ? code`Exclude<${range}, ${new Code(declared.join(" | "))}>` : range;
+  };
   const resultMembers: string[] = [];
   const responseGuards: Code[] = [];
   for (const response of operation.responses) {
     const types = response.contents.length === 0 ? [code`undefined`] : response.contents.map((c) => contentType(c, false));
     const data = join([...new Map(types.map((t) => [t.text, t])).values()], " | ");
-    const status = /^\d{3}$/.test(response.status) ? response.status : "number";
-    const success = response.status.startsWith("2") || (response.status === "default" && !declaresSuccess);
-    const failure = !response.status.startsWith("2");
-    if (success) resultMembers.push(code`${rt("ApiSuccess")}<${new Code(status)}, ${data}>`.text);
-    if (failure) resultMembers.push(code`${rt("ApiHttpError")}<${new Code(status)}, ${data}>`.text);
+    const key = response.status;
+    const range = /^[1-5]XX$/.test(key);
+    const status = (classes: string[]): Code =>
+      range ? statusType([key[0]!], exact.filter((s) => s[0] === key[0])) : key === "default" ? statusType(classes, [...exact.filter((s) => classes.includes(s[0]!)), ...ranges.filter((c) => classes.includes(c)).map((c) => `${rt("StatusRange").text}<${c}>`)]) : new Code(key);
+    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`.text);
+    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`.text);
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
     responseGuards.push(code`${new Code(propertyKey(response.status))}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
   }
