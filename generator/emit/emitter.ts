@@ -4,7 +4,7 @@
  * folder plus one line in `emit/index.ts`.
  */
 import type { Statement } from "../print/print-module";
-import type { IrModel } from "../ir/model";
+import type { IrApi, IrModel } from "../ir/model";
 
 export interface EmitOptions {
   /** The artifacts emitted (emit/index.ts: each requested one with what it depends on). */
@@ -16,6 +16,8 @@ export interface EmitOptions {
    * (`model.roots` lists every root; a package of several schemas has several).
    */
   endpoints?: Readonly<Record<string, string>>;
+  /** The OpenAPI documents of the package, each with its root type's name and type names after merging (for the operations emitter). */
+  apis?: readonly (IrApi & { rootName: string })[];
   /** What the client needs beyond the endpoints (see ClientEmitOptions). */
   client?: ClientEmitOptions;
   /**

@@ -8,12 +8,14 @@ import type { EmitContext, Emitter } from "./emitter";
 import { buildersArtifact } from "./builders/artifact";
 import { clientArtifact } from "./client/artifact";
 import { guardsArtifact } from "./guards/artifact";
+import { operationsArtifact } from "./operations/artifact";
 
 const REGISTRY = [
   declareArtifact({ artifact: "types", requires: [] }),
   guardsArtifact,
   buildersArtifact,
   clientArtifact,
+  operationsArtifact,
 ] as const;
 
 /** An artifact's name: "types", "guards", ... */

@@ -5,7 +5,7 @@ import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywo
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
-import type { Dialect, IrModel, IrNamedType, IrNode, IrSchema, JsonValue } from "./model";
+import { apiSiteKey, type Dialect, type IrApi, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { regexFlags } from "./regex-flags";
@@ -88,14 +88,20 @@ class Normalizer {
     const root = this.loaded.root;
     const openapi = this.loaded.openapi;
     let rootName: string;
+    let api: IrApi | undefined;
     if (openapi) {
       // An OpenAPI document is no schema: its root type is `unknown`, named after the API (a
       // namespace, as a definitions-only schema's), and its schemas are the named types.
       rootName = this.name(true, this.options.rootName ?? openApiTitle(openapi.input.document) ?? this.rootNameHint({}), undefined, true);
+      // The type each site became, for the client: what an operation's parameters, body and responses are.
+      const siteTypes: Record<string, string> = {};
       for (const site of openapi.sites) {
-        if (site.name !== undefined) this.name(site.schema, site.name, site.location);
-        else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
+        let type: string | boolean | undefined;
+        if (site.name !== undefined) type = this.name(site.schema, site.name, site.location);
+        else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") type = this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
+        if (typeof type === "string") siteTypes[apiSiteKey(site.location.document === openapi.parametersDocument, site.location.pointer)] = type;
       }
+      api = { operations: openapi.input.operations, securitySchemes: openapi.input.securitySchemes, siteTypes };
     } else {
       const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
       rootName = this.name(root, this.rootNameHint(root), rootLocation, true);
@@ -128,6 +134,7 @@ class Normalizer {
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
       warnings: this.allocator.collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
+      ...(api && { api }),
     };
   }
 

@@ -16,6 +16,7 @@
  */
 
 import type { Dialect } from "../load/dialect";
+import type { IrOperation, IrSecurityScheme } from "../load/openapi/operation-model";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -211,6 +212,24 @@ export interface IrModel {
    * `rootName`). Set by generate(); a package of several schemas has several (see ir/merge-models.ts).
    */
   roots?: IrRoot[];
+  /** Set for an OpenAPI document: its operations, security schemes, and the type each schema site became. */
+  api?: IrApi;
+}
+
+/** An OpenAPI document's operations beside its types (see load/openapi/operation-model.ts). */
+export interface IrApi {
+  operations: IrOperation[];
+  securitySchemes: IrSecurityScheme[];
+  /**
+   * The named type of each schema site (apiSiteKey): a body's or response's schema, a parameter's,
+   * and each operation's parameter objects (`<Stem>Params<Location>`, after the naming stage).
+   */
+  siteTypes: Readonly<Record<string, string>>;
+}
+
+/** The key of a schema site in `IrApi.siteTypes`: "#/paths/~1pets/get/..." in the document, "parameters#/$defs/<Name>" for a parameter object. */
+export function apiSiteKey(inParametersDocument: boolean, pointer: string): string {
+  return `${inParametersDocument ? "parameters" : ""}#${pointer}`;
 }
 
 /** The root type of one schema of the package. */

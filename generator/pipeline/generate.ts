@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { lineCommentText } from "../emit/code";
 import type { EmitOptions, EmittedModule } from "../emit/emitter";
 import { EMITTERS, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
+import { apiNames } from "../emit/operations/names";
 import { indexStatements, packageJson } from "../emit/package-files";
 import { typeOf } from "../emit/types";
 import { CodegenError } from "../errors";
@@ -38,14 +39,18 @@ import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const inputs = schemaInputs(options);
   const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
-  // Each schema's own artifact list, with what those artifacts depend on.
-  const artifactsOf = inputs.map((input) => new Set(selectEmitters(input.emit ?? allArtifacts).map((e) => e.artifact)));
+  const read = await readSchemas(inputs, options);
+  // Each schema's own artifact list, with what those artifacts depend on. An OpenAPI document's
+  // client is its operations: `--emit client` gives one function per operation.
+  const artifactsOf = inputs.map((input, i) => {
+    const requested = input.emit ?? allArtifacts;
+    return new Set(selectEmitters(read.openapi[i] && requested.includes("client") ? [...requested, "operations"] : requested).map((e) => e.artifact));
+  });
   const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
   // With no step cache every source goes through esbuild: its process starts while the schema loads.
   if (options.build !== false && options.cacheDir === undefined) (await import("../print/scripts")).startEsbuild();
   const templateTexts = await readTemplates(emitters);
 
-  const read = await readSchemas(inputs, options);
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
   const cache = new StepCache(options.cacheDir);
   const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
@@ -81,7 +86,7 @@ interface ReadSchemas {
   constrains: boolean[];
   /** Every local file read, for `--watch`. */
   inputFiles: Set<string>;
-  /** Per schema: whether it is an OpenAPI document (types, guards and builders of its schemas; no client yet). */
+  /** Per schema: whether it is an OpenAPI document (its client is one function per operation). */
   openapi: boolean[];
   /** What reading an OpenAPI document found and let pass (operation names settled, templates that differ only in parameter names). */
   warnings: string[];
@@ -138,21 +143,30 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // value's type) gets no client method: it would post anything, untyped.
     const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
     if (untyped && read.constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
-    if (read.openapi[i] && artifactsOf[i]!.has("client")) {
-      // The client per operation is the next step of OpenAPI input; until then its schemas only.
-      warnings.push(`${root.file ?? "(schema)"}: OpenAPI input generates types, guards and builders of its schemas; no client yet (one method per operation is not implemented)`);
-      return;
-    }
+    // An OpenAPI document's client is its operations (emit/operations/), not an endpoint's.
+    if (read.openapi[i]) return;
     if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
     if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
     else endpoints[root.name] = input.endpoint;
   });
+  const packageTypes = new Set(model.types.map((t) => t.name));
+  const apis = inputs.flatMap((_, i) => {
+    const api = read.models[i]!.api;
+    if (api === undefined || !artifactsOf[i]!.has("operations")) return [];
+    // The names a merge gave this schema's types (a collision with another schema's is suffixed).
+    const renamed = new Map(read.models[i]!.types.map((t, j) => [t.name, merged.typesOf[i]![j]!]));
+    const siteTypes = Object.fromEntries(Object.entries(api.siteTypes).map(([key, name]) => [key, renamed.get(name) ?? name]));
+    const root = model.roots![i]!;
+    warnings.push(...apiNames(root.name, api.operations, packageTypes).warnings.map((w) => `${root.file ?? "(schema)"}: ${w}`));
+    return [{ ...api, siteTypes, rootName: root.name }];
+  });
   const emitOptions: EmitOptions = {
     artifacts: emitters.map((e) => e.artifact),
+    apis,
     formats: options.formats ?? "assert",
     endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release.version}` },
-    packageTypes: new Set(model.types.map((t) => t.name)),
+    packageTypes,
     heuristics: { stamps: options.stamps, shortBuilders: options.shortBuilders },
   };
   const source = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (read.models[i]!.source.file ?? "(schema)"))).join(", ");

@@ -22,7 +22,8 @@
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body: string;
+  /** A string (JSON, form-urlencoded), or a Blob or FormData of the runtime; typed loosely for the same reason as `signal`. */
+  body?: any;
   /** An `AbortSignal`; typed loosely so that any runtime's `fetch` accepts this init object. */
   signal: any;
 }
@@ -56,6 +57,7 @@ export interface RetryOptions {
 export interface RequestEvent {
   url: string;
   attempt: number;
+  /** The body when it is text (JSON, form-urlencoded); "" for none, a Blob or multipart form data. */
   body: string;
 }
 
@@ -161,11 +163,6 @@ export interface EndpointSpec<T> {
   suspended?: readonly string[] | undefined;
 }
 
-type Attempt =
-  | { kind: "ok"; status: number; retryAfterMs?: undefined }
-  | { kind: "http" | "suspended"; status: number; body: unknown; retryAfterMs?: number | undefined }
-  | { kind: "network" | "timeout" | "aborted"; status?: undefined; retryAfterMs?: undefined };
-
 /** 408, 429 and 5xx are transient; 501 (not implemented) and 505 (HTTP version) will not change. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -245,68 +242,122 @@ export async function send<T>(options: TransportOptions, endpoint: EndpointSpec<
   // One headers object for every attempt of every part: fetch copies it, never changes it.
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.userAgent) headers["user-agent"] = options.userAgent;
-  // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
-  const given = options.retry || {};
-  const attempts = options.retry === false ? 1 : (given.attempts ?? 5);
-  const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 10_000 };
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const doFetch = options.fetch ?? globalFetch;
-  const hooks = options.hooks ?? {};
-  const signal = call.signal;
+  // A 2xx is accepted whatever its body says (API.md) and the success result carries no body:
+  // parsing it would be the client's single largest cost after JSON.stringify, for nothing.
+  const judge = (status: number, text: string): Judgement => {
+    if (status >= 200 && status < 300) return { outcome: "ok", retry: false };
+    const error = (parseBody(text) as { error?: unknown } | undefined)?.error;
+    if (typeof error === "string" && endpoint.suspended?.includes(error)) return { outcome: "suspended", retry: false };
+    return { outcome: "http", retry: isRetryableStatus(status) };
+  };
   let status = 0;
   for (let i = 0; i < chunks.length; i++) {
     // The same bytes on every attempt of this part.
-    const body = JSON.stringify(chunks[i]);
-    const deadline = Date.now() + (given.deadlineMs ?? 30_000);
-    let result: Attempt;
-    let retryable = true;
-    let attempt = 1;
-    for (; ; attempt++) {
-      if (signal?.aborted) {
-        result = { kind: "aborted" };
-        attempt--;
-        break;
-      }
-      const started = Date.now();
-      // Event objects only for the hooks there are (the common case has none: nothing allocated).
-      if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
-      result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
-      if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
-      if (result.kind === "ok") break;
-      retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
-      if (!retryable || result.kind === "aborted" || attempt >= attempts) break;
-      const delayMs = result.retryAfterMs ?? backoffDelay(attempt, backoff);
-      // Waiting past the deadline would only delay the same answer: report now, still retryable.
-      if (Date.now() + delayMs >= deadline) break;
-      hook(hooks.onRetry, { url, attempt, delayMs, reason: result.kind, status: result.status });
-      if (await sleep(delayMs, signal)) {
-        result = { kind: "aborted" };
-        break;
-      }
-    }
-    if (result.kind !== "ok") {
-      const failure: SendFailure<T> = { ok: false, kind: result.kind, retryable, attempts: attempt, requests: i, failed: chunks.slice(i) };
-      if (result.status) {
-        failure.status = result.status;
-        failure.body = result.body;
+    const delivery = await deliver(options, { url, method: "POST", headers, body: JSON.stringify(chunks[i]) }, judge, call.signal);
+    const { last } = delivery;
+    if (last.outcome !== "ok") {
+      const failure: SendFailure<T> = { ok: false, kind: last.outcome, retryable: delivery.retryable, attempts: delivery.attempts, requests: i, failed: chunks.slice(i) };
+      if (last.response) {
+        failure.status = last.response.status;
+        failure.body = parseBody(last.response.text);
       }
       return failure;
     }
-    status = result.status;
+    status = last.response!.status;
   }
   return { ok: true, status, requests: chunks.length };
 }
 
-/** One attempt: the POST and its whole response body, within `timeoutMs` and the caller's signal. */
-async function attemptOnce(
-  doFetch: FetchLike,
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  signal: AbortSignalLike | undefined,
-  timeoutMs: number,
-  suspended: readonly string[] | undefined,
-): Promise<Attempt> {
+/** A response body: parsed JSON, else the text; undefined when empty. */
+export function parseBody(text: string): unknown {
+  try {
+    return text === "" ? undefined : JSON.parse(text);
+  } catch {
+    return text; // not JSON: keep the text
+  }
+}
+
+/** One HTTP request as the transport sends it, the same on every attempt. */
+export interface Exchange {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** A string, or anything the runtime's `fetch` takes as a body (a Blob, FormData); absent for none. */
+  body?: unknown;
+}
+
+/** A response read whole within the attempt's time limit. */
+export interface ReadResponse {
+  status: number;
+  headers: FetchResponse["headers"];
+  text: string;
+}
+
+/** What a response means to the caller of {@link deliver}: its outcome, and whether another attempt may change it. */
+export interface Judgement {
+  outcome: "ok" | FailureKind;
+  retry: boolean;
+}
+
+export interface Delivery {
+  /** The last attempt: its outcome, and its response when one came. */
+  last: { outcome: "ok" | FailureKind; response?: ReadResponse | undefined };
+  attempts: number;
+  /** Whether sending it again later may succeed. */
+  retryable: boolean;
+}
+
+/**
+ * Sends one request, retrying what `judge` says is transient (and network errors and timeouts)
+ * with backoff (`Retry-After` honoured) until it succeeds, is refused, or runs out of attempts
+ * (`maxAttempts` caps the options' attempts: 1 for a request that must not be repeated) or time.
+ * Never throws for HTTP or network failures; hooks are called per attempt.
+ */
+export async function deliver(options: TransportOptions, exchange: Exchange, judge: (status: number, text: string) => Judgement, signal?: AbortSignalLike, maxAttempts: number = Infinity): Promise<Delivery> {
+  // Field by field: an explicit `undefined` (plain JavaScript callers) must not erase a default.
+  const given = options.retry || {};
+  const attempts = Math.min(maxAttempts, options.retry === false ? 1 : (given.attempts ?? 5));
+  const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 10_000 };
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? globalFetch;
+  const hooks = options.hooks ?? {};
+  const { url } = exchange;
+  const body = typeof exchange.body === "string" ? exchange.body : "";
+  const deadline = Date.now() + (given.deadlineMs ?? 30_000);
+  let last: Delivery["last"];
+  let retryable = true;
+  let attempt = 1;
+  for (; ; attempt++) {
+    if (signal?.aborted) {
+      last = { outcome: "aborted" };
+      attempt--;
+      break;
+    }
+    const started = Date.now();
+    // Event objects only for the hooks there are (the common case has none: nothing allocated).
+    if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
+    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
+    const judged: Judgement = "status" in result ? judge(result.status, result.text) : { outcome: result.kind, retry: true };
+    last = "status" in result ? { outcome: judged.outcome, response: result } : { outcome: judged.outcome };
+    if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: last.response?.status, outcome: judged.outcome, durationMs: Date.now() - started });
+    if (judged.outcome === "ok") break;
+    retryable = judged.retry;
+    if (!retryable || judged.outcome === "aborted" || attempt >= attempts) break;
+    const retryAfterMs = last.response ? parseRetryAfter(last.response.headers.get("retry-after"), Date.now()) : undefined;
+    const delayMs = retryAfterMs ?? backoffDelay(attempt, backoff);
+    // Waiting past the deadline would only delay the same answer: report now, still retryable.
+    if (Date.now() + delayMs >= deadline) break;
+    hook(hooks.onRetry, { url, attempt, delayMs, reason: judged.outcome as FailureKind, status: last.response?.status });
+    if (await sleep(delayMs, signal)) {
+      last = { outcome: "aborted" };
+      break;
+    }
+  }
+  return { last, attempts: attempt, retryable };
+}
+
+/** One attempt: the request and its whole response body, within `timeoutMs` and the caller's signal. */
+async function attemptOnce(doFetch: FetchLike, exchange: Exchange, signal: AbortSignalLike | undefined, timeoutMs: number): Promise<ReadResponse | { kind: "network" | "timeout" | "aborted" }> {
   // One controller per attempt, aborted by the caller's signal or the timeout (AbortSignal.any
   // would cost more and is missing on Node 18).
   const controller = new AbortController();
@@ -320,26 +371,11 @@ async function attemptOnce(
     abort();
   }, timeoutMs);
   try {
-    const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
-    // Read the whole body inside the timeout: it frees the connection and may say "suspended".
-    const text = await response.text();
-    const status = response.status;
-    // A 2xx is accepted whatever its body says (API.md) and the success result carries no body:
-    // parsing it would be the client's single largest cost after JSON.stringify, for nothing.
-    if (status >= 200 && status < 300) return { kind: "ok", status };
-    let parsed: unknown = text;
-    try {
-      parsed = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    const error = (parsed as { error?: unknown } | undefined)?.error;
-    return {
-      kind: typeof error === "string" && suspended?.includes(error) ? "suspended" : "http",
-      status,
-      body: parsed,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
-    };
+    const init: FetchInit = { method: exchange.method, headers: exchange.headers, signal: controller.signal };
+    if (exchange.body !== undefined) init.body = exchange.body;
+    const response = await doFetch(exchange.url, init);
+    // Read the whole body inside the timeout: it frees the connection, and the caller may need it.
+    return { status: response.status, headers: response.headers, text: await response.text() };
   } catch {
     return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
   } finally {

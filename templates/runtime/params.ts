@@ -45,21 +45,34 @@ export function encodeParamText(text: string, allowReserved: boolean = false): s
 
 type Shape = { kind: "undefined" } | { kind: "primitive"; value: string } | { kind: "array"; items: string[] } | { kind: "object"; entries: [string, string][] };
 
-/** The RFC 6570 view of a value: undefined, a string, a list or an associative array (its undefined members dropped). */
-function shapeOf(value: ParamValue): Shape {
+/**
+ * The RFC 6570 view of a value: undefined, a string, a list or an associative array (its undefined
+ * members dropped). The serializers take any value, since the schema of a parameter may allow more
+ * than RFC 6570 can express: a nested array or object inside a list or map is written as its JSON text.
+ */
+function shapeOf(value: unknown): Shape {
   if (value === undefined || value === null) return { kind: "undefined" };
-  if (Array.isArray(value)) return value.length === 0 ? { kind: "undefined" } : { kind: "array", items: value.map(String) };
+  if (Array.isArray(value)) return value.length === 0 ? { kind: "undefined" } : { kind: "array", items: value.map(itemText) };
   if (typeof value === "object") {
     const entries = Object.entries(value)
-      .filter((entry): entry is [string, ParamPrimitive] => entry[1] !== undefined && entry[1] !== null)
-      .map(([key, item]): [string, string] => [key, String(item)]);
+      .filter((entry) => entry[1] !== undefined && entry[1] !== null)
+      .map(([key, item]): [string, string] => [key, itemText(item)]);
     return entries.length === 0 ? { kind: "undefined" } : { kind: "object", entries };
   }
   return { kind: "primitive", value: String(value) };
 }
 
+function itemText(item: unknown): string {
+  return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
+}
+
+/** A parameter given by `content` (a media type, not a style): its value as JSON text; undefined stays undefined. */
+export function jsonParam(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
 /** The text that replaces `{name}` in a path template. */
-export function serializePathParam(name: string, value: ParamValue, style: PathStyle = "simple", explode: boolean = false): string {
+export function serializePathParam(name: string, value: unknown, style: PathStyle = "simple", explode: boolean = false): string {
   const shape = shapeOf(value);
   const enc = (text: string) => encodeParamText(text);
   if (shape.kind === "undefined") return "";
@@ -77,7 +90,7 @@ export function serializePathParam(name: string, value: ParamValue, style: PathS
 }
 
 /** `name=value` pairs joined with "&" (no leading "?"); "" when the value is undefined. */
-export function serializeQueryParam(name: string, value: ParamValue, style: QueryStyle = "form", explode: boolean = style === "form", allowReserved: boolean = false): string {
+export function serializeQueryParam(name: string, value: unknown, style: QueryStyle = "form", explode: boolean = style === "form", allowReserved: boolean = false): string {
   const shape = shapeOf(value);
   const enc = (text: string) => encodeParamText(text, allowReserved);
   const key = encodeParamText(name);
@@ -90,7 +103,7 @@ export function serializeQueryParam(name: string, value: ParamValue, style: Quer
 }
 
 /** The header's value (style simple); undefined when the value is undefined, so the header is not sent. */
-export function serializeHeaderParam(value: ParamValue, explode: boolean = false): string | undefined {
+export function serializeHeaderParam(value: unknown, explode: boolean = false): string | undefined {
   const shape = shapeOf(value);
   const enc = (text: string) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => (char === "%" ? "%25" : encodeParamText(char)));
   if (shape.kind === "undefined") return undefined;
@@ -100,7 +113,7 @@ export function serializeHeaderParam(value: ParamValue, explode: boolean = false
 }
 
 /** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
-export function serializeCookieParam(name: string, value: ParamValue, explode: boolean = true): string | undefined {
+export function serializeCookieParam(name: string, value: unknown, explode: boolean = true): string | undefined {
   const query = serializeQueryParam(name, value, "form", explode);
   return query === "" ? undefined : query.split("&").join("; ");
 }

@@ -9,19 +9,33 @@ export interface HeadersLike {
   get(name: string): string | null;
 }
 
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type NumberOf<Text> = Text extends `${infer N extends number}` ? N : never;
+/**
+ * Every status of a class, as literals (`StatusRange<4>` is 400 | 401 | ... | 499): a response
+ * declared as "4XX" or "default" is typed with the statuses it stands for, minus those declared on
+ * their own, so that `result.status === 404` narrows to the 404 response alone.
+ */
+export type StatusRange<Class extends 1 | 2 | 3 | 4 | 5> = NumberOf<`${Class}${Digit}${Digit}`>;
+
 export type ApiSuccess<Status extends number, Data> = { ok: true; status: Status; data: Data; headers: HeadersLike };
 export type ApiHttpError<Status extends number, Error> = { ok: false; kind: "http"; status: Status; error: Error; headers: HeadersLike };
+
+/** A problem found by a generated guard (the fields a caller needs). */
+export interface ApiIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
 export type ApiFailure =
-  /** No response: DNS, refused connection, reset, TLS. */
-  | { ok: false; kind: "network"; message: string }
-  /** No response within the client's timeout. */
-  | { ok: false; kind: "timeout" }
-  /** The caller's signal aborted the request. */
-  | { ok: false; kind: "aborted" }
-  /** The request was not sent: its body or parameters are not what the API declares. */
-  | { ok: false; kind: "invalid-request"; message: string }
-  /** A response came, but its body is not what the API declares for its status. */
-  | { ok: false; kind: "invalid-response"; status: number; message: string };
+  /** No response: DNS, refused connection, reset, TLS (`network`); none within the timeout (`timeout`); the caller's signal (`aborted`). */
+  | { ok: false; kind: "network" | "timeout" | "aborted"; attempts: number }
+  /** The request was not sent: its body is not what the API declares (the generated guard's errors). */
+  | { ok: false; kind: "invalid-request"; errors: readonly ApiIssue[] }
+  /** A response came, but its body is not what the API declares for its status (unreadable JSON, or `validateResponses` found errors). */
+  | { ok: false; kind: "invalid-response"; status: number; body: unknown; errors: readonly ApiIssue[]; headers: HeadersLike }
+  /** A response with a status the operation does not declare: its body, parsed JSON or text. */
+  | { ok: false; kind: "undeclared-status"; status: number; body: unknown; headers: HeadersLike };
 
 /**
  * The response key of the document that describes `status`: the exact code ("404"), else its

@@ -35,6 +35,29 @@ export function applyBasic(parts: AuthParts, username: string, password: string)
   parts.headers.Authorization = `Basic ${base64Utf8(`${username}:${password}`)}`;
 }
 
+/** A credential: the key (apiKey), the token (bearer, OAuth 2, OpenID Connect), or a user and password (basic). */
+export type Credential = string | { username: string; password: string };
+
+/**
+ * A security scheme of the document, as a generated client's factory lists it: what its credential
+ * adds to a request. One per kind, so a client bundles only the kinds its document declares.
+ */
+export type SchemeApplier = (parts: AuthParts, credential: Credential) => void;
+
+export const bearerScheme: SchemeApplier = (parts, credential) => {
+  if (typeof credential === "string") applyBearer(parts, credential);
+};
+
+export const basicScheme: SchemeApplier = (parts, credential) => {
+  if (typeof credential === "object") applyBasic(parts, credential.username, credential.password);
+};
+
+export function apiKeyScheme(location: "header" | "query" | "cookie", name: string): SchemeApplier {
+  return (parts, credential) => {
+    if (typeof credential === "string") applyApiKey(parts, location, name, credential);
+  };
+}
+
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Base64 of the UTF-8 bytes of `text`, without TextEncoder or btoa (so without the DOM lib); a lone surrogate counts as U+FFFD. */

@@ -119,7 +119,7 @@ describe("config mistakes", () => {
       'koala-codegen: koala-codegen.config.json#/out: "out" (the output folder) must be a non-empty string, got a number',
       'koala-codegen: koala-codegen.config.json#/formats: "formats" must be "assert" or "annotate", got "strict"',
       'koala-codegen: koala-codegen.config.json#/schemas/0/endpoint: "endpoint" must be a path starting with "/", got "batch"',
-      'koala-codegen: koala-codegen.config.json#/schemas/0/emit/1: unknown artifact "docs" (one of types, guards, builders, client)',
+      'koala-codegen: koala-codegen.config.json#/schemas/0/emit/1: unknown artifact "docs" (one of types, guards, builders, client, operations)',
       'koala-codegen: koala-codegen.config.json#/schemas/1/path: "path" (the schema file) must be a non-empty string, got nothing',
       'koala-codegen: koala-codegen.config.json#/schemas/2/extra: unknown key "extra" (allowed: path, name, endpoint, emit)',
       'koala-codegen: koala-codegen.config.json#/schemas/2/name: root name "B" is already used by /schemas/1',

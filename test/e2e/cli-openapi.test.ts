@@ -10,6 +10,8 @@ import * as path from "node:path";
 import { INVALID_BATCH, VALID_BATCH, invalidRealisticBatch, realisticBatch } from "../../scripts/lib/koala-payloads";
 import { KOALA_OUT, REPO_ROOT } from "../helpers/paths";
 import { generate as generateInMemory } from "../../generator/index";
+import { readOpenApi } from "../../generator/load/openapi/read-openapi";
+import { parseDocument } from "../helpers/openapi";
 import { runCli, type RunResult } from "../helpers/run";
 import { compileStrict } from "../helpers/strict-compile";
 import { tempDir } from "../helpers/temp";
@@ -45,7 +47,7 @@ const generated = [...yamlIn("3.0/examples"), ...yamlIn("3.1/pass")].filter((fil
 const outOf = (file: string): string => path.join(dir, "packages", `${path.basename(path.dirname(file))}-${path.basename(file, ".yaml")}`);
 
 function generate(schema: string, out: string, ...artifacts: string[]): RunResult {
-  return runCli(["generate", "--schema", schema, "--out", out, "--quiet", "--emit", ...(artifacts.length > 0 ? artifacts : ["types", "guards", "builders"])], { cwd: dir });
+  return runCli(["generate", "--schema", schema, "--out", out, "--quiet", "--emit", ...(artifacts.length > 0 ? artifacts : ["types", "guards", "builders", "client"])], { cwd: dir });
 }
 
 describe("the examples of the specification", () => {
@@ -54,11 +56,17 @@ describe("the examples of the specification", () => {
     for (const file of generated) results.set(file, generate(file, outOf(file)));
   });
 
-  test.each(generated.map((file) => [path.relative(OAS, file), file]))("%s generates types, guards and builders", (_, file) => {
+  test.each(generated.map((file) => [path.relative(OAS, file), file]))("%s generates types, guards, builders and one client function per operation", async (_, file) => {
     const result = results.get(file)!;
-    expect(result.stderr).toBe("");
+    // Only an operation renamed away from another export of the package (petstore's createPets, the builder of Pets) may be said.
+    expect(result.stderr.split("\n").filter((line) => line !== "" && !/: "\w+" is taken by another export of the package; using "\w+"$/.test(line))).toEqual([]);
     expect(result.status).toBe(0);
     for (const module of ["types.ts", "guards.ts", "builders.ts"]) expect(existsSync(path.join(outOf(file), "src", module))).toBe(true);
+    // The operations map lists each function once: as many as the document has operations (none: no operations.ts).
+    const operations = readOpenApi(await parseDocument(file))!.operations;
+    const client = path.join(outOf(file), "src", "operations.ts");
+    if (operations.length === 0) expect(existsSync(client)).toBe(false);
+    else expect(readFileSync(client, "utf8").match(/readonly call: typeof /g)).toHaveLength(operations.length);
   });
 
   test("every package compiles under tsc --strict", () => {
@@ -116,13 +124,15 @@ test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema:
   expect(existsSync(out)).toBe(false);
 });
 
-test("without --emit, the package has no client and a warning says why", () => {
+test("without --emit, the package has one client function per operation (operations.ts), no endpoint client", () => {
   const out = path.join(dir, "with-client");
   const result = runCli(["generate", "--schema", path.join(OAS, "3.0/examples/petstore.yaml"), "--out", out, "--quiet"], { cwd: dir });
   expect(result.status).toBe(0);
-  expect(result.stderr.trim()).toMatch(/^warning: .*petstore\.yaml: OpenAPI input generates types, guards and builders of its schemas; no client yet/);
+  // petstore's operation createPets meets the builder createPets of its schema Pets.
+  expect(result.stderr.trim()).toMatch(/^warning: .*petstore\.yaml: operation POST \/pets: "createPets" is taken by another export of the package; using "createPetsOperation"$/);
   expect(existsSync(path.join(out, "src", "client.ts"))).toBe(false);
-  expect(existsSync(path.join(out, "src", "guards.ts"))).toBe(true);
+  const operations = readFileSync(path.join(out, "src", "operations.ts"), "utf8");
+  for (const fn of ["listPets", "createPetsOperation", "showPetById", "createSwaggerPetstoreClient"]) expect(operations).toMatch(new RegExp(`^export function ${fn}\\(`, "m"));
 });
 
 describe("inline schemas of an operation", () => {

@@ -186,7 +186,7 @@ export function assertKoalaProfileBatchRequest(
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
-  $standardSchema(validateKoalaProfileBatchRequest);
+  /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
 
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
@@ -228,7 +228,8 @@ export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
 }
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
-export const TrackEventSchema: $StandardSchemaV1<TrackEvent> = $standardSchema(validateTrackEvent);
+export const TrackEventSchema: $StandardSchemaV1<TrackEvent> =
+  /* @__PURE__ */ $standardSchema(validateTrackEvent);
 
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
@@ -271,7 +272,7 @@ export function assertIdentifyCall(value: unknown): asserts value is IdentifyCal
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
-  $standardSchema(validateIdentifyCall);
+  /* @__PURE__ */ $standardSchema(validateIdentifyCall);
 
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
@@ -313,7 +314,8 @@ export function assertPageView(value: unknown): asserts value is PageView {
 }
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
-export const PageViewSchema: $StandardSchemaV1<PageView> = $standardSchema(validatePageView);
+export const PageViewSchema: $StandardSchemaV1<PageView> =
+  /* @__PURE__ */ $standardSchema(validatePageView);
 
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
@@ -361,7 +363,7 @@ export function assertKoalaAccountBatchRequest(
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
-  $standardSchema(validateKoalaAccountBatchRequest);
+  /* @__PURE__ */ $standardSchema(validateKoalaAccountBatchRequest);
 
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
@@ -406,9 +408,8 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 }
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
-export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> = $standardSchema(
-  validateAccountIdentifyCall,
-);
+export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
+  /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 
 function collect$KoalaProfileBatchRequest(
   value: unknown,

@@ -90,7 +90,7 @@ export function ${assert}(value: unknown): asserts value is ${type} {
   if (!result.ok) throw new ${errorClass}(${name}, result.errors);
 }`,
       code`${docs.standard}
-export const ${standard}: ${schemaType}<${type}> = ${standardSchema}(${validate});`,
+export const ${standard}: ${schemaType}<${type}> = /* @__PURE__ */ ${standardSchema}(${validate});`,
     );
     signatures.push(
       code`${docs.is}

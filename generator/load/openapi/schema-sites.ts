@@ -77,7 +77,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
 }
 
 /** "#/paths/~1pets/get" → "/paths/~1pets/get" (the registry's pointers carry no `#`). */
-function fragmentPointer(fragment: string): string {
+export function fragmentPointer(fragment: string): string {
   const tokens = pointerTokens(fragment);
   return tokens === undefined ? fragment.replace(/^#/, "") : toPointer(tokens);
 }

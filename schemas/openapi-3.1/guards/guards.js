@@ -1212,7 +1212,7 @@ function assertOpenApiDocument(value) {
   const result = validateOpenApiDocument(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("OpenApiDocument", result.errors);
 }
-const OpenApiDocumentSchema = (0, import_validation.standardSchema)(validateOpenApiDocument);
+const OpenApiDocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApiDocument);
 function isInfo(value) {
   try {
     return collect$Info(value);
@@ -1246,7 +1246,7 @@ function assertInfo(value) {
   const result = validateInfo(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
 }
-const InfoSchema = (0, import_validation.standardSchema)(validateInfo);
+const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
 function isContact(value) {
   try {
     return collect$Contact(value);
@@ -1280,7 +1280,7 @@ function assertContact(value) {
   const result = validateContact(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
 }
-const ContactSchema = (0, import_validation.standardSchema)(validateContact);
+const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
 function isLicense(value) {
   try {
     return collect$License(value);
@@ -1314,7 +1314,7 @@ function assertLicense(value) {
   const result = validateLicense(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
 }
-const LicenseSchema = (0, import_validation.standardSchema)(validateLicense);
+const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
 function isServer(value) {
   try {
     return collect$Server(value);
@@ -1348,7 +1348,7 @@ function assertServer(value) {
   const result = validateServer(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
 }
-const ServerSchema = (0, import_validation.standardSchema)(validateServer);
+const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
@@ -1382,7 +1382,7 @@ function assertServerVariable(value) {
   const result = validateServerVariable(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
 }
-const ServerVariableSchema = (0, import_validation.standardSchema)(validateServerVariable);
+const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
 function isComponents(value) {
   try {
     return collect$Components(value);
@@ -1416,7 +1416,7 @@ function assertComponents(value) {
   const result = validateComponents(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
 }
-const ComponentsSchema = (0, import_validation.standardSchema)(validateComponents);
+const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
 function isPaths(value) {
   try {
     return collect$Paths(value);
@@ -1450,7 +1450,7 @@ function assertPaths(value) {
   const result = validatePaths(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
 }
-const PathsSchema = (0, import_validation.standardSchema)(validatePaths);
+const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
@@ -1484,7 +1484,7 @@ function assertPathItem(value) {
   const result = validatePathItem(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
 }
-const PathItemSchema = (0, import_validation.standardSchema)(validatePathItem);
+const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
 function isOperation(value) {
   try {
     return collect$Operation(value);
@@ -1518,7 +1518,7 @@ function assertOperation(value) {
   const result = validateOperation(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
 }
-const OperationSchema = (0, import_validation.standardSchema)(validateOperation);
+const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
@@ -1553,7 +1553,7 @@ function assertExternalDocumentation(value) {
   const result = validateExternalDocumentation(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
 }
-const ExternalDocumentationSchema = (0, import_validation.standardSchema)(validateExternalDocumentation);
+const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
 function isParameter(value) {
   try {
     return collect$Parameter(value);
@@ -1587,7 +1587,7 @@ function assertParameter(value) {
   const result = validateParameter(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
 }
-const ParameterSchema = (0, import_validation.standardSchema)(validateParameter);
+const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
 function isParameterOrReference(value) {
   try {
     return collect$ParameterOrReference(value);
@@ -1622,9 +1622,7 @@ function assertParameterOrReference(value) {
   const result = validateParameterOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ParameterOrReference", result.errors);
 }
-const ParameterOrReferenceSchema = (0, import_validation.standardSchema)(
-  validateParameterOrReference
-);
+const ParameterOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameterOrReference);
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
@@ -1658,7 +1656,7 @@ function assertRequestBody(value) {
   const result = validateRequestBody(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
 }
-const RequestBodySchema = (0, import_validation.standardSchema)(validateRequestBody);
+const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
 function isRequestBodyOrReference(value) {
   try {
     return collect$RequestBodyOrReference(value);
@@ -1693,7 +1691,7 @@ function assertRequestBodyOrReference(value) {
   const result = validateRequestBodyOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("RequestBodyOrReference", result.errors);
 }
-const RequestBodyOrReferenceSchema = (0, import_validation.standardSchema)(validateRequestBodyOrReference);
+const RequestBodyOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBodyOrReference);
 function isContent(value) {
   try {
     return collect$Content(value);
@@ -1727,7 +1725,7 @@ function assertContent(value) {
   const result = validateContent(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Content", result.errors);
 }
-const ContentSchema = (0, import_validation.standardSchema)(validateContent);
+const ContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContent);
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
@@ -1761,7 +1759,7 @@ function assertMediaType(value) {
   const result = validateMediaType(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
 }
-const MediaTypeSchema = (0, import_validation.standardSchema)(validateMediaType);
+const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
@@ -1795,7 +1793,7 @@ function assertEncoding(value) {
   const result = validateEncoding(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
 }
-const EncodingSchema = (0, import_validation.standardSchema)(validateEncoding);
+const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function isResponses(value) {
   try {
     return collect$Responses(value);
@@ -1829,7 +1827,7 @@ function assertResponses(value) {
   const result = validateResponses(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
 }
-const ResponsesSchema = (0, import_validation.standardSchema)(validateResponses);
+const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
 function isResponse(value) {
   try {
     return collect$Response(value);
@@ -1863,7 +1861,7 @@ function assertResponse(value) {
   const result = validateResponse(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
 }
-const ResponseSchema = (0, import_validation.standardSchema)(validateResponse);
+const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
 function isResponseOrReference(value) {
   try {
     return collect$ResponseOrReference(value);
@@ -1898,9 +1896,7 @@ function assertResponseOrReference(value) {
   const result = validateResponseOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ResponseOrReference", result.errors);
 }
-const ResponseOrReferenceSchema = (0, import_validation.standardSchema)(
-  validateResponseOrReference
-);
+const ResponseOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponseOrReference);
 function isCallbacks(value) {
   try {
     return collect$Callbacks(value);
@@ -1934,7 +1930,7 @@ function assertCallbacks(value) {
   const result = validateCallbacks(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Callbacks", result.errors);
 }
-const CallbacksSchema = (0, import_validation.standardSchema)(validateCallbacks);
+const CallbacksSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacks);
 function isCallbacksOrReference(value) {
   try {
     return collect$CallbacksOrReference(value);
@@ -1969,9 +1965,7 @@ function assertCallbacksOrReference(value) {
   const result = validateCallbacksOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("CallbacksOrReference", result.errors);
 }
-const CallbacksOrReferenceSchema = (0, import_validation.standardSchema)(
-  validateCallbacksOrReference
-);
+const CallbacksOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacksOrReference);
 function isExample(value) {
   try {
     return collect$Example(value);
@@ -2005,7 +1999,7 @@ function assertExample(value) {
   const result = validateExample(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
 }
-const ExampleSchema = (0, import_validation.standardSchema)(validateExample);
+const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
 function isExampleOrReference(value) {
   try {
     return collect$ExampleOrReference(value);
@@ -2039,9 +2033,7 @@ function assertExampleOrReference(value) {
   const result = validateExampleOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ExampleOrReference", result.errors);
 }
-const ExampleOrReferenceSchema = (0, import_validation.standardSchema)(
-  validateExampleOrReference
-);
+const ExampleOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleOrReference);
 function isLink(value) {
   try {
     return collect$Link(value);
@@ -2075,7 +2067,7 @@ function assertLink(value) {
   const result = validateLink(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
 }
-const LinkSchema = (0, import_validation.standardSchema)(validateLink);
+const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
 function isLinkOrReference(value) {
   try {
     return collect$LinkOrReference(value);
@@ -2109,7 +2101,7 @@ function assertLinkOrReference(value) {
   const result = validateLinkOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("LinkOrReference", result.errors);
 }
-const LinkOrReferenceSchema = (0, import_validation.standardSchema)(validateLinkOrReference);
+const LinkOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLinkOrReference);
 function isHeader(value) {
   try {
     return collect$Header(value);
@@ -2143,7 +2135,7 @@ function assertHeader(value) {
   const result = validateHeader(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
 }
-const HeaderSchema = (0, import_validation.standardSchema)(validateHeader);
+const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
 function isHeaderOrReference(value) {
   try {
     return collect$HeaderOrReference(value);
@@ -2177,7 +2169,7 @@ function assertHeaderOrReference(value) {
   const result = validateHeaderOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("HeaderOrReference", result.errors);
 }
-const HeaderOrReferenceSchema = (0, import_validation.standardSchema)(validateHeaderOrReference);
+const HeaderOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderOrReference);
 function isTag(value) {
   try {
     return collect$Tag(value);
@@ -2211,7 +2203,7 @@ function assertTag(value) {
   const result = validateTag(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
 }
-const TagSchema = (0, import_validation.standardSchema)(validateTag);
+const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
 function isReference(value) {
   try {
     return collect$Reference(value);
@@ -2245,7 +2237,7 @@ function assertReference(value) {
   const result = validateReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
 }
-const ReferenceSchema = (0, import_validation.standardSchema)(validateReference);
+const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
 function isSchema(value) {
   try {
     return collect$Schema(value);
@@ -2279,7 +2271,7 @@ function assertSchema(value) {
   const result = validateSchema(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
 }
-const SchemaSchema = (0, import_validation.standardSchema)(validateSchema);
+const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
@@ -2313,7 +2305,7 @@ function assertSecurityScheme(value) {
   const result = validateSecurityScheme(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
 }
-const SecuritySchemeSchema = (0, import_validation.standardSchema)(validateSecurityScheme);
+const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
 function isSecuritySchemeOrReference(value) {
   try {
     return collect$SecuritySchemeOrReference(value);
@@ -2348,7 +2340,7 @@ function assertSecuritySchemeOrReference(value) {
   const result = validateSecuritySchemeOrReference(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("SecuritySchemeOrReference", result.errors);
 }
-const SecuritySchemeOrReferenceSchema = (0, import_validation.standardSchema)(validateSecuritySchemeOrReference);
+const SecuritySchemeOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecuritySchemeOrReference);
 function isOauthFlows(value) {
   try {
     return collect$OauthFlows(value);
@@ -2382,7 +2374,7 @@ function assertOauthFlows(value) {
   const result = validateOauthFlows(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("OauthFlows", result.errors);
 }
-const OauthFlowsSchema = (0, import_validation.standardSchema)(validateOauthFlows);
+const OauthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOauthFlows);
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
@@ -2417,9 +2409,7 @@ function assertSecurityRequirement(value) {
   const result = validateSecurityRequirement(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
 }
-const SecurityRequirementSchema = (0, import_validation.standardSchema)(
-  validateSecurityRequirement
-);
+const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
 function isSpecificationExtensions(value) {
   try {
     return collect$SpecificationExtensions(value);
@@ -2454,7 +2444,7 @@ function assertSpecificationExtensions(value) {
   const result = validateSpecificationExtensions(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("SpecificationExtensions", result.errors);
 }
-const SpecificationExtensionsSchema = (0, import_validation.standardSchema)(validateSpecificationExtensions);
+const SpecificationExtensionsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSpecificationExtensions);
 function isExamples(value) {
   try {
     return collect$Examples(value);
@@ -2488,7 +2478,7 @@ function assertExamples(value) {
   const result = validateExamples(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Examples", result.errors);
 }
-const ExamplesSchema = (0, import_validation.standardSchema)(validateExamples);
+const ExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExamples);
 function isMapOfStrings(value) {
   try {
     return collect$MapOfStrings(value);
@@ -2522,7 +2512,7 @@ function assertMapOfStrings(value) {
   const result = validateMapOfStrings(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("MapOfStrings", result.errors);
 }
-const MapOfStringsSchema = (0, import_validation.standardSchema)(validateMapOfStrings);
+const MapOfStringsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMapOfStrings);
 function isExplodeForForm(value) {
   try {
     return collect$ExplodeForForm(value);
@@ -2556,7 +2546,7 @@ function assertExplodeForForm(value) {
   const result = validateExplodeForForm(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ExplodeForForm", result.errors);
 }
-const ExplodeForFormSchema = (0, import_validation.standardSchema)(validateExplodeForForm);
+const ExplodeForFormSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExplodeForForm);
 function isStylesForPath(value) {
   try {
     return collect$StylesForPath(value);
@@ -2590,7 +2580,7 @@ function assertStylesForPath(value) {
   const result = validateStylesForPath(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("StylesForPath", result.errors);
 }
-const StylesForPathSchema = (0, import_validation.standardSchema)(validateStylesForPath);
+const StylesForPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForPath);
 function isStylesForHeader(value) {
   try {
     return collect$StylesForHeader(value);
@@ -2624,7 +2614,7 @@ function assertStylesForHeader(value) {
   const result = validateStylesForHeader(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("StylesForHeader", result.errors);
 }
-const StylesForHeaderSchema = (0, import_validation.standardSchema)(validateStylesForHeader);
+const StylesForHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForHeader);
 function isStylesForQuery(value) {
   try {
     return collect$StylesForQuery(value);
@@ -2658,7 +2648,7 @@ function assertStylesForQuery(value) {
   const result = validateStylesForQuery(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("StylesForQuery", result.errors);
 }
-const StylesForQuerySchema = (0, import_validation.standardSchema)(validateStylesForQuery);
+const StylesForQuerySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForQuery);
 function isStylesForCookie(value) {
   try {
     return collect$StylesForCookie(value);
@@ -2692,7 +2682,7 @@ function assertStylesForCookie(value) {
   const result = validateStylesForCookie(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("StylesForCookie", result.errors);
 }
-const StylesForCookieSchema = (0, import_validation.standardSchema)(validateStylesForCookie);
+const StylesForCookieSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForCookie);
 function isTypeApikey(value) {
   try {
     return collect$TypeApikey(value);
@@ -2726,7 +2716,7 @@ function assertTypeApikey(value) {
   const result = validateTypeApikey(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TypeApikey", result.errors);
 }
-const TypeApikeySchema = (0, import_validation.standardSchema)(validateTypeApikey);
+const TypeApikeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeApikey);
 function isTypeHttp(value) {
   try {
     return collect$TypeHttp(value);
@@ -2760,7 +2750,7 @@ function assertTypeHttp(value) {
   const result = validateTypeHttp(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttp", result.errors);
 }
-const TypeHttpSchema = (0, import_validation.standardSchema)(validateTypeHttp);
+const TypeHttpSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttp);
 function isTypeHttpBearer(value) {
   try {
     return collect$TypeHttpBearer(value);
@@ -2794,7 +2784,7 @@ function assertTypeHttpBearer(value) {
   const result = validateTypeHttpBearer(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttpBearer", result.errors);
 }
-const TypeHttpBearerSchema = (0, import_validation.standardSchema)(validateTypeHttpBearer);
+const TypeHttpBearerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttpBearer);
 function isTypeOauth2(value) {
   try {
     return collect$TypeOauth2(value);
@@ -2828,7 +2818,7 @@ function assertTypeOauth2(value) {
   const result = validateTypeOauth2(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TypeOauth2", result.errors);
 }
-const TypeOauth2Schema = (0, import_validation.standardSchema)(validateTypeOauth2);
+const TypeOauth2Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOauth2);
 function isTypeOidc(value) {
   try {
     return collect$TypeOidc(value);
@@ -2862,7 +2852,7 @@ function assertTypeOidc(value) {
   const result = validateTypeOidc(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TypeOidc", result.errors);
 }
-const TypeOidcSchema = (0, import_validation.standardSchema)(validateTypeOidc);
+const TypeOidcSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOidc);
 function isImplicit(value) {
   try {
     return collect$Implicit(value);
@@ -2896,7 +2886,7 @@ function assertImplicit(value) {
   const result = validateImplicit(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Implicit", result.errors);
 }
-const ImplicitSchema = (0, import_validation.standardSchema)(validateImplicit);
+const ImplicitSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicit);
 function isPassword(value) {
   try {
     return collect$Password(value);
@@ -2930,7 +2920,7 @@ function assertPassword(value) {
   const result = validatePassword(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("Password", result.errors);
 }
-const PasswordSchema = (0, import_validation.standardSchema)(validatePassword);
+const PasswordSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePassword);
 function isClientCredentials(value) {
   try {
     return collect$ClientCredentials(value);
@@ -2964,7 +2954,7 @@ function assertClientCredentials(value) {
   const result = validateClientCredentials(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentials", result.errors);
 }
-const ClientCredentialsSchema = (0, import_validation.standardSchema)(validateClientCredentials);
+const ClientCredentialsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentials);
 function isAuthorizationCode(value) {
   try {
     return collect$AuthorizationCode(value);
@@ -2998,7 +2988,7 @@ function assertAuthorizationCode(value) {
   const result = validateAuthorizationCode(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCode", result.errors);
 }
-const AuthorizationCodeSchema = (0, import_validation.standardSchema)(validateAuthorizationCode);
+const AuthorizationCodeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCode);
 function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();

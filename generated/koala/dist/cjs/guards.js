@@ -198,7 +198,7 @@ function assertKoalaProfileBatchRequest(value) {
   const result = validateKoalaProfileBatchRequest(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
-const KoalaProfileBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
+const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
@@ -232,7 +232,7 @@ function assertTrackEvent(value) {
   const result = validateTrackEvent(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
 }
-const TrackEventSchema = (0, import_validation.standardSchema)(validateTrackEvent);
+const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
@@ -266,7 +266,7 @@ function assertIdentifyCall(value) {
   const result = validateIdentifyCall(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
 }
-const IdentifyCallSchema = (0, import_validation.standardSchema)(validateIdentifyCall);
+const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
@@ -300,7 +300,7 @@ function assertPageView(value) {
   const result = validatePageView(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
 }
-const PageViewSchema = (0, import_validation.standardSchema)(validatePageView);
+const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
@@ -335,7 +335,7 @@ function assertKoalaAccountBatchRequest(value) {
   const result = validateKoalaAccountBatchRequest(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
 }
-const KoalaAccountBatchRequestSchema = (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
+const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
@@ -370,9 +370,7 @@ function assertAccountIdentifyCall(value) {
   const result = validateAccountIdentifyCall(value);
   if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
 }
-const AccountIdentifyCallSchema = (0, import_validation.standardSchema)(
-  validateAccountIdentifyCall
-);
+const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ((0, import_validation.pushError)(errors, path, error$11)) return false;

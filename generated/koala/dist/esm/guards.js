@@ -160,7 +160,7 @@ function assertKoalaProfileBatchRequest(value) {
   const result = validateKoalaProfileBatchRequest(value);
   if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
-const KoalaProfileBatchRequestSchema = $standardSchema(validateKoalaProfileBatchRequest);
+const KoalaProfileBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
@@ -194,7 +194,7 @@ function assertTrackEvent(value) {
   const result = validateTrackEvent(value);
   if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
 }
-const TrackEventSchema = $standardSchema(validateTrackEvent);
+const TrackEventSchema = /* @__PURE__ */ $standardSchema(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
@@ -228,7 +228,7 @@ function assertIdentifyCall(value) {
   const result = validateIdentifyCall(value);
   if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
 }
-const IdentifyCallSchema = $standardSchema(validateIdentifyCall);
+const IdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
@@ -262,7 +262,7 @@ function assertPageView(value) {
   const result = validatePageView(value);
   if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
 }
-const PageViewSchema = $standardSchema(validatePageView);
+const PageViewSchema = /* @__PURE__ */ $standardSchema(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
@@ -297,7 +297,7 @@ function assertKoalaAccountBatchRequest(value) {
   const result = validateKoalaAccountBatchRequest(value);
   if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
 }
-const KoalaAccountBatchRequestSchema = $standardSchema(validateKoalaAccountBatchRequest);
+const KoalaAccountBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
@@ -332,9 +332,7 @@ function assertAccountIdentifyCall(value) {
   const result = validateAccountIdentifyCall(value);
   if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
 }
-const AccountIdentifyCallSchema = $standardSchema(
-  validateAccountIdentifyCall
-);
+const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError(errors, path, error$11)) return false;

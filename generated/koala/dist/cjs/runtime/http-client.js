@@ -22,7 +22,9 @@ var http_client_exports = {};
 __export(http_client_exports, {
   backoffDelay: () => backoffDelay,
   checkOption: () => checkOption,
+  deliver: () => deliver,
   isRetryableStatus: () => isRetryableStatus,
+  parseBody: () => parseBody,
   parseRetryAfter: () => parseRetryAfter,
   randomId: () => randomId,
   send: () => send,
@@ -84,54 +86,75 @@ async function send(options, endpoint, request, call = {}) {
   const url = (options.baseUrl ?? "").replace(/\/+$/, "") + endpoint.path;
   const headers = { "content-type": "application/json" };
   if (options.userAgent) headers["user-agent"] = options.userAgent;
+  const judge = (status2, text) => {
+    if (status2 >= 200 && status2 < 300) return { outcome: "ok", retry: false };
+    const error = parseBody(text)?.error;
+    if (typeof error === "string" && endpoint.suspended?.includes(error)) return { outcome: "suspended", retry: false };
+    return { outcome: "http", retry: isRetryableStatus(status2) };
+  };
+  let status = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const delivery = await deliver(options, { url, method: "POST", headers, body: JSON.stringify(chunks[i]) }, judge, call.signal);
+    const { last } = delivery;
+    if (last.outcome !== "ok") {
+      const failure = { ok: false, kind: last.outcome, retryable: delivery.retryable, attempts: delivery.attempts, requests: i, failed: chunks.slice(i) };
+      if (last.response) {
+        failure.status = last.response.status;
+        failure.body = parseBody(last.response.text);
+      }
+      return failure;
+    }
+    status = last.response.status;
+  }
+  return { ok: true, status, requests: chunks.length };
+}
+function parseBody(text) {
+  try {
+    return text === "" ? void 0 : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+async function deliver(options, exchange, judge, signal, maxAttempts = Infinity) {
   const given = options.retry || {};
-  const attempts = options.retry === false ? 1 : given.attempts ?? 5;
+  const attempts = Math.min(maxAttempts, options.retry === false ? 1 : given.attempts ?? 5);
   const backoff = { minDelayMs: given.minDelayMs ?? 100, maxDelayMs: given.maxDelayMs ?? 1e4 };
   const timeoutMs = options.timeoutMs ?? 1e4;
   const doFetch = options.fetch ?? globalFetch;
   const hooks = options.hooks ?? {};
-  const signal = call.signal;
-  let status = 0;
-  for (let i = 0; i < chunks.length; i++) {
-    const body = JSON.stringify(chunks[i]);
-    const deadline = Date.now() + (given.deadlineMs ?? 3e4);
-    let result;
-    let retryable = true;
-    let attempt = 1;
-    for (; ; attempt++) {
-      if (signal?.aborted) {
-        result = { kind: "aborted" };
-        attempt--;
-        break;
-      }
-      const started = Date.now();
-      if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
-      result = await attemptOnce(doFetch, url, headers, body, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), endpoint.suspended);
-      if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: result.status, outcome: result.kind, durationMs: Date.now() - started });
-      if (result.kind === "ok") break;
-      retryable = result.kind !== "suspended" && (result.kind !== "http" || isRetryableStatus(result.status));
-      if (!retryable || result.kind === "aborted" || attempt >= attempts) break;
-      const delayMs = result.retryAfterMs ?? backoffDelay(attempt, backoff);
-      if (Date.now() + delayMs >= deadline) break;
-      hook(hooks.onRetry, { url, attempt, delayMs, reason: result.kind, status: result.status });
-      if (await sleep(delayMs, signal)) {
-        result = { kind: "aborted" };
-        break;
-      }
+  const { url } = exchange;
+  const body = typeof exchange.body === "string" ? exchange.body : "";
+  const deadline = Date.now() + (given.deadlineMs ?? 3e4);
+  let last;
+  let retryable = true;
+  let attempt = 1;
+  for (; ; attempt++) {
+    if (signal?.aborted) {
+      last = { outcome: "aborted" };
+      attempt--;
+      break;
     }
-    if (result.kind !== "ok") {
-      const failure = { ok: false, kind: result.kind, retryable, attempts: attempt, requests: i, failed: chunks.slice(i) };
-      if (result.status) {
-        failure.status = result.status;
-        failure.body = result.body;
-      }
-      return failure;
+    const started = Date.now();
+    if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
+    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
+    const judged = "status" in result ? judge(result.status, result.text) : { outcome: result.kind, retry: true };
+    last = "status" in result ? { outcome: judged.outcome, response: result } : { outcome: judged.outcome };
+    if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: last.response?.status, outcome: judged.outcome, durationMs: Date.now() - started });
+    if (judged.outcome === "ok") break;
+    retryable = judged.retry;
+    if (!retryable || judged.outcome === "aborted" || attempt >= attempts) break;
+    const retryAfterMs = last.response ? parseRetryAfter(last.response.headers.get("retry-after"), Date.now()) : void 0;
+    const delayMs = retryAfterMs ?? backoffDelay(attempt, backoff);
+    if (Date.now() + delayMs >= deadline) break;
+    hook(hooks.onRetry, { url, attempt, delayMs, reason: judged.outcome, status: last.response?.status });
+    if (await sleep(delayMs, signal)) {
+      last = { outcome: "aborted" };
+      break;
     }
-    status = result.status;
   }
-  return { ok: true, status, requests: chunks.length };
+  return { last, attempts: attempt, retryable };
 }
-async function attemptOnce(doFetch, url, headers, body, signal, timeoutMs, suspended) {
+async function attemptOnce(doFetch, exchange, signal, timeoutMs) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   let timedOut = false;
@@ -142,22 +165,10 @@ async function attemptOnce(doFetch, url, headers, body, signal, timeoutMs, suspe
     abort();
   }, timeoutMs);
   try {
-    const response = await doFetch(url, { method: "POST", headers, body, signal: controller.signal });
-    const text = await response.text();
-    const status = response.status;
-    if (status >= 200 && status < 300) return { kind: "ok", status };
-    let parsed = text;
-    try {
-      parsed = text === "" ? void 0 : JSON.parse(text);
-    } catch {
-    }
-    const error = parsed?.error;
-    return {
-      kind: typeof error === "string" && suspended?.includes(error) ? "suspended" : "http",
-      status,
-      body: parsed,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now())
-    };
+    const init = { method: exchange.method, headers: exchange.headers, signal: controller.signal };
+    if (exchange.body !== void 0) init.body = exchange.body;
+    const response = await doFetch(exchange.url, init);
+    return { status: response.status, headers: response.headers, text: await response.text() };
   } catch {
     return { kind: timedOut ? "timeout" : signal?.aborted ? "aborted" : "network" };
   } finally {
@@ -193,7 +204,9 @@ function hook(fn, event) {
 0 && (module.exports = {
   backoffDelay,
   checkOption,
+  deliver,
   isRetryableStatus,
+  parseBody,
   parseRetryAfter,
   randomId,
   send,

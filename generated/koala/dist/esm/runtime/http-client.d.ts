@@ -18,7 +18,8 @@
 export interface FetchInit {
     method: string;
     headers: Record<string, string>;
-    body: string;
+    /** A string (JSON, form-urlencoded), or a Blob or FormData of the runtime; typed loosely for the same reason as `signal`. */
+    body?: any;
     /** An `AbortSignal`; typed loosely so that any runtime's `fetch` accepts this init object. */
     signal: any;
 }
@@ -49,6 +50,7 @@ export interface RetryOptions {
 export interface RequestEvent {
     url: string;
     attempt: number;
+    /** The body when it is text (JSON, form-urlencoded); "" for none, a Blob or multipart form data. */
     body: string;
 }
 export interface ResponseEvent {
@@ -175,6 +177,44 @@ export declare function withIdempotencyKeys<T>(request: T, idempotency: Endpoint
 export declare function checkOption(factory: string, name: string, value: unknown, url?: boolean): void;
 /** Validates, splits and delivers `request`, retrying transient failures. Never throws for HTTP or network failures. */
 export declare function send<T>(options: TransportOptions, endpoint: EndpointSpec<T>, request: T, call?: CallOptions): Promise<SendResult<T>>;
+/** A response body: parsed JSON, else the text; undefined when empty. */
+export declare function parseBody(text: string): unknown;
+/** One HTTP request as the transport sends it, the same on every attempt. */
+export interface Exchange {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    /** A string, or anything the runtime's `fetch` takes as a body (a Blob, FormData); absent for none. */
+    body?: unknown;
+}
+/** A response read whole within the attempt's time limit. */
+export interface ReadResponse {
+    status: number;
+    headers: FetchResponse["headers"];
+    text: string;
+}
+/** What a response means to the caller of {@link deliver}: its outcome, and whether another attempt may change it. */
+export interface Judgement {
+    outcome: "ok" | FailureKind;
+    retry: boolean;
+}
+export interface Delivery {
+    /** The last attempt: its outcome, and its response when one came. */
+    last: {
+        outcome: "ok" | FailureKind;
+        response?: ReadResponse | undefined;
+    };
+    attempts: number;
+    /** Whether sending it again later may succeed. */
+    retryable: boolean;
+}
+/**
+ * Sends one request, retrying what `judge` says is transient (and network errors and timeouts)
+ * with backoff (`Retry-After` honoured) until it succeeds, is refused, or runs out of attempts
+ * (`maxAttempts` caps the options' attempts: 1 for a request that must not be repeated) or time.
+ * Never throws for HTTP or network failures; hooks are called per attempt.
+ */
+export declare function deliver(options: TransportOptions, exchange: Exchange, judge: (status: number, text: string) => Judgement, signal?: AbortSignalLike, maxAttempts?: number): Promise<Delivery>;
 /**
  * A UUID v4 from `crypto.randomUUID`; where there is none (Node 18 without the global `crypto`)
  * from `Math.random`: an idempotency key must be unique, not secret.

@@ -1,0 +1,164 @@
+/**
+ * The `operations` artifact — `operations.ts` for an OpenAPI document: one standalone function per
+ * operation, `getUser(client, { path, query, header, cookie, body }, call?)`, and a factory
+ * `createXClient(options)` for the settings they share. Functions, not methods of one object, so
+ * that a bundler keeps only the operations a program imports (see scripts/bench-client.mjs).
+ *
+ * The generated part is the wiring of each operation: its path with each parameter serialized by
+ * its style and explode (templates/runtime/params.ts), its security alternatives, its bodies and
+ * their guards, its responses and their guards. Sending, retrying, matching the status and checking
+ * the body are templates/runtime/operation-call.ts (on the transport of http-client.ts).
+ */
+import type { IrApi } from "../../ir/model";
+import { transportModule } from "../client/index";
+import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
+import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
+import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
+import { apiNames, type ApiNames } from "./names";
+import { planOperation } from "./plan";
+
+export const operationsEmitter: Emitter = {
+  templates: ["runtime/http-client.ts", "runtime/operation-call.ts", "runtime/params.ts", "runtime/responses.ts", "runtime/security.ts"],
+  emit: (context) => emitOperations(context),
+};
+
+/** Runtime types operations.ts re-exports, so users import everything from the package. */
+const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions"],
+  "runtime/security.ts": ["Credential"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "HeadersLike", "StatusRange"],
+};
+/** What the generated code may call or name, per template; the types among them are imported as types. */
+const RUNTIME_EXPORTS: Record<string, string[]> = {
+  "runtime/http-client.ts": ["CallOptions"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "rawBody", "withoutFiles"],
+  "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"],
+  "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],
+};
+const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"]);
+
+const runtimeImport = (names: readonly string[], template: string): string =>
+  code`import { ${runtimeImports([...names].sort(), RUNTIME_TYPES)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;
+
+/** One module per OpenAPI document of the package (`operations.ts`; `operations-2.ts`, ... for more). */
+export function emitOperations(context: EmitContext): EmittedModule[] {
+  const apis = context.options.apis ?? [];
+  // A document without operations (components only) has no client.
+  const modules = apis.filter((api) => api.operations.length > 0).map((api, i) => emitApi(context, api, i === 0 ? "operations.ts" : `operations-${i + 1}.ts`));
+  // The transport's types (FetchLike, RetryOptions, hooks...) on the `<package>/transport` subpath, as for the endpoint client (which writes it when the package has one).
+  const endpointClient = Object.keys(context.options.endpoints ?? {}).length > 0;
+  return modules.length > 0 && !endpointClient ? [...modules, transportModule()] : modules;
+}
+
+function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string): EmittedModule {
+  const { options } = context;
+  const packageTypes = packageTypesOf(context);
+  const names = apiNames(api.rootName, api.operations, packageTypes);
+  const plans = api.operations.map((operation) => planOperation(operation, api, names.operations.get(operation)!));
+  const typeNames = new Set(plans.flatMap((p) => p.typeNames));
+  const guardNames = new Set(plans.flatMap((p) => p.guardNames));
+
+  const body = [...clientStatements(api, names, options.client?.userAgent), ...plans.flatMap((p) => p.statements)];
+  // The runtime names the code uses (`$callOperation`, `$ApiSuccess`, ...): imported exactly those, for noUnusedLocals.
+  const used = new Set([...body.join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+  const statements: string[] = [];
+  for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
+    const wanted = exported.filter((name) => used.has(name));
+    if (wanted.length > 0) statements.push(runtimeImport(wanted, template));
+  }
+  if (typeNames.size > 0) statements.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`.text);
+  if (guardNames.size > 0) statements.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`.text);
+  for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) statements.push(...reexportStatement(types, template, packageTypes, true).map((c) => c.text));
+
+  statements.push(...body);
+  statements.push(
+    [
+      `/**`,
+      ` * Every operation with its method and path, for generic callers (tests, a command line): importing`,
+      ` * this map bundles every operation; import the functions themselves to bundle only those.`,
+      ` */`,
+      `export const ${id(names.map).text}: {`,
+      ...plans.map((p) => code`  readonly ${new Code(propertyKey(p.names.fn))}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`.text),
+      `} = {`,
+      ...plans.map((p) => code`  ${new Code(propertyKey(p.names.fn))}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`.text),
+      `};`,
+    ].join("\n"),
+  );
+  return { path, summary: "OpenAPI operations", statements };
+}
+
+/** The options interface, the server URL (with its variables), and the factory. */
+function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): string[] {
+  const statements: string[] = [];
+  const servers = api.operations[0]?.servers ?? [];
+  const server = servers[0] ?? { url: "/", variables: [] };
+  const variables = server.variables;
+  const defaultUrl = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => variables.find((v) => v.name === name)?.default ?? "");
+  const absolute = /^https?:\/\/[^/?#\s]/i.test(defaultUrl);
+  if (variables.length > 0) {
+    statements.push(
+      [
+        `/** The variables of the server URL ${docText(server.url)}; each has its default. */`,
+        `export interface ${id(names.serverVariables).text} {`,
+        ...variables.map((v) => {
+          const type = v.enum?.length ? v.enum.map((e) => literal(e).text).join(" | ") : "string";
+          return `  /** ${docText(v.description ?? `Default ${JSON.stringify(v.default)}.`)} */\n  ${propertyKey(v.name)}?: ${type};`;
+        }),
+        `}`,
+      ].join("\n"),
+    );
+    const pieces = server.url.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
+      const variable = /^\{([^}]*)\}$/.exec(piece)?.[1];
+      const declared = variable !== undefined ? variables.find((v) => v.name === variable) : undefined;
+      return declared ? code`(${member(id("variables"), declared.name)} ?? ${declared.default})` : literal(piece);
+    });
+    statements.push(
+      [
+        `/** The server URL ${docText(server.url)} with \`variables\` (defaults where absent): a \`baseUrl\`. */`,
+        `export function ${id(names.serverUrl).text}(variables: ${names.serverVariables} = {}): string {`,
+        `  return ${join(pieces, " + ").text};`,
+        `}`,
+      ].join("\n"),
+    );
+  }
+  const schemes = api.securitySchemes.filter((s) => s.kind !== "unsupported");
+  const authLines = schemes.map((s) => {
+    const type = s.kind === "basic" ? "{ username: string; password: string }" : "string";
+    const what = s.kind === "apiKey" ? `the API key (${s.in} \`${docText(s.parameterName)}\`)` : s.kind === "bearer" ? "the bearer token" : "the user and password (HTTP basic)";
+    return `    /** ${what}${s.description ? `: ${docText(s.description)}` : ""} */\n    ${propertyKey(s.name)}?: ${type};`;
+  });
+  const baseDoc = absolute ? `Default: ${docText(defaultUrl)}${variables.length > 0 ? ` (see {@link ${names.serverUrl}})` : ""}.` : `The server URL (the document's is ${docText(server.url)}, not absolute).`;
+  statements.push(
+    [
+      `/** Options of {@link ${names.factory}}: the transport's options, \`validateResponses\`, \`retryNonIdempotent\` and credentials. */`,
+      `export interface ${id(names.options).text} extends ${runtimeAlias("OperationClientOptions")} {`,
+      `  /** Scheme, host and path prefix of the API. ${baseDoc} */`,
+      `  baseUrl${absolute ? "?" : ""}: string;`,
+      ...(authLines.length > 0 ? [`  /** Credentials per security scheme, applied to the operations that ask for them. */`, `  auth?: {`, ...authLines, `  };`] : []),
+      `}`,
+    ].join("\n"),
+  );
+  statements.push(`/** What every operation function takes first: settings only, no connection or timer. */\nexport type ${id(names.client).text} = ${runtimeAlias("ApiClient")};`);
+  // Each scheme's applier: only the kinds the document declares are bundled (no base64 without basic).
+  const schemeTable = join(
+    schemes.map((s) => {
+      const applier = s.kind === "apiKey" ? code`${id(runtimeAlias("apiKeyScheme"))}(${s.in}, ${s.parameterName})` : id(runtimeAlias(s.kind === "basic" ? "basicScheme" : "bearerScheme"));
+      return code`${new Code(propertyKey(s.name))}: ${applier}`;
+    }),
+    ", ",
+  );
+  const defaults: Code[] = [];
+  if (absolute) defaults.push(code`baseUrl: options.baseUrl ?? ${variables.length > 0 ? code`${id(names.serverUrl)}()` : literal(defaultUrl)}`);
+  if (userAgent !== undefined) defaults.push(code`userAgent: options.userAgent ?? ${userAgent}`);
+  const given = defaults.length > 0 ? code`{ ...options, ${join(defaults, ", ")} }` : code`options`;
+  statements.push(
+    [
+      `/** Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError. */`,
+      `export function ${id(names.factory).text}(options: ${names.options}${absolute ? " = {}" : ""}): ${names.client} {`,
+      code`  return ${id(runtimeAlias("createApiClient"))}(${names.factory}, ${given}, { ${schemeTable} });`.text,
+      `}`,
+    ].join("\n"),
+  );
+  return statements;
+}

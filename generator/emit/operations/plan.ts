@@ -1,0 +1,211 @@
+/**
+ * One operation → its `<Stem>Request` and `<Stem>Result` types and its function. The types come
+ * from the schema sites the normalizer named (IrApi.siteTypes): a body or response without a
+ * schema is `unknown` (JSON) or text; a media type that is neither JSON, form-urlencoded nor
+ * multipart is sent as given, `Blob | string`.
+ */
+import type { IrApi } from "../../ir/model";
+import { apiSiteKey } from "../../ir/model";
+import { guardNames as guardNamesOf } from "../guards/artifact";
+import { escapePointerToken } from "../../load/keywords";
+import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
+import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
+import { fragmentPointer } from "../../load/openapi/schema-sites";
+import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
+import { runtimeAlias } from "../runtime-names";
+import type { OperationNames } from "./names";
+
+export interface OperationPlan {
+  operation: IrOperation;
+  names: OperationNames;
+  statements: string[];
+  /** Types of types.ts the statements name. */
+  typeNames: string[];
+  /** Guards of guards.ts the function calls. */
+  guardNames: string[];
+}
+
+/** Methods whose requests may be repeated (RFC 9110 §9.2.2); others only with an idempotency key. */
+const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete", "trace"]);
+/** A header parameter that carries an idempotency key: filled with a fresh key when the caller gives none. */
+const IDEMPOTENCY_HEADER = /^(x-)?idempotency[-_]?key$/i;
+
+const rt = (name: string): Code => id(runtimeAlias(name));
+
+type BodyKind = "json" | "form" | "multipart" | "raw";
+
+function bodyKind(mediaType: string): BodyKind {
+  const type = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json" || /^[a-z]+\/[^;]*\+json$/.test(type)) return "json";
+  if (type === "application/x-www-form-urlencoded") return "form";
+  if (type.startsWith("multipart/")) return "multipart";
+  return "raw";
+}
+
+export function planOperation(operation: IrOperation, api: IrApi, names: OperationNames): OperationPlan {
+  const typeNames = new Set<string>();
+  const guardNames = new Set<string>();
+  const siteType = (content: IrMediaContent): string | undefined => {
+    if (content.schema === undefined) return undefined;
+    return api.siteTypes[apiSiteKey(false, fragmentPointer(content.schema.pointer))];
+  };
+  const named = (name: string): Code => {
+    typeNames.add(name);
+    return id(name);
+  };
+  const guard = (name: string): Code => {
+    guardNames.add(guardNamesOf.validate(name));
+    return id(guardNamesOf.validate(name));
+  };
+  /** The TypeScript type of a body of this media type (request or response). */
+  const contentType = (content: IrMediaContent, request: boolean): Code => {
+    const kind = bodyKind(content.mediaType);
+    const type = siteType(content);
+    if (kind === "raw") {
+      return request ? code`${rt("BlobLike")} | string` : code`string`;
+    }
+    if (type === undefined) return code`unknown`;
+    return request && kind === "multipart" ? code`${rt("MultipartBody")}<${named(type)}>` : named(type);
+  };
+
+  // --- The request: parameters by location, then the body.
+  const members: string[] = [];
+  const byLocation = new Map<ParameterLocation, IrParameter[]>();
+  for (const p of operation.parameters) byLocation.set(p.in, [...(byLocation.get(p.in) ?? []), p]);
+  let requestRequired = false;
+  for (const location of PARAMETER_LOCATIONS) {
+    const parameters = byLocation.get(location);
+    if (!parameters) continue;
+    const typeName = operation.parameterTypes[location];
+    const type = typeName !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(typeName)}`)] : undefined;
+    const required = parameters.some((p) => p.required);
+    requestRequired ||= required;
+    members.push(`  /** The ${location} parameters. */\n  ${location}${required ? "" : "?"}: ${type !== undefined ? named(type).text : "Record<string, unknown>"};`);
+  }
+  const contents = operation.requestBody?.contents ?? [];
+  let bodyUnion: string | undefined;
+  if (contents.length > 0) {
+    const required = operation.requestBody!.required;
+    requestRequired ||= required;
+    const alternatives = contents.map((content, i) => {
+      const choice = contents.length > 1 ? `contentType${i === 0 ? "?" : ""}: ${literal(content.mediaType).text}; ` : "";
+      return `{ ${choice}body${required ? "" : "?"}: ${contentType(content, true).text} }`;
+    });
+    if (contents.length === 1) members.push(`  /** The request body (${docText(contents[0]!.mediaType)}). */\n  ${alternatives[0]!.slice(2, -2)};`);
+    else bodyUnion = alternatives.join(" | ");
+  }
+  const requestDoc = `/** The request of {@link ${names.fn}}: its parameters by location${contents.length > 0 ? " and its body" : ""}. */`;
+  const requestType =
+    members.length === 0 && bodyUnion === undefined
+      ? `${requestDoc}\nexport type ${id(names.request).text} = Record<string, never>;`
+      : bodyUnion === undefined
+        ? `${requestDoc}\nexport interface ${id(names.request).text} {\n${members.join("\n")}\n}`
+        : members.length === 0
+          ? `${requestDoc}\nexport type ${id(names.request).text} = ${bodyUnion};`
+          : `${requestDoc}\nexport type ${id(names.request).text} = {\n${members.join("\n")}\n} & (${bodyUnion});`;
+
+  // --- The result: a member per declared response.
+  const declaresSuccess = operation.responses.some((r) => r.status.startsWith("2"));
+  // The statuses a range or default stands for: its class(es), minus what is declared apart (see StatusRange).
+  const exact = operation.responses.map((r) => r.status).filter((s) => /^\d{3}$/.test(s));
+  const ranges = operation.responses.map((r) => r.status).filter((s) => /^[1-5]XX$/.test(s)).map((s) => s[0]!);
+  const statusType = (classes: string[], declared: string[]): Code => {
+    const range = code`${rt("StatusRange")}<${new Code(classes.join(" | "))}>`;
+    return declared.length > 0 ? code`Exclude<${range}, ${new Code(declared.join(" | "))}>` : range;
+  };
+  const resultMembers: string[] = [];
+  const responseGuards: Code[] = [];
+  for (const response of operation.responses) {
+    const types = response.contents.length === 0 ? [code`undefined`] : response.contents.map((c) => contentType(c, false));
+    const data = join([...new Map(types.map((t) => [t.text, t])).values()], " | ");
+    const key = response.status;
+    const range = /^[1-5]XX$/.test(key);
+    const status = (classes: string[]): Code =>
+      range ? statusType([key[0]!], exact.filter((s) => s[0] === key[0])) : key === "default" ? statusType(classes, [...exact.filter((s) => classes.includes(s[0]!)), ...ranges.filter((c) => classes.includes(c)).map((c) => `${rt("StatusRange").text}<${c}>`)]) : new Code(key);
+    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`.text);
+    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`.text);
+    const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
+    responseGuards.push(code`${new Code(propertyKey(response.status))}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
+  }
+  resultMembers.push(rt("ApiFailure").text);
+  const resultType = [
+    `/** What {@link ${names.fn}} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */`,
+    `export type ${id(names.result).text} =\n  | ${resultMembers.join("\n  | ")};`,
+  ].join("\n");
+
+  // --- The function.
+  const request = id("request");
+  const access = (location: ParameterLocation, parameter: IrParameter): Code => {
+    const required = byLocation.get(location)!.some((p) => p.required);
+    const holder = member(request, location);
+    const value = required ? member(holder, parameter.name) : new Code(`${holder.text}?.${member(new Code(""), parameter.name).text.replace(/^\./, "")}`);
+    return parameter.mediaType !== undefined ? code`${rt("jsonParam")}(${value})` : value;
+  };
+  const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
+  const pathPieces = operation.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
+    const name = /^\{([^}]*)\}$/.exec(piece)?.[1];
+    const parameter = name !== undefined ? operation.parameters.find((p) => p.in === "path" && p.name === name) : undefined;
+    if (!parameter) return literal(piece);
+    return call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+  });
+  const query = (byLocation.get("query") ?? []).map((p) =>
+    call("serializeQueryParam", literal(p.name), access("query", p), literal(p.style), literal(p.explode), literal(p.allowReserved)),
+  );
+  let keyHeader = false;
+  const headers = (byLocation.get("header") ?? []).map((p) => {
+    let value = access("header", p);
+    if (IDEMPOTENCY_HEADER.test(p.name)) {
+      keyHeader = true;
+      value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
+    }
+    return code`${new Code(propertyKey(p.name))}: ${call("serializeHeaderParam", value, literal(p.explode))}`;
+  });
+  const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
+  const fields: Code[] = [
+    code`method: ${operation.method.toUpperCase()}`,
+    code`path: ${pathPieces.length > 0 ? join(pathPieces, " + ") : literal("")}`,
+    code`query: [${join(query, ", ")}]`,
+    code`headers: { ${join(headers, ", ")} }`,
+    code`cookies: [${join(cookies, ", ")}]`,
+  ];
+  if (contents.length > 0) {
+    const bodies = contents.map((content) => {
+      const type = siteType(content);
+      const kind = bodyKind(content.mediaType);
+      const encode = rt(`${kind}Body`);
+      if (kind === "raw" || type === undefined) return code`{ mediaType: ${content.mediaType}, encode: ${encode} }`;
+      // A file of a multipart body is a binary string to its schema: checked as one (runtime withoutFiles).
+      const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
+      return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
+    });
+    fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: request.body`);
+    if (contents.length > 1) fields.push(code`contentType: request.contentType`);
+  }
+  fields.push(
+    code`security: ${operation.security.map((alternative) => alternative.map((s) => s.scheme))}`,
+    code`responses: { ${join(responseGuards, ", ")} }`,
+    code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader}`,
+  );
+  const noRequest = members.length === 0 && bodyUnion === undefined;
+  const requestParam = noRequest ? `_request: ${names.request} = {}` : `request: ${names.request}${requestRequired ? "" : " = {}"}`;
+  const summary = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "").map((t) => docText(t.trim()));
+  const fn = [
+    `/**`,
+    ` * \`${operation.method.toUpperCase()} ${docText(operation.path)}\`${summary.length > 0 ? `: ${summary[0]}` : ""}`,
+    ...summary.slice(1).flatMap((text) => [" *", ...text.split("\n").map((line) => ` * ${line}`.trimEnd())]),
+    ...(operation.deprecated ? [" * @deprecated"] : []),
+    ` */`,
+    `export function ${id(names.fn).text}(client: ${rt("ApiClient").text}, ${requestParam}, call?: ${rt("CallOptions").text}): Promise<${names.result}> {`,
+    `  return ${rt("callOperation").text}<${names.result}>(client, {`,
+    ...fields.map((f) => `    ${f.text},`),
+    `  }, call);`,
+    `}`,
+  ].join("\n");
+  return {
+    operation,
+    names,
+    statements: [requestType, resultType, fn],
+    typeNames: [...typeNames],
+    guardNames: [...guardNames],
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The call behind every generated OpenAPI operation function: credentials, the body (checked by the
+ * generated guard, then encoded by its media type), one request through the transport of
+ * http-client.ts (timeouts, retries with backoff, hooks), and the response matched to the status
+ * the operation declares, parsed, and (with `validateResponses`) checked. Never throws for HTTP or
+ * network failures, nor for an invalid body: the result says what happened.
+ *
+ * Generated code does the per-operation part (the path, each parameter serialized by its style with
+ * params.ts), so one operation imported from a large API bundles this file, the serializers it
+ * calls, and its own guards only.
+ */
+import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
+import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
+import { appendQuery, serializeQueryParam } from "./params.js";
+
+export interface OperationClientOptions extends TransportOptions {
+  /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
+  validateResponses?: boolean | undefined;
+  /** Retry POST and PATCH too (by default only operations with an idempotency key header are). Default false. */
+  retryNonIdempotent?: boolean | undefined;
+  /** Credentials by security scheme name (the document's `components.securitySchemes` keys). */
+  auth?: { readonly [scheme: string]: Credential | undefined } | undefined;
+}
+
+/** What a generated `createXClient` returns and every operation function takes: settings only, no connection or timer. */
+export interface ApiClient {
+  readonly options: OperationClientOptions;
+  /** The base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
+  readonly schemes: { readonly [scheme: string]: SchemeApplier };
+}
+
+/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
+export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient {
+  checkOption(factory, "baseUrl", options.baseUrl, true);
+  return { options, baseUrl: options.baseUrl!.replace(/\/+$/, ""), schemes };
+}
+
+/** A request body as the caller gives it, per media type the operation declares. */
+export interface BodySpec {
+  mediaType: string;
+  /** The generated guard of the body's schema, when it has one. */
+  validate?: ValidateFn<unknown> | undefined;
+  /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
+  encode: BodyEncoder;
+}
+
+/** A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for multipart's boundary). */
+export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown; contentType?: string | undefined };
+
+/** One operation call, its parameters already serialized by the generated function. */
+export interface OperationCall {
+  method: string;
+  /** The path with its parameters filled in. */
+  path: string;
+  /** `name=value` parts (serialized, may be ""). */
+  query: readonly string[];
+  headers: { readonly [name: string]: string | undefined };
+  /** `name=value` cookies (undefined: not sent). */
+  cookies: readonly (string | undefined)[];
+  /** The declared media types of the body, the first being the default; absent when the operation has no body. */
+  bodies?: readonly BodySpec[] | undefined;
+  body?: unknown;
+  /** The media type the caller chose (`contentType` of the request); default: the first declared. */
+  contentType?: string | undefined;
+  /** Alternatives of scheme names (any one suffices, every scheme of it applies); [] or [[]]: none needed. */
+  security: readonly (readonly string[])[];
+  /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
+  responses: { readonly [key: string]: ValidateFn<unknown> | null };
+  /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
+  idempotent: boolean;
+}
+
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+
+/** Sends one operation's request and types its answer; `R` is the operation's own result union. */
+export async function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
+  return (await run(client, op, call)) as R;
+}
+
+/** A fresh idempotency key for an operation's key header the caller left out. */
+export function newIdempotencyKey(client: ApiClient): string {
+  return (client.options.newId ?? randomId)();
+}
+
+async function run(client: ApiClient, op: OperationCall, call: CallOptions): Promise<OperationResult> {
+  const { options } = client;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(op.headers)) if (value !== undefined) headers[name] = value;
+  if (options.userAgent) headers["user-agent"] = options.userAgent;
+  const cookies = op.cookies.filter((c): c is string => c !== undefined);
+  const query = [...op.query];
+  const auth = credentials(client, op.security);
+  if (auth) {
+    Object.assign(headers, auth.headers);
+    query.push(...auth.query);
+    cookies.push(...auth.cookies);
+  }
+  if (cookies.length > 0) headers.cookie = cookies.join("; ");
+
+  let body: unknown;
+  if (op.bodies && op.bodies.length > 0 && op.body !== undefined) {
+    const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!;
+    if (options.validate !== false && spec.validate) {
+      const checked = spec.validate(op.body);
+      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
+    }
+    const encoded = spec.encode(op.body, spec.mediaType);
+    body = encoded.body;
+    if (encoded.contentType) headers["content-type"] = encoded.contentType;
+  }
+  const declared = Object.keys(op.responses);
+  const retries = op.idempotent || options.retryNonIdempotent === true;
+  const judge = (status: number): Judgement => (isSuccessStatus(status) ? { outcome: "ok", retry: false } : { outcome: "http", retry: isRetryableStatus(status) });
+  const url = appendQuery(client.baseUrl + op.path, query);
+  const delivery = await deliver(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
+  const response = delivery.last.response;
+  if (!response) return { ok: false, kind: delivery.last.outcome as "network" | "timeout" | "aborted", attempts: delivery.attempts };
+
+  const { status } = response;
+  const key = responseKey(status, declared);
+  const mediaType = mediaTypeOf(response.headers.get("content-type"));
+  let data: unknown = response.text === "" ? undefined : response.text;
+  if (response.text !== "" && (isJsonMediaType(mediaType) || (mediaType === "" && key !== undefined && op.responses[key] !== null))) {
+    try {
+      data = JSON.parse(response.text);
+    } catch {
+      if (key !== undefined) return { ok: false, kind: "invalid-response", status, body: response.text, errors: [{ path: "", message: "is not JSON" }], headers: response.headers };
+    }
+  }
+  if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
+  const validate = op.responses[key];
+  if (options.validateResponses === true && validate) {
+    const checked = validate(data);
+    if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
+  }
+  return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+}
+
+/**
+ * The declared response for `status` (exact, range, default). `default` stands for a success status
+ * only when the operation declares no success of its own: an undeclared 2xx next to a declared 200
+ * is not the error body `default` usually describes.
+ */
+export function responseKey(status: number, declared: readonly string[]): string | undefined {
+  const key = matchStatus(status, declared);
+  if (key === "default" && isSuccessStatus(status) && declared.some((d) => d.startsWith("2"))) return undefined;
+  return key;
+}
+
+/** The headers, query parts and cookies of the first security alternative the client has every credential for. */
+function credentials(client: ApiClient, alternatives: OperationCall["security"]): AuthParts | undefined {
+  const auth = client.options.auth ?? {};
+  const chosen = chooseSecurity(alternatives, (scheme) => auth[scheme] !== undefined && client.schemes[scheme] !== undefined);
+  if (!chosen || chosen.length === 0) return undefined;
+  const parts = emptyAuthParts();
+  for (const name of chosen) client.schemes[name]!(parts, auth[name]!);
+  return parts;
+}
+
+interface FormDataLike {
+  append(name: string, value: unknown): void;
+}
+
+export const jsonBody: BodyEncoder = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
+
+/** Each property `name=value` (arrays repeated, as form with explode), percent-encoded. */
+export const formBody: BodyEncoder = (value, mediaType) => ({
+  body: Object.entries(value as Record<string, unknown>)
+    .map(([name, item]) => serializeQueryParam(name, item, "form", true))
+    .filter((pair) => pair !== "")
+    .join("&"),
+  contentType: mediaType,
+});
+
+/** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
+export const multipartBody: BodyEncoder = (value) => {
+  const form = new (globalThis as unknown as { FormData: new () => FormDataLike }).FormData();
+  for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+    for (const part of Array.isArray(item) ? item : [item]) {
+      if (part !== undefined && part !== null) form.append(name, isBlob(part) ? part : typeof part === "object" ? JSON.stringify(part) : String(part));
+    }
+  }
+  return { body: form };
+};
+
+/** The value as it is (a Blob or a string); a wildcard media type ("*\/*", "image/*") names no type to send: a Blob says its own, a string is text/plain. */
+export const rawBody: BodyEncoder = (value, mediaType) => ({ body: value, contentType: mediaType.includes("*") ? undefined : mediaType });
+
+/** A Blob or File of the runtime (what `Blob | string` bodies and multipart file parts take). */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * A multipart body as the caller gives it: wherever the schema says string (a file is a binary
+ * string, `format: binary` or `contentMediaType`), a Blob or File may stand instead.
+ */
+export type MultipartBody<T> = { [K in keyof T]: FilePart<T[K]> };
+type FilePart<V> = V extends string ? V | BlobLike : V extends readonly (infer I)[] ? readonly FilePart<I>[] : V;
+
+/**
+ * A multipart body with each file (at the top level or in an array) replaced by an empty string:
+ * what its guard checks, since a file is a binary string to its schema (its bytes are not read).
+ */
+export function withoutFiles(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const part = (value: unknown): unknown => (isBlob(value) ? "" : value);
+  return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, Array.isArray(value) ? value.map(part) : part(value)]));
+}
+
+function isBlob(value: unknown): value is BlobLike {
+  return typeof value === "object" && value !== null && typeof (value as BlobLike).arrayBuffer === "function" && typeof (value as BlobLike).size === "number";
+}
