@@ -7,6 +7,7 @@ import { keywordsIgnoredIn } from "./dialect-keywords";
 import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
+import { foldDuplicateTypes } from "./fold-duplicates";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -48,6 +49,8 @@ export const MAX_INLINE_DEPTH = 8;
 class Normalizer {
   private readonly allocator: NameAllocator;
   private readonly names = new Map<object, string>();
+  /** Each type's name as the schema asked for it (fold-duplicates.ts). */
+  private readonly desired = new Map<string, string>();
   private readonly queue: Pending[] = [];
   private readonly types: IrNamedType[] = [];
   private readonly dialect: Dialect;
@@ -64,10 +67,8 @@ class Normalizer {
     private readonly loaded: LoadedSchema,
     private readonly options: NormalizeOptions,
   ) {
-    this.allocator = new NameAllocator(options.reservedNames, (collision) => {
-      if (options.nameCollisions !== "error") return;
-      this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
-    });
+    // A collision is settled after reading: the same schema reached twice folds into one type (fold-duplicates.ts).
+    this.allocator = new NameAllocator(options.reservedNames);
     this.dialect = loaded.dialect;
   }
 
@@ -104,17 +105,22 @@ class Normalizer {
       this.hoistBase = pending.hoistedFrom ?? pending.name;
       this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
     }
-    const cycle = findInPlaceCycle(this.types);
+    const { types, collisions } = foldDuplicateTypes(this.types, this.allocator.collisions, (name) => this.desired.get(name));
+    const collision = collisions[0];
+    if (collision && this.options.nameCollisions === "error") {
+      this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
+    }
+    const cycle = findInPlaceCycle(types);
     if (cycle) {
-      const origins = cycle.map((name) => this.types.find((t) => t.name === name)!.origin);
+      const origins = cycle.map((name) => types.find((t) => t.name === name)!.origin);
       this.fail("invalidSchema", `reference cycle ${origins.join(" → ")} never descends into the value: validating it would loop forever`, origins[0]!);
     }
     return {
       rootName,
-      types: this.types,
+      types,
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
-      warnings: this.allocator.collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
+      warnings: collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
     };
   }
 
@@ -132,6 +138,7 @@ class Normalizer {
     if (known) return known;
     const origin = this.pathOf(location);
     const name = this.allocator.allocate(hint, origin, isRoot);
+    this.desired.set(name, hint);
     if (key) this.names.set(key, name);
     this.queue.push({ name, schema, origin, location });
     return name;
