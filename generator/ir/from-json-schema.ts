@@ -8,6 +8,7 @@ import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, 
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { foldDuplicateTypes } from "./fold-duplicates";
+import { readDiscriminator } from "../load/openapi/discriminator";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -254,6 +255,21 @@ class Normalizer {
     return { schemaPath, ref: name, annotations: {} };
   }
 
+  /** OpenAPI's `discriminator` next to `oneOf`/`anyOf` (anything else, or a JSON Schema input, leaves it an unknown keyword). */
+  discriminator(schema: JsonObject, schemaPath: string, node: IrNode): void {
+    const openapi = this.loaded.openapi;
+    const keyword = node.oneOf ? "oneOf" : node.anyOf ? "anyOf" : undefined;
+    if (!openapi || !keyword) return;
+    const table = readDiscriminator(schema, `#${this.loaded.registry.location(schema)?.pointer ?? ""}`, openapi.input.document);
+    if (!table || table.branches.length === 0) return;
+    const branches = table.branches.map(({ tag, ref }) => {
+      const type = this.refName(schema, ref, `${schemaPath}/discriminator`);
+      if (typeof type === "boolean") this.fail("invalidSchema", `discriminator mapping "${tag}" points to a boolean schema, not an object schema`, `${schemaPath}/discriminator/mapping`);
+      return { tag, type };
+    });
+    node.discriminator = { keyword, propertyName: table.propertyName, branches };
+  }
+
   isIgnored(keyword: string): boolean {
     return keywordsIgnoredIn(this.currentDialect).has(keyword) || (this.vocabularyIgnored[this.vocabularyIgnored.length - 1]?.has(keyword) ?? false);
   }
@@ -404,6 +420,7 @@ class NodeReader {
     if (this.has("allOf")) node.allOf = [...(node.allOf ?? []), ...this.schemaArray("allOf", true)];
     if (this.has("anyOf")) node.anyOf = this.schemaArray("anyOf", true);
     if (this.has("oneOf")) node.oneOf = this.schemaArray("oneOf", true);
+    if (this.has("discriminator")) this.normalizer.discriminator(s, this.schemaPath, node);
     if (this.has("not")) node.not = this.sub(s.not, "not");
     if (this.has("if")) node.if = this.sub(s.if, "if");
     if (this.has("then")) node.then = this.sub(s.then, "then");

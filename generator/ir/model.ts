@@ -121,7 +121,19 @@ export interface IrNode {
   then?: IrSchema;
   else?: IrSchema;
 
+  /**
+   * OpenAPI's `discriminator` on this node's `oneOf` or `anyOf` (load/openapi/discriminator.ts): the
+   * property whose value picks the one branch to check, each tag with the named type it picks.
+   */
+  discriminator?: IrDiscriminator;
+
   annotations: IrAnnotations;
+}
+
+export interface IrDiscriminator {
+  keyword: "oneOf" | "anyOf";
+  propertyName: string;
+  branches: { tag: string; type: string }[];
 }
 
 /** A schema that gets its own exported type (and guard, builder, ...). */

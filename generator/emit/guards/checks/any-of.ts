@@ -5,11 +5,13 @@
 import { code, join } from "../../code";
 import type { KeywordCheck } from "../check";
 import { evaluateBranches } from "./branches";
+import { emitDiscriminated } from "./discriminator";
 
 export const anyOf: KeywordCheck = {
   keywords: ["anyOf"],
   applies: "any",
   emit(s, node) {
+    if (node.discriminator?.keyword === "anyOf") return emitDiscriminated(s, node);
     const branches = node.anyOf!;
     const at = (i: number): string => `${node.schemaPath}/anyOf/${i}`;
     if (s.ev) {

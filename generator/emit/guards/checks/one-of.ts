@@ -5,6 +5,7 @@ import { readProperty } from "../access";
 import type { Scope } from "../scope";
 import { findType, isNode, onlyRef, type IrModel, type IrNode, type IrSchema } from "../../../ir/model";
 import { evaluateBranches } from "./branches";
+import { emitDiscriminated } from "./discriminator";
 
 /** The object node a branch stands for: itself, or the named type it only refers to. */
 function branchNode(model: IrModel, branch: IrSchema): IrNode | undefined {
@@ -54,6 +55,7 @@ export const oneOf: KeywordCheck = {
   keywords: ["oneOf"],
   applies: "any",
   emit(s, node) {
+    if (node.discriminator?.keyword === "oneOf") return emitDiscriminated(s, node);
     const branches = node.oneOf!;
     const at = (i: number): string => `${node.schemaPath}/oneOf/${i}`;
     let count: Code;
