@@ -11,6 +11,7 @@ import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
 import { localRefResolver, type RefResolver } from "./document-refs";
+import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations } from "./operations";
 import { readSecuritySchemes } from "./security-schemes";
 import { checkOfficialSchema31 } from "./official-schema";
@@ -25,6 +26,8 @@ export interface OpenApiInput {
   /** The dialect of Schema Objects without `$schema`. */
   dialect: Dialect;
   operations: IrOperation[];
+  /** Request bodies leave out read-only properties, responses write-only ones (read-write-views.ts). */
+  views: Record<AccessFlag, ReadWriteViews>;
   securitySchemes: IrSecurityScheme[];
   /** Operation name collisions settled with a suffix. */
   warnings: string[];
@@ -55,13 +58,15 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = kind.version === "3.0" ? fromDocument30(original) : original;
   const resolve = options.resolve ?? localRefResolver(document);
-  const { operations, warnings } = extractOperations(document, { resolve, file });
+  const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
+  const { operations, warnings } = extractOperations(document, { resolve, file, views });
   return {
     version: kind.version,
     declared: kind.declared,
     document,
     dialect: schemaDialectOf(original, kind.version, file),
     operations,
+    views,
     securitySchemes: readSecuritySchemes(document, resolve, file),
     warnings,
   };

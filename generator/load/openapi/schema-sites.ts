@@ -5,12 +5,13 @@
  * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts). What the loader indexes (the document is not itself a schema)
  * and what the normalizer seeds its queue with instead of a root and its `$defs`.
  */
-import { isJsonObject, toPointer, type JsonObject } from "../keywords";
+import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../keywords";
 import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
 import { inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
 import { parametersSchema } from "./parameter-schemas";
+import { viewSchemaName, type AccessFlag } from "./read-write-views";
 import type { OpenApiInput } from "./read-openapi";
 
 /** A schema of the document that becomes a named type. */
@@ -29,7 +30,12 @@ export interface OpenApiSchemas {
   /** Every schema of the document to index (those below, and parameter and header schemas). */
   pointers: string[];
   sites: SchemaSite[];
-  /** The parameter objects, `{"$defs": {<Stem>Params<Location>: ...}}`: their `$ref`s are absolute URIs into the document. */
+  /**
+   * The schemas made for the document, `{"$defs": ...}`: the parameter objects (<Stem>Params<Location>),
+   * the request and response views of components (PetRequest, PetResponse) and of inline bodies that
+   * leave properties out (read-write-views.ts). Their `$ref`s are absolute URIs into the document, or
+   * `#/$defs/...` between these schemas.
+   */
   parameters: JsonObject;
 }
 
@@ -46,10 +52,23 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     }
   }
   const defs: JsonObject = {};
+  const rebase = (ref: string): string => absoluteRef(ref, documentUri);
+  const viewRef = (flag: AccessFlag) => (component: string) => `#/$defs/${escapePointerToken(viewSchemaName(component, flag))}`;
+  for (const flag of ["readOnly", "writeOnly"] as const) {
+    const views = input.views[flag];
+    for (const component of views.affected) defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
+  }
   const site = (content: IrMediaContent): void => {
     if (content.schema === undefined) return;
     const pointer = fragmentPointer(content.schema.pointer);
     pointers.add(pointer);
+    const flag = content.schema.leavesOut;
+    if (flag !== undefined) {
+      // A view, among the made schemas: a reference to a component is its view's (already there).
+      const componentView = content.schema.ref !== undefined && isBareRef(input.document, pointer);
+      if (!componentView) defs[content.schema.name] = input.views[flag].view(valueAt(input.document, pointer), viewRef(flag), rebase);
+      return;
+    }
     // A reference to a component is that component's type; a reference elsewhere names its target.
     sites.push(content.schema.ref !== undefined && isBareRef(input.document, pointer) ? { pointer } : { pointer, name: content.schema.name });
   };
@@ -84,7 +103,21 @@ function fragmentPointer(fragment: string): string {
 
 /** A schema that is a `$ref` and nothing else. */
 function isBareRef(document: JsonObject, pointer: string): boolean {
+  const value = valueAt(document, pointer);
+  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+}
+
+function valueAt(document: JsonObject, pointer: string): unknown {
   let value: unknown = document;
   for (const token of pointerTokens(`#${pointer}`) ?? []) value = isJsonObject(value) ? value[token] : undefined;
-  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+  return value;
+}
+
+/** A `$ref` of the document, absolute: a view that copies it lives in another document. */
+function absoluteRef(ref: string, documentUri: string): string {
+  try {
+    return new URL(ref, documentUri).href;
+  } catch {
+    return ref; // not a URI reference: the loader reports it where it is used
+  }
 }
