@@ -12,7 +12,9 @@ export function parametersSchema(operation: IrOperation, location: ParameterLoca
   if (parameters.length === 0) return undefined;
   const properties: JsonObject = {};
   for (const parameter of parameters) {
-    const property: JsonObject = parameter.schemaPointer === undefined ? {} : { $ref: `${base}${parameter.schemaPointer}` };
+    // A schema in another file is already named by its URI ("<uri>#/..."); one in the document by its pointer.
+    const pointer = parameter.schemaPointer;
+    const property: JsonObject = pointer === undefined ? {} : { $ref: pointer.startsWith("#") ? `${base}${pointer}` : pointer };
     if (parameter.description !== undefined) property.description = parameter.description;
     if (parameter.deprecated) property.deprecated = true;
     properties[parameter.name] = property;

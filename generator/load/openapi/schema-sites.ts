@@ -24,11 +24,15 @@ export interface SchemaSite {
    * or the component's key), so a referenced file keeps the name its author gave it.
    */
   name?: string;
+  /** The URI of the file it is in, when not the document's own (a response or parameter `$ref`erenced from another file). */
+  document?: string;
 }
 
 export interface OpenApiSchemas {
   /** Every schema of the document to index (those below, and parameter and header schemas). */
   pointers: string[];
+  /** The same for each other file that a reference to a parameter, body, response or path item reaches, by URI. */
+  partPointers: Map<string, string[]>;
   sites: SchemaSite[];
   /**
    * The schemas made for the document, `{"$defs": ...}`: the parameter objects (<Stem>Params<Location>),
@@ -58,28 +62,40 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     const views = input.views[flag];
     for (const component of views.affected) defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
   }
+  const partPointers = new Map<string, Set<string>>();
+  /** A pointer of the operation model ("#/..." or "<uri>#/...") as a place, indexed in its document. */
+  const place = (pointer: string): Place => {
+    const hash = pointer.indexOf("#");
+    const found: Place = hash <= 0 ? { pointer: fragmentPointer(pointer) } : { document: pointer.slice(0, hash), pointer: fragmentPointer(pointer.slice(hash)) };
+    if (found.document === undefined) pointers.add(found.pointer);
+    else partPointers.set(found.document, (partPointers.get(found.document) ?? new Set()).add(found.pointer));
+    return found;
+  };
+  const valueAt = (at: Place): unknown => input.resolve(`${at.document ?? ""}#${at.pointer}`, "#")?.value;
+  const isBareRef = (at: Place): boolean => {
+    const value = valueAt(at);
+    return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+  };
   const site = (content: IrMediaContent): void => {
     if (content.schema === undefined) return;
-    const pointer = fragmentPointer(content.schema.pointer);
-    pointers.add(pointer);
+    const at = place(content.schema.pointer);
     const flag = content.schema.leavesOut;
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
-      const componentView = content.schema.ref !== undefined && isBareRef(input.document, pointer);
-      if (!componentView) defs[content.schema.name] = input.views[flag].view(valueAt(input.document, pointer), viewRef(flag), rebase);
+      const componentView = content.schema.ref !== undefined && isBareRef(at);
+      if (!componentView) defs[content.schema.name] = input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri));
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
-    sites.push(content.schema.ref !== undefined && isBareRef(input.document, pointer) ? { pointer } : { pointer, name: content.schema.name });
+    sites.push({ ...at, ...(!(content.schema.ref !== undefined && isBareRef(at)) && { name: content.schema.name }) });
   };
   for (const operation of input.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.schemaPointer === undefined) continue;
-      const pointer = fragmentPointer(parameter.schemaPointer);
-      pointers.add(pointer);
+      const at = place(parameter.schemaPointer);
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-      sites.push(isBareRef(input.document, pointer) ? { pointer } : { pointer, name });
+      sites.push(isBareRef(at) ? at : { ...at, name });
     }
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
@@ -89,28 +105,22 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     operation.requestBody?.contents.forEach(site);
     for (const response of operation.responses) {
       response.contents.forEach(site);
-      for (const header of response.headers) if (header.schemaPointer !== undefined) pointers.add(fragmentPointer(header.schemaPointer));
+      for (const header of response.headers) if (header.schemaPointer !== undefined) place(header.schemaPointer);
     }
   }
-  return { pointers: [...pointers], sites, parameters: { $defs: defs } };
+  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites, parameters: { $defs: defs } };
+}
+
+/** Where a schema is: a pointer (no `#`) into the document, or into another file. */
+interface Place {
+  pointer: string;
+  document?: string;
 }
 
 /** "#/paths/~1pets/get" → "/paths/~1pets/get" (the registry's pointers carry no `#`). */
 function fragmentPointer(fragment: string): string {
   const tokens = pointerTokens(fragment);
   return tokens === undefined ? fragment.replace(/^#/, "") : toPointer(tokens);
-}
-
-/** A schema that is a `$ref` and nothing else. */
-function isBareRef(document: JsonObject, pointer: string): boolean {
-  const value = valueAt(document, pointer);
-  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
-}
-
-function valueAt(document: JsonObject, pointer: string): unknown {
-  let value: unknown = document;
-  for (const token of pointerTokens(`#${pointer}`) ?? []) value = isJsonObject(value) ? value[token] : undefined;
-  return value;
 }
 
 /** A `$ref` of the document, absolute: a view that copies it lives in another document. */
