@@ -5,7 +5,8 @@
 import { ExitCode } from "../errors";
 import { fromJsonSchema } from "../ir/from-json-schema";
 import { loadSchema } from "../load/load-schema";
-import { bumpFor, diffModels } from "../release/diff-models";
+import { bumpFor } from "../release/diff-models";
+import { diffApi, operationRecords, type ApiShape } from "../release/diff-operations";
 import { oneLine } from "../release/release";
 import { paint } from "./output";
 
@@ -19,9 +20,7 @@ export interface DiffArgs {
 
 /** Runs the diff command; returns the exit code (1 = breaking). */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  const before = fromJsonSchema(await loadSchema(args.old), { rootName: args.name, nameCollisions: "suffix" });
-  const after = fromJsonSchema(await loadSchema(args.new), { rootName: args.name, nameCollisions: "suffix" });
-  const changes = diffModels(before, after);
+  const changes = diffApi(await apiOf(args.old, args.name), await apiOf(args.new, args.name));
   const bump = bumpFor(changes);
   const breaking = changes.filter((c) => c.level === "breaking").length;
   if (args.json) {
@@ -35,4 +34,11 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     process.stdout.write(`semver bump: ${bump} (${counts})\n`);
   }
   return breaking > 0 ? ExitCode.drift : ExitCode.ok;
+}
+
+/** A schema's types, and an OpenAPI document's operations too. */
+async function apiOf(file: string, name: string | undefined): Promise<ApiShape> {
+  const loaded = await loadSchema(file);
+  const model = fromJsonSchema(loaded, { rootName: name, nameCollisions: "suffix" });
+  return { types: model.types, ...(loaded.openapi && { operations: operationRecords(loaded.openapi.input.operations, model) }) };
 }
