@@ -119,7 +119,24 @@ function compare(a: IrSchema, b: IrSchema, at: string, out: ApiChange[]): void {
   compareProperties(a, b, at, out);
   for (const keyword of SUBSCHEMAS) compareSubschema(keyword, a[keyword] as IrSchema | undefined, b[keyword] as IrSchema | undefined, at, out);
   compareLists(a, b, at, out);
+  compareDiscriminator(a, b, at, out);
   compareAnnotations(a, b, at, out);
+}
+
+/** OpenAPI's discriminator: a tag (or its type) gone is breaking, a tag added additive. */
+function compareDiscriminator(a: IrNode, b: IrNode, at: string, out: ApiChange[]): void {
+  if (!a.discriminator && !b.discriminator) return;
+  if (a.discriminator?.propertyName !== b.discriminator?.propertyName) {
+    out.push({ level: "breaking", at, message: `discriminator ${b.discriminator ? `now ${b.discriminator.propertyName}` : "removed"} (was ${a.discriminator?.propertyName ?? "none"})` });
+    return;
+  }
+  const before = new Map(a.discriminator!.branches.map((t) => [t.tag, t.type]));
+  const after = new Map(b.discriminator!.branches.map((t) => [t.tag, t.type]));
+  for (const [tag, type] of before) {
+    if (!after.has(tag)) out.push({ level: "breaking", at, message: `discriminator value ${JSON.stringify(tag)} removed` });
+    else if (after.get(tag) !== type) out.push({ level: "breaking", at, message: `discriminator value ${JSON.stringify(tag)} now picks ${after.get(tag)} (was ${type})` });
+  }
+  for (const tag of after.keys()) if (!before.has(tag)) out.push({ level: "additive", at, message: `discriminator value ${JSON.stringify(tag)} added` });
 }
 
 function compareTypes(a: IrNode, b: IrNode, at: string, out: ApiChange[]): void {

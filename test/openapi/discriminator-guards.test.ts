@@ -16,6 +16,9 @@ import { REPO_ROOT } from "../helpers/paths";
 import { compileStrict, writeFiles } from "../helpers/strict-compile";
 import { tempDir } from "../helpers/temp";
 import { generate } from "../../generator/index";
+import { fromJsonSchema } from "../../generator/ir/from-json-schema";
+import { loadSchema } from "../../generator/load/load-schema";
+import { diffModels } from "../../generator/release/diff-models";
 
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "openapi");
 const RUNS = 2_000;
@@ -125,4 +128,15 @@ test("tsc --strict: checking the tag narrows the union to its branch", async () 
   const result = compileStrict(dir);
   expect(result.stdout).toBe("");
   expect(result.status).toBe(0);
+});
+
+test("diff: a discriminator value removed is breaking, one added additive", async () => {
+  const before = documentOf("31");
+  const after = documentOf("31");
+  after.components.schemas.Pet.discriminator.mapping = { kitty: "Cat", dog: "#/components/schemas/Dog" };
+  const model = async (document: object) => fromJsonSchema(await loadSchema(document));
+  expect(diffModels(await model(before), await model(after)).map((c) => `${c.level} ${c.at}: ${c.message}`)).toEqual([
+    'breaking Pet: discriminator value "cat" removed',
+    'additive Pet: discriminator value "kitty" added',
+  ]);
 });
