@@ -1,7 +1,8 @@
 /**
  * readOnly/writeOnly in generated output (test/fixtures/openapi/read-write.json): request bodies
  * leave out read-only properties (PetRequest, an inline body's own), responses write-only ones
- * (PetResponse), components stay as written (Pet); types, guards and the operation model agree.
+ * (PetResponse), components stay as written (Pet); parameters are requests too; types, guards and
+ * the operation model agree.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -43,6 +44,8 @@ test("types: requests without readOnly properties, responses without writeOnly o
   expect(block("UserRequest")).toMatch(/\[key: string\]: unknown;\s+email: string;\s+}/);
   expect(block("PetResponse")).toMatch(/\[key: string\]: unknown;\s+id: number;\s+name: string;\s+owner\?: User;\s+}/);
   expect(types).toContain("export type ListPetsResponse200 = PetResponse[];");
+  expect(block("ListPetsParamsQuery")).toMatch(/owner\?: UserRequest;\s+match\?: ListPetsParamsQueryMatch;\s+}/);
+  expect(block("ListPetsParamsQueryMatch")).toMatch(/\[key: string\]: unknown;\s+name: string;\s+}/);
   expect(block("ReplacePetRequestBody")).toMatch(/\[key: string\]: unknown;\s+pet: PetRequest;\s+note\?: string;\s+}/);
   expect(block("ReplacePetResponse200")).toMatch(/\[key: string\]: unknown;\s+pet: PetResponse;\s+}/);
 });
@@ -58,6 +61,10 @@ test("guards: a request guard does not require a read-only property, a response 
   expect(g.isReplacePetRequestBody({ pet: { name: "Rex", password: "s" } })).toBe(true);
   expect(g.isReplacePetResponse200({ pet: { id: 1, name: "Rex" } })).toBe(true);
   expect(g.isListPetsResponse200([{ id: 1, name: "Rex" }])).toBe(true);
+  // Parameters are requests too: a component's view, or the parameter's own.
+  expect(g.isListPetsParamsQuery({ owner: { email: "a@b.c" }, match: { name: "Rex" } })).toBe(true);
+  expect(g.isListPetsParamsQuery({ owner: {} })).toBe(false);
+  expect(g.isListPetsParamsQueryMatch({ name: "Rex" })).toBe(true);
   expect(g.validatePetRequest({ password: "s" }).errors).toEqual([{ path: "", schemaPath: "(schema) (parameters)#/$defs/PetRequest/required", keyword: "required", message: "must have required property 'name'" }]);
 });
 

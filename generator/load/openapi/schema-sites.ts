@@ -8,7 +8,7 @@
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../keywords";
 import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
-import { inlineSchemaName } from "./names";
+import { componentSchemaName, inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
 import { parametersSchema } from "./parameter-schemas";
 import { viewSchemaName, type AccessFlag } from "./read-write-views";
@@ -89,17 +89,27 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     // A reference to a component is that component's type; a reference elsewhere names its target.
     sites.push({ ...at, ...(!(content.schema.ref !== undefined && isBareRef(at)) && { name: content.schema.name }) });
   };
+  // A parameter is part of a request: a schema with read-only properties is typed by its request view.
+  const parameterViews = new Map<string, string>();
   for (const operation of input.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.schemaPointer === undefined) continue;
       const at = place(parameter.schemaPointer);
+      const value = valueAt(at);
+      if (input.views.readOnly.differs(value)) {
+        const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
+        const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
+        if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
+        continue;
+      }
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
       sites.push(isBareRef(at) ? at : { ...at, name });
     }
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
-      const schema = parametersSchema(operation, location, documentUri);
+      const schema = parametersSchema(operation, location, documentUri, (pointer) => parameterViews.get(pointer));
       if (name !== undefined && schema !== undefined) defs[name] = schema;
     }
     operation.requestBody?.contents.forEach(site);
