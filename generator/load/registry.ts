@@ -74,12 +74,14 @@ export class SchemaRegistry {
    */
   indexReferenceTargets(): number {
     let added = 0;
+    if (!this.documents.some((d) => d.schemaPointers !== undefined)) return added; // a JSON Schema: every subschema is indexed already
     for (const { uri } of this.references()) {
       const hash = uri.indexOf("#");
-      const fragment = hash < 0 ? "" : safeDecode(uri.slice(hash + 1));
+      const raw = hash < 0 ? "" : uri.slice(hash + 1);
+      const fragment = safeDecode(raw);
       const document = this.documents.find((d) => d.schemaPointers !== undefined && stripFragment(d.uri) === stripFragment(uri));
       if (!document || (fragment !== "" && !fragment.startsWith("/"))) continue;
-      const target = followPointer(document.root, uri.slice(hash + 1));
+      const target = followPointer(document.root, raw);
       if (!isJsonObject(target) || this.locationOf.has(target)) continue;
       const roots = this.referencedRoots.get(document) ?? [];
       this.referencedRoots.set(document, [...roots, { schema: target, pointer: fragment }]);
