@@ -7,12 +7,10 @@ import "./compile-cache";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { errorLines, ExitCode, isCodegenError } from "./errors";
-import type { Artifact } from "./emit/emitter";
+import { ARTIFACTS } from "./emit/index";
 import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
-
-const ARTIFACT_CHOICES: Artifact[] = ["types", "guards", "builders", "client"];
 
 export async function main(args: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -28,7 +26,7 @@ export async function main(args: string[]): Promise<number> {
           .option("schema", { alias: "s", type: "string", describe: "The JSON Schema file (JSON or YAML); replaces the config's schemas" })
           .option("out", { alias: "o", type: "string", describe: "The output package folder (overrides the config's \"out\")" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" })
-          .option("emit", { type: "array", string: true, choices: ARTIFACT_CHOICES, describe: "Artifacts to emit (default: all)" })
+          .option("emit", { type: "array", string: true, choices: ARTIFACTS, describe: "Artifacts to emit (default: all)" })
           .option("formats", { choices: ["assert", "annotate"] as const, describe: "Whether guards check `format` (default: assert)" })
           .option("package-name", { type: "string", describe: "The generated package's name" })
           .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier (user_id, UserId): the later gets a suffix + warning (default), or fail with exit 8" })
@@ -44,6 +42,7 @@ export async function main(args: string[]): Promise<number> {
           .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
           .option("release", { type: "boolean", describe: "Also mark the generated API as released at its version (as the release command)" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
+          .option("verbose", { type: "boolean", describe: "Print the stamps, idempotency keys and short builders found from property names (or set by the config), and where" })
           .conflicts("check", "watch")
           .conflicts("release", ["check", "watch"])
           .example("$0 generate", "Use ./koala-codegen.config.json")
@@ -75,21 +74,24 @@ export async function main(args: string[]): Promise<number> {
     )
     .command(
       "mock-server",
-      "Run a local Koala-compatible ingestion server (validation, dedupe, fault injection) on 127.0.0.1",
+      "Serve every operation of an OpenAPI document (or a JSON Schema at an endpoint) on 127.0.0.1: validation, examples or synthesized answers, fault injection",
       (y) =>
         y
           .option("port", { alias: "p", type: "number", default: 0, describe: "Port (0: any free port)" })
           .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on" })
-          .option("schema", { alias: "s", type: "string", describe: "The request body's JSON Schema (default: the bundled Koala profile batch schema)" })
-          .option("endpoint", { type: "string", describe: "The POST path template (default: both Koala endpoints, /web/projects/{publicKey}/batch and .../accounts/batch)" })
+          .option("schema", { alias: "s", type: "string", describe: "An OpenAPI 3.0/3.1 document, or a JSON Schema with --endpoint (default: the config's schemas that have an endpoint)" })
+          .option("endpoint", { type: "string", describe: 'With a JSON Schema: where its body is posted, "/path" or "METHOD /path"' })
+          .option("config", { alias: "c", type: "string", describe: "The config file (default: ./koala-codegen.config.json if present)" })
           .option("fault-rate", { type: "number", default: 0, describe: "Share of requests that get a fault, 0..1" })
           .option("faults", { type: "array", string: true, describe: "Fault kinds: 500 503 429 reset-before reset-after delay (default: all)" })
-          .option("seed", { type: "number", default: 1, describe: "Seed of the fault choice" })
+          .option("seed", { type: "number", default: 1, describe: "Seed of the fault choice and of synthesized answers" })
           .option("retry-after", { type: "number", default: 1, describe: "Retry-After of a 429, in seconds" })
           .option("delay-ms", { type: "number", default: 200, describe: "How long a delay fault holds the answer" })
-          .option("validate", { type: "boolean", default: true, describe: "Validate bodies with the schema's generated guard (--no-validate: accept any JSON)" })
-          .option("suspended", { type: "boolean", default: false, describe: 'Answer everything with 400 {"error":"Koala ingest suspended"}' })
-          .example("$0 mock-server --port 4000 --fault-rate 0.2 --seed 7", "Serve on :4000, fail 20% of requests"),
+          .option("validate", { type: "boolean", default: true, describe: "Check parameters and bodies with their generated guards (--no-validate: accept anything)" })
+          .option("examples", { type: "boolean", default: true, describe: "Answer documented examples (--no-examples: always a synthesized value)" })
+          .option("answer-all", { type: "string", describe: "Answer every request with STATUS or STATUS:EXAMPLE, e.g. 400:suspended" })
+          .option("drop-without-header", { type: "string", describe: "A request without this header gets the success answer and is not stored (e.g. user-agent)" })
+          .example("$0 mock-server --schema api.yaml --port 4000 --fault-rate 0.2 --seed 7", "Serve api.yaml on :4000, fail 20% of requests"),
       async (argv) => {
         const { runMockServer } = await import("./mock-server/run");
         exitCode = await runMockServer(argv as never);
@@ -104,6 +106,7 @@ export async function main(args: string[]): Promise<number> {
           .positional("new", { type: "string", demandOption: true, describe: "The schema after the change" })
           .option("name", { alias: "n", type: "string", describe: "The root type's name (default: each schema's title)" })
           .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
+          .option("config", { alias: "c", type: "string", describe: "A config whose stamps, client.idempotencyKey and shortBuilders apply to both schemas" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only the bump line" })
           .example("$0 diff old.schema.json new.schema.json", "Exit 1 if anything breaks"),
       async (argv) => {

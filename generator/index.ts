@@ -8,12 +8,12 @@ export type { GenerateOptions, GenerateResult, SchemaInput } from "./pipeline/op
 export type { GeneratedFile } from "./generated-file";
 export { CodegenError, ExitCode, isCodegenError } from "./errors";
 export type { IrModel } from "./ir/model";
-export type { Artifact, ClientEmitOptions } from "./emit/emitter";
-export { ARTIFACTS } from "./emit/emitter";
+export type { ClientEmitOptions, ShortBuilderSettings, StampSettings } from "./emit/emitter";
+export { ARTIFACTS, type Artifact } from "./emit/index";
 export { diffModels, bumpFor, bumpVersion, type ApiChange, type Bump } from "./release/diff-models";
 export type { PreviousOutput } from "./release/release";
 export { GENERATOR_VERSION } from "./version";
 export { startFormatThread, type FormatThread, type Formatter } from "./print/format-thread";
-export { startMockServer, KOALA_BATCH_PATH, KOALA_ACCOUNT_BATCH_PATH } from "./mock-server/server";
-export type { MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
+export { startMockServer } from "./mock-server/server";
+export type { AnswerAll, GuardFn, GuardIssue, MockServer, MockServerOptions, MockEndpoint, Received, ReceivedItem, ReceivedRequest } from "./mock-server/server";
 export type { FaultKind, FaultOptions, InjectedFault } from "./mock-server/faults";

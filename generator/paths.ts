@@ -15,8 +15,3 @@ export function findPackageRoot(): string {
 export function templatesDir(): string {
   return path.join(findPackageRoot(), "templates");
 }
-
-/** A schema bundled with the tool (schemas/): the mock server's defaults. */
-export function bundledSchemaPath(file: string): string {
-  return path.join(findPackageRoot(), "schemas", file);
-}

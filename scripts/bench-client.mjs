@@ -6,12 +6,10 @@
 //      measured as size-limit does: esbuild bundles every export of the package, minified, gzip -9.
 // Run with `npm run bench` (after `npm run build`). Prints one line per figure.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { median } from "./lib/median.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -185,26 +183,10 @@ async function ownCost() {
  * the runtime they use; nothing is left out, nothing unused inside the package is kept), then gzip -9.
  */
 async function size() {
+  const { bundleSize } = require(path.join(root, "dist", "scripts", "lib", "bundle-size.js"));
   const esbuild = require("esbuild");
   const esm = path.join(root, "generated", "koala", "dist", "esm");
-  const bundle = async (entry, dir = esm, external = []) => {
-    const result = await esbuild.build({
-      external,
-      stdin: { contents: entry, resolveDir: dir, loader: "js" },
-      absWorkingDir: dir,
-      bundle: true,
-      minify: true,
-      treeShaking: true,
-      format: "esm",
-      target: "es2020",
-      legalComments: "none",
-      write: false,
-      metafile: true,
-    });
-    const code = result.outputFiles[0].text;
-    const inputs = Object.values(result.metafile.outputs)[0].inputs;
-    return { minified: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, inputs };
-  };
+  const bundle = (entry, dir = esm, external = []) => bundleSize(entry, dir, external);
   const all = await bundle(`export * from "./index.js";`);
   // What each artifact adds, in the order they depend on one another (client needs builders needs guards).
   const guardsOnly = await bundle(`export * from "./guards.js";`);
@@ -245,25 +227,14 @@ async function budgets(bundle, profileGuards, guardsOnly, withBuilders, transpor
   );
 }
 
-/** The package generated for one of the config's schemas alone (in memory, written to a temp folder), bundled the same way, once per entry. */
+/** The package generated for one of the config's schemas alone (scripts/lib/bundle-size.ts), bundled the same way, once per entry. */
 async function schemaOnly(bundle, index, entries) {
-  const { generate } = require(path.join(root, "dist", "generator", "index.js"));
-  const config = JSON.parse(readFileSync(path.join(root, "koala-codegen.config.json"), "utf8"));
-  const schema = config.schemas[index];
-  const result = await generate({ schema: path.join(root, schema.path), name: schema.name, endpoint: schema.endpoint, client: config.client, packageName: config.packageName });
-  const dir = mkdtempSync(path.join(tmpdir(), "koala-size-"));
-  try {
-    for (const file of result.files) {
-      const target = path.join(dir, file.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.contents);
-    }
+  const { withSchemaPackage } = require(path.join(root, "dist", "scripts", "lib", "bundle-size.js"));
+  return withSchemaPackage(root, index, async (esm) => {
     const out = [];
-    for (const entry of entries) out.push(await bundle(entry, path.join(dir, "dist", "esm")));
+    for (const entry of entries) out.push(await bundle(entry, esm));
     return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await throughput();

@@ -3,6 +3,7 @@
  * the build compiled it) against ajv-formats' check for the same format, side by side in one
  * process, on a small corpus per format (valid and invalid strings as an API sees them).
  * ops/s = corpus runs per second; a row without an ajv-formats column is a format it lacks.
+ * Last, uri-template's scan against the one regular expression it replaced (issue 11), side by side.
  */
 import * as path from "node:path";
 import { sideBySide } from "./lib/side-by-side";
@@ -44,6 +45,41 @@ const CORPUS: [format: string, fn: string, strings: string[]][] = [
 /** Shorter rounds than the guards bench: each format corpus is a few microseconds. */
 const FORMAT_ROUNDS = { warmup: 5_000, rounds: 7, roundMs: 100, batch: 200 };
 
+/**
+ * The uri-template check before the scan (commit fcec0db), kept here only as the speed baseline: one
+ * regular expression, which refused the apostrophe, non-ASCII literals and dotted variable names.
+ */
+const OLD_URI_TEMPLATE = /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i;
+
+/** Templates as API descriptions hold them, and two invalid ones: the old and new checks agree on each. */
+const TEMPLATES = [
+  "https://api.example.com/users/{user_id}/repos{?page,per_page}",
+  "{+base}/search{?q,sort,order}",
+  "http://example.com/dictionary/{term:1}/{term}",
+  "/orders/{order_id}/items/{item_id}{#section}",
+  "{/path*}{;params*}{?list*}",
+  "https://example.com/static/assets/app.css",
+  "{a,,b}",
+  "https://example.com/{unclosed",
+];
+
+/** `uri-template, 2,000,000 checks: old regex … ms, new scanner … ms, new/old speed …x`: alternate rounds, medians. */
+function uriTemplateAgainstOldRegex(check: Check): void {
+  for (const t of TEMPLATES) if (check(t) !== OLD_URI_TEMPLATE.test(t)) throw new Error(`uri-template: the old regex and the scan disagree on ${JSON.stringify(t)}`);
+  let sink = 0; // what the checks said, so no call can be optimized away
+  const runNew = () => {
+    for (const t of TEMPLATES) if (check(t)) sink++;
+  };
+  const runOld = () => {
+    for (const t of TEMPLATES) if (OLD_URI_TEMPLATE.test(t)) sink++;
+  };
+  const rounds = 15;
+  const [newOps, oldOps] = sideBySide(runNew, runOld, { ...FORMAT_ROUNDS, rounds });
+  const checks = 2_000_000;
+  const ms = (ops: number) => Math.round((checks / TEMPLATES.length / ops) * 1000);
+  console.log(`uri-template, ${checks.toLocaleString("en-US")} checks: old regex ${ms(oldOps)} ms, new scanner ${ms(newOps)} ms, new/old speed ${(newOps / oldOps).toFixed(2)}x (medians of ${rounds} alternate rounds, ${TEMPLATES.length} templates)`);
+}
+
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US").padStart(12);
 
 function main(): void {
@@ -72,6 +108,7 @@ function main(): void {
     const [a, b] = sideBySide(runOurs, runTheirs, FORMAT_ROUNDS);
     console.log(`${format.padEnd(14)} ${fmt(a)} ops/s   ajv-formats ${fmt(b)} ops/s   ratio ${(a / b).toFixed(1)}x`);
   }
+  uriTemplateAgainstOldRegex(ours.isUriTemplate!);
 }
 
 main();

@@ -3,11 +3,12 @@
  * (Ajv2020 + ajv-formats, the same formats asserted), side by side in one process:
  * - isKoalaProfileBatchRequest vs ajv's compiled validator on a realistic 21-item batch;
  * - validateKoalaProfileBatchRequest vs ajv with allErrors on that batch with six errors;
- * then the minified + gzipped size of the Koala guards (guards.js and the runtime it uses).
+ * then the minified + gzipped size of the Koala guards (guards.js and the runtime it uses), by the
+ * benchmarks' one size measure (scripts/lib/bundle-size.ts, as bench-client's budgets).
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { gzipSync } from "node:zlib";
+import { bundleSize, withSchemaPackage } from "./lib/bundle-size";
 import { invalidRealisticBatch, realisticBatch } from "./lib/koala-payloads";
 import { sideBySide } from "./lib/side-by-side";
 
@@ -53,42 +54,11 @@ async function main(): Promise<void> {
 
   // The goal is about the Koala profile batch schema's guards; the committed package also holds
   // other schemas (the account batch), so both are reported.
-  const { generate } = require(path.join(repoRoot, "dist", "generator", "index.js"));
-  const single = await generate({ schema: path.join(repoRoot, "schemas", "koala-profile-batch-request.schema.json"), emit: ["guards"] });
-  const singleFiles = new Map<string, string>(single.files.map((f: { path: string; contents: string }) => [f.path, f.contents]));
-  const profile = await guardsSize((p) => singleFiles.get(`dist/esm/${p}`)!);
-  console.log(`koala guards size (profile batch schema): ${profile.minified} B minified, ${profile.gzipped} B min+gzip (goal <= 3072 B): guards.js + the runtime functions it uses`);
-  const committed = await guardsSize((p) => readFileSync(path.join(koalaDir, "dist", "esm", p), "utf8"));
-  console.log(`committed generated/koala guards (every schema in the package): ${committed.minified} B minified, ${committed.gzipped} B min+gzip`);
-}
-
-/**
- * Size as a bundler would ship it: guards.js and the runtime modules it imports, concatenated
- * without their import/export plumbing (guards' own exports kept), minified by terser, which
- * drops the runtime functions nothing uses; then gzip -9.
- */
-async function guardsSize(read: (esmPath: string) => string): Promise<{ minified: number; gzipped: number }> {
-  const { minify } = require("terser");
-  const guardsJs = read("guards.js");
-  const runtime = [...guardsJs.matchAll(/from "\.\/(runtime\/[a-z-]+)\.js"/g)].map((m) => m[1]!);
-  const strip = (text: string, keepExports: boolean): string => {
-    // An import of the runtime under an alias (`pushError as $pushError`, emit/runtime-names.ts)
-    // becomes that alias bound to the runtime function, which the concatenation puts in scope.
-    const noImports = text.replace(/^import\s*\{([^}]*)\}[^;]*;\s*$/gm, (_, list: string) =>
-      list
-        .split(",")
-        .map((part) => part.trim().split(/\s+as\s+/))
-        .filter((names) => names.length === 2 && names[0] !== names[1])
-        .map(([name, alias]) => `const ${alias} = ${name};`)
-        .join("\n"),
-    );
-    // esbuild ends a module with one `export { a, b }` list: without it too, unused functions can go
-    return keepExports ? noImports : noImports.replace(/^export (?=(const|function|class|let)\b)/gm, "").replace(/^export \{[^}]*\};?\s*$/gm, "");
-  };
-  const source = [...runtime.map((m) => strip(read(`${m}.js`), false)), strip(guardsJs, true)].join("\n");
-  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
-  const code: string = result.code;
-  return { minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
+  const guardsEntry = `export * from "./guards.js";`;
+  const profile = await withSchemaPackage(repoRoot, 0, (esm) => bundleSize(guardsEntry, esm));
+  console.log(`koala guards size (profile batch schema): ${profile.minified} B minified, ${profile.gz} B min+gzip (goal <= 3072 B): guards.js + the runtime functions it uses, esbuild bundle, gzip -9`);
+  const committed = await bundleSize(guardsEntry, path.join(koalaDir, "dist", "esm"));
+  console.log(`committed generated/koala guards (every schema in the package): ${committed.minified} B minified, ${committed.gz} B min+gzip`);
 }
 
 main().catch((error) => {

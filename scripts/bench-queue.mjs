@@ -110,7 +110,7 @@ async function worker(side, url) {
 // ---- the parent: server, rounds, figures ----
 
 function startServer(extra = []) {
-  const child = spawn(process.execPath, [path.join(root, "dist", "generator", "cli.js"), "mock-server", "--port", "0", "--no-validate", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.join(root, "dist", "generator", "cli.js"), "mock-server", "--schema", path.join(root, "schemas", "koala-ingestion.openapi.yaml"), "--port", "0", "--no-validate", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {

@@ -3,7 +3,8 @@
  * Flags override the config; `--schema` replaces the config's schema list with that one schema.
  */
 import * as path from "node:path";
-import type { Artifact, ClientEmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions } from "../emit/emitter";
+import type { Artifact } from "../emit/index";
 import { CodegenError } from "../errors";
 import type { GenerateOptions, GenerateResult } from "../pipeline/options";
 import { findConfig, loadConfig, type LoadedConfig } from "../config/config";
@@ -31,6 +32,8 @@ export interface GenerateArgs {
   /** Mark the generated API as released at its version (`koala-codegen release`). */
   release?: boolean;
   quiet?: boolean;
+  /** Print the stamps, idempotency keys and short builders found (or set by the config), and where. */
+  verbose?: boolean;
 }
 
 /** What one run needs: the generate() options, the output folder, and the files a watch must follow. */
@@ -78,12 +81,24 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
     packageName: args.packageName ?? config?.packageName,
     nameCollisions: args.nameCollisions ?? config?.nameCollisions,
     client: clientOptions(args, config?.client),
+    stamps: config?.stamps,
+    shortBuilders: config?.shortBuilders,
     resolve,
     allowNetwork: args.allowNetwork || config?.allowNetwork || false,
     cwd,
   };
   const inputs = [...(config ? [config.file] : []), ...schemas.map((s) => path.resolve(cwd, s.schema as string))];
   return { options, out: outAbsolute, outDisplay: display(outAbsolute, cwd), config, inputs };
+}
+
+/** The heuristics the config turns off, by their config key. */
+function turnedOff(options: GenerateOptions): string[] {
+  const off: string[] = [];
+  if (options.stamps === false) off.push("stamps");
+  else for (const key of ["idempotencyKey", "timestamp"] as const) if (options.stamps?.[key] === false) off.push(`stamps.${key}`);
+  if (options.client?.idempotencyKey === false) off.push("client.idempotencyKey");
+  if (options.shortBuilders === false) off.push("shortBuilders");
+  return off;
 }
 
 /** One generation: check or write, with the summary line. Returns the exit code; `onResult` sees what was generated. */
@@ -93,9 +108,14 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const { readPrevious } = await import("../release/previous");
   const { runningFormatThread } = await import("../print/format-thread");
   const formatter = runningFormatThread()?.format;
-  const result: GenerateResult = await generate({ ...plan.options, release: args.release, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter });
+  const result: GenerateResult = await generate({ ...plan.options, release: args.release, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter, reportHeuristics: args.verbose === true });
   onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
+  if (result.heuristics) {
+    const { heuristicLine } = await import("../emit/heuristics");
+    for (const h of result.heuristics) process.stderr.write(`${paint.cyan("heuristic:", process.stderr)} ${heuristicLine(h, h.where)}\n`);
+    for (const off of turnedOff(plan.options)) process.stderr.write(`${paint.cyan("heuristic:", process.stderr)} ${off}: off (set to false)\n`);
+  }
   const ms = (): string => `${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`;
   const schemas = result.model.roots?.length ?? 1;
   const types = result.model.types.length;

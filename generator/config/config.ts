@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import { ARTIFACTS, type Artifact, type ClientEmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions, ShortBuilderSettings, StampSettings } from "../emit/emitter";
+import { ARTIFACTS, type Artifact } from "../emit/index";
 import { CodegenError } from "../errors";
 import { parseJson } from "../load/parse-json";
 
@@ -35,8 +36,12 @@ export interface CodegenConfig {
   /** Remote URI prefix → local folder, for `$ref`s. */
   resolve?: Record<string, string>;
   allowNetwork?: boolean;
-  /** The generated client's name and defaults (as the --client-name, --base-url, ... flags). */
+  /** The generated client's name and defaults (as the --client-name, --base-url, ... flags); `idempotencyKey` pins the client's key. */
   client?: ClientEmitOptions;
+  /** The properties the builders stamp (`{ "idempotencyKey": "message_id", "timestamp": "sent_at" }`), instead of those found by name; `false`: none. */
+  stamps?: StampSettings;
+  /** Item type → short builder name (`{ "TrackEvent": "track" }`), instead of the discriminators' values; `false`: none. */
+  shortBuilders?: ShortBuilderSettings;
 }
 
 /** A loaded config: paths made absolute against the config file's folder. */
@@ -72,7 +77,8 @@ export async function loadConfig(file: string, displayName = file): Promise<Load
   };
 }
 
-const TOP_KEYS = ["$schema", "out", "schemas", "packageName", "formats", "nameCollisions", "resolve", "allowNetwork", "client"];
+const TOP_KEYS = ["$schema", "out", "schemas", "packageName", "formats", "nameCollisions", "resolve", "allowNetwork", "client", "stamps", "shortBuilders"];
+const STAMP_KEYS = ["idempotencyKey", "timestamp"];
 const CLIENT_KEYS = ["name", "baseUrl", "userAgent", "idempotencyKey", "suspendedErrors"];
 const SCHEMA_KEYS = ["path", "name", "endpoint", "emit"];
 
@@ -122,6 +128,22 @@ export function validateConfig(value: unknown, file: string): CodegenConfig {
         problem("/client/suspendedErrors", `"suspendedErrors" must be an array of strings, got ${describe(client.suspendedErrors)}`);
       }
     }
+  }
+  if (value.stamps !== undefined && value.stamps !== false) {
+    const stamps = value.stamps;
+    if (!isObject(stamps)) problem("/stamps", `"stamps" must be false or an object { ${STAMP_KEYS.join(", ")} } of property names (or false), got ${describe(stamps)}`);
+    else {
+      unknownKeys(stamps, STAMP_KEYS, "/stamps");
+      for (const key of STAMP_KEYS) if (stamps[key] !== undefined && stamps[key] !== false) nonEmptyString(stamps[key], `/stamps/${key}`, `"${key}" (a property name, or false)`);
+    }
+  }
+  if (value.shortBuilders !== undefined && value.shortBuilders !== false) {
+    const shorts = value.shortBuilders;
+    if (!isObject(shorts)) problem("/shortBuilders", `"shortBuilders" must be false or an object of type name → function name, got ${describe(shorts)}`);
+    else
+      for (const [type, name] of Object.entries(shorts)) {
+        if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) problem(`/shortBuilders/${escape(type)}`, `the short builder of "${type}" must be a function name, got ${describe(name)}`);
+      }
   }
   if (!Array.isArray(value.schemas) || value.schemas.length === 0) {
     problem("/schemas", `"schemas" must be a non-empty array of { path, name?, endpoint?, emit? }, got ${describe(value.schemas)}`);

@@ -58,15 +58,48 @@ export function member(object: Code, key: string): Code {
   return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);
 }
 
+/** `obj?.key` when the key is an identifier, `obj?.["key"]` otherwise. */
+export function optionalMember(object: Code, key: string): Code {
+  return new Code(isBareKey(key) ? `${object.text}?.${key}` : `${object.text}?.[${literalText(key)}]`);
+}
+
 /** A property name in an interface or type literal: bare when possible, quoted otherwise. */
 export function propertyKey(key: string): string {
   return isBareKey(key) ? key : literalText(key);
 }
 
+/** propertyKey() as code. */
+export function propertyKeyCode(key: string): Code {
+  return new Code(propertyKey(key));
+}
+
 /** A key in a runtime object literal: `__proto__` (bare or quoted) would set the prototype, so it is computed. */
-export function objectKey(key: string): string {
-  if (key === "__proto__") return `["__proto__"]`;
-  return propertyKey(key);
+export function objectKey(key: string): Code {
+  if (key === "__proto__") return new Code(`["__proto__"]`);
+  return propertyKeyCode(key);
+}
+
+/**
+ * A TypeScript type built by emit/type-expression.ts, as code: its names come from ir/naming.ts and
+ * its literals and keys from literal() and propertyKey(), so its text is code already.
+ */
+export function typeCode(type: { readonly text: string }): Code {
+  return new Code(type.text);
+}
+
+/**
+ * A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one
+ * line unless `block`. `indent` goes before every line but the first (a member's doc in a body).
+ */
+export function docComment(lines: readonly string[], { block = false, indent = "" } = {}): Code {
+  const text = docText(lines.join("\n")).split("\n");
+  if (text.length === 1 && !block) return new Code(`/** ${text[0]} */`);
+  return new Code(`/**\n${text.map((l) => `${indent} * ${l}`.trimEnd()).join("\n")}\n${indent} */`);
+}
+
+/** `//` comment lines, one per line of text: docText() keeps a comment inert, a line break in a text becomes a space. */
+export function lineComments(lines: readonly string[]): Code {
+  return new Code(lines.map((line) => `// ${docText(line).replace(/\n/g, " ")}`).join("\n"));
 }
 
 /** Text for a JSDoc comment: a `*\/` in a description must not end the comment early. */

@@ -1,29 +1,30 @@
 /**
- * A statement of a module built as text together with what it puts in the module's `.d.ts`, so
+ * A statement of a module built as code together with what it puts in the module's `.d.ts`, so
  * the emitter states its declarations (EmittedModule.declarations) instead of TypeScript deriving
  * them from the bodies (builders, client).
  */
+import { code, join, type Code } from "./code";
+
 export interface BuilderStatement {
-  code: string;
-  declaration: string;
+  code: Code;
+  declaration: Code;
   /** The declaration without its doc comment: what its imports are found in (a comment needs none). */
-  declared: string;
+  declared: Code;
 }
 
-/** A type alias after its doc comment: the same in both files. */
-export function exportedType(doc: string, alias: string): BuilderStatement {
-  const text = `${doc}\n${alias}`;
+/** A type alias (or interface) after its doc comment: the same in both files. */
+export function exportedType(doc: Code, alias: Code): BuilderStatement {
+  const text = code`${doc}\n${alias}`;
   return { code: text, declaration: text, declared: alias };
 }
 
 /** Comment lines (`// ...`), kept in both files. */
-export function commentLines(text: string): BuilderStatement {
-  return { code: text, declaration: text, declared: "" };
+export function commentLines(comments: Code): BuilderStatement {
+  return { code: comments, declaration: comments, declared: code`` };
 }
 
-/** `signature` is the function's head without its body ("export function f(a: A): B"). */
-export function exportedFunction(doc: string, signature: string, body: readonly string[]): BuilderStatement {
-  if (!signature.startsWith("export function ")) throw new Error(`internal: not an exported function head: ${signature}`);
-  const declared = `${signature.replace(/^export function /, "export declare function ")};`;
-  return { code: [doc, `${signature} {`, ...body, "}"].join("\n"), declaration: `${doc}\n${declared}`, declared };
+/** `head` is the function's name, parameters and return type ("f(a: A): B"); `body` its lines. */
+export function exportedFunction(doc: Code, head: Code, body: readonly Code[]): BuilderStatement {
+  const declared = code`export declare function ${head};`;
+  return { code: join([doc, code`export function ${head} {`, ...body, code`}`], "\n"), declaration: code`${doc}\n${declared}`, declared };
 }

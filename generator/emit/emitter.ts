@@ -1,18 +1,14 @@
 /**
  * The emitter contract: IR in, ts-morph statement structures out. No Project, no prettier, no disk:
  * printing and formatting happen once, later, for every file together. A new artifact is one new
- * emitter plus one entry in `emit/index.ts`.
+ * folder plus one line in `emit/index.ts`.
  */
 import type { Statement } from "../print/print-module";
 import type { IrModel } from "../ir/model";
 
-export type Artifact = "types" | "guards" | "builders" | "client";
-
-export const ARTIFACTS: readonly Artifact[] = ["types", "guards", "builders", "client"];
-
 export interface EmitOptions {
-  /** Which artifacts to emit; an artifact brings the ones it depends on. */
-  artifacts: readonly Artifact[];
+  /** The artifacts emitted (emit/index.ts: each requested one with what it depends on). */
+  artifacts: readonly string[];
   /** `assert` (default): guards check `format`; `annotate`: `format` is documentation only. */
   formats: "assert" | "annotate";
   /**
@@ -27,7 +23,34 @@ export interface EmitOptions {
    * runtime name re-exported next to them gives way to them (emit/runtime-names.ts). Default: the model's.
    */
   packageTypes?: ReadonlySet<string>;
+  /** What the builders would otherwise guess from property names (see HeuristicSettings). */
+  heuristics?: HeuristicSettings;
 }
+
+/**
+ * The config's say over what is otherwise guessed from property names, so that renaming a property
+ * does not silently change the generated API (`generate --verbose` prints what was found). The
+ * client's idempotency key is ClientEmitOptions.idempotencyKey.
+ */
+export interface HeuristicSettings {
+  /** The properties the builders' `StampOptions` fill; see StampSettings. */
+  stamps?: StampSettings;
+  /** Short builders (`track(...)`); see ShortBuilderSettings. */
+  shortBuilders?: ShortBuilderSettings;
+}
+
+/**
+ * Each stamp's property set explicitly (stamped in every object type that has it as a free
+ * string), or `false` for none; left out: found by name (`message_id`, `sent_at`, ...). `false`:
+ * no stamps at all.
+ */
+export type StampSettings = false | { idempotencyKey?: string | false; timestamp?: string | false };
+
+/**
+ * Item type name → its short builder's name (`{ "TrackEvent": "track" }`): exactly these, instead of
+ * the names the schema's discriminators suggest; `false`: no short builders.
+ */
+export type ShortBuilderSettings = false | Readonly<Record<string, string>>;
 
 /** The type names a runtime re-export gives way to (see EmitOptions.packageTypes). */
 export function packageTypesOf({ model, options }: EmitContext): ReadonlySet<string> {
@@ -74,12 +97,15 @@ export interface EmittedModule {
   declarations?: Statement[] | "source";
   /** A one-line description for the file header. */
   summary: string;
+  /**
+   * The module is a subpath export of its own (`<package>/<subpath>`, in package.json's `exports`)
+   * instead of being re-exported by the package root (`index.ts`).
+   */
+  subpath?: string;
 }
 
+/** An emitter's code; its name and dependencies are declared apart (emit/artifact.ts). */
 export interface Emitter {
-  artifact: Artifact;
-  /** Artifacts whose modules this one imports. */
-  requires: readonly Artifact[];
   /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
   templates: readonly string[];
   /**

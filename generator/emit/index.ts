@@ -1,24 +1,44 @@
-/** The artifact list: a new artifact is one emitter here. Order = order of modules in the package. */
-import type { Artifact, EmitContext, Emitter } from "./emitter";
-import { typesEmitter } from "./types";
+/**
+ * The artifact registry: one line per artifact, in the order of modules in the package. A new
+ * artifact is one folder `emit/<name>/` (an `artifact.ts` declaring it, an `index.ts` exporting
+ * `<name>Emitter`) plus one line here; `--emit`, the config's `emit` and the `Artifact` type follow.
+ */
+import { declareArtifact, type ArtifactDeclaration } from "./artifact";
+import type { EmitContext, Emitter } from "./emitter";
+import { buildersArtifact } from "./builders/artifact";
+import { clientArtifact } from "./client/artifact";
+import { guardsArtifact } from "./guards/artifact";
+
+const REGISTRY = [
+  declareArtifact({ artifact: "types", requires: [] }),
+  guardsArtifact,
+  buildersArtifact,
+  clientArtifact,
+] as const;
+
+/** An artifact's name: "types", "guards", ... */
+export type Artifact = (typeof REGISTRY)[number]["artifact"];
+
+/** An emitter as the pipeline uses it: its declaration, and its code loaded on first use. */
+export type RegisteredEmitter = ArtifactDeclaration<Artifact> & Emitter;
 
 /**
- * An emitter whose module is loaded on first use of anything but its artifact: a run that does not
- * emit it never loads it (`--emit types` skips the guards, builders and client emitters, a
- * twentieth of a second of a cold start).
+ * An emitter whose module (`./<artifact>`: `types.ts`, or the folder's `index.ts`) is loaded on
+ * first use of its code: a run that does not emit it never loads it (`--emit types` skips the
+ * guards, builders and client emitters, a twentieth of a second of a cold start). The path is
+ * built from the name, so this registry (which ir/naming.ts reads for derived names) has no
+ * import of an emitter, which imports ir/naming.ts.
  */
-function onDemand(artifact: Artifact, load: () => Emitter): Emitter {
+function onDemand(declaration: ArtifactDeclaration<Artifact>): RegisteredEmitter {
   let loaded: Emitter | undefined;
   const emitter = (): Emitter => {
-    loaded ??= load();
-    if (loaded.artifact !== artifact) throw new Error(`internal: the ${artifact} emitter's module emits ${loaded.artifact}`);
-    return loaded;
+    if (loaded) return loaded;
+    const exported = (require(`./${declaration.artifact}`) as Record<string, Emitter | undefined>)[`${declaration.artifact}Emitter`];
+    if (!exported) throw new Error(`internal: emit/${declaration.artifact} exports no ${declaration.artifact}Emitter`);
+    return (loaded = exported);
   };
   return {
-    artifact,
-    get requires() {
-      return emitter().requires;
-    },
+    ...declaration,
     get templates() {
       return emitter().templates;
     },
@@ -29,20 +49,28 @@ function onDemand(artifact: Artifact, load: () => Emitter): Emitter {
   };
 }
 
-export const EMITTERS: readonly Emitter[] = [
-  typesEmitter,
-  onDemand("guards", () => (require("./guards/index") as typeof import("./guards/index")).guardsEmitter),
-  onDemand("builders", () => (require("./builders/index") as typeof import("./builders/index")).buildersEmitter),
-  onDemand("client", () => (require("./client/index") as typeof import("./client/index")).clientEmitter),
-];
+export const EMITTERS: readonly RegisteredEmitter[] = REGISTRY.map(onDemand);
+
+/** Every artifact's name, in package order. */
+export const ARTIFACTS: readonly Artifact[] = REGISTRY.map((d) => d.artifact);
+
+/**
+ * Every value name the emitters derive from a named type `X` (`isX`, `XSchema`, `createX`, ...);
+ * a root type also gets the root-only ones (`chunkX`, `groupXItems`, the client's names).
+ */
+export function namesDerivedFrom(type: string, isRoot: boolean): string[] {
+  const names = REGISTRY.flatMap((d: ArtifactDeclaration) => d.namesForType?.(type) ?? []);
+  if (isRoot) names.push(...REGISTRY.flatMap((d: ArtifactDeclaration) => d.namesForRoot?.(type) ?? []));
+  return names;
+}
 
 /** The emitters for the requested artifacts plus everything they depend on, in package order. */
-export function selectEmitters(requested: readonly Artifact[]): Emitter[] {
-  const wanted = new Set<Artifact>();
-  const add = (artifact: Artifact): void => {
+export function selectEmitters(requested: readonly string[]): RegisteredEmitter[] {
+  const wanted = new Set<string>();
+  const add = (artifact: string): void => {
     if (wanted.has(artifact)) return;
     const emitter = EMITTERS.find((e) => e.artifact === artifact);
-    if (!emitter) throw new Error(`unknown artifact "${artifact}" (available: ${EMITTERS.map((e) => e.artifact).join(", ")})`);
+    if (!emitter) throw new Error(`unknown artifact "${artifact}" (available: ${ARTIFACTS.join(", ")})`);
     wanted.add(artifact);
     emitter.requires.forEach(add);
   };

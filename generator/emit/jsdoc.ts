@@ -2,9 +2,10 @@
  * JSDoc from a schema's annotations and constraints, so an editor's hover tells a user what the
  * schema says: description, examples, default, format, bounds, deprecation.
  */
-import type { IrNode, IrSchema } from "../ir/model";
+import type { IrKeyword, IrNode, IrSchema } from "../ir/model";
 import { toTypeName } from "../ir/naming";
-import { docText } from "./code";
+import { docComment, docText } from "./code";
+import { KEYWORDS } from "./keywords/index";
 
 /** `typeName`: a title that only repeats the type's own name says nothing and is left out. */
 export function docsFor(schema: IrSchema, typeName?: string): string | undefined {
@@ -23,18 +24,29 @@ export function docsFor(schema: IrSchema, typeName?: string): string | undefined
   return lines.length ? docText(lines.join("\n")) : undefined;
 }
 
-/** A JSDoc block (`/** … *\/`) around the lines, made safe with docText(); one line stays on one line. */
+/** A JSDoc block around the lines, as text (for builders' structures): see code.ts's docComment. */
 export function docBlock(lines: readonly string[]): string {
-  const text = docText(lines.join("\n")).split("\n");
-  return text.length === 1 ? `/** ${text[0]} */` : `/**\n${text.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+  return docComment(lines).text;
 }
 
+/**
+ * The order hovers list constraint tags in; a keyword module's tag not listed here comes last.
+ * Which keywords have a tag is each module's `jsdoc` (emit/keywords/).
+ */
+const TAG_ORDER: readonly IrKeyword[] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "pattern", "uniqueItems"];
+
+const rank = (keyword: IrKeyword): number => (TAG_ORDER.includes(keyword) ? TAG_ORDER.indexOf(keyword) : TAG_ORDER.length);
+
+/** Every keyword with a tag, in TAG_ORDER. */
+export const TAGGED_KEYWORDS: readonly IrKeyword[] = KEYWORDS.flatMap((k) => k.jsdoc ?? []).sort((a, b) => rank(a) - rank(b));
+
+/** `@minimum 0`, `@format uuid`, `@uniqueItems`: what the node's tagged keywords say. */
 function constraintTags(node: IrNode): string[] {
   const tags: string[] = [];
-  if (node.format) tags.push(`@format ${node.format}`);
-  const numeric = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const;
-  for (const key of numeric) if (node[key] !== undefined) tags.push(`@${key} ${node[key]}`);
-  if (node.pattern !== undefined) tags.push(`@pattern ${node.pattern}`);
-  if (node.uniqueItems) tags.push("@uniqueItems");
+  for (const keyword of TAGGED_KEYWORDS) {
+    const value = node[keyword];
+    if (value === undefined || value === false) continue;
+    tags.push(value === true ? `@${keyword}` : `@${keyword} ${String(value)}`);
+  }
   return tags;
 }

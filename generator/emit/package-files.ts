@@ -11,9 +11,11 @@ export interface PackageManifestOptions {
   description: string;
   schemaHash: string;
   generatorVersion: string;
+  /** Modules exported as `<package>/<subpath>` besides the root (EmittedModule.subpath). */
+  subpaths?: readonly string[];
 }
 
-/** `export * from "./types.js"` for every module (runtime helpers stay internal). */
+/** `export * from "./types.js"` for every module of the root (runtime helpers and subpath modules stay out). */
 export function indexStatements(modulePaths: readonly string[]): Statement[] {
   return modulePaths.map((p) => `export * from ${JSON.stringify(`./${p.replace(/\.ts$/, ".js")}`)};`);
 }
@@ -29,10 +31,8 @@ export function packageJson(options: PackageManifestOptions): string {
     module: "./dist/esm/index.js",
     types: "./dist/esm/index.d.ts",
     exports: {
-      ".": {
-        import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
-        require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
-      },
+      ".": entryPoint("index"),
+      ...Object.fromEntries((options.subpaths ?? []).map((subpath) => [`./${subpath}`, entryPoint(subpath)])),
       "./package.json": "./package.json",
     },
     files: ["dist", "src"],
@@ -42,5 +42,13 @@ export function packageJson(options: PackageManifestOptions): string {
     koalaCodegen: { generator: options.generatorVersion, schemaSha256: options.schemaHash },
   };
   return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** An `exports` entry for the module `dist/*\/<module>.js`: types, ESM and CommonJS. */
+function entryPoint(module: string): object {
+  return {
+    import: { types: `./dist/esm/${module}.d.ts`, default: `./dist/esm/${module}.js` },
+    require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
+  };
 }
 

@@ -38,11 +38,12 @@ export function reexportedAs(name: string, packageTypes: ReadonlySet<string>): s
 }
 
 /** `export { A, B as $B } from "./runtime/x.js";` (or `export type`) for the names given; none → no statement. */
-export function reexportStatement(names: readonly string[], template: string, packageTypes: ReadonlySet<string>, typeOnly: boolean): string[] {
+export function reexportStatement(names: readonly string[], template: string, packageTypes: ReadonlySet<string>, typeOnly: boolean): Code[] {
   if (names.length === 0) return [];
   const specifiers = names.map((name) => {
     const as = reexportedAs(name, packageTypes);
-    return as === name ? name : `${name} as ${as}`;
+    return as === name ? id(name) : code`${id(name)} as ${id(as)}`;
   });
-  return [`export ${typeOnly ? "type " : ""}{ ${specifiers.join(", ")} } from ${JSON.stringify(`./${template.replace(/\.ts$/, ".js")}`)};`];
+  const from = `./${template.replace(/\.ts$/, ".js")}`;
+  return [typeOnly ? code`export type { ${join(specifiers, ", ")} } from ${from};` : code`export { ${join(specifiers, ", ")} } from ${from};`];
 }

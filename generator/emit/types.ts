@@ -13,16 +13,14 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
  * generate() puts off until the modules built as text are on their way to prettier.
  */
 const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
-import { isNode, type IrModel, type IrNode, type IrSchema, type JsonType } from "../ir/model";
-import { propertyKey } from "./code";
+import { isNode, type IrNode, type IrSchema, type JsonType } from "../ir/model";
+import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
 import { discriminatedUnion } from "./discriminated-union";
-import { docBlock, docsFor } from "./jsdoc";
-import { arrayType, intersectionType, literalType, NEVER, tupleType, typeRef, unionType, UNKNOWN, type TypeExpr } from "./type-expression";
+import { docsFor } from "./jsdoc";
+import { arrayType, intersectionType, keyCode, literalType, NEVER, tupleType, TypeExpr, typeRef, unionType, UNKNOWN } from "./type-expression";
 
 export const typesEmitter: Emitter = {
-  artifact: "types",
-  requires: [],
   templates: [],
   usesStructures: true,
   emit: (context) => [emitTypes(context)],
@@ -39,7 +37,7 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
         name: named.name,
         isExported: true,
         docs: docs ? [docs] : [],
-        properties: shape.properties,
+        properties: shape.properties.map(propertySignature),
         indexSignatures: shape.index ? [{ keyName: "key", keyType: "string", returnType: shape.index.text }] : [],
       };
       return declaration;
@@ -128,40 +126,51 @@ function arrayTypeOf(node: IrNode): TypeExpr {
 
 function objectTypeOf(node: IrNode): TypeExpr {
   const shape = objectShape(node);
-  const members = shape.properties.map((p) => `${p.docs?.length ? blockComment(String(p.docs[0])) : ""}${p.name}${p.hasQuestionToken ? "?" : ""}: ${p.type};`);
-  if (shape.index) members.push(`[key: string]: ${shape.index.text};`);
-  const body: TypeExpr = { text: members.length ? `{ ${members.join(" ")} }` : "{}", precedence: 2 };
+  const members = shape.properties.map((p) => code`${p.docs ? blockComment(p.docs) : code``}${p.key}${p.optional ? code`?` : code``}: ${p.type.code};`);
+  if (shape.index) members.push(code`[key: string]: ${shape.index.code};`);
   // `{}` in TypeScript also accepts strings and numbers; an object with no declared members is a Record.
-  const base = members.length ? body : typeRef("Record<string, never>");
+  const base = members.length ? new TypeExpr(code`{ ${join(members, " ")} }`, 2) : new TypeExpr(code`Record<string, never>`, 2);
   return intersectionType([base, ...requiredUnions(node)]);
 }
 
 /** A JSDoc block for a member of an inline type literal (prettier keeps it above the member). */
-function blockComment(text: string): string {
-  return `\n${docBlock([text])}\n`;
+function blockComment(text: string): Code {
+  return code`
+${docComment([text])}
+`;
+}
+
+/** One member of an object type. */
+interface PropertyShape {
+  key: Code;
+  type: TypeExpr;
+  optional: boolean;
+  /** Its JSDoc text (docsFor), if any. */
+  docs?: string;
 }
 
 interface ObjectShape {
-  properties: PropertySignatureStructure[];
+  properties: PropertyShape[];
   index?: TypeExpr;
+}
+
+/** An interface member, as ts-morph takes it. */
+function propertySignature(p: PropertyShape): PropertySignatureStructure {
+  return { kind: StructureKind().PropertySignature, name: p.key.text, type: p.type.text, hasQuestionToken: p.optional, docs: p.docs ? [p.docs] : [] };
 }
 
 function objectShape(node: IrNode): ObjectShape {
   const required = new Set(node.required ?? []);
-  const properties: PropertySignatureStructure[] = (node.properties ?? []).map((property) => {
-    const docs = docsFor(property.schema);
-    return {
-      kind: StructureKind().PropertySignature,
-      name: propertyKey(property.name),
-      type: typeOf(property.schema).text,
-      hasQuestionToken: !required.has(property.name),
-      docs: docs ? [docs] : [],
-    };
-  });
+  const properties: PropertyShape[] = (node.properties ?? []).map((property) => ({
+    key: keyCode(property.name),
+    type: typeOf(property.schema),
+    optional: !required.has(property.name),
+    docs: docsFor(property.schema),
+  }));
   // `required` names without a `properties` entry are still required, with any value.
   const declared = new Set((node.properties ?? []).map((p) => p.name));
   for (const name of node.required ?? []) {
-    if (!declared.has(name)) properties.push({ kind: StructureKind().PropertySignature, name: propertyKey(name), type: "unknown", hasQuestionToken: false, docs: [] });
+    if (!declared.has(name)) properties.push({ key: keyCode(name), type: UNKNOWN, optional: false });
   }
   return { properties, index: indexType(node) };
 }
@@ -196,12 +205,12 @@ function requiredUnions(node: IrNode): TypeExpr[] {
     unions.push(
       unionType(
         branches.map((keys) => {
-          const members = keys.map((key) => `${propertyKey(key)}: ${propertyType(node, key).text};`);
+          const members = keys.map((key) => code`${keyCode(key)}: ${propertyType(node, key).code};`);
           if (exclusive) {
             // Keys that only other branches require must be absent for this one to be the only match.
-            for (const other of all) if (!keys.includes(other)) members.push(`${propertyKey(other)}?: never;`);
+            for (const other of all) if (!keys.includes(other)) members.push(code`${keyCode(other)}?: never;`);
           }
-          return { text: `{ ${members.join(" ")} }`, precedence: 2 };
+          return new TypeExpr(code`{ ${join(members, " ")} }`, 2);
         }),
       ),
     );
@@ -234,8 +243,4 @@ function interfaceShape(node: IrNode): ObjectShape | undefined {
   if (!isObjectOnly || hasCombinators) return undefined;
   if (!node.properties && !node.required) return undefined;
   return objectShape(node);
-}
-
-export function typeNames(model: IrModel): string[] {
-  return model.types.map((t) => t.name);
 }

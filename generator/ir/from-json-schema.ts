@@ -3,8 +3,9 @@ import { CodegenError } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywords";
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
-import { keywordsIgnoredIn } from "./dialect-keywords";
-import { JSON_TYPES, type Dialect, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "./model";
+import { keywordsIgnoredByDialect } from "./dialect-keywords";
+import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
+import type { Dialect, IrDiscriminator, IrModel, IrNamedType, IrNode, IrSchema, JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { foldDuplicateTypes } from "./fold-duplicates";
@@ -26,9 +27,13 @@ export interface NormalizeOptions {
   nameCollisions?: "error" | "suffix";
 }
 
-/** JSON Schema (loaded and indexed) → IR: names every shared subschema, checks every keyword. */
-export function fromJsonSchema(loaded: LoadedSchema, options: NormalizeOptions = {}): IrModel {
-  return new Normalizer(loaded, options).run();
+/**
+ * JSON Schema (loaded and indexed) → IR: names every shared subschema, checks every keyword.
+ * `vocabulary`: the keyword modules that read a schema object's keywords (emit/keywords/index.ts's
+ * KEYWORDS), in the order they are read.
+ */
+export function fromJsonSchema(loaded: LoadedSchema, vocabulary: readonly KeywordReading[], options: NormalizeOptions = {}): IrModel {
+  return new Normalizer(loaded, vocabulary, options).run();
 }
 
 interface Pending {
@@ -64,10 +69,17 @@ class Normalizer {
   /** Beside `reading`: the keywords the document's custom meta-schema leaves out (load/vocabulary.ts). */
   private readonly vocabularyIgnored: ReadonlySet<string>[] = [];
 
+  /** The keyword modules, references first (see KeywordReading.readFirst), then in vocabulary order. */
+  readonly readers: readonly KeywordReading[];
+  private readonly ignoredByDialect: ReadonlyMap<Dialect, ReadonlySet<string>>;
+
   constructor(
     private readonly loaded: LoadedSchema,
+    vocabulary: readonly KeywordReading[],
     private readonly options: NormalizeOptions,
   ) {
+    this.readers = [...vocabulary.filter((k) => k.readFirst), ...vocabulary.filter((k) => !k.readFirst)];
+    this.ignoredByDialect = keywordsIgnoredByDialect(vocabulary);
     // A collision is settled after reading: the same schema reached twice folds into one type (fold-duplicates.ts).
     this.allocator = new NameAllocator(options.reservedNames);
     this.dialect = loaded.dialect;
@@ -93,7 +105,7 @@ class Normalizer {
     if (!openapi && isJsonObject(root)) {
       for (const keyword of ["$defs", "definitions"] as const) {
         const defs = root[keyword];
-        if (keywordsIgnoredIn(this.dialect).has(keyword) || !isJsonObject(defs)) continue;
+        if (this.ignoredByDialect.get(this.dialect)!.has(keyword) || !isJsonObject(defs)) continue;
         for (const [key, schema] of Object.entries(defs)) {
           if (isJsonObject(schema)) this.name(schema, key, { document: this.loaded.rootDocument, pointer: `/${keyword}/${escapePointerToken(key)}` });
         }
@@ -255,23 +267,23 @@ class Normalizer {
     return { schemaPath, ref: name, annotations: {} };
   }
 
-  /** OpenAPI's `discriminator` next to `oneOf`/`anyOf` (anything else, or a JSON Schema input, leaves it an unknown keyword). */
-  discriminator(schema: JsonObject, schemaPath: string, node: IrNode): void {
+  /** OpenAPI's `discriminator` of `schema`, each tag with the named type it picks; undefined in a JSON Schema input, or with no tag. */
+  discriminator(schema: JsonObject, schemaPath: string): Omit<IrDiscriminator, "keyword"> | undefined {
     const openapi = this.loaded.openapi;
-    const keyword = node.oneOf ? "oneOf" : node.anyOf ? "anyOf" : undefined;
-    if (!openapi || !keyword) return;
+    if (!openapi) return undefined;
     const table = readDiscriminator(schema, `#${this.loaded.registry.location(schema)?.pointer ?? ""}`, openapi.input.document);
-    if (!table || table.branches.length === 0) return;
+    if (!table || table.branches.length === 0) return undefined;
     const branches = table.branches.map(({ tag, ref }) => {
       const type = this.refName(schema, ref, `${schemaPath}/discriminator`);
       if (typeof type === "boolean") this.fail("invalidSchema", `discriminator mapping "${tag}" points to a boolean schema, not an object schema`, `${schemaPath}/discriminator/mapping`);
       return { tag, type };
     });
-    node.discriminator = { keyword, propertyName: table.propertyName, branches };
+    return { propertyName: table.propertyName, branches };
   }
 
+
   isIgnored(keyword: string): boolean {
-    return keywordsIgnoredIn(this.currentDialect).has(keyword) || (this.vocabularyIgnored[this.vocabularyIgnored.length - 1]?.has(keyword) ?? false);
+    return this.ignoredByDialect.get(this.currentDialect)!.has(keyword) || (this.vocabularyIgnored[this.vocabularyIgnored.length - 1]?.has(keyword) ?? false);
   }
 
   get currentDialect(): Dialect {
@@ -316,165 +328,87 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Reads one schema object keyword by keyword, checking each value's JSON type. */
-class NodeReader {
-  private readonly node: IrNode;
+/** Reads one schema object keyword by keyword, checking each value's JSON type: each keyword module reads its own. */
+class NodeReader implements KeywordReader {
+  readonly node: IrNode;
+  readonly dialect: Dialect;
 
   constructor(
     private readonly normalizer: Normalizer,
-    private readonly schema: JsonObject,
+    readonly schema: JsonObject,
     private readonly schemaPath: string,
     /** Set for a named type's own schema (entered through a reference), not for inline subschemas. */
     private readonly location?: SchemaLocation,
   ) {
     this.node = { schemaPath, annotations: {} };
+    this.dialect = normalizer.currentDialect;
+  }
+
+  get entered(): boolean {
+    return this.location !== undefined;
   }
 
   read(): IrNode {
-    const s = this.schema;
-    const node = this.node;
-    const dialect = this.normalizer.currentDialect;
-    const legacyRef = dialect === "draft-07" || dialect === "draft-06" || dialect === "draft-04";
-
-    if (this.has("$ref")) {
-      const ref = this.string("$ref");
-      const target = this.normalizer.refName(s, ref, this.schemaPath);
-      if (typeof target === "boolean") node.allOf = [target];
-      else node.ref = target;
-      // Before 2019-09, `$ref` makes every sibling keyword irrelevant.
-      if (legacyRef) return node;
+    for (const keyword of this.normalizer.readers) {
+      if (keyword.read(this) === "stop") return this.node;
     }
-    if (this.has("$dynamicRef")) this.dynamicRef("$dynamicRef");
-    if (this.has("$recursiveRef")) this.dynamicRef("$recursiveRef");
-    const dynamicScope = this.normalizer.dynamicScope(s, this.location !== undefined);
-    if (dynamicScope) node.dynamicScope = dynamicScope;
-
     this.annotations();
-
-    if (this.has("type")) node.type = this.types();
-    if (this.has("const")) node.const = { value: s.const as JsonValue };
-    if (this.has("enum")) {
-      if (!Array.isArray(s.enum)) this.invalid("enum", "an array");
-      node.enum = s.enum as JsonValue[];
-    }
-
-    // Strings
-    this.count("minLength");
-    this.count("maxLength");
-    if (this.has("pattern")) node.pattern = this.regex("pattern", this.string("pattern"));
-    if (this.has("format")) node.format = this.string("format");
-
-    // Numbers
-    this.number("minimum");
-    this.number("maximum");
-    this.number("multipleOf");
-    if (node.multipleOf !== undefined && !(node.multipleOf > 0)) this.invalid("multipleOf", "a number greater than 0");
-    if (dialect === "draft-04") this.draft4Exclusive();
-    else {
-      this.number("exclusiveMinimum");
-      this.number("exclusiveMaximum");
-    }
-
-    // Arrays
-    const items = s.items;
-    if (Array.isArray(items) && this.has("items")) {
-      if (dialect === "2020-12") this.invalid("items", "a schema (use prefixItems for tuples)");
-      node.prefixItems = items.map((item, i) => this.sub(item, "items", String(i)));
-      if (this.has("additionalItems")) node.items = this.sub(s.additionalItems, "additionalItems");
-    } else if (this.has("items")) {
-      node.items = this.sub(items, "items");
-    }
-    if (this.has("prefixItems")) node.prefixItems = this.schemaArray("prefixItems");
-    if (this.has("contains")) node.contains = this.sub(s.contains, "contains");
-    this.count("minContains");
-    this.count("maxContains");
-    this.count("minItems");
-    this.count("maxItems");
-    if (this.has("uniqueItems")) node.uniqueItems = this.boolean("uniqueItems");
-    if (this.has("unevaluatedItems")) node.unevaluatedItems = this.sub(s.unevaluatedItems, "unevaluatedItems");
-
-    // Objects
-    if (this.has("properties")) node.properties = this.schemaMap("properties").map(([name, schema]) => ({ name, schema }));
-    if (this.has("patternProperties")) {
-      node.patternProperties = this.schemaMap("patternProperties").map(([pattern, schema]) => ({
-        pattern: this.regex(`patternProperties/${escapePointerToken(pattern)}`, pattern),
-        schema,
-      }));
-    }
-    if (this.has("additionalProperties")) node.additionalProperties = this.sub(s.additionalProperties, "additionalProperties");
-    if (this.has("propertyNames")) node.propertyNames = this.sub(s.propertyNames, "propertyNames");
-    if (this.has("required")) node.required = this.stringArray("required", s.required);
-    if (this.has("dependentRequired")) {
-      node.dependentRequired = this.objectEntries("dependentRequired").map(([name, value]) => ({
-        name,
-        required: this.stringArray(`dependentRequired/${escapePointerToken(name)}`, value),
-      }));
-    }
-    if (this.has("dependentSchemas")) node.dependentSchemas = this.schemaMap("dependentSchemas").map(([name, schema]) => ({ name, schema }));
-    if (this.has("dependencies")) this.legacyDependencies();
-    this.count("minProperties");
-    this.count("maxProperties");
-    if (this.has("unevaluatedProperties")) node.unevaluatedProperties = this.sub(s.unevaluatedProperties, "unevaluatedProperties");
-
-    // Applicators
-    if (this.has("allOf")) node.allOf = [...(node.allOf ?? []), ...this.schemaArray("allOf", true)];
-    if (this.has("anyOf")) node.anyOf = this.schemaArray("anyOf", true);
-    if (this.has("oneOf")) node.oneOf = this.schemaArray("oneOf", true);
-    if (this.has("discriminator")) this.normalizer.discriminator(s, this.schemaPath, node);
-    if (this.has("not")) node.not = this.sub(s.not, "not");
-    if (this.has("if")) node.if = this.sub(s.if, "if");
-    if (this.has("then")) node.then = this.sub(s.then, "then");
-    if (this.has("else")) node.else = this.sub(s.else, "else");
-    return node;
+    return this.node;
   }
 
-  /** `$dynamicRef`/`$recursiveRef`: dynamic when its target declares the anchor, else one more `$ref`. */
-  private dynamicRef(keyword: "$dynamicRef" | "$recursiveRef"): void {
-    const node = this.node;
-    const target = this.normalizer.dynamicRefTarget(this.schema, keyword, this.string(keyword), this.schemaPath);
-    if (typeof target === "boolean") node.allOf = [...(node.allOf ?? []), target];
-    else if (target.anchor !== undefined) node.dynamicRef = { ref: target.name, anchor: target.anchor };
-    else if (node.ref === undefined) node.ref = target.name;
-    else node.allOf = [...(node.allOf ?? []), { schemaPath: this.at(keyword), ref: target.name, annotations: {} }];
+  refName(ref: string): string | boolean {
+    return this.normalizer.refName(this.schema, ref, this.schemaPath);
   }
 
-  private has(keyword: string): boolean {
+  dynamicRefTarget(keyword: "$dynamicRef" | "$recursiveRef", ref: string): boolean | { name: string; anchor?: string } {
+    return this.normalizer.dynamicRefTarget(this.schema, keyword, ref, this.schemaPath);
+  }
+
+  dynamicScope(): { anchor: string; type: string }[] | undefined {
+    return this.normalizer.dynamicScope(this.schema, this.entered);
+  }
+
+  discriminator(): Omit<IrDiscriminator, "keyword"> | undefined {
+    return this.normalizer.discriminator(this.schema, this.schemaPath);
+  }
+
+  has(keyword: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.schema, keyword) && !this.normalizer.isIgnored(keyword);
   }
 
-  private at(keyword: string): string {
+  at(keyword: string): string {
     return `${this.schemaPath}/${keyword}`;
   }
 
-  private invalid(keyword: string, expected: string): never {
+  invalid(keyword: string, expected: string): never {
     const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[k.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), this.schema);
     this.normalizer.failAt("invalidSchema", `"${keyword.split("/")[0]}" must be ${expected}, got ${describe(value)}`, this.at(keyword));
   }
 
-  private sub(schema: unknown, ...tokens: string[]): IrSchema {
+  sub(schema: unknown, ...tokens: string[]): IrSchema {
     return this.normalizer.child(schema, `${this.schemaPath}/${tokens.map(escapePointerToken).join("/")}`);
   }
 
-  private string(keyword: string): string {
+  string(keyword: string): string {
     const value = this.schema[keyword];
     if (typeof value !== "string") this.invalid(keyword, "a string");
     return value;
   }
 
-  private boolean(keyword: string): boolean {
+  boolean(keyword: string): boolean {
     const value = this.schema[keyword];
     if (typeof value !== "boolean") this.invalid(keyword, "a boolean");
     return value;
   }
 
-  private number(keyword: "minimum" | "maximum" | "multipleOf" | "exclusiveMinimum" | "exclusiveMaximum"): void {
+  number(keyword: NumericKeyword): void {
     if (!this.has(keyword)) return;
     const value = this.schema[keyword];
     if (typeof value !== "number" || !Number.isFinite(value)) this.invalid(keyword, "a number");
     this.node[keyword] = value;
   }
 
-  private count(keyword: "minLength" | "maxLength" | "minContains" | "maxContains" | "minItems" | "maxItems" | "minProperties" | "maxProperties"): void {
+  count(keyword: NumericKeyword): void {
     if (!this.has(keyword)) return;
     const value = this.schema[keyword];
     // 1.0 is an integer in JSON Schema; so is any float with no fractional part.
@@ -482,18 +416,7 @@ class NodeReader {
     this.node[keyword] = value;
   }
 
-  private types(): JsonType[] {
-    const value = this.schema.type;
-    const list = Array.isArray(value) ? value : [value];
-    for (const type of list) {
-      if (typeof type !== "string" || !(JSON_TYPES as readonly string[]).includes(type)) {
-        this.invalid("type", `one of ${JSON_TYPES.join(", ")} or an array of them`);
-      }
-    }
-    return [...new Set(list as JsonType[])];
-  }
-
-  private regex(keyword: string, source: string): string {
+  regex(keyword: string, source: string): string {
     try {
       new RegExp(source, "u");
     } catch (error) {
@@ -502,24 +425,24 @@ class NodeReader {
     return source;
   }
 
-  private stringArray(keyword: string, value: unknown): string[] {
+  stringArray(keyword: string, value: unknown): string[] {
     if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) this.invalid(keyword, "an array of strings");
     return [...new Set(value as string[])];
   }
 
-  private schemaArray(keyword: string, nonEmpty = false): IrSchema[] {
+  schemaArray(keyword: string, nonEmpty = false): IrSchema[] {
     const value = this.schema[keyword];
     if (!Array.isArray(value) || (nonEmpty && value.length === 0)) this.invalid(keyword, nonEmpty ? "a non-empty array of schemas" : "an array of schemas");
     return value.map((item, i) => this.sub(item, keyword, String(i)));
   }
 
-  private objectEntries(keyword: string): [string, unknown][] {
+  objectEntries(keyword: string): [string, unknown][] {
     const value = this.schema[keyword];
     if (!isJsonObject(value)) this.invalid(keyword, "an object");
     return Object.entries(value);
   }
 
-  private schemaMap(keyword: string): [string, IrSchema][] {
+  schemaMap(keyword: string): [string, IrSchema][] {
     return this.objectEntries(keyword).map(([key, schema]) => [key, this.sub(schema, keyword, key)]);
   }
 
@@ -539,31 +462,5 @@ class NodeReader {
     if (s.writeOnly === true) a.writeOnly = true;
     if (typeof s.contentMediaType === "string") a.contentMediaType = s.contentMediaType;
     if (typeof s.contentEncoding === "string") a.contentEncoding = s.contentEncoding;
-  }
-
-  /** draft-04: `exclusiveMinimum: true` turns `minimum` exclusive. */
-  private draft4Exclusive(): void {
-    const node = this.node;
-    for (const [flag, bound, exclusive] of [
-      ["exclusiveMinimum", "minimum", "exclusiveMinimum"],
-      ["exclusiveMaximum", "maximum", "exclusiveMaximum"],
-    ] as const) {
-      if (!Object.prototype.hasOwnProperty.call(this.schema, flag)) continue;
-      if (this.boolean(flag) && node[bound] !== undefined) {
-        node[exclusive] = node[bound];
-        delete node[bound];
-      }
-    }
-  }
-
-  /** draft-07 and older: `dependencies` is dependentRequired (arrays) and dependentSchemas (schemas). */
-  private legacyDependencies(): void {
-    for (const [name, value] of this.objectEntries("dependencies")) {
-      if (Array.isArray(value)) {
-        (this.node.dependentRequired ??= []).push({ name, required: this.stringArray(`dependencies/${escapePointerToken(name)}`, value) });
-      } else {
-        (this.node.dependentSchemas ??= []).push({ name, schema: this.sub(value, "dependencies", name) });
-      }
-    }
   }
 }

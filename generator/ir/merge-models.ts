@@ -128,6 +128,11 @@ export function sameSchema(a: IrSchema, b: IrSchema): boolean {
   return JSON.stringify(withoutPaths(a)) === JSON.stringify(withoutPaths(b));
 }
 
+/** A schema without its `schemaPath`s: where a schema sits is not part of the API. */
+export function stripPaths(schema: IrSchema): unknown {
+  return JSON.parse(JSON.stringify(schema, (key, value: unknown) => (key === "schemaPath" ? undefined : value)));
+}
+
 function withoutPaths(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPaths);
   if (typeof value !== "object" || value === null) return value;

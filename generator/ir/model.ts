@@ -9,7 +9,9 @@
  * What normalization has already done for every emitter:
  * - `$ref` is resolved (files, `$id`, `$anchor`, JSON pointers) and replaced by the *name* of a
  *   named type, so shared subschemas are emitted once and cycles are plain references;
- * - older drafts are rewritten to draft 2020-12 keywords (see `load/dialect.ts`);
+ * - older drafts are read into draft 2020-12 keywords (`items` arrays become `prefixItems`,
+ *   `dependencies` becomes `dependentRequired`/`dependentSchemas`, ...), each by its keyword's
+ *   module in `emit/keywords/`;
  * - every keyword value has the right JSON type, or generation failed with its schema path.
  */
 
@@ -135,6 +137,61 @@ export interface IrDiscriminator {
   propertyName: string;
   branches: { tag: string; type: string }[];
 }
+
+/** The name of a keyword field of {@link IrNode}: what a keyword module claims (emit/keywords/). */
+export type IrKeyword = Exclude<keyof IrNode, "schemaPath" | "annotations">;
+
+/**
+ * Every keyword field of IrNode, at run time. A `Record` over {@link IrKeyword}, so the compiler
+ * rejects a field missing here or one IrNode does not have: adding a field to IrNode means adding
+ * it here, and then the claim test (test/emit/keywords.test.ts) asks for its keyword module.
+ */
+const KEYWORD_FIELDS: Record<IrKeyword, true> = {
+  ref: true,
+  dynamicRef: true,
+  dynamicScope: true,
+  type: true,
+  const: true,
+  enum: true,
+  minLength: true,
+  maxLength: true,
+  pattern: true,
+  format: true,
+  minimum: true,
+  maximum: true,
+  exclusiveMinimum: true,
+  exclusiveMaximum: true,
+  multipleOf: true,
+  prefixItems: true,
+  items: true,
+  contains: true,
+  minContains: true,
+  maxContains: true,
+  minItems: true,
+  maxItems: true,
+  uniqueItems: true,
+  unevaluatedItems: true,
+  properties: true,
+  patternProperties: true,
+  additionalProperties: true,
+  propertyNames: true,
+  required: true,
+  dependentRequired: true,
+  dependentSchemas: true,
+  minProperties: true,
+  maxProperties: true,
+  unevaluatedProperties: true,
+  allOf: true,
+  anyOf: true,
+  oneOf: true,
+  discriminator: true,
+  not: true,
+  if: true,
+  then: true,
+  else: true,
+};
+
+export const IR_KEYWORDS: readonly IrKeyword[] = Object.keys(KEYWORD_FIELDS) as IrKeyword[];
 
 /** A schema that gets its own exported type (and guard, builder, ...). */
 export interface IrNamedType {

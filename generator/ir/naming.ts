@@ -4,45 +4,10 @@
  */
 
 import { toTypeName } from "../identifiers";
+// The names each emitter derives from a type name (isX, createX, ...), as the emitters declare them.
+import { namesDerivedFrom } from "../emit/index";
+export { namesDerivedFrom };
 export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
-
-/**
- * The value names that other emitters derive from a type name `X`. They live in the same module
- * namespace as the types once `index.ts` re-exports every module (`export *` of a type `FooSchema`
- * and a value `FooSchema` from two modules does not compile), so the allocator reserves them together
- * with the type name. Emitters MUST take these names from here rather than concatenate their own.
- */
-export const derivedNames = {
-  /** guards.ts */
-  is: (type: string): string => `is${type}`,
-  validate: (type: string): string => `validate${type}`,
-  assert: (type: string): string => `assert${type}`,
-  /** The Standard Schema object. */
-  standardSchema: (type: string): string => `${type}Schema`,
-  /** builders.ts */
-  create: (type: string): string => `create${type}`,
-  /** builders.ts, root type only. */
-  chunk: (type: string): string => `chunk${type}`,
-  /** builders.ts, root type only: the group-by-person helper. */
-  group: (type: string): string => `group${type}Items`,
-  /** client.ts, for the client's name (default: the root type): factory, client type, options type. */
-  createClient: (stem: string): string => `create${stem}Client`,
-  clientType: (stem: string): string => `${stem}Client`,
-  clientOptions: (stem: string): string => `${stem}ClientOptions`,
-} as const;
-
-/** The names client.ts declares for a client named `stem`. */
-export function clientNames(stem: string): string[] {
-  return [derivedNames.createClient(stem), derivedNames.clientType(stem), derivedNames.clientOptions(stem)];
-}
-
-/** Every name derived from a named type; the root type also gets `chunkX`, `groupXItems` and the client's names. */
-export function namesDerivedFrom(type: string, isRoot: boolean): string[] {
-  const d = derivedNames;
-  const names = [d.is(type), d.validate(type), d.assert(type), d.standardSchema(type), d.create(type)];
-  if (isRoot) names.push(d.chunk(type), d.group(type), ...clientNames(type));
-  return names;
-}
 
 /** Two names that became one identifier, and what the later one got instead. */
 export interface NameCollision {

@@ -1,129 +1,115 @@
 /**
- * A local, Koala-compatible ingestion server for tests and development (`koala-codegen mock-server`
- * or `startMockServer()`): a real node:http server that behaves the way API.md documents the service.
+ * A mock server for any API (`koala-codegen mock-server --schema api.yaml` or `startMockServer()`):
+ * a real node:http server on 127.0.0.1 that serves every operation of an OpenAPI 3.0/3.1 document,
+ * or JSON Schemas each posted to an endpoint.
  *
- * - `POST <endpoint path>`: validates the JSON body with the schema's generated guard (400 with the
- *   errors), answers a request without `User-Agent` with 200 and drops it (as Koala does), drops
- *   events and page views whose idempotency key was already accepted, stores the rest;
- * - `GET /__mock/received`: what was accepted, as JSON; `POST /__mock/reset` forgets it;
- *   `POST /__mock/faults` sets the fault options (JSON body);
- * - faults on request: a seeded rate of 500, 503, 429 + `Retry-After`, connection reset before or
- *   after the body was accepted, delays; or exact answers queued with `inject()`.
+ * - Requests are checked with the guards this tool generates for the document (mock-api.ts):
+ *   path, query, header and cookie parameters (parameters.ts) and the body; 400 with the errors.
+ *   An operation with `security` needs one of its schemes' credentials: 401 without.
+ * - A valid request gets the documented example for the status, or a synthesized value that passes
+ *   the response guard (answers.ts); it is recorded, and array items whose idempotency key
+ *   (`x-idempotency-key`) was seen before count as duplicates (recorder.ts).
+ * - `GET /__mock/received` (what was accepted), `POST /__mock/reset`, `POST /__mock/faults` (JSON
+ *   fault options), `POST /__mock/answer-all` (JSON `{status, example?, body?}`, or `{}` to stop).
+ * - Faults: a seeded rate of 500, 503, 429 + `Retry-After`, connection reset before or after the
+ *   body was accepted, delays; or exact answers queued with `inject()` (faults.ts).
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { bundledSchemaPath } from "../paths";
+import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
-import type { GuardFn, GuardIssue } from "./generated-guard";
+import { pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
+import { parseParameters } from "./parameters";
+import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
-export interface MockEndpoint {
-  /** A path template; `{name}` matches one path segment ("/web/projects/{publicKey}/batch"). */
-  path: string;
-  /** The body's schema (file or object): validated with its generated guard. Default: the bundled Koala profile batch schema. */
-  schema?: string | object;
-  /** A validator instead of the generated guard; `false` accepts any JSON. */
-  validate?: GuardFn | false;
-}
-
-export interface MockServerOptions {
+export interface MockServerOptions extends ReadMockApiOptions {
   /** Default 0: any free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default: Koala's profile and account batch endpoints with the bundled schemas. */
-  endpoints?: readonly MockEndpoint[];
-  /** The property that dedupes array items (default `message_id`). */
-  idempotencyKey?: string;
+  /** Seed of synthesized values (default 1): the same seed gives the same answers. */
+  seed?: number;
+  /** Check parameters and bodies with their generated guards (default true). */
+  validate?: boolean;
+  /** Answer documented examples (default true); false: synthesized values only. */
+  examples?: boolean;
   faults?: FaultOptions;
-  /** Answer every request with 400 `{"error": suspendedError}`, as a suspended ingest does. */
-  suspended?: boolean;
-  /** Default "Koala ingest suspended". */
-  suspendedError?: string;
+  /**
+   * A request without this header gets the success answer and is not stored (an ingestion API that
+   * drops bot traffic: Koala drops requests without `User-Agent`).
+   */
+  dropWithoutHeader?: string;
+  /** Every request gets this answer, whatever its path (a suspended account: Koala's 400 `suspended` example). */
+  answerAll?: AnswerAll;
 }
 
-export interface ReceivedRequest {
-  path: string;
-  userAgent: string;
-  body: unknown;
-}
-
-export interface ReceivedItem {
-  /** The array it came in ("events", "page_views", ...). */
-  array: string;
-  item: Record<string, unknown>;
-}
-
-export interface Received {
-  /** Accepted requests, in order. */
-  requests: ReceivedRequest[];
-  /** Accepted array items, duplicates (same idempotency key) removed. */
-  items: ReceivedItem[];
-  /** Items dropped because their key had been accepted before. */
-  duplicates: number;
-  /** Requests answered 200 but dropped for lack of a User-Agent. */
-  dropped: number;
-  /** Requests answered 400 by the guard. */
-  invalid: number;
-  /** Faults injected, by kind. */
-  faults: Record<string, number>;
+/** An answer for every request: a status and its documented example by name, or an exact body. */
+export interface AnswerAll {
+  status: number;
+  /** The name of a documented example of that status (its first example when absent). */
+  example?: string;
+  /** An exact JSON body instead. */
+  body?: unknown;
 }
 
 export interface MockServer {
   url: string;
   port: number;
-  /** A snapshot of what was received so far. */
+  /** The operations served: method, path template and name. */
+  operations: { name: string; method: string; path: string }[];
+  /** The accepted requests so far, in order. */
+  requests(): ReceivedRequest[];
+  /** A snapshot of what was received so far (requests, items, duplicates, faults, ...). */
   received(): Received;
   reset(): void;
   /** Queues faults (or exact answers) for the next requests. */
   inject(...faults: InjectedFault[]): void;
   /** Changes the random faults; forgets queued ones and restarts the sequence. */
   setFaults(options: FaultOptions): void;
-  setSuspended(suspended: boolean): void;
+  /** Answers every request with `answer`; undefined: back to normal. */
+  answerAll(answer: AnswerAll | undefined): void;
   close(): Promise<void>;
 }
 
-export const KOALA_BATCH_PATH = "/web/projects/{publicKey}/batch";
-export const KOALA_ACCOUNT_BATCH_PATH = "/web/projects/{publicKey}/accounts/batch";
-
-/** Starts the server on 127.0.0.1 (by default) and resolves once it listens. */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const endpoints = options.endpoints ?? koalaEndpoints();
-  // Every schema-checked endpoint's guard from one in-memory generation (one package, like the client's).
-  const needGuards = endpoints.filter((e) => e.validate === undefined);
-  const guards = needGuards.length ? await loadValidators(needGuards.map((e) => e.schema)) : [];
-  const routes = endpoints.map((endpoint) => ({
-    pattern: pathPattern(endpoint.path),
-    validate: endpoint.validate === false ? undefined : (endpoint.validate ?? guards[needGuards.indexOf(endpoint)]),
-  }));
-  const key = options.idempotencyKey ?? "message_id";
-  const suspendedError = options.suspendedError ?? "Koala ingest suspended";
+/** Reads the document, generates its guards, and resolves once the server listens. */
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const api = await readMockApi(options);
   const plan = new FaultPlan(options.faults);
-  let suspended = options.suspended ?? false;
-  let state = emptyState();
+  const recorder = new Recorder();
+  const answerOptions = { seed: options.seed ?? 1, examples: options.examples !== false };
+  const validate = options.validate !== false;
+  const dropHeader = options.dropWithoutHeader?.toLowerCase();
+  let answerAll = options.answerAll;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (req.method === "GET" && pathname === "/__mock/received") return json(res, 200, snapshot(state));
-    if (req.method === "POST" && pathname === "/__mock/reset") {
-      await readBody(req);
-      state = emptyState();
-      return json(res, 200, { status: "success" });
-    }
-    if (req.method === "POST" && pathname === "/__mock/faults") {
-      plan.configure(JSON.parse((await readBody(req)) || "{}") as FaultOptions);
-      return json(res, 200, { status: "success" });
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const pathname = url.pathname;
+    if (pathname.startsWith("/__mock/")) {
+      const text = await readBody(req);
+      if (req.method === "GET" && pathname === "/__mock/received") return send(res, jsonAnswer(200, recorder.snapshot()));
+      if (req.method === "POST" && pathname === "/__mock/reset") {
+        recorder.reset();
+        return send(res, jsonAnswer(200, { status: "success" }));
+      }
+      if (req.method === "POST" && pathname === "/__mock/faults") {
+        plan.configure(JSON.parse(text || "{}") as FaultOptions);
+        return send(res, jsonAnswer(200, { status: "success" }));
+      }
+      if (req.method === "POST" && pathname === "/__mock/answer-all") {
+        const answer = JSON.parse(text || "{}") as Partial<AnswerAll>;
+        answerAll = typeof answer.status === "number" ? (answer as AnswerAll) : undefined;
+        return send(res, jsonAnswer(200, { status: "success" }));
+      }
     }
     const text = await readBody(req);
-    if (suspended) return json(res, 400, { error: suspendedError });
-    const route = routes.find((r) => r.pattern.test(pathname));
-    if (!route) return json(res, 404, { error: "Not found" });
-    if (req.method !== "POST") return json(res, 405, { error: "Method not allowed" });
+    const method = (req.method ?? "GET").toUpperCase();
+    const onPath = api.operations.filter((o) => o.pattern.test(pathname));
+    const operation = onPath.find((o) => o.method === method) ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
+    if (answerAll) return send(res, fixedAnswer(api, operation, answerAll, answerOptions));
+    if (!operation) return send(res, onPath.length > 0 ? jsonAnswer(405, { error: "Method not allowed" }, { allow: onPath.map((o) => o.method).join(", ") }) : jsonAnswer(404, { error: "Not found" }));
 
     const fault = plan.next(text);
-    if (fault !== undefined) {
-      const name = typeof fault === "string" ? fault : String(fault.status);
-      state.faults[name] = (state.faults[name] ?? 0) + 1;
-    }
+    if (fault !== undefined) recorder.fault(typeof fault === "string" ? fault : String(fault.status));
     const settings = plan.settings;
     if (fault === "delay") {
       // Held until the delay ends or the client hangs up, so no timer outlives the connection.
@@ -140,38 +126,30 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (req.socket.destroyed) return;
     }
     if (fault === "reset-before") return void req.socket.destroy();
-    if (fault === "500" || fault === "503") return json(res, Number(fault), { error: "Internal error" });
-    if (fault === "429") return json(res, 429, { error: "Too many requests" }, { "retry-after": String(settings.retryAfterSeconds) });
-    if (typeof fault === "object") return json(res, fault.status, fault.body ?? {}, fault.headers);
+    if (fault === "500" || fault === "503") return send(res, documentedOr(operation, Number(fault), { error: "Internal error" }));
+    if (fault === "429") return send(res, documentedOr(operation, 429, { error: "Too many requests" }, { "retry-after": String(settings.retryAfterSeconds) }));
+    if (typeof fault === "object") return send(res, jsonAnswer(fault.status, fault.body ?? {}, fault.headers));
 
-    const userAgent = req.headers["user-agent"];
-    if (!userAgent) {
-      state.dropped++;
-      return json(res, 200, { status: "success" });
+    const preferences = parsePrefer(header(req, "prefer"));
+    const success = (): Answer => successAnswer(api, operation, preferences, answerOptions);
+    if (dropHeader !== undefined && !header(req, dropHeader)) {
+      recorder.dropped();
+      return send(res, success());
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      state.invalid++;
-      return json(res, 400, { error: "Invalid request", message: "The body is not JSON" });
+    const checked = check(api, operation, req, url, text, validate);
+    if (checked.status !== undefined) {
+      if (checked.status === 400) recorder.invalid();
+      return send(res, checked.status === 401 ? documentedOr(operation, 401, { error: "Unauthorized" }) : jsonAnswer(400, { error: "Invalid request", message: describe(checked.errors), errors: checked.errors }));
     }
-    if (route.validate) {
-      const checked = route.validate(body);
-      if (!checked.ok) {
-        state.invalid++;
-        return json(res, 400, { error: "Invalid request", message: describe(checked.errors), errors: checked.errors });
-      }
-    }
-    accept(state, pathname, userAgent, body, key);
+    recorder.accept({ method, path: req.url?.split("?")[0] ?? pathname, operation: operation.name, query: url.search.slice(1), userAgent: header(req, "user-agent") ?? "", body: checked.body }, operation.idempotencyKey);
     if (fault === "reset-after") return void req.socket.destroy();
-    return json(res, 200, { status: "success" });
+    return send(res, success());
   };
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A client that hung up mid-body lands here; anything else is a 500 the test will see.
-      if (!res.headersSent && !res.destroyed) json(res, 500, { error: "Mock server error", message: String(error) });
+      if (!res.headersSent && !res.destroyed) send(res, jsonAnswer(500, { error: "Mock server error", message: String(error) }));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -183,14 +161,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    received: () => snapshot(state),
-    reset: () => {
-      state = emptyState();
-    },
+    operations: api.operations.map(({ name, method, path }) => ({ name, method, path })),
+    requests: () => recorder.requests(),
+    received: () => recorder.snapshot(),
+    reset: () => recorder.reset(),
     inject: (...faults) => plan.inject(faults),
     setFaults: (faults) => plan.configure(faults),
-    setSuspended: (value) => {
-      suspended = value;
+    answerAll: (answer) => {
+      answerAll = answer;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -200,66 +178,115 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-interface State extends Received {
-  keys: Set<string>;
+/** The answer to a valid request: a JSON Schema endpoint's fixed one, else the documented response (Prefer: code=... picks another). */
+function successAnswer(api: MockApi, operation: MockOperation, preferences: ReturnType<typeof parsePrefer>, options: { seed: number; examples: boolean }): Answer {
+  if (operation.answer) return jsonAnswer(operation.answer.status, operation.answer.body ?? {});
+  const response = findResponse(operation, preferences.code);
+  if (!response) return preferences.code !== undefined ? jsonAnswer(500, { error: "Mock server error", message: `${operation.name} documents no ${preferences.code} response` }) : { status: 204, headers: {} };
+  const status = preferences.code !== undefined && /^\d{3}$/.test(preferences.code) ? Number(preferences.code) : statusCode(response.status);
+  return answerFor(api, operation, response, status, preferences, options);
 }
 
-function emptyState(): State {
-  return { requests: [], items: [], duplicates: 0, dropped: 0, invalid: 0, faults: {}, keys: new Set() };
+/** answerAll's answer: its body, or the documented example of that status (of this operation, else of any). */
+function fixedAnswer(api: MockApi, operation: MockOperation | undefined, answer: AnswerAll, options: { seed: number; examples: boolean }): Answer {
+  if (answer.body !== undefined) return jsonAnswer(answer.status, answer.body);
+  const documents = (o: MockOperation): boolean => findResponse(o, String(answer.status))?.status === String(answer.status);
+  const source = operation && documents(operation) ? operation : api.operations.find(documents);
+  if (!source) return jsonAnswer(answer.status, {});
+  return answerFor(api, source, findResponse(source, String(answer.status))!, answer.status, { example: answer.example }, options);
 }
 
-function snapshot(state: State): Received {
-  const { keys: _keys, ...received } = state;
-  return structuredClone(received);
+interface Checked {
+  /** 400 (errors) or 401; undefined when the request is valid. */
+  status?: 400 | 401;
+  errors: GuardIssue[];
+  body?: unknown;
 }
 
-/** Stores a valid request; array items with an already-accepted key are counted as duplicates instead. */
-function accept(state: State, path: string, userAgent: string, body: unknown, key: string): void {
-  state.requests.push({ path, userAgent, body });
-  if (typeof body !== "object" || body === null) return;
-  for (const [array, items] of Object.entries(body)) {
-    if (!Array.isArray(items)) continue;
-    for (const item of items as unknown[]) {
-      if (typeof item !== "object" || item === null) continue;
-      const id = (item as Record<string, unknown>)[key];
-      if (typeof id === "string") {
-        if (state.keys.has(id)) {
-          state.duplicates++;
-          continue;
-        }
-        state.keys.add(id);
-      }
-      state.items.push({ array, item: item as Record<string, unknown> });
+/** Parameters, security and body, each with its generated guard. */
+function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage, url: URL, text: string, validate: boolean): Checked {
+  const errors: GuardIssue[] = [];
+  const contentType = header(req, "content-type") ?? "";
+  let body: unknown = text === "" ? undefined : text;
+  // A JSON Schema endpoint reads any body as JSON, as its client sends it.
+  const json = text !== "" && (!operation.operation || contentType === "" || isJsonMedia(contentType.split(";")[0]!.trim()));
+  if (json) {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      if (validate) return { status: 400, errors: [{ path: "", message: "The body is not JSON" }] };
     }
   }
+  if (!validate) return { errors, body };
+  if (!operation.operation) {
+    // A JSON Schema endpoint: its generated guard, a validator of its own (an oracle), or none (false).
+    const check = operation.override ?? operation.body?.contents[0]?.checked?.validate ?? false;
+    if (check === false) return { errors, body };
+    const result = check(body);
+    return result.ok ? { errors, body } : { status: 400, errors: result.errors };
+  }
+  const match = operation.pattern.exec(url.pathname)!;
+  const names = pathNames(operation.path);
+  const pathValues = Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]));
+  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers }, api.model, operation.parameterSchemas);
+  for (const [location, checked] of Object.entries(operation.parameters)) {
+    const result = checked.validate(parsed[location as keyof typeof parsed] ?? {});
+    if (!result.ok) errors.push(...result.errors.map((e) => ({ ...e, in: location })));
+  }
+  if (!authorized(api, operation, req, url)) return { status: 401, errors: [] };
+  if (operation.body) {
+    if (text === "") {
+      if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
+    } else {
+      const mediaType = contentType.split(";")[0]!.trim().toLowerCase() || "application/json";
+      const content = operation.body.contents.find((c) => c.mediaType.toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
+      if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
+      else if (content?.checked) {
+        if (mediaType === "application/x-www-form-urlencoded") body = Object.fromEntries(new URLSearchParams(text));
+        if (json || mediaType === "application/x-www-form-urlencoded") {
+          const result = content.checked.validate(body);
+          if (!result.ok) errors.push(...result.errors);
+        }
+      }
+    }
+  }
+  return errors.length > 0 ? { status: 400, errors } : { errors, body };
 }
 
-async function loadValidators(schemas: readonly (string | object | undefined)[]): Promise<GuardFn[]> {
-  const { loadGeneratedValidators } = await import("./generated-guard");
-  return loadGeneratedValidators(schemas.map((schema) => schema ?? bundledSchemaPath("koala-profile-batch-request.schema.json")));
+/** "application/*" or "*\/*" covers the request's media type. */
+function matchesRange(range: string, mediaType: string): boolean {
+  const [type, subtype] = range.toLowerCase().split(";")[0]!.trim().split("/");
+  return (type === "*" || type === mediaType.split("/")[0]) && subtype === "*";
 }
 
-/** Koala's two documented endpoints, with the schemas bundled with the tool. */
-export function koalaEndpoints(): MockEndpoint[] {
-  return [
-    { path: KOALA_BATCH_PATH, schema: bundledSchemaPath("koala-profile-batch-request.schema.json") },
-    { path: KOALA_ACCOUNT_BATCH_PATH, schema: bundledSchemaPath("koala-account-batch-request.schema.json") },
-  ];
+/** One of the operation's security alternatives is satisfied (credentials present; their values are not checked). */
+function authorized(api: MockApi, operation: MockOperation, req: http.IncomingMessage, url: URL): boolean {
+  const alternatives = operation.operation?.security ?? [];
+  if (alternatives.length === 0) return true;
+  const authorization = header(req, "authorization") ?? "";
+  const cookies = header(req, "cookie") ?? "";
+  return alternatives.some((requirement) =>
+    requirement.every(({ scheme: name }) => {
+      const scheme = api.securitySchemes.find((s) => s.name === name);
+      if (!scheme || scheme.kind === "unsupported") return true;
+      if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
+      if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
+      if (scheme.in === "header") return header(req, scheme.parameterName.toLowerCase()) !== undefined;
+      if (scheme.in === "query") return url.searchParams.has(scheme.parameterName);
+      return cookies.split(";").some((c) => c.trim().startsWith(`${scheme.parameterName}=`));
+    }),
+  );
 }
 
-/** "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` is one non-empty segment. */
-export function pathPattern(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`);
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value || undefined;
 }
 
 function describe(errors: readonly GuardIssue[]): string {
   return errors
     .slice(0, 5)
-    .map((e) => `${e.path || "/"}: ${e.message}`)
+    .map((e) => `${e.in && e.in !== "body" ? `${String(e.in)} ` : ""}${e.path || "/"}: ${e.message}`)
     .join("; ");
 }
 
@@ -272,8 +299,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(res: http.ServerResponse, answer: Answer): void {
   if (res.destroyed) return;
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
+
+export { pathPattern } from "./mock-api";
+export type { GuardFn, GuardIssue, MockEndpoint } from "./mock-api";
+export type { Received, ReceivedItem, ReceivedRequest } from "./recorder";

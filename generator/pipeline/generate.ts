@@ -11,16 +11,18 @@ import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lineCommentText } from "../emit/code";
-import type { EmitOptions, EmittedModule, Emitter } from "../emit/emitter";
-import { EMITTERS, selectEmitters } from "../emit/index";
+import type { EmitOptions, EmittedModule } from "../emit/emitter";
+import { EMITTERS, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
 import { indexStatements, packageJson } from "../emit/package-files";
 import { typeOf } from "../emit/types";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
 import { fromJsonSchema } from "../ir/from-json-schema";
+import { KEYWORDS } from "../emit/keywords/index";
 import { mergeModels, selectSchemas, type MergedModels } from "../ir/merge-models";
 import { findType, type IrModel } from "../ir/model";
-import { clientNames, toTypeName } from "../ir/naming";
+import { toTypeName } from "../ir/naming";
+import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
@@ -51,7 +53,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release;
   files.push(...releaseFiles);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
+  const result: GenerateResult = { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
+  if (options.reportHeuristics) result.heuristics = await reportHeuristics(plan);
+  return result;
+}
+
+/** The heuristics the emitters applied, each with the schema file and JSON pointer of its property. */
+async function reportHeuristics(plan: PackagePlan): Promise<NonNullable<GenerateResult["heuristics"]>> {
+  const { findHeuristics } = await import("../emit/heuristics");
+  const roots = plan.model.roots ?? [];
+  // A type's file: the first schema whose types hold it (its origin names the file when another document defined it).
+  const fileOf = (type: string): string => roots[plan.merged.typesOf.findIndex((names) => names.includes(type))]?.file ?? plan.model.source.file ?? "(schema)";
+  return findHeuristics({ model: plan.model, options: plan.emitOptions }).map((h) => ({ ...h, where: h.origin.startsWith("#") ? `${fileOf(h.type)}${h.origin}` : h.origin }));
 }
 
 /** Every template the emitters may copy, read once (only those whose modules exist are copied). */
@@ -77,7 +90,7 @@ interface ReadSchemas {
 async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOptions): Promise<ReadSchemas> {
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
-  const reservedNames = options.client?.name !== undefined ? clientNames(toTypeName(options.client.name)) : [];
+  const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], operations: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
@@ -88,7 +101,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
-    const model = fromJsonSchema(loaded, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions });
+    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions });
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     if (loaded.openapi) read.operations.push(...operationRecords(loaded.openapi.input.operations, model));
@@ -141,6 +154,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     endpoints,
     client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release.version}` },
     packageTypes: new Set(model.types.map((t) => t.name)),
+    heuristics: { stamps: options.stamps, shortBuilders: options.shortBuilders },
   };
   const source = inputs.map((input, i) => path.basename(typeof input.schema === "string" ? input.schema : (read.models[i]!.source.file ?? "(schema)"))).join(", ");
   const rootNames = model.roots!.map((r) => r.name);
@@ -192,7 +206,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
   // Re-exports only: its own declaration file.
-  print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.map((m) => m.path)), declarations: "source" });
+  print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.filter((m) => m.subpath === undefined).map((m) => m.path)), declarations: "source" });
   return { emitted, inOrder: [...modules.map((m) => m.path), "index.ts"].map((p) => printed.get(p)!) };
 }
 
@@ -234,6 +248,7 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
         description: `${artifactList(emitted.filter((e) => e.modules.length > 0).map((e) => e.emitter.artifact))} for ${plan.rootList}, generated by koala-codegen from ${plan.source}.`,
         schemaHash: plan.model.source.hash,
         generatorVersion: GENERATOR_VERSION,
+        subpaths: emitted.flatMap((e) => e.modules.flatMap((m) => (m.subpath === undefined ? [] : [m.subpath]))),
       }),
     },
     ...sources,

@@ -1,5 +1,7 @@
 /** What generate() takes and returns: the public contract of the pipeline (generator/pipeline/generate.ts). */
-import type { Artifact, ClientEmitOptions, EmitOptions } from "../emit/emitter";
+import type { ClientEmitOptions, EmitOptions, ShortBuilderSettings, StampSettings } from "../emit/emitter";
+import type { Heuristic } from "../emit/heuristics";
+import type { Artifact } from "../emit/index";
 import type { GeneratedFile } from "../generated-file";
 import type { IrModel } from "../ir/model";
 import type { LoadOptions } from "../load/load-schema";
@@ -50,6 +52,12 @@ export interface GenerateOptions extends LoadOptions {
   endpoint?: string;
   /** The client's name, defaults and idempotency key (see ClientEmitOptions). */
   client?: ClientEmitOptions;
+  /** The properties the builders stamp, instead of those found by name; `false`: none (see StampSettings). */
+  stamps?: StampSettings;
+  /** The short builders, instead of those the discriminators suggest; `false`: none (see ShortBuilderSettings). */
+  shortBuilders?: ShortBuilderSettings;
+  /** Also list the stamps, idempotency keys and short builders in the result (`heuristics`), for `generate --verbose`. */
+  reportHeuristics?: boolean;
   /** Also produce `dist/` (ESM, CJS, declarations). Default true. */
   build?: boolean;
   /**
@@ -71,6 +79,8 @@ export interface GenerateResult {
   model: IrModel;
   /** Non-fatal findings (name collisions resolved with a suffix, ...). */
   warnings: string[];
+  /** With `reportHeuristics`: what the builders and client took from property names, and where (`file#pointer`). */
+  heuristics?: (Heuristic & { where: string })[];
   /** Every schema file read (absolute paths: the roots and what their `$ref`s reached), for `--watch`. */
   inputs: string[];
   /** The package version, whether it is released, its step and the API changes since the last release. */

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { generate } from "../../generator/index";
 import type { Dialect } from "../../generator/ir/model";
-import { loadGenerated } from "../lib/load-generated";
+import { loadGenerated } from "../../generator/run-generated";
 
 export type SuiteDialect = "draft2020-12" | "draft7";
 

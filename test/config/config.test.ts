@@ -26,7 +26,7 @@ test.each<[string, unknown, string[]]>([
   ["not an object", [], ["c.json#: the config must be a JSON object, got an empty array"]],
   ["no out, no schemas", {}, ['c.json#/out: "out" (the output folder) must be a non-empty string, got nothing', 'c.json#/schemas: "schemas" must be a non-empty array of { path, name?, endpoint?, emit? }, got nothing']],
   ["an empty schema list", { out: "g", schemas: [] }, ['c.json#/schemas: "schemas" must be a non-empty array of { path, name?, endpoint?, emit? }, got an empty array']],
-  ["an unknown top-level key", { ...ok, output: "x" }, ['c.json#/output: unknown key "output" (allowed: out, schemas, packageName, formats, nameCollisions, resolve, allowNetwork, client)']],
+  ["an unknown top-level key", { ...ok, output: "x" }, ['c.json#/output: unknown key "output" (allowed: out, schemas, packageName, formats, nameCollisions, resolve, allowNetwork, client, stamps, shortBuilders)']],
   ["a bad nameCollisions", { ...ok, nameCollisions: "rename" }, ['c.json#/nameCollisions: "nameCollisions" must be "error" or "suffix", got "rename"']],
   ["a bad allowNetwork", { ...ok, allowNetwork: "yes" }, ['c.json#/allowNetwork: "allowNetwork" must be a boolean, got "yes"']],
   ["a bad resolve folder, pointer-escaped", { ...ok, resolve: { "http://a/b": 1 } }, ['c.json#/resolve/http:~1~1a~1b: the folder for "http://a/b" must be a non-empty string, got a number']],

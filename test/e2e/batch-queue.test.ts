@@ -8,10 +8,11 @@
 import { execFile } from "node:child_process";
 import * as net from "node:net";
 import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import type { MockServer } from "../../generator/mock-server/server";
 import { FAULT_KINDS } from "../../generator/mock-server/faults";
 import type * as Koala from "../../generated/koala/src/index";
-import { seededUuid, useMockServer } from "../helpers/koala";
+import type { FetchLike } from "../../generated/koala/src/transport";
+import { seededUuid, startKoalaMockServer, useMockServer } from "../helpers/koala";
 import { KOALA_OUT } from "../helpers/paths";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,7 +33,7 @@ function person(i: number, uuid: (i: number) => string): Identity {
 describe("batchQueue under 20% faults of every kind", () => {
   let server: MockServer;
   beforeAll(async () => {
-    server = await startMockServer({ faults: { rate: 0.2, kinds: FAULT_KINDS, seed: SEED, retryAfterSeconds: 0, delayMs: 400 } });
+    server = await startKoalaMockServer({ faults: { rate: 0.2, kinds: FAULT_KINDS, seed: SEED, retryAfterSeconds: 0, delayMs: 400 } });
   });
   afterAll(() => server.close());
 
@@ -114,7 +115,7 @@ describe("batchQueue", () => {
     let maxTotal = 0;
     let total = 0;
     // A fetch that watches what is in flight, per identity and overall, then calls the real one.
-    const fetch: Koala.FetchLike = async (url, init) => {
+    const fetch: FetchLike = async (url, init) => {
       const body = JSON.parse(init.body) as { email: string };
       inFlight.set(body.email, (inFlight.get(body.email) ?? 0) + 1);
       maxPerIdentity = Math.max(maxPerIdentity, inFlight.get(body.email)!);
@@ -240,7 +241,7 @@ describe("batchQueue close() deadline", () => {
 
 describe("batchQueue flushIntervalMs", () => {
   test("the interval timer sends what waits, and does not keep the process alive", async () => {
-    const server = await startMockServer();
+    const server = await startKoalaMockServer();
     try {
       // A child process: it must exit by itself once its work is done, with the interval still set.
       const script = `

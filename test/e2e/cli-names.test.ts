@@ -35,12 +35,14 @@ beforeAll(() => {
   writeFileSync(
     path.join(dir, "consumer", "src", "use.ts"),
     [
-      `import { isValidationError, validateProfile, type $RetryOptions, type $StampOptions, type $ValidationError, type RetryOptions, type StampOptions, type ValidationError } from "../../reserved/src/index.js";`,
+      `import { isValidationError, validateProfile, type $StampOptions, type $ValidationError, type RetryOptions, type StampOptions, type ValidationError } from "../../reserved/src/index.js";`,
+      // The transport's types live in their own subpath, under their own names.
+      `import type { RetryOptions as TransportRetryOptions } from "../../reserved/src/transport.js";`,
       `const mine: ValidationError = { message: "from the schema", code: 3 };`,
       `const result = validateProfile({});`,
       `export const theirs: $ValidationError[] = result.ok ? [] : result.errors;`,
       `export const both: [boolean, string[]] = [isValidationError(mine), theirs.map((e) => e.path)];`,
-      `export const retries: [RetryOptions, $RetryOptions] = [{ times: 3 }, { attempts: 3 }];`,
+      `export const retries: [RetryOptions, TransportRetryOptions] = [{ times: 3 }, { attempts: 3 }];`,
       `export const stamps: [StampOptions, $StampOptions] = ["now", { timestamp: new Date(0) }];`,
       "",
     ].join("\n"),
@@ -80,11 +82,13 @@ describe("definitions named like the runtime's helpers", () => {
     expect(pkg[`validate${name}`](invalid).ok).toBe(false);
   });
 
-  test("the runtime's ValidationError, RetryOptions and StampOptions are re-exported as $ValidationError, ...; the other runtime exports keep their names", () => {
+  test("the runtime's ValidationError and StampOptions are re-exported as $ValidationError, ...; the other runtime exports keep their names; the transport's RetryOptions is in the /transport subpath only", () => {
     const guards = source("reserved", "guards.ts");
     expect(guards).toMatch(/export type \{[^}]*\bValidationError as \$ValidationError\b[^}]*\} from "\.\/runtime\/validation\.js";/);
     expect(guards).toMatch(/export type \{[^}]*\bValidationResult,[^}]*\}/);
-    expect(source("reserved", "client.ts")).toMatch(/export type \{[^}]*\bRetryOptions as \$RetryOptions,[^}]*\bTransportOptions,[^}]*\} from "\.\/runtime\/http-client\.js";/);
+    expect(source("reserved", "client.ts")).toMatch(/export type \{[^}]*\bSendResult,[^}]*\} from "\.\/runtime\/http-client\.js";/);
+    expect(source("reserved", "client.ts")).not.toMatch(/\bRetryOptions\b/);
+    expect(source("reserved", "transport.ts")).toMatch(/export type \{[^}]*\bRetryOptions,[^}]*\bTransportOptions,[^}]*\} from "\.\/runtime\/http-client\.js";/);
     expect(source("reserved", "builders.ts")).toMatch(/export type \{[^}]*\bStampOptions as \$StampOptions\b[^}]*\} from "\.\/runtime\/builders\.js";/);
     expect(typeof packageOf("reserved").SchemaValidationError).toBe("function");
     // The runtime's own errors, under the runtime's type, through the user's guard.

@@ -6,10 +6,10 @@
  * a double) or be listed in the client's `failed` — nothing lost, nothing doubled.
  */
 import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import type { MockServer } from "../../generator/mock-server/server";
 import { FAULT_KINDS } from "../../generator/mock-server/faults";
 import type * as Koala from "../../generated/koala/src/index";
-import { traffic } from "../helpers/koala";
+import { startKoalaMockServer, traffic } from "../helpers/koala";
 import { KOALA_OUT } from "../helpers/paths";
 
 // The committed package as a user gets it: createKoalaClient validates, splits by maxItems, fills message_id.
@@ -21,8 +21,8 @@ const SEED = process.env.CI ? 20260101 : Math.floor(Math.random() * 1e9);
 describe("client under 20% faults of every kind", () => {
   let server: MockServer;
   beforeAll(async () => {
-    server = await startMockServer({
-      // The default endpoint: Koala's batch path, checked with the schema's generated guard.
+    server = await startKoalaMockServer({
+      // Koala's OpenAPI document: the batch operation, checked with the document's generated guards.
       faults: { rate: 0.2, kinds: FAULT_KINDS, seed: SEED, retryAfterSeconds: 1, delayMs: 1500 },
     });
   });

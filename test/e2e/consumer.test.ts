@@ -101,3 +101,46 @@ test.each([
   expect(result.stdout + result.stderr).toBe("");
   expect(result.status).toBe(0);
 });
+
+test.each([
+  ["node16", { module: "Node16", moduleResolution: "Node16" }],
+  ["nodenext (CommonJS file)", { module: "NodeNext", moduleResolution: "NodeNext" }],
+  ["bundler", { module: "ESNext", moduleResolution: "Bundler" }],
+])("the transport's types come from the /transport subpath (%s resolution), not from the root", (label, options) => {
+  const dir = path.join(project, `ts-transport-${label.replace(/\W+/g, "-")}`);
+  mkdirSync(dir, { recursive: true });
+  const file = label.includes("CommonJS") ? "consumer.cts" : "consumer.mts";
+  writeFileSync(
+    path.join(dir, file),
+    [
+      `import type { FetchLike, FetchInit, AbortSignalLike, RetryOptions, TransportOptions } from ${JSON.stringify(`${name}/transport`)};`,
+      `import type { KoalaClientOptions, SendResult, CallOptions } from ${JSON.stringify(name)};`,
+      `// @ts-expect-error the root no longer exports the transport's plumbing`,
+      `import type { FetchInit as NotAtRoot } from ${JSON.stringify(name)};`,
+      `export const fetchLike: FetchLike = async (_url: string, _init: FetchInit) => ({ status: 204, headers: { get: () => null }, text: async () => "" });`,
+      `export const retry: RetryOptions = { attempts: 2 };`,
+      `export const options: KoalaClientOptions = { publicKey: "pk", fetch: fetchLike, retry } satisfies TransportOptions & { publicKey: string };`,
+      `export type Signal = AbortSignalLike;`,
+      `export type Result = SendResult<unknown>;`,
+      `export type Call = CallOptions;`,
+      `export type Unused = NotAtRoot;`,
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { ...options, target: "ES2022", strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: [file] }),
+  );
+  const result = run(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: project });
+  expect(result.stdout + result.stderr).toBe("");
+  expect(result.status).toBe(0);
+});
+
+test("the /transport subpath loads under ESM import and CJS require (types only: no values)", () => {
+  writeFileSync(path.join(project, "transport.mjs"), `import * as t from ${JSON.stringify(`${name}/transport`)};\nconsole.log(JSON.stringify(Object.keys(t)));\n`);
+  writeFileSync(path.join(project, "transport.cjs"), `const t = require(${JSON.stringify(`${name}/transport`)});\nconsole.log(JSON.stringify(Object.keys(t).filter((k) => k !== "__esModule")));\n`);
+  for (const script of ["transport.mjs", "transport.cjs"]) {
+    const result = run(process.execPath, [script], { cwd: project });
+    expect([script, result.stderr, result.status, result.stdout.trim()]).toEqual([script, "", 0, "[]"]);
+  }
+});

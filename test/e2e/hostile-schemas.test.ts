@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { CodegenError } from "../../generator/errors";
-import { derivedNames } from "../../generator/ir/naming";
+import { guardNames } from "../../generator/emit/guards/artifact";
 import { generate, type GenerateResult } from "../../generator/index";
 import { REPO_ROOT } from "../helpers/paths";
 import { run } from "../helpers/run";
@@ -185,8 +185,8 @@ describe("the corpus's guards agree with ajv", () => {
   test.each(FIXTURES)("%s", (file) => {
     const result = results.get(file)!;
     const guards = require(path.join(out, folderOf(file), "dist", "cjs", "guards.js")) as Record<string, (value: unknown) => unknown>;
-    const is = guards[derivedNames.is(result.model.rootName)]!;
-    const validate = guards[derivedNames.validate(result.model.rootName)]!;
+    const is = guards[guardNames.is(result.model.rootName)]!;
+    const validate = guards[guardNames.validate(result.model.rootName)]!;
     // ownProperties: without it ajv reads an absent `toString` through the prototype and calls
     // `{ toString: <absent> }` invalid ("must be number"); the generated guards read own keys only.
     const oracle = new Ajv2020({ strict: false, validateFormats: false, ownProperties: true }).compile(schemaOf(file));

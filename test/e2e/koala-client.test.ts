@@ -2,7 +2,8 @@
  * The generated Koala client (the committed generated/koala build, as a user gets it) against the
  * mock server on 127.0.0.1.
  */
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
+import type { MockServer } from "../../generator/mock-server/server";
+import { KOALA_SUSPENDED, startKoalaMockServer } from "../helpers/koala";
 import { KOALA_OUT } from "../helpers/paths";
 import * as path from "node:path";
 import type * as Koala from "../../generated/koala/src/index";
@@ -13,13 +14,13 @@ const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer();
+  server = await startKoalaMockServer();
 });
 afterAll(() => server.close());
 beforeEach(() => {
   server.reset();
   server.setFaults({});
-  server.setSuspended(false);
+  server.answerAll(undefined);
 });
 
 test("createKoalaClient posts to /web/projects/{publicKey}/batch with the package's User-Agent", async () => {
@@ -33,7 +34,7 @@ test("createKoalaClient posts to /web/projects/{publicKey}/batch with the packag
 });
 
 test("the suspended answer is reported as its own kind", async () => {
-  server.setSuspended(true);
+  server.answerAll(KOALA_SUSPENDED);
   const client = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, userAgent: "me/1" });
   const result = await client.batch({ profile_id: PROFILE, page_views: [{ type: "page" }] });
   expect(result).toMatchObject({ ok: false, kind: "suspended", status: 400, retryable: false, attempts: 1 });
@@ -51,7 +52,14 @@ test("the generated guard refuses before sending; with validate: false the serve
   const unchecked = koala.createKoalaClient({ publicKey: "pk", baseUrl: server.url, validate: false });
   const remote = await unchecked.batch(invalid);
   expect(remote).toMatchObject({ ok: false, kind: "http", status: 400, retryable: false, attempts: 1, body: { error: "Invalid request" } });
-  expect(!remote.ok && (remote.body as { errors: unknown[] }).errors).toEqual(!local.ok && local.errors!.map((e) => ({ ...e })));
+  // The server's guards come from Koala's OpenAPI document, which references the same schema file:
+  // the same errors, their schemaPath naming that file.
+  type Issue = { path: string; message: string; schemaPath?: string };
+  const remoteErrors = !remote.ok ? (remote.body as { errors: Issue[] }).errors : [];
+  const localErrors = !local.ok ? (local.errors as unknown as Issue[]) : [];
+  const withoutSchemaPath = (errors: Issue[]) => errors.map(({ schemaPath: _schemaPath, ...e }) => e);
+  expect(withoutSchemaPath(remoteErrors)).toEqual(withoutSchemaPath(localErrors));
+  expect(remoteErrors.map((e) => e.schemaPath)).toEqual(localErrors.map((e) => `koala-profile-batch-request.schema.json${e.schemaPath}`));
   expect(server.received().invalid).toBe(1);
 });
 

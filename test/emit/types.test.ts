@@ -47,6 +47,7 @@ describe("emitTypes", () => {
      "export type Who = { id?: string; email?: string; [key: string]: unknown } & (
        { id: string } | { email: string }
      );
+
      export type Exactly = { a?: number; b?: number } & (
        { a: number; b?: never } | { b: number; a?: never }
      );

@@ -1,7 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { generate, type GenerateOptions } from "../../generator/index";
-import { loadGenerated } from "../../scripts/lib/load-generated";
+import { loadGenerated } from "../../generator/run-generated";
 import { rfcNarrowedFormats } from "./rfc-formats";
 
 export type Guards = Record<string, (value: unknown) => any>;

@@ -3,11 +3,39 @@
  * of a generated guard), a maxItems splitter like the generated `chunkX`, and seeded traffic.
  */
 import { readFileSync } from "node:fs";
-import type { GuardFn } from "../../generator/mock-server/generated-guard";
-import { startMockServer, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
+import * as path from "node:path";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { startMockServer, type AnswerAll, type GuardFn, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
 import { mulberry32 } from "../../generator/mock-server/faults";
 import { ajvFor } from "./guards";
-import { KOALA_SCHEMA } from "./paths";
+import { KOALA_CONFIG, KOALA_OPENAPI, KOALA_SCHEMA } from "./paths";
+
+/**
+ * The mock server as Koala: its OpenAPI document (both batch endpoints, the key in the path, the
+ * User-Agent header, 200/400/401/429 with their examples, `x-idempotency-key: message_id`), plus
+ * what the document can only say in prose: a request without User-Agent is dropped with a 200.
+ * The document is parsed here (jest runs CommonJS; the loader's YAML parser is ESM-only), its
+ * relative `$ref`s resolved from its folder.
+ */
+export const KOALA_MOCK: MockServerOptions = {
+  schema: load(readFileSync(KOALA_OPENAPI, "utf8"), { schema: CORE_SCHEMA }) as object,
+  cwd: path.dirname(KOALA_OPENAPI),
+  dropWithoutHeader: "user-agent",
+};
+
+/** Koala's suspended ingest: every request gets the document's 400 example named "suspended". */
+export const KOALA_SUSPENDED: AnswerAll = { status: 400, example: "suspended" };
+
+/** The same answer from the config (`client.suspendedErrors`), for servers without the document. */
+export function koalaSuspendedBody(): AnswerAll {
+  const config = JSON.parse(readFileSync(KOALA_CONFIG, "utf8")) as { client: { suspendedErrors: string[] } };
+  return { status: 400, body: { error: config.client.suspendedErrors[0] } };
+}
+
+/** The Koala mock server for one test file (close it in afterAll). */
+export function startKoalaMockServer(options: Omit<MockServerOptions, "schema" | "cwd"> = {}): Promise<MockServer> {
+  return startMockServer({ ...KOALA_MOCK, ...options });
+}
 
 /** The Koala schema through ajv, answering like a generated `validateX`. */
 export function ajvKoalaGuard(): GuardFn {
@@ -17,11 +45,11 @@ export function ajvKoalaGuard(): GuardFn {
 }
 
 /**
- * A mock server for the enclosing describe block (started with `options`: by default both Koala
- * endpoints with their generated guards), back to no faults, nothing received and not suspended
- * before each test. Call `server()` in tests.
+ * A mock server for the enclosing describe block (started with `options`: by default Koala's
+ * OpenAPI document with its generated guards), back to no faults, nothing received and no
+ * answer-all before each test. Call `server()` in tests.
  */
-export function useMockServer(options?: MockServerOptions): () => MockServer {
+export function useMockServer(options: MockServerOptions = KOALA_MOCK): () => MockServer {
   let server: MockServer | undefined;
   beforeAll(async () => {
     server = await startMockServer(options);
@@ -30,14 +58,22 @@ export function useMockServer(options?: MockServerOptions): () => MockServer {
   beforeEach(() => {
     server!.reset();
     server!.setFaults({});
-    server!.setSuspended(false);
+    server!.answerAll(undefined);
   });
   return () => server!;
 }
 
-/** {@link useMockServer} on the profile batch endpoint alone, with ajv as its guard (the oracle). */
+/**
+ * {@link useMockServer} on the profile batch endpoint alone, with ajv as its guard (the oracle),
+ * Koala's answer (200 `{"status":"success"}`, the document's example), its User-Agent drop and its
+ * idempotency key.
+ */
 export function useKoalaMockServer(): () => MockServer {
-  return useMockServer({ endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard() }] });
+  return useMockServer({
+    endpoints: [{ path: "/web/projects/{publicKey}/batch", validate: ajvKoalaGuard(), response: { status: 200, body: { status: "success" } } }],
+    dropWithoutHeader: "user-agent",
+    idempotencyKey: "message_id",
+  });
 }
 
 export interface KoalaRequest {

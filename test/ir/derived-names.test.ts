@@ -1,4 +1,5 @@
-import { derivedNames, NameAllocator, namesDerivedFrom } from "../../generator/ir/naming";
+import { NameAllocator, namesDerivedFrom } from "../../generator/ir/naming";
+import { guardNames } from "../../generator/emit/guards/artifact";
 import { findInPlaceCycle } from "../../generator/ir/reference-cycles";
 import { CodegenError } from "../../generator/errors";
 import { irOf } from "../helpers/ir";
@@ -9,7 +10,7 @@ describe("names derived from type names (isX, XSchema, createX, ...)", () => {
     expect(namesDerivedFrom("Foo", true)).toEqual([
       "isFoo", "validateFoo", "assertFoo", "FooSchema", "createFoo", "chunkFoo", "groupFooItems", "createFooClient", "FooClient", "FooClientOptions",
     ]);
-    expect(derivedNames.standardSchema("TrackEvent")).toBe("TrackEventSchema");
+    expect(guardNames.standardSchema("TrackEvent")).toBe("TrackEventSchema");
   });
 
   test("a type may not take a name another type's Standard Schema object has", () => {

@@ -1,6 +1,7 @@
 /** One schema reached from two files in one load is one type; different schemas that want one name still get a suffix. */
 import * as path from "node:path";
 import { CodegenError } from "../../generator/errors";
+import { KEYWORDS } from "../../generator/emit/keywords/index";
 import { fromJsonSchema } from "../../generator/ir/from-json-schema";
 import { isNode } from "../../generator/ir/model";
 import { loadSchema } from "../../generator/load/load-schema";
@@ -10,7 +11,7 @@ import { REPO_ROOT } from "../helpers/paths";
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "fold");
 
 async function read(nameCollisions?: "error" | "suffix") {
-  return fromJsonSchema(await loadSchema("root.schema.json", { cwd: FIXTURES }), { nameCollisions });
+  return fromJsonSchema(await loadSchema("root.schema.json", { cwd: FIXTURES }), KEYWORDS, { nameCollisions });
 }
 
 test("identical definitions in two files fold into one type (a recursive one too); a different one gets a suffix", async () => {
@@ -35,7 +36,7 @@ test("with nameCollisions: error, only the truly different schema is an error", 
 test("the Koala OpenAPI document: TrackEvent, referenced through both batch schemas, is one type", async () => {
   // Parsed here (json-schema-ref-parser, which reads YAML, is ESM-only and jest runs CommonJS); its references resolve against schemas/.
   const document = await parseDocument(path.join(REPO_ROOT, "schemas", "koala-ingestion.openapi.yaml"));
-  const model = fromJsonSchema(await loadSchema(document, { cwd: path.join(REPO_ROOT, "schemas") }));
+  const model = fromJsonSchema(await loadSchema(document, { cwd: path.join(REPO_ROOT, "schemas") }), KEYWORDS);
   expect(model.types.map((t) => t.name)).toContain("TrackEvent");
   expect(model.types.map((t) => t.name)).not.toContain("TrackEvent2");
   expect(model.warnings).toEqual([]);

@@ -1,14 +1,15 @@
 /**
- * The mock server over real HTTP on 127.0.0.1: routes, Koala's behaviours (User-Agent drop, 400
- * with errors, suspension, dedupe), seeded faults, and the `mock-server` CLI command.
+ * The mock server over real HTTP on 127.0.0.1, serving Koala's OpenAPI document: routes, Koala's
+ * behaviours (User-Agent drop, 400 with errors, suspension, dedupe), seeded faults, and the
+ * `mock-server` CLI command.
  */
 import { spawn } from "node:child_process";
 import * as http from "node:http";
 import * as path from "node:path";
 import { FaultPlan, type InjectedFault } from "../../generator/mock-server/faults";
 import { pathPattern, type MockServer } from "../../generator/mock-server/server";
-import { useKoalaMockServer } from "../helpers/koala";
-import { REPO_ROOT } from "../helpers/paths";
+import { KOALA_SUSPENDED, useMockServer } from "../helpers/koala";
+import { KOALA_OPENAPI, REPO_ROOT } from "../helpers/paths";
 
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 const BATCH = "/web/projects/pk_test/batch";
@@ -27,7 +28,7 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
 }
 
 describe("mock server", () => {
-  const mock = useKoalaMockServer();
+  const mock = useMockServer();
   let server: MockServer;
   beforeEach(() => {
     server = mock();
@@ -63,7 +64,7 @@ describe("mock server", () => {
     expect(invalid.body).toMatchObject({ error: "Invalid request", errors: expect.arrayContaining([expect.objectContaining({ path: "" })]) });
     expect((await post(server.url + BATCH, "{not json", ua)).status).toBe(400);
     expect((await post(server.url + "/elsewhere", body("c"), ua)).status).toBe(404);
-    server.setSuspended(true);
+    server.answerAll(KOALA_SUSPENDED);
     expect(await post(server.url + "/elsewhere", body("c"), ua)).toEqual({ status: 400, body: { error: "Koala ingest suspended" } });
     expect(server.received()).toMatchObject({ requests: [], invalid: 2 });
   });
@@ -108,7 +109,7 @@ describe("fault plan", () => {
 
 describe("koala-codegen mock-server", () => {
   test("starts on a free port, serves, and stops on SIGINT", async () => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "dist", "generator", "cli.js"), "mock-server", "--port", "0", "--fault-rate", "1", "--faults", "503"], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "dist", "generator", "cli.js"), "mock-server", "--schema", KOALA_OPENAPI, "--port", "0", "--fault-rate", "1", "--faults", "503"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {

@@ -16,6 +16,7 @@ import { REPO_ROOT } from "../helpers/paths";
 import { compileStrict, writeFiles } from "../helpers/strict-compile";
 import { tempDir } from "../helpers/temp";
 import { generate } from "../../generator/index";
+import { KEYWORDS } from "../../generator/emit/keywords/index";
 import { fromJsonSchema } from "../../generator/ir/from-json-schema";
 import { loadSchema } from "../../generator/load/load-schema";
 import { diffModels } from "../../generator/release/diff-models";
@@ -134,7 +135,7 @@ test("diff: a discriminator value removed is breaking, one added additive", asyn
   const before = documentOf("31");
   const after = documentOf("31");
   after.components.schemas.Pet.discriminator.mapping = { kitty: "Cat", dog: "#/components/schemas/Dog" };
-  const model = async (document: object) => fromJsonSchema(await loadSchema(document));
+  const model = async (document: object) => fromJsonSchema(await loadSchema(document), KEYWORDS);
   expect(diffModels(await model(before), await model(after)).map((c) => `${c.level} ${c.at}: ${c.message}`)).toEqual([
     'breaking Pet: discriminator value "cat" removed',
     'additive Pet: discriminator value "kitty" added',

@@ -10,8 +10,9 @@ import { printStructure, StructureKind } from "ts-morph";
 import { EMITTERS } from "../../generator/emit/index";
 import type { EmitOptions } from "../../generator/emit/emitter";
 import { fromJsonSchema } from "../../generator/ir/from-json-schema";
+import { KEYWORDS } from "../../generator/emit/keywords/index";
 import { loadSchema } from "../../generator/load/load-schema";
-import { joinTextStatements } from "../../generator/print/print-module";
+import { joinTextStatements, separateDeclarations } from "../../generator/print/print-module";
 import { REPO_ROOT } from "../helpers/paths";
 
 const fixture = (...parts: string[]): string => path.join(REPO_ROOT, "test", "fixtures", ...parts);
@@ -26,7 +27,7 @@ const SCHEMAS = [
 const byTsMorph = (statements: string[]): string => printStructure({ kind: StructureKind.SourceFile, statements });
 
 test.each(SCHEMAS.map((s) => [path.relative(REPO_ROOT, s), s]))("%s: every text module joins as ts-morph prints it", async (_, schema) => {
-  const model = fromJsonSchema(await loadSchema(schema, {}), { reservedNames: [], nameCollisions: "suffix" });
+  const model = fromJsonSchema(await loadSchema(schema, {}), KEYWORDS, { reservedNames: [], nameCollisions: "suffix" });
   const options: EmitOptions = { artifacts: ["types", "guards", "builders", "client"], formats: "assert", endpoints: { [model.rootName]: "/batch" }, client: { userAgent: "test" } };
   let checked = 0;
   for (const emitter of EMITTERS) {
@@ -38,8 +39,8 @@ test.each(SCHEMAS.map((s) => [path.relative(REPO_ROOT, s), s]))("%s: every text 
       }
     }
   }
-  // guards, builders and client, with their declarations.
-  expect(checked).toBe(6);
+  // guards, builders and client, with their declarations, and transport.ts (whose source is its declaration).
+  expect(checked).toBe(7);
 });
 
 test.each([
@@ -54,4 +55,19 @@ test.each([
   ["comment lines", ["// one\n// two", "export type A = string;", "export function f(): void {\n  return;\n}"]],
 ])("%s", (_, statements) => {
   expect(joinTextStatements(statements)).toBe(byTsMorph(statements));
+});
+
+describe("a blank line around every exported declaration (separateDeclarations)", () => {
+  const printed = (statements: string[]): string => joinTextStatements(separateDeclarations(statements));
+  test.each([
+    ["after the imports and re-exports, before the first declaration", ['import { a } from "./a.js";', 'export type { B } from "./b.js";', "export const c = 1;"], 'import { a } from "./a.js";\nexport type { B } from "./b.js";\n\nexport const c = 1;\n'],
+    ["between declarations ending in a semicolon", ["/** A. */\nexport type A = string;", "/** B. */\nexport type B = number;"], "/** A. */\nexport type A = string;\n\n/** B. */\nexport type B = number;\n"],
+    ["after a declaration, before a local one", ["export const a = 1;", "const b = 2;"], "export const a = 1;\n\nconst b = 2;\n"],
+    ["not after a note of comments only", ["// A note.", "export const a = 1;"], "// A note.\nexport const a = 1;\n"],
+    ["not between re-exports", ['export * from "./a.js";', 'export * from "./b.js";'], 'export * from "./a.js";\nexport * from "./b.js";\n'],
+    ["not after the last statement, and empty statements skipped", ["export const a = 1;", "", "export const b = 2;", ""], "export const a = 1;\n\nexport const b = 2;\n"],
+    ["a declaration after a closing brace: one blank line, not two", ["export function f() {\n}", "export const a = 1;"], "export function f() {\n}\n\nexport const a = 1;\n"],
+  ])("%s", (_, statements, expected) => {
+    expect(printed(statements)).toBe(expected);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type RetryEvent,
   type TransportOptions,
 } from "../../templates/runtime/http-client";
-import { useKoalaMockServer, chunkRequest, seededUuid, type KoalaRequest } from "../helpers/koala";
+import { useKoalaMockServer, chunkRequest, koalaSuspendedBody, seededUuid, type KoalaRequest } from "../helpers/koala";
 
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 const FAST = { attempts: 4, minDelayMs: 1, maxDelayMs: 5, deadlineMs: 20_000 };
@@ -201,7 +201,7 @@ describe("send() against the mock server", () => {
   });
 
   test("a suspended ingest is its own permanent kind", async () => {
-    server.setSuspended(true);
+    server.answerAll(koalaSuspendedBody());
     const result = await send(options(), endpoint, oneEvent());
     expect(result).toMatchObject({ ok: false, kind: "suspended", status: 400, retryable: false, attempts: 1, body: { error: "Koala ingest suspended" } });
   });

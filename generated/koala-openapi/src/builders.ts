@@ -32,6 +32,7 @@ import {
 } from "./guards.js";
 import * as runtime from "./runtime/builders.js";
 export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
+
 /**
  * Builds an {@link Accepted} and checks it against the schema.
  *
@@ -130,6 +131,7 @@ export function createAccountsBatchParamsHeader(
 
 /** What {@link createTrackEvent} takes: a {@link TrackEvent} whose constants may be left out. */
 export type TrackEventInput = runtime.BuilderInput<TrackEvent, "type">;
+
 /**
  * Builds a {@link TrackEvent} and checks it against the schema.
  * Fills in `type: "track"`.
@@ -152,6 +154,7 @@ export function createTrackEvent(
 
 /** What {@link createIdentifyCall} takes: an {@link IdentifyCall} whose constants may be left out. */
 export type IdentifyCallInput = runtime.BuilderInput<IdentifyCall, "type">;
+
 /**
  * Builds an {@link IdentifyCall} and checks it against the schema.
  * Fills in `type: "identify"`.
@@ -172,6 +175,7 @@ export function createIdentifyCall(
 
 /** What {@link createPageView} takes: a {@link PageView} whose constants may be left out. */
 export type PageViewInput = runtime.BuilderInput<PageView, "type">;
+
 /**
  * Builds a {@link PageView} and checks it against the schema.
  * Fills in `type: "page"`.
@@ -210,6 +214,7 @@ export function createAccountIdentifyCall(
 /** The last argument of {@link track}: the other properties of a {@link TrackEvent}, and the stamp options. */
 export type TrackOptions = runtime.Rest<TrackEventInput, "event" | "properties"> &
   Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link TrackEvent} (`type: "track"`): shorthand for {@link createTrackEvent}.
  *
@@ -229,6 +234,7 @@ export function track(
 /** The last argument of {@link identify}: the other properties of an {@link IdentifyCall}, and the stamp options. */
 export type IdentifyOptions = runtime.Rest<IdentifyCallInput, "traits"> &
   Pick<runtime.StampOptions, "timestamp"> & { idempotencyKey?: never };
+
 /**
  * Builds an {@link IdentifyCall} (`type: "identify"`): shorthand for {@link createIdentifyCall}.
  *
@@ -243,6 +249,7 @@ export function identify(traits?: IdentifyCall["traits"], options?: IdentifyOpti
 /** The last argument of {@link page}: the other properties of a {@link PageView}, and the stamp options. */
 export type PageOptions = runtime.Rest<PageViewInput, "name" | "properties"> &
   Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link PageView} (`type: "page"`): shorthand for {@link createPageView}.
  *

@@ -8,6 +8,7 @@ import {
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
   pushError as $pushError,
+  pushKeyError as $pushKeyError,
   standardSchema as $standardSchema,
 } from "./runtime/validation.js";
 import {
@@ -20,12 +21,379 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
+const error$1 = ["#/components/schemas/Accepted/properties/status/type", "type", "must be string"];
+const error$2 = ["#/components/schemas/Accepted/type", "type", "must be object"];
+const error$3 = [
+  "#/components/schemas/Error/required",
+  "required",
+  "must have required property 'error'",
+];
+const error$4 = ["#/components/schemas/Error/properties/error/type", "type", "must be string"];
+const error$5 = ["#/components/schemas/Error/properties/message/type", "type", "must be string"];
+const error$6 = ["#/components/schemas/Error/type", "type", "must be object"];
 const $codePointLength$ = $codePointLength;
+const error$7 = [
+  "#/components/parameters/PublicKey/schema/minLength",
+  "minLength",
+  "must NOT have fewer than 1 characters",
+];
+const error$8 = ["#/components/parameters/PublicKey/schema/type", "type", "must be string"];
+const error$9 = [
+  "#/components/parameters/UserAgent/schema/minLength",
+  "minLength",
+  "must NOT have fewer than 1 characters",
+];
+const error$10 = ["#/components/parameters/UserAgent/schema/type", "type", "must be string"];
 const $isUuid$ = $isUuid;
+const error$11 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
+  "format",
+  'must match format "uuid"',
+];
+const error$12 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
+  "type",
+  "must be string",
+];
 const $isEmail$ = $isEmail;
+const error$13 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
+  "format",
+  'must match format "email"',
+];
+const error$14 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
+  "type",
+  "must be string",
+];
+const error$15 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
+  "maxItems",
+  "must NOT have more than 30 items",
+];
+const error$16 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
+  "type",
+  "must be array",
+];
+const error$17 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
+  "maxItems",
+  "must NOT have more than 30 items",
+];
+const error$18 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
+  "type",
+  "must be array",
+];
+const error$19 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
+  "maxItems",
+  "must NOT have more than 30 items",
+];
+const error$20 = [
+  "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
+  "type",
+  "must be array",
+];
+const error$21 = [
+  "schemas/koala-profile-batch-request.schema.json#/type",
+  "type",
+  "must be object",
+];
+const error$22 = [
+  "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
+  "required",
+  "must have required property 'profile_id'",
+];
+const error$23 = [
+  "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
+  "required",
+  "must have required property 'email'",
+];
+const error$24 = [
+  "schemas/koala-profile-batch-request.schema.json#/anyOf",
+  "anyOf",
+  "must match a schema in anyOf",
+];
+const error$25 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+  "required",
+  "must have required property 'type'",
+];
+const error$26 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+  "required",
+  "must have required property 'event'",
+];
+const error$27 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
+  "type",
+  "must be string",
+];
+const error$28 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
+  "type",
+  "must be string",
+];
+const error$29 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
+  "const",
+  "must be equal to constant",
+];
+const error$30 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
+  "type",
+  "must be string",
+];
+const error$31 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
+  "type",
+  "must be object",
+];
 const $isDateTime$ = $isDateTime;
+const error$32 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
+  "format",
+  'must match format "date-time"',
+];
+const error$33 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
+  "type",
+  "must be string",
+];
+const error$34 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
+  "type",
+  "must be object",
+];
+const error$35 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
+  "required",
+  "must have required property 'type'",
+];
+const error$36 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
+  "type",
+  "must be string",
+];
+const error$37 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
+  "const",
+  "must be equal to constant",
+];
+const error$38 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
+  "format",
+  'must match format "date-time"',
+];
+const error$39 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
+  "type",
+  "must be string",
+];
+const error$40 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
+  "format",
+  'must match format "email"',
+];
+const error$41 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
+  "type",
+  "must be string",
+];
+const error$42 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+  "type",
+  "must be string",
+];
+const error$43 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+  "type",
+  "must be boolean",
+];
+const error$44 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+  "type",
+  "must be boolean",
+];
+const error$45 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
+  "type",
+  "must be object",
+];
+const error$46 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
+  "type",
+  "must be object",
+];
+const error$47 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
+  "required",
+  "must have required property 'type'",
+];
+const error$48 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
+  "type",
+  "must be string",
+];
+const error$49 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
+  "type",
+  "must be string",
+];
+const error$50 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
+  "const",
+  "must be equal to constant",
+];
+const error$51 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
+  "type",
+  "must be string",
+];
+const error$52 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
+  "type",
+  "must be object",
+];
+const error$53 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
+  "format",
+  'must match format "date-time"',
+];
+const error$54 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
+  "type",
+  "must be string",
+];
+const error$55 = [
+  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
+  "type",
+  "must be object",
+];
+const error$56 = [
+  "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
+  "type",
+  "must be string",
+];
+const error$57 = [
+  "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
+  "type",
+  "must be string",
+];
+const error$58 = [
+  "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
+  "type",
+  "must be array",
+];
+const error$59 = [
+  "schemas/koala-account-batch-request.schema.json#/properties/events/type",
+  "type",
+  "must be array",
+];
+const error$60 = [
+  "schemas/koala-account-batch-request.schema.json#/type",
+  "type",
+  "must be object",
+];
+const error$61 = [
+  "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
+  "required",
+  "must have required property 'domain'",
+];
+const error$62 = [
+  "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
+  "required",
+  "must have required property 'account_id'",
+];
+const error$63 = [
+  "schemas/koala-account-batch-request.schema.json#/anyOf",
+  "anyOf",
+  "must match a schema in anyOf",
+];
+const error$64 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
+  "required",
+  "must have required property 'traits'",
+];
+const error$65 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
+  "type",
+  "must be object",
+];
+const error$66 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
+  "type",
+  "must be string",
+];
+const error$67 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
+  "format",
+  'must match format "date-time"',
+];
+const error$68 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
+  "type",
+  "must be string",
+];
+const error$69 = [
+  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
+  "type",
+  "must be object",
+];
+const error$70 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
+  "required",
+  "must have required property 'publicKey'",
+];
 const $hasOwn$ = $hasOwn;
 const $pointerToken$ = $pointerToken;
+const error$71 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
+  "additionalProperties",
+  "must NOT have additional property ",
+];
+const error$72 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
+  "type",
+  "must be object",
+];
+const error$73 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
+  "required",
+  "must have required property 'User-Agent'",
+];
+const error$74 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
+  "type",
+  "must be object",
+];
+const error$75 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
+  "required",
+  "must have required property 'publicKey'",
+];
+const error$76 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
+  "additionalProperties",
+  "must NOT have additional property ",
+];
+const error$77 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
+  "type",
+  "must be object",
+];
+const error$78 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
+  "required",
+  "must have required property 'User-Agent'",
+];
+const error$79 = [
+  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
+  "type",
+  "must be object",
+];
 import type {
   KoalaIngestion,
   Accepted,
@@ -45,6 +413,7 @@ import type {
 } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
+
 /** Whether `value` is a valid KoalaIngestion. The fast path: no allocation when it is. */
 export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
   try {
@@ -87,6 +456,7 @@ export function assertKoalaIngestion(value: unknown): asserts value is KoalaInge
 /** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion> =
   $standardSchema(validateKoalaIngestion);
+
 /** Whether `value` is a valid Accepted. The fast path: no allocation when it is. */
 export function isAccepted(value: unknown): value is Accepted {
   try {
@@ -128,6 +498,7 @@ export function assertAccepted(value: unknown): asserts value is Accepted {
 
 /** Accepted as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AcceptedSchema: $StandardSchemaV1<Accepted> = $standardSchema(validateAccepted);
+
 /** Whether `value` is a valid Error_. The fast path: no allocation when it is. */
 export function isError_(value: unknown): value is Error_ {
   try {
@@ -169,6 +540,7 @@ export function assertError_(value: unknown): asserts value is Error_ {
 
 /** Error_ as a Standard Schema v1 validator (https://standardschema.dev). */
 export const Error_Schema: $StandardSchemaV1<Error_> = $standardSchema(validateError_);
+
 /** Whether `value` is a valid BatchParamsPathPublicKey. The fast path: no allocation when it is. */
 export function isBatchParamsPathPublicKey(value: unknown): value is BatchParamsPathPublicKey {
   try {
@@ -216,6 +588,7 @@ export function assertBatchParamsPathPublicKey(
 /** BatchParamsPathPublicKey as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsPathPublicKeySchema: $StandardSchemaV1<BatchParamsPathPublicKey> =
   $standardSchema(validateBatchParamsPathPublicKey);
+
 /** Whether `value` is a valid BatchParamsHeaderUserAgent. The fast path: no allocation when it is. */
 export function isBatchParamsHeaderUserAgent(value: unknown): value is BatchParamsHeaderUserAgent {
   try {
@@ -263,6 +636,7 @@ export function assertBatchParamsHeaderUserAgent(
 /** BatchParamsHeaderUserAgent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsHeaderUserAgentSchema: $StandardSchemaV1<BatchParamsHeaderUserAgent> =
   $standardSchema(validateBatchParamsHeaderUserAgent);
+
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
   try {
@@ -310,6 +684,7 @@ export function assertKoalaProfileBatchRequest(
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
   $standardSchema(validateKoalaProfileBatchRequest);
+
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
   try {
@@ -357,6 +732,7 @@ export function assertKoalaAccountBatchRequest(
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
   $standardSchema(validateKoalaAccountBatchRequest);
+
 /** Whether `value` is a valid BatchParamsPath. The fast path: no allocation when it is. */
 export function isBatchParamsPath(value: unknown): value is BatchParamsPath {
   try {
@@ -399,6 +775,7 @@ export function assertBatchParamsPath(value: unknown): asserts value is BatchPar
 /** BatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsPathSchema: $StandardSchemaV1<BatchParamsPath> =
   $standardSchema(validateBatchParamsPath);
+
 /** Whether `value` is a valid BatchParamsHeader. The fast path: no allocation when it is. */
 export function isBatchParamsHeader(value: unknown): value is BatchParamsHeader {
   try {
@@ -441,6 +818,7 @@ export function assertBatchParamsHeader(value: unknown): asserts value is BatchP
 /** BatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader> =
   $standardSchema(validateBatchParamsHeader);
+
 /** Whether `value` is a valid AccountsBatchParamsPath. The fast path: no allocation when it is. */
 export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatchParamsPath {
   try {
@@ -488,6 +866,7 @@ export function assertAccountsBatchParamsPath(
 /** AccountsBatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBatchParamsPath> =
   $standardSchema(validateAccountsBatchParamsPath);
+
 /** Whether `value` is a valid AccountsBatchParamsHeader. The fast path: no allocation when it is. */
 export function isAccountsBatchParamsHeader(value: unknown): value is AccountsBatchParamsHeader {
   try {
@@ -535,6 +914,7 @@ export function assertAccountsBatchParamsHeader(
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader> =
   $standardSchema(validateAccountsBatchParamsHeader);
+
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
@@ -576,6 +956,7 @@ export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> = $standardSchema(validateTrackEvent);
+
 /** Whether `value` is a valid IdentifyCall. The fast path: no allocation when it is. */
 export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
@@ -618,6 +999,7 @@ export function assertIdentifyCall(value: unknown): asserts value is IdentifyCal
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
   $standardSchema(validateIdentifyCall);
+
 /** Whether `value` is a valid PageView. The fast path: no allocation when it is. */
 export function isPageView(value: unknown): value is PageView {
   try {
@@ -659,6 +1041,7 @@ export function assertPageView(value: unknown): asserts value is PageView {
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> = $standardSchema(validatePageView);
+
 /** Whether `value` is a valid AccountIdentifyCall. The fast path: no allocation when it is. */
 export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall {
   try {
@@ -705,29 +1088,20 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> = $standardSchema(
   validateAccountIdentifyCall,
 );
+
 function collect$KoalaIngestion(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   return true;
 }
 
 function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Accepted/type", "type", "must be object"))
-      return false;
+    if ($pushError(errors, path, error$2)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.status;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/status",
-            "#/components/schemas/Accepted/properties/status/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/status", error$1)) return false;
       }
     }
   }
@@ -736,50 +1110,22 @@ function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]
 
 function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Error/type", "type", "must be object"))
-      return false;
+    if ($pushError(errors, path, error$6)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.error;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "#/components/schemas/Error/required",
-          "required",
-          "must have required property 'error'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$3)) return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/error",
-            "#/components/schemas/Error/properties/error/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/error", error$4)) return false;
       }
     }
     const p3 = o1.message;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/message",
-            "#/components/schemas/Error/properties/message/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/message", error$5)) return false;
       }
     }
   }
@@ -792,29 +1138,11 @@ function collect$BatchParamsPathPublicKey(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "#/components/parameters/PublicKey/schema/type",
-        "type",
-        "must be string",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$8)) return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "#/components/parameters/PublicKey/schema/minLength",
-          "minLength",
-          "must NOT have fewer than 1 characters",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$7)) return false;
     }
   }
   return true;
@@ -826,29 +1154,11 @@ function collect$BatchParamsHeaderUserAgent(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "#/components/parameters/UserAgent/schema/type",
-        "type",
-        "must be string",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$10)) return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "#/components/parameters/UserAgent/schema/minLength",
-          "minLength",
-          "must NOT have fewer than 1 characters",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$9)) return false;
     }
   }
   return true;
@@ -860,106 +1170,43 @@ function collect$KoalaProfileBatchRequest(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$21)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/profile_id",
-            "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/profile_id", error$12)) return false;
       } else {
         const s3 = p2 as string;
         if (!$isUuid$(s3)) {
-          if (
-            $pushError(
-              errors,
-              path + "/profile_id",
-              "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
-              "format",
-              'must match format "uuid"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/profile_id", error$11)) return false;
         }
       }
     }
     const p4 = o1.email;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/email",
-            "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/email", error$14)) return false;
       } else {
         const s5 = p4 as string;
         if (!$isEmail$(s5)) {
-          if (
-            $pushError(
-              errors,
-              path + "/email",
-              "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
-              "format",
-              'must match format "email"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/email", error$13)) return false;
         }
       }
     }
     const p6 = o1.events;
     if (p6 !== undefined) {
       if (!Array.isArray(p6)) {
-        if (
-          $pushError(
-            errors,
-            path + "/events",
-            "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
-            "type",
-            "must be array",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/events", error$16)) return false;
       } else {
         const a7 = p6 as unknown[];
         if (a7.length > 30) {
-          if (
-            $pushError(
-              errors,
-              path + "/events",
-              "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
-              "maxItems",
-              "must NOT have more than 30 items",
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/events", error$15)) return false;
         }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!collect$TrackEvent(x9, errors && path + "/events" + "/" + i8, errors) && !errors)
+          if (!collect$TrackEvent(x9, errors && path + "/events/" + i8, errors) && !errors)
             return false;
         }
       }
@@ -967,36 +1214,15 @@ function collect$KoalaProfileBatchRequest(
     const p10 = o1.identifies;
     if (p10 !== undefined) {
       if (!Array.isArray(p10)) {
-        if (
-          $pushError(
-            errors,
-            path + "/identifies",
-            "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
-            "type",
-            "must be array",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/identifies", error$18)) return false;
       } else {
         const a11 = p10 as unknown[];
         if (a11.length > 30) {
-          if (
-            $pushError(
-              errors,
-              path + "/identifies",
-              "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
-              "maxItems",
-              "must NOT have more than 30 items",
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/identifies", error$17)) return false;
         }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
-          if (
-            !collect$IdentifyCall(x13, errors && path + "/identifies" + "/" + i12, errors) &&
-            !errors
-          )
+          if (!collect$IdentifyCall(x13, errors && path + "/identifies/" + i12, errors) && !errors)
             return false;
         }
       }
@@ -1004,33 +1230,15 @@ function collect$KoalaProfileBatchRequest(
     const p14 = o1.page_views;
     if (p14 !== undefined) {
       if (!Array.isArray(p14)) {
-        if (
-          $pushError(
-            errors,
-            path + "/page_views",
-            "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
-            "type",
-            "must be array",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/page_views", error$20)) return false;
       } else {
         const a15 = p14 as unknown[];
         if (a15.length > 30) {
-          if (
-            $pushError(
-              errors,
-              path + "/page_views",
-              "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
-              "maxItems",
-              "must NOT have more than 30 items",
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/page_views", error$19)) return false;
         }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
-          if (!collect$PageView(x17, errors && path + "/page_views" + "/" + i16, errors) && !errors)
+          if (!collect$PageView(x17, errors && path + "/page_views/" + i16, errors) && !errors)
             return false;
         }
       }
@@ -1041,16 +1249,7 @@ function collect$KoalaProfileBatchRequest(
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf",
-          "anyOf",
-          "must match a schema in anyOf",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$24)) return false;
     }
   }
   return true;
@@ -1058,140 +1257,50 @@ function collect$KoalaProfileBatchRequest(
 
 function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$34)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-          "required",
-          "must have required property 'type'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$25)) return false;
     }
     const p3 = o1.event;
     if (p3 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-          "required",
-          "must have required property 'event'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$26)) return false;
     }
     const p4 = o1.message_id;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/message_id",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/message_id", error$27)) return false;
       }
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$28)) return false;
       }
       if (!(p2 === "track")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
-            "const",
-            "must be equal to constant",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$29)) return false;
       }
     }
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/event",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/event", error$30)) return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (
-          $pushError(
-            errors,
-            path + "/properties",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
-            "type",
-            "must be object",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/properties", error$31)) return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/sent_at", error$33)) return false;
       } else {
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
-          if (
-            $pushError(
-              errors,
-              path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
-              "format",
-              'must match format "date-time"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/sent_at", error$32)) return false;
         }
       }
     }
@@ -1201,173 +1310,65 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
 
 function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$46)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
-          "required",
-          "must have required property 'type'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$35)) return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$36)) return false;
       }
       if (!(p2 === "identify")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
-            "const",
-            "must be equal to constant",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$37)) return false;
       }
     }
     const p3 = o1.sent_at;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/sent_at", error$39)) return false;
       } else {
         const s4 = p3 as string;
         if (!$isDateTime$(s4)) {
-          if (
-            $pushError(
-              errors,
-              path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
-              "format",
-              'must match format "date-time"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/sent_at", error$38)) return false;
         }
       }
     }
     const p5 = o1.traits;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (
-          $pushError(
-            errors,
-            path + "/traits",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
-            "type",
-            "must be object",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/traits", error$45)) return false;
       } else {
         const o6 = p5 as Record<string, unknown>;
         const p7 = o6.email;
         if (p7 !== undefined) {
           if (!(typeof p7 === "string")) {
-            if (
-              $pushError(
-                errors,
-                path + "/traits" + "/email",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
-                "type",
-                "must be string",
-              )
-            )
-              return false;
+            if ($pushError(errors, path + "/traits/email", error$41)) return false;
           } else {
             const s8 = p7 as string;
             if (!$isEmail$(s8)) {
-              if (
-                $pushError(
-                  errors,
-                  path + "/traits" + "/email",
-                  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
-                  "format",
-                  'must match format "email"',
-                )
-              )
-                return false;
+              if ($pushError(errors, path + "/traits/email", error$40)) return false;
             }
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== undefined) {
           if (!(typeof p9 === "string")) {
-            if (
-              $pushError(
-                errors,
-                path + "/traits" + "/billing_plan",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-                "type",
-                "must be string",
-              )
-            )
-              return false;
+            if ($pushError(errors, path + "/traits/billing_plan", error$42)) return false;
           }
         }
         const p10 = o6.vip;
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean")) {
-            if (
-              $pushError(
-                errors,
-                path + "/traits" + "/vip",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-                "type",
-                "must be boolean",
-              )
-            )
-              return false;
+            if ($pushError(errors, path + "/traits/vip", error$43)) return false;
           }
         }
         const p11 = o6.is_current_customer;
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean")) {
-            if (
-              $pushError(
-                errors,
-                path + "/traits" + "/is_current_customer",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-                "type",
-                "must be boolean",
-              )
-            )
-              return false;
+            if ($pushError(errors, path + "/traits/is_current_customer", error$44)) return false;
           }
         }
       }
@@ -1378,128 +1379,47 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
 
 function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$55)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
-          "required",
-          "must have required property 'type'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$47)) return false;
     }
     const p3 = o1.message_id;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/message_id",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/message_id", error$48)) return false;
       }
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$49)) return false;
       }
       if (!(p2 === "page")) {
-        if (
-          $pushError(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
-            "const",
-            "must be equal to constant",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/type", error$50)) return false;
       }
     }
     const p4 = o1.name;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/name",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/name", error$51)) return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if (
-          $pushError(
-            errors,
-            path + "/properties",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
-            "type",
-            "must be object",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/properties", error$52)) return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/sent_at", error$54)) return false;
       } else {
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
-          if (
-            $pushError(
-              errors,
-              path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
-              "format",
-              'must match format "date-time"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/sent_at", error$53)) return false;
         }
       }
     }
@@ -1511,16 +1431,7 @@ function collect$1(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
-          "required",
-          "must have required property 'profile_id'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$22)) return false;
     }
   }
   return true;
@@ -1530,16 +1441,7 @@ function collect$2(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
-          "required",
-          "must have required property 'email'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$23)) return false;
     }
   }
   return true;
@@ -1551,67 +1453,31 @@ function collect$KoalaAccountBatchRequest(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$60)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/domain",
-            "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/domain", error$56)) return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/account_id",
-            "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/account_id", error$57)) return false;
       }
     }
     const p4 = o1.identifies;
     if (p4 !== undefined) {
       if (!Array.isArray(p4)) {
-        if (
-          $pushError(
-            errors,
-            path + "/identifies",
-            "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
-            "type",
-            "must be array",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/identifies", error$58)) return false;
       } else {
         const a5 = p4 as unknown[];
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
           if (
-            !collect$AccountIdentifyCall(x7, errors && path + "/identifies" + "/" + i6, errors) &&
+            !collect$AccountIdentifyCall(x7, errors && path + "/identifies/" + i6, errors) &&
             !errors
           )
             return false;
@@ -1621,21 +1487,12 @@ function collect$KoalaAccountBatchRequest(
     const p8 = o1.events;
     if (p8 !== undefined) {
       if (!Array.isArray(p8)) {
-        if (
-          $pushError(
-            errors,
-            path + "/events",
-            "schemas/koala-account-batch-request.schema.json#/properties/events/type",
-            "type",
-            "must be array",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/events", error$59)) return false;
       } else {
         const a9 = p8 as unknown[];
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x11 = a9[i10];
-          if (!collect$TrackEvent(x11, errors && path + "/events" + "/" + i10, errors) && !errors)
+          if (!collect$TrackEvent(x11, errors && path + "/events/" + i10, errors) && !errors)
             return false;
         }
       }
@@ -1646,16 +1503,7 @@ function collect$KoalaAccountBatchRequest(
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-account-batch-request.schema.json#/anyOf",
-          "anyOf",
-          "must match a schema in anyOf",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$63)) return false;
     }
   }
   return true;
@@ -1667,86 +1515,32 @@ function collect$AccountIdentifyCall(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$69)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.traits;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
-          "required",
-          "must have required property 'traits'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$64)) return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if (
-          $pushError(
-            errors,
-            path + "/traits",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
-            "type",
-            "must be object",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/traits", error$65)) return false;
       }
     }
     const p4 = o1.group_id;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/group_id",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/group_id", error$66)) return false;
       }
     }
     const p5 = o1.sent_at;
     if (p5 !== undefined) {
       if (!(typeof p5 === "string")) {
-        if (
-          $pushError(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
-            "type",
-            "must be string",
-          )
-        )
-          return false;
+        if ($pushError(errors, path + "/sent_at", error$68)) return false;
       } else {
         const s6 = p5 as string;
         if (!$isDateTime$(s6)) {
-          if (
-            $pushError(
-              errors,
-              path + "/sent_at",
-              "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
-              "format",
-              'must match format "date-time"',
-            )
-          )
-            return false;
+          if ($pushError(errors, path + "/sent_at", error$67)) return false;
         }
       }
     }
@@ -1758,16 +1552,7 @@ function collect$3(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
-          "required",
-          "must have required property 'domain'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$61)) return false;
     }
   }
   return true;
@@ -1777,16 +1562,7 @@ function collect$4(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
-          "required",
-          "must have required property 'account_id'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$62)) return false;
     }
   }
   return true;
@@ -1794,30 +1570,12 @@ function collect$4(value: unknown, path = "", errors?: $ValidationError[]): bool
 
 function collect$BatchParamsPath(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$72)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
-          "required",
-          "must have required property 'publicKey'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$70)) return false;
     }
     if (p2 !== undefined) {
       if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
@@ -1828,16 +1586,7 @@ function collect$BatchParamsPath(value: unknown, path = "", errors?: $Validation
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if (
-            $pushError(
-              errors,
-              path,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
-              "additionalProperties",
-              "must NOT have additional property " + JSON.stringify(k3),
-            )
-          )
-            return false;
+          if ($pushKeyError(errors, path, error$71, k3)) return false;
         }
       }
     }
@@ -1851,30 +1600,12 @@ function collect$BatchParamsHeader(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$74)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
-          "required",
-          "must have required property 'User-Agent'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$73)) return false;
     }
     if (p2 !== undefined) {
       if (
@@ -1893,30 +1624,12 @@ function collect$AccountsBatchParamsPath(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$77)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
-          "required",
-          "must have required property 'publicKey'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$75)) return false;
     }
     if (p2 !== undefined) {
       if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
@@ -1927,16 +1640,7 @@ function collect$AccountsBatchParamsPath(
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if (
-            $pushError(
-              errors,
-              path,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
-              "additionalProperties",
-              "must NOT have additional property " + JSON.stringify(k3),
-            )
-          )
-            return false;
+          if ($pushKeyError(errors, path, error$76, k3)) return false;
         }
       }
     }
@@ -1950,30 +1654,12 @@ function collect$AccountsBatchParamsHeader(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
-        "type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError(errors, path, error$79)) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if (
-        $pushError(
-          errors,
-          path,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
-          "required",
-          "must have required property 'User-Agent'",
-        )
-      )
-        return false;
+      if ($pushError(errors, path, error$78)) return false;
     }
     if (p2 !== undefined) {
       if (

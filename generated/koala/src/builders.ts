@@ -22,6 +22,7 @@ import {
 } from "./guards.js";
 import * as runtime from "./runtime/builders.js";
 export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
+
 /**
  * Builds a {@link KoalaProfileBatchRequest} and checks it against the schema.
  *
@@ -37,6 +38,7 @@ export function createKoalaProfileBatchRequest(
 
 /** What {@link createTrackEvent} takes: a {@link TrackEvent} whose constants may be left out. */
 export type TrackEventInput = runtime.BuilderInput<TrackEvent, "type">;
+
 /**
  * Builds a {@link TrackEvent} and checks it against the schema.
  * Fills in `type: "track"`.
@@ -59,6 +61,7 @@ export function createTrackEvent(
 
 /** What {@link createIdentifyCall} takes: an {@link IdentifyCall} whose constants may be left out. */
 export type IdentifyCallInput = runtime.BuilderInput<IdentifyCall, "type">;
+
 /**
  * Builds an {@link IdentifyCall} and checks it against the schema.
  * Fills in `type: "identify"`.
@@ -79,6 +82,7 @@ export function createIdentifyCall(
 
 /** What {@link createPageView} takes: a {@link PageView} whose constants may be left out. */
 export type PageViewInput = runtime.BuilderInput<PageView, "type">;
+
 /**
  * Builds a {@link PageView} and checks it against the schema.
  * Fills in `type: "page"`.
@@ -130,6 +134,7 @@ export function createAccountIdentifyCall(
 /** The last argument of {@link track}: the other properties of a {@link TrackEvent}, and the stamp options. */
 export type TrackOptions = runtime.Rest<TrackEventInput, "event" | "properties"> &
   Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link TrackEvent} (`type: "track"`): shorthand for {@link createTrackEvent}.
  *
@@ -149,6 +154,7 @@ export function track(
 /** The last argument of {@link identify}: the other properties of an {@link IdentifyCall}, and the stamp options. */
 export type IdentifyOptions = runtime.Rest<IdentifyCallInput, "traits"> &
   Pick<runtime.StampOptions, "timestamp"> & { idempotencyKey?: never };
+
 /**
  * Builds an {@link IdentifyCall} (`type: "identify"`): shorthand for {@link createIdentifyCall}.
  *
@@ -163,6 +169,7 @@ export function identify(traits?: IdentifyCall["traits"], options?: IdentifyOpti
 /** The last argument of {@link page}: the other properties of a {@link PageView}, and the stamp options. */
 export type PageOptions = runtime.Rest<PageViewInput, "name" | "properties"> &
   Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link PageView} (`type: "page"`): shorthand for {@link createPageView}.
  *
@@ -225,13 +232,16 @@ export type KoalaProfileBatchRequestIdentity = runtime.Rest<
   KoalaProfileBatchRequest,
   "events" | "identifies" | "page_views"
 >;
+
 /** An item of any of the arrays of a {@link KoalaProfileBatchRequest}. */
 export type KoalaProfileBatchRequestItem = TrackEvent | IdentifyCall | PageView;
+
 /** An item and the identity it belongs to, for {@link groupKoalaProfileBatchRequestItems}. */
 export type KoalaProfileBatchRequestEntry = runtime.IdentifiedItem<
   KoalaProfileBatchRequestIdentity,
   KoalaProfileBatchRequestItem
 >;
+
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by `type`), split with {@link chunkKoalaProfileBatchRequest}.
@@ -273,13 +283,16 @@ export type KoalaAccountBatchRequestIdentity = runtime.Rest<
   KoalaAccountBatchRequest,
   "identifies" | "events"
 >;
+
 /** An item of any of the arrays of a {@link KoalaAccountBatchRequest}. */
 export type KoalaAccountBatchRequestItem = AccountIdentifyCall | TrackEvent;
+
 /** An item and the identity it belongs to, for {@link groupKoalaAccountBatchRequestItems}. */
 export type KoalaAccountBatchRequestEntry = runtime.IdentifiedItem<
   KoalaAccountBatchRequestIdentity,
   KoalaAccountBatchRequestItem
 >;
+
 /**
  * Groups items by identity into requests: one per distinct identity (in order of first
  * appearance), each item in its array (by the first item type whose guard accepts it), split with {@link chunkKoalaAccountBatchRequest}.

@@ -38,21 +38,11 @@ import {
 } from "./guards.js";
 import { chunkKoalaProfileBatchRequest, chunkKoalaAccountBatchRequest } from "./builders.js";
 export type {
-  AbortSignalLike,
   CallOptions,
-  ClientHooks,
   FailureKind,
-  FetchInit,
-  FetchLike,
-  FetchResponse,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-  RetryOptions,
   SendFailure,
   SendResult,
   SendSuccess,
-  TransportOptions,
   ValidationIssue,
 } from "./runtime/http-client.js";
 export type {
@@ -63,6 +53,7 @@ export type {
   QueueStats,
   RequestFailure,
 } from "./runtime/batch-queue.js";
+
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */

@@ -4,7 +4,7 @@
  * non-array property) and a slice of each array, in order. Arrays without `maxItems` stay whole in
  * the first part. Every part goes through `assertX`, so what comes out is valid or nothing is.
  */
-import { code, id, join, literal } from "../code";
+import { code, docComment, id, join, literal } from "../code";
 import { exportedFunction, type BuilderStatement } from "../declared";
 import { isNode } from "../../ir/model";
 import { guardNames, withArticle } from "./names";
@@ -32,21 +32,19 @@ export function emitChunk(root: ObjectInfo, chunk: string): BuilderStatement {
   );
   const limited = arrays.filter((a) => a.maxItems !== Infinity);
   const described = limited.length ? limited.map((a) => `\`${a.name}\`: ${a.maxItems}`).join(", ") : "none in this schema";
-  const doc = [
-    `/**`,
-    ` * Splits ${withArticle(root.name)} whose arrays hold more than their \`maxItems\` (${described}) into`,
-    ` * as many requests as needed, in order; each keeps every non-array property (the identity).`,
-    ` * A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert},`,
-    ` * unless \`options.validate\` is false (for a caller that checks the parts itself, or means not to).`,
-    ` *`,
-    ` * @throws SchemaValidationError with the guard's errors when a part is not valid.`,
-    ` */`,
-  ].join("\n");
-  return exportedFunction(doc, code`export function ${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[]`.text, [
+  const doc = docComment([
+    `Splits ${withArticle(root.name)} whose arrays hold more than their \`maxItems\` (${described}) into`,
+    `as many requests as needed, in order; each keeps every non-array property (the identity).`,
+    `A request within the limits comes back alone. Every part is checked with ${guardNames(root.name).assert},`,
+    `unless \`options.validate\` is false (for a caller that checks the parts itself, or means not to).`,
+    ``,
+    `@throws SchemaValidationError with the guard's errors when a part is not valid.`,
+  ]);
+  return exportedFunction(doc, code`${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[]`, [
     // Without array properties there is nothing to split; the root need not even be an object
     // (chunkByLimits takes objects), so a `string | null` root's package still type-checks.
-    arrays.length === 0 ? code`  const parts = [request];`.text : code`  const parts = runtime.chunkByLimits(request, [${limits}]);`.text,
-    code`  if (options?.validate !== false) for (const part of parts) ${id(guardNames(root.name).assert)}(part);`.text,
-    "  return parts;",
+    arrays.length === 0 ? code`  const parts = [request];` : code`  const parts = runtime.chunkByLimits(request, [${limits}]);`,
+    code`  if (options?.validate !== false) for (const part of parts) ${id(guardNames(root.name).assert)}(part);`,
+    code`  return parts;`,
   ]);
 }

@@ -4,9 +4,8 @@
  * item in its array, split with `chunkX`. An item finds its array by the schema's discriminator
  * when the item types have one, else by the item types' guards.
  */
-import { Code, code, id, join, literal } from "../code";
+import { code, docComment, id, join, literal, optionalMember, typeCode, type Code } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
-import { isBareKey } from "../../ir/naming";
 import { isNode, type IrSchema } from "../../ir/model";
 import { typeOf } from "../types";
 import { unionType, UNKNOWN } from "../type-expression";
@@ -56,36 +55,30 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
 
   const statements: BuilderStatement[] = [
     exportedType(
-      `/** Who ${withArticle(root.name)} is about: every property but the item arrays. */`,
-      code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`.text,
+      docComment([`Who ${withArticle(root.name)} is about: every property but the item arrays.`]),
+      code`export type ${id(plan.identity)} = runtime.Rest<${id(root.name)}, ${join(arrays.map((a) => literal(a.name)), " | ")}>;`,
     ),
-    exportedType(`/** An item of any of the arrays of ${withArticle(root.name)}. */`, `export type ${id(plan.item).text} = ${itemType.text};`),
+    exportedType(docComment([`An item of any of the arrays of ${withArticle(root.name)}.`]), code`export type ${id(plan.item)} = ${typeCode(itemType)};`),
     exportedType(
-      `/** An item and the identity it belongs to, for {@link ${plan.group}}. */`,
-      code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`.text,
+      docComment([`An item and the identity it belongs to, for {@link ${plan.group}}.`]),
+      code`export type ${id(plan.entry)} = runtime.IdentifiedItem<${id(plan.identity)}, ${id(plan.item)}>;`,
     ),
   ];
 
   const route = routeBody(model, root, objects, arrays);
-  const doc = [
-    `/**`,
-    ` * Groups items by identity into requests: one per distinct identity (in order of first`,
-    ` * appearance), each item in its array (${route.how}), split with {@link ${plan.chunk}}.`,
-    ` * An invalid entry is named by its index and identity; \`options.onInvalid\` ("skip", or a`,
-    ` * function that is told each one) leaves it out instead of throwing, so the others still go.`,
-    ` *`,
-    ` * @throws TypeError when an item fits none of the arrays.`,
-    ` * @throws SchemaValidationError with the guard's errors when an entry is not valid.`,
-    ` */`,
-  ].join("\n");
+  const doc = docComment([
+    `Groups items by identity into requests: one per distinct identity (in order of first`,
+    `appearance), each item in its array (${route.how}), split with {@link ${plan.chunk}}.`,
+    `An invalid entry is named by its index and identity; \`options.onInvalid\` ("skip", or a`,
+    `function that is told each one) leaves it out instead of throwing, so the others still go.`,
+    ``,
+    `@throws TypeError when an item fits none of the arrays.`,
+    `@throws SchemaValidationError with the guard's errors when an entry is not valid.`,
+  ]);
   statements.push(
-    exportedFunction(
-      doc,
-      code`export function ${id(plan.group)}(entries: Iterable<${id(plan.entry)}>, options?: runtime.GroupOptions<${id(plan.entry)}>): ${id(root.name)}[]`.text,
-      [
-        code`  return runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow}, ${id(plan.chunk)}, options);`.text,
-      ],
-    ),
+    exportedFunction(doc, code`${id(plan.group)}(entries: Iterable<${id(plan.entry)}>, options?: runtime.GroupOptions<${id(plan.entry)}>): ${id(root.name)}[]`, [
+      code`  return runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow}, ${id(plan.chunk)}, options);`,
+    ]),
   );
   return statements;
 }
@@ -107,7 +100,7 @@ export function queueShape(model: IrModel, root: ObjectInfo, objects: ReadonlyMa
   if (arrays.length === 0) return undefined;
   const route = routeBody(model, root, objects, arrays);
   const limits = new Map(arrayProperties(root).map((a) => [a.name, a.maxItems]));
-  const itemType = new Code(unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items)))).text);
+  const itemType = typeCode(unionType(arrays.map((a) => (a.items === undefined ? UNKNOWN : typeOf(a.items)))));
   const guards = [...new Set(arrays.flatMap((a) => a.types.map((t) => guardNames(t).is)))].filter((g) => route.arrow.text.includes(`${g}(`));
   return {
     route: route.arrow,
@@ -134,18 +127,23 @@ function routeBody(model: IrModel, root: ObjectInfo, objects: ReadonlyMap<string
   const arrayOf = (type: string): string => arrays.find((a) => a.types.includes(type))!.name;
   // The root's own discriminator: found the same way short builder names are.
   const discriminated = findDiscriminated({ ...model, types: model.types.filter((t) => t.name === root.name) }, objects);
-  const lines: string[] = [];
+  const lines: Code[] = [];
   let how: string;
   if (discriminated.length > 0 && discriminated.every((d) => arrays.some((a) => a.types.includes(d.type)))) {
     const property = discriminated[0]!.property;
-    const subject = isBareKey(property) ? new Code(`item?.${property}`) : code`item?.[${property}]`;
     how = `by \`${property}\``;
-    lines.push(code`switch (${subject}) {`.text, ...discriminated.map((d) => code`  case ${d.value}:\n    return ${arrayOf(d.type)};`.text), "  default:", "    return undefined;", "}");
+    lines.push(code`switch (${optionalMember(code`item`, property)}) {`, ...discriminated.map((d) => code`  case ${d.value}:\n    return ${arrayOf(d.type)};`), code`  default:`, code`    return undefined;`, code`}`);
   } else {
     how = "by the first item type whose guard accepts it";
-    lines.push(...new Set(arrays.flatMap((a) => a.types.map((t) => code`if (${id(guardNames(t).is)}(item)) return ${a.name};`.text))), "return undefined;");
+    // One line per guard, the first array it routes to winning (as the set of texts did).
+    const routed = new Map<string, Code>();
+    for (const a of arrays) for (const t of a.types) {
+      const line = code`if (${id(guardNames(t).is)}(item)) return ${a.name};`;
+      if (!routed.has(line.text)) routed.set(line.text, line);
+    }
+    lines.push(...routed.values(), code`return undefined;`);
   }
-  return { how, arrow: new Code(`(item) => {\n${lines.map((l) => `  ${l}`).join("\n")}\n}`) };
+  return { how, arrow: code`(item) => {\n${join(lines.map((l) => code`  ${l}`), "\n")}\n}` };
 }
 
 function itemsOf(root: ObjectInfo, name: string): IrSchema | undefined {

@@ -5,29 +5,37 @@
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";
-import { docText } from "../code";
+import { code, id, join, lineComments, type Code } from "../code";
 import { emitChunk } from "./chunking";
-import { emitGrouping, planGrouping } from "./grouping";
+import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
 import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
-import { isObjectType, objectInfo, objectTypes } from "./object-shape";
+import { isObjectType, objectInfo, objectTypes, type ObjectInfo } from "./object-shape";
 import { isNode } from "../../ir/model";
-import { emitShortBuilder, planShortBuilders } from "./short-builders";
+import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
 export const buildersEmitter: Emitter = {
-  artifact: "builders",
-  requires: ["types", "guards"],
   templates: [RUNTIME_TEMPLATE],
   emit: (context) => [emitBuilders(context)],
 };
 
-/** The `builders` module for a model. */
-export function emitBuilders({ model, options }: EmitContext): EmittedModule {
+/** Every name and shape builders.ts will have, decided before any code is written. */
+export interface BuildersPlan {
+  names: ModuleNames;
+  objects: ObjectInfo[];
+  /** Object type name → its `createX`. */
+  builders: Map<string, ObjectBuilder>;
+  roots: { root: ObjectInfo; chunk: string; grouping: GroupPlan | undefined }[];
+  shorts: ShortBuilderPlan;
+}
+
+/** Plans builders.ts (emitBuilders writes it; emit/heuristics.ts reports its stamps and short builders). */
+export function planBuilders({ model, options }: EmitContext): BuildersPlan {
   const names = new ModuleNames(model);
-  const objects = objectTypes(model);
+  const objects = objectTypes(model, options.heuristics?.stamps);
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
   // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an
@@ -36,21 +44,25 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const rootNames = model.roots?.map((r) => r.name) ?? [model.rootName];
   const roots = rootNames.flatMap((name) => {
     const type = model.types.find((t) => t.name === name);
-    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema) : undefined);
+    const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema, options.heuristics?.stamps) : undefined);
     if (!root) return [];
     const chunk = chunkName(root.name);
     const group = groupName(root.name);
     for (const value of [chunk, group]) if (!names.takeValue(value)) throw new Error(`internal: ${value} is already taken`);
     return [{ root, chunk, grouping: planGrouping(root, group, chunk, names) }];
   });
-  const shorts = planShortBuilders(model, builders, names);
+  const shorts = planShortBuilders(model, builders, names, options.heuristics?.shortBuilders);
+  return { names, objects, builders, roots, shorts };
+}
+
+/** The `builders` module for a model. */
+export function emitBuilders({ model, options }: EmitContext): EmittedModule {
+  const { names, objects, builders, roots, shorts } = planBuilders({ model, options });
 
   const body: BuilderStatement[] = [];
   // A builder type name that met a schema type of the same name got a suffix: say so where users look.
-  if (names.warnings.length) body.push(commentLines(names.warnings.map((w) => `// ${docText(w).replace(/\n/g, " ")}`).join("\n")));
-  if (shorts.skipped.length) {
-    body.push(commentLines(`// No short builder for:\n${shorts.skipped.map((line) => `//   ${docText(line).replace(/\n/g, " ")}`).join("\n")}`));
-  }
+  if (names.warnings.length) body.push(commentLines(lineComments(names.warnings)));
+  if (shorts.skipped.length) body.push(commentLines(lineComments(["No short builder for:", ...shorts.skipped.map((line) => `  ${line}`)])));
   for (const builder of builders.values()) body.push(...emitObjectBuilder(builder));
   for (const short of shorts.builders) body.push(...emitShortBuilder(short));
   for (const { root, chunk } of roots) body.push(emitChunk(root, chunk));
@@ -59,15 +71,16 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
 
   const typeNames = model.types.map((t) => t.name);
   const packageTypes = packageTypesOf({ model, options });
-  const code = body.map((s) => s.code);
+  const statements = body.map((s) => s.code);
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
+  const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
   return {
     path: "builders.ts",
     summary: "Builders",
-    statements: [...imports(typeNames, packageTypes, code), ...code],
+    statements: text([...imports(typeNames, packageTypes, statements), ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
-    declarations: [...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures],
+    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures]),
   };
 }
 
@@ -76,18 +89,18 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
  * declarations (`body` is then their code without doc comments), only what they name, as
  * TypeScript keeps it.
  */
-function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly string[], { declarations = false } = {}): string[] {
-  const text = body.join("\n");
+function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): Code[] {
+  const text = join(body, "\n").text;
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
   const words = new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
   const mentioned = (name: string): boolean => words.has(name);
   const types = typeNames.filter(mentioned);
   const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
-  const out: string[] = [];
-  if (types.length) out.push(`import type { ${types.join(", ")} } from "./types.js";`);
-  if (guards.length) out.push(`import { ${guards.join(", ")} } from "./guards.js";`);
-  if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(`import * as ${RUNTIME_NAMESPACE} from "./runtime/builders.js";`);
+  const out: Code[] = [];
+  if (types.length) out.push(code`import type { ${join(types.map(id), ", ")} } from "./types.js";`);
+  if (guards.length) out.push(code`import { ${join(guards.map(id), ", ")} } from "./guards.js";`);
+  if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(code`import * as ${id(RUNTIME_NAMESPACE)} from "./runtime/builders.js";`);
   // Re-exported for users, giving way to a schema type of the same name (emit/runtime-names.ts).
   out.push(...reexportStatement(RUNTIME_TYPE_EXPORTS, RUNTIME_TEMPLATE, packageTypes, true));
   return out;

@@ -4,7 +4,9 @@
  * collision would be a compile error in the package).
  */
 import type { IrModel } from "../../ir/model";
-import { derivedNames, NameAllocator } from "../../ir/naming";
+import { NameAllocator } from "../../ir/naming";
+import { guardNames as guardsArtifactNames } from "../guards/artifact";
+import { builderNames } from "./artifact";
 import { CLIENT_RUNTIME_TYPES, QUEUE_TYPES } from "../client/index";
 import { GUARDS_RUNTIME_EXPORTS } from "../guards/index";
 
@@ -18,20 +20,20 @@ export const RUNTIME_TYPE_EXPORTS = ["StampOptions", "GroupOptions", "InvalidEnt
 
 /** The guard functions `guards.ts` exports for a named type (the agreed names). */
 export function guardNames(typeName: string): { is: string; validate: string; assert: string; schema: string } {
-  const d = derivedNames;
-  return { is: d.is(typeName), validate: d.validate(typeName), assert: d.assert(typeName), schema: d.standardSchema(typeName) };
+  const g = guardsArtifactNames;
+  return { is: g.is(typeName), validate: g.validate(typeName), assert: g.assert(typeName), schema: g.standardSchema(typeName) };
 }
 
 export function createName(typeName: string): string {
-  return derivedNames.create(typeName);
+  return builderNames.create(typeName);
 }
 
 export function chunkName(typeName: string): string {
-  return derivedNames.chunk(typeName);
+  return builderNames.chunk(typeName);
 }
 
 export function groupName(typeName: string): string {
-  return derivedNames.group(typeName);
+  return builderNames.group(typeName);
 }
 
 /** "a TrackEvent", "an IdentifyCall": for generated documentation. */

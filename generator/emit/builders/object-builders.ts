@@ -6,9 +6,8 @@
  * The input type is derived from the generated type (`BuilderInput<X, "type">`), not re-spelled:
  * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
  */
-import { Code, code, id, join, literal, objectKey } from "../code";
+import { code, docComment, id, join, literal, objectKey, type Code } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
-import { docBlock } from "../jsdoc";
 import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 
@@ -29,7 +28,7 @@ export function planObjectBuilder(info: ObjectInfo, names: ModuleNames): ObjectB
   const loosened = info.properties.some((p) => p.constant || (p.required && p.default));
   const input = loosened ? names.type(`${info.name}Input`, `the builder input of ${info.name}`) : info.name;
   const stampKeys = Object.keys(info.stamps).sort();
-  const stampOptions = stampKeys.length ? new Code(`Pick<runtime.StampOptions, ${stampKeys.map((k) => literal(k).text).join(" | ")}>`) : undefined;
+  const stampOptions = stampKeys.length ? code`Pick<runtime.StampOptions, ${join(stampKeys.map(literal), " | ")}>` : undefined;
   return { info, create, input, stampOptions };
 }
 
@@ -40,27 +39,27 @@ export function emitObjectBuilder(builder: ObjectBuilder): BuilderStatement[] {
   const fixed = info.properties.filter((p) => p.constant);
   const defaulted = info.properties.filter((p) => !p.constant && p.default && p.required);
   if (builder.input !== info.name) {
-    const keys = (list: typeof fixed): Code => (list.length ? join(list.map((p) => literal(p.name)), " | ") : new Code("never"));
-    const docs = `/** What {@link ${builder.create}} takes: ${withArticle(info.name)} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out. */`;
-    const defaultedArg = defaulted.length ? code`, ${keys(defaulted)}` : new Code("");
-    statements.push(exportedType(docs, code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`.text));
+    const keys = (list: typeof fixed): Code => (list.length ? join(list.map((p) => literal(p.name)), " | ") : code`never`);
+    const docs = docComment([`What {@link ${builder.create}} takes: ${withArticle(info.name)} whose constants${defaulted.length ? " and defaulted properties" : ""} may be left out.`]);
+    const defaultedArg = defaulted.length ? code`, ${keys(defaulted)}` : code``;
+    statements.push(exportedType(docs, code`export type ${id(builder.input)} = runtime.BuilderInput<${id(info.name)}, ${keys(fixed)}${defaultedArg}>;`));
   }
 
   // Constants first, then defaults, then the input: a default never hides a value, and a wrong
   // constant passed in by untyped code reaches the guard instead of being silently replaced.
   const filled: Code[] = [
-    ...fixed.map((p) => code`${new Code(objectKey(p.name))}: ${literal(p.constant!.value)}`),
-    ...info.properties.filter((p) => !p.constant && p.default).map((p) => code`${new Code(objectKey(p.name))}: ${literal(p.default!.value)}`),
+    ...fixed.map((p) => code`${objectKey(p.name)}: ${literal(p.constant!.value)}`),
+    ...info.properties.filter((p) => !p.constant && p.default).map((p) => code`${objectKey(p.name)}: ${literal(p.default!.value)}`),
   ];
-  const object = filled.length ? code`{ ${join([...filled, new Code("...runtime.defined(input)")], ", ")} }` : new Code("runtime.defined(input)");
+  const object = filled.length ? code`{ ${join([...filled, code`...runtime.defined(input)`], ", ")} }` : code`runtime.defined(input)`;
   const value = builder.stampOptions ? code`runtime.stamped(${object}, options, ${stampKeysObject(info)})` : object;
   const params = builder.stampOptions ? code`input: ${id(builder.input)}, options?: ${builder.stampOptions}` : code`input: ${id(builder.input)}`;
   const assert = guardNames(info.name).assert;
   statements.push(
-    exportedFunction(createDocs(builder), code`export function ${id(builder.create)}(${params}): ${id(info.name)}`.text, [
-      code`  const value = ${value};`.text,
-      code`  ${id(assert)}(value);`.text,
-      "  return value;",
+    exportedFunction(createDocs(builder), code`${id(builder.create)}(${params}): ${id(info.name)}`, [
+      code`  const value = ${value};`,
+      code`  ${id(assert)}(value);`,
+      code`  return value;`,
     ]),
   );
   return statements;
@@ -71,7 +70,7 @@ function stampKeysObject(info: ObjectInfo): Code {
   return code`{ ${join(entries.map(([option, key]) => code`${id(option)}: ${key}`), ", ")} }`;
 }
 
-function createDocs(builder: ObjectBuilder): string {
+function createDocs(builder: ObjectBuilder): Code {
   const { info } = builder;
   const lines = [`Builds ${withArticle(info.name)} and checks it against the schema.`];
   const fixed = info.properties.filter((p) => p.constant);
@@ -81,5 +80,5 @@ function createDocs(builder: ObjectBuilder): string {
   if (info.stamps.idempotencyKey) lines.push(`\`options.idempotencyKey\` fills \`${info.stamps.idempotencyKey}\` with \`crypto.randomUUID()\` when the input has none.`);
   if (info.stamps.timestamp) lines.push(`\`options.timestamp\` fills \`${info.stamps.timestamp}\` with now (or the given Date) when the input has none.`);
   lines.push("", "@throws SchemaValidationError with the guard's errors when the result is not valid.");
-  return docBlock(lines);
+  return docComment(lines);
 }

@@ -4,6 +4,7 @@
  * `default`, which are required, and which it can stamp (see `stamps.ts`).
  */
 import { isNode, onlyRef, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "../../ir/model";
+import type { StampSettings } from "../emitter";
 import { findStampKeys, type StampKeys } from "./stamps";
 
 export interface PropertyInfo {
@@ -24,8 +25,8 @@ export interface ObjectInfo {
 }
 
 /** The named types whose schema describes an object (`type: "object"`) — the ones that get `createX`. */
-export function objectTypes(model: IrModel): ObjectInfo[] {
-  return model.types.filter((t): t is IrNamedType & { schema: IrNode } => isObjectNode(t.schema)).map((t) => objectInfo(t.name, t.schema));
+export function objectTypes(model: IrModel, stamps?: StampSettings): ObjectInfo[] {
+  return model.types.filter((t): t is IrNamedType & { schema: IrNode } => isObjectNode(t.schema)).map((t) => objectInfo(t.name, t.schema, stamps));
 }
 
 /** JSON Schema `type: "object"` and nothing else: an object builder can produce exactly this. */
@@ -47,7 +48,7 @@ export function isObjectType(model: IrModel, name: string, seen = new Set<string
 }
 
 /** `properties` + `required` + `const`/`enum`/`default` of one object schema. */
-export function objectInfo(name: string, node: IrNode): ObjectInfo {
+export function objectInfo(name: string, node: IrNode, stamps?: StampSettings): ObjectInfo {
   const required = new Set(node.required ?? []);
   const properties: PropertyInfo[] = (node.properties ?? []).map((p) => ({
     name: p.name,
@@ -56,7 +57,7 @@ export function objectInfo(name: string, node: IrNode): ObjectInfo {
     constant: constantOf(p.schema),
     default: isNode(p.schema) ? p.schema.annotations.default : undefined,
   }));
-  return { name, node, properties, stamps: findStampKeys(properties) };
+  return { name, node, properties, stamps: findStampKeys(properties, stamps) };
 }
 
 function constantOf(schema: IrSchema): { value: JsonValue } | undefined {

@@ -6,21 +6,23 @@
  *  3. the one optional object property, if there is exactly one;
  *  4. `options`: every other property, plus the stamp options.
  * A name that is not unique (another item type, a generated function, a reserved word) is not
- * used: that type keeps only `createX`, and a comment in the module says why.
+ * used: that type keeps only `createX`, and a comment in the module says why. The config's
+ * `shortBuilders` names them instead of the discriminators (or `false`: none).
  */
-import { Code, code, id, join, literal, objectKey } from "../code";
+import { code, docComment, id, join, literal, objectKey, type Code } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
-import { docBlock } from "../jsdoc";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
 import { withArticle, type ModuleNames } from "./names";
 import { hasSingleType, type PropertyInfo } from "./object-shape";
 import type { ObjectBuilder } from "./object-builders";
+import type { ShortBuilderSettings } from "../emitter";
 
 export interface ShortBuilder {
   name: string;
   builder: ObjectBuilder;
-  discriminator: Discriminated;
+  /** The schema's discriminator of the type, when it has one (always, for a name found from it). */
+  discriminator?: Discriminated;
   positional: { property: PropertyInfo; param: string; optional: boolean }[];
   options: { type: string; required: boolean; stamps: boolean };
 }
@@ -32,15 +34,29 @@ export interface ShortBuilderPlan {
 }
 
 /** Decides the short builders: names (with clash fallback) and arguments. */
-export function planShortBuilders(model: Parameters<typeof findDiscriminated>[0], builders: ReadonlyMap<string, ObjectBuilder>, names: ModuleNames): ShortBuilderPlan {
+export function planShortBuilders(
+  model: Parameters<typeof findDiscriminated>[0],
+  builders: ReadonlyMap<string, ObjectBuilder>,
+  names: ModuleNames,
+  settings?: ShortBuilderSettings,
+): ShortBuilderPlan {
+  if (settings === false) return { builders: [], skipped: [] };
   const infos = new Map([...builders].map(([name, b]) => [name, b.info]));
-  const wanted = new Map<string, Discriminated[]>();
-  for (const d of findDiscriminated(model, infos)) {
-    const list = wanted.get(d.type) ?? [];
-    if (!list.some((x) => x.name === d.name)) list.push(d);
-    wanted.set(d.type, list);
-  }
+  const found = findDiscriminated(model, infos);
+  const wanted = new Map<string, { name: string; discriminator?: Discriminated }[]>();
   const skipped: string[] = [];
+  if (settings !== undefined) {
+    for (const [type, name] of Object.entries(settings)) {
+      if (builders.has(type)) wanted.set(type, [{ name, discriminator: found.find((d) => d.type === type) }]);
+      else skipped.push(`${type}: named by the config's shortBuilders, but it is not an object type of this package`);
+    }
+  } else {
+    for (const d of found) {
+      const list = wanted.get(d.type) ?? [];
+      if (!list.some((x) => x.name === d.name)) list.push({ name: d.name, discriminator: d });
+      wanted.set(d.type, list);
+    }
+  }
   const byName = new Map<string, string[]>();
   for (const [type, list] of wanted) {
     if (list.length > 1) {
@@ -58,12 +74,12 @@ export function planShortBuilders(model: Parameters<typeof findDiscriminated>[0]
     }
     names.takeValue(name);
     const builder = builders.get(types[0]!)!;
-    result.push(shortBuilder(name, builder, wanted.get(types[0]!)![0]!, names));
+    result.push(shortBuilder(name, builder, wanted.get(types[0]!)![0]!.discriminator, names));
   }
   return { builders: result, skipped };
 }
 
-function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discriminated, names: ModuleNames): ShortBuilder {
+function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discriminated | undefined, names: ModuleNames): ShortBuilder {
   const candidates = builder.info.properties.filter((p) => !p.constant && p.name !== builder.info.stamps.idempotencyKey && p.name !== builder.info.stamps.timestamp);
   const required = candidates.filter((p) => p.required && !p.default);
   const positional: PropertyInfo[] = [];
@@ -100,37 +116,38 @@ function shortBuilder(name: string, builder: ObjectBuilder, discriminator: Discr
 export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
   const { builder, positional, options } = short;
   const typeName = builder.info.name;
-  const omitted = positional.length ? join(positional.map((p) => literal(p.property.name)), " | ") : new Code("never");
+  const omitted = positional.length ? join(positional.map((p) => literal(p.property.name)), " | ") : code`never`;
   const stampKeys = Object.keys(builder.info.stamps).sort();
   // A stamp the type does not have is `never`, so asking for it is an error rather than an extra field.
   const absent = ["idempotencyKey", "timestamp"].filter((k) => !stampKeys.includes(k));
-  const stampType = absent.length ? code`${builder.stampOptions!} & { ${new Code(absent.map((k) => `${k}?: never`).join("; "))} }` : builder.stampOptions!;
+  const stampType = absent.length ? code`${builder.stampOptions!} & { ${join(absent.map((k) => code`${id(k)}?: never`), "; ")} }` : builder.stampOptions!;
   const optionsType = options.stamps ? code`runtime.Rest<${id(builder.input)}, ${omitted}> & ${stampType}` : code`runtime.Rest<${id(builder.input)}, ${omitted}>`;
-  const typeDoc = `/** The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}. */`;
+  const typeDoc = docComment([`The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}.`]);
 
-  const params = positional.map((p) => code`${id(p.param)}${new Code(p.optional ? "?" : "")}: ${id(typeName)}[${p.property.name}]`);
-  params.push(code`options${new Code(options.required ? "" : "?")}: ${id(options.type)}`);
-  const fields = positional.map((p) => (objectKey(p.property.name) === p.param ? id(p.param) : code`${new Code(objectKey(p.property.name))}: ${id(p.param)}`));
+  const optional = (isOptional: boolean): Code => (isOptional ? code`?` : code``);
+  const params = positional.map((p) => code`${id(p.param)}${optional(p.optional)}: ${id(typeName)}[${p.property.name}]`);
+  params.push(code`options${optional(!options.required)}: ${id(options.type)}`);
+  const fields = positional.map((p) => (objectKey(p.property.name).text === p.param ? id(p.param) : code`${objectKey(p.property.name)}: ${id(p.param)}`));
   const body: Code[] = [];
   if (options.stamps) {
     // Both stamp options are left out of the fields, even one the type lacks: it must never reach the payload.
-    const access = options.required ? "options." : "options?.";
-    const stampOptions = new Code(stampKeys.map((k) => `${k}: ${access}${k}`).join(", "));
+    const access = options.required ? code`options.` : code`options?.`;
+    const stampOptions = join(stampKeys.map((k) => code`${id(k)}: ${access}${id(k)}`), ", ");
     body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }, true), { ${stampOptions} });`);
   } else {
     body.push(code`return ${id(builder.create)}(runtime.fields(options, { ${join(fields, ", ")} }));`);
   }
   const doc = [
-    `Builds ${withArticle(typeName)} (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`): shorthand for {@link ${builder.create}}.`,
+    `Builds ${withArticle(typeName)}${short.discriminator ? ` (\`${short.discriminator.property}: ${JSON.stringify(short.discriminator.value)}\`)` : ""}: shorthand for {@link ${builder.create}}.`,
     "",
     "@throws SchemaValidationError with the guard's errors when the result is not valid.",
   ];
   return [
-    exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`.text),
+    exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`),
     exportedFunction(
-      docBlock(doc),
-      code`export function ${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`.text,
-      body.map((b) => `  ${b.text}`),
+      docComment(doc),
+      code`${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`,
+      body.map((b) => code`  ${b}`),
     ),
   ];
 }

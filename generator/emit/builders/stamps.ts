@@ -3,13 +3,17 @@
  * alone: a string property named like one (`message_id`, `idempotency_key`, `insert_id`, ...) or
  * documented as "idempotency key"; a `format: date-time` property named like a send/event time
  * (`sent_at`, `timestamp`, ...). Nothing is stamped unless a caller asks (`StampOptions`).
+ * The config's `stamps` names them instead (or `false`: none), so that renaming a property does
+ * not silently change the generated API; `generate --verbose` shows which were found.
  */
 import { isNode, type IrSchema } from "../../ir/model";
+import type { StampSettings } from "../emitter";
 
 export interface StampKeys {
   idempotencyKey?: string;
   timestamp?: string;
 }
+
 
 const IDEMPOTENCY_NAME = /^(message|idempotency|insert|dedup(e|lication)?|event)[-_]?(id|key)$/i;
 const IDEMPOTENCY_DOC = /idempoten|dedupl?icat/i;
@@ -22,12 +26,19 @@ interface Candidate {
 }
 
 /** The properties of one object type that `StampOptions` fill, if any. */
-export function findStampKeys(properties: readonly Candidate[]): StampKeys {
+export function findStampKeys(properties: readonly Candidate[], settings?: StampSettings): StampKeys {
   const keys: StampKeys = {};
-  const idempotency = properties.filter((p) => isFreeString(p, "uuid") && isIdempotencyCandidate(p.name, p.schema));
+  if (settings === false) return keys;
+  // A property the config names is stamped in every type that has it, as a string a UUID (or a date) can fill.
+  const named = (name: string | false, format: "uuid" | "date-time"): Candidate[] => (name === false ? [] : properties.filter((p) => p.name === name && isFreeString(p, format)));
+  const idempotency =
+    settings?.idempotencyKey !== undefined ? named(settings.idempotencyKey, "uuid") : properties.filter((p) => isFreeString(p, "uuid") && isIdempotencyCandidate(p.name, p.schema));
   // Two candidates would make the option ambiguous: then the schema has to be explicit, and we stamp none.
   if (idempotency.length === 1) keys.idempotencyKey = idempotency[0]!.name;
-  const timestamp = properties.filter((p) => isFreeString(p, "date-time") && isNode(p.schema) && p.schema.format === "date-time" && TIMESTAMP_NAME.test(p.name));
+  const timestamp =
+    settings?.timestamp !== undefined
+      ? named(settings.timestamp, "date-time")
+      : properties.filter((p) => isFreeString(p, "date-time") && isNode(p.schema) && p.schema.format === "date-time" && TIMESTAMP_NAME.test(p.name));
   if (timestamp.length === 1) keys.timestamp = timestamp[0]!.name;
   return keys;
 }

@@ -5,8 +5,11 @@
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
 import { isNode } from "../../ir/model";
-import { derivedNames, toTypeName } from "../../ir/naming";
-import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
+import { toTypeName } from "../../ir/naming";
+import { builderNames } from "../builders/artifact";
+import { guardNames } from "../guards/artifact";
+import { clientNames } from "./artifact";
+import { code, docComment, id, join, literal, member, propertyKeyCode, type Code } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
@@ -18,8 +21,6 @@ import { isObjectType, objectInfo, objectTypes } from "../builders/object-shape"
 export const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];
 
 export const clientEmitter: Emitter = {
-  artifact: "client",
-  requires: ["types", "guards", "builders"],
   templates: ["runtime/http-client.ts", "runtime/batch-queue.ts"],
   emit: (context) => emitClient(context),
 };
@@ -31,12 +32,12 @@ const RUNTIME_TYPES_USED: ReadonlySet<string> = new Set(["CallOptions", "Endpoin
 /** `$send`, `$CallOptions`, ...: a runtime export as client.ts names it. */
 const rt = (name: string): Code => id(runtimeAlias(name));
 /** `import { a as $a, type B as $B } from "./runtime/x.js";` */
-const runtimeImport = (names: readonly string[], template: string): string =>
-  code`import { ${runtimeImports(names, RUNTIME_TYPES_USED)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;
+const runtimeImport = (names: readonly string[], template: string): Code =>
+  code`import { ${runtimeImports(names, RUNTIME_TYPES_USED)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`;
 
 /**
- * Types a generated client re-exports from the transport, so users import everything from the
- * package (a schema type of the same name wins: emit/runtime-names.ts).
+ * The transport's types: the package exports them all from its `<package>/transport` subpath
+ * (transport.ts), out of the way of the user's names. The builders reserve them all the same.
  */
 export const CLIENT_RUNTIME_TYPES = [
   "AbortSignalLike",
@@ -56,6 +57,15 @@ export const CLIENT_RUNTIME_TYPES = [
   "TransportOptions",
   "ValidationIssue",
 ];
+
+/**
+ * The transport's types a user of the client names most, the per-call options and the result:
+ * the package root re-exports these too (a schema type of the same name wins: emit/runtime-names.ts).
+ */
+const ROOT_TRANSPORT_TYPES = ["CallOptions", "FailureKind", "SendFailure", "SendResult", "SendSuccess", "ValidationIssue"];
+
+/** The subpath export holding every transport type (`koala-events/transport`). */
+export const TRANSPORT_SUBPATH = "transport";
 
 /** The endpoints the options name, in the order of the model's types. */
 export function planEndpoints({ model, options }: EmitContext): EndpointPlan[] {
@@ -83,7 +93,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const { model, options } = context;
   const client: ClientEmitOptions = options.client ?? {};
   const stem = toTypeName(client.name ?? model.rootName);
-  const names = { factory: derivedNames.createClient(stem), client: derivedNames.clientType(stem), options: derivedNames.clientOptions(stem) };
+  const names = { factory: clientNames.factory(stem), client: clientNames.client(stem), options: clientNames.options(stem) };
   const hasGuards = options.artifacts.includes("guards");
   const hasBuilders = options.artifacts.includes("builders");
   // Every root of the package has its chunkX (builders emits one per root, and asking for a
@@ -93,11 +103,11 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const chunkable = (name: string): boolean => hasBuilders && isRoot(name) && isObjectType(model, name);
 
   // A queue for each endpoint whose root has a group-by-identity builder (groupXItems).
-  const objects = new Map(objectTypes(model).map((o) => [o.name, o]));
+  const objects = new Map(objectTypes(model, options.heuristics?.stamps).map((o) => [o.name, o]));
   const queues = new Map<string, QueueShape>();
   for (const plan of plans) {
     const type = model.types.find((t) => t.name === plan.typeName);
-    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema) : undefined);
+    const root = objects.get(plan.typeName) ?? (type && isNode(type.schema) ? objectInfo(type.name, type.schema, options.heuristics?.stamps) : undefined);
     const shape = hasBuilders && isRoot(plan.typeName) && root ? queueShape(model, root, objects) : undefined;
     if (shape) queues.set(plan.method, shape);
   }
@@ -111,66 +121,76 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const itemTypeNames = [...queues.values()].flatMap((q) => q.itemType.text.match(/[$\p{ID_Continue}]+/gu) ?? []).filter((w) => modelTypes.has(w));
   const typeNames = [...new Set([...plans.map((p) => p.typeName), ...itemTypeNames])];
   const routeGuards = [...new Set([...queues.values()].flatMap((q) => q.guards))];
-  const guardImports = hasGuards ? [...new Set(plans.map((p) => derivedNames.validate(p.typeName))), ...routeGuards] : [];
-  const chunkImports = typeNames.filter(chunkable).map((n) => derivedNames.chunk(n));
+  const guardImports = hasGuards ? [...new Set(plans.map((p) => guardNames.validate(p.typeName))), ...routeGuards] : [];
+  const chunkImports = typeNames.filter(chunkable).map((n) => builderNames.chunk(n));
 
-  const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`.text;
+  const typesImport = code`import type { ${join(typeNames.map(id), ", ")} } from "./types.js";`;
   const hasQueue = queues.size > 0;
-  const statements: string[] = [runtimeImport(["checkOption", "send", ...(hasQueue ? ["randomId"] : []), "CallOptions", "EndpointSpec", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
+  const statements: Code[] = [runtimeImport(["checkOption", "send", ...(hasQueue ? ["randomId"] : []), "CallOptions", "EndpointSpec", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
   const restImport = runtimeImport(["Rest"], "runtime/builders.ts");
   if (hasQueue) statements.push(runtimeImport(["createBatchQueue", "BatchQueue", "BatchQueueOptions", "QueueSpec"], QUEUE), restImport);
   if (hasQueue && hasGuards) statements.push(runtimeImport(["SchemaValidationError", "ValidationError"], "runtime/validation.ts"));
-  if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`.text);
-  if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`.text);
+  if (guardImports.length) statements.push(code`import { ${join(guardImports.map(id), ", ")} } from "./guards.js";`);
+  if (chunkImports.length) statements.push(code`import { ${join(chunkImports.map(id), ", ")} } from "./builders.js";`);
   const packageTypes = packageTypesOf(context);
-  const reexports = reexportStatement(CLIENT_RUNTIME_TYPES, TRANSPORT, packageTypes, true);
+  const reexports = reexportStatement(ROOT_TRANSPORT_TYPES, TRANSPORT, packageTypes, true);
   if (hasQueue) reexports.push(...reexportStatement(QUEUE_TYPES, QUEUE, packageTypes, true));
   statements.push(...reexports);
   // client.d.ts: the runtime types the signatures name (as TypeScript keeps that import), then the
   // same re-exports and interfaces, and the factory's head.
-  const declarations: string[] = [runtimeImport(["CallOptions", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
+  const declarations: Code[] = [runtimeImport(["CallOptions", "SendResult", "TransportOptions"], TRANSPORT), typesImport];
   if (hasQueue) declarations.push(runtimeImport(["BatchQueue", "BatchQueueOptions"], QUEUE), restImport);
   declarations.push(...reexports);
 
-  const optionLines = params.map(([option, param]) => `  /** Fills \`{${docText(param)}}\` in the endpoint paths. */\n  ${propertyKey(option)}: string;`);
-  if (client.baseUrl === undefined) optionLines.push("  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;");
-  const optionsInterface = [
-    `/** Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options. */`,
-    `export interface ${id(names.options).text} extends ${rt("TransportOptions").text} {`,
-    ...optionLines,
-    `}`,
-  ].join("\n");
+  const optionLines = params.map(([option, param]) => code`  ${docComment([`Fills \`{${param}}\` in the endpoint paths.`])}\n  ${propertyKeyCode(option)}: string;`);
+  if (client.baseUrl === undefined) optionLines.push(code`  /** Scheme and host of the service (or of a proxy standing in for it). */\n  baseUrl: string;`);
+  const optionsInterface = join(
+    [
+      docComment([`Options of {@link ${names.factory}}: the endpoint parameters, plus the transport's options.`]),
+      code`export interface ${id(names.options)} extends ${rt("TransportOptions")} {`,
+      ...optionLines,
+      code`}`,
+    ],
+    "\n",
+  );
   statements.push(optionsInterface);
   declarations.push(optionsInterface);
 
-  function queueSignature(plan: EndpointPlan): string[] {
+  /** A doc comment of a member of the client interface. */
+  const memberDoc = (lines: readonly string[]): Code => code`  ${docComment(lines, { block: true, indent: "  " })}`;
+
+  function queueSignature(plan: EndpointPlan): Code[] {
     const shape = queues.get(plan.method);
     if (!shape) return [];
     const types = code`${identityType(plan, shape)}, ${shape.itemType}`;
     return [
-      `  /**`,
-      `   * A queue for {@link ${docText(plan.method)}}: \`enqueue(identity, item)\` one at a time; items are checked and stamped at once,`,
-      `   * grouped per identity, and sent \`flushAt\` at a time (default ${Math.min(queueMaxItems(shape), 100)}), \`concurrency\` requests in flight.`,
-      `   * Call \`close()\` before the process exits: see {@link ${reexportedAs("BatchQueue", packageTypes)}}.`,
-      `   */`,
-      code`  ${id(queueMethod(plan))}(options?: ${rt("BatchQueueOptions")}<${types}>): ${rt("BatchQueue")}<${types}>;`.text,
+      memberDoc([
+        `A queue for {@link ${plan.method}}: \`enqueue(identity, item)\` one at a time; items are checked and stamped at once,`,
+        `grouped per identity, and sent \`flushAt\` at a time (default ${Math.min(queueMaxItems(shape), 100)}), \`concurrency\` requests in flight.`,
+        `Call \`close()\` before the process exits: see {@link ${reexportedAs("BatchQueue", packageTypes)}}.`,
+      ]),
+      code`  ${id(queueMethod(plan))}(options?: ${rt("BatchQueueOptions")}<${types}>): ${rt("BatchQueue")}<${types}>;`,
     ];
   }
 
-  const clientInterface = [
-    `/** One method per endpoint. Methods never throw for HTTP or network failures: see {@link ${reexportedAs("SendResult", packageTypes)}}. */`,
-    `export interface ${id(names.client).text} {`,
-    ...plans.map((plan) =>
-      [
-        `  /**`,
-        `   * \`POST ${docText(plan.path)}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`,
-        `   */`,
-        code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: ${rt("CallOptions")}): Promise<${rt("SendResult")}<${id(plan.typeName)}>>;`.text,
-        ...queueSignature(plan),
-      ].join("\n"),
-    ),
-    `}`,
-  ].join("\n");
+  const clientInterface = join(
+    [
+      docComment([`One method per endpoint. Methods never throw for HTTP or network failures: see {@link ${reexportedAs("SendResult", packageTypes)}}.`]),
+      code`export interface ${id(names.client)} {`,
+      ...plans.map((plan) =>
+        join(
+          [
+            memberDoc([`\`POST ${plan.path}\` with a {@link ${plan.typeName}}: ${describePlan(plan, hasGuards, chunkable(plan.typeName))}`]),
+            code`  ${id(plan.method)}(request: ${id(plan.typeName)}, options?: ${rt("CallOptions")}): Promise<${rt("SendResult")}<${id(plan.typeName)}>>;`,
+            ...queueSignature(plan),
+          ],
+          "\n",
+        ),
+      ),
+      code`}`,
+    ],
+    "\n",
+  );
   statements.push(clientInterface);
   declarations.push(clientInterface);
 
@@ -180,50 +200,57 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   ].filter((c): c is Code => c !== undefined);
   // A missing parameter or a base URL without a scheme is the caller's mistake: a TypeError now, naming the option.
   const factoryName = literal(names.factory);
-  const body: string[] = params.map(([option]) => code`  ${rt("checkOption")}(${factoryName}, ${option}, ${member(id("options"), option)});`.text);
-  body.push(defaults.length ? code`  const transport: ${rt("TransportOptions")} = { ...options, ${join(defaults, ", ")} };`.text : code`  const transport: ${rt("TransportOptions")} = options;`.text);
-  body.push(code`  ${rt("checkOption")}(${factoryName}, "baseUrl", transport.baseUrl, true);`.text);
+  const body: Code[] = params.map(([option]) => code`  ${rt("checkOption")}(${factoryName}, ${option}, ${member(id("options"), option)});`);
+  body.push(defaults.length ? code`  const transport: ${rt("TransportOptions")} = { ...options, ${join(defaults, ", ")} };` : code`  const transport: ${rt("TransportOptions")} = options;`);
+  body.push(code`  ${rt("checkOption")}(${factoryName}, "baseUrl", transport.baseUrl, true);`);
   // The queue checked every item when it was enqueued: its requests skip the guard.
-  if (hasQueue) body.push(code`  const queueTransport: ${rt("TransportOptions")} = { ...transport, validate: false };`.text);
+  if (hasQueue) body.push(code`  const queueTransport: ${rt("TransportOptions")} = { ...transport, validate: false };`);
   for (const plan of plans) {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
-    if (hasGuards) fields.push(code`validate: ${id(`validate${plan.typeName}`)}`);
-    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(derivedNames.chunk(plan.typeName))}`);
+    if (hasGuards) fields.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
+    if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(builderNames.chunk(plan.typeName))}`);
     if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
-    body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`.text);
+    body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`);
     const shape = queues.get(plan.method);
     if (!shape) continue;
-    const stamps = shape.arrays.filter((a) => Object.keys(a.stamps).length > 0).map((a) => code`${new Code(propertyKey(a.name))}: ${{ ...a.stamps } as Record<string, unknown>}`);
+    const stamps = shape.arrays.filter((a) => Object.keys(a.stamps).length > 0).map((a) => code`${propertyKeyCode(a.name)}: ${{ ...a.stamps } as Record<string, unknown>}`);
     const spec: Code[] = [
       code`route: ${shape.route}`,
       code`stamps: { ${join(stamps, ", ")} }`,
       code`maxItems: ${literal(queueMaxItems(shape))}`,
     ];
     if (hasGuards) {
-      spec.push(code`validate: ${id(derivedNames.validate(plan.typeName))}`);
+      spec.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
       spec.push(code`invalid: (errors) => new ${rt("SchemaValidationError")}(${`${plan.typeName} entry`}, errors as ${rt("ValidationError")}[])`);
     }
     spec.push(code`send: (request, call) => ${rt("send")}(queueTransport, ${id(`${plan.method}Endpoint`)}, request, call)`, code`newId: options.newId ?? ${rt("randomId")}`);
-    body.push(code`  const ${id(`${plan.method}QueueSpec`)}: ${rt("QueueSpec")}<${id(plan.typeName)}> = { ${join(spec, ", ")} };`.text);
+    body.push(code`  const ${id(`${plan.method}QueueSpec`)}: ${rt("QueueSpec")}<${id(plan.typeName)}> = { ${join(spec, ", ")} };`);
   }
   body.push(
-    `  return {`,
+    code`  return {`,
     ...plans.flatMap((plan) => [
-      code`    ${id(plan.method)}: (request, call) => ${rt("send")}(transport, ${id(`${plan.method}Endpoint`)}, request, call),`.text,
-      ...(queues.has(plan.method) ? [code`    ${id(queueMethod(plan))}: (queueOptions) => ${rt("createBatchQueue")}(${id(`${plan.method}QueueSpec`)}, queueOptions),`.text] : []),
+      code`    ${id(plan.method)}: (request, call) => ${rt("send")}(transport, ${id(`${plan.method}Endpoint`)}, request, call),`,
+      ...(queues.has(plan.method) ? [code`    ${id(queueMethod(plan))}: (queueOptions) => ${rt("createBatchQueue")}(${id(`${plan.method}QueueSpec`)}, queueOptions),`] : []),
     ]),
-    `  };`,
+    code`  };`,
   );
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
   const factory = exportedFunction(
-    `/** Creates a client${defaultsDoc.length ? ` (defaults: ${docText(defaultsDoc.join(", "))})` : ""}. It holds no timers or connections of its own. */`,
-    `export function ${id(names.factory).text}(options: ${names.options}): ${names.client}`,
+    docComment([`Creates a client${defaultsDoc.length ? ` (defaults: ${defaultsDoc.join(", ")})` : ""}. It holds no timers or connections of its own.`]),
+    code`${id(names.factory)}(options: ${id(names.options)}): ${id(names.client)}`,
     body,
   );
   statements.push(factory.code);
   declarations.push(factory.declaration);
-  return [{ path: "client.ts", summary: "HTTP client", statements, declarations }];
+  const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
+  return [{ path: "client.ts", summary: "HTTP client", statements: text(statements), declarations: text(declarations) }, transportModule()];
+}
+
+/** `transport.ts`, the `<package>/transport` subpath: every transport type under its own name (no schema type shares this module). */
+function transportModule(): EmittedModule {
+  const statements = [code`export type { ${join(CLIENT_RUNTIME_TYPES.map(id), ", ")} } from ${`./${TRANSPORT.replace(/\.ts$/, ".js")}`};`.text];
+  return { path: `${TRANSPORT_SUBPATH}.ts`, summary: "Transport types (the /transport subpath export)", statements, declarations: "source", subpath: TRANSPORT_SUBPATH };
 }
 
 /** The most items one queued request may carry: the smallest `maxItems` of its arrays (Infinity for none). */
@@ -240,8 +267,8 @@ function pathExpression(plan: EndpointPlan): Code {
 }
 
 function describePlan(plan: EndpointPlan, validated: boolean, chunked: boolean): string {
-  const steps = [validated ? `checked with validate${plan.typeName}` : "", chunked ? `split by \`maxItems\` with chunk${plan.typeName}` : ""];
-  if (plan.idempotency) steps.push(`\`${docText(plan.idempotency.key)}\` filled in where missing (${plan.idempotency.arrays.map((a) => `\`${docText(a)}\``).join(", ")})`);
+  const steps = [validated ? `checked with ${guardNames.validate(plan.typeName)}` : "", chunked ? `split by \`maxItems\` with ${builderNames.chunk(plan.typeName)}` : ""];
+  if (plan.idempotency) steps.push(`\`${plan.idempotency.key}\` filled in where missing (${plan.idempotency.arrays.map((a) => `\`${a}\``).join(", ")})`);
   steps.push("sent with retries");
   return steps.filter(Boolean).join("; ") + ".";
 }

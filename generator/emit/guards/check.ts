@@ -1,13 +1,13 @@
-/** The shape of one keyword check (one file per keyword under checks/, like ajv's vocabularies). */
-import type { IrNode } from "../../ir/model";
+/** The shape of one keyword's guard check (part of its keyword module in emit/keywords/). */
+import type { IrKeyword, IrNode } from "../../ir/model";
 import type { Scope } from "./scope";
 
 /** The JSON type a keyword constrains: other instances pass it untouched. */
 export type Applies = "any" | "string" | "number" | "array" | "object";
 
 export interface KeywordCheck {
-  /** The JSON Schema keywords this check implements. */
-  keywords: readonly string[];
+  /** The IR keywords whose presence calls this check (typed: a misspelt one does not compile). */
+  keywords: readonly IrKeyword[];
   applies: Applies;
   /** `last`: runs after every other keyword of the node (unevaluated*, which need their annotations). */
   phase?: "last";
@@ -17,5 +17,5 @@ export interface KeywordCheck {
 
 /** Whether the node has any of the check's keywords. */
 export function hasKeywords(check: KeywordCheck, node: IrNode): boolean {
-  return check.keywords.some((k) => (node as unknown as Record<string, unknown>)[k] !== undefined);
+  return check.keywords.some((k) => node[k] !== undefined);
 }

@@ -6,8 +6,8 @@
 import { code, type Code } from "../code";
 import type { IrSchema, JsonType } from "../../ir/model";
 import { hasKeywords, type Applies, type KeywordCheck } from "./check";
-import { CHECKS } from "./checks/index";
-import { enterDynamicScope } from "./checks/dynamic-ref";
+import { CHECKS } from "../keywords/index";
+import { enterDynamicScope } from "../keywords/dynamic-ref";
 import { Body, Scope } from "./scope";
 
 type Group = Exclude<Applies, "any">;

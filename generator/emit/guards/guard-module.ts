@@ -123,6 +123,26 @@ export class GuardModule {
 
   private readonly hotBindings = new Map<string, Code>();
 
+  /**
+   * A module constant saying what one failing check reports: `[schemaPath, keyword, message]`
+   * (plus the text after the key, for an error about one key), shared by identical errors. The
+   * push in the function body then fits on one line (see the runtime's pushError).
+   */
+  errorSite(schemaPath: string, keyword: string, message: string, suffix?: string): Code {
+    const path = this.schemaPathCode(schemaPath);
+    const parts = suffix === undefined ? [path, literal(keyword), literal(message)] : [path, literal(keyword), literal(message), literal(suffix)];
+    const site = code`[${join(parts, ", ")}]`;
+    let name = this.errorSites.get(site.text);
+    if (!name) {
+      name = id(`error$${this.errorSites.size + 1}`);
+      this.errorSites.set(site.text, name);
+      this.constants.push(code`const ${name} = ${site};`);
+    }
+    return name;
+  }
+
+  private readonly errorSites = new Map<string, Code>();
+
   /** A module-level `new RegExp(source, "u")`, shared by every use of the same pattern. */
   regex(source: string): Code {
     let name = this.regexes.get(source);
@@ -266,7 +286,7 @@ let ${this.depthCounter} = 0;`);
     const tooDeep =
       mode === "collect"
         ? code`{
-  ${this.runtime("validation", "pushError")}(errors, path, ${this.schemaPathCode(schemaPath)}, ${"maxDepth"}, ${message});
+  ${this.runtime("validation", "pushError")}(errors, path, ${this.errorSite(schemaPath, "maxDepth", message)});
   return false;
 }`
         : code`return false;`;

@@ -1,7 +1,7 @@
 /**
  * emitGuards: the `guards` artifact. For the root and every named type X: `isX` (fast boolean),
  * `validateX` (every error), `assertX` (throws SchemaValidationError) and `XSchema` (Standard
- * Schema v1), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in checks/, one file per keyword; all code is built with
+ * Schema v1), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in ../keywords/, one module per keyword family; all code is built with
  * emit/code.ts, so no text from the schema can become code.
  */
 import { code, id, join, type Code } from "../code";
@@ -11,7 +11,7 @@ import { compileSchema } from "./compile-node";
 import { GuardModule } from "./guard-module";
 import { Body, Locals, Scope, type Mode } from "./scope";
 import type { IrSchema } from "../../ir/model";
-import { derivedNames } from "../../ir/naming";
+import { guardNames } from "./artifact";
 
 const VALIDATION = "runtime/validation.ts";
 
@@ -19,8 +19,6 @@ const VALIDATION = "runtime/validation.ts";
 export const GUARDS_RUNTIME_EXPORTS = { values: ["SchemaValidationError"], types: ["StandardSchemaV1", "ValidationError", "ValidationResult"] } as const;
 
 export const guardsEmitter: Emitter = {
-  artifact: "guards",
-  requires: ["types"],
   templates: ["runtime/validation.ts", "runtime/checks.ts", "runtime/formats.ts", "runtime/evaluated.ts"],
   emit: (context) => [emitGuards(context)],
 };
@@ -51,10 +49,10 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
     // One function checks X: called with the value alone it is the fast path (false at the first
     // failure, nothing allocated); called with a list it collects every error.
     const check = module.named(name, "collect");
-    const is = id(derivedNames.is(name));
-    const validate = id(derivedNames.validate(name));
-    const assert = id(derivedNames.assert(name));
-    const standard = id(derivedNames.standardSchema(name));
+    const is = id(guardNames.is(name));
+    const validate = id(guardNames.validate(name));
+    const assert = id(guardNames.assert(name));
+    const standard = id(guardNames.standardSchema(name));
     const docs = {
       is: code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`,
       validate: code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */`,
@@ -114,7 +112,7 @@ export declare const ${standard}: ${schemaType}<${type}>;`,
   const reexports = [
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.values, VALIDATION, packageTypes, false),
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.types, VALIDATION, packageTypes, true),
-  ];
+  ].map((c) => c.text);
   const statements = [...module.preamble().map((c) => c.text), typeImport.text, ...reexports, ...[...api, ...helpers].map((c) => c.text)];
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)

@@ -12,7 +12,7 @@
 import { code, id, join, type Code } from "../code";
 import { onlyRef, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
-import { escapeToken } from "./paths";
+import { appendLiteral, escapeToken } from "./paths";
 
 export type Mode = "is" | "collect" | "eval";
 
@@ -53,6 +53,9 @@ export interface FailOptions {
   path?: Code;
   /** The schema path; default: `<node>/<keyword>`. */
   schemaPath?: string;
+  /** An error about one key (`k`): the message is `message`, the key as JSON, then `suffix`. */
+  key?: Code;
+  suffix?: string;
 }
 
 export type InlineCompiler = (scope: Scope, schema: IrSchema, schemaPath: string) => void;
@@ -102,23 +105,27 @@ export class Scope {
 
   /** The JSON Pointer of a child: a static key, or a dynamic key/index expression. */
   at(token: string | { index: Code } | { key: Code }): Code {
-    if (typeof token === "string") return code`${this.path} + ${"/" + escapeToken(token)}`;
-    if ("index" in token) return code`${this.path} + "/" + ${token.index}`;
-    return code`${this.path} + "/" + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
+    if (typeof token === "string") return appendLiteral(this.path, "/" + escapeToken(token));
+    if ("index" in token) return code`${appendLiteral(this.path, "/")} + ${token.index}`;
+    return code`${appendLiteral(this.path, "/")} + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
   }
 
   /**
    * The statement that reports a failed keyword in this mode. Collecting, it pushes the error, or
-   * returns false when the function was called without a list (the fast path).
+   * returns false when the function was called without a list (the fast path). What the error
+   * says is a module constant (GuardModule.errorSite), so the call fits on one line.
    */
-  fail(keyword: string, message: string | Code, options: FailOptions = {}): Code {
+  fail(keyword: string, message: string, options: FailOptions = {}): Code {
     if (!this.collecting) return code`return false;`;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
-    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${options.path ?? this.path}, ${this.module.schemaPathCode(schemaPath)}, ${keyword}, ${message})) return false; }`;
+    const site = this.module.errorSite(schemaPath, keyword, message, options.suffix);
+    const path = options.path ?? this.path;
+    if (options.key) return code`{ if (${this.module.runtime("validation", "pushKeyError")}(errors, ${path}, ${site}, ${options.key})) return false; }`;
+    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${site})) return false; }`;
   }
 
   /** `if (condition) <fail>` */
-  failIf(condition: Code, keyword: string, message: string | Code, options: FailOptions = {}): void {
+  failIf(condition: Code, keyword: string, message: string, options: FailOptions = {}): void {
     this.body.line(code`if (${condition}) ${this.fail(keyword, message, options)}`);
   }
 
@@ -155,7 +162,7 @@ export class Scope {
   collect(schema: IrSchema, value: Code, path: Code, schemaPath: string): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${this.module.schemaPathCode(schemaPath)}, ${"false"}, ${"boolean schema is false"})) return false; }`;
+      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${this.module.errorSite(schemaPath, "false", "boolean schema is false")})) return false; }`;
     }
     const ref = onlyRef(schema);
     return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path);

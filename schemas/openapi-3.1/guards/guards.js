@@ -241,26 +241,938 @@ var import_formats = require("./runtime/formats.js");
 var import_evaluated = require("./runtime/evaluated.js");
 var import_validation2 = require("./runtime/validation.js");
 const $evaluated$ = import_evaluated.evaluated;
+const error$1 = ["#/required", "required", "must have required property 'openapi'"];
+const error$2 = ["#/required", "required", "must have required property 'info'"];
 const $markKey$ = import_evaluated.markKey;
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
+const error$3 = [
+  "#/properties/openapi/pattern",
+  "pattern",
+  'must match pattern "^3\\.1\\.\\d+(-.+)?$"'
+];
+const error$4 = ["#/properties/openapi/type", "type", "must be string"];
 const $isUriReference$ = import_formats.isUriReference;
+const error$5 = [
+  "#/properties/jsonSchemaDialect/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$6 = ["#/properties/jsonSchemaDialect/type", "type", "must be string"];
+const error$7 = ["#/properties/servers/type", "type", "must be array"];
 const $hasOwn$ = import_checks.hasOwn;
 const $pointerToken$ = import_checks.pointerToken;
+const error$8 = ["#/properties/webhooks/type", "type", "must be object"];
+const error$9 = ["#/properties/security/type", "type", "must be array"];
+const error$10 = ["#/properties/tags/type", "type", "must be array"];
+const error$11 = ["#/type", "type", "must be object"];
 const $mergeEvaluated$ = import_evaluated.mergeEvaluated;
+const error$12 = ["#/anyOf/0/required", "required", "must have required property 'paths'"];
+const error$13 = ["#/anyOf/1/required", "required", "must have required property 'components'"];
+const error$14 = ["#/anyOf/2/required", "required", "must have required property 'webhooks'"];
+const error$15 = ["#/anyOf", "anyOf", "must match a schema in anyOf"];
 const $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
+const error$16 = [
+  "#/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$17 = ["#/$defs/schema/type", "type", "must be object,boolean"];
 let depth$ = 0;
+const error$18 = [
+  "#/$defs/schema",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$19 = ["#/$defs/info/required", "required", "must have required property 'title'"];
+const error$20 = ["#/$defs/info/required", "required", "must have required property 'version'"];
+const error$21 = ["#/$defs/info/properties/title/type", "type", "must be string"];
+const error$22 = ["#/$defs/info/properties/summary/type", "type", "must be string"];
+const error$23 = ["#/$defs/info/properties/description/type", "type", "must be string"];
+const error$24 = [
+  "#/$defs/info/properties/termsOfService/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$25 = ["#/$defs/info/properties/termsOfService/type", "type", "must be string"];
+const error$26 = ["#/$defs/info/properties/version/type", "type", "must be string"];
+const error$27 = ["#/$defs/info/type", "type", "must be object"];
+const error$28 = [
+  "#/$defs/info/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$29 = ["#/$defs/server/required", "required", "must have required property 'url'"];
+const error$30 = ["#/$defs/server/properties/url/type", "type", "must be string"];
+const error$31 = ["#/$defs/server/properties/description/type", "type", "must be string"];
+const error$32 = ["#/$defs/server/properties/variables/type", "type", "must be object"];
+const error$33 = ["#/$defs/server/type", "type", "must be object"];
+const error$34 = [
+  "#/$defs/server/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
 const pattern$1 = new RegExp("^/", "u");
+const error$35 = ["#/$defs/paths/type", "type", "must be object"];
+const error$36 = [
+  "#/$defs/paths/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$37 = [
+  "#/$defs/path-item/properties/$ref/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$38 = ["#/$defs/path-item/properties/$ref/type", "type", "must be string"];
+const error$39 = ["#/$defs/path-item/properties/summary/type", "type", "must be string"];
+const error$40 = ["#/$defs/path-item/properties/description/type", "type", "must be string"];
+const error$41 = ["#/$defs/path-item/properties/servers/type", "type", "must be array"];
+const error$42 = ["#/$defs/path-item/properties/parameters/type", "type", "must be array"];
+const error$43 = ["#/$defs/path-item/type", "type", "must be object"];
+const error$44 = [
+  "#/$defs/path-item/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$45 = [
+  "#/$defs/path-item",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$46 = ["#/$defs/components/properties/schemas/type", "type", "must be object"];
+const error$47 = ["#/$defs/components/properties/responses/type", "type", "must be object"];
+const error$48 = ["#/$defs/components/properties/parameters/type", "type", "must be object"];
+const error$49 = ["#/$defs/components/properties/examples/type", "type", "must be object"];
+const error$50 = ["#/$defs/components/properties/requestBodies/type", "type", "must be object"];
+const error$51 = ["#/$defs/components/properties/headers/type", "type", "must be object"];
+const error$52 = ["#/$defs/components/properties/securitySchemes/type", "type", "must be object"];
+const error$53 = ["#/$defs/components/properties/links/type", "type", "must be object"];
+const error$54 = ["#/$defs/components/properties/callbacks/type", "type", "must be object"];
+const error$55 = ["#/$defs/components/properties/pathItems/type", "type", "must be object"];
 const pattern$2 = new RegExp(
   "^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$",
   "u"
 );
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
+const error$56 = [
+  "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
+  "pattern",
+  'must match pattern "^[a-zA-Z0-9._-]+$"'
+];
+const error$57 = ["#/$defs/components/type", "type", "must be object"];
+const error$58 = [
+  "#/$defs/components/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$59 = [
+  "#/$defs/security-requirement/additionalProperties/items/type",
+  "type",
+  "must be string"
+];
+const error$60 = [
+  "#/$defs/security-requirement/additionalProperties/type",
+  "type",
+  "must be array"
+];
+const error$61 = ["#/$defs/security-requirement/type", "type", "must be object"];
+const error$62 = ["#/$defs/tag/required", "required", "must have required property 'name'"];
+const error$63 = ["#/$defs/tag/properties/name/type", "type", "must be string"];
+const error$64 = ["#/$defs/tag/properties/description/type", "type", "must be string"];
+const error$65 = ["#/$defs/tag/type", "type", "must be object"];
+const error$66 = [
+  "#/$defs/tag/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$67 = [
+  "#/$defs/external-documentation/required",
+  "required",
+  "must have required property 'url'"
+];
+const error$68 = [
+  "#/$defs/external-documentation/properties/description/type",
+  "type",
+  "must be string"
+];
+const error$69 = [
+  "#/$defs/external-documentation/properties/url/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$70 = ["#/$defs/external-documentation/properties/url/type", "type", "must be string"];
+const error$71 = ["#/$defs/external-documentation/type", "type", "must be object"];
+const error$72 = [
+  "#/$defs/external-documentation/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
 const pattern$4 = new RegExp("^x-", "u");
+const error$73 = ["#/$defs/contact/properties/name/type", "type", "must be string"];
+const error$74 = [
+  "#/$defs/contact/properties/url/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$75 = ["#/$defs/contact/properties/url/type", "type", "must be string"];
 const $isEmail$ = import_formats.isEmail;
+const error$76 = ["#/$defs/contact/properties/email/format", "format", 'must match format "email"'];
+const error$77 = ["#/$defs/contact/properties/email/type", "type", "must be string"];
+const error$78 = ["#/$defs/contact/type", "type", "must be object"];
+const error$79 = [
+  "#/$defs/contact/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$80 = ["#/$defs/license/required", "required", "must have required property 'name'"];
+const error$81 = ["#/$defs/license/properties/name/type", "type", "must be string"];
+const error$82 = ["#/$defs/license/properties/identifier/type", "type", "must be string"];
+const error$83 = [
+  "#/$defs/license/properties/url/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$84 = ["#/$defs/license/properties/url/type", "type", "must be string"];
+const error$85 = [
+  "#/$defs/license/dependentSchemas/identifier/not/required",
+  "required",
+  "must have required property 'url'"
+];
+const error$86 = ["#/$defs/license/dependentSchemas/identifier/not", "not", "must NOT be valid"];
+const error$87 = ["#/$defs/license/type", "type", "must be object"];
+const error$88 = [
+  "#/$defs/license/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$89 = [
+  "#/$defs/server-variable/required",
+  "required",
+  "must have required property 'default'"
+];
+const error$90 = [
+  "#/$defs/server-variable/properties/enum/minItems",
+  "minItems",
+  "must NOT have fewer than 1 items"
+];
+const error$91 = ["#/$defs/server-variable/properties/enum/items/type", "type", "must be string"];
+const error$92 = ["#/$defs/server-variable/properties/enum/type", "type", "must be array"];
+const error$93 = ["#/$defs/server-variable/properties/default/type", "type", "must be string"];
+const error$94 = ["#/$defs/server-variable/properties/description/type", "type", "must be string"];
+const error$95 = ["#/$defs/server-variable/type", "type", "must be object"];
+const error$96 = [
+  "#/$defs/server-variable/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$97 = [
+  "#/$defs/parameter-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$98 = ["#/$defs/parameter-or-reference/if/type", "type", "must be object"];
+const error$99 = ["#/$defs/operation/properties/tags/items/type", "type", "must be string"];
+const error$100 = ["#/$defs/operation/properties/tags/type", "type", "must be array"];
+const error$101 = ["#/$defs/operation/properties/summary/type", "type", "must be string"];
+const error$102 = ["#/$defs/operation/properties/description/type", "type", "must be string"];
+const error$103 = ["#/$defs/operation/properties/operationId/type", "type", "must be string"];
+const error$104 = ["#/$defs/operation/properties/parameters/type", "type", "must be array"];
+const error$105 = ["#/$defs/operation/properties/callbacks/type", "type", "must be object"];
+const error$106 = ["#/$defs/operation/properties/deprecated/type", "type", "must be boolean"];
+const error$107 = ["#/$defs/operation/properties/security/type", "type", "must be array"];
+const error$108 = ["#/$defs/operation/properties/servers/type", "type", "must be array"];
+const error$109 = ["#/$defs/operation/type", "type", "must be object"];
+const error$110 = [
+  "#/$defs/operation/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$111 = [
+  "#/$defs/operation",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$112 = [
+  "#/$defs/response-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$113 = ["#/$defs/response-or-reference/if/type", "type", "must be object"];
+const error$114 = [
+  "#/$defs/example-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$115 = ["#/$defs/example-or-reference/if/type", "type", "must be object"];
+const error$116 = [
+  "#/$defs/request-body-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$117 = ["#/$defs/request-body-or-reference/if/type", "type", "must be object"];
+const error$118 = [
+  "#/$defs/header-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$119 = ["#/$defs/header-or-reference/if/type", "type", "must be object"];
+const error$120 = [
+  "#/$defs/header-or-reference/if",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$121 = [
+  "#/$defs/header-or-reference",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$122 = [
+  "#/$defs/security-scheme-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$123 = ["#/$defs/security-scheme-or-reference/if/type", "type", "must be object"];
+const error$124 = [
+  "#/$defs/link-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$125 = ["#/$defs/link-or-reference/if/type", "type", "must be object"];
+const error$126 = [
+  "#/$defs/callbacks-or-reference/if/required",
+  "required",
+  "must have required property '$ref'"
+];
+const error$127 = ["#/$defs/callbacks-or-reference/if/type", "type", "must be object"];
+const error$128 = [
+  "#/$defs/callbacks-or-reference/if",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$129 = [
+  "#/$defs/callbacks-or-reference",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$130 = [
+  "#/$defs/reference/properties/$ref/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$131 = ["#/$defs/reference/properties/$ref/type", "type", "must be string"];
+const error$132 = ["#/$defs/reference/properties/summary/type", "type", "must be string"];
+const error$133 = ["#/$defs/reference/properties/description/type", "type", "must be string"];
+const error$134 = ["#/$defs/reference/type", "type", "must be object"];
+const error$135 = ["#/$defs/parameter/required", "required", "must have required property 'name'"];
+const error$136 = ["#/$defs/parameter/required", "required", "must have required property 'in'"];
+const error$137 = ["#/$defs/parameter/properties/name/type", "type", "must be string"];
+const error$138 = [
+  "#/$defs/parameter/properties/in/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$139 = ["#/$defs/parameter/properties/description/type", "type", "must be string"];
+const error$140 = ["#/$defs/parameter/properties/required/type", "type", "must be boolean"];
+const error$141 = ["#/$defs/parameter/properties/deprecated/type", "type", "must be boolean"];
 const $countKeys$ = import_checks.countKeys;
+const error$142 = [
+  "#/$defs/parameter/properties/content/minProperties",
+  "minProperties",
+  "must NOT have fewer than 1 properties"
+];
+const error$143 = [
+  "#/$defs/parameter/properties/content/maxProperties",
+  "maxProperties",
+  "must NOT have more than 1 properties"
+];
+const error$144 = [
+  "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
+  "type",
+  "must be string"
+];
+const error$145 = [
+  "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
+  "type",
+  "must be boolean"
+];
+const error$146 = ["#/$defs/parameter/type", "type", "must be object"];
+const error$147 = [
+  "#/$defs/parameter/oneOf/0/required",
+  "required",
+  "must have required property 'schema'"
+];
+const error$148 = [
+  "#/$defs/parameter/oneOf/1/required",
+  "required",
+  "must have required property 'content'"
+];
+const error$149 = ["#/$defs/parameter/oneOf", "oneOf", "must match exactly one schema in oneOf"];
+const error$150 = [
+  "#/$defs/parameter/then/properties/allowEmptyValue/type",
+  "type",
+  "must be boolean"
+];
+const error$151 = [
+  "#/$defs/parameter/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$152 = [
+  "#/$defs/responses/minProperties",
+  "minProperties",
+  "must NOT have fewer than 1 properties"
+];
 const pattern$5 = new RegExp("^[1-5](?:[0-9]{2}|XX)$", "u");
+const error$153 = ["#/$defs/responses/type", "type", "must be object"];
+const error$154 = [
+  "#/$defs/responses/then/required",
+  "required",
+  "must have required property 'default'"
+];
+const error$155 = [
+  "#/$defs/responses/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$156 = [
+  "#/$defs/response/required",
+  "required",
+  "must have required property 'description'"
+];
+const error$157 = ["#/$defs/response/properties/description/type", "type", "must be string"];
+const error$158 = ["#/$defs/response/properties/headers/type", "type", "must be object"];
+const error$159 = ["#/$defs/response/properties/links/type", "type", "must be object"];
+const error$160 = ["#/$defs/response/type", "type", "must be object"];
+const error$161 = [
+  "#/$defs/response/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$162 = ["#/$defs/example/properties/summary/type", "type", "must be string"];
+const error$163 = ["#/$defs/example/properties/description/type", "type", "must be string"];
+const error$164 = [
+  "#/$defs/example/properties/externalValue/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$165 = ["#/$defs/example/properties/externalValue/type", "type", "must be string"];
+const error$166 = ["#/$defs/example/type", "type", "must be object"];
+const error$167 = [
+  "#/$defs/example/not/required",
+  "required",
+  "must have required property 'value'"
+];
+const error$168 = [
+  "#/$defs/example/not/required",
+  "required",
+  "must have required property 'externalValue'"
+];
+const error$169 = ["#/$defs/example/not", "not", "must NOT be valid"];
+const error$170 = [
+  "#/$defs/example/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$171 = [
+  "#/$defs/request-body/required",
+  "required",
+  "must have required property 'content'"
+];
+const error$172 = ["#/$defs/request-body/properties/description/type", "type", "must be string"];
+const error$173 = ["#/$defs/request-body/properties/required/type", "type", "must be boolean"];
+const error$174 = ["#/$defs/request-body/type", "type", "must be object"];
+const error$175 = [
+  "#/$defs/request-body/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$176 = ["#/$defs/header/properties/description/type", "type", "must be string"];
+const error$177 = ["#/$defs/header/properties/required/type", "type", "must be boolean"];
+const error$178 = ["#/$defs/header/properties/deprecated/type", "type", "must be boolean"];
+const error$179 = [
+  "#/$defs/header/properties/content/minProperties",
+  "minProperties",
+  "must NOT have fewer than 1 properties"
+];
+const error$180 = [
+  "#/$defs/header/properties/content/maxProperties",
+  "maxProperties",
+  "must NOT have more than 1 properties"
+];
+const error$181 = [
+  "#/$defs/header/dependentSchemas/schema/properties/style/const",
+  "const",
+  "must be equal to constant"
+];
+const error$182 = [
+  "#/$defs/header/dependentSchemas/schema/properties/explode/type",
+  "type",
+  "must be boolean"
+];
+const error$183 = ["#/$defs/header/type", "type", "must be object"];
+const error$184 = [
+  "#/$defs/header/oneOf/0/required",
+  "required",
+  "must have required property 'schema'"
+];
+const error$185 = [
+  "#/$defs/header/oneOf/0",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$186 = [
+  "#/$defs/header/oneOf/1/required",
+  "required",
+  "must have required property 'content'"
+];
+const error$187 = [
+  "#/$defs/header/oneOf/1",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$188 = ["#/$defs/header/oneOf", "oneOf", "must match exactly one schema in oneOf"];
+const error$189 = [
+  "#/$defs/header/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$190 = [
+  "#/$defs/header",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$191 = [
+  "#/$defs/security-scheme/required",
+  "required",
+  "must have required property 'type'"
+];
+const error$192 = [
+  "#/$defs/security-scheme/properties/type/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$193 = ["#/$defs/security-scheme/properties/description/type", "type", "must be string"];
+const error$194 = ["#/$defs/security-scheme/type", "type", "must be object"];
+const error$195 = [
+  "#/$defs/security-scheme/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$196 = [
+  "#/$defs/link/properties/operationRef/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$197 = ["#/$defs/link/properties/operationRef/type", "type", "must be string"];
+const error$198 = ["#/$defs/link/properties/operationId/type", "type", "must be string"];
+const error$199 = ["#/$defs/link/properties/description/type", "type", "must be string"];
+const error$200 = ["#/$defs/link/type", "type", "must be object"];
+const error$201 = [
+  "#/$defs/link/oneOf/0/required",
+  "required",
+  "must have required property 'operationRef'"
+];
+const error$202 = [
+  "#/$defs/link/oneOf/1/required",
+  "required",
+  "must have required property 'operationId'"
+];
+const error$203 = ["#/$defs/link/oneOf", "oneOf", "must match exactly one schema in oneOf"];
+const error$204 = [
+  "#/$defs/link/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$205 = ["#/$defs/callbacks/type", "type", "must be object"];
+const error$206 = [
+  "#/$defs/callbacks",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$207 = ["#/$defs/content/type", "type", "must be object"];
+const error$208 = [
+  "#/$defs/content",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$209 = ["#/$defs/examples/properties/examples/type", "type", "must be object"];
+const error$210 = [
+  "#/$defs/examples/not/required",
+  "required",
+  "must have required property 'example'"
+];
+const error$211 = [
+  "#/$defs/examples/not/required",
+  "required",
+  "must have required property 'examples'"
+];
+const error$212 = ["#/$defs/examples/not", "not", "must NOT be valid"];
+const error$213 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
+  "const",
+  "must be equal to constant"
+];
+const error$214 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
+  "required",
+  "must have required property 'required'"
+];
 const pattern$6 = new RegExp("^[^{}]+$", "u");
+const error$215 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
+  "pattern",
+  'must match pattern "^[^{}]+$"'
+];
+const error$216 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$217 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
+  "const",
+  "must be equal to constant"
+];
+const error$218 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
+  "const",
+  "must be equal to constant"
+];
+const error$219 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
+  "const",
+  "must be equal to constant"
+];
+const error$220 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
+  "const",
+  "must be equal to constant"
+];
+const error$221 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$222 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
+  "type",
+  "must be boolean"
+];
+const error$223 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
+  "const",
+  "must be equal to constant"
+];
+const error$224 = [
+  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
+  "const",
+  "must be equal to constant"
+];
+const error$225 = [
+  "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
+  "const",
+  "must be equal to constant"
+];
+const error$226 = [
+  "#/$defs/security-scheme/$defs/type-apikey/then/required",
+  "required",
+  "must have required property 'name'"
+];
+const error$227 = [
+  "#/$defs/security-scheme/$defs/type-apikey/then/required",
+  "required",
+  "must have required property 'in'"
+];
+const error$228 = [
+  "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
+  "type",
+  "must be string"
+];
+const error$229 = [
+  "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$230 = [
+  "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
+  "const",
+  "must be equal to constant"
+];
+const error$231 = [
+  "#/$defs/security-scheme/$defs/type-http/then/required",
+  "required",
+  "must have required property 'scheme'"
+];
+const error$232 = [
+  "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
+  "type",
+  "must be string"
+];
+const error$233 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
+  "required",
+  "must have required property 'type'"
+];
+const error$234 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
+  "required",
+  "must have required property 'scheme'"
+];
+const error$235 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
+  "const",
+  "must be equal to constant"
+];
 const pattern$7 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
+const error$236 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
+  "pattern",
+  'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
+];
+const error$237 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
+  "type",
+  "must be string"
+];
+const error$238 = [
+  "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
+  "type",
+  "must be string"
+];
+const error$239 = [
+  "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
+  "const",
+  "must be equal to constant"
+];
+const error$240 = [
+  "#/$defs/security-scheme/$defs/type-oauth2/then/required",
+  "required",
+  "must have required property 'flows'"
+];
+const error$241 = [
+  "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
+  "const",
+  "must be equal to constant"
+];
+const error$242 = [
+  "#/$defs/security-scheme/$defs/type-oidc/then/required",
+  "required",
+  "must have required property 'openIdConnectUrl'"
+];
+const error$243 = [
+  "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$244 = [
+  "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
+  "type",
+  "must be string"
+];
+const error$245 = ["#/$defs/map-of-strings/additionalProperties/type", "type", "must be string"];
+const error$246 = ["#/$defs/map-of-strings/type", "type", "must be object"];
+const error$247 = ["#/$defs/media-type/properties/encoding/type", "type", "must be object"];
+const error$248 = ["#/$defs/media-type/type", "type", "must be object"];
+const error$249 = [
+  "#/$defs/media-type/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$250 = [
+  "#/$defs/media-type",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$251 = [
+  "#/$defs/explode-for-form/if/properties/style/const",
+  "const",
+  "must be equal to constant"
+];
+const error$252 = ["#/$defs/oauth-flows/type", "type", "must be object"];
+const error$253 = [
+  "#/$defs/oauth-flows/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$254 = ["#/$defs/encoding/properties/contentType/type", "type", "must be string"];
+const error$255 = ["#/$defs/encoding/properties/headers/type", "type", "must be object"];
+const error$256 = [
+  "#/$defs/encoding/properties/style/enum",
+  "enum",
+  "must be equal to one of the allowed values"
+];
+const error$257 = ["#/$defs/encoding/properties/explode/type", "type", "must be boolean"];
+const error$258 = ["#/$defs/encoding/properties/allowReserved/type", "type", "must be boolean"];
+const error$259 = ["#/$defs/encoding/type", "type", "must be object"];
+const error$260 = [
+  "#/$defs/encoding/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$261 = [
+  "#/$defs/encoding",
+  "maxDepth",
+  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
+];
+const error$262 = [
+  "#/$defs/oauth-flows/$defs/implicit/required",
+  "required",
+  "must have required property 'authorizationUrl'"
+];
+const error$263 = [
+  "#/$defs/oauth-flows/$defs/implicit/required",
+  "required",
+  "must have required property 'scopes'"
+];
+const error$264 = [
+  "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$265 = [
+  "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
+  "type",
+  "must be string"
+];
+const error$266 = [
+  "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$267 = [
+  "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
+  "type",
+  "must be string"
+];
+const error$268 = ["#/$defs/oauth-flows/$defs/implicit/type", "type", "must be object"];
+const error$269 = [
+  "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$270 = [
+  "#/$defs/oauth-flows/$defs/password/required",
+  "required",
+  "must have required property 'tokenUrl'"
+];
+const error$271 = [
+  "#/$defs/oauth-flows/$defs/password/required",
+  "required",
+  "must have required property 'scopes'"
+];
+const error$272 = [
+  "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$273 = [
+  "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
+  "type",
+  "must be string"
+];
+const error$274 = [
+  "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$275 = [
+  "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
+  "type",
+  "must be string"
+];
+const error$276 = ["#/$defs/oauth-flows/$defs/password/type", "type", "must be object"];
+const error$277 = [
+  "#/$defs/oauth-flows/$defs/password/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$278 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/required",
+  "required",
+  "must have required property 'tokenUrl'"
+];
+const error$279 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/required",
+  "required",
+  "must have required property 'scopes'"
+];
+const error$280 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$281 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
+  "type",
+  "must be string"
+];
+const error$282 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$283 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
+  "type",
+  "must be string"
+];
+const error$284 = ["#/$defs/oauth-flows/$defs/client-credentials/type", "type", "must be object"];
+const error$285 = [
+  "#/$defs/oauth-flows/$defs/client-credentials/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
+const error$286 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/required",
+  "required",
+  "must have required property 'authorizationUrl'"
+];
+const error$287 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/required",
+  "required",
+  "must have required property 'tokenUrl'"
+];
+const error$288 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/required",
+  "required",
+  "must have required property 'scopes'"
+];
+const error$289 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$290 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
+  "type",
+  "must be string"
+];
+const error$291 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$292 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
+  "type",
+  "must be string"
+];
+const error$293 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
+  "format",
+  'must match format "uri-reference"'
+];
+const error$294 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
+  "type",
+  "must be string"
+];
+const error$295 = ["#/$defs/oauth-flows/$defs/authorization-code/type", "type", "must be object"];
+const error$296 = [
+  "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties",
+  "unevaluatedProperties",
+  "must NOT have unevaluated property "
+];
 function enterDynamicScope$(outer, entered) {
   if (outer === void 0) return entered;
   for (const anchor in entered) if (!(anchor in outer)) return { ...entered, ...outer };
@@ -2091,40 +3003,24 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$11)) return false;
   } else {
     const o3 = value;
     const p4 = o3.openapi;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "required", "must have required property 'openapi'"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$1)) return false;
     }
     const p5 = o3.info;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "required", "must have required property 'info'"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$2)) return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/openapi",
-          "#/properties/openapi/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/openapi", error$4)) return false;
       } else {
         const s6 = p4;
         if (!pattern$0.test(s6)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/openapi",
-            "#/properties/openapi/pattern",
-            "pattern",
-            'must match pattern "^3\\.1\\.\\d+(-.+)?$"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/openapi", error$3)) return false;
         }
       }
       $markKey$(ev2, "openapi");
@@ -2136,25 +3032,11 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p7 = o3.jsonSchemaDialect;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/jsonSchemaDialect",
-          "#/properties/jsonSchemaDialect/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/jsonSchemaDialect", error$6)) return false;
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/jsonSchemaDialect",
-            "#/properties/jsonSchemaDialect/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/jsonSchemaDialect", error$5)) return false;
         }
       }
       $markKey$(ev2, "jsonSchemaDialect");
@@ -2162,14 +3044,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p9 = o3.servers;
     if (p9 !== void 0) {
       if (!Array.isArray(p9)) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/servers",
-          "#/properties/servers/type",
-          "type",
-          "must be array"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/servers", error$7)) return false;
       } else {
         const a10 = p9;
         for (let i11 = 0; i11 < a10.length; i11++) {
@@ -2188,14 +3063,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p14 = o3.webhooks;
     if (p14 !== void 0) {
       if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/webhooks",
-          "#/properties/webhooks/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/webhooks", error$8)) return false;
       } else {
         const o15 = p14;
         for (const k16 in o15) {
@@ -2221,14 +3089,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p19 = o3.security;
     if (p19 !== void 0) {
       if (!Array.isArray(p19)) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/security",
-          "#/properties/security/type",
-          "type",
-          "must be array"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/security", error$9)) return false;
       } else {
         const a20 = p19;
         for (let i21 = 0; i21 < a20.length; i21++) {
@@ -2242,14 +3103,12 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p23 = o3.tags;
     if (p23 !== void 0) {
       if (!Array.isArray(p23)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "type", "must be array"))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/tags", error$10)) return false;
       } else {
         const a24 = p23;
         for (let i25 = 0; i25 < a24.length; i25++) {
           const x26 = a24[i25];
-          if (!collect$Tag(x26, errors && path + "/tags/" + i25, errors) && !errors)
-            return false;
+          if (!collect$Tag(x26, errors && path + "/tags/" + i25, errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "tags");
@@ -2285,8 +3144,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     if (!collect$5(value, path, errors) && !errors) return false;
     if (!collect$6(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "anyOf", "must match a schema in anyOf"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$15)) return false;
     }
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -2294,14 +3152,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     for (const k33 in o32) {
       if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k33)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$16, k33)) return false;
       }
     }
     ev2.allKeys = true;
@@ -2310,21 +3161,14 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
 }
 function collect$Schema(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/schema",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$18);
     return false;
   }
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     if (!(typeof value === "object" && value !== null && !Array.isArray(value) || typeof value === "boolean")) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/schema/type", "type", "must be object,boolean"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$17)) return false;
     }
     return true;
   } finally {
@@ -2334,94 +3178,45 @@ function collect$Schema(value, path = "", errors, dyn) {
 function collect$Info(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/info/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$27)) return false;
   } else {
     const o2 = value;
     const p3 = o2.title;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/info/required",
-        "required",
-        "must have required property 'title'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$19)) return false;
     }
     const p4 = o2.version;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/info/required",
-        "required",
-        "must have required property 'version'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$20)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/title",
-          "#/$defs/info/properties/title/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/title", error$21)) return false;
       }
       $markKey$(ev1, "title");
     }
     const p5 = o2.summary;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/summary",
-          "#/$defs/info/properties/summary/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/summary", error$22)) return false;
       }
       $markKey$(ev1, "summary");
     }
     const p6 = o2.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/info/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$23)) return false;
       }
       $markKey$(ev1, "description");
     }
     const p7 = o2.termsOfService;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/termsOfService",
-          "#/$defs/info/properties/termsOfService/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$25)) return false;
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/termsOfService",
-            "#/$defs/info/properties/termsOfService/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$24)) return false;
         }
       }
       $markKey$(ev1, "termsOfService");
@@ -2438,14 +3233,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/version",
-          "#/$defs/info/properties/version/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/version", error$26)) return false;
       }
       $markKey$(ev1, "version");
     }
@@ -2457,14 +3245,7 @@ function collect$Info(value, path = "", errors) {
     for (const k12 in o11) {
       if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/info/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k12)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$28, k12)) return false;
       }
     }
     ev1.allKeys = true;
@@ -2474,58 +3255,30 @@ function collect$Info(value, path = "", errors) {
 function collect$Server(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/server/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$33)) return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/server/required",
-        "required",
-        "must have required property 'url'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$29)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/url",
-          "#/$defs/server/properties/url/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", error$30)) return false;
       }
       $markKey$(ev1, "url");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/server/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$31)) return false;
       }
       $markKey$(ev1, "description");
     }
     const p5 = o2.variables;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/variables",
-          "#/$defs/server/properties/variables/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/variables", error$32)) return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -2549,14 +3302,7 @@ function collect$Server(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/server/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k10)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$34, k10)) return false;
       }
     }
     ev1.allKeys = true;
@@ -2567,7 +3313,7 @@ function collect$Paths(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/paths/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$35)) return false;
   } else {
     const o3 = value;
     for (const k4 in o3) {
@@ -2587,14 +3333,7 @@ function collect$Paths(value, path = "", errors, dyn) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/paths/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k7)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$36, k7)) return false;
       }
     }
     ev2.allKeys = true;
@@ -2603,13 +3342,7 @@ function collect$Paths(value, path = "", errors, dyn) {
 }
 function collect$PathItem(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/path-item",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$45);
     return false;
   }
   depth$++;
@@ -2617,32 +3350,17 @@ function collect$PathItem(value, path = "", errors, dyn) {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/path-item/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$43)) return false;
     } else {
       const o3 = value;
       const p4 = o3.$ref;
       if (p4 !== void 0) {
         if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/$ref",
-            "#/$defs/path-item/properties/$ref/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/$ref", error$38)) return false;
         } else {
           const s5 = p4;
           if (!$isUriReference$(s5)) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/$ref",
-              "#/$defs/path-item/properties/$ref/format",
-              "format",
-              'must match format "uri-reference"'
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/$ref", error$37)) return false;
           }
         }
         $markKey$(ev2, "$ref");
@@ -2650,42 +3368,21 @@ function collect$PathItem(value, path = "", errors, dyn) {
       const p6 = o3.summary;
       if (p6 !== void 0) {
         if (!(typeof p6 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/summary",
-            "#/$defs/path-item/properties/summary/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/summary", error$39)) return false;
         }
         $markKey$(ev2, "summary");
       }
       const p7 = o3.description;
       if (p7 !== void 0) {
         if (!(typeof p7 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/description",
-            "#/$defs/path-item/properties/description/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$40)) return false;
         }
         $markKey$(ev2, "description");
       }
       const p8 = o3.servers;
       if (p8 !== void 0) {
         if (!Array.isArray(p8)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/servers",
-            "#/$defs/path-item/properties/servers/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/servers", error$41)) return false;
         } else {
           const a9 = p8;
           for (let i10 = 0; i10 < a9.length; i10++) {
@@ -2699,14 +3396,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
       const p12 = o3.parameters;
       if (p12 !== void 0) {
         if (!Array.isArray(p12)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/parameters",
-            "#/$defs/path-item/properties/parameters/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/parameters", error$42)) return false;
         } else {
           const a13 = p12;
           for (let i14 = 0; i14 < a13.length; i14++) {
@@ -2776,14 +3466,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
       for (const k25 in o24) {
         if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
         {
-          if ((0, import_validation.pushError)(
-            errors,
-            path,
-            "#/$defs/path-item/unevaluatedProperties",
-            "unevaluatedProperties",
-            "must NOT have unevaluated property " + JSON.stringify(k25)
-          ))
-            return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$44, k25)) return false;
         }
       }
       ev2.allKeys = true;
@@ -2797,20 +3480,13 @@ function collect$Components(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/components/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$57)) return false;
   } else {
     const o3 = value;
     const p4 = o3.schemas;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/schemas",
-          "#/$defs/components/properties/schemas/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/schemas", error$46)) return false;
       } else {
         const o5 = p4;
         for (const k6 in o5) {
@@ -2830,14 +3506,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p8 = o3.responses;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/responses",
-          "#/$defs/components/properties/responses/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/responses", error$47)) return false;
       } else {
         const o9 = p8;
         for (const k10 in o9) {
@@ -2857,14 +3526,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p12 = o3.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/parameters",
-          "#/$defs/components/properties/parameters/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/parameters", error$48)) return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -2884,14 +3546,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p16 = o3.examples;
     if (p16 !== void 0) {
       if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/examples",
-          "#/$defs/components/properties/examples/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/examples", error$49)) return false;
       } else {
         const o17 = p16;
         for (const k18 in o17) {
@@ -2910,14 +3565,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p20 = o3.requestBodies;
     if (p20 !== void 0) {
       if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/requestBodies",
-          "#/$defs/components/properties/requestBodies/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/requestBodies", error$50)) return false;
       } else {
         const o21 = p20;
         for (const k22 in o21) {
@@ -2937,14 +3585,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p24 = o3.headers;
     if (p24 !== void 0) {
       if (!(typeof p24 === "object" && p24 !== null && !Array.isArray(p24))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/headers",
-          "#/$defs/components/properties/headers/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/headers", error$51)) return false;
       } else {
         const o25 = p24;
         for (const k26 in o25) {
@@ -2964,14 +3605,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p28 = o3.securitySchemes;
     if (p28 !== void 0) {
       if (!(typeof p28 === "object" && p28 !== null && !Array.isArray(p28))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/securitySchemes",
-          "#/$defs/components/properties/securitySchemes/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/securitySchemes", error$52)) return false;
       } else {
         const o29 = p28;
         for (const k30 in o29) {
@@ -2990,14 +3624,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p32 = o3.links;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/links",
-          "#/$defs/components/properties/links/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/links", error$53)) return false;
       } else {
         const o33 = p32;
         for (const k34 in o33) {
@@ -3016,14 +3643,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p36 = o3.callbacks;
     if (p36 !== void 0) {
       if (!(typeof p36 === "object" && p36 !== null && !Array.isArray(p36))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/callbacks",
-          "#/$defs/components/properties/callbacks/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/callbacks", error$54)) return false;
       } else {
         const o37 = p36;
         for (const k38 in o37) {
@@ -3043,14 +3663,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p40 = o3.pathItems;
     if (p40 !== void 0) {
       if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/pathItems",
-          "#/$defs/components/properties/pathItems/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/pathItems", error$55)) return false;
       } else {
         const o41 = p40;
         for (const k42 in o41) {
@@ -3078,14 +3691,7 @@ function collect$Components(value, path = "", errors, dyn) {
             if (typeof k47 === "string") {
               const s48 = k47;
               if (!pattern$3.test(s48)) {
-                if ((0, import_validation.pushError)(
-                  errors,
-                  path + "/" + $pointerToken$(k44),
-                  "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
-                  "pattern",
-                  'must match pattern "^[a-zA-Z0-9._-]+$"'
-                ))
-                  return false;
+                if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k44), error$56)) return false;
               }
             }
           }
@@ -3101,14 +3707,7 @@ function collect$Components(value, path = "", errors, dyn) {
     for (const k50 in o49) {
       if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/components/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k50)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$58, k50)) return false;
       }
     }
     ev2.allKeys = true;
@@ -3117,34 +3716,20 @@ function collect$Components(value, path = "", errors, dyn) {
 }
 function collect$SecurityRequirement(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-requirement/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$61)) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/$defs/security-requirement/additionalProperties/type",
-          "type",
-          "must be array"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$60)) return false;
       } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/" + $pointerToken$(k2) + "/" + i5,
-              "#/$defs/security-requirement/additionalProperties/items/type",
-              "type",
-              "must be string"
-            ))
+            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2) + "/" + i5, error$59))
               return false;
           }
         }
@@ -3156,44 +3741,23 @@ function collect$SecurityRequirement(value, path = "", errors) {
 function collect$Tag(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$65)) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/tag/required",
-        "required",
-        "must have required property 'name'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$62)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/name",
-          "#/$defs/tag/properties/name/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$63)) return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/tag/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$64)) return false;
       }
       $markKey$(ev1, "description");
     }
@@ -3211,14 +3775,7 @@ function collect$Tag(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/tag/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k7)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$66, k7)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3228,56 +3785,27 @@ function collect$Tag(value, path = "", errors) {
 function collect$ExternalDocumentation(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/external-documentation/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$71)) return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/external-documentation/required",
-        "required",
-        "must have required property 'url'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$67)) return false;
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/external-documentation/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$68)) return false;
       }
       $markKey$(ev1, "description");
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/url",
-          "#/$defs/external-documentation/properties/url/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", error$70)) return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/url",
-            "#/$defs/external-documentation/properties/url/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/url", error$69)) return false;
         }
       }
       $markKey$(ev1, "url");
@@ -3290,14 +3818,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/external-documentation/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k7)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$72, k7)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3345,14 +3866,7 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.paths === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/anyOf/0/required",
-        "required",
-        "must have required property 'paths'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$12)) return false;
     }
   }
   return true;
@@ -3361,14 +3875,7 @@ function collect$5(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.components === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/anyOf/1/required",
-        "required",
-        "must have required property 'components'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$13)) return false;
     }
   }
   return true;
@@ -3377,14 +3884,7 @@ function collect$6(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.webhooks === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/anyOf/2/required",
-        "required",
-        "must have required property 'webhooks'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$14)) return false;
     }
   }
   return true;
@@ -3392,45 +3892,24 @@ function collect$6(value, path = "", errors) {
 function collect$Contact(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/contact/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$78)) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/name",
-          "#/$defs/contact/properties/name/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$73)) return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.url;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/url",
-          "#/$defs/contact/properties/url/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", error$75)) return false;
       } else {
         const s5 = p4;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/url",
-            "#/$defs/contact/properties/url/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/url", error$74)) return false;
         }
       }
       $markKey$(ev1, "url");
@@ -3438,25 +3917,11 @@ function collect$Contact(value, path = "", errors) {
     const p6 = o2.email;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/email",
-          "#/$defs/contact/properties/email/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/email", error$77)) return false;
       } else {
         const s7 = p6;
         if (!$isEmail$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/email",
-            "#/$defs/contact/properties/email/format",
-            "format",
-            'must match format "email"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/email", error$76)) return false;
         }
       }
       $markKey$(ev1, "email");
@@ -3469,14 +3934,7 @@ function collect$Contact(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/contact/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k9)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$79, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3486,83 +3944,41 @@ function collect$Contact(value, path = "", errors) {
 function collect$License(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/license/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$87)) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/license/required",
-        "required",
-        "must have required property 'name'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$80)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/name",
-          "#/$defs/license/properties/name/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$81)) return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.identifier;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/identifier",
-          "#/$defs/license/properties/identifier/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/identifier", error$82)) return false;
       }
       $markKey$(ev1, "identifier");
     }
     const p5 = o2.url;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/url",
-          "#/$defs/license/properties/url/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", error$84)) return false;
       } else {
         const s6 = p5;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/url",
-            "#/$defs/license/properties/url/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/url", error$83)) return false;
         }
       }
       $markKey$(ev1, "url");
     }
     if (o2.identifier !== void 0) {
       if (collect$7(o2)) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/license/dependentSchemas/identifier/not",
-          "not",
-          "must NOT be valid"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$86)) return false;
       }
       eval$8(o2, ev1);
     }
@@ -3574,14 +3990,7 @@ function collect$License(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/license/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k8)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$88, k8)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3591,55 +4000,26 @@ function collect$License(value, path = "", errors) {
 function collect$ServerVariable(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/server-variable/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$95)) return false;
   } else {
     const o2 = value;
     const p3 = o2.default;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/server-variable/required",
-        "required",
-        "must have required property 'default'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$89)) return false;
     }
     const p4 = o2.enum;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/enum",
-          "#/$defs/server-variable/properties/enum/type",
-          "type",
-          "must be array"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/enum", error$92)) return false;
       } else {
         const a5 = p4;
         if (a5.length < 1) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/enum",
-            "#/$defs/server-variable/properties/enum/minItems",
-            "minItems",
-            "must NOT have fewer than 1 items"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/enum", error$90)) return false;
         }
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
           if (!(typeof x7 === "string")) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/enum/" + i6,
-              "#/$defs/server-variable/properties/enum/items/type",
-              "type",
-              "must be string"
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/enum/" + i6, error$91)) return false;
           }
         }
       }
@@ -3647,28 +4027,14 @@ function collect$ServerVariable(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/default",
-          "#/$defs/server-variable/properties/default/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/default", error$93)) return false;
       }
       $markKey$(ev1, "default");
     }
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/server-variable/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$94)) return false;
       }
       $markKey$(ev1, "description");
     }
@@ -3680,14 +4046,7 @@ function collect$ServerVariable(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/server-variable/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k10)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$96, k10)) return false;
       }
     }
     ev1.allKeys = true;
@@ -3705,13 +4064,7 @@ function collect$ParameterOrReference(value, path = "", errors, dyn) {
 }
 function collect$Operation(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/operation",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$111);
     return false;
   }
   depth$++;
@@ -3719,34 +4072,19 @@ function collect$Operation(value, path = "", errors, dyn) {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/operation/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$109)) return false;
     } else {
       const o3 = value;
       const p4 = o3.tags;
       if (p4 !== void 0) {
         if (!Array.isArray(p4)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/tags",
-            "#/$defs/operation/properties/tags/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/tags", error$100)) return false;
         } else {
           const a5 = p4;
           for (let i6 = 0; i6 < a5.length; i6++) {
             const x7 = a5[i6];
             if (!(typeof x7 === "string")) {
-              if ((0, import_validation.pushError)(
-                errors,
-                path + "/tags/" + i6,
-                "#/$defs/operation/properties/tags/items/type",
-                "type",
-                "must be string"
-              ))
-                return false;
+              if ((0, import_validation.pushError)(errors, path + "/tags/" + i6, error$99)) return false;
             }
           }
         }
@@ -3755,28 +4093,14 @@ function collect$Operation(value, path = "", errors, dyn) {
       const p8 = o3.summary;
       if (p8 !== void 0) {
         if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/summary",
-            "#/$defs/operation/properties/summary/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/summary", error$101)) return false;
         }
         $markKey$(ev2, "summary");
       }
       const p9 = o3.description;
       if (p9 !== void 0) {
         if (!(typeof p9 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/description",
-            "#/$defs/operation/properties/description/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$102)) return false;
         }
         $markKey$(ev2, "description");
       }
@@ -3789,28 +4113,14 @@ function collect$Operation(value, path = "", errors, dyn) {
       const p11 = o3.operationId;
       if (p11 !== void 0) {
         if (!(typeof p11 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/operationId",
-            "#/$defs/operation/properties/operationId/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/operationId", error$103)) return false;
         }
         $markKey$(ev2, "operationId");
       }
       const p12 = o3.parameters;
       if (p12 !== void 0) {
         if (!Array.isArray(p12)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/parameters",
-            "#/$defs/operation/properties/parameters/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/parameters", error$104)) return false;
         } else {
           const a13 = p12;
           for (let i14 = 0; i14 < a13.length; i14++) {
@@ -3841,14 +4151,7 @@ function collect$Operation(value, path = "", errors, dyn) {
       const p18 = o3.callbacks;
       if (p18 !== void 0) {
         if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/callbacks",
-            "#/$defs/operation/properties/callbacks/type",
-            "type",
-            "must be object"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/callbacks", error$105)) return false;
         } else {
           const o19 = p18;
           for (const k20 in o19) {
@@ -3868,28 +4171,14 @@ function collect$Operation(value, path = "", errors, dyn) {
       const p22 = o3.deprecated;
       if (p22 !== void 0) {
         if (!(typeof p22 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/deprecated",
-            "#/$defs/operation/properties/deprecated/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$106)) return false;
         }
         $markKey$(ev2, "deprecated");
       }
       const p23 = o3.security;
       if (p23 !== void 0) {
         if (!Array.isArray(p23)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/security",
-            "#/$defs/operation/properties/security/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/security", error$107)) return false;
         } else {
           const a24 = p23;
           for (let i25 = 0; i25 < a24.length; i25++) {
@@ -3903,14 +4192,7 @@ function collect$Operation(value, path = "", errors, dyn) {
       const p27 = o3.servers;
       if (p27 !== void 0) {
         if (!Array.isArray(p27)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/servers",
-            "#/$defs/operation/properties/servers/type",
-            "type",
-            "must be array"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/servers", error$108)) return false;
         } else {
           const a28 = p27;
           for (let i29 = 0; i29 < a28.length; i29++) {
@@ -3929,14 +4211,7 @@ function collect$Operation(value, path = "", errors, dyn) {
       for (const k32 in o31) {
         if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
         {
-          if ((0, import_validation.pushError)(
-            errors,
-            path,
-            "#/$defs/operation/unevaluatedProperties",
-            "unevaluatedProperties",
-            "must NOT have unevaluated property " + JSON.stringify(k32)
-          ))
-            return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$110, k32)) return false;
         }
       }
       ev2.allKeys = true;
@@ -3974,13 +4249,7 @@ function collect$RequestBodyOrReference(value, path = "", errors, dyn) {
 }
 function collect$HeaderOrReference(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/header-or-reference",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$121);
     return false;
   }
   depth$++;
@@ -4014,13 +4283,7 @@ function collect$LinkOrReference(value, path = "", errors) {
 }
 function collect$CallbacksOrReference(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/callbacks-or-reference",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$129);
     return false;
   }
   depth$++;
@@ -4040,14 +4303,7 @@ function collect$7(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.url === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/license/dependentSchemas/identifier/not/required",
-        "required",
-        "must have required property 'url'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$85)) return false;
     }
   }
   return true;
@@ -4058,77 +4314,41 @@ function eval$8(value, ev) {
 }
 function collect$9(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter-or-reference/if/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$98)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/parameter-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$97)) return false;
     }
   }
   return true;
 }
 function collect$Reference(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/reference/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$134)) return false;
   } else {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/$ref",
-          "#/$defs/reference/properties/$ref/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/$ref", error$131)) return false;
       } else {
         const s3 = p2;
         if (!$isUriReference$(s3)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/$ref",
-            "#/$defs/reference/properties/$ref/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/$ref", error$130)) return false;
         }
       }
     }
     const p4 = o1.summary;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/summary",
-          "#/$defs/reference/properties/summary/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/summary", error$132)) return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/reference/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$133)) return false;
       }
     }
   }
@@ -4138,96 +4358,47 @@ function collect$Parameter(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$146)) return false;
   } else {
     const o3 = value;
     const p4 = o3.name;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/parameter/required",
-        "required",
-        "must have required property 'name'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$135)) return false;
     }
     const p5 = o3.in;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/parameter/required",
-        "required",
-        "must have required property 'in'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$136)) return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/name",
-          "#/$defs/parameter/properties/name/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$137)) return false;
       }
       $markKey$(ev2, "name");
     }
     if (p5 !== void 0) {
       if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/properties/in/enum",
-          "enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$138)) return false;
       }
       $markKey$(ev2, "in");
     }
     const p6 = o3.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/parameter/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$139)) return false;
       }
       $markKey$(ev2, "description");
     }
     const p7 = o3.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/required",
-          "#/$defs/parameter/properties/required/type",
-          "type",
-          "must be boolean"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/required", error$140)) return false;
       }
       $markKey$(ev2, "required");
     }
     const p8 = o3.deprecated;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/deprecated",
-          "#/$defs/parameter/properties/deprecated/type",
-          "type",
-          "must be boolean"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/deprecated", error$141)) return false;
       }
       $markKey$(ev2, "deprecated");
     }
@@ -4247,24 +4418,10 @@ function collect$Parameter(value, path = "", errors, dyn) {
       if (typeof p10 === "object" && p10 !== null && !Array.isArray(p10)) {
         const o11 = p10;
         if ($countKeys$(o11) < 1) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/content",
-            "#/$defs/parameter/properties/content/minProperties",
-            "minProperties",
-            "must NOT have fewer than 1 properties"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/content", error$142)) return false;
         }
         if ($countKeys$(o11) > 1) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/content",
-            "#/$defs/parameter/properties/content/maxProperties",
-            "maxProperties",
-            "must NOT have more than 1 properties"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/content", error$143)) return false;
         }
       }
       if (!collect$Content(p10, errors && path + "/content", errors, dyn1) && !errors) return false;
@@ -4276,27 +4433,13 @@ function collect$Parameter(value, path = "", errors, dyn) {
         const p13 = o12.style;
         if (p13 !== void 0) {
           if (!(typeof p13 === "string")) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/style",
-              "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
-              "type",
-              "must be string"
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/style", error$144)) return false;
           }
         }
         const p14 = o12.explode;
         if (p14 !== void 0) {
           if (!(typeof p14 === "boolean")) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/explode",
-              "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
-              "type",
-              "must be boolean"
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/explode", error$145)) return false;
           }
         }
       }
@@ -4327,14 +4470,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     if (!collect$21(value, path, errors) && !errors) return false;
   }
   if (matched15 !== 1) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/parameter/oneOf",
-      "oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$149)) return false;
   }
   const e18 = $evaluated$();
   const passed19 = eval$22(value, e18);
@@ -4345,14 +4481,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
       const p21 = o20.allowEmptyValue;
       if (p21 !== void 0) {
         if (!(typeof p21 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/allowEmptyValue",
-            "#/$defs/parameter/then/properties/allowEmptyValue/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$150)) return false;
         }
       }
     }
@@ -4363,14 +4492,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     for (const k23 in o22) {
       if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/parameter/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k23)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$151, k23)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4381,18 +4503,11 @@ function collect$Responses(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/responses/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$153)) return false;
   } else {
     const o3 = value;
     if ($countKeys$(o3) < 1) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/responses/minProperties",
-        "minProperties",
-        "must NOT have fewer than 1 properties"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$152)) return false;
     }
     const p4 = o3.default;
     if (p4 !== void 0) {
@@ -4424,14 +4539,7 @@ function collect$Responses(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
       if (o9.default === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/responses/then/required",
-          "required",
-          "must have required property 'default'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$154)) return false;
       }
     }
     eval$25(value, ev2);
@@ -4441,14 +4549,7 @@ function collect$Responses(value, path = "", errors, dyn) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/responses/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k11)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$155, k11)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4457,19 +4558,11 @@ function collect$Responses(value, path = "", errors, dyn) {
 }
 function collect$10(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/response-or-reference/if/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$113)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/response-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$112)) return false;
     }
   }
   return true;
@@ -4478,44 +4571,23 @@ function collect$Response(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/response/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$160)) return false;
   } else {
     const o3 = value;
     const p4 = o3.description;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/response/required",
-        "required",
-        "must have required property 'description'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$156)) return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/response/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$157)) return false;
       }
       $markKey$(ev2, "description");
     }
     const p5 = o3.headers;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/headers",
-          "#/$defs/response/properties/headers/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/headers", error$158)) return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -4540,14 +4612,7 @@ function collect$Response(value, path = "", errors, dyn) {
     const p10 = o3.links;
     if (p10 !== void 0) {
       if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/links",
-          "#/$defs/response/properties/links/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/links", error$159)) return false;
       } else {
         const o11 = p10;
         for (const k12 in o11) {
@@ -4571,14 +4636,7 @@ function collect$Response(value, path = "", errors, dyn) {
     for (const k15 in o14) {
       if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/response/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k15)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$161, k15)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4587,19 +4645,11 @@ function collect$Response(value, path = "", errors, dyn) {
 }
 function collect$11(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example-or-reference/if/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$115)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/example-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$114)) return false;
     }
   }
   return true;
@@ -4607,34 +4657,20 @@ function collect$11(value, path = "", errors) {
 function collect$Example(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$166)) return false;
   } else {
     const o2 = value;
     const p3 = o2.summary;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/summary",
-          "#/$defs/example/properties/summary/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/summary", error$162)) return false;
       }
       $markKey$(ev1, "summary");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/example/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$163)) return false;
       }
       $markKey$(ev1, "description");
     }
@@ -4645,25 +4681,11 @@ function collect$Example(value, path = "", errors) {
     const p6 = o2.externalValue;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/externalValue",
-          "#/$defs/example/properties/externalValue/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/externalValue", error$165)) return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/externalValue",
-            "#/$defs/example/properties/externalValue/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/externalValue", error$164)) return false;
         }
       }
       $markKey$(ev1, "externalValue");
@@ -4672,21 +4694,14 @@ function collect$Example(value, path = "", errors) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
   if (collect$26(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/not", "not", "must NOT be valid")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$169)) return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/example/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k9)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$170, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -4695,25 +4710,11 @@ function collect$Example(value, path = "", errors) {
 }
 function collect$12(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/request-body-or-reference/if/type",
-      "type",
-      "must be object"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$117)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/request-body-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$116)) return false;
     }
   }
   return true;
@@ -4722,32 +4723,17 @@ function collect$RequestBody(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$174)) return false;
   } else {
     const o3 = value;
     const p4 = o3.content;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/request-body/required",
-        "required",
-        "must have required property 'content'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$171)) return false;
     }
     const p5 = o3.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/request-body/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$172)) return false;
       }
       $markKey$(ev2, "description");
     }
@@ -4758,14 +4744,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     const p6 = o3.required;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/required",
-          "#/$defs/request-body/properties/required/type",
-          "type",
-          "must be boolean"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/required", error$173)) return false;
       }
       $markKey$(ev2, "required");
     }
@@ -4777,14 +4756,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/request-body/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k8)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$175, k8)) return false;
       }
     }
     ev2.allKeys = true;
@@ -4793,31 +4765,17 @@ function collect$RequestBody(value, path = "", errors, dyn) {
 }
 function collect$13(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/header-or-reference/if",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$120);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/header-or-reference/if/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$119)) return false;
     } else {
       const o1 = value;
       if (o1.$ref === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/header-or-reference/if/required",
-          "required",
-          "must have required property '$ref'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$118)) return false;
       }
     }
     return true;
@@ -4827,13 +4785,7 @@ function collect$13(value, path = "", errors) {
 }
 function collect$Header(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/header",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$190);
     return false;
   }
   depth$++;
@@ -4841,48 +4793,27 @@ function collect$Header(value, path = "", errors, dyn) {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/header/type", "type", "must be object")) return false;
+      if ((0, import_validation.pushError)(errors, path, error$183)) return false;
     } else {
       const o3 = value;
       const p4 = o3.description;
       if (p4 !== void 0) {
         if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/description",
-            "#/$defs/header/properties/description/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$176)) return false;
         }
         $markKey$(ev2, "description");
       }
       const p5 = o3.required;
       if (p5 !== void 0) {
         if (!(typeof p5 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/required",
-            "#/$defs/header/properties/required/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/required", error$177)) return false;
         }
         $markKey$(ev2, "required");
       }
       const p6 = o3.deprecated;
       if (p6 !== void 0) {
         if (!(typeof p6 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/deprecated",
-            "#/$defs/header/properties/deprecated/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$178)) return false;
         }
         $markKey$(ev2, "deprecated");
       }
@@ -4902,24 +4833,10 @@ function collect$Header(value, path = "", errors, dyn) {
         if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
           const o9 = p8;
           if ($countKeys$(o9) < 1) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/content",
-              "#/$defs/header/properties/content/minProperties",
-              "minProperties",
-              "must NOT have fewer than 1 properties"
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/content", error$179)) return false;
           }
           if ($countKeys$(o9) > 1) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/content",
-              "#/$defs/header/properties/content/maxProperties",
-              "maxProperties",
-              "must NOT have more than 1 properties"
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/content", error$180)) return false;
           }
         }
         if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors)
@@ -4932,27 +4849,13 @@ function collect$Header(value, path = "", errors, dyn) {
           const p11 = o10.style;
           if (p11 !== void 0) {
             if (!(p11 === "simple")) {
-              if ((0, import_validation.pushError)(
-                errors,
-                path + "/style",
-                "#/$defs/header/dependentSchemas/schema/properties/style/const",
-                "const",
-                "must be equal to constant"
-              ))
-                return false;
+              if ((0, import_validation.pushError)(errors, path + "/style", error$181)) return false;
             }
           }
           const p12 = o10.explode;
           if (p12 !== void 0) {
             if (!(typeof p12 === "boolean")) {
-              if ((0, import_validation.pushError)(
-                errors,
-                path + "/explode",
-                "#/$defs/header/dependentSchemas/schema/properties/explode/type",
-                "type",
-                "must be boolean"
-              ))
-                return false;
+              if ((0, import_validation.pushError)(errors, path + "/explode", error$182)) return false;
             }
           }
         }
@@ -4979,28 +4882,14 @@ function collect$Header(value, path = "", errors, dyn) {
       if (!collect$31(value, path, errors) && !errors) return false;
     }
     if (matched13 !== 1) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/header/oneOf",
-        "oneOf",
-        "must match exactly one schema in oneOf"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$188)) return false;
     }
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o16 = value;
       for (const k17 in o16) {
         if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
         {
-          if ((0, import_validation.pushError)(
-            errors,
-            path,
-            "#/$defs/header/unevaluatedProperties",
-            "unevaluatedProperties",
-            "must NOT have unevaluated property " + JSON.stringify(k17)
-          ))
-            return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$189, k17)) return false;
         }
       }
       ev2.allKeys = true;
@@ -5012,25 +4901,11 @@ function collect$Header(value, path = "", errors, dyn) {
 }
 function collect$14(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/security-scheme-or-reference/if/type",
-      "type",
-      "must be object"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$123)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/security-scheme-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$122)) return false;
     }
   }
   return true;
@@ -5038,45 +4913,23 @@ function collect$14(value, path = "", errors) {
 function collect$SecurityScheme(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$194)) return false;
   } else {
     const o2 = value;
     const p3 = o2.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/security-scheme/required",
-        "required",
-        "must have required property 'type'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$191)) return false;
     }
     if (p3 !== void 0) {
       if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/properties/type/enum",
-          "enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$192)) return false;
       }
       $markKey$(ev1, "type");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/security-scheme/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$193)) return false;
       }
       $markKey$(ev1, "description");
     }
@@ -5098,14 +4951,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     for (const k6 in o5) {
       if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k6)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$195, k6)) return false;
       }
     }
     ev1.allKeys = true;
@@ -5114,19 +4960,11 @@ function collect$SecurityScheme(value, path = "", errors) {
 }
 function collect$15(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/link-or-reference/if/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$125)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/link-or-reference/if/required",
-        "required",
-        "must have required property '$ref'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$124)) return false;
     }
   }
   return true;
@@ -5134,31 +4972,17 @@ function collect$15(value, path = "", errors) {
 function collect$Link(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/link/type", "type", "must be object")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$200)) return false;
   } else {
     const o2 = value;
     const p3 = o2.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/operationRef",
-          "#/$defs/link/properties/operationRef/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/operationRef", error$197)) return false;
       } else {
         const s4 = p3;
         if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/operationRef",
-            "#/$defs/link/properties/operationRef/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/operationRef", error$196)) return false;
         }
       }
       $markKey$(ev1, "operationRef");
@@ -5166,14 +4990,7 @@ function collect$Link(value, path = "", errors) {
     const p5 = o2.operationId;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/operationId",
-          "#/$defs/link/properties/operationId/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/operationId", error$198)) return false;
       }
       $markKey$(ev1, "operationId");
     }
@@ -5190,14 +5007,7 @@ function collect$Link(value, path = "", errors) {
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/description",
-          "#/$defs/link/properties/description/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$199)) return false;
       }
       $markKey$(ev1, "description");
     }
@@ -5226,28 +5036,14 @@ function collect$Link(value, path = "", errors) {
     if (!collect$35(value, path, errors) && !errors) return false;
   }
   if (matched10 !== 1) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/link/oneOf",
-      "oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$203)) return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o13 = value;
     for (const k14 in o13) {
       if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/link/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k14)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$204, k14)) return false;
       }
     }
     ev1.allKeys = true;
@@ -5256,31 +5052,17 @@ function collect$Link(value, path = "", errors) {
 }
 function collect$16(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/callbacks-or-reference/if",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$128);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks-or-reference/if/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$127)) return false;
     } else {
       const o1 = value;
       if (o1.$ref === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/callbacks-or-reference/if/required",
-          "required",
-          "must have required property '$ref'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$126)) return false;
       }
     }
     return true;
@@ -5290,21 +5072,14 @@ function collect$16(value, path = "", errors) {
 }
 function collect$Callbacks(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/callbacks",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$206);
     return false;
   }
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$205)) return false;
     } else {
       const o2 = value;
       for (const k3 in o2) {
@@ -5322,20 +5097,14 @@ function collect$Callbacks(value, path = "", errors, dyn) {
 }
 function collect$Content(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/content",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$208);
     return false;
   }
   depth$++;
   try {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/content/type", "type", "must be object")) return false;
+      if ((0, import_validation.pushError)(errors, path, error$207)) return false;
     } else {
       const o2 = value;
       for (const k3 in o2) {
@@ -5359,14 +5128,7 @@ function collect$Examples(value, path = "", errors) {
     const p2 = o1.examples;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/examples",
-          "#/$defs/examples/properties/examples/type",
-          "type",
-          "must be object"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/examples", error$209)) return false;
       } else {
         const o3 = p2;
         for (const k4 in o3) {
@@ -5383,7 +5145,7 @@ function collect$Examples(value, path = "", errors) {
     }
   }
   if (collect$36(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/examples/not", "not", "must NOT be valid")) return false;
+    if ((0, import_validation.pushError)(errors, path, error$212)) return false;
   }
   return true;
 }
@@ -5393,54 +5155,26 @@ function collect$StylesForPath(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.required;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
-          "required",
-          "must have required property 'required'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$214)) return false;
       }
       const p3 = o1.name;
       if (p3 !== void 0) {
         if (typeof p3 === "string") {
           const s4 = p3;
           if (!pattern$6.test(s4)) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/name",
-              "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
-              "pattern",
-              'must match pattern "^[^{}]+$"'
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/name", error$215)) return false;
           }
         }
       }
       const p5 = o1.style;
       if (p5 !== void 0) {
         if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
-            "enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$216)) return false;
         }
       }
       if (p2 !== void 0) {
         if (!(p2 === true)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/required",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
-            "const",
-            "must be equal to constant"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/required", error$217)) return false;
         }
       }
       const p6 = o1.explode;
@@ -5457,14 +5191,7 @@ function collect$StylesForHeader(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "simple")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
-            "const",
-            "must be equal to constant"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$219)) return false;
         }
       }
       const p3 = o1.explode;
@@ -5481,27 +5208,13 @@ function collect$StylesForQuery(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
-            "enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$221)) return false;
         }
       }
       const p3 = o1.allowReserved;
       if (p3 !== void 0) {
         if (!(typeof p3 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/allowReserved",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$222)) return false;
         }
       }
     }
@@ -5516,14 +5229,7 @@ function collect$StylesForCookie(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
-            "const",
-            "must be equal to constant"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$224)) return false;
         }
       }
     }
@@ -5628,14 +5334,7 @@ function collect$20(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/parameter/oneOf/0/required",
-        "required",
-        "must have required property 'schema'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$147)) return false;
     }
   }
   return true;
@@ -5644,14 +5343,7 @@ function collect$21(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/parameter/oneOf/1/required",
-        "required",
-        "must have required property 'content'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$148)) return false;
     }
   }
   return true;
@@ -5703,24 +5395,10 @@ function collect$26(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.value === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/example/not/required",
-        "required",
-        "must have required property 'value'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$167)) return false;
     }
     if (o1.externalValue === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/example/not/required",
-        "required",
-        "must have required property 'externalValue'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$168)) return false;
     }
   }
   return true;
@@ -5776,13 +5454,7 @@ function eval$29(value, ev) {
 }
 function collect$30(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/header/oneOf/0",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$185);
     return false;
   }
   depth$++;
@@ -5790,14 +5462,7 @@ function collect$30(value, path = "", errors) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       if (o1.schema === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/header/oneOf/0/required",
-          "required",
-          "must have required property 'schema'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$184)) return false;
       }
     }
     return true;
@@ -5807,13 +5472,7 @@ function collect$30(value, path = "", errors) {
 }
 function collect$31(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/header/oneOf/1",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$187);
     return false;
   }
   depth$++;
@@ -5821,14 +5480,7 @@ function collect$31(value, path = "", errors) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       if (o1.content === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/header/oneOf/1/required",
-          "required",
-          "must have required property 'content'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$186)) return false;
       }
     }
     return true;
@@ -5842,48 +5494,20 @@ function collect$TypeApikey(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.name;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-apikey/then/required",
-          "required",
-          "must have required property 'name'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$226)) return false;
       }
       const p3 = o1.in;
       if (p3 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-apikey/then/required",
-          "required",
-          "must have required property 'in'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$227)) return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/name",
-            "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/name", error$228)) return false;
         }
       }
       if (p3 !== void 0) {
         if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/in",
-            "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
-            "enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/in", error$229)) return false;
         }
       }
     }
@@ -5905,25 +5529,11 @@ function collect$TypeHttp(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.scheme;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-http/then/required",
-          "required",
-          "must have required property 'scheme'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$231)) return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/scheme",
-            "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/scheme", error$232)) return false;
         }
       }
     }
@@ -5946,14 +5556,7 @@ function collect$TypeHttpBearer(value, path = "", errors) {
       const p2 = o1.bearerFormat;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/bearerFormat",
-            "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/bearerFormat", error$238)) return false;
         }
       }
     }
@@ -5975,14 +5578,7 @@ function collect$TypeOauth2(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.flows;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-oauth2/then/required",
-          "required",
-          "must have required property 'flows'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$240)) return false;
       }
       if (p2 !== void 0) {
         if (!collect$OauthFlows(p2, errors && path + "/flows", errors) && !errors) return false;
@@ -6006,36 +5602,15 @@ function collect$TypeOidc(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.openIdConnectUrl;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-oidc/then/required",
-          "required",
-          "must have required property 'openIdConnectUrl'"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path, error$242)) return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/openIdConnectUrl",
-            "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$244)) return false;
         } else {
           const s3 = p2;
           if (!$isUriReference$(s3)) {
-            if ((0, import_validation.pushError)(
-              errors,
-              path + "/openIdConnectUrl",
-              "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
-              "format",
-              'must match format "uri-reference"'
-            ))
-              return false;
+            if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$243)) return false;
           }
         }
       }
@@ -6054,22 +5629,14 @@ function eval$TypeOidc(value, ev) {
 }
 function collect$MapOfStrings(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/map-of-strings/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$246)) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!(typeof x3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/$defs/map-of-strings/additionalProperties/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$245)) return false;
       }
     }
   }
@@ -6093,14 +5660,7 @@ function collect$34(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/link/oneOf/0/required",
-        "required",
-        "must have required property 'operationRef'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$201)) return false;
     }
   }
   return true;
@@ -6109,27 +5669,14 @@ function collect$35(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/link/oneOf/1/required",
-        "required",
-        "must have required property 'operationId'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$202)) return false;
     }
   }
   return true;
 }
 function collect$MediaType(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/media-type",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$250);
     return false;
   }
   depth$++;
@@ -6137,8 +5684,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/media-type/type", "type", "must be object"))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$248)) return false;
     } else {
       const o3 = value;
       const p4 = o3.schema;
@@ -6155,14 +5701,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
       const p5 = o3.encoding;
       if (p5 !== void 0) {
         if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/encoding",
-            "#/$defs/media-type/properties/encoding/type",
-            "type",
-            "must be object"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/encoding", error$247)) return false;
         } else {
           const o6 = p5;
           for (const k7 in o6) {
@@ -6189,14 +5728,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
       for (const k10 in o9) {
         if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
         {
-          if ((0, import_validation.pushError)(
-            errors,
-            path,
-            "#/$defs/media-type/unevaluatedProperties",
-            "unevaluatedProperties",
-            "must NOT have unevaluated property " + JSON.stringify(k10)
-          ))
-            return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$249, k10)) return false;
         }
       }
       ev2.allKeys = true;
@@ -6210,24 +5742,10 @@ function collect$36(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/examples/not/required",
-        "required",
-        "must have required property 'example'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$210)) return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/examples/not/required",
-        "required",
-        "must have required property 'examples'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$211)) return false;
     }
   }
   return true;
@@ -6238,14 +5756,7 @@ function collect$37(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "path")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$213)) return false;
       }
     }
   }
@@ -6257,14 +5768,7 @@ function collect$38(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$218)) return false;
       }
     }
   }
@@ -6276,14 +5780,7 @@ function collect$39(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$220)) return false;
       }
     }
   }
@@ -6313,14 +5810,7 @@ function collect$40(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$223)) return false;
       }
     }
   }
@@ -6461,14 +5951,7 @@ function collect$49(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$225)) return false;
       }
     }
   }
@@ -6508,14 +5991,7 @@ function collect$52(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$230)) return false;
       }
     }
   }
@@ -6549,59 +6025,24 @@ function collect$55(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-        "required",
-        "must have required property 'type'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$233)) return false;
     }
     const p3 = o1.scheme;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-        "required",
-        "must have required property 'scheme'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$234)) return false;
     }
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$235)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/scheme",
-          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/scheme", error$237)) return false;
       } else {
         const s4 = p3;
         if (!pattern$7.test(s4)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/scheme",
-            "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
-            "pattern",
-            'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/scheme", error$236)) return false;
         }
       }
     }
@@ -6644,14 +6085,7 @@ function collect$58(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$239)) return false;
       }
     }
   }
@@ -6660,8 +6094,7 @@ function collect$58(value, path = "", errors) {
 function collect$OauthFlows(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$252)) return false;
   } else {
     const o2 = value;
     const p3 = o2.implicit;
@@ -6694,14 +6127,7 @@ function collect$OauthFlows(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/oauth-flows/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k8)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$253, k8)) return false;
       }
     }
     ev1.allKeys = true;
@@ -6737,14 +6163,7 @@ function collect$61(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$241)) return false;
       }
     }
   }
@@ -6777,13 +6196,7 @@ function eval$63(value, ev) {
 }
 function collect$Encoding(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/encoding",
-      "maxDepth",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-    );
+    (0, import_validation.pushError)(errors, path, error$261);
     return false;
   }
   depth$++;
@@ -6791,34 +6204,20 @@ function collect$Encoding(value, path = "", errors, dyn) {
     const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
     const ev2 = $evaluated$();
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/encoding/type", "type", "must be object")) return false;
+      if ((0, import_validation.pushError)(errors, path, error$259)) return false;
     } else {
       const o3 = value;
       const p4 = o3.contentType;
       if (p4 !== void 0) {
         if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/contentType",
-            "#/$defs/encoding/properties/contentType/type",
-            "type",
-            "must be string"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/contentType", error$254)) return false;
         }
         $markKey$(ev2, "contentType");
       }
       const p5 = o3.headers;
       if (p5 !== void 0) {
         if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/headers",
-            "#/$defs/encoding/properties/headers/type",
-            "type",
-            "must be object"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/headers", error$255)) return false;
         } else {
           const o6 = p5;
           for (const k7 in o6) {
@@ -6838,42 +6237,21 @@ function collect$Encoding(value, path = "", errors, dyn) {
       const p9 = o3.style;
       if (p9 !== void 0) {
         if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/style",
-            "#/$defs/encoding/properties/style/enum",
-            "enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$256)) return false;
         }
         $markKey$(ev2, "style");
       }
       const p10 = o3.explode;
       if (p10 !== void 0) {
         if (!(typeof p10 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/explode",
-            "#/$defs/encoding/properties/explode/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/explode", error$257)) return false;
         }
         $markKey$(ev2, "explode");
       }
       const p11 = o3.allowReserved;
       if (p11 !== void 0) {
         if (!(typeof p11 === "boolean")) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/allowReserved",
-            "#/$defs/encoding/properties/allowReserved/type",
-            "type",
-            "must be boolean"
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$258)) return false;
         }
         $markKey$(ev2, "allowReserved");
       }
@@ -6917,14 +6295,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
       for (const k20 in o19) {
         if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
         {
-          if ((0, import_validation.pushError)(
-            errors,
-            path,
-            "#/$defs/encoding/unevaluatedProperties",
-            "unevaluatedProperties",
-            "must NOT have unevaluated property " + JSON.stringify(k20)
-          ))
-            return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$260, k20)) return false;
         }
       }
       ev2.allKeys = true;
@@ -6940,14 +6311,7 @@ function collect$64(value, path = "", errors) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "form")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/style",
-          "#/$defs/explode-for-form/if/properties/style/const",
-          "const",
-          "must be equal to constant"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$251)) return false;
       }
     }
   }
@@ -6987,53 +6351,24 @@ function eval$67(value, ev) {
 function collect$Implicit(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$268)) return false;
   } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/implicit/required",
-        "required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$262)) return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/implicit/required",
-        "required",
-        "must have required property 'scopes'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$263)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/authorizationUrl",
-          "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$265)) return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/authorizationUrl",
-            "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$264)) return false;
         }
       }
       $markKey$(ev1, "authorizationUrl");
@@ -7041,25 +6376,11 @@ function collect$Implicit(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$267)) return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$266)) return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -7076,14 +6397,7 @@ function collect$Implicit(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k9)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$269, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -7093,53 +6407,24 @@ function collect$Implicit(value, path = "", errors) {
 function collect$Password(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/password/type", "type", "must be object"))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$276)) return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/password/required",
-        "required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$270)) return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/password/required",
-        "required",
-        "must have required property 'scopes'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$271)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$273)) return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$272)) return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -7147,25 +6432,11 @@ function collect$Password(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$275)) return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$274)) return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -7182,14 +6453,7 @@ function collect$Password(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/oauth-flows/$defs/password/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k9)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$277, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -7199,59 +6463,24 @@ function collect$Password(value, path = "", errors) {
 function collect$ClientCredentials(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/oauth-flows/$defs/client-credentials/type",
-      "type",
-      "must be object"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$284)) return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/client-credentials/required",
-        "required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$278)) return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/client-credentials/required",
-        "required",
-        "must have required property 'scopes'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$279)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$281)) return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$280)) return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -7259,25 +6488,11 @@ function collect$ClientCredentials(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$283)) return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$282)) return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -7294,14 +6509,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/oauth-flows/$defs/client-credentials/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k9)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$285, k9)) return false;
       }
     }
     ev1.allKeys = true;
@@ -7311,95 +6519,39 @@ function collect$ClientCredentials(value, path = "", errors) {
 function collect$AuthorizationCode(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
-      errors,
-      path,
-      "#/$defs/oauth-flows/$defs/authorization-code/type",
-      "type",
-      "must be object"
-    ))
-      return false;
+    if ((0, import_validation.pushError)(errors, path, error$295)) return false;
   } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$286)) return false;
     }
     const p4 = o2.tokenUrl;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$287)) return false;
     }
     const p5 = o2.scopes;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "required",
-        "must have required property 'scopes'"
-      ))
-        return false;
+      if ((0, import_validation.pushError)(errors, path, error$288)) return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/authorizationUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$290)) return false;
       } else {
         const s6 = p3;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/authorizationUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$289)) return false;
         }
       }
       $markKey$(ev1, "authorizationUrl");
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$292)) return false;
       } else {
         const s7 = p4;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$291)) return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -7407,25 +6559,11 @@ function collect$AuthorizationCode(value, path = "", errors) {
     const p8 = o2.refreshUrl;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
-          "type",
-          "must be string"
-        ))
-          return false;
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$294)) return false;
       } else {
         const s9 = p8;
         if (!$isUriReference$(s9)) {
-          if ((0, import_validation.pushError)(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
-            "format",
-            'must match format "uri-reference"'
-          ))
-            return false;
+          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$293)) return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -7442,14 +6580,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
       {
-        if ((0, import_validation.pushError)(
-          errors,
-          path,
-          "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties",
-          "unevaluatedProperties",
-          "must NOT have unevaluated property " + JSON.stringify(k11)
-        ))
-          return false;
+        if ((0, import_validation.pushKeyError)(errors, path, error$296, k11)) return false;
       }
     }
     ev1.allKeys = true;

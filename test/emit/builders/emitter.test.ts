@@ -247,6 +247,7 @@ test("a small module, whole", async () => {
    import { assertLine, assertOrder } from "./guards.js";
    import * as runtime from "./runtime/builders.js";
    export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
+
    /**
     * Builds an {@link Order} and checks it against the schema.
     *
@@ -260,6 +261,7 @@ test("a small module, whole", async () => {
 
    /** What {@link createLine} takes: a {@link Line} whose constants may be left out. */
    export type LineInput = runtime.BuilderInput<Line, "kind">;
+
    /**
     * Builds a {@link Line} and checks it against the schema.
     * Fills in \`kind: "line"\`.
@@ -289,10 +291,13 @@ test("a small module, whole", async () => {
 
    /** Who an {@link Order} is about: every property but the item arrays. */
    export type OrderIdentity = runtime.Rest<Order, "lines">;
+
    /** An item of any of the arrays of an {@link Order}. */
    export type OrderItem = Line;
+
    /** An item and the identity it belongs to, for {@link groupOrderItems}. */
    export type OrderEntry = runtime.IdentifiedItem<OrderIdentity, OrderItem>;
+
    /**
     * Groups items by identity into requests: one per distinct identity (in order of first
     * appearance), each item in its array (always "lines"), split with {@link chunkOrder}.

@@ -7,7 +7,7 @@
 import Ajv2019 from "ajv/dist/2019";
 import Ajv2020 from "ajv/dist/2020";
 import { generate } from "../../../generator/index";
-import { loadGenerated } from "../../../scripts/lib/load-generated";
+import { loadGenerated } from "../../../generator/run-generated";
 import type { Guards } from "../../helpers/guards";
 
 const tree2020 = {

@@ -2,7 +2,7 @@
  * The format keyword in generated guards: every format the runtime knows is asserted by default
  * (isX and validateX), and `formats: "annotate"` turns every one of them off.
  */
-import { FORMAT_CHECKS } from "../../../generator/emit/guards/checks/format";
+import { FORMAT_CHECKS } from "../../../generator/emit/keywords/format";
 import { guardsFor } from "../../helpers/guards";
 
 /** One valid and one invalid string per format. */

@@ -18,8 +18,10 @@ export interface Error_ {
 
 /** @minLength 1 */
 export type BatchParamsPathPublicKey = string;
+
 /** @minLength 1 */
 export type BatchParamsHeaderUserAgent = string;
+
 /** Request body for the Koala Server-Side /batch endpoint. Sends profile-level events, identify calls, and page views for a single visitor. */
 export type KoalaProfileBatchRequest = {
   /**
@@ -56,6 +58,7 @@ export type KoalaProfileBatchRequest = {
   page_views?: PageView[];
   [key: string]: unknown;
 } & ({ profile_id: string } | { email: string });
+
 /** Request body for the Koala Server-Side /accounts/batch endpoint. Sends account-level identify calls (traits) and events for one account, named by its domain (recommended: the account is created if missing) or its Koala account id. */
 export type KoalaAccountBatchRequest = {
   /**

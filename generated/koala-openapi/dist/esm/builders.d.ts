@@ -5,56 +5,66 @@
 import type { Accepted, Error_, KoalaProfileBatchRequest, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, AccountsBatchParamsPath, AccountsBatchParamsHeader, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
 import * as runtime from "./runtime/builders.js";
 export type { StampOptions, GroupOptions, InvalidEntry } from "./runtime/builders.js";
+
 /**
  * Builds an {@link Accepted} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createAccepted(input: Accepted): Accepted;
+
 /**
  * Builds an {@link Error_} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createError_(input: Error_): Error_;
+
 /**
  * Builds a {@link KoalaProfileBatchRequest} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createKoalaProfileBatchRequest(input: KoalaProfileBatchRequest): KoalaProfileBatchRequest;
+
 /**
  * Builds a {@link KoalaAccountBatchRequest} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createKoalaAccountBatchRequest(input: KoalaAccountBatchRequest): KoalaAccountBatchRequest;
+
 /**
  * Builds a {@link BatchParamsPath} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createBatchParamsPath(input: BatchParamsPath): BatchParamsPath;
+
 /**
  * Builds a {@link BatchParamsHeader} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createBatchParamsHeader(input: BatchParamsHeader): BatchParamsHeader;
+
 /**
  * Builds an {@link AccountsBatchParamsPath} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createAccountsBatchParamsPath(input: AccountsBatchParamsPath): AccountsBatchParamsPath;
+
 /**
  * Builds an {@link AccountsBatchParamsHeader} and checks it against the schema.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createAccountsBatchParamsHeader(input: AccountsBatchParamsHeader): AccountsBatchParamsHeader;
+
 /** What {@link createTrackEvent} takes: a {@link TrackEvent} whose constants may be left out. */
 export type TrackEventInput = runtime.BuilderInput<TrackEvent, "type">;
+
 /**
  * Builds a {@link TrackEvent} and checks it against the schema.
  * Fills in `type: "track"`.
@@ -64,8 +74,10 @@ export type TrackEventInput = runtime.BuilderInput<TrackEvent, "type">;
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createTrackEvent(input: TrackEventInput, options?: Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">): TrackEvent;
+
 /** What {@link createIdentifyCall} takes: an {@link IdentifyCall} whose constants may be left out. */
 export type IdentifyCallInput = runtime.BuilderInput<IdentifyCall, "type">;
+
 /**
  * Builds an {@link IdentifyCall} and checks it against the schema.
  * Fills in `type: "identify"`.
@@ -74,8 +86,10 @@ export type IdentifyCallInput = runtime.BuilderInput<IdentifyCall, "type">;
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createIdentifyCall(input: IdentifyCallInput, options?: Pick<runtime.StampOptions, "timestamp">): IdentifyCall;
+
 /** What {@link createPageView} takes: a {@link PageView} whose constants may be left out. */
 export type PageViewInput = runtime.BuilderInput<PageView, "type">;
+
 /**
  * Builds a {@link PageView} and checks it against the schema.
  * Fills in `type: "page"`.
@@ -85,6 +99,7 @@ export type PageViewInput = runtime.BuilderInput<PageView, "type">;
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createPageView(input: PageViewInput, options?: Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">): PageView;
+
 /**
  * Builds an {@link AccountIdentifyCall} and checks it against the schema.
  * `options.timestamp` fills `sent_at` with now (or the given Date) when the input has none.
@@ -92,24 +107,30 @@ export declare function createPageView(input: PageViewInput, options?: Pick<runt
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function createAccountIdentifyCall(input: AccountIdentifyCall, options?: Pick<runtime.StampOptions, "timestamp">): AccountIdentifyCall;
+
 /** The last argument of {@link track}: the other properties of a {@link TrackEvent}, and the stamp options. */
 export type TrackOptions = runtime.Rest<TrackEventInput, "event" | "properties"> & Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link TrackEvent} (`type: "track"`): shorthand for {@link createTrackEvent}.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function track(event: TrackEvent["event"], properties?: TrackEvent["properties"], options?: TrackOptions): TrackEvent;
+
 /** The last argument of {@link identify}: the other properties of an {@link IdentifyCall}, and the stamp options. */
 export type IdentifyOptions = runtime.Rest<IdentifyCallInput, "traits"> & Pick<runtime.StampOptions, "timestamp"> & { idempotencyKey?: never };
+
 /**
  * Builds an {@link IdentifyCall} (`type: "identify"`): shorthand for {@link createIdentifyCall}.
  *
  * @throws SchemaValidationError with the guard's errors when the result is not valid.
  */
 export declare function identify(traits?: IdentifyCall["traits"], options?: IdentifyOptions): IdentifyCall;
+
 /** The last argument of {@link page}: the other properties of a {@link PageView}, and the stamp options. */
 export type PageOptions = runtime.Rest<PageViewInput, "name" | "properties"> & Pick<runtime.StampOptions, "idempotencyKey" | "timestamp">;
+
 /**
  * Builds a {@link PageView} (`type: "page"`): shorthand for {@link createPageView}.
  *

@@ -3,10 +3,11 @@
 /* eslint-disable */
 /**
  * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
- * date-time, hostname, uri) are character-level scans instead of a big regular expression plus
- * `Date.parse`: that is where a guard's speed comes from. Where a small regular expression says
- * the same thing, V8 runs it natively, faster than a scan in JavaScript: uuid, and email's common
- * case. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * date-time, duration, uuid, email, ipv6, hostname, uri, uri-template) are character-level scans
+ * instead of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A
+ * scan reads each character once, classes it with one table read (CHARS, URI_CLASSES), and never
+ * reads past the end of the string. Where a small regular expression is as fast as a scan in
+ * JavaScript (and smaller), V8 runs it natively: ipv4, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
  * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
@@ -62,21 +63,22 @@ function timeAt(s: string, i: number): boolean {
   let c = s.charCodeAt(j);
   if (c === 46) {
     const start = ++j;
-    // Past the end, c is NaN: the loop stops and no offset matches it.
-    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
-    if (j === start) return false;
+    while (j < n && (c = s.charCodeAt(j)) >= 48 && c <= 57) j++;
+    if (j === start || j === n) return false;
   }
-  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || (hour === 23 && minute === 59 && second === 60));
-  // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
-  if (c !== 43 && c !== 45) return false;
-  const offsetHour = twoDigits(s, j + 1);
-  const offsetMinute = twoDigits(s, j + 4);
-  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  if (second <= 59) return true;
-  const sign = c === 45 ? -1 : 1;
-  const utcMinute = minute - offsetMinute * sign;
-  const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
+  let offset = 0; // minutes east of UTC
+  if (c === 90 || c === 122) {
+    if (j + 1 !== n) return false;
+  } else {
+    // time-numoffset: "+01:00"; "+01" and "+0100" are ISO 8601, not RFC 3339
+    if (c !== 43 && c !== 45) return false;
+    const offsetHour = twoDigits(s, j + 1);
+    const offsetMinute = twoDigits(s, j + 4);
+    if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
+    offset = (c === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  }
+  // a leap second only at 23:59 UTC
+  return second <= 59 || (second === 60 && (hour * 60 + minute - offset + 1440) % 1440 === 1439);
 }
 
 /** `format: "time"`. */
@@ -90,29 +92,73 @@ export function isDateTime(s: string): boolean {
   return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+/** Whether s[i..end) is hex digits only: no branch per character (an AND of class bits, an OR of codes). */
+function hexRun(s: string, i: number, end: number): boolean {
+  const table = CHARS;
+  let bits = HEX;
+  let high = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    bits &= table[c & 127]!;
+    high |= c;
+  }
+  return bits !== 0 && high < 128;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:"). */
 export function isUuid(s: string): boolean {
-  return s.length === 36 && UUID.test(s);
+  return (
+    s.length === 36 &&
+    s.charCodeAt(8) === 45 &&
+    s.charCodeAt(13) === 45 &&
+    s.charCodeAt(18) === 45 &&
+    s.charCodeAt(23) === 45 &&
+    hexRun(s, 0, 8) &&
+    hexRun(s, 9, 13) &&
+    hexRun(s, 14, 18) &&
+    hexRun(s, 19, 23) &&
+    hexRun(s, 24, 36)
+  );
+}
+
+// ASCII classes, one bit each, for the scans below: one table read per character instead of range
+// comparisons. Read as `c < 128 && (CHARS[c]! & BIT) !== 0`, and never past the end of the string:
+// a charCodeAt there (NaN) deoptimizes the whole function.
+const HEX = 1;
+const LDH = 2; // letters, digits, "-": a host name label's characters
+const ATEXT = 4; // RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~-
+
+/** ASCII code → its class bits. */
+const CHARS = /*#__PURE__*/ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars: string, bits: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
+  };
+  const hex = "0123456789abcdefABCDEF";
+  set(hex, HEX);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
+  set("-", LDH | ATEXT);
+  set("!#$%&'*+/=?^_`{|}~", ATEXT);
+  return table;
+})();
+
+/** s.charCodeAt(i), or -1 past the end (where charCodeAt's NaN would deoptimize the function that reads it). */
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
+/** Whether s[i] is "%" followed by two hex digits (a pct-encoded octet), read within the string only. */
+function isPercentEncoded(s: string, i: number): boolean {
+  if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
+  const a = s.charCodeAt(i + 1);
+  const b = s.charCodeAt(i + 2);
+  return a < 128 && b < 128 && (CHARS[a]! & CHARS[b]! & HEX) !== 0;
 }
 
 /** ASCII letters and digits. */
 function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
-
-/** RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~- */
-const ATEXT = /*#__PURE__*/ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
-  for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
 
 /**
  * The index of the "@" that ends an RFC 5322 local part at the start of `s`, or -1: a dot-atom
@@ -121,25 +167,25 @@ const ATEXT = /*#__PURE__*/ (() => {
  */
 function localPartEnd(s: string, unicode: boolean): number {
   const n = s.length;
-  if (s.charCodeAt(0) === 34) {
-    for (let i = 1; i < n; i++) {
+  let i = 0;
+  if (codeAt(s, 0) === 34) {
+    for (i = 1; i < n; i++) {
       let c = s.charCodeAt(i);
-      if (c === 34) return s.charCodeAt(i + 1) === 64 ? i + 1 : -1;
-      if (c === 92) c = s.charCodeAt(++i);
+      if (c === 34) return codeAt(s, i + 1) === 64 ? i + 1 : -1;
+      if (c === 92) c = codeAt(s, ++i);
       if ((c < 32 && c !== 9) || c === 127 || (c >= 128 && !unicode)) return -1;
     }
     return -1;
   }
-  let i = 0;
+  const table = CHARS;
   for (;;) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (c >= 128 ? !unicode : ATEXT[c] !== 1) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 128 ? (table[c]! & ATEXT) === 0 : !unicode) break;
     }
-    if (i === start || i >= n) return -1;
-    const c = s.charCodeAt(i);
+    if (i === start || i === n) return -1;
     if (c === 64) return i;
     if (c !== 46) return -1;
     i++;
@@ -151,38 +197,29 @@ function isAddressLiteral(a: string): boolean {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
 
-/** A dot-atom "@" two or more labels of letters, digits and inner hyphens (what {@link isEmail}'s scan accepts there). */
-const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens.
+ * of letters, digits and inner hyphens. One pass; a string is built only for an address literal.
  */
 export function isEmail(s: string): boolean {
-  // The common case (dot-atom local part, host name) in one native regular-expression pass; the
-  // scan below decides the rest (quoted local parts, address literals) and every rejection.
-  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
-  // Anything else valid has a quoted local part or an address literal: the rest is rejected without a scan.
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
   let i = at + 1;
-  if (s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  // domain: at least two labels
-  let labels = 0;
-  for (;;) {
+  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  // domain: two or more labels
+  const table = CHARS;
+  for (let dots = 0; ; dots++) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (!isAlphanumeric(c) && c !== 45) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c]! & LDH) === 0) break;
     }
     if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-    labels++;
-    if (i === n) return labels >= 2;
-    if (s.charCodeAt(i) !== 46) return false;
+    if (i === n) return dots > 0;
+    if (c !== 46) return false;
     i++;
   }
 }
@@ -210,16 +247,39 @@ export function isIdnEmail(s: string): boolean {
   return isIdnHostname(domain.normalize("NFC"));
 }
 
-// ajv-formats' expressions where they already follow the RFCs (V8 runs these small ones faster than a scan).
+// ajv-formats' expressions, which follow the RFCs (V8 runs these small ones as fast as a scan).
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
-// RFC 3339 appendix A: each unit may only be followed by the next one ("P1Y2D" lacks the month).
-const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
-
-/** `format: "duration"` (ISO 8601 as RFC 3339 appendix A restricts it). */
+/**
+ * `format: "duration"` (ISO 8601 as RFC 3339 appendix A restricts it): "P", then numbers with units
+ * Y M D, "T", H M S, each unit followed only by the next one ("P1Y2D" lacks the month) and at least
+ * one after the "T"; or weeks alone ("P2W").
+ */
 export function isDuration(s: string): boolean {
-  return DURATION.test(s);
+  const n = s.length;
+  if (n < 3 || s.charCodeAt(0) !== 80) return false;
+  let time = false;
+  let unit = 0; // the last unit's place in its part: Y or H 1, M 2, D or S 3; 0 before the first
+  for (let i = 1; i < n; ) {
+    let c = s.charCodeAt(i);
+    if (c === 84) {
+      if (time) return false;
+      time = true;
+      unit = 0;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === start || i === n) return false;
+    i++;
+    if (c === 87) return start === 1 && i === n;
+    const place = c === 77 ? 2 : time ? (c === 72 ? 1 : c === 83 ? 3 : 0) : c === 89 ? 1 : c === 68 ? 3 : 0;
+    if (place === 0 || (unit !== 0 && place !== unit + 1)) return false;
+    unit = place;
+  }
+  return unit !== 0;
 }
 
 /** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
@@ -236,23 +296,28 @@ export function isIpv6(s: string): boolean {
   let groups = 0;
   let compressed = false;
   let i = 0;
-  if (s.charCodeAt(0) === 58) {
-    if (s.charCodeAt(1) !== 58) return false;
+  const table = CHARS;
+  if (codeAt(s, 0) === 58) {
+    if (codeAt(s, 1) !== 58) return false;
     compressed = true;
     i = 2;
   }
   while (i < n) {
     const start = i;
-    while (i < n && i - start < 4 && isHex(s.charCodeAt(i))) i++;
+    for (let c = 0; i < n && i - start < 4 && (c = s.charCodeAt(i)) < 128 && (table[c]! & HEX) !== 0; i++);
     if (i === start) return false;
-    if (s.charCodeAt(i) === 46) {
+    if (i === n) {
+      groups++;
+      break;
+    }
+    const c = s.charCodeAt(i++);
+    if (c === 46) {
       if (!isIpv4(s.slice(start))) return false;
       groups += 2;
       break;
     }
     groups++;
-    if (i === n) break;
-    if (s.charCodeAt(i++) !== 58 || i === n) return false;
+    if (c !== 58 || i === n) return false;
     if (s.charCodeAt(i) === 58) {
       if (compressed) return false;
       compressed = true;
@@ -292,6 +357,7 @@ const COLON = 4;
 const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
+const SCHEME = 64; // letters, digits, "+", "-", ".": a scheme's characters after its first letter
 const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
 
 /** ASCII code → its RFC 3986 class bit, 0 for what a URI never holds unescaped. */
@@ -307,6 +373,9 @@ const URI_CLASSES = /*#__PURE__*/ (() => {
   set("@", AT);
   set("/", SLASH);
   set("?", QUESTION);
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c]! |= SCHEME;
+  set("+", SUB_DELIM | SCHEME);
+  set("-.", UNRESERVED | SCHEME);
   return table;
 })();
 
@@ -326,16 +395,17 @@ function isIprivate(c: number): boolean {
  * iprivate with `iprivate`). Returns where it stopped, or -1 at a "%" not followed by two hex digits.
  */
 function scanUriPart(s: string, i: number, end: number, classes: number, iri: boolean, iprivate: boolean): number {
+  const table = URI_CLASSES;
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (c < 128) {
-      if (URI_CLASSES[c]! & classes) i++;
-      else if (c !== 37) return i;
-      else if (isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-      else return -1;
-    } else {
+    if (c < 128 && (table[c]! & classes) !== 0) i++;
+    else if (c === 37) {
+      if (!isPercentEncoded(s, i)) return -1;
+      i += 3;
+    } else if (c < 128 || !iri) return i;
+    else {
       const cp = s.codePointAt(i)!;
-      if (!iri || !(isUcschar(cp) || (iprivate && isIprivate(cp)))) return i;
+      if (!(isUcschar(cp) || (iprivate && isIprivate(cp)))) return i;
       i += cp > 0xffff ? 2 : 1;
     }
   }
@@ -349,23 +419,28 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
   const n = s.length;
   let i = 0;
   // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-  if (isAlphanumeric(s.charCodeAt(0)) && digitAt(s, 0) < 0) {
+  let c = codeAt(s, 0);
+  if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    for (let c = s.charCodeAt(j); isAlphanumeric(c) || c === 43 || c === 45 || c === 46; c = s.charCodeAt(++j));
-    if (s.charCodeAt(j) === 58) i = j + 1;
+    while (j < n && (c = s.charCodeAt(j)) < 128 && (URI_CLASSES[c]! & SCHEME) !== 0) j++;
+    if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
     // authority = [ userinfo "@" ] host [ ":" port ], up to the path, query or fragment
     i += 2;
     let end = i;
-    for (let c = s.charCodeAt(end); end < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++end));
-    const at = s.indexOf("@", i);
-    if (at >= 0 && at < end) {
+    let at = -1;
+    for (; end < n; end++) {
+      c = s.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 64 && at < 0) at = end;
+    }
+    if (at >= 0) {
       if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
       i = at + 1;
     }
-    if (s.charCodeAt(i) === 91) {
+    if (codeAt(s, i) === 91) {
       const close = s.indexOf("]", i);
       if (close < 0 || close > end) return false;
       const literal = s.slice(i + 1, close);
@@ -375,16 +450,20 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
       i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
       if (i < 0) return false;
     }
-    if (s.charCodeAt(i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++);
+    if (codeAt(s, i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++);
     if (i !== end) return false;
   } else if (i === 0) {
     // a relative-path reference: no ":" in its first segment, or it would read as a scheme
-    for (let c = s.charCodeAt(i); i < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++i)) if (c === 58) return false;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 58) return false;
+    }
     i = 0;
   }
   i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && s.charCodeAt(i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && s.charCodeAt(i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 
@@ -408,6 +487,24 @@ export function isIriReference(s: string): boolean {
   return isUriLike(s, true, false);
 }
 
+// RFC 6570's ASCII classes, a table of their own (only a package checking uri-template pays for it).
+const VARCHAR = 1; // letters, digits, "_" (a varchar without its "%XX")
+const OPERATOR = 2; // + # . / ; ? & = , ! @ |
+const LITERAL = 4; // a URI's characters, "#", "[" and "]" (not "%": it starts a "%XX")
+
+/** ASCII code → its RFC 6570 class bits. */
+const TEMPLATE_CHARS = /*#__PURE__*/ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars: string, bits: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
+  };
+  set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", VARCHAR | LITERAL);
+  set("_", VARCHAR);
+  set("+#./;?&=,!@|", OPERATOR);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  return table;
+})();
+
 /**
  * `format: "uri-template"` (RFC 6570): literals (with "%XX" and non-ASCII characters) and
  * expressions: "{" [operator] varspec *( "," varspec ) "}", where a varspec is a varname (letters,
@@ -416,47 +513,55 @@ export function isIriReference(s: string): boolean {
  */
 export function isUriTemplate(s: string): boolean {
   const n = s.length;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 123) {
-      i++;
-      if (i < n && "+#./;?&=,!@|".includes(s[i]!)) i++;
-      for (;;) {
-        const start = i;
-        let dot = true;
-        for (;;) {
-          const d = s.charCodeAt(i);
-          if (isAlphanumeric(d) || d === 95) i++;
-          else if (d === 37 && isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-          else if (d === 46 && !dot) i++;
-          else break;
-          dot = d === 46;
-        }
-        if (i === start || dot) return false;
-        if (s.charCodeAt(i) === 58) {
-          const digits = ++i;
-          if (s.charCodeAt(i) === 48) return false;
-          while (i < n && i - digits < 4 && digitAt(s, i) >= 0) i++;
-          if (i === digits) return false;
-        } else if (s.charCodeAt(i) === 42) i++;
-        const d = s.charCodeAt(i++);
-        if (d === 125) break;
-        if (d !== 44) return false;
-      }
-    } else if (c === 37) {
-      if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) return false;
-      i += 3;
-    } else if (c < 128) {
-      // a URI's characters, "#", "[" and "]": not CTL, SP, DQUOTE, "<", ">", "\\", "^", "`", "{", "|", "}"
-      if (URI_CLASSES[c] === 0 && c !== 35 && c !== 91 && c !== 93) return false;
-      i++;
-    } else {
-      const cp = s.codePointAt(i)!;
-      if (!isUcschar(cp) && !isIprivate(cp)) return false;
-      i += cp > 0xffff ? 2 : 1;
+  const table = TEMPLATE_CHARS; // a local: one read of the module's table, not one per character
+  let i = 0;
+  for (;;) {
+    // a run of ASCII literals, the common case, in a loop of its own
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c]! & LITERAL) === 0) break;
     }
+    if (i === n) return true;
+    if (c === 123) i = expressionEnd(s, i + 1);
+    else if (c === 37) i = isPercentEncoded(s, i) ? i + 3 : -1;
+    else if (c < 128) return false; // CTL, SP, DQUOTE, "<", ">", "\\", "^", "`", "|", "}", DEL
+    else {
+      const cp = s.codePointAt(i)!;
+      i = isUcschar(cp) || isIprivate(cp) ? i + (cp > 0xffff ? 2 : 1) : -1;
+    }
+    if (i < 0) return false;
   }
-  return true;
+}
+
+/** The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one. */
+function expressionEnd(s: string, i: number): number {
+  const n = s.length;
+  const table = TEMPLATE_CHARS;
+  if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)]! & OPERATOR) !== 0) i++;
+  for (;;) {
+    // varname = varchar *( ["."] varchar )
+    const start = i;
+    let d = 0;
+    for (; i < n; i++) {
+      d = s.charCodeAt(i);
+      if (d >= 128 || (table[d]! & VARCHAR) === 0) {
+        if (d === 37 && isPercentEncoded(s, i)) i += 2;
+        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
+      }
+    }
+    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (d === 58) {
+      // prefix ":1" to ":9999"
+      const digits = ++i;
+      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
+      if (i === digits) return -1;
+    } else if (d === 42) i++;
+    if (i === n) return -1;
+    d = s.charCodeAt(i++);
+    if (d === 125) return i;
+    if (d !== 44) return -1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -691,21 +796,32 @@ function ldhLabel(label: string): string | undefined {
  * U-label, and a name with right-to-left labels must keep the bidi rule (RFC 5893).
  */
 export function isHostname(s: string): boolean {
-  if (s.length === 0 || s.length > 253) return false;
+  const n = s.length;
+  if (n === 0 || n > 253) return false;
+  const table = CHARS;
   let punycode = false;
   let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
     if (c === 46) {
-      const length = i - start;
-      if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-      if (s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 && length > 3) punycode = true;
+      const label = hostLabel(s, start, i);
+      if (label === 0) return false;
+      if (label === 2) punycode = true;
       start = i + 1;
-    } else if (!isAlphanumeric(c) && c !== 45) return false;
+    } else if (c >= 128 || (table[c]! & LDH) === 0) return false;
   }
-  if (!punycode) return true;
+  const label = hostLabel(s, start, n);
+  if (label === 0) return false;
+  if (label === 1 && !punycode) return true;
   const labels = s.split(".").map(ldhLabel);
   return labels.every((label) => label !== undefined) && bidiRuleHolds(labels as string[]);
+}
+
+/** Of an LDH label s[start..end): 0 if its length or hyphens make it no label, 2 if it has "--" in 3rd and 4th place (an A-label, maybe), else 1. */
+function hostLabel(s: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(end - 1) === 45) return 0;
+  return length > 3 && s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 ? 2 : 1;
 }
 
 /** Label separators (RFC 3490 section 3.1): full stop, ideographic, full-width and half-width ideographic full stops. */

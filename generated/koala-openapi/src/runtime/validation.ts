@@ -18,12 +18,26 @@ export interface ValidationError {
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
 /**
+ * What one failing check reports: `[schemaPath, keyword, message]`, and for an error about one key
+ * the text after that key (`[..., "property name ", " is invalid"]`). Generated guards declare one
+ * module constant per check, so each push is one short line.
+ */
+export type ErrorSite = readonly string[];
+
+/**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
  */
-export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, keyword: string, message: string): boolean {
+export function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword, message });
+  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! });
+  return false;
+}
+
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
+export function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean {
+  if (!errors) return true;
+  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! + JSON.stringify(key) + (site[3] ?? "") });
   return false;
 }
 

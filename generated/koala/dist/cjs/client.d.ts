@@ -6,8 +6,9 @@ import { type CallOptions as $CallOptions, type SendResult as $SendResult, type 
 import type { KoalaProfileBatchRequest, KoalaAccountBatchRequest, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
 import { type BatchQueue as $BatchQueue, type BatchQueueOptions as $BatchQueueOptions } from "./runtime/batch-queue.js";
 import { type Rest as $Rest } from "./runtime/builders.js";
-export type { AbortSignalLike, CallOptions, ClientHooks, FailureKind, FetchInit, FetchLike, FetchResponse, RequestEvent, ResponseEvent, RetryEvent, RetryOptions, SendFailure, SendResult, SendSuccess, TransportOptions, ValidationIssue } from "./runtime/http-client.js";
+export type { CallOptions, FailureKind, SendFailure, SendResult, SendSuccess, ValidationIssue } from "./runtime/http-client.js";
 export type { BatchQueue, BatchQueueOptions, CloseResult, QueueFailure, QueueStats, RequestFailure } from "./runtime/batch-queue.js";
+
 /** Options of {@link createKoalaClient}: the endpoint parameters, plus the transport's options. */
 export interface KoalaClientOptions extends $TransportOptions {
   /** Fills `{publicKey}` in the endpoint paths. */

@@ -24,12 +24,18 @@ __export(validation_exports, {
   describeErrors: () => describeErrors,
   pointerSegments: () => pointerSegments,
   pushError: () => pushError,
+  pushKeyError: () => pushKeyError,
   standardSchema: () => standardSchema
 });
 module.exports = __toCommonJS(validation_exports);
-function pushError(errors, path, schemaPath, keyword, message) {
+function pushError(errors, path, site) {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword, message });
+  errors.push({ path, schemaPath: site[0], keyword: site[1], message: site[2] });
+  return false;
+}
+function pushKeyError(errors, path, site, key) {
+  if (!errors) return true;
+  errors.push({ path, schemaPath: site[0], keyword: site[1], message: site[2] + JSON.stringify(key) + (site[3] ?? "") });
   return false;
 }
 class SchemaValidationError extends Error {
@@ -70,5 +76,6 @@ function pointerSegments(pointer) {
   describeErrors,
   pointerSegments,
   pushError,
+  pushKeyError,
   standardSchema
 });

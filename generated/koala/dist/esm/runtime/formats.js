@@ -37,19 +37,20 @@ function timeAt(s, i) {
   let c = s.charCodeAt(j);
   if (c === 46) {
     const start = ++j;
-    for (c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j)) ;
-    if (j === start) return false;
+    while (j < n && (c = s.charCodeAt(j)) >= 48 && c <= 57) j++;
+    if (j === start || j === n) return false;
   }
-  if (c === 90 || c === 122) return j + 1 === n && (second <= 59 || hour === 23 && minute === 59 && second === 60);
-  if (c !== 43 && c !== 45) return false;
-  const offsetHour = twoDigits(s, j + 1);
-  const offsetMinute = twoDigits(s, j + 4);
-  if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-  if (second <= 59) return true;
-  const sign = c === 45 ? -1 : 1;
-  const utcMinute = minute - offsetMinute * sign;
-  const utcHour = hour - offsetHour * sign - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
+  let offset = 0;
+  if (c === 90 || c === 122) {
+    if (j + 1 !== n) return false;
+  } else {
+    if (c !== 43 && c !== 45) return false;
+    const offsetHour = twoDigits(s, j + 1);
+    const offsetMinute = twoDigits(s, j + 4);
+    if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
+    offset = (c === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  }
+  return second <= 59 || second === 60 && (hour * 60 + minute - offset + 1440) % 1440 === 1439;
 }
 function isTime(s) {
   return timeAt(s, 0);
@@ -58,43 +59,68 @@ function isDateTime(s) {
   const t = s.charCodeAt(10);
   return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
-function isHex(c) {
-  return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
+function hexRun(s, i, end) {
+  const table = CHARS;
+  let bits = HEX;
+  let high = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    bits &= table[c & 127];
+    high |= c;
+  }
+  return bits !== 0 && high < 128;
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(s) {
-  return s.length === 36 && UUID.test(s);
+  return s.length === 36 && s.charCodeAt(8) === 45 && s.charCodeAt(13) === 45 && s.charCodeAt(18) === 45 && s.charCodeAt(23) === 45 && hexRun(s, 0, 8) && hexRun(s, 9, 13) && hexRun(s, 14, 18) && hexRun(s, 19, 23) && hexRun(s, 24, 36);
+}
+const HEX = 1;
+const LDH = 2;
+const ATEXT = 4;
+const CHARS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars, bits) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
+  };
+  const hex = "0123456789abcdefABCDEF";
+  set(hex, HEX);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
+  set("-", LDH | ATEXT);
+  set("!#$%&'*+/=?^_`{|}~", ATEXT);
+  return table;
+})();
+function codeAt(s, i) {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+function isPercentEncoded(s, i) {
+  if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
+  const a = s.charCodeAt(i + 1);
+  const b = s.charCodeAt(i + 2);
+  return a < 128 && b < 128 && (CHARS[a] & CHARS[b] & HEX) !== 0;
 }
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
 }
-const ATEXT = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = 1;
-  for (const ch of "!#$%&'*+/=?^_`{|}~-") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
 function localPartEnd(s, unicode) {
   const n = s.length;
-  if (s.charCodeAt(0) === 34) {
-    for (let i2 = 1; i2 < n; i2++) {
-      let c = s.charCodeAt(i2);
-      if (c === 34) return s.charCodeAt(i2 + 1) === 64 ? i2 + 1 : -1;
-      if (c === 92) c = s.charCodeAt(++i2);
+  let i = 0;
+  if (codeAt(s, 0) === 34) {
+    for (i = 1; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c === 34) return codeAt(s, i + 1) === 64 ? i + 1 : -1;
+      if (c === 92) c = codeAt(s, ++i);
       if (c < 32 && c !== 9 || c === 127 || c >= 128 && !unicode) return -1;
     }
     return -1;
   }
-  let i = 0;
+  const table = CHARS;
   for (; ; ) {
     const start = i;
-    while (i < n) {
-      const c2 = s.charCodeAt(i);
-      if (c2 >= 128 ? !unicode : ATEXT[c2] !== 1) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 128 ? (table[c] & ATEXT) === 0 : !unicode) break;
     }
-    if (i === start || i >= n) return -1;
-    const c = s.charCodeAt(i);
+    if (i === start || i === n) return -1;
     if (c === 64) return i;
     if (c !== 46) return -1;
     i++;
@@ -103,27 +129,23 @@ function localPartEnd(s, unicode) {
 function isAddressLiteral(a) {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
-const DOT_ATOM_AT_HOST = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 function isEmail(s) {
-  if (DOT_ATOM_AT_HOST.test(s)) return s.indexOf("@") <= 64;
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(s.length - 1) !== 93) return false;
   const at = localPartEnd(s, false);
   if (at < 1 || at > 64) return false;
   const n = s.length;
   let i = at + 1;
-  if (s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  let labels = 0;
-  for (; ; ) {
+  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  const table = CHARS;
+  for (let dots = 0; ; dots++) {
     const start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (!isAlphanumeric(c) && c !== 45) break;
-      i++;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c] & LDH) === 0) break;
     }
     if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-    labels++;
-    if (i === n) return labels >= 2;
-    if (s.charCodeAt(i) !== 46) return false;
+    if (i === n) return dots > 0;
+    if (c !== 46) return false;
     i++;
   }
 }
@@ -145,9 +167,30 @@ function isIdnEmail(s) {
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
-const DURATION = /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
 function isDuration(s) {
-  return DURATION.test(s);
+  const n = s.length;
+  if (n < 3 || s.charCodeAt(0) !== 80) return false;
+  let time = false;
+  let unit = 0;
+  for (let i = 1; i < n; ) {
+    let c = s.charCodeAt(i);
+    if (c === 84) {
+      if (time) return false;
+      time = true;
+      unit = 0;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === start || i === n) return false;
+    i++;
+    if (c === 87) return start === 1 && i === n;
+    const place = c === 77 ? 2 : time ? c === 72 ? 1 : c === 83 ? 3 : 0 : c === 89 ? 1 : c === 68 ? 3 : 0;
+    if (place === 0 || unit !== 0 && place !== unit + 1) return false;
+    unit = place;
+  }
+  return unit !== 0;
 }
 function isIpv4(s) {
   return IPV4.test(s);
@@ -157,23 +200,28 @@ function isIpv6(s) {
   let groups = 0;
   let compressed = false;
   let i = 0;
-  if (s.charCodeAt(0) === 58) {
-    if (s.charCodeAt(1) !== 58) return false;
+  const table = CHARS;
+  if (codeAt(s, 0) === 58) {
+    if (codeAt(s, 1) !== 58) return false;
     compressed = true;
     i = 2;
   }
   while (i < n) {
     const start = i;
-    while (i < n && i - start < 4 && isHex(s.charCodeAt(i))) i++;
+    for (let c2 = 0; i < n && i - start < 4 && (c2 = s.charCodeAt(i)) < 128 && (table[c2] & HEX) !== 0; i++) ;
     if (i === start) return false;
-    if (s.charCodeAt(i) === 46) {
+    if (i === n) {
+      groups++;
+      break;
+    }
+    const c = s.charCodeAt(i++);
+    if (c === 46) {
       if (!isIpv4(s.slice(start))) return false;
       groups += 2;
       break;
     }
     groups++;
-    if (i === n) break;
-    if (s.charCodeAt(i++) !== 58 || i === n) return false;
+    if (c !== 58 || i === n) return false;
     if (s.charCodeAt(i) === 58) {
       if (compressed) return false;
       compressed = true;
@@ -202,6 +250,7 @@ const COLON = 4;
 const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
+const SCHEME = 64;
 const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
 const URI_CLASSES = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
@@ -215,6 +264,9 @@ const URI_CLASSES = /* @__PURE__ */ (() => {
   set("@", AT);
   set("/", SLASH);
   set("?", QUESTION);
+  for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] |= SCHEME;
+  set("+", SUB_DELIM | SCHEME);
+  set("-.", UNRESERVED | SCHEME);
   return table;
 })();
 function isUcschar(c) {
@@ -225,16 +277,17 @@ function isIprivate(c) {
   return c >= 57344 && c <= 63743 || c >= 983040 && c <= 1048573 || c >= 1048576 && c <= 1114109;
 }
 function scanUriPart(s, i, end, classes, iri, iprivate) {
+  const table = URI_CLASSES;
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (c < 128) {
-      if (URI_CLASSES[c] & classes) i++;
-      else if (c !== 37) return i;
-      else if (isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-      else return -1;
-    } else {
+    if (c < 128 && (table[c] & classes) !== 0) i++;
+    else if (c === 37) {
+      if (!isPercentEncoded(s, i)) return -1;
+      i += 3;
+    } else if (c < 128 || !iri) return i;
+    else {
       const cp = s.codePointAt(i);
-      if (!iri || !(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
+      if (!(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
       i += cp > 65535 ? 2 : 1;
     }
   }
@@ -244,22 +297,27 @@ const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
 function isUriLike(s, iri, absolute) {
   const n = s.length;
   let i = 0;
-  if (isAlphanumeric(s.charCodeAt(0)) && digitAt(s, 0) < 0) {
+  let c = codeAt(s, 0);
+  if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    for (let c = s.charCodeAt(j); isAlphanumeric(c) || c === 43 || c === 45 || c === 46; c = s.charCodeAt(++j)) ;
-    if (s.charCodeAt(j) === 58) i = j + 1;
+    while (j < n && (c = s.charCodeAt(j)) < 128 && (URI_CLASSES[c] & SCHEME) !== 0) j++;
+    if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
     i += 2;
     let end = i;
-    for (let c = s.charCodeAt(end); end < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++end)) ;
-    const at = s.indexOf("@", i);
-    if (at >= 0 && at < end) {
+    let at = -1;
+    for (; end < n; end++) {
+      c = s.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 64 && at < 0) at = end;
+    }
+    if (at >= 0) {
       if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
       i = at + 1;
     }
-    if (s.charCodeAt(i) === 91) {
+    if (codeAt(s, i) === 91) {
       const close = s.indexOf("]", i);
       if (close < 0 || close > end) return false;
       const literal = s.slice(i + 1, close);
@@ -269,15 +327,19 @@ function isUriLike(s, iri, absolute) {
       i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
       if (i < 0) return false;
     }
-    if (s.charCodeAt(i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
+    if (codeAt(s, i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
     if (i !== end) return false;
   } else if (i === 0) {
-    for (let c = s.charCodeAt(i); i < n && c !== 47 && c !== 63 && c !== 35; c = s.charCodeAt(++i)) if (c === 58) return false;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c === 47 || c === 63 || c === 35) break;
+      if (c === 58) return false;
+    }
     i = 0;
   }
   i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && s.charCodeAt(i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && s.charCodeAt(i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 function isUri(s) {
@@ -292,48 +354,66 @@ function isIri(s) {
 function isIriReference(s) {
   return isUriLike(s, true, false);
 }
+const VARCHAR = 1;
+const OPERATOR = 2;
+const LITERAL = 4;
+const TEMPLATE_CHARS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars, bits) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
+  };
+  set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", VARCHAR | LITERAL);
+  set("_", VARCHAR);
+  set("+#./;?&=,!@|", OPERATOR);
+  set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
+  return table;
+})();
 function isUriTemplate(s) {
   const n = s.length;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 123) {
-      i++;
-      if (i < n && "+#./;?&=,!@|".includes(s[i])) i++;
-      for (; ; ) {
-        const start = i;
-        let dot = true;
-        for (; ; ) {
-          const d2 = s.charCodeAt(i);
-          if (isAlphanumeric(d2) || d2 === 95) i++;
-          else if (d2 === 37 && isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) i += 3;
-          else if (d2 === 46 && !dot) i++;
-          else break;
-          dot = d2 === 46;
-        }
-        if (i === start || dot) return false;
-        if (s.charCodeAt(i) === 58) {
-          const digits = ++i;
-          if (s.charCodeAt(i) === 48) return false;
-          while (i < n && i - digits < 4 && digitAt(s, i) >= 0) i++;
-          if (i === digits) return false;
-        } else if (s.charCodeAt(i) === 42) i++;
-        const d = s.charCodeAt(i++);
-        if (d === 125) break;
-        if (d !== 44) return false;
-      }
-    } else if (c === 37) {
-      if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) return false;
-      i += 3;
-    } else if (c < 128) {
-      if (URI_CLASSES[c] === 0 && c !== 35 && c !== 91 && c !== 93) return false;
-      i++;
-    } else {
-      const cp = s.codePointAt(i);
-      if (!isUcschar(cp) && !isIprivate(cp)) return false;
-      i += cp > 65535 ? 2 : 1;
+  const table = TEMPLATE_CHARS;
+  let i = 0;
+  for (; ; ) {
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c] & LITERAL) === 0) break;
     }
+    if (i === n) return true;
+    if (c === 123) i = expressionEnd(s, i + 1);
+    else if (c === 37) i = isPercentEncoded(s, i) ? i + 3 : -1;
+    else if (c < 128) return false;
+    else {
+      const cp = s.codePointAt(i);
+      i = isUcschar(cp) || isIprivate(cp) ? i + (cp > 65535 ? 2 : 1) : -1;
+    }
+    if (i < 0) return false;
   }
-  return true;
+}
+function expressionEnd(s, i) {
+  const n = s.length;
+  const table = TEMPLATE_CHARS;
+  if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
+  for (; ; ) {
+    const start = i;
+    let d = 0;
+    for (; i < n; i++) {
+      d = s.charCodeAt(i);
+      if (d >= 128 || (table[d] & VARCHAR) === 0) {
+        if (d === 37 && isPercentEncoded(s, i)) i += 2;
+        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
+      }
+    }
+    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (d === 58) {
+      const digits = ++i;
+      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
+      if (i === digits) return -1;
+    } else if (d === 42) i++;
+    if (i === n) return -1;
+    d = s.charCodeAt(i++);
+    if (d === 125) return i;
+    if (d !== 44) return -1;
+  }
 }
 function punycodeDigit(c) {
   if (c >= 48 && c <= 57) return c - 22;
@@ -516,21 +596,30 @@ function ldhLabel(label) {
   return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : void 0;
 }
 function isHostname(s) {
-  if (s.length === 0 || s.length > 253) return false;
+  const n = s.length;
+  if (n === 0 || n > 253) return false;
+  const table = CHARS;
   let punycode = false;
   let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
     if (c === 46) {
-      const length = i - start;
-      if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-      if (s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 && length > 3) punycode = true;
+      const label2 = hostLabel(s, start, i);
+      if (label2 === 0) return false;
+      if (label2 === 2) punycode = true;
       start = i + 1;
-    } else if (!isAlphanumeric(c) && c !== 45) return false;
+    } else if (c >= 128 || (table[c] & LDH) === 0) return false;
   }
-  if (!punycode) return true;
+  const label = hostLabel(s, start, n);
+  if (label === 0) return false;
+  if (label === 1 && !punycode) return true;
   const labels = s.split(".").map(ldhLabel);
-  return labels.every((label) => label !== void 0) && bidiRuleHolds(labels);
+  return labels.every((label2) => label2 !== void 0) && bidiRuleHolds(labels);
+}
+function hostLabel(s, start, end) {
+  const length = end - start;
+  if (length === 0 || length > 63 || s.charCodeAt(start) === 45 || s.charCodeAt(end - 1) === 45) return 0;
+  return length > 3 && s.charCodeAt(start + 2) === 45 && s.charCodeAt(start + 3) === 45 ? 2 : 1;
 }
 const IDN_DOTS = /[.\u3002\uff0e\uff61]/;
 const ASCII = /^[\0-\x7f]*$/;

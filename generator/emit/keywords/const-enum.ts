@@ -1,0 +1,52 @@
+/** const and enum: the value is one of the listed JSON values (`===` for primitives, JSON equality for objects and arrays). */
+import { code, join, literal, type Code } from "../code";
+import { since } from "../../ir/dialect-keywords";
+import type { JsonValue } from "../../ir/model";
+import type { KeywordCheck } from "../guards/check";
+import type { Scope } from "../guards/scope";
+import type { KeywordDefinition } from "./keyword";
+
+/** The expression "value equals this JSON value". */
+export function equals(s: Scope, value: Code, expected: JsonValue): Code {
+  if (typeof expected === "object" && expected !== null) return code`${s.check("jsonEqual")}(${value}, ${literal(expected)})`;
+  return code`${value} === ${literal(expected)}`;
+}
+
+const constEnum: KeywordCheck = {
+  keywords: ["const", "enum"],
+  applies: "any",
+  emit(s, node) {
+    if (node.const) s.failIf(code`!(${equals(s, s.value, node.const.value)})`, "const", "must be equal to constant");
+    if (node.enum) {
+      const values = node.enum;
+      const test = values.length === 0 ? code`false` : join(values.map((v) => equals(s, s.value, v)), " || ");
+      s.failIf(code`!(${test})`, "enum", "must be equal to one of the allowed values");
+    }
+  },
+};
+
+export const constEnumKeyword: KeywordDefinition = {
+  keywords: ["const", "enum"],
+  dialects: { const: since("draft-06") },
+  read(r) {
+    if (r.has("const")) r.node.const = { value: r.schema.const as JsonValue };
+    if (r.has("enum")) {
+      if (!Array.isArray(r.schema.enum)) r.invalid("enum", "an array");
+      r.node.enum = r.schema.enum as JsonValue[];
+    }
+  },
+  guard: constEnum,
+  diff(c) {
+    const values = (n: typeof c.before): JsonValue[] | undefined => (n.const ? [n.const.value] : n.enum);
+    const before = values(c.before);
+    const after = values(c.after);
+    if (before === undefined && after === undefined) return;
+    const key = (v: JsonValue): string => JSON.stringify(v);
+    if (before === undefined) return c.report("breaking", `values restricted to ${after!.map(key).join(", ")}`);
+    if (after === undefined) return c.report("additive", `any value now (was ${before.map(key).join(", ")})`);
+    const removed = before.filter((v) => !after.some((w) => key(w) === key(v)));
+    const added = after.filter((v) => !before.some((w) => key(w) === key(v)));
+    if (removed.length) c.report("breaking", `value${removed.length > 1 ? "s" : ""} ${removed.map(key).join(", ")} removed`);
+    if (added.length) c.report("additive", `value${added.length > 1 ? "s" : ""} ${added.map(key).join(", ")} added`);
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * One keyword module per keyword or keyword family, in the spirit of ajv's vocabularies and
+ * TypeBox's engine files: how its keywords are read into the IR (and in which dialects), how the
+ * guards check them and what errors they report, what hovers show, and how `diff` classifies a
+ * change to them. emit/keywords/index.ts lists every module, once.
+ */
+import type { KeywordReading } from "../../ir/keyword-reader";
+import type { IrKeyword, IrNode, IrSchema } from "../../ir/model";
+import type { KeywordCheck } from "../guards/check";
+
+export interface KeywordDefinition extends KeywordReading {
+  /**
+   * Its guard check. `"type test"`: `type`, which compile-node.ts tests before every other check,
+   * since it narrows the value for them.
+   */
+  readonly guard: KeywordCheck | "type test";
+  /** Reports what a change to its keywords does to the generated API (release/diff-models.ts runs it for every node pair). */
+  diff(change: KeywordChange): void;
+  /** Its keywords that hovers show as `@keyword value` tags (emit/jsdoc.ts). */
+  readonly jsdoc?: readonly IrKeyword[];
+}
+
+/**
+ * The point of view of `diff`: the code that builds and sends payloads. Anything that can make
+ * its valid payloads fail is breaking; anything that only accepts more is additive; a change of
+ * documentation only is a patch.
+ */
+export type ChangeLevel = "breaking" | "additive" | "patch";
+
+/** One node compared with its next version, and the rules every keyword module shares. */
+export interface KeywordChange {
+  readonly before: IrNode;
+  readonly after: IrNode;
+  /** Where the node is: "TrackEvent.properties.event". */
+  readonly at: string;
+  /** Reports a change, here or at `at`. */
+  report(level: ChangeLevel, message: string, at?: string): void;
+  /** Compares two subschemas, recursively, at `at`. */
+  compare(before: IrSchema, after: IrSchema, at: string): void;
+  /** A lower (`min`) or upper (`max`) bound: tighter is breaking, looser additive. */
+  bound(keyword: IrKeyword, direction: "min" | "max"): void;
+  /** A constraint we cannot order: added or changed is breaking, removed additive. */
+  constraint(keyword: IrKeyword): void;
+  /** A subschema keyword, compared recursively (`not`/`if`: any change is breaking). */
+  subschema(keyword: IrKeyword): void;
+  /** A list of subschemas (anyOf, oneOf, allOf, prefixItems): members compared in order, then the count. */
+  list(keyword: "anyOf" | "oneOf" | "allOf" | "prefixItems"): void;
+}

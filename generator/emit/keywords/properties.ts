@@ -1,0 +1,105 @@
+/**
+ * properties, patternProperties, additionalProperties. Declared keys are read directly; the key
+ * loop (own keys only, `__proto__` included) runs only when patterns or a non-`true`
+ * additionalProperties need it.
+ */
+import { code, join, type Code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+import { escapePointerToken } from "../../load/keywords";
+import { stripPaths } from "../../ir/merge-models";
+import type { IrNode } from "../../ir/model";
+import { previousRead, readIntoLocal } from "../guards/access";
+import { escapeToken } from "../guards/paths";
+
+const check: KeywordCheck = {
+  keywords: ["properties", "patternProperties", "additionalProperties"],
+  applies: "object",
+  emit(s, node) {
+    const o = s.value;
+    const markKey = s.ev ? s.module.runtime("evaluated", "markKey") : undefined;
+    for (const { name, schema } of node.properties ?? []) {
+      if (schema === true && !s.ev) continue;
+      const value = previousRead(s, o, name) ?? readIntoLocal(s, o, name);
+      s.body.block(code`if (${value} !== undefined)`, () => {
+        s.child(schema, value, s.at(name), `${node.schemaPath}/properties/${escapeToken(name)}`);
+        if (markKey) s.body.line(code`${markKey}(${s.ev}, ${name});`);
+      });
+    }
+
+    const patterns = node.patternProperties ?? [];
+    const additional = node.additionalProperties;
+    const loopAdditional = additional !== undefined && additional !== true;
+    // The loop is needed for a non-true additionalProperties, or for patterns that check or annotate.
+    if (loopAdditional || (patterns.length > 0 && (patterns.some((p) => p.schema !== true) || s.ev))) emitKeyLoop();
+    if (additional !== undefined && s.ev) s.body.line(code`${s.ev}.allKeys = true;`);
+
+    function emitKeyLoop(): void {
+      const key = s.local("k");
+      s.body.block(code`for (const ${key} in ${o})`, () => {
+        s.body.line(code`if (!${s.check("hasOwn")}(${o}, ${key})) continue;`);
+        const item = s.local("x");
+        s.body.line(code`const ${item} = ${o}[${key}];`);
+        const path = s.at({ key });
+        const matches: Code[] = [];
+        for (const { pattern, schema } of patterns) {
+          const test = code`${s.module.regex(pattern)}.test(${key})`;
+          matches.push(test);
+          if (schema === true && !markKey) continue;
+          s.body.block(code`if (${test})`, () => {
+            s.child(schema, item, path, `${node.schemaPath}/patternProperties/${escapeToken(pattern)}`);
+            if (markKey) s.body.line(code`${markKey}(${s.ev}, ${key});`);
+          });
+        }
+        if (!loopAdditional) return;
+        const declared = (node.properties ?? []).map((p) => code`${key} === ${p.name}`);
+        const known = [...declared, ...matches];
+        const check = (): void => {
+          if (additional === false) {
+            s.body.line(s.fail("additionalProperties", "must NOT have additional property ", { key }));
+          } else s.child(additional!, item, path, `${node.schemaPath}/additionalProperties`);
+        };
+        if (known.length > 0) s.body.block(code`if (!(${join(known, " || ")}))`, check);
+        else check();
+      });
+    }
+  },
+};
+
+export const propertiesKeyword: KeywordDefinition = {
+  keywords: ["properties", "patternProperties", "additionalProperties"],
+  read(r) {
+    if (r.has("properties")) r.node.properties = r.schemaMap("properties").map(([name, schema]) => ({ name, schema }));
+    if (r.has("patternProperties")) {
+      r.node.patternProperties = r.schemaMap("patternProperties").map(([source, schema]) => ({
+        pattern: r.regex(`patternProperties/${escapePointerToken(source)}`, source),
+        schema,
+      }));
+    }
+    if (r.has("additionalProperties")) r.node.additionalProperties = r.sub(r.schema.additionalProperties, "additionalProperties");
+  },
+  guard: check,
+  diff(c) {
+    const { before: a, after: b, at } = c;
+    const before = new Map((a.properties ?? []).map((p) => [p.name, p.schema]));
+    const after = new Map((b.properties ?? []).map((p) => [p.name, p.schema]));
+    const requiredAfter = new Set(b.required ?? []);
+    for (const [name, schema] of before) {
+      const next = after.get(name);
+      if (next === undefined) c.report("breaking", "property removed", `${at}.${name}`);
+      else c.compare(schema, next, `${at}.${name}`);
+    }
+    for (const name of after.keys()) {
+      if (before.has(name)) continue;
+      if (requiredAfter.has(name)) c.report("breaking", "required property added", `${at}.${name}`);
+      else c.report("additive", "optional property added", `${at}.${name}`);
+    }
+    // Pattern properties: compared as a whole; only their removal is clearly a widening.
+    const patterns = (n: IrNode): string | undefined => (n.patternProperties ? JSON.stringify(n.patternProperties.map((p) => [p.pattern, stripPaths(p.schema)])) : undefined);
+    if (patterns(a) !== patterns(b)) {
+      if (patterns(b) === undefined) c.report("additive", "patternProperties removed");
+      else c.report("breaking", "patternProperties changed");
+    }
+    c.subschema("additionalProperties");
+  },
+};

@@ -1,0 +1,35 @@
+/** minLength / maxLength: counted in Unicode code points, so "💩" is one character. */
+import { code } from "../code";
+import type { KeywordCheck } from "../guards/check";
+import type { KeywordDefinition } from "./keyword";
+
+const check: KeywordCheck = {
+  keywords: ["minLength", "maxLength"],
+  applies: "string",
+  emit(s, node) {
+    const v = s.value;
+    // UTF-16 length ≥ code points ≥ length / 2: count code points only when the cheap bound is not enough.
+    if (node.minLength !== undefined && node.minLength > 0) {
+      const n = node.minLength;
+      s.failIf(code`${v}.length < ${n} || (${v}.length < ${2 * n} && ${s.check("codePointLength")}(${v}) < ${n})`, "minLength", `must NOT have fewer than ${n} characters`);
+    }
+    if (node.maxLength !== undefined) {
+      const n = node.maxLength;
+      s.failIf(code`${v}.length > ${n} && ${s.check("codePointLength")}(${v}) > ${n}`, "maxLength", `must NOT have more than ${n} characters`);
+    }
+  },
+};
+
+export const stringLengthKeyword: KeywordDefinition = {
+  keywords: ["minLength", "maxLength"],
+  read(r) {
+    r.count("minLength");
+    r.count("maxLength");
+  },
+  guard: check,
+  diff(c) {
+    c.bound("minLength", "min");
+    c.bound("maxLength", "max");
+  },
+  jsdoc: ["minLength", "maxLength"],
+};

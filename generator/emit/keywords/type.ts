@@ -1,0 +1,38 @@
+/** type: one JSON type or a list of them. The guards test it first (compile-node.ts), since it narrows the value for every other check. */
+import { JSON_TYPES, type JsonType } from "../../ir/model";
+import type { KeywordDefinition } from "./keyword";
+
+export const typeKeyword: KeywordDefinition = {
+  keywords: ["type"],
+  read(r) {
+    if (!r.has("type")) return;
+    const value = r.schema.type;
+    const list = Array.isArray(value) ? value : [value];
+    for (const type of list) {
+      if (typeof type !== "string" || !(JSON_TYPES as readonly string[]).includes(type)) {
+        r.invalid("type", `one of ${JSON_TYPES.join(", ")} or an array of them`);
+      }
+    }
+    r.node.type = [...new Set(list as JsonType[])];
+  },
+  guard: "type test",
+  diff(c) {
+    const { before: a, after: b } = c;
+    if (a.type === undefined && b.type === undefined) return;
+    if (a.type === undefined) return c.report("breaking", `type narrowed to ${b.type!.join(" | ")}`);
+    if (b.type === undefined) return c.report("additive", `type widened (was ${a.type.join(" | ")})`);
+    const before = new Set(widen(a.type));
+    const after = new Set(widen(b.type));
+    const lost = [...before].filter((t) => !after.has(t));
+    const gained = [...after].filter((t) => !before.has(t));
+    if (lost.length) c.report("breaking", `type narrowed from ${a.type.join(" | ")} to ${b.type.join(" | ")}`);
+    else if (gained.length) c.report("additive", `type widened from ${a.type.join(" | ")} to ${b.type.join(" | ")}`);
+  },
+};
+
+/** `number` includes `integer`: compare the sets of JSON values each admits. */
+function widen(types: readonly string[]): string[] {
+  const list = [...types];
+  if (list.includes("number") && !list.includes("integer")) list.push("integer");
+  return list;
+}

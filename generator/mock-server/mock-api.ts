@@ -1,0 +1,279 @@
+/**
+ * What the mock server serves, read from the user's input: an OpenAPI 3.0/3.1 document (every
+ * operation), or JSON Schemas each posted to an endpoint (the config's `schemas[].endpoint`). Each
+ * operation carries the guards this tool generates for that input, in memory (`generate()` then
+ * run-generated.ts), found by the schema each guard was made from: the server and a generated
+ * client can never disagree about what is valid.
+ */
+import { CodegenError } from "../errors";
+import { generate } from "../pipeline/generate";
+import type { LoadOptions } from "../load/load-schema";
+import { loadSchema, type LoadedSchema } from "../load/load-schema";
+import { followPointer, type SchemaLocation } from "../load/registry";
+import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
+import type { IrOperation, IrSecurityScheme, ParameterLocation } from "../load/openapi/operation-model";
+import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
+import { pointerTokens } from "../load/openapi/document-refs";
+import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
+import { loadGenerated } from "../run-generated";
+
+export interface GuardIssue {
+  path: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** A generated `validateX`. */
+export type GuardFn = (value: unknown) => { ok: true } | { ok: false; errors: GuardIssue[] };
+
+/** A JSON Schema posted to a path (the config's `schemas[]` entry with an `endpoint`). */
+export interface MockEndpoint {
+  /** A path template; `{name}` matches one path segment ("/web/projects/{publicKey}/batch"). */
+  path: string;
+  /** Default POST. */
+  method?: string;
+  /** The request body's JSON Schema (file or object), checked with its generated guard. */
+  schema?: string | object;
+  /** A validator instead of the generated guard (an oracle in tests); `false` accepts any JSON. */
+  validate?: GuardFn | false;
+  /** The answer to a valid request (default 200 `{}`): a JSON Schema says nothing about the response. */
+  response?: { status: number; body?: unknown };
+}
+
+/** A typed schema and the guard generated for it. */
+export interface Checked {
+  /** The named type (in `model`). */
+  type: string;
+  validate: GuardFn;
+}
+
+export interface MockContent {
+  mediaType: string;
+  checked?: Checked;
+  /** Documented examples, in order: the media type's `example`/`examples` (named), then the schema's. */
+  examples: { name?: string; value: JsonValue }[];
+}
+
+export interface MockResponse {
+  /** "200", "4XX" or "default". */
+  status: string;
+  contents: MockContent[];
+}
+
+export interface MockOperation {
+  name: string;
+  method: string;
+  path: string;
+  /** Each `{name}` a capture group, in order. */
+  pattern: RegExp;
+  /** The IR operation (parameters with style/explode); absent for a JSON Schema endpoint. */
+  operation?: IrOperation;
+  /** One guard per parameter location: the `<Stem>Params<Location>` type. */
+  parameters: Partial<Record<ParameterLocation, Checked>>;
+  /** Each parameter's schema ("name\0location"), for reading its text back into a value. */
+  parameterSchemas: Map<string, IrSchema>;
+  body?: { required: boolean; contents: MockContent[] };
+  responses: MockResponse[];
+  /** The body property that dedupes array items (`x-idempotency-key`). */
+  idempotencyKey?: string;
+  /** A validator given instead of the generated guard (JSON Schema endpoints), or false. */
+  override?: GuardFn | false;
+  /** A JSON Schema endpoint's fixed answer. */
+  answer?: { status: number; body?: unknown };
+}
+
+export interface MockApi {
+  operations: MockOperation[];
+  /** The model the guards were generated from: synthesis reads its types. */
+  model: IrModel;
+  /** Every type's guard, by name. */
+  guards: ReadonlyMap<string, GuardFn>;
+  /** `components.securitySchemes`: what a request must carry for an operation with `security`. */
+  securitySchemes: IrSecurityScheme[];
+}
+
+export interface ReadMockApiOptions extends LoadOptions {
+  /** An OpenAPI document or a JSON Schema (file or object). With a JSON Schema, `endpoint` is required. */
+  schema?: string | object;
+  /** `"POST /path"` or `"/path"` (POST) for a JSON Schema. */
+  endpoint?: string;
+  /** JSON Schemas with their endpoints (instead of `schema`). */
+  endpoints?: readonly MockEndpoint[];
+  /** The property that dedupes array items of a JSON Schema endpoint's body. */
+  idempotencyKey?: string;
+}
+
+/** Reads the input and generates its guards; throws a CodegenError (one line) for a bad document. */
+export async function readMockApi(options: ReadMockApiOptions): Promise<MockApi> {
+  if (options.schema !== undefined && options.endpoints !== undefined) throw new CodegenError("usage", "give `schema` or `endpoints`, not both");
+  if (options.schema !== undefined) {
+    const loaded = await loadSchema(options.schema, options);
+    if (loaded.openapi) return fromOpenApi(loaded, options);
+    if (options.endpoint === undefined) throw new CodegenError("usage", "a JSON Schema needs an endpoint to serve (--endpoint \"POST /path\"); an OpenAPI document has its own paths", { file: typeof options.schema === "string" ? options.schema : undefined });
+    const [method, path] = splitEndpoint(options.endpoint);
+    return fromEndpoints([{ path, method, schema: options.schema }], options);
+  }
+  if (options.endpoints === undefined || options.endpoints.length === 0) throw new CodegenError("usage", "no schema: give `schema` (an OpenAPI document, or a JSON Schema with `endpoint`) or `endpoints`");
+  return fromEndpoints(options.endpoints, options);
+}
+
+/** "POST /a/{b}" → ["POST", "/a/{b}"]; "/a" → ["POST", "/a"]. */
+function splitEndpoint(endpoint: string): [string, string] {
+  const match = /^\s*(?:([A-Za-z]+)\s+)?(\/\S*)\s*$/.exec(endpoint);
+  if (!match) throw new CodegenError("usage", `endpoint "${endpoint}": expected "/path" or "METHOD /path"`);
+  return [(match[1] ?? "POST").toUpperCase(), match[2]!];
+}
+
+async function generateGuards(options: ReadMockApiOptions, schemas: readonly (string | object)[]): Promise<{ model: IrModel; guards: Map<string, GuardFn> }> {
+  const { files, model } = await generate({ ...loadOptions(options), schemas: schemas.map((schema) => ({ schema })), emit: ["guards"], build: false, format: false });
+  const exports = loadGenerated(files, "src/guards.ts");
+  const guards = new Map<string, GuardFn>();
+  for (const type of model.types) {
+    const validate = exports[`validate${type.name}`];
+    if (typeof validate === "function") guards.set(type.name, validate as GuardFn);
+  }
+  return { model, guards };
+}
+
+function loadOptions(options: ReadMockApiOptions): LoadOptions {
+  return { cwd: options.cwd, resolve: options.resolve, allowNetwork: options.allowNetwork, defaultDialect: options.defaultDialect };
+}
+
+async function fromEndpoints(endpoints: readonly MockEndpoint[], options: ReadMockApiOptions): Promise<MockApi> {
+  const withSchema = endpoints.filter((e) => e.validate === undefined || e.schema !== undefined);
+  for (const e of withSchema) if (e.schema === undefined) throw new CodegenError("usage", `endpoint ${e.path}: give its schema (or validate: false)`);
+  const { model, guards } = withSchema.length > 0 ? await generateGuards(options, withSchema.map((e) => e.schema!)) : { model: emptyModel(), guards: new Map<string, GuardFn>() };
+  const operations = endpoints.map((endpoint, i): MockOperation => {
+    const root = withSchema.includes(endpoint) ? model.roots![withSchema.indexOf(endpoint)]!.name : undefined;
+    const checked = root !== undefined && guards.has(root) ? { type: root, validate: guards.get(root)! } : undefined;
+    return {
+      name: `endpoint${i + 1}`,
+      method: (endpoint.method ?? "POST").toUpperCase(),
+      path: endpoint.path,
+      pattern: pathPattern(endpoint.path),
+      parameters: {},
+      parameterSchemas: new Map(),
+      body: { required: true, contents: [{ mediaType: "application/json", checked, examples: [] }] },
+      responses: [],
+      idempotencyKey: options.idempotencyKey,
+      override: endpoint.validate,
+      answer: endpoint.response ?? { status: 200, body: {} },
+    };
+  });
+  return { operations, model, guards, securitySchemes: [] };
+}
+
+function emptyModel(): IrModel {
+  return { rootName: "Empty", types: [], source: { hash: "", dialect: "2020-12" }, warnings: [] };
+}
+
+async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): Promise<MockApi> {
+  const openapi = loaded.openapi!;
+  const { model, guards } = await generateGuards(options, [options.schema!]);
+  // A type is found by where its schema is (its origin, as the normalizer writes it).
+  const typeByOrigin = new Map<string, string>();
+  for (const type of [...model.types].reverse()) typeByOrigin.set(type.origin, type.name);
+  const originOf = (location: SchemaLocation | undefined): string | undefined =>
+    location && `${location.document === loaded.rootDocument ? "" : location.document.displayName}#${location.pointer}`;
+  const checkedAt = (origin: string | undefined): Checked | undefined => {
+    const type = origin === undefined ? undefined : typeByOrigin.get(origin);
+    return type !== undefined && guards.has(type) ? { type, validate: guards.get(type)! } : undefined;
+  };
+  const document = openapi.input.document;
+  // The schema at a site: its own type, or (a bare `$ref`) its target's.
+  const schemaChecked = (pointer: string): Checked | undefined => {
+    const tokens = pointerTokens(pointer);
+    if (tokens === undefined) return undefined;
+    const fragment = toPointer(tokens);
+    const own = checkedAt(`#${fragment}`);
+    if (own) return own;
+    const schema = followPointer(document, fragment);
+    if (!isJsonObject(schema) || typeof schema.$ref !== "string") return undefined;
+    const resolved = loaded.registry.resolve(schema.$ref, schema);
+    return checkedAt(originOf(resolved.location));
+  };
+  const parametersDocument = openapi.parametersDocument;
+  const contents = (raw: unknown, list: IrOperation["responses"][number]["contents"]): MockContent[] =>
+    list.map((content) => {
+      const checked = content.schema ? schemaChecked(content.schema.pointer) : undefined;
+      const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
+      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)] };
+    });
+
+  const operations = openapi.input.operations.map((operation): MockOperation => {
+    const raw = localValue(document, operation.pointer);
+    const parameters: MockOperation["parameters"] = {};
+    const parameterSchemas = new Map<string, IrSchema>();
+    for (const location of PARAMETER_LOCATIONS) {
+      const name = operation.parameterTypes[location];
+      if (name === undefined) continue;
+      const checked = checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(name)}`);
+      if (!checked) continue;
+      parameters[location] = checked;
+      const schema = findType(model, checked.type).schema;
+      for (const property of typeof schema === "object" ? (schema.properties ?? []) : []) parameterSchemas.set(`${property.name}\0${location}`, property.schema);
+    }
+    const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(localValue(document, operation.requestBody.pointer), operation.requestBody.contents) };
+    const responses = operation.responses.map((response) => ({ status: response.status, contents: contents(localValue(document, response.pointer), response.contents) }));
+    const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
+    return {
+      name: operation.name,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      pattern: pathPattern(operation.path),
+      operation,
+      parameters,
+      parameterSchemas,
+      body,
+      responses,
+      idempotencyKey: typeof key === "string" ? key : undefined,
+    };
+  });
+  return { operations, model, guards, securitySchemes: openapi.input.securitySchemes };
+}
+
+/** A `#/...` pointer's value in the document; undefined elsewhere (another file). */
+function localValue(document: JsonObject, pointer: string): unknown {
+  const tokens = pointerTokens(pointer);
+  if (tokens === undefined) return undefined;
+  let value: unknown = document;
+  for (const token of tokens) value = isJsonObject(value) ? value[token] : Array.isArray(value) ? value[Number(token)] : undefined;
+  return value;
+}
+
+/** A Media Type Object's `example`, then its `examples` (Example Objects, `$ref`s within the document followed; `externalValue` skipped). */
+function mediaExamples(media: unknown, document: JsonObject): MockContent["examples"] {
+  if (!isJsonObject(media)) return [];
+  const out: MockContent["examples"] = [];
+  if (media.example !== undefined) out.push({ value: media.example as JsonValue });
+  if (isJsonObject(media.examples)) {
+    for (const [name, entry] of Object.entries(media.examples)) {
+      let example: unknown = entry;
+      for (let hops = 0; isJsonObject(example) && typeof example.$ref === "string" && hops < 10; hops++) example = localValue(document, example.$ref);
+      if (isJsonObject(example) && example.value !== undefined) out.push({ name, value: example.value as JsonValue });
+    }
+  }
+  return out;
+}
+
+/** The schema's `examples`/`example` (the type's, following a bare reference). */
+function schemaExamples(model: IrModel, checked: Checked | undefined): MockContent["examples"] {
+  if (!checked) return [];
+  let schema: IrSchema = findType(model, checked.type).schema;
+  for (let hops = 0; typeof schema === "object" && schema.ref !== undefined && !schema.annotations.examples && hops < 10; hops++) schema = findType(model, schema.ref).schema;
+  return typeof schema === "object" ? (schema.annotations.examples ?? []).map((value) => ({ value })) : [];
+}
+
+/** "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` captures one non-empty segment. */
+export function pathPattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${source}$`);
+}
+
+/** The `{name}`s of a path template, in order. */
+export function pathNames(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}

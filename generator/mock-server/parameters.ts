@@ -1,0 +1,177 @@
+/**
+ * The server side of templates/runtime/params.ts: a request's path, query, header and cookie
+ * parameters read back into values by their `style` and `explode` (OpenAPI 3.1.1 §4.8.12.4), so the
+ * parameters' generated guards can check them. What a value's JSON type is comes from its schema
+ * (a query "7" is the integer 7 when the schema says integer; "a,b" is a list when it says array).
+ */
+import { findType, type IrModel, type IrSchema, type JsonType } from "../ir/model";
+import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+
+export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
+
+export interface RawRequest {
+  /** Each `{name}` of the path template → the text it matched (still percent-encoded). */
+  pathValues: Record<string, string>;
+  /** The query string without "?". */
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Headers a Parameter Object may not describe (OpenAPI: they are ignored). */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/** Every declared parameter present in the request, by location. */
+export function parseParameters(parameters: readonly IrParameter[], request: RawRequest, model: IrModel, schemaTypes: ReadonlyMap<string, IrSchema>): ParsedParameters {
+  const parsed: ParsedParameters = {};
+  const query = splitPairs(request.query, "&");
+  const cookies = splitPairs(headerText(request.headers.cookie) ?? "", ";");
+  const queryNames = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+  for (const parameter of parameters) {
+    const shape = shapeOf(model, schemaTypes.get(parameter.name + "\0" + parameter.in));
+    let value: unknown;
+    if (parameter.in === "path") {
+      const raw = request.pathValues[parameter.name];
+      if (raw !== undefined) value = parsePath(raw, parameter, shape);
+    } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, queryNames);
+    else if (parameter.in === "header") {
+      if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
+      const raw = headerText(request.headers[parameter.name.toLowerCase()]);
+      if (raw !== undefined) value = parseDelimited(raw, ",", parameter.explode, shape);
+    } else {
+      value = parseQuery(cookies, { ...parameter, style: "form" }, shape, new Set());
+    }
+    if (value === undefined) continue;
+    if (parameter.mediaType !== undefined && typeof value === "string") value = parseContent(value, parameter.mediaType);
+    (parsed[parameter.in] ??= {})[parameter.name] = value;
+  }
+  return parsed;
+}
+
+/** What a parameter's schema says its value is, for splitting and coercing the text. */
+interface Shape {
+  kind: "primitive" | "array" | "object";
+  /** The JSON types of the value (primitive) or of the items (array) or properties (object). */
+  types: readonly JsonType[];
+}
+
+function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
+  const node = resolve(model, schema);
+  const types = node?.type ?? [];
+  if (types.includes("array")) return { kind: "array", types: resolve(model, node?.items)?.type ?? [] };
+  if (types.includes("object")) return { kind: "object", types: [] };
+  return { kind: "primitive", types };
+}
+
+function resolve(model: IrModel, schema: IrSchema | undefined): Exclude<IrSchema, boolean> | undefined {
+  let current = schema;
+  for (let hops = 0; typeof current === "object" && current.type === undefined && current.ref !== undefined && hops < 20; hops++) current = findType(model, current.ref).schema;
+  if (typeof current === "object" && current.type === undefined) {
+    // oneOf/anyOf of one JSON type (a nullable written as a union): that type.
+    const branches = (current.oneOf ?? current.anyOf ?? []).map((b) => resolve(model, b)?.type ?? []);
+    const types = [...new Set(branches.flat())];
+    if (types.length > 0) return { ...current, type: types };
+  }
+  return typeof current === "object" ? current : undefined;
+}
+
+/** "7" → 7 when the schema says number or integer, "true" → true for boolean; text otherwise. */
+function coerce(text: string, types: readonly JsonType[]): unknown {
+  if ((types.includes("integer") || types.includes("number")) && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
+  if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
+  if (types.includes("null") && text === "" && !types.includes("string")) return null;
+  return text;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A list of texts → the value of its shape: items, or key/value pairs. */
+function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean): unknown {
+  if (shape.kind === "array") return parts.map((p) => coerce(decode(p), shape.types));
+  if (shape.kind === "object") {
+    const object: Record<string, unknown> = {};
+    if (pairsAreKeyValue) {
+      for (const part of parts) {
+        const at = part.indexOf("=");
+        if (at > 0) object[decode(part.slice(0, at))] = decode(part.slice(at + 1));
+      }
+    } else for (let i = 0; i + 1 < parts.length; i += 2) object[decode(parts[i]!)] = decode(parts[i + 1]!);
+    return object;
+  }
+  return coerce(decode(parts.join(",")), shape.types);
+}
+
+/** simple: "a,b"; exploded objects "k=v,k=v". */
+function parseDelimited(raw: string, separator: string, explode: boolean, shape: Shape): unknown {
+  // A primitive is never split: its text may hold the separator ("." is not percent-encoded).
+  if (shape.kind === "primitive") return coerce(decode(raw), shape.types);
+  return build(raw.split(separator), shape, explode);
+}
+
+function parsePath(raw: string, parameter: IrParameter, shape: Shape): unknown {
+  if (parameter.style === "label") {
+    const text = raw.startsWith(".") ? raw.slice(1) : raw;
+    return parseDelimited(text, parameter.explode ? "." : ",", parameter.explode, shape);
+  }
+  if (parameter.style === "matrix") {
+    const pairs = raw.split(";").filter((p) => p !== "");
+    if (shape.kind === "object" && parameter.explode) return build(pairs, shape, true);
+    const values = pairs.map((p) => (p.includes("=") ? p.slice(p.indexOf("=") + 1) : ""));
+    if (shape.kind === "array" && parameter.explode) return build(values, shape, false);
+    return parseDelimited(values[0] ?? "", ",", false, shape);
+  }
+  return parseDelimited(raw, ",", parameter.explode, shape);
+}
+
+/** "a=1&b=2" → [["a", "1"], ["b", "2"]], each still encoded ("+" read as a space). */
+function splitPairs(text: string, separator: "&" | ";"): [string, string][] {
+  return text
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      const at = part.indexOf("=");
+      const [key, value] = at < 0 ? [part, ""] : [part.slice(0, at), part.slice(at + 1)];
+      return [decode(key.replace(/\+/g, " ")), separator === "&" ? value.replace(/\+/g, "%20") : value];
+    });
+}
+
+function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, declared: ReadonlySet<string>): unknown {
+  const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
+  if (parameter.style === "deepObject") {
+    const prefix = `${parameter.name}[`;
+    const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
+    if (entries.length === 0) return undefined;
+    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), decode(value)]));
+  }
+  if (shape.kind === "object" && parameter.explode) {
+    // Exploded form object: its properties are the query's other pairs.
+    const entries = pairs.filter(([key]) => !declared.has(key));
+    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, decode(value)]));
+  }
+  if (own.length === 0) return undefined;
+  if (shape.kind === "array" && parameter.explode) return build(own, shape, false);
+  if (shape.kind === "primitive") return coerce(decode(own[0]!), shape.types);
+  // Split before decoding: an item's own delimiter is percent-encoded (a literal one is a delimiter).
+  const separator = parameter.style === "spaceDelimited" ? /%20| /i : parameter.style === "pipeDelimited" ? /%7C|\|/i : /,/;
+  return build(own[0]!.split(separator), shape, false);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/** A parameter given by `content` (JSON): its text parsed; left as text when it is not JSON. */
+function parseContent(text: string, mediaType: string): unknown {
+  if (!/json/i.test(mediaType)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

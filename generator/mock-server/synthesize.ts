@@ -1,0 +1,358 @@
+/**
+ * A value for a type of the model, when the document gives no example: read from the IR (references
+ * are type names, every dialect already in 2020-12 terms), deterministic for a seed (mulberry32).
+ * Covers types, const, enum, formats, lengths and bounds, multipleOf, patterns (pattern-sample.ts),
+ * required and optional properties, additional properties, arrays (prefixItems, contains, unique),
+ * allOf (merged), anyOf/oneOf (one branch), and recursion: past `maxDepth` only what is required is
+ * made, and the smallest branch is chosen. The result is checked with the type's generated guard
+ * (synthesizeValid); keywords the synthesizer cannot aim at (not, if/then/else, a oneOf whose value
+ * fits two branches) are met by trying further seeds.
+ */
+import { findType, type IrModel, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
+import { fnv1a, mulberry32 } from "./faults";
+import type { GuardFn, GuardIssue } from "./mock-api";
+import { samplePattern } from "./pattern-sample";
+
+/** Past this depth, optional properties are left out, arrays are as short as allowed. */
+const DEFAULT_MAX_DEPTH = 4;
+/** A schema that requires itself without end is given up on here. */
+const HARD_DEPTH = 40;
+const ATTEMPTS = 24;
+
+export interface Synthesized {
+  value: JsonValue;
+  /** Set when no attempt passed the guard: the last attempt's errors. */
+  errors?: GuardIssue[];
+}
+
+/** A value of `type` that passes `validate`, the same for the same seed and key ("getPet 200"). */
+export function synthesizeValid(model: IrModel, type: string, validate: GuardFn, seed: number, key: string, maxDepth = DEFAULT_MAX_DEPTH): Synthesized {
+  let last: Synthesized = { value: null };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const random = mulberry32((seed ^ fnv1a(key) ^ Math.imul(attempt + 1, 0x9e3779b9)) >>> 0);
+    let value: JsonValue;
+    try {
+      value = new Synthesizer(model, random, maxDepth).value({ schemaPath: "", ref: type, annotations: {} }, 0);
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+      last = { value: null, errors: [{ path: "", message: `the type ${type} requires itself more than ${HARD_DEPTH} levels deep` }] };
+      continue;
+    }
+    const checked = validate(value);
+    if (checked.ok) return { value };
+    last = { value, errors: checked.errors };
+  }
+  return last;
+}
+
+class TooDeep extends Error {}
+
+/** Every keyword of a conjunction of schemas (a node, its `$ref` target, its allOf), merged. */
+interface Merged {
+  types?: JsonType[];
+  const?: { value: JsonValue };
+  enums: JsonValue[][];
+  minLength: number;
+  maxLength?: number;
+  patterns: string[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  prefixItems?: IrSchema[];
+  items: IrSchema[];
+  contains?: IrSchema;
+  minContains: number;
+  minItems: number;
+  maxItems?: number;
+  uniqueItems: boolean;
+  properties: Map<string, IrSchema[]>;
+  required: Set<string>;
+  additional: IrSchema[];
+  dependentRequired: { name: string; required: string[] }[];
+  minProperties: number;
+  maxProperties?: number;
+  /** anyOf and oneOf lists: one branch of each is taken. */
+  choices: IrSchema[][];
+}
+
+class Synthesizer {
+  constructor(
+    private readonly model: IrModel,
+    private readonly random: () => number,
+    private readonly maxDepth: number,
+  ) {}
+
+  value(schema: IrSchema, depth: number): JsonValue {
+    if (depth > HARD_DEPTH) throw new TooDeep();
+    const merged = this.merge([schema], depth);
+    // One branch of each anyOf/oneOf, merged in; a branch may bring choices of its own.
+    for (let round = 0; merged.choices.length > 0 && round < 8; round++) {
+      const choices = merged.choices.splice(0);
+      for (const options of choices) this.mergeInto(merged, [this.choose(options, depth)], depth);
+    }
+    if (merged.const) return merged.const.value;
+    if (merged.enums.length > 0) {
+      const allowed = merged.enums.reduce((a, b) => a.filter((v) => b.some((w) => JSON.stringify(w) === JSON.stringify(v))));
+      const typed = allowed.filter((v) => merged.types === undefined || merged.types.includes(jsonTypeOf(v)) || (merged.types.includes("number") && jsonTypeOf(v) === "integer"));
+      const pool = typed.length > 0 ? typed : allowed;
+      if (pool.length > 0) return pool[this.int(0, pool.length - 1)]!;
+    }
+    switch (this.pickType(merged)) {
+      case "null":
+        return null;
+      case "boolean":
+        return this.random() < 0.5;
+      case "integer":
+        return this.number(merged, true);
+      case "number":
+        return this.number(merged, false);
+      case "string":
+        return this.string(merged);
+      case "array":
+        return this.array(merged, depth);
+      case "object":
+        return this.object(merged, depth);
+    }
+  }
+
+  private merge(schemas: IrSchema[], depth: number): Merged {
+    const merged: Merged = { enums: [], minLength: 0, patterns: [], items: [], minContains: 1, minItems: 0, uniqueItems: false, properties: new Map(), required: new Set(), additional: [], dependentRequired: [], minProperties: 0, choices: [] };
+    this.mergeInto(merged, schemas, depth);
+    return merged;
+  }
+
+  private mergeInto(m: Merged, schemas: IrSchema[], depth: number, seen = new Set<string>()): void {
+    for (const schema of schemas) {
+      // `true` adds nothing; `false` has no value, which the guard reports.
+      if (typeof schema === "boolean") continue;
+      if (schema.ref !== undefined && !seen.has(schema.ref)) {
+        seen.add(schema.ref);
+        this.mergeInto(m, [findType(this.model, schema.ref).schema], depth, seen);
+      }
+      if (schema.dynamicRef !== undefined && !seen.has(schema.dynamicRef.ref)) {
+        seen.add(schema.dynamicRef.ref);
+        this.mergeInto(m, [findType(this.model, schema.dynamicRef.ref).schema], depth, seen);
+      }
+      if (schema.allOf) this.mergeInto(m, schema.allOf, depth, seen);
+      if (schema.anyOf) m.choices.push(schema.anyOf);
+      if (schema.oneOf) m.choices.push(schema.oneOf);
+      this.mergeNode(m, schema);
+    }
+  }
+
+  private mergeNode(m: Merged, n: IrNode): void {
+    if (n.type) m.types = m.types === undefined ? [...n.type] : intersectTypes(m.types, n.type);
+    if (n.const && !m.const) m.const = n.const;
+    if (n.enum) m.enums.push(n.enum);
+    if (n.minLength !== undefined) m.minLength = Math.max(m.minLength, n.minLength);
+    if (n.maxLength !== undefined) m.maxLength = Math.min(m.maxLength ?? Infinity, n.maxLength);
+    if (n.pattern !== undefined) m.patterns.push(n.pattern);
+    if (n.format !== undefined) m.format ??= n.format;
+    if (n.minimum !== undefined) m.minimum = Math.max(m.minimum ?? -Infinity, n.minimum);
+    if (n.maximum !== undefined) m.maximum = Math.min(m.maximum ?? Infinity, n.maximum);
+    if (n.exclusiveMinimum !== undefined) m.exclusiveMinimum = Math.max(m.exclusiveMinimum ?? -Infinity, n.exclusiveMinimum);
+    if (n.exclusiveMaximum !== undefined) m.exclusiveMaximum = Math.min(m.exclusiveMaximum ?? Infinity, n.exclusiveMaximum);
+    if (n.multipleOf !== undefined) m.multipleOf ??= n.multipleOf;
+    if (n.prefixItems) m.prefixItems ??= n.prefixItems;
+    if (n.items !== undefined) m.items.push(n.items);
+    if (n.contains !== undefined) m.contains ??= n.contains;
+    if (n.minContains !== undefined) m.minContains = Math.max(m.minContains, n.minContains);
+    if (n.minItems !== undefined) m.minItems = Math.max(m.minItems, n.minItems);
+    if (n.maxItems !== undefined) m.maxItems = Math.min(m.maxItems ?? Infinity, n.maxItems);
+    if (n.uniqueItems) m.uniqueItems = true;
+    for (const p of n.properties ?? []) m.properties.set(p.name, [...(m.properties.get(p.name) ?? []), p.schema]);
+    for (const r of n.required ?? []) m.required.add(r);
+    if (n.additionalProperties !== undefined) m.additional.push(n.additionalProperties);
+    if (n.unevaluatedProperties === false) m.additional.push(false);
+    if (n.dependentRequired) m.dependentRequired.push(...n.dependentRequired);
+    if (n.minProperties !== undefined) m.minProperties = Math.max(m.minProperties, n.minProperties);
+    if (n.maxProperties !== undefined) m.maxProperties = Math.min(m.maxProperties ?? Infinity, n.maxProperties);
+  }
+
+  /** A branch: any at random while shallow; past maxDepth the one that asks least (no object or array), so recursion ends. */
+  private choose(options: IrSchema[], depth: number): IrSchema {
+    if (depth < this.maxDepth) return options[this.int(0, options.length - 1)]!;
+    const cost = (schema: IrSchema): number => {
+      const m = this.merge([schema], depth);
+      const types = m.types ?? [];
+      if (m.const || m.enums.length > 0) return 0;
+      if (types.some((t) => t === "null" || t === "boolean" || t === "string" || t === "number" || t === "integer")) return 1;
+      return 2 + m.required.size + m.minItems + m.choices.length;
+    };
+    return [...options].sort((a, b) => cost(a) - cost(b))[0]!;
+  }
+
+  private pickType(m: Merged): JsonType {
+    let types = m.types;
+    if (types === undefined) {
+      if (m.properties.size > 0 || m.required.size > 0 || m.additional.length > 0) return "object";
+      if (m.items.length > 0 || m.prefixItems || m.contains !== undefined) return "array";
+      if (m.patterns.length > 0 || m.format !== undefined || m.minLength > 0 || m.maxLength !== undefined) return "string";
+      if (m.minimum !== undefined || m.maximum !== undefined || m.multipleOf !== undefined) return "number";
+      return "string";
+    }
+    if (types.length === 0) return "null";
+    const concrete = types.filter((t) => t !== "null");
+    types = concrete.length > 0 ? concrete : types;
+    return types[this.int(0, types.length - 1)]!;
+  }
+
+  private number(m: Merged, integer: boolean): number {
+    const step = m.multipleOf ?? (integer ? 1 : undefined);
+    let low = Math.max(m.minimum ?? -Infinity, m.exclusiveMinimum ?? -Infinity);
+    let high = Math.min(m.maximum ?? Infinity, m.exclusiveMaximum ?? Infinity);
+    if (low === -Infinity && high === Infinity) [low, high] = [0, 100];
+    else if (low === -Infinity) low = high - 100;
+    else if (high === Infinity) high = low + 100;
+    if (step !== undefined) {
+      // Multiples of the step inside the bounds, an exclusive bound itself left out.
+      let first = Math.ceil(low / step);
+      let last = Math.floor(high / step);
+      if (m.exclusiveMinimum !== undefined && first * step <= m.exclusiveMinimum) first++;
+      if (m.exclusiveMaximum !== undefined && last * step >= m.exclusiveMaximum) last--;
+      const k = last >= first ? this.int(first, Math.min(last, first + 100)) : first;
+      // 0.1 * 3 is 0.30000000000000004: round to the step's decimals.
+      const decimals = (String(step).split(".")[1] ?? "").length;
+      return decimals > 0 ? Number((k * step).toFixed(decimals)) : k * step;
+    }
+    const value = Math.round((low + this.random() * (high - low)) * 100) / 100;
+    const open = (m.exclusiveMinimum !== undefined && value <= m.exclusiveMinimum) || (m.exclusiveMaximum !== undefined && value >= m.exclusiveMaximum) || value < low || value > high;
+    return open ? (low + high) / 2 : value;
+  }
+
+  private string(m: Merged): string {
+    let text: string | undefined;
+    if (m.format !== undefined) text = formatSample(m.format, this.random);
+    if (text === undefined && m.patterns.length > 0) text = samplePattern(m.patterns[0]!, this.random);
+    if (text === undefined) {
+      const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
+      text = words[this.int(0, words.length - 1)]!;
+      const padded = text.length < m.minLength ? text + "x".repeat(m.minLength - text.length) : text;
+      return m.maxLength !== undefined && [...padded].length > m.maxLength ? [...padded].slice(0, m.maxLength).join("") : padded;
+    }
+    return text;
+  }
+
+  private array(m: Merged, depth: number): JsonValue[] {
+    const prefix = m.prefixItems ?? [];
+    const itemsForbidden = m.items.includes(false);
+    const shallow = depth < this.maxDepth;
+    let length = Math.max(m.minItems, m.contains !== undefined ? m.minContains : 0, shallow ? this.int(1, 2) : 0);
+    if (m.maxItems !== undefined) length = Math.min(length, m.maxItems);
+    if (itemsForbidden) length = Math.min(length, prefix.length);
+    const items: JsonValue[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < length; i++) {
+      const schema: IrSchema =
+        m.contains !== undefined && i < m.minContains ? m.contains : i < prefix.length ? prefix[i]! : { schemaPath: "", allOf: m.items.length > 0 ? m.items : [true], annotations: {} };
+      let item = this.value(schema, depth + 1);
+      for (let retry = 0; m.uniqueItems && seen.has(JSON.stringify(item)) && retry < 8; retry++) item = this.value(schema, depth + 1);
+      if (m.uniqueItems && seen.has(JSON.stringify(item))) {
+        if (items.length >= m.minItems) break;
+      }
+      seen.add(JSON.stringify(item));
+      items.push(item);
+    }
+    return items;
+  }
+
+  private object(m: Merged, depth: number): Record<string, JsonValue> {
+    const shallow = depth < this.maxDepth;
+    const keys = new Set(m.required);
+    for (const name of m.properties.keys()) if (shallow && this.random() < 0.5) keys.add(name);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { name, required } of m.dependentRequired) {
+        if (!keys.has(name)) continue;
+        for (const r of required) if (!keys.has(r)) (keys.add(r), (changed = true));
+      }
+    }
+    const closed = m.additional.includes(false);
+    for (const name of m.properties.keys()) if (keys.size < m.minProperties) keys.add(name);
+    for (let i = 1; keys.size < m.minProperties && !closed; i++) keys.add(`property${i}`);
+    const object: Record<string, JsonValue> = {};
+    for (const key of [...keys].slice(0, m.maxProperties ?? Infinity)) {
+      const schemas = m.properties.get(key) ?? (m.additional.length > 0 ? m.additional : [true]);
+      object[key] = this.value({ schemaPath: "", allOf: schemas, annotations: {} }, depth + 1);
+    }
+    return object;
+  }
+
+  /** An integer in [low, high]. */
+  private int(low: number, high: number): number {
+    return low + Math.floor(this.random() * (high - low + 1));
+  }
+}
+
+function intersectTypes(a: readonly JsonType[], b: readonly JsonType[]): JsonType[] {
+  const out = new Set<JsonType>();
+  for (const t of a) {
+    if (b.includes(t)) out.add(t);
+    else if (t === "integer" && b.includes("number")) out.add("integer");
+    else if (t === "number" && b.includes("integer")) out.add("integer");
+  }
+  return [...out];
+}
+
+function jsonTypeOf(value: JsonValue): JsonType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value as JsonType;
+}
+
+/** A valid string for a format; undefined for one it does not know (then the pattern or a word). */
+export function formatSample(format: string, random: () => number): string | undefined {
+  const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const hex = (length: number): string => Array.from({ length }, () => "0123456789abcdef"[int(0, 15)]).join("");
+  const date = `20${two(int(20, 29))}-${two(int(1, 12))}-${two(int(1, 28))}`;
+  const time = `${two(int(0, 23))}:${two(int(0, 59))}:${two(int(0, 59))}`;
+  const word = ["alpha", "bravo", "charlie", "delta"][int(0, 3)]!;
+  switch (format) {
+    case "date-time":
+      return `${date}T${time}Z`;
+    case "date":
+      return date;
+    case "time":
+      return `${time}Z`;
+    case "duration":
+      return `P${int(1, 9)}DT${int(1, 23)}H`;
+    case "email":
+    case "idn-email":
+      return `${word}${int(1, 99)}@example.com`;
+    case "hostname":
+    case "idn-hostname":
+      return `${word}${int(1, 99)}.example.com`;
+    case "ipv4":
+      return `192.0.2.${int(1, 254)}`;
+    case "ipv6":
+      return `2001:db8::${hex(4)}`;
+    case "uri":
+    case "iri":
+    case "url":
+      return `https://example.com/${word}/${int(1, 999)}`;
+    case "uri-reference":
+    case "iri-reference":
+      return `/${word}/${int(1, 999)}`;
+    case "uri-template":
+      return `https://example.com/${word}/{id}`;
+    case "uuid":
+      return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[int(0, 3)]}${hex(3)}-${hex(12)}`;
+    case "json-pointer":
+      return `/${word}/${int(0, 9)}`;
+    case "relative-json-pointer":
+      return `${int(0, 3)}/${word}`;
+    case "regex":
+      return `^${word}[0-9]+$`;
+    case "byte":
+      return Buffer.from(`${word}${int(0, 99)}`).toString("base64");
+    case "password":
+      return `${word}-${hex(8)}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The mock server from an OpenAPI document that is not Koala's (test/fixtures/mock-server/shop):
+ * over real HTTP on 127.0.0.1, every parameter style read back and checked with the generated
+ * guards, bodies (JSON and form-urlencoded), security, documented examples and `Prefer`,
+ * synthesized answers that are the same for the same seed, faults and inspection; then a JSON
+ * Schema served at an endpoint.
+ */
+import * as path from "node:path";
+import { startMockServer, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
+import { parseDocument } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "mock-server");
+const SHOP = path.join(FIXTURES, "shop.openapi.yaml");
+
+/** The document parsed here (jest runs CommonJS; the loader's YAML parser is ESM-only). */
+async function shop(options: Omit<MockServerOptions, "schema"> = {}): Promise<MockServer> {
+  return startMockServer({ schema: await parseDocument(SHOP), cwd: FIXTURES, ...options });
+}
+
+async function call(server: MockServer, pathAndQuery: string, init: RequestInit = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(server.url + pathAndQuery, init);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the text
+  }
+  return { status: response.status, body, headers: response.headers };
+}
+
+describe("mock server from an OpenAPI document", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await shop({ seed: 7 });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.reset();
+    server.setFaults({});
+    server.answerAll(undefined);
+  });
+
+  test("serves every operation of the document", () => {
+    expect(server.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
+      "GET /items",
+      "POST /items",
+      "GET /items/{id}",
+      "DELETE /items/{id}",
+      "GET /labels/{ids}",
+      "GET /points/{point}",
+      "GET /categories",
+      "GET /reports",
+    ]);
+  });
+
+  test("query (form, exploded and not, deepObject, pipeDelimited), header and cookie parameters are read back and pass their guards", async () => {
+    const ok = await call(server, "/items?limit=5&fields=name,price&tag=a&tag=b&filter%5Bsize%5D=m&filter%5Bcolor%5D=red&sort=name%7Cprice", {
+      headers: { "x-trace-id": "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba", cookie: "session=abcd" },
+    });
+    expect(ok.status).toBe(200);
+    expect(server.requests()).toEqual([expect.objectContaining({ method: "GET", operation: "listItems", path: "/items", query: expect.stringContaining("limit=5") })]);
+  });
+
+  test.each([
+    ["limit=0", "query", "/limit"],
+    ["limit=ten", "query", "/limit"],
+    ["fields=name,colour", "query", "/fields/1"],
+    ["filter%5Bsize%5D=xl", "query", "/filter/size"],
+    ["filter%5Bshape%5D=round", "query", "/filter"],
+    ["sort=a%7Cb%7Cc", "query", "/sort"],
+  ])("?%s is refused: 400 naming the %s parameter %s", async (query, location, pointer) => {
+    const refused = await call(server, `/items?${query}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: "Invalid request", errors: [expect.objectContaining({ in: location, path: pointer, message: expect.any(String) })] });
+    expect(server.received()).toMatchObject({ requests: [], invalid: 1 });
+  });
+
+  test("header and cookie parameters are checked too", async () => {
+    const header = await call(server, "/items", { headers: { "x-trace-id": "not-a-uuid" } });
+    expect(header.body.errors).toEqual([expect.objectContaining({ in: "header", path: "/X-Trace-Id" })]);
+    const cookie = await call(server, "/items", { headers: { cookie: "session=ab" } });
+    expect(cookie.body.errors).toEqual([expect.objectContaining({ in: "cookie", path: "/session" })]);
+  });
+
+  test("path parameters: simple, label exploded, matrix exploded", async () => {
+    expect((await call(server, "/items/3")).status).toBe(200);
+    expect((await call(server, "/items/0")).body.errors).toEqual([expect.objectContaining({ in: "path", path: "/id" })]);
+    expect((await call(server, "/items/x")).status).toBe(400);
+    expect((await call(server, "/labels/.1.2.3")).status).toBe(200);
+    expect((await call(server, "/labels/.1.two")).body.errors).toEqual([expect.objectContaining({ in: "path", path: "/ids/1" })]);
+    expect((await call(server, "/points/;x=1;y=-2")).status).toBe(200);
+    expect((await call(server, "/points/;x=1")).body.errors).toEqual([expect.objectContaining({ in: "path", path: "/point" })]);
+  });
+
+  test("request bodies: JSON and form-urlencoded, checked with their guards; missing or of an undocumented type", async () => {
+    const json = { "content-type": "application/json" };
+    expect((await call(server, "/items", { method: "POST", headers: json, body: JSON.stringify({ name: "Teapot", price: 12.5 }) })).status).toBe(201);
+    const invalid = await call(server, "/items", { method: "POST", headers: json, body: JSON.stringify({ name: "", price: -1 }) });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["/name", "/price"]);
+    expect((await call(server, "/items", { method: "POST", headers: json, body: "{oops" })).body.errors).toEqual([{ path: "", message: "The body is not JSON" }]);
+    expect((await call(server, "/items", { method: "POST" })).body.errors).toEqual([expect.objectContaining({ message: "the request body is required" })]);
+    expect((await call(server, "/items", { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" })).status).toBe(400);
+
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    expect((await call(server, "/items", { method: "POST", headers: form, body: "name=Teapot&price=12.50" })).status).toBe(201);
+    expect((await call(server, "/items", { method: "POST", headers: form, body: "name=Teapot&price=cheap" })).body.errors).toEqual([expect.objectContaining({ path: "/price" })]);
+    expect(server.requests().map((r) => r.body)).toEqual([{ name: "Teapot", price: 12.5 }, { name: "Teapot", price: "12.50" }]);
+  });
+
+  test("security: an operation's schemes need their credentials (401 without); no security, no check", async () => {
+    expect((await call(server, "/items/1", { method: "DELETE" })).status).toBe(401);
+    expect((await call(server, "/items/1", { method: "DELETE", headers: { authorization: "Bearer t0k3n" } })).status).toBe(204);
+    expect((await call(server, "/reports")).status).toBe(401);
+    expect((await call(server, "/reports?api_key=k")).status).toBe(200);
+    expect((await call(server, "/reports", { headers: { authorization: "Bearer t" } })).status).toBe(200);
+  });
+
+  test("the documented example answers; Prefer picks another status or a named example", async () => {
+    const item = await call(server, "/items/7");
+    expect(item).toMatchObject({ status: 200, body: { id: 7, name: "Teapot" } });
+    expect(item.headers.get("x-mock-value")).toBe("example");
+    expect(await call(server, "/items/7", { headers: { prefer: "code=404" } })).toMatchObject({ status: 404, body: { code: "not_found" } });
+    const post = { method: "POST", headers: { "content-type": "application/json", prefer: "code=400, example=invalid" }, body: JSON.stringify({ name: "x", price: 1 }) };
+    // A named example given by $ref to components.examples.
+    expect(await call(server, "/items", post)).toMatchObject({ status: 400, body: { code: "invalid", message: "name is required" } });
+    const synthesized = await call(server, "/items/7", { headers: { prefer: "dynamic=true" } });
+    expect(synthesized.headers.get("x-mock-value")).toBe("synthesized");
+    expect(synthesized.body).not.toEqual(item.body);
+  });
+
+  test("without an example, a synthesized value: the same for the same seed, another for another seed", async () => {
+    const first = await call(server, "/categories");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-mock-value")).toBe("synthesized");
+    expect(first.body).toEqual(expect.objectContaining({ name: expect.any(String), children: expect.any(Array) }));
+    expect((await call(server, "/categories")).body).toEqual(first.body);
+
+    const same = await shop({ seed: 7 });
+    const other = await shop({ seed: 8 });
+    try {
+      for (const route of ["/categories", "/items", "/labels/.1", "/points/;x=1;y=2", "/reports?api_key=k"]) {
+        expect((await call(same, route)).body).toEqual((await call(server, route)).body);
+      }
+      const differs = await Promise.all(["/categories", "/items", "/reports?api_key=k"].map(async (route) => JSON.stringify((await call(other, route)).body) !== JSON.stringify((await call(server, route)).body)));
+      expect(differs).toContain(true);
+    } finally {
+      await same.close();
+      await other.close();
+    }
+  });
+
+  test("faults and inspection work for any document: injected answers, seeded faults, GET /__mock/received", async () => {
+    server.inject("503", { status: 418, body: { teapot: true } });
+    expect((await call(server, "/items/1")).status).toBe(503);
+    expect(await call(server, "/items/1")).toMatchObject({ status: 418, body: { teapot: true } });
+    expect((await call(server, "/items/1")).status).toBe(200);
+    server.setFaults({ rate: 1, kinds: ["429"], retryAfterSeconds: 3 });
+    const limited = await call(server, "/categories");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("3");
+    const received = (await call(server, "/__mock/received")).body;
+    expect(received).toEqual(server.received());
+    expect(received).toMatchObject({ faults: { "503": 1, "418": 1, "429": 1 }, requests: [expect.objectContaining({ operation: "getItem" })] });
+  });
+
+  test("unknown paths 404, other methods 405; answer-all over HTTP answers every path", async () => {
+    expect((await call(server, "/nowhere")).status).toBe(404);
+    const put = await call(server, "/items", { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+    await fetch(server.url + "/__mock/answer-all", { method: "POST", body: JSON.stringify({ status: 400, example: "duplicate" }) });
+    expect(await call(server, "/nowhere")).toMatchObject({ status: 400, body: { code: "duplicate" } });
+    await fetch(server.url + "/__mock/answer-all", { method: "POST", body: "{}" });
+    expect((await call(server, "/nowhere")).status).toBe(404);
+  });
+});
+
+describe("mock server from a JSON Schema at an endpoint", () => {
+  const schema = {
+    title: "Thing",
+    type: "object",
+    required: ["id", "items"],
+    properties: { id: { type: "string", format: "uuid" }, items: { type: "array", items: { type: "object", properties: { key: { type: "string" } } } } },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema, endpoint: "PUT /things/{id}", idempotencyKey: "key" });
+  });
+  afterAll(() => server.close());
+
+  test("the body is checked with the schema's guard, 200 {} for a valid one; items deduped by the idempotency key", async () => {
+    const body = (key: string) => JSON.stringify({ id: "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba", items: [{ key }] });
+    expect(await call(server, "/things/1", { method: "PUT", body: body("a") })).toMatchObject({ status: 200, body: {} });
+    expect((await call(server, "/things/1", { method: "PUT", body: body("a") })).status).toBe(200);
+    const refused = await call(server, "/things/1", { method: "PUT", body: JSON.stringify({ id: "nope" }) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "/id" }), expect.objectContaining({ path: "" })]));
+    expect((await call(server, "/things/1", { method: "POST", body: body("b") })).status).toBe(405);
+    expect(server.received()).toMatchObject({ duplicates: 1, invalid: 1, items: [{ array: "items", item: { key: "a" } }] });
+  });
+
+  test("a JSON Schema without an endpoint, or no schema at all, is refused with one line", async () => {
+    await expect(startMockServer({ schema })).rejects.toThrow(/needs an endpoint/);
+    await expect(startMockServer({})).rejects.toThrow(/no schema/);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Every synthesized answer is valid: for each fixture document of the mock server, Koala's, and
+ * the OpenAPI specification's documents (../shared/openapi/3.0/examples and 3.1/pass), a real
+ * server (examples off, so every answer is synthesized) is asked for every documented response of
+ * every operation (`Prefer: code=<status>`), and each JSON body must pass the response's generated
+ * guard, and ajv (the oracle) on the document's schema where ajv can read the document alone;
+ * so must a value synthesized for every schema of `components.schemas`.
+ */
+import * as path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { generate } from "../../generator/index";
+import type { IrSchema } from "../../generator/ir/model";
+import { readOpenApi } from "../../generator/load/openapi/read-openapi";
+import { isJsonMedia, pickContent } from "../../generator/mock-server/answers";
+import { readMockApi, type MockApi } from "../../generator/mock-server/mock-api";
+import { startMockServer } from "../../generator/mock-server/server";
+import { synthesizeValid } from "../../generator/mock-server/synthesize";
+import { rfcNarrowedFormats } from "../helpers/rfc-formats";
+import { parseDocument, sharedDocuments } from "../helpers/openapi";
+import { KOALA_OPENAPI, REPO_ROOT } from "../helpers/paths";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "mock-server");
+const DOCUMENTS = [
+  path.join(FIXTURES, "shop.openapi.yaml"),
+  path.join(FIXTURES, "legacy.openapi.yaml"),
+  KOALA_OPENAPI,
+  ...sharedDocuments("3.0/examples"),
+  ...sharedDocuments("3.1/pass"),
+];
+
+/** ajv over the whole document, so `$ref`s within it resolve; undefined when it references other files. */
+function ajvOracle(document: object): ((pointer: string, value: unknown) => boolean) | undefined {
+  if (JSON.stringify(document).match(/"\$ref":"(?!#)/)) return undefined;
+  const ajv = new Ajv2020({ strict: false, logger: false, validateSchema: false });
+  addFormats(ajv);
+  for (const [name, check] of rfcNarrowedFormats()) ajv.addFormat(name, check);
+  ajv.addSchema({ ...document, $id: "https://mock.test/document.json" });
+  return (pointer, value) => ajv.validate({ $ref: `https://mock.test/document.json#${pointer}` }, value) as boolean;
+}
+
+function hasNoValue(schema: IrSchema): boolean {
+  if (schema === false) return true;
+  const not = typeof schema === "object" ? schema.not : undefined;
+  return not === true || (typeof not === "object" && Object.keys(not).every((key) => key === "schemaPath" || key === "annotations"));
+}
+
+describe.each(DOCUMENTS.map((file) => [path.relative(path.join(REPO_ROOT, ".."), file), file]))("%s", (_name, file) => {
+  test("every documented response, synthesized, passes its generated guard and ajv", async () => {
+    const document = await parseDocument(file);
+    const input = { schema: document, cwd: path.dirname(file) };
+    // A document generate() refuses, the mock server refuses too, with the same one-line error.
+    const generated = await generate({ ...input, emit: ["guards"], build: false, format: false }).catch((error: Error) => error);
+    if (generated instanceof Error) {
+      await expect(startMockServer(input)).rejects.toThrow(generated.message);
+      return;
+    }
+    const api: MockApi = await readMockApi(input);
+    const oracle = ajvOracle(readOpenApi(document)!.document);
+    const server = await startMockServer({ ...input, examples: false, validate: false, seed: 3 });
+    let checked = 0;
+    try {
+      for (const operation of api.operations) {
+        const url = server.url + operation.path.replace(/\{[^}]+\}/g, "1");
+        for (const [r, response] of operation.responses.entries()) {
+          const answer = await fetch(url, { method: operation.method, headers: { prefer: `code=${response.status}` } });
+          const text = await answer.text();
+          const mediaType = answer.headers.get("content-type");
+          const c = response.contents.findIndex((content) => content.mediaType === mediaType || (content.mediaType.includes("*") && mediaType === "application/json"));
+          const content = response.contents[c];
+          if (!content?.checked || !/json/.test(mediaType ?? "")) continue;
+          const where = `${operation.method} ${operation.path} ${response.status} ${mediaType}`;
+          expect([where, answer.headers.get("x-mock-value")]).toEqual([where, "synthesized"]);
+          const value = JSON.parse(text) as unknown;
+          const result = content.checked.validate(value);
+          expect([where, result.ok || result.errors]).toEqual([where, true]);
+          const pointer = operation.operation!.responses[r]!.contents[c]!.schema!.pointer;
+          if (oracle) expect([where, oracle(pointer.slice(1), value)]).toEqual([where, true]);
+          checked++;
+        }
+      }
+    } finally {
+      await server.close();
+    }
+    // No documented JSON response was skipped: each one the server answers with a schema was checked.
+    const expected = api.operations.flatMap((o) => o.responses.map(pickContent)).filter((c) => c?.checked && isJsonMedia(c.mediaType)).length;
+    expect(checked).toBe(expected);
+    // Every named schema of components.schemas too, synthesized directly (as an answer would be).
+    let components = 0;
+    for (const type of api.model.types.filter((t) => /^#\/components\/schemas\/[^/]+$/.test(t.origin))) {
+      const validate = api.guards.get(type.name)!;
+      const made = synthesizeValid(api.model, type.name, validate, 3, type.name);
+      // `false` and `{"not": {}}` have no value: that is reported, never answered.
+      if (hasNoValue(type.schema)) {
+        expect(made.errors).toHaveLength(1);
+        continue;
+      }
+      expect([type.origin, made.errors]).toEqual([type.origin, undefined]);
+      if (oracle) expect([type.origin, oracle(type.origin.slice(1), made.value)]).toEqual([type.origin, true]);
+      components++;
+    }
+    process.stdout.write(`${path.basename(file)}: ${checked} synthesized answers and ${components} component schemas checked${oracle ? " (guard and ajv)" : " (guard)"}\n`);
+  });
+});
+
+describe("synthesis", () => {
+  test("deterministic for a seed; another seed gives another value; the value passes the guard on the first attempts", async () => {
+    const api = await readMockApi({ schema: await parseDocument(path.join(FIXTURES, "shop.openapi.yaml")), cwd: FIXTURES });
+    const report = api.operations.find((o) => o.name === "getReport")!.responses[0]!.contents[0]!.checked!;
+    const made = (seed: number) => synthesizeValid(api.model, report.type, report.validate, seed, "key");
+    expect(made(1)).toEqual(made(1));
+    expect(made(1).errors).toBeUndefined();
+    const values = new Set(Array.from({ length: 10 }, (_, seed) => JSON.stringify(made(seed).value)));
+    expect(values.size).toBeGreaterThan(5);
+  });
+
+  test("a schema no value can meet is reported, not answered", async () => {
+    const schema = { title: "Never", type: "object", required: ["a"], properties: { a: { type: "string", minLength: 3, maxLength: 2 } } };
+    const api = await readMockApi({ schema, endpoint: "/never" });
+    const type = api.model.roots![0]!.name;
+    const made = synthesizeValid(api.model, type, api.guards.get(type)!, 1, "key");
+    expect(made.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "/a" })]));
+  });
+});
