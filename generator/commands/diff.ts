@@ -15,7 +15,8 @@ import { fromJsonSchema } from "../ir/from-json-schema";
 import { KEYWORDS } from "../emit/keywords/index";
 import { loadSchema } from "../load/load-schema";
 import { diffHeuristics } from "../release/diff-heuristics";
-import { bumpFor, diffModels, type ApiChange } from "../release/diff-models";
+import { bumpFor, type ApiChange } from "../release/diff-models";
+import { diffApi, operationRecords, type ApiShape } from "../release/diff-operations";
 import { oneLine } from "../release/release";
 import { paint } from "./output";
 
@@ -31,8 +32,8 @@ export interface DiffArgs {
 
 /** Runs the diff command; returns the exit code (1 = breaking). */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  const before = fromJsonSchema(await loadSchema(args.old), KEYWORDS, { rootName: args.name, nameCollisions: "suffix" });
-  const after = fromJsonSchema(await loadSchema(args.new), KEYWORDS, { rootName: args.name, nameCollisions: "suffix" });
+  const before = await apiOf(args.old, args.name);
+  const after = await apiOf(args.new, args.name);
   const file = args.config === undefined ? undefined : findConfig(args.config, process.cwd());
   const config = file === undefined ? undefined : await loadConfig(file, path.relative(process.cwd(), file) || file);
   const options: EmitOptions = {
@@ -43,7 +44,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   };
   const heuristics = (model: IrModel): ReturnType<typeof findHeuristics> => findHeuristics({ model, options });
   const order: Record<ApiChange["level"], number> = { breaking: 0, additive: 1, patch: 2 };
-  const changes = [...diffModels(before, after), ...diffHeuristics(heuristics(before), heuristics(after))].sort((a, b) => order[a.level] - order[b.level]);
+  const changes = [...diffApi(before.api, after.api), ...diffHeuristics(heuristics(before.model), heuristics(after.model))].sort((a, b) => order[a.level] - order[b.level]);
   const bump = bumpFor(changes);
   const breaking = changes.filter((c) => c.level === "breaking").length;
   if (args.json) {
@@ -57,4 +58,11 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     process.stdout.write(`semver bump: ${bump} (${counts})\n`);
   }
   return breaking > 0 ? ExitCode.drift : ExitCode.ok;
+}
+
+/** A schema's model (its heuristics are diffed too), and its API: the types, and an OpenAPI document's operations. */
+async function apiOf(file: string, name: string | undefined): Promise<{ model: IrModel; api: ApiShape }> {
+  const loaded = await loadSchema(file);
+  const model = fromJsonSchema(loaded, KEYWORDS, { rootName: name, nameCollisions: "suffix" });
+  return { model, api: { types: model.types, ...(loaded.openapi && { operations: operationRecords(loaded.openapi.input.operations, model) }) } };
 }

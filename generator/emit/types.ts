@@ -16,6 +16,7 @@ const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeo
 import { isNode, type IrNode, type IrSchema, type JsonType } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
+import { discriminatedUnion } from "./discriminated-union";
 import { docsFor } from "./jsdoc";
 import { arrayType, intersectionType, keyCode, literalType, NEVER, tupleType, TypeExpr, typeRef, unionType, UNKNOWN } from "./type-expression";
 
@@ -65,8 +66,8 @@ export function typeOf(schema: IrSchema): TypeExpr {
   if (schema.dynamicRef) parts.push(typeRef(schema.dynamicRef.ref));
   parts.push(ownType(schema));
   for (const member of schema.allOf ?? []) parts.push(typeOf(member));
-  for (const list of [schema.anyOf, schema.oneOf]) {
-    if (list && !requiredBranches(list)) parts.push(unionType(list.map(typeOf)));
+  for (const [keyword, list] of [["anyOf", schema.anyOf], ["oneOf", schema.oneOf]] as const) {
+    if (list && !requiredBranches(list)) parts.push(schema.discriminator?.keyword === keyword ? discriminatedUnion(schema.discriminator) : unionType(list.map(typeOf)));
   }
   return intersectionType(parts);
 }

@@ -5,10 +5,12 @@ import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywo
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
-import { apiSiteKey, type Dialect, type IrApi, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
+import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
 import { NameAllocator, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { regexFlags } from "./regex-flags";
+import { foldDuplicateTypes } from "./fold-duplicates";
+import { readDiscriminator } from "../load/openapi/discriminator";
 
 export interface NormalizeOptions {
   /** The root type's name; default: the root's `title`, else the file name. */
@@ -54,6 +56,8 @@ export const MAX_INLINE_DEPTH = 8;
 class Normalizer {
   private readonly allocator: NameAllocator;
   private readonly names = new Map<object, string>();
+  /** Each type's name as the schema asked for it (fold-duplicates.ts). */
+  private readonly desired = new Map<string, string>();
   private readonly queue: Pending[] = [];
   private readonly types: IrNamedType[] = [];
   private readonly dialect: Dialect;
@@ -77,10 +81,8 @@ class Normalizer {
   ) {
     this.readers = [...vocabulary.filter((k) => k.readFirst), ...vocabulary.filter((k) => !k.readFirst)];
     this.ignoredByDialect = keywordsIgnoredByDialect(vocabulary);
-    this.allocator = new NameAllocator(options.reservedNames, (collision) => {
-      if (options.nameCollisions !== "error") return;
-      this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
-    });
+    // A collision is settled after reading: the same schema reached twice folds into one type (fold-duplicates.ts).
+    this.allocator = new NameAllocator(options.reservedNames);
     this.dialect = loaded.dialect;
   }
 
@@ -123,17 +125,22 @@ class Normalizer {
       this.hoistBase = pending.hoistedFrom ?? pending.name;
       this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
     }
-    const cycle = findInPlaceCycle(this.types);
+    const { types, collisions } = foldDuplicateTypes(this.types, this.allocator.collisions, (name) => this.desired.get(name));
+    const collision = collisions[0];
+    if (collision && this.options.nameCollisions === "error") {
+      this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
+    }
+    const cycle = findInPlaceCycle(types);
     if (cycle) {
-      const origins = cycle.map((name) => this.types.find((t) => t.name === name)!.origin);
+      const origins = cycle.map((name) => types.find((t) => t.name === name)!.origin);
       this.fail("invalidSchema", `reference cycle ${origins.join(" → ")} never descends into the value: validating it would loop forever`, origins[0]!);
     }
     return {
       rootName,
-      types: this.types,
+      types,
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
-      warnings: this.allocator.collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
+      warnings: collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
       ...(api && { api }),
     };
   }
@@ -152,6 +159,7 @@ class Normalizer {
     if (known) return known;
     const origin = this.pathOf(location);
     const name = this.allocator.allocate(hint, origin, isRoot);
+    this.desired.set(name, hint);
     if (key) this.names.set(key, name);
     this.queue.push({ name, schema, origin, location });
     return name;
@@ -267,6 +275,21 @@ class Normalizer {
     return { schemaPath, ref: name, annotations: {} };
   }
 
+  /** OpenAPI's `discriminator` of `schema`, each tag with the named type it picks; undefined in a JSON Schema input, or with no tag. */
+  discriminator(schema: JsonObject, schemaPath: string): Omit<IrDiscriminator, "keyword"> | undefined {
+    const openapi = this.loaded.openapi;
+    if (!openapi) return undefined;
+    const table = readDiscriminator(schema, `#${this.loaded.registry.location(schema)?.pointer ?? ""}`, openapi.input.document);
+    if (!table || table.branches.length === 0) return undefined;
+    const branches = table.branches.map(({ tag, ref }) => {
+      const type = this.refName(schema, ref, `${schemaPath}/discriminator`);
+      if (typeof type === "boolean") this.fail("invalidSchema", `discriminator mapping "${tag}" points to a boolean schema, not an object schema`, `${schemaPath}/discriminator/mapping`);
+      return { tag, type };
+    });
+    return { propertyName: table.propertyName, branches };
+  }
+
+
   isIgnored(keyword: string): boolean {
     return this.ignoredByDialect.get(this.currentDialect)!.has(keyword) || (this.vocabularyIgnored[this.vocabularyIgnored.length - 1]?.has(keyword) ?? false);
   }
@@ -351,6 +374,10 @@ class NodeReader implements KeywordReader {
 
   dynamicScope(): { anchor: string; type: string }[] | undefined {
     return this.normalizer.dynamicScope(this.schema, this.entered);
+  }
+
+  discriminator(): Omit<IrDiscriminator, "keyword"> | undefined {
+    return this.normalizer.discriminator(this.schema, this.schemaPath);
   }
 
   has(keyword: string): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Dialect } from "../load/dialect";
 import type { JsonObject } from "../load/keywords";
-import type { IrKeyword, IrNode, IrSchema } from "./model";
+import type { IrDiscriminator, IrKeyword, IrNode, IrSchema } from "./model";
 
 /** The IR keywords whose value is a number (read with {@link KeywordReader.number} or `count`). */
 export type NumericKeyword = { [K in IrKeyword]-?: IrNode[K] extends number | undefined ? K : never }[IrKeyword];
@@ -46,6 +46,12 @@ export interface KeywordReader {
   dynamicRefTarget(keyword: "$dynamicRef" | "$recursiveRef", ref: string): boolean | { name: string; anchor?: string };
   /** The dynamic anchors this schema brings into the dynamic scope (see IrNode.dynamicScope). */
   dynamicScope(): { anchor: string; type: string }[] | undefined;
+  /**
+   * OpenAPI's Discriminator Object on this schema (load/openapi/discriminator.ts): the tag property,
+   * and each tag with the named type it picks (its mapping, else the branches' or `allOf` children's
+   * component names). Undefined outside an OpenAPI document, or when no tag is found.
+   */
+  discriminator(): Omit<IrDiscriminator, "keyword"> | undefined;
 }
 
 /** What the reader asks of one keyword module. */

@@ -154,7 +154,7 @@ export function refsOf(schema: IrSchema, found = new Set<string>()): Set<string>
   return found;
 }
 
-function renameRefs(schema: IrSchema, renames: ReadonlyMap<string, string>): IrSchema {
+export function renameRefs(schema: IrSchema, renames: ReadonlyMap<string, string>): IrSchema {
   const rename = (name: string): string => renames.get(name) ?? name;
   return visitNodes(schema, (node) => {
     const out = node.ref && renames.has(node.ref) ? { ...node, ref: rename(node.ref) } : node;

@@ -124,7 +124,19 @@ export interface IrNode {
   then?: IrSchema;
   else?: IrSchema;
 
+  /**
+   * OpenAPI's `discriminator` on this node's `oneOf` or `anyOf` (load/openapi/discriminator.ts): the
+   * property whose value picks the one branch to check, each tag with the named type it picks.
+   */
+  discriminator?: IrDiscriminator;
+
   annotations: IrAnnotations;
+}
+
+export interface IrDiscriminator {
+  keyword: "oneOf" | "anyOf";
+  propertyName: string;
+  branches: { tag: string; type: string }[];
 }
 
 /** The name of a keyword field of {@link IrNode}: what a keyword module claims (emit/keywords/). */
@@ -173,6 +185,7 @@ const KEYWORD_FIELDS: Record<IrKeyword, true> = {
   allOf: true,
   anyOf: true,
   oneOf: true,
+  discriminator: true,
   not: true,
   if: true,
   then: true,

@@ -8,8 +8,9 @@ import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
-import { readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
+import { missingParts, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
 import { openApiSchemas, type SchemaSite } from "./openapi/schema-sites";
+import { place } from "./openapi/document-refs";
 import { parseJson } from "./parse-json";
 import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
 import { escapePointerToken } from "./keywords";
@@ -50,7 +51,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const cwd = options.cwd ?? process.cwd();
   const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(read.root, read.displayName);
-  const openapi = readOpenApi(read.root, { file: read.displayName });
+  const { openapi, parts } = await readOpenApiParts(read, options, cwd);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -71,6 +72,9 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   // The parameter objects (one per operation and location) live in a document of their own, in memory.
   const parametersDocument: SchemaDocument | undefined = schemas && { uri: `${stripFragment(read.uri)}.parameters`, displayName: `${read.displayName} (parameters)`, root: schemas.parameters };
   if (parametersDocument) registry.addDocument(parametersDocument);
+  // The files of parameters, bodies, responses and path items: only their schemas are indexed.
+  const partDocuments = [...parts].map(([uri, document]) => ({ ...document, schemaPointers: schemas?.partPointers.get(uri) ?? [] }));
+  for (const document of partDocuments) registry.addDocument(document);
 
   const addDocument = async (document: SchemaDocument): Promise<void> => {
     await readMeta(document);
@@ -81,7 +85,11 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
 
   // Load what the references reach until nothing new is referenced. Local files go first: one of
   // them may declare (with `$id`) the remote-looking URI that another reference names.
-  for (let pending = missingDocuments(registry); pending.length > 0; pending = missingDocuments(registry)) {
+  const nextDocuments = () => {
+    while (registry.indexReferenceTargets() > 0);
+    return missingDocuments(registry);
+  };
+  for (let pending = nextDocuments(); pending.length > 0; pending = nextDocuments()) {
     const local = pending.filter(({ uri }) => isLocal(uri, options, idFolders));
     for (const { uri, from } of local.length > 0 ? local : pending) {
       if (registry.hasResource(uri)) continue;
@@ -91,13 +99,39 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   }
 
   const loaded: LoadedSchema = { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
-  if (openapi && schemas && parametersDocument) loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, rootDocument, parametersDocument), parametersDocument };
+  if (openapi && schemas && parametersDocument) {
+    const documents = new Map([[undefined, rootDocument], ...partDocuments.map((d) => [d.uri, d] as const)]);
+    loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, documents, parametersDocument), parametersDocument };
+  }
   return loaded;
 }
 
-/** The components and inline sites in the document, then the parameter objects, each with its schema object. */
-function openApiSites(sites: readonly SchemaSite[], document: SchemaDocument, parameters: SchemaDocument): LoadedOpenApi["sites"] {
-  const out: LoadedOpenApi["sites"] = sites.map(({ pointer, name }) => ({ schema: followPointer(document.root, pointer), location: { document, pointer }, ...(name !== undefined && { name }) }));
+/**
+ * An OpenAPI document (else undefined) and the other files its references to parameters, bodies,
+ * responses, headers and path items reach, by URI: read again with each newly found file until no
+ * reference reaches a file not yet read (a chain of files is a few rounds).
+ */
+async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument> }> {
+  const parts = new Map<string, SchemaDocument>();
+  const roots = new Map<string, unknown>();
+  const documentUri = stripFragment(read.uri);
+  for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
+    for (const [uri, from] of missing) {
+      const where = place(from, read.displayName);
+      const document = await readReferencedDocument(uri, options, {}, cwd, where.file ?? read.displayName, where.pointer.slice(1).replace(/\/\$ref$/, ""));
+      parts.set(uri, document);
+      roots.set(uri, document.root);
+    }
+  }
+  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts };
+}
+
+/** The components and inline sites in the document (or another file), then the made schemas, each with its schema object. */
+function openApiSites(sites: readonly SchemaSite[], documents: ReadonlyMap<string | undefined, SchemaDocument>, parameters: SchemaDocument): LoadedOpenApi["sites"] {
+  const out: LoadedOpenApi["sites"] = sites.map(({ pointer, name, document: uri }) => {
+    const document = documents.get(uri)!;
+    return { schema: followPointer(document.root, pointer), location: { document, pointer }, ...(name !== undefined && { name }) };
+  });
   const defs = (parameters.root as { $defs: Record<string, unknown> }).$defs;
   for (const [name, schema] of Object.entries(defs)) out.push({ schema, location: { document: parameters, pointer: `/$defs/${escapePointerToken(name)}` }, name });
   return out;

@@ -66,6 +66,34 @@ export class SchemaRegistry {
     return this.dialects.get(document) ?? this.dialect;
   }
 
+  /**
+   * A document that lists its schemas (an OpenAPI document, or a file of its parameters or
+   * responses) may be referenced at a schema it does not list: `{"$ref": "#/schemas/Envelope"}` in
+   * a responses file. Each such target is indexed as one more schema of its document, so its own
+   * references resolve and are loaded. Returns how many were added (the loader repeats until none).
+   */
+  indexReferenceTargets(): number {
+    let added = 0;
+    if (!this.documents.some((d) => d.schemaPointers !== undefined)) return added; // a JSON Schema: every subschema is indexed already
+    for (const { uri } of this.references()) {
+      const hash = uri.indexOf("#");
+      const raw = hash < 0 ? "" : uri.slice(hash + 1);
+      const fragment = safeDecode(raw);
+      const document = this.documents.find((d) => d.schemaPointers !== undefined && stripFragment(d.uri) === stripFragment(uri));
+      if (!document || (fragment !== "" && !fragment.startsWith("/"))) continue;
+      const target = followPointer(document.root, raw);
+      if (!isJsonObject(target) || this.locationOf.has(target)) continue;
+      const roots = this.referencedRoots.get(document) ?? [];
+      this.referencedRoots.set(document, [...roots, { schema: target, pointer: fragment }]);
+      this.index(target, stripFragment(document.uri), document, fragment);
+      added++;
+    }
+    return added;
+  }
+
+  /** The schemas indexed by {@link indexReferenceTargets}, per document. */
+  private readonly referencedRoots = new Map<SchemaDocument, { schema: unknown; pointer: string }[]>();
+
   hasResource(uri: string): boolean {
     return this.resources.has(stripFragment(uri));
   }
@@ -260,7 +288,7 @@ export class SchemaRegistry {
   }
 
   private walkDocument(document: SchemaDocument, visit: (schema: JsonObject) => void): void {
-    for (const { schema } of schemaRoots(document)) this.walk(schema, visit);
+    for (const { schema } of [...schemaRoots(document), ...(this.referencedRoots.get(document) ?? [])]) this.walk(schema, visit);
   }
 
   /** Calls `visit` on every schema object under `root`, parents first. */

@@ -31,6 +31,7 @@ import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist"
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
+import { operationRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
@@ -90,6 +91,8 @@ interface ReadSchemas {
   openapi: boolean[];
   /** What reading an OpenAPI document found and let pass (operation names settled, templates that differ only in parameter names). */
   warnings: string[];
+  /** The OpenAPI inputs' operations, for the release's diff (release/diff-operations.ts). */
+  operations: OperationRecord[];
 }
 
 /** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
@@ -97,7 +100,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
-  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [] };
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
     read.constrains.push(rootConstrains(loaded.root));
@@ -107,9 +110,11 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
-    read.models.push(fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions }));
+    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions });
+    read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
+    if (loaded.openapi) read.operations.push(...operationRecords(loaded.openapi.input.operations, model));
   }
   return read;
 }
@@ -134,7 +139,8 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
-  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release });
+  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
+  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations });
   const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {

@@ -47,6 +47,11 @@ export function diffModels(before: Pick<IrModel, "types">, after: Pick<IrModel, 
       changes.push({ level: "additive", at: type.name, message: "type added" });
     }
   }
+  return sortChanges(changes);
+}
+
+/** Breaking first, then additive, then documentation; by place, then message, within each. */
+export function sortChanges(changes: ApiChange[]): ApiChange[] {
   const rank: Record<ChangeLevel, number> = { breaking: 0, additive: 1, patch: 2 };
   return changes.sort((a, b) => rank[a.level] - rank[b.level] || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || (a.message < b.message ? -1 : 1));
 }

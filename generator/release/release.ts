@@ -12,7 +12,8 @@
  * from the previous output's files, nothing from a clock. `npm publish` leaves the snapshot out.
  */
 import type { IrModel, IrNamedType } from "../ir/model";
-import { bumpFor, bumpVersion, diffModels, stripPaths, type ApiChange, type Bump } from "./diff-models";
+import { bumpFor, bumpVersion, stripPaths, type ApiChange, type Bump } from "./diff-models";
+import { diffApi, type OperationRecord } from "./diff-operations";
 
 export const SNAPSHOT_FILE = "koala-codegen.api.json";
 export const CHANGELOG_FILE = "CHANGELOG.md";
@@ -59,6 +60,8 @@ interface ApiRecord {
   version: string;
   schemas: SchemaRecord[];
   types: TypeRecord[];
+  /** An OpenAPI input's operations (diff-operations.ts). */
+  operations?: OperationRecord[];
 }
 
 interface Snapshot {
@@ -88,9 +91,11 @@ export function planRelease(options: {
   version?: string;
   /** Mark this output's API as released at its version. */
   release?: boolean;
+  /** The operations of OpenAPI inputs (none: no operation is recorded or compared). */
+  operations?: OperationRecord[];
 }): Release {
   const { model, previous } = options;
-  const current = { schemas: schemaRecords(model), types: stripTypes(model.types) };
+  const current = { schemas: schemaRecords(model), types: stripTypes(model.types), ...(options.operations && { operations: options.operations }) };
   const history = readHistory(previous);
   const warnings: string[] = [];
   let released = history.released;
@@ -169,8 +174,8 @@ function section(version: string, since: ApiRecord | undefined, api: ApiRecord, 
 }
 
 /** The snapshot's types are the IR's named types without their paths, which diffModels does not read. */
-function diffApis(before: Pick<ApiRecord, "types">, after: Pick<ApiRecord, "types">): ApiChange[] {
-  return diffModels({ types: before.types as IrNamedType[] }, { types: after.types as IrNamedType[] });
+function diffApis(before: Pick<ApiRecord, "types" | "operations">, after: Pick<ApiRecord, "types" | "operations">): ApiChange[] {
+  return diffApi({ types: before.types as IrNamedType[], operations: before.operations }, { types: after.types as IrNamedType[], operations: after.operations });
 }
 
 function schemaList(schemas: readonly SchemaRecord[]): string {

@@ -13,7 +13,10 @@ import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } fr
 import { loadSchema } from "../../generator/load/load-schema";
 import { diffModels } from "../../generator/release/diff-models";
 
-/** A schema in which the node at `at` (a schema path; default the root) has the keyword. */
+/**
+ * A schema in which the node at `at` (a schema path; default the root) has the keyword; for a
+ * keyword only OpenAPI defines (`discriminator`), an OpenAPI document, which loadSchema reads too.
+ */
 interface Sample {
   schema: object;
   at?: string;
@@ -24,6 +27,20 @@ const dynamic = {
   $dynamicAnchor: "node",
   type: "object",
   properties: { child: { $dynamicRef: "#node" } },
+};
+
+/** Cat or Dog, picked by `kind`: the Discriminator Object's implicit mapping (each tag a component's name). */
+const pets = {
+  openapi: "3.1.0",
+  info: { title: "Pets", version: "1.0.0" },
+  paths: {},
+  components: {
+    schemas: {
+      Cat: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, meows: { type: "boolean" } } },
+      Dog: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, barks: { type: "boolean" } } },
+      Pet: { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } },
+    },
+  },
 };
 
 const SAMPLES: Record<IrKeyword, Sample> = {
@@ -64,6 +81,7 @@ const SAMPLES: Record<IrKeyword, Sample> = {
   allOf: { schema: { allOf: [{ type: "string" }] } },
   anyOf: { schema: { anyOf: [{ type: "string" }, { type: "number" }] } },
   oneOf: { schema: { oneOf: [{ type: "string" }, { type: "number" }] } },
+  discriminator: { schema: pets, at: "#/components/schemas/Pet" },
   not: { schema: { not: { type: "string" } } },
   if: { schema: { if: { type: "string" }, then: { minLength: 1 } } },
   then: { schema: { if: { type: "string" }, then: { minLength: 1 } } },

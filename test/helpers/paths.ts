@@ -6,5 +6,6 @@ export const KOALA_SCHEMA = path.join(REPO_ROOT, "schemas", "koala-profile-batch
 export const KOALA_OPENAPI = path.join(REPO_ROOT, "schemas", "koala-ingestion.openapi.yaml");
 export const KOALA_CONFIG = path.join(REPO_ROOT, "koala-codegen.config.json");
 export const KOALA_OUT = path.join(REPO_ROOT, "generated", "koala");
+export const KOALA_OPENAPI_OUT = path.join(REPO_ROOT, "generated", "koala-openapi");
 export const CLI = path.join(REPO_ROOT, "dist", "generator", "cli.js");
 export const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");

@@ -11,6 +11,8 @@ const check: KeywordCheck = {
   keywords: ["anyOf"],
   applies: "any",
   emit(s, node) {
+    // A discriminated anyOf is checked by the discriminator module instead (discriminator.ts).
+    if (node.discriminator?.keyword === "anyOf") return;
     const branches = node.anyOf!;
     const at = (i: number): string => `${node.schemaPath}/anyOf/${i}`;
     if (s.ev) {

@@ -12,6 +12,7 @@ import { constEnumKeyword } from "./const-enum";
 import { containsKeyword } from "./contains";
 import { dependentRequiredKeyword } from "./dependent-required";
 import { dependentSchemasKeyword } from "./dependent-schemas";
+import { discriminatorKeyword } from "./discriminator";
 import { dynamicRefKeyword } from "./dynamic-ref";
 import { formatKeyword } from "./format";
 import { ifThenElseKeyword } from "./if-then-else";
@@ -57,6 +58,8 @@ export const KEYWORDS: readonly KeywordDefinition[] = [
   allOfKeyword,
   anyOfKeyword,
   oneOfKeyword,
+  // After oneOf/anyOf: it reads which of them it discriminates, and its check stands in for that one.
+  discriminatorKeyword,
   notKeyword,
   ifThenElseKeyword,
 ];

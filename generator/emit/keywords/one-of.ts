@@ -55,6 +55,8 @@ const check: KeywordCheck = {
   keywords: ["oneOf"],
   applies: "any",
   emit(s, node) {
+    // A discriminated oneOf is checked by the discriminator module instead (discriminator.ts).
+    if (node.discriminator?.keyword === "oneOf") return;
     const branches = node.oneOf!;
     const at = (i: number): string => `${node.schemaPath}/oneOf/${i}`;
     let count: Code;

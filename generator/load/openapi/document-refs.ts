@@ -3,6 +3,8 @@
  * path items), followed by JSON pointer. Whoever reads the document decides how a reference is
  * resolved (a `RefResolver`): within the document here; across files, the loader's registry later.
  */
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { CodegenError } from "../../errors";
 import { isJsonObject, toPointer } from "../keywords";
 
@@ -53,6 +55,45 @@ export function localRefResolver(document: unknown): RefResolver {
   };
 }
 
+/**
+ * References within the document and across files: the document itself is `rootUri` (its pointers
+ * stay "#/..."), the other files are `documents` by URI (their pointers are "<uri>#/..."). A reference
+ * is relative to the file it is written in. A file not in `documents` is added to `missing` (with
+ * the pointer of the first `$ref` to it) and stands,
+ * for now, as an empty object: the loader reads the missing files and reads the document again.
+ */
+export function documentsResolver(root: unknown, rootUri: string, documents: ReadonlyMap<string, unknown>, missing?: Map<string, string>): RefResolver {
+  const local = localRefResolver(root);
+  return (ref, from) => {
+    const fromUri = from.startsWith("#") ? rootUri : from.slice(0, Math.max(from.indexOf("#"), 0));
+    let absolute: string;
+    try {
+      absolute = new URL(ref, fromUri).href;
+    } catch {
+      return ref.startsWith("#") && fromUri === rootUri ? local(ref, from) : undefined;
+    }
+    const hash = absolute.indexOf("#");
+    const uri = hash < 0 ? absolute : absolute.slice(0, hash);
+    const fragment = hash < 0 ? "#" : absolute.slice(hash);
+    if (uri === rootUri) return local(fragment, from);
+    const document = documents.get(uri);
+    if (document === undefined) {
+      if (missing && !missing.has(uri)) missing.set(uri, `${from}/$ref`);
+      return missing ? { value: {}, pointer: `${uri}${fragment}` } : undefined;
+    }
+    const found = localRefResolver(document)(fragment, from);
+    return found && { value: found.value, pointer: `${uri}${found.pointer}` };
+  };
+}
+
+/** "#/a" in the document `file`, or "<uri>#/a" in another file (named by its path from the working folder). */
+export function place(pointer: string, file?: string): { file?: string; pointer: string } {
+  if (pointer.startsWith("#")) return { file, pointer };
+  const hash = pointer.indexOf("#");
+  const uri = pointer.slice(0, hash);
+  return { file: uri.startsWith("file:") ? path.relative(process.cwd(), fileURLToPath(uri)) : uri, pointer: pointer.slice(hash) };
+}
+
 /** Follows a chain of Reference Objects to the object they stand for. A dangling or circular chain is an error at its `$ref`. */
 export function followRefs(start: Located, resolve: RefResolver, file?: string): Located {
   const seen = new Set<string>([start.pointer]);
@@ -60,7 +101,7 @@ export function followRefs(start: Located, resolve: RefResolver, file?: string):
   while (isJsonObject(current.value) && typeof current.value.$ref === "string") {
     const ref = current.value.$ref;
     const target = resolve(ref, current.pointer);
-    const where = { file, pointer: `${current.pointer}/$ref` };
+    const where = place(`${current.pointer}/$ref`, file);
     if (!target) throw new CodegenError("unresolvedRef", `$ref "${ref}" does not resolve`, where);
     if (seen.has(target.pointer)) throw new CodegenError("invalidSchema", `$ref "${ref}" is circular: it comes back to ${target.pointer}`, where);
     seen.add(target.pointer);

@@ -23,8 +23,12 @@ export interface IrSchemaSite {
   /**
    * The type name it asks for, before the naming stage makes names unique: the key of a
    * `#/components/schemas/<key>` reference, else a name derived from operation + role (see openapi/names.ts).
+   * A request body's reference to a component with read-only properties asks for its request view
+   * ("PetRequest"), a response's to one with write-only properties for its response view ("PetResponse").
    */
   name: string;
+  /** Set when the type leaves out properties: `readOnly` ones in a request body, `writeOnly` ones in a response (openapi/read-write-views.ts). */
+  leavesOut?: "readOnly" | "writeOnly";
 }
 
 export interface IrParameter {

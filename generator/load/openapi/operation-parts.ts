@@ -7,10 +7,13 @@ import { PARAMETER_LOCATIONS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
+import { viewSchemaName, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 
 export interface PartsContext {
   resolve: RefResolver;
   file?: string;
+  /** The document's read-only and write-only views: request bodies leave out the one, responses the other. */
+  views?: Record<AccessFlag, ReadWriteViews>;
 }
 
 const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: "simple", query: "form", header: "simple", cookie: "form" };
@@ -69,7 +72,7 @@ export function readRequestBody(entry: unknown, pointer: string, stem: string, c
   if (entry === undefined) return undefined;
   const { value, pointer: where } = followRefs({ value: entry, pointer }, context.resolve, context.file);
   if (!isJsonObject(value)) return undefined;
-  return { required: value.required === true, ...description(entry, value), pointer: where, contents: readContents(value.content, at(where, "content"), inlineSchemaName.requestBody(stem)) };
+  return { required: value.required === true, ...description(entry, value), pointer: where, contents: readContents(value.content, at(where, "content"), inlineSchemaName.requestBody(stem), context.views?.readOnly) };
 }
 
 export function readResponses(responses: unknown, pointer: string, stem: string, context: PartsContext): IrResponse[] {
@@ -84,15 +87,18 @@ export function readResponses(responses: unknown, pointer: string, stem: string,
       status,
       ...description(entry, value),
       pointer: where,
-      contents: readContents(value.content, at(where, "content"), inlineSchemaName.response(stem, status)),
+      contents: readContents(value.content, at(where, "content"), inlineSchemaName.response(stem, status), context.views?.writeOnly),
       headers: readHeaders(value.headers, at(where, "headers"), context),
     });
   }
   return read;
 }
 
-/** A `content` map → media types with their schema sites; several inline schemas get a media-type suffix each. */
-function readContents(content: unknown, pointer: string, baseName: string): IrMediaContent[] {
+/**
+ * A `content` map → media types with their schema sites; several inline schemas get a media-type
+ * suffix each. `view`: the properties this role leaves out (readOnly in a request, writeOnly in a response).
+ */
+function readContents(content: unknown, pointer: string, baseName: string, view: ReadWriteViews | undefined): IrMediaContent[] {
   if (!isJsonObject(content)) return [];
   const entries = Object.entries(content).filter(([, media]) => isJsonObject(media));
   const inline = entries.filter(([, media]) => isJsonObject((media as JsonObject).schema) && componentName((media as JsonObject).schema) === undefined);
@@ -101,15 +107,18 @@ function readContents(content: unknown, pointer: string, baseName: string): IrMe
     const name = inline.length > 1 ? baseName + inlineSchemaName.mediaSuffix(mediaType) : baseName;
     return {
       mediaType,
-      ...(schema !== undefined && { schema: schemaSite(schema, at(pointer, mediaType, "schema"), name) }),
+      ...(schema !== undefined && { schema: schemaSite(schema, at(pointer, mediaType, "schema"), name, view) }),
       ...(isJsonObject(encoding) && { encoding: encoding as IrMediaContent["encoding"] }),
     };
   });
 }
 
-function schemaSite(schema: unknown, pointer: string, derivedName: string): IrSchemaSite {
+function schemaSite(schema: unknown, pointer: string, derivedName: string, view: ReadWriteViews | undefined): IrSchemaSite {
   const ref = isJsonObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
-  return { pointer, ...(ref !== undefined && { ref }), name: componentName(schema) ?? derivedName };
+  const component = componentName(schema);
+  if (view === undefined || !view.differs(schema)) return { pointer, ...(ref !== undefined && { ref }), name: component ?? derivedName };
+  const name = component !== undefined && Object.keys(schema as JsonObject).length === 1 ? viewSchemaName(component, view.flag) : derivedName;
+  return { pointer, ...(ref !== undefined && { ref }), name, leavesOut: view.flag };
 }
 
 /** The `components.schemas` key a schema is a reference to, if it is one. */

@@ -14,6 +14,8 @@ import { readParameters, readRequestBody, readResponses, type PartsContext } fro
 export interface ExtractOptions {
   /** How `$ref`s are followed; default: JSON pointers within the document. */
   resolve?: RefResolver;
+  /** The read-only and write-only views of the document's schemas (default: none, every body typed as written). */
+  views?: PartsContext["views"];
   /** The document's file, for error messages. */
   file?: string;
 }
@@ -35,7 +37,7 @@ interface Found {
 
 /** Reads every operation under `paths`, in document order (methods in the specification's order). */
 export function extractOperations(document: JsonObject, options: ExtractOptions = {}): ExtractedOperations {
-  const context: PartsContext = { resolve: options.resolve ?? localRefResolver(document), file: options.file };
+  const context: PartsContext = { resolve: options.resolve ?? localRefResolver(document), file: options.file, views: options.views };
   const found = findOperations(document, context);
   // Operations that chose their name (operationId) keep it before derived names are handed out.
   const names = new OperationNames();

@@ -6,13 +6,18 @@
 import type { IrOperation, ParameterLocation } from "./operation-model";
 import type { JsonObject } from "../keywords";
 
-/** `base` is prepended to each pointer: the document's URI when the schema lives outside it. */
-export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = ""): JsonObject | undefined {
+/**
+ * `base` is prepended to each pointer: the document's URI when the schema lives outside it.
+ * `viewOf(pointer)`: the reference to use instead, for a schema typed by its request view (read-write-views.ts).
+ */
+export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = "", viewOf: (pointer: string) => string | undefined = () => undefined): JsonObject | undefined {
   const parameters = operation.parameters.filter((p) => p.in === location);
   if (parameters.length === 0) return undefined;
   const properties: JsonObject = {};
   for (const parameter of parameters) {
-    const property: JsonObject = parameter.schemaPointer === undefined ? {} : { $ref: `${base}${parameter.schemaPointer}` };
+    // A schema in another file is already named by its URI ("<uri>#/..."); one in the document by its pointer.
+    const pointer = parameter.schemaPointer;
+    const property: JsonObject = pointer === undefined ? {} : { $ref: viewOf(pointer) ?? (pointer.startsWith("#") ? `${base}${pointer}` : pointer) };
     if (parameter.description !== undefined) property.description = parameter.description;
     if (parameter.deprecated) property.deprecated = true;
     properties[parameter.name] = property;

@@ -10,7 +10,8 @@ import { CodegenError } from "../../errors";
 import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
-import { localRefResolver, type RefResolver } from "./document-refs";
+import { documentsResolver, localRefResolver, place, type RefResolver } from "./document-refs";
+import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations } from "./operations";
 import { readSecuritySchemes } from "./security-schemes";
 import { checkOfficialSchema31 } from "./official-schema";
@@ -25,6 +26,10 @@ export interface OpenApiInput {
   /** The dialect of Schema Objects without `$schema`. */
   dialect: Dialect;
   operations: IrOperation[];
+  /** Follows a `$ref` within the document or into the other files read (pointers "#/..." or "<uri>#/..."). */
+  resolve: RefResolver;
+  /** Request bodies leave out read-only properties, responses write-only ones (read-write-views.ts). */
+  views: Record<AccessFlag, ReadWriteViews>;
   securitySchemes: IrSecurityScheme[];
   /** Operation name collisions settled with a suffix. */
   warnings: string[];
@@ -33,8 +38,10 @@ export interface OpenApiInput {
 export interface ReadOpenApiOptions {
   /** The file, as the user named it, for messages. */
   file?: string;
-  /** How `$ref`s to parameters, bodies, responses, headers and path items are followed; default: within the document. */
-  resolve?: RefResolver;
+  /** The document's URI: references to other files are relative to it (default: none, references within the document only). */
+  documentUri?: string;
+  /** The other files that references to parameters, bodies, responses, headers and path items reach, by URI. */
+  documents?: ReadonlyMap<string, unknown>;
 }
 
 /** A version we do not read, and a semantic finding, exit with `invalidOpenApi` (12). */
@@ -44,11 +51,12 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (kind.kind === "json-schema") return undefined;
   if (kind.kind === "unsupported") throw new CodegenError("invalidOpenApi", kind.message, { file, pointer: kind.pointer });
   const original = parsed as JsonObject;
-  const allFindings = checkOpenApiSemantics(original);
+  const documents = options.documents ?? new Map();
+  const allFindings = checkOpenApiSemantics(original, options.documentUri === undefined ? localRefResolver(original) : documentsResolver(original, options.documentUri, documents));
   const findings = allFindings.filter((f) => f.warning !== true);
   const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${f.pointer}: ${f.message}`);
   if (findings.length > 0) {
-    const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, { file, pointer: f.pointer }));
+    const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
     first!.also.push(...rest);
     throw first;
   }
@@ -56,15 +64,39 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : undefined;
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = kind.version === "3.0" ? fromDocument30(original) : original;
-  const resolve = options.resolve ?? localRefResolver(document);
-  const { operations, warnings } = extractOperations(document, { resolve, file });
+  const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
+  const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
+  const { operations, warnings } = extractOperations(document, { resolve, file, views });
   return {
     version: kind.version,
     declared: kind.declared,
     document,
     dialect: schemaDialectOf(original, kind.version, file),
     operations,
+    resolve,
+    views,
     securitySchemes: readSecuritySchemes(document, resolve, file),
     warnings: [...findingWarnings, ...warnings],
   };
+}
+
+/**
+ * The other files that an OpenAPI document's references to parameters, bodies, responses, headers,
+ * security schemes and path items reach and that are not in `documents` yet, each with the pointer
+ * of its first `$ref`: the loader reads them and asks again, until none is missing. Not an OpenAPI
+ * document, or one this tool refuses: none (readOpenApi says why).
+ */
+export function missingParts(parsed: unknown, documentUri: string, documents: ReadonlyMap<string, unknown>): Map<string, string> {
+  const missing = new Map<string, string>();
+  const kind = detectDocument(parsed);
+  if (kind.kind !== "openapi") return missing;
+  const document = parsed as JsonObject;
+  const resolve = documentsResolver(document, documentUri, documents, missing);
+  try {
+    extractOperations(document, { resolve });
+    readSecuritySchemes(document, resolve);
+  } catch {
+    // A broken reference or a cycle: readOpenApi reports it, once every file it can reach is read.
+  }
+  return missing;
 }

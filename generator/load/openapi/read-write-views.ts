@@ -13,13 +13,23 @@ import { componentSchemaName } from "./names";
 export type AccessFlag = "readOnly" | "writeOnly";
 
 export interface ReadWriteViews {
+  /** The properties this view leaves out. */
+  flag: AccessFlag;
   /** The component schemas whose view differs from the schema: directly, or through a reference. */
   affected: ReadonlySet<string>;
   /**
    * The view of a schema: its `flag` properties left out (and out of `required`), each reference to
-   * an affected component replaced by `viewRef(name)`. The input is not touched.
+   * an affected component replaced by `viewRef(name)`, every other reference by `rebase(ref)` (the
+   * view lives in another document; default: as written). The input is not touched.
    */
-  view(schema: unknown, viewRef: (component: string) => string): unknown;
+  view(schema: unknown, viewRef: (component: string) => string, rebase?: (ref: string) => string): unknown;
+  /** Whether a schema's view differs from it: it has a `flag` property, or references an affected component. */
+  differs(schema: unknown): boolean;
+}
+
+/** The type name of a component's view: PetRequest (no readOnly properties), PetResponse (no writeOnly ones). */
+export function viewSchemaName(component: string, flag: AccessFlag): string {
+  return `${component}${flag === "readOnly" ? "Request" : "Response"}`;
 }
 
 /** The `flag` views of a document's schemas: "readOnly" for requests, "writeOnly" for responses. */
@@ -43,7 +53,15 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag): ReadWrit
       }
     }
   }
-  return { affected, view: (schema, viewRef) => viewOf(schema, flag, flaggedRoots, affected, viewRef) };
+  return {
+    flag,
+    affected,
+    view: (schema, viewRef, rebase = (ref) => ref) => viewOf(schema, flag, flaggedRoots, affected, viewRef, rebase),
+    differs: (schema) => {
+      const found = scan(schema, flag, flaggedRoots);
+      return found.flagged || [...found.references].some((ref) => affected.has(ref));
+    },
+  };
 }
 
 /** Whether a schema has a `flag` property (not through references), and the components it references. */
@@ -69,10 +87,18 @@ function isFlagged(property: unknown, flag: AccessFlag, flaggedRoots: Set<string
   return ref !== undefined && flaggedRoots.has(ref);
 }
 
-function viewOf(schema: unknown, flag: AccessFlag, flaggedRoots: Set<string>, affected: ReadonlySet<string>, viewRef: (component: string) => string): unknown {
+function viewOf(
+  schema: unknown,
+  flag: AccessFlag,
+  flaggedRoots: Set<string>,
+  affected: ReadonlySet<string>,
+  viewRef: (component: string) => string,
+  rebase: (ref: string) => string,
+): unknown {
   return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
     const ref = typeof source.$ref === "string" ? componentSchemaName(source.$ref) : undefined;
     if (ref !== undefined && affected.has(ref)) copy.$ref = viewRef(ref);
+    else if (typeof source.$ref === "string") copy.$ref = rebase(source.$ref);
     if (isJsonObject(source.properties)) {
       const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], flag, flaggedRoots));
       if (removed.length > 0 && Array.isArray(source.required)) copy.required = source.required.filter((name) => !removed.includes(name as string));

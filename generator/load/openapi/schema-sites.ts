@@ -5,12 +5,13 @@
  * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts). What the loader indexes (the document is not itself a schema)
  * and what the normalizer seeds its queue with instead of a root and its `$defs`.
  */
-import { isJsonObject, toPointer, type JsonObject } from "../keywords";
+import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../keywords";
 import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
-import { inlineSchemaName } from "./names";
+import { componentSchemaName, inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
 import { parametersSchema } from "./parameter-schemas";
+import { viewSchemaName, type AccessFlag } from "./read-write-views";
 import type { OpenApiInput } from "./read-openapi";
 
 /** A schema of the document that becomes a named type. */
@@ -23,13 +24,22 @@ export interface SchemaSite {
    * or the component's key), so a referenced file keeps the name its author gave it.
    */
   name?: string;
+  /** The URI of the file it is in, when not the document's own (a response or parameter `$ref`erenced from another file). */
+  document?: string;
 }
 
 export interface OpenApiSchemas {
   /** Every schema of the document to index (those below, and parameter and header schemas). */
   pointers: string[];
+  /** The same for each other file that a reference to a parameter, body, response or path item reaches, by URI. */
+  partPointers: Map<string, string[]>;
   sites: SchemaSite[];
-  /** The parameter objects, `{"$defs": {<Stem>Params<Location>: ...}}`: their `$ref`s are absolute URIs into the document. */
+  /**
+   * The schemas made for the document, `{"$defs": ...}`: the parameter objects (<Stem>Params<Location>),
+   * the request and response views of components (PetRequest, PetResponse) and of inline bodies that
+   * leave properties out (read-write-views.ts). Their `$ref`s are absolute URIs into the document, or
+   * `#/$defs/...` between these schemas.
+   */
   parameters: JsonObject;
 }
 
@@ -46,34 +56,75 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     }
   }
   const defs: JsonObject = {};
+  const rebase = (ref: string): string => absoluteRef(ref, documentUri);
+  const viewRef = (flag: AccessFlag) => (component: string) => `#/$defs/${escapePointerToken(viewSchemaName(component, flag))}`;
+  for (const flag of ["readOnly", "writeOnly"] as const) {
+    const views = input.views[flag];
+    for (const component of views.affected) defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
+  }
+  const partPointers = new Map<string, Set<string>>();
+  /** A pointer of the operation model ("#/..." or "<uri>#/...") as a place, indexed in its document. */
+  const place = (pointer: string): Place => {
+    const hash = pointer.indexOf("#");
+    const found: Place = hash <= 0 ? { pointer: fragmentPointer(pointer) } : { document: pointer.slice(0, hash), pointer: fragmentPointer(pointer.slice(hash)) };
+    if (found.document === undefined) pointers.add(found.pointer);
+    else partPointers.set(found.document, (partPointers.get(found.document) ?? new Set()).add(found.pointer));
+    return found;
+  };
+  const valueAt = (at: Place): unknown => input.resolve(`${at.document ?? ""}#${at.pointer}`, "#")?.value;
+  const isBareRef = (at: Place): boolean => {
+    const value = valueAt(at);
+    return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+  };
   const site = (content: IrMediaContent): void => {
     if (content.schema === undefined) return;
-    const pointer = fragmentPointer(content.schema.pointer);
-    pointers.add(pointer);
+    const at = place(content.schema.pointer);
+    const flag = content.schema.leavesOut;
+    if (flag !== undefined) {
+      // A view, among the made schemas: a reference to a component is its view's (already there).
+      const componentView = content.schema.ref !== undefined && isBareRef(at);
+      if (!componentView) defs[content.schema.name] = input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri));
+      return;
+    }
     // A reference to a component is that component's type; a reference elsewhere names its target.
-    sites.push(content.schema.ref !== undefined && isBareRef(input.document, pointer) ? { pointer } : { pointer, name: content.schema.name });
+    sites.push({ ...at, ...(!(content.schema.ref !== undefined && isBareRef(at)) && { name: content.schema.name }) });
   };
+  // A parameter is part of a request: a schema with read-only properties is typed by its request view.
+  const parameterViews = new Map<string, string>();
   for (const operation of input.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.schemaPointer === undefined) continue;
-      const pointer = fragmentPointer(parameter.schemaPointer);
-      pointers.add(pointer);
+      const at = place(parameter.schemaPointer);
+      const value = valueAt(at);
+      if (input.views.readOnly.differs(value)) {
+        const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
+        const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
+        if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
+        continue;
+      }
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-      sites.push(isBareRef(input.document, pointer) ? { pointer } : { pointer, name });
+      sites.push(isBareRef(at) ? at : { ...at, name });
     }
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
-      const schema = parametersSchema(operation, location, documentUri);
+      const schema = parametersSchema(operation, location, documentUri, (pointer) => parameterViews.get(pointer));
       if (name !== undefined && schema !== undefined) defs[name] = schema;
     }
     operation.requestBody?.contents.forEach(site);
     for (const response of operation.responses) {
       response.contents.forEach(site);
-      for (const header of response.headers) if (header.schemaPointer !== undefined) pointers.add(fragmentPointer(header.schemaPointer));
+      for (const header of response.headers) if (header.schemaPointer !== undefined) place(header.schemaPointer);
     }
   }
-  return { pointers: [...pointers], sites, parameters: { $defs: defs } };
+  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites, parameters: { $defs: defs } };
+}
+
+/** Where a schema is: a pointer (no `#`) into the document, or into another file. */
+interface Place {
+  pointer: string;
+  document?: string;
 }
 
 /** "#/paths/~1pets/get" → "/paths/~1pets/get" (the registry's pointers carry no `#`). */
@@ -82,9 +133,11 @@ export function fragmentPointer(fragment: string): string {
   return tokens === undefined ? fragment.replace(/^#/, "") : toPointer(tokens);
 }
 
-/** A schema that is a `$ref` and nothing else. */
-function isBareRef(document: JsonObject, pointer: string): boolean {
-  let value: unknown = document;
-  for (const token of pointerTokens(`#${pointer}`) ?? []) value = isJsonObject(value) ? value[token] : undefined;
-  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+/** A `$ref` of the document, absolute: a view that copies it lives in another document. */
+function absoluteRef(ref: string, documentUri: string): string {
+  try {
+    return new URL(ref, documentUri).href;
+  } catch {
+    return ref; // not a URI reference: the loader reports it where it is used
+  }
 }

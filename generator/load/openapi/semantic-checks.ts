@@ -5,7 +5,7 @@
  */
 import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
-import { localRefResolver } from "./document-refs";
+import { localRefResolver, type RefResolver } from "./document-refs";
 import { checkPaths } from "./path-checks";
 import { checkLocalRefs } from "./ref-checks";
 
@@ -21,11 +21,14 @@ export interface Finding {
   warning?: true;
 }
 
-/** Every semantic finding, in document order of the rules: operationIds, paths, security, references. */
-export function checkOpenApiSemantics(document: JsonObject): Finding[] {
+/**
+ * Every semantic finding, in document order of the rules: operationIds, paths, security, references.
+ * `resolve` follows references to path items and parameters (default: within the document).
+ */
+export function checkOpenApiSemantics(document: JsonObject, resolve: RefResolver = localRefResolver(document)): Finding[] {
   return [
     ...checkOperationIds(document),
-    ...checkPaths(document.paths, localRefResolver(document)),
+    ...checkPaths(document.paths, resolve),
     ...checkSecurityNames(document),
     ...checkLocalRefs(document),
   ];

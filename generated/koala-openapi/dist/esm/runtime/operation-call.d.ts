@@ -1,0 +1,113 @@
+/**
+ * The call behind every generated OpenAPI operation function: credentials, the body (checked by the
+ * generated guard, then encoded by its media type), one request through the transport of
+ * http-client.ts (timeouts, retries with backoff, hooks), and the response matched to the status
+ * the operation declares, parsed, and (with `validateResponses`) checked. Never throws for HTTP or
+ * network failures, nor for an invalid body: the result says what happened.
+ *
+ * Generated code does the per-operation part (the path, each parameter serialized by its style with
+ * params.ts), so one operation imported from a large API bundles this file, the serializers it
+ * calls, and its own guards only.
+ */
+import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
+import { type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { type Credential, type SchemeApplier } from "./security.js";
+export interface OperationClientOptions extends TransportOptions {
+    /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
+    validateResponses?: boolean | undefined;
+    /** Retry POST and PATCH too (by default only operations with an idempotency key header are). Default false. */
+    retryNonIdempotent?: boolean | undefined;
+    /** Credentials by security scheme name (the document's `components.securitySchemes` keys). */
+    auth?: {
+        readonly [scheme: string]: Credential | undefined;
+    } | undefined;
+}
+/** What a generated `createXClient` returns and every operation function takes: settings only, no connection or timer. */
+export interface ApiClient {
+    readonly options: OperationClientOptions;
+    /** The base URL, without a trailing slash. */
+    readonly baseUrl: string;
+    /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
+    readonly schemes: {
+        readonly [scheme: string]: SchemeApplier;
+    };
+}
+/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
+export declare function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient;
+/** A request body as the caller gives it, per media type the operation declares. */
+export interface BodySpec {
+    mediaType: string;
+    /** The generated guard of the body's schema, when it has one. */
+    validate?: ValidateFn<unknown> | undefined;
+    /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
+    encode: BodyEncoder;
+}
+/** A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for multipart's boundary). */
+export type BodyEncoder = (value: unknown, mediaType: string) => {
+    body: unknown;
+    contentType?: string | undefined;
+};
+/** One operation call, its parameters already serialized by the generated function. */
+export interface OperationCall {
+    method: string;
+    /** The path with its parameters filled in. */
+    path: string;
+    /** `name=value` parts (serialized, may be ""). */
+    query: readonly string[];
+    headers: {
+        readonly [name: string]: string | undefined;
+    };
+    /** `name=value` cookies (undefined: not sent). */
+    cookies: readonly (string | undefined)[];
+    /** The declared media types of the body, the first being the default; absent when the operation has no body. */
+    bodies?: readonly BodySpec[] | undefined;
+    body?: unknown;
+    /** The media type the caller chose (`contentType` of the request); default: the first declared. */
+    contentType?: string | undefined;
+    /** Alternatives of scheme names (any one suffices, every scheme of it applies); [] or [[]]: none needed. */
+    security: readonly (readonly string[])[];
+    /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
+    responses: {
+        readonly [key: string]: ValidateFn<unknown> | null;
+    };
+    /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
+    idempotent: boolean;
+}
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+/** Sends one operation's request and types its answer; `R` is the operation's own result union. */
+export declare function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/** A fresh idempotency key for an operation's key header the caller left out. */
+export declare function newIdempotencyKey(client: ApiClient): string;
+/**
+ * The declared response for `status` (exact, range, default). `default` stands for a success status
+ * only when the operation declares no success of its own: an undeclared 2xx next to a declared 200
+ * is not the error body `default` usually describes.
+ */
+export declare function responseKey(status: number, declared: readonly string[]): string | undefined;
+export declare const jsonBody: BodyEncoder;
+/** Each property `name=value` (arrays repeated, as form with explode), percent-encoded. */
+export declare const formBody: BodyEncoder;
+/** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
+export declare const multipartBody: BodyEncoder;
+/** The value as it is (a Blob or a string); a wildcard media type ("*\/*", "image/*") names no type to send: a Blob says its own, a string is text/plain. */
+export declare const rawBody: BodyEncoder;
+/** A Blob or File of the runtime (what `Blob | string` bodies and multipart file parts take). */
+export interface BlobLike {
+    readonly size: number;
+    readonly type: string;
+    arrayBuffer(): Promise<ArrayBuffer>;
+}
+/**
+ * A multipart body as the caller gives it: wherever the schema says string (a file is a binary
+ * string, `format: binary` or `contentMediaType`), a Blob or File may stand instead.
+ */
+export type MultipartBody<T> = {
+    [K in keyof T]: FilePart<T[K]>;
+};
+type FilePart<V> = V extends string ? V | BlobLike : V extends readonly (infer I)[] ? readonly FilePart<I>[] : V;
+/**
+ * A multipart body with each file (at the top level or in an array) replaced by an empty string:
+ * what its guard checks, since a file is a binary string to its schema (its bytes are not read).
+ */
+export declare function withoutFiles(body: unknown): unknown;
+export {};

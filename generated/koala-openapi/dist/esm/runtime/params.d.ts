@@ -1,0 +1,37 @@
+/**
+ * Parameter serialization for generated OpenAPI clients: path, query, header and cookie values by
+ * their `style` and `explode`, as OpenAPI 3.1.1 §4.8.12.4 describes them (RFC 6570 expansions).
+ * Small independent functions, so a client that has no cookie parameter ships no cookie code.
+ *
+ * Choices where the specification leaves room (3.1.1 corrected the 3.1.0 table; we follow 3.1.1):
+ * - `undefined` and `null` values, empty arrays and empty objects are "undefined" in RFC 6570: a
+ *   query or cookie parameter is left out, a path segment is empty;
+ * - percent-encoding (RFC 3986): everything but unreserved characters, UTF-8 for the rest; so the
+ *   pipe of pipeDelimited is `%7C`, the space of spaceDelimited `%20`, deepObject's brackets `%5B`/`%5D`;
+ * - `allowReserved` (query only) lets reserved characters and existing %XX triplets through, except
+ *   those that would break the query itself: `#`, `[`, `]`, `&`, `=`, `+`;
+ * - headers are not percent-encoded, except the characters a header value cannot carry (controls,
+ *   non-ASCII); cookie values are percent-encoded like query values; exploded cookies are joined with "; ".
+ */
+export type ParamPrimitive = string | number | boolean;
+export type ParamValue = ParamPrimitive | readonly ParamPrimitive[] | {
+    readonly [key: string]: ParamPrimitive | null | undefined;
+} | null | undefined;
+export type PathStyle = "simple" | "label" | "matrix";
+export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+/** RFC 3986 percent-encoding of `text` (UTF-8). */
+export declare function encodeParamText(text: string, allowReserved?: boolean): string;
+/** A parameter given by `content` (a media type, not a style): its value as JSON text; undefined stays undefined. */
+export declare function jsonParam(value: unknown): string | undefined;
+/** The text that replaces `{name}` in a path template. */
+export declare function serializePathParam(name: string, value: unknown, style?: PathStyle, explode?: boolean): string;
+/** `name=value` pairs joined with "&" (no leading "?"); "" when the value is undefined. */
+export declare function serializeQueryParam(name: string, value: unknown, style?: QueryStyle, explode?: boolean, allowReserved?: boolean): string;
+/** The header's value (style simple); undefined when the value is undefined, so the header is not sent. */
+export declare function serializeHeaderParam(value: unknown, explode?: boolean): string | undefined;
+/** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
+export declare function serializeCookieParam(name: string, value: unknown, explode?: boolean): string | undefined;
+/** The path template with each `{name}` replaced by its serialized text; a name without a value is a programming error. */
+export declare function fillPath(template: string, serialized: Readonly<Record<string, string>>): string;
+/** `url` with the non-empty query parts appended ("?a=1&b=2"). */
+export declare function appendQuery(url: string, parts: readonly string[]): string;

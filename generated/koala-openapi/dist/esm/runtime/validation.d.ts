@@ -1,0 +1,74 @@
+/**
+ * What every guard shares: the error and result types, the error thrown by `assertX`, and the
+ * Standard Schema v1 adapter. Zero dependencies: the Standard Schema interface is declared here.
+ */
+/** One failed check. `path` is a JSON Pointer into the value ("" = the value itself), like ajv's instancePath. */
+export interface ValidationError {
+    path: string;
+    /** Where the failing keyword is in the schema: "#/$defs/TrackEvent/required". */
+    schemaPath: string;
+    keyword: string;
+    message: string;
+}
+export type ValidationResult<T> = {
+    ok: true;
+    value: T;
+} | {
+    ok: false;
+    errors: ValidationError[];
+};
+/**
+ * What one failing check reports: `[schemaPath, keyword, message]`, and for an error about one key
+ * the text after that key (`[..., "property name ", " is invalid"]`). Generated guards declare one
+ * module constant per check, so each push is one short line.
+ */
+export type ErrorSite = readonly string[];
+/**
+ * Records one error (generated code calls this rather than repeating the object literal: smaller
+ * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ */
+export declare function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean;
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
+export declare function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean;
+/** Thrown by `assertX`: carries every error, and says the first few in its message. */
+export declare class SchemaValidationError extends Error {
+    readonly errors: ValidationError[];
+    constructor(typeName: string, errors: ValidationError[]);
+}
+/** "not a valid TrackEvent: /event must be string; (root) must have required property 'type'". */
+export declare function describeErrors(typeName: string, errors: readonly ValidationError[]): string;
+/** The Standard Schema v1 interface (https://standardschema.dev), declared locally so nothing is imported at run time. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+    readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+    interface Props<Input = unknown, Output = Input> {
+        readonly version: 1;
+        readonly vendor: string;
+        readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+        readonly types?: Types<Input, Output> | undefined;
+    }
+    type Result<Output> = SuccessResult<Output> | FailureResult;
+    interface SuccessResult<Output> {
+        readonly value: Output;
+        readonly issues?: undefined;
+    }
+    interface FailureResult {
+        readonly issues: ReadonlyArray<Issue>;
+    }
+    interface Issue {
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+    }
+    interface PathSegment {
+        readonly key: PropertyKey;
+    }
+    interface Types<Input = unknown, Output = Input> {
+        readonly input: Input;
+        readonly output: Output;
+    }
+}
+/** Wraps a generated `validateX` as a Standard Schema v1 object. */
+export declare function standardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T>;
+/** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
+export declare function pointerSegments(pointer: string): (string | number)[];

@@ -1,0 +1,95 @@
+/**
+ * `diff` on OpenAPI documents, through the real CLI (test/fixtures/openapi/diff/old.yaml → new.yaml):
+ * operations, parameters, response statuses and response properties classified next to the types'
+ * changes, each direction the reverse of the other; and the same changes drive the package's version
+ * and CHANGELOG when `generate` runs over a released output.
+ */
+import { copyFileSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { REPO_ROOT } from "../helpers/paths";
+import { runCli } from "../helpers/run";
+import { tempDir } from "../helpers/temp";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "openapi", "diff");
+const dir = tempDir("koala-codegen-diff-openapi-");
+
+test("old → new: an operation, a parameter and a response status removed, a parameter made required, the request narrowed, a response property removed, are breaking", () => {
+  const result = runCli(["diff", "old.yaml", "new.yaml"], { cwd: FIXTURES });
+  expect(result.stderr).toBe("");
+  expect(result.stdout.split("\n")).toEqual([
+    "breaking  DELETE /pets/{id}: operation removed",
+    "breaking  DeletePetParamsPath: type removed",
+    "breaking  GET /pets: query parameter limit now required",
+    "breaking  GET /pets: query parameter tag removed",
+    "breaking  GET /pets/{id}: response 404 removed",
+    "breaking  ListPetsParamsQuery.limit: now required",
+    "breaking  ListPetsParamsQuery.tag: property removed",
+    "breaking  ListPetsParamsQueryTag: type renamed to ListPetsParamsQuerySort",
+    "breaking  NewPet.name: maxLength 50 added",
+    "breaking  Pet.nickname: property removed",
+    "additive  GET /owners: operation added",
+    "additive  GET /pets: optional query parameter sort added",
+    "additive  GET /pets/{id}: response 500 added",
+    "additive  ListPetsParamsQuery.sort: optional property added",
+    "additive  Pet.age: required property added (read in responses only)",
+    "semver bump: major (10 breaking, 5 additive, 0 documentation)",
+    "",
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test("new → old: the reverse changes, each classified the other way", () => {
+  const result = runCli(["diff", "new.yaml", "old.yaml"], { cwd: FIXTURES });
+  expect(result.stdout.split("\n")).toEqual([
+    "breaking  GET /owners: operation removed",
+    "breaking  GET /pets: query parameter sort removed",
+    "breaking  GET /pets/{id}: response 500 removed",
+    "breaking  ListPetsParamsQuery.sort: property removed",
+    "breaking  ListPetsParamsQuerySort: type renamed to ListPetsParamsQueryTag",
+    "breaking  Pet.age: property removed",
+    "additive  DELETE /pets/{id}: operation added",
+    "additive  DeletePetParamsPath: type added",
+    "additive  GET /pets: optional query parameter tag added",
+    "additive  GET /pets: query parameter limit now optional",
+    "additive  GET /pets/{id}: response 404 added",
+    "additive  ListPetsParamsQuery.limit: now optional",
+    "additive  ListPetsParamsQuery.tag: optional property added",
+    "additive  NewPet.name: maxLength 50 removed",
+    "additive  Pet.nickname: optional property added",
+    "semver bump: major (6 breaking, 9 additive, 0 documentation)",
+    "",
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test("only additions (additive.yaml): exit 0, a minor bump; the same document: no change", () => {
+  const additive = runCli(["diff", "old.yaml", "additive.yaml"], { cwd: FIXTURES });
+  expect(additive.stdout.split("\n")).toEqual([
+    "additive  GET /owners: operation added",
+    "additive  GET /pets: optional query parameter sort added",
+    "additive  GET /pets/{id}: response 500 added",
+    "additive  ListPetsParamsQuery.sort: optional property added",
+    "additive  ListPetsParamsQuerySort: type added",
+    "semver bump: minor (0 breaking, 5 additive, 0 documentation)",
+    "",
+  ]);
+  expect(additive.status).toBe(0);
+  const same = runCli(["diff", "--json", "new.yaml", "new.yaml"], { cwd: FIXTURES });
+  expect(JSON.parse(same.stdout)).toEqual({ bump: "none", breaking: 0, changes: [] });
+  expect(same.status).toBe(0);
+});
+
+test("generate over a released output: the operations' changes set the version and the CHANGELOG", () => {
+  copyFileSync(path.join(FIXTURES, "old.yaml"), path.join(dir, "api.yaml"));
+  const first = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types", "guards", "--release", "--quiet"], { cwd: dir });
+  expect([first.status, first.stderr]).toEqual([0, ""]);
+  copyFileSync(path.join(FIXTURES, "new.yaml"), path.join(dir, "api.yaml"));
+  const second = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types", "guards", "--quiet"], { cwd: dir });
+  expect([second.status, second.stderr]).toEqual([0, ""]);
+  expect(JSON.parse(readFileSync(path.join(dir, "out", "package.json"), "utf8")).version).toBe("0.2.0"); // breaking, below 1.0.0: the minor
+  const changelog = readFileSync(path.join(dir, "out", "CHANGELOG.md"), "utf8");
+  expect(changelog).toContain("## 0.2.0 (unreleased)");
+  for (const line of ["- `DELETE /pets/{id}`: operation removed", "- `GET /pets/{id}`: response 404 removed", "- `GET /pets`: query parameter limit now required", "- `GET /owners`: operation added", "- `Pet.age`: required property added (read in responses only)"]) {
+    expect(changelog).toContain(line);
+  }
+});

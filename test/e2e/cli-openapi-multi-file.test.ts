@@ -1,0 +1,67 @@
+/**
+ * An OpenAPI document split over files (test/fixtures/openapi/multi-file): `$ref`s to a path item
+ * (YAML), parameters, a request body and responses (JSON), a response (YAML) that refers back to the
+ * document's own components, and a JSON Schema file, all through the real CLI. The schemas they hold
+ * become types and guards like the document's own; a missing file is one line naming the `$ref`.
+ */
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import * as path from "node:path";
+import { REPO_ROOT } from "../helpers/paths";
+import { runCli, type RunResult } from "../helpers/run";
+import { compileStrict } from "../helpers/strict-compile";
+import { tempDir } from "../helpers/temp";
+
+const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "multi-file");
+const dir = tempDir("koala-codegen-multi-file-");
+const out = path.join(dir, "packages", "split-pets");
+let result: RunResult;
+beforeAll(() => {
+  result = runCli(["generate", "--schema", path.join(FIXTURE, "api.yaml"), "--out", out, "--emit", "types", "guards", "builders"], { cwd: dir });
+});
+
+test("generates, with no warning", () => {
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+});
+
+test("the schemas of the other files are typed: parameters, bodies, responses, the path item's and the JSON Schema file's", () => {
+  const types = readFileSync(path.join(out, "src", "types.ts"), "utf8");
+  for (const line of [
+    "export type ListPetsParamsQueryLimit = number;",
+    "export type ListPetsResponse200 = Pet[];",
+    "export type GetPetParamsPathId = number;",
+    "export interface Pet {",
+    "export interface SchemasPetEnvelope {",
+    "export interface Error_ {",
+  ]) {
+    expect(types).toContain(line);
+  }
+});
+
+test("their guards check what those files say", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const g = require(path.join(out, "dist", "cjs", "index.js")) as Record<string, (value: unknown) => boolean>;
+  expect(g.isListPetsParamsQuery!({ limit: 100 })).toBe(true);
+  expect(g.isListPetsParamsQuery!({ limit: 101 })).toBe(false); // components.json: maximum 100
+  expect(g.isGetPetParamsPath!({ id: 0 })).toBe(false); // components.json: minimum 1
+  expect(g.isSchemasPetEnvelope!({ pet: { id: 1, name: "Rex" } })).toBe(true);
+  expect(g.isSchemasPetEnvelope!({ pet: { id: 1, name: "" } })).toBe(false); // schemas/pet.schema.json: minLength 1
+  expect(g.isError_!({ message: "no such pet" })).toBe(true); // responses/errors.yaml → api.yaml#/components/schemas/Error
+  expect(g.isError_!({})).toBe(false);
+});
+
+test("the package compiles under tsc --strict", () => {
+  const compiled = compileStrict(path.join(dir, "packages"));
+  expect(compiled.stdout).toBe("");
+  expect(compiled.status).toBe(0);
+});
+
+test("a referenced file that is missing: one line naming the $ref, exit 6, nothing written", () => {
+  const copy = path.join(dir, "broken");
+  cpSync(FIXTURE, copy, { recursive: true });
+  rmSync(path.join(copy, "components.json"));
+  const broken = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types"], { cwd: copy });
+  expect(broken.stderr).toBe(`koala-codegen: api.yaml#/paths/~1pets~1{id}/get/parameters/0/$ref: $ref target ${new URL(`file://${path.join(copy, "components.json")}`).href}: file not found: ${path.join(copy, "components.json")}\n`);
+  expect(broken.status).toBe(6);
+  expect(existsSync(path.join(copy, "out"))).toBe(false);
+});
