@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/config";
 import type { EmitOptions } from "../emit/emitter";
 import { findHeuristics } from "../emit/heuristics";
-import { ARTIFACTS } from "../emit/index";
+import { ARTIFACTS, namesDerivedFrom } from "../emit/index";
 import { ExitCode } from "../errors";
 import type { IrModel } from "../ir/model";
 import { fromJsonSchema } from "../ir/from-json-schema";
@@ -63,6 +63,6 @@ export async function runDiff(args: DiffArgs): Promise<number> {
 /** A schema's model (its heuristics are diffed too), and its API: the types, and an OpenAPI document's operations. */
 async function apiOf(file: string, name: string | undefined): Promise<{ model: IrModel; api: ApiShape }> {
   const loaded = await loadSchema(file);
-  const model = fromJsonSchema(loaded, KEYWORDS, { rootName: name, nameCollisions: "suffix" });
+  const model = fromJsonSchema(loaded, KEYWORDS, { rootName: name, nameCollisions: "suffix", derivedNames: namesDerivedFrom });
   return { model, api: { types: model.types, ...(loaded.openapi && { operations: operationRecords(loaded.openapi.input.operations, model) }) } };
 }

@@ -6,7 +6,7 @@ import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/regis
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
 import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
-import { NameAllocator, type NameCollision } from "./naming";
+import { NameAllocator, type DerivedNames, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { regexFlags } from "./regex-flags";
 import { foldDuplicateTypes } from "./fold-duplicates";
@@ -20,6 +20,8 @@ export interface NormalizeOptions {
    * the root (runtime helpers need none: they are imported under `$` aliases, emit/runtime-names.ts).
    */
   reservedNames?: Iterable<string>;
+  /** The names the emitters derive from each type name (emit/index.ts's namesDerivedFrom): a type may not take a name another's `isX`/`createX` has. */
+  derivedNames?: DerivedNames;
   /**
    * Two schema names that become the same identifier: `"suffix"` (default) keeps the first (the
    * root always comes first) and gives later ones a deterministic numeric suffix plus a warning;
@@ -82,7 +84,7 @@ class Normalizer {
     this.readers = [...vocabulary.filter((k) => k.readFirst), ...vocabulary.filter((k) => !k.readFirst)];
     this.ignoredByDialect = keywordsIgnoredByDialect(vocabulary);
     // A collision is settled after reading: the same schema reached twice folds into one type (fold-duplicates.ts).
-    this.allocator = new NameAllocator(options.reservedNames);
+    this.allocator = new NameAllocator(options.reservedNames, options.derivedNames);
     this.dialect = loaded.dialect;
   }
 

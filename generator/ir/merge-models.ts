@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { CodegenError } from "../errors";
-import { namesDerivedFrom } from "./naming";
+import type { DerivedNames } from "./naming";
 import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
 
 export interface MergedModels {
@@ -21,7 +21,8 @@ export interface MergedModels {
 }
 
 /** Merges per-schema models into one namespace (see the file comment for the collision rule). */
-export function mergeModels(models: readonly IrModel[], options: { nameCollisions?: "error" | "suffix" } = {}): MergedModels {
+export function mergeModels(models: readonly IrModel[], options: { nameCollisions?: "error" | "suffix"; derivedNames?: DerivedNames } = {}): MergedModels {
+  const namesDerivedFrom = options.derivedNames ?? ((): string[] => []);
   if (models.length === 1) {
     const only = models[0]!;
     return { model: { ...only, roots: [rootOf(only, only.rootName)] }, typesOf: [only.types.map((t) => t.name)] };

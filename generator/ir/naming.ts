@@ -4,9 +4,6 @@
  */
 
 import { toTypeName } from "../identifiers";
-// The names each emitter derives from a type name (isX, createX, ...), as the emitters declare them.
-import { namesDerivedFrom } from "../emit/index";
-export { namesDerivedFrom };
 export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
 
 /** Two names that became one identifier, and what the later one got instead. */
@@ -32,6 +29,15 @@ export interface NameCollision {
  * take a derived name (a type `FooSchema` next to `Foo`): those compare exactly, as JavaScript does
  * (`createUser` and a type `CreateUser` coexist).
  */
+/**
+ * The value names the emitters derive from a type name (`isX`, `createX`, ...; emit/index.ts's
+ * namesDerivedFrom, from each artifact's declaration), handed in by whoever names types so that
+ * the IR needs nothing from the emitters.
+ */
+export type DerivedNames = (type: string, isRoot: boolean) => string[];
+
+const NO_DERIVED_NAMES: DerivedNames = () => [];
+
 export class NameAllocator {
   private readonly taken = new Map<string, string>();
   /** Exact type names → who owns them. */
@@ -40,13 +46,10 @@ export class NameAllocator {
   private readonly values = new Map<string, string>();
   readonly collisions: NameCollision[] = [];
 
-  /**
-   * `onCollision` runs before the suffixed name is handed out: it may throw to make collisions
-   * errors (`nameCollisions: "error"`) instead of suffix + warning.
-   */
+  /** Collisions are settled by the caller, from `collisions` (ir/fold-duplicates.ts; --name-collisions error fails there). */
   constructor(
     reserved: Iterable<string> = [],
-    private readonly onCollision?: (collision: NameCollision) => void,
+    private readonly derivedFrom: DerivedNames = NO_DERIVED_NAMES,
   ) {
     // Reserved names (a client's names) compare exactly: a reserved `createAcmeClient` does not block a type `CreateAcmeClient`.
     for (const name of reserved) this.values.set(name, "(reserved by the generated code)");
@@ -65,12 +68,11 @@ export class NameAllocator {
     if (reason !== undefined) {
       for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
       const collision = { desired, base, name, origin, reason };
-      this.onCollision?.(collision);
       this.collisions.push(collision);
     }
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of namesDerivedFrom(name, isRoot)) this.values.set(derived, `${origin} (as ${derived})`);
+    for (const derived of this.derivedFrom(name, isRoot)) this.values.set(derived, `${origin} (as ${derived})`);
     return name;
   }
 
@@ -88,7 +90,7 @@ export class NameAllocator {
     } while (this.conflict(name, false) !== undefined);
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of namesDerivedFrom(name, false)) this.values.set(derived, `${origin} (as ${derived})`);
+    for (const derived of this.derivedFrom(name, false)) this.values.set(derived, `${origin} (as ${derived})`);
     return name;
   }
 
@@ -102,7 +104,7 @@ export class NameAllocator {
   private conflict(name: string, isRoot: boolean): string | undefined {
     const owner = this.taken.get(name.toLowerCase()) ?? this.values.get(name);
     if (owner !== undefined) return `taken by ${owner}`;
-    for (const derived of namesDerivedFrom(name, isRoot)) {
+    for (const derived of this.derivedFrom(name, isRoot)) {
       const other = this.values.get(derived) ?? this.exactTypes.get(derived);
       if (other !== undefined) return `its derived name "${derived}" is taken by ${other}`;
     }

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lineCommentText } from "../emit/code";
 import type { EmitOptions, EmittedModule } from "../emit/emitter";
-import { EMITTERS, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
+import { EMITTERS, namesDerivedFrom, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
 import { apiNames } from "../emit/operations/names";
 import { indexStatements, packageJson } from "../emit/package-files";
 import { typeOf } from "../emit/types";
@@ -110,7 +110,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
-    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions });
+    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
@@ -136,7 +136,7 @@ interface PackagePlan {
 
 /** Step 2: one namespace for every schema, the version, the endpoints, what each emitter is told. */
 function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], read: ReadSchemas, options: GenerateOptions): PackagePlan {
-  const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions });
+  const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const operations = read.openapi.some(Boolean) ? read.operations : undefined;

@@ -1,4 +1,5 @@
-import { NameAllocator, namesDerivedFrom } from "../../generator/ir/naming";
+import { NameAllocator } from "../../generator/ir/naming";
+import { namesDerivedFrom } from "../../generator/emit/index";
 import { guardNames } from "../../generator/emit/guards/artifact";
 import { findInPlaceCycle } from "../../generator/ir/reference-cycles";
 import { CodegenError } from "../../generator/errors";
@@ -14,21 +15,21 @@ describe("names derived from type names (isX, XSchema, createX, ...)", () => {
   });
 
   test("a type may not take a name another type's Standard Schema object has", () => {
-    const names = new NameAllocator();
+    const names = new NameAllocator([], namesDerivedFrom);
     expect(names.allocate("Address", "#/$defs/Address")).toBe("Address");
     expect(names.allocate("AddressSchema", "#/$defs/AddressSchema")).toBe("AddressSchema2");
     expect(names.warnings).toEqual(['name collision: #/$defs/AddressSchema wanted "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"']);
   });
 
   test("nor take a name whose derived names are taken: first comer keeps its names", () => {
-    const names = new NameAllocator();
+    const names = new NameAllocator([], namesDerivedFrom);
     expect(names.allocate("AddressSchema", "#/$defs/AddressSchema")).toBe("AddressSchema");
     expect(names.allocate("Address", "#/$defs/Address")).toBe("Address2");
     expect(names.warnings).toEqual(['name collision: #/$defs/Address wanted "Address", its derived name "AddressSchema" is taken by #/$defs/AddressSchema; using "Address2"']);
   });
 
   test("root-only names: the root's createXClient blocks a type XClient's createXClient builder", () => {
-    const names = new NameAllocator();
+    const names = new NameAllocator([], namesDerivedFrom);
     expect(names.allocate("Koala", "#", true)).toBe("Koala");
     expect(names.allocate("KoalaClient", "#/$defs/KoalaClient")).toBe("KoalaClient2");
     // Not the root: a FooClient next to Foo is fine.
@@ -43,14 +44,14 @@ describe("names derived from type names (isX, XSchema, createX, ...)", () => {
   });
 
   test("value names compare exactly: a type CreateUser and the builder createUser coexist", () => {
-    const names = new NameAllocator();
+    const names = new NameAllocator([], namesDerivedFrom);
     expect(names.allocate("User", "#/$defs/User")).toBe("User");
     expect(names.allocate("CreateUser", "#/$defs/CreateUser")).toBe("CreateUser");
     expect(names.warnings).toEqual([]);
   });
 
   test("names an emitter reserves (helpers, runtime exports) are never derived", () => {
-    const names = new NameAllocator(["isInteger", "ValidationError"]);
+    const names = new NameAllocator(["isInteger", "ValidationError"], namesDerivedFrom);
     expect(names.allocate("integer", "#/$defs/integer")).toBe("Integer2");
     expect(names.allocate("ValidationError", "#/$defs/ValidationError")).toBe("ValidationError2");
     expect(names.allocate("IsObject", "#/$defs/IsObject")).toBe("IsObject");

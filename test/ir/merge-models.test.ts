@@ -3,6 +3,7 @@ import { CodegenError } from "../../generator/errors";
 import { mergeModels, selectSchemas } from "../../generator/ir/merge-models";
 import type { IrModel } from "../../generator/ir/model";
 import { irOf } from "../helpers/ir";
+import { namesDerivedFrom } from "../../generator/emit/index";
 
 const track = { type: "object", required: ["event"], properties: { event: { type: "string" } } };
 
@@ -15,7 +16,7 @@ test("an identical definition in two schemas is one shared type", async () => {
     { title: "A", properties: { e: { $ref: "#/$defs/TrackEvent" } }, $defs: { TrackEvent: track } },
     { title: "B", properties: { events: { items: { $ref: "#/definitions/TrackEvent" } } }, definitions: { TrackEvent: track } },
   );
-  const merged = mergeModels([a!, b!]);
+  const merged = mergeModels([a!, b!], { derivedNames: namesDerivedFrom });
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "TrackEvent", "B"]);
   expect(merged.model.roots!.map((r) => r.name)).toEqual(["A", "B"]);
   expect(merged.typesOf).toEqual([["A", "TrackEvent"], ["B", "TrackEvent"]]);
@@ -28,7 +29,7 @@ test("with nameCollisions: error, a name defined differently is a name collision
   const [a, b] = await models({ title: "A", $defs: { TrackEvent: track } }, { title: "B", $defs: { TrackEvent: { type: "string" } } });
   let error: unknown;
   try {
-    mergeModels([a!, b!], { nameCollisions: "error" });
+    mergeModels([a!, b!], { nameCollisions: "error", derivedNames: namesDerivedFrom });
   } catch (e) {
     error = e;
   }
@@ -44,7 +45,7 @@ test("by default, the later type is renamed with a suffix and its references fol
     { title: "A", $defs: { TrackEvent: track } },
     { title: "B", properties: { e: { $ref: "#/$defs/TrackEvent" } }, $defs: { TrackEvent: { type: "string" } } },
   );
-  const merged = mergeModels([a!, b!]);
+  const merged = mergeModels([a!, b!], { derivedNames: namesDerivedFrom });
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "TrackEvent", "B", "TrackEvent2"]);
   const root = merged.model.types.find((t) => t.name === "B")!.schema as { properties: { schema: { ref: string } }[] };
   expect(root.properties[0]!.schema.ref).toBe("TrackEvent2");
@@ -57,7 +58,7 @@ test("equal text that references a differing type is not shared (the fixpoint)",
     { title: "A", $defs: { Wrapper: wrapper, Inner: { type: "string" } } },
     { title: "B", $defs: { Wrapper: wrapper, Inner: { type: "number" } } },
   );
-  const merged = mergeModels([a!, b!], { nameCollisions: "suffix" });
+  const merged = mergeModels([a!, b!], { nameCollisions: "suffix", derivedNames: namesDerivedFrom });
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "Wrapper", "Inner", "B", "Wrapper2", "Inner2"]);
   const wrapper2 = merged.model.types.find((t) => t.name === "Wrapper2")!.schema as { properties: { schema: { ref: string } }[] };
   expect(wrapper2.properties[0]!.schema.ref).toBe("Inner2");
@@ -65,14 +66,14 @@ test("equal text that references a differing type is not shared (the fixpoint)",
 
 test("a type whose derived names another schema's type already takes collides too", async () => {
   const [a, b] = await models({ title: "A", $defs: { UserSchema: { type: "string" } } }, { title: "B", $defs: { User: { type: "object" } } });
-  expect(() => mergeModels([a!, b!], { nameCollisions: "error" })).toThrow('name collision: "User" derives "UserSchema", which is taken by UserSchema');
-  const merged = mergeModels([a!, b!], { nameCollisions: "suffix" });
+  expect(() => mergeModels([a!, b!], { nameCollisions: "error", derivedNames: namesDerivedFrom })).toThrow('name collision: "User" derives "UserSchema", which is taken by UserSchema');
+  const merged = mergeModels([a!, b!], { nameCollisions: "suffix", derivedNames: namesDerivedFrom });
   expect(merged.model.types.map((t) => t.name)).toEqual(["A", "UserSchema", "B", "User2"]);
 });
 
 test("one schema: the model as it was, with its root listed", async () => {
   const [a] = await models({ title: "A", $defs: { TrackEvent: track } });
-  const merged = mergeModels([a!]);
+  const merged = mergeModels([a!], { derivedNames: namesDerivedFrom });
   expect(merged.model.types).toBe(a!.types);
   expect(merged.model.source.hash).toBe(a!.source.hash);
   expect(merged.model.roots).toEqual([{ name: "A", file: "(schema)", hash: a!.source.hash }]);

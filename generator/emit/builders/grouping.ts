@@ -1,5 +1,5 @@
 /**
- * `groupXs(entries)`: a mixed list of items, each with the identity it belongs to (for Koala: the
+ * `groupXItems(entries)`: a mixed list of items, each with the identity it belongs to (for Koala: the
  * person, `profile_id` and/or `email`), becomes ready-to-send requests — one per identity, each
  * item in its array, split with `chunkX`. An item finds its array by the schema's discriminator
  * when the item types have one, else by the item types' guards.

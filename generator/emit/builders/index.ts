@@ -1,7 +1,7 @@
 /**
  * emitBuilders: the `builders` artifact (`builders.ts`). Plans every name first (object builders,
  * the root's chunk/group helpers, then short builders, which give way on a clash), then writes:
- * imports, `XInput` + `createX` per object type, short builders, `chunkX`, `groupXs`.
+ * imports, `XInput` + `createX` per object type, short builders, `chunkX`, `groupXItems`.
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";

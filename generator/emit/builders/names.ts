@@ -5,6 +5,7 @@
  */
 import type { IrModel } from "../../ir/model";
 import { NameAllocator } from "../../ir/naming";
+import { namesDerivedFrom } from "../index";
 import { guardNames as guardsArtifactNames } from "../guards/artifact";
 import { builderNames } from "./artifact";
 import { CLIENT_RUNTIME_TYPES, QUEUE_TYPES } from "../client/index";
@@ -55,7 +56,7 @@ export class ModuleNames {
     // A builder type (`RetryOptions` for a short builder `retry`) must not take a runtime name the
     // package re-exports (guards', the client's, ours), nor a schema type's.
     const runtimeExports = [...RUNTIME_TYPE_EXPORTS, ...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types, ...CLIENT_RUNTIME_TYPES, ...QUEUE_TYPES];
-    this.types = new NameAllocator([...typeNames, ...runtimeExports, ...typeNames.map((n) => guardNames(n).schema)]);
+    this.types = new NameAllocator([...typeNames, ...runtimeExports, ...typeNames.map((n) => guardNames(n).schema)], namesDerivedFrom);
     for (const name of typeNames) {
       const guards = guardNames(name);
       for (const value of [guards.is, guards.validate, guards.assert, guards.schema]) this.values.add(value);

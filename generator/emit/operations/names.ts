@@ -7,7 +7,8 @@
  * of a schema `Pets`) gets `Operation` appended, then a number, with a warning.
  */
 import type { IrOperation } from "../../load/openapi/operation-model";
-import { namesDerivedFrom, toValueName } from "../../ir/naming";
+import { toValueName } from "../../ir/naming";
+import { namesDerivedFrom } from "../index";
 import { clientNames } from "../client/artifact";
 
 export interface OperationNames {
