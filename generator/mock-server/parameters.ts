@@ -50,15 +50,27 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
 /** What a parameter's schema says its value is, for splitting and coercing the text. */
 interface Shape {
   kind: "primitive" | "array" | "object";
-  /** The JSON types of the value (primitive) or of the items (array) or properties (object). */
+  /** The JSON types of the value (primitive) or of the items (array). */
   types: readonly JsonType[];
+  /** An object's property by name (its `properties`, else `additionalProperties`): "x=1" is the integer 1 when x says integer. */
+  property?: (name: string) => Shape;
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   const node = resolve(model, schema);
   const types = node?.type ?? [];
   if (types.includes("array")) return { kind: "array", types: resolve(model, node?.items)?.type ?? [] };
-  if (types.includes("object")) return { kind: "object", types: [] };
+  if (types.includes("object")) {
+    const properties = new Map((node?.properties ?? []).map((p) => [p.name, p.schema]));
+    const additional = node?.additionalProperties;
+    // Properties are read as primitives or lists: a nested object has no text form in a parameter.
+    const property = (name: string): Shape => {
+      const schema = properties.get(name) ?? (typeof additional === "object" ? additional : undefined);
+      const shape = schema === undefined ? undefined : shapeOf(model, schema);
+      return shape === undefined || shape.kind === "object" ? { kind: "primitive", types: [] } : shape;
+    };
+    return { kind: "object", types: [], property };
+  }
   return { kind: "primitive", types };
 }
 
@@ -98,12 +110,17 @@ function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean): unknow
     if (pairsAreKeyValue) {
       for (const part of parts) {
         const at = part.indexOf("=");
-        if (at > 0) object[decode(part.slice(0, at))] = decode(part.slice(at + 1));
+        if (at > 0) object[decode(part.slice(0, at))] = propertyValue(decode(part.slice(at + 1)), shape, decode(part.slice(0, at)));
       }
-    } else for (let i = 0; i + 1 < parts.length; i += 2) object[decode(parts[i]!)] = decode(parts[i + 1]!);
+    } else for (let i = 0; i + 1 < parts.length; i += 2) object[decode(parts[i]!)] = propertyValue(decode(parts[i + 1]!), shape, decode(parts[i]!));
     return object;
   }
   return coerce(decode(parts.join(",")), shape.types);
+}
+
+/** An object property's text, coerced by the property's schema. */
+function propertyValue(text: string, shape: Shape, name: string): unknown {
+  return coerce(text, shape.property?.(name).types ?? []);
 }
 
 /** simple: "a,b"; exploded objects "k=v,k=v". */
@@ -147,12 +164,12 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
     const prefix = `${parameter.name}[`;
     const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
     if (entries.length === 0) return undefined;
-    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), decode(value)]));
+    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(decode(value), shape, key.slice(prefix.length, -1))]));
   }
   if (shape.kind === "object" && parameter.explode) {
     // Exploded form object: its properties are the query's other pairs.
     const entries = pairs.filter(([key]) => !declared.has(key));
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, decode(value)]));
+    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(decode(value), shape, key)]));
   }
   if (own.length === 0) return undefined;
   if (shape.kind === "array" && parameter.explode) return build(own, shape, false);
@@ -174,4 +191,19 @@ function parseContent(text: string, mediaType: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * An application/x-www-form-urlencoded body read back as the client's formBody writes it (each
+ * property `name=value`, an array's items repeated), each value coerced by its property's schema.
+ */
+export function parseFormBody(text: string, model: IrModel, schema: IrSchema): Record<string, unknown> {
+  const shape = shapeOf(model, schema);
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of splitPairs(text, "&")) {
+    const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
+    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(decode(value), property.types));
+    else body[name] = coerce(decode(value), property.types);
+  }
+  return body;
 }

@@ -19,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
 import { pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
-import { parseParameters } from "./parameters";
+import { parseFormBody, parseParameters } from "./parameters";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
 export interface MockServerOptions extends ReadMockApiOptions {
@@ -242,7 +242,7 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       const content = operation.body.contents.find((c) => c.mediaType.toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
-        if (mediaType === "application/x-www-form-urlencoded") body = Object.fromEntries(new URLSearchParams(text));
+        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });
         if (json || mediaType === "application/x-www-form-urlencoded") {
           const result = content.checked.validate(body);
           if (!result.ok) errors.push(...result.errors);

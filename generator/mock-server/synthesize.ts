@@ -10,7 +10,8 @@
  */
 import { findType, type IrModel, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { fnv1a, mulberry32 } from "./faults";
-import type { GuardFn, GuardIssue } from "./mock-api";
+import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
+import type { ParameterLocation } from "../load/openapi/operation-model";
 import { samplePattern } from "./pattern-sample";
 
 /** Past this depth, optional properties are left out, arrays are as short as allowed. */
@@ -43,6 +44,55 @@ export function synthesizeValid(model: IrModel, type: string, validate: GuardFn,
     last = { value, errors: checked.errors };
   }
   return last;
+}
+
+/** A request for an operation as a generated client takes it: parameters by location, the body and its media type. */
+export interface SynthesizedRequest {
+  path?: Record<string, JsonValue>;
+  query?: Record<string, JsonValue>;
+  header?: Record<string, JsonValue>;
+  cookie?: Record<string, JsonValue>;
+  body?: JsonValue;
+  /** The body's media type: the first the operation declares. */
+  contentType?: string;
+  /** Set when a part had no value passing its guard: the location ("query", "body") and the last errors. */
+  errors?: { in: string; errors: GuardIssue[] }[];
+}
+
+/**
+ * A valid request for an operation of the mock's document (end-to-end tests call every operation
+ * with one): each parameter location's value and the body of the first media type, each passing its
+ * generated guard, the same for the same seed. Path values are made again until each one is
+ * something a path segment can hold (an empty string, array or object would leave the segment empty).
+ */
+export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: number): SynthesizedRequest {
+  const request: SynthesizedRequest = {};
+  const errors: NonNullable<SynthesizedRequest["errors"]> = [];
+  for (const [location, checked] of Object.entries(operation.parameters) as [ParameterLocation, NonNullable<MockOperation["parameters"][ParameterLocation]>][]) {
+    let made = synthesizeValid(api.model, checked.type, checked.validate, seed, `${operation.name} ${location}`);
+    for (let attempt = 1; location === "path" && !made.errors && !fillsSegments(made.value) && attempt < ATTEMPTS; attempt++) {
+      made = synthesizeValid(api.model, checked.type, checked.validate, seed, `${operation.name} ${location} ${attempt}`);
+    }
+    if (made.errors) errors.push({ in: location, errors: made.errors });
+    else if (location === "path" && !fillsSegments(made.value)) errors.push({ in: location, errors: [{ path: "", message: "no value fills every path segment" }] });
+    request[location] = made.value as Record<string, JsonValue>;
+  }
+  const content = operation.body?.contents[0];
+  if (content) {
+    request.contentType = content.mediaType;
+    if (content.checked) {
+      const made = synthesizeValid(api.model, content.checked.type, content.checked.validate, seed, `${operation.name} body ${content.mediaType}`);
+      if (made.errors) errors.push({ in: "body", errors: made.errors });
+      request.body = made.value;
+    } else request.body = /json/i.test(content.mediaType) ? {} : "text";
+  }
+  return errors.length > 0 ? { ...request, errors } : request;
+}
+
+/** Every path parameter's value serializes to a non-empty segment. */
+function fillsSegments(values: JsonValue): boolean {
+  const empty = (v: JsonValue): boolean => v === "" || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
+  return typeof values === "object" && values !== null && !Array.isArray(values) && Object.values(values).every((v) => !empty(v));
 }
 
 class TooDeep extends Error {}

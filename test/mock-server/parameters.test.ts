@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { IrModel, IrSchema } from "../../generator/ir/model";
 import type { IrParameter, ParameterLocation, ParameterStyle } from "../../generator/load/openapi/operation-model";
-import { parseParameters } from "../../generator/mock-server/parameters";
+import { parseFormBody, parseParameters } from "../../generator/mock-server/parameters";
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam, type PathStyle, type QueryStyle } from "../../templates/runtime/params";
 
 const seed = process.env.CI ? 20261202 : Date.now() % 2 ** 31;
@@ -84,5 +84,36 @@ describe(`parameters read back as the client wrote them (seed ${seed})`, () => {
     ];
     const parsed = parseParameters(parameters, { pathValues: { ids: "1,2,x" }, query: "n=7&b=true", headers: {} }, MODEL, schemas);
     expect(parsed).toEqual({ query: { n: 7, b: true }, path: { ids: [1, 2, "x"] } });
+  });
+
+  test("an object's properties are typed by their own schemas, in every object style", () => {
+    const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+    const point: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "x", schema: integer }, { name: "y", schema: { schemaPath: "", type: ["boolean"], annotations: {} } }], annotations: {} };
+    const names = ["simple", "label", "matrix", "deep", "form"] as const;
+    const schemas = new Map<string, IrSchema>(names.map((name) => [`${name}\0${name === "deep" || name === "form" ? "query" : "path"}`, point]));
+    const parameters = [
+      { ...parameter("path", "simple", true), name: "simple" },
+      { ...parameter("path", "label", false), name: "label" },
+      { ...parameter("path", "matrix", true), name: "matrix" },
+      { ...parameter("query", "deepObject", true), name: "deep" },
+      { ...parameter("query", "form", true), name: "form" },
+    ];
+    const raw = { pathValues: { simple: "x=1,y=true", label: ".x,2,y,false", matrix: ";x=3;y=true" }, query: "deep%5Bx%5D=4&deep%5By%5D=true&x=5&y=false", headers: {} };
+    const parsed = parseParameters(parameters, raw, MODEL, schemas);
+    expect(parsed.path).toEqual({ simple: { x: 1, y: true }, label: { x: 2, y: false }, matrix: { x: 3, y: true } });
+    expect(parsed.query).toMatchObject({ deep: { x: 4, y: true } });
+  });
+
+  test("a form-urlencoded body: fields typed by their property schemas, an array's items repeated", () => {
+    const body: IrSchema = {
+      schemaPath: "",
+      type: ["object"],
+      properties: [
+        { name: "rows", schema: { schemaPath: "", type: ["integer"], annotations: {} } },
+        { name: "tags", schema: { schemaPath: "", type: ["array"], items: { schemaPath: "", type: ["string"], annotations: {} }, annotations: {} } },
+      ],
+      annotations: {},
+    };
+    expect(parseFormBody("rows=79&tags=a%20b&tags=c&note=x+y", MODEL, body)).toEqual({ rows: 79, tags: ["a b", "c"], note: "x y" });
   });
 });
