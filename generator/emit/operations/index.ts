@@ -11,7 +11,7 @@
  */
 import type { IrApi } from "../../ir/model";
 import { transportModule } from "../client/index";
-import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
+import { code, docComment, id, join, literal, member, objectKey, propertyKeyCode, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
 import { apiNames, type ApiNames } from "./names";
@@ -38,8 +38,10 @@ const RUNTIME_EXPORTS: Record<string, string[]> = {
 };
 const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"]);
 
-const runtimeImport = (names: readonly string[], template: string): string =>
-  code`import { ${runtimeImports([...names].sort(), RUNTIME_TYPES)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`.text;
+/** `$callOperation`, `$ApiClient`, ...: a runtime export as operations.ts names it. */
+const rt = (name: string): Code => id(runtimeAlias(name));
+const runtimeImport = (names: readonly string[], template: string): Code =>
+  code`import { ${runtimeImports([...names].sort(), RUNTIME_TYPES)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`;
 
 /** One module per OpenAPI document of the package (`operations.ts`; `operations-2.ts`, ... for more). */
 export function emitOperations(context: EmitContext): EmittedModule[] {
@@ -61,52 +63,45 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
 
   const body = [...clientStatements(api, names, options.client?.userAgent), ...plans.flatMap((p) => p.statements)];
   // The runtime names the code uses (`$callOperation`, `$ApiSuccess`, ...): imported exactly those, for noUnusedLocals.
-  const used = new Set([...body.join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
-  const statements: string[] = [];
+  const used = new Set([...body.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+  const statements: Code[] = [];
   for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
     const wanted = exported.filter((name) => used.has(name));
     if (wanted.length > 0) statements.push(runtimeImport(wanted, template));
   }
-  if (typeNames.size > 0) statements.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`.text);
-  if (guardNames.size > 0) statements.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`.text);
-  for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) statements.push(...reexportStatement(types, template, packageTypes, true).map((c) => c.text));
+  if (typeNames.size > 0) statements.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`);
+  if (guardNames.size > 0) statements.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`);
+  for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) statements.push(...reexportStatement(types, template, packageTypes, true));
 
   statements.push(...body);
-  statements.push(
+  const mapDoc = docComment(
     [
-      `/**`,
-      ` * Every operation with its method and path, for generic callers (tests, a command line): importing`,
-      ` * this map bundles every operation; import the functions themselves to bundle only those.`,
-      ` */`,
-      `export const ${id(names.map).text}: {`,
-      ...plans.map((p) => code`  readonly ${new Code(propertyKey(p.names.fn))}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`.text),
-      `} = {`,
-      ...plans.map((p) => code`  ${new Code(propertyKey(p.names.fn))}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`.text),
-      `};`,
-    ].join("\n"),
+      "Every operation with its method and path, for generic callers (tests, a command line): importing",
+      "this map bundles every operation; import the functions themselves to bundle only those.",
+    ],
+    { block: true },
   );
-  return { path, summary: "OpenAPI operations", statements };
+  const mapTypes = plans.map((p) => code`  readonly ${propertyKeyCode(p.names.fn)}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`);
+  const mapValues = plans.map((p) => code`  ${objectKey(p.names.fn)}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`);
+  statements.push(code`${mapDoc}\nexport const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n} = {\n${join(mapValues, "\n")}\n};`);
+  return { path, summary: "OpenAPI operations", statements: statements.map((c) => c.text) };
 }
 
 /** The options interface, the server URL (with its variables), and the factory. */
-function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): string[] {
-  const statements: string[] = [];
+function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): Code[] {
+  const statements: Code[] = [];
   const servers = api.operations[0]?.servers ?? [];
   const server = servers[0] ?? { url: "/", variables: [] };
   const variables = server.variables;
   const defaultUrl = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => variables.find((v) => v.name === name)?.default ?? "");
   const absolute = /^https?:\/\/[^/?#\s]/i.test(defaultUrl);
   if (variables.length > 0) {
+    const variableMembers = variables.map((v) => {
+      const type = v.enum?.length ? join(v.enum.map((e) => literal(e)), " | ") : code`string`;
+      return code`  ${docComment([v.description ?? `Default ${JSON.stringify(v.default)}.`], { indent: "  " })}\n  ${propertyKeyCode(v.name)}?: ${type};`;
+    });
     statements.push(
-      [
-        `/** The variables of the server URL ${docText(server.url)}; each has its default. */`,
-        `export interface ${id(names.serverVariables).text} {`,
-        ...variables.map((v) => {
-          const type = v.enum?.length ? v.enum.map((e) => literal(e).text).join(" | ") : "string";
-          return `  /** ${docText(v.description ?? `Default ${JSON.stringify(v.default)}.`)} */\n  ${propertyKey(v.name)}?: ${type};`;
-        }),
-        `}`,
-      ].join("\n"),
+      code`${docComment([`The variables of the server URL ${server.url}; each has its default.`])}\nexport interface ${id(names.serverVariables)} {\n${join(variableMembers, "\n")}\n}`,
     );
     const pieces = server.url.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
       const variable = /^\{([^}]*)\}$/.exec(piece)?.[1];
@@ -114,37 +109,33 @@ function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, us
       return declared ? code`(${member(id("variables"), declared.name)} ?? ${declared.default})` : literal(piece);
     });
     statements.push(
-      [
-        `/** The server URL ${docText(server.url)} with \`variables\` (defaults where absent): a \`baseUrl\`. */`,
-        `export function ${id(names.serverUrl).text}(variables: ${names.serverVariables} = {}): string {`,
-        `  return ${join(pieces, " + ").text};`,
-        `}`,
-      ].join("\n"),
+      code`${docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`])}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${join(pieces, " + ")};\n}`,
     );
   }
   const schemes = api.securitySchemes.filter((s) => s.kind !== "unsupported");
-  const authLines = schemes.map((s) => {
-    const type = s.kind === "basic" ? "{ username: string; password: string }" : "string";
-    const what = s.kind === "apiKey" ? `the API key (${s.in} \`${docText(s.parameterName)}\`)` : s.kind === "bearer" ? "the bearer token" : "the user and password (HTTP basic)";
-    return `    /** ${what}${s.description ? `: ${docText(s.description)}` : ""} */\n    ${propertyKey(s.name)}?: ${type};`;
+  const authMembers = schemes.map((s) => {
+    const type = s.kind === "basic" ? code`{ username: string; password: string }` : code`string`;
+    const what = s.kind === "apiKey" ? `the API key (${s.in} \`${s.parameterName}\`)` : s.kind === "bearer" ? "the bearer token" : "the user and password (HTTP basic)";
+    return code`    ${docComment([`${what}${s.description ? `: ${s.description}` : ""}`], { indent: "    " })}\n    ${propertyKeyCode(s.name)}?: ${type};`;
   });
-  const baseDoc = absolute ? `Default: ${docText(defaultUrl)}${variables.length > 0 ? ` (see {@link ${names.serverUrl}})` : ""}.` : `The server URL (the document's is ${docText(server.url)}, not absolute).`;
+  const auth =
+    authMembers.length > 0
+      ? code`\n  /** Credentials per security scheme, applied to the operations that ask for them. */\n  auth?: {\n${join(authMembers, "\n")}\n  };`
+      : code``;
+  const baseDoc = absolute ? `Default: ${defaultUrl}${variables.length > 0 ? ` (see {@link ${names.serverUrl}})` : ""}.` : `The server URL (the document's is ${server.url}, not absolute).`;
   statements.push(
-    [
-      `/** Options of {@link ${names.factory}}: the transport's options, \`validateResponses\`, \`retryNonIdempotent\` and credentials. */`,
-      `export interface ${id(names.options).text} extends ${runtimeAlias("OperationClientOptions")} {`,
-      `  /** Scheme, host and path prefix of the API. ${baseDoc} */`,
-      `  baseUrl${absolute ? "?" : ""}: string;`,
-      ...(authLines.length > 0 ? [`  /** Credentials per security scheme, applied to the operations that ask for them. */`, `  auth?: {`, ...authLines, `  };`] : []),
-      `}`,
-    ].join("\n"),
+    code`${docComment([`Options of {@link ${names.factory}}: the transport's options, \`validateResponses\`, \`retryNonIdempotent\` and credentials.`])}
+export interface ${id(names.options)} extends ${rt("OperationClientOptions")} {
+  ${docComment([`Scheme, host and path prefix of the API. ${baseDoc}`], { indent: "  " })}
+  baseUrl${absolute ? code`?` : code``}: string;${auth}
+}`,
   );
-  statements.push(`/** What every operation function takes first: settings only, no connection or timer. */\nexport type ${id(names.client).text} = ${runtimeAlias("ApiClient")};`);
+  statements.push(code`${docComment(["What every operation function takes first: settings only, no connection or timer."])}\nexport type ${id(names.client)} = ${rt("ApiClient")};`);
   // Each scheme's applier: only the kinds the document declares are bundled (no base64 without basic).
   const schemeTable = join(
     schemes.map((s) => {
-      const applier = s.kind === "apiKey" ? code`${id(runtimeAlias("apiKeyScheme"))}(${s.in}, ${s.parameterName})` : id(runtimeAlias(s.kind === "basic" ? "basicScheme" : "bearerScheme"));
-      return code`${new Code(propertyKey(s.name))}: ${applier}`;
+      const applier = s.kind === "apiKey" ? code`${rt("apiKeyScheme")}(${s.in}, ${s.parameterName})` : rt(s.kind === "basic" ? "basicScheme" : "bearerScheme");
+      return code`${objectKey(s.name)}: ${applier}`;
     }),
     ", ",
   );
@@ -153,12 +144,10 @@ function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, us
   if (userAgent !== undefined) defaults.push(code`userAgent: options.userAgent ?? ${userAgent}`);
   const given = defaults.length > 0 ? code`{ ...options, ${join(defaults, ", ")} }` : code`options`;
   statements.push(
-    [
-      `/** Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError. */`,
-      `export function ${id(names.factory).text}(options: ${names.options}${absolute ? " = {}" : ""}): ${names.client} {`,
-      code`  return ${id(runtimeAlias("createApiClient"))}(${names.factory}, ${given}, { ${schemeTable} });`.text,
-      `}`,
-    ].join("\n"),
+    code`${docComment(["Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError."])}
+export function ${id(names.factory)}(options: ${id(names.options)}${absolute ? code` = {}` : code``}): ${id(names.client)} {
+  return ${rt("createApiClient")}(${names.factory}, ${given}, { ${schemeTable} });
+}`,
   );
   return statements;
 }

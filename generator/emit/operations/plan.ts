@@ -11,14 +11,14 @@ import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
-import { Code, code, docText, id, join, literal, member, propertyKey } from "../code";
+import { code, docComment, id, join, literal, member, objectKey, optionalMember, propertyKeyCode, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
 
 export interface OperationPlan {
   operation: IrOperation;
   names: OperationNames;
-  statements: string[];
+  statements: Code[];
   /** Types of types.ts the statements name. */
   typeNames: string[];
   /** Guards of guards.ts the function calls. */
@@ -31,6 +31,10 @@ const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete", "trace"])
 const IDEMPOTENCY_HEADER = /^(x-)?idempotency[-_]?key$/i;
 
 const rt = (name: string): Code => id(runtimeAlias(name));
+/** `?` after an optional member or parameter, nothing after a required one. */
+const optionalMark = (optional: boolean): Code => (optional ? code`?` : code``);
+/** A status code as a type: 404 (a number literal type); a key that is no number, as a string literal type. */
+const statusLiteral = (status: string): Code => (/^\d+$/.test(status) ? literal(Number(status)) : literal(status));
 
 type BodyKind = "json" | "form" | "multipart" | "raw";
 
@@ -69,7 +73,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   };
 
   // --- The request: parameters by location, then the body.
-  const members: string[] = [];
+  const members: Code[] = [];
   const byLocation = new Map<ParameterLocation, IrParameter[]>();
   for (const p of operation.parameters) byLocation.set(p.in, [...(byLocation.get(p.in) ?? []), p]);
   let requestRequired = false;
@@ -80,40 +84,42 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const type = typeName !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(typeName)}`)] : undefined;
     const required = parameters.some((p) => p.required);
     requestRequired ||= required;
-    members.push(`  /** The ${location} parameters. */\n  ${location}${required ? "" : "?"}: ${type !== undefined ? named(type).text : "Record<string, unknown>"};`);
+    members.push(code`  ${docComment([`The ${location} parameters.`], { indent: "  " })}\n  ${id(location)}${optionalMark(!required)}: ${type !== undefined ? named(type) : code`Record<string, unknown>`};`);
   }
   const contents = operation.requestBody?.contents ?? [];
-  let bodyUnion: string | undefined;
+  let bodyUnion: Code | undefined;
   if (contents.length > 0) {
     const required = operation.requestBody!.required;
     requestRequired ||= required;
-    const alternatives = contents.map((content, i) => {
-      const choice = contents.length > 1 ? `contentType${i === 0 ? "?" : ""}: ${literal(content.mediaType).text}; ` : "";
-      return `{ ${choice}body${required ? "" : "?"}: ${contentType(content, true).text} }`;
+    const bodyMembers = contents.map((content, i) => {
+      const choice = contents.length > 1 ? code`contentType${optionalMark(i === 0)}: ${literal(content.mediaType)}; ` : code``;
+      return code`${choice}body${optionalMark(!required)}: ${contentType(content, true)}`;
     });
-    if (contents.length === 1) members.push(`  /** The request body (${docText(contents[0]!.mediaType)}). */\n  ${alternatives[0]!.slice(2, -2)};`);
-    else bodyUnion = alternatives.join(" | ");
+    if (contents.length === 1) members.push(code`  ${docComment([`The request body (${contents[0]!.mediaType}).`], { indent: "  " })}\n  ${bodyMembers[0]!};`);
+    else bodyUnion = join(bodyMembers.map((m) => code`{ ${m} }`), " | ");
   }
-  const requestDoc = `/** The request of {@link ${names.fn}}: its parameters by location${contents.length > 0 ? " and its body" : ""}. */`;
+  const requestDoc = docComment([`The request of {@link ${names.fn}}: its parameters by location${contents.length > 0 ? " and its body" : ""}.`]);
+  const requestName = id(names.request);
+  const requestMembers = join(members, "\n");
   const requestType =
     members.length === 0 && bodyUnion === undefined
-      ? `${requestDoc}\nexport type ${id(names.request).text} = Record<string, never>;`
+      ? code`${requestDoc}\nexport type ${requestName} = Record<string, never>;`
       : bodyUnion === undefined
-        ? `${requestDoc}\nexport interface ${id(names.request).text} {\n${members.join("\n")}\n}`
+        ? code`${requestDoc}\nexport interface ${requestName} {\n${requestMembers}\n}`
         : members.length === 0
-          ? `${requestDoc}\nexport type ${id(names.request).text} = ${bodyUnion};`
-          : `${requestDoc}\nexport type ${id(names.request).text} = {\n${members.join("\n")}\n} & (${bodyUnion});`;
+          ? code`${requestDoc}\nexport type ${requestName} = ${bodyUnion};`
+          : code`${requestDoc}\nexport type ${requestName} = {\n${requestMembers}\n} & (${bodyUnion});`;
 
   // --- The result: a member per declared response.
   const declaresSuccess = operation.responses.some((r) => r.status.startsWith("2"));
   // The statuses a range or default stands for: its class(es), minus what is declared apart (see StatusRange).
   const exact = operation.responses.map((r) => r.status).filter((s) => /^\d{3}$/.test(s));
   const ranges = operation.responses.map((r) => r.status).filter((s) => /^[1-5]XX$/.test(s)).map((s) => s[0]!);
-  const statusType = (classes: string[], declared: string[]): Code => {
-    const range = code`${rt("StatusRange")}<${new Code(classes.join(" | "))}>`;
-    return declared.length > 0 ? code`Exclude<${range}, ${new Code(declared.join(" | "))}>` : range;
+  const statusType = (classes: string[], declared: Code[]): Code => {
+    const range = code`${rt("StatusRange")}<${join(classes.map(statusLiteral), " | ")}>`;
+    return declared.length > 0 ? code`Exclude<${range}, ${join(declared, " | ")}>` : range;
   };
-  const resultMembers: string[] = [];
+  const resultMembers: Code[] = [];
   const responseGuards: Code[] = [];
   for (const response of operation.responses) {
     const types = response.contents.length === 0 ? [code`undefined`] : response.contents.map((c) => contentType(c, false));
@@ -121,24 +127,28 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const key = response.status;
     const range = /^[1-5]XX$/.test(key);
     const status = (classes: string[]): Code =>
-      range ? statusType([key[0]!], exact.filter((s) => s[0] === key[0])) : key === "default" ? statusType(classes, [...exact.filter((s) => classes.includes(s[0]!)), ...ranges.filter((c) => classes.includes(c)).map((c) => `${rt("StatusRange").text}<${c}>`)]) : new Code(key);
-    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`.text);
-    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`.text);
+      range
+        ? statusType([key[0]!], exact.filter((s) => s[0] === key[0]).map(statusLiteral))
+        : key === "default"
+          ? statusType(classes, [
+              ...exact.filter((s) => classes.includes(s[0]!)).map(statusLiteral),
+              ...ranges.filter((c) => classes.includes(c)).map((c) => code`${rt("StatusRange")}<${statusLiteral(c)}>`),
+            ])
+          : statusLiteral(key);
+    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`);
+    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`);
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
-    responseGuards.push(code`${new Code(propertyKey(response.status))}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
+    responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
   }
-  resultMembers.push(rt("ApiFailure").text);
-  const resultType = [
-    `/** What {@link ${names.fn}} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */`,
-    `export type ${id(names.result).text} =\n  | ${resultMembers.join("\n  | ")};`,
-  ].join("\n");
+  resultMembers.push(rt("ApiFailure"));
+  const resultType = code`${docComment([`What {@link ${names.fn}} resolves to: a declared status with its typed body, or why there is none. Never a rejection.`])}\nexport type ${id(names.result)} =\n  | ${join(resultMembers, "\n  | ")};`;
 
   // --- The function.
   const request = id("request");
   const access = (location: ParameterLocation, parameter: IrParameter): Code => {
     const required = byLocation.get(location)!.some((p) => p.required);
     const holder = member(request, location);
-    const value = required ? member(holder, parameter.name) : new Code(`${holder.text}?.${member(new Code(""), parameter.name).text.replace(/^\./, "")}`);
+    const value = required ? member(holder, parameter.name) : optionalMember(holder, parameter.name);
     return parameter.mediaType !== undefined ? code`${rt("jsonParam")}(${value})` : value;
   };
   const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
@@ -158,7 +168,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
-    return code`${new Code(propertyKey(p.name))}: ${call("serializeHeaderParam", value, literal(p.explode))}`;
+    return code`${objectKey(p.name)}: ${call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
@@ -187,20 +197,23 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader}`,
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;
-  const requestParam = noRequest ? `_request: ${names.request} = {}` : `request: ${names.request}${requestRequired ? "" : " = {}"}`;
-  const summary = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "").map((t) => docText(t.trim()));
-  const fn = [
-    `/**`,
-    ` * \`${operation.method.toUpperCase()} ${docText(operation.path)}\`${summary.length > 0 ? `: ${summary[0]}` : ""}`,
-    ...summary.slice(1).flatMap((text) => [" *", ...text.split("\n").map((line) => ` * ${line}`.trimEnd())]),
-    ...(operation.deprecated ? [" * @deprecated"] : []),
-    ` */`,
-    `export function ${id(names.fn).text}(client: ${rt("ApiClient").text}, ${requestParam}, call?: ${rt("CallOptions").text}): Promise<${names.result}> {`,
-    `  return ${rt("callOperation").text}<${names.result}>(client, {`,
-    ...fields.map((f) => `    ${f.text},`),
-    `  }, call);`,
-    `}`,
-  ].join("\n");
+  const requestParam = noRequest ? code`_request: ${requestName} = {}` : code`request: ${requestName}${requestRequired ? code`` : code` = {}`}`;
+  const summary = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "").map((t) => t.trim());
+  const doc = docComment(
+    [
+      `\`${operation.method.toUpperCase()} ${operation.path}\`${summary.length > 0 ? `: ${summary[0]}` : ""}`,
+      ...summary.slice(1).flatMap((text) => ["", text]),
+      ...(operation.deprecated ? ["@deprecated"] : []),
+    ],
+    { block: true },
+  );
+  const result = id(names.result);
+  const fn = code`${doc}
+export function ${id(names.fn)}(client: ${rt("ApiClient")}, ${requestParam}, call?: ${rt("CallOptions")}): Promise<${result}> {
+  return ${rt("callOperation")}<${result}>(client, {
+${join(fields.map((f) => code`    ${f},`), "\n")}
+  }, call);
+}`;
   return {
     operation,
     names,
