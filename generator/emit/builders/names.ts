@@ -8,7 +8,7 @@ import { NameAllocator } from "../../ir/naming";
 import { namesDerivedFrom } from "../index";
 import { guardNames as guardsArtifactNames } from "../guards/artifact";
 import { builderNames } from "./artifact";
-import { CLIENT_RUNTIME_TYPES, QUEUE_TYPES } from "../client/index";
+import { CLIENT_RUNTIME_TYPES, QUEUE_TYPES } from "../client/artifact";
 import { GUARDS_RUNTIME_EXPORTS } from "../guards/index";
 
 /**

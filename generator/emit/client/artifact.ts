@@ -18,3 +18,29 @@ export const clientArtifact = declareArtifact({
   requires: ["types", "guards", "builders"],
   namesForRoot: allClientNames,
 });
+
+/**
+ * The transport's types: the package exports them all from its `<package>/transport` subpath
+ * (transport.ts), out of the way of the user's names. The builders reserve them all the same.
+ */
+export const CLIENT_RUNTIME_TYPES = [
+  "AbortSignalLike",
+  "CallOptions",
+  "ClientHooks",
+  "FailureKind",
+  "FetchInit",
+  "FetchLike",
+  "FetchResponse",
+  "RequestEvent",
+  "ResponseEvent",
+  "RetryEvent",
+  "RetryOptions",
+  "SendFailure",
+  "SendResult",
+  "SendSuccess",
+  "TransportOptions",
+  "ValidationIssue",
+];
+
+/** Types a generated client re-exports from the queue, when it has one. */
+export const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];

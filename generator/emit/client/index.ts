@@ -8,7 +8,7 @@ import { isNode } from "../../ir/model";
 import { toTypeName } from "../../ir/naming";
 import { builderNames } from "../builders/artifact";
 import { guardNames } from "../guards/artifact";
-import { clientNames } from "./artifact";
+import { CLIENT_RUNTIME_TYPES, clientNames, QUEUE_TYPES } from "./artifact";
 import { code, docComment, id, join, literal, member, propertyKeyCode, type Code } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
@@ -17,8 +17,6 @@ import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endp
 import { queueShape, type QueueShape } from "../builders/grouping";
 import { isObjectType, objectInfo, objectTypes } from "../builders/object-shape";
 
-/** Types a generated client re-exports from the queue, when it has one. */
-export const QUEUE_TYPES = ["BatchQueue", "BatchQueueOptions", "CloseResult", "QueueFailure", "QueueStats", "RequestFailure"];
 
 export const clientEmitter: Emitter = {
   templates: ["runtime/http-client.ts", "runtime/batch-queue.ts"],
@@ -35,28 +33,6 @@ const rt = (name: string): Code => id(runtimeAlias(name));
 const runtimeImport = (names: readonly string[], template: string): Code =>
   code`import { ${runtimeImports(names, RUNTIME_TYPES_USED)} } from ${`./${template.replace(/\.ts$/, ".js")}`};`;
 
-/**
- * The transport's types: the package exports them all from its `<package>/transport` subpath
- * (transport.ts), out of the way of the user's names. The builders reserve them all the same.
- */
-export const CLIENT_RUNTIME_TYPES = [
-  "AbortSignalLike",
-  "CallOptions",
-  "ClientHooks",
-  "FailureKind",
-  "FetchInit",
-  "FetchLike",
-  "FetchResponse",
-  "RequestEvent",
-  "ResponseEvent",
-  "RetryEvent",
-  "RetryOptions",
-  "SendFailure",
-  "SendResult",
-  "SendSuccess",
-  "TransportOptions",
-  "ValidationIssue",
-];
 
 /**
  * The transport's types a user of the client names most, the per-call options and the result:
