@@ -16,8 +16,9 @@ const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeo
 import { isNode, type IrNode, type IrSchema, type JsonType } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
-import { discriminatedUnion } from "./discriminated-union";
 import { docsFor } from "./jsdoc";
+import { KEYWORDS } from "./keywords/index";
+import type { KeywordDefinition, TypeParts } from "./keywords/keyword";
 import { arrayType, intersectionType, keyCode, literalType, NEVER, tupleType, TypeExpr, typeRef, unionType, UNKNOWN } from "./type-expression";
 
 export const typesEmitter: Emitter = {
@@ -60,17 +61,22 @@ export function typeOf(schema: IrSchema): TypeExpr {
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   const parts: TypeExpr[] = [];
-  if (schema.ref) parts.push(typeRef(schema.ref));
-  // A `$dynamicRef` is typed as its static target: what the dynamic scope resolves it to at run
-  // time (an extension of that schema, in the usual pattern) is not known to the type system.
-  if (schema.dynamicRef) parts.push(typeRef(schema.dynamicRef.ref));
-  parts.push(ownType(schema));
-  for (const member of schema.allOf ?? []) parts.push(typeOf(member));
-  for (const [keyword, list] of [["anyOf", schema.anyOf], ["oneOf", schema.oneOf]] as const) {
-    if (list && !requiredBranches(list)) parts.push(schema.discriminator?.keyword === keyword ? discriminatedUnion(schema.discriminator) : unionType(list.map(typeOf)));
+  for (const keyword of TYPED_KEYWORDS) {
+    const part = keyword.typescript!(schema, TYPE_PARTS);
+    if (part instanceof TypeExpr) parts.push(part);
+    else if (part) parts.push(...part);
   }
   return intersectionType(parts);
 }
+
+/** The keyword modules that contribute to a TypeScript type: references first (`X & {...}`), then in vocabulary order. */
+const TYPED_KEYWORDS: readonly KeywordDefinition[] = [...KEYWORDS.filter((k) => k.readFirst), ...KEYWORDS.filter((k) => !k.readFirst)].filter((k) => k.typescript);
+
+const TYPE_PARTS: TypeParts = {
+  typeOf,
+  valueType: (node) => ownType(node),
+  unionOf: (list) => (list && !requiredBranches(list) ? unionType(list.map(typeOf)) : undefined),
+};
 
 /** What the node's own keywords (type, const, enum, object and array keywords) say, without applicators. */
 function ownType(node: IrNode): TypeExpr {

@@ -19,4 +19,5 @@ export const allOfKeyword: KeywordDefinition = {
   },
   guard: check,
   diff: (c) => c.list("allOf"),
+  typescript: (node, parts) => node.allOf?.map((member) => parts.typeOf(member)),
 };

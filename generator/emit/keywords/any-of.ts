@@ -44,4 +44,6 @@ export const anyOfKeyword: KeywordDefinition = {
   },
   guard: check,
   diff: (c) => c.list("anyOf"),
+  // A discriminated anyOf is its discriminator module's union.
+  typescript: (node, parts) => (node.discriminator?.keyword === "anyOf" ? undefined : parts.unionOf(node.anyOf)),
 };

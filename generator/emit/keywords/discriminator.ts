@@ -9,6 +9,7 @@
  * The type side is emit/discriminated-union.ts.
  */
 import { code } from "../code";
+import { discriminatedUnion } from "../discriminated-union";
 import type { IrNode } from "../../ir/model";
 import type { KeywordCheck } from "../guards/check";
 import { readProperty } from "../guards/access";
@@ -80,4 +81,7 @@ export const discriminatorKeyword: KeywordDefinition = {
   },
   guard: check,
   diff,
+  // Each branch with its tag narrowed, where its oneOf/anyOf is a union at all (not only required lists).
+  typescript: (node, parts) =>
+    node.discriminator && parts.unionOf(node[node.discriminator.keyword]) !== undefined ? discriminatedUnion(node.discriminator) : undefined,
 };

@@ -5,6 +5,7 @@
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
+import { typeRef } from "../type-expression";
 import type { KeywordReader } from "../../ir/keyword-reader";
 import type { Scope } from "../guards/scope";
 import type { IrNode } from "../../ir/model";
@@ -43,6 +44,9 @@ export const dynamicRefKeyword: KeywordDefinition = {
   keywords: ["dynamicRef", "dynamicScope"],
   dialects: { $dynamicRef: ["2020-12"], $recursiveRef: ["2019-09"] },
   readFirst: true,
+  // Typed as its static target: what the dynamic scope resolves it to at run time (an extension of
+  // that schema, in the usual pattern) is not known to the type system.
+  typescript: (node) => (node.dynamicRef === undefined ? undefined : typeRef(node.dynamicRef.ref)),
   read(r) {
     if (r.has("$dynamicRef")) readDynamicRef(r, "$dynamicRef");
     if (r.has("$recursiveRef")) readDynamicRef(r, "$recursiveRef");

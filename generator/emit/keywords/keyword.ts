@@ -7,6 +7,7 @@
 import type { KeywordReading } from "../../ir/keyword-reader";
 import type { IrKeyword, IrNode, IrSchema } from "../../ir/model";
 import type { KeywordCheck } from "../guards/check";
+import type { TypeExpr } from "../type-expression";
 
 export interface KeywordDefinition extends KeywordReading {
   /**
@@ -18,6 +19,29 @@ export interface KeywordDefinition extends KeywordReading {
   diff(change: KeywordChange): void;
   /** Its keywords that hovers show as `@keyword value` tags (emit/jsdoc.ts). */
   readonly jsdoc?: readonly IrKeyword[];
+  /**
+   * Its part of the node's TypeScript type (emit/types.ts intersects the parts, references first,
+   * then in vocabulary order). None: the keyword narrows values in ways TypeScript cannot say
+   * (`minLength`, `pattern`...), and only the guard checks it.
+   */
+  readonly typescript?: (node: IrNode, parts: TypeParts) => TypeExpr | readonly TypeExpr[] | undefined;
+}
+
+/** What a keyword module's `typescript` builds on (emit/types.ts provides it). */
+export interface TypeParts {
+  /** The type of a subschema. */
+  typeOf(schema: IrSchema): TypeExpr;
+  /**
+   * The value keywords' one type: `type`, `const`/`enum`, and the object and array keywords
+   * (`properties`, `required`, `additionalProperties`, `patternProperties`, `items`, `prefixItems`,
+   * `minItems` for a tuple's optional slots) together shape one TypeScript object or array type.
+   */
+  valueType(node: IrNode): TypeExpr;
+  /**
+   * The union an anyOf/oneOf list stands for, or undefined when its branches only say which
+   * properties are required (the object type already says it: emit/types.ts's requiredUnions).
+   */
+  unionOf(list: readonly IrSchema[] | undefined): TypeExpr | undefined;
 }
 
 /**

@@ -88,4 +88,6 @@ export const oneOfKeyword: KeywordDefinition = {
   },
   guard: check,
   diff: (c) => c.list("oneOf"),
+  // A discriminated oneOf is its discriminator module's union.
+  typescript: (node, parts) => (node.discriminator?.keyword === "oneOf" ? undefined : parts.unionOf(node.oneOf)),
 };

@@ -2,6 +2,7 @@
 import { code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
+import { typeRef } from "../type-expression";
 
 const check: KeywordCheck = {
   keywords: ["ref"],
@@ -25,6 +26,7 @@ const check: KeywordCheck = {
 export const refKeyword: KeywordDefinition = {
   keywords: ["ref"],
   readFirst: true,
+  typescript: (node) => (node.ref === undefined ? undefined : typeRef(node.ref)),
   read(r) {
     if (!r.has("$ref")) return;
     const target = r.refName(r.string("$ref"));

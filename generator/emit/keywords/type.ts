@@ -16,6 +16,8 @@ export const typeKeyword: KeywordDefinition = {
     r.node.type = [...new Set(list as JsonType[])];
   },
   guard: "type test",
+  // With const/enum and the object and array keywords: one TypeScript type (see TypeParts.valueType).
+  typescript: (node, parts) => parts.valueType(node),
   diff(c) {
     const { before: a, after: b } = c;
     if (a.type === undefined && b.type === undefined) return;
