@@ -98,7 +98,14 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     }
   }
 
-  const loaded: LoadedSchema = { root: rootDocument.root, rootDocument, registry, dialect, hash: hashDocuments([...registry.documents, ...metaDocuments]) };
+  const loaded: LoadedSchema = {
+    root: rootDocument.root,
+    rootDocument,
+    registry,
+    dialect,
+    // The parameters' document is made from the others (and names them by absolute URI): hashing it would make the hash depend on where the repository is.
+    hash: hashDocuments([...registry.documents.filter((d) => d !== parametersDocument), ...metaDocuments]),
+  };
   if (openapi && schemas && parametersDocument) {
     const documents = new Map([[undefined, rootDocument], ...partDocuments.map((d) => [d.uri, d] as const)]);
     loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, documents, parametersDocument), parametersDocument };
