@@ -33,9 +33,22 @@ const RUNTIME_SUITES = [
   "test/e2e/client-faults.test.ts",
   // The batch queue: timers (unref'd), aborts at close()'s deadline, 20,000 items under faults.
   "test/e2e/batch-queue.test.ts",
-  "test/mock-server/",
-  // The CLI as a child process: generate, errors and exit codes, diff, remote $refs, watch (fs.watch).
-  "test/e2e/cli-",
+  // The OpenAPI client (fetch, FormData, Blob) against a recording server and the mock server.
+  "test/operations/client-http.test.ts",
+  "test/e2e/openapi-mock-client.test.ts",
+  // The mock server's HTTP and CLI (its value synthesis and parameter parsing are plain logic: machine's Node only).
+  "test/mock-server/server.test.ts",
+  "test/mock-server/openapi.test.ts",
+  "test/mock-server/cli.test.ts",
+  // The CLI as a child process: generate, errors and exit codes, diff, remote $refs, watch (fs.watch),
+  // the compile cache (module.enableCompileCache on 22+). The OpenAPI, naming, heuristics and release
+  // suites test what the generator writes, the same on every Node: machine's Node only.
+  "test/e2e/cli-generate.test.ts",
+  "test/e2e/cli-errors.test.ts",
+  "test/e2e/cli-diff.test.ts",
+  "test/e2e/cli-resolve.test.ts",
+  "test/e2e/cli-watch.test.ts",
+  "test/e2e/cli-compile-cache.test.ts",
 ];
 
 const args = process.argv.slice(2);
