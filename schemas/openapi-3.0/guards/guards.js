@@ -197,7 +197,6 @@ __export(guards_exports, {
 module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_checks = require("./runtime/checks.js");
-var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
 const error$1 = ["#/required", "required", "must have required property 'openapi'"];
 const error$2 = ["#/required", "required", "must have required property 'info'"];
@@ -231,1296 +230,1192 @@ const error$13 = [
 ];
 const error$14 = ["#/definitions/Info/properties/title/type", "type", "must be string"];
 const error$15 = ["#/definitions/Info/properties/description/type", "type", "must be string"];
-const $isUriReference$ = import_formats.isUriReference;
-const error$16 = [
-  "#/definitions/Info/properties/termsOfService/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$17 = ["#/definitions/Info/properties/termsOfService/type", "type", "must be string"];
-const error$18 = ["#/definitions/Info/properties/version/type", "type", "must be string"];
-const error$19 = [
+const error$16 = ["#/definitions/Info/properties/termsOfService/type", "type", "must be string"];
+const error$17 = ["#/definitions/Info/properties/version/type", "type", "must be string"];
+const error$18 = [
   "#/definitions/Info/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$20 = ["#/definitions/Info/type", "type", "must be object"];
-const error$21 = [
+const error$19 = ["#/definitions/Info/type", "type", "must be object"];
+const error$20 = [
   "#/definitions/ExternalDocumentation/required",
   "required",
   "must have required property 'url'"
 ];
-const error$22 = [
+const error$21 = [
   "#/definitions/ExternalDocumentation/properties/description/type",
   "type",
   "must be string"
 ];
-const error$23 = [
-  "#/definitions/ExternalDocumentation/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$24 = [
+const error$22 = [
   "#/definitions/ExternalDocumentation/properties/url/type",
   "type",
   "must be string"
 ];
-const error$25 = [
+const error$23 = [
   "#/definitions/ExternalDocumentation/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$26 = ["#/definitions/ExternalDocumentation/type", "type", "must be object"];
-const error$27 = ["#/definitions/Server/required", "required", "must have required property 'url'"];
-const error$28 = ["#/definitions/Server/properties/url/type", "type", "must be string"];
-const error$29 = ["#/definitions/Server/properties/description/type", "type", "must be string"];
-const error$30 = ["#/definitions/Server/properties/variables/type", "type", "must be object"];
-const error$31 = [
+const error$24 = ["#/definitions/ExternalDocumentation/type", "type", "must be object"];
+const error$25 = ["#/definitions/Server/required", "required", "must have required property 'url'"];
+const error$26 = ["#/definitions/Server/properties/url/type", "type", "must be string"];
+const error$27 = ["#/definitions/Server/properties/description/type", "type", "must be string"];
+const error$28 = ["#/definitions/Server/properties/variables/type", "type", "must be object"];
+const error$29 = [
   "#/definitions/Server/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$32 = ["#/definitions/Server/type", "type", "must be object"];
-const error$33 = [
+const error$30 = ["#/definitions/Server/type", "type", "must be object"];
+const error$31 = [
   "#/definitions/SecurityRequirement/additionalProperties/items/type",
   "type",
   "must be string"
 ];
-const error$34 = [
+const error$32 = [
   "#/definitions/SecurityRequirement/additionalProperties/type",
   "type",
   "must be array"
 ];
-const error$35 = ["#/definitions/SecurityRequirement/type", "type", "must be object"];
-const error$36 = ["#/definitions/Tag/required", "required", "must have required property 'name'"];
-const error$37 = ["#/definitions/Tag/properties/name/type", "type", "must be string"];
-const error$38 = ["#/definitions/Tag/properties/description/type", "type", "must be string"];
-const error$39 = [
+const error$33 = ["#/definitions/SecurityRequirement/type", "type", "must be object"];
+const error$34 = ["#/definitions/Tag/required", "required", "must have required property 'name'"];
+const error$35 = ["#/definitions/Tag/properties/name/type", "type", "must be string"];
+const error$36 = ["#/definitions/Tag/properties/description/type", "type", "must be string"];
+const error$37 = [
   "#/definitions/Tag/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$40 = ["#/definitions/Tag/type", "type", "must be object"];
+const error$38 = ["#/definitions/Tag/type", "type", "must be object"];
 const pattern$2 = new RegExp("^\\/", "u");
-const error$41 = [
+const error$39 = [
   "#/definitions/Paths/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$42 = ["#/definitions/Paths/type", "type", "must be object"];
+const error$40 = ["#/definitions/Paths/type", "type", "must be object"];
 const pattern$3 = new RegExp("^[a-zA-Z0-9\\.\\-_]+$", "u");
-const error$43 = [
+const error$41 = [
   "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$44 = ["#/definitions/Components/properties/schemas/type", "type", "must be object"];
-const error$45 = [
+const error$42 = ["#/definitions/Components/properties/schemas/type", "type", "must be object"];
+const error$43 = [
   "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$46 = ["#/definitions/Components/properties/responses/type", "type", "must be object"];
-const error$47 = [
+const error$44 = ["#/definitions/Components/properties/responses/type", "type", "must be object"];
+const error$45 = [
   "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$48 = ["#/definitions/Components/properties/parameters/type", "type", "must be object"];
-const error$49 = [
+const error$46 = ["#/definitions/Components/properties/parameters/type", "type", "must be object"];
+const error$47 = [
   "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$50 = ["#/definitions/Components/properties/examples/type", "type", "must be object"];
-const error$51 = [
+const error$48 = ["#/definitions/Components/properties/examples/type", "type", "must be object"];
+const error$49 = [
   "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$52 = [
+const error$50 = [
   "#/definitions/Components/properties/requestBodies/type",
   "type",
   "must be object"
 ];
-const error$53 = [
+const error$51 = [
   "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$54 = ["#/definitions/Components/properties/headers/type", "type", "must be object"];
-const error$55 = [
+const error$52 = ["#/definitions/Components/properties/headers/type", "type", "must be object"];
+const error$53 = [
   "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$56 = [
+const error$54 = [
   "#/definitions/Components/properties/securitySchemes/type",
   "type",
   "must be object"
 ];
-const error$57 = [
+const error$55 = [
   "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$58 = ["#/definitions/Components/properties/links/type", "type", "must be object"];
-const error$59 = [
+const error$56 = ["#/definitions/Components/properties/links/type", "type", "must be object"];
+const error$57 = [
   "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$60 = ["#/definitions/Components/properties/callbacks/type", "type", "must be object"];
-const error$61 = [
+const error$58 = ["#/definitions/Components/properties/callbacks/type", "type", "must be object"];
+const error$59 = [
   "#/definitions/Components/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$62 = ["#/definitions/Components/type", "type", "must be object"];
-const error$63 = ["#/definitions/Contact/properties/name/type", "type", "must be string"];
+const error$60 = ["#/definitions/Components/type", "type", "must be object"];
+const error$61 = ["#/definitions/Contact/properties/name/type", "type", "must be string"];
+const error$62 = ["#/definitions/Contact/properties/url/type", "type", "must be string"];
+const error$63 = ["#/definitions/Contact/properties/email/type", "type", "must be string"];
 const error$64 = [
-  "#/definitions/Contact/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$65 = ["#/definitions/Contact/properties/url/type", "type", "must be string"];
-const $isEmail$ = import_formats.isEmail;
-const error$66 = [
-  "#/definitions/Contact/properties/email/format",
-  "format",
-  'must match format "email"'
-];
-const error$67 = ["#/definitions/Contact/properties/email/type", "type", "must be string"];
-const error$68 = [
   "#/definitions/Contact/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$69 = ["#/definitions/Contact/type", "type", "must be object"];
-const error$70 = [
+const error$65 = ["#/definitions/Contact/type", "type", "must be object"];
+const error$66 = [
   "#/definitions/License/required",
   "required",
   "must have required property 'name'"
 ];
-const error$71 = ["#/definitions/License/properties/name/type", "type", "must be string"];
-const error$72 = [
-  "#/definitions/License/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$73 = ["#/definitions/License/properties/url/type", "type", "must be string"];
-const error$74 = [
+const error$67 = ["#/definitions/License/properties/name/type", "type", "must be string"];
+const error$68 = ["#/definitions/License/properties/url/type", "type", "must be string"];
+const error$69 = [
   "#/definitions/License/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$75 = ["#/definitions/License/type", "type", "must be object"];
-const error$76 = [
+const error$70 = ["#/definitions/License/type", "type", "must be object"];
+const error$71 = [
   "#/definitions/ServerVariable/required",
   "required",
   "must have required property 'default'"
 ];
-const error$77 = [
+const error$72 = [
   "#/definitions/ServerVariable/properties/enum/items/type",
   "type",
   "must be string"
 ];
-const error$78 = ["#/definitions/ServerVariable/properties/enum/type", "type", "must be array"];
-const error$79 = ["#/definitions/ServerVariable/properties/default/type", "type", "must be string"];
-const error$80 = [
+const error$73 = ["#/definitions/ServerVariable/properties/enum/type", "type", "must be array"];
+const error$74 = ["#/definitions/ServerVariable/properties/default/type", "type", "must be string"];
+const error$75 = [
   "#/definitions/ServerVariable/properties/description/type",
   "type",
   "must be string"
 ];
-const error$81 = [
+const error$76 = [
   "#/definitions/ServerVariable/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$82 = ["#/definitions/ServerVariable/type", "type", "must be object"];
-const error$83 = ["#/definitions/PathItem/properties/$ref/type", "type", "must be string"];
-const error$84 = ["#/definitions/PathItem/properties/summary/type", "type", "must be string"];
-const error$85 = ["#/definitions/PathItem/properties/description/type", "type", "must be string"];
-const error$86 = ["#/definitions/PathItem/properties/servers/type", "type", "must be array"];
-const error$87 = [
+const error$77 = ["#/definitions/ServerVariable/type", "type", "must be object"];
+const error$78 = ["#/definitions/PathItem/properties/$ref/type", "type", "must be string"];
+const error$79 = ["#/definitions/PathItem/properties/summary/type", "type", "must be string"];
+const error$80 = ["#/definitions/PathItem/properties/description/type", "type", "must be string"];
+const error$81 = ["#/definitions/PathItem/properties/servers/type", "type", "must be array"];
+const error$82 = [
   "#/definitions/PathItem/properties/parameters/uniqueItems",
   "uniqueItems",
   "must NOT have duplicate items"
 ];
-const error$88 = [
+const error$83 = [
   "#/definitions/PathItem/properties/parameters/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$89 = ["#/definitions/PathItem/properties/parameters/type", "type", "must be array"];
-const error$90 = [
+const error$84 = ["#/definitions/PathItem/properties/parameters/type", "type", "must be array"];
+const error$85 = [
   "#/definitions/PathItem/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$91 = ["#/definitions/PathItem/type", "type", "must be object"];
+const error$86 = ["#/definitions/PathItem/type", "type", "must be object"];
 let depth$ = 0;
-const error$92 = [
+const error$87 = [
   "#/definitions/PathItem",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$93 = ["#/definitions/Schema/properties/title/type", "type", "must be string"];
-const error$94 = [
+const error$88 = ["#/definitions/Schema/properties/title/type", "type", "must be string"];
+const error$89 = [
   "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
   "exclusiveMinimum",
   "must be > 0"
 ];
-const error$95 = ["#/definitions/Schema/properties/multipleOf/type", "type", "must be number"];
-const error$96 = ["#/definitions/Schema/properties/maximum/type", "type", "must be number"];
-const error$97 = [
+const error$90 = ["#/definitions/Schema/properties/multipleOf/type", "type", "must be number"];
+const error$91 = ["#/definitions/Schema/properties/maximum/type", "type", "must be number"];
+const error$92 = [
   "#/definitions/Schema/properties/exclusiveMaximum/type",
   "type",
   "must be boolean"
 ];
-const error$98 = ["#/definitions/Schema/properties/minimum/type", "type", "must be number"];
-const error$99 = [
+const error$93 = ["#/definitions/Schema/properties/minimum/type", "type", "must be number"];
+const error$94 = [
   "#/definitions/Schema/properties/exclusiveMinimum/type",
   "type",
   "must be boolean"
 ];
-const error$100 = ["#/definitions/Schema/properties/maxLength/minimum", "minimum", "must be >= 0"];
-const error$101 = ["#/definitions/Schema/properties/maxLength/type", "type", "must be integer"];
-const error$102 = ["#/definitions/Schema/properties/minLength/minimum", "minimum", "must be >= 0"];
-const error$103 = ["#/definitions/Schema/properties/minLength/type", "type", "must be integer"];
-const $isRegex$ = import_formats.isRegex;
-const error$104 = [
-  "#/definitions/Schema/properties/pattern/format",
-  "format",
-  'must match format "regex"'
-];
-const error$105 = ["#/definitions/Schema/properties/pattern/type", "type", "must be string"];
-const error$106 = ["#/definitions/Schema/properties/maxItems/minimum", "minimum", "must be >= 0"];
-const error$107 = ["#/definitions/Schema/properties/maxItems/type", "type", "must be integer"];
-const error$108 = ["#/definitions/Schema/properties/minItems/minimum", "minimum", "must be >= 0"];
-const error$109 = ["#/definitions/Schema/properties/minItems/type", "type", "must be integer"];
-const error$110 = ["#/definitions/Schema/properties/uniqueItems/type", "type", "must be boolean"];
-const error$111 = [
+const error$95 = ["#/definitions/Schema/properties/maxLength/minimum", "minimum", "must be >= 0"];
+const error$96 = ["#/definitions/Schema/properties/maxLength/type", "type", "must be integer"];
+const error$97 = ["#/definitions/Schema/properties/minLength/minimum", "minimum", "must be >= 0"];
+const error$98 = ["#/definitions/Schema/properties/minLength/type", "type", "must be integer"];
+const error$99 = ["#/definitions/Schema/properties/pattern/type", "type", "must be string"];
+const error$100 = ["#/definitions/Schema/properties/maxItems/minimum", "minimum", "must be >= 0"];
+const error$101 = ["#/definitions/Schema/properties/maxItems/type", "type", "must be integer"];
+const error$102 = ["#/definitions/Schema/properties/minItems/minimum", "minimum", "must be >= 0"];
+const error$103 = ["#/definitions/Schema/properties/minItems/type", "type", "must be integer"];
+const error$104 = ["#/definitions/Schema/properties/uniqueItems/type", "type", "must be boolean"];
+const error$105 = [
   "#/definitions/Schema/properties/maxProperties/minimum",
   "minimum",
   "must be >= 0"
 ];
-const error$112 = ["#/definitions/Schema/properties/maxProperties/type", "type", "must be integer"];
-const error$113 = [
+const error$106 = ["#/definitions/Schema/properties/maxProperties/type", "type", "must be integer"];
+const error$107 = [
   "#/definitions/Schema/properties/minProperties/minimum",
   "minimum",
   "must be >= 0"
 ];
-const error$114 = ["#/definitions/Schema/properties/minProperties/type", "type", "must be integer"];
-const error$115 = [
+const error$108 = ["#/definitions/Schema/properties/minProperties/type", "type", "must be integer"];
+const error$109 = [
   "#/definitions/Schema/properties/required/minItems",
   "minItems",
   "must NOT have fewer than 1 items"
 ];
-const error$116 = [
+const error$110 = [
   "#/definitions/Schema/properties/required/uniqueItems",
   "uniqueItems",
   "must NOT have duplicate items"
 ];
-const error$117 = ["#/definitions/Schema/properties/required/items/type", "type", "must be string"];
-const error$118 = ["#/definitions/Schema/properties/required/type", "type", "must be array"];
-const error$119 = [
+const error$111 = ["#/definitions/Schema/properties/required/items/type", "type", "must be string"];
+const error$112 = ["#/definitions/Schema/properties/required/type", "type", "must be array"];
+const error$113 = [
   "#/definitions/Schema/properties/enum/minItems",
   "minItems",
   "must NOT have fewer than 1 items"
 ];
-const error$120 = ["#/definitions/Schema/properties/enum/type", "type", "must be array"];
-const error$121 = ["#/definitions/Schema/properties/type/type", "type", "must be string"];
-const error$122 = [
+const error$114 = ["#/definitions/Schema/properties/enum/type", "type", "must be array"];
+const error$115 = ["#/definitions/Schema/properties/type/type", "type", "must be string"];
+const error$116 = [
   "#/definitions/Schema/properties/type/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$123 = [
+const error$117 = [
   "#/definitions/Schema/properties/not/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$124 = [
+const error$118 = [
   "#/definitions/Schema/properties/allOf/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$125 = ["#/definitions/Schema/properties/allOf/type", "type", "must be array"];
-const error$126 = [
+const error$119 = ["#/definitions/Schema/properties/allOf/type", "type", "must be array"];
+const error$120 = [
   "#/definitions/Schema/properties/oneOf/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$127 = ["#/definitions/Schema/properties/oneOf/type", "type", "must be array"];
-const error$128 = [
+const error$121 = ["#/definitions/Schema/properties/oneOf/type", "type", "must be array"];
+const error$122 = [
   "#/definitions/Schema/properties/anyOf/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$129 = ["#/definitions/Schema/properties/anyOf/type", "type", "must be array"];
-const error$130 = [
+const error$123 = ["#/definitions/Schema/properties/anyOf/type", "type", "must be array"];
+const error$124 = [
   "#/definitions/Schema/properties/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$131 = [
+const error$125 = [
   "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$132 = ["#/definitions/Schema/properties/properties/type", "type", "must be object"];
-const error$133 = [
+const error$126 = ["#/definitions/Schema/properties/properties/type", "type", "must be object"];
+const error$127 = [
   "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
   "type",
   "must be boolean"
 ];
-const error$134 = [
+const error$128 = [
   "#/definitions/Schema/properties/additionalProperties/oneOf/2",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$135 = [
+const error$129 = [
   "#/definitions/Schema/properties/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$136 = ["#/definitions/Schema/properties/description/type", "type", "must be string"];
-const error$137 = ["#/definitions/Schema/properties/format/type", "type", "must be string"];
-const error$138 = ["#/definitions/Schema/properties/nullable/type", "type", "must be boolean"];
-const error$139 = ["#/definitions/Schema/properties/readOnly/type", "type", "must be boolean"];
-const error$140 = ["#/definitions/Schema/properties/writeOnly/type", "type", "must be boolean"];
-const error$141 = ["#/definitions/Schema/properties/deprecated/type", "type", "must be boolean"];
-const error$142 = [
+const error$130 = ["#/definitions/Schema/properties/description/type", "type", "must be string"];
+const error$131 = ["#/definitions/Schema/properties/format/type", "type", "must be string"];
+const error$132 = ["#/definitions/Schema/properties/nullable/type", "type", "must be boolean"];
+const error$133 = ["#/definitions/Schema/properties/readOnly/type", "type", "must be boolean"];
+const error$134 = ["#/definitions/Schema/properties/writeOnly/type", "type", "must be boolean"];
+const error$135 = ["#/definitions/Schema/properties/deprecated/type", "type", "must be boolean"];
+const error$136 = [
   "#/definitions/Schema/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$143 = ["#/definitions/Schema/type", "type", "must be object"];
-const error$144 = [
+const error$137 = ["#/definitions/Schema/type", "type", "must be object"];
+const error$138 = [
   "#/definitions/Schema",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$145 = [
+const error$139 = [
   "#/definitions/Reference/required",
   "required",
   "must have required property '$ref'"
 ];
 const pattern$4 = new RegExp("^\\$ref$", "u");
-const error$146 = [
-  "#/definitions/Reference/patternProperties/^\\$ref$/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$147 = [
+const error$140 = [
   "#/definitions/Reference/patternProperties/^\\$ref$/type",
   "type",
   "must be string"
 ];
-const error$148 = ["#/definitions/Reference/type", "type", "must be object"];
-const error$149 = [
+const error$141 = ["#/definitions/Reference/type", "type", "must be object"];
+const error$142 = [
   "#/definitions/Response/required",
   "required",
   "must have required property 'description'"
 ];
-const error$150 = ["#/definitions/Response/properties/description/type", "type", "must be string"];
-const error$151 = [
+const error$143 = ["#/definitions/Response/properties/description/type", "type", "must be string"];
+const error$144 = [
   "#/definitions/Response/properties/headers/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$152 = ["#/definitions/Response/properties/headers/type", "type", "must be object"];
-const error$153 = ["#/definitions/Response/properties/content/type", "type", "must be object"];
-const error$154 = [
+const error$145 = ["#/definitions/Response/properties/headers/type", "type", "must be object"];
+const error$146 = ["#/definitions/Response/properties/content/type", "type", "must be object"];
+const error$147 = [
   "#/definitions/Response/properties/links/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$155 = ["#/definitions/Response/properties/links/type", "type", "must be object"];
-const error$156 = [
+const error$148 = ["#/definitions/Response/properties/links/type", "type", "must be object"];
+const error$149 = [
   "#/definitions/Response/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$157 = ["#/definitions/Response/type", "type", "must be object"];
-const error$158 = [
+const error$150 = ["#/definitions/Response/type", "type", "must be object"];
+const error$151 = [
   "#/definitions/Parameter/required",
   "required",
   "must have required property 'name'"
 ];
-const error$159 = [
+const error$152 = [
   "#/definitions/Parameter/required",
   "required",
   "must have required property 'in'"
 ];
-const error$160 = ["#/definitions/Parameter/properties/name/type", "type", "must be string"];
-const error$161 = ["#/definitions/Parameter/properties/in/type", "type", "must be string"];
-const error$162 = ["#/definitions/Parameter/properties/description/type", "type", "must be string"];
-const error$163 = ["#/definitions/Parameter/properties/required/type", "type", "must be boolean"];
-const error$164 = ["#/definitions/Parameter/properties/deprecated/type", "type", "must be boolean"];
-const error$165 = [
+const error$153 = ["#/definitions/Parameter/properties/name/type", "type", "must be string"];
+const error$154 = ["#/definitions/Parameter/properties/in/type", "type", "must be string"];
+const error$155 = ["#/definitions/Parameter/properties/description/type", "type", "must be string"];
+const error$156 = ["#/definitions/Parameter/properties/required/type", "type", "must be boolean"];
+const error$157 = ["#/definitions/Parameter/properties/deprecated/type", "type", "must be boolean"];
+const error$158 = [
   "#/definitions/Parameter/properties/allowEmptyValue/type",
   "type",
   "must be boolean"
 ];
-const error$166 = ["#/definitions/Parameter/properties/style/type", "type", "must be string"];
-const error$167 = ["#/definitions/Parameter/properties/explode/type", "type", "must be boolean"];
-const error$168 = [
+const error$159 = ["#/definitions/Parameter/properties/style/type", "type", "must be string"];
+const error$160 = ["#/definitions/Parameter/properties/explode/type", "type", "must be boolean"];
+const error$161 = [
   "#/definitions/Parameter/properties/allowReserved/type",
   "type",
   "must be boolean"
 ];
-const error$169 = [
+const error$162 = [
   "#/definitions/Parameter/properties/schema/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
 const $countKeys$ = import_checks.countKeys;
-const error$170 = [
+const error$163 = [
   "#/definitions/Parameter/properties/content/minProperties",
   "minProperties",
   "must NOT have fewer than 1 properties"
 ];
-const error$171 = [
+const error$164 = [
   "#/definitions/Parameter/properties/content/maxProperties",
   "maxProperties",
   "must NOT have more than 1 properties"
 ];
-const error$172 = ["#/definitions/Parameter/properties/content/type", "type", "must be object"];
-const error$173 = [
+const error$165 = ["#/definitions/Parameter/properties/content/type", "type", "must be object"];
+const error$166 = [
   "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$174 = ["#/definitions/Parameter/properties/examples/type", "type", "must be object"];
-const error$175 = [
+const error$167 = ["#/definitions/Parameter/properties/examples/type", "type", "must be object"];
+const error$168 = [
   "#/definitions/Parameter/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$176 = ["#/definitions/Parameter/type", "type", "must be object"];
-const error$177 = [
+const error$169 = ["#/definitions/Parameter/type", "type", "must be object"];
+const error$170 = [
   "#/definitions/Parameter/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$178 = ["#/definitions/Example/properties/summary/type", "type", "must be string"];
-const error$179 = ["#/definitions/Example/properties/description/type", "type", "must be string"];
-const error$180 = [
-  "#/definitions/Example/properties/externalValue/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$181 = ["#/definitions/Example/properties/externalValue/type", "type", "must be string"];
-const error$182 = [
+const error$171 = ["#/definitions/Example/properties/summary/type", "type", "must be string"];
+const error$172 = ["#/definitions/Example/properties/description/type", "type", "must be string"];
+const error$173 = ["#/definitions/Example/properties/externalValue/type", "type", "must be string"];
+const error$174 = [
   "#/definitions/Example/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$183 = ["#/definitions/Example/type", "type", "must be object"];
-const error$184 = [
+const error$175 = ["#/definitions/Example/type", "type", "must be object"];
+const error$176 = [
   "#/definitions/RequestBody/required",
   "required",
   "must have required property 'content'"
 ];
-const error$185 = [
+const error$177 = [
   "#/definitions/RequestBody/properties/description/type",
   "type",
   "must be string"
 ];
-const error$186 = ["#/definitions/RequestBody/properties/content/type", "type", "must be object"];
-const error$187 = ["#/definitions/RequestBody/properties/required/type", "type", "must be boolean"];
-const error$188 = [
+const error$178 = ["#/definitions/RequestBody/properties/content/type", "type", "must be object"];
+const error$179 = ["#/definitions/RequestBody/properties/required/type", "type", "must be boolean"];
+const error$180 = [
   "#/definitions/RequestBody/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$189 = ["#/definitions/RequestBody/type", "type", "must be object"];
-const error$190 = ["#/definitions/Header/properties/description/type", "type", "must be string"];
-const error$191 = ["#/definitions/Header/properties/required/type", "type", "must be boolean"];
-const error$192 = ["#/definitions/Header/properties/deprecated/type", "type", "must be boolean"];
-const error$193 = [
+const error$181 = ["#/definitions/RequestBody/type", "type", "must be object"];
+const error$182 = ["#/definitions/Header/properties/description/type", "type", "must be string"];
+const error$183 = ["#/definitions/Header/properties/required/type", "type", "must be boolean"];
+const error$184 = ["#/definitions/Header/properties/deprecated/type", "type", "must be boolean"];
+const error$185 = [
   "#/definitions/Header/properties/allowEmptyValue/type",
   "type",
   "must be boolean"
 ];
-const error$194 = ["#/definitions/Header/properties/style/type", "type", "must be string"];
-const error$195 = [
+const error$186 = ["#/definitions/Header/properties/style/type", "type", "must be string"];
+const error$187 = [
   "#/definitions/Header/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$196 = ["#/definitions/Header/properties/explode/type", "type", "must be boolean"];
-const error$197 = ["#/definitions/Header/properties/allowReserved/type", "type", "must be boolean"];
-const error$198 = [
+const error$188 = ["#/definitions/Header/properties/explode/type", "type", "must be boolean"];
+const error$189 = ["#/definitions/Header/properties/allowReserved/type", "type", "must be boolean"];
+const error$190 = [
   "#/definitions/Header/properties/schema/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$199 = [
+const error$191 = [
   "#/definitions/Header/properties/content/minProperties",
   "minProperties",
   "must NOT have fewer than 1 properties"
 ];
-const error$200 = [
+const error$192 = [
   "#/definitions/Header/properties/content/maxProperties",
   "maxProperties",
   "must NOT have more than 1 properties"
 ];
-const error$201 = ["#/definitions/Header/properties/content/type", "type", "must be object"];
-const error$202 = [
+const error$193 = ["#/definitions/Header/properties/content/type", "type", "must be object"];
+const error$194 = [
   "#/definitions/Header/properties/examples/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$203 = ["#/definitions/Header/properties/examples/type", "type", "must be object"];
-const error$204 = [
+const error$195 = ["#/definitions/Header/properties/examples/type", "type", "must be object"];
+const error$196 = [
   "#/definitions/Header/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$205 = ["#/definitions/Header/type", "type", "must be object"];
-const error$206 = [
+const error$197 = ["#/definitions/Header/type", "type", "must be object"];
+const error$198 = [
   "#/definitions/Header",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$207 = [
+const error$199 = [
   "#/definitions/SecurityScheme/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$208 = ["#/definitions/Link/properties/operationId/type", "type", "must be string"];
-const error$209 = [
-  "#/definitions/Link/properties/operationRef/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$210 = ["#/definitions/Link/properties/operationRef/type", "type", "must be string"];
-const error$211 = ["#/definitions/Link/properties/parameters/type", "type", "must be object"];
-const error$212 = ["#/definitions/Link/properties/description/type", "type", "must be string"];
-const error$213 = [
+const error$200 = ["#/definitions/Link/properties/operationId/type", "type", "must be string"];
+const error$201 = ["#/definitions/Link/properties/operationRef/type", "type", "must be string"];
+const error$202 = ["#/definitions/Link/properties/parameters/type", "type", "must be object"];
+const error$203 = ["#/definitions/Link/properties/description/type", "type", "must be string"];
+const error$204 = [
   "#/definitions/Link/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$214 = ["#/definitions/Link/type", "type", "must be object"];
-const error$215 = [
+const error$205 = ["#/definitions/Link/type", "type", "must be object"];
+const error$206 = [
   "#/definitions/Link/not/required",
   "required",
   "must have required property 'operationId'"
 ];
-const error$216 = [
+const error$207 = [
   "#/definitions/Link/not/required",
   "required",
   "must have required property 'operationRef'"
 ];
-const error$217 = ["#/definitions/Link/not", "not", "must NOT be valid"];
-const error$218 = ["#/definitions/Callback/type", "type", "must be object"];
-const error$219 = [
+const error$208 = ["#/definitions/Link/not", "not", "must NOT be valid"];
+const error$209 = ["#/definitions/Callback/type", "type", "must be object"];
+const error$210 = [
   "#/definitions/Callback",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$220 = [
+const error$211 = [
   "#/definitions/Operation/required",
   "required",
   "must have required property 'responses'"
 ];
-const error$221 = ["#/definitions/Operation/properties/tags/items/type", "type", "must be string"];
-const error$222 = ["#/definitions/Operation/properties/tags/type", "type", "must be array"];
-const error$223 = ["#/definitions/Operation/properties/summary/type", "type", "must be string"];
-const error$224 = ["#/definitions/Operation/properties/description/type", "type", "must be string"];
-const error$225 = ["#/definitions/Operation/properties/operationId/type", "type", "must be string"];
-const error$226 = [
+const error$212 = ["#/definitions/Operation/properties/tags/items/type", "type", "must be string"];
+const error$213 = ["#/definitions/Operation/properties/tags/type", "type", "must be array"];
+const error$214 = ["#/definitions/Operation/properties/summary/type", "type", "must be string"];
+const error$215 = ["#/definitions/Operation/properties/description/type", "type", "must be string"];
+const error$216 = ["#/definitions/Operation/properties/operationId/type", "type", "must be string"];
+const error$217 = [
   "#/definitions/Operation/properties/parameters/uniqueItems",
   "uniqueItems",
   "must NOT have duplicate items"
 ];
-const error$227 = [
+const error$218 = [
   "#/definitions/Operation/properties/parameters/items/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$228 = ["#/definitions/Operation/properties/parameters/type", "type", "must be array"];
-const error$229 = [
+const error$219 = ["#/definitions/Operation/properties/parameters/type", "type", "must be array"];
+const error$220 = [
   "#/definitions/Operation/properties/requestBody/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$230 = [
+const error$221 = [
   "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$231 = ["#/definitions/Operation/properties/callbacks/type", "type", "must be object"];
-const error$232 = ["#/definitions/Operation/properties/deprecated/type", "type", "must be boolean"];
-const error$233 = ["#/definitions/Operation/properties/security/type", "type", "must be array"];
-const error$234 = ["#/definitions/Operation/properties/servers/type", "type", "must be array"];
-const error$235 = [
+const error$222 = ["#/definitions/Operation/properties/callbacks/type", "type", "must be object"];
+const error$223 = ["#/definitions/Operation/properties/deprecated/type", "type", "must be boolean"];
+const error$224 = ["#/definitions/Operation/properties/security/type", "type", "must be array"];
+const error$225 = ["#/definitions/Operation/properties/servers/type", "type", "must be array"];
+const error$226 = [
   "#/definitions/Operation/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$236 = ["#/definitions/Operation/type", "type", "must be object"];
-const error$237 = [
+const error$227 = ["#/definitions/Operation/type", "type", "must be object"];
+const error$228 = [
   "#/definitions/Operation",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$238 = [
+const error$229 = [
   "#/definitions/Discriminator/required",
   "required",
   "must have required property 'propertyName'"
 ];
-const error$239 = [
+const error$230 = [
   "#/definitions/Discriminator/properties/propertyName/type",
   "type",
   "must be string"
 ];
-const error$240 = [
+const error$231 = [
   "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
   "type",
   "must be string"
 ];
-const error$241 = ["#/definitions/Discriminator/properties/mapping/type", "type", "must be object"];
-const error$242 = ["#/definitions/Discriminator/type", "type", "must be object"];
-const error$243 = ["#/definitions/XML/properties/name/type", "type", "must be string"];
-const $isUri$ = import_formats.isUri;
-const error$244 = [
-  "#/definitions/XML/properties/namespace/format",
-  "format",
-  'must match format "uri"'
-];
-const error$245 = ["#/definitions/XML/properties/namespace/type", "type", "must be string"];
-const error$246 = ["#/definitions/XML/properties/prefix/type", "type", "must be string"];
-const error$247 = ["#/definitions/XML/properties/attribute/type", "type", "must be boolean"];
-const error$248 = ["#/definitions/XML/properties/wrapped/type", "type", "must be boolean"];
-const error$249 = [
+const error$232 = ["#/definitions/Discriminator/properties/mapping/type", "type", "must be object"];
+const error$233 = ["#/definitions/Discriminator/type", "type", "must be object"];
+const error$234 = ["#/definitions/XML/properties/name/type", "type", "must be string"];
+const error$235 = ["#/definitions/XML/properties/namespace/type", "type", "must be string"];
+const error$236 = ["#/definitions/XML/properties/prefix/type", "type", "must be string"];
+const error$237 = ["#/definitions/XML/properties/attribute/type", "type", "must be boolean"];
+const error$238 = ["#/definitions/XML/properties/wrapped/type", "type", "must be boolean"];
+const error$239 = [
   "#/definitions/XML/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$250 = ["#/definitions/XML/type", "type", "must be object"];
-const error$251 = [
+const error$240 = ["#/definitions/XML/type", "type", "must be object"];
+const error$241 = [
   "#/definitions/MediaType/properties/schema/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$252 = [
+const error$242 = [
   "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$253 = ["#/definitions/MediaType/properties/examples/type", "type", "must be object"];
-const error$254 = ["#/definitions/MediaType/properties/encoding/type", "type", "must be object"];
-const error$255 = [
+const error$243 = ["#/definitions/MediaType/properties/examples/type", "type", "must be object"];
+const error$244 = ["#/definitions/MediaType/properties/encoding/type", "type", "must be object"];
+const error$245 = [
   "#/definitions/MediaType/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$256 = ["#/definitions/MediaType/type", "type", "must be object"];
-const error$257 = [
+const error$246 = ["#/definitions/MediaType/type", "type", "must be object"];
+const error$247 = [
   "#/definitions/MediaType",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$258 = [
+const error$248 = [
   "#/definitions/ExampleXORExamples/not/required",
   "required",
   "must have required property 'example'"
 ];
-const error$259 = [
+const error$249 = [
   "#/definitions/ExampleXORExamples/not/required",
   "required",
   "must have required property 'examples'"
 ];
-const error$260 = ["#/definitions/ExampleXORExamples/not", "not", "must NOT be valid"];
-const error$261 = [
+const error$250 = ["#/definitions/ExampleXORExamples/not", "not", "must NOT be valid"];
+const error$251 = [
   "#/definitions/SchemaXORContent/oneOf/0/required",
   "required",
   "must have required property 'schema'"
 ];
-const error$262 = [
+const error$252 = [
   "#/definitions/SchemaXORContent/oneOf/1/required",
   "required",
   "must have required property 'content'"
 ];
-const error$263 = [
+const error$253 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
   "required",
   "must have required property 'style'"
 ];
-const error$264 = [
+const error$254 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
   "not",
   "must NOT be valid"
 ];
-const error$265 = [
+const error$255 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
   "required",
   "must have required property 'explode'"
 ];
-const error$266 = [
+const error$256 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
   "not",
   "must NOT be valid"
 ];
-const error$267 = [
+const error$257 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
   "required",
   "must have required property 'allowReserved'"
 ];
-const error$268 = [
+const error$258 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
   "not",
   "must NOT be valid"
 ];
-const error$269 = [
+const error$259 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
   "required",
   "must have required property 'example'"
 ];
-const error$270 = [
+const error$260 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
   "not",
   "must NOT be valid"
 ];
-const error$271 = [
+const error$261 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
   "required",
   "must have required property 'examples'"
 ];
-const error$272 = [
+const error$262 = [
   "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
   "not",
   "must NOT be valid"
 ];
-const error$273 = [
+const error$263 = [
   "#/definitions/SchemaXORContent/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$274 = [
+const error$264 = [
   "#/definitions/SchemaXORContent/not/required",
   "required",
   "must have required property 'schema'"
 ];
-const error$275 = [
+const error$265 = [
   "#/definitions/SchemaXORContent/not/required",
   "required",
   "must have required property 'content'"
 ];
-const error$276 = ["#/definitions/SchemaXORContent/not", "not", "must NOT be valid"];
-const error$277 = [
+const error$266 = ["#/definitions/SchemaXORContent/not", "not", "must NOT be valid"];
+const error$267 = [
   "#/definitions/PathParameter/required",
   "required",
   "must have required property 'required'"
 ];
-const error$278 = [
+const error$268 = [
   "#/definitions/PathParameter/properties/in/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$279 = [
+const error$269 = [
   "#/definitions/PathParameter/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$280 = [
+const error$270 = [
   "#/definitions/PathParameter/properties/required/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$281 = [
+const error$271 = [
   "#/definitions/QueryParameter/properties/in/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$282 = [
+const error$272 = [
   "#/definitions/QueryParameter/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$283 = [
+const error$273 = [
   "#/definitions/HeaderParameter/properties/in/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$284 = [
+const error$274 = [
   "#/definitions/HeaderParameter/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$285 = [
+const error$275 = [
   "#/definitions/CookieParameter/properties/in/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$286 = [
+const error$276 = [
   "#/definitions/CookieParameter/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$287 = [
+const error$277 = [
   "#/definitions/APIKeySecurityScheme/required",
   "required",
   "must have required property 'type'"
 ];
-const error$288 = [
+const error$278 = [
   "#/definitions/APIKeySecurityScheme/required",
   "required",
   "must have required property 'name'"
 ];
-const error$289 = [
+const error$279 = [
   "#/definitions/APIKeySecurityScheme/required",
   "required",
   "must have required property 'in'"
 ];
-const error$290 = [
+const error$280 = [
   "#/definitions/APIKeySecurityScheme/properties/type/type",
   "type",
   "must be string"
 ];
-const error$291 = [
+const error$281 = [
   "#/definitions/APIKeySecurityScheme/properties/type/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$292 = [
+const error$282 = [
   "#/definitions/APIKeySecurityScheme/properties/name/type",
   "type",
   "must be string"
 ];
-const error$293 = [
+const error$283 = [
   "#/definitions/APIKeySecurityScheme/properties/in/type",
   "type",
   "must be string"
 ];
-const error$294 = [
+const error$284 = [
   "#/definitions/APIKeySecurityScheme/properties/in/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$295 = [
+const error$285 = [
   "#/definitions/APIKeySecurityScheme/properties/description/type",
   "type",
   "must be string"
 ];
-const error$296 = [
+const error$286 = [
   "#/definitions/APIKeySecurityScheme/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$297 = ["#/definitions/APIKeySecurityScheme/type", "type", "must be object"];
-const error$298 = [
+const error$287 = ["#/definitions/APIKeySecurityScheme/type", "type", "must be object"];
+const error$288 = [
   "#/definitions/HTTPSecurityScheme/required",
   "required",
   "must have required property 'scheme'"
 ];
-const error$299 = [
+const error$289 = [
   "#/definitions/HTTPSecurityScheme/required",
   "required",
   "must have required property 'type'"
 ];
-const error$300 = [
+const error$290 = [
   "#/definitions/HTTPSecurityScheme/properties/scheme/type",
   "type",
   "must be string"
 ];
-const error$301 = [
+const error$291 = [
   "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
   "type",
   "must be string"
 ];
-const error$302 = [
+const error$292 = [
   "#/definitions/HTTPSecurityScheme/properties/description/type",
   "type",
   "must be string"
 ];
-const error$303 = [
+const error$293 = [
   "#/definitions/HTTPSecurityScheme/properties/type/type",
   "type",
   "must be string"
 ];
-const error$304 = [
+const error$294 = [
   "#/definitions/HTTPSecurityScheme/properties/type/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$305 = [
+const error$295 = [
   "#/definitions/HTTPSecurityScheme/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$306 = ["#/definitions/HTTPSecurityScheme/type", "type", "must be object"];
+const error$296 = ["#/definitions/HTTPSecurityScheme/type", "type", "must be object"];
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
-const error$307 = [
+const error$297 = [
   "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
   "pattern",
   'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
 ];
-const error$308 = [
+const error$298 = [
   "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
   "type",
   "must be string"
 ];
-const error$309 = [
+const error$299 = [
   "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
   "pattern",
   'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
 ];
-const error$310 = [
+const error$300 = [
   "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
   "type",
   "must be string"
 ];
-const error$311 = [
+const error$301 = [
   "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
   "not",
   "must NOT be valid"
 ];
-const error$312 = [
+const error$302 = [
   "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
   "required",
   "must have required property 'bearerFormat'"
 ];
-const error$313 = ["#/definitions/HTTPSecurityScheme/oneOf/1/not", "not", "must NOT be valid"];
-const error$314 = [
+const error$303 = ["#/definitions/HTTPSecurityScheme/oneOf/1/not", "not", "must NOT be valid"];
+const error$304 = [
   "#/definitions/HTTPSecurityScheme/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$315 = [
+const error$305 = [
   "#/definitions/OAuth2SecurityScheme/required",
   "required",
   "must have required property 'type'"
 ];
-const error$316 = [
+const error$306 = [
   "#/definitions/OAuth2SecurityScheme/required",
   "required",
   "must have required property 'flows'"
 ];
-const error$317 = [
+const error$307 = [
   "#/definitions/OAuth2SecurityScheme/properties/type/type",
   "type",
   "must be string"
 ];
-const error$318 = [
+const error$308 = [
   "#/definitions/OAuth2SecurityScheme/properties/type/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$319 = [
+const error$309 = [
   "#/definitions/OAuth2SecurityScheme/properties/description/type",
   "type",
   "must be string"
 ];
-const error$320 = [
+const error$310 = [
   "#/definitions/OAuth2SecurityScheme/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$321 = ["#/definitions/OAuth2SecurityScheme/type", "type", "must be object"];
-const error$322 = [
+const error$311 = ["#/definitions/OAuth2SecurityScheme/type", "type", "must be object"];
+const error$312 = [
   "#/definitions/OpenIdConnectSecurityScheme/required",
   "required",
   "must have required property 'type'"
 ];
-const error$323 = [
+const error$313 = [
   "#/definitions/OpenIdConnectSecurityScheme/required",
   "required",
   "must have required property 'openIdConnectUrl'"
 ];
-const error$324 = [
+const error$314 = [
   "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
   "type",
   "must be string"
 ];
-const error$325 = [
+const error$315 = [
   "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$326 = [
-  "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$327 = [
+const error$316 = [
   "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
   "type",
   "must be string"
 ];
-const error$328 = [
+const error$317 = [
   "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
   "type",
   "must be string"
 ];
-const error$329 = [
+const error$318 = [
   "#/definitions/OpenIdConnectSecurityScheme/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$330 = ["#/definitions/OpenIdConnectSecurityScheme/type", "type", "must be object"];
-const error$331 = [
+const error$319 = ["#/definitions/OpenIdConnectSecurityScheme/type", "type", "must be object"];
+const error$320 = [
   "#/definitions/Responses/minProperties",
   "minProperties",
   "must NOT have fewer than 1 properties"
 ];
-const error$332 = [
+const error$321 = [
   "#/definitions/Responses/properties/default/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
-const error$333 = [
+const error$322 = [
   "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$334 = [
+const error$323 = [
   "#/definitions/Responses/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$335 = ["#/definitions/Responses/type", "type", "must be object"];
-const error$336 = ["#/definitions/Encoding/properties/contentType/type", "type", "must be string"];
-const error$337 = [
+const error$324 = ["#/definitions/Responses/type", "type", "must be object"];
+const error$325 = ["#/definitions/Encoding/properties/contentType/type", "type", "must be string"];
+const error$326 = [
   "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
   "oneOf",
   "must match exactly one schema in oneOf"
 ];
-const error$338 = ["#/definitions/Encoding/properties/headers/type", "type", "must be object"];
-const error$339 = ["#/definitions/Encoding/properties/style/type", "type", "must be string"];
-const error$340 = [
+const error$327 = ["#/definitions/Encoding/properties/headers/type", "type", "must be object"];
+const error$328 = ["#/definitions/Encoding/properties/style/type", "type", "must be string"];
+const error$329 = [
   "#/definitions/Encoding/properties/style/enum",
   "enum",
   "must be equal to one of the allowed values"
 ];
-const error$341 = ["#/definitions/Encoding/properties/explode/type", "type", "must be boolean"];
-const error$342 = [
+const error$330 = ["#/definitions/Encoding/properties/explode/type", "type", "must be boolean"];
+const error$331 = [
   "#/definitions/Encoding/properties/allowReserved/type",
   "type",
   "must be boolean"
 ];
-const error$343 = [
+const error$332 = [
   "#/definitions/Encoding/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$344 = ["#/definitions/Encoding/type", "type", "must be object"];
-const error$345 = [
+const error$333 = ["#/definitions/Encoding/type", "type", "must be object"];
+const error$334 = [
   "#/definitions/Encoding",
   "maxDepth",
   "is nested too deep to check: recursive types are checked at most 2000 calls deep"
 ];
-const error$346 = [
+const error$335 = [
   "#/definitions/OAuthFlows/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$347 = ["#/definitions/OAuthFlows/type", "type", "must be object"];
-const error$348 = [
+const error$336 = ["#/definitions/OAuthFlows/type", "type", "must be object"];
+const error$337 = [
   "#/definitions/ImplicitOAuthFlow/required",
   "required",
   "must have required property 'authorizationUrl'"
 ];
-const error$349 = [
+const error$338 = [
   "#/definitions/ImplicitOAuthFlow/required",
   "required",
   "must have required property 'scopes'"
 ];
-const error$350 = [
-  "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$351 = [
+const error$339 = [
   "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
   "type",
   "must be string"
 ];
-const error$352 = [
-  "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$353 = [
+const error$340 = [
   "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
   "type",
   "must be string"
 ];
-const error$354 = [
+const error$341 = [
   "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
   "type",
   "must be string"
 ];
-const error$355 = [
+const error$342 = [
   "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
   "type",
   "must be object"
 ];
-const error$356 = [
+const error$343 = [
   "#/definitions/ImplicitOAuthFlow/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$357 = ["#/definitions/ImplicitOAuthFlow/type", "type", "must be object"];
-const error$358 = [
+const error$344 = ["#/definitions/ImplicitOAuthFlow/type", "type", "must be object"];
+const error$345 = [
   "#/definitions/PasswordOAuthFlow/required",
   "required",
   "must have required property 'tokenUrl'"
 ];
-const error$359 = [
+const error$346 = [
   "#/definitions/PasswordOAuthFlow/required",
   "required",
   "must have required property 'scopes'"
 ];
-const error$360 = [
-  "#/definitions/PasswordOAuthFlow/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$361 = [
+const error$347 = [
   "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
   "type",
   "must be string"
 ];
-const error$362 = [
-  "#/definitions/PasswordOAuthFlow/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$363 = [
+const error$348 = [
   "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
   "type",
   "must be string"
 ];
-const error$364 = [
+const error$349 = [
   "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
   "type",
   "must be string"
 ];
-const error$365 = [
+const error$350 = [
   "#/definitions/PasswordOAuthFlow/properties/scopes/type",
   "type",
   "must be object"
 ];
-const error$366 = [
+const error$351 = [
   "#/definitions/PasswordOAuthFlow/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$367 = ["#/definitions/PasswordOAuthFlow/type", "type", "must be object"];
-const error$368 = [
+const error$352 = ["#/definitions/PasswordOAuthFlow/type", "type", "must be object"];
+const error$353 = [
   "#/definitions/ClientCredentialsFlow/required",
   "required",
   "must have required property 'tokenUrl'"
 ];
-const error$369 = [
+const error$354 = [
   "#/definitions/ClientCredentialsFlow/required",
   "required",
   "must have required property 'scopes'"
 ];
-const error$370 = [
-  "#/definitions/ClientCredentialsFlow/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$371 = [
+const error$355 = [
   "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
   "type",
   "must be string"
 ];
-const error$372 = [
-  "#/definitions/ClientCredentialsFlow/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$373 = [
+const error$356 = [
   "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
   "type",
   "must be string"
 ];
-const error$374 = [
+const error$357 = [
   "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
   "type",
   "must be string"
 ];
-const error$375 = [
+const error$358 = [
   "#/definitions/ClientCredentialsFlow/properties/scopes/type",
   "type",
   "must be object"
 ];
-const error$376 = [
+const error$359 = [
   "#/definitions/ClientCredentialsFlow/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$377 = ["#/definitions/ClientCredentialsFlow/type", "type", "must be object"];
-const error$378 = [
+const error$360 = ["#/definitions/ClientCredentialsFlow/type", "type", "must be object"];
+const error$361 = [
   "#/definitions/AuthorizationCodeOAuthFlow/required",
   "required",
   "must have required property 'authorizationUrl'"
 ];
-const error$379 = [
+const error$362 = [
   "#/definitions/AuthorizationCodeOAuthFlow/required",
   "required",
   "must have required property 'tokenUrl'"
 ];
-const error$380 = [
+const error$363 = [
   "#/definitions/AuthorizationCodeOAuthFlow/required",
   "required",
   "must have required property 'scopes'"
 ];
-const error$381 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$382 = [
+const error$364 = [
   "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
   "type",
   "must be string"
 ];
-const error$383 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$384 = [
+const error$365 = [
   "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
   "type",
   "must be string"
 ];
-const error$385 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$386 = [
+const error$366 = [
   "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
   "type",
   "must be string"
 ];
-const error$387 = [
+const error$367 = [
   "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
   "type",
   "must be string"
 ];
-const error$388 = [
+const error$368 = [
   "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
   "type",
   "must be object"
 ];
-const error$389 = [
+const error$369 = [
   "#/definitions/AuthorizationCodeOAuthFlow/additionalProperties",
   "additionalProperties",
   "must NOT have additional property "
 ];
-const error$390 = ["#/definitions/AuthorizationCodeOAuthFlow/type", "type", "must be object"];
+const error$370 = ["#/definitions/AuthorizationCodeOAuthFlow/type", "type", "must be object"];
 function isOpenApi30Document(value) {
   try {
     return collect$OpenApi30Document(value);
@@ -3089,7 +2984,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
 }
 function collect$Info(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$20)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$19)) return false;
   } else {
     const o1 = value;
     const p2 = o1.title;
@@ -3114,12 +3009,7 @@ function collect$Info(value, path = "", errors) {
     const p5 = o1.termsOfService;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$17)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$16)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$16)) return false;
       }
     }
     const p7 = o1.contact;
@@ -3132,7 +3022,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/version", error$18)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/version", error$17)) return false;
       }
     }
     for (const k9 in o1) {
@@ -3142,7 +3032,7 @@ function collect$Info(value, path = "", errors) {
       }
       if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || pattern$1.test(k9))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$19, k9)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$18, k9)) return false;
         }
       }
     }
@@ -3151,27 +3041,22 @@ function collect$Info(value, path = "", errors) {
 }
 function collect$ExternalDocumentation(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$26)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$24)) return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$21)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$20)) return false;
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$22)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$21)) return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$24)) return false;
-      } else {
-        const s4 = p2;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$23)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/url", error$22)) return false;
       }
     }
     for (const k5 in o1) {
@@ -3181,7 +3066,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
       }
       if (!(k5 === "description" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$25, k5)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$23, k5)) return false;
         }
       }
     }
@@ -3190,28 +3075,28 @@ function collect$ExternalDocumentation(value, path = "", errors) {
 }
 function collect$Server(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$32)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$30)) return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$27)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$25)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$28)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", error$26)) return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$29)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$27)) return false;
       }
     }
     const p4 = o1.variables;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(errors, path + "/variables", error$30)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/variables", error$28)) return false;
       } else {
         const o5 = p4;
         for (const k6 in o5) {
@@ -3233,7 +3118,7 @@ function collect$Server(value, path = "", errors) {
       }
       if (!(k8 === "url" || k8 === "description" || k8 === "variables" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$31, k8)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$29, k8)) return false;
         }
       }
     }
@@ -3242,20 +3127,20 @@ function collect$Server(value, path = "", errors) {
 }
 function collect$SecurityRequirement(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$35)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$33)) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$34)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$32)) return false;
       } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2) + "/" + i5, error$33))
+            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2) + "/" + i5, error$31))
               return false;
           }
         }
@@ -3266,22 +3151,22 @@ function collect$SecurityRequirement(value, path = "", errors) {
 }
 function collect$Tag(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$40)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$38)) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$36)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$34)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$37)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$35)) return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$38)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$36)) return false;
       }
     }
     const p4 = o1.externalDocs;
@@ -3296,7 +3181,7 @@ function collect$Tag(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$39, k5)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$37, k5)) return false;
         }
       }
     }
@@ -3305,7 +3190,7 @@ function collect$Tag(value, path = "", errors) {
 }
 function collect$Paths(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$42)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$40)) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
@@ -3319,7 +3204,7 @@ function collect$Paths(value, path = "", errors) {
       }
       if (!(pattern$2.test(k2) || pattern$1.test(k2))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$41, k2)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$39, k2)) return false;
         }
       }
     }
@@ -3328,13 +3213,13 @@ function collect$Paths(value, path = "", errors) {
 }
 function collect$Components(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$62)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$60)) return false;
   } else {
     const o1 = value;
     const p2 = o1.schemas;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(errors, path + "/schemas", error$44)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/schemas", error$42)) return false;
       } else {
         const o3 = p2;
         for (const k4 in o3) {
@@ -3352,7 +3237,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched6 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/schemas/" + $pointerToken$(k4), error$43))
+              if ((0, import_validation.pushError)(errors, path + "/schemas/" + $pointerToken$(k4), error$41))
                 return false;
             }
           }
@@ -3362,7 +3247,7 @@ function collect$Components(value, path = "", errors) {
     const p7 = o1.responses;
     if (p7 !== void 0) {
       if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) {
-        if ((0, import_validation.pushError)(errors, path + "/responses", error$46)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/responses", error$44)) return false;
       } else {
         const o8 = p7;
         for (const k9 in o8) {
@@ -3388,7 +3273,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched11 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/responses/" + $pointerToken$(k9), error$45))
+              if ((0, import_validation.pushError)(errors, path + "/responses/" + $pointerToken$(k9), error$43))
                 return false;
             }
           }
@@ -3398,7 +3283,7 @@ function collect$Components(value, path = "", errors) {
     const p12 = o1.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(errors, path + "/parameters", error$48)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/parameters", error$46)) return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -3424,7 +3309,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched16 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + $pointerToken$(k14), error$47))
+              if ((0, import_validation.pushError)(errors, path + "/parameters/" + $pointerToken$(k14), error$45))
                 return false;
             }
           }
@@ -3434,7 +3319,7 @@ function collect$Components(value, path = "", errors) {
     const p17 = o1.examples;
     if (p17 !== void 0) {
       if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$50)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/examples", error$48)) return false;
       } else {
         const o18 = p17;
         for (const k19 in o18) {
@@ -3460,7 +3345,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k19), error$49))
+              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k19), error$47))
                 return false;
             }
           }
@@ -3470,7 +3355,7 @@ function collect$Components(value, path = "", errors) {
     const p22 = o1.requestBodies;
     if (p22 !== void 0) {
       if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) {
-        if ((0, import_validation.pushError)(errors, path + "/requestBodies", error$52)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/requestBodies", error$50)) return false;
       } else {
         const o23 = p22;
         for (const k24 in o23) {
@@ -3496,7 +3381,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched26 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/requestBodies/" + $pointerToken$(k24), error$51))
+              if ((0, import_validation.pushError)(errors, path + "/requestBodies/" + $pointerToken$(k24), error$49))
                 return false;
             }
           }
@@ -3506,7 +3391,7 @@ function collect$Components(value, path = "", errors) {
     const p27 = o1.headers;
     if (p27 !== void 0) {
       if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$54)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/headers", error$52)) return false;
       } else {
         const o28 = p27;
         for (const k29 in o28) {
@@ -3528,7 +3413,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched31 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k29), error$53))
+              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k29), error$51))
                 return false;
             }
           }
@@ -3538,7 +3423,7 @@ function collect$Components(value, path = "", errors) {
     const p32 = o1.securitySchemes;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(errors, path + "/securitySchemes", error$56)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/securitySchemes", error$54)) return false;
       } else {
         const o33 = p32;
         for (const k34 in o33) {
@@ -3564,7 +3449,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched36 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/securitySchemes/" + $pointerToken$(k34), error$55))
+              if ((0, import_validation.pushError)(errors, path + "/securitySchemes/" + $pointerToken$(k34), error$53))
                 return false;
             }
           }
@@ -3574,7 +3459,7 @@ function collect$Components(value, path = "", errors) {
     const p37 = o1.links;
     if (p37 !== void 0) {
       if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$58)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/links", error$56)) return false;
       } else {
         const o38 = p37;
         for (const k39 in o38) {
@@ -3592,7 +3477,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched41 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k39), error$57))
+              if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k39), error$55))
                 return false;
             }
           }
@@ -3602,7 +3487,7 @@ function collect$Components(value, path = "", errors) {
     const p42 = o1.callbacks;
     if (p42 !== void 0) {
       if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) {
-        if ((0, import_validation.pushError)(errors, path + "/callbacks", error$60)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/callbacks", error$58)) return false;
       } else {
         const o43 = p42;
         for (const k44 in o43) {
@@ -3628,7 +3513,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched46 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k44), error$59))
+              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k44), error$57))
                 return false;
             }
           }
@@ -3642,7 +3527,7 @@ function collect$Components(value, path = "", errors) {
       }
       if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || pattern$1.test(k47))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$61, k47)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$59, k47)) return false;
         }
       }
     }
@@ -3651,35 +3536,25 @@ function collect$Components(value, path = "", errors) {
 }
 function collect$Contact(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$69)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$65)) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$63)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$61)) return false;
       }
     }
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$65)) return false;
-      } else {
-        const s4 = p3;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$64)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/url", error$62)) return false;
       }
     }
     const p5 = o1.email;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/email", error$67)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isEmail$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/email", error$66)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/email", error$63)) return false;
       }
     }
     for (const k7 in o1) {
@@ -3689,7 +3564,7 @@ function collect$Contact(value, path = "", errors) {
       }
       if (!(k7 === "name" || k7 === "url" || k7 === "email" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$68, k7)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$64, k7)) return false;
         }
       }
     }
@@ -3698,27 +3573,22 @@ function collect$Contact(value, path = "", errors) {
 }
 function collect$License(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$75)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$70)) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$70)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$66)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$71)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$67)) return false;
       }
     }
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$73)) return false;
-      } else {
-        const s4 = p3;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$72)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/url", error$68)) return false;
       }
     }
     for (const k5 in o1) {
@@ -3728,7 +3598,7 @@ function collect$License(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$74, k5)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$69, k5)) return false;
         }
       }
     }
@@ -3737,36 +3607,36 @@ function collect$License(value, path = "", errors) {
 }
 function collect$ServerVariable(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$82)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$77)) return false;
   } else {
     const o1 = value;
     const p2 = o1.default;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$76)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$71)) return false;
     }
     const p3 = o1.enum;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(errors, path + "/enum", error$78)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/enum", error$73)) return false;
       } else {
         const a4 = p3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/enum/" + i5, error$77)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/enum/" + i5, error$72)) return false;
           }
         }
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/default", error$79)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/default", error$74)) return false;
       }
     }
     const p7 = o1.description;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$80)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$75)) return false;
       }
     }
     for (const k8 in o1) {
@@ -3776,7 +3646,7 @@ function collect$ServerVariable(value, path = "", errors) {
       }
       if (!(k8 === "enum" || k8 === "default" || k8 === "description" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$81, k8)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$76, k8)) return false;
         }
       }
     }
@@ -3785,31 +3655,31 @@ function collect$ServerVariable(value, path = "", errors) {
 }
 function collect$PathItem(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$92);
+    (0, import_validation.pushError)(errors, path, error$87);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$91)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$86)) return false;
     } else {
       const o1 = value;
       const p2 = o1.$ref;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/$ref", error$83)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/$ref", error$78)) return false;
         }
       }
       const p3 = o1.summary;
       if (p3 !== void 0) {
         if (!(typeof p3 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$84)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/summary", error$79)) return false;
         }
       }
       const p4 = o1.description;
       if (p4 !== void 0) {
         if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$85)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$80)) return false;
         }
       }
       const p5 = o1.get;
@@ -3847,7 +3717,7 @@ function collect$PathItem(value, path = "", errors) {
       const p13 = o1.servers;
       if (p13 !== void 0) {
         if (!Array.isArray(p13)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$86)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/servers", error$81)) return false;
         } else {
           const a14 = p13;
           for (let i15 = 0; i15 < a14.length; i15++) {
@@ -3860,11 +3730,11 @@ function collect$PathItem(value, path = "", errors) {
       const p17 = o1.parameters;
       if (p17 !== void 0) {
         if (!Array.isArray(p17)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$89)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/parameters", error$84)) return false;
         } else {
           const a18 = p17;
           if (!$hasUniqueItems$(a18)) {
-            if ((0, import_validation.pushError)(errors, path + "/parameters", error$87)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/parameters", error$82)) return false;
           }
           for (let i19 = 0; i19 < a18.length; i19++) {
             const x20 = a18[i19];
@@ -3879,7 +3749,7 @@ function collect$PathItem(value, path = "", errors) {
                 return false;
             }
             if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i19, error$88)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i19, error$83)) return false;
             }
           }
         }
@@ -3891,7 +3761,7 @@ function collect$PathItem(value, path = "", errors) {
         }
         if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$90, k22)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$85, k22)) return false;
           }
         }
       }
@@ -3903,155 +3773,150 @@ function collect$PathItem(value, path = "", errors) {
 }
 function collect$Schema(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$144);
+    (0, import_validation.pushError)(errors, path, error$138);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$143)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$137)) return false;
     } else {
       const o1 = value;
       const p2 = o1.title;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/title", error$93)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/title", error$88)) return false;
         }
       }
       const p3 = o1.multipleOf;
       if (p3 !== void 0) {
         if (!(typeof p3 === "number" && Number.isFinite(p3))) {
-          if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$95)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$90)) return false;
         } else {
           const n4 = p3;
           if (n4 <= 0) {
-            if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$94)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$89)) return false;
           }
         }
       }
       const p5 = o1.maximum;
       if (p5 !== void 0) {
         if (!(typeof p5 === "number" && Number.isFinite(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/maximum", error$96)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/maximum", error$91)) return false;
         }
       }
       const p6 = o1.exclusiveMaximum;
       if (p6 !== void 0) {
         if (!(typeof p6 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/exclusiveMaximum", error$97)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/exclusiveMaximum", error$92)) return false;
         }
       }
       const p7 = o1.minimum;
       if (p7 !== void 0) {
         if (!(typeof p7 === "number" && Number.isFinite(p7))) {
-          if ((0, import_validation.pushError)(errors, path + "/minimum", error$98)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/minimum", error$93)) return false;
         }
       }
       const p8 = o1.exclusiveMinimum;
       if (p8 !== void 0) {
         if (!(typeof p8 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/exclusiveMinimum", error$99)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/exclusiveMinimum", error$94)) return false;
         }
       }
       const p9 = o1.maxLength;
       if (p9 !== void 0) {
         if (!Number.isInteger(p9)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxLength", error$101)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/maxLength", error$96)) return false;
         } else {
           const n10 = p9;
           if (n10 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxLength", error$100)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/maxLength", error$95)) return false;
           }
         }
       }
       const p11 = o1.minLength;
       if (p11 !== void 0) {
         if (!Number.isInteger(p11)) {
-          if ((0, import_validation.pushError)(errors, path + "/minLength", error$103)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/minLength", error$98)) return false;
         } else {
           const n12 = p11;
           if (n12 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minLength", error$102)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/minLength", error$97)) return false;
           }
         }
       }
       const p13 = o1.pattern;
       if (p13 !== void 0) {
         if (!(typeof p13 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/pattern", error$105)) return false;
-        } else {
-          const s14 = p13;
-          if (!$isRegex$(s14)) {
-            if ((0, import_validation.pushError)(errors, path + "/pattern", error$104)) return false;
-          }
+          if ((0, import_validation.pushError)(errors, path + "/pattern", error$99)) return false;
         }
       }
       const p15 = o1.maxItems;
       if (p15 !== void 0) {
         if (!Number.isInteger(p15)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxItems", error$107)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/maxItems", error$101)) return false;
         } else {
           const n16 = p15;
           if (n16 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxItems", error$106)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/maxItems", error$100)) return false;
           }
         }
       }
       const p17 = o1.minItems;
       if (p17 !== void 0) {
         if (!Number.isInteger(p17)) {
-          if ((0, import_validation.pushError)(errors, path + "/minItems", error$109)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/minItems", error$103)) return false;
         } else {
           const n18 = p17;
           if (n18 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minItems", error$108)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/minItems", error$102)) return false;
           }
         }
       }
       const p19 = o1.uniqueItems;
       if (p19 !== void 0) {
         if (!(typeof p19 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/uniqueItems", error$110)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/uniqueItems", error$104)) return false;
         }
       }
       const p20 = o1.maxProperties;
       if (p20 !== void 0) {
         if (!Number.isInteger(p20)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$112)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$106)) return false;
         } else {
           const n21 = p20;
           if (n21 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$111)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$105)) return false;
           }
         }
       }
       const p22 = o1.minProperties;
       if (p22 !== void 0) {
         if (!Number.isInteger(p22)) {
-          if ((0, import_validation.pushError)(errors, path + "/minProperties", error$114)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/minProperties", error$108)) return false;
         } else {
           const n23 = p22;
           if (n23 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minProperties", error$113)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/minProperties", error$107)) return false;
           }
         }
       }
       const p24 = o1.required;
       if (p24 !== void 0) {
         if (!Array.isArray(p24)) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$118)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/required", error$112)) return false;
         } else {
           const a25 = p24;
           if (a25.length < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/required", error$115)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/required", error$109)) return false;
           }
           if (!$hasUniqueItems$(a25)) {
-            if ((0, import_validation.pushError)(errors, path + "/required", error$116)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/required", error$110)) return false;
           }
           for (let i26 = 0; i26 < a25.length; i26++) {
             const x27 = a25[i26];
             if (!(typeof x27 === "string")) {
-              if ((0, import_validation.pushError)(errors, path + "/required/" + i26, error$117)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/required/" + i26, error$111)) return false;
             }
           }
         }
@@ -4059,11 +3924,11 @@ function collect$Schema(value, path = "", errors) {
       const p28 = o1.enum;
       if (p28 !== void 0) {
         if (!Array.isArray(p28)) {
-          if ((0, import_validation.pushError)(errors, path + "/enum", error$120)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/enum", error$114)) return false;
         } else {
           const a29 = p28;
           if (a29.length < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/enum", error$119)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/enum", error$113)) return false;
           }
           for (let i30 = 0; i30 < a29.length; i30++) {
             const x31 = a29[i30];
@@ -4073,10 +3938,10 @@ function collect$Schema(value, path = "", errors) {
       const p32 = o1.type;
       if (p32 !== void 0) {
         if (!(typeof p32 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/type", error$121)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/type", error$115)) return false;
         }
         if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/type", error$122)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/type", error$116)) return false;
         }
       }
       const p33 = o1.not;
@@ -4090,13 +3955,13 @@ function collect$Schema(value, path = "", errors) {
           if (!collect$Reference(p33, errors && path + "/not", errors) && !errors) return false;
         }
         if (matched34 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/not", error$123)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/not", error$117)) return false;
         }
       }
       const p35 = o1.allOf;
       if (p35 !== void 0) {
         if (!Array.isArray(p35)) {
-          if ((0, import_validation.pushError)(errors, path + "/allOf", error$125)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/allOf", error$119)) return false;
         } else {
           const a36 = p35;
           for (let i37 = 0; i37 < a36.length; i37++) {
@@ -4112,7 +3977,7 @@ function collect$Schema(value, path = "", errors) {
                 return false;
             }
             if (matched39 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/allOf/" + i37, error$124)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/allOf/" + i37, error$118)) return false;
             }
           }
         }
@@ -4120,7 +3985,7 @@ function collect$Schema(value, path = "", errors) {
       const p40 = o1.oneOf;
       if (p40 !== void 0) {
         if (!Array.isArray(p40)) {
-          if ((0, import_validation.pushError)(errors, path + "/oneOf", error$127)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/oneOf", error$121)) return false;
         } else {
           const a41 = p40;
           for (let i42 = 0; i42 < a41.length; i42++) {
@@ -4136,7 +4001,7 @@ function collect$Schema(value, path = "", errors) {
                 return false;
             }
             if (matched44 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/oneOf/" + i42, error$126)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/oneOf/" + i42, error$120)) return false;
             }
           }
         }
@@ -4144,7 +4009,7 @@ function collect$Schema(value, path = "", errors) {
       const p45 = o1.anyOf;
       if (p45 !== void 0) {
         if (!Array.isArray(p45)) {
-          if ((0, import_validation.pushError)(errors, path + "/anyOf", error$129)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/anyOf", error$123)) return false;
         } else {
           const a46 = p45;
           for (let i47 = 0; i47 < a46.length; i47++) {
@@ -4160,7 +4025,7 @@ function collect$Schema(value, path = "", errors) {
                 return false;
             }
             if (matched49 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/anyOf/" + i47, error$128)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/anyOf/" + i47, error$122)) return false;
             }
           }
         }
@@ -4176,13 +4041,13 @@ function collect$Schema(value, path = "", errors) {
           if (!collect$Reference(p50, errors && path + "/items", errors) && !errors) return false;
         }
         if (matched51 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/items", error$130)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/items", error$124)) return false;
         }
       }
       const p52 = o1.properties;
       if (p52 !== void 0) {
         if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
-          if ((0, import_validation.pushError)(errors, path + "/properties", error$132)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/properties", error$126)) return false;
         } else {
           const o53 = p52;
           for (const k54 in o53) {
@@ -4207,7 +4072,7 @@ function collect$Schema(value, path = "", errors) {
                 return false;
             }
             if (matched56 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/properties/" + $pointerToken$(k54), error$131))
+              if ((0, import_validation.pushError)(errors, path + "/properties/" + $pointerToken$(k54), error$125))
                 return false;
             }
           }
@@ -4229,19 +4094,19 @@ function collect$Schema(value, path = "", errors) {
             return false;
         }
         if (matched58 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/additionalProperties", error$135)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/additionalProperties", error$129)) return false;
         }
       }
       const p59 = o1.description;
       if (p59 !== void 0) {
         if (!(typeof p59 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$136)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$130)) return false;
         }
       }
       const p60 = o1.format;
       if (p60 !== void 0) {
         if (!(typeof p60 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/format", error$137)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/format", error$131)) return false;
         }
       }
       const p61 = o1.default;
@@ -4250,7 +4115,7 @@ function collect$Schema(value, path = "", errors) {
       const p62 = o1.nullable;
       if (p62 !== void 0) {
         if (!(typeof p62 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/nullable", error$138)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/nullable", error$132)) return false;
         }
       }
       const p63 = o1.discriminator;
@@ -4261,13 +4126,13 @@ function collect$Schema(value, path = "", errors) {
       const p64 = o1.readOnly;
       if (p64 !== void 0) {
         if (!(typeof p64 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/readOnly", error$139)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/readOnly", error$133)) return false;
         }
       }
       const p65 = o1.writeOnly;
       if (p65 !== void 0) {
         if (!(typeof p65 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/writeOnly", error$140)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/writeOnly", error$134)) return false;
         }
       }
       const p66 = o1.example;
@@ -4281,7 +4146,7 @@ function collect$Schema(value, path = "", errors) {
       const p68 = o1.deprecated;
       if (p68 !== void 0) {
         if (!(typeof p68 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$141)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$135)) return false;
         }
       }
       const p69 = o1.xml;
@@ -4295,7 +4160,7 @@ function collect$Schema(value, path = "", errors) {
         }
         if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$142, k70)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$136, k70)) return false;
           }
         }
       }
@@ -4307,23 +4172,18 @@ function collect$Schema(value, path = "", errors) {
 }
 function collect$Reference(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$148)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$141)) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$145)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$139)) return false;
     }
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
         if (!(typeof x3 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$147)) return false;
-        } else {
-          const s4 = x3;
-          if (!$isUriReference$(s4)) {
-            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$146)) return false;
-          }
+          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$140)) return false;
         }
       }
     }
@@ -4332,22 +4192,22 @@ function collect$Reference(value, path = "", errors) {
 }
 function collect$Response(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$157)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$150)) return false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$149)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$142)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$150)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$143)) return false;
       }
     }
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$152)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/headers", error$145)) return false;
       } else {
         const o4 = p3;
         for (const k5 in o4) {
@@ -4364,7 +4224,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$151))
+            if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$144))
               return false;
           }
         }
@@ -4373,7 +4233,7 @@ function collect$Response(value, path = "", errors) {
     const p8 = o1.content;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$153)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/content", error$146)) return false;
       } else {
         const o9 = p8;
         for (const k10 in o9) {
@@ -4387,7 +4247,7 @@ function collect$Response(value, path = "", errors) {
     const p12 = o1.links;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$155)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/links", error$148)) return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -4404,7 +4264,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched16 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k14), error$154)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k14), error$147)) return false;
           }
         }
       }
@@ -4416,7 +4276,7 @@ function collect$Response(value, path = "", errors) {
       }
       if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || pattern$1.test(k17))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$156, k17)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$149, k17)) return false;
         }
       }
     }
@@ -4425,67 +4285,67 @@ function collect$Response(value, path = "", errors) {
 }
 function collect$Parameter(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$176)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$169)) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$158)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$151)) return false;
     }
     const p3 = o1.in;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$159)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$152)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$160)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$153)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$161)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$154)) return false;
       }
     }
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$162)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$155)) return false;
       }
     }
     const p5 = o1.required;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$163)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/required", error$156)) return false;
       }
     }
     const p6 = o1.deprecated;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/deprecated", error$164)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/deprecated", error$157)) return false;
       }
     }
     const p7 = o1.allowEmptyValue;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$165)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$158)) return false;
       }
     }
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$166)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$159)) return false;
       }
     }
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/explode", error$167)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/explode", error$160)) return false;
       }
     }
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$168)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$161)) return false;
       }
     }
     const p11 = o1.schema;
@@ -4499,20 +4359,20 @@ function collect$Parameter(value, path = "", errors) {
         if (!collect$Reference(p11, errors && path + "/schema", errors) && !errors) return false;
       }
       if (matched12 !== 1) {
-        if ((0, import_validation.pushError)(errors, path + "/schema", error$169)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/schema", error$162)) return false;
       }
     }
     const p13 = o1.content;
     if (p13 !== void 0) {
       if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$172)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/content", error$165)) return false;
       } else {
         const o14 = p13;
         if ($countKeys$(o14) < 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$170)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/content", error$163)) return false;
         }
         if ($countKeys$(o14) > 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$171)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/content", error$164)) return false;
         }
         for (const k15 in o14) {
           if (!$hasOwn$(o14, k15)) continue;
@@ -4528,7 +4388,7 @@ function collect$Parameter(value, path = "", errors) {
     const p18 = o1.examples;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$174)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/examples", error$167)) return false;
       } else {
         const o19 = p18;
         for (const k20 in o19) {
@@ -4549,7 +4409,7 @@ function collect$Parameter(value, path = "", errors) {
               return false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k20), error$173))
+            if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k20), error$166))
               return false;
           }
         }
@@ -4562,7 +4422,7 @@ function collect$Parameter(value, path = "", errors) {
       }
       if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || pattern$1.test(k23))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$175, k23)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$168, k23)) return false;
         }
       }
     }
@@ -4582,25 +4442,25 @@ function collect$Parameter(value, path = "", errors) {
     if (!collect$CookieParameter(value, path, errors) && !errors) return false;
   }
   if (matched25 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$177)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$170)) return false;
   }
   return true;
 }
 function collect$Example(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$183)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$175)) return false;
   } else {
     const o1 = value;
     const p2 = o1.summary;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/summary", error$178)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/summary", error$171)) return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$179)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$172)) return false;
       }
     }
     const p4 = o1.value;
@@ -4609,12 +4469,7 @@ function collect$Example(value, path = "", errors) {
     const p5 = o1.externalValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/externalValue", error$181)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/externalValue", error$180)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/externalValue", error$173)) return false;
       }
     }
     for (const k7 in o1) {
@@ -4624,7 +4479,7 @@ function collect$Example(value, path = "", errors) {
       }
       if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$182, k7)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$174, k7)) return false;
         }
       }
     }
@@ -4633,22 +4488,22 @@ function collect$Example(value, path = "", errors) {
 }
 function collect$RequestBody(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$189)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$181)) return false;
   } else {
     const o1 = value;
     const p2 = o1.content;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$184)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$176)) return false;
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$185)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$177)) return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$186)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/content", error$178)) return false;
       } else {
         const o4 = p2;
         for (const k5 in o4) {
@@ -4662,7 +4517,7 @@ function collect$RequestBody(value, path = "", errors) {
     const p7 = o1.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$187)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/required", error$179)) return false;
       }
     }
     for (const k8 in o1) {
@@ -4672,7 +4527,7 @@ function collect$RequestBody(value, path = "", errors) {
       }
       if (!(k8 === "description" || k8 === "content" || k8 === "required" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$188, k8)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$180, k8)) return false;
         }
       }
     }
@@ -4681,58 +4536,58 @@ function collect$RequestBody(value, path = "", errors) {
 }
 function collect$Header(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$206);
+    (0, import_validation.pushError)(errors, path, error$198);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$205)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$197)) return false;
     } else {
       const o1 = value;
       const p2 = o1.description;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$190)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$182)) return false;
         }
       }
       const p3 = o1.required;
       if (p3 !== void 0) {
         if (!(typeof p3 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$191)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/required", error$183)) return false;
         }
       }
       const p4 = o1.deprecated;
       if (p4 !== void 0) {
         if (!(typeof p4 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$192)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$184)) return false;
         }
       }
       const p5 = o1.allowEmptyValue;
       if (p5 !== void 0) {
         if (!(typeof p5 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$193)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$185)) return false;
         }
       }
       const p6 = o1.style;
       if (p6 !== void 0) {
         if (!(typeof p6 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$194)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$186)) return false;
         }
         if (!(p6 === "simple")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$195)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$187)) return false;
         }
       }
       const p7 = o1.explode;
       if (p7 !== void 0) {
         if (!(typeof p7 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/explode", error$196)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/explode", error$188)) return false;
         }
       }
       const p8 = o1.allowReserved;
       if (p8 !== void 0) {
         if (!(typeof p8 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$197)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$189)) return false;
         }
       }
       const p9 = o1.schema;
@@ -4746,20 +4601,20 @@ function collect$Header(value, path = "", errors) {
           if (!collect$Reference(p9, errors && path + "/schema", errors) && !errors) return false;
         }
         if (matched10 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/schema", error$198)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/schema", error$190)) return false;
         }
       }
       const p11 = o1.content;
       if (p11 !== void 0) {
         if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$201)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/content", error$193)) return false;
         } else {
           const o12 = p11;
           if ($countKeys$(o12) < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$199)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/content", error$191)) return false;
           }
           if ($countKeys$(o12) > 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$200)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/content", error$192)) return false;
           }
           for (const k13 in o12) {
             if (!$hasOwn$(o12, k13)) continue;
@@ -4775,7 +4630,7 @@ function collect$Header(value, path = "", errors) {
       const p16 = o1.examples;
       if (p16 !== void 0) {
         if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-          if ((0, import_validation.pushError)(errors, path + "/examples", error$203)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/examples", error$195)) return false;
         } else {
           const o17 = p16;
           for (const k18 in o17) {
@@ -4800,7 +4655,7 @@ function collect$Header(value, path = "", errors) {
                 return false;
             }
             if (matched20 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k18), error$202))
+              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k18), error$194))
                 return false;
             }
           }
@@ -4813,7 +4668,7 @@ function collect$Header(value, path = "", errors) {
         }
         if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$204, k21)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$196, k21)) return false;
           }
         }
       }
@@ -4839,36 +4694,31 @@ function collect$SecurityScheme(value, path = "", errors) {
     if (!collect$OpenIdConnectSecurityScheme(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$207)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$199)) return false;
   }
   return true;
 }
 function collect$Link(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$214)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$205)) return false;
   } else {
     const o1 = value;
     const p2 = o1.operationId;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationId", error$208)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/operationId", error$200)) return false;
       }
     }
     const p3 = o1.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationRef", error$210)) return false;
-      } else {
-        const s4 = p3;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/operationRef", error$209)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/operationRef", error$201)) return false;
       }
     }
     const p5 = o1.parameters;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(errors, path + "/parameters", error$211)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/parameters", error$202)) return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -4883,7 +4733,7 @@ function collect$Link(value, path = "", errors) {
     const p10 = o1.description;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$212)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$203)) return false;
       }
     }
     const p11 = o1.server;
@@ -4897,25 +4747,25 @@ function collect$Link(value, path = "", errors) {
       }
       if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$213, k12)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$204, k12)) return false;
         }
       }
     }
   }
   if (collect$2(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$217)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$208)) return false;
   }
   return true;
 }
 function collect$Callback(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$219);
+    (0, import_validation.pushError)(errors, path, error$210);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$218)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$209)) return false;
     } else {
       const o1 = value;
       for (const k2 in o1) {
@@ -4936,29 +4786,29 @@ function collect$Callback(value, path = "", errors) {
 }
 function collect$Operation(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$237);
+    (0, import_validation.pushError)(errors, path, error$228);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$236)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$227)) return false;
     } else {
       const o1 = value;
       const p2 = o1.responses;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$220)) return false;
+        if ((0, import_validation.pushError)(errors, path, error$211)) return false;
       }
       const p3 = o1.tags;
       if (p3 !== void 0) {
         if (!Array.isArray(p3)) {
-          if ((0, import_validation.pushError)(errors, path + "/tags", error$222)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/tags", error$213)) return false;
         } else {
           const a4 = p3;
           for (let i5 = 0; i5 < a4.length; i5++) {
             const x6 = a4[i5];
             if (!(typeof x6 === "string")) {
-              if ((0, import_validation.pushError)(errors, path + "/tags/" + i5, error$221)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/tags/" + i5, error$212)) return false;
             }
           }
         }
@@ -4966,13 +4816,13 @@ function collect$Operation(value, path = "", errors) {
       const p7 = o1.summary;
       if (p7 !== void 0) {
         if (!(typeof p7 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$223)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/summary", error$214)) return false;
         }
       }
       const p8 = o1.description;
       if (p8 !== void 0) {
         if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$224)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/description", error$215)) return false;
         }
       }
       const p9 = o1.externalDocs;
@@ -4983,17 +4833,17 @@ function collect$Operation(value, path = "", errors) {
       const p10 = o1.operationId;
       if (p10 !== void 0) {
         if (!(typeof p10 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/operationId", error$225)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/operationId", error$216)) return false;
         }
       }
       const p11 = o1.parameters;
       if (p11 !== void 0) {
         if (!Array.isArray(p11)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$228)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/parameters", error$219)) return false;
         } else {
           const a12 = p11;
           if (!$hasUniqueItems$(a12)) {
-            if ((0, import_validation.pushError)(errors, path + "/parameters", error$226)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/parameters", error$217)) return false;
           }
           for (let i13 = 0; i13 < a12.length; i13++) {
             const x14 = a12[i13];
@@ -5008,7 +4858,7 @@ function collect$Operation(value, path = "", errors) {
                 return false;
             }
             if (matched15 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i13, error$227)) return false;
+              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i13, error$218)) return false;
             }
           }
         }
@@ -5026,7 +4876,7 @@ function collect$Operation(value, path = "", errors) {
             return false;
         }
         if (matched17 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/requestBody", error$229)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/requestBody", error$220)) return false;
         }
       }
       if (p2 !== void 0) {
@@ -5035,7 +4885,7 @@ function collect$Operation(value, path = "", errors) {
       const p18 = o1.callbacks;
       if (p18 !== void 0) {
         if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-          if ((0, import_validation.pushError)(errors, path + "/callbacks", error$231)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/callbacks", error$222)) return false;
         } else {
           const o19 = p18;
           for (const k20 in o19) {
@@ -5060,7 +4910,7 @@ function collect$Operation(value, path = "", errors) {
                 return false;
             }
             if (matched22 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k20), error$230))
+              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k20), error$221))
                 return false;
             }
           }
@@ -5069,13 +4919,13 @@ function collect$Operation(value, path = "", errors) {
       const p23 = o1.deprecated;
       if (p23 !== void 0) {
         if (!(typeof p23 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$232)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$223)) return false;
         }
       }
       const p24 = o1.security;
       if (p24 !== void 0) {
         if (!Array.isArray(p24)) {
-          if ((0, import_validation.pushError)(errors, path + "/security", error$233)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/security", error$224)) return false;
         } else {
           const a25 = p24;
           for (let i26 = 0; i26 < a25.length; i26++) {
@@ -5088,7 +4938,7 @@ function collect$Operation(value, path = "", errors) {
       const p28 = o1.servers;
       if (p28 !== void 0) {
         if (!Array.isArray(p28)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$234)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/servers", error$225)) return false;
         } else {
           const a29 = p28;
           for (let i30 = 0; i30 < a29.length; i30++) {
@@ -5105,7 +4955,7 @@ function collect$Operation(value, path = "", errors) {
         }
         if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$235, k32)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$226, k32)) return false;
           }
         }
       }
@@ -5117,13 +4967,13 @@ function collect$Operation(value, path = "", errors) {
 }
 function collect$1(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$134);
+    (0, import_validation.pushError)(errors, path, error$128);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "boolean")) {
-      if ((0, import_validation.pushError)(errors, path, error$133)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$127)) return false;
     }
     return true;
   } finally {
@@ -5132,29 +4982,29 @@ function collect$1(value, path = "", errors) {
 }
 function collect$Discriminator(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$242)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$233)) return false;
   } else {
     const o1 = value;
     const p2 = o1.propertyName;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$238)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$229)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/propertyName", error$239)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/propertyName", error$230)) return false;
       }
     }
     const p3 = o1.mapping;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/mapping", error$241)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/mapping", error$232)) return false;
       } else {
         const o4 = p3;
         for (const k5 in o4) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/mapping/" + $pointerToken$(k5), error$240))
+            if ((0, import_validation.pushError)(errors, path + "/mapping/" + $pointerToken$(k5), error$231))
               return false;
           }
         }
@@ -5165,42 +5015,37 @@ function collect$Discriminator(value, path = "", errors) {
 }
 function collect$XML(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$250)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$240)) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$243)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$234)) return false;
       }
     }
     const p3 = o1.namespace;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/namespace", error$245)) return false;
-      } else {
-        const s4 = p3;
-        if (!$isUri$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/namespace", error$244)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/namespace", error$235)) return false;
       }
     }
     const p5 = o1.prefix;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/prefix", error$246)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/prefix", error$236)) return false;
       }
     }
     const p6 = o1.attribute;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/attribute", error$247)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/attribute", error$237)) return false;
       }
     }
     const p7 = o1.wrapped;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/wrapped", error$248)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/wrapped", error$238)) return false;
       }
     }
     for (const k8 in o1) {
@@ -5210,7 +5055,7 @@ function collect$XML(value, path = "", errors) {
       }
       if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$249, k8)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$239, k8)) return false;
         }
       }
     }
@@ -5219,13 +5064,13 @@ function collect$XML(value, path = "", errors) {
 }
 function collect$MediaType(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$257);
+    (0, import_validation.pushError)(errors, path, error$247);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$256)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$246)) return false;
     } else {
       const o1 = value;
       const p2 = o1.schema;
@@ -5239,7 +5084,7 @@ function collect$MediaType(value, path = "", errors) {
           if (!collect$Reference(p2, errors && path + "/schema", errors) && !errors) return false;
         }
         if (matched3 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/schema", error$251)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/schema", error$241)) return false;
         }
       }
       const p4 = o1.example;
@@ -5248,7 +5093,7 @@ function collect$MediaType(value, path = "", errors) {
       const p5 = o1.examples;
       if (p5 !== void 0) {
         if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/examples", error$253)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/examples", error$243)) return false;
         } else {
           const o6 = p5;
           for (const k7 in o6) {
@@ -5269,7 +5114,7 @@ function collect$MediaType(value, path = "", errors) {
                 return false;
             }
             if (matched9 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k7), error$252))
+              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k7), error$242))
                 return false;
             }
           }
@@ -5278,7 +5123,7 @@ function collect$MediaType(value, path = "", errors) {
       const p10 = o1.encoding;
       if (p10 !== void 0) {
         if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-          if ((0, import_validation.pushError)(errors, path + "/encoding", error$254)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/encoding", error$244)) return false;
         } else {
           const o11 = p10;
           for (const k12 in o11) {
@@ -5296,7 +5141,7 @@ function collect$MediaType(value, path = "", errors) {
         }
         if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$255, k14)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$245, k14)) return false;
           }
         }
       }
@@ -5309,7 +5154,7 @@ function collect$MediaType(value, path = "", errors) {
 }
 function collect$ExampleXORExamples(value, path = "", errors) {
   if (collect$3(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$260)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$250)) return false;
   }
   return true;
 }
@@ -5323,10 +5168,10 @@ function collect$SchemaXORContent(value, path = "", errors) {
     if (!collect$5(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$273)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$263)) return false;
   }
   if (collect$11(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$276)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$266)) return false;
   }
   return true;
 }
@@ -5335,23 +5180,23 @@ function collect$PathParameter(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.required;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$277)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$267)) return false;
     }
     const p3 = o1.in;
     if (p3 !== void 0) {
       if (!(p3 === "path")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$278)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$268)) return false;
       }
     }
     const p4 = o1.style;
     if (p4 !== void 0) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$279)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$269)) return false;
       }
     }
     if (p2 !== void 0) {
       if (!(p2 === true)) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$280)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/required", error$270)) return false;
       }
     }
   }
@@ -5363,13 +5208,13 @@ function collect$QueryParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$281)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$271)) return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$282)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$272)) return false;
       }
     }
   }
@@ -5381,13 +5226,13 @@ function collect$HeaderParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$283)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$273)) return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "simple")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$284)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$274)) return false;
       }
     }
   }
@@ -5399,13 +5244,13 @@ function collect$CookieParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$285)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$275)) return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$286)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/style", error$276)) return false;
       }
     }
   }
@@ -5413,46 +5258,46 @@ function collect$CookieParameter(value, path = "", errors) {
 }
 function collect$APIKeySecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$297)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$287)) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$287)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$277)) return false;
     }
     const p3 = o1.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$288)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$278)) return false;
     }
     const p4 = o1.in;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$289)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$279)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$290)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$280)) return false;
       }
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$291)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$281)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$292)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", error$282)) return false;
       }
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$293)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$283)) return false;
       }
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$294)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/in", error$284)) return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$295)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$285)) return false;
       }
     }
     for (const k6 in o1) {
@@ -5462,7 +5307,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$296, k6)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$286, k6)) return false;
         }
       }
     }
@@ -5471,40 +5316,40 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
 }
 function collect$HTTPSecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$306)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$296)) return false;
   } else {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$298)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$288)) return false;
     }
     const p3 = o1.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$299)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$289)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$300)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scheme", error$290)) return false;
       }
     }
     const p4 = o1.bearerFormat;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/bearerFormat", error$301)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/bearerFormat", error$291)) return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$302)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$292)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$303)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$293)) return false;
       }
       if (!(p3 === "http")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$304)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$294)) return false;
       }
     }
     for (const k6 in o1) {
@@ -5514,7 +5359,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$305, k6)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$295, k6)) return false;
         }
       }
     }
@@ -5528,29 +5373,29 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     if (!collect$13(value, path, errors) && !errors) return false;
   }
   if (matched8 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$314)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$304)) return false;
   }
   return true;
 }
 function collect$OAuth2SecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$321)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$311)) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$315)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$305)) return false;
     }
     const p3 = o1.flows;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$316)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$306)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$317)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$307)) return false;
       }
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$318)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$308)) return false;
       }
     }
     if (p3 !== void 0) {
@@ -5559,7 +5404,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$319)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$309)) return false;
       }
     }
     for (const k5 in o1) {
@@ -5569,7 +5414,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
       }
       if (!(k5 === "type" || k5 === "flows" || k5 === "description" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$320, k5)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$310, k5)) return false;
         }
       }
     }
@@ -5578,39 +5423,34 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
 }
 function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$330)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$319)) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$322)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$312)) return false;
     }
     const p3 = o1.openIdConnectUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$323)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$313)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$324)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$314)) return false;
       }
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$325)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/type", error$315)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$327)) return false;
-      } else {
-        const s4 = p3;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$326)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$316)) return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$328)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/description", error$317)) return false;
       }
     }
     for (const k6 in o1) {
@@ -5620,7 +5460,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$329, k6)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$318, k6)) return false;
         }
       }
     }
@@ -5631,21 +5471,21 @@ function collect$2(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$215)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$206)) return false;
     }
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$216)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$207)) return false;
     }
   }
   return true;
 }
 function collect$Responses(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$335)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$324)) return false;
   } else {
     const o1 = value;
     if ($countKeys$(o1) < 1) {
-      if ((0, import_validation.pushError)(errors, path, error$331)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$320)) return false;
     }
     const p2 = o1.default;
     if (p2 !== void 0) {
@@ -5658,7 +5498,7 @@ function collect$Responses(value, path = "", errors) {
         if (!collect$Reference(p2, errors && path + "/default", errors) && !errors) return false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(errors, path + "/default", error$332)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/default", error$321)) return false;
       }
     }
     for (const k4 in o1) {
@@ -5676,14 +5516,14 @@ function collect$Responses(value, path = "", errors) {
             return false;
         }
         if (matched6 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k4), error$333)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k4), error$322)) return false;
         }
       }
       if (pattern$1.test(k4)) {
       }
       if (!(k4 === "default" || pattern$6.test(k4) || pattern$1.test(k4))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$334, k4)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$323, k4)) return false;
         }
       }
     }
@@ -5692,25 +5532,25 @@ function collect$Responses(value, path = "", errors) {
 }
 function collect$Encoding(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$345);
+    (0, import_validation.pushError)(errors, path, error$334);
     return false;
   }
   depth$++;
   try {
     if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$344)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$333)) return false;
     } else {
       const o1 = value;
       const p2 = o1.contentType;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/contentType", error$336)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/contentType", error$325)) return false;
         }
       }
       const p3 = o1.headers;
       if (p3 !== void 0) {
         if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-          if ((0, import_validation.pushError)(errors, path + "/headers", error$338)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/headers", error$327)) return false;
         } else {
           const o4 = p3;
           for (const k5 in o4) {
@@ -5727,7 +5567,7 @@ function collect$Encoding(value, path = "", errors) {
                 return false;
             }
             if (matched7 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$337))
+              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$326))
                 return false;
             }
           }
@@ -5736,22 +5576,22 @@ function collect$Encoding(value, path = "", errors) {
       const p8 = o1.style;
       if (p8 !== void 0) {
         if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$339)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$328)) return false;
         }
         if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$340)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/style", error$329)) return false;
         }
       }
       const p9 = o1.explode;
       if (p9 !== void 0) {
         if (!(typeof p9 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/explode", error$341)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/explode", error$330)) return false;
         }
       }
       const p10 = o1.allowReserved;
       if (p10 !== void 0) {
         if (!(typeof p10 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$342)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$331)) return false;
         }
       }
       for (const k11 in o1) {
@@ -5761,7 +5601,7 @@ function collect$Encoding(value, path = "", errors) {
         }
         if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
           {
-            if ((0, import_validation.pushKeyError)(errors, path, error$343, k11)) return false;
+            if ((0, import_validation.pushKeyError)(errors, path, error$332, k11)) return false;
           }
         }
       }
@@ -5775,10 +5615,10 @@ function collect$3(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$258)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$248)) return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$259)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$249)) return false;
     }
   }
   return true;
@@ -5787,7 +5627,7 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$261)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$251)) return false;
     }
   }
   return true;
@@ -5796,7 +5636,7 @@ function collect$6(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.style === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$263)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$253)) return false;
     }
   }
   return true;
@@ -5805,7 +5645,7 @@ function collect$7(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.explode === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$265)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$255)) return false;
     }
   }
   return true;
@@ -5814,7 +5654,7 @@ function collect$8(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.allowReserved === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$267)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$257)) return false;
     }
   }
   return true;
@@ -5823,7 +5663,7 @@ function collect$9(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$269)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$259)) return false;
     }
   }
   return true;
@@ -5832,7 +5672,7 @@ function collect$10(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$271)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$261)) return false;
     }
   }
   return true;
@@ -5841,23 +5681,23 @@ function collect$5(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$262)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$252)) return false;
     }
   }
   if (collect$6(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$264)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$254)) return false;
   }
   if (collect$7(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$266)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$256)) return false;
   }
   if (collect$8(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$268)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$258)) return false;
   }
   if (collect$9(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$270)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$260)) return false;
   }
   if (collect$10(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$272)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$262)) return false;
   }
   return true;
 }
@@ -5865,10 +5705,10 @@ function collect$11(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$274)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$264)) return false;
     }
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$275)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$265)) return false;
     }
   }
   return true;
@@ -5879,11 +5719,11 @@ function collect$12(value, path = "", errors) {
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$308)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scheme", error$298)) return false;
       } else {
         const s3 = p2;
         if (!pattern$5.test(s3)) {
-          if ((0, import_validation.pushError)(errors, path + "/scheme", error$307)) return false;
+          if ((0, import_validation.pushError)(errors, path + "/scheme", error$297)) return false;
         }
       }
     }
@@ -5892,11 +5732,11 @@ function collect$12(value, path = "", errors) {
 }
 function collect$14(value, path = "", errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(errors, path, error$310)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$300)) return false;
   } else {
     const s1 = value;
     if (!pattern$5.test(s1)) {
-      if ((0, import_validation.pushError)(errors, path, error$309)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$299)) return false;
     }
   }
   return true;
@@ -5905,7 +5745,7 @@ function collect$15(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.bearerFormat === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$312)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$302)) return false;
     }
   }
   return true;
@@ -5916,18 +5756,18 @@ function collect$13(value, path = "", errors) {
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (collect$14(p2)) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$311)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scheme", error$301)) return false;
       }
     }
   }
   if (collect$15(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$313)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$303)) return false;
   }
   return true;
 }
 function collect$OAuthFlows(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$347)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$336)) return false;
   } else {
     const o1 = value;
     const p2 = o1.implicit;
@@ -5957,7 +5797,7 @@ function collect$OAuthFlows(value, path = "", errors) {
       }
       if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$346, k6)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$335, k6)) return false;
         }
       }
     }
@@ -5966,48 +5806,38 @@ function collect$OAuthFlows(value, path = "", errors) {
 }
 function collect$ImplicitOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$357)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$344)) return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$348)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$337)) return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$349)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$338)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$351)) return false;
-      } else {
-        const s4 = p2;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$350)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$339)) return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$353)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$352)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$340)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$355)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scopes", error$342)) return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$354)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$341)) return false;
           }
         }
       }
@@ -6019,7 +5849,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$356, k10)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$343, k10)) return false;
         }
       }
     }
@@ -6028,48 +5858,38 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
 }
 function collect$PasswordOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$367)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$352)) return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$358)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$345)) return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$359)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$346)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$361)) return false;
-      } else {
-        const s4 = p2;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$360)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$347)) return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$363)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$362)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$348)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$365)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scopes", error$350)) return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$364)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$349)) return false;
           }
         }
       }
@@ -6081,7 +5901,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$366, k10)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$351, k10)) return false;
         }
       }
     }
@@ -6090,48 +5910,38 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
 }
 function collect$ClientCredentialsFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$377)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$360)) return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$368)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$353)) return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$369)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$354)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$371)) return false;
-      } else {
-        const s4 = p2;
-        if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$370)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$355)) return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$373)) return false;
-      } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$372)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$356)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$375)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scopes", error$358)) return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$374)) return false;
+            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$357)) return false;
           }
         }
       }
@@ -6143,7 +5953,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$376, k10)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$359, k10)) return false;
         }
       }
     }
@@ -6152,62 +5962,47 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
 }
 function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$390)) return false;
+    if ((0, import_validation.pushError)(errors, path, error$370)) return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$378)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$361)) return false;
     }
     const p3 = o1.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$379)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$362)) return false;
     }
     const p4 = o1.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$380)) return false;
+      if ((0, import_validation.pushError)(errors, path, error$363)) return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$382)) return false;
-      } else {
-        const s5 = p2;
-        if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$381)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$364)) return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$384)) return false;
-      } else {
-        const s6 = p3;
-        if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$383)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$365)) return false;
       }
     }
     const p7 = o1.refreshUrl;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$386)) return false;
-      } else {
-        const s8 = p7;
-        if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$385)) return false;
-        }
+        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$366)) return false;
       }
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$388)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/scopes", error$368)) return false;
       } else {
         const o9 = p4;
         for (const k10 in o9) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
           if (!(typeof x11 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k10), error$387))
+            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k10), error$367))
               return false;
           }
         }
@@ -6220,7 +6015,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
       }
       if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$389, k12)) return false;
+          if ((0, import_validation.pushKeyError)(errors, path, error$369, k12)) return false;
         }
       }
     }
