@@ -118,13 +118,42 @@ test("FAILS lists every document of 3.1/fail", () => {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema: one line, exit 12, nothing written", (name, [pointer, schemaPath]) => {
-  const out = path.join(dir, "refused", name);
-  const result = generate(path.join(OAS, "3.1/fail", name), out);
+/**
+ * Refused by the official schema of its version: one line naming the file, the JSON pointer and the
+ * schema's keyword, exit 12, and the previous content of the output folder left as it was.
+ */
+function expectRefusedByOfficialSchema(file: string, version: string, pointer: string, schemaPath: string): void {
+  const out = path.join(dir, "refused", version, path.basename(file));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "previous.txt"), "the previous output\n");
+  const result = generate(file, out);
   expect(result.status).toBe(12);
-  expect(result.stderr.trim()).toMatch(new RegExp(`^koala-codegen: .*${escape(`${name}${pointer}: `)}.*${escape(`(OpenAPI 3.1 schema: ${schemaPath}`)}`));
+  expect(result.stderr.trim()).toMatch(new RegExp(`^koala-codegen: .*${escape(`${path.basename(file)}${pointer}: `)}.*${escape(`(OpenAPI ${version} schema: ${schemaPath}`)}`));
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
-  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(out)).toEqual(["previous.txt"]);
+  expect(readFileSync(path.join(out, "previous.txt"), "utf8")).toBe("the previous output\n");
+}
+
+test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema: one line, exit 12, nothing written", (name, [pointer, schemaPath]) => {
+  expectRefusedByOfficialSchema(path.join(OAS, "3.1/fail", name), "3.1", pointer, schemaPath);
+});
+
+/** Hand-made 3.0 documents (test/fixtures/openapi/invalid-30) that only the official 3.0 schema refuses, and where. */
+const INVALID_30: Record<string, [pointer: string, schemaPath: string]> = {
+  "info-without-version.yaml": ["#/info", "#/definitions/Info/required"],
+  // Its `x-allowed` is a patterned field (^x-) and passes: only `foo` is reported.
+  "operation-unknown-field.yaml": ["#/paths/~1pets/get", "#/definitions/Operation/additionalProperties"],
+  "response-without-description.yaml": ["#/paths/~1pets/get/responses/200", "#/definitions/Response/required"],
+  "server-variable-without-default.yaml": ["#/servers/0/variables/region", "#/definitions/ServerVariable/required"],
+};
+const INVALID_30_DIR = path.join(REPO_ROOT, "test", "fixtures", "openapi", "invalid-30");
+
+test("INVALID_30 lists every document of test/fixtures/openapi/invalid-30", () => {
+  expect(Object.keys(INVALID_30)).toEqual(readdirSync(INVALID_30_DIR).sort());
+});
+
+test.each(Object.entries(INVALID_30))("invalid-30/%s is refused by the official 3.0 schema: one line, exit 12, previous output intact", (name, [pointer, schemaPath]) => {
+  expectRefusedByOfficialSchema(path.join(INVALID_30_DIR, name), "3.0", pointer, schemaPath);
 });
 
 test("without --emit, the package has one client function per operation (operations.ts), no endpoint client", () => {

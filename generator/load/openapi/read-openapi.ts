@@ -14,7 +14,7 @@ import { documentsResolver, localRefResolver, place, type RefResolver } from "./
 import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations } from "./operations";
 import { readSecuritySchemes } from "./security-schemes";
-import { checkOfficialSchema31 } from "./official-schema";
+import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
@@ -60,8 +60,8 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     first!.also.push(...rest);
     throw first;
   }
-  // What the semantic checks cannot see, the official schema does (3.1; there is no 3.0 one here yet).
-  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : undefined;
+  // What the semantic checks cannot see, the official schema of the document's version does.
+  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = kind.version === "3.0" ? fromDocument30(original) : original;
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
