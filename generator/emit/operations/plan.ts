@@ -11,7 +11,7 @@ import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
-import { code, docComment, id, join, literal, member, objectKey, optionalMember, propertyKeyCode, type Code } from "../code";
+import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
 
