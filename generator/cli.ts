@@ -6,11 +6,10 @@
 import "./compile-cache";
 import type { Argv } from "yargs";
 import { errorLines, ExitCode, isCodegenError } from "./errors";
-import { ARTIFACTS } from "./emit/index";
 import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
-import { readGenerateArgv } from "./commands/generate-argv";
+import { GENERATE_OPTIONS, readGenerateArgv } from "./commands/generate-argv";
 
 export async function main(args: string[]): Promise<number> {
   // The common `generate` lines skip yargs (commands/generate-argv.ts): a cold start pays for it otherwise.
@@ -97,32 +96,10 @@ export async function main(args: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-/** generate's options, for yargs (commands/generate-argv.ts reads the common lines without it; a test holds the two equal). */
+/** generate's options (declared once, in commands/generate-argv.ts, which also reads the common lines without yargs) and examples, for yargs. */
 export function generateOptions(y: Argv) {
   return y
-    .option("config", { alias: "c", type: "string", describe: "The config file (default: ./koala-codegen.config.json if present)" })
-    .option("schema", { alias: "s", type: "string", describe: "The JSON Schema file (JSON or YAML); replaces the config's schemas" })
-    .option("out", { alias: "o", type: "string", describe: "The output package folder (overrides the config's \"out\")" })
-    .option("name", { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" })
-    .option("emit", { type: "array", string: true, choices: ARTIFACTS, describe: "Artifacts to emit (default: all)" })
-    .option("formats", { choices: ["assert", "annotate"] as const, describe: "Whether guards check `format` (default: assert)" })
-    .option("package-name", { type: "string", describe: "The generated package's name" })
-    .option("name-collisions", { choices: ["error", "suffix"] as const, describe: "Two names that become one identifier (user_id, UserId): the later gets a suffix + warning (default), or fail with exit 8" })
-    .option("endpoint", { type: "string", describe: "Client: the path the root type is posted to, e.g. /v1/projects/{key}/batch (with --schema)" })
-    .option("client-name", { type: "string", describe: "Client: the factory is create<name>Client (default: the root type's name)" })
-    .option("base-url", { type: "string", describe: "Client: the default base URL (without it, baseUrl is a required option)" })
-    .option("user-agent", { type: "string", describe: "Client: the default User-Agent (default: <package-name>/<version>)" })
-    .option("idempotency-key", { type: "string", describe: "Client: the item property filled with a UUID when missing (none: off; default: found in the schema)" })
-    .option("suspended-error", { type: "array", string: true, describe: 'Client: an error response\'s "error" value that means a permanent suspension' })
-    .option("resolve", { type: "array", string: true, describe: "Map a remote URI prefix to a folder: <url-prefix>=<folder>" })
-    .option("allow-network", { type: "boolean", describe: "Fetch http(s) references that --resolve does not map" })
-    .option("check", { type: "boolean", describe: "Write nothing; exit 1 with a diff if the output is not what would be generated" })
-    .option("watch", { alias: "w", type: "boolean", describe: "Regenerate when a schema or the config changes" })
-    .option("release", { type: "boolean", describe: "Also mark the generated API as released at its version (as the release command)" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors (and --check's diff)" })
-    .option("verbose", { type: "boolean", describe: "Print the stamps, idempotency keys and short builders found from property names (or set by the config), and where" })
-    .conflicts("check", "watch")
-    .conflicts("release", ["check", "watch"])
+    .options(GENERATE_OPTIONS)
     .example("$0 generate", "Use ./koala-codegen.config.json")
     .example("$0 generate --check", "In CI: fail with a diff if the committed output is stale")
     .example("$0 generate --watch", "Regenerate on every schema or config change")

@@ -1,4 +1,8 @@
-/** commands/generate-argv.ts: the common `generate` lines read without yargs, exactly as yargs reads them; the rest left to yargs. */
+/**
+ * commands/generate-argv.ts: generate's options are declared once (GENERATE_OPTIONS, which cli.ts
+ * hands to yargs); the common `generate` lines are read from that table without yargs, exactly as
+ * yargs reads them; the rest is left to yargs.
+ */
 import yargs from "yargs";
 import { generateOptions } from "../../generator/cli";
 import { readGenerateArgv } from "../../generator/commands/generate-argv";
@@ -57,4 +61,13 @@ test.each([
   [["release"]],
 ])("%j: left to yargs", (args) => {
   expect(readGenerateArgv(args)).toBeUndefined();
+});
+
+test.each([
+  [["generate", "--check", "--watch"]],
+  [["generate", "--release", "--check"]],
+  [["generate", "-w", "--release"]],
+])("%j: a conflict in the table, refused by yargs too", (args) => {
+  expect(readGenerateArgv(args)).toBeUndefined();
+  expect(yargsReads(args)).toBe("refused");
 });
