@@ -12,7 +12,7 @@
 //
 // Output: each run's `node --version` and jest's own report, one line per run, then one closing line
 // that adds up every run: `N passed, N failed`. Exits non-zero if any run failed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,20 +58,26 @@ if (args.some((a) => a !== "--full")) {
 }
 const full = args.includes("--full");
 
-/** node22 and node24 from the pinned lock, installed unless .tmp/node-versions already holds exactly that lock. */
+/**
+ * node22 and node24 from the pinned lock, installed unless .tmp/node-versions already holds exactly
+ * that lock. The install runs in the background (a download, mostly waiting on the network) while
+ * the machine's run goes on: the promise gives the binaries once it is done.
+ */
 function installPinnedNodes() {
   const lock = readFileSync(path.join(pinned, "package-lock.json"), "utf8");
   const names = Object.keys(JSON.parse(readFileSync(path.join(pinned, "package.json"), "utf8")).dependencies);
   const binaries = names.map((name) => path.join(installed, "node_modules", name, "bin", "node"));
   const current = existsSync(path.join(installed, "package-lock.json")) && readFileSync(path.join(installed, "package-lock.json"), "utf8") === lock;
-  if (!current || !binaries.every((file) => existsSync(file))) {
-    rmSync(installed, { recursive: true, force: true });
-    mkdirSync(installed, { recursive: true });
-    for (const file of ["package.json", "package-lock.json"]) copyFileSync(path.join(pinned, file), path.join(installed, file));
-    const npm = spawnSync("npm", ["ci", "--prefix", installed, "--no-audit", "--no-fund", "--loglevel=error"], { stdio: "inherit" });
-    if (npm.status !== 0) throw new Error(`test:matrix: installing ${names.join(", ")} into ${path.relative(root, installed)} failed`);
-  }
-  return binaries;
+  if (current && binaries.every((file) => existsSync(file))) return Promise.resolve(binaries);
+  rmSync(installed, { recursive: true, force: true });
+  mkdirSync(installed, { recursive: true });
+  for (const file of ["package.json", "package-lock.json"]) copyFileSync(path.join(pinned, file), path.join(installed, file));
+  return new Promise((resolve, reject) => {
+    const failed = (why) => reject(new Error(`test:matrix: installing ${names.join(", ")} into ${path.relative(root, installed)} failed (${why})`));
+    const npm = spawn("npm", ["ci", "--prefix", installed, "--no-audit", "--no-fund", "--loglevel=error"], { stdio: "inherit" });
+    npm.on("error", (error) => failed(error.message));
+    npm.on("close", (code, signal) => (code === 0 ? resolve(binaries) : failed(signal ?? `exit code ${code}`)));
+  });
 }
 
 /** Runs jest under `node`; returns its counts. A suite that could not run counts as a failure, as does a missing report. */
@@ -90,12 +96,12 @@ function runJest(node, label, selection) {
 }
 
 mkdirSync(path.join(root, ".tmp"), { recursive: true });
-const [node22, node24] = installPinnedNodes();
-const runs = [
-  { label: "machine", node: process.execPath, selection: [] },
-  { label: "22", node: node22, selection: full ? [] : RUNTIME_SUITES },
-  { label: "24", node: node24, selection: full ? [] : RUNTIME_SUITES },
-].map(({ label, node, selection }) => ({ label, ...runJest(node, label, selection) }));
+const pinnedNodes = installPinnedNodes();
+// An install that fails is reported after the machine's run, which still runs.
+pinnedNodes.catch(() => {});
+const runs = [{ label: "machine", ...runJest(process.execPath, "machine", []) }];
+const [node22, node24] = await pinnedNodes;
+for (const [label, node] of [["22", node22], ["24", node24]]) runs.push({ label, ...runJest(node, label, full ? [] : RUNTIME_SUITES) });
 
 console.log("");
 const counts = (r) => `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`;
