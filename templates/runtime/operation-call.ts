@@ -9,8 +9,8 @@
  * params.ts), so one operation imported from a large API bundles this file, the serializers it
  * calls, and its own guards only.
  */
-import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { checkOption, deliver, isRetryableStatus, randomId, withIdempotencyKeys, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
+import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
 
@@ -28,14 +28,20 @@ export interface ApiClient {
   readonly options: OperationClientOptions;
   /** The base URL, without a trailing slash. */
   readonly baseUrl: string;
+  /** Whether the caller gave `baseUrl` (it then wins over an operation's own `servers`), rather than the document's default. */
+  readonly baseUrlGiven: boolean;
   /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
   readonly schemes: { readonly [scheme: string]: SchemeApplier };
 }
 
-/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
-export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient {
-  checkOption(factory, "baseUrl", options.baseUrl, true);
-  return { options, baseUrl: options.baseUrl!.replace(/\/+$/, ""), schemes };
+/**
+ * Builds the client a generated factory returns; a missing or relative base URL is a TypeError now,
+ * naming the option. `defaultBaseUrl`: the document's server, when it is absolute.
+ */
+export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"], defaultBaseUrl?: string): ApiClient {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  checkOption(factory, "baseUrl", baseUrl, true);
+  return { options, baseUrl: baseUrl!.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== undefined, schemes };
 }
 
 /** A request body as the caller gives it, per media type the operation declares. */
@@ -53,6 +59,11 @@ export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
   method: string;
+  /**
+   * The operation's (or its path item's) own server URL, its variables filled in: used instead of
+   * the client's base URL unless the caller gave `baseUrl`; a relative one is resolved against it.
+   */
+  server?: string | undefined;
   /** The path with its parameters filled in. */
   path: string;
   /** `name=value` parts (serialized, may be ""). */
@@ -71,9 +82,16 @@ export interface OperationCall {
   responses: { readonly [key: string]: ValidateFn<unknown> | null };
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
   idempotent: boolean;
+  /**
+   * `x-idempotency-key` in the JSON body: every object item of these arrays without `key` gets a
+   * fresh one before the first attempt, so every attempt repeats it and the server can drop replays.
+   */
+  idempotency?: { key: string; arrays: readonly string[] } | undefined;
+  /** Each location's parameters with the guard of their object (checked unless `validate: false`). */
+  parameters?: readonly (readonly [location: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
 
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. */
 export async function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
@@ -85,8 +103,21 @@ export function newIdempotencyKey(client: ApiClient): string {
   return (client.options.newId ?? randomId)();
 }
 
+/** Methods the Fetch standard forbids (fetch throws a TypeError for them): only a caller's own `fetch` may send them. */
+const FORBIDDEN_METHODS = /^(TRACE|CONNECT|TRACK)$/i;
+
 async function run(client: ApiClient, op: OperationCall, call: CallOptions): Promise<OperationResult> {
   const { options } = client;
+  if (FORBIDDEN_METHODS.test(op.method) && !options.fetch) {
+    return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
+  }
+  if (options.validate !== false) {
+    for (const [location, value, validate] of op.parameters ?? []) {
+      if (value === undefined) continue;
+      const checked = validate(value);
+      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: `/${location}${e.path}` })) };
+    }
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(op.headers)) if (value !== undefined) headers[name] = value;
   if (options.userAgent) headers["user-agent"] = options.userAgent;
@@ -103,18 +134,21 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   let body: unknown;
   if (op.bodies && op.bodies.length > 0 && op.body !== undefined) {
     const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!;
+    // Keys filled once, here: every attempt sends the same bytes.
+    const value = spec.encode === jsonBody ? withIdempotencyKeys(op.body, op.idempotency, options.newId ?? randomId) : op.body;
     if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(op.body);
+      const checked = spec.validate(value);
       if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
     }
-    const encoded = spec.encode(op.body, spec.mediaType);
+    const encoded = spec.encode(value, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status: number): Judgement => (isSuccessStatus(status) ? { outcome: "ok", retry: false } : { outcome: "http", retry: isRetryableStatus(status) });
-  const url = appendQuery(client.baseUrl + op.path, query);
+  const base = op.server === undefined || client.baseUrlGiven ? client.baseUrl : serverUrl(op.server, client.baseUrl);
+  const url = appendQuery(base + op.path, query);
   const delivery = await deliver(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome as "network" | "timeout" | "aborted", attempts: delivery.attempts };
@@ -130,13 +164,25 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
       if (key !== undefined) return { ok: false, kind: "invalid-response", status, body: response.text, errors: [{ path: "", message: "is not JSON" }], headers: response.headers };
     }
   }
-  if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
+  if (key === undefined) {
+    // No documented response covers a success: it is one all the same, its body unknown.
+    const successDocumented = declared.some((d) => d.startsWith("2") || d === "default");
+    if (isSuccessStatus(status) && !successDocumented) return { ok: true, status, data, headers: response.headers };
+    return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
+  }
   const validate = op.responses[key];
   if (options.validateResponses === true && validate) {
     const checked = validate(data);
     if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
   }
   return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+}
+
+/** An operation's server URL: as it is when absolute; a path (or "//host") resolved against the base URL's origin; anything else below the base URL. */
+function serverUrl(server: string, baseUrl: string): string {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
 }
 
 /**

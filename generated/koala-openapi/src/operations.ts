@@ -31,6 +31,10 @@ import type {
 } from "./types.js";
 import {
   validateAccepted,
+  validateAccountsBatchParamsHeader,
+  validateAccountsBatchParamsPath,
+  validateBatchParamsHeader,
+  validateBatchParamsPath,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest,
@@ -47,6 +51,7 @@ export type {
   ApiHttpError,
   ApiIssue,
   ApiSuccess,
+  ApiUnsupportedMethod,
   HeadersLike,
   StatusRange,
 } from "./runtime/responses.js";
@@ -66,12 +71,9 @@ export function createKoalaIngestionClient(
 ): KoalaIngestionClient {
   return $createApiClient(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0",
-    },
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
     {},
+    "https://api2.getkoala.com",
   );
 }
 
@@ -122,6 +124,11 @@ export function batch(
         },
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      parameters: [
+        ["path", request.path, validateBatchParamsPath],
+        ["header", request.header, validateBatchParamsHeader],
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -129,7 +136,7 @@ export function batch(
         "401": validateError_,
         "429": validateError_,
       },
-      idempotent: false,
+      idempotent: true,
     },
     call,
   );
@@ -182,6 +189,11 @@ export function accountsBatch(
         },
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events"] },
+      parameters: [
+        ["path", request.path, validateAccountsBatchParamsPath],
+        ["header", request.header, validateAccountsBatchParamsHeader],
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -189,7 +201,7 @@ export function accountsBatch(
         "401": validateError_,
         "429": validateError_,
       },
-      idempotent: false,
+      idempotent: true,
     },
     call,
   );

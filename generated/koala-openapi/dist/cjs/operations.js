@@ -32,12 +32,9 @@ var import_guards = require("./guards.js");
 function createKoalaIngestionClient(options = {}) {
   return (0, import_operation_call.createApiClient)(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0"
-    },
-    {}
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
+    {},
+    "https://api2.getkoala.com"
   );
 }
 function batch(client, request, call) {
@@ -57,6 +54,11 @@ function batch(client, request, call) {
         }
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      parameters: [
+        ["path", request.path, import_guards.validateBatchParamsPath],
+        ["header", request.header, import_guards.validateBatchParamsHeader]
+      ],
       security: [],
       responses: {
         "200": import_guards.validateAccepted,
@@ -64,7 +66,7 @@ function batch(client, request, call) {
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );
@@ -86,6 +88,11 @@ function accountsBatch(client, request, call) {
         }
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events"] },
+      parameters: [
+        ["path", request.path, import_guards.validateAccountsBatchParamsPath],
+        ["header", request.header, import_guards.validateAccountsBatchParamsHeader]
+      ],
       security: [],
       responses: {
         "200": import_guards.validateAccepted,
@@ -93,7 +100,7 @@ function accountsBatch(client, request, call) {
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );

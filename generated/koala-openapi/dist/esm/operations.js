@@ -12,6 +12,10 @@ import {
 } from "./runtime/params.js";
 import {
   validateAccepted,
+  validateAccountsBatchParamsHeader,
+  validateAccountsBatchParamsPath,
+  validateBatchParamsHeader,
+  validateBatchParamsPath,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest
@@ -19,12 +23,9 @@ import {
 function createKoalaIngestionClient(options = {}) {
   return $createApiClient(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0"
-    },
-    {}
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
+    {},
+    "https://api2.getkoala.com"
   );
 }
 function batch(client, request, call) {
@@ -44,6 +45,11 @@ function batch(client, request, call) {
         }
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      parameters: [
+        ["path", request.path, validateBatchParamsPath],
+        ["header", request.header, validateBatchParamsHeader]
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -51,7 +57,7 @@ function batch(client, request, call) {
         "401": validateError_,
         "429": validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );
@@ -73,6 +79,11 @@ function accountsBatch(client, request, call) {
         }
       ],
       body: request.body,
+      idempotency: { key: "message_id", arrays: ["events"] },
+      parameters: [
+        ["path", request.path, validateAccountsBatchParamsPath],
+        ["header", request.header, validateAccountsBatchParamsHeader]
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -80,7 +91,7 @@ function accountsBatch(client, request, call) {
         "401": validateError_,
         "429": validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );

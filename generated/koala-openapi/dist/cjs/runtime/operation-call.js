@@ -35,9 +35,10 @@ var import_http_client = require("./http-client.js");
 var import_responses = require("./responses.js");
 var import_security = require("./security.js");
 var import_params = require("./params.js");
-function createApiClient(factory, options, schemes) {
-  (0, import_http_client.checkOption)(factory, "baseUrl", options.baseUrl, true);
-  return { options, baseUrl: options.baseUrl.replace(/\/+$/, ""), schemes };
+function createApiClient(factory, options, schemes, defaultBaseUrl) {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  (0, import_http_client.checkOption)(factory, "baseUrl", baseUrl, true);
+  return { options, baseUrl: baseUrl.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== void 0, schemes };
 }
 async function callOperation(client, op, call = {}) {
   return await run(client, op, call);
@@ -45,8 +46,19 @@ async function callOperation(client, op, call = {}) {
 function newIdempotencyKey(client) {
   return (client.options.newId ?? import_http_client.randomId)();
 }
+const FORBIDDEN_METHODS = /^(TRACE|CONNECT|TRACK)$/i;
 async function run(client, op, call) {
   const { options } = client;
+  if (FORBIDDEN_METHODS.test(op.method) && !options.fetch) {
+    return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
+  }
+  if (options.validate !== false) {
+    for (const [location, value, validate2] of op.parameters ?? []) {
+      if (value === void 0) continue;
+      const checked = validate2(value);
+      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: `/${location}${e.path}` })) };
+    }
+  }
   const headers = {};
   for (const [name, value] of Object.entries(op.headers)) if (value !== void 0) headers[name] = value;
   if (options.userAgent) headers["user-agent"] = options.userAgent;
@@ -62,18 +74,20 @@ async function run(client, op, call) {
   let body;
   if (op.bodies && op.bodies.length > 0 && op.body !== void 0) {
     const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0];
+    const value = spec.encode === jsonBody ? (0, import_http_client.withIdempotencyKeys)(op.body, op.idempotency, options.newId ?? import_http_client.randomId) : op.body;
     if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(op.body);
+      const checked = spec.validate(value);
       if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
     }
-    const encoded = spec.encode(op.body, spec.mediaType);
+    const encoded = spec.encode(value, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status2) => (0, import_responses.isSuccessStatus)(status2) ? { outcome: "ok", retry: false } : { outcome: "http", retry: (0, import_http_client.isRetryableStatus)(status2) };
-  const url = (0, import_params.appendQuery)(client.baseUrl + op.path, query);
+  const base = op.server === void 0 || client.baseUrlGiven ? client.baseUrl : serverUrl(op.server, client.baseUrl);
+  const url = (0, import_params.appendQuery)(base + op.path, query);
   const delivery = await (0, import_http_client.deliver)(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome, attempts: delivery.attempts };
@@ -88,13 +102,22 @@ async function run(client, op, call) {
       if (key !== void 0) return { ok: false, kind: "invalid-response", status, body: response.text, errors: [{ path: "", message: "is not JSON" }], headers: response.headers };
     }
   }
-  if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
+  if (key === void 0) {
+    const successDocumented = declared.some((d) => d.startsWith("2") || d === "default");
+    if ((0, import_responses.isSuccessStatus)(status) && !successDocumented) return { ok: true, status, data, headers: response.headers };
+    return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
+  }
   const validate = op.responses[key];
   if (options.validateResponses === true && validate) {
     const checked = validate(data);
     if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
   }
   return (0, import_responses.isSuccessStatus)(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+}
+function serverUrl(server, baseUrl) {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
 }
 function responseKey(status, declared) {
   const key = (0, import_responses.matchStatus)(status, declared);

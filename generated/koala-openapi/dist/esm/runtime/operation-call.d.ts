@@ -10,7 +10,7 @@
  * calls, and its own guards only.
  */
 import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { type Credential, type SchemeApplier } from "./security.js";
 export interface OperationClientOptions extends TransportOptions {
     /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
@@ -27,13 +27,18 @@ export interface ApiClient {
     readonly options: OperationClientOptions;
     /** The base URL, without a trailing slash. */
     readonly baseUrl: string;
+    /** Whether the caller gave `baseUrl` (it then wins over an operation's own `servers`), rather than the document's default. */
+    readonly baseUrlGiven: boolean;
     /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
     readonly schemes: {
         readonly [scheme: string]: SchemeApplier;
     };
 }
-/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
-export declare function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient;
+/**
+ * Builds the client a generated factory returns; a missing or relative base URL is a TypeError now,
+ * naming the option. `defaultBaseUrl`: the document's server, when it is absolute.
+ */
+export declare function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"], defaultBaseUrl?: string): ApiClient;
 /** A request body as the caller gives it, per media type the operation declares. */
 export interface BodySpec {
     mediaType: string;
@@ -50,6 +55,11 @@ export type BodyEncoder = (value: unknown, mediaType: string) => {
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
     method: string;
+    /**
+     * The operation's (or its path item's) own server URL, its variables filled in: used instead of
+     * the client's base URL unless the caller gave `baseUrl`; a relative one is resolved against it.
+     */
+    server?: string | undefined;
     /** The path with its parameters filled in. */
     path: string;
     /** `name=value` parts (serialized, may be ""). */
@@ -72,8 +82,18 @@ export interface OperationCall {
     };
     /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
     idempotent: boolean;
+    /**
+     * `x-idempotency-key` in the JSON body: every object item of these arrays without `key` gets a
+     * fresh one before the first attempt, so every attempt repeats it and the server can drop replays.
+     */
+    idempotency?: {
+        key: string;
+        arrays: readonly string[];
+    } | undefined;
+    /** Each location's parameters with the guard of their object (checked unless `validate: false`). */
+    parameters?: readonly (readonly [location: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. */
 export declare function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
 /** A fresh idempotency key for an operation's key header the caller left out. */
