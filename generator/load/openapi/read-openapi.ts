@@ -13,6 +13,7 @@ import { fromDocument30 } from "./document-30";
 import { documentsResolver, localRefResolver, place, type RefResolver } from "./document-refs";
 import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations, firstNonEmpty, readServers } from "./operations";
+import { splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
 import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
@@ -65,7 +66,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   // What the semantic checks cannot see, the official schema of the document's version does.
   const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
-  const document = kind.version === "3.0" ? fromDocument30(original) : original;
+  const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
   const { operations, warnings } = extractOperations(document, { resolve, file, views });
