@@ -14,7 +14,7 @@ import { transportModule } from "../client/index";
 import { code, docComment, id, join, literal, objectKey, propertyKeyCode, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
-import { apiNames, type ApiNames } from "./names";
+import { apiNames, type ApiNames, type EarlierNames } from "./names";
 import { planOperation } from "./plan";
 import { defaultServerUrl, isAbsoluteUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
@@ -48,16 +48,18 @@ const runtimeImport = (names: readonly string[], template: string): Code =>
 export function emitOperations(context: EmitContext): EmittedModule[] {
   const apis = context.options.apis ?? [];
   // A document without operations (components only) has no client.
-  const modules = apis.filter((api) => api.operations.length > 0).map((api, i) => emitApi(context, api, i === 0 ? "operations.ts" : `operations-${i + 1}.ts`));
+  // Names are settled document after document: a later one does not take an earlier one's.
+  const earlier: EarlierNames = { values: new Set(), types: new Set() };
+  const modules = apis.filter((api) => api.operations.length > 0).map((api, i) => emitApi(context, api, i === 0 ? "operations.ts" : `operations-${i + 1}.ts`, earlier));
   // The transport's types (FetchLike, RetryOptions, hooks...) on the `<package>/transport` subpath, as for the endpoint client (which writes it when the package has one).
   const endpointClient = Object.keys(context.options.endpoints ?? {}).length > 0;
   return modules.length > 0 && !endpointClient ? [...modules, transportModule()] : modules;
 }
 
-function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string): EmittedModule {
+function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string, earlier: EarlierNames): EmittedModule {
   const { options } = context;
   const packageTypes = packageTypesOf(context);
-  const names = apiNames(api.rootName, api.operations, packageTypes);
+  const names = apiNames(api.rootName, api.operations, packageTypes, earlier);
   const plans = api.operations.map((operation) => planOperation(operation, api, names.operations.get(operation)!, context.model));
   const typeNames = new Set(plans.flatMap((p) => p.typeNames));
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
