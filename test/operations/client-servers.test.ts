@@ -125,12 +125,11 @@ describe("parameters are checked by their guards before sending", () => {
     ["query", { path: { kind: "books" }, query: { limit: 500 } }, "/query/limit"],
     ["header", { path: { kind: "books" }, header: { "X-Trace": "ABC" } }, "/header/X-Trace"],
     ["cookie", { path: { kind: "books" }, cookie: { session: "s" } }, "/cookie/session"],
-    ["unknown query key", { path: { kind: "books" }, query: { limt: 5 } }, "/query"],
   ])("%s: kind invalid-request, the error at the parameter, nothing sent", async (_name, request, at) => {
     const result = await api.search(client(), request);
     expect(result.ok).toBe(false);
     expect(result.kind).toBe("invalid-request");
-    expect(result.errors.map((e: { path: string }) => e.path)).toContain(at);
+    expect(result.errors.map((e: { path: string }) => e.path)).toEqual([at]);
     expect(mock.requests()).toEqual([]);
   });
 

@@ -2,13 +2,17 @@
 // from koala-ingestion.openapi.yaml (sha256 32fc6efe3ca88513). Do not edit: regenerate instead.
 /* eslint-disable */
 
-import { type CallOptions as $CallOptions } from "./runtime/http-client.js";
+import {
+  type CallOptions as $CallOptions,
+  withIdempotencyKeys as $withIdempotencyKeys,
+} from "./runtime/http-client.js";
 import {
   type ApiClient as $ApiClient,
   type OperationClientOptions as $OperationClientOptions,
   callOperation as $callOperation,
   createApiClient as $createApiClient,
   jsonBody as $jsonBody,
+  newIdempotencyKey as $newIdempotencyKey,
 } from "./runtime/operation-call.js";
 import {
   serializeHeaderParam as $serializeHeaderParam,
@@ -31,10 +35,8 @@ import type {
 } from "./types.js";
 import {
   validateAccepted,
-  validateAccountsBatchParamsHeader,
-  validateAccountsBatchParamsPath,
-  validateBatchParamsHeader,
-  validateBatchParamsPath,
+  validateBatchParamsHeaderUserAgent,
+  validateBatchParamsPathPublicKey,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest,
@@ -123,11 +125,14 @@ export function batch(
           validate: validateKoalaProfileBatchRequest,
         },
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => $newIdempotencyKey(client),
+      ),
       parameters: [
-        ["path", request.path, validateBatchParamsPath],
-        ["header", request.header, validateBatchParamsHeader],
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
       ],
       security: [],
       responses: {
@@ -188,11 +193,12 @@ export function accountsBatch(
           validate: validateKoalaAccountBatchRequest,
         },
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events"] },
+      body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () =>
+        $newIdempotencyKey(client),
+      ),
       parameters: [
-        ["path", request.path, validateAccountsBatchParamsPath],
-        ["header", request.header, validateAccountsBatchParamsHeader],
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
       ],
       security: [],
       responses: {

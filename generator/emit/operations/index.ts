@@ -31,8 +31,8 @@ const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
 };
 /** What the generated code may call or name, per template; the types among them are imported as types. */
 const RUNTIME_EXPORTS: Record<string, string[]> = {
-  "runtime/http-client.ts": ["CallOptions"],
-  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "rawBody", "withoutFiles"],
+  "runtime/http-client.ts": ["CallOptions", "withIdempotencyKeys"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "withoutFiles"],
   "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"],
   "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],

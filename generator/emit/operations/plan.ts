@@ -48,7 +48,7 @@ function bodyKind(mediaType: string): BodyKind {
   return "raw";
 }
 
-/** Methods fetch refuses to send (the Fetch standard's forbidden methods): the call answers kind "unsupported-method" (runtime/operation-call.ts). */
+/** Methods fetch refuses to send (the Fetch standard's forbidden methods): the call answers kind "unsupported-method" (runtime/operation-call.ts callForbiddenMethod). */
 const FORBIDDEN_BY_FETCH = new Set(["trace"]);
 
 export function planOperation(operation: IrOperation, api: IrApi, names: OperationNames, model: IrModel): OperationPlan {
@@ -152,8 +152,11 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
     responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
   }
-  // No documented response covers a success: a 2xx is one all the same, its body unknown (runtime/operation-call.ts).
-  if (!operation.responses.some((r) => r.status.startsWith("2") || r.status === "default")) resultMembers.unshift(code`${rt("ApiSuccess")}<${rt("StatusRange")}<2>, unknown>`);
+  // No documented response covers a success: a 2xx is one all the same, its body unknown (as a "2XX" without a guard).
+  if (!operation.responses.some((r) => r.status.startsWith("2") || r.status === "default")) {
+    resultMembers.unshift(code`${rt("ApiSuccess")}<${rt("StatusRange")}<2>, unknown>`);
+    responseGuards.push(code`"2XX": null`);
+  }
   resultMembers.push(rt("ApiFailure"));
   if (FORBIDDEN_BY_FETCH.has(operation.method)) resultMembers.push(rt("ApiUnsupportedMethod"));
   const resultType = code`${docComment([`What {@link ${names.fn}} resolves to: a declared status with its typed body, or why there is none. Never a rejection.`])}\nexport type ${id(names.result)} =\n  | ${join(resultMembers, "\n  | ")};`;
@@ -188,12 +191,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
     code`method: ${operation.method.toUpperCase()}`,
-    ...(ownServer ? [code`server: ${ownServer.variables.length > 0 ? serverUrlExpression(ownServer, code`request.server`, true) : literal(defaultServerUrl(ownServer))}`] : []),
+    ...(ownServer ? [code`baseUrl: ${rt("operationBaseUrl")}(client, ${ownServer.variables.length > 0 ? serverUrlExpression(ownServer, code`request.server`, true) : literal(defaultServerUrl(ownServer))})`] : []),
     code`path: ${pathPieces.length > 0 ? join(pathPieces, " + ") : literal("")}`,
     code`query: [${join(query, ", ")}]`,
     code`headers: { ${join(headers, ", ")} }`,
     code`cookies: [${join(cookies, ", ")}]`,
   ];
+  const jsonBody = contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
+  const idempotency = operation.idempotencyKey !== undefined && !keyHeader && jsonBody ? idempotencyFor(model, siteType(jsonBody)!, operation.idempotencyKey) : undefined;
   if (contents.length > 0) {
     const bodies = contents.map((content) => {
       const type = siteType(content);
@@ -204,18 +209,21 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
       return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
     });
-    fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: request.body`);
+    // x-idempotency-key naming a property of the JSON body's array items: a key where one is missing,
+    // filled once, before the first attempt, so that every attempt repeats it (the server drops replays).
+    const body = idempotency
+      ? code`${rt("withIdempotencyKeys")}(request.body, { key: ${idempotency.key}, arrays: ${idempotency.arrays} }, () => ${rt("newIdempotencyKey")}(client))`
+      : code`request.body`;
+    fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
     if (contents.length > 1) fields.push(code`contentType: request.contentType`);
   }
-  // x-idempotency-key naming a property of the JSON body's array items: filled before the first attempt.
-  const jsonBody = contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
-  const idempotency = operation.idempotencyKey !== undefined && !keyHeader && jsonBody ? idempotencyFor(model, siteType(jsonBody)!, operation.idempotencyKey) : undefined;
-  if (idempotency) fields.push(code`idempotency: { key: ${idempotency.key}, arrays: ${idempotency.arrays} }`);
-  // Each location's parameters, checked by the guard of their object before sending.
-  const parameterChecks = PARAMETER_LOCATIONS.flatMap((location) => {
-    const typeName = byLocation.has(location) ? operation.parameterTypes[location] : undefined;
-    const type = typeName !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(typeName)}`)] : undefined;
-    return type !== undefined ? [code`[${location}, ${member(request, location)}, ${guard(type)}]`] : [];
+  // Each parameter with a schema, checked by the guard of its type before sending; its errors at /<location>/<name>.
+  const parameterChecks = operation.parameters.flatMap((p) => {
+    const type = p.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    if (type === undefined) return [];
+    const required = byLocation.get(p.in)!.some((q) => q.required);
+    const holder = member(request, p.in);
+    return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${required ? member(holder, p.name) : optionalMember(holder, p.name)}, ${guard(type)}]`];
   });
   if (parameterChecks.length > 0) fields.push(code`parameters: [${join(parameterChecks, ", ")}]`);
   fields.push(
@@ -237,7 +245,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const result = id(names.result);
   const fn = code`${doc}
 export function ${id(names.fn)}(client: ${rt("ApiClient")}, ${requestParam}, call?: ${rt("CallOptions")}): Promise<${result}> {
-  return ${rt("callOperation")}<${result}>(client, {
+  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}<${result}>(client, {
 ${join(fields.map((f) => code`    ${f},`), "\n")}
   }, call);
 }`;

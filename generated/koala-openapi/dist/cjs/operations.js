@@ -26,6 +26,7 @@ __export(operations_exports, {
   koalaIngestionOperations: () => koalaIngestionOperations
 });
 module.exports = __toCommonJS(operations_exports);
+var import_http_client = require("./runtime/http-client.js");
 var import_operation_call = require("./runtime/operation-call.js");
 var import_params = require("./runtime/params.js");
 var import_guards = require("./guards.js");
@@ -53,11 +54,14 @@ function batch(client, request, call) {
           validate: import_guards.validateKoalaProfileBatchRequest
         }
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      body: (0, import_http_client.withIdempotencyKeys)(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => (0, import_operation_call.newIdempotencyKey)(client)
+      ),
       parameters: [
-        ["path", request.path, import_guards.validateBatchParamsPath],
-        ["header", request.header, import_guards.validateBatchParamsHeader]
+        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
       ],
       security: [],
       responses: {
@@ -87,11 +91,14 @@ function accountsBatch(client, request, call) {
           validate: import_guards.validateKoalaAccountBatchRequest
         }
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events"] },
+      body: (0, import_http_client.withIdempotencyKeys)(
+        request.body,
+        { key: "message_id", arrays: ["events"] },
+        () => (0, import_operation_call.newIdempotencyKey)(client)
+      ),
       parameters: [
-        ["path", request.path, import_guards.validateAccountsBatchParamsPath],
-        ["header", request.header, import_guards.validateAccountsBatchParamsHeader]
+        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
       ],
       security: [],
       responses: {

@@ -2,9 +2,13 @@
 // from koala-ingestion.openapi.yaml (sha256 32fc6efe3ca88513). Do not edit: regenerate instead.
 /* eslint-disable */
 import {
+  withIdempotencyKeys as $withIdempotencyKeys
+} from "./runtime/http-client.js";
+import {
   callOperation as $callOperation,
   createApiClient as $createApiClient,
-  jsonBody as $jsonBody
+  jsonBody as $jsonBody,
+  newIdempotencyKey as $newIdempotencyKey
 } from "./runtime/operation-call.js";
 import {
   serializeHeaderParam as $serializeHeaderParam,
@@ -12,10 +16,8 @@ import {
 } from "./runtime/params.js";
 import {
   validateAccepted,
-  validateAccountsBatchParamsHeader,
-  validateAccountsBatchParamsPath,
-  validateBatchParamsHeader,
-  validateBatchParamsPath,
+  validateBatchParamsHeaderUserAgent,
+  validateBatchParamsPathPublicKey,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest
@@ -44,11 +46,14 @@ function batch(client, request, call) {
           validate: validateKoalaProfileBatchRequest
         }
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events", "page_views"] },
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => $newIdempotencyKey(client)
+      ),
       parameters: [
-        ["path", request.path, validateBatchParamsPath],
-        ["header", request.header, validateBatchParamsHeader]
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]
       ],
       security: [],
       responses: {
@@ -78,11 +83,14 @@ function accountsBatch(client, request, call) {
           validate: validateKoalaAccountBatchRequest
         }
       ],
-      body: request.body,
-      idempotency: { key: "message_id", arrays: ["events"] },
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events"] },
+        () => $newIdempotencyKey(client)
+      ),
       parameters: [
-        ["path", request.path, validateAccountsBatchParamsPath],
-        ["header", request.header, validateAccountsBatchParamsHeader]
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]
       ],
       security: [],
       responses: {

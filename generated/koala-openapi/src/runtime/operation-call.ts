@@ -12,7 +12,7 @@
  * params.ts), so one operation imported from a large API bundles this file, the serializers it
  * calls, and its own guards only.
  */
-import { checkOption, deliver, isRetryableStatus, randomId, withIdempotencyKeys, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
+import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
@@ -62,11 +62,8 @@ export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
   method: string;
-  /**
-   * The operation's (or its path item's) own server URL, its variables filled in: used instead of
-   * the client's base URL unless the caller gave `baseUrl`; a relative one is resolved against it.
-   */
-  server?: string | undefined;
+  /** The base URL of this operation when it has servers of its own (operationBaseUrl); default: the client's. */
+  baseUrl?: string | undefined;
   /** The path with its parameters filled in. */
   path: string;
   /** `name=value` parts (serialized, may be ""). */
@@ -85,13 +82,8 @@ export interface OperationCall {
   responses: { readonly [key: string]: ValidateFn<unknown> | null };
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
   idempotent: boolean;
-  /**
-   * `x-idempotency-key` in the JSON body: every object item of these arrays without `key` gets a
-   * fresh one before the first attempt, so every attempt repeats it and the server can drop replays.
-   */
-  idempotency?: { key: string; arrays: readonly string[] } | undefined;
-  /** Each location's parameters with the guard of their object (checked unless `validate: false`). */
-  parameters?: readonly (readonly [location: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
+  /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
+  parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 
 export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
@@ -101,24 +93,38 @@ export async function callOperation<R extends OperationResult>(client: ApiClient
   return (await run(client, op, call)) as R;
 }
 
+/**
+ * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
+ * TypeError): kind "unsupported-method", nothing sent, unless the caller's own `fetch` option is set.
+ */
+export async function callForbiddenMethod<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
+  if (client.options.fetch) return callOperation<R>(client, op, call);
+  return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` } as R;
+}
+
+/**
+ * The base URL of an operation with servers of its own (`server`, its variables filled in): the
+ * client's when the caller gave `baseUrl`; else `server`, as it is when absolute, else resolved
+ * against the client's (a path against its origin, anything else below it).
+ */
+export function operationBaseUrl(client: ApiClient, server: string): string {
+  if (client.baseUrlGiven) return client.baseUrl;
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(client.baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${client.baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
+}
+
 /** A fresh idempotency key for an operation's key header the caller left out. */
 export function newIdempotencyKey(client: ApiClient): string {
   return (client.options.newId ?? randomId)();
 }
 
-/** Methods the Fetch standard forbids (fetch throws a TypeError for them): only a caller's own `fetch` may send them. */
-const FORBIDDEN_METHODS = /^(TRACE|CONNECT|TRACK)$/i;
-
 async function run(client: ApiClient, op: OperationCall, call: CallOptions): Promise<OperationResult> {
   const { options } = client;
-  if (FORBIDDEN_METHODS.test(op.method) && !options.fetch) {
-    return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
-  }
   if (options.validate !== false) {
-    for (const [location, value, validate] of op.parameters ?? []) {
-      if (value === undefined) continue;
-      const checked = validate(value);
-      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: `/${location}${e.path}` })) };
+    for (const [at, value, validate] of op.parameters ?? []) {
+      const checked = value === undefined ? undefined : validate(value);
+      if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
   const headers: Record<string, string> = {};
@@ -137,21 +143,18 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   let body: unknown;
   if (op.bodies && op.bodies.length > 0 && op.body !== undefined) {
     const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!;
-    // Keys filled once, here: every attempt sends the same bytes.
-    const value = spec.encode === jsonBody ? withIdempotencyKeys(op.body, op.idempotency, options.newId ?? randomId) : op.body;
     if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(value);
+      const checked = spec.validate(op.body);
       if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
     }
-    const encoded = spec.encode(value, spec.mediaType);
+    const encoded = spec.encode(op.body, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status: number): Judgement => (isSuccessStatus(status) ? { outcome: "ok", retry: false } : { outcome: "http", retry: isRetryableStatus(status) });
-  const base = op.server === undefined || client.baseUrlGiven ? client.baseUrl : serverUrl(op.server, client.baseUrl);
-  const url = appendQuery(base + op.path, query);
+  const url = appendQuery((op.baseUrl ?? client.baseUrl) + op.path, query);
   const delivery = await deliver(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome as "network" | "timeout" | "aborted", attempts: delivery.attempts };
@@ -167,25 +170,13 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
       if (key !== undefined) return { ok: false, kind: "invalid-response", status, body: response.text, errors: [{ path: "", message: "is not JSON" }], headers: response.headers };
     }
   }
-  if (key === undefined) {
-    // No documented response covers a success: it is one all the same, its body unknown.
-    const successDocumented = declared.some((d) => d.startsWith("2") || d === "default");
-    if (isSuccessStatus(status) && !successDocumented) return { ok: true, status, data, headers: response.headers };
-    return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  }
+  if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
   const validate = op.responses[key];
   if (options.validateResponses === true && validate) {
     const checked = validate(data);
     if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
   }
   return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
-}
-
-/** An operation's server URL: as it is when absolute; a path (or "//host") resolved against the base URL's origin; anything else below the base URL. */
-function serverUrl(server: string, baseUrl: string): string {
-  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(baseUrl)?.[0] ?? "";
-  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${baseUrl}/${server}`;
-  return url.replace(/\/+$/, "");
 }
 
 /**

@@ -20,12 +20,14 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var operation_call_exports = {};
 __export(operation_call_exports, {
+  callForbiddenMethod: () => callForbiddenMethod,
   callOperation: () => callOperation,
   createApiClient: () => createApiClient,
   formBody: () => formBody,
   jsonBody: () => jsonBody,
   multipartBody: () => multipartBody,
   newIdempotencyKey: () => newIdempotencyKey,
+  operationBaseUrl: () => operationBaseUrl,
   rawBody: () => rawBody,
   responseKey: () => responseKey,
   withoutFiles: () => withoutFiles
@@ -43,20 +45,25 @@ function createApiClient(factory, options, schemes, defaultBaseUrl) {
 async function callOperation(client, op, call = {}) {
   return await run(client, op, call);
 }
+async function callForbiddenMethod(client, op, call = {}) {
+  if (client.options.fetch) return callOperation(client, op, call);
+  return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
+}
+function operationBaseUrl(client, server) {
+  if (client.baseUrlGiven) return client.baseUrl;
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(client.baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${client.baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
+}
 function newIdempotencyKey(client) {
   return (client.options.newId ?? import_http_client.randomId)();
 }
-const FORBIDDEN_METHODS = /^(TRACE|CONNECT|TRACK)$/i;
 async function run(client, op, call) {
   const { options } = client;
-  if (FORBIDDEN_METHODS.test(op.method) && !options.fetch) {
-    return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
-  }
   if (options.validate !== false) {
-    for (const [location, value, validate2] of op.parameters ?? []) {
-      if (value === void 0) continue;
-      const checked = validate2(value);
-      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: `/${location}${e.path}` })) };
+    for (const [at, value, validate2] of op.parameters ?? []) {
+      const checked = value === void 0 ? void 0 : validate2(value);
+      if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
   const headers = {};
@@ -74,20 +81,18 @@ async function run(client, op, call) {
   let body;
   if (op.bodies && op.bodies.length > 0 && op.body !== void 0) {
     const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0];
-    const value = spec.encode === jsonBody ? (0, import_http_client.withIdempotencyKeys)(op.body, op.idempotency, options.newId ?? import_http_client.randomId) : op.body;
     if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(value);
+      const checked = spec.validate(op.body);
       if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
     }
-    const encoded = spec.encode(value, spec.mediaType);
+    const encoded = spec.encode(op.body, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status2) => (0, import_responses.isSuccessStatus)(status2) ? { outcome: "ok", retry: false } : { outcome: "http", retry: (0, import_http_client.isRetryableStatus)(status2) };
-  const base = op.server === void 0 || client.baseUrlGiven ? client.baseUrl : serverUrl(op.server, client.baseUrl);
-  const url = (0, import_params.appendQuery)(base + op.path, query);
+  const url = (0, import_params.appendQuery)((op.baseUrl ?? client.baseUrl) + op.path, query);
   const delivery = await (0, import_http_client.deliver)(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome, attempts: delivery.attempts };
@@ -102,22 +107,13 @@ async function run(client, op, call) {
       if (key !== void 0) return { ok: false, kind: "invalid-response", status, body: response.text, errors: [{ path: "", message: "is not JSON" }], headers: response.headers };
     }
   }
-  if (key === void 0) {
-    const successDocumented = declared.some((d) => d.startsWith("2") || d === "default");
-    if ((0, import_responses.isSuccessStatus)(status) && !successDocumented) return { ok: true, status, data, headers: response.headers };
-    return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  }
+  if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
   const validate = op.responses[key];
   if (options.validateResponses === true && validate) {
     const checked = validate(data);
     if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
   }
   return (0, import_responses.isSuccessStatus)(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
-}
-function serverUrl(server, baseUrl) {
-  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(baseUrl)?.[0] ?? "";
-  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${baseUrl}/${server}`;
-  return url.replace(/\/+$/, "");
 }
 function responseKey(status, declared) {
   const key = (0, import_responses.matchStatus)(status, declared);
@@ -157,12 +153,14 @@ function isBlob(value) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  callForbiddenMethod,
   callOperation,
   createApiClient,
   formBody,
   jsonBody,
   multipartBody,
   newIdempotencyKey,
+  operationBaseUrl,
   rawBody,
   responseKey,
   withoutFiles

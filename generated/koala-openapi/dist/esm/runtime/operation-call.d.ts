@@ -55,11 +55,8 @@ export type BodyEncoder = (value: unknown, mediaType: string) => {
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
     method: string;
-    /**
-     * The operation's (or its path item's) own server URL, its variables filled in: used instead of
-     * the client's base URL unless the caller gave `baseUrl`; a relative one is resolved against it.
-     */
-    server?: string | undefined;
+    /** The base URL of this operation when it has servers of its own (operationBaseUrl); default: the client's. */
+    baseUrl?: string | undefined;
     /** The path with its parameters filled in. */
     path: string;
     /** `name=value` parts (serialized, may be ""). */
@@ -82,20 +79,23 @@ export interface OperationCall {
     };
     /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
     idempotent: boolean;
-    /**
-     * `x-idempotency-key` in the JSON body: every object item of these arrays without `key` gets a
-     * fresh one before the first attempt, so every attempt repeats it and the server can drop replays.
-     */
-    idempotency?: {
-        key: string;
-        arrays: readonly string[];
-    } | undefined;
-    /** Each location's parameters with the guard of their object (checked unless `validate: false`). */
-    parameters?: readonly (readonly [location: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
+    /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
+    parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. */
 export declare function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/**
+ * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
+ * TypeError): kind "unsupported-method", nothing sent, unless the caller's own `fetch` option is set.
+ */
+export declare function callForbiddenMethod<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/**
+ * The base URL of an operation with servers of its own (`server`, its variables filled in): the
+ * client's when the caller gave `baseUrl`; else `server`, as it is when absolute, else resolved
+ * against the client's (a path against its origin, anything else below it).
+ */
+export declare function operationBaseUrl(client: ApiClient, server: string): string;
 /** A fresh idempotency key for an operation's key header the caller left out. */
 export declare function newIdempotencyKey(client: ApiClient): string;
 /**
