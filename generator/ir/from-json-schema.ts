@@ -105,7 +105,7 @@ class Normalizer {
         else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") type = this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
         if (typeof type === "string") siteTypes[apiSiteKey(site.location.document === openapi.parametersDocument, site.location.pointer)] = type;
       }
-      api = { operations: openapi.input.operations, securitySchemes: openapi.input.securitySchemes, siteTypes };
+      api = { operations: openapi.input.operations, securitySchemes: openapi.input.securitySchemes, servers: openapi.input.servers, siteTypes };
     } else {
       const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
       rootName = this.name(root, this.rootNameHint(root), rootLocation, true);

@@ -16,7 +16,7 @@
  */
 
 import type { Dialect } from "../load/dialect";
-import type { IrOperation, IrSecurityScheme } from "../load/openapi/operation-model";
+import type { IrOperation, IrSecurityScheme, IrServer } from "../load/openapi/operation-model";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -233,6 +233,8 @@ export interface IrModel {
 export interface IrApi {
   operations: IrOperation[];
   securitySchemes: IrSecurityScheme[];
+  /** The document's servers: the client's default base URL is the first (an operation's own servers are its IrOperation.servers). */
+  servers: IrServer[];
   /**
    * The named type of each schema site (apiSiteKey): a body's or response's schema, a parameter's,
    * and each operation's parameter objects (`<Stem>Params<Location>`, after the naming stage).

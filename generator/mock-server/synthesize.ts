@@ -128,6 +128,12 @@ interface Merged {
   choices: IrSchema[][];
 }
 
+/** The branch of a discriminator for `tag`: its type, with the tag property set to the tag. */
+function taggedBranch(schemaPath: string, propertyName: string, tag: string, type: string): IrNode {
+  const at = `${schemaPath}/discriminator/mapping/${tag}`;
+  return { schemaPath: at, annotations: {}, allOf: [{ schemaPath: at, annotations: {}, ref: type }], properties: [{ name: propertyName, schema: { schemaPath: at, annotations: {}, const: { value: tag } } }], required: [propertyName] };
+}
+
 class Synthesizer {
   constructor(
     private readonly model: IrModel,
@@ -187,8 +193,11 @@ class Synthesizer {
         this.mergeInto(m, [findType(this.model, schema.dynamicRef.ref).schema], depth, seen);
       }
       if (schema.allOf) this.mergeInto(m, schema.allOf, depth, seen);
-      if (schema.anyOf) m.choices.push(schema.anyOf);
-      if (schema.oneOf) m.choices.push(schema.oneOf);
+      // A discriminated oneOf/anyOf: a branch the tag picks, with that tag (a branch need not fix its own).
+      const tagged = schema.discriminator;
+      if (tagged) m.choices.push(tagged.branches.map((b) => taggedBranch(schema.schemaPath, tagged.propertyName, b.tag, b.type)));
+      if (schema.anyOf && tagged?.keyword !== "anyOf") m.choices.push(schema.anyOf);
+      if (schema.oneOf && tagged?.keyword !== "oneOf") m.choices.push(schema.oneOf);
       this.mergeNode(m, schema);
     }
   }

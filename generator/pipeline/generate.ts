@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { lineCommentText } from "../emit/code";
 import type { EmitOptions, EmittedModule } from "../emit/emitter";
 import { EMITTERS, namesDerivedFrom, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
-import { apiNames } from "../emit/operations/names";
+import { apiNames, type EarlierNames } from "../emit/operations/names";
 import { indexStatements, packageJson } from "../emit/package-files";
 import { typeOf } from "../emit/types";
 import { CodegenError } from "../errors";
@@ -156,6 +156,8 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     else endpoints[root.name] = input.endpoint;
   });
   const packageTypes = new Set(model.types.map((t) => t.name));
+  // As emit/operations/ settles them: document after document, those with operations.
+  const earlierNames: EarlierNames = { values: new Set(), types: new Set() };
   const apis = inputs.flatMap((_, i) => {
     const api = read.models[i]!.api;
     if (api === undefined || !artifactsOf[i]!.has("operations")) return [];
@@ -163,7 +165,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const renamed = new Map(read.models[i]!.types.map((t, j) => [t.name, merged.typesOf[i]![j]!]));
     const siteTypes = Object.fromEntries(Object.entries(api.siteTypes).map(([key, name]) => [key, renamed.get(name) ?? name]));
     const root = model.roots![i]!;
-    warnings.push(...apiNames(root.name, api.operations, packageTypes).warnings.map((w) => `${root.file ?? "(schema)"}: ${w}`));
+    if (api.operations.length > 0) warnings.push(...apiNames(root.name, api.operations, packageTypes, earlierNames).warnings.map((w) => `${root.file ?? "(schema)"}: ${w}`));
     return [{ ...api, siteTypes, rootName: root.name }];
   });
   const emitOptions: EmitOptions = {

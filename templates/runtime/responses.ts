@@ -38,6 +38,12 @@ export type ApiFailure =
   | { ok: false; kind: "undeclared-status"; status: number; body: unknown; headers: HeadersLike };
 
 /**
+ * The result of an operation whose method fetch refuses to send (TRACE: a forbidden method of the
+ * Fetch standard), without a `fetch` option of the caller's: nothing is sent.
+ */
+export type ApiUnsupportedMethod = { ok: false; kind: "unsupported-method"; method: string; message: string };
+
+/**
  * The response key of the document that describes `status`: the exact code ("404"), else its
  * range ("4XX"), else "default"; undefined when the document describes neither.
  */

@@ -185,6 +185,7 @@ describe("extractOperations on small documents", () => {
       [{ url: "https://{env}.example", variables: [{ name: "env", default: "prod", enum: ["prod", "dev"] }] }],
       [{ url: "https://b.example", variables: [] }],
     ]);
+    expect(operations.map((o) => o.ownServers)).toEqual([false, false, false, true, true]);
   });
 
   test("a dangling or circular $ref is an error at the $ref, with its pointer", () => {

@@ -19,6 +19,7 @@ const USAGE = `
 import { createBodiesAPIClient, createPetOperation, getPet, putPhoto, addNote } from "../../bodies/src/index.js";
 import { createParamsAPIClient, paramsAPIServerUrl, queryStyles, pathSimple, paramsAPIOperations } from "../../params/src/index.js";
 import { createAuthAPIClient, createOrder, listItems } from "../../auth/src/index.js";
+import { createServersAPIClient, fromOperation, fromPathItem, noResponses, onlyDefault, traceEcho, search } from "../../servers/src/index.js";
 
 export async function bodies(): Promise<string[]> {
   const client = createBodiesAPIClient();
@@ -81,10 +82,45 @@ export async function auth(): Promise<void> {
   await listItems(client, {}, { signal: new AbortController().signal });
   await createOrder(client, { header: { "Idempotency-Key": "k" } });
 }
+
+export async function servers(): Promise<string[]> {
+  const client = createServersAPIClient();
+  const seen: string[] = [];
+  await fromPathItem(client, { path: { id: 1 }, server: { port: "8080" } });
+  await fromOperation(client, { server: { host: "localhost" } });
+  await fromOperation(client);
+  // @ts-expect-error the host is one of the variable's enum
+  await fromOperation(client, { server: { host: "example.com" } });
+  // @ts-expect-error the path item's server has no variable "host"
+  await fromPathItem(client, { path: { id: 1 }, server: { host: "x" } });
+  const none = await noResponses(client);
+  if (none.ok) {
+    const statuses: (typeof none.status)[] = [200, 201, 204, 299];
+    const data: unknown = none.data;
+    seen.push(String(statuses), JSON.stringify(data));
+    // @ts-expect-error a success status is a 2xx
+    const notSuccess: typeof none.status = 404;
+    seen.push(String(notSuccess));
+  }
+  const any = await onlyDefault(client);
+  if (any.ok) seen.push(any.data.message, String(any.status));
+  else if (any.kind === "http") {
+    const statuses: (typeof any.status)[] = [301, 404, 503];
+    // @ts-expect-error default's errors are the 3xx, 4xx and 5xx statuses
+    const success: typeof any.status = 200;
+    seen.push(any.error.message, String(statuses), String(success));
+  }
+  const traced = await traceEcho(client);
+  if (!traced.ok && traced.kind === "unsupported-method") seen.push(traced.message, traced.method);
+  await search(client, { path: { kind: "films" }, query: { limit: 1 } });
+  // @ts-expect-error the kind is books or films
+  await search(client, { path: { kind: "songs" } });
+  return seen;
+}
 `;
 
 test("the fixtures' clients compile under --strict, and a program using them compiles exactly where it should", async () => {
-  for (const [name, file] of [["bodies", "client-bodies"], ["params", "client-params"], ["auth", "client-auth-retry"]] as const) {
+  for (const [name, file] of [["bodies", "client-bodies"], ["params", "client-params"], ["auth", "client-auth-retry"], ["servers", "client-servers"]] as const) {
     const { files } = await generate({ schema: await parseDocument(path.join(REPO_ROOT, "test", "fixtures", "openapi", `${file}.yaml`)), build: false, formatter: async (text) => text });
     writeFiles(path.join(dir, name), files);
   }

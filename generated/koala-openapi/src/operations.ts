@@ -2,13 +2,17 @@
 // from koala-ingestion.openapi.yaml (sha256 32fc6efe3ca88513). Do not edit: regenerate instead.
 /* eslint-disable */
 
-import { type CallOptions as $CallOptions } from "./runtime/http-client.js";
+import {
+  type CallOptions as $CallOptions,
+  withIdempotencyKeys as $withIdempotencyKeys,
+} from "./runtime/http-client.js";
 import {
   type ApiClient as $ApiClient,
   type OperationClientOptions as $OperationClientOptions,
   callOperation as $callOperation,
   createApiClient as $createApiClient,
   jsonBody as $jsonBody,
+  newIdempotencyKey as $newIdempotencyKey,
 } from "./runtime/operation-call.js";
 import {
   serializeHeaderParam as $serializeHeaderParam,
@@ -31,6 +35,8 @@ import type {
 } from "./types.js";
 import {
   validateAccepted,
+  validateBatchParamsHeaderUserAgent,
+  validateBatchParamsPathPublicKey,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest,
@@ -47,6 +53,7 @@ export type {
   ApiHttpError,
   ApiIssue,
   ApiSuccess,
+  ApiUnsupportedMethod,
   HeadersLike,
   StatusRange,
 } from "./runtime/responses.js";
@@ -66,12 +73,9 @@ export function createKoalaIngestionClient(
 ): KoalaIngestionClient {
   return $createApiClient(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0",
-    },
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
     {},
+    "https://api2.getkoala.com",
   );
 }
 
@@ -121,7 +125,15 @@ export function batch(
           validate: validateKoalaProfileBatchRequest,
         },
       ],
-      body: request.body,
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => $newIdempotencyKey(client),
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -129,7 +141,7 @@ export function batch(
         "401": validateError_,
         "429": validateError_,
       },
-      idempotent: false,
+      idempotent: true,
     },
     call,
   );
@@ -181,7 +193,13 @@ export function accountsBatch(
           validate: validateKoalaAccountBatchRequest,
         },
       ],
-      body: request.body,
+      body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () =>
+        $newIdempotencyKey(client),
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -189,7 +207,7 @@ export function accountsBatch(
         "401": validateError_,
         "429": validateError_,
       },
-      idempotent: false,
+      idempotent: true,
     },
     call,
   );

@@ -11,11 +11,12 @@
  */
 import type { IrApi } from "../../ir/model";
 import { transportModule } from "../client/index";
-import { code, docComment, id, join, literal, member, objectKey, propertyKeyCode, type Code } from "../code";
+import { code, docComment, id, join, literal, objectKey, propertyKeyCode, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
-import { apiNames, type ApiNames } from "./names";
+import { apiNames, type ApiNames, type EarlierNames } from "./names";
 import { planOperation } from "./plan";
+import { defaultServerUrl, isAbsoluteUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export const operationsEmitter: Emitter = {
   templates: ["runtime/http-client.ts", "runtime/operation-call.ts", "runtime/params.ts", "runtime/responses.ts", "runtime/security.ts"],
@@ -26,17 +27,17 @@ export const operationsEmitter: Emitter = {
 const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
   "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions"],
   "runtime/security.ts": ["Credential"],
-  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "HeadersLike", "StatusRange"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiIssue", "ApiSuccess", "ApiUnsupportedMethod", "HeadersLike", "StatusRange"],
 };
 /** What the generated code may call or name, per template; the types among them are imported as types. */
 const RUNTIME_EXPORTS: Record<string, string[]> = {
-  "runtime/http-client.ts": ["CallOptions"],
-  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "rawBody", "withoutFiles"],
+  "runtime/http-client.ts": ["CallOptions", "withIdempotencyKeys"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "withoutFiles"],
   "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
-  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"],
+  "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"],
   "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],
 };
-const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess", "StatusRange"]);
+const RUNTIME_TYPES: ReadonlySet<string> = new Set(["ApiClient", "BlobLike", "MultipartBody", "CallOptions", "OperationClientOptions", "ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"]);
 
 /** `$callOperation`, `$ApiClient`, ...: a runtime export as operations.ts names it. */
 const rt = (name: string): Code => id(runtimeAlias(name));
@@ -47,17 +48,19 @@ const runtimeImport = (names: readonly string[], template: string): Code =>
 export function emitOperations(context: EmitContext): EmittedModule[] {
   const apis = context.options.apis ?? [];
   // A document without operations (components only) has no client.
-  const modules = apis.filter((api) => api.operations.length > 0).map((api, i) => emitApi(context, api, i === 0 ? "operations.ts" : `operations-${i + 1}.ts`));
+  // Names are settled document after document: a later one does not take an earlier one's.
+  const earlier: EarlierNames = { values: new Set(), types: new Set() };
+  const modules = apis.filter((api) => api.operations.length > 0).map((api, i) => emitApi(context, api, i === 0 ? "operations.ts" : `operations-${i + 1}.ts`, earlier));
   // The transport's types (FetchLike, RetryOptions, hooks...) on the `<package>/transport` subpath, as for the endpoint client (which writes it when the package has one).
   const endpointClient = Object.keys(context.options.endpoints ?? {}).length > 0;
   return modules.length > 0 && !endpointClient ? [...modules, transportModule()] : modules;
 }
 
-function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string): EmittedModule {
+function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string, earlier: EarlierNames): EmittedModule {
   const { options } = context;
   const packageTypes = packageTypesOf(context);
-  const names = apiNames(api.rootName, api.operations, packageTypes);
-  const plans = api.operations.map((operation) => planOperation(operation, api, names.operations.get(operation)!));
+  const names = apiNames(api.rootName, api.operations, packageTypes, earlier);
+  const plans = api.operations.map((operation) => planOperation(operation, api, names.operations.get(operation)!, context.model));
   const typeNames = new Set(plans.flatMap((p) => p.typeNames));
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
 
@@ -90,26 +93,16 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
 /** The options interface, the server URL (with its variables), and the factory. */
 function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): Code[] {
   const statements: Code[] = [];
-  const servers = api.operations[0]?.servers ?? [];
-  const server = servers[0] ?? { url: "/", variables: [] };
+  const server = api.servers[0] ?? { url: "/", variables: [] };
   const variables = server.variables;
-  const defaultUrl = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => variables.find((v) => v.name === name)?.default ?? "");
-  const absolute = /^https?:\/\/[^/?#\s]/i.test(defaultUrl);
+  const defaultUrl = defaultServerUrl(server);
+  const absolute = isAbsoluteUrl(defaultUrl);
   if (variables.length > 0) {
-    const variableMembers = variables.map((v) => {
-      const type = v.enum?.length ? join(v.enum.map((e) => literal(e)), " | ") : code`string`;
-      return code`  ${docComment([v.description ?? `Default ${JSON.stringify(v.default)}.`], { indent: "  " })}\n  ${propertyKeyCode(v.name)}?: ${type};`;
-    });
     statements.push(
-      code`${docComment([`The variables of the server URL ${server.url}; each has its default.`])}\nexport interface ${id(names.serverVariables)} {\n${join(variableMembers, "\n")}\n}`,
+      code`${docComment([`The variables of the server URL ${server.url}; each has its default.`])}\nexport interface ${id(names.serverVariables)} {\n${join(serverVariableMembers(server, "  "), "\n")}\n}`,
     );
-    const pieces = server.url.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
-      const variable = /^\{([^}]*)\}$/.exec(piece)?.[1];
-      const declared = variable !== undefined ? variables.find((v) => v.name === variable) : undefined;
-      return declared ? code`(${member(id("variables"), declared.name)} ?? ${declared.default})` : literal(piece);
-    });
     statements.push(
-      code`${docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`])}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${join(pieces, " + ")};\n}`,
+      code`${docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`])}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${serverUrlExpression(server, id("variables"), false)};\n}`,
     );
   }
   const schemes = api.securitySchemes.filter((s) => s.kind !== "unsupported");
@@ -139,14 +132,13 @@ export interface ${id(names.options)} extends ${rt("OperationClientOptions")} {
     }),
     ", ",
   );
-  const defaults: Code[] = [];
-  if (absolute) defaults.push(code`baseUrl: options.baseUrl ?? ${variables.length > 0 ? code`${id(names.serverUrl)}()` : literal(defaultUrl)}`);
-  if (userAgent !== undefined) defaults.push(code`userAgent: options.userAgent ?? ${userAgent}`);
-  const given = defaults.length > 0 ? code`{ ...options, ${join(defaults, ", ")} }` : code`options`;
+  // The document's server is passed apart from the options: a baseUrl the caller gives wins over an operation's own servers, the default does not.
+  const defaultBase = absolute ? code`, ${variables.length > 0 ? code`${id(names.serverUrl)}()` : literal(defaultUrl)}` : code``;
+  const given = userAgent !== undefined ? code`{ ...options, userAgent: options.userAgent ?? ${userAgent} }` : code`options`;
   statements.push(
     code`${docComment(["Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError."])}
 export function ${id(names.factory)}(options: ${id(names.options)}${absolute ? code` = {}` : code``}): ${id(names.client)} {
-  return ${rt("createApiClient")}(${names.factory}, ${given}, { ${schemeTable} });
+  return ${rt("createApiClient")}(${names.factory}, ${given}, { ${schemeTable} }${defaultBase});
 }`,
   );
   return statements;

@@ -30,11 +30,22 @@ export interface ApiNames {
   warnings: string[];
 }
 
-/** Deterministic: the same document and package types give the same names. */
-export function apiNames(root: string, operations: readonly IrOperation[], packageTypes: ReadonlySet<string>): ApiNames {
+/** The names the operations modules of the package's earlier OpenAPI documents export (filled by apiNames). */
+export interface EarlierNames {
+  values: Set<string>;
+  types: Set<string>;
+}
+
+/**
+ * Deterministic: the same document and package types give the same names. `earlier`: the names of
+ * the package's earlier documents' operations; an operation named as one of them takes the API's
+ * name in front ("getItem" of the Catalog document beside the Shop document's → "catalogGetItem",
+ * `CatalogGetItemRequest`), with a warning. This document's names are added to it.
+ */
+export function apiNames(root: string, operations: readonly IrOperation[], packageTypes: ReadonlySet<string>, earlier: EarlierNames = { values: new Set(), types: new Set() }): ApiNames {
   // Values the package already exports (the types' guards and builders; the root's client names are this module's own).
-  const values = new Set([...packageTypes].flatMap((t) => namesDerivedFrom(t, false)));
-  const types = new Set(packageTypes);
+  const values = new Set([...[...packageTypes].flatMap((t) => namesDerivedFrom(t, false)), ...earlier.values]);
+  const types = new Set([...packageTypes, ...earlier.types]);
   const warnings: string[] = [];
   const free = (taken: Set<string>, desired: string, suffix: string, origin?: string): string => {
     let name = desired;
@@ -58,11 +69,18 @@ export function apiNames(root: string, operations: readonly IrOperation[], packa
   };
   for (const operation of operations) {
     const origin = `operation ${operation.method.toUpperCase()} ${operation.path}`;
+    // Named as an operation of an earlier document (as it is, or with the suffix it took there): the API's name in front.
+    const shared = earlier.values.has(operation.name) || earlier.values.has(`${operation.name}Operation`);
+    if (shared) warnings.push(`${origin}: "${operation.name}" is an operation of another document of the package; using "${stemValue}${operation.typeStem}"`);
+    const fn = shared ? `${stemValue}${operation.typeStem}` : operation.name;
+    const stem = shared ? `${root}${operation.typeStem}` : operation.typeStem;
     names.operations.set(operation, {
-      fn: free(values, operation.name, "Operation", origin),
-      request: free(types, `${operation.typeStem}Request`, "Operation", origin),
-      result: free(types, `${operation.typeStem}Result`, "Operation", origin),
+      fn: free(values, fn, "Operation", origin),
+      request: free(types, `${stem}Request`, "Operation", origin),
+      result: free(types, `${stem}Result`, "Operation", origin),
     });
   }
+  for (const name of [names.factory, names.serverUrl, names.map, ...[...names.operations.values()].map((o) => o.fn)]) earlier.values.add(name);
+  for (const name of [names.client, names.options, names.serverVariables, ...[...names.operations.values()].flatMap((o) => [o.request, o.result])]) earlier.types.add(name);
   return names;
 }

@@ -4,8 +4,9 @@
  * schema is `unknown` (JSON) or text; a media type that is neither JSON, form-urlencoded nor
  * multipart is sent as given, `Blob | string`.
  */
-import type { IrApi } from "../../ir/model";
+import type { IrApi, IrModel } from "../../ir/model";
 import { apiSiteKey } from "../../ir/model";
+import { idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
@@ -14,6 +15,7 @@ import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
+import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export interface OperationPlan {
   operation: IrOperation;
@@ -46,7 +48,10 @@ function bodyKind(mediaType: string): BodyKind {
   return "raw";
 }
 
-export function planOperation(operation: IrOperation, api: IrApi, names: OperationNames): OperationPlan {
+/** Methods fetch refuses to send (the Fetch standard's forbidden methods): the call answers kind "unsupported-method" (runtime/operation-call.ts callForbiddenMethod). */
+const FORBIDDEN_BY_FETCH = new Set(["trace"]);
+
+export function planOperation(operation: IrOperation, api: IrApi, names: OperationNames, model: IrModel): OperationPlan {
   const typeNames = new Set<string>();
   const guardNames = new Set<string>();
   const siteType = (content: IrMediaContent): string | undefined => {
@@ -85,6 +90,13 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const required = parameters.some((p) => p.required);
     requestRequired ||= required;
     members.push(code`  ${docComment([`The ${location} parameters.`], { indent: "  " })}\n  ${id(location)}${optionalMark(!required)}: ${type !== undefined ? named(type) : code`Record<string, unknown>`};`);
+  }
+  // The operation's own server (operation or path item `servers`): its variables, typed, in the request.
+  const ownServer = operation.ownServers ? operation.servers[0] : undefined;
+  if (ownServer && ownServer.variables.length > 0) {
+    members.push(
+      code`  ${docComment([`The variables of this operation's server ${ownServer.url} (defaults where absent; a \`baseUrl\` given to the client wins).`], { indent: "  " })}\n  server?: {\n${join(serverVariableMembers(ownServer, "    "), "\n")}\n  };`,
+    );
   }
   const contents = operation.requestBody?.contents ?? [];
   let bodyUnion: Code | undefined;
@@ -140,7 +152,13 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
     responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
   }
+  // No documented response covers a success: a 2xx is one all the same, its body unknown (as a "2XX" without a guard).
+  if (!operation.responses.some((r) => r.status.startsWith("2") || r.status === "default")) {
+    resultMembers.unshift(code`${rt("ApiSuccess")}<${rt("StatusRange")}<2>, unknown>`);
+    responseGuards.push(code`"2XX": null`);
+  }
   resultMembers.push(rt("ApiFailure"));
+  if (FORBIDDEN_BY_FETCH.has(operation.method)) resultMembers.push(rt("ApiUnsupportedMethod"));
   const resultType = code`${docComment([`What {@link ${names.fn}} resolves to: a declared status with its typed body, or why there is none. Never a rejection.`])}\nexport type ${id(names.result)} =\n  | ${join(resultMembers, "\n  | ")};`;
 
   // --- The function.
@@ -164,7 +182,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   let keyHeader = false;
   const headers = (byLocation.get("header") ?? []).map((p) => {
     let value = access("header", p);
-    if (IDEMPOTENCY_HEADER.test(p.name)) {
+    if (IDEMPOTENCY_HEADER.test(p.name) || p.name.toLowerCase() === operation.idempotencyKey?.toLowerCase()) {
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
@@ -173,11 +191,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
     code`method: ${operation.method.toUpperCase()}`,
+    ...(ownServer ? [code`baseUrl: ${rt("operationBaseUrl")}(client, ${ownServer.variables.length > 0 ? serverUrlExpression(ownServer, code`request.server`, true) : literal(defaultServerUrl(ownServer))})`] : []),
     code`path: ${pathPieces.length > 0 ? join(pathPieces, " + ") : literal("")}`,
     code`query: [${join(query, ", ")}]`,
     code`headers: { ${join(headers, ", ")} }`,
     code`cookies: [${join(cookies, ", ")}]`,
   ];
+  const jsonBody = contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
+  const idempotency = operation.idempotencyKey !== undefined && !keyHeader && jsonBody ? idempotencyFor(model, siteType(jsonBody)!, operation.idempotencyKey) : undefined;
   if (contents.length > 0) {
     const bodies = contents.map((content) => {
       const type = siteType(content);
@@ -188,13 +209,27 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
       return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
     });
-    fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: request.body`);
+    // x-idempotency-key naming a property of the JSON body's array items: a key where one is missing,
+    // filled once, before the first attempt, so that every attempt repeats it (the server drops replays).
+    const body = idempotency
+      ? code`${rt("withIdempotencyKeys")}(request.body, { key: ${idempotency.key}, arrays: ${idempotency.arrays} }, () => ${rt("newIdempotencyKey")}(client))`
+      : code`request.body`;
+    fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
     if (contents.length > 1) fields.push(code`contentType: request.contentType`);
   }
+  // Each parameter with a schema, checked by the guard of its type before sending; its errors at /<location>/<name>.
+  const parameterChecks = operation.parameters.flatMap((p) => {
+    const type = p.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    if (type === undefined) return [];
+    const required = byLocation.get(p.in)!.some((q) => q.required);
+    const holder = member(request, p.in);
+    return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${required ? member(holder, p.name) : optionalMember(holder, p.name)}, ${guard(type)}]`];
+  });
+  if (parameterChecks.length > 0) fields.push(code`parameters: [${join(parameterChecks, ", ")}]`);
   fields.push(
     code`security: ${operation.security.map((alternative) => alternative.map((s) => s.scheme))}`,
     code`responses: { ${join(responseGuards, ", ")} }`,
-    code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader}`,
+    code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader || idempotency !== undefined}`,
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;
   const requestParam = noRequest ? code`_request: ${requestName} = {}` : code`request: ${requestName}${requestRequired ? code`` : code` = {}`}`;
@@ -210,7 +245,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const result = id(names.result);
   const fn = code`${doc}
 export function ${id(names.fn)}(client: ${rt("ApiClient")}, ${requestParam}, call?: ${rt("CallOptions")}): Promise<${result}> {
-  return ${rt("callOperation")}<${result}>(client, {
+  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}<${result}>(client, {
 ${join(fields.map((f) => code`    ${f},`), "\n")}
   }, call);
 }`;

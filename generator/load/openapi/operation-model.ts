@@ -120,6 +120,10 @@ export interface IrOperation {
   security: IrSecurityRequirement[];
   /** The operation's, else the path item's, else the document's, else `[{ url: "/" }]`. */
   servers: IrServer[];
+  /** Whether `servers` are the operation's or its path item's own (the client sends there instead of the document's server). */
+  ownServers: boolean;
+  /** `x-idempotency-key`: the body property (of the items of its arrays) or header parameter that carries the idempotency key. */
+  idempotencyKey?: string;
   /** Where the Operation Object is: "#/paths/~1users~1{id}/get". */
   pointer: string;
 }

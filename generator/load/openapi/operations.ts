@@ -98,6 +98,8 @@ function toOperation(f: Found, name: string, document: JsonObject, context: Part
     responses: readResponses(operation.responses, `${pointer}/responses`, stem, context),
     security: readSecurity(Array.isArray(operation.security) ? operation.security : document.security),
     servers: readServers(firstNonEmpty(operation.servers, f.pathItem.servers, document.servers)),
+    ownServers: [operation.servers, f.pathItem.servers].some((list) => Array.isArray(list) && list.length > 0),
+    ...(typeof operation["x-idempotency-key"] === "string" && { idempotencyKey: operation["x-idempotency-key"] }),
     pointer,
   };
 }
@@ -121,11 +123,11 @@ function readSecurity(requirements: unknown): IrSecurityRequirement[] {
 }
 
 /** `servers` absent or empty at one level means the next level's; none anywhere means "/". */
-function firstNonEmpty(...lists: unknown[]): unknown[] {
+export function firstNonEmpty(...lists: unknown[]): unknown[] {
   return (lists.find((list) => Array.isArray(list) && list.length > 0) as unknown[] | undefined) ?? [{ url: "/" }];
 }
 
-function readServers(servers: unknown[]): IrServer[] {
+export function readServers(servers: unknown[]): IrServer[] {
   return servers.filter(isJsonObject).map((server) => ({
     url: String(server.url),
     ...textField("description", server.description),

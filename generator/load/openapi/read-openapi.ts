@@ -5,14 +5,15 @@
  * schema cannot express (semantic-checks.ts). Not an OpenAPI document: undefined (a JSON Schema).
  */
 import type { Dialect } from "../dialect";
-import type { IrOperation, IrSecurityScheme } from "./operation-model";
+import type { IrOperation, IrSecurityScheme, IrServer } from "./operation-model";
 import { CodegenError } from "../../errors";
 import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
 import { documentsResolver, localRefResolver, place, type RefResolver } from "./document-refs";
 import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
-import { extractOperations } from "./operations";
+import { extractOperations, firstNonEmpty, readServers } from "./operations";
+import { splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
 import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
@@ -31,6 +32,8 @@ export interface OpenApiInput {
   /** Request bodies leave out read-only properties, responses write-only ones (read-write-views.ts). */
   views: Record<AccessFlag, ReadWriteViews>;
   securitySchemes: IrSecurityScheme[];
+  /** The document's `servers` (`[{ url: "/" }]` when it has none). */
+  servers: IrServer[];
   /** Operation name collisions settled with a suffix. */
   warnings: string[];
 }
@@ -63,7 +66,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   // What the semantic checks cannot see, the official schema of the document's version does.
   const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
-  const document = kind.version === "3.0" ? fromDocument30(original) : original;
+  const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
   const { operations, warnings } = extractOperations(document, { resolve, file, views });
@@ -76,6 +79,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     resolve,
     views,
     securitySchemes: readSecuritySchemes(document, resolve, file),
+    servers: readServers(firstNonEmpty(document.servers)),
     warnings: [...findingWarnings, ...warnings],
   };
 }

@@ -26,18 +26,16 @@ __export(operations_exports, {
   koalaIngestionOperations: () => koalaIngestionOperations
 });
 module.exports = __toCommonJS(operations_exports);
+var import_http_client = require("./runtime/http-client.js");
 var import_operation_call = require("./runtime/operation-call.js");
 var import_params = require("./runtime/params.js");
 var import_guards = require("./guards.js");
 function createKoalaIngestionClient(options = {}) {
   return (0, import_operation_call.createApiClient)(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0"
-    },
-    {}
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
+    {},
+    "https://api2.getkoala.com"
   );
 }
 function batch(client, request, call) {
@@ -56,7 +54,15 @@ function batch(client, request, call) {
           validate: import_guards.validateKoalaProfileBatchRequest
         }
       ],
-      body: request.body,
+      body: (0, import_http_client.withIdempotencyKeys)(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => (0, import_operation_call.newIdempotencyKey)(client)
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
+      ],
       security: [],
       responses: {
         "200": import_guards.validateAccepted,
@@ -64,7 +70,7 @@ function batch(client, request, call) {
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );
@@ -85,7 +91,15 @@ function accountsBatch(client, request, call) {
           validate: import_guards.validateKoalaAccountBatchRequest
         }
       ],
-      body: request.body,
+      body: (0, import_http_client.withIdempotencyKeys)(
+        request.body,
+        { key: "message_id", arrays: ["events"] },
+        () => (0, import_operation_call.newIdempotencyKey)(client)
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
+      ],
       security: [],
       responses: {
         "200": import_guards.validateAccepted,
@@ -93,7 +107,7 @@ function accountsBatch(client, request, call) {
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );

@@ -4,7 +4,7 @@ import { type ApiFailure as $ApiFailure, type ApiHttpError as $ApiHttpError, typ
 import type { Accepted, AccountsBatchParamsHeader, AccountsBatchParamsPath, BatchParamsHeader, BatchParamsPath, Error_, KoalaAccountBatchRequest, KoalaProfileBatchRequest } from "./types.js";
 export type { ApiClient, BlobLike, MultipartBody, OperationClientOptions } from "./runtime/operation-call.js";
 export type { Credential } from "./runtime/security.js";
-export type { ApiFailure, ApiHttpError, ApiIssue, ApiSuccess, HeadersLike, StatusRange } from "./runtime/responses.js";
+export type { ApiFailure, ApiHttpError, ApiIssue, ApiSuccess, ApiUnsupportedMethod, HeadersLike, StatusRange } from "./runtime/responses.js";
 /** Options of {@link createKoalaIngestionClient}: the transport's options, `validateResponses`, `retryNonIdempotent` and credentials. */
 export interface KoalaIngestionClientOptions extends $OperationClientOptions {
     /** Scheme, host and path prefix of the API. Default: https://api2.getkoala.com. */

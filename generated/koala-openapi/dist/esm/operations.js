@@ -2,9 +2,13 @@
 // from koala-ingestion.openapi.yaml (sha256 32fc6efe3ca88513). Do not edit: regenerate instead.
 /* eslint-disable */
 import {
+  withIdempotencyKeys as $withIdempotencyKeys
+} from "./runtime/http-client.js";
+import {
   callOperation as $callOperation,
   createApiClient as $createApiClient,
-  jsonBody as $jsonBody
+  jsonBody as $jsonBody,
+  newIdempotencyKey as $newIdempotencyKey
 } from "./runtime/operation-call.js";
 import {
   serializeHeaderParam as $serializeHeaderParam,
@@ -12,6 +16,8 @@ import {
 } from "./runtime/params.js";
 import {
   validateAccepted,
+  validateBatchParamsHeaderUserAgent,
+  validateBatchParamsPathPublicKey,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest
@@ -19,12 +25,9 @@ import {
 function createKoalaIngestionClient(options = {}) {
   return $createApiClient(
     "createKoalaIngestionClient",
-    {
-      ...options,
-      baseUrl: options.baseUrl ?? "https://api2.getkoala.com",
-      userAgent: options.userAgent ?? "koala-openapi/0.1.0"
-    },
-    {}
+    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
+    {},
+    "https://api2.getkoala.com"
   );
 }
 function batch(client, request, call) {
@@ -43,7 +46,15 @@ function batch(client, request, call) {
           validate: validateKoalaProfileBatchRequest
         }
       ],
-      body: request.body,
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events", "page_views"] },
+        () => $newIdempotencyKey(client)
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -51,7 +62,7 @@ function batch(client, request, call) {
         "401": validateError_,
         "429": validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );
@@ -72,7 +83,15 @@ function accountsBatch(client, request, call) {
           validate: validateKoalaAccountBatchRequest
         }
       ],
-      body: request.body,
+      body: $withIdempotencyKeys(
+        request.body,
+        { key: "message_id", arrays: ["events"] },
+        () => $newIdempotencyKey(client)
+      ),
+      parameters: [
+        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]
+      ],
       security: [],
       responses: {
         "200": validateAccepted,
@@ -80,7 +99,7 @@ function accountsBatch(client, request, call) {
         "401": validateError_,
         "429": validateError_
       },
-      idempotent: false
+      idempotent: true
     },
     call
   );

@@ -13,7 +13,7 @@
  * calls, and its own guards only.
  */
 import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
 
@@ -31,14 +31,20 @@ export interface ApiClient {
   readonly options: OperationClientOptions;
   /** The base URL, without a trailing slash. */
   readonly baseUrl: string;
+  /** Whether the caller gave `baseUrl` (it then wins over an operation's own `servers`), rather than the document's default. */
+  readonly baseUrlGiven: boolean;
   /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
   readonly schemes: { readonly [scheme: string]: SchemeApplier };
 }
 
-/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
-export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient {
-  checkOption(factory, "baseUrl", options.baseUrl, true);
-  return { options, baseUrl: options.baseUrl!.replace(/\/+$/, ""), schemes };
+/**
+ * Builds the client a generated factory returns; a missing or relative base URL is a TypeError now,
+ * naming the option. `defaultBaseUrl`: the document's server, when it is absolute.
+ */
+export function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"], defaultBaseUrl?: string): ApiClient {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  checkOption(factory, "baseUrl", baseUrl, true);
+  return { options, baseUrl: baseUrl!.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== undefined, schemes };
 }
 
 /** A request body as the caller gives it, per media type the operation declares. */
@@ -56,6 +62,8 @@ export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
   method: string;
+  /** The base URL of this operation when it has servers of its own (operationBaseUrl); default: the client's. */
+  baseUrl?: string | undefined;
   /** The path with its parameters filled in. */
   path: string;
   /** `name=value` parts (serialized, may be ""). */
@@ -74,13 +82,36 @@ export interface OperationCall {
   responses: { readonly [key: string]: ValidateFn<unknown> | null };
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
   idempotent: boolean;
+  /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
+  parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
 
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. */
 export async function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
   return (await run(client, op, call)) as R;
+}
+
+/**
+ * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
+ * TypeError): kind "unsupported-method", nothing sent, unless the caller's own `fetch` option is set.
+ */
+export async function callForbiddenMethod<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
+  if (client.options.fetch) return callOperation<R>(client, op, call);
+  return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` } as R;
+}
+
+/**
+ * The base URL of an operation with servers of its own (`server`, its variables filled in): the
+ * client's when the caller gave `baseUrl`; else `server`, as it is when absolute, else resolved
+ * against the client's (a path against its origin, anything else below it).
+ */
+export function operationBaseUrl(client: ApiClient, server: string): string {
+  if (client.baseUrlGiven) return client.baseUrl;
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(client.baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${client.baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
 }
 
 /** A fresh idempotency key for an operation's key header the caller left out. */
@@ -90,6 +121,12 @@ export function newIdempotencyKey(client: ApiClient): string {
 
 async function run(client: ApiClient, op: OperationCall, call: CallOptions): Promise<OperationResult> {
   const { options } = client;
+  if (options.validate !== false) {
+    for (const [at, value, validate] of op.parameters ?? []) {
+      const checked = value === undefined ? undefined : validate(value);
+      if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
+    }
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(op.headers)) if (value !== undefined) headers[name] = value;
   if (options.userAgent) headers["user-agent"] = options.userAgent;
@@ -117,7 +154,7 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status: number): Judgement => (isSuccessStatus(status) ? { outcome: "ok", retry: false } : { outcome: "http", retry: isRetryableStatus(status) });
-  const url = appendQuery(client.baseUrl + op.path, query);
+  const url = appendQuery((op.baseUrl ?? client.baseUrl) + op.path, query);
   const delivery = await deliver(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome as "network" | "timeout" | "aborted", attempts: delivery.attempts };

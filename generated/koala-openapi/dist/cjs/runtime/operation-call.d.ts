@@ -10,7 +10,7 @@
  * calls, and its own guards only.
  */
 import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { type ApiFailure, type ApiHttpError, type ApiSuccess } from "./responses.js";
+import { type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { type Credential, type SchemeApplier } from "./security.js";
 export interface OperationClientOptions extends TransportOptions {
     /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
@@ -27,13 +27,18 @@ export interface ApiClient {
     readonly options: OperationClientOptions;
     /** The base URL, without a trailing slash. */
     readonly baseUrl: string;
+    /** Whether the caller gave `baseUrl` (it then wins over an operation's own `servers`), rather than the document's default. */
+    readonly baseUrlGiven: boolean;
     /** The security schemes the client can apply, by name (mutualTLS, http digest, ... are absent: an operation that needs one alone is sent without credentials). */
     readonly schemes: {
         readonly [scheme: string]: SchemeApplier;
     };
 }
-/** Builds the client a generated factory returns; a missing or relative base URL is a TypeError now, naming the option. */
-export declare function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"]): ApiClient;
+/**
+ * Builds the client a generated factory returns; a missing or relative base URL is a TypeError now,
+ * naming the option. `defaultBaseUrl`: the document's server, when it is absolute.
+ */
+export declare function createApiClient(factory: string, options: OperationClientOptions, schemes: ApiClient["schemes"], defaultBaseUrl?: string): ApiClient;
 /** A request body as the caller gives it, per media type the operation declares. */
 export interface BodySpec {
     mediaType: string;
@@ -50,6 +55,8 @@ export type BodyEncoder = (value: unknown, mediaType: string) => {
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
     method: string;
+    /** The base URL of this operation when it has servers of its own (operationBaseUrl); default: the client's. */
+    baseUrl?: string | undefined;
     /** The path with its parameters filled in. */
     path: string;
     /** `name=value` parts (serialized, may be ""). */
@@ -72,10 +79,23 @@ export interface OperationCall {
     };
     /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
     idempotent: boolean;
+    /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
+    parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure;
+export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. */
 export declare function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/**
+ * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
+ * TypeError): kind "unsupported-method", nothing sent, unless the caller's own `fetch` option is set.
+ */
+export declare function callForbiddenMethod<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/**
+ * The base URL of an operation with servers of its own (`server`, its variables filled in): the
+ * client's when the caller gave `baseUrl`; else `server`, as it is when absolute, else resolved
+ * against the client's (a path against its origin, anything else below it).
+ */
+export declare function operationBaseUrl(client: ApiClient, server: string): string;
 /** A fresh idempotency key for an operation's key header the caller left out. */
 export declare function newIdempotencyKey(client: ApiClient): string;
 /**

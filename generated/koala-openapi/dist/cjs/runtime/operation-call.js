@@ -20,12 +20,14 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var operation_call_exports = {};
 __export(operation_call_exports, {
+  callForbiddenMethod: () => callForbiddenMethod,
   callOperation: () => callOperation,
   createApiClient: () => createApiClient,
   formBody: () => formBody,
   jsonBody: () => jsonBody,
   multipartBody: () => multipartBody,
   newIdempotencyKey: () => newIdempotencyKey,
+  operationBaseUrl: () => operationBaseUrl,
   rawBody: () => rawBody,
   responseKey: () => responseKey,
   withoutFiles: () => withoutFiles
@@ -35,18 +37,35 @@ var import_http_client = require("./http-client.js");
 var import_responses = require("./responses.js");
 var import_security = require("./security.js");
 var import_params = require("./params.js");
-function createApiClient(factory, options, schemes) {
-  (0, import_http_client.checkOption)(factory, "baseUrl", options.baseUrl, true);
-  return { options, baseUrl: options.baseUrl.replace(/\/+$/, ""), schemes };
+function createApiClient(factory, options, schemes, defaultBaseUrl) {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  (0, import_http_client.checkOption)(factory, "baseUrl", baseUrl, true);
+  return { options, baseUrl: baseUrl.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== void 0, schemes };
 }
 async function callOperation(client, op, call = {}) {
   return await run(client, op, call);
+}
+async function callForbiddenMethod(client, op, call = {}) {
+  if (client.options.fetch) return callOperation(client, op, call);
+  return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
+}
+function operationBaseUrl(client, server) {
+  if (client.baseUrlGiven) return client.baseUrl;
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(client.baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${client.baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
 }
 function newIdempotencyKey(client) {
   return (client.options.newId ?? import_http_client.randomId)();
 }
 async function run(client, op, call) {
   const { options } = client;
+  if (options.validate !== false) {
+    for (const [at, value, validate2] of op.parameters ?? []) {
+      const checked = value === void 0 ? void 0 : validate2(value);
+      if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
+    }
+  }
   const headers = {};
   for (const [name, value] of Object.entries(op.headers)) if (value !== void 0) headers[name] = value;
   if (options.userAgent) headers["user-agent"] = options.userAgent;
@@ -73,7 +92,7 @@ async function run(client, op, call) {
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status2) => (0, import_responses.isSuccessStatus)(status2) ? { outcome: "ok", retry: false } : { outcome: "http", retry: (0, import_http_client.isRetryableStatus)(status2) };
-  const url = (0, import_params.appendQuery)(client.baseUrl + op.path, query);
+  const url = (0, import_params.appendQuery)((op.baseUrl ?? client.baseUrl) + op.path, query);
   const delivery = await (0, import_http_client.deliver)(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome, attempts: delivery.attempts };
@@ -134,12 +153,14 @@ function isBlob(value) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  callForbiddenMethod,
   callOperation,
   createApiClient,
   formBody,
   jsonBody,
   multipartBody,
   newIdempotencyKey,
+  operationBaseUrl,
   rawBody,
   responseKey,
   withoutFiles

@@ -5,18 +5,35 @@ import { checkOption, deliver, isRetryableStatus, randomId } from "./http-client
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf } from "./responses.js";
 import { chooseSecurity, emptyAuthParts } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
-function createApiClient(factory, options, schemes) {
-  checkOption(factory, "baseUrl", options.baseUrl, true);
-  return { options, baseUrl: options.baseUrl.replace(/\/+$/, ""), schemes };
+function createApiClient(factory, options, schemes, defaultBaseUrl) {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  checkOption(factory, "baseUrl", baseUrl, true);
+  return { options, baseUrl: baseUrl.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== void 0, schemes };
 }
 async function callOperation(client, op, call = {}) {
   return await run(client, op, call);
+}
+async function callForbiddenMethod(client, op, call = {}) {
+  if (client.options.fetch) return callOperation(client, op, call);
+  return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
+}
+function operationBaseUrl(client, server) {
+  if (client.baseUrlGiven) return client.baseUrl;
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(client.baseUrl)?.[0] ?? "";
+  const url = /^[a-z][a-z\d+.-]*:/i.test(server) ? server : server.startsWith("//") ? origin.replace(/\/\/.*/, "") + server : server.startsWith("/") ? origin + server : `${client.baseUrl}/${server}`;
+  return url.replace(/\/+$/, "");
 }
 function newIdempotencyKey(client) {
   return (client.options.newId ?? randomId)();
 }
 async function run(client, op, call) {
   const { options } = client;
+  if (options.validate !== false) {
+    for (const [at, value, validate2] of op.parameters ?? []) {
+      const checked = value === void 0 ? void 0 : validate2(value);
+      if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
+    }
+  }
   const headers = {};
   for (const [name, value] of Object.entries(op.headers)) if (value !== void 0) headers[name] = value;
   if (options.userAgent) headers["user-agent"] = options.userAgent;
@@ -43,7 +60,7 @@ async function run(client, op, call) {
   const declared = Object.keys(op.responses);
   const retries = op.idempotent || options.retryNonIdempotent === true;
   const judge = (status2) => isSuccessStatus(status2) ? { outcome: "ok", retry: false } : { outcome: "http", retry: isRetryableStatus(status2) };
-  const url = appendQuery(client.baseUrl + op.path, query);
+  const url = appendQuery((op.baseUrl ?? client.baseUrl) + op.path, query);
   const delivery = await deliver(options, { url, method: op.method, headers, body }, judge, call.signal, retries ? Infinity : 1);
   const response = delivery.last.response;
   if (!response) return { ok: false, kind: delivery.last.outcome, attempts: delivery.attempts };
@@ -103,12 +120,14 @@ function isBlob(value) {
   return typeof value === "object" && value !== null && typeof value.arrayBuffer === "function" && typeof value.size === "number";
 }
 export {
+  callForbiddenMethod,
   callOperation,
   createApiClient,
   formBody,
   jsonBody,
   multipartBody,
   newIdempotencyKey,
+  operationBaseUrl,
   rawBody,
   responseKey,
   withoutFiles

@@ -1,0 +1,78 @@
+/**
+ * Discriminators through `allOf` inheritance (the specification's Pet/Cat/Dog example): a component
+ * schema with a `discriminator` and no `oneOf`/`anyOf`, which other components extend with
+ * `allOf: [{ $ref: Pet }, {...}]`. Where `Pet` is used, the value is one of its children, picked by
+ * the tag; where a child extends it, only Pet's own constraints apply. So the document is read as:
+ *
+ * - `PetBase`: Pet as written, without its `discriminator` (a free name: `PetBase2`, ... when taken);
+ * - `Pet`: `{ oneOf: [Cat, Dog], discriminator: { propertyName, mapping } }`, its branches those
+ *   readDiscriminator finds (the mapping's targets, then each component that extends Pet by its
+ *   name), Pet's `description` kept; a mapping to Pet itself picks PetBase;
+ * - every `allOf` entry `{ $ref: "#/components/schemas/Pet" }` in the document points to PetBase.
+ *
+ * Then the oneOf discriminator does the rest, as for any other (emit/keywords/discriminator.ts):
+ * a union narrowed by the tag, a guard that checks the one branch the tag picks, and one error for
+ * an unknown tag. Without a child (no mapping, no component extending it) Pet stays as written.
+ * The input is not changed: the document is copied when there is something to rewrite.
+ */
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { readDiscriminator } from "./discriminator";
+
+const componentRef = (name: string): string => `#/components/schemas/${escapePointerToken(name)}`;
+
+export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
+  const schemasOf = (doc: JsonObject): JsonObject | undefined => (isJsonObject(doc.components) && isJsonObject(doc.components.schemas) ? doc.components.schemas : undefined);
+  const isBase = (schema: unknown): schema is JsonObject => isJsonObject(schema) && isJsonObject(schema.discriminator) && schema.oneOf === undefined && schema.anyOf === undefined;
+  const found = schemasOf(document);
+  if (!found || !Object.values(found).some(isBase)) return document;
+  const copy = structuredClone(document) as JsonObject;
+  const components = schemasOf(copy)!;
+  const bases = new Map<string, string>(); // "#/components/schemas/Pet" → "#/components/schemas/PetBase"
+  const taken = new Set(Object.keys(components));
+  const ordered: JsonObject = {};
+  for (const [name, schema] of Object.entries(components)) {
+    const table = isBase(schema) ? readDiscriminator(schema, componentRef(name), copy) : undefined;
+    if (!table || table.branches.length === 0) {
+      ordered[name] = schema;
+      continue;
+    }
+    let baseName = `${name}Base`;
+    for (let n = 2; taken.has(baseName); n++) baseName = `${name}Base${n}`;
+    taken.add(baseName);
+    const ref = componentRef(name);
+    const baseRef = componentRef(baseName);
+    bases.set(ref, baseRef);
+    const { discriminator, ...base } = schema as JsonObject;
+    const target = (branch: string): string => (branch === ref ? baseRef : branch);
+    ordered[name] = {
+      ...(typeof base.description === "string" && { description: base.description }),
+      oneOf: [...new Set(table.branches.map((b) => target(b.ref)))].map(($ref) => ({ $ref })),
+      discriminator: { ...(discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) },
+    };
+    // The base right after the union, so the document's order (and the types') stays readable.
+    ordered[baseName] = base;
+  }
+  if (bases.size === 0) return document;
+  (copy.components as JsonObject).schemas = ordered;
+  pointAllOfAtBases(copy, bases);
+  return copy;
+}
+
+/** Every `allOf` entry that references a base's union now references the base itself (examples aside). */
+function pointAllOfAtBases(root: JsonObject, bases: ReadonlyMap<string, string>): void {
+  const pending: unknown[] = [root];
+  const seen = new Set<object>();
+  for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      pending.push(...value);
+      continue;
+    }
+    const object = value as JsonObject;
+    if (Array.isArray(object.allOf)) {
+      object.allOf = object.allOf.map((entry) => (isJsonObject(entry) && typeof entry.$ref === "string" && bases.has(entry.$ref) ? { ...entry, $ref: bases.get(entry.$ref)! } : entry));
+    }
+    for (const [key, child] of Object.entries(object)) if (key !== "example" && key !== "examples" && key !== "const" && key !== "enum" && key !== "default") pending.push(child);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * A discriminator through `allOf` inheritance (test/fixtures/openapi/discriminator-allof-{30,31}.json:
+ * `Pet` with a discriminator and no mapping, extended by `Cat` and `Dog`; `Vehicle` with a mapping by
+ * name and by reference, extended by `Car` and `Bike`): where the base is used, a union narrowed by
+ * the tag, as for a oneOf discriminator; where a child extends it, the base's own constraints
+ * (`PetBase`). The guard checks the one branch the tag picks and reports an unknown tag once, at the
+ * tag. Oracle: ajv (draft 2020-12) on the Discriminator Object's meaning written out in plain JSON
+ * Schema: the value is valid when its tag is one of the branches' and it passes that branch.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import fc from "fast-check";
+import { generate } from "../../generator/index";
+import { splitAllOfDiscriminators } from "../../generator/load/openapi/allof-discriminator";
+import { ajvFor, guardsFor, type Guards } from "../helpers/guards";
+import { moduleText } from "../helpers/generate";
+import { REPO_ROOT } from "../helpers/paths";
+import { compileStrict, writeFiles } from "../helpers/strict-compile";
+import { tempDir } from "../helpers/temp";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "openapi");
+const RUNS = 2_000;
+const seed = process.env.CI ? 20261202 : Date.now() ^ (Math.random() * 0x7fffffff);
+const documentOf = (version: string): Record<string, any> => JSON.parse(readFileSync(path.join(FIXTURES, `discriminator-allof-${version}.json`), "utf8"));
+
+describe.each(["30", "31"])("OpenAPI %s", (version) => {
+  let g: Guards;
+  beforeAll(async () => {
+    g = await guardsFor(documentOf(version));
+  });
+
+  test("the base is a union narrowed by the tag (implicit names; a mapping by name and by reference); children extend its own part", async () => {
+    const types = (await moduleText(documentOf(version))).replace(/\s+/g, " ");
+    expect(types).toContain('export type Pet = (Cat & { petType: "Cat" }) | (Dog & { petType: "Dog" });');
+    expect(types).toContain('export type Vehicle = (Car & { kind: "car" }) | (Bike & { kind: "bike" });');
+    expect(types).toContain("export type Cat = PetBase & {");
+    expect(types).toContain("export type Car = VehicleBase & {");
+    expect(types).toContain("export interface PetBase {");
+  });
+
+  test("an unknown or missing tag is one error at the tag, naming the tags", () => {
+    const error = (at: string, tags: string, schema: string) => ({ path: at, schemaPath: `#/components/schemas/${schema}/discriminator/propertyName`, keyword: "discriminator", message: `must be one of ${tags}` });
+    expect(g.validateOwner({ pet: { petType: "Bird", name: "Tweety" } })).toEqual({ ok: false, errors: [error("/pet/petType", '"Cat", "Dog"', "Pet")] });
+    expect(g.validateOwner({ pet: { name: "Tom", meow: true } })).toEqual({ ok: false, errors: [error("/pet/petType", '"Cat", "Dog"', "Pet")] });
+    expect(g.validateOwner({ pet: { petType: "Cat", name: "Tom", meow: true }, vehicles: [{ kind: "Car", doors: 4 }] })).toEqual({ ok: false, errors: [error("/vehicles/0/kind", '"car", "bike"', "Vehicle")] });
+  });
+
+  test("a known tag checks its branch only, the base's constraints included", () => {
+    const dog = g.validatePet({ petType: "Dog", name: "Rex", bark: "", meow: "no" });
+    expect(dog.errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`)).toEqual(["/bark minLength"]);
+    const nameless = g.validatePet({ petType: "Cat", meow: true });
+    expect(nameless.errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`)).toEqual([" required"]);
+    expect(g.isPet({ petType: "Cat", name: "Tom", meow: true, nickname: null })).toBe(true);
+    expect(g.isVehicle({ kind: "car", doors: 2, wheels: 4 })).toBe(true);
+    expect(g.isVehicle({ kind: "car", wheels: 4 })).toBe(false);
+    expect(g.isVehicle({ kind: "bike" })).toBe(true);
+    // A child is checked as itself (no dispatch through its base): Cat's tag is not its own business.
+    expect(g.isCat({ petType: "Dog", name: "Tom", meow: true })).toBe(true);
+  });
+});
+
+test("the input document is not changed, and a document without such a base is returned as it is", () => {
+  const document = documentOf("31");
+  const before = JSON.stringify(document);
+  const split = splitAllOfDiscriminators(document) as Record<string, any>;
+  expect(JSON.stringify(document)).toBe(before);
+  expect(Object.keys(split.components.schemas)).toEqual(["Pet", "PetBase", "Cat", "Dog", "Vehicle", "VehicleBase", "Car", "Bike", "Owner"]);
+  expect(split.components.schemas.Cat.allOf[0]).toEqual({ $ref: "#/components/schemas/PetBase" });
+  const plain = { openapi: "3.1.0", components: { schemas: { A: { type: "string" } } } };
+  expect(splitAllOfDiscriminators(plain)).toBe(plain);
+  // A discriminator with no child and no mapping stays as written.
+  const lonely = { openapi: "3.1.0", components: { schemas: { A: { type: "object", discriminator: { propertyName: "t" } } } } };
+  expect(splitAllOfDiscriminators(lonely)).toBe(lonely);
+});
+
+/**
+ * The 3.1 fixture as one JSON Schema for ajv, written from the Discriminator Object's meaning: a
+ * base is one of its branches, each with its tag, and a child extends the base's own schema.
+ */
+function oracleSchema(root: string): object {
+  const defs = JSON.parse(JSON.stringify(documentOf("31").components.schemas).replace(/#\/components\/schemas\//g, "#/$defs/"));
+  const bases: Record<string, { property: string; branches: [string, string][] }> = {
+    Pet: { property: "petType", branches: [["Cat", "Cat"], ["Dog", "Dog"]] },
+    Vehicle: { property: "kind", branches: [["car", "Car"], ["bike", "Bike"]] },
+  };
+  for (const [base, { property, branches }] of Object.entries(bases)) {
+    const { discriminator: _, ...own } = defs[base];
+    defs[`${base}Own`] = own;
+    defs[base] = { oneOf: branches.map(([tag, child]) => ({ required: [property], properties: { [property]: { const: tag } }, allOf: [{ $ref: `#/$defs/${child}` }] })) };
+    for (const [, child] of branches) defs[child].allOf[0] = { $ref: `#/$defs/${base}Own` };
+  }
+  return { $ref: `#/$defs/${root}`, $defs: defs };
+}
+
+describe(`differential against ajv (3.1 document; fast-check seed ${seed}${process.env.CI ? ", fixed under CI" : ""})`, () => {
+  let g: Guards;
+  beforeAll(async () => {
+    g = await guardsFor(documentOf("31"));
+  });
+  const anyJson = fc.oneof(fc.boolean(), fc.integer(), fc.string({ maxLength: 3 }), fc.constant(null), fc.constant([]));
+  const pet = fc.record(
+    {
+      petType: fc.oneof(fc.constantFrom("Cat", "Dog", "cat", "Bird"), anyJson),
+      name: fc.oneof(fc.string({ maxLength: 3 }), anyJson),
+      nickname: fc.oneof(fc.string({ maxLength: 2 }), fc.constant(null), anyJson),
+      meow: fc.oneof(fc.boolean(), anyJson),
+      bark: fc.oneof(fc.string({ maxLength: 2 }), anyJson),
+    },
+    { requiredKeys: [] },
+  );
+  const vehicle = fc.record(
+    { kind: fc.oneof(fc.constantFrom("car", "bike", "Car", "Bike"), anyJson), wheels: fc.oneof(fc.integer({ min: -1, max: 4 }), anyJson), doors: fc.oneof(fc.integer({ min: -1, max: 5 }), anyJson), gears: fc.oneof(fc.integer(), anyJson) },
+    { requiredKeys: [] },
+  );
+
+  test.each([
+    ["Pet", pet],
+    ["Vehicle", vehicle],
+    ["Owner", fc.record({ pet: fc.oneof(pet, anyJson), vehicles: fc.oneof(fc.array(vehicle, { maxLength: 3 }), anyJson) }, { requiredKeys: [] })],
+  ] as const)("%s: the guard agrees with ajv", (name, arbitrary) => {
+    const oracle = ajvFor(oracleSchema(name));
+    fc.assert(
+      fc.property(fc.oneof(arbitrary as fc.Arbitrary<unknown>, anyJson), (value) => {
+        const expected = oracle(value);
+        expect(g[`is${name}`]!(value)).toBe(expected);
+        expect(g[`validate${name}`]!(value).ok).toBe(expected);
+      }),
+      { numRuns: RUNS, seed },
+    );
+  });
+});
+
+const dir = tempDir();
+test("tsc --strict: checking the tag narrows the union to its branch (3.0 and 3.1)", async () => {
+  for (const version of ["30", "31"]) {
+    const { files } = await generate({ schema: documentOf(version), build: false });
+    writeFiles(path.join(dir, `pets${version}`), files);
+    writeFiles(path.join(dir, `use${version}`), [
+      {
+        path: "src/use.ts",
+        contents: [
+          `import type { Pet, Vehicle, PetBase } from "../../pets${version}/src/types.js";`,
+          'export function sound(pet: Pet): string { if (pet.petType === "Cat") { const meow: boolean = pet.meow; return String(meow) + pet.name; } return pet.bark; }',
+          'export function doors(vehicle: Vehicle): number { switch (vehicle.kind) { case "car": return vehicle.doors; case "bike": return vehicle.gears ?? 0; } }',
+          'export const base: PetBase = { petType: "anything", name: "x" };',
+          "// @ts-expect-error: a tag that no branch has",
+          'export const bird: Pet = { petType: "Bird", name: "Tweety" };',
+          "// @ts-expect-error: a cat's tag with a dog's body",
+          'export const wrong: Pet = { petType: "Cat", name: "Rex", bark: "woof" };',
+          "// @ts-expect-error: the mapping's tag is car, not the component's name",
+          'export const car: Vehicle = { kind: "Car", doors: 2 };',
+        ].join("\n"),
+      },
+    ]);
+  }
+  const result = compileStrict(dir);
+  expect(result.stdout).toBe("");
+  expect(result.status).toBe(0);
+}, 240_000);
