@@ -7,8 +7,8 @@
  * but a complete `out.old`: the next run puts it back first. Entries that are not the generator's
  * (`node_modules`) move across with the swap and are moved back if it fails.
  */
-import { existsSync, statSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
@@ -156,7 +156,7 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
     }
   }
   await walk("");
-  // Read at the same time (in walk order in the map): one by one, the round trips added up.
-  const contents = await Promise.all(paths.map((child) => readFile(path.join(dir, child), "utf8")));
-  return new Map(paths.map((child, i) => [child, contents[i]!]));
+  // Read synchronously: a few dozen small files, and each promise-based read is four trips through
+  // libuv's thread pool (open, fstat, read, close), which were a third of a `--watch` regeneration.
+  return new Map(paths.map((child) => [child, readFileSync(path.join(dir, child), "utf8")]));
 }
