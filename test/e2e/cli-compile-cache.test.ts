@@ -40,8 +40,9 @@ test(`the CLI fills V8's compile cache on Node ${process.version}, then runs fro
   generate(tmpdir, path.join(tmp, "first"));
   const cache = path.join(tmpdir, folderName);
   const entries = files(cache);
-  // One entry per compiled module; TypeScript (through ts-morph) among them makes it far more than a few.
-  expect(entries.size).toBeGreaterThan(50);
+  // One entry per module loaded from node_modules (the CLI's own modules are one bundle, scripts/bundle-cli.ts):
+  // ts-morph's and TypeScript's (about twenty files), and prettier's on the format thread.
+  expect(entries.size).toBeGreaterThan(20);
 
   generate(tmpdir, path.join(tmp, "second"));
   const outputs = (out: string): string[] => [...files(path.join(tmp, out)).keys()].map((f) => path.relative(path.join(tmp, out), f)).sort();
