@@ -10,10 +10,12 @@
  *   under os.tmpdir(). The cache is made at exit, after the run, so it holds the functions the run
  *   compiled lazily too, not only each module's top level: v8-compile-cache(-lib), which caches at
  *   compile time, measured no gain on a cold `generate`; this takes a third off its CPU time.
- *   One file per module, named by the sha256 of its path, size, modification time and inode (a
- *   changed module is never given another's code; V8 itself checks only the length), written whole
- *   and renamed into place. Not by a hash of its text: hashing TypeScript's 9 MB on every run was
- *   a tenth of a cold start.
+ *   One file per module path, named by its sha256, that starts with the module's size,
+ *   modification time and inode: an entry is used only when they match (a changed module is never
+ *   given another's code; V8 itself checks only the length), and a changed module's new entry
+ *   replaces the old one, so upgrades and rebuilds do not pile up megabytes of dead entries.
+ *   Written whole and renamed into place (two processes at once each write a complete entry).
+ *   Not keyed by a hash of the text: hashing TypeScript's 9 MB on every run was a tenth of a cold start.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -25,7 +27,7 @@ import * as vm from "node:vm";
 const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown };
 const disabled = process.env.NODE_DISABLE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE !== "";
 /** Modules compiled without a usable cache entry (Node 20): their entries are written at exit, or by saveCodeCache(). */
-const missed: { file: string; script: vm.Script }[] = [];
+const missed: { file: string; identity: string; script: vm.Script }[] = [];
 if (typeof enableCompileCache === "function") enableCompileCache();
 else if (!disabled) installCodeCache(process.env.NODE_COMPILE_CACHE || path.join(os.tmpdir(), "koala-codegen-compile-cache", process.versions.v8));
 
@@ -34,11 +36,14 @@ else if (!disabled) installCodeCache(process.env.NODE_COMPILE_CACHE || path.join
  * the prettier worker thread, which is ended, not exited: it saves after its first format.
  */
 export function saveCodeCache(): void {
-  for (const { file, script } of missed.splice(0)) {
+  for (const { file, identity, script } of missed.splice(0)) {
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, script.createCachedData());
+      const head = Buffer.from(identity, "utf8");
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(head.length);
+      writeFileSync(temp, Buffer.concat([length, head, script.createCachedData()]));
       renameSync(temp, file);
     } catch {
       // Not kept (read-only or full disk): the next run compiles as usual.
@@ -58,6 +63,13 @@ function fileIdentity(filename: string, content: string): string {
   } catch {
     return content;
   }
+}
+
+/** The code cache in an entry (see the file comment), if the entry was made for this `identity`. */
+function entryFor(entry: Buffer, identity: string): Buffer | undefined {
+  if (entry.length < 4) return undefined;
+  const end = 4 + entry.readUInt32LE(0);
+  return end <= entry.length && entry.toString("utf8", 4, end) === identity ? entry.subarray(end) : undefined;
 }
 
 /** Node's internals that a CommonJS module's `require` is made of (not in @types/node). */
@@ -87,10 +99,11 @@ function installCodeCache(folder: string): void {
     if (format !== undefined && format !== "commonjs") return nodeCompile.call(this, content, filename, format);
     // Node strips a `#!` line itself; kept as an empty line, so line numbers stay right.
     const source = Module.wrap(content.startsWith("#!") ? content.replace(/^#!.*/, "") : content);
-    const file = path.join(folder, `${createHash("sha256").update(filename).update("\0").update(fileIdentity(filename, content)).digest("hex")}.bin`);
+    const file = path.join(folder, `${createHash("sha256").update(filename).digest("hex")}.bin`);
+    const identity = fileIdentity(filename, content);
     let cachedData: Buffer | undefined;
     try {
-      cachedData = readFileSync(file);
+      cachedData = entryFor(readFileSync(file), identity);
     } catch {
       // Not cached yet.
     }
@@ -101,7 +114,7 @@ function installCodeCache(folder: string): void {
       // Not CommonJS as written (ES module syntax in a `.js` file, a syntax error): Node's own path decides and reports.
       return nodeCompile.call(this, content, filename, format);
     }
-    if (cachedData === undefined || script.cachedDataRejected === true) missed.push({ file, script });
+    if (cachedData === undefined || script.cachedDataRejected === true) missed.push({ file, identity, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const moduleRequire = Object.assign((id: string) => this.require(id), {
       resolve: Object.assign((request: string, options?: unknown) => Module._resolveFilename(request, this, false, options), {

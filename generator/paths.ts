@@ -12,6 +12,14 @@ export function findPackageRoot(): string {
   }
 }
 
+/**
+ * generator/print (dist/generator/print when built): the format worker, the template builds and the
+ * modules of the cached steps. Those modules do not use their own `__dirname`: the CLI runs from a
+ * bundle of the generator's modules (dist/generator/cli.js, scripts/bundle-cli.ts), where every
+ * module's `__dirname` is the bundle's folder, which is this module's.
+ */
+export const PRINT_DIR = path.join(__dirname, "print");
+
 export function templatesDir(): string {
   return path.join(findPackageRoot(), "templates");
 }

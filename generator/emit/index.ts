@@ -25,17 +25,29 @@ export type Artifact = (typeof REGISTRY)[number]["artifact"];
 export type RegisteredEmitter = ArtifactDeclaration<Artifact> & Emitter;
 
 /**
+ * Each artifact's emitter module, required on first use. Written out, not built from the name: the
+ * CLI runs from a bundle of its modules (scripts/bundle-cli.ts), and a bundler follows only literal paths.
+ */
+const EMITTER_MODULES: Record<Artifact, () => unknown> = {
+  types: () => require("./types"),
+  guards: () => require("./guards"),
+  builders: () => require("./builders"),
+  client: () => require("./client"),
+  operations: () => require("./operations"),
+};
+
+/**
  * An emitter whose module (`./<artifact>`: `types.ts`, or the folder's `index.ts`) is loaded on
  * first use of its code: a run that does not emit it never loads it (`--emit types` skips the
- * guards, builders and client emitters, a twentieth of a second of a cold start). The path is
- * built from the name, so this registry (which ir/naming.ts reads for derived names) has no
+ * guards, builders and client emitters, a twentieth of a second of a cold start). Required
+ * inside functions, so this registry (which ir/naming.ts reads for derived names) has no
  * import of an emitter, which imports ir/naming.ts.
  */
 function onDemand(declaration: ArtifactDeclaration<Artifact>): RegisteredEmitter {
   let loaded: Emitter | undefined;
   const emitter = (): Emitter => {
     if (loaded) return loaded;
-    const exported = (require(`./${declaration.artifact}`) as Record<string, Emitter | undefined>)[`${declaration.artifact}Emitter`];
+    const exported = (EMITTER_MODULES[declaration.artifact]() as Record<string, Emitter | undefined>)[`${declaration.artifact}Emitter`];
     if (!exported) throw new Error(`internal: emit/${declaration.artifact} exports no ${declaration.artifact}Emitter`);
     return (loaded = exported);
   };

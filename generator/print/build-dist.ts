@@ -55,7 +55,7 @@ export async function buildScripts(source: DistFile, cache: StepCache, template?
   const prebuilt = template !== undefined ? prebuiltTemplate(path, template) : undefined;
   if (prebuilt !== undefined) return withHeader(prebuilt);
   // esbuild drops the header's comments (put back above): keyed on the code after it, the cache
-  // still holds a module whose header alone changed (it names the schema's hash, which any edit changes).
+  // still holds a module whose header alone changed (it names the generator's version and the schema files).
   const body = source.contents.slice(header.length);
   const cached = cache.read("scripts", ESBUILD, path, body, isScripts);
   if (cached !== undefined) return withHeader(cached);

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { PRINT_DIR } from "../paths";
 import { GENERATOR_VERSION } from "../version";
 
 /** The module in this folder that implements a cached step. */
@@ -102,7 +103,7 @@ function remember(key: string, compute: () => string, fallback: () => string): s
 function stepFingerprint(step: string): string {
   return remember(
     `step:${step}`,
-    () => createHash("sha256").update(readFileSync(require.resolve(`./${step}`), "utf8")).digest("hex"),
+    () => createHash("sha256").update(readFileSync(require.resolve(path.join(PRINT_DIR, step)), "utf8")).digest("hex"),
     // Unreadable: a fresh random value, so this process never reuses an entry it cannot vouch for.
     () => `${process.pid}-${Math.random()}`,
   );

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 
 export type Formatter = (source: string, file: string) => Promise<string>;
@@ -32,7 +33,7 @@ let running: FormatThread | undefined;
  */
 export function startFormatThread(): FormatThread | undefined {
   if (running) return running;
-  const script = path.join(__dirname, "format-worker.js");
+  const script = path.join(PRINT_DIR, "format-worker.js");
   if (!existsSync(script)) return undefined;
   const workers = [startWorker(script)];
   const thread: FormatThread = {

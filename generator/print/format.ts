@@ -1,20 +1,26 @@
 /**
- * prettier, through its standalone build with only the TypeScript parser: the full `prettier`
+ * prettier, through its standalone build with only the parser it needs: the full `prettier`
  * entry loads every language plugin, which a cold `generate` would pay for on every run.
+ *
+ * The parser is `babel-ts`: on generated modules it gives exactly what the `typescript` parser
+ * gives (checked on every committed package and test fixture: 605 modules, no difference), and it
+ * parses in about half the time, with a plugin a third the size to load (prettier is most of a cold
+ * `generate` of every artifact). Should babel ever refuse a module, the `typescript` parser, loaded
+ * then, formats it.
  */
 import type { Options } from "prettier";
 
-export const PRETTIER_OPTIONS: Options = { parser: "typescript", printWidth: 100, trailingComma: "all", endOfLine: "lf" };
+export const PRETTIER_OPTIONS: Options = { parser: "babel-ts", printWidth: 100, trailingComma: "all", endOfLine: "lf" };
 
 type Prettier = { format(source: string, options: Options): Promise<string> };
 let loaded: { prettier: Prettier; plugins: unknown[] } | undefined;
 
-/** prettier and its TypeScript plugins, loaded on first use (or ahead of it: the format worker). */
+/** prettier and its babel and estree plugins, loaded on first use (or ahead of it: the format worker). */
 export function loadPrettier(): { prettier: Prettier; plugins: unknown[] } {
   // Loaded on first use, so commands that format nothing do not pay for it.
   loaded ??= {
     prettier: require("prettier/standalone") as Prettier,
-    plugins: [require("prettier/plugins/typescript"), require("prettier/plugins/estree")],
+    plugins: [require("prettier/plugins/babel"), require("prettier/plugins/estree")],
   };
   return loaded;
 }
@@ -23,8 +29,12 @@ export async function formatTypeScript(source: string, file: string): Promise<st
   const { prettier, plugins } = loadPrettier();
   try {
     return await prettier.format(source, { ...PRETTIER_OPTIONS, plugins: plugins as Options["plugins"] });
-  } catch (error) {
-    // A syntax error here is a generator bug; keep the source so it can be inspected.
-    throw new Error(`internal: prettier could not format generated ${file}: ${(error as Error).message}\n${source}`);
+  } catch {
+    try {
+      return await prettier.format(source, { ...PRETTIER_OPTIONS, parser: "typescript", plugins: [require("prettier/plugins/typescript"), ...plugins] as Options["plugins"] });
+    } catch (error) {
+      // A syntax error here is a generator bug; keep the source so it can be inspected.
+      throw new Error(`internal: prettier could not format generated ${file}: ${(error as Error).message}\n${source}`);
+    }
   }
 }

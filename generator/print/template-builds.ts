@@ -8,10 +8,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { PRINT_DIR } from "../paths";
 import type { Scripts } from "./scripts";
 
 /** Where the build puts the table: next to this module in dist/. */
-export const TEMPLATE_BUILDS_FILE = path.join(__dirname, "template-builds.json");
+export const TEMPLATE_BUILDS_FILE = path.join(PRINT_DIR, "template-builds.json");
 
 /** A template's declarations and its JavaScript without the generated header (see withHeaderOf). */
 export interface TemplateBuild extends Scripts {
