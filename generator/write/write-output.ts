@@ -36,10 +36,14 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     // A symlinked output folder: swap the folder it points to, keep the link.
     out = await realpath(out);
   }
-  const previous = await readTree(out);
+  // Compared as bytes: each file is encoded once (then written as is), and the previous output is not
+  // decoded (tens of MB for a large OpenAPI document: decoding it took longer than writing).
+  const previous = await readTree(out, "bytes");
+  const bytes = new Map(files.map((file) => [file.path, Buffer.from(file.contents, "utf8")]));
+  const same = (file: GeneratedFile): boolean => previous.get(file.path)?.equals(bytes.get(file.path)!) === true;
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   for (const file of files) {
-    if (previous.get(file.path) === file.contents) result.unchanged.push(file.path);
+    if (same(file)) result.unchanged.push(file.path);
     else result.written.push(file.path);
   }
   const generated = new Set(files.map((f) => f.path));
@@ -57,7 +61,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     await Promise.all(
       files.map((file) => {
         const target = path.join(stage, file.path);
-        return previous.get(file.path) === file.contents ? linkOrCopy(path.join(out, file.path), target) : writeFile(target, file.contents);
+        return same(file) ? linkOrCopy(path.join(out, file.path), target) : writeFile(target, bytes.get(file.path)!);
       }),
     );
     if (existsSync(out)) {
@@ -137,8 +141,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Every file below `dir` (relative, forward slashes) with its contents; empty when `dir` does not exist. */
-export async function readTree(dir: string): Promise<Map<string, string>> {
+/** Every file below `dir` (relative, forward slashes) with its contents (text, or "bytes"); empty when `dir` does not exist. */
+export async function readTree(dir: string): Promise<Map<string, string>>;
+export async function readTree(dir: string, as: "bytes"): Promise<Map<string, Buffer>>;
+export async function readTree(dir: string, as?: "bytes"): Promise<Map<string, string | Buffer>> {
   const paths: string[] = [];
   async function walk(relative: string): Promise<void> {
     let entries;
@@ -157,6 +163,6 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   }
   await walk("");
   // Read at the same time (in walk order in the map): one by one, the round trips added up.
-  const contents = await Promise.all(paths.map((child) => readFile(path.join(dir, child), "utf8")));
+  const contents = await Promise.all(paths.map((child) => (as === "bytes" ? readFile(path.join(dir, child)) : readFile(path.join(dir, child), "utf8"))));
   return new Map(paths.map((child, i) => [child, contents[i]!]));
 }
