@@ -217,14 +217,17 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
-      // A module too large for prettier in any package (guards.ts of a large document) is re-indented
-      // at once, so that esbuild builds it while the other emitters still run.
-      const skip = skipsPrettier(text.length, 0) || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
+      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
       return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
     };
-    const source = formatted();
-    // Built as soon as it is formatted: esbuild's process works while this thread goes on.
-    const scripts = options.build !== false ? source.then((s) => buildScripts(s, cache)) : undefined;
+    // A module too large for prettier in any package (guards.ts of a large document) is re-indented
+    // now and handed to esbuild before the next emitter runs (this loop never yields: a `then` would
+    // wait for the last module), so that its JavaScript is built meanwhile.
+    const ready: GeneratedFile | undefined = options.format !== false && skipsPrettier(text.length, 0) ? { path: `src/${p}`, contents: reindent(text) } : undefined;
+    const source = ready !== undefined ? Promise.resolve(ready) : formatted();
+    const scripts = options.build === false ? undefined : ready !== undefined ? buildScripts(ready, cache) : source.then((s) => buildScripts(s, cache));
+    // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
+    scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
