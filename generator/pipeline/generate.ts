@@ -28,6 +28,7 @@ import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
+import type { Scripts } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
@@ -194,8 +195,8 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
 
 interface EmittedPackage {
   emitted: { emitter: Emitter; modules: EmittedModule[] }[];
-  /** The printed modules in package order (the emitters' modules, then index.ts), each with its formatted source on the way. */
-  inOrder: { module: PrintedModule; source: Promise<GeneratedFile> }[];
+  /** The printed modules in package order (the emitters' modules, then index.ts), each with its formatted source and its JavaScript on the way. */
+  inOrder: { module: PrintedModule; source: Promise<GeneratedFile>; scripts: Promise<Scripts> | undefined }[];
 }
 
 /** Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted. */
@@ -203,7 +204,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
-  const printed = new Map<string, { module: PrintedModule; source: Promise<GeneratedFile> }>();
+  const printed = new Map<string, EmittedPackage["inOrder"][number]>();
   // The size of every module printed: whether a mid-sized module gets prettier depends on it
   // (print/reindent.ts), so only those wait for the last module; small ones go to prettier at once.
   let packageSize = 0;
@@ -223,7 +224,15 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
       const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
       return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
     };
-    printed.set(p, { module, source: formatted() });
+    // A module too large for prettier in any package (guards.ts of a large document) is re-indented
+    // now and handed to esbuild before the next emitter runs (this loop never yields: a `then` would
+    // wait for the last module), so that its JavaScript is built meanwhile.
+    const ready: GeneratedFile | undefined = options.format !== false && skipsPrettier(text.length, 0) ? { path: `src/${p}`, contents: reindent(text) } : undefined;
+    const source = ready !== undefined ? Promise.resolve(ready) : formatted();
+    const scripts = options.build === false ? undefined : ready !== undefined ? buildScripts(ready, cache) : source.then((s) => buildScripts(s, cache));
+    // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
+    scripts?.catch(() => undefined);
+    printed.set(p, { module, source, scripts });
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
@@ -258,7 +267,9 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   ];
   const build = options.build !== false;
   const templateTextOf = new Map(templates.map(({ name, text }) => [`src/${name}`, text]));
-  const scriptPromises = build ? sourcePromises.map((source) => source.then((s) => buildScripts(s, cache, templateTextOf.get(s.path)))) : [];
+  const scriptPromises = build
+    ? [...inOrder.map((p) => p.scripts!), ...sourcePromises.slice(inOrder.length).map((source) => source.then((s) => buildScripts(s, cache, templateTextOf.get(s.path))))]
+    : [];
   // Nothing may reject unobserved while the declarations are built; each is awaited below.
   for (const p of [...sourcePromises, ...scriptPromises]) p.catch(() => undefined);
   // A declaration is the emitter's own (printed, or the formatted source of a types-only module),

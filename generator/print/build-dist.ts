@@ -7,7 +7,9 @@
  * Templates come prebuilt from `npm run build` (print/template-builds.ts).
  */
 import type { StepCache } from "./cache";
-import type { Scripts } from "./scripts";
+import { runningFormatThread } from "./format-thread";
+import { PRETTIER_SIZE_LIMIT } from "./reindent";
+import { headerOf, transformScripts, type Scripts } from "./scripts";
 import { prebuiltTemplate } from "./template-builds";
 
 /** dist/cjs/package.json: makes the `.js` files below it CommonJS inside a `"type": "module"` package. */
@@ -47,23 +49,28 @@ export async function buildDeclarations(modules: readonly DeclarationInput[], ca
  * header), cached, or from esbuild. generate() calls it for each source as soon as that source is
  * formatted, so esbuild's process works while this thread goes on.
  */
-export async function buildScripts(source: DistFile, cache: StepCache, template?: string): Promise<Scripts> {
+export function buildScripts(source: DistFile, cache: StepCache, template?: string): Promise<Scripts> {
   const path = source.path.replace(/^src\//, "");
-  const { headerOf, transformScripts } = await import("./scripts");
   const header = headerOf(source.contents);
   const withHeader = (scripts: Scripts): Scripts => ({ esm: `${header}${scripts.esm}`, cjs: `${header}${scripts.cjs}` });
   const prebuilt = template !== undefined ? prebuiltTemplate(path, template) : undefined;
-  if (prebuilt !== undefined) return withHeader(prebuilt);
+  if (prebuilt !== undefined) return Promise.resolve(withHeader(prebuilt));
   // esbuild drops the header's comments (put back above): keyed on the code after it, the cache
   // still holds a module whose header alone changed (it names the generator's version and the schema files).
   const body = source.contents.slice(header.length);
   const cached = cache.read("scripts", ESBUILD, path, body, isScripts);
-  if (cached !== undefined) return withHeader(cached);
-  const [built] = await transformScripts([{ path, source: body }]);
-  const again = headerOf(body).length;
-  const code = { esm: built!.esm.slice(again), cjs: built!.cjs.slice(again) };
-  cache.write("scripts", ESBUILD, path, body, code);
-  return withHeader(code);
+  if (cached !== undefined) return Promise.resolve(withHeader(cached));
+  // Sent before this returns (nothing awaited above). A large module goes through the CLI's worker
+  // thread, idle by then (large modules skip prettier): this thread, busy emitting the next modules,
+  // would pass megabytes to esbuild's process only when it is done.
+  const thread = body.length > PRETTIER_SIZE_LIMIT ? runningFormatThread() : undefined;
+  const built = thread !== undefined ? thread.buildScripts(path, body) : transformScripts([{ path, source: body }]).then(([scripts]) => scripts!);
+  return built.then((scripts) => {
+    const again = headerOf(body).length;
+    const code = { esm: scripts.esm.slice(again), cjs: scripts.cjs.slice(again) };
+    cache.write("scripts", ESBUILD, path, body, code);
+    return withHeader(code);
+  });
 }
 
 /** `dist/esm` and `dist/cjs`: each source's JavaScript in both formats next to its declaration. */

@@ -11,11 +11,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
+import type { Scripts } from "./scripts";
 
 export type Formatter = (source: string, file: string) => Promise<string>;
 
 export interface FormatThread {
   format: Formatter;
+  /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
+  buildScripts(path: string, source: string): Promise<Scripts>;
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -42,6 +45,8 @@ export function startFormatThread(): FormatThread | undefined {
       if (worker.queued >= SECOND_WORKER_AT && workers.length < MAX_WORKERS) workers.push((worker = startWorker(script)));
       return worker.format(source, file);
     },
+    // On the first worker: large modules skip prettier, so it is idle by then.
+    buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
     get threads() {
       return workers.length;
     },
@@ -66,14 +71,16 @@ export function runningFormatThread(): FormatThread | undefined {
 
 interface FormatWorker {
   worker: Worker;
-  /** Characters sent and not answered yet. */
+  /** Characters sent to format and not answered yet. */
   queued: number;
   format: Formatter;
+  /** A request (format or build), answered with the reply's text or scripts. */
+  send(request: Omit<FormatRequest, "id">): Promise<string | Scripts>;
 }
 
 function startWorker(script: string): FormatWorker {
   const worker = new Worker(script);
-  const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: string | Scripts) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
   let ended: Error | undefined;
@@ -86,7 +93,7 @@ function startWorker(script: string): FormatWorker {
     if (!p) return;
     pending.delete(reply.id);
     if ("error" in reply) p.reject(new Error(reply.error));
-    else p.resolve(reply.text);
+    else p.resolve("text" in reply ? reply.text : reply.scripts);
   });
   worker.on("error", (error) => failAll(error));
   worker.on("exit", () => {
@@ -96,22 +103,27 @@ function startWorker(script: string): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
+  const send = (request: Omit<FormatRequest, "id">): Promise<string | Scripts> =>
+    new Promise<string | Scripts>((resolve, reject) => {
+      if (ended) return reject(ended);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      // Referenced while work is pending, so the process waits for the answer.
+      worker.ref();
+      worker.postMessage({ id, ...request } satisfies FormatRequest);
+    }).finally(() => {
+      if (pending.size === 0) worker.unref();
+    });
   const self: FormatWorker = {
     worker,
     queued: 0,
-    format: (source, file) =>
-      new Promise<string>((resolve, reject) => {
-        self.queued += source.length;
-        if (ended) return reject(ended);
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        // Referenced while work is pending, so the process waits for the answer.
-        worker.ref();
-        worker.postMessage({ id, source, file } satisfies FormatRequest);
-      }).finally(() => {
+    send,
+    format: (source, file) => {
+      self.queued += source.length;
+      return (send({ source, file }) as Promise<string>).finally(() => {
         self.queued -= source.length;
-        if (pending.size === 0) worker.unref();
-      }),
+      });
+    },
   };
   return self;
 }

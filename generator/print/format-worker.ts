@@ -7,14 +7,17 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
+import { transformScripts, type Scripts } from "./scripts";
 
 export interface FormatRequest {
   id: number;
   source: string;
   file: string;
+  /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
+  scripts?: true;
 }
 
-export type FormatReply = { id: number; text: string } | { id: number; error: string };
+export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -22,11 +25,17 @@ if (port) {
   loadPrettier();
   let queue = Promise.resolve();
   let saved = false;
+  const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
   port.on("message", (request: FormatRequest) => {
+    // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
+    if (request.scripts) {
+      transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
+      return;
+    }
     queue = queue.then(() =>
       formatTypeScript(request.source, request.file).then(
         (text) => port.postMessage({ id: request.id, text } satisfies FormatReply),
-        (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply),
+        failed(request.id),
       ).then(() => {
         // The thread is ended, never exits: prettier's code (with what the first format compiled) is kept after the first answer.
         if (!saved) saveCodeCache();

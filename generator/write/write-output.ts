@@ -36,10 +36,14 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     // A symlinked output folder: swap the folder it points to, keep the link.
     out = await realpath(out);
   }
-  const previous = await readTree(out);
+  // Compared as bytes: each file is encoded once (then written as is), and the previous output is not
+  // decoded (tens of MB for a large OpenAPI document: decoding it took longer than writing).
+  const previous = await readTree(out, "bytes");
+  const bytes = new Map(files.map((file) => [file.path, Buffer.from(file.contents, "utf8")]));
+  const same = (file: GeneratedFile): boolean => previous.get(file.path)?.equals(bytes.get(file.path)!) === true;
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   for (const file of files) {
-    if (previous.get(file.path) === file.contents) result.unchanged.push(file.path);
+    if (same(file)) result.unchanged.push(file.path);
     else result.written.push(file.path);
   }
   const generated = new Set(files.map((f) => f.path));
@@ -57,8 +61,8 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     for (const folder of [...new Set(files.map((f) => path.dirname(path.join(stage, f.path))))].sort()) mkdirSync(folder, { recursive: true });
     for (const file of files) {
       const target = path.join(stage, file.path);
-      if (previous.get(file.path) === file.contents) linkOrCopy(path.join(out, file.path), target);
-      else writeFileSync(target, file.contents);
+      if (same(file)) linkOrCopy(path.join(out, file.path), target);
+      else writeFileSync(target, bytes.get(file.path)!);
     }
     if (existsSync(out)) {
       renameSync(out, old);
@@ -141,8 +145,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Every file below `dir` (relative, forward slashes) with its contents; empty when `dir` does not exist. */
-export async function readTree(dir: string): Promise<Map<string, string>> {
+/** Every file below `dir` (relative, forward slashes) with its contents (text, or "bytes"); empty when `dir` does not exist. */
+export async function readTree(dir: string): Promise<Map<string, string>>;
+export async function readTree(dir: string, as: "bytes"): Promise<Map<string, Buffer>>;
+export async function readTree(dir: string, as?: "bytes"): Promise<Map<string, string | Buffer>> {
   const paths: string[] = [];
   async function walk(relative: string): Promise<void> {
     let entries;
@@ -162,5 +168,5 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   await walk("");
   // Read synchronously: a few dozen small files, and each promise-based read is four trips through
   // libuv's thread pool (open, fstat, read, close), which were a third of a `--watch` regeneration.
-  return new Map(paths.map((child) => [child, readFileSync(path.join(dir, child), "utf8")]));
+  return new Map(paths.map((child) => [child, as === "bytes" ? readFileSync(path.join(dir, child)) : readFileSync(path.join(dir, child), "utf8")]));
 }

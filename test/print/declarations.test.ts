@@ -1,8 +1,8 @@
 /**
  * Emitters that state their own `.d.ts` (EmittedModule.declarations) must declare exactly what
- * TypeScript derives from the module itself: guards.d.ts, builders.d.ts and client.d.ts are
- * signatures written directly, types.d.ts is types.ts and index.d.ts is index.ts. Checked on the
- * Koala schemas, the draft and name fixtures and the hostile corpus, by having TypeScript derive
+ * TypeScript derives from the module itself: guards.d.ts, builders.d.ts, client.d.ts and
+ * operations.d.ts are signatures written directly, types.d.ts is types.ts and index.d.ts is index.ts. Checked on the
+ * Koala schemas, the draft and name fixtures, the hostile corpus and OpenAPI fixtures, by having TypeScript derive
  * the declarations of both and comparing them.
  */
 import { readdirSync } from "node:fs";
@@ -10,6 +10,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { generate, type GenerateResult } from "../../generator/index";
 import { declarationOf } from "../../generator/print/declarations";
+import { parseDocument } from "../helpers/openapi";
 import { REPO_ROOT } from "../helpers/paths";
 
 const fixture = (...parts: string[]): string => path.join(REPO_ROOT, "test", "fixtures", ...parts);
@@ -47,6 +48,24 @@ const contents = (result: GenerateResult, file: string): string => {
   return found.contents;
 };
 const label = (schema: string): string => path.relative(REPO_ROOT, schema);
+
+/** OpenAPI documents: their operations.ts states its declarations too (servers with variables, security, bodies, parameters). */
+const OPENAPI = ["client-auth-retry.yaml", "client-bodies.yaml", "client-params.yaml", "read-write.json"].map((f) => fixture("openapi", f));
+
+describe.each(OPENAPI.map((s) => [label(s), s]))("%s", (_, schema) => {
+  let result: GenerateResult;
+  beforeAll(async () => {
+    // Parsed here: the loader's YAML parser (json-schema-ref-parser) is ESM-only, and jest runs CommonJS.
+    result = await generate({ schema: await parseDocument(schema), format: false });
+  }, 60_000);
+
+  test.each(["operations", "guards", "builders"])("%s: the stated .d.ts declares what TypeScript derives from the module", (module) => {
+    const stated = contents(result, `dist/esm/${module}.d.ts`);
+    const derived = declarationOf({ path: `${module}.ts`, source: contents(result, `src/${module}.ts`) });
+    expect(declarationOf({ path: `${module}.ts`, source: stated })).toBe(derived);
+    expect(runtimeStatements(stated)).toEqual([]);
+  });
+});
 
 describe.each(SCHEMAS.map((s) => [label(s), s]))("%s", (_, schema) => {
   test.each(["guards", "builders", "client"])("%s: the stated .d.ts declares what TypeScript derives from the module", (module) => {

@@ -1,11 +1,12 @@
 /**
  * The CLI's prettier worker thread (print/format-thread.ts), run as the CLI runs it: compiled, a
- * real worker. It must format exactly as prettier does in-thread, report a syntax error as a
+ * real worker. It must format exactly as prettier does in-thread (and build as esbuild does), report a syntax error as a
  * rejection naming the file, and fail pending and later calls once closed.
  */
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { formatTypeScript } from "../../generator/print/format";
+import { transformScripts } from "../../generator/print/scripts";
 import type * as FormatThreadModule from "../../generator/print/format-thread";
 import { REPO_ROOT } from "../helpers/paths";
 
@@ -30,6 +31,14 @@ afterAll(async () => {
 test("is part of the public API, for tools that call generate() themselves", () => {
   const api = require(path.join(REPO_ROOT, "dist", "generator", "index.js")) as { startFormatThread: unknown };
   expect(api.startFormatThread).toBe(startFormatThread);
+});
+
+test("builds a module's JavaScript exactly as esbuild does from this thread, and names the module when it does not compile", async () => {
+  const [inWorker, [inThread]] = await Promise.all([thread.buildScripts("a.ts", SOURCE), transformScripts([{ path: "a.ts", source: SOURCE }])]);
+  expect(inWorker).toEqual(inThread);
+  expect(inWorker.esm).toContain("function isA(value) {");
+  expect(inWorker.cjs).toContain("module.exports");
+  await expect(thread.buildScripts("broken.ts", "export function (")).rejects.toThrow(/internal: generated broken\.ts does not compile/);
 });
 
 test("formats exactly as prettier does on this thread", async () => {

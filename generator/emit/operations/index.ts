@@ -64,19 +64,26 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const typeNames = new Set(plans.flatMap((p) => p.typeNames));
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
 
-  const body = [...clientStatements(api, names, options.client?.userAgent), ...plans.flatMap((p) => p.statements)];
-  // The runtime names the code uses (`$callOperation`, `$ApiSuccess`, ...): imported exactly those, for noUnusedLocals.
-  const used = new Set([...body.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
-  const statements: Code[] = [];
-  for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
-    const wanted = exported.filter((name) => used.has(name));
-    if (wanted.length > 0) statements.push(runtimeImport(wanted, template));
-  }
-  if (typeNames.size > 0) statements.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`);
-  if (guardNames.size > 0) statements.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`);
-  for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) statements.push(...reexportStatement(types, template, packageTypes, true));
-
-  statements.push(...body);
+  const client = clientStatements(api, names, options.client?.userAgent);
+  const body = [...client.map((c) => c.code), ...plans.flatMap((p) => p.statements)];
+  // Its `.d.ts`, stated: deriving it with TypeScript took seconds on a document of hundreds of operations.
+  const declared = [...client.map((c) => c.declaration), ...plans.flatMap((p) => p.declarations)];
+  /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
+  const head = (statements: readonly Code[], { declarations = false } = {}): Code[] => {
+    const used = new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+    const out: Code[] = [];
+    for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
+      const wanted = exported.filter((name) => used.has(name));
+      if (wanted.length > 0) out.push(runtimeImport(wanted, template));
+    }
+    if (typeNames.size > 0) out.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`);
+    // The guards are called in the bodies only.
+    if (guardNames.size > 0 && !declarations) out.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`);
+    for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) out.push(...reexportStatement(types, template, packageTypes, true));
+    return out;
+  };
+  const statements: Code[] = [...head(body), ...body];
+  const declarations: Code[] = [...head(declared, { declarations: true }), ...declared];
   const mapDoc = docComment(
     [
       "Every operation with its method and path, for generic callers (tests, a command line): importing",
@@ -87,23 +94,27 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const mapTypes = plans.map((p) => code`  readonly ${propertyKeyCode(p.names.fn)}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`);
   const mapValues = plans.map((p) => code`  ${objectKey(p.names.fn)}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`);
   statements.push(code`${mapDoc}\nexport const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n} = {\n${join(mapValues, "\n")}\n};`);
-  return { path, summary: "OpenAPI operations", statements: statements.map((c) => c.text) };
+  declarations.push(code`${mapDoc}\nexport declare const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n};`);
+  return { path, summary: "OpenAPI operations", statements: statements.map((c) => c.text), declarations: declarations.map((c) => c.text) };
 }
 
-/** The options interface, the server URL (with its variables), and the factory. */
-function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): Code[] {
-  const statements: Code[] = [];
+/** The options interface, the server URL (with its variables), and the factory; each with its declaration. */
+function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): { code: Code; declaration: Code }[] {
+  const statements: { code: Code; declaration: Code }[] = [];
+  const same = (text: Code): { code: Code; declaration: Code } => ({ code: text, declaration: text });
   const server = api.servers[0] ?? { url: "/", variables: [] };
   const variables = server.variables;
   const defaultUrl = defaultServerUrl(server);
   const absolute = isAbsoluteUrl(defaultUrl);
   if (variables.length > 0) {
     statements.push(
-      code`${docComment([`The variables of the server URL ${server.url}; each has its default.`])}\nexport interface ${id(names.serverVariables)} {\n${join(serverVariableMembers(server, "  "), "\n")}\n}`,
+      same(code`${docComment([`The variables of the server URL ${server.url}; each has its default.`])}\nexport interface ${id(names.serverVariables)} {\n${join(serverVariableMembers(server, "  "), "\n")}\n}`),
     );
-    statements.push(
-      code`${docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`])}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${serverUrlExpression(server, id("variables"), false)};\n}`,
-    );
+    const urlDoc = docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`]);
+    statements.push({
+      code: code`${urlDoc}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${serverUrlExpression(server, id("variables"), false)};\n}`,
+      declaration: code`${urlDoc}\nexport declare function ${id(names.serverUrl)}(variables?: ${id(names.serverVariables)}): string;`,
+    });
   }
   const schemes = api.securitySchemes.filter((s) => s.kind !== "unsupported");
   const authMembers = schemes.map((s) => {
@@ -117,13 +128,13 @@ function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, us
       : code``;
   const baseDoc = absolute ? `Default: ${defaultUrl}${variables.length > 0 ? ` (see {@link ${names.serverUrl}})` : ""}.` : `The server URL (the document's is ${server.url}, not absolute).`;
   statements.push(
-    code`${docComment([`Options of {@link ${names.factory}}: the transport's options, \`validateResponses\`, \`retryNonIdempotent\` and credentials.`])}
+    same(code`${docComment([`Options of {@link ${names.factory}}: the transport's options, \`validateResponses\`, \`retryNonIdempotent\` and credentials.`])}
 export interface ${id(names.options)} extends ${rt("OperationClientOptions")} {
   ${docComment([`Scheme, host and path prefix of the API. ${baseDoc}`], { indent: "  " })}
   baseUrl${absolute ? code`?` : code``}: string;${auth}
-}`,
+}`),
   );
-  statements.push(code`${docComment(["What every operation function takes first: settings only, no connection or timer."])}\nexport type ${id(names.client)} = ${rt("ApiClient")};`);
+  statements.push(same(code`${docComment(["What every operation function takes first: settings only, no connection or timer."])}\nexport type ${id(names.client)} = ${rt("ApiClient")};`));
   // Each scheme's applier: only the kinds the document declares are bundled (no base64 without basic).
   const schemeTable = join(
     schemes.map((s) => {
@@ -135,11 +146,13 @@ export interface ${id(names.options)} extends ${rt("OperationClientOptions")} {
   // The document's server is passed apart from the options: a baseUrl the caller gives wins over an operation's own servers, the default does not.
   const defaultBase = absolute ? code`, ${variables.length > 0 ? code`${id(names.serverUrl)}()` : literal(defaultUrl)}` : code``;
   const given = userAgent !== undefined ? code`{ ...options, userAgent: options.userAgent ?? ${userAgent} }` : code`options`;
-  statements.push(
-    code`${docComment(["Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError."])}
+  const factoryDoc = docComment(["Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError."]);
+  statements.push({
+    code: code`${factoryDoc}
 export function ${id(names.factory)}(options: ${id(names.options)}${absolute ? code` = {}` : code``}): ${id(names.client)} {
   return ${rt("createApiClient")}(${names.factory}, ${given}, { ${schemeTable} }${defaultBase});
 }`,
-  );
+    declaration: code`${factoryDoc}\nexport declare function ${id(names.factory)}(options${absolute ? code`?` : code``}: ${id(names.options)}): ${id(names.client)};`,
+  });
   return statements;
 }

@@ -21,6 +21,8 @@ export interface OperationPlan {
   operation: IrOperation;
   names: OperationNames;
   statements: Code[];
+  /** The same in `operations.d.ts`: the function without its body (EmittedModule.declarations). */
+  declarations: Code[];
   /** Types of types.ts the statements name. */
   typeNames: string[];
   /** Guards of guards.ts the function calls. */
@@ -233,6 +235,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;
   const requestParam = noRequest ? code`_request: ${requestName} = {}` : code`request: ${requestName}${requestRequired ? code`` : code` = {}`}`;
+  const declaredRequest = noRequest ? code`_request?: ${requestName}` : code`request${optionalMark(!requestRequired)}: ${requestName}`;
   const summary = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "").map((t) => t.trim());
   const doc = docComment(
     [
@@ -243,6 +246,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     { block: true },
   );
   const result = id(names.result);
+  const declaration = code`${doc}
+export declare function ${id(names.fn)}(client: ${rt("ApiClient")}, ${declaredRequest}, call?: ${rt("CallOptions")}): Promise<${result}>;`;
   const fn = code`${doc}
 export function ${id(names.fn)}(client: ${rt("ApiClient")}, ${requestParam}, call?: ${rt("CallOptions")}): Promise<${result}> {
   return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}<${result}>(client, {
@@ -253,6 +258,7 @@ ${join(fields.map((f) => code`    ${f},`), "\n")}
     operation,
     names,
     statements: [requestType, resultType, fn],
+    declarations: [requestType, resultType, declaration],
     typeNames: [...typeNames],
     guardNames: [...guardNames],
   };

@@ -17,7 +17,9 @@ const DATA_KEYWORDS = new Set(["example", "default", "enum", "const"]);
 
 interface Visit {
   value: unknown;
-  pointer: string;
+  /** The enclosing visit and the (unescaped) key or index of `value` in it: the JSON pointer, spelled only for a `$ref` (pointerOf). */
+  parent: Visit | undefined;
+  token: string;
   /** The keys of `value` are names (see NAME_MAPS). */
   names: boolean;
   /** Its keys are an Example Object's: `value` is data. */
@@ -28,26 +30,36 @@ interface Visit {
 
 export function checkLocalRefs(document: unknown): Finding[] {
   const findings: Finding[] = [];
-  const stack: Visit[] = [{ value: document, pointer: "#", names: false, example: false, resolve: localRefResolver(document) }];
+  const stack: Visit[] = [{ value: document, parent: undefined, token: "", names: false, example: false, resolve: localRefResolver(document) }];
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
-    const { value, pointer, names } = visit;
+    const { value, names } = visit;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ ...visit, value: item, pointer: `${pointer}/${index}`, names: false, example: false }));
+      value.forEach((item, index) => stack.push({ ...visit, value: item, parent: visit, token: String(index), names: false, example: false }));
       continue;
     }
     if (!isJsonObject(value)) continue;
     // A schema with its own `$id` is a resource of its own: "#/..." inside it is relative to it.
     const resolve = !names && typeof value.$id === "string" ? localRefResolver(value) : visit.resolve;
-    if (!names && typeof value.$ref === "string") checkRef(value.$ref, pointer, resolve, findings);
+    if (!names && typeof value.$ref === "string") checkRef(value.$ref, visit, resolve, findings);
+    // The values of a map of Example Objects are Example Objects.
+    const examples = names && visit.parent !== undefined && visit.token === "examples";
     for (const [key, child] of Object.entries(value).reverse()) {
       if (!names && (DATA_KEYWORDS.has(key) || (key === "examples" && Array.isArray(child)) || (visit.example && key === "value"))) continue;
-      stack.push({ value: child, pointer: `${pointer}/${escapePointerToken(key)}`, names: !names && NAME_MAPS.has(key), example: names && pointer.endsWith("/examples"), resolve });
+      stack.push({ value: child, parent: visit, token: key, names: !names && NAME_MAPS.has(key), example: examples, resolve });
     }
   }
   return findings;
 }
 
-function checkRef(ref: string, pointer: string, resolve: RefResolver, findings: Finding[]): void {
+/** "#/paths/~1users/get": the JSON pointer of a visit. */
+function pointerOf(visit: Visit): string {
+  const tokens: string[] = [];
+  for (let v: Visit | undefined = visit; v?.parent !== undefined; v = v.parent) tokens.push(escapePointerToken(v.token));
+  return `#${tokens.reverse().map((t) => `/${t}`).join("")}`;
+}
+
+function checkRef(ref: string, visit: Visit, resolve: RefResolver, findings: Finding[]): void {
   if (!ref.startsWith("#") || pointerTokens(ref) === undefined) return;
+  const pointer = pointerOf(visit);
   if (resolve(ref, pointer) === undefined) findings.push({ pointer: `${pointer}/$ref`, message: `$ref "${ref}" does not resolve inside the document` });
 }
