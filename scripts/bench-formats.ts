@@ -66,20 +66,31 @@ const VARIED = [
   "P1W",
 ];
 
-/** The peers' checks by format name (ajv-formats' `fullFormats`, schemasafe's `core`, TypeBox's IsX). */
-async function peerChecks(): Promise<Record<string, (format: string) => Check | undefined>> {
+interface Peers {
+  /** A peer's check for a format, or undefined if it has none. */
+  check(peer: string, format: string): Check | undefined;
+  /** The regular expression that is a peer's whole check for a format, if it is one. */
+  regex(peer: string, format: string): RegExp | undefined;
+}
+
+/** The peers' checks by format name: ajv-formats' `fullFormats`, schemasafe's `core`, TypeBox's IsX. */
+async function loadPeers(): Promise<Peers> {
   const { fullFormats } = require("ajv-formats/dist/formats");
   const { core } = require("@exodus/schemasafe/src/formats");
   // typebox is ESM only; a real import() (tsc would turn a plain one into require()).
   const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<Record<string, unknown>>;
   const typebox = await importEsm("typebox/format");
-  const asCheck = (def: unknown): Check | undefined =>
-    def instanceof RegExp ? (s) => def.test(s) : typeof def === "function" ? (def as Check) : (def as { validate?: Check } | undefined)?.validate;
   const typeboxName = (format: string) => "Is" + format.replace(/(^|-)([a-z])/g, (_, _dash, ch: string) => ch.toUpperCase()).replace(/^Ipv/, "IPv");
+  const raw = (peer: string, format: string): unknown => (peer === "ajv" ? fullFormats[format] : peer === "schemasafe" ? core[format] : peer === "typebox" ? typebox[typeboxName(format)] : undefined);
   return {
-    ajv: (format) => asCheck(fullFormats[format]),
-    schemasafe: (format) => asCheck(core[format]),
-    typebox: (format) => asCheck(typebox[typeboxName(format)]),
+    check(peer, format) {
+      const def = raw(peer, format);
+      return def instanceof RegExp ? (s) => def.test(s) : typeof def === "function" ? (def as Check) : (def as { validate?: Check } | undefined)?.validate;
+    },
+    regex(peer, format) {
+      const def = raw(peer, format);
+      return def instanceof RegExp ? def : undefined;
+    },
   };
 }
 
@@ -113,16 +124,20 @@ const SIDES = ["ours", "ajv", "schemasafe", "typebox"];
 /** One format in this process: prints { ops: { side: ops/s } } as JSON. */
 async function child(index: number, mode: string): Promise<void> {
   const [format, fn, strings] = CORPUS[index]!;
-  const peers = await peerChecks();
-  const checks: Record<string, Check | undefined> = { ours: runtimeFormats()[fn], ajv: peers.ajv!(format), schemasafe: peers.schemasafe!(format), typebox: peers.typebox!(format) };
+  const peers = await loadPeers();
+  const checks: Record<string, Check | undefined> = { ours: runtimeFormats()[fn], ...Object.fromEntries(SIDES.slice(1).map((peer) => [peer, peers.check(peer, format)])) };
   const sides = SIDES.filter((side) => checks[side]);
   let sink = 0; // what the checks said, so no call can be optimized away
   if (mode === "varied") for (let i = 0; i < 20_000; i++) for (const side of sides) if (checks[side]!(VARIED[i % VARIED.length]!)) sink++;
+  // Each side gets a loop of its own (its own source, so its own feedback): one call site that sees
+  // one check, as in a compiled guard, where it can be inlined; a shared loop would be megamorphic.
+  // A regular expression is called as its validator calls it, `re.test(s)`.
+  const regexOf: Record<string, RegExp | undefined> = Object.fromEntries(SIDES.map((side) => [side, peers.regex(side, format)]));
   const runs = sides.map((side) => {
-    const check = checks[side]!;
-    return () => {
-      for (const s of strings) if (check(s)) sink++;
-    };
+    const re = regexOf[side];
+    const call = re ? "re.test" : "check";
+    const source = `/* ${side} */ let sink = 0; return () => { for (let i = 0; i < strings.length; i++) if (${call}(strings[i])) sink++; return sink; };`;
+    return new Function("check", "re", "strings", source)(checks[side], re, strings) as () => number;
   });
   for (let i = 0; i < 5_000; i++) for (const run of runs) run();
   const ops = measure(runs);
