@@ -425,31 +425,30 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
   }
   if (absolute && i === 0) return false;
   if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
-    // authority = [ userinfo "@" ] host [ ":" port ], up to the path, query or fragment
-    i += 2;
-    let end = i;
-    let at = -1;
-    for (; end < n; end++) {
-      c = s.charCodeAt(end);
-      if (c === 47 || c === 63 || c === 35) break;
-      if (c === 64 && at < 0) at = end;
+    // authority = [ userinfo "@" ] host [ ":" port ], up to the path, query or fragment. Read as a
+    // host and port first (most URIs have no userinfo: one pass); if the authority goes on past
+    // them, what was read must be a userinfo, up to the first "@", and the host comes after it.
+    const start = (i += 2);
+    for (let afterUserinfo = false; ; afterUserinfo = true) {
+      if (codeAt(s, i) === 91) {
+        // an IP literal: the characters an authority ends at are refused inside it by both checks
+        const close = s.indexOf("]", i);
+        if (close < 0) return false;
+        const literal = s.slice(i + 1, close);
+        if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
+        i = close + 1;
+      } else {
+        i = scanUriPart(s, i, n, UNRESERVED | SUB_DELIM, iri, false);
+        if (i < 0) return false;
+      }
+      if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++);
+      c = codeAt(s, i);
+      if (c === -1 || c === 47 || c === 63 || c === 35) break;
+      if (afterUserinfo) return false;
+      i = scanUriPart(s, start, n, UNRESERVED | SUB_DELIM | COLON, iri, false);
+      if (i < 0 || codeAt(s, i) !== 64) return false;
+      i++;
     }
-    if (at >= 0) {
-      if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
-      i = at + 1;
-    }
-    if (codeAt(s, i) === 91) {
-      const close = s.indexOf("]", i);
-      if (close < 0 || close > end) return false;
-      const literal = s.slice(i + 1, close);
-      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
-      i = close + 1;
-    } else {
-      i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
-      if (i < 0) return false;
-    }
-    if (codeAt(s, i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++);
-    if (i !== end) return false;
   } else if (i === 0) {
     // a relative-path reference: no ":" in its first segment, or it would read as a scheme
     for (; i < n; i++) {
