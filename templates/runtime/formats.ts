@@ -302,7 +302,8 @@ export function isIpv6(s: string): boolean {
   }
   while (i < n) {
     const start = i;
-    while (i < n && i - start < 4 && (table[s.charCodeAt(i)]! & HEX) !== 0) i++;
+    const stop = i + 4 < n ? i + 4 : n; // a group has four digits at most
+    while (i < stop && (table[s.charCodeAt(i)]! & HEX) !== 0) i++;
     if (i === start) return false;
     if (i === n) {
       groups++;
