@@ -2,12 +2,14 @@
  * Benchmark (`npm run bench -- formats`): each `format` check of templates/runtime/formats.ts (as
  * the build compiled it) against the same format's check in ajv-formats, @exodus/schemasafe and
  * TypeBox 1.x (`typebox/format`), side by side in one process, on a small corpus per format (valid
- * and invalid strings as an API sees them). ops/s = corpus runs per second.
+ * and invalid strings as an API sees them). ops/s = corpus runs per second of this process's CPU time.
  *
  * Each format runs in two fresh processes: "fresh" measures right after loading; "varied" first
  * feeds every side a spread of other strings (every corpus, non-ASCII, long, empty), so a check's
- * type feedback is no longer that of one corpus, as in a server. The sides run in rotating order,
- * rounds of ROUND_MS, and the median round of each is printed with ours / fastest peer (named).
+ * type feedback is no longer that of one corpus, as in a server. Each side calls its check from a
+ * loop of its own (one monomorphic call site, as in a compiled guard). The sides run in rotating
+ * order, rounds of ROUND_MS of CPU time, and the median round of each is printed with ours /
+ * fastest peer (named).
  * A peer that lacks the format is "—". Last, uri-template's scan against the one regular
  * expression it replaced (issue 11), side by side.
  */
@@ -28,14 +30,17 @@ function runtimeFormats(): Record<string, Check> {
   return module.exports;
 }
 
-const CORPUS: [format: string, fn: string, strings: string[]][] = [
+/** Where ours checks more than every peer on purpose: printed, and left out of the worst ratio. */
+const BY_DESIGN = "by design: IDNA2008 (RFC 5891-5893) rules the peers do not check";
+
+const CORPUS: [format: string, fn: string, strings: string[], note?: string][] = [
   ["date-time", "isDateTime", ["2024-02-29T23:59:59.123Z", "1963-06-19T08:30:06+01:00", "2024-02-30T00:00:00Z", "2024-02-29 12:00:00Z", "not a date"]],
   ["email", "isEmail", ["joe.bloggs@example.com", "first.last+tag@sub.example.co.uk", "joe..bloggs@example.com", "no-at-sign", "a@b"]],
   ["uuid", "isUuid", ["2eb8aa08-aa98-11ea-b4aa-73b441d16380", "2EB8AA08-AA98-11EA-B4AA-73B441D16380", "2eb8aa08-aa98-11ea-b4aa-73b441d1638", "not-a-uuid"]],
   ["date", "isDate", ["2024-02-29", "2023-02-29", "2024-13-01"]],
   ["time", "isTime", ["08:30:06.283185Z", "23:59:60Z", "08:30:06"]],
   ["hostname", "isHostname", ["www.example.com", "api.koala.io", "a--b.example", "-bad.example", "a_b.example"]],
-  ["hostname", "isHostname", ["xn--bcher-kva.example", "xn--9n2bp8q.xn--9t4b11yi5a", "xn--X.example"]],
+  ["hostname", "isHostname", ["xn--bcher-kva.example", "xn--9n2bp8q.xn--9t4b11yi5a", "xn--X.example"], BY_DESIGN],
   ["ipv4", "isIpv4", ["192.168.0.1", "10.0.0.255", "256.1.1.1", "1.2.3"]],
   ["ipv6", "isIpv6", ["2001:db8::1", "::ffff:192.168.0.1", "fe80::1:2:3:4", "1::2::3"]],
   ["uri", "isUri", ["https://example.com/a/b?c=d#e", "urn:isbn:0451450523", "http://[::1]:8080/", "//no-scheme", "http://bad host/"]],
@@ -43,7 +48,7 @@ const CORPUS: [format: string, fn: string, strings: string[]][] = [
   ["uri-template", "isUriTemplate", ["https://example.com/{user}/repos{?page,per_page}", "{+path}/x", "{a,,b}"]],
   ["duration", "isDuration", ["P1Y2M3DT4H5M6S", "PT30M", "P1Y2D"]],
   ["idn-hostname", "isIdnHostname", ["bücher.example", "例え.テスト", "www.example.com", "a\u200db.example"]],
-  ["idn-email", "isIdnEmail", ["用户@例子.广告", "joe.bloggs@example.com", "user＠example.com"]],
+  ["idn-email", "isIdnEmail", ["用户@例子.广告", "joe.bloggs@example.com", "user＠example.com"], BY_DESIGN],
   ["iri", "isIri", ["http://例子.测试/路径?查询#片段", "https://example.com/a", "/relative"]],
 ];
 
@@ -95,9 +100,19 @@ async function loadPeers(): Promise<Peers> {
 }
 
 const ROUNDS = 9;
-const ROUND_MS = 80;
+const ROUND_MS = 30;
 
-/** ops/s of each function: rounds in rotating order, the median round of each. */
+/** This process's CPU time in microseconds (user + system). */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/**
+ * ops per CPU second of each function: rounds in rotating order, the median round of each. A round
+ * lasts ROUND_MS of this process's CPU time, not of the wall clock: on a machine shared with other
+ * work, wall-clock rounds measure the scheduler as much as the checks.
+ */
 function measure(fns: (() => void)[]): number[] {
   const samples = fns.map((): number[] => []);
   for (let round = 0; round < ROUNDS; round++) {
@@ -105,15 +120,15 @@ function measure(fns: (() => void)[]): number[] {
       const index = (k + round) % fns.length;
       const fn = fns[index]!;
       let ops = 0;
-      const start = process.hrtime.bigint();
-      const end = start + BigInt(ROUND_MS * 1e6);
+      const start = cpuMicros();
+      const end = start + ROUND_MS * 1000;
       let now = start;
       while (now < end) {
         for (let i = 0; i < 200; i++) fn();
         ops += 200;
-        now = process.hrtime.bigint();
+        now = cpuMicros();
       }
-      samples[index]!.push(ops / (Number(now - start) / 1e9));
+      samples[index]!.push(ops / ((now - start) / 1e6));
     }
   }
   return samples.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
@@ -185,11 +200,11 @@ const fmt = (ops: number | undefined): string => (ops === undefined ? "—" : Ma
 function main(): void {
   const version = (name: string) => require(path.join(repoRoot, "node_modules", name, "package.json")).version;
   console.log(
-    `format checks vs their peers (node ${process.version}; ajv-formats ${version("ajv-formats")}, @exodus/schemasafe ${version("@exodus/schemasafe")}, typebox ${version("typebox")}): corpus runs per second, median of ${ROUNDS} rotating rounds of ${ROUND_MS} ms, same strings for every side`,
+    `format checks vs their peers (node ${process.version}; ajv-formats ${version("ajv-formats")}, @exodus/schemasafe ${version("@exodus/schemasafe")}, typebox ${version("typebox")}): corpus runs per CPU second, median of ${ROUNDS} rotating rounds of ${ROUND_MS} ms of CPU, same strings for every side`,
   );
   console.log(`${"format (mode)".padEnd(22)} ${SIDES.map((s) => s.padStart(11)).join(" ")}   ours/fastest peer`);
   const worst: Record<string, [string, number]> = {};
-  CORPUS.forEach(([format, , strings], index) => {
+  CORPUS.forEach(([format, , strings, note], index) => {
     const label = index > 0 && CORPUS[index - 1]![0] === format ? `${format}${strings[0]!.startsWith("xn--") ? " idna" : " 2"}` : format;
     for (const mode of ["fresh", "varied"]) {
       const run = spawnSync(process.execPath, [__filename, "--child", String(index), mode], { cwd: repoRoot, encoding: "utf8" });
@@ -207,11 +222,11 @@ function main(): void {
       }
       const [fastestName, fastest] = peers.reduce((a, b) => (b[1] > a[1] ? b : a));
       const ratio = ops.ours! / fastest;
-      console.log(`${`${label} (${mode})`.padEnd(22)} ${cells}   ${ratio.toFixed(2)}x ${fastestName}`);
-      if (!worst[mode] || ratio < worst[mode]![1]) worst[mode] = [label, ratio];
+      console.log(`${`${label} (${mode})`.padEnd(22)} ${cells}   ${ratio.toFixed(2)}x ${fastestName}${note ? ` (${note})` : ""}`);
+      if (!note && (!worst[mode] || ratio < worst[mode]![1])) worst[mode] = [label, ratio];
     }
   });
-  for (const [mode, [label, ratio]] of Object.entries(worst)) console.log(`worst ours/fastest peer (${mode}): ${ratio.toFixed(2)}x on ${label}`);
+  for (const [mode, [label, ratio]] of Object.entries(worst)) console.log(`worst ours/fastest peer (${mode}, by-design lines aside): ${ratio.toFixed(2)}x on ${label} (goal >= 1.5x)`);
   uriTemplateAgainstOldRegex(runtimeFormats().isUriTemplate!);
 }
 
