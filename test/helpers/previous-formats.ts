@@ -1,7 +1,7 @@
 /**
  * The format checks of templates/runtime/formats.ts as they were before they became charCode scans
  * over one class table (time's leap second, uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
- * uri-template): copied here, unchanged but for the `export`s, as the oracles of
+ * uri-template; email, issue 14): copied here, unchanged but for the `export`s, as the oracles of
  * test/templates/formats-previous.test.ts. The JSON-Schema-Test-Suite passed in full with these, so
  * the new checks must answer as they do on every string. Not shipped.
  */
@@ -271,4 +271,81 @@ export function isHostname(s: string, punycodeName: (s: string) => boolean): boo
   if (!punycode) return true;
   // (unchanged since, and not exported: the runtime's idn-hostname check says the same on such ASCII names)
   return punycodeName(s);
+}
+
+// `format: "email"` before it became one loop per part over 64 KB class tables (issue 14): copied
+// unchanged but for the export and the table's name.
+const EMAIL_HEX = 1;
+const EMAIL_LDH = 2;
+const EMAIL_ATEXT = 4;
+
+const EMAIL_CHARS = /*#__PURE__*/ (() => {
+  const table = new Uint8Array(128);
+  const set = (chars: string, bits: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
+  };
+  const hex = "0123456789abcdefABCDEF";
+  set(hex, EMAIL_HEX);
+  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", EMAIL_LDH | EMAIL_ATEXT);
+  set("-", EMAIL_LDH | EMAIL_ATEXT);
+  set("!#$%&'*+/=?^_`{|}~", EMAIL_ATEXT);
+  return table;
+})();
+
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
+function localPartEnd(s: string, unicode: boolean): number {
+  const n = s.length;
+  let i = 0;
+  if (codeAt(s, 0) === 34) {
+    for (i = 1; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c === 34) return codeAt(s, i + 1) === 64 ? i + 1 : -1;
+      if (c === 92) c = codeAt(s, ++i);
+      if ((c < 32 && c !== 9) || c === 127 || (c >= 128 && !unicode)) return -1;
+    }
+    return -1;
+  }
+  const table = EMAIL_CHARS;
+  for (;;) {
+    const start = i;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 128 ? (table[c]! & EMAIL_ATEXT) === 0 : !unicode) break;
+    }
+    if (i === start || i === n) return -1;
+    if (c === 64) return i;
+    if (c !== 46) return -1;
+    i++;
+  }
+}
+
+function isAddressLiteral(a: string): boolean {
+  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
+}
+
+/** `format: "email"` before: a local part scan, then one loop per domain label. */
+export function isEmail(s: string): boolean {
+  const at = localPartEnd(s, false);
+  if (at < 1 || at > 64) return false;
+  const n = s.length;
+  let i = at + 1;
+  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  // domain: two or more labels
+  const table = EMAIL_CHARS;
+  for (let dots = 0; ; dots++) {
+    const start = i;
+    let c = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 128 || (table[c]! & EMAIL_LDH) === 0) break;
+    }
+    if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
+    if (i === n) return dots > 0;
+    if (c !== 46) return false;
+    i++;
+  }
 }

@@ -57,6 +57,16 @@ const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) =
     previous.isUuid,
     fc.oneof(near("0123456789abcdefABCDEF-g\u0130\u0146", 37), fc.uuid(), mutated(["3e6a2c18-3b02-40c4-b8d2-1842c193d3ba", "F81D4FAE-7DEC-11D0-A765-00A0C91E6BF6"], "0aF-g\u0130\u0146")),
   ],
+  [
+    "email",
+    formats.isEmail,
+    previous.isEmail,
+    fc.oneof(
+      near("ab0-.@\"\\ +[]:Ié\u0130", 24),
+      fc.emailAddress(),
+      mutated(["joe.bloggs@example.com", "first.last+tag@sub.example.co.uk", "\"joe bloggs\"@example.com", "a@[127.0.0.1]", "a@[IPv6:::1]", "x-y@a-b.c-d.example", "a".repeat(64) + "@b.c"], "a0-.@\" [])é\u0130"),
+    ),
+  ],
   ["ipv4", formats.isIpv4, previous.isIpv4, fc.oneof(near("0123456789.", 17), fc.ipV4(), fc.ipV4Extended(), mutated(["192.168.0.1", "255.255.255.255", "0.0.0.0", "10.200.30.4"], "0123456789.a "))],
   ["duration", formats.isDuration, previous.isDuration, fc.oneof(near("P0123456789YMWDTHS", 14), mutated(["P3Y6M4DT12H30M5S", "PT20M", "P1W", "P1M2D", "PT1H2M", "P12D"], "PT019YMWDHS"))],
   ["ipv6", formats.isIpv6, previous.isIpv6, fc.oneof(near("0123456789abcdefABCDEF:.", 45), fc.ipV6(), mutated(["2001:db8::ff00:42:8329", "::1", "fe80::1ff:fe23:4567:890a", "::ffff:192.168.0.1", "1:2:3:4:5:6:7:8", "1::"], "0fF:.9g"))],

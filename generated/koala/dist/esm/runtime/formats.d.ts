@@ -3,8 +3,11 @@
  * date-time, duration, uuid, email, ipv6, hostname, uri, uri-template) are character-level scans
  * instead of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A
  * scan reads each character once, classes it with one table read (CHARS, URI_CLASSES), and never
- * reads past the end of the string. Where a small regular expression is as fast as a scan in
- * JavaScript (and smaller), V8 runs it natively: ipv4, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
+ * reads past the end of the string. Measured in V8 (scripts/bench-formats.ts), a charCodeAt loop
+ * costs about what a compiled regular expression's class loop costs per character: a scan wins by
+ * its smaller cost per call and by the work it skips (captures, splits, backtracking), and straight-
+ * line reads (uuid) beat a loop. Where a small regular expression is as fast as a scan (and
+ * smaller), V8 runs it natively: ipv4, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
  * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
  * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
  * package stays dependency-free, and a bundler drops every function a package's guards do not use.
@@ -15,12 +18,17 @@ export declare function isDate(s: string): boolean;
 export declare function isTime(s: string): boolean;
 /** `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note) may stand for the "T". */
 export declare function isDateTime(s: string): boolean;
-/** `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:"). */
+/**
+ * `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:").
+ * Straight-line code (the length is fixed): no loop counter, no branch per digit; V8 runs it about
+ * 1.6x as fast as the peers' one regular expression.
+ */
 export declare function isUuid(s: string): boolean;
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens. One pass; a string is built only for an address literal.
+ * of letters, digits and inner hyphens. One pass, one loop per part, one table read per character;
+ * the rare forms (a quoted local part, an address literal) leave that loop for a function of their own.
  */
 export declare function isEmail(s: string): boolean;
 /**

@@ -59,25 +59,16 @@ function isDateTime(s) {
   const t = s.charCodeAt(10);
   return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
-function hexRun(s, i, end) {
-  const table = CHARS;
-  let bits = HEX;
-  let high = 0;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    bits &= table[c & 127];
-    high |= c;
-  }
-  return bits !== 0 && high < 128;
-}
 function isUuid(s) {
-  return s.length === 36 && s.charCodeAt(8) === 45 && s.charCodeAt(13) === 45 && s.charCodeAt(18) === 45 && s.charCodeAt(23) === 45 && hexRun(s, 0, 8) && hexRun(s, 9, 13) && hexRun(s, 14, 18) && hexRun(s, 19, 23) && hexRun(s, 24, 36);
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
+  const t = CHARS;
+  return (t[s.charCodeAt(0)] & t[s.charCodeAt(1)] & t[s.charCodeAt(2)] & t[s.charCodeAt(3)] & t[s.charCodeAt(4)] & t[s.charCodeAt(5)] & t[s.charCodeAt(6)] & t[s.charCodeAt(7)] & t[s.charCodeAt(9)] & t[s.charCodeAt(10)] & t[s.charCodeAt(11)] & t[s.charCodeAt(12)] & t[s.charCodeAt(14)] & t[s.charCodeAt(15)] & t[s.charCodeAt(16)] & t[s.charCodeAt(17)] & t[s.charCodeAt(19)] & t[s.charCodeAt(20)] & t[s.charCodeAt(21)] & t[s.charCodeAt(22)] & t[s.charCodeAt(24)] & t[s.charCodeAt(25)] & t[s.charCodeAt(26)] & t[s.charCodeAt(27)] & t[s.charCodeAt(28)] & t[s.charCodeAt(29)] & t[s.charCodeAt(30)] & t[s.charCodeAt(31)] & t[s.charCodeAt(32)] & t[s.charCodeAt(33)] & t[s.charCodeAt(34)] & t[s.charCodeAt(35)] & HEX) !== 0;
 }
 const HEX = 1;
 const LDH = 2;
 const ATEXT = 4;
 const CHARS = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
+  const table = new Uint8Array(65536);
   const set = (chars, bits) => {
     for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
   };
@@ -95,7 +86,7 @@ function isPercentEncoded(s, i) {
   if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
   const a = s.charCodeAt(i + 1);
   const b = s.charCodeAt(i + 2);
-  return a < 128 && b < 128 && (CHARS[a] & CHARS[b] & HEX) !== 0;
+  return (CHARS[a] & CHARS[b] & HEX) !== 0;
 }
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
@@ -118,7 +109,7 @@ function localPartEnd(s, unicode) {
     let c = 0;
     for (; i < n; i++) {
       c = s.charCodeAt(i);
-      if (c < 128 ? (table[c] & ATEXT) === 0 : !unicode) break;
+      if ((table[c] & ATEXT) === 0 && (c < 128 || !unicode)) break;
     }
     if (i === start || i === n) return -1;
     if (c === 64) return i;
@@ -130,24 +121,35 @@ function isAddressLiteral(a) {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
 function isEmail(s) {
-  const at = localPartEnd(s, false);
-  if (at < 1 || at > 64) return false;
   const n = s.length;
-  let i = at + 1;
-  if (codeAt(s, i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
   const table = CHARS;
-  for (let dots = 0; ; dots++) {
-    const start = i;
-    let c = 0;
+  let i = 0;
+  let c = 0;
+  let previous = 46;
+  if (n !== 0 && s.charCodeAt(0) === 34) {
+    i = localPartEnd(s, false);
+    if (i < 1) return false;
+  } else {
     for (; i < n; i++) {
       c = s.charCodeAt(i);
-      if (c >= 128 || (table[c] & LDH) === 0) break;
+      if ((table[c] & ATEXT) === 0 && (c !== 46 || previous === 46)) break;
+      previous = c;
     }
-    if (i === start || s.charCodeAt(start) === 45 || s.charCodeAt(i - 1) === 45) return false;
-    if (i === n) return dots > 0;
-    if (c !== 46) return false;
-    i++;
+    if (c !== 64 || previous === 46) return false;
   }
+  if (i > 64) return false;
+  if (++i < n && s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
+  let dots = 0;
+  previous = 46;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if ((table[c] & LDH) !== 0) {
+      if (c === 45 && previous === 46) return false;
+    } else if (c !== 46 || previous === 46 || previous === 45) return false;
+    else dots++;
+    previous = c;
+  }
+  return dots !== 0 && previous !== 46 && previous !== 45;
 }
 function utf8Length(s, end) {
   let octets = 0;
@@ -208,7 +210,8 @@ function isIpv6(s) {
   }
   while (i < n) {
     const start = i;
-    for (let c2 = 0; i < n && i - start < 4 && (c2 = s.charCodeAt(i)) < 128 && (table[c2] & HEX) !== 0; i++) ;
+    const stop = i + 4 < n ? i + 4 : n;
+    while (i < stop && (table[s.charCodeAt(i)] & HEX) !== 0) i++;
     if (i === start) return false;
     if (i === n) {
       groups++;
@@ -253,7 +256,7 @@ const QUESTION = 32;
 const SCHEME = 64;
 const PCHAR = UNRESERVED | SUB_DELIM | COLON | AT;
 const URI_CLASSES = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
+  const table = new Uint8Array(65536);
   for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = UNRESERVED;
   const set = (chars, bit) => {
     for (const ch of chars) table[ch.charCodeAt(0)] = bit;
@@ -280,7 +283,7 @@ function scanUriPart(s, i, end, classes, iri, iprivate) {
   const table = URI_CLASSES;
   while (i < end) {
     const c = s.charCodeAt(i);
-    if (c < 128 && (table[c] & classes) !== 0) i++;
+    if ((table[c] & classes) !== 0) i++;
     else if (c === 37) {
       if (!isPercentEncoded(s, i)) return -1;
       i += 3;
@@ -300,35 +303,31 @@ function isUriLike(s, iri, absolute) {
   let c = codeAt(s, 0);
   if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    while (j < n && (c = s.charCodeAt(j)) < 128 && (URI_CLASSES[c] & SCHEME) !== 0) j++;
+    while (j < n && (URI_CLASSES[c = s.charCodeAt(j)] & SCHEME) !== 0) j++;
     if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
   if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
-    i += 2;
-    let end = i;
-    let at = -1;
-    for (; end < n; end++) {
-      c = s.charCodeAt(end);
-      if (c === 47 || c === 63 || c === 35) break;
-      if (c === 64 && at < 0) at = end;
+    const start = i += 2;
+    for (let afterUserinfo = false; ; afterUserinfo = true) {
+      if (codeAt(s, i) === 91) {
+        const close = s.indexOf("]", i);
+        if (close < 0) return false;
+        const literal = s.slice(i + 1, close);
+        if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
+        i = close + 1;
+      } else {
+        i = scanUriPart(s, i, n, UNRESERVED | SUB_DELIM, iri, false);
+        if (i < 0) return false;
+      }
+      if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++) ;
+      c = codeAt(s, i);
+      if (c === -1 || c === 47 || c === 63 || c === 35) break;
+      if (afterUserinfo) return false;
+      i = scanUriPart(s, start, n, UNRESERVED | SUB_DELIM | COLON, iri, false);
+      if (i < 0 || codeAt(s, i) !== 64) return false;
+      i++;
     }
-    if (at >= 0) {
-      if (scanUriPart(s, i, at, UNRESERVED | SUB_DELIM | COLON, iri, false) !== at) return false;
-      i = at + 1;
-    }
-    if (codeAt(s, i) === 91) {
-      const close = s.indexOf("]", i);
-      if (close < 0 || close > end) return false;
-      const literal = s.slice(i + 1, close);
-      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
-      i = close + 1;
-    } else {
-      i = scanUriPart(s, i, end, UNRESERVED | SUB_DELIM, iri, false);
-      if (i < 0) return false;
-    }
-    if (codeAt(s, i) === 58) for (i++; i < end && digitAt(s, i) >= 0; i++) ;
-    if (i !== end) return false;
   } else if (i === 0) {
     for (; i < n; i++) {
       c = s.charCodeAt(i);
@@ -358,7 +357,7 @@ const VARCHAR = 1;
 const OPERATOR = 2;
 const LITERAL = 4;
 const TEMPLATE_CHARS = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128);
+  const table = new Uint8Array(65536);
   const set = (chars, bits) => {
     for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
   };
@@ -376,7 +375,7 @@ function isUriTemplate(s) {
     let c = 0;
     for (; i < n; i++) {
       c = s.charCodeAt(i);
-      if (c >= 128 || (table[c] & LITERAL) === 0) break;
+      if ((table[c] & LITERAL) === 0) break;
     }
     if (i === n) return true;
     if (c === 123) i = expressionEnd(s, i + 1);
@@ -392,13 +391,13 @@ function isUriTemplate(s) {
 function expressionEnd(s, i) {
   const n = s.length;
   const table = TEMPLATE_CHARS;
-  if (i < n && s.charCodeAt(i) < 128 && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
+  if (i < n && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
   for (; ; ) {
     const start = i;
     let d = 0;
     for (; i < n; i++) {
       d = s.charCodeAt(i);
-      if (d >= 128 || (table[d] & VARCHAR) === 0) {
+      if ((table[d] & VARCHAR) === 0) {
         if (d === 37 && isPercentEncoded(s, i)) i += 2;
         else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
       }
@@ -608,7 +607,7 @@ function isHostname(s) {
       if (label2 === 0) return false;
       if (label2 === 2) punycode = true;
       start = i + 1;
-    } else if (c >= 128 || (table[c] & LDH) === 0) return false;
+    } else if ((table[c] & LDH) === 0) return false;
   }
   const label = hostLabel(s, start, n);
   if (label === 0) return false;
