@@ -21,379 +21,12 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
-const error$1 = ["#/components/schemas/Accepted/properties/status/type", "type", "must be string"];
-const error$2 = ["#/components/schemas/Accepted/type", "type", "must be object"];
-const error$3 = [
-  "#/components/schemas/Error/required",
-  "required",
-  "must have required property 'error'",
-];
-const error$4 = ["#/components/schemas/Error/properties/error/type", "type", "must be string"];
-const error$5 = ["#/components/schemas/Error/properties/message/type", "type", "must be string"];
-const error$6 = ["#/components/schemas/Error/type", "type", "must be object"];
 const $codePointLength$ = $codePointLength;
-const error$7 = [
-  "#/components/parameters/PublicKey/schema/minLength",
-  "minLength",
-  "must NOT have fewer than 1 characters",
-];
-const error$8 = ["#/components/parameters/PublicKey/schema/type", "type", "must be string"];
-const error$9 = [
-  "#/components/parameters/UserAgent/schema/minLength",
-  "minLength",
-  "must NOT have fewer than 1 characters",
-];
-const error$10 = ["#/components/parameters/UserAgent/schema/type", "type", "must be string"];
 const $isUuid$ = $isUuid;
-const error$11 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
-  "format",
-  'must match format "uuid"',
-];
-const error$12 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
-  "type",
-  "must be string",
-];
 const $isEmail$ = $isEmail;
-const error$13 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
-  "format",
-  'must match format "email"',
-];
-const error$14 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
-  "type",
-  "must be string",
-];
-const error$15 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
-  "maxItems",
-  "must NOT have more than 30 items",
-];
-const error$16 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
-  "type",
-  "must be array",
-];
-const error$17 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
-  "maxItems",
-  "must NOT have more than 30 items",
-];
-const error$18 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
-  "type",
-  "must be array",
-];
-const error$19 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
-  "maxItems",
-  "must NOT have more than 30 items",
-];
-const error$20 = [
-  "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
-  "type",
-  "must be array",
-];
-const error$21 = [
-  "schemas/koala-profile-batch-request.schema.json#/type",
-  "type",
-  "must be object",
-];
-const error$22 = [
-  "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
-  "required",
-  "must have required property 'profile_id'",
-];
-const error$23 = [
-  "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
-  "required",
-  "must have required property 'email'",
-];
-const error$24 = [
-  "schemas/koala-profile-batch-request.schema.json#/anyOf",
-  "anyOf",
-  "must match a schema in anyOf",
-];
-const error$25 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-  "required",
-  "must have required property 'type'",
-];
-const error$26 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-  "required",
-  "must have required property 'event'",
-];
-const error$27 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
-  "type",
-  "must be string",
-];
-const error$28 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
-  "type",
-  "must be string",
-];
-const error$29 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
-  "const",
-  "must be equal to constant",
-];
-const error$30 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
-  "type",
-  "must be string",
-];
-const error$31 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
-  "type",
-  "must be object",
-];
 const $isDateTime$ = $isDateTime;
-const error$32 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
-  "format",
-  'must match format "date-time"',
-];
-const error$33 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
-  "type",
-  "must be string",
-];
-const error$34 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
-  "type",
-  "must be object",
-];
-const error$35 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
-  "required",
-  "must have required property 'type'",
-];
-const error$36 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
-  "type",
-  "must be string",
-];
-const error$37 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
-  "const",
-  "must be equal to constant",
-];
-const error$38 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
-  "format",
-  'must match format "date-time"',
-];
-const error$39 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
-  "type",
-  "must be string",
-];
-const error$40 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
-  "format",
-  'must match format "email"',
-];
-const error$41 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
-  "type",
-  "must be string",
-];
-const error$42 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-  "type",
-  "must be string",
-];
-const error$43 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-  "type",
-  "must be boolean",
-];
-const error$44 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-  "type",
-  "must be boolean",
-];
-const error$45 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
-  "type",
-  "must be object",
-];
-const error$46 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
-  "type",
-  "must be object",
-];
-const error$47 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
-  "required",
-  "must have required property 'type'",
-];
-const error$48 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
-  "type",
-  "must be string",
-];
-const error$49 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
-  "type",
-  "must be string",
-];
-const error$50 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
-  "const",
-  "must be equal to constant",
-];
-const error$51 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
-  "type",
-  "must be string",
-];
-const error$52 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
-  "type",
-  "must be object",
-];
-const error$53 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
-  "format",
-  'must match format "date-time"',
-];
-const error$54 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
-  "type",
-  "must be string",
-];
-const error$55 = [
-  "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
-  "type",
-  "must be object",
-];
-const error$56 = [
-  "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
-  "type",
-  "must be string",
-];
-const error$57 = [
-  "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
-  "type",
-  "must be string",
-];
-const error$58 = [
-  "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
-  "type",
-  "must be array",
-];
-const error$59 = [
-  "schemas/koala-account-batch-request.schema.json#/properties/events/type",
-  "type",
-  "must be array",
-];
-const error$60 = [
-  "schemas/koala-account-batch-request.schema.json#/type",
-  "type",
-  "must be object",
-];
-const error$61 = [
-  "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
-  "required",
-  "must have required property 'domain'",
-];
-const error$62 = [
-  "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
-  "required",
-  "must have required property 'account_id'",
-];
-const error$63 = [
-  "schemas/koala-account-batch-request.schema.json#/anyOf",
-  "anyOf",
-  "must match a schema in anyOf",
-];
-const error$64 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
-  "required",
-  "must have required property 'traits'",
-];
-const error$65 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
-  "type",
-  "must be object",
-];
-const error$66 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
-  "type",
-  "must be string",
-];
-const error$67 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
-  "format",
-  'must match format "date-time"',
-];
-const error$68 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
-  "type",
-  "must be string",
-];
-const error$69 = [
-  "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
-  "type",
-  "must be object",
-];
-const error$70 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
-  "required",
-  "must have required property 'publicKey'",
-];
 const $hasOwn$ = $hasOwn;
 const $pointerToken$ = $pointerToken;
-const error$71 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property ",
-];
-const error$72 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
-  "type",
-  "must be object",
-];
-const error$73 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
-  "required",
-  "must have required property 'User-Agent'",
-];
-const error$74 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
-  "type",
-  "must be object",
-];
-const error$75 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
-  "required",
-  "must have required property 'publicKey'",
-];
-const error$76 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property ",
-];
-const error$77 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
-  "type",
-  "must be object",
-];
-const error$78 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
-  "required",
-  "must have required property 'User-Agent'",
-];
-const error$79 = [
-  "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
-  "type",
-  "must be object",
-];
 import type {
   KoalaIngestion,
   Accepted,
@@ -1098,13 +731,22 @@ function collect$KoalaIngestion(value: unknown, path = "", errors?: $ValidationE
 
 function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$2)) return false;
+    if ($pushError(errors, path, "#/components/schemas/Accepted/type", "must be object"))
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.status;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/status", error$1)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/status",
+            "#/components/schemas/Accepted/properties/status/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
   }
@@ -1113,22 +755,46 @@ function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]
 
 function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$6)) return false;
+    if ($pushError(errors, path, "#/components/schemas/Error/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.error;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$3)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "#/components/schemas/Error/required",
+          "must have required property 'error'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/error", error$4)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/error",
+            "#/components/schemas/Error/properties/error/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p3 = o1.message;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/message", error$5)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/message",
+            "#/components/schemas/Error/properties/message/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
   }
@@ -1141,11 +807,20 @@ function collect$BatchParamsPathPublicKey(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, error$8)) return false;
+    if ($pushError(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
+      return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
-      if ($pushError(errors, path, error$7)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "#/components/parameters/PublicKey/schema/minLength",
+          "must NOT have fewer than 1 characters",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1157,11 +832,20 @@ function collect$BatchParamsHeaderUserAgent(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, error$10)) return false;
+    if ($pushError(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
+      return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
-      if ($pushError(errors, path, error$9)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "#/components/parameters/UserAgent/schema/minLength",
+          "must NOT have fewer than 1 characters",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1173,39 +857,95 @@ function collect$KoalaProfileBatchRequest(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$21)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-profile-batch-request.schema.json#/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/profile_id", error$12)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/profile_id",
+            "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s3 = p2 as string;
         if (!$isUuid$(s3)) {
-          if ($pushError(errors, path + "/profile_id", error$11)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/profile_id",
+              "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
+              'must match format "uuid"',
+            )
+          )
+            return false;
         }
       }
     }
     const p4 = o1.email;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/email", error$14)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/email",
+            "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s5 = p4 as string;
         if (!$isEmail$(s5)) {
-          if ($pushError(errors, path + "/email", error$13)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/email",
+              "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
+              'must match format "email"',
+            )
+          )
+            return false;
         }
       }
     }
     const p6 = o1.events;
     if (p6 !== undefined) {
       if (!Array.isArray(p6)) {
-        if ($pushError(errors, path + "/events", error$16)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/events",
+            "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
+            "must be array",
+          )
+        )
+          return false;
       } else {
         const a7 = p6 as unknown[];
         if (a7.length > 30) {
-          if ($pushError(errors, path + "/events", error$15)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/events",
+              "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
         }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
@@ -1217,11 +957,27 @@ function collect$KoalaProfileBatchRequest(
     const p10 = o1.identifies;
     if (p10 !== undefined) {
       if (!Array.isArray(p10)) {
-        if ($pushError(errors, path + "/identifies", error$18)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/identifies",
+            "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
+            "must be array",
+          )
+        )
+          return false;
       } else {
         const a11 = p10 as unknown[];
         if (a11.length > 30) {
-          if ($pushError(errors, path + "/identifies", error$17)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/identifies",
+              "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
         }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
@@ -1233,11 +989,27 @@ function collect$KoalaProfileBatchRequest(
     const p14 = o1.page_views;
     if (p14 !== undefined) {
       if (!Array.isArray(p14)) {
-        if ($pushError(errors, path + "/page_views", error$20)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/page_views",
+            "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
+            "must be array",
+          )
+        )
+          return false;
       } else {
         const a15 = p14 as unknown[];
         if (a15.length > 30) {
-          if ($pushError(errors, path + "/page_views", error$19)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/page_views",
+              "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
+              "must NOT have more than 30 items",
+            )
+          )
+            return false;
         }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
@@ -1252,7 +1024,15 @@ function collect$KoalaProfileBatchRequest(
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, error$24)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/anyOf",
+          "must match a schema in anyOf",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1260,50 +1040,130 @@ function collect$KoalaProfileBatchRequest(
 
 function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$34)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$25)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
     }
     const p3 = o1.event;
     if (p3 === undefined) {
-      if ($pushError(errors, path, error$26)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+          "must have required property 'event'",
+        )
+      )
+        return false;
     }
     const p4 = o1.message_id;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/message_id", error$27)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/message_id",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$28)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
+            "must be string",
+          )
+        )
+          return false;
       }
       if (!(p2 === "track")) {
-        if ($pushError(errors, path + "/type", error$29)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
+            "must be equal to constant",
+          )
+        )
+          return false;
       }
     }
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/event", error$30)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/event",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/properties", error$31)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/properties",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
+            "must be object",
+          )
+        )
+          return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$33)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/sent_at",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
-          if ($pushError(errors, path + "/sent_at", error$32)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/sent_at",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
         }
       }
     }
@@ -1313,65 +1173,161 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
 
 function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$46)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$35)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$36)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
+            "must be string",
+          )
+        )
+          return false;
       }
       if (!(p2 === "identify")) {
-        if ($pushError(errors, path + "/type", error$37)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
+            "must be equal to constant",
+          )
+        )
+          return false;
       }
     }
     const p3 = o1.sent_at;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$39)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/sent_at",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s4 = p3 as string;
         if (!$isDateTime$(s4)) {
-          if ($pushError(errors, path + "/sent_at", error$38)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/sent_at",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
         }
       }
     }
     const p5 = o1.traits;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/traits", error$45)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/traits",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
+            "must be object",
+          )
+        )
+          return false;
       } else {
         const o6 = p5 as Record<string, unknown>;
         const p7 = o6.email;
         if (p7 !== undefined) {
           if (!(typeof p7 === "string")) {
-            if ($pushError(errors, path + "/traits/email", error$41)) return false;
+            if (
+              $pushError(
+                errors,
+                path + "/traits/email",
+                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
+                "must be string",
+              )
+            )
+              return false;
           } else {
             const s8 = p7 as string;
             if (!$isEmail$(s8)) {
-              if ($pushError(errors, path + "/traits/email", error$40)) return false;
+              if (
+                $pushError(
+                  errors,
+                  path + "/traits/email",
+                  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
+                  'must match format "email"',
+                )
+              )
+                return false;
             }
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== undefined) {
           if (!(typeof p9 === "string")) {
-            if ($pushError(errors, path + "/traits/billing_plan", error$42)) return false;
+            if (
+              $pushError(
+                errors,
+                path + "/traits/billing_plan",
+                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+                "must be string",
+              )
+            )
+              return false;
           }
         }
         const p10 = o6.vip;
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean")) {
-            if ($pushError(errors, path + "/traits/vip", error$43)) return false;
+            if (
+              $pushError(
+                errors,
+                path + "/traits/vip",
+                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+                "must be boolean",
+              )
+            )
+              return false;
           }
         }
         const p11 = o6.is_current_customer;
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean")) {
-            if ($pushError(errors, path + "/traits/is_current_customer", error$44)) return false;
+            if (
+              $pushError(
+                errors,
+                path + "/traits/is_current_customer",
+                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+                "must be boolean",
+              )
+            )
+              return false;
           }
         }
       }
@@ -1382,47 +1338,119 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
 
 function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$55)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$47)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
+          "must have required property 'type'",
+        )
+      )
+        return false;
     }
     const p3 = o1.message_id;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/message_id", error$48)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/message_id",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$49)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
+            "must be string",
+          )
+        )
+          return false;
       }
       if (!(p2 === "page")) {
-        if ($pushError(errors, path + "/type", error$50)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
+            "must be equal to constant",
+          )
+        )
+          return false;
       }
     }
     const p4 = o1.name;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/name", error$51)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/name",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/properties", error$52)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/properties",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
+            "must be object",
+          )
+        )
+          return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$54)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/sent_at",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
-          if ($pushError(errors, path + "/sent_at", error$53)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/sent_at",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
         }
       }
     }
@@ -1434,7 +1462,15 @@ function collect$1(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
-      if ($pushError(errors, path, error$22)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
+          "must have required property 'profile_id'",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1444,7 +1480,15 @@ function collect$2(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
-      if ($pushError(errors, path, error$23)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
+          "must have required property 'email'",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1456,25 +1500,57 @@ function collect$KoalaAccountBatchRequest(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$60)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-account-batch-request.schema.json#/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/domain", error$56)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/domain",
+            "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/account_id", error$57)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/account_id",
+            "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p4 = o1.identifies;
     if (p4 !== undefined) {
       if (!Array.isArray(p4)) {
-        if ($pushError(errors, path + "/identifies", error$58)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/identifies",
+            "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
+            "must be array",
+          )
+        )
+          return false;
       } else {
         const a5 = p4 as unknown[];
         for (let i6 = 0; i6 < a5.length; i6++) {
@@ -1490,7 +1566,15 @@ function collect$KoalaAccountBatchRequest(
     const p8 = o1.events;
     if (p8 !== undefined) {
       if (!Array.isArray(p8)) {
-        if ($pushError(errors, path + "/events", error$59)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/events",
+            "schemas/koala-account-batch-request.schema.json#/properties/events/type",
+            "must be array",
+          )
+        )
+          return false;
       } else {
         const a9 = p8 as unknown[];
         for (let i10 = 0; i10 < a9.length; i10++) {
@@ -1506,7 +1590,15 @@ function collect$KoalaAccountBatchRequest(
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, error$63)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-account-batch-request.schema.json#/anyOf",
+          "must match a schema in anyOf",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1518,32 +1610,80 @@ function collect$AccountIdentifyCall(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$69)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.traits;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$64)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
+          "must have required property 'traits'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError(errors, path + "/traits", error$65)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/traits",
+            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
+            "must be object",
+          )
+        )
+          return false;
       }
     }
     const p4 = o1.group_id;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/group_id", error$66)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/group_id",
+            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
+            "must be string",
+          )
+        )
+          return false;
       }
     }
     const p5 = o1.sent_at;
     if (p5 !== undefined) {
       if (!(typeof p5 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$68)) return false;
+        if (
+          $pushError(
+            errors,
+            path + "/sent_at",
+            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
+            "must be string",
+          )
+        )
+          return false;
       } else {
         const s6 = p5 as string;
         if (!$isDateTime$(s6)) {
-          if ($pushError(errors, path + "/sent_at", error$67)) return false;
+          if (
+            $pushError(
+              errors,
+              path + "/sent_at",
+              "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
+              'must match format "date-time"',
+            )
+          )
+            return false;
         }
       }
     }
@@ -1555,7 +1695,15 @@ function collect$3(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
-      if ($pushError(errors, path, error$61)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
+          "must have required property 'domain'",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1565,7 +1713,15 @@ function collect$4(value: unknown, path = "", errors?: $ValidationError[]): bool
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
-      if ($pushError(errors, path, error$62)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
+          "must have required property 'account_id'",
+        )
+      )
+        return false;
     }
   }
   return true;
@@ -1573,12 +1729,28 @@ function collect$4(value: unknown, path = "", errors?: $ValidationError[]): bool
 
 function collect$BatchParamsPath(value: unknown, path = "", errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$72)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$70)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
+          "must have required property 'publicKey'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
@@ -1589,7 +1761,16 @@ function collect$BatchParamsPath(value: unknown, path = "", errors?: $Validation
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ($pushKeyError(errors, path, error$71, k3)) return false;
+          if (
+            $pushKeyError(
+              errors,
+              path,
+              k3,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
+              "must NOT have additional property ",
+            )
+          )
+            return false;
         }
       }
     }
@@ -1603,12 +1784,28 @@ function collect$BatchParamsHeader(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$74)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$73)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
+          "must have required property 'User-Agent'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (
@@ -1627,12 +1824,28 @@ function collect$AccountsBatchParamsPath(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$77)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$75)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
+          "must have required property 'publicKey'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
@@ -1643,7 +1856,16 @@ function collect$AccountsBatchParamsPath(
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ($pushKeyError(errors, path, error$76, k3)) return false;
+          if (
+            $pushKeyError(
+              errors,
+              path,
+              k3,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
+              "must NOT have additional property ",
+            )
+          )
+            return false;
         }
       }
     }
@@ -1657,12 +1879,28 @@ function collect$AccountsBatchParamsHeader(
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$79)) return false;
+    if (
+      $pushError(
+        errors,
+        path,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
+        "must be object",
+      )
+    )
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if ($pushError(errors, path, error$78)) return false;
+      if (
+        $pushError(
+          errors,
+          path,
+          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
+          "must have required property 'User-Agent'",
+        )
+      )
+        return false;
     }
     if (p2 !== undefined) {
       if (

@@ -125,24 +125,23 @@ export class GuardModule {
   private readonly hotBindings = new Map<string, Code>();
 
   /**
-   * A module constant saying what one failing check reports: `[schemaPath, keyword, message]`
-   * (plus the text after the key, for an error about one key), shared by identical errors. The
-   * push in the function body then fits on one line (see the runtime's pushError).
+   * The expression reporting one failing check at `path` (true when there is no list to report
+   * into): `$pushError(errors, path, schemaPath, message)`, or `$pushKeyError(errors, path, key,
+   * schemaPath, message, afterKey)` for an error about one key. The keyword is passed only when the
+   * schema path does not end with it (the runtime takes its last token otherwise). The strings
+   * are written in place rather than as module constants: a constant's name and declaration cost
+   * more min+gzip than the strings, which gzip shares anyway.
    */
-  errorSite(schemaPath: string, keyword: string, message: string, suffix?: string): Code {
-    const path = this.schemaPathCode(schemaPath);
-    const parts = suffix === undefined ? [path, literal(keyword), literal(message)] : [path, literal(keyword), literal(message), literal(suffix)];
-    const site = code`[${join(parts, ", ")}]`;
-    let name = this.errorSites.get(site.text);
-    if (!name) {
-      name = id(`error$${this.errorSites.size + 1}`);
-      this.errorSites.set(site.text, name);
-      this.constants.push(code`const ${name} = ${site};`);
-    }
-    return name;
+  report(path: Code, schemaPath: string, keyword: string, message: string, key?: { key: Code; after: string }): Code {
+    const parts = [this.schemaPathCode(schemaPath), literal(message)];
+    const derived = schemaPath.slice(schemaPath.lastIndexOf("/") + 1) === keyword;
+    if (key && (key.after !== "" || !derived)) parts.push(literal(key.after));
+    if (!derived) parts.push(literal(keyword));
+    const args = join(parts, ", ");
+    return key
+      ? code`${this.runtime("validation", "pushKeyError")}(errors, ${path}, ${key.key}, ${args})`
+      : code`${this.runtime("validation", "pushError")}(errors, ${path}, ${args})`;
   }
-
-  private readonly errorSites = new Map<string, Code>();
 
   /** A module-level `new RegExp(source, "u")` (no flag where only that compiles: ir/regex-flags.ts), shared by every use of the same pattern. */
   regex(source: string): Code {
@@ -275,30 +274,49 @@ ${limited ? code`` : code`return true;`}
     }
   }
 
-  /** A recursive type's body behind the data depth counter (see {@link DATA_DEPTH_LIMIT}); it returns true itself. */
-  private depthLimited(lines: Code, schemaPath: string, mode: FunctionMode): Code {
+  /**
+   * `return false;` in the function being compiled. A depth-limited one (see {@link depthLimited})
+   * gives its level back first: no try/finally, which costs a recursive guard a tenth of its time.
+   */
+  get returnFalse(): Code {
+    return this.compiling.limited ? code`return (${this.depth()}--, false);` : code`return false;`;
+  }
+
+  /**
+   * The module's data depth counter, declared on first use; undefined if no function uses it. A
+   * check that throws (a getter of the data, the call stack running out) leaves it raised: the
+   * public functions' catch resets it (see emit/guards/index.ts).
+   */
+  get depthCounterName(): Code | undefined {
+    return this.depthCounter;
+  }
+
+  private depth(): Code {
     if (!this.depthCounter) {
       this.depthCounter = id("depth$");
       this.constants.push(code`/** How many checks of recursive types are nested now (see the limit in their functions). */
 let ${this.depthCounter} = 0;`);
     }
-    const depth = this.depthCounter;
+    return this.depthCounter;
+  }
+
+  /** A recursive type's body behind the data depth counter (see {@link DATA_DEPTH_LIMIT}); it returns true itself. */
+  private depthLimited(lines: Code, schemaPath: string, mode: FunctionMode): Code {
+    const depth = this.depth();
     const message = `is nested too deep to check: recursive types are checked at most ${DATA_DEPTH_LIMIT} calls deep`;
     const tooDeep =
       mode === "collect"
         ? code`{
-  ${this.runtime("validation", "pushError")}(errors, path, ${this.errorSite(schemaPath, "maxDepth", message)});
+  ${this.report(code`path`, schemaPath, "maxDepth", message)};
   return false;
 }`
         : code`return false;`;
+    // Every `return false;` of the body is returnFalse, which counts the level back down.
     return code`if (${depth} >= ${DATA_DEPTH_LIMIT}) ${tooDeep}
 ${depth}++;
-try {
 ${lines}
-return true;
-} finally {
 ${depth}--;
-}`;
+return true;`;
   }
 
   /** Import declarations for the runtime pieces used, then the hoisted constants. */

@@ -44,11 +44,18 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
   const api: Code[] = [];
   // The same exports without bodies: guards.d.ts as it is (see EmittedModule.declarations).
   const signatures: Code[] = [];
-  for (const { name } of model.types) {
+  // One function checks X: called with the value alone it is the fast path (false at the first
+  // failure, nothing allocated); called with a list it collects every error. All are compiled
+  // before the public functions are written, which must know whether there is a depth counter.
+  const checks = model.types.map(({ name }) => module.named(name, "collect"));
+  module.finish();
+  // A check that throws leaves the depth counter of recursive types raised (guard-module.ts).
+  const depth = module.depthCounterName;
+  const reset = depth ? code`${depth} = 0;
+    ` : code``;
+  for (const [index, { name }] of model.types.entries()) {
     const type = id(name);
-    // One function checks X: called with the value alone it is the fast path (false at the first
-    // failure, nothing allocated); called with a list it collects every error.
-    const check = module.named(name, "collect");
+    const check = checks[index]!;
     const is = id(guardNames.is(name));
     const validate = id(guardNames.validate(name));
     const assert = id(guardNames.assert(name));
@@ -68,7 +75,7 @@ export function ${is}(value: unknown): value is ${type} {
   try {
     return ${check}(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
+    ${reset}if (error instanceof RangeError) return false;
     throw error;
   }
 }`,
@@ -80,7 +87,7 @@ export function ${validate}(value: unknown): ${resultType}<${type}> {
     ${check}(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    ${reset}if (!(error instanceof RangeError)) throw error;
     return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: ${STACK_MESSAGE} }] };
   }
 }`,
@@ -103,7 +110,6 @@ export declare function ${assert}(value: unknown): asserts value is ${type};`,
 export declare const ${standard}: ${schemaType}<${type}>;`,
     );
   }
-  module.finish();
   const helpers = [...module.functions.values()];
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
   // The runtime stays internal; what users need to name (errors, results) is re-exported here,

@@ -112,16 +112,16 @@ export class Scope {
 
   /**
    * The statement that reports a failed keyword in this mode. Collecting, it pushes the error, or
-   * returns false when the function was called without a list (the fast path). What the error
-   * says is a module constant (GuardModule.errorSite), so the call fits on one line.
+   * returns false when the function was called without a list (the fast path).
    */
   fail(keyword: string, message: string, options: FailOptions = {}): Code {
-    if (!this.collecting) return code`return false;`;
+    if (!this.collecting) return this.module.returnFalse;
     const schemaPath = options.schemaPath ?? `${this.node?.schemaPath ?? "#"}/${keyword}`;
-    const site = this.module.errorSite(schemaPath, keyword, message, options.suffix);
     const path = options.path ?? this.path;
-    if (options.key) return code`{ if (${this.module.runtime("validation", "pushKeyError")}(errors, ${path}, ${site}, ${options.key})) return false; }`;
-    return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${site})) return false; }`;
+    const report = options.key
+      ? this.module.report(path, schemaPath, keyword, message, { key: options.key, after: options.suffix ?? "" })
+      : this.module.report(path, schemaPath, keyword, message);
+    return code`{ if (${report}) ${this.module.returnFalse} }`;
   }
 
   /** `if (condition) <fail>` */
@@ -162,7 +162,7 @@ export class Scope {
   collect(schema: IrSchema, value: Code, path: Code, schemaPath: string): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`{ if (${this.module.runtime("validation", "pushError")}(errors, ${path}, ${this.module.errorSite(schemaPath, "false", "boolean schema is false")})) return false; }`;
+      return code`{ if (${this.module.report(path, schemaPath, "false", "boolean schema is false")}) ${this.module.returnFalse} }`;
     }
     const ref = onlyRef(schema);
     return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path);
@@ -172,7 +172,7 @@ export class Scope {
   callCollect(fn: Code, value: Code, path: Code): Code {
     const childPath = path.text === "path" ? path : code`errors && ${path}`;
     const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
-    return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) return false;`;
+    return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) ${this.module.returnFalse}`;
   }
 
   /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */
@@ -195,7 +195,7 @@ export class Scope {
  */
 export function applyInPlace(s: Scope, schema: IrSchema, schemaPath: string): void {
   if (s.ev && s.mode !== "collect") {
-    s.body.line(code`if (!${s.evaluate(schema, s.value, s.ev, schemaPath)}) return false;`);
+    s.body.line(code`if (!${s.evaluate(schema, s.value, s.ev, schemaPath)}) ${s.module.returnFalse}`);
     return;
   }
   s.child(schema, s.value, s.path, schemaPath);

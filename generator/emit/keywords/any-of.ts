@@ -30,7 +30,7 @@ const check: KeywordCheck = {
     s.body.block(code`if (!(${test}))`, () => {
       // The fast path (no list) stops here: calling the branches again for errors nobody collects
       // would double the work at every nested anyOf, 2^depth in all.
-      s.body.line(code`if (!errors) return false;`);
+      s.body.line(code`if (!errors) ${s.module.returnFalse}`);
       branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i))));
       s.body.line(s.fail("anyOf", "must match a schema in anyOf"));
     });

@@ -29,7 +29,7 @@ function emitDiscriminated(s: Scope, node: IrNode): void {
           const record = s.ev ? code` ${s.evaluate(branch, v, s.ev, at)};` : code``;
           s.body.line(code`case ${tag}: ${s.collect(branch, v, s.path, at)}${record} break;`);
         } else {
-          s.body.line(code`case ${tag}: if (!${s.ev ? s.evaluate(branch, v, s.ev, at) : s.test(branch, v, at)}) return false; break;`);
+          s.body.line(code`case ${tag}: if (!${s.ev ? s.evaluate(branch, v, s.ev, at) : s.test(branch, v, at)}) ${s.module.returnFalse} break;`);
         }
       }
       s.body.line(code`default: ${s.fail("discriminator", `must be one of ${tags}`, { path: s.at(propertyName), schemaPath: `${node.schemaPath}/discriminator/propertyName` })}`);

@@ -20,17 +20,17 @@ const check: KeywordCheck = {
     if (!dyn) throw new Error(`internal: $dynamicRef at ${node.schemaPath} compiled without a dynamic scope`);
     const v = s.value;
     if (s.ev && s.mode !== "collect") {
-      s.body.line(code`if (!${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn})) return false;`);
+      s.body.line(code`if (!${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn})) ${s.module.returnFalse}`);
       return;
     }
     const collect = s.module.dynamic.target(dyn, anchor, ref, "collect");
     if (s.collecting) {
       const childPath = s.path.text === "path" ? s.path : code`errors && ${s.path}`;
-      s.body.line(code`if (!${collect}(${v}, ${childPath}, errors, ${dyn}) && !errors) return false;`);
+      s.body.line(code`if (!${collect}(${v}, ${childPath}, errors, ${dyn}) && !errors) ${s.module.returnFalse}`);
       if (s.ev) s.body.line(code`${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn});`);
       return;
     }
-    s.body.line(code`if (!${collect}(${v}, "", undefined, ${dyn})) return false;`);
+    s.body.line(code`if (!${collect}(${v}, "", undefined, ${dyn})) ${s.module.returnFalse}`);
   },
 };
 

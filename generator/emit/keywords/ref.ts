@@ -11,7 +11,7 @@ const check: KeywordCheck = {
     const name = node.ref!;
     const v = s.value;
     if (s.ev && s.mode !== "collect") {
-      s.body.line(code`if (!${s.callEval(s.module.named(name, "eval"), v, s.ev)}) return false;`);
+      s.body.line(code`if (!${s.callEval(s.module.named(name, "eval"), v, s.ev)}) ${s.module.returnFalse}`);
       return;
     }
     if (s.collecting) {
@@ -19,7 +19,7 @@ const check: KeywordCheck = {
       if (s.ev) s.body.line(code`${s.callEval(s.module.named(name, "eval"), v, s.ev)};`);
       return;
     }
-    s.body.line(code`if (!${s.callIs(s.module.named(name, "is"), v)}) return false;`);
+    s.body.line(code`if (!${s.callIs(s.module.named(name, "is"), v)}) ${s.module.returnFalse}`);
   },
 };
 

@@ -198,1228 +198,23 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_checks = require("./runtime/checks.js");
 var import_validation2 = require("./runtime/validation.js");
-const error$1 = ["#/required", "required", "must have required property 'openapi'"];
-const error$2 = ["#/required", "required", "must have required property 'info'"];
-const error$3 = ["#/required", "required", "must have required property 'paths'"];
 const pattern$0 = new RegExp("^3\\.0\\.\\d(-.+)?$", "u");
-const error$4 = [
-  "#/properties/openapi/pattern",
-  "pattern",
-  'must match pattern "^3\\.0\\.\\d(-.+)?$"'
-];
-const error$5 = ["#/properties/openapi/type", "type", "must be string"];
-const error$6 = ["#/properties/servers/type", "type", "must be array"];
-const error$7 = ["#/properties/security/type", "type", "must be array"];
 const $hasUniqueItems$ = import_checks.hasUniqueItems;
-const error$8 = ["#/properties/tags/uniqueItems", "uniqueItems", "must NOT have duplicate items"];
-const error$9 = ["#/properties/tags/type", "type", "must be array"];
 const $hasOwn$ = import_checks.hasOwn;
 const $pointerToken$ = import_checks.pointerToken;
 const pattern$1 = new RegExp("^x-", "u");
-const error$10 = [
-  "#/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$11 = ["#/type", "type", "must be object"];
-const error$12 = ["#/definitions/Info/required", "required", "must have required property 'title'"];
-const error$13 = [
-  "#/definitions/Info/required",
-  "required",
-  "must have required property 'version'"
-];
-const error$14 = ["#/definitions/Info/properties/title/type", "type", "must be string"];
-const error$15 = ["#/definitions/Info/properties/description/type", "type", "must be string"];
-const error$16 = ["#/definitions/Info/properties/termsOfService/type", "type", "must be string"];
-const error$17 = ["#/definitions/Info/properties/version/type", "type", "must be string"];
-const error$18 = [
-  "#/definitions/Info/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$19 = ["#/definitions/Info/type", "type", "must be object"];
-const error$20 = [
-  "#/definitions/ExternalDocumentation/required",
-  "required",
-  "must have required property 'url'"
-];
-const error$21 = [
-  "#/definitions/ExternalDocumentation/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$22 = [
-  "#/definitions/ExternalDocumentation/properties/url/type",
-  "type",
-  "must be string"
-];
-const error$23 = [
-  "#/definitions/ExternalDocumentation/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$24 = ["#/definitions/ExternalDocumentation/type", "type", "must be object"];
-const error$25 = ["#/definitions/Server/required", "required", "must have required property 'url'"];
-const error$26 = ["#/definitions/Server/properties/url/type", "type", "must be string"];
-const error$27 = ["#/definitions/Server/properties/description/type", "type", "must be string"];
-const error$28 = ["#/definitions/Server/properties/variables/type", "type", "must be object"];
-const error$29 = [
-  "#/definitions/Server/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$30 = ["#/definitions/Server/type", "type", "must be object"];
-const error$31 = [
-  "#/definitions/SecurityRequirement/additionalProperties/items/type",
-  "type",
-  "must be string"
-];
-const error$32 = [
-  "#/definitions/SecurityRequirement/additionalProperties/type",
-  "type",
-  "must be array"
-];
-const error$33 = ["#/definitions/SecurityRequirement/type", "type", "must be object"];
-const error$34 = ["#/definitions/Tag/required", "required", "must have required property 'name'"];
-const error$35 = ["#/definitions/Tag/properties/name/type", "type", "must be string"];
-const error$36 = ["#/definitions/Tag/properties/description/type", "type", "must be string"];
-const error$37 = [
-  "#/definitions/Tag/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$38 = ["#/definitions/Tag/type", "type", "must be object"];
 const pattern$2 = new RegExp("^\\/", "u");
-const error$39 = [
-  "#/definitions/Paths/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$40 = ["#/definitions/Paths/type", "type", "must be object"];
 const pattern$3 = new RegExp("^[a-zA-Z0-9\\.\\-_]+$", "u");
-const error$41 = [
-  "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$42 = ["#/definitions/Components/properties/schemas/type", "type", "must be object"];
-const error$43 = [
-  "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$44 = ["#/definitions/Components/properties/responses/type", "type", "must be object"];
-const error$45 = [
-  "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$46 = ["#/definitions/Components/properties/parameters/type", "type", "must be object"];
-const error$47 = [
-  "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$48 = ["#/definitions/Components/properties/examples/type", "type", "must be object"];
-const error$49 = [
-  "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$50 = [
-  "#/definitions/Components/properties/requestBodies/type",
-  "type",
-  "must be object"
-];
-const error$51 = [
-  "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$52 = ["#/definitions/Components/properties/headers/type", "type", "must be object"];
-const error$53 = [
-  "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$54 = [
-  "#/definitions/Components/properties/securitySchemes/type",
-  "type",
-  "must be object"
-];
-const error$55 = [
-  "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$56 = ["#/definitions/Components/properties/links/type", "type", "must be object"];
-const error$57 = [
-  "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$58 = ["#/definitions/Components/properties/callbacks/type", "type", "must be object"];
-const error$59 = [
-  "#/definitions/Components/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$60 = ["#/definitions/Components/type", "type", "must be object"];
-const error$61 = ["#/definitions/Contact/properties/name/type", "type", "must be string"];
-const error$62 = ["#/definitions/Contact/properties/url/type", "type", "must be string"];
-const error$63 = ["#/definitions/Contact/properties/email/type", "type", "must be string"];
-const error$64 = [
-  "#/definitions/Contact/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$65 = ["#/definitions/Contact/type", "type", "must be object"];
-const error$66 = [
-  "#/definitions/License/required",
-  "required",
-  "must have required property 'name'"
-];
-const error$67 = ["#/definitions/License/properties/name/type", "type", "must be string"];
-const error$68 = ["#/definitions/License/properties/url/type", "type", "must be string"];
-const error$69 = [
-  "#/definitions/License/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$70 = ["#/definitions/License/type", "type", "must be object"];
-const error$71 = [
-  "#/definitions/ServerVariable/required",
-  "required",
-  "must have required property 'default'"
-];
-const error$72 = [
-  "#/definitions/ServerVariable/properties/enum/items/type",
-  "type",
-  "must be string"
-];
-const error$73 = ["#/definitions/ServerVariable/properties/enum/type", "type", "must be array"];
-const error$74 = ["#/definitions/ServerVariable/properties/default/type", "type", "must be string"];
-const error$75 = [
-  "#/definitions/ServerVariable/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$76 = [
-  "#/definitions/ServerVariable/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$77 = ["#/definitions/ServerVariable/type", "type", "must be object"];
-const error$78 = ["#/definitions/PathItem/properties/$ref/type", "type", "must be string"];
-const error$79 = ["#/definitions/PathItem/properties/summary/type", "type", "must be string"];
-const error$80 = ["#/definitions/PathItem/properties/description/type", "type", "must be string"];
-const error$81 = ["#/definitions/PathItem/properties/servers/type", "type", "must be array"];
-const error$82 = [
-  "#/definitions/PathItem/properties/parameters/uniqueItems",
-  "uniqueItems",
-  "must NOT have duplicate items"
-];
-const error$83 = [
-  "#/definitions/PathItem/properties/parameters/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$84 = ["#/definitions/PathItem/properties/parameters/type", "type", "must be array"];
-const error$85 = [
-  "#/definitions/PathItem/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$86 = ["#/definitions/PathItem/type", "type", "must be object"];
 let depth$ = 0;
-const error$87 = [
-  "#/definitions/PathItem",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$88 = ["#/definitions/Schema/properties/title/type", "type", "must be string"];
-const error$89 = [
-  "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
-  "exclusiveMinimum",
-  "must be > 0"
-];
-const error$90 = ["#/definitions/Schema/properties/multipleOf/type", "type", "must be number"];
-const error$91 = ["#/definitions/Schema/properties/maximum/type", "type", "must be number"];
-const error$92 = [
-  "#/definitions/Schema/properties/exclusiveMaximum/type",
-  "type",
-  "must be boolean"
-];
-const error$93 = ["#/definitions/Schema/properties/minimum/type", "type", "must be number"];
-const error$94 = [
-  "#/definitions/Schema/properties/exclusiveMinimum/type",
-  "type",
-  "must be boolean"
-];
-const error$95 = ["#/definitions/Schema/properties/maxLength/minimum", "minimum", "must be >= 0"];
-const error$96 = ["#/definitions/Schema/properties/maxLength/type", "type", "must be integer"];
-const error$97 = ["#/definitions/Schema/properties/minLength/minimum", "minimum", "must be >= 0"];
-const error$98 = ["#/definitions/Schema/properties/minLength/type", "type", "must be integer"];
-const error$99 = ["#/definitions/Schema/properties/pattern/type", "type", "must be string"];
-const error$100 = ["#/definitions/Schema/properties/maxItems/minimum", "minimum", "must be >= 0"];
-const error$101 = ["#/definitions/Schema/properties/maxItems/type", "type", "must be integer"];
-const error$102 = ["#/definitions/Schema/properties/minItems/minimum", "minimum", "must be >= 0"];
-const error$103 = ["#/definitions/Schema/properties/minItems/type", "type", "must be integer"];
-const error$104 = ["#/definitions/Schema/properties/uniqueItems/type", "type", "must be boolean"];
-const error$105 = [
-  "#/definitions/Schema/properties/maxProperties/minimum",
-  "minimum",
-  "must be >= 0"
-];
-const error$106 = ["#/definitions/Schema/properties/maxProperties/type", "type", "must be integer"];
-const error$107 = [
-  "#/definitions/Schema/properties/minProperties/minimum",
-  "minimum",
-  "must be >= 0"
-];
-const error$108 = ["#/definitions/Schema/properties/minProperties/type", "type", "must be integer"];
-const error$109 = [
-  "#/definitions/Schema/properties/required/minItems",
-  "minItems",
-  "must NOT have fewer than 1 items"
-];
-const error$110 = [
-  "#/definitions/Schema/properties/required/uniqueItems",
-  "uniqueItems",
-  "must NOT have duplicate items"
-];
-const error$111 = ["#/definitions/Schema/properties/required/items/type", "type", "must be string"];
-const error$112 = ["#/definitions/Schema/properties/required/type", "type", "must be array"];
-const error$113 = [
-  "#/definitions/Schema/properties/enum/minItems",
-  "minItems",
-  "must NOT have fewer than 1 items"
-];
-const error$114 = ["#/definitions/Schema/properties/enum/type", "type", "must be array"];
-const error$115 = ["#/definitions/Schema/properties/type/type", "type", "must be string"];
-const error$116 = [
-  "#/definitions/Schema/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$117 = [
-  "#/definitions/Schema/properties/not/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$118 = [
-  "#/definitions/Schema/properties/allOf/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$119 = ["#/definitions/Schema/properties/allOf/type", "type", "must be array"];
-const error$120 = [
-  "#/definitions/Schema/properties/oneOf/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$121 = ["#/definitions/Schema/properties/oneOf/type", "type", "must be array"];
-const error$122 = [
-  "#/definitions/Schema/properties/anyOf/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$123 = ["#/definitions/Schema/properties/anyOf/type", "type", "must be array"];
-const error$124 = [
-  "#/definitions/Schema/properties/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$125 = [
-  "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$126 = ["#/definitions/Schema/properties/properties/type", "type", "must be object"];
-const error$127 = [
-  "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
-  "type",
-  "must be boolean"
-];
-const error$128 = [
-  "#/definitions/Schema/properties/additionalProperties/oneOf/2",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$129 = [
-  "#/definitions/Schema/properties/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$130 = ["#/definitions/Schema/properties/description/type", "type", "must be string"];
-const error$131 = ["#/definitions/Schema/properties/format/type", "type", "must be string"];
-const error$132 = ["#/definitions/Schema/properties/nullable/type", "type", "must be boolean"];
-const error$133 = ["#/definitions/Schema/properties/readOnly/type", "type", "must be boolean"];
-const error$134 = ["#/definitions/Schema/properties/writeOnly/type", "type", "must be boolean"];
-const error$135 = ["#/definitions/Schema/properties/deprecated/type", "type", "must be boolean"];
-const error$136 = [
-  "#/definitions/Schema/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$137 = ["#/definitions/Schema/type", "type", "must be object"];
-const error$138 = [
-  "#/definitions/Schema",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$139 = [
-  "#/definitions/Reference/required",
-  "required",
-  "must have required property '$ref'"
-];
 const pattern$4 = new RegExp("^\\$ref$", "u");
-const error$140 = [
-  "#/definitions/Reference/patternProperties/^\\$ref$/type",
-  "type",
-  "must be string"
-];
-const error$141 = ["#/definitions/Reference/type", "type", "must be object"];
-const error$142 = [
-  "#/definitions/Response/required",
-  "required",
-  "must have required property 'description'"
-];
-const error$143 = ["#/definitions/Response/properties/description/type", "type", "must be string"];
-const error$144 = [
-  "#/definitions/Response/properties/headers/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$145 = ["#/definitions/Response/properties/headers/type", "type", "must be object"];
-const error$146 = ["#/definitions/Response/properties/content/type", "type", "must be object"];
-const error$147 = [
-  "#/definitions/Response/properties/links/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$148 = ["#/definitions/Response/properties/links/type", "type", "must be object"];
-const error$149 = [
-  "#/definitions/Response/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$150 = ["#/definitions/Response/type", "type", "must be object"];
-const error$151 = [
-  "#/definitions/Parameter/required",
-  "required",
-  "must have required property 'name'"
-];
-const error$152 = [
-  "#/definitions/Parameter/required",
-  "required",
-  "must have required property 'in'"
-];
-const error$153 = ["#/definitions/Parameter/properties/name/type", "type", "must be string"];
-const error$154 = ["#/definitions/Parameter/properties/in/type", "type", "must be string"];
-const error$155 = ["#/definitions/Parameter/properties/description/type", "type", "must be string"];
-const error$156 = ["#/definitions/Parameter/properties/required/type", "type", "must be boolean"];
-const error$157 = ["#/definitions/Parameter/properties/deprecated/type", "type", "must be boolean"];
-const error$158 = [
-  "#/definitions/Parameter/properties/allowEmptyValue/type",
-  "type",
-  "must be boolean"
-];
-const error$159 = ["#/definitions/Parameter/properties/style/type", "type", "must be string"];
-const error$160 = ["#/definitions/Parameter/properties/explode/type", "type", "must be boolean"];
-const error$161 = [
-  "#/definitions/Parameter/properties/allowReserved/type",
-  "type",
-  "must be boolean"
-];
-const error$162 = [
-  "#/definitions/Parameter/properties/schema/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
 const $countKeys$ = import_checks.countKeys;
-const error$163 = [
-  "#/definitions/Parameter/properties/content/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
-const error$164 = [
-  "#/definitions/Parameter/properties/content/maxProperties",
-  "maxProperties",
-  "must NOT have more than 1 properties"
-];
-const error$165 = ["#/definitions/Parameter/properties/content/type", "type", "must be object"];
-const error$166 = [
-  "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$167 = ["#/definitions/Parameter/properties/examples/type", "type", "must be object"];
-const error$168 = [
-  "#/definitions/Parameter/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$169 = ["#/definitions/Parameter/type", "type", "must be object"];
-const error$170 = [
-  "#/definitions/Parameter/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$171 = ["#/definitions/Example/properties/summary/type", "type", "must be string"];
-const error$172 = ["#/definitions/Example/properties/description/type", "type", "must be string"];
-const error$173 = ["#/definitions/Example/properties/externalValue/type", "type", "must be string"];
-const error$174 = [
-  "#/definitions/Example/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$175 = ["#/definitions/Example/type", "type", "must be object"];
-const error$176 = [
-  "#/definitions/RequestBody/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$177 = [
-  "#/definitions/RequestBody/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$178 = ["#/definitions/RequestBody/properties/content/type", "type", "must be object"];
-const error$179 = ["#/definitions/RequestBody/properties/required/type", "type", "must be boolean"];
-const error$180 = [
-  "#/definitions/RequestBody/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$181 = ["#/definitions/RequestBody/type", "type", "must be object"];
-const error$182 = ["#/definitions/Header/properties/description/type", "type", "must be string"];
-const error$183 = ["#/definitions/Header/properties/required/type", "type", "must be boolean"];
-const error$184 = ["#/definitions/Header/properties/deprecated/type", "type", "must be boolean"];
-const error$185 = [
-  "#/definitions/Header/properties/allowEmptyValue/type",
-  "type",
-  "must be boolean"
-];
-const error$186 = ["#/definitions/Header/properties/style/type", "type", "must be string"];
-const error$187 = [
-  "#/definitions/Header/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$188 = ["#/definitions/Header/properties/explode/type", "type", "must be boolean"];
-const error$189 = ["#/definitions/Header/properties/allowReserved/type", "type", "must be boolean"];
-const error$190 = [
-  "#/definitions/Header/properties/schema/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$191 = [
-  "#/definitions/Header/properties/content/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
-const error$192 = [
-  "#/definitions/Header/properties/content/maxProperties",
-  "maxProperties",
-  "must NOT have more than 1 properties"
-];
-const error$193 = ["#/definitions/Header/properties/content/type", "type", "must be object"];
-const error$194 = [
-  "#/definitions/Header/properties/examples/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$195 = ["#/definitions/Header/properties/examples/type", "type", "must be object"];
-const error$196 = [
-  "#/definitions/Header/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$197 = ["#/definitions/Header/type", "type", "must be object"];
-const error$198 = [
-  "#/definitions/Header",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$199 = [
-  "#/definitions/SecurityScheme/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$200 = ["#/definitions/Link/properties/operationId/type", "type", "must be string"];
-const error$201 = ["#/definitions/Link/properties/operationRef/type", "type", "must be string"];
-const error$202 = ["#/definitions/Link/properties/parameters/type", "type", "must be object"];
-const error$203 = ["#/definitions/Link/properties/description/type", "type", "must be string"];
-const error$204 = [
-  "#/definitions/Link/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$205 = ["#/definitions/Link/type", "type", "must be object"];
-const error$206 = [
-  "#/definitions/Link/not/required",
-  "required",
-  "must have required property 'operationId'"
-];
-const error$207 = [
-  "#/definitions/Link/not/required",
-  "required",
-  "must have required property 'operationRef'"
-];
-const error$208 = ["#/definitions/Link/not", "not", "must NOT be valid"];
-const error$209 = ["#/definitions/Callback/type", "type", "must be object"];
-const error$210 = [
-  "#/definitions/Callback",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$211 = [
-  "#/definitions/Operation/required",
-  "required",
-  "must have required property 'responses'"
-];
-const error$212 = ["#/definitions/Operation/properties/tags/items/type", "type", "must be string"];
-const error$213 = ["#/definitions/Operation/properties/tags/type", "type", "must be array"];
-const error$214 = ["#/definitions/Operation/properties/summary/type", "type", "must be string"];
-const error$215 = ["#/definitions/Operation/properties/description/type", "type", "must be string"];
-const error$216 = ["#/definitions/Operation/properties/operationId/type", "type", "must be string"];
-const error$217 = [
-  "#/definitions/Operation/properties/parameters/uniqueItems",
-  "uniqueItems",
-  "must NOT have duplicate items"
-];
-const error$218 = [
-  "#/definitions/Operation/properties/parameters/items/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$219 = ["#/definitions/Operation/properties/parameters/type", "type", "must be array"];
-const error$220 = [
-  "#/definitions/Operation/properties/requestBody/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$221 = [
-  "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$222 = ["#/definitions/Operation/properties/callbacks/type", "type", "must be object"];
-const error$223 = ["#/definitions/Operation/properties/deprecated/type", "type", "must be boolean"];
-const error$224 = ["#/definitions/Operation/properties/security/type", "type", "must be array"];
-const error$225 = ["#/definitions/Operation/properties/servers/type", "type", "must be array"];
-const error$226 = [
-  "#/definitions/Operation/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$227 = ["#/definitions/Operation/type", "type", "must be object"];
-const error$228 = [
-  "#/definitions/Operation",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$229 = [
-  "#/definitions/Discriminator/required",
-  "required",
-  "must have required property 'propertyName'"
-];
-const error$230 = [
-  "#/definitions/Discriminator/properties/propertyName/type",
-  "type",
-  "must be string"
-];
-const error$231 = [
-  "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
-  "type",
-  "must be string"
-];
-const error$232 = ["#/definitions/Discriminator/properties/mapping/type", "type", "must be object"];
-const error$233 = ["#/definitions/Discriminator/type", "type", "must be object"];
-const error$234 = ["#/definitions/XML/properties/name/type", "type", "must be string"];
-const error$235 = ["#/definitions/XML/properties/namespace/type", "type", "must be string"];
-const error$236 = ["#/definitions/XML/properties/prefix/type", "type", "must be string"];
-const error$237 = ["#/definitions/XML/properties/attribute/type", "type", "must be boolean"];
-const error$238 = ["#/definitions/XML/properties/wrapped/type", "type", "must be boolean"];
-const error$239 = [
-  "#/definitions/XML/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$240 = ["#/definitions/XML/type", "type", "must be object"];
-const error$241 = [
-  "#/definitions/MediaType/properties/schema/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$242 = [
-  "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$243 = ["#/definitions/MediaType/properties/examples/type", "type", "must be object"];
-const error$244 = ["#/definitions/MediaType/properties/encoding/type", "type", "must be object"];
-const error$245 = [
-  "#/definitions/MediaType/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$246 = ["#/definitions/MediaType/type", "type", "must be object"];
-const error$247 = [
-  "#/definitions/MediaType",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$248 = [
-  "#/definitions/ExampleXORExamples/not/required",
-  "required",
-  "must have required property 'example'"
-];
-const error$249 = [
-  "#/definitions/ExampleXORExamples/not/required",
-  "required",
-  "must have required property 'examples'"
-];
-const error$250 = ["#/definitions/ExampleXORExamples/not", "not", "must NOT be valid"];
-const error$251 = [
-  "#/definitions/SchemaXORContent/oneOf/0/required",
-  "required",
-  "must have required property 'schema'"
-];
-const error$252 = [
-  "#/definitions/SchemaXORContent/oneOf/1/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$253 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
-  "required",
-  "must have required property 'style'"
-];
-const error$254 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
-  "not",
-  "must NOT be valid"
-];
-const error$255 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
-  "required",
-  "must have required property 'explode'"
-];
-const error$256 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
-  "not",
-  "must NOT be valid"
-];
-const error$257 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
-  "required",
-  "must have required property 'allowReserved'"
-];
-const error$258 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
-  "not",
-  "must NOT be valid"
-];
-const error$259 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
-  "required",
-  "must have required property 'example'"
-];
-const error$260 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
-  "not",
-  "must NOT be valid"
-];
-const error$261 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
-  "required",
-  "must have required property 'examples'"
-];
-const error$262 = [
-  "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
-  "not",
-  "must NOT be valid"
-];
-const error$263 = [
-  "#/definitions/SchemaXORContent/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$264 = [
-  "#/definitions/SchemaXORContent/not/required",
-  "required",
-  "must have required property 'schema'"
-];
-const error$265 = [
-  "#/definitions/SchemaXORContent/not/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$266 = ["#/definitions/SchemaXORContent/not", "not", "must NOT be valid"];
-const error$267 = [
-  "#/definitions/PathParameter/required",
-  "required",
-  "must have required property 'required'"
-];
-const error$268 = [
-  "#/definitions/PathParameter/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$269 = [
-  "#/definitions/PathParameter/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$270 = [
-  "#/definitions/PathParameter/properties/required/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$271 = [
-  "#/definitions/QueryParameter/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$272 = [
-  "#/definitions/QueryParameter/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$273 = [
-  "#/definitions/HeaderParameter/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$274 = [
-  "#/definitions/HeaderParameter/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$275 = [
-  "#/definitions/CookieParameter/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$276 = [
-  "#/definitions/CookieParameter/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$277 = [
-  "#/definitions/APIKeySecurityScheme/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$278 = [
-  "#/definitions/APIKeySecurityScheme/required",
-  "required",
-  "must have required property 'name'"
-];
-const error$279 = [
-  "#/definitions/APIKeySecurityScheme/required",
-  "required",
-  "must have required property 'in'"
-];
-const error$280 = [
-  "#/definitions/APIKeySecurityScheme/properties/type/type",
-  "type",
-  "must be string"
-];
-const error$281 = [
-  "#/definitions/APIKeySecurityScheme/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$282 = [
-  "#/definitions/APIKeySecurityScheme/properties/name/type",
-  "type",
-  "must be string"
-];
-const error$283 = [
-  "#/definitions/APIKeySecurityScheme/properties/in/type",
-  "type",
-  "must be string"
-];
-const error$284 = [
-  "#/definitions/APIKeySecurityScheme/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$285 = [
-  "#/definitions/APIKeySecurityScheme/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$286 = [
-  "#/definitions/APIKeySecurityScheme/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$287 = ["#/definitions/APIKeySecurityScheme/type", "type", "must be object"];
-const error$288 = [
-  "#/definitions/HTTPSecurityScheme/required",
-  "required",
-  "must have required property 'scheme'"
-];
-const error$289 = [
-  "#/definitions/HTTPSecurityScheme/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$290 = [
-  "#/definitions/HTTPSecurityScheme/properties/scheme/type",
-  "type",
-  "must be string"
-];
-const error$291 = [
-  "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
-  "type",
-  "must be string"
-];
-const error$292 = [
-  "#/definitions/HTTPSecurityScheme/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$293 = [
-  "#/definitions/HTTPSecurityScheme/properties/type/type",
-  "type",
-  "must be string"
-];
-const error$294 = [
-  "#/definitions/HTTPSecurityScheme/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$295 = [
-  "#/definitions/HTTPSecurityScheme/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$296 = ["#/definitions/HTTPSecurityScheme/type", "type", "must be object"];
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
-const error$297 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
-  "pattern",
-  'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-];
-const error$298 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
-  "type",
-  "must be string"
-];
-const error$299 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
-  "pattern",
-  'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-];
-const error$300 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
-  "type",
-  "must be string"
-];
-const error$301 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
-  "not",
-  "must NOT be valid"
-];
-const error$302 = [
-  "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
-  "required",
-  "must have required property 'bearerFormat'"
-];
-const error$303 = ["#/definitions/HTTPSecurityScheme/oneOf/1/not", "not", "must NOT be valid"];
-const error$304 = [
-  "#/definitions/HTTPSecurityScheme/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$305 = [
-  "#/definitions/OAuth2SecurityScheme/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$306 = [
-  "#/definitions/OAuth2SecurityScheme/required",
-  "required",
-  "must have required property 'flows'"
-];
-const error$307 = [
-  "#/definitions/OAuth2SecurityScheme/properties/type/type",
-  "type",
-  "must be string"
-];
-const error$308 = [
-  "#/definitions/OAuth2SecurityScheme/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$309 = [
-  "#/definitions/OAuth2SecurityScheme/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$310 = [
-  "#/definitions/OAuth2SecurityScheme/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$311 = ["#/definitions/OAuth2SecurityScheme/type", "type", "must be object"];
-const error$312 = [
-  "#/definitions/OpenIdConnectSecurityScheme/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$313 = [
-  "#/definitions/OpenIdConnectSecurityScheme/required",
-  "required",
-  "must have required property 'openIdConnectUrl'"
-];
-const error$314 = [
-  "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
-  "type",
-  "must be string"
-];
-const error$315 = [
-  "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$316 = [
-  "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
-  "type",
-  "must be string"
-];
-const error$317 = [
-  "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$318 = [
-  "#/definitions/OpenIdConnectSecurityScheme/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$319 = ["#/definitions/OpenIdConnectSecurityScheme/type", "type", "must be object"];
-const error$320 = [
-  "#/definitions/Responses/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
-const error$321 = [
-  "#/definitions/Responses/properties/default/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
-const error$322 = [
-  "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$323 = [
-  "#/definitions/Responses/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$324 = ["#/definitions/Responses/type", "type", "must be object"];
-const error$325 = ["#/definitions/Encoding/properties/contentType/type", "type", "must be string"];
-const error$326 = [
-  "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
-  "oneOf",
-  "must match exactly one schema in oneOf"
-];
-const error$327 = ["#/definitions/Encoding/properties/headers/type", "type", "must be object"];
-const error$328 = ["#/definitions/Encoding/properties/style/type", "type", "must be string"];
-const error$329 = [
-  "#/definitions/Encoding/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$330 = ["#/definitions/Encoding/properties/explode/type", "type", "must be boolean"];
-const error$331 = [
-  "#/definitions/Encoding/properties/allowReserved/type",
-  "type",
-  "must be boolean"
-];
-const error$332 = [
-  "#/definitions/Encoding/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$333 = ["#/definitions/Encoding/type", "type", "must be object"];
-const error$334 = [
-  "#/definitions/Encoding",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$335 = [
-  "#/definitions/OAuthFlows/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$336 = ["#/definitions/OAuthFlows/type", "type", "must be object"];
-const error$337 = [
-  "#/definitions/ImplicitOAuthFlow/required",
-  "required",
-  "must have required property 'authorizationUrl'"
-];
-const error$338 = [
-  "#/definitions/ImplicitOAuthFlow/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$339 = [
-  "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
-  "type",
-  "must be string"
-];
-const error$340 = [
-  "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$341 = [
-  "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
-  "type",
-  "must be string"
-];
-const error$342 = [
-  "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
-  "type",
-  "must be object"
-];
-const error$343 = [
-  "#/definitions/ImplicitOAuthFlow/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$344 = ["#/definitions/ImplicitOAuthFlow/type", "type", "must be object"];
-const error$345 = [
-  "#/definitions/PasswordOAuthFlow/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$346 = [
-  "#/definitions/PasswordOAuthFlow/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$347 = [
-  "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$348 = [
-  "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$349 = [
-  "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
-  "type",
-  "must be string"
-];
-const error$350 = [
-  "#/definitions/PasswordOAuthFlow/properties/scopes/type",
-  "type",
-  "must be object"
-];
-const error$351 = [
-  "#/definitions/PasswordOAuthFlow/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$352 = ["#/definitions/PasswordOAuthFlow/type", "type", "must be object"];
-const error$353 = [
-  "#/definitions/ClientCredentialsFlow/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$354 = [
-  "#/definitions/ClientCredentialsFlow/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$355 = [
-  "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$356 = [
-  "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$357 = [
-  "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
-  "type",
-  "must be string"
-];
-const error$358 = [
-  "#/definitions/ClientCredentialsFlow/properties/scopes/type",
-  "type",
-  "must be object"
-];
-const error$359 = [
-  "#/definitions/ClientCredentialsFlow/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$360 = ["#/definitions/ClientCredentialsFlow/type", "type", "must be object"];
-const error$361 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/required",
-  "required",
-  "must have required property 'authorizationUrl'"
-];
-const error$362 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$363 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$364 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
-  "type",
-  "must be string"
-];
-const error$365 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$366 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$367 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
-  "type",
-  "must be string"
-];
-const error$368 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
-  "type",
-  "must be object"
-];
-const error$369 = [
-  "#/definitions/AuthorizationCodeOAuthFlow/additionalProperties",
-  "additionalProperties",
-  "must NOT have additional property "
-];
-const error$370 = ["#/definitions/AuthorizationCodeOAuthFlow/type", "type", "must be object"];
 function isOpenApi30Document(value) {
   try {
     return collect$OpenApi30Document(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1431,6 +226,7 @@ function validateOpenApi30Document(value) {
     collect$OpenApi30Document(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1454,6 +250,7 @@ function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1465,6 +262,7 @@ function validateReference(value) {
     collect$Reference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1488,6 +286,7 @@ function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1499,6 +298,7 @@ function validateInfo(value) {
     collect$Info(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1522,6 +322,7 @@ function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1533,6 +334,7 @@ function validateContact(value) {
     collect$Contact(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1556,6 +358,7 @@ function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1567,6 +370,7 @@ function validateLicense(value) {
     collect$License(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1590,6 +394,7 @@ function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1601,6 +406,7 @@ function validateServer(value) {
     collect$Server(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1624,6 +430,7 @@ function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1635,6 +442,7 @@ function validateServerVariable(value) {
     collect$ServerVariable(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1658,6 +466,7 @@ function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1669,6 +478,7 @@ function validateComponents(value) {
     collect$Components(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1692,6 +502,7 @@ function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1703,6 +514,7 @@ function validateSchema(value) {
     collect$Schema(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1726,6 +538,7 @@ function isDiscriminator(value) {
   try {
     return collect$Discriminator(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1737,6 +550,7 @@ function validateDiscriminator(value) {
     collect$Discriminator(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1760,6 +574,7 @@ function isXML(value) {
   try {
     return collect$XML(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1771,6 +586,7 @@ function validateXML(value) {
     collect$XML(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1794,6 +610,7 @@ function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1805,6 +622,7 @@ function validateResponse(value) {
     collect$Response(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1828,6 +646,7 @@ function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1839,6 +658,7 @@ function validateMediaType(value) {
     collect$MediaType(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1862,6 +682,7 @@ function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1873,6 +694,7 @@ function validateExample(value) {
     collect$Example(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1896,6 +718,7 @@ function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1907,6 +730,7 @@ function validateHeader(value) {
     collect$Header(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1930,6 +754,7 @@ function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1941,6 +766,7 @@ function validatePaths(value) {
     collect$Paths(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1964,6 +790,7 @@ function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1975,6 +802,7 @@ function validatePathItem(value) {
     collect$PathItem(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1998,6 +826,7 @@ function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2009,6 +838,7 @@ function validateOperation(value) {
     collect$Operation(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2032,6 +862,7 @@ function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2043,6 +874,7 @@ function validateResponses(value) {
     collect$Responses(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2066,6 +898,7 @@ function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2078,6 +911,7 @@ function validateSecurityRequirement(value) {
     collect$SecurityRequirement(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2101,6 +935,7 @@ function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2112,6 +947,7 @@ function validateTag(value) {
     collect$Tag(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2135,6 +971,7 @@ function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2147,6 +984,7 @@ function validateExternalDocumentation(value) {
     collect$ExternalDocumentation(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2170,6 +1008,7 @@ function isExampleXORExamples(value) {
   try {
     return collect$ExampleXORExamples(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2181,6 +1020,7 @@ function validateExampleXORExamples(value) {
     collect$ExampleXORExamples(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2204,6 +1044,7 @@ function isSchemaXORContent(value) {
   try {
     return collect$SchemaXORContent(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2215,6 +1056,7 @@ function validateSchemaXORContent(value) {
     collect$SchemaXORContent(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2238,6 +1080,7 @@ function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2249,6 +1092,7 @@ function validateParameter(value) {
     collect$Parameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2272,6 +1116,7 @@ function isPathParameter(value) {
   try {
     return collect$PathParameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2283,6 +1128,7 @@ function validatePathParameter(value) {
     collect$PathParameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2306,6 +1152,7 @@ function isQueryParameter(value) {
   try {
     return collect$QueryParameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2317,6 +1164,7 @@ function validateQueryParameter(value) {
     collect$QueryParameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2340,6 +1188,7 @@ function isHeaderParameter(value) {
   try {
     return collect$HeaderParameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2351,6 +1200,7 @@ function validateHeaderParameter(value) {
     collect$HeaderParameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2374,6 +1224,7 @@ function isCookieParameter(value) {
   try {
     return collect$CookieParameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2385,6 +1236,7 @@ function validateCookieParameter(value) {
     collect$CookieParameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2408,6 +1260,7 @@ function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2419,6 +1272,7 @@ function validateRequestBody(value) {
     collect$RequestBody(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2442,6 +1296,7 @@ function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2453,6 +1308,7 @@ function validateSecurityScheme(value) {
     collect$SecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2476,6 +1332,7 @@ function isAPIKeySecurityScheme(value) {
   try {
     return collect$APIKeySecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2488,6 +1345,7 @@ function validateAPIKeySecurityScheme(value) {
     collect$APIKeySecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2511,6 +1369,7 @@ function isHTTPSecurityScheme(value) {
   try {
     return collect$HTTPSecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2522,6 +1381,7 @@ function validateHTTPSecurityScheme(value) {
     collect$HTTPSecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2545,6 +1405,7 @@ function isOAuth2SecurityScheme(value) {
   try {
     return collect$OAuth2SecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2557,6 +1418,7 @@ function validateOAuth2SecurityScheme(value) {
     collect$OAuth2SecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2580,6 +1442,7 @@ function isOpenIdConnectSecurityScheme(value) {
   try {
     return collect$OpenIdConnectSecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2592,6 +1455,7 @@ function validateOpenIdConnectSecurityScheme(value) {
     collect$OpenIdConnectSecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2615,6 +1479,7 @@ function isOAuthFlows(value) {
   try {
     return collect$OAuthFlows(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2626,6 +1491,7 @@ function validateOAuthFlows(value) {
     collect$OAuthFlows(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2649,6 +1515,7 @@ function isImplicitOAuthFlow(value) {
   try {
     return collect$ImplicitOAuthFlow(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2660,6 +1527,7 @@ function validateImplicitOAuthFlow(value) {
     collect$ImplicitOAuthFlow(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2683,6 +1551,7 @@ function isPasswordOAuthFlow(value) {
   try {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2694,6 +1563,7 @@ function validatePasswordOAuthFlow(value) {
     collect$PasswordOAuthFlow(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2717,6 +1587,7 @@ function isClientCredentialsFlow(value) {
   try {
     return collect$ClientCredentialsFlow(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2729,6 +1600,7 @@ function validateClientCredentialsFlow(value) {
     collect$ClientCredentialsFlow(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2752,6 +1624,7 @@ function isAuthorizationCodeOAuthFlow(value) {
   try {
     return collect$AuthorizationCodeOAuthFlow(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2764,6 +1637,7 @@ function validateAuthorizationCodeOAuthFlow(value) {
     collect$AuthorizationCodeOAuthFlow(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2787,6 +1661,7 @@ function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2798,6 +1673,7 @@ function validateLink(value) {
     collect$Link(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2821,6 +1697,7 @@ function isCallback(value) {
   try {
     return collect$Callback(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2832,6 +1709,7 @@ function validateCallback(value) {
     collect$Callback(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2855,6 +1733,7 @@ function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2866,6 +1745,7 @@ function validateEncoding(value) {
     collect$Encoding(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2887,28 +1767,38 @@ function assertEncoding(value) {
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function collect$OpenApi30Document(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$11)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.openapi;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$1)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'openapi'"))
+        return false;
     }
     const p3 = o1.info;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$2)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'info'"))
+        return false;
     }
     const p4 = o1.paths;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$3)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'paths'"))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openapi", error$5)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
+          return false;
       } else {
         const s5 = p2;
         if (!pattern$0.test(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/openapi", error$4)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/openapi",
+            "#/properties/openapi/pattern",
+            'must match pattern "^3\\.0\\.\\d(-.+)?$"'
+          ))
+            return false;
         }
       }
     }
@@ -2923,7 +1813,8 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p7 = o1.servers;
     if (p7 !== void 0) {
       if (!Array.isArray(p7)) {
-        if ((0, import_validation.pushError)(errors, path + "/servers", error$6)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/servers", "#/properties/servers/type", "must be array"))
+          return false;
       } else {
         const a8 = p7;
         for (let i9 = 0; i9 < a8.length; i9++) {
@@ -2936,7 +1827,8 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p11 = o1.security;
     if (p11 !== void 0) {
       if (!Array.isArray(p11)) {
-        if ((0, import_validation.pushError)(errors, path + "/security", error$7)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/security", "#/properties/security/type", "must be array"))
+          return false;
       } else {
         const a12 = p11;
         for (let i13 = 0; i13 < a12.length; i13++) {
@@ -2949,11 +1841,18 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p15 = o1.tags;
     if (p15 !== void 0) {
       if (!Array.isArray(p15)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", error$9)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "must be array"))
+          return false;
       } else {
         const a16 = p15;
         if (!$hasUniqueItems$(a16)) {
-          if ((0, import_validation.pushError)(errors, path + "/tags", error$8)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/tags",
+            "#/properties/tags/uniqueItems",
+            "must NOT have duplicate items"
+          ))
+            return false;
         }
         for (let i17 = 0; i17 < a16.length; i17++) {
           const x18 = a16[i17];
@@ -2975,7 +1874,14 @@ function collect$OpenApi30Document(value, path = "", errors) {
       }
       if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || pattern$1.test(k20))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$10, k20)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k20,
+            "#/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -2984,32 +1890,62 @@ function collect$OpenApi30Document(value, path = "", errors) {
 }
 function collect$Info(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$19)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Info/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.title;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$12)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Info/required",
+        "must have required property 'title'"
+      ))
+        return false;
     }
     const p3 = o1.version;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$13)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Info/required",
+        "must have required property 'version'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/title", error$14)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/title",
+          "#/definitions/Info/properties/title/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$15)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Info/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.termsOfService;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$16)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/termsOfService",
+          "#/definitions/Info/properties/termsOfService/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p7 = o1.contact;
@@ -3022,7 +1958,13 @@ function collect$Info(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/version", error$17)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/version",
+          "#/definitions/Info/properties/version/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k9 in o1) {
@@ -3032,7 +1974,14 @@ function collect$Info(value, path = "", errors) {
       }
       if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || pattern$1.test(k9))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$18, k9)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k9,
+            "#/definitions/Info/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3041,22 +1990,41 @@ function collect$Info(value, path = "", errors) {
 }
 function collect$ExternalDocumentation(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$24)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$20)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ExternalDocumentation/required",
+        "must have required property 'url'"
+      ))
+        return false;
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$21)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/ExternalDocumentation/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$22)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/url",
+          "#/definitions/ExternalDocumentation/properties/url/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k5 in o1) {
@@ -3066,7 +2034,14 @@ function collect$ExternalDocumentation(value, path = "", errors) {
       }
       if (!(k5 === "description" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$23, k5)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k5,
+            "#/definitions/ExternalDocumentation/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3075,28 +2050,52 @@ function collect$ExternalDocumentation(value, path = "", errors) {
 }
 function collect$Server(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$30)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Server/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$25)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Server/required",
+        "must have required property 'url'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$26)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/url",
+          "#/definitions/Server/properties/url/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$27)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Server/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.variables;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(errors, path + "/variables", error$28)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/variables",
+          "#/definitions/Server/properties/variables/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o5 = p4;
         for (const k6 in o5) {
@@ -3118,7 +2117,14 @@ function collect$Server(value, path = "", errors) {
       }
       if (!(k8 === "url" || k8 === "description" || k8 === "variables" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$29, k8)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k8,
+            "#/definitions/Server/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3127,20 +2133,32 @@ function collect$Server(value, path = "", errors) {
 }
 function collect$SecurityRequirement(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$33)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$32)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/definitions/SecurityRequirement/additionalProperties/type",
+          "must be array"
+        ))
+          return false;
       } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2) + "/" + i5, error$31))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/" + $pointerToken$(k2) + "/" + i5,
+              "#/definitions/SecurityRequirement/additionalProperties/items/type",
+              "must be string"
+            ))
               return false;
           }
         }
@@ -3151,22 +2169,35 @@ function collect$SecurityRequirement(value, path = "", errors) {
 }
 function collect$Tag(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$38)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$34)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/required", "must have required property 'name'"))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$35)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/Tag/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$36)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Tag/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.externalDocs;
@@ -3181,7 +2212,14 @@ function collect$Tag(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$37, k5)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k5,
+            "#/definitions/Tag/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3190,7 +2228,7 @@ function collect$Tag(value, path = "", errors) {
 }
 function collect$Paths(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$40)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Paths/type", "must be object")) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
@@ -3204,7 +2242,14 @@ function collect$Paths(value, path = "", errors) {
       }
       if (!(pattern$2.test(k2) || pattern$1.test(k2))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$39, k2)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k2,
+            "#/definitions/Paths/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3213,13 +2258,19 @@ function collect$Paths(value, path = "", errors) {
 }
 function collect$Components(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$60)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Components/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.schemas;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(errors, path + "/schemas", error$42)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/schemas",
+          "#/definitions/Components/properties/schemas/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o3 = p2;
         for (const k4 in o3) {
@@ -3237,7 +2288,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched6 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/schemas/" + $pointerToken$(k4), error$41))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/schemas/" + $pointerToken$(k4),
+                "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3247,7 +2303,13 @@ function collect$Components(value, path = "", errors) {
     const p7 = o1.responses;
     if (p7 !== void 0) {
       if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) {
-        if ((0, import_validation.pushError)(errors, path + "/responses", error$44)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/responses",
+          "#/definitions/Components/properties/responses/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o8 = p7;
         for (const k9 in o8) {
@@ -3273,7 +2335,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched11 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/responses/" + $pointerToken$(k9), error$43))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/responses/" + $pointerToken$(k9),
+                "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3283,7 +2350,13 @@ function collect$Components(value, path = "", errors) {
     const p12 = o1.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(errors, path + "/parameters", error$46)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/definitions/Components/properties/parameters/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -3309,7 +2382,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched16 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + $pointerToken$(k14), error$45))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/parameters/" + $pointerToken$(k14),
+                "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3319,7 +2397,13 @@ function collect$Components(value, path = "", errors) {
     const p17 = o1.examples;
     if (p17 !== void 0) {
       if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$48)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/definitions/Components/properties/examples/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o18 = p17;
         for (const k19 in o18) {
@@ -3345,7 +2429,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k19), error$47))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/examples/" + $pointerToken$(k19),
+                "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3355,7 +2444,13 @@ function collect$Components(value, path = "", errors) {
     const p22 = o1.requestBodies;
     if (p22 !== void 0) {
       if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) {
-        if ((0, import_validation.pushError)(errors, path + "/requestBodies", error$50)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/requestBodies",
+          "#/definitions/Components/properties/requestBodies/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o23 = p22;
         for (const k24 in o23) {
@@ -3381,7 +2476,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched26 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/requestBodies/" + $pointerToken$(k24), error$49))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/requestBodies/" + $pointerToken$(k24),
+                "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3391,7 +2491,13 @@ function collect$Components(value, path = "", errors) {
     const p27 = o1.headers;
     if (p27 !== void 0) {
       if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$52)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/definitions/Components/properties/headers/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o28 = p27;
         for (const k29 in o28) {
@@ -3413,7 +2519,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched31 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k29), error$51))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/headers/" + $pointerToken$(k29),
+                "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3423,7 +2534,13 @@ function collect$Components(value, path = "", errors) {
     const p32 = o1.securitySchemes;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(errors, path + "/securitySchemes", error$54)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/securitySchemes",
+          "#/definitions/Components/properties/securitySchemes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o33 = p32;
         for (const k34 in o33) {
@@ -3449,7 +2566,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched36 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/securitySchemes/" + $pointerToken$(k34), error$53))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/securitySchemes/" + $pointerToken$(k34),
+                "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3459,7 +2581,13 @@ function collect$Components(value, path = "", errors) {
     const p37 = o1.links;
     if (p37 !== void 0) {
       if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$56)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/links",
+          "#/definitions/Components/properties/links/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o38 = p37;
         for (const k39 in o38) {
@@ -3477,7 +2605,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched41 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k39), error$55))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/links/" + $pointerToken$(k39),
+                "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3487,7 +2620,13 @@ function collect$Components(value, path = "", errors) {
     const p42 = o1.callbacks;
     if (p42 !== void 0) {
       if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) {
-        if ((0, import_validation.pushError)(errors, path + "/callbacks", error$58)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/callbacks",
+          "#/definitions/Components/properties/callbacks/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o43 = p42;
         for (const k44 in o43) {
@@ -3513,7 +2652,12 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched46 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k44), error$57))
+              if ((0, import_validation.pushError)(
+                errors,
+                path + "/callbacks/" + $pointerToken$(k44),
+                "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
+                "must match exactly one schema in oneOf"
+              ))
                 return false;
             }
           }
@@ -3527,7 +2671,14 @@ function collect$Components(value, path = "", errors) {
       }
       if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || pattern$1.test(k47))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$59, k47)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k47,
+            "#/definitions/Components/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3536,25 +2687,43 @@ function collect$Components(value, path = "", errors) {
 }
 function collect$Contact(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$65)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Contact/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$61)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/Contact/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$62)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/url",
+          "#/definitions/Contact/properties/url/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.email;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/email", error$63)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/email",
+          "#/definitions/Contact/properties/email/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k7 in o1) {
@@ -3564,7 +2733,14 @@ function collect$Contact(value, path = "", errors) {
       }
       if (!(k7 === "name" || k7 === "url" || k7 === "email" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$64, k7)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k7,
+            "#/definitions/Contact/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3573,22 +2749,40 @@ function collect$Contact(value, path = "", errors) {
 }
 function collect$License(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$70)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/License/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$66)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/License/required",
+        "must have required property 'name'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$67)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/License/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$68)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/url",
+          "#/definitions/License/properties/url/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k5 in o1) {
@@ -3598,7 +2792,14 @@ function collect$License(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$69, k5)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k5,
+            "#/definitions/License/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3607,36 +2808,67 @@ function collect$License(value, path = "", errors) {
 }
 function collect$ServerVariable(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$77)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/ServerVariable/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.default;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$71)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ServerVariable/required",
+        "must have required property 'default'"
+      ))
+        return false;
     }
     const p3 = o1.enum;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(errors, path + "/enum", error$73)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/enum",
+          "#/definitions/ServerVariable/properties/enum/type",
+          "must be array"
+        ))
+          return false;
       } else {
         const a4 = p3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/enum/" + i5, error$72)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/enum/" + i5,
+              "#/definitions/ServerVariable/properties/enum/items/type",
+              "must be string"
+            ))
+              return false;
           }
         }
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/default", error$74)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/default",
+          "#/definitions/ServerVariable/properties/default/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p7 = o1.description;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$75)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/ServerVariable/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k8 in o1) {
@@ -3646,7 +2878,14 @@ function collect$ServerVariable(value, path = "", errors) {
       }
       if (!(k8 === "enum" || k8 === "default" || k8 === "description" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$76, k8)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k8,
+            "#/definitions/ServerVariable/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -3655,535 +2894,894 @@ function collect$ServerVariable(value, path = "", errors) {
 }
 function collect$PathItem(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$87);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/PathItem",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$86)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.$ref;
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/$ref", error$78)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/PathItem/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.$ref;
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/$ref",
+          "#/definitions/PathItem/properties/$ref/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p3 = o1.summary;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/definitions/PathItem/properties/summary/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p4 = o1.description;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/PathItem/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p5 = o1.get;
+    if (p5 !== void 0) {
+      if (!collect$Operation(p5, errors && path + "/get", errors) && !errors)
+        return depth$--, false;
+    }
+    const p6 = o1.put;
+    if (p6 !== void 0) {
+      if (!collect$Operation(p6, errors && path + "/put", errors) && !errors)
+        return depth$--, false;
+    }
+    const p7 = o1.post;
+    if (p7 !== void 0) {
+      if (!collect$Operation(p7, errors && path + "/post", errors) && !errors)
+        return depth$--, false;
+    }
+    const p8 = o1.delete;
+    if (p8 !== void 0) {
+      if (!collect$Operation(p8, errors && path + "/delete", errors) && !errors)
+        return depth$--, false;
+    }
+    const p9 = o1.options;
+    if (p9 !== void 0) {
+      if (!collect$Operation(p9, errors && path + "/options", errors) && !errors)
+        return depth$--, false;
+    }
+    const p10 = o1.head;
+    if (p10 !== void 0) {
+      if (!collect$Operation(p10, errors && path + "/head", errors) && !errors)
+        return depth$--, false;
+    }
+    const p11 = o1.patch;
+    if (p11 !== void 0) {
+      if (!collect$Operation(p11, errors && path + "/patch", errors) && !errors)
+        return depth$--, false;
+    }
+    const p12 = o1.trace;
+    if (p12 !== void 0) {
+      if (!collect$Operation(p12, errors && path + "/trace", errors) && !errors)
+        return depth$--, false;
+    }
+    const p13 = o1.servers;
+    if (p13 !== void 0) {
+      if (!Array.isArray(p13)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/servers",
+          "#/definitions/PathItem/properties/servers/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a14 = p13;
+        for (let i15 = 0; i15 < a14.length; i15++) {
+          const x16 = a14[i15];
+          if (!collect$Server(x16, errors && path + "/servers/" + i15, errors) && !errors)
+            return depth$--, false;
         }
       }
-      const p3 = o1.summary;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$79)) return false;
+    }
+    const p17 = o1.parameters;
+    if (p17 !== void 0) {
+      if (!Array.isArray(p17)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/definitions/PathItem/properties/parameters/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a18 = p17;
+        if (!$hasUniqueItems$(a18)) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/parameters",
+            "#/definitions/PathItem/properties/parameters/uniqueItems",
+            "must NOT have duplicate items"
+          ))
+            return depth$--, false;
         }
-      }
-      const p4 = o1.description;
-      if (p4 !== void 0) {
-        if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$80)) return false;
-        }
-      }
-      const p5 = o1.get;
-      if (p5 !== void 0) {
-        if (!collect$Operation(p5, errors && path + "/get", errors) && !errors) return false;
-      }
-      const p6 = o1.put;
-      if (p6 !== void 0) {
-        if (!collect$Operation(p6, errors && path + "/put", errors) && !errors) return false;
-      }
-      const p7 = o1.post;
-      if (p7 !== void 0) {
-        if (!collect$Operation(p7, errors && path + "/post", errors) && !errors) return false;
-      }
-      const p8 = o1.delete;
-      if (p8 !== void 0) {
-        if (!collect$Operation(p8, errors && path + "/delete", errors) && !errors) return false;
-      }
-      const p9 = o1.options;
-      if (p9 !== void 0) {
-        if (!collect$Operation(p9, errors && path + "/options", errors) && !errors) return false;
-      }
-      const p10 = o1.head;
-      if (p10 !== void 0) {
-        if (!collect$Operation(p10, errors && path + "/head", errors) && !errors) return false;
-      }
-      const p11 = o1.patch;
-      if (p11 !== void 0) {
-        if (!collect$Operation(p11, errors && path + "/patch", errors) && !errors) return false;
-      }
-      const p12 = o1.trace;
-      if (p12 !== void 0) {
-        if (!collect$Operation(p12, errors && path + "/trace", errors) && !errors) return false;
-      }
-      const p13 = o1.servers;
-      if (p13 !== void 0) {
-        if (!Array.isArray(p13)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$81)) return false;
-        } else {
-          const a14 = p13;
-          for (let i15 = 0; i15 < a14.length; i15++) {
-            const x16 = a14[i15];
-            if (!collect$Server(x16, errors && path + "/servers/" + i15, errors) && !errors)
-              return false;
+        for (let i19 = 0; i19 < a18.length; i19++) {
+          const x20 = a18[i19];
+          let matched21 = 0;
+          if (collect$Parameter(x20)) matched21++;
+          if (collect$Reference(x20)) matched21++;
+          if (matched21 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Parameter(x20, errors && path + "/parameters/" + i19, errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x20, errors && path + "/parameters/" + i19, errors) && !errors)
+              return depth$--, false;
           }
-        }
-      }
-      const p17 = o1.parameters;
-      if (p17 !== void 0) {
-        if (!Array.isArray(p17)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$84)) return false;
-        } else {
-          const a18 = p17;
-          if (!$hasUniqueItems$(a18)) {
-            if ((0, import_validation.pushError)(errors, path + "/parameters", error$82)) return false;
-          }
-          for (let i19 = 0; i19 < a18.length; i19++) {
-            const x20 = a18[i19];
-            let matched21 = 0;
-            if (collect$Parameter(x20)) matched21++;
-            if (collect$Reference(x20)) matched21++;
-            if (matched21 === 0) {
-              if (!errors) return false;
-              if (!collect$Parameter(x20, errors && path + "/parameters/" + i19, errors) && !errors)
-                return false;
-              if (!collect$Reference(x20, errors && path + "/parameters/" + i19, errors) && !errors)
-                return false;
-            }
-            if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i19, error$83)) return false;
-            }
-          }
-        }
-      }
-      for (const k22 in o1) {
-        if (!$hasOwn$(o1, k22)) continue;
-        const x23 = o1[k22];
-        if (pattern$1.test(k22)) {
-        }
-        if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$85, k22)) return false;
+          if (matched21 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/parameters/" + i19,
+              "#/definitions/PathItem/properties/parameters/items/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    return true;
-  } finally {
-    depth$--;
+    for (const k22 in o1) {
+      if (!$hasOwn$(o1, k22)) continue;
+      const x23 = o1[k22];
+      if (pattern$1.test(k22)) {
+      }
+      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k22,
+            "#/definitions/PathItem/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  depth$--;
+  return true;
 }
 function collect$Schema(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$138);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Schema",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$137)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.title;
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/title", error$88)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Schema/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.title;
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/title",
+          "#/definitions/Schema/properties/title/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p3 = o1.multipleOf;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "number" && Number.isFinite(p3))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/multipleOf",
+          "#/definitions/Schema/properties/multipleOf/type",
+          "must be number"
+        ))
+          return depth$--, false;
+      } else {
+        const n4 = p3;
+        if (n4 <= 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/multipleOf",
+            "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
+            "must be > 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p3 = o1.multipleOf;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "number" && Number.isFinite(p3))) {
-          if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$90)) return false;
-        } else {
-          const n4 = p3;
-          if (n4 <= 0) {
-            if ((0, import_validation.pushError)(errors, path + "/multipleOf", error$89)) return false;
-          }
+    }
+    const p5 = o1.maximum;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "number" && Number.isFinite(p5))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/maximum",
+          "#/definitions/Schema/properties/maximum/type",
+          "must be number"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p6 = o1.exclusiveMaximum;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/exclusiveMaximum",
+          "#/definitions/Schema/properties/exclusiveMaximum/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p7 = o1.minimum;
+    if (p7 !== void 0) {
+      if (!(typeof p7 === "number" && Number.isFinite(p7))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/minimum",
+          "#/definitions/Schema/properties/minimum/type",
+          "must be number"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p8 = o1.exclusiveMinimum;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/exclusiveMinimum",
+          "#/definitions/Schema/properties/exclusiveMinimum/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p9 = o1.maxLength;
+    if (p9 !== void 0) {
+      if (!Number.isInteger(p9)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/maxLength",
+          "#/definitions/Schema/properties/maxLength/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n10 = p9;
+        if (n10 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/maxLength",
+            "#/definitions/Schema/properties/maxLength/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p5 = o1.maximum;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "number" && Number.isFinite(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/maximum", error$91)) return false;
+    }
+    const p11 = o1.minLength;
+    if (p11 !== void 0) {
+      if (!Number.isInteger(p11)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/minLength",
+          "#/definitions/Schema/properties/minLength/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n12 = p11;
+        if (n12 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/minLength",
+            "#/definitions/Schema/properties/minLength/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p6 = o1.exclusiveMaximum;
-      if (p6 !== void 0) {
-        if (!(typeof p6 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/exclusiveMaximum", error$92)) return false;
+    }
+    const p13 = o1.pattern;
+    if (p13 !== void 0) {
+      if (!(typeof p13 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/pattern",
+          "#/definitions/Schema/properties/pattern/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p15 = o1.maxItems;
+    if (p15 !== void 0) {
+      if (!Number.isInteger(p15)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/maxItems",
+          "#/definitions/Schema/properties/maxItems/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n16 = p15;
+        if (n16 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/maxItems",
+            "#/definitions/Schema/properties/maxItems/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p7 = o1.minimum;
-      if (p7 !== void 0) {
-        if (!(typeof p7 === "number" && Number.isFinite(p7))) {
-          if ((0, import_validation.pushError)(errors, path + "/minimum", error$93)) return false;
+    }
+    const p17 = o1.minItems;
+    if (p17 !== void 0) {
+      if (!Number.isInteger(p17)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/minItems",
+          "#/definitions/Schema/properties/minItems/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n18 = p17;
+        if (n18 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/minItems",
+            "#/definitions/Schema/properties/minItems/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p8 = o1.exclusiveMinimum;
-      if (p8 !== void 0) {
-        if (!(typeof p8 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/exclusiveMinimum", error$94)) return false;
+    }
+    const p19 = o1.uniqueItems;
+    if (p19 !== void 0) {
+      if (!(typeof p19 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/uniqueItems",
+          "#/definitions/Schema/properties/uniqueItems/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p20 = o1.maxProperties;
+    if (p20 !== void 0) {
+      if (!Number.isInteger(p20)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/maxProperties",
+          "#/definitions/Schema/properties/maxProperties/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n21 = p20;
+        if (n21 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/maxProperties",
+            "#/definitions/Schema/properties/maxProperties/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p9 = o1.maxLength;
-      if (p9 !== void 0) {
-        if (!Number.isInteger(p9)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxLength", error$96)) return false;
-        } else {
-          const n10 = p9;
-          if (n10 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxLength", error$95)) return false;
-          }
+    }
+    const p22 = o1.minProperties;
+    if (p22 !== void 0) {
+      if (!Number.isInteger(p22)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/minProperties",
+          "#/definitions/Schema/properties/minProperties/type",
+          "must be integer"
+        ))
+          return depth$--, false;
+      } else {
+        const n23 = p22;
+        if (n23 < 0) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/minProperties",
+            "#/definitions/Schema/properties/minProperties/minimum",
+            "must be >= 0"
+          ))
+            return depth$--, false;
         }
       }
-      const p11 = o1.minLength;
-      if (p11 !== void 0) {
-        if (!Number.isInteger(p11)) {
-          if ((0, import_validation.pushError)(errors, path + "/minLength", error$98)) return false;
-        } else {
-          const n12 = p11;
-          if (n12 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minLength", error$97)) return false;
-          }
+    }
+    const p24 = o1.required;
+    if (p24 !== void 0) {
+      if (!Array.isArray(p24)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/definitions/Schema/properties/required/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a25 = p24;
+        if (a25.length < 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/required",
+            "#/definitions/Schema/properties/required/minItems",
+            "must NOT have fewer than 1 items"
+          ))
+            return depth$--, false;
         }
-      }
-      const p13 = o1.pattern;
-      if (p13 !== void 0) {
-        if (!(typeof p13 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/pattern", error$99)) return false;
+        if (!$hasUniqueItems$(a25)) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/required",
+            "#/definitions/Schema/properties/required/uniqueItems",
+            "must NOT have duplicate items"
+          ))
+            return depth$--, false;
         }
-      }
-      const p15 = o1.maxItems;
-      if (p15 !== void 0) {
-        if (!Number.isInteger(p15)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxItems", error$101)) return false;
-        } else {
-          const n16 = p15;
-          if (n16 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxItems", error$100)) return false;
-          }
-        }
-      }
-      const p17 = o1.minItems;
-      if (p17 !== void 0) {
-        if (!Number.isInteger(p17)) {
-          if ((0, import_validation.pushError)(errors, path + "/minItems", error$103)) return false;
-        } else {
-          const n18 = p17;
-          if (n18 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minItems", error$102)) return false;
-          }
-        }
-      }
-      const p19 = o1.uniqueItems;
-      if (p19 !== void 0) {
-        if (!(typeof p19 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/uniqueItems", error$104)) return false;
-        }
-      }
-      const p20 = o1.maxProperties;
-      if (p20 !== void 0) {
-        if (!Number.isInteger(p20)) {
-          if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$106)) return false;
-        } else {
-          const n21 = p20;
-          if (n21 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/maxProperties", error$105)) return false;
-          }
-        }
-      }
-      const p22 = o1.minProperties;
-      if (p22 !== void 0) {
-        if (!Number.isInteger(p22)) {
-          if ((0, import_validation.pushError)(errors, path + "/minProperties", error$108)) return false;
-        } else {
-          const n23 = p22;
-          if (n23 < 0) {
-            if ((0, import_validation.pushError)(errors, path + "/minProperties", error$107)) return false;
-          }
-        }
-      }
-      const p24 = o1.required;
-      if (p24 !== void 0) {
-        if (!Array.isArray(p24)) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$112)) return false;
-        } else {
-          const a25 = p24;
-          if (a25.length < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/required", error$109)) return false;
-          }
-          if (!$hasUniqueItems$(a25)) {
-            if ((0, import_validation.pushError)(errors, path + "/required", error$110)) return false;
-          }
-          for (let i26 = 0; i26 < a25.length; i26++) {
-            const x27 = a25[i26];
-            if (!(typeof x27 === "string")) {
-              if ((0, import_validation.pushError)(errors, path + "/required/" + i26, error$111)) return false;
-            }
-          }
-        }
-      }
-      const p28 = o1.enum;
-      if (p28 !== void 0) {
-        if (!Array.isArray(p28)) {
-          if ((0, import_validation.pushError)(errors, path + "/enum", error$114)) return false;
-        } else {
-          const a29 = p28;
-          if (a29.length < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/enum", error$113)) return false;
-          }
-          for (let i30 = 0; i30 < a29.length; i30++) {
-            const x31 = a29[i30];
-          }
-        }
-      }
-      const p32 = o1.type;
-      if (p32 !== void 0) {
-        if (!(typeof p32 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/type", error$115)) return false;
-        }
-        if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/type", error$116)) return false;
-        }
-      }
-      const p33 = o1.not;
-      if (p33 !== void 0) {
-        let matched34 = 0;
-        if (collect$Schema(p33)) matched34++;
-        if (collect$Reference(p33)) matched34++;
-        if (matched34 === 0) {
-          if (!errors) return false;
-          if (!collect$Schema(p33, errors && path + "/not", errors) && !errors) return false;
-          if (!collect$Reference(p33, errors && path + "/not", errors) && !errors) return false;
-        }
-        if (matched34 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/not", error$117)) return false;
-        }
-      }
-      const p35 = o1.allOf;
-      if (p35 !== void 0) {
-        if (!Array.isArray(p35)) {
-          if ((0, import_validation.pushError)(errors, path + "/allOf", error$119)) return false;
-        } else {
-          const a36 = p35;
-          for (let i37 = 0; i37 < a36.length; i37++) {
-            const x38 = a36[i37];
-            let matched39 = 0;
-            if (collect$Schema(x38)) matched39++;
-            if (collect$Reference(x38)) matched39++;
-            if (matched39 === 0) {
-              if (!errors) return false;
-              if (!collect$Schema(x38, errors && path + "/allOf/" + i37, errors) && !errors)
-                return false;
-              if (!collect$Reference(x38, errors && path + "/allOf/" + i37, errors) && !errors)
-                return false;
-            }
-            if (matched39 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/allOf/" + i37, error$118)) return false;
-            }
-          }
-        }
-      }
-      const p40 = o1.oneOf;
-      if (p40 !== void 0) {
-        if (!Array.isArray(p40)) {
-          if ((0, import_validation.pushError)(errors, path + "/oneOf", error$121)) return false;
-        } else {
-          const a41 = p40;
-          for (let i42 = 0; i42 < a41.length; i42++) {
-            const x43 = a41[i42];
-            let matched44 = 0;
-            if (collect$Schema(x43)) matched44++;
-            if (collect$Reference(x43)) matched44++;
-            if (matched44 === 0) {
-              if (!errors) return false;
-              if (!collect$Schema(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
-                return false;
-              if (!collect$Reference(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
-                return false;
-            }
-            if (matched44 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/oneOf/" + i42, error$120)) return false;
-            }
-          }
-        }
-      }
-      const p45 = o1.anyOf;
-      if (p45 !== void 0) {
-        if (!Array.isArray(p45)) {
-          if ((0, import_validation.pushError)(errors, path + "/anyOf", error$123)) return false;
-        } else {
-          const a46 = p45;
-          for (let i47 = 0; i47 < a46.length; i47++) {
-            const x48 = a46[i47];
-            let matched49 = 0;
-            if (collect$Schema(x48)) matched49++;
-            if (collect$Reference(x48)) matched49++;
-            if (matched49 === 0) {
-              if (!errors) return false;
-              if (!collect$Schema(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
-                return false;
-              if (!collect$Reference(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
-                return false;
-            }
-            if (matched49 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/anyOf/" + i47, error$122)) return false;
-            }
-          }
-        }
-      }
-      const p50 = o1.items;
-      if (p50 !== void 0) {
-        let matched51 = 0;
-        if (collect$Schema(p50)) matched51++;
-        if (collect$Reference(p50)) matched51++;
-        if (matched51 === 0) {
-          if (!errors) return false;
-          if (!collect$Schema(p50, errors && path + "/items", errors) && !errors) return false;
-          if (!collect$Reference(p50, errors && path + "/items", errors) && !errors) return false;
-        }
-        if (matched51 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/items", error$124)) return false;
-        }
-      }
-      const p52 = o1.properties;
-      if (p52 !== void 0) {
-        if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
-          if ((0, import_validation.pushError)(errors, path + "/properties", error$126)) return false;
-        } else {
-          const o53 = p52;
-          for (const k54 in o53) {
-            if (!$hasOwn$(o53, k54)) continue;
-            const x55 = o53[k54];
-            let matched56 = 0;
-            if (collect$Schema(x55)) matched56++;
-            if (collect$Reference(x55)) matched56++;
-            if (matched56 === 0) {
-              if (!errors) return false;
-              if (!collect$Schema(
-                x55,
-                errors && path + "/properties/" + $pointerToken$(k54),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Reference(
-                x55,
-                errors && path + "/properties/" + $pointerToken$(k54),
-                errors
-              ) && !errors)
-                return false;
-            }
-            if (matched56 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/properties/" + $pointerToken$(k54), error$125))
-                return false;
-            }
-          }
-        }
-      }
-      const p57 = o1.additionalProperties;
-      if (p57 !== void 0) {
-        let matched58 = 0;
-        if (collect$Schema(p57)) matched58++;
-        if (collect$Reference(p57)) matched58++;
-        if (collect$1(p57)) matched58++;
-        if (matched58 === 0) {
-          if (!errors) return false;
-          if (!collect$Schema(p57, errors && path + "/additionalProperties", errors) && !errors)
-            return false;
-          if (!collect$Reference(p57, errors && path + "/additionalProperties", errors) && !errors)
-            return false;
-          if (!collect$1(p57, errors && path + "/additionalProperties", errors) && !errors)
-            return false;
-        }
-        if (matched58 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/additionalProperties", error$129)) return false;
-        }
-      }
-      const p59 = o1.description;
-      if (p59 !== void 0) {
-        if (!(typeof p59 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$130)) return false;
-        }
-      }
-      const p60 = o1.format;
-      if (p60 !== void 0) {
-        if (!(typeof p60 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/format", error$131)) return false;
-        }
-      }
-      const p61 = o1.default;
-      if (p61 !== void 0) {
-      }
-      const p62 = o1.nullable;
-      if (p62 !== void 0) {
-        if (!(typeof p62 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/nullable", error$132)) return false;
-        }
-      }
-      const p63 = o1.discriminator;
-      if (p63 !== void 0) {
-        if (!collect$Discriminator(p63, errors && path + "/discriminator", errors) && !errors)
-          return false;
-      }
-      const p64 = o1.readOnly;
-      if (p64 !== void 0) {
-        if (!(typeof p64 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/readOnly", error$133)) return false;
-        }
-      }
-      const p65 = o1.writeOnly;
-      if (p65 !== void 0) {
-        if (!(typeof p65 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/writeOnly", error$134)) return false;
-        }
-      }
-      const p66 = o1.example;
-      if (p66 !== void 0) {
-      }
-      const p67 = o1.externalDocs;
-      if (p67 !== void 0) {
-        if (!collect$ExternalDocumentation(p67, errors && path + "/externalDocs", errors) && !errors)
-          return false;
-      }
-      const p68 = o1.deprecated;
-      if (p68 !== void 0) {
-        if (!(typeof p68 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$135)) return false;
-        }
-      }
-      const p69 = o1.xml;
-      if (p69 !== void 0) {
-        if (!collect$XML(p69, errors && path + "/xml", errors) && !errors) return false;
-      }
-      for (const k70 in o1) {
-        if (!$hasOwn$(o1, k70)) continue;
-        const x71 = o1[k70];
-        if (pattern$1.test(k70)) {
-        }
-        if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$136, k70)) return false;
+        for (let i26 = 0; i26 < a25.length; i26++) {
+          const x27 = a25[i26];
+          if (!(typeof x27 === "string")) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/required/" + i26,
+              "#/definitions/Schema/properties/required/items/type",
+              "must be string"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    return true;
-  } finally {
-    depth$--;
+    const p28 = o1.enum;
+    if (p28 !== void 0) {
+      if (!Array.isArray(p28)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/enum",
+          "#/definitions/Schema/properties/enum/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a29 = p28;
+        if (a29.length < 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/enum",
+            "#/definitions/Schema/properties/enum/minItems",
+            "must NOT have fewer than 1 items"
+          ))
+            return depth$--, false;
+        }
+        for (let i30 = 0; i30 < a29.length; i30++) {
+          const x31 = a29[i30];
+        }
+      }
+    }
+    const p32 = o1.type;
+    if (p32 !== void 0) {
+      if (!(typeof p32 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/Schema/properties/type/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/Schema/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p33 = o1.not;
+    if (p33 !== void 0) {
+      let matched34 = 0;
+      if (collect$Schema(p33)) matched34++;
+      if (collect$Reference(p33)) matched34++;
+      if (matched34 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$Schema(p33, errors && path + "/not", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p33, errors && path + "/not", errors) && !errors)
+          return depth$--, false;
+      }
+      if (matched34 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/not",
+          "#/definitions/Schema/properties/not/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p35 = o1.allOf;
+    if (p35 !== void 0) {
+      if (!Array.isArray(p35)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allOf",
+          "#/definitions/Schema/properties/allOf/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a36 = p35;
+        for (let i37 = 0; i37 < a36.length; i37++) {
+          const x38 = a36[i37];
+          let matched39 = 0;
+          if (collect$Schema(x38)) matched39++;
+          if (collect$Reference(x38)) matched39++;
+          if (matched39 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Schema(x38, errors && path + "/allOf/" + i37, errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x38, errors && path + "/allOf/" + i37, errors) && !errors)
+              return depth$--, false;
+          }
+          if (matched39 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/allOf/" + i37,
+              "#/definitions/Schema/properties/allOf/items/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p40 = o1.oneOf;
+    if (p40 !== void 0) {
+      if (!Array.isArray(p40)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/oneOf",
+          "#/definitions/Schema/properties/oneOf/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a41 = p40;
+        for (let i42 = 0; i42 < a41.length; i42++) {
+          const x43 = a41[i42];
+          let matched44 = 0;
+          if (collect$Schema(x43)) matched44++;
+          if (collect$Reference(x43)) matched44++;
+          if (matched44 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Schema(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
+              return depth$--, false;
+          }
+          if (matched44 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/oneOf/" + i42,
+              "#/definitions/Schema/properties/oneOf/items/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p45 = o1.anyOf;
+    if (p45 !== void 0) {
+      if (!Array.isArray(p45)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/anyOf",
+          "#/definitions/Schema/properties/anyOf/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a46 = p45;
+        for (let i47 = 0; i47 < a46.length; i47++) {
+          const x48 = a46[i47];
+          let matched49 = 0;
+          if (collect$Schema(x48)) matched49++;
+          if (collect$Reference(x48)) matched49++;
+          if (matched49 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Schema(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
+              return depth$--, false;
+          }
+          if (matched49 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/anyOf/" + i47,
+              "#/definitions/Schema/properties/anyOf/items/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p50 = o1.items;
+    if (p50 !== void 0) {
+      let matched51 = 0;
+      if (collect$Schema(p50)) matched51++;
+      if (collect$Reference(p50)) matched51++;
+      if (matched51 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$Schema(p50, errors && path + "/items", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p50, errors && path + "/items", errors) && !errors)
+          return depth$--, false;
+      }
+      if (matched51 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/items",
+          "#/definitions/Schema/properties/items/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p52 = o1.properties;
+    if (p52 !== void 0) {
+      if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/properties",
+          "#/definitions/Schema/properties/properties/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o53 = p52;
+        for (const k54 in o53) {
+          if (!$hasOwn$(o53, k54)) continue;
+          const x55 = o53[k54];
+          let matched56 = 0;
+          if (collect$Schema(x55)) matched56++;
+          if (collect$Reference(x55)) matched56++;
+          if (matched56 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Schema(x55, errors && path + "/properties/" + $pointerToken$(k54), errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(
+              x55,
+              errors && path + "/properties/" + $pointerToken$(k54),
+              errors
+            ) && !errors)
+              return depth$--, false;
+          }
+          if (matched56 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/properties/" + $pointerToken$(k54),
+              "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p57 = o1.additionalProperties;
+    if (p57 !== void 0) {
+      let matched58 = 0;
+      if (collect$Schema(p57)) matched58++;
+      if (collect$Reference(p57)) matched58++;
+      if (collect$1(p57)) matched58++;
+      if (matched58 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$Schema(p57, errors && path + "/additionalProperties", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p57, errors && path + "/additionalProperties", errors) && !errors)
+          return depth$--, false;
+        if (!collect$1(p57, errors && path + "/additionalProperties", errors) && !errors)
+          return depth$--, false;
+      }
+      if (matched58 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/additionalProperties",
+          "#/definitions/Schema/properties/additionalProperties/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p59 = o1.description;
+    if (p59 !== void 0) {
+      if (!(typeof p59 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Schema/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p60 = o1.format;
+    if (p60 !== void 0) {
+      if (!(typeof p60 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/format",
+          "#/definitions/Schema/properties/format/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p61 = o1.default;
+    if (p61 !== void 0) {
+    }
+    const p62 = o1.nullable;
+    if (p62 !== void 0) {
+      if (!(typeof p62 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/nullable",
+          "#/definitions/Schema/properties/nullable/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p63 = o1.discriminator;
+    if (p63 !== void 0) {
+      if (!collect$Discriminator(p63, errors && path + "/discriminator", errors) && !errors)
+        return depth$--, false;
+    }
+    const p64 = o1.readOnly;
+    if (p64 !== void 0) {
+      if (!(typeof p64 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/readOnly",
+          "#/definitions/Schema/properties/readOnly/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p65 = o1.writeOnly;
+    if (p65 !== void 0) {
+      if (!(typeof p65 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/writeOnly",
+          "#/definitions/Schema/properties/writeOnly/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p66 = o1.example;
+    if (p66 !== void 0) {
+    }
+    const p67 = o1.externalDocs;
+    if (p67 !== void 0) {
+      if (!collect$ExternalDocumentation(p67, errors && path + "/externalDocs", errors) && !errors)
+        return depth$--, false;
+    }
+    const p68 = o1.deprecated;
+    if (p68 !== void 0) {
+      if (!(typeof p68 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/definitions/Schema/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p69 = o1.xml;
+    if (p69 !== void 0) {
+      if (!collect$XML(p69, errors && path + "/xml", errors) && !errors) return depth$--, false;
+    }
+    for (const k70 in o1) {
+      if (!$hasOwn$(o1, k70)) continue;
+      const x71 = o1[k70];
+      if (pattern$1.test(k70)) {
+      }
+      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k70,
+            "#/definitions/Schema/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  depth$--;
+  return true;
 }
 function collect$Reference(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$141)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Reference/type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$139)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Reference/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
         if (!(typeof x3 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$140)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/" + $pointerToken$(k2),
+            "#/definitions/Reference/patternProperties/^\\$ref$/type",
+            "must be string"
+          ))
+            return false;
         }
       }
     }
@@ -4192,22 +3790,40 @@ function collect$Reference(value, path = "", errors) {
 }
 function collect$Response(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$150)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Response/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$142)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Response/required",
+        "must have required property 'description'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$143)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Response/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$145)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/definitions/Response/properties/headers/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o4 = p3;
         for (const k5 in o4) {
@@ -4224,7 +3840,12 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$144))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/headers/" + $pointerToken$(k5),
+              "#/definitions/Response/properties/headers/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
               return false;
           }
         }
@@ -4233,7 +3854,13 @@ function collect$Response(value, path = "", errors) {
     const p8 = o1.content;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$146)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/content",
+          "#/definitions/Response/properties/content/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o9 = p8;
         for (const k10 in o9) {
@@ -4247,7 +3874,13 @@ function collect$Response(value, path = "", errors) {
     const p12 = o1.links;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$148)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/links",
+          "#/definitions/Response/properties/links/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -4264,7 +3897,13 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched16 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/links/" + $pointerToken$(k14), error$147)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/links/" + $pointerToken$(k14),
+              "#/definitions/Response/properties/links/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return false;
           }
         }
       }
@@ -4276,7 +3915,14 @@ function collect$Response(value, path = "", errors) {
       }
       if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || pattern$1.test(k17))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$149, k17)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k17,
+            "#/definitions/Response/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -4285,67 +3931,133 @@ function collect$Response(value, path = "", errors) {
 }
 function collect$Parameter(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$169)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$151)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Parameter/required",
+        "must have required property 'name'"
+      ))
+        return false;
     }
     const p3 = o1.in;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$152)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Parameter/required",
+        "must have required property 'in'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$153)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/Parameter/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$154)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/Parameter/properties/in/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$155)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Parameter/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.required;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$156)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/definitions/Parameter/properties/required/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p6 = o1.deprecated;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/deprecated", error$157)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/definitions/Parameter/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p7 = o1.allowEmptyValue;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$158)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowEmptyValue",
+          "#/definitions/Parameter/properties/allowEmptyValue/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$159)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/Parameter/properties/style/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/explode", error$160)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/explode",
+          "#/definitions/Parameter/properties/explode/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$161)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowReserved",
+          "#/definitions/Parameter/properties/allowReserved/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p11 = o1.schema;
@@ -4359,20 +4071,44 @@ function collect$Parameter(value, path = "", errors) {
         if (!collect$Reference(p11, errors && path + "/schema", errors) && !errors) return false;
       }
       if (matched12 !== 1) {
-        if ((0, import_validation.pushError)(errors, path + "/schema", error$162)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/schema",
+          "#/definitions/Parameter/properties/schema/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return false;
       }
     }
     const p13 = o1.content;
     if (p13 !== void 0) {
       if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$165)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/content",
+          "#/definitions/Parameter/properties/content/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o14 = p13;
         if ($countKeys$(o14) < 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$163)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/definitions/Parameter/properties/content/minProperties",
+            "must NOT have fewer than 1 properties"
+          ))
+            return false;
         }
         if ($countKeys$(o14) > 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$164)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/definitions/Parameter/properties/content/maxProperties",
+            "must NOT have more than 1 properties"
+          ))
+            return false;
         }
         for (const k15 in o14) {
           if (!$hasOwn$(o14, k15)) continue;
@@ -4388,7 +4124,13 @@ function collect$Parameter(value, path = "", errors) {
     const p18 = o1.examples;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$167)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/definitions/Parameter/properties/examples/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o19 = p18;
         for (const k20 in o19) {
@@ -4409,7 +4151,12 @@ function collect$Parameter(value, path = "", errors) {
               return false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k20), error$166))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/examples/" + $pointerToken$(k20),
+              "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
               return false;
           }
         }
@@ -4422,7 +4169,14 @@ function collect$Parameter(value, path = "", errors) {
       }
       if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || pattern$1.test(k23))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$168, k23)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k23,
+            "#/definitions/Parameter/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -4442,25 +4196,43 @@ function collect$Parameter(value, path = "", errors) {
     if (!collect$CookieParameter(value, path, errors) && !errors) return false;
   }
   if (matched25 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$170)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Parameter/oneOf",
+      "must match exactly one schema in oneOf"
+    ))
+      return false;
   }
   return true;
 }
 function collect$Example(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$175)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Example/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.summary;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/summary", error$171)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/definitions/Example/properties/summary/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$172)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Example/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.value;
@@ -4469,7 +4241,13 @@ function collect$Example(value, path = "", errors) {
     const p5 = o1.externalValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/externalValue", error$173)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/externalValue",
+          "#/definitions/Example/properties/externalValue/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k7 in o1) {
@@ -4479,7 +4257,14 @@ function collect$Example(value, path = "", errors) {
       }
       if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$174, k7)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k7,
+            "#/definitions/Example/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -4488,22 +4273,40 @@ function collect$Example(value, path = "", errors) {
 }
 function collect$RequestBody(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$181)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/RequestBody/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.content;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$176)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/RequestBody/required",
+        "must have required property 'content'"
+      ))
+        return false;
     }
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$177)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/RequestBody/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(errors, path + "/content", error$178)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/content",
+          "#/definitions/RequestBody/properties/content/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o4 = p2;
         for (const k5 in o4) {
@@ -4517,7 +4320,13 @@ function collect$RequestBody(value, path = "", errors) {
     const p7 = o1.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$179)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/definitions/RequestBody/properties/required/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     for (const k8 in o1) {
@@ -4527,7 +4336,14 @@ function collect$RequestBody(value, path = "", errors) {
       }
       if (!(k8 === "description" || k8 === "content" || k8 === "required" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$180, k8)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k8,
+            "#/definitions/RequestBody/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -4536,149 +4352,241 @@ function collect$RequestBody(value, path = "", errors) {
 }
 function collect$Header(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$198);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Header",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$197)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.description;
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$182)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Header/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.description;
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Header/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p3 = o1.required;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/definitions/Header/properties/required/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p4 = o1.deprecated;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/definitions/Header/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p5 = o1.allowEmptyValue;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowEmptyValue",
+          "#/definitions/Header/properties/allowEmptyValue/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p6 = o1.style;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/Header/properties/style/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      if (!(p6 === "simple")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/Header/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p7 = o1.explode;
+    if (p7 !== void 0) {
+      if (!(typeof p7 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/explode",
+          "#/definitions/Header/properties/explode/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p8 = o1.allowReserved;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowReserved",
+          "#/definitions/Header/properties/allowReserved/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p9 = o1.schema;
+    if (p9 !== void 0) {
+      let matched10 = 0;
+      if (collect$Schema(p9)) matched10++;
+      if (collect$Reference(p9)) matched10++;
+      if (matched10 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$Schema(p9, errors && path + "/schema", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p9, errors && path + "/schema", errors) && !errors)
+          return depth$--, false;
+      }
+      if (matched10 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/schema",
+          "#/definitions/Header/properties/schema/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p11 = o1.content;
+    if (p11 !== void 0) {
+      if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/content",
+          "#/definitions/Header/properties/content/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o12 = p11;
+        if ($countKeys$(o12) < 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/definitions/Header/properties/content/minProperties",
+            "must NOT have fewer than 1 properties"
+          ))
+            return depth$--, false;
+        }
+        if ($countKeys$(o12) > 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/definitions/Header/properties/content/maxProperties",
+            "must NOT have more than 1 properties"
+          ))
+            return depth$--, false;
+        }
+        for (const k13 in o12) {
+          if (!$hasOwn$(o12, k13)) continue;
+          const x14 = o12[k13];
+          if (!collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) && !errors)
+            return depth$--, false;
         }
       }
-      const p3 = o1.required;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$183)) return false;
-        }
-      }
-      const p4 = o1.deprecated;
-      if (p4 !== void 0) {
-        if (!(typeof p4 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$184)) return false;
-        }
-      }
-      const p5 = o1.allowEmptyValue;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$185)) return false;
-        }
-      }
-      const p6 = o1.style;
-      if (p6 !== void 0) {
-        if (!(typeof p6 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$186)) return false;
-        }
-        if (!(p6 === "simple")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$187)) return false;
-        }
-      }
-      const p7 = o1.explode;
-      if (p7 !== void 0) {
-        if (!(typeof p7 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/explode", error$188)) return false;
-        }
-      }
-      const p8 = o1.allowReserved;
-      if (p8 !== void 0) {
-        if (!(typeof p8 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$189)) return false;
-        }
-      }
-      const p9 = o1.schema;
-      if (p9 !== void 0) {
-        let matched10 = 0;
-        if (collect$Schema(p9)) matched10++;
-        if (collect$Reference(p9)) matched10++;
-        if (matched10 === 0) {
-          if (!errors) return false;
-          if (!collect$Schema(p9, errors && path + "/schema", errors) && !errors) return false;
-          if (!collect$Reference(p9, errors && path + "/schema", errors) && !errors) return false;
-        }
-        if (matched10 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/schema", error$190)) return false;
-        }
-      }
-      const p11 = o1.content;
-      if (p11 !== void 0) {
-        if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$193)) return false;
-        } else {
-          const o12 = p11;
-          if ($countKeys$(o12) < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$191)) return false;
+    }
+    const p15 = o1.example;
+    if (p15 !== void 0) {
+    }
+    const p16 = o1.examples;
+    if (p16 !== void 0) {
+      if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/definitions/Header/properties/examples/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o17 = p16;
+        for (const k18 in o17) {
+          if (!$hasOwn$(o17, k18)) continue;
+          const x19 = o17[k18];
+          let matched20 = 0;
+          if (collect$Example(x19)) matched20++;
+          if (collect$Reference(x19)) matched20++;
+          if (matched20 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Example(x19, errors && path + "/examples/" + $pointerToken$(k18), errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(
+              x19,
+              errors && path + "/examples/" + $pointerToken$(k18),
+              errors
+            ) && !errors)
+              return depth$--, false;
           }
-          if ($countKeys$(o12) > 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$192)) return false;
-          }
-          for (const k13 in o12) {
-            if (!$hasOwn$(o12, k13)) continue;
-            const x14 = o12[k13];
-            if (!collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) && !errors)
-              return false;
-          }
-        }
-      }
-      const p15 = o1.example;
-      if (p15 !== void 0) {
-      }
-      const p16 = o1.examples;
-      if (p16 !== void 0) {
-        if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-          if ((0, import_validation.pushError)(errors, path + "/examples", error$195)) return false;
-        } else {
-          const o17 = p16;
-          for (const k18 in o17) {
-            if (!$hasOwn$(o17, k18)) continue;
-            const x19 = o17[k18];
-            let matched20 = 0;
-            if (collect$Example(x19)) matched20++;
-            if (collect$Reference(x19)) matched20++;
-            if (matched20 === 0) {
-              if (!errors) return false;
-              if (!collect$Example(
-                x19,
-                errors && path + "/examples/" + $pointerToken$(k18),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Reference(
-                x19,
-                errors && path + "/examples/" + $pointerToken$(k18),
-                errors
-              ) && !errors)
-                return false;
-            }
-            if (matched20 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k18), error$194))
-                return false;
-            }
-          }
-        }
-      }
-      for (const k21 in o1) {
-        if (!$hasOwn$(o1, k21)) continue;
-        const x22 = o1[k21];
-        if (pattern$1.test(k21)) {
-        }
-        if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$196, k21)) return false;
+          if (matched20 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/examples/" + $pointerToken$(k18),
+              "#/definitions/Header/properties/examples/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    if (!collect$ExampleXORExamples(value, path, errors) && !errors) return false;
-    if (!collect$SchemaXORContent(value, path, errors) && !errors) return false;
-    return true;
-  } finally {
-    depth$--;
+    for (const k21 in o1) {
+      if (!$hasOwn$(o1, k21)) continue;
+      const x22 = o1[k21];
+      if (pattern$1.test(k21)) {
+      }
+      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k21,
+            "#/definitions/Header/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SchemaXORContent(value, path, errors) && !errors) return depth$--, false;
+  depth$--;
+  return true;
 }
 function collect$SecurityScheme(value, path = "", errors) {
   let matched1 = 0;
@@ -4694,31 +4602,55 @@ function collect$SecurityScheme(value, path = "", errors) {
     if (!collect$OpenIdConnectSecurityScheme(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$199)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SecurityScheme/oneOf",
+      "must match exactly one schema in oneOf"
+    ))
+      return false;
   }
   return true;
 }
 function collect$Link(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$205)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.operationId;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationId", error$200)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationId",
+          "#/definitions/Link/properties/operationId/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationRef", error$201)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationRef",
+          "#/definitions/Link/properties/operationRef/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.parameters;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(errors, path + "/parameters", error$202)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/definitions/Link/properties/parameters/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -4733,7 +4665,13 @@ function collect$Link(value, path = "", errors) {
     const p10 = o1.description;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$203)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Link/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p11 = o1.server;
@@ -4747,264 +4685,409 @@ function collect$Link(value, path = "", errors) {
       }
       if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$204, k12)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k12,
+            "#/definitions/Link/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
   }
   if (collect$2(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$208)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
   }
   return true;
 }
 function collect$Callback(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$210);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Callback",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$209)) return false;
-    } else {
-      const o1 = value;
-      for (const k2 in o1) {
-        if (!$hasOwn$(o1, k2)) continue;
-        const x3 = o1[k2];
-        if (pattern$1.test(k2)) {
-        }
-        if (!pattern$1.test(k2)) {
-          if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
-            return false;
-        }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Callback/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    for (const k2 in o1) {
+      if (!$hasOwn$(o1, k2)) continue;
+      const x3 = o1[k2];
+      if (pattern$1.test(k2)) {
+      }
+      if (!pattern$1.test(k2)) {
+        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
+          return depth$--, false;
       }
     }
-    return true;
-  } finally {
-    depth$--;
   }
+  depth$--;
+  return true;
 }
 function collect$Operation(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$228);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Operation",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$227)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.responses;
-      if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$211)) return false;
-      }
-      const p3 = o1.tags;
-      if (p3 !== void 0) {
-        if (!Array.isArray(p3)) {
-          if ((0, import_validation.pushError)(errors, path + "/tags", error$213)) return false;
-        } else {
-          const a4 = p3;
-          for (let i5 = 0; i5 < a4.length; i5++) {
-            const x6 = a4[i5];
-            if (!(typeof x6 === "string")) {
-              if ((0, import_validation.pushError)(errors, path + "/tags/" + i5, error$212)) return false;
-            }
-          }
-        }
-      }
-      const p7 = o1.summary;
-      if (p7 !== void 0) {
-        if (!(typeof p7 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$214)) return false;
-        }
-      }
-      const p8 = o1.description;
-      if (p8 !== void 0) {
-        if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$215)) return false;
-        }
-      }
-      const p9 = o1.externalDocs;
-      if (p9 !== void 0) {
-        if (!collect$ExternalDocumentation(p9, errors && path + "/externalDocs", errors) && !errors)
-          return false;
-      }
-      const p10 = o1.operationId;
-      if (p10 !== void 0) {
-        if (!(typeof p10 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/operationId", error$216)) return false;
-        }
-      }
-      const p11 = o1.parameters;
-      if (p11 !== void 0) {
-        if (!Array.isArray(p11)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$219)) return false;
-        } else {
-          const a12 = p11;
-          if (!$hasUniqueItems$(a12)) {
-            if ((0, import_validation.pushError)(errors, path + "/parameters", error$217)) return false;
-          }
-          for (let i13 = 0; i13 < a12.length; i13++) {
-            const x14 = a12[i13];
-            let matched15 = 0;
-            if (collect$Parameter(x14)) matched15++;
-            if (collect$Reference(x14)) matched15++;
-            if (matched15 === 0) {
-              if (!errors) return false;
-              if (!collect$Parameter(x14, errors && path + "/parameters/" + i13, errors) && !errors)
-                return false;
-              if (!collect$Reference(x14, errors && path + "/parameters/" + i13, errors) && !errors)
-                return false;
-            }
-            if (matched15 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/parameters/" + i13, error$218)) return false;
-            }
-          }
-        }
-      }
-      const p16 = o1.requestBody;
-      if (p16 !== void 0) {
-        let matched17 = 0;
-        if (collect$RequestBody(p16)) matched17++;
-        if (collect$Reference(p16)) matched17++;
-        if (matched17 === 0) {
-          if (!errors) return false;
-          if (!collect$RequestBody(p16, errors && path + "/requestBody", errors) && !errors)
-            return false;
-          if (!collect$Reference(p16, errors && path + "/requestBody", errors) && !errors)
-            return false;
-        }
-        if (matched17 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/requestBody", error$220)) return false;
-        }
-      }
-      if (p2 !== void 0) {
-        if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors) return false;
-      }
-      const p18 = o1.callbacks;
-      if (p18 !== void 0) {
-        if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-          if ((0, import_validation.pushError)(errors, path + "/callbacks", error$222)) return false;
-        } else {
-          const o19 = p18;
-          for (const k20 in o19) {
-            if (!$hasOwn$(o19, k20)) continue;
-            const x21 = o19[k20];
-            let matched22 = 0;
-            if (collect$Callback(x21)) matched22++;
-            if (collect$Reference(x21)) matched22++;
-            if (matched22 === 0) {
-              if (!errors) return false;
-              if (!collect$Callback(
-                x21,
-                errors && path + "/callbacks/" + $pointerToken$(k20),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Reference(
-                x21,
-                errors && path + "/callbacks/" + $pointerToken$(k20),
-                errors
-              ) && !errors)
-                return false;
-            }
-            if (matched22 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/callbacks/" + $pointerToken$(k20), error$221))
-                return false;
-            }
-          }
-        }
-      }
-      const p23 = o1.deprecated;
-      if (p23 !== void 0) {
-        if (!(typeof p23 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$223)) return false;
-        }
-      }
-      const p24 = o1.security;
-      if (p24 !== void 0) {
-        if (!Array.isArray(p24)) {
-          if ((0, import_validation.pushError)(errors, path + "/security", error$224)) return false;
-        } else {
-          const a25 = p24;
-          for (let i26 = 0; i26 < a25.length; i26++) {
-            const x27 = a25[i26];
-            if (!collect$SecurityRequirement(x27, errors && path + "/security/" + i26, errors) && !errors)
-              return false;
-          }
-        }
-      }
-      const p28 = o1.servers;
-      if (p28 !== void 0) {
-        if (!Array.isArray(p28)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$225)) return false;
-        } else {
-          const a29 = p28;
-          for (let i30 = 0; i30 < a29.length; i30++) {
-            const x31 = a29[i30];
-            if (!collect$Server(x31, errors && path + "/servers/" + i30, errors) && !errors)
-              return false;
-          }
-        }
-      }
-      for (const k32 in o1) {
-        if (!$hasOwn$(o1, k32)) continue;
-        const x33 = o1[k32];
-        if (pattern$1.test(k32)) {
-        }
-        if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$226, k32)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Operation/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.responses;
+    if (p2 === void 0) {
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Operation/required",
+        "must have required property 'responses'"
+      ))
+        return depth$--, false;
+    }
+    const p3 = o1.tags;
+    if (p3 !== void 0) {
+      if (!Array.isArray(p3)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tags",
+          "#/definitions/Operation/properties/tags/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a4 = p3;
+        for (let i5 = 0; i5 < a4.length; i5++) {
+          const x6 = a4[i5];
+          if (!(typeof x6 === "string")) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/tags/" + i5,
+              "#/definitions/Operation/properties/tags/items/type",
+              "must be string"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    return true;
-  } finally {
-    depth$--;
+    const p7 = o1.summary;
+    if (p7 !== void 0) {
+      if (!(typeof p7 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/definitions/Operation/properties/summary/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p8 = o1.description;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/Operation/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p9 = o1.externalDocs;
+    if (p9 !== void 0) {
+      if (!collect$ExternalDocumentation(p9, errors && path + "/externalDocs", errors) && !errors)
+        return depth$--, false;
+    }
+    const p10 = o1.operationId;
+    if (p10 !== void 0) {
+      if (!(typeof p10 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationId",
+          "#/definitions/Operation/properties/operationId/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p11 = o1.parameters;
+    if (p11 !== void 0) {
+      if (!Array.isArray(p11)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/definitions/Operation/properties/parameters/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a12 = p11;
+        if (!$hasUniqueItems$(a12)) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/parameters",
+            "#/definitions/Operation/properties/parameters/uniqueItems",
+            "must NOT have duplicate items"
+          ))
+            return depth$--, false;
+        }
+        for (let i13 = 0; i13 < a12.length; i13++) {
+          const x14 = a12[i13];
+          let matched15 = 0;
+          if (collect$Parameter(x14)) matched15++;
+          if (collect$Reference(x14)) matched15++;
+          if (matched15 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Parameter(x14, errors && path + "/parameters/" + i13, errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x14, errors && path + "/parameters/" + i13, errors) && !errors)
+              return depth$--, false;
+          }
+          if (matched15 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/parameters/" + i13,
+              "#/definitions/Operation/properties/parameters/items/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p16 = o1.requestBody;
+    if (p16 !== void 0) {
+      let matched17 = 0;
+      if (collect$RequestBody(p16)) matched17++;
+      if (collect$Reference(p16)) matched17++;
+      if (matched17 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$RequestBody(p16, errors && path + "/requestBody", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p16, errors && path + "/requestBody", errors) && !errors)
+          return depth$--, false;
+      }
+      if (matched17 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/requestBody",
+          "#/definitions/Operation/properties/requestBody/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+    if (p2 !== void 0) {
+      if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors)
+        return depth$--, false;
+    }
+    const p18 = o1.callbacks;
+    if (p18 !== void 0) {
+      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/callbacks",
+          "#/definitions/Operation/properties/callbacks/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o19 = p18;
+        for (const k20 in o19) {
+          if (!$hasOwn$(o19, k20)) continue;
+          const x21 = o19[k20];
+          let matched22 = 0;
+          if (collect$Callback(x21)) matched22++;
+          if (collect$Reference(x21)) matched22++;
+          if (matched22 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Callback(
+              x21,
+              errors && path + "/callbacks/" + $pointerToken$(k20),
+              errors
+            ) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(
+              x21,
+              errors && path + "/callbacks/" + $pointerToken$(k20),
+              errors
+            ) && !errors)
+              return depth$--, false;
+          }
+          if (matched22 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/callbacks/" + $pointerToken$(k20),
+              "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+    }
+    const p23 = o1.deprecated;
+    if (p23 !== void 0) {
+      if (!(typeof p23 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/definitions/Operation/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p24 = o1.security;
+    if (p24 !== void 0) {
+      if (!Array.isArray(p24)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/security",
+          "#/definitions/Operation/properties/security/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a25 = p24;
+        for (let i26 = 0; i26 < a25.length; i26++) {
+          const x27 = a25[i26];
+          if (!collect$SecurityRequirement(x27, errors && path + "/security/" + i26, errors) && !errors)
+            return depth$--, false;
+        }
+      }
+    }
+    const p28 = o1.servers;
+    if (p28 !== void 0) {
+      if (!Array.isArray(p28)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/servers",
+          "#/definitions/Operation/properties/servers/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a29 = p28;
+        for (let i30 = 0; i30 < a29.length; i30++) {
+          const x31 = a29[i30];
+          if (!collect$Server(x31, errors && path + "/servers/" + i30, errors) && !errors)
+            return depth$--, false;
+        }
+      }
+    }
+    for (const k32 in o1) {
+      if (!$hasOwn$(o1, k32)) continue;
+      const x33 = o1[k32];
+      if (pattern$1.test(k32)) {
+      }
+      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k32,
+            "#/definitions/Operation/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  depth$--;
+  return true;
 }
 function collect$1(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$128);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Schema/properties/additionalProperties/oneOf/2",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "boolean")) {
-      if ((0, import_validation.pushError)(errors, path, error$127)) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  if (!(typeof value === "boolean")) {
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
+      "must be boolean"
+    ))
+      return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function collect$Discriminator(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$233)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Discriminator/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.propertyName;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$229)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Discriminator/required",
+        "must have required property 'propertyName'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/propertyName", error$230)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/propertyName",
+          "#/definitions/Discriminator/properties/propertyName/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.mapping;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/mapping", error$232)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/mapping",
+          "#/definitions/Discriminator/properties/mapping/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o4 = p3;
         for (const k5 in o4) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/mapping/" + $pointerToken$(k5), error$231))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/mapping/" + $pointerToken$(k5),
+              "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
+              "must be string"
+            ))
               return false;
           }
         }
@@ -5015,37 +5098,67 @@ function collect$Discriminator(value, path = "", errors) {
 }
 function collect$XML(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$240)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/XML/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$234)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/XML/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p3 = o1.namespace;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/namespace", error$235)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/namespace",
+          "#/definitions/XML/properties/namespace/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.prefix;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/prefix", error$236)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/prefix",
+          "#/definitions/XML/properties/prefix/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p6 = o1.attribute;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/attribute", error$237)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/attribute",
+          "#/definitions/XML/properties/attribute/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     const p7 = o1.wrapped;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/wrapped", error$238)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/wrapped",
+          "#/definitions/XML/properties/wrapped/type",
+          "must be boolean"
+        ))
+          return false;
       }
     }
     for (const k8 in o1) {
@@ -5055,7 +5168,14 @@ function collect$XML(value, path = "", errors) {
       }
       if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$239, k8)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k8,
+            "#/definitions/XML/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5064,97 +5184,130 @@ function collect$XML(value, path = "", errors) {
 }
 function collect$MediaType(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$247);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/MediaType",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$246)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.schema;
-      if (p2 !== void 0) {
-        let matched3 = 0;
-        if (collect$Schema(p2)) matched3++;
-        if (collect$Reference(p2)) matched3++;
-        if (matched3 === 0) {
-          if (!errors) return false;
-          if (!collect$Schema(p2, errors && path + "/schema", errors) && !errors) return false;
-          if (!collect$Reference(p2, errors && path + "/schema", errors) && !errors) return false;
-        }
-        if (matched3 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/schema", error$241)) return false;
-        }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/MediaType/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.schema;
+    if (p2 !== void 0) {
+      let matched3 = 0;
+      if (collect$Schema(p2)) matched3++;
+      if (collect$Reference(p2)) matched3++;
+      if (matched3 === 0) {
+        if (!errors) return depth$--, false;
+        if (!collect$Schema(p2, errors && path + "/schema", errors) && !errors)
+          return depth$--, false;
+        if (!collect$Reference(p2, errors && path + "/schema", errors) && !errors)
+          return depth$--, false;
       }
-      const p4 = o1.example;
-      if (p4 !== void 0) {
+      if (matched3 !== 1) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/schema",
+          "#/definitions/MediaType/properties/schema/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
       }
-      const p5 = o1.examples;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/examples", error$243)) return false;
-        } else {
-          const o6 = p5;
-          for (const k7 in o6) {
-            if (!$hasOwn$(o6, k7)) continue;
-            const x8 = o6[k7];
-            let matched9 = 0;
-            if (collect$Example(x8)) matched9++;
-            if (collect$Reference(x8)) matched9++;
-            if (matched9 === 0) {
-              if (!errors) return false;
-              if (!collect$Example(x8, errors && path + "/examples/" + $pointerToken$(k7), errors) && !errors)
-                return false;
-              if (!collect$Reference(
-                x8,
-                errors && path + "/examples/" + $pointerToken$(k7),
-                errors
-              ) && !errors)
-                return false;
-            }
-            if (matched9 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/examples/" + $pointerToken$(k7), error$242))
-                return false;
-            }
+    }
+    const p4 = o1.example;
+    if (p4 !== void 0) {
+    }
+    const p5 = o1.examples;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/definitions/MediaType/properties/examples/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o6 = p5;
+        for (const k7 in o6) {
+          if (!$hasOwn$(o6, k7)) continue;
+          const x8 = o6[k7];
+          let matched9 = 0;
+          if (collect$Example(x8)) matched9++;
+          if (collect$Reference(x8)) matched9++;
+          if (matched9 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Example(x8, errors && path + "/examples/" + $pointerToken$(k7), errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x8, errors && path + "/examples/" + $pointerToken$(k7), errors) && !errors)
+              return depth$--, false;
           }
-        }
-      }
-      const p10 = o1.encoding;
-      if (p10 !== void 0) {
-        if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-          if ((0, import_validation.pushError)(errors, path + "/encoding", error$244)) return false;
-        } else {
-          const o11 = p10;
-          for (const k12 in o11) {
-            if (!$hasOwn$(o11, k12)) continue;
-            const x13 = o11[k12];
-            if (!collect$Encoding(x13, errors && path + "/encoding/" + $pointerToken$(k12), errors) && !errors)
-              return false;
-          }
-        }
-      }
-      for (const k14 in o1) {
-        if (!$hasOwn$(o1, k14)) continue;
-        const x15 = o1[k14];
-        if (pattern$1.test(k14)) {
-        }
-        if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$245, k14)) return false;
+          if (matched9 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/examples/" + $pointerToken$(k7),
+              "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    if (!collect$ExampleXORExamples(value, path, errors) && !errors) return false;
-    return true;
-  } finally {
-    depth$--;
+    const p10 = o1.encoding;
+    if (p10 !== void 0) {
+      if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/encoding",
+          "#/definitions/MediaType/properties/encoding/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o11 = p10;
+        for (const k12 in o11) {
+          if (!$hasOwn$(o11, k12)) continue;
+          const x13 = o11[k12];
+          if (!collect$Encoding(x13, errors && path + "/encoding/" + $pointerToken$(k12), errors) && !errors)
+            return depth$--, false;
+        }
+      }
+    }
+    for (const k14 in o1) {
+      if (!$hasOwn$(o1, k14)) continue;
+      const x15 = o1[k14];
+      if (pattern$1.test(k14)) {
+      }
+      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k14,
+            "#/definitions/MediaType/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return depth$--, false;
+  depth$--;
+  return true;
 }
 function collect$ExampleXORExamples(value, path = "", errors) {
   if (collect$3(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$250)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
+      return false;
   }
   return true;
 }
@@ -5168,10 +5321,17 @@ function collect$SchemaXORContent(value, path = "", errors) {
     if (!collect$5(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$263)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf",
+      "must match exactly one schema in oneOf"
+    ))
+      return false;
   }
   if (collect$11(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$266)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
+      return false;
   }
   return true;
 }
@@ -5180,23 +5340,47 @@ function collect$PathParameter(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.required;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$267)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/PathParameter/required",
+        "must have required property 'required'"
+      ))
+        return false;
     }
     const p3 = o1.in;
     if (p3 !== void 0) {
       if (!(p3 === "path")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$268)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/PathParameter/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     const p4 = o1.style;
     if (p4 !== void 0) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$269)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/PathParameter/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     if (p2 !== void 0) {
       if (!(p2 === true)) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$270)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/definitions/PathParameter/properties/required/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
   }
@@ -5208,13 +5392,25 @@ function collect$QueryParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$271)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/QueryParameter/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$272)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/QueryParameter/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
   }
@@ -5226,13 +5422,25 @@ function collect$HeaderParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$273)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/HeaderParameter/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "simple")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$274)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/HeaderParameter/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
   }
@@ -5244,13 +5452,25 @@ function collect$CookieParameter(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$275)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/CookieParameter/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$276)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/CookieParameter/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
   }
@@ -5258,46 +5478,101 @@ function collect$CookieParameter(value, path = "", errors) {
 }
 function collect$APIKeySecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$287)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$277)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/APIKeySecurityScheme/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     const p3 = o1.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$278)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/APIKeySecurityScheme/required",
+        "must have required property 'name'"
+      ))
+        return false;
     }
     const p4 = o1.in;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$279)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/APIKeySecurityScheme/required",
+        "must have required property 'in'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$280)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/APIKeySecurityScheme/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$281)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/APIKeySecurityScheme/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$282)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/definitions/APIKeySecurityScheme/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$283)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/APIKeySecurityScheme/properties/in/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$284)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/definitions/APIKeySecurityScheme/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$285)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/APIKeySecurityScheme/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k6 in o1) {
@@ -5307,7 +5582,14 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$286, k6)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k6,
+            "#/definitions/APIKeySecurityScheme/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5316,40 +5598,83 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
 }
 function collect$HTTPSecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$296)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$288)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/HTTPSecurityScheme/required",
+        "must have required property 'scheme'"
+      ))
+        return false;
     }
     const p3 = o1.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$289)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/HTTPSecurityScheme/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$290)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scheme",
+          "#/definitions/HTTPSecurityScheme/properties/scheme/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p4 = o1.bearerFormat;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/bearerFormat", error$291)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/bearerFormat",
+          "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$292)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/HTTPSecurityScheme/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$293)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/HTTPSecurityScheme/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p3 === "http")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$294)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/HTTPSecurityScheme/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     for (const k6 in o1) {
@@ -5359,7 +5684,14 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$295, k6)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k6,
+            "#/definitions/HTTPSecurityScheme/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5373,29 +5705,60 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     if (!collect$13(value, path, errors) && !errors) return false;
   }
   if (matched8 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$304)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/HTTPSecurityScheme/oneOf",
+      "must match exactly one schema in oneOf"
+    ))
+      return false;
   }
   return true;
 }
 function collect$OAuth2SecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$311)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$305)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/OAuth2SecurityScheme/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     const p3 = o1.flows;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$306)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/OAuth2SecurityScheme/required",
+        "must have required property 'flows'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$307)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/OAuth2SecurityScheme/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$308)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/OAuth2SecurityScheme/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
@@ -5404,7 +5767,13 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$309)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/OAuth2SecurityScheme/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k5 in o1) {
@@ -5414,7 +5783,14 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
       }
       if (!(k5 === "type" || k5 === "flows" || k5 === "description" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$310, k5)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k5,
+            "#/definitions/OAuth2SecurityScheme/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5423,34 +5799,71 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
 }
 function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$319)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$312)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/OpenIdConnectSecurityScheme/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     const p3 = o1.openIdConnectUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$313)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/OpenIdConnectSecurityScheme/required",
+        "must have required property 'openIdConnectUrl'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$314)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$315)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$316)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/openIdConnectUrl",
+          "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$317)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     for (const k6 in o1) {
@@ -5460,7 +5873,14 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$318, k6)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k6,
+            "#/definitions/OpenIdConnectSecurityScheme/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5471,21 +5891,39 @@ function collect$2(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$206)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Link/not/required",
+        "must have required property 'operationId'"
+      ))
+        return false;
     }
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$207)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Link/not/required",
+        "must have required property 'operationRef'"
+      ))
+        return false;
     }
   }
   return true;
 }
 function collect$Responses(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$324)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Responses/type", "must be object")) return false;
   } else {
     const o1 = value;
     if ($countKeys$(o1) < 1) {
-      if ((0, import_validation.pushError)(errors, path, error$320)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/Responses/minProperties",
+        "must NOT have fewer than 1 properties"
+      ))
+        return false;
     }
     const p2 = o1.default;
     if (p2 !== void 0) {
@@ -5498,7 +5936,13 @@ function collect$Responses(value, path = "", errors) {
         if (!collect$Reference(p2, errors && path + "/default", errors) && !errors) return false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(errors, path + "/default", error$321)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/default",
+          "#/definitions/Responses/properties/default/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return false;
       }
     }
     for (const k4 in o1) {
@@ -5516,14 +5960,27 @@ function collect$Responses(value, path = "", errors) {
             return false;
         }
         if (matched6 !== 1) {
-          if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k4), error$322)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/" + $pointerToken$(k4),
+            "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
+            "must match exactly one schema in oneOf"
+          ))
+            return false;
         }
       }
       if (pattern$1.test(k4)) {
       }
       if (!(k4 === "default" || pattern$6.test(k4) || pattern$1.test(k4))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$323, k4)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k4,
+            "#/definitions/Responses/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5532,93 +5989,157 @@ function collect$Responses(value, path = "", errors) {
 }
 function collect$Encoding(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$334);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/Encoding",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$333)) return false;
-    } else {
-      const o1 = value;
-      const p2 = o1.contentType;
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/contentType", error$325)) return false;
-        }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/Encoding/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    const p2 = o1.contentType;
+    if (p2 !== void 0) {
+      if (!(typeof p2 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/contentType",
+          "#/definitions/Encoding/properties/contentType/type",
+          "must be string"
+        ))
+          return depth$--, false;
       }
-      const p3 = o1.headers;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-          if ((0, import_validation.pushError)(errors, path + "/headers", error$327)) return false;
-        } else {
-          const o4 = p3;
-          for (const k5 in o4) {
-            if (!$hasOwn$(o4, k5)) continue;
-            const x6 = o4[k5];
-            let matched7 = 0;
-            if (collect$Header(x6)) matched7++;
-            if (collect$Reference(x6)) matched7++;
-            if (matched7 === 0) {
-              if (!errors) return false;
-              if (!collect$Header(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-                return false;
-              if (!collect$Reference(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-                return false;
-            }
-            if (matched7 !== 1) {
-              if ((0, import_validation.pushError)(errors, path + "/headers/" + $pointerToken$(k5), error$326))
-                return false;
-            }
+    }
+    const p3 = o1.headers;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/definitions/Encoding/properties/headers/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o4 = p3;
+        for (const k5 in o4) {
+          if (!$hasOwn$(o4, k5)) continue;
+          const x6 = o4[k5];
+          let matched7 = 0;
+          if (collect$Header(x6)) matched7++;
+          if (collect$Reference(x6)) matched7++;
+          if (matched7 === 0) {
+            if (!errors) return depth$--, false;
+            if (!collect$Header(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
+              return depth$--, false;
+            if (!collect$Reference(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
+              return depth$--, false;
           }
-        }
-      }
-      const p8 = o1.style;
-      if (p8 !== void 0) {
-        if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$328)) return false;
-        }
-        if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$329)) return false;
-        }
-      }
-      const p9 = o1.explode;
-      if (p9 !== void 0) {
-        if (!(typeof p9 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/explode", error$330)) return false;
-        }
-      }
-      const p10 = o1.allowReserved;
-      if (p10 !== void 0) {
-        if (!(typeof p10 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$331)) return false;
-        }
-      }
-      for (const k11 in o1) {
-        if (!$hasOwn$(o1, k11)) continue;
-        const x12 = o1[k11];
-        if (pattern$1.test(k11)) {
-        }
-        if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
-          {
-            if ((0, import_validation.pushKeyError)(errors, path, error$332, k11)) return false;
+          if (matched7 !== 1) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/headers/" + $pointerToken$(k5),
+              "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
+              "must match exactly one schema in oneOf"
+            ))
+              return depth$--, false;
           }
         }
       }
     }
-    return true;
-  } finally {
-    depth$--;
+    const p8 = o1.style;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/Encoding/properties/style/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/definitions/Encoding/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p9 = o1.explode;
+    if (p9 !== void 0) {
+      if (!(typeof p9 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/explode",
+          "#/definitions/Encoding/properties/explode/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    const p10 = o1.allowReserved;
+    if (p10 !== void 0) {
+      if (!(typeof p10 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowReserved",
+          "#/definitions/Encoding/properties/allowReserved/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+    }
+    for (const k11 in o1) {
+      if (!$hasOwn$(o1, k11)) continue;
+      const x12 = o1[k11];
+      if (pattern$1.test(k11)) {
+      }
+      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
+        {
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k11,
+            "#/definitions/Encoding/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return depth$--, false;
+        }
+      }
+    }
   }
+  depth$--;
+  return true;
 }
 function collect$3(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$248)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ExampleXORExamples/not/required",
+        "must have required property 'example'"
+      ))
+        return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$249)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ExampleXORExamples/not/required",
+        "must have required property 'examples'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5627,7 +6148,13 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$251)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/0/required",
+        "must have required property 'schema'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5636,7 +6163,13 @@ function collect$6(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.style === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$253)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
+        "must have required property 'style'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5645,7 +6178,13 @@ function collect$7(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.explode === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$255)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
+        "must have required property 'explode'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5654,7 +6193,13 @@ function collect$8(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.allowReserved === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$257)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
+        "must have required property 'allowReserved'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5663,7 +6208,13 @@ function collect$9(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$259)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
+        "must have required property 'example'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5672,7 +6223,13 @@ function collect$10(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$261)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
+        "must have required property 'examples'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5681,23 +6238,59 @@ function collect$5(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$252)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/oneOf/1/required",
+        "must have required property 'content'"
+      ))
+        return false;
     }
   }
   if (collect$6(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$254)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
+      "must NOT be valid"
+    ))
+      return false;
   }
   if (collect$7(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$256)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
+      "must NOT be valid"
+    ))
+      return false;
   }
   if (collect$8(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$258)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
+      "must NOT be valid"
+    ))
+      return false;
   }
   if (collect$9(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$260)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
+      "must NOT be valid"
+    ))
+      return false;
   }
   if (collect$10(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$262)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
+      "must NOT be valid"
+    ))
+      return false;
   }
   return true;
 }
@@ -5705,10 +6298,22 @@ function collect$11(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$264)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/not/required",
+        "must have required property 'schema'"
+      ))
+        return false;
     }
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$265)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/SchemaXORContent/not/required",
+        "must have required property 'content'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5719,11 +6324,23 @@ function collect$12(value, path = "", errors) {
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$298)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scheme",
+          "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s3 = p2;
         if (!pattern$5.test(s3)) {
-          if ((0, import_validation.pushError)(errors, path + "/scheme", error$297)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/scheme",
+            "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
+            'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
+          ))
+            return false;
         }
       }
     }
@@ -5732,11 +6349,23 @@ function collect$12(value, path = "", errors) {
 }
 function collect$14(value, path = "", errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(errors, path, error$300)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
+      "must be string"
+    ))
+      return false;
   } else {
     const s1 = value;
     if (!pattern$5.test(s1)) {
-      if ((0, import_validation.pushError)(errors, path, error$299)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
+        'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
+      ))
+        return false;
     }
   }
   return true;
@@ -5745,7 +6374,13 @@ function collect$15(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.bearerFormat === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$302)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
+        "must have required property 'bearerFormat'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5756,18 +6391,25 @@ function collect$13(value, path = "", errors) {
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (collect$14(p2)) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$301)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scheme",
+          "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
+          "must NOT be valid"
+        ))
+          return false;
       }
     }
   }
   if (collect$15(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$303)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/not", "must NOT be valid"))
+      return false;
   }
   return true;
 }
 function collect$OAuthFlows(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$336)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.implicit;
@@ -5797,7 +6439,14 @@ function collect$OAuthFlows(value, path = "", errors) {
       }
       if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$335, k6)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k6,
+            "#/definitions/OAuthFlows/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5806,38 +6455,75 @@ function collect$OAuthFlows(value, path = "", errors) {
 }
 function collect$ImplicitOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$344)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$337)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ImplicitOAuthFlow/required",
+        "must have required property 'authorizationUrl'"
+      ))
+        return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$338)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ImplicitOAuthFlow/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$339)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/authorizationUrl",
+          "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$340)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$342)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scopes",
+          "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$341)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/scopes/" + $pointerToken$(k8),
+              "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
+              "must be string"
+            ))
+              return false;
           }
         }
       }
@@ -5849,7 +6535,14 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$343, k10)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k10,
+            "#/definitions/ImplicitOAuthFlow/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5858,38 +6551,75 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
 }
 function collect$PasswordOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$352)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$345)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/PasswordOAuthFlow/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$346)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/PasswordOAuthFlow/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$347)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$348)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$350)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scopes",
+          "#/definitions/PasswordOAuthFlow/properties/scopes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$349)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/scopes/" + $pointerToken$(k8),
+              "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
+              "must be string"
+            ))
+              return false;
           }
         }
       }
@@ -5901,7 +6631,14 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$351, k10)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k10,
+            "#/definitions/PasswordOAuthFlow/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5910,38 +6647,75 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
 }
 function collect$ClientCredentialsFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$360)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$353)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ClientCredentialsFlow/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$354)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/ClientCredentialsFlow/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$355)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$356)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$358)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scopes",
+          "#/definitions/ClientCredentialsFlow/properties/scopes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k8), error$357)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/scopes/" + $pointerToken$(k8),
+              "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
+              "must be string"
+            ))
+              return false;
           }
         }
       }
@@ -5953,7 +6727,14 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$359, k10)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k10,
+            "#/definitions/ClientCredentialsFlow/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }
@@ -5962,47 +6743,95 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
 }
 function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$370)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$361)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/AuthorizationCodeOAuthFlow/required",
+        "must have required property 'authorizationUrl'"
+      ))
+        return false;
     }
     const p3 = o1.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$362)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/AuthorizationCodeOAuthFlow/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p4 = o1.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$363)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/definitions/AuthorizationCodeOAuthFlow/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$364)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/authorizationUrl",
+          "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$365)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p7 = o1.refreshUrl;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$366)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(errors, path + "/scopes", error$368)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scopes",
+          "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o9 = p4;
         for (const k10 in o9) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
           if (!(typeof x11 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/scopes/" + $pointerToken$(k10), error$367))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/scopes/" + $pointerToken$(k10),
+              "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
+              "must be string"
+            ))
               return false;
           }
         }
@@ -6015,7 +6844,14 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
       }
       if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(errors, path, error$369, k12)) return false;
+          if ((0, import_validation.pushKeyError)(
+            errors,
+            path,
+            k12,
+            "#/definitions/AuthorizationCodeOAuthFlow/additionalProperties",
+            "must NOT have additional property "
+          ))
+            return false;
         }
       }
     }

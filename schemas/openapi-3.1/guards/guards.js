@@ -241,938 +241,26 @@ var import_formats = require("./runtime/formats.js");
 var import_evaluated = require("./runtime/evaluated.js");
 var import_validation2 = require("./runtime/validation.js");
 const $evaluated$ = import_evaluated.evaluated;
-const error$1 = ["#/required", "required", "must have required property 'openapi'"];
-const error$2 = ["#/required", "required", "must have required property 'info'"];
 const $markKey$ = import_evaluated.markKey;
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
-const error$3 = [
-  "#/properties/openapi/pattern",
-  "pattern",
-  'must match pattern "^3\\.1\\.\\d+(-.+)?$"'
-];
-const error$4 = ["#/properties/openapi/type", "type", "must be string"];
 const $isUriReference$ = import_formats.isUriReference;
-const error$5 = [
-  "#/properties/jsonSchemaDialect/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$6 = ["#/properties/jsonSchemaDialect/type", "type", "must be string"];
-const error$7 = ["#/properties/servers/type", "type", "must be array"];
 const $hasOwn$ = import_checks.hasOwn;
 const $pointerToken$ = import_checks.pointerToken;
-const error$8 = ["#/properties/webhooks/type", "type", "must be object"];
-const error$9 = ["#/properties/security/type", "type", "must be array"];
-const error$10 = ["#/properties/tags/type", "type", "must be array"];
-const error$11 = ["#/type", "type", "must be object"];
 const $mergeEvaluated$ = import_evaluated.mergeEvaluated;
-const error$12 = ["#/anyOf/0/required", "required", "must have required property 'paths'"];
-const error$13 = ["#/anyOf/1/required", "required", "must have required property 'components'"];
-const error$14 = ["#/anyOf/2/required", "required", "must have required property 'webhooks'"];
-const error$15 = ["#/anyOf", "anyOf", "must match a schema in anyOf"];
 const $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
-const error$16 = [
-  "#/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$17 = ["#/$defs/schema/type", "type", "must be object,boolean"];
 let depth$ = 0;
-const error$18 = [
-  "#/$defs/schema",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$19 = ["#/$defs/info/required", "required", "must have required property 'title'"];
-const error$20 = ["#/$defs/info/required", "required", "must have required property 'version'"];
-const error$21 = ["#/$defs/info/properties/title/type", "type", "must be string"];
-const error$22 = ["#/$defs/info/properties/summary/type", "type", "must be string"];
-const error$23 = ["#/$defs/info/properties/description/type", "type", "must be string"];
-const error$24 = [
-  "#/$defs/info/properties/termsOfService/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$25 = ["#/$defs/info/properties/termsOfService/type", "type", "must be string"];
-const error$26 = ["#/$defs/info/properties/version/type", "type", "must be string"];
-const error$27 = ["#/$defs/info/type", "type", "must be object"];
-const error$28 = [
-  "#/$defs/info/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$29 = ["#/$defs/server/required", "required", "must have required property 'url'"];
-const error$30 = ["#/$defs/server/properties/url/type", "type", "must be string"];
-const error$31 = ["#/$defs/server/properties/description/type", "type", "must be string"];
-const error$32 = ["#/$defs/server/properties/variables/type", "type", "must be object"];
-const error$33 = ["#/$defs/server/type", "type", "must be object"];
-const error$34 = [
-  "#/$defs/server/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
 const pattern$1 = new RegExp("^/", "u");
-const error$35 = ["#/$defs/paths/type", "type", "must be object"];
-const error$36 = [
-  "#/$defs/paths/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$37 = [
-  "#/$defs/path-item/properties/$ref/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$38 = ["#/$defs/path-item/properties/$ref/type", "type", "must be string"];
-const error$39 = ["#/$defs/path-item/properties/summary/type", "type", "must be string"];
-const error$40 = ["#/$defs/path-item/properties/description/type", "type", "must be string"];
-const error$41 = ["#/$defs/path-item/properties/servers/type", "type", "must be array"];
-const error$42 = ["#/$defs/path-item/properties/parameters/type", "type", "must be array"];
-const error$43 = ["#/$defs/path-item/type", "type", "must be object"];
-const error$44 = [
-  "#/$defs/path-item/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$45 = [
-  "#/$defs/path-item",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$46 = ["#/$defs/components/properties/schemas/type", "type", "must be object"];
-const error$47 = ["#/$defs/components/properties/responses/type", "type", "must be object"];
-const error$48 = ["#/$defs/components/properties/parameters/type", "type", "must be object"];
-const error$49 = ["#/$defs/components/properties/examples/type", "type", "must be object"];
-const error$50 = ["#/$defs/components/properties/requestBodies/type", "type", "must be object"];
-const error$51 = ["#/$defs/components/properties/headers/type", "type", "must be object"];
-const error$52 = ["#/$defs/components/properties/securitySchemes/type", "type", "must be object"];
-const error$53 = ["#/$defs/components/properties/links/type", "type", "must be object"];
-const error$54 = ["#/$defs/components/properties/callbacks/type", "type", "must be object"];
-const error$55 = ["#/$defs/components/properties/pathItems/type", "type", "must be object"];
 const pattern$2 = new RegExp(
   "^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$",
   "u"
 );
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
-const error$56 = [
-  "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
-  "pattern",
-  'must match pattern "^[a-zA-Z0-9._-]+$"'
-];
-const error$57 = ["#/$defs/components/type", "type", "must be object"];
-const error$58 = [
-  "#/$defs/components/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$59 = [
-  "#/$defs/security-requirement/additionalProperties/items/type",
-  "type",
-  "must be string"
-];
-const error$60 = [
-  "#/$defs/security-requirement/additionalProperties/type",
-  "type",
-  "must be array"
-];
-const error$61 = ["#/$defs/security-requirement/type", "type", "must be object"];
-const error$62 = ["#/$defs/tag/required", "required", "must have required property 'name'"];
-const error$63 = ["#/$defs/tag/properties/name/type", "type", "must be string"];
-const error$64 = ["#/$defs/tag/properties/description/type", "type", "must be string"];
-const error$65 = ["#/$defs/tag/type", "type", "must be object"];
-const error$66 = [
-  "#/$defs/tag/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$67 = [
-  "#/$defs/external-documentation/required",
-  "required",
-  "must have required property 'url'"
-];
-const error$68 = [
-  "#/$defs/external-documentation/properties/description/type",
-  "type",
-  "must be string"
-];
-const error$69 = [
-  "#/$defs/external-documentation/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$70 = ["#/$defs/external-documentation/properties/url/type", "type", "must be string"];
-const error$71 = ["#/$defs/external-documentation/type", "type", "must be object"];
-const error$72 = [
-  "#/$defs/external-documentation/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
 const pattern$4 = new RegExp("^x-", "u");
-const error$73 = ["#/$defs/contact/properties/name/type", "type", "must be string"];
-const error$74 = [
-  "#/$defs/contact/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$75 = ["#/$defs/contact/properties/url/type", "type", "must be string"];
 const $isEmail$ = import_formats.isEmail;
-const error$76 = ["#/$defs/contact/properties/email/format", "format", 'must match format "email"'];
-const error$77 = ["#/$defs/contact/properties/email/type", "type", "must be string"];
-const error$78 = ["#/$defs/contact/type", "type", "must be object"];
-const error$79 = [
-  "#/$defs/contact/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$80 = ["#/$defs/license/required", "required", "must have required property 'name'"];
-const error$81 = ["#/$defs/license/properties/name/type", "type", "must be string"];
-const error$82 = ["#/$defs/license/properties/identifier/type", "type", "must be string"];
-const error$83 = [
-  "#/$defs/license/properties/url/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$84 = ["#/$defs/license/properties/url/type", "type", "must be string"];
-const error$85 = [
-  "#/$defs/license/dependentSchemas/identifier/not/required",
-  "required",
-  "must have required property 'url'"
-];
-const error$86 = ["#/$defs/license/dependentSchemas/identifier/not", "not", "must NOT be valid"];
-const error$87 = ["#/$defs/license/type", "type", "must be object"];
-const error$88 = [
-  "#/$defs/license/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$89 = [
-  "#/$defs/server-variable/required",
-  "required",
-  "must have required property 'default'"
-];
-const error$90 = [
-  "#/$defs/server-variable/properties/enum/minItems",
-  "minItems",
-  "must NOT have fewer than 1 items"
-];
-const error$91 = ["#/$defs/server-variable/properties/enum/items/type", "type", "must be string"];
-const error$92 = ["#/$defs/server-variable/properties/enum/type", "type", "must be array"];
-const error$93 = ["#/$defs/server-variable/properties/default/type", "type", "must be string"];
-const error$94 = ["#/$defs/server-variable/properties/description/type", "type", "must be string"];
-const error$95 = ["#/$defs/server-variable/type", "type", "must be object"];
-const error$96 = [
-  "#/$defs/server-variable/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$97 = [
-  "#/$defs/parameter-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$98 = ["#/$defs/parameter-or-reference/if/type", "type", "must be object"];
-const error$99 = ["#/$defs/operation/properties/tags/items/type", "type", "must be string"];
-const error$100 = ["#/$defs/operation/properties/tags/type", "type", "must be array"];
-const error$101 = ["#/$defs/operation/properties/summary/type", "type", "must be string"];
-const error$102 = ["#/$defs/operation/properties/description/type", "type", "must be string"];
-const error$103 = ["#/$defs/operation/properties/operationId/type", "type", "must be string"];
-const error$104 = ["#/$defs/operation/properties/parameters/type", "type", "must be array"];
-const error$105 = ["#/$defs/operation/properties/callbacks/type", "type", "must be object"];
-const error$106 = ["#/$defs/operation/properties/deprecated/type", "type", "must be boolean"];
-const error$107 = ["#/$defs/operation/properties/security/type", "type", "must be array"];
-const error$108 = ["#/$defs/operation/properties/servers/type", "type", "must be array"];
-const error$109 = ["#/$defs/operation/type", "type", "must be object"];
-const error$110 = [
-  "#/$defs/operation/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$111 = [
-  "#/$defs/operation",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$112 = [
-  "#/$defs/response-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$113 = ["#/$defs/response-or-reference/if/type", "type", "must be object"];
-const error$114 = [
-  "#/$defs/example-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$115 = ["#/$defs/example-or-reference/if/type", "type", "must be object"];
-const error$116 = [
-  "#/$defs/request-body-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$117 = ["#/$defs/request-body-or-reference/if/type", "type", "must be object"];
-const error$118 = [
-  "#/$defs/header-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$119 = ["#/$defs/header-or-reference/if/type", "type", "must be object"];
-const error$120 = [
-  "#/$defs/header-or-reference/if",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$121 = [
-  "#/$defs/header-or-reference",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$122 = [
-  "#/$defs/security-scheme-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$123 = ["#/$defs/security-scheme-or-reference/if/type", "type", "must be object"];
-const error$124 = [
-  "#/$defs/link-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$125 = ["#/$defs/link-or-reference/if/type", "type", "must be object"];
-const error$126 = [
-  "#/$defs/callbacks-or-reference/if/required",
-  "required",
-  "must have required property '$ref'"
-];
-const error$127 = ["#/$defs/callbacks-or-reference/if/type", "type", "must be object"];
-const error$128 = [
-  "#/$defs/callbacks-or-reference/if",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$129 = [
-  "#/$defs/callbacks-or-reference",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$130 = [
-  "#/$defs/reference/properties/$ref/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$131 = ["#/$defs/reference/properties/$ref/type", "type", "must be string"];
-const error$132 = ["#/$defs/reference/properties/summary/type", "type", "must be string"];
-const error$133 = ["#/$defs/reference/properties/description/type", "type", "must be string"];
-const error$134 = ["#/$defs/reference/type", "type", "must be object"];
-const error$135 = ["#/$defs/parameter/required", "required", "must have required property 'name'"];
-const error$136 = ["#/$defs/parameter/required", "required", "must have required property 'in'"];
-const error$137 = ["#/$defs/parameter/properties/name/type", "type", "must be string"];
-const error$138 = [
-  "#/$defs/parameter/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$139 = ["#/$defs/parameter/properties/description/type", "type", "must be string"];
-const error$140 = ["#/$defs/parameter/properties/required/type", "type", "must be boolean"];
-const error$141 = ["#/$defs/parameter/properties/deprecated/type", "type", "must be boolean"];
 const $countKeys$ = import_checks.countKeys;
-const error$142 = [
-  "#/$defs/parameter/properties/content/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
-const error$143 = [
-  "#/$defs/parameter/properties/content/maxProperties",
-  "maxProperties",
-  "must NOT have more than 1 properties"
-];
-const error$144 = [
-  "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
-  "type",
-  "must be string"
-];
-const error$145 = [
-  "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
-  "type",
-  "must be boolean"
-];
-const error$146 = ["#/$defs/parameter/type", "type", "must be object"];
-const error$147 = [
-  "#/$defs/parameter/oneOf/0/required",
-  "required",
-  "must have required property 'schema'"
-];
-const error$148 = [
-  "#/$defs/parameter/oneOf/1/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$149 = ["#/$defs/parameter/oneOf", "oneOf", "must match exactly one schema in oneOf"];
-const error$150 = [
-  "#/$defs/parameter/then/properties/allowEmptyValue/type",
-  "type",
-  "must be boolean"
-];
-const error$151 = [
-  "#/$defs/parameter/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$152 = [
-  "#/$defs/responses/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
 const pattern$5 = new RegExp("^[1-5](?:[0-9]{2}|XX)$", "u");
-const error$153 = ["#/$defs/responses/type", "type", "must be object"];
-const error$154 = [
-  "#/$defs/responses/then/required",
-  "required",
-  "must have required property 'default'"
-];
-const error$155 = [
-  "#/$defs/responses/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$156 = [
-  "#/$defs/response/required",
-  "required",
-  "must have required property 'description'"
-];
-const error$157 = ["#/$defs/response/properties/description/type", "type", "must be string"];
-const error$158 = ["#/$defs/response/properties/headers/type", "type", "must be object"];
-const error$159 = ["#/$defs/response/properties/links/type", "type", "must be object"];
-const error$160 = ["#/$defs/response/type", "type", "must be object"];
-const error$161 = [
-  "#/$defs/response/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$162 = ["#/$defs/example/properties/summary/type", "type", "must be string"];
-const error$163 = ["#/$defs/example/properties/description/type", "type", "must be string"];
-const error$164 = [
-  "#/$defs/example/properties/externalValue/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$165 = ["#/$defs/example/properties/externalValue/type", "type", "must be string"];
-const error$166 = ["#/$defs/example/type", "type", "must be object"];
-const error$167 = [
-  "#/$defs/example/not/required",
-  "required",
-  "must have required property 'value'"
-];
-const error$168 = [
-  "#/$defs/example/not/required",
-  "required",
-  "must have required property 'externalValue'"
-];
-const error$169 = ["#/$defs/example/not", "not", "must NOT be valid"];
-const error$170 = [
-  "#/$defs/example/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$171 = [
-  "#/$defs/request-body/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$172 = ["#/$defs/request-body/properties/description/type", "type", "must be string"];
-const error$173 = ["#/$defs/request-body/properties/required/type", "type", "must be boolean"];
-const error$174 = ["#/$defs/request-body/type", "type", "must be object"];
-const error$175 = [
-  "#/$defs/request-body/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$176 = ["#/$defs/header/properties/description/type", "type", "must be string"];
-const error$177 = ["#/$defs/header/properties/required/type", "type", "must be boolean"];
-const error$178 = ["#/$defs/header/properties/deprecated/type", "type", "must be boolean"];
-const error$179 = [
-  "#/$defs/header/properties/content/minProperties",
-  "minProperties",
-  "must NOT have fewer than 1 properties"
-];
-const error$180 = [
-  "#/$defs/header/properties/content/maxProperties",
-  "maxProperties",
-  "must NOT have more than 1 properties"
-];
-const error$181 = [
-  "#/$defs/header/dependentSchemas/schema/properties/style/const",
-  "const",
-  "must be equal to constant"
-];
-const error$182 = [
-  "#/$defs/header/dependentSchemas/schema/properties/explode/type",
-  "type",
-  "must be boolean"
-];
-const error$183 = ["#/$defs/header/type", "type", "must be object"];
-const error$184 = [
-  "#/$defs/header/oneOf/0/required",
-  "required",
-  "must have required property 'schema'"
-];
-const error$185 = [
-  "#/$defs/header/oneOf/0",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$186 = [
-  "#/$defs/header/oneOf/1/required",
-  "required",
-  "must have required property 'content'"
-];
-const error$187 = [
-  "#/$defs/header/oneOf/1",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$188 = ["#/$defs/header/oneOf", "oneOf", "must match exactly one schema in oneOf"];
-const error$189 = [
-  "#/$defs/header/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$190 = [
-  "#/$defs/header",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$191 = [
-  "#/$defs/security-scheme/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$192 = [
-  "#/$defs/security-scheme/properties/type/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$193 = ["#/$defs/security-scheme/properties/description/type", "type", "must be string"];
-const error$194 = ["#/$defs/security-scheme/type", "type", "must be object"];
-const error$195 = [
-  "#/$defs/security-scheme/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$196 = [
-  "#/$defs/link/properties/operationRef/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$197 = ["#/$defs/link/properties/operationRef/type", "type", "must be string"];
-const error$198 = ["#/$defs/link/properties/operationId/type", "type", "must be string"];
-const error$199 = ["#/$defs/link/properties/description/type", "type", "must be string"];
-const error$200 = ["#/$defs/link/type", "type", "must be object"];
-const error$201 = [
-  "#/$defs/link/oneOf/0/required",
-  "required",
-  "must have required property 'operationRef'"
-];
-const error$202 = [
-  "#/$defs/link/oneOf/1/required",
-  "required",
-  "must have required property 'operationId'"
-];
-const error$203 = ["#/$defs/link/oneOf", "oneOf", "must match exactly one schema in oneOf"];
-const error$204 = [
-  "#/$defs/link/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$205 = ["#/$defs/callbacks/type", "type", "must be object"];
-const error$206 = [
-  "#/$defs/callbacks",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$207 = ["#/$defs/content/type", "type", "must be object"];
-const error$208 = [
-  "#/$defs/content",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$209 = ["#/$defs/examples/properties/examples/type", "type", "must be object"];
-const error$210 = [
-  "#/$defs/examples/not/required",
-  "required",
-  "must have required property 'example'"
-];
-const error$211 = [
-  "#/$defs/examples/not/required",
-  "required",
-  "must have required property 'examples'"
-];
-const error$212 = ["#/$defs/examples/not", "not", "must NOT be valid"];
-const error$213 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
-  "const",
-  "must be equal to constant"
-];
-const error$214 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
-  "required",
-  "must have required property 'required'"
-];
 const pattern$6 = new RegExp("^[^{}]+$", "u");
-const error$215 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
-  "pattern",
-  'must match pattern "^[^{}]+$"'
-];
-const error$216 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$217 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
-  "const",
-  "must be equal to constant"
-];
-const error$218 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
-  "const",
-  "must be equal to constant"
-];
-const error$219 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
-  "const",
-  "must be equal to constant"
-];
-const error$220 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
-  "const",
-  "must be equal to constant"
-];
-const error$221 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$222 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
-  "type",
-  "must be boolean"
-];
-const error$223 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
-  "const",
-  "must be equal to constant"
-];
-const error$224 = [
-  "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
-  "const",
-  "must be equal to constant"
-];
-const error$225 = [
-  "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
-const error$226 = [
-  "#/$defs/security-scheme/$defs/type-apikey/then/required",
-  "required",
-  "must have required property 'name'"
-];
-const error$227 = [
-  "#/$defs/security-scheme/$defs/type-apikey/then/required",
-  "required",
-  "must have required property 'in'"
-];
-const error$228 = [
-  "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
-  "type",
-  "must be string"
-];
-const error$229 = [
-  "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$230 = [
-  "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
-const error$231 = [
-  "#/$defs/security-scheme/$defs/type-http/then/required",
-  "required",
-  "must have required property 'scheme'"
-];
-const error$232 = [
-  "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
-  "type",
-  "must be string"
-];
-const error$233 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$234 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-  "required",
-  "must have required property 'scheme'"
-];
-const error$235 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
 const pattern$7 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
-const error$236 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
-  "pattern",
-  'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-];
-const error$237 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
-  "type",
-  "must be string"
-];
-const error$238 = [
-  "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
-  "type",
-  "must be string"
-];
-const error$239 = [
-  "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
-const error$240 = [
-  "#/$defs/security-scheme/$defs/type-oauth2/then/required",
-  "required",
-  "must have required property 'flows'"
-];
-const error$241 = [
-  "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
-const error$242 = [
-  "#/$defs/security-scheme/$defs/type-oidc/then/required",
-  "required",
-  "must have required property 'openIdConnectUrl'"
-];
-const error$243 = [
-  "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$244 = [
-  "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
-  "type",
-  "must be string"
-];
-const error$245 = ["#/$defs/map-of-strings/additionalProperties/type", "type", "must be string"];
-const error$246 = ["#/$defs/map-of-strings/type", "type", "must be object"];
-const error$247 = ["#/$defs/media-type/properties/encoding/type", "type", "must be object"];
-const error$248 = ["#/$defs/media-type/type", "type", "must be object"];
-const error$249 = [
-  "#/$defs/media-type/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$250 = [
-  "#/$defs/media-type",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$251 = [
-  "#/$defs/explode-for-form/if/properties/style/const",
-  "const",
-  "must be equal to constant"
-];
-const error$252 = ["#/$defs/oauth-flows/type", "type", "must be object"];
-const error$253 = [
-  "#/$defs/oauth-flows/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$254 = ["#/$defs/encoding/properties/contentType/type", "type", "must be string"];
-const error$255 = ["#/$defs/encoding/properties/headers/type", "type", "must be object"];
-const error$256 = [
-  "#/$defs/encoding/properties/style/enum",
-  "enum",
-  "must be equal to one of the allowed values"
-];
-const error$257 = ["#/$defs/encoding/properties/explode/type", "type", "must be boolean"];
-const error$258 = ["#/$defs/encoding/properties/allowReserved/type", "type", "must be boolean"];
-const error$259 = ["#/$defs/encoding/type", "type", "must be object"];
-const error$260 = [
-  "#/$defs/encoding/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$261 = [
-  "#/$defs/encoding",
-  "maxDepth",
-  "is nested too deep to check: recursive types are checked at most 2000 calls deep"
-];
-const error$262 = [
-  "#/$defs/oauth-flows/$defs/implicit/required",
-  "required",
-  "must have required property 'authorizationUrl'"
-];
-const error$263 = [
-  "#/$defs/oauth-flows/$defs/implicit/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$264 = [
-  "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$265 = [
-  "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
-  "type",
-  "must be string"
-];
-const error$266 = [
-  "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$267 = [
-  "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$268 = ["#/$defs/oauth-flows/$defs/implicit/type", "type", "must be object"];
-const error$269 = [
-  "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$270 = [
-  "#/$defs/oauth-flows/$defs/password/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$271 = [
-  "#/$defs/oauth-flows/$defs/password/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$272 = [
-  "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$273 = [
-  "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$274 = [
-  "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$275 = [
-  "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$276 = ["#/$defs/oauth-flows/$defs/password/type", "type", "must be object"];
-const error$277 = [
-  "#/$defs/oauth-flows/$defs/password/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$278 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$279 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$280 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$281 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$282 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$283 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$284 = ["#/$defs/oauth-flows/$defs/client-credentials/type", "type", "must be object"];
-const error$285 = [
-  "#/$defs/oauth-flows/$defs/client-credentials/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
-const error$286 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/required",
-  "required",
-  "must have required property 'authorizationUrl'"
-];
-const error$287 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/required",
-  "required",
-  "must have required property 'tokenUrl'"
-];
-const error$288 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/required",
-  "required",
-  "must have required property 'scopes'"
-];
-const error$289 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$290 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
-  "type",
-  "must be string"
-];
-const error$291 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$292 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
-  "type",
-  "must be string"
-];
-const error$293 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
-  "format",
-  'must match format "uri-reference"'
-];
-const error$294 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
-  "type",
-  "must be string"
-];
-const error$295 = ["#/$defs/oauth-flows/$defs/authorization-code/type", "type", "must be object"];
-const error$296 = [
-  "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties",
-  "unevaluatedProperties",
-  "must NOT have unevaluated property "
-];
 function enterDynamicScope$(outer, entered) {
   if (outer === void 0) return entered;
   for (const anchor in entered) if (!(anchor in outer)) return { ...entered, ...outer };
@@ -1183,6 +271,7 @@ function isOpenApiDocument(value) {
   try {
     return collect$OpenApiDocument(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1194,6 +283,7 @@ function validateOpenApiDocument(value) {
     collect$OpenApiDocument(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1217,6 +307,7 @@ function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1228,6 +319,7 @@ function validateInfo(value) {
     collect$Info(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1251,6 +343,7 @@ function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1262,6 +355,7 @@ function validateContact(value) {
     collect$Contact(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1285,6 +379,7 @@ function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1296,6 +391,7 @@ function validateLicense(value) {
     collect$License(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1319,6 +415,7 @@ function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1330,6 +427,7 @@ function validateServer(value) {
     collect$Server(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1353,6 +451,7 @@ function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1364,6 +463,7 @@ function validateServerVariable(value) {
     collect$ServerVariable(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1387,6 +487,7 @@ function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1398,6 +499,7 @@ function validateComponents(value) {
     collect$Components(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1421,6 +523,7 @@ function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1432,6 +535,7 @@ function validatePaths(value) {
     collect$Paths(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1455,6 +559,7 @@ function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1466,6 +571,7 @@ function validatePathItem(value) {
     collect$PathItem(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1489,6 +595,7 @@ function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1500,6 +607,7 @@ function validateOperation(value) {
     collect$Operation(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1523,6 +631,7 @@ function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1535,6 +644,7 @@ function validateExternalDocumentation(value) {
     collect$ExternalDocumentation(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1558,6 +668,7 @@ function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1569,6 +680,7 @@ function validateParameter(value) {
     collect$Parameter(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1592,6 +704,7 @@ function isParameterOrReference(value) {
   try {
     return collect$ParameterOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1604,6 +717,7 @@ function validateParameterOrReference(value) {
     collect$ParameterOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1627,6 +741,7 @@ function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1638,6 +753,7 @@ function validateRequestBody(value) {
     collect$RequestBody(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1661,6 +777,7 @@ function isRequestBodyOrReference(value) {
   try {
     return collect$RequestBodyOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1673,6 +790,7 @@ function validateRequestBodyOrReference(value) {
     collect$RequestBodyOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1696,6 +814,7 @@ function isContent(value) {
   try {
     return collect$Content(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1707,6 +826,7 @@ function validateContent(value) {
     collect$Content(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1730,6 +850,7 @@ function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1741,6 +862,7 @@ function validateMediaType(value) {
     collect$MediaType(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1764,6 +886,7 @@ function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1775,6 +898,7 @@ function validateEncoding(value) {
     collect$Encoding(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1798,6 +922,7 @@ function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1809,6 +934,7 @@ function validateResponses(value) {
     collect$Responses(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1832,6 +958,7 @@ function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1843,6 +970,7 @@ function validateResponse(value) {
     collect$Response(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1866,6 +994,7 @@ function isResponseOrReference(value) {
   try {
     return collect$ResponseOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1878,6 +1007,7 @@ function validateResponseOrReference(value) {
     collect$ResponseOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1901,6 +1031,7 @@ function isCallbacks(value) {
   try {
     return collect$Callbacks(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1912,6 +1043,7 @@ function validateCallbacks(value) {
     collect$Callbacks(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1935,6 +1067,7 @@ function isCallbacksOrReference(value) {
   try {
     return collect$CallbacksOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1947,6 +1080,7 @@ function validateCallbacksOrReference(value) {
     collect$CallbacksOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -1970,6 +1104,7 @@ function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -1981,6 +1116,7 @@ function validateExample(value) {
     collect$Example(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2004,6 +1140,7 @@ function isExampleOrReference(value) {
   try {
     return collect$ExampleOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2015,6 +1152,7 @@ function validateExampleOrReference(value) {
     collect$ExampleOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2038,6 +1176,7 @@ function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2049,6 +1188,7 @@ function validateLink(value) {
     collect$Link(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2072,6 +1212,7 @@ function isLinkOrReference(value) {
   try {
     return collect$LinkOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2083,6 +1224,7 @@ function validateLinkOrReference(value) {
     collect$LinkOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2106,6 +1248,7 @@ function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2117,6 +1260,7 @@ function validateHeader(value) {
     collect$Header(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2140,6 +1284,7 @@ function isHeaderOrReference(value) {
   try {
     return collect$HeaderOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2151,6 +1296,7 @@ function validateHeaderOrReference(value) {
     collect$HeaderOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2174,6 +1320,7 @@ function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2185,6 +1332,7 @@ function validateTag(value) {
     collect$Tag(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2208,6 +1356,7 @@ function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2219,6 +1368,7 @@ function validateReference(value) {
     collect$Reference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2242,6 +1392,7 @@ function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2253,6 +1404,7 @@ function validateSchema(value) {
     collect$Schema(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2276,6 +1428,7 @@ function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2287,6 +1440,7 @@ function validateSecurityScheme(value) {
     collect$SecurityScheme(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2310,6 +1464,7 @@ function isSecuritySchemeOrReference(value) {
   try {
     return collect$SecuritySchemeOrReference(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2322,6 +1477,7 @@ function validateSecuritySchemeOrReference(value) {
     collect$SecuritySchemeOrReference(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2345,6 +1501,7 @@ function isOauthFlows(value) {
   try {
     return collect$OauthFlows(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2356,6 +1513,7 @@ function validateOauthFlows(value) {
     collect$OauthFlows(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2379,6 +1537,7 @@ function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2391,6 +1550,7 @@ function validateSecurityRequirement(value) {
     collect$SecurityRequirement(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2414,6 +1574,7 @@ function isSpecificationExtensions(value) {
   try {
     return collect$SpecificationExtensions(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2426,6 +1587,7 @@ function validateSpecificationExtensions(value) {
     collect$SpecificationExtensions(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2449,6 +1611,7 @@ function isExamples(value) {
   try {
     return collect$Examples(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2460,6 +1623,7 @@ function validateExamples(value) {
     collect$Examples(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2483,6 +1647,7 @@ function isMapOfStrings(value) {
   try {
     return collect$MapOfStrings(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2494,6 +1659,7 @@ function validateMapOfStrings(value) {
     collect$MapOfStrings(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2517,6 +1683,7 @@ function isExplodeForForm(value) {
   try {
     return collect$ExplodeForForm(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2528,6 +1695,7 @@ function validateExplodeForForm(value) {
     collect$ExplodeForForm(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2551,6 +1719,7 @@ function isStylesForPath(value) {
   try {
     return collect$StylesForPath(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2562,6 +1731,7 @@ function validateStylesForPath(value) {
     collect$StylesForPath(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2585,6 +1755,7 @@ function isStylesForHeader(value) {
   try {
     return collect$StylesForHeader(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2596,6 +1767,7 @@ function validateStylesForHeader(value) {
     collect$StylesForHeader(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2619,6 +1791,7 @@ function isStylesForQuery(value) {
   try {
     return collect$StylesForQuery(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2630,6 +1803,7 @@ function validateStylesForQuery(value) {
     collect$StylesForQuery(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2653,6 +1827,7 @@ function isStylesForCookie(value) {
   try {
     return collect$StylesForCookie(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2664,6 +1839,7 @@ function validateStylesForCookie(value) {
     collect$StylesForCookie(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2687,6 +1863,7 @@ function isTypeApikey(value) {
   try {
     return collect$TypeApikey(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2698,6 +1875,7 @@ function validateTypeApikey(value) {
     collect$TypeApikey(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2721,6 +1899,7 @@ function isTypeHttp(value) {
   try {
     return collect$TypeHttp(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2732,6 +1911,7 @@ function validateTypeHttp(value) {
     collect$TypeHttp(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2755,6 +1935,7 @@ function isTypeHttpBearer(value) {
   try {
     return collect$TypeHttpBearer(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2766,6 +1947,7 @@ function validateTypeHttpBearer(value) {
     collect$TypeHttpBearer(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2789,6 +1971,7 @@ function isTypeOauth2(value) {
   try {
     return collect$TypeOauth2(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2800,6 +1983,7 @@ function validateTypeOauth2(value) {
     collect$TypeOauth2(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2823,6 +2007,7 @@ function isTypeOidc(value) {
   try {
     return collect$TypeOidc(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2834,6 +2019,7 @@ function validateTypeOidc(value) {
     collect$TypeOidc(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2857,6 +2043,7 @@ function isImplicit(value) {
   try {
     return collect$Implicit(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2868,6 +2055,7 @@ function validateImplicit(value) {
     collect$Implicit(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2891,6 +2079,7 @@ function isPassword(value) {
   try {
     return collect$Password(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2902,6 +2091,7 @@ function validatePassword(value) {
     collect$Password(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2925,6 +2115,7 @@ function isClientCredentials(value) {
   try {
     return collect$ClientCredentials(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2936,6 +2127,7 @@ function validateClientCredentials(value) {
     collect$ClientCredentials(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2959,6 +2151,7 @@ function isAuthorizationCode(value) {
   try {
     return collect$AuthorizationCode(value);
   } catch (error) {
+    depth$ = 0;
     if (error instanceof RangeError) return false;
     throw error;
   }
@@ -2970,6 +2163,7 @@ function validateAuthorizationCode(value) {
     collect$AuthorizationCode(value, "", errors);
     return { ok: false, errors };
   } catch (error) {
+    depth$ = 0;
     if (!(error instanceof RangeError)) throw error;
     return {
       ok: false,
@@ -2993,24 +2187,33 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$11)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.openapi;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$1)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'openapi'"))
+        return false;
     }
     const p5 = o3.info;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$2)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'info'"))
+        return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openapi", error$4)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
+          return false;
       } else {
         const s6 = p4;
         if (!pattern$0.test(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/openapi", error$3)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/openapi",
+            "#/properties/openapi/pattern",
+            'must match pattern "^3\\.1\\.\\d+(-.+)?$"'
+          ))
+            return false;
         }
       }
       $markKey$(ev2, "openapi");
@@ -3022,11 +2225,23 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p7 = o3.jsonSchemaDialect;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/jsonSchemaDialect", error$6)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/jsonSchemaDialect",
+          "#/properties/jsonSchemaDialect/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(errors, path + "/jsonSchemaDialect", error$5)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/jsonSchemaDialect",
+            "#/properties/jsonSchemaDialect/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev2, "jsonSchemaDialect");
@@ -3034,7 +2249,8 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p9 = o3.servers;
     if (p9 !== void 0) {
       if (!Array.isArray(p9)) {
-        if ((0, import_validation.pushError)(errors, path + "/servers", error$7)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/servers", "#/properties/servers/type", "must be array"))
+          return false;
       } else {
         const a10 = p9;
         for (let i11 = 0; i11 < a10.length; i11++) {
@@ -3053,7 +2269,8 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p14 = o3.webhooks;
     if (p14 !== void 0) {
       if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
-        if ((0, import_validation.pushError)(errors, path + "/webhooks", error$8)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object"))
+          return false;
       } else {
         const o15 = p14;
         for (const k16 in o15) {
@@ -3079,7 +2296,8 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p19 = o3.security;
     if (p19 !== void 0) {
       if (!Array.isArray(p19)) {
-        if ((0, import_validation.pushError)(errors, path + "/security", error$9)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/security", "#/properties/security/type", "must be array"))
+          return false;
       } else {
         const a20 = p19;
         for (let i21 = 0; i21 < a20.length; i21++) {
@@ -3093,7 +2311,8 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p23 = o3.tags;
     if (p23 !== void 0) {
       if (!Array.isArray(p23)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", error$10)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "must be array"))
+          return false;
       } else {
         const a24 = p23;
         for (let i25 = 0; i25 < a24.length; i25++) {
@@ -3134,7 +2353,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     if (!collect$5(value, path, errors) && !errors) return false;
     if (!collect$6(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, error$15)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -3142,7 +2361,14 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     for (const k33 in o32) {
       if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$16, k33)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k33,
+          "#/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -3151,62 +2377,98 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
 }
 function collect$Schema(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$18);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/schema",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value) || typeof value === "boolean")) {
-      if ((0, import_validation.pushError)(errors, path, error$17)) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value) || typeof value === "boolean")) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/schema/type", "must be object,boolean"))
+      return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function collect$Info(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$27)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/info/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.title;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$19)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/info/required", "must have required property 'title'"))
+        return false;
     }
     const p4 = o2.version;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$20)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/info/required", "must have required property 'version'"))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/title", error$21)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/title",
+          "#/$defs/info/properties/title/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "title");
     }
     const p5 = o2.summary;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/summary", error$22)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/$defs/info/properties/summary/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "summary");
     }
     const p6 = o2.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$23)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/info/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
     const p7 = o2.termsOfService;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$25)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/termsOfService",
+          "#/$defs/info/properties/termsOfService/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(errors, path + "/termsOfService", error$24)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/termsOfService",
+            "#/$defs/info/properties/termsOfService/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "termsOfService");
@@ -3223,7 +2485,13 @@ function collect$Info(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/version", error$26)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/version",
+          "#/$defs/info/properties/version/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "version");
     }
@@ -3235,7 +2503,14 @@ function collect$Info(value, path = "", errors) {
     for (const k12 in o11) {
       if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$28, k12)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k12,
+          "#/$defs/info/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3245,30 +2520,44 @@ function collect$Info(value, path = "", errors) {
 function collect$Server(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$33)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/server/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$29)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/server/required", "must have required property 'url'"))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$30)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/server/properties/url/type", "must be string"))
+          return false;
       }
       $markKey$(ev1, "url");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$31)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/server/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
     const p5 = o2.variables;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(errors, path + "/variables", error$32)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/variables",
+          "#/$defs/server/properties/variables/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -3292,7 +2581,14 @@ function collect$Server(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$34, k10)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k10,
+          "#/$defs/server/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3303,7 +2599,7 @@ function collect$Paths(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$35)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/paths/type", "must be object")) return false;
   } else {
     const o3 = value;
     for (const k4 in o3) {
@@ -3323,7 +2619,14 @@ function collect$Paths(value, path = "", errors, dyn) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$36, k7)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k7,
+          "#/$defs/paths/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -3332,151 +2635,206 @@ function collect$Paths(value, path = "", errors, dyn) {
 }
 function collect$PathItem(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$45);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/path-item",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = $evaluated$();
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$43)) return false;
-    } else {
-      const o3 = value;
-      const p4 = o3.$ref;
-      if (p4 !== void 0) {
-        if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/$ref", error$38)) return false;
-        } else {
-          const s5 = p4;
-          if (!$isUriReference$(s5)) {
-            if ((0, import_validation.pushError)(errors, path + "/$ref", error$37)) return false;
-          }
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  const ev2 = $evaluated$();
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/path-item/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o3 = value;
+    const p4 = o3.$ref;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/$ref",
+          "#/$defs/path-item/properties/$ref/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      } else {
+        const s5 = p4;
+        if (!$isUriReference$(s5)) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/$ref",
+            "#/$defs/path-item/properties/$ref/format",
+            'must match format "uri-reference"'
+          ))
+            return depth$--, false;
         }
-        $markKey$(ev2, "$ref");
       }
-      const p6 = o3.summary;
-      if (p6 !== void 0) {
-        if (!(typeof p6 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$39)) return false;
-        }
-        $markKey$(ev2, "summary");
-      }
-      const p7 = o3.description;
-      if (p7 !== void 0) {
-        if (!(typeof p7 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$40)) return false;
-        }
-        $markKey$(ev2, "description");
-      }
-      const p8 = o3.servers;
-      if (p8 !== void 0) {
-        if (!Array.isArray(p8)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$41)) return false;
-        } else {
-          const a9 = p8;
-          for (let i10 = 0; i10 < a9.length; i10++) {
-            const x11 = a9[i10];
-            if (!collect$Server(x11, errors && path + "/servers/" + i10, errors) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "servers");
-      }
-      const p12 = o3.parameters;
-      if (p12 !== void 0) {
-        if (!Array.isArray(p12)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$42)) return false;
-        } else {
-          const a13 = p12;
-          for (let i14 = 0; i14 < a13.length; i14++) {
-            const x15 = a13[i14];
-            if (!collect$ParameterOrReference(
-              x15,
-              errors && path + "/parameters/" + i14,
-              errors,
-              dyn1
-            ) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "parameters");
-      }
-      const p16 = o3.get;
-      if (p16 !== void 0) {
-        if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors) return false;
-        $markKey$(ev2, "get");
-      }
-      const p17 = o3.put;
-      if (p17 !== void 0) {
-        if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors) return false;
-        $markKey$(ev2, "put");
-      }
-      const p18 = o3.post;
-      if (p18 !== void 0) {
-        if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "post");
-      }
-      const p19 = o3.delete;
-      if (p19 !== void 0) {
-        if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "delete");
-      }
-      const p20 = o3.options;
-      if (p20 !== void 0) {
-        if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "options");
-      }
-      const p21 = o3.head;
-      if (p21 !== void 0) {
-        if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "head");
-      }
-      const p22 = o3.patch;
-      if (p22 !== void 0) {
-        if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "patch");
-      }
-      const p23 = o3.trace;
-      if (p23 !== void 0) {
-        if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "trace");
-      }
+      $markKey$(ev2, "$ref");
     }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    eval$SpecificationExtensions(value, ev2);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o24 = value;
-      for (const k25 in o24) {
-        if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
-        {
-          if ((0, import_validation.pushKeyError)(errors, path, error$44, k25)) return false;
+    const p6 = o3.summary;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/$defs/path-item/properties/summary/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "summary");
+    }
+    const p7 = o3.description;
+    if (p7 !== void 0) {
+      if (!(typeof p7 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/path-item/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "description");
+    }
+    const p8 = o3.servers;
+    if (p8 !== void 0) {
+      if (!Array.isArray(p8)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/servers",
+          "#/$defs/path-item/properties/servers/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a9 = p8;
+        for (let i10 = 0; i10 < a9.length; i10++) {
+          const x11 = a9[i10];
+          if (!collect$Server(x11, errors && path + "/servers/" + i10, errors) && !errors)
+            return depth$--, false;
         }
       }
-      ev2.allKeys = true;
+      $markKey$(ev2, "servers");
     }
-    return true;
-  } finally {
-    depth$--;
+    const p12 = o3.parameters;
+    if (p12 !== void 0) {
+      if (!Array.isArray(p12)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/$defs/path-item/properties/parameters/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a13 = p12;
+        for (let i14 = 0; i14 < a13.length; i14++) {
+          const x15 = a13[i14];
+          if (!collect$ParameterOrReference(
+            x15,
+            errors && path + "/parameters/" + i14,
+            errors,
+            dyn1
+          ) && !errors)
+            return depth$--, false;
+        }
+      }
+      $markKey$(ev2, "parameters");
+    }
+    const p16 = o3.get;
+    if (p16 !== void 0) {
+      if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "get");
+    }
+    const p17 = o3.put;
+    if (p17 !== void 0) {
+      if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "put");
+    }
+    const p18 = o3.post;
+    if (p18 !== void 0) {
+      if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "post");
+    }
+    const p19 = o3.delete;
+    if (p19 !== void 0) {
+      if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "delete");
+    }
+    const p20 = o3.options;
+    if (p20 !== void 0) {
+      if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "options");
+    }
+    const p21 = o3.head;
+    if (p21 !== void 0) {
+      if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "head");
+    }
+    const p22 = o3.patch;
+    if (p22 !== void 0) {
+      if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "patch");
+    }
+    const p23 = o3.trace;
+    if (p23 !== void 0) {
+      if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "trace");
+    }
   }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  eval$SpecificationExtensions(value, ev2);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o24 = value;
+    for (const k25 in o24) {
+      if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
+      {
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k25,
+          "#/$defs/path-item/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return depth$--, false;
+      }
+    }
+    ev2.allKeys = true;
+  }
+  depth$--;
+  return true;
 }
 function collect$Components(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$57)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/components/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.schemas;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(errors, path + "/schemas", error$46)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/schemas",
+          "#/$defs/components/properties/schemas/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o5 = p4;
         for (const k6 in o5) {
@@ -3496,7 +2854,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p8 = o3.responses;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(errors, path + "/responses", error$47)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/responses",
+          "#/$defs/components/properties/responses/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o9 = p8;
         for (const k10 in o9) {
@@ -3516,7 +2880,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p12 = o3.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(errors, path + "/parameters", error$48)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/$defs/components/properties/parameters/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o13 = p12;
         for (const k14 in o13) {
@@ -3536,7 +2906,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p16 = o3.examples;
     if (p16 !== void 0) {
       if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$49)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/$defs/components/properties/examples/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o17 = p16;
         for (const k18 in o17) {
@@ -3555,7 +2931,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p20 = o3.requestBodies;
     if (p20 !== void 0) {
       if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) {
-        if ((0, import_validation.pushError)(errors, path + "/requestBodies", error$50)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/requestBodies",
+          "#/$defs/components/properties/requestBodies/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o21 = p20;
         for (const k22 in o21) {
@@ -3575,7 +2957,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p24 = o3.headers;
     if (p24 !== void 0) {
       if (!(typeof p24 === "object" && p24 !== null && !Array.isArray(p24))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$51)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/$defs/components/properties/headers/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o25 = p24;
         for (const k26 in o25) {
@@ -3595,7 +2983,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p28 = o3.securitySchemes;
     if (p28 !== void 0) {
       if (!(typeof p28 === "object" && p28 !== null && !Array.isArray(p28))) {
-        if ((0, import_validation.pushError)(errors, path + "/securitySchemes", error$52)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/securitySchemes",
+          "#/$defs/components/properties/securitySchemes/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o29 = p28;
         for (const k30 in o29) {
@@ -3614,7 +3008,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p32 = o3.links;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$53)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/links",
+          "#/$defs/components/properties/links/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o33 = p32;
         for (const k34 in o33) {
@@ -3633,7 +3033,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p36 = o3.callbacks;
     if (p36 !== void 0) {
       if (!(typeof p36 === "object" && p36 !== null && !Array.isArray(p36))) {
-        if ((0, import_validation.pushError)(errors, path + "/callbacks", error$54)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/callbacks",
+          "#/$defs/components/properties/callbacks/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o37 = p36;
         for (const k38 in o37) {
@@ -3653,7 +3059,13 @@ function collect$Components(value, path = "", errors, dyn) {
     const p40 = o3.pathItems;
     if (p40 !== void 0) {
       if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
-        if ((0, import_validation.pushError)(errors, path + "/pathItems", error$55)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/pathItems",
+          "#/$defs/components/properties/pathItems/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o41 = p40;
         for (const k42 in o41) {
@@ -3681,7 +3093,13 @@ function collect$Components(value, path = "", errors, dyn) {
             if (typeof k47 === "string") {
               const s48 = k47;
               if (!pattern$3.test(s48)) {
-                if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k44), error$56)) return false;
+                if ((0, import_validation.pushError)(
+                  errors,
+                  path + "/" + $pointerToken$(k44),
+                  "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
+                  'must match pattern "^[a-zA-Z0-9._-]+$"'
+                ))
+                  return false;
               }
             }
           }
@@ -3697,7 +3115,14 @@ function collect$Components(value, path = "", errors, dyn) {
     for (const k50 in o49) {
       if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$58, k50)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k50,
+          "#/$defs/components/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -3706,20 +3131,32 @@ function collect$Components(value, path = "", errors, dyn) {
 }
 function collect$SecurityRequirement(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$61)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-requirement/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$60)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/$defs/security-requirement/additionalProperties/type",
+          "must be array"
+        ))
+          return false;
       } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2) + "/" + i5, error$59))
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/" + $pointerToken$(k2) + "/" + i5,
+              "#/$defs/security-requirement/additionalProperties/items/type",
+              "must be string"
+            ))
               return false;
           }
         }
@@ -3731,23 +3168,31 @@ function collect$SecurityRequirement(value, path = "", errors) {
 function collect$Tag(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$65)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$62)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/required", "must have required property 'name'"))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$63)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/name", "#/$defs/tag/properties/name/type", "must be string"))
+          return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$64)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/tag/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
@@ -3765,7 +3210,14 @@ function collect$Tag(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$66, k7)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k7,
+          "#/$defs/tag/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3775,27 +3227,52 @@ function collect$Tag(value, path = "", errors) {
 function collect$ExternalDocumentation(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$71)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/external-documentation/type", "must be object"))
+      return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$67)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/external-documentation/required",
+        "must have required property 'url'"
+      ))
+        return false;
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$68)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/external-documentation/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$70)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/url",
+          "#/$defs/external-documentation/properties/url/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$69)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/url",
+            "#/$defs/external-documentation/properties/url/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "url");
@@ -3808,7 +3285,14 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$72, k7)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k7,
+          "#/$defs/external-documentation/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3856,7 +3340,8 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.paths === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$12)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf/0/required", "must have required property 'paths'"))
+        return false;
     }
   }
   return true;
@@ -3865,7 +3350,8 @@ function collect$5(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.components === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$13)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf/1/required", "must have required property 'components'"))
+        return false;
     }
   }
   return true;
@@ -3874,7 +3360,8 @@ function collect$6(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.webhooks === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$14)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/anyOf/2/required", "must have required property 'webhooks'"))
+        return false;
     }
   }
   return true;
@@ -3882,24 +3369,37 @@ function collect$6(value, path = "", errors) {
 function collect$Contact(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$78)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/contact/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$73)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/$defs/contact/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.url;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$75)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/contact/properties/url/type", "must be string"))
+          return false;
       } else {
         const s5 = p4;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$74)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/url",
+            "#/$defs/contact/properties/url/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "url");
@@ -3907,11 +3407,23 @@ function collect$Contact(value, path = "", errors) {
     const p6 = o2.email;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/email", error$77)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/email",
+          "#/$defs/contact/properties/email/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p6;
         if (!$isEmail$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/email", error$76)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/email",
+            "#/$defs/contact/properties/email/format",
+            'must match format "email"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "email");
@@ -3924,7 +3436,14 @@ function collect$Contact(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$79, k9)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k9,
+          "#/$defs/contact/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3934,41 +3453,67 @@ function collect$Contact(value, path = "", errors) {
 function collect$License(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$87)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/license/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$80)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/license/required", "must have required property 'name'"))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$81)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/$defs/license/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "name");
     }
     const p4 = o2.identifier;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/identifier", error$82)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/identifier",
+          "#/$defs/license/properties/identifier/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "identifier");
     }
     const p5 = o2.url;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", error$84)) return false;
+        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/license/properties/url/type", "must be string"))
+          return false;
       } else {
         const s6 = p5;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/url", error$83)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/url",
+            "#/$defs/license/properties/url/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "url");
     }
     if (o2.identifier !== void 0) {
       if (collect$7(o2)) {
-        if ((0, import_validation.pushError)(errors, path, error$86)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/license/dependentSchemas/identifier/not",
+          "must NOT be valid"
+        ))
+          return false;
       }
       eval$8(o2, ev1);
     }
@@ -3980,7 +3525,14 @@ function collect$License(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$88, k8)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k8,
+          "#/$defs/license/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -3990,26 +3542,50 @@ function collect$License(value, path = "", errors) {
 function collect$ServerVariable(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$95)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/server-variable/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.default;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$89)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/server-variable/required",
+        "must have required property 'default'"
+      ))
+        return false;
     }
     const p4 = o2.enum;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(errors, path + "/enum", error$92)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/enum",
+          "#/$defs/server-variable/properties/enum/type",
+          "must be array"
+        ))
+          return false;
       } else {
         const a5 = p4;
         if (a5.length < 1) {
-          if ((0, import_validation.pushError)(errors, path + "/enum", error$90)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/enum",
+            "#/$defs/server-variable/properties/enum/minItems",
+            "must NOT have fewer than 1 items"
+          ))
+            return false;
         }
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
           if (!(typeof x7 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/enum/" + i6, error$91)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/enum/" + i6,
+              "#/$defs/server-variable/properties/enum/items/type",
+              "must be string"
+            ))
+              return false;
           }
         }
       }
@@ -4017,14 +3593,26 @@ function collect$ServerVariable(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/default", error$93)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/default",
+          "#/$defs/server-variable/properties/default/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "default");
     }
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$94)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/server-variable/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
@@ -4036,7 +3624,14 @@ function collect$ServerVariable(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$96, k10)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k10,
+          "#/$defs/server-variable/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -4054,162 +3649,233 @@ function collect$ParameterOrReference(value, path = "", errors, dyn) {
 }
 function collect$Operation(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$111);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/operation",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = $evaluated$();
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$109)) return false;
-    } else {
-      const o3 = value;
-      const p4 = o3.tags;
-      if (p4 !== void 0) {
-        if (!Array.isArray(p4)) {
-          if ((0, import_validation.pushError)(errors, path + "/tags", error$100)) return false;
-        } else {
-          const a5 = p4;
-          for (let i6 = 0; i6 < a5.length; i6++) {
-            const x7 = a5[i6];
-            if (!(typeof x7 === "string")) {
-              if ((0, import_validation.pushError)(errors, path + "/tags/" + i6, error$99)) return false;
-            }
-          }
-        }
-        $markKey$(ev2, "tags");
-      }
-      const p8 = o3.summary;
-      if (p8 !== void 0) {
-        if (!(typeof p8 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/summary", error$101)) return false;
-        }
-        $markKey$(ev2, "summary");
-      }
-      const p9 = o3.description;
-      if (p9 !== void 0) {
-        if (!(typeof p9 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$102)) return false;
-        }
-        $markKey$(ev2, "description");
-      }
-      const p10 = o3.externalDocs;
-      if (p10 !== void 0) {
-        if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors)
-          return false;
-        $markKey$(ev2, "externalDocs");
-      }
-      const p11 = o3.operationId;
-      if (p11 !== void 0) {
-        if (!(typeof p11 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/operationId", error$103)) return false;
-        }
-        $markKey$(ev2, "operationId");
-      }
-      const p12 = o3.parameters;
-      if (p12 !== void 0) {
-        if (!Array.isArray(p12)) {
-          if ((0, import_validation.pushError)(errors, path + "/parameters", error$104)) return false;
-        } else {
-          const a13 = p12;
-          for (let i14 = 0; i14 < a13.length; i14++) {
-            const x15 = a13[i14];
-            if (!collect$ParameterOrReference(
-              x15,
-              errors && path + "/parameters/" + i14,
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  const ev2 = $evaluated$();
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/operation/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o3 = value;
+    const p4 = o3.tags;
+    if (p4 !== void 0) {
+      if (!Array.isArray(p4)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tags",
+          "#/$defs/operation/properties/tags/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a5 = p4;
+        for (let i6 = 0; i6 < a5.length; i6++) {
+          const x7 = a5[i6];
+          if (!(typeof x7 === "string")) {
+            if ((0, import_validation.pushError)(
               errors,
-              dyn1
-            ) && !errors)
-              return false;
+              path + "/tags/" + i6,
+              "#/$defs/operation/properties/tags/items/type",
+              "must be string"
+            ))
+              return depth$--, false;
           }
         }
-        $markKey$(ev2, "parameters");
       }
-      const p16 = o3.requestBody;
-      if (p16 !== void 0) {
-        if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "requestBody");
-      }
-      const p17 = o3.responses;
-      if (p17 !== void 0) {
-        if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "responses");
-      }
-      const p18 = o3.callbacks;
-      if (p18 !== void 0) {
-        if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-          if ((0, import_validation.pushError)(errors, path + "/callbacks", error$105)) return false;
-        } else {
-          const o19 = p18;
-          for (const k20 in o19) {
-            if (!$hasOwn$(o19, k20)) continue;
-            const x21 = o19[k20];
-            if (!collect$CallbacksOrReference(
-              x21,
-              errors && path + "/callbacks/" + $pointerToken$(k20),
-              errors,
-              dyn1
-            ) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "callbacks");
-      }
-      const p22 = o3.deprecated;
-      if (p22 !== void 0) {
-        if (!(typeof p22 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$106)) return false;
-        }
-        $markKey$(ev2, "deprecated");
-      }
-      const p23 = o3.security;
-      if (p23 !== void 0) {
-        if (!Array.isArray(p23)) {
-          if ((0, import_validation.pushError)(errors, path + "/security", error$107)) return false;
-        } else {
-          const a24 = p23;
-          for (let i25 = 0; i25 < a24.length; i25++) {
-            const x26 = a24[i25];
-            if (!collect$SecurityRequirement(x26, errors && path + "/security/" + i25, errors) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "security");
-      }
-      const p27 = o3.servers;
-      if (p27 !== void 0) {
-        if (!Array.isArray(p27)) {
-          if ((0, import_validation.pushError)(errors, path + "/servers", error$108)) return false;
-        } else {
-          const a28 = p27;
-          for (let i29 = 0; i29 < a28.length; i29++) {
-            const x30 = a28[i29];
-            if (!collect$Server(x30, errors && path + "/servers/" + i29, errors) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "servers");
-      }
+      $markKey$(ev2, "tags");
     }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    eval$SpecificationExtensions(value, ev2);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o31 = value;
-      for (const k32 in o31) {
-        if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
-        {
-          if ((0, import_validation.pushKeyError)(errors, path, error$110, k32)) return false;
+    const p8 = o3.summary;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/$defs/operation/properties/summary/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "summary");
+    }
+    const p9 = o3.description;
+    if (p9 !== void 0) {
+      if (!(typeof p9 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/operation/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "description");
+    }
+    const p10 = o3.externalDocs;
+    if (p10 !== void 0) {
+      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "externalDocs");
+    }
+    const p11 = o3.operationId;
+    if (p11 !== void 0) {
+      if (!(typeof p11 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationId",
+          "#/$defs/operation/properties/operationId/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "operationId");
+    }
+    const p12 = o3.parameters;
+    if (p12 !== void 0) {
+      if (!Array.isArray(p12)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/parameters",
+          "#/$defs/operation/properties/parameters/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a13 = p12;
+        for (let i14 = 0; i14 < a13.length; i14++) {
+          const x15 = a13[i14];
+          if (!collect$ParameterOrReference(
+            x15,
+            errors && path + "/parameters/" + i14,
+            errors,
+            dyn1
+          ) && !errors)
+            return depth$--, false;
         }
       }
-      ev2.allKeys = true;
+      $markKey$(ev2, "parameters");
     }
-    return true;
-  } finally {
-    depth$--;
+    const p16 = o3.requestBody;
+    if (p16 !== void 0) {
+      if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "requestBody");
+    }
+    const p17 = o3.responses;
+    if (p17 !== void 0) {
+      if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "responses");
+    }
+    const p18 = o3.callbacks;
+    if (p18 !== void 0) {
+      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/callbacks",
+          "#/$defs/operation/properties/callbacks/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o19 = p18;
+        for (const k20 in o19) {
+          if (!$hasOwn$(o19, k20)) continue;
+          const x21 = o19[k20];
+          if (!collect$CallbacksOrReference(
+            x21,
+            errors && path + "/callbacks/" + $pointerToken$(k20),
+            errors,
+            dyn1
+          ) && !errors)
+            return depth$--, false;
+        }
+      }
+      $markKey$(ev2, "callbacks");
+    }
+    const p22 = o3.deprecated;
+    if (p22 !== void 0) {
+      if (!(typeof p22 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/$defs/operation/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "deprecated");
+    }
+    const p23 = o3.security;
+    if (p23 !== void 0) {
+      if (!Array.isArray(p23)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/security",
+          "#/$defs/operation/properties/security/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a24 = p23;
+        for (let i25 = 0; i25 < a24.length; i25++) {
+          const x26 = a24[i25];
+          if (!collect$SecurityRequirement(x26, errors && path + "/security/" + i25, errors) && !errors)
+            return depth$--, false;
+        }
+      }
+      $markKey$(ev2, "security");
+    }
+    const p27 = o3.servers;
+    if (p27 !== void 0) {
+      if (!Array.isArray(p27)) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/servers",
+          "#/$defs/operation/properties/servers/type",
+          "must be array"
+        ))
+          return depth$--, false;
+      } else {
+        const a28 = p27;
+        for (let i29 = 0; i29 < a28.length; i29++) {
+          const x30 = a28[i29];
+          if (!collect$Server(x30, errors && path + "/servers/" + i29, errors) && !errors)
+            return depth$--, false;
+        }
+      }
+      $markKey$(ev2, "servers");
+    }
   }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  eval$SpecificationExtensions(value, ev2);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o31 = value;
+    for (const k32 in o31) {
+      if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
+      {
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k32,
+          "#/$defs/operation/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return depth$--, false;
+      }
+    }
+    ev2.allKeys = true;
+  }
+  depth$--;
+  return true;
 }
 function collect$ResponseOrReference(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
@@ -4239,21 +3905,24 @@ function collect$RequestBodyOrReference(value, path = "", errors, dyn) {
 }
 function collect$HeaderOrReference(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$121);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/header-or-reference",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    if (collect$13(value)) {
-      if (!collect$Reference(value, path, errors) && !errors) return false;
-    } else {
-      if (!collect$Header(value, path, errors, dyn1) && !errors) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  if (collect$13(value)) {
+    if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
+  } else {
+    if (!collect$Header(value, path, errors, dyn1) && !errors) return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function collect$SecuritySchemeOrReference(value, path = "", errors) {
   if (collect$14(value)) {
@@ -4273,27 +3942,36 @@ function collect$LinkOrReference(value, path = "", errors) {
 }
 function collect$CallbacksOrReference(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$129);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/callbacks-or-reference",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    if (collect$16(value)) {
-      if (!collect$Reference(value, path, errors) && !errors) return false;
-    } else {
-      if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  if (collect$16(value)) {
+    if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
+  } else {
+    if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function collect$7(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.url === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$85)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/license/dependentSchemas/identifier/not/required",
+        "must have required property 'url'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4304,41 +3982,72 @@ function eval$8(value, ev) {
 }
 function collect$9(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$98)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter-or-reference/if/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$97)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/parameter-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
 }
 function collect$Reference(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$134)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/reference/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/$ref", error$131)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/$ref",
+          "#/$defs/reference/properties/$ref/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s3 = p2;
         if (!$isUriReference$(s3)) {
-          if ((0, import_validation.pushError)(errors, path + "/$ref", error$130)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/$ref",
+            "#/$defs/reference/properties/$ref/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
     }
     const p4 = o1.summary;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/summary", error$132)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/$defs/reference/properties/summary/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$133)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/reference/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
     }
   }
@@ -4348,47 +4057,79 @@ function collect$Parameter(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$146)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.name;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$135)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/required", "must have required property 'name'"))
+        return false;
     }
     const p5 = o3.in;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$136)) return false;
+      if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/required", "must have required property 'in'"))
+        return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", error$137)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/name",
+          "#/$defs/parameter/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev2, "name");
     }
     if (p5 !== void 0) {
       if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$138)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/$defs/parameter/properties/in/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
       $markKey$(ev2, "in");
     }
     const p6 = o3.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$139)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/parameter/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev2, "description");
     }
     const p7 = o3.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$140)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/$defs/parameter/properties/required/type",
+          "must be boolean"
+        ))
+          return false;
       }
       $markKey$(ev2, "required");
     }
     const p8 = o3.deprecated;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/deprecated", error$141)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/$defs/parameter/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return false;
       }
       $markKey$(ev2, "deprecated");
     }
@@ -4408,10 +4149,22 @@ function collect$Parameter(value, path = "", errors, dyn) {
       if (typeof p10 === "object" && p10 !== null && !Array.isArray(p10)) {
         const o11 = p10;
         if ($countKeys$(o11) < 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$142)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/$defs/parameter/properties/content/minProperties",
+            "must NOT have fewer than 1 properties"
+          ))
+            return false;
         }
         if ($countKeys$(o11) > 1) {
-          if ((0, import_validation.pushError)(errors, path + "/content", error$143)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/$defs/parameter/properties/content/maxProperties",
+            "must NOT have more than 1 properties"
+          ))
+            return false;
         }
       }
       if (!collect$Content(p10, errors && path + "/content", errors, dyn1) && !errors) return false;
@@ -4423,13 +4176,25 @@ function collect$Parameter(value, path = "", errors, dyn) {
         const p13 = o12.style;
         if (p13 !== void 0) {
           if (!(typeof p13 === "string")) {
-            if ((0, import_validation.pushError)(errors, path + "/style", error$144)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/style",
+              "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
+              "must be string"
+            ))
+              return false;
           }
         }
         const p14 = o12.explode;
         if (p14 !== void 0) {
           if (!(typeof p14 === "boolean")) {
-            if ((0, import_validation.pushError)(errors, path + "/explode", error$145)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/explode",
+              "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
+              "must be boolean"
+            ))
+              return false;
           }
         }
       }
@@ -4460,7 +4225,8 @@ function collect$Parameter(value, path = "", errors, dyn) {
     if (!collect$21(value, path, errors) && !errors) return false;
   }
   if (matched15 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$149)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/oneOf", "must match exactly one schema in oneOf"))
+      return false;
   }
   const e18 = $evaluated$();
   const passed19 = eval$22(value, e18);
@@ -4471,7 +4237,13 @@ function collect$Parameter(value, path = "", errors, dyn) {
       const p21 = o20.allowEmptyValue;
       if (p21 !== void 0) {
         if (!(typeof p21 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowEmptyValue", error$150)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/allowEmptyValue",
+            "#/$defs/parameter/then/properties/allowEmptyValue/type",
+            "must be boolean"
+          ))
+            return false;
         }
       }
     }
@@ -4482,7 +4254,14 @@ function collect$Parameter(value, path = "", errors, dyn) {
     for (const k23 in o22) {
       if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$151, k23)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k23,
+          "#/$defs/parameter/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -4493,11 +4272,17 @@ function collect$Responses(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$153)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/responses/type", "must be object")) return false;
   } else {
     const o3 = value;
     if ($countKeys$(o3) < 1) {
-      if ((0, import_validation.pushError)(errors, path, error$152)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/responses/minProperties",
+        "must NOT have fewer than 1 properties"
+      ))
+        return false;
     }
     const p4 = o3.default;
     if (p4 !== void 0) {
@@ -4529,7 +4314,13 @@ function collect$Responses(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
       if (o9.default === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$154)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/responses/then/required",
+          "must have required property 'default'"
+        ))
+          return false;
       }
     }
     eval$25(value, ev2);
@@ -4539,7 +4330,14 @@ function collect$Responses(value, path = "", errors, dyn) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$155, k11)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k11,
+          "#/$defs/responses/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -4548,11 +4346,18 @@ function collect$Responses(value, path = "", errors, dyn) {
 }
 function collect$10(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$113)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/response-or-reference/if/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$112)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/response-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4561,23 +4366,41 @@ function collect$Response(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$160)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/response/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.description;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$156)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/response/required",
+        "must have required property 'description'"
+      ))
+        return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$157)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/response/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev2, "description");
     }
     const p5 = o3.headers;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(errors, path + "/headers", error$158)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/$defs/response/properties/headers/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o6 = p5;
         for (const k7 in o6) {
@@ -4602,7 +4425,13 @@ function collect$Response(value, path = "", errors, dyn) {
     const p10 = o3.links;
     if (p10 !== void 0) {
       if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ((0, import_validation.pushError)(errors, path + "/links", error$159)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/links",
+          "#/$defs/response/properties/links/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o11 = p10;
         for (const k12 in o11) {
@@ -4626,7 +4455,14 @@ function collect$Response(value, path = "", errors, dyn) {
     for (const k15 in o14) {
       if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$161, k15)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k15,
+          "#/$defs/response/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -4635,11 +4471,18 @@ function collect$Response(value, path = "", errors, dyn) {
 }
 function collect$11(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$115)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/example-or-reference/if/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$114)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/example-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4647,20 +4490,32 @@ function collect$11(value, path = "", errors) {
 function collect$Example(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$166)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.summary;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/summary", error$162)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/summary",
+          "#/$defs/example/properties/summary/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "summary");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$163)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/example/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
@@ -4671,11 +4526,23 @@ function collect$Example(value, path = "", errors) {
     const p6 = o2.externalValue;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/externalValue", error$165)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/externalValue",
+          "#/$defs/example/properties/externalValue/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/externalValue", error$164)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/externalValue",
+            "#/$defs/example/properties/externalValue/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "externalValue");
@@ -4684,14 +4551,21 @@ function collect$Example(value, path = "", errors) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
   if (collect$26(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$169)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/not", "must NOT be valid")) return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$170, k9)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k9,
+          "#/$defs/example/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -4700,11 +4574,18 @@ function collect$Example(value, path = "", errors) {
 }
 function collect$12(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$117)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body-or-reference/if/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$116)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/request-body-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4713,17 +4594,29 @@ function collect$RequestBody(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$174)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.content;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$171)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/request-body/required",
+        "must have required property 'content'"
+      ))
+        return false;
     }
     const p5 = o3.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$172)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/request-body/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev2, "description");
     }
@@ -4734,7 +4627,13 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     const p6 = o3.required;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(errors, path + "/required", error$173)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/$defs/request-body/properties/required/type",
+          "must be boolean"
+        ))
+          return false;
       }
       $markKey$(ev2, "required");
     }
@@ -4746,7 +4645,14 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$175, k8)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k8,
+          "#/$defs/request-body/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev2.allKeys = true;
@@ -4755,147 +4661,217 @@ function collect$RequestBody(value, path = "", errors, dyn) {
 }
 function collect$13(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$120);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/header-or-reference/if",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$119)) return false;
-    } else {
-      const o1 = value;
-      if (o1.$ref === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$118)) return false;
-      }
-    }
-    return true;
-  } finally {
-    depth$--;
-  }
-}
-function collect$Header(value, path = "", errors, dyn) {
-  if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$190);
-    return false;
-  }
-  depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = $evaluated$();
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$183)) return false;
-    } else {
-      const o3 = value;
-      const p4 = o3.description;
-      if (p4 !== void 0) {
-        if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/description", error$176)) return false;
-        }
-        $markKey$(ev2, "description");
-      }
-      const p5 = o3.required;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$177)) return false;
-        }
-        $markKey$(ev2, "required");
-      }
-      const p6 = o3.deprecated;
-      if (p6 !== void 0) {
-        if (!(typeof p6 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/deprecated", error$178)) return false;
-        }
-        $markKey$(ev2, "deprecated");
-      }
-      const p7 = o3.schema;
-      if (p7 !== void 0) {
-        if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-          p7,
-          errors && path + "/schema",
-          errors,
-          dyn1
-        ) && !errors)
-          return false;
-        $markKey$(ev2, "schema");
-      }
-      const p8 = o3.content;
-      if (p8 !== void 0) {
-        if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
-          const o9 = p8;
-          if ($countKeys$(o9) < 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$179)) return false;
-          }
-          if ($countKeys$(o9) > 1) {
-            if ((0, import_validation.pushError)(errors, path + "/content", error$180)) return false;
-          }
-        }
-        if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors)
-          return false;
-        $markKey$(ev2, "content");
-      }
-      if (o3.schema !== void 0) {
-        if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
-          const o10 = o3;
-          const p11 = o10.style;
-          if (p11 !== void 0) {
-            if (!(p11 === "simple")) {
-              if ((0, import_validation.pushError)(errors, path + "/style", error$181)) return false;
-            }
-          }
-          const p12 = o10.explode;
-          if (p12 !== void 0) {
-            if (!(typeof p12 === "boolean")) {
-              if ((0, import_validation.pushError)(errors, path + "/explode", error$182)) return false;
-            }
-          }
-        }
-        if (!collect$Examples(o3, path, errors) && !errors) return false;
-        eval$27(o3, ev2);
-      }
-    }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    eval$SpecificationExtensions(value, ev2);
-    let matched13 = 0;
-    const e14 = $evaluated$();
-    if (eval$28(value, e14)) {
-      matched13++;
-      $mergeEvaluated$(ev2, e14);
-    }
-    const e15 = $evaluated$();
-    if (eval$29(value, e15)) {
-      matched13++;
-      $mergeEvaluated$(ev2, e15);
-    }
-    if (matched13 === 0) {
-      if (!errors) return false;
-      if (!collect$30(value, path, errors) && !errors) return false;
-      if (!collect$31(value, path, errors) && !errors) return false;
-    }
-    if (matched13 !== 1) {
-      if ((0, import_validation.pushError)(errors, path, error$188)) return false;
-    }
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o16 = value;
-      for (const k17 in o16) {
-        if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
-        {
-          if ((0, import_validation.pushKeyError)(errors, path, error$189, k17)) return false;
-        }
-      }
-      ev2.allKeys = true;
-    }
-    return true;
-  } finally {
-    depth$--;
-  }
-}
-function collect$14(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$123)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/header-or-reference/if/type", "must be object"))
+      return depth$--, false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$122)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/header-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return depth$--, false;
+    }
+  }
+  depth$--;
+  return true;
+}
+function collect$Header(value, path = "", errors, dyn) {
+  if (depth$ >= 2e3) {
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/header",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
+    return false;
+  }
+  depth$++;
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  const ev2 = $evaluated$();
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/header/type", "must be object")) return depth$--, false;
+  } else {
+    const o3 = value;
+    const p4 = o3.description;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/header/properties/description/type",
+          "must be string"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "description");
+    }
+    const p5 = o3.required;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/required",
+          "#/$defs/header/properties/required/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "required");
+    }
+    const p6 = o3.deprecated;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/deprecated",
+          "#/$defs/header/properties/deprecated/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "deprecated");
+    }
+    const p7 = o3.schema;
+    if (p7 !== void 0) {
+      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
+        p7,
+        errors && path + "/schema",
+        errors,
+        dyn1
+      ) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "schema");
+    }
+    const p8 = o3.content;
+    if (p8 !== void 0) {
+      if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
+        const o9 = p8;
+        if ($countKeys$(o9) < 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/$defs/header/properties/content/minProperties",
+            "must NOT have fewer than 1 properties"
+          ))
+            return depth$--, false;
+        }
+        if ($countKeys$(o9) > 1) {
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/content",
+            "#/$defs/header/properties/content/maxProperties",
+            "must NOT have more than 1 properties"
+          ))
+            return depth$--, false;
+        }
+      }
+      if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "content");
+    }
+    if (o3.schema !== void 0) {
+      if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
+        const o10 = o3;
+        const p11 = o10.style;
+        if (p11 !== void 0) {
+          if (!(p11 === "simple")) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/style",
+              "#/$defs/header/dependentSchemas/schema/properties/style/const",
+              "must be equal to constant"
+            ))
+              return depth$--, false;
+          }
+        }
+        const p12 = o10.explode;
+        if (p12 !== void 0) {
+          if (!(typeof p12 === "boolean")) {
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/explode",
+              "#/$defs/header/dependentSchemas/schema/properties/explode/type",
+              "must be boolean"
+            ))
+              return depth$--, false;
+          }
+        }
+      }
+      if (!collect$Examples(o3, path, errors) && !errors) return depth$--, false;
+      eval$27(o3, ev2);
+    }
+  }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  eval$SpecificationExtensions(value, ev2);
+  let matched13 = 0;
+  const e14 = $evaluated$();
+  if (eval$28(value, e14)) {
+    matched13++;
+    $mergeEvaluated$(ev2, e14);
+  }
+  const e15 = $evaluated$();
+  if (eval$29(value, e15)) {
+    matched13++;
+    $mergeEvaluated$(ev2, e15);
+  }
+  if (matched13 === 0) {
+    if (!errors) return depth$--, false;
+    if (!collect$30(value, path, errors) && !errors) return depth$--, false;
+    if (!collect$31(value, path, errors) && !errors) return depth$--, false;
+  }
+  if (matched13 !== 1) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
+      return depth$--, false;
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o16 = value;
+    for (const k17 in o16) {
+      if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
+      {
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k17,
+          "#/$defs/header/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return depth$--, false;
+      }
+    }
+    ev2.allKeys = true;
+  }
+  depth$--;
+  return true;
+}
+function collect$14(value, path = "", errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme-or-reference/if/type", "must be object"))
+      return false;
+  } else {
+    const o1 = value;
+    if (o1.$ref === void 0) {
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/security-scheme-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4903,23 +4879,41 @@ function collect$14(value, path = "", errors) {
 function collect$SecurityScheme(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$194)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$191)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/security-scheme/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$192)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/properties/type/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return false;
       }
       $markKey$(ev1, "type");
     }
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$193)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/security-scheme/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
@@ -4941,7 +4935,14 @@ function collect$SecurityScheme(value, path = "", errors) {
     for (const k6 in o5) {
       if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$195, k6)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k6,
+          "#/$defs/security-scheme/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -4950,11 +4951,18 @@ function collect$SecurityScheme(value, path = "", errors) {
 }
 function collect$15(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$125)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/link-or-reference/if/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$124)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/link-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return false;
     }
   }
   return true;
@@ -4962,17 +4970,29 @@ function collect$15(value, path = "", errors) {
 function collect$Link(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$200)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/link/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationRef", error$197)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationRef",
+          "#/$defs/link/properties/operationRef/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s4 = p3;
         if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/operationRef", error$196)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/operationRef",
+            "#/$defs/link/properties/operationRef/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "operationRef");
@@ -4980,7 +5000,13 @@ function collect$Link(value, path = "", errors) {
     const p5 = o2.operationId;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/operationId", error$198)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/operationId",
+          "#/$defs/link/properties/operationId/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "operationId");
     }
@@ -4997,7 +5023,13 @@ function collect$Link(value, path = "", errors) {
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/description", error$199)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/description",
+          "#/$defs/link/properties/description/type",
+          "must be string"
+        ))
+          return false;
       }
       $markKey$(ev1, "description");
     }
@@ -5026,14 +5058,22 @@ function collect$Link(value, path = "", errors) {
     if (!collect$35(value, path, errors) && !errors) return false;
   }
   if (matched10 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, error$203)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))
+      return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o13 = value;
     for (const k14 in o13) {
       if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$204, k14)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k14,
+          "#/$defs/link/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -5042,75 +5082,93 @@ function collect$Link(value, path = "", errors) {
 }
 function collect$16(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$128);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/callbacks-or-reference/if",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$127)) return false;
-    } else {
-      const o1 = value;
-      if (o1.$ref === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$126)) return false;
-      }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks-or-reference/if/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    if (o1.$ref === void 0) {
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/callbacks-or-reference/if/required",
+        "must have required property '$ref'"
+      ))
+        return depth$--, false;
     }
-    return true;
-  } finally {
-    depth$--;
   }
+  depth$--;
+  return true;
 }
 function collect$Callbacks(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$206);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/callbacks",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$205)) return false;
-    } else {
-      const o2 = value;
-      for (const k3 in o2) {
-        if (!$hasOwn$(o2, k3)) continue;
-        const x4 = o2[k3];
-        if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
-          return false;
-      }
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o2 = value;
+    for (const k3 in o2) {
+      if (!$hasOwn$(o2, k3)) continue;
+      const x4 = o2[k3];
+      if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
+        return depth$--, false;
     }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    return true;
-  } finally {
-    depth$--;
   }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  depth$--;
+  return true;
 }
 function collect$Content(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$208);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/content",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$207)) return false;
-    } else {
-      const o2 = value;
-      for (const k3 in o2) {
-        if (!$hasOwn$(o2, k3)) continue;
-        const x4 = o2[k3];
-        if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
-          return false;
-      }
-      for (const k5 in o2) {
-        if (!$hasOwn$(o2, k5)) continue;
-      }
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/content/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o2 = value;
+    for (const k3 in o2) {
+      if (!$hasOwn$(o2, k3)) continue;
+      const x4 = o2[k3];
+      if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
+        return depth$--, false;
     }
-    return true;
-  } finally {
-    depth$--;
+    for (const k5 in o2) {
+      if (!$hasOwn$(o2, k5)) continue;
+    }
   }
+  depth$--;
+  return true;
 }
 function collect$Examples(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -5118,7 +5176,13 @@ function collect$Examples(value, path = "", errors) {
     const p2 = o1.examples;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(errors, path + "/examples", error$209)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/examples",
+          "#/$defs/examples/properties/examples/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o3 = p2;
         for (const k4 in o3) {
@@ -5135,7 +5199,7 @@ function collect$Examples(value, path = "", errors) {
     }
   }
   if (collect$36(value)) {
-    if ((0, import_validation.pushError)(errors, path, error$212)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false;
   }
   return true;
 }
@@ -5145,26 +5209,50 @@ function collect$StylesForPath(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.required;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$214)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
+          "must have required property 'required'"
+        ))
+          return false;
       }
       const p3 = o1.name;
       if (p3 !== void 0) {
         if (typeof p3 === "string") {
           const s4 = p3;
           if (!pattern$6.test(s4)) {
-            if ((0, import_validation.pushError)(errors, path + "/name", error$215)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/name",
+              "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
+              'must match pattern "^[^{}]+$"'
+            ))
+              return false;
           }
         }
       }
       const p5 = o1.style;
       if (p5 !== void 0) {
         if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$216)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/style",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
+            "must be equal to one of the allowed values"
+          ))
+            return false;
         }
       }
       if (p2 !== void 0) {
         if (!(p2 === true)) {
-          if ((0, import_validation.pushError)(errors, path + "/required", error$217)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/required",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
+            "must be equal to constant"
+          ))
+            return false;
         }
       }
       const p6 = o1.explode;
@@ -5181,7 +5269,13 @@ function collect$StylesForHeader(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "simple")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$219)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/style",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
+            "must be equal to constant"
+          ))
+            return false;
         }
       }
       const p3 = o1.explode;
@@ -5198,13 +5292,25 @@ function collect$StylesForQuery(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$221)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/style",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
+            "must be equal to one of the allowed values"
+          ))
+            return false;
         }
       }
       const p3 = o1.allowReserved;
       if (p3 !== void 0) {
         if (!(typeof p3 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$222)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/allowReserved",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
+            "must be boolean"
+          ))
+            return false;
         }
       }
     }
@@ -5219,7 +5325,13 @@ function collect$StylesForCookie(value, path = "", errors) {
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$224)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/style",
+            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
+            "must be equal to constant"
+          ))
+            return false;
         }
       }
     }
@@ -5324,7 +5436,13 @@ function collect$20(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$147)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/parameter/oneOf/0/required",
+        "must have required property 'schema'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5333,7 +5451,13 @@ function collect$21(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$148)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/parameter/oneOf/1/required",
+        "must have required property 'content'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5385,10 +5509,22 @@ function collect$26(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.value === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$167)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/example/not/required",
+        "must have required property 'value'"
+      ))
+        return false;
     }
     if (o1.externalValue === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$168)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/example/not/required",
+        "must have required property 'externalValue'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5396,87 +5532,96 @@ function collect$26(value, path = "", errors) {
 function eval$27(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      const p2 = o1.style;
-      if (p2 !== void 0) {
-        if (!(p2 === "simple")) return false;
-        $markKey$(ev, "style");
-      }
-      const p3 = o1.explode;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "boolean")) return false;
-        $markKey$(ev, "explode");
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    const p2 = o1.style;
+    if (p2 !== void 0) {
+      if (!(p2 === "simple")) return depth$--, false;
+      $markKey$(ev, "style");
     }
-    if (!eval$Examples(value, ev)) return false;
-    return true;
-  } finally {
-    depth$--;
+    const p3 = o1.explode;
+    if (p3 !== void 0) {
+      if (!(typeof p3 === "boolean")) return depth$--, false;
+      $markKey$(ev, "explode");
+    }
   }
+  if (!eval$Examples(value, ev)) return depth$--, false;
+  depth$--;
+  return true;
 }
 function eval$28(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      if (o1.schema === void 0) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    if (o1.schema === void 0) return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function eval$29(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      if (o1.content === void 0) return false;
-    }
-    return true;
-  } finally {
-    depth$--;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    if (o1.content === void 0) return depth$--, false;
   }
+  depth$--;
+  return true;
 }
 function collect$30(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$185);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/header/oneOf/0",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      if (o1.schema === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$184)) return false;
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    if (o1.schema === void 0) {
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/header/oneOf/0/required",
+        "must have required property 'schema'"
+      ))
+        return depth$--, false;
     }
-    return true;
-  } finally {
-    depth$--;
   }
+  depth$--;
+  return true;
 }
 function collect$31(value, path = "", errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$187);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/header/oneOf/1",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      if (o1.content === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$186)) return false;
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    if (o1.content === void 0) {
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/header/oneOf/1/required",
+        "must have required property 'content'"
+      ))
+        return depth$--, false;
     }
-    return true;
-  } finally {
-    depth$--;
   }
+  depth$--;
+  return true;
 }
 function collect$TypeApikey(value, path = "", errors) {
   if (collect$49(value)) {
@@ -5484,20 +5629,44 @@ function collect$TypeApikey(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.name;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$226)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/security-scheme/$defs/type-apikey/then/required",
+          "must have required property 'name'"
+        ))
+          return false;
       }
       const p3 = o1.in;
       if (p3 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$227)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/security-scheme/$defs/type-apikey/then/required",
+          "must have required property 'in'"
+        ))
+          return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/name", error$228)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/name",
+            "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
+            "must be string"
+          ))
+            return false;
         }
       }
       if (p3 !== void 0) {
         if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) {
-          if ((0, import_validation.pushError)(errors, path + "/in", error$229)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/in",
+            "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
+            "must be equal to one of the allowed values"
+          ))
+            return false;
         }
       }
     }
@@ -5519,11 +5688,23 @@ function collect$TypeHttp(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.scheme;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$231)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/security-scheme/$defs/type-http/then/required",
+          "must have required property 'scheme'"
+        ))
+          return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/scheme", error$232)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/scheme",
+            "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
+            "must be string"
+          ))
+            return false;
         }
       }
     }
@@ -5546,7 +5727,13 @@ function collect$TypeHttpBearer(value, path = "", errors) {
       const p2 = o1.bearerFormat;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/bearerFormat", error$238)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/bearerFormat",
+            "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
+            "must be string"
+          ))
+            return false;
         }
       }
     }
@@ -5568,7 +5755,13 @@ function collect$TypeOauth2(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.flows;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$240)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/security-scheme/$defs/type-oauth2/then/required",
+          "must have required property 'flows'"
+        ))
+          return false;
       }
       if (p2 !== void 0) {
         if (!collect$OauthFlows(p2, errors && path + "/flows", errors) && !errors) return false;
@@ -5592,15 +5785,33 @@ function collect$TypeOidc(value, path = "", errors) {
       const o1 = value;
       const p2 = o1.openIdConnectUrl;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(errors, path, error$242)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path,
+          "#/$defs/security-scheme/$defs/type-oidc/then/required",
+          "must have required property 'openIdConnectUrl'"
+        ))
+          return false;
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$244)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/openIdConnectUrl",
+            "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
+            "must be string"
+          ))
+            return false;
         } else {
           const s3 = p2;
           if (!$isUriReference$(s3)) {
-            if ((0, import_validation.pushError)(errors, path + "/openIdConnectUrl", error$243)) return false;
+            if ((0, import_validation.pushError)(
+              errors,
+              path + "/openIdConnectUrl",
+              "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
+              'must match format "uri-reference"'
+            ))
+              return false;
           }
         }
       }
@@ -5619,14 +5830,20 @@ function eval$TypeOidc(value, ev) {
 }
 function collect$MapOfStrings(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$246)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/map-of-strings/type", "must be object")) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!(typeof x3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/" + $pointerToken$(k2), error$245)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/$defs/map-of-strings/additionalProperties/type",
+          "must be string"
+        ))
+          return false;
       }
     }
   }
@@ -5650,7 +5867,13 @@ function collect$34(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$201)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/link/oneOf/0/required",
+        "must have required property 'operationRef'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5659,83 +5882,118 @@ function collect$35(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$202)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/link/oneOf/1/required",
+        "must have required property 'operationId'"
+      ))
+        return false;
     }
   }
   return true;
 }
 function collect$MediaType(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$250);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/media-type",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = $evaluated$();
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$248)) return false;
-    } else {
-      const o3 = value;
-      const p4 = o3.schema;
-      if (p4 !== void 0) {
-        if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-          p4,
-          errors && path + "/schema",
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  const ev2 = $evaluated$();
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/media-type/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o3 = value;
+    const p4 = o3.schema;
+    if (p4 !== void 0) {
+      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
+        p4,
+        errors && path + "/schema",
+        errors,
+        dyn1
+      ) && !errors)
+        return depth$--, false;
+      $markKey$(ev2, "schema");
+    }
+    const p5 = o3.encoding;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
           errors,
-          dyn1
-        ) && !errors)
-          return false;
-        $markKey$(ev2, "schema");
-      }
-      const p5 = o3.encoding;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/encoding", error$247)) return false;
-        } else {
-          const o6 = p5;
-          for (const k7 in o6) {
-            if (!$hasOwn$(o6, k7)) continue;
-            const x8 = o6[k7];
-            if (!collect$Encoding(
-              x8,
-              errors && path + "/encoding/" + $pointerToken$(k7),
-              errors,
-              dyn1
-            ) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "encoding");
-      }
-    }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    eval$SpecificationExtensions(value, ev2);
-    if (!collect$Examples(value, path, errors) && !errors) return false;
-    eval$Examples(value, ev2);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o9 = value;
-      for (const k10 in o9) {
-        if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
-        {
-          if ((0, import_validation.pushKeyError)(errors, path, error$249, k10)) return false;
+          path + "/encoding",
+          "#/$defs/media-type/properties/encoding/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o6 = p5;
+        for (const k7 in o6) {
+          if (!$hasOwn$(o6, k7)) continue;
+          const x8 = o6[k7];
+          if (!collect$Encoding(
+            x8,
+            errors && path + "/encoding/" + $pointerToken$(k7),
+            errors,
+            dyn1
+          ) && !errors)
+            return depth$--, false;
         }
       }
-      ev2.allKeys = true;
+      $markKey$(ev2, "encoding");
     }
-    return true;
-  } finally {
-    depth$--;
   }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  eval$SpecificationExtensions(value, ev2);
+  if (!collect$Examples(value, path, errors) && !errors) return depth$--, false;
+  eval$Examples(value, ev2);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o9 = value;
+    for (const k10 in o9) {
+      if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
+      {
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k10,
+          "#/$defs/media-type/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return depth$--, false;
+      }
+    }
+    ev2.allKeys = true;
+  }
+  depth$--;
+  return true;
 }
 function collect$36(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$210)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/examples/not/required",
+        "must have required property 'example'"
+      ))
+        return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$211)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/examples/not/required",
+        "must have required property 'examples'"
+      ))
+        return false;
     }
   }
   return true;
@@ -5746,7 +6004,13 @@ function collect$37(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "path")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$213)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -5758,7 +6022,13 @@ function collect$38(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$218)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -5770,7 +6040,13 @@ function collect$39(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$220)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -5800,7 +6076,13 @@ function collect$40(value, path = "", errors) {
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(errors, path + "/in", error$223)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/in",
+          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -5941,7 +6223,13 @@ function collect$49(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$225)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -5981,7 +6269,13 @@ function collect$52(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$230)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -6015,24 +6309,54 @@ function collect$55(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$233)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     const p3 = o1.scheme;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$234)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
+        "must have required property 'scheme'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$235)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/scheme", error$237)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/scheme",
+          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s4 = p3;
         if (!pattern$7.test(s4)) {
-          if ((0, import_validation.pushError)(errors, path + "/scheme", error$236)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/scheme",
+            "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
+            'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
+          ))
+            return false;
         }
       }
     }
@@ -6075,7 +6399,13 @@ function collect$58(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$239)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -6084,7 +6414,7 @@ function collect$58(value, path = "", errors) {
 function collect$OauthFlows(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$252)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.implicit;
@@ -6117,7 +6447,14 @@ function collect$OauthFlows(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$253, k8)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k8,
+          "#/$defs/oauth-flows/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -6153,7 +6490,13 @@ function collect$61(value, path = "", errors) {
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(errors, path + "/type", error$241)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/type",
+          "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -6186,114 +6529,155 @@ function eval$63(value, ev) {
 }
 function collect$Encoding(value, path = "", errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(errors, path, error$261);
+    (0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/encoding",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
     return false;
   }
   depth$++;
-  try {
-    const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-    const ev2 = $evaluated$();
-    if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-      if ((0, import_validation.pushError)(errors, path, error$259)) return false;
-    } else {
-      const o3 = value;
-      const p4 = o3.contentType;
-      if (p4 !== void 0) {
-        if (!(typeof p4 === "string")) {
-          if ((0, import_validation.pushError)(errors, path + "/contentType", error$254)) return false;
-        }
-        $markKey$(ev2, "contentType");
+  const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
+  const ev2 = $evaluated$();
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/encoding/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o3 = value;
+    const p4 = o3.contentType;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "string")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/contentType",
+          "#/$defs/encoding/properties/contentType/type",
+          "must be string"
+        ))
+          return depth$--, false;
       }
-      const p5 = o3.headers;
-      if (p5 !== void 0) {
-        if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-          if ((0, import_validation.pushError)(errors, path + "/headers", error$255)) return false;
-        } else {
-          const o6 = p5;
-          for (const k7 in o6) {
-            if (!$hasOwn$(o6, k7)) continue;
-            const x8 = o6[k7];
-            if (!collect$HeaderOrReference(
-              x8,
-              errors && path + "/headers/" + $pointerToken$(k7),
-              errors,
-              dyn1
-            ) && !errors)
-              return false;
-          }
-        }
-        $markKey$(ev2, "headers");
-      }
-      const p9 = o3.style;
-      if (p9 !== void 0) {
-        if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) {
-          if ((0, import_validation.pushError)(errors, path + "/style", error$256)) return false;
-        }
-        $markKey$(ev2, "style");
-      }
-      const p10 = o3.explode;
-      if (p10 !== void 0) {
-        if (!(typeof p10 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/explode", error$257)) return false;
-        }
-        $markKey$(ev2, "explode");
-      }
-      const p11 = o3.allowReserved;
-      if (p11 !== void 0) {
-        if (!(typeof p11 === "boolean")) {
-          if ((0, import_validation.pushError)(errors, path + "/allowReserved", error$258)) return false;
-        }
-        $markKey$(ev2, "allowReserved");
-      }
-      if (o3.style !== void 0) {
-        if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
-          const o12 = o3;
-          const p13 = o12.allowReserved;
-          if (p13 !== void 0) {
-          }
-        }
-        if (!collect$ExplodeForForm(o3, path, errors) && !errors) return false;
-        eval$68(o3, ev2);
-      }
-      if (o3.explode !== void 0) {
-        if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
-          const o14 = o3;
-          const p15 = o14.style;
-          if (p15 !== void 0) {
-          }
-          const p16 = o14.allowReserved;
-          if (p16 !== void 0) {
-          }
-        }
-        eval$69(o3, ev2);
-      }
-      if (o3.allowReserved !== void 0) {
-        if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
-          const o17 = o3;
-          const p18 = o17.style;
-          if (p18 !== void 0) {
-          }
-        }
-        if (!collect$ExplodeForForm(o3, path, errors) && !errors) return false;
-        eval$70(o3, ev2);
-      }
+      $markKey$(ev2, "contentType");
     }
-    if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-    eval$SpecificationExtensions(value, ev2);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o19 = value;
-      for (const k20 in o19) {
-        if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
-        {
-          if ((0, import_validation.pushKeyError)(errors, path, error$260, k20)) return false;
+    const p5 = o3.headers;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/headers",
+          "#/$defs/encoding/properties/headers/type",
+          "must be object"
+        ))
+          return depth$--, false;
+      } else {
+        const o6 = p5;
+        for (const k7 in o6) {
+          if (!$hasOwn$(o6, k7)) continue;
+          const x8 = o6[k7];
+          if (!collect$HeaderOrReference(
+            x8,
+            errors && path + "/headers/" + $pointerToken$(k7),
+            errors,
+            dyn1
+          ) && !errors)
+            return depth$--, false;
         }
       }
-      ev2.allKeys = true;
+      $markKey$(ev2, "headers");
     }
-    return true;
-  } finally {
-    depth$--;
+    const p9 = o3.style;
+    if (p9 !== void 0) {
+      if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/$defs/encoding/properties/style/enum",
+          "must be equal to one of the allowed values"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "style");
+    }
+    const p10 = o3.explode;
+    if (p10 !== void 0) {
+      if (!(typeof p10 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/explode",
+          "#/$defs/encoding/properties/explode/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "explode");
+    }
+    const p11 = o3.allowReserved;
+    if (p11 !== void 0) {
+      if (!(typeof p11 === "boolean")) {
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/allowReserved",
+          "#/$defs/encoding/properties/allowReserved/type",
+          "must be boolean"
+        ))
+          return depth$--, false;
+      }
+      $markKey$(ev2, "allowReserved");
+    }
+    if (o3.style !== void 0) {
+      if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
+        const o12 = o3;
+        const p13 = o12.allowReserved;
+        if (p13 !== void 0) {
+        }
+      }
+      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
+      eval$68(o3, ev2);
+    }
+    if (o3.explode !== void 0) {
+      if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
+        const o14 = o3;
+        const p15 = o14.style;
+        if (p15 !== void 0) {
+        }
+        const p16 = o14.allowReserved;
+        if (p16 !== void 0) {
+        }
+      }
+      eval$69(o3, ev2);
+    }
+    if (o3.allowReserved !== void 0) {
+      if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
+        const o17 = o3;
+        const p18 = o17.style;
+        if (p18 !== void 0) {
+        }
+      }
+      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
+      eval$70(o3, ev2);
+    }
   }
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  eval$SpecificationExtensions(value, ev2);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o19 = value;
+    for (const k20 in o19) {
+      if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
+      {
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k20,
+          "#/$defs/encoding/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return depth$--, false;
+      }
+    }
+    ev2.allKeys = true;
+  }
+  depth$--;
+  return true;
 }
 function collect$64(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -6301,7 +6685,13 @@ function collect$64(value, path = "", errors) {
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "form")) {
-        if ((0, import_validation.pushError)(errors, path + "/style", error$251)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/style",
+          "#/$defs/explode-for-form/if/properties/style/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
   }
@@ -6341,24 +6731,49 @@ function eval$67(value, ev) {
 function collect$Implicit(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$268)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "must be object"))
+      return false;
   } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$262)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/implicit/required",
+        "must have required property 'authorizationUrl'"
+      ))
+        return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$263)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/implicit/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$265)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/authorizationUrl",
+          "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$264)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/authorizationUrl",
+            "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "authorizationUrl");
@@ -6366,11 +6781,23 @@ function collect$Implicit(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$267)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$266)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/refreshUrl",
+            "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -6387,7 +6814,14 @@ function collect$Implicit(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$269, k9)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k9,
+          "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -6397,24 +6831,49 @@ function collect$Implicit(value, path = "", errors) {
 function collect$Password(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$276)) return false;
+    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/password/type", "must be object"))
+      return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$270)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/password/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$271)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/password/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$273)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$272)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/tokenUrl",
+            "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -6422,11 +6881,23 @@ function collect$Password(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$275)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$274)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/refreshUrl",
+            "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -6443,7 +6914,14 @@ function collect$Password(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$277, k9)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k9,
+          "#/$defs/oauth-flows/$defs/password/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -6453,24 +6931,54 @@ function collect$Password(value, path = "", errors) {
 function collect$ClientCredentials(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$284)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/oauth-flows/$defs/client-credentials/type",
+      "must be object"
+    ))
+      return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$278)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/client-credentials/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$279)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/client-credentials/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$281)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$280)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/tokenUrl",
+            "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -6478,11 +6986,23 @@ function collect$ClientCredentials(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$283)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$282)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/refreshUrl",
+            "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -6499,7 +7019,14 @@ function collect$ClientCredentials(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$285, k9)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k9,
+          "#/$defs/oauth-flows/$defs/client-credentials/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -6509,39 +7036,87 @@ function collect$ClientCredentials(value, path = "", errors) {
 function collect$AuthorizationCode(value, path = "", errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, error$295)) return false;
+    if ((0, import_validation.pushError)(
+      errors,
+      path,
+      "#/$defs/oauth-flows/$defs/authorization-code/type",
+      "must be object"
+    ))
+      return false;
   } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$286)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/authorization-code/required",
+        "must have required property 'authorizationUrl'"
+      ))
+        return false;
     }
     const p4 = o2.tokenUrl;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$287)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/authorization-code/required",
+        "must have required property 'tokenUrl'"
+      ))
+        return false;
     }
     const p5 = o2.scopes;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, error$288)) return false;
+      if ((0, import_validation.pushError)(
+        errors,
+        path,
+        "#/$defs/oauth-flows/$defs/authorization-code/required",
+        "must have required property 'scopes'"
+      ))
+        return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$290)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/authorizationUrl",
+          "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s6 = p3;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(errors, path + "/authorizationUrl", error$289)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/authorizationUrl",
+            "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "authorizationUrl");
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$292)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/tokenUrl",
+          "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s7 = p4;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(errors, path + "/tokenUrl", error$291)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/tokenUrl",
+            "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "tokenUrl");
@@ -6549,11 +7124,23 @@ function collect$AuthorizationCode(value, path = "", errors) {
     const p8 = o2.refreshUrl;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$294)) return false;
+        if ((0, import_validation.pushError)(
+          errors,
+          path + "/refreshUrl",
+          "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s9 = p8;
         if (!$isUriReference$(s9)) {
-          if ((0, import_validation.pushError)(errors, path + "/refreshUrl", error$293)) return false;
+          if ((0, import_validation.pushError)(
+            errors,
+            path + "/refreshUrl",
+            "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
+            'must match format "uri-reference"'
+          ))
+            return false;
         }
       }
       $markKey$(ev1, "refreshUrl");
@@ -6570,7 +7157,14 @@ function collect$AuthorizationCode(value, path = "", errors) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
       {
-        if ((0, import_validation.pushKeyError)(errors, path, error$296, k11)) return false;
+        if ((0, import_validation.pushKeyError)(
+          errors,
+          path,
+          k11,
+          "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties",
+          "must NOT have unevaluated property "
+        ))
+          return false;
       }
     }
     ev1.allKeys = true;
@@ -6580,56 +7174,47 @@ function collect$AuthorizationCode(value, path = "", errors) {
 function eval$68(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      const p2 = o1.allowReserved;
-      if (p2 !== void 0) {
-        $markKey$(ev, "allowReserved");
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    const p2 = o1.allowReserved;
+    if (p2 !== void 0) {
+      $markKey$(ev, "allowReserved");
     }
-    if (!eval$ExplodeForForm(value, ev)) return false;
-    return true;
-  } finally {
-    depth$--;
   }
+  if (!eval$ExplodeForForm(value, ev)) return depth$--, false;
+  depth$--;
+  return true;
 }
 function eval$69(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      const p2 = o1.style;
-      if (p2 !== void 0) {
-        $markKey$(ev, "style");
-      }
-      const p3 = o1.allowReserved;
-      if (p3 !== void 0) {
-        $markKey$(ev, "allowReserved");
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    const p2 = o1.style;
+    if (p2 !== void 0) {
+      $markKey$(ev, "style");
     }
-    return true;
-  } finally {
-    depth$--;
+    const p3 = o1.allowReserved;
+    if (p3 !== void 0) {
+      $markKey$(ev, "allowReserved");
+    }
   }
+  depth$--;
+  return true;
 }
 function eval$70(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
-  try {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const o1 = value;
-      const p2 = o1.style;
-      if (p2 !== void 0) {
-        $markKey$(ev, "style");
-      }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const o1 = value;
+    const p2 = o1.style;
+    if (p2 !== void 0) {
+      $markKey$(ev, "style");
     }
-    if (!eval$ExplodeForForm(value, ev)) return false;
-    return true;
-  } finally {
-    depth$--;
   }
+  if (!eval$ExplodeForForm(value, ev)) return depth$--, false;
+  depth$--;
+  return true;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

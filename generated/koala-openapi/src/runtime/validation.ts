@@ -18,27 +18,20 @@ export interface ValidationError {
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
 /**
- * What one failing check reports: `[schemaPath, keyword, message]`, and for an error about one key
- * the text after that key (`[..., "property name ", " is invalid"]`). Generated guards declare one
- * module constant per check, so each push is one short line.
- */
-export type ErrorSite = readonly string[];
-
-/**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ * The keyword is the schema path's last token unless given (it is, for the few errors whose schema
+ * path ends elsewhere: maxDepth, a false schema, discriminator), so most calls do not repeat it.
  */
-export function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean {
+export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, message: string, keyword?: string): boolean {
   if (!errors) return true;
-  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! });
+  errors.push({ path, schemaPath, keyword: keyword ?? schemaPath.slice(schemaPath.lastIndexOf("/") + 1), message });
   return false;
 }
 
-/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
-export function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean {
-  if (!errors) return true;
-  errors.push({ path, schemaPath: site[0]!, keyword: site[1]!, message: site[2]! + JSON.stringify(key) + (site[3] ?? "") });
-  return false;
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `message` and `afterKey`. */
+export function pushKeyError(errors: ValidationError[] | undefined, path: string, key: string, schemaPath: string, message: string, afterKey = "", keyword?: string): boolean {
+  return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
 
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */

@@ -12,119 +12,8 @@ import {
   isUuid as $isUuid
 } from "./runtime/formats.js";
 const $isUuid$ = $isUuid;
-const error$1 = ["#/properties/profile_id/format", "format", 'must match format "uuid"'];
-const error$2 = ["#/properties/profile_id/type", "type", "must be string"];
 const $isEmail$ = $isEmail;
-const error$3 = ["#/properties/email/format", "format", 'must match format "email"'];
-const error$4 = ["#/properties/email/type", "type", "must be string"];
-const error$5 = ["#/properties/events/maxItems", "maxItems", "must NOT have more than 30 items"];
-const error$6 = ["#/properties/events/type", "type", "must be array"];
-const error$7 = [
-  "#/properties/identifies/maxItems",
-  "maxItems",
-  "must NOT have more than 30 items"
-];
-const error$8 = ["#/properties/identifies/type", "type", "must be array"];
-const error$9 = [
-  "#/properties/page_views/maxItems",
-  "maxItems",
-  "must NOT have more than 30 items"
-];
-const error$10 = ["#/properties/page_views/type", "type", "must be array"];
-const error$11 = ["#/type", "type", "must be object"];
-const error$12 = ["#/anyOf/0/required", "required", "must have required property 'profile_id'"];
-const error$13 = ["#/anyOf/1/required", "required", "must have required property 'email'"];
-const error$14 = ["#/anyOf", "anyOf", "must match a schema in anyOf"];
-const error$15 = ["#/$defs/TrackEvent/required", "required", "must have required property 'type'"];
-const error$16 = ["#/$defs/TrackEvent/required", "required", "must have required property 'event'"];
-const error$17 = ["#/$defs/TrackEvent/properties/message_id/type", "type", "must be string"];
-const error$18 = ["#/$defs/TrackEvent/properties/type/type", "type", "must be string"];
-const error$19 = ["#/$defs/TrackEvent/properties/type/const", "const", "must be equal to constant"];
-const error$20 = ["#/$defs/TrackEvent/properties/event/type", "type", "must be string"];
-const error$21 = ["#/$defs/TrackEvent/properties/properties/type", "type", "must be object"];
 const $isDateTime$ = $isDateTime;
-const error$22 = [
-  "#/$defs/TrackEvent/properties/sent_at/format",
-  "format",
-  'must match format "date-time"'
-];
-const error$23 = ["#/$defs/TrackEvent/properties/sent_at/type", "type", "must be string"];
-const error$24 = ["#/$defs/TrackEvent/type", "type", "must be object"];
-const error$25 = [
-  "#/$defs/IdentifyCall/required",
-  "required",
-  "must have required property 'type'"
-];
-const error$26 = ["#/$defs/IdentifyCall/properties/type/type", "type", "must be string"];
-const error$27 = [
-  "#/$defs/IdentifyCall/properties/type/const",
-  "const",
-  "must be equal to constant"
-];
-const error$28 = [
-  "#/$defs/IdentifyCall/properties/sent_at/format",
-  "format",
-  'must match format "date-time"'
-];
-const error$29 = ["#/$defs/IdentifyCall/properties/sent_at/type", "type", "must be string"];
-const error$30 = [
-  "#/$defs/IdentifyCall/properties/traits/properties/email/format",
-  "format",
-  'must match format "email"'
-];
-const error$31 = [
-  "#/$defs/IdentifyCall/properties/traits/properties/email/type",
-  "type",
-  "must be string"
-];
-const error$32 = [
-  "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-  "type",
-  "must be string"
-];
-const error$33 = [
-  "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-  "type",
-  "must be boolean"
-];
-const error$34 = [
-  "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-  "type",
-  "must be boolean"
-];
-const error$35 = ["#/$defs/IdentifyCall/properties/traits/type", "type", "must be object"];
-const error$36 = ["#/$defs/IdentifyCall/type", "type", "must be object"];
-const error$37 = ["#/$defs/PageView/required", "required", "must have required property 'type'"];
-const error$38 = ["#/$defs/PageView/properties/message_id/type", "type", "must be string"];
-const error$39 = ["#/$defs/PageView/properties/type/type", "type", "must be string"];
-const error$40 = ["#/$defs/PageView/properties/type/const", "const", "must be equal to constant"];
-const error$41 = ["#/$defs/PageView/properties/name/type", "type", "must be string"];
-const error$42 = ["#/$defs/PageView/properties/properties/type", "type", "must be object"];
-const error$43 = [
-  "#/$defs/PageView/properties/sent_at/format",
-  "format",
-  'must match format "date-time"'
-];
-const error$44 = ["#/$defs/PageView/properties/sent_at/type", "type", "must be string"];
-const error$45 = ["#/$defs/PageView/type", "type", "must be object"];
-const error$46 = ["#/properties/domain/type", "type", "must be string"];
-const error$47 = ["#/properties/account_id/type", "type", "must be string"];
-const error$48 = ["#/anyOf/0/required", "required", "must have required property 'domain'"];
-const error$49 = ["#/anyOf/1/required", "required", "must have required property 'account_id'"];
-const error$50 = [
-  "#/$defs/AccountIdentifyCall/required",
-  "required",
-  "must have required property 'traits'"
-];
-const error$51 = ["#/$defs/AccountIdentifyCall/properties/traits/type", "type", "must be object"];
-const error$52 = ["#/$defs/AccountIdentifyCall/properties/group_id/type", "type", "must be string"];
-const error$53 = [
-  "#/$defs/AccountIdentifyCall/properties/sent_at/format",
-  "format",
-  'must match format "date-time"'
-];
-const error$54 = ["#/$defs/AccountIdentifyCall/properties/sent_at/type", "type", "must be string"];
-const error$55 = ["#/$defs/AccountIdentifyCall/type", "type", "must be object"];
 import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaProfileBatchRequest(value) {
   try {
@@ -335,39 +224,60 @@ function assertAccountIdentifyCall(value) {
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$11)) return false;
+    if ($pushError(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/profile_id", error$2)) return false;
+        if ($pushError(errors, path + "/profile_id", "#/properties/profile_id/type", "must be string"))
+          return false;
       } else {
         const s3 = p2;
         if (!$isUuid$(s3)) {
-          if ($pushError(errors, path + "/profile_id", error$1)) return false;
+          if ($pushError(
+            errors,
+            path + "/profile_id",
+            "#/properties/profile_id/format",
+            'must match format "uuid"'
+          ))
+            return false;
         }
       }
     }
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/email", error$4)) return false;
+        if ($pushError(errors, path + "/email", "#/properties/email/type", "must be string"))
+          return false;
       } else {
         const s5 = p4;
         if (!$isEmail$(s5)) {
-          if ($pushError(errors, path + "/email", error$3)) return false;
+          if ($pushError(
+            errors,
+            path + "/email",
+            "#/properties/email/format",
+            'must match format "email"'
+          ))
+            return false;
         }
       }
     }
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if ($pushError(errors, path + "/events", error$6)) return false;
+        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+          return false;
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if ($pushError(errors, path + "/events", error$5)) return false;
+          if ($pushError(
+            errors,
+            path + "/events",
+            "#/properties/events/maxItems",
+            "must NOT have more than 30 items"
+          ))
+            return false;
         }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
@@ -379,11 +289,18 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if ($pushError(errors, path + "/identifies", error$8)) return false;
+        if ($pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+          return false;
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if ($pushError(errors, path + "/identifies", error$7)) return false;
+          if ($pushError(
+            errors,
+            path + "/identifies",
+            "#/properties/identifies/maxItems",
+            "must NOT have more than 30 items"
+          ))
+            return false;
         }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
@@ -395,11 +312,18 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if ($pushError(errors, path + "/page_views", error$10)) return false;
+        if ($pushError(errors, path + "/page_views", "#/properties/page_views/type", "must be array"))
+          return false;
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if ($pushError(errors, path + "/page_views", error$9)) return false;
+          if ($pushError(
+            errors,
+            path + "/page_views",
+            "#/properties/page_views/maxItems",
+            "must NOT have more than 30 items"
+          ))
+            return false;
         }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
@@ -414,57 +338,111 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, error$14)) return false;
+      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
 function collect$TrackEvent(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$24)) return false;
+    if ($pushError(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(errors, path, error$15)) return false;
+      if ($pushError(
+        errors,
+        path,
+        "#/$defs/TrackEvent/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     const p3 = o1.event;
     if (p3 === void 0) {
-      if ($pushError(errors, path, error$16)) return false;
+      if ($pushError(
+        errors,
+        path,
+        "#/$defs/TrackEvent/required",
+        "must have required property 'event'"
+      ))
+        return false;
     }
     const p4 = o1.message_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/message_id", error$17)) return false;
+        if ($pushError(
+          errors,
+          path + "/message_id",
+          "#/$defs/TrackEvent/properties/message_id/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$18)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/TrackEvent/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "track")) {
-        if ($pushError(errors, path + "/type", error$19)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/TrackEvent/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/event", error$20)) return false;
+        if ($pushError(
+          errors,
+          path + "/event",
+          "#/$defs/TrackEvent/properties/event/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/properties", error$21)) return false;
+        if ($pushError(
+          errors,
+          path + "/properties",
+          "#/$defs/TrackEvent/properties/properties/type",
+          "must be object"
+        ))
+          return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$23)) return false;
+        if ($pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/TrackEvent/properties/sent_at/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(errors, path + "/sent_at", error$22)) return false;
+          if ($pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/TrackEvent/properties/sent_at/format",
+            'must match format "date-time"'
+          ))
+            return false;
         }
       }
     }
@@ -473,65 +451,131 @@ function collect$TrackEvent(value, path = "", errors) {
 }
 function collect$IdentifyCall(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$36)) return false;
+    if ($pushError(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(errors, path, error$25)) return false;
+      if ($pushError(
+        errors,
+        path,
+        "#/$defs/IdentifyCall/required",
+        "must have required property 'type'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$26)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/IdentifyCall/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "identify")) {
-        if ($pushError(errors, path + "/type", error$27)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/IdentifyCall/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$29)) return false;
+        if ($pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/IdentifyCall/properties/sent_at/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s4 = p3;
         if (!$isDateTime$(s4)) {
-          if ($pushError(errors, path + "/sent_at", error$28)) return false;
+          if ($pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/IdentifyCall/properties/sent_at/format",
+            'must match format "date-time"'
+          ))
+            return false;
         }
       }
     }
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/traits", error$35)) return false;
+        if ($pushError(
+          errors,
+          path + "/traits",
+          "#/$defs/IdentifyCall/properties/traits/type",
+          "must be object"
+        ))
+          return false;
       } else {
         const o6 = p5;
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if ($pushError(errors, path + "/traits/email", error$31)) return false;
+            if ($pushError(
+              errors,
+              path + "/traits/email",
+              "#/$defs/IdentifyCall/properties/traits/properties/email/type",
+              "must be string"
+            ))
+              return false;
           } else {
             const s8 = p7;
             if (!$isEmail$(s8)) {
-              if ($pushError(errors, path + "/traits/email", error$30)) return false;
+              if ($pushError(
+                errors,
+                path + "/traits/email",
+                "#/$defs/IdentifyCall/properties/traits/properties/email/format",
+                'must match format "email"'
+              ))
+                return false;
             }
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if ($pushError(errors, path + "/traits/billing_plan", error$32)) return false;
+            if ($pushError(
+              errors,
+              path + "/traits/billing_plan",
+              "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+              "must be string"
+            ))
+              return false;
           }
         }
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if ($pushError(errors, path + "/traits/vip", error$33)) return false;
+            if ($pushError(
+              errors,
+              path + "/traits/vip",
+              "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+              "must be boolean"
+            ))
+              return false;
           }
         }
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if ($pushError(errors, path + "/traits/is_current_customer", error$34)) return false;
+            if ($pushError(
+              errors,
+              path + "/traits/is_current_customer",
+              "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+              "must be boolean"
+            ))
+              return false;
           }
         }
       }
@@ -541,47 +585,90 @@ function collect$IdentifyCall(value, path = "", errors) {
 }
 function collect$PageView(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$45)) return false;
+    if ($pushError(errors, path, "#/$defs/PageView/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(errors, path, error$37)) return false;
+      if ($pushError(errors, path, "#/$defs/PageView/required", "must have required property 'type'"))
+        return false;
     }
     const p3 = o1.message_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/message_id", error$38)) return false;
+        if ($pushError(
+          errors,
+          path + "/message_id",
+          "#/$defs/PageView/properties/message_id/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/type", error$39)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/PageView/properties/type/type",
+          "must be string"
+        ))
+          return false;
       }
       if (!(p2 === "page")) {
-        if ($pushError(errors, path + "/type", error$40)) return false;
+        if ($pushError(
+          errors,
+          path + "/type",
+          "#/$defs/PageView/properties/type/const",
+          "must be equal to constant"
+        ))
+          return false;
       }
     }
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/name", error$41)) return false;
+        if ($pushError(
+          errors,
+          path + "/name",
+          "#/$defs/PageView/properties/name/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(errors, path + "/properties", error$42)) return false;
+        if ($pushError(
+          errors,
+          path + "/properties",
+          "#/$defs/PageView/properties/properties/type",
+          "must be object"
+        ))
+          return false;
       }
     }
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$44)) return false;
+        if ($pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/PageView/properties/sent_at/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(errors, path + "/sent_at", error$43)) return false;
+          if ($pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/PageView/properties/sent_at/format",
+            'must match format "date-time"'
+          ))
+            return false;
         }
       }
     }
@@ -592,7 +679,8 @@ function collect$1(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if ($pushError(errors, path, error$12)) return false;
+      if ($pushError(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'"))
+        return false;
     }
   }
   return true;
@@ -601,32 +689,36 @@ function collect$2(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if ($pushError(errors, path, error$13)) return false;
+      if ($pushError(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
+        return false;
     }
   }
   return true;
 }
 function collect$KoalaAccountBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$11)) return false;
+    if ($pushError(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/domain", error$46)) return false;
+        if ($pushError(errors, path + "/domain", "#/properties/domain/type", "must be string"))
+          return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/account_id", error$47)) return false;
+        if ($pushError(errors, path + "/account_id", "#/properties/account_id/type", "must be string"))
+          return false;
       }
     }
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ($pushError(errors, path + "/identifies", error$8)) return false;
+        if ($pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+          return false;
       } else {
         const a5 = p4;
         for (let i6 = 0; i6 < a5.length; i6++) {
@@ -639,7 +731,8 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ($pushError(errors, path + "/events", error$6)) return false;
+        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+          return false;
       } else {
         const a9 = p8;
         for (let i10 = 0; i10 < a9.length; i10++) {
@@ -655,39 +748,70 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, error$14)) return false;
+      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
 function collect$AccountIdentifyCall(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, error$55)) return false;
+    if ($pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.traits;
     if (p2 === void 0) {
-      if ($pushError(errors, path, error$50)) return false;
+      if ($pushError(
+        errors,
+        path,
+        "#/$defs/AccountIdentifyCall/required",
+        "must have required property 'traits'"
+      ))
+        return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError(errors, path + "/traits", error$51)) return false;
+        if ($pushError(
+          errors,
+          path + "/traits",
+          "#/$defs/AccountIdentifyCall/properties/traits/type",
+          "must be object"
+        ))
+          return false;
       }
     }
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/group_id", error$52)) return false;
+        if ($pushError(
+          errors,
+          path + "/group_id",
+          "#/$defs/AccountIdentifyCall/properties/group_id/type",
+          "must be string"
+        ))
+          return false;
       }
     }
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ($pushError(errors, path + "/sent_at", error$54)) return false;
+        if ($pushError(
+          errors,
+          path + "/sent_at",
+          "#/$defs/AccountIdentifyCall/properties/sent_at/type",
+          "must be string"
+        ))
+          return false;
       } else {
         const s6 = p5;
         if (!$isDateTime$(s6)) {
-          if ($pushError(errors, path + "/sent_at", error$53)) return false;
+          if ($pushError(
+            errors,
+            path + "/sent_at",
+            "#/$defs/AccountIdentifyCall/properties/sent_at/format",
+            'must match format "date-time"'
+          ))
+            return false;
         }
       }
     }
@@ -698,7 +822,8 @@ function collect$3(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if ($pushError(errors, path, error$48)) return false;
+      if ($pushError(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
+        return false;
     }
   }
   return true;
@@ -707,7 +832,8 @@ function collect$4(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if ($pushError(errors, path, error$49)) return false;
+      if ($pushError(errors, path, "#/anyOf/1/required", "must have required property 'account_id'"))
+        return false;
     }
   }
   return true;

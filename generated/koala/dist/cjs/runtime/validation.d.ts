@@ -18,18 +18,14 @@ export type ValidationResult<T> = {
     errors: ValidationError[];
 };
 /**
- * What one failing check reports: `[schemaPath, keyword, message]`, and for an error about one key
- * the text after that key (`[..., "property name ", " is invalid"]`). Generated guards declare one
- * module constant per check, so each push is one short line.
- */
-export type ErrorSite = readonly string[];
-/**
  * Records one error (generated code calls this rather than repeating the object literal: smaller
  * output). Without a list (a guard's fast path) it records nothing and returns true: "stop, invalid".
+ * The keyword is the schema path's last token unless given (it is, for the few errors whose schema
+ * path ends elsewhere: maxDepth, a false schema, discriminator), so most calls do not repeat it.
  */
-export declare function pushError(errors: ValidationError[] | undefined, path: string, site: ErrorSite): boolean;
-/** {@link pushError} for an error about one key: the key, as JSON, goes between `site[2]` and `site[3]`. */
-export declare function pushKeyError(errors: ValidationError[] | undefined, path: string, site: ErrorSite, key: string): boolean;
+export declare function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, message: string, keyword?: string): boolean;
+/** {@link pushError} for an error about one key: the key, as JSON, goes between `message` and `afterKey`. */
+export declare function pushKeyError(errors: ValidationError[] | undefined, path: string, key: string, schemaPath: string, message: string, afterKey?: string, keyword?: string): boolean;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export declare class SchemaValidationError extends Error {
     readonly errors: ValidationError[];

@@ -28,15 +28,13 @@ __export(validation_exports, {
   standardSchema: () => standardSchema
 });
 module.exports = __toCommonJS(validation_exports);
-function pushError(errors, path, site) {
+function pushError(errors, path, schemaPath, message, keyword) {
   if (!errors) return true;
-  errors.push({ path, schemaPath: site[0], keyword: site[1], message: site[2] });
+  errors.push({ path, schemaPath, keyword: keyword ?? schemaPath.slice(schemaPath.lastIndexOf("/") + 1), message });
   return false;
 }
-function pushKeyError(errors, path, site, key) {
-  if (!errors) return true;
-  errors.push({ path, schemaPath: site[0], keyword: site[1], message: site[2] + JSON.stringify(key) + (site[3] ?? "") });
-  return false;
+function pushKeyError(errors, path, key, schemaPath, message, afterKey = "", keyword) {
+  return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
