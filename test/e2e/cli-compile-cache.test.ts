@@ -63,8 +63,9 @@ test("NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
   expect(readdirSync(tmpdir)).not.toContain(folderName);
 });
 
-// Node 20's cache is the CLI's own (Node 22.1+ checks its entries itself).
-(nodeHasCompileCache ? test.skip : test)("a changed module is never given its old code, and its new entry replaces the old one", () => {
+// On Node 20 the cache is the CLI's own: its entries are checked here too (one per module, replaced
+// in place). Node 22.1+ keeps its own entries, so there only the answers are checked.
+test("a changed module is never given its old code, and its new entry replaces the old one", () => {
   const folder = path.join(tmp, "changed");
   mkdirSync(folder);
   const cache = path.join(folder, "cache");
@@ -80,19 +81,21 @@ test("NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
   };
   writeFileSync(module, 'module.exports = "first";');
   expect(load()).toBe("first");
-  // m.js's entry, and the `-e` script's.
-  const entries = files(cache);
-  expect(entries.size).toBe(2);
+  // m.js's entry, and the `-e` script's (Node 20's own cache folder).
+  const entries = nodeHasCompileCache ? new Map<string, string>() : files(cache);
+  if (!nodeHasCompileCache) expect(entries.size).toBe(2);
   expect(load()).toBe("first");
-  expect(files(cache)).toEqual(entries);
+  if (!nodeHasCompileCache) expect(files(cache)).toEqual(entries);
 
   // Same length (all V8 checks), another text and modification time.
   writeFileSync(module, 'module.exports = "other";');
   utimesSync(module, new Date(Date.now() + 5_000), new Date(Date.now() + 5_000));
   expect(load()).toBe("other");
-  // The same entry files, m.js's rewritten.
-  const after = files(cache);
-  expect([...after.keys()]).toEqual([...entries.keys()]);
-  expect([...after.keys()].filter((file) => after.get(file) !== entries.get(file))).toHaveLength(1);
+  if (!nodeHasCompileCache) {
+    // The same entry files, m.js's rewritten.
+    const after = files(cache);
+    expect([...after.keys()]).toEqual([...entries.keys()]);
+    expect([...after.keys()].filter((file) => after.get(file) !== entries.get(file))).toHaveLength(1);
+  }
   expect(load()).toBe("other");
 });
