@@ -8,8 +8,7 @@
  * has that key; without one it would not be.
  */
 import * as path from "node:path";
-import type { MockServer } from "../../generator/mock-server/server";
-import { startKoalaMockServer } from "../helpers/koala";
+import { useMockServer } from "../helpers/koala";
 import { KOALA_OPENAPI_OUT } from "../helpers/paths";
 import type * as KoalaOpenApi from "../../generated/koala-openapi/src/index";
 
@@ -18,20 +17,13 @@ const koala = require(path.join(KOALA_OPENAPI_OUT, "dist", "cjs", "index.js")) a
 const PROFILE = "3e6a2c18-3b02-40c4-b8d2-1842c193d3ba";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startKoalaMockServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  server.setFaults({});
-});
+// Koala's mock on 127.0.0.1, back to no faults and nothing received before each test.
+const server = useMockServer();
 
 /** The message_ids of each attempt's body, as the client's onRequest hook saw it leave. */
 function client(sent: string[][]): KoalaOpenApi.KoalaIngestionClient {
   return koala.createKoalaIngestionClient({
-    baseUrl: server.url,
+    baseUrl: server().url,
     retry: { attempts: 5, minDelayMs: 1, maxDelayMs: 2 },
     hooks: {
       onRequest: (event) => {
@@ -56,7 +48,7 @@ const request = (): KoalaOpenApi.BatchRequest => ({
 });
 
 test("a 503, then accepted and the connection dropped, then accepted: the same keys every attempt, each item stored once", async () => {
-  server.inject("503", "reset-after");
+  server().inject("503", "reset-after");
   const sent: string[][] = [];
   const original = request();
   const result = await koala.batch(client(sent), original);
@@ -73,7 +65,7 @@ test("a 503, then accepted and the connection dropped, then accepted: the same k
   // The caller's request is not changed.
   expect(original.body.events![0]).not.toHaveProperty("message_id");
 
-  const received = server.received();
+  const received = server().received();
   // The 503 stored nothing; the dropped connection's request was stored, its replay counted as duplicates.
   expect(received.requests).toHaveLength(2);
   expect(received.items.map((i) => [i.array, i.item.message_id])).toEqual([
@@ -91,12 +83,12 @@ test("two calls get two sets of keys: a key is per request, not per client", asy
   await koala.batch(c, request());
   expect(sent).toHaveLength(2);
   expect(sent[0]![0]).not.toBe(sent[1]![0]);
-  expect(server.received().items).toHaveLength(6 - 1); // the caller's own key repeated once: a duplicate
-  expect(server.received().duplicates).toBe(1);
+  expect(server().received().items).toHaveLength(6 - 1); // the caller's own key repeated once: a duplicate
+  expect(server().received().duplicates).toBe(1);
 });
 
 test("the account batch fills its events' keys too, and is retried after a dropped connection", async () => {
-  server.inject("reset-after");
+  server().inject("reset-after");
   const sent: string[][] = [];
   const result = await koala.accountsBatch(client(sent), {
     path: { publicKey: "pk_test" },
@@ -107,6 +99,6 @@ test("the account batch fills its events' keys too, and is retried after a dropp
   expect(sent).toHaveLength(2);
   expect(sent[0]![0]).toMatch(UUID);
   expect(sent[1]).toEqual(sent[0]);
-  expect(server.received().items).toHaveLength(1);
-  expect(server.received().duplicates).toBe(1);
+  expect(server().received().items).toHaveLength(1);
+  expect(server().received().duplicates).toBe(1);
 });
