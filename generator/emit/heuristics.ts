@@ -58,8 +58,11 @@ export function findHeuristics(context: EmitContext): Heuristic[] {
     for (const root of roots) {
       const idempotency = idempotencyFor(model, root, key);
       if (!idempotency) continue;
-      const origin = itemPropertyOrigin(model, root, idempotency.arrays[0]!, idempotency.key);
-      const detail = `filled in ${idempotency.arrays.join(", ")} by the client`;
+      // A key of the body itself (root) has its origin there; else in the first array's items.
+      const first = idempotency.arrays[0];
+      const origin = first === undefined ? propertyOrigin(model, root, idempotency.key) : itemPropertyOrigin(model, root, first, idempotency.key);
+      const where = [...(idempotency.root ? ["the body"] : []), ...idempotency.arrays];
+      const detail = `filled in ${where.join(", ")} by the client`;
       found.push({ setting: "idempotencyKey", type: root, property: idempotency.key, detail, arrays: idempotency.arrays, origin, by: key !== undefined ? "config" : "schema" });
     }
   }

@@ -103,6 +103,14 @@ test("shortBuilders set explicitly: exactly those, under those names", () => {
   ]);
 });
 
+test("client.idempotencyKey naming a property of the body itself: filled there, and --verbose says so", () => {
+  const order = JSON.stringify({ type: "object", required: ["amount"], properties: { amount: { type: "integer" }, order_id: { type: "string" } } });
+  const { result, source } = generate({ client: { idempotencyKey: "order_id" } }, order);
+  expect(result.status).toBe(0);
+  expect(heuristicLines(result.stderr)).toContain("heuristic: idempotencyKey: Batch.order_id (filled in the body by the client), set by the config at profile.json#/properties/order_id");
+  expect(source("client.ts")).toContain('idempotency: { key: "order_id", arrays: [], root: true }');
+});
+
 test("a bad setting is a config error naming the file and the JSON pointer (exit 10)", () => {
   const { result } = generate({ stamps: { idempotencyKey: 3, when: "x" }, shortBuilders: { TrackEvent: "not a name" } });
   expect(result.status).toBe(10);

@@ -262,6 +262,23 @@ describe("security and retries (client-auth-retry.yaml)", () => {
     expect(server.received.map((r) => r.headers["idempotency-key"])).toEqual(["key-1", "key-1", "mine", "mine"]);
   });
 
+  test("x-idempotency-key naming a property of the body: filled once before the first attempt, the POST retried with it", async () => {
+    server.respond({ status: 503 }, { status: 201 }, { status: 500 }, { status: 201 });
+    let calls = 0;
+    const c = client({ newId: () => `pay-${++calls}` });
+    const body = { amount: 5 };
+    expect(await api().createPayment(c, { body })).toMatchObject({ ok: true, status: 201 });
+    expect(body).toEqual({ amount: 5 });
+    expect(await api().createPayment(c, { body: { amount: 6, payment_id: "mine" } })).toMatchObject({ ok: true, status: 201 });
+    expect(server.received.map((r) => [r.method, JSON.parse(r.body)])).toEqual([
+      ["POST", { amount: 5, payment_id: "pay-1" }],
+      ["POST", { amount: 5, payment_id: "pay-1" }],
+      ["POST", { amount: 6, payment_id: "mine" }],
+      ["POST", { amount: 6, payment_id: "mine" }],
+    ]);
+    expect(calls).toBe(1);
+  });
+
   test("the default key is a UUID", async () => {
     await api().createOrder(client());
     expect(server.received[0]!.headers["idempotency-key"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -77,6 +77,17 @@ describe("pure helpers", () => {
     expect(out.identifies).toBe(input.identifies);
   });
 
+  test("idempotency keys at the root (root: true): the body gets one when it lacks it, with its arrays' items", () => {
+    const input = { amount: 5, lines: [{ sku: "a" }] };
+    let calls = 0;
+    const out = withIdempotencyKeys(input, { key: "id", arrays: ["lines"], root: true }, () => `id-${++calls}`);
+    expect(out).toEqual({ amount: 5, id: "id-1", lines: [{ sku: "a", id: "id-2" }] });
+    expect(input).toEqual({ amount: 5, lines: [{ sku: "a" }] });
+    const keyed = { amount: 5, id: "mine", lines: [] };
+    expect(withIdempotencyKeys(keyed, { key: "id", arrays: ["lines"], root: true }, () => `id-${++calls}`)).toBe(keyed);
+    expect(calls).toBe(2);
+  });
+
   test("idempotency keys: a request whose items all have one is sent as it is, not copied", () => {
     const input = { profile_id: PROFILE, events: [{ type: "track", event: "a", message_id: "m1" }], page_views: [{ type: "page", message_id: "m2" }] };
     let calls = 0;

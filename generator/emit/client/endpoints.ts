@@ -19,7 +19,7 @@ export interface EndpointPlan {
   /** The client method ("batch", "accountsBatch"). */
   method: string;
   /** Top-level arrays whose object items get `key` when they lack it. */
-  idempotency?: { key: string; arrays: string[] };
+  idempotency?: { key: string; arrays: string[]; root?: boolean };
 }
 
 /** "/web/projects/{publicKey}/batch" → literal and parameter parts; a malformed template is a usage error. */
@@ -51,7 +51,8 @@ export function methodName(parts: readonly PathPart[]): string {
 
 /**
  * The arrays of the root whose object items have a free string property `key` (given, or found by
- * name/description across the items' types: exactly one candidate, or none is used).
+ * name/description across the items' types: exactly one candidate, or none is used). A `key` given
+ * (OpenAPI's `x-idempotency-key`) may also be a free string property of the root itself: `root`.
  */
 export function idempotencyFor(model: IrModel, typeName: string, key: string | false | undefined): EndpointPlan["idempotency"] {
   if (key === false) return undefined;
@@ -75,6 +76,8 @@ export function idempotencyFor(model: IrModel, typeName: string, key: string | f
   }
   const keyName = chosen;
   const withKey = arrays.filter(({ items }) => (items.properties ?? []).some((p) => p.name === keyName && isString(model, p.schema))).map((a) => a.array);
+  const atRoot = key !== undefined && (root?.properties ?? []).some((p) => p.name === keyName && isString(model, p.schema));
+  if (atRoot) return { key: keyName, arrays: withKey, root: true };
   return withKey.length > 0 ? { key: keyName, arrays: withKey } : undefined;
 }
 

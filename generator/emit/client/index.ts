@@ -185,7 +185,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
     if (hasGuards) fields.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
     if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(builderNames.chunk(plan.typeName))}`);
-    if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays} }`);
+    if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays}${plan.idempotency.root ? code`, root: true` : code``} }`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`);
     const shape = queues.get(plan.method);
@@ -244,7 +244,7 @@ function pathExpression(plan: EndpointPlan): Code {
 
 function describePlan(plan: EndpointPlan, validated: boolean, chunked: boolean): string {
   const steps = [validated ? `checked with ${guardNames.validate(plan.typeName)}` : "", chunked ? `split by \`maxItems\` with ${builderNames.chunk(plan.typeName)}` : ""];
-  if (plan.idempotency) steps.push(`\`${plan.idempotency.key}\` filled in where missing (${plan.idempotency.arrays.map((a) => `\`${a}\``).join(", ")})`);
+  if (plan.idempotency) steps.push(`\`${plan.idempotency.key}\` filled in where missing (${[...(plan.idempotency.root ? ["the body"] : []), ...plan.idempotency.arrays.map((a) => `\`${a}\``)].join(", ")})`);
   steps.push("sent with retries");
   return steps.filter(Boolean).join("; ") + ".";
 }

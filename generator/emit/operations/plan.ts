@@ -211,10 +211,10 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
       return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
     });
-    // x-idempotency-key naming a property of the JSON body's array items: a key where one is missing,
+    // x-idempotency-key naming a property of the JSON body (or of its array items): a key where one is missing,
     // filled once, before the first attempt, so that every attempt repeats it (the server drops replays).
     const body = idempotency
-      ? code`${rt("withIdempotencyKeys")}(request.body, { key: ${idempotency.key}, arrays: ${idempotency.arrays} }, () => ${rt("newIdempotencyKey")}(client))`
+      ? code`${rt("withIdempotencyKeys")}(request.body, { key: ${idempotency.key}, arrays: ${idempotency.arrays}${idempotency.root ? code`, root: true` : code``} }, () => ${rt("newIdempotencyKey")}(client))`
       : code`request.body`;
     fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
     if (contents.length > 1) fields.push(code`contentType: request.contentType`);

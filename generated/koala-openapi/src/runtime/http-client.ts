@@ -160,8 +160,8 @@ export interface EndpointSpec<T> {
   validate?: ValidateFn<T> | undefined;
   /** Splits a request into requests the server accepts (the schema's `maxItems`). */
   chunk?: ((request: T, options?: { validate?: boolean | undefined }) => T[]) | undefined;
-  /** Arrays of the body whose object items get `key` when they lack it. */
-  idempotency?: { key: string; arrays: readonly string[] } | undefined;
+  /** Arrays of the body whose object items get `key` when they lack it; `root`: the body itself too. */
+  idempotency?: { key: string; arrays: readonly string[]; root?: boolean } | undefined;
   /** Values of a response's `error` field that mean a permanent suspension. */
   suspended?: readonly string[] | undefined;
 }
@@ -185,14 +185,16 @@ export function backoffDelay(attempt: number, retry: { minDelayMs: number; maxDe
 }
 
 /**
- * `request` where every object item of the listed arrays has an idempotency key: the request itself
- * when none is missing (the usual case once a caller sets them: nothing is copied), else a copy in
- * which only the arrays and items that needed a key are new. The input is never changed.
+ * `request` where every object item of the listed arrays (and, with `root`, the request itself) has an
+ * idempotency key: the request itself when none is missing (the usual case once a caller sets them:
+ * nothing is copied), else a copy in which only the arrays and items that needed a key are new. The
+ * input is never changed.
  */
 export function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T {
   if (!idempotency || typeof request !== "object" || request === null) return request;
   const key = idempotency.key;
   let copy: Record<string, unknown> | undefined;
+  if (idempotency.root && (request as Record<string, unknown>)[key] === undefined) copy = { ...(request as Record<string, unknown>), [key]: newId() };
   for (const name of idempotency.arrays) {
     const items = (request as Record<string, unknown>)[name];
     if (!Array.isArray(items)) continue;

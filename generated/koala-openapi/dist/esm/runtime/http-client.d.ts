@@ -146,10 +146,11 @@ export interface EndpointSpec<T> {
     chunk?: ((request: T, options?: {
         validate?: boolean | undefined;
     }) => T[]) | undefined;
-    /** Arrays of the body whose object items get `key` when they lack it. */
+    /** Arrays of the body whose object items get `key` when they lack it; `root`: the body itself too. */
     idempotency?: {
         key: string;
         arrays: readonly string[];
+        root?: boolean;
     } | undefined;
     /** Values of a response's `error` field that mean a permanent suspension. */
     suspended?: readonly string[] | undefined;
@@ -164,9 +165,10 @@ export declare function backoffDelay(attempt: number, retry: {
     maxDelayMs: number;
 }, random?: () => number): number;
 /**
- * `request` where every object item of the listed arrays has an idempotency key: the request itself
- * when none is missing (the usual case once a caller sets them: nothing is copied), else a copy in
- * which only the arrays and items that needed a key are new. The input is never changed.
+ * `request` where every object item of the listed arrays (and, with `root`, the request itself) has an
+ * idempotency key: the request itself when none is missing (the usual case once a caller sets them:
+ * nothing is copied), else a copy in which only the arrays and items that needed a key are new. The
+ * input is never changed.
  */
 export declare function withIdempotencyKeys<T>(request: T, idempotency: EndpointSpec<T>["idempotency"], newId: () => string): T;
 /**

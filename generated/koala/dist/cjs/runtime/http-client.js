@@ -47,6 +47,7 @@ function withIdempotencyKeys(request, idempotency, newId) {
   if (!idempotency || typeof request !== "object" || request === null) return request;
   const key = idempotency.key;
   let copy;
+  if (idempotency.root && request[key] === void 0) copy = { ...request, [key]: newId() };
   for (const name of idempotency.arrays) {
     const items = request[name];
     if (!Array.isArray(items)) continue;
