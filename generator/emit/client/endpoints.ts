@@ -4,6 +4,7 @@
  * Nothing here is specific to one service: Koala's values come from `npm run generate`'s flags.
  */
 import { CodegenError } from "../../errors";
+import { code, type Code } from "../code";
 import { findType, isNode, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import { toValueName } from "../../ir/naming";
 import { isIdempotencyCandidate } from "../builders/stamps";
@@ -91,4 +92,9 @@ function resolve(model: IrModel, schema: IrSchema, depth = 0): IrNode | undefine
 function isString(model: IrModel, schema: IrSchema): boolean {
   const node = resolve(model, schema);
   return node?.type?.length === 1 && node.type[0] === "string" && node.const === undefined && node.enum === undefined;
+}
+
+/** An idempotency plan as the runtime's withIdempotencyKeys takes it: `{ key, arrays }`, plus `root: true` for a key of the body itself. */
+export function idempotencyCode(idempotency: NonNullable<EndpointPlan["idempotency"]>): Code {
+  return code`{ key: ${idempotency.key}, arrays: ${idempotency.arrays}${idempotency.root ? code`, root: true` : code``} }`;
 }

@@ -13,7 +13,7 @@ import { code, docComment, id, join, literal, member, propertyKeyCode, type Code
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
-import { idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
+import { idempotencyCode, idempotencyFor, methodName, parsePath, type EndpointPlan } from "./endpoints";
 import { queueShape, type QueueShape } from "../builders/grouping";
 import { isObjectType, objectInfo, objectTypes } from "../builders/object-shape";
 
@@ -185,7 +185,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     const fields: Code[] = [code`path: ${pathExpression(plan)}`];
     if (hasGuards) fields.push(code`validate: ${id(guardNames.validate(plan.typeName))}`);
     if (chunkable(plan.typeName)) fields.push(code`chunk: ${id(builderNames.chunk(plan.typeName))}`);
-    if (plan.idempotency) fields.push(code`idempotency: { key: ${plan.idempotency.key}, arrays: ${plan.idempotency.arrays}${plan.idempotency.root ? code`, root: true` : code``} }`);
+    if (plan.idempotency) fields.push(code`idempotency: ${idempotencyCode(plan.idempotency)}`);
     if (client.suspendedErrors?.length) fields.push(code`suspended: ${client.suspendedErrors}`);
     body.push(code`  const ${id(`${plan.method}Endpoint`)}: ${rt("EndpointSpec")}<${id(plan.typeName)}> = { ${join(fields, ", ")} };`);
     const shape = queues.get(plan.method);

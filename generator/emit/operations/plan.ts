@@ -6,7 +6,7 @@
  */
 import type { IrApi, IrModel } from "../../ir/model";
 import { apiSiteKey } from "../../ir/model";
-import { idempotencyFor } from "../client/endpoints";
+import { idempotencyCode, idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
@@ -214,7 +214,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // x-idempotency-key naming a property of the JSON body (or of its array items): a key where one is missing,
     // filled once, before the first attempt, so that every attempt repeats it (the server drops replays).
     const body = idempotency
-      ? code`${rt("withIdempotencyKeys")}(request.body, { key: ${idempotency.key}, arrays: ${idempotency.arrays}${idempotency.root ? code`, root: true` : code``} }, () => ${rt("newIdempotencyKey")}(client))`
+      ? code`${rt("withIdempotencyKeys")}(request.body, ${idempotencyCode(idempotency)}, () => ${rt("newIdempotencyKey")}(client))`
       : code`request.body`;
     fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
     if (contents.length > 1) fields.push(code`contentType: request.contentType`);
