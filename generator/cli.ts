@@ -10,6 +10,7 @@ import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
 import { GENERATE_OPTIONS, readGenerateArgv } from "./commands/generate-argv";
+import { installLazyTypeScript } from "./lazy-typescript";
 
 export async function main(args: string[]): Promise<number> {
   // The common `generate` lines skip yargs (commands/generate-argv.ts): a cold start pays for it otherwise.
@@ -119,6 +120,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
 }
 
 if (require.main === module) {
+  // ts-morph gets TypeScript's version and enums without loading TypeScript, until something runs it.
+  installLazyTypeScript();
   // `generate` formats with prettier on a worker thread: started before anything else loads, it
   // loads prettier on the second core while this one loads TypeScript (print/format-thread.ts).
   if ((process.argv[2] === "generate" || process.argv[2] === "release") && !process.argv.includes("--help") && !process.argv.includes("-h")) startFormatThread();
