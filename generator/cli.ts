@@ -3,7 +3,6 @@
  * The command line: arguments → generate() → write. A thin shell; every decision is in generate().
  * Errors print one line (file and JSON pointer or line:column) and exit with the error's own code.
  */
-import "./compile-cache";
 import type { Argv } from "yargs";
 import { errorLines, ExitCode, isCodegenError } from "./errors";
 import type { GenerateArgs } from "./commands/generate";
@@ -119,7 +118,11 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   return runOnce(args, await planGenerate(args));
 }
 
-if (require.main === module) {
+/**
+ * Runs the command line of this process. Called by the `koala-codegen` command (dist/generator/cli.js,
+ * written by scripts/bundle-cli.ts) once it has turned V8's compile cache on (compile-cache.ts).
+ */
+export function run(): void {
   // ts-morph gets TypeScript's version and enums without loading TypeScript, until something runs it.
   installLazyTypeScript();
   // `generate` formats with prettier on a worker thread: started before anything else loads, it

@@ -5,6 +5,7 @@
  * on Node 20, 22 and 24 (the CLI is spawned with the Node that runs jest).
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import nodeModule from "node:module";
 import * as path from "node:path";
@@ -54,6 +55,27 @@ test(`the CLI fills V8's compile cache on Node ${process.version}, then runs fro
   if (!nodeHasCompileCache) {
     // Entries are used, not made again: the second run wrote nothing.
     expect(files(cache)).toEqual(entries);
+    // The CLI's own bundle is one of them: the command turns the cache on before loading it.
+    const bundle = path.join(REPO_ROOT, "dist", "generator", "cli-bundle.js");
+    expect(entries.has(path.join(cache, process.versions.v8, `${createHash("sha256").update(bundle).digest("hex")}.bin`))).toBe(true);
+  }
+});
+
+test("commands that load yargs and json-schema-ref-parser run from a filled cache", () => {
+  // The bundle has no `import()`: Node 20 loses a script's import callback when its code comes from cached data.
+  const tmpdir = path.join(tmp, "imports");
+  const out = path.join(tmp, "yaml");
+  mkdirSync(tmpdir);
+  for (let run = 0; run < 2; run++) {
+    const help = runCli(["--help"], { env: { TMPDIR: tmpdir, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined } });
+    expect(help.stderr).toBe("");
+    expect(help.stdout).toContain("koala-codegen <command>");
+    // An OpenAPI document in YAML: read by json-schema-ref-parser.
+    const generated = runCli(["generate", "--schema", path.join(REPO_ROOT, "schemas", "koala-ingestion.openapi.yaml"), "--out", out, "--emit", "types", "--quiet"], {
+      env: { TMPDIR: tmpdir, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined },
+    });
+    expect(generated.stderr).toBe("");
+    expect(generated.status).toBe(0);
   }
 });
 
