@@ -1,0 +1,117 @@
+/**
+ * The CLI gives ts-morph a stand-in for TypeScript until something runs it (generator/lazy-typescript.ts):
+ * a run that only prints structures never loads TypeScript's 9 MB; one that runs it gets the real
+ * module; a shape file that is missing, corrupt or taken from another TypeScript means the real
+ * module from the start. Real child processes; which files they load is read from NODE_DEBUG=module
+ * or from their own require.cache.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { matchingShape, standIn, type TypeScriptShape } from "../../generator/lazy-typescript";
+import { KOALA_CONFIG, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
+import { runCli } from "../helpers/run";
+import { tempDir } from "../helpers/temp";
+
+const tmp = tempDir("koala-lazy-typescript-");
+const SHAPE = path.join(REPO_ROOT, "dist", "generator", "typescript-shape.json");
+const COMMON_DIST = path.dirname(require.resolve("@ts-morph/common", { paths: [path.dirname(require.resolve("ts-morph"))] }));
+const TYPESCRIPT_FILE = path.join(COMMON_DIST, "typescript.js");
+
+/** Whether a CLI run, with NODE_DEBUG=module, loaded TypeScript's file. */
+function cliLoadsTypeScript(args: string[]): boolean {
+  const result = runCli(args, { env: { NODE_DEBUG: "module" } });
+  expect(result.status).toBe(0);
+  return result.stderr.includes(TYPESCRIPT_FILE);
+}
+
+test("generate, types alone and every artifact of the Koala config, never loads TypeScript", () => {
+  expect(cliLoadsTypeScript(["generate", "--schema", KOALA_SCHEMA, "--out", path.join(tmp, "types"), "--emit", "types", "--quiet"])).toBe(false);
+  expect(cliLoadsTypeScript(["generate", "--config", KOALA_CONFIG, "--out", path.join(tmp, "all"), "--quiet"])).toBe(false);
+});
+
+/**
+ * A fresh process that installs the stand-in with `shapeFile`, loads ts-morph, prints a structure,
+ * then runs TypeScript (transpileDeclaration): what it printed and built, and whether TypeScript's
+ * file was loaded after each step.
+ */
+function standInProcess(shapeFile: string): { afterLoad: boolean; afterPrint: boolean; afterRun: boolean; printed: string; declaration: string; kind: string; version: string } {
+  const script = `
+    const path = require("node:path");
+    require(${JSON.stringify(path.join(REPO_ROOT, "dist", "generator", "lazy-typescript.js"))}).installLazyTypeScript(process.argv[1]);
+    const loaded = () => Object.keys(require.cache).includes(${JSON.stringify(TYPESCRIPT_FILE)});
+    const morph = require("ts-morph");
+    const afterLoad = loaded();
+    const printed = morph.printStructure({ kind: morph.StructureKind.SourceFile, statements: [
+      { kind: morph.StructureKind.Interface, name: "A", isExported: true, docs: ["An A."], properties: [{ name: "x", type: "string", hasQuestionToken: true }] },
+      { kind: morph.StructureKind.TypeAlias, name: "B", isExported: true, type: '"a" | "b"' },
+    ] });
+    const afterPrint = loaded();
+    const declaration = morph.ts.transpileDeclaration("export const a: number = 1;", { compilerOptions: { declaration: true } }).outputText;
+    const kind = morph.ts.SyntaxKind[morph.ts.SyntaxKind.InterfaceDeclaration];
+    process.stdout.write(JSON.stringify({ afterLoad, afterPrint, afterRun: loaded(), printed, declaration, kind, version: morph.ts.version }));
+  `;
+  const result = spawnSync(process.execPath, ["-e", script, shapeFile], { cwd: REPO_ROOT, encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const real = require(TYPESCRIPT_FILE) as Record<string, unknown>;
+
+test("with the build's shape, TypeScript loads when something runs it, and answers as the real one", () => {
+  const lazy = standInProcess(SHAPE);
+  expect(lazy).toMatchObject({ afterLoad: false, afterPrint: false, afterRun: true, kind: "InterfaceDeclaration", version: real.version });
+  expect(lazy.printed).toBe('/** An A. */\nexport interface A {\n    x?: string;\n}\n\nexport type B = "a" | "b";\n');
+  expect(lazy.declaration).toBe("export declare const a: number;\n");
+});
+
+test("a missing, corrupt or foreign shape file means the real TypeScript from the start, same answers", () => {
+  const expected = standInProcess(SHAPE);
+  const shape = JSON.parse(readFileSync(SHAPE, "utf8")) as TypeScriptShape;
+  const variants: Record<string, string | undefined> = {
+    missing: undefined,
+    corrupt: '{"common": "0.29',
+    "not a shape": JSON.stringify({ ...shape, keys: "version" }),
+    "another file size": JSON.stringify({ ...shape, size: shape.size + 1 }),
+    "another @ts-morph/common": JSON.stringify({ ...shape, common: `${shape.common}-other` }),
+  };
+  for (const [name, text] of Object.entries(variants)) {
+    const file = path.join(tmp, `${name.replace(/\W+/g, "-")}.json`);
+    if (text !== undefined) writeFileSync(file, text);
+    expect({ name, ...standInProcess(file) }).toEqual({ name, ...expected, afterLoad: true, afterPrint: true });
+  }
+});
+
+test("the build's shape is the installed TypeScript's: every export name, its version and its enums", () => {
+  const shape = matchingShape(SHAPE, COMMON_DIST);
+  expect(shape).toBeDefined();
+  let loads = 0;
+  const exports = standIn(shape!, () => {
+    loads++;
+    return real;
+  });
+  expect(Object.keys(exports)).toEqual(Object.keys(real));
+  expect(exports.version).toBe(real.version);
+  for (const name of Object.keys(shape!.enums)) expect(exports[name]).toEqual(real[name]);
+  expect(Object.keys(shape!.enums)).toEqual(expect.arrayContaining(["SyntaxKind", "ScriptTarget", "ModuleKind", "NewLineKind"]));
+  expect(loads).toBe(0);
+});
+
+test("the stand-in loads the real module once, on the first export that needs it, scanners included", () => {
+  const shape = matchingShape(SHAPE, COMMON_DIST)!;
+  let loads = 0;
+  const exports = standIn(shape, () => {
+    loads++;
+    return real;
+  });
+  const createScanner = exports.createScanner as (target: number, skipTrivia: boolean) => { setText(text: string): void; scan(): number };
+  const scanner = createScanner((exports.ScriptTarget as Record<string, number>).Latest!, true);
+  expect(loads).toBe(0);
+  scanner.setText("a, b");
+  expect(loads).toBe(1);
+  expect(scanner.scan()).toBe((real.SyntaxKind as Record<string, number>).Identifier);
+  expect(scanner.scan()).toBe((real.SyntaxKind as Record<string, number>).CommaToken);
+  expect(exports.transpileDeclaration).toBe(real.transpileDeclaration);
+  expect(loads).toBe(1);
+});
