@@ -1,7 +1,8 @@
 /**
- * V8's compile cache: the bytecode of every module loaded after this one (TypeScript, for ts-morph,
- * above all: the largest part of a cold start) is kept on disk and reused by the next run.
- * Imported first by cli.ts (the library never changes how the caller's process loads modules);
+ * V8's compile cache: the bytecode of every module loaded after this one (the CLI's bundle, ts-morph,
+ * prettier; TypeScript when a run uses it) is kept on disk and reused by the next run.
+ * Loaded first by the koala-codegen command, dist/generator/cli.js, which then loads the CLI's bundle
+ * (scripts/bundle-cli.ts; the library never changes how the caller's process loads modules);
  * NODE_DISABLE_COMPILE_CACHE=1 turns it off, NODE_COMPILE_CACHE names the folder.
  *
  * - Node 22.1+: Node's own (`module.enableCompileCache()`), in its default folder
