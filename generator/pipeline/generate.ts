@@ -224,12 +224,13 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
       const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
       return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
     };
-    // A module too large for prettier in any package (guards.ts of a large document) is re-indented
-    // now and handed to esbuild before the next emitter runs (this loop never yields: a `then` would
-    // wait for the last module), so that its JavaScript is built meanwhile.
-    const ready: GeneratedFile | undefined = options.format !== false && skipsPrettier(text.length, 0) ? { path: `src/${p}`, contents: reindent(text) } : undefined;
-    const source = ready !== undefined ? Promise.resolve(ready) : formatted();
-    const scripts = options.build === false ? undefined : ready !== undefined ? buildScripts(ready, cache) : source.then((s) => buildScripts(s, cache));
+    const source = formatted();
+    // A module too large for prettier in any package (guards.ts of a large document) has its
+    // JavaScript built from the printed text at once, not from the re-indented source: esbuild
+    // prints from the syntax tree and keeps only the line breaks, which re-indenting leaves as they
+    // are, so the result is the same. It is handed to esbuild before the next emitter runs (this
+    // loop never yields), and re-indented meanwhile, once every module is printed.
+    const scripts = options.build === false ? undefined : options.format !== false && skipsPrettier(text.length, 0) ? buildScripts({ path: `src/${p}`, contents: text }, cache) : source.then((s) => buildScripts(s, cache));
     // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });

@@ -24,46 +24,83 @@ export function skipsPrettier(size: number, packageSize: number): boolean {
 }
 
 export function reindent(source: string): string {
+  // Character codes and a cache of indentation strings, not a regular expression and a `repeat`
+  // per line: this runs over every line of megabytes of guards.
   const out: string[] = [];
   let depth = 0;
   let inBlockComment = false;
-  for (const raw of source.split("\n")) {
-    const line = raw.trim();
+  for (let start = 0; start <= source.length; ) {
+    const newLine = source.indexOf("\n", start);
+    const end = newLine < 0 ? source.length : newLine;
+    const line = source.slice(start, end).trim();
+    start = end + 1;
     if (line === "") {
       out.push("");
       continue;
     }
     if (inBlockComment) {
-      out.push(`${"  ".repeat(depth)} ${line}`);
+      out.push(`${indentation(depth)} ${line}`);
       if (line.includes("*/")) inBlockComment = false;
       continue;
     }
-    const closing = /^[)\]}]+/.exec(line)?.[0].length ?? 0;
-    out.push(`${"  ".repeat(Math.max(0, depth - closing))}${line}`);
-    const scanned = scan(line);
-    depth = Math.max(0, depth + scanned.delta);
-    inBlockComment = scanned.openComment;
+    let closing = 0;
+    while (closing < line.length && isClosing(line.charCodeAt(closing))) closing++;
+    out.push(indentation(depth - closing) + line);
+    depth = Math.max(0, depth + scan(line));
+    inBlockComment = openComment;
   }
   return out.join("\n");
 }
 
-/** Net bracket depth change of one line, outside strings and comments; whether a block comment stays open. */
-function scan(line: string): { delta: number; openComment: boolean } {
+const INDENTATION: string[] = [""];
+
+/** Two spaces a level (none below zero). */
+function indentation(depth: number): string {
+  if (depth <= 0) return "";
+  while (INDENTATION.length <= depth) INDENTATION.push(`${INDENTATION[INDENTATION.length - 1]!}  `);
+  return INDENTATION[depth]!;
+}
+
+const SLASH = 47;
+const STAR = 42;
+const BACKSLASH = 92;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKTICK = 96;
+
+function isClosing(c: number): boolean {
+  return c === 41 || c === 93 || c === 125; // ) ] }
+}
+
+/** Whether the line scanned last leaves a block comment open (scan's second result, kept out of an object per line). */
+let openComment = false;
+
+/** Net bracket depth change of one line, outside strings and comments; sets openComment. */
+function scan(line: string): number {
   let delta = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === "/" && line[i + 1] === "/") break;
-    if (c === "/" && line[i + 1] === "*") {
-      const end = line.indexOf("*/", i + 2);
-      if (end < 0) return { delta, openComment: true };
-      i = end + 1;
-    } else if (c === '"' || c === "'" || c === "`") {
-      for (i++; i < line.length && line[i] !== c; i++) if (line[i] === "\\") i++;
-    } else if (c === "{" || c === "(" || c === "[") {
+  openComment = false;
+  const length = line.length;
+  for (let i = 0; i < length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === SLASH) {
+      const next = line.charCodeAt(i + 1);
+      if (next === SLASH) break;
+      if (next === STAR) {
+        const end = line.indexOf("*/", i + 2);
+        if (end < 0) {
+          openComment = true;
+          return delta;
+        }
+        i = end + 1;
+      }
+    } else if (c === QUOTE || c === APOSTROPHE || c === BACKTICK) {
+      for (i++; i < length && line.charCodeAt(i) !== c; i++) if (line.charCodeAt(i) === BACKSLASH) i++;
+    } else if (c === 123 || c === 40 || c === 91) {
+      // { ( [
       delta++;
-    } else if (c === "}" || c === ")" || c === "]") {
+    } else if (isClosing(c)) {
       delta--;
     }
   }
-  return { delta, openComment: false };
+  return delta;
 }
