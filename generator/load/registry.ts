@@ -345,12 +345,16 @@ export function followPointer(root: unknown, fragment: string): unknown {
   if (fragment === "") return root;
   let node = root;
   for (const raw of fragment.slice(1).split("/")) {
-    let token: string;
-    try {
-      token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch {
-      return undefined;
+    // Most tokens hold neither an escape nor a `~`: decoded only when they do (this runs for every schema site of a document).
+    let token = raw;
+    if (token.includes("%")) {
+      try {
+        token = decodeURIComponent(token);
+      } catch {
+        return undefined;
+      }
     }
+    if (token.includes("~")) token = token.replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
       node = node[Number(token)];

@@ -21,14 +21,18 @@ export type RefResolver = (ref: string, from: string) => Located | undefined;
 export function pointerTokens(ref: string): string[] | undefined {
   if (!ref.startsWith("#")) return undefined;
   let fragment = ref.slice(1);
-  try {
-    fragment = decodeURIComponent(fragment);
-  } catch {
-    // Not percent-encoded after all: a `%` in a key, read as written.
+  // Decoded and unescaped only when there is something to (every reference of a document comes here).
+  if (fragment.includes("%")) {
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      // Not percent-encoded after all: a `%` in a key, read as written.
+    }
   }
   if (fragment === "") return [];
   if (!fragment.startsWith("/")) return undefined; // an anchor ("#foo"), not a pointer
-  return fragment.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = fragment.slice(1).split("/");
+  return fragment.includes("~") ? tokens.map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~")) : tokens;
 }
 
 /** References within the document only: `#/...` JSON pointers. */
