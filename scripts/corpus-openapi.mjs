@@ -46,11 +46,20 @@ if (log) writeFileSync(log, "");
 
 say(`corpus-openapi: ${path.relative(root, dist)}, phase ${phase}, seed ${seed}, ${chosen.length} of ${documents.length} 3.x documents (offset ${args.offset ?? 0}); node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
 const results = [];
-for (const [index, document] of chosen.entries()) {
+// Documents go in batches (one process generates a batch, one tsc checks a batch of packages): on a
+// shared machine, a process's start costs more than a small document.
+const BATCH = Number(process.env.CORPUS_BATCH ?? 20);
+for (let start = 0; start < chosen.length; start += BATCH) {
+  const batch = chosen.slice(start, start + BATCH);
   const started = Date.now();
-  const result = phase === "generate" ? generatePhase(document) : fullPhase(document, index);
-  results.push({ document, ...result });
-  say(`${result.ok ? "ok  " : "FAIL"} ${document.name} (${document.version}, ${(document.size / 1e6).toFixed(2)} MB) ${result.phase} ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.ok ? result.detail : result.error}`);
+  const outcomes = phase === "generate" ? generatePhase(batch) : fullPhase(batch, start);
+  const each = (Date.now() - started) / 1000 / batch.length;
+  for (const [i, document] of batch.entries()) {
+    const result = outcomes[i];
+    results.push({ document, ...result });
+    say(`${result.ok ? "ok  " : "FAIL"} ${document.name} (${document.version}, ${(document.size / 1e6).toFixed(2)} MB) ${result.phase}: ${result.ok ? result.detail : result.error}`);
+  }
+  say(`  (${start + batch.length} of ${chosen.length}, ${each.toFixed(1)} s a document)`);
 }
 rmSync(tmp, { recursive: true, force: true });
 
@@ -70,43 +79,59 @@ for (const r of results.filter((r) => !r.ok)) {
 say(`failure classes (${classes.size}):`);
 for (const [key, names] of [...classes].sort((a, b) => b[1].length - a[1].length)) say(`  ${String(names.length).padStart(4)}  ${key}  (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""})`);
 
-function generatePhase(document) {
-  const run = node([one, "generate", document.file], 300_000);
-  return { phase: "generate", ...run };
+function generatePhase(batch) {
+  const outcomes = nodeLines([one, "generate", ...batch.map((d) => d.file)], 300_000 * batch.length);
+  // A batch that died part-way: the documents it did not report, one process each.
+  for (let i = outcomes.length; i < batch.length; i++) outcomes.push(nodeLines([one, "generate", batch[i].file], 300_000)[0] ?? { ok: false, error: "no answer" });
+  return outcomes.map((o) => ({ phase: "generate", ...o }));
 }
 
-function fullPhase(document, index) {
-  const out = path.join(tmp, String(index));
-  const generated = spawnSync(process.execPath, [cli, "generate", "--schema", document.file, "--out", out], { cwd: tmp, encoding: "utf8", timeout: 600_000, env: { ...process.env, KOALA_CODEGEN_CACHE: "0" }, maxBuffer: 64 * 1024 * 1024 });
+function fullPhase(batch, offset) {
+  const outs = batch.map((_, i) => path.join(tmp, String(offset + i)));
+  const outcomes = batch.map((document, i) => {
+    const generated = spawnSync(process.execPath, [cli, "generate", "--schema", document.file, "--out", outs[i]], { cwd: tmp, encoding: "utf8", timeout: 600_000, env: { ...process.env, KOALA_CODEGEN_CACHE: "0" }, maxBuffer: 64 * 1024 * 1024 });
+    return generated.status === 0 ? undefined : { phase: "generate", ok: false, error: generated.error ? String(generated.error) : firstLine(generated) };
+  });
+  const checks = strictCheck(outs.filter((_, i) => outcomes[i] === undefined));
   try {
-    if (generated.status !== 0) return { phase: "generate", ok: false, error: generated.error ? String(generated.error) : firstLine(generated) };
-    const check = strictCheck(out);
-    if (check) return { phase: "tsc", ok: false, error: check };
-    return { phase: "call", ...node([one, "call", document.file, out], 300_000) };
+    return batch.map((document, i) => {
+      if (outcomes[i]) return outcomes[i];
+      const check = checks.get(outs[i]);
+      if (check) return { phase: "tsc", ok: false, error: check };
+      return { phase: "call", ...(nodeLines([one, "call", document.file, outs[i]], 300_000)[0] ?? { ok: false, error: "no answer" }) };
+    });
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    for (const out of outs) rmSync(out, { recursive: true, force: true });
   }
 }
 
-/** A node child (corpus-one.mjs) and its one JSON line. */
-function node(argv, timeout) {
+/** A node child (corpus-one.mjs) and its JSON lines, one per document it finished. */
+function nodeLines(argv, timeout) {
   const result = spawnSync(process.execPath, ["--max-old-space-size=4096", ...argv], { cwd: root, encoding: "utf8", timeout, env: { ...process.env, CORPUS_DIST: dist }, maxBuffer: 64 * 1024 * 1024 });
-  const line = result.stdout.trim().split("\n").pop();
-  try {
-    return JSON.parse(line);
-  } catch {
-    return { ok: false, error: result.error ? String(result.error) : firstLine(result) };
-  }
+  const lines = result.stdout.split("\n").filter((l) => l.startsWith("{"));
+  return lines.map((line) => JSON.parse(line));
 }
 
-/** `tsc --strict` with the strictest consumer flags (as the tests compile generated code); the first error, or undefined. */
-function strictCheck(out) {
+/**
+ * `tsc --strict` with the strictest consumer flags (as the tests compile generated code), one run
+ * over every package of a batch: package directory → its first error (with the count), for those
+ * that have one.
+ */
+function strictCheck(outs) {
+  const failures = new Map();
+  if (outs.length === 0) return failures;
   const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, isolatedModules: true, noEmit: true, skipLibCheck: false };
-  writeFileSync(path.join(out, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
-  const result = spawnSync(process.execPath, ["--max-old-space-size=4096", tsc, "-p", path.join(out, "tsconfig.json"), "--pretty", "false"], { encoding: "utf8", timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status === 0) return undefined;
+  const tsconfig = path.join(tmp, "tsconfig.json");
+  writeFileSync(tsconfig, JSON.stringify({ compilerOptions, include: outs.map((out) => `${path.relative(tmp, out)}/src/**/*.ts`) }));
+  const result = spawnSync(process.execPath, ["--max-old-space-size=4096", tsc, "-p", tsconfig, "--pretty", "false"], { cwd: tmp, encoding: "utf8", timeout: 1_200_000, maxBuffer: 256 * 1024 * 1024 });
+  if (result.status === 0) return failures;
   const errors = result.stdout.split("\n").filter((l) => / error TS\d+/.test(l));
-  return `${errors.length} errors, first: ${(errors[0] ?? firstLine(result)).replace(out + path.sep, "").slice(0, 240)}`;
+  if (errors.length === 0) for (const out of outs) failures.set(out, firstLine(result));
+  for (const out of outs) {
+    const own = errors.filter((l) => path.resolve(tmp, l.split("(")[0]).startsWith(out + path.sep));
+    if (own.length > 0) failures.set(out, `${own.length} errors, first: ${own[0].slice(path.relative(tmp, out).length + 1, 260)}`);
+  }
+  return failures;
 }
 
 /** Every JSON document of the corpus whose `openapi` is 3.0.x or 3.1.x, sorted by path. */

@@ -1,6 +1,6 @@
-// One document of the OpenAPI corpus run (scripts/corpus-openapi.mjs), in its own process so that a
-// crash, a hang or a leak stays with that document. Prints one JSON line: { ok, error? , detail? }.
-//   node corpus-one.mjs generate <document>         generate() in memory (no build, no prettier)
+// Documents of the OpenAPI corpus run (scripts/corpus-openapi.mjs), in a process of their own so that
+// a crash, a hang or a leak stays with them. Prints one JSON line per document: { ok, error?, detail? }.
+//   node corpus-one.mjs generate <document>...      generate() in memory (no build, no prettier), each in turn
 //   node corpus-one.mjs call <document> <package>   the mock server from the document, a handful of
 //                                                   operations called through the package's client
 import { createRequire } from "node:module";
@@ -9,29 +9,31 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = (file) => pathToFileURL(path.join(process.env.CORPUS_DIST ?? path.join(root, "dist"), "generator", file)).href;
-const [mode, file, out] = process.argv.slice(2);
+const [mode, ...rest] = process.argv.slice(2);
 /** The operations called per document: the first ones in the operation map's order. */
 const CALLS = Number(process.env.CORPUS_CALLS ?? 8);
 const SEED = 20261202;
 /** Methods fetch will not send: the client answers kind "unsupported-method". */
 const FORBIDDEN_BY_FETCH = new Set(["TRACE", "CONNECT"]);
 
-try {
-  const result = mode === "generate" ? await generateOne() : await callOne();
-  console.log(JSON.stringify(result));
-} catch (error) {
-  console.log(JSON.stringify({ ok: false, error: firstLine(error) }));
+for (const [file, out] of mode === "generate" ? rest.map((f) => [f]) : [rest]) {
+  try {
+    const result = mode === "generate" ? await generateOne(file) : await callOne(file, out);
+    console.log(JSON.stringify(result));
+  } catch (error) {
+    console.log(JSON.stringify({ ok: false, error: firstLine(error) }));
+  }
 }
 process.exit(0);
 
-async function generateOne() {
+async function generateOne(file) {
   const { generate } = await import(dist("index.js"));
   const { files } = await generate({ schema: file, build: false, format: false });
   const operations = files.find((f) => f.path === "src/operations.ts");
   return { ok: true, detail: `${files.length} files${operations ? "" : ", no operations"}` };
 }
 
-async function callOne() {
+async function callOne(file, out) {
   const { startMockServer } = await import(dist("mock-server/server.js"));
   const { readMockApi } = await import(dist("mock-server/mock-api.js"));
   const { findResponse, statusCode } = await import(dist("mock-server/answers.js"));

@@ -178,6 +178,41 @@ describe("mock server from an OpenAPI document", () => {
   });
 });
 
+describe("mock server: the path part of the servers' URLs", () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Prefixed", version: "1" },
+    servers: [{ url: "https://{region}.example.com/api/{version}/", variables: { region: { default: "eu" }, version: { default: "v1", enum: ["v1", "v2"] } } }],
+    paths: {
+      "/items/{id}": { get: { operationId: "getItem", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", required: ["id"], properties: { id: { type: "integer" } } }, example: { id: 1 } } } } } } },
+      "/health": { servers: [{ url: "/status" }], get: { operationId: "health", responses: { "204": { description: "up" } } } },
+    },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document });
+  });
+  afterAll(() => server.close());
+
+  test.each([
+    ["/items/7", 200],
+    ["/api/v1/items/7", 200],
+    ["/api/v2/items/7", 404], // variables at their defaults only
+    ["/status/health", 204],
+    ["/health", 204],
+    ["/api/v1/health", 404], // the path item's own servers replace the document's
+    ["/api/v1/items/seven", 400],
+  ])("%s → %d", async (pathname, status) => {
+    expect((await call(server, pathname)).status).toBe(status);
+  });
+
+  test("the path parameter is read after the prefix", async () => {
+    server.reset();
+    await call(server, "/api/v1/items/42");
+    expect(server.requests()).toEqual([expect.objectContaining({ operation: "getItem", path: "/api/v1/items/42" })]);
+  });
+});
+
 describe("mock server from a JSON Schema at an endpoint", () => {
   const schema = {
     title: "Thing",
