@@ -213,6 +213,38 @@ describe("mock server: the path part of the servers' URLs", () => {
   });
 });
 
+describe("mock server: documented examples that fail their schema", () => {
+  // A schema object of its own per response (as a parsed file has): a shared object has one location.
+  const item = () => ({ type: "object", required: ["id"], properties: { id: { type: "integer" } } });
+  const ok = (content: object) => ({ get: { responses: { "200": { description: "ok", content: { "application/json": { schema: item(), ...content } } } } } });
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Stale examples", version: "1" },
+    paths: {
+      "/two": ok({ examples: { stale: { value: { id: "seven" } }, fresh: { value: { id: 7 } } } }),
+      "/one": ok({ example: { id: "seven" } }),
+    },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document, seed: 3 });
+  });
+  afterAll(() => server.close());
+
+  test("the first example that passes the response guard answers; with none, a synthesized value", async () => {
+    const two = await call(server, "/two");
+    expect(two).toMatchObject({ status: 200, body: { id: 7 } });
+    expect(two.headers.get("x-mock-value")).toBe("example");
+    const one = await call(server, "/one");
+    expect(one.headers.get("x-mock-value")).toBe("synthesized");
+    expect(one.body).toEqual({ id: expect.any(Number) });
+  });
+
+  test("an example named by Prefer answers as written", async () => {
+    expect(await call(server, "/two", { headers: { prefer: "example=stale" } })).toMatchObject({ status: 200, body: { id: "seven" } });
+  });
+});
+
 describe("mock server from a JSON Schema at an endpoint", () => {
   const schema = {
     title: "Thing",
