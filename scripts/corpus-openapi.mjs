@@ -16,7 +16,7 @@
 //   --dist DIR         the build to run (default dist/): a copy of an earlier build gives "before" figures
 //                      while the working tree changes (inside the repository, so templates/ is found)
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -142,13 +142,24 @@ function listDocuments() {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (entry.name.endsWith(".json")) {
-        const version = /"openapi"\s*:\s*"(3\.[01]\.\d+)"/.exec(readFileSync(file, "utf8").slice(0, 2000))?.[1];
+        const version = /"openapi"\s*:\s*"(3\.[01]\.\d+)"/.exec(head(file))?.[1];
         if (version) found.push({ file, name: path.relative(corpus, file), version, size: statSync(file).size });
       }
     }
   };
   walk(corpus);
   return found;
+}
+
+/** The first 2 KB of a file (where a JSON document's `openapi` is), without reading the rest. */
+function head(file) {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(2000);
+    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Fisher-Yates with mulberry32: the same order for the same seed. */

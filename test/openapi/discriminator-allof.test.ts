@@ -167,14 +167,14 @@ test("tsc --strict: checking the tag narrows the union to its branch (3.0 and 3.
  * ("$ref #/components/schemas/Rating does not resolve").
  */
 describe("discriminators in request and response views", () => {
-  const file = path.join(FIXTURES, "discriminator-read-only.json");
+  const document = JSON.parse(readFileSync(path.join(FIXTURES, "discriminator-read-only.json"), "utf8")) as object;
   let g: Guards;
   beforeAll(async () => {
-    g = await guardsFor(file);
+    g = await guardsFor(document);
   });
 
   test("the views are unions narrowed by the same tags, over the branches' views", async () => {
-    const types = (await moduleText(file)).replace(/\s+/g, " ");
+    const types = (await moduleText(document)).replace(/\s+/g, " ");
     expect(types).toContain('export type ItemRequest = RatingRequest & { _type: "Rating" };');
     expect(types).toContain('export type ShapeRequest = (CircleRequest & { kind: "circle" }) | (Square & { kind: "Square" });');
     expect(types).toContain('export type ShapeResponse = (Circle & { kind: "circle" }) | (SquareResponse & { kind: "Square" });');
