@@ -271,7 +271,10 @@ function schemaExamples(model: IrModel, checked: Checked | undefined): MockConte
  */
 export function pathPattern(template: string, prefixes: readonly string[] = []): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A fragment in the template ("/#X-Amz-Target=Service.Action", as AWS documents write one path per
+  // action) never reaches a server: fetch drops it, so the path before it is what is matched.
   const source = template
+    .replace(/#.*$/, "")
     .split(/(\{[^}]+\})/)
     .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
     .join("");

@@ -245,6 +245,26 @@ describe("mock server: documented examples that fail their schema", () => {
   });
 });
 
+describe("mock server: one path per action, told apart by a fragment and a header (AWS)", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: await parseDocument(path.join(REPO_ROOT, "test", "fixtures", "openapi", "path-fragment-actions.json")) });
+  });
+  afterAll(() => server.close());
+
+  test("the fragment is not matched (fetch never sends it); the operation whose header parameter passes answers", async () => {
+    server.reset();
+    const post = (target: string, body: object) => call(server, "/", { method: "POST", headers: { "x-amz-target": target, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("Service.DeleteThing", { Id: "t-1" })).status).toBe(204);
+    expect((await post("Service.CreateThing", { Name: "lamp" })).status).toBe(200);
+    expect(server.requests().map((r) => r.operation)).toEqual(["deleteThing", "createThing"]);
+    // No operation's header passes: the first one's errors, as for any invalid request.
+    const unknown = await post("Service.Other", { Name: "x" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ in: "header" })]);
+  });
+});
+
 describe("mock server from a JSON Schema at an endpoint", () => {
   const schema = {
     title: "Thing",
