@@ -142,7 +142,7 @@ class Normalizer {
       types,
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
-      warnings: collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`),
+      warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...this.discriminatorWarnings],
       ...(api && { api }),
     };
   }
@@ -277,17 +277,31 @@ class Normalizer {
     return { schemaPath, ref: name, annotations: {} };
   }
 
+  /** Discriminators left out because a mapping target does not resolve: one line each. */
+  private readonly discriminatorWarnings: string[] = [];
+
   /** OpenAPI's `discriminator` of `schema`, each tag with the named type it picks; undefined in a JSON Schema input, or with no tag. */
   discriminator(schema: JsonObject, schemaPath: string): Omit<IrDiscriminator, "keyword"> | undefined {
     const openapi = this.loaded.openapi;
     if (!openapi) return undefined;
     const table = readDiscriminator(schema, `#${this.loaded.registry.location(schema)?.pointer ?? ""}`, openapi.input.document);
     if (!table || table.branches.length === 0) return undefined;
-    const branches = table.branches.map(({ tag, ref }) => {
-      const type = this.refName(schema, ref, `${schemaPath}/discriminator`);
+    const branches: { tag: string; type: string }[] = [];
+    for (const { tag, ref } of table.branches) {
+      let type: string | boolean;
+      try {
+        type = this.refName(schema, ref, `${schemaPath}/discriminator`);
+      } catch (error) {
+        if (!(error instanceof CodegenError) || error.code !== "unresolvedRef") throw error;
+        // The mapping is a hint over the value's own schema (its oneOf/anyOf still checks it): a
+        // target that does not resolve (a file left out when the document was bundled) makes the
+        // discriminator unusable, not the document invalid.
+        this.discriminatorWarnings.push(`${this.where(`${schemaPath}/discriminator/mapping`)}: "${tag}" maps to "${ref}", which does not resolve; the discriminator is ignored (the schema is checked as written)`);
+        return undefined;
+      }
       if (typeof type === "boolean") this.fail("invalidSchema", `discriminator mapping "${tag}" points to a boolean schema, not an object schema`, `${schemaPath}/discriminator/mapping`);
-      return { tag, type };
-    });
+      branches.push({ tag, type });
+    }
     return { propertyName: table.propertyName, branches };
   }
 

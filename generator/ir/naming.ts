@@ -22,7 +22,7 @@ export interface NameCollision {
 
 /**
  * Hands out unique names in a deterministic way: the first comer keeps the name, later ones get
- * a numeric suffix (`Foo2`, `Foo3`) and a warning that says which schema locations collided.
+ * a numeric suffix (`Foo2`, `Foo3`; `Response200_2` after a digit) and a warning that says which schema locations collided.
  * Type names are compared case-insensitively, because generated files may land on case-insensitive
  * file systems and because `Foo`/`foo` side by side confuses people. A type name is only handed
  * out if the names derived from it (`isFoo`, `FooSchema`, ...) are free too, and no later type may
@@ -66,7 +66,9 @@ export class NameAllocator {
     const reason = this.conflict(base, isRoot);
     let name = base;
     if (reason !== undefined) {
-      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${n}`;
+      // A name that ends in a digit takes "_2" ("GetItemResponse200_2", not "GetItemResponse2002").
+      const separator = /\d$/.test(base) ? "_" : "";
+      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${separator}${n}`;
       const collision = { desired, base, name, origin, reason };
       this.collisions.push(collision);
     }

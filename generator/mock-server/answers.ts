@@ -1,8 +1,9 @@
 /**
  * What the mock server answers to a valid request: the documented response for the status (the
  * first 2xx by default, or the one a `Prefer: code=404` header asks for), its documented example
- * (the one `Prefer: example=<name>` names, else the first), or else a value synthesized from its
- * schema that passes the response's generated guard (synthesize.ts), the same for the same seed.
+ * (the one `Prefer: example=<name>` names, else the first that passes the response's generated
+ * guard: real documents' examples are often stale), or else a value synthesized from its schema that
+ * passes that guard (synthesize.ts), the same for the same seed.
  */
 import type { JsonValue } from "../ir/model";
 import type { MockApi, MockContent, MockOperation, MockResponse } from "./mock-api";
@@ -67,7 +68,8 @@ export function answerFor(api: MockApi, operation: MockOperation, response: Mock
   const content = pickContent(response);
   if (!content) return { status, headers: {} };
   const headers: Record<string, string> = content.mediaType.includes("*") ? { "content-type": "application/json" } : { "content-type": content.mediaType };
-  const documented = options.examples && !preferences.dynamic ? (content.examples.find((e) => e.name === preferences.example) ?? content.examples[0]) : undefined;
+  const passes = (value: JsonValue) => content.checked === undefined || !isJsonMedia(content.mediaType) || content.checked.validate(value).ok;
+  const documented = options.examples && !preferences.dynamic ? ((preferences.example !== undefined ? content.examples.find((e) => e.name === preferences.example) : undefined) ?? content.examples.find((e) => passes(e.value))) : undefined;
   let value: JsonValue;
   if (documented) value = documented.value;
   else if (content.checked) {

@@ -11,7 +11,7 @@ import type { LoadOptions } from "../load/load-schema";
 import { loadSchema, type LoadedSchema } from "../load/load-schema";
 import { followPointer, type SchemaLocation } from "../load/registry";
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
-import type { IrOperation, IrSecurityScheme, ParameterLocation } from "../load/openapi/operation-model";
+import type { IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
 import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
@@ -220,7 +220,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       name: operation.name,
       method: operation.method.toUpperCase(),
       path: operation.path,
-      pattern: pathPattern(operation.path),
+      pattern: pathPattern(operation.path, serverPathPrefixes(operation.servers)),
       operation,
       parameters,
       parameterSchemas,
@@ -264,13 +264,38 @@ function schemaExamples(model: IrModel, checked: Checked | undefined): MockConte
   return typeof schema === "object" ? (schema.annotations.examples ?? []).map((value) => ({ value })) : [];
 }
 
-/** "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` captures one non-empty segment. */
-export function pathPattern(template: string): RegExp {
+/**
+ * "/web/projects/{publicKey}/batch" → a RegExp where each `{name}` captures one non-empty segment.
+ * With `prefixes` (the path parts of the operation's server URLs, "/v1"), the path may come after one
+ * of them too: a client whose base URL is the mock's URL plus the server's path ("http://127.0.0.1:port/v1") is served as well.
+ */
+export function pathPattern(template: string, prefixes: readonly string[] = []): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A fragment in the template ("/#X-Amz-Target=Service.Action", as AWS documents write one path per
+  // action) never reaches a server: fetch drops it, so the path before it is what is matched.
   const source = template
+    .replace(/#.*$/, "")
     .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
     .join("");
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^${prefixes.length > 0 ? `(?:${prefixes.map(escape).join("|")})?` : ""}${source}$`);
+}
+
+/** The path parts of servers' URLs, variables at their defaults, without a trailing slash; "/" and "" left out ("https://{region}.example.com/api/v1/" → "/api/v1"). */
+export function serverPathPrefixes(servers: readonly IrServer[]): string[] {
+  const prefixes = new Set<string>();
+  for (const server of servers) {
+    const url = server.variables.reduce((text, v) => text.split(`{${v.name}}`).join(v.default), server.url);
+    let pathname: string;
+    try {
+      pathname = new URL(url, "http://mock.invalid").pathname;
+    } catch {
+      continue; // a URL that is none after its defaults: no prefix
+    }
+    const prefix = pathname.replace(/\/+$/, "");
+    if (prefix !== "") prefixes.add(prefix);
+  }
+  return [...prefixes].sort((a, b) => b.length - a.length);
 }
 
 /** The `{name}`s of a path template, in order. */

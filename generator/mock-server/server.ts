@@ -104,7 +104,11 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const text = await readBody(req);
     const method = (req.method ?? "GET").toUpperCase();
     const onPath = api.operations.filter((o) => o.pattern.test(pathname));
-    const operation = onPath.find((o) => o.method === method) ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
+    // Several operations on one path and method (AWS: one per action, told apart by a fragment that
+    // is never sent and an X-Amz-Target header): the first whose parameters pass their guards.
+    const sameMethod = onPath.filter((o) => o.method === method);
+    const operation =
+      (sameMethod.length > 1 ? sameMethod.find((o) => parametersPass(api, o, url, req)) : undefined) ?? sameMethod[0] ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
     if (answerAll) return send(res, fixedAnswer(api, operation, answerAll, answerOptions));
     if (!operation) return send(res, onPath.length > 0 ? jsonAnswer(405, { error: "Method not allowed" }, { allow: onPath.map((o) => o.method).join(", ") }) : jsonAnswer(404, { error: "Not found" }));
 
@@ -225,14 +229,7 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
     const result = check(body);
     return result.ok ? { errors, body } : { status: 400, errors: result.errors };
   }
-  const match = operation.pattern.exec(url.pathname)!;
-  const names = pathNames(operation.path);
-  const pathValues = Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]));
-  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers }, api.model, operation.parameterSchemas);
-  for (const [location, checked] of Object.entries(operation.parameters)) {
-    const result = checked.validate(parsed[location as keyof typeof parsed] ?? {});
-    if (!result.ok) errors.push(...result.errors.map((e) => ({ ...e, in: location })));
-  }
+  errors.push(...parameterErrors(api, operation, url, req));
   if (!authorized(api, operation, req, url)) return { status: 401, errors: [] };
   if (operation.body) {
     if (text === "") {
@@ -303,6 +300,25 @@ function send(res: http.ServerResponse, answer: Answer): void {
   if (res.destroyed) return;
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
+}
+
+/** The errors of an OpenAPI operation's path, query, header and cookie parameters in this request, each with its location. */
+function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
+  if (!operation.operation) return [];
+  const match = operation.pattern.exec(url.pathname)!;
+  const names = pathNames(operation.path);
+  const pathValues = Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]));
+  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers }, api.model, operation.parameterSchemas);
+  const errors: (GuardIssue & { in: string })[] = [];
+  for (const [location, checked] of Object.entries(operation.parameters)) {
+    const result = checked.validate(parsed[location as keyof typeof parsed] ?? {});
+    if (!result.ok) errors.push(...result.errors.map((e) => ({ ...e, in: location })));
+  }
+  return errors;
+}
+
+function parametersPass(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): boolean {
+  return parameterErrors(api, operation, url, req).length === 0;
 }
 
 export { pathPattern } from "./mock-api";

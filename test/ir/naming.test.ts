@@ -39,6 +39,17 @@ describe("NameAllocator", () => {
     ]);
   });
 
+  test("a name that ends in a digit takes the suffix after an underscore: GetItemResponse200_2, not GetItemResponse2002", () => {
+    const names = new NameAllocator();
+    expect(names.allocate("GetItemResponse200", "#/components/schemas/GetItemResponse200")).toBe("GetItemResponse200");
+    expect(names.allocate("GetItemResponse200", "#/paths/~1items/get/responses/200")).toBe("GetItemResponse200_2");
+    expect(names.allocate("getItemResponse200", "#/paths/~1items~1{id}/get/responses/200")).toBe("GetItemResponse200_3");
+    // toTypeName never writes "_<digits>" after a digit ("Page2_2" → "Page22"), so no schema's own name takes the suffixed one.
+    expect(names.allocate("Page2", "#/$defs/Page2")).toBe("Page2");
+    expect(names.allocate("Page2_2", "#/$defs/Page2_2")).toBe("Page22");
+    expect(names.allocate("page2", "#/$defs/page2")).toBe("Page2_2");
+  });
+
   test("reserved names are never handed out, case-insensitively", () => {
     const names = new NameAllocator(["ValidationError"]);
     expect(names.allocate("validation error", "#")).toBe("ValidationError2");

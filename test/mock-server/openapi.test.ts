@@ -178,6 +178,93 @@ describe("mock server from an OpenAPI document", () => {
   });
 });
 
+describe("mock server: the path part of the servers' URLs", () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Prefixed", version: "1" },
+    servers: [{ url: "https://{region}.example.com/api/{version}/", variables: { region: { default: "eu" }, version: { default: "v1", enum: ["v1", "v2"] } } }],
+    paths: {
+      "/items/{id}": { get: { operationId: "getItem", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", required: ["id"], properties: { id: { type: "integer" } } }, example: { id: 1 } } } } } } },
+      "/health": { servers: [{ url: "/status" }], get: { operationId: "health", responses: { "204": { description: "up" } } } },
+    },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document });
+  });
+  afterAll(() => server.close());
+
+  test.each([
+    ["/items/7", 200],
+    ["/api/v1/items/7", 200],
+    ["/api/v2/items/7", 404], // variables at their defaults only
+    ["/status/health", 204],
+    ["/health", 204],
+    ["/api/v1/health", 404], // the path item's own servers replace the document's
+    ["/api/v1/items/seven", 400],
+  ])("%s → %d", async (pathname, status) => {
+    expect((await call(server, pathname)).status).toBe(status);
+  });
+
+  test("the path parameter is read after the prefix", async () => {
+    server.reset();
+    await call(server, "/api/v1/items/42");
+    expect(server.requests()).toEqual([expect.objectContaining({ operation: "getItem", path: "/api/v1/items/42" })]);
+  });
+});
+
+describe("mock server: documented examples that fail their schema", () => {
+  // A schema object of its own per response (as a parsed file has): a shared object has one location.
+  const item = () => ({ type: "object", required: ["id"], properties: { id: { type: "integer" } } });
+  const ok = (content: object) => ({ get: { responses: { "200": { description: "ok", content: { "application/json": { schema: item(), ...content } } } } } });
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Stale examples", version: "1" },
+    paths: {
+      "/two": ok({ examples: { stale: { value: { id: "seven" } }, fresh: { value: { id: 7 } } } }),
+      "/one": ok({ example: { id: "seven" } }),
+    },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document, seed: 3 });
+  });
+  afterAll(() => server.close());
+
+  test("the first example that passes the response guard answers; with none, a synthesized value", async () => {
+    const two = await call(server, "/two");
+    expect(two).toMatchObject({ status: 200, body: { id: 7 } });
+    expect(two.headers.get("x-mock-value")).toBe("example");
+    const one = await call(server, "/one");
+    expect(one.headers.get("x-mock-value")).toBe("synthesized");
+    expect(one.body).toEqual({ id: expect.any(Number) });
+  });
+
+  test("an example named by Prefer answers as written", async () => {
+    expect(await call(server, "/two", { headers: { prefer: "example=stale" } })).toMatchObject({ status: 200, body: { id: "seven" } });
+  });
+});
+
+describe("mock server: one path per action, told apart by a fragment and a header (AWS)", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: await parseDocument(path.join(REPO_ROOT, "test", "fixtures", "openapi", "path-fragment-actions.json")) });
+  });
+  afterAll(() => server.close());
+
+  test("the fragment is not matched (fetch never sends it); the operation whose header parameter passes answers", async () => {
+    server.reset();
+    const post = (target: string, body: object) => call(server, "/", { method: "POST", headers: { "x-amz-target": target, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("Service.DeleteThing", { Id: "t-1" })).status).toBe(204);
+    expect((await post("Service.CreateThing", { Name: "lamp" })).status).toBe(200);
+    expect(server.requests().map((r) => r.operation)).toEqual(["deleteThing", "createThing"]);
+    // No operation's header passes: the first one's errors, as for any invalid request.
+    const unknown = await post("Service.Other", { Name: "x" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ in: "header" })]);
+  });
+});
+
 describe("mock server from a JSON Schema at an endpoint", () => {
   const schema = {
     title: "Thing",

@@ -157,3 +157,36 @@ test("tsc --strict: checking the tag narrows the union to its branch (3.0 and 3.
   expect(result.stdout).toBe("");
   expect(result.status).toBe(0);
 }, 240_000);
+
+/**
+ * A discriminator whose branches have read-only or write-only properties (test/fixtures/openapi/
+ * discriminator-read-only.json, 3.0): the request and response views of the union live among the
+ * made schemas, so their tags are written out as a mapping to the branches' views (ItemRequest →
+ * RatingRequest), or to the branch itself when it has no such view; an implicit tag keeps its
+ * component's name. Before, the view kept the mapping as written and the document was refused
+ * ("$ref #/components/schemas/Rating does not resolve").
+ */
+describe("discriminators in request and response views", () => {
+  const document = JSON.parse(readFileSync(path.join(FIXTURES, "discriminator-read-only.json"), "utf8")) as object;
+  let g: Guards;
+  beforeAll(async () => {
+    g = await guardsFor(document);
+  });
+
+  test("the views are unions narrowed by the same tags, over the branches' views", async () => {
+    const types = (await moduleText(document)).replace(/\s+/g, " ");
+    expect(types).toContain('export type ItemRequest = RatingRequest & { _type: "Rating" };');
+    expect(types).toContain('export type ShapeRequest = (CircleRequest & { kind: "circle" }) | (Square & { kind: "Square" });');
+    expect(types).toContain('export type ShapeResponse = (Circle & { kind: "circle" }) | (SquareResponse & { kind: "Square" });');
+  });
+
+  test("the view's guard dispatches on the tag: one branch checked, one error for an unknown tag", () => {
+    expect(g.isShapeRequest({ kind: "circle", radius: 1 })).toBe(true);
+    expect(g.isShapeRequest({ kind: "Square", side: 2, secret: "s" })).toBe(true);
+    expect(g.isShapeResponse({ kind: "Square", side: 2 })).toBe(true);
+    expect(g.isShapeRequest({ kind: "circle", side: 2 })).toBe(false);
+    expect(g.validateShapeRequest({ kind: "triangle" }).errors).toEqual([expect.objectContaining({ path: "/kind", keyword: "discriminator", message: 'must be one of "circle", "Square"' })]);
+    expect(g.isItemRequest({ _type: "Rating", bestRating: 5 })).toBe(true);
+    expect(g.validateItemRequest({ _type: "Review" }).errors).toEqual([expect.objectContaining({ path: "/_type", keyword: "discriminator" })]);
+  });
+});

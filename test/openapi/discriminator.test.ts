@@ -1,7 +1,10 @@
 /** openapi/discriminator.ts: the tag → branch table of a discriminated union. */
 import * as path from "node:path";
 import { readDiscriminator, type Discriminator } from "../../generator/load/openapi/discriminator";
+import { generate } from "../../generator/index";
+import { loadGenerated } from "../../generator/run-generated";
 import { parseDocument, SHARED_OPENAPI } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
 
 const components = (schemas: Record<string, unknown>) => ({ openapi: "3.1.0", components: { schemas } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -68,5 +71,20 @@ test("mega.yaml (3.1 pass): mapping foo → Foo beside anyOf Foo, one branch", a
   expect(readDiscriminator(schema, "#/components/pathItems/myPathItem/post/requestBody/content/application~1json/schema", document)).toEqual({
     propertyName: "type",
     branches: [{ tag: "foo", ref: "#/components/schemas/Foo" }],
+  });
+});
+
+describe("a mapping whose target does not resolve (a file left out when the document was bundled)", () => {
+  const file = path.join(REPO_ROOT, "test", "fixtures", "openapi", "discriminator-dangling-mapping.json");
+
+  test("the document generates with one warning naming the mapping; the discriminator is ignored and the oneOf checks the value", async () => {
+    const { files, warnings } = await generate({ schema: file, build: false, format: false });
+    expect(warnings).toEqual([
+      `${file}#/paths/~1records/post/requestBody/content/application~1json/schema/discriminator/mapping: "A" maps to "models/records.yml#/a_record", which does not resolve; the discriminator is ignored (the schema is checked as written)`,
+    ]);
+    const guards = loadGenerated(files) as Record<string, (value: unknown) => boolean>;
+    expect(guards.isCreateRecordRequestBody!({ type: "A", address: "192.0.2.1" })).toBe(true);
+    expect(guards.isCreateRecordRequestBody!({ type: "MX", priority: 10 })).toBe(true);
+    expect(guards.isCreateRecordRequestBody!({ type: "MX" })).toBe(false);
   });
 });

@@ -145,6 +145,8 @@ describe("extractOperations on small documents", () => {
         "/Users": { get: {} },
         "/a": { get: { operationId: "list" } },
         "/b": { get: { operationId: "List" } },
+        "/c": { get: { operationId: "getV2" } },
+        "/d": { get: { operationId: "get_v2" } },
       }),
     );
     expect(operations.map((o) => [o.method, o.path, o.name])).toEqual([
@@ -153,9 +155,12 @@ describe("extractOperations on small documents", () => {
       ["get", "/Users", "getUsers3"],
       ["get", "/a", "list"],
       ["get", "/b", "list2"],
+      ["get", "/c", "getV2"],
+      ["get", "/d", "getV2_2"],
     ]);
     expect(warnings).toEqual([
       'operation name collision: GET /b wanted "list", taken by GET /a; using "list2"',
+      'operation name collision: GET /d wanted "getV2", taken by GET /c; using "getV2_2"',
       'operation name collision: GET /users wanted "getUsers", taken by POST /users; using "getUsers2"',
       'operation name collision: GET /Users wanted "getUsers", taken by POST /users; using "getUsers3"',
     ]);

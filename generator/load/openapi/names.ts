@@ -7,7 +7,7 @@
  *   are named first, then the others, each group in document order (paths in order, methods in the
  *   specification's order get, put, post, delete, options, head, patch, trace); a name already taken
  *   (compared case-insensitively, as the derived type names are) gets the next free numeric suffix
- *   (getUsers2) and a warning;
+ *   (getUsers2; getV2_2 after a digit) and a warning;
  * - the type stem of an operation is its method name in PascalCase (getUserById → GetUserById);
  * - inline schemas are named stem + role: `<Stem>Params<Path|Query|Header|Cookie>` (the location's
  *   parameters as one object), `<Stem>RequestBody`, `<Stem>Response<Status>` (200, 4XX, Default);
@@ -42,7 +42,8 @@ export class OperationNames {
 
   allocate(desired: string, origin: string): string {
     let name = desired;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${desired}${n}`;
+    const separator = /\d$/.test(desired) ? "_" : ""; // getV2 then getV2_2, not getV22
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${desired}${separator}${n}`;
     if (name !== desired) this.warnings.push(`operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
     this.taken.set(name.toLowerCase(), origin);
     return name;

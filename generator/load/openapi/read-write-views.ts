@@ -8,6 +8,7 @@
  */
 import { forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
 import { mapSchemaGraph } from "./map-schema-graph";
+import { readDiscriminator } from "./discriminator";
 import { componentSchemaName } from "./names";
 
 export type AccessFlag = "readOnly" | "writeOnly";
@@ -56,7 +57,7 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag): ReadWrit
   return {
     flag,
     affected,
-    view: (schema, viewRef, rebase = (ref) => ref) => viewOf(schema, flag, flaggedRoots, affected, viewRef, rebase),
+    view: (schema, viewRef, rebase = (ref) => ref) => viewOf(document, schema, flag, flaggedRoots, affected, viewRef, rebase),
     differs: (schema) => {
       const found = scan(schema, flag, flaggedRoots);
       return found.flagged || [...found.references].some((ref) => affected.has(ref));
@@ -88,6 +89,7 @@ function isFlagged(property: unknown, flag: AccessFlag, flaggedRoots: Set<string
 }
 
 function viewOf(
+  document: JsonObject,
   schema: unknown,
   flag: AccessFlag,
   flaggedRoots: Set<string>,
@@ -96,9 +98,18 @@ function viewOf(
   rebase: (ref: string) => string,
 ): unknown {
   return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
-    const ref = typeof source.$ref === "string" ? componentSchemaName(source.$ref) : undefined;
-    if (ref !== undefined && affected.has(ref)) copy.$ref = viewRef(ref);
-    else if (typeof source.$ref === "string") copy.$ref = rebase(source.$ref);
+    const target = (reference: string): string => {
+      const component = componentSchemaName(reference);
+      return component !== undefined && affected.has(component) ? viewRef(component) : rebase(reference);
+    };
+    if (typeof source.$ref === "string") copy.$ref = target(source.$ref);
+    // A discriminator's tags, written out as a mapping to the branches as the view references them:
+    // an implicit tag (a branch's component name) would be lost with a view's name, and a mapping's
+    // target is a reference like any other (rebased, or the branch's view).
+    const table = isJsonObject(source.discriminator) ? readDiscriminator(source, "", document) : undefined;
+    if (table && table.branches.length > 0) {
+      copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) };
+    }
     if (isJsonObject(source.properties)) {
       const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], flag, flaggedRoots));
       if (removed.length > 0 && Array.isArray(source.required)) copy.required = source.required.filter((name) => !removed.includes(name as string));

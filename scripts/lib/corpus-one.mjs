@@ -1,0 +1,85 @@
+// Documents of the OpenAPI corpus run (scripts/corpus-openapi.mjs), in a process of their own so that
+// a crash, a hang or a leak stays with them. Prints one JSON line per document: { ok, error?, detail? }.
+//   node corpus-one.mjs generate <document>...      generate() in memory (no build, no prettier), each in turn
+//   node corpus-one.mjs call <document> <package>   the mock server from the document, a handful of
+//                                                   operations called through the package's client
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const dist = (file) => pathToFileURL(path.join(process.env.CORPUS_DIST ?? path.join(root, "dist"), "generator", file)).href;
+const [mode, ...rest] = process.argv.slice(2);
+/** The operations called per document: the first ones in the operation map's order. */
+const CALLS = Number(process.env.CORPUS_CALLS ?? 8);
+const SEED = 20261202;
+/** Methods fetch will not send: the client answers kind "unsupported-method". */
+const FORBIDDEN_BY_FETCH = new Set(["TRACE", "CONNECT"]);
+
+for (const [file, out] of mode === "generate" ? rest.map((f) => [f]) : [rest]) {
+  try {
+    const result = mode === "generate" ? await generateOne(file) : await callOne(file, out);
+    console.log(JSON.stringify(result));
+  } catch (error) {
+    console.log(JSON.stringify({ ok: false, error: firstLine(error) }));
+  }
+}
+process.exit(0);
+
+async function generateOne(file) {
+  const { generate } = await import(dist("index.js"));
+  const { files } = await generate({ schema: file, build: false, format: false });
+  const operations = files.find((f) => f.path === "src/operations.ts");
+  return { ok: true, detail: `${files.length} files${operations ? "" : ", no operations"}` };
+}
+
+async function callOne(file, out) {
+  const { startMockServer } = await import(dist("mock-server/server.js"));
+  const { readMockApi } = await import(dist("mock-server/mock-api.js"));
+  const { findResponse, statusCode } = await import(dist("mock-server/answers.js"));
+  const { synthesizeRequest } = await import(dist("mock-server/synthesize.js"));
+  const module = createRequire(import.meta.url)(path.join(out, "dist", "cjs", "index.js"));
+  const api = await readMockApi({ schema: file });
+  if (api.operations.length === 0) return { ok: true, detail: "no operations" };
+  const maps = Object.entries(module).filter(([name, value]) => name.endsWith("Operations") && typeof value === "object" && value !== null);
+  const factories = Object.entries(module).filter(([name, value]) => /^create\w+Client$/.test(name) && typeof value === "function");
+  if (maps.length !== 1 || factories.length !== 1) return { ok: false, error: `expected one operation map and one client factory, found ${maps.length} and ${factories.length}` };
+  const entries = Object.entries(maps[0][1]);
+  if (entries.length !== api.operations.length) return { ok: false, error: `${entries.length} client operations for ${api.operations.length} operations in the document` };
+  const create = factories[0][1];
+  const server = await startMockServer({ schema: file, seed: SEED });
+  try {
+    const schemes = Object.keys(create({ baseUrl: server.url }).schemes);
+    const auth = Object.fromEntries(schemes.map((name) => [name, api.securitySchemes.find((s) => s.name === name)?.kind === "basic" ? { username: "corpus", password: "secret" } : "corpus-token"]));
+    const client = create({ baseUrl: server.url, validateResponses: true, retry: { attempts: 1 }, timeout: 10_000, auth });
+    let called = 0;
+    for (const [name, entry] of entries.slice(0, CALLS)) {
+      const operation = api.operations.find((o) => o.method === entry.method && o.path === entry.path);
+      const where = `${name} (${entry.method} ${entry.path})`;
+      if (!operation) return { ok: false, error: `${where}: not an operation of the mock server` };
+      const request = synthesizeRequest(api, operation, SEED);
+      if (request.errors) return { ok: false, error: `${where}: no valid request synthesized: ${JSON.stringify(request.errors).slice(0, 200)}` };
+      const before = server.requests().length;
+      const result = await entry.call(client, request);
+      if (FORBIDDEN_BY_FETCH.has(entry.method)) {
+        if (result.kind !== "unsupported-method") return { ok: false, error: `${where}: ${JSON.stringify(result).slice(0, 200)}` };
+        continue;
+      }
+      const response = findResponse(operation);
+      const status = response && statusCode(response.status);
+      const expected = status === undefined ? { ok: true, status: 204 } : status < 300 ? { ok: true, status } : { ok: false, kind: "http", status };
+      if (!(result.ok === expected.ok && result.status === expected.status && result.kind === expected.kind)) {
+        return { ok: false, error: `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(result).slice(0, 300)}` };
+      }
+      if (server.requests().length !== before + 1) return { ok: false, error: `${where}: the mock recorded ${server.requests().length - before} requests` };
+      called++;
+    }
+    return { ok: true, detail: `${called} of ${entries.length} operations called` };
+  } finally {
+    await server.close();
+  }
+}
+
+function firstLine(error) {
+  return String(error instanceof Error ? error.message : error).split("\n")[0].slice(0, 300);
+}
