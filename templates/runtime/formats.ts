@@ -390,25 +390,32 @@ function isIprivate(c: number): boolean {
 }
 
 /**
- * Scans s[i..end) while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
+ * Scans s[i..] while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
  * iprivate with `iprivate`). Returns where it stopped, or -1 at a "%" not followed by two hex digits.
+ * Small on purpose (the non-ASCII case is a function of its own): isUriLike calls it five times, and
+ * V8 inlines it at each only while their bytecode fits its inlining budget.
  */
-function scanUriPart(s: string, i: number, end: number, classes: number, iri: boolean, iprivate: boolean): number {
+function scanUriPart(s: string, i: number, classes: number, iri: boolean, iprivate: boolean): number {
   const table = URI_CLASSES;
-  while (i < end) {
+  for (const n = s.length; i < n; ) {
     const c = s.charCodeAt(i);
     if ((table[c]! & classes) !== 0) i++;
     else if (c === 37) {
       if (!isPercentEncoded(s, i)) return -1;
       i += 3;
-    } else if (c < 128 || !iri) return i;
-    else {
-      const cp = s.codePointAt(i)!;
-      if (!(isUcschar(cp) || (iprivate && isIprivate(cp)))) return i;
-      i += cp > 0xffff ? 2 : 1;
+    } else {
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, iprivate);
+      if (next === i) return i;
+      i = next;
     }
   }
   return i;
+}
+
+/** The index after the IRI character at s[i] (ucschar, or iprivate with `iprivate`), or i if there is none. */
+function iriCharEnd(s: string, i: number, iprivate: boolean): number {
+  const cp = s.codePointAt(i)!;
+  return isUcschar(cp) || (iprivate && isIprivate(cp)) ? i + (cp > 0xffff ? 2 : 1) : i;
 }
 
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
@@ -439,14 +446,14 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
         if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
         i = close + 1;
       } else {
-        i = scanUriPart(s, i, n, UNRESERVED | SUB_DELIM, iri, false);
+        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
         if (i < 0) return false;
       }
       if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++);
       c = codeAt(s, i);
       if (c === -1 || c === 47 || c === 63 || c === 35) break;
       if (afterUserinfo) return false;
-      i = scanUriPart(s, start, n, UNRESERVED | SUB_DELIM | COLON, iri, false);
+      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
       if (i < 0 || codeAt(s, i) !== 64) return false;
       i++;
     }
@@ -459,9 +466,9 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
     }
     i = 0;
   }
-  i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 
