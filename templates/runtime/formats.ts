@@ -1,9 +1,9 @@
 /**
  * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
  * date-time, duration, uuid, ipv6, hostname, uri, uri-template) are character-level scans instead
- * of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A scan reads
- * each character once, classes it with one table read (HEX_DIGITS, CHARS, URI_CLASSES), and never reads past
- * the end of the string. Measured in V8 11 (Node 20; scripts/bench-formats.ts), a charCodeAt loop
+ * of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A scan
+ * reads each character once, classes it with one table read (HEX_DIGITS, CHARS, URI_CLASSES), and
+ * never reads past the end of the string. Measured in V8 11 (Node 20; scripts/bench-formats.ts), a charCodeAt loop
  * costs about 1.7x what a compiled regular expression's class loop costs per character, and a call
  * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
