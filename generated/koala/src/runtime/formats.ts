@@ -3,17 +3,20 @@
 /* eslint-disable */
 /**
  * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
- * date-time, duration, uuid, email, ipv6, hostname, uri, uri-template) are character-level scans
- * instead of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A
- * scan reads each character once, classes it with one table read (CHARS, URI_CLASSES), and never
- * reads past the end of the string. Measured in V8 (scripts/bench-formats.ts), a charCodeAt loop
- * costs about what a compiled regular expression's class loop costs per character: a scan wins by
- * its smaller cost per call and by the work it skips (captures, splits, backtracking), and straight-
- * line reads (uuid) beat a loop. Where a small regular expression is as fast as a scan (and
- * smaller), V8 runs it natively: ipv4, JSON pointers. Where ajv-formats is looser than the RFCs (offsets without minutes, "urn:uuid:", quoted
- * e-mail local parts, ports, Punycode labels), these follow the RFCs and the JSON-Schema-Test-Suite instead. idn-hostname,
- * idn-email, iri and iri-reference (which ajv-formats leaves out) are written here by hand: the
- * package stays dependency-free, and a bundler drops every function a package's guards do not use.
+ * date-time, duration, uuid, ipv6, hostname, uri, uri-template) are character-level scans instead
+ * of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A scan
+ * reads each character once, classes it with one table read (HEX_DIGITS, CHARS, URI_CLASSES), and
+ * never reads past the end of the string. Measured in V8 11 (Node 20; scripts/bench-formats.ts), a charCodeAt loop
+ * costs about 1.7x what a compiled regular expression's class loop costs per character, and a call
+ * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
+ * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
+ * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
+ * So ipv4 is a regular expression, and so is email's common form (the rare forms it leaves out get
+ * a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
+ * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
+ * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
+ * bundler drops every function a package's guards do not use.
  */
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -102,35 +105,36 @@ export function isDateTime(s: string): boolean {
  */
 export function isUuid(s: string): boolean {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
-  const t = CHARS;
+  const t = HEX_DIGITS;
   return (
     (t[s.charCodeAt(0)]! & t[s.charCodeAt(1)]! & t[s.charCodeAt(2)]! & t[s.charCodeAt(3)]! & t[s.charCodeAt(4)]! & t[s.charCodeAt(5)]! & t[s.charCodeAt(6)]! & t[s.charCodeAt(7)]! &
       t[s.charCodeAt(9)]! & t[s.charCodeAt(10)]! & t[s.charCodeAt(11)]! & t[s.charCodeAt(12)]! & t[s.charCodeAt(14)]! & t[s.charCodeAt(15)]! & t[s.charCodeAt(16)]! & t[s.charCodeAt(17)]! &
       t[s.charCodeAt(19)]! & t[s.charCodeAt(20)]! & t[s.charCodeAt(21)]! & t[s.charCodeAt(22)]! & t[s.charCodeAt(24)]! & t[s.charCodeAt(25)]! & t[s.charCodeAt(26)]! & t[s.charCodeAt(27)]! &
-      t[s.charCodeAt(28)]! & t[s.charCodeAt(29)]! & t[s.charCodeAt(30)]! & t[s.charCodeAt(31)]! & t[s.charCodeAt(32)]! & t[s.charCodeAt(33)]! & t[s.charCodeAt(34)]! & t[s.charCodeAt(35)]! & HEX) !==
+      t[s.charCodeAt(28)]! & t[s.charCodeAt(29)]! & t[s.charCodeAt(30)]! & t[s.charCodeAt(31)]! & t[s.charCodeAt(32)]! & t[s.charCodeAt(33)]! & t[s.charCodeAt(34)]! & t[s.charCodeAt(35)]!) !==
     0
   );
 }
 
-// ASCII classes, one bit each, for the scans below: one table read per character instead of range
-// comparisons. The tables have an entry for every UTF-16 code unit (64 KB, zero past ASCII, and
-// pages never written cost no memory), so `(CHARS[s.charCodeAt(i)]! & BIT) !== 0` needs no range
-// check. Never read past the end of the string: a charCodeAt there (NaN) deoptimizes the whole function.
-const HEX = 1;
-const LDH = 2; // letters, digits, "-": a host name label's characters
-const ATEXT = 4; // RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~-
+// ASCII classes as tables, for the scans below: one table read per character instead of range
+// comparisons. A table has an entry for every UTF-16 code unit (64 KB, zero past ASCII, and pages
+// never written cost no memory), so `table[s.charCodeAt(i)]!` needs no range check. Never read past
+// the end of the string: a charCodeAt there (NaN) deoptimizes the whole function.
 
-/** UTF-16 code unit → its class bits. */
+/** UTF-16 code unit → 1 for a hex digit, else 0: a table of its own, so a package that checks uuids (or ipv6) bundles only this one. */
+const HEX_DIGITS = /*#__PURE__*/ (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+const LDH = 1; // letters, digits, "-": a host name label's characters
+const ATEXT = 2; // RFC 5322 atext: letters, digits and !#$%&'*+/=?^_`{|}~-
+
+/** UTF-16 code unit → its LDH and ATEXT bits. */
 const CHARS = /*#__PURE__*/ (() => {
   const table = new Uint8Array(65536);
-  const set = (chars: string, bits: number) => {
-    for (const ch of chars) table[ch.charCodeAt(0)]! |= bits;
-  };
-  const hex = "0123456789abcdefABCDEF";
-  set(hex, HEX);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
-  set("-", LDH | ATEXT);
-  set("!#$%&'*+/=?^_`{|}~", ATEXT);
+  for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") table[ch.charCodeAt(0)] = LDH | ATEXT;
+  for (const ch of "!#$%&'*+/=?^_`{|}~") table[ch.charCodeAt(0)] = ATEXT;
   return table;
 })();
 
@@ -144,7 +148,7 @@ function isPercentEncoded(s: string, i: number): boolean {
   if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
   const a = s.charCodeAt(i + 1);
   const b = s.charCodeAt(i + 2);
-  return (CHARS[a]! & CHARS[b]! & HEX) !== 0;
+  return (HEX_DIGITS[a]! & HEX_DIGITS[b]!) !== 0;
 }
 
 /** ASCII letters and digits. */
@@ -190,42 +194,33 @@ function isAddressLiteral(a: string): boolean {
 }
 
 /**
+ * The common form of an RFC 5321 Mailbox: a dot-atom local part (atext runs joined by single dots),
+ * "@", two or more dot-separated labels of letters, digits and inner hyphens. Unambiguous (no
+ * backtracking), so Irregexp's native code reads each character once, at a lower cost per character
+ * than a charCodeAt loop: e-mail addresses are long enough for that to outweigh the call.
+ */
+const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)+$/;
+
+/** A local part and its "@" (the rare forms' first half): a dot-atom or a quoted string ("joe bloggs", with \\-escapes) of printable ASCII and tabs. */
+const LOCAL_PART = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[\t -!#-\[\]-~]|\\[\t -~])*")@/;
+
+/**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens. One pass, one loop per part, one table read per character;
- * the rare forms (a quoted local part, an address literal) leave that loop for a function of their own.
+ * of letters, digits and inner hyphens. EMAIL decides the common form in one pass; only a string
+ * that starts with a quote or ends with "]" (the rare forms) is read again.
  */
 export function isEmail(s: string): boolean {
+  // every form has an "@" after 1 to 64 characters (a quoted local part's own "@"s come earlier)
+  let at = s.indexOf("@");
+  if (at < 1 || at > 64) return false;
+  if (EMAIL.test(s)) return true;
   const n = s.length;
-  const table = CHARS;
-  let i = 0;
-  let c = 0;
-  let previous = 46; // the character before: a "." at the start, so a leading dot is a double one
-  if (n !== 0 && s.charCodeAt(0) === 34) {
-    i = localPartEnd(s, false);
-    if (i < 1) return false;
-  } else {
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if ((table[c]! & ATEXT) === 0 && (c !== 46 || previous === 46)) break;
-      previous = c;
-    }
-    if (c !== 64 || previous === 46) return false;
-  }
-  if (i > 64) return false;
-  if (++i < n && s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  // domain: two or more labels, no hyphen at either end of one
-  let dots = 0;
-  previous = 46;
-  for (; i < n; i++) {
-    c = s.charCodeAt(i);
-    if ((table[c]! & LDH) !== 0) {
-      if (c === 45 && previous === 46) return false;
-    } else if (c !== 46 || previous === 46 || previous === 45) return false;
-    else dots++;
-    previous = c;
-  }
-  return dots !== 0 && previous !== 46 && previous !== 45;
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93) return false;
+  const local = LOCAL_PART.exec(s);
+  if (local === null || (at = local[0].length) > 65) return false;
+  if (codeAt(s, at) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(at + 1, n - 1));
+  return EMAIL.test("a" + s.slice(at - 1)); // a quoted local part's domain
 }
 
 /** UTF-8 length of s[0..end). */
@@ -300,7 +295,7 @@ export function isIpv6(s: string): boolean {
   let groups = 0;
   let compressed = false;
   let i = 0;
-  const table = CHARS;
+  const table = HEX_DIGITS;
   if (codeAt(s, 0) === 58) {
     if (codeAt(s, 1) !== 58) return false;
     compressed = true;
@@ -309,7 +304,7 @@ export function isIpv6(s: string): boolean {
   while (i < n) {
     const start = i;
     const stop = i + 4 < n ? i + 4 : n; // a group has four digits at most
-    while (i < stop && (table[s.charCodeAt(i)]! & HEX) !== 0) i++;
+    while (i < stop && table[s.charCodeAt(i)]! !== 0) i++;
     if (i === start) return false;
     if (i === n) {
       groups++;
@@ -398,25 +393,32 @@ function isIprivate(c: number): boolean {
 }
 
 /**
- * Scans s[i..end) while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
+ * Scans s[i..] while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
  * iprivate with `iprivate`). Returns where it stopped, or -1 at a "%" not followed by two hex digits.
+ * Small on purpose (the non-ASCII case is a function of its own): isUriLike calls it five times, and
+ * V8 inlines it at each only while their bytecode fits its inlining budget.
  */
-function scanUriPart(s: string, i: number, end: number, classes: number, iri: boolean, iprivate: boolean): number {
+function scanUriPart(s: string, i: number, classes: number, iri: boolean, iprivate: boolean): number {
   const table = URI_CLASSES;
-  while (i < end) {
+  for (const n = s.length; i < n; ) {
     const c = s.charCodeAt(i);
     if ((table[c]! & classes) !== 0) i++;
     else if (c === 37) {
       if (!isPercentEncoded(s, i)) return -1;
       i += 3;
-    } else if (c < 128 || !iri) return i;
-    else {
-      const cp = s.codePointAt(i)!;
-      if (!(isUcschar(cp) || (iprivate && isIprivate(cp)))) return i;
-      i += cp > 0xffff ? 2 : 1;
+    } else {
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, iprivate);
+      if (next === i) return i;
+      i = next;
     }
   }
   return i;
+}
+
+/** The index after the IRI character at s[i] (ucschar, or iprivate with `iprivate`), or i if there is none. */
+function iriCharEnd(s: string, i: number, iprivate: boolean): number {
+  const cp = s.codePointAt(i)!;
+  return isUcschar(cp) || (iprivate && isIprivate(cp)) ? i + (cp > 0xffff ? 2 : 1) : i;
 }
 
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
@@ -447,14 +449,14 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
         if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
         i = close + 1;
       } else {
-        i = scanUriPart(s, i, n, UNRESERVED | SUB_DELIM, iri, false);
+        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
         if (i < 0) return false;
       }
       if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++);
       c = codeAt(s, i);
       if (c === -1 || c === 47 || c === 63 || c === 35) break;
       if (afterUserinfo) return false;
-      i = scanUriPart(s, start, n, UNRESERVED | SUB_DELIM | COLON, iri, false);
+      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
       if (i < 0 || codeAt(s, i) !== 64) return false;
       i++;
     }
@@ -467,9 +469,9 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
     }
     i = 0;
   }
-  i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 
@@ -809,12 +811,14 @@ export function isHostname(s: string): boolean {
   let start = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46) {
+    if ((table[c]! & LDH) === 0) {
+      // the common character first: one test per letter, digit or hyphen
+      if (c !== 46) return false;
       const label = hostLabel(s, start, i);
       if (label === 0) return false;
       if (label === 2) punycode = true;
       start = i + 1;
-    } else if ((table[c]! & LDH) === 0) return false;
+    }
   }
   const label = hostLabel(s, start, n);
   if (label === 0) return false;

@@ -103,22 +103,20 @@ function isDateTime(s) {
 }
 function isUuid(s) {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
-  const t = CHARS;
-  return (t[s.charCodeAt(0)] & t[s.charCodeAt(1)] & t[s.charCodeAt(2)] & t[s.charCodeAt(3)] & t[s.charCodeAt(4)] & t[s.charCodeAt(5)] & t[s.charCodeAt(6)] & t[s.charCodeAt(7)] & t[s.charCodeAt(9)] & t[s.charCodeAt(10)] & t[s.charCodeAt(11)] & t[s.charCodeAt(12)] & t[s.charCodeAt(14)] & t[s.charCodeAt(15)] & t[s.charCodeAt(16)] & t[s.charCodeAt(17)] & t[s.charCodeAt(19)] & t[s.charCodeAt(20)] & t[s.charCodeAt(21)] & t[s.charCodeAt(22)] & t[s.charCodeAt(24)] & t[s.charCodeAt(25)] & t[s.charCodeAt(26)] & t[s.charCodeAt(27)] & t[s.charCodeAt(28)] & t[s.charCodeAt(29)] & t[s.charCodeAt(30)] & t[s.charCodeAt(31)] & t[s.charCodeAt(32)] & t[s.charCodeAt(33)] & t[s.charCodeAt(34)] & t[s.charCodeAt(35)] & HEX) !== 0;
+  const t = HEX_DIGITS;
+  return (t[s.charCodeAt(0)] & t[s.charCodeAt(1)] & t[s.charCodeAt(2)] & t[s.charCodeAt(3)] & t[s.charCodeAt(4)] & t[s.charCodeAt(5)] & t[s.charCodeAt(6)] & t[s.charCodeAt(7)] & t[s.charCodeAt(9)] & t[s.charCodeAt(10)] & t[s.charCodeAt(11)] & t[s.charCodeAt(12)] & t[s.charCodeAt(14)] & t[s.charCodeAt(15)] & t[s.charCodeAt(16)] & t[s.charCodeAt(17)] & t[s.charCodeAt(19)] & t[s.charCodeAt(20)] & t[s.charCodeAt(21)] & t[s.charCodeAt(22)] & t[s.charCodeAt(24)] & t[s.charCodeAt(25)] & t[s.charCodeAt(26)] & t[s.charCodeAt(27)] & t[s.charCodeAt(28)] & t[s.charCodeAt(29)] & t[s.charCodeAt(30)] & t[s.charCodeAt(31)] & t[s.charCodeAt(32)] & t[s.charCodeAt(33)] & t[s.charCodeAt(34)] & t[s.charCodeAt(35)]) !== 0;
 }
-const HEX = 1;
-const LDH = 2;
-const ATEXT = 4;
+const HEX_DIGITS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+const LDH = 1;
+const ATEXT = 2;
 const CHARS = /* @__PURE__ */ (() => {
   const table = new Uint8Array(65536);
-  const set = (chars, bits) => {
-    for (const ch of chars) table[ch.charCodeAt(0)] |= bits;
-  };
-  const hex = "0123456789abcdefABCDEF";
-  set(hex, HEX);
-  set(hex + "ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ", LDH | ATEXT);
-  set("-", LDH | ATEXT);
-  set("!#$%&'*+/=?^_`{|}~", ATEXT);
+  for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") table[ch.charCodeAt(0)] = LDH | ATEXT;
+  for (const ch of "!#$%&'*+/=?^_`{|}~") table[ch.charCodeAt(0)] = ATEXT;
   return table;
 })();
 function codeAt(s, i) {
@@ -128,7 +126,7 @@ function isPercentEncoded(s, i) {
   if (i + 2 >= s.length || s.charCodeAt(i) !== 37) return false;
   const a = s.charCodeAt(i + 1);
   const b = s.charCodeAt(i + 2);
-  return (CHARS[a] & CHARS[b] & HEX) !== 0;
+  return (HEX_DIGITS[a] & HEX_DIGITS[b]) !== 0;
 }
 function isAlphanumeric(c) {
   return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 122;
@@ -162,36 +160,18 @@ function localPartEnd(s, unicode) {
 function isAddressLiteral(a) {
   return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
 }
+const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)+$/;
+const LOCAL_PART = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[\t -!#-\[\]-~]|\\[\t -~])*")@/;
 function isEmail(s) {
+  let at = s.indexOf("@");
+  if (at < 1 || at > 64) return false;
+  if (EMAIL.test(s)) return true;
   const n = s.length;
-  const table = CHARS;
-  let i = 0;
-  let c = 0;
-  let previous = 46;
-  if (n !== 0 && s.charCodeAt(0) === 34) {
-    i = localPartEnd(s, false);
-    if (i < 1) return false;
-  } else {
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if ((table[c] & ATEXT) === 0 && (c !== 46 || previous === 46)) break;
-      previous = c;
-    }
-    if (c !== 64 || previous === 46) return false;
-  }
-  if (i > 64) return false;
-  if (++i < n && s.charCodeAt(i) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(i + 1, n - 1));
-  let dots = 0;
-  previous = 46;
-  for (; i < n; i++) {
-    c = s.charCodeAt(i);
-    if ((table[c] & LDH) !== 0) {
-      if (c === 45 && previous === 46) return false;
-    } else if (c !== 46 || previous === 46 || previous === 45) return false;
-    else dots++;
-    previous = c;
-  }
-  return dots !== 0 && previous !== 46 && previous !== 45;
+  if (s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93) return false;
+  const local = LOCAL_PART.exec(s);
+  if (local === null || (at = local[0].length) > 65) return false;
+  if (codeAt(s, at) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(at + 1, n - 1));
+  return EMAIL.test("a" + s.slice(at - 1));
 }
 function utf8Length(s, end) {
   let octets = 0;
@@ -244,7 +224,7 @@ function isIpv6(s) {
   let groups = 0;
   let compressed = false;
   let i = 0;
-  const table = CHARS;
+  const table = HEX_DIGITS;
   if (codeAt(s, 0) === 58) {
     if (codeAt(s, 1) !== 58) return false;
     compressed = true;
@@ -253,7 +233,7 @@ function isIpv6(s) {
   while (i < n) {
     const start = i;
     const stop = i + 4 < n ? i + 4 : n;
-    while (i < stop && (table[s.charCodeAt(i)] & HEX) !== 0) i++;
+    while (i < stop && table[s.charCodeAt(i)] !== 0) i++;
     if (i === start) return false;
     if (i === n) {
       groups++;
@@ -321,22 +301,25 @@ function isUcschar(c) {
 function isIprivate(c) {
   return c >= 57344 && c <= 63743 || c >= 983040 && c <= 1048573 || c >= 1048576 && c <= 1114109;
 }
-function scanUriPart(s, i, end, classes, iri, iprivate) {
+function scanUriPart(s, i, classes, iri, iprivate) {
   const table = URI_CLASSES;
-  while (i < end) {
+  for (const n = s.length; i < n; ) {
     const c = s.charCodeAt(i);
     if ((table[c] & classes) !== 0) i++;
     else if (c === 37) {
       if (!isPercentEncoded(s, i)) return -1;
       i += 3;
-    } else if (c < 128 || !iri) return i;
-    else {
-      const cp = s.codePointAt(i);
-      if (!(isUcschar(cp) || iprivate && isIprivate(cp))) return i;
-      i += cp > 65535 ? 2 : 1;
+    } else {
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, iprivate);
+      if (next === i) return i;
+      i = next;
     }
   }
   return i;
+}
+function iriCharEnd(s, i, iprivate) {
+  const cp = s.codePointAt(i);
+  return isUcschar(cp) || iprivate && isIprivate(cp) ? i + (cp > 65535 ? 2 : 1) : i;
 }
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
 function isUriLike(s, iri, absolute) {
@@ -359,14 +342,14 @@ function isUriLike(s, iri, absolute) {
         if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
         i = close + 1;
       } else {
-        i = scanUriPart(s, i, n, UNRESERVED | SUB_DELIM, iri, false);
+        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
         if (i < 0) return false;
       }
       if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++) ;
       c = codeAt(s, i);
       if (c === -1 || c === 47 || c === 63 || c === 35) break;
       if (afterUserinfo) return false;
-      i = scanUriPart(s, start, n, UNRESERVED | SUB_DELIM | COLON, iri, false);
+      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
       if (i < 0 || codeAt(s, i) !== 64) return false;
       i++;
     }
@@ -378,9 +361,9 @@ function isUriLike(s, iri, absolute) {
     }
     i = 0;
   }
-  i = scanUriPart(s, i, n, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, n, PCHAR | SLASH | QUESTION, iri, false);
+  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
+  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
+  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
   return i === n;
 }
 function isUri(s) {
@@ -644,12 +627,13 @@ function isHostname(s) {
   let start = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46) {
+    if ((table[c] & LDH) === 0) {
+      if (c !== 46) return false;
       const label2 = hostLabel(s, start, i);
       if (label2 === 0) return false;
       if (label2 === 2) punycode = true;
       start = i + 1;
-    } else if ((table[c] & LDH) === 0) return false;
+    }
   }
   const label = hostLabel(s, start, n);
   if (label === 0) return false;
