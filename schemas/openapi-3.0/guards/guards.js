@@ -198,16 +198,18 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_checks = require("./runtime/checks.js");
 var import_validation2 = require("./runtime/validation.js");
+var $pushError$ = import_validation.pushError;
 const pattern$0 = new RegExp("^3\\.0\\.\\d(-.+)?$", "u");
-const $hasUniqueItems$ = import_checks.hasUniqueItems;
-const $hasOwn$ = import_checks.hasOwn;
-const $pointerToken$ = import_checks.pointerToken;
+var $hasUniqueItems$ = import_checks.hasUniqueItems;
+var $hasOwn$ = import_checks.hasOwn;
+var $pointerToken$ = import_checks.pointerToken;
 const pattern$1 = new RegExp("^x-", "u");
+var $pushKeyError$ = import_validation.pushKeyError;
 const pattern$2 = new RegExp("^\\/", "u");
 const pattern$3 = new RegExp("^[a-zA-Z0-9\\.\\-_]+$", "u");
-let depth$ = 0;
+var depth$ = 0;
 const pattern$4 = new RegExp("^\\$ref$", "u");
-const $countKeys$ = import_checks.countKeys;
+var $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
 function isOpenApi30Document(value) {
@@ -1765,34 +1767,34 @@ function assertEncoding(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
 }
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
-function collect$OpenApi30Document(value, path = "", errors) {
+function collect$OpenApi30Document(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.openapi;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'openapi'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'openapi'"))
         return false;
     }
     const p3 = o1.info;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'info'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'info'"))
         return false;
     }
     const p4 = o1.paths;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'paths'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'paths'"))
         return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
+        if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
           return false;
       } else {
         const s5 = p2;
         if (!pattern$0.test(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/openapi",
             "#/properties/openapi/pattern",
@@ -1813,7 +1815,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p7 = o1.servers;
     if (p7 !== void 0) {
       if (!Array.isArray(p7)) {
-        if ((0, import_validation.pushError)(errors, path + "/servers", "#/properties/servers/type", "must be array"))
+        if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array"))
           return false;
       } else {
         const a8 = p7;
@@ -1827,7 +1829,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p11 = o1.security;
     if (p11 !== void 0) {
       if (!Array.isArray(p11)) {
-        if ((0, import_validation.pushError)(errors, path + "/security", "#/properties/security/type", "must be array"))
+        if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array"))
           return false;
       } else {
         const a12 = p11;
@@ -1841,12 +1843,12 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p15 = o1.tags;
     if (p15 !== void 0) {
       if (!Array.isArray(p15)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "must be array"))
+        if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array"))
           return false;
       } else {
         const a16 = p15;
         if (!$hasUniqueItems$(a16)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/tags",
             "#/properties/tags/uniqueItems",
@@ -1874,7 +1876,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
       }
       if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || pattern$1.test(k20))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k20,
@@ -1888,14 +1890,14 @@ function collect$OpenApi30Document(value, path = "", errors) {
   }
   return true;
 }
-function collect$Info(value, path = "", errors) {
+function collect$Info(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Info/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Info/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.title;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Info/required",
@@ -1905,7 +1907,7 @@ function collect$Info(value, path = "", errors) {
     }
     const p3 = o1.version;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Info/required",
@@ -1915,7 +1917,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/title",
           "#/definitions/Info/properties/title/type",
@@ -1927,7 +1929,7 @@ function collect$Info(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Info/properties/description/type",
@@ -1939,7 +1941,7 @@ function collect$Info(value, path = "", errors) {
     const p5 = o1.termsOfService;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/termsOfService",
           "#/definitions/Info/properties/termsOfService/type",
@@ -1958,7 +1960,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/version",
           "#/definitions/Info/properties/version/type",
@@ -1974,7 +1976,7 @@ function collect$Info(value, path = "", errors) {
       }
       if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || pattern$1.test(k9))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k9,
@@ -1988,15 +1990,15 @@ function collect$Info(value, path = "", errors) {
   }
   return true;
 }
-function collect$ExternalDocumentation(value, path = "", errors) {
+function collect$ExternalDocumentation(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExternalDocumentation/required",
@@ -2007,7 +2009,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/ExternalDocumentation/properties/description/type",
@@ -2018,7 +2020,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/ExternalDocumentation/properties/url/type",
@@ -2034,7 +2036,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
       }
       if (!(k5 === "description" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2048,14 +2050,14 @@ function collect$ExternalDocumentation(value, path = "", errors) {
   }
   return true;
 }
-function collect$Server(value, path = "", errors) {
+function collect$Server(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Server/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Server/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Server/required",
@@ -2065,7 +2067,7 @@ function collect$Server(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/Server/properties/url/type",
@@ -2077,7 +2079,7 @@ function collect$Server(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Server/properties/description/type",
@@ -2089,7 +2091,7 @@ function collect$Server(value, path = "", errors) {
     const p4 = o1.variables;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/variables",
           "#/definitions/Server/properties/variables/type",
@@ -2117,7 +2119,7 @@ function collect$Server(value, path = "", errors) {
       }
       if (!(k8 === "url" || k8 === "description" || k8 === "variables" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -2131,9 +2133,9 @@ function collect$Server(value, path = "", errors) {
   }
   return true;
 }
-function collect$SecurityRequirement(value, path = "", errors) {
+function collect$SecurityRequirement(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
       return false;
   } else {
     const o1 = value;
@@ -2141,7 +2143,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/" + $pointerToken$(k2),
           "#/definitions/SecurityRequirement/additionalProperties/type",
@@ -2153,7 +2155,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/" + $pointerToken$(k2) + "/" + i5,
               "#/definitions/SecurityRequirement/additionalProperties/items/type",
@@ -2167,19 +2169,24 @@ function collect$SecurityRequirement(value, path = "", errors) {
   }
   return true;
 }
-function collect$Tag(value, path = "", errors) {
+function collect$Tag(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Tag/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/required", "must have required property 'name'"))
+      if ($pushError$(
+        errors,
+        path,
+        "#/definitions/Tag/required",
+        "must have required property 'name'"
+      ))
         return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Tag/properties/name/type",
@@ -2191,7 +2198,7 @@ function collect$Tag(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Tag/properties/description/type",
@@ -2212,7 +2219,7 @@ function collect$Tag(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2226,9 +2233,9 @@ function collect$Tag(value, path = "", errors) {
   }
   return true;
 }
-function collect$Paths(value, path = "", errors) {
+function collect$Paths(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Paths/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Paths/type", "must be object")) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
@@ -2242,7 +2249,7 @@ function collect$Paths(value, path = "", errors) {
       }
       if (!(pattern$2.test(k2) || pattern$1.test(k2))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k2,
@@ -2256,15 +2263,15 @@ function collect$Paths(value, path = "", errors) {
   }
   return true;
 }
-function collect$Components(value, path = "", errors) {
+function collect$Components(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Components/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Components/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.schemas;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schemas",
           "#/definitions/Components/properties/schemas/type",
@@ -2288,7 +2295,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched6 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/schemas/" + $pointerToken$(k4),
                 "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2303,7 +2310,7 @@ function collect$Components(value, path = "", errors) {
     const p7 = o1.responses;
     if (p7 !== void 0) {
       if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/responses",
           "#/definitions/Components/properties/responses/type",
@@ -2335,7 +2342,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched11 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/responses/" + $pointerToken$(k9),
                 "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2350,7 +2357,7 @@ function collect$Components(value, path = "", errors) {
     const p12 = o1.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Components/properties/parameters/type",
@@ -2382,7 +2389,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched16 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/parameters/" + $pointerToken$(k14),
                 "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2397,7 +2404,7 @@ function collect$Components(value, path = "", errors) {
     const p17 = o1.examples;
     if (p17 !== void 0) {
       if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Components/properties/examples/type",
@@ -2429,7 +2436,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/examples/" + $pointerToken$(k19),
                 "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2444,7 +2451,7 @@ function collect$Components(value, path = "", errors) {
     const p22 = o1.requestBodies;
     if (p22 !== void 0) {
       if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/requestBodies",
           "#/definitions/Components/properties/requestBodies/type",
@@ -2476,7 +2483,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched26 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/requestBodies/" + $pointerToken$(k24),
                 "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2491,7 +2498,7 @@ function collect$Components(value, path = "", errors) {
     const p27 = o1.headers;
     if (p27 !== void 0) {
       if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Components/properties/headers/type",
@@ -2519,7 +2526,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched31 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/headers/" + $pointerToken$(k29),
                 "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2534,7 +2541,7 @@ function collect$Components(value, path = "", errors) {
     const p32 = o1.securitySchemes;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/securitySchemes",
           "#/definitions/Components/properties/securitySchemes/type",
@@ -2566,7 +2573,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched36 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/securitySchemes/" + $pointerToken$(k34),
                 "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2581,7 +2588,7 @@ function collect$Components(value, path = "", errors) {
     const p37 = o1.links;
     if (p37 !== void 0) {
       if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/definitions/Components/properties/links/type",
@@ -2605,7 +2612,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched41 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/links/" + $pointerToken$(k39),
                 "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2620,7 +2627,7 @@ function collect$Components(value, path = "", errors) {
     const p42 = o1.callbacks;
     if (p42 !== void 0) {
       if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/definitions/Components/properties/callbacks/type",
@@ -2652,7 +2659,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched46 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/callbacks/" + $pointerToken$(k44),
                 "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2671,7 +2678,7 @@ function collect$Components(value, path = "", errors) {
       }
       if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || pattern$1.test(k47))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k47,
@@ -2685,15 +2692,15 @@ function collect$Components(value, path = "", errors) {
   }
   return true;
 }
-function collect$Contact(value, path = "", errors) {
+function collect$Contact(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Contact/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Contact/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Contact/properties/name/type",
@@ -2705,7 +2712,7 @@ function collect$Contact(value, path = "", errors) {
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/Contact/properties/url/type",
@@ -2717,7 +2724,7 @@ function collect$Contact(value, path = "", errors) {
     const p5 = o1.email;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/email",
           "#/definitions/Contact/properties/email/type",
@@ -2733,7 +2740,7 @@ function collect$Contact(value, path = "", errors) {
       }
       if (!(k7 === "name" || k7 === "url" || k7 === "email" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k7,
@@ -2747,14 +2754,14 @@ function collect$Contact(value, path = "", errors) {
   }
   return true;
 }
-function collect$License(value, path = "", errors) {
+function collect$License(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/License/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/License/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/License/required",
@@ -2764,7 +2771,7 @@ function collect$License(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/License/properties/name/type",
@@ -2776,7 +2783,7 @@ function collect$License(value, path = "", errors) {
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/License/properties/url/type",
@@ -2792,7 +2799,7 @@ function collect$License(value, path = "", errors) {
       }
       if (!(k5 === "name" || k5 === "url" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2806,15 +2813,15 @@ function collect$License(value, path = "", errors) {
   }
   return true;
 }
-function collect$ServerVariable(value, path = "", errors) {
+function collect$ServerVariable(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ServerVariable/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ServerVariable/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.default;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ServerVariable/required",
@@ -2825,7 +2832,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p3 = o1.enum;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/enum",
           "#/definitions/ServerVariable/properties/enum/type",
@@ -2837,7 +2844,7 @@ function collect$ServerVariable(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/enum/" + i5,
               "#/definitions/ServerVariable/properties/enum/items/type",
@@ -2850,7 +2857,7 @@ function collect$ServerVariable(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/default",
           "#/definitions/ServerVariable/properties/default/type",
@@ -2862,7 +2869,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p7 = o1.description;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/ServerVariable/properties/description/type",
@@ -2878,7 +2885,7 @@ function collect$ServerVariable(value, path = "", errors) {
       }
       if (!(k8 === "enum" || k8 === "default" || k8 === "description" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -2892,9 +2899,9 @@ function collect$ServerVariable(value, path = "", errors) {
   }
   return true;
 }
-function collect$PathItem(value, path = "", errors) {
+function collect$PathItem(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/PathItem",
@@ -2905,14 +2912,14 @@ function collect$PathItem(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/PathItem/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/PathItem/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/$ref",
           "#/definitions/PathItem/properties/$ref/type",
@@ -2924,7 +2931,7 @@ function collect$PathItem(value, path = "", errors) {
     const p3 = o1.summary;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/PathItem/properties/summary/type",
@@ -2936,7 +2943,7 @@ function collect$PathItem(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/PathItem/properties/description/type",
@@ -2988,7 +2995,7 @@ function collect$PathItem(value, path = "", errors) {
     const p13 = o1.servers;
     if (p13 !== void 0) {
       if (!Array.isArray(p13)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/definitions/PathItem/properties/servers/type",
@@ -3007,7 +3014,7 @@ function collect$PathItem(value, path = "", errors) {
     const p17 = o1.parameters;
     if (p17 !== void 0) {
       if (!Array.isArray(p17)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/PathItem/properties/parameters/type",
@@ -3017,7 +3024,7 @@ function collect$PathItem(value, path = "", errors) {
       } else {
         const a18 = p17;
         if (!$hasUniqueItems$(a18)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/parameters",
             "#/definitions/PathItem/properties/parameters/uniqueItems",
@@ -3038,7 +3045,7 @@ function collect$PathItem(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched21 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/parameters/" + i19,
               "#/definitions/PathItem/properties/parameters/items/oneOf",
@@ -3056,7 +3063,7 @@ function collect$PathItem(value, path = "", errors) {
       }
       if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k22,
@@ -3071,9 +3078,9 @@ function collect$PathItem(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Schema(value, path = "", errors) {
+function collect$Schema(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Schema",
@@ -3084,14 +3091,14 @@ function collect$Schema(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Schema/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Schema/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.title;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/title",
           "#/definitions/Schema/properties/title/type",
@@ -3102,8 +3109,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p3 = o1.multipleOf;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "number" && Number.isFinite(p3))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p3)) {
+        if ($pushError$(
           errors,
           path + "/multipleOf",
           "#/definitions/Schema/properties/multipleOf/type",
@@ -3113,7 +3120,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n4 = p3;
         if (n4 <= 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/multipleOf",
             "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
@@ -3125,8 +3132,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p5 = o1.maximum;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "number" && Number.isFinite(p5))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p5)) {
+        if ($pushError$(
           errors,
           path + "/maximum",
           "#/definitions/Schema/properties/maximum/type",
@@ -3138,7 +3145,7 @@ function collect$Schema(value, path = "", errors) {
     const p6 = o1.exclusiveMaximum;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/exclusiveMaximum",
           "#/definitions/Schema/properties/exclusiveMaximum/type",
@@ -3149,8 +3156,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p7 = o1.minimum;
     if (p7 !== void 0) {
-      if (!(typeof p7 === "number" && Number.isFinite(p7))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p7)) {
+        if ($pushError$(
           errors,
           path + "/minimum",
           "#/definitions/Schema/properties/minimum/type",
@@ -3162,7 +3169,7 @@ function collect$Schema(value, path = "", errors) {
     const p8 = o1.exclusiveMinimum;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/exclusiveMinimum",
           "#/definitions/Schema/properties/exclusiveMinimum/type",
@@ -3174,7 +3181,7 @@ function collect$Schema(value, path = "", errors) {
     const p9 = o1.maxLength;
     if (p9 !== void 0) {
       if (!Number.isInteger(p9)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxLength",
           "#/definitions/Schema/properties/maxLength/type",
@@ -3184,7 +3191,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n10 = p9;
         if (n10 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxLength",
             "#/definitions/Schema/properties/maxLength/minimum",
@@ -3197,7 +3204,7 @@ function collect$Schema(value, path = "", errors) {
     const p11 = o1.minLength;
     if (p11 !== void 0) {
       if (!Number.isInteger(p11)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minLength",
           "#/definitions/Schema/properties/minLength/type",
@@ -3207,7 +3214,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n12 = p11;
         if (n12 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minLength",
             "#/definitions/Schema/properties/minLength/minimum",
@@ -3220,7 +3227,7 @@ function collect$Schema(value, path = "", errors) {
     const p13 = o1.pattern;
     if (p13 !== void 0) {
       if (!(typeof p13 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/pattern",
           "#/definitions/Schema/properties/pattern/type",
@@ -3232,7 +3239,7 @@ function collect$Schema(value, path = "", errors) {
     const p15 = o1.maxItems;
     if (p15 !== void 0) {
       if (!Number.isInteger(p15)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxItems",
           "#/definitions/Schema/properties/maxItems/type",
@@ -3242,7 +3249,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n16 = p15;
         if (n16 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxItems",
             "#/definitions/Schema/properties/maxItems/minimum",
@@ -3255,7 +3262,7 @@ function collect$Schema(value, path = "", errors) {
     const p17 = o1.minItems;
     if (p17 !== void 0) {
       if (!Number.isInteger(p17)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minItems",
           "#/definitions/Schema/properties/minItems/type",
@@ -3265,7 +3272,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n18 = p17;
         if (n18 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minItems",
             "#/definitions/Schema/properties/minItems/minimum",
@@ -3278,7 +3285,7 @@ function collect$Schema(value, path = "", errors) {
     const p19 = o1.uniqueItems;
     if (p19 !== void 0) {
       if (!(typeof p19 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/uniqueItems",
           "#/definitions/Schema/properties/uniqueItems/type",
@@ -3290,7 +3297,7 @@ function collect$Schema(value, path = "", errors) {
     const p20 = o1.maxProperties;
     if (p20 !== void 0) {
       if (!Number.isInteger(p20)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxProperties",
           "#/definitions/Schema/properties/maxProperties/type",
@@ -3300,7 +3307,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n21 = p20;
         if (n21 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxProperties",
             "#/definitions/Schema/properties/maxProperties/minimum",
@@ -3313,7 +3320,7 @@ function collect$Schema(value, path = "", errors) {
     const p22 = o1.minProperties;
     if (p22 !== void 0) {
       if (!Number.isInteger(p22)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minProperties",
           "#/definitions/Schema/properties/minProperties/type",
@@ -3323,7 +3330,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n23 = p22;
         if (n23 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minProperties",
             "#/definitions/Schema/properties/minProperties/minimum",
@@ -3336,7 +3343,7 @@ function collect$Schema(value, path = "", errors) {
     const p24 = o1.required;
     if (p24 !== void 0) {
       if (!Array.isArray(p24)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Schema/properties/required/type",
@@ -3346,7 +3353,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const a25 = p24;
         if (a25.length < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/required",
             "#/definitions/Schema/properties/required/minItems",
@@ -3355,7 +3362,7 @@ function collect$Schema(value, path = "", errors) {
             return depth$--, false;
         }
         if (!$hasUniqueItems$(a25)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/required",
             "#/definitions/Schema/properties/required/uniqueItems",
@@ -3366,7 +3373,7 @@ function collect$Schema(value, path = "", errors) {
         for (let i26 = 0; i26 < a25.length; i26++) {
           const x27 = a25[i26];
           if (!(typeof x27 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/required/" + i26,
               "#/definitions/Schema/properties/required/items/type",
@@ -3380,7 +3387,7 @@ function collect$Schema(value, path = "", errors) {
     const p28 = o1.enum;
     if (p28 !== void 0) {
       if (!Array.isArray(p28)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/enum",
           "#/definitions/Schema/properties/enum/type",
@@ -3390,7 +3397,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const a29 = p28;
         if (a29.length < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/enum",
             "#/definitions/Schema/properties/enum/minItems",
@@ -3406,7 +3413,7 @@ function collect$Schema(value, path = "", errors) {
     const p32 = o1.type;
     if (p32 !== void 0) {
       if (!(typeof p32 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/Schema/properties/type/type",
@@ -3415,7 +3422,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/Schema/properties/type/enum",
@@ -3437,7 +3444,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched34 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/not",
           "#/definitions/Schema/properties/not/oneOf",
@@ -3449,7 +3456,7 @@ function collect$Schema(value, path = "", errors) {
     const p35 = o1.allOf;
     if (p35 !== void 0) {
       if (!Array.isArray(p35)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allOf",
           "#/definitions/Schema/properties/allOf/type",
@@ -3471,7 +3478,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched39 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/allOf/" + i37,
               "#/definitions/Schema/properties/allOf/items/oneOf",
@@ -3485,7 +3492,7 @@ function collect$Schema(value, path = "", errors) {
     const p40 = o1.oneOf;
     if (p40 !== void 0) {
       if (!Array.isArray(p40)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/oneOf",
           "#/definitions/Schema/properties/oneOf/type",
@@ -3507,7 +3514,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched44 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/oneOf/" + i42,
               "#/definitions/Schema/properties/oneOf/items/oneOf",
@@ -3521,7 +3528,7 @@ function collect$Schema(value, path = "", errors) {
     const p45 = o1.anyOf;
     if (p45 !== void 0) {
       if (!Array.isArray(p45)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/anyOf",
           "#/definitions/Schema/properties/anyOf/type",
@@ -3543,7 +3550,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched49 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/anyOf/" + i47,
               "#/definitions/Schema/properties/anyOf/items/oneOf",
@@ -3567,7 +3574,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched51 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/items",
           "#/definitions/Schema/properties/items/oneOf",
@@ -3579,7 +3586,7 @@ function collect$Schema(value, path = "", errors) {
     const p52 = o1.properties;
     if (p52 !== void 0) {
       if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/definitions/Schema/properties/properties/type",
@@ -3606,7 +3613,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched56 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/properties/" + $pointerToken$(k54),
               "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
@@ -3633,7 +3640,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched58 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/additionalProperties",
           "#/definitions/Schema/properties/additionalProperties/oneOf",
@@ -3645,7 +3652,7 @@ function collect$Schema(value, path = "", errors) {
     const p59 = o1.description;
     if (p59 !== void 0) {
       if (!(typeof p59 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Schema/properties/description/type",
@@ -3657,7 +3664,7 @@ function collect$Schema(value, path = "", errors) {
     const p60 = o1.format;
     if (p60 !== void 0) {
       if (!(typeof p60 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/format",
           "#/definitions/Schema/properties/format/type",
@@ -3672,7 +3679,7 @@ function collect$Schema(value, path = "", errors) {
     const p62 = o1.nullable;
     if (p62 !== void 0) {
       if (!(typeof p62 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/nullable",
           "#/definitions/Schema/properties/nullable/type",
@@ -3689,7 +3696,7 @@ function collect$Schema(value, path = "", errors) {
     const p64 = o1.readOnly;
     if (p64 !== void 0) {
       if (!(typeof p64 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/readOnly",
           "#/definitions/Schema/properties/readOnly/type",
@@ -3701,7 +3708,7 @@ function collect$Schema(value, path = "", errors) {
     const p65 = o1.writeOnly;
     if (p65 !== void 0) {
       if (!(typeof p65 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/writeOnly",
           "#/definitions/Schema/properties/writeOnly/type",
@@ -3721,7 +3728,7 @@ function collect$Schema(value, path = "", errors) {
     const p68 = o1.deprecated;
     if (p68 !== void 0) {
       if (!(typeof p68 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Schema/properties/deprecated/type",
@@ -3741,7 +3748,7 @@ function collect$Schema(value, path = "", errors) {
       }
       if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k70,
@@ -3756,13 +3763,13 @@ function collect$Schema(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Reference(value, path = "", errors) {
+function collect$Reference(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Reference/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Reference/type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Reference/required",
@@ -3775,7 +3782,7 @@ function collect$Reference(value, path = "", errors) {
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
         if (!(typeof x3 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/" + $pointerToken$(k2),
             "#/definitions/Reference/patternProperties/^\\$ref$/type",
@@ -3788,14 +3795,14 @@ function collect$Reference(value, path = "", errors) {
   }
   return true;
 }
-function collect$Response(value, path = "", errors) {
+function collect$Response(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Response/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Response/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Response/required",
@@ -3805,7 +3812,7 @@ function collect$Response(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Response/properties/description/type",
@@ -3817,7 +3824,7 @@ function collect$Response(value, path = "", errors) {
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Response/properties/headers/type",
@@ -3840,7 +3847,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/headers/" + $pointerToken$(k5),
               "#/definitions/Response/properties/headers/additionalProperties/oneOf",
@@ -3854,7 +3861,7 @@ function collect$Response(value, path = "", errors) {
     const p8 = o1.content;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Response/properties/content/type",
@@ -3874,7 +3881,7 @@ function collect$Response(value, path = "", errors) {
     const p12 = o1.links;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/definitions/Response/properties/links/type",
@@ -3897,7 +3904,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched16 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/links/" + $pointerToken$(k14),
               "#/definitions/Response/properties/links/additionalProperties/oneOf",
@@ -3915,7 +3922,7 @@ function collect$Response(value, path = "", errors) {
       }
       if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || pattern$1.test(k17))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k17,
@@ -3929,14 +3936,14 @@ function collect$Response(value, path = "", errors) {
   }
   return true;
 }
-function collect$Parameter(value, path = "", errors) {
+function collect$Parameter(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Parameter/required",
@@ -3946,7 +3953,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     const p3 = o1.in;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Parameter/required",
@@ -3956,7 +3963,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Parameter/properties/name/type",
@@ -3967,7 +3974,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/Parameter/properties/in/type",
@@ -3979,7 +3986,7 @@ function collect$Parameter(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Parameter/properties/description/type",
@@ -3991,7 +3998,7 @@ function collect$Parameter(value, path = "", errors) {
     const p5 = o1.required;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Parameter/properties/required/type",
@@ -4003,7 +4010,7 @@ function collect$Parameter(value, path = "", errors) {
     const p6 = o1.deprecated;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Parameter/properties/deprecated/type",
@@ -4015,7 +4022,7 @@ function collect$Parameter(value, path = "", errors) {
     const p7 = o1.allowEmptyValue;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowEmptyValue",
           "#/definitions/Parameter/properties/allowEmptyValue/type",
@@ -4027,7 +4034,7 @@ function collect$Parameter(value, path = "", errors) {
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Parameter/properties/style/type",
@@ -4039,7 +4046,7 @@ function collect$Parameter(value, path = "", errors) {
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Parameter/properties/explode/type",
@@ -4051,7 +4058,7 @@ function collect$Parameter(value, path = "", errors) {
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Parameter/properties/allowReserved/type",
@@ -4071,7 +4078,7 @@ function collect$Parameter(value, path = "", errors) {
         if (!collect$Reference(p11, errors && path + "/schema", errors) && !errors) return false;
       }
       if (matched12 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/Parameter/properties/schema/oneOf",
@@ -4083,7 +4090,7 @@ function collect$Parameter(value, path = "", errors) {
     const p13 = o1.content;
     if (p13 !== void 0) {
       if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Parameter/properties/content/type",
@@ -4093,7 +4100,7 @@ function collect$Parameter(value, path = "", errors) {
       } else {
         const o14 = p13;
         if ($countKeys$(o14) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Parameter/properties/content/minProperties",
@@ -4102,7 +4109,7 @@ function collect$Parameter(value, path = "", errors) {
             return false;
         }
         if ($countKeys$(o14) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Parameter/properties/content/maxProperties",
@@ -4124,7 +4131,7 @@ function collect$Parameter(value, path = "", errors) {
     const p18 = o1.examples;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Parameter/properties/examples/type",
@@ -4151,7 +4158,7 @@ function collect$Parameter(value, path = "", errors) {
               return false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k20),
               "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
@@ -4169,7 +4176,7 @@ function collect$Parameter(value, path = "", errors) {
       }
       if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || pattern$1.test(k23))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k23,
@@ -4196,7 +4203,7 @@ function collect$Parameter(value, path = "", errors) {
     if (!collect$CookieParameter(value, path, errors) && !errors) return false;
   }
   if (matched25 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/Parameter/oneOf",
@@ -4206,15 +4213,15 @@ function collect$Parameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$Example(value, path = "", errors) {
+function collect$Example(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Example/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Example/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.summary;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/Example/properties/summary/type",
@@ -4226,7 +4233,7 @@ function collect$Example(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Example/properties/description/type",
@@ -4241,7 +4248,7 @@ function collect$Example(value, path = "", errors) {
     const p5 = o1.externalValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/externalValue",
           "#/definitions/Example/properties/externalValue/type",
@@ -4257,7 +4264,7 @@ function collect$Example(value, path = "", errors) {
       }
       if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || pattern$1.test(k7))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k7,
@@ -4271,14 +4278,15 @@ function collect$Example(value, path = "", errors) {
   }
   return true;
 }
-function collect$RequestBody(value, path = "", errors) {
+function collect$RequestBody(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/RequestBody/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/RequestBody/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.content;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/RequestBody/required",
@@ -4289,7 +4297,7 @@ function collect$RequestBody(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/RequestBody/properties/description/type",
@@ -4300,7 +4308,7 @@ function collect$RequestBody(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/RequestBody/properties/content/type",
@@ -4320,7 +4328,7 @@ function collect$RequestBody(value, path = "", errors) {
     const p7 = o1.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/RequestBody/properties/required/type",
@@ -4336,7 +4344,7 @@ function collect$RequestBody(value, path = "", errors) {
       }
       if (!(k8 === "description" || k8 === "content" || k8 === "required" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -4350,9 +4358,9 @@ function collect$RequestBody(value, path = "", errors) {
   }
   return true;
 }
-function collect$Header(value, path = "", errors) {
+function collect$Header(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Header",
@@ -4363,14 +4371,14 @@ function collect$Header(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Header/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Header/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Header/properties/description/type",
@@ -4382,7 +4390,7 @@ function collect$Header(value, path = "", errors) {
     const p3 = o1.required;
     if (p3 !== void 0) {
       if (!(typeof p3 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Header/properties/required/type",
@@ -4394,7 +4402,7 @@ function collect$Header(value, path = "", errors) {
     const p4 = o1.deprecated;
     if (p4 !== void 0) {
       if (!(typeof p4 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Header/properties/deprecated/type",
@@ -4406,7 +4414,7 @@ function collect$Header(value, path = "", errors) {
     const p5 = o1.allowEmptyValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowEmptyValue",
           "#/definitions/Header/properties/allowEmptyValue/type",
@@ -4418,7 +4426,7 @@ function collect$Header(value, path = "", errors) {
     const p6 = o1.style;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Header/properties/style/type",
@@ -4427,7 +4435,7 @@ function collect$Header(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p6 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Header/properties/style/enum",
@@ -4439,7 +4447,7 @@ function collect$Header(value, path = "", errors) {
     const p7 = o1.explode;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Header/properties/explode/type",
@@ -4451,7 +4459,7 @@ function collect$Header(value, path = "", errors) {
     const p8 = o1.allowReserved;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Header/properties/allowReserved/type",
@@ -4473,7 +4481,7 @@ function collect$Header(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched10 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/Header/properties/schema/oneOf",
@@ -4485,7 +4493,7 @@ function collect$Header(value, path = "", errors) {
     const p11 = o1.content;
     if (p11 !== void 0) {
       if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Header/properties/content/type",
@@ -4495,7 +4503,7 @@ function collect$Header(value, path = "", errors) {
       } else {
         const o12 = p11;
         if ($countKeys$(o12) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Header/properties/content/minProperties",
@@ -4504,7 +4512,7 @@ function collect$Header(value, path = "", errors) {
             return depth$--, false;
         }
         if ($countKeys$(o12) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Header/properties/content/maxProperties",
@@ -4526,7 +4534,7 @@ function collect$Header(value, path = "", errors) {
     const p16 = o1.examples;
     if (p16 !== void 0) {
       if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Header/properties/examples/type",
@@ -4553,7 +4561,7 @@ function collect$Header(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched20 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k18),
               "#/definitions/Header/properties/examples/additionalProperties/oneOf",
@@ -4571,7 +4579,7 @@ function collect$Header(value, path = "", errors) {
       }
       if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k21,
@@ -4588,7 +4596,7 @@ function collect$Header(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$SecurityScheme(value, path = "", errors) {
+function collect$SecurityScheme(value, path, errors) {
   let matched1 = 0;
   if (collect$APIKeySecurityScheme(value)) matched1++;
   if (collect$HTTPSecurityScheme(value)) matched1++;
@@ -4602,7 +4610,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     if (!collect$OpenIdConnectSecurityScheme(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SecurityScheme/oneOf",
@@ -4612,15 +4620,15 @@ function collect$SecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$Link(value, path = "", errors) {
+function collect$Link(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Link/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.operationId;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/definitions/Link/properties/operationId/type",
@@ -4632,7 +4640,7 @@ function collect$Link(value, path = "", errors) {
     const p3 = o1.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationRef",
           "#/definitions/Link/properties/operationRef/type",
@@ -4644,7 +4652,7 @@ function collect$Link(value, path = "", errors) {
     const p5 = o1.parameters;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Link/properties/parameters/type",
@@ -4665,7 +4673,7 @@ function collect$Link(value, path = "", errors) {
     const p10 = o1.description;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Link/properties/description/type",
@@ -4685,7 +4693,7 @@ function collect$Link(value, path = "", errors) {
       }
       if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k12,
@@ -4698,13 +4706,13 @@ function collect$Link(value, path = "", errors) {
     }
   }
   if (collect$2(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
+    if ($pushError$(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
   }
   return true;
 }
-function collect$Callback(value, path = "", errors) {
+function collect$Callback(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Callback",
@@ -4715,7 +4723,7 @@ function collect$Callback(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Callback/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Callback/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
@@ -4733,9 +4741,9 @@ function collect$Callback(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Operation(value, path = "", errors) {
+function collect$Operation(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Operation",
@@ -4746,13 +4754,13 @@ function collect$Operation(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Operation/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Operation/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.responses;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Operation/required",
@@ -4763,7 +4771,7 @@ function collect$Operation(value, path = "", errors) {
     const p3 = o1.tags;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tags",
           "#/definitions/Operation/properties/tags/type",
@@ -4775,7 +4783,7 @@ function collect$Operation(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/tags/" + i5,
               "#/definitions/Operation/properties/tags/items/type",
@@ -4789,7 +4797,7 @@ function collect$Operation(value, path = "", errors) {
     const p7 = o1.summary;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/Operation/properties/summary/type",
@@ -4801,7 +4809,7 @@ function collect$Operation(value, path = "", errors) {
     const p8 = o1.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Operation/properties/description/type",
@@ -4818,7 +4826,7 @@ function collect$Operation(value, path = "", errors) {
     const p10 = o1.operationId;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/definitions/Operation/properties/operationId/type",
@@ -4830,7 +4838,7 @@ function collect$Operation(value, path = "", errors) {
     const p11 = o1.parameters;
     if (p11 !== void 0) {
       if (!Array.isArray(p11)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Operation/properties/parameters/type",
@@ -4840,7 +4848,7 @@ function collect$Operation(value, path = "", errors) {
       } else {
         const a12 = p11;
         if (!$hasUniqueItems$(a12)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/parameters",
             "#/definitions/Operation/properties/parameters/uniqueItems",
@@ -4861,7 +4869,7 @@ function collect$Operation(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched15 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/parameters/" + i13,
               "#/definitions/Operation/properties/parameters/items/oneOf",
@@ -4885,7 +4893,7 @@ function collect$Operation(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched17 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/requestBody",
           "#/definitions/Operation/properties/requestBody/oneOf",
@@ -4901,7 +4909,7 @@ function collect$Operation(value, path = "", errors) {
     const p18 = o1.callbacks;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/definitions/Operation/properties/callbacks/type",
@@ -4932,7 +4940,7 @@ function collect$Operation(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/callbacks/" + $pointerToken$(k20),
               "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
@@ -4946,7 +4954,7 @@ function collect$Operation(value, path = "", errors) {
     const p23 = o1.deprecated;
     if (p23 !== void 0) {
       if (!(typeof p23 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Operation/properties/deprecated/type",
@@ -4958,7 +4966,7 @@ function collect$Operation(value, path = "", errors) {
     const p24 = o1.security;
     if (p24 !== void 0) {
       if (!Array.isArray(p24)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/security",
           "#/definitions/Operation/properties/security/type",
@@ -4977,7 +4985,7 @@ function collect$Operation(value, path = "", errors) {
     const p28 = o1.servers;
     if (p28 !== void 0) {
       if (!Array.isArray(p28)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/definitions/Operation/properties/servers/type",
@@ -5000,7 +5008,7 @@ function collect$Operation(value, path = "", errors) {
       }
       if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k32,
@@ -5015,9 +5023,9 @@ function collect$Operation(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Schema/properties/additionalProperties/oneOf/2",
@@ -5028,7 +5036,7 @@ function collect$1(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "boolean")) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
@@ -5039,15 +5047,15 @@ function collect$1(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Discriminator(value, path = "", errors) {
+function collect$Discriminator(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Discriminator/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Discriminator/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.propertyName;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Discriminator/required",
@@ -5057,7 +5065,7 @@ function collect$Discriminator(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/propertyName",
           "#/definitions/Discriminator/properties/propertyName/type",
@@ -5069,7 +5077,7 @@ function collect$Discriminator(value, path = "", errors) {
     const p3 = o1.mapping;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/mapping",
           "#/definitions/Discriminator/properties/mapping/type",
@@ -5082,7 +5090,7 @@ function collect$Discriminator(value, path = "", errors) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/mapping/" + $pointerToken$(k5),
               "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
@@ -5096,15 +5104,15 @@ function collect$Discriminator(value, path = "", errors) {
   }
   return true;
 }
-function collect$XML(value, path = "", errors) {
+function collect$XML(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/XML/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/XML/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/XML/properties/name/type",
@@ -5116,7 +5124,7 @@ function collect$XML(value, path = "", errors) {
     const p3 = o1.namespace;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/namespace",
           "#/definitions/XML/properties/namespace/type",
@@ -5128,7 +5136,7 @@ function collect$XML(value, path = "", errors) {
     const p5 = o1.prefix;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/prefix",
           "#/definitions/XML/properties/prefix/type",
@@ -5140,7 +5148,7 @@ function collect$XML(value, path = "", errors) {
     const p6 = o1.attribute;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/attribute",
           "#/definitions/XML/properties/attribute/type",
@@ -5152,7 +5160,7 @@ function collect$XML(value, path = "", errors) {
     const p7 = o1.wrapped;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/wrapped",
           "#/definitions/XML/properties/wrapped/type",
@@ -5168,7 +5176,7 @@ function collect$XML(value, path = "", errors) {
       }
       if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || pattern$1.test(k8))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -5182,9 +5190,9 @@ function collect$XML(value, path = "", errors) {
   }
   return true;
 }
-function collect$MediaType(value, path = "", errors) {
+function collect$MediaType(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/MediaType",
@@ -5195,7 +5203,7 @@ function collect$MediaType(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/MediaType/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/MediaType/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
@@ -5212,7 +5220,7 @@ function collect$MediaType(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/MediaType/properties/schema/oneOf",
@@ -5227,7 +5235,7 @@ function collect$MediaType(value, path = "", errors) {
     const p5 = o1.examples;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/MediaType/properties/examples/type",
@@ -5250,7 +5258,7 @@ function collect$MediaType(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched9 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k7),
               "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
@@ -5264,7 +5272,7 @@ function collect$MediaType(value, path = "", errors) {
     const p10 = o1.encoding;
     if (p10 !== void 0) {
       if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/encoding",
           "#/definitions/MediaType/properties/encoding/type",
@@ -5288,7 +5296,7 @@ function collect$MediaType(value, path = "", errors) {
       }
       if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k14,
@@ -5304,14 +5312,14 @@ function collect$MediaType(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$ExampleXORExamples(value, path = "", errors) {
+function collect$ExampleXORExamples(value, path, errors) {
   if (collect$3(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
+    if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
       return false;
   }
   return true;
 }
-function collect$SchemaXORContent(value, path = "", errors) {
+function collect$SchemaXORContent(value, path, errors) {
   let matched1 = 0;
   if (collect$4(value)) matched1++;
   if (collect$5(value)) matched1++;
@@ -5321,7 +5329,7 @@ function collect$SchemaXORContent(value, path = "", errors) {
     if (!collect$5(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf",
@@ -5330,17 +5338,17 @@ function collect$SchemaXORContent(value, path = "", errors) {
       return false;
   }
   if (collect$11(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
+    if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
       return false;
   }
   return true;
 }
-function collect$PathParameter(value, path = "", errors) {
+function collect$PathParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.required;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PathParameter/required",
@@ -5351,7 +5359,7 @@ function collect$PathParameter(value, path = "", errors) {
     const p3 = o1.in;
     if (p3 !== void 0) {
       if (!(p3 === "path")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/PathParameter/properties/in/enum",
@@ -5363,7 +5371,7 @@ function collect$PathParameter(value, path = "", errors) {
     const p4 = o1.style;
     if (p4 !== void 0) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/PathParameter/properties/style/enum",
@@ -5374,7 +5382,7 @@ function collect$PathParameter(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(p2 === true)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/PathParameter/properties/required/enum",
@@ -5386,13 +5394,13 @@ function collect$PathParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$QueryParameter(value, path = "", errors) {
+function collect$QueryParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/QueryParameter/properties/in/enum",
@@ -5404,7 +5412,7 @@ function collect$QueryParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/QueryParameter/properties/style/enum",
@@ -5416,13 +5424,13 @@ function collect$QueryParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$HeaderParameter(value, path = "", errors) {
+function collect$HeaderParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/HeaderParameter/properties/in/enum",
@@ -5434,7 +5442,7 @@ function collect$HeaderParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/HeaderParameter/properties/style/enum",
@@ -5446,13 +5454,13 @@ function collect$HeaderParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$CookieParameter(value, path = "", errors) {
+function collect$CookieParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/CookieParameter/properties/in/enum",
@@ -5464,7 +5472,7 @@ function collect$CookieParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/CookieParameter/properties/style/enum",
@@ -5476,15 +5484,15 @@ function collect$CookieParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$APIKeySecurityScheme(value, path = "", errors) {
+function collect$APIKeySecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5494,7 +5502,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5504,7 +5512,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     const p4 = o1.in;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5514,7 +5522,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/APIKeySecurityScheme/properties/type/type",
@@ -5523,7 +5531,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/APIKeySecurityScheme/properties/type/enum",
@@ -5534,7 +5542,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/APIKeySecurityScheme/properties/name/type",
@@ -5545,7 +5553,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/APIKeySecurityScheme/properties/in/type",
@@ -5554,7 +5562,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/APIKeySecurityScheme/properties/in/enum",
@@ -5566,7 +5574,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/APIKeySecurityScheme/properties/description/type",
@@ -5582,7 +5590,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5596,15 +5604,15 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$HTTPSecurityScheme(value, path = "", errors) {
+function collect$HTTPSecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/required",
@@ -5614,7 +5622,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/required",
@@ -5624,7 +5632,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/properties/scheme/type",
@@ -5636,7 +5644,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     const p4 = o1.bearerFormat;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/bearerFormat",
           "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
@@ -5648,7 +5656,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/HTTPSecurityScheme/properties/description/type",
@@ -5659,7 +5667,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/HTTPSecurityScheme/properties/type/type",
@@ -5668,7 +5676,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p3 === "http")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/HTTPSecurityScheme/properties/type/enum",
@@ -5684,7 +5692,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5705,7 +5713,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     if (!collect$13(value, path, errors) && !errors) return false;
   }
   if (matched8 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/HTTPSecurityScheme/oneOf",
@@ -5715,15 +5723,15 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$OAuth2SecurityScheme(value, path = "", errors) {
+function collect$OAuth2SecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OAuth2SecurityScheme/required",
@@ -5733,7 +5741,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.flows;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OAuth2SecurityScheme/required",
@@ -5743,7 +5751,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OAuth2SecurityScheme/properties/type/type",
@@ -5752,7 +5760,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OAuth2SecurityScheme/properties/type/enum",
@@ -5767,7 +5775,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/OAuth2SecurityScheme/properties/description/type",
@@ -5783,7 +5791,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
       }
       if (!(k5 === "type" || k5 === "flows" || k5 === "description" || pattern$1.test(k5))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -5797,15 +5805,15 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
+function collect$OpenIdConnectSecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OpenIdConnectSecurityScheme/required",
@@ -5815,7 +5823,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.openIdConnectUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OpenIdConnectSecurityScheme/required",
@@ -5825,7 +5833,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
@@ -5834,7 +5842,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
@@ -5845,7 +5853,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/openIdConnectUrl",
           "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
@@ -5857,7 +5865,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
@@ -5873,7 +5881,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
       }
       if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5887,11 +5895,11 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Link/not/required",
@@ -5900,7 +5908,7 @@ function collect$2(value, path = "", errors) {
         return false;
     }
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Link/not/required",
@@ -5911,13 +5919,13 @@ function collect$2(value, path = "", errors) {
   }
   return true;
 }
-function collect$Responses(value, path = "", errors) {
+function collect$Responses(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Responses/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Responses/type", "must be object")) return false;
   } else {
     const o1 = value;
     if ($countKeys$(o1) < 1) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Responses/minProperties",
@@ -5936,7 +5944,7 @@ function collect$Responses(value, path = "", errors) {
         if (!collect$Reference(p2, errors && path + "/default", errors) && !errors) return false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/default",
           "#/definitions/Responses/properties/default/oneOf",
@@ -5960,7 +5968,7 @@ function collect$Responses(value, path = "", errors) {
             return false;
         }
         if (matched6 !== 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/" + $pointerToken$(k4),
             "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
@@ -5973,7 +5981,7 @@ function collect$Responses(value, path = "", errors) {
       }
       if (!(k4 === "default" || pattern$6.test(k4) || pattern$1.test(k4))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k4,
@@ -5987,9 +5995,9 @@ function collect$Responses(value, path = "", errors) {
   }
   return true;
 }
-function collect$Encoding(value, path = "", errors) {
+function collect$Encoding(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Encoding",
@@ -6000,14 +6008,14 @@ function collect$Encoding(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Encoding/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Encoding/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.contentType;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/contentType",
           "#/definitions/Encoding/properties/contentType/type",
@@ -6019,7 +6027,7 @@ function collect$Encoding(value, path = "", errors) {
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Encoding/properties/headers/type",
@@ -6042,7 +6050,7 @@ function collect$Encoding(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/headers/" + $pointerToken$(k5),
               "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
@@ -6056,7 +6064,7 @@ function collect$Encoding(value, path = "", errors) {
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Encoding/properties/style/type",
@@ -6065,7 +6073,7 @@ function collect$Encoding(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Encoding/properties/style/enum",
@@ -6077,7 +6085,7 @@ function collect$Encoding(value, path = "", errors) {
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Encoding/properties/explode/type",
@@ -6089,7 +6097,7 @@ function collect$Encoding(value, path = "", errors) {
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Encoding/properties/allowReserved/type",
@@ -6105,7 +6113,7 @@ function collect$Encoding(value, path = "", errors) {
       }
       if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k11,
@@ -6120,11 +6128,11 @@ function collect$Encoding(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExampleXORExamples/not/required",
@@ -6133,7 +6141,7 @@ function collect$3(value, path = "", errors) {
         return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExampleXORExamples/not/required",
@@ -6144,11 +6152,11 @@ function collect$3(value, path = "", errors) {
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/0/required",
@@ -6159,11 +6167,11 @@ function collect$4(value, path = "", errors) {
   }
   return true;
 }
-function collect$6(value, path = "", errors) {
+function collect$6(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.style === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
@@ -6174,11 +6182,11 @@ function collect$6(value, path = "", errors) {
   }
   return true;
 }
-function collect$7(value, path = "", errors) {
+function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.explode === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
@@ -6189,11 +6197,11 @@ function collect$7(value, path = "", errors) {
   }
   return true;
 }
-function collect$8(value, path = "", errors) {
+function collect$8(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.allowReserved === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
@@ -6204,11 +6212,11 @@ function collect$8(value, path = "", errors) {
   }
   return true;
 }
-function collect$9(value, path = "", errors) {
+function collect$9(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
@@ -6219,11 +6227,11 @@ function collect$9(value, path = "", errors) {
   }
   return true;
 }
-function collect$10(value, path = "", errors) {
+function collect$10(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
@@ -6234,11 +6242,11 @@ function collect$10(value, path = "", errors) {
   }
   return true;
 }
-function collect$5(value, path = "", errors) {
+function collect$5(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/required",
@@ -6248,7 +6256,7 @@ function collect$5(value, path = "", errors) {
     }
   }
   if (collect$6(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
@@ -6257,7 +6265,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$7(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
@@ -6266,7 +6274,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$8(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
@@ -6275,7 +6283,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$9(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
@@ -6284,7 +6292,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$10(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
@@ -6294,11 +6302,11 @@ function collect$5(value, path = "", errors) {
   }
   return true;
 }
-function collect$11(value, path = "", errors) {
+function collect$11(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/not/required",
@@ -6307,7 +6315,7 @@ function collect$11(value, path = "", errors) {
         return false;
     }
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/not/required",
@@ -6318,13 +6326,13 @@ function collect$11(value, path = "", errors) {
   }
   return true;
 }
-function collect$12(value, path = "", errors) {
+function collect$12(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
@@ -6334,7 +6342,7 @@ function collect$12(value, path = "", errors) {
       } else {
         const s3 = p2;
         if (!pattern$5.test(s3)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/scheme",
             "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
@@ -6347,9 +6355,9 @@ function collect$12(value, path = "", errors) {
   }
   return true;
 }
-function collect$14(value, path = "", errors) {
+function collect$14(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
@@ -6359,7 +6367,7 @@ function collect$14(value, path = "", errors) {
   } else {
     const s1 = value;
     if (!pattern$5.test(s1)) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
@@ -6370,11 +6378,11 @@ function collect$14(value, path = "", errors) {
   }
   return true;
 }
-function collect$15(value, path = "", errors) {
+function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.bearerFormat === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
@@ -6385,13 +6393,13 @@ function collect$15(value, path = "", errors) {
   }
   return true;
 }
-function collect$13(value, path = "", errors) {
+function collect$13(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (collect$14(p2)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
@@ -6402,14 +6410,19 @@ function collect$13(value, path = "", errors) {
     }
   }
   if (collect$15(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/not", "must NOT be valid"))
+    if ($pushError$(
+      errors,
+      path,
+      "#/definitions/HTTPSecurityScheme/oneOf/1/not",
+      "must NOT be valid"
+    ))
       return false;
   }
   return true;
 }
-function collect$OAuthFlows(value, path = "", errors) {
+function collect$OAuthFlows(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.implicit;
@@ -6439,7 +6452,7 @@ function collect$OAuthFlows(value, path = "", errors) {
       }
       if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || pattern$1.test(k6))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -6453,15 +6466,15 @@ function collect$OAuthFlows(value, path = "", errors) {
   }
   return true;
 }
-function collect$ImplicitOAuthFlow(value, path = "", errors) {
+function collect$ImplicitOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ImplicitOAuthFlow/required",
@@ -6471,7 +6484,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ImplicitOAuthFlow/required",
@@ -6481,7 +6494,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
@@ -6493,7 +6506,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
@@ -6504,7 +6517,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
@@ -6517,7 +6530,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6535,7 +6548,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6549,15 +6562,15 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$PasswordOAuthFlow(value, path = "", errors) {
+function collect$PasswordOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PasswordOAuthFlow/required",
@@ -6567,7 +6580,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PasswordOAuthFlow/required",
@@ -6577,7 +6590,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
@@ -6589,7 +6602,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
@@ -6600,7 +6613,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/PasswordOAuthFlow/properties/scopes/type",
@@ -6613,7 +6626,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6631,7 +6644,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6645,15 +6658,15 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$ClientCredentialsFlow(value, path = "", errors) {
+function collect$ClientCredentialsFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ClientCredentialsFlow/required",
@@ -6663,7 +6676,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ClientCredentialsFlow/required",
@@ -6673,7 +6686,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
@@ -6685,7 +6698,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
@@ -6696,7 +6709,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/ClientCredentialsFlow/properties/scopes/type",
@@ -6709,7 +6722,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
@@ -6727,7 +6740,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6741,15 +6754,15 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
+function collect$AuthorizationCodeOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6759,7 +6772,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6769,7 +6782,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     const p4 = o1.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6779,7 +6792,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
@@ -6790,7 +6803,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
@@ -6802,7 +6815,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     const p7 = o1.refreshUrl;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
@@ -6813,7 +6826,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
@@ -6826,7 +6839,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
           if (!(typeof x11 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k10),
               "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6844,7 +6857,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
       }
       if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || pattern$1.test(k12))) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k12,
