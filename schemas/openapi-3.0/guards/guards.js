@@ -1872,9 +1872,10 @@ function collect$OpenApi30Document(value, path, errors) {
     for (const k20 in o1) {
       if (!$hasOwn$(o1, k20)) continue;
       const x21 = o1[k20];
-      if (pattern$1.test(k20)) {
+      const m22 = pattern$1.test(k20);
+      if (m22) {
       }
-      if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || pattern$1.test(k20))) {
+      if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || m22)) {
         {
           if ($pushKeyError$(
             errors,
@@ -1972,9 +1973,10 @@ function collect$Info(value, path, errors) {
     for (const k9 in o1) {
       if (!$hasOwn$(o1, k9)) continue;
       const x10 = o1[k9];
-      if (pattern$1.test(k9)) {
+      const m11 = pattern$1.test(k9);
+      if (m11) {
       }
-      if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || pattern$1.test(k9))) {
+      if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || m11)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2032,9 +2034,10 @@ function collect$ExternalDocumentation(value, path, errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "description" || k5 === "url" || pattern$1.test(k5))) {
+      if (!(k5 === "description" || k5 === "url" || m7)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2115,9 +2118,10 @@ function collect$Server(value, path, errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "url" || k8 === "description" || k8 === "variables" || pattern$1.test(k8))) {
+      if (!(k8 === "url" || k8 === "description" || k8 === "variables" || m10)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2215,9 +2219,10 @@ function collect$Tag(value, path, errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || pattern$1.test(k5))) {
+      if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || m7)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2241,13 +2246,15 @@ function collect$Paths(value, path, errors) {
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (pattern$2.test(k2)) {
+      const m4 = pattern$2.test(k2);
+      if (m4) {
         if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
           return false;
       }
-      if (pattern$1.test(k2)) {
+      const m5 = pattern$1.test(k2);
+      if (m5) {
       }
-      if (!(pattern$2.test(k2) || pattern$1.test(k2))) {
+      if (!(m4 || m5)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2674,9 +2681,10 @@ function collect$Components(value, path, errors) {
     for (const k47 in o1) {
       if (!$hasOwn$(o1, k47)) continue;
       const x48 = o1[k47];
-      if (pattern$1.test(k47)) {
+      const m49 = pattern$1.test(k47);
+      if (m49) {
       }
-      if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || pattern$1.test(k47))) {
+      if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || m49)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2736,9 +2744,10 @@ function collect$Contact(value, path, errors) {
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
       const x8 = o1[k7];
-      if (pattern$1.test(k7)) {
+      const m9 = pattern$1.test(k7);
+      if (m9) {
       }
-      if (!(k7 === "name" || k7 === "url" || k7 === "email" || pattern$1.test(k7))) {
+      if (!(k7 === "name" || k7 === "url" || k7 === "email" || m9)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2795,9 +2804,10 @@ function collect$License(value, path, errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "name" || k5 === "url" || pattern$1.test(k5))) {
+      if (!(k5 === "name" || k5 === "url" || m7)) {
         {
           if ($pushKeyError$(
             errors,
@@ -2881,9 +2891,10 @@ function collect$ServerVariable(value, path, errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "enum" || k8 === "default" || k8 === "description" || pattern$1.test(k8))) {
+      if (!(k8 === "enum" || k8 === "default" || k8 === "description" || m10)) {
         {
           if ($pushKeyError$(
             errors,
@@ -3059,9 +3070,10 @@ function collect$PathItem(value, path, errors) {
     for (const k22 in o1) {
       if (!$hasOwn$(o1, k22)) continue;
       const x23 = o1[k22];
-      if (pattern$1.test(k22)) {
+      const m24 = pattern$1.test(k22);
+      if (m24) {
       }
-      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
+      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || m24)) {
         {
           if ($pushKeyError$(
             errors,
@@ -3744,9 +3756,10 @@ function collect$Schema(value, path, errors) {
     for (const k70 in o1) {
       if (!$hasOwn$(o1, k70)) continue;
       const x71 = o1[k70];
-      if (pattern$1.test(k70)) {
+      const m72 = pattern$1.test(k70);
+      if (m72) {
       }
-      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
+      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || m72)) {
         {
           if ($pushKeyError$(
             errors,
@@ -3918,9 +3931,10 @@ function collect$Response(value, path, errors) {
     for (const k17 in o1) {
       if (!$hasOwn$(o1, k17)) continue;
       const x18 = o1[k17];
-      if (pattern$1.test(k17)) {
+      const m19 = pattern$1.test(k17);
+      if (m19) {
       }
-      if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || pattern$1.test(k17))) {
+      if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || m19)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4172,9 +4186,10 @@ function collect$Parameter(value, path, errors) {
     for (const k23 in o1) {
       if (!$hasOwn$(o1, k23)) continue;
       const x24 = o1[k23];
-      if (pattern$1.test(k23)) {
+      const m25 = pattern$1.test(k23);
+      if (m25) {
       }
-      if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || pattern$1.test(k23))) {
+      if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || m25)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4190,19 +4205,19 @@ function collect$Parameter(value, path, errors) {
   }
   if (!collect$ExampleXORExamples(value, path, errors) && !errors) return false;
   if (!collect$SchemaXORContent(value, path, errors) && !errors) return false;
-  let matched25 = 0;
-  if (collect$PathParameter(value)) matched25++;
-  if (collect$QueryParameter(value)) matched25++;
-  if (collect$HeaderParameter(value)) matched25++;
-  if (collect$CookieParameter(value)) matched25++;
-  if (matched25 === 0) {
+  let matched26 = 0;
+  if (collect$PathParameter(value)) matched26++;
+  if (collect$QueryParameter(value)) matched26++;
+  if (collect$HeaderParameter(value)) matched26++;
+  if (collect$CookieParameter(value)) matched26++;
+  if (matched26 === 0) {
     if (!errors) return false;
     if (!collect$PathParameter(value, path, errors) && !errors) return false;
     if (!collect$QueryParameter(value, path, errors) && !errors) return false;
     if (!collect$HeaderParameter(value, path, errors) && !errors) return false;
     if (!collect$CookieParameter(value, path, errors) && !errors) return false;
   }
-  if (matched25 !== 1) {
+  if (matched26 !== 1) {
     if ($pushError$(
       errors,
       path,
@@ -4260,9 +4275,10 @@ function collect$Example(value, path, errors) {
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
       const x8 = o1[k7];
-      if (pattern$1.test(k7)) {
+      const m9 = pattern$1.test(k7);
+      if (m9) {
       }
-      if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || pattern$1.test(k7))) {
+      if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || m9)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4340,9 +4356,10 @@ function collect$RequestBody(value, path, errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "description" || k8 === "content" || k8 === "required" || pattern$1.test(k8))) {
+      if (!(k8 === "description" || k8 === "content" || k8 === "required" || m10)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4575,9 +4592,10 @@ function collect$Header(value, path, errors) {
     for (const k21 in o1) {
       if (!$hasOwn$(o1, k21)) continue;
       const x22 = o1[k21];
-      if (pattern$1.test(k21)) {
+      const m23 = pattern$1.test(k21);
+      if (m23) {
       }
-      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
+      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || m23)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4689,9 +4707,10 @@ function collect$Link(value, path, errors) {
     for (const k12 in o1) {
       if (!$hasOwn$(o1, k12)) continue;
       const x13 = o1[k12];
-      if (pattern$1.test(k12)) {
+      const m14 = pattern$1.test(k12);
+      if (m14) {
       }
-      if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || pattern$1.test(k12))) {
+      if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || m14)) {
         {
           if ($pushKeyError$(
             errors,
@@ -4730,9 +4749,10 @@ function collect$Callback(value, path, errors) {
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (pattern$1.test(k2)) {
+      const m4 = pattern$1.test(k2);
+      if (m4) {
       }
-      if (!pattern$1.test(k2)) {
+      if (!m4) {
         if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
           return depth$--, false;
       }
@@ -5004,9 +5024,10 @@ function collect$Operation(value, path, errors) {
     for (const k32 in o1) {
       if (!$hasOwn$(o1, k32)) continue;
       const x33 = o1[k32];
-      if (pattern$1.test(k32)) {
+      const m34 = pattern$1.test(k32);
+      if (m34) {
       }
-      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
+      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || m34)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5172,9 +5193,10 @@ function collect$XML(value, path, errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || pattern$1.test(k8))) {
+      if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || m10)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5292,9 +5314,10 @@ function collect$MediaType(value, path, errors) {
     for (const k14 in o1) {
       if (!$hasOwn$(o1, k14)) continue;
       const x15 = o1[k14];
-      if (pattern$1.test(k14)) {
+      const m16 = pattern$1.test(k14);
+      if (m16) {
       }
-      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
+      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || m16)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5586,9 +5609,10 @@ function collect$APIKeySecurityScheme(value, path, errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || pattern$1.test(k6))) {
+      if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || m8)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5688,9 +5712,10 @@ function collect$HTTPSecurityScheme(value, path, errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || pattern$1.test(k6))) {
+      if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || m8)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5704,15 +5729,15 @@ function collect$HTTPSecurityScheme(value, path, errors) {
       }
     }
   }
-  let matched8 = 0;
-  if (collect$12(value)) matched8++;
-  if (collect$13(value)) matched8++;
-  if (matched8 === 0) {
+  let matched9 = 0;
+  if (collect$12(value)) matched9++;
+  if (collect$13(value)) matched9++;
+  if (matched9 === 0) {
     if (!errors) return false;
     if (!collect$12(value, path, errors) && !errors) return false;
     if (!collect$13(value, path, errors) && !errors) return false;
   }
-  if (matched8 !== 1) {
+  if (matched9 !== 1) {
     if ($pushError$(
       errors,
       path,
@@ -5787,9 +5812,10 @@ function collect$OAuth2SecurityScheme(value, path, errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "type" || k5 === "flows" || k5 === "description" || pattern$1.test(k5))) {
+      if (!(k5 === "type" || k5 === "flows" || k5 === "description" || m7)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5877,9 +5903,10 @@ function collect$OpenIdConnectSecurityScheme(value, path, errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || pattern$1.test(k6))) {
+      if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || m8)) {
         {
           if ($pushKeyError$(
             errors,
@@ -5956,18 +5983,19 @@ function collect$Responses(value, path, errors) {
     for (const k4 in o1) {
       if (!$hasOwn$(o1, k4)) continue;
       const x5 = o1[k4];
-      if (pattern$6.test(k4)) {
-        let matched6 = 0;
-        if (collect$Response(x5)) matched6++;
-        if (collect$Reference(x5)) matched6++;
-        if (matched6 === 0) {
+      const m6 = pattern$6.test(k4);
+      if (m6) {
+        let matched7 = 0;
+        if (collect$Response(x5)) matched7++;
+        if (collect$Reference(x5)) matched7++;
+        if (matched7 === 0) {
           if (!errors) return false;
           if (!collect$Response(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
             return false;
           if (!collect$Reference(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
             return false;
         }
-        if (matched6 !== 1) {
+        if (matched7 !== 1) {
           if ($pushError$(
             errors,
             path + "/" + $pointerToken$(k4),
@@ -5977,9 +6005,10 @@ function collect$Responses(value, path, errors) {
             return false;
         }
       }
-      if (pattern$1.test(k4)) {
+      const m8 = pattern$1.test(k4);
+      if (m8) {
       }
-      if (!(k4 === "default" || pattern$6.test(k4) || pattern$1.test(k4))) {
+      if (!(k4 === "default" || m6 || m8)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6109,9 +6138,10 @@ function collect$Encoding(value, path, errors) {
     for (const k11 in o1) {
       if (!$hasOwn$(o1, k11)) continue;
       const x12 = o1[k11];
-      if (pattern$1.test(k11)) {
+      const m13 = pattern$1.test(k11);
+      if (m13) {
       }
-      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
+      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || m13)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6448,9 +6478,10 @@ function collect$OAuthFlows(value, path, errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || pattern$1.test(k6))) {
+      if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || m8)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6544,9 +6575,10 @@ function collect$ImplicitOAuthFlow(value, path, errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6640,9 +6672,10 @@ function collect$PasswordOAuthFlow(value, path, errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6736,9 +6769,10 @@ function collect$ClientCredentialsFlow(value, path, errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
           if ($pushKeyError$(
             errors,
@@ -6853,9 +6887,10 @@ function collect$AuthorizationCodeOAuthFlow(value, path, errors) {
     for (const k12 in o1) {
       if (!$hasOwn$(o1, k12)) continue;
       const x13 = o1[k12];
-      if (pattern$1.test(k12)) {
+      const m14 = pattern$1.test(k12);
+      if (m14) {
       }
-      if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || pattern$1.test(k12))) {
+      if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || m14)) {
         {
           if ($pushKeyError$(
             errors,
