@@ -22,9 +22,17 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
  */
 export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, message: string, keyword?: string): boolean {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword: keyword ?? schemaPath.slice(schemaPath.lastIndexOf("/") + 1), message });
+  errors.push({ path, schemaPath, keyword: keyword ?? (keywords[schemaPath] ??= schemaPath.slice(schemaPath.lastIndexOf("/") + 1)), message });
   return false;
 }
+
+/**
+ * The keyword of each schema path seen (its last token), so a check failing again does not search
+ * and slice the path (lastIndexOf is a call into the runtime: a tenth of an all-errors validateX).
+ * Keyed by schema paths, which all hold a "#": none is a key of Object.prototype. Bounded by the
+ * paths written in the guards.
+ */
+const keywords: Record<string, string> = {};
 
 /** {@link pushError} for an error about one key: the key, as JSON, goes between `message` and `afterKey`. */
 export function pushKeyError(errors: ValidationError[] | undefined, path: string, key: string, schemaPath: string, message: string, afterKey = "", keyword?: string): boolean {

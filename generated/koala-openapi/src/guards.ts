@@ -21,12 +21,14 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
-const $codePointLength$ = $codePointLength;
-const $isUuid$ = $isUuid;
-const $isEmail$ = $isEmail;
-const $isDateTime$ = $isDateTime;
-const $hasOwn$ = $hasOwn;
-const $pointerToken$ = $pointerToken;
+var $pushError$ = $pushError;
+var $codePointLength$ = $codePointLength;
+var $isUuid$ = $isUuid;
+var $isEmail$ = $isEmail;
+var $isDateTime$ = $isDateTime;
+var $hasOwn$ = $hasOwn;
+var $pointerToken$ = $pointerToken;
+var $pushKeyError$ = $pushKeyError;
 import type {
   KoalaIngestion,
   Accepted,
@@ -725,13 +727,17 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
   /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 
-function collect$KoalaIngestion(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$KoalaIngestion(
+  value: unknown,
+  path?: string,
+  errors?: $ValidationError[],
+): boolean {
   return true;
 }
 
-function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$Accepted(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Accepted/type", "must be object"))
+    if ($pushError$(errors, path!, "#/components/schemas/Accepted/type", "must be object"))
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
@@ -739,7 +745,7 @@ function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/status",
             "#/components/schemas/Accepted/properties/status/type",
@@ -753,17 +759,18 @@ function collect$Accepted(value: unknown, path = "", errors?: $ValidationError[]
   return true;
 }
 
-function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$Error_(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Error/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/components/schemas/Error/type", "must be object"))
+      return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.error;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/components/schemas/Error/required",
           "must have required property 'error'",
         )
@@ -773,7 +780,7 @@ function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]):
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/error",
             "#/components/schemas/Error/properties/error/type",
@@ -787,7 +794,7 @@ function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]):
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/message",
             "#/components/schemas/Error/properties/message/type",
@@ -803,19 +810,21 @@ function collect$Error_(value: unknown, path = "", errors?: $ValidationError[]):
 
 function collect$BatchParamsPathPublicKey(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
+    if (
+      $pushError$(errors, path!, "#/components/parameters/PublicKey/schema/type", "must be string")
+    )
       return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/components/parameters/PublicKey/schema/minLength",
           "must NOT have fewer than 1 characters",
         )
@@ -828,19 +837,21 @@ function collect$BatchParamsPathPublicKey(
 
 function collect$BatchParamsHeaderUserAgent(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
+    if (
+      $pushError$(errors, path!, "#/components/parameters/UserAgent/schema/type", "must be string")
+    )
       return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/components/parameters/UserAgent/schema/minLength",
           "must NOT have fewer than 1 characters",
         )
@@ -853,14 +864,14 @@ function collect$BatchParamsHeaderUserAgent(
 
 function collect$KoalaProfileBatchRequest(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-profile-batch-request.schema.json#/type",
         "must be object",
       )
@@ -872,7 +883,7 @@ function collect$KoalaProfileBatchRequest(
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/profile_id",
             "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
@@ -884,7 +895,7 @@ function collect$KoalaProfileBatchRequest(
         const s3 = p2 as string;
         if (!$isUuid$(s3)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/profile_id",
               "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
@@ -899,7 +910,7 @@ function collect$KoalaProfileBatchRequest(
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/email",
             "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
@@ -911,7 +922,7 @@ function collect$KoalaProfileBatchRequest(
         const s5 = p4 as string;
         if (!$isEmail$(s5)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/email",
               "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
@@ -926,7 +937,7 @@ function collect$KoalaProfileBatchRequest(
     if (p6 !== undefined) {
       if (!Array.isArray(p6)) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/events",
             "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
@@ -938,7 +949,7 @@ function collect$KoalaProfileBatchRequest(
         const a7 = p6 as unknown[];
         if (a7.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/events",
               "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
@@ -958,7 +969,7 @@ function collect$KoalaProfileBatchRequest(
     if (p10 !== undefined) {
       if (!Array.isArray(p10)) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/identifies",
             "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
@@ -970,7 +981,7 @@ function collect$KoalaProfileBatchRequest(
         const a11 = p10 as unknown[];
         if (a11.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/identifies",
               "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
@@ -990,7 +1001,7 @@ function collect$KoalaProfileBatchRequest(
     if (p14 !== undefined) {
       if (!Array.isArray(p14)) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/page_views",
             "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
@@ -1002,7 +1013,7 @@ function collect$KoalaProfileBatchRequest(
         const a15 = p14 as unknown[];
         if (a15.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/page_views",
               "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
@@ -1025,9 +1036,9 @@ function collect$KoalaProfileBatchRequest(
     if (!collect$2(value, path, errors) && !errors) return false;
     {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/anyOf",
           "must match a schema in anyOf",
         )
@@ -1038,12 +1049,12 @@ function collect$KoalaProfileBatchRequest(
   return true;
 }
 
-function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
         "must be object",
       )
@@ -1054,9 +1065,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
           "must have required property 'type'",
         )
@@ -1066,9 +1077,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     const p3 = o1.event;
     if (p3 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
           "must have required property 'event'",
         )
@@ -1079,7 +1090,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/message_id",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
@@ -1092,7 +1103,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
@@ -1103,7 +1114,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       }
       if (!(p2 === "track")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
@@ -1116,7 +1127,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/event",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
@@ -1130,7 +1141,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/properties",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
@@ -1144,7 +1155,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
@@ -1156,7 +1167,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
@@ -1171,12 +1182,12 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
   return true;
 }
 
-function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$IdentifyCall(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
         "must be object",
       )
@@ -1187,9 +1198,9 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
           "must have required property 'type'",
         )
@@ -1199,7 +1210,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
@@ -1210,7 +1221,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       }
       if (!(p2 === "identify")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
@@ -1224,7 +1235,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
@@ -1236,7 +1247,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         const s4 = p3 as string;
         if (!$isDateTime$(s4)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
@@ -1251,7 +1262,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/traits",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
@@ -1265,7 +1276,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p7 !== undefined) {
           if (!(typeof p7 === "string")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/email",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -1277,7 +1288,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
             const s8 = p7 as string;
             if (!$isEmail$(s8)) {
               if (
-                $pushError(
+                $pushError$(
                   errors,
                   path + "/traits/email",
                   "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -1292,7 +1303,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p9 !== undefined) {
           if (!(typeof p9 === "string")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/billing_plan",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -1306,7 +1317,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/vip",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -1320,7 +1331,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/is_current_customer",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -1336,12 +1347,12 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
   return true;
 }
 
-function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$PageView(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
         "must be object",
       )
@@ -1352,9 +1363,9 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
           "must have required property 'type'",
         )
@@ -1365,7 +1376,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/message_id",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
@@ -1378,7 +1389,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
@@ -1389,7 +1400,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
       }
       if (!(p2 === "page")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
@@ -1403,7 +1414,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/name",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
@@ -1417,7 +1428,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/properties",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
@@ -1431,7 +1442,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
@@ -1443,7 +1454,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
@@ -1458,14 +1469,14 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
   return true;
 }
 
-function collect$1(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$1(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
           "must have required property 'profile_id'",
         )
@@ -1476,14 +1487,14 @@ function collect$1(value: unknown, path = "", errors?: $ValidationError[]): bool
   return true;
 }
 
-function collect$2(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
           "must have required property 'email'",
         )
@@ -1496,14 +1507,14 @@ function collect$2(value: unknown, path = "", errors?: $ValidationError[]): bool
 
 function collect$KoalaAccountBatchRequest(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-account-batch-request.schema.json#/type",
         "must be object",
       )
@@ -1515,7 +1526,7 @@ function collect$KoalaAccountBatchRequest(
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/domain",
             "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
@@ -1529,7 +1540,7 @@ function collect$KoalaAccountBatchRequest(
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/account_id",
             "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
@@ -1543,7 +1554,7 @@ function collect$KoalaAccountBatchRequest(
     if (p4 !== undefined) {
       if (!Array.isArray(p4)) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/identifies",
             "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
@@ -1567,7 +1578,7 @@ function collect$KoalaAccountBatchRequest(
     if (p8 !== undefined) {
       if (!Array.isArray(p8)) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/events",
             "schemas/koala-account-batch-request.schema.json#/properties/events/type",
@@ -1591,9 +1602,9 @@ function collect$KoalaAccountBatchRequest(
     if (!collect$4(value, path, errors) && !errors) return false;
     {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-account-batch-request.schema.json#/anyOf",
           "must match a schema in anyOf",
         )
@@ -1606,14 +1617,14 @@ function collect$KoalaAccountBatchRequest(
 
 function collect$AccountIdentifyCall(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
         "must be object",
       )
@@ -1624,9 +1635,9 @@ function collect$AccountIdentifyCall(
     const p2 = o1.traits;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
           "must have required property 'traits'",
         )
@@ -1636,7 +1647,7 @@ function collect$AccountIdentifyCall(
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/traits",
             "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -1650,7 +1661,7 @@ function collect$AccountIdentifyCall(
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/group_id",
             "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -1664,7 +1675,7 @@ function collect$AccountIdentifyCall(
     if (p5 !== undefined) {
       if (!(typeof p5 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -1676,7 +1687,7 @@ function collect$AccountIdentifyCall(
         const s6 = p5 as string;
         if (!$isDateTime$(s6)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -1691,14 +1702,14 @@ function collect$AccountIdentifyCall(
   return true;
 }
 
-function collect$3(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$3(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
           "must have required property 'domain'",
         )
@@ -1709,14 +1720,14 @@ function collect$3(value: unknown, path = "", errors?: $ValidationError[]): bool
   return true;
 }
 
-function collect$4(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$4(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
           "must have required property 'account_id'",
         )
@@ -1727,12 +1738,16 @@ function collect$4(value: unknown, path = "", errors?: $ValidationError[]): bool
   return true;
 }
 
-function collect$BatchParamsPath(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$BatchParamsPath(
+  value: unknown,
+  path?: string,
+  errors?: $ValidationError[],
+): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
         "must be object",
       )
@@ -1743,9 +1758,9 @@ function collect$BatchParamsPath(value: unknown, path = "", errors?: $Validation
     const p2 = o1.publicKey;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
           "must have required property 'publicKey'",
         )
@@ -1762,9 +1777,9 @@ function collect$BatchParamsPath(value: unknown, path = "", errors?: $Validation
       if (!(k3 === "publicKey")) {
         {
           if (
-            $pushKeyError(
+            $pushKeyError$(
               errors,
-              path,
+              path!,
               k3,
               "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
               "must NOT have additional property ",
@@ -1780,14 +1795,14 @@ function collect$BatchParamsPath(value: unknown, path = "", errors?: $Validation
 
 function collect$BatchParamsHeader(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
         "must be object",
       )
@@ -1798,9 +1813,9 @@ function collect$BatchParamsHeader(
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
           "must have required property 'User-Agent'",
         )
@@ -1820,14 +1835,14 @@ function collect$BatchParamsHeader(
 
 function collect$AccountsBatchParamsPath(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
         "must be object",
       )
@@ -1838,9 +1853,9 @@ function collect$AccountsBatchParamsPath(
     const p2 = o1.publicKey;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
           "must have required property 'publicKey'",
         )
@@ -1857,9 +1872,9 @@ function collect$AccountsBatchParamsPath(
       if (!(k3 === "publicKey")) {
         {
           if (
-            $pushKeyError(
+            $pushKeyError$(
               errors,
-              path,
+              path!,
               k3,
               "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
               "must NOT have additional property ",
@@ -1875,14 +1890,14 @@ function collect$AccountsBatchParamsPath(
 
 function collect$AccountsBatchParamsHeader(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError(
+      $pushError$(
         errors,
-        path,
+        path!,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
         "must be object",
       )
@@ -1893,9 +1908,9 @@ function collect$AccountsBatchParamsHeader(
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
           "must have required property 'User-Agent'",
         )

@@ -15,9 +15,10 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
-const $isUuid$ = $isUuid;
-const $isEmail$ = $isEmail;
-const $isDateTime$ = $isDateTime;
+var $isUuid$ = $isUuid;
+var $pushError$ = $pushError;
+var $isEmail$ = $isEmail;
+var $isDateTime$ = $isDateTime;
 import type {
   KoalaProfileBatchRequest,
   TrackEvent,
@@ -302,25 +303,30 @@ export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
 
 function collect$KoalaProfileBatchRequest(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(errors, path + "/profile_id", "#/properties/profile_id/type", "must be string")
+          $pushError$(
+            errors,
+            path + "/profile_id",
+            "#/properties/profile_id/type",
+            "must be string",
+          )
         )
           return false;
       } else {
         const s3 = p2 as string;
         if (!$isUuid$(s3)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/profile_id",
               "#/properties/profile_id/format",
@@ -334,13 +340,13 @@ function collect$KoalaProfileBatchRequest(
     const p4 = o1.email;
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/email", "#/properties/email/type", "must be string"))
+        if ($pushError$(errors, path + "/email", "#/properties/email/type", "must be string"))
           return false;
       } else {
         const s5 = p4 as string;
         if (!$isEmail$(s5)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/email",
               "#/properties/email/format",
@@ -354,13 +360,13 @@ function collect$KoalaProfileBatchRequest(
     const p6 = o1.events;
     if (p6 !== undefined) {
       if (!Array.isArray(p6)) {
-        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a7 = p6 as unknown[];
         if (a7.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/events",
               "#/properties/events/maxItems",
@@ -380,14 +386,14 @@ function collect$KoalaProfileBatchRequest(
     if (p10 !== undefined) {
       if (!Array.isArray(p10)) {
         if (
-          $pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array")
+          $pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array")
         )
           return false;
       } else {
         const a11 = p10 as unknown[];
         if (a11.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/identifies",
               "#/properties/identifies/maxItems",
@@ -407,14 +413,14 @@ function collect$KoalaProfileBatchRequest(
     if (p14 !== undefined) {
       if (!Array.isArray(p14)) {
         if (
-          $pushError(errors, path + "/page_views", "#/properties/page_views/type", "must be array")
+          $pushError$(errors, path + "/page_views", "#/properties/page_views/type", "must be array")
         )
           return false;
       } else {
         const a15 = p14 as unknown[];
         if (a15.length > 30) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/page_views",
               "#/properties/page_views/maxItems",
@@ -436,23 +442,23 @@ function collect$KoalaProfileBatchRequest(
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path!, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
 
-function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/$defs/TrackEvent/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/$defs/TrackEvent/required",
           "must have required property 'type'",
         )
@@ -462,9 +468,9 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     const p3 = o1.event;
     if (p3 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/$defs/TrackEvent/required",
           "must have required property 'event'",
         )
@@ -475,7 +481,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/message_id",
             "#/$defs/TrackEvent/properties/message_id/type",
@@ -488,7 +494,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/TrackEvent/properties/type/type",
@@ -499,7 +505,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
       }
       if (!(p2 === "track")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/TrackEvent/properties/type/const",
@@ -512,7 +518,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/event",
             "#/$defs/TrackEvent/properties/event/type",
@@ -526,7 +532,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/properties",
             "#/$defs/TrackEvent/properties/properties/type",
@@ -540,7 +546,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/type",
@@ -552,7 +558,7 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "#/$defs/TrackEvent/properties/sent_at/format",
@@ -567,17 +573,17 @@ function collect$TrackEvent(value: unknown, path = "", errors?: $ValidationError
   return true;
 }
 
-function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$IdentifyCall(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/$defs/IdentifyCall/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/$defs/IdentifyCall/required",
           "must have required property 'type'",
         )
@@ -587,7 +593,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/IdentifyCall/properties/type/type",
@@ -598,7 +604,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
       }
       if (!(p2 === "identify")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/IdentifyCall/properties/type/const",
@@ -612,7 +618,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/type",
@@ -624,7 +630,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         const s4 = p3 as string;
         if (!$isDateTime$(s4)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "#/$defs/IdentifyCall/properties/sent_at/format",
@@ -639,7 +645,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/traits",
             "#/$defs/IdentifyCall/properties/traits/type",
@@ -653,7 +659,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p7 !== undefined) {
           if (!(typeof p7 === "string")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -665,7 +671,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
             const s8 = p7 as string;
             if (!$isEmail$(s8)) {
               if (
-                $pushError(
+                $pushError$(
                   errors,
                   path + "/traits/email",
                   "#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -680,7 +686,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p9 !== undefined) {
           if (!(typeof p9 === "string")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/billing_plan",
                 "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -694,7 +700,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p10 !== undefined) {
           if (!(typeof p10 === "boolean")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/vip",
                 "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -708,7 +714,7 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
         if (p11 !== undefined) {
           if (!(typeof p11 === "boolean")) {
             if (
-              $pushError(
+              $pushError$(
                 errors,
                 path + "/traits/is_current_customer",
                 "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -724,15 +730,20 @@ function collect$IdentifyCall(value: unknown, path = "", errors?: $ValidationErr
   return true;
 }
 
-function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$PageView(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/PageView/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/$defs/PageView/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.type;
     if (p2 === undefined) {
       if (
-        $pushError(errors, path, "#/$defs/PageView/required", "must have required property 'type'")
+        $pushError$(
+          errors,
+          path!,
+          "#/$defs/PageView/required",
+          "must have required property 'type'",
+        )
       )
         return false;
     }
@@ -740,7 +751,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/message_id",
             "#/$defs/PageView/properties/message_id/type",
@@ -753,7 +764,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/PageView/properties/type/type",
@@ -764,7 +775,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
       }
       if (!(p2 === "page")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/type",
             "#/$defs/PageView/properties/type/const",
@@ -778,7 +789,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/name",
             "#/$defs/PageView/properties/name/type",
@@ -792,7 +803,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p5 !== undefined) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/properties",
             "#/$defs/PageView/properties/properties/type",
@@ -806,7 +817,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
     if (p7 !== undefined) {
       if (!(typeof p7 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/type",
@@ -818,7 +829,7 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
         const s8 = p7 as string;
         if (!$isDateTime$(s8)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "#/$defs/PageView/properties/sent_at/format",
@@ -833,12 +844,12 @@ function collect$PageView(value: unknown, path = "", errors?: $ValidationError[]
   return true;
 }
 
-function collect$1(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$1(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
       if (
-        $pushError(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'")
+        $pushError$(errors, path!, "#/anyOf/0/required", "must have required property 'profile_id'")
       )
         return false;
     }
@@ -846,11 +857,11 @@ function collect$1(value: unknown, path = "", errors?: $ValidationError[]): bool
   return true;
 }
 
-function collect$2(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
-      if ($pushError(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
+      if ($pushError$(errors, path!, "#/anyOf/1/required", "must have required property 'email'"))
         return false;
     }
   }
@@ -859,17 +870,17 @@ function collect$2(value: unknown, path = "", errors?: $ValidationError[]): bool
 
 function collect$KoalaAccountBatchRequest(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path!, "#/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.domain;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/domain", "#/properties/domain/type", "must be string"))
+        if ($pushError$(errors, path + "/domain", "#/properties/domain/type", "must be string"))
           return false;
       }
     }
@@ -877,7 +888,12 @@ function collect$KoalaAccountBatchRequest(
     if (p3 !== undefined) {
       if (!(typeof p3 === "string")) {
         if (
-          $pushError(errors, path + "/account_id", "#/properties/account_id/type", "must be string")
+          $pushError$(
+            errors,
+            path + "/account_id",
+            "#/properties/account_id/type",
+            "must be string",
+          )
         )
           return false;
       }
@@ -886,7 +902,7 @@ function collect$KoalaAccountBatchRequest(
     if (p4 !== undefined) {
       if (!Array.isArray(p4)) {
         if (
-          $pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array")
+          $pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array")
         )
           return false;
       } else {
@@ -904,7 +920,7 @@ function collect$KoalaAccountBatchRequest(
     const p8 = o1.events;
     if (p8 !== undefined) {
       if (!Array.isArray(p8)) {
-        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a9 = p8 as unknown[];
@@ -921,7 +937,7 @@ function collect$KoalaAccountBatchRequest(
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path!, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
@@ -929,20 +945,20 @@ function collect$KoalaAccountBatchRequest(
 
 function collect$AccountIdentifyCall(
   value: unknown,
-  path = "",
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
+    if ($pushError$(errors, path!, "#/$defs/AccountIdentifyCall/type", "must be object"))
       return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.traits;
     if (p2 === undefined) {
       if (
-        $pushError(
+        $pushError$(
           errors,
-          path,
+          path!,
           "#/$defs/AccountIdentifyCall/required",
           "must have required property 'traits'",
         )
@@ -952,7 +968,7 @@ function collect$AccountIdentifyCall(
     if (p2 !== undefined) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/traits",
             "#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -966,7 +982,7 @@ function collect$AccountIdentifyCall(
     if (p4 !== undefined) {
       if (!(typeof p4 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/group_id",
             "#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -980,7 +996,7 @@ function collect$AccountIdentifyCall(
     if (p5 !== undefined) {
       if (!(typeof p5 === "string")) {
         if (
-          $pushError(
+          $pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -992,7 +1008,7 @@ function collect$AccountIdentifyCall(
         const s6 = p5 as string;
         if (!$isDateTime$(s6)) {
           if (
-            $pushError(
+            $pushError$(
               errors,
               path + "/sent_at",
               "#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -1007,23 +1023,23 @@ function collect$AccountIdentifyCall(
   return true;
 }
 
-function collect$3(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$3(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
-      if ($pushError(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
+      if ($pushError$(errors, path!, "#/anyOf/0/required", "must have required property 'domain'"))
         return false;
     }
   }
   return true;
 }
 
-function collect$4(value: unknown, path = "", errors?: $ValidationError[]): boolean {
+function collect$4(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
       if (
-        $pushError(errors, path, "#/anyOf/1/required", "must have required property 'account_id'")
+        $pushError$(errors, path!, "#/anyOf/1/required", "must have required property 'account_id'")
       )
         return false;
     }

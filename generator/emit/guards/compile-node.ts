@@ -19,7 +19,8 @@ export function typeTest(type: JsonType, value: Code): Code {
     case "string":
       return code`typeof ${value} === "string"`;
     case "number":
-      return code`typeof ${value} === "number" && Number.isFinite(${value})`;
+      // false for anything that is not a number too: one call, no typeof before it.
+      return code`Number.isFinite(${value})`;
     case "integer":
       return code`Number.isInteger(${value})`;
     case "boolean":

@@ -9,7 +9,7 @@ import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
 import { regexFlags } from "../../ir/regex-flags";
 import { DynamicScopes } from "./dynamic-scope";
-import { Body, type Mode } from "./scope";
+import { Body, FUNCTION_PATH, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
 
 /**
@@ -37,6 +37,13 @@ interface CompileContext {
 }
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
+
+/**
+ * The validation functions called at every failing check: bound once like the hot functions (see
+ * GuardModule.hotBinding), so a check's call site is a plain call, not two property reads: smaller
+ * bytecode per check, which keeps a type's function under V8's inlining size.
+ */
+const ERROR_PUSHES: ReadonlySet<string> = new Set(["pushError", "pushKeyError"]);
 
 /** The runtime exports that are types: imported with `type`. */
 const TYPE_ONLY: ReadonlySet<string> = new Set(["ValidationError", "ValidationResult", "Evaluated", "StandardSchemaV1"]);
@@ -102,7 +109,7 @@ export class GuardModule {
     if (!names) this.imports.set(module, (names = new Set()));
     names.add(name);
     const alias = id(runtimeAlias(name));
-    if (module === "validation" || TYPE_ONLY.has(name)) return alias;
+    if (TYPE_ONLY.has(name) || (module === "validation" && !ERROR_PUSHES.has(name))) return alias;
     return this.hotBinding(alias);
   }
 
@@ -110,14 +117,17 @@ export class GuardModule {
    * A module constant holding a runtime function the checks call on valid data (formats, hasOwn,
    * annotations): in the CommonJS build every imported name is read through two getters
    * (esbuild's export wrappers) at each call, a fifth of the time of a format-heavy guard; the
-   * constant reads them once. (The validation functions run only on errors or once per call.)
+   * constant reads them once. (The other validation functions run only once per call; the error
+   * pushes are bound for their call sites' size, see ERROR_PUSHES.) A `var`, not a `const`: V8
+   * checks a module-level `const` for its temporal dead zone at every read, two more bytes of
+   * bytecode at each call site and a test on each format call.
    */
   private hotBinding(alias: Code): Code {
     let local = this.hotBindings.get(alias.text);
     if (!local) {
       local = id(`${alias.text}$`);
       this.hotBindings.set(alias.text, local);
-      this.constants.push(code`const ${local} = ${alias};`);
+      this.constants.push(code`var ${local} = ${alias};`);
     }
     return local;
   }
@@ -267,7 +277,7 @@ ${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
-        return code`function ${fn}(value: unknown, path = "", errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}): boolean {
+        return code`function ${fn}(value: unknown, path?: string, errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}): boolean {
 ${lines}
 ${limited ? code`` : code`return true;`}
 }`;
@@ -294,8 +304,10 @@ ${limited ? code`` : code`return true;`}
   private depth(): Code {
     if (!this.depthCounter) {
       this.depthCounter = id("depth$");
+      // `var`, not `let`: V8 checks a module-level `let` for its temporal dead zone at every read
+      // and write, and the counter is read and written at every call of a recursive check.
       this.constants.push(code`/** How many checks of recursive types are nested now (see the limit in their functions). */
-let ${this.depthCounter} = 0;`);
+var ${this.depthCounter} = 0;`);
     }
     return this.depthCounter;
   }
@@ -307,7 +319,7 @@ let ${this.depthCounter} = 0;`);
     const tooDeep =
       mode === "collect"
         ? code`{
-  ${this.report(code`path`, schemaPath, "maxDepth", message)};
+  ${this.report(FUNCTION_PATH, schemaPath, "maxDepth", message)};
   return false;
 }`
         : code`return false;`;

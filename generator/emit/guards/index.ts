@@ -9,7 +9,7 @@ import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } fr
 import { reexportStatement, runtimeImports } from "../runtime-names";
 import { compileSchema } from "./compile-node";
 import { GuardModule } from "./guard-module";
-import { Body, Locals, Scope, type Mode } from "./scope";
+import { Body, FUNCTION_PATH, Locals, Scope, type Mode } from "./scope";
 import type { IrSchema } from "../../ir/model";
 import { guardNames } from "./artifact";
 
@@ -28,7 +28,7 @@ const STACK_MESSAGE = "is nested too deep to check: the call stack ran out";
 
 /** Compiles a function body: `schema` checked against the parameter `value` in `mode`. */
 function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, mode: Mode, body: Body, dyn?: Code): void {
-  const scope = new Scope(module, mode, body, new Locals(), code`value`, code`path`, undefined, mode === "eval" ? code`ev` : undefined, compileSchema, dyn);
+  const scope = new Scope(module, mode, body, new Locals(), code`value`, FUNCTION_PATH, undefined, mode === "eval" ? code`ev` : undefined, compileSchema, dyn);
   compileSchema(scope, schema, schemaPath);
 }
 

@@ -16,6 +16,12 @@ import { appendLiteral, escapeToken } from "./paths";
 
 export type Mode = "is" | "collect" | "eval";
 
+/**
+ * A collecting function's own path: its optional `path` parameter, which every call with an error
+ * list passes (the fast path passes neither, so no default value is computed on it).
+ */
+export const FUNCTION_PATH: Code = code`path!`;
+
 /** The statements of one function body, appended in order. */
 export class Body {
   private readonly lines: Code[] = [];
@@ -105,9 +111,11 @@ export class Scope {
 
   /** The JSON Pointer of a child: a static key, or a dynamic key/index expression. */
   at(token: string | { index: Code } | { key: Code }): Code {
-    if (typeof token === "string") return appendLiteral(this.path, "/" + escapeToken(token));
-    if ("index" in token) return code`${appendLiteral(this.path, "/")} + ${token.index}`;
-    return code`${appendLiteral(this.path, "/")} + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
+    // A string concatenation takes the optional parameter as it is: no `!` to say it is set.
+    const path = this.path === FUNCTION_PATH ? code`path` : this.path;
+    if (typeof token === "string") return appendLiteral(path, "/" + escapeToken(token));
+    if ("index" in token) return code`${appendLiteral(path, "/")} + ${token.index}`;
+    return code`${appendLiteral(path, "/")} + ${this.module.runtime("checks", "pointerToken")}(${token.key})`;
   }
 
   /**
@@ -170,7 +178,7 @@ export class Scope {
 
   /** The statement calling a collecting function `fn` for `value` at `path` (see {@link collect}). */
   callCollect(fn: Code, value: Code, path: Code): Code {
-    const childPath = path.text === "path" ? path : code`errors && ${path}`;
+    const childPath = path.text === FUNCTION_PATH.text ? code`path` : code`errors && ${path}`;
     const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
     return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) ${this.module.returnFalse}`;
   }

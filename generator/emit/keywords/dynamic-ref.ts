@@ -7,7 +7,7 @@ import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { typeRef } from "../type-expression";
 import type { KeywordReader } from "../../ir/keyword-reader";
-import type { Scope } from "../guards/scope";
+import { FUNCTION_PATH, type Scope } from "../guards/scope";
 import type { IrNode } from "../../ir/model";
 
 const check: KeywordCheck = {
@@ -25,7 +25,7 @@ const check: KeywordCheck = {
     }
     const collect = s.module.dynamic.target(dyn, anchor, ref, "collect");
     if (s.collecting) {
-      const childPath = s.path.text === "path" ? s.path : code`errors && ${s.path}`;
+      const childPath = s.path.text === FUNCTION_PATH.text ? code`path` : code`errors && ${s.path}`;
       s.body.line(code`if (!${collect}(${v}, ${childPath}, errors, ${dyn}) && !errors) ${s.module.returnFalse}`);
       if (s.ev) s.body.line(code`${s.module.dynamic.target(dyn, anchor, ref, "eval")}(${v}, ${s.ev}, ${dyn});`);
       return;

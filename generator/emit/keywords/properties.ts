@@ -43,9 +43,16 @@ const check: KeywordCheck = {
         const path = s.at({ key });
         const matches: Code[] = [];
         for (const { pattern, schema } of patterns) {
-          const test = code`${s.module.regex(pattern)}.test(${key})`;
+          let test = code`${s.module.regex(pattern)}.test(${key})`;
+          const checks = schema !== true || markKey !== undefined;
+          if (checks && loopAdditional) {
+            // Tested once per key: the additionalProperties test below reads the answer.
+            const matched = s.local("m");
+            s.body.line(code`const ${matched} = ${test};`);
+            test = matched;
+          }
           matches.push(test);
-          if (schema === true && !markKey) continue;
+          if (!checks) continue;
           s.body.block(code`if (${test})`, () => {
             s.child(schema, item, path, `${node.schemaPath}/patternProperties/${escapeToken(pattern)}`);
             if (markKey) s.body.line(code`${markKey}(${s.ev}, ${key});`);

@@ -198,16 +198,18 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_checks = require("./runtime/checks.js");
 var import_validation2 = require("./runtime/validation.js");
+var $pushError$ = import_validation.pushError;
 const pattern$0 = new RegExp("^3\\.0\\.\\d(-.+)?$", "u");
-const $hasUniqueItems$ = import_checks.hasUniqueItems;
-const $hasOwn$ = import_checks.hasOwn;
-const $pointerToken$ = import_checks.pointerToken;
+var $hasUniqueItems$ = import_checks.hasUniqueItems;
+var $hasOwn$ = import_checks.hasOwn;
+var $pointerToken$ = import_checks.pointerToken;
 const pattern$1 = new RegExp("^x-", "u");
+var $pushKeyError$ = import_validation.pushKeyError;
 const pattern$2 = new RegExp("^\\/", "u");
 const pattern$3 = new RegExp("^[a-zA-Z0-9\\.\\-_]+$", "u");
-let depth$ = 0;
+var depth$ = 0;
 const pattern$4 = new RegExp("^\\$ref$", "u");
-const $countKeys$ = import_checks.countKeys;
+var $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
 function isOpenApi30Document(value) {
@@ -1765,34 +1767,34 @@ function assertEncoding(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
 }
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
-function collect$OpenApi30Document(value, path = "", errors) {
+function collect$OpenApi30Document(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.openapi;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'openapi'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'openapi'"))
         return false;
     }
     const p3 = o1.info;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'info'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'info'"))
         return false;
     }
     const p4 = o1.paths;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'paths'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'paths'"))
         return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
+        if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
           return false;
       } else {
         const s5 = p2;
         if (!pattern$0.test(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/openapi",
             "#/properties/openapi/pattern",
@@ -1813,7 +1815,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p7 = o1.servers;
     if (p7 !== void 0) {
       if (!Array.isArray(p7)) {
-        if ((0, import_validation.pushError)(errors, path + "/servers", "#/properties/servers/type", "must be array"))
+        if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array"))
           return false;
       } else {
         const a8 = p7;
@@ -1827,7 +1829,7 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p11 = o1.security;
     if (p11 !== void 0) {
       if (!Array.isArray(p11)) {
-        if ((0, import_validation.pushError)(errors, path + "/security", "#/properties/security/type", "must be array"))
+        if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array"))
           return false;
       } else {
         const a12 = p11;
@@ -1841,12 +1843,12 @@ function collect$OpenApi30Document(value, path = "", errors) {
     const p15 = o1.tags;
     if (p15 !== void 0) {
       if (!Array.isArray(p15)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "must be array"))
+        if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array"))
           return false;
       } else {
         const a16 = p15;
         if (!$hasUniqueItems$(a16)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/tags",
             "#/properties/tags/uniqueItems",
@@ -1870,11 +1872,12 @@ function collect$OpenApi30Document(value, path = "", errors) {
     for (const k20 in o1) {
       if (!$hasOwn$(o1, k20)) continue;
       const x21 = o1[k20];
-      if (pattern$1.test(k20)) {
+      const m22 = pattern$1.test(k20);
+      if (m22) {
       }
-      if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || pattern$1.test(k20))) {
+      if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || m22)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k20,
@@ -1888,14 +1891,14 @@ function collect$OpenApi30Document(value, path = "", errors) {
   }
   return true;
 }
-function collect$Info(value, path = "", errors) {
+function collect$Info(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Info/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Info/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.title;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Info/required",
@@ -1905,7 +1908,7 @@ function collect$Info(value, path = "", errors) {
     }
     const p3 = o1.version;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Info/required",
@@ -1915,7 +1918,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/title",
           "#/definitions/Info/properties/title/type",
@@ -1927,7 +1930,7 @@ function collect$Info(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Info/properties/description/type",
@@ -1939,7 +1942,7 @@ function collect$Info(value, path = "", errors) {
     const p5 = o1.termsOfService;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/termsOfService",
           "#/definitions/Info/properties/termsOfService/type",
@@ -1958,7 +1961,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/version",
           "#/definitions/Info/properties/version/type",
@@ -1970,11 +1973,12 @@ function collect$Info(value, path = "", errors) {
     for (const k9 in o1) {
       if (!$hasOwn$(o1, k9)) continue;
       const x10 = o1[k9];
-      if (pattern$1.test(k9)) {
+      const m11 = pattern$1.test(k9);
+      if (m11) {
       }
-      if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || pattern$1.test(k9))) {
+      if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || m11)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k9,
@@ -1988,15 +1992,15 @@ function collect$Info(value, path = "", errors) {
   }
   return true;
 }
-function collect$ExternalDocumentation(value, path = "", errors) {
+function collect$ExternalDocumentation(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExternalDocumentation/required",
@@ -2007,7 +2011,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/ExternalDocumentation/properties/description/type",
@@ -2018,7 +2022,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/ExternalDocumentation/properties/url/type",
@@ -2030,11 +2034,12 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "description" || k5 === "url" || pattern$1.test(k5))) {
+      if (!(k5 === "description" || k5 === "url" || m7)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2048,14 +2053,14 @@ function collect$ExternalDocumentation(value, path = "", errors) {
   }
   return true;
 }
-function collect$Server(value, path = "", errors) {
+function collect$Server(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Server/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Server/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.url;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Server/required",
@@ -2065,7 +2070,7 @@ function collect$Server(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/Server/properties/url/type",
@@ -2077,7 +2082,7 @@ function collect$Server(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Server/properties/description/type",
@@ -2089,7 +2094,7 @@ function collect$Server(value, path = "", errors) {
     const p4 = o1.variables;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/variables",
           "#/definitions/Server/properties/variables/type",
@@ -2113,11 +2118,12 @@ function collect$Server(value, path = "", errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "url" || k8 === "description" || k8 === "variables" || pattern$1.test(k8))) {
+      if (!(k8 === "url" || k8 === "description" || k8 === "variables" || m10)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -2131,9 +2137,9 @@ function collect$Server(value, path = "", errors) {
   }
   return true;
 }
-function collect$SecurityRequirement(value, path = "", errors) {
+function collect$SecurityRequirement(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
       return false;
   } else {
     const o1 = value;
@@ -2141,7 +2147,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/" + $pointerToken$(k2),
           "#/definitions/SecurityRequirement/additionalProperties/type",
@@ -2153,7 +2159,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/" + $pointerToken$(k2) + "/" + i5,
               "#/definitions/SecurityRequirement/additionalProperties/items/type",
@@ -2167,19 +2173,24 @@ function collect$SecurityRequirement(value, path = "", errors) {
   }
   return true;
 }
-function collect$Tag(value, path = "", errors) {
+function collect$Tag(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Tag/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/definitions/Tag/required", "must have required property 'name'"))
+      if ($pushError$(
+        errors,
+        path,
+        "#/definitions/Tag/required",
+        "must have required property 'name'"
+      ))
         return false;
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Tag/properties/name/type",
@@ -2191,7 +2202,7 @@ function collect$Tag(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Tag/properties/description/type",
@@ -2208,11 +2219,12 @@ function collect$Tag(value, path = "", errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || pattern$1.test(k5))) {
+      if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || m7)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2226,23 +2238,25 @@ function collect$Tag(value, path = "", errors) {
   }
   return true;
 }
-function collect$Paths(value, path = "", errors) {
+function collect$Paths(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Paths/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Paths/type", "must be object")) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (pattern$2.test(k2)) {
+      const m4 = pattern$2.test(k2);
+      if (m4) {
         if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
           return false;
       }
-      if (pattern$1.test(k2)) {
+      const m5 = pattern$1.test(k2);
+      if (m5) {
       }
-      if (!(pattern$2.test(k2) || pattern$1.test(k2))) {
+      if (!(m4 || m5)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k2,
@@ -2256,15 +2270,15 @@ function collect$Paths(value, path = "", errors) {
   }
   return true;
 }
-function collect$Components(value, path = "", errors) {
+function collect$Components(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Components/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Components/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.schemas;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schemas",
           "#/definitions/Components/properties/schemas/type",
@@ -2288,7 +2302,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched6 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/schemas/" + $pointerToken$(k4),
                 "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2303,7 +2317,7 @@ function collect$Components(value, path = "", errors) {
     const p7 = o1.responses;
     if (p7 !== void 0) {
       if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/responses",
           "#/definitions/Components/properties/responses/type",
@@ -2335,7 +2349,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched11 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/responses/" + $pointerToken$(k9),
                 "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2350,7 +2364,7 @@ function collect$Components(value, path = "", errors) {
     const p12 = o1.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Components/properties/parameters/type",
@@ -2382,7 +2396,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched16 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/parameters/" + $pointerToken$(k14),
                 "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2397,7 +2411,7 @@ function collect$Components(value, path = "", errors) {
     const p17 = o1.examples;
     if (p17 !== void 0) {
       if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Components/properties/examples/type",
@@ -2429,7 +2443,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched21 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/examples/" + $pointerToken$(k19),
                 "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2444,7 +2458,7 @@ function collect$Components(value, path = "", errors) {
     const p22 = o1.requestBodies;
     if (p22 !== void 0) {
       if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/requestBodies",
           "#/definitions/Components/properties/requestBodies/type",
@@ -2476,7 +2490,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched26 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/requestBodies/" + $pointerToken$(k24),
                 "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2491,7 +2505,7 @@ function collect$Components(value, path = "", errors) {
     const p27 = o1.headers;
     if (p27 !== void 0) {
       if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Components/properties/headers/type",
@@ -2519,7 +2533,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched31 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/headers/" + $pointerToken$(k29),
                 "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2534,7 +2548,7 @@ function collect$Components(value, path = "", errors) {
     const p32 = o1.securitySchemes;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/securitySchemes",
           "#/definitions/Components/properties/securitySchemes/type",
@@ -2566,7 +2580,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched36 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/securitySchemes/" + $pointerToken$(k34),
                 "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2581,7 +2595,7 @@ function collect$Components(value, path = "", errors) {
     const p37 = o1.links;
     if (p37 !== void 0) {
       if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/definitions/Components/properties/links/type",
@@ -2605,7 +2619,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched41 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/links/" + $pointerToken$(k39),
                 "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2620,7 +2634,7 @@ function collect$Components(value, path = "", errors) {
     const p42 = o1.callbacks;
     if (p42 !== void 0) {
       if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/definitions/Components/properties/callbacks/type",
@@ -2652,7 +2666,7 @@ function collect$Components(value, path = "", errors) {
                 return false;
             }
             if (matched46 !== 1) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/callbacks/" + $pointerToken$(k44),
                 "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
@@ -2667,11 +2681,12 @@ function collect$Components(value, path = "", errors) {
     for (const k47 in o1) {
       if (!$hasOwn$(o1, k47)) continue;
       const x48 = o1[k47];
-      if (pattern$1.test(k47)) {
+      const m49 = pattern$1.test(k47);
+      if (m49) {
       }
-      if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || pattern$1.test(k47))) {
+      if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || m49)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k47,
@@ -2685,15 +2700,15 @@ function collect$Components(value, path = "", errors) {
   }
   return true;
 }
-function collect$Contact(value, path = "", errors) {
+function collect$Contact(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Contact/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Contact/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Contact/properties/name/type",
@@ -2705,7 +2720,7 @@ function collect$Contact(value, path = "", errors) {
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/Contact/properties/url/type",
@@ -2717,7 +2732,7 @@ function collect$Contact(value, path = "", errors) {
     const p5 = o1.email;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/email",
           "#/definitions/Contact/properties/email/type",
@@ -2729,11 +2744,12 @@ function collect$Contact(value, path = "", errors) {
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
       const x8 = o1[k7];
-      if (pattern$1.test(k7)) {
+      const m9 = pattern$1.test(k7);
+      if (m9) {
       }
-      if (!(k7 === "name" || k7 === "url" || k7 === "email" || pattern$1.test(k7))) {
+      if (!(k7 === "name" || k7 === "url" || k7 === "email" || m9)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k7,
@@ -2747,14 +2763,14 @@ function collect$Contact(value, path = "", errors) {
   }
   return true;
 }
-function collect$License(value, path = "", errors) {
+function collect$License(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/License/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/License/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/License/required",
@@ -2764,7 +2780,7 @@ function collect$License(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/License/properties/name/type",
@@ -2776,7 +2792,7 @@ function collect$License(value, path = "", errors) {
     const p3 = o1.url;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/definitions/License/properties/url/type",
@@ -2788,11 +2804,12 @@ function collect$License(value, path = "", errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "name" || k5 === "url" || pattern$1.test(k5))) {
+      if (!(k5 === "name" || k5 === "url" || m7)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -2806,15 +2823,15 @@ function collect$License(value, path = "", errors) {
   }
   return true;
 }
-function collect$ServerVariable(value, path = "", errors) {
+function collect$ServerVariable(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ServerVariable/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ServerVariable/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.default;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ServerVariable/required",
@@ -2825,7 +2842,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p3 = o1.enum;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/enum",
           "#/definitions/ServerVariable/properties/enum/type",
@@ -2837,7 +2854,7 @@ function collect$ServerVariable(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/enum/" + i5,
               "#/definitions/ServerVariable/properties/enum/items/type",
@@ -2850,7 +2867,7 @@ function collect$ServerVariable(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/default",
           "#/definitions/ServerVariable/properties/default/type",
@@ -2862,7 +2879,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p7 = o1.description;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/ServerVariable/properties/description/type",
@@ -2874,11 +2891,12 @@ function collect$ServerVariable(value, path = "", errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "enum" || k8 === "default" || k8 === "description" || pattern$1.test(k8))) {
+      if (!(k8 === "enum" || k8 === "default" || k8 === "description" || m10)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -2892,9 +2910,9 @@ function collect$ServerVariable(value, path = "", errors) {
   }
   return true;
 }
-function collect$PathItem(value, path = "", errors) {
+function collect$PathItem(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/PathItem",
@@ -2905,14 +2923,14 @@ function collect$PathItem(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/PathItem/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/PathItem/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/$ref",
           "#/definitions/PathItem/properties/$ref/type",
@@ -2924,7 +2942,7 @@ function collect$PathItem(value, path = "", errors) {
     const p3 = o1.summary;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/PathItem/properties/summary/type",
@@ -2936,7 +2954,7 @@ function collect$PathItem(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/PathItem/properties/description/type",
@@ -2988,7 +3006,7 @@ function collect$PathItem(value, path = "", errors) {
     const p13 = o1.servers;
     if (p13 !== void 0) {
       if (!Array.isArray(p13)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/definitions/PathItem/properties/servers/type",
@@ -3007,7 +3025,7 @@ function collect$PathItem(value, path = "", errors) {
     const p17 = o1.parameters;
     if (p17 !== void 0) {
       if (!Array.isArray(p17)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/PathItem/properties/parameters/type",
@@ -3017,7 +3035,7 @@ function collect$PathItem(value, path = "", errors) {
       } else {
         const a18 = p17;
         if (!$hasUniqueItems$(a18)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/parameters",
             "#/definitions/PathItem/properties/parameters/uniqueItems",
@@ -3038,7 +3056,7 @@ function collect$PathItem(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched21 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/parameters/" + i19,
               "#/definitions/PathItem/properties/parameters/items/oneOf",
@@ -3052,11 +3070,12 @@ function collect$PathItem(value, path = "", errors) {
     for (const k22 in o1) {
       if (!$hasOwn$(o1, k22)) continue;
       const x23 = o1[k22];
-      if (pattern$1.test(k22)) {
+      const m24 = pattern$1.test(k22);
+      if (m24) {
       }
-      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || pattern$1.test(k22))) {
+      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || m24)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k22,
@@ -3071,9 +3090,9 @@ function collect$PathItem(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Schema(value, path = "", errors) {
+function collect$Schema(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Schema",
@@ -3084,14 +3103,14 @@ function collect$Schema(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Schema/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Schema/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.title;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/title",
           "#/definitions/Schema/properties/title/type",
@@ -3102,8 +3121,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p3 = o1.multipleOf;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "number" && Number.isFinite(p3))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p3)) {
+        if ($pushError$(
           errors,
           path + "/multipleOf",
           "#/definitions/Schema/properties/multipleOf/type",
@@ -3113,7 +3132,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n4 = p3;
         if (n4 <= 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/multipleOf",
             "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
@@ -3125,8 +3144,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p5 = o1.maximum;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "number" && Number.isFinite(p5))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p5)) {
+        if ($pushError$(
           errors,
           path + "/maximum",
           "#/definitions/Schema/properties/maximum/type",
@@ -3138,7 +3157,7 @@ function collect$Schema(value, path = "", errors) {
     const p6 = o1.exclusiveMaximum;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/exclusiveMaximum",
           "#/definitions/Schema/properties/exclusiveMaximum/type",
@@ -3149,8 +3168,8 @@ function collect$Schema(value, path = "", errors) {
     }
     const p7 = o1.minimum;
     if (p7 !== void 0) {
-      if (!(typeof p7 === "number" && Number.isFinite(p7))) {
-        if ((0, import_validation.pushError)(
+      if (!Number.isFinite(p7)) {
+        if ($pushError$(
           errors,
           path + "/minimum",
           "#/definitions/Schema/properties/minimum/type",
@@ -3162,7 +3181,7 @@ function collect$Schema(value, path = "", errors) {
     const p8 = o1.exclusiveMinimum;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/exclusiveMinimum",
           "#/definitions/Schema/properties/exclusiveMinimum/type",
@@ -3174,7 +3193,7 @@ function collect$Schema(value, path = "", errors) {
     const p9 = o1.maxLength;
     if (p9 !== void 0) {
       if (!Number.isInteger(p9)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxLength",
           "#/definitions/Schema/properties/maxLength/type",
@@ -3184,7 +3203,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n10 = p9;
         if (n10 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxLength",
             "#/definitions/Schema/properties/maxLength/minimum",
@@ -3197,7 +3216,7 @@ function collect$Schema(value, path = "", errors) {
     const p11 = o1.minLength;
     if (p11 !== void 0) {
       if (!Number.isInteger(p11)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minLength",
           "#/definitions/Schema/properties/minLength/type",
@@ -3207,7 +3226,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n12 = p11;
         if (n12 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minLength",
             "#/definitions/Schema/properties/minLength/minimum",
@@ -3220,7 +3239,7 @@ function collect$Schema(value, path = "", errors) {
     const p13 = o1.pattern;
     if (p13 !== void 0) {
       if (!(typeof p13 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/pattern",
           "#/definitions/Schema/properties/pattern/type",
@@ -3232,7 +3251,7 @@ function collect$Schema(value, path = "", errors) {
     const p15 = o1.maxItems;
     if (p15 !== void 0) {
       if (!Number.isInteger(p15)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxItems",
           "#/definitions/Schema/properties/maxItems/type",
@@ -3242,7 +3261,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n16 = p15;
         if (n16 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxItems",
             "#/definitions/Schema/properties/maxItems/minimum",
@@ -3255,7 +3274,7 @@ function collect$Schema(value, path = "", errors) {
     const p17 = o1.minItems;
     if (p17 !== void 0) {
       if (!Number.isInteger(p17)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minItems",
           "#/definitions/Schema/properties/minItems/type",
@@ -3265,7 +3284,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n18 = p17;
         if (n18 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minItems",
             "#/definitions/Schema/properties/minItems/minimum",
@@ -3278,7 +3297,7 @@ function collect$Schema(value, path = "", errors) {
     const p19 = o1.uniqueItems;
     if (p19 !== void 0) {
       if (!(typeof p19 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/uniqueItems",
           "#/definitions/Schema/properties/uniqueItems/type",
@@ -3290,7 +3309,7 @@ function collect$Schema(value, path = "", errors) {
     const p20 = o1.maxProperties;
     if (p20 !== void 0) {
       if (!Number.isInteger(p20)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/maxProperties",
           "#/definitions/Schema/properties/maxProperties/type",
@@ -3300,7 +3319,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n21 = p20;
         if (n21 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/maxProperties",
             "#/definitions/Schema/properties/maxProperties/minimum",
@@ -3313,7 +3332,7 @@ function collect$Schema(value, path = "", errors) {
     const p22 = o1.minProperties;
     if (p22 !== void 0) {
       if (!Number.isInteger(p22)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/minProperties",
           "#/definitions/Schema/properties/minProperties/type",
@@ -3323,7 +3342,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const n23 = p22;
         if (n23 < 0) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/minProperties",
             "#/definitions/Schema/properties/minProperties/minimum",
@@ -3336,7 +3355,7 @@ function collect$Schema(value, path = "", errors) {
     const p24 = o1.required;
     if (p24 !== void 0) {
       if (!Array.isArray(p24)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Schema/properties/required/type",
@@ -3346,7 +3365,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const a25 = p24;
         if (a25.length < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/required",
             "#/definitions/Schema/properties/required/minItems",
@@ -3355,7 +3374,7 @@ function collect$Schema(value, path = "", errors) {
             return depth$--, false;
         }
         if (!$hasUniqueItems$(a25)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/required",
             "#/definitions/Schema/properties/required/uniqueItems",
@@ -3366,7 +3385,7 @@ function collect$Schema(value, path = "", errors) {
         for (let i26 = 0; i26 < a25.length; i26++) {
           const x27 = a25[i26];
           if (!(typeof x27 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/required/" + i26,
               "#/definitions/Schema/properties/required/items/type",
@@ -3380,7 +3399,7 @@ function collect$Schema(value, path = "", errors) {
     const p28 = o1.enum;
     if (p28 !== void 0) {
       if (!Array.isArray(p28)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/enum",
           "#/definitions/Schema/properties/enum/type",
@@ -3390,7 +3409,7 @@ function collect$Schema(value, path = "", errors) {
       } else {
         const a29 = p28;
         if (a29.length < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/enum",
             "#/definitions/Schema/properties/enum/minItems",
@@ -3406,7 +3425,7 @@ function collect$Schema(value, path = "", errors) {
     const p32 = o1.type;
     if (p32 !== void 0) {
       if (!(typeof p32 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/Schema/properties/type/type",
@@ -3415,7 +3434,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/Schema/properties/type/enum",
@@ -3437,7 +3456,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched34 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/not",
           "#/definitions/Schema/properties/not/oneOf",
@@ -3449,7 +3468,7 @@ function collect$Schema(value, path = "", errors) {
     const p35 = o1.allOf;
     if (p35 !== void 0) {
       if (!Array.isArray(p35)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allOf",
           "#/definitions/Schema/properties/allOf/type",
@@ -3471,7 +3490,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched39 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/allOf/" + i37,
               "#/definitions/Schema/properties/allOf/items/oneOf",
@@ -3485,7 +3504,7 @@ function collect$Schema(value, path = "", errors) {
     const p40 = o1.oneOf;
     if (p40 !== void 0) {
       if (!Array.isArray(p40)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/oneOf",
           "#/definitions/Schema/properties/oneOf/type",
@@ -3507,7 +3526,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched44 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/oneOf/" + i42,
               "#/definitions/Schema/properties/oneOf/items/oneOf",
@@ -3521,7 +3540,7 @@ function collect$Schema(value, path = "", errors) {
     const p45 = o1.anyOf;
     if (p45 !== void 0) {
       if (!Array.isArray(p45)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/anyOf",
           "#/definitions/Schema/properties/anyOf/type",
@@ -3543,7 +3562,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched49 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/anyOf/" + i47,
               "#/definitions/Schema/properties/anyOf/items/oneOf",
@@ -3567,7 +3586,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched51 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/items",
           "#/definitions/Schema/properties/items/oneOf",
@@ -3579,7 +3598,7 @@ function collect$Schema(value, path = "", errors) {
     const p52 = o1.properties;
     if (p52 !== void 0) {
       if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/definitions/Schema/properties/properties/type",
@@ -3606,7 +3625,7 @@ function collect$Schema(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched56 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/properties/" + $pointerToken$(k54),
               "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
@@ -3633,7 +3652,7 @@ function collect$Schema(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched58 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/additionalProperties",
           "#/definitions/Schema/properties/additionalProperties/oneOf",
@@ -3645,7 +3664,7 @@ function collect$Schema(value, path = "", errors) {
     const p59 = o1.description;
     if (p59 !== void 0) {
       if (!(typeof p59 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Schema/properties/description/type",
@@ -3657,7 +3676,7 @@ function collect$Schema(value, path = "", errors) {
     const p60 = o1.format;
     if (p60 !== void 0) {
       if (!(typeof p60 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/format",
           "#/definitions/Schema/properties/format/type",
@@ -3672,7 +3691,7 @@ function collect$Schema(value, path = "", errors) {
     const p62 = o1.nullable;
     if (p62 !== void 0) {
       if (!(typeof p62 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/nullable",
           "#/definitions/Schema/properties/nullable/type",
@@ -3689,7 +3708,7 @@ function collect$Schema(value, path = "", errors) {
     const p64 = o1.readOnly;
     if (p64 !== void 0) {
       if (!(typeof p64 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/readOnly",
           "#/definitions/Schema/properties/readOnly/type",
@@ -3701,7 +3720,7 @@ function collect$Schema(value, path = "", errors) {
     const p65 = o1.writeOnly;
     if (p65 !== void 0) {
       if (!(typeof p65 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/writeOnly",
           "#/definitions/Schema/properties/writeOnly/type",
@@ -3721,7 +3740,7 @@ function collect$Schema(value, path = "", errors) {
     const p68 = o1.deprecated;
     if (p68 !== void 0) {
       if (!(typeof p68 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Schema/properties/deprecated/type",
@@ -3737,11 +3756,12 @@ function collect$Schema(value, path = "", errors) {
     for (const k70 in o1) {
       if (!$hasOwn$(o1, k70)) continue;
       const x71 = o1[k70];
-      if (pattern$1.test(k70)) {
+      const m72 = pattern$1.test(k70);
+      if (m72) {
       }
-      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || pattern$1.test(k70))) {
+      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || m72)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k70,
@@ -3756,13 +3776,13 @@ function collect$Schema(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Reference(value, path = "", errors) {
+function collect$Reference(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Reference/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Reference/type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Reference/required",
@@ -3775,7 +3795,7 @@ function collect$Reference(value, path = "", errors) {
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
         if (!(typeof x3 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/" + $pointerToken$(k2),
             "#/definitions/Reference/patternProperties/^\\$ref$/type",
@@ -3788,14 +3808,14 @@ function collect$Reference(value, path = "", errors) {
   }
   return true;
 }
-function collect$Response(value, path = "", errors) {
+function collect$Response(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Response/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Response/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Response/required",
@@ -3805,7 +3825,7 @@ function collect$Response(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Response/properties/description/type",
@@ -3817,7 +3837,7 @@ function collect$Response(value, path = "", errors) {
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Response/properties/headers/type",
@@ -3840,7 +3860,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/headers/" + $pointerToken$(k5),
               "#/definitions/Response/properties/headers/additionalProperties/oneOf",
@@ -3854,7 +3874,7 @@ function collect$Response(value, path = "", errors) {
     const p8 = o1.content;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Response/properties/content/type",
@@ -3874,7 +3894,7 @@ function collect$Response(value, path = "", errors) {
     const p12 = o1.links;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/definitions/Response/properties/links/type",
@@ -3897,7 +3917,7 @@ function collect$Response(value, path = "", errors) {
               return false;
           }
           if (matched16 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/links/" + $pointerToken$(k14),
               "#/definitions/Response/properties/links/additionalProperties/oneOf",
@@ -3911,11 +3931,12 @@ function collect$Response(value, path = "", errors) {
     for (const k17 in o1) {
       if (!$hasOwn$(o1, k17)) continue;
       const x18 = o1[k17];
-      if (pattern$1.test(k17)) {
+      const m19 = pattern$1.test(k17);
+      if (m19) {
       }
-      if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || pattern$1.test(k17))) {
+      if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || m19)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k17,
@@ -3929,14 +3950,14 @@ function collect$Response(value, path = "", errors) {
   }
   return true;
 }
-function collect$Parameter(value, path = "", errors) {
+function collect$Parameter(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Parameter/required",
@@ -3946,7 +3967,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     const p3 = o1.in;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Parameter/required",
@@ -3956,7 +3977,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/Parameter/properties/name/type",
@@ -3967,7 +3988,7 @@ function collect$Parameter(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/Parameter/properties/in/type",
@@ -3979,7 +4000,7 @@ function collect$Parameter(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Parameter/properties/description/type",
@@ -3991,7 +4012,7 @@ function collect$Parameter(value, path = "", errors) {
     const p5 = o1.required;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Parameter/properties/required/type",
@@ -4003,7 +4024,7 @@ function collect$Parameter(value, path = "", errors) {
     const p6 = o1.deprecated;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Parameter/properties/deprecated/type",
@@ -4015,7 +4036,7 @@ function collect$Parameter(value, path = "", errors) {
     const p7 = o1.allowEmptyValue;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowEmptyValue",
           "#/definitions/Parameter/properties/allowEmptyValue/type",
@@ -4027,7 +4048,7 @@ function collect$Parameter(value, path = "", errors) {
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Parameter/properties/style/type",
@@ -4039,7 +4060,7 @@ function collect$Parameter(value, path = "", errors) {
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Parameter/properties/explode/type",
@@ -4051,7 +4072,7 @@ function collect$Parameter(value, path = "", errors) {
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Parameter/properties/allowReserved/type",
@@ -4071,7 +4092,7 @@ function collect$Parameter(value, path = "", errors) {
         if (!collect$Reference(p11, errors && path + "/schema", errors) && !errors) return false;
       }
       if (matched12 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/Parameter/properties/schema/oneOf",
@@ -4083,7 +4104,7 @@ function collect$Parameter(value, path = "", errors) {
     const p13 = o1.content;
     if (p13 !== void 0) {
       if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Parameter/properties/content/type",
@@ -4093,7 +4114,7 @@ function collect$Parameter(value, path = "", errors) {
       } else {
         const o14 = p13;
         if ($countKeys$(o14) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Parameter/properties/content/minProperties",
@@ -4102,7 +4123,7 @@ function collect$Parameter(value, path = "", errors) {
             return false;
         }
         if ($countKeys$(o14) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Parameter/properties/content/maxProperties",
@@ -4124,7 +4145,7 @@ function collect$Parameter(value, path = "", errors) {
     const p18 = o1.examples;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Parameter/properties/examples/type",
@@ -4151,7 +4172,7 @@ function collect$Parameter(value, path = "", errors) {
               return false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k20),
               "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
@@ -4165,11 +4186,12 @@ function collect$Parameter(value, path = "", errors) {
     for (const k23 in o1) {
       if (!$hasOwn$(o1, k23)) continue;
       const x24 = o1[k23];
-      if (pattern$1.test(k23)) {
+      const m25 = pattern$1.test(k23);
+      if (m25) {
       }
-      if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || pattern$1.test(k23))) {
+      if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || m25)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k23,
@@ -4183,20 +4205,20 @@ function collect$Parameter(value, path = "", errors) {
   }
   if (!collect$ExampleXORExamples(value, path, errors) && !errors) return false;
   if (!collect$SchemaXORContent(value, path, errors) && !errors) return false;
-  let matched25 = 0;
-  if (collect$PathParameter(value)) matched25++;
-  if (collect$QueryParameter(value)) matched25++;
-  if (collect$HeaderParameter(value)) matched25++;
-  if (collect$CookieParameter(value)) matched25++;
-  if (matched25 === 0) {
+  let matched26 = 0;
+  if (collect$PathParameter(value)) matched26++;
+  if (collect$QueryParameter(value)) matched26++;
+  if (collect$HeaderParameter(value)) matched26++;
+  if (collect$CookieParameter(value)) matched26++;
+  if (matched26 === 0) {
     if (!errors) return false;
     if (!collect$PathParameter(value, path, errors) && !errors) return false;
     if (!collect$QueryParameter(value, path, errors) && !errors) return false;
     if (!collect$HeaderParameter(value, path, errors) && !errors) return false;
     if (!collect$CookieParameter(value, path, errors) && !errors) return false;
   }
-  if (matched25 !== 1) {
-    if ((0, import_validation.pushError)(
+  if (matched26 !== 1) {
+    if ($pushError$(
       errors,
       path,
       "#/definitions/Parameter/oneOf",
@@ -4206,15 +4228,15 @@ function collect$Parameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$Example(value, path = "", errors) {
+function collect$Example(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Example/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Example/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.summary;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/Example/properties/summary/type",
@@ -4226,7 +4248,7 @@ function collect$Example(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Example/properties/description/type",
@@ -4241,7 +4263,7 @@ function collect$Example(value, path = "", errors) {
     const p5 = o1.externalValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/externalValue",
           "#/definitions/Example/properties/externalValue/type",
@@ -4253,11 +4275,12 @@ function collect$Example(value, path = "", errors) {
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
       const x8 = o1[k7];
-      if (pattern$1.test(k7)) {
+      const m9 = pattern$1.test(k7);
+      if (m9) {
       }
-      if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || pattern$1.test(k7))) {
+      if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || m9)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k7,
@@ -4271,14 +4294,15 @@ function collect$Example(value, path = "", errors) {
   }
   return true;
 }
-function collect$RequestBody(value, path = "", errors) {
+function collect$RequestBody(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/RequestBody/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/RequestBody/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.content;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/RequestBody/required",
@@ -4289,7 +4313,7 @@ function collect$RequestBody(value, path = "", errors) {
     const p3 = o1.description;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/RequestBody/properties/description/type",
@@ -4300,7 +4324,7 @@ function collect$RequestBody(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/RequestBody/properties/content/type",
@@ -4320,7 +4344,7 @@ function collect$RequestBody(value, path = "", errors) {
     const p7 = o1.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/RequestBody/properties/required/type",
@@ -4332,11 +4356,12 @@ function collect$RequestBody(value, path = "", errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "description" || k8 === "content" || k8 === "required" || pattern$1.test(k8))) {
+      if (!(k8 === "description" || k8 === "content" || k8 === "required" || m10)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -4350,9 +4375,9 @@ function collect$RequestBody(value, path = "", errors) {
   }
   return true;
 }
-function collect$Header(value, path = "", errors) {
+function collect$Header(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Header",
@@ -4363,14 +4388,14 @@ function collect$Header(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Header/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Header/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.description;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Header/properties/description/type",
@@ -4382,7 +4407,7 @@ function collect$Header(value, path = "", errors) {
     const p3 = o1.required;
     if (p3 !== void 0) {
       if (!(typeof p3 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/Header/properties/required/type",
@@ -4394,7 +4419,7 @@ function collect$Header(value, path = "", errors) {
     const p4 = o1.deprecated;
     if (p4 !== void 0) {
       if (!(typeof p4 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Header/properties/deprecated/type",
@@ -4406,7 +4431,7 @@ function collect$Header(value, path = "", errors) {
     const p5 = o1.allowEmptyValue;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowEmptyValue",
           "#/definitions/Header/properties/allowEmptyValue/type",
@@ -4418,7 +4443,7 @@ function collect$Header(value, path = "", errors) {
     const p6 = o1.style;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Header/properties/style/type",
@@ -4427,7 +4452,7 @@ function collect$Header(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p6 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Header/properties/style/enum",
@@ -4439,7 +4464,7 @@ function collect$Header(value, path = "", errors) {
     const p7 = o1.explode;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Header/properties/explode/type",
@@ -4451,7 +4476,7 @@ function collect$Header(value, path = "", errors) {
     const p8 = o1.allowReserved;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Header/properties/allowReserved/type",
@@ -4473,7 +4498,7 @@ function collect$Header(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched10 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/Header/properties/schema/oneOf",
@@ -4485,7 +4510,7 @@ function collect$Header(value, path = "", errors) {
     const p11 = o1.content;
     if (p11 !== void 0) {
       if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/content",
           "#/definitions/Header/properties/content/type",
@@ -4495,7 +4520,7 @@ function collect$Header(value, path = "", errors) {
       } else {
         const o12 = p11;
         if ($countKeys$(o12) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Header/properties/content/minProperties",
@@ -4504,7 +4529,7 @@ function collect$Header(value, path = "", errors) {
             return depth$--, false;
         }
         if ($countKeys$(o12) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/definitions/Header/properties/content/maxProperties",
@@ -4526,7 +4551,7 @@ function collect$Header(value, path = "", errors) {
     const p16 = o1.examples;
     if (p16 !== void 0) {
       if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/Header/properties/examples/type",
@@ -4553,7 +4578,7 @@ function collect$Header(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched20 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k18),
               "#/definitions/Header/properties/examples/additionalProperties/oneOf",
@@ -4567,11 +4592,12 @@ function collect$Header(value, path = "", errors) {
     for (const k21 in o1) {
       if (!$hasOwn$(o1, k21)) continue;
       const x22 = o1[k21];
-      if (pattern$1.test(k21)) {
+      const m23 = pattern$1.test(k21);
+      if (m23) {
       }
-      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || pattern$1.test(k21))) {
+      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || m23)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k21,
@@ -4588,7 +4614,7 @@ function collect$Header(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$SecurityScheme(value, path = "", errors) {
+function collect$SecurityScheme(value, path, errors) {
   let matched1 = 0;
   if (collect$APIKeySecurityScheme(value)) matched1++;
   if (collect$HTTPSecurityScheme(value)) matched1++;
@@ -4602,7 +4628,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     if (!collect$OpenIdConnectSecurityScheme(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SecurityScheme/oneOf",
@@ -4612,15 +4638,15 @@ function collect$SecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$Link(value, path = "", errors) {
+function collect$Link(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Link/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.operationId;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/definitions/Link/properties/operationId/type",
@@ -4632,7 +4658,7 @@ function collect$Link(value, path = "", errors) {
     const p3 = o1.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationRef",
           "#/definitions/Link/properties/operationRef/type",
@@ -4644,7 +4670,7 @@ function collect$Link(value, path = "", errors) {
     const p5 = o1.parameters;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Link/properties/parameters/type",
@@ -4665,7 +4691,7 @@ function collect$Link(value, path = "", errors) {
     const p10 = o1.description;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Link/properties/description/type",
@@ -4681,11 +4707,12 @@ function collect$Link(value, path = "", errors) {
     for (const k12 in o1) {
       if (!$hasOwn$(o1, k12)) continue;
       const x13 = o1[k12];
-      if (pattern$1.test(k12)) {
+      const m14 = pattern$1.test(k12);
+      if (m14) {
       }
-      if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || pattern$1.test(k12))) {
+      if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || m14)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k12,
@@ -4698,13 +4725,13 @@ function collect$Link(value, path = "", errors) {
     }
   }
   if (collect$2(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
+    if ($pushError$(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
   }
   return true;
 }
-function collect$Callback(value, path = "", errors) {
+function collect$Callback(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Callback",
@@ -4715,16 +4742,17 @@ function collect$Callback(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Callback/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Callback/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (pattern$1.test(k2)) {
+      const m4 = pattern$1.test(k2);
+      if (m4) {
       }
-      if (!pattern$1.test(k2)) {
+      if (!m4) {
         if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
           return depth$--, false;
       }
@@ -4733,9 +4761,9 @@ function collect$Callback(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Operation(value, path = "", errors) {
+function collect$Operation(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Operation",
@@ -4746,13 +4774,13 @@ function collect$Operation(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Operation/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Operation/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.responses;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Operation/required",
@@ -4763,7 +4791,7 @@ function collect$Operation(value, path = "", errors) {
     const p3 = o1.tags;
     if (p3 !== void 0) {
       if (!Array.isArray(p3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tags",
           "#/definitions/Operation/properties/tags/type",
@@ -4775,7 +4803,7 @@ function collect$Operation(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/tags/" + i5,
               "#/definitions/Operation/properties/tags/items/type",
@@ -4789,7 +4817,7 @@ function collect$Operation(value, path = "", errors) {
     const p7 = o1.summary;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/definitions/Operation/properties/summary/type",
@@ -4801,7 +4829,7 @@ function collect$Operation(value, path = "", errors) {
     const p8 = o1.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/Operation/properties/description/type",
@@ -4818,7 +4846,7 @@ function collect$Operation(value, path = "", errors) {
     const p10 = o1.operationId;
     if (p10 !== void 0) {
       if (!(typeof p10 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/definitions/Operation/properties/operationId/type",
@@ -4830,7 +4858,7 @@ function collect$Operation(value, path = "", errors) {
     const p11 = o1.parameters;
     if (p11 !== void 0) {
       if (!Array.isArray(p11)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/definitions/Operation/properties/parameters/type",
@@ -4840,7 +4868,7 @@ function collect$Operation(value, path = "", errors) {
       } else {
         const a12 = p11;
         if (!$hasUniqueItems$(a12)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/parameters",
             "#/definitions/Operation/properties/parameters/uniqueItems",
@@ -4861,7 +4889,7 @@ function collect$Operation(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched15 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/parameters/" + i13,
               "#/definitions/Operation/properties/parameters/items/oneOf",
@@ -4885,7 +4913,7 @@ function collect$Operation(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched17 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/requestBody",
           "#/definitions/Operation/properties/requestBody/oneOf",
@@ -4901,7 +4929,7 @@ function collect$Operation(value, path = "", errors) {
     const p18 = o1.callbacks;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/definitions/Operation/properties/callbacks/type",
@@ -4932,7 +4960,7 @@ function collect$Operation(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched22 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/callbacks/" + $pointerToken$(k20),
               "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
@@ -4946,7 +4974,7 @@ function collect$Operation(value, path = "", errors) {
     const p23 = o1.deprecated;
     if (p23 !== void 0) {
       if (!(typeof p23 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/definitions/Operation/properties/deprecated/type",
@@ -4958,7 +4986,7 @@ function collect$Operation(value, path = "", errors) {
     const p24 = o1.security;
     if (p24 !== void 0) {
       if (!Array.isArray(p24)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/security",
           "#/definitions/Operation/properties/security/type",
@@ -4977,7 +5005,7 @@ function collect$Operation(value, path = "", errors) {
     const p28 = o1.servers;
     if (p28 !== void 0) {
       if (!Array.isArray(p28)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/definitions/Operation/properties/servers/type",
@@ -4996,11 +5024,12 @@ function collect$Operation(value, path = "", errors) {
     for (const k32 in o1) {
       if (!$hasOwn$(o1, k32)) continue;
       const x33 = o1[k32];
-      if (pattern$1.test(k32)) {
+      const m34 = pattern$1.test(k32);
+      if (m34) {
       }
-      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || pattern$1.test(k32))) {
+      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || m34)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k32,
@@ -5015,9 +5044,9 @@ function collect$Operation(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Schema/properties/additionalProperties/oneOf/2",
@@ -5028,7 +5057,7 @@ function collect$1(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "boolean")) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
@@ -5039,15 +5068,15 @@ function collect$1(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Discriminator(value, path = "", errors) {
+function collect$Discriminator(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Discriminator/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Discriminator/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.propertyName;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Discriminator/required",
@@ -5057,7 +5086,7 @@ function collect$Discriminator(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/propertyName",
           "#/definitions/Discriminator/properties/propertyName/type",
@@ -5069,7 +5098,7 @@ function collect$Discriminator(value, path = "", errors) {
     const p3 = o1.mapping;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/mapping",
           "#/definitions/Discriminator/properties/mapping/type",
@@ -5082,7 +5111,7 @@ function collect$Discriminator(value, path = "", errors) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/mapping/" + $pointerToken$(k5),
               "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
@@ -5096,15 +5125,15 @@ function collect$Discriminator(value, path = "", errors) {
   }
   return true;
 }
-function collect$XML(value, path = "", errors) {
+function collect$XML(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/XML/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/XML/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.name;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/XML/properties/name/type",
@@ -5116,7 +5145,7 @@ function collect$XML(value, path = "", errors) {
     const p3 = o1.namespace;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/namespace",
           "#/definitions/XML/properties/namespace/type",
@@ -5128,7 +5157,7 @@ function collect$XML(value, path = "", errors) {
     const p5 = o1.prefix;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/prefix",
           "#/definitions/XML/properties/prefix/type",
@@ -5140,7 +5169,7 @@ function collect$XML(value, path = "", errors) {
     const p6 = o1.attribute;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/attribute",
           "#/definitions/XML/properties/attribute/type",
@@ -5152,7 +5181,7 @@ function collect$XML(value, path = "", errors) {
     const p7 = o1.wrapped;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/wrapped",
           "#/definitions/XML/properties/wrapped/type",
@@ -5164,11 +5193,12 @@ function collect$XML(value, path = "", errors) {
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
       const x9 = o1[k8];
-      if (pattern$1.test(k8)) {
+      const m10 = pattern$1.test(k8);
+      if (m10) {
       }
-      if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || pattern$1.test(k8))) {
+      if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || m10)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k8,
@@ -5182,9 +5212,9 @@ function collect$XML(value, path = "", errors) {
   }
   return true;
 }
-function collect$MediaType(value, path = "", errors) {
+function collect$MediaType(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/MediaType",
@@ -5195,7 +5225,7 @@ function collect$MediaType(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/MediaType/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/MediaType/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
@@ -5212,7 +5242,7 @@ function collect$MediaType(value, path = "", errors) {
           return depth$--, false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schema",
           "#/definitions/MediaType/properties/schema/oneOf",
@@ -5227,7 +5257,7 @@ function collect$MediaType(value, path = "", errors) {
     const p5 = o1.examples;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/definitions/MediaType/properties/examples/type",
@@ -5250,7 +5280,7 @@ function collect$MediaType(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched9 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/examples/" + $pointerToken$(k7),
               "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
@@ -5264,7 +5294,7 @@ function collect$MediaType(value, path = "", errors) {
     const p10 = o1.encoding;
     if (p10 !== void 0) {
       if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/encoding",
           "#/definitions/MediaType/properties/encoding/type",
@@ -5284,11 +5314,12 @@ function collect$MediaType(value, path = "", errors) {
     for (const k14 in o1) {
       if (!$hasOwn$(o1, k14)) continue;
       const x15 = o1[k14];
-      if (pattern$1.test(k14)) {
+      const m16 = pattern$1.test(k14);
+      if (m16) {
       }
-      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || pattern$1.test(k14))) {
+      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || m16)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k14,
@@ -5304,14 +5335,14 @@ function collect$MediaType(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$ExampleXORExamples(value, path = "", errors) {
+function collect$ExampleXORExamples(value, path, errors) {
   if (collect$3(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
+    if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
       return false;
   }
   return true;
 }
-function collect$SchemaXORContent(value, path = "", errors) {
+function collect$SchemaXORContent(value, path, errors) {
   let matched1 = 0;
   if (collect$4(value)) matched1++;
   if (collect$5(value)) matched1++;
@@ -5321,7 +5352,7 @@ function collect$SchemaXORContent(value, path = "", errors) {
     if (!collect$5(value, path, errors) && !errors) return false;
   }
   if (matched1 !== 1) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf",
@@ -5330,17 +5361,17 @@ function collect$SchemaXORContent(value, path = "", errors) {
       return false;
   }
   if (collect$11(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
+    if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
       return false;
   }
   return true;
 }
-function collect$PathParameter(value, path = "", errors) {
+function collect$PathParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.required;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PathParameter/required",
@@ -5351,7 +5382,7 @@ function collect$PathParameter(value, path = "", errors) {
     const p3 = o1.in;
     if (p3 !== void 0) {
       if (!(p3 === "path")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/PathParameter/properties/in/enum",
@@ -5363,7 +5394,7 @@ function collect$PathParameter(value, path = "", errors) {
     const p4 = o1.style;
     if (p4 !== void 0) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/PathParameter/properties/style/enum",
@@ -5374,7 +5405,7 @@ function collect$PathParameter(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(p2 === true)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/definitions/PathParameter/properties/required/enum",
@@ -5386,13 +5417,13 @@ function collect$PathParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$QueryParameter(value, path = "", errors) {
+function collect$QueryParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/QueryParameter/properties/in/enum",
@@ -5404,7 +5435,7 @@ function collect$QueryParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/QueryParameter/properties/style/enum",
@@ -5416,13 +5447,13 @@ function collect$QueryParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$HeaderParameter(value, path = "", errors) {
+function collect$HeaderParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/HeaderParameter/properties/in/enum",
@@ -5434,7 +5465,7 @@ function collect$HeaderParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "simple")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/HeaderParameter/properties/style/enum",
@@ -5446,13 +5477,13 @@ function collect$HeaderParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$CookieParameter(value, path = "", errors) {
+function collect$CookieParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/CookieParameter/properties/in/enum",
@@ -5464,7 +5495,7 @@ function collect$CookieParameter(value, path = "", errors) {
     const p3 = o1.style;
     if (p3 !== void 0) {
       if (!(p3 === "form")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/CookieParameter/properties/style/enum",
@@ -5476,15 +5507,15 @@ function collect$CookieParameter(value, path = "", errors) {
   }
   return true;
 }
-function collect$APIKeySecurityScheme(value, path = "", errors) {
+function collect$APIKeySecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5494,7 +5525,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5504,7 +5535,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     const p4 = o1.in;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/APIKeySecurityScheme/required",
@@ -5514,7 +5545,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/APIKeySecurityScheme/properties/type/type",
@@ -5523,7 +5554,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/APIKeySecurityScheme/properties/type/enum",
@@ -5534,7 +5565,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/definitions/APIKeySecurityScheme/properties/name/type",
@@ -5545,7 +5576,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/APIKeySecurityScheme/properties/in/type",
@@ -5554,7 +5585,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/definitions/APIKeySecurityScheme/properties/in/enum",
@@ -5566,7 +5597,7 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/APIKeySecurityScheme/properties/description/type",
@@ -5578,11 +5609,12 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || pattern$1.test(k6))) {
+      if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || m8)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5596,15 +5628,15 @@ function collect$APIKeySecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$HTTPSecurityScheme(value, path = "", errors) {
+function collect$HTTPSecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/required",
@@ -5614,7 +5646,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/required",
@@ -5624,7 +5656,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/properties/scheme/type",
@@ -5636,7 +5668,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     const p4 = o1.bearerFormat;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/bearerFormat",
           "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
@@ -5648,7 +5680,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/HTTPSecurityScheme/properties/description/type",
@@ -5659,7 +5691,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/HTTPSecurityScheme/properties/type/type",
@@ -5668,7 +5700,7 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p3 === "http")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/HTTPSecurityScheme/properties/type/enum",
@@ -5680,11 +5712,12 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || pattern$1.test(k6))) {
+      if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || m8)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5696,16 +5729,16 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
       }
     }
   }
-  let matched8 = 0;
-  if (collect$12(value)) matched8++;
-  if (collect$13(value)) matched8++;
-  if (matched8 === 0) {
+  let matched9 = 0;
+  if (collect$12(value)) matched9++;
+  if (collect$13(value)) matched9++;
+  if (matched9 === 0) {
     if (!errors) return false;
     if (!collect$12(value, path, errors) && !errors) return false;
     if (!collect$13(value, path, errors) && !errors) return false;
   }
-  if (matched8 !== 1) {
-    if ((0, import_validation.pushError)(
+  if (matched9 !== 1) {
+    if ($pushError$(
       errors,
       path,
       "#/definitions/HTTPSecurityScheme/oneOf",
@@ -5715,15 +5748,15 @@ function collect$HTTPSecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$OAuth2SecurityScheme(value, path = "", errors) {
+function collect$OAuth2SecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OAuth2SecurityScheme/required",
@@ -5733,7 +5766,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.flows;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OAuth2SecurityScheme/required",
@@ -5743,7 +5776,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OAuth2SecurityScheme/properties/type/type",
@@ -5752,7 +5785,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OAuth2SecurityScheme/properties/type/enum",
@@ -5767,7 +5800,7 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     const p4 = o1.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/OAuth2SecurityScheme/properties/description/type",
@@ -5779,11 +5812,12 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
       const x6 = o1[k5];
-      if (pattern$1.test(k5)) {
+      const m7 = pattern$1.test(k5);
+      if (m7) {
       }
-      if (!(k5 === "type" || k5 === "flows" || k5 === "description" || pattern$1.test(k5))) {
+      if (!(k5 === "type" || k5 === "flows" || k5 === "description" || m7)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k5,
@@ -5797,15 +5831,15 @@ function collect$OAuth2SecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
+function collect$OpenIdConnectSecurityScheme(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OpenIdConnectSecurityScheme/required",
@@ -5815,7 +5849,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     const p3 = o1.openIdConnectUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/OpenIdConnectSecurityScheme/required",
@@ -5825,7 +5859,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
@@ -5834,7 +5868,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
@@ -5845,7 +5879,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/openIdConnectUrl",
           "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
@@ -5857,7 +5891,7 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
@@ -5869,11 +5903,12 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || pattern$1.test(k6))) {
+      if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || m8)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -5887,11 +5922,11 @@ function collect$OpenIdConnectSecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Link/not/required",
@@ -5900,7 +5935,7 @@ function collect$2(value, path = "", errors) {
         return false;
     }
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Link/not/required",
@@ -5911,13 +5946,13 @@ function collect$2(value, path = "", errors) {
   }
   return true;
 }
-function collect$Responses(value, path = "", errors) {
+function collect$Responses(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Responses/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/Responses/type", "must be object")) return false;
   } else {
     const o1 = value;
     if ($countKeys$(o1) < 1) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/Responses/minProperties",
@@ -5936,7 +5971,7 @@ function collect$Responses(value, path = "", errors) {
         if (!collect$Reference(p2, errors && path + "/default", errors) && !errors) return false;
       }
       if (matched3 !== 1) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/default",
           "#/definitions/Responses/properties/default/oneOf",
@@ -5948,19 +5983,20 @@ function collect$Responses(value, path = "", errors) {
     for (const k4 in o1) {
       if (!$hasOwn$(o1, k4)) continue;
       const x5 = o1[k4];
-      if (pattern$6.test(k4)) {
-        let matched6 = 0;
-        if (collect$Response(x5)) matched6++;
-        if (collect$Reference(x5)) matched6++;
-        if (matched6 === 0) {
+      const m6 = pattern$6.test(k4);
+      if (m6) {
+        let matched7 = 0;
+        if (collect$Response(x5)) matched7++;
+        if (collect$Reference(x5)) matched7++;
+        if (matched7 === 0) {
           if (!errors) return false;
           if (!collect$Response(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
             return false;
           if (!collect$Reference(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
             return false;
         }
-        if (matched6 !== 1) {
-          if ((0, import_validation.pushError)(
+        if (matched7 !== 1) {
+          if ($pushError$(
             errors,
             path + "/" + $pointerToken$(k4),
             "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
@@ -5969,11 +6005,12 @@ function collect$Responses(value, path = "", errors) {
             return false;
         }
       }
-      if (pattern$1.test(k4)) {
+      const m8 = pattern$1.test(k4);
+      if (m8) {
       }
-      if (!(k4 === "default" || pattern$6.test(k4) || pattern$1.test(k4))) {
+      if (!(k4 === "default" || m6 || m8)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k4,
@@ -5987,9 +6024,9 @@ function collect$Responses(value, path = "", errors) {
   }
   return true;
 }
-function collect$Encoding(value, path = "", errors) {
+function collect$Encoding(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/definitions/Encoding",
@@ -6000,14 +6037,14 @@ function collect$Encoding(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/Encoding/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/Encoding/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     const p2 = o1.contentType;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/contentType",
           "#/definitions/Encoding/properties/contentType/type",
@@ -6019,7 +6056,7 @@ function collect$Encoding(value, path = "", errors) {
     const p3 = o1.headers;
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/definitions/Encoding/properties/headers/type",
@@ -6042,7 +6079,7 @@ function collect$Encoding(value, path = "", errors) {
               return depth$--, false;
           }
           if (matched7 !== 1) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/headers/" + $pointerToken$(k5),
               "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
@@ -6056,7 +6093,7 @@ function collect$Encoding(value, path = "", errors) {
     const p8 = o1.style;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Encoding/properties/style/type",
@@ -6065,7 +6102,7 @@ function collect$Encoding(value, path = "", errors) {
           return depth$--, false;
       }
       if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/definitions/Encoding/properties/style/enum",
@@ -6077,7 +6114,7 @@ function collect$Encoding(value, path = "", errors) {
     const p9 = o1.explode;
     if (p9 !== void 0) {
       if (!(typeof p9 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/definitions/Encoding/properties/explode/type",
@@ -6089,7 +6126,7 @@ function collect$Encoding(value, path = "", errors) {
     const p10 = o1.allowReserved;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/definitions/Encoding/properties/allowReserved/type",
@@ -6101,11 +6138,12 @@ function collect$Encoding(value, path = "", errors) {
     for (const k11 in o1) {
       if (!$hasOwn$(o1, k11)) continue;
       const x12 = o1[k11];
-      if (pattern$1.test(k11)) {
+      const m13 = pattern$1.test(k11);
+      if (m13) {
       }
-      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || pattern$1.test(k11))) {
+      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || m13)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k11,
@@ -6120,11 +6158,11 @@ function collect$Encoding(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExampleXORExamples/not/required",
@@ -6133,7 +6171,7 @@ function collect$3(value, path = "", errors) {
         return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ExampleXORExamples/not/required",
@@ -6144,11 +6182,11 @@ function collect$3(value, path = "", errors) {
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/0/required",
@@ -6159,11 +6197,11 @@ function collect$4(value, path = "", errors) {
   }
   return true;
 }
-function collect$6(value, path = "", errors) {
+function collect$6(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.style === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
@@ -6174,11 +6212,11 @@ function collect$6(value, path = "", errors) {
   }
   return true;
 }
-function collect$7(value, path = "", errors) {
+function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.explode === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
@@ -6189,11 +6227,11 @@ function collect$7(value, path = "", errors) {
   }
   return true;
 }
-function collect$8(value, path = "", errors) {
+function collect$8(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.allowReserved === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
@@ -6204,11 +6242,11 @@ function collect$8(value, path = "", errors) {
   }
   return true;
 }
-function collect$9(value, path = "", errors) {
+function collect$9(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
@@ -6219,11 +6257,11 @@ function collect$9(value, path = "", errors) {
   }
   return true;
 }
-function collect$10(value, path = "", errors) {
+function collect$10(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
@@ -6234,11 +6272,11 @@ function collect$10(value, path = "", errors) {
   }
   return true;
 }
-function collect$5(value, path = "", errors) {
+function collect$5(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/oneOf/1/required",
@@ -6248,7 +6286,7 @@ function collect$5(value, path = "", errors) {
     }
   }
   if (collect$6(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
@@ -6257,7 +6295,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$7(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
@@ -6266,7 +6304,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$8(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
@@ -6275,7 +6313,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$9(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
@@ -6284,7 +6322,7 @@ function collect$5(value, path = "", errors) {
       return false;
   }
   if (collect$10(value)) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
@@ -6294,11 +6332,11 @@ function collect$5(value, path = "", errors) {
   }
   return true;
 }
-function collect$11(value, path = "", errors) {
+function collect$11(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/not/required",
@@ -6307,7 +6345,7 @@ function collect$11(value, path = "", errors) {
         return false;
     }
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/SchemaXORContent/not/required",
@@ -6318,13 +6356,13 @@ function collect$11(value, path = "", errors) {
   }
   return true;
 }
-function collect$12(value, path = "", errors) {
+function collect$12(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
@@ -6334,7 +6372,7 @@ function collect$12(value, path = "", errors) {
       } else {
         const s3 = p2;
         if (!pattern$5.test(s3)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/scheme",
             "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
@@ -6347,9 +6385,9 @@ function collect$12(value, path = "", errors) {
   }
   return true;
 }
-function collect$14(value, path = "", errors) {
+function collect$14(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
@@ -6359,7 +6397,7 @@ function collect$14(value, path = "", errors) {
   } else {
     const s1 = value;
     if (!pattern$5.test(s1)) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
@@ -6370,11 +6408,11 @@ function collect$14(value, path = "", errors) {
   }
   return true;
 }
-function collect$15(value, path = "", errors) {
+function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.bearerFormat === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
@@ -6385,13 +6423,13 @@ function collect$15(value, path = "", errors) {
   }
   return true;
 }
-function collect$13(value, path = "", errors) {
+function collect$13(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 !== void 0) {
       if (collect$14(p2)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
@@ -6402,14 +6440,19 @@ function collect$13(value, path = "", errors) {
     }
   }
   if (collect$15(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/not", "must NOT be valid"))
+    if ($pushError$(
+      errors,
+      path,
+      "#/definitions/HTTPSecurityScheme/oneOf/1/not",
+      "must NOT be valid"
+    ))
       return false;
   }
   return true;
 }
-function collect$OAuthFlows(value, path = "", errors) {
+function collect$OAuthFlows(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.implicit;
@@ -6435,11 +6478,12 @@ function collect$OAuthFlows(value, path = "", errors) {
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
       const x7 = o1[k6];
-      if (pattern$1.test(k6)) {
+      const m8 = pattern$1.test(k6);
+      if (m8) {
       }
-      if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || pattern$1.test(k6))) {
+      if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || m8)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k6,
@@ -6453,15 +6497,15 @@ function collect$OAuthFlows(value, path = "", errors) {
   }
   return true;
 }
-function collect$ImplicitOAuthFlow(value, path = "", errors) {
+function collect$ImplicitOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ImplicitOAuthFlow/required",
@@ -6471,7 +6515,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ImplicitOAuthFlow/required",
@@ -6481,7 +6525,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
@@ -6493,7 +6537,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
@@ -6504,7 +6548,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
@@ -6517,7 +6561,7 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6531,11 +6575,12 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6549,15 +6594,15 @@ function collect$ImplicitOAuthFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$PasswordOAuthFlow(value, path = "", errors) {
+function collect$PasswordOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PasswordOAuthFlow/required",
@@ -6567,7 +6612,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/PasswordOAuthFlow/required",
@@ -6577,7 +6622,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
@@ -6589,7 +6634,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
@@ -6600,7 +6645,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/PasswordOAuthFlow/properties/scopes/type",
@@ -6613,7 +6658,7 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6627,11 +6672,12 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6645,15 +6691,15 @@ function collect$PasswordOAuthFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$ClientCredentialsFlow(value, path = "", errors) {
+function collect$ClientCredentialsFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ClientCredentialsFlow/required",
@@ -6663,7 +6709,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/ClientCredentialsFlow/required",
@@ -6673,7 +6719,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
@@ -6685,7 +6731,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     const p5 = o1.refreshUrl;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
@@ -6696,7 +6742,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/ClientCredentialsFlow/properties/scopes/type",
@@ -6709,7 +6755,7 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
           if (!(typeof x9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
               "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
@@ -6723,11 +6769,12 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
     for (const k10 in o1) {
       if (!$hasOwn$(o1, k10)) continue;
       const x11 = o1[k10];
-      if (pattern$1.test(k10)) {
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || pattern$1.test(k10))) {
+      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k10,
@@ -6741,15 +6788,15 @@ function collect$ClientCredentialsFlow(value, path = "", errors) {
   }
   return true;
 }
-function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
+function collect$AuthorizationCodeOAuthFlow(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
+    if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6759,7 +6806,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     const p3 = o1.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6769,7 +6816,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     const p4 = o1.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/definitions/AuthorizationCodeOAuthFlow/required",
@@ -6779,7 +6826,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
@@ -6790,7 +6837,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
@@ -6802,7 +6849,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     const p7 = o1.refreshUrl;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
@@ -6813,7 +6860,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scopes",
           "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
@@ -6826,7 +6873,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
           if (!(typeof x11 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k10),
               "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
@@ -6840,11 +6887,12 @@ function collect$AuthorizationCodeOAuthFlow(value, path = "", errors) {
     for (const k12 in o1) {
       if (!$hasOwn$(o1, k12)) continue;
       const x13 = o1[k12];
-      if (pattern$1.test(k12)) {
+      const m14 = pattern$1.test(k12);
+      if (m14) {
       }
-      if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || pattern$1.test(k12))) {
+      if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || m14)) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k12,

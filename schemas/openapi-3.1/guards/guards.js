@@ -240,15 +240,17 @@ var import_checks = require("./runtime/checks.js");
 var import_formats = require("./runtime/formats.js");
 var import_evaluated = require("./runtime/evaluated.js");
 var import_validation2 = require("./runtime/validation.js");
-const $evaluated$ = import_evaluated.evaluated;
-const $markKey$ = import_evaluated.markKey;
+var $evaluated$ = import_evaluated.evaluated;
+var $pushError$ = import_validation.pushError;
+var $markKey$ = import_evaluated.markKey;
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
-const $isUriReference$ = import_formats.isUriReference;
-const $hasOwn$ = import_checks.hasOwn;
-const $pointerToken$ = import_checks.pointerToken;
-const $mergeEvaluated$ = import_evaluated.mergeEvaluated;
-const $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
-let depth$ = 0;
+var $isUriReference$ = import_formats.isUriReference;
+var $hasOwn$ = import_checks.hasOwn;
+var $pointerToken$ = import_checks.pointerToken;
+var $mergeEvaluated$ = import_evaluated.mergeEvaluated;
+var $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
+var $pushKeyError$ = import_validation.pushKeyError;
+var depth$ = 0;
 const pattern$1 = new RegExp("^/", "u");
 const pattern$2 = new RegExp(
   "^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$",
@@ -256,8 +258,8 @@ const pattern$2 = new RegExp(
 );
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
 const pattern$4 = new RegExp("^x-", "u");
-const $isEmail$ = import_formats.isEmail;
-const $countKeys$ = import_checks.countKeys;
+var $isEmail$ = import_formats.isEmail;
+var $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[1-5](?:[0-9]{2}|XX)$", "u");
 const pattern$6 = new RegExp("^[^{}]+$", "u");
 const pattern$7 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
@@ -2183,31 +2185,31 @@ function assertAuthorizationCode(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCode", result.errors);
 }
 const AuthorizationCodeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCode);
-function collect$OpenApiDocument(value, path = "", errors, dyn) {
+function collect$OpenApiDocument(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.openapi;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'openapi'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'openapi'"))
         return false;
     }
     const p5 = o3.info;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/required", "must have required property 'info'"))
+      if ($pushError$(errors, path, "#/required", "must have required property 'info'"))
         return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
+        if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
           return false;
       } else {
         const s6 = p4;
         if (!pattern$0.test(s6)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/openapi",
             "#/properties/openapi/pattern",
@@ -2225,7 +2227,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p7 = o3.jsonSchemaDialect;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/jsonSchemaDialect",
           "#/properties/jsonSchemaDialect/type",
@@ -2235,7 +2237,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/jsonSchemaDialect",
             "#/properties/jsonSchemaDialect/format",
@@ -2249,7 +2251,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p9 = o3.servers;
     if (p9 !== void 0) {
       if (!Array.isArray(p9)) {
-        if ((0, import_validation.pushError)(errors, path + "/servers", "#/properties/servers/type", "must be array"))
+        if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array"))
           return false;
       } else {
         const a10 = p9;
@@ -2269,7 +2271,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p14 = o3.webhooks;
     if (p14 !== void 0) {
       if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
-        if ((0, import_validation.pushError)(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object"))
+        if ($pushError$(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object"))
           return false;
       } else {
         const o15 = p14;
@@ -2296,7 +2298,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p19 = o3.security;
     if (p19 !== void 0) {
       if (!Array.isArray(p19)) {
-        if ((0, import_validation.pushError)(errors, path + "/security", "#/properties/security/type", "must be array"))
+        if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array"))
           return false;
       } else {
         const a20 = p19;
@@ -2311,7 +2313,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     const p23 = o3.tags;
     if (p23 !== void 0) {
       if (!Array.isArray(p23)) {
-        if ((0, import_validation.pushError)(errors, path + "/tags", "#/properties/tags/type", "must be array"))
+        if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array"))
           return false;
       } else {
         const a24 = p23;
@@ -2353,7 +2355,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     if (!collect$5(value, path, errors) && !errors) return false;
     if (!collect$6(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -2361,7 +2363,7 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
     for (const k33 in o32) {
       if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k33,
@@ -2375,9 +2377,9 @@ function collect$OpenApiDocument(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$Schema(value, path = "", errors, dyn) {
+function collect$Schema(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/schema",
@@ -2389,31 +2391,31 @@ function collect$Schema(value, path = "", errors, dyn) {
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (!(typeof value === "object" && value !== null && !Array.isArray(value) || typeof value === "boolean")) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/schema/type", "must be object,boolean"))
+    if ($pushError$(errors, path, "#/$defs/schema/type", "must be object,boolean"))
       return depth$--, false;
   }
   depth$--;
   return true;
 }
-function collect$Info(value, path = "", errors) {
+function collect$Info(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/info/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/info/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.title;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/info/required", "must have required property 'title'"))
+      if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'title'"))
         return false;
     }
     const p4 = o2.version;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/info/required", "must have required property 'version'"))
+      if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'version'"))
         return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/title",
           "#/$defs/info/properties/title/type",
@@ -2426,7 +2428,7 @@ function collect$Info(value, path = "", errors) {
     const p5 = o2.summary;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/$defs/info/properties/summary/type",
@@ -2439,7 +2441,7 @@ function collect$Info(value, path = "", errors) {
     const p6 = o2.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/info/properties/description/type",
@@ -2452,7 +2454,7 @@ function collect$Info(value, path = "", errors) {
     const p7 = o2.termsOfService;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/termsOfService",
           "#/$defs/info/properties/termsOfService/type",
@@ -2462,7 +2464,7 @@ function collect$Info(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isUriReference$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/termsOfService",
             "#/$defs/info/properties/termsOfService/format",
@@ -2485,7 +2487,7 @@ function collect$Info(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/version",
           "#/$defs/info/properties/version/type",
@@ -2503,7 +2505,7 @@ function collect$Info(value, path = "", errors) {
     for (const k12 in o11) {
       if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k12,
@@ -2517,20 +2519,20 @@ function collect$Info(value, path = "", errors) {
   }
   return true;
 }
-function collect$Server(value, path = "", errors) {
+function collect$Server(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/server/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/server/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/server/required", "must have required property 'url'"))
+      if ($pushError$(errors, path, "#/$defs/server/required", "must have required property 'url'"))
         return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/server/properties/url/type", "must be string"))
+        if ($pushError$(errors, path + "/url", "#/$defs/server/properties/url/type", "must be string"))
           return false;
       }
       $markKey$(ev1, "url");
@@ -2538,7 +2540,7 @@ function collect$Server(value, path = "", errors) {
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/server/properties/description/type",
@@ -2551,7 +2553,7 @@ function collect$Server(value, path = "", errors) {
     const p5 = o2.variables;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/variables",
           "#/$defs/server/properties/variables/type",
@@ -2581,7 +2583,7 @@ function collect$Server(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k10,
@@ -2595,11 +2597,11 @@ function collect$Server(value, path = "", errors) {
   }
   return true;
 }
-function collect$Paths(value, path = "", errors, dyn) {
+function collect$Paths(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/paths/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/paths/type", "must be object")) return false;
   } else {
     const o3 = value;
     for (const k4 in o3) {
@@ -2619,7 +2621,7 @@ function collect$Paths(value, path = "", errors, dyn) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k7,
@@ -2633,9 +2635,9 @@ function collect$Paths(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$PathItem(value, path = "", errors, dyn) {
+function collect$PathItem(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/path-item",
@@ -2648,14 +2650,14 @@ function collect$PathItem(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/path-item/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/path-item/type", "must be object"))
       return depth$--, false;
   } else {
     const o3 = value;
     const p4 = o3.$ref;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/$ref",
           "#/$defs/path-item/properties/$ref/type",
@@ -2665,7 +2667,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
       } else {
         const s5 = p4;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/$ref",
             "#/$defs/path-item/properties/$ref/format",
@@ -2679,7 +2681,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     const p6 = o3.summary;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/$defs/path-item/properties/summary/type",
@@ -2692,7 +2694,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     const p7 = o3.description;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/path-item/properties/description/type",
@@ -2705,7 +2707,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     const p8 = o3.servers;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/$defs/path-item/properties/servers/type",
@@ -2725,7 +2727,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     const p12 = o3.parameters;
     if (p12 !== void 0) {
       if (!Array.isArray(p12)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/$defs/path-item/properties/parameters/type",
@@ -2803,7 +2805,7 @@ function collect$PathItem(value, path = "", errors, dyn) {
     for (const k25 in o24) {
       if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k25,
@@ -2818,17 +2820,17 @@ function collect$PathItem(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$Components(value, path = "", errors, dyn) {
+function collect$Components(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/components/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/components/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.schemas;
     if (p4 !== void 0) {
       if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/schemas",
           "#/$defs/components/properties/schemas/type",
@@ -2854,7 +2856,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p8 = o3.responses;
     if (p8 !== void 0) {
       if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/responses",
           "#/$defs/components/properties/responses/type",
@@ -2880,7 +2882,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p12 = o3.parameters;
     if (p12 !== void 0) {
       if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/$defs/components/properties/parameters/type",
@@ -2906,7 +2908,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p16 = o3.examples;
     if (p16 !== void 0) {
       if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/$defs/components/properties/examples/type",
@@ -2931,7 +2933,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p20 = o3.requestBodies;
     if (p20 !== void 0) {
       if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/requestBodies",
           "#/$defs/components/properties/requestBodies/type",
@@ -2957,7 +2959,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p24 = o3.headers;
     if (p24 !== void 0) {
       if (!(typeof p24 === "object" && p24 !== null && !Array.isArray(p24))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/$defs/components/properties/headers/type",
@@ -2983,7 +2985,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p28 = o3.securitySchemes;
     if (p28 !== void 0) {
       if (!(typeof p28 === "object" && p28 !== null && !Array.isArray(p28))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/securitySchemes",
           "#/$defs/components/properties/securitySchemes/type",
@@ -3008,7 +3010,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p32 = o3.links;
     if (p32 !== void 0) {
       if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/$defs/components/properties/links/type",
@@ -3033,7 +3035,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p36 = o3.callbacks;
     if (p36 !== void 0) {
       if (!(typeof p36 === "object" && p36 !== null && !Array.isArray(p36))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/$defs/components/properties/callbacks/type",
@@ -3059,7 +3061,7 @@ function collect$Components(value, path = "", errors, dyn) {
     const p40 = o3.pathItems;
     if (p40 !== void 0) {
       if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/pathItems",
           "#/$defs/components/properties/pathItems/type",
@@ -3093,7 +3095,7 @@ function collect$Components(value, path = "", errors, dyn) {
             if (typeof k47 === "string") {
               const s48 = k47;
               if (!pattern$3.test(s48)) {
-                if ((0, import_validation.pushError)(
+                if ($pushError$(
                   errors,
                   path + "/" + $pointerToken$(k44),
                   "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
@@ -3115,7 +3117,7 @@ function collect$Components(value, path = "", errors, dyn) {
     for (const k50 in o49) {
       if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k50,
@@ -3129,9 +3131,9 @@ function collect$Components(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$SecurityRequirement(value, path = "", errors) {
+function collect$SecurityRequirement(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-requirement/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/security-requirement/type", "must be object"))
       return false;
   } else {
     const o1 = value;
@@ -3139,7 +3141,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!Array.isArray(x3)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/" + $pointerToken$(k2),
           "#/$defs/security-requirement/additionalProperties/type",
@@ -3151,7 +3153,7 @@ function collect$SecurityRequirement(value, path = "", errors) {
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
           if (!(typeof x6 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/" + $pointerToken$(k2) + "/" + i5,
               "#/$defs/security-requirement/additionalProperties/items/type",
@@ -3165,20 +3167,20 @@ function collect$SecurityRequirement(value, path = "", errors) {
   }
   return true;
 }
-function collect$Tag(value, path = "", errors) {
+function collect$Tag(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/tag/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/tag/required", "must have required property 'name'"))
+      if ($pushError$(errors, path, "#/$defs/tag/required", "must have required property 'name'"))
         return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/name", "#/$defs/tag/properties/name/type", "must be string"))
+        if ($pushError$(errors, path + "/name", "#/$defs/tag/properties/name/type", "must be string"))
           return false;
       }
       $markKey$(ev1, "name");
@@ -3186,7 +3188,7 @@ function collect$Tag(value, path = "", errors) {
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/tag/properties/description/type",
@@ -3210,7 +3212,7 @@ function collect$Tag(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k7,
@@ -3224,16 +3226,16 @@ function collect$Tag(value, path = "", errors) {
   }
   return true;
 }
-function collect$ExternalDocumentation(value, path = "", errors) {
+function collect$ExternalDocumentation(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/external-documentation/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/external-documentation/type", "must be object"))
       return false;
   } else {
     const o2 = value;
     const p3 = o2.url;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/external-documentation/required",
@@ -3244,7 +3246,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/external-documentation/properties/description/type",
@@ -3256,7 +3258,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/url",
           "#/$defs/external-documentation/properties/url/type",
@@ -3266,7 +3268,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/url",
             "#/$defs/external-documentation/properties/url/format",
@@ -3285,7 +3287,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k7,
@@ -3299,7 +3301,7 @@ function collect$ExternalDocumentation(value, path = "", errors) {
   }
   return true;
 }
-function collect$SpecificationExtensions(value, path = "", errors) {
+function collect$SpecificationExtensions(value, path, errors) {
   return true;
 }
 function eval$SpecificationExtensions(value, ev) {
@@ -3336,46 +3338,46 @@ function eval$3(value, ev) {
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.paths === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/0/required", "must have required property 'paths'"))
+      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'paths'"))
         return false;
     }
   }
   return true;
 }
-function collect$5(value, path = "", errors) {
+function collect$5(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.components === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/1/required", "must have required property 'components'"))
+      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'components'"))
         return false;
     }
   }
   return true;
 }
-function collect$6(value, path = "", errors) {
+function collect$6(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.webhooks === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/2/required", "must have required property 'webhooks'"))
+      if ($pushError$(errors, path, "#/anyOf/2/required", "must have required property 'webhooks'"))
         return false;
     }
   }
   return true;
 }
-function collect$Contact(value, path = "", errors) {
+function collect$Contact(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/contact/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/contact/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/$defs/contact/properties/name/type",
@@ -3388,12 +3390,17 @@ function collect$Contact(value, path = "", errors) {
     const p4 = o2.url;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/contact/properties/url/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/url",
+          "#/$defs/contact/properties/url/type",
+          "must be string"
+        ))
           return false;
       } else {
         const s5 = p4;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/url",
             "#/$defs/contact/properties/url/format",
@@ -3407,7 +3414,7 @@ function collect$Contact(value, path = "", errors) {
     const p6 = o2.email;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/email",
           "#/$defs/contact/properties/email/type",
@@ -3417,7 +3424,7 @@ function collect$Contact(value, path = "", errors) {
       } else {
         const s7 = p6;
         if (!$isEmail$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/email",
             "#/$defs/contact/properties/email/format",
@@ -3436,7 +3443,7 @@ function collect$Contact(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k9,
@@ -3450,20 +3457,20 @@ function collect$Contact(value, path = "", errors) {
   }
   return true;
 }
-function collect$License(value, path = "", errors) {
+function collect$License(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/license/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/license/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.name;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/license/required", "must have required property 'name'"))
+      if ($pushError$(errors, path, "#/$defs/license/required", "must have required property 'name'"))
         return false;
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/$defs/license/properties/name/type",
@@ -3476,7 +3483,7 @@ function collect$License(value, path = "", errors) {
     const p4 = o2.identifier;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/identifier",
           "#/$defs/license/properties/identifier/type",
@@ -3489,12 +3496,17 @@ function collect$License(value, path = "", errors) {
     const p5 = o2.url;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/url", "#/$defs/license/properties/url/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/url",
+          "#/$defs/license/properties/url/type",
+          "must be string"
+        ))
           return false;
       } else {
         const s6 = p5;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/url",
             "#/$defs/license/properties/url/format",
@@ -3507,7 +3519,7 @@ function collect$License(value, path = "", errors) {
     }
     if (o2.identifier !== void 0) {
       if (collect$7(o2)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/license/dependentSchemas/identifier/not",
@@ -3525,7 +3537,7 @@ function collect$License(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k8,
@@ -3539,15 +3551,15 @@ function collect$License(value, path = "", errors) {
   }
   return true;
 }
-function collect$ServerVariable(value, path = "", errors) {
+function collect$ServerVariable(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/server-variable/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/server-variable/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.default;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/server-variable/required",
@@ -3558,7 +3570,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p4 = o2.enum;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/enum",
           "#/$defs/server-variable/properties/enum/type",
@@ -3568,7 +3580,7 @@ function collect$ServerVariable(value, path = "", errors) {
       } else {
         const a5 = p4;
         if (a5.length < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/enum",
             "#/$defs/server-variable/properties/enum/minItems",
@@ -3579,7 +3591,7 @@ function collect$ServerVariable(value, path = "", errors) {
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
           if (!(typeof x7 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/enum/" + i6,
               "#/$defs/server-variable/properties/enum/items/type",
@@ -3593,7 +3605,7 @@ function collect$ServerVariable(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/default",
           "#/$defs/server-variable/properties/default/type",
@@ -3606,7 +3618,7 @@ function collect$ServerVariable(value, path = "", errors) {
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/server-variable/properties/description/type",
@@ -3624,7 +3636,7 @@ function collect$ServerVariable(value, path = "", errors) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k10,
@@ -3638,7 +3650,7 @@ function collect$ServerVariable(value, path = "", errors) {
   }
   return true;
 }
-function collect$ParameterOrReference(value, path = "", errors, dyn) {
+function collect$ParameterOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
@@ -3647,9 +3659,9 @@ function collect$ParameterOrReference(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$Operation(value, path = "", errors, dyn) {
+function collect$Operation(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/operation",
@@ -3662,14 +3674,14 @@ function collect$Operation(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/operation/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/operation/type", "must be object"))
       return depth$--, false;
   } else {
     const o3 = value;
     const p4 = o3.tags;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tags",
           "#/$defs/operation/properties/tags/type",
@@ -3681,7 +3693,7 @@ function collect$Operation(value, path = "", errors, dyn) {
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
           if (!(typeof x7 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/tags/" + i6,
               "#/$defs/operation/properties/tags/items/type",
@@ -3696,7 +3708,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p8 = o3.summary;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/$defs/operation/properties/summary/type",
@@ -3709,7 +3721,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p9 = o3.description;
     if (p9 !== void 0) {
       if (!(typeof p9 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/operation/properties/description/type",
@@ -3728,7 +3740,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p11 = o3.operationId;
     if (p11 !== void 0) {
       if (!(typeof p11 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/$defs/operation/properties/operationId/type",
@@ -3741,7 +3753,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p12 = o3.parameters;
     if (p12 !== void 0) {
       if (!Array.isArray(p12)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/parameters",
           "#/$defs/operation/properties/parameters/type",
@@ -3778,7 +3790,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p18 = o3.callbacks;
     if (p18 !== void 0) {
       if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/callbacks",
           "#/$defs/operation/properties/callbacks/type",
@@ -3804,7 +3816,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p22 = o3.deprecated;
     if (p22 !== void 0) {
       if (!(typeof p22 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/$defs/operation/properties/deprecated/type",
@@ -3817,7 +3829,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p23 = o3.security;
     if (p23 !== void 0) {
       if (!Array.isArray(p23)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/security",
           "#/$defs/operation/properties/security/type",
@@ -3837,7 +3849,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     const p27 = o3.servers;
     if (p27 !== void 0) {
       if (!Array.isArray(p27)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/servers",
           "#/$defs/operation/properties/servers/type",
@@ -3862,7 +3874,7 @@ function collect$Operation(value, path = "", errors, dyn) {
     for (const k32 in o31) {
       if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k32,
@@ -3877,7 +3889,7 @@ function collect$Operation(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$ResponseOrReference(value, path = "", errors, dyn) {
+function collect$ResponseOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$10(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
@@ -3886,7 +3898,7 @@ function collect$ResponseOrReference(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$ExampleOrReference(value, path = "", errors) {
+function collect$ExampleOrReference(value, path, errors) {
   if (collect$11(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
@@ -3894,7 +3906,7 @@ function collect$ExampleOrReference(value, path = "", errors) {
   }
   return true;
 }
-function collect$RequestBodyOrReference(value, path = "", errors, dyn) {
+function collect$RequestBodyOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$12(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
@@ -3903,9 +3915,9 @@ function collect$RequestBodyOrReference(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$HeaderOrReference(value, path = "", errors, dyn) {
+function collect$HeaderOrReference(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/header-or-reference",
@@ -3924,7 +3936,7 @@ function collect$HeaderOrReference(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$SecuritySchemeOrReference(value, path = "", errors) {
+function collect$SecuritySchemeOrReference(value, path, errors) {
   if (collect$14(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
@@ -3932,7 +3944,7 @@ function collect$SecuritySchemeOrReference(value, path = "", errors) {
   }
   return true;
 }
-function collect$LinkOrReference(value, path = "", errors) {
+function collect$LinkOrReference(value, path, errors) {
   if (collect$15(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
@@ -3940,9 +3952,9 @@ function collect$LinkOrReference(value, path = "", errors) {
   }
   return true;
 }
-function collect$CallbacksOrReference(value, path = "", errors, dyn) {
+function collect$CallbacksOrReference(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/callbacks-or-reference",
@@ -3961,11 +3973,11 @@ function collect$CallbacksOrReference(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$7(value, path = "", errors) {
+function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.url === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/license/dependentSchemas/identifier/not/required",
@@ -3980,14 +3992,14 @@ function eval$8(value, ev) {
   if (collect$7(value)) return false;
   return true;
 }
-function collect$9(value, path = "", errors) {
+function collect$9(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/parameter-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/parameter-or-reference/if/required",
@@ -3998,15 +4010,15 @@ function collect$9(value, path = "", errors) {
   }
   return true;
 }
-function collect$Reference(value, path = "", errors) {
+function collect$Reference(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/reference/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/reference/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/$ref",
           "#/$defs/reference/properties/$ref/type",
@@ -4016,7 +4028,7 @@ function collect$Reference(value, path = "", errors) {
       } else {
         const s3 = p2;
         if (!$isUriReference$(s3)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/$ref",
             "#/$defs/reference/properties/$ref/format",
@@ -4029,7 +4041,7 @@ function collect$Reference(value, path = "", errors) {
     const p4 = o1.summary;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/$defs/reference/properties/summary/type",
@@ -4041,7 +4053,7 @@ function collect$Reference(value, path = "", errors) {
     const p5 = o1.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/reference/properties/description/type",
@@ -4053,26 +4065,31 @@ function collect$Reference(value, path = "", errors) {
   }
   return true;
 }
-function collect$Parameter(value, path = "", errors, dyn) {
+function collect$Parameter(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/parameter/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.name;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/required", "must have required property 'name'"))
+      if ($pushError$(
+        errors,
+        path,
+        "#/$defs/parameter/required",
+        "must have required property 'name'"
+      ))
         return false;
     }
     const p5 = o3.in;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/required", "must have required property 'in'"))
+      if ($pushError$(errors, path, "#/$defs/parameter/required", "must have required property 'in'"))
         return false;
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/$defs/parameter/properties/name/type",
@@ -4084,7 +4101,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     }
     if (p5 !== void 0) {
       if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/$defs/parameter/properties/in/enum",
@@ -4097,7 +4114,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     const p6 = o3.description;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/parameter/properties/description/type",
@@ -4110,7 +4127,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     const p7 = o3.required;
     if (p7 !== void 0) {
       if (!(typeof p7 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/$defs/parameter/properties/required/type",
@@ -4123,7 +4140,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     const p8 = o3.deprecated;
     if (p8 !== void 0) {
       if (!(typeof p8 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/$defs/parameter/properties/deprecated/type",
@@ -4149,7 +4166,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
       if (typeof p10 === "object" && p10 !== null && !Array.isArray(p10)) {
         const o11 = p10;
         if ($countKeys$(o11) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/$defs/parameter/properties/content/minProperties",
@@ -4158,7 +4175,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
             return false;
         }
         if ($countKeys$(o11) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/$defs/parameter/properties/content/maxProperties",
@@ -4176,7 +4193,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         const p13 = o12.style;
         if (p13 !== void 0) {
           if (!(typeof p13 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/style",
               "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
@@ -4188,7 +4205,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
         const p14 = o12.explode;
         if (p14 !== void 0) {
           if (!(typeof p14 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/explode",
               "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
@@ -4225,7 +4242,12 @@ function collect$Parameter(value, path = "", errors, dyn) {
     if (!collect$21(value, path, errors) && !errors) return false;
   }
   if (matched15 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/parameter/oneOf", "must match exactly one schema in oneOf"))
+    if ($pushError$(
+      errors,
+      path,
+      "#/$defs/parameter/oneOf",
+      "must match exactly one schema in oneOf"
+    ))
       return false;
   }
   const e18 = $evaluated$();
@@ -4237,7 +4259,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
       const p21 = o20.allowEmptyValue;
       if (p21 !== void 0) {
         if (!(typeof p21 === "boolean")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/allowEmptyValue",
             "#/$defs/parameter/then/properties/allowEmptyValue/type",
@@ -4254,7 +4276,7 @@ function collect$Parameter(value, path = "", errors, dyn) {
     for (const k23 in o22) {
       if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k23,
@@ -4268,15 +4290,15 @@ function collect$Parameter(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$Responses(value, path = "", errors, dyn) {
+function collect$Responses(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/responses/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/responses/type", "must be object")) return false;
   } else {
     const o3 = value;
     if ($countKeys$(o3) < 1) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/responses/minProperties",
@@ -4314,7 +4336,7 @@ function collect$Responses(value, path = "", errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
       if (o9.default === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/responses/then/required",
@@ -4330,7 +4352,7 @@ function collect$Responses(value, path = "", errors, dyn) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k11,
@@ -4344,14 +4366,14 @@ function collect$Responses(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$10(value, path = "", errors) {
+function collect$10(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/response-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/response-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/response-or-reference/if/required",
@@ -4362,16 +4384,16 @@ function collect$10(value, path = "", errors) {
   }
   return true;
 }
-function collect$Response(value, path = "", errors, dyn) {
+function collect$Response(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/response/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/response/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.description;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/response/required",
@@ -4381,7 +4403,7 @@ function collect$Response(value, path = "", errors, dyn) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/response/properties/description/type",
@@ -4394,7 +4416,7 @@ function collect$Response(value, path = "", errors, dyn) {
     const p5 = o3.headers;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/$defs/response/properties/headers/type",
@@ -4425,7 +4447,7 @@ function collect$Response(value, path = "", errors, dyn) {
     const p10 = o3.links;
     if (p10 !== void 0) {
       if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/links",
           "#/$defs/response/properties/links/type",
@@ -4455,7 +4477,7 @@ function collect$Response(value, path = "", errors, dyn) {
     for (const k15 in o14) {
       if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k15,
@@ -4469,14 +4491,14 @@ function collect$Response(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$11(value, path = "", errors) {
+function collect$11(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/example-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/example-or-reference/if/required",
@@ -4487,16 +4509,16 @@ function collect$11(value, path = "", errors) {
   }
   return true;
 }
-function collect$Example(value, path = "", errors) {
+function collect$Example(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/example/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.summary;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/summary",
           "#/$defs/example/properties/summary/type",
@@ -4509,7 +4531,7 @@ function collect$Example(value, path = "", errors) {
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/example/properties/description/type",
@@ -4526,7 +4548,7 @@ function collect$Example(value, path = "", errors) {
     const p6 = o2.externalValue;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/externalValue",
           "#/$defs/example/properties/externalValue/type",
@@ -4536,7 +4558,7 @@ function collect$Example(value, path = "", errors) {
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/externalValue",
             "#/$defs/example/properties/externalValue/format",
@@ -4551,14 +4573,14 @@ function collect$Example(value, path = "", errors) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
   if (collect$26(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/example/not", "must NOT be valid")) return false;
+    if ($pushError$(errors, path, "#/$defs/example/not", "must NOT be valid")) return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k9,
@@ -4572,14 +4594,14 @@ function collect$Example(value, path = "", errors) {
   }
   return true;
 }
-function collect$12(value, path = "", errors) {
+function collect$12(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/request-body-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/request-body-or-reference/if/required",
@@ -4590,16 +4612,16 @@ function collect$12(value, path = "", errors) {
   }
   return true;
 }
-function collect$RequestBody(value, path = "", errors, dyn) {
+function collect$RequestBody(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/request-body/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/request-body/type", "must be object")) return false;
   } else {
     const o3 = value;
     const p4 = o3.content;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/request-body/required",
@@ -4610,7 +4632,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     const p5 = o3.description;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/request-body/properties/description/type",
@@ -4627,7 +4649,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     const p6 = o3.required;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/$defs/request-body/properties/required/type",
@@ -4645,7 +4667,7 @@ function collect$RequestBody(value, path = "", errors, dyn) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k8,
@@ -4659,9 +4681,9 @@ function collect$RequestBody(value, path = "", errors, dyn) {
   }
   return true;
 }
-function collect$13(value, path = "", errors) {
+function collect$13(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/header-or-reference/if",
@@ -4672,12 +4694,12 @@ function collect$13(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/header-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/header-or-reference/if/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/header-or-reference/if/required",
@@ -4689,9 +4711,9 @@ function collect$13(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Header(value, path = "", errors, dyn) {
+function collect$Header(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/header",
@@ -4704,13 +4726,14 @@ function collect$Header(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/header/type", "must be object")) return depth$--, false;
+    if ($pushError$(errors, path, "#/$defs/header/type", "must be object"))
+      return depth$--, false;
   } else {
     const o3 = value;
     const p4 = o3.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/header/properties/description/type",
@@ -4723,7 +4746,7 @@ function collect$Header(value, path = "", errors, dyn) {
     const p5 = o3.required;
     if (p5 !== void 0) {
       if (!(typeof p5 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/required",
           "#/$defs/header/properties/required/type",
@@ -4736,7 +4759,7 @@ function collect$Header(value, path = "", errors, dyn) {
     const p6 = o3.deprecated;
     if (p6 !== void 0) {
       if (!(typeof p6 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/deprecated",
           "#/$defs/header/properties/deprecated/type",
@@ -4762,7 +4785,7 @@ function collect$Header(value, path = "", errors, dyn) {
       if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
         const o9 = p8;
         if ($countKeys$(o9) < 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/$defs/header/properties/content/minProperties",
@@ -4771,7 +4794,7 @@ function collect$Header(value, path = "", errors, dyn) {
             return depth$--, false;
         }
         if ($countKeys$(o9) > 1) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/content",
             "#/$defs/header/properties/content/maxProperties",
@@ -4790,7 +4813,7 @@ function collect$Header(value, path = "", errors, dyn) {
         const p11 = o10.style;
         if (p11 !== void 0) {
           if (!(p11 === "simple")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/style",
               "#/$defs/header/dependentSchemas/schema/properties/style/const",
@@ -4802,7 +4825,7 @@ function collect$Header(value, path = "", errors, dyn) {
         const p12 = o10.explode;
         if (p12 !== void 0) {
           if (!(typeof p12 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/explode",
               "#/$defs/header/dependentSchemas/schema/properties/explode/type",
@@ -4835,7 +4858,7 @@ function collect$Header(value, path = "", errors, dyn) {
     if (!collect$31(value, path, errors) && !errors) return depth$--, false;
   }
   if (matched13 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
+    if ($pushError$(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
       return depth$--, false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -4843,7 +4866,7 @@ function collect$Header(value, path = "", errors, dyn) {
     for (const k17 in o16) {
       if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k17,
@@ -4858,14 +4881,14 @@ function collect$Header(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$14(value, path = "", errors) {
+function collect$14(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/security-scheme-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/security-scheme-or-reference/if/required",
@@ -4876,15 +4899,15 @@ function collect$14(value, path = "", errors) {
   }
   return true;
 }
-function collect$SecurityScheme(value, path = "", errors) {
+function collect$SecurityScheme(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/security-scheme/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/security-scheme/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.type;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/security-scheme/required",
@@ -4894,7 +4917,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/properties/type/enum",
@@ -4907,7 +4930,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     const p4 = o2.description;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/security-scheme/properties/description/type",
@@ -4935,7 +4958,7 @@ function collect$SecurityScheme(value, path = "", errors) {
     for (const k6 in o5) {
       if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k6,
@@ -4949,14 +4972,14 @@ function collect$SecurityScheme(value, path = "", errors) {
   }
   return true;
 }
-function collect$15(value, path = "", errors) {
+function collect$15(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/link-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/link-or-reference/if/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/link-or-reference/if/required",
@@ -4967,16 +4990,16 @@ function collect$15(value, path = "", errors) {
   }
   return true;
 }
-function collect$Link(value, path = "", errors) {
+function collect$Link(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/link/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/link/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.operationRef;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationRef",
           "#/$defs/link/properties/operationRef/type",
@@ -4986,7 +5009,7 @@ function collect$Link(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!$isUriReference$(s4)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/operationRef",
             "#/$defs/link/properties/operationRef/format",
@@ -5000,7 +5023,7 @@ function collect$Link(value, path = "", errors) {
     const p5 = o2.operationId;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/operationId",
           "#/$defs/link/properties/operationId/type",
@@ -5023,7 +5046,7 @@ function collect$Link(value, path = "", errors) {
     const p8 = o2.description;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/description",
           "#/$defs/link/properties/description/type",
@@ -5058,7 +5081,7 @@ function collect$Link(value, path = "", errors) {
     if (!collect$35(value, path, errors) && !errors) return false;
   }
   if (matched10 !== 1) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))
+    if ($pushError$(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))
       return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -5066,7 +5089,7 @@ function collect$Link(value, path = "", errors) {
     for (const k14 in o13) {
       if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k14,
@@ -5080,9 +5103,9 @@ function collect$Link(value, path = "", errors) {
   }
   return true;
 }
-function collect$16(value, path = "", errors) {
+function collect$16(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/callbacks-or-reference/if",
@@ -5093,12 +5116,12 @@ function collect$16(value, path = "", errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks-or-reference/if/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/callbacks-or-reference/if/type", "must be object"))
       return depth$--, false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/callbacks-or-reference/if/required",
@@ -5110,9 +5133,9 @@ function collect$16(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$Callbacks(value, path = "", errors, dyn) {
+function collect$Callbacks(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/callbacks",
@@ -5124,7 +5147,7 @@ function collect$Callbacks(value, path = "", errors, dyn) {
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/callbacks/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/callbacks/type", "must be object"))
       return depth$--, false;
   } else {
     const o2 = value;
@@ -5139,9 +5162,9 @@ function collect$Callbacks(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$Content(value, path = "", errors, dyn) {
+function collect$Content(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/content",
@@ -5153,7 +5176,7 @@ function collect$Content(value, path = "", errors, dyn) {
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/content/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/content/type", "must be object"))
       return depth$--, false;
   } else {
     const o2 = value;
@@ -5170,13 +5193,13 @@ function collect$Content(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$Examples(value, path = "", errors) {
+function collect$Examples(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.examples;
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/examples",
           "#/$defs/examples/properties/examples/type",
@@ -5199,17 +5222,17 @@ function collect$Examples(value, path = "", errors) {
     }
   }
   if (collect$36(value)) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false;
+    if ($pushError$(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false;
   }
   return true;
 }
-function collect$StylesForPath(value, path = "", errors) {
+function collect$StylesForPath(value, path, errors) {
   if (collect$37(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.required;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
@@ -5222,7 +5245,7 @@ function collect$StylesForPath(value, path = "", errors) {
         if (typeof p3 === "string") {
           const s4 = p3;
           if (!pattern$6.test(s4)) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/name",
               "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
@@ -5235,7 +5258,7 @@ function collect$StylesForPath(value, path = "", errors) {
       const p5 = o1.style;
       if (p5 !== void 0) {
         if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/style",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
@@ -5246,7 +5269,7 @@ function collect$StylesForPath(value, path = "", errors) {
       }
       if (p2 !== void 0) {
         if (!(p2 === true)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/required",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
@@ -5262,14 +5285,14 @@ function collect$StylesForPath(value, path = "", errors) {
   }
   return true;
 }
-function collect$StylesForHeader(value, path = "", errors) {
+function collect$StylesForHeader(value, path, errors) {
   if (collect$38(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "simple")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/style",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
@@ -5285,14 +5308,14 @@ function collect$StylesForHeader(value, path = "", errors) {
   }
   return true;
 }
-function collect$StylesForQuery(value, path = "", errors) {
+function collect$StylesForQuery(value, path, errors) {
   if (collect$39(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/style",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
@@ -5304,7 +5327,7 @@ function collect$StylesForQuery(value, path = "", errors) {
       const p3 = o1.allowReserved;
       if (p3 !== void 0) {
         if (!(typeof p3 === "boolean")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/allowReserved",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
@@ -5318,14 +5341,14 @@ function collect$StylesForQuery(value, path = "", errors) {
   }
   return true;
 }
-function collect$StylesForCookie(value, path = "", errors) {
+function collect$StylesForCookie(value, path, errors) {
   if (collect$40(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
       if (p2 !== void 0) {
         if (!(p2 === "form")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/style",
             "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
@@ -5432,11 +5455,11 @@ function eval$19(value, ev) {
   }
   return true;
 }
-function collect$20(value, path = "", errors) {
+function collect$20(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/parameter/oneOf/0/required",
@@ -5447,11 +5470,11 @@ function collect$20(value, path = "", errors) {
   }
   return true;
 }
-function collect$21(value, path = "", errors) {
+function collect$21(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/parameter/oneOf/1/required",
@@ -5505,11 +5528,11 @@ function eval$25(value, ev) {
   }
   return true;
 }
-function collect$26(value, path = "", errors) {
+function collect$26(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.value === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/example/not/required",
@@ -5518,7 +5541,7 @@ function collect$26(value, path = "", errors) {
         return false;
     }
     if (o1.externalValue === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/example/not/required",
@@ -5569,9 +5592,9 @@ function eval$29(value, ev) {
   depth$--;
   return true;
 }
-function collect$30(value, path = "", errors) {
+function collect$30(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/header/oneOf/0",
@@ -5584,7 +5607,7 @@ function collect$30(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/header/oneOf/0/required",
@@ -5596,9 +5619,9 @@ function collect$30(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$31(value, path = "", errors) {
+function collect$31(value, path, errors) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/header/oneOf/1",
@@ -5611,7 +5634,7 @@ function collect$31(value, path = "", errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/header/oneOf/1/required",
@@ -5623,13 +5646,13 @@ function collect$31(value, path = "", errors) {
   depth$--;
   return true;
 }
-function collect$TypeApikey(value, path = "", errors) {
+function collect$TypeApikey(value, path, errors) {
   if (collect$49(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.name;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/security-scheme/$defs/type-apikey/then/required",
@@ -5639,7 +5662,7 @@ function collect$TypeApikey(value, path = "", errors) {
       }
       const p3 = o1.in;
       if (p3 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/security-scheme/$defs/type-apikey/then/required",
@@ -5649,7 +5672,7 @@ function collect$TypeApikey(value, path = "", errors) {
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/name",
             "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
@@ -5660,7 +5683,7 @@ function collect$TypeApikey(value, path = "", errors) {
       }
       if (p3 !== void 0) {
         if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/in",
             "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
@@ -5682,13 +5705,13 @@ function eval$TypeApikey(value, ev) {
   }
   return true;
 }
-function collect$TypeHttp(value, path = "", errors) {
+function collect$TypeHttp(value, path, errors) {
   if (collect$52(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.scheme;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/security-scheme/$defs/type-http/then/required",
@@ -5698,7 +5721,7 @@ function collect$TypeHttp(value, path = "", errors) {
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/scheme",
             "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
@@ -5720,14 +5743,14 @@ function eval$TypeHttp(value, ev) {
   }
   return true;
 }
-function collect$TypeHttpBearer(value, path = "", errors) {
+function collect$TypeHttpBearer(value, path, errors) {
   if (collect$55(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.bearerFormat;
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/bearerFormat",
             "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
@@ -5749,13 +5772,13 @@ function eval$TypeHttpBearer(value, ev) {
   }
   return true;
 }
-function collect$TypeOauth2(value, path = "", errors) {
+function collect$TypeOauth2(value, path, errors) {
   if (collect$58(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.flows;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/security-scheme/$defs/type-oauth2/then/required",
@@ -5779,13 +5802,13 @@ function eval$TypeOauth2(value, ev) {
   }
   return true;
 }
-function collect$TypeOidc(value, path = "", errors) {
+function collect$TypeOidc(value, path, errors) {
   if (collect$61(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.openIdConnectUrl;
       if (p2 === void 0) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path,
           "#/$defs/security-scheme/$defs/type-oidc/then/required",
@@ -5795,7 +5818,7 @@ function collect$TypeOidc(value, path = "", errors) {
       }
       if (p2 !== void 0) {
         if (!(typeof p2 === "string")) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/openIdConnectUrl",
             "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
@@ -5805,7 +5828,7 @@ function collect$TypeOidc(value, path = "", errors) {
         } else {
           const s3 = p2;
           if (!$isUriReference$(s3)) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/openIdConnectUrl",
               "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
@@ -5828,16 +5851,16 @@ function eval$TypeOidc(value, ev) {
   }
   return true;
 }
-function collect$MapOfStrings(value, path = "", errors) {
+function collect$MapOfStrings(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/map-of-strings/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/map-of-strings/type", "must be object")) return false;
   } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (!(typeof x3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/" + $pointerToken$(k2),
           "#/$defs/map-of-strings/additionalProperties/type",
@@ -5863,11 +5886,11 @@ function eval$33(value, ev) {
   }
   return true;
 }
-function collect$34(value, path = "", errors) {
+function collect$34(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationRef === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/link/oneOf/0/required",
@@ -5878,11 +5901,11 @@ function collect$34(value, path = "", errors) {
   }
   return true;
 }
-function collect$35(value, path = "", errors) {
+function collect$35(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/link/oneOf/1/required",
@@ -5893,9 +5916,9 @@ function collect$35(value, path = "", errors) {
   }
   return true;
 }
-function collect$MediaType(value, path = "", errors, dyn) {
+function collect$MediaType(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/media-type",
@@ -5908,7 +5931,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/media-type/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/media-type/type", "must be object"))
       return depth$--, false;
   } else {
     const o3 = value;
@@ -5926,7 +5949,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
     const p5 = o3.encoding;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/encoding",
           "#/$defs/media-type/properties/encoding/type",
@@ -5959,7 +5982,7 @@ function collect$MediaType(value, path = "", errors, dyn) {
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k10,
@@ -5974,11 +5997,11 @@ function collect$MediaType(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$36(value, path = "", errors) {
+function collect$36(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/examples/not/required",
@@ -5987,7 +6010,7 @@ function collect$36(value, path = "", errors) {
         return false;
     }
     if (o1.examples === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/examples/not/required",
@@ -5998,13 +6021,13 @@ function collect$36(value, path = "", errors) {
   }
   return true;
 }
-function collect$37(value, path = "", errors) {
+function collect$37(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "path")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
@@ -6016,13 +6039,13 @@ function collect$37(value, path = "", errors) {
   }
   return true;
 }
-function collect$38(value, path = "", errors) {
+function collect$38(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "header")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
@@ -6034,13 +6057,13 @@ function collect$38(value, path = "", errors) {
   }
   return true;
 }
-function collect$39(value, path = "", errors) {
+function collect$39(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "query")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
@@ -6052,7 +6075,7 @@ function collect$39(value, path = "", errors) {
   }
   return true;
 }
-function collect$ExplodeForForm(value, path = "", errors) {
+function collect$ExplodeForForm(value, path, errors) {
   if (collect$64(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
@@ -6070,13 +6093,13 @@ function collect$ExplodeForForm(value, path = "", errors) {
   }
   return true;
 }
-function collect$40(value, path = "", errors) {
+function collect$40(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
     if (p2 !== void 0) {
       if (!(p2 === "cookie")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/in",
           "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
@@ -6217,13 +6240,13 @@ function eval$48(value, ev) {
   if (!eval$ExplodeForForm(value, ev)) return false;
   return true;
 }
-function collect$49(value, path = "", errors) {
+function collect$49(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "apiKey")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
@@ -6263,13 +6286,13 @@ function eval$51(value, ev) {
   }
   return true;
 }
-function collect$52(value, path = "", errors) {
+function collect$52(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
@@ -6304,12 +6327,12 @@ function eval$54(value, ev) {
   }
   return true;
 }
-function collect$55(value, path = "", errors) {
+function collect$55(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
@@ -6319,7 +6342,7 @@ function collect$55(value, path = "", errors) {
     }
     const p3 = o1.scheme;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
@@ -6329,7 +6352,7 @@ function collect$55(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(p2 === "http")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
@@ -6340,7 +6363,7 @@ function collect$55(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/scheme",
           "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
@@ -6350,7 +6373,7 @@ function collect$55(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!pattern$7.test(s4)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/scheme",
             "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
@@ -6393,13 +6416,13 @@ function eval$57(value, ev) {
   }
   return true;
 }
-function collect$58(value, path = "", errors) {
+function collect$58(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "oauth2")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
@@ -6411,10 +6434,10 @@ function collect$58(value, path = "", errors) {
   }
   return true;
 }
-function collect$OauthFlows(value, path = "", errors) {
+function collect$OauthFlows(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/oauth-flows/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.implicit;
@@ -6447,7 +6470,7 @@ function collect$OauthFlows(value, path = "", errors) {
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k8,
@@ -6484,13 +6507,13 @@ function eval$60(value, ev) {
   }
   return true;
 }
-function collect$61(value, path = "", errors) {
+function collect$61(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 !== void 0) {
       if (!(p2 === "openIdConnect")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
@@ -6527,9 +6550,9 @@ function eval$63(value, ev) {
   }
   return true;
 }
-function collect$Encoding(value, path = "", errors, dyn) {
+function collect$Encoding(value, path, errors, dyn) {
   if (depth$ >= 2e3) {
-    (0, import_validation.pushError)(
+    $pushError$(
       errors,
       path,
       "#/$defs/encoding",
@@ -6542,14 +6565,14 @@ function collect$Encoding(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/encoding/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/encoding/type", "must be object"))
       return depth$--, false;
   } else {
     const o3 = value;
     const p4 = o3.contentType;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/contentType",
           "#/$defs/encoding/properties/contentType/type",
@@ -6562,7 +6585,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     const p5 = o3.headers;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/headers",
           "#/$defs/encoding/properties/headers/type",
@@ -6588,7 +6611,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     const p9 = o3.style;
     if (p9 !== void 0) {
       if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/$defs/encoding/properties/style/enum",
@@ -6601,7 +6624,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     const p10 = o3.explode;
     if (p10 !== void 0) {
       if (!(typeof p10 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/explode",
           "#/$defs/encoding/properties/explode/type",
@@ -6614,7 +6637,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     const p11 = o3.allowReserved;
     if (p11 !== void 0) {
       if (!(typeof p11 === "boolean")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/allowReserved",
           "#/$defs/encoding/properties/allowReserved/type",
@@ -6664,7 +6687,7 @@ function collect$Encoding(value, path = "", errors, dyn) {
     for (const k20 in o19) {
       if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k20,
@@ -6679,13 +6702,13 @@ function collect$Encoding(value, path = "", errors, dyn) {
   depth$--;
   return true;
 }
-function collect$64(value, path = "", errors) {
+function collect$64(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
     if (p2 !== void 0) {
       if (!(p2 === "form")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/style",
           "#/$defs/explode-for-form/if/properties/style/const",
@@ -6728,16 +6751,16 @@ function eval$67(value, ev) {
   }
   return true;
 }
-function collect$Implicit(value, path = "", errors) {
+function collect$Implicit(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "must be object"))
       return false;
   } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/implicit/required",
@@ -6747,7 +6770,7 @@ function collect$Implicit(value, path = "", errors) {
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/implicit/required",
@@ -6757,7 +6780,7 @@ function collect$Implicit(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
@@ -6767,7 +6790,7 @@ function collect$Implicit(value, path = "", errors) {
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/authorizationUrl",
             "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
@@ -6781,7 +6804,7 @@ function collect$Implicit(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
@@ -6791,7 +6814,7 @@ function collect$Implicit(value, path = "", errors) {
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/refreshUrl",
             "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
@@ -6814,7 +6837,7 @@ function collect$Implicit(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k9,
@@ -6828,16 +6851,16 @@ function collect$Implicit(value, path = "", errors) {
   }
   return true;
 }
-function collect$Password(value, path = "", errors) {
+function collect$Password(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/oauth-flows/$defs/password/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/password/type", "must be object"))
       return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/password/required",
@@ -6847,7 +6870,7 @@ function collect$Password(value, path = "", errors) {
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/password/required",
@@ -6857,7 +6880,7 @@ function collect$Password(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
@@ -6867,7 +6890,7 @@ function collect$Password(value, path = "", errors) {
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/tokenUrl",
             "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
@@ -6881,7 +6904,7 @@ function collect$Password(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
@@ -6891,7 +6914,7 @@ function collect$Password(value, path = "", errors) {
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/refreshUrl",
             "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
@@ -6914,7 +6937,7 @@ function collect$Password(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k9,
@@ -6928,10 +6951,10 @@ function collect$Password(value, path = "", errors) {
   }
   return true;
 }
-function collect$ClientCredentials(value, path = "", errors) {
+function collect$ClientCredentials(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/$defs/oauth-flows/$defs/client-credentials/type",
@@ -6942,7 +6965,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/client-credentials/required",
@@ -6952,7 +6975,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/client-credentials/required",
@@ -6962,7 +6985,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
@@ -6972,7 +6995,7 @@ function collect$ClientCredentials(value, path = "", errors) {
       } else {
         const s5 = p3;
         if (!$isUriReference$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/tokenUrl",
             "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
@@ -6986,7 +7009,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     const p6 = o2.refreshUrl;
     if (p6 !== void 0) {
       if (!(typeof p6 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
@@ -6996,7 +7019,7 @@ function collect$ClientCredentials(value, path = "", errors) {
       } else {
         const s7 = p6;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/refreshUrl",
             "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
@@ -7019,7 +7042,7 @@ function collect$ClientCredentials(value, path = "", errors) {
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k9,
@@ -7033,10 +7056,10 @@ function collect$ClientCredentials(value, path = "", errors) {
   }
   return true;
 }
-function collect$AuthorizationCode(value, path = "", errors) {
+function collect$AuthorizationCode(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "#/$defs/oauth-flows/$defs/authorization-code/type",
@@ -7047,7 +7070,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     const o2 = value;
     const p3 = o2.authorizationUrl;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/authorization-code/required",
@@ -7057,7 +7080,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     }
     const p4 = o2.tokenUrl;
     if (p4 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/authorization-code/required",
@@ -7067,7 +7090,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     }
     const p5 = o2.scopes;
     if (p5 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/oauth-flows/$defs/authorization-code/required",
@@ -7077,7 +7100,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/authorizationUrl",
           "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
@@ -7087,7 +7110,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
       } else {
         const s6 = p3;
         if (!$isUriReference$(s6)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/authorizationUrl",
             "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
@@ -7100,7 +7123,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     }
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/tokenUrl",
           "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
@@ -7110,7 +7133,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
       } else {
         const s7 = p4;
         if (!$isUriReference$(s7)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/tokenUrl",
             "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
@@ -7124,7 +7147,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     const p8 = o2.refreshUrl;
     if (p8 !== void 0) {
       if (!(typeof p8 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/refreshUrl",
           "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
@@ -7134,7 +7157,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
       } else {
         const s9 = p8;
         if (!$isUriReference$(s9)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/refreshUrl",
             "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
@@ -7157,7 +7180,7 @@ function collect$AuthorizationCode(value, path = "", errors) {
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
       {
-        if ((0, import_validation.pushKeyError)(
+        if ($pushKeyError$(
           errors,
           path,
           k11,

@@ -87,12 +87,14 @@ var import_validation = require("./runtime/validation.js");
 var import_checks = require("./runtime/checks.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
-const $codePointLength$ = import_checks.codePointLength;
-const $isUuid$ = import_formats.isUuid;
-const $isEmail$ = import_formats.isEmail;
-const $isDateTime$ = import_formats.isDateTime;
-const $hasOwn$ = import_checks.hasOwn;
-const $pointerToken$ = import_checks.pointerToken;
+var $pushError$ = import_validation.pushError;
+var $codePointLength$ = import_checks.codePointLength;
+var $isUuid$ = import_formats.isUuid;
+var $isEmail$ = import_formats.isEmail;
+var $isDateTime$ = import_formats.isDateTime;
+var $hasOwn$ = import_checks.hasOwn;
+var $pointerToken$ = import_checks.pointerToken;
+var $pushKeyError$ = import_validation.pushKeyError;
 function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
@@ -610,19 +612,19 @@ function assertAccountIdentifyCall(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
-function collect$KoalaIngestion(value, path = "", errors) {
+function collect$KoalaIngestion(value, path, errors) {
   return true;
 }
-function collect$Accepted(value, path = "", errors) {
+function collect$Accepted(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/components/schemas/Accepted/type", "must be object"))
+    if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.status;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/status",
           "#/components/schemas/Accepted/properties/status/type",
@@ -634,14 +636,15 @@ function collect$Accepted(value, path = "", errors) {
   }
   return true;
 }
-function collect$Error_(value, path = "", errors) {
+function collect$Error_(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/components/schemas/Error/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/components/schemas/Error/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.error;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/components/schemas/Error/required",
@@ -651,7 +654,7 @@ function collect$Error_(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/error",
           "#/components/schemas/Error/properties/error/type",
@@ -663,7 +666,7 @@ function collect$Error_(value, path = "", errors) {
     const p3 = o1.message;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/message",
           "#/components/schemas/Error/properties/message/type",
@@ -675,14 +678,14 @@ function collect$Error_(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsPathPublicKey(value, path = "", errors) {
+function collect$BatchParamsPathPublicKey(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
+    if ($pushError$(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
       return false;
   } else {
     const s1 = value;
     if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/components/parameters/PublicKey/schema/minLength",
@@ -693,14 +696,14 @@ function collect$BatchParamsPathPublicKey(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsHeaderUserAgent(value, path = "", errors) {
+function collect$BatchParamsHeaderUserAgent(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ((0, import_validation.pushError)(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
+    if ($pushError$(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
       return false;
   } else {
     const s1 = value;
     if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/components/parameters/UserAgent/schema/minLength",
@@ -711,9 +714,9 @@ function collect$BatchParamsHeaderUserAgent(value, path = "", errors) {
   }
   return true;
 }
-function collect$KoalaProfileBatchRequest(value, path = "", errors) {
+function collect$KoalaProfileBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/type",
@@ -725,7 +728,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/profile_id",
           "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
@@ -735,7 +738,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const s3 = p2;
         if (!$isUuid$(s3)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/profile_id",
             "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
@@ -748,7 +751,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/email",
           "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
@@ -758,7 +761,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const s5 = p4;
         if (!$isEmail$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/email",
             "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
@@ -771,7 +774,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/events",
           "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
@@ -781,7 +784,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/events",
             "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
@@ -799,7 +802,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/identifies",
           "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
@@ -809,7 +812,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/identifies",
             "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
@@ -827,7 +830,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/page_views",
           "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
@@ -837,7 +840,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/page_views",
             "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
@@ -858,7 +861,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf",
@@ -869,9 +872,9 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   }
   return true;
 }
-function collect$TrackEvent(value, path = "", errors) {
+function collect$TrackEvent(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
@@ -882,7 +885,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
@@ -892,7 +895,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     const p3 = o1.event;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
@@ -903,7 +906,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p4 = o1.message_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
@@ -914,7 +917,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
@@ -923,7 +926,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "track")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
@@ -934,7 +937,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/event",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
@@ -946,7 +949,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
@@ -958,7 +961,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
@@ -968,7 +971,7 @@ function collect$TrackEvent(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
@@ -981,9 +984,9 @@ function collect$TrackEvent(value, path = "", errors) {
   }
   return true;
 }
-function collect$IdentifyCall(value, path = "", errors) {
+function collect$IdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
@@ -994,7 +997,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
@@ -1004,7 +1007,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
@@ -1013,7 +1016,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "identify")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
@@ -1025,7 +1028,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
@@ -1035,7 +1038,7 @@ function collect$IdentifyCall(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!$isDateTime$(s4)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
@@ -1048,7 +1051,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/traits",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
@@ -1060,7 +1063,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/email",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -1070,7 +1073,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           } else {
             const s8 = p7;
             if (!$isEmail$(s8)) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/traits/email",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -1083,7 +1086,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/billing_plan",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -1095,7 +1098,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/vip",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -1107,7 +1110,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/is_current_customer",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -1121,9 +1124,9 @@ function collect$IdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$PageView(value, path = "", errors) {
+function collect$PageView(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
@@ -1134,7 +1137,7 @@ function collect$PageView(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
@@ -1145,7 +1148,7 @@ function collect$PageView(value, path = "", errors) {
     const p3 = o1.message_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
@@ -1156,7 +1159,7 @@ function collect$PageView(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
@@ -1165,7 +1168,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "page")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
@@ -1177,7 +1180,7 @@ function collect$PageView(value, path = "", errors) {
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
@@ -1189,7 +1192,7 @@ function collect$PageView(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
@@ -1201,7 +1204,7 @@ function collect$PageView(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
@@ -1211,7 +1214,7 @@ function collect$PageView(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
@@ -1224,11 +1227,11 @@ function collect$PageView(value, path = "", errors) {
   }
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
@@ -1239,11 +1242,11 @@ function collect$1(value, path = "", errors) {
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
@@ -1254,9 +1257,9 @@ function collect$2(value, path = "", errors) {
   }
   return true;
 }
-function collect$KoalaAccountBatchRequest(value, path = "", errors) {
+function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-account-batch-request.schema.json#/type",
@@ -1268,7 +1271,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/domain",
           "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
@@ -1280,7 +1283,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/account_id",
           "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
@@ -1292,7 +1295,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/identifies",
           "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
@@ -1311,7 +1314,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/events",
           "schemas/koala-account-batch-request.schema.json#/properties/events/type",
@@ -1333,7 +1336,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf",
@@ -1344,9 +1347,9 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountIdentifyCall(value, path = "", errors) {
+function collect$AccountIdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
@@ -1357,7 +1360,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.traits;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
@@ -1367,7 +1370,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/traits",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -1379,7 +1382,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/group_id",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -1391,7 +1394,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -1401,7 +1404,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       } else {
         const s6 = p5;
         if (!$isDateTime$(s6)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -1414,11 +1417,11 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
@@ -1429,11 +1432,11 @@ function collect$3(value, path = "", errors) {
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
@@ -1444,9 +1447,9 @@ function collect$4(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsPath(value, path = "", errors) {
+function collect$BatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
@@ -1457,7 +1460,7 @@ function collect$BatchParamsPath(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
@@ -1474,7 +1477,7 @@ function collect$BatchParamsPath(value, path = "", errors) {
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k3,
@@ -1488,9 +1491,9 @@ function collect$BatchParamsPath(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsHeader(value, path = "", errors) {
+function collect$BatchParamsHeader(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
@@ -1501,7 +1504,7 @@ function collect$BatchParamsHeader(value, path = "", errors) {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
@@ -1516,9 +1519,9 @@ function collect$BatchParamsHeader(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountsBatchParamsPath(value, path = "", errors) {
+function collect$AccountsBatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
@@ -1529,7 +1532,7 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
@@ -1546,7 +1549,7 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ((0, import_validation.pushKeyError)(
+          if ($pushKeyError$(
             errors,
             path,
             k3,
@@ -1560,9 +1563,9 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountsBatchParamsHeader(value, path = "", errors) {
+function collect$AccountsBatchParamsHeader(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
@@ -1573,7 +1576,7 @@ function collect$AccountsBatchParamsHeader(value, path = "", errors) {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",

@@ -17,12 +17,14 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid
 } from "./runtime/formats.js";
-const $codePointLength$ = $codePointLength;
-const $isUuid$ = $isUuid;
-const $isEmail$ = $isEmail;
-const $isDateTime$ = $isDateTime;
-const $hasOwn$ = $hasOwn;
-const $pointerToken$ = $pointerToken;
+var $pushError$ = $pushError;
+var $codePointLength$ = $codePointLength;
+var $isUuid$ = $isUuid;
+var $isEmail$ = $isEmail;
+var $isDateTime$ = $isDateTime;
+var $hasOwn$ = $hasOwn;
+var $pointerToken$ = $pointerToken;
+var $pushKeyError$ = $pushKeyError;
 import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaIngestion(value) {
   try {
@@ -541,19 +543,19 @@ function assertAccountIdentifyCall(value) {
   if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
-function collect$KoalaIngestion(value, path = "", errors) {
+function collect$KoalaIngestion(value, path, errors) {
   return true;
 }
-function collect$Accepted(value, path = "", errors) {
+function collect$Accepted(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Accepted/type", "must be object"))
+    if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.status;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/status",
           "#/components/schemas/Accepted/properties/status/type",
@@ -565,14 +567,15 @@ function collect$Accepted(value, path = "", errors) {
   }
   return true;
 }
-function collect$Error_(value, path = "", errors) {
+function collect$Error_(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/components/schemas/Error/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/components/schemas/Error/type", "must be object"))
+      return false;
   } else {
     const o1 = value;
     const p2 = o1.error;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/components/schemas/Error/required",
@@ -582,7 +585,7 @@ function collect$Error_(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/error",
           "#/components/schemas/Error/properties/error/type",
@@ -594,7 +597,7 @@ function collect$Error_(value, path = "", errors) {
     const p3 = o1.message;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/message",
           "#/components/schemas/Error/properties/message/type",
@@ -606,14 +609,14 @@ function collect$Error_(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsPathPublicKey(value, path = "", errors) {
+function collect$BatchParamsPathPublicKey(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
+    if ($pushError$(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
       return false;
   } else {
     const s1 = value;
     if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/components/parameters/PublicKey/schema/minLength",
@@ -624,14 +627,14 @@ function collect$BatchParamsPathPublicKey(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsHeaderUserAgent(value, path = "", errors) {
+function collect$BatchParamsHeaderUserAgent(value, path, errors) {
   if (!(typeof value === "string")) {
-    if ($pushError(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
+    if ($pushError$(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
       return false;
   } else {
     const s1 = value;
     if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/components/parameters/UserAgent/schema/minLength",
@@ -642,9 +645,9 @@ function collect$BatchParamsHeaderUserAgent(value, path = "", errors) {
   }
   return true;
 }
-function collect$KoalaProfileBatchRequest(value, path = "", errors) {
+function collect$KoalaProfileBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/type",
@@ -656,7 +659,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/profile_id",
           "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
@@ -666,7 +669,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const s3 = p2;
         if (!$isUuid$(s3)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/profile_id",
             "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
@@ -679,7 +682,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/email",
           "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
@@ -689,7 +692,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const s5 = p4;
         if (!$isEmail$(s5)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/email",
             "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
@@ -702,7 +705,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/events",
           "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
@@ -712,7 +715,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/events",
             "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
@@ -730,7 +733,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/identifies",
           "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
@@ -740,7 +743,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/identifies",
             "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
@@ -758,7 +761,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/page_views",
           "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
@@ -768,7 +771,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/page_views",
             "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
@@ -789,7 +792,7 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf",
@@ -800,9 +803,9 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   }
   return true;
 }
-function collect$TrackEvent(value, path = "", errors) {
+function collect$TrackEvent(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
@@ -813,7 +816,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
@@ -823,7 +826,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     const p3 = o1.event;
     if (p3 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
@@ -834,7 +837,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p4 = o1.message_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
@@ -845,7 +848,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
@@ -854,7 +857,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "track")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
@@ -865,7 +868,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/event",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
@@ -877,7 +880,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/properties",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
@@ -889,7 +892,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
@@ -899,7 +902,7 @@ function collect$TrackEvent(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
@@ -912,9 +915,9 @@ function collect$TrackEvent(value, path = "", errors) {
   }
   return true;
 }
-function collect$IdentifyCall(value, path = "", errors) {
+function collect$IdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
@@ -925,7 +928,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
@@ -935,7 +938,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
@@ -944,7 +947,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "identify")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
@@ -956,7 +959,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
@@ -966,7 +969,7 @@ function collect$IdentifyCall(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!$isDateTime$(s4)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
@@ -979,7 +982,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/traits",
           "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
@@ -991,7 +994,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/email",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -1001,7 +1004,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           } else {
             const s8 = p7;
             if (!$isEmail$(s8)) {
-              if ($pushError(
+              if ($pushError$(
                 errors,
                 path + "/traits/email",
                 "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -1014,7 +1017,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/billing_plan",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -1026,7 +1029,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/vip",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -1038,7 +1041,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/is_current_customer",
               "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -1052,9 +1055,9 @@ function collect$IdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$PageView(value, path = "", errors) {
+function collect$PageView(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
@@ -1065,7 +1068,7 @@ function collect$PageView(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
@@ -1076,7 +1079,7 @@ function collect$PageView(value, path = "", errors) {
     const p3 = o1.message_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
@@ -1087,7 +1090,7 @@ function collect$PageView(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
@@ -1096,7 +1099,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "page")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
@@ -1108,7 +1111,7 @@ function collect$PageView(value, path = "", errors) {
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/name",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
@@ -1120,7 +1123,7 @@ function collect$PageView(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/properties",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
@@ -1132,7 +1135,7 @@ function collect$PageView(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
@@ -1142,7 +1145,7 @@ function collect$PageView(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
@@ -1155,11 +1158,11 @@ function collect$PageView(value, path = "", errors) {
   }
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
@@ -1170,11 +1173,11 @@ function collect$1(value, path = "", errors) {
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
@@ -1185,9 +1188,9 @@ function collect$2(value, path = "", errors) {
   }
   return true;
 }
-function collect$KoalaAccountBatchRequest(value, path = "", errors) {
+function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-account-batch-request.schema.json#/type",
@@ -1199,7 +1202,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/domain",
           "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
@@ -1211,7 +1214,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/account_id",
           "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
@@ -1223,7 +1226,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/identifies",
           "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
@@ -1242,7 +1245,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/events",
           "schemas/koala-account-batch-request.schema.json#/properties/events/type",
@@ -1264,7 +1267,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf",
@@ -1275,9 +1278,9 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountIdentifyCall(value, path = "", errors) {
+function collect$AccountIdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
@@ -1288,7 +1291,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.traits;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
@@ -1298,7 +1301,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/traits",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -1310,7 +1313,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/group_id",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -1322,7 +1325,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -1332,7 +1335,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       } else {
         const s6 = p5;
         if (!$isDateTime$(s6)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -1345,11 +1348,11 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
@@ -1360,11 +1363,11 @@ function collect$3(value, path = "", errors) {
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
@@ -1375,9 +1378,9 @@ function collect$4(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsPath(value, path = "", errors) {
+function collect$BatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
@@ -1388,7 +1391,7 @@ function collect$BatchParamsPath(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
@@ -1405,7 +1408,7 @@ function collect$BatchParamsPath(value, path = "", errors) {
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ($pushKeyError(
+          if ($pushKeyError$(
             errors,
             path,
             k3,
@@ -1419,9 +1422,9 @@ function collect$BatchParamsPath(value, path = "", errors) {
   }
   return true;
 }
-function collect$BatchParamsHeader(value, path = "", errors) {
+function collect$BatchParamsHeader(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
@@ -1432,7 +1435,7 @@ function collect$BatchParamsHeader(value, path = "", errors) {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
@@ -1447,9 +1450,9 @@ function collect$BatchParamsHeader(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountsBatchParamsPath(value, path = "", errors) {
+function collect$AccountsBatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
@@ -1460,7 +1463,7 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
@@ -1477,7 +1480,7 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
         {
-          if ($pushKeyError(
+          if ($pushKeyError$(
             errors,
             path,
             k3,
@@ -1491,9 +1494,9 @@ function collect$AccountsBatchParamsPath(value, path = "", errors) {
   }
   return true;
 }
-function collect$AccountsBatchParamsHeader(value, path = "", errors) {
+function collect$AccountsBatchParamsHeader(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(
+    if ($pushError$(
       errors,
       path,
       "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
@@ -1504,7 +1507,7 @@ function collect$AccountsBatchParamsHeader(value, path = "", errors) {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",

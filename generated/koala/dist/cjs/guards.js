@@ -50,9 +50,10 @@ module.exports = __toCommonJS(guards_exports);
 var import_validation = require("./runtime/validation.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
-const $isUuid$ = import_formats.isUuid;
-const $isEmail$ = import_formats.isEmail;
-const $isDateTime$ = import_formats.isDateTime;
+var $isUuid$ = import_formats.isUuid;
+var $pushError$ = import_validation.pushError;
+var $isEmail$ = import_formats.isEmail;
+var $isDateTime$ = import_formats.isDateTime;
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -260,20 +261,25 @@ function assertAccountIdentifyCall(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
-function collect$KoalaProfileBatchRequest(value, path = "", errors) {
+function collect$KoalaProfileBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/profile_id", "#/properties/profile_id/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/profile_id",
+          "#/properties/profile_id/type",
+          "must be string"
+        ))
           return false;
       } else {
         const s3 = p2;
         if (!$isUuid$(s3)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/profile_id",
             "#/properties/profile_id/format",
@@ -286,12 +292,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/email", "#/properties/email/type", "must be string"))
+        if ($pushError$(errors, path + "/email", "#/properties/email/type", "must be string"))
           return false;
       } else {
         const s5 = p4;
         if (!$isEmail$(s5)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/email",
             "#/properties/email/format",
@@ -304,12 +310,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if ((0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/events",
             "#/properties/events/maxItems",
@@ -327,12 +333,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if ((0, import_validation.pushError)(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+        if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
           return false;
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/identifies",
             "#/properties/identifies/maxItems",
@@ -350,12 +356,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if ((0, import_validation.pushError)(errors, path + "/page_views", "#/properties/page_views/type", "must be array"))
+        if ($pushError$(errors, path + "/page_views", "#/properties/page_views/type", "must be array"))
           return false;
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/page_views",
             "#/properties/page_views/maxItems",
@@ -376,19 +382,19 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
-function collect$TrackEvent(value, path = "", errors) {
+function collect$TrackEvent(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -398,7 +404,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     const p3 = o1.event;
     if (p3 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -409,7 +415,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p4 = o1.message_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "#/$defs/TrackEvent/properties/message_id/type",
@@ -420,7 +426,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/type",
@@ -429,7 +435,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "track")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/const",
@@ -440,7 +446,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/event",
           "#/$defs/TrackEvent/properties/event/type",
@@ -452,7 +458,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/$defs/TrackEvent/properties/properties/type",
@@ -464,7 +470,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/TrackEvent/properties/sent_at/type",
@@ -474,7 +480,7 @@ function collect$TrackEvent(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/format",
@@ -487,14 +493,14 @@ function collect$TrackEvent(value, path = "", errors) {
   }
   return true;
 }
-function collect$IdentifyCall(value, path = "", errors) {
+function collect$IdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/IdentifyCall/required",
@@ -504,7 +510,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/type",
@@ -513,7 +519,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "identify")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/const",
@@ -525,7 +531,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/IdentifyCall/properties/sent_at/type",
@@ -535,7 +541,7 @@ function collect$IdentifyCall(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!$isDateTime$(s4)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/format",
@@ -548,7 +554,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/traits",
           "#/$defs/IdentifyCall/properties/traits/type",
@@ -560,7 +566,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/email",
               "#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -570,7 +576,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           } else {
             const s8 = p7;
             if (!$isEmail$(s8)) {
-              if ((0, import_validation.pushError)(
+              if ($pushError$(
                 errors,
                 path + "/traits/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -583,7 +589,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/billing_plan",
               "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -595,7 +601,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/vip",
               "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -607,7 +613,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if ((0, import_validation.pushError)(
+            if ($pushError$(
               errors,
               path + "/traits/is_current_customer",
               "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -621,20 +627,25 @@ function collect$IdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$PageView(value, path = "", errors) {
+function collect$PageView(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/PageView/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/PageView/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/$defs/PageView/required", "must have required property 'type'"))
+      if ($pushError$(
+        errors,
+        path,
+        "#/$defs/PageView/required",
+        "must have required property 'type'"
+      ))
         return false;
     }
     const p3 = o1.message_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "#/$defs/PageView/properties/message_id/type",
@@ -645,7 +656,7 @@ function collect$PageView(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/type",
@@ -654,7 +665,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "page")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/const",
@@ -666,7 +677,7 @@ function collect$PageView(value, path = "", errors) {
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/$defs/PageView/properties/name/type",
@@ -678,7 +689,7 @@ function collect$PageView(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/$defs/PageView/properties/properties/type",
@@ -690,7 +701,7 @@ function collect$PageView(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/PageView/properties/sent_at/type",
@@ -700,7 +711,7 @@ function collect$PageView(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/format",
@@ -713,49 +724,54 @@ function collect$PageView(value, path = "", errors) {
   }
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'"))
+      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'"))
         return false;
     }
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
+      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
         return false;
     }
   }
   return true;
 }
-function collect$KoalaAccountBatchRequest(value, path = "", errors) {
+function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/domain", "#/properties/domain/type", "must be string"))
+        if ($pushError$(errors, path + "/domain", "#/properties/domain/type", "must be string"))
           return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ((0, import_validation.pushError)(errors, path + "/account_id", "#/properties/account_id/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/account_id",
+          "#/properties/account_id/type",
+          "must be string"
+        ))
           return false;
       }
     }
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ((0, import_validation.pushError)(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+        if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
           return false;
       } else {
         const a5 = p4;
@@ -769,7 +785,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ((0, import_validation.pushError)(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a9 = p8;
@@ -786,20 +802,20 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
-function collect$AccountIdentifyCall(value, path = "", errors) {
+function collect$AccountIdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ((0, import_validation.pushError)(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.traits;
     if (p2 === void 0) {
-      if ((0, import_validation.pushError)(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/AccountIdentifyCall/required",
@@ -809,7 +825,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/traits",
           "#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -821,7 +837,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/group_id",
           "#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -833,7 +849,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ((0, import_validation.pushError)(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -843,7 +859,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       } else {
         const s6 = p5;
         if (!$isDateTime$(s6)) {
-          if ((0, import_validation.pushError)(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -856,21 +872,21 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
+      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
         return false;
     }
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if ((0, import_validation.pushError)(errors, path, "#/anyOf/1/required", "must have required property 'account_id'"))
+      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'account_id'"))
         return false;
     }
   }

@@ -11,9 +11,10 @@ import {
   isEmail as $isEmail,
   isUuid as $isUuid
 } from "./runtime/formats.js";
-const $isUuid$ = $isUuid;
-const $isEmail$ = $isEmail;
-const $isDateTime$ = $isDateTime;
+var $isUuid$ = $isUuid;
+var $pushError$ = $pushError;
+var $isEmail$ = $isEmail;
+var $isDateTime$ = $isDateTime;
 import { SchemaValidationError } from "./runtime/validation.js";
 function isKoalaProfileBatchRequest(value) {
   try {
@@ -222,20 +223,25 @@ function assertAccountIdentifyCall(value) {
   if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
 }
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
-function collect$KoalaProfileBatchRequest(value, path = "", errors) {
+function collect$KoalaProfileBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/profile_id", "#/properties/profile_id/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/profile_id",
+          "#/properties/profile_id/type",
+          "must be string"
+        ))
           return false;
       } else {
         const s3 = p2;
         if (!$isUuid$(s3)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/profile_id",
             "#/properties/profile_id/format",
@@ -248,12 +254,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p4 = o1.email;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(errors, path + "/email", "#/properties/email/type", "must be string"))
+        if ($pushError$(errors, path + "/email", "#/properties/email/type", "must be string"))
           return false;
       } else {
         const s5 = p4;
         if (!$isEmail$(s5)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/email",
             "#/properties/email/format",
@@ -266,12 +272,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p6 = o1.events;
     if (p6 !== void 0) {
       if (!Array.isArray(p6)) {
-        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a7 = p6;
         if (a7.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/events",
             "#/properties/events/maxItems",
@@ -289,12 +295,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p10 = o1.identifies;
     if (p10 !== void 0) {
       if (!Array.isArray(p10)) {
-        if ($pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+        if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
           return false;
       } else {
         const a11 = p10;
         if (a11.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/identifies",
             "#/properties/identifies/maxItems",
@@ -312,12 +318,12 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     const p14 = o1.page_views;
     if (p14 !== void 0) {
       if (!Array.isArray(p14)) {
-        if ($pushError(errors, path + "/page_views", "#/properties/page_views/type", "must be array"))
+        if ($pushError$(errors, path + "/page_views", "#/properties/page_views/type", "must be array"))
           return false;
       } else {
         const a15 = p14;
         if (a15.length > 30) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/page_views",
             "#/properties/page_views/maxItems",
@@ -338,19 +344,19 @@ function collect$KoalaProfileBatchRequest(value, path = "", errors) {
     if (!collect$1(value, path, errors) && !errors) return false;
     if (!collect$2(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
-function collect$TrackEvent(value, path = "", errors) {
+function collect$TrackEvent(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/TrackEvent/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -360,7 +366,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     const p3 = o1.event;
     if (p3 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/TrackEvent/required",
@@ -371,7 +377,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p4 = o1.message_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "#/$defs/TrackEvent/properties/message_id/type",
@@ -382,7 +388,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/type",
@@ -391,7 +397,7 @@ function collect$TrackEvent(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "track")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/TrackEvent/properties/type/const",
@@ -402,7 +408,7 @@ function collect$TrackEvent(value, path = "", errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/event",
           "#/$defs/TrackEvent/properties/event/type",
@@ -414,7 +420,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/$defs/TrackEvent/properties/properties/type",
@@ -426,7 +432,7 @@ function collect$TrackEvent(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/TrackEvent/properties/sent_at/type",
@@ -436,7 +442,7 @@ function collect$TrackEvent(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/TrackEvent/properties/sent_at/format",
@@ -449,14 +455,14 @@ function collect$TrackEvent(value, path = "", errors) {
   }
   return true;
 }
-function collect$IdentifyCall(value, path = "", errors) {
+function collect$IdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/IdentifyCall/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/IdentifyCall/required",
@@ -466,7 +472,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/type",
@@ -475,7 +481,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "identify")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/IdentifyCall/properties/type/const",
@@ -487,7 +493,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p3 = o1.sent_at;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/IdentifyCall/properties/sent_at/type",
@@ -497,7 +503,7 @@ function collect$IdentifyCall(value, path = "", errors) {
       } else {
         const s4 = p3;
         if (!$isDateTime$(s4)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/IdentifyCall/properties/sent_at/format",
@@ -510,7 +516,7 @@ function collect$IdentifyCall(value, path = "", errors) {
     const p5 = o1.traits;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/traits",
           "#/$defs/IdentifyCall/properties/traits/type",
@@ -522,7 +528,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p7 = o6.email;
         if (p7 !== void 0) {
           if (!(typeof p7 === "string")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/email",
               "#/$defs/IdentifyCall/properties/traits/properties/email/type",
@@ -532,7 +538,7 @@ function collect$IdentifyCall(value, path = "", errors) {
           } else {
             const s8 = p7;
             if (!$isEmail$(s8)) {
-              if ($pushError(
+              if ($pushError$(
                 errors,
                 path + "/traits/email",
                 "#/$defs/IdentifyCall/properties/traits/properties/email/format",
@@ -545,7 +551,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p9 = o6.billing_plan;
         if (p9 !== void 0) {
           if (!(typeof p9 === "string")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/billing_plan",
               "#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
@@ -557,7 +563,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p10 = o6.vip;
         if (p10 !== void 0) {
           if (!(typeof p10 === "boolean")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/vip",
               "#/$defs/IdentifyCall/properties/traits/properties/vip/type",
@@ -569,7 +575,7 @@ function collect$IdentifyCall(value, path = "", errors) {
         const p11 = o6.is_current_customer;
         if (p11 !== void 0) {
           if (!(typeof p11 === "boolean")) {
-            if ($pushError(
+            if ($pushError$(
               errors,
               path + "/traits/is_current_customer",
               "#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
@@ -583,20 +589,25 @@ function collect$IdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$PageView(value, path = "", errors) {
+function collect$PageView(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/PageView/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/$defs/PageView/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.type;
     if (p2 === void 0) {
-      if ($pushError(errors, path, "#/$defs/PageView/required", "must have required property 'type'"))
+      if ($pushError$(
+        errors,
+        path,
+        "#/$defs/PageView/required",
+        "must have required property 'type'"
+      ))
         return false;
     }
     const p3 = o1.message_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/message_id",
           "#/$defs/PageView/properties/message_id/type",
@@ -607,7 +618,7 @@ function collect$PageView(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/type",
@@ -616,7 +627,7 @@ function collect$PageView(value, path = "", errors) {
           return false;
       }
       if (!(p2 === "page")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/type",
           "#/$defs/PageView/properties/type/const",
@@ -628,7 +639,7 @@ function collect$PageView(value, path = "", errors) {
     const p4 = o1.name;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/name",
           "#/$defs/PageView/properties/name/type",
@@ -640,7 +651,7 @@ function collect$PageView(value, path = "", errors) {
     const p5 = o1.properties;
     if (p5 !== void 0) {
       if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/properties",
           "#/$defs/PageView/properties/properties/type",
@@ -652,7 +663,7 @@ function collect$PageView(value, path = "", errors) {
     const p7 = o1.sent_at;
     if (p7 !== void 0) {
       if (!(typeof p7 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/PageView/properties/sent_at/type",
@@ -662,7 +673,7 @@ function collect$PageView(value, path = "", errors) {
       } else {
         const s8 = p7;
         if (!$isDateTime$(s8)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/PageView/properties/sent_at/format",
@@ -675,49 +686,54 @@ function collect$PageView(value, path = "", errors) {
   }
   return true;
 }
-function collect$1(value, path = "", errors) {
+function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.profile_id === void 0) {
-      if ($pushError(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'"))
+      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'profile_id'"))
         return false;
     }
   }
   return true;
 }
-function collect$2(value, path = "", errors) {
+function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.email === void 0) {
-      if ($pushError(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
+      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'email'"))
         return false;
     }
   }
   return true;
 }
-function collect$KoalaAccountBatchRequest(value, path = "", errors) {
+function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/type", "must be object")) return false;
+    if ($pushError$(errors, path, "#/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== void 0) {
       if (!(typeof p2 === "string")) {
-        if ($pushError(errors, path + "/domain", "#/properties/domain/type", "must be string"))
+        if ($pushError$(errors, path + "/domain", "#/properties/domain/type", "must be string"))
           return false;
       }
     }
     const p3 = o1.account_id;
     if (p3 !== void 0) {
       if (!(typeof p3 === "string")) {
-        if ($pushError(errors, path + "/account_id", "#/properties/account_id/type", "must be string"))
+        if ($pushError$(
+          errors,
+          path + "/account_id",
+          "#/properties/account_id/type",
+          "must be string"
+        ))
           return false;
       }
     }
     const p4 = o1.identifies;
     if (p4 !== void 0) {
       if (!Array.isArray(p4)) {
-        if ($pushError(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
+        if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array"))
           return false;
       } else {
         const a5 = p4;
@@ -731,7 +747,7 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     const p8 = o1.events;
     if (p8 !== void 0) {
       if (!Array.isArray(p8)) {
-        if ($pushError(errors, path + "/events", "#/properties/events/type", "must be array"))
+        if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
         const a9 = p8;
@@ -748,20 +764,20 @@ function collect$KoalaAccountBatchRequest(value, path = "", errors) {
     if (!collect$3(value, path, errors) && !errors) return false;
     if (!collect$4(value, path, errors) && !errors) return false;
     {
-      if ($pushError(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
+      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
   }
   return true;
 }
-function collect$AccountIdentifyCall(value, path = "", errors) {
+function collect$AccountIdentifyCall(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
+    if ($pushError$(errors, path, "#/$defs/AccountIdentifyCall/type", "must be object"))
       return false;
   } else {
     const o1 = value;
     const p2 = o1.traits;
     if (p2 === void 0) {
-      if ($pushError(
+      if ($pushError$(
         errors,
         path,
         "#/$defs/AccountIdentifyCall/required",
@@ -771,7 +787,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     }
     if (p2 !== void 0) {
       if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/traits",
           "#/$defs/AccountIdentifyCall/properties/traits/type",
@@ -783,7 +799,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p4 = o1.group_id;
     if (p4 !== void 0) {
       if (!(typeof p4 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/group_id",
           "#/$defs/AccountIdentifyCall/properties/group_id/type",
@@ -795,7 +811,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
     const p5 = o1.sent_at;
     if (p5 !== void 0) {
       if (!(typeof p5 === "string")) {
-        if ($pushError(
+        if ($pushError$(
           errors,
           path + "/sent_at",
           "#/$defs/AccountIdentifyCall/properties/sent_at/type",
@@ -805,7 +821,7 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
       } else {
         const s6 = p5;
         if (!$isDateTime$(s6)) {
-          if ($pushError(
+          if ($pushError$(
             errors,
             path + "/sent_at",
             "#/$defs/AccountIdentifyCall/properties/sent_at/format",
@@ -818,21 +834,21 @@ function collect$AccountIdentifyCall(value, path = "", errors) {
   }
   return true;
 }
-function collect$3(value, path = "", errors) {
+function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.domain === void 0) {
-      if ($pushError(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
+      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'domain'"))
         return false;
     }
   }
   return true;
 }
-function collect$4(value, path = "", errors) {
+function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.account_id === void 0) {
-      if ($pushError(errors, path, "#/anyOf/1/required", "must have required property 'account_id'"))
+      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'account_id'"))
         return false;
     }
   }

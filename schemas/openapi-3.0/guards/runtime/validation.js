@@ -30,9 +30,10 @@ __export(validation_exports, {
 module.exports = __toCommonJS(validation_exports);
 function pushError(errors, path, schemaPath, message, keyword) {
   if (!errors) return true;
-  errors.push({ path, schemaPath, keyword: keyword ?? schemaPath.slice(schemaPath.lastIndexOf("/") + 1), message });
+  errors.push({ path, schemaPath, keyword: keyword ?? (keywords[schemaPath] ?? (keywords[schemaPath] = schemaPath.slice(schemaPath.lastIndexOf("/") + 1))), message });
   return false;
 }
+const keywords = {};
 function pushKeyError(errors, path, key, schemaPath, message, afterKey = "", keyword) {
   return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
