@@ -3,13 +3,15 @@
 /* eslint-disable */
 
 import {
-  SchemaValidationError as $SchemaValidationError,
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
+  asserter as $asserter,
+  falseIfTooDeep as $falseIfTooDeep,
   pushError as $pushError,
   pushKeyError as $pushKeyError,
   standardSchema as $standardSchema,
+  validator as $validator,
 } from "./runtime/validation.js";
 import {
   codePointLength as $codePointLength,
@@ -52,39 +54,17 @@ export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
-export function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion> {
-  try {
-    if (collect$KoalaIngestion(value)) return { ok: true, value: value as KoalaIngestion };
-    const errors: $ValidationError[] = [];
-    collect$KoalaIngestion(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateKoalaIngestion: (value: unknown) => $ValidationResult<KoalaIngestion> =
+  /* @__PURE__ */ $validator(collect$KoalaIngestion);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaIngestion. */
-export function assertKoalaIngestion(value: unknown): asserts value is KoalaIngestion {
-  const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
-}
+export const assertKoalaIngestion: (value: unknown) => asserts value is KoalaIngestion =
+  /* @__PURE__ */ $asserter("KoalaIngestion", validateKoalaIngestion);
 
 /** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion> =
@@ -95,39 +75,17 @@ export function isAccepted(value: unknown): value is Accepted {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against Accepted's schema and returns it typed, or every error. */
-export function validateAccepted(value: unknown): $ValidationResult<Accepted> {
-  try {
-    if (collect$Accepted(value)) return { ok: true, value: value as Accepted };
-    const errors: $ValidationError[] = [];
-    collect$Accepted(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateAccepted: (value: unknown) => $ValidationResult<Accepted> =
+  /* @__PURE__ */ $validator(collect$Accepted);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Accepted. */
-export function assertAccepted(value: unknown): asserts value is Accepted {
-  const result = validateAccepted(value);
-  if (!result.ok) throw new $SchemaValidationError("Accepted", result.errors);
-}
+export const assertAccepted: (value: unknown) => asserts value is Accepted =
+  /* @__PURE__ */ $asserter("Accepted", validateAccepted);
 
 /** Accepted as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AcceptedSchema: $StandardSchemaV1<Accepted> =
@@ -138,183 +96,61 @@ export function isError_(value: unknown): value is Error_ {
   try {
     return collect$Error_(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against Error_'s schema and returns it typed, or every error. */
-export function validateError_(value: unknown): $ValidationResult<Error_> {
-  try {
-    if (collect$Error_(value)) return { ok: true, value: value as Error_ };
-    const errors: $ValidationError[] = [];
-    collect$Error_(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateError_: (value: unknown) => $ValidationResult<Error_> =
+  /* @__PURE__ */ $validator(collect$Error_);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Error_. */
-export function assertError_(value: unknown): asserts value is Error_ {
-  const result = validateError_(value);
-  if (!result.ok) throw new $SchemaValidationError("Error_", result.errors);
-}
+export const assertError_: (value: unknown) => asserts value is Error_ = /* @__PURE__ */ $asserter(
+  "Error_",
+  validateError_,
+);
 
 /** Error_ as a Standard Schema v1 validator (https://standardschema.dev). */
 export const Error_Schema: $StandardSchemaV1<Error_> =
   /* @__PURE__ */ $standardSchema(validateError_);
 
-/** Whether `value` is a valid BatchParamsPathPublicKey. The fast path: no allocation when it is. */
-export function isBatchParamsPathPublicKey(value: unknown): value is BatchParamsPathPublicKey {
-  try {
-    return collect$BatchParamsPathPublicKey(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
-
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
-export function validateBatchParamsPathPublicKey(
+export const validateBatchParamsPathPublicKey: (
   value: unknown,
-): $ValidationResult<BatchParamsPathPublicKey> {
-  try {
-    if (collect$BatchParamsPathPublicKey(value))
-      return { ok: true, value: value as BatchParamsPathPublicKey };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsPathPublicKey(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPathPublicKey. */
-export function assertBatchParamsPathPublicKey(
-  value: unknown,
-): asserts value is BatchParamsPathPublicKey {
-  const result = validateBatchParamsPathPublicKey(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsPathPublicKey", result.errors);
-}
-
-/** BatchParamsPathPublicKey as a Standard Schema v1 validator (https://standardschema.dev). */
-export const BatchParamsPathPublicKeySchema: $StandardSchemaV1<BatchParamsPathPublicKey> =
-  /* @__PURE__ */ $standardSchema(validateBatchParamsPathPublicKey);
-
-/** Whether `value` is a valid BatchParamsHeaderUserAgent. The fast path: no allocation when it is. */
-export function isBatchParamsHeaderUserAgent(value: unknown): value is BatchParamsHeaderUserAgent {
-  try {
-    return collect$BatchParamsHeaderUserAgent(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
+) => $ValidationResult<BatchParamsPathPublicKey> = /* @__PURE__ */ $validator(
+  collect$BatchParamsPathPublicKey,
+);
 
 /** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
-export function validateBatchParamsHeaderUserAgent(
+export const validateBatchParamsHeaderUserAgent: (
   value: unknown,
-): $ValidationResult<BatchParamsHeaderUserAgent> {
-  try {
-    if (collect$BatchParamsHeaderUserAgent(value))
-      return { ok: true, value: value as BatchParamsHeaderUserAgent };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsHeaderUserAgent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeaderUserAgent. */
-export function assertBatchParamsHeaderUserAgent(
-  value: unknown,
-): asserts value is BatchParamsHeaderUserAgent {
-  const result = validateBatchParamsHeaderUserAgent(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeaderUserAgent", result.errors);
-}
-
-/** BatchParamsHeaderUserAgent as a Standard Schema v1 validator (https://standardschema.dev). */
-export const BatchParamsHeaderUserAgentSchema: $StandardSchemaV1<BatchParamsHeaderUserAgent> =
-  /* @__PURE__ */ $standardSchema(validateBatchParamsHeaderUserAgent);
+) => $ValidationResult<BatchParamsHeaderUserAgent> = /* @__PURE__ */ $validator(
+  collect$BatchParamsHeaderUserAgent,
+);
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export function validateKoalaProfileBatchRequest(
+export const validateKoalaProfileBatchRequest: (
   value: unknown,
-): $ValidationResult<KoalaProfileBatchRequest> {
-  try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value: value as KoalaProfileBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<KoalaProfileBatchRequest> = /* @__PURE__ */ $validator(
+  collect$KoalaProfileBatchRequest,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export function assertKoalaProfileBatchRequest(
+export const assertKoalaProfileBatchRequest: (
   value: unknown,
-): asserts value is KoalaProfileBatchRequest {
-  const result = validateKoalaProfileBatchRequest(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
-}
+) => asserts value is KoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
+  "KoalaProfileBatchRequest",
+  validateKoalaProfileBatchRequest,
+);
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
@@ -325,44 +161,24 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export function validateKoalaAccountBatchRequest(
+export const validateKoalaAccountBatchRequest: (
   value: unknown,
-): $ValidationResult<KoalaAccountBatchRequest> {
-  try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value: value as KoalaAccountBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<KoalaAccountBatchRequest> = /* @__PURE__ */ $validator(
+  collect$KoalaAccountBatchRequest,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export function assertKoalaAccountBatchRequest(
+export const assertKoalaAccountBatchRequest: (
   value: unknown,
-): asserts value is KoalaAccountBatchRequest {
-  const result = validateKoalaAccountBatchRequest(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
-}
+) => asserts value is KoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
+  "KoalaAccountBatchRequest",
+  validateKoalaAccountBatchRequest,
+);
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
@@ -373,39 +189,17 @@ export function isBatchParamsPath(value: unknown): value is BatchParamsPath {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against BatchParamsPath's schema and returns it typed, or every error. */
-export function validateBatchParamsPath(value: unknown): $ValidationResult<BatchParamsPath> {
-  try {
-    if (collect$BatchParamsPath(value)) return { ok: true, value: value as BatchParamsPath };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsPath(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateBatchParamsPath: (value: unknown) => $ValidationResult<BatchParamsPath> =
+  /* @__PURE__ */ $validator(collect$BatchParamsPath);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPath. */
-export function assertBatchParamsPath(value: unknown): asserts value is BatchParamsPath {
-  const result = validateBatchParamsPath(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsPath", result.errors);
-}
+export const assertBatchParamsPath: (value: unknown) => asserts value is BatchParamsPath =
+  /* @__PURE__ */ $asserter("BatchParamsPath", validateBatchParamsPath);
 
 /** BatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsPathSchema: $StandardSchemaV1<BatchParamsPath> =
@@ -416,39 +210,17 @@ export function isBatchParamsHeader(value: unknown): value is BatchParamsHeader 
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against BatchParamsHeader's schema and returns it typed, or every error. */
-export function validateBatchParamsHeader(value: unknown): $ValidationResult<BatchParamsHeader> {
-  try {
-    if (collect$BatchParamsHeader(value)) return { ok: true, value: value as BatchParamsHeader };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateBatchParamsHeader: (value: unknown) => $ValidationResult<BatchParamsHeader> =
+  /* @__PURE__ */ $validator(collect$BatchParamsHeader);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeader. */
-export function assertBatchParamsHeader(value: unknown): asserts value is BatchParamsHeader {
-  const result = validateBatchParamsHeader(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeader", result.errors);
-}
+export const assertBatchParamsHeader: (value: unknown) => asserts value is BatchParamsHeader =
+  /* @__PURE__ */ $asserter("BatchParamsHeader", validateBatchParamsHeader);
 
 /** BatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader> =
@@ -459,44 +231,24 @@ export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatc
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against AccountsBatchParamsPath's schema and returns it typed, or every error. */
-export function validateAccountsBatchParamsPath(
+export const validateAccountsBatchParamsPath: (
   value: unknown,
-): $ValidationResult<AccountsBatchParamsPath> {
-  try {
-    if (collect$AccountsBatchParamsPath(value))
-      return { ok: true, value: value as AccountsBatchParamsPath };
-    const errors: $ValidationError[] = [];
-    collect$AccountsBatchParamsPath(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<AccountsBatchParamsPath> = /* @__PURE__ */ $validator(
+  collect$AccountsBatchParamsPath,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsPath. */
-export function assertAccountsBatchParamsPath(
+export const assertAccountsBatchParamsPath: (
   value: unknown,
-): asserts value is AccountsBatchParamsPath {
-  const result = validateAccountsBatchParamsPath(value);
-  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsPath", result.errors);
-}
+) => asserts value is AccountsBatchParamsPath = /* @__PURE__ */ $asserter(
+  "AccountsBatchParamsPath",
+  validateAccountsBatchParamsPath,
+);
 
 /** AccountsBatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBatchParamsPath> =
@@ -507,44 +259,24 @@ export function isAccountsBatchParamsHeader(value: unknown): value is AccountsBa
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against AccountsBatchParamsHeader's schema and returns it typed, or every error. */
-export function validateAccountsBatchParamsHeader(
+export const validateAccountsBatchParamsHeader: (
   value: unknown,
-): $ValidationResult<AccountsBatchParamsHeader> {
-  try {
-    if (collect$AccountsBatchParamsHeader(value))
-      return { ok: true, value: value as AccountsBatchParamsHeader };
-    const errors: $ValidationError[] = [];
-    collect$AccountsBatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<AccountsBatchParamsHeader> = /* @__PURE__ */ $validator(
+  collect$AccountsBatchParamsHeader,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsHeader. */
-export function assertAccountsBatchParamsHeader(
+export const assertAccountsBatchParamsHeader: (
   value: unknown,
-): asserts value is AccountsBatchParamsHeader {
-  const result = validateAccountsBatchParamsHeader(value);
-  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsHeader", result.errors);
-}
+) => asserts value is AccountsBatchParamsHeader = /* @__PURE__ */ $asserter(
+  "AccountsBatchParamsHeader",
+  validateAccountsBatchParamsHeader,
+);
 
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader> =
@@ -555,39 +287,17 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
-  try {
-    if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-    const errors: $ValidationError[] = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent> =
+  /* @__PURE__ */ $validator(collect$TrackEvent);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
-  const result = validateTrackEvent(value);
-  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
-}
+export const assertTrackEvent: (value: unknown) => asserts value is TrackEvent =
+  /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> =
@@ -598,39 +308,17 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
-  try {
-    if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall> =
+  /* @__PURE__ */ $validator(collect$IdentifyCall);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
-  const result = validateIdentifyCall(value);
-  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
-}
+export const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall =
+  /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
@@ -641,39 +329,17 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export function validatePageView(value: unknown): $ValidationResult<PageView> {
-  try {
-    if (collect$PageView(value)) return { ok: true, value: value as PageView };
-    const errors: $ValidationError[] = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validatePageView: (value: unknown) => $ValidationResult<PageView> =
+  /* @__PURE__ */ $validator(collect$PageView);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export function assertPageView(value: unknown): asserts value is PageView {
-  const result = validatePageView(value);
-  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
-}
+export const assertPageView: (value: unknown) => asserts value is PageView =
+  /* @__PURE__ */ $asserter("PageView", validatePageView);
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> =
@@ -684,42 +350,20 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export function validateAccountIdentifyCall(
+export const validateAccountIdentifyCall: (
   value: unknown,
-): $ValidationResult<AccountIdentifyCall> {
-  try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value: value as AccountIdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<AccountIdentifyCall> = /* @__PURE__ */ $validator(
+  collect$AccountIdentifyCall,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
-  const result = validateAccountIdentifyCall(value);
-  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
-}
+export const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall =
+  /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =

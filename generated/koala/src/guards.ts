@@ -3,12 +3,14 @@
 /* eslint-disable */
 
 import {
-  SchemaValidationError as $SchemaValidationError,
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
+  asserter as $asserter,
+  falseIfTooDeep as $falseIfTooDeep,
   pushError as $pushError,
   standardSchema as $standardSchema,
+  validator as $validator,
 } from "./runtime/validation.js";
 import {
   isDateTime as $isDateTime,
@@ -34,44 +36,24 @@ export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfil
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export function validateKoalaProfileBatchRequest(
+export const validateKoalaProfileBatchRequest: (
   value: unknown,
-): $ValidationResult<KoalaProfileBatchRequest> {
-  try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value: value as KoalaProfileBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<KoalaProfileBatchRequest> = /* @__PURE__ */ $validator(
+  collect$KoalaProfileBatchRequest,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export function assertKoalaProfileBatchRequest(
+export const assertKoalaProfileBatchRequest: (
   value: unknown,
-): asserts value is KoalaProfileBatchRequest {
-  const result = validateKoalaProfileBatchRequest(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
-}
+) => asserts value is KoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
+  "KoalaProfileBatchRequest",
+  validateKoalaProfileBatchRequest,
+);
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
@@ -82,39 +64,17 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
-  try {
-    if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-    const errors: $ValidationError[] = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent> =
+  /* @__PURE__ */ $validator(collect$TrackEvent);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
-  const result = validateTrackEvent(value);
-  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
-}
+export const assertTrackEvent: (value: unknown) => asserts value is TrackEvent =
+  /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> =
@@ -125,39 +85,17 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
-  try {
-    if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall> =
+  /* @__PURE__ */ $validator(collect$IdentifyCall);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
-  const result = validateIdentifyCall(value);
-  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
-}
+export const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall =
+  /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
@@ -168,39 +106,17 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export function validatePageView(value: unknown): $ValidationResult<PageView> {
-  try {
-    if (collect$PageView(value)) return { ok: true, value: value as PageView };
-    const errors: $ValidationError[] = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+export const validatePageView: (value: unknown) => $ValidationResult<PageView> =
+  /* @__PURE__ */ $validator(collect$PageView);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export function assertPageView(value: unknown): asserts value is PageView {
-  const result = validatePageView(value);
-  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
-}
+export const assertPageView: (value: unknown) => asserts value is PageView =
+  /* @__PURE__ */ $asserter("PageView", validatePageView);
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> =
@@ -211,44 +127,24 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export function validateKoalaAccountBatchRequest(
+export const validateKoalaAccountBatchRequest: (
   value: unknown,
-): $ValidationResult<KoalaAccountBatchRequest> {
-  try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value: value as KoalaAccountBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<KoalaAccountBatchRequest> = /* @__PURE__ */ $validator(
+  collect$KoalaAccountBatchRequest,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export function assertKoalaAccountBatchRequest(
+export const assertKoalaAccountBatchRequest: (
   value: unknown,
-): asserts value is KoalaAccountBatchRequest {
-  const result = validateKoalaAccountBatchRequest(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
-}
+) => asserts value is KoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
+  "KoalaAccountBatchRequest",
+  validateKoalaAccountBatchRequest,
+);
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
@@ -259,42 +155,20 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $falseIfTooDeep(error);
   }
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export function validateAccountIdentifyCall(
+export const validateAccountIdentifyCall: (
   value: unknown,
-): $ValidationResult<AccountIdentifyCall> {
-  try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value: value as AccountIdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
+) => $ValidationResult<AccountIdentifyCall> = /* @__PURE__ */ $validator(
+  collect$AccountIdentifyCall,
+);
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
-  const result = validateAccountIdentifyCall(value);
-  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
-}
+export const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall =
+  /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =

@@ -210,1560 +210,507 @@ const pattern$4 = new RegExp("^\\$ref$", "u");
 const $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
+const reset$ = () => {
+  depth$ = 0;
+};
 function isOpenApi30Document(value) {
   try {
     return collect$OpenApi30Document(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOpenApi30Document(value) {
-  try {
-    if (collect$OpenApi30Document(value)) return { ok: true, value };
-    const errors = [];
-    collect$OpenApi30Document(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOpenApi30Document(value) {
-  const result = validateOpenApi30Document(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApi30Document", result.errors);
-}
+const validateOpenApi30Document = /* @__PURE__ */ (0, import_validation.validator)(collect$OpenApi30Document, reset$);
+const assertOpenApi30Document = /* @__PURE__ */ (0, import_validation.asserter)("OpenApi30Document", validateOpenApi30Document);
 const OpenApi30DocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApi30Document);
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateReference(value) {
-  try {
-    if (collect$Reference(value)) return { ok: true, value };
-    const errors = [];
-    collect$Reference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertReference(value) {
-  const result = validateReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
-}
+const validateReference = /* @__PURE__ */ (0, import_validation.validator)(collect$Reference, reset$);
+const assertReference = /* @__PURE__ */ (0, import_validation.asserter)("Reference", validateReference);
 const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateInfo(value) {
-  try {
-    if (collect$Info(value)) return { ok: true, value };
-    const errors = [];
-    collect$Info(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertInfo(value) {
-  const result = validateInfo(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
-}
+const validateInfo = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Info,
+  reset$
+);
+const assertInfo = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Info",
+  validateInfo
+);
 const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateContact(value) {
-  try {
-    if (collect$Contact(value)) return { ok: true, value };
-    const errors = [];
-    collect$Contact(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertContact(value) {
-  const result = validateContact(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
-}
+const validateContact = /* @__PURE__ */ (0, import_validation.validator)(collect$Contact, reset$);
+const assertContact = /* @__PURE__ */ (0, import_validation.asserter)("Contact", validateContact);
 const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateLicense(value) {
-  try {
-    if (collect$License(value)) return { ok: true, value };
-    const errors = [];
-    collect$License(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertLicense(value) {
-  const result = validateLicense(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
-}
+const validateLicense = /* @__PURE__ */ (0, import_validation.validator)(collect$License, reset$);
+const assertLicense = /* @__PURE__ */ (0, import_validation.asserter)("License", validateLicense);
 const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateServer(value) {
-  try {
-    if (collect$Server(value)) return { ok: true, value };
-    const errors = [];
-    collect$Server(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertServer(value) {
-  const result = validateServer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
-}
+const validateServer = /* @__PURE__ */ (0, import_validation.validator)(collect$Server, reset$);
+const assertServer = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Server",
+  validateServer
+);
 const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateServerVariable(value) {
-  try {
-    if (collect$ServerVariable(value)) return { ok: true, value };
-    const errors = [];
-    collect$ServerVariable(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertServerVariable(value) {
-  const result = validateServerVariable(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
-}
+const validateServerVariable = /* @__PURE__ */ (0, import_validation.validator)(collect$ServerVariable, reset$);
+const assertServerVariable = /* @__PURE__ */ (0, import_validation.asserter)("ServerVariable", validateServerVariable);
 const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateComponents(value) {
-  try {
-    if (collect$Components(value)) return { ok: true, value };
-    const errors = [];
-    collect$Components(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertComponents(value) {
-  const result = validateComponents(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
-}
+const validateComponents = /* @__PURE__ */ (0, import_validation.validator)(collect$Components, reset$);
+const assertComponents = /* @__PURE__ */ (0, import_validation.asserter)("Components", validateComponents);
 const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSchema(value) {
-  try {
-    if (collect$Schema(value)) return { ok: true, value };
-    const errors = [];
-    collect$Schema(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSchema(value) {
-  const result = validateSchema(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
-}
+const validateSchema = /* @__PURE__ */ (0, import_validation.validator)(collect$Schema, reset$);
+const assertSchema = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Schema",
+  validateSchema
+);
 const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
 function isDiscriminator(value) {
   try {
     return collect$Discriminator(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateDiscriminator(value) {
-  try {
-    if (collect$Discriminator(value)) return { ok: true, value };
-    const errors = [];
-    collect$Discriminator(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertDiscriminator(value) {
-  const result = validateDiscriminator(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Discriminator", result.errors);
-}
+const validateDiscriminator = /* @__PURE__ */ (0, import_validation.validator)(collect$Discriminator, reset$);
+const assertDiscriminator = /* @__PURE__ */ (0, import_validation.asserter)("Discriminator", validateDiscriminator);
 const DiscriminatorSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateDiscriminator);
 function isXML(value) {
   try {
     return collect$XML(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateXML(value) {
-  try {
-    if (collect$XML(value)) return { ok: true, value };
-    const errors = [];
-    collect$XML(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertXML(value) {
-  const result = validateXML(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("XML", result.errors);
-}
+const validateXML = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$XML,
+  reset$
+);
+const assertXML = /* @__PURE__ */ (0, import_validation.asserter)(
+  "XML",
+  validateXML
+);
 const XMLSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateXML);
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateResponse(value) {
-  try {
-    if (collect$Response(value)) return { ok: true, value };
-    const errors = [];
-    collect$Response(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertResponse(value) {
-  const result = validateResponse(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
-}
+const validateResponse = /* @__PURE__ */ (0, import_validation.validator)(collect$Response, reset$);
+const assertResponse = /* @__PURE__ */ (0, import_validation.asserter)("Response", validateResponse);
 const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateMediaType(value) {
-  try {
-    if (collect$MediaType(value)) return { ok: true, value };
-    const errors = [];
-    collect$MediaType(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertMediaType(value) {
-  const result = validateMediaType(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
-}
+const validateMediaType = /* @__PURE__ */ (0, import_validation.validator)(collect$MediaType, reset$);
+const assertMediaType = /* @__PURE__ */ (0, import_validation.asserter)("MediaType", validateMediaType);
 const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExample(value) {
-  try {
-    if (collect$Example(value)) return { ok: true, value };
-    const errors = [];
-    collect$Example(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExample(value) {
-  const result = validateExample(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
-}
+const validateExample = /* @__PURE__ */ (0, import_validation.validator)(collect$Example, reset$);
+const assertExample = /* @__PURE__ */ (0, import_validation.asserter)("Example", validateExample);
 const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateHeader(value) {
-  try {
-    if (collect$Header(value)) return { ok: true, value };
-    const errors = [];
-    collect$Header(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertHeader(value) {
-  const result = validateHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
-}
+const validateHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$Header, reset$);
+const assertHeader = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Header",
+  validateHeader
+);
 const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePaths(value) {
-  try {
-    if (collect$Paths(value)) return { ok: true, value };
-    const errors = [];
-    collect$Paths(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPaths(value) {
-  const result = validatePaths(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
-}
+const validatePaths = /* @__PURE__ */ (0, import_validation.validator)(collect$Paths, reset$);
+const assertPaths = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Paths",
+  validatePaths
+);
 const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePathItem(value) {
-  try {
-    if (collect$PathItem(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathItem(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPathItem(value) {
-  const result = validatePathItem(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
-}
+const validatePathItem = /* @__PURE__ */ (0, import_validation.validator)(collect$PathItem, reset$);
+const assertPathItem = /* @__PURE__ */ (0, import_validation.asserter)("PathItem", validatePathItem);
 const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOperation(value) {
-  try {
-    if (collect$Operation(value)) return { ok: true, value };
-    const errors = [];
-    collect$Operation(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOperation(value) {
-  const result = validateOperation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
-}
+const validateOperation = /* @__PURE__ */ (0, import_validation.validator)(collect$Operation, reset$);
+const assertOperation = /* @__PURE__ */ (0, import_validation.asserter)("Operation", validateOperation);
 const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateResponses(value) {
-  try {
-    if (collect$Responses(value)) return { ok: true, value };
-    const errors = [];
-    collect$Responses(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertResponses(value) {
-  const result = validateResponses(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
-}
+const validateResponses = /* @__PURE__ */ (0, import_validation.validator)(collect$Responses, reset$);
+const assertResponses = /* @__PURE__ */ (0, import_validation.asserter)("Responses", validateResponses);
 const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSecurityRequirement(value) {
-  try {
-    if (collect$SecurityRequirement(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecurityRequirement(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSecurityRequirement(value) {
-  const result = validateSecurityRequirement(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
-}
+const validateSecurityRequirement = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$SecurityRequirement,
+  reset$
+);
+const assertSecurityRequirement = /* @__PURE__ */ (0, import_validation.asserter)("SecurityRequirement", validateSecurityRequirement);
 const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTag(value) {
-  try {
-    if (collect$Tag(value)) return { ok: true, value };
-    const errors = [];
-    collect$Tag(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTag(value) {
-  const result = validateTag(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
-}
+const validateTag = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Tag,
+  reset$
+);
+const assertTag = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Tag",
+  validateTag
+);
 const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExternalDocumentation(value) {
-  try {
-    if (collect$ExternalDocumentation(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ExternalDocumentation(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExternalDocumentation(value) {
-  const result = validateExternalDocumentation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
-}
+const validateExternalDocumentation = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$ExternalDocumentation,
+  reset$
+);
+const assertExternalDocumentation = /* @__PURE__ */ (0, import_validation.asserter)(
+  "ExternalDocumentation",
+  validateExternalDocumentation
+);
 const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
 function isExampleXORExamples(value) {
   try {
     return collect$ExampleXORExamples(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExampleXORExamples(value) {
-  try {
-    if (collect$ExampleXORExamples(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExampleXORExamples(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExampleXORExamples(value) {
-  const result = validateExampleXORExamples(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleXORExamples", result.errors);
-}
+const validateExampleXORExamples = /* @__PURE__ */ (0, import_validation.validator)(collect$ExampleXORExamples, reset$);
+const assertExampleXORExamples = /* @__PURE__ */ (0, import_validation.asserter)("ExampleXORExamples", validateExampleXORExamples);
 const ExampleXORExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleXORExamples);
 function isSchemaXORContent(value) {
   try {
     return collect$SchemaXORContent(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSchemaXORContent(value) {
-  try {
-    if (collect$SchemaXORContent(value)) return { ok: true, value };
-    const errors = [];
-    collect$SchemaXORContent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSchemaXORContent(value) {
-  const result = validateSchemaXORContent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SchemaXORContent", result.errors);
-}
+const validateSchemaXORContent = /* @__PURE__ */ (0, import_validation.validator)(collect$SchemaXORContent, reset$);
+const assertSchemaXORContent = /* @__PURE__ */ (0, import_validation.asserter)("SchemaXORContent", validateSchemaXORContent);
 const SchemaXORContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchemaXORContent);
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateParameter(value) {
-  try {
-    if (collect$Parameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$Parameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertParameter(value) {
-  const result = validateParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
-}
+const validateParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$Parameter, reset$);
+const assertParameter = /* @__PURE__ */ (0, import_validation.asserter)("Parameter", validateParameter);
 const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
 function isPathParameter(value) {
   try {
     return collect$PathParameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePathParameter(value) {
-  try {
-    if (collect$PathParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathParameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPathParameter(value) {
-  const result = validatePathParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathParameter", result.errors);
-}
+const validatePathParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$PathParameter, reset$);
+const assertPathParameter = /* @__PURE__ */ (0, import_validation.asserter)("PathParameter", validatePathParameter);
 const PathParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathParameter);
 function isQueryParameter(value) {
   try {
     return collect$QueryParameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateQueryParameter(value) {
-  try {
-    if (collect$QueryParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$QueryParameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertQueryParameter(value) {
-  const result = validateQueryParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("QueryParameter", result.errors);
-}
+const validateQueryParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$QueryParameter, reset$);
+const assertQueryParameter = /* @__PURE__ */ (0, import_validation.asserter)("QueryParameter", validateQueryParameter);
 const QueryParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateQueryParameter);
 function isHeaderParameter(value) {
   try {
     return collect$HeaderParameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateHeaderParameter(value) {
-  try {
-    if (collect$HeaderParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$HeaderParameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertHeaderParameter(value) {
-  const result = validateHeaderParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderParameter", result.errors);
-}
+const validateHeaderParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$HeaderParameter, reset$);
+const assertHeaderParameter = /* @__PURE__ */ (0, import_validation.asserter)("HeaderParameter", validateHeaderParameter);
 const HeaderParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderParameter);
 function isCookieParameter(value) {
   try {
     return collect$CookieParameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateCookieParameter(value) {
-  try {
-    if (collect$CookieParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$CookieParameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertCookieParameter(value) {
-  const result = validateCookieParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("CookieParameter", result.errors);
-}
+const validateCookieParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$CookieParameter, reset$);
+const assertCookieParameter = /* @__PURE__ */ (0, import_validation.asserter)("CookieParameter", validateCookieParameter);
 const CookieParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCookieParameter);
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateRequestBody(value) {
-  try {
-    if (collect$RequestBody(value)) return { ok: true, value };
-    const errors = [];
-    collect$RequestBody(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertRequestBody(value) {
-  const result = validateRequestBody(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
-}
+const validateRequestBody = /* @__PURE__ */ (0, import_validation.validator)(collect$RequestBody, reset$);
+const assertRequestBody = /* @__PURE__ */ (0, import_validation.asserter)("RequestBody", validateRequestBody);
 const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSecurityScheme(value) {
-  try {
-    if (collect$SecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$SecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSecurityScheme(value) {
-  const result = validateSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
-}
+const validateSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$SecurityScheme, reset$);
+const assertSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("SecurityScheme", validateSecurityScheme);
 const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
 function isAPIKeySecurityScheme(value) {
   try {
     return collect$APIKeySecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateAPIKeySecurityScheme(value) {
-  try {
-    if (collect$APIKeySecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$APIKeySecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAPIKeySecurityScheme(value) {
-  const result = validateAPIKeySecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("APIKeySecurityScheme", result.errors);
-}
+const validateAPIKeySecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$APIKeySecurityScheme,
+  reset$
+);
+const assertAPIKeySecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("APIKeySecurityScheme", validateAPIKeySecurityScheme);
 const APIKeySecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAPIKeySecurityScheme);
 function isHTTPSecurityScheme(value) {
   try {
     return collect$HTTPSecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateHTTPSecurityScheme(value) {
-  try {
-    if (collect$HTTPSecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$HTTPSecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertHTTPSecurityScheme(value) {
-  const result = validateHTTPSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HTTPSecurityScheme", result.errors);
-}
+const validateHTTPSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$HTTPSecurityScheme, reset$);
+const assertHTTPSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("HTTPSecurityScheme", validateHTTPSecurityScheme);
 const HTTPSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHTTPSecurityScheme);
 function isOAuth2SecurityScheme(value) {
   try {
     return collect$OAuth2SecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOAuth2SecurityScheme(value) {
-  try {
-    if (collect$OAuth2SecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$OAuth2SecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOAuth2SecurityScheme(value) {
-  const result = validateOAuth2SecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OAuth2SecurityScheme", result.errors);
-}
+const validateOAuth2SecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$OAuth2SecurityScheme,
+  reset$
+);
+const assertOAuth2SecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("OAuth2SecurityScheme", validateOAuth2SecurityScheme);
 const OAuth2SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuth2SecurityScheme);
 function isOpenIdConnectSecurityScheme(value) {
   try {
     return collect$OpenIdConnectSecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOpenIdConnectSecurityScheme(value) {
-  try {
-    if (collect$OpenIdConnectSecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$OpenIdConnectSecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOpenIdConnectSecurityScheme(value) {
-  const result = validateOpenIdConnectSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenIdConnectSecurityScheme", result.errors);
-}
+const validateOpenIdConnectSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$OpenIdConnectSecurityScheme,
+  reset$
+);
+const assertOpenIdConnectSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)(
+  "OpenIdConnectSecurityScheme",
+  validateOpenIdConnectSecurityScheme
+);
 const OpenIdConnectSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenIdConnectSecurityScheme);
 function isOAuthFlows(value) {
   try {
     return collect$OAuthFlows(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOAuthFlows(value) {
-  try {
-    if (collect$OAuthFlows(value)) return { ok: true, value };
-    const errors = [];
-    collect$OAuthFlows(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOAuthFlows(value) {
-  const result = validateOAuthFlows(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OAuthFlows", result.errors);
-}
+const validateOAuthFlows = /* @__PURE__ */ (0, import_validation.validator)(collect$OAuthFlows, reset$);
+const assertOAuthFlows = /* @__PURE__ */ (0, import_validation.asserter)("OAuthFlows", validateOAuthFlows);
 const OAuthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuthFlows);
 function isImplicitOAuthFlow(value) {
   try {
     return collect$ImplicitOAuthFlow(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateImplicitOAuthFlow(value) {
-  try {
-    if (collect$ImplicitOAuthFlow(value)) return { ok: true, value };
-    const errors = [];
-    collect$ImplicitOAuthFlow(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertImplicitOAuthFlow(value) {
-  const result = validateImplicitOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ImplicitOAuthFlow", result.errors);
-}
+const validateImplicitOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(collect$ImplicitOAuthFlow, reset$);
+const assertImplicitOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)("ImplicitOAuthFlow", validateImplicitOAuthFlow);
 const ImplicitOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicitOAuthFlow);
 function isPasswordOAuthFlow(value) {
   try {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePasswordOAuthFlow(value) {
-  try {
-    if (collect$PasswordOAuthFlow(value)) return { ok: true, value };
-    const errors = [];
-    collect$PasswordOAuthFlow(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPasswordOAuthFlow(value) {
-  const result = validatePasswordOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PasswordOAuthFlow", result.errors);
-}
+const validatePasswordOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(collect$PasswordOAuthFlow, reset$);
+const assertPasswordOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)("PasswordOAuthFlow", validatePasswordOAuthFlow);
 const PasswordOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePasswordOAuthFlow);
 function isClientCredentialsFlow(value) {
   try {
     return collect$ClientCredentialsFlow(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateClientCredentialsFlow(value) {
-  try {
-    if (collect$ClientCredentialsFlow(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ClientCredentialsFlow(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertClientCredentialsFlow(value) {
-  const result = validateClientCredentialsFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentialsFlow", result.errors);
-}
+const validateClientCredentialsFlow = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$ClientCredentialsFlow,
+  reset$
+);
+const assertClientCredentialsFlow = /* @__PURE__ */ (0, import_validation.asserter)(
+  "ClientCredentialsFlow",
+  validateClientCredentialsFlow
+);
 const ClientCredentialsFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentialsFlow);
 function isAuthorizationCodeOAuthFlow(value) {
   try {
     return collect$AuthorizationCodeOAuthFlow(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateAuthorizationCodeOAuthFlow(value) {
-  try {
-    if (collect$AuthorizationCodeOAuthFlow(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AuthorizationCodeOAuthFlow(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAuthorizationCodeOAuthFlow(value) {
-  const result = validateAuthorizationCodeOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCodeOAuthFlow", result.errors);
-}
+const validateAuthorizationCodeOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$AuthorizationCodeOAuthFlow,
+  reset$
+);
+const assertAuthorizationCodeOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)(
+  "AuthorizationCodeOAuthFlow",
+  validateAuthorizationCodeOAuthFlow
+);
 const AuthorizationCodeOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCodeOAuthFlow);
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateLink(value) {
-  try {
-    if (collect$Link(value)) return { ok: true, value };
-    const errors = [];
-    collect$Link(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertLink(value) {
-  const result = validateLink(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
-}
+const validateLink = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Link,
+  reset$
+);
+const assertLink = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Link",
+  validateLink
+);
 const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
 function isCallback(value) {
   try {
     return collect$Callback(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateCallback(value) {
-  try {
-    if (collect$Callback(value)) return { ok: true, value };
-    const errors = [];
-    collect$Callback(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertCallback(value) {
-  const result = validateCallback(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Callback", result.errors);
-}
+const validateCallback = /* @__PURE__ */ (0, import_validation.validator)(collect$Callback, reset$);
+const assertCallback = /* @__PURE__ */ (0, import_validation.asserter)("Callback", validateCallback);
 const CallbackSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallback);
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateEncoding(value) {
-  try {
-    if (collect$Encoding(value)) return { ok: true, value };
-    const errors = [];
-    collect$Encoding(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertEncoding(value) {
-  const result = validateEncoding(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
-}
+const validateEncoding = /* @__PURE__ */ (0, import_validation.validator)(collect$Encoding, reset$);
+const assertEncoding = /* @__PURE__ */ (0, import_validation.asserter)("Encoding", validateEncoding);
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function collect$OpenApi30Document(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

@@ -267,1921 +267,604 @@ function enterDynamicScope$(outer, entered) {
   return outer;
 }
 const dynamicScope$1 = { "#meta": { collect: collect$Schema } };
+const reset$ = () => {
+  depth$ = 0;
+};
 function isOpenApiDocument(value) {
   try {
     return collect$OpenApiDocument(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOpenApiDocument(value) {
-  try {
-    if (collect$OpenApiDocument(value)) return { ok: true, value };
-    const errors = [];
-    collect$OpenApiDocument(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOpenApiDocument(value) {
-  const result = validateOpenApiDocument(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApiDocument", result.errors);
-}
+const validateOpenApiDocument = /* @__PURE__ */ (0, import_validation.validator)(collect$OpenApiDocument, reset$);
+const assertOpenApiDocument = /* @__PURE__ */ (0, import_validation.asserter)("OpenApiDocument", validateOpenApiDocument);
 const OpenApiDocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApiDocument);
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateInfo(value) {
-  try {
-    if (collect$Info(value)) return { ok: true, value };
-    const errors = [];
-    collect$Info(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertInfo(value) {
-  const result = validateInfo(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
-}
+const validateInfo = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Info,
+  reset$
+);
+const assertInfo = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Info",
+  validateInfo
+);
 const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateContact(value) {
-  try {
-    if (collect$Contact(value)) return { ok: true, value };
-    const errors = [];
-    collect$Contact(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertContact(value) {
-  const result = validateContact(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
-}
+const validateContact = /* @__PURE__ */ (0, import_validation.validator)(collect$Contact, reset$);
+const assertContact = /* @__PURE__ */ (0, import_validation.asserter)("Contact", validateContact);
 const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateLicense(value) {
-  try {
-    if (collect$License(value)) return { ok: true, value };
-    const errors = [];
-    collect$License(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertLicense(value) {
-  const result = validateLicense(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
-}
+const validateLicense = /* @__PURE__ */ (0, import_validation.validator)(collect$License, reset$);
+const assertLicense = /* @__PURE__ */ (0, import_validation.asserter)("License", validateLicense);
 const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateServer(value) {
-  try {
-    if (collect$Server(value)) return { ok: true, value };
-    const errors = [];
-    collect$Server(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertServer(value) {
-  const result = validateServer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
-}
+const validateServer = /* @__PURE__ */ (0, import_validation.validator)(collect$Server, reset$);
+const assertServer = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Server",
+  validateServer
+);
 const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateServerVariable(value) {
-  try {
-    if (collect$ServerVariable(value)) return { ok: true, value };
-    const errors = [];
-    collect$ServerVariable(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertServerVariable(value) {
-  const result = validateServerVariable(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
-}
+const validateServerVariable = /* @__PURE__ */ (0, import_validation.validator)(collect$ServerVariable, reset$);
+const assertServerVariable = /* @__PURE__ */ (0, import_validation.asserter)("ServerVariable", validateServerVariable);
 const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateComponents(value) {
-  try {
-    if (collect$Components(value)) return { ok: true, value };
-    const errors = [];
-    collect$Components(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertComponents(value) {
-  const result = validateComponents(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
-}
+const validateComponents = /* @__PURE__ */ (0, import_validation.validator)(collect$Components, reset$);
+const assertComponents = /* @__PURE__ */ (0, import_validation.asserter)("Components", validateComponents);
 const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePaths(value) {
-  try {
-    if (collect$Paths(value)) return { ok: true, value };
-    const errors = [];
-    collect$Paths(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPaths(value) {
-  const result = validatePaths(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
-}
+const validatePaths = /* @__PURE__ */ (0, import_validation.validator)(collect$Paths, reset$);
+const assertPaths = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Paths",
+  validatePaths
+);
 const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePathItem(value) {
-  try {
-    if (collect$PathItem(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathItem(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPathItem(value) {
-  const result = validatePathItem(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
-}
+const validatePathItem = /* @__PURE__ */ (0, import_validation.validator)(collect$PathItem, reset$);
+const assertPathItem = /* @__PURE__ */ (0, import_validation.asserter)("PathItem", validatePathItem);
 const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOperation(value) {
-  try {
-    if (collect$Operation(value)) return { ok: true, value };
-    const errors = [];
-    collect$Operation(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOperation(value) {
-  const result = validateOperation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
-}
+const validateOperation = /* @__PURE__ */ (0, import_validation.validator)(collect$Operation, reset$);
+const assertOperation = /* @__PURE__ */ (0, import_validation.asserter)("Operation", validateOperation);
 const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExternalDocumentation(value) {
-  try {
-    if (collect$ExternalDocumentation(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ExternalDocumentation(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExternalDocumentation(value) {
-  const result = validateExternalDocumentation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
-}
+const validateExternalDocumentation = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$ExternalDocumentation,
+  reset$
+);
+const assertExternalDocumentation = /* @__PURE__ */ (0, import_validation.asserter)(
+  "ExternalDocumentation",
+  validateExternalDocumentation
+);
 const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateParameter(value) {
-  try {
-    if (collect$Parameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$Parameter(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertParameter(value) {
-  const result = validateParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
-}
+const validateParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$Parameter, reset$);
+const assertParameter = /* @__PURE__ */ (0, import_validation.asserter)("Parameter", validateParameter);
 const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
 function isParameterOrReference(value) {
   try {
     return collect$ParameterOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateParameterOrReference(value) {
-  try {
-    if (collect$ParameterOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ParameterOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertParameterOrReference(value) {
-  const result = validateParameterOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ParameterOrReference", result.errors);
-}
+const validateParameterOrReference = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$ParameterOrReference,
+  reset$
+);
+const assertParameterOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ParameterOrReference", validateParameterOrReference);
 const ParameterOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameterOrReference);
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateRequestBody(value) {
-  try {
-    if (collect$RequestBody(value)) return { ok: true, value };
-    const errors = [];
-    collect$RequestBody(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertRequestBody(value) {
-  const result = validateRequestBody(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
-}
+const validateRequestBody = /* @__PURE__ */ (0, import_validation.validator)(collect$RequestBody, reset$);
+const assertRequestBody = /* @__PURE__ */ (0, import_validation.asserter)("RequestBody", validateRequestBody);
 const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
 function isRequestBodyOrReference(value) {
   try {
     return collect$RequestBodyOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateRequestBodyOrReference(value) {
-  try {
-    if (collect$RequestBodyOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$RequestBodyOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertRequestBodyOrReference(value) {
-  const result = validateRequestBodyOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBodyOrReference", result.errors);
-}
+const validateRequestBodyOrReference = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$RequestBodyOrReference,
+  reset$
+);
+const assertRequestBodyOrReference = /* @__PURE__ */ (0, import_validation.asserter)(
+  "RequestBodyOrReference",
+  validateRequestBodyOrReference
+);
 const RequestBodyOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBodyOrReference);
 function isContent(value) {
   try {
     return collect$Content(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateContent(value) {
-  try {
-    if (collect$Content(value)) return { ok: true, value };
-    const errors = [];
-    collect$Content(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertContent(value) {
-  const result = validateContent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Content", result.errors);
-}
+const validateContent = /* @__PURE__ */ (0, import_validation.validator)(collect$Content, reset$);
+const assertContent = /* @__PURE__ */ (0, import_validation.asserter)("Content", validateContent);
 const ContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContent);
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateMediaType(value) {
-  try {
-    if (collect$MediaType(value)) return { ok: true, value };
-    const errors = [];
-    collect$MediaType(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertMediaType(value) {
-  const result = validateMediaType(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
-}
+const validateMediaType = /* @__PURE__ */ (0, import_validation.validator)(collect$MediaType, reset$);
+const assertMediaType = /* @__PURE__ */ (0, import_validation.asserter)("MediaType", validateMediaType);
 const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateEncoding(value) {
-  try {
-    if (collect$Encoding(value)) return { ok: true, value };
-    const errors = [];
-    collect$Encoding(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertEncoding(value) {
-  const result = validateEncoding(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
-}
+const validateEncoding = /* @__PURE__ */ (0, import_validation.validator)(collect$Encoding, reset$);
+const assertEncoding = /* @__PURE__ */ (0, import_validation.asserter)("Encoding", validateEncoding);
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateResponses(value) {
-  try {
-    if (collect$Responses(value)) return { ok: true, value };
-    const errors = [];
-    collect$Responses(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertResponses(value) {
-  const result = validateResponses(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
-}
+const validateResponses = /* @__PURE__ */ (0, import_validation.validator)(collect$Responses, reset$);
+const assertResponses = /* @__PURE__ */ (0, import_validation.asserter)("Responses", validateResponses);
 const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateResponse(value) {
-  try {
-    if (collect$Response(value)) return { ok: true, value };
-    const errors = [];
-    collect$Response(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertResponse(value) {
-  const result = validateResponse(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
-}
+const validateResponse = /* @__PURE__ */ (0, import_validation.validator)(collect$Response, reset$);
+const assertResponse = /* @__PURE__ */ (0, import_validation.asserter)("Response", validateResponse);
 const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
 function isResponseOrReference(value) {
   try {
     return collect$ResponseOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateResponseOrReference(value) {
-  try {
-    if (collect$ResponseOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ResponseOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertResponseOrReference(value) {
-  const result = validateResponseOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ResponseOrReference", result.errors);
-}
+const validateResponseOrReference = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$ResponseOrReference,
+  reset$
+);
+const assertResponseOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ResponseOrReference", validateResponseOrReference);
 const ResponseOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponseOrReference);
 function isCallbacks(value) {
   try {
     return collect$Callbacks(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateCallbacks(value) {
-  try {
-    if (collect$Callbacks(value)) return { ok: true, value };
-    const errors = [];
-    collect$Callbacks(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertCallbacks(value) {
-  const result = validateCallbacks(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Callbacks", result.errors);
-}
+const validateCallbacks = /* @__PURE__ */ (0, import_validation.validator)(collect$Callbacks, reset$);
+const assertCallbacks = /* @__PURE__ */ (0, import_validation.asserter)("Callbacks", validateCallbacks);
 const CallbacksSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacks);
 function isCallbacksOrReference(value) {
   try {
     return collect$CallbacksOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateCallbacksOrReference(value) {
-  try {
-    if (collect$CallbacksOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$CallbacksOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertCallbacksOrReference(value) {
-  const result = validateCallbacksOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("CallbacksOrReference", result.errors);
-}
+const validateCallbacksOrReference = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$CallbacksOrReference,
+  reset$
+);
+const assertCallbacksOrReference = /* @__PURE__ */ (0, import_validation.asserter)("CallbacksOrReference", validateCallbacksOrReference);
 const CallbacksOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacksOrReference);
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExample(value) {
-  try {
-    if (collect$Example(value)) return { ok: true, value };
-    const errors = [];
-    collect$Example(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExample(value) {
-  const result = validateExample(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
-}
+const validateExample = /* @__PURE__ */ (0, import_validation.validator)(collect$Example, reset$);
+const assertExample = /* @__PURE__ */ (0, import_validation.asserter)("Example", validateExample);
 const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
 function isExampleOrReference(value) {
   try {
     return collect$ExampleOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExampleOrReference(value) {
-  try {
-    if (collect$ExampleOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExampleOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExampleOrReference(value) {
-  const result = validateExampleOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleOrReference", result.errors);
-}
+const validateExampleOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$ExampleOrReference, reset$);
+const assertExampleOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ExampleOrReference", validateExampleOrReference);
 const ExampleOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleOrReference);
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateLink(value) {
-  try {
-    if (collect$Link(value)) return { ok: true, value };
-    const errors = [];
-    collect$Link(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertLink(value) {
-  const result = validateLink(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
-}
+const validateLink = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Link,
+  reset$
+);
+const assertLink = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Link",
+  validateLink
+);
 const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
 function isLinkOrReference(value) {
   try {
     return collect$LinkOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateLinkOrReference(value) {
-  try {
-    if (collect$LinkOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$LinkOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertLinkOrReference(value) {
-  const result = validateLinkOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("LinkOrReference", result.errors);
-}
+const validateLinkOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$LinkOrReference, reset$);
+const assertLinkOrReference = /* @__PURE__ */ (0, import_validation.asserter)("LinkOrReference", validateLinkOrReference);
 const LinkOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLinkOrReference);
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateHeader(value) {
-  try {
-    if (collect$Header(value)) return { ok: true, value };
-    const errors = [];
-    collect$Header(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertHeader(value) {
-  const result = validateHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
-}
+const validateHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$Header, reset$);
+const assertHeader = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Header",
+  validateHeader
+);
 const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
 function isHeaderOrReference(value) {
   try {
     return collect$HeaderOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateHeaderOrReference(value) {
-  try {
-    if (collect$HeaderOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$HeaderOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertHeaderOrReference(value) {
-  const result = validateHeaderOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderOrReference", result.errors);
-}
+const validateHeaderOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$HeaderOrReference, reset$);
+const assertHeaderOrReference = /* @__PURE__ */ (0, import_validation.asserter)("HeaderOrReference", validateHeaderOrReference);
 const HeaderOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderOrReference);
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTag(value) {
-  try {
-    if (collect$Tag(value)) return { ok: true, value };
-    const errors = [];
-    collect$Tag(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTag(value) {
-  const result = validateTag(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
-}
+const validateTag = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$Tag,
+  reset$
+);
+const assertTag = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Tag",
+  validateTag
+);
 const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateReference(value) {
-  try {
-    if (collect$Reference(value)) return { ok: true, value };
-    const errors = [];
-    collect$Reference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertReference(value) {
-  const result = validateReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
-}
+const validateReference = /* @__PURE__ */ (0, import_validation.validator)(collect$Reference, reset$);
+const assertReference = /* @__PURE__ */ (0, import_validation.asserter)("Reference", validateReference);
 const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSchema(value) {
-  try {
-    if (collect$Schema(value)) return { ok: true, value };
-    const errors = [];
-    collect$Schema(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSchema(value) {
-  const result = validateSchema(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
-}
+const validateSchema = /* @__PURE__ */ (0, import_validation.validator)(collect$Schema, reset$);
+const assertSchema = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Schema",
+  validateSchema
+);
 const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSecurityScheme(value) {
-  try {
-    if (collect$SecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$SecurityScheme(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSecurityScheme(value) {
-  const result = validateSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
-}
+const validateSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$SecurityScheme, reset$);
+const assertSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("SecurityScheme", validateSecurityScheme);
 const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
 function isSecuritySchemeOrReference(value) {
   try {
     return collect$SecuritySchemeOrReference(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSecuritySchemeOrReference(value) {
-  try {
-    if (collect$SecuritySchemeOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecuritySchemeOrReference(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSecuritySchemeOrReference(value) {
-  const result = validateSecuritySchemeOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecuritySchemeOrReference", result.errors);
-}
+const validateSecuritySchemeOrReference = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$SecuritySchemeOrReference,
+  reset$
+);
+const assertSecuritySchemeOrReference = /* @__PURE__ */ (0, import_validation.asserter)(
+  "SecuritySchemeOrReference",
+  validateSecuritySchemeOrReference
+);
 const SecuritySchemeOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecuritySchemeOrReference);
 function isOauthFlows(value) {
   try {
     return collect$OauthFlows(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateOauthFlows(value) {
-  try {
-    if (collect$OauthFlows(value)) return { ok: true, value };
-    const errors = [];
-    collect$OauthFlows(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertOauthFlows(value) {
-  const result = validateOauthFlows(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OauthFlows", result.errors);
-}
+const validateOauthFlows = /* @__PURE__ */ (0, import_validation.validator)(collect$OauthFlows, reset$);
+const assertOauthFlows = /* @__PURE__ */ (0, import_validation.asserter)("OauthFlows", validateOauthFlows);
 const OauthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOauthFlows);
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSecurityRequirement(value) {
-  try {
-    if (collect$SecurityRequirement(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecurityRequirement(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSecurityRequirement(value) {
-  const result = validateSecurityRequirement(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
-}
+const validateSecurityRequirement = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$SecurityRequirement,
+  reset$
+);
+const assertSecurityRequirement = /* @__PURE__ */ (0, import_validation.asserter)("SecurityRequirement", validateSecurityRequirement);
 const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
 function isSpecificationExtensions(value) {
   try {
     return collect$SpecificationExtensions(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateSpecificationExtensions(value) {
-  try {
-    if (collect$SpecificationExtensions(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SpecificationExtensions(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertSpecificationExtensions(value) {
-  const result = validateSpecificationExtensions(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SpecificationExtensions", result.errors);
-}
+const validateSpecificationExtensions = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$SpecificationExtensions,
+  reset$
+);
+const assertSpecificationExtensions = /* @__PURE__ */ (0, import_validation.asserter)(
+  "SpecificationExtensions",
+  validateSpecificationExtensions
+);
 const SpecificationExtensionsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSpecificationExtensions);
 function isExamples(value) {
   try {
     return collect$Examples(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExamples(value) {
-  try {
-    if (collect$Examples(value)) return { ok: true, value };
-    const errors = [];
-    collect$Examples(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExamples(value) {
-  const result = validateExamples(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Examples", result.errors);
-}
+const validateExamples = /* @__PURE__ */ (0, import_validation.validator)(collect$Examples, reset$);
+const assertExamples = /* @__PURE__ */ (0, import_validation.asserter)("Examples", validateExamples);
 const ExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExamples);
 function isMapOfStrings(value) {
   try {
     return collect$MapOfStrings(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateMapOfStrings(value) {
-  try {
-    if (collect$MapOfStrings(value)) return { ok: true, value };
-    const errors = [];
-    collect$MapOfStrings(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertMapOfStrings(value) {
-  const result = validateMapOfStrings(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MapOfStrings", result.errors);
-}
+const validateMapOfStrings = /* @__PURE__ */ (0, import_validation.validator)(collect$MapOfStrings, reset$);
+const assertMapOfStrings = /* @__PURE__ */ (0, import_validation.asserter)("MapOfStrings", validateMapOfStrings);
 const MapOfStringsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMapOfStrings);
 function isExplodeForForm(value) {
   try {
     return collect$ExplodeForForm(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateExplodeForForm(value) {
-  try {
-    if (collect$ExplodeForForm(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExplodeForForm(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertExplodeForForm(value) {
-  const result = validateExplodeForForm(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExplodeForForm", result.errors);
-}
+const validateExplodeForForm = /* @__PURE__ */ (0, import_validation.validator)(collect$ExplodeForForm, reset$);
+const assertExplodeForForm = /* @__PURE__ */ (0, import_validation.asserter)("ExplodeForForm", validateExplodeForForm);
 const ExplodeForFormSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExplodeForForm);
 function isStylesForPath(value) {
   try {
     return collect$StylesForPath(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateStylesForPath(value) {
-  try {
-    if (collect$StylesForPath(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForPath(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertStylesForPath(value) {
-  const result = validateStylesForPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForPath", result.errors);
-}
+const validateStylesForPath = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForPath, reset$);
+const assertStylesForPath = /* @__PURE__ */ (0, import_validation.asserter)("StylesForPath", validateStylesForPath);
 const StylesForPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForPath);
 function isStylesForHeader(value) {
   try {
     return collect$StylesForHeader(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateStylesForHeader(value) {
-  try {
-    if (collect$StylesForHeader(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForHeader(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertStylesForHeader(value) {
-  const result = validateStylesForHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForHeader", result.errors);
-}
+const validateStylesForHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForHeader, reset$);
+const assertStylesForHeader = /* @__PURE__ */ (0, import_validation.asserter)("StylesForHeader", validateStylesForHeader);
 const StylesForHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForHeader);
 function isStylesForQuery(value) {
   try {
     return collect$StylesForQuery(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateStylesForQuery(value) {
-  try {
-    if (collect$StylesForQuery(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForQuery(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertStylesForQuery(value) {
-  const result = validateStylesForQuery(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForQuery", result.errors);
-}
+const validateStylesForQuery = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForQuery, reset$);
+const assertStylesForQuery = /* @__PURE__ */ (0, import_validation.asserter)("StylesForQuery", validateStylesForQuery);
 const StylesForQuerySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForQuery);
 function isStylesForCookie(value) {
   try {
     return collect$StylesForCookie(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateStylesForCookie(value) {
-  try {
-    if (collect$StylesForCookie(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForCookie(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertStylesForCookie(value) {
-  const result = validateStylesForCookie(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForCookie", result.errors);
-}
+const validateStylesForCookie = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForCookie, reset$);
+const assertStylesForCookie = /* @__PURE__ */ (0, import_validation.asserter)("StylesForCookie", validateStylesForCookie);
 const StylesForCookieSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForCookie);
 function isTypeApikey(value) {
   try {
     return collect$TypeApikey(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTypeApikey(value) {
-  try {
-    if (collect$TypeApikey(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeApikey(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTypeApikey(value) {
-  const result = validateTypeApikey(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeApikey", result.errors);
-}
+const validateTypeApikey = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeApikey, reset$);
+const assertTypeApikey = /* @__PURE__ */ (0, import_validation.asserter)("TypeApikey", validateTypeApikey);
 const TypeApikeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeApikey);
 function isTypeHttp(value) {
   try {
     return collect$TypeHttp(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTypeHttp(value) {
-  try {
-    if (collect$TypeHttp(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeHttp(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTypeHttp(value) {
-  const result = validateTypeHttp(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttp", result.errors);
-}
+const validateTypeHttp = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeHttp, reset$);
+const assertTypeHttp = /* @__PURE__ */ (0, import_validation.asserter)("TypeHttp", validateTypeHttp);
 const TypeHttpSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttp);
 function isTypeHttpBearer(value) {
   try {
     return collect$TypeHttpBearer(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTypeHttpBearer(value) {
-  try {
-    if (collect$TypeHttpBearer(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeHttpBearer(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTypeHttpBearer(value) {
-  const result = validateTypeHttpBearer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttpBearer", result.errors);
-}
+const validateTypeHttpBearer = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeHttpBearer, reset$);
+const assertTypeHttpBearer = /* @__PURE__ */ (0, import_validation.asserter)("TypeHttpBearer", validateTypeHttpBearer);
 const TypeHttpBearerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttpBearer);
 function isTypeOauth2(value) {
   try {
     return collect$TypeOauth2(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTypeOauth2(value) {
-  try {
-    if (collect$TypeOauth2(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeOauth2(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTypeOauth2(value) {
-  const result = validateTypeOauth2(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOauth2", result.errors);
-}
+const validateTypeOauth2 = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeOauth2, reset$);
+const assertTypeOauth2 = /* @__PURE__ */ (0, import_validation.asserter)("TypeOauth2", validateTypeOauth2);
 const TypeOauth2Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOauth2);
 function isTypeOidc(value) {
   try {
     return collect$TypeOidc(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateTypeOidc(value) {
-  try {
-    if (collect$TypeOidc(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeOidc(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTypeOidc(value) {
-  const result = validateTypeOidc(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOidc", result.errors);
-}
+const validateTypeOidc = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeOidc, reset$);
+const assertTypeOidc = /* @__PURE__ */ (0, import_validation.asserter)("TypeOidc", validateTypeOidc);
 const TypeOidcSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOidc);
 function isImplicit(value) {
   try {
     return collect$Implicit(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateImplicit(value) {
-  try {
-    if (collect$Implicit(value)) return { ok: true, value };
-    const errors = [];
-    collect$Implicit(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertImplicit(value) {
-  const result = validateImplicit(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Implicit", result.errors);
-}
+const validateImplicit = /* @__PURE__ */ (0, import_validation.validator)(collect$Implicit, reset$);
+const assertImplicit = /* @__PURE__ */ (0, import_validation.asserter)("Implicit", validateImplicit);
 const ImplicitSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicit);
 function isPassword(value) {
   try {
     return collect$Password(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validatePassword(value) {
-  try {
-    if (collect$Password(value)) return { ok: true, value };
-    const errors = [];
-    collect$Password(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPassword(value) {
-  const result = validatePassword(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Password", result.errors);
-}
+const validatePassword = /* @__PURE__ */ (0, import_validation.validator)(collect$Password, reset$);
+const assertPassword = /* @__PURE__ */ (0, import_validation.asserter)("Password", validatePassword);
 const PasswordSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePassword);
 function isClientCredentials(value) {
   try {
     return collect$ClientCredentials(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateClientCredentials(value) {
-  try {
-    if (collect$ClientCredentials(value)) return { ok: true, value };
-    const errors = [];
-    collect$ClientCredentials(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertClientCredentials(value) {
-  const result = validateClientCredentials(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentials", result.errors);
-}
+const validateClientCredentials = /* @__PURE__ */ (0, import_validation.validator)(collect$ClientCredentials, reset$);
+const assertClientCredentials = /* @__PURE__ */ (0, import_validation.asserter)("ClientCredentials", validateClientCredentials);
 const ClientCredentialsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentials);
 function isAuthorizationCode(value) {
   try {
     return collect$AuthorizationCode(value);
   } catch (error) {
-    depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error, reset$);
   }
 }
-function validateAuthorizationCode(value) {
-  try {
-    if (collect$AuthorizationCode(value)) return { ok: true, value };
-    const errors = [];
-    collect$AuthorizationCode(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAuthorizationCode(value) {
-  const result = validateAuthorizationCode(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCode", result.errors);
-}
+const validateAuthorizationCode = /* @__PURE__ */ (0, import_validation.validator)(collect$AuthorizationCode, reset$);
+const assertAuthorizationCode = /* @__PURE__ */ (0, import_validation.asserter)("AuthorizationCode", validateAuthorizationCode);
 const AuthorizationCodeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCode);
 function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);

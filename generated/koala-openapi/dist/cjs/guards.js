@@ -25,8 +25,6 @@ __export(guards_exports, {
   AccountsBatchParamsHeaderSchema: () => AccountsBatchParamsHeaderSchema,
   AccountsBatchParamsPathSchema: () => AccountsBatchParamsPathSchema,
   BatchParamsHeaderSchema: () => BatchParamsHeaderSchema,
-  BatchParamsHeaderUserAgentSchema: () => BatchParamsHeaderUserAgentSchema,
-  BatchParamsPathPublicKeySchema: () => BatchParamsPathPublicKeySchema,
   BatchParamsPathSchema: () => BatchParamsPathSchema,
   Error_Schema: () => Error_Schema,
   IdentifyCallSchema: () => IdentifyCallSchema,
@@ -41,9 +39,7 @@ __export(guards_exports, {
   assertAccountsBatchParamsHeader: () => assertAccountsBatchParamsHeader,
   assertAccountsBatchParamsPath: () => assertAccountsBatchParamsPath,
   assertBatchParamsHeader: () => assertBatchParamsHeader,
-  assertBatchParamsHeaderUserAgent: () => assertBatchParamsHeaderUserAgent,
   assertBatchParamsPath: () => assertBatchParamsPath,
-  assertBatchParamsPathPublicKey: () => assertBatchParamsPathPublicKey,
   assertError_: () => assertError_,
   assertIdentifyCall: () => assertIdentifyCall,
   assertKoalaAccountBatchRequest: () => assertKoalaAccountBatchRequest,
@@ -56,9 +52,7 @@ __export(guards_exports, {
   isAccountsBatchParamsHeader: () => isAccountsBatchParamsHeader,
   isAccountsBatchParamsPath: () => isAccountsBatchParamsPath,
   isBatchParamsHeader: () => isBatchParamsHeader,
-  isBatchParamsHeaderUserAgent: () => isBatchParamsHeaderUserAgent,
   isBatchParamsPath: () => isBatchParamsPath,
-  isBatchParamsPathPublicKey: () => isBatchParamsPathPublicKey,
   isError_: () => isError_,
   isIdentifyCall: () => isIdentifyCall,
   isKoalaAccountBatchRequest: () => isKoalaAccountBatchRequest,
@@ -97,518 +91,162 @@ function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateKoalaIngestion(value) {
-  try {
-    if (collect$KoalaIngestion(value)) return { ok: true, value };
-    const errors = [];
-    collect$KoalaIngestion(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertKoalaIngestion(value) {
-  const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaIngestion", result.errors);
-}
+const validateKoalaIngestion = /* @__PURE__ */ (0, import_validation.validator)(collect$KoalaIngestion);
+const assertKoalaIngestion = /* @__PURE__ */ (0, import_validation.asserter)("KoalaIngestion", validateKoalaIngestion);
 const KoalaIngestionSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaIngestion);
 function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateAccepted(value) {
-  try {
-    if (collect$Accepted(value)) return { ok: true, value };
-    const errors = [];
-    collect$Accepted(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAccepted(value) {
-  const result = validateAccepted(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Accepted", result.errors);
-}
+const validateAccepted = /* @__PURE__ */ (0, import_validation.validator)(collect$Accepted);
+const assertAccepted = /* @__PURE__ */ (0, import_validation.asserter)("Accepted", validateAccepted);
 const AcceptedSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccepted);
 function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateError_(value) {
-  try {
-    if (collect$Error_(value)) return { ok: true, value };
-    const errors = [];
-    collect$Error_(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertError_(value) {
-  const result = validateError_(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Error_", result.errors);
-}
+const validateError_ = /* @__PURE__ */ (0, import_validation.validator)(collect$Error_);
+const assertError_ = /* @__PURE__ */ (0, import_validation.asserter)(
+  "Error_",
+  validateError_
+);
 const Error_Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateError_);
-function isBatchParamsPathPublicKey(value) {
-  try {
-    return collect$BatchParamsPathPublicKey(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
-function validateBatchParamsPathPublicKey(value) {
-  try {
-    if (collect$BatchParamsPathPublicKey(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPathPublicKey(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsPathPublicKey(value) {
-  const result = validateBatchParamsPathPublicKey(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsPathPublicKey", result.errors);
-}
-const BatchParamsPathPublicKeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsPathPublicKey);
-function isBatchParamsHeaderUserAgent(value) {
-  try {
-    return collect$BatchParamsHeaderUserAgent(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
-function validateBatchParamsHeaderUserAgent(value) {
-  try {
-    if (collect$BatchParamsHeaderUserAgent(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeaderUserAgent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsHeaderUserAgent(value) {
-  const result = validateBatchParamsHeaderUserAgent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeaderUserAgent", result.errors);
-}
-const BatchParamsHeaderUserAgentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeaderUserAgent);
+const validateBatchParamsPathPublicKey = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$BatchParamsPathPublicKey
+);
+const validateBatchParamsHeaderUserAgent = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$BatchParamsHeaderUserAgent
+);
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateKoalaProfileBatchRequest(value) {
-  try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertKoalaProfileBatchRequest(value) {
-  const result = validateKoalaProfileBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
-}
+const validateKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$KoalaProfileBatchRequest
+);
+const assertKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
+  "KoalaProfileBatchRequest",
+  validateKoalaProfileBatchRequest
+);
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateKoalaAccountBatchRequest(value) {
-  try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertKoalaAccountBatchRequest(value) {
-  const result = validateKoalaAccountBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
-}
+const validateKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$KoalaAccountBatchRequest
+);
+const assertKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
+  "KoalaAccountBatchRequest",
+  validateKoalaAccountBatchRequest
+);
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateBatchParamsPath(value) {
-  try {
-    if (collect$BatchParamsPath(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPath(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsPath(value) {
-  const result = validateBatchParamsPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsPath", result.errors);
-}
+const validateBatchParamsPath = /* @__PURE__ */ (0, import_validation.validator)(collect$BatchParamsPath);
+const assertBatchParamsPath = /* @__PURE__ */ (0, import_validation.asserter)("BatchParamsPath", validateBatchParamsPath);
 const BatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsPath);
 function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateBatchParamsHeader(value) {
-  try {
-    if (collect$BatchParamsHeader(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsHeader(value) {
-  const result = validateBatchParamsHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeader", result.errors);
-}
+const validateBatchParamsHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$BatchParamsHeader);
+const assertBatchParamsHeader = /* @__PURE__ */ (0, import_validation.asserter)("BatchParamsHeader", validateBatchParamsHeader);
 const BatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeader);
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateAccountsBatchParamsPath(value) {
-  try {
-    if (collect$AccountsBatchParamsPath(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsPath(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAccountsBatchParamsPath(value) {
-  const result = validateAccountsBatchParamsPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsPath", result.errors);
-}
+const validateAccountsBatchParamsPath = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$AccountsBatchParamsPath
+);
+const assertAccountsBatchParamsPath = /* @__PURE__ */ (0, import_validation.asserter)(
+  "AccountsBatchParamsPath",
+  validateAccountsBatchParamsPath
+);
 const AccountsBatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsPath);
 function isAccountsBatchParamsHeader(value) {
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateAccountsBatchParamsHeader(value) {
-  try {
-    if (collect$AccountsBatchParamsHeader(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAccountsBatchParamsHeader(value) {
-  const result = validateAccountsBatchParamsHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsHeader", result.errors);
-}
+const validateAccountsBatchParamsHeader = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$AccountsBatchParamsHeader
+);
+const assertAccountsBatchParamsHeader = /* @__PURE__ */ (0, import_validation.asserter)(
+  "AccountsBatchParamsHeader",
+  validateAccountsBatchParamsHeader
+);
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsHeader);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateTrackEvent(value) {
-  try {
-    if (collect$TrackEvent(value)) return { ok: true, value };
-    const errors = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTrackEvent(value) {
-  const result = validateTrackEvent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
-}
+const validateTrackEvent = /* @__PURE__ */ (0, import_validation.validator)(collect$TrackEvent);
+const assertTrackEvent = /* @__PURE__ */ (0, import_validation.asserter)("TrackEvent", validateTrackEvent);
 const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateIdentifyCall(value) {
-  try {
-    if (collect$IdentifyCall(value)) return { ok: true, value };
-    const errors = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertIdentifyCall(value) {
-  const result = validateIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
-}
+const validateIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(collect$IdentifyCall);
+const assertIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("IdentifyCall", validateIdentifyCall);
 const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validatePageView(value) {
-  try {
-    if (collect$PageView(value)) return { ok: true, value };
-    const errors = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPageView(value) {
-  const result = validatePageView(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
-}
+const validatePageView = /* @__PURE__ */ (0, import_validation.validator)(collect$PageView);
+const assertPageView = /* @__PURE__ */ (0, import_validation.asserter)("PageView", validatePageView);
 const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateAccountIdentifyCall(value) {
-  try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAccountIdentifyCall(value) {
-  const result = validateAccountIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
-}
+const validateAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$AccountIdentifyCall
+);
+const assertAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("AccountIdentifyCall", validateAccountIdentifyCall);
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
 function collect$KoalaIngestion(value, path = "", errors) {
   return true;
@@ -1595,8 +1233,6 @@ function collect$AccountsBatchParamsHeader(value, path = "", errors) {
   AccountsBatchParamsHeaderSchema,
   AccountsBatchParamsPathSchema,
   BatchParamsHeaderSchema,
-  BatchParamsHeaderUserAgentSchema,
-  BatchParamsPathPublicKeySchema,
   BatchParamsPathSchema,
   Error_Schema,
   IdentifyCallSchema,
@@ -1611,9 +1247,7 @@ function collect$AccountsBatchParamsHeader(value, path = "", errors) {
   assertAccountsBatchParamsHeader,
   assertAccountsBatchParamsPath,
   assertBatchParamsHeader,
-  assertBatchParamsHeaderUserAgent,
   assertBatchParamsPath,
-  assertBatchParamsPathPublicKey,
   assertError_,
   assertIdentifyCall,
   assertKoalaAccountBatchRequest,
@@ -1626,9 +1260,7 @@ function collect$AccountsBatchParamsHeader(value, path = "", errors) {
   isAccountsBatchParamsHeader,
   isAccountsBatchParamsPath,
   isBatchParamsHeader,
-  isBatchParamsHeaderUserAgent,
   isBatchParamsPath,
-  isBatchParamsPathPublicKey,
   isError_,
   isIdentifyCall,
   isKoalaAccountBatchRequest,

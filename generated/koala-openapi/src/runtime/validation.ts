@@ -111,3 +111,54 @@ export function pointerSegments(pointer: string): (string | number)[] {
       return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
     });
 }
+
+/**
+ * A generated check (`collect$X`): called with the value alone it is the fast path (false at the
+ * first failure, nothing allocated); called with a list it pushes every error into it.
+ */
+export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
+
+/**
+ * Puts back what a check that threw left behind (the depth counter of recursive types): generated
+ * modules that have one pass it to the wrappers below.
+ */
+export type Reset = () => void;
+
+/**
+ * What `isX` answers when its check threw: false when the call stack ran out (the value is nested
+ * too deep to check), never a RangeError; any other exception (a getter of the data) goes through.
+ * `isX` stays a function of its own calling its check (see emit/guards/index.ts): only this cold path is shared.
+ */
+export function falseIfTooDeep(error: unknown, reset?: Reset): false {
+  reset?.();
+  if (error instanceof RangeError) return false;
+  throw error;
+}
+
+/**
+ * `validateX` of a check: the value typed, or every error (the fast path first: a valid value
+ * allocates nothing but the result). The call stack running out is one "maxDepth" error, never a RangeError.
+ */
+export function validator<T>(check: Check, reset?: Reset): (value: unknown) => ValidationResult<T> {
+  return (value: unknown): ValidationResult<T> => {
+    try {
+      if (check(value)) return { ok: true, value: value as T };
+      const errors: ValidationError[] = [];
+      check(value, "", errors);
+      return { ok: false, errors };
+    } catch (error) {
+      reset?.();
+      if (!(error instanceof RangeError)) throw error;
+      // Nested deeper than the depth counter of recursive types foresees (emit/guards/guard-module.ts DATA_DEPTH_LIMIT).
+      return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
+    }
+  };
+}
+
+/** `assertX` of a `validateX`: throws a {@link SchemaValidationError} listing every error unless `value` is a valid `typeName`. */
+export function asserter<T>(typeName: string, validate: (value: unknown) => ValidationResult<T>): (value: unknown) => asserts value is T {
+  return (value: unknown): asserts value is T => {
+    const result = validate(value);
+    if (!result.ok) throw new SchemaValidationError(typeName, result.errors);
+  };
+}

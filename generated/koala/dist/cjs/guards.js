@@ -57,208 +57,73 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateKoalaProfileBatchRequest(value) {
-  try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertKoalaProfileBatchRequest(value) {
-  const result = validateKoalaProfileBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
-}
+const validateKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$KoalaProfileBatchRequest
+);
+const assertKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
+  "KoalaProfileBatchRequest",
+  validateKoalaProfileBatchRequest
+);
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateTrackEvent(value) {
-  try {
-    if (collect$TrackEvent(value)) return { ok: true, value };
-    const errors = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertTrackEvent(value) {
-  const result = validateTrackEvent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
-}
+const validateTrackEvent = /* @__PURE__ */ (0, import_validation.validator)(collect$TrackEvent);
+const assertTrackEvent = /* @__PURE__ */ (0, import_validation.asserter)("TrackEvent", validateTrackEvent);
 const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateIdentifyCall(value) {
-  try {
-    if (collect$IdentifyCall(value)) return { ok: true, value };
-    const errors = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertIdentifyCall(value) {
-  const result = validateIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
-}
+const validateIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(collect$IdentifyCall);
+const assertIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("IdentifyCall", validateIdentifyCall);
 const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validatePageView(value) {
-  try {
-    if (collect$PageView(value)) return { ok: true, value };
-    const errors = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertPageView(value) {
-  const result = validatePageView(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
-}
+const validatePageView = /* @__PURE__ */ (0, import_validation.validator)(collect$PageView);
+const assertPageView = /* @__PURE__ */ (0, import_validation.asserter)("PageView", validatePageView);
 const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateKoalaAccountBatchRequest(value) {
-  try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertKoalaAccountBatchRequest(value) {
-  const result = validateKoalaAccountBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
-}
+const validateKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$KoalaAccountBatchRequest
+);
+const assertKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
+  "KoalaAccountBatchRequest",
+  validateKoalaAccountBatchRequest
+);
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.falseIfTooDeep)(error);
   }
 }
-function validateAccountIdentifyCall(value) {
-  try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertAccountIdentifyCall(value) {
-  const result = validateAccountIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
-}
+const validateAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(
+  collect$AccountIdentifyCall
+);
+const assertAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("AccountIdentifyCall", validateAccountIdentifyCall);
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

@@ -68,3 +68,26 @@ export declare namespace StandardSchemaV1 {
 export declare function standardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T>;
 /** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
 export declare function pointerSegments(pointer: string): (string | number)[];
+/**
+ * A generated check (`collect$X`): called with the value alone it is the fast path (false at the
+ * first failure, nothing allocated); called with a list it pushes every error into it.
+ */
+export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
+/**
+ * Puts back what a check that threw left behind (the depth counter of recursive types): generated
+ * modules that have one pass it to the wrappers below.
+ */
+export type Reset = () => void;
+/**
+ * What `isX` answers when its check threw: false when the call stack ran out (the value is nested
+ * too deep to check), never a RangeError; any other exception (a getter of the data) goes through.
+ * `isX` stays a function of its own calling its check (see emit/guards/index.ts): only this cold path is shared.
+ */
+export declare function falseIfTooDeep(error: unknown, reset?: Reset): false;
+/**
+ * `validateX` of a check: the value typed, or every error (the fast path first: a valid value
+ * allocates nothing but the result). The call stack running out is one "maxDepth" error, never a RangeError.
+ */
+export declare function validator<T>(check: Check, reset?: Reset): (value: unknown) => ValidationResult<T>;
+/** `assertX` of a `validateX`: throws a {@link SchemaValidationError} listing every error unless `value` is a valid `typeName`. */
+export declare function asserter<T>(typeName: string, validate: (value: unknown) => ValidationResult<T>): (value: unknown) => asserts value is T;
