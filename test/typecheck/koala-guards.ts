@@ -43,8 +43,7 @@ export function asserting(a: unknown, b: unknown): void {
   expectType<Equal<typeof b, IdentifyCall>>(true);
 }
 
-// assertX is a const with its assertion signature written out: TypeScript accepts calling it
-// through the package's namespace too, and a function holding it keeps narrowing.
+// assertX narrows when called through the package's namespace too, and through a const typed as an assertion.
 export function assertingThroughNamespace(a: unknown, b: unknown): void {
   koala.assertTrackEvent(a);
   expectType<Equal<typeof a, TrackEvent>>(true);

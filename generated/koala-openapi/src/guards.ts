@@ -3,15 +3,15 @@
 /* eslint-disable */
 
 import {
+  SchemaValidationError as $SchemaValidationError,
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
-  asserter as $asserter,
-  falseIfTooDeep as $falseIfTooDeep,
+  invalid as $invalid,
   pushError as $pushError,
   pushKeyError as $pushKeyError,
   standardSchema as $standardSchema,
-  validator as $validator,
+  tooDeep as $tooDeep,
 } from "./runtime/validation.js";
 import {
   codePointLength as $codePointLength,
@@ -54,17 +54,27 @@ export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
-export const validateKoalaIngestion: (value: unknown) => $ValidationResult<KoalaIngestion> =
-  /* @__PURE__ */ $validator(collect$KoalaIngestion);
+export function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion> {
+  try {
+    return collect$KoalaIngestion(value)
+      ? { ok: true, value: value as KoalaIngestion }
+      : $invalid(collect$KoalaIngestion, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaIngestion. */
-export const assertKoalaIngestion: (value: unknown) => asserts value is KoalaIngestion =
-  /* @__PURE__ */ $asserter("KoalaIngestion", validateKoalaIngestion);
+export function assertKoalaIngestion(value: unknown): asserts value is KoalaIngestion {
+  const result = validateKoalaIngestion(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
+}
 
 /** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion> =
@@ -75,17 +85,27 @@ export function isAccepted(value: unknown): value is Accepted {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against Accepted's schema and returns it typed, or every error. */
-export const validateAccepted: (value: unknown) => $ValidationResult<Accepted> =
-  /* @__PURE__ */ $validator(collect$Accepted);
+export function validateAccepted(value: unknown): $ValidationResult<Accepted> {
+  try {
+    return collect$Accepted(value)
+      ? { ok: true, value: value as Accepted }
+      : $invalid(collect$Accepted, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Accepted. */
-export const assertAccepted: (value: unknown) => asserts value is Accepted =
-  /* @__PURE__ */ $asserter("Accepted", validateAccepted);
+export function assertAccepted(value: unknown): asserts value is Accepted {
+  const result = validateAccepted(value);
+  if (!result.ok) throw new $SchemaValidationError("Accepted", result.errors);
+}
 
 /** Accepted as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AcceptedSchema: $StandardSchemaV1<Accepted> =
@@ -96,61 +116,88 @@ export function isError_(value: unknown): value is Error_ {
   try {
     return collect$Error_(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against Error_'s schema and returns it typed, or every error. */
-export const validateError_: (value: unknown) => $ValidationResult<Error_> =
-  /* @__PURE__ */ $validator(collect$Error_);
+export function validateError_(value: unknown): $ValidationResult<Error_> {
+  try {
+    return collect$Error_(value)
+      ? { ok: true, value: value as Error_ }
+      : $invalid(collect$Error_, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Error_. */
-export const assertError_: (value: unknown) => asserts value is Error_ = /* @__PURE__ */ $asserter(
-  "Error_",
-  validateError_,
-);
+export function assertError_(value: unknown): asserts value is Error_ {
+  const result = validateError_(value);
+  if (!result.ok) throw new $SchemaValidationError("Error_", result.errors);
+}
 
 /** Error_ as a Standard Schema v1 validator (https://standardschema.dev). */
 export const Error_Schema: $StandardSchemaV1<Error_> =
   /* @__PURE__ */ $standardSchema(validateError_);
 
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
-export const validateBatchParamsPathPublicKey: (
+export function validateBatchParamsPathPublicKey(
   value: unknown,
-) => $ValidationResult<BatchParamsPathPublicKey> = /* @__PURE__ */ $validator(
-  collect$BatchParamsPathPublicKey,
-);
+): $ValidationResult<BatchParamsPathPublicKey> {
+  try {
+    return collect$BatchParamsPathPublicKey(value)
+      ? { ok: true, value: value as BatchParamsPathPublicKey }
+      : $invalid(collect$BatchParamsPathPublicKey, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
-export const validateBatchParamsHeaderUserAgent: (
+export function validateBatchParamsHeaderUserAgent(
   value: unknown,
-) => $ValidationResult<BatchParamsHeaderUserAgent> = /* @__PURE__ */ $validator(
-  collect$BatchParamsHeaderUserAgent,
-);
+): $ValidationResult<BatchParamsHeaderUserAgent> {
+  try {
+    return collect$BatchParamsHeaderUserAgent(value)
+      ? { ok: true, value: value as BatchParamsHeaderUserAgent }
+      : $invalid(collect$BatchParamsHeaderUserAgent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export const validateKoalaProfileBatchRequest: (
+export function validateKoalaProfileBatchRequest(
   value: unknown,
-) => $ValidationResult<KoalaProfileBatchRequest> = /* @__PURE__ */ $validator(
-  collect$KoalaProfileBatchRequest,
-);
+): $ValidationResult<KoalaProfileBatchRequest> {
+  try {
+    return collect$KoalaProfileBatchRequest(value)
+      ? { ok: true, value: value as KoalaProfileBatchRequest }
+      : $invalid(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export const assertKoalaProfileBatchRequest: (
+export function assertKoalaProfileBatchRequest(
   value: unknown,
-) => asserts value is KoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest,
-);
+): asserts value is KoalaProfileBatchRequest {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
@@ -161,24 +208,31 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export const validateKoalaAccountBatchRequest: (
+export function validateKoalaAccountBatchRequest(
   value: unknown,
-) => $ValidationResult<KoalaAccountBatchRequest> = /* @__PURE__ */ $validator(
-  collect$KoalaAccountBatchRequest,
-);
+): $ValidationResult<KoalaAccountBatchRequest> {
+  try {
+    return collect$KoalaAccountBatchRequest(value)
+      ? { ok: true, value: value as KoalaAccountBatchRequest }
+      : $invalid(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export const assertKoalaAccountBatchRequest: (
+export function assertKoalaAccountBatchRequest(
   value: unknown,
-) => asserts value is KoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest,
-);
+): asserts value is KoalaAccountBatchRequest {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
@@ -189,17 +243,27 @@ export function isBatchParamsPath(value: unknown): value is BatchParamsPath {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against BatchParamsPath's schema and returns it typed, or every error. */
-export const validateBatchParamsPath: (value: unknown) => $ValidationResult<BatchParamsPath> =
-  /* @__PURE__ */ $validator(collect$BatchParamsPath);
+export function validateBatchParamsPath(value: unknown): $ValidationResult<BatchParamsPath> {
+  try {
+    return collect$BatchParamsPath(value)
+      ? { ok: true, value: value as BatchParamsPath }
+      : $invalid(collect$BatchParamsPath, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPath. */
-export const assertBatchParamsPath: (value: unknown) => asserts value is BatchParamsPath =
-  /* @__PURE__ */ $asserter("BatchParamsPath", validateBatchParamsPath);
+export function assertBatchParamsPath(value: unknown): asserts value is BatchParamsPath {
+  const result = validateBatchParamsPath(value);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsPath", result.errors);
+}
 
 /** BatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsPathSchema: $StandardSchemaV1<BatchParamsPath> =
@@ -210,17 +274,27 @@ export function isBatchParamsHeader(value: unknown): value is BatchParamsHeader 
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against BatchParamsHeader's schema and returns it typed, or every error. */
-export const validateBatchParamsHeader: (value: unknown) => $ValidationResult<BatchParamsHeader> =
-  /* @__PURE__ */ $validator(collect$BatchParamsHeader);
+export function validateBatchParamsHeader(value: unknown): $ValidationResult<BatchParamsHeader> {
+  try {
+    return collect$BatchParamsHeader(value)
+      ? { ok: true, value: value as BatchParamsHeader }
+      : $invalid(collect$BatchParamsHeader, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeader. */
-export const assertBatchParamsHeader: (value: unknown) => asserts value is BatchParamsHeader =
-  /* @__PURE__ */ $asserter("BatchParamsHeader", validateBatchParamsHeader);
+export function assertBatchParamsHeader(value: unknown): asserts value is BatchParamsHeader {
+  const result = validateBatchParamsHeader(value);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeader", result.errors);
+}
 
 /** BatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader> =
@@ -231,24 +305,31 @@ export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatc
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against AccountsBatchParamsPath's schema and returns it typed, or every error. */
-export const validateAccountsBatchParamsPath: (
+export function validateAccountsBatchParamsPath(
   value: unknown,
-) => $ValidationResult<AccountsBatchParamsPath> = /* @__PURE__ */ $validator(
-  collect$AccountsBatchParamsPath,
-);
+): $ValidationResult<AccountsBatchParamsPath> {
+  try {
+    return collect$AccountsBatchParamsPath(value)
+      ? { ok: true, value: value as AccountsBatchParamsPath }
+      : $invalid(collect$AccountsBatchParamsPath, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsPath. */
-export const assertAccountsBatchParamsPath: (
+export function assertAccountsBatchParamsPath(
   value: unknown,
-) => asserts value is AccountsBatchParamsPath = /* @__PURE__ */ $asserter(
-  "AccountsBatchParamsPath",
-  validateAccountsBatchParamsPath,
-);
+): asserts value is AccountsBatchParamsPath {
+  const result = validateAccountsBatchParamsPath(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsPath", result.errors);
+}
 
 /** AccountsBatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBatchParamsPath> =
@@ -259,24 +340,31 @@ export function isAccountsBatchParamsHeader(value: unknown): value is AccountsBa
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against AccountsBatchParamsHeader's schema and returns it typed, or every error. */
-export const validateAccountsBatchParamsHeader: (
+export function validateAccountsBatchParamsHeader(
   value: unknown,
-) => $ValidationResult<AccountsBatchParamsHeader> = /* @__PURE__ */ $validator(
-  collect$AccountsBatchParamsHeader,
-);
+): $ValidationResult<AccountsBatchParamsHeader> {
+  try {
+    return collect$AccountsBatchParamsHeader(value)
+      ? { ok: true, value: value as AccountsBatchParamsHeader }
+      : $invalid(collect$AccountsBatchParamsHeader, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsHeader. */
-export const assertAccountsBatchParamsHeader: (
+export function assertAccountsBatchParamsHeader(
   value: unknown,
-) => asserts value is AccountsBatchParamsHeader = /* @__PURE__ */ $asserter(
-  "AccountsBatchParamsHeader",
-  validateAccountsBatchParamsHeader,
-);
+): asserts value is AccountsBatchParamsHeader {
+  const result = validateAccountsBatchParamsHeader(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsHeader", result.errors);
+}
 
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader> =
@@ -287,17 +375,27 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent> =
-  /* @__PURE__ */ $validator(collect$TrackEvent);
+export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
+  try {
+    return collect$TrackEvent(value)
+      ? { ok: true, value: value as TrackEvent }
+      : $invalid(collect$TrackEvent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export const assertTrackEvent: (value: unknown) => asserts value is TrackEvent =
-  /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
+export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
+}
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> =
@@ -308,17 +406,27 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall> =
-  /* @__PURE__ */ $validator(collect$IdentifyCall);
+export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
+  try {
+    return collect$IdentifyCall(value)
+      ? { ok: true, value: value as IdentifyCall }
+      : $invalid(collect$IdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall =
-  /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
+export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
+}
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
@@ -329,17 +437,27 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export const validatePageView: (value: unknown) => $ValidationResult<PageView> =
-  /* @__PURE__ */ $validator(collect$PageView);
+export function validatePageView(value: unknown): $ValidationResult<PageView> {
+  try {
+    return collect$PageView(value)
+      ? { ok: true, value: value as PageView }
+      : $invalid(collect$PageView, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export const assertPageView: (value: unknown) => asserts value is PageView =
-  /* @__PURE__ */ $asserter("PageView", validatePageView);
+export function assertPageView(value: unknown): asserts value is PageView {
+  const result = validatePageView(value);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
+}
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> =
@@ -350,20 +468,29 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export const validateAccountIdentifyCall: (
+export function validateAccountIdentifyCall(
   value: unknown,
-) => $ValidationResult<AccountIdentifyCall> = /* @__PURE__ */ $validator(
-  collect$AccountIdentifyCall,
-);
+): $ValidationResult<AccountIdentifyCall> {
+  try {
+    return collect$AccountIdentifyCall(value)
+      ? { ok: true, value: value as AccountIdentifyCall }
+      : $invalid(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall =
-  /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
+export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =

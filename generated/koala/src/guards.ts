@@ -3,14 +3,14 @@
 /* eslint-disable */
 
 import {
+  SchemaValidationError as $SchemaValidationError,
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
-  asserter as $asserter,
-  falseIfTooDeep as $falseIfTooDeep,
+  invalid as $invalid,
   pushError as $pushError,
   standardSchema as $standardSchema,
-  validator as $validator,
+  tooDeep as $tooDeep,
 } from "./runtime/validation.js";
 import {
   isDateTime as $isDateTime,
@@ -36,24 +36,31 @@ export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfil
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export const validateKoalaProfileBatchRequest: (
+export function validateKoalaProfileBatchRequest(
   value: unknown,
-) => $ValidationResult<KoalaProfileBatchRequest> = /* @__PURE__ */ $validator(
-  collect$KoalaProfileBatchRequest,
-);
+): $ValidationResult<KoalaProfileBatchRequest> {
+  try {
+    return collect$KoalaProfileBatchRequest(value)
+      ? { ok: true, value: value as KoalaProfileBatchRequest }
+      : $invalid(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export const assertKoalaProfileBatchRequest: (
+export function assertKoalaProfileBatchRequest(
   value: unknown,
-) => asserts value is KoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest,
-);
+): asserts value is KoalaProfileBatchRequest {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
@@ -64,17 +71,27 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent> =
-  /* @__PURE__ */ $validator(collect$TrackEvent);
+export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
+  try {
+    return collect$TrackEvent(value)
+      ? { ok: true, value: value as TrackEvent }
+      : $invalid(collect$TrackEvent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export const assertTrackEvent: (value: unknown) => asserts value is TrackEvent =
-  /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
+export function assertTrackEvent(value: unknown): asserts value is TrackEvent {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
+}
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export const TrackEventSchema: $StandardSchemaV1<TrackEvent> =
@@ -85,17 +102,27 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall> =
-  /* @__PURE__ */ $validator(collect$IdentifyCall);
+export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
+  try {
+    return collect$IdentifyCall(value)
+      ? { ok: true, value: value as IdentifyCall }
+      : $invalid(collect$IdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall =
-  /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
+export function assertIdentifyCall(value: unknown): asserts value is IdentifyCall {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
+}
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall> =
@@ -106,17 +133,27 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export const validatePageView: (value: unknown) => $ValidationResult<PageView> =
-  /* @__PURE__ */ $validator(collect$PageView);
+export function validatePageView(value: unknown): $ValidationResult<PageView> {
+  try {
+    return collect$PageView(value)
+      ? { ok: true, value: value as PageView }
+      : $invalid(collect$PageView, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export const assertPageView: (value: unknown) => asserts value is PageView =
-  /* @__PURE__ */ $asserter("PageView", validatePageView);
+export function assertPageView(value: unknown): asserts value is PageView {
+  const result = validatePageView(value);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
+}
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export const PageViewSchema: $StandardSchemaV1<PageView> =
@@ -127,24 +164,31 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export const validateKoalaAccountBatchRequest: (
+export function validateKoalaAccountBatchRequest(
   value: unknown,
-) => $ValidationResult<KoalaAccountBatchRequest> = /* @__PURE__ */ $validator(
-  collect$KoalaAccountBatchRequest,
-);
+): $ValidationResult<KoalaAccountBatchRequest> {
+  try {
+    return collect$KoalaAccountBatchRequest(value)
+      ? { ok: true, value: value as KoalaAccountBatchRequest }
+      : $invalid(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export const assertKoalaAccountBatchRequest: (
+export function assertKoalaAccountBatchRequest(
   value: unknown,
-) => asserts value is KoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest,
-);
+): asserts value is KoalaAccountBatchRequest {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest> =
@@ -155,20 +199,29 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export const validateAccountIdentifyCall: (
+export function validateAccountIdentifyCall(
   value: unknown,
-) => $ValidationResult<AccountIdentifyCall> = /* @__PURE__ */ $validator(
-  collect$AccountIdentifyCall,
-);
+): $ValidationResult<AccountIdentifyCall> {
+  try {
+    return collect$AccountIdentifyCall(value)
+      ? { ok: true, value: value as AccountIdentifyCall }
+      : $invalid(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall =
-  /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
+export function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =

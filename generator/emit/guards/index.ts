@@ -32,15 +32,15 @@ function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, 
 }
 
 /**
- * The `guards` module for a model. Per type X (see wrappers.ts for which ones it gets):
- * - `isX`: a function of its own calling `collect$X`. Through a factory shared by every type
- *   (`$guard(collect$X)`), the call to the check inside one shared closure is megamorphic: measured
- *   on 40 small types called in turn, 2x the time of the direct functions (58 vs 28 ns a call);
- *   the fast path is what guards are for, so it keeps its own function, and only its cold catch is shared.
- * - `validateX`, `assertX`, `XSchema`: one line each, made by the runtime's factories
- *   (runtime/validation.ts validator, asserter, standardSchema): the same closure costs these a
- *   few nanoseconds beside the result they allocate, and four wrappers of about 45 lines a type
- *   were a third of guards.ts on large APIs (6 of stripe's 17 MB).
+ * The `guards` module for a model. Per type X (see wrappers.ts for which ones it gets) `isX`,
+ * `validateX` and `assertX` are functions of their own calling `collect$X` (and `validateX`)
+ * directly: made by one factory shared by every type (`validator(collect$X)`), the call to the
+ * check inside the shared closure is megamorphic and never inlined. Measured in fresh processes,
+ * 40 small types called in turn: isX through a factory took 2x the time of direct functions (58
+ * vs 28 ns a call), validateX 1.4-2x on small values (on Koala's 6 types, within the noise). What
+ * is shared is their cold code: `validateX` is its fast path, then the runtime's `invalid`
+ * (collecting every error) or `tooDeep` (the call stack ran out), 8 lines where it had 22;
+ * `XSchema` is the runtime's `standardSchema(validateX)`.
  */
 export function emitGuards({ model, options }: EmitContext): EmittedModule {
   const module = new GuardModule(model, options, compileBody);
@@ -52,15 +52,10 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
   // before the public functions are written, which must know whether there is a depth counter.
   const checks = model.types.map(({ name }) => module.named(name, "collect"));
   module.finish();
-  // A check that throws leaves the depth counter of recursive types raised (guard-module.ts):
-  // every wrapper's catch calls `reset$`, which puts it back to 0.
+  // A check that throws leaves the depth counter of recursive types raised (guard-module.ts).
   const depth = module.depthCounterName;
-  const reset = depth ? id("reset$") : undefined;
-  const resetArgument = reset ? code`, ${reset}` : code``;
-  if (depth && reset) api.push(code`/** Puts the depth counter back after a check threw (the wrappers' catch). */
-const ${reset} = (): void => {
-  ${depth} = 0;
-};`);
+  const reset = depth ? code`${depth} = 0;
+    ` : code``;
   const used = new Set<string>();
   const runtime = (name: string): Code => {
     used.add(name);
@@ -70,6 +65,7 @@ const ${reset} = (): void => {
     const type = id(name);
     const check = checks[index]!;
     const wrappers = new Set(guardWrappers(model, name));
+    const validate = id(guardNames.validate(name));
     if (wrappers.has("is")) {
       const is = id(guardNames.is(name));
       const doc = code`/** Whether \`value\` is a valid ${type}. The fast path: no allocation when it is. */`;
@@ -81,28 +77,35 @@ export function ${is}(value: unknown): value is ${type} {
   try {
     return ${check}(value);
   } catch (error) {
-    return ${runtime("falseIfTooDeep")}(error${resetArgument});
+    ${reset}if (error instanceof RangeError) return false;
+    throw error;
   }
 }`);
       signatures.push(code`${doc}
 export declare function ${is}(value: unknown): value is ${type};`);
     }
-    const validate = id(guardNames.validate(name));
-    const validateType = code`(value: unknown) => ${runtime("ValidationResult")}<${type}>`;
+    const result = code`${runtime("ValidationResult")}<${type}>`;
     const validateDoc = code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */`;
     api.push(code`${validateDoc}
-export const ${validate}: ${validateType} = /* @__PURE__ */ ${runtime("validator")}(${check}${resetArgument});`);
+export function ${validate}(value: unknown): ${result} {
+  try {
+    return ${check}(value) ? { ok: true, value: value as ${type} } : ${runtime("invalid")}(${check}, value);
+  } catch (error) {
+    ${reset}return ${runtime("tooDeep")}(error);
+  }
+}`);
     signatures.push(code`${validateDoc}
-export declare const ${validate}: ${validateType};`);
+export declare function ${validate}(value: unknown): ${result};`);
     if (wrappers.has("assert")) {
       const assert = id(guardNames.assert(name));
-      // An assertion signature: TypeScript accepts calls to a const only with its type written out.
-      const assertType = code`(value: unknown) => asserts value is ${type}`;
       const doc = code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */`;
       api.push(code`${doc}
-export const ${assert}: ${assertType} = /* @__PURE__ */ ${runtime("asserter")}(${name}, ${validate});`);
+export function ${assert}(value: unknown): asserts value is ${type} {
+  const result = ${validate}(value);
+  if (!result.ok) throw new ${runtime("SchemaValidationError")}(${name}, result.errors);
+}`);
       signatures.push(code`${doc}
-export declare const ${assert}: ${assertType};`);
+export declare function ${assert}(value: unknown): asserts value is ${type};`);
     }
     if (wrappers.has("standardSchema")) {
       const standard = id(guardNames.standardSchema(name));

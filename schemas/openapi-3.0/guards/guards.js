@@ -210,507 +210,951 @@ const pattern$4 = new RegExp("^\\$ref$", "u");
 const $countKeys$ = import_checks.countKeys;
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
-const reset$ = () => {
-  depth$ = 0;
-};
 function isOpenApi30Document(value) {
   try {
     return collect$OpenApi30Document(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOpenApi30Document = /* @__PURE__ */ (0, import_validation.validator)(collect$OpenApi30Document, reset$);
-const assertOpenApi30Document = /* @__PURE__ */ (0, import_validation.asserter)("OpenApi30Document", validateOpenApi30Document);
+function validateOpenApi30Document(value) {
+  try {
+    return collect$OpenApi30Document(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApi30Document, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOpenApi30Document(value) {
+  const result = validateOpenApi30Document(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApi30Document", result.errors);
+}
 const OpenApi30DocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApi30Document);
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateReference = /* @__PURE__ */ (0, import_validation.validator)(collect$Reference, reset$);
-const assertReference = /* @__PURE__ */ (0, import_validation.asserter)("Reference", validateReference);
+function validateReference(value) {
+  try {
+    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertReference(value) {
+  const result = validateReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
+}
 const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateInfo = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Info,
-  reset$
-);
-const assertInfo = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Info",
-  validateInfo
-);
+function validateInfo(value) {
+  try {
+    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertInfo(value) {
+  const result = validateInfo(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
+}
 const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateContact = /* @__PURE__ */ (0, import_validation.validator)(collect$Contact, reset$);
-const assertContact = /* @__PURE__ */ (0, import_validation.asserter)("Contact", validateContact);
+function validateContact(value) {
+  try {
+    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertContact(value) {
+  const result = validateContact(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
+}
 const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateLicense = /* @__PURE__ */ (0, import_validation.validator)(collect$License, reset$);
-const assertLicense = /* @__PURE__ */ (0, import_validation.asserter)("License", validateLicense);
+function validateLicense(value) {
+  try {
+    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertLicense(value) {
+  const result = validateLicense(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
+}
 const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateServer = /* @__PURE__ */ (0, import_validation.validator)(collect$Server, reset$);
-const assertServer = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Server",
-  validateServer
-);
+function validateServer(value) {
+  try {
+    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertServer(value) {
+  const result = validateServer(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
+}
 const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateServerVariable = /* @__PURE__ */ (0, import_validation.validator)(collect$ServerVariable, reset$);
-const assertServerVariable = /* @__PURE__ */ (0, import_validation.asserter)("ServerVariable", validateServerVariable);
+function validateServerVariable(value) {
+  try {
+    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertServerVariable(value) {
+  const result = validateServerVariable(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
+}
 const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateComponents = /* @__PURE__ */ (0, import_validation.validator)(collect$Components, reset$);
-const assertComponents = /* @__PURE__ */ (0, import_validation.asserter)("Components", validateComponents);
+function validateComponents(value) {
+  try {
+    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertComponents(value) {
+  const result = validateComponents(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
+}
 const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSchema = /* @__PURE__ */ (0, import_validation.validator)(collect$Schema, reset$);
-const assertSchema = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Schema",
-  validateSchema
-);
+function validateSchema(value) {
+  try {
+    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSchema(value) {
+  const result = validateSchema(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
+}
 const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
 function isDiscriminator(value) {
   try {
     return collect$Discriminator(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateDiscriminator = /* @__PURE__ */ (0, import_validation.validator)(collect$Discriminator, reset$);
-const assertDiscriminator = /* @__PURE__ */ (0, import_validation.asserter)("Discriminator", validateDiscriminator);
+function validateDiscriminator(value) {
+  try {
+    return collect$Discriminator(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Discriminator, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertDiscriminator(value) {
+  const result = validateDiscriminator(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Discriminator", result.errors);
+}
 const DiscriminatorSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateDiscriminator);
 function isXML(value) {
   try {
     return collect$XML(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateXML = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$XML,
-  reset$
-);
-const assertXML = /* @__PURE__ */ (0, import_validation.asserter)(
-  "XML",
-  validateXML
-);
+function validateXML(value) {
+  try {
+    return collect$XML(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$XML, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertXML(value) {
+  const result = validateXML(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("XML", result.errors);
+}
 const XMLSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateXML);
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateResponse = /* @__PURE__ */ (0, import_validation.validator)(collect$Response, reset$);
-const assertResponse = /* @__PURE__ */ (0, import_validation.asserter)("Response", validateResponse);
+function validateResponse(value) {
+  try {
+    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertResponse(value) {
+  const result = validateResponse(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
+}
 const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateMediaType = /* @__PURE__ */ (0, import_validation.validator)(collect$MediaType, reset$);
-const assertMediaType = /* @__PURE__ */ (0, import_validation.asserter)("MediaType", validateMediaType);
+function validateMediaType(value) {
+  try {
+    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertMediaType(value) {
+  const result = validateMediaType(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
+}
 const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExample = /* @__PURE__ */ (0, import_validation.validator)(collect$Example, reset$);
-const assertExample = /* @__PURE__ */ (0, import_validation.asserter)("Example", validateExample);
+function validateExample(value) {
+  try {
+    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExample(value) {
+  const result = validateExample(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
+}
 const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$Header, reset$);
-const assertHeader = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Header",
-  validateHeader
-);
+function validateHeader(value) {
+  try {
+    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertHeader(value) {
+  const result = validateHeader(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
+}
 const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePaths = /* @__PURE__ */ (0, import_validation.validator)(collect$Paths, reset$);
-const assertPaths = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Paths",
-  validatePaths
-);
+function validatePaths(value) {
+  try {
+    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPaths(value) {
+  const result = validatePaths(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
+}
 const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePathItem = /* @__PURE__ */ (0, import_validation.validator)(collect$PathItem, reset$);
-const assertPathItem = /* @__PURE__ */ (0, import_validation.asserter)("PathItem", validatePathItem);
+function validatePathItem(value) {
+  try {
+    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPathItem(value) {
+  const result = validatePathItem(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
+}
 const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOperation = /* @__PURE__ */ (0, import_validation.validator)(collect$Operation, reset$);
-const assertOperation = /* @__PURE__ */ (0, import_validation.asserter)("Operation", validateOperation);
+function validateOperation(value) {
+  try {
+    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOperation(value) {
+  const result = validateOperation(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
+}
 const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateResponses = /* @__PURE__ */ (0, import_validation.validator)(collect$Responses, reset$);
-const assertResponses = /* @__PURE__ */ (0, import_validation.asserter)("Responses", validateResponses);
+function validateResponses(value) {
+  try {
+    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertResponses(value) {
+  const result = validateResponses(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
+}
 const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSecurityRequirement = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$SecurityRequirement,
-  reset$
-);
-const assertSecurityRequirement = /* @__PURE__ */ (0, import_validation.asserter)("SecurityRequirement", validateSecurityRequirement);
+function validateSecurityRequirement(value) {
+  try {
+    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSecurityRequirement(value) {
+  const result = validateSecurityRequirement(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
+}
 const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTag = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Tag,
-  reset$
-);
-const assertTag = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Tag",
-  validateTag
-);
+function validateTag(value) {
+  try {
+    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTag(value) {
+  const result = validateTag(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
+}
 const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExternalDocumentation = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$ExternalDocumentation,
-  reset$
-);
-const assertExternalDocumentation = /* @__PURE__ */ (0, import_validation.asserter)(
-  "ExternalDocumentation",
-  validateExternalDocumentation
-);
+function validateExternalDocumentation(value) {
+  try {
+    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExternalDocumentation(value) {
+  const result = validateExternalDocumentation(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
+}
 const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
 function isExampleXORExamples(value) {
   try {
     return collect$ExampleXORExamples(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExampleXORExamples = /* @__PURE__ */ (0, import_validation.validator)(collect$ExampleXORExamples, reset$);
-const assertExampleXORExamples = /* @__PURE__ */ (0, import_validation.asserter)("ExampleXORExamples", validateExampleXORExamples);
+function validateExampleXORExamples(value) {
+  try {
+    return collect$ExampleXORExamples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleXORExamples, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExampleXORExamples(value) {
+  const result = validateExampleXORExamples(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleXORExamples", result.errors);
+}
 const ExampleXORExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleXORExamples);
 function isSchemaXORContent(value) {
   try {
     return collect$SchemaXORContent(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSchemaXORContent = /* @__PURE__ */ (0, import_validation.validator)(collect$SchemaXORContent, reset$);
-const assertSchemaXORContent = /* @__PURE__ */ (0, import_validation.asserter)("SchemaXORContent", validateSchemaXORContent);
+function validateSchemaXORContent(value) {
+  try {
+    return collect$SchemaXORContent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SchemaXORContent, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSchemaXORContent(value) {
+  const result = validateSchemaXORContent(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SchemaXORContent", result.errors);
+}
 const SchemaXORContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchemaXORContent);
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$Parameter, reset$);
-const assertParameter = /* @__PURE__ */ (0, import_validation.asserter)("Parameter", validateParameter);
+function validateParameter(value) {
+  try {
+    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertParameter(value) {
+  const result = validateParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
+}
 const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
 function isPathParameter(value) {
   try {
     return collect$PathParameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePathParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$PathParameter, reset$);
-const assertPathParameter = /* @__PURE__ */ (0, import_validation.asserter)("PathParameter", validatePathParameter);
+function validatePathParameter(value) {
+  try {
+    return collect$PathParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathParameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPathParameter(value) {
+  const result = validatePathParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PathParameter", result.errors);
+}
 const PathParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathParameter);
 function isQueryParameter(value) {
   try {
     return collect$QueryParameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateQueryParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$QueryParameter, reset$);
-const assertQueryParameter = /* @__PURE__ */ (0, import_validation.asserter)("QueryParameter", validateQueryParameter);
+function validateQueryParameter(value) {
+  try {
+    return collect$QueryParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$QueryParameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertQueryParameter(value) {
+  const result = validateQueryParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("QueryParameter", result.errors);
+}
 const QueryParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateQueryParameter);
 function isHeaderParameter(value) {
   try {
     return collect$HeaderParameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateHeaderParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$HeaderParameter, reset$);
-const assertHeaderParameter = /* @__PURE__ */ (0, import_validation.asserter)("HeaderParameter", validateHeaderParameter);
+function validateHeaderParameter(value) {
+  try {
+    return collect$HeaderParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderParameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertHeaderParameter(value) {
+  const result = validateHeaderParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderParameter", result.errors);
+}
 const HeaderParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderParameter);
 function isCookieParameter(value) {
   try {
     return collect$CookieParameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateCookieParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$CookieParameter, reset$);
-const assertCookieParameter = /* @__PURE__ */ (0, import_validation.asserter)("CookieParameter", validateCookieParameter);
+function validateCookieParameter(value) {
+  try {
+    return collect$CookieParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CookieParameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertCookieParameter(value) {
+  const result = validateCookieParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("CookieParameter", result.errors);
+}
 const CookieParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCookieParameter);
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateRequestBody = /* @__PURE__ */ (0, import_validation.validator)(collect$RequestBody, reset$);
-const assertRequestBody = /* @__PURE__ */ (0, import_validation.asserter)("RequestBody", validateRequestBody);
+function validateRequestBody(value) {
+  try {
+    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertRequestBody(value) {
+  const result = validateRequestBody(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
+}
 const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$SecurityScheme, reset$);
-const assertSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("SecurityScheme", validateSecurityScheme);
+function validateSecurityScheme(value) {
+  try {
+    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSecurityScheme(value) {
+  const result = validateSecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
+}
 const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
 function isAPIKeySecurityScheme(value) {
   try {
     return collect$APIKeySecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAPIKeySecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$APIKeySecurityScheme,
-  reset$
-);
-const assertAPIKeySecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("APIKeySecurityScheme", validateAPIKeySecurityScheme);
+function validateAPIKeySecurityScheme(value) {
+  try {
+    return collect$APIKeySecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$APIKeySecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAPIKeySecurityScheme(value) {
+  const result = validateAPIKeySecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("APIKeySecurityScheme", result.errors);
+}
 const APIKeySecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAPIKeySecurityScheme);
 function isHTTPSecurityScheme(value) {
   try {
     return collect$HTTPSecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateHTTPSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$HTTPSecurityScheme, reset$);
-const assertHTTPSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("HTTPSecurityScheme", validateHTTPSecurityScheme);
+function validateHTTPSecurityScheme(value) {
+  try {
+    return collect$HTTPSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HTTPSecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertHTTPSecurityScheme(value) {
+  const result = validateHTTPSecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("HTTPSecurityScheme", result.errors);
+}
 const HTTPSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHTTPSecurityScheme);
 function isOAuth2SecurityScheme(value) {
   try {
     return collect$OAuth2SecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOAuth2SecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$OAuth2SecurityScheme,
-  reset$
-);
-const assertOAuth2SecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("OAuth2SecurityScheme", validateOAuth2SecurityScheme);
+function validateOAuth2SecurityScheme(value) {
+  try {
+    return collect$OAuth2SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuth2SecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOAuth2SecurityScheme(value) {
+  const result = validateOAuth2SecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OAuth2SecurityScheme", result.errors);
+}
 const OAuth2SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuth2SecurityScheme);
 function isOpenIdConnectSecurityScheme(value) {
   try {
     return collect$OpenIdConnectSecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOpenIdConnectSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$OpenIdConnectSecurityScheme,
-  reset$
-);
-const assertOpenIdConnectSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)(
-  "OpenIdConnectSecurityScheme",
-  validateOpenIdConnectSecurityScheme
-);
+function validateOpenIdConnectSecurityScheme(value) {
+  try {
+    return collect$OpenIdConnectSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenIdConnectSecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOpenIdConnectSecurityScheme(value) {
+  const result = validateOpenIdConnectSecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OpenIdConnectSecurityScheme", result.errors);
+}
 const OpenIdConnectSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenIdConnectSecurityScheme);
 function isOAuthFlows(value) {
   try {
     return collect$OAuthFlows(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOAuthFlows = /* @__PURE__ */ (0, import_validation.validator)(collect$OAuthFlows, reset$);
-const assertOAuthFlows = /* @__PURE__ */ (0, import_validation.asserter)("OAuthFlows", validateOAuthFlows);
+function validateOAuthFlows(value) {
+  try {
+    return collect$OAuthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuthFlows, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOAuthFlows(value) {
+  const result = validateOAuthFlows(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OAuthFlows", result.errors);
+}
 const OAuthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuthFlows);
 function isImplicitOAuthFlow(value) {
   try {
     return collect$ImplicitOAuthFlow(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateImplicitOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(collect$ImplicitOAuthFlow, reset$);
-const assertImplicitOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)("ImplicitOAuthFlow", validateImplicitOAuthFlow);
+function validateImplicitOAuthFlow(value) {
+  try {
+    return collect$ImplicitOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ImplicitOAuthFlow, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertImplicitOAuthFlow(value) {
+  const result = validateImplicitOAuthFlow(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ImplicitOAuthFlow", result.errors);
+}
 const ImplicitOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicitOAuthFlow);
 function isPasswordOAuthFlow(value) {
   try {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePasswordOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(collect$PasswordOAuthFlow, reset$);
-const assertPasswordOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)("PasswordOAuthFlow", validatePasswordOAuthFlow);
+function validatePasswordOAuthFlow(value) {
+  try {
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PasswordOAuthFlow, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPasswordOAuthFlow(value) {
+  const result = validatePasswordOAuthFlow(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PasswordOAuthFlow", result.errors);
+}
 const PasswordOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePasswordOAuthFlow);
 function isClientCredentialsFlow(value) {
   try {
     return collect$ClientCredentialsFlow(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateClientCredentialsFlow = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$ClientCredentialsFlow,
-  reset$
-);
-const assertClientCredentialsFlow = /* @__PURE__ */ (0, import_validation.asserter)(
-  "ClientCredentialsFlow",
-  validateClientCredentialsFlow
-);
+function validateClientCredentialsFlow(value) {
+  try {
+    return collect$ClientCredentialsFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentialsFlow, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertClientCredentialsFlow(value) {
+  const result = validateClientCredentialsFlow(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentialsFlow", result.errors);
+}
 const ClientCredentialsFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentialsFlow);
 function isAuthorizationCodeOAuthFlow(value) {
   try {
     return collect$AuthorizationCodeOAuthFlow(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAuthorizationCodeOAuthFlow = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$AuthorizationCodeOAuthFlow,
-  reset$
-);
-const assertAuthorizationCodeOAuthFlow = /* @__PURE__ */ (0, import_validation.asserter)(
-  "AuthorizationCodeOAuthFlow",
-  validateAuthorizationCodeOAuthFlow
-);
+function validateAuthorizationCodeOAuthFlow(value) {
+  try {
+    return collect$AuthorizationCodeOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCodeOAuthFlow, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAuthorizationCodeOAuthFlow(value) {
+  const result = validateAuthorizationCodeOAuthFlow(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCodeOAuthFlow", result.errors);
+}
 const AuthorizationCodeOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCodeOAuthFlow);
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateLink = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Link,
-  reset$
-);
-const assertLink = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Link",
-  validateLink
-);
+function validateLink(value) {
+  try {
+    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertLink(value) {
+  const result = validateLink(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
+}
 const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
 function isCallback(value) {
   try {
     return collect$Callback(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateCallback = /* @__PURE__ */ (0, import_validation.validator)(collect$Callback, reset$);
-const assertCallback = /* @__PURE__ */ (0, import_validation.asserter)("Callback", validateCallback);
+function validateCallback(value) {
+  try {
+    return collect$Callback(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callback, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertCallback(value) {
+  const result = validateCallback(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Callback", result.errors);
+}
 const CallbackSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallback);
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateEncoding = /* @__PURE__ */ (0, import_validation.validator)(collect$Encoding, reset$);
-const assertEncoding = /* @__PURE__ */ (0, import_validation.asserter)("Encoding", validateEncoding);
+function validateEncoding(value) {
+  try {
+    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertEncoding(value) {
+  const result = validateEncoding(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
+}
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function collect$OpenApi30Document(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

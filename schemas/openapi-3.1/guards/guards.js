@@ -267,604 +267,1171 @@ function enterDynamicScope$(outer, entered) {
   return outer;
 }
 const dynamicScope$1 = { "#meta": { collect: collect$Schema } };
-const reset$ = () => {
-  depth$ = 0;
-};
 function isOpenApiDocument(value) {
   try {
     return collect$OpenApiDocument(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOpenApiDocument = /* @__PURE__ */ (0, import_validation.validator)(collect$OpenApiDocument, reset$);
-const assertOpenApiDocument = /* @__PURE__ */ (0, import_validation.asserter)("OpenApiDocument", validateOpenApiDocument);
+function validateOpenApiDocument(value) {
+  try {
+    return collect$OpenApiDocument(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApiDocument, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOpenApiDocument(value) {
+  const result = validateOpenApiDocument(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApiDocument", result.errors);
+}
 const OpenApiDocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApiDocument);
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateInfo = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Info,
-  reset$
-);
-const assertInfo = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Info",
-  validateInfo
-);
+function validateInfo(value) {
+  try {
+    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertInfo(value) {
+  const result = validateInfo(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
+}
 const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateContact = /* @__PURE__ */ (0, import_validation.validator)(collect$Contact, reset$);
-const assertContact = /* @__PURE__ */ (0, import_validation.asserter)("Contact", validateContact);
+function validateContact(value) {
+  try {
+    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertContact(value) {
+  const result = validateContact(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
+}
 const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateLicense = /* @__PURE__ */ (0, import_validation.validator)(collect$License, reset$);
-const assertLicense = /* @__PURE__ */ (0, import_validation.asserter)("License", validateLicense);
+function validateLicense(value) {
+  try {
+    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertLicense(value) {
+  const result = validateLicense(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
+}
 const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateServer = /* @__PURE__ */ (0, import_validation.validator)(collect$Server, reset$);
-const assertServer = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Server",
-  validateServer
-);
+function validateServer(value) {
+  try {
+    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertServer(value) {
+  const result = validateServer(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
+}
 const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateServerVariable = /* @__PURE__ */ (0, import_validation.validator)(collect$ServerVariable, reset$);
-const assertServerVariable = /* @__PURE__ */ (0, import_validation.asserter)("ServerVariable", validateServerVariable);
+function validateServerVariable(value) {
+  try {
+    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertServerVariable(value) {
+  const result = validateServerVariable(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
+}
 const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateComponents = /* @__PURE__ */ (0, import_validation.validator)(collect$Components, reset$);
-const assertComponents = /* @__PURE__ */ (0, import_validation.asserter)("Components", validateComponents);
+function validateComponents(value) {
+  try {
+    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertComponents(value) {
+  const result = validateComponents(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
+}
 const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePaths = /* @__PURE__ */ (0, import_validation.validator)(collect$Paths, reset$);
-const assertPaths = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Paths",
-  validatePaths
-);
+function validatePaths(value) {
+  try {
+    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPaths(value) {
+  const result = validatePaths(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
+}
 const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePathItem = /* @__PURE__ */ (0, import_validation.validator)(collect$PathItem, reset$);
-const assertPathItem = /* @__PURE__ */ (0, import_validation.asserter)("PathItem", validatePathItem);
+function validatePathItem(value) {
+  try {
+    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPathItem(value) {
+  const result = validatePathItem(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
+}
 const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOperation = /* @__PURE__ */ (0, import_validation.validator)(collect$Operation, reset$);
-const assertOperation = /* @__PURE__ */ (0, import_validation.asserter)("Operation", validateOperation);
+function validateOperation(value) {
+  try {
+    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOperation(value) {
+  const result = validateOperation(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
+}
 const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExternalDocumentation = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$ExternalDocumentation,
-  reset$
-);
-const assertExternalDocumentation = /* @__PURE__ */ (0, import_validation.asserter)(
-  "ExternalDocumentation",
-  validateExternalDocumentation
-);
+function validateExternalDocumentation(value) {
+  try {
+    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExternalDocumentation(value) {
+  const result = validateExternalDocumentation(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
+}
 const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateParameter = /* @__PURE__ */ (0, import_validation.validator)(collect$Parameter, reset$);
-const assertParameter = /* @__PURE__ */ (0, import_validation.asserter)("Parameter", validateParameter);
+function validateParameter(value) {
+  try {
+    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertParameter(value) {
+  const result = validateParameter(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
+}
 const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
 function isParameterOrReference(value) {
   try {
     return collect$ParameterOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateParameterOrReference = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$ParameterOrReference,
-  reset$
-);
-const assertParameterOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ParameterOrReference", validateParameterOrReference);
+function validateParameterOrReference(value) {
+  try {
+    return collect$ParameterOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ParameterOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertParameterOrReference(value) {
+  const result = validateParameterOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ParameterOrReference", result.errors);
+}
 const ParameterOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameterOrReference);
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateRequestBody = /* @__PURE__ */ (0, import_validation.validator)(collect$RequestBody, reset$);
-const assertRequestBody = /* @__PURE__ */ (0, import_validation.asserter)("RequestBody", validateRequestBody);
+function validateRequestBody(value) {
+  try {
+    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertRequestBody(value) {
+  const result = validateRequestBody(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
+}
 const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
 function isRequestBodyOrReference(value) {
   try {
     return collect$RequestBodyOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateRequestBodyOrReference = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$RequestBodyOrReference,
-  reset$
-);
-const assertRequestBodyOrReference = /* @__PURE__ */ (0, import_validation.asserter)(
-  "RequestBodyOrReference",
-  validateRequestBodyOrReference
-);
+function validateRequestBodyOrReference(value) {
+  try {
+    return collect$RequestBodyOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBodyOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertRequestBodyOrReference(value) {
+  const result = validateRequestBodyOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBodyOrReference", result.errors);
+}
 const RequestBodyOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBodyOrReference);
 function isContent(value) {
   try {
     return collect$Content(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateContent = /* @__PURE__ */ (0, import_validation.validator)(collect$Content, reset$);
-const assertContent = /* @__PURE__ */ (0, import_validation.asserter)("Content", validateContent);
+function validateContent(value) {
+  try {
+    return collect$Content(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Content, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertContent(value) {
+  const result = validateContent(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Content", result.errors);
+}
 const ContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContent);
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateMediaType = /* @__PURE__ */ (0, import_validation.validator)(collect$MediaType, reset$);
-const assertMediaType = /* @__PURE__ */ (0, import_validation.asserter)("MediaType", validateMediaType);
+function validateMediaType(value) {
+  try {
+    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertMediaType(value) {
+  const result = validateMediaType(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
+}
 const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateEncoding = /* @__PURE__ */ (0, import_validation.validator)(collect$Encoding, reset$);
-const assertEncoding = /* @__PURE__ */ (0, import_validation.asserter)("Encoding", validateEncoding);
+function validateEncoding(value) {
+  try {
+    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertEncoding(value) {
+  const result = validateEncoding(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
+}
 const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateResponses = /* @__PURE__ */ (0, import_validation.validator)(collect$Responses, reset$);
-const assertResponses = /* @__PURE__ */ (0, import_validation.asserter)("Responses", validateResponses);
+function validateResponses(value) {
+  try {
+    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertResponses(value) {
+  const result = validateResponses(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
+}
 const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateResponse = /* @__PURE__ */ (0, import_validation.validator)(collect$Response, reset$);
-const assertResponse = /* @__PURE__ */ (0, import_validation.asserter)("Response", validateResponse);
+function validateResponse(value) {
+  try {
+    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertResponse(value) {
+  const result = validateResponse(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
+}
 const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
 function isResponseOrReference(value) {
   try {
     return collect$ResponseOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateResponseOrReference = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$ResponseOrReference,
-  reset$
-);
-const assertResponseOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ResponseOrReference", validateResponseOrReference);
+function validateResponseOrReference(value) {
+  try {
+    return collect$ResponseOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ResponseOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertResponseOrReference(value) {
+  const result = validateResponseOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ResponseOrReference", result.errors);
+}
 const ResponseOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponseOrReference);
 function isCallbacks(value) {
   try {
     return collect$Callbacks(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateCallbacks = /* @__PURE__ */ (0, import_validation.validator)(collect$Callbacks, reset$);
-const assertCallbacks = /* @__PURE__ */ (0, import_validation.asserter)("Callbacks", validateCallbacks);
+function validateCallbacks(value) {
+  try {
+    return collect$Callbacks(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callbacks, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertCallbacks(value) {
+  const result = validateCallbacks(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Callbacks", result.errors);
+}
 const CallbacksSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacks);
 function isCallbacksOrReference(value) {
   try {
     return collect$CallbacksOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateCallbacksOrReference = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$CallbacksOrReference,
-  reset$
-);
-const assertCallbacksOrReference = /* @__PURE__ */ (0, import_validation.asserter)("CallbacksOrReference", validateCallbacksOrReference);
+function validateCallbacksOrReference(value) {
+  try {
+    return collect$CallbacksOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CallbacksOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertCallbacksOrReference(value) {
+  const result = validateCallbacksOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("CallbacksOrReference", result.errors);
+}
 const CallbacksOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacksOrReference);
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExample = /* @__PURE__ */ (0, import_validation.validator)(collect$Example, reset$);
-const assertExample = /* @__PURE__ */ (0, import_validation.asserter)("Example", validateExample);
+function validateExample(value) {
+  try {
+    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExample(value) {
+  const result = validateExample(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
+}
 const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
 function isExampleOrReference(value) {
   try {
     return collect$ExampleOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExampleOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$ExampleOrReference, reset$);
-const assertExampleOrReference = /* @__PURE__ */ (0, import_validation.asserter)("ExampleOrReference", validateExampleOrReference);
+function validateExampleOrReference(value) {
+  try {
+    return collect$ExampleOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExampleOrReference(value) {
+  const result = validateExampleOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleOrReference", result.errors);
+}
 const ExampleOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleOrReference);
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateLink = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Link,
-  reset$
-);
-const assertLink = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Link",
-  validateLink
-);
+function validateLink(value) {
+  try {
+    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertLink(value) {
+  const result = validateLink(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
+}
 const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
 function isLinkOrReference(value) {
   try {
     return collect$LinkOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateLinkOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$LinkOrReference, reset$);
-const assertLinkOrReference = /* @__PURE__ */ (0, import_validation.asserter)("LinkOrReference", validateLinkOrReference);
+function validateLinkOrReference(value) {
+  try {
+    return collect$LinkOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$LinkOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertLinkOrReference(value) {
+  const result = validateLinkOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("LinkOrReference", result.errors);
+}
 const LinkOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLinkOrReference);
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$Header, reset$);
-const assertHeader = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Header",
-  validateHeader
-);
+function validateHeader(value) {
+  try {
+    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertHeader(value) {
+  const result = validateHeader(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
+}
 const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
 function isHeaderOrReference(value) {
   try {
     return collect$HeaderOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateHeaderOrReference = /* @__PURE__ */ (0, import_validation.validator)(collect$HeaderOrReference, reset$);
-const assertHeaderOrReference = /* @__PURE__ */ (0, import_validation.asserter)("HeaderOrReference", validateHeaderOrReference);
+function validateHeaderOrReference(value) {
+  try {
+    return collect$HeaderOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertHeaderOrReference(value) {
+  const result = validateHeaderOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderOrReference", result.errors);
+}
 const HeaderOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderOrReference);
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTag = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$Tag,
-  reset$
-);
-const assertTag = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Tag",
-  validateTag
-);
+function validateTag(value) {
+  try {
+    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTag(value) {
+  const result = validateTag(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
+}
 const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateReference = /* @__PURE__ */ (0, import_validation.validator)(collect$Reference, reset$);
-const assertReference = /* @__PURE__ */ (0, import_validation.asserter)("Reference", validateReference);
+function validateReference(value) {
+  try {
+    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertReference(value) {
+  const result = validateReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
+}
 const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSchema = /* @__PURE__ */ (0, import_validation.validator)(collect$Schema, reset$);
-const assertSchema = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Schema",
-  validateSchema
-);
+function validateSchema(value) {
+  try {
+    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSchema(value) {
+  const result = validateSchema(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
+}
 const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSecurityScheme = /* @__PURE__ */ (0, import_validation.validator)(collect$SecurityScheme, reset$);
-const assertSecurityScheme = /* @__PURE__ */ (0, import_validation.asserter)("SecurityScheme", validateSecurityScheme);
+function validateSecurityScheme(value) {
+  try {
+    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSecurityScheme(value) {
+  const result = validateSecurityScheme(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
+}
 const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
 function isSecuritySchemeOrReference(value) {
   try {
     return collect$SecuritySchemeOrReference(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSecuritySchemeOrReference = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$SecuritySchemeOrReference,
-  reset$
-);
-const assertSecuritySchemeOrReference = /* @__PURE__ */ (0, import_validation.asserter)(
-  "SecuritySchemeOrReference",
-  validateSecuritySchemeOrReference
-);
+function validateSecuritySchemeOrReference(value) {
+  try {
+    return collect$SecuritySchemeOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecuritySchemeOrReference, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSecuritySchemeOrReference(value) {
+  const result = validateSecuritySchemeOrReference(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SecuritySchemeOrReference", result.errors);
+}
 const SecuritySchemeOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecuritySchemeOrReference);
 function isOauthFlows(value) {
   try {
     return collect$OauthFlows(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateOauthFlows = /* @__PURE__ */ (0, import_validation.validator)(collect$OauthFlows, reset$);
-const assertOauthFlows = /* @__PURE__ */ (0, import_validation.asserter)("OauthFlows", validateOauthFlows);
+function validateOauthFlows(value) {
+  try {
+    return collect$OauthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OauthFlows, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertOauthFlows(value) {
+  const result = validateOauthFlows(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("OauthFlows", result.errors);
+}
 const OauthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOauthFlows);
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSecurityRequirement = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$SecurityRequirement,
-  reset$
-);
-const assertSecurityRequirement = /* @__PURE__ */ (0, import_validation.asserter)("SecurityRequirement", validateSecurityRequirement);
+function validateSecurityRequirement(value) {
+  try {
+    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSecurityRequirement(value) {
+  const result = validateSecurityRequirement(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
+}
 const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
 function isSpecificationExtensions(value) {
   try {
     return collect$SpecificationExtensions(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateSpecificationExtensions = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$SpecificationExtensions,
-  reset$
-);
-const assertSpecificationExtensions = /* @__PURE__ */ (0, import_validation.asserter)(
-  "SpecificationExtensions",
-  validateSpecificationExtensions
-);
+function validateSpecificationExtensions(value) {
+  try {
+    return collect$SpecificationExtensions(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SpecificationExtensions, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertSpecificationExtensions(value) {
+  const result = validateSpecificationExtensions(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("SpecificationExtensions", result.errors);
+}
 const SpecificationExtensionsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSpecificationExtensions);
 function isExamples(value) {
   try {
     return collect$Examples(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExamples = /* @__PURE__ */ (0, import_validation.validator)(collect$Examples, reset$);
-const assertExamples = /* @__PURE__ */ (0, import_validation.asserter)("Examples", validateExamples);
+function validateExamples(value) {
+  try {
+    return collect$Examples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Examples, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExamples(value) {
+  const result = validateExamples(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Examples", result.errors);
+}
 const ExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExamples);
 function isMapOfStrings(value) {
   try {
     return collect$MapOfStrings(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateMapOfStrings = /* @__PURE__ */ (0, import_validation.validator)(collect$MapOfStrings, reset$);
-const assertMapOfStrings = /* @__PURE__ */ (0, import_validation.asserter)("MapOfStrings", validateMapOfStrings);
+function validateMapOfStrings(value) {
+  try {
+    return collect$MapOfStrings(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MapOfStrings, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertMapOfStrings(value) {
+  const result = validateMapOfStrings(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("MapOfStrings", result.errors);
+}
 const MapOfStringsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMapOfStrings);
 function isExplodeForForm(value) {
   try {
     return collect$ExplodeForForm(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateExplodeForForm = /* @__PURE__ */ (0, import_validation.validator)(collect$ExplodeForForm, reset$);
-const assertExplodeForForm = /* @__PURE__ */ (0, import_validation.asserter)("ExplodeForForm", validateExplodeForForm);
+function validateExplodeForForm(value) {
+  try {
+    return collect$ExplodeForForm(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExplodeForForm, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertExplodeForForm(value) {
+  const result = validateExplodeForForm(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ExplodeForForm", result.errors);
+}
 const ExplodeForFormSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExplodeForForm);
 function isStylesForPath(value) {
   try {
     return collect$StylesForPath(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateStylesForPath = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForPath, reset$);
-const assertStylesForPath = /* @__PURE__ */ (0, import_validation.asserter)("StylesForPath", validateStylesForPath);
+function validateStylesForPath(value) {
+  try {
+    return collect$StylesForPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForPath, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertStylesForPath(value) {
+  const result = validateStylesForPath(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForPath", result.errors);
+}
 const StylesForPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForPath);
 function isStylesForHeader(value) {
   try {
     return collect$StylesForHeader(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateStylesForHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForHeader, reset$);
-const assertStylesForHeader = /* @__PURE__ */ (0, import_validation.asserter)("StylesForHeader", validateStylesForHeader);
+function validateStylesForHeader(value) {
+  try {
+    return collect$StylesForHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForHeader, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertStylesForHeader(value) {
+  const result = validateStylesForHeader(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForHeader", result.errors);
+}
 const StylesForHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForHeader);
 function isStylesForQuery(value) {
   try {
     return collect$StylesForQuery(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateStylesForQuery = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForQuery, reset$);
-const assertStylesForQuery = /* @__PURE__ */ (0, import_validation.asserter)("StylesForQuery", validateStylesForQuery);
+function validateStylesForQuery(value) {
+  try {
+    return collect$StylesForQuery(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForQuery, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertStylesForQuery(value) {
+  const result = validateStylesForQuery(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForQuery", result.errors);
+}
 const StylesForQuerySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForQuery);
 function isStylesForCookie(value) {
   try {
     return collect$StylesForCookie(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateStylesForCookie = /* @__PURE__ */ (0, import_validation.validator)(collect$StylesForCookie, reset$);
-const assertStylesForCookie = /* @__PURE__ */ (0, import_validation.asserter)("StylesForCookie", validateStylesForCookie);
+function validateStylesForCookie(value) {
+  try {
+    return collect$StylesForCookie(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForCookie, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertStylesForCookie(value) {
+  const result = validateStylesForCookie(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForCookie", result.errors);
+}
 const StylesForCookieSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForCookie);
 function isTypeApikey(value) {
   try {
     return collect$TypeApikey(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTypeApikey = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeApikey, reset$);
-const assertTypeApikey = /* @__PURE__ */ (0, import_validation.asserter)("TypeApikey", validateTypeApikey);
+function validateTypeApikey(value) {
+  try {
+    return collect$TypeApikey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeApikey, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTypeApikey(value) {
+  const result = validateTypeApikey(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TypeApikey", result.errors);
+}
 const TypeApikeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeApikey);
 function isTypeHttp(value) {
   try {
     return collect$TypeHttp(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTypeHttp = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeHttp, reset$);
-const assertTypeHttp = /* @__PURE__ */ (0, import_validation.asserter)("TypeHttp", validateTypeHttp);
+function validateTypeHttp(value) {
+  try {
+    return collect$TypeHttp(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttp, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTypeHttp(value) {
+  const result = validateTypeHttp(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttp", result.errors);
+}
 const TypeHttpSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttp);
 function isTypeHttpBearer(value) {
   try {
     return collect$TypeHttpBearer(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTypeHttpBearer = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeHttpBearer, reset$);
-const assertTypeHttpBearer = /* @__PURE__ */ (0, import_validation.asserter)("TypeHttpBearer", validateTypeHttpBearer);
+function validateTypeHttpBearer(value) {
+  try {
+    return collect$TypeHttpBearer(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttpBearer, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTypeHttpBearer(value) {
+  const result = validateTypeHttpBearer(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttpBearer", result.errors);
+}
 const TypeHttpBearerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttpBearer);
 function isTypeOauth2(value) {
   try {
     return collect$TypeOauth2(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTypeOauth2 = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeOauth2, reset$);
-const assertTypeOauth2 = /* @__PURE__ */ (0, import_validation.asserter)("TypeOauth2", validateTypeOauth2);
+function validateTypeOauth2(value) {
+  try {
+    return collect$TypeOauth2(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOauth2, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTypeOauth2(value) {
+  const result = validateTypeOauth2(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOauth2", result.errors);
+}
 const TypeOauth2Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOauth2);
 function isTypeOidc(value) {
   try {
     return collect$TypeOidc(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTypeOidc = /* @__PURE__ */ (0, import_validation.validator)(collect$TypeOidc, reset$);
-const assertTypeOidc = /* @__PURE__ */ (0, import_validation.asserter)("TypeOidc", validateTypeOidc);
+function validateTypeOidc(value) {
+  try {
+    return collect$TypeOidc(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOidc, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTypeOidc(value) {
+  const result = validateTypeOidc(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOidc", result.errors);
+}
 const TypeOidcSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOidc);
 function isImplicit(value) {
   try {
     return collect$Implicit(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateImplicit = /* @__PURE__ */ (0, import_validation.validator)(collect$Implicit, reset$);
-const assertImplicit = /* @__PURE__ */ (0, import_validation.asserter)("Implicit", validateImplicit);
+function validateImplicit(value) {
+  try {
+    return collect$Implicit(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Implicit, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertImplicit(value) {
+  const result = validateImplicit(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Implicit", result.errors);
+}
 const ImplicitSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicit);
 function isPassword(value) {
   try {
     return collect$Password(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePassword = /* @__PURE__ */ (0, import_validation.validator)(collect$Password, reset$);
-const assertPassword = /* @__PURE__ */ (0, import_validation.asserter)("Password", validatePassword);
+function validatePassword(value) {
+  try {
+    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Password, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPassword(value) {
+  const result = validatePassword(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Password", result.errors);
+}
 const PasswordSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePassword);
 function isClientCredentials(value) {
   try {
     return collect$ClientCredentials(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateClientCredentials = /* @__PURE__ */ (0, import_validation.validator)(collect$ClientCredentials, reset$);
-const assertClientCredentials = /* @__PURE__ */ (0, import_validation.asserter)("ClientCredentials", validateClientCredentials);
+function validateClientCredentials(value) {
+  try {
+    return collect$ClientCredentials(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentials, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertClientCredentials(value) {
+  const result = validateClientCredentials(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentials", result.errors);
+}
 const ClientCredentialsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentials);
 function isAuthorizationCode(value) {
   try {
     return collect$AuthorizationCode(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error, reset$);
+    depth$ = 0;
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAuthorizationCode = /* @__PURE__ */ (0, import_validation.validator)(collect$AuthorizationCode, reset$);
-const assertAuthorizationCode = /* @__PURE__ */ (0, import_validation.asserter)("AuthorizationCode", validateAuthorizationCode);
+function validateAuthorizationCode(value) {
+  try {
+    return collect$AuthorizationCode(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCode, value);
+  } catch (error) {
+    depth$ = 0;
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAuthorizationCode(value) {
+  const result = validateAuthorizationCode(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCode", result.errors);
+}
 const AuthorizationCodeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCode);
 function collect$OpenApiDocument(value, path = "", errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);

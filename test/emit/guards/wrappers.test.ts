@@ -60,7 +60,7 @@ test("a JSON Schema package keeps every wrapper of every type", async () => {
   for (const { name } of model.types) expect([name, guardWrappers(model, name)]).toEqual([name, EVERY]);
 });
 
-test("the exported signatures from a consumer, under tsc --strict: narrowing, assertion consts, no isX of a parameter", () => {
+test("the exported signatures from a consumer, under tsc --strict: narrowing, assertions through the namespace, no isX of a parameter", () => {
   writeFileSync(
     path.join(pkg, "src", "consumer.ts"),
     `import * as api from "./index.js";

@@ -11,10 +11,10 @@ export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runt
 export declare function isKoalaIngestion(value: unknown): value is KoalaIngestion;
 
 /** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
-export declare const validateKoalaIngestion: (value: unknown) => $ValidationResult<KoalaIngestion>;
+export declare function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaIngestion. */
-export declare const assertKoalaIngestion: (value: unknown) => asserts value is KoalaIngestion;
+export declare function assertKoalaIngestion(value: unknown): asserts value is KoalaIngestion;
 
 /** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion>;
@@ -23,10 +23,10 @@ export declare const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion>;
 export declare function isAccepted(value: unknown): value is Accepted;
 
 /** Checks `value` against Accepted's schema and returns it typed, or every error. */
-export declare const validateAccepted: (value: unknown) => $ValidationResult<Accepted>;
+export declare function validateAccepted(value: unknown): $ValidationResult<Accepted>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Accepted. */
-export declare const assertAccepted: (value: unknown) => asserts value is Accepted;
+export declare function assertAccepted(value: unknown): asserts value is Accepted;
 
 /** Accepted as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AcceptedSchema: $StandardSchemaV1<Accepted>;
@@ -35,28 +35,28 @@ export declare const AcceptedSchema: $StandardSchemaV1<Accepted>;
 export declare function isError_(value: unknown): value is Error_;
 
 /** Checks `value` against Error_'s schema and returns it typed, or every error. */
-export declare const validateError_: (value: unknown) => $ValidationResult<Error_>;
+export declare function validateError_(value: unknown): $ValidationResult<Error_>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid Error_. */
-export declare const assertError_: (value: unknown) => asserts value is Error_;
+export declare function assertError_(value: unknown): asserts value is Error_;
 
 /** Error_ as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const Error_Schema: $StandardSchemaV1<Error_>;
 
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
-export declare const validateBatchParamsPathPublicKey: (value: unknown) => $ValidationResult<BatchParamsPathPublicKey>;
+export declare function validateBatchParamsPathPublicKey(value: unknown): $ValidationResult<BatchParamsPathPublicKey>;
 
 /** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
-export declare const validateBatchParamsHeaderUserAgent: (value: unknown) => $ValidationResult<BatchParamsHeaderUserAgent>;
+export declare function validateBatchParamsHeaderUserAgent(value: unknown): $ValidationResult<BatchParamsHeaderUserAgent>;
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export declare const validateKoalaProfileBatchRequest: (value: unknown) => $ValidationResult<KoalaProfileBatchRequest>;
+export declare function validateKoalaProfileBatchRequest(value: unknown): $ValidationResult<KoalaProfileBatchRequest>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export declare const assertKoalaProfileBatchRequest: (value: unknown) => asserts value is KoalaProfileBatchRequest;
+export declare function assertKoalaProfileBatchRequest(value: unknown): asserts value is KoalaProfileBatchRequest;
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest>;
@@ -65,10 +65,10 @@ export declare const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProf
 export declare function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest;
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export declare const validateKoalaAccountBatchRequest: (value: unknown) => $ValidationResult<KoalaAccountBatchRequest>;
+export declare function validateKoalaAccountBatchRequest(value: unknown): $ValidationResult<KoalaAccountBatchRequest>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export declare const assertKoalaAccountBatchRequest: (value: unknown) => asserts value is KoalaAccountBatchRequest;
+export declare function assertKoalaAccountBatchRequest(value: unknown): asserts value is KoalaAccountBatchRequest;
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest>;
@@ -77,10 +77,10 @@ export declare const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAcco
 export declare function isBatchParamsPath(value: unknown): value is BatchParamsPath;
 
 /** Checks `value` against BatchParamsPath's schema and returns it typed, or every error. */
-export declare const validateBatchParamsPath: (value: unknown) => $ValidationResult<BatchParamsPath>;
+export declare function validateBatchParamsPath(value: unknown): $ValidationResult<BatchParamsPath>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPath. */
-export declare const assertBatchParamsPath: (value: unknown) => asserts value is BatchParamsPath;
+export declare function assertBatchParamsPath(value: unknown): asserts value is BatchParamsPath;
 
 /** BatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const BatchParamsPathSchema: $StandardSchemaV1<BatchParamsPath>;
@@ -89,10 +89,10 @@ export declare const BatchParamsPathSchema: $StandardSchemaV1<BatchParamsPath>;
 export declare function isBatchParamsHeader(value: unknown): value is BatchParamsHeader;
 
 /** Checks `value` against BatchParamsHeader's schema and returns it typed, or every error. */
-export declare const validateBatchParamsHeader: (value: unknown) => $ValidationResult<BatchParamsHeader>;
+export declare function validateBatchParamsHeader(value: unknown): $ValidationResult<BatchParamsHeader>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeader. */
-export declare const assertBatchParamsHeader: (value: unknown) => asserts value is BatchParamsHeader;
+export declare function assertBatchParamsHeader(value: unknown): asserts value is BatchParamsHeader;
 
 /** BatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader>;
@@ -101,10 +101,10 @@ export declare const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeade
 export declare function isAccountsBatchParamsPath(value: unknown): value is AccountsBatchParamsPath;
 
 /** Checks `value` against AccountsBatchParamsPath's schema and returns it typed, or every error. */
-export declare const validateAccountsBatchParamsPath: (value: unknown) => $ValidationResult<AccountsBatchParamsPath>;
+export declare function validateAccountsBatchParamsPath(value: unknown): $ValidationResult<AccountsBatchParamsPath>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsPath. */
-export declare const assertAccountsBatchParamsPath: (value: unknown) => asserts value is AccountsBatchParamsPath;
+export declare function assertAccountsBatchParamsPath(value: unknown): asserts value is AccountsBatchParamsPath;
 
 /** AccountsBatchParamsPath as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBatchParamsPath>;
@@ -113,10 +113,10 @@ export declare const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBa
 export declare function isAccountsBatchParamsHeader(value: unknown): value is AccountsBatchParamsHeader;
 
 /** Checks `value` against AccountsBatchParamsHeader's schema and returns it typed, or every error. */
-export declare const validateAccountsBatchParamsHeader: (value: unknown) => $ValidationResult<AccountsBatchParamsHeader>;
+export declare function validateAccountsBatchParamsHeader(value: unknown): $ValidationResult<AccountsBatchParamsHeader>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountsBatchParamsHeader. */
-export declare const assertAccountsBatchParamsHeader: (value: unknown) => asserts value is AccountsBatchParamsHeader;
+export declare function assertAccountsBatchParamsHeader(value: unknown): asserts value is AccountsBatchParamsHeader;
 
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader>;
@@ -125,10 +125,10 @@ export declare const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<Accounts
 export declare function isTrackEvent(value: unknown): value is TrackEvent;
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export declare const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent>;
+export declare function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export declare const assertTrackEvent: (value: unknown) => asserts value is TrackEvent;
+export declare function assertTrackEvent(value: unknown): asserts value is TrackEvent;
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const TrackEventSchema: $StandardSchemaV1<TrackEvent>;
@@ -137,10 +137,10 @@ export declare const TrackEventSchema: $StandardSchemaV1<TrackEvent>;
 export declare function isIdentifyCall(value: unknown): value is IdentifyCall;
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export declare const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall>;
+export declare function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export declare const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall;
+export declare function assertIdentifyCall(value: unknown): asserts value is IdentifyCall;
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall>;
@@ -149,10 +149,10 @@ export declare const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall>;
 export declare function isPageView(value: unknown): value is PageView;
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export declare const validatePageView: (value: unknown) => $ValidationResult<PageView>;
+export declare function validatePageView(value: unknown): $ValidationResult<PageView>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export declare const assertPageView: (value: unknown) => asserts value is PageView;
+export declare function assertPageView(value: unknown): asserts value is PageView;
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const PageViewSchema: $StandardSchemaV1<PageView>;
@@ -161,10 +161,10 @@ export declare const PageViewSchema: $StandardSchemaV1<PageView>;
 export declare function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall;
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export declare const validateAccountIdentifyCall: (value: unknown) => $ValidationResult<AccountIdentifyCall>;
+export declare function validateAccountIdentifyCall(value: unknown): $ValidationResult<AccountIdentifyCall>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export declare const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall;
+export declare function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall;
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall>;

@@ -91,162 +91,275 @@ function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaIngestion = /* @__PURE__ */ (0, import_validation.validator)(collect$KoalaIngestion);
-const assertKoalaIngestion = /* @__PURE__ */ (0, import_validation.asserter)("KoalaIngestion", validateKoalaIngestion);
+function validateKoalaIngestion(value) {
+  try {
+    return collect$KoalaIngestion(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaIngestion, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertKoalaIngestion(value) {
+  const result = validateKoalaIngestion(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaIngestion", result.errors);
+}
 const KoalaIngestionSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaIngestion);
 function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccepted = /* @__PURE__ */ (0, import_validation.validator)(collect$Accepted);
-const assertAccepted = /* @__PURE__ */ (0, import_validation.asserter)("Accepted", validateAccepted);
+function validateAccepted(value) {
+  try {
+    return collect$Accepted(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Accepted, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAccepted(value) {
+  const result = validateAccepted(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Accepted", result.errors);
+}
 const AcceptedSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccepted);
 function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateError_ = /* @__PURE__ */ (0, import_validation.validator)(collect$Error_);
-const assertError_ = /* @__PURE__ */ (0, import_validation.asserter)(
-  "Error_",
-  validateError_
-);
+function validateError_(value) {
+  try {
+    return collect$Error_(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Error_, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertError_(value) {
+  const result = validateError_(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("Error_", result.errors);
+}
 const Error_Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateError_);
-const validateBatchParamsPathPublicKey = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$BatchParamsPathPublicKey
-);
-const validateBatchParamsHeaderUserAgent = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$BatchParamsHeaderUserAgent
-);
+function validateBatchParamsPathPublicKey(value) {
+  try {
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPathPublicKey, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function validateBatchParamsHeaderUserAgent(value) {
+  try {
+    return collect$BatchParamsHeaderUserAgent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeaderUserAgent, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$KoalaProfileBatchRequest
-);
-const assertKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest
-);
+function validateKoalaProfileBatchRequest(value) {
+  try {
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertKoalaProfileBatchRequest(value) {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$KoalaAccountBatchRequest
-);
-const assertKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest
-);
+function validateKoalaAccountBatchRequest(value) {
+  try {
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertKoalaAccountBatchRequest(value) {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateBatchParamsPath = /* @__PURE__ */ (0, import_validation.validator)(collect$BatchParamsPath);
-const assertBatchParamsPath = /* @__PURE__ */ (0, import_validation.asserter)("BatchParamsPath", validateBatchParamsPath);
+function validateBatchParamsPath(value) {
+  try {
+    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPath, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertBatchParamsPath(value) {
+  const result = validateBatchParamsPath(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsPath", result.errors);
+}
 const BatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsPath);
 function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateBatchParamsHeader = /* @__PURE__ */ (0, import_validation.validator)(collect$BatchParamsHeader);
-const assertBatchParamsHeader = /* @__PURE__ */ (0, import_validation.asserter)("BatchParamsHeader", validateBatchParamsHeader);
+function validateBatchParamsHeader(value) {
+  try {
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeader, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertBatchParamsHeader(value) {
+  const result = validateBatchParamsHeader(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeader", result.errors);
+}
 const BatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeader);
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountsBatchParamsPath = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$AccountsBatchParamsPath
-);
-const assertAccountsBatchParamsPath = /* @__PURE__ */ (0, import_validation.asserter)(
-  "AccountsBatchParamsPath",
-  validateAccountsBatchParamsPath
-);
+function validateAccountsBatchParamsPath(value) {
+  try {
+    return collect$AccountsBatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsPath, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAccountsBatchParamsPath(value) {
+  const result = validateAccountsBatchParamsPath(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsPath", result.errors);
+}
 const AccountsBatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsPath);
 function isAccountsBatchParamsHeader(value) {
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountsBatchParamsHeader = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$AccountsBatchParamsHeader
-);
-const assertAccountsBatchParamsHeader = /* @__PURE__ */ (0, import_validation.asserter)(
-  "AccountsBatchParamsHeader",
-  validateAccountsBatchParamsHeader
-);
+function validateAccountsBatchParamsHeader(value) {
+  try {
+    return collect$AccountsBatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsHeader, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAccountsBatchParamsHeader(value) {
+  const result = validateAccountsBatchParamsHeader(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsHeader", result.errors);
+}
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsHeader);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTrackEvent = /* @__PURE__ */ (0, import_validation.validator)(collect$TrackEvent);
-const assertTrackEvent = /* @__PURE__ */ (0, import_validation.asserter)("TrackEvent", validateTrackEvent);
+function validateTrackEvent(value) {
+  try {
+    return collect$TrackEvent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TrackEvent, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTrackEvent(value) {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
+}
 const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(collect$IdentifyCall);
-const assertIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("IdentifyCall", validateIdentifyCall);
+function validateIdentifyCall(value) {
+  try {
+    return collect$IdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$IdentifyCall, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertIdentifyCall(value) {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
+}
 const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePageView = /* @__PURE__ */ (0, import_validation.validator)(collect$PageView);
-const assertPageView = /* @__PURE__ */ (0, import_validation.asserter)("PageView", validatePageView);
+function validatePageView(value) {
+  try {
+    return collect$PageView(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PageView, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPageView(value) {
+  const result = validatePageView(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
+}
 const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$AccountIdentifyCall
-);
-const assertAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("AccountIdentifyCall", validateAccountIdentifyCall);
+function validateAccountIdentifyCall(value) {
+  try {
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAccountIdentifyCall(value) {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
 function collect$KoalaIngestion(value, path = "", errors) {
   return true;

@@ -2,12 +2,12 @@
 // from koala-ingestion.openapi.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 import {
-  asserter as $asserter,
-  falseIfTooDeep as $falseIfTooDeep,
+  SchemaValidationError as $SchemaValidationError,
+  invalid as $invalid,
   pushError as $pushError,
   pushKeyError as $pushKeyError,
   standardSchema as $standardSchema,
-  validator as $validator
+  tooDeep as $tooDeep
 } from "./runtime/validation.js";
 import {
   codePointLength as $codePointLength,
@@ -30,162 +30,275 @@ function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaIngestion = /* @__PURE__ */ $validator(collect$KoalaIngestion);
-const assertKoalaIngestion = /* @__PURE__ */ $asserter("KoalaIngestion", validateKoalaIngestion);
+function validateKoalaIngestion(value) {
+  try {
+    return collect$KoalaIngestion(value) ? { ok: true, value } : $invalid(collect$KoalaIngestion, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertKoalaIngestion(value) {
+  const result = validateKoalaIngestion(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
+}
 const KoalaIngestionSchema = /* @__PURE__ */ $standardSchema(validateKoalaIngestion);
 function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccepted = /* @__PURE__ */ $validator(collect$Accepted);
-const assertAccepted = /* @__PURE__ */ $asserter("Accepted", validateAccepted);
+function validateAccepted(value) {
+  try {
+    return collect$Accepted(value) ? { ok: true, value } : $invalid(collect$Accepted, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertAccepted(value) {
+  const result = validateAccepted(value);
+  if (!result.ok) throw new $SchemaValidationError("Accepted", result.errors);
+}
 const AcceptedSchema = /* @__PURE__ */ $standardSchema(validateAccepted);
 function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateError_ = /* @__PURE__ */ $validator(collect$Error_);
-const assertError_ = /* @__PURE__ */ $asserter(
-  "Error_",
-  validateError_
-);
+function validateError_(value) {
+  try {
+    return collect$Error_(value) ? { ok: true, value } : $invalid(collect$Error_, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertError_(value) {
+  const result = validateError_(value);
+  if (!result.ok) throw new $SchemaValidationError("Error_", result.errors);
+}
 const Error_Schema = /* @__PURE__ */ $standardSchema(validateError_);
-const validateBatchParamsPathPublicKey = /* @__PURE__ */ $validator(
-  collect$BatchParamsPathPublicKey
-);
-const validateBatchParamsHeaderUserAgent = /* @__PURE__ */ $validator(
-  collect$BatchParamsHeaderUserAgent
-);
+function validateBatchParamsPathPublicKey(value) {
+  try {
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : $invalid(collect$BatchParamsPathPublicKey, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function validateBatchParamsHeaderUserAgent(value) {
+  try {
+    return collect$BatchParamsHeaderUserAgent(value) ? { ok: true, value } : $invalid(collect$BatchParamsHeaderUserAgent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaProfileBatchRequest = /* @__PURE__ */ $validator(
-  collect$KoalaProfileBatchRequest
-);
-const assertKoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest
-);
+function validateKoalaProfileBatchRequest(value) {
+  try {
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertKoalaProfileBatchRequest(value) {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaAccountBatchRequest = /* @__PURE__ */ $validator(
-  collect$KoalaAccountBatchRequest
-);
-const assertKoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest
-);
+function validateKoalaAccountBatchRequest(value) {
+  try {
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertKoalaAccountBatchRequest(value) {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaAccountBatchRequest);
 function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateBatchParamsPath = /* @__PURE__ */ $validator(collect$BatchParamsPath);
-const assertBatchParamsPath = /* @__PURE__ */ $asserter("BatchParamsPath", validateBatchParamsPath);
+function validateBatchParamsPath(value) {
+  try {
+    return collect$BatchParamsPath(value) ? { ok: true, value } : $invalid(collect$BatchParamsPath, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertBatchParamsPath(value) {
+  const result = validateBatchParamsPath(value);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsPath", result.errors);
+}
 const BatchParamsPathSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsPath);
 function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateBatchParamsHeader = /* @__PURE__ */ $validator(collect$BatchParamsHeader);
-const assertBatchParamsHeader = /* @__PURE__ */ $asserter("BatchParamsHeader", validateBatchParamsHeader);
+function validateBatchParamsHeader(value) {
+  try {
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : $invalid(collect$BatchParamsHeader, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertBatchParamsHeader(value) {
+  const result = validateBatchParamsHeader(value);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeader", result.errors);
+}
 const BatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsHeader);
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountsBatchParamsPath = /* @__PURE__ */ $validator(
-  collect$AccountsBatchParamsPath
-);
-const assertAccountsBatchParamsPath = /* @__PURE__ */ $asserter(
-  "AccountsBatchParamsPath",
-  validateAccountsBatchParamsPath
-);
+function validateAccountsBatchParamsPath(value) {
+  try {
+    return collect$AccountsBatchParamsPath(value) ? { ok: true, value } : $invalid(collect$AccountsBatchParamsPath, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertAccountsBatchParamsPath(value) {
+  const result = validateAccountsBatchParamsPath(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsPath", result.errors);
+}
 const AccountsBatchParamsPathSchema = /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsPath);
 function isAccountsBatchParamsHeader(value) {
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountsBatchParamsHeader = /* @__PURE__ */ $validator(
-  collect$AccountsBatchParamsHeader
-);
-const assertAccountsBatchParamsHeader = /* @__PURE__ */ $asserter(
-  "AccountsBatchParamsHeader",
-  validateAccountsBatchParamsHeader
-);
+function validateAccountsBatchParamsHeader(value) {
+  try {
+    return collect$AccountsBatchParamsHeader(value) ? { ok: true, value } : $invalid(collect$AccountsBatchParamsHeader, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertAccountsBatchParamsHeader(value) {
+  const result = validateAccountsBatchParamsHeader(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsHeader", result.errors);
+}
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsHeader);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTrackEvent = /* @__PURE__ */ $validator(collect$TrackEvent);
-const assertTrackEvent = /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
+function validateTrackEvent(value) {
+  try {
+    return collect$TrackEvent(value) ? { ok: true, value } : $invalid(collect$TrackEvent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertTrackEvent(value) {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
+}
 const TrackEventSchema = /* @__PURE__ */ $standardSchema(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateIdentifyCall = /* @__PURE__ */ $validator(collect$IdentifyCall);
-const assertIdentifyCall = /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
+function validateIdentifyCall(value) {
+  try {
+    return collect$IdentifyCall(value) ? { ok: true, value } : $invalid(collect$IdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertIdentifyCall(value) {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
+}
 const IdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePageView = /* @__PURE__ */ $validator(collect$PageView);
-const assertPageView = /* @__PURE__ */ $asserter("PageView", validatePageView);
+function validatePageView(value) {
+  try {
+    return collect$PageView(value) ? { ok: true, value } : $invalid(collect$PageView, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertPageView(value) {
+  const result = validatePageView(value);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
+}
 const PageViewSchema = /* @__PURE__ */ $standardSchema(validatePageView);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountIdentifyCall = /* @__PURE__ */ $validator(
-  collect$AccountIdentifyCall
-);
-const assertAccountIdentifyCall = /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
+function validateAccountIdentifyCall(value) {
+  try {
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : $invalid(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertAccountIdentifyCall(value) {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 function collect$KoalaIngestion(value, path = "", errors) {
   return true;

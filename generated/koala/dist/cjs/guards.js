@@ -57,73 +57,121 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$KoalaProfileBatchRequest
-);
-const assertKoalaProfileBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest
-);
+function validateKoalaProfileBatchRequest(value) {
+  try {
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertKoalaProfileBatchRequest(value) {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTrackEvent = /* @__PURE__ */ (0, import_validation.validator)(collect$TrackEvent);
-const assertTrackEvent = /* @__PURE__ */ (0, import_validation.asserter)("TrackEvent", validateTrackEvent);
+function validateTrackEvent(value) {
+  try {
+    return collect$TrackEvent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TrackEvent, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertTrackEvent(value) {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
+}
 const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(collect$IdentifyCall);
-const assertIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("IdentifyCall", validateIdentifyCall);
+function validateIdentifyCall(value) {
+  try {
+    return collect$IdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$IdentifyCall, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertIdentifyCall(value) {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
+}
 const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePageView = /* @__PURE__ */ (0, import_validation.validator)(collect$PageView);
-const assertPageView = /* @__PURE__ */ (0, import_validation.asserter)("PageView", validatePageView);
+function validatePageView(value) {
+  try {
+    return collect$PageView(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PageView, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertPageView(value) {
+  const result = validatePageView(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
+}
 const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$KoalaAccountBatchRequest
-);
-const assertKoalaAccountBatchRequest = /* @__PURE__ */ (0, import_validation.asserter)(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest
-);
+function validateKoalaAccountBatchRequest(value) {
+  try {
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertKoalaAccountBatchRequest(value) {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return (0, import_validation.falseIfTooDeep)(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.validator)(
-  collect$AccountIdentifyCall
-);
-const assertAccountIdentifyCall = /* @__PURE__ */ (0, import_validation.asserter)("AccountIdentifyCall", validateAccountIdentifyCall);
+function validateAccountIdentifyCall(value) {
+  try {
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
+function assertAccountIdentifyCall(value) {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

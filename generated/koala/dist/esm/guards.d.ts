@@ -11,10 +11,10 @@ export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runt
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;
 
 /** Checks `value` against KoalaProfileBatchRequest's schema and returns it typed, or every error. */
-export declare const validateKoalaProfileBatchRequest: (value: unknown) => $ValidationResult<KoalaProfileBatchRequest>;
+export declare function validateKoalaProfileBatchRequest(value: unknown): $ValidationResult<KoalaProfileBatchRequest>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaProfileBatchRequest. */
-export declare const assertKoalaProfileBatchRequest: (value: unknown) => asserts value is KoalaProfileBatchRequest;
+export declare function assertKoalaProfileBatchRequest(value: unknown): asserts value is KoalaProfileBatchRequest;
 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest>;
@@ -23,10 +23,10 @@ export declare const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProf
 export declare function isTrackEvent(value: unknown): value is TrackEvent;
 
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
-export declare const validateTrackEvent: (value: unknown) => $ValidationResult<TrackEvent>;
+export declare function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid TrackEvent. */
-export declare const assertTrackEvent: (value: unknown) => asserts value is TrackEvent;
+export declare function assertTrackEvent(value: unknown): asserts value is TrackEvent;
 
 /** TrackEvent as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const TrackEventSchema: $StandardSchemaV1<TrackEvent>;
@@ -35,10 +35,10 @@ export declare const TrackEventSchema: $StandardSchemaV1<TrackEvent>;
 export declare function isIdentifyCall(value: unknown): value is IdentifyCall;
 
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
-export declare const validateIdentifyCall: (value: unknown) => $ValidationResult<IdentifyCall>;
+export declare function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid IdentifyCall. */
-export declare const assertIdentifyCall: (value: unknown) => asserts value is IdentifyCall;
+export declare function assertIdentifyCall(value: unknown): asserts value is IdentifyCall;
 
 /** IdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall>;
@@ -47,10 +47,10 @@ export declare const IdentifyCallSchema: $StandardSchemaV1<IdentifyCall>;
 export declare function isPageView(value: unknown): value is PageView;
 
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
-export declare const validatePageView: (value: unknown) => $ValidationResult<PageView>;
+export declare function validatePageView(value: unknown): $ValidationResult<PageView>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid PageView. */
-export declare const assertPageView: (value: unknown) => asserts value is PageView;
+export declare function assertPageView(value: unknown): asserts value is PageView;
 
 /** PageView as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const PageViewSchema: $StandardSchemaV1<PageView>;
@@ -59,10 +59,10 @@ export declare const PageViewSchema: $StandardSchemaV1<PageView>;
 export declare function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest;
 
 /** Checks `value` against KoalaAccountBatchRequest's schema and returns it typed, or every error. */
-export declare const validateKoalaAccountBatchRequest: (value: unknown) => $ValidationResult<KoalaAccountBatchRequest>;
+export declare function validateKoalaAccountBatchRequest(value: unknown): $ValidationResult<KoalaAccountBatchRequest>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaAccountBatchRequest. */
-export declare const assertKoalaAccountBatchRequest: (value: unknown) => asserts value is KoalaAccountBatchRequest;
+export declare function assertKoalaAccountBatchRequest(value: unknown): asserts value is KoalaAccountBatchRequest;
 
 /** KoalaAccountBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAccountBatchRequest>;
@@ -71,10 +71,10 @@ export declare const KoalaAccountBatchRequestSchema: $StandardSchemaV1<KoalaAcco
 export declare function isAccountIdentifyCall(value: unknown): value is AccountIdentifyCall;
 
 /** Checks `value` against AccountIdentifyCall's schema and returns it typed, or every error. */
-export declare const validateAccountIdentifyCall: (value: unknown) => $ValidationResult<AccountIdentifyCall>;
+export declare function validateAccountIdentifyCall(value: unknown): $ValidationResult<AccountIdentifyCall>;
 
 /** Throws a SchemaValidationError listing every error unless `value` is a valid AccountIdentifyCall. */
-export declare const assertAccountIdentifyCall: (value: unknown) => asserts value is AccountIdentifyCall;
+export declare function assertAccountIdentifyCall(value: unknown): asserts value is AccountIdentifyCall;
 
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall>;

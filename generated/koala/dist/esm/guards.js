@@ -2,11 +2,11 @@
 // from koala-profile-batch-request.schema.json, koala-account-batch-request.schema.json. Do not edit: regenerate instead.
 /* eslint-disable */
 import {
-  asserter as $asserter,
-  falseIfTooDeep as $falseIfTooDeep,
+  SchemaValidationError as $SchemaValidationError,
+  invalid as $invalid,
   pushError as $pushError,
   standardSchema as $standardSchema,
-  validator as $validator
+  tooDeep as $tooDeep
 } from "./runtime/validation.js";
 import {
   isDateTime as $isDateTime,
@@ -21,73 +21,121 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaProfileBatchRequest = /* @__PURE__ */ $validator(
-  collect$KoalaProfileBatchRequest
-);
-const assertKoalaProfileBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaProfileBatchRequest",
-  validateKoalaProfileBatchRequest
-);
+function validateKoalaProfileBatchRequest(value) {
+  try {
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaProfileBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertKoalaProfileBatchRequest(value) {
+  const result = validateKoalaProfileBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+}
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateTrackEvent = /* @__PURE__ */ $validator(collect$TrackEvent);
-const assertTrackEvent = /* @__PURE__ */ $asserter("TrackEvent", validateTrackEvent);
+function validateTrackEvent(value) {
+  try {
+    return collect$TrackEvent(value) ? { ok: true, value } : $invalid(collect$TrackEvent, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertTrackEvent(value) {
+  const result = validateTrackEvent(value);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
+}
 const TrackEventSchema = /* @__PURE__ */ $standardSchema(validateTrackEvent);
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateIdentifyCall = /* @__PURE__ */ $validator(collect$IdentifyCall);
-const assertIdentifyCall = /* @__PURE__ */ $asserter("IdentifyCall", validateIdentifyCall);
+function validateIdentifyCall(value) {
+  try {
+    return collect$IdentifyCall(value) ? { ok: true, value } : $invalid(collect$IdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertIdentifyCall(value) {
+  const result = validateIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
+}
 const IdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateIdentifyCall);
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validatePageView = /* @__PURE__ */ $validator(collect$PageView);
-const assertPageView = /* @__PURE__ */ $asserter("PageView", validatePageView);
+function validatePageView(value) {
+  try {
+    return collect$PageView(value) ? { ok: true, value } : $invalid(collect$PageView, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertPageView(value) {
+  const result = validatePageView(value);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
+}
 const PageViewSchema = /* @__PURE__ */ $standardSchema(validatePageView);
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateKoalaAccountBatchRequest = /* @__PURE__ */ $validator(
-  collect$KoalaAccountBatchRequest
-);
-const assertKoalaAccountBatchRequest = /* @__PURE__ */ $asserter(
-  "KoalaAccountBatchRequest",
-  validateKoalaAccountBatchRequest
-);
+function validateKoalaAccountBatchRequest(value) {
+  try {
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaAccountBatchRequest, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertKoalaAccountBatchRequest(value) {
+  const result = validateKoalaAccountBatchRequest(value);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+}
 const KoalaAccountBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaAccountBatchRequest);
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return $falseIfTooDeep(error);
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
-const validateAccountIdentifyCall = /* @__PURE__ */ $validator(
-  collect$AccountIdentifyCall
-);
-const assertAccountIdentifyCall = /* @__PURE__ */ $asserter("AccountIdentifyCall", validateAccountIdentifyCall);
+function validateAccountIdentifyCall(value) {
+  try {
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : $invalid(collect$AccountIdentifyCall, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+function assertAccountIdentifyCall(value) {
+  const result = validateAccountIdentifyCall(value);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
+}
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
 function collect$KoalaProfileBatchRequest(value, path = "", errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

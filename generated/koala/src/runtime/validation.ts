@@ -119,46 +119,22 @@ export function pointerSegments(pointer: string): (string | number)[] {
 export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
 
 /**
- * Puts back what a check that threw left behind (the depth counter of recursive types): generated
- * modules that have one pass it to the wrappers below.
+ * The failed result of `validateX` once its fast path said invalid: the check run again to collect
+ * every error. `validateX` stays a function of its own that calls its check directly (see
+ * emit/guards/index.ts); only this slow path, and {@link tooDeep}, are shared by every type.
  */
-export type Reset = () => void;
-
-/**
- * What `isX` answers when its check threw: false when the call stack ran out (the value is nested
- * too deep to check), never a RangeError; any other exception (a getter of the data) goes through.
- * `isX` stays a function of its own calling its check (see emit/guards/index.ts): only this cold path is shared.
- */
-export function falseIfTooDeep(error: unknown, reset?: Reset): false {
-  reset?.();
-  if (error instanceof RangeError) return false;
-  throw error;
+export function invalid(check: Check, value: unknown): { ok: false; errors: ValidationError[] } {
+  const errors: ValidationError[] = [];
+  check(value, "", errors);
+  return { ok: false, errors };
 }
 
 /**
- * `validateX` of a check: the value typed, or every error (the fast path first: a valid value
- * allocates nothing but the result). The call stack running out is one "maxDepth" error, never a RangeError.
+ * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
+ * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
+ * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
  */
-export function validator<T>(check: Check, reset?: Reset): (value: unknown) => ValidationResult<T> {
-  return (value: unknown): ValidationResult<T> => {
-    try {
-      if (check(value)) return { ok: true, value: value as T };
-      const errors: ValidationError[] = [];
-      check(value, "", errors);
-      return { ok: false, errors };
-    } catch (error) {
-      reset?.();
-      if (!(error instanceof RangeError)) throw error;
-      // Nested deeper than the depth counter of recursive types foresees (emit/guards/guard-module.ts DATA_DEPTH_LIMIT).
-      return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
-    }
-  };
-}
-
-/** `assertX` of a `validateX`: throws a {@link SchemaValidationError} listing every error unless `value` is a valid `typeName`. */
-export function asserter<T>(typeName: string, validate: (value: unknown) => ValidationResult<T>): (value: unknown) => asserts value is T {
-  return (value: unknown): asserts value is T => {
-    const result = validate(value);
-    if (!result.ok) throw new SchemaValidationError(typeName, result.errors);
-  };
+export function tooDeep(error: unknown): { ok: false; errors: ValidationError[] } {
+  if (!(error instanceof RangeError)) throw error;
+  return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
 }

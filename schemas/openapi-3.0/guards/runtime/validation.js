@@ -21,14 +21,13 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var validation_exports = {};
 __export(validation_exports, {
   SchemaValidationError: () => SchemaValidationError,
-  asserter: () => asserter,
   describeErrors: () => describeErrors,
-  falseIfTooDeep: () => falseIfTooDeep,
+  invalid: () => invalid,
   pointerSegments: () => pointerSegments,
   pushError: () => pushError,
   pushKeyError: () => pushKeyError,
   standardSchema: () => standardSchema,
-  validator: () => validator
+  tooDeep: () => tooDeep
 });
 module.exports = __toCommonJS(validation_exports);
 function pushError(errors, path, schemaPath, message, keyword) {
@@ -71,40 +70,23 @@ function pointerSegments(pointer) {
     return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
   });
 }
-function falseIfTooDeep(error, reset) {
-  reset?.();
-  if (error instanceof RangeError) return false;
-  throw error;
+function invalid(check, value) {
+  const errors = [];
+  check(value, "", errors);
+  return { ok: false, errors };
 }
-function validator(check, reset) {
-  return (value) => {
-    try {
-      if (check(value)) return { ok: true, value };
-      const errors = [];
-      check(value, "", errors);
-      return { ok: false, errors };
-    } catch (error) {
-      reset?.();
-      if (!(error instanceof RangeError)) throw error;
-      return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
-    }
-  };
-}
-function asserter(typeName, validate) {
-  return (value) => {
-    const result = validate(value);
-    if (!result.ok) throw new SchemaValidationError(typeName, result.errors);
-  };
+function tooDeep(error) {
+  if (!(error instanceof RangeError)) throw error;
+  return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   SchemaValidationError,
-  asserter,
   describeErrors,
-  falseIfTooDeep,
+  invalid,
   pointerSegments,
   pushError,
   pushKeyError,
   standardSchema,
-  validator
+  tooDeep
 });

@@ -74,20 +74,20 @@ export declare function pointerSegments(pointer: string): (string | number)[];
  */
 export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
 /**
- * Puts back what a check that threw left behind (the depth counter of recursive types): generated
- * modules that have one pass it to the wrappers below.
+ * The failed result of `validateX` once its fast path said invalid: the check run again to collect
+ * every error. `validateX` stays a function of its own that calls its check directly (see
+ * emit/guards/index.ts); only this slow path, and {@link tooDeep}, are shared by every type.
  */
-export type Reset = () => void;
+export declare function invalid(check: Check, value: unknown): {
+    ok: false;
+    errors: ValidationError[];
+};
 /**
- * What `isX` answers when its check threw: false when the call stack ran out (the value is nested
- * too deep to check), never a RangeError; any other exception (a getter of the data) goes through.
- * `isX` stays a function of its own calling its check (see emit/guards/index.ts): only this cold path is shared.
+ * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
+ * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
+ * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
  */
-export declare function falseIfTooDeep(error: unknown, reset?: Reset): false;
-/**
- * `validateX` of a check: the value typed, or every error (the fast path first: a valid value
- * allocates nothing but the result). The call stack running out is one "maxDepth" error, never a RangeError.
- */
-export declare function validator<T>(check: Check, reset?: Reset): (value: unknown) => ValidationResult<T>;
-/** `assertX` of a `validateX`: throws a {@link SchemaValidationError} listing every error unless `value` is a valid `typeName`. */
-export declare function asserter<T>(typeName: string, validate: (value: unknown) => ValidationResult<T>): (value: unknown) => asserts value is T;
+export declare function tooDeep(error: unknown): {
+    ok: false;
+    errors: ValidationError[];
+};
