@@ -116,3 +116,30 @@ export function pointerSegments(pointer: string): (string | number)[] {
       return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
     });
 }
+
+/**
+ * A generated check (`collect$X`): called with the value alone it is the fast path (false at the
+ * first failure, nothing allocated); called with a list it pushes every error into it.
+ */
+export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
+
+/**
+ * The failed result of `validateX` once its fast path said invalid: the check run again to collect
+ * every error. `validateX` stays a function of its own that calls its check directly (see
+ * emit/guards/index.ts); only this slow path, and {@link tooDeep}, are shared by every type.
+ */
+export function invalid(check: Check, value: unknown): { ok: false; errors: ValidationError[] } {
+  const errors: ValidationError[] = [];
+  check(value, "", errors);
+  return { ok: false, errors };
+}
+
+/**
+ * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
+ * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
+ * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
+ */
+export function tooDeep(error: unknown): { ok: false; errors: ValidationError[] } {
+  if (!(error instanceof RangeError)) throw error;
+  return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
+}

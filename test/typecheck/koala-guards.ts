@@ -20,6 +20,7 @@ import {
   type TrackEvent,
   type ValidationError,
 } from "../../generated/koala/src/index.js";
+import * as koala from "../../generated/koala/src/index.js";
 
 /** true only when A and B are the same type (mutual assignability is not enough: any would pass). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -40,6 +41,15 @@ export function asserting(a: unknown, b: unknown): void {
   expectType<Equal<typeof a, KoalaProfileBatchRequest>>(true);
   assertIdentifyCall(b);
   expectType<Equal<typeof b, IdentifyCall>>(true);
+}
+
+// assertX narrows when called through the package's namespace too, and through a const typed as an assertion.
+export function assertingThroughNamespace(a: unknown, b: unknown): void {
+  koala.assertTrackEvent(a);
+  expectType<Equal<typeof a, TrackEvent>>(true);
+  const check: (value: unknown) => asserts value is PageView = koala.assertPageView;
+  check(b);
+  expectType<Equal<typeof b, PageView>>(true);
 }
 
 export function validating(value: unknown): void {

@@ -7,9 +7,11 @@ import {
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
+  invalid as $invalid,
   pushError as $pushError,
   pushKeyError as $pushKeyError,
   standardSchema as $standardSchema,
+  tooDeep as $tooDeep,
 } from "./runtime/validation.js";
 import {
   codePointLength as $codePointLength,
@@ -62,23 +64,11 @@ export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
 /** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
 export function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion> {
   try {
-    if (collect$KoalaIngestion(value)) return { ok: true, value: value as KoalaIngestion };
-    const errors: $ValidationError[] = [];
-    collect$KoalaIngestion(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaIngestion(value)
+      ? { ok: true, value: value as KoalaIngestion }
+      : $invalid(collect$KoalaIngestion, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -105,23 +95,11 @@ export function isAccepted(value: unknown): value is Accepted {
 /** Checks `value` against Accepted's schema and returns it typed, or every error. */
 export function validateAccepted(value: unknown): $ValidationResult<Accepted> {
   try {
-    if (collect$Accepted(value)) return { ok: true, value: value as Accepted };
-    const errors: $ValidationError[] = [];
-    collect$Accepted(value, "", errors);
-    return { ok: false, errors };
+    return collect$Accepted(value)
+      ? { ok: true, value: value as Accepted }
+      : $invalid(collect$Accepted, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -148,23 +126,11 @@ export function isError_(value: unknown): value is Error_ {
 /** Checks `value` against Error_'s schema and returns it typed, or every error. */
 export function validateError_(value: unknown): $ValidationResult<Error_> {
   try {
-    if (collect$Error_(value)) return { ok: true, value: value as Error_ };
-    const errors: $ValidationError[] = [];
-    collect$Error_(value, "", errors);
-    return { ok: false, errors };
+    return collect$Error_(value)
+      ? { ok: true, value: value as Error_ }
+      : $invalid(collect$Error_, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -178,61 +144,16 @@ export function assertError_(value: unknown): asserts value is Error_ {
 export const Error_Schema: $StandardSchemaV1<Error_> =
   /* @__PURE__ */ $standardSchema(validateError_);
 
-/** Whether `value` is a valid BatchParamsPathPublicKey. The fast path: no allocation when it is. */
-export function isBatchParamsPathPublicKey(value: unknown): value is BatchParamsPathPublicKey {
-  try {
-    return collect$BatchParamsPathPublicKey(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
-
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
 export function validateBatchParamsPathPublicKey(
   value: unknown,
 ): $ValidationResult<BatchParamsPathPublicKey> {
   try {
-    if (collect$BatchParamsPathPublicKey(value))
-      return { ok: true, value: value as BatchParamsPathPublicKey };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsPathPublicKey(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPathPublicKey(value)
+      ? { ok: true, value: value as BatchParamsPathPublicKey }
+      : $invalid(collect$BatchParamsPathPublicKey, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
-  }
-}
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPathPublicKey. */
-export function assertBatchParamsPathPublicKey(
-  value: unknown,
-): asserts value is BatchParamsPathPublicKey {
-  const result = validateBatchParamsPathPublicKey(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsPathPublicKey", result.errors);
-}
-
-/** BatchParamsPathPublicKey as a Standard Schema v1 validator (https://standardschema.dev). */
-export const BatchParamsPathPublicKeySchema: $StandardSchemaV1<BatchParamsPathPublicKey> =
-  /* @__PURE__ */ $standardSchema(validateBatchParamsPathPublicKey);
-
-/** Whether `value` is a valid BatchParamsHeaderUserAgent. The fast path: no allocation when it is. */
-export function isBatchParamsHeaderUserAgent(value: unknown): value is BatchParamsHeaderUserAgent {
-  try {
-    return collect$BatchParamsHeaderUserAgent(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $tooDeep(error);
   }
 }
 
@@ -241,38 +162,13 @@ export function validateBatchParamsHeaderUserAgent(
   value: unknown,
 ): $ValidationResult<BatchParamsHeaderUserAgent> {
   try {
-    if (collect$BatchParamsHeaderUserAgent(value))
-      return { ok: true, value: value as BatchParamsHeaderUserAgent };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsHeaderUserAgent(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeaderUserAgent(value)
+      ? { ok: true, value: value as BatchParamsHeaderUserAgent }
+      : $invalid(collect$BatchParamsHeaderUserAgent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeaderUserAgent. */
-export function assertBatchParamsHeaderUserAgent(
-  value: unknown,
-): asserts value is BatchParamsHeaderUserAgent {
-  const result = validateBatchParamsHeaderUserAgent(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeaderUserAgent", result.errors);
-}
-
-/** BatchParamsHeaderUserAgent as a Standard Schema v1 validator (https://standardschema.dev). */
-export const BatchParamsHeaderUserAgentSchema: $StandardSchemaV1<BatchParamsHeaderUserAgent> =
-  /* @__PURE__ */ $standardSchema(validateBatchParamsHeaderUserAgent);
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest {
@@ -289,24 +185,11 @@ export function validateKoalaProfileBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaProfileBatchRequest> {
   try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value: value as KoalaProfileBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaProfileBatchRequest(value)
+      ? { ok: true, value: value as KoalaProfileBatchRequest }
+      : $invalid(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -337,24 +220,11 @@ export function validateKoalaAccountBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaAccountBatchRequest> {
   try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value: value as KoalaAccountBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaAccountBatchRequest(value)
+      ? { ok: true, value: value as KoalaAccountBatchRequest }
+      : $invalid(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -383,23 +253,11 @@ export function isBatchParamsPath(value: unknown): value is BatchParamsPath {
 /** Checks `value` against BatchParamsPath's schema and returns it typed, or every error. */
 export function validateBatchParamsPath(value: unknown): $ValidationResult<BatchParamsPath> {
   try {
-    if (collect$BatchParamsPath(value)) return { ok: true, value: value as BatchParamsPath };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPath(value)
+      ? { ok: true, value: value as BatchParamsPath }
+      : $invalid(collect$BatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -426,23 +284,11 @@ export function isBatchParamsHeader(value: unknown): value is BatchParamsHeader 
 /** Checks `value` against BatchParamsHeader's schema and returns it typed, or every error. */
 export function validateBatchParamsHeader(value: unknown): $ValidationResult<BatchParamsHeader> {
   try {
-    if (collect$BatchParamsHeader(value)) return { ok: true, value: value as BatchParamsHeader };
-    const errors: $ValidationError[] = [];
-    collect$BatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeader(value)
+      ? { ok: true, value: value as BatchParamsHeader }
+      : $invalid(collect$BatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -471,24 +317,11 @@ export function validateAccountsBatchParamsPath(
   value: unknown,
 ): $ValidationResult<AccountsBatchParamsPath> {
   try {
-    if (collect$AccountsBatchParamsPath(value))
-      return { ok: true, value: value as AccountsBatchParamsPath };
-    const errors: $ValidationError[] = [];
-    collect$AccountsBatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsPath(value)
+      ? { ok: true, value: value as AccountsBatchParamsPath }
+      : $invalid(collect$AccountsBatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -519,24 +352,11 @@ export function validateAccountsBatchParamsHeader(
   value: unknown,
 ): $ValidationResult<AccountsBatchParamsHeader> {
   try {
-    if (collect$AccountsBatchParamsHeader(value))
-      return { ok: true, value: value as AccountsBatchParamsHeader };
-    const errors: $ValidationError[] = [];
-    collect$AccountsBatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsHeader(value)
+      ? { ok: true, value: value as AccountsBatchParamsHeader }
+      : $invalid(collect$AccountsBatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -565,23 +385,11 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
 export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
   try {
-    if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-    const errors: $ValidationError[] = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
+    return collect$TrackEvent(value)
+      ? { ok: true, value: value as TrackEvent }
+      : $invalid(collect$TrackEvent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -608,23 +416,11 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
 export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
   try {
-    if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$IdentifyCall(value)
+      ? { ok: true, value: value as IdentifyCall }
+      : $invalid(collect$IdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -651,23 +447,11 @@ export function isPageView(value: unknown): value is PageView {
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
 export function validatePageView(value: unknown): $ValidationResult<PageView> {
   try {
-    if (collect$PageView(value)) return { ok: true, value: value as PageView };
-    const errors: $ValidationError[] = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
+    return collect$PageView(value)
+      ? { ok: true, value: value as PageView }
+      : $invalid(collect$PageView, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -696,24 +480,11 @@ export function validateAccountIdentifyCall(
   value: unknown,
 ): $ValidationResult<AccountIdentifyCall> {
   try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value: value as AccountIdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountIdentifyCall(value)
+      ? { ok: true, value: value as AccountIdentifyCall }
+      : $invalid(collect$AccountIdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 

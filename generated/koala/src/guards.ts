@@ -7,8 +7,10 @@ import {
   type StandardSchemaV1 as $StandardSchemaV1,
   type ValidationError as $ValidationError,
   type ValidationResult as $ValidationResult,
+  invalid as $invalid,
   pushError as $pushError,
   standardSchema as $standardSchema,
+  tooDeep as $tooDeep,
 } from "./runtime/validation.js";
 import {
   isDateTime as $isDateTime,
@@ -45,24 +47,11 @@ export function validateKoalaProfileBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaProfileBatchRequest> {
   try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value: value as KoalaProfileBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaProfileBatchRequest(value)
+      ? { ok: true, value: value as KoalaProfileBatchRequest }
+      : $invalid(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -91,23 +80,11 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
 /** Checks `value` against TrackEvent's schema and returns it typed, or every error. */
 export function validateTrackEvent(value: unknown): $ValidationResult<TrackEvent> {
   try {
-    if (collect$TrackEvent(value)) return { ok: true, value: value as TrackEvent };
-    const errors: $ValidationError[] = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
+    return collect$TrackEvent(value)
+      ? { ok: true, value: value as TrackEvent }
+      : $invalid(collect$TrackEvent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -134,23 +111,11 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
 /** Checks `value` against IdentifyCall's schema and returns it typed, or every error. */
 export function validateIdentifyCall(value: unknown): $ValidationResult<IdentifyCall> {
   try {
-    if (collect$IdentifyCall(value)) return { ok: true, value: value as IdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$IdentifyCall(value)
+      ? { ok: true, value: value as IdentifyCall }
+      : $invalid(collect$IdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -177,23 +142,11 @@ export function isPageView(value: unknown): value is PageView {
 /** Checks `value` against PageView's schema and returns it typed, or every error. */
 export function validatePageView(value: unknown): $ValidationResult<PageView> {
   try {
-    if (collect$PageView(value)) return { ok: true, value: value as PageView };
-    const errors: $ValidationError[] = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
+    return collect$PageView(value)
+      ? { ok: true, value: value as PageView }
+      : $invalid(collect$PageView, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -222,24 +175,11 @@ export function validateKoalaAccountBatchRequest(
   value: unknown,
 ): $ValidationResult<KoalaAccountBatchRequest> {
   try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value: value as KoalaAccountBatchRequest };
-    const errors: $ValidationError[] = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaAccountBatchRequest(value)
+      ? { ok: true, value: value as KoalaAccountBatchRequest }
+      : $invalid(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 
@@ -270,24 +210,11 @@ export function validateAccountIdentifyCall(
   value: unknown,
 ): $ValidationResult<AccountIdentifyCall> {
   try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value: value as AccountIdentifyCall };
-    const errors: $ValidationError[] = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountIdentifyCall(value)
+      ? { ok: true, value: value as AccountIdentifyCall }
+      : $invalid(collect$AccountIdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out",
-        },
-      ],
-    };
+    return $tooDeep(error);
   }
 }
 

@@ -14,6 +14,7 @@ import { isObjectType, objectInfo, objectTypes, type ObjectInfo } from "./object
 import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
+import { guardWrappers } from "../guards/wrappers";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
@@ -35,7 +36,8 @@ export interface BuildersPlan {
 /** Plans builders.ts (emitBuilders writes it; emit/heuristics.ts reports its stamps and short builders). */
 export function planBuilders({ model, options }: EmitContext): BuildersPlan {
   const names = new ModuleNames(model);
-  const objects = objectTypes(model, options.heuristics?.stamps);
+  // A type without assertX (a single parameter's schema in an OpenAPI package, guards/wrappers.ts) gets no builder either.
+  const objects = objectTypes(model, options.heuristics?.stamps).filter((o) => guardWrappers(model, o.name).includes("assert"));
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
   // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an

@@ -223,24 +223,10 @@ function isOpenApi30Document(value) {
 }
 function validateOpenApi30Document(value) {
   try {
-    if (collect$OpenApi30Document(value)) return { ok: true, value };
-    const errors = [];
-    collect$OpenApi30Document(value, "", errors);
-    return { ok: false, errors };
+    return collect$OpenApi30Document(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApi30Document, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOpenApi30Document(value) {
@@ -259,24 +245,10 @@ function isReference(value) {
 }
 function validateReference(value) {
   try {
-    if (collect$Reference(value)) return { ok: true, value };
-    const errors = [];
-    collect$Reference(value, "", errors);
-    return { ok: false, errors };
+    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertReference(value) {
@@ -295,24 +267,10 @@ function isInfo(value) {
 }
 function validateInfo(value) {
   try {
-    if (collect$Info(value)) return { ok: true, value };
-    const errors = [];
-    collect$Info(value, "", errors);
-    return { ok: false, errors };
+    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertInfo(value) {
@@ -331,24 +289,10 @@ function isContact(value) {
 }
 function validateContact(value) {
   try {
-    if (collect$Contact(value)) return { ok: true, value };
-    const errors = [];
-    collect$Contact(value, "", errors);
-    return { ok: false, errors };
+    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertContact(value) {
@@ -367,24 +311,10 @@ function isLicense(value) {
 }
 function validateLicense(value) {
   try {
-    if (collect$License(value)) return { ok: true, value };
-    const errors = [];
-    collect$License(value, "", errors);
-    return { ok: false, errors };
+    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertLicense(value) {
@@ -403,24 +333,10 @@ function isServer(value) {
 }
 function validateServer(value) {
   try {
-    if (collect$Server(value)) return { ok: true, value };
-    const errors = [];
-    collect$Server(value, "", errors);
-    return { ok: false, errors };
+    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertServer(value) {
@@ -439,24 +355,10 @@ function isServerVariable(value) {
 }
 function validateServerVariable(value) {
   try {
-    if (collect$ServerVariable(value)) return { ok: true, value };
-    const errors = [];
-    collect$ServerVariable(value, "", errors);
-    return { ok: false, errors };
+    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertServerVariable(value) {
@@ -475,24 +377,10 @@ function isComponents(value) {
 }
 function validateComponents(value) {
   try {
-    if (collect$Components(value)) return { ok: true, value };
-    const errors = [];
-    collect$Components(value, "", errors);
-    return { ok: false, errors };
+    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertComponents(value) {
@@ -511,24 +399,10 @@ function isSchema(value) {
 }
 function validateSchema(value) {
   try {
-    if (collect$Schema(value)) return { ok: true, value };
-    const errors = [];
-    collect$Schema(value, "", errors);
-    return { ok: false, errors };
+    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSchema(value) {
@@ -547,24 +421,10 @@ function isDiscriminator(value) {
 }
 function validateDiscriminator(value) {
   try {
-    if (collect$Discriminator(value)) return { ok: true, value };
-    const errors = [];
-    collect$Discriminator(value, "", errors);
-    return { ok: false, errors };
+    return collect$Discriminator(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Discriminator, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertDiscriminator(value) {
@@ -583,24 +443,10 @@ function isXML(value) {
 }
 function validateXML(value) {
   try {
-    if (collect$XML(value)) return { ok: true, value };
-    const errors = [];
-    collect$XML(value, "", errors);
-    return { ok: false, errors };
+    return collect$XML(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$XML, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertXML(value) {
@@ -619,24 +465,10 @@ function isResponse(value) {
 }
 function validateResponse(value) {
   try {
-    if (collect$Response(value)) return { ok: true, value };
-    const errors = [];
-    collect$Response(value, "", errors);
-    return { ok: false, errors };
+    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertResponse(value) {
@@ -655,24 +487,10 @@ function isMediaType(value) {
 }
 function validateMediaType(value) {
   try {
-    if (collect$MediaType(value)) return { ok: true, value };
-    const errors = [];
-    collect$MediaType(value, "", errors);
-    return { ok: false, errors };
+    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertMediaType(value) {
@@ -691,24 +509,10 @@ function isExample(value) {
 }
 function validateExample(value) {
   try {
-    if (collect$Example(value)) return { ok: true, value };
-    const errors = [];
-    collect$Example(value, "", errors);
-    return { ok: false, errors };
+    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExample(value) {
@@ -727,24 +531,10 @@ function isHeader(value) {
 }
 function validateHeader(value) {
   try {
-    if (collect$Header(value)) return { ok: true, value };
-    const errors = [];
-    collect$Header(value, "", errors);
-    return { ok: false, errors };
+    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertHeader(value) {
@@ -763,24 +553,10 @@ function isPaths(value) {
 }
 function validatePaths(value) {
   try {
-    if (collect$Paths(value)) return { ok: true, value };
-    const errors = [];
-    collect$Paths(value, "", errors);
-    return { ok: false, errors };
+    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPaths(value) {
@@ -799,24 +575,10 @@ function isPathItem(value) {
 }
 function validatePathItem(value) {
   try {
-    if (collect$PathItem(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathItem(value, "", errors);
-    return { ok: false, errors };
+    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPathItem(value) {
@@ -835,24 +597,10 @@ function isOperation(value) {
 }
 function validateOperation(value) {
   try {
-    if (collect$Operation(value)) return { ok: true, value };
-    const errors = [];
-    collect$Operation(value, "", errors);
-    return { ok: false, errors };
+    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOperation(value) {
@@ -871,24 +619,10 @@ function isResponses(value) {
 }
 function validateResponses(value) {
   try {
-    if (collect$Responses(value)) return { ok: true, value };
-    const errors = [];
-    collect$Responses(value, "", errors);
-    return { ok: false, errors };
+    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertResponses(value) {
@@ -907,25 +641,10 @@ function isSecurityRequirement(value) {
 }
 function validateSecurityRequirement(value) {
   try {
-    if (collect$SecurityRequirement(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecurityRequirement(value, "", errors);
-    return { ok: false, errors };
+    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSecurityRequirement(value) {
@@ -944,24 +663,10 @@ function isTag(value) {
 }
 function validateTag(value) {
   try {
-    if (collect$Tag(value)) return { ok: true, value };
-    const errors = [];
-    collect$Tag(value, "", errors);
-    return { ok: false, errors };
+    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTag(value) {
@@ -980,25 +685,10 @@ function isExternalDocumentation(value) {
 }
 function validateExternalDocumentation(value) {
   try {
-    if (collect$ExternalDocumentation(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ExternalDocumentation(value, "", errors);
-    return { ok: false, errors };
+    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExternalDocumentation(value) {
@@ -1017,24 +707,10 @@ function isExampleXORExamples(value) {
 }
 function validateExampleXORExamples(value) {
   try {
-    if (collect$ExampleXORExamples(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExampleXORExamples(value, "", errors);
-    return { ok: false, errors };
+    return collect$ExampleXORExamples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleXORExamples, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExampleXORExamples(value) {
@@ -1053,24 +729,10 @@ function isSchemaXORContent(value) {
 }
 function validateSchemaXORContent(value) {
   try {
-    if (collect$SchemaXORContent(value)) return { ok: true, value };
-    const errors = [];
-    collect$SchemaXORContent(value, "", errors);
-    return { ok: false, errors };
+    return collect$SchemaXORContent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SchemaXORContent, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSchemaXORContent(value) {
@@ -1089,24 +751,10 @@ function isParameter(value) {
 }
 function validateParameter(value) {
   try {
-    if (collect$Parameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$Parameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertParameter(value) {
@@ -1125,24 +773,10 @@ function isPathParameter(value) {
 }
 function validatePathParameter(value) {
   try {
-    if (collect$PathParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathParameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$PathParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathParameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPathParameter(value) {
@@ -1161,24 +795,10 @@ function isQueryParameter(value) {
 }
 function validateQueryParameter(value) {
   try {
-    if (collect$QueryParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$QueryParameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$QueryParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$QueryParameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertQueryParameter(value) {
@@ -1197,24 +817,10 @@ function isHeaderParameter(value) {
 }
 function validateHeaderParameter(value) {
   try {
-    if (collect$HeaderParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$HeaderParameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$HeaderParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderParameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertHeaderParameter(value) {
@@ -1233,24 +839,10 @@ function isCookieParameter(value) {
 }
 function validateCookieParameter(value) {
   try {
-    if (collect$CookieParameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$CookieParameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$CookieParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CookieParameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertCookieParameter(value) {
@@ -1269,24 +861,10 @@ function isRequestBody(value) {
 }
 function validateRequestBody(value) {
   try {
-    if (collect$RequestBody(value)) return { ok: true, value };
-    const errors = [];
-    collect$RequestBody(value, "", errors);
-    return { ok: false, errors };
+    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertRequestBody(value) {
@@ -1305,24 +883,10 @@ function isSecurityScheme(value) {
 }
 function validateSecurityScheme(value) {
   try {
-    if (collect$SecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$SecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSecurityScheme(value) {
@@ -1341,25 +905,10 @@ function isAPIKeySecurityScheme(value) {
 }
 function validateAPIKeySecurityScheme(value) {
   try {
-    if (collect$APIKeySecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$APIKeySecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$APIKeySecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$APIKeySecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAPIKeySecurityScheme(value) {
@@ -1378,24 +927,10 @@ function isHTTPSecurityScheme(value) {
 }
 function validateHTTPSecurityScheme(value) {
   try {
-    if (collect$HTTPSecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$HTTPSecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$HTTPSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HTTPSecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertHTTPSecurityScheme(value) {
@@ -1414,25 +949,10 @@ function isOAuth2SecurityScheme(value) {
 }
 function validateOAuth2SecurityScheme(value) {
   try {
-    if (collect$OAuth2SecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$OAuth2SecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$OAuth2SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuth2SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOAuth2SecurityScheme(value) {
@@ -1451,25 +971,10 @@ function isOpenIdConnectSecurityScheme(value) {
 }
 function validateOpenIdConnectSecurityScheme(value) {
   try {
-    if (collect$OpenIdConnectSecurityScheme(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$OpenIdConnectSecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$OpenIdConnectSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenIdConnectSecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOpenIdConnectSecurityScheme(value) {
@@ -1488,24 +993,10 @@ function isOAuthFlows(value) {
 }
 function validateOAuthFlows(value) {
   try {
-    if (collect$OAuthFlows(value)) return { ok: true, value };
-    const errors = [];
-    collect$OAuthFlows(value, "", errors);
-    return { ok: false, errors };
+    return collect$OAuthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuthFlows, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOAuthFlows(value) {
@@ -1524,24 +1015,10 @@ function isImplicitOAuthFlow(value) {
 }
 function validateImplicitOAuthFlow(value) {
   try {
-    if (collect$ImplicitOAuthFlow(value)) return { ok: true, value };
-    const errors = [];
-    collect$ImplicitOAuthFlow(value, "", errors);
-    return { ok: false, errors };
+    return collect$ImplicitOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ImplicitOAuthFlow, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertImplicitOAuthFlow(value) {
@@ -1560,24 +1037,10 @@ function isPasswordOAuthFlow(value) {
 }
 function validatePasswordOAuthFlow(value) {
   try {
-    if (collect$PasswordOAuthFlow(value)) return { ok: true, value };
-    const errors = [];
-    collect$PasswordOAuthFlow(value, "", errors);
-    return { ok: false, errors };
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PasswordOAuthFlow, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPasswordOAuthFlow(value) {
@@ -1596,25 +1059,10 @@ function isClientCredentialsFlow(value) {
 }
 function validateClientCredentialsFlow(value) {
   try {
-    if (collect$ClientCredentialsFlow(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ClientCredentialsFlow(value, "", errors);
-    return { ok: false, errors };
+    return collect$ClientCredentialsFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentialsFlow, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertClientCredentialsFlow(value) {
@@ -1633,25 +1081,10 @@ function isAuthorizationCodeOAuthFlow(value) {
 }
 function validateAuthorizationCodeOAuthFlow(value) {
   try {
-    if (collect$AuthorizationCodeOAuthFlow(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AuthorizationCodeOAuthFlow(value, "", errors);
-    return { ok: false, errors };
+    return collect$AuthorizationCodeOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCodeOAuthFlow, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAuthorizationCodeOAuthFlow(value) {
@@ -1670,24 +1103,10 @@ function isLink(value) {
 }
 function validateLink(value) {
   try {
-    if (collect$Link(value)) return { ok: true, value };
-    const errors = [];
-    collect$Link(value, "", errors);
-    return { ok: false, errors };
+    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertLink(value) {
@@ -1706,24 +1125,10 @@ function isCallback(value) {
 }
 function validateCallback(value) {
   try {
-    if (collect$Callback(value)) return { ok: true, value };
-    const errors = [];
-    collect$Callback(value, "", errors);
-    return { ok: false, errors };
+    return collect$Callback(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callback, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertCallback(value) {
@@ -1742,24 +1147,10 @@ function isEncoding(value) {
 }
 function validateEncoding(value) {
   try {
-    if (collect$Encoding(value)) return { ok: true, value };
-    const errors = [];
-    collect$Encoding(value, "", errors);
-    return { ok: false, errors };
+    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertEncoding(value) {

@@ -280,24 +280,10 @@ function isOpenApiDocument(value) {
 }
 function validateOpenApiDocument(value) {
   try {
-    if (collect$OpenApiDocument(value)) return { ok: true, value };
-    const errors = [];
-    collect$OpenApiDocument(value, "", errors);
-    return { ok: false, errors };
+    return collect$OpenApiDocument(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApiDocument, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOpenApiDocument(value) {
@@ -316,24 +302,10 @@ function isInfo(value) {
 }
 function validateInfo(value) {
   try {
-    if (collect$Info(value)) return { ok: true, value };
-    const errors = [];
-    collect$Info(value, "", errors);
-    return { ok: false, errors };
+    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertInfo(value) {
@@ -352,24 +324,10 @@ function isContact(value) {
 }
 function validateContact(value) {
   try {
-    if (collect$Contact(value)) return { ok: true, value };
-    const errors = [];
-    collect$Contact(value, "", errors);
-    return { ok: false, errors };
+    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertContact(value) {
@@ -388,24 +346,10 @@ function isLicense(value) {
 }
 function validateLicense(value) {
   try {
-    if (collect$License(value)) return { ok: true, value };
-    const errors = [];
-    collect$License(value, "", errors);
-    return { ok: false, errors };
+    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertLicense(value) {
@@ -424,24 +368,10 @@ function isServer(value) {
 }
 function validateServer(value) {
   try {
-    if (collect$Server(value)) return { ok: true, value };
-    const errors = [];
-    collect$Server(value, "", errors);
-    return { ok: false, errors };
+    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertServer(value) {
@@ -460,24 +390,10 @@ function isServerVariable(value) {
 }
 function validateServerVariable(value) {
   try {
-    if (collect$ServerVariable(value)) return { ok: true, value };
-    const errors = [];
-    collect$ServerVariable(value, "", errors);
-    return { ok: false, errors };
+    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertServerVariable(value) {
@@ -496,24 +412,10 @@ function isComponents(value) {
 }
 function validateComponents(value) {
   try {
-    if (collect$Components(value)) return { ok: true, value };
-    const errors = [];
-    collect$Components(value, "", errors);
-    return { ok: false, errors };
+    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertComponents(value) {
@@ -532,24 +434,10 @@ function isPaths(value) {
 }
 function validatePaths(value) {
   try {
-    if (collect$Paths(value)) return { ok: true, value };
-    const errors = [];
-    collect$Paths(value, "", errors);
-    return { ok: false, errors };
+    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPaths(value) {
@@ -568,24 +456,10 @@ function isPathItem(value) {
 }
 function validatePathItem(value) {
   try {
-    if (collect$PathItem(value)) return { ok: true, value };
-    const errors = [];
-    collect$PathItem(value, "", errors);
-    return { ok: false, errors };
+    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPathItem(value) {
@@ -604,24 +478,10 @@ function isOperation(value) {
 }
 function validateOperation(value) {
   try {
-    if (collect$Operation(value)) return { ok: true, value };
-    const errors = [];
-    collect$Operation(value, "", errors);
-    return { ok: false, errors };
+    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOperation(value) {
@@ -640,25 +500,10 @@ function isExternalDocumentation(value) {
 }
 function validateExternalDocumentation(value) {
   try {
-    if (collect$ExternalDocumentation(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ExternalDocumentation(value, "", errors);
-    return { ok: false, errors };
+    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExternalDocumentation(value) {
@@ -677,24 +522,10 @@ function isParameter(value) {
 }
 function validateParameter(value) {
   try {
-    if (collect$Parameter(value)) return { ok: true, value };
-    const errors = [];
-    collect$Parameter(value, "", errors);
-    return { ok: false, errors };
+    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertParameter(value) {
@@ -713,25 +544,10 @@ function isParameterOrReference(value) {
 }
 function validateParameterOrReference(value) {
   try {
-    if (collect$ParameterOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ParameterOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$ParameterOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ParameterOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertParameterOrReference(value) {
@@ -750,24 +566,10 @@ function isRequestBody(value) {
 }
 function validateRequestBody(value) {
   try {
-    if (collect$RequestBody(value)) return { ok: true, value };
-    const errors = [];
-    collect$RequestBody(value, "", errors);
-    return { ok: false, errors };
+    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertRequestBody(value) {
@@ -786,25 +588,10 @@ function isRequestBodyOrReference(value) {
 }
 function validateRequestBodyOrReference(value) {
   try {
-    if (collect$RequestBodyOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$RequestBodyOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$RequestBodyOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBodyOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertRequestBodyOrReference(value) {
@@ -823,24 +610,10 @@ function isContent(value) {
 }
 function validateContent(value) {
   try {
-    if (collect$Content(value)) return { ok: true, value };
-    const errors = [];
-    collect$Content(value, "", errors);
-    return { ok: false, errors };
+    return collect$Content(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Content, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertContent(value) {
@@ -859,24 +632,10 @@ function isMediaType(value) {
 }
 function validateMediaType(value) {
   try {
-    if (collect$MediaType(value)) return { ok: true, value };
-    const errors = [];
-    collect$MediaType(value, "", errors);
-    return { ok: false, errors };
+    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertMediaType(value) {
@@ -895,24 +654,10 @@ function isEncoding(value) {
 }
 function validateEncoding(value) {
   try {
-    if (collect$Encoding(value)) return { ok: true, value };
-    const errors = [];
-    collect$Encoding(value, "", errors);
-    return { ok: false, errors };
+    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertEncoding(value) {
@@ -931,24 +676,10 @@ function isResponses(value) {
 }
 function validateResponses(value) {
   try {
-    if (collect$Responses(value)) return { ok: true, value };
-    const errors = [];
-    collect$Responses(value, "", errors);
-    return { ok: false, errors };
+    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertResponses(value) {
@@ -967,24 +698,10 @@ function isResponse(value) {
 }
 function validateResponse(value) {
   try {
-    if (collect$Response(value)) return { ok: true, value };
-    const errors = [];
-    collect$Response(value, "", errors);
-    return { ok: false, errors };
+    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertResponse(value) {
@@ -1003,25 +720,10 @@ function isResponseOrReference(value) {
 }
 function validateResponseOrReference(value) {
   try {
-    if (collect$ResponseOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$ResponseOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$ResponseOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ResponseOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertResponseOrReference(value) {
@@ -1040,24 +742,10 @@ function isCallbacks(value) {
 }
 function validateCallbacks(value) {
   try {
-    if (collect$Callbacks(value)) return { ok: true, value };
-    const errors = [];
-    collect$Callbacks(value, "", errors);
-    return { ok: false, errors };
+    return collect$Callbacks(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callbacks, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertCallbacks(value) {
@@ -1076,25 +764,10 @@ function isCallbacksOrReference(value) {
 }
 function validateCallbacksOrReference(value) {
   try {
-    if (collect$CallbacksOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$CallbacksOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$CallbacksOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CallbacksOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertCallbacksOrReference(value) {
@@ -1113,24 +786,10 @@ function isExample(value) {
 }
 function validateExample(value) {
   try {
-    if (collect$Example(value)) return { ok: true, value };
-    const errors = [];
-    collect$Example(value, "", errors);
-    return { ok: false, errors };
+    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExample(value) {
@@ -1149,24 +808,10 @@ function isExampleOrReference(value) {
 }
 function validateExampleOrReference(value) {
   try {
-    if (collect$ExampleOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExampleOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$ExampleOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExampleOrReference(value) {
@@ -1185,24 +830,10 @@ function isLink(value) {
 }
 function validateLink(value) {
   try {
-    if (collect$Link(value)) return { ok: true, value };
-    const errors = [];
-    collect$Link(value, "", errors);
-    return { ok: false, errors };
+    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertLink(value) {
@@ -1221,24 +852,10 @@ function isLinkOrReference(value) {
 }
 function validateLinkOrReference(value) {
   try {
-    if (collect$LinkOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$LinkOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$LinkOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$LinkOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertLinkOrReference(value) {
@@ -1257,24 +874,10 @@ function isHeader(value) {
 }
 function validateHeader(value) {
   try {
-    if (collect$Header(value)) return { ok: true, value };
-    const errors = [];
-    collect$Header(value, "", errors);
-    return { ok: false, errors };
+    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertHeader(value) {
@@ -1293,24 +896,10 @@ function isHeaderOrReference(value) {
 }
 function validateHeaderOrReference(value) {
   try {
-    if (collect$HeaderOrReference(value)) return { ok: true, value };
-    const errors = [];
-    collect$HeaderOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$HeaderOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertHeaderOrReference(value) {
@@ -1329,24 +918,10 @@ function isTag(value) {
 }
 function validateTag(value) {
   try {
-    if (collect$Tag(value)) return { ok: true, value };
-    const errors = [];
-    collect$Tag(value, "", errors);
-    return { ok: false, errors };
+    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTag(value) {
@@ -1365,24 +940,10 @@ function isReference(value) {
 }
 function validateReference(value) {
   try {
-    if (collect$Reference(value)) return { ok: true, value };
-    const errors = [];
-    collect$Reference(value, "", errors);
-    return { ok: false, errors };
+    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertReference(value) {
@@ -1401,24 +962,10 @@ function isSchema(value) {
 }
 function validateSchema(value) {
   try {
-    if (collect$Schema(value)) return { ok: true, value };
-    const errors = [];
-    collect$Schema(value, "", errors);
-    return { ok: false, errors };
+    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSchema(value) {
@@ -1437,24 +984,10 @@ function isSecurityScheme(value) {
 }
 function validateSecurityScheme(value) {
   try {
-    if (collect$SecurityScheme(value)) return { ok: true, value };
-    const errors = [];
-    collect$SecurityScheme(value, "", errors);
-    return { ok: false, errors };
+    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSecurityScheme(value) {
@@ -1473,25 +1006,10 @@ function isSecuritySchemeOrReference(value) {
 }
 function validateSecuritySchemeOrReference(value) {
   try {
-    if (collect$SecuritySchemeOrReference(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecuritySchemeOrReference(value, "", errors);
-    return { ok: false, errors };
+    return collect$SecuritySchemeOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecuritySchemeOrReference, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSecuritySchemeOrReference(value) {
@@ -1510,24 +1028,10 @@ function isOauthFlows(value) {
 }
 function validateOauthFlows(value) {
   try {
-    if (collect$OauthFlows(value)) return { ok: true, value };
-    const errors = [];
-    collect$OauthFlows(value, "", errors);
-    return { ok: false, errors };
+    return collect$OauthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OauthFlows, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertOauthFlows(value) {
@@ -1546,25 +1050,10 @@ function isSecurityRequirement(value) {
 }
 function validateSecurityRequirement(value) {
   try {
-    if (collect$SecurityRequirement(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SecurityRequirement(value, "", errors);
-    return { ok: false, errors };
+    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSecurityRequirement(value) {
@@ -1583,25 +1072,10 @@ function isSpecificationExtensions(value) {
 }
 function validateSpecificationExtensions(value) {
   try {
-    if (collect$SpecificationExtensions(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$SpecificationExtensions(value, "", errors);
-    return { ok: false, errors };
+    return collect$SpecificationExtensions(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SpecificationExtensions, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertSpecificationExtensions(value) {
@@ -1620,24 +1094,10 @@ function isExamples(value) {
 }
 function validateExamples(value) {
   try {
-    if (collect$Examples(value)) return { ok: true, value };
-    const errors = [];
-    collect$Examples(value, "", errors);
-    return { ok: false, errors };
+    return collect$Examples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Examples, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExamples(value) {
@@ -1656,24 +1116,10 @@ function isMapOfStrings(value) {
 }
 function validateMapOfStrings(value) {
   try {
-    if (collect$MapOfStrings(value)) return { ok: true, value };
-    const errors = [];
-    collect$MapOfStrings(value, "", errors);
-    return { ok: false, errors };
+    return collect$MapOfStrings(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MapOfStrings, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertMapOfStrings(value) {
@@ -1692,24 +1138,10 @@ function isExplodeForForm(value) {
 }
 function validateExplodeForForm(value) {
   try {
-    if (collect$ExplodeForForm(value)) return { ok: true, value };
-    const errors = [];
-    collect$ExplodeForForm(value, "", errors);
-    return { ok: false, errors };
+    return collect$ExplodeForForm(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExplodeForForm, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertExplodeForForm(value) {
@@ -1728,24 +1160,10 @@ function isStylesForPath(value) {
 }
 function validateStylesForPath(value) {
   try {
-    if (collect$StylesForPath(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$StylesForPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForPath, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertStylesForPath(value) {
@@ -1764,24 +1182,10 @@ function isStylesForHeader(value) {
 }
 function validateStylesForHeader(value) {
   try {
-    if (collect$StylesForHeader(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$StylesForHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForHeader, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertStylesForHeader(value) {
@@ -1800,24 +1204,10 @@ function isStylesForQuery(value) {
 }
 function validateStylesForQuery(value) {
   try {
-    if (collect$StylesForQuery(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForQuery(value, "", errors);
-    return { ok: false, errors };
+    return collect$StylesForQuery(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForQuery, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertStylesForQuery(value) {
@@ -1836,24 +1226,10 @@ function isStylesForCookie(value) {
 }
 function validateStylesForCookie(value) {
   try {
-    if (collect$StylesForCookie(value)) return { ok: true, value };
-    const errors = [];
-    collect$StylesForCookie(value, "", errors);
-    return { ok: false, errors };
+    return collect$StylesForCookie(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForCookie, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertStylesForCookie(value) {
@@ -1872,24 +1248,10 @@ function isTypeApikey(value) {
 }
 function validateTypeApikey(value) {
   try {
-    if (collect$TypeApikey(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeApikey(value, "", errors);
-    return { ok: false, errors };
+    return collect$TypeApikey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeApikey, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTypeApikey(value) {
@@ -1908,24 +1270,10 @@ function isTypeHttp(value) {
 }
 function validateTypeHttp(value) {
   try {
-    if (collect$TypeHttp(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeHttp(value, "", errors);
-    return { ok: false, errors };
+    return collect$TypeHttp(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttp, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTypeHttp(value) {
@@ -1944,24 +1292,10 @@ function isTypeHttpBearer(value) {
 }
 function validateTypeHttpBearer(value) {
   try {
-    if (collect$TypeHttpBearer(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeHttpBearer(value, "", errors);
-    return { ok: false, errors };
+    return collect$TypeHttpBearer(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttpBearer, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTypeHttpBearer(value) {
@@ -1980,24 +1314,10 @@ function isTypeOauth2(value) {
 }
 function validateTypeOauth2(value) {
   try {
-    if (collect$TypeOauth2(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeOauth2(value, "", errors);
-    return { ok: false, errors };
+    return collect$TypeOauth2(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOauth2, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTypeOauth2(value) {
@@ -2016,24 +1336,10 @@ function isTypeOidc(value) {
 }
 function validateTypeOidc(value) {
   try {
-    if (collect$TypeOidc(value)) return { ok: true, value };
-    const errors = [];
-    collect$TypeOidc(value, "", errors);
-    return { ok: false, errors };
+    return collect$TypeOidc(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOidc, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTypeOidc(value) {
@@ -2052,24 +1358,10 @@ function isImplicit(value) {
 }
 function validateImplicit(value) {
   try {
-    if (collect$Implicit(value)) return { ok: true, value };
-    const errors = [];
-    collect$Implicit(value, "", errors);
-    return { ok: false, errors };
+    return collect$Implicit(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Implicit, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertImplicit(value) {
@@ -2088,24 +1380,10 @@ function isPassword(value) {
 }
 function validatePassword(value) {
   try {
-    if (collect$Password(value)) return { ok: true, value };
-    const errors = [];
-    collect$Password(value, "", errors);
-    return { ok: false, errors };
+    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Password, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPassword(value) {
@@ -2124,24 +1402,10 @@ function isClientCredentials(value) {
 }
 function validateClientCredentials(value) {
   try {
-    if (collect$ClientCredentials(value)) return { ok: true, value };
-    const errors = [];
-    collect$ClientCredentials(value, "", errors);
-    return { ok: false, errors };
+    return collect$ClientCredentials(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentials, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertClientCredentials(value) {
@@ -2160,24 +1424,10 @@ function isAuthorizationCode(value) {
 }
 function validateAuthorizationCode(value) {
   try {
-    if (collect$AuthorizationCode(value)) return { ok: true, value };
-    const errors = [];
-    collect$AuthorizationCode(value, "", errors);
-    return { ok: false, errors };
+    return collect$AuthorizationCode(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCode, value);
   } catch (error) {
     depth$ = 0;
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAuthorizationCode(value) {

@@ -43,29 +43,11 @@ export declare function assertError_(value: unknown): asserts value is Error_;
 /** Error_ as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const Error_Schema: $StandardSchemaV1<Error_>;
 
-/** Whether `value` is a valid BatchParamsPathPublicKey. The fast path: no allocation when it is. */
-export declare function isBatchParamsPathPublicKey(value: unknown): value is BatchParamsPathPublicKey;
-
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
 export declare function validateBatchParamsPathPublicKey(value: unknown): $ValidationResult<BatchParamsPathPublicKey>;
 
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsPathPublicKey. */
-export declare function assertBatchParamsPathPublicKey(value: unknown): asserts value is BatchParamsPathPublicKey;
-
-/** BatchParamsPathPublicKey as a Standard Schema v1 validator (https://standardschema.dev). */
-export declare const BatchParamsPathPublicKeySchema: $StandardSchemaV1<BatchParamsPathPublicKey>;
-
-/** Whether `value` is a valid BatchParamsHeaderUserAgent. The fast path: no allocation when it is. */
-export declare function isBatchParamsHeaderUserAgent(value: unknown): value is BatchParamsHeaderUserAgent;
-
 /** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
 export declare function validateBatchParamsHeaderUserAgent(value: unknown): $ValidationResult<BatchParamsHeaderUserAgent>;
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid BatchParamsHeaderUserAgent. */
-export declare function assertBatchParamsHeaderUserAgent(value: unknown): asserts value is BatchParamsHeaderUserAgent;
-
-/** BatchParamsHeaderUserAgent as a Standard Schema v1 validator (https://standardschema.dev). */
-export declare const BatchParamsHeaderUserAgentSchema: $StandardSchemaV1<BatchParamsHeaderUserAgent>;
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;

@@ -25,8 +25,6 @@ __export(guards_exports, {
   AccountsBatchParamsHeaderSchema: () => AccountsBatchParamsHeaderSchema,
   AccountsBatchParamsPathSchema: () => AccountsBatchParamsPathSchema,
   BatchParamsHeaderSchema: () => BatchParamsHeaderSchema,
-  BatchParamsHeaderUserAgentSchema: () => BatchParamsHeaderUserAgentSchema,
-  BatchParamsPathPublicKeySchema: () => BatchParamsPathPublicKeySchema,
   BatchParamsPathSchema: () => BatchParamsPathSchema,
   Error_Schema: () => Error_Schema,
   IdentifyCallSchema: () => IdentifyCallSchema,
@@ -41,9 +39,7 @@ __export(guards_exports, {
   assertAccountsBatchParamsHeader: () => assertAccountsBatchParamsHeader,
   assertAccountsBatchParamsPath: () => assertAccountsBatchParamsPath,
   assertBatchParamsHeader: () => assertBatchParamsHeader,
-  assertBatchParamsHeaderUserAgent: () => assertBatchParamsHeaderUserAgent,
   assertBatchParamsPath: () => assertBatchParamsPath,
-  assertBatchParamsPathPublicKey: () => assertBatchParamsPathPublicKey,
   assertError_: () => assertError_,
   assertIdentifyCall: () => assertIdentifyCall,
   assertKoalaAccountBatchRequest: () => assertKoalaAccountBatchRequest,
@@ -56,9 +52,7 @@ __export(guards_exports, {
   isAccountsBatchParamsHeader: () => isAccountsBatchParamsHeader,
   isAccountsBatchParamsPath: () => isAccountsBatchParamsPath,
   isBatchParamsHeader: () => isBatchParamsHeader,
-  isBatchParamsHeaderUserAgent: () => isBatchParamsHeaderUserAgent,
   isBatchParamsPath: () => isBatchParamsPath,
-  isBatchParamsPathPublicKey: () => isBatchParamsPathPublicKey,
   isError_: () => isError_,
   isIdentifyCall: () => isIdentifyCall,
   isKoalaAccountBatchRequest: () => isKoalaAccountBatchRequest,
@@ -105,23 +99,9 @@ function isKoalaIngestion(value) {
 }
 function validateKoalaIngestion(value) {
   try {
-    if (collect$KoalaIngestion(value)) return { ok: true, value };
-    const errors = [];
-    collect$KoalaIngestion(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaIngestion(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaIngestion, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertKoalaIngestion(value) {
@@ -139,23 +119,9 @@ function isAccepted(value) {
 }
 function validateAccepted(value) {
   try {
-    if (collect$Accepted(value)) return { ok: true, value };
-    const errors = [];
-    collect$Accepted(value, "", errors);
-    return { ok: false, errors };
+    return collect$Accepted(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Accepted, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAccepted(value) {
@@ -173,23 +139,9 @@ function isError_(value) {
 }
 function validateError_(value) {
   try {
-    if (collect$Error_(value)) return { ok: true, value };
-    const errors = [];
-    collect$Error_(value, "", errors);
-    return { ok: false, errors };
+    return collect$Error_(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Error_, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertError_(value) {
@@ -197,76 +149,20 @@ function assertError_(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("Error_", result.errors);
 }
 const Error_Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateError_);
-function isBatchParamsPathPublicKey(value) {
-  try {
-    return collect$BatchParamsPathPublicKey(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
 function validateBatchParamsPathPublicKey(value) {
   try {
-    if (collect$BatchParamsPathPublicKey(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPathPublicKey(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPathPublicKey, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsPathPublicKey(value) {
-  const result = validateBatchParamsPathPublicKey(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsPathPublicKey", result.errors);
-}
-const BatchParamsPathPublicKeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsPathPublicKey);
-function isBatchParamsHeaderUserAgent(value) {
-  try {
-    return collect$BatchParamsHeaderUserAgent(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function validateBatchParamsHeaderUserAgent(value) {
   try {
-    if (collect$BatchParamsHeaderUserAgent(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeaderUserAgent(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeaderUserAgent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeaderUserAgent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
-function assertBatchParamsHeaderUserAgent(value) {
-  const result = validateBatchParamsHeaderUserAgent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeaderUserAgent", result.errors);
-}
-const BatchParamsHeaderUserAgentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeaderUserAgent);
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -277,24 +173,9 @@ function isKoalaProfileBatchRequest(value) {
 }
 function validateKoalaProfileBatchRequest(value) {
   try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertKoalaProfileBatchRequest(value) {
@@ -312,24 +193,9 @@ function isKoalaAccountBatchRequest(value) {
 }
 function validateKoalaAccountBatchRequest(value) {
   try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertKoalaAccountBatchRequest(value) {
@@ -347,23 +213,9 @@ function isBatchParamsPath(value) {
 }
 function validateBatchParamsPath(value) {
   try {
-    if (collect$BatchParamsPath(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertBatchParamsPath(value) {
@@ -381,23 +233,9 @@ function isBatchParamsHeader(value) {
 }
 function validateBatchParamsHeader(value) {
   try {
-    if (collect$BatchParamsHeader(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertBatchParamsHeader(value) {
@@ -415,24 +253,9 @@ function isAccountsBatchParamsPath(value) {
 }
 function validateAccountsBatchParamsPath(value) {
   try {
-    if (collect$AccountsBatchParamsPath(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAccountsBatchParamsPath(value) {
@@ -450,24 +273,9 @@ function isAccountsBatchParamsHeader(value) {
 }
 function validateAccountsBatchParamsHeader(value) {
   try {
-    if (collect$AccountsBatchParamsHeader(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAccountsBatchParamsHeader(value) {
@@ -485,23 +293,9 @@ function isTrackEvent(value) {
 }
 function validateTrackEvent(value) {
   try {
-    if (collect$TrackEvent(value)) return { ok: true, value };
-    const errors = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
+    return collect$TrackEvent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TrackEvent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertTrackEvent(value) {
@@ -519,23 +313,9 @@ function isIdentifyCall(value) {
 }
 function validateIdentifyCall(value) {
   try {
-    if (collect$IdentifyCall(value)) return { ok: true, value };
-    const errors = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$IdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$IdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertIdentifyCall(value) {
@@ -553,23 +333,9 @@ function isPageView(value) {
 }
 function validatePageView(value) {
   try {
-    if (collect$PageView(value)) return { ok: true, value };
-    const errors = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
+    return collect$PageView(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PageView, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertPageView(value) {
@@ -587,24 +353,9 @@ function isAccountIdentifyCall(value) {
 }
 function validateAccountIdentifyCall(value) {
   try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountIdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return (0, import_validation.tooDeep)(error);
   }
 }
 function assertAccountIdentifyCall(value) {
@@ -1598,8 +1349,6 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   AccountsBatchParamsHeaderSchema,
   AccountsBatchParamsPathSchema,
   BatchParamsHeaderSchema,
-  BatchParamsHeaderUserAgentSchema,
-  BatchParamsPathPublicKeySchema,
   BatchParamsPathSchema,
   Error_Schema,
   IdentifyCallSchema,
@@ -1614,9 +1363,7 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   assertAccountsBatchParamsHeader,
   assertAccountsBatchParamsPath,
   assertBatchParamsHeader,
-  assertBatchParamsHeaderUserAgent,
   assertBatchParamsPath,
-  assertBatchParamsPathPublicKey,
   assertError_,
   assertIdentifyCall,
   assertKoalaAccountBatchRequest,
@@ -1629,9 +1376,7 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   isAccountsBatchParamsHeader,
   isAccountsBatchParamsPath,
   isBatchParamsHeader,
-  isBatchParamsHeaderUserAgent,
   isBatchParamsPath,
-  isBatchParamsPathPublicKey,
   isError_,
   isIdentifyCall,
   isKoalaAccountBatchRequest,

@@ -3,9 +3,11 @@
 /* eslint-disable */
 import {
   SchemaValidationError as $SchemaValidationError,
+  invalid as $invalid,
   pushError as $pushError,
   pushKeyError as $pushKeyError,
-  standardSchema as $standardSchema
+  standardSchema as $standardSchema,
+  tooDeep as $tooDeep
 } from "./runtime/validation.js";
 import {
   codePointLength as $codePointLength,
@@ -36,23 +38,9 @@ function isKoalaIngestion(value) {
 }
 function validateKoalaIngestion(value) {
   try {
-    if (collect$KoalaIngestion(value)) return { ok: true, value };
-    const errors = [];
-    collect$KoalaIngestion(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaIngestion(value) ? { ok: true, value } : $invalid(collect$KoalaIngestion, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertKoalaIngestion(value) {
@@ -70,23 +58,9 @@ function isAccepted(value) {
 }
 function validateAccepted(value) {
   try {
-    if (collect$Accepted(value)) return { ok: true, value };
-    const errors = [];
-    collect$Accepted(value, "", errors);
-    return { ok: false, errors };
+    return collect$Accepted(value) ? { ok: true, value } : $invalid(collect$Accepted, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertAccepted(value) {
@@ -104,23 +78,9 @@ function isError_(value) {
 }
 function validateError_(value) {
   try {
-    if (collect$Error_(value)) return { ok: true, value };
-    const errors = [];
-    collect$Error_(value, "", errors);
-    return { ok: false, errors };
+    return collect$Error_(value) ? { ok: true, value } : $invalid(collect$Error_, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertError_(value) {
@@ -128,76 +88,20 @@ function assertError_(value) {
   if (!result.ok) throw new $SchemaValidationError("Error_", result.errors);
 }
 const Error_Schema = /* @__PURE__ */ $standardSchema(validateError_);
-function isBatchParamsPathPublicKey(value) {
-  try {
-    return collect$BatchParamsPathPublicKey(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
 function validateBatchParamsPathPublicKey(value) {
   try {
-    if (collect$BatchParamsPathPublicKey(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPathPublicKey(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : $invalid(collect$BatchParamsPathPublicKey, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
-  }
-}
-function assertBatchParamsPathPublicKey(value) {
-  const result = validateBatchParamsPathPublicKey(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsPathPublicKey", result.errors);
-}
-const BatchParamsPathPublicKeySchema = /* @__PURE__ */ $standardSchema(validateBatchParamsPathPublicKey);
-function isBatchParamsHeaderUserAgent(value) {
-  try {
-    return collect$BatchParamsHeaderUserAgent(value);
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return $tooDeep(error);
   }
 }
 function validateBatchParamsHeaderUserAgent(value) {
   try {
-    if (collect$BatchParamsHeaderUserAgent(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeaderUserAgent(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeaderUserAgent(value) ? { ok: true, value } : $invalid(collect$BatchParamsHeaderUserAgent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
-function assertBatchParamsHeaderUserAgent(value) {
-  const result = validateBatchParamsHeaderUserAgent(value);
-  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeaderUserAgent", result.errors);
-}
-const BatchParamsHeaderUserAgentSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsHeaderUserAgent);
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -208,24 +112,9 @@ function isKoalaProfileBatchRequest(value) {
 }
 function validateKoalaProfileBatchRequest(value) {
   try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertKoalaProfileBatchRequest(value) {
@@ -243,24 +132,9 @@ function isKoalaAccountBatchRequest(value) {
 }
 function validateKoalaAccountBatchRequest(value) {
   try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertKoalaAccountBatchRequest(value) {
@@ -278,23 +152,9 @@ function isBatchParamsPath(value) {
 }
 function validateBatchParamsPath(value) {
   try {
-    if (collect$BatchParamsPath(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsPath(value) ? { ok: true, value } : $invalid(collect$BatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertBatchParamsPath(value) {
@@ -312,23 +172,9 @@ function isBatchParamsHeader(value) {
 }
 function validateBatchParamsHeader(value) {
   try {
-    if (collect$BatchParamsHeader(value)) return { ok: true, value };
-    const errors = [];
-    collect$BatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : $invalid(collect$BatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertBatchParamsHeader(value) {
@@ -346,24 +192,9 @@ function isAccountsBatchParamsPath(value) {
 }
 function validateAccountsBatchParamsPath(value) {
   try {
-    if (collect$AccountsBatchParamsPath(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsPath(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsPath(value) ? { ok: true, value } : $invalid(collect$AccountsBatchParamsPath, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertAccountsBatchParamsPath(value) {
@@ -381,24 +212,9 @@ function isAccountsBatchParamsHeader(value) {
 }
 function validateAccountsBatchParamsHeader(value) {
   try {
-    if (collect$AccountsBatchParamsHeader(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountsBatchParamsHeader(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountsBatchParamsHeader(value) ? { ok: true, value } : $invalid(collect$AccountsBatchParamsHeader, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertAccountsBatchParamsHeader(value) {
@@ -416,23 +232,9 @@ function isTrackEvent(value) {
 }
 function validateTrackEvent(value) {
   try {
-    if (collect$TrackEvent(value)) return { ok: true, value };
-    const errors = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
+    return collect$TrackEvent(value) ? { ok: true, value } : $invalid(collect$TrackEvent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertTrackEvent(value) {
@@ -450,23 +252,9 @@ function isIdentifyCall(value) {
 }
 function validateIdentifyCall(value) {
   try {
-    if (collect$IdentifyCall(value)) return { ok: true, value };
-    const errors = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$IdentifyCall(value) ? { ok: true, value } : $invalid(collect$IdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertIdentifyCall(value) {
@@ -484,23 +272,9 @@ function isPageView(value) {
 }
 function validatePageView(value) {
   try {
-    if (collect$PageView(value)) return { ok: true, value };
-    const errors = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
+    return collect$PageView(value) ? { ok: true, value } : $invalid(collect$PageView, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertPageView(value) {
@@ -518,24 +292,9 @@ function isAccountIdentifyCall(value) {
 }
 function validateAccountIdentifyCall(value) {
   try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : $invalid(collect$AccountIdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertAccountIdentifyCall(value) {
@@ -1528,8 +1287,6 @@ export {
   AccountsBatchParamsHeaderSchema,
   AccountsBatchParamsPathSchema,
   BatchParamsHeaderSchema,
-  BatchParamsHeaderUserAgentSchema,
-  BatchParamsPathPublicKeySchema,
   BatchParamsPathSchema,
   Error_Schema,
   IdentifyCallSchema,
@@ -1544,9 +1301,7 @@ export {
   assertAccountsBatchParamsHeader,
   assertAccountsBatchParamsPath,
   assertBatchParamsHeader,
-  assertBatchParamsHeaderUserAgent,
   assertBatchParamsPath,
-  assertBatchParamsPathPublicKey,
   assertError_,
   assertIdentifyCall,
   assertKoalaAccountBatchRequest,
@@ -1559,9 +1314,7 @@ export {
   isAccountsBatchParamsHeader,
   isAccountsBatchParamsPath,
   isBatchParamsHeader,
-  isBatchParamsHeaderUserAgent,
   isBatchParamsPath,
-  isBatchParamsPathPublicKey,
   isError_,
   isIdentifyCall,
   isKoalaAccountBatchRequest,

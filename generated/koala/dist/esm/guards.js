@@ -3,8 +3,10 @@
 /* eslint-disable */
 import {
   SchemaValidationError as $SchemaValidationError,
+  invalid as $invalid,
   pushError as $pushError,
-  standardSchema as $standardSchema
+  standardSchema as $standardSchema,
+  tooDeep as $tooDeep
 } from "./runtime/validation.js";
 import {
   isDateTime as $isDateTime,
@@ -26,24 +28,9 @@ function isKoalaProfileBatchRequest(value) {
 }
 function validateKoalaProfileBatchRequest(value) {
   try {
-    if (collect$KoalaProfileBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaProfileBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertKoalaProfileBatchRequest(value) {
@@ -61,23 +48,9 @@ function isTrackEvent(value) {
 }
 function validateTrackEvent(value) {
   try {
-    if (collect$TrackEvent(value)) return { ok: true, value };
-    const errors = [];
-    collect$TrackEvent(value, "", errors);
-    return { ok: false, errors };
+    return collect$TrackEvent(value) ? { ok: true, value } : $invalid(collect$TrackEvent, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertTrackEvent(value) {
@@ -95,23 +68,9 @@ function isIdentifyCall(value) {
 }
 function validateIdentifyCall(value) {
   try {
-    if (collect$IdentifyCall(value)) return { ok: true, value };
-    const errors = [];
-    collect$IdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$IdentifyCall(value) ? { ok: true, value } : $invalid(collect$IdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertIdentifyCall(value) {
@@ -129,23 +88,9 @@ function isPageView(value) {
 }
 function validatePageView(value) {
   try {
-    if (collect$PageView(value)) return { ok: true, value };
-    const errors = [];
-    collect$PageView(value, "", errors);
-    return { ok: false, errors };
+    return collect$PageView(value) ? { ok: true, value } : $invalid(collect$PageView, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertPageView(value) {
@@ -163,24 +108,9 @@ function isKoalaAccountBatchRequest(value) {
 }
 function validateKoalaAccountBatchRequest(value) {
   try {
-    if (collect$KoalaAccountBatchRequest(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$KoalaAccountBatchRequest(value, "", errors);
-    return { ok: false, errors };
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : $invalid(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertKoalaAccountBatchRequest(value) {
@@ -198,24 +128,9 @@ function isAccountIdentifyCall(value) {
 }
 function validateAccountIdentifyCall(value) {
   try {
-    if (collect$AccountIdentifyCall(value))
-      return { ok: true, value };
-    const errors = [];
-    collect$AccountIdentifyCall(value, "", errors);
-    return { ok: false, errors };
+    return collect$AccountIdentifyCall(value) ? { ok: true, value } : $invalid(collect$AccountIdentifyCall, value);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          schemaPath: "#",
-          keyword: "maxDepth",
-          message: "is nested too deep to check: the call stack ran out"
-        }
-      ]
-    };
+    return $tooDeep(error);
   }
 }
 function assertAccountIdentifyCall(value) {

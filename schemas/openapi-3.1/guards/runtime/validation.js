@@ -22,10 +22,12 @@ var validation_exports = {};
 __export(validation_exports, {
   SchemaValidationError: () => SchemaValidationError,
   describeErrors: () => describeErrors,
+  invalid: () => invalid,
   pointerSegments: () => pointerSegments,
   pushError: () => pushError,
   pushKeyError: () => pushKeyError,
-  standardSchema: () => standardSchema
+  standardSchema: () => standardSchema,
+  tooDeep: () => tooDeep
 });
 module.exports = __toCommonJS(validation_exports);
 function pushError(errors, path, schemaPath, message, keyword) {
@@ -69,12 +71,23 @@ function pointerSegments(pointer) {
     return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
   });
 }
+function invalid(check, value) {
+  const errors = [];
+  check(value, "", errors);
+  return { ok: false, errors };
+}
+function tooDeep(error) {
+  if (!(error instanceof RangeError)) throw error;
+  return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
+}
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   SchemaValidationError,
   describeErrors,
+  invalid,
   pointerSegments,
   pushError,
   pushKeyError,
-  standardSchema
+  standardSchema,
+  tooDeep
 });

@@ -68,3 +68,26 @@ export declare namespace StandardSchemaV1 {
 export declare function standardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T>;
 /** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
 export declare function pointerSegments(pointer: string): (string | number)[];
+/**
+ * A generated check (`collect$X`): called with the value alone it is the fast path (false at the
+ * first failure, nothing allocated); called with a list it pushes every error into it.
+ */
+export type Check = (value: unknown, path?: string, errors?: ValidationError[]) => boolean;
+/**
+ * The failed result of `validateX` once its fast path said invalid: the check run again to collect
+ * every error. `validateX` stays a function of its own that calls its check directly (see
+ * emit/guards/index.ts); only this slow path, and {@link tooDeep}, are shared by every type.
+ */
+export declare function invalid(check: Check, value: unknown): {
+    ok: false;
+    errors: ValidationError[];
+};
+/**
+ * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
+ * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
+ * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
+ */
+export declare function tooDeep(error: unknown): {
+    ok: false;
+    errors: ValidationError[];
+};

@@ -42,11 +42,22 @@ function pointerSegments(pointer) {
     return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
   });
 }
+function invalid(check, value) {
+  const errors = [];
+  check(value, "", errors);
+  return { ok: false, errors };
+}
+function tooDeep(error) {
+  if (!(error instanceof RangeError)) throw error;
+  return { ok: false, errors: [{ path: "", schemaPath: "#", keyword: "maxDepth", message: "is nested too deep to check: the call stack ran out" }] };
+}
 export {
   SchemaValidationError,
   describeErrors,
+  invalid,
   pointerSegments,
   pushError,
   pushKeyError,
-  standardSchema
+  standardSchema,
+  tooDeep
 };

@@ -1,0 +1,93 @@
+/**
+ * Which of the exported wrappers (`isX`, `validateX`, `assertX`, `XSchema`) guards.ts has for each
+ * named type. A JSON Schema package: all four for every type. An OpenAPI package: all four for the
+ * data a user handles (component schemas, request bodies, responses, the parameter objects
+ * `<Stem>Params<Location>` a request is made of, and every type these refer to); the schema of a
+ * single parameter gets only `validateX`, the check its operations run on it before sending. On a
+ * large API those are a third of the types (1,152 of stripe's 3,018), and four exports each of them
+ * would be noise in the package's API that nobody calls. Their names stay reserved either way
+ * (guardsArtifact.namesForType), so no name moves when this rule does.
+ */
+import { apiSiteKey, isNode, type IrModel, type IrSchema } from "../../ir/model";
+import { escapePointerToken } from "../../load/keywords";
+
+export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
+
+const EVERY: readonly GuardWrapper[] = ["is", "validate", "assert", "standardSchema"];
+const CHECK_ONLY: readonly GuardWrapper[] = ["validate"];
+
+const parameterOnly = new WeakMap<IrModel, ReadonlySet<string>>();
+
+/** The wrappers guards.ts exports for the type `name` of `model`. */
+export function guardWrappers(model: IrModel, name: string): readonly GuardWrapper[] {
+  return parameterOnlyTypes(model).has(name) ? CHECK_ONLY : EVERY;
+}
+
+/**
+ * The types of an OpenAPI model that are the schema of a single parameter and nothing else: not a
+ * parameter object, and referred to by no type outside the parameters (a parameter whose schema is
+ * a `$ref` to a component is typed by the component, which keeps its wrappers). Computed once per model.
+ */
+export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
+  const cached = parameterOnly.get(model);
+  if (cached) return cached;
+  const found = new Set<string>();
+  const api = model.api;
+  if (api) {
+    const objects = new Set<string>();
+    const parameters = new Set<string>();
+    const sites = new Set<string>();
+    for (const operation of api.operations) {
+      // The parameter objects, looked up as the operations emitter does (emit/operations/plan.ts).
+      for (const object of Object.values(operation.parameterTypes)) {
+        const type = object === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(object)}`)];
+        if (type !== undefined) objects.add(type);
+      }
+      for (const parameter of operation.parameters) if (parameter.schemaPointer !== undefined) sites.add(parameter.schemaPointer);
+    }
+    // By where the type's schema is (IrNamedType.origin), not by the type a parameter is checked
+    // with: a parameter whose schema is a bare `$ref` to a component is checked with the
+    // component's guard, and the component keeps every wrapper.
+    for (const type of model.types) if (sites.has(type.origin)) parameters.add(type.name);
+    for (const object of objects) parameters.delete(object);
+    // What the other types refer to (parameter objects aside: they refer to every parameter), transitively.
+    const byName = new Map(model.types.map((t) => [t.name, t]));
+    const pending = model.types.map((t) => t.name).filter((name) => !parameters.has(name) && !objects.has(name));
+    const reached = new Set(pending);
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      const type = byName.get(name);
+      if (!type) continue;
+      forEachRef(type.schema, (ref) => {
+        if (!reached.has(ref)) {
+          reached.add(ref);
+          pending.push(ref);
+        }
+      });
+    }
+    for (const name of parameters) if (!reached.has(name)) found.add(name);
+  }
+  parameterOnly.set(model, found);
+  return found;
+}
+
+/** The subschema fields of IrNode: the applicators ir/merge-models.ts visitNodes reaches. */
+const ONE = ["items", "contains", "unevaluatedItems", "additionalProperties", "propertyNames", "unevaluatedProperties", "not", "if", "then", "else"] as const;
+const LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
+const ENTRIES = ["properties", "patternProperties", "dependentSchemas"] as const;
+
+/**
+ * Every named type a subschema refers to, as ir/merge-models.ts refsOf finds them, without
+ * rebuilding the schema as refsOf does: on stripe that took 0.6 s, this a few milliseconds.
+ */
+function forEachRef(schema: IrSchema, found: (name: string) => void): void {
+  if (!isNode(schema)) return;
+  if (schema.ref) found(schema.ref);
+  if (schema.dynamicRef) found(schema.dynamicRef.ref);
+  for (const entry of schema.dynamicScope ?? []) found(entry.type);
+  for (const key of ONE) {
+    const child = schema[key];
+    if (child !== undefined) forEachRef(child, found);
+  }
+  for (const key of LISTS) for (const child of schema[key] ?? []) forEachRef(child, found);
+  for (const key of ENTRIES) for (const entry of schema[key] ?? []) forEachRef(entry.schema, found);
+}
