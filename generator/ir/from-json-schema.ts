@@ -8,7 +8,7 @@ import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-re
 import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
 import { NameAllocator, type DerivedNames, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
-import { regexFlags } from "./regex-flags";
+import { compiledRegex } from "./regex-flags";
 import { foldDuplicateTypes } from "./fold-duplicates";
 import { readDiscriminator } from "../load/openapi/discriminator";
 
@@ -142,7 +142,7 @@ class Normalizer {
       types,
       source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
-      warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...this.discriminatorWarnings],
+      warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...this.readWarnings],
       ...(api && { api }),
     };
   }
@@ -277,8 +277,13 @@ class Normalizer {
     return { schemaPath, ref: name, annotations: {} };
   }
 
-  /** Discriminators left out because a mapping target does not resolve: one line each. */
-  private readonly discriminatorWarnings: string[] = [];
+  /** What reading the schemas noticed (a discriminator left out, a pattern rewritten): one line each, naming its place. */
+  private readonly readWarnings: string[] = [];
+
+  /** One warning about the keyword at `schemaPath`. */
+  warnAt(schemaPath: string, text: string): void {
+    this.readWarnings.push(`${this.where(schemaPath)}: ${text}`);
+  }
 
   /** OpenAPI's `discriminator` of `schema`, each tag with the named type it picks; undefined in a JSON Schema input, or with no tag. */
   discriminator(schema: JsonObject, schemaPath: string): Omit<IrDiscriminator, "keyword"> | undefined {
@@ -296,7 +301,7 @@ class Normalizer {
         // The mapping is a hint over the value's own schema (its oneOf/anyOf still checks it): a
         // target that does not resolve (a file left out when the document was bundled) makes the
         // discriminator unusable, not the document invalid.
-        this.discriminatorWarnings.push(`${this.where(`${schemaPath}/discriminator/mapping`)}: "${tag}" maps to "${ref}", which does not resolve; the discriminator is ignored (the schema is checked as written)`);
+        this.warnAt(`${schemaPath}/discriminator/mapping`, `"${tag}" maps to "${ref}", which does not resolve; the discriminator is ignored (the schema is checked as written)`);
         return undefined;
       }
       if (typeof type === "boolean") this.fail("invalidSchema", `discriminator mapping "${tag}" points to a boolean schema, not an object schema`, `${schemaPath}/discriminator/mapping`);
@@ -441,7 +446,9 @@ class NodeReader implements KeywordReader {
   }
 
   regex(keyword: string, source: string): string {
-    if (regexFlags(source) === undefined) {
+    const compiled = compiledRegex(source);
+    if (compiled?.translated) this.normalizer.warnAt(this.at(keyword), `regular expression ${JSON.stringify(source)} uses Java's POSIX classes, which ECMA-262 does not have; checked as ${JSON.stringify(compiled.source)}`);
+    if (compiled === undefined) {
       let message = "";
       try {
         new RegExp(source, "u");

@@ -1,18 +1,94 @@
 /**
- * The flags a schema's regular expression (`pattern`, `patternProperties`) is compiled with:
- * "u", as JSON Schema's ECMA-262 dialect asks, or none for a pattern that only the web-compatible
+ * How a schema's regular expression (`pattern`, `patternProperties`) is compiled: with "u", as
+ * JSON Schema's ECMA-262 dialect asks, or with no flag for a pattern that only the web-compatible
  * (non-Unicode) syntax accepts: real documents escape characters that need no escape, such as
  * `[\:\-\_]`, which `u` rejects ("Invalid escape") and every browser and Node accept without it.
- * undefined: it compiles either way not at all.
+ *
+ * Documents written from Java code also carry Java's POSIX classes (`\p{Alnum}`, `[\p{Alpha}_]`).
+ * ECMA-262 has none of them, and without "u" `\p{Alnum}` reads as the literal text "p{Alnum}", so
+ * a guard would refuse every value the author meant. Where "u" refuses only such classes, they are
+ * written as the ASCII sets Java gives them (a `\p{...}` that ECMA-262 knows, `\p{L}` or
+ * `\p{ASCII}`, compiles with "u" and keeps its ECMA-262 meaning).
  */
-export function regexFlags(source: string): "u" | "" | undefined {
-  for (const flags of ["u", ""] as const) {
-    try {
-      new RegExp(source, flags);
-      return flags;
-    } catch {
-      // Try the next syntax.
-    }
+
+/** Java's POSIX character classes (java.util.regex.Pattern, US-ASCII only), as class contents. */
+const JAVA_POSIX_CLASSES: Readonly<Record<string, string>> = {
+  Lower: "a-z",
+  Upper: "A-Z",
+  ASCII: "\\x00-\\x7F",
+  Alpha: "a-zA-Z",
+  Digit: "0-9",
+  Alnum: "a-zA-Z0-9",
+  Punct: "!-\\/:-@\\[-`{-~",
+  Graph: "!-~",
+  Print: " -~",
+  Blank: " \\t",
+  Cntrl: "\\x00-\\x1F\\x7F",
+  XDigit: "0-9a-fA-F",
+  Space: " \\t\\n\\x0B\\f\\r",
+};
+
+export interface CompiledRegex {
+  /** The source to compile: the pattern as written, or with Java's POSIX classes spelled out. */
+  source: string;
+  flags: "u" | "";
+  /** Whether `source` differs from the pattern (Java's POSIX classes translated). */
+  translated: boolean;
+}
+
+/** How `pattern` compiles (see the module comment); undefined: it compiles no way at all. */
+export function compiledRegex(pattern: string): CompiledRegex | undefined {
+  if (compiles(pattern, "u")) return { source: pattern, flags: "u", translated: false };
+  const java = withoutJavaPosixClasses(pattern);
+  if (java !== undefined && compiles(java, "u")) return { source: java, flags: "u", translated: true };
+  if (java !== undefined && compiles(java, "")) return { source: java, flags: "", translated: true };
+  return compiles(pattern, "") ? { source: pattern, flags: "", translated: false } : undefined;
+}
+
+/** The flags `pattern` compiles with as written ("u", or none); undefined where it needs rewriting or never compiles. */
+export function regexFlags(pattern: string): "u" | "" | undefined {
+  const compiled = compiledRegex(pattern);
+  return compiled && !compiled.translated ? compiled.flags : undefined;
+}
+
+function compiles(source: string, flags: string): boolean {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
   }
-  return undefined;
+}
+
+/**
+ * `pattern` with each `\p{Name}` / `\P{Name}` of a Java POSIX class written as an ECMA-262 set:
+ * `[...]`/`[^...]` outside a class, the set's contents inside one. Undefined when there is none, or
+ * when one cannot be written so (`\P{Name}` inside a class: a negation within a union).
+ */
+function withoutJavaPosixClasses(pattern: string): string | undefined {
+  let out = "";
+  let inClass = false;
+  let found = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      const match = /^\\([pP])\{(\w+)\}/.exec(pattern.slice(i));
+      const set = match ? JAVA_POSIX_CLASSES[match[2]!] : undefined;
+      if (match && set !== undefined) {
+        const negated = match[1] === "P";
+        if (inClass && negated) return undefined;
+        out += inClass ? set : `[${negated ? "^" : ""}${set}]`;
+        i += match[0].length - 1;
+        found = true;
+        continue;
+      }
+      out += pattern.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === "[" && !inClass) inClass = true;
+    else if (c === "]" && inClass) inClass = false;
+    out += c;
+  }
+  return found ? out : undefined;
 }

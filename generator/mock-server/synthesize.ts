@@ -12,6 +12,7 @@ import { findType, type IrModel, type IrNode, type IrSchema, type JsonType, type
 import { fnv1a, mulberry32 } from "./faults";
 import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
 import type { ParameterLocation } from "../load/openapi/operation-model";
+import { compiledRegex } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
 
 /** Past this depth, optional properties are left out, arrays are as short as allowed. */
@@ -285,7 +286,7 @@ class Synthesizer {
   private string(m: Merged): string {
     let text: string | undefined;
     if (m.format !== undefined) text = formatSample(m.format, this.random);
-    if (text === undefined && m.patterns.length > 0) text = samplePattern(m.patterns[0]!, this.random);
+    if (text === undefined && m.patterns.length > 0) text = samplePattern(compiledRegex(m.patterns[0]!)?.source ?? m.patterns[0]!, this.random);
     if (text === undefined) {
       const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
       text = words[this.int(0, words.length - 1)]!;

@@ -114,6 +114,17 @@ describe("synthesis", () => {
     expect(values.size).toBeGreaterThan(5);
   });
 
+  test("a pattern with Java's POSIX classes (\\p{Alnum}): the synthesized value passes the guard and Java's reading of the pattern", async () => {
+    const schema = { title: "Server", type: "object", required: ["name"], properties: { name: { type: "string", pattern: "^[\\p{Alpha}][\\p{Alnum}\\-]{2,20}$" } } };
+    const api = await readMockApi({ schema, endpoint: "/servers" });
+    const type = api.model.roots![0]!.name;
+    for (const seed of [1, 2, 3]) {
+      const made = synthesizeValid(api.model, type, api.guards.get(type)!, seed, "key");
+      expect(made.errors).toBeUndefined();
+      expect((made.value as { name: string }).name).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{2,20}$/);
+    }
+  });
+
   test("a schema no value can meet is reported, not answered", async () => {
     const schema = { title: "Never", type: "object", required: ["a"], properties: { a: { type: "string", minLength: 3, maxLength: 2 } } };
     const api = await readMockApi({ schema, endpoint: "/never" });

@@ -7,7 +7,7 @@ import type { EmitOptions } from "../emitter";
 import { code, id, join, literal, type Code } from "../code";
 import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
-import { regexFlags } from "../../ir/regex-flags";
+import { compiledRegex } from "../../ir/regex-flags";
 import { DynamicScopes } from "./dynamic-scope";
 import { Body, FUNCTION_PATH, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
@@ -153,13 +153,14 @@ export class GuardModule {
       : code`${this.runtime("validation", "pushError")}(errors, ${path}, ${args})`;
   }
 
-  /** A module-level `new RegExp(source, "u")` (no flag where only that compiles: ir/regex-flags.ts), shared by every use of the same pattern. */
+  /** A module-level `new RegExp(source, "u")` (no flag where only that compiles, Java's POSIX classes spelled out: ir/regex-flags.ts), shared by every use of the same pattern. */
   regex(source: string): Code {
     let name = this.regexes.get(source);
     if (!name) {
       name = id(`pattern$${this.regexes.size}`);
       this.regexes.set(source, name);
-      this.constants.push(code`const ${name} = new RegExp(${source}, ${regexFlags(source) ?? "u"});`);
+      const compiled = compiledRegex(source);
+      this.constants.push(code`const ${name} = new RegExp(${compiled?.source ?? source}, ${compiled?.flags ?? "u"});`);
     }
     return name;
   }
