@@ -66,3 +66,11 @@ export function toValueName(raw: string): string {
   if (RESERVED.has(name)) name = `${name}_`;
   return name;
 }
+
+/**
+ * The `n`th name for `base` once `base` is taken (n >= 2): `Foo2`, and after a digit `Response200_2`
+ * (not `Response2002`, which reads as another status). Types and operations number names alike.
+ */
+export function numberedName(base: string, n: number): string {
+  return /\d$/.test(base) ? `${base}_${n}` : `${base}${n}`;
+}

@@ -60,12 +60,19 @@ export function matchingShape(shapeFile: string, commonDist: string): TypeScript
   try {
     const shape = JSON.parse(readFileSync(shapeFile, "utf8")) as unknown;
     if (!isShape(shape)) return undefined;
-    const common = (JSON.parse(readFileSync(path.join(commonDist, "..", "package.json"), "utf8")) as { version?: unknown }).version;
-    return common === shape.common && statSync(path.join(commonDist, "typescript.js")).size === shape.size ? shape : undefined;
+    const { common, size } = installedTypeScript(commonDist);
+    return common === shape.common && size === shape.size ? shape : undefined;
   } catch {
     // No shape file, or no such TypeScript: the real one loads.
     return undefined;
   }
+}
+
+/** The TypeScript in @ts-morph/common's dist folder `commonDist`: its file, and what identifies it (the package's version, the file's size). */
+export function installedTypeScript(commonDist: string): { file: string; common: string; size: number } {
+  const file = path.join(commonDist, "typescript.js");
+  const common = (JSON.parse(readFileSync(path.join(commonDist, "..", "package.json"), "utf8")) as { version: string }).version;
+  return { file, common, size: statSync(file).size };
 }
 
 function isShape(value: unknown): value is TypeScriptShape {

@@ -15,9 +15,9 @@
  * TypeScript (generator/lazy-typescript.ts).
  */
 import { build } from "esbuild";
-import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { TYPESCRIPT_SHAPE_FILE, typescriptShape } from "../generator/lazy-typescript";
+import { installedTypeScript, TYPESCRIPT_SHAPE_FILE, typescriptShape } from "../generator/lazy-typescript";
 import { findPackageRoot } from "../generator/paths";
 
 async function main(): Promise<void> {
@@ -53,9 +53,8 @@ require("./cli-bundle.js").run();
 /** The shape of the TypeScript inside the @ts-morph/common that ts-morph resolves to. */
 function writeTypeScriptShape(file: string): void {
   const commonMain = require.resolve("@ts-morph/common", { paths: [path.dirname(require.resolve("ts-morph"))] });
-  const typescriptFile = path.join(path.dirname(commonMain), "typescript.js");
-  const common = (JSON.parse(readFileSync(path.join(path.dirname(commonMain), "..", "package.json"), "utf8")) as { version: string }).version;
-  const shape = typescriptShape(require(typescriptFile) as Record<string, unknown>, common, statSync(typescriptFile).size);
+  const { file: typescriptFile, common, size } = installedTypeScript(path.dirname(commonMain));
+  const shape = typescriptShape(require(typescriptFile) as Record<string, unknown>, common, size);
   writeFileSync(file, `${JSON.stringify(shape)}\n`);
 }
 

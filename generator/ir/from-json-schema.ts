@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
-import { isJsonObject, escapePointerToken, type JsonObject } from "../load/keywords";
+import { isJsonObject, escapePointerToken, unescapePointerToken, type JsonObject } from "../load/keywords";
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
@@ -332,7 +332,7 @@ function collisionText(c: NameCollision): string {
 /** `$defs`/`definitions` key, else `title`, else the last pointer tokens: names that stay stable across edits. */
 function refNameHint(target: JsonObject, uri: string, location: SchemaLocation | undefined, fromPath: string): string {
   const pointer = location?.pointer ?? "";
-  const tokens = pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = pointer.split("/").slice(1).map(unescapePointerToken);
   const last = tokens[tokens.length - 1];
   const parentKeyword = tokens[tokens.length - 2];
   if (last !== undefined && (parentKeyword === "$defs" || parentKeyword === "definitions")) return last;
@@ -410,7 +410,7 @@ class NodeReader implements KeywordReader {
   }
 
   invalid(keyword: string, expected: string): never {
-    const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[k.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), this.schema);
+    const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[unescapePointerToken(k)] : undefined), this.schema);
     this.normalizer.failAt("invalidSchema", `"${keyword.split("/")[0]}" must be ${expected}, got ${describe(value)}`, this.at(keyword));
   }
 

@@ -3,7 +3,7 @@
  * valid identifiers, reserved words and collisions live in one place.
  */
 
-import { toTypeName } from "../identifiers";
+import { numberedName, toTypeName } from "../identifiers";
 export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
 
 /** Two names that became one identifier, and what the later one got instead. */
@@ -66,9 +66,7 @@ export class NameAllocator {
     const reason = this.conflict(base, isRoot);
     let name = base;
     if (reason !== undefined) {
-      // A name that ends in a digit takes "_2" ("GetItemResponse200_2", not "GetItemResponse2002").
-      const separator = /\d$/.test(base) ? "_" : "";
-      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = `${base}${separator}${n}`;
+      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = numberedName(base, n);
       const collision = { desired, base, name, origin, reason };
       this.collisions.push(collision);
     }

@@ -57,6 +57,11 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/** "a~1b" → "a/b", "~0" → "~" (RFC 6901); a token without "~", the common case, as it is. */
+export function unescapePointerToken(token: string): string {
+  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
+}
+
 export function toPointer(tokens: readonly string[]): string {
   return tokens.map((token) => "/" + escapePointerToken(token)).join("");
 }

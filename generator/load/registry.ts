@@ -2,7 +2,7 @@ import type { Dialect } from "./dialect";
 import { CodegenError } from "../errors";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import type { MetaSchemaRules } from "./vocabulary";
-import { forEachSubschema, isJsonObject, toPointer, type JsonObject } from "./keywords";
+import { forEachSubschema, isJsonObject, toPointer, unescapePointerToken, type JsonObject } from "./keywords";
 
 /** A document read from disk (or given in memory): what error messages name. */
 export interface SchemaDocument {
@@ -354,7 +354,7 @@ export function followPointer(root: unknown, fragment: string): unknown {
         return undefined;
       }
     }
-    if (token.includes("~")) token = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    token = unescapePointerToken(token);
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
       node = node[Number(token)];

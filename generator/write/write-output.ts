@@ -40,7 +40,6 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   // decoding it took longer than writing). A file of the same length is encoded into one scratch
   // buffer, not a buffer per file: on a large package that was tens of MB more at the peak.
   const previous = await readTree(out, "bytes");
-  const unchanged = new Set<string>();
   let scratch = Buffer.alloc(0);
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   for (const file of files) {
@@ -49,13 +48,13 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
       if (scratch.length < before.length) scratch = Buffer.allocUnsafe(before.length);
       scratch.write(file.contents, 0, "utf8");
       if (scratch.subarray(0, before.length).equals(before)) {
-        unchanged.add(file.path);
         result.unchanged.push(file.path);
         continue;
       }
     }
     result.written.push(file.path);
   }
+  const unchanged = new Set(result.unchanged);
   const same = (file: GeneratedFile): boolean => unchanged.has(file.path);
   const generated = new Set(files.map((f) => f.path));
   result.removed = [...previous.keys()].filter((p) => !generated.has(p)).sort();

@@ -8,7 +8,8 @@
  * would be noise in the package's API that nobody calls. Their names stay reserved either way
  * (guardsArtifact.namesForType), so no name moves when this rule does.
  */
-import { apiSiteKey, isNode, type IrModel, type IrSchema } from "../../ir/model";
+import { apiSiteKey, type IrModel } from "../../ir/model";
+import { refsOf } from "../../ir/merge-models";
 import { escapePointerToken } from "../../load/keywords";
 
 export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
@@ -57,37 +58,15 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
       const type = byName.get(name);
       if (!type) continue;
-      forEachRef(type.schema, (ref) => {
+      for (const ref of refsOf(type.schema)) {
         if (!reached.has(ref)) {
           reached.add(ref);
           pending.push(ref);
         }
-      });
+      }
     }
     for (const name of parameters) if (!reached.has(name)) found.add(name);
   }
   parameterOnly.set(model, found);
   return found;
-}
-
-/** The subschema fields of IrNode: the applicators ir/merge-models.ts visitNodes reaches. */
-const ONE = ["items", "contains", "unevaluatedItems", "additionalProperties", "propertyNames", "unevaluatedProperties", "not", "if", "then", "else"] as const;
-const LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
-const ENTRIES = ["properties", "patternProperties", "dependentSchemas"] as const;
-
-/**
- * Every named type a subschema refers to, as ir/merge-models.ts refsOf finds them, without
- * rebuilding the schema as refsOf does: on stripe that took 0.6 s, this a few milliseconds.
- */
-function forEachRef(schema: IrSchema, found: (name: string) => void): void {
-  if (!isNode(schema)) return;
-  if (schema.ref) found(schema.ref);
-  if (schema.dynamicRef) found(schema.dynamicRef.ref);
-  for (const entry of schema.dynamicScope ?? []) found(entry.type);
-  for (const key of ONE) {
-    const child = schema[key];
-    if (child !== undefined) forEachRef(child, found);
-  }
-  for (const key of LISTS) for (const child of schema[key] ?? []) forEachRef(child, found);
-  for (const key of ENTRIES) for (const entry of schema[key] ?? []) forEachRef(entry.schema, found);
 }

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CodegenError } from "../../errors";
-import { isJsonObject, toPointer } from "../keywords";
+import { isJsonObject, toPointer, unescapePointerToken } from "../keywords";
 
 /** A value of the document and where it is: "#/components/parameters/limit" (or "other.yaml#/..."). */
 export interface Located {
@@ -31,8 +31,7 @@ export function pointerTokens(ref: string): string[] | undefined {
   }
   if (fragment === "") return [];
   if (!fragment.startsWith("/")) return undefined; // an anchor ("#foo"), not a pointer
-  const tokens = fragment.slice(1).split("/");
-  return fragment.includes("~") ? tokens.map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~")) : tokens;
+  return fragment.slice(1).split("/").map(unescapePointerToken);
 }
 
 /** References within the document only: `#/...` JSON pointers. */

@@ -14,7 +14,7 @@
  *   when a body or response has inline schemas under several media types, each also gets its media
  *   subtype in PascalCase (Json, Xml, XWwwFormUrlencoded, FormData; `*` → Any).
  */
-import { toPascalCase, toTypeName, toValueName } from "../../identifiers";
+import { numberedName, toPascalCase, toTypeName, toValueName } from "../../identifiers";
 import type { HttpMethod, ParameterLocation } from "./operation-model";
 import { pointerTokens } from "./document-refs";
 
@@ -42,8 +42,7 @@ export class OperationNames {
 
   allocate(desired: string, origin: string): string {
     let name = desired;
-    const separator = /\d$/.test(desired) ? "_" : ""; // getV2 then getV2_2, not getV22
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${desired}${separator}${n}`;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = numberedName(desired, n);
     if (name !== desired) this.warnings.push(`operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
     this.taken.set(name.toLowerCase(), origin);
     return name;
