@@ -167,19 +167,26 @@ export class Scope {
    * fast path (no list), returning false when it is invalid. The child's path is only built when
    * there is a list to report into.
    */
-  collect(schema: IrSchema, value: Code, path: Code, schemaPath: string): Code {
+  collect(schema: IrSchema, value: Code, path: Code, schemaPath: string, listKnown = false): Code {
     if (schema === true) return code``;
     if (schema === false) {
-      return code`{ if (${this.module.report(path, schemaPath, "false", "boolean schema is false")}) ${this.module.returnFalse} }`;
+      const report = this.module.report(path, schemaPath, "false", "boolean schema is false");
+      return listKnown ? code`${report};` : code`{ if (${report}) ${this.module.returnFalse} }`;
     }
     const ref = onlyRef(schema);
-    return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path);
+    return this.callCollect(ref ? this.module.named(ref, "collect") : this.module.helper(schema, schemaPath, "collect"), value, path, listKnown);
   }
 
-  /** The statement calling a collecting function `fn` for `value` at `path` (see {@link collect}). */
-  callCollect(fn: Code, value: Code, path: Code): Code {
-    const childPath = path.text === FUNCTION_PATH.text ? code`path` : code`errors && ${path}`;
+  /**
+   * The statement calling a collecting function `fn` for `value` at `path` (see {@link collect}).
+   * `listKnown`: the code runs only with an error list (after `if (!errors) return false;`), so
+   * the call alone, its answer unused.
+   */
+  callCollect(fn: Code, value: Code, path: Code, listKnown = false): Code {
+    const ownPath = path.text === FUNCTION_PATH.text;
     const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
+    if (listKnown) return code`${fn}(${value}, ${ownPath ? code`path` : path}, errors${scope});`;
+    const childPath = ownPath ? code`path` : code`errors && ${path}`;
     return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) ${this.module.returnFalse}`;
   }
 

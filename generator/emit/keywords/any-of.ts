@@ -31,7 +31,7 @@ const check: KeywordCheck = {
       // The fast path (no list) stops here: calling the branches again for errors nobody collects
       // would double the work at every nested anyOf, 2^depth in all.
       s.body.line(code`if (!errors) ${s.module.returnFalse}`);
-      branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i))));
+      branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i), true)));
       s.body.line(s.fail("anyOf", "must match a schema in anyOf"));
     });
   },

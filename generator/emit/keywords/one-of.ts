@@ -75,7 +75,7 @@ const check: KeywordCheck = {
     s.body.block(code`if (${count} === 0)`, () => {
       // The fast path (no list) stops here, as in anyOf: no second pass over the branches.
       s.body.line(code`if (!errors) ${s.module.returnFalse}`);
-      branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i))));
+      branches.forEach((b, i) => s.body.line(s.collect(b, s.value, s.path, at(i), true)));
     });
     s.failIf(code`${count} !== 1`, "oneOf", "must match exactly one schema in oneOf");
   },
