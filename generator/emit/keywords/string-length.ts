@@ -8,10 +8,12 @@ const check: KeywordCheck = {
   applies: "string",
   emit(s, node) {
     const v = s.value;
-    // UTF-16 length ≥ code points ≥ length / 2: count code points only when the cheap bound is not enough.
+    // UTF-16 length ≥ code points ≥ length / 2: count code points only when the cheap bound is not
+    // enough, which it always is for minLength 1 (a non-empty string has a code point).
     if (node.minLength !== undefined && node.minLength > 0) {
       const n = node.minLength;
-      s.failIf(code`${v}.length < ${n} || (${v}.length < ${2 * n} && ${s.check("codePointLength")}(${v}) < ${n})`, "minLength", `must NOT have fewer than ${n} characters`);
+      const test = n === 1 ? code`${v}.length < 1` : code`${v}.length < ${n} || (${v}.length < ${2 * n} && ${s.check("codePointLength")}(${v}) < ${n})`;
+      s.failIf(test, "minLength", `must NOT have fewer than ${n} characters`);
     }
     if (node.maxLength !== undefined) {
       const n = node.maxLength;
