@@ -107,13 +107,13 @@ export function standardSchema<T>(validate: (value: unknown) => ValidationResult
 
 /** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
 export function pointerSegments(pointer: string): (string | number)[] {
-  if (pointer === "") return [];
+  // The token before the first "/" is the empty root (and "" has only that one): slice it off.
   return pointer
-    .slice(1)
     .split("/")
+    .slice(1)
     .map((token) => {
       const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+      return /^(0|[1-9]\d*)$/.test(key) ? Number(key) : key;
     });
 }
 

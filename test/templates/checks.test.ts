@@ -62,6 +62,9 @@ test("JSON Pointer tokens round-trip through pointerSegments", () => {
   expect(pointerToken("a/b~c")).toBe("a~1b~0c");
   expect(pointerSegments(`/events/0/${pointerToken("a/b~c")}`)).toEqual(["events", 0, "a/b~c"]);
   expect(pointerSegments("")).toEqual([]);
+  // The empty key: "/" is the root's "" property; "01" is a key, not an index.
+  expect(pointerSegments("/")).toEqual([""]);
+  expect(pointerSegments("//01/10")).toEqual(["", "01", 10]);
 });
 
 test("SchemaValidationError carries the errors and says the first five", () => {
