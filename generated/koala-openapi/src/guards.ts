@@ -13,18 +13,13 @@ import {
   standardSchema as $standardSchema,
   tooDeep as $tooDeep,
 } from "./runtime/validation.js";
-import {
-  codePointLength as $codePointLength,
-  hasOwn as $hasOwn,
-  pointerToken as $pointerToken,
-} from "./runtime/checks.js";
+import { hasOwn as $hasOwn, pointerToken as $pointerToken } from "./runtime/checks.js";
 import {
   isDateTime as $isDateTime,
   isEmail as $isEmail,
   isUuid as $isUuid,
 } from "./runtime/formats.js";
 var $pushError$ = $pushError;
-var $codePointLength$ = $codePointLength;
 var $isUuid$ = $isUuid;
 var $isEmail$ = $isEmail;
 var $isDateTime$ = $isDateTime;
@@ -56,8 +51,7 @@ export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -87,8 +81,7 @@ export function isAccepted(value: unknown): value is Accepted {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -118,8 +111,7 @@ export function isError_(value: unknown): value is Error_ {
   try {
     return collect$Error_(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -175,8 +167,7 @@ export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfil
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -210,8 +201,7 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -245,8 +235,7 @@ export function isBatchParamsPath(value: unknown): value is BatchParamsPath {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -276,8 +265,7 @@ export function isBatchParamsHeader(value: unknown): value is BatchParamsHeader 
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -307,8 +295,7 @@ export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatc
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -342,8 +329,7 @@ export function isAccountsBatchParamsHeader(value: unknown): value is AccountsBa
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -377,8 +363,7 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -408,8 +393,7 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -439,8 +423,7 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -470,8 +453,7 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -591,7 +573,7 @@ function collect$BatchParamsPathPublicKey(
       return false;
   } else {
     const s1 = value as string;
-    if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
+    if (s1.length < 1) {
       if (
         $pushError$(
           errors,
@@ -618,7 +600,7 @@ function collect$BatchParamsHeaderUserAgent(
       return false;
   } else {
     const s1 = value as string;
-    if (s1.length < 1 || (s1.length < 2 && $codePointLength$(s1) < 1)) {
+    if (s1.length < 1) {
       if (
         $pushError$(
           errors,
@@ -803,8 +785,8 @@ function collect$KoalaProfileBatchRequest(
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if (
         $pushError$(
@@ -1369,8 +1351,8 @@ function collect$KoalaAccountBatchRequest(
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if (
         $pushError$(

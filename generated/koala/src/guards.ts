@@ -37,8 +37,7 @@ export function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfil
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -72,8 +71,7 @@ export function isTrackEvent(value: unknown): value is TrackEvent {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -103,8 +101,7 @@ export function isIdentifyCall(value: unknown): value is IdentifyCall {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -134,8 +131,7 @@ export function isPageView(value: unknown): value is PageView {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -165,8 +161,7 @@ export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccoun
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -200,8 +195,7 @@ export function isAccountIdentifyCall(value: unknown): value is AccountIdentifyC
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 
@@ -366,8 +360,8 @@ function collect$KoalaProfileBatchRequest(
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if ($pushError$(errors, path!, "#/anyOf", "must match a schema in anyOf")) return false;
     }
@@ -861,8 +855,8 @@ function collect$KoalaAccountBatchRequest(
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if ($pushError$(errors, path!, "#/anyOf", "must match a schema in anyOf")) return false;
     }

@@ -217,8 +217,7 @@ function isOpenApi30Document(value) {
     return collect$OpenApi30Document(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOpenApi30Document(value) {
@@ -239,8 +238,7 @@ function isReference(value) {
     return collect$Reference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateReference(value) {
@@ -261,8 +259,7 @@ function isInfo(value) {
     return collect$Info(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateInfo(value) {
@@ -283,8 +280,7 @@ function isContact(value) {
     return collect$Contact(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateContact(value) {
@@ -305,8 +301,7 @@ function isLicense(value) {
     return collect$License(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateLicense(value) {
@@ -327,8 +322,7 @@ function isServer(value) {
     return collect$Server(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateServer(value) {
@@ -349,8 +343,7 @@ function isServerVariable(value) {
     return collect$ServerVariable(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateServerVariable(value) {
@@ -371,8 +364,7 @@ function isComponents(value) {
     return collect$Components(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateComponents(value) {
@@ -393,8 +385,7 @@ function isSchema(value) {
     return collect$Schema(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSchema(value) {
@@ -415,8 +406,7 @@ function isDiscriminator(value) {
     return collect$Discriminator(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateDiscriminator(value) {
@@ -437,8 +427,7 @@ function isXML(value) {
     return collect$XML(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateXML(value) {
@@ -459,8 +448,7 @@ function isResponse(value) {
     return collect$Response(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateResponse(value) {
@@ -481,8 +469,7 @@ function isMediaType(value) {
     return collect$MediaType(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateMediaType(value) {
@@ -503,8 +490,7 @@ function isExample(value) {
     return collect$Example(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExample(value) {
@@ -525,8 +511,7 @@ function isHeader(value) {
     return collect$Header(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateHeader(value) {
@@ -547,8 +532,7 @@ function isPaths(value) {
     return collect$Paths(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePaths(value) {
@@ -569,8 +553,7 @@ function isPathItem(value) {
     return collect$PathItem(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePathItem(value) {
@@ -591,8 +574,7 @@ function isOperation(value) {
     return collect$Operation(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOperation(value) {
@@ -613,8 +595,7 @@ function isResponses(value) {
     return collect$Responses(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateResponses(value) {
@@ -635,8 +616,7 @@ function isSecurityRequirement(value) {
     return collect$SecurityRequirement(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSecurityRequirement(value) {
@@ -657,8 +637,7 @@ function isTag(value) {
     return collect$Tag(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTag(value) {
@@ -679,8 +658,7 @@ function isExternalDocumentation(value) {
     return collect$ExternalDocumentation(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExternalDocumentation(value) {
@@ -701,8 +679,7 @@ function isExampleXORExamples(value) {
     return collect$ExampleXORExamples(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExampleXORExamples(value) {
@@ -723,8 +700,7 @@ function isSchemaXORContent(value) {
     return collect$SchemaXORContent(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSchemaXORContent(value) {
@@ -745,8 +721,7 @@ function isParameter(value) {
     return collect$Parameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateParameter(value) {
@@ -767,8 +742,7 @@ function isPathParameter(value) {
     return collect$PathParameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePathParameter(value) {
@@ -789,8 +763,7 @@ function isQueryParameter(value) {
     return collect$QueryParameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateQueryParameter(value) {
@@ -811,8 +784,7 @@ function isHeaderParameter(value) {
     return collect$HeaderParameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateHeaderParameter(value) {
@@ -833,8 +805,7 @@ function isCookieParameter(value) {
     return collect$CookieParameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateCookieParameter(value) {
@@ -855,8 +826,7 @@ function isRequestBody(value) {
     return collect$RequestBody(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateRequestBody(value) {
@@ -877,8 +847,7 @@ function isSecurityScheme(value) {
     return collect$SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSecurityScheme(value) {
@@ -899,8 +868,7 @@ function isAPIKeySecurityScheme(value) {
     return collect$APIKeySecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAPIKeySecurityScheme(value) {
@@ -921,8 +889,7 @@ function isHTTPSecurityScheme(value) {
     return collect$HTTPSecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateHTTPSecurityScheme(value) {
@@ -943,8 +910,7 @@ function isOAuth2SecurityScheme(value) {
     return collect$OAuth2SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOAuth2SecurityScheme(value) {
@@ -965,8 +931,7 @@ function isOpenIdConnectSecurityScheme(value) {
     return collect$OpenIdConnectSecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOpenIdConnectSecurityScheme(value) {
@@ -987,8 +952,7 @@ function isOAuthFlows(value) {
     return collect$OAuthFlows(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOAuthFlows(value) {
@@ -1009,8 +973,7 @@ function isImplicitOAuthFlow(value) {
     return collect$ImplicitOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateImplicitOAuthFlow(value) {
@@ -1031,8 +994,7 @@ function isPasswordOAuthFlow(value) {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePasswordOAuthFlow(value) {
@@ -1053,8 +1015,7 @@ function isClientCredentialsFlow(value) {
     return collect$ClientCredentialsFlow(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateClientCredentialsFlow(value) {
@@ -1075,8 +1036,7 @@ function isAuthorizationCodeOAuthFlow(value) {
     return collect$AuthorizationCodeOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAuthorizationCodeOAuthFlow(value) {
@@ -1097,8 +1057,7 @@ function isLink(value) {
     return collect$Link(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateLink(value) {
@@ -1119,8 +1078,7 @@ function isCallback(value) {
     return collect$Callback(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateCallback(value) {
@@ -1141,8 +1099,7 @@ function isEncoding(value) {
     return collect$Encoding(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateEncoding(value) {
@@ -1687,10 +1644,8 @@ function collect$Components(value, path, errors) {
             if (collect$Reference(x5)) matched6++;
             if (matched6 === 0) {
               if (!errors) return false;
-              if (!collect$Schema(x5, errors && path + "/schemas/" + $pointerToken$(k4), errors) && !errors)
-                return false;
-              if (!collect$Reference(x5, errors && path + "/schemas/" + $pointerToken$(k4), errors) && !errors)
-                return false;
+              collect$Schema(x5, path + "/schemas/" + $pointerToken$(k4), errors);
+              collect$Reference(x5, path + "/schemas/" + $pointerToken$(k4), errors);
             }
             if (matched6 !== 1) {
               if ($pushError$(
@@ -1726,18 +1681,8 @@ function collect$Components(value, path, errors) {
             if (collect$Response(x10)) matched11++;
             if (matched11 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x10,
-                errors && path + "/responses/" + $pointerToken$(k9),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Response(
-                x10,
-                errors && path + "/responses/" + $pointerToken$(k9),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x10, path + "/responses/" + $pointerToken$(k9), errors);
+              collect$Response(x10, path + "/responses/" + $pointerToken$(k9), errors);
             }
             if (matched11 !== 1) {
               if ($pushError$(
@@ -1773,18 +1718,8 @@ function collect$Components(value, path, errors) {
             if (collect$Parameter(x15)) matched16++;
             if (matched16 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x15,
-                errors && path + "/parameters/" + $pointerToken$(k14),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Parameter(
-                x15,
-                errors && path + "/parameters/" + $pointerToken$(k14),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x15, path + "/parameters/" + $pointerToken$(k14), errors);
+              collect$Parameter(x15, path + "/parameters/" + $pointerToken$(k14), errors);
             }
             if (matched16 !== 1) {
               if ($pushError$(
@@ -1820,18 +1755,8 @@ function collect$Components(value, path, errors) {
             if (collect$Example(x20)) matched21++;
             if (matched21 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x20,
-                errors && path + "/examples/" + $pointerToken$(k19),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Example(
-                x20,
-                errors && path + "/examples/" + $pointerToken$(k19),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x20, path + "/examples/" + $pointerToken$(k19), errors);
+              collect$Example(x20, path + "/examples/" + $pointerToken$(k19), errors);
             }
             if (matched21 !== 1) {
               if ($pushError$(
@@ -1867,18 +1792,8 @@ function collect$Components(value, path, errors) {
             if (collect$RequestBody(x25)) matched26++;
             if (matched26 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x25,
-                errors && path + "/requestBodies/" + $pointerToken$(k24),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$RequestBody(
-                x25,
-                errors && path + "/requestBodies/" + $pointerToken$(k24),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x25, path + "/requestBodies/" + $pointerToken$(k24), errors);
+              collect$RequestBody(x25, path + "/requestBodies/" + $pointerToken$(k24), errors);
             }
             if (matched26 !== 1) {
               if ($pushError$(
@@ -1914,14 +1829,8 @@ function collect$Components(value, path, errors) {
             if (collect$Header(x30)) matched31++;
             if (matched31 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x30,
-                errors && path + "/headers/" + $pointerToken$(k29),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Header(x30, errors && path + "/headers/" + $pointerToken$(k29), errors) && !errors)
-                return false;
+              collect$Reference(x30, path + "/headers/" + $pointerToken$(k29), errors);
+              collect$Header(x30, path + "/headers/" + $pointerToken$(k29), errors);
             }
             if (matched31 !== 1) {
               if ($pushError$(
@@ -1957,18 +1866,8 @@ function collect$Components(value, path, errors) {
             if (collect$SecurityScheme(x35)) matched36++;
             if (matched36 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x35,
-                errors && path + "/securitySchemes/" + $pointerToken$(k34),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$SecurityScheme(
-                x35,
-                errors && path + "/securitySchemes/" + $pointerToken$(k34),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x35, path + "/securitySchemes/" + $pointerToken$(k34), errors);
+              collect$SecurityScheme(x35, path + "/securitySchemes/" + $pointerToken$(k34), errors);
             }
             if (matched36 !== 1) {
               if ($pushError$(
@@ -2004,10 +1903,8 @@ function collect$Components(value, path, errors) {
             if (collect$Link(x40)) matched41++;
             if (matched41 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(x40, errors && path + "/links/" + $pointerToken$(k39), errors) && !errors)
-                return false;
-              if (!collect$Link(x40, errors && path + "/links/" + $pointerToken$(k39), errors) && !errors)
-                return false;
+              collect$Reference(x40, path + "/links/" + $pointerToken$(k39), errors);
+              collect$Link(x40, path + "/links/" + $pointerToken$(k39), errors);
             }
             if (matched41 !== 1) {
               if ($pushError$(
@@ -2043,18 +1940,8 @@ function collect$Components(value, path, errors) {
             if (collect$Callback(x45)) matched46++;
             if (matched46 === 0) {
               if (!errors) return false;
-              if (!collect$Reference(
-                x45,
-                errors && path + "/callbacks/" + $pointerToken$(k44),
-                errors
-              ) && !errors)
-                return false;
-              if (!collect$Callback(
-                x45,
-                errors && path + "/callbacks/" + $pointerToken$(k44),
-                errors
-              ) && !errors)
-                return false;
+              collect$Reference(x45, path + "/callbacks/" + $pointerToken$(k44), errors);
+              collect$Callback(x45, path + "/callbacks/" + $pointerToken$(k44), errors);
             }
             if (matched46 !== 1) {
               if ($pushError$(
@@ -2441,10 +2328,8 @@ function collect$PathItem(value, path, errors) {
           if (collect$Reference(x20)) matched21++;
           if (matched21 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Parameter(x20, errors && path + "/parameters/" + i19, errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x20, errors && path + "/parameters/" + i19, errors) && !errors)
-              return depth$--, false;
+            collect$Parameter(x20, path + "/parameters/" + i19, errors);
+            collect$Reference(x20, path + "/parameters/" + i19, errors);
           }
           if (matched21 !== 1) {
             if ($pushError$(
@@ -2841,10 +2726,8 @@ function collect$Schema(value, path, errors) {
       if (collect$Reference(p33)) matched34++;
       if (matched34 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$Schema(p33, errors && path + "/not", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p33, errors && path + "/not", errors) && !errors)
-          return depth$--, false;
+        collect$Schema(p33, path + "/not", errors);
+        collect$Reference(p33, path + "/not", errors);
       }
       if (matched34 !== 1) {
         if ($pushError$(
@@ -2875,10 +2758,8 @@ function collect$Schema(value, path, errors) {
           if (collect$Reference(x38)) matched39++;
           if (matched39 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Schema(x38, errors && path + "/allOf/" + i37, errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x38, errors && path + "/allOf/" + i37, errors) && !errors)
-              return depth$--, false;
+            collect$Schema(x38, path + "/allOf/" + i37, errors);
+            collect$Reference(x38, path + "/allOf/" + i37, errors);
           }
           if (matched39 !== 1) {
             if ($pushError$(
@@ -2911,10 +2792,8 @@ function collect$Schema(value, path, errors) {
           if (collect$Reference(x43)) matched44++;
           if (matched44 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Schema(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x43, errors && path + "/oneOf/" + i42, errors) && !errors)
-              return depth$--, false;
+            collect$Schema(x43, path + "/oneOf/" + i42, errors);
+            collect$Reference(x43, path + "/oneOf/" + i42, errors);
           }
           if (matched44 !== 1) {
             if ($pushError$(
@@ -2947,10 +2826,8 @@ function collect$Schema(value, path, errors) {
           if (collect$Reference(x48)) matched49++;
           if (matched49 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Schema(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x48, errors && path + "/anyOf/" + i47, errors) && !errors)
-              return depth$--, false;
+            collect$Schema(x48, path + "/anyOf/" + i47, errors);
+            collect$Reference(x48, path + "/anyOf/" + i47, errors);
           }
           if (matched49 !== 1) {
             if ($pushError$(
@@ -2971,10 +2848,8 @@ function collect$Schema(value, path, errors) {
       if (collect$Reference(p50)) matched51++;
       if (matched51 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$Schema(p50, errors && path + "/items", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p50, errors && path + "/items", errors) && !errors)
-          return depth$--, false;
+        collect$Schema(p50, path + "/items", errors);
+        collect$Reference(p50, path + "/items", errors);
       }
       if (matched51 !== 1) {
         if ($pushError$(
@@ -3006,14 +2881,8 @@ function collect$Schema(value, path, errors) {
           if (collect$Reference(x55)) matched56++;
           if (matched56 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Schema(x55, errors && path + "/properties/" + $pointerToken$(k54), errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(
-              x55,
-              errors && path + "/properties/" + $pointerToken$(k54),
-              errors
-            ) && !errors)
-              return depth$--, false;
+            collect$Schema(x55, path + "/properties/" + $pointerToken$(k54), errors);
+            collect$Reference(x55, path + "/properties/" + $pointerToken$(k54), errors);
           }
           if (matched56 !== 1) {
             if ($pushError$(
@@ -3035,12 +2904,9 @@ function collect$Schema(value, path, errors) {
       if (collect$1(p57)) matched58++;
       if (matched58 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$Schema(p57, errors && path + "/additionalProperties", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p57, errors && path + "/additionalProperties", errors) && !errors)
-          return depth$--, false;
-        if (!collect$1(p57, errors && path + "/additionalProperties", errors) && !errors)
-          return depth$--, false;
+        collect$Schema(p57, path + "/additionalProperties", errors);
+        collect$Reference(p57, path + "/additionalProperties", errors);
+        collect$1(p57, path + "/additionalProperties", errors);
       }
       if (matched58 !== 1) {
         if ($pushError$(
@@ -3245,10 +3111,8 @@ function collect$Response(value, path, errors) {
           if (collect$Reference(x6)) matched7++;
           if (matched7 === 0) {
             if (!errors) return false;
-            if (!collect$Header(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-              return false;
-            if (!collect$Reference(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-              return false;
+            collect$Header(x6, path + "/headers/" + $pointerToken$(k5), errors);
+            collect$Reference(x6, path + "/headers/" + $pointerToken$(k5), errors);
           }
           if (matched7 !== 1) {
             if ($pushError$(
@@ -3302,10 +3166,8 @@ function collect$Response(value, path, errors) {
           if (collect$Reference(x15)) matched16++;
           if (matched16 === 0) {
             if (!errors) return false;
-            if (!collect$Link(x15, errors && path + "/links/" + $pointerToken$(k14), errors) && !errors)
-              return false;
-            if (!collect$Reference(x15, errors && path + "/links/" + $pointerToken$(k14), errors) && !errors)
-              return false;
+            collect$Link(x15, path + "/links/" + $pointerToken$(k14), errors);
+            collect$Reference(x15, path + "/links/" + $pointerToken$(k14), errors);
           }
           if (matched16 !== 1) {
             if ($pushError$(
@@ -3479,8 +3341,8 @@ function collect$Parameter(value, path, errors) {
       if (collect$Reference(p11)) matched12++;
       if (matched12 === 0) {
         if (!errors) return false;
-        if (!collect$Schema(p11, errors && path + "/schema", errors) && !errors) return false;
-        if (!collect$Reference(p11, errors && path + "/schema", errors) && !errors) return false;
+        collect$Schema(p11, path + "/schema", errors);
+        collect$Reference(p11, path + "/schema", errors);
       }
       if (matched12 !== 1) {
         if ($pushError$(
@@ -3553,14 +3415,8 @@ function collect$Parameter(value, path, errors) {
           if (collect$Reference(x21)) matched22++;
           if (matched22 === 0) {
             if (!errors) return false;
-            if (!collect$Example(x21, errors && path + "/examples/" + $pointerToken$(k20), errors) && !errors)
-              return false;
-            if (!collect$Reference(
-              x21,
-              errors && path + "/examples/" + $pointerToken$(k20),
-              errors
-            ) && !errors)
-              return false;
+            collect$Example(x21, path + "/examples/" + $pointerToken$(k20), errors);
+            collect$Reference(x21, path + "/examples/" + $pointerToken$(k20), errors);
           }
           if (matched22 !== 1) {
             if ($pushError$(
@@ -3603,10 +3459,10 @@ function collect$Parameter(value, path, errors) {
   if (collect$CookieParameter(value)) matched26++;
   if (matched26 === 0) {
     if (!errors) return false;
-    if (!collect$PathParameter(value, path, errors) && !errors) return false;
-    if (!collect$QueryParameter(value, path, errors) && !errors) return false;
-    if (!collect$HeaderParameter(value, path, errors) && !errors) return false;
-    if (!collect$CookieParameter(value, path, errors) && !errors) return false;
+    collect$PathParameter(value, path, errors);
+    collect$QueryParameter(value, path, errors);
+    collect$HeaderParameter(value, path, errors);
+    collect$CookieParameter(value, path, errors);
   }
   if (matched26 !== 1) {
     if ($pushError$(
@@ -3883,10 +3739,8 @@ function collect$Header(value, path, errors) {
       if (collect$Reference(p9)) matched10++;
       if (matched10 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$Schema(p9, errors && path + "/schema", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p9, errors && path + "/schema", errors) && !errors)
-          return depth$--, false;
+        collect$Schema(p9, path + "/schema", errors);
+        collect$Reference(p9, path + "/schema", errors);
       }
       if (matched10 !== 1) {
         if ($pushError$(
@@ -3959,14 +3813,8 @@ function collect$Header(value, path, errors) {
           if (collect$Reference(x19)) matched20++;
           if (matched20 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Example(x19, errors && path + "/examples/" + $pointerToken$(k18), errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(
-              x19,
-              errors && path + "/examples/" + $pointerToken$(k18),
-              errors
-            ) && !errors)
-              return depth$--, false;
+            collect$Example(x19, path + "/examples/" + $pointerToken$(k18), errors);
+            collect$Reference(x19, path + "/examples/" + $pointerToken$(k18), errors);
           }
           if (matched20 !== 1) {
             if ($pushError$(
@@ -4013,10 +3861,10 @@ function collect$SecurityScheme(value, path, errors) {
   if (collect$OpenIdConnectSecurityScheme(value)) matched1++;
   if (matched1 === 0) {
     if (!errors) return false;
-    if (!collect$APIKeySecurityScheme(value, path, errors) && !errors) return false;
-    if (!collect$HTTPSecurityScheme(value, path, errors) && !errors) return false;
-    if (!collect$OAuth2SecurityScheme(value, path, errors) && !errors) return false;
-    if (!collect$OpenIdConnectSecurityScheme(value, path, errors) && !errors) return false;
+    collect$APIKeySecurityScheme(value, path, errors);
+    collect$HTTPSecurityScheme(value, path, errors);
+    collect$OAuth2SecurityScheme(value, path, errors);
+    collect$OpenIdConnectSecurityScheme(value, path, errors);
   }
   if (matched1 !== 1) {
     if ($pushError$(
@@ -4274,10 +4122,8 @@ function collect$Operation(value, path, errors) {
           if (collect$Reference(x14)) matched15++;
           if (matched15 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Parameter(x14, errors && path + "/parameters/" + i13, errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x14, errors && path + "/parameters/" + i13, errors) && !errors)
-              return depth$--, false;
+            collect$Parameter(x14, path + "/parameters/" + i13, errors);
+            collect$Reference(x14, path + "/parameters/" + i13, errors);
           }
           if (matched15 !== 1) {
             if ($pushError$(
@@ -4298,10 +4144,8 @@ function collect$Operation(value, path, errors) {
       if (collect$Reference(p16)) matched17++;
       if (matched17 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$RequestBody(p16, errors && path + "/requestBody", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p16, errors && path + "/requestBody", errors) && !errors)
-          return depth$--, false;
+        collect$RequestBody(p16, path + "/requestBody", errors);
+        collect$Reference(p16, path + "/requestBody", errors);
       }
       if (matched17 !== 1) {
         if ($pushError$(
@@ -4337,18 +4181,8 @@ function collect$Operation(value, path, errors) {
           if (collect$Reference(x21)) matched22++;
           if (matched22 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Callback(
-              x21,
-              errors && path + "/callbacks/" + $pointerToken$(k20),
-              errors
-            ) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(
-              x21,
-              errors && path + "/callbacks/" + $pointerToken$(k20),
-              errors
-            ) && !errors)
-              return depth$--, false;
+            collect$Callback(x21, path + "/callbacks/" + $pointerToken$(k20), errors);
+            collect$Reference(x21, path + "/callbacks/" + $pointerToken$(k20), errors);
           }
           if (matched22 !== 1) {
             if ($pushError$(
@@ -4627,10 +4461,8 @@ function collect$MediaType(value, path, errors) {
       if (collect$Reference(p2)) matched3++;
       if (matched3 === 0) {
         if (!errors) return depth$--, false;
-        if (!collect$Schema(p2, errors && path + "/schema", errors) && !errors)
-          return depth$--, false;
-        if (!collect$Reference(p2, errors && path + "/schema", errors) && !errors)
-          return depth$--, false;
+        collect$Schema(p2, path + "/schema", errors);
+        collect$Reference(p2, path + "/schema", errors);
       }
       if (matched3 !== 1) {
         if ($pushError$(
@@ -4665,10 +4497,8 @@ function collect$MediaType(value, path, errors) {
           if (collect$Reference(x8)) matched9++;
           if (matched9 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Example(x8, errors && path + "/examples/" + $pointerToken$(k7), errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x8, errors && path + "/examples/" + $pointerToken$(k7), errors) && !errors)
-              return depth$--, false;
+            collect$Example(x8, path + "/examples/" + $pointerToken$(k7), errors);
+            collect$Reference(x8, path + "/examples/" + $pointerToken$(k7), errors);
           }
           if (matched9 !== 1) {
             if ($pushError$(
@@ -4739,8 +4569,8 @@ function collect$SchemaXORContent(value, path, errors) {
   if (collect$5(value)) matched1++;
   if (matched1 === 0) {
     if (!errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
-    if (!collect$5(value, path, errors) && !errors) return false;
+    collect$4(value, path, errors);
+    collect$5(value, path, errors);
   }
   if (matched1 !== 1) {
     if ($pushError$(
@@ -5125,8 +4955,8 @@ function collect$HTTPSecurityScheme(value, path, errors) {
   if (collect$13(value)) matched9++;
   if (matched9 === 0) {
     if (!errors) return false;
-    if (!collect$12(value, path, errors) && !errors) return false;
-    if (!collect$13(value, path, errors) && !errors) return false;
+    collect$12(value, path, errors);
+    collect$13(value, path, errors);
   }
   if (matched9 !== 1) {
     if ($pushError$(
@@ -5358,8 +5188,8 @@ function collect$Responses(value, path, errors) {
       if (collect$Reference(p2)) matched3++;
       if (matched3 === 0) {
         if (!errors) return false;
-        if (!collect$Response(p2, errors && path + "/default", errors) && !errors) return false;
-        if (!collect$Reference(p2, errors && path + "/default", errors) && !errors) return false;
+        collect$Response(p2, path + "/default", errors);
+        collect$Reference(p2, path + "/default", errors);
       }
       if (matched3 !== 1) {
         if ($pushError$(
@@ -5381,10 +5211,8 @@ function collect$Responses(value, path, errors) {
         if (collect$Reference(x5)) matched7++;
         if (matched7 === 0) {
           if (!errors) return false;
-          if (!collect$Response(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
-            return false;
-          if (!collect$Reference(x5, errors && path + "/" + $pointerToken$(k4), errors) && !errors)
-            return false;
+          collect$Response(x5, path + "/" + $pointerToken$(k4), errors);
+          collect$Reference(x5, path + "/" + $pointerToken$(k4), errors);
         }
         if (matched7 !== 1) {
           if ($pushError$(
@@ -5464,10 +5292,8 @@ function collect$Encoding(value, path, errors) {
           if (collect$Reference(x6)) matched7++;
           if (matched7 === 0) {
             if (!errors) return depth$--, false;
-            if (!collect$Header(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-              return depth$--, false;
-            if (!collect$Reference(x6, errors && path + "/headers/" + $pointerToken$(k5), errors) && !errors)
-              return depth$--, false;
+            collect$Header(x6, path + "/headers/" + $pointerToken$(k5), errors);
+            collect$Reference(x6, path + "/headers/" + $pointerToken$(k5), errors);
           }
           if (matched7 !== 1) {
             if ($pushError$(

@@ -274,8 +274,7 @@ function isOpenApiDocument(value) {
     return collect$OpenApiDocument(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOpenApiDocument(value) {
@@ -296,8 +295,7 @@ function isInfo(value) {
     return collect$Info(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateInfo(value) {
@@ -318,8 +316,7 @@ function isContact(value) {
     return collect$Contact(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateContact(value) {
@@ -340,8 +337,7 @@ function isLicense(value) {
     return collect$License(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateLicense(value) {
@@ -362,8 +358,7 @@ function isServer(value) {
     return collect$Server(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateServer(value) {
@@ -384,8 +379,7 @@ function isServerVariable(value) {
     return collect$ServerVariable(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateServerVariable(value) {
@@ -406,8 +400,7 @@ function isComponents(value) {
     return collect$Components(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateComponents(value) {
@@ -428,8 +421,7 @@ function isPaths(value) {
     return collect$Paths(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePaths(value) {
@@ -450,8 +442,7 @@ function isPathItem(value) {
     return collect$PathItem(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePathItem(value) {
@@ -472,8 +463,7 @@ function isOperation(value) {
     return collect$Operation(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOperation(value) {
@@ -494,8 +484,7 @@ function isExternalDocumentation(value) {
     return collect$ExternalDocumentation(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExternalDocumentation(value) {
@@ -516,8 +505,7 @@ function isParameter(value) {
     return collect$Parameter(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateParameter(value) {
@@ -538,8 +526,7 @@ function isParameterOrReference(value) {
     return collect$ParameterOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateParameterOrReference(value) {
@@ -560,8 +547,7 @@ function isRequestBody(value) {
     return collect$RequestBody(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateRequestBody(value) {
@@ -582,8 +568,7 @@ function isRequestBodyOrReference(value) {
     return collect$RequestBodyOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateRequestBodyOrReference(value) {
@@ -604,8 +589,7 @@ function isContent(value) {
     return collect$Content(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateContent(value) {
@@ -626,8 +610,7 @@ function isMediaType(value) {
     return collect$MediaType(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateMediaType(value) {
@@ -648,8 +631,7 @@ function isEncoding(value) {
     return collect$Encoding(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateEncoding(value) {
@@ -670,8 +652,7 @@ function isResponses(value) {
     return collect$Responses(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateResponses(value) {
@@ -692,8 +673,7 @@ function isResponse(value) {
     return collect$Response(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateResponse(value) {
@@ -714,8 +694,7 @@ function isResponseOrReference(value) {
     return collect$ResponseOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateResponseOrReference(value) {
@@ -736,8 +715,7 @@ function isCallbacks(value) {
     return collect$Callbacks(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateCallbacks(value) {
@@ -758,8 +736,7 @@ function isCallbacksOrReference(value) {
     return collect$CallbacksOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateCallbacksOrReference(value) {
@@ -780,8 +757,7 @@ function isExample(value) {
     return collect$Example(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExample(value) {
@@ -802,8 +778,7 @@ function isExampleOrReference(value) {
     return collect$ExampleOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExampleOrReference(value) {
@@ -824,8 +799,7 @@ function isLink(value) {
     return collect$Link(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateLink(value) {
@@ -846,8 +820,7 @@ function isLinkOrReference(value) {
     return collect$LinkOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateLinkOrReference(value) {
@@ -868,8 +841,7 @@ function isHeader(value) {
     return collect$Header(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateHeader(value) {
@@ -890,8 +862,7 @@ function isHeaderOrReference(value) {
     return collect$HeaderOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateHeaderOrReference(value) {
@@ -912,8 +883,7 @@ function isTag(value) {
     return collect$Tag(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTag(value) {
@@ -934,8 +904,7 @@ function isReference(value) {
     return collect$Reference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateReference(value) {
@@ -956,8 +925,7 @@ function isSchema(value) {
     return collect$Schema(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSchema(value) {
@@ -978,8 +946,7 @@ function isSecurityScheme(value) {
     return collect$SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSecurityScheme(value) {
@@ -1000,8 +967,7 @@ function isSecuritySchemeOrReference(value) {
     return collect$SecuritySchemeOrReference(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSecuritySchemeOrReference(value) {
@@ -1022,8 +988,7 @@ function isOauthFlows(value) {
     return collect$OauthFlows(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateOauthFlows(value) {
@@ -1044,8 +1009,7 @@ function isSecurityRequirement(value) {
     return collect$SecurityRequirement(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSecurityRequirement(value) {
@@ -1066,8 +1030,7 @@ function isSpecificationExtensions(value) {
     return collect$SpecificationExtensions(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateSpecificationExtensions(value) {
@@ -1088,8 +1051,7 @@ function isExamples(value) {
     return collect$Examples(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExamples(value) {
@@ -1110,8 +1072,7 @@ function isMapOfStrings(value) {
     return collect$MapOfStrings(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateMapOfStrings(value) {
@@ -1132,8 +1093,7 @@ function isExplodeForForm(value) {
     return collect$ExplodeForForm(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateExplodeForForm(value) {
@@ -1154,8 +1114,7 @@ function isStylesForPath(value) {
     return collect$StylesForPath(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateStylesForPath(value) {
@@ -1176,8 +1135,7 @@ function isStylesForHeader(value) {
     return collect$StylesForHeader(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateStylesForHeader(value) {
@@ -1198,8 +1156,7 @@ function isStylesForQuery(value) {
     return collect$StylesForQuery(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateStylesForQuery(value) {
@@ -1220,8 +1177,7 @@ function isStylesForCookie(value) {
     return collect$StylesForCookie(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateStylesForCookie(value) {
@@ -1242,8 +1198,7 @@ function isTypeApikey(value) {
     return collect$TypeApikey(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTypeApikey(value) {
@@ -1264,8 +1219,7 @@ function isTypeHttp(value) {
     return collect$TypeHttp(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTypeHttp(value) {
@@ -1286,8 +1240,7 @@ function isTypeHttpBearer(value) {
     return collect$TypeHttpBearer(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTypeHttpBearer(value) {
@@ -1308,8 +1261,7 @@ function isTypeOauth2(value) {
     return collect$TypeOauth2(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTypeOauth2(value) {
@@ -1330,8 +1282,7 @@ function isTypeOidc(value) {
     return collect$TypeOidc(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTypeOidc(value) {
@@ -1352,8 +1303,7 @@ function isImplicit(value) {
     return collect$Implicit(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateImplicit(value) {
@@ -1374,8 +1324,7 @@ function isPassword(value) {
     return collect$Password(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePassword(value) {
@@ -1396,8 +1345,7 @@ function isClientCredentials(value) {
     return collect$ClientCredentials(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateClientCredentials(value) {
@@ -1418,8 +1366,7 @@ function isAuthorizationCode(value) {
     return collect$AuthorizationCode(value);
   } catch (error) {
     depth$ = 0;
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAuthorizationCode(value) {
@@ -1601,9 +1548,9 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
   }
   if (!(collect$4(value) || collect$5(value) || collect$6(value))) {
     if (!errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
-    if (!collect$5(value, path, errors) && !errors) return false;
-    if (!collect$6(value, path, errors) && !errors) return false;
+    collect$4(value, path, errors);
+    collect$5(value, path, errors);
+    collect$6(value, path, errors);
     {
       if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
@@ -3488,8 +3435,8 @@ function collect$Parameter(value, path, errors, dyn) {
   }
   if (matched15 === 0) {
     if (!errors) return false;
-    if (!collect$20(value, path, errors) && !errors) return false;
-    if (!collect$21(value, path, errors) && !errors) return false;
+    collect$20(value, path, errors);
+    collect$21(value, path, errors);
   }
   if (matched15 !== 1) {
     if ($pushError$(
@@ -4104,8 +4051,8 @@ function collect$Header(value, path, errors, dyn) {
   }
   if (matched13 === 0) {
     if (!errors) return depth$--, false;
-    if (!collect$30(value, path, errors) && !errors) return depth$--, false;
-    if (!collect$31(value, path, errors) && !errors) return depth$--, false;
+    collect$30(value, path, errors);
+    collect$31(value, path, errors);
   }
   if (matched13 !== 1) {
     if ($pushError$(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
@@ -4327,8 +4274,8 @@ function collect$Link(value, path, errors) {
   }
   if (matched10 === 0) {
     if (!errors) return false;
-    if (!collect$34(value, path, errors) && !errors) return false;
-    if (!collect$35(value, path, errors) && !errors) return false;
+    collect$34(value, path, errors);
+    collect$35(value, path, errors);
   }
   if (matched10 !== 1) {
     if ($pushError$(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))

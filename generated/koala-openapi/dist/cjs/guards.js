@@ -82,7 +82,6 @@ var import_checks = require("./runtime/checks.js");
 var import_formats = require("./runtime/formats.js");
 var import_validation2 = require("./runtime/validation.js");
 var $pushError$ = import_validation.pushError;
-var $codePointLength$ = import_checks.codePointLength;
 var $isUuid$ = import_formats.isUuid;
 var $isEmail$ = import_formats.isEmail;
 var $isDateTime$ = import_formats.isDateTime;
@@ -93,8 +92,7 @@ function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateKoalaIngestion(value) {
@@ -113,8 +111,7 @@ function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccepted(value) {
@@ -133,8 +130,7 @@ function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateError_(value) {
@@ -167,8 +163,7 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateKoalaProfileBatchRequest(value) {
@@ -187,8 +182,7 @@ function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateKoalaAccountBatchRequest(value) {
@@ -207,8 +201,7 @@ function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateBatchParamsPath(value) {
@@ -227,8 +220,7 @@ function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateBatchParamsHeader(value) {
@@ -247,8 +239,7 @@ function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountsBatchParamsPath(value) {
@@ -267,8 +258,7 @@ function isAccountsBatchParamsHeader(value) {
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountsBatchParamsHeader(value) {
@@ -287,8 +277,7 @@ function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTrackEvent(value) {
@@ -307,8 +296,7 @@ function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateIdentifyCall(value) {
@@ -327,8 +315,7 @@ function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePageView(value) {
@@ -347,8 +334,7 @@ function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountIdentifyCall(value) {
@@ -435,7 +421,7 @@ function collect$BatchParamsPathPublicKey(value, path, errors) {
       return false;
   } else {
     const s1 = value;
-    if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
+    if (s1.length < 1) {
       if ($pushError$(
         errors,
         path,
@@ -453,7 +439,7 @@ function collect$BatchParamsHeaderUserAgent(value, path, errors) {
       return false;
   } else {
     const s1 = value;
-    if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
+    if (s1.length < 1) {
       if ($pushError$(
         errors,
         path,
@@ -609,8 +595,8 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if ($pushError$(
         errors,
@@ -1084,8 +1070,8 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if ($pushError$(
         errors,

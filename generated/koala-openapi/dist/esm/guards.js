@@ -9,18 +9,13 @@ import {
   standardSchema as $standardSchema,
   tooDeep as $tooDeep
 } from "./runtime/validation.js";
-import {
-  codePointLength as $codePointLength,
-  hasOwn as $hasOwn,
-  pointerToken as $pointerToken
-} from "./runtime/checks.js";
+import { hasOwn as $hasOwn, pointerToken as $pointerToken } from "./runtime/checks.js";
 import {
   isDateTime as $isDateTime,
   isEmail as $isEmail,
   isUuid as $isUuid
 } from "./runtime/formats.js";
 var $pushError$ = $pushError;
-var $codePointLength$ = $codePointLength;
 var $isUuid$ = $isUuid;
 var $isEmail$ = $isEmail;
 var $isDateTime$ = $isDateTime;
@@ -32,8 +27,7 @@ function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateKoalaIngestion(value) {
@@ -52,8 +46,7 @@ function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateAccepted(value) {
@@ -72,8 +65,7 @@ function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateError_(value) {
@@ -106,8 +98,7 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateKoalaProfileBatchRequest(value) {
@@ -126,8 +117,7 @@ function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateKoalaAccountBatchRequest(value) {
@@ -146,8 +136,7 @@ function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateBatchParamsPath(value) {
@@ -166,8 +155,7 @@ function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateBatchParamsHeader(value) {
@@ -186,8 +174,7 @@ function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateAccountsBatchParamsPath(value) {
@@ -206,8 +193,7 @@ function isAccountsBatchParamsHeader(value) {
   try {
     return collect$AccountsBatchParamsHeader(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateAccountsBatchParamsHeader(value) {
@@ -226,8 +212,7 @@ function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateTrackEvent(value) {
@@ -246,8 +231,7 @@ function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateIdentifyCall(value) {
@@ -266,8 +250,7 @@ function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validatePageView(value) {
@@ -286,8 +269,7 @@ function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateAccountIdentifyCall(value) {
@@ -374,7 +356,7 @@ function collect$BatchParamsPathPublicKey(value, path, errors) {
       return false;
   } else {
     const s1 = value;
-    if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
+    if (s1.length < 1) {
       if ($pushError$(
         errors,
         path,
@@ -392,7 +374,7 @@ function collect$BatchParamsHeaderUserAgent(value, path, errors) {
       return false;
   } else {
     const s1 = value;
-    if (s1.length < 1 || s1.length < 2 && $codePointLength$(s1) < 1) {
+    if (s1.length < 1) {
       if ($pushError$(
         errors,
         path,
@@ -548,8 +530,8 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if ($pushError$(
         errors,
@@ -1023,8 +1005,8 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if ($pushError$(
         errors,

@@ -110,13 +110,13 @@ export function standardSchema<T>(validate: (value: unknown) => ValidationResult
 
 /** "/events/0/type" → ["events", 0, "type"]: array indexes become numbers, `~1`/`~0` are unescaped. */
 export function pointerSegments(pointer: string): (string | number)[] {
-  if (pointer === "") return [];
+  // The token before the first "/" is the empty root (and "" has only that one): slice it off.
   return pointer
-    .slice(1)
     .split("/")
+    .slice(1)
     .map((token) => {
       const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+      return /^(0|[1-9]\d*)$/.test(key) ? Number(key) : key;
     });
 }
 
@@ -141,6 +141,7 @@ export function invalid(check: Check, value: unknown): { ok: false; errors: Vali
  * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
  * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
  * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
+ * `isX` calls it too, for the same test and rethrow: any result means "not valid".
  */
 export function tooDeep(error: unknown): { ok: false; errors: ValidationError[] } {
   if (!(error instanceof RangeError)) throw error;

@@ -58,8 +58,7 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateKoalaProfileBatchRequest(value) {
@@ -78,8 +77,7 @@ function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateTrackEvent(value) {
@@ -98,8 +96,7 @@ function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateIdentifyCall(value) {
@@ -118,8 +115,7 @@ function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validatePageView(value) {
@@ -138,8 +134,7 @@ function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateKoalaAccountBatchRequest(value) {
@@ -158,8 +153,7 @@ function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountIdentifyCall(value) {
@@ -292,8 +286,8 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
@@ -712,8 +706,8 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }

@@ -22,8 +22,7 @@ function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateKoalaProfileBatchRequest(value) {
@@ -42,8 +41,7 @@ function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateTrackEvent(value) {
@@ -62,8 +60,7 @@ function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateIdentifyCall(value) {
@@ -82,8 +79,7 @@ function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validatePageView(value) {
@@ -102,8 +98,7 @@ function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateKoalaAccountBatchRequest(value) {
@@ -122,8 +117,7 @@ function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
+    return !$tooDeep(error);
   }
 }
 function validateAccountIdentifyCall(value) {
@@ -256,8 +250,8 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
   }
   if (!(collect$1(value) || collect$2(value))) {
     if (!errors) return false;
-    if (!collect$1(value, path, errors) && !errors) return false;
-    if (!collect$2(value, path, errors) && !errors) return false;
+    collect$1(value, path, errors);
+    collect$2(value, path, errors);
     {
       if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }
@@ -676,8 +670,8 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
   }
   if (!(collect$3(value) || collect$4(value))) {
     if (!errors) return false;
-    if (!collect$3(value, path, errors) && !errors) return false;
-    if (!collect$4(value, path, errors) && !errors) return false;
+    collect$3(value, path, errors);
+    collect$4(value, path, errors);
     {
       if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
     }

@@ -86,6 +86,7 @@ export declare function invalid(check: Check, value: unknown): {
  * The result of `validateX` when its check threw: the call stack ran out (a value nested deeper
  * than the depth counter of recursive types foresees, emit/guards/guard-module.ts DATA_DEPTH_LIMIT)
  * is one "maxDepth" error, never a RangeError; any other exception (a getter of the data) goes through.
+ * `isX` calls it too, for the same test and rethrow: any result means "not valid".
  */
 export declare function tooDeep(error: unknown): {
     ok: false;

@@ -36,10 +36,9 @@ function standardSchema(validate) {
   };
 }
 function pointerSegments(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((token) => {
+  return pointer.split("/").slice(1).map((token) => {
     const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+    return /^(0|[1-9]\d*)$/.test(key) ? Number(key) : key;
   });
 }
 function invalid(check, value) {
