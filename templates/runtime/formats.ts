@@ -229,16 +229,19 @@ const LOCAL_PART = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens. EMAIL decides the common form in one pass; only a string
- * that starts with a quote or ends with "]" (the rare forms) is read again.
+ * of letters, digits and inner hyphens. EMAIL decides the common form in one pass (no indexOf
+ * before it: that cost a fifth of a Koala address's check); only a string that starts with a
+ * quote or ends with "]" (the rare forms) is read again.
  */
 export function isEmail(s: string): boolean {
+  const n = s.length;
+  // The common form's local part ends at its only "@", and its domain ("a.b") takes 3 characters
+  // at least: up to 68 characters, the local part cannot pass 64 and EMAIL alone decides.
+  if (EMAIL.test(s)) return n <= 68 || s.indexOf("@") <= 64;
+  if (n === 0 || (s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93)) return false;
   // every form has an "@" after 1 to 64 characters (a quoted local part's own "@"s come earlier)
   let at = s.indexOf("@");
   if (at < 1 || at > 64) return false;
-  if (EMAIL.test(s)) return true;
-  const n = s.length;
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93) return false;
   const local = LOCAL_PART.exec(s);
   if (local === null || (at = local[0].length) > 65) return false;
   if (codeAt(s, at) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(at + 1, n - 1));
