@@ -35,6 +35,8 @@ const BY_DESIGN = "by design: IDNA2008 (RFC 5891-5893) rules the peers do not ch
 
 const CORPUS: [format: string, fn: string, strings: string[], note?: string][] = [
   ["date-time", "isDateTime", ["2024-02-29T23:59:59.123Z", "1963-06-19T08:30:06+01:00", "2024-02-30T00:00:00Z", "2024-02-29 12:00:00Z", "not a date"]],
+  // five of the Koala payload's timestamps (scripts/lib/koala-payloads.ts, at(0), at(7) ... at(27)): all valid, in toISOString's form, what the Koala shape's date-time cost is made of
+  ["date-time", "isDateTime", ["2024-03-01T00:00:00.100Z", "2024-03-08T07:49:31.107Z", "2024-03-15T14:38:02.114Z", "2024-03-22T21:27:33.121Z", "2024-03-28T03:09:51.127Z"]],
   ["email", "isEmail", ["joe.bloggs@example.com", "first.last+tag@sub.example.co.uk", "joe..bloggs@example.com", "no-at-sign", "a@b"]],
   ["uuid", "isUuid", ["2eb8aa08-aa98-11ea-b4aa-73b441d16380", "2EB8AA08-AA98-11EA-B4AA-73B441D16380", "2eb8aa08-aa98-11ea-b4aa-73b441d1638", "not-a-uuid"]],
   ["date", "isDate", ["2024-02-29", "2023-02-29", "2024-13-01"]],
@@ -205,7 +207,7 @@ function main(): void {
   console.log(`${"format (mode)".padEnd(22)} ${SIDES.map((s) => s.padStart(11)).join(" ")}   ours/fastest peer`);
   const worst: Record<string, [string, number]> = {};
   CORPUS.forEach(([format, , strings, note], index) => {
-    const label = index > 0 && CORPUS[index - 1]![0] === format ? `${format}${strings[0]!.startsWith("xn--") ? " idna" : " 2"}` : format;
+    const label = index > 0 && CORPUS[index - 1]![0] === format ? `${format}${strings[0]!.startsWith("xn--") ? " idna" : strings[0]!.startsWith("2024-03-01T") ? " koala" : " 2"}` : format;
     for (const mode of ["fresh", "varied"]) {
       const run = spawnSync(process.execPath, [__filename, "--child", String(index), mode], { cwd: repoRoot, encoding: "utf8" });
       if (run.status !== 0) {

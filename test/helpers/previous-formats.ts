@@ -1,6 +1,6 @@
 /**
  * The format checks of templates/runtime/formats.ts as they were before they became charCode scans
- * over one class table (time's leap second, uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
+ * over one class table (date, date-time, time's leap second, uuid, ipv4, duration, ipv6, hostname, uri, uri-reference, iri, iri-reference,
  * uri-template; email, issue 14): copied here, unchanged but for the `export`s, as the oracles of
  * test/templates/formats-previous.test.ts. The JSON-Schema-Test-Suite passed in full with these, so
  * the new checks must answer as they do on every string. Not shipped.
@@ -57,6 +57,33 @@ function timeAt(s: string, i: number): boolean {
 /** `format: "time"` before. */
 export function isTime(s: string): boolean {
   return timeAt(s, 0);
+}
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function dateAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
+  const y1 = twoDigits(s, i);
+  const y2 = twoDigits(s, i + 2);
+  const month = twoDigits(s, i + 5);
+  const day = twoDigits(s, i + 8);
+  if ((y1 | y2) < 0 || month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : DAYS[month]!);
+}
+
+/** `format: "date"` before (issue 14 read its fields in one block). */
+export function isDate(s: string): boolean {
+  return s.length === 10 && dateAt(s, 0);
+}
+
+/** `format: "date-time"` before: the date's check, then the time's. */
+export function isDateTime(s: string): boolean {
+  const t = s.charCodeAt(10);
+  return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -49,7 +49,25 @@ const times = fc
   .tuple(two(24), two(60), fc.constantFrom("59", "60", "61", "00"), fc.constantFrom("", ".5", ".", ".123"), fc.constantFrom("Z", "z", "+", "-", ""), two(24), two(60))
   .map(([h, m, sec, frac, zone, oh, om]) => `${h}:${m}:${sec}${frac}${zone === "+" || zone === "-" ? `${zone}${oh}:${om}` : zone}`);
 
+/** Dates near the edges: day 0 and 28-32 of every month, leap and common years (2000, 1900, 2024, 2023). */
+const dates = fc
+  .tuple(fc.constantFrom("2000", "1900", "2024", "2023", "0000", "9999"), two(13), fc.constantFrom("00", "01", "28", "29", "30", "31", "32"))
+  .map(([y, m, d]) => `${y}-${m}-${d}`);
+const DATE_ALPHABET = "0123456789-:.+Zz Tt";
+
 const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) => boolean, strings: fc.Arbitrary<string>][] = [
+  ["date", formats.isDate, previous.isDate, fc.oneof(near(DATE_ALPHABET, 12), dates, mutated(["2024-02-29", "1999-12-31", "2023-04-30"], "0129-3 "))],
+  [
+    "date-time",
+    formats.isDateTime,
+    previous.isDateTime,
+    fc.oneof(
+      near(DATE_ALPHABET, 32),
+      fc.tuple(dates, fc.constantFrom("T", "t", " ", "_"), times).map(([d, t, time]) => d + t + time),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      mutated(["2024-02-29T23:59:59.123Z", "1963-06-19T08:30:06+01:00", "1998-12-31T15:59:60.123-08:00", "2024-03-01T08:00:00Z"], "09:T.+-Zé"),
+    ),
+  ],
   ["time", formats.isTime, previous.isTime, fc.oneof(near("0123456789:.+-Zz", 22), times)],
   [
     "uuid",

@@ -108,6 +108,13 @@ const TABLES: Record<string, [(s: string) => boolean, [string, boolean][]]> = {
       ["joe@[127.0.0.1", false],
       [`${"a".repeat(64)}@example.com`, true],
       [`${"a".repeat(65)}@example.com`, false],
+      // the 64-octet local part where the length alone decides (68 characters in all) and just past it
+      [`${"a".repeat(64)}@b.c`, true],
+      [`${"a".repeat(65)}@b.c`, false],
+      [`${"a".repeat(64)}@bc.d`, true],
+      [`${"a".repeat(63)}.@b.c`, false],
+      ["", false],
+      ["@", false],
     ],
   ],
   "idn-email": [

@@ -8,18 +8,22 @@
  * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
  * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
- * So ipv4 is a regular expression, and so is email's common form (the rare forms it leaves out get
- * a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * So ipv4 is a regular expression, and so are the common forms of email and date-time (the rare
+ * forms they leave out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
  * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
  * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
  * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
  * bundler drops every function a package's guards do not use.
  */
-/** `format: "date"`. */
+/** `format: "date"`: RFC 3339 full-date, "2024-02-29", with real days per month. */
 export declare function isDate(s: string): boolean;
 /** `format: "time"`. */
 export declare function isTime(s: string): boolean;
-/** `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note) may stand for the "T". */
+/**
+ * `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note)
+ * may stand for the "T". DATE_TIME decides all but February 29 and second 60: a string with one of
+ * those where a date-time has them ("02-29" at 5, a "6" at 17) is read field by field instead.
+ */
 export declare function isDateTime(s: string): boolean;
 /**
  * `format: "uuid"`: 8-4-4-4-12 hex digits, any case (RFC 4122's string form, no "urn:uuid:").
@@ -30,8 +34,9 @@ export declare function isUuid(s: string): boolean;
 /**
  * `format: "email"` (RFC 5321 Mailbox): a dot-atom or quoted local part of at most 64 octets,
  * "@", then an address literal ("[127.0.0.1]", "[IPv6:::1]") or two or more dot-separated labels
- * of letters, digits and inner hyphens. EMAIL decides the common form in one pass; only a string
- * that starts with a quote or ends with "]" (the rare forms) is read again.
+ * of letters, digits and inner hyphens. EMAIL decides the common form in one pass (no indexOf
+ * before it: about 15% of a Koala address's check); only a string that starts with a
+ * quote or ends with "]" (the rare forms) is read again.
  */
 export declare function isEmail(s: string): boolean;
 /**

@@ -43,63 +43,79 @@ __export(formats_exports, {
   punycodeEncode: () => punycodeEncode
 });
 module.exports = __toCommonJS(formats_exports);
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isLeapYear(year) {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+function daysInMonth(year, month) {
+  if (month !== 2) return 30 + (month + (month >> 3) & 1);
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 function digitAt(s, i) {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : -1;
 }
-function twoDigits(s, i) {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-function dateAt(s, i) {
-  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
-  const y1 = twoDigits(s, i);
-  const y2 = twoDigits(s, i + 2);
-  const month = twoDigits(s, i + 5);
-  const day = twoDigits(s, i + 8);
-  if ((y1 | y2) < 0 || month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : DAYS[month]);
-}
 function isDate(s) {
-  return s.length === 10 && dateAt(s, 0);
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  if ((y0 | 9 - y0 | y1 | 9 - y1 | y2 | 9 - y2 | y3 | 9 - y3 | m0 | 9 - m0 | m1 | 9 - m1 | d0 | 9 - d0 | d1 | 9 - d1) < 0) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(y0 * 1e3 + y1 * 100 + y2 * 10 + y3, month));
 }
 function timeAt(s, i) {
+  if (s.length < i + 9 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return false;
+  const h0 = s.charCodeAt(i) - 48, h1 = s.charCodeAt(i + 1) - 48, i0 = s.charCodeAt(i + 3) - 48, i1 = s.charCodeAt(i + 4) - 48, s0 = s.charCodeAt(i + 6) - 48, s1 = s.charCodeAt(i + 7) - 48;
+  if ((h0 | 9 - h0 | h1 | 9 - h1 | i0 | 9 - i0 | i1 | 9 - i1 | s0 | 9 - s0 | s1 | 9 - s1) < 0) return false;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  return hour <= 23 && minute <= 59 && second <= 60 && timeEndAt(s, i + 8, hour * 60 + minute, second);
+}
+function timeEndAt(s, j, minutes, second) {
   const n = s.length;
-  if (n < i + 9 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return false;
-  const hour = twoDigits(s, i);
-  const minute = twoDigits(s, i + 3);
-  const second = twoDigits(s, i + 6);
-  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59) return false;
-  let j = i + 8;
   let c = s.charCodeAt(j);
   if (c === 46) {
     const start = ++j;
     while (j < n && (c = s.charCodeAt(j)) >= 48 && c <= 57) j++;
     if (j === start || j === n) return false;
   }
-  let offset = 0;
-  if (c === 90 || c === 122) {
-    if (j + 1 !== n) return false;
-  } else {
-    if (c !== 43 && c !== 45) return false;
-    const offsetHour = twoDigits(s, j + 1);
-    const offsetMinute = twoDigits(s, j + 4);
-    if (offsetHour < 0 || offsetMinute < 0 || offsetHour > 23 || offsetMinute > 59 || s.charCodeAt(j + 3) !== 58 || j + 6 !== n) return false;
-    offset = (c === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
-  }
-  return second <= 59 || second === 60 && (hour * 60 + minute - offset + 1440) % 1440 === 1439;
+  if (c === 90 || c === 122) return j + 1 === n && (second < 60 || minutes === 1439);
+  return j + 6 === n && numOffsetAllows(s, j, minutes, second);
+}
+function numOffsetAllows(s, j, minutes, second) {
+  const sign = s.charCodeAt(j);
+  if (sign !== 43 && sign !== 45 || s.charCodeAt(j + 3) !== 58) return false;
+  const a = s.charCodeAt(j + 1) - 48, b = s.charCodeAt(j + 2) - 48, e = s.charCodeAt(j + 4) - 48, f = s.charCodeAt(j + 5) - 48;
+  if ((a | 9 - a | b | 9 - b | e | 9 - e | f | 9 - f) < 0) return false;
+  const offsetHour = a * 10 + b;
+  const offsetMinute = e * 10 + f;
+  if (offsetHour > 23 || offsetMinute > 59) return false;
+  const offset = (sign === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  return second <= 59 || (minutes - offset + 1440) % 1440 === 1439;
 }
 function isTime(s) {
   return timeAt(s, 0);
 }
+const DATE_TIME = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function isDateTime(s) {
+  if (s.length < 20) return false;
+  const leapDay = s.charCodeAt(5) === 48 && s.charCodeAt(6) === 50 && s.charCodeAt(8) === 50 && s.charCodeAt(9) === 57;
+  return leapDay || s.charCodeAt(17) === 54 ? dateTimeByFields(s) : DATE_TIME.test(s);
+}
+function dateTimeByFields(s) {
+  if (s.length < 20) return false;
   const t = s.charCodeAt(10);
-  return (t === 84 || t === 116 || t === 32) && dateAt(s, 0) && timeAt(s, 11);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || t !== 84 && t !== 116 && t !== 32) return false;
+  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48, s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48;
+  if ((y0 | 9 - y0 | y1 | 9 - y1 | y2 | 9 - y2 | y3 | 9 - y3 | m0 | 9 - m0 | m1 | 9 - m1 | d0 | 9 - d0 | d1 | 9 - d1 | h0 | 9 - h0 | h1 | 9 - h1 | i0 | 9 - i0 | i1 | 9 - i1 | s0 | 9 - s0 | s1 | 9 - s1) < 0) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return false;
+  if (day > 28 && day > daysInMonth(y0 * 1e3 + y1 * 100 + y2 * 10 + y3, month)) return false;
+  return timeEndAt(s, 19, hour * 60 + minute, second);
 }
 function isUuid(s) {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
@@ -163,11 +179,11 @@ function isAddressLiteral(a) {
 const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)+$/;
 const LOCAL_PART = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[\t -!#-\[\]-~]|\\[\t -~])*")@/;
 function isEmail(s) {
+  const n = s.length;
+  if (EMAIL.test(s)) return n <= 68 || s.indexOf("@") <= 64;
+  if (n === 0 || s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93) return false;
   let at = s.indexOf("@");
   if (at < 1 || at > 64) return false;
-  if (EMAIL.test(s)) return true;
-  const n = s.length;
-  if (s.charCodeAt(0) !== 34 && s.charCodeAt(n - 1) !== 93) return false;
   const local = LOCAL_PART.exec(s);
   if (local === null || (at = local[0].length) > 65) return false;
   if (codeAt(s, at) === 91) return s.charCodeAt(n - 1) === 93 && isAddressLiteral(s.slice(at + 1, n - 1));
