@@ -36,11 +36,13 @@ import { operationRecords, type OperationRecord } from "../release/diff-operatio
 import { planRelease, type Release } from "../release/release";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
+import { mark, markWhenDone } from "./timings";
 
 /** Generates the package for a schema (or several), in memory. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const inputs = schemaInputs(options);
   const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
+  mark("generate");
   const read = await readSchemas(inputs, options);
   // Each schema's own artifact list, with what those artifacts depend on. An OpenAPI document's
   // client is its operations: `--emit client` gives one function per operation.
@@ -54,9 +56,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const templateTexts = await readTemplates(emitters);
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
+  mark("planned");
   const cache = new StepCache(options.cacheDir);
   const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
+  mark("built");
 
   const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release;
   files.push(...releaseFiles);
@@ -104,6 +109,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
+    mark("loaded");
     read.constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
     for (const document of loaded.registry.documents) {
@@ -112,6 +118,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
     const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
+    mark("IR built");
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
@@ -222,7 +229,9 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
       const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
-      return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
+      const contents = skip ? reindent(text) : await pretty();
+      mark(`${skip ? "re-indented" : "formatted"} ${p}`);
+      return { path: `src/${p}`, contents };
     };
     const source = formatted();
     // A module too large for prettier in any package (guards.ts of a large document) has its
@@ -231,6 +240,8 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // are, so the result is the same. It is handed to esbuild before the next emitter runs (this
     // loop never yields), and re-indented meanwhile, once every module is printed.
     const scripts = options.build === false ? undefined : options.format !== false && skipsPrettier(text.length, 0) ? buildScripts({ path: `src/${p}`, contents: text }, cache) : source.then((s) => buildScripts(s, cache));
+    mark(`printed ${p} (${text.length} characters)`);
+    if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
     // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
@@ -243,6 +254,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
     const view = wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
     const modules = emitter.emit({ model: view, options: plan.emitOptions });
+    mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
     for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations });
   }
@@ -281,7 +293,9 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
     ...templates.map(({ name, text }) => ({ path: name, source: text, stated: undefined })),
   ];
   const derived = build ? await buildDeclarations(sourceInputs.filter((m) => m.stated === undefined), cache) : [];
+  mark("declarations");
   const sources = await Promise.all(sourcePromises);
+  mark("sources");
   let next = 0;
   const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
 
