@@ -27,7 +27,7 @@ import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
-import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
+import { buildDeclarations, buildScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
 import type { Scripts } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
@@ -217,7 +217,8 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let packageSize = 0;
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
-  const print = (printable: PrintableModule): void => {
+  // `typesOnly`: an emitter's module whose `.d.ts` is its source holds types only (EmittedModule.declarations); index.ts, re-exports, is no such module.
+  const print = (printable: PrintableModule, typesOnly = false): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
     packageSize += text.length;
@@ -239,7 +240,15 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // prints from the syntax tree and keeps only the line breaks, which re-indenting leaves as they
     // are, so the result is the same. It is handed to esbuild before the next emitter runs (this
     // loop never yields), and re-indented meanwhile, once every module is printed.
-    const scripts = options.build === false ? undefined : options.format !== false && skipsPrettier(text.length, 0) ? buildScripts({ path: `src/${p}`, contents: text }, cache) : source.then((s) => buildScripts(s, cache));
+    // A module of types only has the JavaScript of an empty module: built at once, from its header.
+    const scripts =
+      options.build === false
+        ? undefined
+        : typesOnly
+          ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache)
+          : options.format !== false && skipsPrettier(text.length, 0)
+            ? buildScripts({ path: `src/${p}`, contents: text }, cache)
+            : source.then((s) => buildScripts(s, cache));
     mark(`printed ${p} (${text.length} characters)`);
     if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
     // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
@@ -256,7 +265,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const modules = emitter.emit({ model: view, options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations });
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.declarations === "source");
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
