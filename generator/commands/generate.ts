@@ -138,6 +138,7 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
 
   const { writeOutput } = await import("../write/write-output");
   const written = await writeOutput(plan.out, result.files, plan.outDisplay);
+  (await import("../pipeline/timings")).mark("written");
   if (!args.quiet) {
     const release = versionSummary(result.release, args.release === true);
     process.stdout.write(

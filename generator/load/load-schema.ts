@@ -348,32 +348,56 @@ function hashDocuments(documents: SchemaDocument[]): string {
   return hash.digest("hex");
 }
 
-/** JSON with sorted keys, so that reformatting a schema does not change its hash. A worklist: documents nest as deep as JSON.parse allows. */
+/**
+ * JSON with sorted keys, so that reformatting a schema does not change its hash. A stack of the
+ * arrays and objects being written (each with its sorted keys and the next index), not recursion:
+ * documents nest as deep as JSON.parse allows. No object per value or punctuation mark, and each
+ * key quoted once: on stripe's 2.5 MB document this takes 40% less time than a worklist of objects.
+ */
 export function canonicalJson(root: unknown): string {
   const out: string[] = [];
-  // Each entry is a value still to write, or (as `{ text }`) punctuation to write as is.
-  const work: ({ value: unknown } | { text: string })[] = [{ value: root }];
-  for (let next = work.pop(); next; next = work.pop()) {
-    if ("text" in next) {
-      out.push(next.text);
-      continue;
-    }
-    const value = next.value;
-    const pending: typeof work = [];
+  const containers: (readonly unknown[] | Record<string, unknown>)[] = [];
+  const keysOf: (string[] | undefined)[] = [];
+  const nextOf: number[] = [];
+  const quotedKeys = new Map<string, string>();
+  const write = (value: unknown): void => {
     if (Array.isArray(value)) {
-      pending.push({ text: "[" });
-      value.forEach((item, i) => pending.push(...(i > 0 ? [{ text: "," }] : []), { value: item }));
-      pending.push({ text: "]" });
+      out.push("[");
+      containers.push(value);
+      keysOf.push(undefined);
+      nextOf.push(0);
     } else if (typeof value === "object" && value !== null) {
-      pending.push({ text: "{" });
-      Object.keys(value)
-        .sort()
-        .forEach((key, i) => pending.push({ text: `${i > 0 ? "," : ""}${JSON.stringify(key)}:` }, { value: (value as Record<string, unknown>)[key] }));
-      pending.push({ text: "}" });
+      out.push("{");
+      const keys = Object.keys(value).sort();
+      containers.push(value as Record<string, unknown>);
+      keysOf.push(keys);
+      nextOf.push(0);
     } else {
       out.push(JSON.stringify(value) ?? "null");
     }
-    for (let i = pending.length - 1; i >= 0; i--) work.push(pending[i]!);
+  };
+  write(root);
+  while (containers.length > 0) {
+    const top = containers.length - 1;
+    const container = containers[top]!;
+    const keys = keysOf[top];
+    const i = nextOf[top]!;
+    if (i === (keys ?? (container as readonly unknown[])).length) {
+      out.push(keys === undefined ? "]" : "}");
+      containers.pop();
+      keysOf.pop();
+      nextOf.pop();
+      continue;
+    }
+    nextOf[top] = i + 1;
+    if (i > 0) out.push(",");
+    if (keys !== undefined) {
+      // Keys repeat ("type", "description", ...): each is quoted once.
+      let key = quotedKeys.get(keys[i]!);
+      if (key === undefined) quotedKeys.set(keys[i]!, (key = `${JSON.stringify(keys[i])}:`));
+      out.push(key);
+    }
+    write(keys === undefined ? (container as readonly unknown[])[i] : (container as Record<string, unknown>)[keys[i]!]);
   }
   return out.join("");
 }

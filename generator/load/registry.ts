@@ -101,6 +101,7 @@ export class SchemaRegistry {
   /** Indexes a document and every subschema in it. */
   addDocument(document: SchemaDocument): void {
     this.documents.push(document);
+    this.referencesFound = undefined;
     // Each document by its own `$schema` (a 2020-12 schema may reference a draft-04 file).
     this.dialects.set(document, detectDialect(document.root, document.displayName, this.dialect, this.metaSchemas));
     this.dynamicNames = undefined;
@@ -116,8 +117,17 @@ export class SchemaRegistry {
     return this.baseOf.get(schema);
   }
 
-  /** Every `$ref` (and `$dynamicRef`, `$recursiveRef`) in every indexed schema, with its absolute target URI. */
-  references(): { uri: string; from: SchemaLocation }[] {
+  /**
+   * Every `$ref` (and `$dynamicRef`, `$recursiveRef`) in every indexed schema, with its absolute
+   * target URI. Kept until something more is indexed: the loader asks twice a round (targets to
+   * index, then documents to read), and each time is a walk of every schema (stripe's: 3,000 refs).
+   */
+  references(): readonly { uri: string; from: SchemaLocation }[] {
+    return (this.referencesFound ??= this.findReferences());
+  }
+  private referencesFound: readonly { uri: string; from: SchemaLocation }[] | undefined;
+
+  private findReferences(): { uri: string; from: SchemaLocation }[] {
     const found: { uri: string; from: SchemaLocation }[] = [];
     for (const document of this.documents) {
       const keywords = referenceKeywords(this.dialectOf(document));
@@ -235,6 +245,7 @@ export class SchemaRegistry {
 
   /** Indexes `root` and its subschemas in document order; a worklist, since schemas nest as deep as JSON does. */
   private index(root: unknown, rootBase: string, document: SchemaDocument, rootPointer: string): void {
+    this.referencesFound = undefined;
     const stack: { schema: unknown; base: string; pointer: string }[] = [{ schema: root, base: rootBase, pointer: rootPointer }];
     for (let item = stack.pop(); item; item = stack.pop()) {
       const { schema, base, pointer } = item;

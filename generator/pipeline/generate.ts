@@ -3,7 +3,7 @@
  * only the CLI (and write/) touches the disk.
  *
  *   1. readSchemas     load each schema (read, index references) and normalize it to the IR
- *   2. planPackage     merge the models, plan the release, decide endpoints and emit options
+ *   2. planPackage     merge the models, decide endpoints and emit options (the release is planned on first use)
  *   3. emitModules     one emitter per artifact; each module is printed and sent to prettier at once
  *   4. buildPackage    runtime templates, JavaScript (esbuild) and declarations, package.json
  */
@@ -27,7 +27,7 @@ import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
-import { buildDeclarations, buildScripts, distFiles } from "../print/build-dist";
+import { buildDeclarations, buildScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
 import type { Scripts } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
@@ -36,11 +36,13 @@ import { operationRecords, type OperationRecord } from "../release/diff-operatio
 import { planRelease, type Release } from "../release/release";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
+import { mark, markWhenDone } from "./timings";
 
 /** Generates the package for a schema (or several), in memory. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const inputs = schemaInputs(options);
   const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
+  mark("generate");
   const read = await readSchemas(inputs, options);
   // Each schema's own artifact list, with what those artifacts depend on. An OpenAPI document's
   // client is its operations: `--emit client` gives one function per operation.
@@ -54,11 +56,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const templateTexts = await readTemplates(emitters);
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
+  mark("planned");
   const cache = new StepCache(options.cacheDir);
   const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
+  mark("built");
 
-  const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release;
+  const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release();
   files.push(...releaseFiles);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const result: GenerateResult = { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
@@ -104,6 +109,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
+    mark("loaded");
     read.constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).
     for (const document of loaded.registry.documents) {
@@ -112,6 +118,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
     const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
+    mark("IR built");
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
@@ -123,7 +130,13 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
 interface PackagePlan {
   merged: MergedModels;
   model: IrModel;
-  release: Release;
+  /**
+   * The release, planned on first use (memoized): the client's user agent names its version, but
+   * the guards, emitted first, need nothing of it, so on a large document they go to esbuild before
+   * it is planned (stripe's, with a previous output: its 5 MB API snapshot read, diffed and printed
+   * again, 0.15 s of CPU).
+   */
+  release: () => Release;
   packageName: string;
   emitOptions: EmitOptions;
   warnings: string[];
@@ -141,7 +154,8 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   const operations = read.openapi.some(Boolean) ? read.operations : undefined;
-  const release = planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations });
+  let planned: Release | undefined;
+  const release = (): Release => (planned ??= planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations }));
   const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
@@ -169,12 +183,16 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     if (api.operations.length > 0) warnings.push(...apiNames(root.name, api.operations, packageTypes, earlierNames).warnings.map((w) => `${root.file ?? "(schema)"}: ${w}`));
     return [{ ...api, siteTypes, rootName: root.name }];
   });
+  let client: EmitOptions["client"] | undefined;
   const emitOptions: EmitOptions = {
     artifacts: emitters.map((e) => e.artifact),
     apis,
     formats: options.formats ?? "assert",
     endpoints,
-    client: { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release.version}` },
+    // A getter, so that the release is planned when an emitter reads the client's settings (client, operations), not before the guards.
+    get client() {
+      return (client ??= { ...options.client, userAgent: options.client?.userAgent ?? `${packageName}/${release().version}` });
+    },
     packageTypes,
     heuristics: { stamps: options.stamps, shortBuilders: options.shortBuilders },
   };
@@ -210,7 +228,8 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let packageSize = 0;
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
-  const print = (printable: PrintableModule): void => {
+  // `typesOnly`: an emitter's module whose `.d.ts` is its source holds types only (EmittedModule.declarations); index.ts, re-exports, is no such module.
+  const print = (printable: PrintableModule, typesOnly = false): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
     packageSize += text.length;
@@ -222,7 +241,9 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
       const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
-      return { path: `src/${p}`, contents: skip ? reindent(text) : await pretty() };
+      const contents = skip ? reindent(text) : await pretty();
+      mark(`${skip ? "re-indented" : "formatted"} ${p}`);
+      return { path: `src/${p}`, contents };
     };
     const source = formatted();
     // A module too large for prettier in any package (guards.ts of a large document) has its
@@ -230,7 +251,17 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // prints from the syntax tree and keeps only the line breaks, which re-indenting leaves as they
     // are, so the result is the same. It is handed to esbuild before the next emitter runs (this
     // loop never yields), and re-indented meanwhile, once every module is printed.
-    const scripts = options.build === false ? undefined : options.format !== false && skipsPrettier(text.length, 0) ? buildScripts({ path: `src/${p}`, contents: text }, cache) : source.then((s) => buildScripts(s, cache));
+    // A module of types only has the JavaScript of an empty module: built at once, from its header.
+    const scripts =
+      options.build === false
+        ? undefined
+        : typesOnly
+          ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache)
+          : options.format !== false && skipsPrettier(text.length, 0)
+            ? buildScripts({ path: `src/${p}`, contents: text }, cache)
+            : source.then((s) => buildScripts(s, cache));
+    mark(`printed ${p} (${text.length} characters)`);
+    if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
     // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
@@ -243,8 +274,9 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
     const view = wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
     const modules = emitter.emit({ model: view, options: plan.emitOptions });
+    mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations });
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.declarations === "source");
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
@@ -281,7 +313,9 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
     ...templates.map(({ name, text }) => ({ path: name, source: text, stated: undefined })),
   ];
   const derived = build ? await buildDeclarations(sourceInputs.filter((m) => m.stated === undefined), cache) : [];
+  mark("declarations");
   const sources = await Promise.all(sourcePromises);
+  mark("sources");
   let next = 0;
   const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
 
@@ -290,7 +324,7 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
       path: "package.json",
       contents: packageJson({
         name: plan.packageName,
-        version: plan.release.version,
+        version: plan.release().version,
         description: `${artifactList(emitted.filter((e) => e.modules.length > 0).map((e) => e.emitter.artifact))} for ${plan.rootList}, generated by koala-codegen from ${plan.source}.`,
         schemaHash: plan.model.source.hash,
         generatorVersion: GENERATOR_VERSION,

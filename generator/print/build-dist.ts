@@ -73,6 +73,23 @@ export function buildScripts(source: DistFile, cache: StepCache, template?: stri
   });
 }
 
+/**
+ * esbuild's output for a module of types only: what `export {};` gives (test/print/build-dist.test.ts
+ * holds the two equal on every such module of the committed packages). Such a module has no
+ * JavaScript but the module frame (ESM: nothing; CommonJS: the `__toCommonJS` of an empty exports
+ * object, named after the file), so its megabytes of types (stripe's types.ts: 1.9 MB, twice) need
+ * not be parsed to learn that.
+ */
+export const TYPES_ONLY_MODULE = "export {};\n";
+
+/**
+ * The JavaScript of a module of types only (EmittedModule.declarations: "source"), from its header
+ * and TYPES_ONLY_MODULE: it does not wait for the module to be formatted, nor reads its body.
+ */
+export function buildTypesOnlyScripts(source: DistFile, cache: StepCache): Promise<Scripts> {
+  return buildScripts({ path: source.path, contents: `${headerOf(source.contents)}${TYPES_ONLY_MODULE}` }, cache);
+}
+
 /** `dist/esm` and `dist/cjs`: each source's JavaScript in both formats next to its declaration. */
 export function distFiles(sources: readonly DistFile[], scripts: readonly Scripts[], declarations: readonly string[]): DistFile[] {
   const out: DistFile[] = [{ path: "dist/cjs/package.json", contents: CJS_PACKAGE_JSON }];

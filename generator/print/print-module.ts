@@ -53,11 +53,20 @@ export function separateDeclarations(statements: readonly string[]): string[] {
   let previous = -1;
   statements.forEach((statement, i) => {
     if (statement.trim() === "") return;
-    if (previous >= 0 && separates(statements[previous]!, statement)) out[previous] = statements[previous]!.replace(/\n*$/, "\n\n");
+    if (previous >= 0 && separates(statements[previous]!, statement)) out[previous] = `${withoutTrailingNewLines(statements[previous]!)}\n\n`;
     previous = i;
   });
   return out;
 }
+
+/** `text.replace(/\n*$/, "")` without the regular expression, which tries every position of the text in turn. */
+function withoutTrailingNewLines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === NEW_LINE) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const NEW_LINE = 10;
 
 function separates(before: Statement, after: Statement): boolean {
   return !(typeof before === "string" && isCommentOnly(before)) && (isExportedDeclaration(before) || isExportedDeclaration(after));
@@ -82,26 +91,28 @@ function isExportedDeclaration(statement: Statement): boolean {
  * after a statement that ends with `}`, a line break after any other, and one at the end.
  */
 export function joinTextStatements(statements: readonly string[]): string {
-  // Pieces, not a growing string: each decision looks at the previous statement only, so the
-  // join stays linear on megabytes of guards.
+  // Pieces, not a growing string: each decision looks at how the text so far ends (its last two
+  // characters, kept as pieces are added) and at the previous statement, so the join stays linear
+  // on megabytes of guards.
   const parts: string[] = [];
-  let endsWithNewLine = true;
-  let endsWithBlankLine = true;
+  let tail = "";
   let lastVisible = "";
   let empty = true;
+  const add = (piece: string): void => {
+    parts.push(piece);
+    tail = piece.length >= 2 ? piece.slice(-2) : `${tail}${piece}`.slice(-2);
+  };
   for (const statement of statements) {
     if (!empty) {
-      if (!endsWithNewLine) parts.push("\n");
-      if (lastVisible === "}" && !endsWithBlankLine) parts.push("\n");
+      if (!tail.endsWith("\n")) add("\n");
+      if (lastVisible === "}" && tail !== "\n\n") add("\n");
     }
-    parts.push(statement);
+    add(statement);
     if (statement !== "") empty = false;
-    const joined = parts.length > 1 ? parts.slice(-3).join("") : statement;
-    endsWithNewLine = joined.endsWith("\n");
-    endsWithBlankLine = joined.endsWith("\n\n");
     const visible = statement.trimEnd();
     if (visible !== "") lastVisible = visible[visible.length - 1]!;
   }
   const text = parts.join("");
   return text === "" || text.endsWith("\n") ? text : `${text}\n`;
 }
+

@@ -6,6 +6,8 @@
  * before: two full parse+emit passes on one core, most of a cold start and 16 s of 18 s on 3,000
  * definitions.
  */
+import { markWhenDone } from "../pipeline/timings";
+
 export interface ModuleSource {
   /** Relative to the package's `src/` ("runtime/formats.ts"). */
   path: string;
@@ -38,7 +40,7 @@ export function transformScripts(modules: readonly ModuleSource[]): Promise<Scri
   const esbuild = require("esbuild") as Esbuild;
   return Promise.all(
     modules.map(async (m) => {
-      const [esm, cjs] = await Promise.all([transform(esbuild, m, "esm"), transform(esbuild, m, "cjs")]);
+      const [esm, cjs] = await Promise.all([markWhenDone(transform(esbuild, m, "esm"), `esbuild: ESM of ${m.path}`), markWhenDone(transform(esbuild, m, "cjs"), `esbuild: CommonJS of ${m.path}`)]);
       return { esm: withHeaderOf(m.source, esm), cjs: withHeaderOf(m.source, cjs) };
     }),
   );

@@ -6,6 +6,7 @@
  */
 import { readdirSync } from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { printStructure, StructureKind } from "ts-morph";
 import { EMITTERS } from "../../generator/emit/index";
 import type { EmitOptions } from "../../generator/emit/emitter";
@@ -55,6 +56,21 @@ test.each([
   ["comment lines", ["// one\n// two", "export type A = string;", "export function f(): void {\n  return;\n}"]],
 ])("%s", (_, statements) => {
   expect(joinTextStatements(statements)).toBe(byTsMorph(statements));
+});
+
+/** Fixed: the pieces below, in any order, must join as ts-morph prints them (printed with the seed, so a failure can be rerun). */
+const JOIN_SEED = 20261202;
+
+test(`any sequence of short statements, empty ones in a row included, joins as ts-morph prints it (seed ${JOIN_SEED})`, () => {
+  console.log(`joinTextStatements against ts-morph: fast-check seed ${JOIN_SEED}`);
+  // Endings that decide a line break or a blank line: braces, new lines, spaces, empty statements.
+  const pieces = ["", "\n", "\n\n", "}", "}\n", "}\n\n", "} ", "a;", "a;\n", "// c", "x", " ", "{\n}", "/** d */"];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (statements) => {
+      expect(joinTextStatements(statements)).toBe(byTsMorph(statements));
+    }),
+    { numRuns: 5000, seed: JOIN_SEED },
+  );
 });
 
 describe("a blank line around every exported declaration (separateDeclarations)", () => {
