@@ -16,6 +16,7 @@ import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
 import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
 import { loadGenerated } from "../run-generated";
+import type { MockHeaders } from "./response-headers";
 
 export interface GuardIssue {
   path: string;
@@ -58,6 +59,8 @@ export interface MockResponse {
   /** "200", "4XX" or "default". */
   status: string;
   contents: MockContent[];
+  /** Its declared headers (response-headers.ts), when it declares any. */
+  headers?: MockHeaders;
 }
 
 export interface MockOperation {
@@ -214,7 +217,14 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       for (const property of typeof schema === "object" ? (schema.properties ?? []) : []) parameterSchemas.set(`${property.name}\0${location}`, property.schema);
     }
     const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(localValue(document, operation.requestBody.pointer), operation.requestBody.contents) };
-    const responses = operation.responses.map((response) => ({ status: response.status, contents: contents(localValue(document, response.pointer), response.contents) }));
+    const responses = operation.responses.map((response): MockResponse => {
+      const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(response.headersType)}`);
+      return {
+        status: response.status,
+        contents: contents(localValue(document, response.pointer), response.contents),
+        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document) } }),
+      };
+    });
     const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
     return {
       name: operation.name,
@@ -254,6 +264,19 @@ function mediaExamples(media: unknown, document: JsonObject): MockContent["examp
     }
   }
   return out;
+}
+
+/** Each header's `example`, else the value of its first of `examples` (Header Objects in this document). */
+function headerExamples(headers: IrOperation["responses"][number]["headers"], document: JsonObject): Record<string, JsonValue> {
+  const examples: Record<string, JsonValue> = {};
+  for (const header of headers) {
+    const raw = localValue(document, header.pointer);
+    if (!isJsonObject(raw)) continue;
+    const first = isJsonObject(raw.examples) ? Object.values(raw.examples)[0] : undefined;
+    const value = raw.example !== undefined ? raw.example : isJsonObject(first) ? first.value : undefined;
+    if (value !== undefined) examples[header.name] = value as JsonValue;
+  }
+  return examples;
 }
 
 /** The schema's `examples`/`example` (the type's, following a bare reference). */

@@ -13,9 +13,10 @@ import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, ty
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
+import type { HeaderReader } from "./response-headers.js";
 
 export interface OperationClientOptions extends TransportOptions {
-  /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
+  /** Check response bodies and declared response headers with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
   validateResponses?: boolean | undefined;
   /** Retry POST and PATCH too (by default only operations with an idempotency key header are). Default false. */
   retryNonIdempotent?: boolean | undefined;
@@ -77,6 +78,8 @@ export interface OperationCall {
   security: readonly (readonly string[])[];
   /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
   responses: { readonly [key: string]: ValidateFn<unknown> | null };
+  /** Response key → the reader of its declared headers (response-headers.ts), for the responses that declare any: the result's `header`. */
+  responseHeaders?: { readonly [key: string]: HeaderReader } | undefined;
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
   idempotent: boolean;
   /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
@@ -169,11 +172,14 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   }
   if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
   const validate = op.responses[key];
-  if (options.validateResponses === true && validate) {
-    const checked = validate(data);
-    if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
-  }
-  return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+  const check = options.validateResponses === true;
+  const checked = check && validate ? validate(data) : undefined;
+  // The declared headers, read (and checked with the body: one invalid-response lists the errors of both).
+  const read = op.responseHeaders?.[key]?.(response.headers, check);
+  const errors = [...(checked && !checked.ok ? checked.errors : []), ...(read?.errors ?? [])];
+  if (errors.length > 0) return { ok: false, kind: "invalid-response", status, body: data, errors, headers: response.headers };
+  const header = read ? { header: read.header } : {};
+  return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers, ...header } : { ok: false, kind: "http", status, error: data, headers: response.headers, ...header };
 }
 
 /**

@@ -15,6 +15,7 @@ import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
+import { headerKind } from "./header-kinds";
 import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export interface OperationPlan {
@@ -135,6 +136,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   };
   const resultMembers: Code[] = [];
   const responseGuards: Code[] = [];
+  const headerReaders: Code[] = [];
   for (const response of operation.responses) {
     const types = response.contents.length === 0 ? [code`undefined`] : response.contents.map((c) => contentType(c, false));
     const data = join([...new Map(types.map((t) => [t.text, t])).values()], " | ");
@@ -149,10 +151,20 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
               ...ranges.filter((c) => classes.includes(c)).map((c) => code`${rt("StatusRange")}<${statusLiteral(c)}>`),
             ])
           : statusLiteral(key);
-    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`);
-    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`);
+    // Declared headers: read into `header`, typed by the response's headers object and checked by its guard.
+    const headersType = response.headersType !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(response.headersType)}`)] : undefined;
+    const withHeader = (member: Code): Code => (headersType !== undefined ? code`(${member} & { header: ${named(headersType)} })` : member);
+    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(withHeader(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`));
+    if (!key.startsWith("2")) resultMembers.push(withHeader(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`));
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
     responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
+    if (headersType !== undefined) {
+      const kinds = response.headers.map((h) => {
+        const type = h.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(h.schemaPointer))] : undefined;
+        return code`[${h.name}, ${headerKind(model, h, type)}]`;
+      });
+      headerReaders.push(code`${objectKey(response.status)}: ${rt("headerReader")}([${join(kinds, ", ")}], ${guard(headersType)})`);
+    }
   }
   // No documented response covers a success: a 2xx is one all the same, its body unknown (as a "2XX" without a guard).
   if (!operation.responses.some((r) => r.status.startsWith("2") || r.status === "default")) {
@@ -231,6 +243,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   fields.push(
     code`security: ${operation.security.map((alternative) => alternative.map((s) => s.scheme))}`,
     code`responses: { ${join(responseGuards, ", ")} }`,
+    ...(headerReaders.length > 0 ? [code`responseHeaders: { ${join(headerReaders, ", ")} }`] : []),
     code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader || idempotency !== undefined}`,
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;
