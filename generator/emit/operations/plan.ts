@@ -11,6 +11,7 @@ import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
+import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
@@ -184,15 +185,24 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     return parameter.mediaType !== undefined ? code`${rt("jsonParam")}(${value})` : value;
   };
   const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
-  const pathPieces = operation.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
+  const pathParameter = (name: string): IrParameter | undefined => operation.parameters.find((p) => p.in === "path" && p.name === name);
+  const pathValue = (parameter: IrParameter): Code => call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+  // A query string in the path key (path-query.ts): its pairs come first in the query, fixed text as written.
+  const pathKey = splitPathKey(operation.path);
+  const pathPieces = pathKey.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
     const name = /^\{([^}]*)\}$/.exec(piece)?.[1];
-    const parameter = name !== undefined ? operation.parameters.find((p) => p.in === "path" && p.name === name) : undefined;
-    if (!parameter) return literal(piece);
-    return call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+    const parameter = name !== undefined ? pathParameter(name) : undefined;
+    return parameter ? pathValue(parameter) : literal(piece);
   });
-  const query = (byLocation.get("query") ?? []).map((p) =>
-    call("serializeQueryParam", literal(p.name), access("query", p), literal(p.style), literal(p.explode), literal(p.allowReserved)),
-  );
+  const keyQuery = pathKey.query.flatMap((pair) => {
+    if (pair.parameter === undefined) return [literal(pair.text)];
+    const parameter = pathParameter(pair.parameter);
+    return parameter ? [code`${`${pair.name}=`} + ${pathValue(parameter)}`] : [];
+  });
+  const query = [
+    ...keyQuery,
+    ...(byLocation.get("query") ?? []).map((p) => call("serializeQueryParam", literal(p.name), access("query", p), literal(p.style), literal(p.explode), literal(p.allowReserved))),
+  ];
   let keyHeader = false;
   const headers = (byLocation.get("header") ?? []).map((p) => {
     let value = access("header", p);
