@@ -125,7 +125,17 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       if (response.headersType !== undefined && headers !== undefined) defs[response.headersType] = headers;
     }
   }
-  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites, parameters: { $defs: defs } };
+  // A bare `$ref` to another operation's inline schema ("#/paths/~1foo/post/requestBody/content/application~1json/schema")
+  // is named after that schema's site, so it comes after every named site: named first, the target would
+  // take a name made from its pointer (ApplicationJsonSchema2) before its own site could give it CreateFooRequestBody.
+  const namedHere = new Set(sites.filter((site) => site.name !== undefined && site.document === undefined).map((site) => site.pointer));
+  const toNamedSite = (site: SchemaSite): boolean => {
+    if (site.name !== undefined || site.document !== undefined) return false;
+    const value = valueAt(site);
+    return isJsonObject(value) && typeof value.$ref === "string" && value.$ref.startsWith("#") && namedHere.has(fragmentPointer(value.$ref));
+  };
+  const ordered = [...sites.filter((site) => !toNamedSite(site)), ...sites.filter(toNamedSite)];
+  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs } };
 }
 
 /** Where a schema is: a pointer (no `#`) into the document, or into another file. */
