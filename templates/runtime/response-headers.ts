@@ -13,19 +13,20 @@
 import type { ValidateFn } from "./http-client.js";
 import type { ApiIssue, HeadersLike } from "./responses.js";
 
-/** Reads the headers of one response; `check`: run the guard (the client's `validateResponses`). */
-export type HeaderReader = (headers: HeadersLike, check: boolean) => { header: Record<string, unknown>; errors?: readonly ApiIssue[] };
+/** Reads the headers of one response; `check`: run the guard (the client's `validateResponses`), adding its errors to `errors`. */
+export type HeaderReader = (headers: HeadersLike, check: boolean, errors: ApiIssue[]) => Record<string, unknown>;
 
 /** The reader of a response declaring `declared` ([name, kind]), checked with `validate`, the guard of its headers object. */
 export function headerReader(declared: readonly (readonly [name: string, kind: string])[], validate: ValidateFn<unknown>): HeaderReader {
-  return (headers, check) => {
+  return (headers, check, errors) => {
     const header: Record<string, unknown> = {};
     for (const [name, kind] of declared) {
       const text = headers.get(name);
       if (text !== null) header[name] = readHeader(text, kind);
     }
     const checked = check ? validate(header) : undefined;
-    return checked && !checked.ok ? { header, errors: checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })) } : { header };
+    if (checked && !checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })));
+    return header;
   };
 }
 

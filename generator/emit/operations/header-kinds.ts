@@ -1,7 +1,8 @@
 /**
- * How the client reads a declared response header's text back into a value: the kind code
- * templates/runtime/response-headers.ts takes, from what the header's schema says its JSON type is
- * ("7" is 7 when it says integer, "a,b" a list when it says array).
+ * What a header's schema says its JSON type is, for the client: how it reads a declared response
+ * header's text back into a value (the kind code templates/runtime/response-headers.ts takes: "7" is
+ * 7 when it says integer, "a,b" a list when it says array), and whether a header parameter is a
+ * primitive (sent by params.ts serializePrimitiveHeader, which bundles no list or object code).
  */
 import type { IrModel } from "../../ir/model";
 import { findType } from "../../ir/model";
@@ -22,4 +23,10 @@ function scalarKind(types: readonly string[]): string {
   if (types.includes("integer") || types.includes("number")) return "n";
   if (types.includes("boolean")) return "b";
   return "s";
+}
+
+/** Whether the named type `type` is only ever a string, number, integer or boolean (null aside). */
+export function isPrimitiveType(model: IrModel, type: string | undefined): boolean {
+  const types = type === undefined ? [] : (resolveNode(model, findType(model, type).schema)?.type ?? []);
+  return types.length > 0 && types.every((t) => t === "string" || t === "number" || t === "integer" || t === "boolean" || t === "null");
 }

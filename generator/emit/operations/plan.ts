@@ -16,7 +16,7 @@ import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
-import { headerKind } from "./header-kinds";
+import { headerKind, isPrimitiveType } from "./header-kinds";
 import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export interface OperationPlan {
@@ -186,7 +186,11 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   };
   const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
   const pathParameter = (name: string): IrParameter | undefined => operation.parameters.find((p) => p.in === "path" && p.name === name);
-  const pathValue = (parameter: IrParameter): Code => call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+  // Style simple (nearly every path) by a function of its own: label and matrix code is bundled only where used.
+  const pathValue = (parameter: IrParameter): Code =>
+    parameter.style === "simple"
+      ? call("serializeSimplePathParam", access("path", parameter), literal(parameter.explode))
+      : call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
   // A query string in the path key (path-query.ts): its pairs come first in the query, fixed text as written.
   const pathKey = splitPathKey(operation.path);
   const pathPieces = pathKey.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
@@ -210,7 +214,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
-    return code`${objectKey(p.name)}: ${call("serializeHeaderParam", value, literal(p.explode))}`;
+    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    return code`${objectKey(p.name)}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
