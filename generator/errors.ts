@@ -54,10 +54,23 @@ export class CodegenError extends Error {
     const { file, pointer, line, column } = this.location;
     let where = file ?? "";
     if (line !== undefined) where += `:${line}:${column ?? 1}`;
-    if (pointer !== undefined) where += pointer.startsWith("#") ? pointer : `#${pointer}`;
+    if (pointer !== undefined) where += pointerFragment(pointer);
     const text = this.message.replace(/\s*\n\s*/g, " ");
     return where ? `${where}: ${text}` : text;
   }
+}
+
+/**
+ * A JSON pointer as the URI fragment a user can paste after the file name (RFC 6901 §6): `#`, then
+ * the pointer (its tokens already `~0`/`~1` escaped) with every character a fragment cannot hold
+ * percent-encoded as UTF-8: `{id}` → `%7Bid%7D`, a space → `%20`, `%` → `%25`, `é` → `%C3%A9`.
+ * "/items?a=b" keeps its `?` and `=`, which a fragment may hold. `pointer` may start with "#", or
+ * with a document's URI and "#" (a place in another file): only what follows the "#" is encoded.
+ */
+export function pointerFragment(pointer: string): string {
+  const hash = pointer.indexOf("#");
+  const [prefix, fragment] = hash < 0 ? ["", pointer] : [pointer.slice(0, hash), pointer.slice(hash + 1)];
+  return `${prefix}#${fragment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (char) => (/[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char)))}`;
 }
 
 /** Every line to print for an error: its own, then those of `also`. */

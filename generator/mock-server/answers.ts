@@ -3,10 +3,12 @@
  * first 2xx by default, or the one a `Prefer: code=404` header asks for), its documented example
  * (the one `Prefer: example=<name>` names, else the first that passes the response's generated
  * guard: real documents' examples are often stale), or else a value synthesized from its schema that
- * passes that guard (synthesize.ts), the same for the same seed.
+ * passes that guard (synthesize.ts), the same for the same seed; with the response's declared
+ * headers (response-headers.ts).
  */
 import type { JsonValue } from "../ir/model";
 import type { MockApi, MockContent, MockOperation, MockResponse } from "./mock-api";
+import { mockHeaders } from "./response-headers";
 import { synthesizeValid } from "./synthesize";
 
 export interface Answer {
@@ -66,8 +68,9 @@ export function isJsonMedia(mediaType: string): boolean {
 /** The answer of a documented response; `status` is what is sent ("default" and ranges have none of their own). */
 export function answerFor(api: MockApi, operation: MockOperation, response: MockResponse, status: number, preferences: Preferences, options: AnswerOptions): Answer {
   const content = pickContent(response);
-  if (!content) return { status, headers: {} };
-  const headers: Record<string, string> = content.mediaType.includes("*") ? { "content-type": "application/json" } : { "content-type": content.mediaType };
+  const declared = response.headers ? mockHeaders(response.headers, api.model, options.seed, `${operation.name} ${response.status}`) : {};
+  if (!content) return { status, headers: declared };
+  const headers: Record<string, string> = { ...declared, "content-type": content.mediaType.includes("*") ? "application/json" : content.mediaType };
   const passes = (value: JsonValue) => content.checked === undefined || !isJsonMedia(content.mediaType) || content.checked.validate(value).ok;
   const documented = options.examples && !preferences.dynamic ? ((preferences.example !== undefined ? content.examples.find((e) => e.name === preferences.example) : undefined) ?? content.examples.find((e) => passes(e.value))) : undefined;
   let value: JsonValue;

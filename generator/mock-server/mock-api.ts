@@ -16,6 +16,8 @@ import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
 import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
 import { loadGenerated } from "../run-generated";
+import type { MockHeaders } from "./response-headers";
+import { splitPathKey } from "../load/openapi/path-query";
 
 export interface GuardIssue {
   path: string;
@@ -58,6 +60,8 @@ export interface MockResponse {
   /** "200", "4XX" or "default". */
   status: string;
   contents: MockContent[];
+  /** Its declared headers (response-headers.ts), when it declares any. */
+  headers?: MockHeaders;
 }
 
 export interface MockOperation {
@@ -214,7 +218,14 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       for (const property of typeof schema === "object" ? (schema.properties ?? []) : []) parameterSchemas.set(`${property.name}\0${location}`, property.schema);
     }
     const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(localValue(document, operation.requestBody.pointer), operation.requestBody.contents) };
-    const responses = operation.responses.map((response) => ({ status: response.status, contents: contents(localValue(document, response.pointer), response.contents) }));
+    const responses = operation.responses.map((response): MockResponse => {
+      const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(response.headersType)}`);
+      return {
+        status: response.status,
+        contents: contents(localValue(document, response.pointer), response.contents),
+        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document) } }),
+      };
+    });
     const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
     return {
       name: operation.name,
@@ -256,6 +267,19 @@ function mediaExamples(media: unknown, document: JsonObject): MockContent["examp
   return out;
 }
 
+/** Each header's `example`, else the value of its first of `examples` (Header Objects in this document). */
+function headerExamples(headers: IrOperation["responses"][number]["headers"], document: JsonObject): Record<string, JsonValue> {
+  const examples: Record<string, JsonValue> = {};
+  for (const header of headers) {
+    const raw = localValue(document, header.pointer);
+    if (!isJsonObject(raw)) continue;
+    const first = isJsonObject(raw.examples) ? Object.values(raw.examples)[0] : undefined;
+    const value = raw.example !== undefined ? raw.example : isJsonObject(first) ? first.value : undefined;
+    if (value !== undefined) examples[header.name] = value as JsonValue;
+  }
+  return examples;
+}
+
 /** The schema's `examples`/`example` (the type's, following a bare reference). */
 function schemaExamples(model: IrModel, checked: Checked | undefined): MockContent["examples"] {
   if (!checked) return [];
@@ -273,8 +297,8 @@ export function pathPattern(template: string, prefixes: readonly string[] = []):
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A fragment in the template ("/#X-Amz-Target=Service.Action", as AWS documents write one path per
   // action) never reaches a server: fetch drops it, so the path before it is what is matched.
-  const source = template
-    .replace(/#.*$/, "")
+  // A query string in the path key (path-query.ts) is no part of the path: keyQueryMatches checks it.
+  const source = splitPathKey(template.replace(/#.*$/, "")).path
     .split(/(\{[^}]+\})/)
     .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
     .join("");
@@ -298,7 +322,33 @@ export function serverPathPrefixes(servers: readonly IrServer[]): string[] {
   return [...prefixes].sort((a, b) => b.length - a.length);
 }
 
-/** The `{name}`s of a path template, in order. */
+/** The `{name}`s of a path template's path (not of a query string in it), in order. */
 export function pathNames(template: string): string[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  return [...splitPathKey(template).path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * Whether a request's query string (`search` without "?") has the fixed pairs of a query string in
+ * the operation's path key, as written: so `/items?action=archive` and `/items?action=restore` are
+ * told apart, as the client sends them. A `{name}` pair is a path parameter's, checked by its guard.
+ */
+export function keyQueryMatches(template: string, search: string): boolean {
+  const pairs = search.split("&");
+  return splitPathKey(template).query.every((pair) => pair.parameter !== undefined || pairs.includes(pair.text));
+}
+
+/** The `{name}` values of a query string in the path key (still percent-encoded), by parameter name. */
+export function keyQueryValues(template: string, search: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const pairs = search.split("&");
+  for (const pair of splitPathKey(template).query) {
+    const found = pair.parameter !== undefined ? pairs.find((p) => p.startsWith(`${pair.name}=`)) : undefined;
+    if (found !== undefined) values[pair.parameter!] = found.slice(pair.name.length + 1);
+  }
+  return values;
+}
+
+/** How many fixed pairs the path key's query string has: of the operations a request matches, the one that asks for most answers. */
+export function keyQuerySize(template: string): number {
+  return splitPathKey(template).query.filter((pair) => pair.parameter === undefined).length;
 }

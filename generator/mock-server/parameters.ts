@@ -4,7 +4,8 @@
  * parameters' generated guards can check them. What a value's JSON type is comes from its schema
  * (a query "7" is the integer 7 when the schema says integer; "a,b" is a list when it says array).
  */
-import { findType, type IrModel, type IrSchema, type JsonType } from "../ir/model";
+import type { IrModel, IrSchema, JsonType } from "../ir/model";
+import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
@@ -57,9 +58,9 @@ interface Shape {
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
-  const node = resolve(model, schema);
+  const node = resolveNode(model, schema);
   const types = node?.type ?? [];
-  if (types.includes("array")) return { kind: "array", types: resolve(model, node?.items)?.type ?? [] };
+  if (types.includes("array")) return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [] };
   if (types.includes("object")) {
     const properties = new Map((node?.properties ?? []).map((p) => [p.name, p.schema]));
     const additional = node?.additionalProperties;
@@ -72,18 +73,6 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
     return { kind: "object", types: [], property };
   }
   return { kind: "primitive", types };
-}
-
-function resolve(model: IrModel, schema: IrSchema | undefined): Exclude<IrSchema, boolean> | undefined {
-  let current = schema;
-  for (let hops = 0; typeof current === "object" && current.type === undefined && current.ref !== undefined && hops < 20; hops++) current = findType(model, current.ref).schema;
-  if (typeof current === "object" && current.type === undefined) {
-    // oneOf/anyOf of one JSON type (a nullable written as a union): that type.
-    const branches = (current.oneOf ?? current.anyOf ?? []).map((b) => resolve(model, b)?.type ?? []);
-    const types = [...new Set(branches.flat())];
-    if (types.length > 0) return { ...current, type: types };
-  }
-  return typeof current === "object" ? current : undefined;
 }
 
 /** "7" → 7 when the schema says number or integer, "true" → true for boolean; text otherwise. */

@@ -18,7 +18,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
-import { pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
+import { keyQueryMatches, keyQuerySize, keyQueryValues, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
 import { parseFormBody, parseParameters } from "./parameters";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
@@ -103,7 +103,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     const text = await readBody(req);
     const method = (req.method ?? "GET").toUpperCase();
-    const onPath = api.operations.filter((o) => o.pattern.test(pathname));
+    const search = url.search.slice(1);
+    // A query string in a path key must be in the request too; the operation that asks for most of it first.
+    const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path));
     // Several operations on one path and method (AWS: one per action, told apart by a fragment that
     // is never sent and an X-Amz-Target header): the first whose parameters pass their guards.
     const sameMethod = onPath.filter((o) => o.method === method);
@@ -307,7 +309,7 @@ function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: 
   if (!operation.operation) return [];
   const match = operation.pattern.exec(url.pathname)!;
   const names = pathNames(operation.path);
-  const pathValues = Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]));
+  const pathValues = { ...keyQueryValues(operation.path, url.search.slice(1)), ...Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
   const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers }, api.model, operation.parameterSchemas);
   const errors: (GuardIssue & { in: string })[] = [];
   for (const [location, checked] of Object.entries(operation.parameters)) {

@@ -61,7 +61,7 @@ test("a referenced file that is missing: one line naming the $ref, exit 6, nothi
   cpSync(FIXTURE, copy, { recursive: true });
   rmSync(path.join(copy, "components.json"));
   const broken = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types"], { cwd: copy });
-  expect(broken.stderr).toBe(`koala-codegen: api.yaml#/paths/~1pets~1{id}/get/parameters/0/$ref: $ref target ${new URL(`file://${path.join(copy, "components.json")}`).href}: file not found: ${path.join(copy, "components.json")}\n`);
+  expect(broken.stderr).toBe(`koala-codegen: api.yaml#/paths/~1pets~1%7Bid%7D/get/parameters/0/$ref: $ref target ${new URL(`file://${path.join(copy, "components.json")}`).href}: file not found: ${path.join(copy, "components.json")}\n`);
   expect(broken.status).toBe(6);
   expect(existsSync(path.join(copy, "out"))).toBe(false);
 });

@@ -34,12 +34,12 @@ const REFUSED: Record<string, { exitCode: number; lines: RegExp[] }> = {
   "operation-object-example.yaml": {
     exitCode: 12,
     lines: [
-      /operation-object-example\.yaml#\/paths\/~1pets~1\{id\}\/put\/parameters\/0: path parameter "petId" is not in the path template$/,
-      /operation-object-example\.yaml#\/paths\/~1pets~1\{id\}\/put: path parameter "id" of \/pets\/\{id\} is not declared/,
-      /operation-object-example\.yaml#\/paths\/~1pets~1\{id\}\/put\/security\/0\/petstore_auth: security scheme "petstore_auth" is not declared in components\.securitySchemes$/,
+      /operation-object-example\.yaml#\/paths\/~1pets~1%7Bid%7D\/put\/parameters\/0: path parameter "petId" is not in the path template$/,
+      /operation-object-example\.yaml#\/paths\/~1pets~1%7Bid%7D\/put: path parameter "id" of \/pets\/\{id\} is not declared/,
+      /operation-object-example\.yaml#\/paths\/~1pets~1%7Bid%7D\/put\/security\/0\/petstore_auth: security scheme "petstore_auth" is not declared in components\.securitySchemes$/,
     ],
   },
-  "parameter-object-examples.yaml": { exitCode: 12, lines: [/parameter-object-examples\.yaml#\/paths\/~1user~1\{username\}\/parameters\/1: path parameter "usernames" is not in the path template$/] },
+  "parameter-object-examples.yaml": { exitCode: 12, lines: [/parameter-object-examples\.yaml#\/paths\/~1user~1%7Busername%7D\/parameters\/1: path parameter "usernames" is not in the path template$/] },
   "security-scheme-object-examples.yaml": {
     exitCode: 6,
     lines: [/security-scheme-object-examples\.yaml#\/components\/securitySchemes\/external\/\$ref: \$ref to remote https:\/\/example\.com\/api\/openapi\.json is not fetched without --allow-network; map it with --resolve <prefix>=<folder>$/],

@@ -5,7 +5,7 @@
  * every operation called through the generated client with a request synthesized from the
  * operation's schemas (synthesizeRequest: each part passes its generated guard). Each call must be
  * accepted by the mock (exactly one recorded request) and answered with the documented status, its
- * body passing the generated response guard (`validateResponses: true`). A document generate()
+ * body and declared headers passing the generated response guards (`validateResponses: true`). A document generate()
  * refuses by design is asserted refused; any other failure fails its test.
  */
 import { existsSync } from "node:fs";
@@ -24,7 +24,7 @@ const SEED = 20260613;
 const dir = tempDir("koala-codegen-e2e-openapi-");
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "openapi");
 const DOCUMENTS = [
-  ...["client-auth-retry.yaml", "client-bodies.yaml", "client-params.yaml", "client-servers.yaml", "discriminator-allof-30.json", "discriminator-allof-31.json", "discriminator-read-only.json", "path-fragment-actions.json"].map((name) => path.join(FIXTURES, name)),
+  ...["client-auth-retry.yaml", "client-bodies.yaml", "client-params.yaml", "client-path-query.yaml", "client-response-headers.yaml", "client-servers.yaml", "discriminator-allof-30.json", "discriminator-allof-31.json", "discriminator-read-only.json", "path-fragment-actions.json"].map((name) => path.join(FIXTURES, name)),
   path.join(REPO_ROOT, "schemas", "koala-ingestion.openapi.yaml"),
   ...sharedDocuments("3.0/examples"),
   ...sharedDocuments("3.1/pass"),
@@ -40,7 +40,7 @@ const REFUSED: Record<string, RegExp> = {
 /** Methods fetch will not send ("'TRACE' HTTP method is unsupported"), which a document may still declare: the client answers kind "unsupported-method". */
 const FORBIDDEN_BY_FETCH = new Set(["TRACE"]);
 
-type Result = { ok: boolean; status?: number; kind?: string; data?: unknown; error?: unknown; errors?: unknown };
+type Result = { ok: boolean; status?: number; kind?: string; data?: unknown; error?: unknown; errors?: unknown; header?: unknown };
 type OperationEntry = { method: string; path: string; call: (client: unknown, request: object) => Promise<Result> };
 
 const summary: string[] = [];
@@ -119,6 +119,8 @@ test.each(DOCUMENTS.map((file) => [path.relative(REPO_ROOT, file), file]))("%s",
       if (!(result.ok === expected.ok && result.status === expected.status && result.kind === expected.kind)) {
         throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(result)} for the request ${JSON.stringify(request)}`);
       }
+      // Declared response headers came (the required ones were checked by the guard above) and were read into `header`.
+      if (findResponse(operation)?.headers) expect(result).toHaveProperty("header", expect.any(Object));
       const recorded = server.requests().slice(before);
       expect(recorded.map((r) => [r.operation, r.method])).toEqual([[operation.name, entry.method]]);
       statuses.push(`${operationName} ${result.ok ? "" : `${result.kind} `}${result.status}`);

@@ -35,8 +35,8 @@ test("every semantic finding, one line each, and nothing read", () => {
     ),
   );
   expect(errorLines(error)).toEqual([
-    'api.yaml#/paths/~1b/get/operationId: operationId "a" is not unique: #/paths/~1a~1{x}/get has it too',
-    'api.yaml#/paths/~1a~1{x}/get: path parameter "x" of /a/{x} is not declared (no parameter with in: path and name: x)',
+    'api.yaml#/paths/~1b/get/operationId: operationId "a" is not unique: #/paths/~1a~1%7Bx%7D/get has it too',
+    'api.yaml#/paths/~1a~1%7Bx%7D/get: path parameter "x" of /a/{x} is not declared (no parameter with in: path and name: x)',
     'api.yaml#/paths/~1b/get/responses/200/$ref: $ref "#/nope" does not resolve inside the document',
   ]);
   expect(error.exitCode).toBe(12); // invalidOpenApi

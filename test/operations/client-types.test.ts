@@ -3,7 +3,8 @@
  * the packages of test/fixtures/openapi/ compile, and a program using them compiles where it should
  * and fails where it should (each `@ts-expect-error` must meet an error, or tsc reports it unused):
  * results narrow by `ok`, `kind` and `status` to the declared body types; requests need their
- * required parameters and bodies; multipart bodies take files; server variables and credentials are typed.
+ * required parameters and bodies; multipart bodies take files; server variables and credentials are typed;
+ * declared response headers are typed on `header` per status.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -20,6 +21,33 @@ import { createBodiesAPIClient, createPetOperation, getPet, putPhoto, addNote } 
 import { createParamsAPIClient, paramsAPIServerUrl, queryStyles, pathSimple, paramsAPIOperations } from "../../params/src/index.js";
 import { createAuthAPIClient, createOrder, listItems } from "../../auth/src/index.js";
 import { createServersAPIClient, fromOperation, fromPathItem, noResponses, onlyDefault, traceEcho, search } from "../../servers/src/index.js";
+import { createHeadersAPIClient, listPets, deletePet } from "../../headers/src/index.js";
+
+export async function headers(): Promise<string[]> {
+  const client = createHeadersAPIClient({ validateResponses: true });
+  const seen: string[] = [];
+  const pets = await listPets(client);
+  if (pets.ok) {
+    const limit: number = pets.header["X-Rate-Limit"];
+    const tags: string[] | undefined = pets.header["X-Tags"];
+    const ms: number | undefined = pets.header["X-Debug"]?.ms;
+    seen.push(String(limit), String(tags), String(ms), String(pets.headers.get("x-rate-limit")));
+    // @ts-expect-error X-Next is optional
+    const next: string = pets.header["X-Next"];
+    // @ts-expect-error a header the response does not declare
+    seen.push(next, pets.header["X-Other"]);
+  } else if (pets.kind === "http") {
+    const after: number = pets.header["Retry-After"];
+    seen.push(String(after));
+  } else if (pets.kind === "invalid-response") {
+    seen.push(...pets.errors.map((e) => e.path));
+    // @ts-expect-error an invalid response has no typed headers
+    seen.push(pets.header);
+  }
+  const gone = await deletePet(client, { path: { id: 1 } });
+  if (gone.ok) seen.push(gone.header["X-Request-Id"]);
+  return seen;
+}
 
 export async function bodies(): Promise<string[]> {
   const client = createBodiesAPIClient();
@@ -120,7 +148,7 @@ export async function servers(): Promise<string[]> {
 `;
 
 test("the fixtures' clients compile under --strict, and a program using them compiles exactly where it should", async () => {
-  for (const [name, file] of [["bodies", "client-bodies"], ["params", "client-params"], ["auth", "client-auth-retry"], ["servers", "client-servers"]] as const) {
+  for (const [name, file] of [["bodies", "client-bodies"], ["params", "client-params"], ["auth", "client-auth-retry"], ["servers", "client-servers"], ["headers", "client-response-headers"]] as const) {
     const { files } = await generate({ schema: await parseDocument(path.join(REPO_ROOT, "test", "fixtures", "openapi", `${file}.yaml`)), build: false, formatter: async (text) => text });
     writeFiles(path.join(dir, name), files);
   }

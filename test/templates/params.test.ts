@@ -11,7 +11,9 @@ import {
   serializeCookieParam,
   serializeHeaderParam,
   serializePathParam,
+  serializePrimitiveHeader,
   serializeQueryParam,
+  serializeSimplePathParam,
   type ParamValue,
   type PathStyle,
   type QueryStyle,
@@ -194,4 +196,32 @@ test("tree-shakeable: a client with only path parameters bundles no query, heade
   const code = result.outputFiles[0]!.text;
   expect(code).toContain("function serializePathParam");
   for (const absent of ["serializeQueryParam", "serializeHeaderParam", "serializeCookieParam", "appendQuery", "fillPath", "%7C"]) expect(code).not.toContain(absent);
+});
+
+describe("the small serializers (a simple path parameter, a primitive header) write what the general ones do", () => {
+  const SEED = 20261202;
+  const values: unknown[] = ["", "blue", "a b/c?d%e", "é€😀", "\uD800x", "tab\there", 0, -1.5, true, false, null, undefined, ["x", "y z"], { R: 1, "G G": "é" }];
+  test.each(values.map((v) => [JSON.stringify(v) ?? "undefined", v]))("%s", (_name, value) => {
+    for (const explode of [false, true]) expect(serializeSimplePathParam(value, explode)).toBe(serializePathParam("p", value, "simple", explode));
+    if (typeof value !== "object" || value === null) expect(serializePrimitiveHeader(value)).toBe(serializeHeaderParam(value));
+  });
+  test(`any string, number or boolean (property test, seed ${SEED})`, () => {
+    const primitive = fc.oneof(fc.string({ unit: "binary", maxLength: 16 }), fc.double(), fc.integer(), fc.boolean());
+    fc.assert(
+      fc.property(primitive, (value) => {
+        expect(serializeSimplePathParam(value)).toBe(serializePathParam("p", value));
+        expect(serializePrimitiveHeader(value)).toBe(serializeHeaderParam(value));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+  test("tree-shakeable: neither bundles the code it does without", async () => {
+    const { build } = await import("esbuild");
+    const bundle = async (entry: string): Promise<string> =>
+      (await build({ stdin: { contents: entry, resolveDir: `${__dirname}/../../templates/runtime`, loader: "ts" }, bundle: true, write: false, format: "esm", treeShaking: true })).outputFiles[0]!.text;
+    const path = await bundle('import { serializeSimplePathParam } from "./params"; console.log(serializeSimplePathParam(1));');
+    for (const absent of ["matrix", "label", "serializePathParam", "serializeHeaderParam"]) expect(path).not.toContain(absent);
+    const header = await bundle('import { serializePrimitiveHeader } from "./params"; console.log(serializePrimitiveHeader(1));');
+    for (const absent of ["encodeParamText", "shapeOf", "UNRESERVED"]) expect(header).not.toContain(absent);
+  });
 });

@@ -33,11 +33,14 @@ import type {
   BatchParamsPathPublicKey,
   BatchParamsHeaderUserAgent,
   KoalaProfileBatchRequest,
+  BatchResponse429HeaderRetryAfter,
   KoalaAccountBatchRequest,
   BatchParamsPath,
   BatchParamsHeader,
+  BatchResponse429Headers,
   AccountsBatchParamsPath,
   AccountsBatchParamsHeader,
+  AccountsBatchResponse429Headers,
   TrackEvent,
   IdentifyCall,
   PageView,
@@ -196,6 +199,19 @@ export function assertKoalaProfileBatchRequest(
 export const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest> =
   /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
 
+/** Checks `value` against BatchResponse429HeaderRetryAfter's schema and returns it typed, or every error. */
+export function validateBatchResponse429HeaderRetryAfter(
+  value: unknown,
+): $ValidationResult<BatchResponse429HeaderRetryAfter> {
+  try {
+    return collect$BatchResponse429HeaderRetryAfter(value)
+      ? { ok: true, value: value as BatchResponse429HeaderRetryAfter }
+      : $invalid(collect$BatchResponse429HeaderRetryAfter, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest {
   try {
@@ -290,6 +306,19 @@ export function assertBatchParamsHeader(value: unknown): asserts value is BatchP
 export const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader> =
   /* @__PURE__ */ $standardSchema(validateBatchParamsHeader);
 
+/** Checks `value` against BatchResponse429Headers's schema and returns it typed, or every error. */
+export function validateBatchResponse429Headers(
+  value: unknown,
+): $ValidationResult<BatchResponse429Headers> {
+  try {
+    return collect$BatchResponse429Headers(value)
+      ? { ok: true, value: value as BatchResponse429Headers }
+      : $invalid(collect$BatchResponse429Headers, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
+
 /** Whether `value` is a valid AccountsBatchParamsPath. The fast path: no allocation when it is. */
 export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatchParamsPath {
   try {
@@ -357,6 +386,19 @@ export function assertAccountsBatchParamsHeader(
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader> =
   /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsHeader);
+
+/** Checks `value` against AccountsBatchResponse429Headers's schema and returns it typed, or every error. */
+export function validateAccountsBatchResponse429Headers(
+  value: unknown,
+): $ValidationResult<AccountsBatchResponse429Headers> {
+  try {
+    return collect$AccountsBatchResponse429Headers(value)
+      ? { ok: true, value: value as AccountsBatchResponse429Headers }
+      : $invalid(collect$AccountsBatchResponse429Headers, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export function isTrackEvent(value: unknown): value is TrackEvent {
@@ -1258,6 +1300,25 @@ function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): 
   return true;
 }
 
+function collect$BatchResponse429HeaderRetryAfter(
+  value: unknown,
+  path?: string,
+  errors?: $ValidationError[],
+): boolean {
+  if (!(typeof value === "string")) {
+    if (
+      $pushError$(
+        errors,
+        path!,
+        "#/components/responses/RateLimited/headers/Retry-After/schema/type",
+        "must be string",
+      )
+    )
+      return false;
+  }
+  return true;
+}
+
 function collect$KoalaAccountBatchRequest(
   value: unknown,
   path?: string,
@@ -1586,6 +1647,35 @@ function collect$BatchParamsHeader(
   return true;
 }
 
+function collect$BatchResponse429Headers(
+  value: unknown,
+  path?: string,
+  errors?: $ValidationError[],
+): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (
+      $pushError$(
+        errors,
+        path!,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers/type",
+        "must be object",
+      )
+    )
+      return false;
+  } else {
+    const o1 = value as Record<string, unknown>;
+    const p2 = o1["Retry-After"];
+    if (p2 !== undefined) {
+      if (
+        !collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) &&
+        !errors
+      )
+        return false;
+    }
+  }
+  return true;
+}
+
 function collect$AccountsBatchParamsPath(
   value: unknown,
   path?: string,
@@ -1673,6 +1763,35 @@ function collect$AccountsBatchParamsHeader(
     if (p2 !== undefined) {
       if (
         !collect$BatchParamsHeaderUserAgent(p2, errors && path + "/User-Agent", errors) &&
+        !errors
+      )
+        return false;
+    }
+  }
+  return true;
+}
+
+function collect$AccountsBatchResponse429Headers(
+  value: unknown,
+  path?: string,
+  errors?: $ValidationError[],
+): boolean {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if (
+      $pushError$(
+        errors,
+        path!,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers/type",
+        "must be object",
+      )
+    )
+      return false;
+  } else {
+    const o1 = value as Record<string, unknown>;
+    const p2 = o1["Retry-After"];
+    if (p2 !== undefined) {
+      if (
+        !collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) &&
         !errors
       )
         return false;

@@ -15,9 +15,10 @@ import {
   newIdempotencyKey as $newIdempotencyKey,
 } from "./runtime/operation-call.js";
 import {
-  serializeHeaderParam as $serializeHeaderParam,
-  serializePathParam as $serializePathParam,
+  serializePrimitiveHeader as $serializePrimitiveHeader,
+  serializeSimplePathParam as $serializeSimplePathParam,
 } from "./runtime/params.js";
+import { headerReader as $headerReader } from "./runtime/response-headers.js";
 import {
   type ApiFailure as $ApiFailure,
   type ApiHttpError as $ApiHttpError,
@@ -27,16 +28,20 @@ import type {
   Accepted,
   AccountsBatchParamsHeader,
   AccountsBatchParamsPath,
+  AccountsBatchResponse429Headers,
   BatchParamsHeader,
   BatchParamsPath,
+  BatchResponse429Headers,
   Error_,
   KoalaAccountBatchRequest,
   KoalaProfileBatchRequest,
 } from "./types.js";
 import {
   validateAccepted,
+  validateAccountsBatchResponse429Headers,
   validateBatchParamsHeaderUserAgent,
   validateBatchParamsPathPublicKey,
+  validateBatchResponse429Headers,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest,
@@ -94,7 +99,7 @@ export type BatchResult =
   | $ApiSuccess<200, Accepted>
   | $ApiHttpError<400, Error_>
   | $ApiHttpError<401, Error_>
-  | $ApiHttpError<429, Error_>
+  | ($ApiHttpError<429, Error_> & { header: BatchResponse429Headers })
   | $ApiFailure;
 
 /**
@@ -111,12 +116,9 @@ export function batch(
     client,
     {
       method: "POST",
-      path:
-        "/web/projects/" +
-        $serializePathParam("publicKey", request.path.publicKey, "simple", false) +
-        "/batch",
+      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
       query: [],
-      headers: { "User-Agent": $serializeHeaderParam(request.header["User-Agent"], false) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -141,6 +143,9 @@ export function batch(
         "401": validateError_,
         "429": validateError_,
       },
+      responseHeaders: {
+        "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers),
+      },
       idempotent: true,
     },
     call,
@@ -162,7 +167,7 @@ export type AccountsBatchResult =
   | $ApiSuccess<200, Accepted>
   | $ApiHttpError<400, Error_>
   | $ApiHttpError<401, Error_>
-  | $ApiHttpError<429, Error_>
+  | ($ApiHttpError<429, Error_> & { header: AccountsBatchResponse429Headers })
   | $ApiFailure;
 
 /**
@@ -181,10 +186,10 @@ export function accountsBatch(
       method: "POST",
       path:
         "/web/projects/" +
-        $serializePathParam("publicKey", request.path.publicKey, "simple", false) +
+        $serializeSimplePathParam(request.path.publicKey, false) +
         "/accounts/batch",
       query: [],
-      headers: { "User-Agent": $serializeHeaderParam(request.header["User-Agent"], false) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -206,6 +211,9 @@ export function accountsBatch(
         "400": validateError_,
         "401": validateError_,
         "429": validateError_,
+      },
+      responseHeaders: {
+        "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers),
       },
       idempotent: true,
     },

@@ -3,7 +3,8 @@
  * named type. A JSON Schema package: all four for every type. An OpenAPI package: all four for the
  * data a user handles (component schemas, request bodies, responses, the parameter objects
  * `<Stem>Params<Location>` a request is made of, and every type these refer to); the schema of a
- * single parameter gets only `validateX`, the check its operations run on it before sending. On a
+ * single parameter gets only `validateX`, the check its operations run on it before sending (so do a
+ * response's headers object and each header's schema, checked by the client when it reads them). On a
  * large API those are a third of the types (1,152 of stripe's 3,018), and four exports each of them
  * would be noise in the package's API that nobody calls. Their names stay reserved either way
  * (guardsArtifact.namesForType), so no name moves when this rule does.
@@ -38,6 +39,7 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     const objects = new Set<string>();
     const parameters = new Set<string>();
     const sites = new Set<string>();
+    const headerObjects = new Set<string>();
     for (const operation of api.operations) {
       // The parameter objects, looked up as the operations emitter does (emit/operations/plan.ts).
       for (const object of Object.values(operation.parameterTypes)) {
@@ -45,12 +47,19 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
         if (type !== undefined) objects.add(type);
       }
       for (const parameter of operation.parameters) if (parameter.schemaPointer !== undefined) sites.add(parameter.schemaPointer);
+      // A response's headers are read and checked by its operation alone: the object and each header's schema get validateX only.
+      for (const response of operation.responses) {
+        for (const header of response.headers) if (header.schemaPointer !== undefined) sites.add(header.schemaPointer);
+        const object = response.headersType === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(response.headersType)}`)];
+        if (object !== undefined) headerObjects.add(object);
+      }
     }
     // By where the type's schema is (IrNamedType.origin), not by the type a parameter is checked
     // with: a parameter whose schema is a bare `$ref` to a component is checked with the
     // component's guard, and the component keeps every wrapper.
     for (const type of model.types) if (sites.has(type.origin)) parameters.add(type.name);
     for (const object of objects) parameters.delete(object);
+    for (const object of headerObjects) parameters.add(object);
     // What the other types refer to (parameter objects aside: they refer to every parameter), transitively.
     const byName = new Map(model.types.map((t) => [t.name, t]));
     const pending = model.types.map((t) => t.name).filter((name) => !parameters.has(name) && !objects.has(name));

@@ -19,7 +19,7 @@ import { planOperation } from "./plan";
 import { defaultServerUrl, isAbsoluteUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export const operationsEmitter: Emitter = {
-  templates: ["runtime/http-client.ts", "runtime/operation-call.ts", "runtime/params.ts", "runtime/responses.ts", "runtime/security.ts"],
+  templates: ["runtime/http-client.ts", "runtime/operation-call.ts", "runtime/params.ts", "runtime/response-headers.ts", "runtime/responses.ts", "runtime/security.ts"],
   emit: (context) => emitOperations(context),
 };
 
@@ -33,7 +33,8 @@ const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
 const RUNTIME_EXPORTS: Record<string, string[]> = {
   "runtime/http-client.ts": ["CallOptions", "withIdempotencyKeys"],
   "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "withoutFiles"],
-  "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializeQueryParam"],
+  "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializePrimitiveHeader", "serializeQueryParam", "serializeSimplePathParam"],
+  "runtime/response-headers.ts": ["headerReader"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"],
   "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],
 };

@@ -11,10 +11,12 @@ import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
+import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
+import { headerKind, isPrimitiveType } from "./header-kinds";
 import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export interface OperationPlan {
@@ -135,6 +137,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   };
   const resultMembers: Code[] = [];
   const responseGuards: Code[] = [];
+  const headerReaders: Code[] = [];
   for (const response of operation.responses) {
     const types = response.contents.length === 0 ? [code`undefined`] : response.contents.map((c) => contentType(c, false));
     const data = join([...new Map(types.map((t) => [t.text, t])).values()], " | ");
@@ -149,10 +152,20 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
               ...ranges.filter((c) => classes.includes(c)).map((c) => code`${rt("StatusRange")}<${statusLiteral(c)}>`),
             ])
           : statusLiteral(key);
-    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`);
-    if (!key.startsWith("2")) resultMembers.push(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`);
+    // Declared headers: read into `header`, typed by the response's headers object and checked by its guard.
+    const headersType = response.headersType !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(response.headersType)}`)] : undefined;
+    const withHeader = (member: Code): Code => (headersType !== undefined ? code`(${member} & { header: ${named(headersType)} })` : member);
+    if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(withHeader(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`));
+    if (!key.startsWith("2")) resultMembers.push(withHeader(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`));
     const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
     responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
+    if (headersType !== undefined) {
+      const kinds = response.headers.map((h) => {
+        const type = h.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(h.schemaPointer))] : undefined;
+        return code`[${h.name}, ${headerKind(model, h, type)}]`;
+      });
+      headerReaders.push(code`${objectKey(response.status)}: ${rt("headerReader")}([${join(kinds, ", ")}], ${guard(headersType)})`);
+    }
   }
   // No documented response covers a success: a 2xx is one all the same, its body unknown (as a "2XX" without a guard).
   if (!operation.responses.some((r) => r.status.startsWith("2") || r.status === "default")) {
@@ -172,15 +185,28 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     return parameter.mediaType !== undefined ? code`${rt("jsonParam")}(${value})` : value;
   };
   const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
-  const pathPieces = operation.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
+  const pathParameter = (name: string): IrParameter | undefined => operation.parameters.find((p) => p.in === "path" && p.name === name);
+  // Style simple (nearly every path) by a function of its own: label and matrix code is bundled only where used.
+  const pathValue = (parameter: IrParameter): Code =>
+    parameter.style === "simple"
+      ? call("serializeSimplePathParam", access("path", parameter), literal(parameter.explode))
+      : call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+  // A query string in the path key (path-query.ts): its pairs come first in the query, fixed text as written.
+  const pathKey = splitPathKey(operation.path);
+  const pathPieces = pathKey.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
     const name = /^\{([^}]*)\}$/.exec(piece)?.[1];
-    const parameter = name !== undefined ? operation.parameters.find((p) => p.in === "path" && p.name === name) : undefined;
-    if (!parameter) return literal(piece);
-    return call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
+    const parameter = name !== undefined ? pathParameter(name) : undefined;
+    return parameter ? pathValue(parameter) : literal(piece);
   });
-  const query = (byLocation.get("query") ?? []).map((p) =>
-    call("serializeQueryParam", literal(p.name), access("query", p), literal(p.style), literal(p.explode), literal(p.allowReserved)),
-  );
+  const keyQuery = pathKey.query.flatMap((pair) => {
+    if (pair.parameter === undefined) return [literal(pair.text)];
+    const parameter = pathParameter(pair.parameter);
+    return parameter ? [code`${`${pair.name}=`} + ${pathValue(parameter)}`] : [];
+  });
+  const query = [
+    ...keyQuery,
+    ...(byLocation.get("query") ?? []).map((p) => call("serializeQueryParam", literal(p.name), access("query", p), literal(p.style), literal(p.explode), literal(p.allowReserved))),
+  ];
   let keyHeader = false;
   const headers = (byLocation.get("header") ?? []).map((p) => {
     let value = access("header", p);
@@ -188,7 +214,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
-    return code`${objectKey(p.name)}: ${call("serializeHeaderParam", value, literal(p.explode))}`;
+    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    return code`${objectKey(p.name)}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
@@ -231,6 +258,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   fields.push(
     code`security: ${operation.security.map((alternative) => alternative.map((s) => s.scheme))}`,
     code`responses: { ${join(responseGuards, ", ")} }`,
+    ...(headerReaders.length > 0 ? [code`responseHeaders: { ${join(headerReaders, ", ")} }`] : []),
     code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader || idempotency !== undefined}`,
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;

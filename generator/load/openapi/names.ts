@@ -12,7 +12,9 @@
  * - inline schemas are named stem + role: `<Stem>Params<Path|Query|Header|Cookie>` (the location's
  *   parameters as one object), `<Stem>RequestBody`, `<Stem>Response<Status>` (200, 4XX, Default);
  *   when a body or response has inline schemas under several media types, each also gets its media
- *   subtype in PascalCase (Json, Xml, XWwwFormUrlencoded, FormData; `*` → Any).
+ *   subtype in PascalCase (Json, Xml, XWwwFormUrlencoded, FormData; `*` → Any);
+ * - a response's declared headers: `<Stem>Response<Status>Headers` (all of them as one object) and
+ *   `<Stem>Response<Status>Header<Name>` (each header's schema, unless it is a bare `$ref`).
  */
 import { numberedName, toPascalCase, toTypeName, toValueName } from "../../identifiers";
 import type { HttpMethod, ParameterLocation } from "./operation-model";
@@ -57,6 +59,9 @@ export const inlineSchemaName = {
   parameters: (stem: string, location: ParameterLocation): string => `${stem}Params${toPascalCase(location)}`,
   requestBody: (stem: string): string => `${stem}RequestBody`,
   response: (stem: string, status: string): string => `${stem}Response${status === "default" ? "Default" : status}`,
+  /** A response's declared headers as one object, and each header's own schema: ListPetsResponse200Headers, ListPetsResponse200HeaderXRateLimit. */
+  responseHeaders: (stem: string, status: string): string => `${inlineSchemaName.response(stem, status)}Headers`,
+  responseHeader: (stem: string, status: string, header: string): string => `${inlineSchemaName.response(stem, status)}Header${toPascalCase(header) || "Value"}`,
   /** The suffix for one of several media types: "application/x-www-form-urlencoded" → "XWwwFormUrlencoded". */
   mediaSuffix: (mediaType: string): string => toPascalCase(mediaType.split(";")[0]!.split("/")[1] ?? "") || "Any",
 } as const;

@@ -73,6 +73,8 @@ export interface IrHeader {
   deprecated: boolean;
   explode: boolean;
   schemaPointer?: string;
+  /** Set when the header is given by `content` instead of `schema`: its value is text of this media type. */
+  mediaType?: string;
   description?: string;
   pointer: string;
 }
@@ -84,6 +86,8 @@ export interface IrResponse {
   pointer: string;
   contents: IrMediaContent[];
   headers: IrHeader[];
+  /** The type name of its declared headers as one object ("ListPetsResponse200Headers"), when it declares any. */
+  headersType?: string;
 }
 
 /** One alternative of a security requirement: every scheme in it applies together. */

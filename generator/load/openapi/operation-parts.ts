@@ -83,12 +83,14 @@ export function readResponses(responses: unknown, pointer: string, stem: string,
     const status = key === "default" ? key : key.toUpperCase();
     const { value, pointer: where } = followRefs({ value: entry, pointer: at(pointer, key) }, context.resolve, context.file);
     if (!isJsonObject(value)) continue;
+    const headers = readHeaders(value.headers, at(where, "headers"), context);
     read.push({
       status,
       ...description(entry, value),
       pointer: where,
       contents: readContents(value.content, at(where, "content"), inlineSchemaName.response(stem, status), context.views?.writeOnly),
-      headers: readHeaders(value.headers, at(where, "headers"), context),
+      headers,
+      ...(headers.length > 0 && { headersType: inlineSchemaName.responseHeaders(stem, status) }),
     });
   }
   return read;
@@ -141,6 +143,7 @@ function readHeaders(headers: unknown, pointer: string, context: PartsContext): 
       deprecated: value.deprecated === true,
       explode: value.explode === true,
       ...(schema.pointer !== undefined && { schemaPointer: schema.pointer }),
+      ...(schema.mediaType !== undefined && { mediaType: schema.mediaType }),
       ...description(entry, value),
       pointer: located.pointer,
     });

@@ -1,9 +1,11 @@
 /**
  * One location's parameters as one JSON Schema object: the schema of the `<Stem>Params<Location>`
- * type (its guard, builder and TypeScript type come from the JSON Schema path like any other).
- * Each property is a `$ref` to the parameter's schema in the document, so shared parameters share types.
+ * type (its guard, builder and TypeScript type come from the JSON Schema path like any other); and
+ * a response's declared headers the same way, the `<Stem>Response<Status>Headers` type the client
+ * reads them into. Each property is a `$ref` to the parameter's (header's) schema in the document,
+ * so shared parameters share types.
  */
-import type { IrOperation, ParameterLocation } from "./operation-model";
+import type { IrHeader, IrOperation, IrParameter, IrResponse, ParameterLocation } from "./operation-model";
 import type { JsonObject } from "../keywords";
 
 /**
@@ -13,17 +15,25 @@ import type { JsonObject } from "../keywords";
 export function parametersSchema(operation: IrOperation, location: ParameterLocation, base = "", viewOf: (pointer: string) => string | undefined = () => undefined): JsonObject | undefined {
   const parameters = operation.parameters.filter((p) => p.in === location);
   if (parameters.length === 0) return undefined;
-  const properties: JsonObject = {};
-  for (const parameter of parameters) {
-    // A schema in another file is already named by its URI ("<uri>#/..."); one in the document by its pointer.
-    const pointer = parameter.schemaPointer;
-    const property: JsonObject = pointer === undefined ? {} : { $ref: viewOf(pointer) ?? (pointer.startsWith("#") ? `${base}${pointer}` : pointer) };
-    if (parameter.description !== undefined) property.description = parameter.description;
-    if (parameter.deprecated) property.deprecated = true;
-    properties[parameter.name] = property;
-  }
-  const required = parameters.filter((p) => p.required).map((p) => p.name);
   // Headers and cookies the API does not declare are the caller's business; path and query are all declared.
-  const closed = location === "path" || location === "query";
+  return objectOf(parameters, base, viewOf, location === "path" || location === "query");
+}
+
+/** A response's declared headers as one object (undeclared headers are allowed: every response has more). */
+export function responseHeadersSchema(response: IrResponse, base = ""): JsonObject | undefined {
+  return response.headers.length === 0 ? undefined : objectOf(response.headers, base, () => undefined, false);
+}
+
+function objectOf(entries: readonly (IrParameter | IrHeader)[], base: string, viewOf: (pointer: string) => string | undefined, closed: boolean): JsonObject {
+  const properties: JsonObject = {};
+  for (const entry of entries) {
+    // A schema in another file is already named by its URI ("<uri>#/..."); one in the document by its pointer.
+    const pointer = entry.schemaPointer;
+    const property: JsonObject = pointer === undefined ? {} : { $ref: viewOf(pointer) ?? (pointer.startsWith("#") ? `${base}${pointer}` : pointer) };
+    if (entry.description !== undefined) property.description = entry.description;
+    if (entry.deprecated) property.deprecated = true;
+    properties[entry.name] = property;
+  }
+  const required = entries.filter((p) => p.required).map((p) => p.name);
   return { type: "object", properties, ...(required.length > 0 && { required }), ...(closed && { additionalProperties: false }) };
 }

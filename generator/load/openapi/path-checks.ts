@@ -4,11 +4,13 @@
  * parameter names a template expression and has `required: true`, no list declares a (name, in)
  * twice (header names compared case-insensitively, as HTTP does), and no two templates differ only
  * in their parameter names (`/a/{x}` and `/a/{y}`). A Path Item without operations is exempt from
- * the first rule, as the specification allows (empty for lack of access, say).
+ * the first rule, as the specification allows (empty for lack of access, say). A `{name}` in a
+ * query string of the key (path-query.ts) that no path parameter declares is a warning: its pair is left out.
  */
 import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
+import { templateNames } from "./path-query";
 import type { Finding } from "./semantic-checks";
 
 interface DeclaredParameter {
@@ -30,15 +32,20 @@ export function checkPaths(paths: unknown, resolve: RefResolver): Finding[] {
     else shapes.set(shape, path);
     const item = tryFollow({ value: entry, pointer }, resolve);
     if (!item || !isJsonObject(item.value)) continue;
-    const template = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+    // A query string in the key (path-query.ts): its expressions are filled by path parameters when declared, left out when not.
+    const names = templateNames(path);
+    const template = [...names.path, ...names.query];
     const shared = checkList(item.value.parameters, `${item.pointer}/parameters`, template, resolve, findings);
     for (const method of HTTP_METHODS) {
       const operation = item.value[method];
       if (!isJsonObject(operation)) continue;
       const own = checkList(operation.parameters, `${item.pointer}/${method}/parameters`, template, resolve, findings);
       const declared = new Set([...shared, ...own].filter((p) => p.in === "path").map((p) => p.name));
-      for (const name of template) {
+      for (const name of names.path) {
         if (!declared.has(name)) findings.push({ pointer: `${item.pointer}/${method}`, message: `path parameter "${name}" of ${path} is not declared (no parameter with in: path and name: ${name})` });
+      }
+      for (const name of names.query) {
+        if (!declared.has(name)) findings.push({ pointer: `${item.pointer}/${method}`, message: `"{${name}}" in the query string of ${path} is not declared as a path parameter: its pair is left out of the requests`, warning: true });
       }
     }
   }

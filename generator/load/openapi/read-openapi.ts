@@ -6,7 +6,7 @@
  */
 import type { Dialect } from "../dialect";
 import type { IrOperation, IrSecurityScheme, IrServer } from "./operation-model";
-import { CodegenError } from "../../errors";
+import { CodegenError, pointerFragment } from "../../errors";
 import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
@@ -57,7 +57,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const documents = options.documents ?? new Map();
   const allFindings = checkOpenApiSemantics(original, options.documentUri === undefined ? localRefResolver(original) : documentsResolver(original, options.documentUri, documents));
   const findings = allFindings.filter((f) => f.warning !== true);
-  const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${f.pointer}: ${f.message}`);
+  const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${pointerFragment(f.pointer)}: ${f.message}`);
   if (findings.length > 0) {
     const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
     first!.also.push(...rest);

@@ -10,7 +10,7 @@ import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
-import { parametersSchema } from "./parameter-schemas";
+import { parametersSchema, responseHeadersSchema } from "./parameter-schemas";
 import { viewSchemaName, type AccessFlag } from "./read-write-views";
 import type { OpenApiInput } from "./read-openapi";
 
@@ -115,10 +115,27 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     operation.requestBody?.contents.forEach(site);
     for (const response of operation.responses) {
       response.contents.forEach(site);
-      for (const header of response.headers) if (header.schemaPointer !== undefined) place(header.schemaPointer);
+      // Its headers: each header's schema named like a parameter's (the first response that has it names it), and all of them as one object.
+      for (const header of response.headers) {
+        if (header.schemaPointer === undefined) continue;
+        const at = place(header.schemaPointer);
+        sites.push(isBareRef(at) ? at : { ...at, name: inlineSchemaName.responseHeader(operation.typeStem, response.status, header.name) });
+      }
+      const headers = responseHeadersSchema(response, documentUri);
+      if (response.headersType !== undefined && headers !== undefined) defs[response.headersType] = headers;
     }
   }
-  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites, parameters: { $defs: defs } };
+  // A bare `$ref` to another operation's inline schema ("#/paths/~1foo/post/requestBody/content/application~1json/schema")
+  // is named after that schema's site, so it comes after every named site: named first, the target would
+  // take a name made from its pointer (ApplicationJsonSchema2) before its own site could give it CreateFooRequestBody.
+  const namedHere = new Set(sites.filter((site) => site.name !== undefined && site.document === undefined).map((site) => site.pointer));
+  const toNamedSite = (site: SchemaSite): boolean => {
+    if (site.name !== undefined || site.document !== undefined) return false;
+    const value = valueAt(site);
+    return isJsonObject(value) && typeof value.$ref === "string" && value.$ref.startsWith("#") && namedHere.has(fragmentPointer(value.$ref));
+  };
+  const ordered = [...sites.filter((site) => !toNamedSite(site)), ...sites.filter(toNamedSite)];
+  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs } };
 }
 
 /** Where a schema is: a pointer (no `#`) into the document, or into another file. */

@@ -3,6 +3,7 @@
  * rules (path-checks.ts), local `$ref`s that resolve (ref-checks.ts), security requirements naming
  * declared schemes. Each finding is one line at a JSON pointer; none means the document is sound.
  */
+import { pointerFragment } from "../../errors";
 import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { localRefResolver, type RefResolver } from "./document-refs";
@@ -41,7 +42,7 @@ function checkOperationIds(document: JsonObject): Finding[] {
   for (const { operation, pointer } of allOperations(document)) {
     if (typeof operation.operationId !== "string") continue;
     const first = seen.get(operation.operationId);
-    if (first !== undefined) findings.push({ pointer: `${pointer}/operationId`, message: `operationId "${operation.operationId}" is not unique: ${first} has it too` });
+    if (first !== undefined) findings.push({ pointer: `${pointer}/operationId`, message: `operationId "${operation.operationId}" is not unique: ${pointerFragment(first)} has it too` });
     else seen.set(operation.operationId, pointer);
   }
   return findings;

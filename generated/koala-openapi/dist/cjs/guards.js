@@ -64,10 +64,13 @@ __export(guards_exports, {
   validateAccountIdentifyCall: () => validateAccountIdentifyCall,
   validateAccountsBatchParamsHeader: () => validateAccountsBatchParamsHeader,
   validateAccountsBatchParamsPath: () => validateAccountsBatchParamsPath,
+  validateAccountsBatchResponse429Headers: () => validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader: () => validateBatchParamsHeader,
   validateBatchParamsHeaderUserAgent: () => validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath: () => validateBatchParamsPath,
   validateBatchParamsPathPublicKey: () => validateBatchParamsPathPublicKey,
+  validateBatchResponse429HeaderRetryAfter: () => validateBatchResponse429HeaderRetryAfter,
+  validateBatchResponse429Headers: () => validateBatchResponse429Headers,
   validateError_: () => validateError_,
   validateIdentifyCall: () => validateIdentifyCall,
   validateKoalaAccountBatchRequest: () => validateKoalaAccountBatchRequest,
@@ -178,6 +181,13 @@ function assertKoalaProfileBatchRequest(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
+function validateBatchResponse429HeaderRetryAfter(value) {
+  try {
+    return collect$BatchResponse429HeaderRetryAfter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchResponse429HeaderRetryAfter, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
@@ -235,6 +245,13 @@ function assertBatchParamsHeader(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeader", result.errors);
 }
 const BatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeader);
+function validateBatchResponse429Headers(value) {
+  try {
+    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchResponse429Headers, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
@@ -273,6 +290,13 @@ function assertAccountsBatchParamsHeader(value) {
   if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsHeader", result.errors);
 }
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsHeader);
+function validateAccountsBatchResponse429Headers(value) {
+  try {
+    return collect$AccountsBatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchResponse429Headers, value);
+  } catch (error) {
+    return (0, import_validation.tooDeep)(error);
+  }
+}
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
@@ -994,6 +1018,18 @@ function collect$2(value, path, errors) {
   }
   return true;
 }
+function collect$BatchResponse429HeaderRetryAfter(value, path, errors) {
+  if (!(typeof value === "string")) {
+    if ($pushError$(
+      errors,
+      path,
+      "#/components/responses/RateLimited/headers/Retry-After/schema/type",
+      "must be string"
+    ))
+      return false;
+  }
+  return true;
+}
 function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(
@@ -1256,6 +1292,25 @@ function collect$BatchParamsHeader(value, path, errors) {
   }
   return true;
 }
+function collect$BatchResponse429Headers(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(
+      errors,
+      path,
+      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers/type",
+      "must be object"
+    ))
+      return false;
+  } else {
+    const o1 = value;
+    const p2 = o1["Retry-After"];
+    if (p2 !== void 0) {
+      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
+        return false;
+    }
+  }
+  return true;
+}
 function collect$AccountsBatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(
@@ -1328,6 +1383,25 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   }
   return true;
 }
+function collect$AccountsBatchResponse429Headers(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(
+      errors,
+      path,
+      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers/type",
+      "must be object"
+    ))
+      return false;
+  } else {
+    const o1 = value;
+    const p2 = o1["Retry-After"];
+    if (p2 !== void 0) {
+      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
+        return false;
+    }
+  }
+  return true;
+}
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   AcceptedSchema,
@@ -1374,10 +1448,13 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   validateAccountIdentifyCall,
   validateAccountsBatchParamsHeader,
   validateAccountsBatchParamsPath,
+  validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader,
   validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath,
   validateBatchParamsPathPublicKey,
+  validateBatchResponse429HeaderRetryAfter,
+  validateBatchResponse429Headers,
   validateError_,
   validateIdentifyCall,
   validateKoalaAccountBatchRequest,

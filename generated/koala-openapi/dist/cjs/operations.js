@@ -29,6 +29,7 @@ module.exports = __toCommonJS(operations_exports);
 var import_http_client = require("./runtime/http-client.js");
 var import_operation_call = require("./runtime/operation-call.js");
 var import_params = require("./runtime/params.js");
+var import_response_headers = require("./runtime/response-headers.js");
 var import_guards = require("./guards.js");
 function createKoalaIngestionClient(options = {}) {
   return (0, import_operation_call.createApiClient)(
@@ -43,9 +44,9 @@ function batch(client, request, call) {
     client,
     {
       method: "POST",
-      path: "/web/projects/" + (0, import_params.serializePathParam)("publicKey", request.path.publicKey, "simple", false) + "/batch",
+      path: "/web/projects/" + (0, import_params.serializeSimplePathParam)(request.path.publicKey, false) + "/batch",
       query: [],
-      headers: { "User-Agent": (0, import_params.serializeHeaderParam)(request.header["User-Agent"], false) },
+      headers: { "User-Agent": (0, import_params.serializePrimitiveHeader)(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -70,6 +71,9 @@ function batch(client, request, call) {
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
       },
+      responseHeaders: {
+        "429": (0, import_response_headers.headerReader)([["Retry-After", "s"]], import_guards.validateBatchResponse429Headers)
+      },
       idempotent: true
     },
     call
@@ -80,9 +84,9 @@ function accountsBatch(client, request, call) {
     client,
     {
       method: "POST",
-      path: "/web/projects/" + (0, import_params.serializePathParam)("publicKey", request.path.publicKey, "simple", false) + "/accounts/batch",
+      path: "/web/projects/" + (0, import_params.serializeSimplePathParam)(request.path.publicKey, false) + "/accounts/batch",
       query: [],
-      headers: { "User-Agent": (0, import_params.serializeHeaderParam)(request.header["User-Agent"], false) },
+      headers: { "User-Agent": (0, import_params.serializePrimitiveHeader)(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -106,6 +110,9 @@ function accountsBatch(client, request, call) {
         "400": import_guards.validateError_,
         "401": import_guards.validateError_,
         "429": import_guards.validateError_
+      },
+      responseHeaders: {
+        "429": (0, import_response_headers.headerReader)([["Retry-After", "s"]], import_guards.validateAccountsBatchResponse429Headers)
       },
       idempotent: true
     },

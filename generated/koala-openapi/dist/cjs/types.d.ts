@@ -59,6 +59,8 @@ export type KoalaProfileBatchRequest = {
   [key: string]: unknown;
 } & ({ profile_id: string } | { email: string });
 
+export type BatchResponse429HeaderRetryAfter = string;
+
 /** Request body for the Koala Server-Side /accounts/batch endpoint. Sends account-level identify calls (traits) and events for one account, named by its domain (recommended: the account is created if missing) or its Koala account id. */
 export type KoalaAccountBatchRequest = {
   /**
@@ -87,6 +89,12 @@ export interface BatchParamsHeader {
   "User-Agent": BatchParamsHeaderUserAgent;
 }
 
+export interface BatchResponse429Headers {
+  [key: string]: unknown;
+  /** Seconds to wait, or an HTTP date. */
+  "Retry-After"?: BatchResponse429HeaderRetryAfter;
+}
+
 export interface AccountsBatchParamsPath {
   /** The workspace's public API key (not a secret). */
   publicKey: BatchParamsPathPublicKey;
@@ -96,6 +104,12 @@ export interface AccountsBatchParamsHeader {
   [key: string]: unknown;
   /** Identifies the sender (e.g. `your-company/1.0.0`); without it a request may be dropped as a bot. */
   "User-Agent": BatchParamsHeaderUserAgent;
+}
+
+export interface AccountsBatchResponse429Headers {
+  [key: string]: unknown;
+  /** Seconds to wait, or an HTTP date. */
+  "Retry-After"?: BatchResponse429HeaderRetryAfter;
 }
 
 export interface TrackEvent {

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import { type StandardSchemaV1 as $StandardSchemaV1, type ValidationResult as $ValidationResult } from "./runtime/validation.js";
-import type { KoalaIngestion, Accepted, Error_, BatchParamsPathPublicKey, BatchParamsHeaderUserAgent, KoalaProfileBatchRequest, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, AccountsBatchParamsPath, AccountsBatchParamsHeader, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
+import type { KoalaIngestion, Accepted, Error_, BatchParamsPathPublicKey, BatchParamsHeaderUserAgent, KoalaProfileBatchRequest, BatchResponse429HeaderRetryAfter, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, BatchResponse429Headers, AccountsBatchParamsPath, AccountsBatchParamsHeader, AccountsBatchResponse429Headers, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 
@@ -61,6 +61,9 @@ export declare function assertKoalaProfileBatchRequest(value: unknown): asserts 
 /** KoalaProfileBatchRequest as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const KoalaProfileBatchRequestSchema: $StandardSchemaV1<KoalaProfileBatchRequest>;
 
+/** Checks `value` against BatchResponse429HeaderRetryAfter's schema and returns it typed, or every error. */
+export declare function validateBatchResponse429HeaderRetryAfter(value: unknown): $ValidationResult<BatchResponse429HeaderRetryAfter>;
+
 /** Whether `value` is a valid KoalaAccountBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaAccountBatchRequest(value: unknown): value is KoalaAccountBatchRequest;
 
@@ -97,6 +100,9 @@ export declare function assertBatchParamsHeader(value: unknown): asserts value i
 /** BatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const BatchParamsHeaderSchema: $StandardSchemaV1<BatchParamsHeader>;
 
+/** Checks `value` against BatchResponse429Headers's schema and returns it typed, or every error. */
+export declare function validateBatchResponse429Headers(value: unknown): $ValidationResult<BatchResponse429Headers>;
+
 /** Whether `value` is a valid AccountsBatchParamsPath. The fast path: no allocation when it is. */
 export declare function isAccountsBatchParamsPath(value: unknown): value is AccountsBatchParamsPath;
 
@@ -120,6 +126,9 @@ export declare function assertAccountsBatchParamsHeader(value: unknown): asserts
 
 /** AccountsBatchParamsHeader as a Standard Schema v1 validator (https://standardschema.dev). */
 export declare const AccountsBatchParamsHeaderSchema: $StandardSchemaV1<AccountsBatchParamsHeader>;
+
+/** Checks `value` against AccountsBatchResponse429Headers's schema and returns it typed, or every error. */
+export declare function validateAccountsBatchResponse429Headers(value: unknown): $ValidationResult<AccountsBatchResponse429Headers>;
 
 /** Whether `value` is a valid TrackEvent. The fast path: no allocation when it is. */
 export declare function isTrackEvent(value: unknown): value is TrackEvent;

@@ -113,6 +113,13 @@ function assertKoalaProfileBatchRequest(value) {
   if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
 const KoalaProfileBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
+function validateBatchResponse429HeaderRetryAfter(value) {
+  try {
+    return collect$BatchResponse429HeaderRetryAfter(value) ? { ok: true, value } : $invalid(collect$BatchResponse429HeaderRetryAfter, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
@@ -170,6 +177,13 @@ function assertBatchParamsHeader(value) {
   if (!result.ok) throw new $SchemaValidationError("BatchParamsHeader", result.errors);
 }
 const BatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsHeader);
+function validateBatchResponse429Headers(value) {
+  try {
+    return collect$BatchResponse429Headers(value) ? { ok: true, value } : $invalid(collect$BatchResponse429Headers, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$AccountsBatchParamsPath(value);
@@ -208,6 +222,13 @@ function assertAccountsBatchParamsHeader(value) {
   if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsHeader", result.errors);
 }
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsHeader);
+function validateAccountsBatchResponse429Headers(value) {
+  try {
+    return collect$AccountsBatchResponse429Headers(value) ? { ok: true, value } : $invalid(collect$AccountsBatchResponse429Headers, value);
+  } catch (error) {
+    return $tooDeep(error);
+  }
+}
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
@@ -929,6 +950,18 @@ function collect$2(value, path, errors) {
   }
   return true;
 }
+function collect$BatchResponse429HeaderRetryAfter(value, path, errors) {
+  if (!(typeof value === "string")) {
+    if ($pushError$(
+      errors,
+      path,
+      "#/components/responses/RateLimited/headers/Retry-After/schema/type",
+      "must be string"
+    ))
+      return false;
+  }
+  return true;
+}
 function collect$KoalaAccountBatchRequest(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(
@@ -1191,6 +1224,25 @@ function collect$BatchParamsHeader(value, path, errors) {
   }
   return true;
 }
+function collect$BatchResponse429Headers(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(
+      errors,
+      path,
+      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers/type",
+      "must be object"
+    ))
+      return false;
+  } else {
+    const o1 = value;
+    const p2 = o1["Retry-After"];
+    if (p2 !== void 0) {
+      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
+        return false;
+    }
+  }
+  return true;
+}
 function collect$AccountsBatchParamsPath(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(
@@ -1263,6 +1315,25 @@ function collect$AccountsBatchParamsHeader(value, path, errors) {
   }
   return true;
 }
+function collect$AccountsBatchResponse429Headers(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(
+      errors,
+      path,
+      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers/type",
+      "must be object"
+    ))
+      return false;
+  } else {
+    const o1 = value;
+    const p2 = o1["Retry-After"];
+    if (p2 !== void 0) {
+      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
+        return false;
+    }
+  }
+  return true;
+}
 export {
   AcceptedSchema,
   AccountIdentifyCallSchema,
@@ -1308,10 +1379,13 @@ export {
   validateAccountIdentifyCall,
   validateAccountsBatchParamsHeader,
   validateAccountsBatchParamsPath,
+  validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader,
   validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath,
   validateBatchParamsPathPublicKey,
+  validateBatchResponse429HeaderRetryAfter,
+  validateBatchResponse429Headers,
   validateError_,
   validateIdentifyCall,
   validateKoalaAccountBatchRequest,

@@ -5,7 +5,7 @@
 import { type CallOptions as $CallOptions } from "./runtime/http-client.js";
 import { type ApiClient as $ApiClient, type OperationClientOptions as $OperationClientOptions } from "./runtime/operation-call.js";
 import { type ApiFailure as $ApiFailure, type ApiHttpError as $ApiHttpError, type ApiSuccess as $ApiSuccess } from "./runtime/responses.js";
-import type { Accepted, AccountsBatchParamsHeader, AccountsBatchParamsPath, BatchParamsHeader, BatchParamsPath, Error_, KoalaAccountBatchRequest, KoalaProfileBatchRequest } from "./types.js";
+import type { Accepted, AccountsBatchParamsHeader, AccountsBatchParamsPath, AccountsBatchResponse429Headers, BatchParamsHeader, BatchParamsPath, BatchResponse429Headers, Error_, KoalaAccountBatchRequest, KoalaProfileBatchRequest } from "./types.js";
 export type { ApiClient, BlobLike, MultipartBody, OperationClientOptions } from "./runtime/operation-call.js";
 export type { Credential } from "./runtime/security.js";
 export type { ApiFailure, ApiHttpError, ApiIssue, ApiSuccess, ApiUnsupportedMethod, HeadersLike, StatusRange } from "./runtime/responses.js";
@@ -37,7 +37,7 @@ export type BatchResult =
   | $ApiSuccess<200, Accepted>
   | $ApiHttpError<400, Error_>
   | $ApiHttpError<401, Error_>
-  | $ApiHttpError<429, Error_>
+  | ($ApiHttpError<429, Error_> & { header: BatchResponse429Headers })
   | $ApiFailure;
 
 /**
@@ -62,7 +62,7 @@ export type AccountsBatchResult =
   | $ApiSuccess<200, Accepted>
   | $ApiHttpError<400, Error_>
   | $ApiHttpError<401, Error_>
-  | $ApiHttpError<429, Error_>
+  | ($ApiHttpError<429, Error_> & { header: AccountsBatchResponse429Headers })
   | $ApiFailure;
 
 /**

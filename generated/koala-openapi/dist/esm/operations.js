@@ -11,13 +11,16 @@ import {
   newIdempotencyKey as $newIdempotencyKey
 } from "./runtime/operation-call.js";
 import {
-  serializeHeaderParam as $serializeHeaderParam,
-  serializePathParam as $serializePathParam
+  serializePrimitiveHeader as $serializePrimitiveHeader,
+  serializeSimplePathParam as $serializeSimplePathParam
 } from "./runtime/params.js";
+import { headerReader as $headerReader } from "./runtime/response-headers.js";
 import {
   validateAccepted,
+  validateAccountsBatchResponse429Headers,
   validateBatchParamsHeaderUserAgent,
   validateBatchParamsPathPublicKey,
+  validateBatchResponse429Headers,
   validateError_,
   validateKoalaAccountBatchRequest,
   validateKoalaProfileBatchRequest
@@ -35,9 +38,9 @@ function batch(client, request, call) {
     client,
     {
       method: "POST",
-      path: "/web/projects/" + $serializePathParam("publicKey", request.path.publicKey, "simple", false) + "/batch",
+      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
       query: [],
-      headers: { "User-Agent": $serializeHeaderParam(request.header["User-Agent"], false) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -62,6 +65,9 @@ function batch(client, request, call) {
         "401": validateError_,
         "429": validateError_
       },
+      responseHeaders: {
+        "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers)
+      },
       idempotent: true
     },
     call
@@ -72,9 +78,9 @@ function accountsBatch(client, request, call) {
     client,
     {
       method: "POST",
-      path: "/web/projects/" + $serializePathParam("publicKey", request.path.publicKey, "simple", false) + "/accounts/batch",
+      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch",
       query: [],
-      headers: { "User-Agent": $serializeHeaderParam(request.header["User-Agent"], false) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
       bodies: [
         {
@@ -98,6 +104,9 @@ function accountsBatch(client, request, call) {
         "400": validateError_,
         "401": validateError_,
         "429": validateError_
+      },
+      responseHeaders: {
+        "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers)
       },
       idempotent: true
     },

@@ -13,12 +13,13 @@
  * calls, and its own guards only.
  */
 import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
+import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiIssue, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
 import { appendQuery, serializeQueryParam } from "./params.js";
+import type { HeaderReader } from "./response-headers.js";
 
 export interface OperationClientOptions extends TransportOptions {
-  /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
+  /** Check response bodies and declared response headers with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
   validateResponses?: boolean | undefined;
   /** Retry POST and PATCH too (by default only operations with an idempotency key header are). Default false. */
   retryNonIdempotent?: boolean | undefined;
@@ -80,18 +81,17 @@ export interface OperationCall {
   security: readonly (readonly string[])[];
   /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
   responses: { readonly [key: string]: ValidateFn<unknown> | null };
+  /** Response key → the reader of its declared headers (response-headers.ts), for the responses that declare any: the result's `header`. */
+  responseHeaders?: { readonly [key: string]: HeaderReader } | undefined;
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
   idempotent: boolean;
   /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
   parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
+/** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
+export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & { header?: unknown }) | ApiFailure | ApiUnsupportedMethod;
 
-/** Sends one operation's request and types its answer; `R` is the operation's own result union. */
-export async function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<R> {
-  return (await run(client, op, call)) as R;
-}
 
 /**
  * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
@@ -119,11 +119,16 @@ export function newIdempotencyKey(client: ApiClient): string {
   return (client.options.newId ?? randomId)();
 }
 
-async function run(client: ApiClient, op: OperationCall, call: CallOptions): Promise<OperationResult> {
+/** Sends one operation's request and types its answer; `R` is the operation's own result union. (send itself, retyped: no wrapper to bundle.) */
+export const callOperation: <R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions) => Promise<R> = send as never;
+
+async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}): Promise<OperationResult> {
   const { options } = client;
+  const spec = op.bodies?.length && op.body !== undefined ? (op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!) : undefined;
+  // Each parameter (errors at "/query/limit"), then the body (errors at its own paths): nothing is sent when one fails its guard.
   if (options.validate !== false) {
-    for (const [at, value, validate] of op.parameters ?? []) {
-      const checked = value === undefined ? undefined : validate(value);
+    for (const [at, value, validate] of [...(op.parameters ?? []), ["", op.body, spec?.validate] as const]) {
+      const checked = value === undefined || !validate ? undefined : validate(value);
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
@@ -141,12 +146,7 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
 
   let body: unknown;
-  if (op.bodies && op.bodies.length > 0 && op.body !== undefined) {
-    const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0]!;
-    if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(op.body);
-      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
-    }
+  if (spec) {
     const encoded = spec.encode(op.body, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
@@ -172,11 +172,12 @@ async function run(client: ApiClient, op: OperationCall, call: CallOptions): Pro
   }
   if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
   const validate = op.responses[key];
-  if (options.validateResponses === true && validate) {
-    const checked = validate(data);
-    if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
-  }
-  return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+  const check = options.validateResponses === true;
+  const errors: ApiIssue[] = [...((check && validate && (validate(data) as { errors?: readonly ApiIssue[] }).errors) || [])];
+  // The declared headers, read (and checked with the body: one invalid-response lists the errors of both); undefined when none are declared.
+  const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
+  if (errors.length > 0) return { ok: false, kind: "invalid-response", status, body: data, errors, headers: response.headers };
+  return isSuccessStatus(status) ? { ok: true, status, data, headers: response.headers, header } : { ok: false, kind: "http", status, error: data, headers: response.headers, header };
 }
 
 /**

@@ -74,10 +74,34 @@ export function jsonParam(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value);
 }
 
-/** The text that replaces `{name}` in a path template. */
-export function serializePathParam(name: string, value: unknown, style: PathStyle = "simple", explode: boolean = false): string {
+/**
+ * Style simple, a path segment's or a header's: a list's items, or an object's keys and values
+ * (`key=value` pairs when exploded), joined by ","; undefined for an undefined value. `enc` is the
+ * encoding of the place (percent-encoding in a path, only what a header cannot carry in a header).
+ */
+function simple(value: unknown, explode: boolean, enc: (text: string) => string): string | undefined {
   const shape = shapeOf(value);
-  const enc = (text: string) => encodeParamText(text);
+  if (shape.kind === "undefined") return undefined;
+  if (shape.kind === "primitive") return enc(shape.value);
+  if (shape.kind === "array") return shape.items.map(enc).join(",");
+  return explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(",") : shape.entries.flat().map(enc).join(",");
+}
+
+const pathText = (text: string): string => encodeParamText(text);
+
+/**
+ * The text that replaces a `{name}` of style simple (the default) in a path template: a function
+ * of its own, so that a path of simple parameters, nearly every path, bundles no label or matrix code.
+ */
+export function serializeSimplePathParam(value: unknown, explode: boolean = false): string {
+  return simple(value, explode, pathText) ?? "";
+}
+
+/** The text that replaces `{name}` in a path template, for any style. */
+export function serializePathParam(name: string, value: unknown, style: PathStyle = "simple", explode: boolean = false): string {
+  if (style === "simple") return serializeSimplePathParam(value, explode);
+  const shape = shapeOf(value);
+  const enc = pathText;
   if (shape.kind === "undefined") return "";
   if (style === "matrix") {
     const pair = (key: string, text: string) => (text === "" ? `;${enc(key)}` : `;${enc(key)}=${enc(text)}`);
@@ -85,11 +109,11 @@ export function serializePathParam(name: string, value: unknown, style: PathStyl
     if (shape.kind === "array") return explode ? shape.items.map((item) => pair(name, item)).join("") : `;${enc(name)}=${shape.items.map(enc).join(",")}`;
     return explode ? shape.entries.map(([key, text]) => pair(key, text)).join("") : `;${enc(name)}=${shape.entries.flat().map(enc).join(",")}`;
   }
-  const prefix = style === "label" ? "." : "";
-  const separator = explode && style === "label" ? "." : ",";
-  if (shape.kind === "primitive") return prefix + enc(shape.value);
-  if (shape.kind === "array") return prefix + shape.items.map(enc).join(separator);
-  return prefix + (explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(separator) : shape.entries.flat().map(enc).join(","));
+  // label: "." before the value, and between the items or pairs when exploded.
+  const separator = explode ? "." : ",";
+  if (shape.kind === "primitive") return `.${enc(shape.value)}`;
+  if (shape.kind === "array") return `.${shape.items.map(enc).join(separator)}`;
+  return `.${explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(separator) : shape.entries.flat().map(enc).join(",")}`;
 }
 
 /** `name=value` pairs joined with "&" (no leading "?"); "" when the value is undefined. */
@@ -107,13 +131,24 @@ export function serializeQueryParam(name: string, value: unknown, style: QuerySt
 
 /** The header's value (style simple); undefined when the value is undefined, so the header is not sent. */
 export function serializeHeaderParam(value: unknown, explode: boolean = false): string | undefined {
-  const shape = shapeOf(value);
-  const enc = (text: string) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => (char === "%" ? "%25" : encodeParamText(char)));
-  if (shape.kind === "undefined") return undefined;
-  if (shape.kind === "primitive") return enc(shape.value);
-  if (shape.kind === "array") return shape.items.map(enc).join(",");
-  return explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(",") : shape.entries.flat().map(enc).join(",");
+  return simple(value, explode, headerText);
 }
+
+/**
+ * The header's value when its schema says it is a string, number or boolean: what
+ * serializeHeaderParam writes for one, without its list and object code (an idempotency key, a trace id).
+ */
+export function serializePrimitiveHeader(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : headerText(String(value));
+}
+
+/**
+ * A header carries printable ASCII and tabs: the rest, and `%` itself, percent-encoded as UTF-8 (a
+ * lone surrogate, which is no UTF-8, as U+FFFD). encodeURIComponent, not encodeParamText: a header
+ * value bundles none of the path's and query's encoding.
+ */
+const headerText = (text: string): string =>
+  text.replace(/[^\x20-\x7E\t]|%/gu, (char) => (char === "%" ? "%25" : /[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char)));
 
 /** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
 export function serializeCookieParam(name: string, value: unknown, explode: boolean = true): string | undefined {

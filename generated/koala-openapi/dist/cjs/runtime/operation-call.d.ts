@@ -12,8 +12,9 @@
 import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
 import { type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { type Credential, type SchemeApplier } from "./security.js";
+import type { HeaderReader } from "./response-headers.js";
 export interface OperationClientOptions extends TransportOptions {
-    /** Check response bodies with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
+    /** Check response bodies and declared response headers with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
     validateResponses?: boolean | undefined;
     /** Retry POST and PATCH too (by default only operations with an idempotency key header are). Default false. */
     retryNonIdempotent?: boolean | undefined;
@@ -77,14 +78,19 @@ export interface OperationCall {
     responses: {
         readonly [key: string]: ValidateFn<unknown> | null;
     };
+    /** Response key → the reader of its declared headers (response-headers.ts), for the responses that declare any: the result's `header`. */
+    responseHeaders?: {
+        readonly [key: string]: HeaderReader;
+    } | undefined;
     /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
     idempotent: boolean;
     /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
     parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
-export type OperationResult = ApiSuccess<number, unknown> | ApiHttpError<number, unknown> | ApiFailure | ApiUnsupportedMethod;
-/** Sends one operation's request and types its answer; `R` is the operation's own result union. */
-export declare function callOperation<R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions): Promise<R>;
+/** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
+export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & {
+    header?: unknown;
+}) | ApiFailure | ApiUnsupportedMethod;
 /**
  * For a method fetch refuses (TRACE: a forbidden method of the Fetch standard, for which it throws a
  * TypeError): kind "unsupported-method", nothing sent, unless the caller's own `fetch` option is set.
@@ -98,6 +104,8 @@ export declare function callForbiddenMethod<R extends OperationResult>(client: A
 export declare function operationBaseUrl(client: ApiClient, server: string): string;
 /** A fresh idempotency key for an operation's key header the caller left out. */
 export declare function newIdempotencyKey(client: ApiClient): string;
+/** Sends one operation's request and types its answer; `R` is the operation's own result union. (send itself, retyped: no wrapper to bundle.) */
+export declare const callOperation: <R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions) => Promise<R>;
 /**
  * The declared response for `status` (exact, range, default). `default` stands for a success status
  * only when the operation declares no success of its own: an undeclared 2xx next to a declared 200

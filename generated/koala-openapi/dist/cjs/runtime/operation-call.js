@@ -42,9 +42,6 @@ function createApiClient(factory, options, schemes, defaultBaseUrl) {
   (0, import_http_client.checkOption)(factory, "baseUrl", baseUrl, true);
   return { options, baseUrl: baseUrl.replace(/\/+$/, ""), baseUrlGiven: options.baseUrl !== void 0, schemes };
 }
-async function callOperation(client, op, call = {}) {
-  return await run(client, op, call);
-}
 async function callForbiddenMethod(client, op, call = {}) {
   if (client.options.fetch) return callOperation(client, op, call);
   return { ok: false, kind: "unsupported-method", method: op.method, message: `fetch cannot send ${op.method} (a forbidden method of the Fetch standard); pass a fetch option that can` };
@@ -58,11 +55,13 @@ function operationBaseUrl(client, server) {
 function newIdempotencyKey(client) {
   return (client.options.newId ?? import_http_client.randomId)();
 }
-async function run(client, op, call) {
+const callOperation = send;
+async function send(client, op, call = {}) {
   const { options } = client;
+  const spec = op.bodies?.length && op.body !== void 0 ? op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0] : void 0;
   if (options.validate !== false) {
-    for (const [at, value, validate2] of op.parameters ?? []) {
-      const checked = value === void 0 ? void 0 : validate2(value);
+    for (const [at, value, validate2] of [...op.parameters ?? [], ["", op.body, spec?.validate]]) {
+      const checked = value === void 0 || !validate2 ? void 0 : validate2(value);
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
@@ -79,12 +78,7 @@ async function run(client, op, call) {
   }
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
   let body;
-  if (op.bodies && op.bodies.length > 0 && op.body !== void 0) {
-    const spec = op.bodies.find((b) => b.mediaType === op.contentType) ?? op.bodies[0];
-    if (options.validate !== false && spec.validate) {
-      const checked = spec.validate(op.body);
-      if (!checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors };
-    }
+  if (spec) {
     const encoded = spec.encode(op.body, spec.mediaType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
@@ -109,11 +103,11 @@ async function run(client, op, call) {
   }
   if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
   const validate = op.responses[key];
-  if (options.validateResponses === true && validate) {
-    const checked = validate(data);
-    if (!checked.ok) return { ok: false, kind: "invalid-response", status, body: data, errors: checked.errors, headers: response.headers };
-  }
-  return (0, import_responses.isSuccessStatus)(status) ? { ok: true, status, data, headers: response.headers } : { ok: false, kind: "http", status, error: data, headers: response.headers };
+  const check = options.validateResponses === true;
+  const errors = [...check && validate && validate(data).errors || []];
+  const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
+  if (errors.length > 0) return { ok: false, kind: "invalid-response", status, body: data, errors, headers: response.headers };
+  return (0, import_responses.isSuccessStatus)(status) ? { ok: true, status, data, headers: response.headers, header } : { ok: false, kind: "http", status, error: data, headers: response.headers, header };
 }
 function responseKey(status, declared) {
   const key = (0, import_responses.matchStatus)(status, declared);

@@ -23,12 +23,22 @@ export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObje
 export declare function encodeParamText(text: string, allowReserved?: boolean): string;
 /** A parameter given by `content` (a media type, not a style): its value as JSON text; undefined stays undefined. */
 export declare function jsonParam(value: unknown): string | undefined;
-/** The text that replaces `{name}` in a path template. */
+/**
+ * The text that replaces a `{name}` of style simple (the default) in a path template: a function
+ * of its own, so that a path of simple parameters, nearly every path, bundles no label or matrix code.
+ */
+export declare function serializeSimplePathParam(value: unknown, explode?: boolean): string;
+/** The text that replaces `{name}` in a path template, for any style. */
 export declare function serializePathParam(name: string, value: unknown, style?: PathStyle, explode?: boolean): string;
 /** `name=value` pairs joined with "&" (no leading "?"); "" when the value is undefined. */
 export declare function serializeQueryParam(name: string, value: unknown, style?: QueryStyle, explode?: boolean, allowReserved?: boolean): string;
 /** The header's value (style simple); undefined when the value is undefined, so the header is not sent. */
 export declare function serializeHeaderParam(value: unknown, explode?: boolean): string | undefined;
+/**
+ * The header's value when its schema says it is a string, number or boolean: what
+ * serializeHeaderParam writes for one, without its list and object code (an idempotency key, a trace id).
+ */
+export declare function serializePrimitiveHeader(value: unknown): string | undefined;
 /** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
 export declare function serializeCookieParam(name: string, value: unknown, explode?: boolean): string | undefined;
 /** The path template with each `{name}` replaced by its serialized text; a name without a value is a programming error. */

@@ -34,9 +34,21 @@ function itemText(item) {
 function jsonParam(value) {
   return value === void 0 ? void 0 : JSON.stringify(value);
 }
-function serializePathParam(name, value, style = "simple", explode = false) {
+function simple(value, explode, enc) {
   const shape = shapeOf(value);
-  const enc = (text) => encodeParamText(text);
+  if (shape.kind === "undefined") return void 0;
+  if (shape.kind === "primitive") return enc(shape.value);
+  if (shape.kind === "array") return shape.items.map(enc).join(",");
+  return explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(",") : shape.entries.flat().map(enc).join(",");
+}
+const pathText = (text) => encodeParamText(text);
+function serializeSimplePathParam(value, explode = false) {
+  return simple(value, explode, pathText) ?? "";
+}
+function serializePathParam(name, value, style = "simple", explode = false) {
+  if (style === "simple") return serializeSimplePathParam(value, explode);
+  const shape = shapeOf(value);
+  const enc = pathText;
   if (shape.kind === "undefined") return "";
   if (style === "matrix") {
     const pair = (key, text) => text === "" ? `;${enc(key)}` : `;${enc(key)}=${enc(text)}`;
@@ -44,11 +56,10 @@ function serializePathParam(name, value, style = "simple", explode = false) {
     if (shape.kind === "array") return explode ? shape.items.map((item) => pair(name, item)).join("") : `;${enc(name)}=${shape.items.map(enc).join(",")}`;
     return explode ? shape.entries.map(([key, text]) => pair(key, text)).join("") : `;${enc(name)}=${shape.entries.flat().map(enc).join(",")}`;
   }
-  const prefix = style === "label" ? "." : "";
-  const separator = explode && style === "label" ? "." : ",";
-  if (shape.kind === "primitive") return prefix + enc(shape.value);
-  if (shape.kind === "array") return prefix + shape.items.map(enc).join(separator);
-  return prefix + (explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(separator) : shape.entries.flat().map(enc).join(","));
+  const separator = explode ? "." : ",";
+  if (shape.kind === "primitive") return `.${enc(shape.value)}`;
+  if (shape.kind === "array") return `.${shape.items.map(enc).join(separator)}`;
+  return `.${explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(separator) : shape.entries.flat().map(enc).join(",")}`;
 }
 function serializeQueryParam(name, value, style = "form", explode = style === "form", allowReserved = false) {
   const shape = shapeOf(value);
@@ -62,13 +73,12 @@ function serializeQueryParam(name, value, style = "form", explode = style === "f
   return explode ? shape.entries.map(([prop, text]) => `${encodeParamText(prop)}=${enc(text)}`).join("&") : `${key}=${shape.entries.flat().map(enc).join(separator)}`;
 }
 function serializeHeaderParam(value, explode = false) {
-  const shape = shapeOf(value);
-  const enc = (text) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => char === "%" ? "%25" : encodeParamText(char));
-  if (shape.kind === "undefined") return void 0;
-  if (shape.kind === "primitive") return enc(shape.value);
-  if (shape.kind === "array") return shape.items.map(enc).join(",");
-  return explode ? shape.entries.map(([key, text]) => `${enc(key)}=${enc(text)}`).join(",") : shape.entries.flat().map(enc).join(",");
+  return simple(value, explode, headerText);
 }
+function serializePrimitiveHeader(value) {
+  return value === void 0 || value === null ? void 0 : headerText(String(value));
+}
+const headerText = (text) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => char === "%" ? "%25" : /[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char));
 function serializeCookieParam(name, value, explode = true) {
   const query = serializeQueryParam(name, value, "form", explode);
   return query === "" ? void 0 : query.split("&").join("; ");
@@ -93,5 +103,7 @@ export {
   serializeCookieParam,
   serializeHeaderParam,
   serializePathParam,
-  serializeQueryParam
+  serializePrimitiveHeader,
+  serializeQueryParam,
+  serializeSimplePathParam
 };

@@ -1,0 +1,23 @@
+/**
+ * An inline schema of an operation reached through a bare `$ref` from another operation written
+ * before it (`$ref: '#/paths/~1foo/post/requestBody/content/application~1json/schema'`) keeps the
+ * name of the place it is defined, operation + role (CreateFooRequestBody), not one made from its
+ * pointer (ApplicationJsonSchema2); the referencing operation is typed by it, and no collision is reported.
+ */
+import * as path from "node:path";
+import { generate } from "../../generator/index";
+import { parseDocument } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
+
+test("bare $refs to other operations' inline schemas take the names of the places they point to", async () => {
+  const document = await parseDocument(path.join(REPO_ROOT, "test", "fixtures", "openapi", "inline-ref-names.yaml"));
+  const { model, files, warnings } = await generate({ schema: document, build: false, format: false, emit: ["types", "guards", "operations"] });
+  expect(model.types.map((t) => t.name).sort()).toEqual(["CreateBarResponse201", "CreateFooRequestBody", "CreateFooResponse200", "GetBazResponse200", "Names"]);
+  expect(warnings).toEqual([]);
+  const text = (name: string): string => files.find((f) => f.path === name)!.contents;
+  const operations = text("src/operations.ts");
+  // createBar's body and 200 are the types of createFoo's; its 201 refers to them by those names.
+  expect(operations).toMatch(/export interface CreateBarRequest \{[^}]*body\?: CreateFooRequestBody;/);
+  expect(operations).toContain("$ApiSuccess<200, CreateFooResponse200>");
+  expect(text("src/types.ts")).toMatch(/export interface CreateBarResponse201 \{[^}]*foo\?: CreateFooResponse200;[^}]*baz\?: GetBazResponse200;/);
+});
