@@ -4,6 +4,7 @@
  * Errors print one line (file and JSON pointer or line:column) and exit with the error's own code.
  */
 import type { Argv } from "yargs";
+import type { Worker } from "node:worker_threads";
 import { errorLines, ExitCode, isCodegenError } from "./errors";
 import type { GenerateArgs } from "./commands/generate";
 import { paint } from "./commands/output";
@@ -116,7 +117,7 @@ export function generateOptions(y: Argv) {
  * cold `generate --emit types` measured 0.32 s of CPU without it, 0.39 s with it).
  */
 async function runGenerate(args: GenerateArgs): Promise<number> {
-  if (args.emit === undefined || args.emit.some((artifact) => artifact !== "types")) startFormatThread();
+  if (args.emit === undefined || args.emit.some((artifact) => artifact !== "types")) startFormatThread(startedFormatWorker);
   const { planGenerate, runOnce } = await import("./commands/generate");
   if (args.watch) {
     const { watchGenerate } = await import("./commands/watch");
@@ -125,11 +126,16 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   return runOnce(args, await planGenerate(args));
 }
 
+/** The prettier worker the `koala-codegen` command started before loading this bundle (print/early-format-worker.ts), if any. */
+let startedFormatWorker: Worker | undefined;
+
 /**
  * Runs the command line of this process. Called by the `koala-codegen` command (dist/generator/cli.js,
- * written by scripts/bundle-cli.ts) once it has turned V8's compile cache on (compile-cache.ts).
+ * written by scripts/bundle-cli.ts) once it has turned V8's compile cache on (compile-cache.ts) and,
+ * for a `generate`, started prettier's worker thread (`formatWorker`).
  */
-export function run(): void {
+export function run(formatWorker?: Worker): void {
+  startedFormatWorker = formatWorker;
   // ts-morph gets TypeScript's version and enums without loading TypeScript, until something runs it.
   installLazyTypeScript();
   main(process.argv.slice(2)).then(

@@ -13,7 +13,9 @@
  * module whose declarations no emitter states, say).
  * The stand-in is used only when the shape was taken from this very file (@ts-morph/common's
  * version and the file's size agree). Otherwise, or when the shape file is missing or not one,
- * TypeScript loads as usual: slower, never wrong.
+ * TypeScript loads as usual: slower, never wrong. With the stand-in, @ts-morph/common's glob
+ * libraries (minimatch, tinyglobby: ~15 files that only matching paths against patterns uses) load
+ * on first use as well.
  */
 import { readFileSync, statSync } from "node:fs";
 import nodeModule from "node:module";
@@ -40,19 +42,43 @@ const COMMON_MAIN = path.join("@ts-morph", "common", "dist", "ts-morph-common.js
 type Load = (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
 
 /**
+ * Libraries @ts-morph/common loads with it and uses only inside functions that match file paths
+ * against glob patterns (a Project adding files by pattern), which generate never calls: minimatch
+ * and tinyglobby, with what they load (fdir, picomatch, brace-expansion...), about fifteen files.
+ */
+const GLOB_LIBRARIES = ["minimatch", "tinyglobby"];
+
+/**
  * From now on, the first `require("./typescript")` of @ts-morph/common gets the stand-in when
- * `shapeFile` describes the file it would load. The hook is removed at that require.
+ * `shapeFile` describes the file it would load; and when it does (the @ts-morph/common the build
+ * saw), its glob libraries are loaded on first use (lazyLibrary). The hook is removed once
+ * @ts-morph/common has required them all.
  */
 export function installLazyTypeScript(shapeFile: string = TYPESCRIPT_SHAPE_FILE): void {
   const Module = nodeModule as unknown as { _load: Load };
   const load = Module._load;
+  const pending = new Set(["./typescript", ...GLOB_LIBRARIES]);
+  let shape: TypeScriptShape | undefined;
   const hook: Load = function (this: unknown, request, parent, isMain) {
-    if (request !== "./typescript" || parent?.filename?.endsWith(COMMON_MAIN) !== true) return load.call(this, request, parent, isMain);
-    if (Module._load === hook) Module._load = load;
-    const shape = matchingShape(shapeFile, path.dirname(parent.filename));
-    return shape ? standIn(shape, () => load.call(this, request, parent, isMain) as Record<string, unknown>) : load.call(this, request, parent, isMain);
+    if (!pending.has(request) || parent?.filename?.endsWith(COMMON_MAIN) !== true) return load.call(this, request, parent, isMain);
+    pending.delete(request);
+    if (pending.size === 0 && Module._load === hook) Module._load = load;
+    const real = (): Record<string, unknown> => load.call(this, request, parent, isMain) as Record<string, unknown>;
+    if (request !== "./typescript") return shape ? lazyLibrary(real) : real();
+    shape = matchingShape(shapeFile, path.dirname(parent.filename));
+    return shape ? standIn(shape, real) : real();
   };
   Module._load = hook;
+}
+
+/**
+ * A library loaded on its first use: every property read loads it (once) and reads the real one.
+ * `in` answers true, so that @ts-morph/common's namespace interop (`"default" in module`) takes it
+ * as it is instead of copying its exports, which would load it.
+ */
+export function lazyLibrary(loadReal: () => Record<string, unknown>): Record<string, unknown> {
+  let real: Record<string, unknown> | undefined;
+  return new Proxy({}, { get: (_, name) => (real ??= loadReal())[name as string], has: () => true });
 }
 
 /** The shape in `shapeFile` if it is one and was taken from the TypeScript in `commonDist` (@ts-morph/common/dist). */

@@ -6,9 +6,11 @@
  * lazily still do (esbuild keeps a `require()` or `import()` inside a function lazy). The rest of
  * dist/generator stays as tsc wrote it: the library (`main`), the prettier worker thread
  * (print/format-worker.js) and the template builds are not part of the bundle.
- * dist/generator/cli.js, the `koala-codegen` command, becomes two lines: V8's compile cache on
- * (compile-cache.js), then the bundle, so that the bundle's code comes from that cache too (a bundle
- * that turned the cache on itself was compiled in full on every run, ~35 ms of CPU on Node 20).
+ * dist/generator/cli.js, the `koala-codegen` command, becomes three lines: V8's compile cache on
+ * (compile-cache.js), then for a `generate` prettier's worker thread (print/early-format-worker.js:
+ * it starts while the bundle loads), then the bundle, so that the bundle's code comes from that
+ * cache too (a bundle that turned the cache on itself was compiled in full on every run, ~35 ms of
+ * CPU on Node 20).
  * This runs on every build and always starts from the sources.
  * Beside it, dist/generator/typescript-shape.json: the version, export names and enums of the
  * TypeScript that ts-morph loads, which the CLI gives ts-morph in its place until something runs
@@ -45,9 +47,11 @@ async function main(): Promise<void> {
 
 const COMMAND = `#!/usr/bin/env node
 "use strict";
-// The koala-codegen command (written by scripts/bundle-cli.ts): V8's compile cache first, then the CLI through it.
+// The koala-codegen command (written by scripts/bundle-cli.ts): V8's compile cache first; for a
+// \`generate\`, prettier's worker thread (print/early-format-worker.js), which starts while the CLI loads; then the CLI through the cache.
 require("./compile-cache.js");
-require("./cli-bundle.js").run();
+const formatWorker = require("./print/early-format-worker.js").startFormatWorker(process.argv.slice(2));
+require("./cli-bundle.js").run(formatWorker);
 `;
 
 /** The shape of the TypeScript inside the @ts-morph/common that ts-morph resolves to. */

@@ -33,12 +33,14 @@ let running: FormatThread | undefined;
  * format in-thread. One worker, and a second only once 64 KB wait on the first (big schemas): on
  * a schema like Koala's a second one, measured, loses more to the core it takes from TypeScript's
  * loading than it gains; on hundreds of definitions it halves the wait for prettier.
+ * `started`: the worker thread of format-worker.js that the `koala-codegen` command started before
+ * it loaded the CLI (startFormatWorker), used as the first worker.
  */
-export function startFormatThread(): FormatThread | undefined {
+export function startFormatThread(started?: Worker): FormatThread | undefined {
   if (running) return running;
   const script = path.join(PRINT_DIR, "format-worker.js");
   if (!existsSync(script)) return undefined;
-  const workers = [startWorker(script)];
+  const workers = [startWorker(script, started)];
   const thread: FormatThread = {
     format: (source, file) => {
       let worker = workers.reduce((best, w) => (w.queued < best.queued ? w : best));
@@ -78,8 +80,8 @@ interface FormatWorker {
   send(request: Omit<FormatRequest, "id">): Promise<string | Scripts>;
 }
 
-function startWorker(script: string): FormatWorker {
-  const worker = new Worker(script);
+function startWorker(script: string, started?: Worker): FormatWorker {
+  const worker = started ?? new Worker(script);
   const pending = new Map<number, { resolve: (answer: string | Scripts) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
@@ -96,10 +98,13 @@ function startWorker(script: string): FormatWorker {
     else p.resolve("text" in reply ? reply.text : reply.scripts);
   });
   worker.on("error", (error) => failAll(error));
-  worker.on("exit", () => {
+  const onExit = (): void => {
     ended = new Error("internal: the prettier worker thread has ended");
     failAll(ended);
-  });
+  };
+  worker.on("exit", onExit);
+  // A worker started earlier may have ended already (its "exit" delivered before this listener): threadId is then -1.
+  if (worker.threadId === -1) onExit();
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();

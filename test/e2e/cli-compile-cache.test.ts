@@ -42,9 +42,10 @@ test(`the CLI fills V8's compile cache on Node ${process.version}, then runs fro
   generate(tmpdir, path.join(tmp, "first"));
   const cache = path.join(tmpdir, folderName);
   const entries = files(cache);
-  // One entry per module loaded from node_modules (the CLI's own modules are one bundle, scripts/bundle-cli.ts):
-  // ts-morph's and TypeScript's (about twenty files), and prettier's on the format thread.
-  expect(entries.size).toBeGreaterThan(20);
+  // One entry per module loaded (the CLI's own modules are one bundle, scripts/bundle-cli.ts): the
+  // bundle, esbuild's API, ts-morph's (with @ts-morph/common, code-block-writer, path-browserify;
+  // not TypeScript nor the glob libraries, generator/lazy-typescript.ts), and prettier's three.
+  expect(entries.size).toBeGreaterThanOrEqual(10);
 
   generate(tmpdir, path.join(tmp, "second"));
   const outputs = (out: string): string[] => [...files(path.join(tmp, out)).keys()].map((f) => path.relative(path.join(tmp, out), f)).sort();

@@ -6,7 +6,7 @@
  * or from their own require.cache.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { matchingShape, standIn, type TypeScriptShape } from "../../generator/lazy-typescript";
 import { KOALA_CONFIG, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
@@ -22,10 +22,12 @@ const TYPESCRIPT_FILE = path.join(COMMON_DIST, "typescript.js");
 function cliLoadsTypeScript(args: string[]): boolean {
   const result = runCli(args, { env: { NODE_DEBUG: "module" } });
   expect(result.status).toBe(0);
+  // Nor @ts-morph/common's glob libraries (lazyLibrary).
+  expect(result.stderr).not.toMatch(/[\\/]node_modules[\\/](minimatch|tinyglobby)[\\/]/);
   return result.stderr.includes(TYPESCRIPT_FILE);
 }
 
-test("generate, types alone and every artifact of the Koala config, never loads TypeScript", () => {
+test("generate, types alone and every artifact of the Koala config, never loads TypeScript (nor minimatch and tinyglobby)", () => {
   expect(cliLoadsTypeScript(["generate", "--schema", KOALA_SCHEMA, "--out", path.join(tmp, "types"), "--emit", "types", "--quiet"])).toBe(false);
   expect(cliLoadsTypeScript(["generate", "--config", KOALA_CONFIG, "--out", path.join(tmp, "all"), "--quiet"])).toBe(false);
 });
@@ -35,7 +37,25 @@ test("generate, types alone and every artifact of the Koala config, never loads 
  * then runs TypeScript (transpileDeclaration): what it printed and built, and whether TypeScript's
  * file was loaded after each step.
  */
-function standInProcess(shapeFile: string): { afterLoad: boolean; afterPrint: boolean; afterRun: boolean; printed: string; declaration: string; kind: string; version: string } {
+/** The .ts files a Project adds by glob in standInProcess. */
+const GLOB_DIR = path.join(tmp, "glob");
+mkdirSync(GLOB_DIR);
+for (const name of ["a.ts", "b.ts", "c.txt"]) writeFileSync(path.join(GLOB_DIR, name), "export const x = 1;\n");
+
+function standInProcess(shapeFile: string): {
+  afterLoad: boolean;
+  afterPrint: boolean;
+  afterRun: boolean;
+  printed: string;
+  declaration: string;
+  kind: string;
+  version: string;
+  /** Which of @ts-morph/common's glob libraries were loaded after printing, and after a Project used them. */
+  globsAfterPrint: string[];
+  globsAfterUse: string[];
+  added: string[];
+  matched: string[];
+} {
   const script = `
     const path = require("node:path");
     require(${JSON.stringify(path.join(REPO_ROOT, "dist", "generator", "lazy-typescript.js"))}).installLazyTypeScript(process.argv[1]);
@@ -49,9 +69,15 @@ function standInProcess(shapeFile: string): { afterLoad: boolean; afterPrint: bo
     const afterPrint = loaded();
     const declaration = morph.ts.transpileDeclaration("export const a: number = 1;", { compilerOptions: { declaration: true } }).outputText;
     const kind = morph.ts.SyntaxKind[morph.ts.SyntaxKind.InterfaceDeclaration];
-    process.stdout.write(JSON.stringify({ afterLoad, afterPrint, afterRun: loaded(), printed, declaration, kind, version: morph.ts.version }));
+    const afterRun = loaded();
+    const globs = () => ["minimatch", "tinyglobby"].filter((name) => Object.keys(require.cache).some((f) => f.includes(path.sep + name + path.sep)));
+    const globsAfterPrint = globs();
+    const project = new morph.Project({ skipAddingFilesFromTsConfig: true });
+    const added = project.addSourceFilesAtPaths(path.join(process.argv[2], "*.ts")).map((f) => f.getBaseName()).sort();
+    const matched = project.getSourceFiles(path.join(process.argv[2], "**", "a.ts")).map((f) => f.getBaseName());
+    process.stdout.write(JSON.stringify({ afterLoad, afterPrint, afterRun, printed, declaration, kind, version: morph.ts.version, globsAfterPrint, globsAfterUse: globs(), added, matched }));
   `;
-  const result = spawnSync(process.execPath, ["-e", script, shapeFile], { cwd: REPO_ROOT, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["-e", script, shapeFile, GLOB_DIR], { cwd: REPO_ROOT, encoding: "utf8" });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout);
@@ -62,6 +88,8 @@ const real = require(TYPESCRIPT_FILE) as Record<string, unknown>;
 test("with the build's shape, TypeScript loads when something runs it, and answers as the real one", () => {
   const lazy = standInProcess(SHAPE);
   expect(lazy).toMatchObject({ afterLoad: false, afterPrint: false, afterRun: true, kind: "InterfaceDeclaration", version: real.version });
+  // The glob libraries, too, load when a Project first matches paths, and match as the real ones.
+  expect(lazy).toMatchObject({ globsAfterPrint: [], globsAfterUse: ["minimatch", "tinyglobby"], added: ["a.ts", "b.ts"], matched: ["a.ts"] });
   expect(lazy.printed).toBe('/** An A. */\nexport interface A {\n    x?: string;\n}\n\nexport type B = "a" | "b";\n');
   expect(lazy.declaration).toBe("export declare const a: number;\n");
 });
@@ -79,7 +107,7 @@ test("a missing, corrupt or foreign shape file means the real TypeScript from th
   for (const [name, text] of Object.entries(variants)) {
     const file = path.join(tmp, `${name.replace(/\W+/g, "-")}.json`);
     if (text !== undefined) writeFileSync(file, text);
-    expect({ name, ...standInProcess(file) }).toEqual({ name, ...expected, afterLoad: true, afterPrint: true });
+    expect({ name, ...standInProcess(file) }).toEqual({ name, ...expected, afterLoad: true, afterPrint: true, globsAfterPrint: ["minimatch", "tinyglobby"] });
   }
 });
 

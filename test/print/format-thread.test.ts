@@ -77,3 +77,32 @@ test("once closed, a call fails and a new thread can start", async () => {
   expect(thread).not.toBe(first);
   await expect(thread.format("const a=1", "again.ts")).resolves.toBe("const a = 1;\n");
 });
+
+describe("a worker started before the CLI loaded (print/early-format-worker.ts)", () => {
+  const { startFormatWorker } = require(path.join(REPO_ROOT, "dist", "generator", "print", "early-format-worker.js")) as typeof import("../../generator/print/early-format-worker");
+
+  test("only for a generate whose thread would be started anyway", async () => {
+    for (const args of [["mock-server"], ["generate", "--emit", "types"], ["generate", "--emit=types"], ["generate", "--help"], ["diff", "a", "b"], []]) expect(startFormatWorker(args)).toBeUndefined();
+    const worker = startFormatWorker(["generate", "--config", "koala-codegen.config.json"]);
+    expect(worker).toBeDefined();
+    await worker!.terminate();
+  });
+
+  test("is the thread's first worker: it formats as prettier does", async () => {
+    await thread.close();
+    const worker = startFormatWorker(["generate"])!;
+    thread = startFormatThread(worker)!;
+    expect(thread.threads).toBe(1);
+    await expect(thread.format(SOURCE, "a.ts")).resolves.toBe(await formatTypeScript(SOURCE, "a.ts"));
+  });
+
+  test("one that has ended already fails the calls at once", async () => {
+    await thread.close();
+    const worker = startFormatWorker(["generate"])!;
+    await worker.terminate();
+    const ended = startFormatThread(worker)!;
+    await expect(ended.format("const a = 1", "late.ts")).rejects.toThrow(/has ended/);
+    await ended.close();
+    thread = startFormatThread()!;
+  });
+});

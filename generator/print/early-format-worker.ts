@@ -1,0 +1,25 @@
+/**
+ * The prettier worker thread (format-worker.js), started by the `koala-codegen` command before it
+ * loads the CLI's bundle (scripts/bundle-cli.ts writes that command): on a cold `generate` of every
+ * artifact prettier on that thread is the critical path, and the bundle's loading (~0.03 s with V8's
+ * compile cache, more without, far more on a loaded machine) then overlaps the thread's own start.
+ * cli.ts hands the worker to startFormatThread (format-thread.ts), which uses it as its first.
+ * Kept to node's own modules, so that it loads in no time.
+ */
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+
+/**
+ * The worker, for a command line that is surely a `generate` whose thread would be started anyway
+ * (cli.ts's runGenerate: any but `--emit` of types alone); undefined for anything else (another
+ * command, `--emit`, help), which starts its thread, if any, as before.
+ */
+export function startFormatWorker(args: readonly string[]): Worker | undefined {
+  if (args[0] !== "generate" || args.some((a) => a === "--emit" || a.startsWith("--emit=") || a === "--help" || a === "-h" || a === "--version")) return undefined;
+  const worker = new Worker(path.join(__dirname, "format-worker.js"));
+  // Never what keeps the process alive (an error exit before the CLI takes it, say); format-thread.ts refs it while it formats.
+  worker.unref();
+  // Until format-thread.ts listens: a worker that fails to start has ended, and its format calls say so.
+  worker.on("error", () => undefined);
+  return worker;
+}
