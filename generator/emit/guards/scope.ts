@@ -180,7 +180,7 @@ export class Scope {
   callCollect(fn: Code, value: Code, path: Code): Code {
     const childPath = path.text === FUNCTION_PATH.text ? code`path` : code`errors && ${path}`;
     const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
-    return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) ${this.module.returnFalse}`;
+    return code`if (!${fn}(${value}, ${childPath}, errors${scope}${this.module.rootArgument(fn)}) && !errors) ${this.module.returnFalse}`;
   }
 
   /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */
