@@ -13,7 +13,7 @@
  * copies calling copies fold too. A named type called by name is keyed by its name. At the end
  * ({@link FunctionFolder.link}), a group of one is written exactly as it was compiled (literal
  * schema paths: a schema without copies gets the same guards as before); a larger group is
- * declared once, under its first function's name, with `at` read where its copies' paths differ,
+ * declared once, under one of its names, with `at` read where its copies' paths differ,
  * and every call to it passes the callee's path.
  *
  * The fast path is unchanged: a call without an error list passes no path at all, and a call with
@@ -48,6 +48,11 @@ export interface CheckFunction {
 interface Group {
   readonly members: CheckFunction[];
   readonly id: number;
+}
+
+/** The function a folded group is declared as: its first named type's (`collect$Deps` reads better than `collect$2`), else its first. */
+function leader(group: Group): CheckFunction {
+  return group.members.find((fn) => fn.named) ?? group.members[0]!;
 }
 
 /**
@@ -149,7 +154,8 @@ export class FunctionFolder {
   private keyOf(fn: CheckFunction): string {
     const pathKey = (path: string): string => {
       const rest = fn.mode === "collect" ? relative(fn.root, path) : undefined;
-      return rest === undefined ? `A${path}` : `R${rest}`;
+      // As JSON: a NUL in a schema's key cannot end the token early.
+      return rest === undefined ? `A${JSON.stringify(path)}` : `R${JSON.stringify(rest)}`;
     };
     return fn.mode + fn.text!.replace(TOKEN, (_, kind: string, index: string) => {
       const n = Number(index);
@@ -184,7 +190,7 @@ export class FunctionFolder {
     const functions: string[] = [];
     for (const fn of this.order) {
       if (fn.text === undefined) throw new Error(`internal: ${fn.name.text} was never compiled`);
-      if (this.folded(fn) && fn.group!.members[0] !== fn) continue;
+      if (this.folded(fn) && leader(fn.group!) !== fn) continue;
       functions.push(this.resolve(fn.text, fn));
     }
     // A base's constant reads its parent's, which comes first: last to first marks every base read.
@@ -239,7 +245,7 @@ export class FunctionFolder {
   }
 
   private finalName(fn: CheckFunction): string {
-    return (this.folded(fn) ? fn.group!.members[0]! : fn).name.text;
+    return (this.folded(fn) ? leader(fn.group!) : fn).name.text;
   }
 
   /** A schema path as a literal, or from a base constant when it starts with the base's path (and marks the base read). */
