@@ -199,7 +199,7 @@ export class FunctionFolder {
       const entry = this.bases[i]!;
       if (!entry.used) continue;
       const { base } = entry;
-      declared.set(i, code`const ${base.name} = ${this.absolute(base.origin, base.parent)};`.text);
+      declared.set(i, `const ${base.name.text} = ${this.absolute(base.origin, base.parent)};`);
     }
     return { functions, resolve: (text) => this.resolve(text, undefined, declared) };
   }

@@ -125,3 +125,25 @@ describe("recursive types alike but for their names", () => {
     ]);
   }, 60_000);
 });
+
+describe("copies deep in a schema, whose paths are written from module constants (at$N)", () => {
+  /** `levels` objects nested under "key", around a leaf anyOf. */
+  const chain = (levels: number): object => {
+    let schema: object = { anyOf: [{ type: "integer" }, { type: "string", maxLength: 2 }] };
+    for (let i = 0; i < levels; i++) schema = { type: "object", properties: { key: schema } };
+    return schema;
+  };
+  const schema = { title: "Root", type: "object", properties: { a: chain(60), b: chain(60) } };
+
+  test("every error at its full schema path, as ajv reports it", async () => {
+    const { guards } = await guardsOf(schema);
+    let leaf: unknown = "long";
+    for (let i = 0; i < 60; i++) leaf = { key: leaf };
+    const value = { a: leaf, b: leaf };
+    const errors = ourErrors(guards, "Root", value);
+    expect(errors).toHaveLength(6);
+    expect(errors).toContain(`${"/key".repeat(60).replace(/^/, "/b")} #/properties/b${"/properties/key".repeat(60)}/anyOf/1/maxLength maxLength`);
+    expect(errors).toEqual(ajvErrors(schema, "#", value));
+  }, 60_000);
+});
+
