@@ -53,6 +53,15 @@ export function id(name: string): Code {
   return new Code(name);
 }
 
+/**
+ * A placeholder token in code, resolved before the code is written (emit/guards/fold.ts): delimited
+ * by NUL, which no other code holds (literal() escapes it), so no schema text can spell one.
+ */
+export function placeholder(kind: string, index: number): Code {
+  if (!/^[a-z]$/.test(kind) || !Number.isInteger(index)) throw new Error(`internal: bad placeholder ${kind}${index}`);
+  return new Code(`\u0000${kind}${index}\u0000`);
+}
+
 /** `obj.key` when the key is an identifier, `obj["key"]` otherwise. */
 export function member(object: Code, key: string): Code {
   return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);

@@ -9,6 +9,7 @@ import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
 import { compiledRegex } from "../../ir/regex-flags";
 import { DynamicScopes } from "./dynamic-scope";
+import { FunctionFolder, type PathBase } from "./fold";
 import { Body, FUNCTION_PATH, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
 
@@ -25,11 +26,6 @@ export const DATA_DEPTH_LIMIT = 2000;
 
 /** Schema paths at least this long get a module constant (see {@link GuardModule.schemaPathCode}). */
 const LONG_SCHEMA_PATH = 200;
-
-interface PathBase {
-  origin: string;
-  name: Code;
-}
 
 interface CompileContext {
   limited: boolean;
@@ -72,8 +68,8 @@ export class GuardModule {
   private readonly regexes = new Map<string, Code>();
   private readonly helpers = new Map<IrSchema, Map<Mode, Code>>();
   private readonly namedHelpers = new Map<string, Code>();
-  /** Function declarations, in creation order, by name. */
-  readonly functions = new Map<string, Code>();
+  /** The check functions, by the tokens that stand for their names until they are folded (fold.ts). */
+  private readonly folder = new FunctionFolder();
   private counter = 0;
   /** Functions (by name) that take the dynamic scope as their last parameter. */
   private readonly takingScope = new Set<string>();
@@ -95,9 +91,31 @@ export class GuardModule {
     return this.takingScope.has(fn.text);
   }
 
-  /** Compiles what only the end of the module knows about (the dynamic scope's eval functions). Call before reading `functions`. */
+  /** Compiles what only the end of the module knows about (the dynamic scope's eval functions). Call before {@link link}. */
   finish(): void {
     this.dynamicScopes?.finish();
+  }
+
+  /**
+   * The check functions' declarations, folded (see fold.ts), and `resolve` for every other
+   * statement of the module that names a check function (read after the declarations).
+   */
+  link(): { functions: string[]; resolve: (text: Code) => string } {
+    const { functions, resolve } = this.folder.link();
+    return { functions, resolve: (text) => resolve(text.text) };
+  }
+
+  /**
+   * A check function as a value called with (value, path, errors), as the runtime's `invalid`
+   * calls it: a folded one is given its schema path.
+   */
+  checkValue(fn: Code): Code {
+    return this.folder.value(fn);
+  }
+
+  /** `, <schema path of fn>` at the end of a call to `fn` with an error list, when `fn` is folded. */
+  rootArgument(fn: Code): Code {
+    return this.folder.rootArgument(fn, this.compiling.base);
   }
 
   /**
@@ -174,19 +192,20 @@ export class GuardModule {
     const key = `${unified}:${name}`;
     let fn = this.namedHelpers.get(key);
     if (!fn) {
-      const declared = id(`${unified}$${name}`);
-      fn = declared;
-      this.namedHelpers.set(key, declared);
-      if (this.dynamic.namedTakesScope(name)) this.takingScope.add(declared.text);
       this.typesByName ??= new Map(this.model.types.map((t) => [t.name, t]));
       const type = this.typesByName.get(name);
       if (!type) throw new Error(`internal: no named type ${name}`);
+      const takesScope = this.dynamic.namedTakesScope(name);
+      const declared = this.folder.create({ name: id(`${unified}$${name}`), root: type.origin, mode: unified, named: true, foldable: !takesScope });
+      fn = declared;
+      this.namedHelpers.set(key, declared);
+      if (takesScope) this.takingScope.add(declared.text);
       // Queued, not compiled here: a 1,000-long chain of references would otherwise compile
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
-      this.functions.set(declared.text, code``);
+      this.folder.place(declared);
       this.cyclic ??= typesInCycles(this.model.types);
       const context = { limited: this.cyclic.has(name), base: this.pathBase(name, type.origin) };
-      this.pending.push(() => this.functions.set(declared.text, this.declare(declared, type.schema, type.origin, unified, context)));
+      this.pending.push(() => this.folder.define(declared, this.declare(declared, type.schema, type.origin, unified, context)));
       this.drain();
     }
     return fn;
@@ -199,9 +218,8 @@ export class GuardModule {
    * literal paths would make it quadratic (hundreds of megabytes at depth 2,000).
    */
   schemaPathCode(path: string): Code {
-    const base = this.compiling.base;
-    if (base && path.startsWith(base.origin)) return code`${base.name} + ${path.slice(base.origin.length)}`;
-    return literal(path);
+    // Read when the module is linked: in a folded function, relative to its `at` (fold.ts).
+    return this.folder.path(path, this.compiling.base);
   }
 
   /** The module constant holding a named type's path, when it is long (see {@link schemaPathCode}). */
@@ -209,8 +227,9 @@ export class GuardModule {
     if (origin.length < LONG_SCHEMA_PATH) return undefined;
     let base = this.pathBases.get(name);
     if (!base) {
-      base = { origin, name: id(`at$${this.pathBases.size + 1}`) };
-      this.constants.push(code`const ${base.name} = ${this.schemaPathCode(origin)};`);
+      base = { origin, name: id(`at$${this.pathBases.size + 1}`), parent: this.compiling.base };
+      // Declared only if some code reads it: not when every function of its type was folded.
+      this.constants.push(this.folder.base(base));
       this.pathBases.set(name, base);
     }
     return base;
@@ -244,10 +263,13 @@ export class GuardModule {
     if (!byMode) this.helpers.set(schema, (byMode = new Map()));
     let fn = byMode.get(mode);
     if (!fn) {
-      fn = id(`${mode}$${++this.counter}`);
+      const takesScope = this.dynamic.schemaTakesScope(schema);
+      fn = this.folder.create({ name: id(`${mode}$${++this.counter}`), root: schemaPath, mode, named: false, foldable: !takesScope });
       byMode.set(mode, fn);
-      if (this.dynamic.schemaTakesScope(schema)) this.takingScope.add(fn.text);
-      this.functions.set(fn.text, this.declare(fn, schema, schemaPath, mode));
+      if (takesScope) this.takingScope.add(fn.text);
+      const declaration = this.declare(fn, schema, schemaPath, mode);
+      this.folder.place(fn);
+      this.folder.define(fn, declaration);
     }
     return fn;
   }
@@ -278,7 +300,7 @@ ${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
-        return code`function ${fn}(value: unknown, path?: string, errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}): boolean {
+        return code`function ${fn}(value: unknown, path?: string, errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}${this.folder.rootParameter(fn)}): boolean {
 ${lines}
 ${limited ? code`` : code`return true;`}
 }`;

@@ -90,7 +90,7 @@ export declare function ${is}(value: unknown): value is ${type};`);
     api.push(code`${validateDoc}
 export function ${validate}(value: unknown): ${result} {
   try {
-    return ${check}(value) ? { ok: true, value: value as ${type} } : ${runtime("invalid")}(${check}, value);
+    return ${check}(value) ? { ok: true, value: value as ${type} } : ${runtime("invalid")}(${module.checkValue(check)}, value);
   } catch (error) {
     ${reset}return ${runtime("tooDeep")}(error);
   }
@@ -118,7 +118,8 @@ export const ${standard}: ${schemaType} = /* @__PURE__ */ ${runtime("standardSch
 export declare const ${standard}: ${schemaType};`);
     }
   }
-  const helpers = [...module.functions.values()];
+  // The check functions first: the constants the preamble declares are those they read.
+  const linked = module.link();
   const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
   // The runtime stays internal; what users need to name (errors, results) is re-exported here,
   // giving way to a schema type of the same name (emit/runtime-names.ts).
@@ -127,7 +128,8 @@ export declare const ${standard}: ${schemaType};`);
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.values, VALIDATION, packageTypes, false),
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.types, VALIDATION, packageTypes, true),
   ].map((c) => c.text);
-  const statements = [...module.preamble().map((c) => c.text), typeImport.text, ...reexports, ...[...api, ...helpers].map((c) => c.text)];
+  const preamble = module.preamble().map(linked.resolve).filter((text) => text !== "");
+  const statements = [...preamble, typeImport.text, ...reexports, ...api.map(linked.resolve), ...linked.functions];
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)
   const declared = ["StandardSchemaV1", "ValidationResult"].filter((name) => used.has(name));

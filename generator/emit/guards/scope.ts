@@ -185,9 +185,9 @@ export class Scope {
   callCollect(fn: Code, value: Code, path: Code, listKnown = false): Code {
     const ownPath = path.text === FUNCTION_PATH.text;
     const scope = this.module.takesScope(fn) ? code`, ${this.dyn!}` : code``;
-    if (listKnown) return code`${fn}(${value}, ${ownPath ? code`path` : path}, errors${scope});`;
+    if (listKnown) return code`${fn}(${value}, ${ownPath ? code`path` : path}, errors${scope}${this.module.rootArgument(fn)});`;
     const childPath = ownPath ? code`path` : code`errors && ${path}`;
-    return code`if (!${fn}(${value}, ${childPath}, errors${scope}) && !errors) ${this.module.returnFalse}`;
+    return code`if (!${fn}(${value}, ${childPath}, errors${scope}${this.module.rootArgument(fn)}) && !errors) ${this.module.returnFalse}`;
   }
 
   /** A boolean expression: is `value` valid against `schema`? Records annotations into `ev` if so. */

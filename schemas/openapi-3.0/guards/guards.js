@@ -999,7 +999,10 @@ function isPasswordOAuthFlow(value) {
 }
 function validatePasswordOAuthFlow(value) {
   try {
-    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PasswordOAuthFlow, value);
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$PasswordOAuthFlow(value2, path, errors, "#/definitions/PasswordOAuthFlow"),
+      value
+    );
   } catch (error) {
     depth$ = 0;
     return (0, import_validation.tooDeep)(error);
@@ -1012,7 +1015,7 @@ function assertPasswordOAuthFlow(value) {
 const PasswordOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePasswordOAuthFlow);
 function isClientCredentialsFlow(value) {
   try {
-    return collect$ClientCredentialsFlow(value);
+    return collect$PasswordOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
     return !(0, import_validation.tooDeep)(error);
@@ -1020,7 +1023,10 @@ function isClientCredentialsFlow(value) {
 }
 function validateClientCredentialsFlow(value) {
   try {
-    return collect$ClientCredentialsFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentialsFlow, value);
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$PasswordOAuthFlow(value2, path, errors, "#/definitions/ClientCredentialsFlow"),
+      value
+    );
   } catch (error) {
     depth$ = 0;
     return (0, import_validation.tooDeep)(error);
@@ -5679,12 +5685,22 @@ function collect$OAuthFlows(value, path, errors) {
     }
     const p3 = o1.password;
     if (p3 !== void 0) {
-      if (!collect$PasswordOAuthFlow(p3, errors && path + "/password", errors) && !errors)
+      if (!collect$PasswordOAuthFlow(
+        p3,
+        errors && path + "/password",
+        errors,
+        "#/definitions/PasswordOAuthFlow"
+      ) && !errors)
         return false;
     }
     const p4 = o1.clientCredentials;
     if (p4 !== void 0) {
-      if (!collect$ClientCredentialsFlow(p4, errors && path + "/clientCredentials", errors) && !errors)
+      if (!collect$PasswordOAuthFlow(
+        p4,
+        errors && path + "/clientCredentials",
+        errors,
+        "#/definitions/ClientCredentialsFlow"
+      ) && !errors)
         return false;
     }
     const p5 = o1.authorizationCode;
@@ -5811,30 +5827,19 @@ function collect$ImplicitOAuthFlow(value, path, errors) {
   }
   return true;
 }
-function collect$PasswordOAuthFlow(value, path, errors) {
+function collect$PasswordOAuthFlow(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/PasswordOAuthFlow/type", "must be object"))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/PasswordOAuthFlow/required",
-        "must have required property 'tokenUrl'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property 'tokenUrl'"))
         return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/PasswordOAuthFlow/required",
-        "must have required property 'scopes'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property 'scopes'"))
         return false;
     }
     if (p2 !== void 0) {
@@ -5842,7 +5847,7 @@ function collect$PasswordOAuthFlow(value, path, errors) {
         if ($pushError$(
           errors,
           path + "/tokenUrl",
-          "#/definitions/PasswordOAuthFlow/properties/tokenUrl/type",
+          at + "/properties/tokenUrl/type",
           "must be string"
         ))
           return false;
@@ -5854,7 +5859,7 @@ function collect$PasswordOAuthFlow(value, path, errors) {
         if ($pushError$(
           errors,
           path + "/refreshUrl",
-          "#/definitions/PasswordOAuthFlow/properties/refreshUrl/type",
+          at + "/properties/refreshUrl/type",
           "must be string"
         ))
           return false;
@@ -5862,12 +5867,7 @@ function collect$PasswordOAuthFlow(value, path, errors) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/scopes",
-          "#/definitions/PasswordOAuthFlow/properties/scopes/type",
-          "must be object"
-        ))
+        if ($pushError$(errors, path + "/scopes", at + "/properties/scopes/type", "must be object"))
           return false;
       } else {
         const o7 = p3;
@@ -5878,7 +5878,7 @@ function collect$PasswordOAuthFlow(value, path, errors) {
             if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
-              "#/definitions/PasswordOAuthFlow/properties/scopes/additionalProperties/type",
+              at + "/properties/scopes/additionalProperties/type",
               "must be string"
             ))
               return false;
@@ -5898,104 +5898,7 @@ function collect$PasswordOAuthFlow(value, path, errors) {
             errors,
             path,
             k10,
-            "#/definitions/PasswordOAuthFlow/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
-      }
-    }
-  }
-  return true;
-}
-function collect$ClientCredentialsFlow(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/ClientCredentialsFlow/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    const p2 = o1.tokenUrl;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ClientCredentialsFlow/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
-    const p3 = o1.scopes;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ClientCredentialsFlow/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          "#/definitions/ClientCredentialsFlow/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
-    }
-    const p5 = o1.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/definitions/ClientCredentialsFlow/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/scopes",
-          "#/definitions/ClientCredentialsFlow/properties/scopes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
-        const o7 = p3;
-        for (const k8 in o7) {
-          if (!$hasOwn$(o7, k8)) continue;
-          const x9 = o7[k8];
-          if (!(typeof x9 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/scopes/" + $pointerToken$(k8),
-              "#/definitions/ClientCredentialsFlow/properties/scopes/additionalProperties/type",
-              "must be string"
-            ))
-              return false;
-          }
-        }
-      }
-    }
-    for (const k10 in o1) {
-      if (!$hasOwn$(o1, k10)) continue;
-      const x11 = o1[k10];
-      const m12 = pattern$1.test(k10);
-      if (m12) {
-      }
-      if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k10,
-            "#/definitions/ClientCredentialsFlow/additionalProperties",
+            at + "/additionalProperties",
             "must NOT have additional property "
           ))
             return false;

@@ -1329,7 +1329,10 @@ function isPassword(value) {
 }
 function validatePassword(value) {
   try {
-    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Password, value);
+    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$Password(value2, path, errors, "#/$defs/oauth-flows/$defs/password"),
+      value
+    );
   } catch (error) {
     depth$ = 0;
     return (0, import_validation.tooDeep)(error);
@@ -1342,7 +1345,7 @@ function assertPassword(value) {
 const PasswordSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePassword);
 function isClientCredentials(value) {
   try {
-    return collect$ClientCredentials(value);
+    return collect$Password(value);
   } catch (error) {
     depth$ = 0;
     return !(0, import_validation.tooDeep)(error);
@@ -1350,7 +1353,10 @@ function isClientCredentials(value) {
 }
 function validateClientCredentials(value) {
   try {
-    return collect$ClientCredentials(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ClientCredentials, value);
+    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$Password(value2, path, errors, "#/$defs/oauth-flows/$defs/client-credentials"),
+      value
+    );
   } catch (error) {
     depth$ = 0;
     return (0, import_validation.tooDeep)(error);
@@ -3088,7 +3094,7 @@ function collect$Operation(value, path, errors, dyn) {
 }
 function collect$ResponseOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (collect$10(value)) {
+  if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
     if (!collect$Response(value, path, errors, dyn1) && !errors) return false;
@@ -3096,7 +3102,7 @@ function collect$ResponseOrReference(value, path, errors, dyn) {
   return true;
 }
 function collect$ExampleOrReference(value, path, errors) {
-  if (collect$11(value)) {
+  if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
     if (!collect$Example(value, path, errors) && !errors) return false;
@@ -3105,7 +3111,7 @@ function collect$ExampleOrReference(value, path, errors) {
 }
 function collect$RequestBodyOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (collect$12(value)) {
+  if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
     if (!collect$RequestBody(value, path, errors, dyn1) && !errors) return false;
@@ -3134,7 +3140,7 @@ function collect$HeaderOrReference(value, path, errors, dyn) {
   return true;
 }
 function collect$SecuritySchemeOrReference(value, path, errors) {
-  if (collect$14(value)) {
+  if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
     if (!collect$SecurityScheme(value, path, errors) && !errors) return false;
@@ -3142,7 +3148,7 @@ function collect$SecuritySchemeOrReference(value, path, errors) {
   return true;
 }
 function collect$LinkOrReference(value, path, errors) {
-  if (collect$15(value)) {
+  if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
   } else {
     if (!collect$Link(value, path, errors) && !errors) return false;
@@ -3162,7 +3168,7 @@ function collect$CallbacksOrReference(value, path, errors, dyn) {
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (collect$16(value)) {
+  if (collect$13(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
   } else {
     if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return depth$--, false;
@@ -3189,19 +3195,13 @@ function eval$8(value, ev) {
   if (collect$7(value)) return false;
   return true;
 }
-function collect$9(value, path, errors) {
+function collect$9(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/parameter-or-reference/if/type", "must be object"))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/parameter-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property '$ref'"))
         return false;
     }
   }
@@ -3563,24 +3563,6 @@ function collect$Responses(value, path, errors, dyn) {
   }
   return true;
 }
-function collect$10(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/response-or-reference/if/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/response-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
-  }
-  return true;
-}
 function collect$Response(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
@@ -3688,24 +3670,6 @@ function collect$Response(value, path, errors, dyn) {
   }
   return true;
 }
-function collect$11(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/example-or-reference/if/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/example-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
-  }
-  return true;
-}
 function collect$Example(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -3791,24 +3755,6 @@ function collect$Example(value, path, errors) {
   }
   return true;
 }
-function collect$12(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/request-body-or-reference/if/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/request-body-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
-  }
-  return true;
-}
 function collect$RequestBody(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
@@ -3878,12 +3824,12 @@ function collect$RequestBody(value, path, errors, dyn) {
   }
   return true;
 }
-function collect$13(value, path, errors) {
+function collect$13(value, path, errors, at) {
   if (depth$ >= 2e3) {
     $pushError$(
       errors,
       path,
-      "#/$defs/header-or-reference/if",
+      at,
       "is nested too deep to check: recursive types are checked at most 2000 calls deep",
       "maxDepth"
     );
@@ -3891,17 +3837,11 @@ function collect$13(value, path, errors) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/header-or-reference/if/type", "must be object"))
-      return depth$--, false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return depth$--, false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/header-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property '$ref'"))
         return depth$--, false;
     }
   }
@@ -4078,24 +4018,6 @@ function collect$Header(value, path, errors, dyn) {
   depth$--;
   return true;
 }
-function collect$14(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/security-scheme-or-reference/if/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/security-scheme-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
-  }
-  return true;
-}
 function collect$SecurityScheme(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -4166,24 +4088,6 @@ function collect$SecurityScheme(value, path, errors) {
       }
     }
     ev1.allKeys = true;
-  }
-  return true;
-}
-function collect$15(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/link-or-reference/if/type", "must be object"))
-      return false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/link-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
   }
   return true;
 }
@@ -4298,36 +4202,6 @@ function collect$Link(value, path, errors) {
     }
     ev1.allKeys = true;
   }
-  return true;
-}
-function collect$16(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/callbacks-or-reference/if",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
-    return false;
-  }
-  depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/callbacks-or-reference/if/type", "must be object"))
-      return depth$--, false;
-  } else {
-    const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/callbacks-or-reference/if/required",
-        "must have required property '$ref'"
-      ))
-        return depth$--, false;
-    }
-  }
-  depth$--;
   return true;
 }
 function collect$Callbacks(value, path, errors, dyn) {
@@ -4601,7 +4475,7 @@ function eval$StylesForHeader(value, ev) {
 }
 function eval$StylesForQuery(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$45(value, e1);
+  const passed2 = eval$22(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$46(value, ev)) return false;
@@ -5374,17 +5248,6 @@ function eval$44(value, ev) {
   }
   return true;
 }
-function eval$45(value, ev) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "query")) return false;
-      $markKey$(ev, "in");
-    }
-  }
-  return true;
-}
 function eval$ExplodeForForm(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$65(value, e1);
@@ -5392,7 +5255,7 @@ function eval$ExplodeForForm(value, ev) {
   if (passed2) {
     if (!eval$66(value, ev)) return false;
   } else {
-    if (!eval$67(value, ev)) return false;
+    if (!eval$66(value, ev)) return false;
   }
   return true;
 }
@@ -5644,12 +5507,23 @@ function collect$OauthFlows(value, path, errors) {
     }
     const p4 = o2.password;
     if (p4 !== void 0) {
-      if (!collect$Password(p4, errors && path + "/password", errors) && !errors) return false;
+      if (!collect$Password(
+        p4,
+        errors && path + "/password",
+        errors,
+        "#/$defs/oauth-flows/$defs/password"
+      ) && !errors)
+        return false;
       $markKey$(ev1, "password");
     }
     const p5 = o2.clientCredentials;
     if (p5 !== void 0) {
-      if (!collect$ClientCredentials(p5, errors && path + "/clientCredentials", errors) && !errors)
+      if (!collect$Password(
+        p5,
+        errors && path + "/clientCredentials",
+        errors,
+        "#/$defs/oauth-flows/$defs/client-credentials"
+      ) && !errors)
         return false;
       $markKey$(ev1, "clientCredentials");
     }
@@ -5938,16 +5812,6 @@ function eval$66(value, ev) {
   }
   return true;
 }
-function eval$67(value, ev) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o1 = value;
-    const p2 = o1.explode;
-    if (p2 !== void 0) {
-      $markKey$(ev, "explode");
-    }
-  }
-  return true;
-}
 function collect$Implicit(value, path, errors) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -6048,31 +5912,20 @@ function collect$Implicit(value, path, errors) {
   }
   return true;
 }
-function collect$Password(value, path, errors) {
+function collect$Password(value, path, errors, at) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/password/type", "must be object"))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/password/required",
-        "must have required property 'tokenUrl'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property 'tokenUrl'"))
         return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/password/required",
-        "must have required property 'scopes'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property 'scopes'"))
         return false;
     }
     if (p3 !== void 0) {
@@ -6080,7 +5933,7 @@ function collect$Password(value, path, errors) {
         if ($pushError$(
           errors,
           path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/type",
+          at + "/properties/tokenUrl/type",
           "must be string"
         ))
           return false;
@@ -6090,7 +5943,7 @@ function collect$Password(value, path, errors) {
           if ($pushError$(
             errors,
             path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/password/properties/tokenUrl/format",
+            at + "/properties/tokenUrl/format",
             'must match format "uri-reference"'
           ))
             return false;
@@ -6104,7 +5957,7 @@ function collect$Password(value, path, errors) {
         if ($pushError$(
           errors,
           path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/type",
+          at + "/properties/refreshUrl/type",
           "must be string"
         ))
           return false;
@@ -6114,7 +5967,7 @@ function collect$Password(value, path, errors) {
           if ($pushError$(
             errors,
             path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/password/properties/refreshUrl/format",
+            at + "/properties/refreshUrl/format",
             'must match format "uri-reference"'
           ))
             return false;
@@ -6138,112 +5991,7 @@ function collect$Password(value, path, errors) {
           errors,
           path,
           k9,
-          "#/$defs/oauth-flows/$defs/password/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
-    }
-    ev1.allKeys = true;
-  }
-  return true;
-}
-function collect$ClientCredentials(value, path, errors) {
-  const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/$defs/oauth-flows/$defs/client-credentials/type",
-      "must be object"
-    ))
-      return false;
-  } else {
-    const o2 = value;
-    const p3 = o2.tokenUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/client-credentials/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
-    const p4 = o2.scopes;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/client-credentials/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
-        const s5 = p3;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/client-credentials/properties/tokenUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
-      }
-      $markKey$(ev1, "tokenUrl");
-    }
-    const p6 = o2.refreshUrl;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
-        const s7 = p6;
-        if (!$isUriReference$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/client-credentials/properties/refreshUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
-      }
-      $markKey$(ev1, "refreshUrl");
-    }
-    if (p4 !== void 0) {
-      if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
-      $markKey$(ev1, "scopes");
-    }
-  }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
-  eval$SpecificationExtensions(value, ev1);
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o8 = value;
-    for (const k9 in o8) {
-      if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k9,
-          "#/$defs/oauth-flows/$defs/client-credentials/unevaluatedProperties",
+          at + "/unevaluatedProperties",
           "must NOT have unevaluated property "
         ))
           return false;

@@ -1,0 +1,260 @@
+/**
+ * Folding check functions. Inline copies of one schema (an OpenAPI document repeats the same
+ * parameter, error response or `expand` list in hundreds of operations) compile to functions that
+ * differ only in their schema-path strings: on appcenter.ms, 1,707 of 2,906 functions, half the
+ * guards. Here they become one function, which takes its schema path as one more parameter, `at`,
+ * read only where an error is reported: every error keeps exactly the schema path it had.
+ *
+ * How: a function's text is compiled as before, except that it names schema paths, check
+ * functions and their paths through tokens (below). Once compiled, its key is its text with each
+ * token read relative to the function's own schema path (its root): the same key is the same code
+ * for another place. Keys are computed when a function is defined, and a helper is defined before
+ * the function calling it (compiled inside it), so a caller's key names its helpers' groups:
+ * copies calling copies fold too. A named type called by name is keyed by its name. At the end
+ * ({@link FunctionFolder.link}), a group of one is written exactly as it was compiled (literal
+ * schema paths: a schema without copies gets the same guards as before); a larger group is
+ * declared once, under one of its names, with `at` read where its copies' paths differ,
+ * and every call to it passes the callee's path.
+ *
+ * The fast path is unchanged: a call without an error list passes no path at all, and a call with
+ * one builds the callee's path only when there is a list (`errors && at + "/anyOf/0"`).
+ */
+import { code, literal, placeholder, type Code } from "../code";
+
+/** The module constant holding a long schema path (see GuardModule.schemaPathCode). */
+export interface PathBase {
+  readonly origin: string;
+  readonly name: Code;
+  /** The base its own path is written from (the named type it is nested in), if any. */
+  readonly parent: PathBase | undefined;
+}
+
+export interface CheckFunction {
+  readonly id: number;
+  /** Its own name: `collect$X`, `eval$X` (named types) or `collect$12` (helpers). */
+  readonly name: Code;
+  /** The schema path of the schema it checks. */
+  readonly root: string;
+  readonly mode: "collect" | "eval";
+  /** A named type's function: keyed by name in its callers' keys (it is compiled later than they are). */
+  readonly named: boolean;
+  /** False for functions taking the dynamic scope: the scope objects refer to them as they are. */
+  readonly foldable: boolean;
+  /** Its declaration, with tokens; set once compiled. */
+  text?: string;
+  group?: Group;
+}
+
+interface Group {
+  readonly members: CheckFunction[];
+  readonly id: number;
+}
+
+/** The function a folded group is declared as: its first named type's (`collect$Deps` reads better than `collect$2`), else its first. */
+function leader(group: Group): CheckFunction {
+  return group.members.find((fn) => fn.named) ?? group.members[0]!;
+}
+
+/**
+ * Tokens: NUL, a kind letter, a number, NUL. No other generated text holds a NUL (literal()
+ * escapes it, comments show it as \u0000), so a token cannot be mistaken for code.
+ * - `f<function>`: a check function's name (its group's, when folded);
+ * - `p<path>`: a schema path (`at + "/type"` inside a folded function);
+ * - `a<argument>`: the callee's schema path as the last argument of a call with an error list,
+ *   when the callee is folded (nothing otherwise);
+ * - `r<function>`: the `at` parameter in a folded function's signature;
+ * - `v<function>`: a check function as a value taking (value, path, errors), for runtime's `invalid`;
+ * - `b<base>`: a base's constant declaration, written only if some code reads it.
+ */
+const TOKEN = /\u0000([fparvb])(\d+)\u0000/g;
+
+const token = placeholder;
+
+/** The schema path of `path` relative to `root`: "" for the root itself, undefined outside it. */
+function relative(root: string, path: string): string | undefined {
+  if (path === root) return "";
+  return path.startsWith(root) && path[root.length] === "/" ? path.slice(root.length) : undefined;
+}
+
+export class FunctionFolder {
+  private readonly functions: CheckFunction[] = [];
+  /** Defined functions, in the order their declarations are written. */
+  private readonly order: CheckFunction[] = [];
+  private readonly paths: { path: string; base: PathBase | undefined }[] = [];
+  private readonly arguments: { callee: CheckFunction; base: PathBase | undefined }[] = [];
+  private readonly bases: { base: PathBase; used: boolean }[] = [];
+  private readonly baseEntries = new Map<PathBase, { used: boolean }>();
+  private readonly groups = new Map<string, Group>();
+  private groupCount = 0;
+
+  /** A new check function; its token stands for its name until {@link link}. */
+  create(fn: Omit<CheckFunction, "id" | "text" | "group">): Code {
+    const created: CheckFunction = { ...fn, id: this.functions.length };
+    this.functions.push(created);
+    return token("f", created.id);
+  }
+
+  /** Places the function (by its token) in the module's order of declarations; before it is defined, for a named type. */
+  place(fn: Code): void {
+    this.order.push(this.byToken(fn));
+  }
+
+  /** Sets the function's declaration text and files it under its key. */
+  define(fn: Code, text: Code): void {
+    const record = this.byToken(fn);
+    record.text = text.text;
+    const key = record.foldable ? this.keyOf(record) : undefined;
+    let group = key === undefined ? undefined : this.groups.get(key);
+    if (!group) {
+      group = { members: [], id: this.groupCount++ };
+      if (key !== undefined) this.groups.set(key, group);
+    }
+    group.members.push(record);
+    record.group = group;
+  }
+
+  /** The schema path `path` in the function being compiled, with the base that function writes long paths from. */
+  path(path: string, base: PathBase | undefined): Code {
+    this.paths.push({ path, base });
+    return token("p", this.paths.length - 1);
+  }
+
+  /** `, <callee's schema path>` at the end of a call with an error list, if the callee ends up folded. */
+  rootArgument(callee: Code, base: PathBase | undefined): Code {
+    this.arguments.push({ callee: this.byToken(callee), base });
+    return token("a", this.arguments.length - 1);
+  }
+
+  /** `, at?: string` in the signature of `fn`, if it ends up folded. */
+  rootParameter(fn: Code): Code {
+    return token("r", this.byToken(fn).id);
+  }
+
+  /** `fn` as a value called with (value, path, errors). */
+  value(fn: Code): Code {
+    return token("v", this.byToken(fn).id);
+  }
+
+  /** A base's constant declaration, written only if some code reads the base. */
+  base(base: PathBase): Code {
+    const entry = { base, used: false };
+    this.bases.push(entry);
+    this.baseEntries.set(base, entry);
+    return token("b", this.bases.length - 1);
+  }
+
+  private byToken(fn: Code): CheckFunction {
+    const match = /^\u0000f(\d+)\u0000$/.exec(fn.text);
+    const found = match ? this.functions[Number(match[1])] : undefined;
+    if (!found) throw new Error(`internal: ${JSON.stringify(fn.text)} is not a check function`);
+    return found;
+  }
+
+  /** The function's text with every token as seen from its root: equal keys, equal code for another place. */
+  private keyOf(fn: CheckFunction): string {
+    const pathKey = (path: string): string => {
+      const rest = fn.mode === "collect" ? relative(fn.root, path) : undefined;
+      // As JSON: a NUL in a schema's key cannot end the token early.
+      return rest === undefined ? `A${JSON.stringify(path)}` : `R${JSON.stringify(rest)}`;
+    };
+    return fn.mode + fn.text!.replace(TOKEN, (_, kind: string, index: string) => {
+      const n = Number(index);
+      switch (kind) {
+        case "f": {
+          const callee = this.functions[n]!;
+          if (callee === fn) return "\u0000self\u0000";
+          if (callee.named || !callee.group) return `\u0000${callee.name.text}\u0000`;
+          return `\u0000g${callee.group.id}\u0000`;
+        }
+        case "p":
+          return `\u0000${pathKey(this.paths[n]!.path)}\u0000`;
+        case "a":
+          return `\u0000a${pathKey(this.arguments[n]!.callee.root)}\u0000`;
+        case "r":
+          return "";
+        default:
+          throw new Error(`internal: token ${kind} in a check function`);
+      }
+    });
+  }
+
+  private folded(fn: CheckFunction): boolean {
+    return fn.group !== undefined && fn.group.members.length > 1;
+  }
+
+  /**
+   * The module's check functions, folded, then `resolve` for the rest of the module (read after
+   * the functions: a base constant is written only if they read it).
+   */
+  link(): { functions: string[]; resolve: (text: string) => string } {
+    const functions: string[] = [];
+    for (const fn of this.order) {
+      if (fn.text === undefined) throw new Error(`internal: ${fn.name.text} was never compiled`);
+      if (this.folded(fn) && leader(fn.group!) !== fn) continue;
+      functions.push(this.resolve(fn.text, fn));
+    }
+    // A base's constant reads its parent's, which comes first: last to first marks every base read.
+    const declared = new Map<number, string>();
+    for (let i = this.bases.length - 1; i >= 0; i--) {
+      const entry = this.bases[i]!;
+      if (!entry.used) continue;
+      const { base } = entry;
+      declared.set(i, `const ${base.name.text} = ${this.absolute(base.origin, base.parent)};`);
+    }
+    return { functions, resolve: (text) => this.resolve(text, undefined, declared) };
+  }
+
+  /** Text with its tokens as code, in function `fn` (undefined: outside every function). */
+  private resolve(text: string, fn: CheckFunction | undefined, bases?: ReadonlyMap<number, string>): string {
+    const shared = fn !== undefined && this.folded(fn) && fn.mode === "collect";
+    const pathCode = (path: string, base: PathBase | undefined, argument: boolean): string => {
+      const rest = shared ? relative(fn.root, path) : undefined;
+      let out: string;
+      if (rest === "") return argument ? "at" : "at!";
+      if (rest !== undefined) out = code`at + ${rest}`.text;
+      else out = this.absolute(path, base);
+      // An argument is built only when there is an error list to report into: not on the fast path.
+      return argument && out.includes(" + ") ? `errors && ${out}` : out;
+    };
+    return text.replace(TOKEN, (_, kind: string, index: string) => {
+      const n = Number(index);
+      switch (kind) {
+        case "f":
+          return this.finalName(this.functions[n]!);
+        case "p": {
+          const { path, base } = this.paths[n]!;
+          return pathCode(path, base, false);
+        }
+        case "a": {
+          const { callee, base } = this.arguments[n]!;
+          return this.folded(callee) ? `, ${pathCode(callee.root, base, true)}` : "";
+        }
+        case "r":
+          return this.folded(this.functions[n]!) ? ", at?: string" : "";
+        case "v": {
+          const callee = this.functions[n]!;
+          const name = this.finalName(callee);
+          return this.folded(callee) ? `(value, path, errors) => ${name}(value, path, errors, ${literal(callee.root).text})` : name;
+        }
+        case "b":
+          return bases?.get(n) ?? "";
+        default:
+          throw new Error(`internal: unknown token ${kind}`);
+      }
+    });
+  }
+
+  private finalName(fn: CheckFunction): string {
+    return (this.folded(fn) ? leader(fn.group!) : fn).name.text;
+  }
+
+  /** A schema path as a literal, or from a base constant when it starts with the base's path (and marks the base read). */
+  private absolute(path: string, base: PathBase | undefined): string {
+    if (base && path.startsWith(base.origin)) {
+      const entry = this.baseEntries.get(base);
+      if (entry) entry.used = true;
+      return code`${base.name} + ${path.slice(base.origin.length)}`.text;
+    }
+    return literal(path).text;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Folded check functions (emit/guards/fold.ts): inline copies of one schema get one check function,
+ * and every copy's errors keep that copy's own schema path and instance path, as ajv (allErrors)
+ * reports them for the same place. The fixture, test/fixtures/openapi/folded-copies.json, repeats
+ * an `expand` parameter and an error response in two operations and one anyOf in three properties
+ * of a component; a JSON Schema adds two recursive types that differ only in their names.
+ */
+import Ajv2020 from "ajv/dist/2020";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { generate } from "../../../generator/index";
+import { loadGenerated } from "../../../generator/run-generated";
+import { REPO_ROOT } from "../../helpers/paths";
+import type { Guards } from "../../helpers/guards";
+
+const DOCUMENT = JSON.parse(readFileSync(path.join(REPO_ROOT, "test", "fixtures", "openapi", "folded-copies.json"), "utf8"));
+
+/** Two recursive types alike but for their names, used from two properties. */
+const RECURSIVE = {
+  title: "Root",
+  type: "object",
+  properties: { a: { $ref: "#/$defs/A" }, b: { $ref: "#/$defs/B" } },
+  $defs: {
+    A: { type: "object", properties: { n: { type: "integer" }, next: { $ref: "#/$defs/A" } } },
+    B: { type: "object", properties: { n: { type: "integer" }, next: { $ref: "#/$defs/B" } } },
+  },
+};
+
+/** guards.ts (unformatted) and the loaded module. */
+async function guardsOf(schema: object): Promise<{ text: string; guards: Guards }> {
+  const { files } = await generate({ schema, emit: ["guards"], build: false, format: false });
+  const text = files.find((f) => f.path === "src/guards.ts")!.contents;
+  return { text, guards: loadGenerated(files) as Guards };
+}
+
+/** The module's internal check functions (not the exported wrappers): the last statements of guards.ts. */
+function checkFunctions(text: string): string[] {
+  return text.slice(text.indexOf("\nfunction ")).split(/\n(?=function [\w$]+\()/).filter((f) => f.trim() !== "");
+}
+
+/** The check function `validateX` calls first (its fast path). */
+function checkOf(text: string, type: string): string {
+  const match = new RegExp(`export function validate${type}\\(value: unknown\\)[^\\n]*\\n  try \\{\\n    return ([\\w$]+)\\(value\\)`).exec(text);
+  if (!match) throw new Error(`no validate${type} in guards.ts`);
+  return match[1]!;
+}
+
+/** ajv (draft 2020-12, allErrors) on the subschema at `pointer` of `document`: its errors as ours would read, "path schemaPath keyword", sorted. */
+function ajvErrors(document: object, pointer: string, value: unknown): string[] | "valid" {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
+  ajv.addSchema({ ...document, $id: "https://example.com/document" });
+  const validate = ajv.getSchema(`https://example.com/document${pointer}`)!;
+  if (validate(value)) return "valid";
+  // ajv's schema paths start at the subschema compiled ("#/properties/..."): ours at the document's root.
+  return validate.errors!.map((e) => `${e.instancePath} ${pointer}${e.schemaPath.slice(1)} ${e.keyword}`).sort();
+}
+
+function ourErrors(guards: Guards, type: string, value: unknown): string[] | "valid" {
+  const result = guards[`validate${type}`]!(value);
+  if (result.ok) return "valid";
+  return result.errors.map((e: { path: string; schemaPath: string; keyword: string }) => `${e.path} ${e.schemaPath} ${e.keyword}`).sort();
+}
+
+const EXPAND = [["ok", "x".repeat(42), "y".repeat(50)], "all", [1, "ok"], []];
+const ERROR = [{ code: 5, detail: "x".repeat(43) }, {}, { code: "500" }, { code: 404, detail: "not found" }];
+const HOLDER = [
+  { first: { code: 5, tags: ["abcd", "ok"] }, second: { tags: [1] }, list: [null, { code: "1" }, 3] },
+  { first: null, second: { code: 100 }, list: [{ code: 200, tags: ["a"] }] },
+  { list: "none", second: [] },
+];
+
+/** Each place: its type, its JSON Pointer in the document, the values to check there. */
+const PLACES: [string, string, unknown[]][] = [
+  ["ListOrdersParamsQueryExpand", "#/paths/~1orders/get/parameters/0/schema", EXPAND],
+  ["ListInvoicesParamsQueryExpand", "#/paths/~1invoices/get/parameters/0/schema", EXPAND],
+  ["ListOrdersResponseDefault", "#/paths/~1orders/get/responses/default/content/application~1json/schema", ERROR],
+  ["ListInvoicesResponseDefault", "#/paths/~1invoices/get/responses/default/content/application~1json/schema", ERROR],
+  ["Holder", "#/components/schemas/Holder", HOLDER],
+];
+
+describe("an OpenAPI document with inline copies", () => {
+  let text: string;
+  let guards: Guards;
+  beforeAll(async () => {
+    ({ text, guards } = await guardsOf(DOCUMENT));
+  }, 60_000);
+
+  test("each copied schema has one check function, shared by every copy", () => {
+    const functions = checkFunctions(text);
+    // Each message belongs to one of the copied schemas: one function holds it.
+    for (const message of ["must NOT have more than 41 characters", "must NOT have more than 42 characters", "must NOT have more than 3 characters", "must be null"]) {
+      expect([message, functions.filter((f) => f.includes(message)).length]).toEqual([message, 1]);
+    }
+    expect(checkOf(text, "ListInvoicesParamsQueryExpand")).toBe(checkOf(text, "ListOrdersParamsQueryExpand"));
+    expect(checkOf(text, "ListInvoicesResponseDefault")).toBe(checkOf(text, "ListOrdersResponseDefault"));
+    // A shared function's schema path is its `at` parameter; nothing else of the copies is left.
+    expect(text).not.toContain("/paths/~1invoices/get/responses/default/content/application~1json/schema/properties");
+  });
+
+  test.each(PLACES)("%s: every error at its own schema path and instance path, as ajv reports them", (type, pointer, values) => {
+    for (const value of values) {
+      expect([value, ourErrors(guards, type, value)]).toEqual([value, ajvErrors(DOCUMENT, pointer, value)]);
+    }
+  });
+
+  test("the fast path agrees: isHolder on the same values", () => {
+    for (const value of HOLDER) expect(guards.isHolder!(value)).toBe(ajvErrors(DOCUMENT, "#/components/schemas/Holder", value) === "valid");
+  });
+});
+
+describe("recursive types alike but for their names", () => {
+  test("fold into one function calling itself with its own schema path, each type's errors at its own place", async () => {
+    const { text, guards } = await guardsOf(RECURSIVE);
+    expect(checkOf(text, "B")).toBe(checkOf(text, "A"));
+    const value = { n: 1, next: { next: { n: 1.5, next: { n: "x" } } } };
+    for (const type of ["A", "B"]) {
+      const errors = ourErrors(guards, type, value);
+      expect(errors).toEqual([`/next/next/n #/$defs/${type}/properties/n/type type`, `/next/next/next/n #/$defs/${type}/properties/n/type type`]);
+      expect(errors).toEqual(ajvErrors(RECURSIVE, `#/$defs/${type}`, value));
+    }
+    // Through the root: each property's type keeps its own paths.
+    expect(ourErrors(guards, "Root", { a: { next: { n: "x" } }, b: { next: { next: { n: 1.5 } } } })).toEqual([
+      "/a/next/n #/$defs/A/properties/n/type type",
+      "/b/next/next/n #/$defs/B/properties/n/type type",
+    ]);
+  }, 60_000);
+});
+
+describe("copies deep in a schema, whose paths are written from module constants (at$N)", () => {
+  /** `levels` objects nested under "key", around a leaf anyOf. */
+  const chain = (levels: number): object => {
+    let schema: object = { anyOf: [{ type: "integer" }, { type: "string", maxLength: 2 }] };
+    for (let i = 0; i < levels; i++) schema = { type: "object", properties: { key: schema } };
+    return schema;
+  };
+  const schema = { title: "Root", type: "object", properties: { a: chain(60), b: chain(60) } };
+
+  test("every error at its full schema path, as ajv reports it", async () => {
+    const { guards } = await guardsOf(schema);
+    let leaf: unknown = "long";
+    for (let i = 0; i < 60; i++) leaf = { key: leaf };
+    const value = { a: leaf, b: leaf };
+    const errors = ourErrors(guards, "Root", value);
+    expect(errors).toHaveLength(6);
+    expect(errors).toContain(`${"/key".repeat(60).replace(/^/, "/b")} #/properties/b${"/properties/key".repeat(60)}/anyOf/1/maxLength maxLength`);
+    expect(errors).toEqual(ajvErrors(schema, "#", value));
+  }, 60_000);
+});
+
