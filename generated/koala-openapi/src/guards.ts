@@ -146,7 +146,16 @@ export function validateBatchParamsPathPublicKey(
   try {
     return collect$BatchParamsPathPublicKey(value)
       ? { ok: true, value: value as BatchParamsPathPublicKey }
-      : $invalid(collect$BatchParamsPathPublicKey, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsPathPublicKey(
+              value,
+              path,
+              errors,
+              "#/components/parameters/PublicKey/schema",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -157,9 +166,18 @@ export function validateBatchParamsHeaderUserAgent(
   value: unknown,
 ): $ValidationResult<BatchParamsHeaderUserAgent> {
   try {
-    return collect$BatchParamsHeaderUserAgent(value)
+    return collect$BatchParamsPathPublicKey(value)
       ? { ok: true, value: value as BatchParamsHeaderUserAgent }
-      : $invalid(collect$BatchParamsHeaderUserAgent, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsPathPublicKey(
+              value,
+              path,
+              errors,
+              "#/components/parameters/UserAgent/schema",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -260,7 +278,16 @@ export function validateBatchParamsPath(value: unknown): $ValidationResult<Batch
   try {
     return collect$BatchParamsPath(value)
       ? { ok: true, value: value as BatchParamsPath }
-      : $invalid(collect$BatchParamsPath, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsPath(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -290,7 +317,16 @@ export function validateBatchParamsHeader(value: unknown): $ValidationResult<Bat
   try {
     return collect$BatchParamsHeader(value)
       ? { ok: true, value: value as BatchParamsHeader }
-      : $invalid(collect$BatchParamsHeader, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsHeader(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -313,7 +349,16 @@ export function validateBatchResponse429Headers(
   try {
     return collect$BatchResponse429Headers(value)
       ? { ok: true, value: value as BatchResponse429Headers }
-      : $invalid(collect$BatchResponse429Headers, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchResponse429Headers(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -322,7 +367,7 @@ export function validateBatchResponse429Headers(
 /** Whether `value` is a valid AccountsBatchParamsPath. The fast path: no allocation when it is. */
 export function isAccountsBatchParamsPath(value: unknown): value is AccountsBatchParamsPath {
   try {
-    return collect$AccountsBatchParamsPath(value);
+    return collect$BatchParamsPath(value);
   } catch (error) {
     return !$tooDeep(error);
   }
@@ -333,9 +378,18 @@ export function validateAccountsBatchParamsPath(
   value: unknown,
 ): $ValidationResult<AccountsBatchParamsPath> {
   try {
-    return collect$AccountsBatchParamsPath(value)
+    return collect$BatchParamsPath(value)
       ? { ok: true, value: value as AccountsBatchParamsPath }
-      : $invalid(collect$AccountsBatchParamsPath, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsPath(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -356,7 +410,7 @@ export const AccountsBatchParamsPathSchema: $StandardSchemaV1<AccountsBatchParam
 /** Whether `value` is a valid AccountsBatchParamsHeader. The fast path: no allocation when it is. */
 export function isAccountsBatchParamsHeader(value: unknown): value is AccountsBatchParamsHeader {
   try {
-    return collect$AccountsBatchParamsHeader(value);
+    return collect$BatchParamsHeader(value);
   } catch (error) {
     return !$tooDeep(error);
   }
@@ -367,9 +421,18 @@ export function validateAccountsBatchParamsHeader(
   value: unknown,
 ): $ValidationResult<AccountsBatchParamsHeader> {
   try {
-    return collect$AccountsBatchParamsHeader(value)
+    return collect$BatchParamsHeader(value)
       ? { ok: true, value: value as AccountsBatchParamsHeader }
-      : $invalid(collect$AccountsBatchParamsHeader, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchParamsHeader(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -392,9 +455,18 @@ export function validateAccountsBatchResponse429Headers(
   value: unknown,
 ): $ValidationResult<AccountsBatchResponse429Headers> {
   try {
-    return collect$AccountsBatchResponse429Headers(value)
+    return collect$BatchResponse429Headers(value)
       ? { ok: true, value: value as AccountsBatchResponse429Headers }
-      : $invalid(collect$AccountsBatchResponse429Headers, value);
+      : $invalid(
+          (value, path, errors) =>
+            collect$BatchResponse429Headers(
+              value,
+              path,
+              errors,
+              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers",
+            ),
+          value,
+        );
   } catch (error) {
     return $tooDeep(error);
   }
@@ -607,50 +679,14 @@ function collect$BatchParamsPathPublicKey(
   value: unknown,
   path?: string,
   errors?: $ValidationError[],
+  at?: string,
 ): boolean {
   if (!(typeof value === "string")) {
-    if (
-      $pushError$(errors, path!, "#/components/parameters/PublicKey/schema/type", "must be string")
-    )
-      return false;
+    if ($pushError$(errors, path!, at + "/type", "must be string")) return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "#/components/parameters/PublicKey/schema/minLength",
-          "must NOT have fewer than 1 characters",
-        )
-      )
-        return false;
-    }
-  }
-  return true;
-}
-
-function collect$BatchParamsHeaderUserAgent(
-  value: unknown,
-  path?: string,
-  errors?: $ValidationError[],
-): boolean {
-  if (!(typeof value === "string")) {
-    if (
-      $pushError$(errors, path!, "#/components/parameters/UserAgent/schema/type", "must be string")
-    )
-      return false;
-  } else {
-    const s1 = value as string;
-    if (s1.length < 1) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "#/components/parameters/UserAgent/schema/minLength",
-          "must NOT have fewer than 1 characters",
-        )
-      )
+      if ($pushError$(errors, path!, at + "/minLength", "must NOT have fewer than 1 characters"))
         return false;
     }
   }
@@ -1556,33 +1592,27 @@ function collect$BatchParamsPath(
   value: unknown,
   path?: string,
   errors?: $ValidationError[],
+  at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
-          "must have required property 'publicKey'",
-        )
-      )
+      if ($pushError$(errors, path!, at + "/required", "must have required property 'publicKey'"))
         return false;
     }
     if (p2 !== undefined) {
-      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
+      if (
+        !collect$BatchParamsPathPublicKey(
+          p2,
+          errors && path + "/publicKey",
+          errors,
+          "#/components/parameters/PublicKey/schema",
+        ) &&
+        !errors
+      )
         return false;
     }
     for (const k3 in o1) {
@@ -1595,7 +1625,7 @@ function collect$BatchParamsPath(
               errors,
               path!,
               k3,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
+              at + "/additionalProperties",
               "must NOT have additional property ",
             )
           )
@@ -1611,34 +1641,25 @@ function collect$BatchParamsHeader(
   value: unknown,
   path?: string,
   errors?: $ValidationError[],
+  at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
-          "must have required property 'User-Agent'",
-        )
-      )
+      if ($pushError$(errors, path!, at + "/required", "must have required property 'User-Agent'"))
         return false;
     }
     if (p2 !== undefined) {
       if (
-        !collect$BatchParamsHeaderUserAgent(p2, errors && path + "/User-Agent", errors) &&
+        !collect$BatchParamsPathPublicKey(
+          p2,
+          errors && path + "/User-Agent",
+          errors,
+          "#/components/parameters/UserAgent/schema",
+        ) &&
         !errors
       )
         return false;
@@ -1651,141 +1672,10 @@ function collect$BatchResponse429Headers(
   value: unknown,
   path?: string,
   errors?: $ValidationError[],
+  at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers/type",
-        "must be object",
-      )
-    )
-      return false;
-  } else {
-    const o1 = value as Record<string, unknown>;
-    const p2 = o1["Retry-After"];
-    if (p2 !== undefined) {
-      if (
-        !collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) &&
-        !errors
-      )
-        return false;
-    }
-  }
-  return true;
-}
-
-function collect$AccountsBatchParamsPath(
-  value: unknown,
-  path?: string,
-  errors?: $ValidationError[],
-): boolean {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
-        "must be object",
-      )
-    )
-      return false;
-  } else {
-    const o1 = value as Record<string, unknown>;
-    const p2 = o1.publicKey;
-    if (p2 === undefined) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
-          "must have required property 'publicKey'",
-        )
-      )
-        return false;
-    }
-    if (p2 !== undefined) {
-      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
-        return false;
-    }
-    for (const k3 in o1) {
-      if (!$hasOwn$(o1, k3)) continue;
-      const x4 = o1[k3];
-      if (!(k3 === "publicKey")) {
-        {
-          if (
-            $pushKeyError$(
-              errors,
-              path!,
-              k3,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
-              "must NOT have additional property ",
-            )
-          )
-            return false;
-        }
-      }
-    }
-  }
-  return true;
-}
-
-function collect$AccountsBatchParamsHeader(
-  value: unknown,
-  path?: string,
-  errors?: $ValidationError[],
-): boolean {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
-        "must be object",
-      )
-    )
-      return false;
-  } else {
-    const o1 = value as Record<string, unknown>;
-    const p2 = o1["User-Agent"];
-    if (p2 === undefined) {
-      if (
-        $pushError$(
-          errors,
-          path!,
-          "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
-          "must have required property 'User-Agent'",
-        )
-      )
-        return false;
-    }
-    if (p2 !== undefined) {
-      if (
-        !collect$BatchParamsHeaderUserAgent(p2, errors && path + "/User-Agent", errors) &&
-        !errors
-      )
-        return false;
-    }
-  }
-  return true;
-}
-
-function collect$AccountsBatchResponse429Headers(
-  value: unknown,
-  path?: string,
-  errors?: $ValidationError[],
-): boolean {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers/type",
-        "must be object",
-      )
-    )
-      return false;
+    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["Retry-After"];

@@ -150,14 +150,30 @@ function assertError_(value) {
 const Error_Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateError_);
 function validateBatchParamsPathPublicKey(value) {
   try {
-    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPathPublicKey, value);
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsPathPublicKey(
+        value2,
+        path,
+        errors,
+        "#/components/parameters/PublicKey/schema"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
 }
 function validateBatchParamsHeaderUserAgent(value) {
   try {
-    return collect$BatchParamsHeaderUserAgent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeaderUserAgent, value);
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsPathPublicKey(
+        value2,
+        path,
+        errors,
+        "#/components/parameters/UserAgent/schema"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -216,7 +232,15 @@ function isBatchParamsPath(value) {
 }
 function validateBatchParamsPath(value) {
   try {
-    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsPath, value);
+    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsPath(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -235,7 +259,15 @@ function isBatchParamsHeader(value) {
 }
 function validateBatchParamsHeader(value) {
   try {
-    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchParamsHeader, value);
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsHeader(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -247,21 +279,37 @@ function assertBatchParamsHeader(value) {
 const BatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeader);
 function validateBatchResponse429Headers(value) {
   try {
-    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchResponse429Headers, value);
+    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchResponse429Headers(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
 }
 function isAccountsBatchParamsPath(value) {
   try {
-    return collect$AccountsBatchParamsPath(value);
+    return collect$BatchParamsPath(value);
   } catch (error) {
     return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountsBatchParamsPath(value) {
   try {
-    return collect$AccountsBatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsPath, value);
+    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsPath(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -273,14 +321,22 @@ function assertAccountsBatchParamsPath(value) {
 const AccountsBatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsPath);
 function isAccountsBatchParamsHeader(value) {
   try {
-    return collect$AccountsBatchParamsHeader(value);
+    return collect$BatchParamsHeader(value);
   } catch (error) {
     return !(0, import_validation.tooDeep)(error);
   }
 }
 function validateAccountsBatchParamsHeader(value) {
   try {
-    return collect$AccountsBatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchParamsHeader, value);
+    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchParamsHeader(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -292,7 +348,15 @@ function assertAccountsBatchParamsHeader(value) {
 const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsHeader);
 function validateAccountsBatchResponse429Headers(value) {
   try {
-    return collect$AccountsBatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountsBatchResponse429Headers, value);
+    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(
+      (value2, path, errors) => collect$BatchResponse429Headers(
+        value2,
+        path,
+        errors,
+        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers"
+      ),
+      value
+    );
   } catch (error) {
     return (0, import_validation.tooDeep)(error);
   }
@@ -439,37 +503,13 @@ function collect$Error_(value, path, errors) {
   }
   return true;
 }
-function collect$BatchParamsPathPublicKey(value, path, errors) {
+function collect$BatchParamsPathPublicKey(value, path, errors, at) {
   if (!(typeof value === "string")) {
-    if ($pushError$(errors, path, "#/components/parameters/PublicKey/schema/type", "must be string"))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be string")) return false;
   } else {
     const s1 = value;
     if (s1.length < 1) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/components/parameters/PublicKey/schema/minLength",
-        "must NOT have fewer than 1 characters"
-      ))
-        return false;
-    }
-  }
-  return true;
-}
-function collect$BatchParamsHeaderUserAgent(value, path, errors) {
-  if (!(typeof value === "string")) {
-    if ($pushError$(errors, path, "#/components/parameters/UserAgent/schema/type", "must be string"))
-      return false;
-  } else {
-    const s1 = value;
-    if (s1.length < 1) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/components/parameters/UserAgent/schema/minLength",
-        "must NOT have fewer than 1 characters"
-      ))
+      if ($pushError$(errors, path, at + "/minLength", "must NOT have fewer than 1 characters"))
         return false;
     }
   }
@@ -1220,29 +1260,23 @@ function collect$4(value, path, errors) {
   }
   return true;
 }
-function collect$BatchParamsPath(value, path, errors) {
+function collect$BatchParamsPath(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/type",
-      "must be object"
-    ))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/required",
-        "must have required property 'publicKey'"
-      ))
+      if ($pushError$(errors, path, at + "/required", "must have required property 'publicKey'"))
         return false;
     }
     if (p2 !== void 0) {
-      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
+      if (!collect$BatchParamsPathPublicKey(
+        p2,
+        errors && path + "/publicKey",
+        errors,
+        "#/components/parameters/PublicKey/schema"
+      ) && !errors)
         return false;
     }
     for (const k3 in o1) {
@@ -1254,7 +1288,7 @@ function collect$BatchParamsPath(value, path, errors) {
             errors,
             path,
             k3,
-            "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath/additionalProperties",
+            at + "/additionalProperties",
             "must NOT have additional property "
           ))
             return false;
@@ -1264,134 +1298,31 @@ function collect$BatchParamsPath(value, path, errors) {
   }
   return true;
 }
-function collect$BatchParamsHeader(value, path, errors) {
+function collect$BatchParamsHeader(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/type",
-      "must be object"
-    ))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ($pushError$(
+      if ($pushError$(errors, path, at + "/required", "must have required property 'User-Agent'"))
+        return false;
+    }
+    if (p2 !== void 0) {
+      if (!collect$BatchParamsPathPublicKey(
+        p2,
+        errors && path + "/User-Agent",
         errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader/required",
-        "must have required property 'User-Agent'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!collect$BatchParamsHeaderUserAgent(p2, errors && path + "/User-Agent", errors) && !errors)
+        "#/components/parameters/UserAgent/schema"
+      ) && !errors)
         return false;
     }
   }
   return true;
 }
-function collect$BatchResponse429Headers(value, path, errors) {
+function collect$BatchResponse429Headers(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers/type",
-      "must be object"
-    ))
-      return false;
-  } else {
-    const o1 = value;
-    const p2 = o1["Retry-After"];
-    if (p2 !== void 0) {
-      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
-        return false;
-    }
-  }
-  return true;
-}
-function collect$AccountsBatchParamsPath(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/type",
-      "must be object"
-    ))
-      return false;
-  } else {
-    const o1 = value;
-    const p2 = o1.publicKey;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/required",
-        "must have required property 'publicKey'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors) && !errors)
-        return false;
-    }
-    for (const k3 in o1) {
-      if (!$hasOwn$(o1, k3)) continue;
-      const x4 = o1[k3];
-      if (!(k3 === "publicKey")) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k3,
-            "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
-      }
-    }
-  }
-  return true;
-}
-function collect$AccountsBatchParamsHeader(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/type",
-      "must be object"
-    ))
-      return false;
-  } else {
-    const o1 = value;
-    const p2 = o1["User-Agent"];
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader/required",
-        "must have required property 'User-Agent'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!collect$BatchParamsHeaderUserAgent(p2, errors && path + "/User-Agent", errors) && !errors)
-        return false;
-    }
-  }
-  return true;
-}
-function collect$AccountsBatchResponse429Headers(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers/type",
-      "must be object"
-    ))
-      return false;
+    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1["Retry-After"];
