@@ -115,3 +115,22 @@ test.each(cases)(`%s answers as the check it replaced (seed ${seed})`, (_name, c
     { numRuns: 4000, seed },
   );
 });
+
+// Every day of four years (leap and common, the century rules both ways), days 29-32 included, at
+// times with and without leap seconds: a rare-case test keyed on a few characters (February 29,
+// second 60) must not catch the common days that share some of them ("02-19", "02-09").
+test("date and date-time answer as the checks they replaced on every day of 1900, 2000, 2023 and 2024", () => {
+  const differ: string[] = [];
+  for (const year of ["1900", "2000", "2023", "2024"]) {
+    for (let month = 0; month <= 13; month++) {
+      for (let day = 0; day <= 32; day++) {
+        const date = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        if (formats.isDate(date) !== previous.isDate(date)) differ.push(date);
+        for (const time of ["T00:00:00Z", "t23:59:60Z", " 15:59:60.5-08:00", "T12:34:56.789+02:00", "T23:59:60+00:01"]) {
+          if (formats.isDateTime(date + time) !== previous.isDateTime(date + time)) differ.push(date + time);
+        }
+      }
+    }
+  }
+  expect(differ).toEqual([]);
+});
