@@ -94,28 +94,15 @@ function numOffsetAllows(s, j, minutes, second) {
 function isTime(s) {
   return timeAt(s, 0);
 }
-const DATE_TIME = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function isDateTime(s) {
-  if (s.length < 20) return false;
-  const leapDay = s.charCodeAt(5) === 48 && s.charCodeAt(6) === 50 && s.charCodeAt(8) === 50 && s.charCodeAt(9) === 57;
-  return leapDay || s.charCodeAt(17) === 54 ? dateTimeByFields(s) : DATE_TIME.test(s);
-}
-function dateTimeByFields(s) {
-  if (s.length < 20) return false;
-  const t = s.charCodeAt(10);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || t !== 84 && t !== 116 && t !== 32) return false;
-  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
-  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48, s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48;
-  if ((y0 | 9 - y0 | y1 | 9 - y1 | y2 | 9 - y2 | y3 | 9 - y3 | m0 | 9 - m0 | m1 | 9 - m1 | d0 | 9 - d0 | d1 | 9 - d1 | h0 | 9 - h0 | h1 | 9 - h1 | i0 | 9 - i0 | i1 | 9 - i1 | s0 | 9 - s0 | s1 | 9 - s1) < 0) return false;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  const hour = h0 * 10 + h1;
-  const minute = i0 * 10 + i1;
-  const second = s0 * 10 + s1;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return false;
-  if (day > 28 && day > daysInMonth(y0 * 1e3 + y1 * 100 + y2 * 10 + y3, month)) return false;
-  return timeEndAt(s, 19, hour * 60 + minute, second);
+  if (!DATE_TIME.test(s)) return false;
+  if (s.charCodeAt(9) === 57 && s.charCodeAt(8) === 50 && s.charCodeAt(6) === 50 && s.charCodeAt(5) === 48 && daysInMonth(+s.slice(0, 4), 2) === 28) return false;
+  if (s.charCodeAt(17) !== 54) return true;
+  const n = s.length;
+  const z = s.charCodeAt(n - 1) > 64;
+  const offset = z ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (+s.slice(n - 5, n - 3) * 60 + +s.slice(n - 2));
+  return (+s.slice(11, 13) * 60 + +s.slice(14, 16) - offset + 1440) % 1440 === 1439;
 }
 function isUuid(s) {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
