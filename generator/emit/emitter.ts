@@ -97,6 +97,13 @@ export interface EmittedModule {
    * `statements` exactly what these declare.
    */
   declarations?: Statement[] | "source";
+  /**
+   * The module holds types only: its JavaScript is an empty module's, built from its header alone
+   * without waiting for it to be formatted (print/build-dist.ts, buildTypesOnlyScripts). Said
+   * apart from `declarations`, which is about its `.d.ts`: a module may well have its source as
+   * its declarations and still hold code.
+   */
+  typesOnly?: true;
   /** A one-line description for the file header. */
   summary: string;
   /**

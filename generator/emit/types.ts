@@ -53,7 +53,7 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
     return alias;
   });
   // Types only: the formatted source is its own declaration file.
-  return { path: "types.ts", summary: "TypeScript types", statements, declarations: "source" };
+  return { path: "types.ts", summary: "TypeScript types", statements, declarations: "source", typesOnly: true };
 }
 
 /** The TypeScript type of any subschema. Exported for emitters that need a parameter type. */

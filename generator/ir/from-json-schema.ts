@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { CodegenError } from "../errors";
+import { CodegenError, pointerFragment } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, unescapePointerToken, type JsonObject } from "../load/keywords";
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
@@ -184,10 +184,10 @@ class Normalizer {
     return { file, pointer: schemaPath.slice(hash) };
   }
 
-  /** `file#/pointer`, as errors show a place. */
+  /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */
   private where(schemaPath: string): string {
     const { file, pointer } = this.locate(schemaPath);
-    return `${file}${pointer}`;
+    return `${file}${pointerFragment(pointer)}`;
   }
 
   /** One subschema → IR. `schemaPath` is where it is ("#/$defs/TrackEvent/properties/type"). */

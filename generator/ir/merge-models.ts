@@ -9,7 +9,7 @@
  * (its references follow) with a warning; with `nameCollisions: "error"` generation stops (exit 8).
  */
 import { createHash } from "node:crypto";
-import { CodegenError } from "../errors";
+import { CodegenError, pointerFragment } from "../errors";
 import type { DerivedNames } from "./naming";
 import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
 
@@ -204,7 +204,8 @@ function splitOrigin(origin: string, file: string | undefined): { file?: string;
   return hash > 0 ? { file: origin.slice(0, hash), pointer: origin.slice(hash) } : { file, pointer: origin.slice(Math.max(hash, 0)) };
 }
 
+/** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */
 function where(origin: string, file: string | undefined): string {
   const { file: f, pointer } = splitOrigin(origin, file);
-  return `${f ?? "(schema)"}${pointer}`;
+  return `${f ?? "(schema)"}${pointerFragment(pointer)}`;
 }

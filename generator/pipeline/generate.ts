@@ -228,7 +228,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let packageSize = 0;
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
-  // `typesOnly`: an emitter's module whose `.d.ts` is its source holds types only (EmittedModule.declarations); index.ts, re-exports, is no such module.
+  // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   const print = (printable: PrintableModule, typesOnly = false): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
@@ -276,7 +276,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const modules = emitter.emit({ model: view, options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.declarations === "source");
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);

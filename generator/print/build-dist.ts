@@ -83,7 +83,7 @@ export function buildScripts(source: DistFile, cache: StepCache, template?: stri
 export const TYPES_ONLY_MODULE = "export {};\n";
 
 /**
- * The JavaScript of a module of types only (EmittedModule.declarations: "source"), from its header
+ * The JavaScript of a module of types only (EmittedModule.typesOnly), from its header
  * and TYPES_ONLY_MODULE: it does not wait for the module to be formatted, nor reads its body.
  */
 export function buildTypesOnlyScripts(source: DistFile, cache: StepCache): Promise<Scripts> {

@@ -162,4 +162,9 @@ describe("fromJsonSchema: bad schemas fail with the schema path", () => {
     expect(error.code).toBe("unresolvedRef");
     expect(error.location.pointer).toBe("#/properties/a/$ref");
   });
+
+  test("a warning shows its place as errors do: the pointer percent-encoded (`{id}` → `%7Bid%7D`)", async () => {
+    const model = await irOf({ title: "Root", $defs: { item_id: { type: "string" }, "item{id}": { type: "integer" } } });
+    expect(model.warnings).toEqual(['(schema)#/$defs/item%7Bid%7D: name collision: "item{id}" becomes "ItemId", taken by #/$defs/item_id; using "ItemId2"']);
+  });
 });

@@ -78,3 +78,11 @@ test("one schema: the model as it was, with its root listed", async () => {
   expect(merged.model.source.hash).toBe(a!.source.hash);
   expect(merged.model.roots).toEqual([{ name: "A", file: "(schema)", hash: a!.source.hash }]);
 });
+
+test("a name collision's warning shows its places as errors do: percent-encoded (`{id}` → `%7Bid%7D`)", async () => {
+  const [a, b] = await models({ title: "A", $defs: { "Item{id}": track } }, { title: "B", $defs: { "Item{id}": { type: "string" } } });
+  const merged = mergeModels([a!, b!], { derivedNames: namesDerivedFrom });
+  expect(merged.model.warnings).toEqual([
+    '(schema)#/$defs/Item%7Bid%7D: name collision: "ItemId" is also defined, differently, by (schema)#/$defs/Item%7Bid%7D; using "ItemId2"',
+  ]);
+});

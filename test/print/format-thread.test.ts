@@ -88,6 +88,14 @@ describe("a worker started before the CLI loaded (print/early-format-worker.ts)"
     await worker!.terminate();
   });
 
+  test("none when the worker cannot be created (the CLI then starts its own, as for any other command)", () => {
+    const failing = (file: string): never => {
+      expect(path.basename(file)).toBe("format-worker.js");
+      throw Object.assign(new Error("Worker initialization failure: 11"), { code: "ERR_WORKER_INIT_FAILED" });
+    };
+    expect(startFormatWorker(["generate"], failing)).toBeUndefined();
+  });
+
   test("is the thread's first worker: it formats as prettier does", async () => {
     await thread.close();
     const worker = startFormatWorker(["generate"])!;

@@ -682,11 +682,18 @@ function collect$BatchParamsPathPublicKey(
   at?: string,
 ): boolean {
   if (!(typeof value === "string")) {
-    if ($pushError$(errors, path!, at + "/type", "must be string")) return false;
+    if ($pushError$(errors, path!, (errors && at + "/type")!, "must be string")) return false;
   } else {
     const s1 = value as string;
     if (s1.length < 1) {
-      if ($pushError$(errors, path!, at + "/minLength", "must NOT have fewer than 1 characters"))
+      if (
+        $pushError$(
+          errors,
+          path!,
+          (errors && at + "/minLength")!,
+          "must NOT have fewer than 1 characters",
+        )
+      )
         return false;
     }
   }
@@ -1595,12 +1602,19 @@ function collect$BatchParamsPath(
   at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path!, (errors && at + "/type")!, "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1.publicKey;
     if (p2 === undefined) {
-      if ($pushError$(errors, path!, at + "/required", "must have required property 'publicKey'"))
+      if (
+        $pushError$(
+          errors,
+          path!,
+          (errors && at + "/required")!,
+          "must have required property 'publicKey'",
+        )
+      )
         return false;
     }
     if (p2 !== undefined) {
@@ -1625,7 +1639,7 @@ function collect$BatchParamsPath(
               errors,
               path!,
               k3,
-              at + "/additionalProperties",
+              (errors && at + "/additionalProperties")!,
               "must NOT have additional property ",
             )
           )
@@ -1644,12 +1658,19 @@ function collect$BatchParamsHeader(
   at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path!, (errors && at + "/type")!, "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["User-Agent"];
     if (p2 === undefined) {
-      if ($pushError$(errors, path!, at + "/required", "must have required property 'User-Agent'"))
+      if (
+        $pushError$(
+          errors,
+          path!,
+          (errors && at + "/required")!,
+          "must have required property 'User-Agent'",
+        )
+      )
         return false;
     }
     if (p2 !== undefined) {
@@ -1675,7 +1696,7 @@ function collect$BatchResponse429Headers(
   at?: string,
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path!, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path!, (errors && at + "/type")!, "must be object")) return false;
   } else {
     const o1 = value as Record<string, unknown>;
     const p2 = o1["Retry-After"];

@@ -16,8 +16,9 @@
  * declared once, under one of its names, with `at` read where its copies' paths differ,
  * and every call to it passes the callee's path.
  *
- * The fast path is unchanged: a call without an error list passes no path at all, and a call with
- * one builds the callee's path only when there is a list (`errors && at + "/anyOf/0"`).
+ * The fast path is unchanged: a call without an error list passes no path at all, a call with
+ * one builds the callee's path only when there is a list (`errors && at + "/anyOf/0"`), and so
+ * does a report (`$pushError$(errors, path!, (errors && at + "/type")!, …)`).
  */
 import { code, literal, placeholder, type Code } from "../code";
 
@@ -59,7 +60,7 @@ function leader(group: Group): CheckFunction {
  * Tokens: NUL, a kind letter, a number, NUL. No other generated text holds a NUL (literal()
  * escapes it, comments show it as \u0000), so a token cannot be mistaken for code.
  * - `f<function>`: a check function's name (its group's, when folded);
- * - `p<path>`: a schema path (`at + "/type"` inside a folded function);
+ * - `p<path>`: a schema path (`(errors && at + "/type")!` inside a folded function: built only with an error list);
  * - `a<argument>`: the callee's schema path as the last argument of a call with an error list,
  *   when the callee is folded (nothing otherwise);
  * - `r<function>`: the `at` parameter in a folded function's signature;
@@ -213,8 +214,12 @@ export class FunctionFolder {
       if (rest === "") return argument ? "at" : "at!";
       if (rest !== undefined) out = code`at + ${rest}`.text;
       else out = this.absolute(path, base);
-      // An argument is built only when there is an error list to report into: not on the fast path.
-      return argument && out.includes(" + ") ? `errors && ${out}` : out;
+      // Built only when there is an error list to report into, never on the fast path (which has
+      // none): JavaScript evaluates a call's arguments before the callee sees `errors` undefined.
+      // A report's schema path is a string to TypeScript (`!`, which esbuild erases); an argument
+      // is the callee's optional `at`.
+      if (!out.includes(" + ")) return out;
+      return argument ? `errors && ${out}` : `(errors && ${out})!`;
     };
     return text.replace(TOKEN, (_, kind: string, index: string) => {
       const n = Number(index);

@@ -5829,17 +5829,27 @@ function collect$ImplicitOAuthFlow(value, path, errors) {
 }
 function collect$PasswordOAuthFlow(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
     if (p2 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'tokenUrl'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'tokenUrl'"
+      ))
         return false;
     }
     const p3 = o1.scopes;
     if (p3 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'scopes'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'scopes'"
+      ))
         return false;
     }
     if (p2 !== void 0) {
@@ -5847,7 +5857,7 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
         if ($pushError$(
           errors,
           path + "/tokenUrl",
-          at + "/properties/tokenUrl/type",
+          errors && at + "/properties/tokenUrl/type",
           "must be string"
         ))
           return false;
@@ -5859,7 +5869,7 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
         if ($pushError$(
           errors,
           path + "/refreshUrl",
-          at + "/properties/refreshUrl/type",
+          errors && at + "/properties/refreshUrl/type",
           "must be string"
         ))
           return false;
@@ -5867,7 +5877,12 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
     }
     if (p3 !== void 0) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(errors, path + "/scopes", at + "/properties/scopes/type", "must be object"))
+        if ($pushError$(
+          errors,
+          path + "/scopes",
+          errors && at + "/properties/scopes/type",
+          "must be object"
+        ))
           return false;
       } else {
         const o7 = p3;
@@ -5878,7 +5893,7 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
             if ($pushError$(
               errors,
               path + "/scopes/" + $pointerToken$(k8),
-              at + "/properties/scopes/additionalProperties/type",
+              errors && at + "/properties/scopes/additionalProperties/type",
               "must be string"
             ))
               return false;
@@ -5898,7 +5913,7 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
             errors,
             path,
             k10,
-            at + "/additionalProperties",
+            errors && at + "/additionalProperties",
             "must NOT have additional property "
           ))
             return false;

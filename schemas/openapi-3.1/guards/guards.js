@@ -3197,11 +3197,16 @@ function eval$8(value, ev) {
 }
 function collect$9(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property '$ref'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property '$ref'"
+      ))
         return false;
     }
   }
@@ -3837,11 +3842,17 @@ function collect$13(value, path, errors, at) {
   }
   depth$++;
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return depth$--, false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object"))
+      return depth$--, false;
   } else {
     const o1 = value;
     if (o1.$ref === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property '$ref'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property '$ref'"
+      ))
         return depth$--, false;
     }
   }
@@ -5915,17 +5926,27 @@ function collect$Implicit(value, path, errors) {
 function collect$Password(value, path, errors, at) {
   const ev1 = $evaluated$();
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
     if (p3 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'tokenUrl'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'tokenUrl'"
+      ))
         return false;
     }
     const p4 = o2.scopes;
     if (p4 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'scopes'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'scopes'"
+      ))
         return false;
     }
     if (p3 !== void 0) {
@@ -5933,7 +5954,7 @@ function collect$Password(value, path, errors, at) {
         if ($pushError$(
           errors,
           path + "/tokenUrl",
-          at + "/properties/tokenUrl/type",
+          errors && at + "/properties/tokenUrl/type",
           "must be string"
         ))
           return false;
@@ -5943,7 +5964,7 @@ function collect$Password(value, path, errors, at) {
           if ($pushError$(
             errors,
             path + "/tokenUrl",
-            at + "/properties/tokenUrl/format",
+            errors && at + "/properties/tokenUrl/format",
             'must match format "uri-reference"'
           ))
             return false;
@@ -5957,7 +5978,7 @@ function collect$Password(value, path, errors, at) {
         if ($pushError$(
           errors,
           path + "/refreshUrl",
-          at + "/properties/refreshUrl/type",
+          errors && at + "/properties/refreshUrl/type",
           "must be string"
         ))
           return false;
@@ -5967,7 +5988,7 @@ function collect$Password(value, path, errors, at) {
           if ($pushError$(
             errors,
             path + "/refreshUrl",
-            at + "/properties/refreshUrl/format",
+            errors && at + "/properties/refreshUrl/format",
             'must match format "uri-reference"'
           ))
             return false;
@@ -5991,7 +6012,7 @@ function collect$Password(value, path, errors, at) {
           errors,
           path,
           k9,
-          at + "/unevaluatedProperties",
+          errors && at + "/unevaluatedProperties",
           "must NOT have unevaluated property "
         ))
           return false;

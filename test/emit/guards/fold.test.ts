@@ -45,6 +45,17 @@ function checkOf(text: string, type: string): string {
   return match[1]!;
 }
 
+/**
+ * Each place the code builds a schema path by concatenation (`at + "/type"`, `at$3 + "/items"`),
+ * with the 12 characters before it. The fast path runs without an error list: a path must be
+ * built only behind `errors && `, else every failed check on it allocates a string.
+ */
+function concatenations(module: string): string[] {
+  // Not the module constants' declarations (`const at$3 = at$1 + …`): built once, at load.
+  const text = module.replace(/^const at\$\d+ = .*$/gm, "");
+  return [...text.matchAll(/\b(at|at\$\d+) \+ /g)].map((m) => text.slice(Math.max(0, m.index! - 12), m.index! + m[0].length));
+}
+
 /** ajv (draft 2020-12, allErrors) on the subschema at `pointer` of `document`: its errors as ours would read, "path schemaPath keyword", sorted. */
 function ajvErrors(document: object, pointer: string, value: unknown): string[] | "valid" {
   const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
@@ -106,6 +117,13 @@ describe("an OpenAPI document with inline copies", () => {
   test("the fast path agrees: isHolder on the same values", () => {
     for (const value of HOLDER) expect(guards.isHolder!(value)).toBe(ajvErrors(DOCUMENT, "#/components/schemas/Holder", value) === "valid");
   });
+
+  test("no schema path is built on the fast path: every concatenation of `at` is behind an error list", () => {
+    // Holder's anyOf copies fold into one function, whose first branch fails for null on isHolder.
+    const built = concatenations(text);
+    expect(built.length).toBeGreaterThan(0);
+    for (const site of built) expect(site).toMatch(/errors && (at|at\$\d+) \+ $/);
+  });
 });
 
 describe("recursive types alike but for their names", () => {
@@ -136,7 +154,10 @@ describe("copies deep in a schema, whose paths are written from module constants
   const schema = { title: "Root", type: "object", properties: { a: chain(60), b: chain(60) } };
 
   test("every error at its full schema path, as ajv reports it", async () => {
-    const { guards } = await guardsOf(schema);
+    const { text, guards } = await guardsOf(schema);
+    // Paths from module constants, too, are built only when there is an error list.
+    expect(concatenations(text).filter((site) => /at\$\d+ \+ $/.test(site)).length).toBeGreaterThan(0);
+    for (const site of concatenations(text)) expect(site).toMatch(/errors && (at|at\$\d+) \+ $/);
     let leaf: unknown = "long";
     for (let i = 0; i < 60; i++) leaf = { key: leaf };
     const value = { a: leaf, b: leaf };

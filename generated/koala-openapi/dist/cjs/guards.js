@@ -505,11 +505,16 @@ function collect$Error_(value, path, errors) {
 }
 function collect$BatchParamsPathPublicKey(value, path, errors, at) {
   if (!(typeof value === "string")) {
-    if ($pushError$(errors, path, at + "/type", "must be string")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be string")) return false;
   } else {
     const s1 = value;
     if (s1.length < 1) {
-      if ($pushError$(errors, path, at + "/minLength", "must NOT have fewer than 1 characters"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/minLength",
+        "must NOT have fewer than 1 characters"
+      ))
         return false;
     }
   }
@@ -1262,12 +1267,17 @@ function collect$4(value, path, errors) {
 }
 function collect$BatchParamsPath(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1.publicKey;
     if (p2 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'publicKey'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'publicKey'"
+      ))
         return false;
     }
     if (p2 !== void 0) {
@@ -1288,7 +1298,7 @@ function collect$BatchParamsPath(value, path, errors, at) {
             errors,
             path,
             k3,
-            at + "/additionalProperties",
+            errors && at + "/additionalProperties",
             "must NOT have additional property "
           ))
             return false;
@@ -1300,12 +1310,17 @@ function collect$BatchParamsPath(value, path, errors, at) {
 }
 function collect$BatchParamsHeader(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1["User-Agent"];
     if (p2 === void 0) {
-      if ($pushError$(errors, path, at + "/required", "must have required property 'User-Agent'"))
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/required",
+        "must have required property 'User-Agent'"
+      ))
         return false;
     }
     if (p2 !== void 0) {
@@ -1322,7 +1337,7 @@ function collect$BatchParamsHeader(value, path, errors, at) {
 }
 function collect$BatchResponse429Headers(value, path, errors, at) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, at + "/type", "must be object")) return false;
+    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
   } else {
     const o1 = value;
     const p2 = o1["Retry-After"];
