@@ -223,7 +223,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       return {
         status: response.status,
         contents: contents(localValue(document, response.pointer), response.contents),
-        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document) } }),
+        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document), forms: headerForms(response.headers) } }),
       };
     });
     const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
@@ -265,6 +265,16 @@ function mediaExamples(media: unknown, document: JsonObject): MockContent["examp
     }
   }
   return out;
+}
+
+/** How each header is written when not style simple without explode (response-headers.ts headerText), as the client reads it (emit/operations/header-kinds.ts). */
+function headerForms(headers: IrOperation["responses"][number]["headers"]): Record<string, "explode" | "json"> {
+  const forms: Record<string, "explode" | "json"> = {};
+  for (const header of headers) {
+    if (header.mediaType !== undefined ? /json/i.test(header.mediaType) : false) forms[header.name] = "json";
+    else if (header.mediaType === undefined && header.explode) forms[header.name] = "explode";
+  }
+  return forms;
 }
 
 /** Each header's `example`, else the value of its first of `examples` (Header Objects in this document). */
