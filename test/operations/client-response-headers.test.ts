@@ -121,6 +121,9 @@ test("the mock server sends the declared headers: examples where they pass, else
   expect(pets.header["X-Rate-Limit"]).toBe(100);
   // X-Rate documents an object example, sent as "limit,100,remaining,5" and read back by its properties' schemas.
   expect(pets.header["X-Rate"]).toEqual({ limit: 100, remaining: 5 });
+  // X-Next's example goes on the wire as written, not percent-encoded again ("%2520").
+  expect(pets.headers.get("x-next")).toBe("https://x.test/files/my%20report.pdf");
+  expect(pets.header["X-Next"]).toBe("https://x.test/files/my%20report.pdf");
   const gone = await api.deletePet(mockClient, { path: { id: 5 } });
   expect(gone).toMatchObject({ ok: true, status: 204 });
   expect(gone.header["X-Request-Id"]).toMatch(/^req-[0-9a-f]{4}$/);
