@@ -22,8 +22,8 @@ const WRITTEN_BY_THE_SERVER = new Set(["content-length", "transfer-encoding", "c
 
 /**
  * The header lines, by name; `key` seeds the synthesis ("listPets 200"). A value whose text the
- * client cannot read back as it is (see headerText) is not sent: the examples then give way to a
- * synthesized value, and a synthesized header that has no such text is left out.
+ * client cannot read back as it is (see headerText) is not sent: such an example gives way to the
+ * synthesized value of that header, and a synthesized header that has no such text is left out.
  */
 export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synthesizeValid>[0], seed: number, key: string): Record<string, string> {
   const texts = (value: JsonValue | undefined): Record<string, string | undefined> => {
@@ -35,10 +35,12 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
     }
     return lines;
   };
-  let lines = texts(headers.examples);
-  if (!headers.checked.validate(headers.examples).ok || Object.values(lines).includes(undefined)) {
+  const examples = headers.checked.validate(headers.examples).ok ? texts(headers.examples) : undefined;
+  let lines = examples ?? {};
+  if (examples === undefined || Object.values(examples).includes(undefined)) {
     const made = synthesizeValid(model, headers.checked.type, headers.checked.validate, seed, `${key} headers`);
-    lines = texts(made.errors ? undefined : made.value);
+    const synthesized = texts(made.errors ? undefined : made.value);
+    lines = examples === undefined ? synthesized : Object.fromEntries(Object.entries(examples).map(([name, text]) => [name, text ?? synthesized[name]]));
   }
   return Object.fromEntries(Object.entries(lines).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
