@@ -223,7 +223,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       return {
         status: response.status,
         contents: contents(localValue(document, response.pointer), response.contents),
-        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document) } }),
+        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document), forms: headerForms(response.headers) } }),
       };
     });
     const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
@@ -265,6 +265,16 @@ function mediaExamples(media: unknown, document: JsonObject): MockContent["examp
     }
   }
   return out;
+}
+
+/** How each header is written when not style simple without explode (response-headers.ts headerText), as the client reads it (emit/operations/header-kinds.ts). */
+function headerForms(headers: IrOperation["responses"][number]["headers"]): Record<string, "explode" | "json"> {
+  const forms: Record<string, "explode" | "json"> = {};
+  for (const header of headers) {
+    if (header.mediaType !== undefined ? /json/i.test(header.mediaType) : false) forms[header.name] = "json";
+    else if (header.mediaType === undefined && header.explode) forms[header.name] = "explode";
+  }
+  return forms;
 }
 
 /** Each header's `example`, else the value of its first of `examples` (Header Objects in this document). */
@@ -333,8 +343,22 @@ export function pathNames(template: string): string[] {
  * told apart, as the client sends them. A `{name}` pair is a path parameter's, checked by its guard.
  */
 export function keyQueryMatches(template: string, search: string): boolean {
-  const pairs = search.split("&");
-  return splitPathKey(template).query.every((pair) => pair.parameter !== undefined || pairs.includes(pair.text));
+  // Compared decoded: the key's "my items" reaches the server as "my%20items" (and "a+b" as a space).
+  const pairs = new Set(search.split("&").map(decodedPair));
+  return splitPathKey(template).query.every((pair) => pair.parameter !== undefined || pairs.has(decodedPair(pair.text)));
+}
+
+/** A query pair's name and value (null: no "="), form-decoded ("+" a space), as one comparable text: "scope=my%20items" → `["scope","my items"]`. */
+function decodedPair(text: string): string {
+  const decode = (part: string): string => {
+    try {
+      return decodeURIComponent(part.replace(/\+/g, " "));
+    } catch {
+      return part; // a "%" that begins no escape: as written
+    }
+  };
+  const at = text.indexOf("=");
+  return JSON.stringify(at < 0 ? [decode(text), null] : [decode(text.slice(0, at)), decode(text.slice(at + 1))]);
 }
 
 /** The `{name}` values of a query string in the path key (still percent-encoded), by parameter name. */

@@ -7,6 +7,8 @@
 import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+// The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
+import { isJsonNumberText } from "../../templates/runtime/response-headers";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -75,9 +77,9 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   return { kind: "primitive", types };
 }
 
-/** "7" → 7 when the schema says number or integer, "true" → true for boolean; text otherwise. */
+/** "7" → 7 when the schema says number or integer (a JSON number's text only: not "0x10"), "true" → true for boolean; text otherwise. */
 function coerce(text: string, types: readonly JsonType[]): unknown {
-  if ((types.includes("integer") || types.includes("number")) && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
+  if ((types.includes("integer") || types.includes("number")) && isJsonNumberText(text) && Number.isFinite(Number(text))) return Number(text);
   if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
   if (types.includes("null") && text === "" && !types.includes("string")) return null;
   return text;

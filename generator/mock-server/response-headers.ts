@@ -13,38 +13,56 @@ export interface MockHeaders {
   checked: Checked;
   /** Each header's documented example (`example`, else the first of `examples`), when it has one. */
   examples: Record<string, JsonValue>;
+  /** How each header is written, when not style simple without explode: "explode" (`key=value,...`) or "json" (given by `content`). */
+  forms: Record<string, "explode" | "json">;
 }
 
 /** Headers the server itself writes (framing, connection): a document that declares one does not get to set it. */
 const WRITTEN_BY_THE_SERVER = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te", "date", "content-encoding"]);
 
-/** The header lines, by name; `key` seeds the synthesis ("listPets 200"). */
+/**
+ * The header lines, by name; `key` seeds the synthesis ("listPets 200"). A value whose text the
+ * client cannot read back as it is (see headerText) is not sent: such an example gives way to the
+ * synthesized value of that header, and a synthesized header that has no such text is left out.
+ */
 export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synthesizeValid>[0], seed: number, key: string): Record<string, string> {
-  let value: JsonValue | undefined = headers.examples;
-  if (!headers.checked.validate(value).ok) {
+  const texts = (value: JsonValue | undefined): Record<string, string | undefined> => {
+    const lines: Record<string, string | undefined> = {};
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return lines;
+    for (const [name, item] of Object.entries(value)) {
+      if (item === undefined || WRITTEN_BY_THE_SERVER.has(name.toLowerCase())) continue;
+      lines[name.toLowerCase()] = headerText(item, headers.forms[name]);
+    }
+    return lines;
+  };
+  const examples = headers.checked.validate(headers.examples).ok ? texts(headers.examples) : undefined;
+  let lines = examples ?? {};
+  if (examples === undefined || Object.values(examples).includes(undefined)) {
     const made = synthesizeValid(model, headers.checked.type, headers.checked.validate, seed, `${key} headers`);
-    value = made.errors ? undefined : made.value;
+    const synthesized = texts(made.errors ? undefined : made.value);
+    lines = examples === undefined ? synthesized : Object.fromEntries(Object.entries(examples).map(([name, text]) => [name, text ?? synthesized[name]]));
   }
-  const lines: Record<string, string> = {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return lines;
-  for (const [name, item] of Object.entries(value)) {
-    if (item === undefined || WRITTEN_BY_THE_SERVER.has(name.toLowerCase())) continue;
-    lines[name.toLowerCase()] = headerText(item);
-  }
-  return lines;
+  return Object.fromEntries(Object.entries(lines).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /**
- * Style simple: a list's items joined by ",", an object as `key,value,...`, anything else as its
- * text. Percent-encoded as params.ts serializeHeaderParam does (`%`, and what a header line cannot
- * carry), and so are spaces at either end, which HTTP would strip.
+ * Style simple, as sent: a list's items joined by ",", an object as `key,value,...` (explode:
+ * `key=value,...`), JSON for a header given by `content`, anything else as its text. Nothing is
+ * percent-encoded: servers do not encode header values (OpenAPI 3.1.2 Appendix D) and the client
+ * reads the text as it comes. Undefined when the text would not read back as the value: a
+ * character a header line cannot carry, spaces at either end (HTTP strips them), a "," inside an
+ * item or an "=" in an exploded key.
  */
-function headerText(value: JsonValue): string {
-  const text = (item: JsonValue): string => {
-    const plain = typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
-    return plain.replace(/[^\x20-\x7E]|%|,|^\s|\s$/gu, (char) => (/[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char)));
-  };
-  if (Array.isArray(value)) return value.map(text).join(",");
-  if (typeof value === "object" && value !== null) return Object.entries(value).flat().map((v) => text(v as JsonValue)).join(",");
-  return text(value);
+function headerText(value: JsonValue, form: "explode" | "json" | undefined): string | undefined {
+  const plain = (item: JsonValue): string => (typeof item === "object" && item !== null ? JSON.stringify(item) : String(item));
+  const sendable = (text: string) => /^[\x20-\x7E]*$/.test(text) && text.trim() === text;
+  const pieces = (parts: string[], separator: string): string | undefined => (parts.every((p) => sendable(p) && !p.includes(",")) ? parts.join(separator) : undefined);
+  if (form === "json") return sendable(JSON.stringify(value)) ? JSON.stringify(value) : undefined;
+  if (Array.isArray(value)) return pieces(value.map(plain), ",");
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => [k, plain(v as JsonValue)] as const);
+    if (form === "explode") return entries.every(([k]) => !k.includes("=")) ? pieces(entries.map(([k, v]) => `${k}=${v}`), ",") : undefined;
+    return pieces(entries.flat(), ",");
+  }
+  return sendable(plain(value)) ? plain(value) : undefined;
 }

@@ -36,6 +36,8 @@ test("npm pack → install in a fresh project → npx koala-codegen generate →
   const [info] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
   const shipped = info.files.map((f) => f.path);
   expect(shipped).toContain("dist/generator/cli.js");
+  // The mock server reads numbers with the client runtime's own test (generator/mock-server/parameters.ts imports it).
+  expect(shipped).toContain("dist/templates/runtime/response-headers.js");
   // The official OpenAPI schemas' guards that generate checks a 3.0 or 3.1 document with.
   for (const version of ["3.0", "3.1"]) expect(shipped).toContain(`schemas/openapi-${version}/guards/index.js`);
   expect(shipped.filter((p) => p.startsWith("test/") || p.endsWith(".test.ts") || p.startsWith("generator/"))).toEqual([]);

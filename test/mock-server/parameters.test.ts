@@ -117,3 +117,10 @@ describe(`parameters read back as the client wrote them (seed ${seed})`, () => {
     expect(parseFormBody("rows=79&tags=a%20b&tags=c&note=x+y", MODEL, body)).toEqual({ rows: 79, tags: ["a b", "c"], note: "x y" });
   });
 });
+
+test("a number is read only from a JSON number's text (no 0x10, 0b1, +5, 010, Infinity or empty text)", () => {
+  const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+  const read = (text: string) => parseParameters([parameter("query", "form", true)], { pathValues: {}, query: `p=${text}`, headers: {} }, MODEL, new Map([["p\0query", integer]])).query?.p;
+  expect(["0x10", "0b1", "%2B5", "010", "Infinity", "", "1."].map(read)).toEqual(["0x10", "0b1", "+5", "010", "Infinity", "", "1."]);
+  expect(["7", "-0.5", "1e3"].map(read)).toEqual([7, -0.5, 1000]);
+});

@@ -33,7 +33,7 @@ const client = () => api.createPathQueryAPIClient({ baseUrl: `${mock.url}/api`, 
 const last = () => mock.requests().at(-1)!;
 
 test("operation names come from the method and the whole key", () => {
-  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage"]);
+  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getSearchScopeMyItemsSortAB", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage"]);
   expect(api.pathQueryAPIOperations.postItemsActionArchive).toMatchObject({ method: "POST", path: "/items?action=archive" });
 });
 
@@ -69,4 +69,12 @@ test("a {name} pair no parameter declares is a warning, and left out of the requ
   ]);
   expect(await api.postRidesPageByPagePerPageByPerPage(client())).toMatchObject({ ok: true, status: 204 });
   expect(last()).toMatchObject({ operation: "postRidesPageByPagePerPageByPerPage", path: "/api/rides", query: "" });
+});
+
+test("a key's fixed pairs match as decoded text: the client sends `my items` as `my%20items`", async () => {
+  expect(await api.getSearchScopeMyItemsSortAB(client())).toMatchObject({ ok: true, status: 200 });
+  expect(last()).toMatchObject({ operation: "getSearchScopeMyItemsSortAB", path: "/api/search", query: "scope=my%20items&sort=a+b" });
+  // The same pairs spelled another way on the wire ("+" is a space in a query); "%2B" is a "+", another value.
+  expect((await fetch(`${mock.url}/api/search?sort=a%20b&scope=my+items`)).status).toBe(200);
+  expect((await fetch(`${mock.url}/api/search?scope=my%20items&sort=a%2Bb`)).status).toBe(404);
 });

@@ -38,12 +38,43 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const client = (validateResponses: boolean) => api.createHeadersAPIClient({ baseUrl: server.origin, validateResponses, retry: { attempts: 1 } });
 
 test("declared headers are read by their schemas into `header`", async () => {
-  server.respond(json(200, [{ id: 1, name: "Rex" }], { "x-rate-limit": "100", "x-tags": "a, b,c", "x-cached": "true", "x-page": "3", "x-next": "https://x.test/p%2C2", "x-debug": '{"ms":1.5}', "x-other": "7" }));
+  server.respond(json(200, [{ id: 1, name: "Rex" }], { "x-rate-limit": "100", "x-tags": "a, b,c", "x-cached": "true", "x-page": "3", "x-next": "https://x.test/p%2C2", "x-debug": '{"ms":1.5}', "x-rate": "limit,100,remaining,5", "x-quota": "used=1.5,beta=true", "x-other": "7" }));
   const result = await api.listPets(client(true));
   expect(result).toMatchObject({ ok: true, status: 200, data: [{ id: 1, name: "Rex" }] });
-  expect(result.header).toEqual({ "X-Rate-Limit": 100, "X-Next": "https://x.test/p,2", "X-Tags": ["a", "b", "c"], "X-Cached": true, "X-Page": 3, "X-Debug": { ms: 1.5 } });
+  expect(result.header).toEqual({ "X-Rate-Limit": 100, "X-Next": "https://x.test/p%2C2", "X-Tags": ["a", "b", "c"], "X-Cached": true, "X-Page": 3, "X-Debug": { ms: 1.5 }, "X-Rate": { limit: 100, remaining: 5 }, "X-Quota": { used: 1.5, beta: true } });
   // The Fetch headers stay as they came.
   expect(result.headers.get("x-other")).toBe("7");
+});
+
+test("a header's text is read as sent: servers do not percent-encode header values (OpenAPI 3.1.2 Appendix D)", async () => {
+  server.respond(json(200, [], { "x-rate-limit": "1", "x-next": "https://api.x/files/my%20report.pdf", "x-tags": "a%62" }));
+  const result = await api.listPets(client(true));
+  // Decoded, the URI would hold a space and fail `format: uri`; "%62" would be "b" and pass the pattern.
+  expect(result.errors ?? []).toEqual([expect.objectContaining({ path: "/header/X-Tags/0" })]);
+  expect(result.kind).toBe("invalid-response");
+  server.respond(json(200, [], { "x-rate-limit": "1", "x-next": "https://api.x/files/my%20report.pdf" }));
+  expect(await api.listPets(client(true))).toMatchObject({ ok: true, header: { "X-Next": "https://api.x/files/my%20report.pdf" } });
+});
+
+test("a number is read only from a JSON number's text; an empty list is []", async () => {
+  for (const text of ["0x10", "0b1", "", "+5", "010", "Infinity", "1."]) {
+    server.respond(json(200, [], { "x-rate-limit": text }));
+    const result = await api.listPets(client(true));
+    expect([text, result.kind, result.errors?.map((e: { path: string }) => e.path)]).toEqual([text, "invalid-response", ["/header/X-Rate-Limit"]]);
+  }
+  server.respond(json(200, [], { "x-rate-limit": "2.5e1", "x-tags": "" }));
+  expect(await api.listPets(client(false))).toMatchObject({ ok: true, header: { "X-Rate-Limit": 25, "X-Tags": [] } });
+});
+
+test("an object header's properties are read by their own schemas", async () => {
+  server.respond(json(200, [], { "x-rate-limit": "1", "x-rate": "limit,0,remaining,x", "x-quota": "used=much,beta=yes" }));
+  const result = await api.listPets(client(true));
+  expect(result.errors.map((e: { path: string }) => e.path).sort()).toEqual(["/header/X-Quota/beta", "/header/X-Quota/used", "/header/X-Rate/limit", "/header/X-Rate/remaining"]);
+  server.respond(json(200, [], { "x-rate-limit": "1", "x-rate": "limit, 7", "x-quota": "__proto__=true" }));
+  const ok = await api.listPets(client(true));
+  expect(ok).toMatchObject({ ok: true, header: { "X-Rate": { limit: 7 } } });
+  expect(Object.getPrototypeOf(ok.header["X-Quota"])).toBe(Object.prototype);
+  expect(Object.getOwnPropertyDescriptor(ok.header["X-Quota"], "__proto__")?.value).toBe(true);
 });
 
 test("an error status's declared headers are on the http error", async () => {
@@ -88,6 +119,14 @@ test("the mock server sends the declared headers: examples where they pass, else
   expect(pets).toMatchObject({ ok: true, status: 200 });
   // X-Rate-Limit documents an example, 100.
   expect(pets.header["X-Rate-Limit"]).toBe(100);
+  // X-Rate documents an object example, sent as "limit,100,remaining,5" and read back by its properties' schemas.
+  expect(pets.header["X-Rate"]).toEqual({ limit: 100, remaining: 5 });
+  // X-Next's example goes on the wire as written, not percent-encoded again ("%2520").
+  expect(pets.headers.get("x-next")).toBe("https://x.test/files/my%20report.pdf");
+  expect(pets.header["X-Next"]).toBe("https://x.test/files/my%20report.pdf");
+  // X-Labels' example has an item holding ",": as "a,b,c" it would read back as three items, so the mock synthesizes instead.
+  expect(pets.headers.get("x-labels")).not.toBe("a,b,c");
+  expect(pets.header["X-Labels"]).not.toEqual(["a,b", "c"]);
   const gone = await api.deletePet(mockClient, { path: { id: 5 } });
   expect(gone).toMatchObject({ ok: true, status: 204 });
   expect(gone.header["X-Request-Id"]).toMatch(/^req-[0-9a-f]{4}$/);

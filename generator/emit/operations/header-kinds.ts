@@ -9,13 +9,24 @@ import { findType } from "../../ir/model";
 import { resolveNode } from "../../ir/resolve-node";
 import type { IrHeader } from "../../load/openapi/operation-model";
 
+/** The runtime's HeaderKind: a code, or an object's with its properties' codes (`["o", [["limit", "n"]], other]`). */
+export type HeaderKind = string | [kind: "o" | "e", properties: [name: string, kind: string][], other?: string];
+
 /** `type`: the named type of the header's schema (undefined: any value, read as text). */
-export function headerKind(model: IrModel, header: IrHeader, type: string | undefined): string {
+export function headerKind(model: IrModel, header: IrHeader, type: string | undefined): HeaderKind {
   if (header.mediaType !== undefined) return /json/i.test(header.mediaType) ? "j" : "s";
   const node = type === undefined ? undefined : resolveNode(model, findType(model, type).schema);
   const types = node?.type ?? [];
   if (types.includes("array")) return `a${scalarKind(resolveNode(model, node?.items)?.type ?? [])}`;
-  if (types.includes("object")) return header.explode ? "e" : "o";
+  if (types.includes("object")) {
+    const kind = header.explode ? "e" : "o";
+    // Each property read by its own schema ("limit,100" → { limit: 100 } when limit says integer); text ones need no entry.
+    const properties = (node?.properties ?? []).map((p): [string, string] => [p.name, scalarKind(resolveNode(model, p.schema)?.type ?? [])]).filter(([, k]) => k !== "s");
+    const additional = node?.additionalProperties;
+    const other = typeof additional === "object" ? scalarKind(resolveNode(model, additional)?.type ?? []) : "s";
+    if (properties.length === 0 && other === "s") return kind;
+    return other === "s" ? [kind, properties] : [kind, properties, other];
+  }
   return scalarKind(types);
 }
 

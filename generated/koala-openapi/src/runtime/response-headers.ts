@@ -8,19 +8,24 @@
  * A file of its own, so that only operations that declare response headers bundle it.
  *
  * Each header is style simple (the only style a header has): its text read back by the kind of
- * value its schema says, the reverse of params.ts serializeHeaderParam (which percent-encodes `%`
- * and what a header cannot carry): `s` text, `n` a number, `b` a boolean, `j` JSON (a header
- * given by `content`), `a<kind>` a comma-separated list of that kind, `o` an object as
- * `key,value,...`, `e` one as `key=value,...` (explode).
+ * value its schema says: `s` text, `n` a number, `b` a boolean, `j` JSON (a header given by
+ * `content`), `a<kind>` a comma-separated list of that kind, `o` an object as `key,value,...`, `e`
+ * one as `key=value,...` (explode); an object's kind may be `[o|e, [[property, kind]...], other]`,
+ * each property's value read by its own kind (`other`: the kind of the rest, additionalProperties).
+ * The text is read as sent: servers do not percent-encode header values (OpenAPI 3.1.2 Appendix D),
+ * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed.
  */
 import type { ValidateFn } from "./http-client.js";
 import type { ApiIssue, HeadersLike } from "./responses.js";
+
+/** How a header's text is read (see above). */
+export type HeaderKind = string | readonly [kind: "o" | "e", properties: readonly (readonly [name: string, kind: string])[], other?: string];
 
 /** Reads the headers of one response; `check`: run the guard (the client's `validateResponses`), adding its errors to `errors`. */
 export type HeaderReader = (headers: HeadersLike, check: boolean, errors: ApiIssue[]) => Record<string, unknown>;
 
 /** The reader of a response declaring `declared` ([name, kind]), checked with `validate`, the guard of its headers object. */
-export function headerReader(declared: readonly (readonly [name: string, kind: string])[], validate: ValidateFn<unknown>): HeaderReader {
+export function headerReader(declared: readonly (readonly [name: string, kind: HeaderKind])[], validate: ValidateFn<unknown>): HeaderReader {
   return (headers, check, errors) => {
     const header: Record<string, unknown> = {};
     for (const [name, kind] of declared) {
@@ -33,37 +38,45 @@ export function headerReader(declared: readonly (readonly [name: string, kind: s
   };
 }
 
-function readHeader(text: string, kind: string): unknown {
-  if (kind[0] === "a") return text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
-  if (kind === "o" || kind === "e") {
-    const parts = text.split(",").map((part) => part.trim());
-    const object: Record<string, unknown> = {};
-    if (kind === "e") for (const part of parts) object[decode(part.split("=")[0]!)] = decode(part.slice(part.indexOf("=") + 1));
-    else for (let i = 0; i + 1 < parts.length; i += 2) object[decode(parts[i]!)] = decode(parts[i + 1]!);
-    return object;
-  }
+function readHeader(text: string, kind: HeaderKind): unknown {
+  if (typeof kind !== "string") return readObject(text, kind[0], new Map(kind[1]), kind[2]);
+  if (kind === "o" || kind === "e") return readObject(text, kind, new Map(), undefined);
+  if (kind[0] === "a") return text.trim() === "" ? [] : text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
   return scalar(text.trim(), kind);
+}
+
+/** `key,value,...` (`o`) or `key=value,...` (`e`), each value read by its property's kind. */
+function readObject(text: string, kind: "o" | "e", properties: ReadonlyMap<string, string>, other: string | undefined): Record<string, unknown> {
+  const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
+  const pairs: [string, string][] = [];
+  if (kind === "e") for (const part of parts) pairs.push(part.includes("=") ? [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] : [part, ""]);
+  else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i]!, parts[i + 1]!]);
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of pairs) {
+    // defineProperty: a "__proto__" key is a property like any other, not the object's prototype.
+    Object.defineProperty(object, key, { value: scalar(value, properties.get(key) ?? other), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+/**
+ * Whether a text is a number as JSON writes it (RFC 8259 §6): no "0x10", "0b1", "Infinity", " 7"
+ * or "", which Number() would take. Shared with the mock server's reading of parameters.
+ */
+export function isJsonNumberText(text: string): boolean {
+  return /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/.test(text);
 }
 
 /** A text as its kind: left as text when it is not one (the guard then says so). */
 function scalar(text: string, kind: string | undefined): unknown {
-  const value = decode(text);
-  if (kind === "n") return value !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
-  if (kind === "b") return value === "true" ? true : value === "false" ? false : value;
+  if (kind === "n") return isJsonNumberText(text) && Number.isFinite(Number(text)) ? Number(text) : text;
+  if (kind === "b") return text === "true" ? true : text === "false" ? false : text;
   if (kind === "j") {
     try {
-      return JSON.parse(value) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
-      return value;
+      return text;
     }
   }
-  return value;
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text; // a "%" that begins no escape: as sent
-  }
+  return text;
 }

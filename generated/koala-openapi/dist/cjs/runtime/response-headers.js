@@ -20,7 +20,8 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var response_headers_exports = {};
 __export(response_headers_exports, {
-  headerReader: () => headerReader
+  headerReader: () => headerReader,
+  isJsonNumberText: () => isJsonNumberText
 });
 module.exports = __toCommonJS(response_headers_exports);
 function headerReader(declared, validate) {
@@ -36,37 +37,39 @@ function headerReader(declared, validate) {
   };
 }
 function readHeader(text, kind) {
-  if (kind[0] === "a") return text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
-  if (kind === "o" || kind === "e") {
-    const parts = text.split(",").map((part) => part.trim());
-    const object = {};
-    if (kind === "e") for (const part of parts) object[decode(part.split("=")[0])] = decode(part.slice(part.indexOf("=") + 1));
-    else for (let i = 0; i + 1 < parts.length; i += 2) object[decode(parts[i])] = decode(parts[i + 1]);
-    return object;
-  }
+  if (typeof kind !== "string") return readObject(text, kind[0], new Map(kind[1]), kind[2]);
+  if (kind === "o" || kind === "e") return readObject(text, kind, /* @__PURE__ */ new Map(), void 0);
+  if (kind[0] === "a") return text.trim() === "" ? [] : text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
   return scalar(text.trim(), kind);
 }
+function readObject(text, kind, properties, other) {
+  const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
+  const pairs = [];
+  if (kind === "e") for (const part of parts) pairs.push(part.includes("=") ? [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] : [part, ""]);
+  else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i], parts[i + 1]]);
+  const object = {};
+  for (const [key, value] of pairs) {
+    Object.defineProperty(object, key, { value: scalar(value, properties.get(key) ?? other), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+function isJsonNumberText(text) {
+  return /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/.test(text);
+}
 function scalar(text, kind) {
-  const value = decode(text);
-  if (kind === "n") return value !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
-  if (kind === "b") return value === "true" ? true : value === "false" ? false : value;
+  if (kind === "n") return isJsonNumberText(text) && Number.isFinite(Number(text)) ? Number(text) : text;
+  if (kind === "b") return text === "true" ? true : text === "false" ? false : text;
   if (kind === "j") {
     try {
-      return JSON.parse(value);
+      return JSON.parse(text);
     } catch {
-      return value;
+      return text;
     }
   }
-  return value;
-}
-function decode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return text;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
-  headerReader
+  headerReader,
+  isJsonNumberText
 });

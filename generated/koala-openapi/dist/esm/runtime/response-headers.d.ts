@@ -5,14 +5,23 @@
  * A file of its own, so that only operations that declare response headers bundle it.
  *
  * Each header is style simple (the only style a header has): its text read back by the kind of
- * value its schema says, the reverse of params.ts serializeHeaderParam (which percent-encodes `%`
- * and what a header cannot carry): `s` text, `n` a number, `b` a boolean, `j` JSON (a header
- * given by `content`), `a<kind>` a comma-separated list of that kind, `o` an object as
- * `key,value,...`, `e` one as `key=value,...` (explode).
+ * value its schema says: `s` text, `n` a number, `b` a boolean, `j` JSON (a header given by
+ * `content`), `a<kind>` a comma-separated list of that kind, `o` an object as `key,value,...`, `e`
+ * one as `key=value,...` (explode); an object's kind may be `[o|e, [[property, kind]...], other]`,
+ * each property's value read by its own kind (`other`: the kind of the rest, additionalProperties).
+ * The text is read as sent: servers do not percent-encode header values (OpenAPI 3.1.2 Appendix D),
+ * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed.
  */
 import type { ValidateFn } from "./http-client.js";
 import type { ApiIssue, HeadersLike } from "./responses.js";
+/** How a header's text is read (see above). */
+export type HeaderKind = string | readonly [kind: "o" | "e", properties: readonly (readonly [name: string, kind: string])[], other?: string];
 /** Reads the headers of one response; `check`: run the guard (the client's `validateResponses`), adding its errors to `errors`. */
 export type HeaderReader = (headers: HeadersLike, check: boolean, errors: ApiIssue[]) => Record<string, unknown>;
 /** The reader of a response declaring `declared` ([name, kind]), checked with `validate`, the guard of its headers object. */
-export declare function headerReader(declared: readonly (readonly [name: string, kind: string])[], validate: ValidateFn<unknown>): HeaderReader;
+export declare function headerReader(declared: readonly (readonly [name: string, kind: HeaderKind])[], validate: ValidateFn<unknown>): HeaderReader;
+/**
+ * Whether a text is a number as JSON writes it (RFC 8259 §6): no "0x10", "0b1", "Infinity", " 7"
+ * or "", which Number() would take. Shared with the mock server's reading of parameters.
+ */
+export declare function isJsonNumberText(text: string): boolean;
