@@ -111,7 +111,7 @@ describe("names", () => {
       'test/fixtures/names/weird-names.schema.json#/$defs/page_view: name collision: "page_view" becomes "PageView", taken by #/$defs/page-view; using "PageView2"',
       'test/fixtures/names/weird-names.schema.json#/$defs/PageView: name collision: "PageView", taken by #/$defs/page-view; using "PageView3"',
       // The root's Standard Schema object is WeirdNamesSchema, and Address's is AddressSchema.
-      'test/fixtures/names/weird-names.schema.json#/$defs/weird namesSchema: name collision: "weird namesSchema" becomes "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
+      'test/fixtures/names/weird-names.schema.json#/$defs/weird%20namesSchema: name collision: "weird namesSchema" becomes "WeirdNamesSchema", taken by # (as WeirdNamesSchema); using "WeirdNamesSchema2"',
       'test/fixtures/names/weird-names.schema.json#/$defs/AddressSchema: name collision: "AddressSchema", taken by #/$defs/Address (as AddressSchema); using "AddressSchema2"',
     ]);
   });
