@@ -17,6 +17,7 @@
 
 import type { Dialect } from "../load/dialect";
 import type { IrOperation, IrSecurityScheme, IrServer } from "../load/openapi/operation-model";
+import { escapePointerToken } from "../load/keywords";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -245,6 +246,14 @@ export interface IrApi {
 /** The key of a schema site in `IrApi.siteTypes`: "#/paths/~1pets/get/..." in the document, "parameters#/$defs/<Name>" for a parameter object. */
 export function apiSiteKey(inParametersDocument: boolean, pointer: string): string {
   return `${inParametersDocument ? "parameters" : ""}#${pointer}`;
+}
+
+/**
+ * The named type of an object the reader put together in the parameters document (an operation's
+ * parameters of one location, a response's headers), by the name it was given there.
+ */
+export function builtObjectType(api: IrApi, name: string | undefined): string | undefined {
+  return name === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(name)}`)];
 }
 
 /** The root type of one schema of the package. */

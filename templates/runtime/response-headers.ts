@@ -46,8 +46,12 @@ function readHeader(text: string, kind: HeaderKind): unknown {
 function readObject(text: string, kind: "o" | "e", properties: ReadonlyMap<string, string>, other: string | undefined): Record<string, unknown> {
   const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
   const pairs: [string, string][] = [];
-  if (kind === "e") for (const part of parts) pairs.push(part.includes("=") ? [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] : [part, ""]);
-  else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i]!, parts[i + 1]!]);
+  if (kind === "e") {
+    for (const part of parts) {
+      const eq = part.indexOf("=");
+      pairs.push(eq < 0 ? [part, ""] : [part.slice(0, eq), part.slice(eq + 1)]);
+    }
+  } else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i]!, parts[i + 1]!]);
   const object: Record<string, unknown> = {};
   for (const [key, value] of pairs) {
     // defineProperty: a "__proto__" key is a property like any other, not the object's prototype.

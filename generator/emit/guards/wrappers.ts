@@ -9,9 +9,8 @@
  * would be noise in the package's API that nobody calls. Their names stay reserved either way
  * (guardsArtifact.namesForType), so no name moves when this rule does.
  */
-import { apiSiteKey, type IrModel } from "../../ir/model";
+import { builtObjectType, type IrModel } from "../../ir/model";
 import { refsOf } from "../../ir/merge-models";
-import { escapePointerToken } from "../../load/keywords";
 
 export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
 
@@ -43,14 +42,14 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     for (const operation of api.operations) {
       // The parameter objects, looked up as the operations emitter does (emit/operations/plan.ts).
       for (const object of Object.values(operation.parameterTypes)) {
-        const type = object === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(object)}`)];
+        const type = builtObjectType(api, object);
         if (type !== undefined) objects.add(type);
       }
       for (const parameter of operation.parameters) if (parameter.schemaPointer !== undefined) sites.add(parameter.schemaPointer);
       // A response's headers are read and checked by its operation alone: the object and each header's schema get validateX only.
       for (const response of operation.responses) {
         for (const header of response.headers) if (header.schemaPointer !== undefined) sites.add(header.schemaPointer);
-        const object = response.headersType === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(response.headersType)}`)];
+        const object = builtObjectType(api, response.headersType);
         if (object !== undefined) headerObjects.add(object);
       }
     }

@@ -5,7 +5,7 @@
  * multipart is sent as given, `Blob | string`.
  */
 import type { IrApi, IrModel } from "../../ir/model";
-import { apiSiteKey } from "../../ir/model";
+import { apiSiteKey, builtObjectType } from "../../ir/model";
 import { idempotencyCode, idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
@@ -90,7 +90,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const parameters = byLocation.get(location);
     if (!parameters) continue;
     const typeName = operation.parameterTypes[location];
-    const type = typeName !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(typeName)}`)] : undefined;
+    const type = builtObjectType(api, typeName);
     const required = parameters.some((p) => p.required);
     requestRequired ||= required;
     members.push(code`  ${docComment([`The ${location} parameters.`], { indent: "  " })}\n  ${id(location)}${optionalMark(!required)}: ${type !== undefined ? named(type) : code`Record<string, unknown>`};`);
@@ -153,7 +153,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
             ])
           : statusLiteral(key);
     // Declared headers: read into `header`, typed by the response's headers object and checked by its guard.
-    const headersType = response.headersType !== undefined ? api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(response.headersType)}`)] : undefined;
+    const headersType = builtObjectType(api, response.headersType);
     const withHeader = (member: Code): Code => (headersType !== undefined ? code`(${member} & { header: ${named(headersType)} })` : member);
     if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(withHeader(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`));
     if (!key.startsWith("2")) resultMembers.push(withHeader(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`));

@@ -45,8 +45,12 @@ function readHeader(text, kind) {
 function readObject(text, kind, properties, other) {
   const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
   const pairs = [];
-  if (kind === "e") for (const part of parts) pairs.push(part.includes("=") ? [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)] : [part, ""]);
-  else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i], parts[i + 1]]);
+  if (kind === "e") {
+    for (const part of parts) {
+      const eq = part.indexOf("=");
+      pairs.push(eq < 0 ? [part, ""] : [part.slice(0, eq), part.slice(eq + 1)]);
+    }
+  } else for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i], parts[i + 1]]);
   const object = {};
   for (const [key, value] of pairs) {
     Object.defineProperty(object, key, { value: scalar(value, properties.get(key) ?? other), enumerable: true, writable: true, configurable: true });
