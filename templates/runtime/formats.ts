@@ -22,12 +22,6 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-/** The digit at `i` (0-9), or -1. */
-function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-
 // The date and time checks read their fixed-width fields at fixed places, after a length test that
 // keeps every read inside the string (a read past the end deoptimizes the function). Each field's
 // digit d = charCode - 48 is valid when (d | (9 - d)) >= 0, so one OR of them all and one sign test
@@ -418,8 +412,7 @@ function isIprivate(c: number): boolean {
 /**
  * Scans s[i..] while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
  * iprivate with `iprivate`). Returns where it stopped, or -1 at a "%" not followed by two hex digits.
- * Small on purpose (the non-ASCII case is a function of its own): isUriLike calls it five times, and
- * V8 inlines it at each only while their bytecode fits its inlining budget.
+ * Now only for a userinfo (authorityEnd's second look); the hot parts of a URI are loops of their own.
  */
 function scanUriPart(s: string, i: number, classes: number, iri: boolean, iprivate: boolean): number {
   const table = URI_CLASSES;
@@ -446,56 +439,103 @@ function iriCharEnd(s: string, i: number, iprivate: boolean): number {
 
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
 
-/** A URI or IRI (`iri`), or a reference to one unless `absolute` (RFC 3986 sections 3 and 4.1). */
+/**
+ * A URI's authority from s[i] (after its "//"): [ userinfo "@" ] host [ ":" port ]. Returns where
+ * it ends (the end of the string, or a "/", "?" or "#"), or -1 if it is no authority. A function
+ * of its own, called only for a "//": it keeps isUriLike under V8's inlining limit (460 bytes of
+ * bytecode), so isUri and isUriReference inline it whole into a guard, their constant arguments
+ * folded. Read as a host and port first (most URIs have no userinfo: one pass); if the authority
+ * goes on past them, what was read must be a userinfo, up to the first "@", and the host comes after it.
+ */
+function authorityEnd(s: string, i: number, iri: boolean): number {
+  const n = s.length;
+  const table = URI_CLASSES;
+  const start = i;
+  let c = 0;
+  for (let afterUserinfo = false; ; afterUserinfo = true) {
+    if (i < n && s.charCodeAt(i) === 91) {
+      // an IP literal: the characters an authority ends at are refused inside it by both checks
+      const close = s.indexOf("]", i);
+      if (close < 0) return -1;
+      const literal = s.slice(i + 1, close);
+      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return -1;
+      i = close + 1;
+    } else {
+      // a reg-name: unreserved, sub-delims (3 = UNRESERVED | SUB_DELIM), "%XX", and ucschar in an IRI
+      for (; i < n; i++) {
+        c = s.charCodeAt(i);
+        if ((table[c]! & 3) !== 0) continue;
+        if (c === 37) {
+          if (!isPercentEncoded(s, i)) return -1;
+          i += 2;
+          continue;
+        }
+        const next = c < 128 || !iri ? i : iriCharEnd(s, i, false);
+        if (next === i) break;
+        i = next - 1;
+      }
+    }
+    if (i < n && s.charCodeAt(i) === 58) for (i++; i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57; i++);
+    if (i === n) return i;
+    c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) return i;
+    if (afterUserinfo) return -1;
+    i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
+    if (i < 0 || i === n || s.charCodeAt(i) !== 64) return -1;
+    i++;
+  }
+}
+
+/**
+ * A URI or IRI (`iri`), or a reference to one unless `absolute` (RFC 3986 sections 3 and 4.1).
+ * The path, query and fragment are one loop whose class mask widens at "?" and "#" (no call per
+ * part). The masks are written as their values (their bits are listed beside them): a module
+ * constant is a context load with a hole check at each use, and its bytecode counts against the
+ * inlining limit (see authorityEnd).
+ */
 function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
   const n = s.length;
+  const table = URI_CLASSES;
   let i = 0;
+  let mask = 31; // PCHAR | SLASH: a path's characters
   // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-  let c = codeAt(s, 0);
+  let c = n > 0 ? s.charCodeAt(0) : -1;
   if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    while (j < n && (URI_CLASSES[(c = s.charCodeAt(j))]! & SCHEME) !== 0) j++;
+    while (j < n && (table[(c = s.charCodeAt(j))]! & 64) !== 0) j++; // 64 = SCHEME
     if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
-    // authority = [ userinfo "@" ] host [ ":" port ], up to the path, query or fragment. Read as a
-    // host and port first (most URIs have no userinfo: one pass); if the authority goes on past
-    // them, what was read must be a userinfo, up to the first "@", and the host comes after it.
-    const start = (i += 2);
-    for (let afterUserinfo = false; ; afterUserinfo = true) {
-      if (codeAt(s, i) === 91) {
-        // an IP literal: the characters an authority ends at are refused inside it by both checks
-        const close = s.indexOf("]", i);
-        if (close < 0) return false;
-        const literal = s.slice(i + 1, close);
-        if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
-        i = close + 1;
-      } else {
-        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
-        if (i < 0) return false;
-      }
-      if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++);
-      c = codeAt(s, i);
-      if (c === -1 || c === 47 || c === 63 || c === 35) break;
-      if (afterUserinfo) return false;
-      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
-      if (i < 0 || codeAt(s, i) !== 64) return false;
-      i++;
-    }
+  if (i + 1 < n && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2, iri);
+    if (i < 0) return false;
   } else if (i === 0) {
-    // a relative-path reference: no ":" in its first segment, or it would read as a scheme
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if (c === 47 || c === 63 || c === 35) break;
-      if (c === 58) return false;
-    }
-    i = 0;
+    // a relative path's first segment: no ":" (it would read as a scheme), up to its "/"
+    mask = 11; // UNRESERVED | SUB_DELIM | AT
   }
-  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
-  return i === n;
+  let part = 0; // 0 path, 1 query, 2 fragment
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if ((table[c]! & mask) !== 0) continue;
+    if (c === 37) {
+      if (!isPercentEncoded(s, i)) return false;
+      i += 2;
+    } else if (c === 47) {
+      mask = 31; // the first segment's "/" (any other "/" is in the mask)
+    } else if (c === 63 && part === 0) {
+      part = 1;
+      mask = 63; // PCHAR | SLASH | QUESTION: a query's or a fragment's characters
+    } else if (c === 35 && part !== 2) {
+      part = 2;
+      mask = 63;
+    } else {
+      // iprivate in the query only
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, part === 1);
+      if (next === i) return false;
+      i = next - 1;
+    }
+  }
+  return true;
 }
 
 /** `format: "uri"`: an absolute URI (a scheme, then ASCII only). */
