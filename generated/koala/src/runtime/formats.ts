@@ -11,8 +11,8 @@
  * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
  * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
- * So ipv4 is a regular expression, and so are the common forms of email and date-time (the rare
- * forms they leave out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * So the common forms of email and date-time are regular expressions (the rare forms they leave
+ * out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
  * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
  * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
  * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
@@ -23,12 +23,6 @@
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return 30 + ((month + (month >> 3)) & 1);
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-}
-
-/** The digit at `i` (0-9), or -1. */
-function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
 }
 
 // The date and time checks read their fixed-width fields at fixed places, after a length test that
@@ -213,7 +207,7 @@ function localPartEnd(s: string, unicode: boolean): number {
 
 /** An RFC 5321 address literal between the brackets: "127.0.0.1" or "IPv6:::1". */
 function isAddressLiteral(a: string): boolean {
-  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
+  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : IPV4.test(a);
 }
 
 /**
@@ -272,7 +266,9 @@ export function isIdnEmail(s: string): boolean {
   return isIdnHostname(domain.normalize("NFC"));
 }
 
-// ajv-formats' expressions, which follow the RFCs (V8 runs these small ones as fast as a scan).
+// ajv-formats' expressions, which follow the RFCs. IPV4 is dottedQuadAt's answer in fewer bytes,
+// for the checks that e-mail addresses pull into a bundle (address literals): the Koala guards'
+// size goal.
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
@@ -307,49 +303,78 @@ export function isDuration(s: string): boolean {
   return unit !== 0;
 }
 
+/**
+ * Whether s[i..] to the end is a dotted quad: four decimal numbers 0-255 without leading zeros,
+ * joined by dots. A scan, not IPV4: the call of a regular expression costs about as much as
+ * reading a whole address here (about 1.15x the peers' one expression).
+ */
+function dottedQuadAt(s: string, i: number): boolean {
+  const n = s.length;
+  if (n - i < 7 || n - i > 15) return false;
+  for (let part = 0; ; part++) {
+    let d = s.charCodeAt(i++) - 48;
+    if (d < 0 || d > 9) return false;
+    let v = d;
+    if (d !== 0 && i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
+      v = v * 10 + d;
+      if (++i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
+        if (v * 10 + d > 255) return false;
+        i++;
+      }
+    }
+    if (part === 3) return i === n;
+    if (i + 1 >= n || s.charCodeAt(i) !== 46) return false;
+    i++;
+  }
+}
+
 /** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
 export function isIpv4(s: string): boolean {
-  return IPV4.test(s);
+  return dottedQuadAt(s, 0);
 }
 
 /**
  * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
+ * One loop over the characters (a group's digits are counted, not scanned by a loop of their own).
  */
 export function isIpv6(s: string): boolean {
   const n = s.length;
-  let groups = 0;
-  let compressed = false;
-  let i = 0;
+  // the longest address is six groups and an IPv4 address: 45 characters
+  if (n < 2 || n > 45) return false;
   const table = HEX_DIGITS;
-  if (codeAt(s, 0) === 58) {
-    if (codeAt(s, 1) !== 58) return false;
+  let i = 0;
+  let groups = 0; // groups ended by a ":"
+  let digits = 0; // the current group's
+  let compressed = false;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
     compressed = true;
     i = 2;
   }
-  while (i < n) {
-    const start = i;
-    const stop = i + 4 < n ? i + 4 : n; // a group has four digits at most
-    while (i < stop && table[s.charCodeAt(i)]! !== 0) i++;
-    if (i === start) return false;
-    if (i === n) {
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (table[c]! !== 0) {
+      if (++digits > 4) return false;
+      continue;
+    }
+    if (digits === 0) return false;
+    if (c === 58) {
       groups++;
-      break;
+      digits = 0;
+      if (i + 1 === n) return false;
+      if (s.charCodeAt(i + 1) === 58) {
+        if (compressed) return false;
+        compressed = true;
+        i++;
+      }
+      continue;
     }
-    const c = s.charCodeAt(i++);
-    if (c === 46) {
-      if (!isIpv4(s.slice(start))) return false;
-      groups += 2;
-      break;
-    }
-    groups++;
-    if (c !== 58 || i === n) return false;
-    if (s.charCodeAt(i) === 58) {
-      if (compressed) return false;
-      compressed = true;
-      i++;
-    }
+    // an IPv4 address from the current group's start is the last two groups (by IPV4, not
+    // dottedQuadAt: smaller, and email's address literals bundle this check)
+    return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
   }
+  if (digits !== 0) groups++;
   return compressed ? groups < 8 : groups === 8;
 }
 
@@ -421,8 +446,7 @@ function isIprivate(c: number): boolean {
 /**
  * Scans s[i..] while it holds characters of `classes` or "%XX"; with `iri`, also ucschar (and
  * iprivate with `iprivate`). Returns where it stopped, or -1 at a "%" not followed by two hex digits.
- * Small on purpose (the non-ASCII case is a function of its own): isUriLike calls it five times, and
- * V8 inlines it at each only while their bytecode fits its inlining budget.
+ * Now only for a userinfo (authorityEnd's second look); the hot parts of a URI are loops of their own.
  */
 function scanUriPart(s: string, i: number, classes: number, iri: boolean, iprivate: boolean): number {
   const table = URI_CLASSES;
@@ -449,56 +473,103 @@ function iriCharEnd(s: string, i: number, iprivate: boolean): number {
 
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
 
-/** A URI or IRI (`iri`), or a reference to one unless `absolute` (RFC 3986 sections 3 and 4.1). */
+/**
+ * A URI's authority from s[i] (after its "//"): [ userinfo "@" ] host [ ":" port ]. Returns where
+ * it ends (the end of the string, or a "/", "?" or "#"), or -1 if it is no authority. A function
+ * of its own, called only for a "//": it keeps isUriLike under V8's inlining limit (460 bytes of
+ * bytecode), so isUri and isUriReference inline it whole into a guard, their constant arguments
+ * folded. Read as a host and port first (most URIs have no userinfo: one pass); if the authority
+ * goes on past them, what was read must be a userinfo, up to the first "@", and the host comes after it.
+ */
+function authorityEnd(s: string, i: number, iri: boolean): number {
+  const n = s.length;
+  const table = URI_CLASSES;
+  const start = i;
+  let c = 0;
+  for (let afterUserinfo = false; ; afterUserinfo = true) {
+    if (i < n && s.charCodeAt(i) === 91) {
+      // an IP literal: the characters an authority ends at are refused inside it by both checks
+      const close = s.indexOf("]", i);
+      if (close < 0) return -1;
+      const literal = s.slice(i + 1, close);
+      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return -1;
+      i = close + 1;
+    } else {
+      // a reg-name: unreserved, sub-delims (3 = UNRESERVED | SUB_DELIM), "%XX", and ucschar in an IRI
+      for (; i < n; i++) {
+        c = s.charCodeAt(i);
+        if ((table[c]! & 3) !== 0) continue;
+        if (c === 37) {
+          if (!isPercentEncoded(s, i)) return -1;
+          i += 2;
+          continue;
+        }
+        const next = c < 128 || !iri ? i : iriCharEnd(s, i, false);
+        if (next === i) break;
+        i = next - 1;
+      }
+    }
+    if (i < n && s.charCodeAt(i) === 58) for (i++; i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57; i++);
+    if (i === n) return i;
+    c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) return i;
+    if (afterUserinfo) return -1;
+    i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
+    if (i < 0 || i === n || s.charCodeAt(i) !== 64) return -1;
+    i++;
+  }
+}
+
+/**
+ * A URI or IRI (`iri`), or a reference to one unless `absolute` (RFC 3986 sections 3 and 4.1).
+ * The path, query and fragment are one loop whose class mask widens at "?" and "#" (no call per
+ * part). The masks are written as their values (their bits are listed beside them): a module
+ * constant is a context load with a hole check at each use, and its bytecode counts against the
+ * inlining limit (see authorityEnd).
+ */
 function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
   const n = s.length;
+  const table = URI_CLASSES;
   let i = 0;
+  let mask = 31; // PCHAR | SLASH: a path's characters
   // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-  let c = codeAt(s, 0);
+  let c = n > 0 ? s.charCodeAt(0) : -1;
   if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    while (j < n && (URI_CLASSES[(c = s.charCodeAt(j))]! & SCHEME) !== 0) j++;
+    while (j < n && (table[(c = s.charCodeAt(j))]! & 64) !== 0) j++; // 64 = SCHEME
     if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
-    // authority = [ userinfo "@" ] host [ ":" port ], up to the path, query or fragment. Read as a
-    // host and port first (most URIs have no userinfo: one pass); if the authority goes on past
-    // them, what was read must be a userinfo, up to the first "@", and the host comes after it.
-    const start = (i += 2);
-    for (let afterUserinfo = false; ; afterUserinfo = true) {
-      if (codeAt(s, i) === 91) {
-        // an IP literal: the characters an authority ends at are refused inside it by both checks
-        const close = s.indexOf("]", i);
-        if (close < 0) return false;
-        const literal = s.slice(i + 1, close);
-        if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
-        i = close + 1;
-      } else {
-        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
-        if (i < 0) return false;
-      }
-      if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++);
-      c = codeAt(s, i);
-      if (c === -1 || c === 47 || c === 63 || c === 35) break;
-      if (afterUserinfo) return false;
-      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
-      if (i < 0 || codeAt(s, i) !== 64) return false;
-      i++;
-    }
+  if (i + 1 < n && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2, iri);
+    if (i < 0) return false;
   } else if (i === 0) {
-    // a relative-path reference: no ":" in its first segment, or it would read as a scheme
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if (c === 47 || c === 63 || c === 35) break;
-      if (c === 58) return false;
-    }
-    i = 0;
+    // a relative path's first segment: no ":" (it would read as a scheme), up to its "/"
+    mask = 11; // UNRESERVED | SUB_DELIM | AT
   }
-  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
-  return i === n;
+  let part = 0; // 0 path, 1 query, 2 fragment
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if ((table[c]! & mask) !== 0) continue;
+    if (c === 37) {
+      if (!isPercentEncoded(s, i)) return false;
+      i += 2;
+    } else if (c === 47) {
+      mask = 31; // the first segment's "/" (any other "/" is in the mask)
+    } else if (c === 63 && part === 0) {
+      part = 1;
+      mask = 63; // PCHAR | SLASH | QUESTION: a query's or a fragment's characters
+    } else if (c === 35 && part !== 2) {
+      part = 2;
+      mask = 63;
+    } else {
+      // iprivate in the query only
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, part === 1);
+      if (next === i) return false;
+      i = next - 1;
+    }
+  }
+  return true;
 }
 
 /** `format: "uri"`: an absolute URI (a scheme, then ASCII only). */

@@ -47,10 +47,6 @@ function daysInMonth(year, month) {
   if (month !== 2) return 30 + (month + (month >> 3) & 1);
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
-function digitAt(s, i) {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
 function isDate(s) {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
@@ -161,7 +157,7 @@ function localPartEnd(s, unicode) {
   }
 }
 function isAddressLiteral(a) {
-  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : isIpv4(a);
+  return a.slice(0, 5).toLowerCase() === "ipv6:" ? isIpv6(a.slice(5)) : IPV4.test(a);
 }
 const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)+$/;
 const LOCAL_PART = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[\t -!#-\[\]-~]|\\[\t -~])*")@/;
@@ -219,43 +215,62 @@ function isDuration(s) {
   }
   return unit !== 0;
 }
+function dottedQuadAt(s, i) {
+  const n = s.length;
+  if (n - i < 7 || n - i > 15) return false;
+  for (let part = 0; ; part++) {
+    let d = s.charCodeAt(i++) - 48;
+    if (d < 0 || d > 9) return false;
+    let v = d;
+    if (d !== 0 && i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
+      v = v * 10 + d;
+      if (++i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
+        if (v * 10 + d > 255) return false;
+        i++;
+      }
+    }
+    if (part === 3) return i === n;
+    if (i + 1 >= n || s.charCodeAt(i) !== 46) return false;
+    i++;
+  }
+}
 function isIpv4(s) {
-  return IPV4.test(s);
+  return dottedQuadAt(s, 0);
 }
 function isIpv6(s) {
   const n = s.length;
-  let groups = 0;
-  let compressed = false;
-  let i = 0;
+  if (n < 2 || n > 45) return false;
   const table = HEX_DIGITS;
-  if (codeAt(s, 0) === 58) {
-    if (codeAt(s, 1) !== 58) return false;
+  let i = 0;
+  let groups = 0;
+  let digits = 0;
+  let compressed = false;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
     compressed = true;
     i = 2;
   }
-  while (i < n) {
-    const start = i;
-    const stop = i + 4 < n ? i + 4 : n;
-    while (i < stop && table[s.charCodeAt(i)] !== 0) i++;
-    if (i === start) return false;
-    if (i === n) {
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (table[c] !== 0) {
+      if (++digits > 4) return false;
+      continue;
+    }
+    if (digits === 0) return false;
+    if (c === 58) {
       groups++;
-      break;
+      digits = 0;
+      if (i + 1 === n) return false;
+      if (s.charCodeAt(i + 1) === 58) {
+        if (compressed) return false;
+        compressed = true;
+        i++;
+      }
+      continue;
     }
-    const c = s.charCodeAt(i++);
-    if (c === 46) {
-      if (!isIpv4(s.slice(start))) return false;
-      groups += 2;
-      break;
-    }
-    groups++;
-    if (c !== 58 || i === n) return false;
-    if (s.charCodeAt(i) === 58) {
-      if (compressed) return false;
-      compressed = true;
-      i++;
-    }
+    return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
   }
+  if (digits !== 0) groups++;
   return compressed ? groups < 8 : groups === 8;
 }
 function isJsonPointer(s) {
@@ -325,49 +340,82 @@ function iriCharEnd(s, i, iprivate) {
   return isUcschar(cp) || iprivate && isIprivate(cp) ? i + (cp > 65535 ? 2 : 1) : i;
 }
 const IP_FUTURE = /^v[0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+$/i;
+function authorityEnd(s, i, iri) {
+  const n = s.length;
+  const table = URI_CLASSES;
+  const start = i;
+  let c = 0;
+  for (let afterUserinfo = false; ; afterUserinfo = true) {
+    if (i < n && s.charCodeAt(i) === 91) {
+      const close = s.indexOf("]", i);
+      if (close < 0) return -1;
+      const literal = s.slice(i + 1, close);
+      if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return -1;
+      i = close + 1;
+    } else {
+      for (; i < n; i++) {
+        c = s.charCodeAt(i);
+        if ((table[c] & 3) !== 0) continue;
+        if (c === 37) {
+          if (!isPercentEncoded(s, i)) return -1;
+          i += 2;
+          continue;
+        }
+        const next = c < 128 || !iri ? i : iriCharEnd(s, i, false);
+        if (next === i) break;
+        i = next - 1;
+      }
+    }
+    if (i < n && s.charCodeAt(i) === 58) for (i++; i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57; i++) ;
+    if (i === n) return i;
+    c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) return i;
+    if (afterUserinfo) return -1;
+    i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
+    if (i < 0 || i === n || s.charCodeAt(i) !== 64) return -1;
+    i++;
+  }
+}
 function isUriLike(s, iri, absolute) {
   const n = s.length;
+  const table = URI_CLASSES;
   let i = 0;
-  let c = codeAt(s, 0);
+  let mask = 31;
+  let c = n > 0 ? s.charCodeAt(0) : -1;
   if ((c | 32) >= 97 && (c | 32) <= 122) {
     let j = 1;
-    while (j < n && (URI_CLASSES[c = s.charCodeAt(j)] & SCHEME) !== 0) j++;
+    while (j < n && (table[c = s.charCodeAt(j)] & 64) !== 0) j++;
     if (j < n && c === 58) i = j + 1;
   }
   if (absolute && i === 0) return false;
-  if (codeAt(s, i) === 47 && codeAt(s, i + 1) === 47) {
-    const start = i += 2;
-    for (let afterUserinfo = false; ; afterUserinfo = true) {
-      if (codeAt(s, i) === 91) {
-        const close = s.indexOf("]", i);
-        if (close < 0) return false;
-        const literal = s.slice(i + 1, close);
-        if (!isIpv6(literal) && !IP_FUTURE.test(literal)) return false;
-        i = close + 1;
-      } else {
-        i = scanUriPart(s, i, UNRESERVED | SUB_DELIM, iri, false);
-        if (i < 0) return false;
-      }
-      if (codeAt(s, i) === 58) for (i++; i < n && digitAt(s, i) >= 0; i++) ;
-      c = codeAt(s, i);
-      if (c === -1 || c === 47 || c === 63 || c === 35) break;
-      if (afterUserinfo) return false;
-      i = scanUriPart(s, start, UNRESERVED | SUB_DELIM | COLON, iri, false);
-      if (i < 0 || codeAt(s, i) !== 64) return false;
-      i++;
-    }
+  if (i + 1 < n && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2, iri);
+    if (i < 0) return false;
   } else if (i === 0) {
-    for (; i < n; i++) {
-      c = s.charCodeAt(i);
-      if (c === 47 || c === 63 || c === 35) break;
-      if (c === 58) return false;
-    }
-    i = 0;
+    mask = 11;
   }
-  i = scanUriPart(s, i, PCHAR | SLASH, iri, false);
-  if (i >= 0 && codeAt(s, i) === 63) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, true);
-  if (i >= 0 && codeAt(s, i) === 35) i = scanUriPart(s, i + 1, PCHAR | SLASH | QUESTION, iri, false);
-  return i === n;
+  let part = 0;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if ((table[c] & mask) !== 0) continue;
+    if (c === 37) {
+      if (!isPercentEncoded(s, i)) return false;
+      i += 2;
+    } else if (c === 47) {
+      mask = 31;
+    } else if (c === 63 && part === 0) {
+      part = 1;
+      mask = 63;
+    } else if (c === 35 && part !== 2) {
+      part = 2;
+      mask = 63;
+    } else {
+      const next = c < 128 || !iri ? i : iriCharEnd(s, i, part === 1);
+      if (next === i) return false;
+      i = next - 1;
+    }
+  }
+  return true;
 }
 function isUri(s) {
   return isUriLike(s, false, true);

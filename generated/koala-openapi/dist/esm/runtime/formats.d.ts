@@ -8,8 +8,8 @@
  * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
  * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
- * So ipv4 is a regular expression, and so are the common forms of email and date-time (the rare
- * forms they leave out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * So the common forms of email and date-time are regular expressions (the rare forms they leave
+ * out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
  * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
  * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
  * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
@@ -57,6 +57,7 @@ export declare function isIpv4(s: string): boolean;
 /**
  * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
+ * One loop over the characters (a group's digits are counted, not scanned by a loop of their own).
  */
 export declare function isIpv6(s: string): boolean;
 /** `format: "json-pointer"`. */
