@@ -409,9 +409,9 @@ const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
 const SCHEME = 64; // letters, digits, "+", "-", ".": a scheme's characters after its first letter
-// Written as its value: esbuild keeps an unused `A | B | …` of identifiers (it cannot prove them
-// numbers), and with it every constant it names, in bundles that use no URI check.
-const PCHAR = 15; // UNRESERVED | SUB_DELIM | COLON | AT
+// PCHAR is UNRESERVED | SUB_DELIM | COLON | AT (15). The scans write their masks as values (31,
+// 63, ...): esbuild keeps an unused `A | B | …` of identifiers (it cannot prove them numbers), and
+// with it every constant it names, in bundles that use no URI check.
 
 /** UTF-16 code unit → its RFC 3986 class bits, 0 for what a URI never holds unescaped (64 KB, as CHARS). */
 const URI_CLASSES = /*#__PURE__*/ (() => {

@@ -252,7 +252,6 @@ const AT = 8;
 const SLASH = 16;
 const QUESTION = 32;
 const SCHEME = 64;
-const PCHAR = 15;
 const URI_CLASSES = /* @__PURE__ */ (() => {
   const table = new Uint8Array(65536);
   for (let c = 0; c < 128; c++) if (isAlphanumeric(c)) table[c] = UNRESERVED;
