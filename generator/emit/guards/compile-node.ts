@@ -130,7 +130,8 @@ function emitValueFirst(s: Scope, node: IrNode, checks: readonly KeywordCheck[])
   const typeOk = node.type.length === 1 ? typeTest(node.type[0]!, s.value) : joinOr(node.type.map((t) => code`(${typeTest(t, s.value)})`));
   s.body.block(code`if (!(${test}))`, () => {
     s.failIf(code`!(${typeOk})`, "type", `must be ${node.type!.join(",")}`);
-    s.body.line(s.fail(keyword, message));
+    // Not s.fail(): its `{ ... }` would stand alone as a block here.
+    s.body.line(code`if (${s.module.report(s.path, `${node.schemaPath}/${keyword}`, keyword, message)}) ${s.module.returnFalse}`);
   });
   return true;
 }
