@@ -939,18 +939,18 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
       }
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "track")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,
@@ -1046,18 +1046,18 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
         return false;
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "identify")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,
@@ -1225,18 +1225,18 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
       }
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "page")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,

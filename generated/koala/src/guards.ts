@@ -413,18 +413,18 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
       }
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "#/$defs/TrackEvent/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "track")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "#/$defs/TrackEvent/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,
@@ -512,18 +512,18 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
         return false;
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "#/$defs/IdentifyCall/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "identify")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "#/$defs/IdentifyCall/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,
@@ -683,18 +683,18 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
       }
     }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) {
-        if (
-          $pushError$(
-            errors,
-            path + "/type",
-            "#/$defs/PageView/properties/type/type",
-            "must be string",
-          )
-        )
-          return false;
-      }
       if (!(p2 === "page")) {
+        if (!(typeof p2 === "string")) {
+          if (
+            $pushError$(
+              errors,
+              path + "/type",
+              "#/$defs/PageView/properties/type/type",
+              "must be string",
+            )
+          )
+            return false;
+        }
         if (
           $pushError$(
             errors,

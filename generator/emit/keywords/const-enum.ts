@@ -12,15 +12,21 @@ export function equals(s: Scope, value: Code, expected: JsonValue): Code {
   return code`${value} === ${literal(expected)}`;
 }
 
+/** The test of `const` (or `enum`), the keyword and the message of its error. */
+export function constEnumTest(s: Scope, node: { const?: { value: JsonValue }; enum?: JsonValue[] }, keyword: "const" | "enum"): { test: Code; message: string } {
+  if (keyword === "const") return { test: equals(s, s.value, node.const!.value), message: "must be equal to constant" };
+  const values = node.enum!;
+  return { test: values.length === 0 ? code`false` : join(values.map((v) => equals(s, s.value, v)), " || "), message: "must be equal to one of the allowed values" };
+}
+
 const constEnum: KeywordCheck = {
   keywords: ["const", "enum"],
   applies: "any",
   emit(s, node) {
-    if (node.const) s.failIf(code`!(${equals(s, s.value, node.const.value)})`, "const", "must be equal to constant");
-    if (node.enum) {
-      const values = node.enum;
-      const test = values.length === 0 ? code`false` : join(values.map((v) => equals(s, s.value, v)), " || ");
-      s.failIf(code`!(${test})`, "enum", "must be equal to one of the allowed values");
+    for (const keyword of ["const", "enum"] as const) {
+      if (node[keyword] === undefined) continue;
+      const { test, message } = constEnumTest(s, node, keyword);
+      s.failIf(code`!(${test})`, keyword, message);
     }
   },
 };

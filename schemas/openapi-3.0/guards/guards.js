@@ -2706,16 +2706,16 @@ function collect$Schema(value, path, errors) {
     }
     const p32 = o1.type;
     if (p32 !== void 0) {
-      if (!(typeof p32 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/Schema/properties/type/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
       if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
+        if (!(typeof p32 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "#/definitions/Schema/properties/type/type",
+            "must be string"
+          ))
+            return depth$--, false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -3695,16 +3695,16 @@ function collect$Header(value, path, errors) {
     }
     const p6 = o1.style;
     if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/Header/properties/style/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
       if (!(p6 === "simple")) {
+        if (!(typeof p6 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/style",
+            "#/definitions/Header/properties/style/type",
+            "must be string"
+          ))
+            return depth$--, false;
+        }
         if ($pushError$(
           errors,
           path + "/style",
@@ -4771,16 +4771,16 @@ function collect$APIKeySecurityScheme(value, path, errors) {
         return false;
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/APIKeySecurityScheme/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "apiKey")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "#/definitions/APIKeySecurityScheme/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -4802,16 +4802,16 @@ function collect$APIKeySecurityScheme(value, path, errors) {
       }
     }
     if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/APIKeySecurityScheme/properties/in/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
+        if (!(typeof p4 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/in",
+            "#/definitions/APIKeySecurityScheme/properties/in/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/in",
@@ -4917,16 +4917,16 @@ function collect$HTTPSecurityScheme(value, path, errors) {
       }
     }
     if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/HTTPSecurityScheme/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p3 === "http")) {
+        if (!(typeof p3 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "#/definitions/HTTPSecurityScheme/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -5002,16 +5002,16 @@ function collect$OAuth2SecurityScheme(value, path, errors) {
         return false;
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/OAuth2SecurityScheme/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "oauth2")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "#/definitions/OAuth2SecurityScheme/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -5085,16 +5085,16 @@ function collect$OpenIdConnectSecurityScheme(value, path, errors) {
         return false;
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "openIdConnect")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -5315,16 +5315,16 @@ function collect$Encoding(value, path, errors) {
     }
     const p8 = o1.style;
     if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/Encoding/properties/style/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
       if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
+        if (!(typeof p8 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/style",
+            "#/definitions/Encoding/properties/style/type",
+            "must be string"
+          ))
+            return depth$--, false;
+        }
         if ($pushError$(
           errors,
           path + "/style",

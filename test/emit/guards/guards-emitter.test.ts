@@ -132,3 +132,38 @@ test("a discriminated oneOf checks only the branch its constant names, and answe
     expect(g.validateRoot!(input).ok).toBe(ajv(input));
   }
 });
+
+test("type with const or enum: tested value first, the same errors as ajv (type before const/enum)", async () => {
+  // compile-node.ts emits `{ type, const }` (and `{ type, enum }`) as one comparison on valid data,
+  // testing the type only once the value is not the constant: errors and their order must not change.
+  const schema = {
+    title: "Root",
+    type: "object",
+    properties: {
+      kind: { type: "string", const: "track" },
+      level: { type: "integer", enum: [1, 2, 3] },
+      flag: { type: ["boolean", "null"], enum: [true, null] },
+      // Not value-first (a value not of the type): checked as before.
+      odd: { type: "string", enum: ["a", 1] },
+    },
+  };
+  const g = await guardsFor(schema);
+  const { files } = await generate({ schema, emit: ["guards"], build: false, format: false });
+  expect(files.find((f) => f.path === "src/guards.ts")!.contents).toMatch(/if \(!\(\w+ === "track"\)\) \{\s*if \(!\(typeof \w+ === "string"\)\)/);
+  const ajv = ajvFor(schema, true);
+  const inputs = [
+    { kind: "track", level: 2, flag: null, odd: "a" },
+    { kind: "trak", level: 4, flag: false, odd: "b" },
+    { kind: 5, level: "2", flag: "true", odd: 1 },
+    { kind: null, level: 2.5, flag: 0, odd: null },
+    { kind: ["track"], level: [1], flag: [true], odd: ["a"] },
+    {},
+  ];
+  for (const input of inputs) {
+    ajv(input);
+    const expected = (ajv.errors ?? []).map((e) => ({ path: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, message: e.message }));
+    const result = g.validateRoot!(input);
+    expect([input, result.ok ? [] : result.errors]).toEqual([input, expected]);
+    expect([input, g.isRoot!(input)]).toEqual([input, expected.length === 0]);
+  }
+});

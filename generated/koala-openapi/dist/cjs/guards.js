@@ -722,16 +722,16 @@ function collect$TrackEvent(value, path, errors) {
       }
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "track")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -812,16 +812,16 @@ function collect$IdentifyCall(value, path, errors) {
         return false;
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "identify")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
@@ -964,16 +964,16 @@ function collect$PageView(value, path, errors) {
       }
     }
     if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
-          "must be string"
-        ))
-          return false;
-      }
       if (!(p2 === "page")) {
+        if (!(typeof p2 === "string")) {
+          if ($pushError$(
+            errors,
+            path + "/type",
+            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
+            "must be string"
+          ))
+            return false;
+        }
         if ($pushError$(
           errors,
           path + "/type",
