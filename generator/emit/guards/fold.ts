@@ -49,6 +49,8 @@ export interface CheckFunction {
    * calls are calls to the target's function with this copy's path (its own root) as `at`.
    */
   readonly target?: CheckFunction;
+  /** The functions it calls with an error list, by their tokens' arguments (read with its key). */
+  calls?: { callee: CheckFunction }[];
 }
 
 interface Group {
@@ -211,6 +213,7 @@ export class FunctionFolder {
         case "p":
           return `\u0000${pathKey(this.paths[n]!.path)}\u0000`;
         case "a":
+          (fn.calls ??= []).push(this.arguments[n]!);
           return `\u0000a${pathKey(this.arguments[n]!.callee.root)}\u0000`;
         case "r":
           return "";
@@ -257,9 +260,7 @@ export class FunctionFolder {
     const pending = this.order.filter((fn) => this.folded(fn));
     for (let fn = pending.pop(); fn !== undefined; fn = pending.pop()) {
       if (fn.mode !== "collect") continue;
-      for (const [, kind, index] of fn.text!.matchAll(TOKEN)) {
-        if (kind !== "a") continue;
-        const callee = this.arguments[Number(index)]!.callee;
+      for (const { callee } of fn.calls ?? []) {
         if (callee.named || this.folded(callee) || relative(fn.root, callee.root) === undefined) continue;
         callee.group!.shared = true;
         pending.push(callee.target ?? callee);

@@ -28,34 +28,29 @@ const ONE_FIELDS: ReadonlySet<string> = new Set(ONE);
 const LIST_FIELDS: ReadonlySet<string> = new Set(LISTS);
 const ENTRY_FIELDS: ReadonlySet<string> = new Set(ENTRIES);
 
-/** The node's subschemas that are nodes. Its own fields only: an IR node has a few of the 20 applicators. */
-function childNodes(node: IrNode): IrNode[] {
-  const out: IrNode[] = [];
-  for (const field of Object.keys(node)) {
-    if (ONE_FIELDS.has(field)) {
-      const child = node[field as (typeof ONE)[number]]!;
-      if (isNode(child)) out.push(child);
-    } else if (LIST_FIELDS.has(field)) {
-      for (const child of node[field as (typeof LISTS)[number]]!) if (isNode(child)) out.push(child);
-    } else if (ENTRY_FIELDS.has(field)) {
-      for (const entry of node[field as (typeof ENTRIES)[number]]!) if (isNode(entry.schema)) out.push(entry.schema);
-    }
-  }
-  return out;
+/**
+ * A subschema in a node's key: its place relative to the node (length-prefixed: a key of the
+ * schema may hold any character), or its whole path when it is elsewhere; a boolean as it is.
+ */
+function place(node: IrNode, schema: IrSchema, children: IrNode[]): string {
+  if (!isNode(schema)) return schema ? "T" : "F";
+  children.push(schema);
+  const root = node.schemaPath;
+  const path = schema.schemaPath;
+  if (path.length > root.length && path.startsWith(root) && path.charCodeAt(root.length) === SLASH) return `+${path.length - root.length}:${path.slice(root.length)}`;
+  return path === root ? "+0:" : `=${path.length}:${path}`;
 }
 
-/** `path` relative to `root` ("" for the root itself), undefined when it is not under it. */
-function relative(root: string, path: string): string | undefined {
-  if (path === root) return "";
-  return path.startsWith(root) && path[root.length] === "/" ? path.slice(root.length) : undefined;
-}
+const SLASH = 47;
 
 export class Structures {
   private readonly ids = new WeakMap<IrNode, number>();
   private readonly byKey = new Map<string, number>();
   /** By structure number: its node count, and how many inline copies the module compiles. */
   private readonly sizes: number[] = [];
-  private readonly copies: number[] = [];
+  private copies: number[] = [];
+  /** By structure number: its subschemas' numbers (a structure's, whichever copy numbered it). */
+  private readonly children: number[][] = [];
 
   constructor(model: IrModel) {
     for (const type of model.types) if (isNode(type.schema)) this.number(type.schema);
@@ -73,82 +68,94 @@ export class Structures {
     return n !== undefined && this.sizes[n]! >= SHARED_MIN_NODES && this.copies[n]! >= 2;
   }
 
-  /** Numbers every node under `root`, children first, without recursion. */
+  /**
+   * Numbers every node under `root`, children first, without recursion. A node's key is read on
+   * its first visit (every field but its subschemas as JSON, each subschema's place) with its
+   * children, and completed with their numbers when they have theirs: one pass over its fields.
+   */
   private number(root: IrNode): void {
-    const stack: { node: IrNode; children: IrNode[] | undefined }[] = [{ node: root, children: undefined }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.children === undefined) {
-        top.children = childNodes(top.node);
-        for (const child of top.children) if (!this.ids.has(child)) stack.push({ node: child, children: undefined });
+    const nodes: IrNode[] = [root];
+    const keys: (string | undefined)[] = [undefined];
+    const childrenOf: IrNode[][] = [[]];
+    while (nodes.length > 0) {
+      const top = nodes.length - 1;
+      const node = nodes[top]!;
+      const children = childrenOf[top]!;
+      if (keys[top] === undefined) {
+        keys[top] = this.ownKey(node, children);
+        for (const child of children) {
+          if (this.ids.has(child)) continue;
+          nodes.push(child);
+          keys.push(undefined);
+          childrenOf.push([]);
+        }
         continue;
       }
-      stack.pop();
-      if (!this.ids.has(top.node)) this.ids.set(top.node, this.structureOf(top.node, top.children));
+      const own = keys[top]!;
+      nodes.pop();
+      keys.pop();
+      childrenOf.pop();
+      if (this.ids.has(node)) continue;
+      let key = own;
+      let size = 1;
+      const numbers: number[] = [];
+      for (const child of children) {
+        const n = this.ids.get(child)!;
+        numbers.push(n);
+        size += this.sizes[n]!;
+        key += `#${n}`;
+      }
+      let n = this.byKey.get(key);
+      if (n === undefined) {
+        n = this.sizes.length;
+        this.byKey.set(key, n);
+        this.sizes.push(size);
+        this.children.push(numbers);
+      }
+      this.ids.set(node, n);
     }
   }
 
-  private structureOf(node: IrNode, children: readonly IrNode[]): number {
-    let size = 1;
-    for (const child of children) size += this.sizes[this.ids.get(child)!]!;
-    // A subschema is its place relative to the node and its number; every other field its JSON.
-    // Fields in the node's own order: the IR reader sets them in one order for equal nodes.
-    const sub = (schema: IrSchema): string => {
-      if (!isNode(schema)) return String(schema);
-      const at = relative(node.schemaPath, schema.schemaPath);
-      // Length-prefixed: a key of the schema may hold any character.
-      return at === undefined ? `=${schema.schemaPath.length}:${schema.schemaPath}#${this.ids.get(schema)!}` : `+${at.length}:${at}#${this.ids.get(schema)!}`;
-    };
+  /** The node's key but for its children's numbers (appended in the order of `children`, filled here). */
+  private ownKey(node: IrNode, children: IrNode[]): string {
     let key = "";
     for (const field of Object.keys(node) as (keyof IrNode)[]) {
       if (field === "schemaPath" || field === "annotations") continue;
       const value = node[field];
       if (value === undefined) continue;
       key += `${field}:`;
-      if (ONE_FIELDS.has(field)) key += sub(value as IrSchema);
-      else if (LIST_FIELDS.has(field)) key += (value as IrSchema[]).map(sub).join(",");
-      else if (ENTRY_FIELDS.has(field)) key += (value as { name?: string; pattern?: string; schema: IrSchema }[]).map((e) => `${JSON.stringify(e.name ?? e.pattern)}:${sub(e.schema)}`).join(",");
+      if (ONE_FIELDS.has(field)) key += place(node, value as IrSchema, children);
+      else if (LIST_FIELDS.has(field)) for (const schema of value as IrSchema[]) key += `${place(node, schema, children)},`;
+      else if (ENTRY_FIELDS.has(field)) for (const e of value as { name?: string; pattern?: string; schema: IrSchema }[]) key += `${JSON.stringify(e.name ?? e.pattern)}${place(node, e.schema, children)},`;
       else key += JSON.stringify(value);
       key += ";";
     }
-    let n = this.byKey.get(key);
-    if (n === undefined) {
-      n = this.sizes.length;
-      this.byKey.set(key, n);
-      this.sizes.push(size);
-      this.copies.push(0);
-    }
-    return n;
+    return key;
   }
 
   /**
-   * Counts the inline copies compiled: every node below a named type's root, but not below a
-   * second copy of a shared structure (whose code is the first copy's). Approximate where a
-   * shared structure holds another: enough to tell one copy from several.
+   * Counts the inline copies compiled, on the structures rather than the nodes (a child's number
+   * is always below its parent's): each copy of a structure reaches its children, but a shared
+   * structure's inline copies are compiled once, so together they reach its children once.
+   * Approximate where a shared structure holds another: enough to tell one copy from several.
    */
   private count(model: IrModel): void {
-    const raw: number[] = this.sizes.map(() => 0);
-    const walk = (visit: (node: IrNode) => boolean): void => {
-      for (const type of model.types) {
-        if (!isNode(type.schema)) continue;
-        const stack: IrNode[] = [...childNodes(type.schema)];
-        for (let node = stack.pop(); node !== undefined; node = stack.pop()) if (visit(node)) stack.push(...childNodes(node));
+    const size = this.sizes.length;
+    const roots = new Array<number>(size).fill(0);
+    for (const type of model.types) if (isNode(type.schema)) roots[this.ids.get(type.schema)!]!++;
+    const reached = (through: (n: number, reach: number) => number): number[] => {
+      const inline = new Array<number>(size).fill(0);
+      for (let n = size - 1; n >= 0; n--) {
+        const reach = inline[n]! + roots[n]!;
+        if (reach === 0) continue;
+        const passed = through(n, reach);
+        for (const child of this.children[n]!) inline[child]! += passed;
       }
+      return inline;
     };
-    walk((node) => {
-      raw[this.ids.get(node)!]!++;
-      return true;
-    });
-    const candidate = (n: number): boolean => raw[n]! >= 2 && this.sizes[n]! >= SHARED_MIN_NODES;
-    const seen = new Set<number>();
-    walk((node) => {
-      const n = this.ids.get(node)!;
-      this.copies[n]!++;
-      if (!candidate(n)) return true;
-      if (seen.has(n)) return false;
-      seen.add(n);
-      return true;
-    });
+    const raw = reached((_, reach) => reach);
+    // A named type's root is compiled in its own function, its inline copies in one shared one.
+    this.copies = reached((n, reach) => (raw[n]! >= 2 && this.sizes[n]! >= SHARED_MIN_NODES ? roots[n]! + Math.min(reach - roots[n]!, 1) : reach));
   }
 }
 
