@@ -131,8 +131,9 @@ export class FunctionFolder {
       if (kind === "p" && relative(record.root, this.paths[n]!.path) === undefined) return false;
       if (kind === "a") {
         const callee = this.arguments[n]!.callee;
-        // A named type's path is its own wherever it is called from; a helper's is under ours.
-        if (!callee.named && relative(record.root, callee.root) === undefined) return false;
+        // A helper's path is under ours; a named type's is its own wherever it is called from, so
+        // it must not read as ours plus a suffix (a type the IR hoisted out of this very copy).
+        if ((relative(record.root, callee.root) === undefined) !== callee.named) return false;
       }
     }
     return true;
