@@ -44,11 +44,20 @@ export interface CheckFunction {
   /** Its declaration, with tokens; set once compiled. */
   text?: string;
   group?: Group;
+  /**
+   * Set for another copy of a subschema that `target` checks (structure.ts): never declared, its
+   * calls are calls to the target's function with this copy's path (its own root) as `at`.
+   */
+  readonly target?: CheckFunction;
+  /** The functions it calls with an error list, by their tokens' arguments (read with its key). */
+  calls?: { callee: CheckFunction }[];
 }
 
 interface Group {
   readonly members: CheckFunction[];
   readonly id: number;
+  /** Some other copy's calls go to this group's function (an alias): it takes `at` even alone. */
+  shared?: boolean;
 }
 
 /** The function a folded group is declared as: its first named type's (`collect$Deps` reads better than `collect$2`), else its first. */
@@ -93,6 +102,41 @@ export class FunctionFolder {
     const created: CheckFunction = { ...fn, id: this.functions.length };
     this.functions.push(created);
     return token("f", created.id);
+  }
+
+  /**
+   * Another copy of the subschema the defined function `target` checks, at `root`: calls to it
+   * are calls to `target` with `root` as its `at` (so `target` takes one). Only for a collecting
+   * function whose code reads every path relative to its root (see {@link relocatable}).
+   */
+  alias(target: Code, root: string): Code {
+    const shared = this.byToken(target);
+    if (!shared.group || shared.mode !== "collect" || !shared.foldable) throw new Error(`internal: ${shared.name.text} cannot be shared`);
+    shared.group.shared = true;
+    const created: CheckFunction = { id: this.functions.length, name: shared.name, root, mode: shared.mode, named: false, foldable: true, target: shared, group: shared.group };
+    this.functions.push(created);
+    return token("f", created.id);
+  }
+
+  /**
+   * Whether the defined function's code is the same for a copy of its subschema elsewhere: every
+   * schema path it reports and passes is its root or under it (read relative to `at`). A path
+   * elsewhere (a subschema the IR took from another place) would be the first copy's.
+   */
+  relocatable(fn: Code): boolean {
+    const record = this.byToken(fn);
+    if (record.text === undefined || record.mode !== "collect" || !record.foldable) return false;
+    for (const [, kind, index] of record.text.matchAll(TOKEN)) {
+      const n = Number(index);
+      if (kind === "p" && relative(record.root, this.paths[n]!.path) === undefined) return false;
+      if (kind === "a") {
+        const callee = this.arguments[n]!.callee;
+        // A helper's path is under ours; a named type's is its own wherever it is called from, so
+        // it must not read as ours plus a suffix (a type the IR hoisted out of this very copy).
+        if ((relative(record.root, callee.root) === undefined) !== callee.named) return false;
+      }
+    }
+    return true;
   }
 
   /** Places the function (by its token) in the module's order of declarations; before it is defined, for a named type. */
@@ -170,6 +214,7 @@ export class FunctionFolder {
         case "p":
           return `\u0000${pathKey(this.paths[n]!.path)}\u0000`;
         case "a":
+          (fn.calls ??= []).push(this.arguments[n]!);
           return `\u0000a${pathKey(this.arguments[n]!.callee.root)}\u0000`;
         case "r":
           return "";
@@ -180,7 +225,7 @@ export class FunctionFolder {
   }
 
   private folded(fn: CheckFunction): boolean {
-    return fn.group !== undefined && fn.group.members.length > 1;
+    return fn.group !== undefined && (fn.group.members.length > 1 || fn.group.shared === true);
   }
 
   /**
@@ -188,6 +233,7 @@ export class FunctionFolder {
    * the functions: a base constant is written only if they read it).
    */
   link(): { functions: string[]; resolve: (text: string) => string } {
+    this.shareCallees();
     const functions: string[] = [];
     for (const fn of this.order) {
       if (fn.text === undefined) throw new Error(`internal: ${fn.name.text} was never compiled`);
@@ -203,6 +249,24 @@ export class FunctionFolder {
       declared.set(i, `const ${base.name.text} = ${this.absolute(base.origin, base.parent)};`);
     }
     return { functions, resolve: (text) => this.resolve(text, undefined, declared) };
+  }
+
+  /**
+   * A function compiled once for every copy of its subschema (an alias's target) calls the
+   * helpers compiled inside it for every copy too: each of those takes `at` as well, passed from
+   * the caller's (its path under the caller's, where the copies' differ). Folded copies that were
+   * each compiled call copies of their own, which fold the same way.
+   */
+  private shareCallees(): void {
+    const pending = this.order.filter((fn) => this.folded(fn));
+    for (let fn = pending.pop(); fn !== undefined; fn = pending.pop()) {
+      if (fn.mode !== "collect") continue;
+      for (const { callee } of fn.calls ?? []) {
+        if (callee.named || this.folded(callee) || relative(fn.root, callee.root) === undefined) continue;
+        callee.group!.shared = true;
+        pending.push(callee.target ?? callee);
+      }
+    }
   }
 
   /** Text with its tokens as code, in function `fn` (undefined: outside every function). */

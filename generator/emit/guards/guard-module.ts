@@ -5,10 +5,11 @@
  */
 import type { EmitOptions } from "../emitter";
 import { code, id, join, literal, type Code } from "../code";
-import type { IrModel, IrNamedType, IrSchema } from "../../ir/model";
+import { isNode, type IrModel, type IrNamedType, type IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
 import { compiledRegex } from "../../ir/regex-flags";
 import { DynamicScopes } from "./dynamic-scope";
+import { Structures } from "./structure";
 import { FunctionFolder, type PathBase } from "./fold";
 import { Body, FUNCTION_PATH, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
@@ -24,8 +25,15 @@ import { runtimeAlias, runtimeImports } from "../runtime-names";
  */
 export const DATA_DEPTH_LIMIT = 2000;
 
-/** Schema paths at least this long get a module constant (see {@link GuardModule.schemaPathCode}). */
-const LONG_SCHEMA_PATH = 200;
+/**
+ * A named type whose path is at least this long gets a module constant its paths are written from
+ * (see {@link GuardModule.schemaPathCode}): each use, `(errors && at$N + "/…")!`, is ~20 characters
+ * instead of the path's length. An OpenAPI document's request bodies are ~90 characters deep
+ * before their first property ("#/paths/~1v1~1accounts/post/requestBody/content/application~1x-www-form-urlencoded/schema"):
+ * on stripe's, 0.4 MB less guards.ts. Shorter paths stay literal (gzip shares them anyway; Koala's
+ * OpenAPI guards' longest is 74 characters).
+ */
+const LONG_SCHEMA_PATH = 80;
 
 interface CompileContext {
   limited: boolean;
@@ -256,7 +264,11 @@ export class GuardModule {
     }
   }
 
-  /** The helper function checking an anonymous subschema in `mode`, created on first use. */
+  /**
+   * The helper function checking an anonymous subschema in `mode`, created on first use. A
+   * collecting function is compiled once per structure (structure.ts): another copy of the
+   * subschema calls the first copy's function with its own path as `at` (fold.ts's alias).
+   */
   helper(schema: IrSchema, schemaPath: string, requested: Mode): Code {
     const mode = unify(requested);
     let byMode = this.helpers.get(schema);
@@ -264,15 +276,48 @@ export class GuardModule {
     let fn = byMode.get(mode);
     if (!fn) {
       const takesScope = this.dynamic.schemaTakesScope(schema);
+      const key = mode === "collect" && !takesScope ? this.structureKey(schema, schemaPath) : undefined;
+      const shared = key === undefined ? undefined : this.sharedHelpers.get(key);
+      if (shared) {
+        fn = this.folder.alias(shared, schemaPath);
+        byMode.set(mode, fn);
+        return fn;
+      }
       fn = this.folder.create({ name: id(`${mode}$${++this.counter}`), root: schemaPath, mode, named: false, foldable: !takesScope });
       byMode.set(mode, fn);
       if (takesScope) this.takingScope.add(fn.text);
       const declaration = this.declare(fn, schema, schemaPath, mode);
       this.folder.place(fn);
       this.folder.define(fn, declaration);
+      if (key !== undefined && this.folder.relocatable(fn)) this.sharedHelpers.set(key, fn);
     }
     return fn;
   }
+
+  /**
+   * Whether an inline subschema (a property's, an item's...) is checked by a call to a helper
+   * rather than inline: when it is large and compiled more than once (structure.ts), so that its
+   * copies share one function.
+   */
+  outlines(schema: IrSchema, schemaPath: string): boolean {
+    return isNode(schema) && schema.schemaPath === schemaPath && this.structures.shared(schema) && !this.dynamic.schemaTakesScope(schema);
+  }
+
+  /** The key of a collecting helper's code by its subschema's structure (undefined: compiled for itself). */
+  private structureKey(schema: IrSchema, schemaPath: string): string | undefined {
+    if (!isNode(schema) || schema.schemaPath !== schemaPath) return undefined;
+    const n = this.structures.idOf(schema);
+    // Compiled in a recursive type's function, a helper counts the depth too: not the same code.
+    return n === undefined ? undefined : `${this.compiling.limited ? "limited" : ""}:${n}`;
+  }
+
+  private get structures(): Structures {
+    return (this.structuresOfModel ??= new Structures(this.model));
+  }
+
+  private structuresOfModel: Structures | undefined;
+  /** Collecting helpers by {@link structureKey}: the function every copy of a structure calls. */
+  private readonly sharedHelpers = new Map<string, Code>();
 
   /**
    * Declares a checking function. `context.limited`: behind the depth counter; a recursive type's

@@ -137,8 +137,16 @@ export class Scope {
     this.body.line(code`if (${condition}) ${this.fail(keyword, message, options)}`);
   }
 
-  /** Compiles a subschema inline, for another value (a property, an item). Annotations stay with that value. */
+  /**
+   * Compiles a subschema inline, for another value (a property, an item). Annotations stay with
+   * that value. Collecting, a large subschema compiled more than once is a call to the function
+   * its copies share instead (GuardModule.outlines).
+   */
   child(schema: IrSchema, value: Code, path: Code, schemaPath: string): void {
+    if (this.mode === "collect" && this.module.outlines(schema, schemaPath)) {
+      this.body.line(this.collect(schema, value, path, schemaPath));
+      return;
+    }
     const mode: Mode = this.mode === "eval" ? "is" : this.mode;
     const scope = new Scope(this.module, mode, this.body, this.locals, value, path, undefined, undefined, this.inline, this.dyn);
     this.inline(scope, schema, schemaPath);

@@ -3131,7 +3131,7 @@ function collect$HeaderOrReference(value, path, errors, dyn) {
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (collect$13(value)) {
+  if (collect$10(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
   } else {
     if (!collect$Header(value, path, errors, dyn1) && !errors) return depth$--, false;
@@ -3168,7 +3168,7 @@ function collect$CallbacksOrReference(value, path, errors, dyn) {
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (collect$13(value)) {
+  if (collect$10(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
   } else {
     if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return depth$--, false;
@@ -3422,26 +3422,26 @@ function collect$Parameter(value, path, errors, dyn) {
       if (!collect$StylesForHeader(o3, path, errors) && !errors) return false;
       if (!collect$StylesForQuery(o3, path, errors) && !errors) return false;
       if (!collect$StylesForCookie(o3, path, errors) && !errors) return false;
-      eval$17(o3, ev2);
+      eval$11(o3, ev2);
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
   let matched15 = 0;
   const e16 = $evaluated$();
-  if (eval$18(value, e16)) {
+  if (eval$12(value, e16)) {
     matched15++;
     $mergeEvaluated$(ev2, e16);
   }
   const e17 = $evaluated$();
-  if (eval$19(value, e17)) {
+  if (eval$13(value, e17)) {
     matched15++;
     $mergeEvaluated$(ev2, e17);
   }
   if (matched15 === 0) {
     if (!errors) return false;
-    collect$20(value, path, errors);
-    collect$21(value, path, errors);
+    collect$14(value, path, errors);
+    collect$15(value, path, errors);
   }
   if (matched15 !== 1) {
     if ($pushError$(
@@ -3453,7 +3453,7 @@ function collect$Parameter(value, path, errors, dyn) {
       return false;
   }
   const e18 = $evaluated$();
-  const passed19 = eval$22(value, e18);
+  const passed19 = eval$16(value, e18);
   if (passed19) $mergeEvaluated$(ev2, e18);
   if (passed19) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -3471,7 +3471,7 @@ function collect$Parameter(value, path, errors, dyn) {
         }
       }
     }
-    eval$23(value, ev2);
+    eval$17(value, ev2);
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o22 = value;
@@ -3532,7 +3532,7 @@ function collect$Responses(value, path, errors, dyn) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
   const e7 = $evaluated$();
-  const passed8 = eval$24(value, e7);
+  const passed8 = eval$18(value, e7);
   if (passed8) $mergeEvaluated$(ev2, e7);
   if (passed8) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -3547,7 +3547,7 @@ function collect$Responses(value, path, errors, dyn) {
           return false;
       }
     }
-    eval$25(value, ev2);
+    eval$19(value, ev2);
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o10 = value;
@@ -3738,7 +3738,7 @@ function collect$Example(value, path, errors) {
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
-  if (collect$26(value)) {
+  if (collect$20(value)) {
     if ($pushError$(errors, path, "#/$defs/example/not", "must NOT be valid")) return false;
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -3829,7 +3829,7 @@ function collect$RequestBody(value, path, errors, dyn) {
   }
   return true;
 }
-function collect$13(value, path, errors, at) {
+function collect$10(value, path, errors, at) {
   if (depth$ >= 2e3) {
     $pushError$(
       errors,
@@ -3984,26 +3984,26 @@ function collect$Header(value, path, errors, dyn) {
         }
       }
       if (!collect$Examples(o3, path, errors) && !errors) return depth$--, false;
-      eval$27(o3, ev2);
+      eval$21(o3, ev2);
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
   eval$SpecificationExtensions(value, ev2);
   let matched13 = 0;
   const e14 = $evaluated$();
-  if (eval$28(value, e14)) {
+  if (eval$22(value, e14)) {
     matched13++;
     $mergeEvaluated$(ev2, e14);
   }
   const e15 = $evaluated$();
-  if (eval$29(value, e15)) {
+  if (eval$23(value, e15)) {
     matched13++;
     $mergeEvaluated$(ev2, e15);
   }
   if (matched13 === 0) {
     if (!errors) return depth$--, false;
-    collect$30(value, path, errors);
-    collect$31(value, path, errors);
+    collect$24(value, path, errors);
+    collect$25(value, path, errors);
   }
   if (matched13 !== 1) {
     if ($pushError$(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
@@ -4178,19 +4178,19 @@ function collect$Link(value, path, errors) {
   eval$SpecificationExtensions(value, ev1);
   let matched10 = 0;
   const e11 = $evaluated$();
-  if (eval$32(value, e11)) {
+  if (eval$26(value, e11)) {
     matched10++;
     $mergeEvaluated$(ev1, e11);
   }
   const e12 = $evaluated$();
-  if (eval$33(value, e12)) {
+  if (eval$27(value, e12)) {
     matched10++;
     $mergeEvaluated$(ev1, e12);
   }
   if (matched10 === 0) {
     if (!errors) return false;
-    collect$34(value, path, errors);
-    collect$35(value, path, errors);
+    collect$28(value, path, errors);
+    collect$29(value, path, errors);
   }
   if (matched10 !== 1) {
     if ($pushError$(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))
@@ -4303,13 +4303,13 @@ function collect$Examples(value, path, errors) {
       }
     }
   }
-  if (collect$36(value)) {
+  if (collect$30(value)) {
     if ($pushError$(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false;
   }
   return true;
 }
 function collect$StylesForPath(value, path, errors) {
-  if (collect$37(value)) {
+  if (collect$31(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.required;
@@ -4368,7 +4368,7 @@ function collect$StylesForPath(value, path, errors) {
   return true;
 }
 function collect$StylesForHeader(value, path, errors) {
-  if (collect$38(value)) {
+  if (collect$32(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
@@ -4391,7 +4391,7 @@ function collect$StylesForHeader(value, path, errors) {
   return true;
 }
 function collect$StylesForQuery(value, path, errors) {
-  if (collect$39(value)) {
+  if (collect$33(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
@@ -4424,7 +4424,7 @@ function collect$StylesForQuery(value, path, errors) {
   return true;
 }
 function collect$StylesForCookie(value, path, errors) {
-  if (collect$40(value)) {
+  if (collect$34(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
@@ -4463,10 +4463,37 @@ function eval$Examples(value, ev) {
       $markKey$(ev, "examples");
     }
   }
-  if (collect$36(value)) return false;
+  if (collect$30(value)) return false;
   return true;
 }
 function eval$StylesForPath(value, ev) {
+  const e1 = $evaluated$();
+  const passed2 = eval$35(value, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
+  if (passed2) {
+    if (!eval$36(value, ev)) return false;
+  }
+  return true;
+}
+function eval$StylesForHeader(value, ev) {
+  const e1 = $evaluated$();
+  const passed2 = eval$37(value, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
+  if (passed2) {
+    if (!eval$38(value, ev)) return false;
+  }
+  return true;
+}
+function eval$StylesForQuery(value, ev) {
+  const e1 = $evaluated$();
+  const passed2 = eval$16(value, e1);
+  if (passed2) $mergeEvaluated$(ev, e1);
+  if (passed2) {
+    if (!eval$40(value, ev)) return false;
+  }
+  return true;
+}
+function eval$StylesForCookie(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$41(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
@@ -4475,34 +4502,7 @@ function eval$StylesForPath(value, ev) {
   }
   return true;
 }
-function eval$StylesForHeader(value, ev) {
-  const e1 = $evaluated$();
-  const passed2 = eval$43(value, e1);
-  if (passed2) $mergeEvaluated$(ev, e1);
-  if (passed2) {
-    if (!eval$44(value, ev)) return false;
-  }
-  return true;
-}
-function eval$StylesForQuery(value, ev) {
-  const e1 = $evaluated$();
-  const passed2 = eval$22(value, e1);
-  if (passed2) $mergeEvaluated$(ev, e1);
-  if (passed2) {
-    if (!eval$46(value, ev)) return false;
-  }
-  return true;
-}
-function eval$StylesForCookie(value, ev) {
-  const e1 = $evaluated$();
-  const passed2 = eval$47(value, e1);
-  if (passed2) $mergeEvaluated$(ev, e1);
-  if (passed2) {
-    if (!eval$48(value, ev)) return false;
-  }
-  return true;
-}
-function eval$17(value, ev) {
+function eval$11(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -4523,21 +4523,21 @@ function eval$17(value, ev) {
   if (!eval$StylesForCookie(value, ev)) return false;
   return true;
 }
-function eval$18(value, ev) {
+function eval$12(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) return false;
   }
   return true;
 }
-function eval$19(value, ev) {
+function eval$13(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) return false;
   }
   return true;
 }
-function collect$20(value, path, errors) {
+function collect$14(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
@@ -4552,7 +4552,7 @@ function collect$20(value, path, errors) {
   }
   return true;
 }
-function collect$21(value, path, errors) {
+function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
@@ -4567,7 +4567,7 @@ function collect$21(value, path, errors) {
   }
   return true;
 }
-function eval$22(value, ev) {
+function eval$16(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -4578,7 +4578,7 @@ function eval$22(value, ev) {
   }
   return true;
 }
-function eval$23(value, ev) {
+function eval$17(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.allowEmptyValue;
@@ -4589,7 +4589,7 @@ function eval$23(value, ev) {
   }
   return true;
 }
-function eval$24(value, ev) {
+function eval$18(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     for (const k2 in o1) {
@@ -4603,14 +4603,14 @@ function eval$24(value, ev) {
   }
   return true;
 }
-function eval$25(value, ev) {
+function eval$19(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.default === void 0) return false;
   }
   return true;
 }
-function collect$26(value, path, errors) {
+function collect$20(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.value === void 0) {
@@ -4634,7 +4634,7 @@ function collect$26(value, path, errors) {
   }
   return true;
 }
-function eval$27(value, ev) {
+function eval$21(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -4654,7 +4654,7 @@ function eval$27(value, ev) {
   depth$--;
   return true;
 }
-function eval$28(value, ev) {
+function eval$22(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -4664,7 +4664,7 @@ function eval$28(value, ev) {
   depth$--;
   return true;
 }
-function eval$29(value, ev) {
+function eval$23(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -4674,7 +4674,7 @@ function eval$29(value, ev) {
   depth$--;
   return true;
 }
-function collect$30(value, path, errors) {
+function collect$24(value, path, errors) {
   if (depth$ >= 2e3) {
     $pushError$(
       errors,
@@ -4701,7 +4701,7 @@ function collect$30(value, path, errors) {
   depth$--;
   return true;
 }
-function collect$31(value, path, errors) {
+function collect$25(value, path, errors) {
   if (depth$ >= 2e3) {
     $pushError$(
       errors,
@@ -4729,7 +4729,7 @@ function collect$31(value, path, errors) {
   return true;
 }
 function collect$TypeApikey(value, path, errors) {
-  if (collect$49(value)) {
+  if (collect$43(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.name;
@@ -4780,15 +4780,15 @@ function collect$TypeApikey(value, path, errors) {
 }
 function eval$TypeApikey(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$50(value, e1);
+  const passed2 = eval$44(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$51(value, ev)) return false;
+    if (!eval$45(value, ev)) return false;
   }
   return true;
 }
 function collect$TypeHttp(value, path, errors) {
-  if (collect$52(value)) {
+  if (collect$46(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.scheme;
@@ -4818,15 +4818,15 @@ function collect$TypeHttp(value, path, errors) {
 }
 function eval$TypeHttp(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$53(value, e1);
+  const passed2 = eval$47(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$54(value, ev)) return false;
+    if (!eval$48(value, ev)) return false;
   }
   return true;
 }
 function collect$TypeHttpBearer(value, path, errors) {
-  if (collect$55(value)) {
+  if (collect$49(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.bearerFormat;
@@ -4847,15 +4847,15 @@ function collect$TypeHttpBearer(value, path, errors) {
 }
 function eval$TypeHttpBearer(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$56(value, e1);
+  const passed2 = eval$50(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$57(value, ev)) return false;
+    if (!eval$51(value, ev)) return false;
   }
   return true;
 }
 function collect$TypeOauth2(value, path, errors) {
-  if (collect$58(value)) {
+  if (collect$52(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.flows;
@@ -4877,15 +4877,15 @@ function collect$TypeOauth2(value, path, errors) {
 }
 function eval$TypeOauth2(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$59(value, e1);
+  const passed2 = eval$53(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$60(value, ev)) return false;
+    if (!eval$54(value, ev)) return false;
   }
   return true;
 }
 function collect$TypeOidc(value, path, errors) {
-  if (collect$61(value)) {
+  if (collect$55(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.openIdConnectUrl;
@@ -4926,10 +4926,10 @@ function collect$TypeOidc(value, path, errors) {
 }
 function eval$TypeOidc(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$62(value, e1);
+  const passed2 = eval$56(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$63(value, ev)) return false;
+    if (!eval$57(value, ev)) return false;
   }
   return true;
 }
@@ -4954,21 +4954,21 @@ function collect$MapOfStrings(value, path, errors) {
   }
   return true;
 }
-function eval$32(value, ev) {
+function eval$26(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationRef === void 0) return false;
   }
   return true;
 }
-function eval$33(value, ev) {
+function eval$27(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) return false;
   }
   return true;
 }
-function collect$34(value, path, errors) {
+function collect$28(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationRef === void 0) {
@@ -4983,7 +4983,7 @@ function collect$34(value, path, errors) {
   }
   return true;
 }
-function collect$35(value, path, errors) {
+function collect$29(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
@@ -5079,7 +5079,7 @@ function collect$MediaType(value, path, errors, dyn) {
   depth$--;
   return true;
 }
-function collect$36(value, path, errors) {
+function collect$30(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
@@ -5103,7 +5103,7 @@ function collect$36(value, path, errors) {
   }
   return true;
 }
-function collect$37(value, path, errors) {
+function collect$31(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5121,7 +5121,7 @@ function collect$37(value, path, errors) {
   }
   return true;
 }
-function collect$38(value, path, errors) {
+function collect$32(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5139,7 +5139,7 @@ function collect$38(value, path, errors) {
   }
   return true;
 }
-function collect$39(value, path, errors) {
+function collect$33(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5158,7 +5158,7 @@ function collect$39(value, path, errors) {
   return true;
 }
 function collect$ExplodeForForm(value, path, errors) {
-  if (collect$64(value)) {
+  if (collect$58(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.explode;
@@ -5175,7 +5175,7 @@ function collect$ExplodeForForm(value, path, errors) {
   }
   return true;
 }
-function collect$40(value, path, errors) {
+function collect$34(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5193,7 +5193,7 @@ function collect$40(value, path, errors) {
   }
   return true;
 }
-function eval$41(value, ev) {
+function eval$35(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5204,7 +5204,7 @@ function eval$41(value, ev) {
   }
   return true;
 }
-function eval$42(value, ev) {
+function eval$36(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.required === void 0) return false;
@@ -5233,7 +5233,7 @@ function eval$42(value, ev) {
   }
   return true;
 }
-function eval$43(value, ev) {
+function eval$37(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5244,7 +5244,7 @@ function eval$43(value, ev) {
   }
   return true;
 }
-function eval$44(value, ev) {
+function eval$38(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -5261,16 +5261,16 @@ function eval$44(value, ev) {
 }
 function eval$ExplodeForForm(value, ev) {
   const e1 = $evaluated$();
-  const passed2 = eval$65(value, e1);
+  const passed2 = eval$59(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
-    if (!eval$66(value, ev)) return false;
+    if (!eval$60(value, ev)) return false;
   } else {
-    if (!eval$66(value, ev)) return false;
+    if (!eval$60(value, ev)) return false;
   }
   return true;
 }
-function eval$46(value, ev) {
+function eval$40(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -5288,7 +5288,7 @@ function eval$46(value, ev) {
   if (!eval$ExplodeForForm(value, ev)) return false;
   return true;
 }
-function eval$47(value, ev) {
+function eval$41(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
@@ -5299,7 +5299,7 @@ function eval$47(value, ev) {
   }
   return true;
 }
-function eval$48(value, ev) {
+function eval$42(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -5311,7 +5311,7 @@ function eval$48(value, ev) {
   if (!eval$ExplodeForForm(value, ev)) return false;
   return true;
 }
-function collect$49(value, path, errors) {
+function collect$43(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5329,7 +5329,7 @@ function collect$49(value, path, errors) {
   }
   return true;
 }
-function eval$50(value, ev) {
+function eval$44(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5340,7 +5340,7 @@ function eval$50(value, ev) {
   }
   return true;
 }
-function eval$51(value, ev) {
+function eval$45(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.name === void 0 || o1.in === void 0) return false;
@@ -5357,7 +5357,7 @@ function eval$51(value, ev) {
   }
   return true;
 }
-function collect$52(value, path, errors) {
+function collect$46(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5375,7 +5375,7 @@ function collect$52(value, path, errors) {
   }
   return true;
 }
-function eval$53(value, ev) {
+function eval$47(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5386,7 +5386,7 @@ function eval$53(value, ev) {
   }
   return true;
 }
-function eval$54(value, ev) {
+function eval$48(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.scheme === void 0) return false;
@@ -5398,7 +5398,7 @@ function eval$54(value, ev) {
   }
   return true;
 }
-function collect$55(value, path, errors) {
+function collect$49(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5457,7 +5457,7 @@ function collect$55(value, path, errors) {
   }
   return true;
 }
-function eval$56(value, ev) {
+function eval$50(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.type === void 0 || o1.scheme === void 0) return false;
@@ -5476,7 +5476,7 @@ function eval$56(value, ev) {
   }
   return true;
 }
-function eval$57(value, ev) {
+function eval$51(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.bearerFormat;
@@ -5487,7 +5487,7 @@ function eval$57(value, ev) {
   }
   return true;
 }
-function collect$58(value, path, errors) {
+function collect$52(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5566,7 +5566,7 @@ function collect$OauthFlows(value, path, errors) {
   }
   return true;
 }
-function eval$59(value, ev) {
+function eval$53(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5577,7 +5577,7 @@ function eval$59(value, ev) {
   }
   return true;
 }
-function eval$60(value, ev) {
+function eval$54(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.flows === void 0) return false;
@@ -5589,7 +5589,7 @@ function eval$60(value, ev) {
   }
   return true;
 }
-function collect$61(value, path, errors) {
+function collect$55(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5607,7 +5607,7 @@ function collect$61(value, path, errors) {
   }
   return true;
 }
-function eval$62(value, ev) {
+function eval$56(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
@@ -5618,7 +5618,7 @@ function eval$62(value, ev) {
   }
   return true;
 }
-function eval$63(value, ev) {
+function eval$57(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.openIdConnectUrl === void 0) return false;
@@ -5737,7 +5737,7 @@ function collect$Encoding(value, path, errors, dyn) {
         }
       }
       if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
-      eval$68(o3, ev2);
+      eval$62(o3, ev2);
     }
     if (o3.explode !== void 0) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
@@ -5749,7 +5749,7 @@ function collect$Encoding(value, path, errors, dyn) {
         if (p16 !== void 0) {
         }
       }
-      eval$69(o3, ev2);
+      eval$63(o3, ev2);
     }
     if (o3.allowReserved !== void 0) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
@@ -5759,7 +5759,7 @@ function collect$Encoding(value, path, errors, dyn) {
         }
       }
       if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
-      eval$70(o3, ev2);
+      eval$64(o3, ev2);
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
@@ -5784,7 +5784,7 @@ function collect$Encoding(value, path, errors, dyn) {
   depth$--;
   return true;
 }
-function collect$64(value, path, errors) {
+function collect$58(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -5802,7 +5802,7 @@ function collect$64(value, path, errors) {
   }
   return true;
 }
-function eval$65(value, ev) {
+function eval$59(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
@@ -5813,7 +5813,7 @@ function eval$65(value, ev) {
   }
   return true;
 }
-function eval$66(value, ev) {
+function eval$60(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.explode;
@@ -6160,7 +6160,7 @@ function collect$AuthorizationCode(value, path, errors) {
   }
   return true;
 }
-function eval$68(value, ev) {
+function eval$62(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -6174,7 +6174,7 @@ function eval$68(value, ev) {
   depth$--;
   return true;
 }
-function eval$69(value, ev) {
+function eval$63(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -6191,7 +6191,7 @@ function eval$69(value, ev) {
   depth$--;
   return true;
 }
-function eval$70(value, ev) {
+function eval$64(value, ev) {
   if (depth$ >= 2e3) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {

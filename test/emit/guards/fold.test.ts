@@ -168,3 +168,56 @@ describe("copies deep in a schema, whose paths are written from module constants
   }, 60_000);
 });
 
+
+describe("large inline subschemas repeated across a schema (emit/guards/structure.ts)", () => {
+  /** An address: 6 nodes, inline at every use, once inside a larger repeated shape. */
+  const address = () => ({
+    type: "object",
+    required: ["city"],
+    properties: { city: { type: "string", maxLength: 5 }, zip: { type: "string", maxLength: 7 }, lines: { type: "array", items: { type: "string", minLength: 2 } } },
+    additionalProperties: false,
+  });
+  const party = () => ({ type: "object", properties: { name: { type: "string" }, address: address(), tags: { type: "array", items: { type: "integer", minimum: 3 } } } });
+  const schema = {
+    title: "Root",
+    type: "object",
+    properties: {
+      billing: address(),
+      shipping: { type: "array", items: address() },
+      byName: { type: "object", additionalProperties: address() },
+      buyer: party(),
+      seller: party(),
+      other: { $ref: "#/$defs/Other" },
+    },
+    $defs: { Other: { type: "object", properties: { home: address(), also: { allOf: [address()] } } } },
+  };
+  const bad = { city: "Copenhagen", zip: 12, lines: ["x", 3], extra: true };
+  const VALUES = [
+    { billing: bad, shipping: [bad, {}, { city: "Oslo" }], byName: { a: bad, b: null }, buyer: { address: bad, tags: [1, "x"] }, seller: { name: 5, address: {} }, other: { home: bad, also: bad } },
+    { billing: { city: "Rome", lines: [] }, shipping: [], buyer: {}, seller: { address: { city: "Bern", zip: "1234567" } }, other: {} },
+    { billing: [], shipping: {}, byName: [], buyer: null, seller: { address: "nowhere" }, other: { home: 1, also: [] } },
+  ];
+
+  test("one function checks every copy, and every error is where ajv reports it", async () => {
+    const { text, guards } = await guardsOf(schema);
+    const functions = checkFunctions(text);
+    // Each copy's own messages are in one function: the address's and the party's.
+    for (const message of ["must NOT have more than 7 characters", "must NOT have fewer than 2 characters", "must be >= 3"]) {
+      expect([message, functions.filter((f) => f.includes(message)).length]).toEqual([message, 1]);
+    }
+    for (const value of VALUES) {
+      expect([value, ourErrors(guards, "Root", value)]).toEqual([value, ajvErrors(schema, "#", value)]);
+      expect([value, guards.isRoot!(value)]).toEqual([value, ajvErrors(schema, "#", value) === "valid"]);
+      expect([value, ourErrors(guards, "Other", value.other)]).toEqual([value, ajvErrors(schema, "#/$defs/Other", value.other)]);
+    }
+    expect(guards.isRoot!({ billing: { city: "Rome", zip: "1", lines: ["ab"] }, buyer: { address: { city: "Lima" }, tags: [3] } })).toBe(true);
+    // The shared functions' paths are built only with an error list, like every other.
+    for (const site of concatenations(text)) expect(site).toMatch(/errors && (at|at\$\d+) \+ $/);
+  }, 60_000);
+
+  test("a copy used once, or a small one, stays inline", async () => {
+    const once = { title: "Once", type: "object", properties: { home: address(), n: { type: "integer", minimum: 1 }, m: { type: "integer", minimum: 1 } } };
+    const { text } = await guardsOf(once);
+    expect(checkFunctions(text).map((f) => /^function ([\w$]+)/.exec(f)![1])).toEqual(["collect$Once"]);
+  }, 60_000);
+});
