@@ -8,7 +8,7 @@ import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
-import { isJsonNumberText } from "../../templates/runtime/response-headers";
+import { fieldText, isJsonNumberText } from "../../templates/runtime/response-headers";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -39,7 +39,7 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
     else if (parameter.in === "header") {
       if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
       const raw = headerText(request.headers[parameter.name.toLowerCase()]);
-      if (raw !== undefined) value = parseDelimited(raw, ",", parameter.explode, shape);
+      if (raw !== undefined) value = parseHeader(raw, parameter.explode, shape);
     } else {
       value = parseQuery(cookies, { ...parameter, style: "form" }, shape, new Set());
     }
@@ -85,7 +85,7 @@ function coerce(text: string, types: readonly JsonType[]): unknown {
   return text;
 }
 
-function decode(text: string): string {
+function percentDecoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -93,8 +93,8 @@ function decode(text: string): string {
   }
 }
 
-/** A list of texts → the value of its shape: items, or key/value pairs. */
-function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean): unknown {
+/** A list of texts → the value of its shape: items, or key/value pairs; each text first through `decode` (percent-decoding, none in a header). */
+function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode: (text: string) => string = percentDecoded): unknown {
   if (shape.kind === "array") return parts.map((p) => coerce(decode(p), shape.types));
   if (shape.kind === "object") {
     const object: Record<string, unknown> = {};
@@ -114,10 +114,22 @@ function propertyValue(text: string, shape: Shape, name: string): unknown {
   return coerce(text, shape.property?.(name).types ?? []);
 }
 
+/**
+ * A header's value (style simple), read as the client sends it (templates/runtime/params.ts
+ * headerText: OpenAPI 3.1.2 applies no percent-encoding to headers) and as the client reads a
+ * response header (response-headers.ts): the text as it came, "%41" staying "%41", bytes beyond ASCII
+ * as UTF-8 (fieldText); a list split on "," with the spaces around each item dropped (RFC 9110 §5.6.1).
+ */
+function parseHeader(raw: string, explode: boolean, shape: Shape): unknown {
+  const text = fieldText(raw).trim();
+  if (shape.kind === "primitive") return coerce(text, shape.types);
+  return build(text === "" ? [] : text.split(",").map((part) => part.trim()), shape, explode, (part) => part);
+}
+
 /** simple: "a,b"; exploded objects "k=v,k=v". */
 function parseDelimited(raw: string, separator: string, explode: boolean, shape: Shape): unknown {
   // A primitive is never split: its text may hold the separator ("." is not percent-encoded).
-  if (shape.kind === "primitive") return coerce(decode(raw), shape.types);
+  if (shape.kind === "primitive") return coerce(percentDecoded(raw), shape.types);
   return build(raw.split(separator), shape, explode);
 }
 
@@ -145,7 +157,7 @@ function splitPairs(text: string, separator: "&" | ";"): [string, string][] {
     .map((part) => {
       const at = part.indexOf("=");
       const [key, value] = at < 0 ? [part, ""] : [part.slice(0, at), part.slice(at + 1)];
-      return [decode(key.replace(/\+/g, " ")), separator === "&" ? value.replace(/\+/g, "%20") : value];
+      return [percentDecoded(key.replace(/\+/g, " ")), separator === "&" ? value.replace(/\+/g, "%20") : value];
     });
 }
 
@@ -155,16 +167,16 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
     const prefix = `${parameter.name}[`;
     const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
     if (entries.length === 0) return undefined;
-    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(decode(value), shape, key.slice(prefix.length, -1))]));
+    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(percentDecoded(value), shape, key.slice(prefix.length, -1))]));
   }
   if (shape.kind === "object" && parameter.explode) {
     // Exploded form object: its properties are the query's other pairs.
     const entries = pairs.filter(([key]) => !declared.has(key));
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(decode(value), shape, key)]));
+    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
   }
   if (own.length === 0) return undefined;
   if (shape.kind === "array" && parameter.explode) return build(own, shape, false);
-  if (shape.kind === "primitive") return coerce(decode(own[0]!), shape.types);
+  if (shape.kind === "primitive") return coerce(percentDecoded(own[0]!), shape.types);
   // Split before decoding: an item's own delimiter is percent-encoded (a literal one is a delimiter).
   const separator = parameter.style === "spaceDelimited" ? /%20| /i : parameter.style === "pipeDelimited" ? /%7C|\|/i : /,/;
   return build(own[0]!.split(separator), shape, false);
@@ -193,8 +205,8 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema): R
   const body: Record<string, unknown> = {};
   for (const [name, value] of splitPairs(text, "&")) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
-    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(decode(value), property.types));
-    else body[name] = coerce(decode(value), property.types);
+    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(percentDecoded(value), property.types));
+    else body[name] = coerce(percentDecoded(value), property.types);
   }
   return body;
 }
