@@ -28,20 +28,21 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
   const parsed: ParsedParameters = {};
   const query = splitPairs(request.query, "&");
   const cookies = splitPairs(headerText(request.headers.cookie) ?? "", ";");
-  const queryNames = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const shapes = new Map(parameters.map((p) => [p, shapeOf(model, schemaTypes.get(p.name + "\0" + p.in))]));
+  const exploded = new Map([...explodedObjectKeys(parameters, shapes, "query"), ...explodedObjectKeys(parameters, shapes, "cookie")]);
   for (const parameter of parameters) {
-    const shape = shapeOf(model, schemaTypes.get(parameter.name + "\0" + parameter.in));
+    const shape = shapes.get(parameter)!;
     let value: unknown;
     if (parameter.in === "path") {
       const raw = request.pathValues[parameter.name];
       if (raw !== undefined) value = parsePath(raw, parameter, shape);
-    } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, queryNames);
+    } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, exploded.get(parameter));
     else if (parameter.in === "header") {
       if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
       const raw = headerText(request.headers[parameter.name.toLowerCase()]);
       if (raw !== undefined) value = parseHeader(raw, parameter.explode, shape);
     } else {
-      value = parseQuery(cookies, { ...parameter, style: "form" }, shape, new Set());
+      value = parseQuery(cookies, { ...parameter, style: "form" }, shape, exploded.get(parameter));
     }
     if (value === undefined) continue;
     if (parameter.mediaType !== undefined && typeof value === "string") value = parseContent(value, parameter.mediaType);
@@ -57,6 +58,10 @@ interface Shape {
   types: readonly JsonType[];
   /** An object's property by name (its `properties`, else `additionalProperties`): "x=1" is the integer 1 when x says integer. */
   property?: (name: string) => Shape;
+  /** An object's declared property names (`properties`). */
+  names?: ReadonlySet<string>;
+  /** Whether an object takes properties beyond those (`additionalProperties` not false). */
+  open?: boolean;
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
@@ -72,7 +77,7 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
       return shape === undefined || shape.kind === "object" ? { kind: "primitive", types: [] } : shape;
     };
-    return { kind: "object", types: [], property };
+    return { kind: "object", types: [], property, names: new Set(properties.keys()), open: additional !== false };
   }
   return { kind: "primitive", types };
 }
@@ -161,7 +166,23 @@ function splitPairs(text: string, separator: "&" | ";"): [string, string][] {
     });
 }
 
-function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, declared: ReadonlySet<string>): unknown {
+/**
+ * Which query (or cookie) keys each exploded form object takes (OpenAPI: its properties are the query's own
+ * `key=value` pairs, so only the schema tells them apart): its declared properties, and, when its
+ * schema allows more (additionalProperties), a key no other parameter claims, neither a declared
+ * parameter's name nor another exploded object's property; such a key goes to the first open object
+ * only (two open ones cannot be told apart). Keys nobody claims are left alone, as any unknown pair.
+ */
+function explodedObjectKeys(parameters: readonly IrParameter[], shapes: ReadonlyMap<IrParameter, Shape>, location: "query" | "cookie"): Map<IrParameter, (key: string) => boolean> {
+  const here = parameters.filter((p) => p.in === location);
+  // A cookie is always style form (the mock reads it so).
+  const objects = here.filter((p) => (location === "cookie" || p.style === "form") && p.explode && shapes.get(p)!.kind === "object");
+  const claimed = new Set([...here.map((p) => p.name), ...objects.flatMap((p) => [...(shapes.get(p)!.names ?? [])])]);
+  const open = objects.find((p) => shapes.get(p)!.open);
+  return new Map(objects.map((p) => [p, (key: string) => shapes.get(p)!.names?.has(key) === true || (p === open && !claimed.has(key))]));
+}
+
+function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, takes: ((key: string) => boolean) | undefined): unknown {
   const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
   if (parameter.style === "deepObject") {
     const prefix = `${parameter.name}[`;
@@ -170,8 +191,8 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
     return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(percentDecoded(value), shape, key.slice(prefix.length, -1))]));
   }
   if (shape.kind === "object" && parameter.explode) {
-    // Exploded form object: its properties are the query's other pairs.
-    const entries = pairs.filter(([key]) => !declared.has(key));
+    // Exploded form object: its properties are the query's pairs it takes (explodedObjectKeys).
+    const entries = pairs.filter(([key]) => takes?.(key) === true);
     return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
   }
   if (own.length === 0) return undefined;

@@ -124,3 +124,20 @@ test("a number is read only from a JSON number's text (no 0x10, 0b1, +5, 010, In
   expect(["0x10", "0b1", "%2B5", "010", "Infinity", "", "1."].map(read)).toEqual(["0x10", "0b1", "+5", "010", "Infinity", "", "1."]);
   expect(["7", "-0.5", "1e3"].map(read)).toEqual([7, -0.5, 1000]);
 });
+
+test("an exploded form object takes its declared properties, and other keys only when open and no other parameter's", () => {
+  const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+  const closed: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "x", schema: integer, required: true }, { name: "y", schema: integer, required: true }], additionalProperties: false, annotations: {} } as IrSchema;
+  const open: IrSchema = { schemaPath: "", type: ["object"], additionalProperties: { schemaPath: "", type: ["string"], annotations: {} }, annotations: {} };
+  const parameters = [
+    { ...parameter("query", "form", true), name: "point" },
+    { ...parameter("query", "form", true), name: "tags" },
+    { ...parameter("query", "form", true), name: "limit" },
+  ];
+  const schemas = new Map<string, IrSchema>([["point\0query", closed], ["tags\0query", open], ["limit\0query", integer]]);
+  const read = (query: string) => parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query;
+  expect(read("x=1&y=2&limit=5&color=red&size=L")).toEqual({ point: { x: 1, y: 2 }, tags: { color: "red", size: "L" }, limit: 5 });
+  expect(read("limit=5&x=1")).toEqual({ point: { x: 1 }, limit: 5 });
+  // Without the open one, an unknown key is nobody's.
+  expect(parseParameters(parameters.slice(0, 1), { pathValues: {}, query: "x=1&y=2&z=3", headers: {} }, MODEL, schemas).query).toEqual({ point: { x: 1, y: 2 } });
+});

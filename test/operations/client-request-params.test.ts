@@ -72,3 +72,40 @@ describe("header values", () => {
     expect(server.received).toHaveLength(0);
   });
 });
+
+describe("a number parameter's text is a JSON number's: 1e3 is the integer 1000, as in a JSON body", () => {
+  test("the client sends 1000; the mock reads it back in the path, the query and a header", async () => {
+    expect(await api.sendNumbers(client(mock.url), { path: { n: 1000 }, query: { q: 1000 }, header: { "X-N": 1000 } })).toMatchObject({ ok: true, status: 200 });
+  });
+
+  test("the mock reads 1e3, 1000.0 and 10E2 as 1000 in every location; not 1e3x, 0x3E8, +1000, 1.5e3 (1500) or an empty text", async () => {
+    const send = (n: string, q: string, h: string) => fetch(`${mock.url}/numbers/${n}?q=${q}`, { headers: { "X-N": h } }).then((r) => r.status);
+    for (const text of ["1000", "1e3", "1000.0", "10E2", "1E+3"]) expect([text, await send(text, encodeURIComponent(text), text)]).toEqual([text, 200]);
+    for (const text of ["1e3x", "0x3E8", "%2B1000", "1.5e3", "01000", "1e-3"]) {
+      expect([text, await send(text, "1000", "1000"), await send("1000", text, "1000"), await send("1000", "1000", decodeURIComponent(text))]).toEqual([text, 400, 400, 400]);
+    }
+  });
+
+  test("the client reads a response header's 1e3 as the integer 1000, as the mock reads a parameter's", async () => {
+    server.reset();
+    server.respond({ status: 200, headers: { "content-type": "application/json", "x-n": "1e3" }, body: "{}" });
+    expect(await api.sendNumbers(client(server.origin), { path: { n: 1000 }, query: { q: 1000 }, header: { "X-N": 1000 } })).toMatchObject({ ok: true, header: { "X-N": 1000 } });
+    server.respond({ status: 200, headers: { "content-type": "application/json", "x-n": "1.5e3x" }, body: "{}" });
+    expect(await api.sendNumbers(client(server.origin), { path: { n: 1000 }, query: { q: 1000 }, header: { "X-N": 1000 } })).toMatchObject({ ok: false, kind: "invalid-response" });
+  });
+});
+
+describe("an exploded form object takes only its own keys from the query", () => {
+  const search = (query: string) => fetch(`${mock.url}/search?${query}`).then((r) => r.status);
+
+  test("its declared properties; other parameters' keys and unknown keys are not its", async () => {
+    // point has additionalProperties: false: before, it took limit, y2 and color too (400).
+    expect(await search("x=1&y=2&limit=5&y2=a&color=red")).toBe(204);
+    expect(await search("x=1&y=2&limit=50")).toBe(400); // limit is its own parameter (maximum 10), not a property of point
+    expect(await search("x=1&limit=5")).toBe(400); // point's y is missing, whatever else there is
+  });
+
+  test("the generated client's request reads back", async () => {
+    expect(await api.search(client(mock.url), { query: { point: { x: 1, y: 2 }, tags: { color: "red", size: "L" }, limit: 3, y2: "b" } })).toMatchObject({ ok: true, status: 204 });
+  });
+});
