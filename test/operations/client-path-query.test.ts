@@ -33,7 +33,7 @@ const client = () => api.createPathQueryAPIClient({ baseUrl: `${mock.url}/api`, 
 const last = () => mock.requests().at(-1)!;
 
 test("operation names come from the method and the whole key", () => {
-  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getSearchScopeMyItemsSortAB", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage", "getNumbersByCountryBySearch1BySearchType2"]);
+  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getSearchScopeMyItemsSortAB", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage", "getNumbersByCountryBySearch1BySearchType2", "postSendEnvV1PartnersByPartnerIdTransfer", "postSendEnvV1PartnersByPartnerIdRefund"]);
   expect(api.pathQueryAPIOperations.postItemsActionArchive).toMatchObject({ method: "POST", path: "/items?action=archive" });
 });
 
@@ -87,4 +87,12 @@ test("a {name} as a pair's name (`?{search}=1`, clicksend.com) is filled by its 
   expect((await fetch(`${mock.url}/api/numbers/US?abc=1&1=2`)).status).toBe(400);
   expect((await fetch(`${mock.url}/api/numbers/US?88=1&7=2`)).status).toBe(400);
   expect((await fetch(`${mock.url}/api/numbers/US?88=1&2=2`)).status).toBe(200);
+});
+
+test('a "#" with more path after it (mastercard.com\'s /send/#env/v1/...) is a character of the path, sent as %23, not a fragment', async () => {
+  expect(await api.postSendEnvV1PartnersByPartnerIdTransfer(client(), { path: { partnerId: "p1" } })).toMatchObject({ ok: true, status: 200, data: { sent: true } });
+  expect(last()).toMatchObject({ operation: "postSendEnvV1PartnersByPartnerIdTransfer", path: "/api/send/%23env/v1/partners/p1/transfer" });
+  expect(await api.postSendEnvV1PartnersByPartnerIdRefund(client(), { path: { partnerId: "p2" } })).toMatchObject({ ok: true, status: 200, data: { refunded: true } });
+  expect(last()).toMatchObject({ operation: "postSendEnvV1PartnersByPartnerIdRefund", path: "/api/send/%23env/v1/partners/p2/refund" });
+  expect((await fetch(`${mock.url}/api/send/%23env/v1/partners/nope/refund`, { method: "POST" })).status).toBe(400);
 });

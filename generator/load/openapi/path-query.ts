@@ -21,11 +21,30 @@ export interface PathKeyQueryPair {
   nameParameter?: string;
 }
 
-/** "/items?action=archive" → "/items" and [{ name: "action", value: "archive" }]; a key without "?" → itself and []. */
+/**
+ * Where a path key's fragment begins: AWS documents write one key per action as
+ * "/#X-Amz-Target=Service.Action", a fragment, which fetch drops and no server sees. A "#" with more
+ * path after it (a "/" or a `{name}`: mastercard.com writes "/send/#env/v1/partners/{partnerId}/...")
+ * is no fragment, whose path parameters would never be sent, but a character of the path, sent as
+ * RFC 3986 writes it there, %23 (splitPathKey). -1 when the key has no fragment.
+ */
+export function fragmentStart(key: string): number {
+  for (let at = key.indexOf("#"); at >= 0; at = key.indexOf("#", at + 1)) if (!/[/{]/.test(key.slice(at + 1))) return at;
+  return -1;
+}
+
+/**
+ * "/items?action=archive" → "/items" and [{ name: "action", value: "archive" }]; a key without "?" →
+ * itself and [] (its fragment kept: fetch drops it). A "#" before the fragment is in the path as %23.
+ */
 export function splitPathKey(key: string): { path: string; query: PathKeyQueryPair[] } {
-  const hash = key.indexOf("#");
+  const hash = fragmentStart(key);
   const at = key.indexOf("?");
-  if (at < 0 || (hash >= 0 && hash < at)) return { path: key, query: [] };
+  const path = (end: number): string => {
+    const cut = hash < 0 ? end : Math.min(hash, end);
+    return key.slice(0, cut).replace(/#/g, "%23") + key.slice(cut, end);
+  };
+  if (at < 0 || (hash >= 0 && hash < at)) return { path: path(key.length), query: [] };
   const query = key
     .slice(at + 1, hash >= 0 ? hash : undefined)
     .split("&")
@@ -38,7 +57,7 @@ export function splitPathKey(key: string): { path: string; query: PathKeyQueryPa
       const nameParameter = /^\{([^}]+)\}$/.exec(name)?.[1];
       return { text: pair, name, ...(parameter !== undefined ? { parameter } : { value }), ...(nameParameter !== undefined && { nameParameter }) };
     });
-  return { path: key.slice(0, at), query };
+  return { path: path(at), query };
 }
 
 /** The template names in a path key's path part (those every operation must declare), and in its query part. */
