@@ -294,3 +294,24 @@ describe("mock server from a JSON Schema at an endpoint", () => {
     await expect(startMockServer({})).rejects.toThrow(/no schema/);
   });
 });
+
+describe("mock server: a long enum (image-charts.com: 960 font names)", () => {
+  // The guard checks it as one `value === "f0" || value === "f1" || ...`: TypeScript's transpileModule
+  // recursed once per operand and ran out of stack (run-generated.ts falls back to esbuild).
+  const fonts = Array.from({ length: 4000 }, (_, i) => `Font ${i}`);
+  const document = {
+    openapi: "3.0.0",
+    info: { title: "Charts", version: "1" },
+    paths: { "/chart": { get: { operationId: "getChart", parameters: [{ name: "font", in: "query", required: true, schema: { type: "string", enum: fonts } }], responses: { "204": { description: "drawn" } } } } },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document });
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  test("starts, and its guard checks the enum", async () => {
+    expect((await call(server, "/chart?font=Font%203999")).status).toBe(204);
+    expect((await call(server, "/chart?font=Font%204000")).status).toBe(400);
+  });
+});
