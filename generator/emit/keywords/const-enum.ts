@@ -12,6 +12,25 @@ export function equals(s: Scope, value: Code, expected: JsonValue): Code {
   return code`${value} === ${literal(expected)}`;
 }
 
+/** Beyond this many values (all primitives), an enum is checked by a `switch`, not an `||` chain (every enum of ordinary size: output unchanged). */
+const CHAIN = 64;
+
+/**
+ * A long enum of primitives as `switch (value) { case a: case b: ... break; default: <fail> }`, the
+ * same `===` tests. As one `a || b || ...` chain, TypeScript's binder recursed once per operand:
+ * tsc over the package, and the mock server's transpileModule, ran out of stack on
+ * googleapis.com/contentwarehouse's 1405-value enum (and image-charts.com's 960 font names); and
+ * each `===` narrows the value again, so that a few thousand of them are "too large for control
+ * flow analysis" (TS2563) however they are grouped. A switch's cases are a list to both.
+ */
+function switchEnum(s: Scope, values: readonly JsonValue[]): void {
+  s.body.block(code`switch (${s.value})`, () => {
+    for (let i = 0; i < values.length; i += 8) s.body.line(join(values.slice(i, i + 8).map((v) => code`case ${literal(v)}:`), " "));
+    s.body.line(code`break;`);
+    s.body.line(code`default: ${s.fail("enum", "must be equal to one of the allowed values")}`);
+  });
+}
+
 const constEnum: KeywordCheck = {
   keywords: ["const", "enum"],
   applies: "any",
@@ -19,6 +38,7 @@ const constEnum: KeywordCheck = {
     if (node.const) s.failIf(code`!(${equals(s, s.value, node.const.value)})`, "const", "must be equal to constant");
     if (node.enum) {
       const values = node.enum;
+      if (values.length > CHAIN && values.every((v) => typeof v !== "object" || v === null)) return switchEnum(s, values);
       const test = values.length === 0 ? code`false` : join(values.map((v) => equals(s, s.value, v)), " || ");
       s.failIf(code`!(${test})`, "enum", "must be equal to one of the allowed values");
     }
