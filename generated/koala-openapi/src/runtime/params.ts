@@ -156,11 +156,9 @@ export function serializePrimitiveHeader(value: unknown): string | undefined {
  * field value and would break the header line: a TypeError, before anything is sent.
  */
 const headerText = (text: string): string => {
-  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`a header value cannot hold a control character: ${JSON.stringify(text)}`);
-  if (!/[^\0-\x7F]/.test(text)) return text;
-  // UTF-8 bytes without TextEncoder (no DOM lib): encodeURIComponent's %XX triplets, each back to one character.
-  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  return encodeURIComponent(wellFormed).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`header value with a control character: ${JSON.stringify(text)}`);
+  // UTF-8 bytes without TextEncoder (no DOM lib): unescape turns encodeURIComponent's %XX triplets back into one character each.
+  return /[^\0-\x7F]/.test(text) ? unescape(encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"))) : text;
 };
 
 /** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */

@@ -79,10 +79,8 @@ function serializePrimitiveHeader(value) {
   return value === void 0 || value === null ? void 0 : headerText(String(value));
 }
 const headerText = (text) => {
-  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`a header value cannot hold a control character: ${JSON.stringify(text)}`);
-  if (!/[^\0-\x7F]/.test(text)) return text;
-  const wellFormed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
-  return encodeURIComponent(wellFormed).replace(/%([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`header value with a control character: ${JSON.stringify(text)}`);
+  return /[^\0-\x7F]/.test(text) ? unescape(encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�"))) : text;
 };
 function serializeCookieParam(name, value, explode = true) {
   const query = serializeQueryParam(name, value, "form", explode);
