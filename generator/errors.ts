@@ -73,6 +73,16 @@ export function pointerFragment(pointer: string): string {
   return `${prefix}#${fragment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (char) => (/[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char)))}`;
 }
 
+/**
+ * A place named inside a message's text ("taken by #/$defs/a b", "comes back to other.json#/x"),
+ * shown as format() shows an error's own place: the file as it is, the pointer after "#" through
+ * pointerFragment ("#/$defs/a%20b"), so a user can paste either one the same way. Text with no "#"
+ * ("GET /users", "(reserved by the generated code)") is not a pointer and stays as it is.
+ */
+export function showPlace(place: string): string {
+  return place.includes("#") ? pointerFragment(place) : place;
+}
+
 /** Every line to print for an error: its own, then those of `also`. */
 export function errorLines(error: CodegenError): string[] {
   return [error.format(), ...error.also.map((e) => e.format())];

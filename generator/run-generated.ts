@@ -21,10 +21,7 @@ export function loadGenerated(files: readonly SourceFile[], entry = "src/guards.
     if (cached) return cached.exports;
     const source = sources.get(file);
     if (source === undefined) throw new Error(`loadGenerated: no ${file} among ${[...sources.keys()].join(", ")}`);
-    const { outputText } = ts.transpileModule(source, {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false },
-    });
+    const outputText = transpile(file, source);
     const module = { exports: {} as Record<string, unknown> };
     cache.set(file, module);
     const localRequire = (specifier: string): unknown => {
@@ -35,4 +32,21 @@ export function loadGenerated(files: readonly SourceFile[], entry = "src/guards.
     return module.exports;
   };
   return load(entry);
+}
+
+/**
+ * `source` as CommonJS. TypeScript's transpileModule, except where its binder runs out of stack (it
+ * recurses once per operand of a long `a || b || ...` chain: image-charts.com's 960 font names
+ * checked as one `value === "ABeeZee" || ...`, a RangeError the mock server died of): esbuild then,
+ * which the generator depends on already (print/build-dist.ts) and which does not recurse there.
+ */
+function transpile(file: string, source: string): string {
+  try {
+    return ts.transpileModule(source, { fileName: file, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false } }).outputText;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require("esbuild") as typeof import("esbuild");
+    return esbuild.transformSync(source, { loader: "ts", format: "cjs", target: "es2022", sourcefile: file }).code;
+  }
 }

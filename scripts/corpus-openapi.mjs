@@ -127,6 +127,8 @@ function strictCheck(outs) {
   const result = spawnSync(process.execPath, ["--max-old-space-size=4096", tsc, "-p", tsconfig, "--pretty", "false"], { cwd: tmp, encoding: "utf8", timeout: 1_200_000, maxBuffer: 256 * 1024 * 1024 });
   if (result.status === 0) return failures;
   const errors = result.stdout.split("\n").filter((l) => / error TS\d+/.test(l));
+  // tsc itself died (a crash, no error listed): each package alone, so that one package's crash does not fail its whole batch.
+  if (errors.length === 0 && outs.length > 1) return new Map(outs.flatMap((out) => [...strictCheck([out])]));
   if (errors.length === 0) for (const out of outs) failures.set(out, firstLine(result));
   for (const out of outs) {
     const own = errors.filter((l) => path.resolve(tmp, l.split("(")[0]).startsWith(out + path.sep));
@@ -196,5 +198,7 @@ function say(line) {
 }
 
 function firstLine(result) {
-  return `${result.stderr || result.stdout || ""}`.trim().split("\n")[0]?.slice(0, 300) || `exit ${result.status}`;
+  const lines = `${result.stderr || result.stdout || ""}`.trim().split("\n");
+  // A crash prints the source line first ("…/_tsc.js:43367"): its error ("RangeError: Maximum call stack size exceeded") says more.
+  return (lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[0])?.slice(0, 300) || `exit ${result.status}`;
 }

@@ -5,6 +5,7 @@
  * idempotencyFor), so the list is what the generated code does. `generate --verbose` prints it,
  * `diff` compares it; the config sets or turns off each (HeuristicSettings).
  */
+import { showPlace } from "../errors";
 import { isNode, onlyRef, type IrModel } from "../ir/model";
 import { planBuilders } from "./builders/index";
 import { idempotencyFor } from "./client/endpoints";
@@ -72,7 +73,7 @@ export function findHeuristics(context: EmitContext): Heuristic[] {
 /** One line: `stamps.idempotencyKey: TrackEvent.message_id (options.idempotencyKey of createTrackEvent()), found in the schema at <where>`. */
 export function heuristicLine(h: Heuristic, where: string): string {
   const subject = h.property === undefined ? h.type : `${h.type}.${h.property}`;
-  return `${h.setting}: ${subject} (${h.detail}), ${h.by === "config" ? "set by the config" : "found in the schema"} at ${where}`;
+  return `${h.setting}: ${subject} (${h.detail}), ${h.by === "config" ? "set by the config" : "found in the schema"} at ${showPlace(where)}`;
 }
 
 function originOf(model: IrModel, type: string): string {

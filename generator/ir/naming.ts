@@ -3,6 +3,7 @@
  * valid identifiers, reserved words and collisions live in one place.
  */
 
+import { showPlace } from "../errors";
 import { numberedName, toTypeName } from "../identifiers";
 export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
 
@@ -14,9 +15,9 @@ export interface NameCollision {
   base: string;
   /** What it got ("UserId2"). */
   name: string;
-  /** Where it is defined ("#/$defs/user_id"). */
+  /** Where it is defined ("#/$defs/user_id"), as the schema path (not percent-encoded). */
   origin: string;
-  /** Why `base` was not free ("taken by #/$defs/UserId"). */
+  /** Why `base` was not free ("taken by #/$defs/UserId"), for a user to read: places in it go through showPlace ("#/$defs/user%20id"). */
   reason: string;
 }
 
@@ -57,7 +58,7 @@ export class NameAllocator {
 
   /** One line per collision: `name collision: <origin> wanted "X", <reason>; using "X2"`. */
   get warnings(): string[] {
-    return this.collisions.map((c) => `name collision: ${c.origin} wanted "${c.base}", ${c.reason}; using "${c.name}"`);
+    return this.collisions.map((c) => `name collision: ${showPlace(c.origin)} wanted "${c.base}", ${c.reason}; using "${c.name}"`);
   }
 
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */
@@ -72,7 +73,7 @@ export class NameAllocator {
     }
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of this.derivedFrom(name, isRoot)) this.values.set(derived, `${origin} (as ${derived})`);
+    for (const derived of this.derivedFrom(name, isRoot)) this.values.set(derived, `${showPlace(origin)} (as ${derived})`);
     return name;
   }
 
@@ -90,7 +91,7 @@ export class NameAllocator {
     } while (this.conflict(name, false) !== undefined);
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of this.derivedFrom(name, false)) this.values.set(derived, `${origin} (as ${derived})`);
+    for (const derived of this.derivedFrom(name, false)) this.values.set(derived, `${showPlace(origin)} (as ${derived})`);
     return name;
   }
 
@@ -102,11 +103,16 @@ export class NameAllocator {
 
   /** Why `name` cannot be handed out, or undefined when it can. */
   private conflict(name: string, isRoot: boolean): string | undefined {
-    const owner = this.taken.get(name.toLowerCase()) ?? this.values.get(name);
-    if (owner !== undefined) return `taken by ${owner}`;
+    // `taken` and `exactTypes` hold origins as they are; `values` holds them already shown (with "(as X)").
+    const owner = this.taken.get(name.toLowerCase());
+    if (owner !== undefined) return `taken by ${showPlace(owner)}`;
+    const value = this.values.get(name);
+    if (value !== undefined) return `taken by ${value}`;
     for (const derived of this.derivedFrom(name, isRoot)) {
-      const other = this.values.get(derived) ?? this.exactTypes.get(derived);
-      if (other !== undefined) return `its derived name "${derived}" is taken by ${other}`;
+      const value = this.values.get(derived);
+      if (value !== undefined) return `its derived name "${derived}" is taken by ${value}`;
+      const type = this.exactTypes.get(derived);
+      if (type !== undefined) return `its derived name "${derived}" is taken by ${showPlace(type)}`;
     }
     return undefined;
   }

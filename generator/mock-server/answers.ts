@@ -70,7 +70,7 @@ export function answerFor(api: MockApi, operation: MockOperation, response: Mock
   const content = pickContent(response);
   const declared = response.headers ? mockHeaders(response.headers, api.model, options.seed, `${operation.name} ${response.status}`) : {};
   if (!content) return { status, headers: declared };
-  const headers: Record<string, string> = { ...declared, "content-type": content.mediaType.includes("*") ? "application/json" : content.mediaType };
+  const headers: Record<string, string> = { ...declared, "content-type": sentMediaType(content.mediaType) };
   const passes = (value: JsonValue) => content.checked === undefined || !isJsonMedia(content.mediaType) || content.checked.validate(value).ok;
   const documented = options.examples && !preferences.dynamic ? ((preferences.example !== undefined ? content.examples.find((e) => e.name === preferences.example) : undefined) ?? content.examples.find((e) => passes(e.value))) : undefined;
   let value: JsonValue;
@@ -84,6 +84,19 @@ export function answerFor(api: MockApi, operation: MockOperation, response: Mock
   } else value = isJsonMedia(content.mediaType) ? {} : "";
   const body = typeof value === "string" && !isJsonMedia(content.mediaType) ? value : JSON.stringify(value);
   return { status, headers: { ...headers, "x-mock-value": documented ? "example" : content.checked ? "synthesized" : "empty" }, body };
+}
+
+/**
+ * The Content-Type sent for a documented media type, which may be a range no response can carry:
+ * "application/json" where the body is JSON (any type at all, or `application/*+json`: isJsonMedia), else
+ * "text/plain" for `text/*` and "application/octet-stream" for another range, whose body is the text
+ * as it is (jellyfin.local's `image/*` image went out as application/json with a plain-text body,
+ * and the client refused it: "is not JSON").
+ */
+function sentMediaType(mediaType: string): string {
+  if (!mediaType.includes("*")) return mediaType;
+  if (isJsonMedia(mediaType)) return "application/json";
+  return /^text\//i.test(mediaType) ? "text/plain" : "application/octet-stream";
 }
 
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {

@@ -17,7 +17,7 @@ import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
 import { loadGenerated } from "../run-generated";
 import type { MockHeaders } from "./response-headers";
-import { splitPathKey } from "../load/openapi/path-query";
+import { fragmentStart, splitPathKey } from "../load/openapi/path-query";
 
 export interface GuardIssue {
   path: string;
@@ -306,9 +306,11 @@ function schemaExamples(model: IrModel, checked: Checked | undefined): MockConte
 export function pathPattern(template: string, prefixes: readonly string[] = []): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A fragment in the template ("/#X-Amz-Target=Service.Action", as AWS documents write one path per
-  // action) never reaches a server: fetch drops it, so the path before it is what is matched.
+  // action) never reaches a server: fetch drops it, so the path before it is what is matched; a "#"
+  // with more path after it is a character of the path (path-query.ts fragmentStart), matched as %23.
   // A query string in the path key (path-query.ts) is no part of the path: keyQueryMatches checks it.
-  const source = splitPathKey(template.replace(/#.*$/, "")).path
+  const fragment = fragmentStart(template);
+  const source = splitPathKey(fragment < 0 ? template : template.slice(0, fragment)).path
     .split(/(\{[^}]+\})/)
     .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
     .join("");
@@ -345,7 +347,7 @@ export function pathNames(template: string): string[] {
 export function keyQueryMatches(template: string, search: string): boolean {
   // Compared decoded: the key's "my items" reaches the server as "my%20items" (and "a+b" as a space).
   const pairs = new Set(search.split("&").map(decodedPair));
-  return splitPathKey(template).query.every((pair) => pair.parameter !== undefined || pairs.has(decodedPair(pair.text)));
+  return splitPathKey(template).query.every((pair) => pair.parameter !== undefined || pair.nameParameter !== undefined || pairs.has(decodedPair(pair.text)));
 }
 
 /** A query pair's name and value (null: no "="), form-decoded ("+" a space), as one comparable text: "scope=my%20items" → `["scope","my items"]`. */
@@ -361,11 +363,26 @@ function decodedPair(text: string): string {
   return JSON.stringify(at < 0 ? [decode(text), null] : [decode(text.slice(0, at)), decode(text.slice(at + 1))]);
 }
 
-/** The `{name}` values of a query string in the path key (still percent-encoded), by parameter name. */
+/**
+ * The `{name}` values of a query string in the path key (still percent-encoded), by parameter name.
+ * A `{name}=value` pair's name is the request's first pair not taken yet whose value is that fixed
+ * value (decoded as the key's, decodedPair), or any value when the value is an expression too.
+ */
 export function keyQueryValues(template: string, search: string): Record<string, string> {
   const values: Record<string, string> = {};
   const pairs = search.split("&");
+  const taken = new Set<number>();
   for (const pair of splitPathKey(template).query) {
+    if (pair.nameParameter !== undefined) {
+      const value = pair.parameter === undefined ? JSON.parse(decodedPair(pair.text))[1] : undefined;
+      const at = pairs.findIndex((p, i) => !taken.has(i) && (value === undefined || JSON.parse(decodedPair(p))[1] === value));
+      if (at < 0) continue;
+      taken.add(at);
+      const eq = pairs[at]!.indexOf("=");
+      values[pair.nameParameter] = eq < 0 ? pairs[at]! : pairs[at]!.slice(0, eq);
+      if (pair.parameter !== undefined && eq >= 0) values[pair.parameter] = pairs[at]!.slice(eq + 1);
+      continue;
+    }
     const found = pair.parameter !== undefined ? pairs.find((p) => p.startsWith(`${pair.name}=`)) : undefined;
     if (found !== undefined) values[pair.parameter!] = found.slice(pair.name.length + 1);
   }
@@ -374,5 +391,5 @@ export function keyQueryValues(template: string, search: string): Record<string,
 
 /** How many fixed pairs the path key's query string has: of the operations a request matches, the one that asks for most answers. */
 export function keyQuerySize(template: string): number {
-  return splitPathKey(template).query.filter((pair) => pair.parameter === undefined).length;
+  return splitPathKey(template).query.filter((pair) => pair.parameter === undefined && pair.nameParameter === undefined).length;
 }

@@ -8,7 +8,7 @@ import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
-import { isJsonNumberText } from "../../templates/runtime/response-headers";
+import { fieldText, isJsonNumberText } from "../../templates/runtime/response-headers";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -28,20 +28,21 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
   const parsed: ParsedParameters = {};
   const query = splitPairs(request.query, "&");
   const cookies = splitPairs(headerText(request.headers.cookie) ?? "", ";");
-  const queryNames = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const shapes = new Map(parameters.map((p) => [p, shapeOf(model, schemaTypes.get(p.name + "\0" + p.in))]));
+  const exploded = new Map([...explodedObjectKeys(parameters, shapes, "query"), ...explodedObjectKeys(parameters, shapes, "cookie")]);
   for (const parameter of parameters) {
-    const shape = shapeOf(model, schemaTypes.get(parameter.name + "\0" + parameter.in));
+    const shape = shapes.get(parameter)!;
     let value: unknown;
     if (parameter.in === "path") {
       const raw = request.pathValues[parameter.name];
       if (raw !== undefined) value = parsePath(raw, parameter, shape);
-    } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, queryNames);
+    } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, exploded.get(parameter));
     else if (parameter.in === "header") {
       if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
       const raw = headerText(request.headers[parameter.name.toLowerCase()]);
-      if (raw !== undefined) value = parseDelimited(raw, ",", parameter.explode, shape);
+      if (raw !== undefined) value = parseHeader(raw, parameter.explode, shape);
     } else {
-      value = parseQuery(cookies, { ...parameter, style: "form" }, shape, new Set());
+      value = parseQuery(cookies, { ...parameter, style: "form" }, shape, exploded.get(parameter));
     }
     if (value === undefined) continue;
     if (parameter.mediaType !== undefined && typeof value === "string") value = parseContent(value, parameter.mediaType);
@@ -57,6 +58,10 @@ interface Shape {
   types: readonly JsonType[];
   /** An object's property by name (its `properties`, else `additionalProperties`): "x=1" is the integer 1 when x says integer. */
   property?: (name: string) => Shape;
+  /** An object's declared property names (`properties`). */
+  names?: ReadonlySet<string>;
+  /** Whether an object takes properties beyond those (`additionalProperties` not false). */
+  open?: boolean;
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
@@ -72,7 +77,7 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
       return shape === undefined || shape.kind === "object" ? { kind: "primitive", types: [] } : shape;
     };
-    return { kind: "object", types: [], property };
+    return { kind: "object", types: [], property, names: new Set(properties.keys()), open: additional !== false };
   }
   return { kind: "primitive", types };
 }
@@ -85,7 +90,7 @@ function coerce(text: string, types: readonly JsonType[]): unknown {
   return text;
 }
 
-function decode(text: string): string {
+function percentDecoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -93,8 +98,8 @@ function decode(text: string): string {
   }
 }
 
-/** A list of texts → the value of its shape: items, or key/value pairs. */
-function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean): unknown {
+/** A list of texts → the value of its shape: items, or key/value pairs; each text first through `decode` (percent-decoding, none in a header). */
+function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode: (text: string) => string = percentDecoded): unknown {
   if (shape.kind === "array") return parts.map((p) => coerce(decode(p), shape.types));
   if (shape.kind === "object") {
     const object: Record<string, unknown> = {};
@@ -114,10 +119,22 @@ function propertyValue(text: string, shape: Shape, name: string): unknown {
   return coerce(text, shape.property?.(name).types ?? []);
 }
 
+/**
+ * A header's value (style simple), read as the client sends it (templates/runtime/params.ts
+ * headerText: OpenAPI 3.1.2 applies no percent-encoding to headers) and as the client reads a
+ * response header (response-headers.ts): the text as it came, "%41" staying "%41", bytes beyond ASCII
+ * as UTF-8 (fieldText); a list split on "," with the spaces around each item dropped (RFC 9110 §5.6.1).
+ */
+function parseHeader(raw: string, explode: boolean, shape: Shape): unknown {
+  const text = fieldText(raw).trim();
+  if (shape.kind === "primitive") return coerce(text, shape.types);
+  return build(text === "" ? [] : text.split(",").map((part) => part.trim()), shape, explode, (part) => part);
+}
+
 /** simple: "a,b"; exploded objects "k=v,k=v". */
 function parseDelimited(raw: string, separator: string, explode: boolean, shape: Shape): unknown {
   // A primitive is never split: its text may hold the separator ("." is not percent-encoded).
-  if (shape.kind === "primitive") return coerce(decode(raw), shape.types);
+  if (shape.kind === "primitive") return coerce(percentDecoded(raw), shape.types);
   return build(raw.split(separator), shape, explode);
 }
 
@@ -145,26 +162,42 @@ function splitPairs(text: string, separator: "&" | ";"): [string, string][] {
     .map((part) => {
       const at = part.indexOf("=");
       const [key, value] = at < 0 ? [part, ""] : [part.slice(0, at), part.slice(at + 1)];
-      return [decode(key.replace(/\+/g, " ")), separator === "&" ? value.replace(/\+/g, "%20") : value];
+      return [percentDecoded(key.replace(/\+/g, " ")), separator === "&" ? value.replace(/\+/g, "%20") : value];
     });
 }
 
-function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, declared: ReadonlySet<string>): unknown {
+/**
+ * Which query (or cookie) keys each exploded form object takes (OpenAPI: its properties are the query's own
+ * `key=value` pairs, so only the schema tells them apart): its declared properties, and, when its
+ * schema allows more (additionalProperties), a key no other parameter claims, neither a declared
+ * parameter's name nor another exploded object's property; such a key goes to the first open object
+ * only (two open ones cannot be told apart). Keys nobody claims are left alone, as any unknown pair.
+ */
+function explodedObjectKeys(parameters: readonly IrParameter[], shapes: ReadonlyMap<IrParameter, Shape>, location: "query" | "cookie"): Map<IrParameter, (key: string) => boolean> {
+  const here = parameters.filter((p) => p.in === location);
+  // A cookie is always style form (the mock reads it so).
+  const objects = here.filter((p) => (location === "cookie" || p.style === "form") && p.explode && shapes.get(p)!.kind === "object");
+  const claimed = new Set([...here.map((p) => p.name), ...objects.flatMap((p) => [...(shapes.get(p)!.names ?? [])])]);
+  const open = objects.find((p) => shapes.get(p)!.open);
+  return new Map(objects.map((p) => [p, (key: string) => shapes.get(p)!.names?.has(key) === true || (p === open && !claimed.has(key))]));
+}
+
+function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, takes: ((key: string) => boolean) | undefined): unknown {
   const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
   if (parameter.style === "deepObject") {
     const prefix = `${parameter.name}[`;
     const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
     if (entries.length === 0) return undefined;
-    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(decode(value), shape, key.slice(prefix.length, -1))]));
+    return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), propertyValue(percentDecoded(value), shape, key.slice(prefix.length, -1))]));
   }
   if (shape.kind === "object" && parameter.explode) {
-    // Exploded form object: its properties are the query's other pairs.
-    const entries = pairs.filter(([key]) => !declared.has(key));
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(decode(value), shape, key)]));
+    // Exploded form object: its properties are the query's pairs it takes (explodedObjectKeys).
+    const entries = pairs.filter(([key]) => takes?.(key) === true);
+    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
   }
   if (own.length === 0) return undefined;
   if (shape.kind === "array" && parameter.explode) return build(own, shape, false);
-  if (shape.kind === "primitive") return coerce(decode(own[0]!), shape.types);
+  if (shape.kind === "primitive") return coerce(percentDecoded(own[0]!), shape.types);
   // Split before decoding: an item's own delimiter is percent-encoded (a literal one is a delimiter).
   const separator = parameter.style === "spaceDelimited" ? /%20| /i : parameter.style === "pipeDelimited" ? /%7C|\|/i : /,/;
   return build(own[0]!.split(separator), shape, false);
@@ -193,8 +226,8 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema): R
   const body: Record<string, unknown> = {};
   for (const [name, value] of splitPairs(text, "&")) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
-    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(decode(value), property.types));
-    else body[name] = coerce(decode(value), property.types);
+    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(percentDecoded(value), property.types));
+    else body[name] = coerce(percentDecoded(value), property.types);
   }
   return body;
 }

@@ -31,7 +31,9 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
     if (typeof value !== "object" || value === null || Array.isArray(value)) return lines;
     for (const [name, item] of Object.entries(value)) {
       if (item === undefined || WRITTEN_BY_THE_SERVER.has(name.toLowerCase())) continue;
-      lines[name.toLowerCase()] = headerText(item, headers.forms[name]);
+      const text = headerText(item, headers.forms[name]);
+      // Beyond ASCII, the UTF-8 bytes (one character a byte, as Node writes a header), which the client reads back as UTF-8 (fieldText).
+      lines[name.toLowerCase()] = text === undefined ? undefined : Buffer.from(text, "utf8").toString("latin1");
     }
     return lines;
   };
@@ -49,13 +51,13 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
  * Style simple, as sent: a list's items joined by ",", an object as `key,value,...` (explode:
  * `key=value,...`), JSON for a header given by `content`, anything else as its text. Nothing is
  * percent-encoded: servers do not encode header values (OpenAPI 3.1.2 Appendix D) and the client
- * reads the text as it comes. Undefined when the text would not read back as the value: a
- * character a header line cannot carry, spaces at either end (HTTP strips them), a "," inside an
- * item or an "=" in an exploded key.
+ * reads the text as it comes (non-ASCII as UTF-8 bytes). Undefined when the text would not read back
+ * as the value: a control character or a lone surrogate (a header line cannot carry them), spaces
+ * at either end (HTTP strips them), a "," inside an item or an "=" in an exploded key.
  */
 function headerText(value: JsonValue, form: "explode" | "json" | undefined): string | undefined {
   const plain = (item: JsonValue): string => (typeof item === "object" && item !== null ? JSON.stringify(item) : String(item));
-  const sendable = (text: string) => /^[\x20-\x7E]*$/.test(text) && text.trim() === text;
+  const sendable = (text: string) => !/[\0-\x08\n-\x1F\x7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text) && text.trim() === text;
   const pieces = (parts: string[], separator: string): string | undefined => (parts.every((p) => sendable(p) && !p.includes(",")) ? parts.join(separator) : undefined);
   if (form === "json") return sendable(JSON.stringify(value)) ? JSON.stringify(value) : undefined;
   if (Array.isArray(value)) return pieces(value.map(plain), ",");

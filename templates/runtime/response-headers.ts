@@ -10,7 +10,8 @@
  * one as `key=value,...` (explode); an object's kind may be `[o|e, [[property, kind]...], other]`,
  * each property's value read by its own kind (`other`: the kind of the rest, additionalProperties).
  * The text is read as sent: servers do not percent-encode header values (OpenAPI 3.1.2 Appendix D),
- * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed.
+ * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed, and bytes
+ * beyond ASCII are read as UTF-8 when they are UTF-8 (fieldText).
  */
 import type { ValidateFn } from "./http-client.js";
 import type { ApiIssue, HeadersLike } from "./responses.js";
@@ -27,7 +28,7 @@ export function headerReader(declared: readonly (readonly [name: string, kind: H
     const header: Record<string, unknown> = {};
     for (const [name, kind] of declared) {
       const text = headers.get(name);
-      if (text !== null) header[name] = readHeader(text, kind);
+      if (text !== null) header[name] = readHeader(fieldText(text), kind);
     }
     const checked = check ? validate(header) : undefined;
     if (checked && !checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })));
@@ -58,6 +59,22 @@ function readObject(text: string, kind: "o" | "e", properties: ReadonlyMap<strin
     Object.defineProperty(object, key, { value: scalar(value, properties.get(key) ?? other), enumerable: true, writable: true, configurable: true });
   }
   return object;
+}
+
+/**
+ * A header's text from its bytes. Fetch gives a header value as a ByteString (one character a byte);
+ * RFC 9110 §5.5 leaves bytes 0x80-0xFF (obs-text) opaque, and in practice they are UTF-8, which is
+ * how the client sends a non-ASCII header value (params.ts headerText): read as UTF-8 when they are
+ * valid UTF-8 ("Ã©" → "é"), else left as they are. Shared with the mock server's reading of header
+ * parameters, so both ends agree.
+ */
+export function fieldText(text: string): string {
+  if (!/[\x80-\xFF]/.test(text) || /[^\0-\xFF]/.test(text)) return text;
+  try {
+    return decodeURIComponent(text.replace(/[^]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -107,3 +107,43 @@ test("warnings name their place the same way", () => {
   expect(lines.map((l) => l.pointer).sort()).toEqual(["/paths/~1q é?x={y}/get", "/paths/~1w~1{b}~1ø"]);
   for (const line of lines) expect(line.found).toBeDefined();
 });
+
+/** The `#…` places a message names in its text ("taken by #/…", "comes back to #/…"), each decoded and followed like a line's own. */
+function placesInText(message: string, document: unknown): unknown[] {
+  const fragments = [...message.matchAll(/(?:taken by|comes back to) #(\S*?)(?=;|$| \(as )/g)].map((m) => m[1]!);
+  expect(fragments.length).toBeGreaterThan(0);
+  return fragments.map((fragment) => {
+    expect(fragment).toMatch(/^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*$/);
+    let found: unknown = document;
+    for (const token of decodeURIComponent(fragment).split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+      found = (found as Record<string, unknown> | undefined)?.[token];
+    }
+    return found;
+  });
+}
+
+test("a place inside a warning's text is shown as the line's own place (name collision: taken by #/…)", () => {
+  // OpenAPI's component keys are plain (^[a-zA-Z0-9._-]+$): a JSON Schema's $defs may hold anything.
+  const document = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    properties: { a: { $ref: "#/$defs/p%C3%A9t%20%7Ba%7D" }, b: { $ref: "#/$defs/p%C3%A9t-a" } },
+    $defs: { "pét {a}": { type: "object", properties: { a: { type: "string" } } }, "pét-a": { type: "object", properties: { b: { type: "number" } } } },
+  };
+  const file = path.join(dir, "collision.json");
+  writeFileSync(file, JSON.stringify(document));
+  const result = runCli(["generate", "--schema", file, "--out", path.join(dir, "collision-out"), "--emit", "types"]);
+  expect(result.status).toBe(0);
+  const [line] = places(result.stderr, file, document).filter((l) => l.message.startsWith("name collision"));
+  expect(line!.pointer).toBe("/$defs/pét-a");
+  expect(line!.message).toBe('name collision: "pét-a" becomes "PétA", taken by #/$defs/p%C3%A9t%20%7Ba%7D; using "PétA2"');
+  for (const found of placesInText(line!.message, document)) expect(found).toBe(document.$defs["pét {a}"]);
+});
+
+test("a place inside a refusal's text is shown as the line's own place (circular $ref: comes back to #/…)", () => {
+  const document = { openapi: "3.1.0", info, paths: { "/a ö": { $ref: "#/paths/~1b%20%7Bx%7D" }, "/b {x}": { $ref: "#/paths/~1a%20%C3%B6" } } };
+  const [line] = refuse("circular.json", document, 5);
+  expect(line!.pointer).toBe("/paths/~1b {x}/$ref");
+  expect(line!.message).toBe('$ref "#/paths/~1a%20%C3%B6" is circular: it comes back to #/paths/~1a%20%C3%B6');
+  for (const found of placesInText(line!.message, document)) expect(found).toBe(document.paths["/a ö"]);
+});

@@ -294,3 +294,52 @@ describe("mock server from a JSON Schema at an endpoint", () => {
     await expect(startMockServer({})).rejects.toThrow(/no schema/);
   });
 });
+
+describe("mock server: a long enum (image-charts.com: 960 font names)", () => {
+  // The guard checks it as one `value === "f0" || value === "f1" || ...`: TypeScript's transpileModule
+  // recursed once per operand and ran out of stack (run-generated.ts falls back to esbuild).
+  const fonts = Array.from({ length: 4000 }, (_, i) => `Font ${i}`);
+  const document = {
+    openapi: "3.0.0",
+    info: { title: "Charts", version: "1" },
+    paths: { "/chart": { get: { operationId: "getChart", parameters: [{ name: "font", in: "query", required: true, schema: { type: "string", enum: fonts } }], responses: { "204": { description: "drawn" } } } } },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document });
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  test("starts, and its guard checks the enum", async () => {
+    expect((await call(server, "/chart?font=Font%203999")).status).toBe(204);
+    expect((await call(server, "/chart?font=Font%204000")).status).toBe(400);
+  });
+});
+
+describe("mock server: a media type range as the documented content (jellyfin.local's image/*)", () => {
+  const binary = { type: "string", format: "binary" };
+  const document = {
+    openapi: "3.0.1",
+    info: { title: "Images", version: "1" },
+    paths: {
+      "/image": { get: { operationId: "getImage", responses: { "200": { description: "an image", content: { "image/*": { schema: binary } } } } } },
+      "/note": { get: { operationId: "getNote", responses: { "200": { description: "a note", content: { "text/*": { schema: { type: "string" } } } } } } },
+      "/any": { get: { operationId: "getAny", responses: { "200": { description: "anything", content: { "*/*": { schema: { type: "object", properties: { a: { type: "integer" } } } } } } } } },
+    },
+  };
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ schema: document, seed: 5 });
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  test("is answered with a concrete type its body is: not application/json for a text body", async () => {
+    const answers: (readonly [string, number, string | undefined, string])[] = [];
+    for (const p of ["/image", "/note", "/any"]) {
+      const response = await fetch(server.url + p);
+      answers.push([p, response.status, response.headers.get("content-type")?.split(";")[0], await response.text()] as const);
+    }
+    expect(answers.map(([p, status, type]) => [p, status, type])).toEqual([["/image", 200, "application/octet-stream"], ["/note", 200, "text/plain"], ["/any", 200, "application/json"]]);
+    expect(() => JSON.parse(answers[2]![3])).not.toThrow();
+  });
+});

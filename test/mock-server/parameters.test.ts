@@ -11,7 +11,7 @@ import type { IrParameter, ParameterLocation, ParameterStyle } from "../../gener
 import { parseFormBody, parseParameters } from "../../generator/mock-server/parameters";
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam, type PathStyle, type QueryStyle } from "../../templates/runtime/params";
 
-const seed = process.env.CI ? 20261202 : Date.now() % 2 ** 31;
+const seed = 20261202;
 const MODEL: IrModel = { rootName: "Api", types: [], source: { hash: "", dialect: "2020-12" }, warnings: [] };
 const SCHEMAS: Record<"primitive" | "array" | "object", IrSchema> = {
   primitive: { schemaPath: "", type: ["string"], annotations: {} },
@@ -123,4 +123,21 @@ test("a number is read only from a JSON number's text (no 0x10, 0b1, +5, 010, In
   const read = (text: string) => parseParameters([parameter("query", "form", true)], { pathValues: {}, query: `p=${text}`, headers: {} }, MODEL, new Map([["p\0query", integer]])).query?.p;
   expect(["0x10", "0b1", "%2B5", "010", "Infinity", "", "1."].map(read)).toEqual(["0x10", "0b1", "+5", "010", "Infinity", "", "1."]);
   expect(["7", "-0.5", "1e3"].map(read)).toEqual([7, -0.5, 1000]);
+});
+
+test("an exploded form object takes its declared properties, and other keys only when open and no other parameter's", () => {
+  const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+  const closed: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "x", schema: integer }, { name: "y", schema: integer }], additionalProperties: false, annotations: {} };
+  const open: IrSchema = { schemaPath: "", type: ["object"], additionalProperties: { schemaPath: "", type: ["string"], annotations: {} }, annotations: {} };
+  const parameters = [
+    { ...parameter("query", "form", true), name: "point" },
+    { ...parameter("query", "form", true), name: "tags" },
+    { ...parameter("query", "form", true), name: "limit" },
+  ];
+  const schemas = new Map<string, IrSchema>([["point\0query", closed], ["tags\0query", open], ["limit\0query", integer]]);
+  const read = (query: string) => parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query;
+  expect(read("x=1&y=2&limit=5&color=red&size=L")).toEqual({ point: { x: 1, y: 2 }, tags: { color: "red", size: "L" }, limit: 5 });
+  expect(read("limit=5&x=1")).toEqual({ point: { x: 1 }, limit: 5 });
+  // Without the open one, an unknown key is nobody's.
+  expect(parseParameters(parameters.slice(0, 1), { pathValues: {}, query: "x=1&y=2&z=3", headers: {} }, MODEL, schemas).query).toEqual({ point: { x: 1, y: 2 } });
 });

@@ -68,6 +68,16 @@ test.each<[string, { given: object; want: Finding[] }]>([
     },
   ],
   [
+    "the first place named in the message is shown as a place is, percent-encoded (a space, é, {})",
+    {
+      given: doc({ paths: { "/é {a}": { get: { parameters: [{ name: "q", in: "query" }, { name: "q", in: "query" }] } } } }),
+      want: [
+        { pointer: "#/paths/~1é {a}/get/parameters/1", message: 'parameter "q" (in: query) is declared twice in this list, first at #/paths/~1%C3%A9%20%7Ba%7D/get/parameters/0' },
+        { pointer: "#/paths/~1é {a}/get", message: 'path parameter "a" of /é {a} is not declared (no parameter with in: path and name: a)' },
+      ],
+    },
+  ],
+  [
     "the same parameter at path-item and operation level is an override, not a duplicate",
     { given: doc({ paths: { "/a/{x}": { parameters: [id("x")], get: { parameters: [id("x")] } } } }), want: [] },
   ],

@@ -33,7 +33,7 @@ const client = () => api.createPathQueryAPIClient({ baseUrl: `${mock.url}/api`, 
 const last = () => mock.requests().at(-1)!;
 
 test("operation names come from the method and the whole key", () => {
-  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getSearchScopeMyItemsSortAB", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage"]);
+  expect(Object.keys(api.pathQueryAPIOperations)).toEqual(["postItems", "postItemsActionArchive", "postItemsActionRestoreDryRun", "getSearchScopeMyItemsSortAB", "getRidesPageByPagePerPageByPerPage", "postRidesPageByPagePerPageByPerPage", "getNumbersByCountryBySearch1BySearchType2", "postSendEnvV1PartnersByPartnerIdTransfer", "postSendEnvV1PartnersByPartnerIdRefund"]);
   expect(api.pathQueryAPIOperations.postItemsActionArchive).toMatchObject({ method: "POST", path: "/items?action=archive" });
 });
 
@@ -77,4 +77,22 @@ test("a key's fixed pairs match as decoded text: the client sends `my items` as 
   // The same pairs spelled another way on the wire ("+" is a space in a query); "%2B" is a "+", another value.
   expect((await fetch(`${mock.url}/api/search?sort=a%20b&scope=my+items`)).status).toBe(200);
   expect((await fetch(`${mock.url}/api/search?scope=my%20items&sort=a%2Bb`)).status).toBe(404);
+});
+
+test("a {name} as a pair's name (`?{search}=1`, clicksend.com) is filled by its path parameter, read back by the mock", async () => {
+  expect(Object.keys(api.pathQueryAPIOperations)).toContain("getNumbersByCountryBySearch1BySearchType2");
+  expect(await api.getNumbersByCountryBySearch1BySearchType2(client(), { path: { country: "US", search: "88", search_type: 1 } })).toMatchObject({ ok: true, status: 200 });
+  expect(last()).toMatchObject({ operation: "getNumbersByCountryBySearch1BySearchType2", path: "/api/numbers/US", query: "88=1&1=2" });
+  // Each name is checked by its parameter's guard: "abc" is no search, 7 no search_type.
+  expect((await fetch(`${mock.url}/api/numbers/US?abc=1&1=2`)).status).toBe(400);
+  expect((await fetch(`${mock.url}/api/numbers/US?88=1&7=2`)).status).toBe(400);
+  expect((await fetch(`${mock.url}/api/numbers/US?88=1&2=2`)).status).toBe(200);
+});
+
+test('a "#" with more path after it (mastercard.com\'s /send/#env/v1/...) is a character of the path, sent as %23, not a fragment', async () => {
+  expect(await api.postSendEnvV1PartnersByPartnerIdTransfer(client(), { path: { partnerId: "p1" } })).toMatchObject({ ok: true, status: 200, data: { sent: true } });
+  expect(last()).toMatchObject({ operation: "postSendEnvV1PartnersByPartnerIdTransfer", path: "/api/send/%23env/v1/partners/p1/transfer" });
+  expect(await api.postSendEnvV1PartnersByPartnerIdRefund(client(), { path: { partnerId: "p2" } })).toMatchObject({ ok: true, status: 200, data: { refunded: true } });
+  expect(last()).toMatchObject({ operation: "postSendEnvV1PartnersByPartnerIdRefund", path: "/api/send/%23env/v1/partners/p2/refund" });
+  expect((await fetch(`${mock.url}/api/send/%23env/v1/partners/nope/refund`, { method: "POST" })).status).toBe(400);
 });

@@ -6,7 +6,7 @@
 import { code, type Code } from "../code";
 import type { IrNode, IrSchema, JsonType, JsonValue } from "../../ir/model";
 import { hasKeywords, type Applies, type KeywordCheck } from "./check";
-import { constEnumTest } from "../keywords/const-enum";
+import { checkedBySwitch, constEnumTest } from "../keywords/const-enum";
 import { CHECKS } from "../keywords/index";
 import { enterDynamicScope } from "../keywords/dynamic-ref";
 import { Body, Scope } from "./scope";
@@ -121,7 +121,8 @@ function emitValueFirst(s: Scope, node: IrNode, checks: readonly KeywordCheck[])
   const keyword = node.const !== undefined ? "const" : "enum";
   if (!node.type || checks.length !== 1 || !checks[0]!.keywords.includes(keyword) || (node.const !== undefined && node.enum !== undefined)) return false;
   const values = keyword === "const" ? [node.const!.value] : node.enum!;
-  if (values.length === 0 || !values.every((v) => node.type!.some((t) => hasType(v, t)))) return false;
+  // A long enum is a switch (keywords/const-enum.ts), never one `||` test: left to the keyword.
+  if (values.length === 0 || checkedBySwitch(values) || !values.every((v) => node.type!.some((t) => hasType(v, t)))) return false;
   const { test, message } = constEnumTest(s, node, keyword);
   if (!s.collecting) {
     s.failIf(code`!(${test})`, keyword, message);

@@ -19,14 +19,39 @@ export function constEnumTest(s: Scope, node: { const?: { value: JsonValue }; en
   return { test: values.length === 0 ? code`false` : join(values.map((v) => equals(s, s.value, v)), " || "), message: "must be equal to one of the allowed values" };
 }
 
+/** Beyond this many values (all primitives), an enum is checked by a `switch`, not an `||` chain (every enum of ordinary size: output unchanged). */
+const CHAIN = 64;
+
+/** Whether an enum is checked by a `switch` (switchEnum): then it is not one `||` test anywhere (emit/guards/compile-node.ts asks too). */
+export function checkedBySwitch(values: readonly JsonValue[]): boolean {
+  return values.length > CHAIN && values.every((v) => typeof v !== "object" || v === null);
+}
+
+/**
+ * A long enum of primitives as `switch (value) { case a: case b: ... break; default: <fail> }`, the
+ * same `===` tests. As one `a || b || ...` chain, TypeScript's binder recursed once per operand:
+ * tsc over the package, and the mock server's transpileModule, ran out of stack on
+ * googleapis.com/contentwarehouse's 1405-value enum (and image-charts.com's 960 font names); and
+ * each `===` narrows the value again, so that a few thousand of them are "too large for control
+ * flow analysis" (TS2563) however they are grouped. A switch's cases are a list to both.
+ */
+function switchEnum(s: Scope, values: readonly JsonValue[]): void {
+  s.body.block(code`switch (${s.value})`, () => {
+    for (let i = 0; i < values.length; i += 8) s.body.line(join(values.slice(i, i + 8).map((v) => code`case ${literal(v)}:`), " "));
+    s.body.line(code`break;`);
+    s.body.line(code`default: ${s.fail("enum", "must be equal to one of the allowed values")}`);
+  });
+}
+
 const constEnum: KeywordCheck = {
   keywords: ["const", "enum"],
   applies: "any",
   emit(s, node) {
-    for (const keyword of ["const", "enum"] as const) {
-      if (node[keyword] === undefined) continue;
-      const { test, message } = constEnumTest(s, node, keyword);
-      s.failIf(code`!(${test})`, keyword, message);
+    if (node.const) s.failIf(code`!(${equals(s, s.value, node.const.value)})`, "const", "must be equal to constant");
+    if (node.enum) {
+      if (checkedBySwitch(node.enum)) return switchEnum(s, node.enum);
+      const { test, message } = constEnumTest(s, node, "enum");
+      s.failIf(code`!(${test})`, "enum", message);
     }
   },
 };

@@ -199,9 +199,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     return parameter ? pathValue(parameter) : literal(piece);
   });
   const keyQuery = pathKey.query.flatMap((pair) => {
-    if (pair.parameter === undefined) return [literal(pair.text)];
-    const parameter = pathParameter(pair.parameter);
-    return parameter ? [code`${`${pair.name}=`} + ${pathValue(parameter)}`] : [];
+    if (pair.parameter === undefined && pair.nameParameter === undefined) return [literal(pair.text)];
+    // `name={value}`, or `{name}=value` (the name an expression too): each expression by its path parameter; one undeclared leaves the pair out.
+    const named = pair.nameParameter === undefined ? undefined : pathParameter(pair.nameParameter);
+    const valued = pair.parameter === undefined ? undefined : pathParameter(pair.parameter);
+    if ((pair.nameParameter !== undefined && !named) || (pair.parameter !== undefined && !valued)) return [];
+    if (!named) return [code`${`${pair.name}=`} + ${pathValue(valued!)}`];
+    if (!pair.text.includes("=")) return [pathValue(named)];
+    return [valued ? code`${pathValue(named)} + "=" + ${pathValue(valued)}` : code`${pathValue(named)} + ${`=${pair.value ?? ""}`}`];
   });
   const query = [
     ...keyQuery,

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CodegenError } from "../../errors";
+import { CodegenError, pointerFragment } from "../../errors";
 import { isJsonObject, toPointer, unescapePointerToken } from "../keywords";
 
 /** A value of the document and where it is: "#/components/parameters/limit" (or "other.yaml#/..."). */
@@ -89,6 +89,12 @@ export function documentsResolver(root: unknown, rootUri: string, documents: Rea
   };
 }
 
+/** A place in a message's text as an error's own place is shown: "#/paths/~1items~1%7Bid%7D", "other.yaml#/a%20b". */
+function shownPlace(pointer: string, file?: string): string {
+  const at = place(pointer, file);
+  return `${at.file === file ? "" : (at.file ?? "")}${pointerFragment(at.pointer)}`;
+}
+
 /** "#/a" in the document `file`, or "<uri>#/a" in another file (named by its path from the working folder). */
 export function place(pointer: string, file?: string): { file?: string; pointer: string } {
   if (pointer.startsWith("#")) return { file, pointer };
@@ -106,7 +112,7 @@ export function followRefs(start: Located, resolve: RefResolver, file?: string):
     const target = resolve(ref, current.pointer);
     const where = place(`${current.pointer}/$ref`, file);
     if (!target) throw new CodegenError("unresolvedRef", `$ref "${ref}" does not resolve`, where);
-    if (seen.has(target.pointer)) throw new CodegenError("invalidSchema", `$ref "${ref}" is circular: it comes back to ${target.pointer}`, where);
+    if (seen.has(target.pointer)) throw new CodegenError("invalidSchema", `$ref "${ref}" is circular: it comes back to ${shownPlace(target.pointer, file)}`, where);
     seen.add(target.pointer);
     current = target;
   }

@@ -8,6 +8,7 @@
  * normalizer reads those.
  */
 import * as path from "node:path";
+import { showPlace } from "../../errors";
 import { findPackageRoot } from "../../paths";
 
 /** A finding: where in the document (a JSON pointer) and what is wrong. */
@@ -35,7 +36,7 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   if (result.ok) return undefined;
   // The deepest error says most (an `anyOf` at a parent only sums up its branches' failures).
   const deepest = [...result.errors].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
-  return { pointer: `#${deepest.path}`, message: `${deepest.message} (OpenAPI ${version} schema: ${deepest.schemaPath})` };
+  return { pointer: `#${deepest.path}`, message: `${deepest.message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
 }
 
 /** The first error the official 3.0 schema finds in a 3.0.x document, or undefined when it is valid. */

@@ -7,6 +7,7 @@
  * the first rule, as the specification allows (empty for lack of access, say). A `{name}` in a
  * query string of the key (path-query.ts) that no path parameter declares is a warning: its pair is left out.
  */
+import { pointerFragment } from "../../errors";
 import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
@@ -64,7 +65,7 @@ function checkList(list: unknown, pointer: string, template: string[], resolve: 
     const where = `${pointer}/${index}`;
     const key = `${parameter.in}:${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
     const first = seen.get(key);
-    if (first !== undefined) findings.push({ pointer: where, message: `parameter "${parameter.name}" (in: ${parameter.in}) is declared twice in this list, first at ${first}` });
+    if (first !== undefined) findings.push({ pointer: where, message: `parameter "${parameter.name}" (in: ${parameter.in}) is declared twice in this list, first at ${pointerFragment(first)}` });
     else seen.set(key, where);
     if (parameter.in === "path") {
       if (!template.includes(parameter.name)) findings.push({ pointer: where, message: `path parameter "${parameter.name}" is not in the path template` });

@@ -3,8 +3,9 @@
  * write them, e.g. in the APIs.guru corpus, to tell operations on one path apart): the path is what
  * is before the `?`, and each `name=value` pair after it is part of every request of the key's
  * operations. A pair's value is fixed text, or one template expression `{name}` filled by the
- * `in: path` parameter of that name (as the document's authors declare it); a pair whose expression
- * no parameter declares is left out of the request (path-checks.ts warns of it).
+ * `in: path` parameter of that name (as the document's authors declare it); so may its name be
+ * (clicksend.com writes `?{search}=1&{search_type}=2`, the parameter's value as the key). A pair with
+ * an expression no parameter declares is left out of the request (path-checks.ts warns of it).
  */
 
 export interface PathKeyQueryPair {
@@ -16,13 +17,34 @@ export interface PathKeyQueryPair {
   value?: string;
   /** The `{name}` that is the value. */
   parameter?: string;
+  /** The `{name}` that is the pair's name (`{search}=1`); `name` is then the expression as written. */
+  nameParameter?: string;
 }
 
-/** "/items?action=archive" → "/items" and [{ name: "action", value: "archive" }]; a key without "?" → itself and []. */
+/**
+ * Where a path key's fragment begins: AWS documents write one key per action as
+ * "/#X-Amz-Target=Service.Action", a fragment, which fetch drops and no server sees. A "#" with more
+ * path after it (a "/" or a `{name}`: mastercard.com writes "/send/#env/v1/partners/{partnerId}/...")
+ * is no fragment, whose path parameters would never be sent, but a character of the path, sent as
+ * RFC 3986 writes it there, %23 (splitPathKey). -1 when the key has no fragment.
+ */
+export function fragmentStart(key: string): number {
+  for (let at = key.indexOf("#"); at >= 0; at = key.indexOf("#", at + 1)) if (!/[/{]/.test(key.slice(at + 1))) return at;
+  return -1;
+}
+
+/**
+ * "/items?action=archive" → "/items" and [{ name: "action", value: "archive" }]; a key without "?" →
+ * itself and [] (its fragment kept: fetch drops it). A "#" before the fragment is in the path as %23.
+ */
 export function splitPathKey(key: string): { path: string; query: PathKeyQueryPair[] } {
-  const hash = key.indexOf("#");
+  const hash = fragmentStart(key);
   const at = key.indexOf("?");
-  if (at < 0 || (hash >= 0 && hash < at)) return { path: key, query: [] };
+  const path = (end: number): string => {
+    const cut = hash < 0 ? end : Math.min(hash, end);
+    return key.slice(0, cut).replace(/#/g, "%23") + key.slice(cut, end);
+  };
+  if (at < 0 || (hash >= 0 && hash < at)) return { path: path(key.length), query: [] };
   const query = key
     .slice(at + 1, hash >= 0 ? hash : undefined)
     .split("&")
@@ -32,13 +54,14 @@ export function splitPathKey(key: string): { path: string; query: PathKeyQueryPa
       const name = eq < 0 ? pair : pair.slice(0, eq);
       const value = eq < 0 ? "" : pair.slice(eq + 1);
       const parameter = /^\{([^}]+)\}$/.exec(value)?.[1];
-      return parameter !== undefined ? { text: pair, name, parameter } : { text: pair, name, value };
+      const nameParameter = /^\{([^}]+)\}$/.exec(name)?.[1];
+      return { text: pair, name, ...(parameter !== undefined ? { parameter } : { value }), ...(nameParameter !== undefined && { nameParameter }) };
     });
-  return { path: key.slice(0, at), query };
+  return { path: path(at), query };
 }
 
 /** The template names in a path key's path part (those every operation must declare), and in its query part. */
 export function templateNames(key: string): { path: string[]; query: string[] } {
   const { path, query } = splitPathKey(key);
-  return { path: [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!), query: query.flatMap((pair) => (pair.parameter !== undefined ? [pair.parameter] : [])) };
+  return { path: [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!), query: query.flatMap((pair) => [pair.nameParameter, pair.parameter].filter((name): name is string => name !== undefined)) };
 }

@@ -13,8 +13,8 @@
  *   pipe of pipeDelimited is `%7C`, the space of spaceDelimited `%20`, deepObject's brackets `%5B`/`%5D`;
  * - `allowReserved` (query only) lets reserved characters and existing %XX triplets through, except
  *   those that would break the query itself: `#`, `[`, `]`, `&`, `=`, `+`;
- * - headers are not percent-encoded, except the characters a header value cannot carry (controls,
- *   non-ASCII); cookie values are percent-encoded like query values; exploded cookies are joined with "; ".
+ * - headers are passed through unchanged (see headerText), never percent-encoded; cookie values are
+ *   percent-encoded like query values; exploded cookies are joined with "; ".
  */
 
 export type ParamPrimitive = string | number | boolean;
@@ -143,12 +143,23 @@ export function serializePrimitiveHeader(value: unknown): string | undefined {
 }
 
 /**
- * A header carries printable ASCII and tabs: the rest, and `%` itself, percent-encoded as UTF-8 (a
- * lone surrogate, which is no UTF-8, as U+FFFD). encodeURIComponent, not encodeParamText: a header
- * value bundles none of the path's and query's encoding.
+ * A header value's text, as sent. OpenAPI 3.1.2 (§4.8.12, Parameter Object): for `in: header`,
+ * "URI percent-encoding MUST NOT be applied" and values are passed through unchanged; so `100%`,
+ * `a, b` and spaces go as they are, and a server (the mock included, mock-server/parameters.ts) reads
+ * the text as it comes, as the client reads response headers (response-headers.ts). RFC 9110 §5.5: a
+ * field value is visible ASCII, spaces and tabs, and opaque bytes 0x80-0xFF (obs-text); a non-ASCII
+ * character goes as its UTF-8 bytes, one byte a character of the ByteString fetch sends (a lone
+ * surrogate, no UTF-8, as U+FFFD's), which fieldText (response-headers.ts) reads back. Left to the
+ * specification's ambiguity: a list item holding "," and an exploded key holding "=" (style simple
+ * has no escape for them in a header; OpenAPI's Appendix D points to `content` there), and spaces at
+ * either end of the value (HTTP drops them). A control character (CR, LF, NUL, ...) cannot be in a
+ * field value and would break the header line: a TypeError, before anything is sent.
  */
-const headerText = (text: string): string =>
-  text.replace(/[^\x20-\x7E\t]|%/gu, (char) => (char === "%" ? "%25" : /[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char)));
+const headerText = (text: string): string => {
+  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`header value with a control character: ${JSON.stringify(text)}`);
+  // UTF-8 bytes without TextEncoder (no DOM lib): unescape turns encodeURIComponent's %XX triplets back into one character each.
+  return /[^\0-\x7F]/.test(text) ? unescape(encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"))) : text;
+};
 
 /** `name=value` for the Cookie header (style form), exploded pairs joined with "; "; undefined when the value is undefined. */
 export function serializeCookieParam(name: string, value: unknown, explode: boolean = true): string | undefined {

@@ -109,7 +109,10 @@ function serializeHeaderParam(value, explode = false) {
 function serializePrimitiveHeader(value) {
   return value === void 0 || value === null ? void 0 : headerText(String(value));
 }
-const headerText = (text) => text.replace(/[^\x20-\x7E\t]|%/gu, (char) => char === "%" ? "%25" : /[\uD800-\uDFFF]/u.test(char) ? "%EF%BF%BD" : encodeURIComponent(char));
+const headerText = (text) => {
+  if (/[\0-\x08\n-\x1F\x7F]/.test(text)) throw new TypeError(`header value with a control character: ${JSON.stringify(text)}`);
+  return /[^\0-\x7F]/.test(text) ? unescape(encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�"))) : text;
+};
 function serializeCookieParam(name, value, explode = true) {
   const query = serializeQueryParam(name, value, "form", explode);
   return query === "" ? void 0 : query.split("&").join("; ");

@@ -20,6 +20,7 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var response_headers_exports = {};
 __export(response_headers_exports, {
+  fieldText: () => fieldText,
   headerReader: () => headerReader,
   isJsonNumberText: () => isJsonNumberText
 });
@@ -29,7 +30,7 @@ function headerReader(declared, validate) {
     const header = {};
     for (const [name, kind] of declared) {
       const text = headers.get(name);
-      if (text !== null) header[name] = readHeader(text, kind);
+      if (text !== null) header[name] = readHeader(fieldText(text), kind);
     }
     const checked = check ? validate(header) : void 0;
     if (checked && !checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })));
@@ -57,6 +58,14 @@ function readObject(text, kind, properties, other) {
   }
   return object;
 }
+function fieldText(text) {
+  if (!/[\x80-\xFF]/.test(text) || /[^\0-\xFF]/.test(text)) return text;
+  try {
+    return decodeURIComponent(text.replace(/[^]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  } catch {
+    return text;
+  }
+}
 function isJsonNumberText(text) {
   return /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/.test(text);
 }
@@ -74,6 +83,7 @@ function scalar(text, kind) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  fieldText,
   headerReader,
   isJsonNumberText
 });

@@ -10,8 +10,8 @@
  *   pipe of pipeDelimited is `%7C`, the space of spaceDelimited `%20`, deepObject's brackets `%5B`/`%5D`;
  * - `allowReserved` (query only) lets reserved characters and existing %XX triplets through, except
  *   those that would break the query itself: `#`, `[`, `]`, `&`, `=`, `+`;
- * - headers are not percent-encoded, except the characters a header value cannot carry (controls,
- *   non-ASCII); cookie values are percent-encoded like query values; exploded cookies are joined with "; ".
+ * - headers are passed through unchanged (see headerText), never percent-encoded; cookie values are
+ *   percent-encoded like query values; exploded cookies are joined with "; ".
  */
 export type ParamPrimitive = string | number | boolean;
 export type ParamValue = ParamPrimitive | readonly ParamPrimitive[] | {

@@ -10,7 +10,8 @@
  * one as `key=value,...` (explode); an object's kind may be `[o|e, [[property, kind]...], other]`,
  * each property's value read by its own kind (`other`: the kind of the rest, additionalProperties).
  * The text is read as sent: servers do not percent-encode header values (OpenAPI 3.1.2 Appendix D),
- * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed.
+ * so `my%20report.pdf` stays `my%20report.pdf`; it is only split on commas and trimmed, and bytes
+ * beyond ASCII are read as UTF-8 when they are UTF-8 (fieldText).
  */
 import type { ValidateFn } from "./http-client.js";
 import type { ApiIssue, HeadersLike } from "./responses.js";
@@ -20,6 +21,14 @@ export type HeaderKind = string | readonly [kind: "o" | "e", properties: readonl
 export type HeaderReader = (headers: HeadersLike, check: boolean, errors: ApiIssue[]) => Record<string, unknown>;
 /** The reader of a response declaring `declared` ([name, kind]), checked with `validate`, the guard of its headers object. */
 export declare function headerReader(declared: readonly (readonly [name: string, kind: HeaderKind])[], validate: ValidateFn<unknown>): HeaderReader;
+/**
+ * A header's text from its bytes. Fetch gives a header value as a ByteString (one character a byte);
+ * RFC 9110 §5.5 leaves bytes 0x80-0xFF (obs-text) opaque, and in practice they are UTF-8, which is
+ * how the client sends a non-ASCII header value (params.ts headerText): read as UTF-8 when they are
+ * valid UTF-8 ("Ã©" → "é"), else left as they are. Shared with the mock server's reading of header
+ * parameters, so both ends agree.
+ */
+export declare function fieldText(text: string): string;
 /**
  * Whether a text is a number as JSON writes it (RFC 8259 §6): no "0x10", "0b1", "Infinity", " 7"
  * or "", which Number() would take. Shared with the mock server's reading of parameters.
