@@ -9,6 +9,7 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readdir, realpath, rename, rm } from "node:fs/promises";
+import { isAscii } from "node:buffer";
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
@@ -39,15 +40,28 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   // Compared as bytes: the previous output is not decoded (tens of MB for a large OpenAPI document:
   // decoding it took longer than writing). A file of the same length is encoded into one scratch
   // buffer, not a buffer per file: on a large package that was tens of MB more at the peak.
+  // A file of ASCII only (nearly every generated file) is compared as text instead: its bytes read
+  // as latin1 are its characters, and comparing strings skips the UTF-8 length and encoding of
+  // each new file (stripe's package: 55 MB, most of them built from concatenations that had to be
+  // flattened first; 0.2 s of the write).
   const previous = await readTree(out, "bytes");
   let scratch = Buffer.alloc(0);
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   for (const file of files) {
     const before = previous.get(file.path);
-    if (before !== undefined && Buffer.byteLength(file.contents, "utf8") === before.length) {
-      if (scratch.length < before.length) scratch = Buffer.allocUnsafe(before.length);
-      scratch.write(file.contents, 0, "utf8");
-      if (scratch.subarray(0, before.length).equals(before)) {
+    if (before !== undefined) {
+      let same: boolean;
+      if (isAscii(before)) {
+        same = file.contents.length === before.length && before.toString("latin1") === file.contents;
+      } else {
+        same = Buffer.byteLength(file.contents, "utf8") === before.length;
+        if (same) {
+          if (scratch.length < before.length) scratch = Buffer.allocUnsafe(before.length);
+          scratch.write(file.contents, 0, "utf8");
+          same = scratch.subarray(0, before.length).equals(before);
+        }
+      }
+      if (same) {
         result.unchanged.push(file.path);
         continue;
       }
