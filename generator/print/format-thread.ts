@@ -53,7 +53,10 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
     // On a worker of its own (print/reindent-worker.ts), started on the first call.
-    reindent: (source) => (reindenter ??= startWorker(path.join(PRINT_DIR, "reindent-worker.js"))).send({ source, file: "" }) as Promise<string>,
+    reindent: (source) => {
+      if (running !== thread) return Promise.reject(new Error("internal: the format thread is closed"));
+      return (reindenter ??= startWorker(path.join(PRINT_DIR, "reindent-worker.js"))).send({ source, file: "" }) as Promise<string>;
+    },
     get threads() {
       return workers.length;
     },
