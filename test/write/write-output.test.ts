@@ -54,3 +54,12 @@ test("a previous file with other bytes than UTF-8 (latin1 é) is never taken for
   expect(result.written).toEqual(["a.txt"]);
   expect(readFileSync(path.join(out, "a.txt"), "utf8")).toBe("caf\u00e9\n");
 });
+
+test("empty files, and a file that became empty or stopped being empty, compare right", async () => {
+  const out = path.join(dir, "empty");
+  await writeOutput(out, [{ path: "a", contents: "" }, { path: "b", contents: "x" }]);
+  expect(await writeOutput(out, [{ path: "a", contents: "" }, { path: "b", contents: "x" }])).toEqual({ written: [], unchanged: ["a", "b"], removed: [] });
+  expect(await writeOutput(out, [{ path: "a", contents: "y" }, { path: "b", contents: "" }])).toEqual({ written: ["a", "b"], unchanged: [], removed: [] });
+  expect(readFileSync(path.join(out, "a"), "utf8")).toBe("y");
+  expect(readFileSync(path.join(out, "b"), "utf8")).toBe("");
+});
