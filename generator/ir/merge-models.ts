@@ -78,10 +78,18 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
     roots.push(rootOf(model, renames.get(model.rootName) ?? model.rootName));
   }
   const first = models[0]!;
+  let hash: string | undefined;
   const model: IrModel = {
     rootName: roots[0]!.name,
     types,
-    source: { file: first.source.file, hash: combinedHash(models.map((m) => m.source.hash)), dialect: first.source.dialect },
+    // Hashes read when needed (getters): see LoadedSchema.hash.
+    source: {
+      file: first.source.file,
+      get hash() {
+        return (hash ??= combinedHash(models.map((m) => m.source.hash)));
+      },
+      dialect: first.source.dialect,
+    },
     warnings,
     roots,
   };
@@ -102,7 +110,13 @@ export function combinedHash(hashes: readonly string[]): string {
 }
 
 function rootOf(model: IrModel, name: string): IrRoot {
-  return { name, file: model.source.file, hash: model.source.hash };
+  return {
+    name,
+    file: model.source.file,
+    get hash() {
+      return model.source.hash;
+    },
+  };
 }
 
 /** Names of `model` that an earlier model defines identically, references included (a fixpoint). */
