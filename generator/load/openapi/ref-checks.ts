@@ -34,8 +34,13 @@ export function checkLocalRefs(document: unknown): Finding[] {
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
     const { value, names } = visit;
     if (Array.isArray(value)) {
-      // Visits of one shape (no spread of the parent's): this walk goes over every value of the document.
-      value.forEach((item, index) => stack.push({ value: item, parent: visit, token: String(index), names: false, example: false, resolve: visit.resolve }));
+      // Visits of one shape (no spread of the parent's), and none for a string, number or boolean,
+      // which holds no reference: this walk goes over every value of the document.
+      // Pushed first to last, as before (the last item is visited first): findings keep their order.
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item === "object" && item !== null) stack.push({ value: item, parent: visit, token: String(index), names: false, example: false, resolve: visit.resolve });
+      }
       continue;
     }
     if (!isJsonObject(value)) continue;
@@ -44,7 +49,11 @@ export function checkLocalRefs(document: unknown): Finding[] {
     if (!names && typeof value.$ref === "string") checkRef(value.$ref, visit, resolve, findings);
     // The values of a map of Example Objects are Example Objects.
     const examples = names && visit.parent !== undefined && visit.token === "examples";
-    for (const [key, child] of Object.entries(value).reverse()) {
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child = value[key];
+      if (typeof child !== "object" || child === null) continue;
       if (!names && (DATA_KEYWORDS.has(key) || (key === "examples" && Array.isArray(child)) || (visit.example && key === "value"))) continue;
       stack.push({ value: child, parent: visit, token: key, names: !names && NAME_MAPS.has(key), example: examples, resolve });
     }
