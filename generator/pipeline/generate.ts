@@ -28,7 +28,6 @@ import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
-import { runningFormatThread } from "../print/format-thread";
 import type { Scripts } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
@@ -222,8 +221,6 @@ interface EmittedPackage {
 function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): EmittedPackage {
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
-  // The CLI's worker threads (print/format-thread.ts), when they run: large modules are re-indented there.
-  const thread = options.format !== false ? runningFormatThread() : undefined;
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
   const printed = new Map<string, EmittedPackage["inOrder"][number]>();
   // The size of every module printed: whether a mid-sized module gets prettier depends on it
@@ -241,30 +238,28 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     // header alone changed is not formatted again.
     const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
     const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
-    // A module re-indented in any package (print/reindent.ts), when a format thread runs: re-indented
-    // there from the moment it is printed (set below, once its JavaScript is on its way), while this
-    // thread emits the next modules; megabytes of guards, types and operations were otherwise
-    // re-indented here after the last module was printed, on the critical path.
-    let early: Promise<string> | undefined;
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
-      const skip = early !== undefined || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
-      const contents = skip ? await (early ?? (thread !== undefined ? thread.reindent(text) : reindent(text))) : await pretty();
+      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
+      const contents = skip ? reindent(text) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
+    const source = formatted();
     // A module too large for prettier in any package (guards.ts of a large document) has its
     // JavaScript built from the printed text at once, not from the re-indented source: esbuild
     // prints from the syntax tree and keeps only the line breaks, which re-indenting leaves as they
     // are, so the result is the same. It is handed to esbuild before the next emitter runs (this
-    // loop never yields), and re-indented meanwhile.
+    // loop never yields), and re-indented meanwhile, once every module is printed.
     // A module of types only has the JavaScript of an empty module: built at once, from its header.
-    const large = options.format !== false && skipsPrettier(text.length, 0);
-    const direct =
-      options.build === false ? undefined : typesOnly ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache) : large ? buildScripts({ path: `src/${p}`, contents: text }, cache) : undefined;
-    if (large && thread !== undefined) early = thread.reindent(text);
-    const source = formatted();
-    const scripts = options.build === false ? undefined : (direct ?? source.then((s) => buildScripts(s, cache)));
+    const scripts =
+      options.build === false
+        ? undefined
+        : typesOnly
+          ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache)
+          : options.format !== false && skipsPrettier(text.length, 0)
+            ? buildScripts({ path: `src/${p}`, contents: text }, cache)
+            : source.then((s) => buildScripts(s, cache));
     mark(`printed ${p} (${text.length} characters)`);
     if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
     // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.

@@ -19,8 +19,6 @@ export interface FormatThread {
   format: Formatter;
   /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
   buildScripts(path: string, source: string): Promise<Scripts>;
-  /** print/reindent.ts's reindent(source), on a worker thread: a large module's is started as soon as it is printed, off the caller's thread. */
-  reindent(source: string): Promise<string>;
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -43,7 +41,6 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
   const script = path.join(PRINT_DIR, "format-worker.js");
   if (!existsSync(script)) return undefined;
   const workers = [startWorker(script, started)];
-  let reindenter: FormatWorker | undefined;
   const thread: FormatThread = {
     format: (source, file) => {
       let worker = workers.reduce((best, w) => (w.queued < best.queued ? w : best));
@@ -52,17 +49,12 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
-    // On a worker of its own (print/reindent-worker.ts), started on the first call.
-    reindent: (source) => {
-      if (running !== thread) return Promise.reject(new Error("internal: the format thread is closed"));
-      return (reindenter ??= startWorker(path.join(PRINT_DIR, "reindent-worker.js"))).send({ source, file: "" }) as Promise<string>;
-    },
     get threads() {
       return workers.length;
     },
     close: async () => {
       if (running === thread) running = undefined;
-      await Promise.all([...workers, ...(reindenter ? [reindenter] : [])].map((w) => w.worker.terminate()));
+      await Promise.all(workers.map((w) => w.worker.terminate()));
       // terminate() resolves before the "exit" event is delivered; calls from here on must fail.
       await new Promise<void>((resolve) => setImmediate(resolve));
     },

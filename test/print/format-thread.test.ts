@@ -6,7 +6,6 @@
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { formatTypeScript } from "../../generator/print/format";
-import { reindent } from "../../generator/print/reindent";
 import { transformScripts } from "../../generator/print/scripts";
 import type * as FormatThreadModule from "../../generator/print/format-thread";
 import { REPO_ROOT } from "../helpers/paths";
@@ -64,18 +63,6 @@ test("much to format brings a second thread, and every answer stays right", asyn
   expect(smallOut).toBe("export const small = { a: 1 };\n");
 });
 
-test("re-indents exactly as reindent() does on this thread, on a worker of its own that is ended with the rest", async () => {
-  // Brackets in strings and comments, a block comment over lines, closing brackets first on a line: what reindent() must get right.
-  const lines = Array.from({ length: 3000 }, (_, i) => [`export function f${i}(v: unknown) {`, `if (v === "}{${i}") {`, "/* a { comment", "over ( lines */", `return [${i}, ")"];`, "}", "return null; // }", "}"]).flat();
-  const source = lines.join("\n");
-  const [inWorker, again] = await Promise.all([thread.reindent(source), thread.reindent("a {\nb\n}\n")]);
-  expect(inWorker).toBe(reindent(source));
-  expect(inWorker).toContain('\n  if (v === "}{0") {\n    /* a { comment\n     over ( lines */\n    return [0, ")"];\n  }\n');
-  expect(again).toBe("a {\n  b\n}\n");
-  // The prettier workers are not where it ran: a re-indent leaves their count as it was.
-  expect(thread.threads).toBeLessThanOrEqual(Math.min(2, availableParallelism()));
-});
-
 test("a syntax error rejects with the file named, and the thread goes on", async () => {
   await expect(thread.format("export const = ;", "broken.ts")).rejects.toThrow(/broken\.ts/);
   await expect(thread.format("export const ok = 1\n", "ok.ts")).resolves.toBe("export const ok = 1;\n");
@@ -86,7 +73,6 @@ test("once closed, a call fails and a new thread can start", async () => {
   expect(first).toBe(thread);
   await first.close();
   await expect(first.format("const a = 1", "late.ts")).rejects.toThrow();
-  await expect(first.reindent("a {\nb\n}")).rejects.toThrow();
   thread = startFormatThread()!;
   expect(thread).not.toBe(first);
   await expect(thread.format("const a=1", "again.ts")).resolves.toBe("const a = 1;\n");
