@@ -137,10 +137,18 @@ class Normalizer {
       const origins = cycle.map((name) => types.find((t) => t.name === name)!.origin);
       this.fail("invalidSchema", `reference cycle ${origins.join(" → ")} never descends into the value: validating it would loop forever`, origins[0]!);
     }
+    const loaded = this.loaded;
     return {
       rootName,
       types,
-      source: { file: this.loaded.rootDocument.displayName, hash: this.loaded.hash, dialect: this.dialect },
+      // The hash read when needed (a getter): see LoadedSchema.hash.
+      source: {
+        file: this.loaded.rootDocument.displayName,
+        get hash() {
+          return loaded.hash;
+        },
+        dialect: this.dialect,
+      },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
       warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...this.readWarnings],
       ...(api && { api }),

@@ -78,10 +78,18 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
     roots.push(rootOf(model, renames.get(model.rootName) ?? model.rootName));
   }
   const first = models[0]!;
+  let hash: string | undefined;
   const model: IrModel = {
     rootName: roots[0]!.name,
     types,
-    source: { file: first.source.file, hash: combinedHash(models.map((m) => m.source.hash)), dialect: first.source.dialect },
+    // Hashes read when needed (getters): see LoadedSchema.hash.
+    source: {
+      file: first.source.file,
+      get hash() {
+        return (hash ??= combinedHash(models.map((m) => m.source.hash)));
+      },
+      dialect: first.source.dialect,
+    },
     warnings,
     roots,
   };
@@ -102,7 +110,13 @@ export function combinedHash(hashes: readonly string[]): string {
 }
 
 function rootOf(model: IrModel, name: string): IrRoot {
-  return { name, file: model.source.file, hash: model.source.hash };
+  return {
+    name,
+    file: model.source.file,
+    get hash() {
+      return model.source.hash;
+    },
+  };
 }
 
 /** Names of `model` that an earlier model defines identically, references included (a fixpoint). */
@@ -129,9 +143,37 @@ export function sameSchema(a: IrSchema, b: IrSchema): boolean {
   return JSON.stringify(withoutPaths(a)) === JSON.stringify(withoutPaths(b));
 }
 
-/** A schema without its `schemaPath`s: where a schema sits is not part of the API. */
+/**
+ * A schema without its `schemaPath`s: where a schema sits is not part of the API. What
+ * `JSON.parse(JSON.stringify(schema, replacer dropping "schemaPath"))` gives, copied in one walk:
+ * the release's snapshot strips every named type (stripe's: 5 MB of JSON), and the text round trip,
+ * with a replacer call per key, was most of planning the release.
+ */
 export function stripPaths(schema: IrSchema): unknown {
-  return JSON.parse(JSON.stringify(schema, (key, value: unknown) => (key === "schemaPath" ? undefined : value)));
+  return jsonCopy(schema);
+}
+
+/** `value` as JSON would give it back (undefined for what JSON leaves out), without any `schemaPath` key. */
+function jsonCopy(value: unknown): unknown {
+  if (typeof value === "object" && value !== null) {
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === "schemaPath" ? undefined : v)) ?? "null");
+    if (Array.isArray(value)) return value.map((item) => jsonCopy(item) ?? null);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (key === "schemaPath") continue;
+      const copy = jsonCopy((value as Record<string, unknown>)[key]);
+      // "__proto__" as JSON.parse makes it: an own property, not the prototype.
+      if (copy === undefined) continue;
+      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
+    return out;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null;
+  if (typeof value === "string" || typeof value === "boolean" || value === null) return value;
+  // undefined, functions, symbols: left out (bigint makes JSON.stringify throw, as it did).
+  if (typeof value === "bigint") throw new TypeError("Do not know how to serialize a BigInt");
+  return undefined;
 }
 
 function withoutPaths(value: unknown): unknown {

@@ -75,21 +75,33 @@ export class SchemaRegistry {
   indexReferenceTargets(): number {
     let added = 0;
     if (!this.documents.some((d) => d.schemaPointers !== undefined)) return added; // a JSON Schema: every subschema is indexed already
+    // The documents of schema sites by URI, once a call, not once per reference and document.
+    const byUri = new Map<string, SchemaDocument>();
+    for (const d of this.documents) if (d.schemaPointers !== undefined && !byUri.has(stripFragment(d.uri))) byUri.set(stripFragment(d.uri), d);
     for (const { uri } of this.references()) {
+      // A reference settled in an earlier round (its target indexed, or not a schema) is not followed again:
+      // each round goes over every reference of the documents, thousands on a large one.
+      if (this.referencesSettled.has(uri)) continue;
       const hash = uri.indexOf("#");
       const raw = hash < 0 ? "" : uri.slice(hash + 1);
       const fragment = safeDecode(raw);
-      const document = this.documents.find((d) => d.schemaPointers !== undefined && stripFragment(d.uri) === stripFragment(uri));
+      const document = byUri.get(stripFragment(uri));
       if (!document || (fragment !== "" && !fragment.startsWith("/"))) continue;
       const target = followPointer(document.root, raw);
+      this.referencesSettled.add(uri);
       if (!isJsonObject(target) || this.locationOf.has(target)) continue;
-      const roots = this.referencedRoots.get(document) ?? [];
-      this.referencedRoots.set(document, [...roots, { schema: target, pointer: fragment }]);
+      // Added to in place (a copy per target made this quadratic in the targets).
+      const roots = this.referencedRoots.get(document);
+      if (roots) roots.push({ schema: target, pointer: fragment });
+      else this.referencedRoots.set(document, [{ schema: target, pointer: fragment }]);
       this.index(target, stripFragment(document.uri), document, fragment);
       added++;
     }
     return added;
   }
+
+  /** References whose target {@link indexReferenceTargets} has followed: the same URI in the same documents finds the same target. */
+  private readonly referencesSettled = new Set<string>();
 
   /** The schemas indexed by {@link indexReferenceTargets}, per document. */
   private readonly referencedRoots = new Map<SchemaDocument, { schema: unknown; pointer: string }[]>();

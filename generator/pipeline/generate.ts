@@ -316,6 +316,11 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   mark("declarations");
   const sources = await Promise.all(sourcePromises);
   mark("sources");
+  // The release's files (koala-codegen.api.json, CHANGELOG.md; with them the schemas' hash), built
+  // now: on a large document this thread would otherwise only wait here for esbuild's JavaScript
+  // of the guards, and build them after it.
+  void plan.release().files;
+  mark("release files");
   let next = 0;
   const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
 

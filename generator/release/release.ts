@@ -47,8 +47,8 @@ export interface Release {
   changes: ApiChange[];
   /** A version set by hand, taken as released. */
   warnings: string[];
-  /** koala-codegen.api.json and CHANGELOG.md. */
-  files: { path: string; contents: string }[];
+  /** koala-codegen.api.json and CHANGELOG.md, built on first read (they alone need the schemas' hashes). */
+  readonly files: { path: string; contents: string }[];
 }
 
 type SchemaRecord = { file?: string; root: string; sha256: string };
@@ -95,35 +95,54 @@ export function planRelease(options: {
   operations?: OperationRecord[];
 }): Release {
   const { model, previous } = options;
-  const current = { schemas: schemaRecords(model), types: stripTypes(model.types), ...(options.operations && { operations: options.operations }) };
+  // What the diff reads (types, operations) now; the schemas (file names and hashes) only when the
+  // files are built: hashing stripe's document is ~0.05 s that generate() can leave for when it
+  // waits for esbuild (Release.files is built on first read).
+  const types = stripTypes(model.types);
+  const compared = { types, ...(options.operations && { operations: options.operations }) };
+  const currentAt = (version: string): ApiRecord => ({ version, schemas: schemaRecords(model), ...compared });
   const history = readHistory(previous);
   const warnings: string[] = [];
   let released = history.released;
-  let changelog = withoutPending(previous?.changelog ?? header(options.packageName));
+  // Each step of the changelog, applied in order when the files are built.
+  const edits: ((changelog: string) => string)[] = [];
 
   // package.json's version is not the one koala-codegen wrote: someone set it (say, to publish a
   // 1.0.0). That version is the released one, with the API the previous output had.
   const { output, packageVersion } = history;
   if (output && packageVersion !== undefined && packageVersion !== output.version) {
     warnings.push(`package.json: version ${packageVersion} was set by hand (koala-codegen had set ${output.version}); it is taken as the released version`);
-    changelog = insertSection(changelog, section(packageVersion, released, output, "by hand"));
+    const before = released;
+    edits.push((changelog) => insertSection(changelog, section(packageVersion, before, output, "by hand")));
     released = { ...output, version: packageVersion };
   }
 
-  const changes = released ? diffApis(released, current) : [];
+  const changes = released ? diffApis(released, compared) : [];
   const bump = bumpFor(changes);
   const since = released?.version;
   // No snapshot but a package.json (an output from elsewhere, or the snapshot deleted): keep its version.
   const version = options.version ?? (released ? bumpVersion(released.version, bump) : (packageVersion ?? FIRST_VERSION));
   let pending = !released || version !== released.version || bump !== "none";
   const releasedNow = options.release === true && pending;
-  if (pending) changelog = insertSection(changelog, section(version, released, { version, ...current }, releasedNow ? "released" : "unreleased"));
-  if (releasedNow) {
-    released = { version, ...current };
-    pending = false;
+  if (pending) {
+    const before = released;
+    edits.push((changelog) => insertSection(changelog, section(version, before, currentAt(version), releasedNow ? "released" : "unreleased")));
   }
+  // The API released when the files are built: this run's own when it releases.
+  const releasedApi = releasedNow ? () => currentAt(version) : ((api) => () => api)(released);
+  if (releasedNow) pending = false;
+  const pendingApi = pending;
 
-  const snapshot: Snapshot = { generator: options.generatorVersion, released: released ?? null, pending: pending ? { version, ...current } : null };
+  let files: Release["files"] | undefined;
+  const build = (): Release["files"] => {
+    const changelog = edits.reduce((text, edit) => edit(text), withoutPending(previous?.changelog ?? header(options.packageName)));
+    const snapshot: Snapshot = { generator: options.generatorVersion, released: releasedApi() ?? null, pending: pendingApi ? currentAt(version) : null };
+    return [
+      // JSON leaves U+2028/U+2029 raw; escaped, no line separator from a schema reaches a file.
+      { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1).replace(/[\u2028\u2029]/g, (c) => escapeChar(c))}\n` },
+      { path: CHANGELOG_FILE, contents: changelog },
+    ];
+  };
   return {
     version,
     since,
@@ -132,11 +151,9 @@ export function planRelease(options: {
     bump,
     changes,
     warnings,
-    files: [
-      // JSON leaves U+2028/U+2029 raw; escaped, no line separator from a schema reaches a file.
-      { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1).replace(/[\u2028\u2029]/g, (c) => escapeChar(c))}\n` },
-      { path: CHANGELOG_FILE, contents: changelog },
-    ],
+    get files() {
+      return (files ??= build());
+    },
   };
 }
 

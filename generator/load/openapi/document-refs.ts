@@ -35,7 +35,7 @@ export function pointerTokens(ref: string): string[] | undefined {
 }
 
 /** References within the document only: `#/...` JSON pointers. */
-export function localRefResolver(document: unknown): RefResolver {
+export function localRefResolver(document: unknown): (ref: string, from?: string) => Located | undefined {
   const follow = (tokens: readonly string[], depth: number): unknown => {
     let value: unknown = document;
     for (let i = 0; i < tokens.length; i++) {

@@ -5,7 +5,7 @@
  * a "$ref" key there is a value, not a reference. Iterative: documents may nest schemas deeply.
  */
 import { escapePointerToken, isJsonObject } from "../keywords";
-import { localRefResolver, pointerTokens, type RefResolver } from "./document-refs";
+import { localRefResolver, pointerTokens, type Located } from "./document-refs";
 import type { Finding } from "./semantic-checks";
 
 /** Objects whose keys are names chosen by the author (a property called "default" is a property). */
@@ -24,8 +24,8 @@ interface Visit {
   names: boolean;
   /** Its keys are an Example Object's: `value` is data. */
   example: boolean;
-  /** Where "#/..." resolves: the document, or the nearest enclosing schema with an `$id`. */
-  resolve: RefResolver;
+  /** Where "#/..." resolves: the document, or the nearest enclosing schema with an `$id` (localRefResolver's, which needs no `from`). */
+  resolve: LocalRefResolver;
 }
 
 export function checkLocalRefs(document: unknown): Finding[] {
@@ -34,7 +34,13 @@ export function checkLocalRefs(document: unknown): Finding[] {
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
     const { value, names } = visit;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ ...visit, value: item, parent: visit, token: String(index), names: false, example: false }));
+      // Visits of one shape (no spread of the parent's), and none for a string, number or boolean,
+      // which holds no reference: this walk goes over every value of the document.
+      // Pushed first to last, as before (the last item is visited first): findings keep their order.
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item === "object" && item !== null) stack.push({ value: item, parent: visit, token: String(index), names: false, example: false, resolve: visit.resolve });
+      }
       continue;
     }
     if (!isJsonObject(value)) continue;
@@ -43,7 +49,11 @@ export function checkLocalRefs(document: unknown): Finding[] {
     if (!names && typeof value.$ref === "string") checkRef(value.$ref, visit, resolve, findings);
     // The values of a map of Example Objects are Example Objects.
     const examples = names && visit.parent !== undefined && visit.token === "examples";
-    for (const [key, child] of Object.entries(value).reverse()) {
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child = value[key];
+      if (typeof child !== "object" || child === null) continue;
       if (!names && (DATA_KEYWORDS.has(key) || (key === "examples" && Array.isArray(child)) || (visit.example && key === "value"))) continue;
       stack.push({ value: child, parent: visit, token: key, names: !names && NAME_MAPS.has(key), example: examples, resolve });
     }
@@ -58,8 +68,10 @@ function pointerOf(visit: Visit): string {
   return `#${tokens.reverse().map((t) => `/${t}`).join("")}`;
 }
 
-function checkRef(ref: string, visit: Visit, resolve: RefResolver, findings: Finding[]): void {
+type LocalRefResolver = (ref: string) => Located | undefined;
+
+function checkRef(ref: string, visit: Visit, resolve: LocalRefResolver, findings: Finding[]): void {
   if (!ref.startsWith("#") || pointerTokens(ref) === undefined) return;
-  const pointer = pointerOf(visit);
-  if (resolve(ref, pointer) === undefined) findings.push({ pointer: `${pointer}/$ref`, message: `$ref "${ref}" does not resolve inside the document` });
+  // The reference's own pointer is spelled only for a finding: thousands of references resolve.
+  if (resolve(ref) === undefined) findings.push({ pointer: `${pointerOf(visit)}/$ref`, message: `$ref "${ref}" does not resolve inside the document` });
 }
