@@ -15,7 +15,8 @@
  * version and the file's size agree). Otherwise, or when the shape file is missing or not one,
  * TypeScript loads as usual: slower, never wrong. With the stand-in, @ts-morph/common's glob
  * libraries (minimatch, tinyglobby: ~15 files that only matching paths against patterns uses) load
- * on first use as well.
+ * on first use as well. And @ts-morph/common itself is compiled without the text of TypeScript's
+ * lib files (leanCommonSource), which it reads back when a Project first needs them.
  */
 import { readFileSync, statSync } from "node:fs";
 import nodeModule from "node:module";
@@ -40,6 +41,7 @@ export const TYPESCRIPT_SHAPE_FILE = path.join(__dirname, "typescript-shape.json
 const COMMON_MAIN = path.join("@ts-morph", "common", "dist", "ts-morph-common.js");
 
 type Load = (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
+type Compile = (content: string, filename: string, ...rest: unknown[]) => unknown;
 
 /**
  * Libraries @ts-morph/common loads with it and uses only inside functions that match file paths
@@ -49,14 +51,24 @@ type Load = (request: string, parent: { filename?: string } | undefined, isMain:
 const GLOB_LIBRARIES = ["minimatch", "tinyglobby"];
 
 /**
- * From now on, the first `require("./typescript")` of @ts-morph/common gets the stand-in when
+ * From now on, @ts-morph/common is compiled without its lib files (leanCommonSource, whatever the
+ * shape file says: it checks the source itself), and
+ * the first `require("./typescript")` of @ts-morph/common gets the stand-in when
  * `shapeFile` describes the file it would load; and when it does (the @ts-morph/common the build
  * saw), its glob libraries are loaded on first use (lazyLibrary). The hook is removed once
  * @ts-morph/common has required them all.
  */
 export function installLazyTypeScript(shapeFile: string = TYPESCRIPT_SHAPE_FILE): void {
-  const Module = nodeModule as unknown as { _load: Load };
+  const Module = nodeModule as unknown as { _load: Load; prototype: { _compile: Compile } };
   const load = Module._load;
+  // @ts-morph/common's lib files are read on first use (leanCommonSource), once: the hook then steps aside.
+  const compile = Module.prototype._compile;
+  const leanCompile: Compile = function (this: unknown, content, filename, ...rest) {
+    if (!filename.endsWith(COMMON_MAIN)) return compile.call(this, content, filename, ...rest);
+    if (Module.prototype._compile === leanCompile) Module.prototype._compile = compile;
+    return compile.call(this, leanCommonSource(content) ?? content, filename, ...rest);
+  };
+  Module.prototype._compile = leanCompile;
   const pending = new Set(["./typescript", ...GLOB_LIBRARIES]);
   let shape: TypeScriptShape | undefined;
   const hook: Load = function (this: unknown, request, parent, isMain) {
@@ -161,4 +173,65 @@ function isEnum(value: unknown): value is Record<string, string | number> {
     entries.every(([, v]) => typeof v === "number" || typeof v === "string") &&
     entries.some(([k, v]) => typeof v === "number" && (value as Record<string, unknown>)[v] === k)
   );
+}
+
+/** Where @ts-morph/common (0.28) declares the text of TypeScript's lib .d.ts files, and the function that hands them out. */
+const LIB_FILES_START = "\nconst libFiles = [{";
+const LIB_FILES_END = "}];\n\nfunction getLibFiles() {\n    return libFiles;\n}\n";
+
+/**
+ * @ts-morph/common's source without its lib files: 2.8 MB of its 2.9 MB are the text of
+ * TypeScript's lib .d.ts files, one array literal, which V8 scans and allocates at load (about
+ * 25 ms of a first run's CPU, compiled with no code cache; their strings fill the code cache
+ * otherwise) and which only a Project reads (getLibFiles(), for its in-memory lib folder), never
+ * a structure printed. The array is cut out and getLibFiles() reads it back from the same file on
+ * its first call. Line numbers stay those of the file (getLibFiles() on one line, then blank lines).
+ * Undefined, so that the module is compiled as it is, when the source is not the one this was
+ * written for (another @ts-morph/common): the markers not found once each, or `libFiles` named
+ * elsewhere but in a local copy (onlyLocalLibFiles).
+ */
+export function leanCommonSource(content: string): string | undefined {
+  const start = content.indexOf(LIB_FILES_START);
+  const end = content.indexOf(LIB_FILES_END);
+  if (start < 0 || end < start || content.indexOf(LIB_FILES_START, start + 1) >= 0 || content.indexOf(LIB_FILES_END, end + 1) >= 0) return undefined;
+  const literalStart = start + LIB_FILES_START.length - 2;
+  const literalEnd = end + 2;
+  const rest = content.slice(0, start) + content.slice(end + LIB_FILES_END.length);
+  if (!onlyLocalLibFiles(rest)) return undefined;
+  // Reads the file again, as Node did (a byte-order mark dropped), and checks that it is still the one loaded.
+  const getLibFiles = [
+    "let libFiles;",
+    "function getLibFiles() {",
+    "if (libFiles === undefined) {",
+    'const text = require("node:fs").readFileSync(__filename, "utf8").replace(/^\\uFEFF/, "");',
+    `const literal = text.slice(${literalStart}, ${literalEnd});`,
+    `if (text.length !== ${content.length} || !literal.startsWith("[{") || !literal.endsWith("}]")) throw new Error(__filename + " changed after it was loaded: run again");`,
+    'libFiles = require("node:vm").runInThisContext("(" + literal + ")", { filename: __filename });',
+    "}",
+    "return libFiles;",
+    "}",
+  ];
+  const removedLines = countLines(content, start + 1, end + LIB_FILES_END.length - 1);
+  const padding = "\n".repeat(removedLines);
+  return `${content.slice(0, start + 1)}${getLibFiles.join(" ")}${padding}${content.slice(end + LIB_FILES_END.length - 1)}`;
+}
+
+/**
+ * Whether every `libFiles` left in `rest` is a local `const libFiles = getLibFiles();` or a use of
+ * one declared shortly before (the lib folder's loop in @ts-morph/common 0.28), so that none reads
+ * the module's array, which is gone.
+ */
+function onlyLocalLibFiles(rest: string): boolean {
+  let declared = -Infinity;
+  for (const match of rest.matchAll(/\blibFiles\b/g)) {
+    if (rest.startsWith("libFiles = getLibFiles();", match.index) && rest.slice(match.index - 6, match.index) === "const ") declared = match.index;
+    else if (match.index - declared > 200) return false;
+  }
+  return true;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
 }
