@@ -47,12 +47,12 @@ async function main(): Promise<void> {
 
 const COMMAND = `#!/usr/bin/env node
 "use strict";
-// The koala-codegen command (written by scripts/bundle-cli.ts): for a \`generate\` of every artifact,
-// V8's interrupt budget first (print/early-format-worker.js: before any module of ours is compiled);
-// V8's compile cache; for that \`generate\`, prettier's worker thread, which starts while the CLI
-// loads; then the CLI through the cache.
+// The koala-codegen command (written by scripts/bundle-cli.ts): V8's interrupt budget first
+// (print/early-format-worker.js: before any module of ours is compiled); V8's compile cache; for a
+// \`generate\` of every artifact, prettier's worker thread, which starts while the CLI loads; then
+// the CLI through the cache.
 const early = require("./print/early-format-worker.js");
-early.tuneV8(process.argv.slice(2));
+early.tuneV8();
 require("./compile-cache.js");
 const formatWorker = early.startFormatWorker(process.argv.slice(2));
 require("./cli-bundle.js").run(formatWorker);

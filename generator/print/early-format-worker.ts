@@ -40,21 +40,22 @@ function generatesEveryArtifact(args: readonly string[]): boolean {
 }
 
 /**
- * V8's interrupt budget, 4 times its default (67,584), for a `generate` of every artifact: the
- * "hotness" a function must reach before V8 optimizes it with TurboFan on a background thread. A
- * cold `generate` is over before most of those optimizations pay back what they cost; on two cores
- * they took the CPU that prettier's thread and the main thread need: the process spends 13-25 %
- * less CPU on the Koala schema (first run and later runs), 13 % less on a 1.4 MB OpenAPI document;
- * long runs still optimize, later. Not for types alone, which compiles little and formats two small
- * modules. Set by the `koala-codegen` command before it loads anything else of ours (scripts/bundle-cli.ts),
- * because a flag changed at run time makes V8 refuse code cached under other flags: every module of
- * ours is then compiled and cached under this one (the compile cache stays consistent from run to
- * run), and the Node modules a generate needs are loaded just before, so that they keep the code
- * Node carries for them (measured: those loaded after the change took 3-5 times longer).
- * `set` is for tests.
+ * V8's interrupt budget, 4 times its default (67,584): the "hotness" a function must reach before
+ * V8 optimizes it with TurboFan on a background thread. A cold `generate` is over before most of
+ * those optimizations pay back what they cost; on two cores they took the CPU that prettier's thread
+ * and the main thread need: the process spends 9-13 % less CPU on a generate of every artifact of
+ * the Koala schema (compile cache filled / first run), 13 % less on a 1.4 MB OpenAPI document, and
+ * types alone no more; long runs (a watch, the mock server) still optimize, later.
+ * Set by the `koala-codegen` command, for every command, before it loads anything else of ours
+ * (scripts/bundle-cli.ts): a flag changed at run time makes V8 refuse code cached under other
+ * flags, so every module of ours is always compiled and cached under this one (a cache filled by a
+ * `generate --emit types` serves a `generate`, and the other way round); and the Node modules a
+ * generate needs are loaded just before, so that they keep the code Node carries for them
+ * (measured: those loaded after the change took 3-5 times longer). KOALA_CODEGEN_V8_TUNING=0 leaves
+ * V8 as it is. `set` is for tests.
  */
-export function tuneV8(args: readonly string[], set: (flags: string) => void = setFlagsFromString): boolean {
-  if (!generatesEveryArtifact(args) || process.env.KOALA_CODEGEN_V8_TUNING === "0") return false;
+export function tuneV8(set: (flags: string) => void = setFlagsFromString): boolean {
+  if (process.env.KOALA_CODEGEN_V8_TUNING === "0") return false;
   for (const name of NODE_MODULES_OF_GENERATE) require(name);
   set(`--interrupt-budget=${4 * 67_584}`);
   return true;
