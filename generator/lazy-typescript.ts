@@ -15,7 +15,8 @@
  * version and the file's size agree). Otherwise, or when the shape file is missing or not one,
  * TypeScript loads as usual: slower, never wrong. With the stand-in, @ts-morph/common's glob
  * libraries (minimatch, tinyglobby: ~15 files that only matching paths against patterns uses) load
- * on first use as well.
+ * on first use as well. And @ts-morph/common itself is compiled without the text of TypeScript's
+ * lib files (leanCommonSource), which it reads back when a Project first needs them.
  */
 import { readFileSync, statSync } from "node:fs";
 import nodeModule from "node:module";
@@ -40,6 +41,7 @@ export const TYPESCRIPT_SHAPE_FILE = path.join(__dirname, "typescript-shape.json
 const COMMON_MAIN = path.join("@ts-morph", "common", "dist", "ts-morph-common.js");
 
 type Load = (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
+type Compile = (content: string, filename: string, ...rest: unknown[]) => unknown;
 
 /**
  * Libraries @ts-morph/common loads with it and uses only inside functions that match file paths
@@ -49,14 +51,24 @@ type Load = (request: string, parent: { filename?: string } | undefined, isMain:
 const GLOB_LIBRARIES = ["minimatch", "tinyglobby"];
 
 /**
- * From now on, the first `require("./typescript")` of @ts-morph/common gets the stand-in when
+ * From now on, @ts-morph/common is compiled without its lib files (leanCommonSource, whatever the
+ * shape file says: it checks the source itself), and
+ * the first `require("./typescript")` of @ts-morph/common gets the stand-in when
  * `shapeFile` describes the file it would load; and when it does (the @ts-morph/common the build
  * saw), its glob libraries are loaded on first use (lazyLibrary). The hook is removed once
  * @ts-morph/common has required them all.
  */
 export function installLazyTypeScript(shapeFile: string = TYPESCRIPT_SHAPE_FILE): void {
-  const Module = nodeModule as unknown as { _load: Load };
+  const Module = nodeModule as unknown as { _load: Load; prototype: { _compile: Compile } };
   const load = Module._load;
+  // @ts-morph/common's lib files are read on first use (leanCommonSource), once: the hook then steps aside.
+  const compile = Module.prototype._compile;
+  const leanCompile: Compile = function (this: unknown, content, filename, ...rest) {
+    if (!filename.endsWith(COMMON_MAIN)) return compile.call(this, content, filename, ...rest);
+    if (Module.prototype._compile === leanCompile) Module.prototype._compile = compile;
+    return compile.call(this, leanCommonSource(content) ?? content, filename, ...rest);
+  };
+  Module.prototype._compile = leanCompile;
   const pending = new Set(["./typescript", ...GLOB_LIBRARIES]);
   let shape: TypeScriptShape | undefined;
   const hook: Load = function (this: unknown, request, parent, isMain) {
@@ -116,7 +128,13 @@ function isShape(value: unknown): value is TypeScriptShape {
   );
 }
 
-/** The exports of a TypeScript module as getters: the shape's version and enums, a lazy scanner, the rest from `loadReal()` on first use. */
+/**
+ * The exports of a TypeScript module: the shape's version and enums, a lazy scanner, the rest from
+ * `loadReal()` on first use. A Proxy, not an object of 2,248 getters: defining them was ~15 ms of a
+ * cold start. Every export name is an own key of it, as of the real module; `in` answers true for
+ * any name, so that @ts-morph/common's namespace interop (`"default" in module`) takes it as it is
+ * instead of copying every export onto another object (lazyLibrary does the same).
+ */
 export function standIn(shape: TypeScriptShape, loadReal: () => Record<string, unknown>): Record<string, unknown> {
   let real: Record<string, unknown> | undefined;
   const typescript = (): Record<string, unknown> => (real ??= loadReal());
@@ -133,12 +151,17 @@ export function standIn(shape: TypeScriptShape, loadReal: () => Record<string, u
       },
     );
   };
-  const exports: Record<string, unknown> = {};
-  for (const key of shape.keys) {
-    const known = key === "version" ? shape.version : key === "createScanner" ? createScanner : Object.hasOwn(shape.enums, key) ? shape.enums[key] : undefined;
-    Object.defineProperty(exports, key, { enumerable: true, get: known !== undefined ? () => known : () => typescript()[key] });
-  }
-  return exports;
+  const known = new Map<string | symbol, unknown>(Object.entries(shape.enums));
+  known.set("version", shape.version);
+  known.set("createScanner", createScanner);
+  const names = new Set<string | symbol>(shape.keys);
+  const value = (name: string | symbol): unknown => (known.has(name) ? known.get(name) : names.has(name) ? typescript()[name as string] : undefined);
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_, name) => value(name),
+    has: () => true,
+    ownKeys: () => [...shape.keys],
+    getOwnPropertyDescriptor: (_, name) => (names.has(name) ? { enumerable: true, configurable: true, get: () => value(name) } : undefined),
+  });
 }
 
 /** The shape of the TypeScript module `typescript` (its file `size` bytes, carried by @ts-morph/common `common`). */
@@ -161,4 +184,68 @@ function isEnum(value: unknown): value is Record<string, string | number> {
     entries.every(([, v]) => typeof v === "number" || typeof v === "string") &&
     entries.some(([k, v]) => typeof v === "number" && (value as Record<string, unknown>)[v] === k)
   );
+}
+
+/** Where @ts-morph/common (0.28) declares the text of TypeScript's lib .d.ts files, and the function that hands them out. */
+const LIB_FILES_START = "\nconst libFiles = [{";
+const LIB_FILES_END = "}];\n\nfunction getLibFiles() {\n    return libFiles;\n}\n";
+
+/**
+ * @ts-morph/common's source without its lib files: 2.8 MB of its 2.9 MB are the text of
+ * TypeScript's lib .d.ts files, one array literal, which V8 scans and allocates at load (about
+ * 25 ms of a first run's CPU, compiled with no code cache; their strings fill the code cache
+ * otherwise) and which only a Project reads (getLibFiles(), for its in-memory lib folder), never
+ * a structure printed. The array is cut out and getLibFiles() reads it back from the same file on
+ * its first call. Line numbers stay those of the file (getLibFiles() on one line, then blank lines).
+ * Undefined, so that the module is compiled as it is, when the source is not the one this was
+ * written for (another @ts-morph/common): the markers not found once each, or `libFiles` named
+ * elsewhere but in a local copy (onlyLocalLibFiles).
+ */
+export function leanCommonSource(content: string): string | undefined {
+  // The array is found from both ends of the file: a search through its 2.8 MB took up to 10 ms.
+  // In between, only strings, whose text cannot hold the markers' raw line breaks.
+  const start = content.indexOf(LIB_FILES_START);
+  const end = content.lastIndexOf(LIB_FILES_END);
+  if (start < 0 || end < start) return undefined;
+  const before = content.slice(0, start);
+  const after = content.slice(end + LIB_FILES_END.length);
+  if ([before, after].some((part) => part.includes(LIB_FILES_START) || part.includes(LIB_FILES_END)) || !onlyLocalLibFiles(before + after)) return undefined;
+  const literalStart = start + LIB_FILES_START.length - 2;
+  const literalEnd = end + 2;
+  // Reads the file again, as Node did (a byte-order mark dropped), and checks that it is still the one loaded.
+  const getLibFiles = [
+    "let libFiles;",
+    "function getLibFiles() {",
+    "if (libFiles === undefined) {",
+    'const text = require("node:fs").readFileSync(__filename, "utf8").replace(/^\\uFEFF/, "");',
+    `const literal = text.slice(${literalStart}, ${literalEnd});`,
+    `if (text.length !== ${content.length} || !literal.startsWith("[{") || !literal.endsWith("}]")) throw new Error(__filename + " changed after it was loaded: run again");`,
+    'libFiles = require("node:vm").runInThisContext("(" + literal + ")", { filename: __filename });',
+    "}",
+    "return libFiles;",
+    "}",
+  ];
+  const removedLines = countLines(content, start + 1, end + LIB_FILES_END.length - 1);
+  const padding = "\n".repeat(removedLines);
+  return `${content.slice(0, start + 1)}${getLibFiles.join(" ")}${padding}${content.slice(end + LIB_FILES_END.length - 1)}`;
+}
+
+/**
+ * Whether every `libFiles` left in `rest` is a local `const libFiles = getLibFiles();` or a use of
+ * one declared shortly before (the lib folder's loop in @ts-morph/common 0.28), so that none reads
+ * the module's array, which is gone.
+ */
+function onlyLocalLibFiles(rest: string): boolean {
+  let declared = -Infinity;
+  for (const match of rest.matchAll(/\blibFiles\b/g)) {
+    if (rest.startsWith("libFiles = getLibFiles();", match.index) && rest.slice(match.index - 6, match.index) === "const ") declared = match.index;
+    else if (match.index - declared > 200) return false;
+  }
+  return true;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
 }

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { matchingShape, standIn, type TypeScriptShape } from "../../generator/lazy-typescript";
+import { leanCommonSource, matchingShape, standIn, type TypeScriptShape } from "../../generator/lazy-typescript";
 import { KOALA_CONFIG, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
@@ -142,4 +142,58 @@ test("the stand-in loads the real module once, on the first export that needs it
   expect(scanner.scan()).toBe((real.SyntaxKind as Record<string, number>).CommaToken);
   expect(exports.transpileDeclaration).toBe(real.transpileDeclaration);
   expect(loads).toBe(1);
+});
+
+/**
+ * @ts-morph/common's lib files (2.8 MB of its 2.9 MB) are cut out of its source at load and read
+ * back from its file on first use (leanCommonSource): a fresh process with the stand-in gets the
+ * same lib files as one without, and a Project type-checks with them.
+ */
+test("@ts-morph/common loads without its lib files, which getLibFiles() reads back unchanged when a Project needs them", () => {
+  const commonMain = path.join(COMMON_DIST, "ts-morph-common.js");
+  const libFiles = (hook: boolean) => {
+    const script = `
+      ${hook ? `require(${JSON.stringify(path.join(REPO_ROOT, "dist", "generator", "lazy-typescript.js"))}).installLazyTypeScript(${JSON.stringify(SHAPE)});` : ""}
+      const morph = require("ts-morph");
+      const common = require.cache[${JSON.stringify(commonMain)}].exports;
+      const lean = common.getLibFiles.toString().includes("readFileSync");
+      const project = new morph.Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, lib: ["lib.es2022.d.ts"] } });
+      project.createSourceFile("/a.ts", "export const x: ReadonlyArray<number> = [1].map((n) => n + 1);\\nexport const y: string = x;");
+      const diagnostics = project.getPreEmitDiagnostics().map((d) => d.getCode());
+      process.stdout.write(JSON.stringify({ lean, diagnostics, files: common.getLibFiles(), same: common.getLibFiles() === common.getLibFiles() }));
+    `;
+    const result = spawnSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    return JSON.parse(result.stdout) as { lean: boolean; diagnostics: number[]; files: { fileName: string; text: string }[]; same: boolean };
+  };
+  const withHook = libFiles(true);
+  const without = libFiles(false);
+  expect(withHook.lean).toBe(true);
+  expect(without.lean).toBe(false);
+  expect(withHook.files.length).toBeGreaterThan(50);
+  expect(withHook.files).toEqual(without.files);
+  expect(withHook.same).toBe(true);
+  // One error: string is not ReadonlyArray<number> (TS2322); the lib's types were found.
+  expect(withHook.diagnostics).toEqual([2322]);
+  expect(without.diagnostics).toEqual([2322]);
+});
+
+test("leanCommonSource: the lib files' array cut out with every line kept in place; another source left alone", () => {
+  const source = readFileSync(path.join(COMMON_DIST, "ts-morph-common.js"), "utf8");
+  const lean = leanCommonSource(source)!;
+  expect(lean).toBeDefined();
+  expect(lean.length).toBeLessThan(source.length / 10);
+  const before = source.split("\n");
+  const after = lean.split("\n");
+  expect(after.length).toBe(before.length);
+  const start = before.findIndex((line) => line.startsWith("const libFiles = [{"));
+  const end = before.findIndex((line) => line.startsWith("function getLibFiles()")) + 2;
+  expect(after.slice(0, start)).toEqual(before.slice(0, start));
+  expect(after.slice(end + 1)).toEqual(before.slice(end + 1));
+  // Not the source it was written for: compiled as it is.
+  expect(leanCommonSource(source.replace("return libFiles;", "return libFiles.slice();"))).toBeUndefined();
+  expect(leanCommonSource(`${source}\nexports.libFiles = libFiles;\n`)).toBeUndefined();
+  expect(leanCommonSource(`${source}\nconst libFiles = [{}];\n`)).toBeUndefined();
+  expect(leanCommonSource("module.exports = 1;\n")).toBeUndefined();
 });
