@@ -47,14 +47,10 @@ async function main(): Promise<void> {
 
 const COMMAND = `#!/usr/bin/env node
 "use strict";
-// The koala-codegen command (written by scripts/bundle-cli.ts): V8's interrupt budget first
-// (print/early-format-worker.js: before any module of ours is compiled); V8's compile cache; for a
-// \`generate\` of every artifact, prettier's worker thread, which starts while the CLI loads; then
-// the CLI through the cache.
-const early = require("./print/early-format-worker.js");
-early.tuneV8();
+// The koala-codegen command (written by scripts/bundle-cli.ts): V8's compile cache first; for a
+// \`generate\`, prettier's worker thread (print/early-format-worker.js), which starts while the CLI loads; then the CLI through the cache.
 require("./compile-cache.js");
-const formatWorker = early.startFormatWorker(process.argv.slice(2));
+const formatWorker = require("./print/early-format-worker.js").startFormatWorker(process.argv.slice(2));
 require("./cli-bundle.js").run(formatWorker);
 `;
 

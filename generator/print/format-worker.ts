@@ -8,7 +8,6 @@ import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
 import { transformScripts, type Scripts } from "./scripts";
-import { mark } from "../pipeline/timings";
 
 export interface FormatRequest {
   id: number;
@@ -24,7 +23,6 @@ const port = parentPort;
 if (port) {
   // Loaded now, while the main thread is still loading and emitting.
   loadPrettier();
-  mark("prettier loaded");
   let queue = Promise.resolve();
   let saved = false;
   const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
@@ -36,10 +34,7 @@ if (port) {
     }
     queue = queue.then(() =>
       formatTypeScript(request.source, request.file).then(
-        (text) => {
-          mark(`formatted ${request.file}`);
-          port.postMessage({ id: request.id, text } satisfies FormatReply);
-        },
+        (text) => port.postMessage({ id: request.id, text } satisfies FormatReply),
         failed(request.id),
       ).then(() => {
         // The thread is ended, never exits: prettier's code (with what the first format compiled) is kept after the first answer.
