@@ -2308,59 +2308,26 @@ function collect$PathItem(value, path, errors) {
     }
     const p17 = o1.parameters;
     if (p17 !== void 0) {
-      if (!Array.isArray(p17)) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/definitions/PathItem/properties/parameters/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
-        const a18 = p17;
-        if (!$hasUniqueItems$(a18)) {
-          if ($pushError$(
-            errors,
-            path + "/parameters",
-            "#/definitions/PathItem/properties/parameters/uniqueItems",
-            "must NOT have duplicate items"
-          ))
-            return depth$--, false;
-        }
-        for (let i19 = 0; i19 < a18.length; i19++) {
-          const x20 = a18[i19];
-          let matched21 = 0;
-          if (collect$Parameter(x20)) matched21++;
-          if (collect$Reference(x20)) matched21++;
-          if (matched21 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Parameter(x20, path + "/parameters/" + i19, errors);
-            collect$Reference(x20, path + "/parameters/" + i19, errors);
-          }
-          if (matched21 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/parameters/" + i19,
-              "#/definitions/PathItem/properties/parameters/items/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$1(
+        p17,
+        errors && path + "/parameters",
+        errors,
+        "#/definitions/PathItem/properties/parameters"
+      ) && !errors)
+        return depth$--, false;
     }
-    for (const k22 in o1) {
-      if (!$hasOwn$(o1, k22)) continue;
-      const x23 = o1[k22];
-      const m24 = pattern$1.test(k22);
-      if (m24) {
+    for (const k18 in o1) {
+      if (!$hasOwn$(o1, k18)) continue;
+      const x19 = o1[k18];
+      const m20 = pattern$1.test(k18);
+      if (m20) {
       }
-      if (!(k22 === "$ref" || k22 === "summary" || k22 === "description" || k22 === "get" || k22 === "put" || k22 === "post" || k22 === "delete" || k22 === "options" || k22 === "head" || k22 === "patch" || k22 === "trace" || k22 === "servers" || k22 === "parameters" || m24)) {
+      if (!(k18 === "$ref" || k18 === "summary" || k18 === "description" || k18 === "get" || k18 === "put" || k18 === "post" || k18 === "delete" || k18 === "options" || k18 === "head" || k18 === "patch" || k18 === "trace" || k18 === "servers" || k18 === "parameters" || m20)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k22,
+            k18,
             "#/definitions/PathItem/additionalProperties",
             "must NOT have additional property "
           ))
@@ -2747,117 +2714,45 @@ function collect$Schema(value, path, errors) {
     }
     const p35 = o1.allOf;
     if (p35 !== void 0) {
-      if (!Array.isArray(p35)) {
-        if ($pushError$(
-          errors,
-          path + "/allOf",
-          "#/definitions/Schema/properties/allOf/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
-        const a36 = p35;
-        for (let i37 = 0; i37 < a36.length; i37++) {
-          const x38 = a36[i37];
-          let matched39 = 0;
-          if (collect$Schema(x38)) matched39++;
-          if (collect$Reference(x38)) matched39++;
-          if (matched39 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Schema(x38, path + "/allOf/" + i37, errors);
-            collect$Reference(x38, path + "/allOf/" + i37, errors);
-          }
-          if (matched39 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/allOf/" + i37,
-              "#/definitions/Schema/properties/allOf/items/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$2(
+        p35,
+        errors && path + "/allOf",
+        errors,
+        "#/definitions/Schema/properties/allOf"
+      ) && !errors)
+        return depth$--, false;
     }
-    const p40 = o1.oneOf;
-    if (p40 !== void 0) {
-      if (!Array.isArray(p40)) {
-        if ($pushError$(
-          errors,
-          path + "/oneOf",
-          "#/definitions/Schema/properties/oneOf/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
-        const a41 = p40;
-        for (let i42 = 0; i42 < a41.length; i42++) {
-          const x43 = a41[i42];
-          let matched44 = 0;
-          if (collect$Schema(x43)) matched44++;
-          if (collect$Reference(x43)) matched44++;
-          if (matched44 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Schema(x43, path + "/oneOf/" + i42, errors);
-            collect$Reference(x43, path + "/oneOf/" + i42, errors);
-          }
-          if (matched44 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/oneOf/" + i42,
-              "#/definitions/Schema/properties/oneOf/items/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+    const p36 = o1.oneOf;
+    if (p36 !== void 0) {
+      if (!collect$2(
+        p36,
+        errors && path + "/oneOf",
+        errors,
+        "#/definitions/Schema/properties/oneOf"
+      ) && !errors)
+        return depth$--, false;
     }
-    const p45 = o1.anyOf;
-    if (p45 !== void 0) {
-      if (!Array.isArray(p45)) {
-        if ($pushError$(
-          errors,
-          path + "/anyOf",
-          "#/definitions/Schema/properties/anyOf/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
-        const a46 = p45;
-        for (let i47 = 0; i47 < a46.length; i47++) {
-          const x48 = a46[i47];
-          let matched49 = 0;
-          if (collect$Schema(x48)) matched49++;
-          if (collect$Reference(x48)) matched49++;
-          if (matched49 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Schema(x48, path + "/anyOf/" + i47, errors);
-            collect$Reference(x48, path + "/anyOf/" + i47, errors);
-          }
-          if (matched49 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/anyOf/" + i47,
-              "#/definitions/Schema/properties/anyOf/items/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+    const p37 = o1.anyOf;
+    if (p37 !== void 0) {
+      if (!collect$2(
+        p37,
+        errors && path + "/anyOf",
+        errors,
+        "#/definitions/Schema/properties/anyOf"
+      ) && !errors)
+        return depth$--, false;
     }
-    const p50 = o1.items;
-    if (p50 !== void 0) {
-      let matched51 = 0;
-      if (collect$Schema(p50)) matched51++;
-      if (collect$Reference(p50)) matched51++;
-      if (matched51 === 0) {
+    const p38 = o1.items;
+    if (p38 !== void 0) {
+      let matched39 = 0;
+      if (collect$Schema(p38)) matched39++;
+      if (collect$Reference(p38)) matched39++;
+      if (matched39 === 0) {
         if (!errors) return depth$--, false;
-        collect$Schema(p50, path + "/items", errors);
-        collect$Reference(p50, path + "/items", errors);
+        collect$Schema(p38, path + "/items", errors);
+        collect$Reference(p38, path + "/items", errors);
       }
-      if (matched51 !== 1) {
+      if (matched39 !== 1) {
         if ($pushError$(
           errors,
           path + "/items",
@@ -2867,9 +2762,9 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p52 = o1.properties;
-    if (p52 !== void 0) {
-      if (!(typeof p52 === "object" && p52 !== null && !Array.isArray(p52))) {
+    const p40 = o1.properties;
+    if (p40 !== void 0) {
+      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
         if ($pushError$(
           errors,
           path + "/properties",
@@ -2878,22 +2773,22 @@ function collect$Schema(value, path, errors) {
         ))
           return depth$--, false;
       } else {
-        const o53 = p52;
-        for (const k54 in o53) {
-          if (!$hasOwn$(o53, k54)) continue;
-          const x55 = o53[k54];
-          let matched56 = 0;
-          if (collect$Schema(x55)) matched56++;
-          if (collect$Reference(x55)) matched56++;
-          if (matched56 === 0) {
+        const o41 = p40;
+        for (const k42 in o41) {
+          if (!$hasOwn$(o41, k42)) continue;
+          const x43 = o41[k42];
+          let matched44 = 0;
+          if (collect$Schema(x43)) matched44++;
+          if (collect$Reference(x43)) matched44++;
+          if (matched44 === 0) {
             if (!errors) return depth$--, false;
-            collect$Schema(x55, path + "/properties/" + $pointerToken$(k54), errors);
-            collect$Reference(x55, path + "/properties/" + $pointerToken$(k54), errors);
+            collect$Schema(x43, path + "/properties/" + $pointerToken$(k42), errors);
+            collect$Reference(x43, path + "/properties/" + $pointerToken$(k42), errors);
           }
-          if (matched56 !== 1) {
+          if (matched44 !== 1) {
             if ($pushError$(
               errors,
-              path + "/properties/" + $pointerToken$(k54),
+              path + "/properties/" + $pointerToken$(k42),
               "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
               "must match exactly one schema in oneOf"
             ))
@@ -2902,19 +2797,19 @@ function collect$Schema(value, path, errors) {
         }
       }
     }
-    const p57 = o1.additionalProperties;
-    if (p57 !== void 0) {
-      let matched58 = 0;
-      if (collect$Schema(p57)) matched58++;
-      if (collect$Reference(p57)) matched58++;
-      if (collect$1(p57)) matched58++;
-      if (matched58 === 0) {
+    const p45 = o1.additionalProperties;
+    if (p45 !== void 0) {
+      let matched46 = 0;
+      if (collect$Schema(p45)) matched46++;
+      if (collect$Reference(p45)) matched46++;
+      if (collect$3(p45)) matched46++;
+      if (matched46 === 0) {
         if (!errors) return depth$--, false;
-        collect$Schema(p57, path + "/additionalProperties", errors);
-        collect$Reference(p57, path + "/additionalProperties", errors);
-        collect$1(p57, path + "/additionalProperties", errors);
+        collect$Schema(p45, path + "/additionalProperties", errors);
+        collect$Reference(p45, path + "/additionalProperties", errors);
+        collect$3(p45, path + "/additionalProperties", errors);
       }
-      if (matched58 !== 1) {
+      if (matched46 !== 1) {
         if ($pushError$(
           errors,
           path + "/additionalProperties",
@@ -2924,9 +2819,9 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p59 = o1.description;
-    if (p59 !== void 0) {
-      if (!(typeof p59 === "string")) {
+    const p47 = o1.description;
+    if (p47 !== void 0) {
+      if (!(typeof p47 === "string")) {
         if ($pushError$(
           errors,
           path + "/description",
@@ -2936,9 +2831,9 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p60 = o1.format;
-    if (p60 !== void 0) {
-      if (!(typeof p60 === "string")) {
+    const p48 = o1.format;
+    if (p48 !== void 0) {
+      if (!(typeof p48 === "string")) {
         if ($pushError$(
           errors,
           path + "/format",
@@ -2948,12 +2843,12 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p61 = o1.default;
-    if (p61 !== void 0) {
+    const p49 = o1.default;
+    if (p49 !== void 0) {
     }
-    const p62 = o1.nullable;
-    if (p62 !== void 0) {
-      if (!(typeof p62 === "boolean")) {
+    const p50 = o1.nullable;
+    if (p50 !== void 0) {
+      if (!(typeof p50 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/nullable",
@@ -2963,14 +2858,14 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p63 = o1.discriminator;
-    if (p63 !== void 0) {
-      if (!collect$Discriminator(p63, errors && path + "/discriminator", errors) && !errors)
+    const p51 = o1.discriminator;
+    if (p51 !== void 0) {
+      if (!collect$Discriminator(p51, errors && path + "/discriminator", errors) && !errors)
         return depth$--, false;
     }
-    const p64 = o1.readOnly;
-    if (p64 !== void 0) {
-      if (!(typeof p64 === "boolean")) {
+    const p52 = o1.readOnly;
+    if (p52 !== void 0) {
+      if (!(typeof p52 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/readOnly",
@@ -2980,9 +2875,9 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p65 = o1.writeOnly;
-    if (p65 !== void 0) {
-      if (!(typeof p65 === "boolean")) {
+    const p53 = o1.writeOnly;
+    if (p53 !== void 0) {
+      if (!(typeof p53 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/writeOnly",
@@ -2992,17 +2887,17 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p66 = o1.example;
-    if (p66 !== void 0) {
+    const p54 = o1.example;
+    if (p54 !== void 0) {
     }
-    const p67 = o1.externalDocs;
-    if (p67 !== void 0) {
-      if (!collect$ExternalDocumentation(p67, errors && path + "/externalDocs", errors) && !errors)
+    const p55 = o1.externalDocs;
+    if (p55 !== void 0) {
+      if (!collect$ExternalDocumentation(p55, errors && path + "/externalDocs", errors) && !errors)
         return depth$--, false;
     }
-    const p68 = o1.deprecated;
-    if (p68 !== void 0) {
-      if (!(typeof p68 === "boolean")) {
+    const p56 = o1.deprecated;
+    if (p56 !== void 0) {
+      if (!(typeof p56 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/deprecated",
@@ -3012,22 +2907,22 @@ function collect$Schema(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p69 = o1.xml;
-    if (p69 !== void 0) {
-      if (!collect$XML(p69, errors && path + "/xml", errors) && !errors) return depth$--, false;
+    const p57 = o1.xml;
+    if (p57 !== void 0) {
+      if (!collect$XML(p57, errors && path + "/xml", errors) && !errors) return depth$--, false;
     }
-    for (const k70 in o1) {
-      if (!$hasOwn$(o1, k70)) continue;
-      const x71 = o1[k70];
-      const m72 = pattern$1.test(k70);
-      if (m72) {
+    for (const k58 in o1) {
+      if (!$hasOwn$(o1, k58)) continue;
+      const x59 = o1[k58];
+      const m60 = pattern$1.test(k58);
+      if (m60) {
       }
-      if (!(k70 === "title" || k70 === "multipleOf" || k70 === "maximum" || k70 === "exclusiveMaximum" || k70 === "minimum" || k70 === "exclusiveMinimum" || k70 === "maxLength" || k70 === "minLength" || k70 === "pattern" || k70 === "maxItems" || k70 === "minItems" || k70 === "uniqueItems" || k70 === "maxProperties" || k70 === "minProperties" || k70 === "required" || k70 === "enum" || k70 === "type" || k70 === "not" || k70 === "allOf" || k70 === "oneOf" || k70 === "anyOf" || k70 === "items" || k70 === "properties" || k70 === "additionalProperties" || k70 === "description" || k70 === "format" || k70 === "default" || k70 === "nullable" || k70 === "discriminator" || k70 === "readOnly" || k70 === "writeOnly" || k70 === "example" || k70 === "externalDocs" || k70 === "deprecated" || k70 === "xml" || m72)) {
+      if (!(k58 === "title" || k58 === "multipleOf" || k58 === "maximum" || k58 === "exclusiveMaximum" || k58 === "minimum" || k58 === "exclusiveMinimum" || k58 === "maxLength" || k58 === "minLength" || k58 === "pattern" || k58 === "maxItems" || k58 === "minItems" || k58 === "uniqueItems" || k58 === "maxProperties" || k58 === "minProperties" || k58 === "required" || k58 === "enum" || k58 === "type" || k58 === "not" || k58 === "allOf" || k58 === "oneOf" || k58 === "anyOf" || k58 === "items" || k58 === "properties" || k58 === "additionalProperties" || k58 === "description" || k58 === "format" || k58 === "default" || k58 === "nullable" || k58 === "discriminator" || k58 === "readOnly" || k58 === "writeOnly" || k58 === "example" || k58 === "externalDocs" || k58 === "deprecated" || k58 === "xml" || m60)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k70,
+            k58,
             "#/definitions/Schema/additionalProperties",
             "must NOT have additional property "
           ))
@@ -3099,42 +2994,11 @@ function collect$Response(value, path, errors) {
     }
     const p3 = o1.headers;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/definitions/Response/properties/headers/type",
-          "must be object"
-        ))
-          return false;
-      } else {
-        const o4 = p3;
-        for (const k5 in o4) {
-          if (!$hasOwn$(o4, k5)) continue;
-          const x6 = o4[k5];
-          let matched7 = 0;
-          if (collect$Header(x6)) matched7++;
-          if (collect$Reference(x6)) matched7++;
-          if (matched7 === 0) {
-            if (!errors) return false;
-            collect$Header(x6, path + "/headers/" + $pointerToken$(k5), errors);
-            collect$Reference(x6, path + "/headers/" + $pointerToken$(k5), errors);
-          }
-          if (matched7 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/headers/" + $pointerToken$(k5),
-              "#/definitions/Response/properties/headers/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return false;
-          }
-        }
-      }
+      if (!collect$4(p3, errors && path + "/headers", errors) && !errors) return false;
     }
-    const p8 = o1.content;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
+    const p4 = o1.content;
+    if (p4 !== void 0) {
+      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
         if ($pushError$(
           errors,
           path + "/content",
@@ -3143,18 +3007,18 @@ function collect$Response(value, path, errors) {
         ))
           return false;
       } else {
-        const o9 = p8;
-        for (const k10 in o9) {
-          if (!$hasOwn$(o9, k10)) continue;
-          const x11 = o9[k10];
-          if (!collect$MediaType(x11, errors && path + "/content/" + $pointerToken$(k10), errors) && !errors)
+        const o5 = p4;
+        for (const k6 in o5) {
+          if (!$hasOwn$(o5, k6)) continue;
+          const x7 = o5[k6];
+          if (!collect$MediaType(x7, errors && path + "/content/" + $pointerToken$(k6), errors) && !errors)
             return false;
         }
       }
     }
-    const p12 = o1.links;
-    if (p12 !== void 0) {
-      if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
+    const p8 = o1.links;
+    if (p8 !== void 0) {
+      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
         if ($pushError$(
           errors,
           path + "/links",
@@ -3163,22 +3027,22 @@ function collect$Response(value, path, errors) {
         ))
           return false;
       } else {
-        const o13 = p12;
-        for (const k14 in o13) {
-          if (!$hasOwn$(o13, k14)) continue;
-          const x15 = o13[k14];
-          let matched16 = 0;
-          if (collect$Link(x15)) matched16++;
-          if (collect$Reference(x15)) matched16++;
-          if (matched16 === 0) {
+        const o9 = p8;
+        for (const k10 in o9) {
+          if (!$hasOwn$(o9, k10)) continue;
+          const x11 = o9[k10];
+          let matched12 = 0;
+          if (collect$Link(x11)) matched12++;
+          if (collect$Reference(x11)) matched12++;
+          if (matched12 === 0) {
             if (!errors) return false;
-            collect$Link(x15, path + "/links/" + $pointerToken$(k14), errors);
-            collect$Reference(x15, path + "/links/" + $pointerToken$(k14), errors);
+            collect$Link(x11, path + "/links/" + $pointerToken$(k10), errors);
+            collect$Reference(x11, path + "/links/" + $pointerToken$(k10), errors);
           }
-          if (matched16 !== 1) {
+          if (matched12 !== 1) {
             if ($pushError$(
               errors,
-              path + "/links/" + $pointerToken$(k14),
+              path + "/links/" + $pointerToken$(k10),
               "#/definitions/Response/properties/links/additionalProperties/oneOf",
               "must match exactly one schema in oneOf"
             ))
@@ -3187,18 +3051,18 @@ function collect$Response(value, path, errors) {
         }
       }
     }
-    for (const k17 in o1) {
-      if (!$hasOwn$(o1, k17)) continue;
-      const x18 = o1[k17];
-      const m19 = pattern$1.test(k17);
-      if (m19) {
+    for (const k13 in o1) {
+      if (!$hasOwn$(o1, k13)) continue;
+      const x14 = o1[k13];
+      const m15 = pattern$1.test(k13);
+      if (m15) {
       }
-      if (!(k17 === "description" || k17 === "headers" || k17 === "content" || k17 === "links" || m19)) {
+      if (!(k13 === "description" || k13 === "headers" || k13 === "content" || k13 === "links" || m15)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k17,
+            k13,
             "#/definitions/Response/additionalProperties",
             "must NOT have additional property "
           ))
@@ -3403,51 +3267,20 @@ function collect$Parameter(value, path, errors) {
     }
     const p18 = o1.examples;
     if (p18 !== void 0) {
-      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/definitions/Parameter/properties/examples/type",
-          "must be object"
-        ))
-          return false;
-      } else {
-        const o19 = p18;
-        for (const k20 in o19) {
-          if (!$hasOwn$(o19, k20)) continue;
-          const x21 = o19[k20];
-          let matched22 = 0;
-          if (collect$Example(x21)) matched22++;
-          if (collect$Reference(x21)) matched22++;
-          if (matched22 === 0) {
-            if (!errors) return false;
-            collect$Example(x21, path + "/examples/" + $pointerToken$(k20), errors);
-            collect$Reference(x21, path + "/examples/" + $pointerToken$(k20), errors);
-          }
-          if (matched22 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/examples/" + $pointerToken$(k20),
-              "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return false;
-          }
-        }
-      }
+      if (!collect$5(p18, errors && path + "/examples", errors) && !errors) return false;
     }
-    for (const k23 in o1) {
-      if (!$hasOwn$(o1, k23)) continue;
-      const x24 = o1[k23];
-      const m25 = pattern$1.test(k23);
-      if (m25) {
+    for (const k19 in o1) {
+      if (!$hasOwn$(o1, k19)) continue;
+      const x20 = o1[k19];
+      const m21 = pattern$1.test(k19);
+      if (m21) {
       }
-      if (!(k23 === "name" || k23 === "in" || k23 === "description" || k23 === "required" || k23 === "deprecated" || k23 === "allowEmptyValue" || k23 === "style" || k23 === "explode" || k23 === "allowReserved" || k23 === "schema" || k23 === "content" || k23 === "example" || k23 === "examples" || m25)) {
+      if (!(k19 === "name" || k19 === "in" || k19 === "description" || k19 === "required" || k19 === "deprecated" || k19 === "allowEmptyValue" || k19 === "style" || k19 === "explode" || k19 === "allowReserved" || k19 === "schema" || k19 === "content" || k19 === "example" || k19 === "examples" || m21)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k23,
+            k19,
             "#/definitions/Parameter/additionalProperties",
             "must NOT have additional property "
           ))
@@ -3458,19 +3291,19 @@ function collect$Parameter(value, path, errors) {
   }
   if (!collect$ExampleXORExamples(value, path, errors) && !errors) return false;
   if (!collect$SchemaXORContent(value, path, errors) && !errors) return false;
-  let matched26 = 0;
-  if (collect$PathParameter(value)) matched26++;
-  if (collect$QueryParameter(value)) matched26++;
-  if (collect$HeaderParameter(value)) matched26++;
-  if (collect$CookieParameter(value)) matched26++;
-  if (matched26 === 0) {
+  let matched22 = 0;
+  if (collect$PathParameter(value)) matched22++;
+  if (collect$QueryParameter(value)) matched22++;
+  if (collect$HeaderParameter(value)) matched22++;
+  if (collect$CookieParameter(value)) matched22++;
+  if (matched22 === 0) {
     if (!errors) return false;
     collect$PathParameter(value, path, errors);
     collect$QueryParameter(value, path, errors);
     collect$HeaderParameter(value, path, errors);
     collect$CookieParameter(value, path, errors);
   }
-  if (matched26 !== 1) {
+  if (matched22 !== 1) {
     if ($pushError$(
       errors,
       path,
@@ -3801,51 +3634,26 @@ function collect$Header(value, path, errors) {
     }
     const p16 = o1.examples;
     if (p16 !== void 0) {
-      if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/definitions/Header/properties/examples/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
-        const o17 = p16;
-        for (const k18 in o17) {
-          if (!$hasOwn$(o17, k18)) continue;
-          const x19 = o17[k18];
-          let matched20 = 0;
-          if (collect$Example(x19)) matched20++;
-          if (collect$Reference(x19)) matched20++;
-          if (matched20 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Example(x19, path + "/examples/" + $pointerToken$(k18), errors);
-            collect$Reference(x19, path + "/examples/" + $pointerToken$(k18), errors);
-          }
-          if (matched20 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/examples/" + $pointerToken$(k18),
-              "#/definitions/Header/properties/examples/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$6(
+        p16,
+        errors && path + "/examples",
+        errors,
+        "#/definitions/Header/properties/examples"
+      ) && !errors)
+        return depth$--, false;
     }
-    for (const k21 in o1) {
-      if (!$hasOwn$(o1, k21)) continue;
-      const x22 = o1[k21];
-      const m23 = pattern$1.test(k21);
-      if (m23) {
+    for (const k17 in o1) {
+      if (!$hasOwn$(o1, k17)) continue;
+      const x18 = o1[k17];
+      const m19 = pattern$1.test(k17);
+      if (m19) {
       }
-      if (!(k21 === "description" || k21 === "required" || k21 === "deprecated" || k21 === "allowEmptyValue" || k21 === "style" || k21 === "explode" || k21 === "allowReserved" || k21 === "schema" || k21 === "content" || k21 === "example" || k21 === "examples" || m23)) {
+      if (!(k17 === "description" || k17 === "required" || k17 === "deprecated" || k17 === "allowEmptyValue" || k17 === "style" || k17 === "explode" || k17 === "allowReserved" || k17 === "schema" || k17 === "content" || k17 === "example" || k17 === "examples" || m19)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k21,
+            k17,
             "#/definitions/Header/additionalProperties",
             "must NOT have additional property "
           ))
@@ -3969,7 +3777,7 @@ function collect$Link(value, path, errors) {
       }
     }
   }
-  if (collect$2(value)) {
+  if (collect$7(value)) {
     if ($pushError$(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
   }
   return true;
@@ -4102,58 +3910,25 @@ function collect$Operation(value, path, errors) {
     }
     const p11 = o1.parameters;
     if (p11 !== void 0) {
-      if (!Array.isArray(p11)) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/definitions/Operation/properties/parameters/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
-        const a12 = p11;
-        if (!$hasUniqueItems$(a12)) {
-          if ($pushError$(
-            errors,
-            path + "/parameters",
-            "#/definitions/Operation/properties/parameters/uniqueItems",
-            "must NOT have duplicate items"
-          ))
-            return depth$--, false;
-        }
-        for (let i13 = 0; i13 < a12.length; i13++) {
-          const x14 = a12[i13];
-          let matched15 = 0;
-          if (collect$Parameter(x14)) matched15++;
-          if (collect$Reference(x14)) matched15++;
-          if (matched15 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Parameter(x14, path + "/parameters/" + i13, errors);
-            collect$Reference(x14, path + "/parameters/" + i13, errors);
-          }
-          if (matched15 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/parameters/" + i13,
-              "#/definitions/Operation/properties/parameters/items/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$1(
+        p11,
+        errors && path + "/parameters",
+        errors,
+        "#/definitions/Operation/properties/parameters"
+      ) && !errors)
+        return depth$--, false;
     }
-    const p16 = o1.requestBody;
-    if (p16 !== void 0) {
-      let matched17 = 0;
-      if (collect$RequestBody(p16)) matched17++;
-      if (collect$Reference(p16)) matched17++;
-      if (matched17 === 0) {
+    const p12 = o1.requestBody;
+    if (p12 !== void 0) {
+      let matched13 = 0;
+      if (collect$RequestBody(p12)) matched13++;
+      if (collect$Reference(p12)) matched13++;
+      if (matched13 === 0) {
         if (!errors) return depth$--, false;
-        collect$RequestBody(p16, path + "/requestBody", errors);
-        collect$Reference(p16, path + "/requestBody", errors);
+        collect$RequestBody(p12, path + "/requestBody", errors);
+        collect$Reference(p12, path + "/requestBody", errors);
       }
-      if (matched17 !== 1) {
+      if (matched13 !== 1) {
         if ($pushError$(
           errors,
           path + "/requestBody",
@@ -4167,9 +3942,9 @@ function collect$Operation(value, path, errors) {
       if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors)
         return depth$--, false;
     }
-    const p18 = o1.callbacks;
-    if (p18 !== void 0) {
-      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
+    const p14 = o1.callbacks;
+    if (p14 !== void 0) {
+      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
         if ($pushError$(
           errors,
           path + "/callbacks",
@@ -4178,22 +3953,22 @@ function collect$Operation(value, path, errors) {
         ))
           return depth$--, false;
       } else {
-        const o19 = p18;
-        for (const k20 in o19) {
-          if (!$hasOwn$(o19, k20)) continue;
-          const x21 = o19[k20];
-          let matched22 = 0;
-          if (collect$Callback(x21)) matched22++;
-          if (collect$Reference(x21)) matched22++;
-          if (matched22 === 0) {
+        const o15 = p14;
+        for (const k16 in o15) {
+          if (!$hasOwn$(o15, k16)) continue;
+          const x17 = o15[k16];
+          let matched18 = 0;
+          if (collect$Callback(x17)) matched18++;
+          if (collect$Reference(x17)) matched18++;
+          if (matched18 === 0) {
             if (!errors) return depth$--, false;
-            collect$Callback(x21, path + "/callbacks/" + $pointerToken$(k20), errors);
-            collect$Reference(x21, path + "/callbacks/" + $pointerToken$(k20), errors);
+            collect$Callback(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
+            collect$Reference(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
           }
-          if (matched22 !== 1) {
+          if (matched18 !== 1) {
             if ($pushError$(
               errors,
-              path + "/callbacks/" + $pointerToken$(k20),
+              path + "/callbacks/" + $pointerToken$(k16),
               "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
               "must match exactly one schema in oneOf"
             ))
@@ -4202,9 +3977,9 @@ function collect$Operation(value, path, errors) {
         }
       }
     }
-    const p23 = o1.deprecated;
-    if (p23 !== void 0) {
-      if (!(typeof p23 === "boolean")) {
+    const p19 = o1.deprecated;
+    if (p19 !== void 0) {
+      if (!(typeof p19 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/deprecated",
@@ -4214,9 +3989,9 @@ function collect$Operation(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p24 = o1.security;
-    if (p24 !== void 0) {
-      if (!Array.isArray(p24)) {
+    const p20 = o1.security;
+    if (p20 !== void 0) {
+      if (!Array.isArray(p20)) {
         if ($pushError$(
           errors,
           path + "/security",
@@ -4225,17 +4000,17 @@ function collect$Operation(value, path, errors) {
         ))
           return depth$--, false;
       } else {
-        const a25 = p24;
-        for (let i26 = 0; i26 < a25.length; i26++) {
-          const x27 = a25[i26];
-          if (!collect$SecurityRequirement(x27, errors && path + "/security/" + i26, errors) && !errors)
+        const a21 = p20;
+        for (let i22 = 0; i22 < a21.length; i22++) {
+          const x23 = a21[i22];
+          if (!collect$SecurityRequirement(x23, errors && path + "/security/" + i22, errors) && !errors)
             return depth$--, false;
         }
       }
     }
-    const p28 = o1.servers;
-    if (p28 !== void 0) {
-      if (!Array.isArray(p28)) {
+    const p24 = o1.servers;
+    if (p24 !== void 0) {
+      if (!Array.isArray(p24)) {
         if ($pushError$(
           errors,
           path + "/servers",
@@ -4244,26 +4019,26 @@ function collect$Operation(value, path, errors) {
         ))
           return depth$--, false;
       } else {
-        const a29 = p28;
-        for (let i30 = 0; i30 < a29.length; i30++) {
-          const x31 = a29[i30];
-          if (!collect$Server(x31, errors && path + "/servers/" + i30, errors) && !errors)
+        const a25 = p24;
+        for (let i26 = 0; i26 < a25.length; i26++) {
+          const x27 = a25[i26];
+          if (!collect$Server(x27, errors && path + "/servers/" + i26, errors) && !errors)
             return depth$--, false;
         }
       }
     }
-    for (const k32 in o1) {
-      if (!$hasOwn$(o1, k32)) continue;
-      const x33 = o1[k32];
-      const m34 = pattern$1.test(k32);
-      if (m34) {
+    for (const k28 in o1) {
+      if (!$hasOwn$(o1, k28)) continue;
+      const x29 = o1[k28];
+      const m30 = pattern$1.test(k28);
+      if (m30) {
       }
-      if (!(k32 === "tags" || k32 === "summary" || k32 === "description" || k32 === "externalDocs" || k32 === "operationId" || k32 === "parameters" || k32 === "requestBody" || k32 === "responses" || k32 === "callbacks" || k32 === "deprecated" || k32 === "security" || k32 === "servers" || m34)) {
+      if (!(k28 === "tags" || k28 === "summary" || k28 === "description" || k28 === "externalDocs" || k28 === "operationId" || k28 === "parameters" || k28 === "requestBody" || k28 === "responses" || k28 === "callbacks" || k28 === "deprecated" || k28 === "security" || k28 === "servers" || m30)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k32,
+            k28,
             "#/definitions/Operation/additionalProperties",
             "must NOT have additional property "
           ))
@@ -4275,7 +4050,98 @@ function collect$Operation(value, path, errors) {
   depth$--;
   return true;
 }
-function collect$1(value, path, errors) {
+function collect$1(value, path, errors, at) {
+  if (depth$ >= 2e3) {
+    $pushError$(
+      errors,
+      path,
+      at,
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
+    return false;
+  }
+  depth$++;
+  if (!Array.isArray(value)) {
+    if ($pushError$(errors, path, errors && at + "/type", "must be array"))
+      return depth$--, false;
+  } else {
+    const a1 = value;
+    if (!$hasUniqueItems$(a1)) {
+      if ($pushError$(
+        errors,
+        path,
+        errors && at + "/uniqueItems",
+        "must NOT have duplicate items"
+      ))
+        return depth$--, false;
+    }
+    for (let i2 = 0; i2 < a1.length; i2++) {
+      const x3 = a1[i2];
+      let matched4 = 0;
+      if (collect$Parameter(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return depth$--, false;
+        collect$Parameter(x3, path + "/" + i2, errors);
+        collect$Reference(x3, path + "/" + i2, errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + i2,
+          errors && at + "/items/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+  }
+  depth$--;
+  return true;
+}
+function collect$2(value, path, errors, at) {
+  if (depth$ >= 2e3) {
+    $pushError$(
+      errors,
+      path,
+      at,
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
+    return false;
+  }
+  depth$++;
+  if (!Array.isArray(value)) {
+    if ($pushError$(errors, path, errors && at + "/type", "must be array"))
+      return depth$--, false;
+  } else {
+    const a1 = value;
+    for (let i2 = 0; i2 < a1.length; i2++) {
+      const x3 = a1[i2];
+      let matched4 = 0;
+      if (collect$Schema(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return depth$--, false;
+        collect$Schema(x3, path + "/" + i2, errors);
+        collect$Reference(x3, path + "/" + i2, errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + i2,
+          errors && at + "/items/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+  }
+  depth$--;
+  return true;
+}
+function collect$3(value, path, errors) {
   if (depth$ >= 2e3) {
     $pushError$(
       errors,
@@ -4443,6 +4309,36 @@ function collect$XML(value, path, errors) {
   }
   return true;
 }
+function collect$4(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(errors, path, "#/definitions/Response/properties/headers/type", "must be object"))
+      return false;
+  } else {
+    const o1 = value;
+    for (const k2 in o1) {
+      if (!$hasOwn$(o1, k2)) continue;
+      const x3 = o1[k2];
+      let matched4 = 0;
+      if (collect$Header(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return false;
+        collect$Header(x3, path + "/" + $pointerToken$(k2), errors);
+        collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/definitions/Response/properties/headers/additionalProperties/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return false;
+      }
+    }
+  }
+  return true;
+}
 function collect$MediaType(value, path, errors) {
   if (depth$ >= 2e3) {
     $pushError$(
@@ -4485,42 +4381,17 @@ function collect$MediaType(value, path, errors) {
     }
     const p5 = o1.examples;
     if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/definitions/MediaType/properties/examples/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
-        const o6 = p5;
-        for (const k7 in o6) {
-          if (!$hasOwn$(o6, k7)) continue;
-          const x8 = o6[k7];
-          let matched9 = 0;
-          if (collect$Example(x8)) matched9++;
-          if (collect$Reference(x8)) matched9++;
-          if (matched9 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Example(x8, path + "/examples/" + $pointerToken$(k7), errors);
-            collect$Reference(x8, path + "/examples/" + $pointerToken$(k7), errors);
-          }
-          if (matched9 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/examples/" + $pointerToken$(k7),
-              "#/definitions/MediaType/properties/examples/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$6(
+        p5,
+        errors && path + "/examples",
+        errors,
+        "#/definitions/MediaType/properties/examples"
+      ) && !errors)
+        return depth$--, false;
     }
-    const p10 = o1.encoding;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
+    const p6 = o1.encoding;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "object" && p6 !== null && !Array.isArray(p6))) {
         if ($pushError$(
           errors,
           path + "/encoding",
@@ -4529,27 +4400,27 @@ function collect$MediaType(value, path, errors) {
         ))
           return depth$--, false;
       } else {
-        const o11 = p10;
-        for (const k12 in o11) {
-          if (!$hasOwn$(o11, k12)) continue;
-          const x13 = o11[k12];
-          if (!collect$Encoding(x13, errors && path + "/encoding/" + $pointerToken$(k12), errors) && !errors)
+        const o7 = p6;
+        for (const k8 in o7) {
+          if (!$hasOwn$(o7, k8)) continue;
+          const x9 = o7[k8];
+          if (!collect$Encoding(x9, errors && path + "/encoding/" + $pointerToken$(k8), errors) && !errors)
             return depth$--, false;
         }
       }
     }
-    for (const k14 in o1) {
-      if (!$hasOwn$(o1, k14)) continue;
-      const x15 = o1[k14];
-      const m16 = pattern$1.test(k14);
-      if (m16) {
+    for (const k10 in o1) {
+      if (!$hasOwn$(o1, k10)) continue;
+      const x11 = o1[k10];
+      const m12 = pattern$1.test(k10);
+      if (m12) {
       }
-      if (!(k14 === "schema" || k14 === "example" || k14 === "examples" || k14 === "encoding" || m16)) {
+      if (!(k10 === "schema" || k10 === "example" || k10 === "examples" || k10 === "encoding" || m12)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k14,
+            k10,
             "#/definitions/MediaType/additionalProperties",
             "must NOT have additional property "
           ))
@@ -4562,8 +4433,43 @@ function collect$MediaType(value, path, errors) {
   depth$--;
   return true;
 }
+function collect$5(value, path, errors) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(
+      errors,
+      path,
+      "#/definitions/Parameter/properties/examples/type",
+      "must be object"
+    ))
+      return false;
+  } else {
+    const o1 = value;
+    for (const k2 in o1) {
+      if (!$hasOwn$(o1, k2)) continue;
+      const x3 = o1[k2];
+      let matched4 = 0;
+      if (collect$Example(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return false;
+        collect$Example(x3, path + "/" + $pointerToken$(k2), errors);
+        collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return false;
+      }
+    }
+  }
+  return true;
+}
 function collect$ExampleXORExamples(value, path, errors) {
-  if (collect$3(value)) {
+  if (collect$8(value)) {
     if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
       return false;
   }
@@ -4571,12 +4477,12 @@ function collect$ExampleXORExamples(value, path, errors) {
 }
 function collect$SchemaXORContent(value, path, errors) {
   let matched1 = 0;
-  if (collect$4(value)) matched1++;
-  if (collect$5(value)) matched1++;
+  if (collect$9(value)) matched1++;
+  if (collect$10(value)) matched1++;
   if (matched1 === 0) {
     if (!errors) return false;
-    collect$4(value, path, errors);
-    collect$5(value, path, errors);
+    collect$9(value, path, errors);
+    collect$10(value, path, errors);
   }
   if (matched1 !== 1) {
     if ($pushError$(
@@ -4587,7 +4493,7 @@ function collect$SchemaXORContent(value, path, errors) {
     ))
       return false;
   }
-  if (collect$11(value)) {
+  if (collect$16(value)) {
     if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
       return false;
   }
@@ -4732,6 +4638,48 @@ function collect$CookieParameter(value, path, errors) {
       }
     }
   }
+  return true;
+}
+function collect$6(value, path, errors, at) {
+  if (depth$ >= 2e3) {
+    $pushError$(
+      errors,
+      path,
+      at,
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
+    return false;
+  }
+  depth$++;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(errors, path, errors && at + "/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    for (const k2 in o1) {
+      if (!$hasOwn$(o1, k2)) continue;
+      const x3 = o1[k2];
+      let matched4 = 0;
+      if (collect$Example(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return depth$--, false;
+        collect$Example(x3, path + "/" + $pointerToken$(k2), errors);
+        collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          errors && at + "/additionalProperties/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+  }
+  depth$--;
   return true;
 }
 function collect$APIKeySecurityScheme(value, path, errors) {
@@ -4957,12 +4905,12 @@ function collect$HTTPSecurityScheme(value, path, errors) {
     }
   }
   let matched9 = 0;
-  if (collect$12(value)) matched9++;
-  if (collect$13(value)) matched9++;
+  if (collect$17(value)) matched9++;
+  if (collect$18(value)) matched9++;
   if (matched9 === 0) {
     if (!errors) return false;
-    collect$12(value, path, errors);
-    collect$13(value, path, errors);
+    collect$17(value, path, errors);
+    collect$18(value, path, errors);
   }
   if (matched9 !== 1) {
     if ($pushError$(
@@ -5149,7 +5097,7 @@ function collect$OpenIdConnectSecurityScheme(value, path, errors) {
   }
   return true;
 }
-function collect$2(value, path, errors) {
+function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.operationId === void 0) {
@@ -5280,43 +5228,12 @@ function collect$Encoding(value, path, errors) {
     }
     const p3 = o1.headers;
     if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/definitions/Encoding/properties/headers/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
-        const o4 = p3;
-        for (const k5 in o4) {
-          if (!$hasOwn$(o4, k5)) continue;
-          const x6 = o4[k5];
-          let matched7 = 0;
-          if (collect$Header(x6)) matched7++;
-          if (collect$Reference(x6)) matched7++;
-          if (matched7 === 0) {
-            if (!errors) return depth$--, false;
-            collect$Header(x6, path + "/headers/" + $pointerToken$(k5), errors);
-            collect$Reference(x6, path + "/headers/" + $pointerToken$(k5), errors);
-          }
-          if (matched7 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/headers/" + $pointerToken$(k5),
-              "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
-        }
-      }
+      if (!collect$21(p3, errors && path + "/headers", errors) && !errors) return depth$--, false;
     }
-    const p8 = o1.style;
-    if (p8 !== void 0) {
-      if (!(p8 === "form" || p8 === "spaceDelimited" || p8 === "pipeDelimited" || p8 === "deepObject")) {
-        if (!(typeof p8 === "string")) {
+    const p4 = o1.style;
+    if (p4 !== void 0) {
+      if (!(p4 === "form" || p4 === "spaceDelimited" || p4 === "pipeDelimited" || p4 === "deepObject")) {
+        if (!(typeof p4 === "string")) {
           if ($pushError$(
             errors,
             path + "/style",
@@ -5334,9 +5251,9 @@ function collect$Encoding(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p9 = o1.explode;
-    if (p9 !== void 0) {
-      if (!(typeof p9 === "boolean")) {
+    const p5 = o1.explode;
+    if (p5 !== void 0) {
+      if (!(typeof p5 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/explode",
@@ -5346,9 +5263,9 @@ function collect$Encoding(value, path, errors) {
           return depth$--, false;
       }
     }
-    const p10 = o1.allowReserved;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "boolean")) {
+    const p6 = o1.allowReserved;
+    if (p6 !== void 0) {
+      if (!(typeof p6 === "boolean")) {
         if ($pushError$(
           errors,
           path + "/allowReserved",
@@ -5358,18 +5275,18 @@ function collect$Encoding(value, path, errors) {
           return depth$--, false;
       }
     }
-    for (const k11 in o1) {
-      if (!$hasOwn$(o1, k11)) continue;
-      const x12 = o1[k11];
-      const m13 = pattern$1.test(k11);
-      if (m13) {
+    for (const k7 in o1) {
+      if (!$hasOwn$(o1, k7)) continue;
+      const x8 = o1[k7];
+      const m9 = pattern$1.test(k7);
+      if (m9) {
       }
-      if (!(k11 === "contentType" || k11 === "headers" || k11 === "style" || k11 === "explode" || k11 === "allowReserved" || m13)) {
+      if (!(k7 === "contentType" || k7 === "headers" || k7 === "style" || k7 === "explode" || k7 === "allowReserved" || m9)) {
         {
           if ($pushKeyError$(
             errors,
             path,
-            k11,
+            k7,
             "#/definitions/Encoding/additionalProperties",
             "must NOT have additional property "
           ))
@@ -5381,7 +5298,7 @@ function collect$Encoding(value, path, errors) {
   depth$--;
   return true;
 }
-function collect$3(value, path, errors) {
+function collect$8(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
@@ -5405,7 +5322,7 @@ function collect$3(value, path, errors) {
   }
   return true;
 }
-function collect$4(value, path, errors) {
+function collect$9(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
@@ -5420,7 +5337,7 @@ function collect$4(value, path, errors) {
   }
   return true;
 }
-function collect$6(value, path, errors) {
+function collect$11(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.style === void 0) {
@@ -5435,7 +5352,7 @@ function collect$6(value, path, errors) {
   }
   return true;
 }
-function collect$7(value, path, errors) {
+function collect$12(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.explode === void 0) {
@@ -5450,7 +5367,7 @@ function collect$7(value, path, errors) {
   }
   return true;
 }
-function collect$8(value, path, errors) {
+function collect$13(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.allowReserved === void 0) {
@@ -5465,7 +5382,7 @@ function collect$8(value, path, errors) {
   }
   return true;
 }
-function collect$9(value, path, errors) {
+function collect$14(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.example === void 0) {
@@ -5480,7 +5397,7 @@ function collect$9(value, path, errors) {
   }
   return true;
 }
-function collect$10(value, path, errors) {
+function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.examples === void 0) {
@@ -5495,7 +5412,7 @@ function collect$10(value, path, errors) {
   }
   return true;
 }
-function collect$5(value, path, errors) {
+function collect$10(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.content === void 0) {
@@ -5508,7 +5425,7 @@ function collect$5(value, path, errors) {
         return false;
     }
   }
-  if (collect$6(value)) {
+  if (collect$11(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5517,7 +5434,7 @@ function collect$5(value, path, errors) {
     ))
       return false;
   }
-  if (collect$7(value)) {
+  if (collect$12(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5526,7 +5443,7 @@ function collect$5(value, path, errors) {
     ))
       return false;
   }
-  if (collect$8(value)) {
+  if (collect$13(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5535,7 +5452,7 @@ function collect$5(value, path, errors) {
     ))
       return false;
   }
-  if (collect$9(value)) {
+  if (collect$14(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5544,7 +5461,7 @@ function collect$5(value, path, errors) {
     ))
       return false;
   }
-  if (collect$10(value)) {
+  if (collect$15(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5555,7 +5472,7 @@ function collect$5(value, path, errors) {
   }
   return true;
 }
-function collect$11(value, path, errors) {
+function collect$16(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.schema === void 0) {
@@ -5579,7 +5496,7 @@ function collect$11(value, path, errors) {
   }
   return true;
 }
-function collect$12(value, path, errors) {
+function collect$17(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
@@ -5608,7 +5525,7 @@ function collect$12(value, path, errors) {
   }
   return true;
 }
-function collect$14(value, path, errors) {
+function collect$19(value, path, errors) {
   if (!(typeof value === "string")) {
     if ($pushError$(
       errors,
@@ -5631,7 +5548,7 @@ function collect$14(value, path, errors) {
   }
   return true;
 }
-function collect$15(value, path, errors) {
+function collect$20(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     if (o1.bearerFormat === void 0) {
@@ -5646,12 +5563,12 @@ function collect$15(value, path, errors) {
   }
   return true;
 }
-function collect$13(value, path, errors) {
+function collect$18(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
     if (p2 !== void 0) {
-      if (collect$14(p2)) {
+      if (collect$19(p2)) {
         if ($pushError$(
           errors,
           path + "/scheme",
@@ -5662,7 +5579,7 @@ function collect$13(value, path, errors) {
       }
     }
   }
-  if (collect$15(value)) {
+  if (collect$20(value)) {
     if ($pushError$(
       errors,
       path,
@@ -5728,6 +5645,48 @@ function collect$OAuthFlows(value, path, errors) {
       }
     }
   }
+  return true;
+}
+function collect$21(value, path, errors) {
+  if (depth$ >= 2e3) {
+    $pushError$(
+      errors,
+      path,
+      "#/definitions/Encoding/properties/headers",
+      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
+      "maxDepth"
+    );
+    return false;
+  }
+  depth$++;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
+    if ($pushError$(errors, path, "#/definitions/Encoding/properties/headers/type", "must be object"))
+      return depth$--, false;
+  } else {
+    const o1 = value;
+    for (const k2 in o1) {
+      if (!$hasOwn$(o1, k2)) continue;
+      const x3 = o1[k2];
+      let matched4 = 0;
+      if (collect$Header(x3)) matched4++;
+      if (collect$Reference(x3)) matched4++;
+      if (matched4 === 0) {
+        if (!errors) return depth$--, false;
+        collect$Header(x3, path + "/" + $pointerToken$(k2), errors);
+        collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
+      }
+      if (matched4 !== 1) {
+        if ($pushError$(
+          errors,
+          path + "/" + $pointerToken$(k2),
+          "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
+          "must match exactly one schema in oneOf"
+        ))
+          return depth$--, false;
+      }
+    }
+  }
+  depth$--;
   return true;
 }
 function collect$ImplicitOAuthFlow(value, path, errors) {
