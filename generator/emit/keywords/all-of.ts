@@ -2,12 +2,16 @@
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { applyInPlace } from "../guards/scope";
+import { allOfOffset, emitSlices } from "../guards/split";
 
 const check: KeywordCheck = {
   keywords: ["allOf"],
   applies: "any",
   emit(s, node) {
-    node.allOf!.forEach((member, i) => applyInPlace(s, member, `${node.schemaPath}/allOf/${i}`));
+    // Hundreds of members: checked by helpers, in order (guards/split.ts: tsc's TS2563); a helper's slice numbers its members from its offset.
+    if (emitSlices(s, node, "allOf")) return;
+    const offset = allOfOffset(node);
+    node.allOf!.forEach((member, i) => applyInPlace(s, member, `${node.schemaPath}/allOf/${offset + i}`));
   },
 };
 

@@ -11,6 +11,7 @@ import { stripPaths } from "../../ir/merge-models";
 import type { IrNode } from "../../ir/model";
 import { previousRead, readIntoLocal } from "../guards/access";
 import { escapeToken } from "../guards/paths";
+import { emitSlices } from "../guards/split";
 
 const check: KeywordCheck = {
   keywords: ["properties", "patternProperties", "additionalProperties"],
@@ -18,7 +19,9 @@ const check: KeywordCheck = {
   emit(s, node) {
     const o = s.value;
     const markKey = s.ev ? s.module.runtime("evaluated", "markKey") : undefined;
-    for (const { name, schema } of node.properties ?? []) {
+    // Hundreds of properties: checked by helpers, in order (guards/split.ts: tsc's TS2563).
+    const split = emitSlices(s, node, "properties");
+    for (const { name, schema } of split ? [] : (node.properties ?? [])) {
       if (schema === true && !s.ev) continue;
       const value = previousRead(s, o, name) ?? readIntoLocal(s, o, name);
       s.body.block(code`if (${value} !== undefined)`, () => {

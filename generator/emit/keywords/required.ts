@@ -3,6 +3,7 @@ import { code, join } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { readIntoLocal, readProperty } from "../guards/access";
+import { emitSlices, keywordSlices } from "../guards/split";
 
 const check: KeywordCheck = {
   keywords: ["required"],
@@ -14,8 +15,11 @@ const check: KeywordCheck = {
       s.failIf(join(names.map((name) => code`${readProperty(s, s.value, name)} === undefined`), " || "), "required", "");
       return;
     }
+    // Hundreds of names: checked by helpers, in order (guards/split.ts: tsc's TS2563).
+    if (emitSlices(s, node, "required")) return;
     // A key that properties checks too is read once, into the local that check then uses.
-    const checked = new Set((node.properties ?? []).filter((p) => p.schema !== true || s.ev).map((p) => p.name));
+    // (Not when properties are checked by helpers: they read their own.)
+    const checked = new Set(keywordSlices(s, node, "properties") ? [] : (node.properties ?? []).filter((p) => p.schema !== true || s.ev).map((p) => p.name));
     for (const name of names) {
       const read = checked.has(name) ? readIntoLocal(s, s.value, name) : readProperty(s, s.value, name);
       s.failIf(code`${read} === undefined`, "required", `must have required property '${name}'`);
