@@ -1,8 +1,9 @@
 /**
  * Issue 14's rewrites of templates/runtime/formats.ts answer as the checks they replaced
- * (test/helpers/previous-formats.ts; for ipv4 ajv-formats' expression): the URI checks (path, query
- * and fragment in one loop whose class mask widens at "?" and "#", the authority in a function of
- * its own), ipv6 (one loop, digits counted), ipv4 (a dotted-quad scan) and e-mail address literals.
+ * (test/helpers/previous-formats.ts): the URI checks (path, query and fragment in one loop whose
+ * class mask widens at "?" and "#", the authority in a function of its own), ipv6 (one loop, digits
+ * counted, its IPv4 tail by ajv-formats' expression) and e-mail address literals. (ipv4 itself is
+ * ajv-formats' expression again: its scan lost inside a guard.)
  * The strings are made of the tokens where those scans change state, in any order and number
  * ("#/?", "a:b/c", "1::2:3.4.5.6", "01.2.3.4"), so the near misses come up often; the seed is
  * fixed (FC_SEED overrides it) and printed in each test's name.
@@ -48,7 +49,6 @@ const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) =
   ["uri-reference", formats.isUriReference, previous.isUriReference, uris],
   ["iri", formats.isIri, previous.isIri, uris],
   ["iri-reference", formats.isIriReference, previous.isIriReference, uris],
-  ["ipv4 (against ajv-formats' expression)", formats.isIpv4, previous.isIpv4, ipv4s],
   ["ipv6", formats.isIpv6, previous.isIpv6, ipv6s],
   ["email address literals", formats.isEmail, previous.isEmail, addressLiterals],
 ];
