@@ -266,9 +266,7 @@ export function isIdnEmail(s: string): boolean {
   return isIdnHostname(domain.normalize("NFC"));
 }
 
-// ajv-formats' expressions, which follow the RFCs. IPV4 is dottedQuadAt's answer in fewer bytes,
-// for the checks that e-mail addresses pull into a bundle (address literals): the Koala guards'
-// size goal.
+// ajv-formats' expressions, which follow the RFCs.
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
@@ -303,34 +301,11 @@ export function isDuration(s: string): boolean {
   return unit !== 0;
 }
 
-/**
- * Whether s[i..] to the end is a dotted quad: four decimal numbers 0-255 without leading zeros,
- * joined by dots. A scan, not IPV4: the call of a regular expression costs about as much as
- * reading a whole address here (about 1.15x the peers' one expression).
- */
-function dottedQuadAt(s: string, i: number): boolean {
-  const n = s.length;
-  if (n - i < 7 || n - i > 15) return false;
-  for (let part = 0; ; part++) {
-    let d = s.charCodeAt(i++) - 48;
-    if (d < 0 || d > 9) return false;
-    let v = d;
-    if (d !== 0 && i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
-      v = v * 10 + d;
-      if (++i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
-        if (v * 10 + d > 255) return false;
-        i++;
-      }
-    }
-    if (part === 3) return i === n;
-    if (i + 1 >= n || s.charCodeAt(i) !== 46) return false;
-    i++;
-  }
-}
-
 /** `format: "ipv4"`: dotted quad of 0-255, no leading zeros. */
 export function isIpv4(s: string): boolean {
-  return dottedQuadAt(s, 0);
+  // ajv-formats' expression, not a character scan: a scan measured 1.15x it on strings alone, but
+  // 0.75x inside a guard that checks 60 addresses (bench-guards-shapes), so the expression stays.
+  return IPV4.test(s);
 }
 
 /**
@@ -370,8 +345,7 @@ export function isIpv6(s: string): boolean {
       }
       continue;
     }
-    // an IPv4 address from the current group's start is the last two groups (by IPV4, not
-    // dottedQuadAt: smaller, and email's address literals bundle this check)
+    // an IPv4 address from the current group's start is the last two groups
     return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
   }
   if (digits !== 0) groups++;

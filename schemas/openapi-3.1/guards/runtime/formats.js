@@ -215,27 +215,8 @@ function isDuration(s) {
   }
   return unit !== 0;
 }
-function dottedQuadAt(s, i) {
-  const n = s.length;
-  if (n - i < 7 || n - i > 15) return false;
-  for (let part = 0; ; part++) {
-    let d = s.charCodeAt(i++) - 48;
-    if (d < 0 || d > 9) return false;
-    let v = d;
-    if (d !== 0 && i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
-      v = v * 10 + d;
-      if (++i < n && (d = s.charCodeAt(i) - 48) >= 0 && d <= 9) {
-        if (v * 10 + d > 255) return false;
-        i++;
-      }
-    }
-    if (part === 3) return i === n;
-    if (i + 1 >= n || s.charCodeAt(i) !== 46) return false;
-    i++;
-  }
-}
 function isIpv4(s) {
-  return dottedQuadAt(s, 0);
+  return IPV4.test(s);
 }
 function isIpv6(s) {
   const n = s.length;
