@@ -8,7 +8,7 @@ import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
-import { fieldText, isJsonNumberText } from "../../templates/runtime/response-headers";
+import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -123,12 +123,13 @@ function propertyValue(text: string, shape: Shape, name: string): unknown {
  * A header's value (style simple), read as the client sends it (templates/runtime/params.ts
  * headerText: OpenAPI 3.1.2 applies no percent-encoding to headers) and as the client reads a
  * response header (response-headers.ts): the text as it came, "%41" staying "%41", bytes beyond ASCII
- * as UTF-8 (fieldText); a list split on "," with the spaces around each item dropped (RFC 9110 §5.6.1).
+ * as UTF-8 (fieldText); a list split on ","; only spaces and tabs (OWS) dropped around the value and each item (RFC 9110 §5.5, §5.6.1).
  */
 function parseHeader(raw: string, explode: boolean, shape: Shape): unknown {
-  const text = fieldText(raw).trim();
+  // OWS only (ows): a no-break space at either end is the value's own character, as the client sent it.
+  const text = ows(fieldText(raw));
   if (shape.kind === "primitive") return coerce(text, shape.types);
-  return build(text === "" ? [] : text.split(",").map((part) => part.trim()), shape, explode, (part) => part);
+  return build(text === "" ? [] : text.split(",").map(ows), shape, explode, (part) => part);
 }
 
 /** simple: "a,b"; exploded objects "k=v,k=v". */

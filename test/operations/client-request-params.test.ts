@@ -66,6 +66,20 @@ describe("header values", () => {
     }
   });
 
+  test("only spaces and tabs (OWS) are dropped at either end: U+00A0, U+3000, U+FEFF, U+2028 are the value's own, both ways", async () => {
+    // Client → mock: the mock answers 400 unless it read back each const exactly.
+    const result = await api.sendPadded(client(mock.url), { header: { "X-Pad": "\u00A0é\u00A0", "X-Pads": ["\u3000a", "b\uFEFF", "\u2028"] } });
+    expect(result).toMatchObject({ ok: true, status: 200 });
+    // Mock → client: the mock sends its examples (values String.trim() would change included), the client reads them back as sent.
+    expect(result.header).toEqual({ "X-Pad": "\u00A0ü\u3000", "X-Pads": ["\uFEFFx", "y\u00A0"] });
+    // OWS still goes: spaces and tabs around the value and around each list item.
+    const bytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+    const sent = await fetch(`${mock.url}/padded`, { headers: { "X-Pad": bytes(" \t\u00A0é\u00A0\t "), "X-Pads": bytes("\u3000a \t, b\uFEFF ,\t\u2028") } });
+    expect(sent.status).toBe(200);
+    const nbspLost = await fetch(`${mock.url}/padded`, { headers: { "X-Pad": bytes("é"), "X-Pads": bytes("\u3000a,b\uFEFF,\u2028") } });
+    expect(nbspLost.status).toBe(400);
+  });
+
   test("a control character is refused before anything is sent", async () => {
     server.reset();
     await expect((async () => api.sendHeaders(client(server.origin), { header: { ...HEADERS, "X-Free": "a\r\nX-Injected: 1" } }))()).rejects.toThrow(/control character/);
