@@ -7,8 +7,9 @@
 import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
 import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+import { splitPathKey } from "../load/openapi/path-query";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
-import { fieldText, isJsonNumberText } from "../../templates/runtime/response-headers";
+import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -18,6 +19,8 @@ export interface RawRequest {
   /** The query string without "?". */
   query: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The operation's path key as written ("/items?action=archive"): its query pairs are no parameter's (explodedObjectKeys). */
+  pathKey?: string;
 }
 
 /** Headers a Parameter Object may not describe (OpenAPI: they are ignored). */
@@ -29,7 +32,7 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
   const query = splitPairs(request.query, "&");
   const cookies = splitPairs(headerText(request.headers.cookie) ?? "", ";");
   const shapes = new Map(parameters.map((p) => [p, shapeOf(model, schemaTypes.get(p.name + "\0" + p.in))]));
-  const exploded = new Map([...explodedObjectKeys(parameters, shapes, "query"), ...explodedObjectKeys(parameters, shapes, "cookie")]);
+  const exploded = new Map([...explodedObjectKeys(parameters, shapes, "query", keyQueryNames(request)), ...explodedObjectKeys(parameters, shapes, "cookie", [])]);
   for (const parameter of parameters) {
     const shape = shapes.get(parameter)!;
     let value: unknown;
@@ -123,12 +126,13 @@ function propertyValue(text: string, shape: Shape, name: string): unknown {
  * A header's value (style simple), read as the client sends it (templates/runtime/params.ts
  * headerText: OpenAPI 3.1.2 applies no percent-encoding to headers) and as the client reads a
  * response header (response-headers.ts): the text as it came, "%41" staying "%41", bytes beyond ASCII
- * as UTF-8 (fieldText); a list split on "," with the spaces around each item dropped (RFC 9110 §5.6.1).
+ * as UTF-8 (fieldText); a list split on ","; only spaces and tabs (OWS) dropped around the value and each item (RFC 9110 §5.5, §5.6.1).
  */
 function parseHeader(raw: string, explode: boolean, shape: Shape): unknown {
-  const text = fieldText(raw).trim();
+  // OWS only (ows): a no-break space at either end is the value's own character, as the client sent it.
+  const text = ows(fieldText(raw));
   if (shape.kind === "primitive") return coerce(text, shape.types);
-  return build(text === "" ? [] : text.split(",").map((part) => part.trim()), shape, explode, (part) => part);
+  return build(text === "" ? [] : text.split(",").map(ows), shape, explode, (part) => part);
 }
 
 /** simple: "a,b"; exploded objects "k=v,k=v". */
@@ -167,19 +171,37 @@ function splitPairs(text: string, separator: "&" | ";"): [string, string][] {
 }
 
 /**
+ * The (decoded) names of the path key's own query pairs in this request: "action" of
+ * "/items?action=archive", and for a `{name}=...` pair the name the request gave it (keyQueryValues).
+ */
+function keyQueryNames(request: RawRequest): string[] {
+  if (request.pathKey === undefined) return [];
+  const decoded = (name: string) => percentDecoded(name.replace(/\+/g, " "));
+  return splitPathKey(request.pathKey).query.flatMap((pair) => {
+    if (pair.nameParameter === undefined) return [decoded(pair.name)];
+    const name = request.pathValues[pair.nameParameter];
+    return name === undefined ? [] : [decoded(name)];
+  });
+}
+
+/**
  * Which query (or cookie) keys each exploded form object takes (OpenAPI: its properties are the query's own
  * `key=value` pairs, so only the schema tells them apart): its declared properties, and, when its
- * schema allows more (additionalProperties), a key no other parameter claims, neither a declared
- * parameter's name nor another exploded object's property; such a key goes to the first open object
- * only (two open ones cannot be told apart). Keys nobody claims are left alone, as any unknown pair.
+ * schema allows more (additionalProperties), a key no one else claims: neither a declared
+ * parameter's name, another exploded object's property, a deepObject parameter's `name[...]` key,
+ * nor a pair of the path key's own query (`keyNames`, "action" of "/items?action=archive"); such a
+ * key goes to the first open object only (two open ones cannot be told apart). Keys nobody claims
+ * are left alone, as any unknown pair.
  */
-function explodedObjectKeys(parameters: readonly IrParameter[], shapes: ReadonlyMap<IrParameter, Shape>, location: "query" | "cookie"): Map<IrParameter, (key: string) => boolean> {
+function explodedObjectKeys(parameters: readonly IrParameter[], shapes: ReadonlyMap<IrParameter, Shape>, location: "query" | "cookie", keyNames: readonly string[]): Map<IrParameter, (key: string) => boolean> {
   const here = parameters.filter((p) => p.in === location);
   // A cookie is always style form (the mock reads it so).
   const objects = here.filter((p) => (location === "cookie" || p.style === "form") && p.explode && shapes.get(p)!.kind === "object");
-  const claimed = new Set([...here.map((p) => p.name), ...objects.flatMap((p) => [...(shapes.get(p)!.names ?? [])])]);
+  const claimed = new Set([...here.map((p) => p.name), ...objects.flatMap((p) => [...(shapes.get(p)!.names ?? [])]), ...keyNames]);
+  const deepPrefixes = location === "query" ? here.filter((p) => p.style === "deepObject").map((p) => `${p.name}[`) : [];
   const open = objects.find((p) => shapes.get(p)!.open);
-  return new Map(objects.map((p) => [p, (key: string) => shapes.get(p)!.names?.has(key) === true || (p === open && !claimed.has(key))]));
+  const free = (key: string) => !claimed.has(key) && !deepPrefixes.some((prefix) => key.startsWith(prefix));
+  return new Map(objects.map((p) => [p, (key: string) => shapes.get(p)!.names?.has(key) === true || (p === open && free(key))]));
 }
 
 function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, takes: ((key: string) => boolean) | undefined): unknown {

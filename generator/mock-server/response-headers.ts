@@ -7,6 +7,7 @@
 import type { JsonValue } from "../ir/model";
 import type { Checked } from "./mock-api";
 import { synthesizeValid } from "./synthesize";
+import { ows } from "../../templates/runtime/response-headers";
 
 export interface MockHeaders {
   /** The guard of the response's `<Stem>Response<Status>Headers` object. */
@@ -53,11 +54,11 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
  * percent-encoded: servers do not encode header values (OpenAPI 3.1.2 Appendix D) and the client
  * reads the text as it comes (non-ASCII as UTF-8 bytes). Undefined when the text would not read back
  * as the value: a control character or a lone surrogate (a header line cannot carry them), spaces
- * at either end (HTTP strips them), a "," inside an item or an "=" in an exploded key.
+ * or tabs at either end (OWS: HTTP strips them), a "," inside an item or an "=" in an exploded key.
  */
 function headerText(value: JsonValue, form: "explode" | "json" | undefined): string | undefined {
   const plain = (item: JsonValue): string => (typeof item === "object" && item !== null ? JSON.stringify(item) : String(item));
-  const sendable = (text: string) => !/[\0-\x08\n-\x1F\x7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text) && text.trim() === text;
+  const sendable = (text: string) => !/[\0-\x08\n-\x1F\x7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text) && ows(text) === text;
   const pieces = (parts: string[], separator: string): string | undefined => (parts.every((p) => sendable(p) && !p.includes(",")) ? parts.join(separator) : undefined);
   if (form === "json") return sendable(JSON.stringify(value)) ? JSON.stringify(value) : undefined;
   if (Array.isArray(value)) return pieces(value.map(plain), ",");

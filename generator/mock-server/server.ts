@@ -310,7 +310,7 @@ function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: 
   const match = operation.pattern.exec(url.pathname)!;
   const names = pathNames(operation.path);
   const pathValues = { ...keyQueryValues(operation.path, url.search.slice(1)), ...Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
-  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers }, api.model, operation.parameterSchemas);
+  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers, pathKey: operation.path }, api.model, operation.parameterSchemas);
   const errors: (GuardIssue & { in: string })[] = [];
   for (const [location, checked] of Object.entries(operation.parameters)) {
     const result = checked.validate(parsed[location as keyof typeof parsed] ?? {});

@@ -39,13 +39,13 @@ export function headerReader(declared: readonly (readonly [name: string, kind: H
 function readHeader(text: string, kind: HeaderKind): unknown {
   if (typeof kind !== "string") return readObject(text, kind[0], new Map(kind[1]), kind[2]);
   if (kind === "o" || kind === "e") return readObject(text, kind, new Map(), undefined);
-  if (kind[0] === "a") return text.trim() === "" ? [] : text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
-  return scalar(text.trim(), kind);
+  if (kind[0] === "a") return ows(text) === "" ? [] : text.split(",").map((item) => scalar(ows(item), kind.slice(1)));
+  return scalar(ows(text), kind);
 }
 
 /** `key,value,...` (`o`) or `key=value,...` (`e`), each value read by its property's kind. */
 function readObject(text: string, kind: "o" | "e", properties: ReadonlyMap<string, string>, other: string | undefined): Record<string, unknown> {
-  const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
+  const parts = ows(text) === "" ? [] : text.split(",").map(ows);
   const pairs: [string, string][] = [];
   if (kind === "e") {
     for (const part of parts) {
@@ -60,6 +60,13 @@ function readObject(text: string, kind: "o" | "e", properties: ReadonlyMap<strin
   }
   return object;
 }
+
+/**
+ * A field value without the spaces and tabs at either end (OWS, RFC 9110 §5.5), all HTTP drops: not
+ * String.trim(), which drops U+00A0, U+3000, U+FEFF, U+2028 ... too, a value's own characters once
+ * sent as UTF-8 bytes. Shared with the mock server (its header parameters, and which values it sends).
+ */
+export const ows = (text: string): string => text.replace(/^[ \t]+|[ \t]+$/g, "");
 
 /**
  * A header's text from its bytes. Fetch gives a header value as a ByteString (one character a byte);

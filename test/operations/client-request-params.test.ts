@@ -7,7 +7,8 @@
  *   the mock's non-ASCII response headers back the same way;
  * - a number parameter's text is a JSON number's (`1e3` is 1000, an integer, as in a JSON body),
  *   in every location, and in a response header;
- * - an exploded form object takes only its own keys from the query.
+ * - an exploded form object takes only its own keys from the query (not a deepObject's `name[key]`,
+ *   nor the path key's own `?action=archive`).
  */
 import * as path from "node:path";
 import { startMockServer, type MockServer } from "../../generator/mock-server/server";
@@ -66,6 +67,20 @@ describe("header values", () => {
     }
   });
 
+  test("only spaces and tabs (OWS) are dropped at either end: U+00A0, U+3000, U+FEFF, U+2028 are the value's own, both ways", async () => {
+    // Client → mock: the mock answers 400 unless it read back each const exactly.
+    const result = await api.sendPadded(client(mock.url), { header: { "X-Pad": "\u00A0é\u00A0", "X-Pads": ["\u3000a", "b\uFEFF", "\u2028"] } });
+    expect(result).toMatchObject({ ok: true, status: 200 });
+    // Mock → client: the mock sends its examples (values String.trim() would change included), the client reads them back as sent.
+    expect(result.header).toEqual({ "X-Pad": "\u00A0ü\u3000", "X-Pads": ["\uFEFFx", "y\u00A0"] });
+    // OWS still goes: spaces and tabs around the value and around each list item.
+    const bytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+    const sent = await fetch(`${mock.url}/padded`, { headers: { "X-Pad": bytes(" \t\u00A0é\u00A0\t "), "X-Pads": bytes("\u3000a \t, b\uFEFF ,\t\u2028") } });
+    expect(sent.status).toBe(200);
+    const nbspLost = await fetch(`${mock.url}/padded`, { headers: { "X-Pad": bytes("é"), "X-Pads": bytes("\u3000a,b\uFEFF,\u2028") } });
+    expect(nbspLost.status).toBe(400);
+  });
+
   test("a control character is refused before anything is sent", async () => {
     server.reset();
     await expect((async () => api.sendHeaders(client(server.origin), { header: { ...HEADERS, "X-Free": "a\r\nX-Injected: 1" } }))()).rejects.toThrow(/control character/);
@@ -103,6 +118,16 @@ describe("an exploded form object takes only its own keys from the query", () =>
     expect(await search("x=1&y=2&limit=5&y2=a&color=red")).toBe(204);
     expect(await search("x=1&y=2&limit=50")).toBe(400); // limit is its own parameter (maximum 10), not a property of point
     expect(await search("x=1&limit=5")).toBe(400); // point's y is missing, whatever else there is
+  });
+
+  test("an open one (additionalProperties: integer) leaves a deepObject's name[key] pairs and the path key's own pairs alone", async () => {
+    // Before, counts took filter[a]=x and action=archive, which are no integers (400).
+    expect(await fetch(`${mock.url}/counts?filter%5Ba%5D=x&n=2`).then((r) => r.status)).toBe(204);
+    expect(await fetch(`${mock.url}/counts?filter%5Ba%5D=x&n=two`).then((r) => r.status)).toBe(400); // still its own
+    expect(await fetch(`${mock.url}/counts?action=archive&n=2`, { method: "POST" }).then((r) => r.status)).toBe(204);
+    expect(await fetch(`${mock.url}/counts?action=archive&n=two`, { method: "POST" }).then((r) => r.status)).toBe(400);
+    expect(await api.counts(client(mock.url), { query: { filter: { a: "x" }, counts: { n: 2, m: 3 } } })).toMatchObject({ ok: true, status: 204 });
+    expect(await api.archiveCounts(client(mock.url), { query: { counts: { n: 2 } } })).toMatchObject({ ok: true, status: 204 });
   });
 
   test("the generated client's request reads back", async () => {

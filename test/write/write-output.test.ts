@@ -1,8 +1,9 @@
 /**
- * writeOutput's comparison with the previous output (write/write-output.ts): a file of ASCII only
- * is compared as text, any other as UTF-8 bytes. Either way a file whose contents are the same
- * keeps its inode (it is linked into the new output, not written), and one that differs by a
- * single character, even at the same length in bytes or in characters, is written.
+ * writeOutput's comparison with the previous output (write/write-output.ts FileComparer): every
+ * file is compared as bytes, the file's on disk against the new text's UTF-8 encoding, ASCII or not.
+ * A file whose contents are the same keeps its inode (it is linked into the new output, not
+ * written), and one that differs by a single character, even at the same length in bytes or in
+ * characters, is written.
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -35,7 +36,7 @@ test("unchanged files keep their inode; a one-character change is written, ASCII
     { path: "utf8.ts", contents: "export const é = \"∃\";\n" },
     // "é" is two bytes in UTF-8, as "ab" is: the same length in bytes, other bytes.
     { path: "same-bytes.ts", contents: "ab\n" },
-    // Two characters, as "ab" was; three bytes, so compared as bytes, and different.
+    // Two characters, as "ab" was, but three bytes in UTF-8: other bytes, so written.
     { path: "same-chars.ts", contents: "aé\n" },
     { path: "src/rope.ts", contents: ["// header\n", "x".repeat(999), "y\n"].join("") + "export {};\n" },
   ];
@@ -48,7 +49,7 @@ test("unchanged files keep their inode; a one-character change is written, ASCII
 test("a previous file with other bytes than UTF-8 (latin1 é) is never taken for the same text", async () => {
   const out = path.join(dir, "latin1");
   await writeOutput(out, [{ path: "a.txt", contents: "caf\u00e9\n" }]);
-  // On disk, the latin1 byte 0xE9 where UTF-8 has 0xC3 0xA9: not ASCII, so compared as bytes.
+  // On disk, the latin1 byte 0xE9 where the text's UTF-8 bytes are 0xC3 0xA9: other bytes, so written.
   writeFileSync(path.join(out, "a.txt"), Buffer.from("caf\u00e9\n", "latin1"));
   const result = await writeOutput(out, [{ path: "a.txt", contents: "caf\u00e9\n" }]);
   expect(result.written).toEqual(["a.txt"]);

@@ -23,14 +23,18 @@ export interface PathKeyQueryPair {
 
 /**
  * Where a path key's fragment begins: AWS documents write one key per action as
- * "/#X-Amz-Target=Service.Action", a fragment, which fetch drops and no server sees. A "#" with more
- * path after it (a "/" or a `{name}`: mastercard.com writes "/send/#env/v1/partners/{partnerId}/...")
- * is no fragment, whose path parameters would never be sent, but a character of the path, sent as
- * RFC 3986 writes it there, %23 (splitPathKey). -1 when the key has no fragment.
+ * "/#X-Amz-Target=Service.Action", a fragment, which fetch drops and no server sees. A "#" in the
+ * path part with more path after it (a "/" or a `{name}` before the "?": mastercard.com writes
+ * "/send/#env/v1/partners/{partnerId}/...") is no fragment, whose path parameters would never be
+ * sent, but a character of the path, sent as RFC 3986 writes it there, %23 (splitPathKey). A "#"
+ * after the "?" always starts the fragment (the query cannot hold one), whatever follows it. -1 when
+ * the key has no fragment.
  */
 export function fragmentStart(key: string): number {
-  for (let at = key.indexOf("#"); at >= 0; at = key.indexOf("#", at + 1)) if (!/[/{]/.test(key.slice(at + 1))) return at;
-  return -1;
+  const query = key.indexOf("?");
+  const pathEnd = query < 0 ? key.length : query;
+  for (let at = key.indexOf("#"); at >= 0 && at < pathEnd; at = key.indexOf("#", at + 1)) if (!/[/{]/.test(key.slice(at + 1, pathEnd))) return at;
+  return query < 0 ? -1 : key.indexOf("#", query + 1);
 }
 
 /**

@@ -22,7 +22,8 @@ var response_headers_exports = {};
 __export(response_headers_exports, {
   fieldText: () => fieldText,
   headerReader: () => headerReader,
-  isJsonNumberText: () => isJsonNumberText
+  isJsonNumberText: () => isJsonNumberText,
+  ows: () => ows
 });
 module.exports = __toCommonJS(response_headers_exports);
 function headerReader(declared, validate) {
@@ -40,11 +41,11 @@ function headerReader(declared, validate) {
 function readHeader(text, kind) {
   if (typeof kind !== "string") return readObject(text, kind[0], new Map(kind[1]), kind[2]);
   if (kind === "o" || kind === "e") return readObject(text, kind, /* @__PURE__ */ new Map(), void 0);
-  if (kind[0] === "a") return text.trim() === "" ? [] : text.split(",").map((item) => scalar(item.trim(), kind.slice(1)));
-  return scalar(text.trim(), kind);
+  if (kind[0] === "a") return ows(text) === "" ? [] : text.split(",").map((item) => scalar(ows(item), kind.slice(1)));
+  return scalar(ows(text), kind);
 }
 function readObject(text, kind, properties, other) {
-  const parts = text.trim() === "" ? [] : text.split(",").map((part) => part.trim());
+  const parts = ows(text) === "" ? [] : text.split(",").map(ows);
   const pairs = [];
   if (kind === "e") {
     for (const part of parts) {
@@ -58,6 +59,7 @@ function readObject(text, kind, properties, other) {
   }
   return object;
 }
+const ows = (text) => text.replace(/^[ \t]+|[ \t]+$/g, "");
 function fieldText(text) {
   if (!/[\x80-\xFF]/.test(text) || /[^\0-\xFF]/.test(text)) return text;
   try {
@@ -85,5 +87,6 @@ function scalar(text, kind) {
 0 && (module.exports = {
   fieldText,
   headerReader,
-  isJsonNumberText
+  isJsonNumberText,
+  ows
 });

@@ -22,6 +22,12 @@ export type HeaderReader = (headers: HeadersLike, check: boolean, errors: ApiIss
 /** The reader of a response declaring `declared` ([name, kind]), checked with `validate`, the guard of its headers object. */
 export declare function headerReader(declared: readonly (readonly [name: string, kind: HeaderKind])[], validate: ValidateFn<unknown>): HeaderReader;
 /**
+ * A field value without the spaces and tabs at either end (OWS, RFC 9110 §5.5), all HTTP drops: not
+ * String.trim(), which drops U+00A0, U+3000, U+FEFF, U+2028 ... too, a value's own characters once
+ * sent as UTF-8 bytes. Shared with the mock server (its header parameters, and which values it sends).
+ */
+export declare const ows: (text: string) => string;
+/**
  * A header's text from its bytes. Fetch gives a header value as a ByteString (one character a byte);
  * RFC 9110 §5.5 leaves bytes 0x80-0xFF (obs-text) opaque, and in practice they are UTF-8, which is
  * how the client sends a non-ASCII header value (params.ts headerText): read as UTF-8 when they are
