@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { startMockServer, type AnswerAll, type GuardFn, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
-import { mulberry32 } from "../../generator/mock-server/faults";
+import { FAULT_KINDS, mulberry32 } from "../../generator/mock-server/faults";
 import { ajvFor } from "./guards";
 import { KOALA_CONFIG, KOALA_OPENAPI, KOALA_SCHEMA } from "./paths";
 import type { FetchLike } from "../../generated/koala/src/transport";
@@ -141,10 +141,13 @@ export function traffic(seed: number, people: number, total: number): KoalaReque
  * answered attempt takes on a loaded machine (the tests print their slowest answer). So every
  * delay is a client timeout whatever the load, and an answer slowed by load is at worst one more
  * failed attempt, which the checks below accept: they judge what the client did with each attempt,
- * not how many attempts failed.
+ * not how many attempts failed. A held delay costs a whole attempt timeout, so the tests inject
+ * delays (one is enough to prove the timeout path) and draw the random 20% from {@link RANDOM_FAULT_KINDS}.
  */
 export const HOLD_MS = 600_000;
-export const ATTEMPT_TIMEOUT_MS = 5_000;
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Every fault kind but `delay`, whose cost is an attempt timeout each. */
+export const RANDOM_FAULT_KINDS = FAULT_KINDS.filter((kind) => kind !== "delay");
 /** A retry or close() deadline that never cuts a run short; jest's timeout only catches a hang. */
 export const NO_DEADLINE_MS = 600_000;
 
