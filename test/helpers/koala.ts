@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { startMockServer, type AnswerAll, type GuardFn, type MockServer, type MockServerOptions } from "../../generator/mock-server/server";
-import { mulberry32 } from "../../generator/mock-server/faults";
+import { FAULT_KINDS, mulberry32 } from "../../generator/mock-server/faults";
 import { ajvFor } from "./guards";
 import { KOALA_CONFIG, KOALA_OPENAPI, KOALA_SCHEMA } from "./paths";
+import type { FetchLike } from "../../generated/koala/src/transport";
 
 /**
  * The mock server as Koala: its OpenAPI document (both batch endpoints, the key in the path, the
@@ -132,4 +133,85 @@ export function traffic(seed: number, people: number, total: number): KoalaReque
     else request.page_views!.push({ type: "page", name: `/page/${seq % 11}`, properties: { seq }, sent_at, ...withId });
   }
   return requests;
+}
+
+/**
+ * Fault tests without a timing race: a `delay` fault holds its answer for {@link HOLD_MS}, until the
+ * client hangs up, and the client's attempt timeout is {@link ATTEMPT_TIMEOUT_MS}, far above what an
+ * answered attempt takes on a loaded machine (the tests print their slowest answer). So every
+ * delay is a client timeout whatever the load, and an answer slowed by load is at worst one more
+ * failed attempt, which the checks below accept: they judge what the client did with each attempt,
+ * not how many attempts failed. A held delay costs a whole attempt timeout, so the tests inject
+ * delays (one is enough to prove the timeout path) and draw the random 20% from {@link RANDOM_FAULT_KINDS}.
+ */
+export const HOLD_MS = 600_000;
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Every fault kind but `delay`, whose cost is an attempt timeout each. */
+export const RANDOM_FAULT_KINDS = FAULT_KINDS.filter((kind) => kind !== "delay");
+/** A retry or close() deadline that never cuts a run short; jest's timeout only catches a hang. */
+export const NO_DEADLINE_MS = 600_000;
+
+/** How one attempt ended, as the client's fetch saw it: the status, the connection cut ("network"), or the attempt's own abort ("timeout"). */
+export type AttemptOutcome = number | "network" | "timeout";
+
+/**
+ * A fetch that logs each attempt's outcome under its body, then answers like the real one. The
+ * transport sends the same bytes on every attempt of a request, so the body names the request.
+ * The body is read here, under the attempt's signal: a response that never finishes is a timeout.
+ */
+export function loggingFetch(): { fetch: FetchLike; attempts: Map<string, AttemptOutcome[]>; slowestAnswerMs: () => number } {
+  const attempts = new Map<string, AttemptOutcome[]>();
+  let slowest = 0;
+  const fetch: FetchLike = async (url, init) => {
+    const body = init.body as string;
+    const log = attempts.get(body) ?? [];
+    attempts.set(body, log);
+    const started = Date.now();
+    try {
+      const response = await globalThis.fetch(url, init);
+      const text = await response.text();
+      log.push(response.status);
+      slowest = Math.max(slowest, Date.now() - started);
+      return { status: response.status, headers: response.headers, text: async () => text };
+    } catch (error) {
+      log.push((init.signal as AbortSignal).aborted ? "timeout" : "network");
+      throw error;
+    }
+  };
+  return { fetch, attempts, slowestAnswerMs: () => slowest };
+}
+
+export interface SortedAttempts {
+  /** Bodies whose last attempt was their one success (200). */
+  delivered: string[];
+  /** Bodies of which every one of the `attempts` attempts failed. */
+  failed: string[];
+  /** Anything else: given up before `attempts` failures, or sent again after a success. A defect whatever the load. */
+  endedEarly: { body: string; outcomes: AttemptOutcome[] }[];
+  /** The outcomes ("500", "network", "timeout", ...) that some delivered body had on an earlier attempt: retries recovered from them. */
+  recoveredAfter: string[];
+  timeouts: number;
+}
+
+/** Sorts a {@link loggingFetch} log: each request was delivered once after its failures, or failed all `attempts` attempts. */
+export function sortAttempts(log: ReadonlyMap<string, readonly AttemptOutcome[]>, attempts: number): SortedAttempts {
+  const sorted: SortedAttempts = { delivered: [], failed: [], endedEarly: [], recoveredAfter: [], timeouts: 0 };
+  const recovered = new Set<string>();
+  for (const [body, outcomes] of log) {
+    const successes = outcomes.filter((o) => o === 200).length;
+    sorted.timeouts += outcomes.filter((o) => o === "timeout").length;
+    if (successes === 1 && outcomes.at(-1) === 200) {
+      sorted.delivered.push(body);
+      for (const o of outcomes.slice(0, -1)) recovered.add(String(o));
+    } else if (successes === 0 && outcomes.length === attempts) sorted.failed.push(body);
+    else sorted.endedEarly.push({ body, outcomes: [...outcomes] });
+  }
+  sorted.recoveredAfter = [...recovered].sort();
+  return sorted;
+}
+
+/** The `properties.seq` of every event and page view in a Koala profile batch body. */
+export function seqsOfBody(body: string): number[] {
+  const request = JSON.parse(body) as { events?: { properties?: { seq?: number } }[]; page_views?: { properties?: { seq?: number } }[] };
+  return [...(request.events ?? []), ...(request.page_views ?? [])].map((item) => item.properties!.seq!);
 }
