@@ -42,7 +42,8 @@ async function callOne(file, out) {
   const api = await readMockApi({ schema: file });
   if (api.operations.length === 0) return { ok: true, detail: "no operations" };
   const maps = Object.entries(module).filter(([name, value]) => name.endsWith("Operations") && typeof value === "object" && value !== null);
-  const factories = Object.entries(module).filter(([name, value]) => /^create\w+Client$/.test(name) && typeof value === "function");
+  // Any identifier characters: an API titled in Japanese (shop-pro.jp) gets createカラーミーショップアプリストアAPIClient.
+  const factories = Object.entries(module).filter(([name, value]) => /^create[\p{ID_Continue}$]+Client$/u.test(name) && typeof value === "function");
   if (maps.length !== 1 || factories.length !== 1) return { ok: false, error: `expected one operation map and one client factory, found ${maps.length} and ${factories.length}` };
   const entries = Object.entries(maps[0][1]);
   if (entries.length !== api.operations.length) return { ok: false, error: `${entries.length} client operations for ${api.operations.length} operations in the document` };
