@@ -3,12 +3,16 @@
  * sampler over the ECMA-262 subset that schemas use (literals, classes, escapes, groups, alternation,
  * quantifiers, anchors). Lookarounds and backreferences are beyond it: undefined, and the caller
  * falls back (the guard then decides, and the server says when no valid value was found).
+ * With a length range (a schema's minLength/maxLength), the sampler aims at a length: it works out
+ * which lengths each part of the pattern can take and draws a string of one of them, so
+ * `^[a-f0-9]+$` with minLength 40 gives 40 characters rather than the usual one to four.
  */
 
 type Node =
   | { kind: "chars"; set: string }
   | { kind: "seq"; items: Node[] }
   | { kind: "alt"; options: Node[] }
+  /** max is Infinity for an open quantifier (`*`, `+`, `{n,}`); an unaimed sample takes at most min + 3. */
   | { kind: "repeat"; node: Node; min: number; max: number };
 
 class Unsupported extends Error {}
@@ -19,13 +23,30 @@ const SPACE = " ";
 /** What `.` and negated classes pick from. */
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
-/** A string matching `pattern`, or undefined when the pattern uses what the sampler does not know. */
-export function samplePattern(pattern: string, random: () => number): string | undefined {
+/** Past this length the sampler does not aim (its work grows with the square of the length). */
+export const MAX_AIMED_LENGTH = 4096;
+
+/**
+ * A string matching `pattern`, or undefined when the pattern uses what the sampler does not know.
+ * With `length`, a string whose length in code points is within [min, max] (one of the few shortest
+ * such lengths the pattern allows, at random), or undefined when the pattern allows none of them
+ * (or min is past MAX_AIMED_LENGTH). Anchors are read as nothing either way: the sample matches the
+ * whole pattern, so the caller checks it with the RegExp when anchors stand mid-pattern.
+ */
+export function samplePattern(pattern: string, random: () => number, length?: { min: number; max?: number }): string | undefined {
   try {
     const parser = new Parser(pattern);
     const node = parser.alternation();
     if (!parser.done()) return undefined;
-    return generate(node, random);
+    if (!length) return generate(node, random);
+    const cap = Math.min(length.max ?? Infinity, length.min + 64, MAX_AIMED_LENGTH);
+    if (length.min > cap) return undefined;
+    const aim = new Aim(cap, random);
+    const possible = aim.lengths(node);
+    const targets: number[] = [];
+    for (let n = length.min; n <= cap && targets.length < 4; n++) if (possible[n]) targets.push(n);
+    if (targets.length === 0) return undefined;
+    return aim.exact(node, targets[Math.floor(random() * targets.length)]!);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -47,6 +68,166 @@ function generate(node: Node, random: () => number): string {
       return out;
     }
   }
+}
+
+/** A set of lengths 0..cap: lengths[n] is 1 when n is one of them. */
+type Lengths = Uint8Array;
+
+/**
+ * Strings of an exact length: the lengths each node can take (up to cap, memoized per node), then a
+ * walk that gives each part a length the rest can complete. Random choices only among lengths that
+ * lead to the target, so the walk never backtracks.
+ */
+class Aim {
+  private readonly memo = new Map<Node, Lengths>();
+  /** For a seq: the lengths of items[i..] for each i. */
+  private readonly suffixes = new Map<Node, Lengths[]>();
+  /** For a repeat: the lengths of exactly k copies (countsOf). */
+  private readonly counts = new Map<Node, { exactly: Lengths[]; settled: boolean }>();
+  /** Steps of set arithmetic left: a pattern that would take longer is given up on (Unsupported). */
+  private budget = 100_000_000;
+
+  constructor(
+    private readonly cap: number,
+    private readonly random: () => number,
+  ) {}
+
+  lengths(node: Node): Lengths {
+    let out = this.memo.get(node);
+    if (out) return out;
+    switch (node.kind) {
+      case "chars":
+        out = this.only(1);
+        break;
+      case "seq":
+        out = this.suffixesOf(node.items, node)[0]!;
+        break;
+      case "alt":
+        out = new Uint8Array(this.cap + 1);
+        for (const option of node.options) this.lengths(option).forEach((v, n) => (out![n] ||= v));
+        break;
+      case "repeat": {
+        out = new Uint8Array(this.cap + 1);
+        const { exactly, settled } = this.countsOf(node);
+        for (let k = node.min; k < exactly.length && k <= node.max; k++) exactly[k]!.forEach((v, n) => (out![n] ||= v));
+        // Every count past the sets computed gives the last set (settled), and such counts are allowed (min ≤ max).
+        if (settled && node.min <= node.max) exactly[exactly.length - 1]!.forEach((v, n) => (out![n] ||= v));
+        break;
+      }
+    }
+    this.memo.set(node, out);
+    return out;
+  }
+
+  /** A string of `node` exactly `target` code points long (target is one of lengths(node)). */
+  exact(node: Node, target: number): string {
+    switch (node.kind) {
+      case "chars": {
+        const members = [...node.set];
+        return members[Math.floor(this.random() * members.length)]!;
+      }
+      case "alt": {
+        const fitting = node.options.filter((option) => this.lengths(option)[target]);
+        if (fitting.length === 0) throw new Unsupported(); // cannot happen when target is a length of the alternation
+        return this.exact(fitting[Math.floor(this.random() * fitting.length)]!, target);
+      }
+      case "seq": {
+        const rest = this.suffixesOf(node.items, node);
+        let out = "";
+        let left = target;
+        for (const [i, item] of node.items.entries()) {
+          const n = this.pick(this.lengths(item), rest[i + 1]!, left);
+          out += this.exact(item, n);
+          left -= n;
+        }
+        return out;
+      }
+      case "repeat": {
+        const { exactly, settled } = this.countsOf(node);
+        const last = exactly.length - 1;
+        // Counts whose copies can be `target` long (the first few); a settled set stands for every count past it.
+        const usable: number[] = [];
+        for (let k = node.min; k <= Math.min(node.max, last) && usable.length < 4; k++) if (exactly[k]![target]) usable.push(k);
+        if (usable.length === 0 && settled && exactly[last]![target]) usable.push(Math.max(node.min, last + 1));
+        if (usable.length === 0) throw new Unsupported();
+        const k = usable[Math.floor(this.random() * usable.length)]!;
+        const inner = this.lengths(node.node);
+        let out = "";
+        let left = target;
+        for (let copy = 0; copy < k; copy++) {
+          const n = this.pick(inner, exactly[Math.min(k - copy - 1, last)]!, left);
+          out += this.exact(node.node, n);
+          left -= n;
+        }
+        return out;
+      }
+    }
+  }
+
+  /** A length n of `first` with (target - n) one of `rest`: at random among those. */
+  private pick(first: Lengths, rest: Lengths, target: number): number {
+    const fitting: number[] = [];
+    for (let n = 0; n <= target; n++) if (first[n] && rest[target - n]) fitting.push(n);
+    if (fitting.length === 0) throw new Unsupported(); // cannot happen when target is a length of the whole
+    return fitting[Math.floor(this.random() * fitting.length)]!;
+  }
+
+  private suffixesOf(items: Node[], key: Node): Lengths[] {
+    let out = this.suffixes.get(key);
+    if (out) return out;
+    out = [this.only(0)];
+    for (let i = items.length - 1; i >= 0; i--) out.unshift(this.plus(this.lengths(items[i]!), out[0]!));
+    this.suffixes.set(key, out);
+    return out;
+  }
+
+  /**
+   * exactly[k]: the lengths of k copies, from k = 0 up to node.max copies, or until k copies give
+   * nothing within cap (each copy at least one long: no further count gives anything), or until a
+   * set equals the one before (an atom that can be empty: every further count gives that same set,
+   * `settled`).
+   */
+  private countsOf(node: Extract<Node, { kind: "repeat" }>): { exactly: Lengths[]; settled: boolean } {
+    let out = this.counts.get(node);
+    if (out) return out;
+    const inner = this.lengths(node.node);
+    out = { exactly: [this.only(0)], settled: false };
+    for (let k = 1; k <= node.max; k++) {
+      const previous = out.exactly[k - 1]!;
+      const next = this.plus(previous, inner);
+      if (isEmpty(next)) break;
+      if (next.every((v, n) => v === previous[n])) {
+        out.settled = true;
+        break;
+      }
+      out.exactly.push(next);
+    }
+    this.counts.set(node, out);
+    return out;
+  }
+
+  /** {a + b : a in first, b in second} up to cap. */
+  private plus(first: Lengths, second: Lengths): Lengths {
+    const out = new Uint8Array(this.cap + 1);
+    this.budget -= this.cap + 1;
+    for (let a = 0; a <= this.cap; a++) {
+      if (!first[a]) continue;
+      this.budget -= this.cap + 1 - a;
+      if (this.budget < 0) throw new Unsupported();
+      for (let b = 0; a + b <= this.cap; b++) if (second[b]) out[a + b] = 1;
+    }
+    return out;
+  }
+
+  private only(n: number): Lengths {
+    const out = new Uint8Array(this.cap + 1);
+    if (n <= this.cap) out[n] = 1;
+    return out;
+  }
+}
+
+function isEmpty(lengths: Lengths): boolean {
+  return lengths.every((v) => v === 0);
 }
 
 function fromSet(set: string): Node {
@@ -84,14 +265,14 @@ class Parser {
     const char = this.source[this.at];
     let min: number;
     let max: number;
-    if (char === "*") [min, max] = [0, 3];
-    else if (char === "+") [min, max] = [1, 4];
+    if (char === "*") [min, max] = [0, Infinity];
+    else if (char === "+") [min, max] = [1, Infinity];
     else if (char === "?") [min, max] = [0, 1];
     else if (char === "{") {
       const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
       if (!match) return atom; // a literal "{"
       min = Number(match[1]);
-      max = match[2] === undefined ? min : match[3] === "" ? min + 3 : Number(match[3]);
+      max = match[2] === undefined ? min : match[3] === "" ? Infinity : Number(match[3]);
       this.at += match[0].length - 1;
     } else return atom;
     this.at++;

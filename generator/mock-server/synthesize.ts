@@ -286,7 +286,7 @@ class Synthesizer {
   private string(m: Merged): string {
     let text: string | undefined;
     if (m.format !== undefined) text = formatSample(m.format, this.random);
-    if (text === undefined && m.patterns.length > 0) text = samplePattern(compiledRegex(m.patterns[0]!)?.source ?? m.patterns[0]!, this.random);
+    if (text === undefined && m.patterns.length > 0) text = this.patterned(m);
     if (text === undefined) {
       const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
       text = words[this.int(0, words.length - 1)]!;
@@ -294,6 +294,44 @@ class Synthesizer {
       return m.maxLength !== undefined && [...padded].length > m.maxLength ? [...padded].slice(0, m.maxLength).join("") : padded;
     }
     return text;
+  }
+
+  /**
+   * A sample of the first pattern that also meets minLength/maxLength (and the other patterns), when
+   * one is found: the plain sample if it fits (what the synthesizer always gave), else a sample aimed
+   * at a length in range (`^[a-f0-9]+$` with minLength 40), else, for a pattern that is not anchored,
+   * the sample repeated up to minLength (a repetition of a matching string still contains a match) or
+   * cut to maxLength (kept when a match survives). Each candidate is checked with the patterns' own
+   * RegExps and the lengths; when none passes, the plain sample, and the guard decides.
+   */
+  private patterned(m: Merged): string | undefined {
+    const source = compiledRegex(m.patterns[0]!)?.source ?? m.patterns[0]!;
+    const plain = samplePattern(source, this.random);
+    if (plain === undefined) return undefined;
+    const min = m.minLength;
+    const max = m.maxLength;
+    const inRange = (text: string): boolean => {
+      const length = [...text].length;
+      return length >= min && (max === undefined || length <= max);
+    };
+    if (inRange(plain)) return plain;
+    const regexes = m.patterns.flatMap((pattern) => {
+      const compiled = compiledRegex(pattern);
+      return compiled ? [new RegExp(compiled.source, compiled.flags)] : [];
+    });
+    const fits = (text: string | undefined): text is string => text !== undefined && inRange(text) && regexes.every((regex) => regex.test(text));
+    const aimed = samplePattern(source, this.random, { min, max });
+    if (fits(aimed)) return aimed;
+    const points = [...plain];
+    if (points.length > 0 && points.length < min) {
+      const repeated = [...plain.repeat(Math.ceil(min / points.length))];
+      // The copies first or last: a pattern anchored at one end keeps a match at that end.
+      for (const candidate of [repeated.slice(0, min).join(""), repeated.slice(repeated.length - min).join("")]) if (fits(candidate)) return candidate;
+    }
+    if (max !== undefined && points.length > max) {
+      for (const candidate of [points.slice(0, max).join(""), points.slice(points.length - max).join("")]) if (fits(candidate)) return candidate;
+    }
+    return plain;
   }
 
   private array(m: Merged, depth: number): JsonValue[] {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import addFormats from "ajv-formats";
 import Ajv2020 from "ajv/dist/2020";
 import { mulberry32 } from "../../generator/mock-server/faults";
-import { samplePattern } from "../../generator/mock-server/pattern-sample";
+import { MAX_AIMED_LENGTH, samplePattern } from "../../generator/mock-server/pattern-sample";
 import { formatSample } from "../../generator/mock-server/synthesize";
 
 const seed = process.env.CI ? 20261202 : Date.now() % 2 ** 31;
@@ -46,6 +46,55 @@ describe(`pattern samples (seed ${seed})`, () => {
 
   test.each(["^(?=a)a$", "^(a)\\1$", "\\bword\\b", "\\p{L}+"])("%s is beyond the sampler: undefined", (pattern) => {
     expect(samplePattern(pattern, mulberry32(1))).toBeUndefined();
+  });
+});
+
+describe("pattern samples aimed at a length (fixed seeds 1..50)", () => {
+  const seeds = Array.from({ length: 50 }, (_, i) => i + 1);
+  const codePoints = (text: string): number => [...text].length;
+
+  test.each([
+    ["^[a-f0-9]+$", 40, 40],
+    ["[a-f0-9]+", 40, 40],
+    ["^[a-f0-9]+$", 40, undefined],
+    ["^[a-z]{5,}$", 5, 6],
+    ["^acc_[a-z0-9]{2,}$", 30, 32],
+    ["^(ab)+$", 5, 6],
+    ["^(a?b?)*$", 17, 17],
+    ["^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", 63, 63],
+    ["^\\u00e9+x?$", 12, 20],
+  ] as const)("%s in [%s, %s]", (pattern, min, max) => {
+    const regex = new RegExp(pattern, "u");
+    for (const seed of seeds) {
+      const sample = samplePattern(pattern, mulberry32(seed), { min, max });
+      expect(sample).toBeDefined();
+      expect(regex.test(sample!)).toBe(true);
+      expect(codePoints(sample!)).toBeGreaterThanOrEqual(min);
+      expect(codePoints(sample!)).toBeLessThanOrEqual(max ?? Infinity);
+    }
+    // The same seed gives the same string.
+    expect(samplePattern(pattern, mulberry32(7), { min, max })).toBe(samplePattern(pattern, mulberry32(7), { min, max }));
+  });
+
+  test("(ab)+ has only even lengths: 5..5 has none (undefined), 5..6 gives ababab", () => {
+    expect(samplePattern("^(ab)+$", mulberry32(1), { min: 5, max: 5 })).toBeUndefined();
+    expect(samplePattern("^(ab)+$", mulberry32(1), { min: 5, max: 6 })).toBe("ababab");
+  });
+
+  test("no length in range: undefined, no throw (a fixed length, a maximum below the shortest, a minimum past the aimed limit)", () => {
+    expect(samplePattern("^[a-f]{3}$", mulberry32(1), { min: 10 })).toBeUndefined();
+    expect(samplePattern("^acc_[a-z]+$", mulberry32(1), { min: 0, max: 4 })).toBeUndefined();
+    expect(samplePattern("^[a-f]+$", mulberry32(1), { min: MAX_AIMED_LENGTH + 1 })).toBeUndefined();
+    expect(samplePattern("^(?=a)a+$", mulberry32(1), { min: 3 })).toBeUndefined();
+  });
+
+  test("a long aimed length stays cheap: 4000 characters, and a pattern past the work budget gives up", () => {
+    const started = Date.now();
+    const long = samplePattern("^[a-f0-9]+$", mulberry32(3), { min: 4000, max: 4000 });
+    expect(long).toMatch(/^[a-f0-9]{4000}$/);
+    const wide = samplePattern("^(.{0,60}){2,}$", mulberry32(3), { min: 4000 });
+    if (wide !== undefined) expect(codePoints(wide)).toBeGreaterThanOrEqual(4000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

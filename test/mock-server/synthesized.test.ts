@@ -125,6 +125,55 @@ describe("synthesis", () => {
     }
   });
 
+  describe("a string with a pattern and length bounds meets them all (seeds 1..20)", () => {
+    /** The `id` property's value for each seed, each checked by the generated guard and by the schema's own reading. */
+    async function ids(id: Record<string, unknown>): Promise<{ values: string[]; errors: unknown[] }> {
+      const schema = { title: "Thing", type: "object", required: ["id"], properties: { id: { type: "string", ...id } } };
+      const api = await readMockApi({ schema, endpoint: "/things" });
+      const type = api.model.roots![0]!.name;
+      const made = Array.from({ length: 20 }, (_, i) => synthesizeValid(api.model, type, api.guards.get(type)!, i + 1, "key"));
+      return { values: made.map((m) => (m.value as { id: string }).id), errors: made.flatMap((m) => m.errors ?? []) };
+    }
+
+    test("unanchored [a-f0-9]+ with minLength = maxLength = 40 (lgtm.com's analysis-id)", async () => {
+      const { values, errors } = await ids({ minLength: 40, maxLength: 40, pattern: "[a-f0-9]+" });
+      expect(errors).toEqual([]);
+      for (const value of values) expect(value).toMatch(/^[a-f0-9]{40}$/);
+      expect(new Set(values).size).toBeGreaterThan(15);
+    });
+
+    test("anchored ^[a-f0-9]+$ with minLength 40 and no maximum", async () => {
+      const { values, errors } = await ids({ minLength: 40, pattern: "^[a-f0-9]+$" });
+      expect(errors).toEqual([]);
+      for (const value of values) expect(value).toMatch(/^[a-f0-9]{40,}$/);
+    });
+
+    test("a fixed-length unanchored pattern is repeated up to minLength; one anchored at one end keeps that end", async () => {
+      const fixed = await ids({ minLength: 10, pattern: "[a-f]{3}" });
+      expect(fixed.errors).toEqual([]);
+      for (const value of fixed.values) expect(value).toMatch(/^([a-f]{3})\1\1[a-f]$/);
+      const start = await ids({ minLength: 7, pattern: "^id-\\d" });
+      expect(start.errors).toEqual([]);
+      for (const value of start.values) expect(value).toMatch(/^id-\d.{3}$/);
+      const end = await ids({ minLength: 7, maxLength: 7, pattern: "x\\d$" });
+      expect(end.errors).toEqual([]);
+      for (const value of end.values) expect(value).toMatch(/^.{5}x\d$/);
+    });
+
+    test("maxLength below the pattern's usual sample: a shorter match", async () => {
+      // The plain sample of ^[a-z]{5,}-[0-9]+$ is 7 to 13 long; maxLength 7 leaves only the shortest.
+      const { values, errors } = await ids({ maxLength: 7, pattern: "^[a-z]{5,}-[0-9]+$" });
+      expect(errors).toEqual([]);
+      for (const value of values) expect(value).toMatch(/^[a-z]{5}-[0-9]$/);
+    });
+
+    test("an impossible combination falls back to the plain sample: reported by the guard, no crash", async () => {
+      const { values, errors } = await ids({ minLength: 10, pattern: "^[a-f]{3}$" });
+      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "/id", keyword: "minLength" })]));
+      for (const value of values) expect(value).toMatch(/^[a-f]{3}$/);
+    });
+  });
+
   test("a schema no value can meet is reported, not answered", async () => {
     const schema = { title: "Never", type: "object", required: ["a"], properties: { a: { type: "string", minLength: 3, maxLength: 2 } } };
     const api = await readMockApi({ schema, endpoint: "/never" });
