@@ -17,7 +17,7 @@ import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
 import { loadGenerated } from "../run-generated";
 import type { MockHeaders } from "./response-headers";
-import { fragmentStart, splitPathKey } from "../load/openapi/path-query";
+import { splitPathKey } from "../load/openapi/path-query";
 
 export interface GuardIssue {
   path: string;
@@ -306,11 +306,11 @@ function schemaExamples(model: IrModel, checked: Checked | undefined): MockConte
 export function pathPattern(template: string, prefixes: readonly string[] = []): RegExp {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A fragment in the template ("/#X-Amz-Target=Service.Action", as AWS documents write one path per
-  // action) never reaches a server: fetch drops it, so the path before it is what is matched; a "#"
-  // with more path after it is a character of the path (path-query.ts fragmentStart), matched as %23.
-  // A query string in the path key (path-query.ts) is no part of the path: keyQueryMatches checks it.
-  const fragment = fragmentStart(template);
-  const source = splitPathKey(fragment < 0 ? template : template.slice(0, fragment)).path
+  // action) never reaches a server, and splitPathKey's path leaves it out: the path before it is what
+  // is matched; a "#" with more path after it is a character of the path (path-query.ts
+  // fragmentStart), matched as %23. A query string in the path key (path-query.ts) is no part of the
+  // path: keyQueryMatches checks it.
+  const source = splitPathKey(template).path
     .split(/(\{[^}]+\})/)
     .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
     .join("");

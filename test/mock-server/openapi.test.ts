@@ -263,6 +263,18 @@ describe("mock server: one path per action, told apart by a fragment and a heade
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ in: "header" })]);
   });
+
+  test("'/#Action=X' and '/things/{ThingId}#Note': matched without the fragment, the query parameters read from the request", async () => {
+    server.reset();
+    expect((await call(server, "/?Action=RestartThing&Version=2016-11-01")).status).toBe(204);
+    expect((await call(server, "/?Action=DescribeThing&Version=2016-11-01&ThingId=t-1")).status).toBe(200);
+    expect((await call(server, "/things/t-1?Note=n")).status).toBe(200);
+    expect(server.requests().map((r) => r.operation)).toEqual(["restartThing", "describeThing", "describeThingNote"]);
+    // The query parameters are required: without them, the mock's 400 names them.
+    const bare = await call(server, "/things/t-1");
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/must have required property 'Note'/);
+  });
 });
 
 describe("mock server from a JSON Schema at an endpoint", () => {

@@ -39,15 +39,16 @@ export function fragmentStart(key: string): number {
 
 /**
  * "/items?action=archive" → "/items" and [{ name: "action", value: "archive" }]; a key without "?" →
- * itself and [] (its fragment kept: fetch drops it). A "#" before the fragment is in the path as %23.
+ * itself and []. A "#" before the fragment is in the path as %23. The fragment is left out of the
+ * path, wherever it is: no server sees it, and the client appends the query to this path, so a
+ * fragment kept there ("/#Action=AbortEnvironmentUpdate", "/feedback/{arn}#RecommendationId", as AWS
+ * documents write them) would carry the operation's `in: query` parameters into it and fetch would
+ * drop them with it.
  */
 export function splitPathKey(key: string): { path: string; query: PathKeyQueryPair[] } {
   const hash = fragmentStart(key);
   const at = key.indexOf("?");
-  const path = (end: number): string => {
-    const cut = hash < 0 ? end : Math.min(hash, end);
-    return key.slice(0, cut).replace(/#/g, "%23") + key.slice(cut, end);
-  };
+  const path = (end: number): string => key.slice(0, hash < 0 ? end : Math.min(hash, end)).replace(/#/g, "%23");
   if (at < 0 || (hash >= 0 && hash < at)) return { path: path(key.length), query: [] };
   const query = key
     .slice(at + 1, hash >= 0 ? hash : undefined)
