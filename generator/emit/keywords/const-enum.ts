@@ -47,11 +47,11 @@ const constEnum: KeywordCheck = {
   keywords: ["const", "enum"],
   applies: "any",
   emit(s, node) {
-    if (node.const) s.failIf(code`!(${equals(s, s.value, node.const.value)})`, "const", "must be equal to constant");
-    if (node.enum) {
-      if (checkedBySwitch(node.enum)) return switchEnum(s, node.enum);
-      const { test, message } = constEnumTest(s, node, "enum");
-      s.failIf(code`!(${test})`, "enum", message);
+    for (const keyword of ["const", "enum"] as const) {
+      if (node[keyword] === undefined) continue;
+      if (keyword === "enum" && checkedBySwitch(node.enum!)) return switchEnum(s, node.enum!);
+      const { test, message } = constEnumTest(s, node, keyword);
+      s.failIf(code`!(${test})`, keyword, message);
     }
   },
 };
