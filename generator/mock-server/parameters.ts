@@ -78,15 +78,27 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
     const property = (name: string): Shape => {
       const schema = properties.get(name) ?? (typeof additional === "object" ? additional : undefined);
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
-      return shape === undefined || shape.kind === "object" ? { kind: "primitive", types: [] } : shape;
+      return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object"] } : shape;
     };
     return { kind: "object", types: [], property, names: new Set(properties.keys()), open: additional !== false };
   }
   return { kind: "primitive", types };
 }
 
-/** "7" → 7 when the schema says number or integer (a JSON number's text only: not "0x10"), "true" → true for boolean; text otherwise. */
+/**
+ * "7" → 7 when the schema says number or integer (a JSON number's text only: not "0x10"), "true" → true
+ * for boolean, a JSON object or array's text → its value when the schema says object or array and not
+ * string (the client writes an object or array inside a list or map as JSON text, since no style
+ * defines it: elasticbeanstalk's `Tags`, an array of objects in a query); text otherwise.
+ */
 function coerce(text: string, types: readonly JsonType[]): unknown {
+  if ((types.includes("object") || types.includes("array")) && !types.includes("string") && /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
   if ((types.includes("integer") || types.includes("number")) && isJsonNumberText(text) && Number.isFinite(Number(text))) return Number(text);
   if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
   if (types.includes("null") && text === "" && !types.includes("string")) return null;

@@ -107,10 +107,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     // A query string in a path key must be in the request too; the operation that asks for most of it first.
     const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path));
     // Several operations on one path and method (AWS: one per action, told apart by a fragment that
-    // is never sent and an X-Amz-Target header): the first whose parameters pass their guards.
+    // is never sent and an X-Amz-Target header): the first whose parameters pass their guards, else
+    // the one with the fewest parameter errors, so that a 400 speaks of the operation meant.
     const sameMethod = onPath.filter((o) => o.method === method);
-    const operation =
-      (sameMethod.length > 1 ? sameMethod.find((o) => parametersPass(api, o, url, req)) : undefined) ?? sameMethod[0] ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
+    const operation = (sameMethod.length > 1 ? closestOperation(api, sameMethod, url, req) : sameMethod[0]) ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
     if (answerAll) return send(res, fixedAnswer(api, operation, answerAll, answerOptions));
     if (!operation) return send(res, onPath.length > 0 ? jsonAnswer(405, { error: "Method not allowed" }, { allow: onPath.map((o) => o.method).join(", ") }) : jsonAnswer(404, { error: "Not found" }));
 
@@ -319,8 +319,16 @@ function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: 
   return errors;
 }
 
-function parametersPass(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): boolean {
-  return parameterErrors(api, operation, url, req).length === 0;
+/** The first operation whose parameters pass, else the first with the fewest parameter errors. */
+function closestOperation(api: MockApi, operations: readonly MockOperation[], url: URL, req: http.IncomingMessage): MockOperation | undefined {
+  let closest: MockOperation | undefined;
+  let fewest = Infinity;
+  for (const operation of operations) {
+    const errors = parameterErrors(api, operation, url, req).length;
+    if (errors === 0) return operation;
+    if (errors < fewest) [closest, fewest] = [operation, errors];
+  }
+  return closest;
 }
 
 export { pathPattern } from "./mock-api";

@@ -286,6 +286,9 @@ class Synthesizer {
   private string(m: Merged): string {
     let text: string | undefined;
     if (m.format !== undefined) text = formatSample(m.format, this.random);
+    // A format's sample that misses the schema's pattern or lengths (voice-id's FraudsterId: format
+    // "password", `^id#[a-zA-Z0-9]{22}$`, 25 characters) gives way to the pattern's sample.
+    if (text !== undefined && m.patterns.length > 0 && !this.fitsPatterns(m, text)) text = this.patterned(m) ?? text;
     if (text === undefined && m.patterns.length > 0) text = this.patterned(m);
     if (text === undefined) {
       const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
@@ -332,6 +335,16 @@ class Synthesizer {
       for (const candidate of [points.slice(0, max).join(""), points.slice(points.length - max).join("")]) if (fits(candidate)) return candidate;
     }
     return plain;
+  }
+
+  /** Whether `text` matches every pattern (those the RegExp engine takes) and the length bounds. */
+  private fitsPatterns(m: Merged, text: string): boolean {
+    const length = [...text].length;
+    if (length < m.minLength || (m.maxLength !== undefined && length > m.maxLength)) return false;
+    return m.patterns.every((pattern) => {
+      const compiled = compiledRegex(pattern);
+      return compiled === undefined || new RegExp(compiled.source, compiled.flags).test(text);
+    });
   }
 
   private array(m: Merged, depth: number): JsonValue[] {

@@ -270,6 +270,11 @@ describe("mock server: one path per action, told apart by a fragment and a heade
     expect((await call(server, "/?Action=DescribeThing&Version=2016-11-01&ThingId=t-1")).status).toBe(200);
     expect((await call(server, "/things/t-1?Note=n")).status).toBe(200);
     expect(server.requests().map((r) => r.operation)).toEqual(["restartThing", "describeThing", "describeThingNote"]);
+    // No operation passes: the 400 speaks of the one with the fewest errors (RestartThing's Version),
+    // not of the first one on the path (DescribeThing: Action, Version and ThingId).
+    const wrongVersion = await call(server, "/?Action=RestartThing&Version=2099-01-01");
+    expect(wrongVersion.status).toBe(400);
+    expect(wrongVersion.body.errors).toEqual([expect.objectContaining({ in: "query", path: "/Version", schemaPath: expect.stringContaining("RestartThing") })]);
     // The query parameters are required: without them, the mock's 400 names them.
     const bare = await call(server, "/things/t-1");
     expect(bare.status).toBe(400);

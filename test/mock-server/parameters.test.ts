@@ -118,6 +118,23 @@ describe(`parameters read back as the client wrote them (seed ${seed})`, () => {
   });
 });
 
+test("an array of objects in a query (no style defines it) is read back from the JSON text the client writes for each item", () => {
+  const tag: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "Key", schema: SCHEMAS.primitive }], annotations: {} };
+  const tags: IrSchema = { schemaPath: "", type: ["array"], items: tag, annotations: {} };
+  const nested: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "inner", schema: tag }, { name: "n", schema: { schemaPath: "", type: ["integer"], annotations: {} } }], annotations: {} };
+  const value = [{ Key: "a&b" }, { Key: "{x}" }];
+  const query = [serializeQueryParam("Tags", value), serializeQueryParam("Box", { inner: { Key: "k" }, n: 2 }, "deepObject", true)].join("&");
+  const parameters = [
+    { ...parameter("query", "form", true), name: "Tags" },
+    { ...parameter("query", "deepObject", true), name: "Box" },
+  ];
+  const parsed = parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, new Map([["Tags\0query", tags], ["Box\0query", nested]]));
+  expect(parsed.query).toEqual({ Tags: value, Box: { inner: { Key: "k" }, n: 2 } });
+  // A string item that looks like JSON stays a string.
+  const strings = parseParameters([{ ...parameter("query", "form", true), name: "s" }], { pathValues: {}, query: 's=%7B%22a%22%3A1%7D', headers: {} }, MODEL, new Map([["s\0query", SCHEMAS.array]]));
+  expect(strings.query).toEqual({ s: ['{"a":1}'] });
+});
+
 test("a number is read only from a JSON number's text (no 0x10, 0b1, +5, 010, Infinity or empty text)", () => {
   const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
   const read = (text: string) => parseParameters([parameter("query", "form", true)], { pathValues: {}, query: `p=${text}`, headers: {} }, MODEL, new Map([["p\0query", integer]])).query?.p;

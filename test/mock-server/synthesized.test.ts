@@ -167,6 +167,16 @@ describe("synthesis", () => {
       for (const value of values) expect(value).toMatch(/^[a-z]{5}-[0-9]$/);
     });
 
+    test("a format whose sample misses the pattern gives way to the pattern (voice-id's FraudsterId, format password)", async () => {
+      const { values, errors } = await ids({ format: "password", pattern: "^id#[a-zA-Z0-9]{22}$", minLength: 25, maxLength: 25 });
+      expect(errors).toEqual([]);
+      for (const value of values) expect(value).toMatch(/^id#[a-zA-Z0-9]{22}$/);
+      // A format sample that meets the pattern is kept.
+      const dated = await ids({ format: "date", pattern: "^20" });
+      expect(dated.errors).toEqual([]);
+      for (const value of dated.values) expect(value).toMatch(/^20\d\d-\d\d-\d\d$/);
+    });
+
     test("an impossible combination falls back to the plain sample: reported by the guard, no crash", async () => {
       const { values, errors } = await ids({ minLength: 10, pattern: "^[a-f]{3}$" });
       expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "/id", keyword: "minLength" })]));
