@@ -59,6 +59,29 @@ describe.each(["30", "31"])("OpenAPI %s", (version) => {
   });
 });
 
+test("x-ms-discriminator-value (AutoRest, Azure's documents) is a child's tag in place of its name", async () => {
+  // azure.com/resources-deploymentScripts.json's shape: the tag's enum holds the declared values, not the names.
+  const document = {
+    openapi: "3.0.0",
+    info: { title: "Scripts", version: "1" },
+    paths: {},
+    components: {
+      schemas: {
+        Script: { type: "object", required: ["kind"], discriminator: { propertyName: "kind" }, properties: { kind: { type: "string", enum: ["AzurePowerShell", "AzureCLI"] } } },
+        AzureCliScript: { allOf: [{ $ref: "#/components/schemas/Script" }], type: "object", required: ["cli"], properties: { cli: { type: "string" } }, "x-ms-discriminator-value": "AzureCLI" },
+        AzurePowerShellScript: { allOf: [{ $ref: "#/components/schemas/Script" }], type: "object", "x-ms-discriminator-value": "AzurePowerShell" },
+        OtherScript: { allOf: [{ $ref: "#/components/schemas/Script" }], type: "object" },
+      },
+    },
+  };
+  const types = (await moduleText(document)).replace(/\s+/g, " ");
+  expect(types).toContain('export type Script = | (AzureCliScript & { kind: "AzureCLI" }) | (AzurePowerShellScript & { kind: "AzurePowerShell" }) | (OtherScript & { kind: "OtherScript" });');
+  const g = await guardsFor(document);
+  expect(g.isScript({ kind: "AzureCLI", cli: "2.0" })).toBe(true);
+  expect(g.isScript({ kind: "AzureCliScript", cli: "2.0" })).toBe(false);
+  expect(g.validateScript({ kind: "AzureCLI" }).errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`)).toEqual([" required"]);
+});
+
 test("the input document is not changed, and a document without such a base is returned as it is", () => {
   const document = documentOf("31");
   const before = JSON.stringify(document);

@@ -9,7 +9,9 @@
  *    the component's name as its tag;
  * 3. without `oneOf`/`anyOf` (inheritance through `allOf`, the specification's Pet/Cat/Dog example):
  *    each component schema whose `allOf` references this one, by its name, unless the mapping targets it.
- * A tag that the mapping already has is not added again.
+ * A tag that the mapping already has is not added again. In 2 and 3, a component's
+ * `x-ms-discriminator-value` (AutoRest's extension, which Azure's documents use instead of a mapping:
+ * AzureCliScript is tagged "AzureCLI", as its `kind` enum says) is its tag in place of its name.
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
@@ -44,7 +46,10 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
   for (const ref of candidates) {
     const name = componentSchemaName(ref);
-    if (name !== undefined && !mapped.has(ref)) add(name, ref);
+    if (name === undefined || mapped.has(ref)) continue;
+    const component = components[name];
+    const declared = isJsonObject(component) ? component["x-ms-discriminator-value"] : undefined;
+    add(typeof declared === "string" ? declared : name, ref);
   }
   return { propertyName: discriminator.propertyName, branches };
 }
