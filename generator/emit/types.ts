@@ -13,7 +13,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
  * generate() puts off until the modules built as text are on their way to prettier.
  */
 const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
-import { isNode, type IrNode, type IrSchema, type JsonType } from "../ir/model";
+import { isNode, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
 import { docsFor } from "./jsdoc";
@@ -80,8 +80,10 @@ const TYPE_PARTS: TypeParts = {
 
 /** What the node's own keywords (type, const, enum, object and array keywords) say, without applicators. */
 function ownType(node: IrNode): TypeExpr {
-  if (node.const) return literalType(node.const.value);
-  if (node.enum) return unionType(node.enum.map(literalType));
+  // With `type` beside them, only the listed values of those types pass: `{ type: "integer", enum:
+  // ["x", 1, 2.5] }` is `1`, and mercedes-benz's `{ type: "object", enum: ["PKW", "VAN"] }` is never.
+  if (node.const) return ofTypes(node, node.const.value) ? literalType(node.const.value) : NEVER;
+  if (node.enum) return unionType(node.enum.filter((value) => ofTypes(node, value)).map(literalType));
   const types = node.type ?? impliedTypes(node);
   if (!types) return UNKNOWN;
   const members: TypeExpr[] = [];
@@ -90,6 +92,13 @@ function ownType(node: IrNode): TypeExpr {
     members.push(typeForJsonType(type, node));
   }
   return unionType(members);
+}
+
+/** Whether a JSON value is of one of the node's `type`s (any value when it has none). */
+function ofTypes(node: IrNode, value: JsonValue): boolean {
+  if (node.type === undefined) return true;
+  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  return node.type.some((type) => type === kind || (type === "integer" && typeof value === "number" && Number.isInteger(value)));
 }
 
 /**

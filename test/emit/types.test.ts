@@ -55,6 +55,27 @@ describe("emitTypes", () => {
     `);
   });
 
+  test("enum and const beside type: only the values of those types (none: never)", async () => {
+    const text = await moduleText({
+      title: "Typed",
+      type: "object",
+      properties: {
+        group: { type: "object", enum: ["PKW", "VAN"] },
+        count: { type: "integer", enum: ["x", 1, 2.5, 3] },
+        ratio: { type: "number", enum: [1, 2.5, "3"] },
+        name: { type: "string", const: 3 },
+        maybe: { type: ["string", "null"], enum: ["a", null, 1] },
+        shape: { type: "object", enum: [{ a: 1 }, [1]] },
+      },
+    });
+    expect(text).toContain("group?: never;");
+    expect(text).toContain("count?: 1 | 3;");
+    expect(text).toContain("ratio?: 1 | 2.5;");
+    expect(text).toContain("name?: never;");
+    expect(text).toContain('maybe?: "a" | null;');
+    expect(text).toContain("shape?: { readonly a: 1 };");
+  });
+
   test("enum, const, nullable, tuple, additionalProperties schema, allOf, recursion", async () => {
     expect(
       await moduleText({
