@@ -80,7 +80,8 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
       return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object"] } : shape;
     };
-    return { kind: "object", types: [], property, names: new Set(properties.keys()), open: additional !== false };
+    // `types`: those of a union's other branches, for a lone `name=value` (pandascore's `page=2` beside `number=2&size=30`).
+    return { kind: "object", types: types.filter((t) => t !== "object" && t !== "array"), property, names: new Set(properties.keys()), open: additional !== false };
   }
   return { kind: "primitive", types };
 }
@@ -131,7 +132,10 @@ function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode:
 
 /** An object property's text, coerced by the property's schema. */
 function propertyValue(text: string, shape: Shape, name: string): unknown {
-  return coerce(text, shape.property?.(name).types ?? []);
+  const property = shape.property?.(name);
+  // An array inside an object has no style of its own: the client writes it as JSON text (pandascore's `range[name]`).
+  if (property?.kind === "array") return coerce(text, ["array"]);
+  return coerce(text, property?.types ?? []);
 }
 
 /**
@@ -227,7 +231,8 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
   if (shape.kind === "object" && parameter.explode) {
     // Exploded form object: its properties are the query's pairs it takes (explodedObjectKeys).
     const entries = pairs.filter(([key]) => takes?.(key) === true);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
+    if (entries.length === 0) return own.length > 0 && shape.types.length > 0 ? coerce(percentDecoded(own[0]!), shape.types) : undefined;
+    return Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
   }
   if (own.length === 0) return undefined;
   if (shape.kind === "array" && parameter.explode) return build(own, shape, false);

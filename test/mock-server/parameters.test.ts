@@ -158,3 +158,25 @@ test("an exploded form object takes its declared properties, and other keys only
   // Without the open one, an unknown key is nobody's.
   expect(parseParameters(parameters.slice(0, 1), { pathValues: {}, query: "x=1&y=2&z=3", headers: {} }, MODEL, schemas).query).toEqual({ point: { x: 1, y: 2 } });
 });
+
+test("a union parameter (an integer or an object, pandascore's page) and arrays inside an object are read back as the client wrote them", () => {
+  const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+  const page: IrSchema = {
+    schemaPath: "",
+    oneOf: [integer, { schemaPath: "", type: ["object"], properties: [{ name: "number", schema: integer }, { name: "size", schema: integer }], additionalProperties: false, annotations: {} }],
+    annotations: {},
+  };
+  const names: IrSchema = { schemaPath: "", type: ["array"], items: SCHEMAS.primitive, annotations: {} };
+  const range: IrSchema = { schemaPath: "", type: ["object"], properties: [{ name: "name", schema: names }], annotations: {} };
+  const parameters = [
+    { ...parameter("query", "form", true), name: "page" },
+    { ...parameter("query", "deepObject", true), name: "range" },
+  ];
+  const schemas = new Map<string, IrSchema>([["page\0query", page], ["range\0query", range]]);
+  const read = (pageValue: unknown, rangeValue: unknown) => {
+    const query = [serializeQueryParam("page", pageValue as never), serializeQueryParam("range", rangeValue as never, "deepObject", true)].filter(Boolean).join("&");
+    return parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query;
+  };
+  expect(read({ number: 2, size: 30 }, { name: ["a", "b,c"] })).toEqual({ page: { number: 2, size: 30 }, range: { name: ["a", "b,c"] } });
+  expect(read(2, undefined)).toEqual({ page: 2 });
+});

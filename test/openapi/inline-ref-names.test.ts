@@ -21,3 +21,25 @@ test("bare $refs to other operations' inline schemas take the names of the place
   expect(operations).toContain("$ApiSuccess<200, CreateFooResponse200>");
   expect(text("src/types.ts")).toMatch(/export interface CreateBarResponse201 \{[^}]*foo\?: CreateFooResponse200;[^}]*baz\?: GetBazResponse200;/);
 });
+
+test("a parameter whose schema is a bare $ref to a component is typed by that component: no alias named after its pointer", async () => {
+  const parameter = (name: string) => ({ name, in: "query", schema: { $ref: "#/components/schemas/Kind" } });
+  const document: { paths: Record<string, unknown>; [key: string]: unknown } = {
+    openapi: "3.0.3",
+    info: { title: "Kinds", version: "1" },
+    paths: {
+      "/a": { get: { operationId: "getA", parameters: [parameter("kind")], responses: { "204": { description: "ok" } } } },
+      "/b": { get: { operationId: "getB", parameters: [parameter("kind"), { name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Id" } }], responses: { "204": { description: "ok" } } } },
+    },
+    components: { schemas: { Kind: { type: "string", enum: ["x", "y"] }, Id: { type: "integer" } } },
+  };
+  document.paths["/b/{id}"] = document.paths["/b"];
+  delete document.paths["/b"];
+  const { model, files, warnings } = await generate({ schema: document, build: false, format: false, emit: ["types", "guards", "operations"] });
+  // Before: ParametersSchema, ParametersSchema2, ... (one per parameter, each with a collision warning).
+  expect(warnings).toEqual([]);
+  expect(model.types.map((t) => t.name).filter((name) => /Parameters?Schema/.test(name))).toEqual([]);
+  const types = files.find((f) => f.path === "src/types.ts")!.contents.replace(/\s+/g, " ");
+  expect(types).toContain("export interface GetAParamsQuery { kind?: Kind; }");
+  expect(types).toContain("export interface GetBParamsPath { id: Id; }");
+});

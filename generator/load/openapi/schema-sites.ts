@@ -105,7 +105,12 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       }
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-      sites.push(isBareRef(at) ? at : { ...at, name });
+      if (isBareRef(at)) {
+        // `schema: { $ref: Kind }`: the parameters object's property is Kind itself, not an alias named
+        // after the pointer (ParametersSchema, ParametersSchema2, ... with a warning for each).
+        parameterViews.set(parameter.schemaPointer, absoluteRef((value as JsonObject).$ref as string, at.document ?? documentUri));
+        sites.push(at);
+      } else sites.push({ ...at, name });
     }
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
