@@ -6,7 +6,7 @@
  * before: two full parse+emit passes on one core, most of a cold start and 16 s of 18 s on 3,000
  * definitions.
  */
-import { markWhenDone } from "../pipeline/timings";
+import { mark, markWhenDone } from "../pipeline/timings";
 import { javaScriptText } from "../emit/code";
 import { reindent } from "./reindent";
 
@@ -159,5 +159,7 @@ export function printScripts(header: string, script: StatedScript): Scripts {
     body,
     `// Annotate the CommonJS export names for ESM import in node:\n0 && (module.exports = {\n${list(names)}\n});`,
   ];
-  return { esm: `${header}${esm.join("\n")}\n`, cjs: `${header}${cjs.join("\n")}\n` };
+  const scripts = { esm: `${header}${esm.join("\n")}\n`, cjs: `${header}${cjs.join("\n")}\n` };
+  mark(`wrote the JavaScript of a module (${scripts.esm.length} characters of ESM)`);
+  return scripts;
 }
