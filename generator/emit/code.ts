@@ -62,6 +62,34 @@ export function placeholder(kind: string, index: number): Code {
   return new Code(`\u0000${kind}${index}\u0000`);
 }
 
+/**
+ * TypeScript-only code in a module that is printed both as TypeScript and as JavaScript (guards.ts:
+ * emit/guards/index.ts): a type annotation, `!`, ` as T`, `export ` before a declaration whose
+ * JavaScript is exported by a list, a whole type declaration. Delimited by U+0001 and U+0002, which
+ * no other code holds (literal() escapes them, comments show them as \u0001), the TypeScript keeps
+ * the text ({@link typeScriptText}), the JavaScript drops it ({@link javaScriptText}): the emitter
+ * writes each piece once and the two cannot drift apart, without a compiler between them. Not nested.
+ */
+export function ts(strings: TemplateStringsArray, ...values: Interpolated[]): Code {
+  const inner = code(strings, ...values).text;
+  if (/[\u0001\u0002]/.test(inner)) throw new Error(`internal: TypeScript-only code nested in another: ${JSON.stringify(inner)}`);
+  return new Code(`${TS_ONLY_OPEN}${inner}${TS_ONLY_CLOSE}`);
+}
+
+/** The delimiters of {@link ts}, for code written as text (emit/guards/fold.ts). */
+export const TS_ONLY_OPEN = "\u0001";
+export const TS_ONLY_CLOSE = "\u0002";
+
+/** The TypeScript of text holding {@link ts} pieces: the pieces without their delimiters. */
+export function typeScriptText(text: string): string {
+  return text.replace(/[\u0001\u0002]/g, "");
+}
+
+/** The JavaScript of text holding {@link ts} pieces: without them. */
+export function javaScriptText(text: string): string {
+  return text.replace(/\u0001[^\u0002]*\u0002/g, "");
+}
+
 /** `obj.key` when the key is an identifier, `obj["key"]` otherwise. */
 export function member(object: Code, key: string): Code {
   return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);

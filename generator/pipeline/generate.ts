@@ -27,8 +27,8 @@ import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
-import { buildDeclarations, buildScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
-import type { Scripts } from "../print/scripts";
+import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
+import type { Scripts, StatedScript } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
@@ -229,7 +229,8 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
-  const print = (printable: PrintableModule, typesOnly = false): void => {
+  // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
+  const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => {
     const module = printModule(printable);
     const { path: p, text } = module;
     packageSize += text.length;
@@ -257,6 +258,8 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
         ? undefined
         : typesOnly
           ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache)
+          : javascript !== undefined
+            ? buildStatedScripts({ path: `src/${p}`, contents: text }, javascript)
           : options.format !== false && skipsPrettier(text.length, 0)
             ? buildScripts({ path: `src/${p}`, contents: text }, cache)
             : source.then((s) => buildScripts(s, cache));
@@ -276,7 +279,7 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const modules = emitter.emit({ model: view, options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true, m.javascript);
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);

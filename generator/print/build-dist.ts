@@ -9,7 +9,7 @@
 import type { StepCache } from "./cache";
 import { runningFormatThread } from "./format-thread";
 import { PRETTIER_SIZE_LIMIT } from "./reindent";
-import { headerOf, transformScripts, type Scripts } from "./scripts";
+import { headerOf, printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
 import { prebuiltTemplate } from "./template-builds";
 
 /** dist/cjs/package.json: makes the `.js` files below it CommonJS inside a `"type": "module"` package. */
@@ -71,6 +71,24 @@ export function buildScripts(source: DistFile, cache: StepCache, template?: stri
     cache.write("scripts", ESBUILD, path, body, code);
     return withHeader(code);
   });
+}
+
+/**
+ * The JavaScript of a module whose emitter states it (EmittedModule.javascript, guards.ts): written
+ * from the emitter's code (print/scripts.ts, printScripts) rather than compiled from `source`, its
+ * printed TypeScript, of which it takes the header. No step cache: writing it is cheaper than
+ * hashing the source. A large module's is written on the CLI's worker thread, idle by then (large
+ * modules skip prettier), while this thread emits the next modules; a small one's here at once.
+ */
+export function buildStatedScripts(source: DistFile, script: StatedScript): Promise<Scripts> {
+  const header = headerOf(source.contents);
+  const thread = source.contents.length > PRETTIER_SIZE_LIMIT ? runningFormatThread() : undefined;
+  if (thread !== undefined) return thread.printScripts(header, script);
+  try {
+    return Promise.resolve(printScripts(header, script));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**

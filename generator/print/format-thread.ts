@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
-import type { Scripts } from "./scripts";
+import type { Scripts, StatedScript } from "./scripts";
 
 export type Formatter = (source: string, file: string) => Promise<string>;
 
@@ -19,6 +19,8 @@ export interface FormatThread {
   format: Formatter;
   /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
   buildScripts(path: string, source: string): Promise<Scripts>;
+  /** A module's JavaScript written from its emitter's code (print/scripts.ts, printScripts) on this thread, for large modules. */
+  printScripts(header: string, script: StatedScript): Promise<Scripts>;
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -49,6 +51,7 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
+    printScripts: (header, script) => workers[0]!.send({ source: header, file: "", stated: script }) as Promise<Scripts>,
     get threads() {
       return workers.length;
     },

@@ -7,7 +7,7 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
-import { transformScripts, type Scripts } from "./scripts";
+import { printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
 
 export interface FormatRequest {
   id: number;
@@ -15,6 +15,8 @@ export interface FormatRequest {
   file: string;
   /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
   scripts?: true;
+  /** Write this module's JavaScript (print/scripts.ts's printScripts; `source` is its header) instead of formatting. */
+  stated?: StatedScript;
 }
 
 export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; error: string };
@@ -28,6 +30,14 @@ if (port) {
   const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
   port.on("message", (request: FormatRequest) => {
     // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
+    if (request.stated) {
+      try {
+        port.postMessage({ id: request.id, scripts: printScripts(request.source, request.stated) } satisfies FormatReply);
+      } catch (error) {
+        failed(request.id)(error);
+      }
+      return;
+    }
     if (request.scripts) {
       transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
       return;

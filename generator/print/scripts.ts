@@ -6,7 +6,9 @@
  * before: two full parse+emit passes on one core, most of a cold start and 16 s of 18 s on 3,000
  * definitions.
  */
-import { markWhenDone } from "../pipeline/timings";
+import { mark, markWhenDone } from "../pipeline/timings";
+import { javaScriptText } from "../emit/code";
+import { reindent } from "./reindent";
 
 export interface ModuleSource {
   /** Relative to the package's `src/` ("runtime/formats.ts"). */
@@ -86,4 +88,78 @@ export function headerOf(source: string): string {
     lines.push(line);
   }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
+
+/** Values a module imports from one module (or re-exports from it): `[name there, name here]` each. */
+export interface ScriptImport {
+  from: string;
+  names: (readonly [string, string])[];
+}
+
+/**
+ * A module's JavaScript as its emitter states it (EmittedModule.javascript): no compiler between
+ * the emitter and the package's JavaScript. The emitter writes its code once, the TypeScript-only
+ * parts marked (emit/code.ts's `ts`), and its TypeScript is that code with the parts, its
+ * JavaScript that code without them; imports and exports, which differ by module format, are data.
+ */
+export interface StatedScript {
+  /** The runtime values the code uses, imported under their local names. */
+  imports: ScriptImport[];
+  /** Values the module re-exports from another module, under the names it exports them as. */
+  reexports: ScriptImport[];
+  /** The module's code but its imports and exports, in order, TypeScript-only parts marked. */
+  statements: string[];
+  /** The names of the code's own exports (declared by `statements`). */
+  exports: string[];
+}
+
+/**
+ * The ESM and CommonJS of a stated module (see StatedScript), as esbuild built them from the
+ * TypeScript: the same exports, imports and code, re-indented (print/reindent.ts); the comments
+ * but the header stay out, except those inside the code. CommonJS is esbuild's frame: the exports
+ * are getters on an object marked `__esModule`, sorted by name, and the `0 && (module.exports =
+ * {...})` annotation lets Node's cjs-module-lexer see their names when an ES module imports the
+ * file. The imports are plain bindings read once (`var { isEmail: $isEmail } = require(...)`),
+ * where esbuild read each through its module object at every call: the runtime's exports are
+ * functions that never change.
+ */
+export function printScripts(header: string, script: StatedScript): Scripts {
+  const code = script.statements.map(javaScriptText).filter((text) => text !== "");
+  const body = reindent(code.join("\n\n"));
+  if (/[\u0000-\u0002]/.test(body)) throw new Error("internal: a placeholder or a TypeScript-only mark is left in the JavaScript");
+  // Re-exports are exports like the module's own: one sorted list (a name is exported once).
+  const names = [...script.exports, ...script.reexports.flatMap((r) => r.names.map(([, as]) => as))].sort();
+  const list = (lines: string[]): string => lines.map((line) => `  ${line}`).join(",\n");
+  const esm = [
+    ...script.imports.map(({ from, names }) => `import { ${names.map(([name, local]) => (name === local ? name : `${name} as ${local}`)).join(", ")} } from ${JSON.stringify(from)};`),
+    ...script.reexports.map(({ from, names }) => `export { ${names.map(([name, as]) => (name === as ? name : `${name} as ${as}`)).join(", ")} } from ${JSON.stringify(from)};`),
+    body,
+    ...(script.exports.length > 0 ? [`export {\n${list([...script.exports].sort())}\n};`] : []),
+  ];
+  // Getters to the module's own bindings (a `const` is read when used, after it is set) and to the re-exported modules'.
+  const getters = [...script.exports.map((name) => [name, `() => ${name}`] as const)];
+  const reexported = script.reexports.map(({ from, names }, i) => {
+    const local = `__reexports${i}`;
+    for (const [name, as] of names) getters.push([as, `() => ${local}.${name}`]);
+    return `var ${local} = require(${JSON.stringify(from)});`;
+  });
+  getters.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const cjs = [
+    [
+      "var __defProp = Object.defineProperty;",
+      "var __export = (target, all) => {",
+      "  for (var name in all)",
+      "    __defProp(target, name, { get: all[name], enumerable: true });",
+      "  return target;",
+      "};",
+      `module.exports = __export(__defProp({}, "__esModule", { value: true }), {\n${list(getters.map(([name, get]) => `${name}: ${get}`))}\n});`,
+    ].join("\n"),
+    ...script.imports.map(({ from, names }) => `var { ${names.map(([name, local]) => (name === local ? name : `${name}: ${local}`)).join(", ")} } = require(${JSON.stringify(from)});`),
+    ...reexported,
+    body,
+    `// Annotate the CommonJS export names for ESM import in node:\n0 && (module.exports = {\n${list(names)}\n});`,
+  ];
+  const scripts = { esm: `${header}${esm.join("\n")}\n`, cjs: `${header}${cjs.join("\n")}\n` };
+  mark(`wrote the JavaScript of a module (${scripts.esm.length} characters of ESM)`);
+  return scripts;
 }

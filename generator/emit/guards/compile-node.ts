@@ -3,7 +3,7 @@
  * narrows the value for everything after it), then each JSON type's keywords behind one type
  * test, then the keywords that apply to any instance, then unevaluated*.
  */
-import { code, type Code } from "../code";
+import { code, ts, type Code } from "../code";
 import type { IrNode, IrSchema, JsonType, JsonValue } from "../../ir/model";
 import { hasKeywords, type Applies, type KeywordCheck } from "./check";
 import { checkedBySwitch, constEnumTest } from "../keywords/const-enum";
@@ -172,7 +172,7 @@ function renderGroup(s: Scope, group: Group, checks: readonly KeywordCheck[]): B
   for (const check of checks) check.emit(scoped, s.node!);
   if (body.isEmpty) return undefined;
   const out = new Body();
-  out.line(code`const ${alias} = ${s.value} as ${ALIAS[group].type};`);
+  out.line(code`const ${alias} = ${s.value}${ts` as ${ALIAS[group].type}`};`);
   out.append(body);
   return out;
 }

@@ -9,7 +9,7 @@
  * targets' functions, which are called through the scope): a schema without `$dynamicRef` gets
  * exactly the code it got before, and pays nothing.
  */
-import { code, id, join, literal, type Code } from "../code";
+import { code, id, join, literal, ts, type Code } from "../code";
 import { isNode, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
 
@@ -151,15 +151,16 @@ export class DynamicScopes {
     if (this.taking.size === 0) return [];
     const error = this.module.runtime("validation", "ValidationError");
     const evaluated = this.module.runtime("evaluated", "Evaluated");
+    // The types are the TypeScript's alone (emit/code.ts's ts): the JavaScript has the function and the constants.
     const out: Code[] = [
-      code`/** The dynamic scope of \`$dynamicRef\`: per anchor ("#name"), the functions of the outermost schema resource entered that declares it. */
+      ts`/** The dynamic scope of \`$dynamicRef\`: per anchor ("#name"), the functions of the outermost schema resource entered that declares it. */
 type DynamicScope$ = Readonly<Record<string, DynamicTarget$>>;`,
-      code`interface DynamicTarget$ {
+      ts`interface DynamicTarget$ {
   collect: (value: unknown, path?: string, errors?: ${error}[], dyn?: DynamicScope$) => boolean;
   eval?: (value: unknown, ev: ${evaluated}, dyn?: DynamicScope$) => boolean;
 }`,
       code`/** Entering a schema resource: its anchors join the scope, except those an outer resource set (the outermost wins). */
-function enterDynamicScope$(outer: DynamicScope$ | undefined, entered: DynamicScope$): DynamicScope$ {
+function enterDynamicScope$(outer${ts`: DynamicScope$ | undefined`}, entered${ts`: DynamicScope$`})${ts`: DynamicScope$`} {
   if (outer === undefined) return entered;
   for (const anchor in entered) if (!(anchor in outer)) return { ...entered, ...outer };
   return outer;
@@ -170,7 +171,7 @@ function enterDynamicScope$(outer: DynamicScope$ | undefined, entered: DynamicSc
         const collect = this.module.named(type, "collect");
         return this.needEval ? code`${anchorKey(anchor)}: { collect: ${collect}, eval: ${this.module.named(type, "eval")} }` : code`${anchorKey(anchor)}: { collect: ${collect} }`;
       });
-      out.push(code`const ${name}: DynamicScope$ = { ${join(members, ", ")} };`);
+      out.push(code`const ${name}${ts`: DynamicScope$`} = { ${join(members, ", ")} };`);
     }
     return out;
   }

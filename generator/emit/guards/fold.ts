@@ -20,7 +20,7 @@
  * one builds the callee's path only when there is a list (`errors && at + "/anyOf/0"`), and so
  * does a report (`$pushError$(errors, path!, (errors && at + "/type")!, …)`).
  */
-import { code, literal, placeholder, type Code } from "../code";
+import { code, literal, placeholder, TS_ONLY_CLOSE, TS_ONLY_OPEN, type Code } from "../code";
 
 /** The module constant holding a long schema path (see GuardModule.schemaPathCode). */
 export interface PathBase {
@@ -79,6 +79,9 @@ function leader(group: Group): CheckFunction {
 const TOKEN = /\u0000([fparvb])(\d+)\u0000/g;
 
 const token = placeholder;
+
+/** TypeScript's `!` (a value known to be set), which the module's JavaScript has not (emit/code.ts's ts). */
+const NON_NULL = `${TS_ONLY_OPEN}!${TS_ONLY_CLOSE}`;
 
 /** The schema path of `path` relative to `root`: "" for the root itself, undefined outside it. */
 function relative(root: string, path: string): string | undefined {
@@ -275,15 +278,15 @@ export class FunctionFolder {
     const pathCode = (path: string, base: PathBase | undefined, argument: boolean): string => {
       const rest = shared ? relative(fn.root, path) : undefined;
       let out: string;
-      if (rest === "") return argument ? "at" : "at!";
+      if (rest === "") return argument ? "at" : `at${NON_NULL}`;
       if (rest !== undefined) out = code`at + ${rest}`.text;
       else out = this.absolute(path, base);
       // Built only when there is an error list to report into, never on the fast path (which has
       // none): JavaScript evaluates a call's arguments before the callee sees `errors` undefined.
-      // A report's schema path is a string to TypeScript (`!`, which esbuild erases); an argument
-      // is the callee's optional `at`.
+      // A report's schema path is a string to TypeScript (`!`, TypeScript-only: emit/code.ts's ts);
+      // an argument is the callee's optional `at`.
       if (!out.includes(" + ")) return out;
-      return argument ? `errors && ${out}` : `(errors && ${out})!`;
+      return argument ? `errors && ${out}` : `(errors && ${out})${NON_NULL}`;
     };
     return text.replace(TOKEN, (_, kind: string, index: string) => {
       const n = Number(index);
@@ -299,7 +302,7 @@ export class FunctionFolder {
           return this.folded(callee) ? `, ${pathCode(callee.root, base, true)}` : "";
         }
         case "r":
-          return this.folded(this.functions[n]!) ? ", at?: string" : "";
+          return this.folded(this.functions[n]!) ? `, at${TS_ONLY_OPEN}?: string${TS_ONLY_CLOSE}` : "";
         case "v": {
           const callee = this.functions[n]!;
           const name = this.finalName(callee);

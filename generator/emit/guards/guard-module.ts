@@ -4,7 +4,7 @@
  * shared subschema or a recursive named type is compiled once and called.
  */
 import type { EmitOptions } from "../emitter";
-import { code, id, join, literal, type Code } from "../code";
+import { code, id, join, literal, ts, type Code } from "../code";
 import { isNode, type IrModel, type IrNamedType, type IrSchema } from "../../ir/model";
 import { typesInCycles } from "../../ir/reference-cycles";
 import { compiledRegex } from "../../ir/regex-flags";
@@ -13,6 +13,7 @@ import { Structures } from "./structure";
 import { FunctionFolder, type PathBase } from "./fold";
 import { Body, FUNCTION_PATH, type Mode } from "./scope";
 import { runtimeAlias, runtimeImports } from "../runtime-names";
+import type { ScriptImport } from "../../print/scripts";
 
 /**
  * How many checking functions of recursive types may be nested at once (a tree 100,000 levels deep
@@ -41,6 +42,9 @@ interface CompileContext {
 }
 
 export type RuntimeModule = "validation" | "checks" | "formats" | "evaluated";
+
+/** The order of the module's imports. */
+const RUNTIME_MODULES: readonly RuntimeModule[] = ["validation", "checks", "formats", "evaluated"];
 
 /**
  * The validation functions called at every failing check: bound once like the hot functions (see
@@ -336,16 +340,17 @@ export class GuardModule {
       this.compiling = outer;
     }
     const limited = context.limited;
-    const scopeParameter = dyn ? code`, dyn?: ${this.dynamic.scopeType}` : code``;
+    // The types (ts``) are the TypeScript's alone: the module's JavaScript is the same text without them.
+    const scopeParameter = dyn ? code`, dyn${ts`?: ${this.dynamic.scopeType}`}` : code``;
     switch (mode) {
       case "eval":
-        return code`function ${fn}(value: unknown, ev: ${this.runtime("evaluated", "Evaluated")}${scopeParameter}): boolean {
+        return code`function ${fn}(value${ts`: unknown`}, ev${ts`: ${this.runtime("evaluated", "Evaluated")}`}${scopeParameter})${ts`: boolean`} {
 ${lines}
 ${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
-        return code`function ${fn}(value: unknown, path?: string, errors?: ${this.runtime("validation", "ValidationError")}[]${scopeParameter}${this.folder.rootParameter(fn)}): boolean {
+        return code`function ${fn}(value${ts`: unknown`}, path${ts`?: string`}, errors${ts`?: ${this.runtime("validation", "ValidationError")}[]`}${scopeParameter}${this.folder.rootParameter(fn)})${ts`: boolean`} {
 ${lines}
 ${limited ? code`` : code`return true;`}
 }`;
@@ -399,17 +404,26 @@ ${depth}--;
 return true;`;
   }
 
-  /** Import declarations for the runtime pieces used, then the hoisted constants. */
-  preamble(): Code[] {
+  /**
+   * The module's top: import declarations for the runtime pieces used (TypeScript), the same
+   * imports as data for the JavaScript (values only, print/scripts.ts writes them per module
+   * format), then the hoisted constants (TypeScript-only parts marked, emit/code.ts's ts).
+   */
+  preamble(): { imports: Code[]; scriptImports: ScriptImport[]; constants: Code[] } {
     // First: the dynamic scope's declarations import runtime types too.
     const dynamic = this.dynamicScopes?.declarations() ?? [];
-    const order: RuntimeModule[] = ["validation", "checks", "formats", "evaluated"];
-    const out: Code[] = [];
-    for (const module of order) {
+    const imports: Code[] = [];
+    const scriptImports: ScriptImport[] = [];
+    for (const module of RUNTIME_MODULES) {
       const names = this.imports.get(module);
-      if (names) out.push(code`import { ${runtimeImports([...names].sort(), TYPE_ONLY)} } from ${`./runtime/${module}.js`};`);
+      if (!names) continue;
+      const sorted = [...names].sort();
+      const from = `./runtime/${module}.js`;
+      imports.push(code`import { ${runtimeImports(sorted, TYPE_ONLY)} } from ${from};`);
+      const values = sorted.filter((name) => !TYPE_ONLY.has(name));
+      if (values.length > 0) scriptImports.push({ from, names: values.map((name) => [name, runtimeAlias(name)]) });
     }
-    return [...out, ...this.constants, ...dynamic];
+    return { imports, scriptImports, constants: [...this.constants, ...dynamic] };
   }
 }
 

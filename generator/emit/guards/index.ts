@@ -5,15 +5,16 @@
  * wrappers.ts), all calling one function `collect$X` (fast without an error list, collecting with one). Keyword checks live in ../keywords/, one module per keyword family; all code is built with
  * emit/code.ts, so no text from the schema can become code.
  */
-import { code, id, join, type Code } from "../code";
+import { code, id, join, ts, typeScriptText, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
-import { reexportStatement, runtimeImports } from "../runtime-names";
+import { reexportedAs, reexportStatement, runtimeImports } from "../runtime-names";
 import { compileSchema } from "./compile-node";
 import { GuardModule } from "./guard-module";
 import { Body, FUNCTION_PATH, Locals, Scope, type Mode } from "./scope";
 import type { IrSchema } from "../../ir/model";
 import { guardNames } from "./artifact";
 import { guardWrappers } from "./wrappers";
+import type { StatedScript } from "../../print/scripts";
 
 const VALIDATION = "runtime/validation.ts";
 
@@ -44,7 +45,10 @@ function compileBody(module: GuardModule, schema: IrSchema, schemaPath: string, 
  */
 export function emitGuards({ model, options }: EmitContext): EmittedModule {
   const module = new GuardModule(model, options, compileBody);
+  // The exported functions and constants, TypeScript-only parts marked (ts``): the TypeScript is
+  // their text without the marks, the JavaScript without what they mark (print/scripts.ts).
   const api: Code[] = [];
+  const exported: string[] = [];
   // The same exports without bodies: guards.d.ts as it is (see EmittedModule.declarations).
   const signatures: Code[] = [];
   // One function checks X: called with the value alone it is the fast path (false at the first
@@ -74,8 +78,9 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
       // never a RangeError. A try/catch costs nothing while nothing is thrown. The runtime's
       // tooDeep rethrows anything else (its result, an object, is "not valid" here): smaller than
       // repeating the test and the throw in every isX.
-      api.push(code`${doc}
-export function ${is}(value: unknown): value is ${type} {
+      exported.push(is.text);
+      api.push(code`${ts`${doc}
+export `}function ${is}(value${ts`: unknown`})${ts`: value is ${type}`} {
   try {
     return ${check}(value);
   } catch (error) {
@@ -87,10 +92,11 @@ export declare function ${is}(value: unknown): value is ${type};`);
     }
     const result = code`${runtime("ValidationResult")}<${type}>`;
     const validateDoc = code`/** Checks \`value\` against ${type}'s schema and returns it typed, or every error. */`;
-    api.push(code`${validateDoc}
-export function ${validate}(value: unknown): ${result} {
+    exported.push(validate.text);
+    api.push(code`${ts`${validateDoc}
+export `}function ${validate}(value${ts`: unknown`})${ts`: ${result}`} {
   try {
-    return ${check}(value) ? { ok: true, value: value as ${type} } : ${runtime("invalid")}(${module.checkValue(check)}, value);
+    return ${check}(value) ? { ok: true, value: value${ts` as ${type}`} } : ${runtime("invalid")}(${module.checkValue(check)}, value);
   } catch (error) {
     ${reset}return ${runtime("tooDeep")}(error);
   }
@@ -100,8 +106,9 @@ export declare function ${validate}(value: unknown): ${result};`);
     if (wrappers.has("assert")) {
       const assert = id(guardNames.assert(name));
       const doc = code`/** Throws a SchemaValidationError listing every error unless \`value\` is a valid ${type}. */`;
-      api.push(code`${doc}
-export function ${assert}(value: unknown): asserts value is ${type} {
+      exported.push(assert.text);
+      api.push(code`${ts`${doc}
+export `}function ${assert}(value${ts`: unknown`})${ts`: asserts value is ${type}`} {
   const result = ${validate}(value);
   if (!result.ok) throw new ${runtime("SchemaValidationError")}(${name}, result.errors);
 }`);
@@ -112,8 +119,9 @@ export declare function ${assert}(value: unknown): asserts value is ${type};`);
       const standard = id(guardNames.standardSchema(name));
       const schemaType = code`${runtime("StandardSchemaV1")}<${type}>`;
       const doc = code`/** ${type} as a Standard Schema v1 validator (https://standardschema.dev). */`;
-      api.push(code`${doc}
-export const ${standard}: ${schemaType} = /* @__PURE__ */ ${runtime("standardSchema")}(${validate});`);
+      exported.push(standard.text);
+      api.push(code`${ts`${doc}
+export `}const ${standard}${ts`: ${schemaType}`} = /* @__PURE__ */ ${runtime("standardSchema")}(${validate});`);
       signatures.push(code`${doc}
 export declare const ${standard}: ${schemaType};`);
     }
@@ -128,12 +136,23 @@ export declare const ${standard}: ${schemaType};`);
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.values, VALIDATION, packageTypes, false),
     ...reexportStatement(GUARDS_RUNTIME_EXPORTS.types, VALIDATION, packageTypes, true),
   ].map((c) => c.text);
-  const preamble = module.preamble().map(linked.resolve).filter((text) => text !== "");
-  const statements = [...preamble, typeImport.text, ...reexports, ...api.map(linked.resolve), ...linked.functions];
+  const preamble = module.preamble();
+  // The module's code (its imports and exports aside), TypeScript-only parts marked.
+  const constants = preamble.constants.map(linked.resolve).filter((text) => text !== "");
+  const functions = [...api.map(linked.resolve), ...linked.functions];
+  const statements = [...preamble.imports.map(linked.resolve), ...constants.map(typeScriptText), typeImport.text, ...reexports, ...functions.map(typeScriptText)];
+  // The same code as JavaScript, written without a compiler (print/scripts.ts): the TypeScript-only
+  // parts are dropped there, on the CLI's worker thread for a large module.
+  const javascript: StatedScript = {
+    imports: preamble.scriptImports,
+    reexports: [{ from: `./${VALIDATION.replace(/\.ts$/, ".js")}`, names: GUARDS_RUNTIME_EXPORTS.values.map((name) => [name, reexportedAs(name, packageTypes)]) }],
+    statements: [...constants, ...functions],
+    exports: exported,
+  };
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)
   const declared = ["StandardSchemaV1", "ValidationResult"].filter((name) => used.has(name));
   const declarationImports = declared.length > 0 ? [code`import { ${runtimeImports(declared, new Set(declared))} } from "./runtime/validation.js";`.text] : [];
   const declarations = [...declarationImports, typeImport.text, ...reexports, ...signatures.map((c) => c.text)];
-  return { path: "guards.ts", summary: "Runtime guards", statements, declarations };
+  return { path: "guards.ts", summary: "Runtime guards", statements, declarations, javascript };
 }

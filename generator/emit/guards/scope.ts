@@ -9,7 +9,7 @@
  *   errors); without one (the fast path) it returns false, like `is`;
  * - `eval`: like `is`, and records which keys/items were evaluated (for unevaluated*).
  */
-import { code, id, join, type Code } from "../code";
+import { code, id, join, ts, type Code } from "../code";
 import { onlyRef, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
 import { appendLiteral, escapeToken } from "./paths";
@@ -20,7 +20,7 @@ export type Mode = "is" | "collect" | "eval";
  * A collecting function's own path: its optional `path` parameter, which every call with an error
  * list passes (the fast path passes neither, so no default value is computed on it).
  */
-export const FUNCTION_PATH: Code = code`path!`;
+export const FUNCTION_PATH: Code = code`path${ts`!`}`;
 
 /** The statements of one function body, appended in order. */
 export class Body {

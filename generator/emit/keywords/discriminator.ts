@@ -8,7 +8,7 @@
  * `oneOf`/`anyOf` check it discriminates (one-of.ts and any-of.ts leave that node to it).
  * The type side is emit/discriminated-union.ts.
  */
-import { code } from "../code";
+import { code, ts } from "../code";
 import { discriminatedUnion } from "../discriminated-union";
 import type { IrNode } from "../../ir/model";
 import type { KeywordCheck } from "../guards/check";
@@ -21,7 +21,7 @@ function emitDiscriminated(s: Scope, node: IrNode): void {
   const v = s.value;
   const tags = branches.map((b) => JSON.stringify(b.tag)).join(", ");
   s.body.block(code`if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`, () => {
-    s.body.block(code`switch (${readProperty(s, code`(${v} as Record<string, unknown>)`, propertyName)})`, () => {
+    s.body.block(code`switch (${readProperty(s, code`(${v}${ts` as Record<string, unknown>`})`, propertyName)})`, () => {
       for (const { tag, type } of branches) {
         const at = `${node.schemaPath}/discriminator/mapping/${tag.replace(/~/g, "~0").replace(/\//g, "~1")}`;
         const branch: IrNode = { schemaPath: at, ref: type, annotations: {} };

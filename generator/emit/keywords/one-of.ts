@@ -1,5 +1,5 @@
 /** oneOf: count the matching branches; exactly one may match. */
-import { code, type Code } from "../code";
+import { code, ts, type Code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { readProperty } from "../guards/access";
@@ -45,7 +45,7 @@ function discriminator(model: IrModel, branches: readonly IrSchema[]): { key: st
 function countByDiscriminator(s: Scope, branches: readonly IrSchema[], at: (i: number) => string, count: Code, found: { key: string; values: string[] }): void {
   const v = s.value;
   s.body.block(code`if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`, () => {
-    s.body.block(code`switch (${readProperty(s, code`(${v} as Record<string, unknown>)`, found.key)})`, () => {
+    s.body.block(code`switch (${readProperty(s, code`(${v}${ts` as Record<string, unknown>`})`, found.key)})`, () => {
       branches.forEach((b, i) => s.body.line(code`case ${found.values[i]!}: if (${s.test(b, v, at(i))}) ${count}++; break;`));
     });
   });

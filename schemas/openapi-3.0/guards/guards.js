@@ -2,24 +2,12 @@
 // from schema.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
+  return target;
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var guards_exports = {};
-__export(guards_exports, {
+module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   APIKeySecuritySchemeSchema: () => APIKeySecuritySchemeSchema,
   AuthorizationCodeOAuthFlowSchema: () => AuthorizationCodeOAuthFlowSchema,
   CallbackSchema: () => CallbackSchema,
@@ -56,7 +44,7 @@ __export(guards_exports, {
   ResponseSchema: () => ResponseSchema,
   ResponsesSchema: () => ResponsesSchema,
   SchemaSchema: () => SchemaSchema,
-  SchemaValidationError: () => import_validation2.SchemaValidationError,
+  SchemaValidationError: () => __reexports0.SchemaValidationError,
   SchemaXORContentSchema: () => SchemaXORContentSchema,
   SecurityRequirementSchema: () => SecurityRequirementSchema,
   SecuritySchemeSchema: () => SecuritySchemeSchema,
@@ -194,1033 +182,1171 @@ __export(guards_exports, {
   validateTag: () => validateTag,
   validateXML: () => validateXML
 });
-module.exports = __toCommonJS(guards_exports);
-var import_validation = require("./runtime/validation.js");
-var import_checks = require("./runtime/checks.js");
-var import_validation2 = require("./runtime/validation.js");
-var $pushError$ = import_validation.pushError;
+var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
+var { countKeys: $countKeys, hasOwn: $hasOwn, hasUniqueItems: $hasUniqueItems, pointerToken: $pointerToken } = require("./runtime/checks.js");
+var __reexports0 = require("./runtime/validation.js");
+var $pushError$ = $pushError;
+
 const pattern$0 = new RegExp("^3\\.0\\.\\d(-.+)?$", "u");
-var $hasUniqueItems$ = import_checks.hasUniqueItems;
-var $hasOwn$ = import_checks.hasOwn;
-var $pointerToken$ = import_checks.pointerToken;
+
+var $hasUniqueItems$ = $hasUniqueItems;
+
+var $hasOwn$ = $hasOwn;
+
+var $pointerToken$ = $pointerToken;
+
 const pattern$1 = new RegExp("^x-", "u");
-var $pushKeyError$ = import_validation.pushKeyError;
+
+var $pushKeyError$ = $pushKeyError;
+
 const pattern$2 = new RegExp("^\\/", "u");
+
 const pattern$3 = new RegExp("^[a-zA-Z0-9\\.\\-_]+$", "u");
+
+/** How many checks of recursive types are nested now (see the limit in their functions). */
 var depth$ = 0;
+
 const pattern$4 = new RegExp("^\\$ref$", "u");
-var $countKeys$ = import_checks.countKeys;
+
+var $countKeys$ = $countKeys;
+
 const pattern$5 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
+
 const pattern$6 = new RegExp("^[1-5](?:\\d{2}|XX)$", "u");
+
 function isOpenApi30Document(value) {
   try {
     return collect$OpenApi30Document(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOpenApi30Document(value) {
   try {
-    return collect$OpenApi30Document(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApi30Document, value);
+    return collect$OpenApi30Document(value) ? { ok: true, value: value } : $invalid(collect$OpenApi30Document, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOpenApi30Document(value) {
   const result = validateOpenApi30Document(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApi30Document", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OpenApi30Document", result.errors);
 }
-const OpenApi30DocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApi30Document);
+
+const OpenApi30DocumentSchema = /* @__PURE__ */ $standardSchema(validateOpenApi30Document);
+
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateReference(value) {
   try {
-    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
+    return collect$Reference(value) ? { ok: true, value: value } : $invalid(collect$Reference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertReference(value) {
   const result = validateReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Reference", result.errors);
 }
-const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
+
+const ReferenceSchema = /* @__PURE__ */ $standardSchema(validateReference);
+
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateInfo(value) {
   try {
-    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
+    return collect$Info(value) ? { ok: true, value: value } : $invalid(collect$Info, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertInfo(value) {
   const result = validateInfo(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Info", result.errors);
 }
-const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
+
+const InfoSchema = /* @__PURE__ */ $standardSchema(validateInfo);
+
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateContact(value) {
   try {
-    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
+    return collect$Contact(value) ? { ok: true, value: value } : $invalid(collect$Contact, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertContact(value) {
   const result = validateContact(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Contact", result.errors);
 }
-const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
+
+const ContactSchema = /* @__PURE__ */ $standardSchema(validateContact);
+
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateLicense(value) {
   try {
-    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
+    return collect$License(value) ? { ok: true, value: value } : $invalid(collect$License, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertLicense(value) {
   const result = validateLicense(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("License", result.errors);
 }
-const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
+
+const LicenseSchema = /* @__PURE__ */ $standardSchema(validateLicense);
+
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateServer(value) {
   try {
-    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
+    return collect$Server(value) ? { ok: true, value: value } : $invalid(collect$Server, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertServer(value) {
   const result = validateServer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Server", result.errors);
 }
-const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
+
+const ServerSchema = /* @__PURE__ */ $standardSchema(validateServer);
+
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateServerVariable(value) {
   try {
-    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
+    return collect$ServerVariable(value) ? { ok: true, value: value } : $invalid(collect$ServerVariable, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertServerVariable(value) {
   const result = validateServerVariable(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ServerVariable", result.errors);
 }
-const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
+
+const ServerVariableSchema = /* @__PURE__ */ $standardSchema(validateServerVariable);
+
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateComponents(value) {
   try {
-    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
+    return collect$Components(value) ? { ok: true, value: value } : $invalid(collect$Components, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertComponents(value) {
   const result = validateComponents(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Components", result.errors);
 }
-const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
+
+const ComponentsSchema = /* @__PURE__ */ $standardSchema(validateComponents);
+
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSchema(value) {
   try {
-    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
+    return collect$Schema(value) ? { ok: true, value: value } : $invalid(collect$Schema, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSchema(value) {
   const result = validateSchema(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Schema", result.errors);
 }
-const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
+
+const SchemaSchema = /* @__PURE__ */ $standardSchema(validateSchema);
+
 function isDiscriminator(value) {
   try {
     return collect$Discriminator(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateDiscriminator(value) {
   try {
-    return collect$Discriminator(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Discriminator, value);
+    return collect$Discriminator(value) ? { ok: true, value: value } : $invalid(collect$Discriminator, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertDiscriminator(value) {
   const result = validateDiscriminator(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Discriminator", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Discriminator", result.errors);
 }
-const DiscriminatorSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateDiscriminator);
+
+const DiscriminatorSchema = /* @__PURE__ */ $standardSchema(validateDiscriminator);
+
 function isXML(value) {
   try {
     return collect$XML(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateXML(value) {
   try {
-    return collect$XML(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$XML, value);
+    return collect$XML(value) ? { ok: true, value: value } : $invalid(collect$XML, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertXML(value) {
   const result = validateXML(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("XML", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("XML", result.errors);
 }
-const XMLSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateXML);
+
+const XMLSchema = /* @__PURE__ */ $standardSchema(validateXML);
+
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateResponse(value) {
   try {
-    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
+    return collect$Response(value) ? { ok: true, value: value } : $invalid(collect$Response, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertResponse(value) {
   const result = validateResponse(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Response", result.errors);
 }
-const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
+
+const ResponseSchema = /* @__PURE__ */ $standardSchema(validateResponse);
+
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateMediaType(value) {
   try {
-    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
+    return collect$MediaType(value) ? { ok: true, value: value } : $invalid(collect$MediaType, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertMediaType(value) {
   const result = validateMediaType(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("MediaType", result.errors);
 }
-const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
+
+const MediaTypeSchema = /* @__PURE__ */ $standardSchema(validateMediaType);
+
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExample(value) {
   try {
-    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
+    return collect$Example(value) ? { ok: true, value: value } : $invalid(collect$Example, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExample(value) {
   const result = validateExample(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Example", result.errors);
 }
-const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
+
+const ExampleSchema = /* @__PURE__ */ $standardSchema(validateExample);
+
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateHeader(value) {
   try {
-    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
+    return collect$Header(value) ? { ok: true, value: value } : $invalid(collect$Header, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertHeader(value) {
   const result = validateHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Header", result.errors);
 }
-const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
+
+const HeaderSchema = /* @__PURE__ */ $standardSchema(validateHeader);
+
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePaths(value) {
   try {
-    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
+    return collect$Paths(value) ? { ok: true, value: value } : $invalid(collect$Paths, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPaths(value) {
   const result = validatePaths(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Paths", result.errors);
 }
-const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
+
+const PathsSchema = /* @__PURE__ */ $standardSchema(validatePaths);
+
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePathItem(value) {
   try {
-    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
+    return collect$PathItem(value) ? { ok: true, value: value } : $invalid(collect$PathItem, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPathItem(value) {
   const result = validatePathItem(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("PathItem", result.errors);
 }
-const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
+
+const PathItemSchema = /* @__PURE__ */ $standardSchema(validatePathItem);
+
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOperation(value) {
   try {
-    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
+    return collect$Operation(value) ? { ok: true, value: value } : $invalid(collect$Operation, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOperation(value) {
   const result = validateOperation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Operation", result.errors);
 }
-const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
+
+const OperationSchema = /* @__PURE__ */ $standardSchema(validateOperation);
+
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateResponses(value) {
   try {
-    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
+    return collect$Responses(value) ? { ok: true, value: value } : $invalid(collect$Responses, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertResponses(value) {
   const result = validateResponses(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Responses", result.errors);
 }
-const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
+
+const ResponsesSchema = /* @__PURE__ */ $standardSchema(validateResponses);
+
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSecurityRequirement(value) {
   try {
-    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
+    return collect$SecurityRequirement(value) ? { ok: true, value: value } : $invalid(collect$SecurityRequirement, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSecurityRequirement(value) {
   const result = validateSecurityRequirement(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SecurityRequirement", result.errors);
 }
-const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
+
+const SecurityRequirementSchema = /* @__PURE__ */ $standardSchema(validateSecurityRequirement);
+
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTag(value) {
   try {
-    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
+    return collect$Tag(value) ? { ok: true, value: value } : $invalid(collect$Tag, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTag(value) {
   const result = validateTag(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Tag", result.errors);
 }
-const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
+
+const TagSchema = /* @__PURE__ */ $standardSchema(validateTag);
+
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExternalDocumentation(value) {
   try {
-    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
+    return collect$ExternalDocumentation(value) ? { ok: true, value: value } : $invalid(collect$ExternalDocumentation, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExternalDocumentation(value) {
   const result = validateExternalDocumentation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ExternalDocumentation", result.errors);
 }
-const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
+
+const ExternalDocumentationSchema = /* @__PURE__ */ $standardSchema(validateExternalDocumentation);
+
 function isExampleXORExamples(value) {
   try {
     return collect$ExampleXORExamples(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExampleXORExamples(value) {
   try {
-    return collect$ExampleXORExamples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleXORExamples, value);
+    return collect$ExampleXORExamples(value) ? { ok: true, value: value } : $invalid(collect$ExampleXORExamples, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExampleXORExamples(value) {
   const result = validateExampleXORExamples(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleXORExamples", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ExampleXORExamples", result.errors);
 }
-const ExampleXORExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleXORExamples);
+
+const ExampleXORExamplesSchema = /* @__PURE__ */ $standardSchema(validateExampleXORExamples);
+
 function isSchemaXORContent(value) {
   try {
     return collect$SchemaXORContent(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSchemaXORContent(value) {
   try {
-    return collect$SchemaXORContent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SchemaXORContent, value);
+    return collect$SchemaXORContent(value) ? { ok: true, value: value } : $invalid(collect$SchemaXORContent, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSchemaXORContent(value) {
   const result = validateSchemaXORContent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SchemaXORContent", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SchemaXORContent", result.errors);
 }
-const SchemaXORContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchemaXORContent);
+
+const SchemaXORContentSchema = /* @__PURE__ */ $standardSchema(validateSchemaXORContent);
+
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateParameter(value) {
   try {
-    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
+    return collect$Parameter(value) ? { ok: true, value: value } : $invalid(collect$Parameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertParameter(value) {
   const result = validateParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Parameter", result.errors);
 }
-const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
+
+const ParameterSchema = /* @__PURE__ */ $standardSchema(validateParameter);
+
 function isPathParameter(value) {
   try {
     return collect$PathParameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePathParameter(value) {
   try {
-    return collect$PathParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathParameter, value);
+    return collect$PathParameter(value) ? { ok: true, value: value } : $invalid(collect$PathParameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPathParameter(value) {
   const result = validatePathParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathParameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("PathParameter", result.errors);
 }
-const PathParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathParameter);
+
+const PathParameterSchema = /* @__PURE__ */ $standardSchema(validatePathParameter);
+
 function isQueryParameter(value) {
   try {
     return collect$QueryParameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateQueryParameter(value) {
   try {
-    return collect$QueryParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$QueryParameter, value);
+    return collect$QueryParameter(value) ? { ok: true, value: value } : $invalid(collect$QueryParameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertQueryParameter(value) {
   const result = validateQueryParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("QueryParameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("QueryParameter", result.errors);
 }
-const QueryParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateQueryParameter);
+
+const QueryParameterSchema = /* @__PURE__ */ $standardSchema(validateQueryParameter);
+
 function isHeaderParameter(value) {
   try {
     return collect$HeaderParameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateHeaderParameter(value) {
   try {
-    return collect$HeaderParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderParameter, value);
+    return collect$HeaderParameter(value) ? { ok: true, value: value } : $invalid(collect$HeaderParameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertHeaderParameter(value) {
   const result = validateHeaderParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderParameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("HeaderParameter", result.errors);
 }
-const HeaderParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderParameter);
+
+const HeaderParameterSchema = /* @__PURE__ */ $standardSchema(validateHeaderParameter);
+
 function isCookieParameter(value) {
   try {
     return collect$CookieParameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateCookieParameter(value) {
   try {
-    return collect$CookieParameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CookieParameter, value);
+    return collect$CookieParameter(value) ? { ok: true, value: value } : $invalid(collect$CookieParameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertCookieParameter(value) {
   const result = validateCookieParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("CookieParameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("CookieParameter", result.errors);
 }
-const CookieParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCookieParameter);
+
+const CookieParameterSchema = /* @__PURE__ */ $standardSchema(validateCookieParameter);
+
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateRequestBody(value) {
   try {
-    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
+    return collect$RequestBody(value) ? { ok: true, value: value } : $invalid(collect$RequestBody, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertRequestBody(value) {
   const result = validateRequestBody(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("RequestBody", result.errors);
 }
-const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
+
+const RequestBodySchema = /* @__PURE__ */ $standardSchema(validateRequestBody);
+
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSecurityScheme(value) {
   try {
-    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
+    return collect$SecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSecurityScheme(value) {
   const result = validateSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SecurityScheme", result.errors);
 }
-const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
+
+const SecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateSecurityScheme);
+
 function isAPIKeySecurityScheme(value) {
   try {
     return collect$APIKeySecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAPIKeySecurityScheme(value) {
   try {
-    return collect$APIKeySecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$APIKeySecurityScheme, value);
+    return collect$APIKeySecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$APIKeySecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAPIKeySecurityScheme(value) {
   const result = validateAPIKeySecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("APIKeySecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("APIKeySecurityScheme", result.errors);
 }
-const APIKeySecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAPIKeySecurityScheme);
+
+const APIKeySecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateAPIKeySecurityScheme);
+
 function isHTTPSecurityScheme(value) {
   try {
     return collect$HTTPSecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateHTTPSecurityScheme(value) {
   try {
-    return collect$HTTPSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HTTPSecurityScheme, value);
+    return collect$HTTPSecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$HTTPSecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertHTTPSecurityScheme(value) {
   const result = validateHTTPSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HTTPSecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("HTTPSecurityScheme", result.errors);
 }
-const HTTPSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHTTPSecurityScheme);
+
+const HTTPSecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateHTTPSecurityScheme);
+
 function isOAuth2SecurityScheme(value) {
   try {
     return collect$OAuth2SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOAuth2SecurityScheme(value) {
   try {
-    return collect$OAuth2SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuth2SecurityScheme, value);
+    return collect$OAuth2SecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$OAuth2SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOAuth2SecurityScheme(value) {
   const result = validateOAuth2SecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OAuth2SecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OAuth2SecurityScheme", result.errors);
 }
-const OAuth2SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuth2SecurityScheme);
+
+const OAuth2SecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateOAuth2SecurityScheme);
+
 function isOpenIdConnectSecurityScheme(value) {
   try {
     return collect$OpenIdConnectSecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOpenIdConnectSecurityScheme(value) {
   try {
-    return collect$OpenIdConnectSecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenIdConnectSecurityScheme, value);
+    return collect$OpenIdConnectSecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$OpenIdConnectSecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOpenIdConnectSecurityScheme(value) {
   const result = validateOpenIdConnectSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenIdConnectSecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OpenIdConnectSecurityScheme", result.errors);
 }
-const OpenIdConnectSecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenIdConnectSecurityScheme);
+
+const OpenIdConnectSecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateOpenIdConnectSecurityScheme);
+
 function isOAuthFlows(value) {
   try {
     return collect$OAuthFlows(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOAuthFlows(value) {
   try {
-    return collect$OAuthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OAuthFlows, value);
+    return collect$OAuthFlows(value) ? { ok: true, value: value } : $invalid(collect$OAuthFlows, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOAuthFlows(value) {
   const result = validateOAuthFlows(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OAuthFlows", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OAuthFlows", result.errors);
 }
-const OAuthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOAuthFlows);
+
+const OAuthFlowsSchema = /* @__PURE__ */ $standardSchema(validateOAuthFlows);
+
 function isImplicitOAuthFlow(value) {
   try {
     return collect$ImplicitOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateImplicitOAuthFlow(value) {
   try {
-    return collect$ImplicitOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ImplicitOAuthFlow, value);
+    return collect$ImplicitOAuthFlow(value) ? { ok: true, value: value } : $invalid(collect$ImplicitOAuthFlow, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertImplicitOAuthFlow(value) {
   const result = validateImplicitOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ImplicitOAuthFlow", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ImplicitOAuthFlow", result.errors);
 }
-const ImplicitOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicitOAuthFlow);
+
+const ImplicitOAuthFlowSchema = /* @__PURE__ */ $standardSchema(validateImplicitOAuthFlow);
+
 function isPasswordOAuthFlow(value) {
   try {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePasswordOAuthFlow(value) {
   try {
-    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$PasswordOAuthFlow(value2, path, errors, "#/definitions/PasswordOAuthFlow"),
-      value
-    );
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$PasswordOAuthFlow(value, path, errors, "#/definitions/PasswordOAuthFlow"), value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPasswordOAuthFlow(value) {
   const result = validatePasswordOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PasswordOAuthFlow", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("PasswordOAuthFlow", result.errors);
 }
-const PasswordOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePasswordOAuthFlow);
+
+const PasswordOAuthFlowSchema = /* @__PURE__ */ $standardSchema(validatePasswordOAuthFlow);
+
 function isClientCredentialsFlow(value) {
   try {
     return collect$PasswordOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateClientCredentialsFlow(value) {
   try {
-    return collect$PasswordOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$PasswordOAuthFlow(value2, path, errors, "#/definitions/ClientCredentialsFlow"),
-      value
-    );
+    return collect$PasswordOAuthFlow(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$PasswordOAuthFlow(value, path, errors, "#/definitions/ClientCredentialsFlow"), value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertClientCredentialsFlow(value) {
   const result = validateClientCredentialsFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentialsFlow", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ClientCredentialsFlow", result.errors);
 }
-const ClientCredentialsFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentialsFlow);
+
+const ClientCredentialsFlowSchema = /* @__PURE__ */ $standardSchema(validateClientCredentialsFlow);
+
 function isAuthorizationCodeOAuthFlow(value) {
   try {
     return collect$AuthorizationCodeOAuthFlow(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAuthorizationCodeOAuthFlow(value) {
   try {
-    return collect$AuthorizationCodeOAuthFlow(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCodeOAuthFlow, value);
+    return collect$AuthorizationCodeOAuthFlow(value) ? { ok: true, value: value } : $invalid(collect$AuthorizationCodeOAuthFlow, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAuthorizationCodeOAuthFlow(value) {
   const result = validateAuthorizationCodeOAuthFlow(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCodeOAuthFlow", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("AuthorizationCodeOAuthFlow", result.errors);
 }
-const AuthorizationCodeOAuthFlowSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCodeOAuthFlow);
+
+const AuthorizationCodeOAuthFlowSchema = /* @__PURE__ */ $standardSchema(validateAuthorizationCodeOAuthFlow);
+
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateLink(value) {
   try {
-    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
+    return collect$Link(value) ? { ok: true, value: value } : $invalid(collect$Link, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertLink(value) {
   const result = validateLink(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Link", result.errors);
 }
-const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
+
+const LinkSchema = /* @__PURE__ */ $standardSchema(validateLink);
+
 function isCallback(value) {
   try {
     return collect$Callback(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateCallback(value) {
   try {
-    return collect$Callback(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callback, value);
+    return collect$Callback(value) ? { ok: true, value: value } : $invalid(collect$Callback, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertCallback(value) {
   const result = validateCallback(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Callback", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Callback", result.errors);
 }
-const CallbackSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallback);
+
+const CallbackSchema = /* @__PURE__ */ $standardSchema(validateCallback);
+
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateEncoding(value) {
   try {
-    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
+    return collect$Encoding(value) ? { ok: true, value: value } : $invalid(collect$Encoding, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertEncoding(value) {
   const result = validateEncoding(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Encoding", result.errors);
 }
-const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
+
+const EncodingSchema = /* @__PURE__ */ $standardSchema(validateEncoding);
+
 function collect$OpenApi30Document(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.openapi;
-    if (p2 === void 0) {
-      if ($pushError$(errors, path, "#/required", "must have required property 'openapi'"))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/required", "must have required property 'openapi'")) return false; }
     const p3 = o1.info;
-    if (p3 === void 0) {
-      if ($pushError$(errors, path, "#/required", "must have required property 'info'"))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/required", "must have required property 'info'")) return false; }
     const p4 = o1.paths;
-    if (p4 === void 0) {
-      if ($pushError$(errors, path, "#/required", "must have required property 'paths'"))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
-          return false;
-      } else {
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/required", "must have required property 'paths'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string")) return false; } else {
         const s5 = p2;
-        if (!pattern$0.test(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/openapi",
-            "#/properties/openapi/pattern",
-            'must match pattern "^3\\.0\\.\\d(-.+)?$"'
-          ))
-            return false;
-        }
+        if (!pattern$0.test(s5)) { if ($pushError$(errors, path + "/openapi", "#/properties/openapi/pattern", "must match pattern \"^3\\.0\\.\\d(-.+)?$\"")) return false; }
       }
     }
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!collect$Info(p3, errors && path + "/info", errors) && !errors) return false;
     }
     const p6 = o1.externalDocs;
-    if (p6 !== void 0) {
-      if (!collect$ExternalDocumentation(p6, errors && path + "/externalDocs", errors) && !errors)
-        return false;
+    if (p6 !== undefined) {
+      if (!collect$ExternalDocumentation(p6, errors && path + "/externalDocs", errors) && !errors) return false;
     }
     const p7 = o1.servers;
-    if (p7 !== void 0) {
-      if (!Array.isArray(p7)) {
-        if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array"))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(Array.isArray(p7))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a8 = p7;
         for (let i9 = 0; i9 < a8.length; i9++) {
           const x10 = a8[i9];
-          if (!collect$Server(x10, errors && path + "/servers/" + i9, errors) && !errors)
-            return false;
+          if (!collect$Server(x10, errors && path + "/servers/" + i9, errors) && !errors) return false;
         }
       }
     }
     const p11 = o1.security;
-    if (p11 !== void 0) {
-      if (!Array.isArray(p11)) {
-        if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array"))
-          return false;
-      } else {
+    if (p11 !== undefined) {
+      if (!(Array.isArray(p11))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
         const a12 = p11;
         for (let i13 = 0; i13 < a12.length; i13++) {
           const x14 = a12[i13];
-          if (!collect$SecurityRequirement(x14, errors && path + "/security/" + i13, errors) && !errors)
-            return false;
+          if (!collect$SecurityRequirement(x14, errors && path + "/security/" + i13, errors) && !errors) return false;
         }
       }
     }
     const p15 = o1.tags;
-    if (p15 !== void 0) {
-      if (!Array.isArray(p15)) {
-        if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array"))
-          return false;
-      } else {
+    if (p15 !== undefined) {
+      if (!(Array.isArray(p15))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
         const a16 = p15;
-        if (!$hasUniqueItems$(a16)) {
-          if ($pushError$(
-            errors,
-            path + "/tags",
-            "#/properties/tags/uniqueItems",
-            "must NOT have duplicate items"
-          ))
-            return false;
-        }
+        if (!$hasUniqueItems$(a16)) { if ($pushError$(errors, path + "/tags", "#/properties/tags/uniqueItems", "must NOT have duplicate items")) return false; }
         for (let i17 = 0; i17 < a16.length; i17++) {
           const x18 = a16[i17];
           if (!collect$Tag(x18, errors && path + "/tags/" + i17, errors) && !errors) return false;
         }
       }
     }
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!collect$Paths(p4, errors && path + "/paths", errors) && !errors) return false;
     }
     const p19 = o1.components;
-    if (p19 !== void 0) {
+    if (p19 !== undefined) {
       if (!collect$Components(p19, errors && path + "/components", errors) && !errors) return false;
     }
     for (const k20 in o1) {
@@ -1230,99 +1356,41 @@ function collect$OpenApi30Document(value, path, errors) {
       if (m22) {
       }
       if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || m22)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k20,
-            "#/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k20, "#/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Info(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Info/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Info/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.title;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Info/required",
-        "must have required property 'title'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Info/required", "must have required property 'title'")) return false; }
     const p3 = o1.version;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Info/required",
-        "must have required property 'version'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/title",
-          "#/definitions/Info/properties/title/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/Info/required", "must have required property 'version'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/title", "#/definitions/Info/properties/title/type", "must be string")) return false; }
     }
     const p4 = o1.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Info/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Info/properties/description/type", "must be string")) return false; }
     }
     const p5 = o1.termsOfService;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/termsOfService",
-          "#/definitions/Info/properties/termsOfService/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/termsOfService", "#/definitions/Info/properties/termsOfService/type", "must be string")) return false; }
     }
     const p7 = o1.contact;
-    if (p7 !== void 0) {
+    if (p7 !== undefined) {
       if (!collect$Contact(p7, errors && path + "/contact", errors) && !errors) return false;
     }
     const p8 = o1.license;
-    if (p8 !== void 0) {
+    if (p8 !== undefined) {
       if (!collect$License(p8, errors && path + "/license", errors) && !errors) return false;
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/version",
-          "#/definitions/Info/properties/version/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/version", "#/definitions/Info/properties/version/type", "must be string")) return false; }
     }
     for (const k9 in o1) {
       if (!$hasOwn$(o1, k9)) continue;
@@ -1331,59 +1399,24 @@ function collect$Info(value, path, errors) {
       if (m11) {
       }
       if (!(k9 === "title" || k9 === "description" || k9 === "termsOfService" || k9 === "contact" || k9 === "license" || k9 === "version" || m11)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k9,
-            "#/definitions/Info/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k9, "#/definitions/Info/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$ExternalDocumentation(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/ExternalDocumentation/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/ExternalDocumentation/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.url;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ExternalDocumentation/required",
-        "must have required property 'url'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/ExternalDocumentation/required", "must have required property 'url'")) return false; }
     const p3 = o1.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/ExternalDocumentation/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/ExternalDocumentation/properties/description/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/definitions/ExternalDocumentation/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/url", "#/definitions/ExternalDocumentation/properties/url/type", "must be string")) return false; }
     }
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
@@ -1392,80 +1425,33 @@ function collect$ExternalDocumentation(value, path, errors) {
       if (m7) {
       }
       if (!(k5 === "description" || k5 === "url" || m7)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k5,
-            "#/definitions/ExternalDocumentation/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k5, "#/definitions/ExternalDocumentation/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Server(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Server/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Server/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.url;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Server/required",
-        "must have required property 'url'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/definitions/Server/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Server/required", "must have required property 'url'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/url", "#/definitions/Server/properties/url/type", "must be string")) return false; }
     }
     const p3 = o1.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Server/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Server/properties/description/type", "must be string")) return false; }
     }
     const p4 = o1.variables;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ($pushError$(
-          errors,
-          path + "/variables",
-          "#/definitions/Server/properties/variables/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) { if ($pushError$(errors, path + "/variables", "#/definitions/Server/properties/variables/type", "must be object")) return false; } else {
         const o5 = p4;
         for (const k6 in o5) {
           if (!$hasOwn$(o5, k6)) continue;
           const x7 = o5[k6];
-          if (!collect$ServerVariable(
-            x7,
-            errors && path + "/variables/" + $pointerToken$(k6),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$ServerVariable(x7, errors && path + "/variables/" + $pointerToken$(k6), errors) && !errors) return false;
         }
       }
     }
@@ -1476,99 +1462,46 @@ function collect$Server(value, path, errors) {
       if (m10) {
       }
       if (!(k8 === "url" || k8 === "description" || k8 === "variables" || m10)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k8,
-            "#/definitions/Server/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k8, "#/definitions/Server/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$SecurityRequirement(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/SecurityRequirement/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/SecurityRequirement/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (!Array.isArray(x3)) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/definitions/SecurityRequirement/additionalProperties/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+      if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/SecurityRequirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
-          if (!(typeof x6 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/" + $pointerToken$(k2) + "/" + i5,
-              "#/definitions/SecurityRequirement/additionalProperties/items/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2) + "/" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
         }
       }
     }
   }
   return true;
 }
+
 function collect$Tag(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Tag/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Tag/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.name;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Tag/required",
-        "must have required property 'name'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/Tag/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Tag/required", "must have required property 'name'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/Tag/properties/name/type", "must be string")) return false; }
     }
     const p3 = o1.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Tag/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Tag/properties/description/type", "must be string")) return false; }
     }
     const p4 = o1.externalDocs;
-    if (p4 !== void 0) {
-      if (!collect$ExternalDocumentation(p4, errors && path + "/externalDocs", errors) && !errors)
-        return false;
+    if (p4 !== undefined) {
+      if (!collect$ExternalDocumentation(p4, errors && path + "/externalDocs", errors) && !errors) return false;
     }
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
@@ -1577,69 +1510,40 @@ function collect$Tag(value, path, errors) {
       if (m7) {
       }
       if (!(k5 === "name" || k5 === "description" || k5 === "externalDocs" || m7)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k5,
-            "#/definitions/Tag/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k5, "#/definitions/Tag/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Paths(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Paths/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Paths/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       const m4 = pattern$2.test(k2);
       if (m4) {
-        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
-          return false;
+        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors) return false;
       }
       const m5 = pattern$1.test(k2);
       if (m5) {
       }
       if (!(m4 || m5)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k2,
-            "#/definitions/Paths/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k2, "#/definitions/Paths/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Components(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Components/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Components/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.schemas;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError$(
-          errors,
-          path + "/schemas",
-          "#/definitions/Components/properties/schemas/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/schemas", "#/definitions/Components/properties/schemas/type", "must be object")) return false; } else {
         const o3 = p2;
         for (const k4 in o3) {
           if (!$hasOwn$(o3, k4)) continue;
@@ -1653,30 +1557,14 @@ function collect$Components(value, path, errors) {
               collect$Schema(x5, path + "/schemas/" + $pointerToken$(k4), errors);
               collect$Reference(x5, path + "/schemas/" + $pointerToken$(k4), errors);
             }
-            if (matched6 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/schemas/" + $pointerToken$(k4),
-                "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched6 !== 1) { if ($pushError$(errors, path + "/schemas/" + $pointerToken$(k4), "#/definitions/Components/properties/schemas/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p7 = o1.responses;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) {
-        if ($pushError$(
-          errors,
-          path + "/responses",
-          "#/definitions/Components/properties/responses/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "object" && p7 !== null && !Array.isArray(p7))) { if ($pushError$(errors, path + "/responses", "#/definitions/Components/properties/responses/type", "must be object")) return false; } else {
         const o8 = p7;
         for (const k9 in o8) {
           if (!$hasOwn$(o8, k9)) continue;
@@ -1690,30 +1578,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x10, path + "/responses/" + $pointerToken$(k9), errors);
               collect$Response(x10, path + "/responses/" + $pointerToken$(k9), errors);
             }
-            if (matched11 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/responses/" + $pointerToken$(k9),
-                "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched11 !== 1) { if ($pushError$(errors, path + "/responses/" + $pointerToken$(k9), "#/definitions/Components/properties/responses/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p12 = o1.parameters;
-    if (p12 !== void 0) {
-      if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/definitions/Components/properties/parameters/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p12 !== undefined) {
+      if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/definitions/Components/properties/parameters/type", "must be object")) return false; } else {
         const o13 = p12;
         for (const k14 in o13) {
           if (!$hasOwn$(o13, k14)) continue;
@@ -1727,30 +1599,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x15, path + "/parameters/" + $pointerToken$(k14), errors);
               collect$Parameter(x15, path + "/parameters/" + $pointerToken$(k14), errors);
             }
-            if (matched16 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/parameters/" + $pointerToken$(k14),
-                "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched16 !== 1) { if ($pushError$(errors, path + "/parameters/" + $pointerToken$(k14), "#/definitions/Components/properties/parameters/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p17 = o1.examples;
-    if (p17 !== void 0) {
-      if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/definitions/Components/properties/examples/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p17 !== undefined) {
+      if (!(typeof p17 === "object" && p17 !== null && !Array.isArray(p17))) { if ($pushError$(errors, path + "/examples", "#/definitions/Components/properties/examples/type", "must be object")) return false; } else {
         const o18 = p17;
         for (const k19 in o18) {
           if (!$hasOwn$(o18, k19)) continue;
@@ -1764,30 +1620,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x20, path + "/examples/" + $pointerToken$(k19), errors);
               collect$Example(x20, path + "/examples/" + $pointerToken$(k19), errors);
             }
-            if (matched21 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/examples/" + $pointerToken$(k19),
-                "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched21 !== 1) { if ($pushError$(errors, path + "/examples/" + $pointerToken$(k19), "#/definitions/Components/properties/examples/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p22 = o1.requestBodies;
-    if (p22 !== void 0) {
-      if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) {
-        if ($pushError$(
-          errors,
-          path + "/requestBodies",
-          "#/definitions/Components/properties/requestBodies/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p22 !== undefined) {
+      if (!(typeof p22 === "object" && p22 !== null && !Array.isArray(p22))) { if ($pushError$(errors, path + "/requestBodies", "#/definitions/Components/properties/requestBodies/type", "must be object")) return false; } else {
         const o23 = p22;
         for (const k24 in o23) {
           if (!$hasOwn$(o23, k24)) continue;
@@ -1801,30 +1641,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x25, path + "/requestBodies/" + $pointerToken$(k24), errors);
               collect$RequestBody(x25, path + "/requestBodies/" + $pointerToken$(k24), errors);
             }
-            if (matched26 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/requestBodies/" + $pointerToken$(k24),
-                "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched26 !== 1) { if ($pushError$(errors, path + "/requestBodies/" + $pointerToken$(k24), "#/definitions/Components/properties/requestBodies/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p27 = o1.headers;
-    if (p27 !== void 0) {
-      if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/definitions/Components/properties/headers/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p27 !== undefined) {
+      if (!(typeof p27 === "object" && p27 !== null && !Array.isArray(p27))) { if ($pushError$(errors, path + "/headers", "#/definitions/Components/properties/headers/type", "must be object")) return false; } else {
         const o28 = p27;
         for (const k29 in o28) {
           if (!$hasOwn$(o28, k29)) continue;
@@ -1838,30 +1662,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x30, path + "/headers/" + $pointerToken$(k29), errors);
               collect$Header(x30, path + "/headers/" + $pointerToken$(k29), errors);
             }
-            if (matched31 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/headers/" + $pointerToken$(k29),
-                "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched31 !== 1) { if ($pushError$(errors, path + "/headers/" + $pointerToken$(k29), "#/definitions/Components/properties/headers/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p32 = o1.securitySchemes;
-    if (p32 !== void 0) {
-      if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ($pushError$(
-          errors,
-          path + "/securitySchemes",
-          "#/definitions/Components/properties/securitySchemes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p32 !== undefined) {
+      if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) { if ($pushError$(errors, path + "/securitySchemes", "#/definitions/Components/properties/securitySchemes/type", "must be object")) return false; } else {
         const o33 = p32;
         for (const k34 in o33) {
           if (!$hasOwn$(o33, k34)) continue;
@@ -1875,30 +1683,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x35, path + "/securitySchemes/" + $pointerToken$(k34), errors);
               collect$SecurityScheme(x35, path + "/securitySchemes/" + $pointerToken$(k34), errors);
             }
-            if (matched36 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/securitySchemes/" + $pointerToken$(k34),
-                "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched36 !== 1) { if ($pushError$(errors, path + "/securitySchemes/" + $pointerToken$(k34), "#/definitions/Components/properties/securitySchemes/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p37 = o1.links;
-    if (p37 !== void 0) {
-      if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) {
-        if ($pushError$(
-          errors,
-          path + "/links",
-          "#/definitions/Components/properties/links/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p37 !== undefined) {
+      if (!(typeof p37 === "object" && p37 !== null && !Array.isArray(p37))) { if ($pushError$(errors, path + "/links", "#/definitions/Components/properties/links/type", "must be object")) return false; } else {
         const o38 = p37;
         for (const k39 in o38) {
           if (!$hasOwn$(o38, k39)) continue;
@@ -1912,30 +1704,14 @@ function collect$Components(value, path, errors) {
               collect$Reference(x40, path + "/links/" + $pointerToken$(k39), errors);
               collect$Link(x40, path + "/links/" + $pointerToken$(k39), errors);
             }
-            if (matched41 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/links/" + $pointerToken$(k39),
-                "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched41 !== 1) { if ($pushError$(errors, path + "/links/" + $pointerToken$(k39), "#/definitions/Components/properties/links/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
     }
     const p42 = o1.callbacks;
-    if (p42 !== void 0) {
-      if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) {
-        if ($pushError$(
-          errors,
-          path + "/callbacks",
-          "#/definitions/Components/properties/callbacks/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p42 !== undefined) {
+      if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) { if ($pushError$(errors, path + "/callbacks", "#/definitions/Components/properties/callbacks/type", "must be object")) return false; } else {
         const o43 = p42;
         for (const k44 in o43) {
           if (!$hasOwn$(o43, k44)) continue;
@@ -1949,15 +1725,7 @@ function collect$Components(value, path, errors) {
               collect$Reference(x45, path + "/callbacks/" + $pointerToken$(k44), errors);
               collect$Callback(x45, path + "/callbacks/" + $pointerToken$(k44), errors);
             }
-            if (matched46 !== 1) {
-              if ($pushError$(
-                errors,
-                path + "/callbacks/" + $pointerToken$(k44),
-                "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf",
-                "must match exactly one schema in oneOf"
-              ))
-                return false;
-            }
+            if (matched46 !== 1) { if ($pushError$(errors, path + "/callbacks/" + $pointerToken$(k44), "#/definitions/Components/properties/callbacks/patternProperties/^[a-zA-Z0-9\\.\\-_]+$/oneOf", "must match exactly one schema in oneOf")) return false; }
           }
         }
       }
@@ -1969,61 +1737,27 @@ function collect$Components(value, path, errors) {
       if (m49) {
       }
       if (!(k47 === "schemas" || k47 === "responses" || k47 === "parameters" || k47 === "examples" || k47 === "requestBodies" || k47 === "headers" || k47 === "securitySchemes" || k47 === "links" || k47 === "callbacks" || m49)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k47,
-            "#/definitions/Components/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k47, "#/definitions/Components/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Contact(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Contact/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Contact/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.name;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/Contact/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/Contact/properties/name/type", "must be string")) return false; }
     }
     const p3 = o1.url;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/definitions/Contact/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/definitions/Contact/properties/url/type", "must be string")) return false; }
     }
     const p5 = o1.email;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/email",
-          "#/definitions/Contact/properties/email/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/email", "#/definitions/Contact/properties/email/type", "must be string")) return false; }
     }
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
@@ -2032,58 +1766,24 @@ function collect$Contact(value, path, errors) {
       if (m9) {
       }
       if (!(k7 === "name" || k7 === "url" || k7 === "email" || m9)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k7,
-            "#/definitions/Contact/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k7, "#/definitions/Contact/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$License(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/License/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/License/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.name;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/License/required",
-        "must have required property 'name'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/License/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/License/required", "must have required property 'name'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/License/properties/name/type", "must be string")) return false; }
     }
     const p3 = o1.url;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/definitions/License/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/definitions/License/properties/url/type", "must be string")) return false; }
     }
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
@@ -2092,85 +1792,34 @@ function collect$License(value, path, errors) {
       if (m7) {
       }
       if (!(k5 === "name" || k5 === "url" || m7)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k5,
-            "#/definitions/License/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k5, "#/definitions/License/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$ServerVariable(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/ServerVariable/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/ServerVariable/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.default;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ServerVariable/required",
-        "must have required property 'default'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/ServerVariable/required", "must have required property 'default'")) return false; }
     const p3 = o1.enum;
-    if (p3 !== void 0) {
-      if (!Array.isArray(p3)) {
-        if ($pushError$(
-          errors,
-          path + "/enum",
-          "#/definitions/ServerVariable/properties/enum/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/enum", "#/definitions/ServerVariable/properties/enum/type", "must be array")) return false; } else {
         const a4 = p3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
-          if (!(typeof x6 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/enum/" + i5,
-              "#/definitions/ServerVariable/properties/enum/items/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/enum/" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
         }
       }
     }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/default",
-          "#/definitions/ServerVariable/properties/default/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/default", "#/definitions/ServerVariable/properties/default/type", "must be string")) return false; }
     }
     const p7 = o1.description;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/ServerVariable/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/ServerVariable/properties/description/type", "must be string")) return false; }
     }
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
@@ -2179,142 +1828,78 @@ function collect$ServerVariable(value, path, errors) {
       if (m10) {
       }
       if (!(k8 === "enum" || k8 === "default" || k8 === "description" || m10)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k8,
-            "#/definitions/ServerVariable/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k8, "#/definitions/ServerVariable/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$PathItem(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/PathItem",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/PathItem", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/PathItem/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/PathItem/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.$ref;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/$ref",
-          "#/definitions/PathItem/properties/$ref/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/$ref", "#/definitions/PathItem/properties/$ref/type", "must be string")) return (depth$--, false); }
     }
     const p3 = o1.summary;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/definitions/PathItem/properties/summary/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/summary", "#/definitions/PathItem/properties/summary/type", "must be string")) return (depth$--, false); }
     }
     const p4 = o1.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/PathItem/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/PathItem/properties/description/type", "must be string")) return (depth$--, false); }
     }
     const p5 = o1.get;
-    if (p5 !== void 0) {
-      if (!collect$Operation(p5, errors && path + "/get", errors) && !errors)
-        return depth$--, false;
+    if (p5 !== undefined) {
+      if (!collect$Operation(p5, errors && path + "/get", errors) && !errors) return (depth$--, false);
     }
     const p6 = o1.put;
-    if (p6 !== void 0) {
-      if (!collect$Operation(p6, errors && path + "/put", errors) && !errors)
-        return depth$--, false;
+    if (p6 !== undefined) {
+      if (!collect$Operation(p6, errors && path + "/put", errors) && !errors) return (depth$--, false);
     }
     const p7 = o1.post;
-    if (p7 !== void 0) {
-      if (!collect$Operation(p7, errors && path + "/post", errors) && !errors)
-        return depth$--, false;
+    if (p7 !== undefined) {
+      if (!collect$Operation(p7, errors && path + "/post", errors) && !errors) return (depth$--, false);
     }
     const p8 = o1.delete;
-    if (p8 !== void 0) {
-      if (!collect$Operation(p8, errors && path + "/delete", errors) && !errors)
-        return depth$--, false;
+    if (p8 !== undefined) {
+      if (!collect$Operation(p8, errors && path + "/delete", errors) && !errors) return (depth$--, false);
     }
     const p9 = o1.options;
-    if (p9 !== void 0) {
-      if (!collect$Operation(p9, errors && path + "/options", errors) && !errors)
-        return depth$--, false;
+    if (p9 !== undefined) {
+      if (!collect$Operation(p9, errors && path + "/options", errors) && !errors) return (depth$--, false);
     }
     const p10 = o1.head;
-    if (p10 !== void 0) {
-      if (!collect$Operation(p10, errors && path + "/head", errors) && !errors)
-        return depth$--, false;
+    if (p10 !== undefined) {
+      if (!collect$Operation(p10, errors && path + "/head", errors) && !errors) return (depth$--, false);
     }
     const p11 = o1.patch;
-    if (p11 !== void 0) {
-      if (!collect$Operation(p11, errors && path + "/patch", errors) && !errors)
-        return depth$--, false;
+    if (p11 !== undefined) {
+      if (!collect$Operation(p11, errors && path + "/patch", errors) && !errors) return (depth$--, false);
     }
     const p12 = o1.trace;
-    if (p12 !== void 0) {
-      if (!collect$Operation(p12, errors && path + "/trace", errors) && !errors)
-        return depth$--, false;
+    if (p12 !== undefined) {
+      if (!collect$Operation(p12, errors && path + "/trace", errors) && !errors) return (depth$--, false);
     }
     const p13 = o1.servers;
-    if (p13 !== void 0) {
-      if (!Array.isArray(p13)) {
-        if ($pushError$(
-          errors,
-          path + "/servers",
-          "#/definitions/PathItem/properties/servers/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p13 !== undefined) {
+      if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/servers", "#/definitions/PathItem/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a14 = p13;
         for (let i15 = 0; i15 < a14.length; i15++) {
           const x16 = a14[i15];
-          if (!collect$Server(x16, errors && path + "/servers/" + i15, errors) && !errors)
-            return depth$--, false;
+          if (!collect$Server(x16, errors && path + "/servers/" + i15, errors) && !errors) return (depth$--, false);
         }
       }
     }
     const p17 = o1.parameters;
-    if (p17 !== void 0) {
-      if (!collect$1(
-        p17,
-        errors && path + "/parameters",
-        errors,
-        "#/definitions/PathItem/properties/parameters"
-      ) && !errors)
-        return depth$--, false;
+    if (p17 !== undefined) {
+      if (!collect$1(p17, errors && path + "/parameters", errors, "#/definitions/PathItem/properties/parameters") && !errors) return (depth$--, false);
     }
     for (const k18 in o1) {
       if (!$hasOwn$(o1, k18)) continue;
@@ -2323,456 +1908,168 @@ function collect$PathItem(value, path, errors) {
       if (m20) {
       }
       if (!(k18 === "$ref" || k18 === "summary" || k18 === "description" || k18 === "get" || k18 === "put" || k18 === "post" || k18 === "delete" || k18 === "options" || k18 === "head" || k18 === "patch" || k18 === "trace" || k18 === "servers" || k18 === "parameters" || m20)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k18,
-            "#/definitions/PathItem/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k18, "#/definitions/PathItem/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$Schema(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Schema",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Schema", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Schema/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Schema/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.title;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/title",
-          "#/definitions/Schema/properties/title/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/title", "#/definitions/Schema/properties/title/type", "must be string")) return (depth$--, false); }
     }
     const p3 = o1.multipleOf;
-    if (p3 !== void 0) {
-      if (!Number.isFinite(p3)) {
-        if ($pushError$(
-          errors,
-          path + "/multipleOf",
-          "#/definitions/Schema/properties/multipleOf/type",
-          "must be number"
-        ))
-          return depth$--, false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(Number.isFinite(p3))) { if ($pushError$(errors, path + "/multipleOf", "#/definitions/Schema/properties/multipleOf/type", "must be number")) return (depth$--, false); } else {
         const n4 = p3;
-        if (n4 <= 0) {
-          if ($pushError$(
-            errors,
-            path + "/multipleOf",
-            "#/definitions/Schema/properties/multipleOf/exclusiveMinimum",
-            "must be > 0"
-          ))
-            return depth$--, false;
-        }
+        if (n4 <= 0) { if ($pushError$(errors, path + "/multipleOf", "#/definitions/Schema/properties/multipleOf/exclusiveMinimum", "must be > 0")) return (depth$--, false); }
       }
     }
     const p5 = o1.maximum;
-    if (p5 !== void 0) {
-      if (!Number.isFinite(p5)) {
-        if ($pushError$(
-          errors,
-          path + "/maximum",
-          "#/definitions/Schema/properties/maximum/type",
-          "must be number"
-        ))
-          return depth$--, false;
-      }
+    if (p5 !== undefined) {
+      if (!(Number.isFinite(p5))) { if ($pushError$(errors, path + "/maximum", "#/definitions/Schema/properties/maximum/type", "must be number")) return (depth$--, false); }
     }
     const p6 = o1.exclusiveMaximum;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/exclusiveMaximum",
-          "#/definitions/Schema/properties/exclusiveMaximum/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/exclusiveMaximum", "#/definitions/Schema/properties/exclusiveMaximum/type", "must be boolean")) return (depth$--, false); }
     }
     const p7 = o1.minimum;
-    if (p7 !== void 0) {
-      if (!Number.isFinite(p7)) {
-        if ($pushError$(
-          errors,
-          path + "/minimum",
-          "#/definitions/Schema/properties/minimum/type",
-          "must be number"
-        ))
-          return depth$--, false;
-      }
+    if (p7 !== undefined) {
+      if (!(Number.isFinite(p7))) { if ($pushError$(errors, path + "/minimum", "#/definitions/Schema/properties/minimum/type", "must be number")) return (depth$--, false); }
     }
     const p8 = o1.exclusiveMinimum;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/exclusiveMinimum",
-          "#/definitions/Schema/properties/exclusiveMinimum/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "boolean")) { if ($pushError$(errors, path + "/exclusiveMinimum", "#/definitions/Schema/properties/exclusiveMinimum/type", "must be boolean")) return (depth$--, false); }
     }
     const p9 = o1.maxLength;
-    if (p9 !== void 0) {
-      if (!Number.isInteger(p9)) {
-        if ($pushError$(
-          errors,
-          path + "/maxLength",
-          "#/definitions/Schema/properties/maxLength/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p9 !== undefined) {
+      if (!(Number.isInteger(p9))) { if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/type", "must be integer")) return (depth$--, false); } else {
         const n10 = p9;
-        if (n10 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/maxLength",
-            "#/definitions/Schema/properties/maxLength/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n10 < 0) { if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p11 = o1.minLength;
-    if (p11 !== void 0) {
-      if (!Number.isInteger(p11)) {
-        if ($pushError$(
-          errors,
-          path + "/minLength",
-          "#/definitions/Schema/properties/minLength/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p11 !== undefined) {
+      if (!(Number.isInteger(p11))) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/type", "must be integer")) return (depth$--, false); } else {
         const n12 = p11;
-        if (n12 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/minLength",
-            "#/definitions/Schema/properties/minLength/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n12 < 0) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p13 = o1.pattern;
-    if (p13 !== void 0) {
-      if (!(typeof p13 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/pattern",
-          "#/definitions/Schema/properties/pattern/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p13 !== undefined) {
+      if (!(typeof p13 === "string")) { if ($pushError$(errors, path + "/pattern", "#/definitions/Schema/properties/pattern/type", "must be string")) return (depth$--, false); }
     }
     const p15 = o1.maxItems;
-    if (p15 !== void 0) {
-      if (!Number.isInteger(p15)) {
-        if ($pushError$(
-          errors,
-          path + "/maxItems",
-          "#/definitions/Schema/properties/maxItems/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p15 !== undefined) {
+      if (!(Number.isInteger(p15))) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/type", "must be integer")) return (depth$--, false); } else {
         const n16 = p15;
-        if (n16 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/maxItems",
-            "#/definitions/Schema/properties/maxItems/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n16 < 0) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p17 = o1.minItems;
-    if (p17 !== void 0) {
-      if (!Number.isInteger(p17)) {
-        if ($pushError$(
-          errors,
-          path + "/minItems",
-          "#/definitions/Schema/properties/minItems/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p17 !== undefined) {
+      if (!(Number.isInteger(p17))) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/type", "must be integer")) return (depth$--, false); } else {
         const n18 = p17;
-        if (n18 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/minItems",
-            "#/definitions/Schema/properties/minItems/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n18 < 0) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p19 = o1.uniqueItems;
-    if (p19 !== void 0) {
-      if (!(typeof p19 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/uniqueItems",
-          "#/definitions/Schema/properties/uniqueItems/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p19 !== undefined) {
+      if (!(typeof p19 === "boolean")) { if ($pushError$(errors, path + "/uniqueItems", "#/definitions/Schema/properties/uniqueItems/type", "must be boolean")) return (depth$--, false); }
     }
     const p20 = o1.maxProperties;
-    if (p20 !== void 0) {
-      if (!Number.isInteger(p20)) {
-        if ($pushError$(
-          errors,
-          path + "/maxProperties",
-          "#/definitions/Schema/properties/maxProperties/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p20 !== undefined) {
+      if (!(Number.isInteger(p20))) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/type", "must be integer")) return (depth$--, false); } else {
         const n21 = p20;
-        if (n21 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/maxProperties",
-            "#/definitions/Schema/properties/maxProperties/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n21 < 0) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p22 = o1.minProperties;
-    if (p22 !== void 0) {
-      if (!Number.isInteger(p22)) {
-        if ($pushError$(
-          errors,
-          path + "/minProperties",
-          "#/definitions/Schema/properties/minProperties/type",
-          "must be integer"
-        ))
-          return depth$--, false;
-      } else {
+    if (p22 !== undefined) {
+      if (!(Number.isInteger(p22))) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/type", "must be integer")) return (depth$--, false); } else {
         const n23 = p22;
-        if (n23 < 0) {
-          if ($pushError$(
-            errors,
-            path + "/minProperties",
-            "#/definitions/Schema/properties/minProperties/minimum",
-            "must be >= 0"
-          ))
-            return depth$--, false;
-        }
+        if (n23 < 0) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
     const p24 = o1.required;
-    if (p24 !== void 0) {
-      if (!Array.isArray(p24)) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/definitions/Schema/properties/required/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p24 !== undefined) {
+      if (!(Array.isArray(p24))) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/type", "must be array")) return (depth$--, false); } else {
         const a25 = p24;
-        if (a25.length < 1) {
-          if ($pushError$(
-            errors,
-            path + "/required",
-            "#/definitions/Schema/properties/required/minItems",
-            "must NOT have fewer than 1 items"
-          ))
-            return depth$--, false;
-        }
-        if (!$hasUniqueItems$(a25)) {
-          if ($pushError$(
-            errors,
-            path + "/required",
-            "#/definitions/Schema/properties/required/uniqueItems",
-            "must NOT have duplicate items"
-          ))
-            return depth$--, false;
-        }
+        if (a25.length < 1) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
+        if (!$hasUniqueItems$(a25)) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/uniqueItems", "must NOT have duplicate items")) return (depth$--, false); }
         for (let i26 = 0; i26 < a25.length; i26++) {
           const x27 = a25[i26];
-          if (!(typeof x27 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/required/" + i26,
-              "#/definitions/Schema/properties/required/items/type",
-              "must be string"
-            ))
-              return depth$--, false;
-          }
+          if (!(typeof x27 === "string")) { if ($pushError$(errors, path + "/required/" + i26, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
         }
       }
     }
     const p28 = o1.enum;
-    if (p28 !== void 0) {
-      if (!Array.isArray(p28)) {
-        if ($pushError$(
-          errors,
-          path + "/enum",
-          "#/definitions/Schema/properties/enum/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p28 !== undefined) {
+      if (!(Array.isArray(p28))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
         const a29 = p28;
-        if (a29.length < 1) {
-          if ($pushError$(
-            errors,
-            path + "/enum",
-            "#/definitions/Schema/properties/enum/minItems",
-            "must NOT have fewer than 1 items"
-          ))
-            return depth$--, false;
-        }
+        if (a29.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
         for (let i30 = 0; i30 < a29.length; i30++) {
           const x31 = a29[i30];
         }
       }
     }
     const p32 = o1.type;
-    if (p32 !== void 0) {
+    if (p32 !== undefined) {
       if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-        if (!(typeof p32 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "#/definitions/Schema/properties/type/type",
-            "must be string"
-          ))
-            return depth$--, false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/Schema/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return depth$--, false;
+        if (!(typeof p32 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/type", "must be string")) return (depth$--, false); }
+        if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/enum", "must be equal to one of the allowed values")) return (depth$--, false);
       }
     }
     const p33 = o1.not;
-    if (p33 !== void 0) {
+    if (p33 !== undefined) {
       let matched34 = 0;
       if (collect$Schema(p33)) matched34++;
       if (collect$Reference(p33)) matched34++;
       if (matched34 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(p33, path + "/not", errors);
         collect$Reference(p33, path + "/not", errors);
       }
-      if (matched34 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/not",
-          "#/definitions/Schema/properties/not/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched34 !== 1) { if ($pushError$(errors, path + "/not", "#/definitions/Schema/properties/not/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     const p35 = o1.allOf;
-    if (p35 !== void 0) {
-      if (!collect$2(
-        p35,
-        errors && path + "/allOf",
-        errors,
-        "#/definitions/Schema/properties/allOf"
-      ) && !errors)
-        return depth$--, false;
+    if (p35 !== undefined) {
+      if (!collect$2(p35, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
     }
     const p36 = o1.oneOf;
-    if (p36 !== void 0) {
-      if (!collect$2(
-        p36,
-        errors && path + "/oneOf",
-        errors,
-        "#/definitions/Schema/properties/oneOf"
-      ) && !errors)
-        return depth$--, false;
+    if (p36 !== undefined) {
+      if (!collect$2(p36, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
     }
     const p37 = o1.anyOf;
-    if (p37 !== void 0) {
-      if (!collect$2(
-        p37,
-        errors && path + "/anyOf",
-        errors,
-        "#/definitions/Schema/properties/anyOf"
-      ) && !errors)
-        return depth$--, false;
+    if (p37 !== undefined) {
+      if (!collect$2(p37, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
     }
     const p38 = o1.items;
-    if (p38 !== void 0) {
+    if (p38 !== undefined) {
       let matched39 = 0;
       if (collect$Schema(p38)) matched39++;
       if (collect$Reference(p38)) matched39++;
       if (matched39 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(p38, path + "/items", errors);
         collect$Reference(p38, path + "/items", errors);
       }
-      if (matched39 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/items",
-          "#/definitions/Schema/properties/items/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched39 !== 1) { if ($pushError$(errors, path + "/items", "#/definitions/Schema/properties/items/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     const p40 = o1.properties;
-    if (p40 !== void 0) {
-      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
-        if ($pushError$(
-          errors,
-          path + "/properties",
-          "#/definitions/Schema/properties/properties/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p40 !== undefined) {
+      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) { if ($pushError$(errors, path + "/properties", "#/definitions/Schema/properties/properties/type", "must be object")) return (depth$--, false); } else {
         const o41 = p40;
         for (const k42 in o41) {
           if (!$hasOwn$(o41, k42)) continue;
@@ -2781,135 +2078,69 @@ function collect$Schema(value, path, errors) {
           if (collect$Schema(x43)) matched44++;
           if (collect$Reference(x43)) matched44++;
           if (matched44 === 0) {
-            if (!errors) return depth$--, false;
+            if (!errors) return (depth$--, false);
             collect$Schema(x43, path + "/properties/" + $pointerToken$(k42), errors);
             collect$Reference(x43, path + "/properties/" + $pointerToken$(k42), errors);
           }
-          if (matched44 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/properties/" + $pointerToken$(k42),
-              "#/definitions/Schema/properties/properties/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
+          if (matched44 !== 1) { if ($pushError$(errors, path + "/properties/" + $pointerToken$(k42), "#/definitions/Schema/properties/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
         }
       }
     }
     const p45 = o1.additionalProperties;
-    if (p45 !== void 0) {
+    if (p45 !== undefined) {
       let matched46 = 0;
       if (collect$Schema(p45)) matched46++;
       if (collect$Reference(p45)) matched46++;
       if (collect$3(p45)) matched46++;
       if (matched46 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(p45, path + "/additionalProperties", errors);
         collect$Reference(p45, path + "/additionalProperties", errors);
         collect$3(p45, path + "/additionalProperties", errors);
       }
-      if (matched46 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/additionalProperties",
-          "#/definitions/Schema/properties/additionalProperties/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched46 !== 1) { if ($pushError$(errors, path + "/additionalProperties", "#/definitions/Schema/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     const p47 = o1.description;
-    if (p47 !== void 0) {
-      if (!(typeof p47 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Schema/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p47 !== undefined) {
+      if (!(typeof p47 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Schema/properties/description/type", "must be string")) return (depth$--, false); }
     }
     const p48 = o1.format;
-    if (p48 !== void 0) {
-      if (!(typeof p48 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/format",
-          "#/definitions/Schema/properties/format/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p48 !== undefined) {
+      if (!(typeof p48 === "string")) { if ($pushError$(errors, path + "/format", "#/definitions/Schema/properties/format/type", "must be string")) return (depth$--, false); }
     }
     const p49 = o1.default;
-    if (p49 !== void 0) {
+    if (p49 !== undefined) {
     }
     const p50 = o1.nullable;
-    if (p50 !== void 0) {
-      if (!(typeof p50 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/nullable",
-          "#/definitions/Schema/properties/nullable/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p50 !== undefined) {
+      if (!(typeof p50 === "boolean")) { if ($pushError$(errors, path + "/nullable", "#/definitions/Schema/properties/nullable/type", "must be boolean")) return (depth$--, false); }
     }
     const p51 = o1.discriminator;
-    if (p51 !== void 0) {
-      if (!collect$Discriminator(p51, errors && path + "/discriminator", errors) && !errors)
-        return depth$--, false;
+    if (p51 !== undefined) {
+      if (!collect$Discriminator(p51, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
     }
     const p52 = o1.readOnly;
-    if (p52 !== void 0) {
-      if (!(typeof p52 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/readOnly",
-          "#/definitions/Schema/properties/readOnly/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p52 !== undefined) {
+      if (!(typeof p52 === "boolean")) { if ($pushError$(errors, path + "/readOnly", "#/definitions/Schema/properties/readOnly/type", "must be boolean")) return (depth$--, false); }
     }
     const p53 = o1.writeOnly;
-    if (p53 !== void 0) {
-      if (!(typeof p53 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/writeOnly",
-          "#/definitions/Schema/properties/writeOnly/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p53 !== undefined) {
+      if (!(typeof p53 === "boolean")) { if ($pushError$(errors, path + "/writeOnly", "#/definitions/Schema/properties/writeOnly/type", "must be boolean")) return (depth$--, false); }
     }
     const p54 = o1.example;
-    if (p54 !== void 0) {
+    if (p54 !== undefined) {
     }
     const p55 = o1.externalDocs;
-    if (p55 !== void 0) {
-      if (!collect$ExternalDocumentation(p55, errors && path + "/externalDocs", errors) && !errors)
-        return depth$--, false;
+    if (p55 !== undefined) {
+      if (!collect$ExternalDocumentation(p55, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
     }
     const p56 = o1.deprecated;
-    if (p56 !== void 0) {
-      if (!(typeof p56 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/definitions/Schema/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p56 !== undefined) {
+      if (!(typeof p56 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Schema/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
     }
     const p57 = o1.xml;
-    if (p57 !== void 0) {
-      if (!collect$XML(p57, errors && path + "/xml", errors) && !errors) return depth$--, false;
+    if (p57 !== undefined) {
+      if (!collect$XML(p57, errors && path + "/xml", errors) && !errors) return (depth$--, false);
     }
     for (const k58 in o1) {
       if (!$hasOwn$(o1, k58)) continue;
@@ -2918,115 +2149,56 @@ function collect$Schema(value, path, errors) {
       if (m60) {
       }
       if (!(k58 === "title" || k58 === "multipleOf" || k58 === "maximum" || k58 === "exclusiveMaximum" || k58 === "minimum" || k58 === "exclusiveMinimum" || k58 === "maxLength" || k58 === "minLength" || k58 === "pattern" || k58 === "maxItems" || k58 === "minItems" || k58 === "uniqueItems" || k58 === "maxProperties" || k58 === "minProperties" || k58 === "required" || k58 === "enum" || k58 === "type" || k58 === "not" || k58 === "allOf" || k58 === "oneOf" || k58 === "anyOf" || k58 === "items" || k58 === "properties" || k58 === "additionalProperties" || k58 === "description" || k58 === "format" || k58 === "default" || k58 === "nullable" || k58 === "discriminator" || k58 === "readOnly" || k58 === "writeOnly" || k58 === "example" || k58 === "externalDocs" || k58 === "deprecated" || k58 === "xml" || m60)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k58,
-            "#/definitions/Schema/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k58, "#/definitions/Schema/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$Reference(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Reference/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Reference/type", "must be object")) return false; } else {
     const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Reference/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
+    if (o1.$ref === undefined) { if ($pushError$(errors, path, "#/definitions/Reference/required", "must have required property '$ref'")) return false; }
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
       if (pattern$4.test(k2)) {
-        if (!(typeof x3 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/" + $pointerToken$(k2),
-            "#/definitions/Reference/patternProperties/^\\$ref$/type",
-            "must be string"
-          ))
-            return false;
-        }
+        if (!(typeof x3 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/Reference/patternProperties/^\\$ref$/type", "must be string")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Response(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Response/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Response/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.description;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Response/required",
-        "must have required property 'description'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Response/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Response/required", "must have required property 'description'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Response/properties/description/type", "must be string")) return false; }
     }
     const p3 = o1.headers;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!collect$4(p3, errors && path + "/headers", errors) && !errors) return false;
     }
     const p4 = o1.content;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ($pushError$(
-          errors,
-          path + "/content",
-          "#/definitions/Response/properties/content/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) { if ($pushError$(errors, path + "/content", "#/definitions/Response/properties/content/type", "must be object")) return false; } else {
         const o5 = p4;
         for (const k6 in o5) {
           if (!$hasOwn$(o5, k6)) continue;
           const x7 = o5[k6];
-          if (!collect$MediaType(x7, errors && path + "/content/" + $pointerToken$(k6), errors) && !errors)
-            return false;
+          if (!collect$MediaType(x7, errors && path + "/content/" + $pointerToken$(k6), errors) && !errors) return false;
         }
       }
     }
     const p8 = o1.links;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ($pushError$(
-          errors,
-          path + "/links",
-          "#/definitions/Response/properties/links/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) { if ($pushError$(errors, path + "/links", "#/definitions/Response/properties/links/type", "must be object")) return false; } else {
         const o9 = p8;
         for (const k10 in o9) {
           if (!$hasOwn$(o9, k10)) continue;
@@ -3039,15 +2211,7 @@ function collect$Response(value, path, errors) {
             collect$Link(x11, path + "/links/" + $pointerToken$(k10), errors);
             collect$Reference(x11, path + "/links/" + $pointerToken$(k10), errors);
           }
-          if (matched12 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/links/" + $pointerToken$(k10),
-              "#/definitions/Response/properties/links/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return false;
-          }
+          if (matched12 !== 1) { if ($pushError$(errors, path + "/links/" + $pointerToken$(k10), "#/definitions/Response/properties/links/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return false; }
         }
       }
     }
@@ -3058,154 +2222,56 @@ function collect$Response(value, path, errors) {
       if (m15) {
       }
       if (!(k13 === "description" || k13 === "headers" || k13 === "content" || k13 === "links" || m15)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k13,
-            "#/definitions/Response/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k13, "#/definitions/Response/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Parameter(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Parameter/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Parameter/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.name;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Parameter/required",
-        "must have required property 'name'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Parameter/required", "must have required property 'name'")) return false; }
     const p3 = o1.in;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Parameter/required",
-        "must have required property 'in'"
-      ))
-        return false;
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/Parameter/required", "must have required property 'in'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/Parameter/properties/name/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/Parameter/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/Parameter/properties/in/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/in", "#/definitions/Parameter/properties/in/type", "must be string")) return false; }
     }
     const p4 = o1.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Parameter/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Parameter/properties/description/type", "must be string")) return false; }
     }
     const p5 = o1.required;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/definitions/Parameter/properties/required/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "boolean")) { if ($pushError$(errors, path + "/required", "#/definitions/Parameter/properties/required/type", "must be boolean")) return false; }
     }
     const p6 = o1.deprecated;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/definitions/Parameter/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Parameter/properties/deprecated/type", "must be boolean")) return false; }
     }
     const p7 = o1.allowEmptyValue;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowEmptyValue",
-          "#/definitions/Parameter/properties/allowEmptyValue/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "boolean")) { if ($pushError$(errors, path + "/allowEmptyValue", "#/definitions/Parameter/properties/allowEmptyValue/type", "must be boolean")) return false; }
     }
     const p8 = o1.style;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/Parameter/properties/style/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/style", "#/definitions/Parameter/properties/style/type", "must be string")) return false; }
     }
     const p9 = o1.explode;
-    if (p9 !== void 0) {
-      if (!(typeof p9 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/explode",
-          "#/definitions/Parameter/properties/explode/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p9 !== undefined) {
+      if (!(typeof p9 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/definitions/Parameter/properties/explode/type", "must be boolean")) return false; }
     }
     const p10 = o1.allowReserved;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowReserved",
-          "#/definitions/Parameter/properties/allowReserved/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "boolean")) { if ($pushError$(errors, path + "/allowReserved", "#/definitions/Parameter/properties/allowReserved/type", "must be boolean")) return false; }
     }
     const p11 = o1.schema;
-    if (p11 !== void 0) {
+    if (p11 !== undefined) {
       let matched12 = 0;
       if (collect$Schema(p11)) matched12++;
       if (collect$Reference(p11)) matched12++;
@@ -3214,59 +2280,26 @@ function collect$Parameter(value, path, errors) {
         collect$Schema(p11, path + "/schema", errors);
         collect$Reference(p11, path + "/schema", errors);
       }
-      if (matched12 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/schema",
-          "#/definitions/Parameter/properties/schema/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return false;
-      }
+      if (matched12 !== 1) { if ($pushError$(errors, path + "/schema", "#/definitions/Parameter/properties/schema/oneOf", "must match exactly one schema in oneOf")) return false; }
     }
     const p13 = o1.content;
-    if (p13 !== void 0) {
-      if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) {
-        if ($pushError$(
-          errors,
-          path + "/content",
-          "#/definitions/Parameter/properties/content/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p13 !== undefined) {
+      if (!(typeof p13 === "object" && p13 !== null && !Array.isArray(p13))) { if ($pushError$(errors, path + "/content", "#/definitions/Parameter/properties/content/type", "must be object")) return false; } else {
         const o14 = p13;
-        if ($countKeys$(o14) < 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/definitions/Parameter/properties/content/minProperties",
-            "must NOT have fewer than 1 properties"
-          ))
-            return false;
-        }
-        if ($countKeys$(o14) > 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/definitions/Parameter/properties/content/maxProperties",
-            "must NOT have more than 1 properties"
-          ))
-            return false;
-        }
+        if ($countKeys$(o14) < 1) { if ($pushError$(errors, path + "/content", "#/definitions/Parameter/properties/content/minProperties", "must NOT have fewer than 1 properties")) return false; }
+        if ($countKeys$(o14) > 1) { if ($pushError$(errors, path + "/content", "#/definitions/Parameter/properties/content/maxProperties", "must NOT have more than 1 properties")) return false; }
         for (const k15 in o14) {
           if (!$hasOwn$(o14, k15)) continue;
           const x16 = o14[k15];
-          if (!collect$MediaType(x16, errors && path + "/content/" + $pointerToken$(k15), errors) && !errors)
-            return false;
+          if (!collect$MediaType(x16, errors && path + "/content/" + $pointerToken$(k15), errors) && !errors) return false;
         }
       }
     }
     const p17 = o1.example;
-    if (p17 !== void 0) {
+    if (p17 !== undefined) {
     }
     const p18 = o1.examples;
-    if (p18 !== void 0) {
+    if (p18 !== undefined) {
       if (!collect$5(p18, errors && path + "/examples", errors) && !errors) return false;
     }
     for (const k19 in o1) {
@@ -3276,16 +2309,7 @@ function collect$Parameter(value, path, errors) {
       if (m21) {
       }
       if (!(k19 === "name" || k19 === "in" || k19 === "description" || k19 === "required" || k19 === "deprecated" || k19 === "allowEmptyValue" || k19 === "style" || k19 === "explode" || k19 === "allowReserved" || k19 === "schema" || k19 === "content" || k19 === "example" || k19 === "examples" || m21)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k19,
-            "#/definitions/Parameter/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k19, "#/definitions/Parameter/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
@@ -3303,60 +2327,27 @@ function collect$Parameter(value, path, errors) {
     collect$HeaderParameter(value, path, errors);
     collect$CookieParameter(value, path, errors);
   }
-  if (matched22 !== 1) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/Parameter/oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
-  }
+  if (matched22 !== 1) { if ($pushError$(errors, path, "#/definitions/Parameter/oneOf", "must match exactly one schema in oneOf")) return false; }
   return true;
 }
+
 function collect$Example(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Example/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Example/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.summary;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/definitions/Example/properties/summary/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/summary", "#/definitions/Example/properties/summary/type", "must be string")) return false; }
     }
     const p3 = o1.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Example/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Example/properties/description/type", "must be string")) return false; }
     }
     const p4 = o1.value;
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
     }
     const p5 = o1.externalValue;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/externalValue",
-          "#/definitions/Example/properties/externalValue/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/externalValue", "#/definitions/Example/properties/externalValue/type", "must be string")) return false; }
     }
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
@@ -3365,79 +2356,35 @@ function collect$Example(value, path, errors) {
       if (m9) {
       }
       if (!(k7 === "summary" || k7 === "description" || k7 === "value" || k7 === "externalValue" || m9)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k7,
-            "#/definitions/Example/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k7, "#/definitions/Example/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$RequestBody(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/RequestBody/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/RequestBody/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.content;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/RequestBody/required",
-        "must have required property 'content'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/RequestBody/required", "must have required property 'content'")) return false; }
     const p3 = o1.description;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/RequestBody/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/RequestBody/properties/description/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError$(
-          errors,
-          path + "/content",
-          "#/definitions/RequestBody/properties/content/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/content", "#/definitions/RequestBody/properties/content/type", "must be object")) return false; } else {
         const o4 = p2;
         for (const k5 in o4) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
-          if (!collect$MediaType(x6, errors && path + "/content/" + $pointerToken$(k5), errors) && !errors)
-            return false;
+          if (!collect$MediaType(x6, errors && path + "/content/" + $pointerToken$(k5), errors) && !errors) return false;
         }
       }
     }
     const p7 = o1.required;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/definitions/RequestBody/properties/required/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "boolean")) { if ($pushError$(errors, path + "/required", "#/definitions/RequestBody/properties/required/type", "must be boolean")) return false; }
     }
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
@@ -3446,201 +2393,83 @@ function collect$RequestBody(value, path, errors) {
       if (m10) {
       }
       if (!(k8 === "description" || k8 === "content" || k8 === "required" || m10)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k8,
-            "#/definitions/RequestBody/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k8, "#/definitions/RequestBody/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Header(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Header",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Header", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Header/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Header/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.description;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Header/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Header/properties/description/type", "must be string")) return (depth$--, false); }
     }
     const p3 = o1.required;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/definitions/Header/properties/required/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "boolean")) { if ($pushError$(errors, path + "/required", "#/definitions/Header/properties/required/type", "must be boolean")) return (depth$--, false); }
     }
     const p4 = o1.deprecated;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/definitions/Header/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Header/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
     }
     const p5 = o1.allowEmptyValue;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowEmptyValue",
-          "#/definitions/Header/properties/allowEmptyValue/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "boolean")) { if ($pushError$(errors, path + "/allowEmptyValue", "#/definitions/Header/properties/allowEmptyValue/type", "must be boolean")) return (depth$--, false); }
     }
     const p6 = o1.style;
-    if (p6 !== void 0) {
+    if (p6 !== undefined) {
       if (!(p6 === "simple")) {
-        if (!(typeof p6 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/definitions/Header/properties/style/type",
-            "must be string"
-          ))
-            return depth$--, false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/Header/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return depth$--, false;
+        if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/style", "#/definitions/Header/properties/style/type", "must be string")) return (depth$--, false); }
+        if ($pushError$(errors, path + "/style", "#/definitions/Header/properties/style/enum", "must be equal to one of the allowed values")) return (depth$--, false);
       }
     }
     const p7 = o1.explode;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/explode",
-          "#/definitions/Header/properties/explode/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/definitions/Header/properties/explode/type", "must be boolean")) return (depth$--, false); }
     }
     const p8 = o1.allowReserved;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowReserved",
-          "#/definitions/Header/properties/allowReserved/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "boolean")) { if ($pushError$(errors, path + "/allowReserved", "#/definitions/Header/properties/allowReserved/type", "must be boolean")) return (depth$--, false); }
     }
     const p9 = o1.schema;
-    if (p9 !== void 0) {
+    if (p9 !== undefined) {
       let matched10 = 0;
       if (collect$Schema(p9)) matched10++;
       if (collect$Reference(p9)) matched10++;
       if (matched10 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(p9, path + "/schema", errors);
         collect$Reference(p9, path + "/schema", errors);
       }
-      if (matched10 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/schema",
-          "#/definitions/Header/properties/schema/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched10 !== 1) { if ($pushError$(errors, path + "/schema", "#/definitions/Header/properties/schema/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     const p11 = o1.content;
-    if (p11 !== void 0) {
-      if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) {
-        if ($pushError$(
-          errors,
-          path + "/content",
-          "#/definitions/Header/properties/content/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p11 !== undefined) {
+      if (!(typeof p11 === "object" && p11 !== null && !Array.isArray(p11))) { if ($pushError$(errors, path + "/content", "#/definitions/Header/properties/content/type", "must be object")) return (depth$--, false); } else {
         const o12 = p11;
-        if ($countKeys$(o12) < 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/definitions/Header/properties/content/minProperties",
-            "must NOT have fewer than 1 properties"
-          ))
-            return depth$--, false;
-        }
-        if ($countKeys$(o12) > 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/definitions/Header/properties/content/maxProperties",
-            "must NOT have more than 1 properties"
-          ))
-            return depth$--, false;
-        }
+        if ($countKeys$(o12) < 1) { if ($pushError$(errors, path + "/content", "#/definitions/Header/properties/content/minProperties", "must NOT have fewer than 1 properties")) return (depth$--, false); }
+        if ($countKeys$(o12) > 1) { if ($pushError$(errors, path + "/content", "#/definitions/Header/properties/content/maxProperties", "must NOT have more than 1 properties")) return (depth$--, false); }
         for (const k13 in o12) {
           if (!$hasOwn$(o12, k13)) continue;
           const x14 = o12[k13];
-          if (!collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) && !errors)
-            return depth$--, false;
+          if (!collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) && !errors) return (depth$--, false);
         }
       }
     }
     const p15 = o1.example;
-    if (p15 !== void 0) {
+    if (p15 !== undefined) {
     }
     const p16 = o1.examples;
-    if (p16 !== void 0) {
-      if (!collect$6(
-        p16,
-        errors && path + "/examples",
-        errors,
-        "#/definitions/Header/properties/examples"
-      ) && !errors)
-        return depth$--, false;
+    if (p16 !== undefined) {
+      if (!collect$6(p16, errors && path + "/examples", errors, "#/definitions/Header/properties/examples") && !errors) return (depth$--, false);
     }
     for (const k17 in o1) {
       if (!$hasOwn$(o1, k17)) continue;
@@ -3649,24 +2478,17 @@ function collect$Header(value, path, errors) {
       if (m19) {
       }
       if (!(k17 === "description" || k17 === "required" || k17 === "deprecated" || k17 === "allowEmptyValue" || k17 === "style" || k17 === "explode" || k17 === "allowReserved" || k17 === "schema" || k17 === "content" || k17 === "example" || k17 === "examples" || m19)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k17,
-            "#/definitions/Header/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k17, "#/definitions/Header/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
-  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return depth$--, false;
-  if (!collect$SchemaXORContent(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return (depth$--, false);
+  if (!collect$SchemaXORContent(value, path, errors) && !errors) return (depth$--, false);
   depth$--;
   return true;
+
 }
+
 function collect$SecurityScheme(value, path, errors) {
   let matched1 = 0;
   if (collect$APIKeySecurityScheme(value)) matched1++;
@@ -3680,57 +2502,24 @@ function collect$SecurityScheme(value, path, errors) {
     collect$OAuth2SecurityScheme(value, path, errors);
     collect$OpenIdConnectSecurityScheme(value, path, errors);
   }
-  if (matched1 !== 1) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SecurityScheme/oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
-  }
+  if (matched1 !== 1) { if ($pushError$(errors, path, "#/definitions/SecurityScheme/oneOf", "must match exactly one schema in oneOf")) return false; }
   return true;
 }
+
 function collect$Link(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Link/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Link/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.operationId;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationId",
-          "#/definitions/Link/properties/operationId/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/operationId", "#/definitions/Link/properties/operationId/type", "must be string")) return false; }
     }
     const p3 = o1.operationRef;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationRef",
-          "#/definitions/Link/properties/operationRef/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/operationRef", "#/definitions/Link/properties/operationRef/type", "must be string")) return false; }
     }
     const p5 = o1.parameters;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/definitions/Link/properties/parameters/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/parameters", "#/definitions/Link/properties/parameters/type", "must be object")) return false; } else {
         const o6 = p5;
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
@@ -3739,22 +2528,14 @@ function collect$Link(value, path, errors) {
       }
     }
     const p9 = o1.requestBody;
-    if (p9 !== void 0) {
+    if (p9 !== undefined) {
     }
     const p10 = o1.description;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Link/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Link/properties/description/type", "must be string")) return false; }
     }
     const p11 = o1.server;
-    if (p11 !== void 0) {
+    if (p11 !== undefined) {
       if (!collect$Server(p11, errors && path + "/server", errors) && !errors) return false;
     }
     for (const k12 in o1) {
@@ -3764,40 +2545,21 @@ function collect$Link(value, path, errors) {
       if (m14) {
       }
       if (!(k12 === "operationId" || k12 === "operationRef" || k12 === "parameters" || k12 === "requestBody" || k12 === "description" || k12 === "server" || m14)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k12,
-            "#/definitions/Link/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k12, "#/definitions/Link/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
-  if (collect$7(value)) {
-    if ($pushError$(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false;
-  }
+  if (collect$7(value)) { if ($pushError$(errors, path, "#/definitions/Link/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$Callback(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Callback",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Callback", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Callback/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Callback/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
@@ -3805,154 +2567,74 @@ function collect$Callback(value, path, errors) {
       const m4 = pattern$1.test(k2);
       if (m4) {
       }
-      if (!m4) {
-        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors)
-          return depth$--, false;
+      if (!(m4)) {
+        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors) return (depth$--, false);
       }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$Operation(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Operation",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Operation", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Operation/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Operation/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.responses;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Operation/required",
-        "must have required property 'responses'"
-      ))
-        return depth$--, false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Operation/required", "must have required property 'responses'")) return (depth$--, false); }
     const p3 = o1.tags;
-    if (p3 !== void 0) {
-      if (!Array.isArray(p3)) {
-        if ($pushError$(
-          errors,
-          path + "/tags",
-          "#/definitions/Operation/properties/tags/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/tags", "#/definitions/Operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a4 = p3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
-          if (!(typeof x6 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/tags/" + i5,
-              "#/definitions/Operation/properties/tags/items/type",
-              "must be string"
-            ))
-              return depth$--, false;
-          }
+          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/tags/" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
       }
     }
     const p7 = o1.summary;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/definitions/Operation/properties/summary/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/summary", "#/definitions/Operation/properties/summary/type", "must be string")) return (depth$--, false); }
     }
     const p8 = o1.description;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/Operation/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Operation/properties/description/type", "must be string")) return (depth$--, false); }
     }
     const p9 = o1.externalDocs;
-    if (p9 !== void 0) {
-      if (!collect$ExternalDocumentation(p9, errors && path + "/externalDocs", errors) && !errors)
-        return depth$--, false;
+    if (p9 !== undefined) {
+      if (!collect$ExternalDocumentation(p9, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
     }
     const p10 = o1.operationId;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationId",
-          "#/definitions/Operation/properties/operationId/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "string")) { if ($pushError$(errors, path + "/operationId", "#/definitions/Operation/properties/operationId/type", "must be string")) return (depth$--, false); }
     }
     const p11 = o1.parameters;
-    if (p11 !== void 0) {
-      if (!collect$1(
-        p11,
-        errors && path + "/parameters",
-        errors,
-        "#/definitions/Operation/properties/parameters"
-      ) && !errors)
-        return depth$--, false;
+    if (p11 !== undefined) {
+      if (!collect$1(p11, errors && path + "/parameters", errors, "#/definitions/Operation/properties/parameters") && !errors) return (depth$--, false);
     }
     const p12 = o1.requestBody;
-    if (p12 !== void 0) {
+    if (p12 !== undefined) {
       let matched13 = 0;
       if (collect$RequestBody(p12)) matched13++;
       if (collect$Reference(p12)) matched13++;
       if (matched13 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$RequestBody(p12, path + "/requestBody", errors);
         collect$Reference(p12, path + "/requestBody", errors);
       }
-      if (matched13 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/requestBody",
-          "#/definitions/Operation/properties/requestBody/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched13 !== 1) { if ($pushError$(errors, path + "/requestBody", "#/definitions/Operation/properties/requestBody/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    if (p2 !== void 0) {
-      if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors)
-        return depth$--, false;
+    if (p2 !== undefined) {
+      if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors) return (depth$--, false);
     }
     const p14 = o1.callbacks;
-    if (p14 !== void 0) {
-      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
-        if ($pushError$(
-          errors,
-          path + "/callbacks",
-          "#/definitions/Operation/properties/callbacks/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p14 !== undefined) {
+      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) { if ($pushError$(errors, path + "/callbacks", "#/definitions/Operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
         const o15 = p14;
         for (const k16 in o15) {
           if (!$hasOwn$(o15, k16)) continue;
@@ -3961,69 +2643,35 @@ function collect$Operation(value, path, errors) {
           if (collect$Callback(x17)) matched18++;
           if (collect$Reference(x17)) matched18++;
           if (matched18 === 0) {
-            if (!errors) return depth$--, false;
+            if (!errors) return (depth$--, false);
             collect$Callback(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
             collect$Reference(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
           }
-          if (matched18 !== 1) {
-            if ($pushError$(
-              errors,
-              path + "/callbacks/" + $pointerToken$(k16),
-              "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf",
-              "must match exactly one schema in oneOf"
-            ))
-              return depth$--, false;
-          }
+          if (matched18 !== 1) { if ($pushError$(errors, path + "/callbacks/" + $pointerToken$(k16), "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
         }
       }
     }
     const p19 = o1.deprecated;
-    if (p19 !== void 0) {
-      if (!(typeof p19 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/definitions/Operation/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p19 !== undefined) {
+      if (!(typeof p19 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
     }
     const p20 = o1.security;
-    if (p20 !== void 0) {
-      if (!Array.isArray(p20)) {
-        if ($pushError$(
-          errors,
-          path + "/security",
-          "#/definitions/Operation/properties/security/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p20 !== undefined) {
+      if (!(Array.isArray(p20))) { if ($pushError$(errors, path + "/security", "#/definitions/Operation/properties/security/type", "must be array")) return (depth$--, false); } else {
         const a21 = p20;
         for (let i22 = 0; i22 < a21.length; i22++) {
           const x23 = a21[i22];
-          if (!collect$SecurityRequirement(x23, errors && path + "/security/" + i22, errors) && !errors)
-            return depth$--, false;
+          if (!collect$SecurityRequirement(x23, errors && path + "/security/" + i22, errors) && !errors) return (depth$--, false);
         }
       }
     }
     const p24 = o1.servers;
-    if (p24 !== void 0) {
-      if (!Array.isArray(p24)) {
-        if ($pushError$(
-          errors,
-          path + "/servers",
-          "#/definitions/Operation/properties/servers/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p24 !== undefined) {
+      if (!(Array.isArray(p24))) { if ($pushError$(errors, path + "/servers", "#/definitions/Operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a25 = p24;
         for (let i26 = 0; i26 < a25.length; i26++) {
           const x27 = a25[i26];
-          if (!collect$Server(x27, errors && path + "/servers/" + i26, errors) && !errors)
-            return depth$--, false;
+          if (!collect$Server(x27, errors && path + "/servers/" + i26, errors) && !errors) return (depth$--, false);
         }
       }
     }
@@ -4034,88 +2682,49 @@ function collect$Operation(value, path, errors) {
       if (m30) {
       }
       if (!(k28 === "tags" || k28 === "summary" || k28 === "description" || k28 === "externalDocs" || k28 === "operationId" || k28 === "parameters" || k28 === "requestBody" || k28 === "responses" || k28 === "callbacks" || k28 === "deprecated" || k28 === "security" || k28 === "servers" || m30)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k28,
-            "#/definitions/Operation/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k28, "#/definitions/Operation/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$1(value, path, errors, at) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      at,
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!Array.isArray(value)) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be array"))
-      return depth$--, false;
-  } else {
+  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
-    if (!$hasUniqueItems$(a1)) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/uniqueItems",
-        "must NOT have duplicate items"
-      ))
-        return depth$--, false;
-    }
+    if (!$hasUniqueItems$(a1)) { if ($pushError$(errors, path, (errors && at + "/uniqueItems"), "must NOT have duplicate items")) return (depth$--, false); }
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x3 = a1[i2];
       let matched4 = 0;
       if (collect$Parameter(x3)) matched4++;
       if (collect$Reference(x3)) matched4++;
       if (matched4 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Parameter(x3, path + "/" + i2, errors);
         collect$Reference(x3, path + "/" + i2, errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + i2,
-          errors && at + "/items/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$2(value, path, errors, at) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      at,
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!Array.isArray(value)) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be array"))
-      return depth$--, false;
-  } else {
+  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x3 = a1[i2];
@@ -4123,169 +2732,75 @@ function collect$2(value, path, errors, at) {
       if (collect$Schema(x3)) matched4++;
       if (collect$Reference(x3)) matched4++;
       if (matched4 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(x3, path + "/" + i2, errors);
         collect$Reference(x3, path + "/" + i2, errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + i2,
-          errors && at + "/items/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$3(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Schema/properties/additionalProperties/oneOf/2",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Schema/properties/additionalProperties/oneOf/2", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "boolean")) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/Schema/properties/additionalProperties/oneOf/2/type",
-      "must be boolean"
-    ))
-      return depth$--, false;
-  }
+  if (!(typeof value === "boolean")) { if ($pushError$(errors, path, "#/definitions/Schema/properties/additionalProperties/oneOf/2/type", "must be boolean")) return (depth$--, false); }
   depth$--;
   return true;
+
 }
+
 function collect$Discriminator(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Discriminator/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Discriminator/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.propertyName;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Discriminator/required",
-        "must have required property 'propertyName'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/propertyName",
-          "#/definitions/Discriminator/properties/propertyName/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/Discriminator/required", "must have required property 'propertyName'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/propertyName", "#/definitions/Discriminator/properties/propertyName/type", "must be string")) return false; }
     }
     const p3 = o1.mapping;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/mapping",
-          "#/definitions/Discriminator/properties/mapping/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) { if ($pushError$(errors, path + "/mapping", "#/definitions/Discriminator/properties/mapping/type", "must be object")) return false; } else {
         const o4 = p3;
         for (const k5 in o4) {
           if (!$hasOwn$(o4, k5)) continue;
           const x6 = o4[k5];
-          if (!(typeof x6 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/mapping/" + $pointerToken$(k5),
-              "#/definitions/Discriminator/properties/mapping/additionalProperties/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/mapping/" + $pointerToken$(k5), "#/definitions/Discriminator/properties/mapping/additionalProperties/type", "must be string")) return false; }
         }
       }
     }
   }
   return true;
 }
+
 function collect$XML(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/XML/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/XML/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.name;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/XML/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/XML/properties/name/type", "must be string")) return false; }
     }
     const p3 = o1.namespace;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/namespace",
-          "#/definitions/XML/properties/namespace/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/namespace", "#/definitions/XML/properties/namespace/type", "must be string")) return false; }
     }
     const p5 = o1.prefix;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/prefix",
-          "#/definitions/XML/properties/prefix/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/prefix", "#/definitions/XML/properties/prefix/type", "must be string")) return false; }
     }
     const p6 = o1.attribute;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/attribute",
-          "#/definitions/XML/properties/attribute/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/attribute", "#/definitions/XML/properties/attribute/type", "must be boolean")) return false; }
     }
     const p7 = o1.wrapped;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/wrapped",
-          "#/definitions/XML/properties/wrapped/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "boolean")) { if ($pushError$(errors, path + "/wrapped", "#/definitions/XML/properties/wrapped/type", "must be boolean")) return false; }
     }
     for (const k8 in o1) {
       if (!$hasOwn$(o1, k8)) continue;
@@ -4294,26 +2809,15 @@ function collect$XML(value, path, errors) {
       if (m10) {
       }
       if (!(k8 === "name" || k8 === "namespace" || k8 === "prefix" || k8 === "attribute" || k8 === "wrapped" || m10)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k8,
-            "#/definitions/XML/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k8, "#/definitions/XML/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$4(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Response/properties/headers/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Response/properties/headers/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
@@ -4326,86 +2830,47 @@ function collect$4(value, path, errors) {
         collect$Header(x3, path + "/" + $pointerToken$(k2), errors);
         collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/definitions/Response/properties/headers/additionalProperties/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/Response/properties/headers/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return false; }
     }
   }
   return true;
 }
+
 function collect$MediaType(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/MediaType",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/MediaType", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/MediaType/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/MediaType/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.schema;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       let matched3 = 0;
       if (collect$Schema(p2)) matched3++;
       if (collect$Reference(p2)) matched3++;
       if (matched3 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Schema(p2, path + "/schema", errors);
         collect$Reference(p2, path + "/schema", errors);
       }
-      if (matched3 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/schema",
-          "#/definitions/MediaType/properties/schema/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched3 !== 1) { if ($pushError$(errors, path + "/schema", "#/definitions/MediaType/properties/schema/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     const p4 = o1.example;
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
     }
     const p5 = o1.examples;
-    if (p5 !== void 0) {
-      if (!collect$6(
-        p5,
-        errors && path + "/examples",
-        errors,
-        "#/definitions/MediaType/properties/examples"
-      ) && !errors)
-        return depth$--, false;
+    if (p5 !== undefined) {
+      if (!collect$6(p5, errors && path + "/examples", errors, "#/definitions/MediaType/properties/examples") && !errors) return (depth$--, false);
     }
     const p6 = o1.encoding;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "object" && p6 !== null && !Array.isArray(p6))) {
-        if ($pushError$(
-          errors,
-          path + "/encoding",
-          "#/definitions/MediaType/properties/encoding/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "object" && p6 !== null && !Array.isArray(p6))) { if ($pushError$(errors, path + "/encoding", "#/definitions/MediaType/properties/encoding/type", "must be object")) return (depth$--, false); } else {
         const o7 = p6;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
-          if (!collect$Encoding(x9, errors && path + "/encoding/" + $pointerToken$(k8), errors) && !errors)
-            return depth$--, false;
+          if (!collect$Encoding(x9, errors && path + "/encoding/" + $pointerToken$(k8), errors) && !errors) return (depth$--, false);
         }
       }
     }
@@ -4416,33 +2881,18 @@ function collect$MediaType(value, path, errors) {
       if (m12) {
       }
       if (!(k10 === "schema" || k10 === "example" || k10 === "examples" || k10 === "encoding" || m12)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k10,
-            "#/definitions/MediaType/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k10, "#/definitions/MediaType/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
-  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return (depth$--, false);
   depth$--;
   return true;
+
 }
+
 function collect$5(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/Parameter/properties/examples/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Parameter/properties/examples/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
@@ -4455,26 +2905,17 @@ function collect$5(value, path, errors) {
         collect$Example(x3, path + "/" + $pointerToken$(k2), errors);
         collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/definitions/Parameter/properties/examples/additionalProperties/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/Parameter/properties/examples/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return false; }
     }
   }
   return true;
 }
+
 function collect$ExampleXORExamples(value, path, errors) {
-  if (collect$8(value)) {
-    if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid"))
-      return false;
-  }
+  if (collect$8(value)) { if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$SchemaXORContent(value, path, errors) {
   let matched1 = 0;
   if (collect$9(value)) matched1++;
@@ -4484,178 +2925,83 @@ function collect$SchemaXORContent(value, path, errors) {
     collect$9(value, path, errors);
     collect$10(value, path, errors);
   }
-  if (matched1 !== 1) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
-  }
-  if (collect$16(value)) {
-    if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid"))
-      return false;
-  }
+  if (matched1 !== 1) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf", "must match exactly one schema in oneOf")) return false; }
+  if (collect$16(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$PathParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.required;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/PathParameter/required",
-        "must have required property 'required'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/PathParameter/required", "must have required property 'required'")) return false; }
     const p3 = o1.in;
-    if (p3 !== void 0) {
-      if (!(p3 === "path")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/PathParameter/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(p3 === "path")) { if ($pushError$(errors, path + "/in", "#/definitions/PathParameter/properties/in/enum", "must be equal to one of the allowed values")) return false; }
     }
     const p4 = o1.style;
-    if (p4 !== void 0) {
-      if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/PathParameter/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) { if ($pushError$(errors, path + "/style", "#/definitions/PathParameter/properties/style/enum", "must be equal to one of the allowed values")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(p2 === true)) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/definitions/PathParameter/properties/required/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === true)) { if ($pushError$(errors, path + "/required", "#/definitions/PathParameter/properties/required/enum", "must be equal to one of the allowed values")) return false; }
     }
   }
   return true;
 }
+
 function collect$QueryParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "query")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/QueryParameter/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "query")) { if ($pushError$(errors, path + "/in", "#/definitions/QueryParameter/properties/in/enum", "must be equal to one of the allowed values")) return false; }
     }
     const p3 = o1.style;
-    if (p3 !== void 0) {
-      if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/QueryParameter/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(p3 === "form" || p3 === "spaceDelimited" || p3 === "pipeDelimited" || p3 === "deepObject")) { if ($pushError$(errors, path + "/style", "#/definitions/QueryParameter/properties/style/enum", "must be equal to one of the allowed values")) return false; }
     }
   }
   return true;
 }
+
 function collect$HeaderParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "header")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/HeaderParameter/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "header")) { if ($pushError$(errors, path + "/in", "#/definitions/HeaderParameter/properties/in/enum", "must be equal to one of the allowed values")) return false; }
     }
     const p3 = o1.style;
-    if (p3 !== void 0) {
-      if (!(p3 === "simple")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/HeaderParameter/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(p3 === "simple")) { if ($pushError$(errors, path + "/style", "#/definitions/HeaderParameter/properties/style/enum", "must be equal to one of the allowed values")) return false; }
     }
   }
   return true;
 }
+
 function collect$CookieParameter(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "cookie")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/CookieParameter/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "cookie")) { if ($pushError$(errors, path + "/in", "#/definitions/CookieParameter/properties/in/enum", "must be equal to one of the allowed values")) return false; }
     }
     const p3 = o1.style;
-    if (p3 !== void 0) {
-      if (!(p3 === "form")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/CookieParameter/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(p3 === "form")) { if ($pushError$(errors, path + "/style", "#/definitions/CookieParameter/properties/style/enum", "must be equal to one of the allowed values")) return false; }
     }
   }
   return true;
 }
+
 function collect$6(value, path, errors, at) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      at,
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return (depth$--, false); } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
@@ -4664,122 +3010,45 @@ function collect$6(value, path, errors, at) {
       if (collect$Example(x3)) matched4++;
       if (collect$Reference(x3)) matched4++;
       if (matched4 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Example(x3, path + "/" + $pointerToken$(k2), errors);
         collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          errors && at + "/additionalProperties/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), (errors && at + "/additionalProperties/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$APIKeySecurityScheme(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/APIKeySecurityScheme/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/required", "must have required property 'type'")) return false; }
     const p3 = o1.name;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/APIKeySecurityScheme/required",
-        "must have required property 'name'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/required", "must have required property 'name'")) return false; }
     const p4 = o1.in;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/APIKeySecurityScheme/required",
-        "must have required property 'in'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/definitions/APIKeySecurityScheme/required", "must have required property 'in'")) return false; }
+    if (p2 !== undefined) {
       if (!(p2 === "apiKey")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "#/definitions/APIKeySecurityScheme/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/APIKeySecurityScheme/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/APIKeySecurityScheme/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "#/definitions/APIKeySecurityScheme/properties/type/enum", "must be equal to one of the allowed values")) return false;
       }
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/definitions/APIKeySecurityScheme/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/name", "#/definitions/APIKeySecurityScheme/properties/name/type", "must be string")) return false; }
     }
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!(p4 === "header" || p4 === "query" || p4 === "cookie")) {
-        if (!(typeof p4 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/in",
-            "#/definitions/APIKeySecurityScheme/properties/in/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/definitions/APIKeySecurityScheme/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/in", "#/definitions/APIKeySecurityScheme/properties/in/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/in", "#/definitions/APIKeySecurityScheme/properties/in/enum", "must be equal to one of the allowed values")) return false;
       }
     }
     const p5 = o1.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/APIKeySecurityScheme/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/APIKeySecurityScheme/properties/description/type", "must be string")) return false; }
     }
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
@@ -4788,100 +3057,35 @@ function collect$APIKeySecurityScheme(value, path, errors) {
       if (m8) {
       }
       if (!(k6 === "type" || k6 === "name" || k6 === "in" || k6 === "description" || m8)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k6,
-            "#/definitions/APIKeySecurityScheme/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k6, "#/definitions/APIKeySecurityScheme/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$HTTPSecurityScheme(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.scheme;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/HTTPSecurityScheme/required",
-        "must have required property 'scheme'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/required", "must have required property 'scheme'")) return false; }
     const p3 = o1.type;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/HTTPSecurityScheme/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/scheme",
-          "#/definitions/HTTPSecurityScheme/properties/scheme/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/required", "must have required property 'type'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/scheme", "#/definitions/HTTPSecurityScheme/properties/scheme/type", "must be string")) return false; }
     }
     const p4 = o1.bearerFormat;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/bearerFormat",
-          "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/bearerFormat", "#/definitions/HTTPSecurityScheme/properties/bearerFormat/type", "must be string")) return false; }
     }
     const p5 = o1.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/HTTPSecurityScheme/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/HTTPSecurityScheme/properties/description/type", "must be string")) return false; }
     }
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(p3 === "http")) {
-        if (!(typeof p3 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "#/definitions/HTTPSecurityScheme/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/HTTPSecurityScheme/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/HTTPSecurityScheme/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "#/definitions/HTTPSecurityScheme/properties/type/enum", "must be equal to one of the allowed values")) return false;
       }
     }
     for (const k6 in o1) {
@@ -4891,16 +3095,7 @@ function collect$HTTPSecurityScheme(value, path, errors) {
       if (m8) {
       }
       if (!(k6 === "scheme" || k6 === "bearerFormat" || k6 === "description" || k6 === "type" || m8)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k6,
-            "#/definitions/HTTPSecurityScheme/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k6, "#/definitions/HTTPSecurityScheme/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
@@ -4912,77 +3107,29 @@ function collect$HTTPSecurityScheme(value, path, errors) {
     collect$17(value, path, errors);
     collect$18(value, path, errors);
   }
-  if (matched9 !== 1) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/HTTPSecurityScheme/oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
-  }
+  if (matched9 !== 1) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/oneOf", "must match exactly one schema in oneOf")) return false; }
   return true;
 }
+
 function collect$OAuth2SecurityScheme(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/OAuth2SecurityScheme/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/required", "must have required property 'type'")) return false; }
     const p3 = o1.flows;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/OAuth2SecurityScheme/required",
-        "must have required property 'flows'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/OAuth2SecurityScheme/required", "must have required property 'flows'")) return false; }
+    if (p2 !== undefined) {
       if (!(p2 === "oauth2")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "#/definitions/OAuth2SecurityScheme/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/OAuth2SecurityScheme/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/OAuth2SecurityScheme/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "#/definitions/OAuth2SecurityScheme/properties/type/enum", "must be equal to one of the allowed values")) return false;
       }
     }
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!collect$OAuthFlows(p3, errors && path + "/flows", errors) && !errors) return false;
     }
     const p4 = o1.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/OAuth2SecurityScheme/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/OAuth2SecurityScheme/properties/description/type", "must be string")) return false; }
     }
     for (const k5 in o1) {
       if (!$hasOwn$(o1, k5)) continue;
@@ -4991,89 +3138,32 @@ function collect$OAuth2SecurityScheme(value, path, errors) {
       if (m7) {
       }
       if (!(k5 === "type" || k5 === "flows" || k5 === "description" || m7)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k5,
-            "#/definitions/OAuth2SecurityScheme/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k5, "#/definitions/OAuth2SecurityScheme/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$OpenIdConnectSecurityScheme(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/OpenIdConnectSecurityScheme/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/required", "must have required property 'type'")) return false; }
     const p3 = o1.openIdConnectUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/OpenIdConnectSecurityScheme/required",
-        "must have required property 'openIdConnectUrl'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/OpenIdConnectSecurityScheme/required", "must have required property 'openIdConnectUrl'")) return false; }
+    if (p2 !== undefined) {
       if (!(p2 === "openIdConnect")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "#/definitions/OpenIdConnectSecurityScheme/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/OpenIdConnectSecurityScheme/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "#/definitions/OpenIdConnectSecurityScheme/properties/type/enum", "must be equal to one of the allowed values")) return false;
       }
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/openIdConnectUrl",
-          "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/definitions/OpenIdConnectSecurityScheme/properties/openIdConnectUrl/type", "must be string")) return false; }
     }
     const p5 = o1.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/definitions/OpenIdConnectSecurityScheme/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/OpenIdConnectSecurityScheme/properties/description/type", "must be string")) return false; }
     }
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
@@ -5082,61 +3172,28 @@ function collect$OpenIdConnectSecurityScheme(value, path, errors) {
       if (m8) {
       }
       if (!(k6 === "type" || k6 === "openIdConnectUrl" || k6 === "description" || m8)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k6,
-            "#/definitions/OpenIdConnectSecurityScheme/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k6, "#/definitions/OpenIdConnectSecurityScheme/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.operationId === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Link/not/required",
-        "must have required property 'operationId'"
-      ))
-        return false;
-    }
-    if (o1.operationRef === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Link/not/required",
-        "must have required property 'operationRef'"
-      ))
-        return false;
-    }
+    if (o1.operationId === undefined) { if ($pushError$(errors, path, "#/definitions/Link/not/required", "must have required property 'operationId'")) return false; }
+    if (o1.operationRef === undefined) { if ($pushError$(errors, path, "#/definitions/Link/not/required", "must have required property 'operationRef'")) return false; }
   }
   return true;
 }
+
 function collect$Responses(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Responses/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Responses/type", "must be object")) return false; } else {
     const o1 = value;
-    if ($countKeys$(o1) < 1) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/Responses/minProperties",
-        "must NOT have fewer than 1 properties"
-      ))
-        return false;
-    }
+    if ($countKeys$(o1) < 1) { if ($pushError$(errors, path, "#/definitions/Responses/minProperties", "must NOT have fewer than 1 properties")) return false; }
     const p2 = o1.default;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       let matched3 = 0;
       if (collect$Response(p2)) matched3++;
       if (collect$Reference(p2)) matched3++;
@@ -5145,15 +3202,7 @@ function collect$Responses(value, path, errors) {
         collect$Response(p2, path + "/default", errors);
         collect$Reference(p2, path + "/default", errors);
       }
-      if (matched3 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/default",
-          "#/definitions/Responses/properties/default/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return false;
-      }
+      if (matched3 !== 1) { if ($pushError$(errors, path + "/default", "#/definitions/Responses/properties/default/oneOf", "must match exactly one schema in oneOf")) return false; }
     }
     for (const k4 in o1) {
       if (!$hasOwn$(o1, k4)) continue;
@@ -5168,112 +3217,49 @@ function collect$Responses(value, path, errors) {
           collect$Response(x5, path + "/" + $pointerToken$(k4), errors);
           collect$Reference(x5, path + "/" + $pointerToken$(k4), errors);
         }
-        if (matched7 !== 1) {
-          if ($pushError$(
-            errors,
-            path + "/" + $pointerToken$(k4),
-            "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf",
-            "must match exactly one schema in oneOf"
-          ))
-            return false;
-        }
+        if (matched7 !== 1) { if ($pushError$(errors, path + "/" + $pointerToken$(k4), "#/definitions/Responses/patternProperties/^[1-5](?:\\d{2}|XX)$/oneOf", "must match exactly one schema in oneOf")) return false; }
       }
       const m8 = pattern$1.test(k4);
       if (m8) {
       }
       if (!(k4 === "default" || m6 || m8)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k4,
-            "#/definitions/Responses/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k4, "#/definitions/Responses/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$Encoding(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Encoding",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Encoding", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Encoding/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Encoding/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     const p2 = o1.contentType;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/contentType",
-          "#/definitions/Encoding/properties/contentType/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/contentType", "#/definitions/Encoding/properties/contentType/type", "must be string")) return (depth$--, false); }
     }
     const p3 = o1.headers;
-    if (p3 !== void 0) {
-      if (!collect$21(p3, errors && path + "/headers", errors) && !errors) return depth$--, false;
+    if (p3 !== undefined) {
+      if (!collect$21(p3, errors && path + "/headers", errors) && !errors) return (depth$--, false);
     }
     const p4 = o1.style;
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!(p4 === "form" || p4 === "spaceDelimited" || p4 === "pipeDelimited" || p4 === "deepObject")) {
-        if (!(typeof p4 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/definitions/Encoding/properties/style/type",
-            "must be string"
-          ))
-            return depth$--, false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/definitions/Encoding/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return depth$--, false;
+        if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/style", "#/definitions/Encoding/properties/style/type", "must be string")) return (depth$--, false); }
+        if ($pushError$(errors, path + "/style", "#/definitions/Encoding/properties/style/enum", "must be equal to one of the allowed values")) return (depth$--, false);
       }
     }
     const p5 = o1.explode;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/explode",
-          "#/definitions/Encoding/properties/explode/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/definitions/Encoding/properties/explode/type", "must be boolean")) return (depth$--, false); }
     }
     const p6 = o1.allowReserved;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowReserved",
-          "#/definitions/Encoding/properties/allowReserved/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/allowReserved", "#/definitions/Encoding/properties/allowReserved/type", "must be boolean")) return (depth$--, false); }
     }
     for (const k7 in o1) {
       if (!$hasOwn$(o1, k7)) continue;
@@ -5282,348 +3268,154 @@ function collect$Encoding(value, path, errors) {
       if (m9) {
       }
       if (!(k7 === "contentType" || k7 === "headers" || k7 === "style" || k7 === "explode" || k7 === "allowReserved" || m9)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k7,
-            "#/definitions/Encoding/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return depth$--, false;
-        }
+        { if ($pushKeyError$(errors, path, k7, "#/definitions/Encoding/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$8(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.example === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ExampleXORExamples/not/required",
-        "must have required property 'example'"
-      ))
-        return false;
-    }
-    if (o1.examples === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ExampleXORExamples/not/required",
-        "must have required property 'examples'"
-      ))
-        return false;
-    }
+    if (o1.example === undefined) { if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not/required", "must have required property 'example'")) return false; }
+    if (o1.examples === undefined) { if ($pushError$(errors, path, "#/definitions/ExampleXORExamples/not/required", "must have required property 'examples'")) return false; }
   }
   return true;
 }
+
 function collect$9(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/0/required",
-        "must have required property 'schema'"
-      ))
-        return false;
-    }
+    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/0/required", "must have required property 'schema'")) return false; }
   }
   return true;
 }
+
 function collect$11(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.style === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required",
-        "must have required property 'style'"
-      ))
-        return false;
-    }
+    if (o1.style === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not/required", "must have required property 'style'")) return false; }
   }
   return true;
 }
+
 function collect$12(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.explode === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required",
-        "must have required property 'explode'"
-      ))
-        return false;
-    }
+    if (o1.explode === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not/required", "must have required property 'explode'")) return false; }
   }
   return true;
 }
+
 function collect$13(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.allowReserved === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required",
-        "must have required property 'allowReserved'"
-      ))
-        return false;
-    }
+    if (o1.allowReserved === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not/required", "must have required property 'allowReserved'")) return false; }
   }
   return true;
 }
+
 function collect$14(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.example === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required",
-        "must have required property 'example'"
-      ))
-        return false;
-    }
+    if (o1.example === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not/required", "must have required property 'example'")) return false; }
   }
   return true;
 }
+
 function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.examples === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required",
-        "must have required property 'examples'"
-      ))
-        return false;
-    }
+    if (o1.examples === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not/required", "must have required property 'examples'")) return false; }
   }
   return true;
 }
+
 function collect$10(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/oneOf/1/required",
-        "must have required property 'content'"
-      ))
-        return false;
-    }
+    if (o1.content === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/required", "must have required property 'content'")) return false; }
   }
-  if (collect$11(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
-  if (collect$12(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
-  if (collect$13(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
-  if (collect$14(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
-  if (collect$15(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
+  if (collect$11(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/0/not", "must NOT be valid")) return false; }
+  if (collect$12(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/1/not", "must NOT be valid")) return false; }
+  if (collect$13(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/2/not", "must NOT be valid")) return false; }
+  if (collect$14(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/3/not", "must NOT be valid")) return false; }
+  if (collect$15(value)) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/oneOf/1/allOf/4/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$16(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/not/required",
-        "must have required property 'schema'"
-      ))
-        return false;
-    }
-    if (o1.content === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/SchemaXORContent/not/required",
-        "must have required property 'content'"
-      ))
-        return false;
-    }
+    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not/required", "must have required property 'schema'")) return false; }
+    if (o1.content === undefined) { if ($pushError$(errors, path, "#/definitions/SchemaXORContent/not/required", "must have required property 'content'")) return false; }
   }
   return true;
 }
+
 function collect$17(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/scheme",
-          "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/scheme", "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/type", "must be string")) return false; } else {
         const s3 = p2;
-        if (!pattern$5.test(s3)) {
-          if ($pushError$(
-            errors,
-            path + "/scheme",
-            "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern",
-            'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-          ))
-            return false;
-        }
+        if (!pattern$5.test(s3)) { if ($pushError$(errors, path + "/scheme", "#/definitions/HTTPSecurityScheme/oneOf/0/properties/scheme/pattern", "must match pattern \"^[Bb][Ee][Aa][Rr][Ee][Rr]$\"")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$19(value, path, errors) {
-  if (!(typeof value === "string")) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type",
-      "must be string"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "string")) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/type", "must be string")) return false; } else {
     const s1 = value;
-    if (!pattern$5.test(s1)) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern",
-        'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-      ))
-        return false;
-    }
+    if (!pattern$5.test(s1)) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not/pattern", "must match pattern \"^[Bb][Ee][Aa][Rr][Ee][Rr]$\"")) return false; }
   }
   return true;
 }
+
 function collect$20(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.bearerFormat === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/HTTPSecurityScheme/oneOf/1/not/required",
-        "must have required property 'bearerFormat'"
-      ))
-        return false;
-    }
+    if (o1.bearerFormat === undefined) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/not/required", "must have required property 'bearerFormat'")) return false; }
   }
   return true;
 }
+
 function collect$18(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.scheme;
-    if (p2 !== void 0) {
-      if (collect$19(p2)) {
-        if ($pushError$(
-          errors,
-          path + "/scheme",
-          "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not",
-          "must NOT be valid"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (collect$19(p2)) { if ($pushError$(errors, path + "/scheme", "#/definitions/HTTPSecurityScheme/oneOf/1/properties/scheme/not", "must NOT be valid")) return false; }
     }
   }
-  if (collect$20(value)) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/definitions/HTTPSecurityScheme/oneOf/1/not",
-      "must NOT be valid"
-    ))
-      return false;
-  }
+  if (collect$20(value)) { if ($pushError$(errors, path, "#/definitions/HTTPSecurityScheme/oneOf/1/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$OAuthFlows(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/OAuthFlows/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.implicit;
-    if (p2 !== void 0) {
-      if (!collect$ImplicitOAuthFlow(p2, errors && path + "/implicit", errors) && !errors)
-        return false;
+    if (p2 !== undefined) {
+      if (!collect$ImplicitOAuthFlow(p2, errors && path + "/implicit", errors) && !errors) return false;
     }
     const p3 = o1.password;
-    if (p3 !== void 0) {
-      if (!collect$PasswordOAuthFlow(
-        p3,
-        errors && path + "/password",
-        errors,
-        "#/definitions/PasswordOAuthFlow"
-      ) && !errors)
-        return false;
+    if (p3 !== undefined) {
+      if (!collect$PasswordOAuthFlow(p3, errors && path + "/password", errors, "#/definitions/PasswordOAuthFlow") && !errors) return false;
     }
     const p4 = o1.clientCredentials;
-    if (p4 !== void 0) {
-      if (!collect$PasswordOAuthFlow(
-        p4,
-        errors && path + "/clientCredentials",
-        errors,
-        "#/definitions/ClientCredentialsFlow"
-      ) && !errors)
-        return false;
+    if (p4 !== undefined) {
+      if (!collect$PasswordOAuthFlow(p4, errors && path + "/clientCredentials", errors, "#/definitions/ClientCredentialsFlow") && !errors) return false;
     }
     const p5 = o1.authorizationCode;
-    if (p5 !== void 0) {
-      if (!collect$AuthorizationCodeOAuthFlow(p5, errors && path + "/authorizationCode", errors) && !errors)
-        return false;
+    if (p5 !== undefined) {
+      if (!collect$AuthorizationCodeOAuthFlow(p5, errors && path + "/authorizationCode", errors) && !errors) return false;
     }
     for (const k6 in o1) {
       if (!$hasOwn$(o1, k6)) continue;
@@ -5632,37 +3424,20 @@ function collect$OAuthFlows(value, path, errors) {
       if (m8) {
       }
       if (!(k6 === "implicit" || k6 === "password" || k6 === "clientCredentials" || k6 === "authorizationCode" || m8)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k6,
-            "#/definitions/OAuthFlows/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k6, "#/definitions/OAuthFlows/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$21(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/definitions/Encoding/properties/headers",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/definitions/Encoding/properties/headers", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/Encoding/properties/headers/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/Encoding/properties/headers/type", "must be object")) return (depth$--, false); } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
@@ -5671,96 +3446,39 @@ function collect$21(value, path, errors) {
       if (collect$Header(x3)) matched4++;
       if (collect$Reference(x3)) matched4++;
       if (matched4 === 0) {
-        if (!errors) return depth$--, false;
+        if (!errors) return (depth$--, false);
         collect$Header(x3, path + "/" + $pointerToken$(k2), errors);
         collect$Reference(x3, path + "/" + $pointerToken$(k2), errors);
       }
-      if (matched4 !== 1) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/definitions/Encoding/properties/headers/additionalProperties/oneOf",
-          "must match exactly one schema in oneOf"
-        ))
-          return depth$--, false;
-      }
+      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/Encoding/properties/headers/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
   }
   depth$--;
   return true;
+
 }
+
 function collect$ImplicitOAuthFlow(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ImplicitOAuthFlow/required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/required", "must have required property 'authorizationUrl'")) return false; }
     const p3 = o1.scopes;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/ImplicitOAuthFlow/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/authorizationUrl",
-          "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/ImplicitOAuthFlow/required", "must have required property 'scopes'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/definitions/ImplicitOAuthFlow/properties/authorizationUrl/type", "must be string")) return false; }
     }
     const p5 = o1.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/definitions/ImplicitOAuthFlow/properties/refreshUrl/type", "must be string")) return false; }
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/scopes",
-          "#/definitions/ImplicitOAuthFlow/properties/scopes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) { if ($pushError$(errors, path + "/scopes", "#/definitions/ImplicitOAuthFlow/properties/scopes/type", "must be object")) return false; } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
-          if (!(typeof x9 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/scopes/" + $pointerToken$(k8),
-              "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x9 === "string")) { if ($pushError$(errors, path + "/scopes/" + $pointerToken$(k8), "#/definitions/ImplicitOAuthFlow/properties/scopes/additionalProperties/type", "must be string")) return false; }
         }
       }
     }
@@ -5771,92 +3489,34 @@ function collect$ImplicitOAuthFlow(value, path, errors) {
       if (m12) {
       }
       if (!(k10 === "authorizationUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k10,
-            "#/definitions/ImplicitOAuthFlow/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k10, "#/definitions/ImplicitOAuthFlow/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$PasswordOAuthFlow(value, path, errors, at) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.tokenUrl;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'tokenUrl'")) return false; }
     const p3 = o1.scopes;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          errors && at + "/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'scopes'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/type"), "must be string")) return false; }
     }
     const p5 = o1.refreshUrl;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          errors && at + "/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/type"), "must be string")) return false; }
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) {
-        if ($pushError$(
-          errors,
-          path + "/scopes",
-          errors && at + "/properties/scopes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) { if ($pushError$(errors, path + "/scopes", (errors && at + "/properties/scopes/type"), "must be object")) return false; } else {
         const o7 = p3;
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
-          if (!(typeof x9 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/scopes/" + $pointerToken$(k8),
-              errors && at + "/properties/scopes/additionalProperties/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x9 === "string")) { if ($pushError$(errors, path + "/scopes/" + $pointerToken$(k8), (errors && at + "/properties/scopes/additionalProperties/type"), "must be string")) return false; }
         }
       }
     }
@@ -5867,114 +3527,39 @@ function collect$PasswordOAuthFlow(value, path, errors, at) {
       if (m12) {
       }
       if (!(k10 === "tokenUrl" || k10 === "refreshUrl" || k10 === "scopes" || m12)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k10,
-            errors && at + "/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k10, (errors && at + "/additionalProperties"), "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$AuthorizationCodeOAuthFlow(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.authorizationUrl;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/AuthorizationCodeOAuthFlow/required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/required", "must have required property 'authorizationUrl'")) return false; }
     const p3 = o1.tokenUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/AuthorizationCodeOAuthFlow/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/required", "must have required property 'tokenUrl'")) return false; }
     const p4 = o1.scopes;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/definitions/AuthorizationCodeOAuthFlow/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/definitions/AuthorizationCodeOAuthFlow/required", "must have required property 'scopes'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/authorizationUrl",
-          "#/definitions/AuthorizationCodeOAuthFlow/properties/authorizationUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/tokenUrl", "#/definitions/AuthorizationCodeOAuthFlow/properties/tokenUrl/type", "must be string")) return false; }
     }
     const p7 = o1.refreshUrl;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/definitions/AuthorizationCodeOAuthFlow/properties/refreshUrl/type", "must be string")) return false; }
     }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ($pushError$(
-          errors,
-          path + "/scopes",
-          "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) { if ($pushError$(errors, path + "/scopes", "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/type", "must be object")) return false; } else {
         const o9 = p4;
         for (const k10 in o9) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
-          if (!(typeof x11 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/scopes/" + $pointerToken$(k10),
-              "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x11 === "string")) { if ($pushError$(errors, path + "/scopes/" + $pointerToken$(k10), "#/definitions/AuthorizationCodeOAuthFlow/properties/scopes/additionalProperties/type", "must be string")) return false; }
         }
       }
     }
@@ -5985,16 +3570,7 @@ function collect$AuthorizationCodeOAuthFlow(value, path, errors) {
       if (m14) {
       }
       if (!(k12 === "authorizationUrl" || k12 === "tokenUrl" || k12 === "refreshUrl" || k12 === "scopes" || m14)) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k12,
-            "#/definitions/AuthorizationCodeOAuthFlow/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k12, "#/definitions/AuthorizationCodeOAuthFlow/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }

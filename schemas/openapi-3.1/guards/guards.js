@@ -2,24 +2,12 @@
 // from schema.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
+  return target;
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var guards_exports = {};
-__export(guards_exports, {
+module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   AuthorizationCodeSchema: () => AuthorizationCodeSchema,
   CallbacksOrReferenceSchema: () => CallbacksOrReferenceSchema,
   CallbacksSchema: () => CallbacksSchema,
@@ -57,7 +45,7 @@ __export(guards_exports, {
   ResponseSchema: () => ResponseSchema,
   ResponsesSchema: () => ResponsesSchema,
   SchemaSchema: () => SchemaSchema,
-  SchemaValidationError: () => import_validation2.SchemaValidationError,
+  SchemaValidationError: () => __reexports0.SchemaValidationError,
   SecurityRequirementSchema: () => SecurityRequirementSchema,
   SecuritySchemeOrReferenceSchema: () => SecuritySchemeOrReferenceSchema,
   SecuritySchemeSchema: () => SecuritySchemeSchema,
@@ -234,1291 +222,1461 @@ __export(guards_exports, {
   validateTypeOauth2: () => validateTypeOauth2,
   validateTypeOidc: () => validateTypeOidc
 });
-module.exports = __toCommonJS(guards_exports);
-var import_validation = require("./runtime/validation.js");
-var import_checks = require("./runtime/checks.js");
-var import_formats = require("./runtime/formats.js");
-var import_evaluated = require("./runtime/evaluated.js");
-var import_validation2 = require("./runtime/validation.js");
-var $evaluated$ = import_evaluated.evaluated;
-var $pushError$ = import_validation.pushError;
-var $markKey$ = import_evaluated.markKey;
+var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
+var { countKeys: $countKeys, hasOwn: $hasOwn, pointerToken: $pointerToken } = require("./runtime/checks.js");
+var { isEmail: $isEmail, isUriReference: $isUriReference } = require("./runtime/formats.js");
+var { evaluated: $evaluated, isKeyEvaluated: $isKeyEvaluated, markKey: $markKey, mergeEvaluated: $mergeEvaluated } = require("./runtime/evaluated.js");
+var __reexports0 = require("./runtime/validation.js");
+var $evaluated$ = $evaluated;
+
+var $pushError$ = $pushError;
+
+var $markKey$ = $markKey;
+
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
-var $isUriReference$ = import_formats.isUriReference;
-var $hasOwn$ = import_checks.hasOwn;
-var $pointerToken$ = import_checks.pointerToken;
-var $mergeEvaluated$ = import_evaluated.mergeEvaluated;
-var $isKeyEvaluated$ = import_evaluated.isKeyEvaluated;
-var $pushKeyError$ = import_validation.pushKeyError;
+
+var $isUriReference$ = $isUriReference;
+
+var $hasOwn$ = $hasOwn;
+
+var $pointerToken$ = $pointerToken;
+
+var $mergeEvaluated$ = $mergeEvaluated;
+
+var $isKeyEvaluated$ = $isKeyEvaluated;
+
+var $pushKeyError$ = $pushKeyError;
+
+/** How many checks of recursive types are nested now (see the limit in their functions). */
 var depth$ = 0;
+
 const pattern$1 = new RegExp("^/", "u");
-const pattern$2 = new RegExp(
-  "^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$",
-  "u"
-);
+
+const pattern$2 = new RegExp("^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$", "u");
+
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
+
 const pattern$4 = new RegExp("^x-", "u");
-var $isEmail$ = import_formats.isEmail;
-var $countKeys$ = import_checks.countKeys;
+
+var $isEmail$ = $isEmail;
+
+var $countKeys$ = $countKeys;
+
 const pattern$5 = new RegExp("^[1-5](?:[0-9]{2}|XX)$", "u");
+
 const pattern$6 = new RegExp("^[^{}]+$", "u");
+
 const pattern$7 = new RegExp("^[Bb][Ee][Aa][Rr][Ee][Rr]$", "u");
+
+/** Entering a schema resource: its anchors join the scope, except those an outer resource set (the outermost wins). */
 function enterDynamicScope$(outer, entered) {
-  if (outer === void 0) return entered;
+  if (outer === undefined) return entered;
   for (const anchor in entered) if (!(anchor in outer)) return { ...entered, ...outer };
   return outer;
 }
+
 const dynamicScope$1 = { "#meta": { collect: collect$Schema } };
+
 function isOpenApiDocument(value) {
   try {
     return collect$OpenApiDocument(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOpenApiDocument(value) {
   try {
-    return collect$OpenApiDocument(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OpenApiDocument, value);
+    return collect$OpenApiDocument(value) ? { ok: true, value: value } : $invalid(collect$OpenApiDocument, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOpenApiDocument(value) {
   const result = validateOpenApiDocument(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OpenApiDocument", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OpenApiDocument", result.errors);
 }
-const OpenApiDocumentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOpenApiDocument);
+
+const OpenApiDocumentSchema = /* @__PURE__ */ $standardSchema(validateOpenApiDocument);
+
 function isInfo(value) {
   try {
     return collect$Info(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateInfo(value) {
   try {
-    return collect$Info(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Info, value);
+    return collect$Info(value) ? { ok: true, value: value } : $invalid(collect$Info, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertInfo(value) {
   const result = validateInfo(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Info", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Info", result.errors);
 }
-const InfoSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateInfo);
+
+const InfoSchema = /* @__PURE__ */ $standardSchema(validateInfo);
+
 function isContact(value) {
   try {
     return collect$Contact(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateContact(value) {
   try {
-    return collect$Contact(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Contact, value);
+    return collect$Contact(value) ? { ok: true, value: value } : $invalid(collect$Contact, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertContact(value) {
   const result = validateContact(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Contact", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Contact", result.errors);
 }
-const ContactSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContact);
+
+const ContactSchema = /* @__PURE__ */ $standardSchema(validateContact);
+
 function isLicense(value) {
   try {
     return collect$License(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateLicense(value) {
   try {
-    return collect$License(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$License, value);
+    return collect$License(value) ? { ok: true, value: value } : $invalid(collect$License, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertLicense(value) {
   const result = validateLicense(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("License", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("License", result.errors);
 }
-const LicenseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLicense);
+
+const LicenseSchema = /* @__PURE__ */ $standardSchema(validateLicense);
+
 function isServer(value) {
   try {
     return collect$Server(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateServer(value) {
   try {
-    return collect$Server(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Server, value);
+    return collect$Server(value) ? { ok: true, value: value } : $invalid(collect$Server, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertServer(value) {
   const result = validateServer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Server", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Server", result.errors);
 }
-const ServerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServer);
+
+const ServerSchema = /* @__PURE__ */ $standardSchema(validateServer);
+
 function isServerVariable(value) {
   try {
     return collect$ServerVariable(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateServerVariable(value) {
   try {
-    return collect$ServerVariable(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ServerVariable, value);
+    return collect$ServerVariable(value) ? { ok: true, value: value } : $invalid(collect$ServerVariable, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertServerVariable(value) {
   const result = validateServerVariable(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ServerVariable", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ServerVariable", result.errors);
 }
-const ServerVariableSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateServerVariable);
+
+const ServerVariableSchema = /* @__PURE__ */ $standardSchema(validateServerVariable);
+
 function isComponents(value) {
   try {
     return collect$Components(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateComponents(value) {
   try {
-    return collect$Components(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Components, value);
+    return collect$Components(value) ? { ok: true, value: value } : $invalid(collect$Components, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertComponents(value) {
   const result = validateComponents(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Components", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Components", result.errors);
 }
-const ComponentsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateComponents);
+
+const ComponentsSchema = /* @__PURE__ */ $standardSchema(validateComponents);
+
 function isPaths(value) {
   try {
     return collect$Paths(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePaths(value) {
   try {
-    return collect$Paths(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Paths, value);
+    return collect$Paths(value) ? { ok: true, value: value } : $invalid(collect$Paths, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPaths(value) {
   const result = validatePaths(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Paths", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Paths", result.errors);
 }
-const PathsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePaths);
+
+const PathsSchema = /* @__PURE__ */ $standardSchema(validatePaths);
+
 function isPathItem(value) {
   try {
     return collect$PathItem(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePathItem(value) {
   try {
-    return collect$PathItem(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PathItem, value);
+    return collect$PathItem(value) ? { ok: true, value: value } : $invalid(collect$PathItem, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPathItem(value) {
   const result = validatePathItem(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PathItem", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("PathItem", result.errors);
 }
-const PathItemSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePathItem);
+
+const PathItemSchema = /* @__PURE__ */ $standardSchema(validatePathItem);
+
 function isOperation(value) {
   try {
     return collect$Operation(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOperation(value) {
   try {
-    return collect$Operation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Operation, value);
+    return collect$Operation(value) ? { ok: true, value: value } : $invalid(collect$Operation, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOperation(value) {
   const result = validateOperation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Operation", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Operation", result.errors);
 }
-const OperationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOperation);
+
+const OperationSchema = /* @__PURE__ */ $standardSchema(validateOperation);
+
 function isExternalDocumentation(value) {
   try {
     return collect$ExternalDocumentation(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExternalDocumentation(value) {
   try {
-    return collect$ExternalDocumentation(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExternalDocumentation, value);
+    return collect$ExternalDocumentation(value) ? { ok: true, value: value } : $invalid(collect$ExternalDocumentation, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExternalDocumentation(value) {
   const result = validateExternalDocumentation(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExternalDocumentation", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ExternalDocumentation", result.errors);
 }
-const ExternalDocumentationSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExternalDocumentation);
+
+const ExternalDocumentationSchema = /* @__PURE__ */ $standardSchema(validateExternalDocumentation);
+
 function isParameter(value) {
   try {
     return collect$Parameter(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateParameter(value) {
   try {
-    return collect$Parameter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Parameter, value);
+    return collect$Parameter(value) ? { ok: true, value: value } : $invalid(collect$Parameter, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertParameter(value) {
   const result = validateParameter(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Parameter", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Parameter", result.errors);
 }
-const ParameterSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameter);
+
+const ParameterSchema = /* @__PURE__ */ $standardSchema(validateParameter);
+
 function isParameterOrReference(value) {
   try {
     return collect$ParameterOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateParameterOrReference(value) {
   try {
-    return collect$ParameterOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ParameterOrReference, value);
+    return collect$ParameterOrReference(value) ? { ok: true, value: value } : $invalid(collect$ParameterOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertParameterOrReference(value) {
   const result = validateParameterOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ParameterOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ParameterOrReference", result.errors);
 }
-const ParameterOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateParameterOrReference);
+
+const ParameterOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateParameterOrReference);
+
 function isRequestBody(value) {
   try {
     return collect$RequestBody(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateRequestBody(value) {
   try {
-    return collect$RequestBody(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBody, value);
+    return collect$RequestBody(value) ? { ok: true, value: value } : $invalid(collect$RequestBody, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertRequestBody(value) {
   const result = validateRequestBody(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBody", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("RequestBody", result.errors);
 }
-const RequestBodySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBody);
+
+const RequestBodySchema = /* @__PURE__ */ $standardSchema(validateRequestBody);
+
 function isRequestBodyOrReference(value) {
   try {
     return collect$RequestBodyOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateRequestBodyOrReference(value) {
   try {
-    return collect$RequestBodyOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$RequestBodyOrReference, value);
+    return collect$RequestBodyOrReference(value) ? { ok: true, value: value } : $invalid(collect$RequestBodyOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertRequestBodyOrReference(value) {
   const result = validateRequestBodyOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("RequestBodyOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("RequestBodyOrReference", result.errors);
 }
-const RequestBodyOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateRequestBodyOrReference);
+
+const RequestBodyOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateRequestBodyOrReference);
+
 function isContent(value) {
   try {
     return collect$Content(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateContent(value) {
   try {
-    return collect$Content(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Content, value);
+    return collect$Content(value) ? { ok: true, value: value } : $invalid(collect$Content, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertContent(value) {
   const result = validateContent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Content", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Content", result.errors);
 }
-const ContentSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateContent);
+
+const ContentSchema = /* @__PURE__ */ $standardSchema(validateContent);
+
 function isMediaType(value) {
   try {
     return collect$MediaType(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateMediaType(value) {
   try {
-    return collect$MediaType(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MediaType, value);
+    return collect$MediaType(value) ? { ok: true, value: value } : $invalid(collect$MediaType, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertMediaType(value) {
   const result = validateMediaType(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MediaType", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("MediaType", result.errors);
 }
-const MediaTypeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMediaType);
+
+const MediaTypeSchema = /* @__PURE__ */ $standardSchema(validateMediaType);
+
 function isEncoding(value) {
   try {
     return collect$Encoding(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateEncoding(value) {
   try {
-    return collect$Encoding(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Encoding, value);
+    return collect$Encoding(value) ? { ok: true, value: value } : $invalid(collect$Encoding, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertEncoding(value) {
   const result = validateEncoding(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Encoding", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Encoding", result.errors);
 }
-const EncodingSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateEncoding);
+
+const EncodingSchema = /* @__PURE__ */ $standardSchema(validateEncoding);
+
 function isResponses(value) {
   try {
     return collect$Responses(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateResponses(value) {
   try {
-    return collect$Responses(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Responses, value);
+    return collect$Responses(value) ? { ok: true, value: value } : $invalid(collect$Responses, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertResponses(value) {
   const result = validateResponses(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Responses", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Responses", result.errors);
 }
-const ResponsesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponses);
+
+const ResponsesSchema = /* @__PURE__ */ $standardSchema(validateResponses);
+
 function isResponse(value) {
   try {
     return collect$Response(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateResponse(value) {
   try {
-    return collect$Response(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Response, value);
+    return collect$Response(value) ? { ok: true, value: value } : $invalid(collect$Response, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertResponse(value) {
   const result = validateResponse(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Response", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Response", result.errors);
 }
-const ResponseSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponse);
+
+const ResponseSchema = /* @__PURE__ */ $standardSchema(validateResponse);
+
 function isResponseOrReference(value) {
   try {
     return collect$ResponseOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateResponseOrReference(value) {
   try {
-    return collect$ResponseOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ResponseOrReference, value);
+    return collect$ResponseOrReference(value) ? { ok: true, value: value } : $invalid(collect$ResponseOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertResponseOrReference(value) {
   const result = validateResponseOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ResponseOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ResponseOrReference", result.errors);
 }
-const ResponseOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateResponseOrReference);
+
+const ResponseOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateResponseOrReference);
+
 function isCallbacks(value) {
   try {
     return collect$Callbacks(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateCallbacks(value) {
   try {
-    return collect$Callbacks(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Callbacks, value);
+    return collect$Callbacks(value) ? { ok: true, value: value } : $invalid(collect$Callbacks, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertCallbacks(value) {
   const result = validateCallbacks(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Callbacks", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Callbacks", result.errors);
 }
-const CallbacksSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacks);
+
+const CallbacksSchema = /* @__PURE__ */ $standardSchema(validateCallbacks);
+
 function isCallbacksOrReference(value) {
   try {
     return collect$CallbacksOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateCallbacksOrReference(value) {
   try {
-    return collect$CallbacksOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$CallbacksOrReference, value);
+    return collect$CallbacksOrReference(value) ? { ok: true, value: value } : $invalid(collect$CallbacksOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertCallbacksOrReference(value) {
   const result = validateCallbacksOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("CallbacksOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("CallbacksOrReference", result.errors);
 }
-const CallbacksOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateCallbacksOrReference);
+
+const CallbacksOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateCallbacksOrReference);
+
 function isExample(value) {
   try {
     return collect$Example(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExample(value) {
   try {
-    return collect$Example(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Example, value);
+    return collect$Example(value) ? { ok: true, value: value } : $invalid(collect$Example, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExample(value) {
   const result = validateExample(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Example", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Example", result.errors);
 }
-const ExampleSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExample);
+
+const ExampleSchema = /* @__PURE__ */ $standardSchema(validateExample);
+
 function isExampleOrReference(value) {
   try {
     return collect$ExampleOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExampleOrReference(value) {
   try {
-    return collect$ExampleOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExampleOrReference, value);
+    return collect$ExampleOrReference(value) ? { ok: true, value: value } : $invalid(collect$ExampleOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExampleOrReference(value) {
   const result = validateExampleOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExampleOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ExampleOrReference", result.errors);
 }
-const ExampleOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExampleOrReference);
+
+const ExampleOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateExampleOrReference);
+
 function isLink(value) {
   try {
     return collect$Link(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateLink(value) {
   try {
-    return collect$Link(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Link, value);
+    return collect$Link(value) ? { ok: true, value: value } : $invalid(collect$Link, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertLink(value) {
   const result = validateLink(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Link", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Link", result.errors);
 }
-const LinkSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLink);
+
+const LinkSchema = /* @__PURE__ */ $standardSchema(validateLink);
+
 function isLinkOrReference(value) {
   try {
     return collect$LinkOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateLinkOrReference(value) {
   try {
-    return collect$LinkOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$LinkOrReference, value);
+    return collect$LinkOrReference(value) ? { ok: true, value: value } : $invalid(collect$LinkOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertLinkOrReference(value) {
   const result = validateLinkOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("LinkOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("LinkOrReference", result.errors);
 }
-const LinkOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateLinkOrReference);
+
+const LinkOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateLinkOrReference);
+
 function isHeader(value) {
   try {
     return collect$Header(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateHeader(value) {
   try {
-    return collect$Header(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Header, value);
+    return collect$Header(value) ? { ok: true, value: value } : $invalid(collect$Header, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertHeader(value) {
   const result = validateHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Header", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Header", result.errors);
 }
-const HeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeader);
+
+const HeaderSchema = /* @__PURE__ */ $standardSchema(validateHeader);
+
 function isHeaderOrReference(value) {
   try {
     return collect$HeaderOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateHeaderOrReference(value) {
   try {
-    return collect$HeaderOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$HeaderOrReference, value);
+    return collect$HeaderOrReference(value) ? { ok: true, value: value } : $invalid(collect$HeaderOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertHeaderOrReference(value) {
   const result = validateHeaderOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("HeaderOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("HeaderOrReference", result.errors);
 }
-const HeaderOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateHeaderOrReference);
+
+const HeaderOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateHeaderOrReference);
+
 function isTag(value) {
   try {
     return collect$Tag(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTag(value) {
   try {
-    return collect$Tag(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Tag, value);
+    return collect$Tag(value) ? { ok: true, value: value } : $invalid(collect$Tag, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTag(value) {
   const result = validateTag(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Tag", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Tag", result.errors);
 }
-const TagSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTag);
+
+const TagSchema = /* @__PURE__ */ $standardSchema(validateTag);
+
 function isReference(value) {
   try {
     return collect$Reference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateReference(value) {
   try {
-    return collect$Reference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Reference, value);
+    return collect$Reference(value) ? { ok: true, value: value } : $invalid(collect$Reference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertReference(value) {
   const result = validateReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Reference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Reference", result.errors);
 }
-const ReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateReference);
+
+const ReferenceSchema = /* @__PURE__ */ $standardSchema(validateReference);
+
 function isSchema(value) {
   try {
     return collect$Schema(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSchema(value) {
   try {
-    return collect$Schema(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Schema, value);
+    return collect$Schema(value) ? { ok: true, value: value } : $invalid(collect$Schema, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSchema(value) {
   const result = validateSchema(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Schema", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Schema", result.errors);
 }
-const SchemaSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSchema);
+
+const SchemaSchema = /* @__PURE__ */ $standardSchema(validateSchema);
+
 function isSecurityScheme(value) {
   try {
     return collect$SecurityScheme(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSecurityScheme(value) {
   try {
-    return collect$SecurityScheme(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityScheme, value);
+    return collect$SecurityScheme(value) ? { ok: true, value: value } : $invalid(collect$SecurityScheme, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSecurityScheme(value) {
   const result = validateSecurityScheme(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityScheme", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SecurityScheme", result.errors);
 }
-const SecuritySchemeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityScheme);
+
+const SecuritySchemeSchema = /* @__PURE__ */ $standardSchema(validateSecurityScheme);
+
 function isSecuritySchemeOrReference(value) {
   try {
     return collect$SecuritySchemeOrReference(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSecuritySchemeOrReference(value) {
   try {
-    return collect$SecuritySchemeOrReference(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecuritySchemeOrReference, value);
+    return collect$SecuritySchemeOrReference(value) ? { ok: true, value: value } : $invalid(collect$SecuritySchemeOrReference, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSecuritySchemeOrReference(value) {
   const result = validateSecuritySchemeOrReference(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecuritySchemeOrReference", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SecuritySchemeOrReference", result.errors);
 }
-const SecuritySchemeOrReferenceSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecuritySchemeOrReference);
+
+const SecuritySchemeOrReferenceSchema = /* @__PURE__ */ $standardSchema(validateSecuritySchemeOrReference);
+
 function isOauthFlows(value) {
   try {
     return collect$OauthFlows(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateOauthFlows(value) {
   try {
-    return collect$OauthFlows(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$OauthFlows, value);
+    return collect$OauthFlows(value) ? { ok: true, value: value } : $invalid(collect$OauthFlows, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertOauthFlows(value) {
   const result = validateOauthFlows(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("OauthFlows", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("OauthFlows", result.errors);
 }
-const OauthFlowsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateOauthFlows);
+
+const OauthFlowsSchema = /* @__PURE__ */ $standardSchema(validateOauthFlows);
+
 function isSecurityRequirement(value) {
   try {
     return collect$SecurityRequirement(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSecurityRequirement(value) {
   try {
-    return collect$SecurityRequirement(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SecurityRequirement, value);
+    return collect$SecurityRequirement(value) ? { ok: true, value: value } : $invalid(collect$SecurityRequirement, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSecurityRequirement(value) {
   const result = validateSecurityRequirement(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SecurityRequirement", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SecurityRequirement", result.errors);
 }
-const SecurityRequirementSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSecurityRequirement);
+
+const SecurityRequirementSchema = /* @__PURE__ */ $standardSchema(validateSecurityRequirement);
+
 function isSpecificationExtensions(value) {
   try {
     return collect$SpecificationExtensions(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateSpecificationExtensions(value) {
   try {
-    return collect$SpecificationExtensions(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$SpecificationExtensions, value);
+    return collect$SpecificationExtensions(value) ? { ok: true, value: value } : $invalid(collect$SpecificationExtensions, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertSpecificationExtensions(value) {
   const result = validateSpecificationExtensions(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("SpecificationExtensions", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("SpecificationExtensions", result.errors);
 }
-const SpecificationExtensionsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateSpecificationExtensions);
+
+const SpecificationExtensionsSchema = /* @__PURE__ */ $standardSchema(validateSpecificationExtensions);
+
 function isExamples(value) {
   try {
     return collect$Examples(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExamples(value) {
   try {
-    return collect$Examples(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Examples, value);
+    return collect$Examples(value) ? { ok: true, value: value } : $invalid(collect$Examples, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExamples(value) {
   const result = validateExamples(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Examples", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Examples", result.errors);
 }
-const ExamplesSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExamples);
+
+const ExamplesSchema = /* @__PURE__ */ $standardSchema(validateExamples);
+
 function isMapOfStrings(value) {
   try {
     return collect$MapOfStrings(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateMapOfStrings(value) {
   try {
-    return collect$MapOfStrings(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$MapOfStrings, value);
+    return collect$MapOfStrings(value) ? { ok: true, value: value } : $invalid(collect$MapOfStrings, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertMapOfStrings(value) {
   const result = validateMapOfStrings(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("MapOfStrings", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("MapOfStrings", result.errors);
 }
-const MapOfStringsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateMapOfStrings);
+
+const MapOfStringsSchema = /* @__PURE__ */ $standardSchema(validateMapOfStrings);
+
 function isExplodeForForm(value) {
   try {
     return collect$ExplodeForForm(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateExplodeForForm(value) {
   try {
-    return collect$ExplodeForForm(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$ExplodeForForm, value);
+    return collect$ExplodeForForm(value) ? { ok: true, value: value } : $invalid(collect$ExplodeForForm, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertExplodeForForm(value) {
   const result = validateExplodeForForm(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ExplodeForForm", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ExplodeForForm", result.errors);
 }
-const ExplodeForFormSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateExplodeForForm);
+
+const ExplodeForFormSchema = /* @__PURE__ */ $standardSchema(validateExplodeForForm);
+
 function isStylesForPath(value) {
   try {
     return collect$StylesForPath(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateStylesForPath(value) {
   try {
-    return collect$StylesForPath(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForPath, value);
+    return collect$StylesForPath(value) ? { ok: true, value: value } : $invalid(collect$StylesForPath, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertStylesForPath(value) {
   const result = validateStylesForPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForPath", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("StylesForPath", result.errors);
 }
-const StylesForPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForPath);
+
+const StylesForPathSchema = /* @__PURE__ */ $standardSchema(validateStylesForPath);
+
 function isStylesForHeader(value) {
   try {
     return collect$StylesForHeader(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateStylesForHeader(value) {
   try {
-    return collect$StylesForHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForHeader, value);
+    return collect$StylesForHeader(value) ? { ok: true, value: value } : $invalid(collect$StylesForHeader, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertStylesForHeader(value) {
   const result = validateStylesForHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForHeader", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("StylesForHeader", result.errors);
 }
-const StylesForHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForHeader);
+
+const StylesForHeaderSchema = /* @__PURE__ */ $standardSchema(validateStylesForHeader);
+
 function isStylesForQuery(value) {
   try {
     return collect$StylesForQuery(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateStylesForQuery(value) {
   try {
-    return collect$StylesForQuery(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForQuery, value);
+    return collect$StylesForQuery(value) ? { ok: true, value: value } : $invalid(collect$StylesForQuery, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertStylesForQuery(value) {
   const result = validateStylesForQuery(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForQuery", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("StylesForQuery", result.errors);
 }
-const StylesForQuerySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForQuery);
+
+const StylesForQuerySchema = /* @__PURE__ */ $standardSchema(validateStylesForQuery);
+
 function isStylesForCookie(value) {
   try {
     return collect$StylesForCookie(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateStylesForCookie(value) {
   try {
-    return collect$StylesForCookie(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$StylesForCookie, value);
+    return collect$StylesForCookie(value) ? { ok: true, value: value } : $invalid(collect$StylesForCookie, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertStylesForCookie(value) {
   const result = validateStylesForCookie(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("StylesForCookie", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("StylesForCookie", result.errors);
 }
-const StylesForCookieSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateStylesForCookie);
+
+const StylesForCookieSchema = /* @__PURE__ */ $standardSchema(validateStylesForCookie);
+
 function isTypeApikey(value) {
   try {
     return collect$TypeApikey(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTypeApikey(value) {
   try {
-    return collect$TypeApikey(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeApikey, value);
+    return collect$TypeApikey(value) ? { ok: true, value: value } : $invalid(collect$TypeApikey, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTypeApikey(value) {
   const result = validateTypeApikey(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeApikey", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TypeApikey", result.errors);
 }
-const TypeApikeySchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeApikey);
+
+const TypeApikeySchema = /* @__PURE__ */ $standardSchema(validateTypeApikey);
+
 function isTypeHttp(value) {
   try {
     return collect$TypeHttp(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTypeHttp(value) {
   try {
-    return collect$TypeHttp(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttp, value);
+    return collect$TypeHttp(value) ? { ok: true, value: value } : $invalid(collect$TypeHttp, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTypeHttp(value) {
   const result = validateTypeHttp(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttp", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TypeHttp", result.errors);
 }
-const TypeHttpSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttp);
+
+const TypeHttpSchema = /* @__PURE__ */ $standardSchema(validateTypeHttp);
+
 function isTypeHttpBearer(value) {
   try {
     return collect$TypeHttpBearer(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTypeHttpBearer(value) {
   try {
-    return collect$TypeHttpBearer(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeHttpBearer, value);
+    return collect$TypeHttpBearer(value) ? { ok: true, value: value } : $invalid(collect$TypeHttpBearer, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTypeHttpBearer(value) {
   const result = validateTypeHttpBearer(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeHttpBearer", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TypeHttpBearer", result.errors);
 }
-const TypeHttpBearerSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeHttpBearer);
+
+const TypeHttpBearerSchema = /* @__PURE__ */ $standardSchema(validateTypeHttpBearer);
+
 function isTypeOauth2(value) {
   try {
     return collect$TypeOauth2(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTypeOauth2(value) {
   try {
-    return collect$TypeOauth2(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOauth2, value);
+    return collect$TypeOauth2(value) ? { ok: true, value: value } : $invalid(collect$TypeOauth2, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTypeOauth2(value) {
   const result = validateTypeOauth2(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOauth2", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TypeOauth2", result.errors);
 }
-const TypeOauth2Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOauth2);
+
+const TypeOauth2Schema = /* @__PURE__ */ $standardSchema(validateTypeOauth2);
+
 function isTypeOidc(value) {
   try {
     return collect$TypeOidc(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTypeOidc(value) {
   try {
-    return collect$TypeOidc(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TypeOidc, value);
+    return collect$TypeOidc(value) ? { ok: true, value: value } : $invalid(collect$TypeOidc, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTypeOidc(value) {
   const result = validateTypeOidc(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TypeOidc", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TypeOidc", result.errors);
 }
-const TypeOidcSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTypeOidc);
+
+const TypeOidcSchema = /* @__PURE__ */ $standardSchema(validateTypeOidc);
+
 function isImplicit(value) {
   try {
     return collect$Implicit(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateImplicit(value) {
   try {
-    return collect$Implicit(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Implicit, value);
+    return collect$Implicit(value) ? { ok: true, value: value } : $invalid(collect$Implicit, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertImplicit(value) {
   const result = validateImplicit(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Implicit", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Implicit", result.errors);
 }
-const ImplicitSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateImplicit);
+
+const ImplicitSchema = /* @__PURE__ */ $standardSchema(validateImplicit);
+
 function isPassword(value) {
   try {
     return collect$Password(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePassword(value) {
   try {
-    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$Password(value2, path, errors, "#/$defs/oauth-flows/$defs/password"),
-      value
-    );
+    return collect$Password(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$Password(value, path, errors, "#/$defs/oauth-flows/$defs/password"), value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPassword(value) {
   const result = validatePassword(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Password", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Password", result.errors);
 }
-const PasswordSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePassword);
+
+const PasswordSchema = /* @__PURE__ */ $standardSchema(validatePassword);
+
 function isClientCredentials(value) {
   try {
     return collect$Password(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateClientCredentials(value) {
   try {
-    return collect$Password(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$Password(value2, path, errors, "#/$defs/oauth-flows/$defs/client-credentials"),
-      value
-    );
+    return collect$Password(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$Password(value, path, errors, "#/$defs/oauth-flows/$defs/client-credentials"), value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertClientCredentials(value) {
   const result = validateClientCredentials(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("ClientCredentials", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("ClientCredentials", result.errors);
 }
-const ClientCredentialsSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateClientCredentials);
+
+const ClientCredentialsSchema = /* @__PURE__ */ $standardSchema(validateClientCredentials);
+
 function isAuthorizationCode(value) {
   try {
     return collect$AuthorizationCode(value);
   } catch (error) {
     depth$ = 0;
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAuthorizationCode(value) {
   try {
-    return collect$AuthorizationCode(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AuthorizationCode, value);
+    return collect$AuthorizationCode(value) ? { ok: true, value: value } : $invalid(collect$AuthorizationCode, value);
   } catch (error) {
     depth$ = 0;
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAuthorizationCode(value) {
   const result = validateAuthorizationCode(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AuthorizationCode", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("AuthorizationCode", result.errors);
 }
-const AuthorizationCodeSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAuthorizationCode);
+
+const AuthorizationCodeSchema = /* @__PURE__ */ $standardSchema(validateAuthorizationCode);
+
 function collect$OpenApiDocument(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/type", "must be object")) return false; } else {
     const o3 = value;
     const p4 = o3.openapi;
-    if (p4 === void 0) {
-      if ($pushError$(errors, path, "#/required", "must have required property 'openapi'"))
-        return false;
-    }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/required", "must have required property 'openapi'")) return false; }
     const p5 = o3.info;
-    if (p5 === void 0) {
-      if ($pushError$(errors, path, "#/required", "must have required property 'info'"))
-        return false;
-    }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string"))
-          return false;
-      } else {
+    if (p5 === undefined) { if ($pushError$(errors, path, "#/required", "must have required property 'info'")) return false; }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/openapi", "#/properties/openapi/type", "must be string")) return false; } else {
         const s6 = p4;
-        if (!pattern$0.test(s6)) {
-          if ($pushError$(
-            errors,
-            path + "/openapi",
-            "#/properties/openapi/pattern",
-            'must match pattern "^3\\.1\\.\\d+(-.+)?$"'
-          ))
-            return false;
-        }
+        if (!pattern$0.test(s6)) { if ($pushError$(errors, path + "/openapi", "#/properties/openapi/pattern", "must match pattern \"^3\\.1\\.\\d+(-.+)?$\"")) return false; }
       }
       $markKey$(ev2, "openapi");
     }
-    if (p5 !== void 0) {
+    if (p5 !== undefined) {
       if (!collect$Info(p5, errors && path + "/info", errors) && !errors) return false;
       $markKey$(ev2, "info");
     }
     const p7 = o3.jsonSchemaDialect;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/jsonSchemaDialect",
-          "#/properties/jsonSchemaDialect/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/jsonSchemaDialect", "#/properties/jsonSchemaDialect/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isUriReference$(s8)) {
-          if ($pushError$(
-            errors,
-            path + "/jsonSchemaDialect",
-            "#/properties/jsonSchemaDialect/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s8)) { if ($pushError$(errors, path + "/jsonSchemaDialect", "#/properties/jsonSchemaDialect/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev2, "jsonSchemaDialect");
     }
     const p9 = o3.servers;
-    if (p9 !== void 0) {
-      if (!Array.isArray(p9)) {
-        if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array"))
-          return false;
-      } else {
+    if (p9 !== undefined) {
+      if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a10 = p9;
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x12 = a10[i11];
-          if (!collect$Server(x12, errors && path + "/servers/" + i11, errors) && !errors)
-            return false;
+          if (!collect$Server(x12, errors && path + "/servers/" + i11, errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "servers");
     }
     const p13 = o3.paths;
-    if (p13 !== void 0) {
+    if (p13 !== undefined) {
       if (!collect$Paths(p13, errors && path + "/paths", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "paths");
     }
     const p14 = o3.webhooks;
-    if (p14 !== void 0) {
-      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) {
-        if ($pushError$(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object"))
-          return false;
-      } else {
+    if (p14 !== undefined) {
+      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) { if ($pushError$(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object")) return false; } else {
         const o15 = p14;
         for (const k16 in o15) {
           if (!$hasOwn$(o15, k16)) continue;
           const x17 = o15[k16];
-          if (!collect$PathItem(
-            x17,
-            errors && path + "/webhooks/" + $pointerToken$(k16),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$PathItem(x17, errors && path + "/webhooks/" + $pointerToken$(k16), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "webhooks");
     }
     const p18 = o3.components;
-    if (p18 !== void 0) {
-      if (!collect$Components(p18, errors && path + "/components", errors, dyn1) && !errors)
-        return false;
+    if (p18 !== undefined) {
+      if (!collect$Components(p18, errors && path + "/components", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "components");
     }
     const p19 = o3.security;
-    if (p19 !== void 0) {
-      if (!Array.isArray(p19)) {
-        if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array"))
-          return false;
-      } else {
+    if (p19 !== undefined) {
+      if (!(Array.isArray(p19))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
         const a20 = p19;
         for (let i21 = 0; i21 < a20.length; i21++) {
           const x22 = a20[i21];
-          if (!collect$SecurityRequirement(x22, errors && path + "/security/" + i21, errors) && !errors)
-            return false;
+          if (!collect$SecurityRequirement(x22, errors && path + "/security/" + i21, errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "security");
     }
     const p23 = o3.tags;
-    if (p23 !== void 0) {
-      if (!Array.isArray(p23)) {
-        if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array"))
-          return false;
-      } else {
+    if (p23 !== undefined) {
+      if (!(Array.isArray(p23))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
         const a24 = p23;
         for (let i25 = 0; i25 < a24.length; i25++) {
           const x26 = a24[i25];
@@ -1528,9 +1686,8 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
       $markKey$(ev2, "tags");
     }
     const p27 = o3.externalDocs;
-    if (p27 !== void 0) {
-      if (!collect$ExternalDocumentation(p27, errors && path + "/externalDocs", errors) && !errors)
-        return false;
+    if (p27 !== undefined) {
+      if (!collect$ExternalDocumentation(p27, errors && path + "/externalDocs", errors) && !errors) return false;
       $markKey$(ev2, "externalDocs");
     }
   }
@@ -1557,147 +1714,74 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     collect$4(value, path, errors);
     collect$5(value, path, errors);
     collect$6(value, path, errors);
-    {
-      if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false;
-    }
+    { if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false; }
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o32 = value;
     for (const k33 in o32) {
       if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k33,
-          "#/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k33, "#/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$Schema(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/schema",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/schema", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value) || typeof value === "boolean")) {
-    if ($pushError$(errors, path, "#/$defs/schema/type", "must be object,boolean"))
-      return depth$--, false;
-  }
+  if (!((typeof value === "object" && value !== null && !Array.isArray(value)) || (typeof value === "boolean"))) { if ($pushError$(errors, path, "#/$defs/schema/type", "must be object,boolean")) return (depth$--, false); }
   depth$--;
   return true;
+
 }
+
 function collect$Info(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/info/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/info/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.title;
-    if (p3 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'title'"))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'title'")) return false; }
     const p4 = o2.version;
-    if (p4 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'version'"))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/title",
-          "#/$defs/info/properties/title/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/info/required", "must have required property 'version'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/title", "#/$defs/info/properties/title/type", "must be string")) return false; }
       $markKey$(ev1, "title");
     }
     const p5 = o2.summary;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/$defs/info/properties/summary/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/info/properties/summary/type", "must be string")) return false; }
       $markKey$(ev1, "summary");
     }
     const p6 = o2.description;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/info/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/info/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
     const p7 = o2.termsOfService;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/termsOfService",
-          "#/$defs/info/properties/termsOfService/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/termsOfService", "#/$defs/info/properties/termsOfService/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isUriReference$(s8)) {
-          if ($pushError$(
-            errors,
-            path + "/termsOfService",
-            "#/$defs/info/properties/termsOfService/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s8)) { if ($pushError$(errors, path + "/termsOfService", "#/$defs/info/properties/termsOfService/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "termsOfService");
     }
     const p9 = o2.contact;
-    if (p9 !== void 0) {
+    if (p9 !== undefined) {
       if (!collect$Contact(p9, errors && path + "/contact", errors) && !errors) return false;
       $markKey$(ev1, "contact");
     }
     const p10 = o2.license;
-    if (p10 !== void 0) {
+    if (p10 !== undefined) {
       if (!collect$License(p10, errors && path + "/license", errors) && !errors) return false;
       $markKey$(ev1, "license");
     }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/version",
-          "#/$defs/info/properties/version/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/version", "#/$defs/info/properties/version/type", "must be string")) return false; }
       $markKey$(ev1, "version");
     }
   }
@@ -1707,73 +1791,36 @@ function collect$Info(value, path, errors) {
     const o11 = value;
     for (const k12 in o11) {
       if (!$hasOwn$(o11, k12) || $isKeyEvaluated$(ev1, k12)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k12,
-          "#/$defs/info/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k12, "#/$defs/info/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$Server(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/server/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/server/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.url;
-    if (p3 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/server/required", "must have required property 'url'"))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(errors, path + "/url", "#/$defs/server/properties/url/type", "must be string"))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/server/required", "must have required property 'url'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/server/properties/url/type", "must be string")) return false; }
       $markKey$(ev1, "url");
     }
     const p4 = o2.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/server/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/server/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
     const p5 = o2.variables;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/variables",
-          "#/$defs/server/properties/variables/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/variables", "#/$defs/server/properties/variables/type", "must be object")) return false; } else {
         const o6 = p5;
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$ServerVariable(
-            x8,
-            errors && path + "/variables/" + $pointerToken$(k7),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$ServerVariable(x8, errors && path + "/variables/" + $pointerToken$(k7), errors) && !errors) return false;
         }
       }
       $markKey$(ev1, "variables");
@@ -1785,34 +1832,23 @@ function collect$Server(value, path, errors) {
     const o9 = value;
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k10,
-          "#/$defs/server/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k10, "#/$defs/server/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$Paths(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/paths/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/paths/type", "must be object")) return false; } else {
     const o3 = value;
     for (const k4 in o3) {
       if (!$hasOwn$(o3, k4)) continue;
       const x5 = o3[k4];
       if (pattern$1.test(k4)) {
-        if (!collect$PathItem(x5, errors && path + "/" + $pointerToken$(k4), errors, dyn1) && !errors)
-          return false;
+        if (!collect$PathItem(x5, errors && path + "/" + $pointerToken$(k4), errors, dyn1) && !errors) return false;
         $markKey$(ev2, k4);
       }
     }
@@ -1823,466 +1859,240 @@ function collect$Paths(value, path, errors, dyn) {
     const o6 = value;
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev2, k7)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k7,
-          "#/$defs/paths/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k7, "#/$defs/paths/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$PathItem(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/path-item",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/path-item", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/path-item/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/path-item/type", "must be object")) return (depth$--, false); } else {
     const o3 = value;
     const p4 = o3.$ref;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/$ref",
-          "#/$defs/path-item/properties/$ref/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/path-item/properties/$ref/type", "must be string")) return (depth$--, false); } else {
         const s5 = p4;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/$ref",
-            "#/$defs/path-item/properties/$ref/format",
-            'must match format "uri-reference"'
-          ))
-            return depth$--, false;
-        }
+        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/$ref", "#/$defs/path-item/properties/$ref/format", "must match format \"uri-reference\"")) return (depth$--, false); }
       }
       $markKey$(ev2, "$ref");
     }
     const p6 = o3.summary;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/$defs/path-item/properties/summary/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/path-item/properties/summary/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "summary");
     }
     const p7 = o3.description;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/path-item/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/path-item/properties/description/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "description");
     }
     const p8 = o3.servers;
-    if (p8 !== void 0) {
-      if (!Array.isArray(p8)) {
-        if ($pushError$(
-          errors,
-          path + "/servers",
-          "#/$defs/path-item/properties/servers/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p8 !== undefined) {
+      if (!(Array.isArray(p8))) { if ($pushError$(errors, path + "/servers", "#/$defs/path-item/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a9 = p8;
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x11 = a9[i10];
-          if (!collect$Server(x11, errors && path + "/servers/" + i10, errors) && !errors)
-            return depth$--, false;
+          if (!collect$Server(x11, errors && path + "/servers/" + i10, errors) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "servers");
     }
     const p12 = o3.parameters;
-    if (p12 !== void 0) {
-      if (!Array.isArray(p12)) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/$defs/path-item/properties/parameters/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p12 !== undefined) {
+      if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/$defs/path-item/properties/parameters/type", "must be array")) return (depth$--, false); } else {
         const a13 = p12;
         for (let i14 = 0; i14 < a13.length; i14++) {
           const x15 = a13[i14];
-          if (!collect$ParameterOrReference(
-            x15,
-            errors && path + "/parameters/" + i14,
-            errors,
-            dyn1
-          ) && !errors)
-            return depth$--, false;
+          if (!collect$ParameterOrReference(x15, errors && path + "/parameters/" + i14, errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "parameters");
     }
     const p16 = o3.get;
-    if (p16 !== void 0) {
-      if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p16 !== undefined) {
+      if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "get");
     }
     const p17 = o3.put;
-    if (p17 !== void 0) {
-      if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p17 !== undefined) {
+      if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "put");
     }
     const p18 = o3.post;
-    if (p18 !== void 0) {
-      if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p18 !== undefined) {
+      if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "post");
     }
     const p19 = o3.delete;
-    if (p19 !== void 0) {
-      if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p19 !== undefined) {
+      if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "delete");
     }
     const p20 = o3.options;
-    if (p20 !== void 0) {
-      if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p20 !== undefined) {
+      if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "options");
     }
     const p21 = o3.head;
-    if (p21 !== void 0) {
-      if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p21 !== undefined) {
+      if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "head");
     }
     const p22 = o3.patch;
-    if (p22 !== void 0) {
-      if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p22 !== undefined) {
+      if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "patch");
     }
     const p23 = o3.trace;
-    if (p23 !== void 0) {
-      if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p23 !== undefined) {
+      if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "trace");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o24 = value;
     for (const k25 in o24) {
       if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k25,
-          "#/$defs/path-item/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return depth$--, false;
-      }
+      { if ($pushKeyError$(errors, path, k25, "#/$defs/path-item/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
   depth$--;
   return true;
+
 }
+
 function collect$Components(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/components/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/components/type", "must be object")) return false; } else {
     const o3 = value;
     const p4 = o3.schemas;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) {
-        if ($pushError$(
-          errors,
-          path + "/schemas",
-          "#/$defs/components/properties/schemas/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "object" && p4 !== null && !Array.isArray(p4))) { if ($pushError$(errors, path + "/schemas", "#/$defs/components/properties/schemas/type", "must be object")) return false; } else {
         const o5 = p4;
         for (const k6 in o5) {
           if (!$hasOwn$(o5, k6)) continue;
           const x7 = o5[k6];
-          if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-            x7,
-            errors && path + "/schemas/" + $pointerToken$(k6),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(x7, errors && path + "/schemas/" + $pointerToken$(k6), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "schemas");
     }
     const p8 = o3.responses;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) {
-        if ($pushError$(
-          errors,
-          path + "/responses",
-          "#/$defs/components/properties/responses/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "object" && p8 !== null && !Array.isArray(p8))) { if ($pushError$(errors, path + "/responses", "#/$defs/components/properties/responses/type", "must be object")) return false; } else {
         const o9 = p8;
         for (const k10 in o9) {
           if (!$hasOwn$(o9, k10)) continue;
           const x11 = o9[k10];
-          if (!collect$ResponseOrReference(
-            x11,
-            errors && path + "/responses/" + $pointerToken$(k10),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$ResponseOrReference(x11, errors && path + "/responses/" + $pointerToken$(k10), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "responses");
     }
     const p12 = o3.parameters;
-    if (p12 !== void 0) {
-      if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/$defs/components/properties/parameters/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p12 !== undefined) {
+      if (!(typeof p12 === "object" && p12 !== null && !Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/$defs/components/properties/parameters/type", "must be object")) return false; } else {
         const o13 = p12;
         for (const k14 in o13) {
           if (!$hasOwn$(o13, k14)) continue;
           const x15 = o13[k14];
-          if (!collect$ParameterOrReference(
-            x15,
-            errors && path + "/parameters/" + $pointerToken$(k14),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$ParameterOrReference(x15, errors && path + "/parameters/" + $pointerToken$(k14), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "parameters");
     }
     const p16 = o3.examples;
-    if (p16 !== void 0) {
-      if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/$defs/components/properties/examples/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p16 !== undefined) {
+      if (!(typeof p16 === "object" && p16 !== null && !Array.isArray(p16))) { if ($pushError$(errors, path + "/examples", "#/$defs/components/properties/examples/type", "must be object")) return false; } else {
         const o17 = p16;
         for (const k18 in o17) {
           if (!$hasOwn$(o17, k18)) continue;
           const x19 = o17[k18];
-          if (!collect$ExampleOrReference(
-            x19,
-            errors && path + "/examples/" + $pointerToken$(k18),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$ExampleOrReference(x19, errors && path + "/examples/" + $pointerToken$(k18), errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "examples");
     }
     const p20 = o3.requestBodies;
-    if (p20 !== void 0) {
-      if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) {
-        if ($pushError$(
-          errors,
-          path + "/requestBodies",
-          "#/$defs/components/properties/requestBodies/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p20 !== undefined) {
+      if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) { if ($pushError$(errors, path + "/requestBodies", "#/$defs/components/properties/requestBodies/type", "must be object")) return false; } else {
         const o21 = p20;
         for (const k22 in o21) {
           if (!$hasOwn$(o21, k22)) continue;
           const x23 = o21[k22];
-          if (!collect$RequestBodyOrReference(
-            x23,
-            errors && path + "/requestBodies/" + $pointerToken$(k22),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$RequestBodyOrReference(x23, errors && path + "/requestBodies/" + $pointerToken$(k22), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "requestBodies");
     }
     const p24 = o3.headers;
-    if (p24 !== void 0) {
-      if (!(typeof p24 === "object" && p24 !== null && !Array.isArray(p24))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/$defs/components/properties/headers/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p24 !== undefined) {
+      if (!(typeof p24 === "object" && p24 !== null && !Array.isArray(p24))) { if ($pushError$(errors, path + "/headers", "#/$defs/components/properties/headers/type", "must be object")) return false; } else {
         const o25 = p24;
         for (const k26 in o25) {
           if (!$hasOwn$(o25, k26)) continue;
           const x27 = o25[k26];
-          if (!collect$HeaderOrReference(
-            x27,
-            errors && path + "/headers/" + $pointerToken$(k26),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$HeaderOrReference(x27, errors && path + "/headers/" + $pointerToken$(k26), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "headers");
     }
     const p28 = o3.securitySchemes;
-    if (p28 !== void 0) {
-      if (!(typeof p28 === "object" && p28 !== null && !Array.isArray(p28))) {
-        if ($pushError$(
-          errors,
-          path + "/securitySchemes",
-          "#/$defs/components/properties/securitySchemes/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p28 !== undefined) {
+      if (!(typeof p28 === "object" && p28 !== null && !Array.isArray(p28))) { if ($pushError$(errors, path + "/securitySchemes", "#/$defs/components/properties/securitySchemes/type", "must be object")) return false; } else {
         const o29 = p28;
         for (const k30 in o29) {
           if (!$hasOwn$(o29, k30)) continue;
           const x31 = o29[k30];
-          if (!collect$SecuritySchemeOrReference(
-            x31,
-            errors && path + "/securitySchemes/" + $pointerToken$(k30),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$SecuritySchemeOrReference(x31, errors && path + "/securitySchemes/" + $pointerToken$(k30), errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "securitySchemes");
     }
     const p32 = o3.links;
-    if (p32 !== void 0) {
-      if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) {
-        if ($pushError$(
-          errors,
-          path + "/links",
-          "#/$defs/components/properties/links/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p32 !== undefined) {
+      if (!(typeof p32 === "object" && p32 !== null && !Array.isArray(p32))) { if ($pushError$(errors, path + "/links", "#/$defs/components/properties/links/type", "must be object")) return false; } else {
         const o33 = p32;
         for (const k34 in o33) {
           if (!$hasOwn$(o33, k34)) continue;
           const x35 = o33[k34];
-          if (!collect$LinkOrReference(
-            x35,
-            errors && path + "/links/" + $pointerToken$(k34),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$LinkOrReference(x35, errors && path + "/links/" + $pointerToken$(k34), errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "links");
     }
     const p36 = o3.callbacks;
-    if (p36 !== void 0) {
-      if (!(typeof p36 === "object" && p36 !== null && !Array.isArray(p36))) {
-        if ($pushError$(
-          errors,
-          path + "/callbacks",
-          "#/$defs/components/properties/callbacks/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p36 !== undefined) {
+      if (!(typeof p36 === "object" && p36 !== null && !Array.isArray(p36))) { if ($pushError$(errors, path + "/callbacks", "#/$defs/components/properties/callbacks/type", "must be object")) return false; } else {
         const o37 = p36;
         for (const k38 in o37) {
           if (!$hasOwn$(o37, k38)) continue;
           const x39 = o37[k38];
-          if (!collect$CallbacksOrReference(
-            x39,
-            errors && path + "/callbacks/" + $pointerToken$(k38),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$CallbacksOrReference(x39, errors && path + "/callbacks/" + $pointerToken$(k38), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "callbacks");
     }
     const p40 = o3.pathItems;
-    if (p40 !== void 0) {
-      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) {
-        if ($pushError$(
-          errors,
-          path + "/pathItems",
-          "#/$defs/components/properties/pathItems/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p40 !== undefined) {
+      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) { if ($pushError$(errors, path + "/pathItems", "#/$defs/components/properties/pathItems/type", "must be object")) return false; } else {
         const o41 = p40;
         for (const k42 in o41) {
           if (!$hasOwn$(o41, k42)) continue;
           const x43 = o41[k42];
-          if (!collect$PathItem(
-            x43,
-            errors && path + "/pathItems/" + $pointerToken$(k42),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$PathItem(x43, errors && path + "/pathItems/" + $pointerToken$(k42), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "pathItems");
@@ -2297,15 +2107,7 @@ function collect$Components(value, path, errors, dyn) {
             if (!$hasOwn$(o46, k47)) continue;
             if (typeof k47 === "string") {
               const s48 = k47;
-              if (!pattern$3.test(s48)) {
-                if ($pushError$(
-                  errors,
-                  path + "/" + $pointerToken$(k44),
-                  "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern",
-                  'must match pattern "^[a-zA-Z0-9._-]+$"'
-                ))
-                  return false;
-              }
+              if (!pattern$3.test(s48)) { if ($pushError$(errors, path + "/" + $pointerToken$(k44), "#/$defs/components/patternProperties/^(?:schemas|responses|parameters|examples|requestBodies|headers|securitySchemes|links|callbacks|pathItems)$/propertyNames/pattern", "must match pattern \"^[a-zA-Z0-9._-]+$\"")) return false; }
             }
           }
         }
@@ -2319,92 +2121,49 @@ function collect$Components(value, path, errors, dyn) {
     const o49 = value;
     for (const k50 in o49) {
       if (!$hasOwn$(o49, k50) || $isKeyEvaluated$(ev2, k50)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k50,
-          "#/$defs/components/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k50, "#/$defs/components/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$SecurityRequirement(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/security-requirement/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/security-requirement/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (!Array.isArray(x3)) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/$defs/security-requirement/additionalProperties/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+      if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/$defs/security-requirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x6 = a4[i5];
-          if (!(typeof x6 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/" + $pointerToken$(k2) + "/" + i5,
-              "#/$defs/security-requirement/additionalProperties/items/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2) + "/" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
         }
       }
     }
   }
   return true;
 }
+
 function collect$Tag(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/tag/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/tag/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.name;
-    if (p3 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/tag/required", "must have required property 'name'"))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(errors, path + "/name", "#/$defs/tag/properties/name/type", "must be string"))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/tag/required", "must have required property 'name'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/name", "#/$defs/tag/properties/name/type", "must be string")) return false; }
       $markKey$(ev1, "name");
     }
     const p4 = o2.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/tag/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/tag/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
     const p5 = o2.externalDocs;
-    if (p5 !== void 0) {
-      if (!collect$ExternalDocumentation(p5, errors && path + "/externalDocs", errors) && !errors)
-        return false;
+    if (p5 !== undefined) {
+      if (!collect$ExternalDocumentation(p5, errors && path + "/externalDocs", errors) && !errors) return false;
       $markKey$(ev1, "externalDocs");
     }
   }
@@ -2414,71 +2173,28 @@ function collect$Tag(value, path, errors) {
     const o6 = value;
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k7,
-          "#/$defs/tag/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k7, "#/$defs/tag/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$ExternalDocumentation(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/external-documentation/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/external-documentation/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.url;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/external-documentation/required",
-        "must have required property 'url'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/external-documentation/required", "must have required property 'url'")) return false; }
     const p4 = o2.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/external-documentation/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/external-documentation/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/$defs/external-documentation/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/external-documentation/properties/url/type", "must be string")) return false; } else {
         const s5 = p3;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/url",
-            "#/$defs/external-documentation/properties/url/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/url", "#/$defs/external-documentation/properties/url/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "url");
     }
@@ -2489,24 +2205,18 @@ function collect$ExternalDocumentation(value, path, errors) {
     const o6 = value;
     for (const k7 in o6) {
       if (!$hasOwn$(o6, k7) || $isKeyEvaluated$(ev1, k7)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k7,
-          "#/$defs/external-documentation/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k7, "#/$defs/external-documentation/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$SpecificationExtensions(value, path, errors) {
+
   return true;
 }
+
 function eval$SpecificationExtensions(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
@@ -2520,121 +2230,77 @@ function eval$SpecificationExtensions(value, ev) {
   }
   return true;
 }
+
 function eval$1(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.paths === void 0) return false;
+    if (o1.paths === undefined) return false;
   }
   return true;
 }
+
 function eval$2(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.components === void 0) return false;
+    if (o1.components === undefined) return false;
   }
   return true;
 }
+
 function eval$3(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.webhooks === void 0) return false;
+    if (o1.webhooks === undefined) return false;
   }
   return true;
 }
+
 function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.paths === void 0) {
-      if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'paths'"))
-        return false;
-    }
+    if (o1.paths === undefined) { if ($pushError$(errors, path, "#/anyOf/0/required", "must have required property 'paths'")) return false; }
   }
   return true;
 }
+
 function collect$5(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.components === void 0) {
-      if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'components'"))
-        return false;
-    }
+    if (o1.components === undefined) { if ($pushError$(errors, path, "#/anyOf/1/required", "must have required property 'components'")) return false; }
   }
   return true;
 }
+
 function collect$6(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.webhooks === void 0) {
-      if ($pushError$(errors, path, "#/anyOf/2/required", "must have required property 'webhooks'"))
-        return false;
-    }
+    if (o1.webhooks === undefined) { if ($pushError$(errors, path, "#/anyOf/2/required", "must have required property 'webhooks'")) return false; }
   }
   return true;
 }
+
 function collect$Contact(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/contact/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/contact/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.name;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/$defs/contact/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/name", "#/$defs/contact/properties/name/type", "must be string")) return false; }
       $markKey$(ev1, "name");
     }
     const p4 = o2.url;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/$defs/contact/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/contact/properties/url/type", "must be string")) return false; } else {
         const s5 = p4;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/url",
-            "#/$defs/contact/properties/url/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/url", "#/$defs/contact/properties/url/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "url");
     }
     const p6 = o2.email;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/email",
-          "#/$defs/contact/properties/email/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/email", "#/$defs/contact/properties/email/type", "must be string")) return false; } else {
         const s7 = p6;
-        if (!$isEmail$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/email",
-            "#/$defs/contact/properties/email/format",
-            'must match format "email"'
-          ))
-            return false;
-        }
+        if (!$isEmail$(s7)) { if ($pushError$(errors, path + "/email", "#/$defs/contact/properties/email/format", "must match format \"email\"")) return false; }
       }
       $markKey$(ev1, "email");
     }
@@ -2645,91 +2311,38 @@ function collect$Contact(value, path, errors) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k9,
-          "#/$defs/contact/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k9, "#/$defs/contact/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$License(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/license/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/license/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.name;
-    if (p3 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/license/required", "must have required property 'name'"))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/$defs/license/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/license/required", "must have required property 'name'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/name", "#/$defs/license/properties/name/type", "must be string")) return false; }
       $markKey$(ev1, "name");
     }
     const p4 = o2.identifier;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/identifier",
-          "#/$defs/license/properties/identifier/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/identifier", "#/$defs/license/properties/identifier/type", "must be string")) return false; }
       $markKey$(ev1, "identifier");
     }
     const p5 = o2.url;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/url",
-          "#/$defs/license/properties/url/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/license/properties/url/type", "must be string")) return false; } else {
         const s6 = p5;
-        if (!$isUriReference$(s6)) {
-          if ($pushError$(
-            errors,
-            path + "/url",
-            "#/$defs/license/properties/url/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s6)) { if ($pushError$(errors, path + "/url", "#/$defs/license/properties/url/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "url");
     }
-    if (o2.identifier !== void 0) {
-      if (collect$7(o2)) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/license/dependentSchemas/identifier/not",
-          "must NOT be valid"
-        ))
-          return false;
-      }
+    if (o2.identifier !== undefined) {
+      if (collect$7(o2)) { if ($pushError$(errors, path, "#/$defs/license/dependentSchemas/identifier/not", "must NOT be valid")) return false; }
       eval$8(o2, ev1);
     }
   }
@@ -2739,96 +2352,38 @@ function collect$License(value, path, errors) {
     const o7 = value;
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k8,
-          "#/$defs/license/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k8, "#/$defs/license/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$ServerVariable(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/server-variable/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/server-variable/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.default;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/server-variable/required",
-        "must have required property 'default'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/server-variable/required", "must have required property 'default'")) return false; }
     const p4 = o2.enum;
-    if (p4 !== void 0) {
-      if (!Array.isArray(p4)) {
-        if ($pushError$(
-          errors,
-          path + "/enum",
-          "#/$defs/server-variable/properties/enum/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/type", "must be array")) return false; } else {
         const a5 = p4;
-        if (a5.length < 1) {
-          if ($pushError$(
-            errors,
-            path + "/enum",
-            "#/$defs/server-variable/properties/enum/minItems",
-            "must NOT have fewer than 1 items"
-          ))
-            return false;
-        }
+        if (a5.length < 1) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/minItems", "must NOT have fewer than 1 items")) return false; }
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
-          if (!(typeof x7 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/enum/" + i6,
-              "#/$defs/server-variable/properties/enum/items/type",
-              "must be string"
-            ))
-              return false;
-          }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, path + "/enum/" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
         }
       }
       $markKey$(ev1, "enum");
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/default",
-          "#/$defs/server-variable/properties/default/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/default", "#/$defs/server-variable/properties/default/type", "must be string")) return false; }
       $markKey$(ev1, "default");
     }
     const p8 = o2.description;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/server-variable/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/server-variable/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
   }
@@ -2838,583 +2393,329 @@ function collect$ServerVariable(value, path, errors) {
     const o9 = value;
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k10,
-          "#/$defs/server-variable/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k10, "#/$defs/server-variable/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$ParameterOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$Parameter(value, path, errors, dyn1) && !errors) return false;
   }
   return true;
 }
+
 function collect$Operation(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/operation",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/operation", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/operation/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/operation/type", "must be object")) return (depth$--, false); } else {
     const o3 = value;
     const p4 = o3.tags;
-    if (p4 !== void 0) {
-      if (!Array.isArray(p4)) {
-        if ($pushError$(
-          errors,
-          path + "/tags",
-          "#/$defs/operation/properties/tags/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/tags", "#/$defs/operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a5 = p4;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
-          if (!(typeof x7 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/tags/" + i6,
-              "#/$defs/operation/properties/tags/items/type",
-              "must be string"
-            ))
-              return depth$--, false;
-          }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, path + "/tags/" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
       }
       $markKey$(ev2, "tags");
     }
     const p8 = o3.summary;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/$defs/operation/properties/summary/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/operation/properties/summary/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "summary");
     }
     const p9 = o3.description;
-    if (p9 !== void 0) {
-      if (!(typeof p9 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/operation/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p9 !== undefined) {
+      if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/operation/properties/description/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "description");
     }
     const p10 = o3.externalDocs;
-    if (p10 !== void 0) {
-      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors)
-        return depth$--, false;
+    if (p10 !== undefined) {
+      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
       $markKey$(ev2, "externalDocs");
     }
     const p11 = o3.operationId;
-    if (p11 !== void 0) {
-      if (!(typeof p11 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationId",
-          "#/$defs/operation/properties/operationId/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p11 !== undefined) {
+      if (!(typeof p11 === "string")) { if ($pushError$(errors, path + "/operationId", "#/$defs/operation/properties/operationId/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "operationId");
     }
     const p12 = o3.parameters;
-    if (p12 !== void 0) {
-      if (!Array.isArray(p12)) {
-        if ($pushError$(
-          errors,
-          path + "/parameters",
-          "#/$defs/operation/properties/parameters/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p12 !== undefined) {
+      if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/$defs/operation/properties/parameters/type", "must be array")) return (depth$--, false); } else {
         const a13 = p12;
         for (let i14 = 0; i14 < a13.length; i14++) {
           const x15 = a13[i14];
-          if (!collect$ParameterOrReference(
-            x15,
-            errors && path + "/parameters/" + i14,
-            errors,
-            dyn1
-          ) && !errors)
-            return depth$--, false;
+          if (!collect$ParameterOrReference(x15, errors && path + "/parameters/" + i14, errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "parameters");
     }
     const p16 = o3.requestBody;
-    if (p16 !== void 0) {
-      if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p16 !== undefined) {
+      if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "requestBody");
     }
     const p17 = o3.responses;
-    if (p17 !== void 0) {
-      if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors)
-        return depth$--, false;
+    if (p17 !== undefined) {
+      if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "responses");
     }
     const p18 = o3.callbacks;
-    if (p18 !== void 0) {
-      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) {
-        if ($pushError$(
-          errors,
-          path + "/callbacks",
-          "#/$defs/operation/properties/callbacks/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p18 !== undefined) {
+      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) { if ($pushError$(errors, path + "/callbacks", "#/$defs/operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
         const o19 = p18;
         for (const k20 in o19) {
           if (!$hasOwn$(o19, k20)) continue;
           const x21 = o19[k20];
-          if (!collect$CallbacksOrReference(
-            x21,
-            errors && path + "/callbacks/" + $pointerToken$(k20),
-            errors,
-            dyn1
-          ) && !errors)
-            return depth$--, false;
+          if (!collect$CallbacksOrReference(x21, errors && path + "/callbacks/" + $pointerToken$(k20), errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "callbacks");
     }
     const p22 = o3.deprecated;
-    if (p22 !== void 0) {
-      if (!(typeof p22 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/$defs/operation/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p22 !== undefined) {
+      if (!(typeof p22 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/$defs/operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "deprecated");
     }
     const p23 = o3.security;
-    if (p23 !== void 0) {
-      if (!Array.isArray(p23)) {
-        if ($pushError$(
-          errors,
-          path + "/security",
-          "#/$defs/operation/properties/security/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p23 !== undefined) {
+      if (!(Array.isArray(p23))) { if ($pushError$(errors, path + "/security", "#/$defs/operation/properties/security/type", "must be array")) return (depth$--, false); } else {
         const a24 = p23;
         for (let i25 = 0; i25 < a24.length; i25++) {
           const x26 = a24[i25];
-          if (!collect$SecurityRequirement(x26, errors && path + "/security/" + i25, errors) && !errors)
-            return depth$--, false;
+          if (!collect$SecurityRequirement(x26, errors && path + "/security/" + i25, errors) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "security");
     }
     const p27 = o3.servers;
-    if (p27 !== void 0) {
-      if (!Array.isArray(p27)) {
-        if ($pushError$(
-          errors,
-          path + "/servers",
-          "#/$defs/operation/properties/servers/type",
-          "must be array"
-        ))
-          return depth$--, false;
-      } else {
+    if (p27 !== undefined) {
+      if (!(Array.isArray(p27))) { if ($pushError$(errors, path + "/servers", "#/$defs/operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a28 = p27;
         for (let i29 = 0; i29 < a28.length; i29++) {
           const x30 = a28[i29];
-          if (!collect$Server(x30, errors && path + "/servers/" + i29, errors) && !errors)
-            return depth$--, false;
+          if (!collect$Server(x30, errors && path + "/servers/" + i29, errors) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "servers");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o31 = value;
     for (const k32 in o31) {
       if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k32,
-          "#/$defs/operation/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return depth$--, false;
-      }
+      { if ($pushKeyError$(errors, path, k32, "#/$defs/operation/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
   depth$--;
   return true;
+
 }
+
 function collect$ResponseOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$Response(value, path, errors, dyn1) && !errors) return false;
   }
   return true;
 }
+
 function collect$ExampleOrReference(value, path, errors) {
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$Example(value, path, errors) && !errors) return false;
   }
   return true;
 }
+
 function collect$RequestBodyOrReference(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$RequestBody(value, path, errors, dyn1) && !errors) return false;
   }
   return true;
 }
+
 function collect$HeaderOrReference(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/header-or-reference",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/header-or-reference", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$10(value)) {
-    if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
-  } else {
-    if (!collect$Header(value, path, errors, dyn1) && !errors) return depth$--, false;
+    if (!collect$Reference(value, path, errors) && !errors) return (depth$--, false);
+  }
+  else {
+    if (!collect$Header(value, path, errors, dyn1) && !errors) return (depth$--, false);
   }
   depth$--;
   return true;
+
 }
+
 function collect$SecuritySchemeOrReference(value, path, errors) {
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$SecurityScheme(value, path, errors) && !errors) return false;
   }
   return true;
 }
+
 function collect$LinkOrReference(value, path, errors) {
   if (collect$9(value)) {
     if (!collect$Reference(value, path, errors) && !errors) return false;
-  } else {
+  }
+  else {
     if (!collect$Link(value, path, errors) && !errors) return false;
   }
   return true;
 }
+
 function collect$CallbacksOrReference(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/callbacks-or-reference",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/callbacks-or-reference", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$10(value)) {
-    if (!collect$Reference(value, path, errors) && !errors) return depth$--, false;
-  } else {
-    if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return depth$--, false;
+    if (!collect$Reference(value, path, errors) && !errors) return (depth$--, false);
+  }
+  else {
+    if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return (depth$--, false);
   }
   depth$--;
   return true;
+
 }
+
 function collect$7(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.url === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/license/dependentSchemas/identifier/not/required",
-        "must have required property 'url'"
-      ))
-        return false;
-    }
+    if (o1.url === undefined) { if ($pushError$(errors, path, "#/$defs/license/dependentSchemas/identifier/not/required", "must have required property 'url'")) return false; }
   }
   return true;
 }
+
 function eval$8(value, ev) {
   if (collect$7(value)) return false;
   return true;
 }
+
 function collect$9(value, path, errors, at) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property '$ref'"
-      ))
-        return false;
-    }
+    if (o1.$ref === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property '$ref'")) return false; }
   }
   return true;
 }
+
 function collect$Reference(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/reference/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/reference/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.$ref;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/$ref",
-          "#/$defs/reference/properties/$ref/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/reference/properties/$ref/type", "must be string")) return false; } else {
         const s3 = p2;
-        if (!$isUriReference$(s3)) {
-          if ($pushError$(
-            errors,
-            path + "/$ref",
-            "#/$defs/reference/properties/$ref/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s3)) { if ($pushError$(errors, path + "/$ref", "#/$defs/reference/properties/$ref/format", "must match format \"uri-reference\"")) return false; }
       }
     }
     const p4 = o1.summary;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/$defs/reference/properties/summary/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/reference/properties/summary/type", "must be string")) return false; }
     }
     const p5 = o1.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/reference/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/reference/properties/description/type", "must be string")) return false; }
     }
   }
   return true;
 }
+
 function collect$Parameter(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/parameter/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/parameter/type", "must be object")) return false; } else {
     const o3 = value;
     const p4 = o3.name;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/parameter/required",
-        "must have required property 'name'"
-      ))
-        return false;
-    }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/parameter/required", "must have required property 'name'")) return false; }
     const p5 = o3.in;
-    if (p5 === void 0) {
-      if ($pushError$(errors, path, "#/$defs/parameter/required", "must have required property 'in'"))
-        return false;
-    }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "#/$defs/parameter/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 === undefined) { if ($pushError$(errors, path, "#/$defs/parameter/required", "must have required property 'in'")) return false; }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/name", "#/$defs/parameter/properties/name/type", "must be string")) return false; }
       $markKey$(ev2, "name");
     }
-    if (p5 !== void 0) {
-      if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/properties/in/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(p5 === "query" || p5 === "header" || p5 === "path" || p5 === "cookie")) { if ($pushError$(errors, path + "/in", "#/$defs/parameter/properties/in/enum", "must be equal to one of the allowed values")) return false; }
       $markKey$(ev2, "in");
     }
     const p6 = o3.description;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/parameter/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/parameter/properties/description/type", "must be string")) return false; }
       $markKey$(ev2, "description");
     }
     const p7 = o3.required;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/$defs/parameter/properties/required/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "boolean")) { if ($pushError$(errors, path + "/required", "#/$defs/parameter/properties/required/type", "must be boolean")) return false; }
       $markKey$(ev2, "required");
     }
     const p8 = o3.deprecated;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/$defs/parameter/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/$defs/parameter/properties/deprecated/type", "must be boolean")) return false; }
       $markKey$(ev2, "deprecated");
     }
     const p9 = o3.schema;
-    if (p9 !== void 0) {
-      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-        p9,
-        errors && path + "/schema",
-        errors,
-        dyn1
-      ) && !errors)
-        return false;
+    if (p9 !== undefined) {
+      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(p9, errors && path + "/schema", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "schema");
     }
     const p10 = o3.content;
-    if (p10 !== void 0) {
+    if (p10 !== undefined) {
       if (typeof p10 === "object" && p10 !== null && !Array.isArray(p10)) {
         const o11 = p10;
-        if ($countKeys$(o11) < 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/$defs/parameter/properties/content/minProperties",
-            "must NOT have fewer than 1 properties"
-          ))
-            return false;
-        }
-        if ($countKeys$(o11) > 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/$defs/parameter/properties/content/maxProperties",
-            "must NOT have more than 1 properties"
-          ))
-            return false;
-        }
+        if ($countKeys$(o11) < 1) { if ($pushError$(errors, path + "/content", "#/$defs/parameter/properties/content/minProperties", "must NOT have fewer than 1 properties")) return false; }
+        if ($countKeys$(o11) > 1) { if ($pushError$(errors, path + "/content", "#/$defs/parameter/properties/content/maxProperties", "must NOT have more than 1 properties")) return false; }
       }
       if (!collect$Content(p10, errors && path + "/content", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "content");
     }
-    if (o3.schema !== void 0) {
+    if (o3.schema !== undefined) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
         const o12 = o3;
         const p13 = o12.style;
-        if (p13 !== void 0) {
-          if (!(typeof p13 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/style",
-              "#/$defs/parameter/dependentSchemas/schema/properties/style/type",
-              "must be string"
-            ))
-              return false;
-          }
+        if (p13 !== undefined) {
+          if (!(typeof p13 === "string")) { if ($pushError$(errors, path + "/style", "#/$defs/parameter/dependentSchemas/schema/properties/style/type", "must be string")) return false; }
         }
         const p14 = o12.explode;
-        if (p14 !== void 0) {
-          if (!(typeof p14 === "boolean")) {
-            if ($pushError$(
-              errors,
-              path + "/explode",
-              "#/$defs/parameter/dependentSchemas/schema/properties/explode/type",
-              "must be boolean"
-            ))
-              return false;
-          }
+        if (p14 !== undefined) {
+          if (!(typeof p14 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/$defs/parameter/dependentSchemas/schema/properties/explode/type", "must be boolean")) return false; }
         }
       }
       if (!collect$Examples(o3, path, errors) && !errors) return false;
@@ -3443,15 +2744,7 @@ function collect$Parameter(value, path, errors, dyn) {
     collect$14(value, path, errors);
     collect$15(value, path, errors);
   }
-  if (matched15 !== 1) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/$defs/parameter/oneOf",
-      "must match exactly one schema in oneOf"
-    ))
-      return false;
-  }
+  if (matched15 !== 1) { if ($pushError$(errors, path, "#/$defs/parameter/oneOf", "must match exactly one schema in oneOf")) return false; }
   const e18 = $evaluated$();
   const passed19 = eval$16(value, e18);
   if (passed19) $mergeEvaluated$(ev2, e18);
@@ -3459,16 +2752,8 @@ function collect$Parameter(value, path, errors, dyn) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o20 = value;
       const p21 = o20.allowEmptyValue;
-      if (p21 !== void 0) {
-        if (!(typeof p21 === "boolean")) {
-          if ($pushError$(
-            errors,
-            path + "/allowEmptyValue",
-            "#/$defs/parameter/then/properties/allowEmptyValue/type",
-            "must be boolean"
-          ))
-            return false;
-        }
+      if (p21 !== undefined) {
+        if (!(typeof p21 === "boolean")) { if ($pushError$(errors, path + "/allowEmptyValue", "#/$defs/parameter/then/properties/allowEmptyValue/type", "must be boolean")) return false; }
       }
     }
     eval$17(value, ev2);
@@ -3477,54 +2762,29 @@ function collect$Parameter(value, path, errors, dyn) {
     const o22 = value;
     for (const k23 in o22) {
       if (!$hasOwn$(o22, k23) || $isKeyEvaluated$(ev2, k23)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k23,
-          "#/$defs/parameter/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k23, "#/$defs/parameter/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$Responses(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/responses/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/responses/type", "must be object")) return false; } else {
     const o3 = value;
-    if ($countKeys$(o3) < 1) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/responses/minProperties",
-        "must NOT have fewer than 1 properties"
-      ))
-        return false;
-    }
+    if ($countKeys$(o3) < 1) { if ($pushError$(errors, path, "#/$defs/responses/minProperties", "must NOT have fewer than 1 properties")) return false; }
     const p4 = o3.default;
-    if (p4 !== void 0) {
-      if (!collect$ResponseOrReference(p4, errors && path + "/default", errors, dyn1) && !errors)
-        return false;
+    if (p4 !== undefined) {
+      if (!collect$ResponseOrReference(p4, errors && path + "/default", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "default");
     }
     for (const k5 in o3) {
       if (!$hasOwn$(o3, k5)) continue;
       const x6 = o3[k5];
       if (pattern$5.test(k5)) {
-        if (!collect$ResponseOrReference(
-          x6,
-          errors && path + "/" + $pointerToken$(k5),
-          errors,
-          dyn1
-        ) && !errors)
-          return false;
+        if (!collect$ResponseOrReference(x6, errors && path + "/" + $pointerToken$(k5), errors, dyn1) && !errors) return false;
         $markKey$(ev2, k5);
       }
     }
@@ -3537,15 +2797,7 @@ function collect$Responses(value, path, errors, dyn) {
   if (passed8) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o9 = value;
-      if (o9.default === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/responses/then/required",
-          "must have required property 'default'"
-        ))
-          return false;
-      }
+      if (o9.default === undefined) { if ($pushError$(errors, path, "#/$defs/responses/then/required", "must have required property 'default'")) return false; }
     }
     eval$19(value, ev2);
   }
@@ -3553,102 +2805,49 @@ function collect$Responses(value, path, errors, dyn) {
     const o10 = value;
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev2, k11)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k11,
-          "#/$defs/responses/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k11, "#/$defs/responses/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$Response(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/response/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/response/type", "must be object")) return false; } else {
     const o3 = value;
     const p4 = o3.description;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/response/required",
-        "must have required property 'description'"
-      ))
-        return false;
-    }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/response/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/response/required", "must have required property 'description'")) return false; }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/response/properties/description/type", "must be string")) return false; }
       $markKey$(ev2, "description");
     }
     const p5 = o3.headers;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/$defs/response/properties/headers/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/headers", "#/$defs/response/properties/headers/type", "must be object")) return false; } else {
         const o6 = p5;
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$HeaderOrReference(
-            x8,
-            errors && path + "/headers/" + $pointerToken$(k7),
-            errors,
-            dyn1
-          ) && !errors)
-            return false;
+          if (!collect$HeaderOrReference(x8, errors && path + "/headers/" + $pointerToken$(k7), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "headers");
     }
     const p9 = o3.content;
-    if (p9 !== void 0) {
+    if (p9 !== undefined) {
       if (!collect$Content(p9, errors && path + "/content", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "content");
     }
     const p10 = o3.links;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) {
-        if ($pushError$(
-          errors,
-          path + "/links",
-          "#/$defs/response/properties/links/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "object" && p10 !== null && !Array.isArray(p10))) { if ($pushError$(errors, path + "/links", "#/$defs/response/properties/links/type", "must be object")) return false; } else {
         const o11 = p10;
         for (const k12 in o11) {
           if (!$hasOwn$(o11, k12)) continue;
           const x13 = o11[k12];
-          if (!collect$LinkOrReference(
-            x13,
-            errors && path + "/links/" + $pointerToken$(k12),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$LinkOrReference(x13, errors && path + "/links/" + $pointerToken$(k12), errors) && !errors) return false;
         }
       }
       $markKey$(ev2, "links");
@@ -3660,151 +2859,73 @@ function collect$Response(value, path, errors, dyn) {
     const o14 = value;
     for (const k15 in o14) {
       if (!$hasOwn$(o14, k15) || $isKeyEvaluated$(ev2, k15)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k15,
-          "#/$defs/response/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k15, "#/$defs/response/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$Example(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/example/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/example/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.summary;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/summary",
-          "#/$defs/example/properties/summary/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/example/properties/summary/type", "must be string")) return false; }
       $markKey$(ev1, "summary");
     }
     const p4 = o2.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/example/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/example/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
     const p5 = o2.value;
-    if (p5 !== void 0) {
+    if (p5 !== undefined) {
       $markKey$(ev1, "value");
     }
     const p6 = o2.externalValue;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/externalValue",
-          "#/$defs/example/properties/externalValue/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/externalValue", "#/$defs/example/properties/externalValue/type", "must be string")) return false; } else {
         const s7 = p6;
-        if (!$isUriReference$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/externalValue",
-            "#/$defs/example/properties/externalValue/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/externalValue", "#/$defs/example/properties/externalValue/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "externalValue");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
-  if (collect$20(value)) {
-    if ($pushError$(errors, path, "#/$defs/example/not", "must NOT be valid")) return false;
-  }
+  if (collect$20(value)) { if ($pushError$(errors, path, "#/$defs/example/not", "must NOT be valid")) return false; }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k9,
-          "#/$defs/example/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k9, "#/$defs/example/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$RequestBody(value, path, errors, dyn) {
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/request-body/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/request-body/type", "must be object")) return false; } else {
     const o3 = value;
     const p4 = o3.content;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/request-body/required",
-        "must have required property 'content'"
-      ))
-        return false;
-    }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/request-body/required", "must have required property 'content'")) return false; }
     const p5 = o3.description;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/request-body/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/request-body/properties/description/type", "must be string")) return false; }
       $markKey$(ev2, "description");
     }
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!collect$Content(p4, errors && path + "/content", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "content");
     }
     const p6 = o3.required;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/$defs/request-body/properties/required/type",
-          "must be boolean"
-        ))
-          return false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/required", "#/$defs/request-body/properties/required/type", "must be boolean")) return false; }
       $markKey$(ev2, "required");
     }
   }
@@ -3814,180 +2935,85 @@ function collect$RequestBody(value, path, errors, dyn) {
     const o7 = value;
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev2, k8)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k8,
-          "#/$defs/request-body/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k8, "#/$defs/request-body/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
   return true;
 }
+
 function collect$10(value, path, errors, at) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      at,
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return (depth$--, false); } else {
     const o1 = value;
-    if (o1.$ref === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property '$ref'"
-      ))
-        return depth$--, false;
-    }
+    if (o1.$ref === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property '$ref'")) return (depth$--, false); }
   }
   depth$--;
   return true;
+
 }
+
 function collect$Header(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/header",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/header", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/header/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/header/type", "must be object")) return (depth$--, false); } else {
     const o3 = value;
     const p4 = o3.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/header/properties/description/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/header/properties/description/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "description");
     }
     const p5 = o3.required;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/required",
-          "#/$defs/header/properties/required/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "boolean")) { if ($pushError$(errors, path + "/required", "#/$defs/header/properties/required/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "required");
     }
     const p6 = o3.deprecated;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/deprecated",
-          "#/$defs/header/properties/deprecated/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/$defs/header/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "deprecated");
     }
     const p7 = o3.schema;
-    if (p7 !== void 0) {
-      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-        p7,
-        errors && path + "/schema",
-        errors,
-        dyn1
-      ) && !errors)
-        return depth$--, false;
+    if (p7 !== undefined) {
+      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(p7, errors && path + "/schema", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "schema");
     }
     const p8 = o3.content;
-    if (p8 !== void 0) {
+    if (p8 !== undefined) {
       if (typeof p8 === "object" && p8 !== null && !Array.isArray(p8)) {
         const o9 = p8;
-        if ($countKeys$(o9) < 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/$defs/header/properties/content/minProperties",
-            "must NOT have fewer than 1 properties"
-          ))
-            return depth$--, false;
-        }
-        if ($countKeys$(o9) > 1) {
-          if ($pushError$(
-            errors,
-            path + "/content",
-            "#/$defs/header/properties/content/maxProperties",
-            "must NOT have more than 1 properties"
-          ))
-            return depth$--, false;
-        }
+        if ($countKeys$(o9) < 1) { if ($pushError$(errors, path + "/content", "#/$defs/header/properties/content/minProperties", "must NOT have fewer than 1 properties")) return (depth$--, false); }
+        if ($countKeys$(o9) > 1) { if ($pushError$(errors, path + "/content", "#/$defs/header/properties/content/maxProperties", "must NOT have more than 1 properties")) return (depth$--, false); }
       }
-      if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors)
-        return depth$--, false;
+      if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "content");
     }
-    if (o3.schema !== void 0) {
+    if (o3.schema !== undefined) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
         const o10 = o3;
         const p11 = o10.style;
-        if (p11 !== void 0) {
-          if (!(p11 === "simple")) {
-            if ($pushError$(
-              errors,
-              path + "/style",
-              "#/$defs/header/dependentSchemas/schema/properties/style/const",
-              "must be equal to constant"
-            ))
-              return depth$--, false;
-          }
+        if (p11 !== undefined) {
+          if (!(p11 === "simple")) { if ($pushError$(errors, path + "/style", "#/$defs/header/dependentSchemas/schema/properties/style/const", "must be equal to constant")) return (depth$--, false); }
         }
         const p12 = o10.explode;
-        if (p12 !== void 0) {
-          if (!(typeof p12 === "boolean")) {
-            if ($pushError$(
-              errors,
-              path + "/explode",
-              "#/$defs/header/dependentSchemas/schema/properties/explode/type",
-              "must be boolean"
-            ))
-              return depth$--, false;
-          }
+        if (p12 !== undefined) {
+          if (!(typeof p12 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/$defs/header/dependentSchemas/schema/properties/explode/type", "must be boolean")) return (depth$--, false); }
         }
       }
-      if (!collect$Examples(o3, path, errors) && !errors) return depth$--, false;
+      if (!collect$Examples(o3, path, errors) && !errors) return (depth$--, false);
       eval$21(o3, ev2);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   let matched13 = 0;
   const e14 = $evaluated$();
@@ -4001,73 +3027,37 @@ function collect$Header(value, path, errors, dyn) {
     $mergeEvaluated$(ev2, e15);
   }
   if (matched13 === 0) {
-    if (!errors) return depth$--, false;
+    if (!errors) return (depth$--, false);
     collect$24(value, path, errors);
     collect$25(value, path, errors);
   }
-  if (matched13 !== 1) {
-    if ($pushError$(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf"))
-      return depth$--, false;
-  }
+  if (matched13 !== 1) { if ($pushError$(errors, path, "#/$defs/header/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o16 = value;
     for (const k17 in o16) {
       if (!$hasOwn$(o16, k17) || $isKeyEvaluated$(ev2, k17)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k17,
-          "#/$defs/header/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return depth$--, false;
-      }
+      { if ($pushKeyError$(errors, path, k17, "#/$defs/header/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
   depth$--;
   return true;
+
 }
+
 function collect$SecurityScheme(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/security-scheme/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/security-scheme/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.type;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/security-scheme/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/properties/type/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return false;
-      }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/required", "must have required property 'type'")) return false; }
+    if (p3 !== undefined) {
+      if (!(p3 === "apiKey" || p3 === "http" || p3 === "mutualTLS" || p3 === "oauth2" || p3 === "openIdConnect")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/properties/type/enum", "must be equal to one of the allowed values")) return false; }
       $markKey$(ev1, "type");
     }
     const p4 = o2.description;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/security-scheme/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/security-scheme/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
   }
@@ -4087,89 +3077,46 @@ function collect$SecurityScheme(value, path, errors) {
     const o5 = value;
     for (const k6 in o5) {
       if (!$hasOwn$(o5, k6) || $isKeyEvaluated$(ev1, k6)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k6,
-          "#/$defs/security-scheme/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k6, "#/$defs/security-scheme/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$Link(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/link/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/link/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.operationRef;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationRef",
-          "#/$defs/link/properties/operationRef/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/operationRef", "#/$defs/link/properties/operationRef/type", "must be string")) return false; } else {
         const s4 = p3;
-        if (!$isUriReference$(s4)) {
-          if ($pushError$(
-            errors,
-            path + "/operationRef",
-            "#/$defs/link/properties/operationRef/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s4)) { if ($pushError$(errors, path + "/operationRef", "#/$defs/link/properties/operationRef/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "operationRef");
     }
     const p5 = o2.operationId;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/operationId",
-          "#/$defs/link/properties/operationId/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/operationId", "#/$defs/link/properties/operationId/type", "must be string")) return false; }
       $markKey$(ev1, "operationId");
     }
     const p6 = o2.parameters;
-    if (p6 !== void 0) {
-      if (!collect$MapOfStrings(p6, errors && path + "/parameters", errors) && !errors)
-        return false;
+    if (p6 !== undefined) {
+      if (!collect$MapOfStrings(p6, errors && path + "/parameters", errors) && !errors) return false;
       $markKey$(ev1, "parameters");
     }
     const p7 = o2.requestBody;
-    if (p7 !== void 0) {
+    if (p7 !== undefined) {
       $markKey$(ev1, "requestBody");
     }
     const p8 = o2.description;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/description",
-          "#/$defs/link/properties/description/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/link/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
     const p9 = o2.server;
-    if (p9 !== void 0) {
+    if (p9 !== undefined) {
       if (!collect$Server(p9, errors && path + "/server", errors) && !errors) return false;
       $markKey$(ev1, "server");
     }
@@ -4192,81 +3139,52 @@ function collect$Link(value, path, errors) {
     collect$28(value, path, errors);
     collect$29(value, path, errors);
   }
-  if (matched10 !== 1) {
-    if ($pushError$(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf"))
-      return false;
-  }
+  if (matched10 !== 1) { if ($pushError$(errors, path, "#/$defs/link/oneOf", "must match exactly one schema in oneOf")) return false; }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o13 = value;
     for (const k14 in o13) {
       if (!$hasOwn$(o13, k14) || $isKeyEvaluated$(ev1, k14)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k14,
-          "#/$defs/link/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k14, "#/$defs/link/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$Callbacks(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/callbacks",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/callbacks", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/callbacks/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/callbacks/type", "must be object")) return (depth$--, false); } else {
     const o2 = value;
     for (const k3 in o2) {
       if (!$hasOwn$(o2, k3)) continue;
       const x4 = o2[k3];
-      if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
-        return depth$--, false;
+      if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors) return (depth$--, false);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   depth$--;
   return true;
+
 }
+
 function collect$Content(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/content",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/content", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/content/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/content/type", "must be object")) return (depth$--, false); } else {
     const o2 = value;
     for (const k3 in o2) {
       if (!$hasOwn$(o2, k3)) continue;
       const x4 = o2[k3];
-      if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors)
-        return depth$--, false;
+      if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors) return (depth$--, false);
     }
     for (const k5 in o2) {
       if (!$hasOwn$(o2, k5)) continue;
@@ -4274,185 +3192,113 @@ function collect$Content(value, path, errors, dyn) {
   }
   depth$--;
   return true;
+
 }
+
 function collect$Examples(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.examples;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError$(
-          errors,
-          path + "/examples",
-          "#/$defs/examples/properties/examples/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/examples", "#/$defs/examples/properties/examples/type", "must be object")) return false; } else {
         const o3 = p2;
         for (const k4 in o3) {
           if (!$hasOwn$(o3, k4)) continue;
           const x5 = o3[k4];
-          if (!collect$ExampleOrReference(
-            x5,
-            errors && path + "/examples/" + $pointerToken$(k4),
-            errors
-          ) && !errors)
-            return false;
+          if (!collect$ExampleOrReference(x5, errors && path + "/examples/" + $pointerToken$(k4), errors) && !errors) return false;
         }
       }
     }
   }
-  if (collect$30(value)) {
-    if ($pushError$(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false;
-  }
+  if (collect$30(value)) { if ($pushError$(errors, path, "#/$defs/examples/not", "must NOT be valid")) return false; }
   return true;
 }
+
 function collect$StylesForPath(value, path, errors) {
   if (collect$31(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.required;
-      if (p2 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required",
-          "must have required property 'required'"
-        ))
-          return false;
-      }
+      if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/required", "must have required property 'required'")) return false; }
       const p3 = o1.name;
-      if (p3 !== void 0) {
+      if (p3 !== undefined) {
         if (typeof p3 === "string") {
           const s4 = p3;
-          if (!pattern$6.test(s4)) {
-            if ($pushError$(
-              errors,
-              path + "/name",
-              "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern",
-              'must match pattern "^[^{}]+$"'
-            ))
-              return false;
-          }
+          if (!pattern$6.test(s4)) { if ($pushError$(errors, path + "/name", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/name/pattern", "must match pattern \"^[^{}]+$\"")) return false; }
         }
       }
       const p5 = o1.style;
-      if (p5 !== void 0) {
-        if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
-        }
+      if (p5 !== undefined) {
+        if (!(p5 === "matrix" || p5 === "label" || p5 === "simple")) { if ($pushError$(errors, path + "/style", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/style/enum", "must be equal to one of the allowed values")) return false; }
       }
-      if (p2 !== void 0) {
-        if (!(p2 === true)) {
-          if ($pushError$(
-            errors,
-            path + "/required",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const",
-            "must be equal to constant"
-          ))
-            return false;
-        }
+      if (p2 !== undefined) {
+        if (!(p2 === true)) { if ($pushError$(errors, path + "/required", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/then/properties/required/const", "must be equal to constant")) return false; }
       }
       const p6 = o1.explode;
-      if (p6 !== void 0) {
+      if (p6 !== undefined) {
       }
     }
   }
   return true;
 }
+
 function collect$StylesForHeader(value, path, errors) {
   if (collect$32(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
-      if (p2 !== void 0) {
-        if (!(p2 === "simple")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const",
-            "must be equal to constant"
-          ))
-            return false;
-        }
+      if (p2 !== undefined) {
+        if (!(p2 === "simple")) { if ($pushError$(errors, path + "/style", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/then/properties/style/const", "must be equal to constant")) return false; }
       }
       const p3 = o1.explode;
-      if (p3 !== void 0) {
+      if (p3 !== undefined) {
       }
     }
   }
   return true;
 }
+
 function collect$StylesForQuery(value, path, errors) {
   if (collect$33(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
-      if (p2 !== void 0) {
-        if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
-        }
+      if (p2 !== undefined) {
+        if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) { if ($pushError$(errors, path + "/style", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/style/enum", "must be equal to one of the allowed values")) return false; }
       }
       const p3 = o1.allowReserved;
-      if (p3 !== void 0) {
-        if (!(typeof p3 === "boolean")) {
-          if ($pushError$(
-            errors,
-            path + "/allowReserved",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type",
-            "must be boolean"
-          ))
-            return false;
-        }
+      if (p3 !== undefined) {
+        if (!(typeof p3 === "boolean")) { if ($pushError$(errors, path + "/allowReserved", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/then/properties/allowReserved/type", "must be boolean")) return false; }
       }
     }
     if (!collect$ExplodeForForm(value, path, errors) && !errors) return false;
   }
   return true;
 }
+
 function collect$StylesForCookie(value, path, errors) {
   if (collect$34(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.style;
-      if (p2 !== void 0) {
-        if (!(p2 === "form")) {
-          if ($pushError$(
-            errors,
-            path + "/style",
-            "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const",
-            "must be equal to constant"
-          ))
-            return false;
-        }
+      if (p2 !== undefined) {
+        if (!(p2 === "form")) { if ($pushError$(errors, path + "/style", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/then/properties/style/const", "must be equal to constant")) return false; }
       }
     }
     if (!collect$ExplodeForForm(value, path, errors) && !errors) return false;
   }
   return true;
 }
+
 function eval$Examples(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.example;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       $markKey$(ev, "example");
     }
     const p3 = o1.examples;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(typeof p3 === "object" && p3 !== null && !Array.isArray(p3))) return false;
       const o4 = p3;
       for (const k5 in o4) {
@@ -4466,6 +3312,7 @@ function eval$Examples(value, ev) {
   if (collect$30(value)) return false;
   return true;
 }
+
 function eval$StylesForPath(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$35(value, e1);
@@ -4475,6 +3322,7 @@ function eval$StylesForPath(value, ev) {
   }
   return true;
 }
+
 function eval$StylesForHeader(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$37(value, e1);
@@ -4484,6 +3332,7 @@ function eval$StylesForHeader(value, ev) {
   }
   return true;
 }
+
 function eval$StylesForQuery(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$16(value, e1);
@@ -4493,6 +3342,7 @@ function eval$StylesForQuery(value, ev) {
   }
   return true;
 }
+
 function eval$StylesForCookie(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$41(value, e1);
@@ -4502,16 +3352,17 @@ function eval$StylesForCookie(value, ev) {
   }
   return true;
 }
+
 function eval$11(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
       $markKey$(ev, "style");
     }
     const p3 = o1.explode;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(typeof p3 === "boolean")) return false;
       $markKey$(ev, "explode");
     }
@@ -4523,72 +3374,63 @@ function eval$11(value, ev) {
   if (!eval$StylesForCookie(value, ev)) return false;
   return true;
 }
+
 function eval$12(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) return false;
+    if (o1.schema === undefined) return false;
   }
   return true;
 }
+
 function eval$13(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === void 0) return false;
+    if (o1.content === undefined) return false;
   }
   return true;
 }
+
 function collect$14(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/parameter/oneOf/0/required",
-        "must have required property 'schema'"
-      ))
-        return false;
-    }
+    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/$defs/parameter/oneOf/0/required", "must have required property 'schema'")) return false; }
   }
   return true;
 }
+
 function collect$15(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/parameter/oneOf/1/required",
-        "must have required property 'content'"
-      ))
-        return false;
-    }
+    if (o1.content === undefined) { if ($pushError$(errors, path, "#/$defs/parameter/oneOf/1/required", "must have required property 'content'")) return false; }
   }
   return true;
 }
+
 function eval$16(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "query")) return false;
       $markKey$(ev, "in");
     }
   }
   return true;
 }
+
 function eval$17(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.allowEmptyValue;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "boolean")) return false;
       $markKey$(ev, "allowEmptyValue");
     }
   }
   return true;
 }
+
 function eval$18(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
@@ -4603,181 +3445,119 @@ function eval$18(value, ev) {
   }
   return true;
 }
+
 function eval$19(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.default === void 0) return false;
+    if (o1.default === undefined) return false;
   }
   return true;
 }
+
 function collect$20(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.value === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/example/not/required",
-        "must have required property 'value'"
-      ))
-        return false;
-    }
-    if (o1.externalValue === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/example/not/required",
-        "must have required property 'externalValue'"
-      ))
-        return false;
-    }
+    if (o1.value === undefined) { if ($pushError$(errors, path, "#/$defs/example/not/required", "must have required property 'value'")) return false; }
+    if (o1.externalValue === undefined) { if ($pushError$(errors, path, "#/$defs/example/not/required", "must have required property 'externalValue'")) return false; }
   }
   return true;
 }
+
 function eval$21(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
-      if (!(p2 === "simple")) return depth$--, false;
+    if (p2 !== undefined) {
+      if (!(p2 === "simple")) return (depth$--, false);
       $markKey$(ev, "style");
     }
     const p3 = o1.explode;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "boolean")) return depth$--, false;
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "boolean")) return (depth$--, false);
       $markKey$(ev, "explode");
     }
   }
-  if (!eval$Examples(value, ev)) return depth$--, false;
+  if (!eval$Examples(value, ev)) return (depth$--, false);
   depth$--;
   return true;
+
 }
+
 function eval$22(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) return depth$--, false;
+    if (o1.schema === undefined) return (depth$--, false);
   }
   depth$--;
   return true;
+
 }
+
 function eval$23(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === void 0) return depth$--, false;
+    if (o1.content === undefined) return (depth$--, false);
   }
   depth$--;
   return true;
+
 }
+
 function collect$24(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/header/oneOf/0",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/header/oneOf/0", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/header/oneOf/0/required",
-        "must have required property 'schema'"
-      ))
-        return depth$--, false;
-    }
+    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/0/required", "must have required property 'schema'")) return (depth$--, false); }
   }
   depth$--;
   return true;
+
 }
+
 function collect$25(value, path, errors) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/header/oneOf/1",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/header/oneOf/1", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/header/oneOf/1/required",
-        "must have required property 'content'"
-      ))
-        return depth$--, false;
-    }
+    if (o1.content === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/1/required", "must have required property 'content'")) return (depth$--, false); }
   }
   depth$--;
   return true;
+
 }
+
 function collect$TypeApikey(value, path, errors) {
   if (collect$43(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.name;
-      if (p2 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-apikey/then/required",
-          "must have required property 'name'"
-        ))
-          return false;
-      }
+      if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-apikey/then/required", "must have required property 'name'")) return false; }
       const p3 = o1.in;
-      if (p3 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-apikey/then/required",
-          "must have required property 'in'"
-        ))
-          return false;
+      if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-apikey/then/required", "must have required property 'in'")) return false; }
+      if (p2 !== undefined) {
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/name", "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type", "must be string")) return false; }
       }
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/name",
-            "#/$defs/security-scheme/$defs/type-apikey/then/properties/name/type",
-            "must be string"
-          ))
-            return false;
-        }
-      }
-      if (p3 !== void 0) {
-        if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) {
-          if ($pushError$(
-            errors,
-            path + "/in",
-            "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum",
-            "must be equal to one of the allowed values"
-          ))
-            return false;
-        }
+      if (p3 !== undefined) {
+        if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) { if ($pushError$(errors, path + "/in", "#/$defs/security-scheme/$defs/type-apikey/then/properties/in/enum", "must be equal to one of the allowed values")) return false; }
       }
     }
   }
   return true;
 }
+
 function eval$TypeApikey(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$44(value, e1);
@@ -4787,35 +3567,21 @@ function eval$TypeApikey(value, ev) {
   }
   return true;
 }
+
 function collect$TypeHttp(value, path, errors) {
   if (collect$46(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.scheme;
-      if (p2 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-http/then/required",
-          "must have required property 'scheme'"
-        ))
-          return false;
-      }
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/scheme",
-            "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type",
-            "must be string"
-          ))
-            return false;
-        }
+      if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-http/then/required", "must have required property 'scheme'")) return false; }
+      if (p2 !== undefined) {
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/scheme", "#/$defs/security-scheme/$defs/type-http/then/properties/scheme/type", "must be string")) return false; }
       }
     }
   }
   return true;
 }
+
 function eval$TypeHttp(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$47(value, e1);
@@ -4825,26 +3591,20 @@ function eval$TypeHttp(value, ev) {
   }
   return true;
 }
+
 function collect$TypeHttpBearer(value, path, errors) {
   if (collect$49(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.bearerFormat;
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/bearerFormat",
-            "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type",
-            "must be string"
-          ))
-            return false;
-        }
+      if (p2 !== undefined) {
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/bearerFormat", "#/$defs/security-scheme/$defs/type-http-bearer/then/properties/bearerFormat/type", "must be string")) return false; }
       }
     }
   }
   return true;
 }
+
 function eval$TypeHttpBearer(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$50(value, e1);
@@ -4854,27 +3614,21 @@ function eval$TypeHttpBearer(value, ev) {
   }
   return true;
 }
+
 function collect$TypeOauth2(value, path, errors) {
   if (collect$52(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.flows;
-      if (p2 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-oauth2/then/required",
-          "must have required property 'flows'"
-        ))
-          return false;
-      }
-      if (p2 !== void 0) {
+      if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-oauth2/then/required", "must have required property 'flows'")) return false; }
+      if (p2 !== undefined) {
         if (!collect$OauthFlows(p2, errors && path + "/flows", errors) && !errors) return false;
       }
     }
   }
   return true;
 }
+
 function eval$TypeOauth2(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$53(value, e1);
@@ -4884,46 +3638,24 @@ function eval$TypeOauth2(value, ev) {
   }
   return true;
 }
+
 function collect$TypeOidc(value, path, errors) {
   if (collect$55(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.openIdConnectUrl;
-      if (p2 === void 0) {
-        if ($pushError$(
-          errors,
-          path,
-          "#/$defs/security-scheme/$defs/type-oidc/then/required",
-          "must have required property 'openIdConnectUrl'"
-        ))
-          return false;
-      }
-      if (p2 !== void 0) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/openIdConnectUrl",
-            "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type",
-            "must be string"
-          ))
-            return false;
-        } else {
+      if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-oidc/then/required", "must have required property 'openIdConnectUrl'")) return false; }
+      if (p2 !== undefined) {
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type", "must be string")) return false; } else {
           const s3 = p2;
-          if (!$isUriReference$(s3)) {
-            if ($pushError$(
-              errors,
-              path + "/openIdConnectUrl",
-              "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format",
-              'must match format "uri-reference"'
-            ))
-              return false;
-          }
+          if (!$isUriReference$(s3)) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format", "must match format \"uri-reference\"")) return false; }
         }
       }
     }
   }
   return true;
 }
+
 function eval$TypeOidc(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$56(value, e1);
@@ -4933,283 +3665,187 @@ function eval$TypeOidc(value, ev) {
   }
   return true;
 }
+
 function collect$MapOfStrings(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/map-of-strings/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/map-of-strings/type", "must be object")) return false; } else {
     const o1 = value;
     for (const k2 in o1) {
       if (!$hasOwn$(o1, k2)) continue;
       const x3 = o1[k2];
-      if (!(typeof x3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/" + $pointerToken$(k2),
-          "#/$defs/map-of-strings/additionalProperties/type",
-          "must be string"
-        ))
-          return false;
-      }
+      if (!(typeof x3 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/$defs/map-of-strings/additionalProperties/type", "must be string")) return false; }
     }
   }
   return true;
 }
+
 function eval$26(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.operationRef === void 0) return false;
+    if (o1.operationRef === undefined) return false;
   }
   return true;
 }
+
 function eval$27(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.operationId === void 0) return false;
+    if (o1.operationId === undefined) return false;
   }
   return true;
 }
+
 function collect$28(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.operationRef === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/link/oneOf/0/required",
-        "must have required property 'operationRef'"
-      ))
-        return false;
-    }
+    if (o1.operationRef === undefined) { if ($pushError$(errors, path, "#/$defs/link/oneOf/0/required", "must have required property 'operationRef'")) return false; }
   }
   return true;
 }
+
 function collect$29(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.operationId === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/link/oneOf/1/required",
-        "must have required property 'operationId'"
-      ))
-        return false;
-    }
+    if (o1.operationId === undefined) { if ($pushError$(errors, path, "#/$defs/link/oneOf/1/required", "must have required property 'operationId'")) return false; }
   }
   return true;
 }
+
 function collect$MediaType(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/media-type",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/media-type", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/media-type/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/media-type/type", "must be object")) return (depth$--, false); } else {
     const o3 = value;
     const p4 = o3.schema;
-    if (p4 !== void 0) {
-      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(
-        p4,
-        errors && path + "/schema",
-        errors,
-        dyn1
-      ) && !errors)
-        return depth$--, false;
+    if (p4 !== undefined) {
+      if (!(dyn1?.["#meta"]?.collect ?? collect$Schema)(p4, errors && path + "/schema", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "schema");
     }
     const p5 = o3.encoding;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/encoding",
-          "#/$defs/media-type/properties/encoding/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/encoding", "#/$defs/media-type/properties/encoding/type", "must be object")) return (depth$--, false); } else {
         const o6 = p5;
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$Encoding(
-            x8,
-            errors && path + "/encoding/" + $pointerToken$(k7),
-            errors,
-            dyn1
-          ) && !errors)
-            return depth$--, false;
+          if (!collect$Encoding(x8, errors && path + "/encoding/" + $pointerToken$(k7), errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "encoding");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
-  if (!collect$Examples(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$Examples(value, path, errors) && !errors) return (depth$--, false);
   eval$Examples(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o9 = value;
     for (const k10 in o9) {
       if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev2, k10)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k10,
-          "#/$defs/media-type/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return depth$--, false;
-      }
+      { if ($pushKeyError$(errors, path, k10, "#/$defs/media-type/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
   depth$--;
   return true;
+
 }
+
 function collect$30(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.example === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/examples/not/required",
-        "must have required property 'example'"
-      ))
-        return false;
-    }
-    if (o1.examples === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/examples/not/required",
-        "must have required property 'examples'"
-      ))
-        return false;
-    }
+    if (o1.example === undefined) { if ($pushError$(errors, path, "#/$defs/examples/not/required", "must have required property 'example'")) return false; }
+    if (o1.examples === undefined) { if ($pushError$(errors, path, "#/$defs/examples/not/required", "must have required property 'examples'")) return false; }
   }
   return true;
 }
+
 function collect$31(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "path")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "path")) { if ($pushError$(errors, path + "/in", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-path/if/properties/in/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function collect$32(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "header")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "header")) { if ($pushError$(errors, path + "/in", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-header/if/properties/in/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function collect$33(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "query")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "query")) { if ($pushError$(errors, path + "/in", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-query/if/properties/in/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function collect$ExplodeForForm(value, path, errors) {
   if (collect$58(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o1 = value;
       const p2 = o1.explode;
-      if (p2 !== void 0) {
+      if (p2 !== undefined) {
       }
     }
-  } else {
+  }
+  else {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const o3 = value;
       const p4 = o3.explode;
-      if (p4 !== void 0) {
+      if (p4 !== undefined) {
       }
     }
   }
   return true;
 }
+
 function collect$34(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
-      if (!(p2 === "cookie")) {
-        if ($pushError$(
-          errors,
-          path + "/in",
-          "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "cookie")) { if ($pushError$(errors, path + "/in", "#/$defs/parameter/dependentSchemas/schema/$defs/styles-for-cookie/if/properties/in/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function eval$35(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "path")) return false;
       $markKey$(ev, "in");
     }
   }
   return true;
 }
+
 function eval$36(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.required === void 0) return false;
+    if (o1.required === undefined) return false;
     const p2 = o1.name;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (typeof p2 === "string") {
         const s3 = p2;
         if (!pattern$6.test(s3)) return false;
@@ -5217,70 +3853,74 @@ function eval$36(value, ev) {
       $markKey$(ev, "name");
     }
     const p4 = o1.style;
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!(p4 === "matrix" || p4 === "label" || p4 === "simple")) return false;
       $markKey$(ev, "style");
     }
     const p5 = o1.required;
-    if (p5 !== void 0) {
+    if (p5 !== undefined) {
       if (!(p5 === true)) return false;
       $markKey$(ev, "required");
     }
     const p6 = o1.explode;
-    if (p6 !== void 0) {
+    if (p6 !== undefined) {
       $markKey$(ev, "explode");
     }
   }
   return true;
 }
+
 function eval$37(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "header")) return false;
       $markKey$(ev, "in");
     }
   }
   return true;
 }
+
 function eval$38(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "simple")) return false;
       $markKey$(ev, "style");
     }
     const p3 = o1.explode;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       $markKey$(ev, "explode");
     }
   }
   return true;
 }
+
 function eval$ExplodeForForm(value, ev) {
   const e1 = $evaluated$();
   const passed2 = eval$59(value, e1);
   if (passed2) $mergeEvaluated$(ev, e1);
   if (passed2) {
     if (!eval$60(value, ev)) return false;
-  } else {
+  }
+  else {
     if (!eval$60(value, ev)) return false;
   }
   return true;
 }
+
 function eval$40(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
-      if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject"))
-        return false;
+    if (p2 !== undefined) {
+      if (!(p2 === "form" || p2 === "spaceDelimited" || p2 === "pipeDelimited" || p2 === "deepObject")) return false;
       $markKey$(ev, "style");
     }
     const p3 = o1.allowReserved;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(typeof p3 === "boolean")) return false;
       $markKey$(ev, "allowReserved");
     }
@@ -5288,22 +3928,24 @@ function eval$40(value, ev) {
   if (!eval$ExplodeForForm(value, ev)) return false;
   return true;
 }
+
 function eval$41(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.in;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "cookie")) return false;
       $markKey$(ev, "in");
     }
   }
   return true;
 }
+
 function eval$42(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "form")) return false;
       $markKey$(ev, "style");
     }
@@ -5311,163 +3953,115 @@ function eval$42(value, ev) {
   if (!eval$ExplodeForForm(value, ev)) return false;
   return true;
 }
+
 function collect$43(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
-      if (!(p2 === "apiKey")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "apiKey")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/$defs/type-apikey/if/properties/type/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function eval$44(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "apiKey")) return false;
       $markKey$(ev, "type");
     }
   }
   return true;
 }
+
 function eval$45(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.name === void 0 || o1.in === void 0) return false;
+    if (o1.name === undefined || o1.in === undefined) return false;
     const p2 = o1.name;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
       $markKey$(ev, "name");
     }
     const p3 = o1.in;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(p3 === "query" || p3 === "header" || p3 === "cookie")) return false;
       $markKey$(ev, "in");
     }
   }
   return true;
 }
+
 function collect$46(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
-      if (!(p2 === "http")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-http/if/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "http")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/$defs/type-http/if/properties/type/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function eval$47(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "http")) return false;
       $markKey$(ev, "type");
     }
   }
   return true;
 }
+
 function eval$48(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.scheme === void 0) return false;
+    if (o1.scheme === undefined) return false;
     const p2 = o1.scheme;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
       $markKey$(ev, "scheme");
     }
   }
   return true;
 }
+
 function collect$49(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-http-bearer/if/required", "must have required property 'type'")) return false; }
     const p3 = o1.scheme;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/security-scheme/$defs/type-http-bearer/if/required",
-        "must have required property 'scheme'"
-      ))
-        return false;
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-http-bearer/if/required", "must have required property 'scheme'")) return false; }
+    if (p2 !== undefined) {
+      if (!(p2 === "http")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const", "must be equal to constant")) return false; }
     }
-    if (p2 !== void 0) {
-      if (!(p2 === "http")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/scheme",
-          "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/scheme", "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/type", "must be string")) return false; } else {
         const s4 = p3;
-        if (!pattern$7.test(s4)) {
-          if ($pushError$(
-            errors,
-            path + "/scheme",
-            "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern",
-            'must match pattern "^[Bb][Ee][Aa][Rr][Ee][Rr]$"'
-          ))
-            return false;
-        }
+        if (!pattern$7.test(s4)) { if ($pushError$(errors, path + "/scheme", "#/$defs/security-scheme/$defs/type-http-bearer/if/properties/scheme/pattern", "must match pattern \"^[Bb][Ee][Aa][Rr][Ee][Rr]$\"")) return false; }
       }
     }
   }
   return true;
 }
+
 function eval$50(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.type === void 0 || o1.scheme === void 0) return false;
+    if (o1.type === undefined || o1.scheme === undefined) return false;
     const p2 = o1.type;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "http")) return false;
       $markKey$(ev, "type");
     }
     const p3 = o1.scheme;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!(typeof p3 === "string")) return false;
       const s4 = p3;
       if (!pattern$7.test(s4)) return false;
@@ -5476,72 +4070,52 @@ function eval$50(value, ev) {
   }
   return true;
 }
+
 function eval$51(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.bearerFormat;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
       $markKey$(ev, "bearerFormat");
     }
   }
   return true;
 }
+
 function collect$52(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
-      if (!(p2 === "oauth2")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "oauth2")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/$defs/type-oauth2/if/properties/type/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function collect$OauthFlows(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/oauth-flows/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/oauth-flows/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.implicit;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       if (!collect$Implicit(p3, errors && path + "/implicit", errors) && !errors) return false;
       $markKey$(ev1, "implicit");
     }
     const p4 = o2.password;
-    if (p4 !== void 0) {
-      if (!collect$Password(
-        p4,
-        errors && path + "/password",
-        errors,
-        "#/$defs/oauth-flows/$defs/password"
-      ) && !errors)
-        return false;
+    if (p4 !== undefined) {
+      if (!collect$Password(p4, errors && path + "/password", errors, "#/$defs/oauth-flows/$defs/password") && !errors) return false;
       $markKey$(ev1, "password");
     }
     const p5 = o2.clientCredentials;
-    if (p5 !== void 0) {
-      if (!collect$Password(
-        p5,
-        errors && path + "/clientCredentials",
-        errors,
-        "#/$defs/oauth-flows/$defs/client-credentials"
-      ) && !errors)
-        return false;
+    if (p5 !== undefined) {
+      if (!collect$Password(p5, errors && path + "/clientCredentials", errors, "#/$defs/oauth-flows/$defs/client-credentials") && !errors) return false;
       $markKey$(ev1, "clientCredentials");
     }
     const p6 = o2.authorizationCode;
-    if (p6 !== void 0) {
-      if (!collect$AuthorizationCode(p6, errors && path + "/authorizationCode", errors) && !errors)
-        return false;
+    if (p6 !== undefined) {
+      if (!collect$AuthorizationCode(p6, errors && path + "/authorizationCode", errors) && !errors) return false;
       $markKey$(ev1, "authorizationCode");
     }
   }
@@ -5551,79 +4125,67 @@ function collect$OauthFlows(value, path, errors) {
     const o7 = value;
     for (const k8 in o7) {
       if (!$hasOwn$(o7, k8) || $isKeyEvaluated$(ev1, k8)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k8,
-          "#/$defs/oauth-flows/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k8, "#/$defs/oauth-flows/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function eval$53(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "oauth2")) return false;
       $markKey$(ev, "type");
     }
   }
   return true;
 }
+
 function eval$54(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.flows === void 0) return false;
+    if (o1.flows === undefined) return false;
     const p2 = o1.flows;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!collect$OauthFlows(p2)) return false;
       $markKey$(ev, "flows");
     }
   }
   return true;
 }
+
 function collect$55(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
-      if (!(p2 === "openIdConnect")) {
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "openIdConnect")) { if ($pushError$(errors, path + "/type", "#/$defs/security-scheme/$defs/type-oidc/if/properties/type/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function eval$56(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "openIdConnect")) return false;
       $markKey$(ev, "type");
     }
   }
   return true;
 }
+
 function eval$57(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.openIdConnectUrl === void 0) return false;
+    if (o1.openIdConnectUrl === undefined) return false;
     const p2 = o1.openIdConnectUrl;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
       const s3 = p2;
       if (!$isUriReference$(s3)) return false;
@@ -5632,272 +4194,155 @@ function eval$57(value, ev) {
   }
   return true;
 }
+
 function collect$Encoding(value, path, errors, dyn) {
-  if (depth$ >= 2e3) {
-    $pushError$(
-      errors,
-      path,
-      "#/$defs/encoding",
-      "is nested too deep to check: recursive types are checked at most 2000 calls deep",
-      "maxDepth"
-    );
+  if (depth$ >= 2000) {
+    $pushError$(errors, path, "#/$defs/encoding", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   const ev2 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/encoding/type", "must be object"))
-      return depth$--, false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/encoding/type", "must be object")) return (depth$--, false); } else {
     const o3 = value;
     const p4 = o3.contentType;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/contentType",
-          "#/$defs/encoding/properties/contentType/type",
-          "must be string"
-        ))
-          return depth$--, false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/contentType", "#/$defs/encoding/properties/contentType/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "contentType");
     }
     const p5 = o3.headers;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/headers",
-          "#/$defs/encoding/properties/headers/type",
-          "must be object"
-        ))
-          return depth$--, false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/headers", "#/$defs/encoding/properties/headers/type", "must be object")) return (depth$--, false); } else {
         const o6 = p5;
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$HeaderOrReference(
-            x8,
-            errors && path + "/headers/" + $pointerToken$(k7),
-            errors,
-            dyn1
-          ) && !errors)
-            return depth$--, false;
+          if (!collect$HeaderOrReference(x8, errors && path + "/headers/" + $pointerToken$(k7), errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "headers");
     }
     const p9 = o3.style;
-    if (p9 !== void 0) {
-      if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/$defs/encoding/properties/style/enum",
-          "must be equal to one of the allowed values"
-        ))
-          return depth$--, false;
-      }
+    if (p9 !== undefined) {
+      if (!(p9 === "form" || p9 === "spaceDelimited" || p9 === "pipeDelimited" || p9 === "deepObject")) { if ($pushError$(errors, path + "/style", "#/$defs/encoding/properties/style/enum", "must be equal to one of the allowed values")) return (depth$--, false); }
       $markKey$(ev2, "style");
     }
     const p10 = o3.explode;
-    if (p10 !== void 0) {
-      if (!(typeof p10 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/explode",
-          "#/$defs/encoding/properties/explode/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/$defs/encoding/properties/explode/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "explode");
     }
     const p11 = o3.allowReserved;
-    if (p11 !== void 0) {
-      if (!(typeof p11 === "boolean")) {
-        if ($pushError$(
-          errors,
-          path + "/allowReserved",
-          "#/$defs/encoding/properties/allowReserved/type",
-          "must be boolean"
-        ))
-          return depth$--, false;
-      }
+    if (p11 !== undefined) {
+      if (!(typeof p11 === "boolean")) { if ($pushError$(errors, path + "/allowReserved", "#/$defs/encoding/properties/allowReserved/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "allowReserved");
     }
-    if (o3.style !== void 0) {
+    if (o3.style !== undefined) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
         const o12 = o3;
         const p13 = o12.allowReserved;
-        if (p13 !== void 0) {
+        if (p13 !== undefined) {
         }
       }
-      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
+      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return (depth$--, false);
       eval$62(o3, ev2);
     }
-    if (o3.explode !== void 0) {
+    if (o3.explode !== undefined) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
         const o14 = o3;
         const p15 = o14.style;
-        if (p15 !== void 0) {
+        if (p15 !== undefined) {
         }
         const p16 = o14.allowReserved;
-        if (p16 !== void 0) {
+        if (p16 !== undefined) {
         }
       }
       eval$63(o3, ev2);
     }
-    if (o3.allowReserved !== void 0) {
+    if (o3.allowReserved !== undefined) {
       if (typeof o3 === "object" && o3 !== null && !Array.isArray(o3)) {
         const o17 = o3;
         const p18 = o17.style;
-        if (p18 !== void 0) {
+        if (p18 !== undefined) {
         }
       }
-      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return depth$--, false;
+      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return (depth$--, false);
       eval$64(o3, ev2);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return depth$--, false;
+  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o19 = value;
     for (const k20 in o19) {
       if (!$hasOwn$(o19, k20) || $isKeyEvaluated$(ev2, k20)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k20,
-          "#/$defs/encoding/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return depth$--, false;
-      }
+      { if ($pushKeyError$(errors, path, k20, "#/$defs/encoding/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
   depth$--;
   return true;
+
 }
+
 function collect$58(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
-      if (!(p2 === "form")) {
-        if ($pushError$(
-          errors,
-          path + "/style",
-          "#/$defs/explode-for-form/if/properties/style/const",
-          "must be equal to constant"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(p2 === "form")) { if ($pushError$(errors, path + "/style", "#/$defs/explode-for-form/if/properties/style/const", "must be equal to constant")) return false; }
     }
   }
   return true;
 }
+
 function eval$59(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "form")) return false;
       $markKey$(ev, "style");
     }
   }
   return true;
 }
+
 function eval$60(value, ev) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.explode;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       $markKey$(ev, "explode");
     }
   }
   return true;
 }
+
 function collect$Implicit(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/implicit/required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/required", "must have required property 'authorizationUrl'")) return false; }
     const p4 = o2.scopes;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/implicit/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/authorizationUrl",
-          "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/required", "must have required property 'scopes'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type", "must be string")) return false; } else {
         const s5 = p3;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/authorizationUrl",
-            "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "authorizationUrl");
     }
     const p6 = o2.refreshUrl;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type", "must be string")) return false; } else {
         const s7 = p6;
-        if (!$isUriReference$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "refreshUrl");
     }
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
       $markKey$(ev1, "scopes");
     }
@@ -5908,95 +4353,37 @@ function collect$Implicit(value, path, errors) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k9,
-          "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k9, "#/$defs/oauth-flows/$defs/implicit/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$Password(value, path, errors, at) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.tokenUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'tokenUrl'")) return false; }
     const p4 = o2.scopes;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          errors && at + "/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p4 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'scopes'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/type"), "must be string")) return false; } else {
         const s5 = p3;
-        if (!$isUriReference$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/tokenUrl",
-            errors && at + "/properties/tokenUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/format"), "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "tokenUrl");
     }
     const p6 = o2.refreshUrl;
-    if (p6 !== void 0) {
-      if (!(typeof p6 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          errors && at + "/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/type"), "must be string")) return false; } else {
         const s7 = p6;
-        if (!$isUriReference$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/refreshUrl",
-            errors && at + "/properties/refreshUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/format"), "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "refreshUrl");
     }
-    if (p4 !== void 0) {
+    if (p4 !== undefined) {
       if (!collect$MapOfStrings(p4, errors && path + "/scopes", errors) && !errors) return false;
       $markKey$(ev1, "scopes");
     }
@@ -6007,134 +4394,46 @@ function collect$Password(value, path, errors, at) {
     const o8 = value;
     for (const k9 in o8) {
       if (!$hasOwn$(o8, k9) || $isKeyEvaluated$(ev1, k9)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k9,
-          errors && at + "/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k9, (errors && at + "/unevaluatedProperties"), "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function collect$AuthorizationCode(value, path, errors) {
   const ev1 = $evaluated$();
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/$defs/oauth-flows/$defs/authorization-code/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/authorization-code/type", "must be object")) return false; } else {
     const o2 = value;
     const p3 = o2.authorizationUrl;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "must have required property 'authorizationUrl'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/authorization-code/required", "must have required property 'authorizationUrl'")) return false; }
     const p4 = o2.tokenUrl;
-    if (p4 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "must have required property 'tokenUrl'"
-      ))
-        return false;
-    }
+    if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/authorization-code/required", "must have required property 'tokenUrl'")) return false; }
     const p5 = o2.scopes;
-    if (p5 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/$defs/oauth-flows/$defs/authorization-code/required",
-        "must have required property 'scopes'"
-      ))
-        return false;
-    }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/authorizationUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p5 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/authorization-code/required", "must have required property 'scopes'")) return false; }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type", "must be string")) return false; } else {
         const s6 = p3;
-        if (!$isUriReference$(s6)) {
-          if ($pushError$(
-            errors,
-            path + "/authorizationUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s6)) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "authorizationUrl");
     }
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/tokenUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/tokenUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type", "must be string")) return false; } else {
         const s7 = p4;
-        if (!$isUriReference$(s7)) {
-          if ($pushError$(
-            errors,
-            path + "/tokenUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/tokenUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "tokenUrl");
     }
     const p8 = o2.refreshUrl;
-    if (p8 !== void 0) {
-      if (!(typeof p8 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/refreshUrl",
-          "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type", "must be string")) return false; } else {
         const s9 = p8;
-        if (!$isUriReference$(s9)) {
-          if ($pushError$(
-            errors,
-            path + "/refreshUrl",
-            "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format",
-            'must match format "uri-reference"'
-          ))
-            return false;
-        }
+        if (!$isUriReference$(s9)) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format", "must match format \"uri-reference\"")) return false; }
       }
       $markKey$(ev1, "refreshUrl");
     }
-    if (p5 !== void 0) {
+    if (p5 !== undefined) {
       if (!collect$MapOfStrings(p5, errors && path + "/scopes", errors) && !errors) return false;
       $markKey$(ev1, "scopes");
     }
@@ -6145,65 +4444,62 @@ function collect$AuthorizationCode(value, path, errors) {
     const o10 = value;
     for (const k11 in o10) {
       if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
-      {
-        if ($pushKeyError$(
-          errors,
-          path,
-          k11,
-          "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties",
-          "must NOT have unevaluated property "
-        ))
-          return false;
-      }
+      { if ($pushKeyError$(errors, path, k11, "#/$defs/oauth-flows/$defs/authorization-code/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
   return true;
 }
+
 function eval$62(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.allowReserved;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       $markKey$(ev, "allowReserved");
     }
   }
-  if (!eval$ExplodeForForm(value, ev)) return depth$--, false;
+  if (!eval$ExplodeForForm(value, ev)) return (depth$--, false);
   depth$--;
   return true;
+
 }
+
 function eval$63(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       $markKey$(ev, "style");
     }
     const p3 = o1.allowReserved;
-    if (p3 !== void 0) {
+    if (p3 !== undefined) {
       $markKey$(ev, "allowReserved");
     }
   }
   depth$--;
   return true;
+
 }
+
 function eval$64(value, ev) {
-  if (depth$ >= 2e3) return false;
+  if (depth$ >= 2000) return false;
   depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
     const p2 = o1.style;
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       $markKey$(ev, "style");
     }
   }
-  if (!eval$ExplodeForForm(value, ev)) return depth$--, false;
+  if (!eval$ExplodeForForm(value, ev)) return (depth$--, false);
   depth$--;
   return true;
+
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -2,24 +2,12 @@
 // from koala-ingestion.openapi.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
+  return target;
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var guards_exports = {};
-__export(guards_exports, {
+module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   AcceptedSchema: () => AcceptedSchema,
   AccountIdentifyCallSchema: () => AccountIdentifyCallSchema,
   AccountsBatchParamsHeaderSchema: () => AccountsBatchParamsHeaderSchema,
@@ -32,7 +20,7 @@ __export(guards_exports, {
   KoalaIngestionSchema: () => KoalaIngestionSchema,
   KoalaProfileBatchRequestSchema: () => KoalaProfileBatchRequestSchema,
   PageViewSchema: () => PageViewSchema,
-  SchemaValidationError: () => import_validation2.SchemaValidationError,
+  SchemaValidationError: () => __reexports0.SchemaValidationError,
   TrackEventSchema: () => TrackEventSchema,
   assertAccepted: () => assertAccepted,
   assertAccountIdentifyCall: () => assertAccountIdentifyCall,
@@ -79,585 +67,450 @@ __export(guards_exports, {
   validatePageView: () => validatePageView,
   validateTrackEvent: () => validateTrackEvent
 });
-module.exports = __toCommonJS(guards_exports);
-var import_validation = require("./runtime/validation.js");
-var import_checks = require("./runtime/checks.js");
-var import_formats = require("./runtime/formats.js");
-var import_validation2 = require("./runtime/validation.js");
-var $pushError$ = import_validation.pushError;
-var $isUuid$ = import_formats.isUuid;
-var $isEmail$ = import_formats.isEmail;
-var $isDateTime$ = import_formats.isDateTime;
-var $hasOwn$ = import_checks.hasOwn;
-var $pointerToken$ = import_checks.pointerToken;
-var $pushKeyError$ = import_validation.pushKeyError;
+var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
+var { hasOwn: $hasOwn, pointerToken: $pointerToken } = require("./runtime/checks.js");
+var { isDateTime: $isDateTime, isEmail: $isEmail, isUuid: $isUuid } = require("./runtime/formats.js");
+var __reexports0 = require("./runtime/validation.js");
+var $pushError$ = $pushError;
+
+var $isUuid$ = $isUuid;
+
+var $isEmail$ = $isEmail;
+
+var $isDateTime$ = $isDateTime;
+
+var $hasOwn$ = $hasOwn;
+
+var $pointerToken$ = $pointerToken;
+
+var $pushKeyError$ = $pushKeyError;
+
 function isKoalaIngestion(value) {
   try {
     return collect$KoalaIngestion(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateKoalaIngestion(value) {
   try {
-    return collect$KoalaIngestion(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaIngestion, value);
+    return collect$KoalaIngestion(value) ? { ok: true, value: value } : $invalid(collect$KoalaIngestion, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertKoalaIngestion(value) {
   const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaIngestion", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
 }
-const KoalaIngestionSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaIngestion);
+
+const KoalaIngestionSchema = /* @__PURE__ */ $standardSchema(validateKoalaIngestion);
+
 function isAccepted(value) {
   try {
     return collect$Accepted(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAccepted(value) {
   try {
-    return collect$Accepted(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Accepted, value);
+    return collect$Accepted(value) ? { ok: true, value: value } : $invalid(collect$Accepted, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAccepted(value) {
   const result = validateAccepted(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Accepted", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Accepted", result.errors);
 }
-const AcceptedSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccepted);
+
+const AcceptedSchema = /* @__PURE__ */ $standardSchema(validateAccepted);
+
 function isError_(value) {
   try {
     return collect$Error_(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateError_(value) {
   try {
-    return collect$Error_(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$Error_, value);
+    return collect$Error_(value) ? { ok: true, value: value } : $invalid(collect$Error_, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertError_(value) {
   const result = validateError_(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("Error_", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("Error_", result.errors);
 }
-const Error_Schema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateError_);
+
+const Error_Schema = /* @__PURE__ */ $standardSchema(validateError_);
+
 function validateBatchParamsPathPublicKey(value) {
   try {
-    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsPathPublicKey(
-        value2,
-        path,
-        errors,
-        "#/components/parameters/PublicKey/schema"
-      ),
-      value
-    );
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPathPublicKey(value, path, errors, "#/components/parameters/PublicKey/schema"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function validateBatchParamsHeaderUserAgent(value) {
   try {
-    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsPathPublicKey(
-        value2,
-        path,
-        errors,
-        "#/components/parameters/UserAgent/schema"
-      ),
-      value
-    );
+    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPathPublicKey(value, path, errors, "#/components/parameters/UserAgent/schema"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateKoalaProfileBatchRequest(value) {
   try {
-    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaProfileBatchRequest, value);
+    return collect$KoalaProfileBatchRequest(value) ? { ok: true, value: value } : $invalid(collect$KoalaProfileBatchRequest, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertKoalaProfileBatchRequest(value) {
   const result = validateKoalaProfileBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaProfileBatchRequest", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("KoalaProfileBatchRequest", result.errors);
 }
-const KoalaProfileBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaProfileBatchRequest);
+
+const KoalaProfileBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaProfileBatchRequest);
+
 function validateBatchResponse429HeaderRetryAfter(value) {
   try {
-    return collect$BatchResponse429HeaderRetryAfter(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$BatchResponse429HeaderRetryAfter, value);
+    return collect$BatchResponse429HeaderRetryAfter(value) ? { ok: true, value: value } : $invalid(collect$BatchResponse429HeaderRetryAfter, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function isKoalaAccountBatchRequest(value) {
   try {
     return collect$KoalaAccountBatchRequest(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateKoalaAccountBatchRequest(value) {
   try {
-    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$KoalaAccountBatchRequest, value);
+    return collect$KoalaAccountBatchRequest(value) ? { ok: true, value: value } : $invalid(collect$KoalaAccountBatchRequest, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertKoalaAccountBatchRequest(value) {
   const result = validateKoalaAccountBatchRequest(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("KoalaAccountBatchRequest", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("KoalaAccountBatchRequest", result.errors);
 }
-const KoalaAccountBatchRequestSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateKoalaAccountBatchRequest);
+
+const KoalaAccountBatchRequestSchema = /* @__PURE__ */ $standardSchema(validateKoalaAccountBatchRequest);
+
 function isBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateBatchParamsPath(value) {
   try {
-    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsPath(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath"
-      ),
-      value
-    );
+    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertBatchParamsPath(value) {
   const result = validateBatchParamsPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsPath", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsPath", result.errors);
 }
-const BatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsPath);
+
+const BatchParamsPathSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsPath);
+
 function isBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateBatchParamsHeader(value) {
   try {
-    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsHeader(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader"
-      ),
-      value
-    );
+    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertBatchParamsHeader(value) {
   const result = validateBatchParamsHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("BatchParamsHeader", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("BatchParamsHeader", result.errors);
 }
-const BatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateBatchParamsHeader);
+
+const BatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateBatchParamsHeader);
+
 function validateBatchResponse429Headers(value) {
   try {
-    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchResponse429Headers(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers"
-      ),
-      value
-    );
+    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function isAccountsBatchParamsPath(value) {
   try {
     return collect$BatchParamsPath(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAccountsBatchParamsPath(value) {
   try {
-    return collect$BatchParamsPath(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsPath(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath"
-      ),
-      value
-    );
+    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAccountsBatchParamsPath(value) {
   const result = validateAccountsBatchParamsPath(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsPath", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsPath", result.errors);
 }
-const AccountsBatchParamsPathSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsPath);
+
+const AccountsBatchParamsPathSchema = /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsPath);
+
 function isAccountsBatchParamsHeader(value) {
   try {
     return collect$BatchParamsHeader(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAccountsBatchParamsHeader(value) {
   try {
-    return collect$BatchParamsHeader(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchParamsHeader(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader"
-      ),
-      value
-    );
+    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAccountsBatchParamsHeader(value) {
   const result = validateAccountsBatchParamsHeader(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountsBatchParamsHeader", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("AccountsBatchParamsHeader", result.errors);
 }
-const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountsBatchParamsHeader);
+
+const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateAccountsBatchParamsHeader);
+
 function validateAccountsBatchResponse429Headers(value) {
   try {
-    return collect$BatchResponse429Headers(value) ? { ok: true, value } : (0, import_validation.invalid)(
-      (value2, path, errors) => collect$BatchResponse429Headers(
-        value2,
-        path,
-        errors,
-        "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers"
-      ),
-      value
-    );
+    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers"), value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function isTrackEvent(value) {
   try {
     return collect$TrackEvent(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateTrackEvent(value) {
   try {
-    return collect$TrackEvent(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$TrackEvent, value);
+    return collect$TrackEvent(value) ? { ok: true, value: value } : $invalid(collect$TrackEvent, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertTrackEvent(value) {
   const result = validateTrackEvent(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("TrackEvent", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("TrackEvent", result.errors);
 }
-const TrackEventSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateTrackEvent);
+
+const TrackEventSchema = /* @__PURE__ */ $standardSchema(validateTrackEvent);
+
 function isIdentifyCall(value) {
   try {
     return collect$IdentifyCall(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateIdentifyCall(value) {
   try {
-    return collect$IdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$IdentifyCall, value);
+    return collect$IdentifyCall(value) ? { ok: true, value: value } : $invalid(collect$IdentifyCall, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertIdentifyCall(value) {
   const result = validateIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("IdentifyCall", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("IdentifyCall", result.errors);
 }
-const IdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateIdentifyCall);
+
+const IdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateIdentifyCall);
+
 function isPageView(value) {
   try {
     return collect$PageView(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validatePageView(value) {
   try {
-    return collect$PageView(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$PageView, value);
+    return collect$PageView(value) ? { ok: true, value: value } : $invalid(collect$PageView, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertPageView(value) {
   const result = validatePageView(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("PageView", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("PageView", result.errors);
 }
-const PageViewSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validatePageView);
+
+const PageViewSchema = /* @__PURE__ */ $standardSchema(validatePageView);
+
 function isAccountIdentifyCall(value) {
   try {
     return collect$AccountIdentifyCall(value);
   } catch (error) {
-    return !(0, import_validation.tooDeep)(error);
+    return !$tooDeep(error);
   }
 }
+
 function validateAccountIdentifyCall(value) {
   try {
-    return collect$AccountIdentifyCall(value) ? { ok: true, value } : (0, import_validation.invalid)(collect$AccountIdentifyCall, value);
+    return collect$AccountIdentifyCall(value) ? { ok: true, value: value } : $invalid(collect$AccountIdentifyCall, value);
   } catch (error) {
-    return (0, import_validation.tooDeep)(error);
+    return $tooDeep(error);
   }
 }
+
 function assertAccountIdentifyCall(value) {
   const result = validateAccountIdentifyCall(value);
-  if (!result.ok) throw new import_validation.SchemaValidationError("AccountIdentifyCall", result.errors);
+  if (!result.ok) throw new $SchemaValidationError("AccountIdentifyCall", result.errors);
 }
-const AccountIdentifyCallSchema = /* @__PURE__ */ (0, import_validation.standardSchema)(validateAccountIdentifyCall);
+
+const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
+
 function collect$KoalaIngestion(value, path, errors) {
+
   return true;
 }
+
 function collect$Accepted(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.status;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/status",
-          "#/components/schemas/Accepted/properties/status/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/status", "#/components/schemas/Accepted/properties/status/type", "must be string")) return false; }
     }
   }
   return true;
 }
+
 function collect$Error_(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, "#/components/schemas/Error/type", "must be object"))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/components/schemas/Error/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.error;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "#/components/schemas/Error/required",
-        "must have required property 'error'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/error",
-          "#/components/schemas/Error/properties/error/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "#/components/schemas/Error/required", "must have required property 'error'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/error", "#/components/schemas/Error/properties/error/type", "must be string")) return false; }
     }
     const p3 = o1.message;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/message",
-          "#/components/schemas/Error/properties/message/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/message", "#/components/schemas/Error/properties/message/type", "must be string")) return false; }
     }
   }
   return true;
 }
+
 function collect$BatchParamsPathPublicKey(value, path, errors, at) {
-  if (!(typeof value === "string")) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be string")) return false;
-  } else {
+  if (!(typeof value === "string")) { if ($pushError$(errors, path, (errors && at + "/type"), "must be string")) return false; } else {
     const s1 = value;
-    if (s1.length < 1) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/minLength",
-        "must NOT have fewer than 1 characters"
-      ))
-        return false;
-    }
+    if (s1.length < 1) { if ($pushError$(errors, path, (errors && at + "/minLength"), "must NOT have fewer than 1 characters")) return false; }
   }
   return true;
 }
+
 function collect$KoalaProfileBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-profile-batch-request.schema.json#/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.profile_id;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/profile_id",
-          "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/profile_id", "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type", "must be string")) return false; } else {
         const s3 = p2;
-        if (!$isUuid$(s3)) {
-          if ($pushError$(
-            errors,
-            path + "/profile_id",
-            "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
-            'must match format "uuid"'
-          ))
-            return false;
-        }
+        if (!$isUuid$(s3)) { if ($pushError$(errors, path + "/profile_id", "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format", "must match format \"uuid\"")) return false; }
       }
     }
     const p4 = o1.email;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/email",
-          "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/email", "schemas/koala-profile-batch-request.schema.json#/properties/email/type", "must be string")) return false; } else {
         const s5 = p4;
-        if (!$isEmail$(s5)) {
-          if ($pushError$(
-            errors,
-            path + "/email",
-            "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
-            'must match format "email"'
-          ))
-            return false;
-        }
+        if (!$isEmail$(s5)) { if ($pushError$(errors, path + "/email", "schemas/koala-profile-batch-request.schema.json#/properties/email/format", "must match format \"email\"")) return false; }
       }
     }
     const p6 = o1.events;
-    if (p6 !== void 0) {
-      if (!Array.isArray(p6)) {
-        if ($pushError$(
-          errors,
-          path + "/events",
-          "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p6 !== undefined) {
+      if (!(Array.isArray(p6))) { if ($pushError$(errors, path + "/events", "schemas/koala-profile-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
         const a7 = p6;
-        if (a7.length > 30) {
-          if ($pushError$(
-            errors,
-            path + "/events",
-            "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
-            "must NOT have more than 30 items"
-          ))
-            return false;
-        }
+        if (a7.length > 30) { if ($pushError$(errors, path + "/events", "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems", "must NOT have more than 30 items")) return false; }
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!collect$TrackEvent(x9, errors && path + "/events/" + i8, errors) && !errors)
-            return false;
+          if (!collect$TrackEvent(x9, errors && path + "/events/" + i8, errors) && !errors) return false;
         }
       }
     }
     const p10 = o1.identifies;
-    if (p10 !== void 0) {
-      if (!Array.isArray(p10)) {
-        if ($pushError$(
-          errors,
-          path + "/identifies",
-          "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p10 !== undefined) {
+      if (!(Array.isArray(p10))) { if ($pushError$(errors, path + "/identifies", "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
         const a11 = p10;
-        if (a11.length > 30) {
-          if ($pushError$(
-            errors,
-            path + "/identifies",
-            "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
-            "must NOT have more than 30 items"
-          ))
-            return false;
-        }
+        if (a11.length > 30) { if ($pushError$(errors, path + "/identifies", "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems", "must NOT have more than 30 items")) return false; }
         for (let i12 = 0; i12 < a11.length; i12++) {
           const x13 = a11[i12];
-          if (!collect$IdentifyCall(x13, errors && path + "/identifies/" + i12, errors) && !errors)
-            return false;
+          if (!collect$IdentifyCall(x13, errors && path + "/identifies/" + i12, errors) && !errors) return false;
         }
       }
     }
     const p14 = o1.page_views;
-    if (p14 !== void 0) {
-      if (!Array.isArray(p14)) {
-        if ($pushError$(
-          errors,
-          path + "/page_views",
-          "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p14 !== undefined) {
+      if (!(Array.isArray(p14))) { if ($pushError$(errors, path + "/page_views", "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type", "must be array")) return false; } else {
         const a15 = p14;
-        if (a15.length > 30) {
-          if ($pushError$(
-            errors,
-            path + "/page_views",
-            "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
-            "must NOT have more than 30 items"
-          ))
-            return false;
-        }
+        if (a15.length > 30) { if ($pushError$(errors, path + "/page_views", "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems", "must NOT have more than 30 items")) return false; }
         for (let i16 = 0; i16 < a15.length; i16++) {
           const x17 = a15[i16];
-          if (!collect$PageView(x17, errors && path + "/page_views/" + i16, errors) && !errors)
-            return false;
+          if (!collect$PageView(x17, errors && path + "/page_views/" + i16, errors) && !errors) return false;
         }
       }
     }
@@ -666,485 +519,176 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
     if (!errors) return false;
     collect$1(value, path, errors);
     collect$2(value, path, errors);
-    {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/anyOf",
-        "must match a schema in anyOf"
-      ))
-        return false;
-    }
+    { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
   }
   return true;
 }
+
 function collect$TrackEvent(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'type'")) return false; }
     const p3 = o1.event;
-    if (p3 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
-        "must have required property 'event'"
-      ))
-        return false;
-    }
+    if (p3 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'event'")) return false; }
     const p4 = o1.message_id;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/message_id",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/message_id", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "track")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const", "must be equal to constant")) return false;
       }
     }
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/event",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/event", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type", "must be string")) return false; }
     }
     const p5 = o1.properties;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/properties",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
-          "must be object"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type", "must be object")) return false; }
     }
     const p7 = o1.sent_at;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/sent_at",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isDateTime$(s8)) {
-          if ($pushError$(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
-            'must match format "date-time"'
-          ))
-            return false;
-        }
+        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$IdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
+    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required", "must have required property 'type'")) return false; }
+    if (p2 !== undefined) {
       if (!(p2 === "identify")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const", "must be equal to constant")) return false;
       }
     }
     const p3 = o1.sent_at;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/sent_at",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
         const s4 = p3;
-        if (!$isDateTime$(s4)) {
-          if ($pushError$(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
-            'must match format "date-time"'
-          ))
-            return false;
-        }
+        if (!$isDateTime$(s4)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
     const p5 = o1.traits;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/traits",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
-          "must be object"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/traits", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type", "must be object")) return false; } else {
         const o6 = p5;
         const p7 = o6.email;
-        if (p7 !== void 0) {
-          if (!(typeof p7 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/traits/email",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
-              "must be string"
-            ))
-              return false;
-          } else {
+        if (p7 !== undefined) {
+          if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/traits/email", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type", "must be string")) return false; } else {
             const s8 = p7;
-            if (!$isEmail$(s8)) {
-              if ($pushError$(
-                errors,
-                path + "/traits/email",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
-                'must match format "email"'
-              ))
-                return false;
-            }
+            if (!$isEmail$(s8)) { if ($pushError$(errors, path + "/traits/email", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format", "must match format \"email\"")) return false; }
           }
         }
         const p9 = o6.billing_plan;
-        if (p9 !== void 0) {
-          if (!(typeof p9 === "string")) {
-            if ($pushError$(
-              errors,
-              path + "/traits/billing_plan",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
-              "must be string"
-            ))
-              return false;
-          }
+        if (p9 !== undefined) {
+          if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/traits/billing_plan", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type", "must be string")) return false; }
         }
         const p10 = o6.vip;
-        if (p10 !== void 0) {
-          if (!(typeof p10 === "boolean")) {
-            if ($pushError$(
-              errors,
-              path + "/traits/vip",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
-              "must be boolean"
-            ))
-              return false;
-          }
+        if (p10 !== undefined) {
+          if (!(typeof p10 === "boolean")) { if ($pushError$(errors, path + "/traits/vip", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type", "must be boolean")) return false; }
         }
         const p11 = o6.is_current_customer;
-        if (p11 !== void 0) {
-          if (!(typeof p11 === "boolean")) {
-            if ($pushError$(
-              errors,
-              path + "/traits/is_current_customer",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
-              "must be boolean"
-            ))
-              return false;
-          }
+        if (p11 !== undefined) {
+          if (!(typeof p11 === "boolean")) { if ($pushError$(errors, path + "/traits/is_current_customer", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type", "must be boolean")) return false; }
         }
       }
     }
   }
   return true;
 }
+
 function collect$PageView(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
-        "must have required property 'type'"
-      ))
-        return false;
-    }
+    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required", "must have required property 'type'")) return false; }
     const p3 = o1.message_id;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/message_id",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/message_id", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type", "must be string")) return false; }
     }
-    if (p2 !== void 0) {
+    if (p2 !== undefined) {
       if (!(p2 === "page")) {
-        if (!(typeof p2 === "string")) {
-          if ($pushError$(
-            errors,
-            path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
-            "must be string"
-          ))
-            return false;
-        }
-        if ($pushError$(
-          errors,
-          path + "/type",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
-          "must be equal to constant"
-        ))
-          return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const", "must be equal to constant")) return false;
       }
     }
     const p4 = o1.name;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/name",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/name", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type", "must be string")) return false; }
     }
     const p5 = o1.properties;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) {
-        if ($pushError$(
-          errors,
-          path + "/properties",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
-          "must be object"
-        ))
-          return false;
-      }
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type", "must be object")) return false; }
     }
     const p7 = o1.sent_at;
-    if (p7 !== void 0) {
-      if (!(typeof p7 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/sent_at",
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p7 !== undefined) {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isDateTime$(s8)) {
-          if ($pushError$(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
-            'must match format "date-time"'
-          ))
-            return false;
-        }
+        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.profile_id === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
-        "must have required property 'profile_id'"
-      ))
-        return false;
-    }
+    if (o1.profile_id === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required", "must have required property 'profile_id'")) return false; }
   }
   return true;
 }
+
 function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.email === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
-        "must have required property 'email'"
-      ))
-        return false;
-    }
+    if (o1.email === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required", "must have required property 'email'")) return false; }
   }
   return true;
 }
+
 function collect$BatchResponse429HeaderRetryAfter(value, path, errors) {
-  if (!(typeof value === "string")) {
-    if ($pushError$(
-      errors,
-      path,
-      "#/components/responses/RateLimited/headers/Retry-After/schema/type",
-      "must be string"
-    ))
-      return false;
-  }
+  if (!(typeof value === "string")) { if ($pushError$(errors, path, "#/components/responses/RateLimited/headers/Retry-After/schema/type", "must be string")) return false; }
   return true;
 }
+
 function collect$KoalaAccountBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-account-batch-request.schema.json#/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.domain;
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/domain",
-          "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/domain", "schemas/koala-account-batch-request.schema.json#/properties/domain/type", "must be string")) return false; }
     }
     const p3 = o1.account_id;
-    if (p3 !== void 0) {
-      if (!(typeof p3 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/account_id",
-          "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p3 !== undefined) {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/account_id", "schemas/koala-account-batch-request.schema.json#/properties/account_id/type", "must be string")) return false; }
     }
     const p4 = o1.identifies;
-    if (p4 !== void 0) {
-      if (!Array.isArray(p4)) {
-        if ($pushError$(
-          errors,
-          path + "/identifies",
-          "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p4 !== undefined) {
+      if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/identifies", "schemas/koala-account-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
         const a5 = p4;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x7 = a5[i6];
-          if (!collect$AccountIdentifyCall(x7, errors && path + "/identifies/" + i6, errors) && !errors)
-            return false;
+          if (!collect$AccountIdentifyCall(x7, errors && path + "/identifies/" + i6, errors) && !errors) return false;
         }
       }
     }
     const p8 = o1.events;
-    if (p8 !== void 0) {
-      if (!Array.isArray(p8)) {
-        if ($pushError$(
-          errors,
-          path + "/events",
-          "schemas/koala-account-batch-request.schema.json#/properties/events/type",
-          "must be array"
-        ))
-          return false;
-      } else {
+    if (p8 !== undefined) {
+      if (!(Array.isArray(p8))) { if ($pushError$(errors, path + "/events", "schemas/koala-account-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
         const a9 = p8;
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x11 = a9[i10];
-          if (!collect$TrackEvent(x11, errors && path + "/events/" + i10, errors) && !errors)
-            return false;
+          if (!collect$TrackEvent(x11, errors && path + "/events/" + i10, errors) && !errors) return false;
         }
       }
     }
@@ -1153,197 +697,87 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
     if (!errors) return false;
     collect$3(value, path, errors);
     collect$4(value, path, errors);
-    {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/anyOf",
-        "must match a schema in anyOf"
-      ))
-        return false;
-    }
+    { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
   }
   return true;
 }
+
 function collect$AccountIdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(
-      errors,
-      path,
-      "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
-      "must be object"
-    ))
-      return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.traits;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
-        "must have required property 'traits'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) {
-        if ($pushError$(
-          errors,
-          path + "/traits",
-          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
-          "must be object"
-        ))
-          return false;
-      }
+    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required", "must have required property 'traits'")) return false; }
+    if (p2 !== undefined) {
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/traits", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type", "must be object")) return false; }
     }
     const p4 = o1.group_id;
-    if (p4 !== void 0) {
-      if (!(typeof p4 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/group_id",
-          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
-          "must be string"
-        ))
-          return false;
-      }
+    if (p4 !== undefined) {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/group_id", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type", "must be string")) return false; }
     }
     const p5 = o1.sent_at;
-    if (p5 !== void 0) {
-      if (!(typeof p5 === "string")) {
-        if ($pushError$(
-          errors,
-          path + "/sent_at",
-          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
-          "must be string"
-        ))
-          return false;
-      } else {
+    if (p5 !== undefined) {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
         const s6 = p5;
-        if (!$isDateTime$(s6)) {
-          if ($pushError$(
-            errors,
-            path + "/sent_at",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
-            'must match format "date-time"'
-          ))
-            return false;
-        }
+        if (!$isDateTime$(s6)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.domain === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
-        "must have required property 'domain'"
-      ))
-        return false;
-    }
+    if (o1.domain === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf/0/required", "must have required property 'domain'")) return false; }
   }
   return true;
 }
+
 function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.account_id === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
-        "must have required property 'account_id'"
-      ))
-        return false;
-    }
+    if (o1.account_id === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf/1/required", "must have required property 'account_id'")) return false; }
   }
   return true;
 }
+
 function collect$BatchParamsPath(value, path, errors, at) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.publicKey;
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'publicKey'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!collect$BatchParamsPathPublicKey(
-        p2,
-        errors && path + "/publicKey",
-        errors,
-        "#/components/parameters/PublicKey/schema"
-      ) && !errors)
-        return false;
+    if (p2 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'publicKey'")) return false; }
+    if (p2 !== undefined) {
+      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/publicKey", errors, "#/components/parameters/PublicKey/schema") && !errors) return false;
     }
     for (const k3 in o1) {
       if (!$hasOwn$(o1, k3)) continue;
       const x4 = o1[k3];
       if (!(k3 === "publicKey")) {
-        {
-          if ($pushKeyError$(
-            errors,
-            path,
-            k3,
-            errors && at + "/additionalProperties",
-            "must NOT have additional property "
-          ))
-            return false;
-        }
+        { if ($pushKeyError$(errors, path, k3, (errors && at + "/additionalProperties"), "must NOT have additional property ")) return false; }
       }
     }
   }
   return true;
 }
+
 function collect$BatchParamsHeader(value, path, errors, at) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1["User-Agent"];
-    if (p2 === void 0) {
-      if ($pushError$(
-        errors,
-        path,
-        errors && at + "/required",
-        "must have required property 'User-Agent'"
-      ))
-        return false;
-    }
-    if (p2 !== void 0) {
-      if (!collect$BatchParamsPathPublicKey(
-        p2,
-        errors && path + "/User-Agent",
-        errors,
-        "#/components/parameters/UserAgent/schema"
-      ) && !errors)
-        return false;
+    if (p2 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'User-Agent'")) return false; }
+    if (p2 !== undefined) {
+      if (!collect$BatchParamsPathPublicKey(p2, errors && path + "/User-Agent", errors, "#/components/parameters/UserAgent/schema") && !errors) return false;
     }
   }
   return true;
 }
+
 function collect$BatchResponse429Headers(value, path, errors, at) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
-    if ($pushError$(errors, path, errors && at + "/type", "must be object")) return false;
-  } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1["Retry-After"];
-    if (p2 !== void 0) {
-      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors)
-        return false;
+    if (p2 !== undefined) {
+      if (!collect$BatchResponse429HeaderRetryAfter(p2, errors && path + "/Retry-After", errors) && !errors) return false;
     }
   }
   return true;
