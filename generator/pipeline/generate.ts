@@ -15,7 +15,7 @@ import type { EmitOptions, EmittedModule } from "../emit/emitter";
 import { EMITTERS, namesDerivedFrom, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
 import { apiNames, type EarlierNames } from "../emit/operations/names";
 import { indexStatements, packageJson } from "../emit/package-files";
-import { typeOf } from "../emit/types";
+import { typeOf, TYPES_MODULE } from "../emit/types";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
 import { fromJsonSchema } from "../ir/from-json-schema";
@@ -58,7 +58,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
   mark("planned");
   const cache = new StepCache(options.cacheDir);
-  const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options);
   mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
@@ -217,8 +217,12 @@ interface EmittedPackage {
   inOrder: { module: PrintedModule; source: Promise<GeneratedFile>; scripts: Promise<Scripts> | undefined }[];
 }
 
-/** Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted. */
-function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): EmittedPackage {
+/**
+ * Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted.
+ * On a large document with another thread (options.thread), the types module is built and printed
+ * there meanwhile (print/types-thread.ts), and modules too large for prettier are re-indented there.
+ */
+async function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): Promise<EmittedPackage> {
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
@@ -228,20 +232,27 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let packageSize = 0;
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
+  const { thread } = options;
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
-  const print = (printable: PrintableModule, typesOnly = false): void => {
-    const module = printModule(printable);
+  const print = (printable: PrintableModule, typesOnly = false): void => add(printable.header, printModule(printable), typesOnly);
+  /** A printed module into the package; `reindentedText`: reindent(module.text), when the thread that printed it did that already. */
+  const add = (header: string, module: PrintedModule, typesOnly: boolean, reindentedText?: string): void => {
     const { path: p, text } = module;
     packageSize += text.length;
     // The header (comment lines prettier leaves as they are) names the generator's version and the
     // schema files: prettier, and its cache entry, get only what follows it, so a module whose
     // header alone changed is not formatted again.
-    const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
-    const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
+    const body = text.startsWith(`${header}\n`) ? text.slice(header.length + 1) : "";
+    const pretty = async (): Promise<string> => (body.trim() !== "" ? `${header}\n${await format(body, p)}` : format(text, p));
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
-      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
-      const contents = skip ? reindent(text) : await pretty();
+      // A module of megabytes (skipsPrettier whatever the package's size) is sent to the other
+      // thread at once, to be re-indented there while this one emits the next. Any other waits
+      // for the package's size; re-indenting on this thread, it waits for the last module to be
+      // printed (and the JavaScript of this one to be on its way to esbuild, below).
+      const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
+      const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
+      const contents = skip ? (reindentedText ?? (onThread ? await thread.reindent(text) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -266,17 +277,37 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
   };
+  // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
+  const viewOf = (emitter: Emitter): IrModel => {
+    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
+    return wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
+  };
+  // A large document's types go to the other thread first, so that it prints them while this one
+  // emits everything else. The types emitter reads only the named types (emit/types.ts's typeStatements).
+  const typesEmitter = emitters.find((e) => e.artifact === "types");
+  const typesView = thread && typesEmitter ? viewOf(typesEmitter) : undefined;
+  const typesOnThread =
+    thread && typesView && typesView.types.length >= TYPES_ON_THREAD ? thread.printTypes({ types: typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path }) : undefined;
+  // Awaited below; not left to reject unobserved should an emitter throw first.
+  typesOnThread?.catch(() => undefined);
+  if (typesOnThread) mark("types sent to the other thread");
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
   const modulesOf = new Map<Emitter, EmittedModule[]>();
   for (const emitter of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false))) {
-    // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
-    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
-    const view = wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
-    const modules = emitter.emit({ model: view, options: plan.emitOptions });
+    if (typesOnThread && emitter === typesEmitter) {
+      modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
+      continue;
+    }
+    const modules = emitter.emit({ model: viewOf(emitter), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
     for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
+  }
+  if (typesOnThread) {
+    const { text, reindented: reindentedTypes } = await typesOnThread;
+    mark(`received ${TYPES_MODULE.path} (${text.length} characters)`);
+    add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text, declarations: "source" }, true, reindentedTypes);
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
@@ -341,6 +372,20 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   if (declarations !== undefined) files.push(...distFiles(sources, await Promise.all(scriptPromises), declarations));
   return files;
 }
+
+/**
+ * From how many named types the types module is built on the other thread (options.thread). Below
+ * it the module is small (Koala's: a few types) and that thread is prettier's, busy formatting;
+ * above it the module skips prettier and ts-morph's printing is a tenth of a second or more
+ * (vercel's 620 types: 0.33 MB; stripe's 3,018: 1.9 MB).
+ */
+const TYPES_ON_THREAD = 400;
+
+/**
+ * From how many characters a module is re-indented on the other thread (options.thread): the copies
+ * there and back cost less than the re-indent. Above PRETTIER_SIZE_LIMIT: such a module skips prettier in any package.
+ */
+const REINDENT_ON_THREAD = 1024 * 1024;
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */
 function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {

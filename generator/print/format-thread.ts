@@ -12,6 +12,10 @@ import { Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 import type { Scripts } from "./scripts";
+import type { PrintedTypes, TypesRequest } from "./types-thread";
+
+/** A request to the worker without its id (each kind's own fields). */
+type FormatRequestBody = FormatRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 
 export type Formatter = (source: string, file: string) => Promise<string>;
 
@@ -19,6 +23,13 @@ export interface FormatThread {
   format: Formatter;
   /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
   buildScripts(path: string, source: string): Promise<Scripts>;
+  /**
+   * The types module of a large document, built and printed on the first worker (print/types-thread.ts),
+   * which large modules leave idle (they skip prettier): the main thread meanwhile emits the rest.
+   */
+  printTypes(request: TypesRequest): Promise<PrintedTypes>;
+  /** reindent(text) on the first worker, for a module too large for prettier (print/reindent.ts). */
+  reindent(text: string): Promise<string>;
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -49,6 +60,8 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
+    printTypes: (request) => workers[0]!.send({ types: request }) as Promise<PrintedTypes>,
+    reindent: (text) => workers[0]!.send({ reindent: text }) as Promise<string>,
     get threads() {
       return workers.length;
     },
@@ -76,13 +89,13 @@ interface FormatWorker {
   /** Characters sent to format and not answered yet. */
   queued: number;
   format: Formatter;
-  /** A request (format or build), answered with the reply's text or scripts. */
-  send(request: Omit<FormatRequest, "id">): Promise<string | Scripts>;
+  /** A request (format, build, types or re-indent), answered with the reply's text, scripts or printed types. */
+  send(request: FormatRequestBody): Promise<string | Scripts | PrintedTypes>;
 }
 
 function startWorker(script: string, started?: Worker): FormatWorker {
   const worker = started ?? new Worker(script);
-  const pending = new Map<number, { resolve: (answer: string | Scripts) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: string | Scripts | PrintedTypes) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
   let ended: Error | undefined;
@@ -95,7 +108,7 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     if (!p) return;
     pending.delete(reply.id);
     if ("error" in reply) p.reject(new Error(reply.error));
-    else p.resolve("text" in reply ? reply.text : reply.scripts);
+    else p.resolve("text" in reply ? reply.text : "types" in reply ? reply.types : reply.scripts);
   });
   worker.on("error", (error) => failAll(error));
   const onExit = (): void => {
@@ -108,14 +121,14 @@ function startWorker(script: string, started?: Worker): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
-  const send = (request: Omit<FormatRequest, "id">): Promise<string | Scripts> =>
-    new Promise<string | Scripts>((resolve, reject) => {
+  const send = (request: FormatRequestBody): Promise<string | Scripts | PrintedTypes> =>
+    new Promise<string | Scripts | PrintedTypes>((resolve, reject) => {
       if (ended) return reject(ended);
       const id = nextId++;
       pending.set(id, { resolve, reject });
       // Referenced while work is pending, so the process waits for the answer.
       worker.ref();
-      worker.postMessage({ id, ...request } satisfies FormatRequest);
+      worker.postMessage({ id, ...request } as FormatRequest);
     }).finally(() => {
       if (pending.size === 0) worker.unref();
     });

@@ -7,17 +7,22 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
+import { reindent } from "./reindent";
 import { transformScripts, type Scripts } from "./scripts";
+import { printTypes, type PrintedTypes, type TypesRequest } from "./types-thread";
 
-export interface FormatRequest {
-  id: number;
-  source: string;
-  file: string;
-  /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
-  scripts?: true;
-}
+export type FormatRequest =
+  | {
+      id: number;
+      source: string;
+      file: string;
+      /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
+      scripts?: true;
+    }
+  | { id: number; types: TypesRequest }
+  | { id: number; reindent: string };
 
-export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; error: string };
+export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; types: PrintedTypes } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -27,6 +32,19 @@ if (port) {
   let saved = false;
   const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
   port.on("message", (request: FormatRequest) => {
+    // Work of the main thread's, done here on a large document (format-thread.ts's printTypes and
+    // reindent): at once, on this thread, which then formats nothing else meanwhile.
+    if ("types" in request || "reindent" in request) {
+      try {
+        const reply: FormatReply = "types" in request ? { id: request.id, types: printTypes(request.types) } : { id: request.id, text: reindent(request.reindent) };
+        port.postMessage(reply);
+        // ts-morph was compiled here, not on the main thread: its code is kept for the next run.
+        if ("types" in request) saveCodeCache();
+      } catch (error) {
+        failed(request.id)(error);
+      }
+      return;
+    }
     // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
     if (request.scripts) {
       transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
