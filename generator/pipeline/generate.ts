@@ -34,6 +34,7 @@ import { printModule, type PrintableModule, type PrintedModule } from "../print/
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
+import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -57,14 +58,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
   mark("planned");
+  const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options);
   const cache = new StepCache(options.cacheDir);
-  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded);
   mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
 
-  const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release();
-  files.push(...releaseFiles);
+  files.push(...(await plan.releaseFiles()));
+  const { warnings: releaseWarnings, ...releaseInfo } = releaseInfoOf(plan.release());
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const result: GenerateResult = { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
   if (options.reportHeuristics) result.heuristics = await reportHeuristics(plan);
@@ -137,6 +139,10 @@ interface PackagePlan {
    * again, 0.15 s of CPU).
    */
   release: () => Release;
+  /** The release's files (Release.files), from the other thread when the release was planned there (print/offload.ts). */
+  releaseFiles: () => Promise<Release["files"]>;
+  /** Takes the release the other thread planned, unless this thread has planned it already (the same, either way). */
+  adoptRelease: (info: ReleaseInfo, files: Promise<Release["files"]>) => void;
   packageName: string;
   emitOptions: EmitOptions;
   warnings: string[];
@@ -153,9 +159,15 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
-  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
   let planned: Release | undefined;
-  const release = (): Release => (planned ??= planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations }));
+  let plannedFiles: Promise<Release["files"]> | undefined;
+  const release = (): Release => (planned ??= planRelease({ model, ...releaseRequest(packageName, read, options) }));
+  const releaseFiles = async (): Promise<Release["files"]> => plannedFiles ?? release().files;
+  const adoptRelease = (info: ReleaseInfo, files: Promise<Release["files"]>): void => {
+    if (planned) return;
+    planned = { ...info, files: [] };
+    plannedFiles = files;
+  };
   const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
@@ -208,7 +220,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
       "/* eslint-disable */",
       "",
     ].join("\n");
-  return { merged, model, release, packageName, emitOptions, warnings, rootList, source, header };
+  return { merged, model, release, releaseFiles, adoptRelease, packageName, emitOptions, warnings, rootList, source, header };
 }
 
 interface EmittedPackage {
@@ -217,12 +229,67 @@ interface EmittedPackage {
   inOrder: { module: PrintedModule; source: Promise<GeneratedFile>; scripts: Promise<Scripts> | undefined }[];
 }
 
+/** planRelease's options but the model. */
+function releaseRequest(packageName: string, read: ReadSchemas, options: GenerateOptions): ReleaseRequest {
+  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
+  return { packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations };
+}
+
+/** An emitter's view of the model: the types of the schemas that asked for its artifact, so per-schema `emit` holds. */
+function viewOf(emitter: Emitter, inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], plan: PackagePlan): IrModel {
+  const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
+  return wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
+}
+
+/** What the other thread does for this package (print/offload.ts), on its way. */
+interface Offloaded {
+  /** The types module, printed there (undefined: it is emitted here). */
+  types?: Promise<PrintedTypes>;
+  /** Settled once the release planned there is adopted (plan.adoptRelease) or has failed (this thread then plans it). */
+  release: Promise<void>;
+}
+
+/**
+ * On a large document, with another thread (options.thread): the model sent there, then the
+ * release and the types module asked for, in the order that thread works (print/offload.ts). The
+ * types emitter reads only the named types (emit/types.ts's typeStatements), the release the types,
+ * roots and source. Undefined: everything is done on this thread.
+ */
+function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, read: ReadSchemas, options: GenerateOptions): Offloaded | undefined {
+  const { thread } = options;
+  if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
+  const { model } = plan;
+  const sent = thread.offload({ model: { rootName: model.rootName, types: model.types, source: model.source, roots: model.roots } });
+  const ask = (request: DistributiveOmit<Extract<OffloadRequest, { package: number }>, "package">): Promise<OffloadAnswer> => {
+    const { answer } = thread.offload({ package: sent.id, ...request } as OffloadRequest);
+    // Awaited where used; not left to reject unobserved should an emitter throw first.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  const releaseInfo = ask({ release: releaseRequest(plan.packageName, read, options) }) as Promise<ReleaseInfo>;
+  const typesEmitter = emitters.find((e) => e.artifact === "types");
+  const typesView = typesEmitter && viewOf(typesEmitter, inputs, artifactsOf, plan);
+  const types = typesView && (ask({ types: { types: typesView === model ? undefined : typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path } }) as Promise<PrintedTypes>);
+  // The last request: the worker forgets the model once it has answered it.
+  const files = ask({ releaseFiles: true }) as Promise<Release["files"]>;
+  mark("model sent to the other thread");
+  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined) };
+}
+
 /**
  * Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted.
- * On a large document with another thread (options.thread), the types module is built and printed
- * there meanwhile (print/types-thread.ts), and modules too large for prettier are re-indented there.
+ * On a large document with another thread (`offloaded`), the types module is built and printed
+ * there meanwhile (print/offload.ts), and modules too large for prettier are re-indented there.
  */
-async function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): Promise<EmittedPackage> {
+async function emitModules(
+  inputs: readonly SchemaInput[],
+  artifactsOf: readonly Set<string>[],
+  emitters: readonly Emitter[],
+  plan: PackagePlan,
+  cache: StepCache,
+  options: GenerateOptions,
+  offloaded: Offloaded | undefined,
+): Promise<EmittedPackage> {
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
@@ -252,7 +319,7 @@ async function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly
       // printed (and the JavaScript of this one to be on its way to esbuild, below).
       const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
       const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
-      const contents = skip ? (reindentedText ?? (onThread ? await thread.reindent(text) : reindent(text))) : await pretty();
+      const contents = skip ? (reindentedText ?? (onThread ? ((await thread.offload({ reindent: text }).answer) as string) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -277,29 +344,19 @@ async function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
   };
-  // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
-  const viewOf = (emitter: Emitter): IrModel => {
-    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
-    return wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
-  };
-  // A large document's types go to the other thread first, so that it prints them while this one
-  // emits everything else. The types emitter reads only the named types (emit/types.ts's typeStatements).
-  const typesEmitter = emitters.find((e) => e.artifact === "types");
-  const typesView = thread && typesEmitter ? viewOf(typesEmitter) : undefined;
-  const typesOnThread =
-    thread && typesView && typesView.types.length >= TYPES_ON_THREAD ? thread.printTypes({ types: typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path }) : undefined;
-  // Awaited below; not left to reject unobserved should an emitter throw first.
-  typesOnThread?.catch(() => undefined);
-  if (typesOnThread) mark("types sent to the other thread");
+  const typesOnThread = offloaded?.types;
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
   const modulesOf = new Map<Emitter, EmittedModule[]>();
-  for (const emitter of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false))) {
-    if (typesOnThread && emitter === typesEmitter) {
+  for (const [i, emitter] of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false)).entries()) {
+    if (typesOnThread && emitter.artifact === "types") {
       modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
       continue;
     }
-    const modules = emitter.emit({ model: viewOf(emitter), options: plan.emitOptions });
+    // The release planned on the other thread, taken before an emitter may read its version (the
+    // client's user agent); the first (the guards) reads none, and has given that thread the time.
+    if (offloaded && i > 0) await offloaded.release;
+    const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
     for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
@@ -350,7 +407,8 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   // The release's files (koala-codegen.api.json, CHANGELOG.md; with them the schemas' hash), built
   // now: on a large document this thread would otherwise only wait here for esbuild's JavaScript
   // of the guards, and build them after it.
-  void plan.release().files;
+  // (Or on the other thread, where they may be ready by now: generate() awaits them.)
+  plan.releaseFiles().catch(() => undefined);
   mark("release files");
   let next = 0;
   const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
@@ -374,12 +432,12 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
 }
 
 /**
- * From how many named types the types module is built on the other thread (options.thread). Below
+ * From how many named types the release and the types module are built on the other thread (options.thread). Below
  * it the module is small (Koala's: a few types) and that thread is prettier's, busy formatting;
  * above it the module skips prettier and ts-morph's printing is a tenth of a second or more
  * (vercel's 620 types: 0.33 MB; stripe's 3,018: 1.9 MB).
  */
-const TYPES_ON_THREAD = 400;
+const OFFLOAD_FROM_TYPES = 400;
 
 /**
  * From how many characters a module is re-indented on the other thread (options.thread): the copies
@@ -405,6 +463,9 @@ function toKebabCase(name: string): string {
     .replace(/^-|-$/g, "")
     .toLowerCase() || "generated";
 }
+
+/** Omit over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function isString(value: unknown): value is string {
   return typeof value === "string";

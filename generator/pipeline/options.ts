@@ -72,10 +72,10 @@ export interface GenerateOptions extends LoadOptions {
   formatter?: Formatter;
   /**
    * Another thread for the main thread's own work on a large document (the CLI passes prettier's,
-   * print/format-thread.ts): the types module is built and printed there while this thread emits
-   * the guards, and large modules are re-indented there. Default: everything on this thread.
+   * print/format-thread.ts): the release and the types module are built there while this thread
+   * emits the guards, and large modules are re-indented there (print/offload.ts). Default: everything on this thread.
    */
-  thread?: Pick<FormatThread, "printTypes" | "reindent">;
+  thread?: Pick<FormatThread, "offload">;
   /** Run prettier over the generated sources. Default true; tests that only execute the code skip it. */
   format?: boolean;
 }

@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 import type { Scripts } from "./scripts";
-import type { PrintedTypes, TypesRequest } from "./types-thread";
+import type { OffloadAnswer, OffloadRequest } from "./offload";
 
 /** A request to the worker without its id (each kind's own fields). */
 type FormatRequestBody = FormatRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
@@ -24,12 +24,11 @@ export interface FormatThread {
   /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
   buildScripts(path: string, source: string): Promise<Scripts>;
   /**
-   * The types module of a large document, built and printed on the first worker (print/types-thread.ts),
-   * which large modules leave idle (they skip prettier): the main thread meanwhile emits the rest.
+   * Work of the main thread's on a large document, on the first worker (print/offload.ts), which
+   * large modules leave idle (they skip prettier): the main thread meanwhile emits the rest. `id`
+   * names the request (a `model` request's id is the `package` of those that use that model).
    */
-  printTypes(request: TypesRequest): Promise<PrintedTypes>;
-  /** reindent(text) on the first worker, for a module too large for prettier (print/reindent.ts). */
-  reindent(text: string): Promise<string>;
+  offload(request: OffloadRequest): { id: number; answer: Promise<OffloadAnswer> };
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -60,8 +59,10 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
-    printTypes: (request) => workers[0]!.send({ types: request }) as Promise<PrintedTypes>,
-    reindent: (text) => workers[0]!.send({ reindent: text }) as Promise<string>,
+    offload: (request) => {
+      const id = workers[0]!.nextId;
+      return { id, answer: workers[0]!.send(request) as Promise<OffloadAnswer> };
+    },
     get threads() {
       return workers.length;
     },
@@ -90,12 +91,14 @@ interface FormatWorker {
   queued: number;
   format: Formatter;
   /** A request (format, build, types or re-indent), answered with the reply's text, scripts or printed types. */
-  send(request: FormatRequestBody): Promise<string | Scripts | PrintedTypes>;
+  send(request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer>;
+  /** The id of the next request sent. */
+  readonly nextId: number;
 }
 
 function startWorker(script: string, started?: Worker): FormatWorker {
   const worker = started ?? new Worker(script);
-  const pending = new Map<number, { resolve: (answer: string | Scripts | PrintedTypes) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: string | Scripts | OffloadAnswer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
   let ended: Error | undefined;
@@ -108,7 +111,7 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     if (!p) return;
     pending.delete(reply.id);
     if ("error" in reply) p.reject(new Error(reply.error));
-    else p.resolve("text" in reply ? reply.text : "types" in reply ? reply.types : reply.scripts);
+    else p.resolve("text" in reply ? reply.text : "answer" in reply ? reply.answer : reply.scripts);
   });
   worker.on("error", (error) => failAll(error));
   const onExit = (): void => {
@@ -121,8 +124,8 @@ function startWorker(script: string, started?: Worker): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
-  const send = (request: FormatRequestBody): Promise<string | Scripts | PrintedTypes> =>
-    new Promise<string | Scripts | PrintedTypes>((resolve, reject) => {
+  const send = (request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer> =>
+    new Promise<string | Scripts | OffloadAnswer>((resolve, reject) => {
       if (ended) return reject(ended);
       const id = nextId++;
       pending.set(id, { resolve, reject });
@@ -136,6 +139,9 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     worker,
     queued: 0,
     send,
+    get nextId() {
+      return nextId;
+    },
     format: (source, file) => {
       self.queued += source.length;
       return (send({ source, file }) as Promise<string>).finally(() => {

@@ -7,9 +7,8 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
-import { reindent } from "./reindent";
+import { isOffloadRequest, runOffload, type OffloadAnswer, type OffloadRequest } from "./offload";
 import { transformScripts, type Scripts } from "./scripts";
-import { printTypes, type PrintedTypes, type TypesRequest } from "./types-thread";
 
 export type FormatRequest =
   | {
@@ -19,10 +18,9 @@ export type FormatRequest =
       /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
       scripts?: true;
     }
-  | { id: number; types: TypesRequest }
-  | { id: number; reindent: string };
+  | ({ id: number } & OffloadRequest);
 
-export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; types: PrintedTypes } | { id: number; error: string };
+export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; answer: OffloadAnswer } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -32,12 +30,10 @@ if (port) {
   let saved = false;
   const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
   port.on("message", (request: FormatRequest) => {
-    // Work of the main thread's, done here on a large document (format-thread.ts's printTypes and
-    // reindent): at once, on this thread, which then formats nothing else meanwhile.
-    if ("types" in request || "reindent" in request) {
+    // The main thread's work on a large document (offload.ts): at once, in the order sent.
+    if (isOffloadRequest(request)) {
       try {
-        const reply: FormatReply = "types" in request ? { id: request.id, types: printTypes(request.types) } : { id: request.id, text: reindent(request.reindent) };
-        port.postMessage(reply);
+        port.postMessage({ id: request.id, answer: runOffload(request.id, request) } satisfies FormatReply);
         // ts-morph was compiled here, not on the main thread: its code is kept for the next run.
         if ("types" in request) saveCodeCache();
       } catch (error) {
