@@ -5,7 +5,8 @@
  * - `release`: the release planned (release/release.ts: the previous API snapshot read and diffed),
  *   whose version the client's user agent names;
  * - `types`: the types module built and printed by ts-morph (and re-indented);
- * - `releaseFiles`: koala-codegen.api.json and CHANGELOG.md (a 5 MB JSON text on stripe's document);
+ * - `releaseFiles`: koala-codegen.api.json and CHANGELOG.md (a 5 MB JSON text on stripe's document),
+ *   the last request about a package: the model is let go then (`--watch` sends one a run);
  * - `reindent`: a module of megabytes re-indented (print/reindent.ts).
  * The main thread meanwhile emits guards, builders and operations. On stripe's 2.5 MB document
  * these jobs are ~0.7 s of what was the main thread's ~1.7 s; the clone costs it ~0.03 s. The same
@@ -46,7 +47,6 @@ export type OffloadRequest =
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
   | { package: number; releaseFiles: true }
-  | { package: number; forget: true }
   | { reindent: string };
 
 export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | Release["files"] | null;
@@ -67,16 +67,14 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   }
   const entry = packages.get(request.package);
   if (!entry) throw new Error(`internal: no model ${request.package} on the worker thread`);
-  if ("forget" in request) {
-    packages.delete(request.package);
-    return null;
-  }
   if ("types" in request) return printTypes(request.types.types ?? entry.model.types, request.types);
   if ("release" in request) {
     const { planRelease } = require("../release/release") as typeof import("../release/release");
     entry.release = planRelease({ ...request.release, model: entry.model as IrModel });
     return releaseInfo(entry.release);
   }
+  // The last request about a package (generate() sends them all at once): its model is let go.
+  packages.delete(request.package);
   if (!entry.release) throw new Error("internal: the release's files asked for before the release");
   return entry.release.files;
 }
