@@ -90,7 +90,7 @@ interface FormatWorker {
   /** Characters sent to format and not answered yet. */
   queued: number;
   format: Formatter;
-  /** A request (format, build, types or re-indent), answered with the reply's text, scripts or printed types. */
+  /** A request (format, build, or the main thread's work: offload.ts), answered with the reply's text, scripts or answer. */
   send(request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer>;
   /** The id of the next request sent. */
   readonly nextId: number;
