@@ -161,8 +161,10 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const packageName = options.packageName ?? toKebabCase(model.rootName);
   let planned: Release | undefined;
   let plannedFiles: Promise<Release["files"]> | undefined;
-  const release = (): Release => (planned ??= planRelease({ model, ...releaseRequest(packageName, read, options) }));
-  const releaseFiles = async (): Promise<Release["files"]> => plannedFiles ?? release().files;
+  const planHere = (): Release => planRelease({ model, ...releaseRequest(packageName, read, options) });
+  const release = (): Release => (planned ??= planHere());
+  // Should the other thread fail to build them (it has ended, say), they are built here: the same files.
+  const releaseFiles = async (): Promise<Release["files"]> => (plannedFiles ? plannedFiles.catch(() => planHere().files) : release().files);
   const adoptRelease = (info: ReleaseInfo, files: Promise<Release["files"]>): void => {
     if (planned) return;
     planned = { ...info, files: [] };
@@ -260,6 +262,8 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
   const { model } = plan;
   const sent = thread.offload({ model: { rootName: model.rootName, types: model.types, source: model.source, roots: model.roots } });
+  // Its failure fails the requests below, each of which falls back to this thread.
+  sent.answer.catch(() => undefined);
   const ask = (request: DistributiveOmit<Extract<OffloadRequest, { package: number }>, "package">): Promise<OffloadAnswer> => {
     const { answer } = thread.offload({ package: sent.id, ...request } as OffloadRequest);
     // Awaited where used; not left to reject unobserved should an emitter throw first.
@@ -319,7 +323,7 @@ async function emitModules(
       // printed (and the JavaScript of this one to be on its way to esbuild, below).
       const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
       const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
-      const contents = skip ? (reindentedText ?? (onThread ? ((await thread.offload({ reindent: text }).answer) as string) : reindent(text))) : await pretty();
+      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -345,10 +349,17 @@ async function emitModules(
     printed.set(p, { module, source, scripts });
   };
   const typesOnThread = offloaded?.types;
+  const modulesOf = new Map<Emitter, EmittedModule[]>();
+  const sortedEmitters = [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false));
+  const emit = (emitter: Emitter): void => {
+    const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
+    mark(`emitted ${emitter.artifact}`);
+    modulesOf.set(emitter, modules);
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
+  };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
-  const modulesOf = new Map<Emitter, EmittedModule[]>();
-  for (const [i, emitter] of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false)).entries()) {
+  for (const [i, emitter] of sortedEmitters.entries()) {
     if (typesOnThread && emitter.artifact === "types") {
       modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
       continue;
@@ -356,15 +367,17 @@ async function emitModules(
     // The release planned on the other thread, taken before an emitter may read its version (the
     // client's user agent); the first (the guards) reads none, and has given that thread the time.
     if (offloaded && i > 0) await offloaded.release;
-    const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
-    mark(`emitted ${emitter.artifact}`);
-    modulesOf.set(emitter, modules);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true);
+    emit(emitter);
   }
   if (typesOnThread) {
-    const { text, reindented: reindentedTypes } = await typesOnThread;
-    mark(`received ${TYPES_MODULE.path} (${text.length} characters)`);
-    add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text, declarations: "source" }, true, reindentedTypes);
+    // Should that thread fail (it has ended, or the model did not clone), the types are emitted
+    // here, as without it and last as without it; an error of the emitter's is then thrown here.
+    const printedTypes = await typesOnThread.catch(() => undefined);
+    const typesEmitter = sortedEmitters.find((e) => e.artifact === "types")!;
+    if (printedTypes) {
+      mark(`received ${TYPES_MODULE.path} (${printedTypes.text.length} characters)`);
+      add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text: printedTypes.text, declarations: "source" }, true, printedTypes.reindented);
+    } else emit(typesEmitter);
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
@@ -462,6 +475,15 @@ function toKebabCase(name: string): string {
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .toLowerCase() || "generated";
+}
+
+/** reindent(text) on the other thread, or on this one should that thread fail (it has ended, say). */
+async function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string): Promise<string> {
+  try {
+    return (await thread.offload({ reindent: text }).answer) as string;
+  } catch {
+    return reindent(text);
+  }
 }
 
 /** Omit over each member of a union. */

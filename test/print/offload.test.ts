@@ -57,6 +57,19 @@ test("a large document gives the same package, release and warnings with the oth
   result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
 }, 240_000);
 
+test("a thread that fails every request (it has ended, say) costs nothing but time: the same package, built here", async () => {
+  const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false };
+  const alone = await generate(options);
+  const sent: string[] = [];
+  const offload = (request: OffloadRequest) => {
+    sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
+    return { id: sent.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
+  };
+  const result = await generate({ ...options, thread: { offload } });
+  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
+  expect(withoutModel(result)).toEqual(withoutModel(alone));
+}, 240_000);
+
 test("a small schema stays on its own thread", async () => {
   const { sent } = await withThread({ schema: { title: "Tiny", type: "object", properties: { a: { type: "integer" } } }, build: false });
   expect(sent).toEqual([]);
