@@ -107,8 +107,8 @@ export async function runOnce(args: GenerateArgs, plan: GeneratePlan, onResult?:
   const { generate } = await import("../pipeline/generate");
   const { readPrevious } = await import("../release/previous");
   const { runningFormatThread } = await import("../print/format-thread");
-  const formatter = runningFormatThread()?.format;
-  const result: GenerateResult = await generate({ ...plan.options, release: args.release, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter, reportHeuristics: args.verbose === true });
+  const thread = runningFormatThread();
+  const result: GenerateResult = await generate({ ...plan.options, release: args.release, previous: await readPrevious(plan.out), cacheDir: cacheDir(), formatter: thread?.format, thread, reportHeuristics: args.verbose === true });
   onResult?.(result);
   for (const warning of result.warnings) process.stderr.write(`${paint.yellow("warning:", process.stderr)} ${warning}\n`);
   if (result.heuristics) {

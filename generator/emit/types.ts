@@ -13,7 +13,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
  * generate() puts off until the modules built as text are on their way to prettier.
  */
 const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
-import { isNode, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
+import { isNode, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
 import { docsFor } from "./jsdoc";
@@ -29,7 +29,27 @@ export const typesEmitter: Emitter = {
 
 /** The `types` module for a model. */
 export function emitTypes({ model }: EmitContext): EmittedModule {
-  const statements = model.types.map((named) => {
+  return { ...TYPES_MODULE, statements: typeStatements(model.types) };
+}
+
+/**
+ * The types module without its statements: what generate() knows of it when another thread
+ * builds them (print/format-thread.ts's printTypes, on a large document).
+ */
+export const TYPES_MODULE: Omit<EmittedModule, "statements"> = {
+  path: "types.ts",
+  summary: "TypeScript types",
+  // Types only: the formatted source is its own declaration file.
+  declarations: "source",
+  typesOnly: true,
+};
+
+/**
+ * One ts-morph structure per named type. It reads nothing but the types (no emit options, no
+ * other model field), so a structured clone of them gives the same statements on another thread.
+ */
+export function typeStatements(types: readonly IrNamedType[]): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
+  return types.map((named) => {
     const docs = docsFor(named.schema, named.name);
     const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
     if (shape) {
@@ -52,8 +72,6 @@ export function emitTypes({ model }: EmitContext): EmittedModule {
     };
     return alias;
   });
-  // Types only: the formatted source is its own declaration file.
-  return { path: "types.ts", summary: "TypeScript types", statements, declarations: "source", typesOnly: true };
 }
 
 /** The TypeScript type of any subschema. Exported for emitters that need a parameter type. */

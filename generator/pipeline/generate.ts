@@ -15,7 +15,7 @@ import type { EmitOptions, EmittedModule } from "../emit/emitter";
 import { EMITTERS, namesDerivedFrom, selectEmitters, type RegisteredEmitter as Emitter } from "../emit/index";
 import { apiNames, type EarlierNames } from "../emit/operations/names";
 import { indexStatements, packageJson } from "../emit/package-files";
-import { typeOf } from "../emit/types";
+import { typeOf, TYPES_MODULE } from "../emit/types";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
 import { fromJsonSchema } from "../ir/from-json-schema";
@@ -34,6 +34,7 @@ import { printModule, type PrintableModule, type PrintedModule } from "../print/
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
+import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -57,14 +58,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
   mark("planned");
+  const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options);
   const cache = new StepCache(options.cacheDir);
-  const emitted = emitModules(inputs, artifactsOf, emitters, plan, cache, options);
+  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded);
   mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
 
-  const { files: releaseFiles, warnings: releaseWarnings, ...releaseInfo } = plan.release();
-  files.push(...releaseFiles);
+  files.push(...(await plan.releaseFiles()));
+  const { warnings: releaseWarnings, ...releaseInfo } = releaseInfoOf(plan.release());
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const result: GenerateResult = { files, model: plan.model, warnings: [...plan.warnings, ...releaseWarnings], release: releaseInfo, inputs: [...read.inputFiles].sort() };
   if (options.reportHeuristics) result.heuristics = await reportHeuristics(plan);
@@ -137,6 +139,10 @@ interface PackagePlan {
    * again, 0.15 s of CPU).
    */
   release: () => Release;
+  /** The release's files (Release.files), from the other thread when the release was planned there (print/offload.ts). */
+  releaseFiles: () => Promise<Release["files"]>;
+  /** Takes the release the other thread planned, unless this thread has planned it already (the same, either way). */
+  adoptRelease: (info: ReleaseInfo, files: Promise<Release["files"]>) => void;
   packageName: string;
   emitOptions: EmitOptions;
   warnings: string[];
@@ -153,9 +159,17 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const merged = mergeModels(read.models, { nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
   const model = merged.model;
   const packageName = options.packageName ?? toKebabCase(model.rootName);
-  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
   let planned: Release | undefined;
-  const release = (): Release => (planned ??= planRelease({ model, packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations }));
+  let plannedFiles: Promise<Release["files"]> | undefined;
+  const planHere = (): Release => planRelease({ model, ...releaseRequest(packageName, read, options) });
+  const release = (): Release => (planned ??= planHere());
+  // Should the other thread fail to build them (it has ended, say), they are built here: the same files.
+  const releaseFiles = async (): Promise<Release["files"]> => (plannedFiles ? plannedFiles.catch(() => planHere().files) : release().files);
+  const adoptRelease = (info: ReleaseInfo, files: Promise<Release["files"]>): void => {
+    if (planned) return;
+    planned = { ...info, files: [] };
+    plannedFiles = files;
+  };
   const warnings = [...read.warnings, ...model.warnings];
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
@@ -208,7 +222,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
       "/* eslint-disable */",
       "",
     ].join("\n");
-  return { merged, model, release, packageName, emitOptions, warnings, rootList, source, header };
+  return { merged, model, release, releaseFiles, adoptRelease, packageName, emitOptions, warnings, rootList, source, header };
 }
 
 interface EmittedPackage {
@@ -217,8 +231,69 @@ interface EmittedPackage {
   inOrder: { module: PrintedModule; source: Promise<GeneratedFile>; scripts: Promise<Scripts> | undefined }[];
 }
 
-/** Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted. */
-function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, cache: StepCache, options: GenerateOptions): EmittedPackage {
+/** planRelease's options but the model. */
+function releaseRequest(packageName: string, read: ReadSchemas, options: GenerateOptions): ReleaseRequest {
+  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
+  return { packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations };
+}
+
+/** An emitter's view of the model: the types of the schemas that asked for its artifact, so per-schema `emit` holds. */
+function viewOf(emitter: Emitter, inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], plan: PackagePlan): IrModel {
+  const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
+  return wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
+}
+
+/** What the other thread does for this package (print/offload.ts), on its way. */
+interface Offloaded {
+  /** The types module, printed there (undefined: it is emitted here). */
+  types?: Promise<PrintedTypes>;
+  /** Settled once the release planned there is adopted (plan.adoptRelease) or has failed (this thread then plans it). */
+  release: Promise<void>;
+}
+
+/**
+ * On a large document, with another thread (options.thread): the model sent there, then the
+ * release and the types module asked for, in the order that thread works (print/offload.ts). The
+ * types emitter reads only the named types (emit/types.ts's typeStatements), the release the types,
+ * roots and source. Undefined: everything is done on this thread.
+ */
+function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, read: ReadSchemas, options: GenerateOptions): Offloaded | undefined {
+  const { thread } = options;
+  if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
+  const { model } = plan;
+  const sent = thread.offload({ model: { rootName: model.rootName, types: model.types, source: model.source, roots: model.roots } });
+  // Its failure fails the requests below, each of which falls back to this thread.
+  sent.answer.catch(() => undefined);
+  const ask = (request: DistributiveOmit<Extract<OffloadRequest, { package: number }>, "package">): Promise<OffloadAnswer> => {
+    const { answer } = thread.offload({ package: sent.id, ...request } as OffloadRequest);
+    // Awaited where used; not left to reject unobserved should an emitter throw first.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  const releaseInfo = ask({ release: releaseRequest(plan.packageName, read, options) }) as Promise<ReleaseInfo>;
+  const typesEmitter = emitters.find((e) => e.artifact === "types");
+  const typesView = typesEmitter && viewOf(typesEmitter, inputs, artifactsOf, plan);
+  const types = typesView && (ask({ types: { types: typesView === model ? undefined : typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path } }) as Promise<PrintedTypes>);
+  // The last request: the worker forgets the model once it has answered it.
+  const files = ask({ releaseFiles: true }) as Promise<Release["files"]>;
+  mark("model sent to the other thread");
+  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined) };
+}
+
+/**
+ * Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted.
+ * On a large document with another thread (`offloaded`), the types module is built and printed
+ * there meanwhile (print/offload.ts), and modules too large for prettier are re-indented there.
+ */
+async function emitModules(
+  inputs: readonly SchemaInput[],
+  artifactsOf: readonly Set<string>[],
+  emitters: readonly Emitter[],
+  plan: PackagePlan,
+  cache: StepCache,
+  options: GenerateOptions,
+  offloaded: Offloaded | undefined,
+): Promise<EmittedPackage> {
   const formatter = options.formatter ?? (async (text: string, p: string) => (await import("../print/format")).formatTypeScript(text, p));
   const format = (text: string, p: string): Promise<string> => cache.get("format", "prettier", p, text, () => formatter(text, p), isString);
   // With the CLI's formatter, prettier works on another thread from the moment a module is printed.
@@ -228,21 +303,28 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   let packageSize = 0;
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
+  const { thread } = options;
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
-  const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => {
-    const module = printModule(printable);
+  const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => add(printable.header, printModule(printable), typesOnly, undefined, javascript);
+  /** A printed module into the package; `reindentedText`: reindent(module.text), when the thread that printed it did that already. */
+  const add = (header: string, module: PrintedModule, typesOnly: boolean, reindentedText?: string, javascript?: StatedScript): void => {
     const { path: p, text } = module;
     packageSize += text.length;
     // The header (comment lines prettier leaves as they are) names the generator's version and the
     // schema files: prettier, and its cache entry, get only what follows it, so a module whose
     // header alone changed is not formatted again.
-    const body = text.startsWith(`${printable.header}\n`) ? text.slice(printable.header.length + 1) : "";
-    const pretty = async (): Promise<string> => (body.trim() !== "" ? `${printable.header}\n${await format(body, p)}` : format(text, p));
+    const body = text.startsWith(`${header}\n`) ? text.slice(header.length + 1) : "";
+    const pretty = async (): Promise<string> => (body.trim() !== "" ? `${header}\n${await format(body, p)}` : format(text, p));
     const formatted = async (): Promise<GeneratedFile> => {
       if (options.format === false) return { path: `src/${p}`, contents: text };
-      const skip = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown);
-      const contents = skip ? reindent(text) : await pretty();
+      // A module of megabytes (skipsPrettier whatever the package's size) is sent to the other
+      // thread at once, to be re-indented there while this one emits the next. Any other waits
+      // for the package's size; re-indenting on this thread, it waits for the last module to be
+      // printed (and the JavaScript of this one to be on its way to esbuild, below).
+      const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
+      const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
+      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -269,17 +351,36 @@ function emitModules(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     scripts?.catch(() => undefined);
     printed.set(p, { module, source, scripts });
   };
-  // Emitters of text first: their modules are with prettier while the ones with ts-morph
-  // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
+  const typesOnThread = offloaded?.types;
   const modulesOf = new Map<Emitter, EmittedModule[]>();
-  for (const emitter of [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false))) {
-    // An emitter sees the types of the schemas that asked for its artifact, so per-schema `emit` holds.
-    const wanted = inputs.flatMap((_, i) => (artifactsOf[i]!.has(emitter.artifact) ? [i] : []));
-    const view = wanted.length === inputs.length ? plan.model : selectSchemas(plan.merged, wanted);
-    const modules = emitter.emit({ model: view, options: plan.emitOptions });
+  const sortedEmitters = [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false));
+  const emit = (emitter: Emitter): void => {
+    const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     modulesOf.set(emitter, modules);
     for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true, m.javascript);
+  };
+  // Emitters of text first: their modules are with prettier while the ones with ts-morph
+  // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
+  for (const [i, emitter] of sortedEmitters.entries()) {
+    if (typesOnThread && emitter.artifact === "types") {
+      modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
+      continue;
+    }
+    // The release planned on the other thread, taken before an emitter may read its version (the
+    // client's user agent); the first (the guards) reads none, and has given that thread the time.
+    if (offloaded && i > 0) await offloaded.release;
+    emit(emitter);
+  }
+  if (typesOnThread) {
+    // Should that thread fail (it has ended, or the model did not clone), the types are emitted
+    // here, as without it and last as without it; an error of the emitter's is then thrown here.
+    const printedTypes = await typesOnThread.catch(() => undefined);
+    const typesEmitter = sortedEmitters.find((e) => e.artifact === "types")!;
+    if (printedTypes) {
+      mark(`received ${TYPES_MODULE.path} (${printedTypes.text.length} characters)`);
+      add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text: printedTypes.text, declarations: "source" }, true, printedTypes.reindented);
+    } else emit(typesEmitter);
   }
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
@@ -322,7 +423,8 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   // The release's files (koala-codegen.api.json, CHANGELOG.md; with them the schemas' hash), built
   // now: on a large document this thread would otherwise only wait here for esbuild's JavaScript
   // of the guards, and build them after it.
-  void plan.release().files;
+  // (Or on the other thread, where they may be ready by now: generate() awaits them.)
+  plan.releaseFiles().catch(() => undefined);
   mark("release files");
   let next = 0;
   const declarations = build ? sourceInputs.map((m, i) => (m.stated === "source" ? sources[i]!.contents : (m.stated ?? derived[next++]!))) : undefined;
@@ -345,6 +447,20 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
   return files;
 }
 
+/**
+ * From how many named types the release and the types module are built on the other thread (options.thread). Below
+ * it the module is small (Koala's: a few types) and that thread is prettier's, busy formatting;
+ * above it the module skips prettier and ts-morph's printing is a tenth of a second or more
+ * (vercel's 620 types: 0.33 MB; stripe's 3,018: 1.9 MB).
+ */
+const OFFLOAD_FROM_TYPES = 400;
+
+/**
+ * From how many characters a module is re-indented on the other thread (options.thread): the copies
+ * there and back cost less than the re-indent. Above PRETTIER_SIZE_LIMIT: such a module skips prettier in any package.
+ */
+const REINDENT_ON_THREAD = 1024 * 1024;
+
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */
 function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {
   if (options.schemas !== undefined && options.schema !== undefined) throw new CodegenError("usage", "give either `schema` or `schemas`, not both");
@@ -363,6 +479,18 @@ function toKebabCase(name: string): string {
     .replace(/^-|-$/g, "")
     .toLowerCase() || "generated";
 }
+
+/** reindent(text) on the other thread, or on this one should that thread fail (it has ended, say). */
+async function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string): Promise<string> {
+  try {
+    return (await thread.offload({ reindent: text }).answer) as string;
+  } catch {
+    return reindent(text);
+  }
+}
+
+/** Omit over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function isString(value: unknown): value is string {
   return typeof value === "string";

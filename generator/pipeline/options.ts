@@ -5,7 +5,7 @@ import type { Artifact } from "../emit/index";
 import type { GeneratedFile } from "../generated-file";
 import type { IrModel } from "../ir/model";
 import type { LoadOptions } from "../load/load-schema";
-import type { Formatter } from "../print/format-thread";
+import type { Formatter, FormatThread } from "../print/format-thread";
 import type { PreviousOutput, Release } from "../release/release";
 
 /** One schema of a package of several (`generate({ schemas: [...] })`). */
@@ -70,6 +70,12 @@ export interface GenerateOptions extends LoadOptions {
    * (print/format-thread.ts), so formatting overlaps the rest of the build.
    */
   formatter?: Formatter;
+  /**
+   * Another thread for the main thread's own work on a large document (the CLI passes prettier's,
+   * print/format-thread.ts): the release and the types module are built there while this thread
+   * emits the guards, and large modules are re-indented there (print/offload.ts). Default: everything on this thread.
+   */
+  thread?: Pick<FormatThread, "offload">;
   /** Run prettier over the generated sources. Default true; tests that only execute the code skip it. */
   format?: boolean;
 }

@@ -12,6 +12,10 @@ import { Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 import type { Scripts, StatedScript } from "./scripts";
+import type { OffloadAnswer, OffloadRequest } from "./offload";
+
+/** A request to the worker without its id (each kind's own fields). */
+type FormatRequestBody = FormatRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 
 export type Formatter = (source: string, file: string) => Promise<string>;
 
@@ -21,6 +25,12 @@ export interface FormatThread {
   buildScripts(path: string, source: string): Promise<Scripts>;
   /** A module's JavaScript written from its emitter's code (print/scripts.ts, printScripts) on this thread, for large modules. */
   printScripts(header: string, script: StatedScript): Promise<Scripts>;
+  /**
+   * Work of the main thread's on a large document, on the first worker (print/offload.ts), which
+   * large modules leave idle (they skip prettier): the main thread meanwhile emits the rest. `id`
+   * names the request (a `model` request's id is the `package` of those that use that model).
+   */
+  offload(request: OffloadRequest): { id: number; answer: Promise<OffloadAnswer> };
   /** How many worker threads format (one, or two once there is much to format). */
   readonly threads: number;
   /** Ends the worker; pending calls reject. */
@@ -52,6 +62,10 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
     printScripts: (header, script) => workers[0]!.send({ source: header, file: "", stated: script }) as Promise<Scripts>,
+    offload: (request) => {
+      const id = workers[0]!.nextId;
+      return { id, answer: workers[0]!.send(request) as Promise<OffloadAnswer> };
+    },
     get threads() {
       return workers.length;
     },
@@ -79,13 +93,15 @@ interface FormatWorker {
   /** Characters sent to format and not answered yet. */
   queued: number;
   format: Formatter;
-  /** A request (format or build), answered with the reply's text or scripts. */
-  send(request: Omit<FormatRequest, "id">): Promise<string | Scripts>;
+  /** A request (format, build, or the main thread's work: offload.ts), answered with the reply's text, scripts or answer. */
+  send(request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer>;
+  /** The id of the next request sent. */
+  readonly nextId: number;
 }
 
 function startWorker(script: string, started?: Worker): FormatWorker {
   const worker = started ?? new Worker(script);
-  const pending = new Map<number, { resolve: (answer: string | Scripts) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: string | Scripts | OffloadAnswer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
   let ended: Error | undefined;
@@ -98,7 +114,7 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     if (!p) return;
     pending.delete(reply.id);
     if ("error" in reply) p.reject(new Error(reply.error));
-    else p.resolve("text" in reply ? reply.text : reply.scripts);
+    else p.resolve("text" in reply ? reply.text : "answer" in reply ? reply.answer : reply.scripts);
   });
   worker.on("error", (error) => failAll(error));
   const onExit = (): void => {
@@ -111,14 +127,14 @@ function startWorker(script: string, started?: Worker): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
-  const send = (request: Omit<FormatRequest, "id">): Promise<string | Scripts> =>
-    new Promise<string | Scripts>((resolve, reject) => {
+  const send = (request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer> =>
+    new Promise<string | Scripts | OffloadAnswer>((resolve, reject) => {
       if (ended) return reject(ended);
       const id = nextId++;
       pending.set(id, { resolve, reject });
       // Referenced while work is pending, so the process waits for the answer.
       worker.ref();
-      worker.postMessage({ id, ...request } satisfies FormatRequest);
+      worker.postMessage({ id, ...request } as FormatRequest);
     }).finally(() => {
       if (pending.size === 0) worker.unref();
     });
@@ -126,6 +142,9 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     worker,
     queued: 0,
     send,
+    get nextId() {
+      return nextId;
+    },
     format: (source, file) => {
       self.queued += source.length;
       return (send({ source, file }) as Promise<string>).finally(() => {

@@ -7,19 +7,22 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
+import { isOffloadRequest, runOffload, type OffloadAnswer, type OffloadRequest } from "./offload";
 import { printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
 
-export interface FormatRequest {
-  id: number;
-  source: string;
-  file: string;
-  /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
-  scripts?: true;
-  /** Write this module's JavaScript (print/scripts.ts's printScripts; `source` is its header) instead of formatting. */
-  stated?: StatedScript;
-}
+export type FormatRequest =
+  | {
+      id: number;
+      source: string;
+      file: string;
+      /** Build the source's JavaScript (print/scripts.ts) instead of formatting it. */
+      scripts?: true;
+      /** Write this module's JavaScript (print/scripts.ts's printScripts; `source` is its header) instead of formatting. */
+      stated?: StatedScript;
+    }
+  | ({ id: number } & OffloadRequest);
 
-export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; error: string };
+export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; answer: OffloadAnswer } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -29,6 +32,17 @@ if (port) {
   let saved = false;
   const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
   port.on("message", (request: FormatRequest) => {
+    // The main thread's work on a large document (offload.ts): at once, in the order sent.
+    if (isOffloadRequest(request)) {
+      try {
+        port.postMessage({ id: request.id, answer: runOffload(request.id, request) } satisfies FormatReply);
+        // ts-morph was compiled here, not on the main thread: its code is kept for the next run.
+        if ("types" in request) saveCodeCache();
+      } catch (error) {
+        failed(request.id)(error);
+      }
+      return;
+    }
     // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
     if (request.stated) {
       try {

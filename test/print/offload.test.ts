@@ -1,0 +1,76 @@
+/**
+ * The main thread's work on a large document done on prettier's worker thread (print/offload.ts),
+ * as the CLI runs it: a real worker, compiled. generate() with that thread must give exactly the
+ * files, release and warnings it gives without one (a pending release diffed against a
+ * previous output), and it must really have sent the release, the types and a re-indent there.
+ */
+import * as path from "node:path";
+import { generate } from "../../generator/index";
+import type { GenerateOptions, GenerateResult } from "../../generator/pipeline/options";
+import type * as FormatThreadModule from "../../generator/print/format-thread";
+import type { OffloadRequest } from "../../generator/print/offload";
+import { REPO_ROOT } from "../helpers/paths";
+import { syntheticOpenApi } from "../helpers/synthetic-openapi";
+
+const { startFormatThread } = require(path.join(REPO_ROOT, "dist", "generator", "print", "format-thread.js")) as typeof FormatThreadModule;
+
+let thread: FormatThreadModule.FormatThread;
+
+beforeAll(() => {
+  const started = startFormatThread();
+  if (!started) throw new Error("dist/generator/print/format-worker.js is missing: run npm run build");
+  thread = started;
+});
+
+afterAll(async () => {
+  await thread.close();
+});
+
+/** generate() with the thread, and the kinds of request it sent there. */
+async function withThread(options: GenerateOptions): Promise<{ result: GenerateResult; sent: string[] }> {
+  const sent: string[] = [];
+  const offload = (request: OffloadRequest) => {
+    sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
+    return thread.offload(request);
+  };
+  return { result: await generate({ ...options, thread: { offload } }), sent };
+}
+
+function withoutModel(result: GenerateResult): Omit<GenerateResult, "model"> {
+  const { model: _model, ...rest } = result;
+  return rest;
+}
+
+// 48 resources: 600-odd named types (past OFFLOAD_FROM_TYPES) and a guards module past a megabyte (re-indented there).
+test("a large document gives the same package, release and warnings with the other thread as without it", async () => {
+  const before = await generate({ schema: syntheticOpenApi(47), build: false, release: true });
+  const file = (p: string) => before.files.find((f) => f.path === p)?.contents;
+  const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false, previous: { packageJson: file("package.json"), snapshot: file("koala-codegen.api.json"), changelog: file("CHANGELOG.md") } };
+  const alone = await generate(options);
+  const { result, sent } = await withThread(options);
+  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
+  // The release was diffed against the previous output: Resource47 is new.
+  expect(alone.release.bump).not.toBe("none");
+  expect(alone.release.changes.length).toBeGreaterThan(0);
+  expect(withoutModel(result)).toEqual(withoutModel(alone));
+  expect(result.files.map((f) => f.path)).toEqual(alone.files.map((f) => f.path));
+  result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
+}, 240_000);
+
+test("a thread that fails every request (it has ended, say) costs nothing but time: the same package, built here", async () => {
+  const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false };
+  const alone = await generate(options);
+  const sent: string[] = [];
+  const offload = (request: OffloadRequest) => {
+    sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
+    return { id: sent.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
+  };
+  const result = await generate({ ...options, thread: { offload } });
+  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
+  expect(withoutModel(result)).toEqual(withoutModel(alone));
+}, 240_000);
+
+test("a small schema stays on its own thread", async () => {
+  const { sent } = await withThread({ schema: { title: "Tiny", type: "object", properties: { a: { type: "integer" } } }, build: false });
+  expect(sent).toEqual([]);
+});
