@@ -278,6 +278,8 @@ export function isIdnEmail(s: string): boolean {
 
 // ajv-formats' expressions, which follow the RFCs.
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+/** IPV4 from lastIndex to the end (sticky): an IPv6 address's last two groups read in place, without a slice. */
+const IPV4_AT = /(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/y;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 /**
@@ -356,7 +358,9 @@ export function isIpv6(s: string): boolean {
       continue;
     }
     // an IPv4 address from the current group's start is the last two groups
-    return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
+    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = i - digits;
+    return IPV4_AT.test(s);
   }
   if (digits !== 0) groups++;
   return compressed ? groups < 8 : groups === 8;
