@@ -22,8 +22,9 @@ export declare function isTime(s: string): boolean;
 /**
  * `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note)
  * may stand for the "T". After DATE_TIME, two character tests find the rare cases it cannot
- * decide: "02-29" at 5 (a leap year's only) and a "6" at 17 (second 60, a leap second only at
- * 23:59 UTC, the offset counted: DATE_TIME leaves the offset as the last 6 characters, or "Z").
+ * decide: a day from 29 ("29" or "3x" at 8: is there such a day in that month?) and a "6" at 17
+ * (only second 60, a leap second, at 23:59 UTC, the offset counted: DATE_TIME leaves the offset as
+ * the last 6 characters, or "Z").
  */
 export declare function isDateTime(s: string): boolean;
 /**
