@@ -368,12 +368,11 @@ function isUriLike(s, iri, absolute) {
   return true;
 }
 const URI_COMMON = /^[a-zA-Z][a-zA-Z\d+.-]*:(?:\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@/-]*)?|(?!\/\/)[\w.~!$&'()*+,;=:@/-]*)(?:\?[\w.~!$&'()*+,;=:@/?-]*)?(?:#[\w.~!$&'()*+,;=:@/?-]*)?$/;
-const URI_REFERENCE_COMMON = /^(?:[a-zA-Z][a-zA-Z\d+.-]*:(?:\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@/-]*)?|(?!\/\/)[\w.~!$&'()*+,;=:@/-]*)|\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@/-]*)?|(?!\/\/)[\w.~!$&'()*+,;=@-]*(?:\/[\w.~!$&'()*+,;=:@/-]*)?)(?:\?[\w.~!$&'()*+,;=:@/?-]*)?(?:#[\w.~!$&'()*+,;=:@/?-]*)?$/;
 function isUri(s) {
   return URI_COMMON.test(s) || isUriLike(s, false, true);
 }
 function isUriReference(s) {
-  return URI_REFERENCE_COMMON.test(s) || isUriLike(s, false, false);
+  return isUriLike(s, false, false);
 }
 function isIri(s) {
   return isUriLike(s, true, true);
