@@ -3,16 +3,18 @@
 /* eslint-disable */
 /**
  * `format` checks for every format of JSON Schema 2020-12 and draft-07. The hot ones (date, time,
- * date-time, duration, uuid, ipv6, hostname, uri, uri-template) are character-level scans instead
- * of a regular expression plus `Date.parse`: that is where a guard's speed comes from. A scan
+ * duration, uuid, ipv6, and the rare forms of hostname, uri and uri-template) are character-level
+ * scans instead of a regular expression plus `Date.parse`; date-time, email and the common forms
+ * of hostname, uri and uri-template are regular expressions of character-class loops with few
+ * alternatives (a scan then reads what the expression leaves out). A scan
  * reads each character once, classes it with one table read (HEX_DIGITS, CHARS, URI_CLASSES), and
  * never reads past the end of the string. Measured in V8 11 (Node 20; scripts/bench-formats.ts), a charCodeAt loop
- * costs about 1.7x what a compiled regular expression's class loop costs per character, and a call
- * to RegExp.prototype.test costs about 20 ns before its first character: a scan wins on short and
+ * costs about 3x what a compiled regular expression's class loop costs per character, and a call
+ * to RegExp.prototype.test costs about 10 ns before its first character: a scan wins on short and
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
  * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
- * So the common forms of email and date-time are regular expressions (the rare forms they leave
- * out get a second look). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * So strings that are usually long get a regular expression first (the rare forms it leaves out
+ * get a second look); ipv4 is ajv-formats' expression (a scan measured slower inside a guard). Where ajv-formats is looser than the RFCs (offsets without minutes,
  * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
  * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
  * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
@@ -91,28 +93,41 @@ export function isTime(s: string): boolean {
 }
 
 /**
- * A date-time's syntax and ranges in one pass: every day a month can have (February to 29), hours,
- * minutes, seconds 00-60 and the offset. Irregexp reads a Koala timestamp with it in about 70% of
- * the time of a field-by-field charCodeAt read (a charCodeAt costs about 2 ns, a regular
- * expression's character a fraction of that), and it is smaller. What needs arithmetic is left to
- * isDateTime: February 29 in a leap year only, second 60 at 23:59 UTC only.
+ * A date-time's syntax in one pass, with the ranges a character class can say: months 01-12, days
+ * 01-31, hours 00-23, minutes 00-59, seconds 00-69, offsets to 23:59. Irregexp reads a Koala
+ * timestamp with it in about 70% of the time of a field-by-field charCodeAt read (a charCodeAt costs
+ * about 1 ns, a regular expression's character about 0.3 ns, after a call of about 10 ns). The
+ * alternatives are few and short (each one a backtrack point): the day of the month and the second
+ * 60 are left to isDateTime, which reads one or two characters to find the rare strings they concern.
  */
-const DATE_TIME = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note)
  * may stand for the "T". After DATE_TIME, two character tests find the rare cases it cannot
- * decide: "02-29" at 5 (a leap year's only) and a "6" at 17 (second 60, a leap second only at
- * 23:59 UTC, the offset counted: DATE_TIME leaves the offset as the last 6 characters, or "Z").
+ * decide: a day from 29 ("29" or "3x" at 8: is there such a day in that month?) and a "6" at 17
+ * (only second 60, a leap second, at 23:59 UTC, the offset counted: DATE_TIME leaves the offset as
+ * the last 6 characters, or "Z").
  */
 export function isDateTime(s: string): boolean {
   if (!DATE_TIME.test(s)) return false;
-  if (s.charCodeAt(9) === 57 && s.charCodeAt(8) === 50 && s.charCodeAt(6) === 50 && s.charCodeAt(5) === 48 && daysInMonth(+s.slice(0, 4), 2) === 28) return false;
+  const d = s.charCodeAt(8);
+  if (d >= 50 && (d === 51 || s.charCodeAt(9) === 57) && !dayExists(s)) return false;
   if (s.charCodeAt(17) !== 54) return true;
+  if (s.charCodeAt(18) !== 48) return false; // 61 to 69
   const n = s.length;
   const z = s.charCodeAt(n - 1) > 64; // "Z" or "z", not an offset's last digit
   const offset = z ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (+s.slice(n - 5, n - 3) * 60 + +s.slice(n - 2));
   return (+s.slice(11, 13) * 60 + +s.slice(14, 16) - offset + 1440) % 1440 === 1439;
+}
+
+/** Whether a date-time's day 29, 30 or 31 is in its month, read from the characters (no slice, no number parsing). */
+function dayExists(s: string): boolean {
+  const day = s.charCodeAt(8) * 10 + s.charCodeAt(9) - 528; // 528 = 48 * 11
+  const month = s.charCodeAt(5) * 10 + s.charCodeAt(6) - 528;
+  if (month !== 2) return day < 31 || ((month + (month >> 3)) & 1) === 1;
+  const year = s.charCodeAt(0) * 1000 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3) - 53328; // 48 * 1111
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 /**
@@ -268,6 +283,8 @@ export function isIdnEmail(s: string): boolean {
 
 // ajv-formats' expressions, which follow the RFCs.
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+/** IPV4 from lastIndex to the end (sticky): an IPv6 address's last two groups read in place, without a slice. */
+const IPV4_AT = /(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/y;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 /**
@@ -346,7 +363,9 @@ export function isIpv6(s: string): boolean {
       continue;
     }
     // an IPv4 address from the current group's start is the last two groups
-    return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
+    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = i - digits;
+    return IPV4_AT.test(s);
   }
   if (digits !== 0) groups++;
   return compressed ? groups < 8 : groups === 8;
@@ -546,13 +565,26 @@ function isUriLike(s: string, iri: boolean, absolute: boolean): boolean {
   return true;
 }
 
+// The common form of an absolute URI as a regular expression, tried before isUriLike: a scheme, then an
+// authority of a reg-name and a port, or no "//"; a path, query and fragment of unescaped ASCII
+// (no "%XX", userinfo, IP literal: a string with one fails here and isUriLike decides). Each part
+// is one character-class loop that ends at a character it does not hold, so Irregexp never
+// backtracks into it on a valid string: at about 0.3 ns a character against a charCodeAt scan's 1 ns,
+// it halves the check of a 40-character URL inside a guard. Every string it accepts, isUriLike
+// accepts (formats-previous.test.ts compares on generated strings); on the others (rare) the scan
+// runs after the expression.
+/** `scheme ":" ( "//" reg-name [ ":" port ] path-abempty / path without "//" ) [ "?" query ] [ "#" fragment ]`. */
+const URI_COMMON = /^[a-zA-Z][a-zA-Z\d+.-]*:(?:\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@/-]*)?|(?!\/\/)[\w.~!$&'()*+,;=:@/-]*)(?:\?[\w.~!$&'()*+,;=:@/?-]*)?(?:#[\w.~!$&'()*+,;=:@/?-]*)?$/;
+
 /** `format: "uri"`: an absolute URI (a scheme, then ASCII only). */
 export function isUri(s: string): boolean {
-  return isUriLike(s, false, true);
+  return URI_COMMON.test(s) || isUriLike(s, false, true);
 }
 
 /** `format: "uri-reference"`: a URI or a relative reference ("/a/b", "../c", "#x", ""). */
 export function isUriReference(s: string): boolean {
+  // no regular expression first, as isUri has: a reference is often a short path ("/a/b", "../x"),
+  // where the scan beats a call to RegExp.prototype.test (about 10 ns before its first character)
   return isUriLike(s, false, false);
 }
 
@@ -585,12 +617,21 @@ const TEMPLATE_CHARS = /*#__PURE__*/ (() => {
 })();
 
 /**
+ * The common template, decided by a regular expression before the scan: ASCII literals (no "%XX")
+ * and expressions whose varnames are letters, digits, "_" and inner dots (no "%XX"). A run of
+ * literals is one character-class loop (the peers' expressions go round an alternation for each
+ * character); a template it refuses (a "%", non-ASCII, or an invalid one) is read again by the scan.
+ */
+const URI_TEMPLATE_COMMON = /^[\w.~!$&'()*+,;=:@/?#[\]-]*(?:\{[+#./;?&=,!@|]?\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?(?:,\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?)*\}[\w.~!$&'()*+,;=:@/?#[\]-]*)*$/;
+
+/**
  * `format: "uri-template"` (RFC 6570): literals (with "%XX" and non-ASCII characters) and
  * expressions: "{" [operator] varspec *( "," varspec ) "}", where a varspec is a varname (letters,
  * digits, "_", "%XX", inner single dots) with an optional ":1".."9999" prefix or "*" explode.
  * The apostrophe is a valid literal, as the JSON-Schema-Test-Suite reads the RFC.
  */
 export function isUriTemplate(s: string): boolean {
+  if (URI_TEMPLATE_COMMON.test(s)) return true;
   const n = s.length;
   const table = TEMPLATE_CHARS; // a local: one read of the module's table, not one per character
   let i = 0;
@@ -870,12 +911,22 @@ function ldhLabel(label: string): string | undefined {
 }
 
 /**
+ * The common host name, decided by a regular expression before the scan: runs of letters and digits
+ * joined by single "." or "-" (so no label starts or ends with "-", none is empty, none has the "--"
+ * of an A-label), in at most 63 characters (so no label is longer). Irregexp reads it at about a third
+ * of a charCodeAt scan's cost a character; anything else (Punycode, "a--b", long names, invalid
+ * strings) goes on to the scan.
+ */
+const HOSTNAME_COMMON = /^[a-zA-Z\d]+(?:[.-][a-zA-Z\d]+)*$/;
+
+/**
  * `format: "hostname"` (RFC 1123, RFC 5890): dot-separated LDH labels of 1-63 characters, 253 at
  * most in all, no trailing dot; a Punycode label ("xn--...") must decode to a valid IDNA2008
  * U-label, and a name with right-to-left labels must keep the bidi rule (RFC 5893).
  */
 export function isHostname(s: string): boolean {
   const n = s.length;
+  if (n <= 63 && HOSTNAME_COMMON.test(s)) return true;
   if (n === 0 || n > 253) return false;
   const table = CHARS;
   let punycode = false;

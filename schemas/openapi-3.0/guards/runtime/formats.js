@@ -90,15 +90,24 @@ function numOffsetAllows(s, j, minutes, second) {
 function isTime(s) {
   return timeAt(s, 0);
 }
-const DATE_TIME = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2\d)|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function isDateTime(s) {
   if (!DATE_TIME.test(s)) return false;
-  if (s.charCodeAt(9) === 57 && s.charCodeAt(8) === 50 && s.charCodeAt(6) === 50 && s.charCodeAt(5) === 48 && daysInMonth(+s.slice(0, 4), 2) === 28) return false;
+  const d = s.charCodeAt(8);
+  if (d >= 50 && (d === 51 || s.charCodeAt(9) === 57) && !dayExists(s)) return false;
   if (s.charCodeAt(17) !== 54) return true;
+  if (s.charCodeAt(18) !== 48) return false;
   const n = s.length;
   const z = s.charCodeAt(n - 1) > 64;
   const offset = z ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (+s.slice(n - 5, n - 3) * 60 + +s.slice(n - 2));
   return (+s.slice(11, 13) * 60 + +s.slice(14, 16) - offset + 1440) % 1440 === 1439;
+}
+function dayExists(s) {
+  const day = s.charCodeAt(8) * 10 + s.charCodeAt(9) - 528;
+  const month = s.charCodeAt(5) * 10 + s.charCodeAt(6) - 528;
+  if (month !== 2) return day < 31 || (month + (month >> 3) & 1) === 1;
+  const year = s.charCodeAt(0) * 1e3 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3) - 53328;
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 function isUuid(s) {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
@@ -188,6 +197,7 @@ function isIdnEmail(s) {
   return isIdnHostname(domain.normalize("NFC"));
 }
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV4_AT = /(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/y;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 function isDuration(s) {
@@ -249,7 +259,9 @@ function isIpv6(s) {
       }
       continue;
     }
-    return c === 46 && (compressed ? groups < 6 : groups === 6) && IPV4.test(s.slice(i - digits));
+    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = i - digits;
+    return IPV4_AT.test(s);
   }
   if (digits !== 0) groups++;
   return compressed ? groups < 8 : groups === 8;
@@ -397,8 +409,9 @@ function isUriLike(s, iri, absolute) {
   }
   return true;
 }
+const URI_COMMON = /^[a-zA-Z][a-zA-Z\d+.-]*:(?:\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@/-]*)?|(?!\/\/)[\w.~!$&'()*+,;=:@/-]*)(?:\?[\w.~!$&'()*+,;=:@/?-]*)?(?:#[\w.~!$&'()*+,;=:@/?-]*)?$/;
 function isUri(s) {
-  return isUriLike(s, false, true);
+  return URI_COMMON.test(s) || isUriLike(s, false, true);
 }
 function isUriReference(s) {
   return isUriLike(s, false, false);
@@ -423,7 +436,9 @@ const TEMPLATE_CHARS = /* @__PURE__ */ (() => {
   set("-._~!$&'()*+,;=:@/?#[]", LITERAL);
   return table;
 })();
+const URI_TEMPLATE_COMMON = /^[\w.~!$&'()*+,;=:@/?#[\]-]*(?:\{[+#./;?&=,!@|]?\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?(?:,\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?)*\}[\w.~!$&'()*+,;=:@/?#[\]-]*)*$/;
 function isUriTemplate(s) {
+  if (URI_TEMPLATE_COMMON.test(s)) return true;
   const n = s.length;
   const table = TEMPLATE_CHARS;
   let i = 0;
@@ -650,8 +665,10 @@ function ldhLabel(label) {
   if (label.charCodeAt(2) !== 45 || label.charCodeAt(3) !== 45) return label;
   return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : void 0;
 }
+const HOSTNAME_COMMON = /^[a-zA-Z\d]+(?:[.-][a-zA-Z\d]+)*$/;
 function isHostname(s) {
   const n = s.length;
+  if (n <= 63 && HOSTNAME_COMMON.test(s)) return true;
   if (n === 0 || n > 253) return false;
   const table = CHARS;
   let punycode = false;
