@@ -62,6 +62,12 @@ export function placeholder(kind: string, index: number): Code {
   return new Code(`\u0000${kind}${index}\u0000`);
 }
 
+/** `within` with every occurrence of the placeholder `token` replaced by `replacement`. */
+export function substitute(within: Code, token: Code, replacement: Code): Code {
+  if (!token.text.startsWith("\u0000")) throw new Error(`internal: ${JSON.stringify(token.text)} is not a placeholder`);
+  return new Code(within.text.split(token.text).join(replacement.text));
+}
+
 /** `obj.key` when the key is an identifier, `obj["key"]` otherwise. */
 export function member(object: Code, key: string): Code {
   return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);

@@ -29,7 +29,7 @@ const check: KeywordCheck = {
       s.body.block(code`for (let ${i} = ${prefix.length}; ${i} < ${a}.length; ${i}++)`, () => {
         const item = s.local("x");
         s.body.line(code`const ${item} = ${a}[${i}];`);
-        s.child(rest, item, s.at({ index: i }), `${node.schemaPath}/items`);
+        s.childInLoop(rest, item, s.at({ index: i }), `${node.schemaPath}/items`);
       });
     }
     if (s.ev) s.body.line(code`${s.ev}.allItems = true;`);

@@ -16,7 +16,7 @@ const check: KeywordCheck = {
       s.body.block(code`for (let ${i} = 0; ${i} < ${a}.length; ${i}++)`, () => {
         s.body.line(code`if (${s.module.runtime("evaluated", "isIndexEvaluated")}(${s.ev!}, ${i})) continue;`);
         if (schema === false) s.body.line(s.fail("unevaluatedItems", "must NOT have unevaluated items"));
-        else s.child(schema, code`${a}[${i}]`, s.at({ index: i }), `${node.schemaPath}/unevaluatedItems`);
+        else s.childInLoop(schema, code`${a}[${i}]`, s.at({ index: i }), `${node.schemaPath}/unevaluatedItems`);
       });
     }
     s.body.line(code`${s.ev!}.allItems = true;`);
