@@ -188,6 +188,27 @@ export class Scope {
     this.body.append(body);
   }
 
+  /**
+   * A loop over the items of the array `a` (at `start`, for the `for` header), collecting or not:
+   * `item(i, path)` emits the checks of the item at index `i`, whose path is `path`. Collecting,
+   * that path is relative to the array (the index alone, as a string), and the errors the loop
+   * added get the array's path in front after it (runtime's rebase): the path of a valid item is
+   * never built, and an invalid one's once per error.
+   */
+  itemsLoop(a: Code, start: number, item: (i: Code, path: Code) => void): void {
+    const i = this.local("i");
+    const head = code`for (let ${i} = ${start}; ${i} < ${a}.length; ${i}++)`;
+    if (!this.collecting) {
+      this.body.block(head, () => item(i, this.at({ index: i })));
+      return;
+    }
+    const from = this.local("n");
+    this.body.line(code`const ${from} = errors?.length;`);
+    this.body.block(head, () => item(i, code`"" + ${i}`));
+    const base = this.path === FUNCTION_PATH ? code`path` : this.path;
+    this.body.line(code`if (errors) ${this.module.runtime("validation", "rebase")}(errors, ${from}!, ${appendLiteral(base, "/")});`);
+  }
+
   /** A boolean expression: is `value` valid against `schema`? (A collecting function called without a list.) */
   test(schema: IrSchema, value: Code, schemaPath: string): Code {
     if (typeof schema === "boolean") return code`${schema}`;

@@ -1,8 +1,8 @@
 /**
- * Instance paths of array items (emit/guards/scope.ts, Scope.childInLoop): an item whose checks
- * report at its path more than once gets the path built once per item, into a local, and only
- * with an error list; an item with one such check keeps the path written at that check. Either
- * way every error is where ajv (allErrors) reports it, and the fast path builds no path.
+ * Instance paths of array items (emit/guards/scope.ts, Scope.itemsLoop and childInLoop): collecting,
+ * an item reports at its index alone and the loop puts the array's path in front of the errors it
+ * added; an item whose checks report at its path more than once gets that path once per item, into
+ * a local, only with an error list. Every error is where ajv (allErrors) reports it.
  */
 import { generate } from "../../../generator/index";
 import { loadGenerated } from "../../../generator/run-generated";
@@ -57,13 +57,55 @@ describe("instance paths of array items", () => {
     }
   });
 
-  test("an item path used by several checks is one local, built only with an error list", () => {
+  test("an item's path is its index alone, once per item when several checks use it, built only with an error list", () => {
     const locals = [...text.matchAll(/const (q\d+) = \(errors && (.+?)\)!;/g)];
     // The outer items (several checks each) and the grid rows (prefixItems and items: false).
-    expect(locals.map((m) => m[2])).toEqual([expect.stringMatching(/^path \+ "\/" \+ i\d+$/), expect.stringMatching(/^q\d+ \+ "\/grid\/" \+ i\d+$/)]);
-    // The loop variable becomes a string nowhere else but in a loop's own path: each index is
-    // converted once (in its local, or at the one check of the tags' items).
-    const conversions = [...text.matchAll(/\+ (i\d+)\b/g)].map((m) => m[1]);
-    expect(new Set(conversions).size).toBe(conversions.length);
+    expect(locals.map((m) => m[2])).toEqual([expect.stringMatching(/^"" \+ i\d+$/), expect.stringMatching(/^"" \+ i\d+$/)]);
+    // The index is never appended to the array's path per item ("" + i at the one check of a
+    // tag): the three loops' errors get it after each loop, once per error.
+    for (const m of text.matchAll(/(\S+) \+ (i\d+)\b/g)) expect(m[0]).toBe(`"" + ${m[2]}`);
+    expect([...text.matchAll(/const (n\d+) = errors\?\.length;/g)].length).toBe(3);
+    expect([...text.matchAll(/if \(errors\) \$rebase\(errors, n\d+!, .+?\);/g)].map((m) => m[0].replace(/\d+/g, "#"))).toEqual([
+      'if (errors) $rebase(errors, n#!, q# + "/tags/");',
+      'if (errors) $rebase(errors, n#!, q# + "/grid/");',
+      'if (errors) $rebase(errors, n#!, path + "/");',
+    ]);
   });
+});
+
+/**
+ * More loops over items: unevaluatedItems, a recursive type's items, items after prefixItems.
+ * Instance paths and keywords only: ajv's schema paths under a $ref start at the referenced schema.
+ */
+const MORE: [string, object, unknown[]][] = [
+  [
+    "Uneval",
+    { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", prefixItems: [{ type: "integer" }], unevaluatedItems: { type: "string", minLength: 2 } },
+    [[1, "ab", "c", 3], ["x", "abc"], [1]],
+  ],
+  [
+    "Tree",
+    {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $ref: "#/$defs/node",
+      $defs: { node: { type: "object", required: ["name"], properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/node" } } } } },
+    },
+    [{ name: "a", children: [{ name: 1 }, { name: "b", children: [{}, { name: "c", children: [{ name: [] }] }] }] }, { name: "ok", children: [] }],
+  ],
+  ["Tail", { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", prefixItems: [{ type: "string" }, { type: "string" }], items: { type: "integer", maximum: 5 } }, [["a", 1, 2, 9, "x"], [1, "b", 6]]],
+];
+
+describe.each(MORE)("%s: errors at the instance paths ajv (allErrors) reports", (name, schema, values) => {
+  test("validate and is agree with ajv", async () => {
+    const { files } = await generate({ schema, name, emit: ["guards"], build: false, format: false });
+    const guards = loadGenerated(files) as Guards;
+    const ajv = ajvFor(schema, true);
+    for (const value of values) {
+      const result = guards[`validate${name}`]!(value);
+      const ours = result.ok ? "valid" : result.errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`).sort();
+      const theirs = ajv(value) ? "valid" : ajv.errors!.map((e) => `${e.instancePath} ${e.keyword}`).sort();
+      expect([value, ours]).toEqual([value, theirs]);
+      expect(guards[`is${name}`]!(value)).toBe(theirs === "valid");
+    }
+  }, 60_000);
 });
