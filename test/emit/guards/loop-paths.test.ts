@@ -58,17 +58,17 @@ describe("instance paths of array items", () => {
   });
 
   test("an item's path is its index alone, once per item when several checks use it, built only with an error list", () => {
-    const locals = [...text.matchAll(/const (q\d+) = \(errors && (.+?)\)!;/g)];
+    const locals = [...text.matchAll(/const (q\d+) = errors \? (.+?) : "";/g)];
     // The outer items (several checks each) and the grid rows (prefixItems and items: false).
     expect(locals.map((m) => m[2])).toEqual([expect.stringMatching(/^"" \+ i\d+$/), expect.stringMatching(/^"" \+ i\d+$/)]);
     // The index is never appended to the array's path per item ("" + i at the one check of a
     // tag): the three loops' errors get it after each loop, once per error.
     for (const m of text.matchAll(/(\S+) \+ (i\d+)\b/g)) expect(m[0]).toBe(`"" + ${m[2]}`);
     expect([...text.matchAll(/const (n\d+) = errors\?\.length;/g)].length).toBe(3);
-    expect([...text.matchAll(/if \(errors\) \$rebase\(errors, n\d+!, .+?\);/g)].map((m) => m[0].replace(/\d+/g, "#"))).toEqual([
-      'if (errors) $rebase(errors, n#!, q# + "/tags/");',
-      'if (errors) $rebase(errors, n#!, q# + "/grid/");',
-      'if (errors) $rebase(errors, n#!, path + "/");',
+    expect([...text.matchAll(/if \(errors\) \$rebase\(errors, n\d+, .+?\);/g)].map((m) => m[0].replace(/\d+/g, "#"))).toEqual([
+      'if (errors) $rebase(errors, n#, q# + "/tags/");',
+      'if (errors) $rebase(errors, n#, q# + "/grid/");',
+      'if (errors) $rebase(errors, n#, path + "/");',
     ]);
   });
 });
