@@ -302,7 +302,7 @@ function collect$KoalaProfileBatchRequest(
           const x10 = a7[i8];
           if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n9!, path + "/events/");
+        if (errors) $rebase(errors, n9, path + "/events/");
       }
     }
     const p11 = o1.identifies;
@@ -330,7 +330,7 @@ function collect$KoalaProfileBatchRequest(
           const x15 = a12[i13];
           if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n14!, path + "/identifies/");
+        if (errors) $rebase(errors, n14, path + "/identifies/");
       }
     }
     const p16 = o1.page_views;
@@ -358,7 +358,7 @@ function collect$KoalaProfileBatchRequest(
           const x20 = a17[i18];
           if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n19!, path + "/page_views/");
+        if (errors) $rebase(errors, n19, path + "/page_views/");
       }
     }
   }
@@ -837,7 +837,7 @@ function collect$KoalaAccountBatchRequest(
           const x8 = a5[i6];
           if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n7!, path + "/identifies/");
+        if (errors) $rebase(errors, n7, path + "/identifies/");
       }
     }
     const p9 = o1.events;
@@ -852,7 +852,7 @@ function collect$KoalaAccountBatchRequest(
           const x13 = a10[i11];
           if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n12!, path + "/events/");
+        if (errors) $rebase(errors, n12, path + "/events/");
       }
     }
   }

@@ -4098,7 +4098,7 @@ function collect$1(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
-      const q6 = errors && "" + i2;
+      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Parameter(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;
@@ -4142,7 +4142,7 @@ function collect$2(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
-      const q6 = errors && "" + i2;
+      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Schema(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;

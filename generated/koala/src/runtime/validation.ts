@@ -48,8 +48,9 @@ export function pushKeyError(errors: ValidationError[] | undefined, path: string
  * batch. After the loop, the errors it added (from index `from` on) get the array's path and "/"
  * in front, only those, once per array level.
  */
-export function rebase(errors: ValidationError[], from: number, prefix: string): void {
-  for (; from < errors.length; from++) errors[from]!.path = prefix + errors[from]!.path;
+export function rebase(errors: ValidationError[], from: number | undefined, prefix: string): void {
+  // `from` is `errors?.length` before the loop: set whenever `errors` is.
+  for (let k = from!; k < errors.length; k++) errors[k]!.path = prefix + errors[k]!.path;
 }
 
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */

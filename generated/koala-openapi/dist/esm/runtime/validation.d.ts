@@ -32,7 +32,7 @@ export declare function pushKeyError(errors: ValidationError[] | undefined, path
  * batch. After the loop, the errors it added (from index `from` on) get the array's path and "/"
  * in front, only those, once per array level.
  */
-export declare function rebase(errors: ValidationError[], from: number, prefix: string): void;
+export declare function rebase(errors: ValidationError[], from: number | undefined, prefix: string): void;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
 export declare class SchemaValidationError extends Error {
     readonly errors: ValidationError[];

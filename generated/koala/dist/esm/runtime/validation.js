@@ -11,7 +11,7 @@ function pushKeyError(errors, path, key, schemaPath, message, afterKey = "", key
   return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
 function rebase(errors, from, prefix) {
-  for (; from < errors.length; from++) errors[from].path = prefix + errors[from].path;
+  for (let k = from; k < errors.length; k++) errors[k].path = prefix + errors[k].path;
 }
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
