@@ -90,6 +90,12 @@ export function javaScriptText(text: string): string {
   return text.replace(/\u0001[^\u0002]*\u0002/g, "");
 }
 
+/** `within` with every occurrence of the placeholder `token` replaced by `replacement`. */
+export function substitute(within: Code, token: Code, replacement: Code): Code {
+  if (!token.text.startsWith("\u0000")) throw new Error(`internal: ${JSON.stringify(token.text)} is not a placeholder`);
+  return new Code(within.text.split(token.text).join(replacement.text));
+}
+
 /** `obj.key` when the key is an identifier, `obj["key"]` otherwise. */
 export function member(object: Code, key: string): Code {
   return new Code(isBareKey(key) ? `${object.text}.${key}` : `${object.text}[${literalText(key)}]`);

@@ -9,6 +9,7 @@ import {
   type ValidationResult as $ValidationResult,
   invalid as $invalid,
   pushError as $pushError,
+  rebase as $rebase,
   standardSchema as $standardSchema,
   tooDeep as $tooDeep,
 } from "./runtime/validation.js";
@@ -296,23 +297,24 @@ function collect$KoalaProfileBatchRequest(
           )
             return false;
         }
+        const n9 = errors?.length;
         for (let i8 = 0; i8 < a7.length; i8++) {
-          const x9 = a7[i8];
-          if (!collect$TrackEvent(x9, errors && path + "/events/" + i8, errors) && !errors)
-            return false;
+          const x10 = a7[i8];
+          if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n9, path + "/events/");
       }
     }
-    const p10 = o1.identifies;
-    if (p10 !== undefined) {
-      if (!Array.isArray(p10)) {
+    const p11 = o1.identifies;
+    if (p11 !== undefined) {
+      if (!Array.isArray(p11)) {
         if (
           $pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array")
         )
           return false;
       } else {
-        const a11 = p10 as unknown[];
-        if (a11.length > 30) {
+        const a12 = p11 as unknown[];
+        if (a12.length > 30) {
           if (
             $pushError$(
               errors,
@@ -323,23 +325,24 @@ function collect$KoalaProfileBatchRequest(
           )
             return false;
         }
-        for (let i12 = 0; i12 < a11.length; i12++) {
-          const x13 = a11[i12];
-          if (!collect$IdentifyCall(x13, errors && path + "/identifies/" + i12, errors) && !errors)
-            return false;
+        const n14 = errors?.length;
+        for (let i13 = 0; i13 < a12.length; i13++) {
+          const x15 = a12[i13];
+          if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n14, path + "/identifies/");
       }
     }
-    const p14 = o1.page_views;
-    if (p14 !== undefined) {
-      if (!Array.isArray(p14)) {
+    const p16 = o1.page_views;
+    if (p16 !== undefined) {
+      if (!Array.isArray(p16)) {
         if (
           $pushError$(errors, path + "/page_views", "#/properties/page_views/type", "must be array")
         )
           return false;
       } else {
-        const a15 = p14 as unknown[];
-        if (a15.length > 30) {
+        const a17 = p16 as unknown[];
+        if (a17.length > 30) {
           if (
             $pushError$(
               errors,
@@ -350,11 +353,12 @@ function collect$KoalaProfileBatchRequest(
           )
             return false;
         }
-        for (let i16 = 0; i16 < a15.length; i16++) {
-          const x17 = a15[i16];
-          if (!collect$PageView(x17, errors && path + "/page_views/" + i16, errors) && !errors)
-            return false;
+        const n19 = errors?.length;
+        for (let i18 = 0; i18 < a17.length; i18++) {
+          const x20 = a17[i18];
+          if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n19, path + "/page_views/");
       }
     }
   }
@@ -828,28 +832,27 @@ function collect$KoalaAccountBatchRequest(
           return false;
       } else {
         const a5 = p4 as unknown[];
+        const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
-          const x7 = a5[i6];
-          if (
-            !collect$AccountIdentifyCall(x7, errors && path + "/identifies/" + i6, errors) &&
-            !errors
-          )
-            return false;
+          const x8 = a5[i6];
+          if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n7, path + "/identifies/");
       }
     }
-    const p8 = o1.events;
-    if (p8 !== undefined) {
-      if (!Array.isArray(p8)) {
+    const p9 = o1.events;
+    if (p9 !== undefined) {
+      if (!Array.isArray(p9)) {
         if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array"))
           return false;
       } else {
-        const a9 = p8 as unknown[];
-        for (let i10 = 0; i10 < a9.length; i10++) {
-          const x11 = a9[i10];
-          if (!collect$TrackEvent(x11, errors && path + "/events/" + i10, errors) && !errors)
-            return false;
+        const a10 = p9 as unknown[];
+        const n12 = errors?.length;
+        for (let i11 = 0; i11 < a10.length; i11++) {
+          const x13 = a10[i11];
+          if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n12, path + "/events/");
       }
     }
   }

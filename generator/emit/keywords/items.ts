@@ -25,11 +25,10 @@ const check: KeywordCheck = {
     if (rest === false) {
       s.failIf(code`${a}.length > ${prefix.length}`, "items", `must NOT have more than ${prefix.length} items`);
     } else if (rest !== true) {
-      const i = s.local("i");
-      s.body.block(code`for (let ${i} = ${prefix.length}; ${i} < ${a}.length; ${i}++)`, () => {
+      s.itemsLoop(a, prefix.length, (i, path) => {
         const item = s.local("x");
         s.body.line(code`const ${item} = ${a}[${i}];`);
-        s.child(rest, item, s.at({ index: i }), `${node.schemaPath}/items`);
+        s.childInLoop(rest, item, path, `${node.schemaPath}/items`);
       });
     }
     if (s.ev) s.body.line(code`${s.ev}.allItems = true;`);

@@ -1,5 +1,5 @@
 /** unevaluatedItems: items that no prefixItems/items/contains or passing in-place subschema evaluated. */
-import { code } from "../code";
+import { code, type Code } from "../code";
 import type { KeywordCheck } from "../guards/check";
 import type { KeywordDefinition } from "./keyword";
 import { since } from "../../ir/dialect-keywords";
@@ -12,12 +12,20 @@ const check: KeywordCheck = {
     const schema = node.unevaluatedItems!;
     const a = s.value;
     if (schema !== true) {
-      const i = s.local("i");
-      s.body.block(code`for (let ${i} = 0; ${i} < ${a}.length; ${i}++)`, () => {
-        s.body.line(code`if (${s.module.runtime("evaluated", "isIndexEvaluated")}(${s.ev!}, ${i})) continue;`);
-        if (schema === false) s.body.line(s.fail("unevaluatedItems", "must NOT have unevaluated items"));
-        else s.child(schema, code`${a}[${i}]`, s.at({ index: i }), `${node.schemaPath}/unevaluatedItems`);
-      });
+      const skip = (i: Code): void => s.body.line(code`if (${s.module.runtime("evaluated", "isIndexEvaluated")}(${s.ev!}, ${i})) continue;`);
+      if (schema === false) {
+        // The error is the array's (an absolute path): not a loop of relative item paths.
+        const i = s.local("i");
+        s.body.block(code`for (let ${i} = 0; ${i} < ${a}.length; ${i}++)`, () => {
+          skip(i);
+          s.body.line(s.fail("unevaluatedItems", "must NOT have unevaluated items"));
+        });
+      } else {
+        s.itemsLoop(a, 0, (i, path) => {
+          skip(i);
+          s.childInLoop(schema, code`${a}[${i}]`, path, `${node.schemaPath}/unevaluatedItems`);
+        });
+      }
     }
     s.body.line(code`${s.ev!}.allItems = true;`);
   },

@@ -182,7 +182,7 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   validateTag: () => validateTag,
   validateXML: () => validateXML
 });
-var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
+var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, rebase: $rebase, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
 var { countKeys: $countKeys, hasOwn: $hasOwn, hasUniqueItems: $hasUniqueItems, pointerToken: $pointerToken } = require("./runtime/checks.js");
 var __reexports0 = require("./runtime/validation.js");
 var $pushError$ = $pushError;
@@ -1315,48 +1315,54 @@ function collect$OpenApi30Document(value, path, errors) {
     if (p7 !== undefined) {
       if (!(Array.isArray(p7))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a8 = p7;
+        const n10 = errors?.length;
         for (let i9 = 0; i9 < a8.length; i9++) {
-          const x10 = a8[i9];
-          if (!collect$Server(x10, errors && path + "/servers/" + i9, errors) && !errors) return false;
+          const x11 = a8[i9];
+          if (!collect$Server(x11, errors && "" + i9, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n10, path + "/servers/");
       }
     }
-    const p11 = o1.security;
-    if (p11 !== undefined) {
-      if (!(Array.isArray(p11))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
-        const a12 = p11;
-        for (let i13 = 0; i13 < a12.length; i13++) {
-          const x14 = a12[i13];
-          if (!collect$SecurityRequirement(x14, errors && path + "/security/" + i13, errors) && !errors) return false;
+    const p12 = o1.security;
+    if (p12 !== undefined) {
+      if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
+        const a13 = p12;
+        const n15 = errors?.length;
+        for (let i14 = 0; i14 < a13.length; i14++) {
+          const x16 = a13[i14];
+          if (!collect$SecurityRequirement(x16, errors && "" + i14, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n15, path + "/security/");
       }
     }
-    const p15 = o1.tags;
-    if (p15 !== undefined) {
-      if (!(Array.isArray(p15))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
-        const a16 = p15;
-        if (!$hasUniqueItems$(a16)) { if ($pushError$(errors, path + "/tags", "#/properties/tags/uniqueItems", "must NOT have duplicate items")) return false; }
-        for (let i17 = 0; i17 < a16.length; i17++) {
-          const x18 = a16[i17];
-          if (!collect$Tag(x18, errors && path + "/tags/" + i17, errors) && !errors) return false;
+    const p17 = o1.tags;
+    if (p17 !== undefined) {
+      if (!(Array.isArray(p17))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
+        const a18 = p17;
+        if (!$hasUniqueItems$(a18)) { if ($pushError$(errors, path + "/tags", "#/properties/tags/uniqueItems", "must NOT have duplicate items")) return false; }
+        const n20 = errors?.length;
+        for (let i19 = 0; i19 < a18.length; i19++) {
+          const x21 = a18[i19];
+          if (!collect$Tag(x21, errors && "" + i19, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n20, path + "/tags/");
       }
     }
     if (p4 !== undefined) {
       if (!collect$Paths(p4, errors && path + "/paths", errors) && !errors) return false;
     }
-    const p19 = o1.components;
-    if (p19 !== undefined) {
-      if (!collect$Components(p19, errors && path + "/components", errors) && !errors) return false;
+    const p22 = o1.components;
+    if (p22 !== undefined) {
+      if (!collect$Components(p22, errors && path + "/components", errors) && !errors) return false;
     }
-    for (const k20 in o1) {
-      if (!$hasOwn$(o1, k20)) continue;
-      const x21 = o1[k20];
-      const m22 = pattern$1.test(k20);
-      if (m22) {
+    for (const k23 in o1) {
+      if (!$hasOwn$(o1, k23)) continue;
+      const x24 = o1[k23];
+      const m25 = pattern$1.test(k23);
+      if (m25) {
       }
-      if (!(k20 === "openapi" || k20 === "info" || k20 === "externalDocs" || k20 === "servers" || k20 === "security" || k20 === "tags" || k20 === "paths" || k20 === "components" || m22)) {
-        { if ($pushKeyError$(errors, path, k20, "#/additionalProperties", "must NOT have additional property ")) return false; }
+      if (!(k23 === "openapi" || k23 === "info" || k23 === "externalDocs" || k23 === "servers" || k23 === "security" || k23 === "tags" || k23 === "paths" || k23 === "components" || m25)) {
+        { if ($pushKeyError$(errors, path, k23, "#/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
@@ -1477,10 +1483,12 @@ function collect$SecurityRequirement(value, path, errors) {
       const x3 = o1[k2];
       if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/SecurityRequirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
+        const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
-          const x6 = a4[i5];
-          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2) + "/" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
+          const x7 = a4[i5];
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
         }
+        if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
       }
     }
   }
@@ -1808,27 +1816,29 @@ function collect$ServerVariable(value, path, errors) {
     if (p3 !== undefined) {
       if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/enum", "#/definitions/ServerVariable/properties/enum/type", "must be array")) return false; } else {
         const a4 = p3;
+        const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
-          const x6 = a4[i5];
-          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/enum/" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
+          const x7 = a4[i5];
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
         }
+        if (errors) $rebase(errors, n6, path + "/enum/");
       }
     }
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/default", "#/definitions/ServerVariable/properties/default/type", "must be string")) return false; }
     }
-    const p7 = o1.description;
-    if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/ServerVariable/properties/description/type", "must be string")) return false; }
+    const p8 = o1.description;
+    if (p8 !== undefined) {
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/ServerVariable/properties/description/type", "must be string")) return false; }
     }
-    for (const k8 in o1) {
-      if (!$hasOwn$(o1, k8)) continue;
-      const x9 = o1[k8];
-      const m10 = pattern$1.test(k8);
-      if (m10) {
+    for (const k9 in o1) {
+      if (!$hasOwn$(o1, k9)) continue;
+      const x10 = o1[k9];
+      const m11 = pattern$1.test(k9);
+      if (m11) {
       }
-      if (!(k8 === "enum" || k8 === "default" || k8 === "description" || m10)) {
-        { if ($pushKeyError$(errors, path, k8, "#/definitions/ServerVariable/additionalProperties", "must NOT have additional property ")) return false; }
+      if (!(k9 === "enum" || k9 === "default" || k9 === "description" || m11)) {
+        { if ($pushKeyError$(errors, path, k9, "#/definitions/ServerVariable/additionalProperties", "must NOT have additional property ")) return false; }
       }
     }
   }
@@ -1891,24 +1901,26 @@ function collect$PathItem(value, path, errors) {
     if (p13 !== undefined) {
       if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/servers", "#/definitions/PathItem/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a14 = p13;
+        const n16 = errors?.length;
         for (let i15 = 0; i15 < a14.length; i15++) {
-          const x16 = a14[i15];
-          if (!collect$Server(x16, errors && path + "/servers/" + i15, errors) && !errors) return (depth$--, false);
+          const x17 = a14[i15];
+          if (!collect$Server(x17, errors && "" + i15, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n16, path + "/servers/");
       }
     }
-    const p17 = o1.parameters;
-    if (p17 !== undefined) {
-      if (!collect$1(p17, errors && path + "/parameters", errors, "#/definitions/PathItem/properties/parameters") && !errors) return (depth$--, false);
+    const p18 = o1.parameters;
+    if (p18 !== undefined) {
+      if (!collect$1(p18, errors && path + "/parameters", errors, "#/definitions/PathItem/properties/parameters") && !errors) return (depth$--, false);
     }
-    for (const k18 in o1) {
-      if (!$hasOwn$(o1, k18)) continue;
-      const x19 = o1[k18];
-      const m20 = pattern$1.test(k18);
-      if (m20) {
+    for (const k19 in o1) {
+      if (!$hasOwn$(o1, k19)) continue;
+      const x20 = o1[k19];
+      const m21 = pattern$1.test(k19);
+      if (m21) {
       }
-      if (!(k18 === "$ref" || k18 === "summary" || k18 === "description" || k18 === "get" || k18 === "put" || k18 === "post" || k18 === "delete" || k18 === "options" || k18 === "head" || k18 === "patch" || k18 === "trace" || k18 === "servers" || k18 === "parameters" || m20)) {
-        { if ($pushKeyError$(errors, path, k18, "#/definitions/PathItem/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
+      if (!(k19 === "$ref" || k19 === "summary" || k19 === "description" || k19 === "get" || k19 === "put" || k19 === "post" || k19 === "delete" || k19 === "options" || k19 === "head" || k19 === "patch" || k19 === "trace" || k19 === "servers" || k19 === "parameters" || m21)) {
+        { if ($pushKeyError$(errors, path, k19, "#/definitions/PathItem/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
@@ -2008,148 +2020,152 @@ function collect$Schema(value, path, errors) {
         const a25 = p24;
         if (a25.length < 1) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
         if (!$hasUniqueItems$(a25)) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/uniqueItems", "must NOT have duplicate items")) return (depth$--, false); }
+        const n27 = errors?.length;
         for (let i26 = 0; i26 < a25.length; i26++) {
-          const x27 = a25[i26];
-          if (!(typeof x27 === "string")) { if ($pushError$(errors, path + "/required/" + i26, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
+          const x28 = a25[i26];
+          if (!(typeof x28 === "string")) { if ($pushError$(errors, "" + i26, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
         }
+        if (errors) $rebase(errors, n27, path + "/required/");
       }
     }
-    const p28 = o1.enum;
-    if (p28 !== undefined) {
-      if (!(Array.isArray(p28))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
-        const a29 = p28;
-        if (a29.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
-        for (let i30 = 0; i30 < a29.length; i30++) {
-          const x31 = a29[i30];
+    const p29 = o1.enum;
+    if (p29 !== undefined) {
+      if (!(Array.isArray(p29))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
+        const a30 = p29;
+        if (a30.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
+        const n32 = errors?.length;
+        for (let i31 = 0; i31 < a30.length; i31++) {
+          const x33 = a30[i31];
         }
+        if (errors) $rebase(errors, n32, path + "/enum/");
       }
     }
-    const p32 = o1.type;
-    if (p32 !== undefined) {
-      if (!(p32 === "array" || p32 === "boolean" || p32 === "integer" || p32 === "number" || p32 === "object" || p32 === "string")) {
-        if (!(typeof p32 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/type", "must be string")) return (depth$--, false); }
+    const p34 = o1.type;
+    if (p34 !== undefined) {
+      if (!(p34 === "array" || p34 === "boolean" || p34 === "integer" || p34 === "number" || p34 === "object" || p34 === "string")) {
+        if (!(typeof p34 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/type", "must be string")) return (depth$--, false); }
         if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/enum", "must be equal to one of the allowed values")) return (depth$--, false);
       }
     }
-    const p33 = o1.not;
-    if (p33 !== undefined) {
-      let matched34 = 0;
-      if (collect$Schema(p33)) matched34++;
-      if (collect$Reference(p33)) matched34++;
-      if (matched34 === 0) {
-        if (!errors) return (depth$--, false);
-        collect$Schema(p33, path + "/not", errors);
-        collect$Reference(p33, path + "/not", errors);
-      }
-      if (matched34 !== 1) { if ($pushError$(errors, path + "/not", "#/definitions/Schema/properties/not/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
-    }
-    const p35 = o1.allOf;
+    const p35 = o1.not;
     if (p35 !== undefined) {
-      if (!collect$2(p35, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
-    }
-    const p36 = o1.oneOf;
-    if (p36 !== undefined) {
-      if (!collect$2(p36, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
-    }
-    const p37 = o1.anyOf;
-    if (p37 !== undefined) {
-      if (!collect$2(p37, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
-    }
-    const p38 = o1.items;
-    if (p38 !== undefined) {
-      let matched39 = 0;
-      if (collect$Schema(p38)) matched39++;
-      if (collect$Reference(p38)) matched39++;
-      if (matched39 === 0) {
+      let matched36 = 0;
+      if (collect$Schema(p35)) matched36++;
+      if (collect$Reference(p35)) matched36++;
+      if (matched36 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(p38, path + "/items", errors);
-        collect$Reference(p38, path + "/items", errors);
+        collect$Schema(p35, path + "/not", errors);
+        collect$Reference(p35, path + "/not", errors);
       }
-      if (matched39 !== 1) { if ($pushError$(errors, path + "/items", "#/definitions/Schema/properties/items/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched36 !== 1) { if ($pushError$(errors, path + "/not", "#/definitions/Schema/properties/not/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    const p40 = o1.properties;
+    const p37 = o1.allOf;
+    if (p37 !== undefined) {
+      if (!collect$2(p37, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
+    }
+    const p38 = o1.oneOf;
+    if (p38 !== undefined) {
+      if (!collect$2(p38, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
+    }
+    const p39 = o1.anyOf;
+    if (p39 !== undefined) {
+      if (!collect$2(p39, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
+    }
+    const p40 = o1.items;
     if (p40 !== undefined) {
-      if (!(typeof p40 === "object" && p40 !== null && !Array.isArray(p40))) { if ($pushError$(errors, path + "/properties", "#/definitions/Schema/properties/properties/type", "must be object")) return (depth$--, false); } else {
-        const o41 = p40;
-        for (const k42 in o41) {
-          if (!$hasOwn$(o41, k42)) continue;
-          const x43 = o41[k42];
-          let matched44 = 0;
-          if (collect$Schema(x43)) matched44++;
-          if (collect$Reference(x43)) matched44++;
-          if (matched44 === 0) {
+      let matched41 = 0;
+      if (collect$Schema(p40)) matched41++;
+      if (collect$Reference(p40)) matched41++;
+      if (matched41 === 0) {
+        if (!errors) return (depth$--, false);
+        collect$Schema(p40, path + "/items", errors);
+        collect$Reference(p40, path + "/items", errors);
+      }
+      if (matched41 !== 1) { if ($pushError$(errors, path + "/items", "#/definitions/Schema/properties/items/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+    }
+    const p42 = o1.properties;
+    if (p42 !== undefined) {
+      if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) { if ($pushError$(errors, path + "/properties", "#/definitions/Schema/properties/properties/type", "must be object")) return (depth$--, false); } else {
+        const o43 = p42;
+        for (const k44 in o43) {
+          if (!$hasOwn$(o43, k44)) continue;
+          const x45 = o43[k44];
+          let matched46 = 0;
+          if (collect$Schema(x45)) matched46++;
+          if (collect$Reference(x45)) matched46++;
+          if (matched46 === 0) {
             if (!errors) return (depth$--, false);
-            collect$Schema(x43, path + "/properties/" + $pointerToken$(k42), errors);
-            collect$Reference(x43, path + "/properties/" + $pointerToken$(k42), errors);
+            collect$Schema(x45, path + "/properties/" + $pointerToken$(k44), errors);
+            collect$Reference(x45, path + "/properties/" + $pointerToken$(k44), errors);
           }
-          if (matched44 !== 1) { if ($pushError$(errors, path + "/properties/" + $pointerToken$(k42), "#/definitions/Schema/properties/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+          if (matched46 !== 1) { if ($pushError$(errors, path + "/properties/" + $pointerToken$(k44), "#/definitions/Schema/properties/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
         }
       }
     }
-    const p45 = o1.additionalProperties;
-    if (p45 !== undefined) {
-      let matched46 = 0;
-      if (collect$Schema(p45)) matched46++;
-      if (collect$Reference(p45)) matched46++;
-      if (collect$3(p45)) matched46++;
-      if (matched46 === 0) {
-        if (!errors) return (depth$--, false);
-        collect$Schema(p45, path + "/additionalProperties", errors);
-        collect$Reference(p45, path + "/additionalProperties", errors);
-        collect$3(p45, path + "/additionalProperties", errors);
-      }
-      if (matched46 !== 1) { if ($pushError$(errors, path + "/additionalProperties", "#/definitions/Schema/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
-    }
-    const p47 = o1.description;
+    const p47 = o1.additionalProperties;
     if (p47 !== undefined) {
-      if (!(typeof p47 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Schema/properties/description/type", "must be string")) return (depth$--, false); }
-    }
-    const p48 = o1.format;
-    if (p48 !== undefined) {
-      if (!(typeof p48 === "string")) { if ($pushError$(errors, path + "/format", "#/definitions/Schema/properties/format/type", "must be string")) return (depth$--, false); }
-    }
-    const p49 = o1.default;
-    if (p49 !== undefined) {
-    }
-    const p50 = o1.nullable;
-    if (p50 !== undefined) {
-      if (!(typeof p50 === "boolean")) { if ($pushError$(errors, path + "/nullable", "#/definitions/Schema/properties/nullable/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p51 = o1.discriminator;
-    if (p51 !== undefined) {
-      if (!collect$Discriminator(p51, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
-    }
-    const p52 = o1.readOnly;
-    if (p52 !== undefined) {
-      if (!(typeof p52 === "boolean")) { if ($pushError$(errors, path + "/readOnly", "#/definitions/Schema/properties/readOnly/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p53 = o1.writeOnly;
-    if (p53 !== undefined) {
-      if (!(typeof p53 === "boolean")) { if ($pushError$(errors, path + "/writeOnly", "#/definitions/Schema/properties/writeOnly/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p54 = o1.example;
-    if (p54 !== undefined) {
-    }
-    const p55 = o1.externalDocs;
-    if (p55 !== undefined) {
-      if (!collect$ExternalDocumentation(p55, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
-    }
-    const p56 = o1.deprecated;
-    if (p56 !== undefined) {
-      if (!(typeof p56 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Schema/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p57 = o1.xml;
-    if (p57 !== undefined) {
-      if (!collect$XML(p57, errors && path + "/xml", errors) && !errors) return (depth$--, false);
-    }
-    for (const k58 in o1) {
-      if (!$hasOwn$(o1, k58)) continue;
-      const x59 = o1[k58];
-      const m60 = pattern$1.test(k58);
-      if (m60) {
+      let matched48 = 0;
+      if (collect$Schema(p47)) matched48++;
+      if (collect$Reference(p47)) matched48++;
+      if (collect$3(p47)) matched48++;
+      if (matched48 === 0) {
+        if (!errors) return (depth$--, false);
+        collect$Schema(p47, path + "/additionalProperties", errors);
+        collect$Reference(p47, path + "/additionalProperties", errors);
+        collect$3(p47, path + "/additionalProperties", errors);
       }
-      if (!(k58 === "title" || k58 === "multipleOf" || k58 === "maximum" || k58 === "exclusiveMaximum" || k58 === "minimum" || k58 === "exclusiveMinimum" || k58 === "maxLength" || k58 === "minLength" || k58 === "pattern" || k58 === "maxItems" || k58 === "minItems" || k58 === "uniqueItems" || k58 === "maxProperties" || k58 === "minProperties" || k58 === "required" || k58 === "enum" || k58 === "type" || k58 === "not" || k58 === "allOf" || k58 === "oneOf" || k58 === "anyOf" || k58 === "items" || k58 === "properties" || k58 === "additionalProperties" || k58 === "description" || k58 === "format" || k58 === "default" || k58 === "nullable" || k58 === "discriminator" || k58 === "readOnly" || k58 === "writeOnly" || k58 === "example" || k58 === "externalDocs" || k58 === "deprecated" || k58 === "xml" || m60)) {
-        { if ($pushKeyError$(errors, path, k58, "#/definitions/Schema/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
+      if (matched48 !== 1) { if ($pushError$(errors, path + "/additionalProperties", "#/definitions/Schema/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+    }
+    const p49 = o1.description;
+    if (p49 !== undefined) {
+      if (!(typeof p49 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Schema/properties/description/type", "must be string")) return (depth$--, false); }
+    }
+    const p50 = o1.format;
+    if (p50 !== undefined) {
+      if (!(typeof p50 === "string")) { if ($pushError$(errors, path + "/format", "#/definitions/Schema/properties/format/type", "must be string")) return (depth$--, false); }
+    }
+    const p51 = o1.default;
+    if (p51 !== undefined) {
+    }
+    const p52 = o1.nullable;
+    if (p52 !== undefined) {
+      if (!(typeof p52 === "boolean")) { if ($pushError$(errors, path + "/nullable", "#/definitions/Schema/properties/nullable/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p53 = o1.discriminator;
+    if (p53 !== undefined) {
+      if (!collect$Discriminator(p53, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
+    }
+    const p54 = o1.readOnly;
+    if (p54 !== undefined) {
+      if (!(typeof p54 === "boolean")) { if ($pushError$(errors, path + "/readOnly", "#/definitions/Schema/properties/readOnly/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p55 = o1.writeOnly;
+    if (p55 !== undefined) {
+      if (!(typeof p55 === "boolean")) { if ($pushError$(errors, path + "/writeOnly", "#/definitions/Schema/properties/writeOnly/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p56 = o1.example;
+    if (p56 !== undefined) {
+    }
+    const p57 = o1.externalDocs;
+    if (p57 !== undefined) {
+      if (!collect$ExternalDocumentation(p57, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+    }
+    const p58 = o1.deprecated;
+    if (p58 !== undefined) {
+      if (!(typeof p58 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Schema/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p59 = o1.xml;
+    if (p59 !== undefined) {
+      if (!collect$XML(p59, errors && path + "/xml", errors) && !errors) return (depth$--, false);
+    }
+    for (const k60 in o1) {
+      if (!$hasOwn$(o1, k60)) continue;
+      const x61 = o1[k60];
+      const m62 = pattern$1.test(k60);
+      if (m62) {
+      }
+      if (!(k60 === "title" || k60 === "multipleOf" || k60 === "maximum" || k60 === "exclusiveMaximum" || k60 === "minimum" || k60 === "exclusiveMinimum" || k60 === "maxLength" || k60 === "minLength" || k60 === "pattern" || k60 === "maxItems" || k60 === "minItems" || k60 === "uniqueItems" || k60 === "maxProperties" || k60 === "minProperties" || k60 === "required" || k60 === "enum" || k60 === "type" || k60 === "not" || k60 === "allOf" || k60 === "oneOf" || k60 === "anyOf" || k60 === "items" || k60 === "properties" || k60 === "additionalProperties" || k60 === "description" || k60 === "format" || k60 === "default" || k60 === "nullable" || k60 === "discriminator" || k60 === "readOnly" || k60 === "writeOnly" || k60 === "example" || k60 === "externalDocs" || k60 === "deprecated" || k60 === "xml" || m62)) {
+        { if ($pushKeyError$(errors, path, k60, "#/definitions/Schema/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
@@ -2591,98 +2607,104 @@ function collect$Operation(value, path, errors) {
     if (p3 !== undefined) {
       if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/tags", "#/definitions/Operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a4 = p3;
+        const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
-          const x6 = a4[i5];
-          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/tags/" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+          const x7 = a4[i5];
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
+        if (errors) $rebase(errors, n6, path + "/tags/");
       }
     }
-    const p7 = o1.summary;
-    if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/summary", "#/definitions/Operation/properties/summary/type", "must be string")) return (depth$--, false); }
-    }
-    const p8 = o1.description;
+    const p8 = o1.summary;
     if (p8 !== undefined) {
-      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Operation/properties/description/type", "must be string")) return (depth$--, false); }
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/summary", "#/definitions/Operation/properties/summary/type", "must be string")) return (depth$--, false); }
     }
-    const p9 = o1.externalDocs;
+    const p9 = o1.description;
     if (p9 !== undefined) {
-      if (!collect$ExternalDocumentation(p9, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+      if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Operation/properties/description/type", "must be string")) return (depth$--, false); }
     }
-    const p10 = o1.operationId;
+    const p10 = o1.externalDocs;
     if (p10 !== undefined) {
-      if (!(typeof p10 === "string")) { if ($pushError$(errors, path + "/operationId", "#/definitions/Operation/properties/operationId/type", "must be string")) return (depth$--, false); }
+      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
     }
-    const p11 = o1.parameters;
+    const p11 = o1.operationId;
     if (p11 !== undefined) {
-      if (!collect$1(p11, errors && path + "/parameters", errors, "#/definitions/Operation/properties/parameters") && !errors) return (depth$--, false);
+      if (!(typeof p11 === "string")) { if ($pushError$(errors, path + "/operationId", "#/definitions/Operation/properties/operationId/type", "must be string")) return (depth$--, false); }
     }
-    const p12 = o1.requestBody;
+    const p12 = o1.parameters;
     if (p12 !== undefined) {
-      let matched13 = 0;
-      if (collect$RequestBody(p12)) matched13++;
-      if (collect$Reference(p12)) matched13++;
-      if (matched13 === 0) {
+      if (!collect$1(p12, errors && path + "/parameters", errors, "#/definitions/Operation/properties/parameters") && !errors) return (depth$--, false);
+    }
+    const p13 = o1.requestBody;
+    if (p13 !== undefined) {
+      let matched14 = 0;
+      if (collect$RequestBody(p13)) matched14++;
+      if (collect$Reference(p13)) matched14++;
+      if (matched14 === 0) {
         if (!errors) return (depth$--, false);
-        collect$RequestBody(p12, path + "/requestBody", errors);
-        collect$Reference(p12, path + "/requestBody", errors);
+        collect$RequestBody(p13, path + "/requestBody", errors);
+        collect$Reference(p13, path + "/requestBody", errors);
       }
-      if (matched13 !== 1) { if ($pushError$(errors, path + "/requestBody", "#/definitions/Operation/properties/requestBody/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched14 !== 1) { if ($pushError$(errors, path + "/requestBody", "#/definitions/Operation/properties/requestBody/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (p2 !== undefined) {
       if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors) return (depth$--, false);
     }
-    const p14 = o1.callbacks;
-    if (p14 !== undefined) {
-      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) { if ($pushError$(errors, path + "/callbacks", "#/definitions/Operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
-        const o15 = p14;
-        for (const k16 in o15) {
-          if (!$hasOwn$(o15, k16)) continue;
-          const x17 = o15[k16];
-          let matched18 = 0;
-          if (collect$Callback(x17)) matched18++;
-          if (collect$Reference(x17)) matched18++;
-          if (matched18 === 0) {
+    const p15 = o1.callbacks;
+    if (p15 !== undefined) {
+      if (!(typeof p15 === "object" && p15 !== null && !Array.isArray(p15))) { if ($pushError$(errors, path + "/callbacks", "#/definitions/Operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
+        const o16 = p15;
+        for (const k17 in o16) {
+          if (!$hasOwn$(o16, k17)) continue;
+          const x18 = o16[k17];
+          let matched19 = 0;
+          if (collect$Callback(x18)) matched19++;
+          if (collect$Reference(x18)) matched19++;
+          if (matched19 === 0) {
             if (!errors) return (depth$--, false);
-            collect$Callback(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
-            collect$Reference(x17, path + "/callbacks/" + $pointerToken$(k16), errors);
+            collect$Callback(x18, path + "/callbacks/" + $pointerToken$(k17), errors);
+            collect$Reference(x18, path + "/callbacks/" + $pointerToken$(k17), errors);
           }
-          if (matched18 !== 1) { if ($pushError$(errors, path + "/callbacks/" + $pointerToken$(k16), "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+          if (matched19 !== 1) { if ($pushError$(errors, path + "/callbacks/" + $pointerToken$(k17), "#/definitions/Operation/properties/callbacks/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
         }
       }
     }
-    const p19 = o1.deprecated;
-    if (p19 !== undefined) {
-      if (!(typeof p19 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p20 = o1.security;
+    const p20 = o1.deprecated;
     if (p20 !== undefined) {
-      if (!(Array.isArray(p20))) { if ($pushError$(errors, path + "/security", "#/definitions/Operation/properties/security/type", "must be array")) return (depth$--, false); } else {
-        const a21 = p20;
-        for (let i22 = 0; i22 < a21.length; i22++) {
-          const x23 = a21[i22];
-          if (!collect$SecurityRequirement(x23, errors && path + "/security/" + i22, errors) && !errors) return (depth$--, false);
+      if (!(typeof p20 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p21 = o1.security;
+    if (p21 !== undefined) {
+      if (!(Array.isArray(p21))) { if ($pushError$(errors, path + "/security", "#/definitions/Operation/properties/security/type", "must be array")) return (depth$--, false); } else {
+        const a22 = p21;
+        const n24 = errors?.length;
+        for (let i23 = 0; i23 < a22.length; i23++) {
+          const x25 = a22[i23];
+          if (!collect$SecurityRequirement(x25, errors && "" + i23, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n24, path + "/security/");
       }
     }
-    const p24 = o1.servers;
-    if (p24 !== undefined) {
-      if (!(Array.isArray(p24))) { if ($pushError$(errors, path + "/servers", "#/definitions/Operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
-        const a25 = p24;
-        for (let i26 = 0; i26 < a25.length; i26++) {
-          const x27 = a25[i26];
-          if (!collect$Server(x27, errors && path + "/servers/" + i26, errors) && !errors) return (depth$--, false);
+    const p26 = o1.servers;
+    if (p26 !== undefined) {
+      if (!(Array.isArray(p26))) { if ($pushError$(errors, path + "/servers", "#/definitions/Operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
+        const a27 = p26;
+        const n29 = errors?.length;
+        for (let i28 = 0; i28 < a27.length; i28++) {
+          const x30 = a27[i28];
+          if (!collect$Server(x30, errors && "" + i28, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n29, path + "/servers/");
       }
     }
-    for (const k28 in o1) {
-      if (!$hasOwn$(o1, k28)) continue;
-      const x29 = o1[k28];
-      const m30 = pattern$1.test(k28);
-      if (m30) {
+    for (const k31 in o1) {
+      if (!$hasOwn$(o1, k31)) continue;
+      const x32 = o1[k31];
+      const m33 = pattern$1.test(k31);
+      if (m33) {
       }
-      if (!(k28 === "tags" || k28 === "summary" || k28 === "description" || k28 === "externalDocs" || k28 === "operationId" || k28 === "parameters" || k28 === "requestBody" || k28 === "responses" || k28 === "callbacks" || k28 === "deprecated" || k28 === "security" || k28 === "servers" || m30)) {
-        { if ($pushKeyError$(errors, path, k28, "#/definitions/Operation/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
+      if (!(k31 === "tags" || k31 === "summary" || k31 === "description" || k31 === "externalDocs" || k31 === "operationId" || k31 === "parameters" || k31 === "requestBody" || k31 === "responses" || k31 === "callbacks" || k31 === "deprecated" || k31 === "security" || k31 === "servers" || m33)) {
+        { if ($pushKeyError$(errors, path, k31, "#/definitions/Operation/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
@@ -2700,18 +2722,21 @@ function collect$1(value, path, errors, at) {
   if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
     if (!$hasUniqueItems$(a1)) { if ($pushError$(errors, path, (errors && at + "/uniqueItems"), "must NOT have duplicate items")) return (depth$--, false); }
+    const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
-      const x3 = a1[i2];
-      let matched4 = 0;
-      if (collect$Parameter(x3)) matched4++;
-      if (collect$Reference(x3)) matched4++;
-      if (matched4 === 0) {
+      const x4 = a1[i2];
+      const q6 = errors ? "" + i2 : "";
+      let matched5 = 0;
+      if (collect$Parameter(x4)) matched5++;
+      if (collect$Reference(x4)) matched5++;
+      if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Parameter(x3, path + "/" + i2, errors);
-        collect$Reference(x3, path + "/" + i2, errors);
+        collect$Parameter(x4, q6, errors);
+        collect$Reference(x4, q6, errors);
       }
-      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
+    if (errors) $rebase(errors, n3, path + "/");
   }
   depth$--;
   return true;
@@ -2726,18 +2751,21 @@ function collect$2(value, path, errors, at) {
   depth$++;
   if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
+    const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
-      const x3 = a1[i2];
-      let matched4 = 0;
-      if (collect$Schema(x3)) matched4++;
-      if (collect$Reference(x3)) matched4++;
-      if (matched4 === 0) {
+      const x4 = a1[i2];
+      const q6 = errors ? "" + i2 : "";
+      let matched5 = 0;
+      if (collect$Schema(x4)) matched5++;
+      if (collect$Reference(x4)) matched5++;
+      if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(x3, path + "/" + i2, errors);
-        collect$Reference(x3, path + "/" + i2, errors);
+        collect$Schema(x4, q6, errors);
+        collect$Reference(x4, q6, errors);
       }
-      if (matched4 !== 1) { if ($pushError$(errors, path + "/" + i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
+    if (errors) $rebase(errors, n3, path + "/");
   }
   depth$--;
   return true;

@@ -222,7 +222,7 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   validateTypeOauth2: () => validateTypeOauth2,
   validateTypeOidc: () => validateTypeOidc
 });
-var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
+var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, rebase: $rebase, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
 var { countKeys: $countKeys, hasOwn: $hasOwn, pointerToken: $pointerToken } = require("./runtime/checks.js");
 var { isEmail: $isEmail, isUriReference: $isUriReference } = require("./runtime/formats.js");
 var { evaluated: $evaluated, isKeyEvaluated: $isKeyEvaluated, markKey: $markKey, mergeEvaluated: $mergeEvaluated } = require("./runtime/evaluated.js");
@@ -1634,80 +1634,86 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     if (p9 !== undefined) {
       if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a10 = p9;
+        const n12 = errors?.length;
         for (let i11 = 0; i11 < a10.length; i11++) {
-          const x12 = a10[i11];
-          if (!collect$Server(x12, errors && path + "/servers/" + i11, errors) && !errors) return false;
+          const x13 = a10[i11];
+          if (!collect$Server(x13, errors && "" + i11, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n12, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
-    const p13 = o3.paths;
-    if (p13 !== undefined) {
-      if (!collect$Paths(p13, errors && path + "/paths", errors, dyn1) && !errors) return false;
+    const p14 = o3.paths;
+    if (p14 !== undefined) {
+      if (!collect$Paths(p14, errors && path + "/paths", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "paths");
     }
-    const p14 = o3.webhooks;
-    if (p14 !== undefined) {
-      if (!(typeof p14 === "object" && p14 !== null && !Array.isArray(p14))) { if ($pushError$(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object")) return false; } else {
-        const o15 = p14;
-        for (const k16 in o15) {
-          if (!$hasOwn$(o15, k16)) continue;
-          const x17 = o15[k16];
-          if (!collect$PathItem(x17, errors && path + "/webhooks/" + $pointerToken$(k16), errors, dyn1) && !errors) return false;
+    const p15 = o3.webhooks;
+    if (p15 !== undefined) {
+      if (!(typeof p15 === "object" && p15 !== null && !Array.isArray(p15))) { if ($pushError$(errors, path + "/webhooks", "#/properties/webhooks/type", "must be object")) return false; } else {
+        const o16 = p15;
+        for (const k17 in o16) {
+          if (!$hasOwn$(o16, k17)) continue;
+          const x18 = o16[k17];
+          if (!collect$PathItem(x18, errors && path + "/webhooks/" + $pointerToken$(k17), errors, dyn1) && !errors) return false;
         }
       }
       $markKey$(ev2, "webhooks");
     }
-    const p18 = o3.components;
-    if (p18 !== undefined) {
-      if (!collect$Components(p18, errors && path + "/components", errors, dyn1) && !errors) return false;
+    const p19 = o3.components;
+    if (p19 !== undefined) {
+      if (!collect$Components(p19, errors && path + "/components", errors, dyn1) && !errors) return false;
       $markKey$(ev2, "components");
     }
-    const p19 = o3.security;
-    if (p19 !== undefined) {
-      if (!(Array.isArray(p19))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
-        const a20 = p19;
-        for (let i21 = 0; i21 < a20.length; i21++) {
-          const x22 = a20[i21];
-          if (!collect$SecurityRequirement(x22, errors && path + "/security/" + i21, errors) && !errors) return false;
+    const p20 = o3.security;
+    if (p20 !== undefined) {
+      if (!(Array.isArray(p20))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
+        const a21 = p20;
+        const n23 = errors?.length;
+        for (let i22 = 0; i22 < a21.length; i22++) {
+          const x24 = a21[i22];
+          if (!collect$SecurityRequirement(x24, errors && "" + i22, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n23, path + "/security/");
       }
       $markKey$(ev2, "security");
     }
-    const p23 = o3.tags;
-    if (p23 !== undefined) {
-      if (!(Array.isArray(p23))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
-        const a24 = p23;
-        for (let i25 = 0; i25 < a24.length; i25++) {
-          const x26 = a24[i25];
-          if (!collect$Tag(x26, errors && path + "/tags/" + i25, errors) && !errors) return false;
+    const p25 = o3.tags;
+    if (p25 !== undefined) {
+      if (!(Array.isArray(p25))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
+        const a26 = p25;
+        const n28 = errors?.length;
+        for (let i27 = 0; i27 < a26.length; i27++) {
+          const x29 = a26[i27];
+          if (!collect$Tag(x29, errors && "" + i27, errors) && !errors) return false;
         }
+        if (errors) $rebase(errors, n28, path + "/tags/");
       }
       $markKey$(ev2, "tags");
     }
-    const p27 = o3.externalDocs;
-    if (p27 !== undefined) {
-      if (!collect$ExternalDocumentation(p27, errors && path + "/externalDocs", errors) && !errors) return false;
+    const p30 = o3.externalDocs;
+    if (p30 !== undefined) {
+      if (!collect$ExternalDocumentation(p30, errors && path + "/externalDocs", errors) && !errors) return false;
       $markKey$(ev2, "externalDocs");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev2);
-  let matched28 = 0;
-  const e29 = $evaluated$();
-  if (eval$1(value, e29)) {
-    matched28++;
-    $mergeEvaluated$(ev2, e29);
+  let matched31 = 0;
+  const e32 = $evaluated$();
+  if (eval$1(value, e32)) {
+    matched31++;
+    $mergeEvaluated$(ev2, e32);
   }
-  const e30 = $evaluated$();
-  if (eval$2(value, e30)) {
-    matched28++;
-    $mergeEvaluated$(ev2, e30);
+  const e33 = $evaluated$();
+  if (eval$2(value, e33)) {
+    matched31++;
+    $mergeEvaluated$(ev2, e33);
   }
-  const e31 = $evaluated$();
-  if (eval$3(value, e31)) {
-    matched28++;
-    $mergeEvaluated$(ev2, e31);
+  const e34 = $evaluated$();
+  if (eval$3(value, e34)) {
+    matched31++;
+    $mergeEvaluated$(ev2, e34);
   }
   if (!(collect$4(value) || collect$5(value) || collect$6(value))) {
     if (!errors) return false;
@@ -1717,10 +1723,10 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     { if ($pushError$(errors, path, "#/anyOf", "must match a schema in anyOf")) return false; }
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o32 = value;
-    for (const k33 in o32) {
-      if (!$hasOwn$(o32, k33) || $isKeyEvaluated$(ev2, k33)) continue;
-      { if ($pushKeyError$(errors, path, k33, "#/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
+    const o35 = value;
+    for (const k36 in o35) {
+      if (!$hasOwn$(o35, k36) || $isKeyEvaluated$(ev2, k36)) continue;
+      { if ($pushKeyError$(errors, path, k36, "#/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev2.allKeys = true;
   }
@@ -1898,72 +1904,76 @@ function collect$PathItem(value, path, errors, dyn) {
     if (p8 !== undefined) {
       if (!(Array.isArray(p8))) { if ($pushError$(errors, path + "/servers", "#/$defs/path-item/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a9 = p8;
+        const n11 = errors?.length;
         for (let i10 = 0; i10 < a9.length; i10++) {
-          const x11 = a9[i10];
-          if (!collect$Server(x11, errors && path + "/servers/" + i10, errors) && !errors) return (depth$--, false);
+          const x12 = a9[i10];
+          if (!collect$Server(x12, errors && "" + i10, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n11, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
-    const p12 = o3.parameters;
-    if (p12 !== undefined) {
-      if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/$defs/path-item/properties/parameters/type", "must be array")) return (depth$--, false); } else {
-        const a13 = p12;
-        for (let i14 = 0; i14 < a13.length; i14++) {
-          const x15 = a13[i14];
-          if (!collect$ParameterOrReference(x15, errors && path + "/parameters/" + i14, errors, dyn1) && !errors) return (depth$--, false);
+    const p13 = o3.parameters;
+    if (p13 !== undefined) {
+      if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/parameters", "#/$defs/path-item/properties/parameters/type", "must be array")) return (depth$--, false); } else {
+        const a14 = p13;
+        const n16 = errors?.length;
+        for (let i15 = 0; i15 < a14.length; i15++) {
+          const x17 = a14[i15];
+          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n16, path + "/parameters/");
       }
       $markKey$(ev2, "parameters");
     }
-    const p16 = o3.get;
-    if (p16 !== undefined) {
-      if (!collect$Operation(p16, errors && path + "/get", errors, dyn1) && !errors) return (depth$--, false);
+    const p18 = o3.get;
+    if (p18 !== undefined) {
+      if (!collect$Operation(p18, errors && path + "/get", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "get");
     }
-    const p17 = o3.put;
-    if (p17 !== undefined) {
-      if (!collect$Operation(p17, errors && path + "/put", errors, dyn1) && !errors) return (depth$--, false);
+    const p19 = o3.put;
+    if (p19 !== undefined) {
+      if (!collect$Operation(p19, errors && path + "/put", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "put");
     }
-    const p18 = o3.post;
-    if (p18 !== undefined) {
-      if (!collect$Operation(p18, errors && path + "/post", errors, dyn1) && !errors) return (depth$--, false);
+    const p20 = o3.post;
+    if (p20 !== undefined) {
+      if (!collect$Operation(p20, errors && path + "/post", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "post");
     }
-    const p19 = o3.delete;
-    if (p19 !== undefined) {
-      if (!collect$Operation(p19, errors && path + "/delete", errors, dyn1) && !errors) return (depth$--, false);
+    const p21 = o3.delete;
+    if (p21 !== undefined) {
+      if (!collect$Operation(p21, errors && path + "/delete", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "delete");
     }
-    const p20 = o3.options;
-    if (p20 !== undefined) {
-      if (!collect$Operation(p20, errors && path + "/options", errors, dyn1) && !errors) return (depth$--, false);
+    const p22 = o3.options;
+    if (p22 !== undefined) {
+      if (!collect$Operation(p22, errors && path + "/options", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "options");
     }
-    const p21 = o3.head;
-    if (p21 !== undefined) {
-      if (!collect$Operation(p21, errors && path + "/head", errors, dyn1) && !errors) return (depth$--, false);
+    const p23 = o3.head;
+    if (p23 !== undefined) {
+      if (!collect$Operation(p23, errors && path + "/head", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "head");
     }
-    const p22 = o3.patch;
-    if (p22 !== undefined) {
-      if (!collect$Operation(p22, errors && path + "/patch", errors, dyn1) && !errors) return (depth$--, false);
+    const p24 = o3.patch;
+    if (p24 !== undefined) {
+      if (!collect$Operation(p24, errors && path + "/patch", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "patch");
     }
-    const p23 = o3.trace;
-    if (p23 !== undefined) {
-      if (!collect$Operation(p23, errors && path + "/trace", errors, dyn1) && !errors) return (depth$--, false);
+    const p25 = o3.trace;
+    if (p25 !== undefined) {
+      if (!collect$Operation(p25, errors && path + "/trace", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "trace");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o24 = value;
-    for (const k25 in o24) {
-      if (!$hasOwn$(o24, k25) || $isKeyEvaluated$(ev2, k25)) continue;
-      { if ($pushKeyError$(errors, path, k25, "#/$defs/path-item/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
+    const o26 = value;
+    for (const k27 in o26) {
+      if (!$hasOwn$(o26, k27) || $isKeyEvaluated$(ev2, k27)) continue;
+      { if ($pushKeyError$(errors, path, k27, "#/$defs/path-item/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }
@@ -2136,10 +2146,12 @@ function collect$SecurityRequirement(value, path, errors) {
       const x3 = o1[k2];
       if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/$defs/security-requirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
+        const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
-          const x6 = a4[i5];
-          if (!(typeof x6 === "string")) { if ($pushError$(errors, path + "/" + $pointerToken$(k2) + "/" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
+          const x7 = a4[i5];
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
         }
+        if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
       }
     }
   }
@@ -2370,10 +2382,12 @@ function collect$ServerVariable(value, path, errors) {
       if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/type", "must be array")) return false; } else {
         const a5 = p4;
         if (a5.length < 1) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/minItems", "must NOT have fewer than 1 items")) return false; }
+        const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
-          const x7 = a5[i6];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, path + "/enum/" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
+          const x8 = a5[i6];
+          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
         }
+        if (errors) $rebase(errors, n7, path + "/enum/");
       }
       $markKey$(ev1, "enum");
     }
@@ -2381,19 +2395,19 @@ function collect$ServerVariable(value, path, errors) {
       if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/default", "#/$defs/server-variable/properties/default/type", "must be string")) return false; }
       $markKey$(ev1, "default");
     }
-    const p8 = o2.description;
-    if (p8 !== undefined) {
-      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/server-variable/properties/description/type", "must be string")) return false; }
+    const p9 = o2.description;
+    if (p9 !== undefined) {
+      if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/server-variable/properties/description/type", "must be string")) return false; }
       $markKey$(ev1, "description");
     }
   }
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return false;
   eval$SpecificationExtensions(value, ev1);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o9 = value;
-    for (const k10 in o9) {
-      if (!$hasOwn$(o9, k10) || $isKeyEvaluated$(ev1, k10)) continue;
-      { if ($pushKeyError$(errors, path, k10, "#/$defs/server-variable/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
+    const o10 = value;
+    for (const k11 in o10) {
+      if (!$hasOwn$(o10, k11) || $isKeyEvaluated$(ev1, k11)) continue;
+      { if ($pushKeyError$(errors, path, k11, "#/$defs/server-variable/unevaluatedProperties", "must NOT have unevaluated property ")) return false; }
     }
     ev1.allKeys = true;
   }
@@ -2425,90 +2439,98 @@ function collect$Operation(value, path, errors, dyn) {
     if (p4 !== undefined) {
       if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/tags", "#/$defs/operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a5 = p4;
+        const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
-          const x7 = a5[i6];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, path + "/tags/" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+          const x8 = a5[i6];
+          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
+        if (errors) $rebase(errors, n7, path + "/tags/");
       }
       $markKey$(ev2, "tags");
     }
-    const p8 = o3.summary;
-    if (p8 !== undefined) {
-      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/operation/properties/summary/type", "must be string")) return (depth$--, false); }
+    const p9 = o3.summary;
+    if (p9 !== undefined) {
+      if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/summary", "#/$defs/operation/properties/summary/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "summary");
     }
-    const p9 = o3.description;
-    if (p9 !== undefined) {
-      if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/operation/properties/description/type", "must be string")) return (depth$--, false); }
+    const p10 = o3.description;
+    if (p10 !== undefined) {
+      if (!(typeof p10 === "string")) { if ($pushError$(errors, path + "/description", "#/$defs/operation/properties/description/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "description");
     }
-    const p10 = o3.externalDocs;
-    if (p10 !== undefined) {
-      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+    const p11 = o3.externalDocs;
+    if (p11 !== undefined) {
+      if (!collect$ExternalDocumentation(p11, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
       $markKey$(ev2, "externalDocs");
     }
-    const p11 = o3.operationId;
-    if (p11 !== undefined) {
-      if (!(typeof p11 === "string")) { if ($pushError$(errors, path + "/operationId", "#/$defs/operation/properties/operationId/type", "must be string")) return (depth$--, false); }
+    const p12 = o3.operationId;
+    if (p12 !== undefined) {
+      if (!(typeof p12 === "string")) { if ($pushError$(errors, path + "/operationId", "#/$defs/operation/properties/operationId/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "operationId");
     }
-    const p12 = o3.parameters;
-    if (p12 !== undefined) {
-      if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/parameters", "#/$defs/operation/properties/parameters/type", "must be array")) return (depth$--, false); } else {
-        const a13 = p12;
-        for (let i14 = 0; i14 < a13.length; i14++) {
-          const x15 = a13[i14];
-          if (!collect$ParameterOrReference(x15, errors && path + "/parameters/" + i14, errors, dyn1) && !errors) return (depth$--, false);
+    const p13 = o3.parameters;
+    if (p13 !== undefined) {
+      if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/parameters", "#/$defs/operation/properties/parameters/type", "must be array")) return (depth$--, false); } else {
+        const a14 = p13;
+        const n16 = errors?.length;
+        for (let i15 = 0; i15 < a14.length; i15++) {
+          const x17 = a14[i15];
+          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n16, path + "/parameters/");
       }
       $markKey$(ev2, "parameters");
     }
-    const p16 = o3.requestBody;
-    if (p16 !== undefined) {
-      if (!collect$RequestBodyOrReference(p16, errors && path + "/requestBody", errors, dyn1) && !errors) return (depth$--, false);
+    const p18 = o3.requestBody;
+    if (p18 !== undefined) {
+      if (!collect$RequestBodyOrReference(p18, errors && path + "/requestBody", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "requestBody");
     }
-    const p17 = o3.responses;
-    if (p17 !== undefined) {
-      if (!collect$Responses(p17, errors && path + "/responses", errors, dyn1) && !errors) return (depth$--, false);
+    const p19 = o3.responses;
+    if (p19 !== undefined) {
+      if (!collect$Responses(p19, errors && path + "/responses", errors, dyn1) && !errors) return (depth$--, false);
       $markKey$(ev2, "responses");
     }
-    const p18 = o3.callbacks;
-    if (p18 !== undefined) {
-      if (!(typeof p18 === "object" && p18 !== null && !Array.isArray(p18))) { if ($pushError$(errors, path + "/callbacks", "#/$defs/operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
-        const o19 = p18;
-        for (const k20 in o19) {
-          if (!$hasOwn$(o19, k20)) continue;
-          const x21 = o19[k20];
-          if (!collect$CallbacksOrReference(x21, errors && path + "/callbacks/" + $pointerToken$(k20), errors, dyn1) && !errors) return (depth$--, false);
+    const p20 = o3.callbacks;
+    if (p20 !== undefined) {
+      if (!(typeof p20 === "object" && p20 !== null && !Array.isArray(p20))) { if ($pushError$(errors, path + "/callbacks", "#/$defs/operation/properties/callbacks/type", "must be object")) return (depth$--, false); } else {
+        const o21 = p20;
+        for (const k22 in o21) {
+          if (!$hasOwn$(o21, k22)) continue;
+          const x23 = o21[k22];
+          if (!collect$CallbacksOrReference(x23, errors && path + "/callbacks/" + $pointerToken$(k22), errors, dyn1) && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "callbacks");
     }
-    const p22 = o3.deprecated;
-    if (p22 !== undefined) {
-      if (!(typeof p22 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/$defs/operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
+    const p24 = o3.deprecated;
+    if (p24 !== undefined) {
+      if (!(typeof p24 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/$defs/operation/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
       $markKey$(ev2, "deprecated");
     }
-    const p23 = o3.security;
-    if (p23 !== undefined) {
-      if (!(Array.isArray(p23))) { if ($pushError$(errors, path + "/security", "#/$defs/operation/properties/security/type", "must be array")) return (depth$--, false); } else {
-        const a24 = p23;
-        for (let i25 = 0; i25 < a24.length; i25++) {
-          const x26 = a24[i25];
-          if (!collect$SecurityRequirement(x26, errors && path + "/security/" + i25, errors) && !errors) return (depth$--, false);
+    const p25 = o3.security;
+    if (p25 !== undefined) {
+      if (!(Array.isArray(p25))) { if ($pushError$(errors, path + "/security", "#/$defs/operation/properties/security/type", "must be array")) return (depth$--, false); } else {
+        const a26 = p25;
+        const n28 = errors?.length;
+        for (let i27 = 0; i27 < a26.length; i27++) {
+          const x29 = a26[i27];
+          if (!collect$SecurityRequirement(x29, errors && "" + i27, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n28, path + "/security/");
       }
       $markKey$(ev2, "security");
     }
-    const p27 = o3.servers;
-    if (p27 !== undefined) {
-      if (!(Array.isArray(p27))) { if ($pushError$(errors, path + "/servers", "#/$defs/operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
-        const a28 = p27;
-        for (let i29 = 0; i29 < a28.length; i29++) {
-          const x30 = a28[i29];
-          if (!collect$Server(x30, errors && path + "/servers/" + i29, errors) && !errors) return (depth$--, false);
+    const p30 = o3.servers;
+    if (p30 !== undefined) {
+      if (!(Array.isArray(p30))) { if ($pushError$(errors, path + "/servers", "#/$defs/operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
+        const a31 = p30;
+        const n33 = errors?.length;
+        for (let i32 = 0; i32 < a31.length; i32++) {
+          const x34 = a31[i32];
+          if (!collect$Server(x34, errors && "" + i32, errors) && !errors) return (depth$--, false);
         }
+        if (errors) $rebase(errors, n33, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
@@ -2516,10 +2538,10 @@ function collect$Operation(value, path, errors, dyn) {
   if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const o31 = value;
-    for (const k32 in o31) {
-      if (!$hasOwn$(o31, k32) || $isKeyEvaluated$(ev2, k32)) continue;
-      { if ($pushKeyError$(errors, path, k32, "#/$defs/operation/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
+    const o35 = value;
+    for (const k36 in o35) {
+      if (!$hasOwn$(o35, k36) || $isKeyEvaluated$(ev2, k36)) continue;
+      { if ($pushKeyError$(errors, path, k36, "#/$defs/operation/unevaluatedProperties", "must NOT have unevaluated property ")) return (depth$--, false); }
     }
     ev2.allKeys = true;
   }

@@ -26,6 +26,7 @@ __export(validation_exports, {
   pointerSegments: () => pointerSegments,
   pushError: () => pushError,
   pushKeyError: () => pushKeyError,
+  rebase: () => rebase,
   standardSchema: () => standardSchema,
   tooDeep: () => tooDeep
 });
@@ -38,6 +39,9 @@ function pushError(errors, path, schemaPath, message, keyword) {
 const keywords = {};
 function pushKeyError(errors, path, key, schemaPath, message, afterKey = "", keyword) {
   return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
+}
+function rebase(errors, from, prefix) {
+  for (let k = from; k < errors.length; k++) errors[k].path = prefix + errors[k].path;
 }
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
@@ -87,6 +91,7 @@ function tooDeep(error) {
   pointerSegments,
   pushError,
   pushKeyError,
+  rebase,
   standardSchema,
   tooDeep
 });

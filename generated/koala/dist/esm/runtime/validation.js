@@ -10,6 +10,9 @@ const keywords = {};
 function pushKeyError(errors, path, key, schemaPath, message, afterKey = "", keyword) {
   return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
+function rebase(errors, from, prefix) {
+  for (let k = from; k < errors.length; k++) errors[k].path = prefix + errors[k].path;
+}
 class SchemaValidationError extends Error {
   constructor(typeName, errors) {
     super(describeErrors(typeName, errors));
@@ -57,6 +60,7 @@ export {
   pointerSegments,
   pushError,
   pushKeyError,
+  rebase,
   standardSchema,
   tooDeep
 };
