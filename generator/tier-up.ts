@@ -6,8 +6,9 @@
  * for code that then ran a few milliseconds more at most: on two cores those threads took CPU from
  * the main thread and the format worker, the run's critical path. Held back, the run takes most of
  * that less CPU (the worker runs prettier unoptimized a little longer: ~0.03 s).
- * After OPTIMIZE_AFTER_MS it is on again for what runs longer (a large OpenAPI document, `--watch`):
- * functions still hot then are optimized as usual. Output never depends on it.
+ * After OPTIMIZE_AFTER_MS it is on again for what runs longer (a large OpenAPI document):
+ * functions still hot then are optimized as usual; `generate --watch` turns it on at once
+ * (optimizeNow, from cli.ts). Output never depends on it.
  *
  * `--no-opt` and `--opt` (an alias of `--turbofan`) are flags of V8 in Node 20, 22 and 24 alike (a
  * flag V8 does not know would be reported on stderr), and `--opt` after `--no-opt` optimizes again
@@ -56,6 +57,14 @@ export function deferOptimization(): void {
   setTimeout(() => setFlagsFromString("--opt"), OPTIMIZE_AFTER_MS).unref();
   // Before the compile cache's own exit handler (Node 20) and Node's writing of its cache (22).
   process.once("exit", () => setFlagsFromString("--no-opt"));
+}
+
+/**
+ * TurboFan on now, for a process that will run long whatever its first run costs (`generate
+ * --watch`: its regenerations run hot code that TurboFan makes several times faster).
+ */
+export function optimizeNow(): void {
+  if (process.env[DEFERRED] === "1") setFlagsFromString("--opt");
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The koala-codegen command holds TurboFan back for its first second (generator/tier-up.ts), with
  * flags every supported Node knows: nothing on stderr, and in a real process (V8's --trace-opt)
- * no TurboFan code for a hot function until the second is over, then TurboFan as usual. On V8 13+
+ * no TurboFan code for a hot function until the second is over, then TurboFan as usual (at once
+ * after optimizeNow, which `generate --watch` calls). On V8 13+
  * (Node 24) it changes nothing. The test matrix runs this file on Node 20, 22 and 24.
  */
 import { spawnSync } from "node:child_process";
@@ -15,9 +16,10 @@ const tierUp = path.join(REPO_ROOT, "dist", "generator", "tier-up.js");
 const out = tempDir("koala-tier-up-");
 
 /** A process that defers optimization, runs a hot function, then again after OPTIMIZE_AFTER_MS; its TurboFan lines by phase. */
-function phases(extraArgs: string[] = []): { early: string[]; late: string[]; stderr: string } {
+function phases(extraArgs: string[] = [], thenNow = false): { early: string[]; late: string[]; stderr: string } {
   const code = `
     require(${JSON.stringify(tierUp)}).deferOptimization();
+    if (${thenNow}) require(${JSON.stringify(tierUp)}).optimizeNow();
     function hot(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 1000003; return s; }
     const run = (label) => { console.log("phase " + label); let x = 0; for (let k = 0; k < 300; k++) x += hot(20000); return x; };
     run("early");
@@ -37,6 +39,12 @@ test(`on Node ${process.version}: no TurboFan for the first ${OPTIMIZE_AFTER_MS}
   if (defersOptimization()) expect(early).toEqual([]);
   else expect(early.length).toBeGreaterThan(0);
   expect(late.length + (defersOptimization() ? 0 : early.length)).toBeGreaterThan(0);
+}, 30_000);
+
+test("optimizeNow (generate --watch): TurboFan at once", () => {
+  const { early, stderr } = phases([], true);
+  expect(stderr).toBe("");
+  expect(early.length).toBeGreaterThan(0);
 }, 30_000);
 
 test("left alone when the command line chooses an optimizer setting itself", () => {
