@@ -11,6 +11,7 @@ import { paint } from "./commands/output";
 import { startFormatThread } from "./print/format-thread";
 import { GENERATE_OPTIONS, readGenerateArgv } from "./commands/generate-argv";
 import { installLazyTypeScript } from "./lazy-typescript";
+import { optimizeNow } from "./tier-up";
 
 export async function main(args: string[]): Promise<number> {
   // The common `generate` lines skip yargs (commands/generate-argv.ts): a cold start pays for it otherwise.
@@ -120,6 +121,8 @@ async function runGenerate(args: GenerateArgs): Promise<number> {
   if (args.emit === undefined || args.emit.some((artifact) => artifact !== "types")) startFormatThread(startedFormatWorker);
   const { planGenerate, runOnce } = await import("./commands/generate");
   if (args.watch) {
+    // A long-lived process: TurboFan, held back for a one-off run's first second (tier-up.ts), from the start.
+    optimizeNow();
     const { watchGenerate } = await import("./commands/watch");
     return watchGenerate(args);
   }

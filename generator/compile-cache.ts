@@ -24,6 +24,7 @@ import nodeModule from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
+import { withCompileFlags } from "./tier-up";
 
 const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown };
 const disabled = process.env.NODE_DISABLE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE !== "";
@@ -44,7 +45,8 @@ export function saveCodeCache(): void {
       const head = Buffer.from(identity, "utf8");
       const length = Buffer.alloc(4);
       length.writeUInt32LE(head.length);
-      writeFileSync(temp, Buffer.concat([length, head, script.createCachedData()]));
+      // Under the flags the module was compiled with (tier-up.ts): V8 rejects cached data made under others.
+      writeFileSync(temp, Buffer.concat([length, head, withCompileFlags(() => script.createCachedData())]));
       renameSync(temp, file);
     } catch {
       // Not kept (read-only or full disk): the next run compiles as usual.

@@ -7,7 +7,7 @@
  * dist/generator stays as tsc wrote it: the library (`main`), the prettier worker thread
  * (print/format-worker.js) and the template builds are not part of the bundle.
  * dist/generator/cli.js, the `koala-codegen` command, becomes three lines: V8's compile cache on
- * (compile-cache.js), then for a `generate` prettier's worker thread (print/early-format-worker.js:
+ * (compile-cache.js; after tier-up.js, which holds TurboFan back for the run's first second), then for a `generate` prettier's worker thread (print/early-format-worker.js:
  * it starts while the bundle loads), then the bundle, so that the bundle's code comes from that
  * cache too (a bundle that turned the cache on itself was compiled in full on every run, ~35 ms of
  * CPU on Node 20).
@@ -47,8 +47,10 @@ async function main(): Promise<void> {
 
 const COMMAND = `#!/usr/bin/env node
 "use strict";
-// The koala-codegen command (written by scripts/bundle-cli.ts): V8's compile cache first; for a
+// The koala-codegen command (written by scripts/bundle-cli.ts): TurboFan held back for the first
+// second (tier-up.js; first, so that the compile cache's modules are compiled under its flags); V8's compile cache; for a
 // \`generate\`, prettier's worker thread (print/early-format-worker.js), which starts while the CLI loads; then the CLI through the cache.
+require("./tier-up.js").deferOptimization();
 require("./compile-cache.js");
 const formatWorker = require("./print/early-format-worker.js").startFormatWorker(process.argv.slice(2));
 require("./cli-bundle.js").run(formatWorker);

@@ -49,6 +49,8 @@ const RUNTIME_SUITES = [
   "test/e2e/cli-resolve.test.ts",
   "test/e2e/cli-watch.test.ts",
   "test/e2e/cli-compile-cache.test.ts",
+  // TurboFan held back for the CLI's first second: V8's flags as each Node's V8 takes them.
+  "test/e2e/cli-tier-up.test.ts",
   // TypeScript's stand-in for ts-morph: Node's module loader (Module._load) as the CLI hooks it.
   "test/e2e/cli-lazy-typescript.test.ts",
 ];

@@ -53,7 +53,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   const emitters = EMITTERS.filter((e) => artifactsOf.some((set) => set.has(e.artifact)));
   // With no step cache every source goes through esbuild: its process starts while the schema loads.
-  if (options.build !== false && options.cacheDir === undefined) (await import("../print/scripts")).startEsbuild();
+  // Not for types alone: their modules' JavaScript needs no esbuild (print/plain-scripts.ts).
+  if (options.build !== false && options.cacheDir === undefined && emitters.some((e) => e.artifact !== "types")) (await import("../print/scripts")).startEsbuild();
   const templateTexts = await readTemplates(emitters);
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);

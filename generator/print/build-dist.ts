@@ -8,6 +8,7 @@
  */
 import type { StepCache } from "./cache";
 import { runningFormatThread } from "./format-thread";
+import { plainScripts } from "./plain-scripts";
 import { PRETTIER_SIZE_LIMIT } from "./reindent";
 import { headerOf, printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
 import { prebuiltTemplate } from "./template-builds";
@@ -58,6 +59,9 @@ export function buildScripts(source: DistFile, cache: StepCache, template?: stri
   // esbuild drops the header's comments (put back above): keyed on the code after it, the cache
   // still holds a module whose header alone changed (it names the generator's version and the schema files).
   const body = source.contents.slice(header.length);
+  // Types only, or index.ts's re-exports: written as esbuild would (print/plain-scripts.ts), without it.
+  const plain = plainScripts(path, body);
+  if (plain !== undefined) return Promise.resolve(withHeader(plain));
   const cached = cache.read("scripts", ESBUILD, path, body, isScripts);
   if (cached !== undefined) return Promise.resolve(withHeader(cached));
   // Sent before this returns (nothing awaited above). A large module goes through the CLI's worker

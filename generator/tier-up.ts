@@ -1,0 +1,82 @@
+/**
+ * TurboFan, V8's optimizing compiler, held back for the first second of a `koala-codegen` run.
+ * A cold `generate` of every artifact on a schema like Koala's is over in well under a second, yet
+ * V8 optimized the functions that ran hot early (prettier's printer and babel's parser on the format
+ * worker, above all) on its background threads: ~0.15 s of CPU, about a fifth of the whole run's,
+ * for code that then ran a few milliseconds more at most: on two cores those threads took CPU from
+ * the main thread and the format worker, the run's critical path. Held back, the run takes most of
+ * that less CPU (the worker runs prettier unoptimized a little longer: ~0.03 s).
+ * After OPTIMIZE_AFTER_MS it is on again for what runs longer (a large OpenAPI document):
+ * functions still hot then are optimized as usual; `generate --watch` turns it on at once
+ * (optimizeNow, from cli.ts). Output never depends on it.
+ *
+ * `--no-opt` and `--opt` (an alias of `--turbofan`) are flags of V8 in Node 20, 22 and 24 alike (a
+ * flag V8 does not know would be reported on stderr), and `--opt` after `--no-opt` optimizes again
+ * on all three (`--max-opt=1` then `--max-opt=999` did not, measured). Flags are per process: the
+ * format worker's isolate follows them too. Per-thread CPU of a first run of every artifact, Koala:
+ * Node 20 0.525 s → 0.42 s, Node 22 0.54 s → 0.49 s. Not on V8 13+ (Node 24): there Maglev, on by
+ * default, optimizes in TurboFan's stead and the run took more CPU, not less (Maglev off as well
+ * took less in all but made the format worker, the critical path, slower). Left alone too when
+ * the command line or NODE_OPTIONS chooses an optimizer setting itself (`--no-opt`, `--max-opt`,
+ * `--jitless`...).
+ */
+import { setFlagsFromString } from "node:v8";
+
+/** How long TurboFan is held back: longer than a cold `generate` of a schema like Koala's, first run included. */
+export const OPTIMIZE_AFTER_MS = 1000;
+
+/** Whether the process was started with a say on V8's optimizers (their flags spell `opt`, `turbo`, `maglev`, `sparkplug` or `jitless`). */
+export function optimizerChosen(execArgv: readonly string[] = process.execArgv, nodeOptions: string = process.env.NODE_OPTIONS ?? ""): boolean {
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => /^--(no-)?(opt|max-opt|turbo|maglev|sparkplug|always-sparkplug|jitless)/.test(flag.replace(/_/g, "-")));
+}
+
+/** Whether this V8 is one where holding TurboFan back pays: before V8 13 (Node 20 and 22), which have no Maglev on by default. */
+export function defersOptimization(v8Version: string = process.versions.v8): boolean {
+  return Number(v8Version.split(".")[0]) < 13;
+}
+
+/**
+ * Set by deferOptimization() for the process's threads (a worker starts with a copy of the
+ * environment): the code cache is then made under `--no-opt` (withCompileFlags).
+ */
+const DEFERRED = "KOALA_CODEGEN_OPT_DEFERRED";
+
+/**
+ * Holds TurboFan back for OPTIMIZE_AFTER_MS (a timer that never keeps the process alive). Called
+ * before V8's compile cache is turned on (compile-cache.ts), so that every module the cache holds
+ * is compiled under `--no-opt`: V8 takes cached code only if it was made under the same flags, so
+ * the caches are made under `--no-opt` too (withCompileFlags, and at exit), even after a run long
+ * enough to have TurboFan on again.
+ */
+export function deferOptimization(): void {
+  // Not inherited from a parent koala-codegen: this process decides for itself.
+  delete process.env[DEFERRED];
+  if (!defersOptimization() || optimizerChosen()) return;
+  process.env[DEFERRED] = "1";
+  setFlagsFromString("--no-opt");
+  setTimeout(() => setFlagsFromString("--opt"), OPTIMIZE_AFTER_MS).unref();
+  // Before the compile cache's own exit handler (Node 20) and Node's writing of its cache (22).
+  process.once("exit", () => setFlagsFromString("--no-opt"));
+}
+
+/**
+ * TurboFan on now, for a process that will run long whatever its first run costs (`generate
+ * --watch`: its regenerations run hot code that TurboFan makes several times faster).
+ */
+export function optimizeNow(): void {
+  if (process.env[DEFERRED] === "1") setFlagsFromString("--opt");
+}
+
+/**
+ * `make()` (V8's code cache made of compiled modules) under the flags the modules were compiled
+ * with: `--no-opt` in a process that held TurboFan back, put back as it was after. Any thread.
+ */
+export function withCompileFlags<T>(make: () => T): T {
+  if (process.env[DEFERRED] !== "1") return make();
+  setFlagsFromString("--no-opt");
+  try {
+    return make();
+  } finally {
+    if (process.uptime() * 1000 >= OPTIMIZE_AFTER_MS) setFlagsFromString("--opt");
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The koala-codegen command holds TurboFan back for its first second (generator/tier-up.ts), with
+ * flags every supported Node knows: nothing on stderr, and in a real process (V8's --trace-opt)
+ * no TurboFan code for a hot function until the second is over, then TurboFan as usual (at once
+ * after optimizeNow, which `generate --watch` calls). On V8 13+
+ * (Node 24) it changes nothing. The test matrix runs this file on Node 20, 22 and 24.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { defersOptimization, optimizerChosen, OPTIMIZE_AFTER_MS } from "../../generator/tier-up";
+import { KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
+import { runCli } from "../helpers/run";
+import { tempDir } from "../helpers/temp";
+
+const tierUp = path.join(REPO_ROOT, "dist", "generator", "tier-up.js");
+const out = tempDir("koala-tier-up-");
+
+/** A process that defers optimization, runs a hot function, then again after OPTIMIZE_AFTER_MS; its TurboFan lines by phase. */
+function phases(extraArgs: string[] = [], thenNow = false): { early: string[]; late: string[]; stderr: string } {
+  const code = `
+    require(${JSON.stringify(tierUp)}).deferOptimization();
+    if (${thenNow}) require(${JSON.stringify(tierUp)}).optimizeNow();
+    function hot(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 1000003; return s; }
+    const run = (label) => { console.log("phase " + label); let x = 0; for (let k = 0; k < 300; k++) x += hot(20000); return x; };
+    run("early");
+    setTimeout(() => { run("late"); console.log("phase done"); }, ${OPTIMIZE_AFTER_MS + 300});`;
+  const result = spawnSync(process.execPath, ["--trace-opt", ...extraArgs, "-e", code], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(result.status).toBe(0);
+  const lines = result.stdout.split("\n");
+  const at = (label: string) => lines.indexOf(`phase ${label}`);
+  expect(at("early")).toBeGreaterThanOrEqual(0);
+  const turbofan = (from: number, to: number) => lines.slice(from, to).filter((l) => /^\[completed optimizing .*<JSFunction hot .*TURBOFAN/.test(l));
+  return { early: turbofan(at("early"), at("late")), late: turbofan(at("late"), at("done")), stderr: result.stderr };
+}
+
+test(`on Node ${process.version}: no TurboFan for the first ${OPTIMIZE_AFTER_MS} ms${defersOptimization() ? "" : " (V8 13+: left as is)"}, then as usual`, () => {
+  const { early, late, stderr } = phases();
+  expect(stderr).toBe("");
+  if (defersOptimization()) expect(early).toEqual([]);
+  else expect(early.length).toBeGreaterThan(0);
+  expect(late.length + (defersOptimization() ? 0 : early.length)).toBeGreaterThan(0);
+}, 30_000);
+
+test("optimizeNow (generate --watch): TurboFan at once", () => {
+  const { early, stderr } = phases([], true);
+  expect(stderr).toBe("");
+  expect(early.length).toBeGreaterThan(0);
+}, 30_000);
+
+test("left alone when the command line chooses an optimizer setting itself", () => {
+  // --opt on the command line: TurboFan from the start, even where the CLI would hold it back.
+  const { early, stderr } = phases(["--opt"]);
+  expect(stderr).toBe("");
+  expect(early.length).toBeGreaterThan(0);
+  expect(optimizerChosen(["--max-opt=2"], "")).toBe(true);
+  expect(optimizerChosen([], "--max-old-space-size=4096 --no-opt")).toBe(true);
+  expect(optimizerChosen(["--jitless"], "")).toBe(true);
+  expect(optimizerChosen(["--max-old-space-size=4096", "--trace-opt", "--enable-source-maps"], "--stack-size=2000")).toBe(false);
+}, 30_000);
+
+test("V8 versions: held back before V8 13 (Node 20: 11.3, Node 22: 12.4), not from 13 on (Node 24)", () => {
+  expect(defersOptimization("11.3.244.8-node.33")).toBe(true);
+  expect(defersOptimization("12.4.254.21-node.33")).toBe(true);
+  expect(defersOptimization("13.6.233.17-node.37")).toBe(false);
+});
+
+test("a cold generate of every artifact prints nothing beyond its own output", () => {
+  const result = runCli(["generate", "--schema", KOALA_SCHEMA, "--endpoint", "/batch", "--out", out, "--quiet"], { env: { KOALA_CODEGEN_CACHE: "0" } });
+  expect(result.stderr).toBe("");
+  expect(result.stdout).toBe("");
+  expect(result.status).toBe(0);
+}, 60_000);
