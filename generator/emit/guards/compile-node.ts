@@ -80,10 +80,37 @@ export function compileSchema(scope: Scope, schema: IrSchema, schemaPath: string
     const single = groups.size === 1 ? [...groups][0] : undefined;
     const message = `must be ${node.type.join(",")}`;
     if (s.collecting) {
-      // After a type error, the keywords of that type are not checked (ajv does the same).
+      // The keywords of the allowed type run once the type test passed (the else branch, or the
+      // loop below when several types are allowed). The keywords of the types `type` rules out
+      // still apply to a value of those types: JSON Schema evaluates every keyword, so 3 against
+      // { type: "string", minimum: 5 } fails `type` and `minimum` (ajv allErrors reports both).
+      // They go in the failed type's branch, after its report: the fast path has returned false
+      // by then, so it runs exactly as before, and only an error list pays for them.
       const inner = single ? renderGroup(s, single, main.filter((c) => c.applies === single)) : undefined;
-      if (inner) s.body.block(code`if (!(${test})) ${s.fail("type", message)} else`, () => s.body.append(inner));
-      else s.failIf(code`!(${test})`, "type", message);
+      const others = new Body();
+      for (const group of GROUPS) {
+        const inGroup = main.filter((c) => c.applies === group);
+        // A group the type allows is checked once the test passed. But when integers are the
+        // only type, in the else branch, numbers are checked here too: 3.5 against
+        // { type: "integer", minimum: 5 } fails both.
+        const nonInteger = group === "number" && single === "number" && !node.type.includes("number");
+        if (inGroup.length === 0 || (node.type.some((t) => groupOf(t) === group) && !nonInteger)) continue;
+        emitGroup(s.with({ body: others }), group, inGroup, false);
+      }
+      if (others.isEmpty) {
+        if (inner) s.body.block(code`if (!(${test})) ${s.fail("type", message)} else`, () => s.body.append(inner));
+        else s.failIf(code`!(${test})`, "type", message);
+      } else {
+        s.body.line(code`if (!(${test})) {`);
+        // Not s.fail(): its `{ ... }` would stand alone as a block here.
+        s.body.line(code`if (${s.module.report(s.path, `${node.schemaPath}/type`, "type", message)}) ${s.module.returnFalse}`);
+        s.body.append(others);
+        if (inner) {
+          s.body.line(code`} else {`);
+          s.body.append(inner);
+        }
+        s.body.line(code`}`);
+      }
       known = single;
       unreachable = true;
     } else {

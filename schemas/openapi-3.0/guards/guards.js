@@ -1318,7 +1318,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n10 = errors?.length;
         for (let i9 = 0; i9 < a8.length; i9++) {
           const x11 = a8[i9];
-          if (!collect$Server(x11, errors && "" + i9, errors) && !errors) return false;
+          if (!collect$Server(x11, errors && i9, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n10, path + "/servers/");
       }
@@ -1330,7 +1330,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n15 = errors?.length;
         for (let i14 = 0; i14 < a13.length; i14++) {
           const x16 = a13[i14];
-          if (!collect$SecurityRequirement(x16, errors && "" + i14, errors) && !errors) return false;
+          if (!collect$SecurityRequirement(x16, errors && i14, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n15, path + "/security/");
       }
@@ -1343,7 +1343,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n20 = errors?.length;
         for (let i19 = 0; i19 < a18.length; i19++) {
           const x21 = a18[i19];
-          if (!collect$Tag(x21, errors && "" + i19, errors) && !errors) return false;
+          if (!collect$Tag(x21, errors && i19, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n20, path + "/tags/");
       }
@@ -1486,7 +1486,7 @@ function collect$SecurityRequirement(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
       }
@@ -1819,7 +1819,7 @@ function collect$ServerVariable(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n6, path + "/enum/");
       }
@@ -1904,7 +1904,7 @@ function collect$PathItem(value, path, errors) {
         const n16 = errors?.length;
         for (let i15 = 0; i15 < a14.length; i15++) {
           const x17 = a14[i15];
-          if (!collect$Server(x17, errors && "" + i15, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x17, errors && i15, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n16, path + "/servers/");
       }
@@ -1966,206 +1966,242 @@ function collect$Schema(value, path, errors) {
     }
     const p9 = o1.maxLength;
     if (p9 !== undefined) {
-      if (!(Number.isInteger(p9))) { if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/type", "must be integer")) return (depth$--, false); } else {
+      if (!(Number.isInteger(p9))) {
+        if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/type", "must be integer")) return (depth$--, false);
+        if (typeof p9 === "number") {
+          const n11 = p9;
+          if (n11 < 0) { if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/minimum", "must be >= 0")) return (depth$--, false); }
+        }
+      } else {
         const n10 = p9;
         if (n10 < 0) { if ($pushError$(errors, path + "/maxLength", "#/definitions/Schema/properties/maxLength/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p11 = o1.minLength;
-    if (p11 !== undefined) {
-      if (!(Number.isInteger(p11))) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/type", "must be integer")) return (depth$--, false); } else {
-        const n12 = p11;
-        if (n12 < 0) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/minimum", "must be >= 0")) return (depth$--, false); }
+    const p12 = o1.minLength;
+    if (p12 !== undefined) {
+      if (!(Number.isInteger(p12))) {
+        if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/type", "must be integer")) return (depth$--, false);
+        if (typeof p12 === "number") {
+          const n14 = p12;
+          if (n14 < 0) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/minimum", "must be >= 0")) return (depth$--, false); }
+        }
+      } else {
+        const n13 = p12;
+        if (n13 < 0) { if ($pushError$(errors, path + "/minLength", "#/definitions/Schema/properties/minLength/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p13 = o1.pattern;
-    if (p13 !== undefined) {
-      if (!(typeof p13 === "string")) { if ($pushError$(errors, path + "/pattern", "#/definitions/Schema/properties/pattern/type", "must be string")) return (depth$--, false); }
-    }
-    const p15 = o1.maxItems;
+    const p15 = o1.pattern;
     if (p15 !== undefined) {
-      if (!(Number.isInteger(p15))) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/type", "must be integer")) return (depth$--, false); } else {
-        const n16 = p15;
-        if (n16 < 0) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/minimum", "must be >= 0")) return (depth$--, false); }
-      }
+      if (!(typeof p15 === "string")) { if ($pushError$(errors, path + "/pattern", "#/definitions/Schema/properties/pattern/type", "must be string")) return (depth$--, false); }
     }
-    const p17 = o1.minItems;
+    const p17 = o1.maxItems;
     if (p17 !== undefined) {
-      if (!(Number.isInteger(p17))) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/type", "must be integer")) return (depth$--, false); } else {
+      if (!(Number.isInteger(p17))) {
+        if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/type", "must be integer")) return (depth$--, false);
+        if (typeof p17 === "number") {
+          const n19 = p17;
+          if (n19 < 0) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/minimum", "must be >= 0")) return (depth$--, false); }
+        }
+      } else {
         const n18 = p17;
-        if (n18 < 0) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/minimum", "must be >= 0")) return (depth$--, false); }
+        if (n18 < 0) { if ($pushError$(errors, path + "/maxItems", "#/definitions/Schema/properties/maxItems/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p19 = o1.uniqueItems;
-    if (p19 !== undefined) {
-      if (!(typeof p19 === "boolean")) { if ($pushError$(errors, path + "/uniqueItems", "#/definitions/Schema/properties/uniqueItems/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p20 = o1.maxProperties;
+    const p20 = o1.minItems;
     if (p20 !== undefined) {
-      if (!(Number.isInteger(p20))) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/type", "must be integer")) return (depth$--, false); } else {
+      if (!(Number.isInteger(p20))) {
+        if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/type", "must be integer")) return (depth$--, false);
+        if (typeof p20 === "number") {
+          const n22 = p20;
+          if (n22 < 0) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/minimum", "must be >= 0")) return (depth$--, false); }
+        }
+      } else {
         const n21 = p20;
-        if (n21 < 0) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/minimum", "must be >= 0")) return (depth$--, false); }
+        if (n21 < 0) { if ($pushError$(errors, path + "/minItems", "#/definitions/Schema/properties/minItems/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p22 = o1.minProperties;
-    if (p22 !== undefined) {
-      if (!(Number.isInteger(p22))) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/type", "must be integer")) return (depth$--, false); } else {
-        const n23 = p22;
-        if (n23 < 0) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/minimum", "must be >= 0")) return (depth$--, false); }
-      }
+    const p23 = o1.uniqueItems;
+    if (p23 !== undefined) {
+      if (!(typeof p23 === "boolean")) { if ($pushError$(errors, path + "/uniqueItems", "#/definitions/Schema/properties/uniqueItems/type", "must be boolean")) return (depth$--, false); }
     }
-    const p24 = o1.required;
+    const p24 = o1.maxProperties;
     if (p24 !== undefined) {
-      if (!(Array.isArray(p24))) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/type", "must be array")) return (depth$--, false); } else {
-        const a25 = p24;
-        if (a25.length < 1) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
-        if (!$hasUniqueItems$(a25)) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/uniqueItems", "must NOT have duplicate items")) return (depth$--, false); }
-        const n27 = errors?.length;
-        for (let i26 = 0; i26 < a25.length; i26++) {
-          const x28 = a25[i26];
-          if (!(typeof x28 === "string")) { if ($pushError$(errors, "" + i26, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
+      if (!(Number.isInteger(p24))) {
+        if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/type", "must be integer")) return (depth$--, false);
+        if (typeof p24 === "number") {
+          const n26 = p24;
+          if (n26 < 0) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/minimum", "must be >= 0")) return (depth$--, false); }
         }
-        if (errors) $rebase(errors, n27, path + "/required/");
+      } else {
+        const n25 = p24;
+        if (n25 < 0) { if ($pushError$(errors, path + "/maxProperties", "#/definitions/Schema/properties/maxProperties/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p29 = o1.enum;
-    if (p29 !== undefined) {
-      if (!(Array.isArray(p29))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
-        const a30 = p29;
-        if (a30.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
-        const n32 = errors?.length;
-        for (let i31 = 0; i31 < a30.length; i31++) {
-          const x33 = a30[i31];
+    const p27 = o1.minProperties;
+    if (p27 !== undefined) {
+      if (!(Number.isInteger(p27))) {
+        if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/type", "must be integer")) return (depth$--, false);
+        if (typeof p27 === "number") {
+          const n29 = p27;
+          if (n29 < 0) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/minimum", "must be >= 0")) return (depth$--, false); }
         }
-        if (errors) $rebase(errors, n32, path + "/enum/");
+      } else {
+        const n28 = p27;
+        if (n28 < 0) { if ($pushError$(errors, path + "/minProperties", "#/definitions/Schema/properties/minProperties/minimum", "must be >= 0")) return (depth$--, false); }
       }
     }
-    const p34 = o1.type;
-    if (p34 !== undefined) {
-      if (!(p34 === "array" || p34 === "boolean" || p34 === "integer" || p34 === "number" || p34 === "object" || p34 === "string")) {
-        if (!(typeof p34 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/type", "must be string")) return (depth$--, false); }
+    const p30 = o1.required;
+    if (p30 !== undefined) {
+      if (!(Array.isArray(p30))) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/type", "must be array")) return (depth$--, false); } else {
+        const a31 = p30;
+        if (a31.length < 1) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
+        if (!$hasUniqueItems$(a31)) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/uniqueItems", "must NOT have duplicate items")) return (depth$--, false); }
+        const n33 = errors?.length;
+        for (let i32 = 0; i32 < a31.length; i32++) {
+          const x34 = a31[i32];
+          if (!(typeof x34 === "string")) { if ($pushError$(errors, i32, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
+        }
+        if (errors) $rebase(errors, n33, path + "/required/");
+      }
+    }
+    const p35 = o1.enum;
+    if (p35 !== undefined) {
+      if (!(Array.isArray(p35))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
+        const a36 = p35;
+        if (a36.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
+        const n38 = errors?.length;
+        for (let i37 = 0; i37 < a36.length; i37++) {
+          const x39 = a36[i37];
+        }
+        if (errors) $rebase(errors, n38, path + "/enum/");
+      }
+    }
+    const p40 = o1.type;
+    if (p40 !== undefined) {
+      if (!(p40 === "array" || p40 === "boolean" || p40 === "integer" || p40 === "number" || p40 === "object" || p40 === "string")) {
+        if (!(typeof p40 === "string")) { if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/type", "must be string")) return (depth$--, false); }
         if ($pushError$(errors, path + "/type", "#/definitions/Schema/properties/type/enum", "must be equal to one of the allowed values")) return (depth$--, false);
       }
     }
-    const p35 = o1.not;
-    if (p35 !== undefined) {
-      let matched36 = 0;
-      if (collect$Schema(p35)) matched36++;
-      if (collect$Reference(p35)) matched36++;
-      if (matched36 === 0) {
+    const p41 = o1.not;
+    if (p41 !== undefined) {
+      let matched42 = 0;
+      if (collect$Schema(p41)) matched42++;
+      if (collect$Reference(p41)) matched42++;
+      if (matched42 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(p35, path + "/not", errors);
-        collect$Reference(p35, path + "/not", errors);
+        collect$Schema(p41, path + "/not", errors);
+        collect$Reference(p41, path + "/not", errors);
       }
-      if (matched36 !== 1) { if ($pushError$(errors, path + "/not", "#/definitions/Schema/properties/not/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched42 !== 1) { if ($pushError$(errors, path + "/not", "#/definitions/Schema/properties/not/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    const p37 = o1.allOf;
-    if (p37 !== undefined) {
-      if (!collect$2(p37, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
+    const p43 = o1.allOf;
+    if (p43 !== undefined) {
+      if (!collect$2(p43, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
     }
-    const p38 = o1.oneOf;
-    if (p38 !== undefined) {
-      if (!collect$2(p38, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
+    const p44 = o1.oneOf;
+    if (p44 !== undefined) {
+      if (!collect$2(p44, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
     }
-    const p39 = o1.anyOf;
-    if (p39 !== undefined) {
-      if (!collect$2(p39, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
+    const p45 = o1.anyOf;
+    if (p45 !== undefined) {
+      if (!collect$2(p45, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
     }
-    const p40 = o1.items;
-    if (p40 !== undefined) {
-      let matched41 = 0;
-      if (collect$Schema(p40)) matched41++;
-      if (collect$Reference(p40)) matched41++;
-      if (matched41 === 0) {
+    const p46 = o1.items;
+    if (p46 !== undefined) {
+      let matched47 = 0;
+      if (collect$Schema(p46)) matched47++;
+      if (collect$Reference(p46)) matched47++;
+      if (matched47 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(p40, path + "/items", errors);
-        collect$Reference(p40, path + "/items", errors);
+        collect$Schema(p46, path + "/items", errors);
+        collect$Reference(p46, path + "/items", errors);
       }
-      if (matched41 !== 1) { if ($pushError$(errors, path + "/items", "#/definitions/Schema/properties/items/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched47 !== 1) { if ($pushError$(errors, path + "/items", "#/definitions/Schema/properties/items/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    const p42 = o1.properties;
-    if (p42 !== undefined) {
-      if (!(typeof p42 === "object" && p42 !== null && !Array.isArray(p42))) { if ($pushError$(errors, path + "/properties", "#/definitions/Schema/properties/properties/type", "must be object")) return (depth$--, false); } else {
-        const o43 = p42;
-        for (const k44 in o43) {
-          if (!$hasOwn$(o43, k44)) continue;
-          const x45 = o43[k44];
-          let matched46 = 0;
-          if (collect$Schema(x45)) matched46++;
-          if (collect$Reference(x45)) matched46++;
-          if (matched46 === 0) {
+    const p48 = o1.properties;
+    if (p48 !== undefined) {
+      if (!(typeof p48 === "object" && p48 !== null && !Array.isArray(p48))) { if ($pushError$(errors, path + "/properties", "#/definitions/Schema/properties/properties/type", "must be object")) return (depth$--, false); } else {
+        const o49 = p48;
+        for (const k50 in o49) {
+          if (!$hasOwn$(o49, k50)) continue;
+          const x51 = o49[k50];
+          let matched52 = 0;
+          if (collect$Schema(x51)) matched52++;
+          if (collect$Reference(x51)) matched52++;
+          if (matched52 === 0) {
             if (!errors) return (depth$--, false);
-            collect$Schema(x45, path + "/properties/" + $pointerToken$(k44), errors);
-            collect$Reference(x45, path + "/properties/" + $pointerToken$(k44), errors);
+            collect$Schema(x51, path + "/properties/" + $pointerToken$(k50), errors);
+            collect$Reference(x51, path + "/properties/" + $pointerToken$(k50), errors);
           }
-          if (matched46 !== 1) { if ($pushError$(errors, path + "/properties/" + $pointerToken$(k44), "#/definitions/Schema/properties/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+          if (matched52 !== 1) { if ($pushError$(errors, path + "/properties/" + $pointerToken$(k50), "#/definitions/Schema/properties/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
         }
       }
     }
-    const p47 = o1.additionalProperties;
-    if (p47 !== undefined) {
-      let matched48 = 0;
-      if (collect$Schema(p47)) matched48++;
-      if (collect$Reference(p47)) matched48++;
-      if (collect$3(p47)) matched48++;
-      if (matched48 === 0) {
-        if (!errors) return (depth$--, false);
-        collect$Schema(p47, path + "/additionalProperties", errors);
-        collect$Reference(p47, path + "/additionalProperties", errors);
-        collect$3(p47, path + "/additionalProperties", errors);
-      }
-      if (matched48 !== 1) { if ($pushError$(errors, path + "/additionalProperties", "#/definitions/Schema/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
-    }
-    const p49 = o1.description;
-    if (p49 !== undefined) {
-      if (!(typeof p49 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Schema/properties/description/type", "must be string")) return (depth$--, false); }
-    }
-    const p50 = o1.format;
-    if (p50 !== undefined) {
-      if (!(typeof p50 === "string")) { if ($pushError$(errors, path + "/format", "#/definitions/Schema/properties/format/type", "must be string")) return (depth$--, false); }
-    }
-    const p51 = o1.default;
-    if (p51 !== undefined) {
-    }
-    const p52 = o1.nullable;
-    if (p52 !== undefined) {
-      if (!(typeof p52 === "boolean")) { if ($pushError$(errors, path + "/nullable", "#/definitions/Schema/properties/nullable/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p53 = o1.discriminator;
+    const p53 = o1.additionalProperties;
     if (p53 !== undefined) {
-      if (!collect$Discriminator(p53, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
-    }
-    const p54 = o1.readOnly;
-    if (p54 !== undefined) {
-      if (!(typeof p54 === "boolean")) { if ($pushError$(errors, path + "/readOnly", "#/definitions/Schema/properties/readOnly/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p55 = o1.writeOnly;
-    if (p55 !== undefined) {
-      if (!(typeof p55 === "boolean")) { if ($pushError$(errors, path + "/writeOnly", "#/definitions/Schema/properties/writeOnly/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p56 = o1.example;
-    if (p56 !== undefined) {
-    }
-    const p57 = o1.externalDocs;
-    if (p57 !== undefined) {
-      if (!collect$ExternalDocumentation(p57, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
-    }
-    const p58 = o1.deprecated;
-    if (p58 !== undefined) {
-      if (!(typeof p58 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Schema/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
-    }
-    const p59 = o1.xml;
-    if (p59 !== undefined) {
-      if (!collect$XML(p59, errors && path + "/xml", errors) && !errors) return (depth$--, false);
-    }
-    for (const k60 in o1) {
-      if (!$hasOwn$(o1, k60)) continue;
-      const x61 = o1[k60];
-      const m62 = pattern$1.test(k60);
-      if (m62) {
+      let matched54 = 0;
+      if (collect$Schema(p53)) matched54++;
+      if (collect$Reference(p53)) matched54++;
+      if (collect$3(p53)) matched54++;
+      if (matched54 === 0) {
+        if (!errors) return (depth$--, false);
+        collect$Schema(p53, path + "/additionalProperties", errors);
+        collect$Reference(p53, path + "/additionalProperties", errors);
+        collect$3(p53, path + "/additionalProperties", errors);
       }
-      if (!(k60 === "title" || k60 === "multipleOf" || k60 === "maximum" || k60 === "exclusiveMaximum" || k60 === "minimum" || k60 === "exclusiveMinimum" || k60 === "maxLength" || k60 === "minLength" || k60 === "pattern" || k60 === "maxItems" || k60 === "minItems" || k60 === "uniqueItems" || k60 === "maxProperties" || k60 === "minProperties" || k60 === "required" || k60 === "enum" || k60 === "type" || k60 === "not" || k60 === "allOf" || k60 === "oneOf" || k60 === "anyOf" || k60 === "items" || k60 === "properties" || k60 === "additionalProperties" || k60 === "description" || k60 === "format" || k60 === "default" || k60 === "nullable" || k60 === "discriminator" || k60 === "readOnly" || k60 === "writeOnly" || k60 === "example" || k60 === "externalDocs" || k60 === "deprecated" || k60 === "xml" || m62)) {
-        { if ($pushKeyError$(errors, path, k60, "#/definitions/Schema/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
+      if (matched54 !== 1) { if ($pushError$(errors, path + "/additionalProperties", "#/definitions/Schema/properties/additionalProperties/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
+    }
+    const p55 = o1.description;
+    if (p55 !== undefined) {
+      if (!(typeof p55 === "string")) { if ($pushError$(errors, path + "/description", "#/definitions/Schema/properties/description/type", "must be string")) return (depth$--, false); }
+    }
+    const p56 = o1.format;
+    if (p56 !== undefined) {
+      if (!(typeof p56 === "string")) { if ($pushError$(errors, path + "/format", "#/definitions/Schema/properties/format/type", "must be string")) return (depth$--, false); }
+    }
+    const p57 = o1.default;
+    if (p57 !== undefined) {
+    }
+    const p58 = o1.nullable;
+    if (p58 !== undefined) {
+      if (!(typeof p58 === "boolean")) { if ($pushError$(errors, path + "/nullable", "#/definitions/Schema/properties/nullable/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p59 = o1.discriminator;
+    if (p59 !== undefined) {
+      if (!collect$Discriminator(p59, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
+    }
+    const p60 = o1.readOnly;
+    if (p60 !== undefined) {
+      if (!(typeof p60 === "boolean")) { if ($pushError$(errors, path + "/readOnly", "#/definitions/Schema/properties/readOnly/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p61 = o1.writeOnly;
+    if (p61 !== undefined) {
+      if (!(typeof p61 === "boolean")) { if ($pushError$(errors, path + "/writeOnly", "#/definitions/Schema/properties/writeOnly/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p62 = o1.example;
+    if (p62 !== undefined) {
+    }
+    const p63 = o1.externalDocs;
+    if (p63 !== undefined) {
+      if (!collect$ExternalDocumentation(p63, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+    }
+    const p64 = o1.deprecated;
+    if (p64 !== undefined) {
+      if (!(typeof p64 === "boolean")) { if ($pushError$(errors, path + "/deprecated", "#/definitions/Schema/properties/deprecated/type", "must be boolean")) return (depth$--, false); }
+    }
+    const p65 = o1.xml;
+    if (p65 !== undefined) {
+      if (!collect$XML(p65, errors && path + "/xml", errors) && !errors) return (depth$--, false);
+    }
+    for (const k66 in o1) {
+      if (!$hasOwn$(o1, k66)) continue;
+      const x67 = o1[k66];
+      const m68 = pattern$1.test(k66);
+      if (m68) {
+      }
+      if (!(k66 === "title" || k66 === "multipleOf" || k66 === "maximum" || k66 === "exclusiveMaximum" || k66 === "minimum" || k66 === "exclusiveMinimum" || k66 === "maxLength" || k66 === "minLength" || k66 === "pattern" || k66 === "maxItems" || k66 === "minItems" || k66 === "uniqueItems" || k66 === "maxProperties" || k66 === "minProperties" || k66 === "required" || k66 === "enum" || k66 === "type" || k66 === "not" || k66 === "allOf" || k66 === "oneOf" || k66 === "anyOf" || k66 === "items" || k66 === "properties" || k66 === "additionalProperties" || k66 === "description" || k66 === "format" || k66 === "default" || k66 === "nullable" || k66 === "discriminator" || k66 === "readOnly" || k66 === "writeOnly" || k66 === "example" || k66 === "externalDocs" || k66 === "deprecated" || k66 === "xml" || m68)) {
+        { if ($pushKeyError$(errors, path, k66, "#/definitions/Schema/additionalProperties", "must NOT have additional property ")) return (depth$--, false); }
       }
     }
   }
@@ -2610,7 +2646,7 @@ function collect$Operation(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
         if (errors) $rebase(errors, n6, path + "/tags/");
       }
@@ -2680,7 +2716,7 @@ function collect$Operation(value, path, errors) {
         const n24 = errors?.length;
         for (let i23 = 0; i23 < a22.length; i23++) {
           const x25 = a22[i23];
-          if (!collect$SecurityRequirement(x25, errors && "" + i23, errors) && !errors) return (depth$--, false);
+          if (!collect$SecurityRequirement(x25, errors && i23, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n24, path + "/security/");
       }
@@ -2692,7 +2728,7 @@ function collect$Operation(value, path, errors) {
         const n29 = errors?.length;
         for (let i28 = 0; i28 < a27.length; i28++) {
           const x30 = a27[i28];
-          if (!collect$Server(x30, errors && "" + i28, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x30, errors && i28, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n29, path + "/servers/");
       }
@@ -2725,16 +2761,15 @@ function collect$1(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
-      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Parameter(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Parameter(x4, q6, errors);
-        collect$Reference(x4, q6, errors);
+        collect$Parameter(x4, i2, errors);
+        collect$Reference(x4, i2, errors);
       }
-      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (errors) $rebase(errors, n3, path + "/");
   }
@@ -2754,16 +2789,15 @@ function collect$2(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
-      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Schema(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(x4, q6, errors);
-        collect$Reference(x4, q6, errors);
+        collect$Schema(x4, i2, errors);
+        collect$Reference(x4, i2, errors);
       }
-      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (errors) $rebase(errors, n3, path + "/");
   }
