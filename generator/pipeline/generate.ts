@@ -305,6 +305,9 @@ async function emitModules(
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
   const { thread } = options;
+  // Jobs sent to the other thread that this one takes back once it has emitted every module, for
+  // those that thread has not begun yet (print/claim.ts): it answers in order, and may be busy.
+  const takeBack: (() => void)[] = [];
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
   const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => add(printable.header, printModule(printable), typesOnly, undefined, javascript);
@@ -344,7 +347,7 @@ async function emitModules(
           : javascript !== undefined
             ? buildStatedScripts({ path: `src/${p}`, contents: text }, javascript)
           : options.format !== false && skipsPrettier(text.length, 0)
-            ? buildScripts({ path: `src/${p}`, contents: text }, cache)
+            ? buildScripts({ path: `src/${p}`, contents: text }, cache, undefined, takeBack)
             : source.then((s) => buildScripts(s, cache));
     mark(`printed ${p} (${text.length} characters)`);
     if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
@@ -372,6 +375,12 @@ async function emitModules(
     // client's user agent); the first (the guards) reads none, and has given that thread the time.
     if (offloaded && i > 0) await offloaded.release;
     emit(emitter);
+  }
+  // Synchronous: the jobs are done here now, or that thread has begun them. Before waiting for the
+  // types module, which may be ahead of them in that thread's queue.
+  if (takeBack.length > 0) {
+    for (const job of takeBack) job();
+    mark("took back the other thread's jobs not begun");
   }
   if (typesOnThread) {
     // Should that thread fail (it has ended, or the model did not clone), the types are emitted
