@@ -34,7 +34,7 @@ import { printModule, type PrintableModule, type PrintedModule } from "../print/
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
-import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
+import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -66,6 +66,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
 
+  offloaded?.sendReleaseFiles();
   files.push(...(await plan.releaseFiles()));
   const { warnings: releaseWarnings, ...releaseInfo } = releaseInfoOf(plan.release());
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -250,6 +251,8 @@ interface Offloaded {
   types?: Promise<PrintedTypes>;
   /** Settled once the release planned there is adopted (plan.adoptRelease) or has failed (this thread then plans it). */
   release: Promise<void>;
+  /** Hashes the schemas and asks for the release's files (once; generate() awaits them, so it must be called before). */
+  sendReleaseFiles: () => void;
 }
 
 /**
@@ -262,7 +265,12 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   const { thread } = options;
   if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
   const { model } = plan;
-  const sent = thread.offload({ model: { rootName: model.rootName, types: model.types, source: model.source, roots: model.roots } });
+  // Without the schemas' hashes (getters: a clone would read them): hashing stripe's 2.5 MB
+  // document is ~0.05 s before the types could start there. They go with the release's files,
+  // asked for once this thread is done emitting (sendReleaseFiles), the only part that reads them.
+  const { source, roots } = model;
+  const unhashed = { rootName: model.rootName, types: model.types, source: { file: source.file, dialect: source.dialect }, roots: roots?.map((r) => ({ name: r.name, file: r.file })) };
+  const sent = thread.offload({ model: unhashed as OffloadModel });
   // Its failure fails the requests below, each of which falls back to this thread.
   sent.answer.catch(() => undefined);
   const ask = (request: DistributiveOmit<Extract<OffloadRequest, { package: number }>, "package">): Promise<OffloadAnswer> => {
@@ -275,10 +283,20 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   const typesEmitter = emitters.find((e) => e.artifact === "types");
   const typesView = typesEmitter && viewOf(typesEmitter, inputs, artifactsOf, plan);
   const types = typesView && (ask({ types: { types: typesView === model ? undefined : typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path } }) as Promise<PrintedTypes>);
+  let sendFiles!: () => void;
   // The last request: the worker forgets the model once it has answered it.
-  const files = ask({ releaseFiles: true }) as Promise<Release["files"]>;
+  const files = new Promise<Release["files"]>((resolve) => {
+    sendFiles = () => resolve(ask({ releaseFiles: true, hashes: { source: source.hash, roots: roots?.map((r) => r.hash) } }) as Promise<Release["files"]>);
+  });
+  files.catch(() => undefined);
+  let filesSent = false;
+  const sendReleaseFiles = (): void => {
+    if (filesSent) return;
+    filesSent = true;
+    sendFiles();
+  };
   mark("model sent to the other thread");
-  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined) };
+  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined), sendReleaseFiles };
 }
 
 /**
@@ -381,6 +399,11 @@ async function emitModules(
   if (takeBack.length > 0) {
     for (const job of takeBack) job();
     mark("took back the other thread's jobs not begun");
+  }
+  // Idle here otherwise (waiting for the types, or for esbuild): the schemas are hashed now.
+  if (offloaded) {
+    offloaded.sendReleaseFiles();
+    mark("asked for the release's files");
   }
   if (typesOnThread) {
     // Should that thread fail (it has ended, or the model did not clone), the types are emitted

@@ -42,12 +42,22 @@ export interface PrintedTypes {
   reindented?: string;
 }
 
+/**
+ * The hashes of the model's schemas (`source.hash`, each root's `hash`), sent apart from the model:
+ * only the release's files read them, and hashing a large document is work the main thread leaves
+ * for when it is done emitting.
+ */
+export interface SchemaHashes {
+  source: string;
+  roots?: string[];
+}
+
 /** A request of the main thread's; `package` names the model (the id of the `model` request that sent it). */
 export type OffloadRequest =
   | { model: OffloadModel }
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
-  | { package: number; releaseFiles: true }
+  | { package: number; releaseFiles: true; hashes: SchemaHashes }
   | { reindent: string };
 
 export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | Release["files"] | null;
@@ -77,6 +87,10 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   // The last request about a package (generate() sends them all at once): its model is let go.
   packages.delete(request.package);
   if (!entry.release) throw new Error("internal: the release's files asked for before the release");
+  // The release reads the hashes only now, building its files (release/release.ts).
+  const { model } = entry;
+  model.source.hash = request.hashes.source;
+  model.roots?.forEach((root, i) => (root.hash = request.hashes.roots![i]!));
   return entry.release.files;
 }
 
