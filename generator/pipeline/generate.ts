@@ -30,6 +30,7 @@ import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
 import type { Scripts, StatedScript } from "../print/scripts";
 import { StepCache } from "../print/cache";
+import { shareWork } from "../print/claim";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, type OperationRecord } from "../release/diff-operations";
@@ -326,6 +327,8 @@ async function emitModules(
   // Jobs sent to the other thread that this one takes back once it has emitted every module, for
   // those that thread has not begun yet (print/claim.ts): it answers in order, and may be busy.
   const takeBack: (() => void)[] = [];
+  // Re-indenting, after: this thread's work blocks its event loop, which writes the sources to esbuild's process.
+  const takeBackLast: (() => void)[] = [];
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
   const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => add(printable.header, printModule(printable), typesOnly, undefined, javascript);
@@ -346,7 +349,7 @@ async function emitModules(
       // printed (and the JavaScript of this one to be on its way to esbuild, below).
       const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
       const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
-      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text) : reindent(text))) : await pretty();
+      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text, takeBackLast) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -396,8 +399,8 @@ async function emitModules(
   }
   // Synchronous: the jobs are done here now, or that thread has begun them. Before waiting for the
   // types module, which may be ahead of them in that thread's queue.
-  if (takeBack.length > 0) {
-    for (const job of takeBack) job();
+  if (takeBack.length + takeBackLast.length > 0) {
+    for (const job of [...takeBack, ...takeBackLast]) job();
     mark("took back the other thread's jobs not begun");
   }
   // Idle here otherwise (waiting for the types, or for esbuild): the schemas are hashed now.
@@ -513,13 +516,13 @@ function toKebabCase(name: string): string {
     .toLowerCase() || "generated";
 }
 
-/** reindent(text) on the other thread, or on this one should that thread fail (it has ended, say). */
-async function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string): Promise<string> {
-  try {
-    return (await thread.offload({ reindent: text }).answer) as string;
-  } catch {
-    return reindent(text);
-  }
+/**
+ * reindent(text) on the other thread, or on this one should that thread fail (it has ended, say),
+ * or should this one be idle before that thread has begun it (`takeBack`, print/claim.ts): a module
+ * printed last (operations.ts) queues behind the guards' JavaScript there.
+ */
+function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string, takeBack: (() => void)[]): Promise<string> {
+  return shareWork((claim) => thread.offload({ reindent: text, claim }).answer as Promise<string | null>, () => reindent(text), takeBack);
 }
 
 /** Omit over each member of a union. */

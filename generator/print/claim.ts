@@ -5,8 +5,9 @@
  * it: stripe's builders.ts and operations.ts went to esbuild only once the worker had re-indented
  * guards.ts and written its JavaScript (~0.3 s), the main thread idle meanwhile. A shared flag
  * settles who does it: the first thread to claim it. The same function runs either way: the same text.
- * Only handing a source to esbuild is taken back: work that allocates much (re-indenting, writing
- * the guards' JavaScript) measured 2-3 times slower on the main thread, whose heap is large by then.
+ * Taken back: handing a source to esbuild, and re-indenting (operations.ts, printed last, queued
+ * behind the guards' JavaScript). Not the guards' JavaScript (printScripts): megabytes of strings,
+ * measured 2-3 times slower on the main thread, whose heap is large by then.
  */
 
 /** A job's flag, shared with the other thread (a SharedArrayBuffer is not copied by postMessage). */
@@ -27,24 +28,22 @@ export function claim(flag: Int32Array): boolean {
  */
 export function shareWork<T>(send: (flag: Int32Array) => Promise<T | null>, work: () => T | Promise<T>, takeBack: (() => void)[]): Promise<T> {
   const flag = newClaim();
-  let here: { value: T | Promise<T> } | { error: unknown } | undefined;
-  const doHere = (): void => {
-    try {
-      const value = work();
-      // Awaited once the other thread has answered: not left to reject unobserved meanwhile.
-      if (value instanceof Promise) value.catch(() => undefined);
-      here = { value };
-    } catch (error) {
-      here = { error };
-    }
-  };
-  takeBack.push(() => {
-    if (claim(flag)) doHere();
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    // Settles with the work done here (resolve and reject: only the first call counts).
+    const doHere = (): void => {
+      if (done) return;
+      done = true;
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    // Settled at once, not when the other thread gets to the request and answers null.
+    takeBack.push(() => {
+      if (claim(flag)) doHere();
+    });
+    send(flag).then((answer) => (answer !== null ? resolve(answer) : doHere()), doHere);
   });
-  const result = (): T | Promise<T> => {
-    if (here === undefined) doHere();
-    if ("error" in here!) throw here.error;
-    return here!.value;
-  };
-  return send(flag).then((answer) => (answer !== null ? answer : result()), result);
 }

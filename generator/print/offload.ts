@@ -16,6 +16,7 @@
  * that only formats (a small schema) never loads them.
  */
 import type { IrModel, IrNamedType } from "../ir/model";
+import { claim } from "./claim";
 import type { planRelease, Release } from "../release/release";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
@@ -58,7 +59,7 @@ export type OffloadRequest =
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
-  | { reindent: string };
+  | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array };
 
 export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | Release["files"] | null;
 
@@ -71,7 +72,14 @@ export function isOffloadRequest(request: object): request is OffloadRequest {
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
 export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
-  if ("reindent" in request) return (require("./reindent") as typeof import("./reindent")).reindent(request.reindent);
+  if ("reindent" in request) {
+    if (request.claim !== undefined && !claim(request.claim)) return null;
+    const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
+    mark(`received a module to re-indent (${request.reindent.length} characters)`);
+    const text = (require("./reindent") as typeof import("./reindent")).reindent(request.reindent);
+    mark("re-indented it");
+    return text;
+  }
   if ("model" in request) {
     packages.set(id, { model: request.model });
     return null;
