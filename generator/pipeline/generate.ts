@@ -62,7 +62,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   mark("planned");
   const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options);
   const cache = new StepCache(options.cacheDir);
-  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded);
+  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded).catch((error: unknown) => {
+    // The last request about the model, which the other thread then lets go (`--watch` sends one a run).
+    offloaded?.sendReleaseFiles();
+    throw error;
+  });
   mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
