@@ -30,11 +30,12 @@ import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
 import type { Scripts, StatedScript } from "../print/scripts";
 import { StepCache } from "../print/cache";
+import { shareWork } from "../print/claim";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
-import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
+import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -61,11 +62,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   mark("planned");
   const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options);
   const cache = new StepCache(options.cacheDir);
-  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded);
+  const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded).catch((error: unknown) => {
+    // The last request about the model, which the other thread then lets go (`--watch` sends one a run).
+    offloaded?.sendReleaseFiles();
+    throw error;
+  });
   mark("emitted and printed");
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
 
+  offloaded?.sendReleaseFiles();
   files.push(...(await plan.releaseFiles()));
   const { warnings: releaseWarnings, ...releaseInfo } = releaseInfoOf(plan.release());
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -250,6 +256,8 @@ interface Offloaded {
   types?: Promise<PrintedTypes>;
   /** Settled once the release planned there is adopted (plan.adoptRelease) or has failed (this thread then plans it). */
   release: Promise<void>;
+  /** Hashes the schemas and asks for the release's files (once; generate() awaits them, so it must be called before). */
+  sendReleaseFiles: () => void;
 }
 
 /**
@@ -262,7 +270,12 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   const { thread } = options;
   if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
   const { model } = plan;
-  const sent = thread.offload({ model: { rootName: model.rootName, types: model.types, source: model.source, roots: model.roots } });
+  // Without the schemas' hashes (getters: a clone would read them): hashing stripe's 2.5 MB
+  // document is ~0.05 s before the types could start there. They go with the release's files,
+  // asked for once this thread is done emitting (sendReleaseFiles), the only part that reads them.
+  const { source, roots } = model;
+  const unhashed = { rootName: model.rootName, types: model.types, source: { file: source.file, dialect: source.dialect }, roots: roots?.map((r) => ({ name: r.name, file: r.file })) };
+  const sent = thread.offload({ model: unhashed as OffloadModel });
   // Its failure fails the requests below, each of which falls back to this thread.
   sent.answer.catch(() => undefined);
   const ask = (request: DistributiveOmit<Extract<OffloadRequest, { package: number }>, "package">): Promise<OffloadAnswer> => {
@@ -275,10 +288,20 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   const typesEmitter = emitters.find((e) => e.artifact === "types");
   const typesView = typesEmitter && viewOf(typesEmitter, inputs, artifactsOf, plan);
   const types = typesView && (ask({ types: { types: typesView === model ? undefined : typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path } }) as Promise<PrintedTypes>);
+  let sendFiles!: () => void;
   // The last request: the worker forgets the model once it has answered it.
-  const files = ask({ releaseFiles: true }) as Promise<Release["files"]>;
+  const files = new Promise<Release["files"]>((resolve) => {
+    sendFiles = () => resolve(ask({ releaseFiles: true, hashes: { source: source.hash, roots: roots?.map((r) => r.hash) } }) as Promise<Release["files"]>);
+  });
+  files.catch(() => undefined);
+  let filesSent = false;
+  const sendReleaseFiles = (): void => {
+    if (filesSent) return;
+    filesSent = true;
+    sendFiles();
+  };
   mark("model sent to the other thread");
-  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined) };
+  return { types, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined), sendReleaseFiles };
 }
 
 /**
@@ -305,6 +328,11 @@ async function emitModules(
   let allPrinted!: (size: number) => void;
   const packageSizeKnown = new Promise<number>((resolve) => (allPrinted = resolve));
   const { thread } = options;
+  // Jobs sent to the other thread that this one takes back once it has emitted every module, for
+  // those that thread has not begun yet (print/claim.ts): it answers in order, and may be busy.
+  const takeBack: (() => void)[] = [];
+  // Re-indenting, after: this thread's work blocks its event loop, which writes the sources to esbuild's process.
+  const takeBackLast: (() => void)[] = [];
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
   const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => add(printable.header, printModule(printable), typesOnly, undefined, javascript);
@@ -325,7 +353,7 @@ async function emitModules(
       // printed (and the JavaScript of this one to be on its way to esbuild, below).
       const onThread = thread !== undefined && reindentedText === undefined && text.length >= REINDENT_ON_THREAD;
       const skip = onThread || (text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT && skipsPrettier(text.length, await packageSizeKnown));
-      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text) : reindent(text))) : await pretty();
+      const contents = skip ? (reindentedText ?? (onThread ? await reindentOnThread(thread, text, takeBackLast) : reindent(text))) : await pretty();
       mark(`${skip ? "re-indented" : "formatted"} ${p}`);
       return { path: `src/${p}`, contents };
     };
@@ -344,7 +372,7 @@ async function emitModules(
           : javascript !== undefined
             ? buildStatedScripts({ path: `src/${p}`, contents: text }, javascript)
           : options.format !== false && skipsPrettier(text.length, 0)
-            ? buildScripts({ path: `src/${p}`, contents: text }, cache)
+            ? buildScripts({ path: `src/${p}`, contents: text }, cache, undefined, takeBack)
             : source.then((s) => buildScripts(s, cache));
     mark(`printed ${p} (${text.length} characters)`);
     if (scripts) markWhenDone(scripts, `built the JavaScript of ${p}`);
@@ -372,6 +400,17 @@ async function emitModules(
     // client's user agent); the first (the guards) reads none, and has given that thread the time.
     if (offloaded && i > 0) await offloaded.release;
     emit(emitter);
+  }
+  // Synchronous: the jobs are done here now, or that thread has begun them. Before waiting for the
+  // types module, which may be ahead of them in that thread's queue.
+  if (takeBack.length + takeBackLast.length > 0) {
+    for (const job of [...takeBack, ...takeBackLast]) job();
+    mark("took back the other thread's jobs not begun");
+  }
+  // Idle here otherwise (waiting for the types, or for esbuild): the schemas are hashed now.
+  if (offloaded) {
+    offloaded.sendReleaseFiles();
+    mark("asked for the release's files");
   }
   if (typesOnThread) {
     // Should that thread fail (it has ended, or the model did not clone), the types are emitted
@@ -481,13 +520,13 @@ function toKebabCase(name: string): string {
     .toLowerCase() || "generated";
 }
 
-/** reindent(text) on the other thread, or on this one should that thread fail (it has ended, say). */
-async function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string): Promise<string> {
-  try {
-    return (await thread.offload({ reindent: text }).answer) as string;
-  } catch {
-    return reindent(text);
-  }
+/**
+ * reindent(text) on the other thread, or on this one should that thread fail (it has ended, say),
+ * or should this one be idle before that thread has begun it (`takeBack`, print/claim.ts): a module
+ * printed last (operations.ts) queues behind the guards' JavaScript there.
+ */
+function reindentOnThread(thread: NonNullable<GenerateOptions["thread"]>, text: string, takeBack: (() => void)[]): Promise<string> {
+  return shareWork((claim) => thread.offload({ reindent: text, claim }).answer as Promise<string | null>, () => reindent(text), takeBack);
 }
 
 /** Omit over each member of a union. */

@@ -7,6 +7,7 @@
  * Templates come prebuilt from `npm run build` (print/template-builds.ts).
  */
 import type { StepCache } from "./cache";
+import { shareWork } from "./claim";
 import { runningFormatThread } from "./format-thread";
 import { plainScripts } from "./plain-scripts";
 import { PRETTIER_SIZE_LIMIT } from "./reindent";
@@ -50,7 +51,7 @@ export async function buildDeclarations(modules: readonly DeclarationInput[], ca
  * header), cached, or from esbuild. generate() calls it for each source as soon as that source is
  * formatted, so esbuild's process works while this thread goes on.
  */
-export function buildScripts(source: DistFile, cache: StepCache, template?: string): Promise<Scripts> {
+export function buildScripts(source: DistFile, cache: StepCache, template?: string, takeBack: (() => void)[] = []): Promise<Scripts> {
   const path = source.path.replace(/^src\//, "");
   const header = headerOf(source.contents);
   const withHeader = (scripts: Scripts): Scripts => ({ esm: `${header}${scripts.esm}`, cjs: `${header}${scripts.cjs}` });
@@ -68,7 +69,9 @@ export function buildScripts(source: DistFile, cache: StepCache, template?: stri
   // thread, idle by then (large modules skip prettier): this thread, busy emitting the next modules,
   // would pass megabytes to esbuild's process only when it is done.
   const thread = body.length > PRETTIER_SIZE_LIMIT ? runningFormatThread() : undefined;
-  const built = thread !== undefined ? thread.buildScripts(path, body) : transformScripts([{ path, source: body }]).then(([scripts]) => scripts!);
+  // `takeBack`: this thread sends it to esbuild itself once idle, should that thread still be busy (print/claim.ts).
+  const here = (): Promise<Scripts> => transformScripts([{ path, source: body }]).then(([scripts]) => scripts!);
+  const built = thread !== undefined ? shareWork((flag) => thread.buildScripts(path, body, flag), here, takeBack) : here();
   return built.then((scripts) => {
     const again = headerOf(body).length;
     const code = { esm: scripts.esm.slice(again), cjs: scripts.cjs.slice(again) };

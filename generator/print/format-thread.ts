@@ -23,6 +23,8 @@ export interface FormatThread {
   format: Formatter;
   /** A module's JavaScript, built by esbuild from this thread (print/scripts.ts): for large modules, whose transfer to esbuild's process and back would otherwise wait for the caller's thread. */
   buildScripts(path: string, source: string): Promise<Scripts>;
+  /** With the job's flag (print/claim.ts): null when the caller claimed it first (and sent it to esbuild itself). */
+  buildScripts(path: string, source: string, claim: Int32Array): Promise<Scripts | null>;
   /** A module's JavaScript written from its emitter's code (print/scripts.ts, printScripts) on this thread, for large modules. */
   printScripts(header: string, script: StatedScript): Promise<Scripts>;
   /**
@@ -60,7 +62,7 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
       return worker.format(source, file);
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
-    buildScripts: (path, source) => workers[0]!.send({ source, file: path, scripts: true }) as Promise<Scripts>,
+    buildScripts: ((path: string, source: string, claim?: Int32Array) => workers[0]!.send({ source, file: path, scripts: true, ...(claim && { claim }) })) as FormatThread["buildScripts"],
     printScripts: (header, script) => workers[0]!.send({ source: header, file: "", stated: script }) as Promise<Scripts>,
     offload: (request) => {
       const id = workers[0]!.nextId;
@@ -94,14 +96,14 @@ interface FormatWorker {
   queued: number;
   format: Formatter;
   /** A request (format, build, or the main thread's work: offload.ts), answered with the reply's text, scripts or answer. */
-  send(request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer>;
+  send(request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer | null>;
   /** The id of the next request sent. */
   readonly nextId: number;
 }
 
 function startWorker(script: string, started?: Worker): FormatWorker {
   const worker = started ?? new Worker(script);
-  const pending = new Map<number, { resolve: (answer: string | Scripts | OffloadAnswer) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: string | Scripts | OffloadAnswer | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.
   let ended: Error | undefined;
@@ -127,8 +129,8 @@ function startWorker(script: string, started?: Worker): FormatWorker {
   // Never what keeps the process alive: an idle formatter must not hold the CLI open (an error
   // exit, say). After the listeners: adding a "message" listener takes a reference again.
   worker.unref();
-  const send = (request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer> =>
-    new Promise<string | Scripts | OffloadAnswer>((resolve, reject) => {
+  const send = (request: FormatRequestBody): Promise<string | Scripts | OffloadAnswer | null> =>
+    new Promise<string | Scripts | OffloadAnswer | null>((resolve, reject) => {
       if (ended) return reject(ended);
       const id = nextId++;
       pending.set(id, { resolve, reject });

@@ -7,6 +7,7 @@
 import { saveCodeCache } from "../compile-cache";
 import { parentPort } from "node:worker_threads";
 import { formatTypeScript, loadPrettier } from "./format";
+import { claim } from "./claim";
 import { isOffloadRequest, runOffload, type OffloadAnswer, type OffloadRequest } from "./offload";
 import { printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
 
@@ -19,10 +20,12 @@ export type FormatRequest =
       scripts?: true;
       /** Write this module's JavaScript (print/scripts.ts's printScripts; `source` is its header) instead of formatting. */
       stated?: StatedScript;
+      /** With `scripts`: the job's flag (print/claim.ts): the main thread may have sent it to esbuild first, and is then answered null. */
+      claim?: Int32Array;
     }
   | ({ id: number } & OffloadRequest);
 
-export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts } | { id: number; answer: OffloadAnswer } | { id: number; error: string };
+export type FormatReply = { id: number; text: string } | { id: number; scripts: Scripts | null } | { id: number; answer: OffloadAnswer } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -53,6 +56,11 @@ if (port) {
       return;
     }
     if (request.scripts) {
+      // Sent to esbuild by the main thread already, should it have been idle first (print/claim.ts).
+      if (request.claim !== undefined && !claim(request.claim)) {
+        port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
+        return;
+      }
       transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
       return;
     }

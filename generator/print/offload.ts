@@ -16,6 +16,7 @@
  * that only formats (a small schema) never loads them.
  */
 import type { IrModel, IrNamedType } from "../ir/model";
+import { claim } from "./claim";
 import type { planRelease, Release } from "../release/release";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
@@ -42,13 +43,23 @@ export interface PrintedTypes {
   reindented?: string;
 }
 
+/**
+ * The hashes of the model's schemas (`source.hash`, each root's `hash`), sent apart from the model:
+ * only the release's files read them, and hashing a large document is work the main thread leaves
+ * for when it is done emitting.
+ */
+export interface SchemaHashes {
+  source: string;
+  roots?: string[];
+}
+
 /** A request of the main thread's; `package` names the model (the id of the `model` request that sent it). */
 export type OffloadRequest =
   | { model: OffloadModel }
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
-  | { package: number; releaseFiles: true }
-  | { reindent: string };
+  | { package: number; releaseFiles: true; hashes: SchemaHashes }
+  | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array };
 
 export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | Release["files"] | null;
 
@@ -61,7 +72,14 @@ export function isOffloadRequest(request: object): request is OffloadRequest {
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
 export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
-  if ("reindent" in request) return (require("./reindent") as typeof import("./reindent")).reindent(request.reindent);
+  if ("reindent" in request) {
+    if (request.claim !== undefined && !claim(request.claim)) return null;
+    const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
+    mark(`received a module to re-indent (${request.reindent.length} characters)`);
+    const text = (require("./reindent") as typeof import("./reindent")).reindent(request.reindent);
+    mark("re-indented it");
+    return text;
+  }
   if ("model" in request) {
     packages.set(id, { model: request.model });
     return null;
@@ -77,6 +95,10 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   // The last request about a package (generate() sends them all at once): its model is let go.
   packages.delete(request.package);
   if (!entry.release) throw new Error("internal: the release's files asked for before the release");
+  // The release reads the hashes only now, building its files (release/release.ts).
+  const { model } = entry;
+  model.source.hash = request.hashes.source;
+  model.roots?.forEach((root, i) => (root.hash = request.hashes.roots![i]!));
   return entry.release.files;
 }
 

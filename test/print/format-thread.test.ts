@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
+import { claim, newClaim } from "../../generator/print/claim";
 import { formatTypeScript } from "../../generator/print/format";
 import { transformScripts } from "../../generator/print/scripts";
 import type * as FormatThreadModule from "../../generator/print/format-thread";
@@ -39,6 +40,17 @@ test("builds a module's JavaScript exactly as esbuild does from this thread, and
   expect(inWorker.esm).toContain("function isA(value) {");
   expect(inWorker.cjs).toContain("module.exports");
   await expect(thread.buildScripts("broken.ts", "export function (")).rejects.toThrow(/internal: generated broken\.ts does not compile/);
+});
+
+test("a module's JavaScript claimed by this thread first (print/claim.ts) is answered null; one not claimed is built", async () => {
+  const taken = newClaim();
+  expect(claim(taken)).toBe(true);
+  const free = newClaim();
+  const [skipped, built] = await Promise.all([thread.buildScripts("a.ts", SOURCE, taken), thread.buildScripts("a.ts", SOURCE, free)]);
+  expect(skipped).toBeNull();
+  expect(built).toEqual((await transformScripts([{ path: "a.ts", source: SOURCE }]))[0]);
+  // The worker claimed it: this thread may not any more.
+  expect(claim(free)).toBe(false);
 });
 
 test("formats exactly as prettier does on this thread", async () => {

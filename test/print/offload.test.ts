@@ -27,9 +27,10 @@ afterAll(async () => {
 });
 
 /** generate() with the thread, and the kinds of request it sent there. */
-async function withThread(options: GenerateOptions): Promise<{ result: GenerateResult; sent: string[] }> {
+async function withThread(options: GenerateOptions, requests: OffloadRequest[] = []): Promise<{ result: GenerateResult; sent: string[] }> {
   const sent: string[] = [];
   const offload = (request: OffloadRequest) => {
+    requests.push(request);
     sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
     return thread.offload(request);
   };
@@ -47,8 +48,14 @@ test("a large document gives the same package, release and warnings with the oth
   const file = (p: string) => before.files.find((f) => f.path === p)?.contents;
   const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false, previous: { packageJson: file("package.json"), snapshot: file("koala-codegen.api.json"), changelog: file("CHANGELOG.md") } };
   const alone = await generate(options);
-  const { result, sent } = await withThread(options);
-  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
+  const requests: OffloadRequest[] = [];
+  const { result, sent } = await withThread(options, requests);
+  expect(sent).toEqual(["model", "release", "types", "reindent", "releaseFiles"]);
+  // The schemas are hashed after the emitters ran, not for the model's clone: the hashes come with the files' request.
+  const model = requests.find((r): r is Extract<OffloadRequest, { model: unknown }> => "model" in r)!.model;
+  expect("hash" in model.source || model.roots!.some((r) => "hash" in r)).toBe(false);
+  const filesRequest = requests.find((r): r is Extract<OffloadRequest, { releaseFiles: true }> => "releaseFiles" in r)!;
+  expect(filesRequest.hashes).toEqual({ source: alone.model.source.hash, roots: [alone.model.roots![0]!.hash] });
   // The release was diffed against the previous output: Resource47 is new.
   expect(alone.release.bump).not.toBe("none");
   expect(alone.release.changes.length).toBeGreaterThan(0);
@@ -66,7 +73,7 @@ test("a thread that fails every request (it has ended, say) costs nothing but ti
     return { id: sent.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
   };
   const result = await generate({ ...options, thread: { offload } });
-  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
+  expect(sent).toEqual(["model", "release", "types", "reindent", "releaseFiles"]);
   expect(withoutModel(result)).toEqual(withoutModel(alone));
 }, 240_000);
 
