@@ -156,7 +156,7 @@ export class DynamicScopes {
       ts`/** The dynamic scope of \`$dynamicRef\`: per anchor ("#name"), the functions of the outermost schema resource entered that declares it. */
 type DynamicScope$ = Readonly<Record<string, DynamicTarget$>>;`,
       ts`interface DynamicTarget$ {
-  collect: (value: unknown, path?: string | number, errors?: ${error}[], dyn?: DynamicScope$) => boolean;
+  collect: (value: unknown, path?: string, errors?: ${error}[], dyn?: DynamicScope$) => boolean;
   eval?: (value: unknown, ev: ${evaluated}, dyn?: DynamicScope$) => boolean;
 }`,
       code`/** Entering a schema resource: its anchors join the scope, except those an outer resource set (the outermost wins). */

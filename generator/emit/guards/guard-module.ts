@@ -350,7 +350,7 @@ ${limited ? code`` : code`return true;`}
 }`;
       case "collect":
         // Without `errors` (the fast path), the first failure returns false; with it, every error is pushed.
-        return code`function ${fn}(value${ts`: unknown`}, path${ts`?: string | number`}, errors${ts`?: ${this.runtime("validation", "ValidationError")}[]`}${scopeParameter}${this.folder.rootParameter(fn)})${ts`: boolean`} {
+        return code`function ${fn}(value${ts`: unknown`}, path${ts`?: string`}, errors${ts`?: ${this.runtime("validation", "ValidationError")}[]`}${scopeParameter}${this.folder.rootParameter(fn)})${ts`: boolean`} {
 ${lines}
 ${limited ? code`` : code`return true;`}
 }`;

@@ -91,8 +91,8 @@ describe.each([
   });
 
   test("only functions that can reach the dynamic reference take the scope; the type is the static target's", () => {
-    expect(generated.source).toMatch(/function collect\$Tree\(value: unknown, path\?: string \| number, errors\?: \$ValidationError\[\], dyn\?: DynamicScope\$\)/);
-    expect(generated.source).toMatch(/function collect\$Label\(value: unknown, path\?: string \| number, errors\?: \$ValidationError\[\]\): boolean/);
+    expect(generated.source).toMatch(/function collect\$Tree\(value: unknown, path\?: string, errors\?: \$ValidationError\[\], dyn\?: DynamicScope\$\)/);
+    expect(generated.source).toMatch(/function collect\$Label\(value: unknown, path\?: string, errors\?: \$ValidationError\[\]\): boolean/);
     expect(generated.types).toMatch(/children\?: Tree\[\];/);
   });
 });

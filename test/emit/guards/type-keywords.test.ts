@@ -82,7 +82,6 @@ describe("keywords of the types `type` rules out (fast-check, fixed seed)", () =
         const ours = result.ok ? "valid" : result.errors.map((e: { path: string; schemaPath: string; keyword: string }) => `${e.path} ${e.schemaPath} ${e.keyword}`).sort();
         const theirs = ajv(value) ? "valid" : ajv.errors!.map((e) => `${e.instancePath} ${e.schemaPath} ${e.keyword}`).sort();
         expect(ours).toEqual(theirs);
-        if (!result.ok) expect(result.errors.filter((e: { path: unknown }) => typeof e.path !== "string")).toEqual([]);
         expect(guards.isMixed!(value)).toBe(theirs === "valid");
       }),
       { seed: SEED, numRuns: 3000 },
