@@ -597,17 +597,13 @@ export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
 
 function collect$KoalaIngestion(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   return true;
 }
 
-function collect$Accepted(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$Accepted(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(errors, path!, "#/components/schemas/Accepted/type", "must be object"))
       return false;
@@ -631,11 +627,7 @@ function collect$Accepted(
   return true;
 }
 
-function collect$Error_(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$Error_(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(errors, path!, "#/components/schemas/Error/type", "must be object"))
       return false;
@@ -686,7 +678,7 @@ function collect$Error_(
 
 function collect$BatchParamsPathPublicKey(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
   at?: string,
 ): boolean {
@@ -711,7 +703,7 @@ function collect$BatchParamsPathPublicKey(
 
 function collect$KoalaProfileBatchRequest(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -808,7 +800,7 @@ function collect$KoalaProfileBatchRequest(
         const n9 = errors?.length;
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x10 = a7[i8];
-          if (!collect$TrackEvent(x10, errors && i8, errors) && !errors) return false;
+          if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n9, path + "/events/");
       }
@@ -841,7 +833,7 @@ function collect$KoalaProfileBatchRequest(
         const n14 = errors?.length;
         for (let i13 = 0; i13 < a12.length; i13++) {
           const x15 = a12[i13];
-          if (!collect$IdentifyCall(x15, errors && i13, errors) && !errors) return false;
+          if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n14, path + "/identifies/");
       }
@@ -874,7 +866,7 @@ function collect$KoalaProfileBatchRequest(
         const n19 = errors?.length;
         for (let i18 = 0; i18 < a17.length; i18++) {
           const x20 = a17[i18];
-          if (!collect$PageView(x20, errors && i18, errors) && !errors) return false;
+          if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n19, path + "/page_views/");
       }
@@ -899,11 +891,7 @@ function collect$KoalaProfileBatchRequest(
   return true;
 }
 
-function collect$TrackEvent(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
       $pushError$(
@@ -1036,11 +1024,7 @@ function collect$TrackEvent(
   return true;
 }
 
-function collect$IdentifyCall(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$IdentifyCall(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
       $pushError$(
@@ -1205,11 +1189,7 @@ function collect$IdentifyCall(
   return true;
 }
 
-function collect$PageView(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$PageView(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
       $pushError$(
@@ -1331,7 +1311,7 @@ function collect$PageView(
   return true;
 }
 
-function collect$1(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$1(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
@@ -1349,7 +1329,7 @@ function collect$1(value: unknown, path?: string | number, errors?: $ValidationE
   return true;
 }
 
-function collect$2(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
@@ -1369,7 +1349,7 @@ function collect$2(value: unknown, path?: string | number, errors?: $ValidationE
 
 function collect$BatchResponse429HeaderRetryAfter(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "string")) {
@@ -1388,7 +1368,7 @@ function collect$BatchResponse429HeaderRetryAfter(
 
 function collect$KoalaAccountBatchRequest(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -1448,7 +1428,7 @@ function collect$KoalaAccountBatchRequest(
         const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x8 = a5[i6];
-          if (!collect$AccountIdentifyCall(x8, errors && i6, errors) && !errors) return false;
+          if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n7, path + "/identifies/");
       }
@@ -1470,7 +1450,7 @@ function collect$KoalaAccountBatchRequest(
         const n12 = errors?.length;
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x13 = a10[i11];
-          if (!collect$TrackEvent(x13, errors && i11, errors) && !errors) return false;
+          if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n12, path + "/events/");
       }
@@ -1497,7 +1477,7 @@ function collect$KoalaAccountBatchRequest(
 
 function collect$AccountIdentifyCall(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -1582,7 +1562,7 @@ function collect$AccountIdentifyCall(
   return true;
 }
 
-function collect$3(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$3(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
@@ -1600,7 +1580,7 @@ function collect$3(value: unknown, path?: string | number, errors?: $ValidationE
   return true;
 }
 
-function collect$4(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$4(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {
@@ -1620,7 +1600,7 @@ function collect$4(value: unknown, path?: string | number, errors?: $ValidationE
 
 function collect$BatchParamsPath(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
   at?: string,
 ): boolean {
@@ -1676,7 +1656,7 @@ function collect$BatchParamsPath(
 
 function collect$BatchParamsHeader(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
   at?: string,
 ): boolean {
@@ -1714,7 +1694,7 @@ function collect$BatchParamsHeader(
 
 function collect$BatchResponse429Headers(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
   at?: string,
 ): boolean {

@@ -225,7 +225,7 @@ export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
 
 function collect$KoalaProfileBatchRequest(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -300,7 +300,7 @@ function collect$KoalaProfileBatchRequest(
         const n9 = errors?.length;
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x10 = a7[i8];
-          if (!collect$TrackEvent(x10, errors && i8, errors) && !errors) return false;
+          if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n9, path + "/events/");
       }
@@ -328,7 +328,7 @@ function collect$KoalaProfileBatchRequest(
         const n14 = errors?.length;
         for (let i13 = 0; i13 < a12.length; i13++) {
           const x15 = a12[i13];
-          if (!collect$IdentifyCall(x15, errors && i13, errors) && !errors) return false;
+          if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n14, path + "/identifies/");
       }
@@ -356,7 +356,7 @@ function collect$KoalaProfileBatchRequest(
         const n19 = errors?.length;
         for (let i18 = 0; i18 < a17.length; i18++) {
           const x20 = a17[i18];
-          if (!collect$PageView(x20, errors && i18, errors) && !errors) return false;
+          if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n19, path + "/page_views/");
       }
@@ -373,11 +373,7 @@ function collect$KoalaProfileBatchRequest(
   return true;
 }
 
-function collect$TrackEvent(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(errors, path!, "#/$defs/TrackEvent/type", "must be object")) return false;
   } else {
@@ -502,11 +498,7 @@ function collect$TrackEvent(
   return true;
 }
 
-function collect$IdentifyCall(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$IdentifyCall(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(errors, path!, "#/$defs/IdentifyCall/type", "must be object")) return false;
   } else {
@@ -663,11 +655,7 @@ function collect$IdentifyCall(
   return true;
 }
 
-function collect$PageView(
-  value: unknown,
-  path?: string | number,
-  errors?: $ValidationError[],
-): boolean {
+function collect$PageView(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if ($pushError$(errors, path!, "#/$defs/PageView/type", "must be object")) return false;
   } else {
@@ -781,7 +769,7 @@ function collect$PageView(
   return true;
 }
 
-function collect$1(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$1(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.profile_id === undefined) {
@@ -794,7 +782,7 @@ function collect$1(value: unknown, path?: string | number, errors?: $ValidationE
   return true;
 }
 
-function collect$2(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.email === undefined) {
@@ -807,7 +795,7 @@ function collect$2(value: unknown, path?: string | number, errors?: $ValidationE
 
 function collect$KoalaAccountBatchRequest(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -847,7 +835,7 @@ function collect$KoalaAccountBatchRequest(
         const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x8 = a5[i6];
-          if (!collect$AccountIdentifyCall(x8, errors && i6, errors) && !errors) return false;
+          if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n7, path + "/identifies/");
       }
@@ -862,7 +850,7 @@ function collect$KoalaAccountBatchRequest(
         const n12 = errors?.length;
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x13 = a10[i11];
-          if (!collect$TrackEvent(x13, errors && i11, errors) && !errors) return false;
+          if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n12, path + "/events/");
       }
@@ -881,7 +869,7 @@ function collect$KoalaAccountBatchRequest(
 
 function collect$AccountIdentifyCall(
   value: unknown,
-  path?: string | number,
+  path?: string,
   errors?: $ValidationError[],
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
@@ -959,7 +947,7 @@ function collect$AccountIdentifyCall(
   return true;
 }
 
-function collect$3(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$3(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.domain === undefined) {
@@ -970,7 +958,7 @@ function collect$3(value: unknown, path?: string | number, errors?: $ValidationE
   return true;
 }
 
-function collect$4(value: unknown, path?: string | number, errors?: $ValidationError[]): boolean {
+function collect$4(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     if (o1.account_id === undefined) {

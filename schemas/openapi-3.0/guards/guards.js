@@ -1318,7 +1318,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n10 = errors?.length;
         for (let i9 = 0; i9 < a8.length; i9++) {
           const x11 = a8[i9];
-          if (!collect$Server(x11, errors && i9, errors) && !errors) return false;
+          if (!collect$Server(x11, errors && "" + i9, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n10, path + "/servers/");
       }
@@ -1330,7 +1330,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n15 = errors?.length;
         for (let i14 = 0; i14 < a13.length; i14++) {
           const x16 = a13[i14];
-          if (!collect$SecurityRequirement(x16, errors && i14, errors) && !errors) return false;
+          if (!collect$SecurityRequirement(x16, errors && "" + i14, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n15, path + "/security/");
       }
@@ -1343,7 +1343,7 @@ function collect$OpenApi30Document(value, path, errors) {
         const n20 = errors?.length;
         for (let i19 = 0; i19 < a18.length; i19++) {
           const x21 = a18[i19];
-          if (!collect$Tag(x21, errors && i19, errors) && !errors) return false;
+          if (!collect$Tag(x21, errors && "" + i19, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n20, path + "/tags/");
       }
@@ -1486,7 +1486,7 @@ function collect$SecurityRequirement(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
       }
@@ -1819,7 +1819,7 @@ function collect$ServerVariable(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n6, path + "/enum/");
       }
@@ -1904,7 +1904,7 @@ function collect$PathItem(value, path, errors) {
         const n16 = errors?.length;
         for (let i15 = 0; i15 < a14.length; i15++) {
           const x17 = a14[i15];
-          if (!collect$Server(x17, errors && i15, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x17, errors && "" + i15, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n16, path + "/servers/");
       }
@@ -2059,7 +2059,7 @@ function collect$Schema(value, path, errors) {
         const n33 = errors?.length;
         for (let i32 = 0; i32 < a31.length; i32++) {
           const x34 = a31[i32];
-          if (!(typeof x34 === "string")) { if ($pushError$(errors, i32, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
+          if (!(typeof x34 === "string")) { if ($pushError$(errors, "" + i32, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
         }
         if (errors) $rebase(errors, n33, path + "/required/");
       }
@@ -2646,7 +2646,7 @@ function collect$Operation(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
         if (errors) $rebase(errors, n6, path + "/tags/");
       }
@@ -2716,7 +2716,7 @@ function collect$Operation(value, path, errors) {
         const n24 = errors?.length;
         for (let i23 = 0; i23 < a22.length; i23++) {
           const x25 = a22[i23];
-          if (!collect$SecurityRequirement(x25, errors && i23, errors) && !errors) return (depth$--, false);
+          if (!collect$SecurityRequirement(x25, errors && "" + i23, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n24, path + "/security/");
       }
@@ -2728,7 +2728,7 @@ function collect$Operation(value, path, errors) {
         const n29 = errors?.length;
         for (let i28 = 0; i28 < a27.length; i28++) {
           const x30 = a27[i28];
-          if (!collect$Server(x30, errors && i28, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x30, errors && "" + i28, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n29, path + "/servers/");
       }
@@ -2761,15 +2761,16 @@ function collect$1(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
+      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Parameter(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Parameter(x4, i2, errors);
-        collect$Reference(x4, i2, errors);
+        collect$Parameter(x4, q6, errors);
+        collect$Reference(x4, q6, errors);
       }
-      if (matched5 !== 1) { if ($pushError$(errors, i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (errors) $rebase(errors, n3, path + "/");
   }
@@ -2789,15 +2790,16 @@ function collect$2(value, path, errors, at) {
     const n3 = errors?.length;
     for (let i2 = 0; i2 < a1.length; i2++) {
       const x4 = a1[i2];
+      const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
       if (collect$Schema(x4)) matched5++;
       if (collect$Reference(x4)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(x4, i2, errors);
-        collect$Reference(x4, i2, errors);
+        collect$Schema(x4, q6, errors);
+        collect$Reference(x4, q6, errors);
       }
-      if (matched5 !== 1) { if ($pushError$(errors, i2, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (errors) $rebase(errors, n3, path + "/");
   }

@@ -1637,7 +1637,7 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
         const n12 = errors?.length;
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x13 = a10[i11];
-          if (!collect$Server(x13, errors && i11, errors) && !errors) return false;
+          if (!collect$Server(x13, errors && "" + i11, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n12, path + "/servers/");
       }
@@ -1672,7 +1672,7 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
         const n23 = errors?.length;
         for (let i22 = 0; i22 < a21.length; i22++) {
           const x24 = a21[i22];
-          if (!collect$SecurityRequirement(x24, errors && i22, errors) && !errors) return false;
+          if (!collect$SecurityRequirement(x24, errors && "" + i22, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n23, path + "/security/");
       }
@@ -1685,7 +1685,7 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
         const n28 = errors?.length;
         for (let i27 = 0; i27 < a26.length; i27++) {
           const x29 = a26[i27];
-          if (!collect$Tag(x29, errors && i27, errors) && !errors) return false;
+          if (!collect$Tag(x29, errors && "" + i27, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n28, path + "/tags/");
       }
@@ -1907,7 +1907,7 @@ function collect$PathItem(value, path, errors, dyn) {
         const n11 = errors?.length;
         for (let i10 = 0; i10 < a9.length; i10++) {
           const x12 = a9[i10];
-          if (!collect$Server(x12, errors && i10, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x12, errors && "" + i10, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n11, path + "/servers/");
       }
@@ -1920,7 +1920,7 @@ function collect$PathItem(value, path, errors, dyn) {
         const n16 = errors?.length;
         for (let i15 = 0; i15 < a14.length; i15++) {
           const x17 = a14[i15];
-          if (!collect$ParameterOrReference(x17, errors && i15, errors, dyn1) && !errors) return (depth$--, false);
+          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n16, path + "/parameters/");
       }
@@ -2149,7 +2149,7 @@ function collect$SecurityRequirement(value, path, errors) {
         const n6 = errors?.length;
         for (let i5 = 0; i5 < a4.length; i5++) {
           const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
+          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
       }
@@ -2385,7 +2385,7 @@ function collect$ServerVariable(value, path, errors) {
         const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x8 = a5[i6];
-          if (!(typeof x8 === "string")) { if ($pushError$(errors, i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
+          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
         }
         if (errors) $rebase(errors, n7, path + "/enum/");
       }
@@ -2442,7 +2442,7 @@ function collect$Operation(value, path, errors, dyn) {
         const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x8 = a5[i6];
-          if (!(typeof x8 === "string")) { if ($pushError$(errors, i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
         if (errors) $rebase(errors, n7, path + "/tags/");
       }
@@ -2475,7 +2475,7 @@ function collect$Operation(value, path, errors, dyn) {
         const n16 = errors?.length;
         for (let i15 = 0; i15 < a14.length; i15++) {
           const x17 = a14[i15];
-          if (!collect$ParameterOrReference(x17, errors && i15, errors, dyn1) && !errors) return (depth$--, false);
+          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n16, path + "/parameters/");
       }
@@ -2515,7 +2515,7 @@ function collect$Operation(value, path, errors, dyn) {
         const n28 = errors?.length;
         for (let i27 = 0; i27 < a26.length; i27++) {
           const x29 = a26[i27];
-          if (!collect$SecurityRequirement(x29, errors && i27, errors) && !errors) return (depth$--, false);
+          if (!collect$SecurityRequirement(x29, errors && "" + i27, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n28, path + "/security/");
       }
@@ -2528,7 +2528,7 @@ function collect$Operation(value, path, errors, dyn) {
         const n33 = errors?.length;
         for (let i32 = 0; i32 < a31.length; i32++) {
           const x34 = a31[i32];
-          if (!collect$Server(x34, errors && i32, errors) && !errors) return (depth$--, false);
+          if (!collect$Server(x34, errors && "" + i32, errors) && !errors) return (depth$--, false);
         }
         if (errors) $rebase(errors, n33, path + "/servers/");
       }

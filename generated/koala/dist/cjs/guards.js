@@ -208,7 +208,7 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
         const n9 = errors?.length;
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x10 = a7[i8];
-          if (!collect$TrackEvent(x10, errors && i8, errors) && !errors) return false;
+          if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n9, path + "/events/");
       }
@@ -221,7 +221,7 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
         const n14 = errors?.length;
         for (let i13 = 0; i13 < a12.length; i13++) {
           const x15 = a12[i13];
-          if (!collect$IdentifyCall(x15, errors && i13, errors) && !errors) return false;
+          if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n14, path + "/identifies/");
       }
@@ -234,7 +234,7 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
         const n19 = errors?.length;
         for (let i18 = 0; i18 < a17.length; i18++) {
           const x20 = a17[i18];
-          if (!collect$PageView(x20, errors && i18, errors) && !errors) return false;
+          if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n19, path + "/page_views/");
       }
@@ -399,7 +399,7 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
         const n7 = errors?.length;
         for (let i6 = 0; i6 < a5.length; i6++) {
           const x8 = a5[i6];
-          if (!collect$AccountIdentifyCall(x8, errors && i6, errors) && !errors) return false;
+          if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n7, path + "/identifies/");
       }
@@ -411,7 +411,7 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
         const n12 = errors?.length;
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x13 = a10[i11];
-          if (!collect$TrackEvent(x13, errors && i11, errors) && !errors) return false;
+          if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
         }
         if (errors) $rebase(errors, n12, path + "/events/");
       }

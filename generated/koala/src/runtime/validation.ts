@@ -23,10 +23,9 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
  * The keyword is the schema path's last token unless given (it is, for the few errors whose schema
  * path ends elsewhere: maxDepth, a false schema, discriminator), so most calls do not repeat it.
  */
-export function pushError(errors: ValidationError[] | undefined, path: string | number, schemaPath: string, message: string, keyword?: string): boolean {
+export function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, message: string, keyword?: string): boolean {
   if (!errors) return true;
-  // A number is an array item's index (emit/guards/scope.ts itemsLoop): its loop's rebase makes it a string.
-  errors.push({ path: path as string, schemaPath, keyword: keyword ?? (keywords[schemaPath] ??= schemaPath.slice(schemaPath.lastIndexOf("/") + 1)), message });
+  errors.push({ path, schemaPath, keyword: keyword ?? (keywords[schemaPath] ??= schemaPath.slice(schemaPath.lastIndexOf("/") + 1)), message });
   return false;
 }
 
@@ -39,16 +38,15 @@ export function pushError(errors: ValidationError[] | undefined, path: string | 
 const keywords: Record<string, string> = {};
 
 /** {@link pushError} for an error about one key: the key, as JSON, goes between `message` and `afterKey`. */
-export function pushKeyError(errors: ValidationError[] | undefined, path: string | number, key: string, schemaPath: string, message: string, afterKey = "", keyword?: string): boolean {
+export function pushKeyError(errors: ValidationError[] | undefined, path: string, key: string, schemaPath: string, message: string, afterKey = "", keyword?: string): boolean {
   return !errors || pushError(errors, path, schemaPath, message + JSON.stringify(key) + afterKey, keyword);
 }
 
 /**
- * Collecting, an array's items report at paths relative to the array ("3/id", or 3, the index as
- * a number, for the item itself): building "/events/3" for every item, valid or not, was a sixth
- * of an all-errors validateX on the Koala batch. After the loop, the errors it added (from index
- * `from` on) get the array's path and "/" in front, only those, once per array level: every path
- * is a string again.
+ * Collecting, an array's items report at paths relative to the array ("3/id", "3"): building
+ * "/events/3" for every item, valid or not, was a sixth of an all-errors validateX on the Koala
+ * batch. After the loop, the errors it added (from index `from` on) get the array's path and "/"
+ * in front, only those, once per array level.
  */
 export function rebase(errors: ValidationError[], from: number | undefined, prefix: string): void {
   // `from` is `errors?.length` before the loop: set whenever `errors` is.

@@ -23,15 +23,14 @@ export type ValidationResult<T> = {
  * The keyword is the schema path's last token unless given (it is, for the few errors whose schema
  * path ends elsewhere: maxDepth, a false schema, discriminator), so most calls do not repeat it.
  */
-export declare function pushError(errors: ValidationError[] | undefined, path: string | number, schemaPath: string, message: string, keyword?: string): boolean;
+export declare function pushError(errors: ValidationError[] | undefined, path: string, schemaPath: string, message: string, keyword?: string): boolean;
 /** {@link pushError} for an error about one key: the key, as JSON, goes between `message` and `afterKey`. */
-export declare function pushKeyError(errors: ValidationError[] | undefined, path: string | number, key: string, schemaPath: string, message: string, afterKey?: string, keyword?: string): boolean;
+export declare function pushKeyError(errors: ValidationError[] | undefined, path: string, key: string, schemaPath: string, message: string, afterKey?: string, keyword?: string): boolean;
 /**
- * Collecting, an array's items report at paths relative to the array ("3/id", or 3, the index as
- * a number, for the item itself): building "/events/3" for every item, valid or not, was a sixth
- * of an all-errors validateX on the Koala batch. After the loop, the errors it added (from index
- * `from` on) get the array's path and "/" in front, only those, once per array level: every path
- * is a string again.
+ * Collecting, an array's items report at paths relative to the array ("3/id", "3"): building
+ * "/events/3" for every item, valid or not, was a sixth of an all-errors validateX on the Koala
+ * batch. After the loop, the errors it added (from index `from` on) get the array's path and "/"
+ * in front, only those, once per array level.
  */
 export declare function rebase(errors: ValidationError[], from: number | undefined, prefix: string): void;
 /** Thrown by `assertX`: carries every error, and says the first few in its message. */
