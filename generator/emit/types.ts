@@ -13,7 +13,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
  * generate() puts off until the modules built as text are on their way to prettier.
  */
 const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
-import { isNode, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
+import { isNode, jsonTypeOf, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
 import { docsFor } from "./jsdoc";
@@ -115,8 +115,8 @@ function ownType(node: IrNode): TypeExpr {
 /** Whether a JSON value is of one of the node's `type`s (any value when it has none). */
 function ofTypes(node: IrNode, value: JsonValue): boolean {
   if (node.type === undefined) return true;
-  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-  return node.type.some((type) => type === kind || (type === "integer" && typeof value === "number" && Number.isInteger(value)));
+  const kind = jsonTypeOf(value);
+  return node.type.some((type) => type === kind || (type === "number" && kind === "integer"));
 }
 
 /**

@@ -23,6 +23,14 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
 
+/** The JSON type of a value, "integer" for a number without a fraction (it is also a "number"). */
+export function jsonTypeOf(value: JsonValue): JsonType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value as JsonType;
+}
+
 export const JSON_TYPES: readonly JsonType[] = ["string", "number", "integer", "boolean", "null", "array", "object"];
 
 /** A subschema: a boolean schema (`true` accepts everything, `false` nothing) or a node. */

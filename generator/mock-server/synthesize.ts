@@ -8,7 +8,7 @@
  * (synthesizeValid); keywords the synthesizer cannot aim at (not, if/then/else, a oneOf whose value
  * fits two branches) are met by trying further seeds.
  */
-import { findType, type IrModel, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
+import { findType, jsonTypeOf, type IrModel, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { fnv1a, mulberry32 } from "./faults";
 import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
 import type { ParameterLocation } from "../load/openapi/operation-model";
@@ -313,19 +313,11 @@ class Synthesizer {
     if (plain === undefined) return undefined;
     const min = m.minLength;
     const max = m.maxLength;
-    const inRange = (text: string): boolean => {
-      const length = [...text].length;
-      return length >= min && (max === undefined || length <= max);
-    };
-    if (inRange(plain)) return plain;
-    const regexes = m.patterns.flatMap((pattern) => {
-      const compiled = compiledRegex(pattern);
-      return compiled ? [new RegExp(compiled.source, compiled.flags)] : [];
-    });
-    const fits = (text: string | undefined): text is string => text !== undefined && inRange(text) && regexes.every((regex) => regex.test(text));
+    const points = [...plain];
+    if (points.length >= min && (max === undefined || points.length <= max)) return plain;
+    const fits = (text: string | undefined): text is string => text !== undefined && this.fitsPatterns(m, text);
     const aimed = samplePattern(source, this.random, { min, max });
     if (fits(aimed)) return aimed;
-    const points = [...plain];
     if (points.length > 0 && points.length < min) {
       const repeated = [...plain.repeat(Math.ceil(min / points.length))];
       // The copies first or last: a pattern anchored at one end keeps a match at that end.
@@ -406,13 +398,6 @@ function intersectTypes(a: readonly JsonType[], b: readonly JsonType[]): JsonTyp
     else if (t === "number" && b.includes("integer")) out.add("integer");
   }
   return [...out];
-}
-
-function jsonTypeOf(value: JsonValue): JsonType {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value as JsonType;
 }
 
 /** A valid string for a format; undefined for one it does not know (then the pattern or a word). */

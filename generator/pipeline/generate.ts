@@ -71,7 +71,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files = await buildPackage(emitted, templateTexts, plan, cache, options);
   mark("built");
 
-  offloaded?.sendReleaseFiles();
+  // emitModules asked for the release's files (offloaded.sendReleaseFiles) once it had emitted every module.
   files.push(...(await plan.releaseFiles()));
   const { warnings: releaseWarnings, ...releaseInfo } = releaseInfoOf(plan.release());
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
