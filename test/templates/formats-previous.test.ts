@@ -126,7 +126,7 @@ test("date and date-time answer as the checks they replaced on every day of 1900
       for (let day = 0; day <= 32; day++) {
         const date = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
         if (formats.isDate(date) !== previous.isDate(date)) differ.push(date);
-        for (const time of ["T00:00:00Z", "t23:59:60Z", " 15:59:60.5-08:00", "T12:34:56.789+02:00", "T23:59:60+00:01"]) {
+        for (const time of ["T00:00:00Z", "t23:59:60Z", " 15:59:60.5-08:00", "T12:34:56.789+02:00", "T23:59:60+00:01", "T23:59:61Z", "T23:59:59.999Z"]) {
           if (formats.isDateTime(date + time) !== previous.isDateTime(date + time)) differ.push(date + time);
         }
       }
