@@ -97,37 +97,48 @@ export function isTime(s: string): boolean {
  * 01-31, hours 00-23, minutes 00-59, seconds 00-69, offsets to 23:59. Irregexp reads a Koala
  * timestamp with it in about 70% of the time of a field-by-field charCodeAt read (a charCodeAt costs
  * about 1 ns, a regular expression's character about 0.3 ns, after a call of about 10 ns). The
- * alternatives are few and short (each one a backtrack point): the day of the month and the second
- * 60 are left to isDateTime, which reads one or two characters to find the rare strings they concern.
+ * alternatives are few and short (each one a backtrack point): whether a day from 29 is in its month
+ * and whether a second 60 is a leap second are left to isDateTime. The year is `\d\d\d\d`, not
+ * `\d{4}`: Irregexp compiles a counted repeat as a loop that pushes a backtrack entry per digit
+ * (`--print-regexp-code`), about 5 ns of the 10 a Koala timestamp took past the call.
  */
-const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^\d\d\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * DATE_TIME without the cases that need arithmetic: days 01-28 (in every month of every year) and
+ * seconds 00-59. A string it accepts is a date-time with no further read; nearly every timestamp is
+ * one (days 29-31 are 1 in 10, a leap second rarer still), and it saves the two or three charCodeAt
+ * reads (about 4 ns) that DATE_TIME needs after it. Strings it refuses go on to DATE_TIME.
+ */
+const DATE_TIME_COMMON = /^\d\d\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note)
- * may stand for the "T". After DATE_TIME, two character tests find the rare cases it cannot
- * decide: a day from 29 ("29" or "3x" at 8: is there such a day in that month?) and a "6" at 17
- * (only second 60, a leap second, at 23:59 UTC, the offset counted: DATE_TIME leaves the offset as
- * the last 6 characters, or "Z").
+ * may stand for the "T". DATE_TIME_COMMON decides nearly every string in one call; the rest go to
+ * a function of their own, so that this one stays small enough for V8 to inline into every guard
+ * that checks a date-time (measured: 3% of the Koala batch's check).
  */
 export function isDateTime(s: string): boolean {
-  if (!DATE_TIME.test(s)) return false;
-  const d = s.charCodeAt(8);
-  if (d >= 50 && (d === 51 || s.charCodeAt(9) === 57) && !dayExists(s)) return false;
-  if (s.charCodeAt(17) !== 54) return true;
-  if (s.charCodeAt(18) !== 48) return false; // 61 to 69
-  const n = s.length;
-  const z = s.charCodeAt(n - 1) > 64; // "Z" or "z", not an offset's last digit
-  const offset = z ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (+s.slice(n - 5, n - 3) * 60 + +s.slice(n - 2));
-  return (+s.slice(11, 13) * 60 + +s.slice(14, 16) - offset + 1440) % 1440 === 1439;
+  return DATE_TIME_COMMON.test(s) || isRareDateTime(s);
 }
 
-/** Whether a date-time's day 29, 30 or 31 is in its month, read from the characters (no slice, no number parsing). */
-function dayExists(s: string): boolean {
-  const day = s.charCodeAt(8) * 10 + s.charCodeAt(9) - 528; // 528 = 48 * 11
-  const month = s.charCodeAt(5) * 10 + s.charCodeAt(6) - 528;
-  if (month !== 2) return day < 31 || ((month + (month >> 3)) & 1) === 1;
-  const year = s.charCodeAt(0) * 1000 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3) - 53328; // 48 * 1111
-  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+/**
+ * What DATE_TIME_COMMON refuses: a date-time if DATE_TIME takes it and its day from 29 is in its
+ * month and its second 60 is a leap second, at 23:59 UTC with the offset counted (DATE_TIME leaves
+ * the offset as the last 6 characters, or "Z").
+ */
+function isRareDateTime(s: string): boolean {
+  if (!DATE_TIME.test(s) || twoDigits(s, 8) > daysInMonth(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5))) return false;
+  const second = twoDigits(s, 17);
+  if (second !== 60) return second < 60;
+  const n = s.length;
+  const offset = s.charCodeAt(n - 1) > 64 ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (twoDigits(s, n - 5) * 60 + twoDigits(s, n - 2));
+  return (twoDigits(s, 11) * 60 + twoDigits(s, 14) - offset + 1440) % 1440 === 1439;
+}
+
+/** The number written by the two digits at s[i] (digits: the caller has checked). */
+function twoDigits(s: string, i: number): number {
+  return s.charCodeAt(i) * 10 + s.charCodeAt(i + 1) - 528; // 528 = 48 * 11
 }
 
 /**

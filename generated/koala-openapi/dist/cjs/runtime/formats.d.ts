@@ -23,10 +23,9 @@ export declare function isDate(s: string): boolean;
 export declare function isTime(s: string): boolean;
 /**
  * `format: "date-time"`: "2024-02-29T23:59:59.123Z"; "t" or a space (RFC 3339 section 5.6's note)
- * may stand for the "T". After DATE_TIME, two character tests find the rare cases it cannot
- * decide: a day from 29 ("29" or "3x" at 8: is there such a day in that month?) and a "6" at 17
- * (only second 60, a leap second, at 23:59 UTC, the offset counted: DATE_TIME leaves the offset as
- * the last 6 characters, or "Z").
+ * may stand for the "T". DATE_TIME_COMMON decides nearly every string in one call; the rest go to
+ * a function of their own, so that this one stays small enough for V8 to inline into every guard
+ * that checks a date-time (measured: 3% of the Koala batch's check).
  */
 export declare function isDateTime(s: string): boolean;
 /**

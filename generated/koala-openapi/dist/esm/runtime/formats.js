@@ -48,24 +48,21 @@ function numOffsetAllows(s, j, minutes, second) {
 function isTime(s) {
   return timeAt(s, 0);
 }
-const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^\d\d\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME_COMMON = /^\d\d\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function isDateTime(s) {
-  if (!DATE_TIME.test(s)) return false;
-  const d = s.charCodeAt(8);
-  if (d >= 50 && (d === 51 || s.charCodeAt(9) === 57) && !dayExists(s)) return false;
-  if (s.charCodeAt(17) !== 54) return true;
-  if (s.charCodeAt(18) !== 48) return false;
-  const n = s.length;
-  const z = s.charCodeAt(n - 1) > 64;
-  const offset = z ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (+s.slice(n - 5, n - 3) * 60 + +s.slice(n - 2));
-  return (+s.slice(11, 13) * 60 + +s.slice(14, 16) - offset + 1440) % 1440 === 1439;
+  return DATE_TIME_COMMON.test(s) || isRareDateTime(s);
 }
-function dayExists(s) {
-  const day = s.charCodeAt(8) * 10 + s.charCodeAt(9) - 528;
-  const month = s.charCodeAt(5) * 10 + s.charCodeAt(6) - 528;
-  if (month !== 2) return day < 31 || (month + (month >> 3) & 1) === 1;
-  const year = s.charCodeAt(0) * 1e3 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3) - 53328;
-  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+function isRareDateTime(s) {
+  if (!DATE_TIME.test(s) || twoDigits(s, 8) > daysInMonth(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5))) return false;
+  const second = twoDigits(s, 17);
+  if (second !== 60) return second < 60;
+  const n = s.length;
+  const offset = s.charCodeAt(n - 1) > 64 ? 0 : (s.charCodeAt(n - 6) === 45 ? -1 : 1) * (twoDigits(s, n - 5) * 60 + twoDigits(s, n - 2));
+  return (twoDigits(s, 11) * 60 + twoDigits(s, 14) - offset + 1440) % 1440 === 1439;
+}
+function twoDigits(s, i) {
+  return s.charCodeAt(i) * 10 + s.charCodeAt(i + 1) - 528;
 }
 function isUuid(s) {
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
