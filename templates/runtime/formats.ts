@@ -325,7 +325,9 @@ export function isIpv4(s: string): boolean {
 /**
  * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
- * One loop over the characters (a group's digits are counted, not scanned by a loop of their own).
+ * One loop over the characters; a hex digit costs one table test (a group's length is counted at
+ * its ":", from where it started), and a ":" right after a ":" is the "::" (no second read of the
+ * next character): 2-7% faster than counting each digit and looking ahead at each ":".
  */
 export function isIpv6(s: string): boolean {
   const n = s.length;
@@ -334,38 +336,38 @@ export function isIpv6(s: string): boolean {
   const table = HEX_DIGITS;
   let i = 0;
   let groups = 0; // groups ended by a ":"
-  let digits = 0; // the current group's
-  let compressed = false;
+  let start = 0; // where the current group starts
+  let gap = -1; // the index of the "::"'s second ":", or -1
   if (s.charCodeAt(0) === 58) {
     if (s.charCodeAt(1) !== 58) return false;
-    compressed = true;
-    i = 2;
+    gap = 1;
+    i = start = 2;
   }
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (table[c]! !== 0) {
-      if (++digits > 4) return false;
-      continue;
-    }
-    if (digits === 0) return false;
+    if (table[c]! !== 0) continue;
+    const digits = i - start;
     if (c === 58) {
-      groups++;
-      digits = 0;
-      if (i + 1 === n) return false;
-      if (s.charCodeAt(i + 1) === 58) {
-        if (compressed) return false;
-        compressed = true;
-        i++;
+      if (digits === 0) {
+        // a ":" right after a ":": the "::" (one only; a third ":" in a row is a second one)
+        if (gap >= 0) return false;
+        gap = i;
+      } else {
+        if (digits > 4) return false;
+        groups++;
       }
+      start = i + 1;
       continue;
     }
     // an IPv4 address from the current group's start is the last two groups
-    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
-    IPV4_AT.lastIndex = i - digits;
+    if (c !== 46 || digits === 0 || !(gap >= 0 ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = start;
     return IPV4_AT.test(s);
   }
-  if (digits !== 0) groups++;
-  return compressed ? groups < 8 : groups === 8;
+  const digits = n - start;
+  if (digits > 4) return false;
+  if (digits === 0) return gap === n - 1 && groups < 8; // ends with the "::" (not a lone ":"), seven groups before it at most
+  return gap >= 0 ? groups < 7 : groups === 7;
 }
 
 /** `format: "json-pointer"`. */
@@ -908,13 +910,15 @@ function ldhLabel(label: string): string | undefined {
 }
 
 /**
- * The common host name, decided by a regular expression before the scan: runs of letters and digits
- * joined by single "." or "-" (so no label starts or ends with "-", none is empty, none has the "--"
- * of an A-label), in at most 63 characters (so no label is longer). Irregexp reads it at about a third
- * of a charCodeAt scan's cost a character; anything else (Punycode, "a--b", long names, invalid
- * strings) goes on to the scan.
+ * The common host name, decided by a regular expression before the scan: labels of letters, digits
+ * and inner hyphens ("a--b" too), joined by single dots, where a lookahead at each label's start
+ * refuses "--" in 3rd and 4th place (an A-label's "xn--": the scan decodes it), in at most 63
+ * characters (so no label is longer). Irregexp reads it at about a third of a charCodeAt scan's cost
+ * a character; anything else (Punycode, long names, invalid strings) goes on to the scan. With the
+ * hyphen runs in it, "a--b.example" no longer pays the expression and then the scan (alone 1.34-1.43x
+ * -> 1.73-1.76x the fastest peer; in a guard of common names 2.32-2.46x -> 2.24-2.31x).
  */
-const HOSTNAME_COMMON = /^[a-zA-Z\d]+(?:[.-][a-zA-Z\d]+)*$/;
+const HOSTNAME_COMMON = /^(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)*$/;
 
 /**
  * `format: "hostname"` (RFC 1123, RFC 5890): dot-separated LDH labels of 1-63 characters, 253 at
