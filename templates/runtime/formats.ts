@@ -630,7 +630,11 @@ const URI_TEMPLATE_COMMON = /^[\w.~!$&'()*+,;=:@/?#[\]-]*(?:\{[+#./;?&=,!@|]?\w+
  * The apostrophe is a valid literal, as the JSON-Schema-Test-Suite reads the RFC.
  */
 export function isUriTemplate(s: string): boolean {
-  if (URI_TEMPLATE_COMMON.test(s)) return true;
+  // Up to 12 characters the scan alone is faster than the expression's call (10 ns before its
+  // first character): "{+path}/x" 1.27x, "{a,,b}" 1.31x the fastest peer where the expression
+  // first measured 1.19x and 0.61x (an invalid template paid both). Past about 13 the expression
+  // wins ("{+base}/search{?q,sort}": 1.24x against the scan's 0.97x).
+  if (s.length > 12 && URI_TEMPLATE_COMMON.test(s)) return true;
   const n = s.length;
   const table = TEMPLATE_CHARS; // a local: one read of the module's table, not one per character
   let i = 0;
@@ -653,31 +657,42 @@ export function isUriTemplate(s: string): boolean {
   }
 }
 
-/** The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one. */
+/**
+ * The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one.
+ * Each character is read once (the scan is the whole check of a short template): the varname's
+ * last character is kept in `prev`, and the character after a prefix or an explode is the one its
+ * loop stopped at.
+ */
 function expressionEnd(s: string, i: number): number {
   const n = s.length;
   const table = TEMPLATE_CHARS;
   if (i < n && (table[s.charCodeAt(i)]! & OPERATOR) !== 0) i++;
   for (;;) {
     // varname = varchar *( ["."] varchar )
-    const start = i;
     let d = 0;
+    let prev = 46; // as if after a ".": a varname starts with no "." and is not empty
     for (; i < n; i++) {
       d = s.charCodeAt(i);
-      if ((table[d]! & VARCHAR) === 0) {
-        if (d === 37 && isPercentEncoded(s, i)) i += 2;
-        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
-      }
+      if ((table[d]! & VARCHAR) !== 0) prev = d;
+      else if (d === 37 && isPercentEncoded(s, i)) {
+        i += 2;
+        prev = 37;
+      } else if (d !== 46 || prev === 46) break;
+      else prev = 46;
     }
-    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (prev === 46 || i === n) return -1; // empty, ends with ".", or no "}"
     if (d === 58) {
-      // prefix ":1" to ":9999"
+      // prefix ":1" to ":9999": its loop stops at the character after it (a leading "0" stops it
+      // at once: no digits), unless it stopped after a fourth digit (then that character is read here)
       const digits = ++i;
-      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
-      if (i === digits) return -1;
-    } else if (d === 42) i++;
-    if (i === n) return -1;
-    d = s.charCodeAt(i++);
+      while (i < n && (d = s.charCodeAt(i)) >= 48 && d <= 57 && i - digits < 4 && (d !== 48 || i > digits)) i++;
+      if (i === digits || i === n) return -1;
+      if (i - digits === 4) d = s.charCodeAt(i);
+    } else if (d === 42) {
+      if (++i === n) return -1;
+      d = s.charCodeAt(i);
+    }
+    i++;
     if (d === 125) return i;
     if (d !== 44) return -1;
   }

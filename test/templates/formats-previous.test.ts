@@ -104,7 +104,7 @@ const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) =
     previous.isUriTemplate,
     fc.oneof(
       near("{}+#./;?&=,!@|a_:*%2F0 'é\ue000", 24),
-      mutated(["https://example.com/{user}/repos{?page,per_page}", "{+path}/x", "{a.b,c:10,d*}", "%41{x}é", "{/path*}{;params*}{?list*}", "{x:9999}"], "{}+#.,:*%0Fa_'é\u{10000}"),
+      mutated(["https://example.com/{user}/repos{?page,per_page}", "{+path}/x", "{a.b,c:10,d*}", "%41{x}é", "{/path*}{;params*}{?list*}", "{x:9999}", "{x:1234,y}", "{x:12345}", "{x:01}", "{a.b:10*}", "{a}", "{+p}/x"], "{}+#.,:*%0Fa_'é\u{10000}"),
     ),
   ],
 ];
