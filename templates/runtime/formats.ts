@@ -327,7 +327,7 @@ export function isIpv4(s: string): boolean {
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
  * One loop over the characters: 5-7% faster alone and up to 10% inside a guard than counting each
  * digit and reading ahead at each ":", and written so that the Koala guards, which bundle it for
- * e-mail address literals, stay as small (their gzip is 2 bytes smaller).
+ * e-mail address literals, are no larger (min+gzip 3,073 -> 3,072 B when written).
  */
 export function isIpv6(s: string): boolean {
   const n = s.length;
