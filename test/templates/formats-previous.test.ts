@@ -87,12 +87,12 @@ const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) =
   ],
   ["ipv4", formats.isIpv4, previous.isIpv4, fc.oneof(near("0123456789.", 17), fc.ipV4(), fc.ipV4Extended(), mutated(["192.168.0.1", "255.255.255.255", "0.0.0.0", "10.200.30.4"], "0123456789.a "))],
   ["duration", formats.isDuration, previous.isDuration, fc.oneof(near("P0123456789YMWDTHS", 14), mutated(["P3Y6M4DT12H30M5S", "PT20M", "P1W", "P1M2D", "PT1H2M", "P12D"], "PT019YMWDHS"))],
-  ["ipv6", formats.isIpv6, previous.isIpv6, fc.oneof(near("0123456789abcdefABCDEF:.", 45), fc.ipV6(), mutated(["2001:db8::ff00:42:8329", "::1", "fe80::1ff:fe23:4567:890a", "::ffff:192.168.0.1", "1:2:3:4:5:6:7:8", "1::"], "0fF:.9g"))],
+  ["ipv6", formats.isIpv6, previous.isIpv6, fc.oneof(near("0123456789abcdefABCDEF:.", 45), fc.ipV6(), mutated(["2001:db8::ff00:42:8329", "::1", "fe80::1ff:fe23:4567:890a", "::ffff:192.168.0.1", "1:2:3:4:5:6:7:8", "1::", "::", "1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:8::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4"], "0fF:.9g"))],
   [
     "hostname",
     formats.isHostname,
     (s) => previous.isHostname(s, formats.isIdnHostname),
-    fc.oneof(near("ab0-.xnZ", 24), fc.domain(), mutated(["www.example.com", "xn--bcher-kva.example", "a-b.c-d.example", "xn--9n2bp8q.xn--9t4b11yi5a", "a".repeat(63) + ".b"], "a0-.xn_é")),
+    fc.oneof(near("ab0-.xnZ", 24), fc.domain(), mutated(["www.example.com", "xn--bcher-kva.example", "a-b.c-d.example", "xn--9n2bp8q.xn--9t4b11yi5a", "a".repeat(63) + ".b", "a--b.example", "ab---c.x--y.example", "a-b--c.d", "X--Y.example"], "a0-.xn_é")),
   ],
   ["uri", formats.isUri, previous.isUri, fc.oneof(near(URI_ALPHABET, 30), fc.webUrl({ withQueryParameters: true, withFragments: true }), mutated(URIS, URI_ALPHABET))],
   ["uri-reference", formats.isUriReference, previous.isUriReference, fc.oneof(near(URI_ALPHABET, 30), mutated(URIS, URI_ALPHABET))],
@@ -104,7 +104,7 @@ const cases: [name: string, check: (s: string) => boolean, oracle: (s: string) =
     previous.isUriTemplate,
     fc.oneof(
       near("{}+#./;?&=,!@|a_:*%2F0 'é\ue000", 24),
-      mutated(["https://example.com/{user}/repos{?page,per_page}", "{+path}/x", "{a.b,c:10,d*}", "%41{x}é", "{/path*}{;params*}{?list*}", "{x:9999}"], "{}+#.,:*%0Fa_'é\u{10000}"),
+      mutated(["https://example.com/{user}/repos{?page,per_page}", "{+path}/x", "{a.b,c:10,d*}", "%41{x}é", "{/path*}{;params*}{?list*}", "{x:9999}", "{x:1234,y}", "{x:12345}", "{x:01}", "{a.b:10*}", "{a}", "{+p}/x"], "{}+#.,:*%0Fa_'é\u{10000}"),
     ),
   ],
 ];

@@ -339,7 +339,9 @@ export function isIpv4(s: string): boolean {
 /**
  * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
- * One loop over the characters (a group's digits are counted, not scanned by a loop of their own).
+ * One loop over the characters: 5-7% faster alone and up to 10% inside a guard than counting each
+ * digit and reading ahead at each ":", and written so that the Koala guards, which bundle it for
+ * e-mail address literals, are no larger (min+gzip 3,073 -> 3,072 B when written).
  */
 export function isIpv6(s: string): boolean {
   const n = s.length;
@@ -348,37 +350,34 @@ export function isIpv6(s: string): boolean {
   const table = HEX_DIGITS;
   let i = 0;
   let groups = 0; // groups ended by a ":"
-  let digits = 0; // the current group's
+  let start = 0; // where the current group starts
   let compressed = false;
   if (s.charCodeAt(0) === 58) {
     if (s.charCodeAt(1) !== 58) return false;
     compressed = true;
-    i = 2;
+    i = start = 2;
   }
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (table[c]! !== 0) {
-      if (++digits > 4) return false;
-      continue;
-    }
-    if (digits === 0) return false;
+    if (table[c]!) continue; // a hex digit: one table test, the group's length is counted at its end
     if (c === 58) {
-      groups++;
-      digits = 0;
-      if (i + 1 === n) return false;
-      if (s.charCodeAt(i + 1) === 58) {
-        if (compressed) return false;
-        compressed = true;
-        i++;
-      }
+      // a ":" ends a group of 1-4 digits, or right after a ":" it is the "::" (one only: a third
+      // ":" in a row would be a second one); no look-ahead read of the next character
+      if (i - start > 4) return false;
+      if (i !== start) groups++;
+      else if (compressed) return false;
+      else compressed = true;
+      start = i + 1;
       continue;
     }
     // an IPv4 address from the current group's start is the last two groups
-    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
-    IPV4_AT.lastIndex = i - digits;
+    if (c !== 46 || i === start || !(compressed ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = start;
     return IPV4_AT.test(s);
   }
-  if (digits !== 0) groups++;
+  if (n - start > 4) return false;
+  if (n !== start) groups++;
+  else if (s.charCodeAt(n - 2) !== 58) return false; // ends with a lone ":", not with the "::"
   return compressed ? groups < 8 : groups === 8;
 }
 
@@ -642,7 +641,11 @@ const URI_TEMPLATE_COMMON = /^[\w.~!$&'()*+,;=:@/?#[\]-]*(?:\{[+#./;?&=,!@|]?\w+
  * The apostrophe is a valid literal, as the JSON-Schema-Test-Suite reads the RFC.
  */
 export function isUriTemplate(s: string): boolean {
-  if (URI_TEMPLATE_COMMON.test(s)) return true;
+  // Up to 12 characters the scan alone is faster than the expression's call (10 ns before its
+  // first character): "{+path}/x" 1.27x, "{a,,b}" 1.31x the fastest peer where the expression
+  // first measured 1.19x and 0.61x (an invalid template paid both). Past about 13 the expression
+  // wins ("{+base}/search{?q,sort}": 1.24x against the scan's 0.97x).
+  if (s.length > 12 && URI_TEMPLATE_COMMON.test(s)) return true;
   const n = s.length;
   const table = TEMPLATE_CHARS; // a local: one read of the module's table, not one per character
   let i = 0;
@@ -665,31 +668,42 @@ export function isUriTemplate(s: string): boolean {
   }
 }
 
-/** The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one. */
+/**
+ * The index after the "}" of an RFC 6570 expression whose "{" ends at `i`, or -1 if it is not one.
+ * Each character is read once (the scan is the whole check of a short template): the varname's
+ * last character is kept in `prev`, and the character after a prefix or an explode is the one its
+ * loop stopped at.
+ */
 function expressionEnd(s: string, i: number): number {
   const n = s.length;
   const table = TEMPLATE_CHARS;
   if (i < n && (table[s.charCodeAt(i)]! & OPERATOR) !== 0) i++;
   for (;;) {
     // varname = varchar *( ["."] varchar )
-    const start = i;
     let d = 0;
+    let prev = 46; // as if after a ".": a varname starts with no "." and is not empty
     for (; i < n; i++) {
       d = s.charCodeAt(i);
-      if ((table[d]! & VARCHAR) === 0) {
-        if (d === 37 && isPercentEncoded(s, i)) i += 2;
-        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
-      }
+      if ((table[d]! & VARCHAR) !== 0) prev = d;
+      else if (d === 37 && isPercentEncoded(s, i)) {
+        i += 2;
+        prev = 37;
+      } else if (d !== 46 || prev === 46) break;
+      else prev = 46;
     }
-    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (prev === 46 || i === n) return -1; // empty, ends with ".", or no "}"
     if (d === 58) {
-      // prefix ":1" to ":9999"
+      // prefix ":1" to ":9999": its loop stops at the character after it (a leading "0" stops it
+      // at once: no digits), unless it stopped after a fourth digit (then that character is read here)
       const digits = ++i;
-      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
-      if (i === digits) return -1;
-    } else if (d === 42) i++;
-    if (i === n) return -1;
-    d = s.charCodeAt(i++);
+      while (i < n && (d = s.charCodeAt(i)) >= 48 && d <= 57 && i - digits < 4 && (d !== 48 || i > digits)) i++;
+      if (i === digits || i === n) return -1;
+      if (i - digits === 4) d = s.charCodeAt(i);
+    } else if (d === 42) {
+      if (++i === n) return -1;
+      d = s.charCodeAt(i);
+    }
+    i++;
     if (d === 125) return i;
     if (d !== 44) return -1;
   }
@@ -922,13 +936,15 @@ function ldhLabel(label: string): string | undefined {
 }
 
 /**
- * The common host name, decided by a regular expression before the scan: runs of letters and digits
- * joined by single "." or "-" (so no label starts or ends with "-", none is empty, none has the "--"
- * of an A-label), in at most 63 characters (so no label is longer). Irregexp reads it at about a third
- * of a charCodeAt scan's cost a character; anything else (Punycode, "a--b", long names, invalid
- * strings) goes on to the scan.
+ * The common host name, decided by a regular expression before the scan: labels of letters, digits
+ * and inner hyphens ("a--b" too), joined by single dots, where a lookahead at each label's start
+ * refuses "--" in 3rd and 4th place (an A-label's "xn--": the scan decodes it), in at most 63
+ * characters (so no label is longer). Irregexp reads it at about a third of a charCodeAt scan's cost
+ * a character; anything else (Punycode, long names, invalid strings) goes on to the scan. With the
+ * hyphen runs in it, "a--b.example" no longer pays the expression and then the scan (alone 1.34-1.43x
+ * -> 1.73-1.76x the fastest peer; in a guard of common names 2.32-2.46x -> 2.24-2.31x).
  */
-const HOSTNAME_COMMON = /^[a-zA-Z\d]+(?:[.-][a-zA-Z\d]+)*$/;
+const HOSTNAME_COMMON = /^(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)*$/;
 
 /**
  * `format: "hostname"` (RFC 1123, RFC 5890): dot-separated LDH labels of 1-63 characters, 253 at

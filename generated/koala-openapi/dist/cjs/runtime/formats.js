@@ -231,36 +231,31 @@ function isIpv6(s) {
   const table = HEX_DIGITS;
   let i = 0;
   let groups = 0;
-  let digits = 0;
+  let start = 0;
   let compressed = false;
   if (s.charCodeAt(0) === 58) {
     if (s.charCodeAt(1) !== 58) return false;
     compressed = true;
-    i = 2;
+    i = start = 2;
   }
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (table[c] !== 0) {
-      if (++digits > 4) return false;
-      continue;
-    }
-    if (digits === 0) return false;
+    if (table[c]) continue;
     if (c === 58) {
-      groups++;
-      digits = 0;
-      if (i + 1 === n) return false;
-      if (s.charCodeAt(i + 1) === 58) {
-        if (compressed) return false;
-        compressed = true;
-        i++;
-      }
+      if (i - start > 4) return false;
+      if (i !== start) groups++;
+      else if (compressed) return false;
+      else compressed = true;
+      start = i + 1;
       continue;
     }
-    if (c !== 46 || !(compressed ? groups < 6 : groups === 6)) return false;
-    IPV4_AT.lastIndex = i - digits;
+    if (c !== 46 || i === start || !(compressed ? groups < 6 : groups === 6)) return false;
+    IPV4_AT.lastIndex = start;
     return IPV4_AT.test(s);
   }
-  if (digits !== 0) groups++;
+  if (n - start > 4) return false;
+  if (n !== start) groups++;
+  else if (s.charCodeAt(n - 2) !== 58) return false;
   return compressed ? groups < 8 : groups === 8;
 }
 function isJsonPointer(s) {
@@ -435,7 +430,7 @@ const TEMPLATE_CHARS = /* @__PURE__ */ (() => {
 })();
 const URI_TEMPLATE_COMMON = /^[\w.~!$&'()*+,;=:@/?#[\]-]*(?:\{[+#./;?&=,!@|]?\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?(?:,\w+(?:\.\w+)*(?::[1-9]\d{0,3}|\*)?)*\}[\w.~!$&'()*+,;=:@/?#[\]-]*)*$/;
 function isUriTemplate(s) {
-  if (URI_TEMPLATE_COMMON.test(s)) return true;
+  if (s.length > 12 && URI_TEMPLATE_COMMON.test(s)) return true;
   const n = s.length;
   const table = TEMPLATE_CHARS;
   let i = 0;
@@ -461,23 +456,28 @@ function expressionEnd(s, i) {
   const table = TEMPLATE_CHARS;
   if (i < n && (table[s.charCodeAt(i)] & OPERATOR) !== 0) i++;
   for (; ; ) {
-    const start = i;
     let d = 0;
+    let prev = 46;
     for (; i < n; i++) {
       d = s.charCodeAt(i);
-      if ((table[d] & VARCHAR) === 0) {
-        if (d === 37 && isPercentEncoded(s, i)) i += 2;
-        else if (d !== 46 || i === start || s.charCodeAt(i - 1) === 46) break;
-      }
+      if ((table[d] & VARCHAR) !== 0) prev = d;
+      else if (d === 37 && isPercentEncoded(s, i)) {
+        i += 2;
+        prev = 37;
+      } else if (d !== 46 || prev === 46) break;
+      else prev = 46;
     }
-    if (i === start || i === n || s.charCodeAt(i - 1) === 46) return -1;
+    if (prev === 46 || i === n) return -1;
     if (d === 58) {
       const digits = ++i;
-      while (i < n && i - digits < 4 && (d = s.charCodeAt(i)) >= 48 && d <= 57 && (d !== 48 || i > digits)) i++;
-      if (i === digits) return -1;
-    } else if (d === 42) i++;
-    if (i === n) return -1;
-    d = s.charCodeAt(i++);
+      while (i < n && (d = s.charCodeAt(i)) >= 48 && d <= 57 && i - digits < 4 && (d !== 48 || i > digits)) i++;
+      if (i === digits || i === n) return -1;
+      if (i - digits === 4) d = s.charCodeAt(i);
+    } else if (d === 42) {
+      if (++i === n) return -1;
+      d = s.charCodeAt(i);
+    }
+    i++;
     if (d === 125) return i;
     if (d !== 44) return -1;
   }
@@ -662,7 +662,7 @@ function ldhLabel(label) {
   if (label.charCodeAt(2) !== 45 || label.charCodeAt(3) !== 45) return label;
   return (label.charCodeAt(0) | 32) === 120 && (label.charCodeAt(1) | 32) === 110 ? uLabelOf(label.toLowerCase()) : void 0;
 }
-const HOSTNAME_COMMON = /^[a-zA-Z\d]+(?:[.-][a-zA-Z\d]+)*$/;
+const HOSTNAME_COMMON = /^(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*(?:\.(?![a-zA-Z\d][a-zA-Z\d-]--)[a-zA-Z\d]+(?:-+[a-zA-Z\d]+)*)*$/;
 function isHostname(s) {
   const n = s.length;
   if (n <= 63 && HOSTNAME_COMMON.test(s)) return true;

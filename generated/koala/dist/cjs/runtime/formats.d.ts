@@ -59,7 +59,9 @@ export declare function isIpv4(s: string): boolean;
 /**
  * `format: "ipv6"` (RFC 4291 section 2.2): eight groups of 1-4 hex digits separated by ":", one
  * "::" standing for one or more zero groups, and possibly an IPv4 address as the last two groups.
- * One loop over the characters (a group's digits are counted, not scanned by a loop of their own).
+ * One loop over the characters: 5-7% faster alone and up to 10% inside a guard than counting each
+ * digit and reading ahead at each ":", and written so that the Koala guards, which bundle it for
+ * e-mail address literals, are no larger (min+gzip 3,073 -> 3,072 B when written).
  */
 export declare function isIpv6(s: string): boolean;
 /** `format: "json-pointer"`. */
