@@ -5,7 +5,7 @@
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";
-import { code, id, join, lineComments, type Code } from "../code";
+import { Code, code, id, javaScriptText, join, lineComments, typeScriptText } from "../code";
 import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
@@ -15,6 +15,7 @@ import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 import { guardWrappers } from "../guards/wrappers";
+import type { StatedScript } from "../../print/scripts";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
@@ -73,7 +74,8 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
 
   const typeNames = model.types.map((t) => t.name);
   const packageTypes = packageTypesOf({ model, options });
-  const statements = body.map((s) => s.code);
+  // The statements' code, TypeScript-only parts marked: the TypeScript keeps them, the JavaScript not.
+  const statements = body.map((s) => new Code(typeScriptText(s.code.text)));
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
@@ -83,7 +85,31 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
     statements: text([...imports(typeNames, packageTypes, statements), ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
     declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures]),
+    javascript: script(typeNames, body),
   };
+}
+
+/**
+ * builders.js as the emitter states it (print/scripts.ts, printScripts), not compiled from
+ * builders.ts by esbuild: the statements without their TypeScript-only parts, and the imports of
+ * exactly the values that code uses (the guards, the runtime namespace), as esbuild keeps them.
+ */
+function script(typeNames: readonly string[], body: readonly BuilderStatement[]): StatedScript {
+  const statements = body.map((s) => s.code.text);
+  const words = wordsOf(statements.map(javaScriptText).join("\n"));
+  const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter((name) => words.has(name)).sort();
+  return {
+    imports: guards.length > 0 ? [{ from: "./guards.js", names: guards.map((name) => [name, name] as const) }] : [],
+    namespaces: words.has(RUNTIME_NAMESPACE) ? [{ from: "./runtime/builders.js", as: RUNTIME_NAMESPACE }] : [],
+    reexports: [],
+    statements,
+    exports: body.flatMap((s) => s.exports),
+  };
+}
+
+/** Every identifier-like word of `text`, collected in one pass (a search per name would be quadratic on thousands of types). */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
 }
 
 /**
@@ -92,10 +118,9 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
  * TypeScript keeps it.
  */
 function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): Code[] {
-  const text = join(body, "\n").text;
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
-  const words = new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
+  const words = wordsOf(join(body, "\n").text);
   const mentioned = (name: string): boolean => words.has(name);
   const types = typeNames.filter(mentioned);
   const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
