@@ -79,13 +79,14 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
+  const head = imports(typeNames, packageTypes, statements);
   return {
     path: "builders.ts",
     summary: "Builders",
-    statements: text([...imports(typeNames, packageTypes, statements), ...statements]),
+    statements: text([...head.statements, ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
-    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures]),
-    javascript: script(typeNames, body),
+    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }).statements, ...signatures]),
+    javascript: script(head.guards, body),
   };
 }
 
@@ -94,13 +95,15 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
  * builders.ts by esbuild: the statements without their TypeScript-only parts, and the imports of
  * exactly the values that code uses (the guards, the runtime namespace), as esbuild keeps them.
  */
-function script(typeNames: readonly string[], body: readonly BuilderStatement[]): StatedScript {
+function script(guards: readonly string[], body: readonly BuilderStatement[]): StatedScript {
   const statements = body.map((s) => s.code.text);
-  const words = wordsOf(statements.map(javaScriptText).join("\n"));
-  const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter((name) => words.has(name)).sort();
+  // The runtime namespace is named in types too (runtime.BuilderInput): only a call keeps its import.
+  // Its functions' code is what could call it; almost always the first (a createX) does.
+  const callsRuntime = body.some((s) => s.exports.length > 0 && javaScriptText(s.code.text).includes(`${RUNTIME_NAMESPACE}.`));
   return {
+    // The guards builders.ts imports are those its code calls (assertX, isX: never named in a type).
     imports: guards.length > 0 ? [{ from: "./guards.js", names: guards.map((name) => [name, name] as const) }] : [],
-    namespaces: words.has(RUNTIME_NAMESPACE) ? [{ from: "./runtime/builders.js", as: RUNTIME_NAMESPACE }] : [],
+    namespaces: callsRuntime ? [{ from: "./runtime/builders.js", as: RUNTIME_NAMESPACE }] : [],
     reexports: [],
     statements,
     exports: body.flatMap((s) => s.exports),
@@ -117,7 +120,7 @@ function wordsOf(text: string): Set<string> {
  * declarations (`body` is then their code without doc comments), only what they name, as
  * TypeScript keeps it.
  */
-function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): Code[] {
+function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): { statements: Code[]; guards: string[] } {
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
   const words = wordsOf(join(body, "\n").text);
@@ -130,5 +133,5 @@ function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>
   if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(code`import * as ${id(RUNTIME_NAMESPACE)} from "./runtime/builders.js";`);
   // Re-exported for users, giving way to a schema type of the same name (emit/runtime-names.ts).
   out.push(...reexportStatement(RUNTIME_TYPE_EXPORTS, RUNTIME_TEMPLATE, packageTypes, true));
-  return out;
+  return { statements: out, guards };
 }
