@@ -5,7 +5,7 @@
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";
-import { Code, code, id, javaScriptText, join, lineComments, typeScriptText } from "../code";
+import { code, id, javaScriptText, join, lineComments, typeScriptCode, type Code } from "../code";
 import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
@@ -75,7 +75,7 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const typeNames = model.types.map((t) => t.name);
   const packageTypes = packageTypesOf({ model, options });
   // The statements' code, TypeScript-only parts marked: the TypeScript keeps them, the JavaScript not.
-  const statements = body.map((s) => new Code(typeScriptText(s.code.text)));
+  const statements = body.map((s) => typeScriptCode(s.code));
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);

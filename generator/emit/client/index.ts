@@ -9,7 +9,7 @@ import { toTypeName } from "../../ir/naming";
 import { builderNames } from "../builders/artifact";
 import { guardNames } from "../guards/artifact";
 import { CLIENT_RUNTIME_TYPES, clientNames, QUEUE_TYPES } from "./artifact";
-import { Code, code, docComment, id, join, literal, member, propertyKeyCode, typeScriptText } from "../code";
+import { code, docComment, id, join, literal, member, propertyKeyCode, typeScriptCode, type Code } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
@@ -220,7 +220,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
     body,
   );
   // Its TypeScript (client.js is still esbuild's, from client.ts).
-  statements.push(new Code(typeScriptText(factory.code.text)));
+  statements.push(typeScriptCode(factory.code));
   declarations.push(factory.declaration);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
   return [{ path: "client.ts", summary: "HTTP client", statements: text(statements), declarations: text(declarations) }, transportModule()];

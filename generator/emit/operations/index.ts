@@ -11,7 +11,7 @@
  */
 import type { IrApi } from "../../ir/model";
 import { transportModule } from "../client/index";
-import { Code, code, docComment, id, javaScriptText, join, literal, objectKey, propertyKeyCode, ts, typeScriptText } from "../code";
+import { code, docComment, id, join, literal, objectKey, propertyKeyCode, ts, typeScriptCode, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
 import { apiNames, type ApiNames, type EarlierNames } from "./names";
@@ -69,12 +69,15 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const client = clientStatements(api, names, options.client?.userAgent);
   // The code, TypeScript-only parts marked (emit/code.ts's ts): operations.ts keeps them, operations.js not.
   const marked = [...client.map((c) => c.code), ...plans.flatMap((p) => p.statements)];
-  const body = marked.map((c) => new Code(typeScriptText(c.text)));
+  const body = marked.map(typeScriptCode);
   // Its `.d.ts`, stated: deriving it with TypeScript took seconds on a document of hundreds of operations.
   const declared = [...client.map((c) => c.declaration), ...plans.flatMap((p) => p.declarations)];
   /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
+  // The runtime names the code uses (its TypeScript's), for the JavaScript's imports too.
+  let usedInCode: ReadonlySet<string> = new Set();
   const head = (statements: readonly Code[], { declarations = false } = {}): Code[] => {
     const used = new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+    if (!declarations) usedInCode = used;
     const out: Code[] = [];
     for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
       const wanted = exported.filter((name) => used.has(name));
@@ -99,7 +102,7 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const mapTypes = plans.map((p) => code`  readonly ${propertyKeyCode(p.names.fn)}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`);
   const mapValues = plans.map((p) => code`  ${objectKey(p.names.fn)}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`);
   const map = code`${ts`${mapDoc}\nexport `}const ${id(names.map)}${ts`: {\n${join(mapTypes, "\n")}\n}`} = {\n${join(mapValues, "\n")}\n};`;
-  statements.push(new Code(typeScriptText(map.text)));
+  statements.push(typeScriptCode(map));
   declarations.push(code`${mapDoc}\nexport declare const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n};`);
   const exported = [...client.flatMap((c) => c.exports), ...plans.map((p) => p.names.fn), names.map];
   return {
@@ -107,28 +110,25 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
     summary: "OpenAPI operations",
     statements: statements.map((c) => c.text),
     declarations: declarations.map((c) => c.text),
-    javascript: script([...marked, map], exported, guardNames),
+    javascript: script([...marked, map], exported, usedInCode, guardNames),
   };
 }
 
 /**
  * operations.js as the emitter states it (print/scripts.ts, printScripts), not compiled from
  * operations.ts by esbuild (0.15-0.27 s on stripe's critical path): the code without its
- * TypeScript-only parts, importing exactly the runtime values and guards that code calls.
+ * TypeScript-only parts, importing the runtime values and guards that code calls. Those are what
+ * operations.ts imports as values: `used`, the runtime names its code mentions, less the types
+ * (a runtime function is never named in a type); the guards, called by the functions alone.
  */
-function script(marked: readonly Code[], exports: string[], guardNames: ReadonlySet<string>): StatedScript {
-  const statements = marked.map((c) => c.text);
-  const text = statements.map(javaScriptText).join("\n");
-  const used = new Set([...text.matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+function script(marked: readonly Code[], exports: string[], used: ReadonlySet<string>, guardNames: ReadonlySet<string>): StatedScript {
   const imports: ScriptImport[] = [];
   for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
     const wanted = exported.filter((name) => used.has(name) && !RUNTIME_TYPES.has(name)).sort();
     if (wanted.length > 0) imports.push({ from: `./${template.replace(/\.ts$/, ".js")}`, names: wanted.map((name) => [name, runtimeAlias(name)] as const) });
   }
-  const words = new Set(text.match(/[$\w]+/g));
-  const guards = [...guardNames].filter((name) => words.has(name)).sort();
-  if (guards.length > 0) imports.push({ from: "./guards.js", names: guards.map((name) => [name, name] as const) });
-  return { imports, reexports: [], statements, exports };
+  if (guardNames.size > 0) imports.push({ from: "./guards.js", names: [...guardNames].sort().map((name) => [name, name] as const) });
+  return { imports, reexports: [], statements: marked.map((c) => c.text), exports };
 }
 
 /** A statement of operations.ts: its code (TypeScript-only parts marked), its declaration, the values it exports. */
