@@ -375,7 +375,7 @@ async function emitModules(
         : typesOnly
           ? buildTypesOnlyScripts({ path: `src/${p}`, contents: text }, cache)
           : javascript !== undefined
-            ? buildStatedScripts({ path: `src/${p}`, contents: text }, javascript)
+            ? buildStatedScripts({ path: `src/${p}`, contents: text }, javascript, takeBack)
           : options.format !== false && skipsPrettier(text.length, 0)
             ? buildScripts({ path: `src/${p}`, contents: text }, cache, undefined, takeBack)
             : source.then((s) => buildScripts(s, cache));
