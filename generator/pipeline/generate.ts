@@ -5,7 +5,7 @@
  *   1. readSchemas     load each schema (read, index references) and normalize it to the IR
  *   2. planPackage     merge the models, decide endpoints and emit options (the release is planned on first use)
  *   3. emitModules     one emitter per artifact; each module is printed and sent to prettier at once
- *   4. buildPackage    runtime templates, JavaScript (esbuild) and declarations, package.json
+ *   4. buildPackage    runtime templates, JavaScript (stated by the emitters, esbuild for the rest) and declarations, package.json
  */
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
@@ -391,8 +391,11 @@ async function emitModules(
   const emit = (emitter: Emitter): void => {
     const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
-    modulesOf.set(emitter, modules);
     for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true, m.javascript);
+    // Kept for their paths and subpaths only: the statements, declarations and JavaScript are
+    // printed (or on their way to the other thread), so they are let go now rather than held to
+    // the end of the run, when its memory peaks (stripe's guards: ~18 MB of statement texts).
+    modulesOf.set(emitter, modules.map(({ statements: _statements, declarations: _declarations, javascript: _javascript, ...kept }) => ({ ...kept, statements: [] })));
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.

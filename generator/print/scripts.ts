@@ -4,7 +4,8 @@
  * is checked by its own tests). It runs in esbuild's own process, so both formats of every module
  * are built on the other core while this thread goes on. TypeScript's `transpileModule` did this
  * before: two full parse+emit passes on one core, most of a cold start and 16 s of 18 s on 3,000
- * definitions.
+ * definitions. A module whose emitter states its JavaScript (guards, builders, operations) is
+ * written by printScripts below instead, without esbuild; the endpoint client's is still compiled.
  */
 import { mark, markWhenDone } from "../pipeline/timings";
 import { javaScriptText } from "../emit/code";
