@@ -72,9 +72,9 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const body = marked.map(typeScriptCode);
   // Its `.d.ts`, stated: deriving it with TypeScript took seconds on a document of hundreds of operations.
   const declared = [...client.map((c) => c.declaration), ...plans.flatMap((p) => p.declarations)];
-  /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
   // The runtime names the code uses (its TypeScript's), for the JavaScript's imports too.
   let usedInCode: ReadonlySet<string> = new Set();
+  /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
   const head = (statements: readonly Code[], { declarations = false } = {}): Code[] => {
     const used = new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
     if (!declarations) usedInCode = used;
