@@ -106,10 +106,11 @@ export interface EmittedModule {
    */
   typesOnly?: true;
   /**
-   * The module's JavaScript, stated by its emitter (guards.ts): written in both formats by
-   * print/scripts.ts (printScripts) instead of being compiled from `statements` by esbuild, which
-   * spent ~0.9 s of CPU on stripe's 9 MB guards.ts. Tests check that it is `statements` without
-   * their types.
+   * The module's JavaScript, stated by its emitter (guards.ts, builders.ts, operations.ts):
+   * written in both formats by print/scripts.ts (printScripts) instead of being compiled from
+   * `statements` by esbuild, which spent ~0.9 s of CPU on stripe's 9 MB guards.ts and put
+   * builders.ts and operations.ts on its critical path. Tests check that it is `statements`
+   * without their types (test/emit/guards/guards-javascript.test.ts, test/emit/stated-javascript.test.ts).
    */
   javascript?: StatedScript;
   /** A one-line description for the file header. */

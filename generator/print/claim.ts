@@ -5,9 +5,11 @@
  * it: stripe's builders.ts and operations.ts went to esbuild only once the worker had re-indented
  * guards.ts and written its JavaScript (~0.3 s), the main thread idle meanwhile. A shared flag
  * settles who does it: the first thread to claim it. The same function runs either way: the same text.
- * Taken back: handing a source to esbuild, and re-indenting (operations.ts, printed last, queued
- * behind the guards' JavaScript). Not the guards' JavaScript (printScripts): megabytes of strings,
- * measured 2-3 times slower on the main thread, whose heap is large by then.
+ * Taken back: handing a source to esbuild, re-indenting (operations.ts, printed last, queued
+ * behind the guards' JavaScript), and writing the stated JavaScript of a module of a few megabytes
+ * at most (builders.js, operations.js: print/build-dist.ts's buildStatedScripts). Not the guards'
+ * JavaScript (printScripts): megabytes of strings, measured 2-3 times slower on the main thread,
+ * whose heap is large by then.
  */
 
 /** A job's flag, shared with the other thread (a SharedArrayBuffer is not copied by postMessage). */

@@ -27,6 +27,8 @@ export interface FormatThread {
   buildScripts(path: string, source: string, claim: Int32Array): Promise<Scripts | null>;
   /** A module's JavaScript written from its emitter's code (print/scripts.ts, printScripts) on this thread, for large modules. */
   printScripts(header: string, script: StatedScript): Promise<Scripts>;
+  /** With the job's flag (print/claim.ts): null when the caller claimed it first (and wrote it itself). */
+  printScripts(header: string, script: StatedScript, claim: Int32Array): Promise<Scripts | null>;
   /**
    * Work of the main thread's on a large document, on the first worker (print/offload.ts), which
    * large modules leave idle (they skip prettier): the main thread meanwhile emits the rest. `id`
@@ -63,7 +65,7 @@ export function startFormatThread(started?: Worker): FormatThread | undefined {
     },
     // On the first worker: large modules skip prettier, so it is idle by then.
     buildScripts: ((path: string, source: string, claim?: Int32Array) => workers[0]!.send({ source, file: path, scripts: true, ...(claim && { claim }) })) as FormatThread["buildScripts"],
-    printScripts: (header, script) => workers[0]!.send({ source: header, file: "", stated: script }) as Promise<Scripts>,
+    printScripts: ((header: string, script: StatedScript, claim?: Int32Array) => workers[0]!.send({ source: header, file: "", stated: script, ...(claim && { claim }) })) as FormatThread["printScripts"],
     offload: (request) => {
       const id = workers[0]!.nextId;
       return { id, answer: workers[0]!.send(request) as Promise<OffloadAnswer> };

@@ -20,7 +20,7 @@ export type FormatRequest =
       scripts?: true;
       /** Write this module's JavaScript (print/scripts.ts's printScripts; `source` is its header) instead of formatting. */
       stated?: StatedScript;
-      /** With `scripts`: the job's flag (print/claim.ts): the main thread may have sent it to esbuild first, and is then answered null. */
+      /** With `scripts` or `stated`: the job's flag (print/claim.ts): the main thread may have done it first, and is then answered null. */
       claim?: Int32Array;
     }
   | ({ id: number } & OffloadRequest);
@@ -48,6 +48,11 @@ if (port) {
     }
     // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
     if (request.stated) {
+      // Written by the main thread already, should it have been idle first (print/claim.ts).
+      if (request.claim !== undefined && !claim(request.claim)) {
+        port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
+        return;
+      }
       try {
         port.postMessage({ id: request.id, scripts: printScripts(request.source, request.stated) } satisfies FormatReply);
       } catch (error) {

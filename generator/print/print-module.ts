@@ -75,15 +75,28 @@ function separates(before: Statement, after: Statement): boolean {
 /** Leading comments (doc comments, `//` lines) and white space. */
 const LEADING_COMMENTS = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*/;
 
-function isCommentOnly(statement: string): boolean {
-  return statement.replace(LEADING_COMMENTS, "") === "";
+/**
+ * Where the statement's code starts, after its leading comments: their length, matched, rather
+ * than the statement without them (`replace` copied every statement, megabytes of guards, for each
+ * of the checks below).
+ */
+function codeStart(statement: string): number {
+  return LEADING_COMMENTS.exec(statement)![0].length;
 }
+
+function isCommentOnly(statement: string): boolean {
+  return codeStart(statement) === statement.length;
+}
+
+/** `export ` not followed by `{`, `*` or `type {`; sticky, from where the code starts. */
+const EXPORTED_DECLARATION = /export\s+(?!\{|\*|type\s*\{)/y;
 
 /** `export function`, `export const`, `export interface`, ... but not a re-export (`export {`, `export type {`, `export *`). */
 function isExportedDeclaration(statement: Statement): boolean {
   if (typeof statement === "function") return false;
   if (typeof statement !== "string") return "isExported" in statement && statement.isExported === true;
-  return /^export\s+(?!\{|\*|type\s*\{)/.test(statement.replace(LEADING_COMMENTS, ""));
+  EXPORTED_DECLARATION.lastIndex = codeStart(statement);
+  return EXPORTED_DECLARATION.test(statement);
 }
 
 /**

@@ -4,7 +4,8 @@
  * is checked by its own tests). It runs in esbuild's own process, so both formats of every module
  * are built on the other core while this thread goes on. TypeScript's `transpileModule` did this
  * before: two full parse+emit passes on one core, most of a cold start and 16 s of 18 s on 3,000
- * definitions.
+ * definitions. A module whose emitter states its JavaScript (guards, builders, operations) is
+ * written by printScripts below instead, without esbuild; the endpoint client's is still compiled.
  */
 import { mark, markWhenDone } from "../pipeline/timings";
 import { javaScriptText } from "../emit/code";
@@ -97,6 +98,17 @@ export interface ScriptImport {
 }
 
 /**
+ * A module imported whole under one name (`import * as runtime from "./runtime/builders.js"`, as
+ * builders.ts names its runtime). In CommonJS the `require` result itself: the modules imported are
+ * the package's own, marked `__esModule`, whose members the code reads (`runtime.defined(...)`),
+ * where esbuild wraps it in a copy of the exports behind getters (`__toESM`).
+ */
+export interface NamespaceImport {
+  from: string;
+  as: string;
+}
+
+/**
  * A module's JavaScript as its emitter states it (EmittedModule.javascript): no compiler between
  * the emitter and the package's JavaScript. The emitter writes its code once, the TypeScript-only
  * parts marked (emit/code.ts's `ts`), and its TypeScript is that code with the parts, its
@@ -105,6 +117,8 @@ export interface ScriptImport {
 export interface StatedScript {
   /** The runtime values the code uses, imported under their local names. */
   imports: ScriptImport[];
+  /** Modules the code uses whole, under one name each (none: omitted). */
+  namespaces?: NamespaceImport[];
   /** Values the module re-exports from another module, under the names it exports them as. */
   reexports: ScriptImport[];
   /** The module's code but its imports and exports, in order, TypeScript-only parts marked. */
@@ -130,7 +144,9 @@ export function printScripts(header: string, script: StatedScript): Scripts {
   // Re-exports are exports like the module's own: one sorted list (a name is exported once).
   const names = [...script.exports, ...script.reexports.flatMap((r) => r.names.map(([, as]) => as))].sort();
   const list = (lines: string[]): string => lines.map((line) => `  ${line}`).join(",\n");
+  const namespaces = script.namespaces ?? [];
   const esm = [
+    ...namespaces.map(({ from, as }) => `import * as ${as} from ${JSON.stringify(from)};`),
     ...script.imports.map(({ from, names }) => `import { ${names.map(([name, local]) => (name === local ? name : `${name} as ${local}`)).join(", ")} } from ${JSON.stringify(from)};`),
     ...script.reexports.map(({ from, names }) => `export { ${names.map(([name, as]) => (name === as ? name : `${name} as ${as}`)).join(", ")} } from ${JSON.stringify(from)};`),
     body,
@@ -154,6 +170,7 @@ export function printScripts(header: string, script: StatedScript): Scripts {
       "};",
       `module.exports = __export(__defProp({}, "__esModule", { value: true }), {\n${list(getters.map(([name, get]) => `${name}: ${get}`))}\n});`,
     ].join("\n"),
+    ...namespaces.map(({ from, as }) => `var ${as} = require(${JSON.stringify(from)});`),
     ...script.imports.map(({ from, names }) => `var { ${names.map(([name, local]) => (name === local ? name : `${name}: ${local}`)).join(", ")} } = require(${JSON.stringify(from)});`),
     ...reexported,
     body,

@@ -34,9 +34,9 @@ test("a cached run gives exactly the uncached output; a damaged entry is recompu
   }
   // The generated header (it names the schema's hash) is not part of the cached JavaScript: it is put back above it.
   const planted = await generate({ ...options, cacheDir });
-  // guards.js is written by its emitter (print/scripts.ts's printScripts); modules of types only and
+  // guards.js and builders.js are written by their emitters (print/scripts.ts's printScripts); modules of types only and
   // index.ts's re-exports are written without esbuild (print/plain-scripts.ts): neither compiled nor cached.
-  const notCompiled = new Set(["dist/esm/guards.js", "dist/esm/types.js", "dist/esm/transport.js", "dist/esm/index.js"]);
+  const notCompiled = new Set(["dist/esm/guards.js", "dist/esm/builders.js", "dist/esm/types.js", "dist/esm/transport.js", "dist/esm/index.js"]);
   const scripts = planted.files.filter((f) => f.path.startsWith("dist/esm/") && f.path.endsWith(".js") && !notCompiled.has(f.path));
   expect(scripts.length).toBeGreaterThan(3);
   expect(scripts.every((f) => f.contents.includes("/* eslint-disable */\n/* planted */\n") || f.contents.startsWith("/* planted */"))).toBe(true);
@@ -45,10 +45,10 @@ test("a cached run gives exactly the uncached output; a damaged entry is recompu
   const edited = JSON.parse(readFileSync(KOALA_SCHEMA, "utf8")) as { description: string };
   edited.description = `${edited.description} Edited.`;
   const afterEdit = await generate({ schema: edited, name: "KoalaProfileBatchRequest", endpoint: "/batch", cacheDir });
-  // builders.js: compiled by esbuild (guards.js is written by its emitter).
-  const builders = afterEdit.files.find((f) => f.path === "dist/esm/builders.js")!;
-  expect(builders.contents).not.toBe(scripts.find((f) => f.path === "dist/esm/builders.js")!.contents);
-  expect(builders.contents).toContain("/* eslint-disable */\n/* planted */\n");
+  // client.js: compiled by esbuild (guards.js and builders.js are written by their emitters).
+  const client = afterEdit.files.find((f) => f.path === "dist/esm/client.js")!;
+  expect(client.contents).not.toBe(scripts.find((f) => f.path === "dist/esm/client.js")!.contents);
+  expect(client.contents).toContain("/* eslint-disable */\n/* planted */\n");
 
   // Damaged entries, or entries of the wrong shape, are recomputed.
   for (const [i, entry] of written.entries()) writeFileSync(entry, i % 2 ? "{ not json" : JSON.stringify({ value: { esm: 1 } }));

@@ -40,7 +40,11 @@ export function emitChunk(root: ObjectInfo, chunk: string): BuilderStatement {
     ``,
     `@throws SchemaValidationError with the guard's errors when a part is not valid.`,
   ]);
-  return exportedFunction(doc, code`${id(chunk)}(request: ${id(root.name)}, options?: { validate?: boolean | undefined }): ${id(root.name)}[]`, [
+  const params = [
+    { name: code`request`, type: id(root.name) },
+    { name: code`options`, type: code`{ validate?: boolean | undefined }`, optional: true },
+  ];
+  return exportedFunction(doc, id(chunk), params, code`${id(root.name)}[]`, [
     // Without array properties there is nothing to split; the root need not even be an object
     // (chunkByLimits takes objects), so a `string | null` root's package still type-checks.
     arrays.length === 0 ? code`  const parts = [request];` : code`  const parts = runtime.chunkByLimits(request, [${limits}]);`,

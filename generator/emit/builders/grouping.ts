@@ -4,7 +4,7 @@
  * item in its array, split with `chunkX`. An item finds its array by the schema's discriminator
  * when the item types have one, else by the item types' guards.
  */
-import { code, docComment, id, join, literal, optionalMember, typeCode, type Code } from "../code";
+import { code, docComment, id, join, literal, optionalMember, ts, typeCode, type Code } from "../code";
 import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
 import { isNode, type IrSchema } from "../../ir/model";
 import { typeOf } from "../types";
@@ -76,9 +76,16 @@ export function emitGrouping(model: IrModel, root: ObjectInfo, objects: Readonly
     `@throws SchemaValidationError with the guard's errors when an entry is not valid.`,
   ]);
   statements.push(
-    exportedFunction(doc, code`${id(plan.group)}(entries: Iterable<${id(plan.entry)}>, options?: runtime.GroupOptions<${id(plan.entry)}>): ${id(root.name)}[]`, [
-      code`  return runtime.groupByIdentity<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>(entries, ${route.arrow}, ${id(plan.chunk)}, options);`,
-    ]),
+    exportedFunction(
+      doc,
+      id(plan.group),
+      [
+        { name: code`entries`, type: code`Iterable<${id(plan.entry)}>` },
+        { name: code`options`, type: code`runtime.GroupOptions<${id(plan.entry)}>`, optional: true },
+      ],
+      code`${id(root.name)}[]`,
+      [code`  return runtime.groupByIdentity${ts`<${id(plan.identity)}, ${id(plan.item)}, ${id(root.name)}>`}(entries, ${route.arrow}, ${id(plan.chunk)}, options);`],
+    ),
   );
   return statements;
 }

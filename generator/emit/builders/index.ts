@@ -5,7 +5,7 @@
  */
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement } from "../runtime-names";
-import { code, id, join, lineComments, type Code } from "../code";
+import { code, id, javaScriptText, join, lineComments, typeScriptCode, type Code } from "../code";
 import { emitChunk } from "./chunking";
 import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
@@ -15,6 +15,7 @@ import { isNode } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 import { guardWrappers } from "../guards/wrappers";
+import type { StatedScript } from "../../print/scripts";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
@@ -73,17 +74,45 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
 
   const typeNames = model.types.map((t) => t.name);
   const packageTypes = packageTypesOf({ model, options });
-  const statements = body.map((s) => s.code);
+  // The statements' code, TypeScript-only parts marked: the TypeScript keeps them, the JavaScript not.
+  const statements = body.map((s) => typeScriptCode(s.code));
   const signatures = body.map((s) => s.declaration);
   const declared = body.map((s) => s.declared);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
+  const head = imports(typeNames, packageTypes, statements);
   return {
     path: "builders.ts",
     summary: "Builders",
-    statements: text([...imports(typeNames, packageTypes, statements), ...statements]),
+    statements: text([...head.statements, ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
-    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }), ...signatures]),
+    declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }).statements, ...signatures]),
+    javascript: script(head.guards, body),
   };
+}
+
+/**
+ * builders.js as the emitter states it (print/scripts.ts, printScripts), not compiled from
+ * builders.ts by esbuild: the statements without their TypeScript-only parts, and the imports of
+ * exactly the values that code uses (the guards, the runtime namespace), as esbuild keeps them.
+ */
+function script(guards: readonly string[], body: readonly BuilderStatement[]): StatedScript {
+  const statements = body.map((s) => s.code.text);
+  // The runtime namespace is named in types too (runtime.BuilderInput): only a call keeps its import.
+  // Its functions' code is what could call it; almost always the first (a createX) does.
+  const callsRuntime = body.some((s) => s.exports.length > 0 && javaScriptText(s.code.text).includes(`${RUNTIME_NAMESPACE}.`));
+  return {
+    // The guards builders.ts imports are those its code calls (assertX, isX: never named in a type).
+    imports: guards.length > 0 ? [{ from: "./guards.js", names: guards.map((name) => [name, name] as const) }] : [],
+    namespaces: callsRuntime ? [{ from: "./runtime/builders.js", as: RUNTIME_NAMESPACE }] : [],
+    reexports: [],
+    statements,
+    exports: body.flatMap((s) => s.exports),
+  };
+}
+
+/** Every identifier-like word of `text`, collected in one pass (a search per name would be quadratic on thousands of types). */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
 }
 
 /**
@@ -91,11 +120,10 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
  * declarations (`body` is then their code without doc comments), only what they name, as
  * TypeScript keeps it.
  */
-function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): Code[] {
-  const text = join(body, "\n").text;
+function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>, body: readonly Code[], { declarations = false } = {}): { statements: Code[]; guards: string[] } {
   // Every identifier-like word of the body, collected in one pass: a search per type name would
   // scan the whole body once per type (quadratic: seconds on thousands of definitions).
-  const words = new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
+  const words = wordsOf(join(body, "\n").text);
   const mentioned = (name: string): boolean => words.has(name);
   const types = typeNames.filter(mentioned);
   const guards = typeNames.flatMap((t) => [guardNames(t).assert, guardNames(t).is]).filter(mentioned).sort();
@@ -105,5 +133,5 @@ function imports(typeNames: readonly string[], packageTypes: ReadonlySet<string>
   if (!declarations || mentioned(RUNTIME_NAMESPACE)) out.push(code`import * as ${id(RUNTIME_NAMESPACE)} from "./runtime/builders.js";`);
   // Re-exported for users, giving way to a schema type of the same name (emit/runtime-names.ts).
   out.push(...reexportStatement(RUNTIME_TYPE_EXPORTS, RUNTIME_TEMPLATE, packageTypes, true));
-  return out;
+  return { statements: out, guards };
 }

@@ -7,7 +7,7 @@
  * everything but the constants and defaults keeps exactly the type `types.ts` gives it.
  */
 import { code, docComment, id, join, literal, objectKey, type Code } from "../code";
-import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
+import { exportedFunction, exportedType, type BuilderStatement, type Parameter } from "../declared";
 import { createName, guardNames, type ModuleNames, withArticle } from "./names";
 import type { ObjectInfo } from "./object-shape";
 
@@ -53,10 +53,11 @@ export function emitObjectBuilder(builder: ObjectBuilder): BuilderStatement[] {
   ];
   const object = filled.length ? code`{ ${join([...filled, code`...runtime.defined(input)`], ", ")} }` : code`runtime.defined(input)`;
   const value = builder.stampOptions ? code`runtime.stamped(${object}, options, ${stampKeysObject(info)})` : object;
-  const params = builder.stampOptions ? code`input: ${id(builder.input)}, options?: ${builder.stampOptions}` : code`input: ${id(builder.input)}`;
+  const params: Parameter[] = [{ name: code`input`, type: id(builder.input) }];
+  if (builder.stampOptions) params.push({ name: code`options`, type: builder.stampOptions, optional: true });
   const assert = guardNames(info.name).assert;
   statements.push(
-    exportedFunction(createDocs(builder), code`${id(builder.create)}(${params}): ${id(info.name)}`, [
+    exportedFunction(createDocs(builder), id(builder.create), params, id(info.name), [
       code`  const value = ${value};`,
       code`  ${id(assert)}(value);`,
       code`  return value;`,

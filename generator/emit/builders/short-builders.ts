@@ -10,7 +10,7 @@
  * `shortBuilders` names them instead of the discriminators (or `false`: none).
  */
 import { code, docComment, id, join, literal, objectKey, type Code } from "../code";
-import { exportedFunction, exportedType, type BuilderStatement } from "../declared";
+import { exportedFunction, exportedType, type BuilderStatement, type Parameter } from "../declared";
 import { toPascalCase, toValueName } from "../../ir/naming";
 import { findDiscriminated, isUsableShortName, type Discriminated } from "./discriminators";
 import { withArticle, type ModuleNames } from "./names";
@@ -124,9 +124,8 @@ export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
   const optionsType = options.stamps ? code`runtime.Rest<${id(builder.input)}, ${omitted}> & ${stampType}` : code`runtime.Rest<${id(builder.input)}, ${omitted}>`;
   const typeDoc = docComment([`The last argument of {@link ${short.name}}: the other properties of ${withArticle(typeName)}${options.stamps ? ", and the stamp options" : ""}.`]);
 
-  const optional = (isOptional: boolean): Code => (isOptional ? code`?` : code``);
-  const params = positional.map((p) => code`${id(p.param)}${optional(p.optional)}: ${id(typeName)}[${p.property.name}]`);
-  params.push(code`options${optional(!options.required)}: ${id(options.type)}`);
+  const params: Parameter[] = positional.map((p) => ({ name: id(p.param), type: code`${id(typeName)}[${p.property.name}]`, optional: p.optional }));
+  params.push({ name: code`options`, type: id(options.type), optional: !options.required });
   const fields = positional.map((p) => (objectKey(p.property.name).text === p.param ? id(p.param) : code`${objectKey(p.property.name)}: ${id(p.param)}`));
   const body: Code[] = [];
   if (options.stamps) {
@@ -146,7 +145,9 @@ export function emitShortBuilder(short: ShortBuilder): BuilderStatement[] {
     exportedType(typeDoc, code`export type ${id(options.type)} = ${optionsType};`),
     exportedFunction(
       docComment(doc),
-      code`${id(short.name)}(${join(params, ", ")}): ${id(typeName)}`,
+      id(short.name),
+      params,
+      id(typeName),
       body.map((b) => code`  ${b}`),
     ),
   ];

@@ -9,7 +9,7 @@ import { toTypeName } from "../../ir/naming";
 import { builderNames } from "../builders/artifact";
 import { guardNames } from "../guards/artifact";
 import { CLIENT_RUNTIME_TYPES, clientNames, QUEUE_TYPES } from "./artifact";
-import { code, docComment, id, join, literal, member, propertyKeyCode, type Code } from "../code";
+import { code, docComment, id, join, literal, member, propertyKeyCode, typeScriptCode, type Code } from "../code";
 import { exportedFunction } from "../declared";
 import { packageTypesOf, type ClientEmitOptions, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportedAs, reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
@@ -214,10 +214,13 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const defaultsDoc = [client.baseUrl !== undefined ? `base URL ${client.baseUrl}` : "", client.userAgent !== undefined ? `User-Agent ${client.userAgent}` : ""].filter(Boolean);
   const factory = exportedFunction(
     docComment([`Creates a client${defaultsDoc.length ? ` (defaults: ${defaultsDoc.join(", ")})` : ""}. It holds no timers or connections of its own.`]),
-    code`${id(names.factory)}(options: ${id(names.options)}): ${id(names.client)}`,
+    id(names.factory),
+    [{ name: code`options`, type: id(names.options) }],
+    id(names.client),
     body,
   );
-  statements.push(factory.code);
+  // Its TypeScript (client.js is still esbuild's, from client.ts).
+  statements.push(typeScriptCode(factory.code));
   declarations.push(factory.declaration);
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
   return [{ path: "client.ts", summary: "HTTP client", statements: text(statements), declarations: text(declarations) }, transportModule()];

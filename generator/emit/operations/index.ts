@@ -11,11 +11,12 @@
  */
 import type { IrApi } from "../../ir/model";
 import { transportModule } from "../client/index";
-import { code, docComment, id, join, literal, objectKey, propertyKeyCode, type Code } from "../code";
+import { code, docComment, id, join, literal, objectKey, propertyKeyCode, ts, typeScriptCode, type Code } from "../code";
 import { packageTypesOf, type EmitContext, type EmittedModule, type Emitter } from "../emitter";
 import { reexportStatement, runtimeAlias, runtimeImports } from "../runtime-names";
 import { apiNames, type ApiNames, type EarlierNames } from "./names";
 import { planOperation } from "./plan";
+import type { ScriptImport, StatedScript } from "../../print/scripts";
 import { defaultServerUrl, isAbsoluteUrl, serverUrlExpression, serverVariableMembers } from "./servers";
 
 export const operationsEmitter: Emitter = {
@@ -66,12 +67,17 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
 
   const client = clientStatements(api, names, options.client?.userAgent);
-  const body = [...client.map((c) => c.code), ...plans.flatMap((p) => p.statements)];
+  // The code, TypeScript-only parts marked (emit/code.ts's ts): operations.ts keeps them, operations.js not.
+  const marked = [...client.map((c) => c.code), ...plans.flatMap((p) => p.statements)];
+  const body = marked.map(typeScriptCode);
   // Its `.d.ts`, stated: deriving it with TypeScript took seconds on a document of hundreds of operations.
   const declared = [...client.map((c) => c.declaration), ...plans.flatMap((p) => p.declarations)];
+  // The runtime names the code uses (its TypeScript's), for the JavaScript's imports too.
+  let usedInCode: ReadonlySet<string> = new Set();
   /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
   const head = (statements: readonly Code[], { declarations = false } = {}): Code[] => {
     const used = new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
+    if (!declarations) usedInCode = used;
     const out: Code[] = [];
     for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
       const wanted = exported.filter((name) => used.has(name));
@@ -92,17 +98,51 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
     ],
     { block: true },
   );
+  // The map last: the functions it holds are declared above it.
   const mapTypes = plans.map((p) => code`  readonly ${propertyKeyCode(p.names.fn)}: { readonly method: ${p.operation.method.toUpperCase()}; readonly path: ${p.operation.path}; readonly call: typeof ${id(p.names.fn)} };`);
   const mapValues = plans.map((p) => code`  ${objectKey(p.names.fn)}: { method: ${p.operation.method.toUpperCase()}, path: ${p.operation.path}, call: ${id(p.names.fn)} },`);
-  statements.push(code`${mapDoc}\nexport const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n} = {\n${join(mapValues, "\n")}\n};`);
+  const map = code`${ts`${mapDoc}\nexport `}const ${id(names.map)}${ts`: {\n${join(mapTypes, "\n")}\n}`} = {\n${join(mapValues, "\n")}\n};`;
+  statements.push(typeScriptCode(map));
   declarations.push(code`${mapDoc}\nexport declare const ${id(names.map)}: {\n${join(mapTypes, "\n")}\n};`);
-  return { path, summary: "OpenAPI operations", statements: statements.map((c) => c.text), declarations: declarations.map((c) => c.text) };
+  const exported = [...client.flatMap((c) => c.exports), ...plans.map((p) => p.names.fn), names.map];
+  return {
+    path,
+    summary: "OpenAPI operations",
+    statements: statements.map((c) => c.text),
+    declarations: declarations.map((c) => c.text),
+    javascript: script([...marked, map], exported, usedInCode, guardNames),
+  };
+}
+
+/**
+ * operations.js as the emitter states it (print/scripts.ts, printScripts), not compiled from
+ * operations.ts by esbuild (0.15-0.27 s on stripe's critical path): the code without its
+ * TypeScript-only parts, importing the runtime values and guards that code calls. Those are what
+ * operations.ts imports as values: `used`, the runtime names its code mentions, less the types
+ * (a runtime function is never named in a type); the guards, called by the functions alone.
+ */
+function script(marked: readonly Code[], exports: string[], used: ReadonlySet<string>, guardNames: ReadonlySet<string>): StatedScript {
+  const imports: ScriptImport[] = [];
+  for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
+    const wanted = exported.filter((name) => used.has(name) && !RUNTIME_TYPES.has(name)).sort();
+    if (wanted.length > 0) imports.push({ from: `./${template.replace(/\.ts$/, ".js")}`, names: wanted.map((name) => [name, runtimeAlias(name)] as const) });
+  }
+  if (guardNames.size > 0) imports.push({ from: "./guards.js", names: [...guardNames].sort().map((name) => [name, name] as const) });
+  return { imports, reexports: [], statements: marked.map((c) => c.text), exports };
+}
+
+/** A statement of operations.ts: its code (TypeScript-only parts marked), its declaration, the values it exports. */
+interface ClientStatement {
+  code: Code;
+  declaration: Code;
+  exports: string[];
 }
 
 /** The options interface, the server URL (with its variables), and the factory; each with its declaration. */
-function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): { code: Code; declaration: Code }[] {
-  const statements: { code: Code; declaration: Code }[] = [];
-  const same = (text: Code): { code: Code; declaration: Code } => ({ code: text, declaration: text });
+function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): ClientStatement[] {
+  const statements: ClientStatement[] = [];
+  // A type: the same in both TypeScript files, none of it in the JavaScript.
+  const same = (text: Code): ClientStatement => ({ code: ts`${text}`, declaration: text, exports: [] });
   const server = api.servers[0] ?? { url: "/", variables: [] };
   const variables = server.variables;
   const defaultUrl = defaultServerUrl(server);
@@ -113,8 +153,9 @@ function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, us
     );
     const urlDoc = docComment([`The server URL ${server.url} with \`variables\` (defaults where absent): a \`baseUrl\`.`]);
     statements.push({
-      code: code`${urlDoc}\nexport function ${id(names.serverUrl)}(variables: ${id(names.serverVariables)} = {}): string {\n  return ${serverUrlExpression(server, id("variables"), false)};\n}`,
+      code: code`${ts`${urlDoc}\nexport `}function ${id(names.serverUrl)}(variables${ts`: ${id(names.serverVariables)}`} = {})${ts`: string`} {\n  return ${serverUrlExpression(server, id("variables"), false)};\n}`,
       declaration: code`${urlDoc}\nexport declare function ${id(names.serverUrl)}(variables?: ${id(names.serverVariables)}): string;`,
+      exports: [names.serverUrl],
     });
   }
   const schemes = api.securitySchemes.filter((s) => s.kind !== "unsupported");
@@ -149,11 +190,12 @@ export interface ${id(names.options)} extends ${rt("OperationClientOptions")} {
   const given = userAgent !== undefined ? code`{ ...options, userAgent: options.userAgent ?? ${userAgent} }` : code`options`;
   const factoryDoc = docComment(["Creates the client every operation function takes; a base URL that is not absolute http(s) is a TypeError."]);
   statements.push({
-    code: code`${factoryDoc}
-export function ${id(names.factory)}(options: ${id(names.options)}${absolute ? code` = {}` : code``}): ${id(names.client)} {
+    code: code`${ts`${factoryDoc}
+export `}function ${id(names.factory)}(options${ts`: ${id(names.options)}`}${absolute ? code` = {}` : code``})${ts`: ${id(names.client)}`} {
   return ${rt("createApiClient")}(${names.factory}, ${given}, { ${schemeTable} }${defaultBase});
 }`,
     declaration: code`${factoryDoc}\nexport declare function ${id(names.factory)}(options${absolute ? code`?` : code``}: ${id(names.options)}): ${id(names.client)};`,
+    exports: [names.factory],
   });
   return statements;
 }

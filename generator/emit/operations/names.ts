@@ -44,7 +44,8 @@ export interface EarlierNames {
  */
 export function apiNames(root: string, operations: readonly IrOperation[], packageTypes: ReadonlySet<string>, earlier: EarlierNames = { values: new Set(), types: new Set() }): ApiNames {
   // Values the package already exports (the types' guards and builders; the root's client names are this module's own).
-  const values = new Set([...[...packageTypes].flatMap((t) => namesDerivedFrom(t, false)), ...earlier.values]);
+  const values = new Set(derivedValues(packageTypes));
+  for (const name of earlier.values) values.add(name);
   const types = new Set([...packageTypes, ...earlier.types]);
   const warnings: string[] = [];
   const free = (taken: Set<string>, desired: string, suffix: string, origin?: string): string => {
@@ -82,5 +83,22 @@ export function apiNames(root: string, operations: readonly IrOperation[], packa
   }
   for (const name of [names.factory, names.serverUrl, names.map, ...[...names.operations.values()].map((o) => o.fn)]) earlier.values.add(name);
   for (const name of [names.client, names.options, names.serverVariables, ...[...names.operations.values()].flatMap((o) => [o.request, o.result])]) earlier.types.add(name);
+  return names;
+}
+
+/**
+ * Every value name the package's types give (their guards, builders...), once per set of types:
+ * generate() settles the names when planning (for its warnings) and the emitter again, the same
+ * set each time; thousands of types make ~20,000 names.
+ */
+const derived = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+function derivedValues(packageTypes: ReadonlySet<string>): ReadonlySet<string> {
+  let names = derived.get(packageTypes);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const type of packageTypes) for (const name of namesDerivedFrom(type, false)) set.add(name);
+    derived.set(packageTypes, (names = set));
+  }
   return names;
 }

@@ -13,7 +13,7 @@ import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
-import { code, docComment, id, join, literal, member, objectKey, optionalMember, type Code } from "../code";
+import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, type Code } from "../code";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
 import { headerKind, isPrimitiveType } from "./header-kinds";
@@ -22,6 +22,7 @@ import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./
 export interface OperationPlan {
   operation: IrOperation;
   names: OperationNames;
+  /** Its types and its function, TypeScript-only parts marked (emit/code.ts's `ts`). */
   statements: Code[];
   /** The same in `operations.d.ts`: the function without its body (EmittedModule.declarations). */
   declarations: Code[];
@@ -240,7 +241,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       const encode = rt(`${kind}Body`);
       if (kind === "raw" || type === undefined) return code`{ mediaType: ${content.mediaType}, encode: ${encode} }`;
       // A file of a multipart body is a binary string to its schema: checked as one (runtime withoutFiles).
-      const validate = kind === "multipart" ? code`(body: unknown) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
+      const validate = kind === "multipart" ? code`(body${ts`: unknown`}) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
       return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
     });
     // x-idempotency-key naming a property of the JSON body (or of its array items): a key where one is missing,
@@ -267,7 +268,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader || idempotency !== undefined}`,
   );
   const noRequest = members.length === 0 && bodyUnion === undefined;
-  const requestParam = noRequest ? code`_request: ${requestName} = {}` : code`request: ${requestName}${requestRequired ? code`` : code` = {}`}`;
+  const requestParam = noRequest ? code`_request${ts`: ${requestName}`} = {}` : code`request${ts`: ${requestName}`}${requestRequired ? code`` : code` = {}`}`;
   const declaredRequest = noRequest ? code`_request?: ${requestName}` : code`request${optionalMark(!requestRequired)}: ${requestName}`;
   const summary = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "").map((t) => t.trim());
   const doc = docComment(
@@ -281,16 +282,17 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const result = id(names.result);
   const declaration = code`${doc}
 export declare function ${id(names.fn)}(client: ${rt("ApiClient")}, ${declaredRequest}, call?: ${rt("CallOptions")}): Promise<${result}>;`;
-  const fn = code`${doc}
-export function ${id(names.fn)}(client: ${rt("ApiClient")}, ${requestParam}, call?: ${rt("CallOptions")}): Promise<${result}> {
-  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}<${result}>(client, {
+  // TypeScript-only parts marked (emit/code.ts's ts): operations.js is this code without them.
+  const fn = code`${ts`${doc}
+export `}function ${id(names.fn)}(client${ts`: ${rt("ApiClient")}`}, ${requestParam}, call${ts`?: ${rt("CallOptions")}`})${ts`: Promise<${result}>`} {
+  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}${ts`<${result}>`}(client, {
 ${join(fields.map((f) => code`    ${f},`), "\n")}
   }, call);
 }`;
   return {
     operation,
     names,
-    statements: [requestType, resultType, fn],
+    statements: [ts`${requestType}`, ts`${resultType}`, fn],
     declarations: [requestType, resultType, declaration],
     typeNames: [...typeNames],
     guardNames: [...guardNames],

@@ -2,130 +2,63 @@
 // from koala-ingestion.openapi.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
+  return target;
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-var operations_exports = {};
-__export(operations_exports, {
+module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   accountsBatch: () => accountsBatch,
   batch: () => batch,
   createKoalaIngestionClient: () => createKoalaIngestionClient,
   koalaIngestionOperations: () => koalaIngestionOperations
 });
-module.exports = __toCommonJS(operations_exports);
-var import_http_client = require("./runtime/http-client.js");
-var import_operation_call = require("./runtime/operation-call.js");
-var import_params = require("./runtime/params.js");
-var import_response_headers = require("./runtime/response-headers.js");
-var import_guards = require("./guards.js");
+var { withIdempotencyKeys: $withIdempotencyKeys } = require("./runtime/http-client.js");
+var { callOperation: $callOperation, createApiClient: $createApiClient, jsonBody: $jsonBody, newIdempotencyKey: $newIdempotencyKey } = require("./runtime/operation-call.js");
+var { serializePrimitiveHeader: $serializePrimitiveHeader, serializeSimplePathParam: $serializeSimplePathParam } = require("./runtime/params.js");
+var { headerReader: $headerReader } = require("./runtime/response-headers.js");
+var { validateAccepted, validateAccountsBatchResponse429Headers, validateBatchParamsHeaderUserAgent, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } = require("./guards.js");
 function createKoalaIngestionClient(options = {}) {
-  return (0, import_operation_call.createApiClient)(
-    "createKoalaIngestionClient",
-    { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" },
-    {},
-    "https://api2.getkoala.com"
-  );
+  return $createApiClient("createKoalaIngestionClient", { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" }, {  }, "https://api2.getkoala.com");
 }
+
 function batch(client, request, call) {
-  return (0, import_operation_call.callOperation)(
-    client,
-    {
+  return $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + (0, import_params.serializeSimplePathParam)(request.path.publicKey, false) + "/batch",
+      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
       query: [],
-      headers: { "User-Agent": (0, import_params.serializePrimitiveHeader)(request.header["User-Agent"]) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
-      bodies: [
-        {
-          mediaType: "application/json",
-          encode: import_operation_call.jsonBody,
-          validate: import_guards.validateKoalaProfileBatchRequest
-        }
-      ],
-      body: (0, import_http_client.withIdempotencyKeys)(
-        request.body,
-        { key: "message_id", arrays: ["events", "page_views"] },
-        () => (0, import_operation_call.newIdempotencyKey)(client)
-      ),
-      parameters: [
-        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
-        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
-      ],
+      bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaProfileBatchRequest }],
+      body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events","page_views"] }, () => $newIdempotencyKey(client)),
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
       security: [],
-      responses: {
-        "200": import_guards.validateAccepted,
-        "400": import_guards.validateError_,
-        "401": import_guards.validateError_,
-        "429": import_guards.validateError_
-      },
-      responseHeaders: {
-        "429": (0, import_response_headers.headerReader)([["Retry-After", "s"]], import_guards.validateBatchResponse429Headers)
-      },
-      idempotent: true
-    },
-    call
-  );
+      responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
+      responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers) },
+      idempotent: true,
+    }, call);
 }
+
 function accountsBatch(client, request, call) {
-  return (0, import_operation_call.callOperation)(
-    client,
-    {
+  return $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + (0, import_params.serializeSimplePathParam)(request.path.publicKey, false) + "/accounts/batch",
+      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch",
       query: [],
-      headers: { "User-Agent": (0, import_params.serializePrimitiveHeader)(request.header["User-Agent"]) },
+      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
-      bodies: [
-        {
-          mediaType: "application/json",
-          encode: import_operation_call.jsonBody,
-          validate: import_guards.validateKoalaAccountBatchRequest
-        }
-      ],
-      body: (0, import_http_client.withIdempotencyKeys)(
-        request.body,
-        { key: "message_id", arrays: ["events"] },
-        () => (0, import_operation_call.newIdempotencyKey)(client)
-      ),
-      parameters: [
-        ["/path/publicKey", request.path.publicKey, import_guards.validateBatchParamsPathPublicKey],
-        ["/header/User-Agent", request.header["User-Agent"], import_guards.validateBatchParamsHeaderUserAgent]
-      ],
+      bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaAccountBatchRequest }],
+      body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () => $newIdempotencyKey(client)),
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
       security: [],
-      responses: {
-        "200": import_guards.validateAccepted,
-        "400": import_guards.validateError_,
-        "401": import_guards.validateError_,
-        "429": import_guards.validateError_
-      },
-      responseHeaders: {
-        "429": (0, import_response_headers.headerReader)([["Retry-After", "s"]], import_guards.validateAccountsBatchResponse429Headers)
-      },
-      idempotent: true
-    },
-    call
-  );
+      responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
+      responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers) },
+      idempotent: true,
+    }, call);
 }
+
 const koalaIngestionOperations = {
   batch: { method: "POST", path: "/web/projects/{publicKey}/batch", call: batch },
-  accountsBatch: {
-    method: "POST",
-    path: "/web/projects/{publicKey}/accounts/batch",
-    call: accountsBatch
-  }
+  accountsBatch: { method: "POST", path: "/web/projects/{publicKey}/accounts/batch", call: accountsBatch },
 };
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
