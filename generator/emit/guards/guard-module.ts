@@ -357,6 +357,11 @@ ${limited ? code`` : code`return true;`}
     }
   }
 
+  /** Is the function being compiled a recursive type's check (or a helper of one), behind the depth counter? */
+  get inRecursion(): boolean {
+    return this.compiling.limited;
+  }
+
   /**
    * `return false;` in the function being compiled. A depth-limited one (see {@link depthLimited})
    * gives its level back first: no try/finally, which costs a recursive guard a tenth of its time.

@@ -26,9 +26,7 @@ const check: KeywordCheck = {
       s.failIf(code`${a}.length > ${prefix.length}`, "items", `must NOT have more than ${prefix.length} items`);
     } else if (rest !== true) {
       s.itemsLoop(a, prefix.length, (i, path) => {
-        const item = s.local("x");
-        s.body.line(code`const ${item} = ${a}[${i}];`);
-        s.childInLoop(rest, item, path, `${node.schemaPath}/items`);
+        s.readOnce(code`${a}[${i}]`, "x", (scope, item) => scope.childInLoop(rest, item, path, `${node.schemaPath}/items`));
       });
     }
     if (s.ev) s.body.line(code`${s.ev}.allItems = true;`);

@@ -1315,24 +1315,22 @@ function collect$OpenApi30Document(value, path, errors) {
     if (p7 !== undefined) {
       if (!(Array.isArray(p7))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a8 = p7;
-        const n10 = errors?.length;
-        for (let i9 = 0; i9 < a8.length; i9++) {
-          const x11 = a8[i9];
-          if (!collect$Server(x11, errors && "" + i9, errors) && !errors) return false;
+        const n11 = errors?.length;
+        for (let i9 = 0, l10 = a8.length; i9 < l10; i9++) {
+          if (!collect$Server(a8[i9], errors && "" + i9, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n10, path + "/servers/");
+        if (errors) $rebase(errors, n11, path + "/servers/");
       }
     }
     const p12 = o1.security;
     if (p12 !== undefined) {
       if (!(Array.isArray(p12))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
         const a13 = p12;
-        const n15 = errors?.length;
-        for (let i14 = 0; i14 < a13.length; i14++) {
-          const x16 = a13[i14];
-          if (!collect$SecurityRequirement(x16, errors && "" + i14, errors) && !errors) return false;
+        const n16 = errors?.length;
+        for (let i14 = 0, l15 = a13.length; i14 < l15; i14++) {
+          if (!collect$SecurityRequirement(a13[i14], errors && "" + i14, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n15, path + "/security/");
+        if (errors) $rebase(errors, n16, path + "/security/");
       }
     }
     const p17 = o1.tags;
@@ -1340,12 +1338,11 @@ function collect$OpenApi30Document(value, path, errors) {
       if (!(Array.isArray(p17))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
         const a18 = p17;
         if (!$hasUniqueItems$(a18)) { if ($pushError$(errors, path + "/tags", "#/properties/tags/uniqueItems", "must NOT have duplicate items")) return false; }
-        const n20 = errors?.length;
-        for (let i19 = 0; i19 < a18.length; i19++) {
-          const x21 = a18[i19];
-          if (!collect$Tag(x21, errors && "" + i19, errors) && !errors) return false;
+        const n21 = errors?.length;
+        for (let i19 = 0, l20 = a18.length; i19 < l20; i19++) {
+          if (!collect$Tag(a18[i19], errors && "" + i19, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n20, path + "/tags/");
+        if (errors) $rebase(errors, n21, path + "/tags/");
       }
     }
     if (p4 !== undefined) {
@@ -1483,12 +1480,11 @@ function collect$SecurityRequirement(value, path, errors) {
       const x3 = o1[k2];
       if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/definitions/SecurityRequirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
-        const n6 = errors?.length;
-        for (let i5 = 0; i5 < a4.length; i5++) {
-          const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
+        const n7 = errors?.length;
+        for (let i5 = 0, l6 = a4.length; i5 < l6; i5++) {
+          if (!(typeof a4[i5] === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/SecurityRequirement/additionalProperties/items/type", "must be string")) return false; }
         }
-        if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
+        if (errors) $rebase(errors, n7, path + "/" + $pointerToken$(k2) + "/");
       }
     }
   }
@@ -1816,12 +1812,11 @@ function collect$ServerVariable(value, path, errors) {
     if (p3 !== undefined) {
       if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/enum", "#/definitions/ServerVariable/properties/enum/type", "must be array")) return false; } else {
         const a4 = p3;
-        const n6 = errors?.length;
-        for (let i5 = 0; i5 < a4.length; i5++) {
-          const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
+        const n7 = errors?.length;
+        for (let i5 = 0, l6 = a4.length; i5 < l6; i5++) {
+          if (!(typeof a4[i5] === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/ServerVariable/properties/enum/items/type", "must be string")) return false; }
         }
-        if (errors) $rebase(errors, n6, path + "/enum/");
+        if (errors) $rebase(errors, n7, path + "/enum/");
       }
     }
     if (p2 !== undefined) {
@@ -1867,51 +1862,50 @@ function collect$PathItem(value, path, errors) {
     }
     const p5 = o1.get;
     if (p5 !== undefined) {
-      if (!collect$Operation(p5, errors && path + "/get", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p5, errors && path + "/get", errors) !== true && !errors) return (depth$--, false);
     }
     const p6 = o1.put;
     if (p6 !== undefined) {
-      if (!collect$Operation(p6, errors && path + "/put", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p6, errors && path + "/put", errors) !== true && !errors) return (depth$--, false);
     }
     const p7 = o1.post;
     if (p7 !== undefined) {
-      if (!collect$Operation(p7, errors && path + "/post", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p7, errors && path + "/post", errors) !== true && !errors) return (depth$--, false);
     }
     const p8 = o1.delete;
     if (p8 !== undefined) {
-      if (!collect$Operation(p8, errors && path + "/delete", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p8, errors && path + "/delete", errors) !== true && !errors) return (depth$--, false);
     }
     const p9 = o1.options;
     if (p9 !== undefined) {
-      if (!collect$Operation(p9, errors && path + "/options", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p9, errors && path + "/options", errors) !== true && !errors) return (depth$--, false);
     }
     const p10 = o1.head;
     if (p10 !== undefined) {
-      if (!collect$Operation(p10, errors && path + "/head", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p10, errors && path + "/head", errors) !== true && !errors) return (depth$--, false);
     }
     const p11 = o1.patch;
     if (p11 !== undefined) {
-      if (!collect$Operation(p11, errors && path + "/patch", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p11, errors && path + "/patch", errors) !== true && !errors) return (depth$--, false);
     }
     const p12 = o1.trace;
     if (p12 !== undefined) {
-      if (!collect$Operation(p12, errors && path + "/trace", errors) && !errors) return (depth$--, false);
+      if (collect$Operation(p12, errors && path + "/trace", errors) !== true && !errors) return (depth$--, false);
     }
     const p13 = o1.servers;
     if (p13 !== undefined) {
       if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/servers", "#/definitions/PathItem/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a14 = p13;
-        const n16 = errors?.length;
-        for (let i15 = 0; i15 < a14.length; i15++) {
-          const x17 = a14[i15];
-          if (!collect$Server(x17, errors && "" + i15, errors) && !errors) return (depth$--, false);
+        const n17 = errors?.length;
+        for (let i15 = 0, l16 = a14.length; i15 < l16; i15++) {
+          if (collect$Server(a14[i15], errors && "" + i15, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n16, path + "/servers/");
+        if (errors) $rebase(errors, n17, path + "/servers/");
       }
     }
     const p18 = o1.parameters;
     if (p18 !== undefined) {
-      if (!collect$1(p18, errors && path + "/parameters", errors, "#/definitions/PathItem/properties/parameters") && !errors) return (depth$--, false);
+      if (collect$1(p18, errors && path + "/parameters", errors, "#/definitions/PathItem/properties/parameters") !== true && !errors) return (depth$--, false);
     }
     for (const k19 in o1) {
       if (!$hasOwn$(o1, k19)) continue;
@@ -2056,12 +2050,11 @@ function collect$Schema(value, path, errors) {
         const a31 = p30;
         if (a31.length < 1) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
         if (!$hasUniqueItems$(a31)) { if ($pushError$(errors, path + "/required", "#/definitions/Schema/properties/required/uniqueItems", "must NOT have duplicate items")) return (depth$--, false); }
-        const n33 = errors?.length;
-        for (let i32 = 0; i32 < a31.length; i32++) {
-          const x34 = a31[i32];
-          if (!(typeof x34 === "string")) { if ($pushError$(errors, "" + i32, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
+        const n34 = errors?.length;
+        for (let i32 = 0, l33 = a31.length; i32 < l33; i32++) {
+          if (!(typeof a31[i32] === "string")) { if ($pushError$(errors, "" + i32, "#/definitions/Schema/properties/required/items/type", "must be string")) return (depth$--, false); }
         }
-        if (errors) $rebase(errors, n33, path + "/required/");
+        if (errors) $rebase(errors, n34, path + "/required/");
       }
     }
     const p35 = o1.enum;
@@ -2069,11 +2062,10 @@ function collect$Schema(value, path, errors) {
       if (!(Array.isArray(p35))) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/type", "must be array")) return (depth$--, false); } else {
         const a36 = p35;
         if (a36.length < 1) { if ($pushError$(errors, path + "/enum", "#/definitions/Schema/properties/enum/minItems", "must NOT have fewer than 1 items")) return (depth$--, false); }
-        const n38 = errors?.length;
-        for (let i37 = 0; i37 < a36.length; i37++) {
-          const x39 = a36[i37];
+        const n39 = errors?.length;
+        for (let i37 = 0, l38 = a36.length; i37 < l38; i37++) {
         }
-        if (errors) $rebase(errors, n38, path + "/enum/");
+        if (errors) $rebase(errors, n39, path + "/enum/");
       }
     }
     const p40 = o1.type;
@@ -2097,15 +2089,15 @@ function collect$Schema(value, path, errors) {
     }
     const p43 = o1.allOf;
     if (p43 !== undefined) {
-      if (!collect$2(p43, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") && !errors) return (depth$--, false);
+      if (collect$2(p43, errors && path + "/allOf", errors, "#/definitions/Schema/properties/allOf") !== true && !errors) return (depth$--, false);
     }
     const p44 = o1.oneOf;
     if (p44 !== undefined) {
-      if (!collect$2(p44, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") && !errors) return (depth$--, false);
+      if (collect$2(p44, errors && path + "/oneOf", errors, "#/definitions/Schema/properties/oneOf") !== true && !errors) return (depth$--, false);
     }
     const p45 = o1.anyOf;
     if (p45 !== undefined) {
-      if (!collect$2(p45, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") && !errors) return (depth$--, false);
+      if (collect$2(p45, errors && path + "/anyOf", errors, "#/definitions/Schema/properties/anyOf") !== true && !errors) return (depth$--, false);
     }
     const p46 = o1.items;
     if (p46 !== undefined) {
@@ -2169,7 +2161,7 @@ function collect$Schema(value, path, errors) {
     }
     const p59 = o1.discriminator;
     if (p59 !== undefined) {
-      if (!collect$Discriminator(p59, errors && path + "/discriminator", errors) && !errors) return (depth$--, false);
+      if (collect$Discriminator(p59, errors && path + "/discriminator", errors) !== true && !errors) return (depth$--, false);
     }
     const p60 = o1.readOnly;
     if (p60 !== undefined) {
@@ -2184,7 +2176,7 @@ function collect$Schema(value, path, errors) {
     }
     const p63 = o1.externalDocs;
     if (p63 !== undefined) {
-      if (!collect$ExternalDocumentation(p63, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+      if (collect$ExternalDocumentation(p63, errors && path + "/externalDocs", errors) !== true && !errors) return (depth$--, false);
     }
     const p64 = o1.deprecated;
     if (p64 !== undefined) {
@@ -2192,7 +2184,7 @@ function collect$Schema(value, path, errors) {
     }
     const p65 = o1.xml;
     if (p65 !== undefined) {
-      if (!collect$XML(p65, errors && path + "/xml", errors) && !errors) return (depth$--, false);
+      if (collect$XML(p65, errors && path + "/xml", errors) !== true && !errors) return (depth$--, false);
     }
     for (const k66 in o1) {
       if (!$hasOwn$(o1, k66)) continue;
@@ -2512,7 +2504,7 @@ function collect$Header(value, path, errors) {
         for (const k13 in o12) {
           if (!$hasOwn$(o12, k13)) continue;
           const x14 = o12[k13];
-          if (!collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) && !errors) return (depth$--, false);
+          if (collect$MediaType(x14, errors && path + "/content/" + $pointerToken$(k13), errors) !== true && !errors) return (depth$--, false);
         }
       }
     }
@@ -2521,7 +2513,7 @@ function collect$Header(value, path, errors) {
     }
     const p16 = o1.examples;
     if (p16 !== undefined) {
-      if (!collect$6(p16, errors && path + "/examples", errors, "#/definitions/Header/properties/examples") && !errors) return (depth$--, false);
+      if (collect$6(p16, errors && path + "/examples", errors, "#/definitions/Header/properties/examples") !== true && !errors) return (depth$--, false);
     }
     for (const k17 in o1) {
       if (!$hasOwn$(o1, k17)) continue;
@@ -2534,8 +2526,8 @@ function collect$Header(value, path, errors) {
       }
     }
   }
-  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return (depth$--, false);
-  if (!collect$SchemaXORContent(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$ExampleXORExamples(value, path, errors) !== true && !errors) return (depth$--, false);
+  if (collect$SchemaXORContent(value, path, errors) !== true && !errors) return (depth$--, false);
   depth$--;
   return true;
 
@@ -2620,7 +2612,7 @@ function collect$Callback(value, path, errors) {
       if (m4) {
       }
       if (!(m4)) {
-        if (!collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) && !errors) return (depth$--, false);
+        if (collect$PathItem(x3, errors && path + "/" + $pointerToken$(k2), errors) !== true && !errors) return (depth$--, false);
       }
     }
   }
@@ -2643,12 +2635,11 @@ function collect$Operation(value, path, errors) {
     if (p3 !== undefined) {
       if (!(Array.isArray(p3))) { if ($pushError$(errors, path + "/tags", "#/definitions/Operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a4 = p3;
-        const n6 = errors?.length;
-        for (let i5 = 0; i5 < a4.length; i5++) {
-          const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+        const n7 = errors?.length;
+        for (let i5 = 0, l6 = a4.length; i5 < l6; i5++) {
+          if (!(typeof a4[i5] === "string")) { if ($pushError$(errors, "" + i5, "#/definitions/Operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
-        if (errors) $rebase(errors, n6, path + "/tags/");
+        if (errors) $rebase(errors, n7, path + "/tags/");
       }
     }
     const p8 = o1.summary;
@@ -2661,7 +2652,7 @@ function collect$Operation(value, path, errors) {
     }
     const p10 = o1.externalDocs;
     if (p10 !== undefined) {
-      if (!collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+      if (collect$ExternalDocumentation(p10, errors && path + "/externalDocs", errors) !== true && !errors) return (depth$--, false);
     }
     const p11 = o1.operationId;
     if (p11 !== undefined) {
@@ -2669,7 +2660,7 @@ function collect$Operation(value, path, errors) {
     }
     const p12 = o1.parameters;
     if (p12 !== undefined) {
-      if (!collect$1(p12, errors && path + "/parameters", errors, "#/definitions/Operation/properties/parameters") && !errors) return (depth$--, false);
+      if (collect$1(p12, errors && path + "/parameters", errors, "#/definitions/Operation/properties/parameters") !== true && !errors) return (depth$--, false);
     }
     const p13 = o1.requestBody;
     if (p13 !== undefined) {
@@ -2684,7 +2675,7 @@ function collect$Operation(value, path, errors) {
       if (matched14 !== 1) { if ($pushError$(errors, path + "/requestBody", "#/definitions/Operation/properties/requestBody/oneOf", "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
     if (p2 !== undefined) {
-      if (!collect$Responses(p2, errors && path + "/responses", errors) && !errors) return (depth$--, false);
+      if (collect$Responses(p2, errors && path + "/responses", errors) !== true && !errors) return (depth$--, false);
     }
     const p15 = o1.callbacks;
     if (p15 !== undefined) {
@@ -2713,24 +2704,22 @@ function collect$Operation(value, path, errors) {
     if (p21 !== undefined) {
       if (!(Array.isArray(p21))) { if ($pushError$(errors, path + "/security", "#/definitions/Operation/properties/security/type", "must be array")) return (depth$--, false); } else {
         const a22 = p21;
-        const n24 = errors?.length;
-        for (let i23 = 0; i23 < a22.length; i23++) {
-          const x25 = a22[i23];
-          if (!collect$SecurityRequirement(x25, errors && "" + i23, errors) && !errors) return (depth$--, false);
+        const n25 = errors?.length;
+        for (let i23 = 0, l24 = a22.length; i23 < l24; i23++) {
+          if (collect$SecurityRequirement(a22[i23], errors && "" + i23, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n24, path + "/security/");
+        if (errors) $rebase(errors, n25, path + "/security/");
       }
     }
     const p26 = o1.servers;
     if (p26 !== undefined) {
       if (!(Array.isArray(p26))) { if ($pushError$(errors, path + "/servers", "#/definitions/Operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a27 = p26;
-        const n29 = errors?.length;
-        for (let i28 = 0; i28 < a27.length; i28++) {
-          const x30 = a27[i28];
-          if (!collect$Server(x30, errors && "" + i28, errors) && !errors) return (depth$--, false);
+        const n30 = errors?.length;
+        for (let i28 = 0, l29 = a27.length; i28 < l29; i28++) {
+          if (collect$Server(a27[i28], errors && "" + i28, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n29, path + "/servers/");
+        if (errors) $rebase(errors, n30, path + "/servers/");
       }
     }
     for (const k31 in o1) {
@@ -2758,21 +2747,21 @@ function collect$1(value, path, errors, at) {
   if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
     if (!$hasUniqueItems$(a1)) { if ($pushError$(errors, path, (errors && at + "/uniqueItems"), "must NOT have duplicate items")) return (depth$--, false); }
-    const n3 = errors?.length;
-    for (let i2 = 0; i2 < a1.length; i2++) {
-      const x4 = a1[i2];
+    const n4 = errors?.length;
+    for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
+      const x7 = a1[i2];
       const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
-      if (collect$Parameter(x4)) matched5++;
-      if (collect$Reference(x4)) matched5++;
+      if (collect$Parameter(x7)) matched5++;
+      if (collect$Reference(x7)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Parameter(x4, q6, errors);
-        collect$Reference(x4, q6, errors);
+        collect$Parameter(x7, q6, errors);
+        collect$Reference(x7, q6, errors);
       }
       if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    if (errors) $rebase(errors, n3, path + "/");
+    if (errors) $rebase(errors, n4, path + "/");
   }
   depth$--;
   return true;
@@ -2787,21 +2776,21 @@ function collect$2(value, path, errors, at) {
   depth$++;
   if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
     const a1 = value;
-    const n3 = errors?.length;
-    for (let i2 = 0; i2 < a1.length; i2++) {
-      const x4 = a1[i2];
+    const n4 = errors?.length;
+    for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
+      const x7 = a1[i2];
       const q6 = errors ? "" + i2 : "";
       let matched5 = 0;
-      if (collect$Schema(x4)) matched5++;
-      if (collect$Reference(x4)) matched5++;
+      if (collect$Schema(x7)) matched5++;
+      if (collect$Reference(x7)) matched5++;
       if (matched5 === 0) {
         if (!errors) return (depth$--, false);
-        collect$Schema(x4, q6, errors);
-        collect$Reference(x4, q6, errors);
+        collect$Schema(x7, q6, errors);
+        collect$Reference(x7, q6, errors);
       }
       if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
     }
-    if (errors) $rebase(errors, n3, path + "/");
+    if (errors) $rebase(errors, n4, path + "/");
   }
   depth$--;
   return true;
@@ -2925,7 +2914,7 @@ function collect$MediaType(value, path, errors) {
     }
     const p5 = o1.examples;
     if (p5 !== undefined) {
-      if (!collect$6(p5, errors && path + "/examples", errors, "#/definitions/MediaType/properties/examples") && !errors) return (depth$--, false);
+      if (collect$6(p5, errors && path + "/examples", errors, "#/definitions/MediaType/properties/examples") !== true && !errors) return (depth$--, false);
     }
     const p6 = o1.encoding;
     if (p6 !== undefined) {
@@ -2934,7 +2923,7 @@ function collect$MediaType(value, path, errors) {
         for (const k8 in o7) {
           if (!$hasOwn$(o7, k8)) continue;
           const x9 = o7[k8];
-          if (!collect$Encoding(x9, errors && path + "/encoding/" + $pointerToken$(k8), errors) && !errors) return (depth$--, false);
+          if (collect$Encoding(x9, errors && path + "/encoding/" + $pointerToken$(k8), errors) !== true && !errors) return (depth$--, false);
         }
       }
     }
@@ -2949,7 +2938,7 @@ function collect$MediaType(value, path, errors) {
       }
     }
   }
-  if (!collect$ExampleXORExamples(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$ExampleXORExamples(value, path, errors) !== true && !errors) return (depth$--, false);
   depth$--;
   return true;
 
@@ -3308,7 +3297,7 @@ function collect$Encoding(value, path, errors) {
     }
     const p3 = o1.headers;
     if (p3 !== undefined) {
-      if (!collect$21(p3, errors && path + "/headers", errors) && !errors) return (depth$--, false);
+      if (collect$21(p3, errors && path + "/headers", errors) !== true && !errors) return (depth$--, false);
     }
     const p4 = o1.style;
     if (p4 !== undefined) {

@@ -1634,12 +1634,11 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     if (p9 !== undefined) {
       if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/servers", "#/properties/servers/type", "must be array")) return false; } else {
         const a10 = p9;
-        const n12 = errors?.length;
-        for (let i11 = 0; i11 < a10.length; i11++) {
-          const x13 = a10[i11];
-          if (!collect$Server(x13, errors && "" + i11, errors) && !errors) return false;
+        const n13 = errors?.length;
+        for (let i11 = 0, l12 = a10.length; i11 < l12; i11++) {
+          if (!collect$Server(a10[i11], errors && "" + i11, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n12, path + "/servers/");
+        if (errors) $rebase(errors, n13, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
@@ -1669,12 +1668,11 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     if (p20 !== undefined) {
       if (!(Array.isArray(p20))) { if ($pushError$(errors, path + "/security", "#/properties/security/type", "must be array")) return false; } else {
         const a21 = p20;
-        const n23 = errors?.length;
-        for (let i22 = 0; i22 < a21.length; i22++) {
-          const x24 = a21[i22];
-          if (!collect$SecurityRequirement(x24, errors && "" + i22, errors) && !errors) return false;
+        const n24 = errors?.length;
+        for (let i22 = 0, l23 = a21.length; i22 < l23; i22++) {
+          if (!collect$SecurityRequirement(a21[i22], errors && "" + i22, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n23, path + "/security/");
+        if (errors) $rebase(errors, n24, path + "/security/");
       }
       $markKey$(ev2, "security");
     }
@@ -1682,12 +1680,11 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     if (p25 !== undefined) {
       if (!(Array.isArray(p25))) { if ($pushError$(errors, path + "/tags", "#/properties/tags/type", "must be array")) return false; } else {
         const a26 = p25;
-        const n28 = errors?.length;
-        for (let i27 = 0; i27 < a26.length; i27++) {
-          const x29 = a26[i27];
-          if (!collect$Tag(x29, errors && "" + i27, errors) && !errors) return false;
+        const n29 = errors?.length;
+        for (let i27 = 0, l28 = a26.length; i27 < l28; i27++) {
+          if (!collect$Tag(a26[i27], errors && "" + i27, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n28, path + "/tags/");
+        if (errors) $rebase(errors, n29, path + "/tags/");
       }
       $markKey$(ev2, "tags");
     }
@@ -1904,12 +1901,11 @@ function collect$PathItem(value, path, errors, dyn) {
     if (p8 !== undefined) {
       if (!(Array.isArray(p8))) { if ($pushError$(errors, path + "/servers", "#/$defs/path-item/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a9 = p8;
-        const n11 = errors?.length;
-        for (let i10 = 0; i10 < a9.length; i10++) {
-          const x12 = a9[i10];
-          if (!collect$Server(x12, errors && "" + i10, errors) && !errors) return (depth$--, false);
+        const n12 = errors?.length;
+        for (let i10 = 0, l11 = a9.length; i10 < l11; i10++) {
+          if (collect$Server(a9[i10], errors && "" + i10, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n11, path + "/servers/");
+        if (errors) $rebase(errors, n12, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
@@ -1917,57 +1913,56 @@ function collect$PathItem(value, path, errors, dyn) {
     if (p13 !== undefined) {
       if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/parameters", "#/$defs/path-item/properties/parameters/type", "must be array")) return (depth$--, false); } else {
         const a14 = p13;
-        const n16 = errors?.length;
-        for (let i15 = 0; i15 < a14.length; i15++) {
-          const x17 = a14[i15];
-          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
+        const n17 = errors?.length;
+        for (let i15 = 0, l16 = a14.length; i15 < l16; i15++) {
+          if (collect$ParameterOrReference(a14[i15], errors && "" + i15, errors, dyn1) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n16, path + "/parameters/");
+        if (errors) $rebase(errors, n17, path + "/parameters/");
       }
       $markKey$(ev2, "parameters");
     }
     const p18 = o3.get;
     if (p18 !== undefined) {
-      if (!collect$Operation(p18, errors && path + "/get", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p18, errors && path + "/get", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "get");
     }
     const p19 = o3.put;
     if (p19 !== undefined) {
-      if (!collect$Operation(p19, errors && path + "/put", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p19, errors && path + "/put", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "put");
     }
     const p20 = o3.post;
     if (p20 !== undefined) {
-      if (!collect$Operation(p20, errors && path + "/post", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p20, errors && path + "/post", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "post");
     }
     const p21 = o3.delete;
     if (p21 !== undefined) {
-      if (!collect$Operation(p21, errors && path + "/delete", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p21, errors && path + "/delete", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "delete");
     }
     const p22 = o3.options;
     if (p22 !== undefined) {
-      if (!collect$Operation(p22, errors && path + "/options", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p22, errors && path + "/options", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "options");
     }
     const p23 = o3.head;
     if (p23 !== undefined) {
-      if (!collect$Operation(p23, errors && path + "/head", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p23, errors && path + "/head", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "head");
     }
     const p24 = o3.patch;
     if (p24 !== undefined) {
-      if (!collect$Operation(p24, errors && path + "/patch", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p24, errors && path + "/patch", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "patch");
     }
     const p25 = o3.trace;
     if (p25 !== undefined) {
-      if (!collect$Operation(p25, errors && path + "/trace", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Operation(p25, errors && path + "/trace", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "trace");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o26 = value;
@@ -2146,12 +2141,11 @@ function collect$SecurityRequirement(value, path, errors) {
       const x3 = o1[k2];
       if (!(Array.isArray(x3))) { if ($pushError$(errors, path + "/" + $pointerToken$(k2), "#/$defs/security-requirement/additionalProperties/type", "must be array")) return false; } else {
         const a4 = x3;
-        const n6 = errors?.length;
-        for (let i5 = 0; i5 < a4.length; i5++) {
-          const x7 = a4[i5];
-          if (!(typeof x7 === "string")) { if ($pushError$(errors, "" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
+        const n7 = errors?.length;
+        for (let i5 = 0, l6 = a4.length; i5 < l6; i5++) {
+          if (!(typeof a4[i5] === "string")) { if ($pushError$(errors, "" + i5, "#/$defs/security-requirement/additionalProperties/items/type", "must be string")) return false; }
         }
-        if (errors) $rebase(errors, n6, path + "/" + $pointerToken$(k2) + "/");
+        if (errors) $rebase(errors, n7, path + "/" + $pointerToken$(k2) + "/");
       }
     }
   }
@@ -2382,12 +2376,11 @@ function collect$ServerVariable(value, path, errors) {
       if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/type", "must be array")) return false; } else {
         const a5 = p4;
         if (a5.length < 1) { if ($pushError$(errors, path + "/enum", "#/$defs/server-variable/properties/enum/minItems", "must NOT have fewer than 1 items")) return false; }
-        const n7 = errors?.length;
-        for (let i6 = 0; i6 < a5.length; i6++) {
-          const x8 = a5[i6];
-          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
+        const n8 = errors?.length;
+        for (let i6 = 0, l7 = a5.length; i6 < l7; i6++) {
+          if (!(typeof a5[i6] === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/server-variable/properties/enum/items/type", "must be string")) return false; }
         }
-        if (errors) $rebase(errors, n7, path + "/enum/");
+        if (errors) $rebase(errors, n8, path + "/enum/");
       }
       $markKey$(ev1, "enum");
     }
@@ -2439,12 +2432,11 @@ function collect$Operation(value, path, errors, dyn) {
     if (p4 !== undefined) {
       if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/tags", "#/$defs/operation/properties/tags/type", "must be array")) return (depth$--, false); } else {
         const a5 = p4;
-        const n7 = errors?.length;
-        for (let i6 = 0; i6 < a5.length; i6++) {
-          const x8 = a5[i6];
-          if (!(typeof x8 === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
+        const n8 = errors?.length;
+        for (let i6 = 0, l7 = a5.length; i6 < l7; i6++) {
+          if (!(typeof a5[i6] === "string")) { if ($pushError$(errors, "" + i6, "#/$defs/operation/properties/tags/items/type", "must be string")) return (depth$--, false); }
         }
-        if (errors) $rebase(errors, n7, path + "/tags/");
+        if (errors) $rebase(errors, n8, path + "/tags/");
       }
       $markKey$(ev2, "tags");
     }
@@ -2460,7 +2452,7 @@ function collect$Operation(value, path, errors, dyn) {
     }
     const p11 = o3.externalDocs;
     if (p11 !== undefined) {
-      if (!collect$ExternalDocumentation(p11, errors && path + "/externalDocs", errors) && !errors) return (depth$--, false);
+      if (collect$ExternalDocumentation(p11, errors && path + "/externalDocs", errors) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "externalDocs");
     }
     const p12 = o3.operationId;
@@ -2472,23 +2464,22 @@ function collect$Operation(value, path, errors, dyn) {
     if (p13 !== undefined) {
       if (!(Array.isArray(p13))) { if ($pushError$(errors, path + "/parameters", "#/$defs/operation/properties/parameters/type", "must be array")) return (depth$--, false); } else {
         const a14 = p13;
-        const n16 = errors?.length;
-        for (let i15 = 0; i15 < a14.length; i15++) {
-          const x17 = a14[i15];
-          if (!collect$ParameterOrReference(x17, errors && "" + i15, errors, dyn1) && !errors) return (depth$--, false);
+        const n17 = errors?.length;
+        for (let i15 = 0, l16 = a14.length; i15 < l16; i15++) {
+          if (collect$ParameterOrReference(a14[i15], errors && "" + i15, errors, dyn1) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n16, path + "/parameters/");
+        if (errors) $rebase(errors, n17, path + "/parameters/");
       }
       $markKey$(ev2, "parameters");
     }
     const p18 = o3.requestBody;
     if (p18 !== undefined) {
-      if (!collect$RequestBodyOrReference(p18, errors && path + "/requestBody", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$RequestBodyOrReference(p18, errors && path + "/requestBody", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "requestBody");
     }
     const p19 = o3.responses;
     if (p19 !== undefined) {
-      if (!collect$Responses(p19, errors && path + "/responses", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Responses(p19, errors && path + "/responses", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "responses");
     }
     const p20 = o3.callbacks;
@@ -2498,7 +2489,7 @@ function collect$Operation(value, path, errors, dyn) {
         for (const k22 in o21) {
           if (!$hasOwn$(o21, k22)) continue;
           const x23 = o21[k22];
-          if (!collect$CallbacksOrReference(x23, errors && path + "/callbacks/" + $pointerToken$(k22), errors, dyn1) && !errors) return (depth$--, false);
+          if (collect$CallbacksOrReference(x23, errors && path + "/callbacks/" + $pointerToken$(k22), errors, dyn1) !== true && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "callbacks");
@@ -2512,12 +2503,11 @@ function collect$Operation(value, path, errors, dyn) {
     if (p25 !== undefined) {
       if (!(Array.isArray(p25))) { if ($pushError$(errors, path + "/security", "#/$defs/operation/properties/security/type", "must be array")) return (depth$--, false); } else {
         const a26 = p25;
-        const n28 = errors?.length;
-        for (let i27 = 0; i27 < a26.length; i27++) {
-          const x29 = a26[i27];
-          if (!collect$SecurityRequirement(x29, errors && "" + i27, errors) && !errors) return (depth$--, false);
+        const n29 = errors?.length;
+        for (let i27 = 0, l28 = a26.length; i27 < l28; i27++) {
+          if (collect$SecurityRequirement(a26[i27], errors && "" + i27, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n28, path + "/security/");
+        if (errors) $rebase(errors, n29, path + "/security/");
       }
       $markKey$(ev2, "security");
     }
@@ -2525,17 +2515,16 @@ function collect$Operation(value, path, errors, dyn) {
     if (p30 !== undefined) {
       if (!(Array.isArray(p30))) { if ($pushError$(errors, path + "/servers", "#/$defs/operation/properties/servers/type", "must be array")) return (depth$--, false); } else {
         const a31 = p30;
-        const n33 = errors?.length;
-        for (let i32 = 0; i32 < a31.length; i32++) {
-          const x34 = a31[i32];
-          if (!collect$Server(x34, errors && "" + i32, errors) && !errors) return (depth$--, false);
+        const n34 = errors?.length;
+        for (let i32 = 0, l33 = a31.length; i32 < l33; i32++) {
+          if (collect$Server(a31[i32], errors && "" + i32, errors) !== true && !errors) return (depth$--, false);
         }
-        if (errors) $rebase(errors, n33, path + "/servers/");
+        if (errors) $rebase(errors, n34, path + "/servers/");
       }
       $markKey$(ev2, "servers");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o35 = value;
@@ -2590,10 +2579,10 @@ function collect$HeaderOrReference(value, path, errors, dyn) {
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$10(value)) {
-    if (!collect$Reference(value, path, errors) && !errors) return (depth$--, false);
+    if (collect$Reference(value, path, errors) !== true && !errors) return (depth$--, false);
   }
   else {
-    if (!collect$Header(value, path, errors, dyn1) && !errors) return (depth$--, false);
+    if (collect$Header(value, path, errors, dyn1) !== true && !errors) return (depth$--, false);
   }
   depth$--;
   return true;
@@ -2628,10 +2617,10 @@ function collect$CallbacksOrReference(value, path, errors, dyn) {
   depth$++;
   const dyn1 = enterDynamicScope$(dyn, dynamicScope$1);
   if (collect$10(value)) {
-    if (!collect$Reference(value, path, errors) && !errors) return (depth$--, false);
+    if (collect$Reference(value, path, errors) !== true && !errors) return (depth$--, false);
   }
   else {
-    if (!collect$Callbacks(value, path, errors, dyn1) && !errors) return (depth$--, false);
+    if (collect$Callbacks(value, path, errors, dyn1) !== true && !errors) return (depth$--, false);
   }
   depth$--;
   return true;
@@ -3016,7 +3005,7 @@ function collect$Header(value, path, errors, dyn) {
         if ($countKeys$(o9) < 1) { if ($pushError$(errors, path + "/content", "#/$defs/header/properties/content/minProperties", "must NOT have fewer than 1 properties")) return (depth$--, false); }
         if ($countKeys$(o9) > 1) { if ($pushError$(errors, path + "/content", "#/$defs/header/properties/content/maxProperties", "must NOT have more than 1 properties")) return (depth$--, false); }
       }
-      if (!collect$Content(p8, errors && path + "/content", errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$Content(p8, errors && path + "/content", errors, dyn1) !== true && !errors) return (depth$--, false);
       $markKey$(ev2, "content");
     }
     if (o3.schema !== undefined) {
@@ -3031,11 +3020,11 @@ function collect$Header(value, path, errors, dyn) {
           if (!(typeof p12 === "boolean")) { if ($pushError$(errors, path + "/explode", "#/$defs/header/dependentSchemas/schema/properties/explode/type", "must be boolean")) return (depth$--, false); }
         }
       }
-      if (!collect$Examples(o3, path, errors) && !errors) return (depth$--, false);
+      if (collect$Examples(o3, path, errors) !== true && !errors) return (depth$--, false);
       eval$21(o3, ev2);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   let matched13 = 0;
   const e14 = $evaluated$();
@@ -3185,10 +3174,10 @@ function collect$Callbacks(value, path, errors, dyn) {
     for (const k3 in o2) {
       if (!$hasOwn$(o2, k3)) continue;
       const x4 = o2[k3];
-      if (!collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$PathItem(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) !== true && !errors) return (depth$--, false);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   depth$--;
   return true;
 
@@ -3206,7 +3195,7 @@ function collect$Content(value, path, errors, dyn) {
     for (const k3 in o2) {
       if (!$hasOwn$(o2, k3)) continue;
       const x4 = o2[k3];
-      if (!collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) && !errors) return (depth$--, false);
+      if (collect$MediaType(x4, errors && path + "/" + $pointerToken$(k3), errors, dyn1) !== true && !errors) return (depth$--, false);
     }
     for (const k5 in o2) {
       if (!$hasOwn$(o2, k5)) continue;
@@ -3754,15 +3743,15 @@ function collect$MediaType(value, path, errors, dyn) {
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$Encoding(x8, errors && path + "/encoding/" + $pointerToken$(k7), errors, dyn1) && !errors) return (depth$--, false);
+          if (collect$Encoding(x8, errors && path + "/encoding/" + $pointerToken$(k7), errors, dyn1) !== true && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "encoding");
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
-  if (!collect$Examples(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$Examples(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$Examples(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o9 = value;
@@ -4239,7 +4228,7 @@ function collect$Encoding(value, path, errors, dyn) {
         for (const k7 in o6) {
           if (!$hasOwn$(o6, k7)) continue;
           const x8 = o6[k7];
-          if (!collect$HeaderOrReference(x8, errors && path + "/headers/" + $pointerToken$(k7), errors, dyn1) && !errors) return (depth$--, false);
+          if (collect$HeaderOrReference(x8, errors && path + "/headers/" + $pointerToken$(k7), errors, dyn1) !== true && !errors) return (depth$--, false);
         }
       }
       $markKey$(ev2, "headers");
@@ -4266,7 +4255,7 @@ function collect$Encoding(value, path, errors, dyn) {
         if (p13 !== undefined) {
         }
       }
-      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return (depth$--, false);
+      if (collect$ExplodeForForm(o3, path, errors) !== true && !errors) return (depth$--, false);
       eval$62(o3, ev2);
     }
     if (o3.explode !== undefined) {
@@ -4288,11 +4277,11 @@ function collect$Encoding(value, path, errors, dyn) {
         if (p18 !== undefined) {
         }
       }
-      if (!collect$ExplodeForForm(o3, path, errors) && !errors) return (depth$--, false);
+      if (collect$ExplodeForForm(o3, path, errors) !== true && !errors) return (depth$--, false);
       eval$64(o3, ev2);
     }
   }
-  if (!collect$SpecificationExtensions(value, path, errors) && !errors) return (depth$--, false);
+  if (collect$SpecificationExtensions(value, path, errors) !== true && !errors) return (depth$--, false);
   eval$SpecificationExtensions(value, ev2);
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o19 = value;

@@ -71,6 +71,36 @@ describe("instance paths of array items", () => {
       'if (errors) $rebase(errors, n#, path + "/");',
     ]);
   });
+
+  test("each loop reads its array's length once; an item the checks use more than once is read into a local once", () => {
+    const heads = [...text.matchAll(/for \(let (i\d+) = (\d+), (l\d+) = (\w+)\.length; (\w+) < (\w+); (\w+)\+\+\)/g)];
+    // The rows, their tags and the grid's rows (a grid row's items: false is a length test, no loop).
+    expect(heads.map((m) => m[2])).toEqual(["0", "0", "0"]);
+    for (const m of heads) expect([m[5], m[6], m[7]]).toEqual([m[1], m[3], m[1]]);
+    expect(text).not.toMatch(/< \w+\.length; i\d+\+\+/);
+    // A row and a grid row have several checks each: one read per item, into a local.
+    expect([...text.matchAll(/const x\d+ = (\w+)\[(i\d+)\];/g)].length).toBe(2);
+  });
+});
+
+describe("loops of a recursive type", () => {
+  test("an item the checks use once (a call) is read in place, and the call's answer tested !== true", async () => {
+    const schema = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $ref: "#/$defs/node",
+      $defs: { node: { type: "object", required: ["name"], properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/node" } } } } },
+    };
+    const { files } = await generate({ schema, name: "Tree", emit: ["guards"], build: false, format: false });
+    const text = files.find((f) => f.path.endsWith("guards.ts"))!.contents;
+    expect(text).toMatch(/if \(collect\$Node\((a\d+)\[(i\d+)\], errors && "" \+ \2, errors\) !== true && !errors\) return \(depth\$--, false\);/);
+    expect(text).not.toMatch(/const x\d+ = /);
+    // Outside the recursion (the root's call of the recursive type), the shorter `!`.
+    expect(text).toMatch(/if \(!collect\$Node\(value, path, errors\) && !errors\) return false;/);
+    const guards = loadGenerated(files) as Guards;
+    const deep = (n: number): unknown => (n === 0 ? { name: "leaf" } : { name: `n${n}`, children: [{ name: "x" }, deep(n - 1)] });
+    expect(guards.isTree!(deep(50))).toBe(true);
+    expect(guards.isTree!({ name: "a", children: [{ name: "b" }, { name: "c", children: [{ name: 3 }] }] })).toBe(false);
+  }, 60_000);
 });
 
 /**

@@ -172,12 +172,11 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
       if (!(Array.isArray(p6))) { if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array")) return false; } else {
         const a7 = p6;
         if (a7.length > 30) { if ($pushError$(errors, path + "/events", "#/properties/events/maxItems", "must NOT have more than 30 items")) return false; }
-        const n9 = errors?.length;
-        for (let i8 = 0; i8 < a7.length; i8++) {
-          const x10 = a7[i8];
-          if (!collect$TrackEvent(x10, errors && "" + i8, errors) && !errors) return false;
+        const n10 = errors?.length;
+        for (let i8 = 0, l9 = a7.length; i8 < l9; i8++) {
+          if (!collect$TrackEvent(a7[i8], errors && "" + i8, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n9, path + "/events/");
+        if (errors) $rebase(errors, n10, path + "/events/");
       }
     }
     const p11 = o1.identifies;
@@ -185,12 +184,11 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
       if (!(Array.isArray(p11))) { if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array")) return false; } else {
         const a12 = p11;
         if (a12.length > 30) { if ($pushError$(errors, path + "/identifies", "#/properties/identifies/maxItems", "must NOT have more than 30 items")) return false; }
-        const n14 = errors?.length;
-        for (let i13 = 0; i13 < a12.length; i13++) {
-          const x15 = a12[i13];
-          if (!collect$IdentifyCall(x15, errors && "" + i13, errors) && !errors) return false;
+        const n15 = errors?.length;
+        for (let i13 = 0, l14 = a12.length; i13 < l14; i13++) {
+          if (!collect$IdentifyCall(a12[i13], errors && "" + i13, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n14, path + "/identifies/");
+        if (errors) $rebase(errors, n15, path + "/identifies/");
       }
     }
     const p16 = o1.page_views;
@@ -198,12 +196,11 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
       if (!(Array.isArray(p16))) { if ($pushError$(errors, path + "/page_views", "#/properties/page_views/type", "must be array")) return false; } else {
         const a17 = p16;
         if (a17.length > 30) { if ($pushError$(errors, path + "/page_views", "#/properties/page_views/maxItems", "must NOT have more than 30 items")) return false; }
-        const n19 = errors?.length;
-        for (let i18 = 0; i18 < a17.length; i18++) {
-          const x20 = a17[i18];
-          if (!collect$PageView(x20, errors && "" + i18, errors) && !errors) return false;
+        const n20 = errors?.length;
+        for (let i18 = 0, l19 = a17.length; i18 < l19; i18++) {
+          if (!collect$PageView(a17[i18], errors && "" + i18, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n19, path + "/page_views/");
+        if (errors) $rebase(errors, n20, path + "/page_views/");
       }
     }
   }
@@ -363,24 +360,22 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
     if (p4 !== undefined) {
       if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/identifies", "#/properties/identifies/type", "must be array")) return false; } else {
         const a5 = p4;
-        const n7 = errors?.length;
-        for (let i6 = 0; i6 < a5.length; i6++) {
-          const x8 = a5[i6];
-          if (!collect$AccountIdentifyCall(x8, errors && "" + i6, errors) && !errors) return false;
+        const n8 = errors?.length;
+        for (let i6 = 0, l7 = a5.length; i6 < l7; i6++) {
+          if (!collect$AccountIdentifyCall(a5[i6], errors && "" + i6, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n7, path + "/identifies/");
+        if (errors) $rebase(errors, n8, path + "/identifies/");
       }
     }
     const p9 = o1.events;
     if (p9 !== undefined) {
       if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/events", "#/properties/events/type", "must be array")) return false; } else {
         const a10 = p9;
-        const n12 = errors?.length;
-        for (let i11 = 0; i11 < a10.length; i11++) {
-          const x13 = a10[i11];
-          if (!collect$TrackEvent(x13, errors && "" + i11, errors) && !errors) return false;
+        const n13 = errors?.length;
+        for (let i11 = 0, l12 = a10.length; i11 < l12; i11++) {
+          if (!collect$TrackEvent(a10[i11], errors && "" + i11, errors) && !errors) return false;
         }
-        if (errors) $rebase(errors, n12, path + "/events/");
+        if (errors) $rebase(errors, n13, path + "/events/");
       }
     }
   }
