@@ -166,6 +166,29 @@ describe("extractOperations on small documents", () => {
     ]);
   });
 
+  test("a 204, 205 or 304 response and any answer to HEAD have no body, whatever they declare: left out, one warning", () => {
+    const json = { content: { "application/json": { schema: { type: "object", required: ["id"] } } } };
+    const { operations, warnings } = extractOperations(
+      doc({
+        "/rules/{id}": { delete: { responses: { "204": { description: "gone", ...json }, "404": { description: "no", ...json } } }, head: { responses: { "200": { description: "there", ...json }, default: { description: "x", ...json } } } },
+        "/reset": { post: { responses: { "205": { description: "reset", ...json } } } },
+        "/cached": { get: { responses: { "200": { description: "fresh", ...json }, "304": { description: "same", ...json } } } },
+        "/empty": { delete: { responses: { "204": { description: "gone" } } } },
+      }),
+      { file: "api.json" },
+    );
+    expect(operations.map((o) => [o.method, o.path, o.responses.map((r) => `${r.status}:${r.contents.length}`)])).toEqual([
+      ["delete", "/rules/{id}", ["204:0", "404:1"]],
+      ["head", "/rules/{id}", ["200:0", "default:0"]],
+      ["post", "/reset", ["205:0"]],
+      ["get", "/cached", ["200:1", "304:0"]],
+      ["delete", "/empty", ["204:0"]],
+    ]);
+    expect(warnings).toEqual([
+      "api.json: 5 responses declare a body that HTTP never sends (a 204, 205 or 304 status, or an answer to HEAD): typed and checked as no body (DELETE /rules/{id} 204, HEAD /rules/{id} 200, HEAD /rules/{id} default, and 2 more)",
+    ]);
+  });
+
   test("security: the operation's, else the document's; servers: the operation's, else the path item's, else the document's, else /", () => {
     const { operations } = extractOperations(
       doc(
