@@ -238,7 +238,8 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
     } else {
       const mediaType = contentType.split(";")[0]!.trim().toLowerCase() || "application/json";
-      const content = operation.body.contents.find((c) => c.mediaType.toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
+      // A declared media type's parameters ("application/json; charset=utf-8", influxdata.com) are not part of the match.
+      const content = operation.body.contents.find((c) => c.mediaType.split(";")[0]!.trim().toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
         if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });
