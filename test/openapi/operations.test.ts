@@ -189,6 +189,18 @@ describe("extractOperations on small documents", () => {
     ]);
   });
 
+  test("a request body on GET or HEAD (amazonaws.com/opensearch: fetch refuses to send one) is left out, one warning; other methods keep theirs", () => {
+    const body = { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } }, responses: { "200": { description: "ok" } } };
+    const { operations, warnings } = extractOperations(doc({ "/a": { get: body, head: body, post: body, delete: body } }), { file: "api.json" });
+    expect(operations.map((o) => [o.method, o.requestBody !== undefined])).toEqual([
+      ["get", false],
+      ["post", true],
+      ["delete", true],
+      ["head", false],
+    ]);
+    expect(warnings).toEqual(["api.json: 2 GET or HEAD operations declare a request body, which fetch cannot send: left out (GET /a, HEAD /a)"]);
+  });
+
   test("security: the operation's, else the document's; servers: the operation's, else the path item's, else the document's, else /", () => {
     const { operations } = extractOperations(
       doc(

@@ -58,3 +58,11 @@ test("an answer to HEAD is a success with no data; GET still checks its body", a
   expect(invalid).toMatchObject({ ok: false, kind: "invalid-response", status: 200 });
   expect(server.received.map((r) => r.method)).toEqual(["HEAD", "GET"]);
 });
+
+test("a GET that declares a request body is sent without one (fetch refuses a GET with a body: every call was kind network)", async () => {
+  expect(files.get("src/operations.ts")!).toMatch(/export type ListRulesRequest = Record<string, never>;/);
+  server.respond({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify([{ id: "r1", name: "first" }]) });
+  const listed = await api.listRules(client());
+  expect(listed).toMatchObject({ ok: true, status: 200, data: [{ id: "r1", name: "first" }] });
+  expect(server.received.map((r) => [r.method, r.url, r.body])).toEqual([["GET", "/rules", ""]]);
+});

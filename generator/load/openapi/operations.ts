@@ -50,7 +50,15 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
   }
   const operations = found.map((f) => toOperation(f, chosen.get(f)!, document, context));
   const bodiless = operations.flatMap((operation) => dropBodilessContents(operation));
+  const unsent = operations.filter((operation) => (operation.method === "get" || operation.method === "head") && operation.requestBody !== undefined);
   const warnings = [...names.warnings];
+  if (unsent.length > 0) {
+    // OpenAPI 3.0: "where the HTTP spec is vague, requestBody shall be ignored by consumers"; 3.1 permits
+    // it, but fetch refuses to send a GET or HEAD with a body (a TypeError: every call failed as "network").
+    for (const operation of unsent) delete operation.requestBody;
+    const listed = unsent.slice(0, 3).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(", ") + (unsent.length > 3 ? `, and ${unsent.length - 3} more` : "");
+    warnings.push(`${options.file ?? "(document)"}: ${unsent.length} GET or HEAD operation${unsent.length === 1 ? " declares" : "s declare"} a request body, which fetch cannot send: left out (${listed})`);
+  }
   if (bodiless.length > 0) {
     const listed = bodiless.slice(0, 3).join(", ") + (bodiless.length > 3 ? `, and ${bodiless.length - 3} more` : "");
     warnings.push(`${options.file ?? "(document)"}: ${bodiless.length} response${bodiless.length === 1 ? " declares" : "s declare"} a body that HTTP never sends (a 204, 205 or 304 status, or an answer to HEAD): typed and checked as no body (${listed})`);
