@@ -308,7 +308,25 @@ function send(res: http.ServerResponse, answer: Answer): void {
 /** The errors of an OpenAPI operation's path, query, header and cookie parameters in this request, each with its location. */
 function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
   if (!operation.operation) return [];
-  const match = operation.pattern.exec(url.pathname)!;
+  // Two parameters with nothing between them (healthcare.gov's /blog/{pageName}{mediaTypeExtension}, sent
+  // as /blog/bravo.json) can be split anywhere: each split in turn, the first whose parameters pass, else the
+  // greedy one (pageName "bravo.jso", mediaTypeExtension "n": the enum's error).
+  const greedy = operation.pattern.source;
+  const adjacent = "([^/]+)([^/]+)";
+  if (greedy.includes(adjacent)) {
+    for (let length = 1; length <= 64; length++) {
+      const split = new RegExp(greedy.replace(adjacent, `([^/]{${length}})([^/]+)`));
+      if (!split.test(url.pathname)) continue;
+      const errors = parameterErrorsMatched(api, operation, split, url, req);
+      if (errors.length === 0) return errors;
+    }
+  }
+  return parameterErrorsMatched(api, operation, operation.pattern, url, req);
+}
+
+function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern: RegExp, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
+  if (!operation.operation) return [];
+  const match = pattern.exec(url.pathname)!;
   const names = pathNames(operation.path);
   const pathValues = { ...keyQueryValues(operation.path, url.search.slice(1)), ...Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
   const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers, pathKey: operation.path }, api.model, operation.parameterSchemas);
