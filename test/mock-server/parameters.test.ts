@@ -211,3 +211,16 @@ test("properties written as allOf [type, description] (elasticloadbalancing's He
     Ports: [80, 443],
   });
 });
+
+test("an empty exploded form object writes no pair: read as {} when the parameter is required (amazonaws.com/sns's Attributes), absent when not", () => {
+  const open: IrSchema = { schemaPath: "", type: ["object"], additionalProperties: SCHEMAS.primitive, annotations: {} };
+  const parameters = [
+    { ...parameter("query", "form", true), name: "Attributes", required: true },
+    { ...parameter("query", "form", true), name: "Tags" },
+    { ...parameter("query", "form", false), name: "Action", required: true },
+  ];
+  const schemas = new Map<string, IrSchema>([["Attributes\0query", open], ["Tags\0query", open], ["Action\0query", SCHEMAS.primitive]]);
+  const query = [serializeQueryParam("Attributes", {} as never), serializeQueryParam("Action", "Create" as never, "form", false)].filter(Boolean).join("&");
+  expect(query).toBe("Action=Create");
+  expect(parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query).toEqual({ Attributes: {}, Action: "Create" });
+});
