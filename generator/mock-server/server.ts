@@ -234,7 +234,9 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
   errors.push(...parameterErrors(api, operation, url, req));
   if (!authorized(api, operation, req, url)) return { status: 401, errors: [] };
   if (operation.body) {
-    if (text === "") {
+    // An empty form (the client's {} as application/x-www-form-urlencoded, seldon.local) is a body, of no field.
+    const emptyForm = text === "" && contentType.split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+    if (text === "" && !emptyForm) {
       if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
     } else {
       const mediaType = contentType.split(";")[0]!.trim().toLowerCase() || "application/json";
