@@ -231,7 +231,10 @@ function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, 
   if (shape.kind === "object" && parameter.explode) {
     // Exploded form object: its properties are the query's pairs it takes (explodedObjectKeys).
     const entries = pairs.filter(([key]) => takes?.(key) === true);
-    if (entries.length === 0) return own.length > 0 && shape.types.length > 0 ? coerce(percentDecoded(own[0]!), shape.types) : undefined;
+    if (entries.length === 0 && own.length > 0 && shape.types.length > 0) return coerce(percentDecoded(own[0]!), shape.types);
+    // An empty object writes no pair at all, so no server can tell it from an absent one: a required
+    // parameter is read as {} (amazonaws.com/sns's Attributes, seldon.local's body: the client sent {}).
+    if (entries.length === 0) return parameter.required ? {} : undefined;
     return Object.fromEntries(entries.map(([key, value]) => [key, propertyValue(percentDecoded(value), shape, key)]));
   }
   if (own.length === 0) return undefined;

@@ -1,8 +1,9 @@
 /**
  * A string that matches a regular expression (a schema's `pattern`), for synthesized values: a small
  * sampler over the ECMA-262 subset that schemas use (literals, classes, escapes, groups, alternation,
- * quantifiers, anchors). Lookarounds and backreferences are beyond it: undefined, and the caller
- * falls back (the guard then decides, and the server says when no valid value was found).
+ * quantifiers, anchors; lookarounds read as nothing, named groups as groups). Backreferences are
+ * beyond it: undefined, and the caller falls back (the guard then decides, and the server says when
+ * no valid value was found).
  * With a length range (a schema's minLength/maxLength), the sampler aims at a length: it works out
  * which lengths each part of the pattern can take and draws a string of one of them, so
  * `^[a-f0-9]+$` with minLength 40 gives 40 characters rather than the usual one to four.
@@ -286,13 +287,19 @@ class Parser {
     if (char === "^" || char === "$") return undefined;
     if (char === ".") return fromSet(WORD);
     if (char === "(") {
+      // A lookaround is read as nothing, as an anchor is: the sample may miss it (detective's
+      // `(?:(?!-)[A-Za-z0-9-]{1,62})?` starts with "-" once in 63), and the guard, checking each
+      // attempt, decides. A named group is a group.
+      let lookaround = false;
       if (this.source[this.at] === "?") {
-        if (this.source[this.at + 1] !== ":") throw new Unsupported(); // lookaround, named group
-        this.at += 2;
+        const group = /^\?(:|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(this.source.slice(this.at));
+        if (!group) throw new Unsupported();
+        lookaround = group[1] !== ":" && !group[1]!.endsWith(">");
+        this.at += group[0].length;
       }
       const inner = this.alternation();
       if (this.source[this.at++] !== ")") throw new Unsupported();
-      return inner;
+      return lookaround ? undefined : inner;
     }
     if (char === "[") return this.characterClass();
     if (char === "\\") return this.escape(false);

@@ -234,11 +234,14 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
   errors.push(...parameterErrors(api, operation, url, req));
   if (!authorized(api, operation, req, url)) return { status: 401, errors: [] };
   if (operation.body) {
-    if (text === "") {
+    // An empty form (the client's {} as application/x-www-form-urlencoded, seldon.local) is a body, of no field.
+    const emptyForm = text === "" && contentType.split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+    if (text === "" && !emptyForm) {
       if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
     } else {
       const mediaType = contentType.split(";")[0]!.trim().toLowerCase() || "application/json";
-      const content = operation.body.contents.find((c) => c.mediaType.toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
+      // A declared media type's parameters ("application/json; charset=utf-8", influxdata.com) are not part of the match.
+      const content = operation.body.contents.find((c) => c.mediaType.split(";")[0]!.trim().toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
         if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });
@@ -307,7 +310,25 @@ function send(res: http.ServerResponse, answer: Answer): void {
 /** The errors of an OpenAPI operation's path, query, header and cookie parameters in this request, each with its location. */
 function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
   if (!operation.operation) return [];
-  const match = operation.pattern.exec(url.pathname)!;
+  // Two parameters with nothing between them (healthcare.gov's /blog/{pageName}{mediaTypeExtension}, sent
+  // as /blog/bravo.json) can be split anywhere: each split in turn, the first whose parameters pass, else the
+  // greedy one (pageName "bravo.jso", mediaTypeExtension "n": the enum's error).
+  const greedy = operation.pattern.source;
+  const adjacent = "([^/]+)([^/]+)";
+  if (greedy.includes(adjacent)) {
+    for (let length = 1; length <= 64; length++) {
+      const split = new RegExp(greedy.replace(adjacent, `([^/]{${length}})([^/]+)`));
+      if (!split.test(url.pathname)) continue;
+      const errors = parameterErrorsMatched(api, operation, split, url, req);
+      if (errors.length === 0) return errors;
+    }
+  }
+  return parameterErrorsMatched(api, operation, operation.pattern, url, req);
+}
+
+function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern: RegExp, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
+  if (!operation.operation) return [];
+  const match = pattern.exec(url.pathname)!;
   const names = pathNames(operation.path);
   const pathValues = { ...keyQueryValues(operation.path, url.search.slice(1)), ...Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
   const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers, pathKey: operation.path }, api.model, operation.parameterSchemas);

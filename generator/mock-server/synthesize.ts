@@ -20,6 +20,13 @@ const DEFAULT_MAX_DEPTH = 4;
 /** A schema that requires itself without end is given up on here. */
 const HARD_DEPTH = 40;
 const ATTEMPTS = 24;
+/**
+ * Attempts after ATTEMPTS that also break the other branches of each oneOf taken: a value of one
+ * branch that fits another fails the oneOf (docker.com/dvp's { months } or { weeks }, neither
+ * required; influxdata.com's Dashboard or DashboardWithViewProperties, whose cells differ only in an
+ * optional property). Only after the plain attempts, so a value found before stays the same.
+ */
+const RIVAL_ATTEMPTS = 12;
 
 export interface Synthesized {
   value: JsonValue;
@@ -30,11 +37,11 @@ export interface Synthesized {
 /** A value of `type` that passes `validate`, the same for the same seed and key ("getPet 200"). */
 export function synthesizeValid(model: IrModel, type: string, validate: GuardFn, seed: number, key: string, maxDepth = DEFAULT_MAX_DEPTH): Synthesized {
   let last: Synthesized = { value: null };
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS + RIVAL_ATTEMPTS; attempt++) {
     const random = mulberry32((seed ^ fnv1a(key) ^ Math.imul(attempt + 1, 0x9e3779b9)) >>> 0);
     let value: JsonValue;
     try {
-      value = new Synthesizer(model, random, maxDepth).value({ schemaPath: "", ref: type, annotations: {} }, 0);
+      value = new Synthesizer(model, random, maxDepth, attempt >= ATTEMPTS).value({ schemaPath: "", ref: type, annotations: {} }, 0);
     } catch (error) {
       if (!(error instanceof TooDeep)) throw error;
       last = { value: null, errors: [{ path: "", message: `the type ${type} requires itself more than ${HARD_DEPTH} levels deep` }] };
@@ -127,6 +134,8 @@ interface Merged {
   maxProperties?: number;
   /** anyOf and oneOf lists: one branch of each is taken. */
   choices: IrSchema[][];
+  /** The oneOf lists among `choices` (and discriminated ones): the branches not taken are rivals. */
+  exclusive: Set<IrSchema[]>;
 }
 
 /** The branch of a discriminator for `tag`: its type, with the tag property set to the tag. */
@@ -140,15 +149,23 @@ class Synthesizer {
     private readonly model: IrModel,
     private readonly random: () => number,
     private readonly maxDepth: number,
+    /** Whether to break the rivals of the oneOf branches taken (RIVAL_ATTEMPTS). */
+    private readonly breakRivals = false,
   ) {}
 
-  value(schema: IrSchema, depth: number): JsonValue {
+  /** `rivals`: schemas the value should not match (the branches of a oneOf not taken, or their parts here), when breakRivals. */
+  value(schema: IrSchema, depth: number, rivals: IrSchema[] = []): JsonValue {
     if (depth > HARD_DEPTH) throw new TooDeep();
     const merged = this.merge([schema], depth);
+    const against = [...rivals];
     // One branch of each anyOf/oneOf, merged in; a branch may bring choices of its own.
     for (let round = 0; merged.choices.length > 0 && round < 8; round++) {
       const choices = merged.choices.splice(0);
-      for (const options of choices) this.mergeInto(merged, [this.choose(options, depth)], depth);
+      for (const options of choices) {
+        const chosen = this.choose(options, depth);
+        if (this.breakRivals && merged.exclusive.has(options)) against.push(...options.filter((o) => o !== chosen));
+        this.mergeInto(merged, [chosen], depth);
+      }
     }
     if (merged.const) return merged.const.value;
     if (merged.enums.length > 0) {
@@ -169,14 +186,14 @@ class Synthesizer {
       case "string":
         return this.string(merged);
       case "array":
-        return this.array(merged, depth);
+        return this.array(merged, depth, this.rivalsOf(against, "array", depth));
       case "object":
-        return this.object(merged, depth);
+        return this.object(merged, depth, this.rivalsOf(against, "object", depth));
     }
   }
 
   private merge(schemas: IrSchema[], depth: number): Merged {
-    const merged: Merged = { enums: [], minLength: 0, patterns: [], items: [], minContains: 1, minItems: 0, uniqueItems: false, properties: new Map(), required: new Set(), additional: [], dependentRequired: [], minProperties: 0, choices: [] };
+    const merged: Merged = { enums: [], minLength: 0, patterns: [], items: [], minContains: 1, minItems: 0, uniqueItems: false, properties: new Map(), required: new Set(), additional: [], dependentRequired: [], minProperties: 0, choices: [], exclusive: new Set() };
     this.mergeInto(merged, schemas, depth);
     return merged;
   }
@@ -198,7 +215,10 @@ class Synthesizer {
       const tagged = schema.discriminator;
       if (tagged) m.choices.push(tagged.branches.map((b) => taggedBranch(schema.schemaPath, tagged.propertyName, b.tag, b.type)));
       if (schema.anyOf && tagged?.keyword !== "anyOf") m.choices.push(schema.anyOf);
-      if (schema.oneOf && tagged?.keyword !== "oneOf") m.choices.push(schema.oneOf);
+      if (schema.oneOf && tagged?.keyword !== "oneOf") {
+        m.choices.push(schema.oneOf);
+        m.exclusive.add(schema.oneOf);
+      }
       this.mergeNode(m, schema);
     }
   }
@@ -339,11 +359,13 @@ class Synthesizer {
     });
   }
 
-  private array(m: Merged, depth: number): JsonValue[] {
+  private array(m: Merged, depth: number, rivals: Merged[] = []): JsonValue[] {
     const prefix = m.prefixItems ?? [];
     const itemsForbidden = m.items.includes(false);
     const shallow = depth < this.maxDepth;
-    let length = Math.max(m.minItems, m.contains !== undefined ? m.minContains : 0, shallow ? this.int(1, 2) : 0);
+    // Rival arrays are broken in the first item, against their items.
+    const itemRivals = rivals.filter((r) => r.items.length > 0).map((r): IrSchema => ({ schemaPath: "", allOf: r.items, annotations: {} }));
+    let length = Math.max(m.minItems, m.contains !== undefined ? m.minContains : 0, shallow || itemRivals.length > 0 ? this.int(1, 2) : 0);
     if (m.maxItems !== undefined) length = Math.min(length, m.maxItems);
     if (itemsForbidden) length = Math.min(length, prefix.length);
     const items: JsonValue[] = [];
@@ -351,7 +373,7 @@ class Synthesizer {
     for (let i = 0; i < length; i++) {
       const schema: IrSchema =
         m.contains !== undefined && i < m.minContains ? m.contains : i < prefix.length ? prefix[i]! : { schemaPath: "", allOf: m.items.length > 0 ? m.items : [true], annotations: {} };
-      let item = this.value(schema, depth + 1);
+      let item = this.value(schema, depth + 1, i === 0 ? itemRivals : []);
       for (let retry = 0; m.uniqueItems && seen.has(JSON.stringify(item)) && retry < 8; retry++) item = this.value(schema, depth + 1);
       if (m.uniqueItems && seen.has(JSON.stringify(item))) {
         if (items.length >= m.minItems) break;
@@ -362,10 +384,11 @@ class Synthesizer {
     return items;
   }
 
-  private object(m: Merged, depth: number): Record<string, JsonValue> {
+  private object(m: Merged, depth: number, rivals: Merged[] = []): Record<string, JsonValue> {
     const shallow = depth < this.maxDepth;
     const keys = new Set(m.required);
     for (const name of m.properties.keys()) if (shallow && this.random() < 0.5) keys.add(name);
+    const broken = this.breakObjectRivals(m, rivals, keys, shallow);
     for (let changed = true; changed; ) {
       changed = false;
       for (const { name, required } of m.dependentRequired) {
@@ -379,15 +402,58 @@ class Synthesizer {
     const object: Record<string, JsonValue> = {};
     for (const key of [...keys].slice(0, m.maxProperties ?? Infinity)) {
       const schemas = m.properties.get(key) ?? (m.additional.length > 0 ? m.additional : [true]);
-      object[key] = this.value({ schemaPath: "", allOf: schemas, annotations: {} }, depth + 1);
+      object[key] = key in broken.values ? broken.values[key]! : this.value({ schemaPath: "", allOf: schemas, annotations: {} }, depth + 1, broken.nested.get(key) ?? []);
     }
     return object;
+  }
+
+  /** The rivals (merged) of a value of `type`: a rival of another type is broken already. */
+  private rivalsOf(rivals: IrSchema[], type: "object" | "array", depth: number): Merged[] {
+    if (!this.breakRivals) return [];
+    return rivals.map((r) => this.merge([r], depth)).filter((r) => r.types === undefined || r.types.includes(type));
+  }
+
+  /**
+   * Breaks each rival object in `keys` (changed in place): a property the rival requires and `m` does
+   * not is left out; else a property the rival types and `m` does not declare (`m` open) gets a value
+   * of another type; else, while shallow, the properties both declare carry the rival's schemas down
+   * (`nested`), each one made (a rival may differ only deeper down).
+   */
+  private breakObjectRivals(m: Merged, rivals: Merged[], keys: Set<string>, shallow: boolean): { values: Record<string, JsonValue>; nested: Map<string, IrSchema[]> } {
+    const values: Record<string, JsonValue> = {};
+    const nested = new Map<string, IrSchema[]>();
+    const open = m.additional.length === 0;
+    for (const rival of rivals) {
+      const missing = [...rival.required].find((name) => !m.required.has(name));
+      if (missing !== undefined) {
+        keys.delete(missing);
+        continue;
+      }
+      const typed = open ? [...rival.properties].find(([name, schemas]) => !m.properties.has(name) && this.merge(schemas, 0).types !== undefined) : undefined;
+      if (typed) {
+        keys.add(typed[0]);
+        values[typed[0]] = otherTypeValue(this.merge(typed[1], 0).types!);
+        continue;
+      }
+      for (const [name, schemas] of rival.properties) {
+        if (!shallow || !m.properties.has(name)) continue;
+        keys.add(name);
+        nested.set(name, [...(nested.get(name) ?? []), { schemaPath: "", allOf: schemas, annotations: {} }]);
+      }
+    }
+    return { values, nested };
   }
 
   /** An integer in [low, high]. */
   private int(low: number, high: number): number {
     return low + Math.floor(this.random() * (high - low + 1));
   }
+}
+
+/** A value of none of `types` (integer is a number). */
+function otherTypeValue(types: readonly JsonType[]): JsonValue {
+  const candidates: JsonValue[] = ["x", 0, 0.5, true, null, [], {}];
+  return candidates.find((c) => !types.includes(jsonTypeOf(c)) && !(jsonTypeOf(c) === "integer" && types.includes("number"))) ?? null;
 }
 
 function intersectTypes(a: readonly JsonType[], b: readonly JsonType[]): JsonType[] {

@@ -43,7 +43,8 @@ async function callOne(file, out) {
   if (api.operations.length === 0) return { ok: true, detail: "no operations" };
   const maps = Object.entries(module).filter(([name, value]) => name.endsWith("Operations") && typeof value === "object" && value !== null);
   // Any identifier characters: an API titled in Japanese (shop-pro.jp) gets createカラーミーショップアプリストアAPIClient.
-  const factories = Object.entries(module).filter(([name, value]) => /^create[\p{ID_Continue}$]+Client$/u.test(name) && typeof value === "function");
+  // A builder is named so too for a schema ...Client (webflow.com's AppClient: createAppClient): the factory is the one whose client has schemes.
+  const factories = Object.entries(module).filter(([name, value]) => /^create[\p{ID_Continue}$]+Client$/u.test(name) && typeof value === "function" && isClientFactory(value));
   if (maps.length !== 1 || factories.length !== 1) return { ok: false, error: `expected one operation map and one client factory, found ${maps.length} and ${factories.length}` };
   const entries = Object.entries(maps[0][1]);
   if (entries.length !== api.operations.length) return { ok: false, error: `${entries.length} client operations for ${api.operations.length} operations in the document` };
@@ -78,6 +79,16 @@ async function callOne(file, out) {
     return { ok: true, detail: `${called} of ${entries.length} operations called` };
   } finally {
     await server.close();
+  }
+}
+
+/** Whether `create` makes an API client (baseUrl and schemes), not a value of a schema named ...Client. */
+function isClientFactory(create) {
+  try {
+    const made = create({ baseUrl: "http://127.0.0.1" });
+    return typeof made === "object" && made !== null && typeof made.baseUrl === "string" && typeof made.schemes === "object";
+  } catch {
+    return false;
   }
 }
 

@@ -180,3 +180,47 @@ test("a union parameter (an integer or an object, pandascore's page) and arrays 
   expect(read({ number: 2, size: 30 }, { name: ["a", "b,c"] })).toEqual({ page: { number: 2, size: 30 }, range: { name: ["a", "b,c"] } });
   expect(read(2, undefined)).toEqual({ page: 2 });
 });
+
+test("properties written as allOf [type, description] (elasticloadbalancing's HealthCheck) are read by the types their branches share", () => {
+  const integer: IrSchema = { schemaPath: "", type: ["integer"], annotations: {} };
+  const number: IrSchema = { schemaPath: "", type: ["number"], annotations: {} };
+  const described: IrSchema = { schemaPath: "", annotations: { description: "seconds" } };
+  const wrapped = (...allOf: IrSchema[]): IrSchema => ({ schemaPath: "", allOf, annotations: {} });
+  const list: IrSchema = { schemaPath: "", type: ["array"], items: integer, annotations: {} };
+  const healthCheck: IrSchema = {
+    schemaPath: "",
+    type: ["object"],
+    properties: [
+      { name: "Interval", schema: wrapped(integer, described) },
+      { name: "Ratio", schema: wrapped(number, integer) },
+      { name: "Target", schema: wrapped({ schemaPath: "", type: ["string"], annotations: {} }, described) },
+      { name: "Flag", schema: wrapped({ schemaPath: "", type: ["boolean", "string"], annotations: {} }, { schemaPath: "", type: ["boolean"], annotations: {} }) },
+      { name: "Untyped", schema: wrapped(described) },
+    ],
+    annotations: {},
+  };
+  // The parameter itself an allOf of an object and a description; an array parameter an allOf of an array.
+  const parameters = [
+    { ...parameter("query", "form", true), name: "HealthCheck" },
+    { ...parameter("query", "form", false), name: "Ports" },
+  ];
+  const schemas = new Map<string, IrSchema>([["HealthCheck\0query", wrapped(healthCheck, described)], ["Ports\0query", wrapped(list)]]);
+  const query = [serializeQueryParam("HealthCheck", { Interval: 30, Ratio: 2, Target: "12", Flag: true, Untyped: "7" } as never), serializeQueryParam("Ports", [80, 443] as never, "form", false)].join("&");
+  expect(parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query).toEqual({
+    HealthCheck: { Interval: 30, Ratio: 2, Target: "12", Flag: true, Untyped: "7" },
+    Ports: [80, 443],
+  });
+});
+
+test("an empty exploded form object writes no pair: read as {} when the parameter is required (amazonaws.com/sns's Attributes), absent when not", () => {
+  const open: IrSchema = { schemaPath: "", type: ["object"], additionalProperties: SCHEMAS.primitive, annotations: {} };
+  const parameters = [
+    { ...parameter("query", "form", true), name: "Attributes", required: true },
+    { ...parameter("query", "form", true), name: "Tags" },
+    { ...parameter("query", "form", false), name: "Action", required: true },
+  ];
+  const schemas = new Map<string, IrSchema>([["Attributes\0query", open], ["Tags\0query", open], ["Action\0query", SCHEMAS.primitive]]);
+  const query = [serializeQueryParam("Attributes", {} as never), serializeQueryParam("Action", "Create" as never, "form", false)].filter(Boolean).join("&");
+  expect(query).toBe("Action=Create");
+  expect(parseParameters(parameters, { pathValues: {}, query, headers: {} }, MODEL, schemas).query).toEqual({ Attributes: {}, Action: "Create" });
+});

@@ -184,6 +184,46 @@ describe("synthesis", () => {
     });
   });
 
+  describe("a oneOf whose branches a value of one fits too: the other branches are broken (seeds 1..10, checked by the guard and ajv)", () => {
+    async function made(schema: object): Promise<{ values: unknown[]; errors: unknown[] }> {
+      const api = await readMockApi({ schema, endpoint: "/things" });
+      const type = api.model.roots![0]!.name;
+      const results = Array.from({ length: 10 }, (_, i) => synthesizeValid(api.model, type, api.guards.get(type)!, i + 1, "key"));
+      const ajv = new Ajv2020({ strict: false, logger: false });
+      for (const result of results.filter((r) => !r.errors)) expect(ajv.validate(schema, result.value)).toBe(true);
+      return { values: results.map((r) => r.value), errors: results.flatMap((r) => r.errors ?? []) };
+    }
+
+    test("docker.com/dvp's TimespanData: { months } or { weeks }, neither required", async () => {
+      const items = { type: "array", items: { type: "object", properties: { count: { type: "integer" } } } };
+      const { values, errors } = await made({ title: "Timespan", oneOf: [{ $ref: "#/$defs/MonthData" }, { $ref: "#/$defs/WeekData" }], $defs: { MonthData: { properties: { months: items } }, WeekData: { properties: { weeks: items } } } });
+      expect(errors).toEqual([]);
+      // Every plain value fits both ({} or { months: [...] }): each value gives one branch's property a value of another type.
+      for (const value of values as Record<string, unknown>[]) expect(["months", "weeks"].filter((key) => key in value && !Array.isArray(value[key]))).toHaveLength(1);
+    });
+
+    test("influxdata.com's Dashboard or DashboardWithViewProperties: the cells differ only in an optional property, an item deep", async () => {
+      const { errors } = await made({
+        title: "Created",
+        oneOf: [{ $ref: "#/$defs/Dashboard" }, { $ref: "#/$defs/DashboardWithViewProperties" }],
+        $defs: {
+          Cell: { type: "object", properties: { id: { type: "string" }, w: { type: "integer" } } },
+          CellWithViewProperties: { type: "object", allOf: [{ $ref: "#/$defs/Cell" }, { type: "object", properties: { name: { type: "string" }, properties: { type: "object", required: ["shape"], properties: { shape: { type: "string" } } } } }] },
+          Base: { required: ["orgID", "name"], properties: { orgID: { type: "string" }, name: { type: "string" } } },
+          Dashboard: { type: "object", allOf: [{ $ref: "#/$defs/Base" }, { type: "object", properties: { cells: { type: "array", items: { $ref: "#/$defs/Cell" } } } }] },
+          DashboardWithViewProperties: { type: "object", allOf: [{ $ref: "#/$defs/Base" }, { type: "object", properties: { cells: { type: "array", items: { $ref: "#/$defs/CellWithViewProperties" } } } }] },
+        },
+      });
+      expect(errors).toEqual([]);
+    });
+
+    test("a rival that requires a property the branch taken does not: that property is left out", async () => {
+      const { values, errors } = await made({ title: "Pet", oneOf: [{ type: "object", properties: { name: { type: "string" }, tag: { type: "string" } } }, { type: "object", required: ["tag"], properties: { tag: { type: "string" } } }] });
+      expect(errors).toEqual([]);
+      expect(values.some((value) => !("tag" in (value as object)))).toBe(true);
+    });
+  });
+
   test("a schema no value can meet is reported, not answered", async () => {
     const schema = { title: "Never", type: "object", required: ["a"], properties: { a: { type: "string", minLength: 3, maxLength: 2 } } };
     const api = await readMockApi({ schema, endpoint: "/never" });

@@ -57,7 +57,7 @@ describe("extractOperations on small documents", () => {
     expect(operations[0]!.parameterTypes).toEqual({ query: "GetUsersByIdParamsQuery", header: "GetUsersByIdParamsHeader", path: "GetUsersByIdParamsPath" });
   });
 
-  test("style and explode defaults per location; content parameters; Accept/Content-Type/Authorization headers ignored", () => {
+  test("style and explode defaults per location; content parameters; Accept/Content-Type/Authorization and the connection's headers ignored", () => {
     const { operations } = extractOperations(
       doc({
         "/p/{a}": {
@@ -72,6 +72,8 @@ describe("extractOperations on small documents", () => {
               { name: "j", in: "query", content: { "application/json": { schema: { type: "object" } } } },
               { name: "Accept", in: "header", schema: {} },
               { name: "authorization", in: "header", schema: {} },
+              // The HTTP stack's own (fetch refuses them): azure.com/datalake-store-filesystem's Transfer-Encoding.
+              ...["Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "Expect", "Content-Length", "TE", "Trailer"].map((name) => ({ name, in: "header", required: true, schema: {} })),
             ],
           },
         },
@@ -164,6 +166,41 @@ describe("extractOperations on small documents", () => {
       'operation name collision: GET /users wanted "getUsers", taken by POST /users; using "getUsers2"',
       'operation name collision: GET /Users wanted "getUsers", taken by POST /users; using "getUsers3"',
     ]);
+  });
+
+  test("a 204, 205 or 304 response and any answer to HEAD have no body, whatever they declare: left out, one warning", () => {
+    const json = { content: { "application/json": { schema: { type: "object", required: ["id"] } } } };
+    const { operations, warnings } = extractOperations(
+      doc({
+        "/rules/{id}": { delete: { responses: { "204": { description: "gone", ...json }, "404": { description: "no", ...json } } }, head: { responses: { "200": { description: "there", ...json }, default: { description: "x", ...json } } } },
+        "/reset": { post: { responses: { "205": { description: "reset", ...json } } } },
+        "/cached": { get: { responses: { "200": { description: "fresh", ...json }, "304": { description: "same", ...json } } } },
+        "/empty": { delete: { responses: { "204": { description: "gone" } } } },
+      }),
+      { file: "api.json" },
+    );
+    expect(operations.map((o) => [o.method, o.path, o.responses.map((r) => `${r.status}:${r.contents.length}`)])).toEqual([
+      ["delete", "/rules/{id}", ["204:0", "404:1"]],
+      ["head", "/rules/{id}", ["200:0", "default:0"]],
+      ["post", "/reset", ["205:0"]],
+      ["get", "/cached", ["200:1", "304:0"]],
+      ["delete", "/empty", ["204:0"]],
+    ]);
+    expect(warnings).toEqual([
+      "api.json: 5 responses declare a body that HTTP never sends (a 204, 205 or 304 status, or an answer to HEAD): typed and checked as no body (DELETE /rules/{id} 204, HEAD /rules/{id} 200, HEAD /rules/{id} default, and 2 more)",
+    ]);
+  });
+
+  test("a request body on GET or HEAD (amazonaws.com/opensearch: fetch refuses to send one) is left out, one warning; other methods keep theirs", () => {
+    const body = { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } }, responses: { "200": { description: "ok" } } };
+    const { operations, warnings } = extractOperations(doc({ "/a": { get: body, head: body, post: body, delete: body } }), { file: "api.json" });
+    expect(operations.map((o) => [o.method, o.requestBody !== undefined])).toEqual([
+      ["get", false],
+      ["post", true],
+      ["delete", true],
+      ["head", false],
+    ]);
+    expect(warnings).toEqual(["api.json: 2 GET or HEAD operations declare a request body, which fetch cannot send: left out (GET /a, HEAD /a)"]);
   });
 
   test("security: the operation's, else the document's; servers: the operation's, else the path item's, else the document's, else /", () => {

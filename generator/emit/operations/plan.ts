@@ -158,8 +158,17 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const withHeader = (member: Code): Code => (headersType !== undefined ? code`(${member} & { header: ${named(headersType)} })` : member);
     if (key.startsWith("2") || (key === "default" && !declaresSuccess)) resultMembers.push(withHeader(code`${rt("ApiSuccess")}<${status(["2"])}, ${data}>`));
     if (!key.startsWith("2")) resultMembers.push(withHeader(code`${rt("ApiHttpError")}<${status(["3", "4", "5"])}, ${data}>`));
-    const jsonSchema = response.contents.find((c) => bodyKind(c.mediaType) === "json" && siteType(c) !== undefined);
-    responseGuards.push(code`${objectKey(response.status)}: ${jsonSchema ? guard(siteType(jsonSchema)!) : code`null`}`);
+    // A guard per media type when they differ (va.gov: GeoJSON under application/geo+json, a page under
+    // application/json; or JSON beside text/csv, whose text no JSON guard passes): the runtime checks the one
+    // the answer's Content-Type names. One guard for every media type (the usual case): that guard alone.
+    const guards = new Map(response.contents.map((c) => [c.mediaType.split(";")[0]!.trim().toLowerCase(), bodyKind(c.mediaType) === "json" ? siteType(c) : undefined]));
+    const responseGuard =
+      new Set(guards.values()).size > 1
+        ? code`{ ${join([...guards].map(([mediaType, type]) => code`${objectKey(mediaType)}: ${type !== undefined ? guard(type) : code`null`}`), ", ")} }`
+        : [...guards.values()][0] !== undefined
+          ? guard([...guards.values()][0]!)
+          : code`null`;
+    responseGuards.push(code`${objectKey(response.status)}: ${responseGuard}`);
     if (headersType !== undefined) {
       const kinds = response.headers.map((h) => {
         const type = h.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(h.schemaPointer))] : undefined;

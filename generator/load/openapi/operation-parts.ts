@@ -17,8 +17,13 @@ export interface PartsContext {
 }
 
 const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: "simple", query: "form", header: "simple", cookie: "form" };
-/** "SHALL be ignored" by the specification: the client sets these itself. */
-const IGNORED_HEADER_PARAMETERS = new Set(["accept", "content-type", "authorization"]);
+/**
+ * "SHALL be ignored" by the specification: the client sets these itself. So are the headers of the
+ * connection, which the HTTP stack writes: fetch (undici) refuses a Transfer-Encoding, Connection,
+ * Keep-Alive, Upgrade or Expect header outright (azure.com/datalake-store-filesystem declares
+ * `Transfer-Encoding: chunked` as a required header parameter, and every call failed as "network").
+ */
+const IGNORED_HEADER_PARAMETERS = new Set(["accept", "content-type", "authorization", "connection", "content-length", "expect", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"]);
 
 const at = (pointer: string, ...tokens: string[]): string => pointer + tokens.map((t) => `/${escapePointerToken(t)}`).join("");
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);

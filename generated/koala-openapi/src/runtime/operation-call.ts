@@ -79,8 +79,8 @@ export interface OperationCall {
   contentType?: string | undefined;
   /** Alternatives of scheme names (any one suffices, every scheme of it applies); [] or [[]]: none needed. */
   security: readonly (readonly string[])[];
-  /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
-  responses: { readonly [key: string]: ValidateFn<unknown> | null };
+  /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body), or a guard per media type when they differ. */
+  responses: { readonly [key: string]: ResponseGuard };
   /** Response key → the reader of its declared headers (response-headers.ts), for the responses that declare any: the result's `header`. */
   responseHeaders?: { readonly [key: string]: HeaderReader } | undefined;
   /** Whether the request may be sent more than once: an idempotent method, or an idempotency key is sent. */
@@ -88,6 +88,9 @@ export interface OperationCall {
   /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
   parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
+
+/** A response's guard: one for its JSON body, none (null: any body), or one per declared media type when they differ ("application/geo+json", "text/csv": null). */
+export type ResponseGuard = ValidateFn<unknown> | null | { readonly [mediaType: string]: ValidateFn<unknown> | null };
 
 /** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
 export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & { header?: unknown }) | ApiFailure | ApiUnsupportedMethod;
@@ -171,7 +174,7 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
     }
   }
   if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = op.responses[key];
+  const validate = guardFor(op.responses[key]!, mediaType);
   const check = options.validateResponses === true;
   const errors: ApiIssue[] = [...((check && validate && (validate(data) as { errors?: readonly ApiIssue[] }).errors) || [])];
   // The declared headers, read (and checked with the body: one invalid-response lists the errors of both); undefined when none are declared.
@@ -189,6 +192,29 @@ export function responseKey(status: number, declared: readonly string[]): string
   const key = matchStatus(status, declared);
   if (key === "default" && isSuccessStatus(status) && declared.some((d) => d.startsWith("2"))) return undefined;
   return key;
+}
+
+/**
+ * The guard of a body of `mediaType`: the response's one guard, or the guard of its media type (or
+ * of a declared range, "application/" and a star, then star/star). A media type the response does
+ * not declare gets the union its type says: the first guard that passes, else the first one's
+ * errors (none when a declared media type takes any body).
+ */
+function guardFor(declared: ResponseGuard, mediaType: string): ValidateFn<unknown> | null {
+  if (declared === null || typeof declared === "function") return declared;
+  // Own keys only: a Content-Type of "constructor" is not a declared media type.
+  for (const key of [mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
+  const guards = Object.values(declared);
+  if (guards.includes(null)) return null;
+  return (value) => {
+    let first: ReturnType<ValidateFn<unknown>> | undefined;
+    for (const guard of guards as ValidateFn<unknown>[]) {
+      const result = guard(value);
+      if (result.ok) return result;
+      first ??= result;
+    }
+    return first!;
+  };
 }
 
 /** The headers, query parts and cookies of the first security alternative the client has every credential for. */

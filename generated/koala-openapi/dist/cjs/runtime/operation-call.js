@@ -102,7 +102,7 @@ async function send(client, op, call = {}) {
     }
   }
   if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = op.responses[key];
+  const validate = guardFor(op.responses[key], mediaType);
   const check = options.validateResponses === true;
   const errors = [...check && validate && validate(data).errors || []];
   const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
@@ -113,6 +113,21 @@ function responseKey(status, declared) {
   const key = (0, import_responses.matchStatus)(status, declared);
   if (key === "default" && (0, import_responses.isSuccessStatus)(status) && declared.some((d) => d.startsWith("2"))) return void 0;
   return key;
+}
+function guardFor(declared, mediaType) {
+  if (declared === null || typeof declared === "function") return declared;
+  for (const key of [mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
+  const guards = Object.values(declared);
+  if (guards.includes(null)) return null;
+  return (value) => {
+    let first;
+    for (const guard of guards) {
+      const result = guard(value);
+      if (result.ok) return result;
+      first ?? (first = result);
+    }
+    return first;
+  };
 }
 function credentials(client, alternatives) {
   const auth = client.options.auth ?? {};

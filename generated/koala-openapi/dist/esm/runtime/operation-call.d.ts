@@ -74,9 +74,9 @@ export interface OperationCall {
     contentType?: string | undefined;
     /** Alternatives of scheme names (any one suffices, every scheme of it applies); [] or [[]]: none needed. */
     security: readonly (readonly string[])[];
-    /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body). */
+    /** Response key ("200", "4XX", "default") → the guard of its JSON body (null: none, any body), or a guard per media type when they differ. */
     responses: {
-        readonly [key: string]: ValidateFn<unknown> | null;
+        readonly [key: string]: ResponseGuard;
     };
     /** Response key → the reader of its declared headers (response-headers.ts), for the responses that declare any: the result's `header`. */
     responseHeaders?: {
@@ -87,6 +87,10 @@ export interface OperationCall {
     /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
     parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
+/** A response's guard: one for its JSON body, none (null: any body), or one per declared media type when they differ ("application/geo+json", "text/csv": null). */
+export type ResponseGuard = ValidateFn<unknown> | null | {
+    readonly [mediaType: string]: ValidateFn<unknown> | null;
+};
 /** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
 export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & {
     header?: unknown;
