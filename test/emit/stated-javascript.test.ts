@@ -15,14 +15,14 @@
  */
 import fc from "fast-check";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { transform } from "esbuild";
 import { generate } from "../../generator/index";
 import type { GeneratedFile } from "../../generator/generated-file";
 import { transformScripts } from "../../generator/print/scripts";
 import { traffic } from "../helpers/koala";
 import { parseDocument } from "../helpers/openapi";
+import { committedPackageFiles, esbuildReprint, generatedFile } from "../helpers/stated-javascript";
 import { KOALA_OPENAPI, KOALA_OPENAPI_OUT, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { tempDir } from "../helpers/temp";
 
@@ -54,27 +54,8 @@ const CASES: Case[] = [
   { name: "security and retries", schema: fixture("openapi", "client-auth-retry.yaml"), modules: ["operations"] },
 ];
 
-const file = (files: readonly GeneratedFile[], name: string): string => {
-  const found = files.find((f) => f.path === name);
-  if (!found) throw new Error(`no ${name}`);
-  return found.contents;
-};
-
-/** esbuild's reprint, whitespace minified, its imports apart and sorted (where each import lands differs). */
-async function normalized(source: string, loader: "ts" | "js"): Promise<{ imports: string[]; code: string }> {
-  const { code } = await transform(source, {
-    loader,
-    format: "esm",
-    target: loader === "ts" ? "es2020" : "esnext",
-    minifyWhitespace: true,
-    // As print/scripts.ts compiles a module.
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, useDefineForClassFields: false } },
-    logLevel: "silent",
-  });
-  const imports: string[] = [];
-  const rest = code.replace(/import(\{[^}]*\}|\*as [$\w]+)from"[^"]*";/g, (statement) => (imports.push(statement), ""));
-  return { imports: imports.sort(), code: rest };
-}
+const file = generatedFile;
+const normalized = esbuildReprint;
 
 /** Every property name and string value of a document: shaped values reach the builders' checks. */
 function vocabulary(schema: unknown, keys = new Set<string>(), strings = new Set<string>()): { keys: string[]; strings: string[] } {
@@ -210,12 +191,7 @@ server.close();
 
 const root = tempDir();
 
-/** A committed package's files. */
-function committedFiles(dir: string): GeneratedFile[] {
-  const list = (sub: string): string[] =>
-    readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(sub, e.name)) : [path.join(sub, e.name)]));
-  return [...list("src"), ...list("dist")].map((p) => ({ path: p.split(path.sep).join("/"), contents: readFileSync(path.join(dir, p), "utf8") }));
-}
+const committedFiles = committedPackageFiles;
 
 describe.each(CASES)("JavaScript written by the emitters: $name", ({ name, schema, committed, modules, valid }) => {
   let files: GeneratedFile[];

@@ -5,33 +5,14 @@
  * answer is not called invalid. Generated from test/fixtures/openapi/bodiless-responses.json, loaded
  * as the CommonJS a user runs, called against a real HTTP server on 127.0.0.1.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import { loadGenerated } from "../helpers/load-generated";
-import { REPO_ROOT } from "../helpers/paths";
-import { startRecordingServer, type RecordingServer } from "../helpers/recording-server";
-import { tempDir } from "../helpers/temp";
+import { useFixtureClient } from "../helpers/fixture-client";
 
-const dir = tempDir("koala-codegen-bodiless-");
-const fixture = path.join(REPO_ROOT, "test", "fixtures", "openapi", "bodiless-responses.json");
-type Api = Record<string, any>;
+const t = useFixtureClient("bodiless-responses.json");
 
-let server: RecordingServer;
-let api: Api;
-let files: Map<string, string>;
-beforeAll(async () => {
-  server = await startRecordingServer();
-  const generated = await loadGenerated<Api>(path.join(dir, "out"), { schema: JSON.parse(readFileSync(fixture, "utf8")), formatter: async (text) => text });
-  api = generated.module;
-  files = generated.files;
-}, 120_000);
-afterAll(() => server.close());
-beforeEach(() => server.reset());
-
-const client = (): unknown => api.createBodilessAPIClient({ baseUrl: server.origin, validateResponses: true });
+const client = (): unknown => t.api.createBodilessAPIClient({ baseUrl: t.server.origin, validateResponses: true });
 
 test("the 204 and the HEAD answer are typed as no body; the 200 and 404 keep theirs", () => {
-  const operations = files.get("src/operations.ts")!;
+  const operations = t.files.get("src/operations.ts")!;
   expect(operations).toMatch(/\$ApiSuccess<204, undefined>/);
   expect(operations).toMatch(/\$ApiHttpError<404, Problem>/);
   expect(operations).toMatch(/export type RuleExistsResult =\s*\|\s*\$ApiSuccess<200, undefined>/);
@@ -41,28 +22,28 @@ test("the 204 and the HEAD answer are typed as no body; the 200 and 404 keep the
 
 test("a 204 is a success with no data, though the document gave it a schema the empty body fails", async () => {
   // The server writes a body: HTTP drops it for a 204 (Node's server does not send it), as any server's would be.
-  server.respond({ status: 204, headers: { "content-type": "application/json" }, body: "" });
-  const deleted = await api.deleteRule(client(), { path: { id: "r1" } });
+  t.server.respond({ status: 204, headers: { "content-type": "application/json" }, body: "" });
+  const deleted = await t.api.deleteRule(client(), { path: { id: "r1" } });
   expect(deleted).toMatchObject({ ok: true, status: 204 });
   expect(deleted.data).toBeUndefined();
-  expect(server.received.map((r) => [r.method, r.url])).toEqual([["DELETE", "/rules/r1"]]);
+  expect(t.server.received.map((r) => [r.method, r.url])).toEqual([["DELETE", "/rules/r1"]]);
 });
 
 test("an answer to HEAD is a success with no data; GET still checks its body", async () => {
-  server.respond({ status: 200, headers: { "content-type": "application/json", "content-length": "24" } });
-  const exists = await api.ruleExists(client(), { path: { id: "r1" } });
+  t.server.respond({ status: 200, headers: { "content-type": "application/json", "content-length": "24" } });
+  const exists = await t.api.ruleExists(client(), { path: { id: "r1" } });
   expect(exists).toMatchObject({ ok: true, status: 200 });
   expect(exists.data).toBeUndefined();
-  server.respond({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "r1" }) });
-  const invalid = await api.getRule(client(), { path: { id: "r1" } });
+  t.server.respond({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "r1" }) });
+  const invalid = await t.api.getRule(client(), { path: { id: "r1" } });
   expect(invalid).toMatchObject({ ok: false, kind: "invalid-response", status: 200 });
-  expect(server.received.map((r) => r.method)).toEqual(["HEAD", "GET"]);
+  expect(t.server.received.map((r) => r.method)).toEqual(["HEAD", "GET"]);
 });
 
 test("a GET that declares a request body is sent without one (fetch refuses a GET with a body: every call was kind network)", async () => {
-  expect(files.get("src/operations.ts")!).toMatch(/export type ListRulesRequest = Record<string, never>;/);
-  server.respond({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify([{ id: "r1", name: "first" }]) });
-  const listed = await api.listRules(client());
+  expect(t.files.get("src/operations.ts")!).toMatch(/export type ListRulesRequest = Record<string, never>;/);
+  t.server.respond({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify([{ id: "r1", name: "first" }]) });
+  const listed = await t.api.listRules(client());
   expect(listed).toMatchObject({ ok: true, status: 200, data: [{ id: "r1", name: "first" }] });
-  expect(server.received.map((r) => [r.method, r.url, r.body])).toEqual([["GET", "/rules", ""]]);
+  expect(t.server.received.map((r) => [r.method, r.url, r.body])).toEqual([["GET", "/rules", ""]]);
 });

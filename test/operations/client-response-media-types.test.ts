@@ -5,38 +5,19 @@
  * first declared one. Generated from test/fixtures/openapi/response-media-types.json, loaded as the
  * CommonJS a user runs, called against a real HTTP server on 127.0.0.1.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import { loadGenerated } from "../helpers/load-generated";
-import { REPO_ROOT } from "../helpers/paths";
-import { startRecordingServer, type RecordingServer } from "../helpers/recording-server";
-import { tempDir } from "../helpers/temp";
+import { useFixtureClient } from "../helpers/fixture-client";
 
-const dir = tempDir("koala-codegen-media-types-");
-const fixture = path.join(REPO_ROOT, "test", "fixtures", "openapi", "response-media-types.json");
-type Api = Record<string, any>;
-
-let server: RecordingServer;
-let api: Api;
-let files: Map<string, string>;
-beforeAll(async () => {
-  server = await startRecordingServer();
-  const generated = await loadGenerated<Api>(path.join(dir, "out"), { schema: JSON.parse(readFileSync(fixture, "utf8")), formatter: async (text) => text });
-  api = generated.module;
-  files = generated.files;
-}, 120_000);
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const t = useFixtureClient("response-media-types.json");
 
 const geo = JSON.stringify({ type: "FeatureCollection", features: [{}] });
 const page = JSON.stringify({ data: ["a"], meta: { total: 1 } });
 const call = (contentType: string, body: string): Promise<any> => {
-  server.respond({ status: 200, headers: { "content-type": contentType }, body });
-  return api.listFacilities(api.createMediaTypesAPIClient({ baseUrl: server.origin, validateResponses: true }));
+  t.server.respond({ status: 200, headers: { "content-type": contentType }, body });
+  return t.api.listFacilities(t.api.createMediaTypesAPIClient({ baseUrl: t.server.origin, validateResponses: true }));
 };
 
 test("the operation's guards are by media type where they differ, one guard where they do not", () => {
-  const operations = files.get("src/operations.ts")!;
+  const operations = t.files.get("src/operations.ts")!;
   expect(operations).toContain(`"200": { "application/geo+json": validateFeatureCollection, "application/json": validatePage, "application/vnd.geo+json": validateFeatureCollection, "text/csv": null }`);
   expect(operations).toContain(`"404": validateProblem`);
 });
@@ -64,8 +45,8 @@ test("a declared text media type takes its text, unchecked by a JSON guard", asy
 
 test("an undeclared JSON media type is checked against every declared schema (the type's union)", async () => {
   const ids = (contentType: string, body: string): Promise<any> => {
-    server.respond({ status: 200, headers: { "content-type": contentType }, body });
-    return api.listFacilityIds(api.createMediaTypesAPIClient({ baseUrl: server.origin, validateResponses: true }));
+    t.server.respond({ status: 200, headers: { "content-type": contentType }, body });
+    return t.api.listFacilityIds(t.api.createMediaTypesAPIClient({ baseUrl: t.server.origin, validateResponses: true }));
   };
   expect(await ids("application/hal+json", page)).toMatchObject({ ok: true, status: 200 });
   expect(await ids("application/hal+json", geo)).toMatchObject({ ok: true, status: 200 });
@@ -75,8 +56,8 @@ test("an undeclared JSON media type is checked against every declared schema (th
   expect(neither.errors.map((e: { path: string; message: string }) => `${e.path} ${e.message}`)).toEqual([" must have required property 'type'", " must have required property 'features'"]);
   // A declared text media type takes any body, so listFacilities's union takes anything; its 404's one guard still checks.
   expect(await call("application/hal+json", JSON.stringify({ meta: {} }))).toMatchObject({ ok: true, status: 200 });
-  server.respond({ status: 404, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ status: 404 }) });
-  const problem = await api.listFacilities(api.createMediaTypesAPIClient({ baseUrl: server.origin, validateResponses: true }));
+  t.server.respond({ status: 404, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ status: 404 }) });
+  const problem = await t.api.listFacilities(t.api.createMediaTypesAPIClient({ baseUrl: t.server.origin, validateResponses: true }));
   expect(problem).toMatchObject({ ok: false, kind: "invalid-response", status: 404 });
 });
 

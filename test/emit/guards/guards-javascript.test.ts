@@ -15,14 +15,14 @@
  */
 import fc from "fast-check";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { transform } from "esbuild";
 import { generate } from "../../../generator/index";
 import type { GeneratedFile } from "../../../generator/generated-file";
 import { transformScripts } from "../../../generator/print/scripts";
 import { traffic } from "../../helpers/koala";
 import { parseDocument } from "../../helpers/openapi";
+import { committedPackageFiles, esbuildReprint, generatedFile } from "../../helpers/stated-javascript";
 import { KOALA_OPENAPI, KOALA_OPENAPI_OUT, KOALA_SCHEMA, REPO_ROOT } from "../../helpers/paths";
 import { tempDir } from "../../helpers/temp";
 
@@ -61,12 +61,7 @@ interface Case {
 
 const generated = (schema: () => Promise<object | string>) => async (): Promise<GeneratedFile[]> => (await generate({ schema: await schema(), format: false })).files;
 
-/** A committed package's files (generated/<name>, kept in sync by the drift check). */
-function committed(dir: string): () => Promise<GeneratedFile[]> {
-  const list = (sub: string): string[] =>
-    readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(sub, e.name)) : [path.join(sub, e.name)]));
-  return async () => [...list("src"), ...list("dist")].map((p) => ({ path: p.split(path.sep).join("/"), contents: readFileSync(path.join(dir, p), "utf8") }));
-}
+const committed = (dir: string) => async (): Promise<GeneratedFile[]> => committedPackageFiles(dir);
 
 const json = (file: string) => async (): Promise<object> => JSON.parse(readFileSync(file, "utf8"));
 
@@ -83,27 +78,8 @@ const CASES: Case[] = [
   },
 ];
 
-const file = (files: readonly GeneratedFile[], name: string): string => {
-  const found = files.find((f) => f.path === name);
-  if (!found) throw new Error(`no ${name}`);
-  return found.contents;
-};
-
-/** esbuild's reprint, whitespace minified, its imports apart and sorted (where each import lands differs). */
-async function normalized(source: string, loader: "ts" | "js"): Promise<{ imports: string[]; code: string }> {
-  const { code } = await transform(source, {
-    loader,
-    format: "esm",
-    target: loader === "ts" ? "es2020" : "esnext",
-    minifyWhitespace: true,
-    // As print/scripts.ts compiles a module.
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, useDefineForClassFields: false } },
-    logLevel: "silent",
-  });
-  const imports: string[] = [];
-  const rest = code.replace(/import\{[^}]*\}from"[^"]*";/g, (statement) => (imports.push(statement), ""));
-  return { imports: imports.sort(), code: rest };
-}
+const file = generatedFile;
+const normalized = esbuildReprint;
 
 /** Every property name and string value of a schema: shaped values reach its checks. */
 function vocabulary(schema: unknown, keys = new Set<string>(), strings = new Set<string>()): { keys: string[]; strings: string[] } {
