@@ -261,10 +261,13 @@ function parseContent(text: string, mediaType: string): unknown {
 
 /**
  * An application/x-www-form-urlencoded body read back as the client's formBody writes it (each
- * property `name=value`, an array's items repeated), each value coerced by its property's schema.
+ * property `name=value`, an array's items repeated), each value coerced by its property's schema;
+ * the text itself when the schema is a string.
  */
-export function parseFormBody(text: string, model: IrModel, schema: IrSchema): Record<string, unknown> {
+export function parseFormBody(text: string, model: IrModel, schema: IrSchema): unknown {
   const shape = shapeOf(model, schema);
+  // A form body whose schema is a string (libretranslate.local) is the text the client sent as it is.
+  if (shape.kind === "primitive" && shape.types.includes("string")) return text;
   const body: Record<string, unknown> = {};
   for (const [name, value] of splitPairs(text, "&")) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };

@@ -230,12 +230,18 @@ interface FormDataLike {
 
 export const jsonBody: BodyEncoder = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
 
-/** Each property `name=value` (arrays repeated, as form with explode), percent-encoded. */
+/**
+ * Each property `name=value` (arrays repeated, as form with explode), percent-encoded. A body whose
+ * schema is a string (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
+ */
 export const formBody: BodyEncoder = (value, mediaType) => ({
-  body: Object.entries(value as Record<string, unknown>)
-    .map(([name, item]) => serializeQueryParam(name, item, "form", true))
-    .filter((pair) => pair !== "")
-    .join("&"),
+  body:
+    typeof value === "string"
+      ? value
+      : Object.entries(value as Record<string, unknown>)
+          .map(([name, item]) => serializeQueryParam(name, item, "form", true))
+          .filter((pair) => pair !== "")
+          .join("&"),
   contentType: mediaType,
 });
 

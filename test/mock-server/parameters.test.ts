@@ -116,6 +116,12 @@ describe(`parameters read back as the client wrote them (seed ${seed})`, () => {
     };
     expect(parseFormBody("rows=79&tags=a%20b&tags=c&note=x+y", MODEL, body)).toEqual({ rows: 79, tags: ["a b", "c"], note: "x y" });
   });
+
+  test("a form-urlencoded body whose schema is a string is the text as it came (libretranslate.local)", () => {
+    const text: IrSchema = { schemaPath: "", type: ["string"], annotations: {} };
+    expect(parseFormBody("q=hello%20world&source=en", MODEL, text)).toBe("q=hello%20world&source=en");
+    expect(parseFormBody("q=1", MODEL, { schemaPath: "", type: ["object"], annotations: {} })).toEqual({ q: "1" });
+  });
 });
 
 test("an array of objects in a query (no style defines it) is read back from the JSON text the client writes for each item", () => {

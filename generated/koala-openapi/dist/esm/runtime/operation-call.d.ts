@@ -117,7 +117,10 @@ export declare const callOperation: <R extends OperationResult>(client: ApiClien
  */
 export declare function responseKey(status: number, declared: readonly string[]): string | undefined;
 export declare const jsonBody: BodyEncoder;
-/** Each property `name=value` (arrays repeated, as form with explode), percent-encoded. */
+/**
+ * Each property `name=value` (arrays repeated, as form with explode), percent-encoded. A body whose
+ * schema is a string (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
+ */
 export declare const formBody: BodyEncoder;
 /** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
 export declare const multipartBody: BodyEncoder;

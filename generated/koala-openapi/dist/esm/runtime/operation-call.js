@@ -107,7 +107,7 @@ function credentials(client, alternatives) {
 }
 const jsonBody = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
 const formBody = (value, mediaType) => ({
-  body: Object.entries(value).map(([name, item]) => serializeQueryParam(name, item, "form", true)).filter((pair) => pair !== "").join("&"),
+  body: typeof value === "string" ? value : Object.entries(value).map(([name, item]) => serializeQueryParam(name, item, "form", true)).filter((pair) => pair !== "").join("&"),
   contentType: mediaType
 });
 const multipartBody = (value) => {
