@@ -312,9 +312,25 @@ export function pathPattern(template: string, prefixes: readonly string[] = []):
   // path: keyQueryMatches checks it.
   const source = splitPathKey(template).path
     .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(part)))
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? "([^/]+)" : escape(asSentInPath(part))))
     .join("");
   return new RegExp(`^${prefixes.length > 0 ? `(?:${prefixes.map(escape).join("|")})?` : ""}${source}$`);
+}
+
+/**
+ * A literal part of a path template as a request carries it: the characters the URL standard's path
+ * percent-encode set holds (controls, space, ", <, >, ?, `, non-ASCII) percent-encoded in UTF-8, as
+ * the client's URL and fetch send them. apisetu.gov.in's "/Your Pull DOC Request API Path" arrives as
+ * "/Your%20Pull%20DOC%20Request%20API%20Path", which the template as written never matched.
+ */
+function asSentInPath(literal: string): string {
+  return literal.replace(/[\u0000-\u0020"<>?`\u007f-\u{10ffff}]/gu, (c) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return "%EF%BF%BD"; // a lone surrogate: the URL parser writes U+FFFD
+    }
+  });
 }
 
 /** The path parts of servers' URLs, variables at their defaults, without a trailing slash; "/" and "" left out ("https://{region}.example.com/api/v1/" → "/api/v1"). */

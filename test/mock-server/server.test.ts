@@ -102,6 +102,10 @@ describe("fault plan", () => {
     ["/web/projects/{publicKey}/batch", "/web/projects//batch", false],
     ["/web/projects/{publicKey}/batch", "/web/projects/a/b/batch", false],
     ["/v1.0/{x}", "/v1x0/a", false],
+    // Literal parts as the URL carries them (apisetu.gov.in writes paths with spaces).
+    ["/Your Pull DOC/{id}", "/Your%20Pull%20DOC/7", true],
+    ["/Your Pull DOC/{id}", "/Your Pull DOC/7", false],
+    ["/caf\u00e9/{id}", "/caf%C3%A9/7", true],
   ])("path %s matches %s: %s", (template, pathname, expected) => {
     expect(pathPattern(template).test(pathname)).toBe(expected);
   });
