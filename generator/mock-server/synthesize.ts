@@ -306,6 +306,9 @@ class Synthesizer {
   private string(m: Merged): string {
     let text: string | undefined;
     if (m.format !== undefined) text = formatSample(m.format, this.random);
+    // A sample whose length misses minLength/maxLength (unicourt.com: date-times of exactly 25
+    // characters): the same instant written at another length, if the format has one.
+    if (text !== undefined && !this.fitsPatterns(m, text)) text = formatLengthVariants(m.format!, text).find((variant) => this.fitsPatterns(m, variant)) ?? text;
     // A format's sample that misses the schema's pattern or lengths (voice-id's FraudsterId: format
     // "password", `^id#[a-zA-Z0-9]{22}$`, 25 characters) gives way to the pattern's sample.
     if (text !== undefined && m.patterns.length > 0 && !this.fitsPatterns(m, text)) text = this.patterned(m) ?? text;
@@ -464,6 +467,17 @@ function intersectTypes(a: readonly JsonType[], b: readonly JsonType[]): JsonTyp
     else if (t === "number" && b.includes("integer")) out.add("integer");
   }
   return [...out];
+}
+
+/**
+ * A date-time's or time's sample written at other lengths, the same instant each: 0 to 9 fraction
+ * digits, then "Z" or "+00:00" (20 to 35 characters for a date-time). Other formats have none.
+ */
+export function formatLengthVariants(format: string, sample: string): string[] {
+  if ((format !== "date-time" && format !== "time") || !sample.endsWith("Z")) return [];
+  const base = sample.slice(0, -1);
+  const fractions = ["", ...Array.from({ length: 9 }, (_, i) => "." + "123456789".slice(0, i + 1))];
+  return ["Z", "+00:00"].flatMap((zone) => fractions.map((fraction) => base + fraction + zone));
 }
 
 /** A valid string for a format; undefined for one it does not know (then the pattern or a word). */

@@ -177,6 +177,22 @@ describe("synthesis", () => {
       for (const value of dated.values) expect(value).toMatch(/^20\d\d-\d\d-\d\d$/);
     });
 
+    test("a date-time or time sample is written at the length minLength/maxLength ask for (unicourt.com: 25 characters)", async () => {
+      const exact = await ids({ format: "date-time", minLength: 25, maxLength: 25 });
+      expect(exact.errors).toEqual([]);
+      for (const value of exact.values) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.1234Z$/);
+      // Past 30 characters only the "+00:00" form has the length.
+      const offset = await ids({ format: "date-time", minLength: 31, maxLength: 31 });
+      expect(offset.errors).toEqual([]);
+      for (const value of offset.values) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.12345\+00:00$/);
+      const long = await ids({ format: "date-time", minLength: 28 });
+      expect(long.errors).toEqual([]);
+      for (const value of long.values) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.1234567Z$/);
+      const time = await ids({ format: "time", minLength: 12, maxLength: 12 });
+      expect(time.errors).toEqual([]);
+      for (const value of time.values) expect(value).toMatch(/^\d\d:\d\d:\d\d\.12Z$/);
+    });
+
     test("an impossible combination falls back to the plain sample: reported by the guard, no crash", async () => {
       const { values, errors } = await ids({ minLength: 10, pattern: "^[a-f]{3}$" });
       expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "/id", keyword: "minLength" })]));
