@@ -22,7 +22,7 @@ import type { GeneratedFile } from "../../generator/generated-file";
 import { transformScripts } from "../../generator/print/scripts";
 import { traffic } from "../helpers/koala";
 import { parseDocument } from "../helpers/openapi";
-import { committedPackageFiles, esbuildReprint, generatedFile } from "../helpers/stated-javascript";
+import { committedPackageFiles, esbuildReprint, generatedFile, vocabulary } from "../helpers/stated-javascript";
 import { KOALA_OPENAPI, KOALA_OPENAPI_OUT, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { tempDir } from "../helpers/temp";
 
@@ -57,18 +57,6 @@ const CASES: Case[] = [
 const file = generatedFile;
 const normalized = esbuildReprint;
 
-/** Every property name and string value of a document: shaped values reach the builders' checks. */
-function vocabulary(schema: unknown, keys = new Set<string>(), strings = new Set<string>()): { keys: string[]; strings: string[] } {
-  if (Array.isArray(schema)) for (const item of schema) vocabulary(item, keys, strings);
-  else if (typeof schema === "object" && schema !== null) {
-    for (const [key, value] of Object.entries(schema)) {
-      keys.add(key);
-      if (typeof value === "string") strings.add(value);
-      vocabulary(value, keys, strings);
-    }
-  }
-  return { keys: [...keys].sort(), strings: [...strings].sort() };
-}
 
 /** Argument lists for the builders: valid values, near misses, values shaped from the document's keys and strings. */
 function builderArguments(document: object, valid: unknown[]): unknown[][] {

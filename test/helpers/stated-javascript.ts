@@ -37,3 +37,16 @@ export function committedPackageFiles(dir: string): GeneratedFile[] {
     readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(sub, e.name)) : [path.join(sub, e.name)]));
   return [...list("src"), ...list("dist")].map((p) => ({ path: p.split(path.sep).join("/"), contents: readFileSync(path.join(dir, p), "utf8") }));
 }
+
+/** Every property name and string value of a schema or document: values of those shapes reach its checks (the tests' arbitraries draw from them). */
+export function vocabulary(schema: unknown, keys = new Set<string>(), strings = new Set<string>()): { keys: string[]; strings: string[] } {
+  if (Array.isArray(schema)) for (const item of schema) vocabulary(item, keys, strings);
+  else if (typeof schema === "object" && schema !== null) {
+    for (const [key, value] of Object.entries(schema)) {
+      keys.add(key);
+      if (typeof value === "string") strings.add(value);
+      vocabulary(value, keys, strings);
+    }
+  }
+  return { keys: [...keys].sort(), strings: [...strings].sort() };
+}

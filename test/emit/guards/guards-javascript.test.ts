@@ -22,7 +22,7 @@ import type { GeneratedFile } from "../../../generator/generated-file";
 import { transformScripts } from "../../../generator/print/scripts";
 import { traffic } from "../../helpers/koala";
 import { parseDocument } from "../../helpers/openapi";
-import { committedPackageFiles, esbuildReprint, generatedFile } from "../../helpers/stated-javascript";
+import { committedPackageFiles, esbuildReprint, generatedFile, vocabulary } from "../../helpers/stated-javascript";
 import { KOALA_OPENAPI, KOALA_OPENAPI_OUT, KOALA_SCHEMA, REPO_ROOT } from "../../helpers/paths";
 import { tempDir } from "../../helpers/temp";
 
@@ -81,18 +81,6 @@ const CASES: Case[] = [
 const file = generatedFile;
 const normalized = esbuildReprint;
 
-/** Every property name and string value of a schema: shaped values reach its checks. */
-function vocabulary(schema: unknown, keys = new Set<string>(), strings = new Set<string>()): { keys: string[]; strings: string[] } {
-  if (Array.isArray(schema)) for (const item of schema) vocabulary(item, keys, strings);
-  else if (typeof schema === "object" && schema !== null) {
-    for (const [key, value] of Object.entries(schema)) {
-      keys.add(key);
-      if (typeof value === "string") strings.add(value);
-      vocabulary(value, keys, strings);
-    }
-  }
-  return { keys: [...keys].sort(), strings: [...strings].sort() };
-}
 
 /** Values to check both builds against: valid ones, values built from the schema's own keys and strings, and any JSON. */
 function inputs(document: object, valid: unknown[]): unknown[] {
