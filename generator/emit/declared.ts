@@ -5,7 +5,7 @@
  * `ts`): the module's TypeScript is the code with those parts, its JavaScript the code without
  * them (EmittedModule.javascript, builders.ts), so no compiler is needed between the two.
  */
-import { code, join, ts, type Code } from "./code";
+import { code, join, ts, typeScriptCode, type Code } from "./code";
 
 export interface BuilderStatement {
   /** The statement, TypeScript-only parts marked (typeScriptText gives the TypeScript, javaScriptText the JavaScript). */
@@ -37,17 +37,14 @@ export interface Parameter {
 
 /** `function name(params): returns { body }`, exported, after its doc comment; `body` its lines (TypeScript-only parts marked). */
 export function exportedFunction(doc: Code, name: Code, params: readonly Parameter[], returns: Code, body: readonly Code[]): BuilderStatement {
-  const typed = join(
-    params.map((p) => code`${p.name}${p.optional ? code`?` : code``}: ${p.type}`),
-    ", ",
-  );
-  const declared = code`export declare function ${name}(${typed}): ${returns};`;
-  const untyped = join(
+  // The parameters with their types marked TypeScript-only: the declaration keeps them all.
+  const marked = join(
     params.map((p) => code`${p.name}${ts`${p.optional ? code`?` : code``}: ${p.type}`}`),
     ", ",
   );
+  const declared = code`export declare function ${name}(${typeScriptCode(marked)}): ${returns};`;
   return {
-    code: join([code`${ts`${doc}\nexport `}function ${name}(${untyped})${ts`: ${returns}`} {`, ...body, code`}`], "\n"),
+    code: join([code`${ts`${doc}\nexport `}function ${name}(${marked})${ts`: ${returns}`} {`, ...body, code`}`], "\n"),
     declaration: code`${doc}\n${declared}`,
     declared,
     exports: [name.text],

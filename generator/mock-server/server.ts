@@ -20,6 +20,7 @@ import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePr
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
 import { keyQueryMatches, keyQuerySize, keyQueryValues, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
 import { parseFormBody, parseParameters } from "./parameters";
+import { mediaTypeEssence } from "../load/openapi/operation-model";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
 export interface MockServerOptions extends ReadMockApiOptions {
@@ -235,13 +236,14 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
   if (!authorized(api, operation, req, url)) return { status: 401, errors: [] };
   if (operation.body) {
     // An empty form (the client's {} as application/x-www-form-urlencoded, seldon.local) is a body, of no field.
-    const emptyForm = text === "" && contentType.split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+    const sent = mediaTypeEssence(contentType);
+    const emptyForm = text === "" && sent === "application/x-www-form-urlencoded";
     if (text === "" && !emptyForm) {
       if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
     } else {
-      const mediaType = contentType.split(";")[0]!.trim().toLowerCase() || "application/json";
+      const mediaType = sent || "application/json";
       // A declared media type's parameters ("application/json; charset=utf-8", influxdata.com) are not part of the match.
-      const content = operation.body.contents.find((c) => c.mediaType.split(";")[0]!.trim().toLowerCase() === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
+      const content = operation.body.contents.find((c) => mediaTypeEssence(c.mediaType) === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
         if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });

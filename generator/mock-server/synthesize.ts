@@ -305,10 +305,12 @@ class Synthesizer {
 
   private string(m: Merged): string {
     let text: string | undefined;
-    if (m.format !== undefined) text = formatSample(m.format, this.random);
-    // A sample whose length misses minLength/maxLength (unicourt.com: date-times of exactly 25
-    // characters): the same instant written at another length, if the format has one.
-    if (text !== undefined && !this.fitsPatterns(m, text)) text = formatLengthVariants(m.format!, text).find((variant) => this.fitsPatterns(m, variant)) ?? text;
+    if (m.format !== undefined) {
+      text = formatSample(m.format, this.random);
+      // A sample whose length misses minLength/maxLength (unicourt.com: date-times of exactly 25
+      // characters): the same instant written at another length, if the format has one.
+      if (text !== undefined && !this.fitsPatterns(m, text)) text = formatLengthVariants(m.format, text).find((variant) => this.fitsPatterns(m, variant)) ?? text;
+    }
     // A format's sample that misses the schema's pattern or lengths (voice-id's FraudsterId: format
     // "password", `^id#[a-zA-Z0-9]{22}$`, 25 characters) gives way to the pattern's sample.
     if (text !== undefined && m.patterns.length > 0 && !this.fitsPatterns(m, text)) text = this.patterned(m) ?? text;

@@ -46,13 +46,12 @@ if (port) {
       }
       return;
     }
-    // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
+    // Written, or sent to esbuild, by the main thread already, should it have been idle first (print/claim.ts).
+    if ((request.stated || request.scripts) && request.claim !== undefined && !claim(request.claim)) {
+      port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
+      return;
+    }
     if (request.stated) {
-      // Written by the main thread already, should it have been idle first (print/claim.ts).
-      if (request.claim !== undefined && !claim(request.claim)) {
-        port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
-        return;
-      }
       try {
         port.postMessage({ id: request.id, scripts: printScripts(request.source, request.stated) } satisfies FormatReply);
       } catch (error) {
@@ -60,12 +59,8 @@ if (port) {
       }
       return;
     }
+    // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
     if (request.scripts) {
-      // Sent to esbuild by the main thread already, should it have been idle first (print/claim.ts).
-      if (request.claim !== undefined && !claim(request.claim)) {
-        port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
-        return;
-      }
       transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
       return;
     }

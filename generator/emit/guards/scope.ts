@@ -22,8 +22,8 @@ export type Mode = "is" | "collect" | "eval";
  */
 export const FUNCTION_PATH: Code = code`path${ts`!`}`;
 
-/** Numbers the placeholders of {@link Scope.childInLoop}: each is replaced before that call returns. */
-let loopPaths = 0;
+/** Numbers the placeholders of {@link Scope.usedOnceOrLocal}: each is replaced before that call returns. */
+let placeholders = 0;
 
 /** The statements of one function body, appended in order. */
 export class Body {
@@ -177,16 +177,8 @@ export class Scope {
       this.child(schema, value, path, schemaPath);
       return;
     }
-    const token = placeholder("q", ++loopPaths);
-    const body = new Body();
-    this.with({ body }).child(schema, value, token, schemaPath);
-    if (body.uses(token) > 1) {
-      const local = this.local("q");
-      // A conditional, not `(errors && path)!`: no TypeScript-only syntax to mark for the JavaScript.
-      this.body.line(code`const ${local} = errors ? ${path} : "";`);
-      body.substitute(token, local);
-    } else body.substitute(token, path);
-    this.body.append(body);
+    // A conditional, not `(errors && path)!`: no TypeScript-only syntax to mark for the JavaScript.
+    this.usedOnceOrLocal("q", path, (local) => code`const ${local} = errors ? ${path} : "";`, (scope, token) => scope.child(schema, value, token, schemaPath));
   }
 
   /**
@@ -196,14 +188,23 @@ export class Scope {
    * machine code.
    */
   readOnce(expression: Code, prefix: string, emit: (scope: Scope, value: Code) => void): void {
-    const token = placeholder("v", ++loopPaths);
+    this.usedOnceOrLocal(prefix, expression, (local) => code`const ${local} = ${expression};`, emit);
+  }
+
+  /**
+   * `emit(scope, token)` with a placeholder for a value: `once` where the code it emits uses the
+   * value once, else a local (`prefix`) that `declare(local)` sets before that code.
+   */
+  private usedOnceOrLocal(prefix: string, once: Code, declare: (local: Code) => Code, emit: (scope: Scope, token: Code) => void): void {
+    // "q": a kind of its own (fold.ts's tokens are f, p, a, r, v and b, and may be in the code emitted).
+    const token = placeholder("q", ++placeholders);
     const body = new Body();
     emit(this.with({ body }), token);
     if (body.uses(token) > 1) {
       const local = this.local(prefix);
-      this.body.line(code`const ${local} = ${expression};`);
+      this.body.line(declare(local));
       body.substitute(token, local);
-    } else body.substitute(token, expression);
+    } else body.substitute(token, once);
     this.body.append(body);
   }
 

@@ -72,12 +72,10 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
   const body = marked.map(typeScriptCode);
   // Its `.d.ts`, stated: deriving it with TypeScript took seconds on a document of hundreds of operations.
   const declared = [...client.map((c) => c.declaration), ...plans.flatMap((p) => p.declarations)];
-  // The runtime names the code uses (its TypeScript's), for the JavaScript's imports too.
-  let usedInCode: ReadonlySet<string> = new Set();
-  /** The imports and re-exports of a module made of `statements`: the runtime names they use (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
-  const head = (statements: readonly Code[], { declarations = false } = {}): Code[] => {
-    const used = new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
-    if (!declarations) usedInCode = used;
+  // The runtime names the code uses (its TypeScript's): operations.ts's imports, and operations.js's.
+  const usedInCode = runtimeNamesIn(body);
+  /** The imports and re-exports of a module whose code uses the runtime names `used` (`$callOperation`, `$ApiSuccess`, ...), exactly those, for noUnusedLocals. */
+  const head = (used: ReadonlySet<string>, { declarations = false } = {}): Code[] => {
     const out: Code[] = [];
     for (const [template, exported] of Object.entries(RUNTIME_EXPORTS)) {
       const wanted = exported.filter((name) => used.has(name));
@@ -89,8 +87,8 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
     for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) out.push(...reexportStatement(types, template, packageTypes, true));
     return out;
   };
-  const statements: Code[] = [...head(body), ...body];
-  const declarations: Code[] = [...head(declared, { declarations: true }), ...declared];
+  const statements: Code[] = [...head(usedInCode), ...body];
+  const declarations: Code[] = [...head(runtimeNamesIn(declared), { declarations: true }), ...declared];
   const mapDoc = docComment(
     [
       "Every operation with its method and path, for generic callers (tests, a command line): importing",
@@ -112,6 +110,11 @@ function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: 
     declarations: declarations.map((c) => c.text),
     javascript: script([...marked, map], exported, usedInCode, guardNames),
   };
+}
+
+/** The runtime names (`$callOperation` → callOperation) the statements mention. */
+function runtimeNamesIn(statements: readonly Code[]): Set<string> {
+  return new Set([...statements.map((c) => c.text).join("\n").matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]!));
 }
 
 /**

@@ -10,7 +10,7 @@ import { idempotencyCode, idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
-import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
+import { mediaTypeEssence, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, type Code } from "../code";
@@ -46,7 +46,7 @@ const statusLiteral = (status: string): Code => (/^\d+$/.test(status) ? literal(
 type BodyKind = "json" | "form" | "multipart" | "raw";
 
 function bodyKind(mediaType: string): BodyKind {
-  const type = mediaType.split(";")[0]!.trim().toLowerCase();
+  const type = mediaTypeEssence(mediaType);
   if (type === "application/json" || /^[a-z]+\/[^;]*\+json$/.test(type)) return "json";
   if (type === "application/x-www-form-urlencoded") return "form";
   if (type.startsWith("multipart/")) return "multipart";
@@ -161,7 +161,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // A guard per media type when they differ (va.gov: GeoJSON under application/geo+json, a page under
     // application/json; or JSON beside text/csv, whose text no JSON guard passes): the runtime checks the one
     // the answer's Content-Type names. One guard for every media type (the usual case): that guard alone.
-    const guards = new Map(response.contents.map((c) => [c.mediaType.split(";")[0]!.trim().toLowerCase(), bodyKind(c.mediaType) === "json" ? siteType(c) : undefined]));
+    const guards = new Map(response.contents.map((c) => [mediaTypeEssence(c.mediaType), bodyKind(c.mediaType) === "json" ? siteType(c) : undefined]));
     const responseGuard =
       new Set(guards.values()).size > 1
         ? code`{ ${join([...guards].map(([mediaType, type]) => code`${objectKey(mediaType)}: ${type !== undefined ? guard(type) : code`null`}`), ", ")} }`
