@@ -17,8 +17,8 @@ export interface EmitOptions {
    * (`model.roots` lists every root; a package of several schemas has several).
    */
   endpoints?: Readonly<Record<string, string>>;
-  /** The OpenAPI documents of the package, each with its root type's name and type names after merging (for the operations emitter). */
-  apis?: readonly (IrApi & { rootName: string })[];
+  /** The OpenAPI documents of the package, each with its API's name (IrRoot.name: the client's, createXClient) and type names after merging (for the operations emitter). */
+  apis?: readonly (IrApi & { apiName: string })[];
   /** What the client needs beyond the endpoints (see ClientEmitOptions). */
   client?: ClientEmitOptions;
   /**

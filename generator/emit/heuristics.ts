@@ -6,7 +6,7 @@
  * `diff` compares it; the config sets or turns off each (HeuristicSettings).
  */
 import { showPlace } from "../errors";
-import { isNode, onlyRef, type IrModel } from "../ir/model";
+import { isNode, onlyRef, rootTypes, type IrModel } from "../ir/model";
 import { planBuilders } from "./builders/index";
 import { idempotencyFor } from "./client/endpoints";
 import type { EmitContext } from "./emitter";
@@ -55,7 +55,7 @@ export function findHeuristics(context: EmitContext): Heuristic[] {
   if (options.artifacts.includes("client")) {
     const key = options.client?.idempotencyKey;
     // The roots a client method posts (every root when no endpoint is given: `diff` compares them all).
-    const roots = (model.roots?.map((r) => r.name) ?? [model.rootName]).filter((name) => options.endpoints === undefined || Object.prototype.hasOwnProperty.call(options.endpoints, name));
+    const roots = rootTypes(model).filter((name) => options.endpoints === undefined || Object.prototype.hasOwnProperty.call(options.endpoints, name));
     for (const root of roots) {
       const idempotency = idempotencyFor(model, root, key);
       if (!idempotency) continue;

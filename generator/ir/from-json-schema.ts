@@ -6,15 +6,21 @@ import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/regis
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
 import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
-import { NameAllocator, type DerivedNames, type NameCollision } from "./naming";
+import { NameAllocator, toTypeName, type DerivedNames, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { compiledRegex } from "./regex-flags";
 import { foldDuplicateTypes } from "./fold-duplicates";
 import { readDiscriminator } from "../load/openapi/discriminator";
 
 export interface NormalizeOptions {
-  /** The root type's name; default: the root's `title`, else the file name. */
+  /** The root type's name (an OpenAPI document's: the API's); default: the root's `title`, else the file name. */
   rootName?: string;
+  /**
+   * The names an OpenAPI document's operations module derives from the API's name (its client's:
+   * emit/client/artifact.ts's allClientNames), reserved before any type is named, as a JSON
+   * Schema's root type reserves them through `derivedNames`.
+   */
+  apiNames?: (api: string) => string[];
   /**
    * Names the output reserves for itself so no type takes them: those of a client named apart from
    * the root (runtime helpers need none: they are imported under `$` aliases, emit/runtime-names.ts).
@@ -92,11 +98,14 @@ class Normalizer {
     const root = this.loaded.root;
     const openapi = this.loaded.openapi;
     let rootName: string;
+    let rootType: string | undefined;
     let api: IrApi | undefined;
     if (openapi) {
-      // An OpenAPI document is no schema: its root type is `unknown`, named after the API (a
-      // namespace, as a definitions-only schema's), and its schemas are the named types.
-      rootName = this.name(true, this.options.rootName ?? openApiTitle(openapi.input.document) ?? this.rootNameHint({}), undefined, true);
+      // An OpenAPI document is no schema: no type stands for it (an `X = unknown` whose guards pass
+      // anything). Its name is the API's, which names the package and the client; the names its
+      // operations module derives from it (createXClient, ...) are reserved so that no component takes them.
+      rootName = toTypeName(this.options.rootName ?? openApiTitle(openapi.input.document) ?? this.rootNameHint({}));
+      this.allocator.reserve(this.options.apiNames?.(rootName) ?? [], `the API ${rootName}`);
       // The type each site became, for the client: what an operation's parameters, body and responses are.
       const siteTypes: Record<string, string> = {};
       for (const site of openapi.sites) {
@@ -108,7 +117,7 @@ class Normalizer {
       api = { operations: openapi.input.operations, securitySchemes: openapi.input.securitySchemes, servers: openapi.input.servers, siteTypes };
     } else {
       const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
-      rootName = this.name(root, this.rootNameHint(root), rootLocation, true);
+      rootName = rootType = this.name(root, this.rootNameHint(root), rootLocation, true);
     }
     // Every definition of the root document becomes a named type, referenced or not: users import them.
     if (!openapi && isJsonObject(root)) {
@@ -140,6 +149,7 @@ class Normalizer {
     const loaded = this.loaded;
     return {
       rootName,
+      ...(rootType !== undefined && { rootType }),
       types,
       // The hash read when needed (a getter): see LoadedSchema.hash.
       source: {

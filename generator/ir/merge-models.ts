@@ -14,9 +14,9 @@ import type { DerivedNames } from "./naming";
 import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
 
 export interface MergedModels {
-  /** Every type of every schema, each name once; `rootName` is the first schema's root. */
+  /** Every type of every schema, each name once; `rootName` (and `rootType`) is the first schema's. */
   model: IrModel;
-  /** For each input model, the names of its types in `model` (after renames), root first. */
+  /** For each input model, the names of its types in `model` (after renames), root type first (when it has one). */
   typesOf: string[][];
 }
 
@@ -25,7 +25,7 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
   const namesDerivedFrom = options.derivedNames ?? ((): string[] => []);
   if (models.length === 1) {
     const only = models[0]!;
-    return { model: { ...only, roots: [rootOf(only, only.rootName)] }, typesOf: [only.types.map((t) => t.name)] };
+    return { model: { ...only, roots: [rootOf(only, only.rootName, only.rootType)] }, typesOf: [only.types.map((t) => t.name)] };
   }
   const types: IrNamedType[] = [];
   const byKey = new Map<string, { type: IrNamedType; model: IrModel }>();
@@ -34,7 +34,11 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
   const typesOf: string[][] = [];
   const roots: IrRoot[] = [];
   const warnings: string[] = [];
+  // Every earlier schema's name, lower-cased → what it is: a root's name, type or not (an OpenAPI
+  // document's API), names a client (createXClient), so no two schemas may share it.
+  const rootNames = new Map<string, string>();
   const conflict = (name: string, isRoot: boolean): string | undefined => {
+    if (isRoot && rootNames.has(name.toLowerCase())) return `is also the name of ${rootNames.get(name.toLowerCase())!}`;
     const earlier = byKey.get(name.toLowerCase());
     if (earlier) return `is also defined, differently, by ${where(earlier.type.origin, earlier.model.source.file)}`;
     if (values.has(name)) return `is a name derived from ${values.get(name)}`;
@@ -44,13 +48,28 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
     }
     return undefined;
   };
+  // An API's name is no type: it may be a type's name, but not another schema's name, and the names
+  // only a root derives (its client's) must be free.
+  const apiConflict = (name: string): string | undefined => {
+    const other = rootNames.get(name.toLowerCase());
+    if (other !== undefined) return `is also the name of ${other}`;
+    for (const derived of rootOnlyNames(name)) {
+      const owner = values.get(derived) ?? byKey.get(derived.toLowerCase())?.type.name;
+      if (owner !== undefined) return `derives "${derived}", which is taken by ${owner}`;
+    }
+    return undefined;
+  };
+  const rootOnlyNames = (name: string): string[] => {
+    const own = new Set(namesDerivedFrom(name, false));
+    return namesDerivedFrom(name, true).filter((derived) => !own.has(derived));
+  };
   for (const model of models) {
     warnings.push(...model.warnings);
     const own = new Map(model.types.map((t) => [t.name, t]));
     const shared = sharedNames(model, own, byKey);
     const renames = new Map<string, string>();
     for (const type of model.types) {
-      const isRoot = type.name === model.rootName;
+      const isRoot = type.name === model.rootType;
       const reason = shared.has(type.name) ? undefined : conflict(type.name, isRoot);
       if (reason === undefined) continue;
       let n = 2;
@@ -71,16 +90,36 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
       const renamed: IrNamedType = renames.size ? { ...type, name: renames.get(type.name) ?? type.name, schema: renameRefs(type.schema, renames) } : type;
       types.push(renamed);
       byKey.set(renamed.name.toLowerCase(), { type: renamed, model });
-      for (const derived of namesDerivedFrom(renamed.name, type.name === model.rootName)) values.set(derived, renamed.name);
+      for (const derived of namesDerivedFrom(renamed.name, type.name === model.rootType)) values.set(derived, renamed.name);
       names.push(renamed.name);
     }
     typesOf.push(names);
-    roots.push(rootOf(model, renames.get(model.rootName) ?? model.rootName));
+    if (model.rootType !== undefined) {
+      const name = renames.get(model.rootType) ?? model.rootType;
+      rootNames.set(name.toLowerCase(), `the root type of ${where("#", model.source.file)}`);
+      roots.push(rootOf(model, name, name));
+      continue;
+    }
+    // No root type (an OpenAPI document): its API's name must still be its own among the package's
+    // schemas (two documents titled alike would both export createXClient).
+    let name = model.rootName;
+    const reason = apiConflict(name);
+    if (reason !== undefined) {
+      let n = 2;
+      while (apiConflict(`${model.rootName}${n}`) !== undefined) n++;
+      name = `${model.rootName}${n}`;
+      if (options.nameCollisions === "error") throw new CodegenError("nameCollision", `name collision: the API "${model.rootName}" ${reason}; rename one of them (without --name-collisions error it would be "${name}")`, { file: model.source.file, pointer: "#" });
+      warnings.push(`${where("#", model.source.file)}: name collision: the API "${model.rootName}" ${reason}; using "${name}"`);
+    }
+    rootNames.set(name.toLowerCase(), `the API of ${where("#", model.source.file)}`);
+    for (const derived of rootOnlyNames(name)) values.set(derived, `the API ${name}`);
+    roots.push(rootOf(model, name, undefined));
   }
   const first = models[0]!;
   let hash: string | undefined;
   const model: IrModel = {
     rootName: roots[0]!.name,
+    ...(roots[0]!.type !== undefined && { rootType: roots[0]!.type }),
     types,
     // Hashes read when needed (getters): see LoadedSchema.hash.
     source: {
@@ -100,7 +139,8 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
 export function selectSchemas(merged: MergedModels, indices: readonly number[]): IrModel {
   const wanted = new Set(indices.flatMap((i) => merged.typesOf[i]!));
   const roots = indices.map((i) => merged.model.roots![i]!);
-  return { ...merged.model, rootName: roots[0]!.name, roots, types: merged.model.types.filter((t) => wanted.has(t.name)) };
+  const { rootType: _first, ...model } = merged.model;
+  return { ...model, rootName: roots[0]!.name, ...(roots[0]!.type !== undefined && { rootType: roots[0]!.type }), roots, types: merged.model.types.filter((t) => wanted.has(t.name)) };
 }
 
 /** One hash for several schemas; a single schema keeps its own, so its package.json does not change. */
@@ -109,9 +149,10 @@ export function combinedHash(hashes: readonly string[]): string {
   return createHash("sha256").update(hashes.join("\n")).digest("hex");
 }
 
-function rootOf(model: IrModel, name: string): IrRoot {
+function rootOf(model: IrModel, name: string, type: string | undefined): IrRoot {
   return {
     name,
+    ...(type !== undefined && { type }),
     file: model.source.file,
     get hash() {
       return model.source.hash;

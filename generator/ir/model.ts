@@ -216,9 +216,19 @@ export interface IrNamedType {
 export type { Dialect };
 
 export interface IrModel {
-  /** The root type's name (also `types[0].name`). */
+  /**
+   * The schema's name, which names the package, its client and its modules' headers: a JSON
+   * Schema's root type; an OpenAPI document's API (its title, or the name it was given), which is
+   * no type (see `rootType`).
+   */
   rootName: string;
-  /** Root first, then `$defs` in document order, then other referenced schemas in discovery order. */
+  /**
+   * The root type's name (`rootName`, also `types[0].name`); absent for an OpenAPI document, which
+   * is no schema: its components, bodies, responses and parameters are the types, its operations
+   * the client, and nothing stands for the document itself (no `X = unknown` that accepts anything).
+   */
+  rootType?: string;
+  /** The root type first (if any), then `$defs` in document order, then other referenced schemas in discovery order. */
   types: IrNamedType[];
   source: {
     /** The schema file as the user named it, when it came from a file. */
@@ -230,8 +240,8 @@ export interface IrModel {
   /** Non-fatal findings (a name collision resolved with a suffix, ...), one line each. */
   warnings: string[];
   /**
-   * The package's entry types, one per schema given to generate(), in order (`roots[0].name` is
-   * `rootName`). Set by generate(); a package of several schemas has several (see ir/merge-models.ts).
+   * The package's schemas, one per schema given to generate(), in order (`roots[0].name` is
+   * `rootName`, `roots[0].type` is `rootType`). Set by generate(); a package of several schemas has several (see ir/merge-models.ts).
    */
   roots?: IrRoot[];
   /** Set for an OpenAPI document: its operations, security schemes, and the type each schema site became. */
@@ -264,13 +274,21 @@ export function builtObjectType(api: IrApi, name: string | undefined): string | 
   return name === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(name)}`)];
 }
 
-/** The root type of one schema of the package. */
+/** One schema of the package: its name and its root type (none for an OpenAPI document; see IrModel.rootType). */
 export interface IrRoot {
   name: string;
+  /** The root type's name (`name`, after merging); absent for an OpenAPI document. */
+  type?: string;
   /** The schema file as the user named it. */
   file?: string;
   /** sha256 of that schema's documents. */
   hash: string;
+}
+
+/** The root types of the package's schemas, in order: none for an OpenAPI document (IrModel.rootType). */
+export function rootTypes(model: IrModel): string[] {
+  if (!model.roots) return model.rootType === undefined ? [] : [model.rootType];
+  return model.roots.flatMap((r) => (r.type === undefined ? [] : [r.type]));
 }
 
 export function isNode(schema: IrSchema): schema is IrNode {

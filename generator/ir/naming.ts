@@ -97,6 +97,11 @@ export class NameAllocator {
 
   private readonly hoisted = new Map<string, number>();
 
+  /** Value (and exported type) names that no type may take or derive, compared exactly as reserved names are: an API's client names. */
+  reserve(names: Iterable<string>, owner: string): void {
+    for (const name of names) this.values.set(name, owner);
+  }
+
   has(name: string): boolean {
     return this.taken.has(name.toLowerCase()) || this.values.has(name);
   }

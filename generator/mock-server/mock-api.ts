@@ -148,7 +148,7 @@ async function fromEndpoints(endpoints: readonly MockEndpoint[], options: ReadMo
   for (const e of withSchema) if (e.schema === undefined) throw new CodegenError("usage", `endpoint ${e.path}: give its schema (or validate: false)`);
   const { model, guards } = withSchema.length > 0 ? await generateGuards(options, withSchema.map((e) => e.schema!)) : { model: emptyModel(), guards: new Map<string, GuardFn>() };
   const operations = endpoints.map((endpoint, i): MockOperation => {
-    const root = withSchema.includes(endpoint) ? model.roots![withSchema.indexOf(endpoint)]!.name : undefined;
+    const root = withSchema.includes(endpoint) ? model.roots![withSchema.indexOf(endpoint)]!.type : undefined;
     const checked = root !== undefined && guards.has(root) ? { type: root, validate: guards.get(root)! } : undefined;
     return {
       name: `endpoint${i + 1}`,

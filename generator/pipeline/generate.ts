@@ -131,7 +131,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
       if (document.uri.startsWith("file:")) read.inputFiles.add(fileURLToPath(document.uri));
       else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(document.displayName)) read.inputFiles.add(path.resolve(options.cwd ?? process.cwd(), document.displayName));
     }
-    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom });
+    const model = fromJsonSchema(loaded, KEYWORDS, { rootName: input.name, reservedNames, nameCollisions: options.nameCollisions, derivedNames: namesDerivedFrom, apiNames: allClientNames });
     mark("IR built");
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
@@ -186,15 +186,15 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
   const endpoints: Record<string, string> = {};
   inputs.forEach((input, i) => {
     const root = model.roots![i]!;
+    // An OpenAPI document has no root type; its client is its operations (emit/operations/), not an endpoint's.
+    if (root.type === undefined) return;
     // A root typed `unknown` (a definitions-only schema, or one whose root says nothing about a
     // value's type) gets no client method: it would post anything, untyped.
-    const untyped = typeOf(findType(model, root.name).schema).text === "unknown";
-    if (untyped && read.constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.name} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
-    // An OpenAPI document's client is its operations (emit/operations/), not an endpoint's.
-    if (read.openapi[i]) return;
+    const untyped = typeOf(findType(model, root.type).schema).text === "unknown";
+    if (untyped && read.constrains[i]) warnings.push(`${root.file ?? "(schema)"}#: the root type ${root.type} is \`unknown\`: its schema does not say which JSON type a value has (no "type", "$ref", "const", "enum", "properties" or "items")`);
     if (input.endpoint === undefined || !artifactsOf[i]!.has("client")) return;
-    if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.name} is \`unknown\``);
-    else endpoints[root.name] = input.endpoint;
+    if (untyped) warnings.push(`${root.file ?? "(schema)"}#: no client method for ${input.endpoint}: the root type ${root.type} is \`unknown\``);
+    else endpoints[root.type] = input.endpoint;
   });
   const packageTypes = new Set(model.types.map((t) => t.name));
   // As emit/operations/ settles them: document after document, those with operations.
@@ -207,7 +207,7 @@ function planPackage(inputs: readonly SchemaInput[], artifactsOf: readonly Set<s
     const siteTypes = Object.fromEntries(Object.entries(api.siteTypes).map(([key, name]) => [key, renamed.get(name) ?? name]));
     const root = model.roots![i]!;
     if (api.operations.length > 0) warnings.push(...apiNames(root.name, api.operations, packageTypes, earlierNames).warnings.map((w) => `${root.file ?? "(schema)"}: ${w}`));
-    return [{ ...api, siteTypes, rootName: root.name }];
+    return [{ ...api, siteTypes, apiName: root.name }];
   });
   let client: EmitOptions["client"] | undefined;
   const emitOptions: EmitOptions = {
@@ -279,7 +279,13 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   // document is ~0.05 s before the types could start there. They go with the release's files,
   // asked for once this thread is done emitting (sendReleaseFiles), the only part that reads them.
   const { source, roots } = model;
-  const unhashed = { rootName: model.rootName, types: model.types, source: { file: source.file, dialect: source.dialect }, roots: roots?.map((r) => ({ name: r.name, file: r.file })) };
+  const unhashed = {
+    rootName: model.rootName,
+    ...(model.rootType !== undefined && { rootType: model.rootType }),
+    types: model.types,
+    source: { file: source.file, dialect: source.dialect },
+    roots: roots?.map((r) => ({ name: r.name, ...(r.type !== undefined && { type: r.type }), file: r.file })),
+  };
   const sent = thread.offload({ model: unhashed as OffloadModel });
   // Its failure fails the requests below, each of which falls back to this thread.
   sent.answer.catch(() => undefined);

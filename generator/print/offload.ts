@@ -20,7 +20,7 @@ import { claim } from "./claim";
 import type { planRelease, Release } from "../release/release";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
-export type OffloadModel = Pick<IrModel, "rootName" | "types" | "source" | "roots">;
+export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
 
 /** planRelease's options, without the model (sent once, with `model`). */
 export type ReleaseRequest = Omit<Parameters<typeof planRelease>[0], "model">;

@@ -51,7 +51,11 @@ export interface Release {
   readonly files: { path: string; contents: string }[];
 }
 
-type SchemaRecord = { file?: string; root: string; sha256: string };
+/**
+ * A schema of the package: a JSON Schema's `root` type, or an OpenAPI document's `api` (its name,
+ * which names the client: the document has no root type, so no type of the record stands for it).
+ */
+type SchemaRecord = { file?: string; root?: string; api?: string; sha256: string };
 /** A named type as the snapshot keeps it: the IR without `schemaPath`s (see stripTypes). */
 type TypeRecord = Pick<IrNamedType, "name" | "schema">;
 
@@ -117,7 +121,7 @@ export function planRelease(options: {
     released = { ...output, version: packageVersion };
   }
 
-  const changes = released ? diffApis(released, compared) : [];
+  const changes = released ? diffApis(released, compared, apiNames(model)) : [];
   const bump = bumpFor(changes);
   const since = released?.version;
   // No snapshot but a package.json (an output from elsewhere, or the snapshot deleted): keep its version.
@@ -176,7 +180,7 @@ function section(version: string, since: ApiRecord | undefined, api: ApiRecord, 
   const title = `## ${version}${kind === "unreleased" ? " (unreleased)" : ""}`;
   const note = kind === "by hand" ? " Version set by hand in package.json." : "";
   if (!since) return [title, "", `First generated from ${schemaList(api.schemas)}.${note}`, ""].join("\n");
-  const changes = diffApis(since, api);
+  const changes = diffApis(since, api, new Set(api.schemas.flatMap((s) => (s.api === undefined ? [] : [s.api]))));
   const lines = [title, "", `From ${schemaList(api.schemas)}; ${changes.length === 0 ? "no change to the API" : "changes"} since ${since.version}.${note}`, ""];
   for (const [level, heading] of [
     ["breaking", "Breaking"],
@@ -190,9 +194,26 @@ function section(version: string, since: ApiRecord | undefined, api: ApiRecord, 
   return lines.join("\n");
 }
 
-/** The snapshot's types are the IR's named types without their paths, which diffModels does not read. */
-function diffApis(before: Pick<ApiRecord, "types" | "operations">, after: Pick<ApiRecord, "types" | "operations">): ApiChange[] {
-  return diffApi({ types: before.types as IrNamedType[], operations: before.operations }, { types: after.types as IrNamedType[], operations: after.operations });
+/**
+ * The snapshot's types are the IR's named types without their paths, which diffModels does not read.
+ * `apis`: the names of the current OpenAPI documents' APIs. An output from before they had no root
+ * type recorded one under the API's name, typed `unknown`: its removal is said for what it is.
+ */
+function diffApis(before: Pick<ApiRecord, "types" | "operations" | "schemas">, after: Pick<ApiRecord, "types" | "operations">, apis: ReadonlySet<string>): ApiChange[] {
+  const changes = diffApi({ types: before.types as IrNamedType[], operations: before.operations }, { types: after.types as IrNamedType[], operations: after.operations });
+  const formerRoots = new Set(before.schemas.flatMap((s) => (s.root !== undefined && apis.has(s.root) ? [s.root] : [])));
+  if (formerRoots.size === 0) return changes;
+  return changes.map((c) =>
+    formerRoots.has(c.at) && c.message === "type removed" && before.types.some((t) => t.name === c.at && t.schema === true)
+      ? { ...c, message: "type removed: it stood for the OpenAPI document itself, `unknown` (its guards accepted any value); an OpenAPI document has no root type" }
+      : c,
+  );
+}
+
+/** The names of the model's schemas that have no root type (OpenAPI documents' APIs). */
+function apiNames(model: IrModel): Set<string> {
+  if (!model.roots) return new Set(model.rootType === undefined ? [model.rootName] : []);
+  return new Set(model.roots.flatMap((r) => (r.type === undefined ? [r.name] : [])));
 }
 
 function schemaList(schemas: readonly SchemaRecord[]): string {
@@ -226,10 +247,10 @@ function withoutPending(changelog: string): string {
 }
 
 function schemaRecords(model: IrModel): SchemaRecord[] {
-  return (model.roots ?? [{ name: model.rootName, file: model.source.file, hash: model.source.hash }]).map((r) => ({
+  return (model.roots ?? [{ name: model.rootName, type: model.rootType, file: model.source.file, hash: model.source.hash }]).map((r) => ({
     // The base name: the same whichever folder generate runs from.
     file: r.file?.split(/[\\/]/).pop(),
-    root: r.name,
+    ...(r.type !== undefined ? { root: r.type } : { api: r.name }),
     sha256: r.hash,
   }));
 }

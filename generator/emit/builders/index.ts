@@ -11,7 +11,7 @@ import { emitGrouping, planGrouping, type GroupPlan } from "./grouping";
 import { chunkName, groupName, guardNames, ModuleNames, RUNTIME_NAMESPACE, RUNTIME_TYPE_EXPORTS } from "./names";
 import { emitObjectBuilder, planObjectBuilder, type ObjectBuilder } from "./object-builders";
 import { isObjectType, objectInfo, objectTypes, type ObjectInfo } from "./object-shape";
-import { isNode } from "../../ir/model";
+import { isNode, rootTypes } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 import { guardWrappers } from "../guards/wrappers";
@@ -43,8 +43,8 @@ export function planBuilders({ model, options }: EmitContext): BuildersPlan {
 
   // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an
   // object type (the client relies on it): a root typed `unknown` (a definitions-only schema) gets
-  // none rather than an untyped one. createX only for `type: "object"`.
-  const rootNames = model.roots?.map((r) => r.name) ?? [model.rootName];
+  // none rather than an untyped one, and an OpenAPI document has no root type. createX only for `type: "object"`.
+  const rootNames = rootTypes(model);
   const roots = rootNames.flatMap((name) => {
     const type = model.types.find((t) => t.name === name);
     const root = objects.find((o) => o.name === name) ?? (type && isNode(type.schema) && isObjectType(model, name) ? objectInfo(type.name, type.schema, options.heuristics?.stamps) : undefined);

@@ -4,7 +4,7 @@
  * transport in templates/runtime/http-client.ts. The generated part is only wiring: the path with
  * its parameters, the guard, the splitter, the idempotency arrays and the defaults.
  */
-import { isNode } from "../../ir/model";
+import { isNode, rootTypes } from "../../ir/model";
 import { toTypeName } from "../../ir/naming";
 import { builderNames } from "../builders/artifact";
 import { guardNames } from "../guards/artifact";
@@ -74,7 +74,7 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   const hasBuilders = options.artifacts.includes("builders");
   // Every root of the package has its chunkX (builders emits one per root, and asking for a
   // client brings builders), so each endpoint splits by its own schema's maxItems.
-  const rootNames = new Set(model.roots?.map((r) => r.name) ?? [model.rootName]);
+  const rootNames = new Set(rootTypes(model));
   const isRoot = (name: string): boolean => rootNames.has(name);
   const chunkable = (name: string): boolean => hasBuilders && isRoot(name) && isObjectType(model, name);
 

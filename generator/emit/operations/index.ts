@@ -58,10 +58,10 @@ export function emitOperations(context: EmitContext): EmittedModule[] {
   return modules.length > 0 && !endpointClient ? [...modules, transportModule()] : modules;
 }
 
-function emitApi(context: EmitContext, api: IrApi & { rootName: string }, path: string, earlier: EarlierNames): EmittedModule {
+function emitApi(context: EmitContext, api: IrApi & { apiName: string }, path: string, earlier: EarlierNames): EmittedModule {
   const { options } = context;
   const packageTypes = packageTypesOf(context);
-  const names = apiNames(api.rootName, api.operations, packageTypes, earlier);
+  const names = apiNames(api.apiName, api.operations, packageTypes, earlier);
   const plans = api.operations.map((operation) => planOperation(operation, api, names.operations.get(operation)!, context.model));
   const typeNames = new Set(plans.flatMap((p) => p.typeNames));
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
@@ -142,7 +142,7 @@ interface ClientStatement {
 }
 
 /** The options interface, the server URL (with its variables), and the factory; each with its declaration. */
-function clientStatements(api: IrApi & { rootName: string }, names: ApiNames, userAgent: string | undefined): ClientStatement[] {
+function clientStatements(api: IrApi & { apiName: string }, names: ApiNames, userAgent: string | undefined): ClientStatement[] {
   const statements: ClientStatement[] = [];
   // A type: the same in both TypeScript files, none of it in the JavaScript.
   const same = (text: Code): ClientStatement => ({ code: ts`${text}`, declaration: text, exports: [] });
