@@ -76,7 +76,7 @@ test("one schema: the model as it was, with its root listed", async () => {
   const merged = mergeModels([a!], { derivedNames: namesDerivedFrom });
   expect(merged.model.types).toBe(a!.types);
   expect(merged.model.source.hash).toBe(a!.source.hash);
-  expect(merged.model.roots).toEqual([{ name: "A", file: "(schema)", hash: a!.source.hash }]);
+  expect(merged.model.roots).toEqual([{ name: "A", type: "A", file: "(schema)", hash: a!.source.hash }]);
 });
 
 test("a name collision's warning shows its places as errors do: percent-encoded (`{id}` → `%7Bid%7D`)", async () => {
