@@ -114,7 +114,7 @@ class Normalizer {
         else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") type = this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
         if (typeof type === "string") siteTypes[apiSiteKey(site.location.document === openapi.parametersDocument, site.location.pointer)] = type;
       }
-      api = { operations: openapi.input.operations, securitySchemes: openapi.input.securitySchemes, servers: openapi.input.servers, siteTypes };
+      api = { operations: openapi.input.operations, webhooks: openapi.input.webhooks, securitySchemes: openapi.input.securitySchemes, servers: openapi.input.servers, siteTypes };
     } else {
       const rootLocation: SchemaLocation = { document: this.loaded.rootDocument, pointer: "" };
       rootName = rootType = this.name(root, this.rootNameHint(root), rootLocation, true);

@@ -251,6 +251,8 @@ export interface IrModel {
 /** An OpenAPI document's operations beside its types (see load/openapi/operation-model.ts). */
 export interface IrApi {
   operations: IrOperation[];
+  /** The requests the API sends (3.1 `webhooks`, operations' `callbacks`): their schemas are named types, no client function calls them. */
+  webhooks: IrOperation[];
   securitySchemes: IrSecurityScheme[];
   /** The document's servers: the client's default base URL is the first (an operation's own servers are its IrOperation.servers). */
   servers: IrServer[];

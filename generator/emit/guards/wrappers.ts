@@ -39,7 +39,8 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     const parameters = new Set<string>();
     const sites = new Set<string>();
     const headerObjects = new Set<string>();
-    for (const operation of api.operations) {
+    // A webhook's or callback's parts as an operation's: the receiver checks the parameter objects and bodies.
+    for (const operation of [...api.operations, ...api.webhooks]) {
       // The parameter objects, looked up as the operations emitter does (emit/operations/plan.ts).
       for (const object of Object.values(operation.parameterTypes)) {
         const type = builtObjectType(api, object);

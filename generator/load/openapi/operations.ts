@@ -9,6 +9,7 @@ import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
 import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
+import { toPascalCase, toValueName } from "../../identifiers";
 import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";
 
 export interface ExtractOptions {
@@ -22,12 +23,20 @@ export interface ExtractOptions {
 
 export interface ExtractedOperations {
   operations: IrOperation[];
+  /**
+   * The requests the API itself sends, which the user's server receives: 3.1's `webhooks` and every
+   * operation's `callbacks` (those of webhooks and callbacks too). No client function calls them;
+   * their inline schemas (bodies, responses, parameters) become named types all the same, named like
+   * an operation's (see names.ts), so that a receiver can type and check what arrives.
+   */
+  webhooks: IrOperation[];
   /** Name collisions settled with a suffix, one line each; the bodies left out of responses that have none, one line. */
   warnings: string[];
 }
 
 interface Found {
   method: HttpMethod;
+  /** The path template; a webhook's key; a callback's runtime expression. */
   path: string;
   operation: JsonObject;
   pointer: string;
@@ -49,6 +58,7 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
     }
   }
   const operations = found.map((f) => toOperation(f, chosen.get(f)!, document, context));
+  const webhooks = extractWebhooks(document, found, chosen, names, context);
   const bodiless = operations.flatMap((operation) => dropBodilessContents(operation));
   const unsent = operations.filter((operation) => (operation.method === "get" || operation.method === "head") && operation.requestBody !== undefined);
   const warnings = [...names.warnings];
@@ -63,7 +73,75 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
     const listed = bodiless.slice(0, 3).join(", ") + (bodiless.length > 3 ? `, and ${bodiless.length - 3} more` : "");
     warnings.push(`${options.file ?? "(document)"}: ${bodiless.length} response${bodiless.length === 1 ? " declares" : "s declare"} a body that HTTP never sends (a 204, 205 or 304 status, or an answer to HEAD): typed and checked as no body (${listed})`);
   }
-  return { operations, warnings };
+  return { operations, webhooks, warnings };
+}
+
+/**
+ * The webhooks (document order, methods in the specification's order), then the callbacks of every
+ * operation, the path operations' first, then those of the webhooks and callbacks found, as deep as
+ * they nest. Named after the path operations (whose names they never take): the `operationId`, else
+ * the webhook's key + "webhook" (`newPet` → newPetWebhook), a callback's operation + key +
+ * "callback" (subscribe's `onEvent` → subscribeOnEventCallback), the method before the key when it
+ * is not POST (putPetUpdatedWebhook, subscribeOnEventCallbackPutConfirmCallback). Bodies and responses are typed as written: the read-only and write-only
+ * views are the client's requests and responses, and here the API is the one sending.
+ */
+function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: Map<Found, string>, names: OperationNames, context: PartsContext): IrOperation[] {
+  const written: PartsContext = { ...context, views: undefined };
+  const webhooks: { found: Found; name: string }[] = [];
+  // `parent`: the operation a callback belongs to, whose name goes first.
+  const add = (f: Found, parent: string[], words: string[]): void => {
+    const operationId = typeof f.operation.operationId === "string" && toPascalCase(f.operation.operationId) !== "" ? f.operation.operationId : undefined;
+    const desired = operationId !== undefined ? toValueName(operationId) : toValueName([...parent, ...(f.method === "post" ? [] : [f.method]), ...words].join(" "));
+    const name = names.allocate(desired, f.pointer);
+    webhooks.push({ found: f, name });
+  };
+  if (isJsonObject(document.webhooks)) {
+    for (const [key, entry] of Object.entries(document.webhooks)) {
+      for (const f of pathItemOperations(entry, key, `#/webhooks/${escapePointerToken(key)}`, written)) add(f, [], [key, "webhook"]);
+    }
+  }
+  // A worklist: callbacks nest in the operations of callbacks. A callback component that several
+  // operations use is an operation of each (its inline schemas one type, named after the first).
+  const queue: { found: Found; name: string }[] = [...found.map((f) => ({ found: f, name: chosen.get(f)! })), ...webhooks];
+  const seen = new Set<string>();
+  for (let next = 0; next < queue.length; next++) {
+    const { found: parent, name: parentName } = queue[next]!;
+    const callbacks = parent.operation.callbacks;
+    if (!isJsonObject(callbacks)) continue;
+    for (const [key, entry] of Object.entries(callbacks)) {
+      const callback = followRefs({ value: entry, pointer: `${parent.pointer}/callbacks/${escapePointerToken(key)}` }, written.resolve, written.file);
+      if (!isJsonObject(callback.value)) continue;
+      for (const [expression, pathItem] of Object.entries(callback.value)) {
+        if (expression.startsWith("x-")) continue;
+        for (const f of pathItemOperations(pathItem, expression, `${callback.pointer}/${escapePointerToken(expression)}`, written)) {
+          if (seen.has(`${parent.pointer}\u0000${f.pointer}`)) continue;
+          seen.add(`${parent.pointer}\u0000${f.pointer}`);
+          add(f, [parentName], [key, "callback"]);
+          queue.push(webhooks[webhooks.length - 1]!);
+        }
+      }
+    }
+  }
+  return webhooks.map(({ found: f, name }) => {
+    const operation = toOperation(f, name, document, written);
+    // No client sends them: no server, no security of the document's.
+    return { ...operation, security: [], servers: [], ownServers: false };
+  });
+}
+
+/** The operations of a Path Item (or a `$ref` to one), each with its pointer. */
+function pathItemOperations(entry: unknown, path: string, pointer: string, context: PartsContext): Found[] {
+  const located = followRefs({ value: entry, pointer }, context.resolve, context.file);
+  if (!isJsonObject(located.value)) return [];
+  const { $ref: _ref, ...own } = isJsonObject(entry) ? entry : {};
+  const pathItem = { ...located.value, ...own };
+  const found: Found[] = [];
+  for (const method of HTTP_METHODS) {
+    const operation = pathItem[method];
+    if (!isJsonObject(operation)) continue;
+    found.push({ method, path, operation, pointer: `${method in own ? pointer : located.pointer}/${method}`, pathItem, pathItemPointer: located.pointer });
+  }
+  return found;
 }
 
 /** Statuses whose response has no content (RFC 9110 15.3.5, 15.3.6, 15.4.5): fetch gives an empty body whatever the server wrote. */

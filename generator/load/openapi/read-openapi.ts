@@ -27,6 +27,8 @@ export interface OpenApiInput {
   /** The dialect of Schema Objects without `$schema`. */
   dialect: Dialect;
   operations: IrOperation[];
+  /** The requests the API sends: `webhooks` and `callbacks` (operations.ts's ExtractedOperations.webhooks). */
+  webhooks: IrOperation[];
   /** Follows a `$ref` within the document or into the other files read (pointers "#/..." or "<uri>#/..."). */
   resolve: RefResolver;
   /** Request bodies leave out read-only properties, responses write-only ones (read-write-views.ts). */
@@ -69,13 +71,14 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
-  const { operations, warnings } = extractOperations(document, { resolve, file, views });
+  const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
   return {
     version: kind.version,
     declared: kind.declared,
     document,
     dialect: schemaDialectOf(original, kind.version, file),
     operations,
+    webhooks,
     resolve,
     views,
     securitySchemes: readSecuritySchemes(document, resolve, file),

@@ -2,7 +2,8 @@
  * Where an OpenAPI document's schemas are, and the named types they become: every
  * `components.schemas` entry (named by its key), then per operation the inline schemas of its
  * request body and responses (operation + role, openapi/names.ts), its parameters' schemas
- * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts). What the loader indexes (the document is not itself a schema)
+ * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts);
+ * then the same for each webhook and callback (named as operations are: operations.ts). What the loader indexes (the document is not itself a schema)
  * and what the normalizer seeds its queue with instead of a root and its `$defs`.
  */
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../keywords";
@@ -78,6 +79,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   };
   const site = (content: IrMediaContent): void => {
     if (content.schema === undefined) return;
+    // (A webhook's or callback's is never a view: their contents were read without views, operations.ts.)
     const at = place(content.schema.pointer);
     const flag = content.schema.leavesOut;
     if (flag !== undefined) {
@@ -91,12 +93,16 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   };
   // A parameter is part of a request: a schema with read-only properties is typed by its request view.
   const parameterViews = new Map<string, string>();
-  for (const operation of input.operations) {
+  // The webhooks' and callbacks' after the operations': a schema both use is named after the operation.
+  const webhooks = new Set(input.webhooks);
+  for (const operation of [...input.operations, ...input.webhooks]) {
+    // The API sends a webhook's request, so its parameters are typed as written (no read-only view).
+    const requestView = !webhooks.has(operation);
     for (const parameter of operation.parameters) {
       if (parameter.schemaPointer === undefined) continue;
       const at = place(parameter.schemaPointer);
       const value = valueAt(at);
-      if (input.views.readOnly.differs(value)) {
+      if (requestView && input.views.readOnly.differs(value)) {
         const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
         const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
         if (component === undefined && !parameterViews.has(parameter.schemaPointer)) defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
