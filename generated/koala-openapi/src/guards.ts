@@ -28,7 +28,6 @@ var $hasOwn$ = $hasOwn;
 var $pointerToken$ = $pointerToken;
 var $pushKeyError$ = $pushKeyError;
 import type {
-  KoalaIngestion,
   Accepted,
   Error_,
   BatchParamsPathPublicKey,
@@ -49,36 +48,6 @@ import type {
 } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
-
-/** Whether `value` is a valid KoalaIngestion. The fast path: no allocation when it is. */
-export function isKoalaIngestion(value: unknown): value is KoalaIngestion {
-  try {
-    return collect$KoalaIngestion(value);
-  } catch (error) {
-    return !$tooDeep(error);
-  }
-}
-
-/** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
-export function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion> {
-  try {
-    return collect$KoalaIngestion(value)
-      ? { ok: true, value: value as KoalaIngestion }
-      : $invalid(collect$KoalaIngestion, value);
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaIngestion. */
-export function assertKoalaIngestion(value: unknown): asserts value is KoalaIngestion {
-  const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
-}
-
-/** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
-export const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion> =
-  /* @__PURE__ */ $standardSchema(validateKoalaIngestion);
 
 /** Whether `value` is a valid Accepted. The fast path: no allocation when it is. */
 export function isAccepted(value: unknown): value is Accepted {
@@ -594,14 +563,6 @@ export function assertAccountIdentifyCall(value: unknown): asserts value is Acco
 /** AccountIdentifyCall as a Standard Schema v1 validator (https://standardschema.dev). */
 export const AccountIdentifyCallSchema: $StandardSchemaV1<AccountIdentifyCall> =
   /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
-
-function collect$KoalaIngestion(
-  value: unknown,
-  path?: string,
-  errors?: $ValidationError[],
-): boolean {
-  return true;
-}
 
 function collect$Accepted(value: unknown, path?: string, errors?: $ValidationError[]): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {

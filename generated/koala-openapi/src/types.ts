@@ -2,8 +2,6 @@
 // from koala-ingestion.openapi.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 
-export type KoalaIngestion = unknown;
-
 export interface Accepted {
   [key: string]: unknown;
   status?: string;

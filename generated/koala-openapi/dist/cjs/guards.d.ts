@@ -3,21 +3,9 @@
 /* eslint-disable */
 
 import { type StandardSchemaV1 as $StandardSchemaV1, type ValidationResult as $ValidationResult } from "./runtime/validation.js";
-import type { KoalaIngestion, Accepted, Error_, BatchParamsPathPublicKey, BatchParamsHeaderUserAgent, KoalaProfileBatchRequest, BatchResponse429HeaderRetryAfter, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, BatchResponse429Headers, AccountsBatchParamsPath, AccountsBatchParamsHeader, AccountsBatchResponse429Headers, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
+import type { Accepted, Error_, BatchParamsPathPublicKey, BatchParamsHeaderUserAgent, KoalaProfileBatchRequest, BatchResponse429HeaderRetryAfter, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, BatchResponse429Headers, AccountsBatchParamsPath, AccountsBatchParamsHeader, AccountsBatchResponse429Headers, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
-
-/** Whether `value` is a valid KoalaIngestion. The fast path: no allocation when it is. */
-export declare function isKoalaIngestion(value: unknown): value is KoalaIngestion;
-
-/** Checks `value` against KoalaIngestion's schema and returns it typed, or every error. */
-export declare function validateKoalaIngestion(value: unknown): $ValidationResult<KoalaIngestion>;
-
-/** Throws a SchemaValidationError listing every error unless `value` is a valid KoalaIngestion. */
-export declare function assertKoalaIngestion(value: unknown): asserts value is KoalaIngestion;
-
-/** KoalaIngestion as a Standard Schema v1 validator (https://standardschema.dev). */
-export declare const KoalaIngestionSchema: $StandardSchemaV1<KoalaIngestion>;
 
 /** Whether `value` is a valid Accepted. The fast path: no allocation when it is. */
 export declare function isAccepted(value: unknown): value is Accepted;

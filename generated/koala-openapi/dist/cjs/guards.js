@@ -17,7 +17,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   Error_Schema: () => Error_Schema,
   IdentifyCallSchema: () => IdentifyCallSchema,
   KoalaAccountBatchRequestSchema: () => KoalaAccountBatchRequestSchema,
-  KoalaIngestionSchema: () => KoalaIngestionSchema,
   KoalaProfileBatchRequestSchema: () => KoalaProfileBatchRequestSchema,
   PageViewSchema: () => PageViewSchema,
   SchemaValidationError: () => __reexports0.SchemaValidationError,
@@ -31,7 +30,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   assertError_: () => assertError_,
   assertIdentifyCall: () => assertIdentifyCall,
   assertKoalaAccountBatchRequest: () => assertKoalaAccountBatchRequest,
-  assertKoalaIngestion: () => assertKoalaIngestion,
   assertKoalaProfileBatchRequest: () => assertKoalaProfileBatchRequest,
   assertPageView: () => assertPageView,
   assertTrackEvent: () => assertTrackEvent,
@@ -44,7 +42,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   isError_: () => isError_,
   isIdentifyCall: () => isIdentifyCall,
   isKoalaAccountBatchRequest: () => isKoalaAccountBatchRequest,
-  isKoalaIngestion: () => isKoalaIngestion,
   isKoalaProfileBatchRequest: () => isKoalaProfileBatchRequest,
   isPageView: () => isPageView,
   isTrackEvent: () => isTrackEvent,
@@ -62,7 +59,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   validateError_: () => validateError_,
   validateIdentifyCall: () => validateIdentifyCall,
   validateKoalaAccountBatchRequest: () => validateKoalaAccountBatchRequest,
-  validateKoalaIngestion: () => validateKoalaIngestion,
   validateKoalaProfileBatchRequest: () => validateKoalaProfileBatchRequest,
   validatePageView: () => validatePageView,
   validateTrackEvent: () => validateTrackEvent
@@ -84,29 +80,6 @@ var $hasOwn$ = $hasOwn;
 var $pointerToken$ = $pointerToken;
 
 var $pushKeyError$ = $pushKeyError;
-
-function isKoalaIngestion(value) {
-  try {
-    return collect$KoalaIngestion(value);
-  } catch (error) {
-    return !$tooDeep(error);
-  }
-}
-
-function validateKoalaIngestion(value) {
-  try {
-    return collect$KoalaIngestion(value) ? { ok: true, value: value } : $invalid(collect$KoalaIngestion, value);
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
-function assertKoalaIngestion(value) {
-  const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
-}
-
-const KoalaIngestionSchema = /* @__PURE__ */ $standardSchema(validateKoalaIngestion);
 
 function isAccepted(value) {
   try {
@@ -423,11 +396,6 @@ function assertAccountIdentifyCall(value) {
 }
 
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
-
-function collect$KoalaIngestion(value, path, errors) {
-
-  return true;
-}
 
 function collect$Accepted(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object")) return false; } else {
@@ -798,7 +766,6 @@ function collect$BatchResponse429Headers(value, path, errors, at) {
   Error_Schema,
   IdentifyCallSchema,
   KoalaAccountBatchRequestSchema,
-  KoalaIngestionSchema,
   KoalaProfileBatchRequestSchema,
   PageViewSchema,
   SchemaValidationError,
@@ -812,7 +779,6 @@ function collect$BatchResponse429Headers(value, path, errors, at) {
   assertError_,
   assertIdentifyCall,
   assertKoalaAccountBatchRequest,
-  assertKoalaIngestion,
   assertKoalaProfileBatchRequest,
   assertPageView,
   assertTrackEvent,
@@ -825,7 +791,6 @@ function collect$BatchResponse429Headers(value, path, errors, at) {
   isError_,
   isIdentifyCall,
   isKoalaAccountBatchRequest,
-  isKoalaIngestion,
   isKoalaProfileBatchRequest,
   isPageView,
   isTrackEvent,
@@ -843,7 +808,6 @@ function collect$BatchResponse429Headers(value, path, errors, at) {
   validateError_,
   validateIdentifyCall,
   validateKoalaAccountBatchRequest,
-  validateKoalaIngestion,
   validateKoalaProfileBatchRequest,
   validatePageView,
   validateTrackEvent

@@ -19,29 +19,6 @@ var $pointerToken$ = $pointerToken;
 
 var $pushKeyError$ = $pushKeyError;
 
-function isKoalaIngestion(value) {
-  try {
-    return collect$KoalaIngestion(value);
-  } catch (error) {
-    return !$tooDeep(error);
-  }
-}
-
-function validateKoalaIngestion(value) {
-  try {
-    return collect$KoalaIngestion(value) ? { ok: true, value: value } : $invalid(collect$KoalaIngestion, value);
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
-function assertKoalaIngestion(value) {
-  const result = validateKoalaIngestion(value);
-  if (!result.ok) throw new $SchemaValidationError("KoalaIngestion", result.errors);
-}
-
-const KoalaIngestionSchema = /* @__PURE__ */ $standardSchema(validateKoalaIngestion);
-
 function isAccepted(value) {
   try {
     return collect$Accepted(value);
@@ -357,11 +334,6 @@ function assertAccountIdentifyCall(value) {
 }
 
 const AccountIdentifyCallSchema = /* @__PURE__ */ $standardSchema(validateAccountIdentifyCall);
-
-function collect$KoalaIngestion(value, path, errors) {
-
-  return true;
-}
 
 function collect$Accepted(value, path, errors) {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "#/components/schemas/Accepted/type", "must be object")) return false; } else {
@@ -731,7 +703,6 @@ export {
   Error_Schema,
   IdentifyCallSchema,
   KoalaAccountBatchRequestSchema,
-  KoalaIngestionSchema,
   KoalaProfileBatchRequestSchema,
   PageViewSchema,
   TrackEventSchema,
@@ -744,7 +715,6 @@ export {
   assertError_,
   assertIdentifyCall,
   assertKoalaAccountBatchRequest,
-  assertKoalaIngestion,
   assertKoalaProfileBatchRequest,
   assertPageView,
   assertTrackEvent,
@@ -757,7 +727,6 @@ export {
   isError_,
   isIdentifyCall,
   isKoalaAccountBatchRequest,
-  isKoalaIngestion,
   isKoalaProfileBatchRequest,
   isPageView,
   isTrackEvent,
@@ -775,7 +744,6 @@ export {
   validateError_,
   validateIdentifyCall,
   validateKoalaAccountBatchRequest,
-  validateKoalaIngestion,
   validateKoalaProfileBatchRequest,
   validatePageView,
   validateTrackEvent
