@@ -27,7 +27,7 @@ export const GENERATE_OPTIONS: Readonly<Record<string, GenerateOption>> = {
   config: { alias: "c", type: "string", describe: "The config file (default: ./koala-codegen.config.json if present)" },
   schema: { alias: "s", type: "string", describe: "The JSON Schema file (JSON or YAML); replaces the config's schemas" },
   out: { alias: "o", type: "string", describe: "The output package folder (overrides the config's \"out\")" },
-  name: { alias: "n", type: "string", describe: "The root type's name (default: the schema's title)" },
+  name: { alias: "n", type: "string", describe: "The root type's name; an OpenAPI document's API name, which names its client (default: the schema's title)" },
   emit: { type: "array", string: true, choices: ARTIFACTS, describe: "Artifacts to emit (default: all)" },
   formats: { choices: ["assert", "annotate"], describe: "Whether guards check `format` (default: assert)" },
   "package-name": { type: "string", describe: "The generated package's name" },

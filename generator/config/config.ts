@@ -17,7 +17,7 @@ export const CONFIG_FILE = "koala-codegen.config.json";
 export interface SchemaConfig {
   /** The schema file (JSON or YAML). */
   path: string;
-  /** The root type's name (default: the schema's title, else the file name). */
+  /** The root type's name; an OpenAPI document's API name, which names its client (default: the schema's title, else the file name). */
   name?: string;
   /** The path the client method for this root posts to ("/web/projects/{publicApiKey}/batch"). */
   endpoint?: string;

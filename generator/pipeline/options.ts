@@ -12,7 +12,7 @@ import type { PreviousOutput, Release } from "../release/release";
 export interface SchemaInput {
   /** A schema file path (JSON or YAML) or a schema object. */
   schema: string | object;
-  /** The root type's name; default: the schema's `title`, else the file name. */
+  /** The root type's name; an OpenAPI document's API name, which names its client (no type has it); default: the schema's `title`, else the file name. */
   name?: string;
   /** The path the client method for this root posts to. */
   endpoint?: string;
@@ -25,7 +25,7 @@ export interface GenerateOptions extends LoadOptions {
   schema?: string | object;
   /** Several schemas into one package, their names in one namespace (see ir/merge-models.ts). Instead of `schema`. */
   schemas?: readonly SchemaInput[];
-  /** The root type's name (with `schema`); default: the schema's `title`, else the file name. */
+  /** The root type's name (with `schema`; an OpenAPI document's API name); default: the schema's `title`, else the file name. */
   name?: string;
   /** Artifacts to emit (default: all). Each brings what it depends on. */
   emit?: readonly Artifact[];
