@@ -62,7 +62,7 @@ export function packageTypesOf({ model, options }: EmitContext): ReadonlySet<str
 
 /** The generated client's service-specific settings: nothing about a service is built into the generator. */
 export interface ClientEmitOptions {
-  /** Names the factory `create${name}Client` (default: the root type's name). */
+  /** Names the factory `create${name}Client` (default: the first root type's name: an OpenAPI document has none). */
   name?: string;
   /** The default base URL; without one, `baseUrl` is a required option of the factory. */
   baseUrl?: string;

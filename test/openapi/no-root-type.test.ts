@@ -99,6 +99,16 @@ test("a JSON Schema and an OpenAPI document in one package: the schema keeps its
   expect(text(files, "src/operations.ts")).toContain("export function createShop2Client(");
 });
 
+test("an OpenAPI document first, then a JSON Schema with an endpoint: the endpoint client is named after the root type, not the API", async () => {
+  const batch = { title: "Batch", type: "object", properties: { events: { type: "array", maxItems: 10, items: { type: "string" } } } };
+  const api = { openapi: "3.1.0", info: { title: "Shop", version: "1" }, paths: { "/ping": { get: { operationId: "ping", responses: { "204": { description: "ok" } } } } } };
+  const { files } = await generate({ schemas: [{ schema: api }, { schema: batch, endpoint: "/batch" }], build: false, format: false });
+  // Both were createShopClient, exported twice from index.ts.
+  expect(text(files, "src/client.ts")).toContain("export function createBatchClient(");
+  expect(text(files, "src/client.ts")).not.toContain("createShopClient");
+  expect(text(files, "src/operations.ts")).toContain("export function createShopClient(");
+});
+
 test("an output from before, whose snapshot recorded the document as a root type `unknown`: the removal is said for what it is", async () => {
   const store = { ...PETS, info: { title: "Pet Store", version: "1" } };
   const first = await generate({ schema: store, build: false, format: false });

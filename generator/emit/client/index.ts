@@ -68,7 +68,8 @@ export function emitClient(context: EmitContext): EmittedModule[] {
   if (plans.length === 0) return [];
   const { model, options } = context;
   const client: ClientEmitOptions = options.client ?? {};
-  const stem = toTypeName(client.name ?? model.rootName);
+  // The first root type's name: an OpenAPI document first in the package has a name but no root type, and its operations module has its own client (createXClient) under that name.
+  const stem = toTypeName(client.name ?? rootTypes(model)[0] ?? model.rootName);
   const names = { factory: clientNames.factory(stem), client: clientNames.client(stem), options: clientNames.options(stem) };
   const hasGuards = options.artifacts.includes("guards");
   const hasBuilders = options.artifacts.includes("builders");
