@@ -69,7 +69,13 @@ const CASES: Case[] = [
   { name: "Koala's JSON Schema", files: generated(async () => KOALA_SCHEMA), document: json(KOALA_SCHEMA), valid: () => traffic(SEED, 4, 40) },
   { name: "Koala's OpenAPI document (the committed package)", files: committed(KOALA_OPENAPI_OUT), document: () => parseDocument(KOALA_OPENAPI) },
   { name: "folded copies (OpenAPI)", files: generated(() => parseDocument(fixture("openapi", "folded-copies.json"))), document: json(fixture("openapi", "folded-copies.json")) },
-  { name: "discriminators (OpenAPI 3.1)", files: generated(() => parseDocument(fixture("openapi", "discriminator-31.json"))), document: json(fixture("openapi", "discriminator-31.json")) },
+  {
+    name: "discriminators (OpenAPI 3.1)",
+    files: generated(() => parseDocument(fixture("openapi", "discriminator-31.json"))),
+    document: json(fixture("openapi", "discriminator-31.json")),
+    // Values that pass: the random ones pass none of these guards (the document's own root, `unknown`, passed every one).
+    valid: () => [{ petType: "cat", meow: true }, { petType: "dog", bark: "woof" }, { kind: "Lizard", scales: 3 }, { pet: { petType: "dog", bark: "a" }, reptile: { kind: "Snake", venomous: false } }],
+  },
   {
     name: "$dynamicRef and unevaluatedProperties",
     files: generated(async () => DYNAMIC_TREE),
