@@ -70,6 +70,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
   const { operations, warnings } = extractOperations(document, { resolve, file, views });
+  const securitySchemes = readSecuritySchemes(document, resolve, file, warnings);
   return {
     version: kind.version,
     declared: kind.declared,
@@ -78,7 +79,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     operations,
     resolve,
     views,
-    securitySchemes: readSecuritySchemes(document, resolve, file),
+    securitySchemes,
     servers: readServers(firstNonEmpty(document.servers)),
     warnings: [...findingWarnings, ...warnings],
   };
