@@ -302,6 +302,13 @@ class Parser {
       return lookaround ? undefined : inner;
     }
     if (char === "[") return this.characterClass();
+    if (char === "\\" && (this.source[this.at] === "b" || this.source[this.at] === "B")) {
+      // A word boundary is read as nothing, as an anchor is (the guard checks each attempt):
+      // sso-admin's request ids are `\b[0-9a-f]{8}\b-[0-9a-f]{4}\b-...`, which every sample of the
+      // parts between meets.
+      this.at++;
+      return undefined;
+    }
     if (char === "\\") return this.escape(false);
     if (char === "*" || char === "+" || char === "?") throw new Unsupported();
     return fromSet(char);
@@ -314,8 +321,7 @@ class Parser {
     const sets: Record<string, string> = { d: DIGITS, w: WORD, s: SPACE, D: "abcXYZ_-", W: "-.!@ ", S: WORD };
     if (sets[char] !== undefined) return fromSet(sets[char]);
     if (/[1-9]/.test(char) && !inClass) throw new Unsupported(); // backreference
-    if (char === "b" && !inClass) throw new Unsupported(); // word boundary
-    const controls: Record<string, string> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
+    const controls: Record<string, string> = { b: "\b", n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
     if (controls[char] !== undefined) return fromSet(controls[char]);
     if (char === "u" || char === "x") {
       const braced = char === "u" && this.source[this.at] === "{" ? /^\{([0-9a-fA-F]+)\}/.exec(this.source.slice(this.at)) : null;
@@ -324,8 +330,16 @@ class Parser {
       this.at += braced ? braced[0].length : hex.length;
       return fromSet(String.fromCodePoint(parseInt(hex, 16)));
     }
-    if (char === "p" || char === "P") throw new Unsupported();
+    if (char === "p" || char === "P") return fromSet(propertyMembers(this.readProperty(), char === "P"));
     return fromSet(char);
+  }
+
+  /** After `\p`: the `{Name}` or `{Name=Value}` of a Unicode property escape. */
+  private readProperty(): string {
+    const match = /^\{([\w=]+)\}/.exec(this.source.slice(this.at));
+    if (!match) throw new Unsupported();
+    this.at += match[0].length;
+    return match[1]!;
   }
 
   private characterClass(): Node {
@@ -358,6 +372,32 @@ class Parser {
     if (negated) return fromSet([...PRINTABLE].filter((c) => !set.includes(c)).join(""));
     return fromSet([...new Set(set)].join(""));
   }
+}
+
+/**
+ * Characters beyond ASCII that property escapes may ask for: letters of several scripts (Latin,
+ * Greek, Cyrillic, kana, Han, Hangul), a combining mark, a no-break and a line separator, a
+ * zero-width space (a format character), a currency sign, a dash, a fraction, and two controls.
+ */
+const BEYOND_ASCII = "\u00e9\u00df\u0394\u0436\u3042\u30ab\u4e2d\ud55c\u0301\u00a0\u2028\u200b\u20ac\u2014\u00bd\t\n";
+
+/**
+ * The members of a Unicode property escape (`\p{L}`, `\P{C}`, `\p{Script=Greek}`) that a sample
+ * draws from: the printable ASCII characters it has, as RegExp itself decides with "u", else those of
+ * BEYOND_ASCII. AWS documents write `[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]+` after a fixed prefix
+ * (sso-admin's `arn:aws:iam::aws:policy/...` ARNs): without them no request could be synthesized.
+ * A name RegExp does not know (Java's POSIX classes are spelled out before: regex-flags.ts) is Unsupported.
+ */
+function propertyMembers(name: string, negated: boolean): string {
+  let property: RegExp;
+  try {
+    property = new RegExp(`^\\p{${name}}$`, "u");
+  } catch {
+    throw new Unsupported();
+  }
+  const member = (c: string) => property.test(c) !== negated;
+  const ascii = [...PRINTABLE].filter(member);
+  return (ascii.length > 0 ? ascii : [...BEYOND_ASCII].filter(member)).join("");
 }
 
 /** The characters of an escape met in a class. */

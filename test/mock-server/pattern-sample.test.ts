@@ -1,7 +1,8 @@
 /**
  * Synthesized strings for a schema's `pattern` and `format`: every sample matches its pattern
- * (the RegExp the guards use, `u` flag), for many seeds (fast-check); patterns beyond the sampler
- * (backreferences, \p{...}) give undefined, lookarounds are read as nothing; every format sample passes ajv-formats.
+ * (the RegExp the guards use, `u` flag), for many seeds (fast-check), Unicode property escapes
+ * included (\p{L}, \P{C}, \p{Script=Greek}); patterns beyond the sampler (backreferences, a property
+ * ECMA-262 does not know) give undefined, lookarounds are read as nothing; every format sample passes ajv-formats.
  */
 import fc from "fast-check";
 import addFormats from "ajv-formats";
@@ -29,6 +30,16 @@ const PATTERNS = [
   "^[\\w.-]+/[\\w.-]+$",
   "^[^/]+$",
   "^.{2,5}$",
+  // Unicode property escapes, as AWS documents write them (amazonaws.com/sso-admin's policy ARNs: no
+  // request could be synthesized while \p{...} was beyond the sampler), and properties with no ASCII member.
+  "^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):iam::aws:policy/[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]+$",
+  "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
+  "^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$",
+  "^\\P{C}*$",
+  "^[^\\p{C}]+$",
+  "^\\p{Lu}\\p{Ll}+$",
+  "^\\p{M}\\p{Lo}{2}\\p{Cf}$",
+  "^\\p{Script=Greek}{2,3}$",
 ];
 
 describe(`pattern samples (seed ${seed})`, () => {
@@ -44,11 +55,12 @@ describe(`pattern samples (seed ${seed})`, () => {
     );
   });
 
-  test.each(["^(a)\\1$", "\\bword\\b", "\\p{L}+", "(?P<x>a)"])("%s is beyond the sampler: undefined", (pattern) => {
+  test.each(["^(a)\\1$", "\\p{Han}+", "\\p{L", "(?P<x>a)"])("%s is beyond the sampler: undefined", (pattern) => {
     expect(samplePattern(pattern, mulberry32(1))).toBeUndefined();
   });
 
-  test("lookarounds are read as nothing (the guard decides), named groups as groups: amazonaws.com/detective's EmailAddress", () => {
+  test("lookarounds and word boundaries are read as nothing (the guard decides), named groups as groups: amazonaws.com/detective's EmailAddress", () => {
+    const seeds = Array.from({ length: 50 }, (_, i) => i + 1);
     const pattern = "^.+@(?:(?:(?!-)[A-Za-z0-9-]{1,62})?[A-Za-z0-9]{1}\\.)+[A-Za-z]{2,63}$";
     const regex = new RegExp(pattern, "u");
     // Seeds 1..50, fixed: a segment starts with "-" about once in 63, so nearly every sample matches.
@@ -57,6 +69,10 @@ describe(`pattern samples (seed ${seed})`, () => {
     expect(samples.filter((sample) => regex.test(sample!)).length).toBeGreaterThanOrEqual(45);
     expect(samplePattern("^(?=a)a$", mulberry32(1))).toBe("a");
     expect(samplePattern("^(?<!x)a(?<=a)b$", mulberry32(1))).toBe("ab");
+    // A word boundary too: amazonaws.com/sso-admin's request ids (corpus sweep, seed 44).
+    const uuid = "\\b[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}\\b";
+    for (const i of seeds) expect(samplePattern(uuid, mulberry32(i))).toMatch(new RegExp(`^${uuid}$`, "u"));
+    expect(samplePattern("^a\\Bb[\\b]$", mulberry32(1))).toBe("ab\b");
     expect(samplePattern("^(?<year>\\d{4})-(?<month>0[1-9])$", mulberry32(1))).toMatch(/^\d{4}-0[1-9]$/);
   });
 });
