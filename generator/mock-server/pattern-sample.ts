@@ -386,7 +386,7 @@ const BEYOND_ASCII = "\u00e9\u00df\u0394\u0436\u3042\u30ab\u4e2d\ud55c\u0301\u00
  * draws from: the printable ASCII characters it has, as RegExp itself decides with "u", else those of
  * BEYOND_ASCII. AWS documents write `[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]+` after a fixed prefix
  * (sso-admin's `arn:aws:iam::aws:policy/...` ARNs): without them no request could be synthesized.
- * A name RegExp does not know (Java's POSIX classes are spelled out before: regex-flags.ts) is Unsupported.
+ * A name RegExp does not know (Java's classes are spelled out before: regex-flags.ts) is Unsupported.
  */
 function propertyMembers(name: string, negated: boolean): string {
   let property: RegExp;
