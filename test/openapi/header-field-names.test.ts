@@ -13,12 +13,13 @@ import { REPO_ROOT } from "../helpers/paths";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "header-field-names.json");
 
-test("header parameters named with what HTTP cannot carry are left out, with one warning listing them", async () => {
+test("header parameters and response headers named with what HTTP cannot carry are left out, with one warning listing them", async () => {
   const input = readOpenApi(await parseDocument(FIXTURE), { file: "header-field-names.json" })!;
   const [compile] = input.operations;
   expect(compile!.parameters.map((p) => `${p.in} ${p.name}`)).toEqual(["path token", "header X-Request-Tag"]);
+  expect(compile!.responses[0]!.headers.map((h) => h.name)).toEqual(["X-Rate-Limit"]);
   expect(input.warnings).toContain(
-    'header-field-names.json: 2 header parameters have names that HTTP cannot carry (not a token, RFC 9110): left out (POST /templates/{token}/compile header "", POST /templates/{token}/compile header "Latex Runs")',
+    'header-field-names.json: 3 headers have names that HTTP cannot carry (not a token, RFC 9110): left out (POST /templates/{token}/compile header "", POST /templates/{token}/compile header "Latex Runs", POST /templates/{token}/compile 200 response header "Rate Limit")',
   );
 });
 
