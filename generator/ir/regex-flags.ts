@@ -8,7 +8,9 @@
  * ECMA-262 has none of them, and without "u" `\p{Alnum}` reads as the literal text "p{Alnum}", so
  * a guard would refuse every value the author meant. Where "u" refuses only such classes, they are
  * written as the ASCII sets Java gives them (a `\p{...}` that ECMA-262 knows, `\p{L}` or
- * `\p{ASCII}`, compiles with "u" and keeps its ECMA-262 meaning).
+ * `\p{ASCII}`, compiles with "u" and keeps its ECMA-262 meaning). So are Java's other property
+ * names (javaPropertyClass): `\p{LD}` (letter or digit, amazonaws.com/ds's passwords: no request
+ * could be made), `\p{all}`, `\p{L1}`, `\p{IsLetter}` and `\p{IsLatin}`, and a bare script name.
  */
 
 /** Java's POSIX character classes (java.util.regex.Pattern, US-ASCII only), as class contents. */
@@ -28,6 +30,64 @@ const JAVA_POSIX_CLASSES: Readonly<Record<string, string>> = {
   Space: " \\t\\n\\x0B\\f\\r",
 };
 
+/** Java's binary properties (`\p{IsAlphabetic}`, case-insensitive, java.lang.Character's), as ECMA-262 properties. */
+const JAVA_BINARY_PROPERTIES: Readonly<Record<string, string>> = {
+  letter: "\\p{L}",
+  alphabetic: "\\p{Alphabetic}",
+  ideographic: "\\p{Ideographic}",
+  lowercase: "\\p{Lowercase}",
+  uppercase: "\\p{Uppercase}",
+  titlecase: "\\p{Lt}",
+  white_space: "\\p{White_Space}",
+  whitespace: "\\p{White_Space}",
+  punctuation: "\\p{P}",
+  control: "\\p{Cc}",
+  digit: "\\p{Nd}",
+  hex_digit: "\\p{Hex_Digit}",
+  hexdigit: "\\p{Hex_Digit}",
+  assigned: "\\p{Assigned}",
+  join_control: "\\p{Join_Control}",
+  noncharacter_code_point: "\\p{Noncharacter_Code_Point}",
+};
+
+/** Java's own property names beyond POSIX (java.util.regex.Pattern), as class contents. */
+const JAVA_PROPERTIES: Readonly<Record<string, string>> = {
+  all: "\\s\\S",
+  LD: "\\p{L}\\p{Nd}",
+  L1: "\\x00-\\xFF",
+  javaLowerCase: "\\p{Lowercase}",
+  javaUpperCase: "\\p{Uppercase}",
+  javaAlphabetic: "\\p{Alphabetic}",
+  javaLetter: "\\p{L}",
+  javaDigit: "\\p{Nd}",
+  javaLetterOrDigit: "\\p{L}\\p{Nd}",
+};
+
+/**
+ * The class contents Java gives a property name ECMA-262 does not know, or undefined: a POSIX class,
+ * one of Java's own (JAVA_PROPERTIES), `Is` + a binary property, general category or script
+ * (`IsLetter`, `IsLu`, `IsLatin`), or a bare script name (`Han`), which ECMA-262 writes `Script=Han`.
+ * Blocks (`InGreek`) have no ECMA-262 counterpart: undefined.
+ */
+function javaPropertyClass(name: string): string | undefined {
+  if (JAVA_POSIX_CLASSES[name] !== undefined) return JAVA_POSIX_CLASSES[name];
+  if (JAVA_PROPERTIES[name] !== undefined) return JAVA_PROPERTIES[name];
+  // A name ECMA-262 knows (`L`, `Lu`, `Script=Greek`) keeps its meaning: the pattern fails "u" for another reason.
+  if (compiles(`\\p{${name}}`, "u")) return undefined;
+  const bare = name.startsWith("Is") ? name.slice(2) : name;
+  if (bare === "") return undefined;
+  if (name !== bare) {
+    const binary = JAVA_BINARY_PROPERTIES[bare.toLowerCase()];
+    if (binary !== undefined) return binary;
+    if (compiles(`\\p{${bare}}`, "u")) return `\\p{${bare}}`;
+  }
+  // Java's script names are case-insensitive, ECMA-262's are not: as written, then capitalized (LATIN → Latin).
+  for (const script of [bare, bare[0]!.toUpperCase() + bare.slice(1).toLowerCase()]) {
+    if (compiles(`\\p{Script=${script}}`, "u")) return `\\p{Script=${script}}`;
+  }
+  return undefined;
+}
+
 export interface CompiledRegex {
   /** The source to compile: the pattern as written, or with Java's POSIX classes spelled out. */
   source: string;
@@ -39,7 +99,7 @@ export interface CompiledRegex {
 /** How `pattern` compiles (see the module comment); undefined: it compiles no way at all. */
 export function compiledRegex(pattern: string): CompiledRegex | undefined {
   if (compiles(pattern, "u")) return { source: pattern, flags: "u", translated: false };
-  const java = withoutJavaPosixClasses(pattern);
+  const java = withoutJavaClasses(pattern);
   if (java !== undefined && compiles(java, "u")) return { source: java, flags: "u", translated: true };
   if (java !== undefined && compiles(java, "")) return { source: java, flags: "", translated: true };
   return compiles(pattern, "") ? { source: pattern, flags: "", translated: false } : undefined;
@@ -61,11 +121,11 @@ function compiles(source: string, flags: string): boolean {
 }
 
 /**
- * `pattern` with each `\p{Name}` / `\P{Name}` of a Java POSIX class written as an ECMA-262 set:
+ * `pattern` with each `\p{Name}` / `\P{Name}` of a Java class (javaPropertyClass) written as an ECMA-262 set:
  * `[...]`/`[^...]` outside a class, the set's contents inside one. Undefined when there is none, or
  * when one cannot be written so (`\P{Name}` inside a class: a negation within a union).
  */
-function withoutJavaPosixClasses(pattern: string): string | undefined {
+function withoutJavaClasses(pattern: string): string | undefined {
   let out = "";
   let inClass = false;
   let found = false;
@@ -73,7 +133,7 @@ function withoutJavaPosixClasses(pattern: string): string | undefined {
     const c = pattern[i]!;
     if (c === "\\") {
       const match = /^\\([pP])\{(\w+)\}/.exec(pattern.slice(i));
-      const set = match ? JAVA_POSIX_CLASSES[match[2]!] : undefined;
+      const set = match ? javaPropertyClass(match[2]!) : undefined;
       if (match && set !== undefined) {
         const negated = match[1] === "P";
         if (inClass && negated) return undefined;

@@ -1,9 +1,10 @@
 /**
  * A string that matches a regular expression (a schema's `pattern`), for synthesized values: a small
  * sampler over the ECMA-262 subset that schemas use (literals, classes, escapes, groups, alternation,
- * quantifiers, anchors; lookarounds read as nothing, named groups as groups). Backreferences are
- * beyond it: undefined, and the caller falls back (the guard then decides, and the server says when
- * no valid value was found).
+ * quantifiers, anchors; lookarounds and word boundaries read as nothing, named groups as groups,
+ * Unicode property escapes). A backreference repeats what its group gave (an unaimed sample only:
+ * an aimed one gives undefined). What is beyond it gives undefined, and the caller falls back (the
+ * guard then decides, and the server says when no valid value was found).
  * With a length range (a schema's minLength/maxLength), the sampler aims at a length: it works out
  * which lengths each part of the pattern can take and draws a string of one of them, so
  * `^[a-f0-9]+$` with minLength 40 gives 40 characters rather than the usual one to four.
@@ -14,13 +15,18 @@ type Node =
   | { kind: "seq"; items: Node[] }
   | { kind: "alt"; options: Node[] }
   /** max is Infinity for an open quantifier (`*`, `+`, `{n,}`); an unaimed sample takes at most min + 3. */
-  | { kind: "repeat"; node: Node; min: number; max: number };
+  | { kind: "repeat"; node: Node; min: number; max: number }
+  /** A capturing group (numbered from 1 by its opening parenthesis, named ones included) and a backreference to one. */
+  | { kind: "capture"; index: number; node: Node }
+  | { kind: "backref"; index: number };
 
 class Unsupported extends Error {}
 
 const DIGITS = "0123456789";
 const WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
 const SPACE = " ";
+/** An atom that matches the empty string: what a quantifier after an anchor or lookaround is read on. */
+const NOTHING: Node = { kind: "seq", items: [] };
 /** What `.` and negated classes pick from. */
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
@@ -54,20 +60,25 @@ export function samplePattern(pattern: string, random: () => number, length?: { 
   }
 }
 
-function generate(node: Node, random: () => number): string {
+/** `captures[i]`: what group i gave last (a backreference to a group that gave nothing matches the empty string, as in ECMA-262). */
+function generate(node: Node, random: () => number, captures: string[] = []): string {
   switch (node.kind) {
     case "chars":
       return [...node.set][Math.floor(random() * [...node.set].length)]!;
     case "seq":
-      return node.items.map((item) => generate(item, random)).join("");
+      return node.items.map((item) => generate(item, random, captures)).join("");
     case "alt":
-      return generate(node.options[Math.floor(random() * node.options.length)]!, random);
+      return generate(node.options[Math.floor(random() * node.options.length)]!, random, captures);
     case "repeat": {
       const count = node.min + Math.floor(random() * (Math.min(node.max, node.min + 3) - node.min + 1));
       let out = "";
-      for (let i = 0; i < count; i++) out += generate(node.node, random);
+      for (let i = 0; i < count; i++) out += generate(node.node, random, captures);
       return out;
     }
+    case "capture":
+      return (captures[node.index] = generate(node.node, random, captures));
+    case "backref":
+      return captures[node.index] ?? "";
   }
 }
 
@@ -107,6 +118,12 @@ class Aim {
         out = new Uint8Array(this.cap + 1);
         for (const option of node.options) this.lengths(option).forEach((v, n) => (out![n] ||= v));
         break;
+      case "capture":
+        out = this.lengths(node.node);
+        break;
+      case "backref":
+        // Its length is its group's, chosen elsewhere: beyond a walk that picks each part's length alone.
+        throw new Unsupported();
       case "repeat": {
         out = new Uint8Array(this.cap + 1);
         const { exactly, settled } = this.countsOf(node);
@@ -127,6 +144,10 @@ class Aim {
         const members = [...node.set];
         return members[Math.floor(this.random() * members.length)]!;
       }
+      case "capture":
+        return this.exact(node.node, target);
+      case "backref":
+        throw new Unsupported();
       case "alt": {
         const fitting = node.options.filter((option) => this.lengths(option)[target]);
         if (fitting.length === 0) throw new Unsupported(); // cannot happen when target is a length of the alternation
@@ -238,6 +259,8 @@ function fromSet(set: string): Node {
 
 class Parser {
   private at = 0;
+  /** Capturing groups opened so far: the next one's number is groups + 1. */
+  private groups = 0;
   constructor(private readonly source: string) {}
 
   done(): boolean {
@@ -257,7 +280,10 @@ class Parser {
     const items: Node[] = [];
     while (!this.done() && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
       const atom = this.atom();
-      if (atom) items.push(this.quantified(atom));
+      // A quantifier after an anchor, boundary or lookaround (`(?!\.)+`, amazonaws.com/elasticfilesystem;
+      // the non-Unicode syntax allows it) repeats nothing: read and dropped.
+      const quantified = this.quantified(atom ?? NOTHING);
+      if (atom) items.push(quantified);
     }
     return { kind: "seq", items };
   }
@@ -291,17 +317,28 @@ class Parser {
       // `(?:(?!-)[A-Za-z0-9-]{1,62})?` starts with "-" once in 63), and the guard, checking each
       // attempt, decides. A named group is a group.
       let lookaround = false;
+      let capturing = true;
       if (this.source[this.at] === "?") {
         const group = /^\?(:|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(this.source.slice(this.at));
         if (!group) throw new Unsupported();
         lookaround = group[1] !== ":" && !group[1]!.endsWith(">");
+        capturing = group[1]!.endsWith(">") && !lookaround;
         this.at += group[0].length;
       }
+      const index = capturing ? ++this.groups : 0;
       const inner = this.alternation();
       if (this.source[this.at++] !== ")") throw new Unsupported();
-      return lookaround ? undefined : inner;
+      if (lookaround) return undefined;
+      return capturing ? { kind: "capture", index, node: inner } : inner;
     }
     if (char === "[") return this.characterClass();
+    if (char === "\\" && (this.source[this.at] === "b" || this.source[this.at] === "B")) {
+      // A word boundary is read as nothing, as an anchor is (the guard checks each attempt):
+      // sso-admin's request ids are `\b[0-9a-f]{8}\b-[0-9a-f]{4}\b-...`, which every sample of the
+      // parts between meets.
+      this.at++;
+      return undefined;
+    }
     if (char === "\\") return this.escape(false);
     if (char === "*" || char === "+" || char === "?") throw new Unsupported();
     return fromSet(char);
@@ -313,19 +350,36 @@ class Parser {
     if (char === undefined) throw new Unsupported();
     const sets: Record<string, string> = { d: DIGITS, w: WORD, s: SPACE, D: "abcXYZ_-", W: "-.!@ ", S: WORD };
     if (sets[char] !== undefined) return fromSet(sets[char]);
-    if (/[1-9]/.test(char) && !inClass) throw new Unsupported(); // backreference
-    if (char === "b" && !inClass) throw new Unsupported(); // word boundary
-    const controls: Record<string, string> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
+    if (/[1-9]/.test(char) && !inClass) {
+      // A backreference (the ISO 8601 patterns of amazonaws.com/ssm and iotwireless: `(-?)...\3`).
+      const digits = /^\d*/.exec(this.source.slice(this.at))![0];
+      this.at += digits.length;
+      return { kind: "backref", index: Number(char + digits) };
+    }
+    const controls: Record<string, string> = { b: "\b", n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
     if (controls[char] !== undefined) return fromSet(controls[char]);
     if (char === "u" || char === "x") {
       const braced = char === "u" && this.source[this.at] === "{" ? /^\{([0-9a-fA-F]+)\}/.exec(this.source.slice(this.at)) : null;
       const hex = braced ? braced[1]! : this.source.slice(this.at, this.at + (char === "u" ? 4 : 2));
-      if (!/^[0-9a-fA-F]+$/.test(hex)) throw new Unsupported();
+      // Not an escape of a code point: the non-Unicode syntax (the only one such a pattern compiles with) reads the letter.
+      if (!/^[0-9a-fA-F]+$/.test(hex) || (!braced && hex.length !== (char === "u" ? 4 : 2))) return fromSet(char);
       this.at += braced ? braced[0].length : hex.length;
       return fromSet(String.fromCodePoint(parseInt(hex, 16)));
     }
-    if (char === "p" || char === "P") throw new Unsupported();
+    if (char === "p" || char === "P") {
+      const name = this.readProperty();
+      // `\p` without `{Name}` compiles only without "u", which reads the letter (identitystore's `\p\{L\}`).
+      return fromSet(name === undefined ? char : propertyMembers(name, char === "P"));
+    }
     return fromSet(char);
+  }
+
+  /** After `\p`: the `{Name}` or `{Name=Value}` of a Unicode property escape. */
+  private readProperty(): string | undefined {
+    const match = /^\{([\w=]+)\}/.exec(this.source.slice(this.at));
+    if (!match) return undefined;
+    this.at += match[0].length;
+    return match[1]!;
   }
 
   private characterClass(): Node {
@@ -355,9 +409,39 @@ class Parser {
       } else set += low;
     }
     this.at++;
-    if (negated) return fromSet([...PRINTABLE].filter((c) => !set.includes(c)).join(""));
+    if (negated) {
+      // Printable ASCII first; a class that excludes it all (quicksight's `[^\u0000-\u00FF]`) draws from beyond.
+      const outside = (chars: string) => [...chars].filter((c) => !set.includes(c)).join("");
+      return fromSet(outside(PRINTABLE) || outside(BEYOND_ASCII));
+    }
     return fromSet([...new Set(set)].join(""));
   }
+}
+
+/**
+ * Characters beyond ASCII that property escapes may ask for: letters of several scripts (Latin,
+ * Greek, Cyrillic, kana, Han, Hangul), a combining mark, a no-break and a line separator, a
+ * zero-width space (a format character), a currency sign, a dash, a fraction, and two controls.
+ */
+const BEYOND_ASCII = "\u00e9\u00df\u0394\u0436\u3042\u30ab\u4e2d\ud55c\u0301\u00a0\u2028\u200b\u20ac\u2014\u00bd\t\n";
+
+/**
+ * The members of a Unicode property escape (`\p{L}`, `\P{C}`, `\p{Script=Greek}`) that a sample
+ * draws from: the printable ASCII characters it has, as RegExp itself decides with "u", else those of
+ * BEYOND_ASCII. AWS documents write `[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]+` after a fixed prefix
+ * (sso-admin's `arn:aws:iam::aws:policy/...` ARNs): without them no request could be synthesized.
+ * A name RegExp does not know (Java's classes are spelled out before: regex-flags.ts) is Unsupported.
+ */
+function propertyMembers(name: string, negated: boolean): string {
+  let property: RegExp;
+  try {
+    property = new RegExp(`^\\p{${name}}$`, "u");
+  } catch {
+    throw new Unsupported();
+  }
+  const member = (c: string) => property.test(c) !== negated;
+  const ascii = [...PRINTABLE].filter(member);
+  return (ascii.length > 0 ? ascii : [...BEYOND_ASCII].filter(member)).join("");
 }
 
 /** The characters of an escape met in a class. */

@@ -1,7 +1,8 @@
 /**
  * ir/regex-flags.ts: a schema pattern compiles with "u", or without it where only the web-compatible
  * syntax accepts it (identity escapes such as `\:` and `\_` in AWS and SendGrid documents), or with
- * Java's POSIX classes (`\p{Alnum}`, AWS OpsWorks CM) spelled out as the ASCII sets Java gives them;
+ * Java's POSIX classes (`\p{Alnum}`, AWS OpsWorks CM) spelled out as the ASCII sets Java gives them,
+ * and Java's other property names (`\p{LD}`, AWS Directory Service) as the ECMA-262 properties they mean;
  * a pattern that compiles no way at all is still refused.
  */
 import { compiledRegex } from "../../generator/ir/regex-flags";
@@ -36,6 +37,33 @@ test("Java's POSIX classes become ECMA-262 sets, in a class or alone; names ECMA
   }
 });
 
+test("Java's other property names become the ECMA-262 properties Java means: LD, all, L1, IsLetter, IsLu, IsLatin, a bare script; blocks stay as written", () => {
+  // amazonaws.com/ds's TrustPassword: letters or digits, punctuation, spaces (corpus sweep, seed 44).
+  const password = compiledRegex("^(\\p{LD}|\\p{Punct}| )+$")!;
+  expect(password).toEqual({ source: "^([\\p{L}\\p{Nd}]|[!-\\/:-@\\[-`{-~]| )+$", flags: "u", translated: true });
+  const matches = (pattern: string, text: string) => {
+    const { source, flags } = compiledRegex(pattern)!;
+    return new RegExp(source, flags).test(text);
+  };
+  expect([matches(password.source, "Zoë 42!"), matches("^(\\p{LD}|\\p{Punct}| )+$", "Zoë 42!"), matches("^(\\p{LD}|\\p{Punct}| )+$", "tab\t")]).toEqual([true, true, false]);
+  for (const [pattern, yes, no] of [
+    ["^[\\p{all}]*$", "any\n\u{1F600}", undefined],
+    ["^\\p{L1}+$", "caf\u00e9", "\u0100"],
+    ["^([A-Za-z\\-' 0-9._]|\\p{IsLetter})+$", "O'Brien Zoë", "a/b"],
+    ["^\\p{IsLu}+$", "ÀB", "a"],
+    ["^\\p{IsLATIN}+$", "Zoë", "Ω"],
+    ["^[A-Za-z \\p{Han}\\p{Katakana}\\p{Hiragana}\\p{Hangul}-]*$", "Tanaka 田中 カ あ 한", "Ω"],
+    ["^\\P{IsDigit}+$", "abc", "a1"],
+    ["^\\p{javaLowerCase}+$", "zoë", "Z"],
+  ] as const) {
+    expect([pattern, compiledRegex(pattern)?.translated]).toEqual([pattern, true]);
+    expect([pattern, matches(pattern, yes)]).toEqual([pattern, true]);
+    if (no !== undefined) expect([pattern, no, matches(pattern, no)]).toEqual([pattern, no, false]);
+  }
+  // Java's blocks (InGreek) have no ECMA-262 counterpart: read as the non-Unicode syntax reads them.
+  expect(compiledRegex("^\\p{InGreek}+$")).toEqual({ source: "^\\p{InGreek}+$", flags: "", translated: false });
+});
+
 test("a guard checks such a pattern as browsers do; a pattern that never compiles is refused", async () => {
   const guards = await guardsFor({ title: "Arn", type: "string", pattern: "^arn[\\/\\:\\-\\_\\.a-zA-Z0-9]+$" });
   expect(guards.isArn!("arn:aws:s3:::bucket_1")).toBe(true);
@@ -56,5 +84,5 @@ test("a guard checks Java's \\p{Alnum} as Java does, its error shows the pattern
   expect(result.ok).toBe(false);
   expect(result.errors[0]!.message).toContain("^[\\p{Alnum}][\\p{Alnum}\\-]{0,39}$");
   const { warnings } = await generate({ schema, emit: ["types"] });
-  expect(warnings.filter((w) => w.includes("Java's POSIX classes"))).toEqual([expect.stringMatching(/#\/pattern: regular expression .* checked as "\^\[a-zA-Z0-9\]\[a-zA-Z0-9\\\\-\]\{0,39\}\$"$/)]);
+  expect(warnings.filter((w) => w.includes("Java's character classes"))).toEqual([expect.stringMatching(/#\/pattern: regular expression .* checked as "\^\[a-zA-Z0-9\]\[a-zA-Z0-9\\\\-\]\{0,39\}\$"$/)]);
 });

@@ -183,7 +183,7 @@ export class GuardModule {
       : code`${this.runtime("validation", "pushError")}(errors, ${path}, ${args})`;
   }
 
-  /** A module-level `new RegExp(source, "u")` (no flag where only that compiles, Java's POSIX classes spelled out: ir/regex-flags.ts), shared by every use of the same pattern. */
+  /** A module-level `new RegExp(source, "u")` (no flag where only that compiles, Java's character classes spelled out: ir/regex-flags.ts), shared by every use of the same pattern. */
   regex(source: string): Code {
     let name = this.regexes.get(source);
     if (!name) {

@@ -271,7 +271,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   });
   if (parameterChecks.length > 0) fields.push(code`parameters: [${join(parameterChecks, ", ")}]`);
   fields.push(
-    code`security: ${operation.security.map((alternative) => alternative.map((s) => s.scheme))}`,
+    code`security: ${applicableSecurity(operation, api)}`,
     code`responses: { ${join(responseGuards, ", ")} }`,
     ...(headerReaders.length > 0 ? [code`responseHeaders: { ${join(headerReaders, ", ")} }`] : []),
     code`idempotent: ${IDEMPOTENT.has(operation.method) || keyHeader || idempotency !== undefined}`,
@@ -306,4 +306,19 @@ ${join(fields.map((f) => code`    ${f},`), "\n")}
     typeNames: [...typeNames],
     guardNames: [...guardNames],
   };
+}
+
+/**
+ * The operation's security alternatives as the client can meet them: a scheme it does not apply
+ * (mutualTLS, http digest, an API key in a header HTTP cannot carry) is the caller's business, left
+ * out of its alternative, as the mock server does not ask for it either (an alternative that ANDs it
+ * with a key was never chosen, and the key never sent: rapidapi.com/dynamicdocs). An alternative of
+ * such schemes only is dropped rather than emptied, since an empty one means "no credentials" and
+ * would be chosen before an alternative whose key the client has.
+ */
+function applicableSecurity(operation: IrOperation, api: IrApi): string[][] {
+  const applied = (scheme: string) => api.securitySchemes.find((s) => s.name === scheme)?.kind !== "unsupported";
+  return operation.security
+    .filter((alternative) => alternative.length === 0 || alternative.some((s) => applied(s.scheme)))
+    .map((alternative) => alternative.filter((s) => applied(s.scheme)).map((s) => s.scheme));
 }

@@ -3,7 +3,7 @@
  * the request body and the responses (media types, headers). Each `$ref` to a component is followed.
  */
 import type { IrHeader, IrMediaContent, IrParameter, IrRequestBody, IrResponse, IrSchemaSite, ParameterLocation, ParameterStyle } from "./operation-model";
-import { PARAMETER_LOCATIONS } from "./operation-model";
+import { mediaTypeEssence, PARAMETER_LOCATIONS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
@@ -107,16 +107,49 @@ export function readResponses(responses: unknown, pointer: string, stem: string,
  */
 function readContents(content: unknown, pointer: string, baseName: string, view: ReadWriteViews | undefined): IrMediaContent[] {
   if (!isJsonObject(content)) return [];
-  const entries = Object.entries(content).filter(([, media]) => isJsonObject(media));
-  const inline = entries.filter(([, media]) => isJsonObject((media as JsonObject).schema) && componentName((media as JsonObject).schema) === undefined);
-  return entries.map(([mediaType, media]) => {
-    const { schema, encoding } = media as JsonObject;
+  const entries = mergeTwins(Object.entries(content).filter((entry): entry is [string, JsonObject] => isJsonObject(entry[1])));
+  const inline = entries.filter(({ schema }) => isJsonObject(schema) && componentName(schema) === undefined);
+  return entries.map(({ mediaType, schema, schemaKey, encoding }) => {
     const name = inline.length > 1 ? baseName + inlineSchemaName.mediaSuffix(mediaType) : baseName;
     return {
       mediaType,
-      ...(schema !== undefined && { schema: schemaSite(schema, at(pointer, mediaType, "schema"), name, view) }),
+      ...(schema !== undefined && { schema: schemaSite(schema, at(pointer, schemaKey, "schema"), name, view) }),
       ...(isJsonObject(encoding) && { encoding: encoding as IrMediaContent["encoding"] }),
     };
+  });
+}
+
+/** One media type of a `content` map: its schema is the one written under `schemaKey` (itself, or a twin's). */
+interface MediaEntry {
+  mediaType: string;
+  schema: unknown;
+  schemaKey: string;
+  encoding: unknown;
+}
+
+/**
+ * Media types that differ only by their parameters ("application/json" and "application/json;
+ * charset=utf-8") are one media type: the client picks a guard by the answer's essence, the mock
+ * its content by the first JSON one. zuora.com documents its examples under the one and its schema
+ * under the other: the mock answered the example of the schemaless twin, which the client then
+ * checked with the other's guard and called invalid (corpus sweep, seed 50). Twins of which at
+ * most one has a schema are read as one, under the first's name, with that schema; twins with
+ * schemas of their own stay apart.
+ */
+function mergeTwins(entries: [string, JsonObject][]): MediaEntry[] {
+  const byEssence = new Map<string, [string, JsonObject][]>();
+  for (const entry of entries) {
+    const essence = mediaTypeEssence(entry[0]);
+    byEssence.set(essence, [...(byEssence.get(essence) ?? []), entry]);
+  }
+  const read = ([mediaType, media]: [string, JsonObject]): MediaEntry => ({ mediaType, schema: media.schema, schemaKey: mediaType, encoding: media.encoding });
+  return [...byEssence.values()].flatMap((twins) => {
+    const withSchema = twins.filter(([, media]) => media.schema !== undefined);
+    if (twins.length === 1 || withSchema.length > 1) return twins.map(read);
+    const first = read(twins[0]!);
+    const schemaTwin = withSchema[0];
+    const encoding = twins.find(([, media]) => media.encoding !== undefined)?.[1].encoding;
+    return [{ ...first, ...(schemaTwin !== undefined && { schema: schemaTwin[1].schema, schemaKey: schemaTwin[0] }), encoding }];
   });
 }
 

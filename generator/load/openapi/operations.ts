@@ -10,6 +10,7 @@ import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
 import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
 import { toPascalCase, toValueName } from "../../identifiers";
+import { isHeaderName } from "./field-names";
 import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";
 
 export interface ExtractOptions {
@@ -57,7 +58,8 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
       chosen.set(f, names.allocate(desiredOperationName(operationId, f.method, f.path), `${f.method.toUpperCase()} ${f.path}`));
     }
   }
-  const operations = found.map((f) => toOperation(f, chosen.get(f)!, document, context));
+  const unsendable: string[] = [];
+  const operations = found.map((f) => toOperation(f, chosen.get(f)!, document, context, unsendable));
   const webhooks = extractWebhooks(document, found, chosen, names, context);
   const bodiless = operations.flatMap((operation) => dropBodilessContents(operation));
   const unsent = operations.filter((operation) => (operation.method === "get" || operation.method === "head") && operation.requestBody !== undefined);
@@ -68,6 +70,10 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
     for (const operation of unsent) delete operation.requestBody;
     const listed = unsent.slice(0, 3).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(", ") + (unsent.length > 3 ? `, and ${unsent.length - 3} more` : "");
     warnings.push(`${options.file ?? "(document)"}: ${unsent.length} GET or HEAD operation${unsent.length === 1 ? " declares" : "s declare"} a request body, which fetch cannot send: left out (${listed})`);
+  }
+  if (unsendable.length > 0) {
+    const listed = unsendable.slice(0, 3).join(", ") + (unsendable.length > 3 ? `, and ${unsendable.length - 3} more` : "");
+    warnings.push(`${options.file ?? "(document)"}: ${unsendable.length} header${unsendable.length === 1 ? " has a name" : "s have names"} that HTTP cannot carry (not a token, RFC 9110): left out (${listed})`);
   }
   if (bodiless.length > 0) {
     const listed = bodiless.slice(0, 3).join(", ") + (bodiless.length > 3 ? `, and ${bodiless.length - 3} more` : "");
@@ -123,7 +129,7 @@ function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: 
     }
   }
   return webhooks.map(({ found: f, name }) => {
-    const operation = toOperation(f, name, document, written);
+    const operation = toOperation(f, name, document, written, []) // no client sends a webhook: its unsendable headers need no warning;
     // No client sends them: no server, no security of the document's.
     return { ...operation, security: [], servers: [], ownServers: false };
   });
@@ -183,13 +189,18 @@ function findOperations(document: JsonObject, context: PartsContext): Found[] {
   return found;
 }
 
-function toOperation(f: Found, name: string, document: JsonObject, context: PartsContext): IrOperation {
+/** `unsendable` receives "METHOD path header name" (or "METHOD path status response header name") for each header left out (see isHeaderName). */
+function toOperation(f: Found, name: string, document: JsonObject, context: PartsContext, unsendable: string[]): IrOperation {
   const { operation, pointer } = f;
   const stem = typeStem(name);
-  const parameters = mergeParameters(
+  const merged = mergeParameters(
     readParameters(f.pathItem.parameters, `${f.pathItemPointer}/parameters`, context),
     readParameters(operation.parameters, `${pointer}/parameters`, context),
   );
+  // A header named with a space or nothing at all: fetch refuses it (a TypeError, the call failed as
+  // "network" with whatever else it carried), so the client could never send it, nor the mock ask for it.
+  const parameters = merged.filter((parameter) => parameter.in !== "header" || isHeaderName(parameter.name));
+  for (const parameter of merged) if (!parameters.includes(parameter)) unsendable.push(`${f.method.toUpperCase()} ${f.path} header ${JSON.stringify(parameter.name)}`);
   const parameterTypes: Partial<Record<ParameterLocation, string>> = {};
   for (const parameter of parameters) parameterTypes[parameter.in] = inlineSchemaName.parameters(stem, parameter.in);
   const requestBody = readRequestBody(operation.requestBody, `${pointer}/requestBody`, stem, context);
@@ -206,7 +217,14 @@ function toOperation(f: Found, name: string, document: JsonObject, context: Part
     parameters,
     parameterTypes,
     ...(requestBody && { requestBody }),
-    responses: readResponses(operation.responses, `${pointer}/responses`, stem, context),
+    responses: readResponses(operation.responses, `${pointer}/responses`, stem, context).map((response) => {
+      // The mock could not write such a header (Node refuses it: every answer was a 500), nor fetch read it.
+      const headers = response.headers.filter((header) => isHeaderName(header.name));
+      if (headers.length === response.headers.length) return response;
+      for (const header of response.headers) if (!headers.includes(header)) unsendable.push(`${f.method.toUpperCase()} ${f.path} ${response.status} response header ${JSON.stringify(header.name)}`);
+      const { headersType, ...rest } = response;
+      return { ...rest, headers, ...(headers.length > 0 && { headersType }) };
+    }),
     security: readSecurity(Array.isArray(operation.security) ? operation.security : document.security),
     servers: readServers(firstNonEmpty(operation.servers, f.pathItem.servers, document.servers)),
     ownServers: [operation.servers, f.pathItem.servers].some((list) => Array.isArray(list) && list.length > 0),

@@ -72,6 +72,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
   const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
+  const securitySchemes = readSecuritySchemes(document, resolve, file, warnings);
   return {
     version: kind.version,
     declared: kind.declared,
@@ -81,7 +82,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     webhooks,
     resolve,
     views,
-    securitySchemes: readSecuritySchemes(document, resolve, file),
+    securitySchemes,
     servers: readServers(firstNonEmpty(document.servers)),
     warnings: [...findingWarnings, ...warnings],
   };
