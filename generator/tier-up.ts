@@ -27,8 +27,10 @@
  * deoptimization (the IR's nodes come in many shapes): ~0.2 s of a background thread each, several
  * times over, on two cores where the main thread and the worker are the run's critical path.
  * Without inlining, process CPU on stripe's, appcenter's and GitHub's 2 MB documents went down by
- * ~11% (2.94 → 2.62, 2.52 → 2.23, 2.12 → 1.89 s, medians of 4 alternating runs); the code it makes
- * runs a little slower, and a run this short gains more than it loses. `generate --watch`, whose
+ * ~11% on a loaded machine, where those runs last 5–7 s (2.94 → 2.62, 2.52 → 2.23, 2.12 → 1.89 s,
+ * medians of 4 alternating runs), and by 9% and 7% on stripe and GitHub at a load of ~4 (appcenter,
+ * a 2 s run there, 1.03×: little is left after the hold); the code it makes runs a little slower,
+ * and a run this short gains more than it loses. `generate --watch`, whose
  * regenerations run hot code for as long as it watches, inlines again (optimizeNow).
  */
 import { setFlagsFromString } from "node:v8";
