@@ -112,7 +112,11 @@ function installCodeCache(folder: string): void {
     }
     let script: vm.Script;
     try {
-      script = new vm.Script(source, { filename, cachedData, importModuleDynamically: importModuleDynamically as never });
+      // Under the flags the entry was made with (withCompileFlags, as saveCodeCache makes it): V8
+      // takes cached data only if the flags match, and a module loaded once TurboFan is on again
+      // (tier-up.ts: after the first second, when a large document's worker loads prettier and
+      // ts-morph) had its entry rejected, compiled from scratch and written anew on every run.
+      script = withCompileFlags(() => new vm.Script(source, { filename, cachedData, importModuleDynamically: importModuleDynamically as never }));
     } catch {
       // Not CommonJS as written (ES module syntax in a `.js` file, a syntax error): Node's own path decides and reports.
       return nodeCompile.call(this, content, filename, format);

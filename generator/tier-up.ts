@@ -19,8 +19,24 @@
  * took less in all but made the format worker, the critical path, slower). Left alone too when
  * the command line or NODE_OPTIONS chooses an optimizer setting itself (`--no-opt`, `--max-opt`,
  * `--jitless`...).
+ *
+ * TurboFan also inlines no function into another in such a run (`--no-turbo-inlining`, from the
+ * start: the flags V8 compiles under are the same all along, which its code cache requires). What
+ * it optimizes after the hold is the generator's own large functions (the guards' compileSchema,
+ * the builders', the types'), each of which inlined its callees and was compiled anew after every
+ * deoptimization (the IR's nodes come in many shapes): ~0.2 s of a background thread each, several
+ * times over, on two cores where the main thread and the worker are the run's critical path.
+ * Without inlining, process CPU on stripe's, appcenter's and GitHub's 2 MB documents went down by
+ * ~11% on a loaded machine, where those runs last 5–7 s (2.94 → 2.62, 2.52 → 2.23, 2.12 → 1.89 s,
+ * medians of 4 alternating runs), and by 9% and 7% on stripe and GitHub at a load of ~4 (appcenter,
+ * a 2 s run there, 1.03×: little is left after the hold); the code it makes runs a little slower,
+ * and a run this short gains more than it loses. `generate --watch`, whose
+ * regenerations run hot code for as long as it watches, inlines again (optimizeNow).
  */
 import { setFlagsFromString } from "node:v8";
+
+/** V8's flags while the process defers optimization: TurboFan held back (for OPTIMIZE_AFTER_MS), and without inlining. */
+const HELD = ["--no-opt", "--no-turbo-inlining"];
 
 /** How long TurboFan is held back: longer than a cold `generate` of a schema like Koala's, first run included. */
 export const OPTIMIZE_AFTER_MS = 1000;
@@ -53,30 +69,40 @@ export function deferOptimization(): void {
   delete process.env[DEFERRED];
   if (!defersOptimization() || optimizerChosen()) return;
   process.env[DEFERRED] = "1";
-  setFlagsFromString("--no-opt");
+  for (const flag of HELD) setFlagsFromString(flag);
   setTimeout(() => setFlagsFromString("--opt"), OPTIMIZE_AFTER_MS).unref();
   // Before the compile cache's own exit handler (Node 20) and Node's writing of its cache (22).
-  process.once("exit", () => setFlagsFromString("--no-opt"));
+  process.once("exit", () => {
+    for (const flag of HELD) setFlagsFromString(flag);
+  });
 }
+
+/** Whether optimizeNow() has turned inlining on again (withCompileFlags then puts it back after making a cache). */
+let inlining = false;
 
 /**
  * TurboFan on now, for a process that will run long whatever its first run costs (`generate
  * --watch`: its regenerations run hot code that TurboFan makes several times faster).
  */
 export function optimizeNow(): void {
-  if (process.env[DEFERRED] === "1") setFlagsFromString("--opt");
+  if (process.env[DEFERRED] !== "1") return;
+  setFlagsFromString("--opt");
+  setFlagsFromString("--turbo-inlining");
+  inlining = true;
 }
 
 /**
  * `make()` (V8's code cache made of compiled modules) under the flags the modules were compiled
- * with: `--no-opt` in a process that held TurboFan back, put back as it was after. Any thread.
+ * with: `--no-opt` and `--no-turbo-inlining` in a process that held TurboFan back, put back as
+ * they were after. Any thread.
  */
 export function withCompileFlags<T>(make: () => T): T {
   if (process.env[DEFERRED] !== "1") return make();
-  setFlagsFromString("--no-opt");
+  for (const flag of HELD) setFlagsFromString(flag);
   try {
     return make();
   } finally {
-    if (process.uptime() * 1000 >= OPTIMIZE_AFTER_MS) setFlagsFromString("--opt");
+    if (process.uptime() * 1000 >= OPTIMIZE_AFTER_MS || inlining) setFlagsFromString("--opt");
+    if (inlining) setFlagsFromString("--turbo-inlining");
   }
 }

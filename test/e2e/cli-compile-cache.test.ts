@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import nodeModule from "node:module";
 import * as path from "node:path";
+import { OPTIMIZE_AFTER_MS } from "../../generator/tier-up";
 import { KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
@@ -122,3 +123,33 @@ test("a changed module is never given its old code, and its new entry replaces t
   }
   expect(load()).toBe("other");
 });
+
+// Node 20 (the CLI's own cache): V8 takes cached data only when its flags are those the data was
+// made under, and the CLI turns TurboFan back on a second into the run (generator/tier-up.ts). A
+// module loaded after that (prettier and ts-morph on a large document's worker thread) was compiled
+// from scratch and its entry written again on every run: 54 entries a run on stripe's document.
+test("a module loaded once TurboFan is on again is run from its entry, not compiled and written anew", () => {
+  const folder = path.join(tmp, "late");
+  mkdirSync(folder);
+  const cache = path.join(folder, "cache");
+  const module = path.join(folder, "late.js");
+  writeFileSync(module, 'module.exports = "late";');
+  const tierUp = path.join(REPO_ROOT, "dist", "generator", "tier-up.js");
+  const compileCache = path.join(REPO_ROOT, "dist", "generator", "compile-cache.js");
+  /** A fresh process started as the CLI starts (tier-up, then the cache), requiring `module` after the hold. */
+  const load = (): string => {
+    const code = `require(${JSON.stringify(tierUp)}).deferOptimization(); require(${JSON.stringify(compileCache)});
+      setTimeout(() => process.stdout.write(require(${JSON.stringify(module)})), ${OPTIMIZE_AFTER_MS + 200});`;
+    const result = spawnSync(process.execPath, ["-e", code], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "", NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: "" } });
+    expect(result.stderr).toBe("");
+    return result.stdout;
+  };
+  expect(load()).toBe("late");
+  if (nodeHasCompileCache) return;
+  const entry = path.join(cache, `${createHash("sha256").update(module).digest("hex")}.bin`);
+  const written = statSync(entry);
+  expect(load()).toBe("late");
+  // The same file, not one renamed into its place.
+  const after = statSync(entry);
+  expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+}, 30_000);

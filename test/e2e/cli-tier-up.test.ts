@@ -47,6 +47,31 @@ test("optimizeNow (generate --watch): TurboFan at once", () => {
   expect(early.length).toBeGreaterThan(0);
 }, 30_000);
 
+/** TurboFan's inlining of `add` into `hot` after the hold (or after optimizeNow), from V8's --trace-turbo-inlining. */
+function inlined(thenNow: boolean): string[] {
+  const code = `
+    require(${JSON.stringify(tierUp)}).deferOptimization();
+    if (${thenNow}) require(${JSON.stringify(tierUp)}).optimizeNow();
+    function add(a, b) { return (a + b) % 1000003; }
+    function hot(n) { let s = 0; for (let i = 0; i < n; i++) s = add(s, i * 7); return s; }
+    setTimeout(() => { let x = 0; for (let k = 0; k < 300; k++) x += hot(20000); console.log("done " + x); }, ${thenNow ? 0 : OPTIMIZE_AFTER_MS + 300});`;
+  const result = spawnSync(process.execPath, ["--trace-turbo-inlining", "--trace-opt", "-e", code], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(result.status).toBe(0);
+  expect(result.stderr).toBe("");
+  // TurboFan did optimize `hot`: the question is only what it inlined.
+  expect(result.stdout).toMatch(/completed (optimizing|compiling) .*<JSFunction hot /);
+  return result.stdout.split("\n").filter((l) => /^Inlining .*add>.* into .*hot>/.test(l));
+}
+
+test(`on Node ${process.version}: TurboFan inlines nothing once the hold is over${defersOptimization() ? "" : " (V8 13+: left as is)"}, and inlines again after optimizeNow`, () => {
+  // A run of a few seconds: compiling the generator's large functions with their callees inlined,
+  // again after each deoptimization, cost more CPU than the inlined code saved (see tier-up.ts).
+  if (defersOptimization()) expect(inlined(false)).toEqual([]);
+  else expect(inlined(false).length).toBeGreaterThan(0);
+  // `generate --watch`: hot for as long as it runs.
+  expect(inlined(true).length).toBeGreaterThan(0);
+}, 30_000);
+
 test("left alone when the command line chooses an optimizer setting itself", () => {
   // --opt on the command line: TurboFan from the start, even where the CLI would hold it back.
   const { early, stderr } = phases(["--opt"]);
