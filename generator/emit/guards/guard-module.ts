@@ -20,9 +20,11 @@ import type { ScriptImport } from "../../print/scripts";
  * in the data): past it the value is invalid, with a "maxDepth" error, rather than a RangeError from
  * the call stack. Only the functions of types on a reference cycle (and the helpers they call for
  * their subschemas) count: the others nest at most as deep as the schema, so non-recursive schemas
- * pay nothing. 2,000 calls fit Node's default stack for small bodies (about 4,000 such frames);
- * where they do not (large bodies, a caller already deep), isX/validateX/assertX turn the stack
- * running out into the same kind of error (see emit/guards/index.ts), so the answer is never a RangeError.
+ * pay nothing. A function counts its level at its entry, or, when all its calls of checks are in
+ * items loops, around those loops (see GuardModule.depthLimited): the same count at every call.
+ * 2,000 calls fit Node's default stack for small bodies (about 4,000 such frames); where they do
+ * not (large bodies, a caller already deep), isX/validateX/assertX turn the stack running out into
+ * the same kind of error (see emit/guards/index.ts), so the answer is never a RangeError.
  */
 export const DATA_DEPTH_LIMIT = 2000;
 
@@ -451,7 +453,7 @@ ${limited ? code`` : code`return true;`}
     if (!this.depthCounter) {
       this.depthCounter = id("depth$");
       // `var`, not `let`: V8 checks a module-level `let` for its temporal dead zone at every read
-      // and write, and the counter is read and written at every call of a recursive check.
+      // and write, and the counter is read (and mostly written) at every call of a recursive check.
       this.constants.push(code`/** How many checks of recursive types are nested now (see the limit in their functions). */
 var ${this.depthCounter} = 0;`);
     }
