@@ -130,3 +130,25 @@ test("a node whose recursion also runs outside any loop (a property) counts at e
   expect(body).toMatch(/if \(depth\$ >= 2000\)[\s\S]*?\n *depth\$\+\+;\n/);
   expect(body).not.toMatch(/\.length > 0\) \{\n *depth\$\+\+/);
 });
+
+test("recursion through an anyOf branch's items: the branch counts around its loop, the type at its entry, two levels a step as before", async () => {
+  // `n` calls its anyOf branches outside any loop (it counts at its entry); the array branch calls
+  // `n` only from its items loop (it counts around the loop); the string branch calls nothing.
+  const schema = { $schema, title: "Nested", $ref: "#/$defs/n", $defs: { n: { anyOf: [{ type: "string" }, { type: "array", items: { $ref: "#/$defs/n" } }] } } };
+  const { guards } = await load(schema);
+  const nested = (levels: number, leaf: unknown) => nest(levels, leaf, (inner) => ["x", inner]);
+  const half = DATA_DEPTH_LIMIT / 2;
+  expect(guards.isNested!(nested(half - 1, "leaf"))).toBe(true);
+  expect(guards.isNested!(nested(half, "leaf"))).toBe(false);
+  const result = guards.validateNested!(nested(half, "leaf")) as { errors: { path: string; keyword: string; schemaPath: string }[] };
+  // The two values 2,000 calls deep: the innermost array's "x" and the leaf beside it.
+  expect(result.errors.filter((e) => e.keyword === "maxDepth")).toEqual([
+    expect.objectContaining({ path: "/1".repeat(half - 1) + "/0", schemaPath: "#/$defs/n" }),
+    expect.objectContaining({ path: "/1".repeat(half), schemaPath: "#/$defs/n" }),
+  ]);
+  for (let depth = 0; depth < 60; depth++) {
+    expect(guards.isNested!(nested(depth, 7))).toBe(false);
+    expect((guards.validateNested!(nested(depth, 7)) as { ok: boolean }).ok).toBe(false);
+  }
+  expect(guards.isNested!(nested(half - 1, "leaf"))).toBe(true);
+});
