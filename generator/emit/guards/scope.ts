@@ -32,10 +32,10 @@ export class Body {
     this.lines.push(statement);
   }
   /** `head { ...inner }` */
-  block(head: Code, inner: () => void): void {
+  block(head: Code, inner: () => void, tail?: Code): void {
     this.lines.push(code`${head} {`);
     inner();
-    this.lines.push(code`}`);
+    this.lines.push(tail ? code`}${tail}` : code`}`);
   }
   /** Appends another body's statements. */
   append(other: Body): void {
@@ -223,14 +223,21 @@ export class Scope {
     // faster after varied inputs and a recursive tree ~5% (bench-guards-shapes). A check never
     // changes the array, so its length stays.
     const n = this.local("l");
-    const head = code`for (let ${i} = ${start}, ${n} = ${a}.length; ${i} < ${n}; ${i}++)`;
+    const header = code`for (let ${i} = ${start}, ${n} = ${a}.length; ${i} < ${n}; ${i}++)`;
+    // In a recursive type's check, the loop may count the level of the data (GuardModule.depthLimited).
+    const depth = this.module.openItemsLoop(a, start);
+    const head = depth ? code`${depth.before}${header}` : header;
+    const loop = (inner: () => void): void => {
+      this.body.block(head, inner, depth?.after);
+      this.module.closeItemsLoop();
+    };
     if (!this.collecting) {
-      this.body.block(head, () => item(i, this.at({ index: i })));
+      loop(() => item(i, this.at({ index: i })));
       return;
     }
     const from = this.local("n");
     this.body.line(code`const ${from} = errors?.length;`);
-    this.body.block(head, () => item(i, code`"" + ${i}`));
+    loop(() => item(i, code`"" + ${i}`));
     const base = this.path === FUNCTION_PATH ? code`path` : this.path;
     this.body.line(code`if (errors) ${this.module.runtime("validation", "rebase")}(errors, ${from}, ${appendLiteral(base, "/")});`);
   }

@@ -2743,27 +2743,29 @@ function collect$1(value, path, errors, at) {
     $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
-  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
+  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return false; } else {
     const a1 = value;
-    if (!$hasUniqueItems$(a1)) { if ($pushError$(errors, path, (errors && at + "/uniqueItems"), "must NOT have duplicate items")) return (depth$--, false); }
+    if (!$hasUniqueItems$(a1)) { if ($pushError$(errors, path, (errors && at + "/uniqueItems"), "must NOT have duplicate items")) return false; }
     const n4 = errors?.length;
-    for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
-      const x7 = a1[i2];
-      const q6 = errors ? "" + i2 : "";
-      let matched5 = 0;
-      if (collect$Parameter(x7)) matched5++;
-      if (collect$Reference(x7)) matched5++;
-      if (matched5 === 0) {
-        if (!errors) return (depth$--, false);
-        collect$Parameter(x7, q6, errors);
-        collect$Reference(x7, q6, errors);
+    if (a1.length > 0) {
+      depth$++;
+      for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
+        const x7 = a1[i2];
+        const q6 = errors ? "" + i2 : "";
+        let matched5 = 0;
+        if (collect$Parameter(x7)) matched5++;
+        if (collect$Reference(x7)) matched5++;
+        if (matched5 === 0) {
+          if (!errors) return (depth$--, false);
+          collect$Parameter(x7, q6, errors);
+          collect$Reference(x7, q6, errors);
+        }
+        if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
       }
-      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      depth$--;
     }
     if (errors) $rebase(errors, n4, path + "/");
   }
-  depth$--;
   return true;
 
 }
@@ -2773,26 +2775,28 @@ function collect$2(value, path, errors, at) {
     $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
-  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return (depth$--, false); } else {
+  if (!(Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be array")) return false; } else {
     const a1 = value;
     const n4 = errors?.length;
-    for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
-      const x7 = a1[i2];
-      const q6 = errors ? "" + i2 : "";
-      let matched5 = 0;
-      if (collect$Schema(x7)) matched5++;
-      if (collect$Reference(x7)) matched5++;
-      if (matched5 === 0) {
-        if (!errors) return (depth$--, false);
-        collect$Schema(x7, q6, errors);
-        collect$Reference(x7, q6, errors);
+    if (a1.length > 0) {
+      depth$++;
+      for (let i2 = 0, l3 = a1.length; i2 < l3; i2++) {
+        const x7 = a1[i2];
+        const q6 = errors ? "" + i2 : "";
+        let matched5 = 0;
+        if (collect$Schema(x7)) matched5++;
+        if (collect$Reference(x7)) matched5++;
+        if (matched5 === 0) {
+          if (!errors) return (depth$--, false);
+          collect$Schema(x7, q6, errors);
+          collect$Reference(x7, q6, errors);
+        }
+        if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
       }
-      if (matched5 !== 1) { if ($pushError$(errors, q6, (errors && at + "/items/oneOf"), "must match exactly one schema in oneOf")) return (depth$--, false); }
+      depth$--;
     }
     if (errors) $rebase(errors, n4, path + "/");
   }
-  depth$--;
   return true;
 
 }
@@ -2802,9 +2806,7 @@ function collect$3(value, path, errors) {
     $pushError$(errors, path, "#/definitions/Schema/properties/additionalProperties/oneOf/2", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
-  if (!(typeof value === "boolean")) { if ($pushError$(errors, path, "#/definitions/Schema/properties/additionalProperties/oneOf/2/type", "must be boolean")) return (depth$--, false); }
-  depth$--;
+  if (!(typeof value === "boolean")) { if ($pushError$(errors, path, "#/definitions/Schema/properties/additionalProperties/oneOf/2/type", "must be boolean")) return false; }
   return true;
 
 }

@@ -2958,12 +2958,10 @@ function collect$10(value, path, errors, at) {
     $pushError$(errors, path, at, "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return (depth$--, false); } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, (errors && at + "/type"), "must be object")) return false; } else {
     const o1 = value;
-    if (o1.$ref === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property '$ref'")) return (depth$--, false); }
+    if (o1.$ref === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property '$ref'")) return false; }
   }
-  depth$--;
   return true;
 
 }
@@ -3525,12 +3523,10 @@ function collect$24(value, path, errors) {
     $pushError$(errors, path, "#/$defs/header/oneOf/0", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/0/required", "must have required property 'schema'")) return (depth$--, false); }
+    if (o1.schema === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/0/required", "must have required property 'schema'")) return false; }
   }
-  depth$--;
   return true;
 
 }
@@ -3540,12 +3536,10 @@ function collect$25(value, path, errors) {
     $pushError$(errors, path, "#/$defs/header/oneOf/1", "is nested too deep to check: recursive types are checked at most 2000 calls deep", "maxDepth");
     return false;
   }
-  depth$++;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.content === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/1/required", "must have required property 'content'")) return (depth$--, false); }
+    if (o1.content === undefined) { if ($pushError$(errors, path, "#/$defs/header/oneOf/1/required", "must have required property 'content'")) return false; }
   }
-  depth$--;
   return true;
 
 }
