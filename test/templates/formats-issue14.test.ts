@@ -3,7 +3,7 @@
  * (test/helpers/previous-formats.ts): the URI checks (path, query and fragment in one loop whose
  * class mask widens at "?" and "#", the authority in a function of its own), ipv6 (one loop, digits
  * counted, its IPv4 tail by ajv-formats' expression) and e-mail address literals. (ipv4 itself is
- * ajv-formats' expression again: its scan lost inside a guard.)
+ * ajv-formats' expression again: its scan lost on valid addresses, alone as inside a guard.)
  * The strings are made of the tokens where those scans change state, in any order and number
  * ("#/?", "a:b/c", "1::2:3.4.5.6", "01.2.3.4"), so the near misses come up often; the seed is
  * fixed (FC_SEED overrides it) and printed in each test's name.

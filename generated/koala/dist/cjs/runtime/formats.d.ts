@@ -11,7 +11,7 @@
  * fixed-length strings (uuid's straight-line reads beat a loop) and by the work it skips (captures,
  * splits, backtracking); a small unambiguous regular expression wins on long runs of one class.
  * So strings that are usually long get a regular expression first (the rare forms it leaves out
- * get a second look); ipv4 is ajv-formats' expression (a scan measured slower inside a guard). Where ajv-formats is looser than the RFCs (offsets without minutes,
+ * get a second look); ipv4 is ajv-formats' expression (a scan is slower on valid addresses, alone as inside a guard). Where ajv-formats is looser than the RFCs (offsets without minutes,
  * "urn:uuid:", quoted e-mail local parts, ports, Punycode labels), these follow the RFCs and the
  * JSON-Schema-Test-Suite instead. idn-hostname, idn-email, iri and iri-reference (which
  * ajv-formats leaves out) are written here by hand: the package stays dependency-free, and a
