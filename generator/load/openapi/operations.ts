@@ -129,7 +129,8 @@ function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: 
     }
   }
   return webhooks.map(({ found: f, name }) => {
-    const operation = toOperation(f, name, document, written, []) // no client sends a webhook: its unsendable headers need no warning;
+    // No client sends a webhook, so its unsendable headers need no warning.
+    const operation = toOperation(f, name, document, written, []);
     // No client sends them: no server, no security of the document's.
     return { ...operation, security: [], servers: [], ownServers: false };
   });
