@@ -1,5 +1,5 @@
 /**
- * ipv4 and email (the common form) against their RFC grammars, written here as plain parsers of
+ * ipv4, email (the common form) and uri-template against their RFC grammars, written here as plain parsers of
  * the ABNF, with no regular expression of the shipped checks in them. The other property tests of
  * these two formats take ajv-formats (formats.test.ts) or the previous checks
  * (formats-previous.test.ts) as the oracle; for ipv4 both are the very expression the runtime ships,
@@ -122,4 +122,143 @@ test(`email: the common form answers as RFC 5321's Mailbox (seed ${seed}, 20,000
     fc.property(strings, (s) => formats.isEmail(s) === rfcCommonMailbox(s)),
     { numRuns: 20_000, seed },
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// uri-template: RFC 6570 section 2, as a parser over code points. isUriTemplate has two paths that
+// must answer alike: past 12 characters URI_TEMPLATE_COMMON (ASCII, no "%XX") decides the common
+// template, and the character scan reads what it refuses and every template of up to 12
+// characters. Their only other oracle was the previous check (formats-previous.test.ts), which
+// shares the scan's reading of the RFC; this one is the ABNF itself.
+
+const isHexDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const isAlphaNum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** RFC 3987: ucschar = %xA0-D7FF / %xF900-FDCF / %xFDF0-FFEF / %x10000-1FFFD / ... / %xD0000-DFFFD / %xE1000-EFFFD */
+function isUcscharRef(c: number): boolean {
+  if (c >= 0xa0 && c <= 0xd7ff) return true;
+  if ((c >= 0xf900 && c <= 0xfdcf) || (c >= 0xfdf0 && c <= 0xffef)) return true;
+  for (let plane = 1; plane <= 13; plane++) if (c >= plane * 0x10000 && c <= plane * 0x10000 + 0xfffd) return true;
+  return c >= 0xe1000 && c <= 0xefffd;
+}
+
+/** RFC 3987: iprivate = %xE000-F8FF / %xF0000-FFFFD / %x100000-10FFFD */
+const isIprivateRef = (c: number) => (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xf0000 && c <= 0xffffd) || (c >= 0x100000 && c <= 0x10fffd);
+
+/**
+ * RFC 6570: literals = %x21 / %x23-24 / %x26 / %x28-3B / %x3D / %x3F-5B / %x5D / %x5F / %x61-7A /
+ * %x7E / ucschar / iprivate / pct-encoded, with the apostrophe (%x27) as well: the
+ * JSON-Schema-Test-Suite reads the RFC so (formats.ts says why).
+ */
+const isLiteralRef = (c: number) =>
+  c === 0x21 || c === 0x23 || c === 0x24 || (c >= 0x26 && c <= 0x3b) || c === 0x3d || (c >= 0x3f && c <= 0x5b) || c === 0x5d || c === 0x5f || (c >= 0x61 && c <= 0x7a) || c === 0x7e || isUcscharRef(c) || isIprivateRef(c);
+
+/** RFC 6570 section 2.2: operator = "+" / "#" / "." / "/" / ";" / "?" / "&" / "=" / "," / "!" / "@" / "|" */
+const OPERATORS = "+#./;?&=,!@|";
+
+/**
+ * URI-Template = *( literals / expression ); expression = "{" [ operator ] variable-list "}";
+ * variable-list = varspec *( "," varspec ); varspec = varname [ prefix / explode ];
+ * varname = varchar *( ["."] varchar ); varchar = ALPHA / DIGIT / "_" / pct-encoded;
+ * prefix = ":" %x31-39 0*3DIGIT; explode = "*".
+ */
+function rfcUriTemplate(s: string): boolean {
+  const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
+  let i = 0;
+  const pctEncoded = () => cps[i] === 0x25 && isHexDigit(cps[i + 1] ?? -1) && isHexDigit(cps[i + 2] ?? -1) && ((i += 3), true);
+  const varchar = () => {
+    const c = cps[i] ?? -1;
+    if (isAlphaNum(c) || c === 0x5f) return ++i > 0;
+    return pctEncoded();
+  };
+  const varspec = () => {
+    if (!varchar()) return false;
+    for (;;) {
+      if (cps[i] === 0x2e) {
+        i++;
+        if (!varchar()) return false;
+      } else if (!varchar()) break;
+    }
+    if (cps[i] === 0x2a) i++;
+    else if (cps[i] === 0x3a) {
+      i++;
+      const first = cps[i] ?? -1;
+      if (first < 0x31 || first > 0x39) return false;
+      let digits = 1;
+      while (digits < 4 && (cps[i + digits] ?? -1) >= 0x30 && (cps[i + digits] ?? -1) <= 0x39) digits++;
+      i += digits;
+    }
+    return true;
+  };
+  const expression = () => {
+    i++; // "{"
+    if (i < cps.length && OPERATORS.includes(String.fromCodePoint(cps[i]!))) i++;
+    if (!varspec()) return false;
+    while (cps[i] === 0x2c) {
+      i++;
+      if (!varspec()) return false;
+    }
+    return cps[i++] === 0x7d;
+  };
+  while (i < cps.length) {
+    const c = cps[i]!;
+    if (c === 0x7b) {
+      if (!expression()) return false;
+    } else if (c === 0x25) {
+      if (!pctEncoded()) return false;
+    } else if (isLiteralRef(c)) i++;
+    else return false;
+  }
+  return true;
+}
+
+test("the uri-template reference on the RFC's own examples and on the JSON-Schema-Test-Suite's", () => {
+  const valid = ["http://example.com/dictionary/{term:1}/{term}", "http://example.com/dictionary", "dictionary/{term:1}/{term}", "{var}", "{+path}/here", "{#path:6}/here", "X{.list*}", "{/var,x}/here", "{;x,y,empty}", "{?x,y}", "?fixed=yes{&x}", "{x,hello,y}", "{a.b}", "{%41}", "it's", "é", "\ue000"];
+  const invalid = ["http://example.com/dictionary/{term:1}/{term", "{a..b}", "{..a}", "{a.}", "{}", "{a,,b}", "{a:0}", "{a:10000}", "{a*:1}", "a b", "%4", "%g1", "}", "{a}}", "\"", "<", "\\", "^", "`", "|", "\ud800", "\ufffe"];
+  expect(valid.filter((s) => !rfcUriTemplate(s))).toEqual([]);
+  expect(invalid.filter(rfcUriTemplate)).toEqual([]);
+});
+
+test(`uri-template: both paths (common expression past 12 characters, scan) answer as RFC 6570 (seed ${seed}, 30,000 strings)`, () => {
+  // the tokens where the expression and the scan change state, in any order and number
+  const TOKENS = ["a", "Z", "0", "_", "/", ":", "'", "-", "~", "é", "\ue000", "\u{10000}", "\u{e0001}", "\ud800", "\ufffe", " ", '"', "<", "\\", "%", "%4", "%41", "%g1", "{", "}", "{a}", "+", "#", ".", "..", ",", "*", ":1", ":0", ":9999", ":99999", "|", "=", "!"];
+  // mostly valid templates, mostly ASCII without "%" (what the common expression decides), each
+  // part with a chance of one mistake or of a character that sends it to the scan
+  const literal = fc.oneof(
+    { weight: 3, arbitrary: joined(["a", "Z0", "/", "https://example.com/", ".", "-", "'", ":", "~", "?", "=", "&"], 5) },
+    { weight: 1, arbitrary: joined(["a", "/", "%41", "%4", "é", "\ue000", " ", "|", "<", '"', "}"], 4) },
+  );
+  const varname = fc
+    .tuple(
+      fc.constantFrom("", "", "", "", ".", "-"),
+      fc.array(fc.constantFrom("a", "b0", "_", "Z9", "id", "%41"), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(".", ".", "", "..", "%4", "-", "é"),
+      fc.constantFrom("", "", "", "", "."),
+    )
+    .map(([before, parts, separator, after]) => before + parts.join(separator) + after);
+  const varspec = fc.tuple(varname, fc.constantFrom("", "", "", "*", ":1", ":12", ":9999", ":10000", ":0", ":", "**", ":1*")).map(([name, modifier]) => name + modifier);
+  const expression = fc
+    .tuple(
+      fc.constantFrom("", "", "", "+", "#", ".", "/", ";", "?", "&", "=", ",", "!", "@", "|", "{", "$"),
+      fc.array(varspec, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(",", ",", ",", ",,", ""),
+      fc.constantFrom("}", "}", "}", "}", "", "}}"),
+    )
+    .map(([operator, specs, comma, close]) => `{${operator}${specs.join(comma)}${close}`);
+  const template = fc.array(fc.oneof(literal, expression), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+  const strings = fc.oneof({ weight: 4, arbitrary: template }, { weight: 1, arbitrary: joined(TOKENS, 14) }, { weight: 1, arbitrary: near("a{}.,:*%4", 16) });
+  let long = 0;
+  let valid = 0;
+  fc.assert(
+    fc.property(strings, (s) => {
+      if (s.length > 12) long++;
+      const expected = rfcUriTemplate(s);
+      if (expected) valid++;
+      return formats.isUriTemplate(s) === expected;
+    }),
+    { numRuns: 30_000, seed },
+  );
+  // both paths and both answers were exercised, not only refusals of short strings
+  expect(long).toBeGreaterThan(5_000);
+  expect(valid).toBeGreaterThan(3_000);
 });
