@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "./dialect";
+import { canonicalJson } from "./canonical-json";
 import { CodegenError, isCodegenError } from "../errors";
 import { findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
@@ -354,56 +355,3 @@ function hashDocuments(documents: SchemaDocument[]): string {
   return hash.digest("hex");
 }
 
-/**
- * JSON with sorted keys, so that reformatting a schema does not change its hash. A stack of the
- * arrays and objects being written (each with its sorted keys and the next index), not recursion:
- * documents nest as deep as JSON.parse allows. No object per value or punctuation mark, and each
- * key quoted once: on stripe's 2.5 MB document this takes 40% less time than a worklist of objects.
- */
-export function canonicalJson(root: unknown): string {
-  const out: string[] = [];
-  const containers: (readonly unknown[] | Record<string, unknown>)[] = [];
-  const keysOf: (string[] | undefined)[] = [];
-  const nextOf: number[] = [];
-  const quotedKeys = new Map<string, string>();
-  const write = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      out.push("[");
-      containers.push(value);
-      keysOf.push(undefined);
-      nextOf.push(0);
-    } else if (typeof value === "object" && value !== null) {
-      out.push("{");
-      const keys = Object.keys(value).sort();
-      containers.push(value as Record<string, unknown>);
-      keysOf.push(keys);
-      nextOf.push(0);
-    } else {
-      out.push(JSON.stringify(value) ?? "null");
-    }
-  };
-  write(root);
-  while (containers.length > 0) {
-    const top = containers.length - 1;
-    const container = containers[top]!;
-    const keys = keysOf[top];
-    const i = nextOf[top]!;
-    if (i === (keys ?? (container as readonly unknown[])).length) {
-      out.push(keys === undefined ? "]" : "}");
-      containers.pop();
-      keysOf.pop();
-      nextOf.pop();
-      continue;
-    }
-    nextOf[top] = i + 1;
-    if (i > 0) out.push(",");
-    if (keys !== undefined) {
-      // Keys repeat ("type", "description", ...): each is quoted once.
-      let key = quotedKeys.get(keys[i]!);
-      if (key === undefined) quotedKeys.set(keys[i]!, (key = `${JSON.stringify(keys[i])}:`));
-      out.push(key);
-    }
-    write(keys === undefined ? (container as readonly unknown[])[i] : (container as Record<string, unknown>)[keys[i]!]);
-  }
-  return out.join("");
-}

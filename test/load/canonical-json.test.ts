@@ -3,7 +3,7 @@
  * JSON.stringify's text with every object's keys sorted. Its text must not change (every committed
  * package would then be out of date), whatever the key order or nesting depth of the document.
  */
-import { canonicalJson } from "../../generator/load/load-schema";
+import { canonicalJson } from "../../generator/load/canonical-json";
 
 test("JSON.stringify's text, with each object's keys sorted and no white space", () => {
   const document = { type: "object", properties: { b: { type: ["string", "null"] }, a: { enum: [1, 2.5, true, null, "x\"y\u2028"] } }, $defs: {}, items: [] };

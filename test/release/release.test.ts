@@ -20,7 +20,7 @@ const base = {
 type Schema = typeof base & { properties: Record<string, object> };
 
 /** One run: plan from the previous output's files, and return the files the next run reads. */
-async function run(schema: object, previous: PreviousOutput | undefined, options: { release?: boolean } = {}): Promise<{ release: Release; output: PreviousOutput }> {
+async function run(schema: object, previous: PreviousOutput | undefined, options: { release?: boolean } = {}): Promise<{ release: Release; output: PreviousOutput & { snapshot: string } }> {
   const release = planRelease({ model: await irOf(schema), packageName: "events", generatorVersion: "0.0.0-test", previous, ...options });
   const file = (p: string): string => release.files.find((f) => f.path === p)!.contents;
   // package.json as generate() writes it: only the version matters here.
