@@ -71,7 +71,10 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   const node = resolveNode(model, schema);
   const types = node?.type ?? [];
   if (types.includes("array")) return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [] };
-  if (types.includes("object")) {
+  // Properties with no `type` (star-trek's form bodies, @readme/oas-examples) describe an object all the same:
+  // without this, a form's `avian=true` stayed the text "true" and failed its boolean guard.
+  const untypedObject = types.length === 0 && ((node?.properties?.length ?? 0) > 0 || typeof node?.additionalProperties === "object");
+  if (types.includes("object") || untypedObject) {
     const properties = new Map((node?.properties ?? []).map((p) => [p.name, p.schema]));
     const additional = node?.additionalProperties;
     // Properties are read as primitives or lists: a nested object has no text form in a parameter.
