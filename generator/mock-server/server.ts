@@ -269,17 +269,22 @@ function authorized(api: MockApi, operation: MockOperation, req: http.IncomingMe
   if (alternatives.length === 0) return true;
   const authorization = header(req, "authorization") ?? "";
   const cookies = header(req, "cookie") ?? "";
-  return alternatives.some((requirement) =>
-    requirement.every(({ scheme: name }) => {
+  return alternatives.some((requirement) => {
+    // A requirement of basic AND bearer (security-multiple's `basic` + `oauth2`, @readme/oas-examples)
+    // asks for two Authorization headers, which one request cannot carry: either credential counts.
+    const kinds = new Set(requirement.map(({ scheme: name }) => api.securitySchemes.find((s) => s.name === name)?.kind));
+    const either = kinds.has("basic") && kinds.has("bearer");
+    return requirement.every(({ scheme: name }) => {
       const scheme = api.securitySchemes.find((s) => s.name === name);
       if (!scheme || scheme.kind === "unsupported") return true;
+      if (either && (scheme.kind === "basic" || scheme.kind === "bearer")) return /^(basic|bearer)\s+\S/i.test(authorization);
       if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
       if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
       if (scheme.in === "header") return header(req, scheme.parameterName.toLowerCase()) !== undefined;
       if (scheme.in === "query") return url.searchParams.has(scheme.parameterName);
       return cookies.split(";").some((c) => c.trim().startsWith(`${scheme.parameterName}=`));
-    }),
-  );
+    });
+  });
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
