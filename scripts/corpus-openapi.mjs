@@ -21,7 +21,7 @@
 //                      or are 3.1; documents of other versions (Swagger 2.0, 3.2) are listed too, each
 //                      expected to be refused with one line (phase "refused")
 import { spawnSync } from "node:child_process";
-import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -163,13 +163,26 @@ function listDocuments() {
         if (version) found.push({ file, name: path.relative(corpus, file), version, size: statSync(file).size });
       } else if (args.corpus && /\.(json|ya?ml)$/.test(entry.name) && !/(^|\/)(node_modules|package\.json$)/.test(file)) {
         // Another corpus: every OpenAPI or Swagger document, JSON or YAML; a version other than 3.0/3.1 is to be refused.
-        const match = /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m.exec(head(file));
+        // Not in the first 2 KB (Dialogporten's NSwag document puts `openapi` after `components`): a JSON file's top-level keys, up to 30 MB.
+        const match = /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m.exec(head(file)) ?? topLevelVersion(file);
         if (match) found.push({ file, name: path.relative(corpus, file), version: `${match[1] === "swagger" ? "swagger " : ""}${match[2]}`, size: statSync(file).size, refuse: !/^3\.[01]\.\d+$/.test(match[2]) || match[1] === "swagger" });
       }
     }
   };
   walk(corpus);
   return found;
+}
+
+/** `openapi` or `swagger` among a JSON file's top-level keys, as the regular expression's match would give them. */
+function topLevelVersion(file) {
+  if (!file.endsWith(".json") || statSync(file).size > 30e6) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    const key = ["openapi", "swagger"].find((k) => typeof parsed?.[k] === "string");
+    return key && [undefined, key, parsed[key]];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first 2 KB of a file (where a JSON document's `openapi` is), without reading the rest. */
