@@ -12,6 +12,7 @@ import { compiledRegex } from "./regex-flags";
 import { foldDuplicateTypes } from "./fold-duplicates";
 import { readDiscriminator } from "../load/openapi/discriminator";
 import { detectDialect } from "../load/dialect";
+import { isOasDialect } from "../load/openapi/detect";
 
 export interface NormalizeOptions {
   /** The root type's name (an OpenAPI document's: the API's); default: the root's `title`, else the file name. */
@@ -235,6 +236,7 @@ class Normalizer {
    */
   private ownDialect(schema: JsonObject, schemaPath: string): Dialect | undefined {
     if (schema.$schema === undefined || this.loaded.openapi?.input.version !== "3.1") return undefined;
+    if (isOasDialect(schema.$schema)) return "2020-12";
     try {
       return detectDialect({ $schema: schema.$schema }, undefined);
     } catch (error) {

@@ -34,6 +34,18 @@ test("draft-04 by jsonSchemaDialect, 2020-12 where a Schema Object says so in $s
   expect(module.isLegacy!({ level: 5 })).toBe(false);
 });
 
+test("a Schema Object's $schema naming the OAS 3.1 base dialect (any dated revision) reads as 2020-12", async () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "OAS dialect", version: "1" },
+    jsonSchemaDialect: "http://json-schema.org/draft-04/schema#",
+    paths: {},
+    components: { schemas: { Low: { $schema: "https://spec.openapis.org/oas/3.1/dialect/base", type: "number", exclusiveMinimum: 10 } } },
+  };
+  const { files } = await generate({ schema: document, build: false, format: false });
+  expect(files.find((f) => f.path === "src/guards.ts")?.contents).toMatch(/> 10\b/);
+});
+
 test("a Schema Object's $schema naming no dialect (ReadMe's draft-05) is refused at its pointer", async () => {
   const document = {
     openapi: "3.1.0",
