@@ -484,6 +484,10 @@ class NodeReader implements KeywordReader {
     this.node[keyword] = value;
   }
 
+  warn(keyword: string, text: string): void {
+    this.normalizer.warnAt(this.at(keyword), text);
+  }
+
   regex(keyword: string, source: string): string {
     const compiled = compiledRegex(source);
     if (compiled?.translated) this.normalizer.warnAt(this.at(keyword), `regular expression ${JSON.stringify(source)} uses Java's character classes, which ECMA-262 does not have; checked as ${JSON.stringify(compiled.source)}`);
