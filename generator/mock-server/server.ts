@@ -18,7 +18,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
-import { keyQueryMatches, keyQuerySize, keyQueryValues, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
+import { keyQueryMatches, keyQuerySize, keyQueryValues, literalSize, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
 import { parseFormBody, parseParameters } from "./parameters";
 import { mediaTypeEssence } from "../load/openapi/operation-model";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
@@ -106,7 +106,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const method = (req.method ?? "GET").toUpperCase();
     const search = url.search.slice(1);
     // A query string in a path key must be in the request too; the operation that asks for most of it first.
-    const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path));
+    const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path) || literalSize(b.path) - literalSize(a.path));
     // Several operations on one path and method (AWS: one per action, told apart by a fragment that
     // is never sent and an X-Amz-Target header): the first whose parameters pass their guards, else
     // the one with the fewest parameter errors, so that a 400 speaks of the operation meant.
