@@ -109,9 +109,13 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
   return errors.length > 0 ? { ...request, errors } : request;
 }
 
-/** Every path parameter's value serializes to a non-empty segment. */
+/**
+ * Every path parameter's value serializes to a non-empty segment, and not to "." or "..": the URL
+ * parser removes those dot segments (percent-encoded too), so the request would reach another path
+ * (azure.com/security's resourceGroupName, pattern `^[-\w\._\(\)]+$`, drew "." and got a 404).
+ */
 function fillsSegments(values: JsonValue): boolean {
-  const empty = (v: JsonValue): boolean => v === "" || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
+  const empty = (v: JsonValue): boolean => v === "" || v === "." || v === ".." || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
   return typeof values === "object" && values !== null && !Array.isArray(values) && Object.values(values).every((v) => !empty(v));
 }
 
