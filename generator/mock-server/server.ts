@@ -270,14 +270,15 @@ function authorized(api: MockApi, operation: MockOperation, req: http.IncomingMe
   const authorization = header(req, "authorization") ?? "";
   const cookies = header(req, "cookie") ?? "";
   return alternatives.some((requirement) => {
-    // A requirement of basic AND bearer (security-multiple's `basic` + `oauth2`, @readme/oas-examples)
-    // asks for two Authorization headers, which one request cannot carry: either credential counts.
-    const kinds = new Set(requirement.map(({ scheme: name }) => api.securitySchemes.find((s) => s.name === name)?.kind));
-    const either = kinds.has("basic") && kinds.has("bearer");
+    // A requirement of two schemes that each write the Authorization header (security-multiple's
+    // `basic` + `oauth2`, @readme/oas-examples; azure.com/containerregistry's basic + an API key named
+    // "Authorization") asks for two such headers, which one request cannot carry: any one counts.
+    const writers = requirement.filter(({ scheme: name }) => writesAuthorization(api.securitySchemes.find((s) => s.name === name)));
+    const shared = writers.length > 1;
     return requirement.every(({ scheme: name }) => {
       const scheme = api.securitySchemes.find((s) => s.name === name);
       if (!scheme || scheme.kind === "unsupported") return true;
-      if (either && (scheme.kind === "basic" || scheme.kind === "bearer")) return /^(basic|bearer)\s+\S/i.test(authorization);
+      if (shared && writesAuthorization(scheme)) return writers.some(({ scheme: other }) => carries(api.securitySchemes.find((s) => s.name === other)!, authorization));
       if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
       if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
       if (scheme.in === "header") return header(req, scheme.parameterName.toLowerCase()) !== undefined;
@@ -285,6 +286,18 @@ function authorized(api: MockApi, operation: MockOperation, req: http.IncomingMe
       return cookies.split(";").some((c) => c.trim().startsWith(`${scheme.parameterName}=`));
     });
   });
+}
+
+/** Whether an Authorization header's value is a credential of `scheme` (one that writes it). */
+function carries(scheme: MockApi["securitySchemes"][number], authorization: string): boolean {
+  if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
+  if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
+  return authorization.trim() !== "";
+}
+
+/** Basic, bearer, or an API key sent in a header named Authorization. */
+function writesAuthorization(scheme: MockApi["securitySchemes"][number] | undefined): boolean {
+  return scheme?.kind === "basic" || scheme?.kind === "bearer" || (scheme?.kind === "apiKey" && scheme.in === "header" && scheme.parameterName.toLowerCase() === "authorization");
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
