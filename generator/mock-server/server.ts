@@ -364,12 +364,24 @@ function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern:
 function closestOperation(api: MockApi, operations: readonly MockOperation[], url: URL, req: http.IncomingMessage): MockOperation | undefined {
   let closest: MockOperation | undefined;
   let fewest = Infinity;
+  let mostPresent = -1;
   for (const operation of operations) {
     const errors = parameterErrors(api, operation, url, req).length;
-    if (errors === 0) return operation;
-    if (errors < fewest) [closest, fewest] = [operation, errors];
+    // Of those whose parameters all pass, the one that declares most of what the request carries:
+    // azure.com/containerregistry's `/v2/{name}/blobs/{digest}#mode=chunk` asks for a Range header
+    // that its twin without the fragment does not declare (and would accept, ignoring it).
+    const present = errors === 0 ? presentParameters(operation, url, req) : -1;
+    if (errors < fewest || (errors === 0 && present > mostPresent)) [closest, fewest, mostPresent] = [operation, errors, present];
   }
   return closest;
+}
+
+/** How many of an operation's query, header and cookie parameters the request carries. */
+function presentParameters(operation: MockOperation, url: URL, req: http.IncomingMessage): number {
+  const cookies = header(req, "cookie") ?? "";
+  return (operation.operation?.parameters ?? []).filter((p) =>
+    p.in === "query" ? url.searchParams.has(p.name) : p.in === "header" ? header(req, p.name.toLowerCase()) !== undefined : p.in === "cookie" && cookies.split(";").some((c) => c.trim().startsWith(`${p.name}=`)),
+  ).length;
 }
 
 export { pathPattern } from "./mock-api";
