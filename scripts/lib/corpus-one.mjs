@@ -74,7 +74,8 @@ async function callOne(file, out) {
         failures.push(failure);
       }
     }
-    if (failures.length > 0) return { ok: false, error: `${failures.length} of ${Math.min(CALLS, entries.length)} operations failed, first: ${failures[0]}` };
+    // The failing operations' names after the first failure in full (its cause), e.g. all the redirects of a large API.
+    if (failures.length > 0) return { ok: false, error: `${failures.length} of ${Math.min(CALLS, entries.length)} operations failed, first: ${failures[0].slice(0, 400)}; all: ${failures.map((f) => f.split(" ")[0]).join(", ")}` };
     return { ok: true, detail: `${called} of ${entries.length} operations called` };
   } finally {
     await server.close();
