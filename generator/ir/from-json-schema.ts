@@ -11,6 +11,8 @@ import { findInPlaceCycle } from "./reference-cycles";
 import { compiledRegex } from "./regex-flags";
 import { foldDuplicateTypes } from "./fold-duplicates";
 import { readDiscriminator } from "../load/openapi/discriminator";
+import { detectDialect } from "../load/dialect";
+import { isOasDialect } from "../load/openapi/detect";
 
 export interface NormalizeOptions {
   /** The root type's name (an OpenAPI document's: the API's); default: the root's `title`, else the file name. */
@@ -213,14 +215,33 @@ class Normalizer {
     if (typeof schema === "boolean") return schema;
     if (!isJsonObject(schema)) this.fail("invalidSchema", `a schema must be an object or a boolean, got ${describe(schema)}`, schemaPath);
     // A named type is read by the rules of the document it sits in; its subschemas inherit them.
-    if (!location) return new NodeReader(this, schema, schemaPath, location).read();
-    this.reading.push(this.loaded.registry.dialectOf(location.document));
-    this.vocabularyIgnored.push(this.loaded.registry.vocabularyIgnored(location.document));
+    const own = this.ownDialect(schema, schemaPath);
+    if (!location && own === undefined) return new NodeReader(this, schema, schemaPath, location).read();
+    this.reading.push(own ?? this.loaded.registry.dialectOf(location!.document));
+    if (location) this.vocabularyIgnored.push(this.loaded.registry.vocabularyIgnored(location.document));
     try {
       return new NodeReader(this, schema, schemaPath, location).read();
     } finally {
       this.reading.pop();
-      this.vocabularyIgnored.pop();
+      if (location) this.vocabularyIgnored.pop();
+    }
+  }
+
+  /**
+   * The dialect an OpenAPI 3.1 Schema Object names in its own `$schema`, which the specification
+   * says MUST be used for it and its subschemas, over `jsonSchemaDialect` (ReadMe's
+   * schema-validation-local: a draft-04 `exclusiveMinimum: true` beside 2020-12 ones; and the
+   * reverse under a draft-04 `jsonSchemaDialect`). Undefined elsewhere: a JSON Schema's dialect is
+   * its document's, and 3.0 has no `$schema` in its Schema Object.
+   */
+  private ownDialect(schema: JsonObject, schemaPath: string): Dialect | undefined {
+    if (schema.$schema === undefined || this.loaded.openapi?.input.version !== "3.1") return undefined;
+    if (isOasDialect(schema.$schema)) return "2020-12";
+    try {
+      return detectDialect({ $schema: schema.$schema }, undefined);
+    } catch (error) {
+      if (!(error instanceof CodegenError)) throw error;
+      this.fail(error.code === "unsupportedKeyword" ? "unsupportedKeyword" : "invalidSchema", error.message, `${schemaPath}/$schema`);
     }
   }
 
@@ -461,6 +482,10 @@ class NodeReader implements KeywordReader {
     // 1.0 is an integer in JSON Schema; so is any float with no fractional part.
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0) this.invalid(keyword, "a non-negative integer");
     this.node[keyword] = value;
+  }
+
+  warn(keyword: string, text: string): void {
+    this.normalizer.warnAt(this.at(keyword), text);
   }
 
   regex(keyword: string, source: string): string {

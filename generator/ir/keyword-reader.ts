@@ -34,6 +34,8 @@ export interface KeywordReader {
   count(keyword: NumericKeyword): void;
   /** `source`, checked to compile as a Unicode regular expression. */
   regex(keyword: string, source: string): string;
+  /** A one-line warning at the keyword's place: the schema is read as written, but likely not as meant. */
+  warn(keyword: string, text: string): void;
   /** A subschema at `schemaPath/tokens...` (inline, or hoisted past the inline depth limit). */
   sub(schema: unknown, ...tokens: string[]): IrSchema;
   schemaArray(keyword: string, nonEmpty?: boolean): IrSchema[];

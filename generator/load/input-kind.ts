@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import { isJsonObject, type JsonObject } from "./keywords";
+import { SUPPORTED_FORMATS } from "./openapi/detect";
 
 export type InputKind =
   | { kind: "json-schema" }
@@ -83,9 +84,10 @@ export function assertJsonSchema(root: unknown, file: string): void {
     case "openapi":
       return; // read by openapi/read-openapi.ts, which refuses the versions it does not read (load-schema.ts)
     case "swagger":
-      return fail(`is a Swagger ${input.version} (OpenAPI 2) document; Swagger input is not supported (give a JSON Schema)`);
+      // Named with what is read instead: "give a JSON Schema" predates OpenAPI 3 input (@readme/oas-examples' 2.0 documents).
+      return fail(`is a Swagger ${input.version} (OpenAPI 2) document; Swagger input is not supported (convert it to OpenAPI 3.x first); ${SUPPORTED_FORMATS}`);
     case "asyncapi":
-      return fail(`is an AsyncAPI ${input.version} document; AsyncAPI input is not supported (give a JSON Schema)`);
+      return fail(`is an AsyncAPI ${input.version} document; AsyncAPI input is not supported; ${SUPPORTED_FORMATS}`);
     case "not-a-schema": {
       if (input.looksLike) return fail(`is not a JSON Schema: it looks like ${input.looksLike} (a "name" and a "version" at its root, no schema keyword)`);
       const shown = input.keys.slice(0, 4).map((k) => JSON.stringify(k)).join(", ") + (input.keys.length > 4 ? ", ..." : "");

@@ -4,7 +4,11 @@ import { CodegenError } from "../errors";
  * JSON.parse with the error turned into `file:line:column`. Node reports a character offset
  * ("... in JSON at position 123" or "(line 4 column 7)"); people and editors want line:column.
  */
-export function parseJson(text: string, file: string): unknown {
+export function parseJson(withBom: string, file: string): unknown {
+  // A UTF-8 byte order mark, which RFC 8259 lets a parser ignore and .NET's writers put first
+  // (Dialogporten's NSwag document, @digdir/dialogporten-schema), is not JSON.parse's: left out,
+  // also from the line:column of an error (an editor does not show it).
+  const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
   try {
     return JSON.parse(text);
   } catch (error) {

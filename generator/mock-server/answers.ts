@@ -42,11 +42,17 @@ export function parsePrefer(header: string | undefined): Preferences {
   return preferences;
 }
 
-/** The documented response for `status` ("404"; the "4XX" range or "default" when no exact one), or the success one. */
+/**
+ * The documented response for `status` ("404"; the "4XX" range or "default" when no exact one), or
+ * the success one, else the first final one: a 1xx is interim, never the answer to a request
+ * (http-status-codes' `100 Continue` alone, @readme/oas-examples, was sent as the final status and
+ * the client saw a network error); an operation that documents only those answers as one that
+ * documents none.
+ */
 export function findResponse(operation: MockOperation, status?: string): MockResponse | undefined {
   const { responses } = operation;
   if (status !== undefined) return responses.find((r) => r.status === status) ?? responses.find((r) => r.status === `${status[0]}XX`) ?? responses.find((r) => r.status === "default");
-  return responses.find((r) => /^2/.test(r.status)) ?? responses.find((r) => r.status === "default") ?? responses[0];
+  return responses.find((r) => /^2/.test(r.status)) ?? responses.find((r) => r.status === "default") ?? responses.find((r) => !/^1/.test(r.status));
 }
 
 /** The status code of a documented response: "2XX" → 200, "default" → 200 (or `fallback`). */

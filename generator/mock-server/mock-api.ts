@@ -405,6 +405,16 @@ export function keyQueryValues(template: string, search: string): Record<string,
   return values;
 }
 
+/**
+ * How many characters of a path template are literal (not `{name}`; the key's query and fragment left
+ * out): of two templates a request matches, the one with more is meant, as OpenAPI says concrete
+ * paths match first (googleapis' `/v1beta1/{name}:isInvitableUser` beside `/v1beta1/{name}`, whose
+ * `name` would swallow ":isInvitableUser").
+ */
+export function literalSize(template: string): number {
+  return template.split(/[?#]/)[0]!.replace(/\{[^}]*\}/g, "").length;
+}
+
 /** How many fixed pairs the path key's query string has: of the operations a request matches, the one that asks for most answers. */
 export function keyQuerySize(template: string): number {
   return splitPathKey(template).query.filter((pair) => pair.parameter === undefined && pair.nameParameter === undefined).length;

@@ -26,6 +26,18 @@ export interface RawRequest {
 /** Headers a Parameter Object may not describe (OpenAPI: they are ignored). */
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
+/**
+ * What Node's fetch writes itself when a request has no such header (the Fetch standard lets a user
+ * agent add them): for an optional parameter, that value is the client's absence, not its choice.
+ * pims.io's optional `Accept-Language` (enum de, en, fr) was refused as "*" when left out.
+ */
+const FETCH_DEFAULTS = new Map([
+  ["accept-language", ["*"]],
+  ["accept-encoding", ["gzip, deflate", "gzip, deflate, br", "br, gzip, deflate"]],
+  ["sec-fetch-mode", ["cors"]],
+  ["user-agent", ["node", "undici"]],
+]);
+
 /** Every declared parameter present in the request, by location. */
 export function parseParameters(parameters: readonly IrParameter[], request: RawRequest, model: IrModel, schemaTypes: ReadonlyMap<string, IrSchema>): ParsedParameters {
   const parsed: ParsedParameters = {};
@@ -43,6 +55,7 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
     else if (parameter.in === "header") {
       if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
       const raw = headerText(request.headers[parameter.name.toLowerCase()]);
+      if (raw !== undefined && !parameter.required && FETCH_DEFAULTS.get(parameter.name.toLowerCase())?.includes(raw)) continue;
       if (raw !== undefined) value = parseHeader(raw, parameter.explode, shape);
     } else {
       value = parseQuery(cookies, { ...parameter, style: "form" }, shape, exploded.get(parameter));
@@ -71,7 +84,10 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   const node = resolveNode(model, schema);
   const types = node?.type ?? [];
   if (types.includes("array")) return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [] };
-  if (types.includes("object")) {
+  // Properties with no `type` (star-trek's form bodies, @readme/oas-examples) describe an object all the same:
+  // without this, a form's `avian=true` stayed the text "true" and failed its boolean guard.
+  const untypedObject = types.length === 0 && ((node?.properties?.length ?? 0) > 0 || typeof node?.additionalProperties === "object");
+  if (types.includes("object") || untypedObject) {
     const properties = new Map((node?.properties ?? []).map((p) => [p.name, p.schema]));
     const additional = node?.additionalProperties;
     // Properties are read as primitives or lists: a nested object has no text form in a parameter.

@@ -18,7 +18,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
-import { keyQueryMatches, keyQuerySize, keyQueryValues, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
+import { keyQueryMatches, keyQuerySize, keyQueryValues, literalSize, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
 import { parseFormBody, parseParameters } from "./parameters";
 import { mediaTypeEssence } from "../load/openapi/operation-model";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
@@ -106,7 +106,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const method = (req.method ?? "GET").toUpperCase();
     const search = url.search.slice(1);
     // A query string in a path key must be in the request too; the operation that asks for most of it first.
-    const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path));
+    const onPath = api.operations.filter((o) => o.pattern.test(pathname) && keyQueryMatches(o.path, search)).sort((a, b) => keyQuerySize(b.path) - keyQuerySize(a.path) || literalSize(b.path) - literalSize(a.path));
     // Several operations on one path and method (AWS: one per action, told apart by a fragment that
     // is never sent and an X-Amz-Target header): the first whose parameters pass their guards, else
     // the one with the fewest parameter errors, so that a 400 speaks of the operation meant.
@@ -269,17 +269,35 @@ function authorized(api: MockApi, operation: MockOperation, req: http.IncomingMe
   if (alternatives.length === 0) return true;
   const authorization = header(req, "authorization") ?? "";
   const cookies = header(req, "cookie") ?? "";
-  return alternatives.some((requirement) =>
-    requirement.every(({ scheme: name }) => {
+  return alternatives.some((requirement) => {
+    // A requirement of two schemes that each write the Authorization header (security-multiple's
+    // `basic` + `oauth2`, @readme/oas-examples; azure.com/containerregistry's basic + an API key named
+    // "Authorization") asks for two such headers, which one request cannot carry: any one counts.
+    const writers = requirement.filter(({ scheme: name }) => writesAuthorization(api.securitySchemes.find((s) => s.name === name)));
+    const shared = writers.length > 1;
+    return requirement.every(({ scheme: name }) => {
       const scheme = api.securitySchemes.find((s) => s.name === name);
       if (!scheme || scheme.kind === "unsupported") return true;
+      if (shared && writesAuthorization(scheme)) return writers.some(({ scheme: other }) => carries(api.securitySchemes.find((s) => s.name === other)!, authorization));
       if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
       if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
       if (scheme.in === "header") return header(req, scheme.parameterName.toLowerCase()) !== undefined;
       if (scheme.in === "query") return url.searchParams.has(scheme.parameterName);
       return cookies.split(";").some((c) => c.trim().startsWith(`${scheme.parameterName}=`));
-    }),
-  );
+    });
+  });
+}
+
+/** Whether an Authorization header's value is a credential of `scheme` (one that writes it). */
+function carries(scheme: MockApi["securitySchemes"][number], authorization: string): boolean {
+  if (scheme.kind === "basic") return /^basic\s+\S/i.test(authorization);
+  if (scheme.kind === "bearer") return /^bearer\s+\S/i.test(authorization);
+  return authorization.trim() !== "";
+}
+
+/** Basic, bearer, or an API key sent in a header named Authorization. */
+function writesAuthorization(scheme: MockApi["securitySchemes"][number] | undefined): boolean {
+  return scheme?.kind === "basic" || scheme?.kind === "bearer" || (scheme?.kind === "apiKey" && scheme.in === "header" && scheme.parameterName.toLowerCase() === "authorization");
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
@@ -346,12 +364,24 @@ function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern:
 function closestOperation(api: MockApi, operations: readonly MockOperation[], url: URL, req: http.IncomingMessage): MockOperation | undefined {
   let closest: MockOperation | undefined;
   let fewest = Infinity;
+  let mostPresent = -1;
   for (const operation of operations) {
     const errors = parameterErrors(api, operation, url, req).length;
-    if (errors === 0) return operation;
-    if (errors < fewest) [closest, fewest] = [operation, errors];
+    // Of those whose parameters all pass, the one that declares most of what the request carries:
+    // azure.com/containerregistry's `/v2/{name}/blobs/{digest}#mode=chunk` asks for a Range header
+    // that its twin without the fragment does not declare (and would accept, ignoring it).
+    const present = errors === 0 ? presentParameters(operation, url, req) : -1;
+    if (errors < fewest || (errors === 0 && present > mostPresent)) [closest, fewest, mostPresent] = [operation, errors, present];
   }
   return closest;
+}
+
+/** How many of an operation's query, header and cookie parameters the request carries. */
+function presentParameters(operation: MockOperation, url: URL, req: http.IncomingMessage): number {
+  const cookies = header(req, "cookie") ?? "";
+  return (operation.operation?.parameters ?? []).filter((p) =>
+    p.in === "query" ? url.searchParams.has(p.name) : p.in === "header" ? header(req, p.name.toLowerCase()) !== undefined : p.in === "cookie" && cookies.split(";").some((c) => c.trim().startsWith(`${p.name}=`)),
+  ).length;
 }
 
 export { pathPattern } from "./mock-api";

@@ -96,6 +96,12 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
     request.contentType = content.mediaType;
     if (content.checked) {
       const made = synthesizeValid(api.model, content.checked.type, content.checked.validate, seed, `${operation.name} body ${content.mediaType}`);
+      // An optional body that no finite value satisfies (circular-request-bodies' TreeNode requires a
+      // parent TreeNode, @readme/oas-examples) is left out: the request is valid without it.
+      if (made.errors && !operation.body!.required) {
+        delete request.contentType;
+        return errors.length > 0 ? { ...request, errors } : request;
+      }
       if (made.errors) errors.push({ in: "body", errors: made.errors });
       request.body = made.value;
     } else request.body = /json/i.test(content.mediaType) ? {} : "text";
@@ -103,9 +109,13 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
   return errors.length > 0 ? { ...request, errors } : request;
 }
 
-/** Every path parameter's value serializes to a non-empty segment. */
+/**
+ * Every path parameter's value serializes to a non-empty segment, and not to "." or "..": the URL
+ * parser removes those dot segments (percent-encoded too), so the request would reach another path
+ * (azure.com/security's resourceGroupName, pattern `^[-\w\._\(\)]+$`, drew "." and got a 404).
+ */
 function fillsSegments(values: JsonValue): boolean {
-  const empty = (v: JsonValue): boolean => v === "" || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
+  const empty = (v: JsonValue): boolean => v === "" || v === "." || v === ".." || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
   return typeof values === "object" && values !== null && !Array.isArray(values) && Object.values(values).every((v) => !empty(v));
 }
 

@@ -144,6 +144,8 @@ const INVALID_30: Record<string, [pointer: string, schemaPath: string]> = {
   // Its `x-allowed` is a patterned field (^x-) and passes: only `foo` is reported.
   "operation-unknown-field.yaml": ["#/paths/~1pets/get", "#/definitions/Operation/additionalProperties"],
   "response-without-description.yaml": ["#/paths/~1pets/get/responses/200", "#/definitions/Response/required"],
+  "schema-null.yaml": ["#/paths/~1items/post/requestBody/content/application~1json/schema", "#/definitions/Schema/type"],
+  "schema-type-null.yaml": ["#/components/schemas/Metadata/properties/json_metadata/anyOf/1/type", "#/definitions/Schema/properties/type/enum"],
   "server-variable-without-default.yaml": ["#/servers/0/variables/region", "#/definitions/ServerVariable/required"],
 };
 const INVALID_30_DIR = path.join(REPO_ROOT, "test", "fixtures", "openapi", "invalid-30");

@@ -87,6 +87,12 @@ export const propertiesKeyword: KeywordDefinition = {
       }));
     }
     if (r.has("additionalProperties")) r.node.additionalProperties = r.sub(r.schema.additionalProperties, "additionalProperties");
+    // Beside a `$ref` and no properties of its own, `additionalProperties: false` sees none of the
+    // target's properties: only `{}` passes, so every object the target describes fails (Interledger's
+    // Open Payments responses, @interledger/open-payments). Checked as written, as JSON Schema says; said once.
+    if (r.schema.additionalProperties === false && r.has("$ref") && !r.has("properties") && !r.has("patternProperties")) {
+      r.warn("additionalProperties", `"additionalProperties": false beside "$ref" sees none of the referenced schema's properties, so only an object with no property passes; "unevaluatedProperties": false allows exactly the referenced ones`);
+    }
   },
   guard: check,
   diff(c) {

@@ -49,6 +49,11 @@ function unsupported(pointer: string, message: string): DocumentKind {
 /** The OpenAPI 3.1 base dialect (JSON Schema 2020-12 plus discriminator, xml, externalDocs, example), any dated revision. */
 const OAS_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/[^/]+$/;
 
+/** Whether a `$schema` or `jsonSchemaDialect` names the OpenAPI 3.1 base dialect (read as 2020-12). */
+export function isOasDialect(uri: unknown): boolean {
+  return typeof uri === "string" && OAS_DIALECT.test(uri);
+}
+
 /**
  * The dialect of the document's Schema Objects where they have no `$schema`: 3.0's Schema Object
  * is rewritten to 2020-12 (schema-object-30.ts); 3.1 honours `jsonSchemaDialect`, the OAS dialect by default.

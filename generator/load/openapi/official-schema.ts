@@ -36,7 +36,31 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   if (result.ok) return undefined;
   // The deepest error says most (an `anyOf` at a parent only sums up its branches' failures).
   const deepest = [...result.errors].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
-  return { pointer: `#${deepest.path}`, message: `${deepest.message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+  // The value found, since "must be equal to one of the allowed values" alone does not say what is
+  // wrong; and the commonest such value in a 3.0 document, a 3.1 `type: "null"` (blockfrost.io's).
+  const found = valueAt(document, deepest.path);
+  const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : "";
+  // An object or array is named only where its kind is the mistake ("must be object, got an array"), not beside a missing or extra property.
+  const got = deepest.keyword === "type" || typeof found !== "object" || found === null ? `, got ${shown(found)}` : "";
+  return { pointer: `#${deepest.path}`, message: `${deepest.message}${got}${hint} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+}
+
+/** The value at a JSON pointer's path ("/paths/~1pets/get"). */
+function valueAt(document: unknown, pointer: string): unknown {
+  let value = document;
+  for (const token of pointer.split("/").slice(1)) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+/** A found value in a message: a scalar as JSON (cut at 60 characters), a container by its kind. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" && value !== null) return "an object";
+  const text = value === undefined ? "nothing" : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** The first error the official 3.0 schema finds in a 3.0.x document, or undefined when it is valid. */

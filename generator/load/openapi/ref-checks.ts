@@ -30,7 +30,8 @@ interface Visit {
 
 export function checkLocalRefs(document: unknown): Finding[] {
   const findings: Finding[] = [];
-  const stack: Visit[] = [{ value: document, parent: undefined, token: "", names: false, example: false, resolve: localRefResolver(document) }];
+  const whole = localRefResolver(document);
+  const stack: Visit[] = [{ value: document, parent: undefined, token: "", names: false, example: false, resolve: whole }];
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
     const { value, names } = visit;
     if (Array.isArray(value)) {
@@ -46,7 +47,7 @@ export function checkLocalRefs(document: unknown): Finding[] {
     if (!isJsonObject(value)) continue;
     // A schema with its own `$id` is a resource of its own: "#/..." inside it is relative to it.
     const resolve = !names && typeof value.$id === "string" ? localRefResolver(value) : visit.resolve;
-    if (!names && typeof value.$ref === "string") checkRef(value.$ref, visit, resolve, findings);
+    if (!names && typeof value.$ref === "string") checkRef(value.$ref, visit, resolve, findings, resolve === whole ? undefined : whole);
     // The values of a map of Example Objects are Example Objects.
     const examples = names && visit.parent !== undefined && visit.token === "examples";
     const keys = Object.keys(value);
@@ -70,8 +71,13 @@ function pointerOf(visit: Visit): string {
 
 type LocalRefResolver = (ref: string) => Located | undefined;
 
-function checkRef(ref: string, visit: Visit, resolve: LocalRefResolver, findings: Finding[]): void {
+/** `document`: the whole document's resolver, when `resolve` is an enclosing `$id`'s (the one "#/..." is read against). */
+function checkRef(ref: string, visit: Visit, resolve: LocalRefResolver, findings: Finding[], document?: LocalRefResolver): void {
   if (!ref.startsWith("#") || pointerTokens(ref) === undefined) return;
   // The reference's own pointer is spelled only for a finding: thousands of references resolve.
-  if (resolve(ref) === undefined) findings.push({ pointer: `${pointerOf(visit)}/$ref`, message: `$ref "${ref}" does not resolve inside the document` });
+  if (resolve(ref) !== undefined) return;
+  // Scalar Galaxy (@scalar/galaxy 0.6) writes "#/components/schemas/Planet" inside a schema with an
+  // `$id`: JSON Schema reads it in that `$id`'s resource, where it is not. Say so, since the pointer is in the document.
+  const why = document?.(ref) !== undefined ? `: inside a schema with an "$id", "#/..." is read in that schema (JSON Schema 2020-12), which has no ${ref.slice(1)}; reference the target by an "$id" of its own, or leave out this one` : "";
+  findings.push({ pointer: `${pointerOf(visit)}/$ref`, message: `$ref "${ref}" does not resolve inside the document${why}` });
 }
