@@ -6,21 +6,12 @@
  * required one is still checked. Over real HTTP on 127.0.0.1, with fetch itself; the e2e run
  * (openapi-mock-client.test.ts) calls the fixture through the generated client.
  */
-import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { parseDocument } from "../helpers/openapi";
-import { REPO_ROOT } from "../helpers/paths";
+import { useFixtureMockServer } from "../helpers/fixture-mock-server";
 
-const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "fetch-default-headers.json");
-
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), seed: 1 });
-});
-afterAll(() => server.close());
+const mock = useFixtureMockServer("fetch-default-headers.json");
 
 async function status(pathname: string, headers: Record<string, string> = {}): Promise<number> {
-  const response = await fetch(`${server.url}${pathname}`, { headers });
+  const response = await fetch(`${mock().url}${pathname}`, { headers });
   await response.text();
   return response.status;
 }

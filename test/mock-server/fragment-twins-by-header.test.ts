@@ -6,24 +6,15 @@
  * every operation called). Over real HTTP on 127.0.0.1; the e2e run (openapi-mock-client.test.ts)
  * calls the fixture through the generated client.
  */
-import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { parseDocument } from "../helpers/openapi";
-import { REPO_ROOT } from "../helpers/paths";
+import { useFixtureMockServer } from "../helpers/fixture-mock-server";
 
-const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "fragment-twins-by-header.json");
-
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), seed: 1 });
-});
-afterAll(() => server.close());
+const mock = useFixtureMockServer("fragment-twins-by-header.json");
 
 test("with a Range header, the chunk operation answers 206; without, the blob operation answers 200", async () => {
-  const chunk = await fetch(`${server.url}/blobs/sha256:abc`, { headers: { Range: "bytes=0-299" } });
+  const chunk = await fetch(`${mock().url}/blobs/sha256:abc`, { headers: { Range: "bytes=0-299" } });
   expect([chunk.status, await chunk.json()]).toEqual([206, { chunk: true }]);
-  expect(server.requests().at(-1)?.operation).toBe("getBlobChunk");
-  const whole = await fetch(`${server.url}/blobs/sha256:abc`);
+  expect(mock().requests().at(-1)?.operation).toBe("getBlobChunk");
+  const whole = await fetch(`${mock().url}/blobs/sha256:abc`);
   expect([whole.status, await whole.json()]).toEqual([200, { whole: true }]);
-  expect(server.requests().at(-1)?.operation).toBe("getBlob");
+  expect(mock().requests().at(-1)?.operation).toBe("getBlob");
 });

@@ -7,21 +7,12 @@
  * required. Over real HTTP on 127.0.0.1; the e2e run (openapi-mock-client.test.ts) calls the fixture
  * through the generated client.
  */
-import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { parseDocument } from "../helpers/openapi";
-import { REPO_ROOT } from "../helpers/paths";
+import { useFixtureMockServer } from "../helpers/fixture-mock-server";
 
-const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "security-shared-authorization.json");
-
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), seed: 1 });
-});
-afterAll(() => server.close());
+const mock = useFixtureMockServer("security-shared-authorization.json");
 
 async function status(headers: Record<string, string>): Promise<number> {
-  const response = await fetch(`${server.url}/and`, { method: "POST", headers });
+  const response = await fetch(`${mock().url}/and`, { method: "POST", headers });
   await response.text();
   return response.status;
 }
@@ -39,7 +30,7 @@ test("without the API key, or without any Authorization credential, it is 401", 
 
 test("basic AND an API key named Authorization: a basic credential or any key satisfies both", async () => {
   const catalog = async (headers: Record<string, string>): Promise<number> => {
-    const response = await fetch(`${server.url}/catalog`, { headers });
+    const response = await fetch(`${mock().url}/catalog`, { headers });
     await response.text();
     return response.status;
   };

@@ -5,28 +5,19 @@
  * guard with 400. Over real HTTP on 127.0.0.1; the e2e run (openapi-mock-client.test.ts) calls the
  * same fixture through the generated client.
  */
-import * as path from "node:path";
-import { startMockServer, type MockServer } from "../../generator/mock-server/server";
-import { parseDocument } from "../helpers/openapi";
-import { REPO_ROOT } from "../helpers/paths";
+import { useFixtureMockServer } from "../helpers/fixture-mock-server";
 
-const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "untyped-form-body.json");
-
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), seed: 1 });
-});
-afterAll(() => server.close());
+const mock = useFixtureMockServer("untyped-form-body.json");
 
 function post(form: string): Promise<Response> {
-  return fetch(`${server.url}/animals/search`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
+  return fetch(`${mock().url}/animals/search`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
 }
 
 test("booleans, integers and repeated fields of an untyped object schema are read by their properties' schemas", async () => {
   const response = await post("name=Data&avian=true&legs=2&habitats=space&habitats=earth");
   expect(response.status).toBe(200);
   await response.text();
-  expect(server.requests().at(-1)).toMatchObject({ operation: "searchAnimals", body: { name: "Data", avian: true, legs: 2, habitats: ["space", "earth"] } });
+  expect(mock().requests().at(-1)).toMatchObject({ operation: "searchAnimals", body: { name: "Data", avian: true, legs: 2, habitats: ["space", "earth"] } });
 });
 
 test("a field its property's schema refuses is still a 400 naming it", async () => {
