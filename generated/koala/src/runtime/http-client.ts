@@ -29,6 +29,8 @@ export interface FetchInit {
   body?: any;
   /** An `AbortSignal`; typed loosely so that any runtime's `fetch` accepts this init object. */
   signal: any;
+  /** Only when the client's `redirect` option is set (fetch's default is "follow"). */
+  redirect?: "follow" | "manual";
 }
 
 export interface FetchResponse {
@@ -106,6 +108,13 @@ export interface TransportOptions {
   hooks?: ClientHooks | undefined;
   /** Makes idempotency keys (default `crypto.randomUUID()`). */
   newId?: (() => string) | undefined;
+  /**
+   * "manual": a 3xx answer is the result (its status, and its `Location` among an operation's
+   * declared headers) instead of being followed, for APIs that document redirects as answers
+   * (GitHub's artifact downloads: 302 + Location). Node, Deno and Bun hand the 3xx over; browsers
+   * give an opaque redirect (status 0) instead. Default: fetch's "follow".
+   */
+  redirect?: "follow" | "manual" | undefined;
 }
 
 export interface CallOptions {
@@ -341,7 +350,7 @@ export async function deliver(options: TransportOptions, exchange: Exchange, jud
     const started = Date.now();
     // Event objects only for the hooks there are (the common case has none: nothing allocated).
     if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
-    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
+    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), options.redirect);
     const judged: Judgement = "status" in result ? judge(result.status, result.text) : { outcome: result.kind, retry: true };
     last = "status" in result ? { outcome: judged.outcome, response: result } : { outcome: judged.outcome };
     if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: last.response?.status, outcome: judged.outcome, durationMs: Date.now() - started });
@@ -362,7 +371,7 @@ export async function deliver(options: TransportOptions, exchange: Exchange, jud
 }
 
 /** One attempt: the request and its whole response body, within `timeoutMs` and the caller's signal. */
-async function attemptOnce(doFetch: FetchLike, exchange: Exchange, signal: AbortSignalLike | undefined, timeoutMs: number): Promise<ReadResponse | { kind: "network" | "timeout" | "aborted" }> {
+async function attemptOnce(doFetch: FetchLike, exchange: Exchange, signal: AbortSignalLike | undefined, timeoutMs: number, redirect: FetchInit["redirect"] | undefined): Promise<ReadResponse | { kind: "network" | "timeout" | "aborted" }> {
   // One controller per attempt, aborted by the caller's signal or the timeout (AbortSignal.any
   // would cost more and is missing on Node 18).
   const controller = new AbortController();
@@ -378,6 +387,7 @@ async function attemptOnce(doFetch: FetchLike, exchange: Exchange, signal: Abort
   try {
     const init: FetchInit = { method: exchange.method, headers: exchange.headers, signal: controller.signal };
     if (exchange.body !== undefined) init.body = exchange.body;
+    if (redirect) init.redirect = redirect;
     const response = await doFetch(exchange.url, init);
     // Read the whole body inside the timeout: it frees the connection, and the caller may need it.
     return { status: response.status, headers: response.headers, text: await response.text() };

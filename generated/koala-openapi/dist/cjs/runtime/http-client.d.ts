@@ -22,6 +22,8 @@ export interface FetchInit {
     body?: any;
     /** An `AbortSignal`; typed loosely so that any runtime's `fetch` accepts this init object. */
     signal: any;
+    /** Only when the client's `redirect` option is set (fetch's default is "follow"). */
+    redirect?: "follow" | "manual";
 }
 export interface FetchResponse {
     readonly status: number;
@@ -92,6 +94,13 @@ export interface TransportOptions {
     hooks?: ClientHooks | undefined;
     /** Makes idempotency keys (default `crypto.randomUUID()`). */
     newId?: (() => string) | undefined;
+    /**
+     * "manual": a 3xx answer is the result (its status, and its `Location` among an operation's
+     * declared headers) instead of being followed, for APIs that document redirects as answers
+     * (GitHub's artifact downloads: 302 + Location). Node, Deno and Bun hand the 3xx over; browsers
+     * give an opaque redirect (status 0) instead. Default: fetch's "follow".
+     */
+    redirect?: "follow" | "manual" | undefined;
 }
 export interface CallOptions {
     /** Aborts the call (attempts and delays); undelivered requests are reported in `failed`. */

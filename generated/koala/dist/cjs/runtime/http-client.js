@@ -137,7 +137,7 @@ async function deliver(options, exchange, judge, signal, maxAttempts = Infinity)
     }
     const started = Date.now();
     if (hooks.onRequest) hook(hooks.onRequest, { url, attempt, body });
-    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)));
+    const result = await attemptOnce(doFetch, exchange, signal, Math.max(1, Math.min(timeoutMs, deadline - started)), options.redirect);
     const judged = "status" in result ? judge(result.status, result.text) : { outcome: result.kind, retry: true };
     last = "status" in result ? { outcome: judged.outcome, response: result } : { outcome: judged.outcome };
     if (hooks.onResponse) hook(hooks.onResponse, { url, attempt, status: last.response?.status, outcome: judged.outcome, durationMs: Date.now() - started });
@@ -155,7 +155,7 @@ async function deliver(options, exchange, judge, signal, maxAttempts = Infinity)
   }
   return { last, attempts: attempt, retryable };
 }
-async function attemptOnce(doFetch, exchange, signal, timeoutMs) {
+async function attemptOnce(doFetch, exchange, signal, timeoutMs, redirect) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   let timedOut = false;
@@ -168,6 +168,7 @@ async function attemptOnce(doFetch, exchange, signal, timeoutMs) {
   try {
     const init = { method: exchange.method, headers: exchange.headers, signal: controller.signal };
     if (exchange.body !== void 0) init.body = exchange.body;
+    if (redirect) init.redirect = redirect;
     const response = await doFetch(exchange.url, init);
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch {
