@@ -61,7 +61,7 @@ async function callOne(file, out) {
   try {
     const schemes = Object.keys(create({ baseUrl: server.url }).schemes);
     const auth = Object.fromEntries(schemes.map((name) => [name, api.securitySchemes.find((s) => s.name === name)?.kind === "basic" ? { username: "corpus", password: "secret" } : "corpus-token"]));
-    const client = create({ baseUrl: server.url, validateResponses: true, retry: { attempts: 1 }, timeout: 10_000, auth });
+    const client = create({ baseUrl: server.url, validateResponses: true, retry: { attempts: 1 }, timeoutMs: 10_000, redirect: "manual", auth });
     let called = 0;
     const failures = [];
     for (const [name, entry] of entries.slice(0, CALLS)) {
