@@ -13,59 +13,30 @@ import { code, id, join, literal, ts, type Code } from "../code";
 import { isNode, type IrModel, type IrNode, type IrSchema } from "../../ir/model";
 import type { GuardModule } from "./guard-module";
 
-/** The subschemas of a node (every applicator), for the walks below. */
-function children(node: IrNode): IrSchema[] {
-  const out: IrSchema[] = [];
-  for (const single of [node.items, node.contains, node.unevaluatedItems, node.additionalProperties, node.propertyNames, node.unevaluatedProperties, node.not, node.if, node.then, node.else]) {
-    if (single !== undefined) out.push(single);
-  }
-  for (const list of [node.prefixItems, node.allOf, node.anyOf, node.oneOf]) out.push(...(list ?? []));
-  for (const entries of [node.properties, node.patternProperties, node.dependentSchemas]) for (const entry of entries ?? []) out.push(entry.schema);
-  return out;
-}
-
-/** Every node of a subschema, without recursion (a deep schema must not overflow the stack). */
-function* nodesOf(schema: IrSchema): Generator<IrNode> {
-  const stack: IrSchema[] = [schema];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if (!isNode(next)) continue;
-    yield next;
-    stack.push(...children(next));
-  }
-}
-
 /**
- * Whether some node of a subschema (the nodes nodesOf() yields) is a dynamic reference. Asked of
- * every named type of every module, most of which have none: a walk of its own, with one stack
- * and no array or generator step per node (stripe's 1,900 types: ~0.05 s of the main thread as
- * nodesOf(), on the guards' critical path, before TurboFan is on).
+ * Pushes the subschemas of a node (every applicator) onto a walk's stack, in a fixed order: no
+ * array or spread per node, since the walks below visit every node of every named type (stripe's
+ * 1,900 types: ~0.05 s of the main thread with an array per node, before TurboFan is on).
  */
-function hasDynamicRef(schema: IrSchema): boolean {
-  const stack: IrSchema[] = [schema];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if (!isNode(next)) continue;
-    if (next.dynamicRef) return true;
-    // The subschemas children() lists, pushed as they are found.
-    const { items, contains, unevaluatedItems, additionalProperties, propertyNames, unevaluatedProperties, not, if: condition, then, else: otherwise } = next;
-    if (items !== undefined) stack.push(items);
-    if (contains !== undefined) stack.push(contains);
-    if (unevaluatedItems !== undefined) stack.push(unevaluatedItems);
-    if (additionalProperties !== undefined) stack.push(additionalProperties);
-    if (propertyNames !== undefined) stack.push(propertyNames);
-    if (unevaluatedProperties !== undefined) stack.push(unevaluatedProperties);
-    if (not !== undefined) stack.push(not);
-    if (condition !== undefined) stack.push(condition);
-    if (then !== undefined) stack.push(then);
-    if (otherwise !== undefined) stack.push(otherwise);
-    pushAll(stack, next.prefixItems);
-    pushAll(stack, next.allOf);
-    pushAll(stack, next.anyOf);
-    pushAll(stack, next.oneOf);
-    pushEntries(stack, next.properties);
-    pushEntries(stack, next.patternProperties);
-    pushEntries(stack, next.dependentSchemas);
-  }
-  return false;
+function pushChildren(node: IrNode, stack: IrSchema[]): void {
+  const { items, contains, unevaluatedItems, additionalProperties, propertyNames, unevaluatedProperties, not, if: condition, then, else: otherwise } = node;
+  if (items !== undefined) stack.push(items);
+  if (contains !== undefined) stack.push(contains);
+  if (unevaluatedItems !== undefined) stack.push(unevaluatedItems);
+  if (additionalProperties !== undefined) stack.push(additionalProperties);
+  if (propertyNames !== undefined) stack.push(propertyNames);
+  if (unevaluatedProperties !== undefined) stack.push(unevaluatedProperties);
+  if (not !== undefined) stack.push(not);
+  if (condition !== undefined) stack.push(condition);
+  if (then !== undefined) stack.push(then);
+  if (otherwise !== undefined) stack.push(otherwise);
+  pushAll(stack, node.prefixItems);
+  pushAll(stack, node.allOf);
+  pushAll(stack, node.anyOf);
+  pushAll(stack, node.oneOf);
+  pushEntries(stack, node.properties);
+  pushEntries(stack, node.patternProperties);
+  pushEntries(stack, node.dependentSchemas);
 }
 
 function pushAll(stack: IrSchema[], list: readonly IrSchema[] | undefined): void {
@@ -74,6 +45,30 @@ function pushAll(stack: IrSchema[], list: readonly IrSchema[] | undefined): void
 
 function pushEntries(stack: IrSchema[], entries: readonly { readonly schema: IrSchema }[] | undefined): void {
   if (entries !== undefined) for (let i = 0; i < entries.length; i++) stack.push(entries[i]!.schema);
+}
+
+/** Every node of a subschema, without recursion (a deep schema must not overflow the stack). */
+function* nodesOf(schema: IrSchema): Generator<IrNode> {
+  const stack: IrSchema[] = [schema];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (!isNode(next)) continue;
+    yield next;
+    pushChildren(next, stack);
+  }
+}
+
+/**
+ * Whether some node of a subschema is a dynamic reference. Asked of every named type of every
+ * module, most of which have none: the walk of nodesOf() without a generator step per node.
+ */
+function hasDynamicRef(schema: IrSchema): boolean {
+  const stack: IrSchema[] = [schema];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (!isNode(next)) continue;
+    if (next.dynamicRef) return true;
+    pushChildren(next, stack);
+  }
+  return false;
 }
 
 /** The key of an anchor in a scope object: "#" first, so no anchor can be an Object.prototype member. */

@@ -472,27 +472,27 @@ var ${this.depthCounter} = 0;`);
 }`
         : code`return false;`;
     const counted = code`(${depth}--, false)`;
-    if (frame && !frame.outside) {
-      // Every call of a check is in an items loop: the loop counts the level, once for all its
-      // items, and only when there is an item to check. A node of a tree without children (most of
-      // a tree's nodes) then compares the counter and writes nothing: a recursive tree ~8% faster
-      // (bench-guards-shapes). The counter at a call's entry is the same as when each function
-      // counted itself: one per checking function of a recursive type under way.
-      let text = substitute(lines, frame.out, code`false`);
+    // When every call of a check is in an items loop, the loop counts the level, once for all its
+    // items, and only when there is an item to check. A node of a tree without children (most of a
+    // tree's nodes) then compares the counter and writes nothing: a recursive tree ~8% faster
+    // (bench-guards-shapes). The counter at a call's entry is the same as when each function
+    // counted itself: one per checking function of a recursive type under way. Otherwise the
+    // function counts itself, and every `return false;` of the body counts the level back down.
+    const aroundLoops = frame !== undefined && !frame.outside;
+    let text = lines;
+    if (frame) {
+      text = substitute(text, frame.out, aroundLoops ? code`false` : counted);
       for (const region of frame.regions) {
-        const before = region.calls ? code`if (${region.array}.length > ${region.start}) {\n${depth}++;\n` : code``;
-        const after = region.calls ? code`\n${depth}--;\n}` : code``;
-        text = substitute(substitute(substitute(text, region.before, before), region.after, after), region.ret, region.calls ? counted : code`false`);
+        const counts = aroundLoops && region.calls;
+        text = substitute(text, region.before, counts ? code`if (${region.array}.length > ${region.start}) {\n${depth}++;\n` : code``);
+        text = substitute(text, region.after, counts ? code`\n${depth}--;\n}` : code``);
+        text = substitute(text, region.ret, counts || !aroundLoops ? counted : code`false`);
       }
+    }
+    if (aroundLoops) {
       return code`if (${depth} >= ${DATA_DEPTH_LIMIT}) ${tooDeep}
 ${text}
 return true;`;
-    }
-    // Every `return false;` of the body is returnFalse, which counts the level back down.
-    let text = lines;
-    if (frame) {
-      text = substitute(text, frame.out, counted);
-      for (const region of frame.regions) text = substitute(substitute(substitute(text, region.before, code``), region.after, code``), region.ret, counted);
     }
     return code`if (${depth} >= ${DATA_DEPTH_LIMIT}) ${tooDeep}
 ${depth}++;

@@ -95,11 +95,12 @@ function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: 
   const written: PartsContext = { ...context, views: undefined };
   const webhooks: { found: Found; name: string }[] = [];
   // `parent`: the operation a callback belongs to, whose name goes first.
-  const add = (f: Found, parent: string[], words: string[]): void => {
+  const add = (f: Found, parent: string[], words: string[]): { found: Found; name: string } => {
     const operationId = typeof f.operation.operationId === "string" && toPascalCase(f.operation.operationId) !== "" ? f.operation.operationId : undefined;
     const desired = operationId !== undefined ? toValueName(operationId) : toValueName([...parent, ...(f.method === "post" ? [] : [f.method]), ...words].join(" "));
-    const name = names.allocate(desired, f.pointer);
-    webhooks.push({ found: f, name });
+    const webhook = { found: f, name: names.allocate(desired, f.pointer) };
+    webhooks.push(webhook);
+    return webhook;
   };
   if (isJsonObject(document.webhooks)) {
     for (const [key, entry] of Object.entries(document.webhooks)) {
@@ -120,10 +121,10 @@ function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: 
       for (const [expression, pathItem] of Object.entries(callback.value)) {
         if (expression.startsWith("x-")) continue;
         for (const f of pathItemOperations(pathItem, expression, `${callback.pointer}/${escapePointerToken(expression)}`, written)) {
-          if (seen.has(`${parent.pointer}\u0000${f.pointer}`)) continue;
-          seen.add(`${parent.pointer}\u0000${f.pointer}`);
-          add(f, [parentName], [key, "callback"]);
-          queue.push(webhooks[webhooks.length - 1]!);
+          const pair = `${parent.pointer}\u0000${f.pointer}`;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          queue.push(add(f, [parentName], [key, "callback"]));
         }
       }
     }
