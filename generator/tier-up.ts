@@ -6,9 +6,10 @@
  * for code that then ran a few milliseconds more at most: on two cores those threads took CPU from
  * the main thread and the format worker, the run's critical path. Held back, the run takes most of
  * that less CPU (the worker runs prettier unoptimized a little longer: ~0.03 s).
- * After OPTIMIZE_AFTER_MS it is on again for what runs longer (a large OpenAPI document):
- * functions still hot then are optimized as usual; `generate --watch` turns it on at once
- * (optimizeNow, from cli.ts). Output never depends on it.
+ * After OPTIMIZE_AFTER_MS it is on again for what runs longer: functions still hot then are
+ * optimized as usual; `generate --watch` turns it on at once (optimizeNow, from cli.ts), and so
+ * does an input of a megabyte or more, as soon as it is read (noteInputText): a large OpenAPI
+ * document's run lasts seconds, and its first second ran unoptimized. Output never depends on it.
  *
  * `--no-opt` and `--opt` (an alias of `--turbofan`) are flags of V8 in Node 20, 22 and 24 alike (a
  * flag V8 does not know would be reported on stderr), and `--opt` after `--no-opt` optimizes again
@@ -67,6 +68,7 @@ const DEFERRED = "KOALA_CODEGEN_OPT_DEFERRED";
 export function deferOptimization(): void {
   // Not inherited from a parent koala-codegen: this process decides for itself.
   delete process.env[DEFERRED];
+  delete process.env[OPTIMIZING_EARLY];
   if (!defersOptimization() || optimizerChosen()) return;
   process.env[DEFERRED] = "1";
   for (const flag of HELD) setFlagsFromString(flag);
@@ -79,6 +81,41 @@ export function deferOptimization(): void {
 
 /** Whether optimizeNow() has turned inlining on again (withCompileFlags then puts it back after making a cache). */
 let inlining = false;
+
+/**
+ * From how many characters of input (schema documents read, summed) TurboFan comes back at once,
+ * not after OPTIMIZE_AFTER_MS: such a run lasts well over a second, and what it runs in that first
+ * second (parsing, the IR, the guards' emitter) runs hot for hundreds of milliseconds. Inlining
+ * stays off (see the file comment). Measured on the OpenAPI bench's documents, medians of 5
+ * alternating runs on two cores: stripe (2.5 MB) 1.90 → 1.70 s, appcenter (1.5 MB) 1.54 → 1.47 s;
+ * below, the hold still pays: twilio (0.85 MB) 0.75 s held, 0.81 s not; chime (0.3 MB) 0.51, 0.59.
+ */
+export const OPTIMIZE_FROM_INPUT_CHARS = 1_000_000;
+
+/**
+ * Set by noteInputText once TurboFan is on before OPTIMIZE_AFTER_MS. An environment variable, as
+ * DEFERRED is, because every copy of this module must see it: the command's own (compile-cache.js
+ * makes and takes V8's cache entries through withCompileFlags, which puts the flags back after),
+ * the CLI bundle's, and those of the worker threads, which share the environment (SHARE_ENV,
+ * print/early-format-worker.ts and print/format-thread.ts): flags are per process, and a module
+ * compiled on any thread would otherwise turn TurboFan off again for all of them.
+ */
+const OPTIMIZING_EARLY = "KOALA_CODEGEN_OPT_EARLY";
+
+/** Characters of input read so far by this thread (noteInputText). */
+let inputChars = 0;
+
+/**
+ * Told of each schema document read (load/load-schema.ts): once the run's input reaches
+ * OPTIMIZE_FROM_INPUT_CHARS, TurboFan is on from now (without inlining), where the process holds
+ * it back. Flags are per process: the worker threads follow.
+ */
+export function noteInputText(length: number): void {
+  inputChars += length;
+  if (inputChars < OPTIMIZE_FROM_INPUT_CHARS || process.env[DEFERRED] !== "1" || process.env[OPTIMIZING_EARLY] === "1") return;
+  process.env[OPTIMIZING_EARLY] = "1";
+  setFlagsFromString("--opt");
+}
 
 /**
  * TurboFan on now, for a process that will run long whatever its first run costs (`generate
@@ -102,7 +139,7 @@ export function withCompileFlags<T>(make: () => T): T {
   try {
     return make();
   } finally {
-    if (process.uptime() * 1000 >= OPTIMIZE_AFTER_MS || inlining) setFlagsFromString("--opt");
+    if (process.uptime() * 1000 >= OPTIMIZE_AFTER_MS || inlining || process.env[OPTIMIZING_EARLY] === "1") setFlagsFromString("--opt");
     if (inlining) setFlagsFromString("--turbo-inlining");
   }
 }

@@ -16,6 +16,7 @@ import { parseJson } from "./parse-json";
 import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
 import { escapePointerToken } from "./keywords";
 import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
+import { noteInputText } from "../tier-up";
 
 export interface LoadOptions {
   /** Folder that relative paths are resolved against; defaults to process.cwd(). */
@@ -248,7 +249,9 @@ function inMemoryDocument(schema: object, cwd: string): SchemaDocument {
 
 async function readText(absolute: string, displayName: string, pointer?: string): Promise<string> {
   try {
-    return await readFile(absolute, "utf8");
+    const text = await readFile(absolute, "utf8");
+    noteInputText(text.length);
+    return text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : `cannot read (${code ?? String(error)})`;

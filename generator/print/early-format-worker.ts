@@ -7,7 +7,7 @@
  * Kept to node's own modules, so that it loads in no time.
  */
 import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import { SHARE_ENV, Worker } from "node:worker_threads";
 
 /**
  * The worker, for a command line that is surely a `generate` whose thread would be started anyway
@@ -16,9 +16,9 @@ import { Worker } from "node:worker_threads";
  * worker cannot be created (`new Worker` throws ERR_WORKER_INIT_FAILED under a thread limit, say):
  * this runs before the CLI is loaded, which would not report the error, so the CLI starts its own
  * thread later as it does without this one (and says what fails, if that fails too).
- * `create` is for tests.
+ * `create` is for tests. The environment is shared: tier-up.ts keeps its state there, for every thread.
  */
-export function startFormatWorker(args: readonly string[], create = (file: string) => new Worker(file)): Worker | undefined {
+export function startFormatWorker(args: readonly string[], create = (file: string) => new Worker(file, { env: SHARE_ENV })): Worker | undefined {
   if (args[0] !== "generate" || args.some((a) => a === "--emit" || a.startsWith("--emit=") || a === "--help" || a === "-h" || a === "--version")) return undefined;
   let worker: Worker;
   try {

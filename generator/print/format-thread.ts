@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { SHARE_ENV, Worker } from "node:worker_threads";
 import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 import type { Scripts, StatedScript } from "./scripts";
@@ -104,7 +104,8 @@ interface FormatWorker {
 }
 
 function startWorker(script: string, started?: Worker): FormatWorker {
-  const worker = started ?? new Worker(script);
+  // The environment shared, as the early worker's (early-format-worker.ts): tier-up.ts keeps its state there.
+  const worker = started ?? new Worker(script, { env: SHARE_ENV });
   const pending = new Map<number, { resolve: (answer: string | Scripts | OffloadAnswer | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Set once the worker has ended: later calls fail at once instead of waiting for no answer.

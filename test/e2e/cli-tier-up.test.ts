@@ -2,12 +2,12 @@
  * The koala-codegen command holds TurboFan back for its first second (generator/tier-up.ts), with
  * flags every supported Node knows: nothing on stderr, and in a real process (V8's --trace-opt)
  * no TurboFan code for a hot function until the second is over, then TurboFan as usual (at once
- * after optimizeNow, which `generate --watch` calls). On V8 13+
+ * after optimizeNow, which `generate --watch` calls, and after an input of a megabyte). On V8 13+
  * (Node 24) it changes nothing. The test matrix runs this file on Node 20, 22 and 24.
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { defersOptimization, optimizerChosen, OPTIMIZE_AFTER_MS } from "../../generator/tier-up";
+import { defersOptimization, optimizerChosen, OPTIMIZE_AFTER_MS, OPTIMIZE_FROM_INPUT_CHARS } from "../../generator/tier-up";
 import { KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
 import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
@@ -15,15 +15,21 @@ import { tempDir } from "../helpers/temp";
 const tierUp = path.join(REPO_ROOT, "dist", "generator", "tier-up.js");
 const out = tempDir("koala-tier-up-");
 
-/** A process that defers optimization, runs a hot function, then again after OPTIMIZE_AFTER_MS; its TurboFan lines by phase. */
-function phases(extraArgs: string[] = [], thenNow = false): { early: string[]; late: string[]; stderr: string } {
+/**
+ * A process that defers optimization, runs `then` (code, which calls `early()` when done), runs a
+ * hot function, then again after OPTIMIZE_AFTER_MS; its TurboFan lines by phase.
+ */
+function phases(extraArgs: string[] = [], then = "early();"): { early: string[]; late: string[]; stderr: string } {
   const code = `
-    require(${JSON.stringify(tierUp)}).deferOptimization();
-    if (${thenNow}) require(${JSON.stringify(tierUp)}).optimizeNow();
+    const tierUp = require(${JSON.stringify(tierUp)});
+    tierUp.deferOptimization();
     function hot(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 1000003; return s; }
     const run = (label) => { console.log("phase " + label); let x = 0; for (let k = 0; k < 300; k++) x += hot(20000); return x; };
-    run("early");
-    setTimeout(() => { run("late"); console.log("phase done"); }, ${OPTIMIZE_AFTER_MS + 300});`;
+    function early() {
+      run("early");
+      setTimeout(() => { run("late"); console.log("phase done"); }, ${OPTIMIZE_AFTER_MS + 300});
+    }
+    ${then}`;
   const result = spawnSync(process.execPath, ["--trace-opt", ...extraArgs, "-e", code], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   expect(result.status).toBe(0);
   const lines = result.stdout.split("\n");
@@ -42,9 +48,27 @@ test(`on Node ${process.version}: no TurboFan for the first ${OPTIMIZE_AFTER_MS}
 }, 30_000);
 
 test("optimizeNow (generate --watch): TurboFan at once", () => {
-  const { early, stderr } = phases([], true);
+  const { early, stderr } = phases([], "tierUp.optimizeNow(); early();");
   expect(stderr).toBe("");
   expect(early.length).toBeGreaterThan(0);
+}, 30_000);
+
+test(`on Node ${process.version}: an input of ${OPTIMIZE_FROM_INPUT_CHARS} characters turns TurboFan on at once, and a module compiled meanwhile on another thread leaves it on${defersOptimization() ? "" : " (V8 13+: left as is)"}`, () => {
+  // Another copy of tier-up.js, on a worker thread sharing the environment (as the CLI's prettier
+  // worker does), compiles a module as compile-cache.js does (withCompileFlags): the flags are the
+  // process's, and that copy must put TurboFan back on too.
+  const compileOnWorker = (chars: number) => `
+    tierUp.noteInputText(${chars});
+    const { Worker, SHARE_ENV } = require("node:worker_threads");
+    new Worker("require(" + ${JSON.stringify(JSON.stringify(tierUp))} + ").withCompileFlags(() => 0)", { eval: true, env: SHARE_ENV }).on("exit", early);`;
+  const large = phases([], compileOnWorker(OPTIMIZE_FROM_INPUT_CHARS));
+  expect(large.stderr).toBe("");
+  expect(large.early.length).toBeGreaterThan(0);
+  // One character less (a smaller schema, Koala's): held back as before.
+  const small = phases([], compileOnWorker(OPTIMIZE_FROM_INPUT_CHARS - 1));
+  expect(small.stderr).toBe("");
+  if (defersOptimization()) expect(small.early).toEqual([]);
+  expect(small.late.length + small.early.length).toBeGreaterThan(0);
 }, 30_000);
 
 /** TurboFan's inlining of `add` into `hot` after the hold (or after optimizeNow), from V8's --trace-turbo-inlining. */
