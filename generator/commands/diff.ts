@@ -16,7 +16,7 @@ import { KEYWORDS } from "../emit/keywords/index";
 import { loadSchema } from "../load/load-schema";
 import { diffHeuristics } from "../release/diff-heuristics";
 import { bumpFor, type ApiChange } from "../release/diff-models";
-import { diffApi, operationRecords, type ApiShape } from "../release/diff-operations";
+import { diffApi, operationRecords, webhookRecords, type ApiShape } from "../release/diff-operations";
 import { oneLine } from "../release/release";
 import { paint } from "./output";
 
@@ -60,9 +60,10 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   return breaking > 0 ? ExitCode.drift : ExitCode.ok;
 }
 
-/** A schema's model (its heuristics are diffed too), and its API: the types, and an OpenAPI document's operations. */
+/** A schema's model (its heuristics are diffed too), and its API: the types, and an OpenAPI document's operations, webhooks and callbacks. */
 async function apiOf(file: string, name: string | undefined): Promise<{ model: IrModel; api: ApiShape }> {
   const loaded = await loadSchema(file);
   const model = fromJsonSchema(loaded, KEYWORDS, { rootName: name, nameCollisions: "suffix", derivedNames: namesDerivedFrom });
-  return { model, api: { types: model.types, ...(loaded.openapi && { operations: operationRecords(loaded.openapi.input.operations, model) }) } };
+  const openapi = loaded.openapi?.input;
+  return { model, api: { types: model.types, ...(openapi && { operations: operationRecords(openapi.operations, model), webhooks: webhookRecords(openapi.webhooks, model) }) } };
 }

@@ -33,7 +33,7 @@ import { StepCache } from "../print/cache";
 import { shareWork } from "../print/claim";
 import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
-import { operationRecords, type OperationRecord } from "../release/diff-operations";
+import { operationRecords, webhookRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
 import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
@@ -113,6 +113,8 @@ interface ReadSchemas {
   warnings: string[];
   /** The OpenAPI inputs' operations, for the release's diff (release/diff-operations.ts). */
   operations: OperationRecord[];
+  /** Their webhooks and callbacks, for the same diff. */
+  webhooks: OperationRecord[];
 }
 
 /** Step 1: each schema loaded (with every document its references reach) and normalized to the IR. */
@@ -120,7 +122,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // The runtime is imported under `$` aliases and gives way to the schema's names (emit/runtime-names.ts):
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
-  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [] };
+  const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [], webhooks: [] };
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, options);
     mark("loaded");
@@ -136,7 +138,10 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
     read.models.push(model);
     read.openapi.push(loaded.openapi !== undefined);
     read.warnings.push(...(loaded.openapi?.input.warnings ?? []));
-    if (loaded.openapi) read.operations.push(...operationRecords(loaded.openapi.input.operations, model));
+    if (loaded.openapi) {
+      read.operations.push(...operationRecords(loaded.openapi.input.operations, model));
+      read.webhooks.push(...webhookRecords(loaded.openapi.input.webhooks, model));
+    }
   }
   return read;
 }
@@ -245,8 +250,10 @@ interface EmittedPackage {
 
 /** planRelease's options but the model. */
 function releaseRequest(packageName: string, read: ReadSchemas, options: GenerateOptions): ReleaseRequest {
-  const operations = read.openapi.some(Boolean) ? read.operations : undefined;
-  return { packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations };
+  const openapi = read.openapi.some(Boolean);
+  const operations = openapi ? read.operations : undefined;
+  const webhooks = openapi ? read.webhooks : undefined;
+  return { packageName, generatorVersion: GENERATOR_VERSION, previous: options.previous, version: options.packageVersion, release: options.release, operations, webhooks };
 }
 
 /** An emitter's view of the model: the types of the schemas that asked for its artifact, so per-schema `emit` holds. */

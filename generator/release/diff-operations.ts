@@ -10,8 +10,16 @@
  *   a parameter or body made optional).
  *
  * A type that only responses use is read, never built: a property added to it (even a required
- * one) is additive there, not breaking as it is for a payload the caller sends ({@link forResponses}).
+ * one), or made required, is additive there, not breaking as it is for a payload the caller sends
+ * ({@link forReadOnly}).
  * Whether a request schema narrowed, or a response lost a property, is the types' diff.
+ *
+ * Webhooks and callbacks (the requests the API sends, which the user's server receives) are compared
+ * the same way from the receiver's side ({@link webhookRecords}, by name: no client method is named
+ * after them, their name is where they are): what the API sends is read, so a parameter or body made
+ * required, or added as required, is additive there, and made optional is breaking; what is
+ * removed (a webhook, a parameter, a body, a status, a media type) is breaking either way, as the
+ * package's types for it go.
  */
 import type { IrModel } from "../ir/model";
 import { refsOf } from "../ir/merge-models";
@@ -53,41 +61,57 @@ export function operationRecords(operations: readonly IrOperation[], model: Pick
   }));
 }
 
-/** Every operation-level change from `before` to `after`. */
-export function diffOperations(before: readonly OperationRecord[], after: readonly OperationRecord[]): ApiChange[] {
+/**
+ * The webhooks and callbacks of an OpenAPI input as records, each known by its method, its key (a
+ * callback's: its runtime expression) and its name (newPetWebhook, createSubscriptionCallbackEvent):
+ * two callbacks may share an expression, never a name.
+ */
+export function webhookRecords(webhooks: readonly IrOperation[], model: Pick<IrModel, "types">): OperationRecord[] {
+  return operationRecords(webhooks, model).map((r) => ({ ...r, operation: `${r.operation} (${r.name})` }));
+}
+
+/**
+ * Every operation-level change from `before` to `after`; `receiver`: the records are webhooks and
+ * callbacks, compared from the side of the server that receives them (see the file comment).
+ */
+export function diffOperations(before: readonly OperationRecord[], after: readonly OperationRecord[], receiver = false): ApiChange[] {
   const out: ApiChange[] = [];
+  const what = receiver ? "webhook" : "operation";
   const next = new Map(after.map((o) => [o.operation, o]));
   for (const old of before) {
     const now = next.get(old.operation);
-    if (!now) out.push({ level: "breaking", at: old.operation, message: "operation removed" });
-    else compareOperation(old, now, out);
+    if (!now) out.push({ level: "breaking", at: old.operation, message: `${what} removed` });
+    else compareOperation(old, now, out, receiver);
   }
   const known = new Set(before.map((o) => o.operation));
-  for (const now of after) if (!known.has(now.operation)) out.push({ level: "additive", at: now.operation, message: "operation added" });
+  for (const now of after) if (!known.has(now.operation)) out.push({ level: "additive", at: now.operation, message: `${what} added` });
   return out;
 }
 
-function compareOperation(a: OperationRecord, b: OperationRecord, out: ApiChange[]): void {
+function compareOperation(a: OperationRecord, b: OperationRecord, out: ApiChange[], receiver: boolean): void {
   const at = a.operation;
+  // What the request must hold: more is breaking for a caller, who must send it, and additive for a
+  // receiver, who gets it; less the reverse.
+  const required = (level: "breaking" | "additive"): "breaking" | "additive" => (!receiver ? level : level === "breaking" ? "additive" : "breaking");
   if (a.name !== b.name) out.push({ level: "breaking", at, message: `client method renamed from ${a.name} to ${b.name}` });
   const key = (p: { in: string; name: string }): string => `${p.in} parameter ${p.in === "header" ? p.name.toLowerCase() : p.name}`;
   const params = new Map(b.parameters.map((p) => [key(p), p]));
   for (const p of a.parameters) {
     const now = params.get(key(p));
     if (!now) out.push({ level: "breaking", at, message: `${p.in} parameter ${p.name} removed` });
-    else if (!p.required && now.required) out.push({ level: "breaking", at, message: `${p.in} parameter ${p.name} now required` });
-    else if (p.required && !now.required) out.push({ level: "additive", at, message: `${p.in} parameter ${p.name} now optional` });
+    else if (!p.required && now.required) out.push({ level: required("breaking"), at, message: `${p.in} parameter ${p.name} now required` });
+    else if (p.required && !now.required) out.push({ level: required("additive"), at, message: `${p.in} parameter ${p.name} now optional` });
   }
   const old = new Set(a.parameters.map(key));
   for (const p of b.parameters) {
-    if (!old.has(key(p))) out.push({ level: p.required ? "breaking" : "additive", at, message: `${p.required ? "required" : "optional"} ${p.in} parameter ${p.name} added` });
+    if (!old.has(key(p))) out.push({ level: p.required ? required("breaking") : "additive", at, message: `${p.required ? "required" : "optional"} ${p.in} parameter ${p.name} added` });
   }
-  // The request: what the caller sends.
+  // The request: what the caller sends (what the receiver reads).
   if (a.requestBody && !b.requestBody) out.push({ level: "breaking", at, message: "request body removed" });
-  else if (!a.requestBody && b.requestBody) out.push({ level: b.requestBody.required ? "breaking" : "additive", at, message: `${b.requestBody.required ? "required" : "optional"} request body added` });
+  else if (!a.requestBody && b.requestBody) out.push({ level: b.requestBody.required ? required("breaking") : "additive", at, message: `${b.requestBody.required ? "required" : "optional"} request body added` });
   else if (a.requestBody && b.requestBody) {
-    if (!a.requestBody.required && b.requestBody.required) out.push({ level: "breaking", at, message: "request body now required" });
-    if (a.requestBody.required && !b.requestBody.required) out.push({ level: "additive", at, message: "request body now optional" });
+    if (!a.requestBody.required && b.requestBody.required) out.push({ level: required("breaking"), at, message: "request body now required" });
+    if (a.requestBody.required && !b.requestBody.required) out.push({ level: required("additive"), at, message: "request body now optional" });
     compareMedia(a.requestBody.media, b.requestBody.media, `${at} request`, out);
   }
   // The responses: what the caller reads.
@@ -112,8 +136,12 @@ function compareMedia(a: readonly MediaRecord[], b: readonly MediaRecord[], at: 
   for (const m of b) if (!had.has(m.type)) out.push({ level: "additive", at, message: `media type ${m.type} added` });
 }
 
-/** The types that responses use and no request (body or parameter) reaches. */
-export function responseOnlyTypes(operations: readonly OperationRecord[], model: Pick<IrModel, "types">): Set<string> {
+/**
+ * The types the package's user only ever reads: those that responses (and what webhooks and
+ * callbacks send: their parameters and bodies) use, and that nothing the user sends reaches (a
+ * request's body or parameters, a webhook's or callback's response).
+ */
+export function readOnlyTypes(operations: readonly OperationRecord[], webhooks: readonly OperationRecord[], model: Pick<IrModel, "types">): Set<string> {
   const reach = (roots: readonly string[]): Set<string> => {
     const found = new Set<string>();
     const byName = new Map(model.types.map((t) => [t.name, t]));
@@ -127,32 +155,51 @@ export function responseOnlyTypes(operations: readonly OperationRecord[], model:
   };
   const schemas = (media: readonly MediaRecord[]): string[] => media.flatMap((m) => (m.schema ? [m.schema] : []));
   // The parameter objects are request types too: <Stem>Params<Location>, named like the model names them.
-  const requests = reach(operations.flatMap((o) => [...schemas(o.requestBody?.media ?? []), ...model.types.filter((t) => t.name.startsWith(`${toTypeName(o.name)}Params`)).map((t) => t.name)]));
-  const responses = reach(operations.flatMap((o) => o.responses.flatMap((r) => schemas(r.media))));
-  return new Set([...responses].filter((name) => !requests.has(name)));
+  const requestParts = (o: OperationRecord): string[] => [...schemas(o.requestBody?.media ?? []), ...model.types.filter((t) => t.name.startsWith(`${toTypeName(o.name)}Params`)).map((t) => t.name)];
+  const responseParts = (o: OperationRecord): string[] => o.responses.flatMap((r) => schemas(r.media));
+  const sent = reach([...operations.flatMap(requestParts), ...webhooks.flatMap(responseParts)]);
+  const read = reach([...operations.flatMap(responseParts), ...webhooks.flatMap(requestParts)]);
+  return new Set([...read].filter((name) => !sent.has(name)));
 }
 
-/** The types' changes seen from the operations: a property added to a type only responses use is additive. */
-export function forResponses(changes: readonly ApiChange[], responseOnly: ReadonlySet<string>): ApiChange[] {
+/**
+ * The types' changes seen from the operations: a property added as required to a type the user
+ * only reads, or made required there, is additive (what is read holds more), not breaking as it is
+ * for a payload the user builds; made optional there, it is breaking (code that read it as always
+ * there no longer compiles), not additive.
+ */
+export function forReadOnly(changes: readonly ApiChange[], readOnly: ReadonlySet<string>): ApiChange[] {
   return changes.map((c) => {
     const type = /^[^.[]*/.exec(c.at)![0];
-    return responseOnly.has(type) && c.message === "required property added" ? { ...c, level: "additive", message: "required property added (read in responses only)" } : c;
+    if (!readOnly.has(type)) return c;
+    const level = READ_ONLY_LEVELS.get(c.message);
+    return level === undefined ? c : { ...c, level, message: `${c.message} (read, never sent)` };
   });
 }
 
-/** An API: its named types and, for an OpenAPI input, its operations. */
+/** The types' changes whose level is the other way round in a type the user only reads (forReadOnly). */
+const READ_ONLY_LEVELS = new Map<string, ApiChange["level"]>([
+  ["required property added", "additive"],
+  ["now required", "additive"],
+  ["now optional", "breaking"],
+]);
+
+/** An API: its named types and, for an OpenAPI input, its operations, webhooks and callbacks. */
 export interface ApiShape {
   types: IrModel["types"];
   operations?: readonly OperationRecord[];
+  /** webhookRecords(); absent from a snapshot written before they were recorded, which then compares none. */
+  webhooks?: readonly OperationRecord[];
 }
 
 /**
  * Every change from `before` to `after`: the types' (diff-models.ts), seen from the operations when
- * both have them, and the operations' own; sorted as diffModels sorts.
+ * both have them, and the operations' and webhooks' own; sorted as diffModels sorts.
  */
 export function diffApi(before: ApiShape, after: ApiShape): ApiChange[] {
   const types = diffModels(before, after);
   if (!before.operations || !after.operations) return types;
-  const responseOnly = responseOnlyTypes(after.operations, after);
-  return sortChanges([...forResponses(types, responseOnly), ...diffOperations(before.operations, after.operations)]);
+  const readOnly = readOnlyTypes(after.operations, after.webhooks ?? [], after);
+  const webhooks = before.webhooks && after.webhooks ? diffOperations(before.webhooks, after.webhooks, true) : [];
+  return sortChanges([...forReadOnly(types, readOnly), ...diffOperations(before.operations, after.operations), ...webhooks]);
 }

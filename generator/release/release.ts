@@ -72,6 +72,8 @@ interface ApiRecord {
   types: TypeRecord[];
   /** An OpenAPI input's operations (diff-operations.ts). */
   operations?: OperationRecord[];
+  /** An OpenAPI input's webhooks and callbacks (diff-operations.ts's webhookRecords). */
+  webhooks?: OperationRecord[];
 }
 
 interface Snapshot {
@@ -103,13 +105,15 @@ export function planRelease(options: {
   release?: boolean;
   /** The operations of OpenAPI inputs (none: no operation is recorded or compared). */
   operations?: OperationRecord[];
+  /** Their webhooks and callbacks (recorded and compared with the operations). */
+  webhooks?: OperationRecord[];
 }): Release {
   const { model, previous } = options;
   // What the diff reads (types, operations) now; the schemas (file names and hashes) only when the
   // files are built: hashing stripe's document is ~0.05 s that generate() can leave for when it
   // waits for esbuild (Release.files is built on first read).
   const types = stripTypes(model.types);
-  const compared = { types, ...(options.operations && { operations: options.operations }) };
+  const compared = { types, ...(options.operations && { operations: options.operations, webhooks: options.webhooks ?? [] }) };
   const currentAt = (version: string): ApiRecord => ({ version, schemas: schemaRecords(model), ...compared });
   const history = readHistory(previous);
   const warnings: string[] = [];
@@ -205,8 +209,8 @@ function section(version: string, since: ApiRecord | undefined, api: ApiRecord, 
  * `apis`: the names of the current OpenAPI documents' APIs. An output from before they had no root
  * type recorded one under the API's name, typed `unknown`: its removal is said for what it is.
  */
-function diffApis(before: Pick<ApiRecord, "types" | "operations" | "schemas">, after: Pick<ApiRecord, "types" | "operations">, apis: ReadonlySet<string>): ApiChange[] {
-  const changes = diffApi({ types: before.types as IrNamedType[], operations: before.operations }, { types: after.types as IrNamedType[], operations: after.operations });
+function diffApis(before: Pick<ApiRecord, "types" | "operations" | "webhooks" | "schemas">, after: Pick<ApiRecord, "types" | "operations" | "webhooks">, apis: ReadonlySet<string>): ApiChange[] {
+  const changes = diffApi({ types: before.types as IrNamedType[], operations: before.operations, webhooks: before.webhooks }, { types: after.types as IrNamedType[], operations: after.operations, webhooks: after.webhooks });
   const formerRoots = new Set(before.schemas.flatMap((s) => (s.root !== undefined && apis.has(s.root) ? [s.root] : [])));
   if (formerRoots.size === 0) return changes;
   return changes.map((c) =>

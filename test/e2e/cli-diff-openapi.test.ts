@@ -1,10 +1,11 @@
 /**
  * `diff` on OpenAPI documents, through the real CLI (test/fixtures/openapi/diff/old.yaml → new.yaml):
  * operations, parameters, response statuses and response properties classified next to the types'
- * changes, each direction the reverse of the other; and the same changes drive the package's version
- * and CHANGELOG when `generate` runs over a released output.
+ * changes, each direction the reverse of the other; webhooks and callbacks from the receiver's side
+ * (webhooks-old.yaml → webhooks-new.yaml); and the same changes drive the package's version and
+ * CHANGELOG when `generate` runs over a released output.
  */
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../helpers/paths";
 import { runCli } from "../helpers/run";
@@ -12,6 +13,7 @@ import { tempDir } from "../helpers/temp";
 
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "openapi", "diff");
 const dir = tempDir("koala-codegen-diff-openapi-");
+const webhooksDir = tempDir("koala-codegen-diff-webhooks-");
 
 test("old → new: an operation, a parameter and a response status removed, a parameter made required, the request narrowed, a response property removed, are breaking", () => {
   const result = runCli(["diff", "old.yaml", "new.yaml"], { cwd: FIXTURES });
@@ -31,7 +33,7 @@ test("old → new: an operation, a parameter and a response status removed, a pa
     "additive  GET /pets: optional query parameter sort added",
     "additive  GET /pets/{id}: response 500 added",
     "additive  ListPetsParamsQuery.sort: optional property added",
-    "additive  Pet.age: required property added (read in responses only)",
+    "additive  Pet.age: required property added (read, never sent)",
     "semver bump: major (10 breaking, 5 additive, 0 documentation)",
     "",
   ]);
@@ -89,7 +91,78 @@ test("generate over a released output: the operations' changes set the version a
   expect(JSON.parse(readFileSync(path.join(dir, "out", "package.json"), "utf8")).version).toBe("0.2.0"); // breaking, below 1.0.0: the minor
   const changelog = readFileSync(path.join(dir, "out", "CHANGELOG.md"), "utf8");
   expect(changelog).toContain("## 0.2.0 (unreleased)");
-  for (const line of ["- `DELETE /pets/{id}`: operation removed", "- `GET /pets/{id}`: response 404 removed", "- `GET /pets`: query parameter limit now required", "- `GET /owners`: operation added", "- `Pet.age`: required property added (read in responses only)"]) {
+  for (const line of ["- `DELETE /pets/{id}`: operation removed", "- `GET /pets/{id}`: response 404 removed", "- `GET /pets`: query parameter limit now required", "- `GET /owners`: operation added", "- `Pet.age`: required property added (read, never sent)"]) {
     expect(changelog).toContain(line);
   }
+});
+
+test("webhooks and callbacks, from the receiver's side: what they send made required is additive, made optional or removed is breaking", () => {
+  const forward = runCli(["diff", "webhooks-old.yaml", "webhooks-new.yaml"], { cwd: FIXTURES });
+  expect(forward.stderr).toBe("");
+  expect(forward.stdout.split("\n")).toEqual([
+    "breaking  POST newPet (newPetWebhook): response 410 removed",
+    "breaking  POST petDeleted (petDeletedWebhook): webhook removed",
+    "breaking  PetDeletedWebhookRequestBody: type renamed to PetAdoptedWebhookRequestBody",
+    "additive  NewPetWebhookParamsHeader.X-Delivery: required property added (read, never sent)",
+    "additive  NewPetWebhookParamsHeader.X-Signature: now required (read, never sent)",
+    "additive  NewPetWebhookParamsHeaderXDelivery: type added",
+    "additive  POST newPet (newPetWebhook): header parameter X-Signature now required",
+    "additive  POST newPet (newPetWebhook): required header parameter X-Delivery added",
+    "additive  POST petAdopted (petAdoptedWebhook): webhook added",
+    "additive  POST {$request.body#/url} (subscribeOnEventCallback): request body now required",
+    "semver bump: major (3 breaking, 7 additive, 0 documentation)",
+    "",
+  ]);
+  expect(forward.status).toBe(1);
+  const back = runCli(["diff", "webhooks-new.yaml", "webhooks-old.yaml"], { cwd: FIXTURES });
+  expect(back.stdout.split("\n")).toEqual([
+    "breaking  NewPetWebhookParamsHeader.X-Delivery: property removed",
+    "breaking  NewPetWebhookParamsHeader.X-Signature: now optional (read, never sent)",
+    "breaking  NewPetWebhookParamsHeaderXDelivery: type removed",
+    "breaking  POST newPet (newPetWebhook): header parameter X-Delivery removed",
+    "breaking  POST newPet (newPetWebhook): header parameter X-Signature now optional",
+    "breaking  POST petAdopted (petAdoptedWebhook): webhook removed",
+    "breaking  POST {$request.body#/url} (subscribeOnEventCallback): request body now optional",
+    "breaking  PetAdoptedWebhookRequestBody: type renamed to PetDeletedWebhookRequestBody",
+    "additive  POST newPet (newPetWebhook): response 410 added",
+    "additive  POST petDeleted (petDeletedWebhook): webhook added",
+    "semver bump: major (8 breaking, 2 additive, 0 documentation)",
+    "",
+  ]);
+  expect(back.status).toBe(1);
+});
+
+test("generate over a released output records the webhooks, and their changes reach the CHANGELOG; a snapshot without webhooks compares none", () => {
+  const at = webhooksDir;
+  copyFileSync(path.join(FIXTURES, "webhooks-old.yaml"), path.join(at, "api.yaml"));
+  const first = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types", "guards", "--release", "--quiet"], { cwd: at });
+  expect([first.status, first.stderr]).toEqual([0, ""]);
+  const snapshotFile = path.join(at, "out", "koala-codegen.api.json");
+  const snapshot = JSON.parse(readFileSync(snapshotFile, "utf8"));
+  expect(snapshot.released.webhooks.map((w: { operation: string }) => w.operation)).toEqual([
+    "POST newPet (newPetWebhook)",
+    "POST petDeleted (petDeletedWebhook)",
+    "POST {$request.body#/url} (subscribeOnEventCallback)",
+  ]);
+  copyFileSync(path.join(FIXTURES, "webhooks-new.yaml"), path.join(at, "api.yaml"));
+  const second = runCli(["generate", "--schema", "api.yaml", "--out", "out", "--emit", "types", "guards", "--quiet"], { cwd: at });
+  expect([second.status, second.stderr]).toEqual([0, ""]);
+  const changelog = readFileSync(path.join(at, "out", "CHANGELOG.md"), "utf8");
+  for (const line of ["- `POST petDeleted (petDeletedWebhook)`: webhook removed", "- `POST petAdopted (petAdoptedWebhook)`: webhook added", "- `POST newPet (newPetWebhook)`: header parameter X-Signature now required"]) {
+    expect(changelog).toContain(line);
+  }
+  // A snapshot written before webhooks were recorded (no `webhooks`): their changes are not guessed at.
+  copyFileSync(path.join(FIXTURES, "webhooks-old.yaml"), path.join(at, "api.yaml"));
+  const again = runCli(["generate", "--schema", "api.yaml", "--out", "old-out", "--emit", "types", "guards", "--release", "--quiet"], { cwd: at });
+  expect([again.status, again.stderr]).toEqual([0, ""]);
+  const oldSnapshotFile = path.join(at, "old-out", "koala-codegen.api.json");
+  const old = JSON.parse(readFileSync(oldSnapshotFile, "utf8"));
+  delete old.released.webhooks;
+  writeFileSync(oldSnapshotFile, JSON.stringify(old, null, 2));
+  copyFileSync(path.join(FIXTURES, "webhooks-new.yaml"), path.join(at, "api.yaml"));
+  const third = runCli(["generate", "--schema", "api.yaml", "--out", "old-out", "--emit", "types", "guards", "--quiet"], { cwd: at });
+  expect([third.status, third.stderr]).toEqual([0, ""]);
+  const unguessed = readFileSync(path.join(at, "old-out", "CHANGELOG.md"), "utf8");
+  expect(unguessed).not.toContain("webhook removed");
+  expect(unguessed).not.toContain("webhook added");
 });
