@@ -27,15 +27,15 @@ import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
 import { templatesDir } from "../paths";
-import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles } from "../print/build-dist";
+import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles, STATED_TAKEN_BACK_LIMIT } from "../print/build-dist";
 import type { Scripts, StatedScript } from "../print/scripts";
 import { StepCache } from "../print/cache";
 import { shareWork } from "../print/claim";
-import { printModule, type PrintableModule, type PrintedModule } from "../print/print-module";
+import { printModule, type PrintableModule, type PrintedModule, type Statement } from "../print/print-module";
 import { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent, skipsPrettier } from "../print/reindent";
 import { operationRecords, webhookRecords, type OperationRecord } from "../release/diff-operations";
 import { planRelease, type Release } from "../release/release";
-import { releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
+import { printStated, releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedStated, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -353,7 +353,44 @@ async function emitModules(
   const takeBackLast: (() => void)[] = [];
   // `typesOnly`: a module of types only (EmittedModule.typesOnly); index.ts, re-exports, is no such module.
   // `javascript`: the module's JavaScript as its emitter states it (EmittedModule.javascript).
-  const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => add(printable.header, printModule(printable), typesOnly, undefined, javascript);
+  const print = (printable: PrintableModule, typesOnly = false, javascript?: StatedScript): void => {
+    const declarations = printable.declarations;
+    if (thread !== undefined && javascript?.typeScript !== undefined && Array.isArray(declarations) && options.format !== false && options.build !== false) {
+      const size = textSize(javascript.statements);
+      if (size > STATED_TAKEN_BACK_LIMIT) return printOnThread(thread, printable.path, printable.header, declarations, javascript, size);
+    }
+    add(printable.header, printModule(printable), typesOnly, undefined, javascript);
+  };
+  /**
+   * A module of megabytes whose emitter states its JavaScript, its declarations and how its
+   * TypeScript is made of the same statements (guards.ts of a large document): its JavaScript goes
+   * to the other thread at once, to be printed and re-indented there with one re-indenting for
+   * both languages (print/offload.ts's printStated) while this thread emits the next module; its
+   * declarations are printed here. Should that thread fail (it has ended), the same is done here.
+   * Only a module larger than this thread would ever write the JavaScript of in the other's stead
+   * (STATED_TAKEN_BACK_LIMIT, print/build-dist.ts): builders.ts and operations.ts are printed here.
+   * `size` (its code's characters) stands for its text's in the package's size, which only tells
+   * whether the package is over LARGE_PACKAGE: a module this large is, alone.
+   */
+  const printOnThread = (thread: NonNullable<GenerateOptions["thread"]>, p: string, header: string, declarations: Statement[], javascript: StatedScript, size: number): void => {
+    packageSize += size;
+    const request = { path: p, header, javascript };
+    const job = (thread.offload({ printStated: request }).answer as Promise<PrintedStated>).catch(() => printStated(request));
+    // The module's text is never read again: its declarations are stated (buildPackage reads a
+    // module's text only to derive the declarations it lacks).
+    const module: PrintedModule = { path: p, text: "", declarations: printModule({ path: p, header, statements: declarations }).text };
+    const source = job.then(({ reindented }): GeneratedFile => {
+      mark(`re-indented ${p}`);
+      return { path: `src/${p}`, contents: reindented };
+    });
+    const scripts = job.then(({ scripts }) => scripts);
+    mark(`sent ${p} to be printed on the other thread`);
+    markWhenDone(scripts, `built the JavaScript of ${p}`);
+    // Awaited in buildPackage; not left to reject unobserved should a later emitter throw first.
+    source.catch(() => undefined);
+    scripts.catch(() => undefined);
+    printed.set(p, { module, source, scripts });
+  };
   /** A printed module into the package; `reindentedText`: reindent(module.text), when the thread that printed it did that already. */
   const add = (header: string, module: PrintedModule, typesOnly: boolean, reindentedText?: string, javascript?: StatedScript): void => {
     const { path: p, text } = module;
@@ -404,11 +441,12 @@ async function emitModules(
   const emit = (emitter: Emitter): void => {
     const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), statements: m.statements, declarations: m.declarations }, m.typesOnly === true, m.javascript);
+    // `statements` read only if printed here (the guards' are made when first read: emit/guards/index.ts).
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), get statements() { return m.statements; }, declarations: m.declarations }, m.typesOnly === true, m.javascript);
     // Kept for their paths and subpaths only: the statements, declarations and JavaScript are
     // printed (or on their way to the other thread), so they are let go now rather than held to
     // the end of the run, when its memory peaks (stripe's guards: ~18 MB of statement texts).
-    modulesOf.set(emitter, modules.map(({ statements: _statements, declarations: _declarations, javascript: _javascript, ...kept }) => ({ ...kept, statements: [] })));
+    modulesOf.set(emitter, modules.map(({ declarations: _declarations, javascript: _javascript, ...kept }) => ({ ...kept, statements: [] })));
   };
   // Emitters of text first: their modules are with prettier while the ones with ts-morph
   // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
@@ -521,6 +559,13 @@ const OFFLOAD_FROM_TYPES = 400;
  * there and back cost less than the re-indent. Above PRETTIER_SIZE_LIMIT: such a module skips prettier in any package.
  */
 const REINDENT_ON_THREAD = 1024 * 1024;
+
+/** The characters of `texts`. */
+function textSize(texts: readonly string[]): number {
+  let size = 0;
+  for (const text of texts) size += text.length;
+  return size;
+}
 
 /** `schema` or `schemas`, as a list; exactly one of them must be given. */
 function schemaInputs(options: GenerateOptions): readonly SchemaInput[] {

@@ -105,7 +105,7 @@ export function buildStatedScripts(source: DistFile, script: StatedScript, takeB
 }
 
 /** The largest module whose stated JavaScript the main thread may write in the other thread's stead (see buildStatedScripts). */
-const STATED_TAKEN_BACK_LIMIT = 4 * 1024 * 1024;
+export const STATED_TAKEN_BACK_LIMIT = 4 * 1024 * 1024;
 
 /**
  * esbuild's output for a module of types only: what `export {};` gives (test/print/build-dist.test.ts

@@ -7,7 +7,10 @@
  * - `types`: the types module built and printed by ts-morph (and re-indented);
  * - `releaseFiles`: koala-codegen.api.json and CHANGELOG.md (a 5 MB JSON text on stripe's document),
  *   the last request about a package: the model is let go then (`--watch` sends one a run);
- * - `reindent`: a module of megabytes re-indented (print/reindent.ts).
+ * - `reindent`: a module of megabytes re-indented (print/reindent.ts);
+ * - `printStated`: a module of megabytes whose emitter states its JavaScript and how its TypeScript
+ *   is made of the same statements (guards.ts: StatedScript.typeScript), printed, re-indented and
+ *   written as JavaScript from one re-indenting of those statements (printStated, below).
  * The main thread meanwhile emits guards, builders and operations. On stripe's 2.5 MB document its
  * CPU went from ~1.7 to ~1.4 s (the clone costs it ~0.04 s); the process's grew by 0.1–0.25 s (the
  * clone read here, the emitter's modules compiled here too). The same code runs as on the main
@@ -18,6 +21,7 @@
 import type { IrModel, IrNamedType } from "../ir/model";
 import { claim } from "./claim";
 import type { planRelease, Release } from "../release/release";
+import type { Scripts, StatedScript } from "./scripts";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
@@ -43,6 +47,19 @@ export interface PrintedTypes {
   reindented?: string;
 }
 
+/** A module to print from its stated JavaScript (printStated): its path in `src/`, its header, and its JavaScript with StatedScript.typeScript. */
+export interface StatedPrintRequest {
+  path: string;
+  header: string;
+  javascript: StatedScript;
+}
+
+/** What printStated gives: the module's TypeScript re-indented (the source file), and its JavaScript. */
+export interface PrintedStated {
+  reindented: string;
+  scripts: Scripts;
+}
+
 /**
  * The hashes of the model's schemas (`source.hash`, each root's `hash`), sent apart from the model:
  * only the release's files read them, and hashing a large document is work the main thread leaves
@@ -59,15 +76,16 @@ export type OffloadRequest =
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
-  | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array };
+  | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array }
+  | { printStated: StatedPrintRequest };
 
-export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | Release["files"] | null;
+export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedStated | Release["files"] | null;
 
 /** The models sent, by the id of their request, with their release once planned. */
 const packages = new Map<number, { model: OffloadModel; release?: Release }>();
 
 export function isOffloadRequest(request: object): request is OffloadRequest {
-  return "model" in request || "package" in request || "reindent" in request;
+  return "model" in request || "package" in request || "reindent" in request || "printStated" in request;
 }
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
@@ -80,6 +98,7 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
     mark("re-indented it");
     return text;
   }
+  if ("printStated" in request) return printStated(request.printStated);
   if ("model" in request) {
     packages.set(id, { model: request.model });
     return null;
@@ -128,4 +147,29 @@ function printTypes(types: readonly IrNamedType[], { header, path }: TypesReques
   const reindented = reindent(text);
   mark(`re-indented ${path}`);
   return { text, reindented };
+}
+
+/**
+ * A module whose emitter states its JavaScript and how its TypeScript is made of the same
+ * statements (StatedScript.typeScript): each statement re-indented once, its TypeScript then that
+ * text with the marks of its TypeScript-only parts dropped, its JavaScript that text without those
+ * parts. What printModule, reindent and printScripts give from the TypeScript statements and the
+ * JavaScript (the main thread's way: two re-indentings of ~9 MB on stripe), byte for byte: the
+ * statements are top-level, so each starts and ends at depth 0, and the parts TypeScript alone has
+ * are balanced (test/print/print-stated.test.ts holds the two ways equal).
+ */
+export function printStated({ path, header, javascript }: StatedPrintRequest): PrintedStated {
+  const { printModule } = require("./print-module") as typeof import("./print-module");
+  const { reindent } = require("./reindent") as typeof import("./reindent");
+  const { headerOf, printScripts } = require("./scripts") as typeof import("./scripts");
+  const { typeScriptText } = require("../emit/code") as typeof import("../emit/code");
+  const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
+  const shape = javascript.typeScript;
+  if (shape === undefined) throw new Error(`internal: ${path} states no TypeScript of its statements`);
+  const indented = javascript.statements.map(reindent);
+  const typeScript = indented.map(typeScriptText);
+  const statements = [...shape.before.map(reindent), ...typeScript.slice(0, shape.insertAt), ...shape.inserted.map(reindent), ...typeScript.slice(shape.insertAt)];
+  const { text } = printModule({ path, header, statements });
+  mark(`printed and re-indented ${path} (${text.length} characters)`);
+  return { reindented: text, scripts: printScripts(headerOf(text), { ...javascript, statements: indented }, true) };
 }

@@ -125,6 +125,14 @@ export interface StatedScript {
   statements: string[];
   /** The names of the code's own exports (declared by `statements`). */
   exports: string[];
+  /**
+   * The module's TypeScript statements, when they are `statements` with their TypeScript-only parts
+   * kept and a few statements of TypeScript alone around them: `before` first, then `statements`,
+   * with `inserted` placed before statement `insertAt` (guards.ts: its imports; its import of the
+   * types and its re-exports, after the constants). The other thread then prints the TypeScript and
+   * writes the JavaScript of a large module from one re-indenting of `statements` (print/offload.ts's printStated).
+   */
+  typeScript?: { before: string[]; inserted: string[]; insertAt: number };
 }
 
 /**
@@ -137,9 +145,11 @@ export interface StatedScript {
  * where esbuild read each through its module object at every call: the runtime's exports are
  * functions that never change.
  */
-export function printScripts(header: string, script: StatedScript): Scripts {
+export function printScripts(header: string, script: StatedScript, indented = false): Scripts {
   const code = script.statements.map(javaScriptText).filter((text) => text !== "");
-  const body = reindent(code.join("\n\n"));
+  // `indented`: each statement is re-indented already (printStated), and the TypeScript-only parts
+  // dropped from it leave the rest as re-indenting it again would (test/print/print-stated.test.ts).
+  const body = indented ? code.join("\n\n") : reindent(code.join("\n\n"));
   if (/[\u0000-\u0002]/.test(body)) throw new Error("internal: a placeholder or a TypeScript-only mark is left in the JavaScript");
   // Re-exports are exports like the module's own: one sorted list (a name is exported once).
   const names = [...script.exports, ...script.reexports.flatMap((r) => r.names.map(([, as]) => as))].sort();

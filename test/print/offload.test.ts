@@ -2,13 +2,15 @@
  * The main thread's work on a large document done on prettier's worker thread (print/offload.ts),
  * as the CLI runs it: a real worker, compiled. generate() with that thread must give exactly the
  * files, release and warnings it gives without one (a pending release diffed against a
- * previous output), and it must really have sent the release, the types and a re-indent there.
+ * previous output), and it must really have sent the release, the types and a re-indent there;
+ * past STATED_TAKEN_BACK_LIMIT, the guards' printing too (printStated).
  */
 import * as path from "node:path";
 import { generate } from "../../generator/index";
 import type { GenerateOptions, GenerateResult } from "../../generator/pipeline/options";
 import type * as FormatThreadModule from "../../generator/print/format-thread";
 import type { OffloadRequest } from "../../generator/print/offload";
+import { STATED_TAKEN_BACK_LIMIT } from "../../generator/print/build-dist";
 import { REPO_ROOT } from "../helpers/paths";
 import { syntheticOpenApi } from "../helpers/synthetic-openapi";
 
@@ -81,3 +83,25 @@ test("a small schema stays on its own thread", async () => {
   const { sent } = await withThread({ schema: { title: "Tiny", type: "object", properties: { a: { type: "integer" } } }, build: false });
   expect(sent).toEqual([]);
 });
+
+// 200 resources: a guards module of ~5 MB, past STATED_TAKEN_BACK_LIMIT: printed there from its
+// stated JavaScript (printStated), with the JavaScript built (the path needs `build`).
+test("a guards module of megabytes is printed and written as JavaScript there: the same files; and here should that thread fail", async () => {
+  const options: GenerateOptions = { schema: syntheticOpenApi(200) };
+  const alone = await generate(options);
+  expect(alone.files.find((f) => f.path === "src/guards.ts")!.contents.length).toBeGreaterThan(STATED_TAKEN_BACK_LIMIT);
+  const { result, sent } = await withThread(options);
+  // operations.ts, past a megabyte, is re-indented there too.
+  expect(sent).toEqual(["model", "release", "types", "printStated", "reindent", "releaseFiles"]);
+  expect(result.files.map((f) => f.path)).toEqual(alone.files.map((f) => f.path));
+  result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
+  // A thread that has ended: every job, printStated's included, is done here.
+  const failed: string[] = [];
+  const offload = (request: OffloadRequest) => {
+    failed.push(Object.keys(request).filter((k) => k !== "package")[0]!);
+    return { id: failed.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
+  };
+  const here = await generate({ ...options, thread: { offload } });
+  expect(failed).toEqual(["model", "release", "types", "printStated", "reindent", "releaseFiles"]);
+  here.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
+}, 240_000);

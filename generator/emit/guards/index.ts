@@ -140,7 +140,7 @@ export declare const ${standard}: ${schemaType};`);
   // The module's code (its imports and exports aside), TypeScript-only parts marked.
   const constants = preamble.constants.map(linked.resolve).filter((text) => text !== "");
   const functions = [...api.map(linked.resolve), ...linked.functions];
-  const statements = [...preamble.imports.map(linked.resolve), ...constants.map(typeScriptText), typeImport.text, ...reexports, ...functions.map(typeScriptText)];
+  const imports = preamble.imports.map(linked.resolve);
   // The same code as JavaScript, written without a compiler (print/scripts.ts): the TypeScript-only
   // parts are dropped there, on the CLI's worker thread for a large module.
   const javascript: StatedScript = {
@@ -148,11 +148,23 @@ export declare const ${standard}: ${schemaType};`);
     reexports: [{ from: `./${VALIDATION.replace(/\.ts$/, ".js")}`, names: GUARDS_RUNTIME_EXPORTS.values.map((name) => [name, reexportedAs(name, packageTypes)]) }],
     statements: [...constants, ...functions],
     exports: exported,
+    // `statements` above, as StatedScript.typeScript describes them.
+    typeScript: { before: imports, inserted: [typeImport.text, ...reexports], insertAt: constants.length },
   };
   // The signatures name only these runtime types: the value imports the bodies need stay out.
   // (Written as TypeScript writes what is left of the module's own import, sorted.)
   const declared = ["StandardSchemaV1", "ValidationResult"].filter((name) => used.has(name));
   const declarationImports = declared.length > 0 ? [code`import { ${runtimeImports(declared, new Set(declared))} } from "./runtime/validation.js";`.text] : [];
   const declarations = [...declarationImports, typeImport.text, ...reexports, ...signatures.map((c) => c.text)];
-  return { path: "guards.ts", summary: "Runtime guards", statements, declarations, javascript };
+  const emitted: EmittedModule = { path: "guards.ts", summary: "Runtime guards", statements: [], declarations, javascript };
+  // The TypeScript statements, made when first read: a large document's guards.ts is printed on the
+  // other thread from `javascript` (print/offload.ts's printStated), and its megabytes of statements
+  // are then never needed here. Not enumerable, so that a copy of the module's other fields
+  // (pipeline/generate.ts keeps its path and subpath) does not make them.
+  let statements: string[] | undefined;
+  Object.defineProperty(emitted, "statements", {
+    get: () => (statements ??= [...imports, ...constants.map(typeScriptText), typeImport.text, ...reexports, ...functions.map(typeScriptText)]),
+    enumerable: false,
+  });
+  return emitted;
 }
