@@ -113,6 +113,13 @@ export interface EmittedModule {
    * without their types (test/emit/guards/guards-javascript.test.ts, test/emit/stated-javascript.test.ts).
    */
   javascript?: StatedScript;
+  /**
+   * Its statements print as prettier formats them (test/print/formatted-modules.test.ts holds them
+   * so): the module skips prettier. For small modules of fixed shape (transport.ts): on a large
+   * document prettier's thread is busy with the guards then, and formatting them cold (~0.05 s)
+   * was the last thing the run waited for.
+   */
+  formatted?: true;
   /** A one-line description for the file header. */
   summary: string;
   /**

@@ -401,7 +401,7 @@ async function emitModules(
     const body = text.startsWith(`${header}\n`) ? text.slice(header.length + 1) : "";
     const pretty = async (): Promise<string> => (body.trim() !== "" ? `${header}\n${await format(body, p)}` : format(text, p));
     const formatted = async (): Promise<GeneratedFile> => {
-      if (options.format === false) return { path: `src/${p}`, contents: text };
+      if (options.format === false || module.formatted) return { path: `src/${p}`, contents: text };
       // A module of megabytes (skipsPrettier whatever the package's size) is sent to the other
       // thread at once, to be re-indented there while this one emits the next. Any other waits
       // for the package's size; re-indenting on this thread, it waits for the last module to be
@@ -442,7 +442,7 @@ async function emitModules(
     const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
     // `statements` read only if printed here (the guards' are made when first read: emit/guards/index.ts).
-    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), get statements() { return m.statements; }, declarations: m.declarations }, m.typesOnly === true, m.javascript);
+    for (const m of modules) print({ path: m.path, header: plan.header(m.summary), get statements() { return m.statements; }, declarations: m.declarations, ...(m.formatted && { formatted: true as const }) }, m.typesOnly === true, m.javascript);
     // Kept for their paths and subpaths only: the statements, declarations and JavaScript are
     // printed (or on their way to the other thread), so they are let go now rather than held to
     // the end of the run, when its memory peaks (stripe's guards: ~18 MB of statement texts).
@@ -484,7 +484,8 @@ async function emitModules(
   const emitted = emitters.map((emitter) => ({ emitter, modules: modulesOf.get(emitter)! }));
   const modules = emitted.flatMap((e) => e.modules);
   // Re-exports only: its own declaration file.
-  print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.filter((m) => m.subpath === undefined).map((m) => m.path)), declarations: "source" });
+  // Re-exports, one a line, as prettier writes them (EmittedModule.formatted).
+  print({ path: "index.ts", header: plan.header("Package entry point"), statements: indexStatements(modules.filter((m) => m.subpath === undefined).map((m) => m.path)), declarations: "source", formatted: true });
   allPrinted(packageSize);
   return { emitted, inOrder: [...modules.map((m) => m.path), "index.ts"].map((p) => printed.get(p)!) };
 }

@@ -18,6 +18,8 @@ export interface PrintableModule {
   statements: Statement[];
   /** The module's `.d.ts`, when the emitter states it (EmittedModule.declarations). */
   declarations?: Statement[] | "source";
+  /** Its statements print as prettier formats them (EmittedModule.formatted): it skips prettier. */
+  formatted?: true;
 }
 
 export interface PrintedModule {
@@ -25,11 +27,13 @@ export interface PrintedModule {
   text: string;
   /** `declarations` printed, or "source" (see EmittedModule.declarations). */
   declarations?: string;
+  /** Printed as prettier formats it (PrintableModule.formatted). */
+  formatted?: true;
 }
 
 /** A module's text, and its declarations' text when it has them. */
 export function printModule(module: PrintableModule): PrintedModule {
-  const printed: PrintedModule = { path: module.path, text: printStatements(module.header, module.statements) };
+  const printed: PrintedModule = { path: module.path, text: printStatements(module.header, module.statements), ...(module.formatted && { formatted: true as const }) };
   if (module.declarations !== undefined) printed.declarations = module.declarations === "source" ? "source" : printStatements(module.header, module.declarations);
   return printed;
 }

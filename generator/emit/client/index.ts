@@ -229,8 +229,9 @@ export function emitClient(context: EmitContext): EmittedModule[] {
 
 /** `transport.ts`, the `<package>/transport` subpath: every transport type under its own name (no schema type shares this module). */
 export function transportModule(): EmittedModule {
-  const statements = [code`export type { ${join(CLIENT_RUNTIME_TYPES.map(id), ", ")} } from ${`./${TRANSPORT.replace(/\.ts$/, ".js")}`};`.text];
-  return { path: `${TRANSPORT_SUBPATH}.ts`, summary: "Transport types (the /transport subpath export)", statements, declarations: "source", typesOnly: true, subpath: TRANSPORT_SUBPATH };
+  // One name a line, as prettier breaks a list longer than its line (EmittedModule.formatted).
+  const statements = [code`export type {\n${join(CLIENT_RUNTIME_TYPES.map((name) => code`  ${id(name)},`), "\n")}\n} from ${`./${TRANSPORT.replace(/\.ts$/, ".js")}`};`.text];
+  return { path: `${TRANSPORT_SUBPATH}.ts`, summary: "Transport types (the /transport subpath export)", statements, declarations: "source", typesOnly: true, subpath: TRANSPORT_SUBPATH, formatted: true };
 }
 
 /** The most items one queued request may carry: the smallest `maxItems` of its arrays (Infinity for none). */
