@@ -7,6 +7,8 @@
  * - `types`: the types module built and printed by ts-morph (and re-indented);
  * - `releaseFiles`: koala-codegen.api.json and CHANGELOG.md (a 5 MB JSON text on stripe's document),
  *   the last request about a package: the model is let go then (`--watch` sends one a run);
+ * - `builders`: on a document of thousands of types, builders.ts emitted, printed, re-indented
+ *   (when that may be wanted) and written as JavaScript there (emitBuilders, below);
  * - `reindent`: a module of megabytes re-indented (print/reindent.ts);
  * - `printStated`: a module of megabytes whose emitter states its JavaScript and how its TypeScript
  *   is made of the same statements (guards.ts: StatedScript.typeScript), printed, re-indented and
@@ -22,6 +24,7 @@ import type { IrModel, IrNamedType } from "../ir/model";
 import { claim } from "./claim";
 import type { planRelease, Release } from "../release/release";
 import type { Scripts, StatedScript } from "./scripts";
+import type { EmitOptions } from "../emit/emitter";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
@@ -45,6 +48,24 @@ export interface PrintedTypes {
   text: string;
   /** `reindent(text)`, when the module is too large for prettier in any package (skipsPrettier(size, 0)). */
   reindented?: string;
+}
+
+/** The builders' emitter's options and what it reads of the model's API (BuildersRequest: emitBuilders below). */
+export interface BuildersRequest {
+  /** The module's header (generate()'s plan.header). */
+  header: string;
+  /** The emit options the builders read: no getter (the client's settings, which plan the release, stay behind). */
+  options: Pick<EmitOptions, "artifacts" | "formats" | "endpoints" | "packageTypes" | "heuristics">;
+  /** wrappers.ts's parameterOnlyTypes of the model: the only part of its API (not sent) the builders read. */
+  parameterOnly: string[];
+}
+
+/** builders.ts as the main thread would print it: its text, declarations, JavaScript, and its text re-indented when it is over LARGE_PACKAGE_PRETTIER_SIZE_LIMIT. */
+export interface PrintedBuilders {
+  text: string;
+  declarations: string;
+  reindented?: string;
+  scripts: Scripts;
 }
 
 /** A module to print from its stated JavaScript (printStated): its path in `src/`, its header, and its JavaScript with StatedScript.typeScript. */
@@ -75,11 +96,12 @@ export type OffloadRequest =
   | { model: OffloadModel }
   | { package: number; release: ReleaseRequest }
   | { package: number; types: TypesRequest }
+  | { package: number; builders: BuildersRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
   | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array }
   | { printStated: StatedPrintRequest };
 
-export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedStated | Release["files"] | null;
+export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | null;
 
 /** The models sent, by the id of their request, with their release once planned. */
 const packages = new Map<number, { model: OffloadModel; release?: Release }>();
@@ -106,6 +128,7 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   const entry = packages.get(request.package);
   if (!entry) throw new Error(`internal: no model ${request.package} on the worker thread`);
   if ("types" in request) return printTypes(request.types.types ?? entry.model.types, request.types);
+  if ("builders" in request) return emitBuilders(entry.model as IrModel, request.builders);
   if ("release" in request) {
     const { planRelease } = require("../release/release") as typeof import("../release/release");
     entry.release = planRelease({ ...request.release, model: entry.model as IrModel });
@@ -172,4 +195,27 @@ export function printStated({ path, header, javascript }: StatedPrintRequest): P
   const { text } = printModule({ path, header, statements });
   mark(`printed and re-indented ${path} (${text.length} characters)`);
   return { reindented: text, scripts: printScripts(headerOf(text), { ...javascript, statements: indented }, true) };
+}
+
+/**
+ * builders.ts emitted from the model's copy here, and printed as the main thread prints it
+ * (pipeline/generate.ts): the same emitter, printer, re-indenting and JavaScript, so the same bytes.
+ * Re-indented here when over LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, as it is in a package this large
+ * (the main thread asks for it only on a document of thousands of types); that thread decides.
+ */
+function emitBuilders(model: IrModel, { header, options, parameterOnly }: BuildersRequest): PrintedBuilders {
+  const { rememberParameterOnlyTypes } = require("../emit/guards/wrappers") as typeof import("../emit/guards/wrappers");
+  const { buildersEmitter } = require("../emit/builders/index") as typeof import("../emit/builders/index");
+  const { printModule } = require("./print-module") as typeof import("./print-module");
+  const { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent } = require("./reindent") as typeof import("./reindent");
+  const { headerOf, printScripts } = require("./scripts") as typeof import("./scripts");
+  const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
+  rememberParameterOnlyTypes(model, parameterOnly);
+  const [module, ...more] = buildersEmitter.emit({ model, options });
+  if (module === undefined || more.length > 0 || module.javascript === undefined || !Array.isArray(module.declarations)) throw new Error("internal: the builders emitter gave other than one module with its JavaScript and declarations");
+  mark("emitted builders");
+  const { text, declarations } = printModule({ path: module.path, header, statements: module.statements, declarations: module.declarations });
+  const reindented = text.length > LARGE_PACKAGE_PRETTIER_SIZE_LIMIT ? reindent(text) : undefined;
+  mark(`printed ${module.path} (${text.length} characters)`);
+  return { text, declarations: declarations!, ...(reindented !== undefined && { reindented }), scripts: printScripts(headerOf(text), module.javascript) };
 }

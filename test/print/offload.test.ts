@@ -3,7 +3,8 @@
  * as the CLI runs it: a real worker, compiled. generate() with that thread must give exactly the
  * files, release and warnings it gives without one (a pending release diffed against a
  * previous output), and it must really have sent the release, the types and a re-indent there;
- * past STATED_TAKEN_BACK_LIMIT, the guards' printing too (printStated).
+ * past STATED_TAKEN_BACK_LIMIT, the guards' printing too (printStated), and with thousands of
+ * types the builders (emitted there from the model's copy).
  */
 import * as path from "node:path";
 import { generate } from "../../generator/index";
@@ -86,13 +87,26 @@ test("a small schema stays on its own thread", async () => {
 
 // 200 resources: a guards module of ~5 MB, past STATED_TAKEN_BACK_LIMIT: printed there from its
 // stated JavaScript (printStated), with the JavaScript built (the path needs `build`).
-test("a guards module of megabytes is printed and written as JavaScript there: the same files; and here should that thread fail", async () => {
-  const options: GenerateOptions = { schema: syntheticOpenApi(200) };
+test("thousands of types: the builders emitted there, and a guards module of megabytes printed and written as JavaScript there: the same files; and here should that thread fail", async () => {
+  // With a response's headers: an object type with validateX alone and no builder (guards/wrappers.ts),
+  // which the other thread knows only from what is sent with the builders' request.
+  const document = syntheticOpenApi(200) as { paths: Record<string, unknown> };
+  document.paths["/v1/limits"] = {
+    get: {
+      operationId: "getLimits",
+      responses: { "200": { description: "Limits", headers: { "X-Rate-Limit": { required: true, schema: { type: "integer" } }, "X-Rate-Reset": { schema: { type: "string" } } } } },
+    },
+  };
+  const options: GenerateOptions = { schema: document };
   const alone = await generate(options);
   expect(alone.files.find((f) => f.path === "src/guards.ts")!.contents.length).toBeGreaterThan(STATED_TAKEN_BACK_LIMIT);
   const { result, sent } = await withThread(options);
-  // operations.ts, past a megabyte, is re-indented there too.
-  expect(sent).toEqual(["model", "release", "types", "printStated", "reindent", "releaseFiles"]);
+  // Past BUILDERS_ON_THREAD_FROM_TYPES the builders are emitted there; operations.ts, past a megabyte, is re-indented there too.
+  expect(alone.model.types.length).toBeGreaterThanOrEqual(1500);
+  const guards = alone.files.find((f) => f.path === "src/guards.ts")!.contents;
+  expect(guards).toContain("export function validateGetLimitsResponse200Headers(");
+  expect(guards).not.toContain("export function assertGetLimitsResponse200Headers(");
+  expect(sent).toEqual(["model", "release", "types", "builders", "printStated", "reindent", "releaseFiles"]);
   expect(result.files.map((f) => f.path)).toEqual(alone.files.map((f) => f.path));
   result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
   // A thread that has ended: every job, printStated's included, is done here.
@@ -102,6 +116,6 @@ test("a guards module of megabytes is printed and written as JavaScript there: t
     return { id: failed.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
   };
   const here = await generate({ ...options, thread: { offload } });
-  expect(failed).toEqual(["model", "release", "types", "printStated", "reindent", "releaseFiles"]);
+  expect(failed).toEqual(["model", "release", "types", "builders", "printStated", "reindent", "releaseFiles"]);
   here.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
 }, 240_000);

@@ -19,6 +19,9 @@ import type { StatedScript } from "../../print/scripts";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
 
+/** The module's path and summary, known before it is emitted (on another thread: print/offload.ts). */
+export const BUILDERS_MODULE = { path: "builders.ts", summary: "Builders" } as const;
+
 export const buildersEmitter: Emitter = {
   templates: [RUNTIME_TEMPLATE],
   emit: (context) => [emitBuilders(context)],
@@ -81,8 +84,7 @@ export function emitBuilders({ model, options }: EmitContext): EmittedModule {
   const text = (codes: readonly Code[]): string[] => codes.map((c) => c.text);
   const head = imports(typeNames, packageTypes, statements);
   return {
-    path: "builders.ts",
-    summary: "Builders",
+    ...BUILDERS_MODULE,
     statements: text([...head.statements, ...statements]),
     // builders.d.ts: the same statements with function heads for functions, and the imports those name.
     declarations: text([...imports(typeNames, packageTypes, declared, { declarations: true }).statements, ...signatures]),

@@ -19,6 +19,14 @@ const CHECK_ONLY: readonly GuardWrapper[] = ["validate"];
 
 const parameterOnly = new WeakMap<IrModel, ReadonlySet<string>>();
 
+/**
+ * Tells parameterOnlyTypes what they are for `model`, a copy on another thread of a model whose API
+ * (its operations) stayed behind: print/offload.ts, where the builders are emitted from such a copy.
+ */
+export function rememberParameterOnlyTypes(model: IrModel, names: readonly string[]): void {
+  parameterOnly.set(model, new Set(names));
+}
+
 /** The wrappers guards.ts exports for the type `name` of `model`. */
 export function guardWrappers(model: IrModel, name: string): readonly GuardWrapper[] {
   return parameterOnlyTypes(model).has(name) ? CHECK_ONLY : EVERY;
