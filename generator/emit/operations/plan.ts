@@ -61,6 +61,12 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const guardNames = new Set<string>();
   const siteType = (content: IrMediaContent): string | undefined => {
     if (content.schema === undefined) return undefined;
+    // A view (a request body without its read-only properties, a response without its write-only
+    // ones) is a schema the reader made in the parameters document under the site's name
+    // (load/openapi/schema-sites.ts), not the schema at the site's pointer: looked up by the pointer,
+    // every body or response with such a property anywhere below it was \`unknown\` and unchecked
+    // (shipengine-openapi's bodies and responses; corpus sweep of registry packages).
+    if (content.schema.leavesOut !== undefined) return builtObjectType(api, content.schema.name);
     return api.siteTypes[apiSiteKey(false, fragmentPointer(content.schema.pointer))];
   };
   const named = (name: string): Code => {
