@@ -199,7 +199,10 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
   const parametersDocument = openapi.parametersDocument;
   const contents = (raw: unknown, list: IrOperation["responses"][number]["contents"]): MockContent[] =>
     list.map((content) => {
-      const checked = content.schema ? schemaChecked(content.schema.pointer) : undefined;
+      // A view (a request without its read-only properties, a response without its write-only ones)
+      // is the schema made under the site's name in the parameters document, as the client checks it.
+      const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
+      const checked = view ?? (content.schema ? schemaChecked(content.schema.pointer) : undefined);
       const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
       return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)] };
     });

@@ -21,7 +21,19 @@ export interface RawRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The operation's path key as written ("/items?action=archive"): its query pairs are no parameter's (explodedObjectKeys). */
   pathKey?: string;
+  /**
+   * The names of the API keys the document's security schemes send in the query or a cookie: no
+   * parameter's either. An open exploded object took stream-io-api.com's `api_key` pair as a property
+   * of its optional `payload`, and refused it for missing its required ones.
+   */
+  credentials?: { query: readonly string[]; cookie: readonly string[] };
 }
+
+/**
+ * A parameter given by `content` (a media type, not a schema and style) is one pair whose value is
+ * the text of that media type (parseContent): never an exploded form object, whatever its schema.
+ */
+const CONTENT_SHAPE: Shape = { kind: "primitive", types: ["string"] };
 
 /** Headers a Parameter Object may not describe (OpenAPI: they are ignored). */
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
@@ -43,8 +55,11 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
   const parsed: ParsedParameters = {};
   const query = splitPairs(request.query, "&");
   const cookies = splitPairs(headerText(request.headers.cookie) ?? "", ";");
-  const shapes = new Map(parameters.map((p) => [p, shapeOf(model, schemaTypes.get(p.name + "\0" + p.in))]));
-  const exploded = new Map([...explodedObjectKeys(parameters, shapes, "query", keyQueryNames(request)), ...explodedObjectKeys(parameters, shapes, "cookie", [])]);
+  const shapes = new Map(parameters.map((p) => [p, p.mediaType !== undefined ? CONTENT_SHAPE : shapeOf(model, schemaTypes.get(p.name + "\0" + p.in))]));
+  const exploded = new Map([
+    ...explodedObjectKeys(parameters, shapes, "query", [...keyQueryNames(request), ...(request.credentials?.query ?? [])]),
+    ...explodedObjectKeys(parameters, shapes, "cookie", request.credentials?.cookie ?? []),
+  ]);
   for (const parameter of parameters) {
     const shape = shapes.get(parameter)!;
     let value: unknown;

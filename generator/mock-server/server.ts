@@ -351,7 +351,9 @@ function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern:
   const match = pattern.exec(url.pathname)!;
   const names = pathNames(operation.path);
   const pathValues = { ...keyQueryValues(operation.path, url.search.slice(1)), ...Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
-  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers, pathKey: operation.path }, api.model, operation.parameterSchemas);
+  const keys = (where: "query" | "cookie") => api.securitySchemes.flatMap((s) => (s.kind === "apiKey" && s.in === where ? [s.parameterName] : []));
+  const credentials = { query: keys("query"), cookie: keys("cookie") };
+  const parsed = parseParameters(operation.operation.parameters, { pathValues, query: url.search.slice(1), headers: req.headers, pathKey: operation.path, credentials }, api.model, operation.parameterSchemas);
   const errors: (GuardIssue & { in: string })[] = [];
   for (const [location, checked] of Object.entries(operation.parameters)) {
     const result = checked.validate(parsed[location as keyof typeof parsed] ?? {});

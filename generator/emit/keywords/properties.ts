@@ -90,8 +90,19 @@ export const propertiesKeyword: KeywordDefinition = {
     // Beside a `$ref` and no properties of its own, `additionalProperties: false` sees none of the
     // target's properties: only `{}` passes, so every object the target describes fails (Interledger's
     // Open Payments responses, @interledger/open-payments). Checked as written, as JSON Schema says; said once.
-    if (r.schema.additionalProperties === false && r.has("$ref") && !r.has("properties") && !r.has("patternProperties")) {
-      r.warn("additionalProperties", `"additionalProperties": false beside "$ref" sees none of the referenced schema's properties, so only an object with no property passes; "unevaluatedProperties": false allows exactly the referenced ones`);
+    if (r.schema.additionalProperties === false && !r.has("properties") && !r.has("patternProperties")) {
+      if (r.has("$ref")) {
+        r.warn("additionalProperties", `"additionalProperties": false beside "$ref" sees none of the referenced schema's properties, so only an object with no property passes; "unevaluatedProperties": false allows exactly the referenced ones`);
+      } else {
+        // The same beside `allOf`/`anyOf`/`oneOf`: their branches' properties are not this schema's
+        // (shipengine-openapi writes its objects so, `{type: object, additionalProperties: false,
+        // allOf: [{$ref}]}`: half of its 76 operations have no valid request or answer). A 3.0
+        // document is read as 2020-12 here, but its authors have no `unevaluatedProperties`: both fixes said.
+        const beside = ["allOf", "anyOf", "oneOf"].find((keyword) => r.has(keyword));
+        if (beside !== undefined) {
+          r.warn("additionalProperties", `"additionalProperties": false beside "${beside}" and no "properties" of its own sees none of the properties its subschemas declare, so only an object with no property passes; list them in "properties" too, or (OpenAPI 3.1, JSON Schema 2019-09 and later) write "unevaluatedProperties": false instead`);
+        }
+      }
     }
   },
   guard: check,

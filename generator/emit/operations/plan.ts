@@ -55,12 +55,20 @@ function bodyKind(mediaType: string): BodyKind {
 
 /** Methods fetch refuses to send (the Fetch standard's forbidden methods): the call answers kind "unsupported-method" (runtime/operation-call.ts callForbiddenMethod). */
 const FORBIDDEN_BY_FETCH = new Set(["trace"]);
+/** The optional-chain parameter reads (`request.query?.name`) above which an operation reads its optional locations into locals (see planOperation): tsc gave up at about 900. */
+export const OPTIONAL_READS_LIMIT = 200;
 
 export function planOperation(operation: IrOperation, api: IrApi, names: OperationNames, model: IrModel): OperationPlan {
   const typeNames = new Set<string>();
   const guardNames = new Set<string>();
   const siteType = (content: IrMediaContent): string | undefined => {
     if (content.schema === undefined) return undefined;
+    // A view (a request body without its read-only properties, a response without its write-only
+    // ones) is a schema the reader made in the parameters document under the site's name
+    // (load/openapi/schema-sites.ts), not the schema at the site's pointer: looked up by the pointer,
+    // every body or response with such a property anywhere below it was \`unknown\` and unchecked
+    // (shipengine-openapi's bodies and responses; corpus sweep of registry packages).
+    if (content.schema.leavesOut !== undefined) return builtObjectType(api, content.schema.name);
     return api.siteTypes[apiSiteKey(false, fragmentPointer(content.schema.pointer))];
   };
   const named = (name: string): Code => {
@@ -188,10 +196,22 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
 
   // --- The function.
   const request = id("request");
+  // A location none of whose parameters is required is optional: its parameters are read as
+  // `request.query?.name`. Each optional chain adds nodes to the function's control flow graph, and
+  // past about 2,000 of them tsc gives up on the whole function (TS2563, "too large for control flow
+  // analysis"): gsmtasks.com's scenesDashboardList has 581 optional query parameters, each read twice
+  // (sent and checked). Above OPTIONAL_READS_LIMIT reads, each optional location is read once into a
+  // local that is never undefined (`const query = request.query ?? {}`) and its parameters as plain
+  // members; below it the output is unchanged.
+  const optionalLocations = new Set(PARAMETER_LOCATIONS.filter((location) => byLocation.has(location) && !byLocation.get(location)!.some((p) => p.required)));
+  const optionalReads = operation.parameters.filter((p) => optionalLocations.has(p.in)).length * 2;
+  const locals = optionalReads > OPTIONAL_READS_LIMIT ? [...optionalLocations] : [];
+  const holderValue = (location: ParameterLocation, name: string): Code => {
+    if (locals.includes(location)) return member(id(location), name);
+    return optionalLocations.has(location) ? optionalMember(member(request, location), name) : member(member(request, location), name);
+  };
   const access = (location: ParameterLocation, parameter: IrParameter): Code => {
-    const required = byLocation.get(location)!.some((p) => p.required);
-    const holder = member(request, location);
-    const value = required ? member(holder, parameter.name) : optionalMember(holder, parameter.name);
+    const value = holderValue(location, parameter.name);
     return parameter.mediaType !== undefined ? code`${rt("jsonParam")}(${value})` : value;
   };
   const call = (name: string, ...args: Code[]): Code => code`${rt(name)}(${join(args, ", ")})`;
@@ -265,9 +285,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const parameterChecks = operation.parameters.flatMap((p) => {
     const type = p.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
     if (type === undefined) return [];
-    const required = byLocation.get(p.in)!.some((q) => q.required);
-    const holder = member(request, p.in);
-    return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${required ? member(holder, p.name) : optionalMember(holder, p.name)}, ${guard(type)}]`];
+    return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${holderValue(p.in, p.name)}, ${guard(type)}]`];
   });
   if (parameterChecks.length > 0) fields.push(code`parameters: [${join(parameterChecks, ", ")}]`);
   fields.push(
@@ -292,9 +310,10 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const declaration = code`${doc}
 export declare function ${id(names.fn)}(client: ${rt("ApiClient")}, ${declaredRequest}, call?: ${rt("CallOptions")}): Promise<${result}>;`;
   // TypeScript-only parts marked (emit/code.ts's ts): operations.js is this code without them.
+  const localStatements = locals.map((location) => code`  const ${id(location)}${ts`: NonNullable<${requestName}[${literal(location)}]>`} = ${member(request, location)} ?? {};\n`);
   const fn = code`${ts`${doc}
 export `}function ${id(names.fn)}(client${ts`: ${rt("ApiClient")}`}, ${requestParam}, call${ts`?: ${rt("CallOptions")}`})${ts`: Promise<${result}>`} {
-  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}${ts`<${result}>`}(client, {
+${join(localStatements, "")}  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}${ts`<${result}>`}(client, {
 ${join(fields.map((f) => code`    ${f},`), "\n")}
   }, call);
 }`;
