@@ -9,7 +9,8 @@
  * After OPTIMIZE_AFTER_MS it is on again for what runs longer: functions still hot then are
  * optimized as usual; `generate --watch` turns it on at once (optimizeNow, from cli.ts), and so
  * does an input of a megabyte or more, as soon as it is read (noteInputText): a large OpenAPI
- * document's run lasts seconds, and its first second ran unoptimized. Output never depends on it.
+ * document's run lasts seconds, and its first second ran unoptimized (on V8 13+ such an input turns
+ * TurboFan off instead: Maglev alone pays there). Output never depends on it.
  *
  * `--no-opt` and `--opt` (an alias of `--turbofan`) are flags of V8 in Node 20, 22 and 24 alike (a
  * flag V8 does not know would be reported on stderr), and `--opt` after `--no-opt` optimizes again
@@ -105,14 +106,34 @@ const OPTIMIZING_EARLY = "KOALA_CODEGEN_OPT_EARLY";
 /** Characters of input read so far by this thread (noteInputText). */
 let inputChars = 0;
 
+/** Whether optimizeNow() was called (`generate --watch`): a process that runs for long keeps TurboFan whatever its input. */
+let optimizedNow = false;
+/** Whether noteInputText has turned TurboFan off (V8 13+). */
+let maglevAlone = false;
+
 /**
  * Told of each schema document read (load/load-schema.ts): once the run's input reaches
  * OPTIMIZE_FROM_INPUT_CHARS, TurboFan is on from now (without inlining), where the process holds
- * it back. Flags are per process: the worker threads follow.
+ * it back (V8 before 13: Node 20 and 22). Flags are per process: the worker threads follow.
+ *
+ * On V8 13+ (Node 24), where nothing is held back, it is the other way round: TurboFan is off from
+ * then on, and Maglev, on by default there, is the one optimizer. TurboFan's background compiles
+ * of a large document's run cost more CPU than its code saved on two cores: stripe 1.78 → 1.58 s,
+ * appcenter 1.47 → 1.33 s (medians of 4 alternating runs, Node 24; `--max-opt=2` on the command
+ * line gave the same, but V8 reads that flag only at start). Not on Node 22, whose Maglev is off by
+ * default: TurboFan off there left the interpreter (stripe 1.81 → 2.13 s). Left alone after
+ * optimizeNow (`generate --watch`), or when the command line chose an optimizer setting.
  */
 export function noteInputText(length: number): void {
   inputChars += length;
-  if (inputChars < OPTIMIZE_FROM_INPUT_CHARS || process.env[DEFERRED] !== "1" || process.env[OPTIMIZING_EARLY] === "1") return;
+  if (inputChars < OPTIMIZE_FROM_INPUT_CHARS) return;
+  if (!defersOptimization()) {
+    if (maglevAlone || optimizedNow || optimizerChosen()) return;
+    maglevAlone = true;
+    setFlagsFromString("--no-opt");
+    return;
+  }
+  if (process.env[DEFERRED] !== "1" || process.env[OPTIMIZING_EARLY] === "1") return;
   process.env[OPTIMIZING_EARLY] = "1";
   setFlagsFromString("--opt");
 }
@@ -122,6 +143,7 @@ export function noteInputText(length: number): void {
  * --watch`: its regenerations run hot code that TurboFan makes several times faster).
  */
 export function optimizeNow(): void {
+  optimizedNow = true;
   if (process.env[DEFERRED] !== "1") return;
   setFlagsFromString("--opt");
   setFlagsFromString("--turbo-inlining");
