@@ -61,6 +61,9 @@ export async function main(args: string[]): Promise<number> {
           .option("drop-without-header", { type: "string", describe: "A request without this header gets the success answer and is not stored (e.g. user-agent)" })
           .example("$0 mock-server --schema api.yaml --port 4000 --fault-rate 0.2 --seed 7", "Serve api.yaml on :4000, fail 20% of requests"),
       async (argv) => {
+        // A long-lived process, as `generate --watch`: TurboFan from the start, with inlining, and
+        // kept on Node 24 whatever the document's size (tier-up.ts's noteInputText).
+        optimizeNow();
         const { runMockServer } = await import("./mock-server/run");
         exitCode = await runMockServer(argv as never);
       },
