@@ -8,6 +8,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { generate } from "../../../generator/index";
 import { loadGenerated } from "../../../generator/run-generated";
 import type { Guards } from "../../helpers/guards";
+import { strictTreeSchema } from "../../helpers/strict-tree";
 
 const ref = { $dynamicRef: "#node" };
 const list = (items: object) => ({ type: "array", items });
@@ -39,15 +40,7 @@ const DATA: unknown[] = [{ data: 1 }, { daat: 1 }, { children: [{ data: 1, child
 test.each(PLACES)("a dynamic reference under %s takes the dynamic scope and checks as ajv does", async (...row) => {
   // A rest parameter: a third named one would be taken by jest for `done` on the rows of two.
   const [, keywords, strictExpected] = row;
-  const schema = {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://example.com/strict-tree",
-    title: "StrictTree",
-    $dynamicAnchor: "node",
-    $ref: "tree",
-    unevaluatedProperties: false,
-    $defs: { tree: { $id: "tree", title: "Tree", $dynamicAnchor: "node", type: "object", ...keywords } },
-  };
+  const schema = strictTreeSchema(keywords);
   const { files } = await generate({ schema, name: "StrictTree", emit: ["types", "guards"], build: false, format: false });
   expect(files.find((f) => f.path.endsWith("guards.ts"))!.contents).toMatch(/function collect\$Tree\(value: unknown, path\?: string, errors\?: \$ValidationError\[\], dyn\?: DynamicScope\$\)/);
   const guards = loadGenerated(files) as Guards;

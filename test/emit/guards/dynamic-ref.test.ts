@@ -9,25 +9,9 @@ import Ajv2020 from "ajv/dist/2020";
 import { generate } from "../../../generator/index";
 import { loadGenerated } from "../../../generator/run-generated";
 import type { Guards } from "../../helpers/guards";
+import { strictTreeSchema, TREE_PROPERTIES } from "../../helpers/strict-tree";
 
-const tree2020 = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://example.com/strict-tree",
-  title: "StrictTree",
-  $dynamicAnchor: "node",
-  $ref: "tree",
-  unevaluatedProperties: false,
-  $defs: {
-    tree: {
-      $id: "tree",
-      title: "Tree",
-      $dynamicAnchor: "node",
-      type: "object",
-      properties: { data: true, children: { type: "array", items: { $dynamicRef: "#node" } } },
-    },
-    Label: { type: "string" },
-  },
-};
+const tree2020 = strictTreeSchema(TREE_PROPERTIES, { Label: { type: "string" } });
 
 const tree2019 = {
   $schema: "https://json-schema.org/draft/2019-09/schema",

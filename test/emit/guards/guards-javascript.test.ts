@@ -24,30 +24,14 @@ import { traffic } from "../../helpers/koala";
 import { parseDocument } from "../../helpers/openapi";
 import { committedPackageFiles, esbuildReprint, generatedFile, vocabulary } from "../../helpers/stated-javascript";
 import { KOALA_OPENAPI, KOALA_OPENAPI_OUT, KOALA_SCHEMA, REPO_ROOT } from "../../helpers/paths";
+import { strictTreeSchema, TREE_PROPERTIES } from "../../helpers/strict-tree";
 import { tempDir } from "../../helpers/temp";
 
 const SEED = 20261202;
 const fixture = (...parts: string[]): string => path.join(REPO_ROOT, "test", "fixtures", ...parts);
 
 /** `$dynamicRef` with unevaluatedProperties: dynamic scope types, eval functions, a recursive type. */
-const DYNAMIC_TREE = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://example.com/strict-tree",
-  title: "StrictTree",
-  $dynamicAnchor: "node",
-  $ref: "tree",
-  unevaluatedProperties: false,
-  $defs: {
-    tree: {
-      $id: "tree",
-      title: "Tree",
-      $dynamicAnchor: "node",
-      type: "object",
-      properties: { data: true, children: { type: "array", items: { $dynamicRef: "#node" } } },
-    },
-    Label: { type: "string", pattern: "^[a-z]+$" },
-  },
-};
+const DYNAMIC_TREE = strictTreeSchema(TREE_PROPERTIES, { Label: { type: "string", pattern: "^[a-z]+$" } });
 
 interface Case {
   name: string;
