@@ -12,7 +12,9 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
  * ts-morph's StructureKind, loaded on first use: loading ts-morph loads TypeScript (~0.2 s), which
  * generate() puts off until the modules built as text are on their way to prettier.
  */
-const StructureKind = (): typeof StructureKinds => (require("ts-morph") as typeof import("ts-morph")).StructureKind;
+const StructureKind = (): typeof StructureKinds => (structureKind ??= (require("ts-morph") as typeof import("ts-morph")).StructureKind);
+/** Once loaded: `require` resolves its argument on every call (a type's, and each property's). */
+let structureKind: typeof StructureKinds | undefined;
 import { isNode, jsonTypeOf, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
