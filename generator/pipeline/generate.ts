@@ -37,6 +37,7 @@ import { operationRecords, webhookRecords, type OperationRecord } from "../relea
 import { planRelease, type Release } from "../release/release";
 import { printStated, releaseInfo as releaseInfoOf, type OffloadAnswer, type OffloadModel, type OffloadRequest, type PrintedBuilders, type PrintedStated, type PrintedTypes, type ReleaseInfo, type ReleaseRequest } from "../print/offload";
 import { BUILDERS_MODULE } from "../emit/builders/index";
+import { copyText } from "../print/moved-texts";
 import { parameterOnlyTypes } from "../emit/guards/wrappers";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
@@ -47,6 +48,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const inputs = schemaInputs(options);
   const allArtifacts = options.emit ?? EMITTERS.map((e) => e.artifact);
   mark("generate");
+  const readAhead = readPreviousAhead(options);
   const read = await readSchemas(inputs, options);
   // Each schema's own artifact list, with what those artifacts depend on. An OpenAPI document's
   // client is its operations: `--emit client` gives one function per operation.
@@ -67,7 +69,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const plan = planPackage(inputs, artifactsOf, emitters, read, options);
   mark("planned");
-  const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options);
+  const offloaded = offload(inputs, artifactsOf, emitters, plan, read, options, readAhead);
   const cache = new StepCache(options.cacheDir);
   const emitted = await emitModules(inputs, artifactsOf, emitters, plan, cache, options, offloaded).catch((error: unknown) => {
     // The last request about the model, which the other thread then lets go (`--watch` sends one a run).
@@ -282,7 +284,7 @@ interface Offloaded {
  * types emitter reads only the named types (emit/types.ts's typeStatements), the release the types,
  * roots and source. Undefined: everything is done on this thread.
  */
-function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, read: ReadSchemas, options: GenerateOptions): Offloaded | undefined {
+function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<string>[], emitters: readonly Emitter[], plan: PackagePlan, read: ReadSchemas, options: GenerateOptions, readAhead: number | undefined): Offloaded | undefined {
   const { thread } = options;
   if (!thread || plan.model.types.length < OFFLOAD_FROM_TYPES) return undefined;
   const { model } = plan;
@@ -306,7 +308,7 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
     answer.catch(() => undefined);
     return answer;
   };
-  const releaseInfo = ask({ release: releaseRequest(plan.packageName, read, options) }) as Promise<ReleaseInfo>;
+  const releaseInfo = ask({ release: releaseRequest(plan.packageName, read, options), ...(readAhead !== undefined && { readAhead }) }) as Promise<ReleaseInfo>;
   const typesEmitter = emitters.find((e) => e.artifact === "types");
   const typesView = typesEmitter && viewOf(typesEmitter, inputs, artifactsOf, plan);
   const types = typesView && (ask({ types: { types: typesView === model ? undefined : typesView.types, header: plan.header(TYPES_MODULE.summary), path: TYPES_MODULE.path } }) as Promise<PrintedTypes>);
@@ -334,6 +336,23 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   mark("model sent to the other thread");
   return { types, builders, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined), sendReleaseFiles };
 }
+
+/**
+ * The previous output's API snapshot sent to the other thread to be parsed there at once, when it
+ * is large (a large document's: stripe's is 5 MB): that thread is idle while this one reads the
+ * schema, and planning the release is the first of its work once the model comes (print/offload.ts).
+ * The id of the request, which the release request names; undefined when nothing was sent.
+ */
+function readPreviousAhead({ thread, previous }: GenerateOptions): number | undefined {
+  if (thread === undefined || previous?.snapshot === undefined || previous.snapshot.length < READ_AHEAD_FROM_BYTES) return undefined;
+  const { id, answer } = thread.offload({ previous });
+  // Should it fail, the release request reads the snapshot itself.
+  answer.catch(() => undefined);
+  return id;
+}
+
+/** From how large a previous snapshot it is parsed ahead (readPreviousAhead): a package of about OFFLOAD_FROM_TYPES types has ~0.5 MB. */
+const READ_AHEAD_FROM_BYTES = 256 * 1024;
 
 /**
  * Step 3: every emitter's modules, each printed and handed to prettier as soon as it is emitted.
@@ -392,9 +411,10 @@ async function emitModules(
     // The module's text is never read again: its declarations are stated (buildPackage reads a
     // module's text only to derive the declarations it lacks).
     const module: PrintedModule = { path: p, text: "", declarations: printModule({ path: p, header, statements: declarations }).text };
-    const source = job.then(({ reindented }): GeneratedFile => {
+    const source = job.then((printed): GeneratedFile => {
       mark(`re-indented ${p}`);
-      return { path: `src/${p}`, contents: reindented };
+      // As the bytes it came in from the other thread, undecoded (print/moved-texts.ts).
+      return copyText({ path: `src/${p}` } as GeneratedFile, "contents", printed, "reindented");
     });
     const scripts = job.then(({ scripts }) => scripts);
     mark(`sent ${p} to be printed on the other thread`);

@@ -8,6 +8,7 @@
  */
 import type { StepCache } from "./cache";
 import { shareWork } from "./claim";
+import { copyText } from "./moved-texts";
 import { runningFormatThread } from "./format-thread";
 import { plainScripts } from "./plain-scripts";
 import { PRETTIER_SIZE_LIMIT } from "./reindent";
@@ -128,13 +129,13 @@ export function buildTypesOnlyScripts(source: DistFile, cache: StepCache): Promi
 export function distFiles(sources: readonly DistFile[], scripts: readonly Scripts[], declarations: readonly string[]): DistFile[] {
   const out: DistFile[] = [{ path: "dist/cjs/package.json", contents: CJS_PACKAGE_JSON }];
   sources.forEach((source, i) => {
-    const { esm, cjs } = scripts[i]!;
     const js = source.path.replace(/^src\//, "").replace(/\.ts$/, ".js");
     const dts = js.replace(/\.js$/, ".d.ts");
+    // The JavaScript as the bytes it came in from the other thread, when it did (print/moved-texts.ts).
     out.push(
-      { path: `dist/esm/${js}`, contents: esm },
+      copyText({ path: `dist/esm/${js}` } as DistFile, "contents", scripts[i]!, "esm"),
       { path: `dist/esm/${dts}`, contents: declarations[i]! },
-      { path: `dist/cjs/${js}`, contents: cjs },
+      copyText({ path: `dist/cjs/${js}` } as DistFile, "contents", scripts[i]!, "cjs"),
       { path: `dist/cjs/${dts}`, contents: declarations[i]! },
     );
   });

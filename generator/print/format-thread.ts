@@ -13,6 +13,7 @@ import { PRINT_DIR } from "../paths";
 import type { FormatReply, FormatRequest } from "./format-worker";
 import type { Scripts, StatedScript } from "./scripts";
 import type { OffloadAnswer, OffloadRequest } from "./offload";
+import { unpackTexts } from "./moved-texts";
 
 /** A request to the worker without its id (each kind's own fields). */
 type FormatRequestBody = FormatRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
@@ -114,7 +115,9 @@ function startWorker(script: string, started?: Worker): FormatWorker {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on("message", (reply: FormatReply) => {
+  worker.on("message", (message: FormatReply) => {
+    // Its texts of megabytes came as bytes: getters now, that decode them if read (moved-texts.ts).
+    const reply = unpackTexts(message);
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);

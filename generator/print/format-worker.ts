@@ -10,6 +10,7 @@ import { formatTypeScript, loadPrettier } from "./format";
 import { claim } from "./claim";
 import { isOffloadRequest, runOffload, type OffloadAnswer, type OffloadRequest } from "./offload";
 import { printScripts, transformScripts, type Scripts, type StatedScript } from "./scripts";
+import { packTexts } from "./moved-texts";
 
 export type FormatRequest =
   | {
@@ -29,16 +30,21 @@ export type FormatReply = { id: number; text: string } | { id: number; scripts: 
 
 const port = parentPort;
 if (port) {
+  // Texts of megabytes (a large document's guards, its API snapshot) go as bytes, moved, not copied (moved-texts.ts).
+  const reply = (message: FormatReply): void => {
+    const { packed, transfer } = packTexts(message);
+    port.postMessage(packed, transfer);
+  };
   // Loaded now, while the main thread is still loading and emitting.
   loadPrettier();
   let queue = Promise.resolve();
   let saved = false;
-  const failed = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply);
+  const failed = (id: number) => (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) });
   port.on("message", (request: FormatRequest) => {
     // The main thread's work on a large document (offload.ts): at once, in the order sent.
     if (isOffloadRequest(request)) {
       try {
-        port.postMessage({ id: request.id, answer: runOffload(request.id, request) } satisfies FormatReply);
+        reply({ id: request.id, answer: runOffload(request.id, request) });
         // ts-morph was compiled here, not on the main thread: its code is kept for the next run.
         if ("types" in request) saveCodeCache();
       } catch (error) {
@@ -48,12 +54,12 @@ if (port) {
     }
     // Written, or sent to esbuild, by the main thread already, should it have been idle first (print/claim.ts).
     if ((request.stated || request.scripts) && request.claim !== undefined && !claim(request.claim)) {
-      port.postMessage({ id: request.id, scripts: null } satisfies FormatReply);
+      reply({ id: request.id, scripts: null });
       return;
     }
     if (request.stated) {
       try {
-        port.postMessage({ id: request.id, scripts: printScripts(request.source, request.stated) } satisfies FormatReply);
+        reply({ id: request.id, scripts: printScripts(request.source, request.stated) });
       } catch (error) {
         failed(request.id)(error);
       }
@@ -61,12 +67,12 @@ if (port) {
     }
     // esbuild works in its own process: this thread only passes the source and the result, beside formatting.
     if (request.scripts) {
-      transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => port.postMessage({ id: request.id, scripts: scripts! } satisfies FormatReply), failed(request.id));
+      transformScripts([{ path: request.file, source: request.source }]).then(([scripts]) => reply({ id: request.id, scripts: scripts! }), failed(request.id));
       return;
     }
     queue = queue.then(() =>
       formatTypeScript(request.source, request.file).then(
-        (text) => port.postMessage({ id: request.id, text } satisfies FormatReply),
+        (text) => reply({ id: request.id, text }),
         failed(request.id),
       ).then(() => {
         // The thread is ended, never exits: prettier's code (with what the first format compiled) is kept after the first answer.

@@ -2,6 +2,8 @@
  * The main thread's work that prettier's worker thread (format-worker.ts) takes on for a large
  * document, which leaves that thread idle otherwise (large modules skip prettier). generate() sends
  * the model (a structured clone of the parts these jobs read) before it emits the guards, then:
+ * - `previous` (sent first, before the schema is read): the previous output's API snapshot parsed
+ *   for the release, while this thread would otherwise wait for the model;
  * - `release`: the release planned (release/release.ts: the previous API snapshot read and diffed),
  *   whose version the client's user agent names;
  * - `types`: the types module built and printed by ts-morph (and re-indented);
@@ -22,15 +24,15 @@
  */
 import type { IrModel, IrNamedType } from "../ir/model";
 import { claim } from "./claim";
-import type { planRelease, Release } from "../release/release";
+import type { History, planRelease, PreviousOutput, Release } from "../release/release";
 import type { Scripts, StatedScript } from "./scripts";
 import type { EmitOptions } from "../emit/emitter";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
 
-/** planRelease's options, without the model (sent once, with `model`). */
-export type ReleaseRequest = Omit<Parameters<typeof planRelease>[0], "model">;
+/** planRelease's options, without the model (sent once, with `model`) and the history (read ahead there, or by planRelease). */
+export type ReleaseRequest = Omit<Parameters<typeof planRelease>[0], "model" | "history">;
 
 /** The release without its files (sent apart, when built). */
 export type ReleaseInfo = Omit<Release, "files">;
@@ -93,8 +95,9 @@ export interface SchemaHashes {
 
 /** A request of the main thread's; `package` names the model (the id of the `model` request that sent it). */
 export type OffloadRequest =
+  | { previous: PreviousOutput }
   | { model: OffloadModel }
-  | { package: number; release: ReleaseRequest }
+  | { package: number; release: ReleaseRequest; /** The id of the `previous` request that read its history ahead, if one did. */ readAhead?: number }
   | { package: number; types: TypesRequest }
   | { package: number; builders: BuildersRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
@@ -106,8 +109,16 @@ export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilder
 /** The models sent, by the id of their request, with their release once planned. */
 const packages = new Map<number, { model: OffloadModel; release?: Release }>();
 
+/**
+ * The previous output's history as the last `previous` request read it, by that request's id: read
+ * while this thread waits for the model (stripe's 5 MB snapshot parsed, ~0.035 s), not after it,
+ * when the release comes first of the work this thread does for the rest of the run. One at a time:
+ * a run that does not use it (a package too small to be offloaded) leaves it to the next.
+ */
+let readAhead: { id: number; history: History } | undefined;
+
 export function isOffloadRequest(request: object): request is OffloadRequest {
-  return "model" in request || "package" in request || "reindent" in request || "printStated" in request;
+  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request;
 }
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
@@ -121,6 +132,11 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
     return text;
   }
   if ("printStated" in request) return printStated(request.printStated);
+  if ("previous" in request) {
+    const { readHistory } = require("../release/release") as typeof import("../release/release");
+    readAhead = { id, history: readHistory(request.previous) };
+    return null;
+  }
   if ("model" in request) {
     packages.set(id, { model: request.model });
     return null;
@@ -131,7 +147,9 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   if ("builders" in request) return emitBuilders(entry.model as IrModel, request.builders);
   if ("release" in request) {
     const { planRelease } = require("../release/release") as typeof import("../release/release");
-    entry.release = planRelease({ ...request.release, model: entry.model as IrModel });
+    const history = request.readAhead !== undefined && readAhead?.id === request.readAhead ? readAhead.history : undefined;
+    readAhead = undefined;
+    entry.release = planRelease({ ...request.release, model: entry.model as IrModel, ...(history && { history }) });
     return releaseInfo(entry.release);
   }
   // The last request about a package (generate() sends them all at once): its model is let go.

@@ -85,7 +85,7 @@ interface Snapshot {
 }
 
 /** What the previous output says about releases. */
-interface History {
+export interface History {
   released?: ApiRecord;
   /** The previous output's own API and version (its snapshot's pending, else released). */
   output?: ApiRecord;
@@ -107,6 +107,8 @@ export function planRelease(options: {
   operations?: OperationRecord[];
   /** Their webhooks and callbacks (recorded and compared with the operations). */
   webhooks?: OperationRecord[];
+  /** readHistory(previous), when it was read already (print/offload.ts: the other thread reads a large snapshot while it waits for the model). */
+  history?: History;
 }): Release {
   const { model, previous } = options;
   // What the diff reads (types, operations) now; the schemas (file names and hashes) only when the
@@ -115,7 +117,7 @@ export function planRelease(options: {
   const types = stripTypes(model.types);
   const compared = { types, ...(options.operations && { operations: options.operations, webhooks: options.webhooks ?? [] }) };
   const currentAt = (version: string): ApiRecord => ({ version, schemas: schemaRecords(model), ...compared });
-  const history = readHistory(previous);
+  const history = options.history ?? readHistory(previous);
   const warnings: string[] = [];
   let released = history.released;
   // Each step of the changelog, applied in order when the files are built.
@@ -265,7 +267,8 @@ function schemaRecords(model: IrModel): SchemaRecord[] {
   }));
 }
 
-function readHistory(previous: PreviousOutput | undefined): History {
+/** What the previous output says about releases: its snapshot parsed (stripe's: 5 MB, ~0.035 s), its version. */
+export function readHistory(previous: PreviousOutput | undefined): History {
   const packageVersion = readVersion(previous?.packageJson);
   const snapshot = readSnapshot(previous?.snapshot);
   if (!snapshot) return { packageVersion };

@@ -12,6 +12,7 @@ import { readdir, realpath, rename, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { CodegenError } from "../errors";
 import type { GeneratedFile } from "../generated-file";
+import { textBytes } from "../print/moved-texts";
 
 export interface WriteResult {
   written: string[];
@@ -46,7 +47,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   const compare = new FileComparer();
   for (const file of files) {
-    if (previous.has(file.path) && compare.same(path.join(out, file.path), file.contents)) result.unchanged.push(file.path);
+    if (previous.has(file.path) && compare.same(path.join(out, file.path), contentsOf(file))) result.unchanged.push(file.path);
     else result.written.push(file.path);
   }
   compare.release();
@@ -68,7 +69,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     for (const file of files) {
       const target = path.join(stage, file.path);
       if (same(file)) linkOrCopy(path.join(out, file.path), target);
-      else writeFileSync(target, file.contents, "utf8");
+      else writeFileSync(target, contentsOf(file));
     }
     if (existsSync(out)) {
       renameSync(out, old);
@@ -95,6 +96,11 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     // The new output is in place; a leftover `.old` folder is removed by the next run.
   }
   return result;
+}
+
+/** A file's contents: its UTF-8 bytes when they came from the worker thread as such (print/moved-texts.ts), which are written as they are. */
+function contentsOf(file: GeneratedFile): string | Uint8Array {
+  return textBytes(file, "contents") ?? file.contents;
 }
 
 /** Unchanged files keep their inode (and so their mtime); where links are impossible, a copy with the old times. */
@@ -183,7 +189,7 @@ function listTree(dir: string): Set<string> {
 }
 
 /**
- * Whether a file on disk holds exactly a text's UTF-8 bytes, with two buffers reused from file to
+ * Whether a file on disk holds exactly a text's UTF-8 bytes (or given bytes), with two buffers reused from file to
  * file: the file's bytes, and the text encoded into room for four bytes more than the file has, so
  * that a longer encoding shows (a character is at most four bytes; one that does not fit is not written).
  */
@@ -192,7 +198,7 @@ class FileComparer {
   /** Always four bytes longer than `bytes`. */
   private encoded = Buffer.alloc(4);
 
-  same(file: string, text: string): boolean {
+  same(file: string, contents: string | Uint8Array): boolean {
     let fd: number;
     try {
       fd = openSync(file, "r");
@@ -202,7 +208,7 @@ class FileComparer {
     try {
       const size = fstatSync(fd).size;
       // A character is one byte at least: more characters than bytes cannot be the same.
-      if (text.length > size) return false;
+      if (contents.length > size || (typeof contents !== "string" && contents.length !== size)) return false;
       if (this.bytes.length < size) {
         this.bytes = Buffer.allocUnsafe(size);
         this.encoded = Buffer.allocUnsafe(size + 4);
@@ -213,7 +219,8 @@ class FileComparer {
         if (n === 0) return false;
         read += n;
       }
-      return this.encoded.write(text, 0, size + 4, "utf8") === size && this.encoded.compare(this.bytes, 0, size, 0, size) === 0;
+      if (typeof contents !== "string") return this.bytes.compare(contents, 0, size, 0, size) === 0;
+      return this.encoded.write(contents, 0, size + 4, "utf8") === size && this.encoded.compare(this.bytes, 0, size, 0, size) === 0;
     } finally {
       closeSync(fd);
     }

@@ -4,7 +4,7 @@
  * files, release and warnings it gives without one (a pending release diffed against a
  * previous output), and it must really have sent the release, the types and a re-indent there;
  * past STATED_TAKEN_BACK_LIMIT, the guards' printing too (printStated), and with thousands of
- * types the builders (emitted there from the model's copy).
+ * types the builders (emitted there from the model's copy). Texts of megabytes come back as bytes.
  */
 import * as path from "node:path";
 import { generate } from "../../generator/index";
@@ -12,6 +12,7 @@ import type { GenerateOptions, GenerateResult } from "../../generator/pipeline/o
 import type * as FormatThreadModule from "../../generator/print/format-thread";
 import type { OffloadRequest } from "../../generator/print/offload";
 import { STATED_TAKEN_BACK_LIMIT } from "../../generator/print/build-dist";
+import { textBytes } from "../../generator/print/moved-texts";
 import { REPO_ROOT } from "../helpers/paths";
 import { syntheticOpenApi } from "../helpers/synthetic-openapi";
 
@@ -53,7 +54,8 @@ test("a large document gives the same package, release and warnings with the oth
   const alone = await generate(options);
   const requests: OffloadRequest[] = [];
   const { result, sent } = await withThread(options, requests);
-  expect(sent).toEqual(["model", "release", "types", "reindent", "releaseFiles"]);
+  // The previous snapshot first, parsed there while this thread reads the schema (readPreviousAhead).
+  expect(sent).toEqual(["previous", "model", "release", "types", "reindent", "releaseFiles"]);
   // The schemas are hashed after the emitters ran, not for the model's clone: the hashes come with the files' request.
   const model = requests.find((r): r is Extract<OffloadRequest, { model: unknown }> => "model" in r)!.model;
   expect("hash" in model.source || model.roots!.some((r) => "hash" in r)).toBe(false);
@@ -65,6 +67,13 @@ test("a large document gives the same package, release and warnings with the oth
   expect(withoutModel(result)).toEqual(withoutModel(alone));
   expect(result.files.map((f) => f.path)).toEqual(alone.files.map((f) => f.path));
   result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
+  // The release is planned from the history read ahead: with the snapshot taken out of the release
+  // request, the same release (were it read again there, it would be a first release, no diff).
+  const readAhead = await generate({
+    ...options,
+    thread: { offload: (request: OffloadRequest) => thread.offload("release" in request ? { ...request, release: { ...request.release, previous: { ...request.release.previous, snapshot: undefined } } } : request) },
+  });
+  expect(readAhead.release).toEqual(alone.release);
 }, 240_000);
 
 test("a thread that fails every request (it has ended, say) costs nothing but time: the same package, built here", async () => {
@@ -107,6 +116,11 @@ test("thousands of types: the builders emitted there, and a guards module of meg
   expect(guards).toContain("export function validateGetLimitsResponse200Headers(");
   expect(guards).not.toContain("export function assertGetLimitsResponse200Headers(");
   expect(sent).toEqual(["model", "release", "types", "builders", "printStated", "reindent", "releaseFiles"]);
+  // The guards' TypeScript and JavaScript came back as bytes (print/moved-texts.ts), and are files as
+  // those bytes: written without being decoded here. Read as text, the same.
+  const moved = result.files.filter((f) => textBytes(f, "contents") !== undefined).map((f) => f.path);
+  expect(moved).toEqual(expect.arrayContaining(["src/guards.ts", "dist/esm/guards.js", "dist/cjs/guards.js"]));
+  for (const p of moved) expect(Buffer.from(textBytes(result.files.find((f) => f.path === p)!, "contents")!).equals(Buffer.from(alone.files.find((f) => f.path === p)!.contents))).toBe(true);
   expect(result.files.map((f) => f.path)).toEqual(alone.files.map((f) => f.path));
   result.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
   // A thread that has ended: every job, printStated's included, is done here.

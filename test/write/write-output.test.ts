@@ -7,6 +7,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import type { GeneratedFile } from "../../generator/generated-file";
+import { MOVED_TEXT_MIN_CHARS, packTexts, textBytes, unpackTexts } from "../../generator/print/moved-texts";
 import { writeOutput } from "../../generator/write/write-output";
 import { tempDir } from "../helpers/temp";
 
@@ -63,4 +65,28 @@ test("empty files, and a file that became empty or stopped being empty, compare 
   expect(await writeOutput(out, [{ path: "a", contents: "y" }, { path: "b", contents: "" }])).toEqual({ written: ["a", "b"], unchanged: [], removed: [] });
   expect(readFileSync(path.join(out, "a"), "utf8")).toBe("y");
   expect(readFileSync(path.join(out, "b"), "utf8")).toBe("");
+});
+
+test("a file held as UTF-8 bytes (print/moved-texts.ts) is written as them, and compared as them", async () => {
+  const out = path.join(dir, "moved");
+  const text = `// é ∀\n${"x".repeat(MOVED_TEXT_MIN_CHARS)}\n`;
+  const moved = async (contents: string) => {
+    const { packed, transfer } = packTexts({ path: "src/guards.ts", contents });
+    expect(transfer.length).toBe(1);
+    const file = unpackTexts(packed) as GeneratedFile;
+    expect(textBytes(file, "contents")).toBeDefined();
+    return file;
+  };
+  const first = await writeOutput(out, [await moved(text)]);
+  expect(first.written).toEqual(["src/guards.ts"]);
+  expect(readFileSync(path.join(out, "src/guards.ts"), "utf8")).toBe(text);
+  const inode = statSync(path.join(out, "src/guards.ts")).ino;
+  // The same bytes: linked, not written. One character other, at the same length in bytes: written.
+  expect((await writeOutput(out, [await moved(text)])).unchanged).toEqual(["src/guards.ts"]);
+  expect(statSync(path.join(out, "src/guards.ts")).ino).toBe(inode);
+  const other = `${text.slice(0, -2)}y\n`;
+  expect((await writeOutput(out, [await moved(other)])).written).toEqual(["src/guards.ts"]);
+  expect(readFileSync(path.join(out, "src/guards.ts"), "utf8")).toBe(other);
+  // One byte longer than the file: written.
+  expect((await writeOutput(out, [await moved(`${other}z`)])).written).toEqual(["src/guards.ts"]);
 });
