@@ -18,6 +18,7 @@ import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/mod
 import { loadGenerated } from "../run-generated";
 import type { MockHeaders } from "./response-headers";
 import { splitPathKey } from "../load/openapi/path-query";
+import { setOwn } from "../own-property";
 
 export interface GuardIssue {
   path: string;
@@ -274,8 +275,8 @@ function mediaExamples(media: unknown, document: JsonObject): MockContent["examp
 function headerForms(headers: IrOperation["responses"][number]["headers"]): Record<string, "explode" | "json"> {
   const forms: Record<string, "explode" | "json"> = {};
   for (const header of headers) {
-    if (header.mediaType !== undefined ? /json/i.test(header.mediaType) : false) forms[header.name] = "json";
-    else if (header.mediaType === undefined && header.explode) forms[header.name] = "explode";
+    if (header.mediaType !== undefined ? /json/i.test(header.mediaType) : false) setOwn(forms, header.name, "json");
+    else if (header.mediaType === undefined && header.explode) setOwn(forms, header.name, "explode");
   }
   return forms;
 }
@@ -288,7 +289,7 @@ function headerExamples(headers: IrOperation["responses"][number]["headers"], do
     if (!isJsonObject(raw)) continue;
     const first = isJsonObject(raw.examples) ? Object.values(raw.examples)[0] : undefined;
     const value = raw.example !== undefined ? raw.example : isJsonObject(first) ? first.value : undefined;
-    if (value !== undefined) examples[header.name] = value as JsonValue;
+    if (value !== undefined) setOwn(examples, header.name, value as JsonValue);
   }
   return examples;
 }

@@ -10,6 +10,8 @@ import type { IrParameter, ParameterLocation } from "../load/openapi/operation-m
 import { splitPathKey } from "../load/openapi/path-query";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
 import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
+import { hasOwn } from "../../templates/runtime/checks";
+import { setOwn } from "../own-property";
 
 export type ParsedParameters = Partial<Record<ParameterLocation, Record<string, unknown>>>;
 
@@ -64,12 +66,14 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
     const shape = shapes.get(parameter)!;
     let value: unknown;
     if (parameter.in === "path") {
-      const raw = request.pathValues[parameter.name];
+      const raw = hasOwn(request.pathValues, parameter.name) ? request.pathValues[parameter.name] : undefined;
       if (raw !== undefined) value = parsePath(raw, parameter, shape);
     } else if (parameter.in === "query") value = parseQuery(query, parameter, shape, exploded.get(parameter));
     else if (parameter.in === "header") {
       if (IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
-      const raw = headerText(request.headers[parameter.name.toLowerCase()]);
+      // Own headers alone: Node's headers object is a plain one, whose "__proto__" is Object.prototype.
+      const name = parameter.name.toLowerCase();
+      const raw = headerText(hasOwn(request.headers, name) ? request.headers[name] : undefined);
       if (raw !== undefined && !parameter.required && FETCH_DEFAULTS.get(parameter.name.toLowerCase())?.includes(raw)) continue;
       if (raw !== undefined) value = parseHeader(raw, parameter.explode, shape);
     } else {
@@ -77,7 +81,7 @@ export function parseParameters(parameters: readonly IrParameter[], request: Raw
     }
     if (value === undefined) continue;
     if (parameter.mediaType !== undefined && typeof value === "string") value = parseContent(value, parameter.mediaType);
-    (parsed[parameter.in] ??= {})[parameter.name] = value;
+    setOwn((parsed[parameter.in] ??= {}), parameter.name, value);
   }
   return parsed;
 }
@@ -302,8 +306,9 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema): u
   const body: Record<string, unknown> = {};
   for (const [name, value] of splitPairs(text, "&")) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
-    if (property.kind === "array") ((body[name] ??= []) as unknown[]).push(coerce(percentDecoded(value), property.types));
-    else body[name] = coerce(percentDecoded(value), property.types);
+    if (property.kind !== "array") setOwn(body, name, coerce(percentDecoded(value), property.types));
+    else if (hasOwn(body, name)) (body[name] as unknown[]).push(coerce(percentDecoded(value), property.types));
+    else setOwn(body, name, [coerce(percentDecoded(value), property.types)]);
   }
   return body;
 }

@@ -8,6 +8,8 @@ import type { JsonValue } from "../ir/model";
 import type { Checked } from "./mock-api";
 import { synthesizeValid } from "./synthesize";
 import { ows } from "../../templates/runtime/response-headers";
+import { hasOwn } from "../../templates/runtime/checks";
+import { setOwn } from "../own-property";
 
 export interface MockHeaders {
   /** The guard of the response's `<Stem>Response<Status>Headers` object. */
@@ -32,9 +34,9 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
     if (typeof value !== "object" || value === null || Array.isArray(value)) return lines;
     for (const [name, item] of Object.entries(value)) {
       if (item === undefined || WRITTEN_BY_THE_SERVER.has(name.toLowerCase())) continue;
-      const text = headerText(item, headers.forms[name]);
+      const text = headerText(item, hasOwn(headers.forms, name) ? headers.forms[name] : undefined);
       // Beyond ASCII, the UTF-8 bytes (one character a byte, as Node writes a header), which the client reads back as UTF-8 (fieldText).
-      lines[name.toLowerCase()] = text === undefined ? undefined : Buffer.from(text, "utf8").toString("latin1");
+      setOwn(lines, name.toLowerCase(), text === undefined ? undefined : Buffer.from(text, "utf8").toString("latin1"));
     }
     return lines;
   };
@@ -43,7 +45,7 @@ export function mockHeaders(headers: MockHeaders, model: Parameters<typeof synth
   if (examples === undefined || Object.values(examples).includes(undefined)) {
     const made = synthesizeValid(model, headers.checked.type, headers.checked.validate, seed, `${key} headers`);
     const synthesized = texts(made.errors ? undefined : made.value);
-    lines = examples === undefined ? synthesized : Object.fromEntries(Object.entries(examples).map(([name, text]) => [name, text ?? synthesized[name]]));
+    lines = examples === undefined ? synthesized : Object.fromEntries(Object.entries(examples).map(([name, text]) => [name, text ?? (hasOwn(synthesized, name) ? synthesized[name] : undefined)]));
   }
   return Object.fromEntries(Object.entries(lines).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

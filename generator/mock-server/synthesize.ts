@@ -14,6 +14,8 @@ import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
 import type { ParameterLocation } from "../load/openapi/operation-model";
 import { compiledRegex } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
+import { hasOwn } from "../../templates/runtime/checks";
+import { setOwn } from "../own-property";
 
 /** Past this depth, optional properties are left out, arrays are as short as allowed. */
 const DEFAULT_MAX_DEPTH = 4;
@@ -423,7 +425,7 @@ class Synthesizer {
     const object: Record<string, JsonValue> = {};
     for (const key of [...keys].slice(0, m.maxProperties ?? Infinity)) {
       const schemas = m.properties.get(key) ?? (m.additional.length > 0 ? m.additional : [true]);
-      object[key] = key in broken.values ? broken.values[key]! : this.value({ schemaPath: "", allOf: schemas, annotations: {} }, depth + 1, broken.nested.get(key) ?? []);
+      setOwn(object, key, hasOwn(broken.values, key) ? broken.values[key]! : this.value({ schemaPath: "", allOf: schemas, annotations: {} }, depth + 1, broken.nested.get(key) ?? []));
     }
     return object;
   }
@@ -453,7 +455,7 @@ class Synthesizer {
       const typed = open ? [...rival.properties].find(([name, schemas]) => !m.properties.has(name) && this.merge(schemas, 0).types !== undefined) : undefined;
       if (typed) {
         keys.add(typed[0]);
-        values[typed[0]] = otherTypeValue(this.merge(typed[1], 0).types!);
+        setOwn(values, typed[0], otherTypeValue(this.merge(typed[1], 0).types!));
         continue;
       }
       for (const [name, schemas] of rival.properties) {

@@ -34,7 +34,7 @@ const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
 const RUNTIME_EXPORTS: Record<string, string[]> = {
   "runtime/http-client.ts": ["CallOptions", "withIdempotencyKeys"],
   "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "withoutFiles"],
-  "runtime/params.ts": ["jsonParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializePrimitiveHeader", "serializeQueryParam", "serializeSimplePathParam"],
+  "runtime/params.ts": ["jsonParam", "ownParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializePrimitiveHeader", "serializeQueryParam", "serializeSimplePathParam"],
   "runtime/response-headers.ts": ["headerReader"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"],
   "runtime/security.ts": ["apiKeyScheme", "basicScheme", "bearerScheme"],

@@ -14,6 +14,7 @@ import { mediaTypeEssence, PARAMETER_LOCATIONS } from "../../load/openapi/operat
 import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, type Code } from "../code";
+import { isObjectPrototypeKey } from "../../own-property";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
 import { headerKind, isPrimitiveType } from "./header-kinds";
@@ -207,6 +208,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const optionalReads = operation.parameters.filter((p) => optionalLocations.has(p.in)).length * 2;
   const locals = optionalReads > OPTIONAL_READS_LIMIT ? [...optionalLocations] : [];
   const holderValue = (location: ParameterLocation, name: string): Code => {
+    // A name Object.prototype has (`constructor`, `toString`): the caller's own property alone.
+    if (isObjectPrototypeKey(name)) return code`${rt("ownParam")}(${locals.includes(location) ? id(location) : member(request, location)}, ${literal(name)})`;
     if (locals.includes(location)) return member(id(location), name);
     return optionalLocations.has(location) ? optionalMember(member(request, location), name) : member(member(request, location), name);
   };

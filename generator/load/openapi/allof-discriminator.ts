@@ -17,6 +17,7 @@
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { readDiscriminator } from "./discriminator";
+import { setOwn } from "../../own-property";
 
 const componentRef = (name: string): string => `#/components/schemas/${escapePointerToken(name)}`;
 
@@ -33,7 +34,7 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   for (const [name, schema] of Object.entries(components)) {
     const table = isBase(schema) ? readDiscriminator(schema, componentRef(name), copy) : undefined;
     if (!table || table.branches.length === 0) {
-      ordered[name] = schema;
+      setOwn(ordered, name, schema);
       continue;
     }
     let baseName = `${name}Base`;
@@ -44,13 +45,13 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
     bases.set(ref, baseRef);
     const { discriminator, ...base } = schema as JsonObject;
     const target = (branch: string): string => (branch === ref ? baseRef : branch);
-    ordered[name] = {
+    setOwn(ordered, name, {
       ...(typeof base.description === "string" && { description: base.description }),
       oneOf: [...new Set(table.branches.map((b) => target(b.ref)))].map(($ref) => ({ $ref })),
       discriminator: { ...(discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) },
-    };
+    });
     // The base right after the union, so the document's order (and the types') stays readable.
-    ordered[baseName] = base;
+    setOwn(ordered, baseName, base);
   }
   if (bases.size === 0) return document;
   (copy.components as JsonObject).schemas = ordered;

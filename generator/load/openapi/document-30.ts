@@ -8,6 +8,7 @@
 import { HTTP_METHODS } from "./operation-model";
 import { isJsonObject, type JsonObject } from "../keywords";
 import { fromSchemaObject30 } from "./schema-object-30";
+import { setOwn } from "../../own-property";
 
 type Kind = "schema" | "pathItem" | "operation" | "parameter" | "header" | "mediaType" | "encoding" | "requestBody" | "response" | "callback";
 type Container = JsonObject | unknown[];
@@ -54,12 +55,12 @@ export function fromDocument30(document: JsonObject): JsonObject {
     const value = slot[key];
     if (!isJsonObject(value)) continue;
     if (kind === "schema") {
-      slot[key] = fromSchemaObject30(value, converted);
+      setOwn(slot, key, fromSchemaObject30(value, converted));
       continue;
     }
     if (typeof value.$ref === "string") continue; // a Reference Object: its target is converted where it is
     const copy: JsonObject = { ...value };
-    slot[key] = copy;
+    setOwn(slot, key, copy);
     if (kind === "callback") {
       for (const expression of Object.keys(copy)) if (!expression.startsWith("x-")) pending.push([copy, expression, "pathItem"]);
       continue;

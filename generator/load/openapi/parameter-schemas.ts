@@ -7,6 +7,7 @@
  */
 import type { IrHeader, IrOperation, IrParameter, IrResponse, ParameterLocation } from "./operation-model";
 import type { JsonObject } from "../keywords";
+import { setOwn } from "../../own-property";
 
 /**
  * `base` is prepended to each pointer: the document's URI when the schema lives outside it.
@@ -32,7 +33,7 @@ function objectOf(entries: readonly (IrParameter | IrHeader)[], base: string, vi
     const property: JsonObject = pointer === undefined ? {} : { $ref: viewOf(pointer) ?? (pointer.startsWith("#") ? `${base}${pointer}` : pointer) };
     if (entry.description !== undefined) property.description = entry.description;
     if (entry.deprecated) property.deprecated = true;
-    properties[entry.name] = property;
+    setOwn(properties, entry.name, property);
   }
   const required = entries.filter((p) => p.required).map((p) => p.name);
   return { type: "object", properties, ...(required.length > 0 && { required }), ...(closed && { additionalProperties: false }) };
