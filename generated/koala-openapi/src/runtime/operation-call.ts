@@ -135,8 +135,8 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(op.headers)) if (value !== undefined) headers[name] = value;
+  // fromEntries defines each key: a header named "__proto__" is a header like any other, not the object's prototype.
+  const headers = Object.fromEntries(Object.entries(op.headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
   if (options.userAgent) headers["user-agent"] = options.userAgent;
   const cookies = op.cookies.filter((c): c is string => c !== undefined);
   const query = [...op.query];

@@ -69,6 +69,15 @@ function itemText(item: unknown): string {
   return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
 }
 
+/**
+ * A parameter's value when its name is one of Object.prototype's (`constructor`, `toString`,
+ * `__proto__`...): the caller's own property, or undefined. `request.query?.constructor` would read
+ * the Object function of a query object that leaves it out.
+ */
+export function ownParam<T extends object, K extends keyof T & string>(holder: T | undefined, name: K): T[K] | undefined {
+  return holder !== undefined && Object.prototype.hasOwnProperty.call(holder, name) ? holder[name] : undefined;
+}
+
 /** A parameter given by `content` (a media type, not a style): its value as JSON text; undefined stays undefined. */
 export function jsonParam(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value);

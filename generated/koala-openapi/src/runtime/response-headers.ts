@@ -31,7 +31,8 @@ export function headerReader(declared: readonly (readonly [name: string, kind: H
     const header: Record<string, unknown> = {};
     for (const [name, kind] of declared) {
       const text = headers.get(name);
-      if (text !== null) header[name] = readHeader(fieldText(text), kind);
+      // defineProperty: a "__proto__" header is a property like any other, not the object's prototype.
+      if (text !== null) Object.defineProperty(header, name, { value: readHeader(fieldText(text), kind), enumerable: true, writable: true, configurable: true });
     }
     const checked = check ? validate(header) : undefined;
     if (checked && !checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })));

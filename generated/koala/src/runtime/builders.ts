@@ -123,8 +123,8 @@ export function chunkByLimits<T extends object>(request: T, limits: readonly Arr
   }
   if (parts === 1) return [request];
   const limited = new Map(limits);
-  const identity: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!limited.has(key)) identity[key] = value;
+  // fromEntries and spreads define their keys ("__proto__" stays an own property), as copyDefined does.
+  const identity: Record<string, unknown> = Object.fromEntries(Object.entries(record).filter(([key]) => !limited.has(key)));
   const out: T[] = [];
   for (let part = 0; part < parts; part++) {
     const chunk: Record<string, unknown> = { ...identity };
@@ -132,7 +132,7 @@ export function chunkByLimits<T extends object>(request: T, limits: readonly Arr
       const items = record[key];
       if (!Array.isArray(items)) continue;
       const slice = max === Infinity ? (part === 0 ? items : []) : items.slice(part * max, (part + 1) * max);
-      if (slice.length > 0) chunk[key] = slice;
+      if (slice.length > 0) Object.defineProperty(chunk, key, { value: slice, enumerable: true, writable: true, configurable: true });
     }
     out.push(chunk as T);
   }

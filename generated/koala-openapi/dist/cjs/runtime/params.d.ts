@@ -21,6 +21,12 @@ export type PathStyle = "simple" | "label" | "matrix";
 export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 /** RFC 3986 percent-encoding of `text` (UTF-8). */
 export declare function encodeParamText(text: string, allowReserved?: boolean): string;
+/**
+ * A parameter's value when its name is one of Object.prototype's (`constructor`, `toString`,
+ * `__proto__`...): the caller's own property, or undefined. `request.query?.constructor` would read
+ * the Object function of a query object that leaves it out.
+ */
+export declare function ownParam<T extends object, K extends keyof T & string>(holder: T | undefined, name: K): T[K] | undefined;
 /** A parameter given by `content` (a media type, not a style): its value as JSON text; undefined stays undefined. */
 export declare function jsonParam(value: unknown): string | undefined;
 /**

@@ -24,6 +24,7 @@ __export(params_exports, {
   encodeParamText: () => encodeParamText,
   fillPath: () => fillPath,
   jsonParam: () => jsonParam,
+  ownParam: () => ownParam,
   serializeCookieParam: () => serializeCookieParam,
   serializeHeaderParam: () => serializeHeaderParam,
   serializePathParam: () => serializePathParam,
@@ -61,6 +62,9 @@ function shapeOf(value) {
 }
 function itemText(item) {
   return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
+}
+function ownParam(holder, name) {
+  return holder !== void 0 && Object.prototype.hasOwnProperty.call(holder, name) ? holder[name] : void 0;
 }
 function jsonParam(value) {
   return value === void 0 ? void 0 : JSON.stringify(value);
@@ -135,6 +139,7 @@ function appendQuery(url, parts) {
   encodeParamText,
   fillPath,
   jsonParam,
+  ownParam,
   serializeCookieParam,
   serializeHeaderParam,
   serializePathParam,

@@ -33,8 +33,7 @@ async function send(client, op, call = {}) {
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
-  const headers = {};
-  for (const [name, value] of Object.entries(op.headers)) if (value !== void 0) headers[name] = value;
+  const headers = Object.fromEntries(Object.entries(op.headers).filter((entry) => entry[1] !== void 0));
   if (options.userAgent) headers["user-agent"] = options.userAgent;
   const cookies = op.cookies.filter((c) => c !== void 0);
   const query = [...op.query];

@@ -31,6 +31,9 @@ function shapeOf(value) {
 function itemText(item) {
   return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
 }
+function ownParam(holder, name) {
+  return holder !== void 0 && Object.prototype.hasOwnProperty.call(holder, name) ? holder[name] : void 0;
+}
 function jsonParam(value) {
   return value === void 0 ? void 0 : JSON.stringify(value);
 }
@@ -103,6 +106,7 @@ export {
   encodeParamText,
   fillPath,
   jsonParam,
+  ownParam,
   serializeCookieParam,
   serializeHeaderParam,
   serializePathParam,

@@ -6,7 +6,7 @@ function headerReader(declared, validate) {
     const header = {};
     for (const [name, kind] of declared) {
       const text = headers.get(name);
-      if (text !== null) header[name] = readHeader(fieldText(text), kind);
+      if (text !== null) Object.defineProperty(header, name, { value: readHeader(fieldText(text), kind), enumerable: true, writable: true, configurable: true });
     }
     const checked = check ? validate(header) : void 0;
     if (checked && !checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, path: `/header${e.path}` })));

@@ -73,8 +73,7 @@ function chunkByLimits(request, limits) {
   }
   if (parts === 1) return [request];
   const limited = new Map(limits);
-  const identity = {};
-  for (const [key, value] of Object.entries(record)) if (!limited.has(key)) identity[key] = value;
+  const identity = Object.fromEntries(Object.entries(record).filter(([key]) => !limited.has(key)));
   const out = [];
   for (let part = 0; part < parts; part++) {
     const chunk = { ...identity };
@@ -82,7 +81,7 @@ function chunkByLimits(request, limits) {
       const items = record[key];
       if (!Array.isArray(items)) continue;
       const slice = max === Infinity ? part === 0 ? items : [] : items.slice(part * max, (part + 1) * max);
-      if (slice.length > 0) chunk[key] = slice;
+      if (slice.length > 0) Object.defineProperty(chunk, key, { value: slice, enumerable: true, writable: true, configurable: true });
     }
     out.push(chunk);
   }
