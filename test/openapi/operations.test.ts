@@ -161,10 +161,10 @@ describe("extractOperations on small documents", () => {
       ["get", "/d", "getV2_2"],
     ]);
     expect(warnings).toEqual([
-      'operation name collision: GET /b wanted "list", taken by GET /a; using "list2"',
-      'operation name collision: GET /d wanted "getV2", taken by GET /c; using "getV2_2"',
-      'operation name collision: GET /users wanted "getUsers", taken by POST /users; using "getUsers2"',
-      'operation name collision: GET /Users wanted "getUsers", taken by POST /users; using "getUsers3"',
+      '(document)#/paths/~1b/get: operation name collision: GET /b wanted "list", taken by GET /a; using "list2"',
+      '(document)#/paths/~1d/get: operation name collision: GET /d wanted "getV2", taken by GET /c; using "getV2_2"',
+      '(document)#/paths/~1users/get: operation name collision: GET /users wanted "getUsers", taken by POST /users; using "getUsers2"',
+      '(document)#/paths/~1Users/get: operation name collision: GET /Users wanted "getUsers", taken by POST /users; using "getUsers3"',
     ]);
   });
 

@@ -42,10 +42,11 @@ export class OperationNames {
   private readonly taken = new Map<string, string>();
   readonly warnings: string[] = [];
 
-  allocate(desired: string, origin: string): string {
+  /** `where`: the file and JSON pointer of the operation, which a warning starts with. */
+  allocate(desired: string, origin: string, where?: string): string {
     let name = desired;
     for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = numberedName(desired, n);
-    if (name !== desired) this.warnings.push(`operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
+    if (name !== desired) this.warnings.push(`${where === undefined ? "" : `${where}: `}operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
     this.taken.set(name.toLowerCase(), origin);
     return name;
   }

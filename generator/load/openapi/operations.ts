@@ -7,7 +7,8 @@
 import type { HttpMethod, IrOperation, IrParameter, IrSecurityRequirement, IrServer, ParameterLocation } from "./operation-model";
 import { HTTP_METHODS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
-import { followRefs, localRefResolver, type RefResolver } from "./document-refs";
+import { followRefs, localRefResolver, place, type RefResolver } from "./document-refs";
+import { pointerFragment } from "../../errors";
 import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from "./names";
 import { toPascalCase, toValueName } from "../../identifiers";
 import { isHeaderName } from "./field-names";
@@ -45,6 +46,12 @@ interface Found {
   pathItemPointer: string;
 }
 
+/** "file#/paths/~1users/get": where a warning about an operation points (the other file's, for one a `$ref` reached there). */
+function whereIs(pointer: string, file: string | undefined): string {
+  const at = place(pointer, file);
+  return `${at.file ?? "(document)"}${pointerFragment(at.pointer)}`;
+}
+
 /** Reads every operation under `paths`, in document order (methods in the specification's order). */
 export function extractOperations(document: JsonObject, options: ExtractOptions = {}): ExtractedOperations {
   const context: PartsContext = { resolve: options.resolve ?? localRefResolver(document), file: options.file, views: options.views };
@@ -55,7 +62,7 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
   for (const withId of [true, false]) {
     for (const f of found.filter((f) => (typeof f.operation.operationId === "string") === withId)) {
       const operationId = typeof f.operation.operationId === "string" ? f.operation.operationId : undefined;
-      chosen.set(f, names.allocate(desiredOperationName(operationId, f.method, f.path), `${f.method.toUpperCase()} ${f.path}`));
+      chosen.set(f, names.allocate(desiredOperationName(operationId, f.method, f.path), `${f.method.toUpperCase()} ${f.path}`, whereIs(f.pointer, options.file)));
     }
   }
   const unsendable: string[] = [];
@@ -98,7 +105,7 @@ function extractWebhooks(document: JsonObject, found: readonly Found[], chosen: 
   const add = (f: Found, parent: string[], words: string[]): { found: Found; name: string } => {
     const operationId = typeof f.operation.operationId === "string" && toPascalCase(f.operation.operationId) !== "" ? f.operation.operationId : undefined;
     const desired = operationId !== undefined ? toValueName(operationId) : toValueName([...parent, ...(f.method === "post" ? [] : [f.method]), ...words].join(" "));
-    const webhook = { found: f, name: names.allocate(desired, f.pointer) };
+    const webhook = { found: f, name: names.allocate(desired, f.pointer, whereIs(f.pointer, context.file)) };
     webhooks.push(webhook);
     return webhook;
   };
