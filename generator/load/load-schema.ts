@@ -17,6 +17,7 @@ import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type
 import { escapePointerToken } from "./keywords";
 import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 import { noteInputText } from "../tier-up";
+import { applyMergeKeys } from "./yaml-merge-keys";
 
 export interface LoadOptions {
   /** Folder that relative paths are resolved against; defaults to process.cwd(). */
@@ -345,7 +346,8 @@ async function parseWithRefParser(location: string, displayName: string, fetched
       ? { external: false }
       : { external: false, file: false, http: false, fetched: { order: 1, canRead: true, read: () => fetched } };
   try {
-    return await new $RefParser().parse(location, { resolve } as never);
+    // YAML 1.1's merge keys, which the library's YAML 1.2 core schema leaves as "<<" keys (yaml-merge-keys.ts).
+    return applyMergeKeys(await new $RefParser().parse(location, { resolve } as never));
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new CodegenError("invalidJson", `cannot parse: ${message}`, { file: displayName });
