@@ -66,6 +66,9 @@ function emitApi(context: EmitContext, api: IrApi & { apiName: string }, path: s
   const typeNames = new Set(plans.flatMap((p) => p.typeNames));
   const guardNames = new Set(plans.flatMap((p) => p.guardNames));
 
+  // The package's types and this module's own (an API titled "Api" has the client type ApiClient):
+  // a runtime type re-exported under one of their names is re-exported as `$Name` (runtime-names.ts).
+  const ownTypes = new Set([...packageTypes, names.client, names.options, names.serverVariables, ...[...names.operations.values()].flatMap((o) => [o.request, o.result])]);
   const client = clientStatements(api, names, options.client?.userAgent);
   // The code, TypeScript-only parts marked (emit/code.ts's ts): operations.ts keeps them, operations.js not.
   const marked = [...client.map((c) => c.code), ...plans.flatMap((p) => p.statements)];
@@ -84,7 +87,7 @@ function emitApi(context: EmitContext, api: IrApi & { apiName: string }, path: s
     if (typeNames.size > 0) out.push(code`import type { ${join([...typeNames].sort().map(id), ", ")} } from "./types.js";`);
     // The guards are called in the bodies only.
     if (guardNames.size > 0 && !declarations) out.push(code`import { ${join([...guardNames].sort().map(id), ", ")} } from "./guards.js";`);
-    for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) out.push(...reexportStatement(types, template, packageTypes, true));
+    for (const [template, types] of Object.entries(OPERATION_RUNTIME_TYPES)) out.push(...reexportStatement(types, template, ownTypes, true));
     return out;
   };
   const statements: Code[] = [...head(usedInCode), ...body];
