@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { readFile } from "node:fs/promises";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { REPO_ROOT } from "./paths";
+import { applyMergeKeys } from "../../generator/load/yaml-merge-keys";
 
 export const SHARED_OPENAPI = path.resolve(REPO_ROOT, "..", "shared", "openapi");
 /** The OpenAPI documents are read from beside the repository, never copied into it: a test that needs them fails when they are absent. */
@@ -23,5 +24,6 @@ export function sharedDocuments(folder: string): string[] {
  * own YAML parser uses (CORE_SCHEMA), since that library is ESM-only and jest runs CommonJS.
  */
 export async function parseDocument(file: string): Promise<Record<string, unknown>> {
-  return load(await readFile(file, "utf8"), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+  // As the loader reads YAML: the core schema, then YAML 1.1's merge keys (generator/load/yaml-merge-keys.ts).
+  return applyMergeKeys(load(await readFile(file, "utf8"), { schema: CORE_SCHEMA }) as Record<string, unknown>);
 }
