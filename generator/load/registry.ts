@@ -67,17 +67,19 @@ export class SchemaRegistry {
   }
 
   /**
-   * A document that lists its schemas (an OpenAPI document, or a file of its parameters or
-   * responses) may be referenced at a schema it does not list: `{"$ref": "#/schemas/Envelope"}` in
-   * a responses file. Each such target is indexed as one more schema of its document, so its own
-   * references resolve and are loaded. Returns how many were added (the loader repeats until none).
+   * A reference may target an object that no schema lists as a subschema: a schema an OpenAPI
+   * document (or a file of its parameters or responses) does not list, `{"$ref": "#/schemas/Envelope"}`
+   * in a responses file; or one under a keyword JSON Schema does not know, `{"$ref": "#/x/A"}`, or
+   * under a plain file's own key (`schemas.yaml#/Base`). Each such target is indexed as one more
+   * schema of its document, with the base URI of the resource it is in, so its own references
+   * resolve and are loaded (a `$ref: "#/Base"` in schemas.yaml is schemas.yaml's). Returns how many
+   * were added (the loader repeats until none).
    */
   indexReferenceTargets(): number {
     let added = 0;
-    if (!this.documents.some((d) => d.schemaPointers !== undefined)) return added; // a JSON Schema: every subschema is indexed already
-    // The documents of schema sites by URI, once a call, not once per reference and document.
+    // The documents by URI, once a call, not once per reference and document.
     const byUri = new Map<string, SchemaDocument>();
-    for (const d of this.documents) if (d.schemaPointers !== undefined && !byUri.has(stripFragment(d.uri))) byUri.set(stripFragment(d.uri), d);
+    for (const d of this.documents) if (!byUri.has(stripFragment(d.uri))) byUri.set(stripFragment(d.uri), d);
     for (const { uri } of this.references()) {
       // A reference settled in an earlier round (its target indexed, or not a schema) is not followed again:
       // each round goes over every reference of the documents, thousands on a large one.
@@ -85,16 +87,23 @@ export class SchemaRegistry {
       const hash = uri.indexOf("#");
       const raw = hash < 0 ? "" : uri.slice(hash + 1);
       const fragment = safeDecode(raw);
-      const document = byUri.get(stripFragment(uri));
-      if (!document || (fragment !== "" && !fragment.startsWith("/"))) continue;
-      const target = followPointer(document.root, raw);
+      if (fragment !== "" && !fragment.startsWith("/")) continue;
+      const resourceUri = stripFragment(uri);
+      const resource = this.resources.get(resourceUri);
+      if (resource === undefined) continue;
+      const target = followPointer(resource, raw);
       this.referencesSettled.add(uri);
       if (!isJsonObject(target) || this.locationOf.has(target)) continue;
+      // Where the resource is: a document's root, or a schema with an `$id` inside one.
+      const at = isJsonObject(resource) ? this.locationOf.get(resource) : undefined;
+      const document = at?.document ?? byUri.get(resourceUri);
+      if (!document) continue;
+      const pointer = `${at?.pointer ?? ""}${fragment}`;
       // Added to in place (a copy per target made this quadratic in the targets).
       const roots = this.referencedRoots.get(document);
-      if (roots) roots.push({ schema: target, pointer: fragment });
-      else this.referencedRoots.set(document, [{ schema: target, pointer: fragment }]);
-      this.index(target, stripFragment(document.uri), document, fragment);
+      if (roots) roots.push({ schema: target, pointer });
+      else this.referencedRoots.set(document, [{ schema: target, pointer }]);
+      this.index(target, resourceUri, document, pointer);
       added++;
     }
     return added;
