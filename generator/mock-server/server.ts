@@ -343,7 +343,31 @@ function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: 
       if (errors.length === 0) return errors;
     }
   }
-  return parameterErrorsMatched(api, operation, operation.pattern, url, req);
+  const errors = parameterErrorsMatched(api, operation, operation.pattern, url, req);
+  if (errors.length === 0) return errors;
+  // Parameters with text between them in one segment (/{a}-{b}, sent as /5-x-y for a 5 and b "x-y"):
+  // the greedy match splits at the last "-" (a "5-x"). Each other split in turn, some parameters
+  // matched lazily, the first whose parameters pass, else the greedy one's errors.
+  for (const split of lazierSplits(operation.pattern)) {
+    if (!split.test(url.pathname)) continue;
+    const retried = parameterErrorsMatched(api, operation, split, url, req);
+    if (retried.length === 0) return retried;
+  }
+  return errors;
+}
+
+/** The pattern with some of its path parameters' captures lazy: every such variant but the all-greedy one, at most 63 (six captures). */
+function lazierSplits(pattern: RegExp): RegExp[] {
+  const capture = "([^/]+)";
+  const pieces = pattern.source.split(capture);
+  const captures = pieces.length - 1;
+  // One capture per segment: no split is ambiguous.
+  if (captures < 2 || captures > 6 || !/\(\[\^\/\]\+\)[^/]+?\(\[\^\/\]\+\)/.test(pattern.source)) return [];
+  const variants: RegExp[] = [];
+  for (let lazy = 1; lazy < 1 << captures; lazy++) {
+    variants.push(new RegExp(pieces.reduce((source, piece, i) => (i === 0 ? piece : `${source}${lazy & (1 << (i - 1)) ? "([^/]+?)" : capture}${piece}`), ""), pattern.flags));
+  }
+  return variants;
 }
 
 function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern: RegExp, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
