@@ -95,7 +95,7 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
   }
   const content = operation.body?.contents[0];
   if (content) {
-    request.contentType = content.mediaType;
+    request.contentType = typeUnderRange(content.mediaType);
     if (content.checked) {
       const made = synthesizeValid(api.model, content.checked.type, content.checked.validate, seed, `${operation.name} body ${content.mediaType}`);
       // An optional body that no finite value satisfies (circular-request-bodies' TreeNode requires a
@@ -110,6 +110,28 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
   }
   return errors.length > 0 ? { ...request, errors } : request;
 }
+
+/**
+ * A media type to send for one declared: itself, or one under a media range ("image/*" → image/png,
+ * "*\/*" → application/octet-stream), which is what a request must carry (a server checks its
+ * Content-Type against the range).
+ */
+function typeUnderRange(mediaType: string): string {
+  const essence = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (!essence.endsWith("/*")) return mediaType;
+  const top = essence.slice(0, -2);
+  return TYPICAL_UNDER_RANGE.get(top) ?? (top === "*" ? "application/octet-stream" : `${top}/octet-stream`);
+}
+
+/** A common media type of each top-level type, for a request under a range. */
+const TYPICAL_UNDER_RANGE = new Map([
+  ["image", "image/png"],
+  ["text", "text/plain"],
+  ["audio", "audio/mpeg"],
+  ["video", "video/mp4"],
+  ["application", "application/octet-stream"],
+  ["font", "font/woff2"],
+]);
 
 /**
  * Every path parameter's value serializes to a non-empty segment, and not to "." or "..": the URL

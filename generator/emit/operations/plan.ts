@@ -13,7 +13,7 @@ import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from
 import { mediaTypeEssence, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
 import { fragmentPointer } from "../../load/openapi/schema-sites";
-import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, type Code } from "../code";
+import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, typeCode, type Code } from "../code";
 import { isObjectPrototypeKey } from "../../own-property";
 import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
@@ -45,6 +45,15 @@ const optionalMark = (optional: boolean): Code => (optional ? code`?` : code``);
 const statusLiteral = (status: string): Code => (/^\d+$/.test(status) ? literal(Number(status)) : literal(status));
 
 type BodyKind = "json" | "form" | "multipart" | "raw";
+
+/** The media types under a range, as a TypeScript type: `image/${string}` for "image/*", string for "*\/*"; undefined for a media type. */
+function typesUnderRange(mediaType: string): Code | undefined {
+  const essence = mediaTypeEssence(mediaType);
+  if (essence === "*/*") return code`string`;
+  if (!essence.endsWith("/*")) return undefined;
+  // A template literal type; what a document writes before "/*" escaped for one (a media type's characters need none).
+  return typeCode({ text: `\`${essence.slice(0, -1).replace(/[\\`$]/g, (c) => `\\${c}`)}\${string}\`` });
+}
 
 function bodyKind(mediaType: string): BodyKind {
   const type = mediaTypeEssence(mediaType);
@@ -113,6 +122,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     );
   }
   const contents = operation.requestBody?.contents ?? [];
+  // One body, declared by a media range ("image/*"): the caller may say which type under it it sends.
+  const chosenUnderRange = contents.length === 1 && bodyKind(contents[0]!.mediaType) === "raw" ? typesUnderRange(contents[0]!.mediaType) : undefined;
   let bodyUnion: Code | undefined;
   if (contents.length > 0) {
     const required = operation.requestBody!.required;
@@ -122,6 +133,9 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       return code`${choice}body${optionalMark(!required)}: ${contentType(content, true)}`;
     });
     if (contents.length === 1) members.push(code`  ${docComment([`The request body (${contents[0]!.mediaType}).`], { indent: "  " })}\n  ${bodyMembers[0]!};`);
+    if (chosenUnderRange !== undefined) {
+      members.push(code`  ${docComment([`The body's media type under ${contents[0]!.mediaType} (its \`Content-Type\`); default: a Blob's own type, text/plain for a string.`], { indent: "  " })}\n  contentType?: ${chosenUnderRange};`);
+    }
     else bodyUnion = join(bodyMembers.map((m) => code`{ ${m} }`), " | ");
   }
   const requestDoc = docComment([`The request of {@link ${names.fn}}: its parameters by location${contents.length > 0 ? " and its body" : ""}.`]);
@@ -282,7 +296,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       ? code`${rt("withIdempotencyKeys")}(request.body, ${idempotencyCode(idempotency)}, () => ${rt("newIdempotencyKey")}(client))`
       : code`request.body`;
     fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
-    if (contents.length > 1) fields.push(code`contentType: request.contentType`);
+    if (contents.length > 1 || chosenUnderRange !== undefined) fields.push(code`contentType: request.contentType`);
   }
   // Each parameter with a schema, checked by the guard of its type before sending; its errors at /<location>/<name>.
   const parameterChecks = operation.parameters.flatMap((p) => {
