@@ -57,8 +57,11 @@ export interface BodySpec {
   encode: BodyEncoder;
 }
 
-/** A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for multipart's boundary). */
-export type BodyEncoder = (value: unknown, mediaType: string) => { body: unknown; contentType?: string | undefined };
+/**
+ * A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for
+ * multipart's boundary). `chosen`: the request's `contentType` (the type under a media range it declares).
+ */
+export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string) => { body: unknown; contentType?: string | undefined };
 
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
@@ -150,7 +153,7 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
 
   let body: unknown;
   if (spec) {
-    const encoded = spec.encode(op.body, spec.mediaType);
+    const encoded = spec.encode(op.body, spec.mediaType, op.contentType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -259,8 +262,11 @@ export const multipartBody: BodyEncoder = (value) => {
   return { body: form };
 };
 
-/** The value as it is (a Blob or a string); a wildcard media type ("*\/*", "image/*") names no type to send: a Blob says its own, a string is text/plain. */
-export const rawBody: BodyEncoder = (value, mediaType) => ({ body: value, contentType: mediaType.includes("*") ? undefined : mediaType });
+/**
+ * The value as it is (a Blob or a string). A media range ("*\/*", "image/*") names no type to send:
+ * the one the caller chose under it (`contentType: "image/png"`), else none (a Blob says its own, a string is text/plain).
+ */
+export const rawBody: BodyEncoder = (value, mediaType, chosen) => ({ body: value, contentType: !mediaType.includes("*") ? mediaType : chosen?.includes("*") ? undefined : chosen });
 
 /** A Blob or File of the runtime (what `Blob | string` bodies and multipart file parts take). */
 export interface BlobLike {

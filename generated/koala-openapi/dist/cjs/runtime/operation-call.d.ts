@@ -48,8 +48,11 @@ export interface BodySpec {
     /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
     encode: BodyEncoder;
 }
-/** A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for multipart's boundary). */
-export type BodyEncoder = (value: unknown, mediaType: string) => {
+/**
+ * A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for
+ * multipart's boundary). `chosen`: the request's `contentType` (the type under a media range it declares).
+ */
+export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string) => {
     body: unknown;
     contentType?: string | undefined;
 };
@@ -124,7 +127,10 @@ export declare const jsonBody: BodyEncoder;
 export declare const formBody: BodyEncoder;
 /** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
 export declare const multipartBody: BodyEncoder;
-/** The value as it is (a Blob or a string); a wildcard media type ("*\/*", "image/*") names no type to send: a Blob says its own, a string is text/plain. */
+/**
+ * The value as it is (a Blob or a string). A media range ("*\/*", "image/*") names no type to send:
+ * the one the caller chose under it (`contentType: "image/png"`), else none (a Blob says its own, a string is text/plain).
+ */
 export declare const rawBody: BodyEncoder;
 /** A Blob or File of the runtime (what `Blob | string` bodies and multipart file parts take). */
 export interface BlobLike {

@@ -78,7 +78,7 @@ async function send(client, op, call = {}) {
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
   let body;
   if (spec) {
-    const encoded = spec.encode(op.body, spec.mediaType);
+    const encoded = spec.encode(op.body, spec.mediaType, op.contentType);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -150,7 +150,7 @@ const multipartBody = (value) => {
   }
   return { body: form };
 };
-const rawBody = (value, mediaType) => ({ body: value, contentType: mediaType.includes("*") ? void 0 : mediaType });
+const rawBody = (value, mediaType, chosen) => ({ body: value, contentType: !mediaType.includes("*") ? mediaType : chosen?.includes("*") ? void 0 : chosen });
 function withoutFiles(body) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
   const part = (value) => isBlob(value) ? "" : value;
