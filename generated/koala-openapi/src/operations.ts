@@ -85,14 +85,14 @@ export function createKoalaIngestionClient(
 }
 
 /** The request of {@link batch}: its parameters by location and its body. */
-export type BatchRequest = {
+export interface BatchRequest {
   /** The path parameters. */
   path: BatchParamsPath;
   /** The header parameters. */
   header: BatchParamsHeader;
   /** The request body (application/json). */
   body: KoalaProfileBatchRequest;
-} & { body: KoalaProfileBatchRequest };
+}
 
 /** What {@link batch} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */
 export type BatchResult =
@@ -153,14 +153,14 @@ export function batch(
 }
 
 /** The request of {@link accountsBatch}: its parameters by location and its body. */
-export type AccountsBatchRequest = {
+export interface AccountsBatchRequest {
   /** The path parameters. */
   path: AccountsBatchParamsPath;
   /** The header parameters. */
   header: AccountsBatchParamsHeader;
   /** The request body (application/json). */
   body: KoalaAccountBatchRequest;
-} & { body: KoalaAccountBatchRequest };
+}
 
 /** What {@link accountsBatch} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */
 export type AccountsBatchResult =

@@ -132,11 +132,11 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       const choice = contents.length > 1 ? code`contentType${optionalMark(i === 0)}: ${literal(content.mediaType)}; ` : code``;
       return code`${choice}body${optionalMark(!required)}: ${contentType(content, true)}`;
     });
-    if (contents.length === 1) members.push(code`  ${docComment([`The request body (${contents[0]!.mediaType}).`], { indent: "  " })}\n  ${bodyMembers[0]!};`);
+    if (contents.length > 1) bodyUnion = join(bodyMembers.map((m) => code`{ ${m} }`), " | ");
+    else members.push(code`  ${docComment([`The request body (${contents[0]!.mediaType}).`], { indent: "  " })}\n  ${bodyMembers[0]!};`);
     if (chosenUnderRange !== undefined) {
       members.push(code`  ${docComment([`The body's media type under ${contents[0]!.mediaType} (its \`Content-Type\`); default: a Blob's own type, text/plain for a string.`], { indent: "  " })}\n  contentType?: ${chosenUnderRange};`);
     }
-    else bodyUnion = join(bodyMembers.map((m) => code`{ ${m} }`), " | ");
   }
   const requestDoc = docComment([`The request of {@link ${names.fn}}: its parameters by location${contents.length > 0 ? " and its body" : ""}.`]);
   const requestName = id(names.request);

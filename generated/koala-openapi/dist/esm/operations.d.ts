@@ -23,14 +23,14 @@ export type KoalaIngestionClient = $ApiClient;
 export declare function createKoalaIngestionClient(options?: KoalaIngestionClientOptions): KoalaIngestionClient;
 
 /** The request of {@link batch}: its parameters by location and its body. */
-export type BatchRequest = {
+export interface BatchRequest {
   /** The path parameters. */
   path: BatchParamsPath;
   /** The header parameters. */
   header: BatchParamsHeader;
   /** The request body (application/json). */
   body: KoalaProfileBatchRequest;
-} & ({ body: KoalaProfileBatchRequest });
+}
 
 /** What {@link batch} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */
 export type BatchResult =
@@ -48,14 +48,14 @@ export type BatchResult =
 export declare function batch(client: $ApiClient, request: BatchRequest, call?: $CallOptions): Promise<BatchResult>;
 
 /** The request of {@link accountsBatch}: its parameters by location and its body. */
-export type AccountsBatchRequest = {
+export interface AccountsBatchRequest {
   /** The path parameters. */
   path: AccountsBatchParamsPath;
   /** The header parameters. */
   header: AccountsBatchParamsHeader;
   /** The request body (application/json). */
   body: KoalaAccountBatchRequest;
-} & ({ body: KoalaAccountBatchRequest });
+}
 
 /** What {@link accountsBatch} resolves to: a declared status with its typed body, or why there is none. Never a rejection. */
 export type AccountsBatchResult =
