@@ -42,7 +42,27 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : "";
   // An object or array is named only where its kind is the mistake ("must be object, got an array"), not beside a missing or extra property.
   const got = deepest.keyword === "type" || typeof found !== "object" || found === null ? `, got ${shown(found)}` : "";
-  return { pointer: `#${deepest.path}`, message: `${deepest.message}${got}${hint} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+  const message = exclusivePair(deepest.schemaPath, found) ?? `${deepest.message}${got}${hint}`;
+  return { pointer: `#${deepest.path}`, message: `${message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+}
+
+/**
+ * The schema's own words for its two either-or rules, which it writes as `not: {required: [a, b]}`
+ * and `oneOf: [{required: [a]}, {required: [b]}]`, so that its errors said "must NOT be valid" or
+ * "must match exactly one schema in oneOf" (openapi-examples-validator's test documents, npm, give
+ * a media type both `example` and `examples`). Named only where the object has both or neither.
+ */
+function exclusivePair(schemaPath: string, found: unknown): string | undefined {
+  const pair = /\/ExampleXORExamples\/not$|^#\/\$defs\/examples\/not$/.test(schemaPath)
+    ? ["example", "examples"]
+    : /\/SchemaXORContent\/(?:not|oneOf(?:\/\d+\/required)?)$|^#\/\$defs\/(?:parameter|header)\/oneOf(?:\/\d+\/required)?$/.test(schemaPath)
+      ? ["schema", "content"]
+      : undefined;
+  if (pair === undefined || typeof found !== "object" || found === null || Array.isArray(found)) return undefined;
+  const present = pair.filter((key) => key in found);
+  if (present.length === 2) return `has both "${pair[0]}" and "${pair[1]}", which exclude each other: keep one`;
+  if (present.length === 0 && pair[0] === "schema") return `has neither "schema" nor "content": one of them is required`;
+  return undefined;
 }
 
 type OfficialError = { path: string; keyword: string; schemaPath: string };
