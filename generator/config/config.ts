@@ -194,5 +194,6 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return value.length === 0 ? "an empty array" : "an array";
   if (typeof value === "string") return JSON.stringify(value);
-  return `a ${typeof value}`;
+  // "an object", not "a object" (the same slip as the schema reader's, found on codat.io/accounting).
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

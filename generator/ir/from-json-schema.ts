@@ -393,7 +393,8 @@ function openApiTitle(document: JsonObject): string | undefined {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
+  // "an object", not "a object": codat.io/accounting's `type` holding a schema is refused with this word.
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** Reads one schema object keyword by keyword, checking each value's JSON type: each keyword module reads its own. */

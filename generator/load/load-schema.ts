@@ -349,7 +349,17 @@ async function parseWithRefParser(location: string, displayName: string, fetched
     // YAML 1.1's merge keys, which the library's YAML 1.2 core schema leaves as "<<" keys (yaml-merge-keys.ts).
     return applyMergeKeys(await new $RefParser().parse(location, { resolve } as never));
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    // The library says "Error parsing <absolute path>: <js-yaml's reason> (line:column)": the file is
+    // named in front already, so the line reads as JSON's does, "file:line:column: invalid YAML: reason"
+    // (ibm-openapi-validator's clean-with-tabs.yml named its file twice).
+    const prefix = `Error parsing ${location}: `;
+    if (message.startsWith(prefix)) {
+      const reason = message.slice(prefix.length);
+      const at = /^(.*) \((\d+):(\d+)\)$/.exec(reason);
+      if (at) throw new CodegenError("invalidJson", `invalid YAML: ${at[1]}`, { file: displayName, line: Number(at[2]), column: Number(at[3]) });
+      throw new CodegenError("invalidJson", `invalid YAML: ${reason}`, { file: displayName });
+    }
     throw new CodegenError("invalidJson", `cannot parse: ${message}`, { file: displayName });
   }
 }

@@ -111,7 +111,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     // is never sent and an X-Amz-Target header): the first whose parameters pass their guards, else
     // the one with the fewest parameter errors, so that a 400 speaks of the operation meant.
     const sameMethod = onPath.filter((o) => o.method === method);
-    const operation = (sameMethod.length > 1 ? closestOperation(api, sameMethod, url, req) : sameMethod[0]) ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
+    const operation = (sameMethod.length > 1 ? closestOperation(api, sameMethod, url, req, text) : sameMethod[0]) ?? (method === "HEAD" ? onPath.find((o) => o.method === "GET") : undefined);
     if (answerAll) return send(res, fixedAnswer(api, operation, answerAll, answerOptions));
     if (!operation) return send(res, onPath.length > 0 ? jsonAnswer(405, { error: "Method not allowed" }, { allow: onPath.map((o) => o.method).join(", ") }) : jsonAnswer(404, { error: "Not found" }));
 
@@ -386,18 +386,27 @@ function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern:
   return errors;
 }
 
-/** The first operation whose parameters pass, else the first with the fewest parameter errors. */
-function closestOperation(api: MockApi, operations: readonly MockOperation[], url: URL, req: http.IncomingMessage): MockOperation | undefined {
+/**
+ * The first operation whose parameters pass, else the first with the fewest parameter errors; of
+ * those whose parameters pass, one that accepts the whole request (its body too) first.
+ */
+function closestOperation(api: MockApi, operations: readonly MockOperation[], url: URL, req: http.IncomingMessage, text: string): MockOperation | undefined {
   let closest: MockOperation | undefined;
   let fewest = Infinity;
   let mostPresent = -1;
+  let accepts = false;
   for (const operation of operations) {
     const errors = parameterErrors(api, operation, url, req).length;
     // Of those whose parameters all pass, the one that declares most of what the request carries:
     // azure.com/containerregistry's `/v2/{name}/blobs/{digest}#mode=chunk` asks for a Range header
     // that its twin without the fragment does not declare (and would accept, ignoring it).
     const present = errors === 0 ? presentParameters(operation, url, req) : -1;
-    if (errors < fewest || (errors === 0 && present > mostPresent)) [closest, fewest, mostPresent] = [operation, errors, present];
+    // Before that, the one whose body passes: vtex.local/Customer-Credit-API has PUT
+    // /accounts/{accountId} and PUT /accounts/{creditAccountId}, one template to a server, and only
+    // the body tells them apart (the second's requests were checked as the first's: 400).
+    const accepted = errors === 0 && check(api, operation, req, url, text, true).status === undefined;
+    const better = errors < fewest || (errors === 0 && (accepted !== accepts ? accepted : present > mostPresent));
+    if (better) [closest, fewest, mostPresent, accepts] = [operation, errors, present, accepted];
   }
   return closest;
 }

@@ -29,6 +29,7 @@ test.each<[string, unknown, string[]]>([
   ["an unknown top-level key", { ...ok, output: "x" }, ['c.json#/output: unknown key "output" (allowed: out, schemas, packageName, formats, nameCollisions, resolve, allowNetwork, client, stamps, shortBuilders)']],
   ["a bad nameCollisions", { ...ok, nameCollisions: "rename" }, ['c.json#/nameCollisions: "nameCollisions" must be "error" or "suffix", got "rename"']],
   ["a bad allowNetwork", { ...ok, allowNetwork: "yes" }, ['c.json#/allowNetwork: "allowNetwork" must be a boolean, got "yes"']],
+  ["an object where a string goes", { out: { dir: "g" }, schemas: [{ path: "a" }] }, ['c.json#/out: "out" (the output folder) must be a non-empty string, got an object']],
   ["a bad resolve folder, pointer-escaped", { ...ok, resolve: { "http://a/b": 1 } }, ['c.json#/resolve/http:~1~1a~1b: the folder for "http://a/b" must be a non-empty string, got a number']],
   ["a schema entry that is a string", { out: "g", schemas: ["a.json"] }, ['c.json#/schemas/0: a schema entry must be an object { path, name?, endpoint?, emit? }, got "a.json"']],
   ["an empty emit", { out: "g", schemas: [{ path: "a", emit: [] }] }, ['c.json#/schemas/0/emit: "emit" must be a non-empty array of types, guards, builders, client, operations, got an empty array']],

@@ -140,10 +140,17 @@ test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema:
 
 /** Hand-made 3.0 documents (test/fixtures/openapi/invalid-30) that only the official 3.0 schema refuses, and where. */
 const INVALID_30: Record<string, [pointer: string, schemaPath: string]> = {
+  // The two either-or rules, named in words (official-schema-pairs.test.ts).
+  "example-and-examples.yaml": ["#/paths/~1pets/get/responses/200/content/application~1json", "#/definitions/ExampleXORExamples/not"],
   "info-without-version.yaml": ["#/info", "#/definitions/Info/required"],
   // Its `x-allowed` is a patterned field (^x-) and passes: only `foo` is reported.
   "operation-unknown-field.yaml": ["#/paths/~1pets/get", "#/definitions/Operation/additionalProperties"],
+  // Every kind of parameter refuses `in: body`: the `in` is the mistake.
+  "parameter-in-body.yaml": ["#/paths/~1pets/post/parameters/0/in", "#/definitions/PathParameter/properties/in/enum"],
+  // The query branch's own mistake, not the other branches' `in` (official-schema-tags.test.ts).
+  "query-style-simple.yaml": ["#/paths/~1pet~1findByStatus/get/parameters/0/style", "#/definitions/QueryParameter/properties/style/enum"],
   "response-without-description.yaml": ["#/paths/~1pets/get/responses/200", "#/definitions/Response/required"],
+  "schema-and-content.yaml": ["#/paths/~1pets/get/parameters/0", "#/definitions/SchemaXORContent/oneOf"],
   "schema-null.yaml": ["#/paths/~1items/post/requestBody/content/application~1json/schema", "#/definitions/Schema/type"],
   "schema-type-null.yaml": ["#/components/schemas/Metadata/properties/json_metadata/anyOf/1/type", "#/definitions/Schema/properties/type/enum"],
   "server-variable-without-default.yaml": ["#/servers/0/variables/region", "#/definitions/ServerVariable/required"],

@@ -177,6 +177,6 @@ test("YAML has a depth limit (js-yaml's 100 levels of nesting): a clear one-line
   writeFileSync(path.join(yamlDir, "deep.yaml"), deepSchemaText("properties", DEPTH, "Deep"));
   const result = runCli(["generate", "--schema", "deep.yaml", "--out", "out"], { cwd: yamlDir });
   expect(result.status).toBe(4);
-  expect(result.stderr).toMatch(/^koala-codegen: deep\.yaml: cannot parse: .*nesting exceeded maxDepth \(100\) \(1:\d+\)\n$/);
+  expect(result.stderr).toMatch(/^koala-codegen: deep\.yaml:1:\d+: invalid YAML: nesting exceeded maxDepth \(100\)\n$/);
   expect(existsSync(path.join(yamlDir, "out"))).toBe(false);
 });

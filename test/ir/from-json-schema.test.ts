@@ -129,6 +129,7 @@ describe("fromJsonSchema: bad schemas fail with the schema path", () => {
     ["maxItems as a string", { properties: { e: { maxItems: "30" } } }, "#/properties/e/maxItems", "non-negative integer"],
     ["negative minLength", { minLength: -1 }, "#/minLength", "non-negative integer"],
     ["unknown type name", { type: "text" }, "#/type", "one of string"],
+    ["a schema where type's name goes (codat.io/accounting)", { type: { type: "string", enum: ["a"] } }, "#/type", "or an array of them, got an object"],
     ["required not an array", { required: "a" }, "#/required", "array of strings"],
     ["a schema that is a number", { properties: { a: 3 } }, "#/properties/a", "object or a boolean"],
     ["regex that does not compile", { pattern: "([a-z" }, "#/pattern", "does not compile"],

@@ -16,7 +16,9 @@ test.each<[string, { given: unknown; want: DocumentKind }]>([
   ["Swagger 2.0", { given: { swagger: "2.0", info: {} }, want: { kind: "unsupported", pointer: "#/swagger", message: `Swagger 2.0 documents are not supported (convert it to OpenAPI 3.x first); ${SUPPORTED_FORMATS}` } }],
   ["OpenAPI 3.2", { given: { openapi: "3.2.0" }, want: { kind: "unsupported", pointer: "#/openapi", message: `OpenAPI 3.2.0 is not supported; ${SUPPORTED_FORMATS}` } }],
   ["OpenAPI 4.0", { given: { openapi: "4.0.0" }, want: { kind: "unsupported", pointer: "#/openapi", message: `OpenAPI 4.0.0 is not supported; ${SUPPORTED_FORMATS}` } }],
-  ["a version without patch", { given: { openapi: "3.1" }, want: { kind: "unsupported", pointer: "#/openapi", message: `OpenAPI 3.1 is not supported; ${SUPPORTED_FORMATS}` } }],
+  ["a version without patch says so, not \"3.1 is not supported\"", { given: { openapi: "3.1" }, want: { kind: "unsupported", pointer: "#/openapi", message: `"openapi" is "3.1", a version without its patch number: write it whole, such as "3.1.0"; ${SUPPORTED_FORMATS}` } }],
+  ["3.0 without patch (ibm-openapi-validator's duplicate-keys.json)", { given: { openapi: "3.0" }, want: { kind: "unsupported", pointer: "#/openapi", message: `"openapi" is "3.0", a version without its patch number: write it whole, such as "3.0.0"; ${SUPPORTED_FORMATS}` } }],
+  ["3.2 without patch is still not supported", { given: { openapi: "3.2" }, want: { kind: "unsupported", pointer: "#/openapi", message: `OpenAPI 3.2 is not supported; ${SUPPORTED_FORMATS}` } }],
   ["YAML's unquoted 3.1 is a number", { given: { openapi: 3.1 }, want: { kind: "unsupported", pointer: "#/openapi", message: `"openapi" must be a version string such as "3.1.0" (YAML reads 3.1 as a number: quote it, "3.1.0"); ${SUPPORTED_FORMATS}` } }],
   ["AsyncAPI", { given: { asyncapi: "2.6.0" }, want: { kind: "unsupported", pointer: "#/asyncapi", message: `AsyncAPI documents are not supported; ${SUPPORTED_FORMATS}` } }],
 ])("%s", (_name, { given, want }) => {

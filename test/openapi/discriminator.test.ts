@@ -40,6 +40,14 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     { schema: { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "t", mapping: { Cat: "Dog" } } }, schemas: { Cat: {}, Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Cat", ref: "#/components/schemas/Dog" }] } },
   ],
   [
+    "a component pinning the property to one value (enum or const) is tagged by it, not by its name, which no value of it has",
+    {
+      schema: { oneOf: [ref("Cat"), ref("Dog"), ref("Bird")], discriminator: { propertyName: "type" } },
+      schemas: { Cat: { properties: { type: { type: "string", enum: ["CAT"] } } }, Dog: { allOf: [ref("Base"), { properties: { type: { const: "DOG" } } }] }, Bird: { properties: { type: { enum: ["BIRD", "PARROT"] } } } },
+      want: { propertyName: "type", branches: [{ tag: "CAT", ref: "#/components/schemas/Cat" }, { tag: "DOG", ref: "#/components/schemas/Dog" }, { tag: "Bird", ref: "#/components/schemas/Bird" }] },
+    },
+  ],
+  [
     "inline branches have no implicit tag",
     { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
   ],

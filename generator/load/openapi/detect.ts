@@ -39,6 +39,9 @@ function openApiVersion(declared: unknown): DocumentKind {
   }
   const match = VERSION.exec(declared);
   if (match && match[1] === "3" && (match[2] === "0" || match[2] === "1")) return { kind: "openapi", version: `3.${match[2]}` as OpenApiVersion, declared };
+  // "3.0" alone: "OpenAPI 3.0 is not supported; supported: OpenAPI 3.0.x" would contradict itself
+  // (ibm-openapi-validator's test document duplicate-keys.json writes it so).
+  if (/^3\.[01]$/.test(declared)) return unsupported("#/openapi", `"openapi" is "${declared}", a version without its patch number: write it whole, such as "${declared}.0"; ${SUPPORTED_FORMATS}`);
   return unsupported("#/openapi", `OpenAPI ${declared} is not supported; ${SUPPORTED_FORMATS}`);
 }
 

@@ -11,7 +11,10 @@
  *    each component schema whose `allOf` references this one, by its name, unless the mapping targets it.
  * A tag that the mapping already has is not added again. In 2 and 3, a component's
  * `x-ms-discriminator-value` (AutoRest's extension, which Azure's documents use instead of a mapping:
- * AzureCliScript is tagged "AzureCLI", as its `kind` enum says) is its tag in place of its name.
+ * AzureCliScript is tagged "AzureCLI", as its `kind` enum says) is its tag in place of its name;
+ * so is the one value the component pins the property to (`enum: [CAT]` or `const: CAT`, in its
+ * `properties` or an inline `allOf` member's): under its name, "Cat", no value passes the branch
+ * (openapi-examples-validator's requestbody-inheritance documents, npm: no Pet could be sent).
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
@@ -49,9 +52,22 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     if (name === undefined || mapped.has(ref)) continue;
     const component = components[name];
     const declared = isJsonObject(component) ? component["x-ms-discriminator-value"] : undefined;
-    add(typeof declared === "string" ? declared : name, ref);
+    add(typeof declared === "string" ? declared : (pinnedValue(component, discriminator.propertyName) ?? name), ref);
   }
   return { propertyName: discriminator.propertyName, branches };
+}
+
+/** The one string a component allows for `property`, by `const` or a one-value `enum`, where it says so itself. */
+function pinnedValue(component: unknown, property: string): string | undefined {
+  if (!isJsonObject(component)) return undefined;
+  const places = [component, ...(Array.isArray(component.allOf) ? component.allOf.filter((s) => isJsonObject(s) && s.$ref === undefined) : [])] as JsonObject[];
+  for (const place of places) {
+    const schema = isJsonObject(place.properties) ? place.properties[property] : undefined;
+    if (!isJsonObject(schema)) continue;
+    if (typeof schema.const === "string") return schema.const;
+    if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === "string") return schema.enum[0];
+  }
+  return undefined;
 }
 
 function referencesIn(schemas: unknown[]): string[] {

@@ -35,14 +35,71 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   const result = validate(document);
   if (result.ok) return undefined;
   // The deepest error says most (an `anyOf` at a parent only sums up its branches' failures).
-  const deepest = [...result.errors].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
+  const deepest = [...withoutOtherTags(result.errors)].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
   // The value found, since "must be equal to one of the allowed values" alone does not say what is
   // wrong; and the commonest such value in a 3.0 document, a 3.1 `type: "null"` (blockfrost.io's).
   const found = valueAt(document, deepest.path);
   const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : "";
   // An object or array is named only where its kind is the mistake ("must be object, got an array"), not beside a missing or extra property.
   const got = deepest.keyword === "type" || typeof found !== "object" || found === null ? `, got ${shown(found)}` : "";
-  return { pointer: `#${deepest.path}`, message: `${deepest.message}${got}${hint} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+  const message = exclusivePair(deepest.schemaPath, found) ?? `${deepest.message}${got}${hint}`;
+  return { pointer: `#${deepest.path}`, message: `${message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+}
+
+/**
+ * The schema's own words for its two either-or rules, which it writes as `not: {required: [a, b]}`
+ * and `oneOf: [{required: [a]}, {required: [b]}]`, so that its errors said "must NOT be valid" or
+ * "must match exactly one schema in oneOf" (openapi-examples-validator's test documents, npm, give
+ * a media type both `example` and `examples`). Named only where the object has both or neither.
+ */
+function exclusivePair(schemaPath: string, found: unknown): string | undefined {
+  const pair = /\/ExampleXORExamples\/not$|^#\/\$defs\/examples\/not$/.test(schemaPath)
+    ? ["example", "examples"]
+    : /\/SchemaXORContent\/(?:not|oneOf(?:\/\d+\/required)?)$|^#\/\$defs\/(?:parameter|header)\/oneOf(?:\/\d+\/required)?$/.test(schemaPath)
+      ? ["schema", "content"]
+      : undefined;
+  if (pair === undefined || typeof found !== "object" || found === null || Array.isArray(found)) return undefined;
+  const present = pair.filter((key) => key in found);
+  if (present.length === 2) return `has both "${pair[0]}" and "${pair[1]}", which exclude each other: keep one`;
+  if (present.length === 0 && pair[0] === "schema") return `has neither "schema" nor "content": one of them is required`;
+  return undefined;
+}
+
+type OfficialError = { path: string; keyword: string; schemaPath: string };
+
+/**
+ * The errors less those of `oneOf` branches written for another value of a tag: 3.0's Parameter
+ * is one of PathParameter, QueryParameter, HeaderParameter and CookieParameter, each with its own
+ * `in` (an enum of one value). A query parameter with `style: simple` fails the query branch at
+ * `/style` and the three others at `/in`, at the same depth, and the first of them said "/in: must
+ * be equal to one of the allowed values, got "query"", the one thing right in it (api-spec-converter's
+ * test document petstore.json, npm). Where a place fails an enum or a const in some branches of an
+ * object and passes in another that fails elsewhere, the branches failing there are for another
+ * tag: their errors go. Where every branch fails it (`in: body`), it is the mistake, and stays.
+ */
+function withoutOtherTags<E extends OfficialError>(errors: readonly E[]): E[] {
+  // A branch: the definition an error comes from ("#/definitions/QueryParameter/..."); a Reference
+  // (the `$ref` alternative) or a oneOf/anyOf summing up its branches is none.
+  const branchOf = (error: OfficialError): string | undefined => {
+    const name = /^#\/(?:definitions|\$defs)\/([^/]+)/.exec(error.schemaPath)?.[1];
+    return name === undefined || /^reference$/i.test(name) || error.keyword === "oneOf" || error.keyword === "anyOf" ? undefined : name;
+  };
+  const under = (path: string, object: string) => path === object || path.startsWith(`${object}/`);
+  const dropped = new Set<E>();
+  const done = new Set<string>();
+  const tags = [...new Set(errors.filter((e) => e.keyword === "enum" || e.keyword === "const").map((e) => e.path))].map((at) => ({
+    at,
+    object: at.slice(0, at.lastIndexOf("/")),
+    failing: new Set(errors.filter((e) => e.path === at && (e.keyword === "enum" || e.keyword === "const")).map(branchOf).filter((b) => b !== undefined)),
+  }));
+  for (const tag of tags.sort((a, b) => b.failing.size - a.failing.size)) {
+    if (done.has(tag.object) || tag.failing.size === 0) continue;
+    const branches = new Set(errors.filter((e) => under(e.path, tag.object)).map(branchOf).filter((b) => b !== undefined));
+    if (tag.failing.size >= branches.size) continue;
+    done.add(tag.object);
+    for (const error of errors) if (under(error.path, tag.object) && tag.failing.has(branchOf(error)!)) dropped.add(error);
+  }
+  return errors.filter((e) => !dropped.has(e));
 }
 
 /** The value at a JSON pointer's path ("/paths/~1pets/get"). */
