@@ -330,45 +330,51 @@ function send(res: http.ServerResponse, answer: Answer): void {
 /** The errors of an OpenAPI operation's path, query, header and cookie parameters in this request, each with its location. */
 function parameterErrors(api: MockApi, operation: MockOperation, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
   if (!operation.operation) return [];
-  // Two parameters with nothing between them (healthcare.gov's /blog/{pageName}{mediaTypeExtension}, sent
-  // as /blog/bravo.json) can be split anywhere: each split in turn, the first whose parameters pass, else the
-  // greedy one (pageName "bravo.jso", mediaTypeExtension "n": the enum's error).
-  const greedy = operation.pattern.source;
-  const adjacent = "([^/]+)([^/]+)";
-  if (greedy.includes(adjacent)) {
-    for (let length = 1; length <= 64; length++) {
-      const split = new RegExp(greedy.replace(adjacent, `([^/]{${length}})([^/]+)`));
-      if (!split.test(url.pathname)) continue;
-      const errors = parameterErrorsMatched(api, operation, split, url, req);
-      if (errors.length === 0) return errors;
-    }
-  }
-  const errors = parameterErrorsMatched(api, operation, operation.pattern, url, req);
-  if (errors.length === 0) return errors;
-  // Parameters with text between them in one segment (/{a}-{b}, sent as /5-x-y for a 5 and b "x-y"):
-  // the greedy match splits at the last "-" (a "5-x"). Each other split in turn, some parameters
-  // matched lazily, the first whose parameters pass, else the greedy one's errors.
-  for (const split of lazierSplits(operation.pattern)) {
+  // Each way of splitting the path into its parameters in turn (pathSplits): the first whose
+  // parameters pass, else the greedy match's errors.
+  let greedyErrors: (GuardIssue & { in: string })[] | undefined;
+  for (const split of pathSplits(operation.pattern)) {
     if (!split.test(url.pathname)) continue;
-    const retried = parameterErrorsMatched(api, operation, split, url, req);
-    if (retried.length === 0) return retried;
+    const errors = parameterErrorsMatched(api, operation, split, url, req);
+    if (errors.length === 0) return errors;
+    if (split === operation.pattern) greedyErrors = errors;
   }
-  return errors;
+  return greedyErrors ?? [];
 }
 
-/** The pattern with some of its path parameters' captures lazy: every such variant but the all-greedy one, at most 63 (six captures). */
-function lazierSplits(pattern: RegExp): RegExp[] {
+/**
+ * The ways a path pattern may split a path into its parameters, in the order they are tried, made
+ * once a pattern:
+ * - two parameters with nothing between them (healthcare.gov's /blog/{pageName}{mediaTypeExtension},
+ *   sent as /blog/bravo.json) split after each length in turn (the greedy match gives pageName
+ *   "bravo.jso", mediaTypeExtension "n": the enum's error);
+ * - then the pattern itself (greedy);
+ * - then, for parameters with text between them in one segment (/{a}-{b}, sent as /5-x-y for a 5
+ *   and b "x-y", which the greedy match splits at the last "-"), every variant with some captures
+ *   lazy (at most six captures: 63 variants).
+ */
+function pathSplits(pattern: RegExp): readonly RegExp[] {
+  let splits = PATH_SPLITS.get(pattern);
+  if (splits !== undefined) return splits;
   const capture = "([^/]+)";
-  const pieces = pattern.source.split(capture);
+  const adjacent = `${capture}${capture}`;
+  const source = pattern.source;
+  const byLength = source.includes(adjacent) ? Array.from({ length: 64 }, (_, i) => new RegExp(source.replace(adjacent, `([^/]{${i + 1}})([^/]+)`))) : [];
+  const pieces = source.split(capture);
   const captures = pieces.length - 1;
-  // One capture per segment: no split is ambiguous.
-  if (captures < 2 || captures > 6 || !/\(\[\^\/\]\+\)[^/]+?\(\[\^\/\]\+\)/.test(pattern.source)) return [];
-  const variants: RegExp[] = [];
-  for (let lazy = 1; lazy < 1 << captures; lazy++) {
-    variants.push(new RegExp(pieces.reduce((source, piece, i) => (i === 0 ? piece : `${source}${lazy & (1 << (i - 1)) ? "([^/]+?)" : capture}${piece}`), ""), pattern.flags));
+  // Only where one segment holds two captures with text between them is a lazy one another split.
+  const separated = captures >= 2 && captures <= 6 && /\(\[\^\/\]\+\)[^/]+?\(\[\^\/\]\+\)/.test(source);
+  const lazier: RegExp[] = [];
+  for (let lazy = 1; separated && lazy < 1 << captures; lazy++) {
+    lazier.push(new RegExp(pieces.reduce((text, piece, i) => (i === 0 ? piece : `${text}${lazy & (1 << (i - 1)) ? "([^/]+?)" : capture}${piece}`), ""), pattern.flags));
   }
-  return variants;
+  splits = [...byLength, pattern, ...lazier];
+  PATH_SPLITS.set(pattern, splits);
+  return splits;
 }
+
+/** pathSplits' answers by pattern (an operation's, made once when the document is read). */
+const PATH_SPLITS = new WeakMap<RegExp, readonly RegExp[]>();
 
 function parameterErrorsMatched(api: MockApi, operation: MockOperation, pattern: RegExp, url: URL, req: http.IncomingMessage): (GuardIssue & { in: string })[] {
   if (!operation.operation) return [];

@@ -11,7 +11,7 @@
 import { findType, jsonTypeOf, type IrModel, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { fnv1a, mulberry32 } from "./faults";
 import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
-import type { ParameterLocation } from "../load/openapi/operation-model";
+import { mediaTypeEssence, type ParameterLocation } from "../load/openapi/operation-model";
 import { compiledRegex } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
 import { hasOwn } from "../../templates/runtime/checks";
@@ -117,7 +117,7 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
  * Content-Type against the range).
  */
 function typeUnderRange(mediaType: string): string {
-  const essence = mediaType.split(";")[0]!.trim().toLowerCase();
+  const essence = mediaTypeEssence(mediaType);
   if (!essence.endsWith("/*")) return mediaType;
   const top = essence.slice(0, -2);
   return TYPICAL_UNDER_RANGE.get(top) ?? (top === "*" ? "application/octet-stream" : `${top}/octet-stream`);

@@ -43,10 +43,10 @@ export class OperationNames {
   readonly warnings: string[] = [];
 
   /** `where`: the file and JSON pointer of the operation, which a warning starts with. */
-  allocate(desired: string, origin: string, where?: string): string {
+  allocate(desired: string, origin: string, where: string): string {
     let name = desired;
     for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = numberedName(desired, n);
-    if (name !== desired) this.warnings.push(`${where === undefined ? "" : `${where}: `}operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
+    if (name !== desired) this.warnings.push(`${where}: operation name collision: ${origin} wanted "${desired}", taken by ${this.taken.get(desired.toLowerCase())}; using "${name}"`);
     this.taken.set(name.toLowerCase(), origin);
     return name;
   }
