@@ -23,3 +23,9 @@ export const PRINT_DIR = path.join(__dirname, "print");
 export function templatesDir(): string {
   return path.join(findPackageRoot(), "templates");
 }
+
+/** A path as people want to read it: relative to the working folder when inside it, else absolute (not `../../x`). */
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : absolute;
+}

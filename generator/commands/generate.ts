@@ -9,6 +9,7 @@ import { CodegenError } from "../errors";
 import type { GenerateOptions, GenerateResult } from "../pipeline/options";
 import { findConfig, loadConfig, type LoadedConfig } from "../config/config";
 import { paint } from "./output";
+import { displayPath } from "../paths";
 
 export interface GenerateArgs {
   config?: string;
@@ -50,7 +51,7 @@ export interface GeneratePlan {
 /** Merges the config file (if any) and the flags into one plan. */
 export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd()): Promise<GeneratePlan> {
   const configFile = findConfig(args.config, cwd);
-  const config = configFile ? await loadConfig(configFile, display(configFile, cwd)) : undefined;
+  const config = configFile ? await loadConfig(configFile, displayPath(configFile, cwd)) : undefined;
   const outAbsolute = args.out !== undefined ? path.resolve(cwd, args.out) : config?.out;
   if (outAbsolute === undefined) throw new CodegenError("usage", "no output folder: give --out, or \"out\" in koala-codegen.config.json");
   const flagResolve = parseResolve(args.resolve, cwd);
@@ -62,11 +63,11 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
   } else if (config) {
     for (const [flag, value] of [["--name", args.name], ["--endpoint", args.endpoint]] as const) {
       if (value !== undefined && config.schemas.length > 1) {
-        throw new CodegenError("usage", `${flag} is for one schema, but ${display(config.file, cwd)} has ${config.schemas.length}: set it per schema there`);
+        throw new CodegenError("usage", `${flag} is for one schema, but ${displayPath(config.file, cwd)} has ${config.schemas.length}: set it per schema there`);
       }
     }
     schemas = config.schemas.map((s) => ({
-      schema: display(s.path, cwd),
+      schema: displayPath(s.path, cwd),
       name: args.name ?? s.name,
       endpoint: args.endpoint ?? s.endpoint,
       emit: args.emit ?? s.emit,
@@ -88,7 +89,7 @@ export async function planGenerate(args: GenerateArgs, cwd: string = process.cwd
     cwd,
   };
   const inputs = [...(config ? [config.file] : []), ...schemas.map((s) => path.resolve(cwd, s.schema as string))];
-  return { options, out: outAbsolute, outDisplay: display(outAbsolute, cwd), config, inputs };
+  return { options, out: outAbsolute, outDisplay: displayPath(outAbsolute, cwd), config, inputs };
 }
 
 /** The heuristics the config turns off, by their config key. */
@@ -179,11 +180,6 @@ function parseResolve(values: string[] | undefined, cwd: string): Record<string,
   return map;
 }
 
-/** A path as people want to read it: relative to the working folder when inside it. */
-export function display(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative.split(path.sep).join("/") : absolute;
-}
 
 /**
  * Where the CLI keeps prettier/TypeScript results (see print/cache.ts): node_modules/.cache/koala-codegen

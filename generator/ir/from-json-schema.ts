@@ -3,6 +3,7 @@ import { CodegenError, pointerFragment } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, unescapePointerToken, type JsonObject } from "../load/keywords";
 import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
+import { displayFileOf, sourceNameOf } from "../load/source-names";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
 import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
@@ -189,19 +190,20 @@ class Normalizer {
 
   private pathOf(location: SchemaLocation | undefined): string {
     if (!location) return "#";
-    const prefix = location.document === this.loaded.rootDocument ? "" : location.document.displayName;
-    return `${prefix}#${location.pointer}`;
+    return `${sourceNameOf(location.document, this.loaded.rootDocument)}#${location.pointer}`;
   }
 
   private fail(code: "invalidSchema" | "unsupportedKeyword" | "nameCollision", message: string, schemaPath: string): never {
     throw new CodegenError(code, message, this.locate(schemaPath));
   }
 
-  /** "#/$defs/a" (root document) or "other.json#/$defs/a" → its file and pointer. */
+  /** "#/$defs/a" (root document) or "other.json#/$defs/a" → its file, as messages name it, and pointer. */
   private locate(schemaPath: string): { file: string; pointer: string } {
     const hash = schemaPath.indexOf("#");
-    const file = hash > 0 ? schemaPath.slice(0, hash) : this.loaded.rootDocument.displayName;
-    return { file, pointer: schemaPath.slice(hash) };
+    const root = this.loaded.rootDocument;
+    const file = hash > 0 ? schemaPath.slice(0, hash) : undefined;
+    const document = file === undefined ? root : this.loaded.registry.documents.find((d) => sourceNameOf(d, root) === file);
+    return { file: document?.displayName ?? displayFileOf(file!, root.displayName), pointer: schemaPath.slice(hash) };
   }
 
   /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */

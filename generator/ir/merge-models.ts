@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { CodegenError, pointerFragment } from "../errors";
 import type { DerivedNames } from "./naming";
 import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
+import { displayFileOf } from "../load/source-names";
 
 export interface MergedModels {
   /** Every type of every schema, each name once; `rootName` (and `rootType`) is the first schema's. */
@@ -282,9 +283,10 @@ function visitNodes(schema: IrSchema, visit: (node: IrNode) => IrNode): IrSchema
   return visit(node);
 }
 
+/** A type's origin ("#/a" in the root document `file`, "other.yaml#/a" in another) → the file as messages name it, and the pointer. */
 function splitOrigin(origin: string, file: string | undefined): { file?: string; pointer: string } {
   const hash = origin.indexOf("#");
-  return hash > 0 ? { file: origin.slice(0, hash), pointer: origin.slice(hash) } : { file, pointer: origin.slice(Math.max(hash, 0)) };
+  return hash > 0 ? { file: displayFileOf(origin.slice(0, hash), file), pointer: origin.slice(hash) } : { file, pointer: origin.slice(Math.max(hash, 0)) };
 }
 
 /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "./dialect";
 import { canonicalJson } from "./canonical-json";
 import { CodegenError, isCodegenError } from "../errors";
-import { findPackageRoot } from "../paths";
+import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
 import { missingParts, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
@@ -18,6 +18,7 @@ import { escapePointerToken } from "./keywords";
 import { metaSchemaRules, type MetaSchemaRules } from "./vocabulary";
 import { noteInputText } from "../tier-up";
 import { applyMergeKeys } from "./yaml-merge-keys";
+import { nameSources } from "./source-names";
 
 export interface LoadOptions {
   /** Folder that relative paths are resolved against; defaults to process.cwd(). */
@@ -101,6 +102,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     }
   }
 
+  nameSources(registry.documents, rootDocument, parametersDocument);
   // The parameters' document is made from the others (and names them by absolute URI): hashing it would make the hash depend on where the repository is.
   const hashed = [...registry.documents.filter((d) => d !== parametersDocument), ...metaDocuments];
   let hash: string | undefined;
@@ -280,7 +282,7 @@ async function readReferencedDocument(
   if (builtIn !== undefined) return { uri: documentUri, displayName: builtIn.displayName, root: parseJson(await readText(builtIn.file, builtIn.displayName), builtIn.displayName) };
   if (mapped !== undefined || documentUri.startsWith("file:")) {
     const absolute = mapped ?? fileURLToPath(documentUri);
-    const displayName = path.relative(cwd, absolute) || absolute;
+    const displayName = displayPath(absolute, cwd);
     let text: string;
     try {
       text = await readText(absolute, displayName);

@@ -12,6 +12,13 @@ export interface SchemaDocument {
   displayName: string;
   root: unknown;
   /**
+   * How generated code names it (the schema paths in the guards' errors, the types' origins):
+   * relative to the root document's folder, so that a package is the same byte for byte whichever
+   * folder `generate` runs from and however the schema's path was spelled (load/source-names.ts).
+   * Set by loadSchema; absent for the root document, whose paths have no file part ("#/$defs/a").
+   */
+  sourceName?: string;
+  /**
    * Set for a document that is not itself a schema (an OpenAPI document): the JSON pointers of the
    * schemas in it ("/components/schemas/Pet"), indexed as roots. Absent: the root is the schema.
    */

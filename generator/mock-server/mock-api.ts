@@ -10,6 +10,7 @@ import { generate } from "../pipeline/generate";
 import type { LoadOptions } from "../load/load-schema";
 import { loadSchema, type LoadedSchema } from "../load/load-schema";
 import { followPointer, type SchemaLocation } from "../load/registry";
+import { sourceNameOf } from "../load/source-names";
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
 import type { IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
@@ -179,7 +180,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
   const typeByOrigin = new Map<string, string>();
   for (const type of [...model.types].reverse()) typeByOrigin.set(type.origin, type.name);
   const originOf = (location: SchemaLocation | undefined): string | undefined =>
-    location && `${location.document === loaded.rootDocument ? "" : location.document.displayName}#${location.pointer}`;
+    location && `${sourceNameOf(location.document, loaded.rootDocument)}#${location.pointer}`;
   const checkedAt = (origin: string | undefined): Checked | undefined => {
     const type = origin === undefined ? undefined : typeByOrigin.get(origin);
     return type !== undefined && guards.has(type) ? { type, validate: guards.get(type)! } : undefined;
@@ -197,12 +198,12 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
     const resolved = loaded.registry.resolve(schema.$ref, schema);
     return checkedAt(originOf(resolved.location));
   };
-  const parametersDocument = openapi.parametersDocument;
+  const parametersName = sourceNameOf(openapi.parametersDocument, loaded.rootDocument);
   const contents = (raw: unknown, list: IrOperation["responses"][number]["contents"]): MockContent[] =>
     list.map((content) => {
       // A view (a request without its read-only properties, a response without its write-only ones)
       // is the schema made under the site's name in the parameters document, as the client checks it.
-      const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
+      const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
       const checked = view ?? (content.schema ? schemaChecked(content.schema.pointer) : undefined);
       const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
       return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)] };
@@ -215,7 +216,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
       if (name === undefined) continue;
-      const checked = checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(name)}`);
+      const checked = checkedAt(`${parametersName}#/$defs/${escapePointerToken(name)}`);
       if (!checked) continue;
       parameters[location] = checked;
       const schema = findType(model, checked.type).schema;
@@ -223,7 +224,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
     }
     const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(localValue(document, operation.requestBody.pointer), operation.requestBody.contents) };
     const responses = operation.responses.map((response): MockResponse => {
-      const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersDocument.displayName}#/$defs/${escapePointerToken(response.headersType)}`);
+      const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersName}#/$defs/${escapePointerToken(response.headersType)}`);
       return {
         status: response.status,
         contents: contents(localValue(document, response.pointer), response.contents),

@@ -26,6 +26,7 @@ import { toTypeName } from "../ir/naming";
 import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
+import { displayFileOf } from "../load/source-names";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles, STATED_TAKEN_BACK_LIMIT } from "../print/build-dist";
 import type { Scripts, StatedScript } from "../print/scripts";
@@ -95,7 +96,13 @@ async function reportHeuristics(plan: PackagePlan): Promise<NonNullable<Generate
   const roots = plan.model.roots ?? [];
   // A type's file: the first schema whose types hold it (its origin names the file when another document defined it).
   const fileOf = (type: string): string => roots[plan.merged.typesOf.findIndex((names) => names.includes(type))]?.file ?? plan.model.source.file ?? "(schema)";
-  return findHeuristics({ model: plan.model, options: plan.emitOptions }).map((h) => ({ ...h, where: h.origin.startsWith("#") ? `${fileOf(h.type)}${h.origin}` : h.origin }));
+  // Another document's origin names it relative to the root document's folder (load/source-names.ts).
+  const where = (origin: string, type: string): string => {
+    const hash = origin.indexOf("#");
+    if (hash < 0) return origin;
+    return hash === 0 ? `${fileOf(type)}${origin}` : `${displayFileOf(origin.slice(0, hash), fileOf(type))}${origin.slice(hash)}`;
+  };
+  return findHeuristics({ model: plan.model, options: plan.emitOptions }).map((h) => ({ ...h, where: where(h.origin, h.type) }));
 }
 
 /** Every template the emitters may copy, read once (only those whose modules exist are copied). */

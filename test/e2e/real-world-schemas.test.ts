@@ -54,6 +54,8 @@ test("every output compiles with tsc --strict", () => {
 });
 
 describe("references", () => {
+  // Origins name another file relative to the root schema's folder, one read for a URI by that URI
+  // (load/source-names.ts): the same whichever folder generate runs from.
   test("one named type per target, whichever file or URI reaches it", () => {
     expect(named("references")).toEqual([
       ["Order", "#"],
@@ -65,20 +67,20 @@ describe("references", () => {
       ["Tree", "#/$defs/Tree"],
       ["Forest", "#/$defs/Forest"],
       // ./common/address.json from the root and address.json from common/person.json: one type.
-      ["Address", "test/fixtures/refs/common/address.json#"],
-      ["Person", "test/fixtures/refs/common/person.json#/$defs/Person"],
+      ["Address", "common/address.json#"],
+      ["Person", "common/person.json#/$defs/Person"],
       // common/shape.json and https://schemas.example.test/shapes/shape.json (its $id): one type.
-      ["Shape", "test/fixtures/refs/common/shape.json#"],
-      ["Money", "test/fixtures/refs/remote/money/money.json#"],
-      ["Ping", "test/fixtures/refs/common/ping-pong.json#/$defs/Ping"],
-      ["Country", "test/fixtures/refs/common/address.json#/$defs/Country"],
-      ["Sides", "test/fixtures/refs/common/shape.json#/$defs/Sides"],
-      // color.json is relative to shape.json's $id: found next to shape.json, not fetched.
-      ["Color", "test/fixtures/refs/common/color.json#"],
+      ["Shape", "common/shape.json#"],
+      ["Money", "https://schemas.example.test/money/money.json#"],
+      ["Ping", "common/ping-pong.json#/$defs/Ping"],
+      ["Country", "common/address.json#/$defs/Country"],
+      ["Sides", "common/shape.json#/$defs/Sides"],
+      // color.json is relative to shape.json's $id: found next to shape.json, not fetched, and named by that URI.
+      ["Color", "https://schemas.example.test/shapes/color.json#"],
       // currency.json is relative to money.json's $id, a --resolve'd base.
-      ["Currency", "test/fixtures/refs/remote/money/currency.json#"],
-      ["Pong", "test/fixtures/refs/common/ping-pong.json#/$defs/Pong"],
-      ["Other", "test/fixtures/refs/common/pong-other.json#/$defs/Other"],
+      ["Currency", "https://schemas.example.test/money/currency.json#"],
+      ["Pong", "common/ping-pong.json#/$defs/Pong"],
+      ["Other", "common/pong-other.json#/$defs/Other"],
     ]);
   });
 
