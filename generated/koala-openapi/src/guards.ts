@@ -254,7 +254,7 @@ export function validateBatchParamsPath(value: unknown): $ValidationResult<Batch
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath",
             ),
           value,
         );
@@ -293,7 +293,7 @@ export function validateBatchParamsHeader(value: unknown): $ValidationResult<Bat
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader",
             ),
           value,
         );
@@ -325,7 +325,7 @@ export function validateBatchResponse429Headers(
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers",
             ),
           value,
         );
@@ -356,7 +356,7 @@ export function validateAccountsBatchParamsPath(
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath",
             ),
           value,
         );
@@ -399,7 +399,7 @@ export function validateAccountsBatchParamsHeader(
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader",
             ),
           value,
         );
@@ -433,7 +433,7 @@ export function validateAccountsBatchResponse429Headers(
               value,
               path,
               errors,
-              "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers",
+              "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers",
             ),
           value,
         );
@@ -669,12 +669,7 @@ function collect$KoalaProfileBatchRequest(
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-profile-batch-request.schema.json#/type",
-        "must be object",
-      )
+      $pushError$(errors, path!, "koala-profile-batch-request.schema.json#/type", "must be object")
     )
       return false;
   } else {
@@ -686,7 +681,7 @@ function collect$KoalaProfileBatchRequest(
           $pushError$(
             errors,
             path + "/profile_id",
-            "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type",
+            "koala-profile-batch-request.schema.json#/properties/profile_id/type",
             "must be string",
           )
         )
@@ -698,7 +693,7 @@ function collect$KoalaProfileBatchRequest(
             $pushError$(
               errors,
               path + "/profile_id",
-              "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format",
+              "koala-profile-batch-request.schema.json#/properties/profile_id/format",
               'must match format "uuid"',
             )
           )
@@ -713,7 +708,7 @@ function collect$KoalaProfileBatchRequest(
           $pushError$(
             errors,
             path + "/email",
-            "schemas/koala-profile-batch-request.schema.json#/properties/email/type",
+            "koala-profile-batch-request.schema.json#/properties/email/type",
             "must be string",
           )
         )
@@ -725,7 +720,7 @@ function collect$KoalaProfileBatchRequest(
             $pushError$(
               errors,
               path + "/email",
-              "schemas/koala-profile-batch-request.schema.json#/properties/email/format",
+              "koala-profile-batch-request.schema.json#/properties/email/format",
               'must match format "email"',
             )
           )
@@ -740,7 +735,7 @@ function collect$KoalaProfileBatchRequest(
           $pushError$(
             errors,
             path + "/events",
-            "schemas/koala-profile-batch-request.schema.json#/properties/events/type",
+            "koala-profile-batch-request.schema.json#/properties/events/type",
             "must be array",
           )
         )
@@ -752,7 +747,7 @@ function collect$KoalaProfileBatchRequest(
             $pushError$(
               errors,
               path + "/events",
-              "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems",
+              "koala-profile-batch-request.schema.json#/properties/events/maxItems",
               "must NOT have more than 30 items",
             )
           )
@@ -772,7 +767,7 @@ function collect$KoalaProfileBatchRequest(
           $pushError$(
             errors,
             path + "/identifies",
-            "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type",
+            "koala-profile-batch-request.schema.json#/properties/identifies/type",
             "must be array",
           )
         )
@@ -784,7 +779,7 @@ function collect$KoalaProfileBatchRequest(
             $pushError$(
               errors,
               path + "/identifies",
-              "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
+              "koala-profile-batch-request.schema.json#/properties/identifies/maxItems",
               "must NOT have more than 30 items",
             )
           )
@@ -804,7 +799,7 @@ function collect$KoalaProfileBatchRequest(
           $pushError$(
             errors,
             path + "/page_views",
-            "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type",
+            "koala-profile-batch-request.schema.json#/properties/page_views/type",
             "must be array",
           )
         )
@@ -816,7 +811,7 @@ function collect$KoalaProfileBatchRequest(
             $pushError$(
               errors,
               path + "/page_views",
-              "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
+              "koala-profile-batch-request.schema.json#/properties/page_views/maxItems",
               "must NOT have more than 30 items",
             )
           )
@@ -839,7 +834,7 @@ function collect$KoalaProfileBatchRequest(
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf",
+          "koala-profile-batch-request.schema.json#/anyOf",
           "must match a schema in anyOf",
         )
       )
@@ -855,7 +850,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
       $pushError$(
         errors,
         path!,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
+        "koala-profile-batch-request.schema.json#/$defs/TrackEvent/type",
         "must be object",
       )
     )
@@ -868,7 +863,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+          "koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
           "must have required property 'type'",
         )
       )
@@ -880,7 +875,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
+          "koala-profile-batch-request.schema.json#/$defs/TrackEvent/required",
           "must have required property 'event'",
         )
       )
@@ -893,7 +888,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
           $pushError$(
             errors,
             path + "/message_id",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
+            "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type",
             "must be string",
           )
         )
@@ -907,7 +902,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
             $pushError$(
               errors,
               path + "/type",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
+              "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type",
               "must be string",
             )
           )
@@ -917,7 +912,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
           $pushError$(
             errors,
             path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
+            "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const",
             "must be equal to constant",
           )
         )
@@ -930,7 +925,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
           $pushError$(
             errors,
             path + "/event",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
+            "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type",
             "must be string",
           )
         )
@@ -944,7 +939,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
           $pushError$(
             errors,
             path + "/properties",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
+            "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type",
             "must be object",
           )
         )
@@ -958,7 +953,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
           $pushError$(
             errors,
             path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
+            "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type",
             "must be string",
           )
         )
@@ -970,7 +965,7 @@ function collect$TrackEvent(value: unknown, path?: string, errors?: $ValidationE
             $pushError$(
               errors,
               path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
+              "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format",
               'must match format "date-time"',
             )
           )
@@ -988,7 +983,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
       $pushError$(
         errors,
         path!,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
+        "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type",
         "must be object",
       )
     )
@@ -1001,7 +996,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
+          "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required",
           "must have required property 'type'",
         )
       )
@@ -1014,7 +1009,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
             $pushError$(
               errors,
               path + "/type",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
+              "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type",
               "must be string",
             )
           )
@@ -1024,7 +1019,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
           $pushError$(
             errors,
             path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
+            "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const",
             "must be equal to constant",
           )
         )
@@ -1038,7 +1033,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
           $pushError$(
             errors,
             path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
+            "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type",
             "must be string",
           )
         )
@@ -1050,7 +1045,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
             $pushError$(
               errors,
               path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
+              "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format",
               'must match format "date-time"',
             )
           )
@@ -1065,7 +1060,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
           $pushError$(
             errors,
             path + "/traits",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
+            "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type",
             "must be object",
           )
         )
@@ -1079,7 +1074,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
               $pushError$(
                 errors,
                 path + "/traits/email",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
+                "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type",
                 "must be string",
               )
             )
@@ -1091,7 +1086,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
                 $pushError$(
                   errors,
                   path + "/traits/email",
-                  "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
+                  "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format",
                   'must match format "email"',
                 )
               )
@@ -1106,7 +1101,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
               $pushError$(
                 errors,
                 path + "/traits/billing_plan",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
+                "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type",
                 "must be string",
               )
             )
@@ -1120,7 +1115,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
               $pushError$(
                 errors,
                 path + "/traits/vip",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
+                "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type",
                 "must be boolean",
               )
             )
@@ -1134,7 +1129,7 @@ function collect$IdentifyCall(value: unknown, path?: string, errors?: $Validatio
               $pushError$(
                 errors,
                 path + "/traits/is_current_customer",
-                "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
+                "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type",
                 "must be boolean",
               )
             )
@@ -1153,7 +1148,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
       $pushError$(
         errors,
         path!,
-        "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type",
+        "koala-profile-batch-request.schema.json#/$defs/PageView/type",
         "must be object",
       )
     )
@@ -1166,7 +1161,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required",
+          "koala-profile-batch-request.schema.json#/$defs/PageView/required",
           "must have required property 'type'",
         )
       )
@@ -1179,7 +1174,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
           $pushError$(
             errors,
             path + "/message_id",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
+            "koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type",
             "must be string",
           )
         )
@@ -1193,7 +1188,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
             $pushError$(
               errors,
               path + "/type",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
+              "koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type",
               "must be string",
             )
           )
@@ -1203,7 +1198,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
           $pushError$(
             errors,
             path + "/type",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
+            "koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const",
             "must be equal to constant",
           )
         )
@@ -1217,7 +1212,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
           $pushError$(
             errors,
             path + "/name",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
+            "koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type",
             "must be string",
           )
         )
@@ -1231,7 +1226,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
           $pushError$(
             errors,
             path + "/properties",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
+            "koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type",
             "must be object",
           )
         )
@@ -1245,7 +1240,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
           $pushError$(
             errors,
             path + "/sent_at",
-            "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
+            "koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type",
             "must be string",
           )
         )
@@ -1257,7 +1252,7 @@ function collect$PageView(value: unknown, path?: string, errors?: $ValidationErr
             $pushError$(
               errors,
               path + "/sent_at",
-              "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
+              "koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format",
               'must match format "date-time"',
             )
           )
@@ -1277,7 +1272,7 @@ function collect$1(value: unknown, path?: string, errors?: $ValidationError[]): 
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required",
+          "koala-profile-batch-request.schema.json#/anyOf/0/required",
           "must have required property 'profile_id'",
         )
       )
@@ -1295,7 +1290,7 @@ function collect$2(value: unknown, path?: string, errors?: $ValidationError[]): 
         $pushError$(
           errors,
           path!,
-          "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required",
+          "koala-profile-batch-request.schema.json#/anyOf/1/required",
           "must have required property 'email'",
         )
       )
@@ -1331,12 +1326,7 @@ function collect$KoalaAccountBatchRequest(
 ): boolean {
   if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     if (
-      $pushError$(
-        errors,
-        path!,
-        "schemas/koala-account-batch-request.schema.json#/type",
-        "must be object",
-      )
+      $pushError$(errors, path!, "koala-account-batch-request.schema.json#/type", "must be object")
     )
       return false;
   } else {
@@ -1348,7 +1338,7 @@ function collect$KoalaAccountBatchRequest(
           $pushError$(
             errors,
             path + "/domain",
-            "schemas/koala-account-batch-request.schema.json#/properties/domain/type",
+            "koala-account-batch-request.schema.json#/properties/domain/type",
             "must be string",
           )
         )
@@ -1362,7 +1352,7 @@ function collect$KoalaAccountBatchRequest(
           $pushError$(
             errors,
             path + "/account_id",
-            "schemas/koala-account-batch-request.schema.json#/properties/account_id/type",
+            "koala-account-batch-request.schema.json#/properties/account_id/type",
             "must be string",
           )
         )
@@ -1376,7 +1366,7 @@ function collect$KoalaAccountBatchRequest(
           $pushError$(
             errors,
             path + "/identifies",
-            "schemas/koala-account-batch-request.schema.json#/properties/identifies/type",
+            "koala-account-batch-request.schema.json#/properties/identifies/type",
             "must be array",
           )
         )
@@ -1398,7 +1388,7 @@ function collect$KoalaAccountBatchRequest(
           $pushError$(
             errors,
             path + "/events",
-            "schemas/koala-account-batch-request.schema.json#/properties/events/type",
+            "koala-account-batch-request.schema.json#/properties/events/type",
             "must be array",
           )
         )
@@ -1422,7 +1412,7 @@ function collect$KoalaAccountBatchRequest(
         $pushError$(
           errors,
           path!,
-          "schemas/koala-account-batch-request.schema.json#/anyOf",
+          "koala-account-batch-request.schema.json#/anyOf",
           "must match a schema in anyOf",
         )
       )
@@ -1442,7 +1432,7 @@ function collect$AccountIdentifyCall(
       $pushError$(
         errors,
         path!,
-        "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
+        "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type",
         "must be object",
       )
     )
@@ -1455,7 +1445,7 @@ function collect$AccountIdentifyCall(
         $pushError$(
           errors,
           path!,
-          "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
+          "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required",
           "must have required property 'traits'",
         )
       )
@@ -1467,7 +1457,7 @@ function collect$AccountIdentifyCall(
           $pushError$(
             errors,
             path + "/traits",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
+            "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type",
             "must be object",
           )
         )
@@ -1481,7 +1471,7 @@ function collect$AccountIdentifyCall(
           $pushError$(
             errors,
             path + "/group_id",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
+            "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type",
             "must be string",
           )
         )
@@ -1495,7 +1485,7 @@ function collect$AccountIdentifyCall(
           $pushError$(
             errors,
             path + "/sent_at",
-            "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
+            "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type",
             "must be string",
           )
         )
@@ -1507,7 +1497,7 @@ function collect$AccountIdentifyCall(
             $pushError$(
               errors,
               path + "/sent_at",
-              "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
+              "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format",
               'must match format "date-time"',
             )
           )
@@ -1527,7 +1517,7 @@ function collect$3(value: unknown, path?: string, errors?: $ValidationError[]): 
         $pushError$(
           errors,
           path!,
-          "schemas/koala-account-batch-request.schema.json#/anyOf/0/required",
+          "koala-account-batch-request.schema.json#/anyOf/0/required",
           "must have required property 'domain'",
         )
       )
@@ -1545,7 +1535,7 @@ function collect$4(value: unknown, path?: string, errors?: $ValidationError[]): 
         $pushError$(
           errors,
           path!,
-          "schemas/koala-account-batch-request.schema.json#/anyOf/1/required",
+          "koala-account-batch-request.schema.json#/anyOf/1/required",
           "must have required property 'account_id'",
         )
       )

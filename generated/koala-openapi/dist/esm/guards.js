@@ -145,7 +145,7 @@ function isBatchParamsPath(value) {
 
 function validateBatchParamsPath(value) {
   try {
-    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath"), value);
+    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsPath"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -168,7 +168,7 @@ function isBatchParamsHeader(value) {
 
 function validateBatchParamsHeader(value) {
   try {
-    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader"), value);
+    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchParamsHeader"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -183,7 +183,7 @@ const BatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validateBatchPar
 
 function validateBatchResponse429Headers(value) {
   try {
-    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers"), value);
+    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/BatchResponse429Headers"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -199,7 +199,7 @@ function isAccountsBatchParamsPath(value) {
 
 function validateAccountsBatchParamsPath(value) {
   try {
-    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath"), value);
+    return collect$BatchParamsPath(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPath(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsPath"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -222,7 +222,7 @@ function isAccountsBatchParamsHeader(value) {
 
 function validateAccountsBatchParamsHeader(value) {
   try {
-    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader"), value);
+    return collect$BatchParamsHeader(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsHeader(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchParamsHeader"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -237,7 +237,7 @@ const AccountsBatchParamsHeaderSchema = /* @__PURE__ */ $standardSchema(validate
 
 function validateAccountsBatchResponse429Headers(value) {
   try {
-    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "schemas/koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers"), value);
+    return collect$BatchResponse429Headers(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchResponse429Headers(value, path, errors, "koala-ingestion.openapi.yaml (parameters)#/$defs/AccountsBatchResponse429Headers"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -371,27 +371,27 @@ function collect$BatchParamsPathPublicKey(value, path, errors, at) {
 }
 
 function collect$KoalaProfileBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.profile_id;
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/profile_id", "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/type", "must be string")) return false; } else {
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/profile_id", "koala-profile-batch-request.schema.json#/properties/profile_id/type", "must be string")) return false; } else {
         const s3 = p2;
-        if (!$isUuid$(s3)) { if ($pushError$(errors, path + "/profile_id", "schemas/koala-profile-batch-request.schema.json#/properties/profile_id/format", "must match format \"uuid\"")) return false; }
+        if (!$isUuid$(s3)) { if ($pushError$(errors, path + "/profile_id", "koala-profile-batch-request.schema.json#/properties/profile_id/format", "must match format \"uuid\"")) return false; }
       }
     }
     const p4 = o1.email;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/email", "schemas/koala-profile-batch-request.schema.json#/properties/email/type", "must be string")) return false; } else {
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/email", "koala-profile-batch-request.schema.json#/properties/email/type", "must be string")) return false; } else {
         const s5 = p4;
-        if (!$isEmail$(s5)) { if ($pushError$(errors, path + "/email", "schemas/koala-profile-batch-request.schema.json#/properties/email/format", "must match format \"email\"")) return false; }
+        if (!$isEmail$(s5)) { if ($pushError$(errors, path + "/email", "koala-profile-batch-request.schema.json#/properties/email/format", "must match format \"email\"")) return false; }
       }
     }
     const p6 = o1.events;
     if (p6 !== undefined) {
-      if (!(Array.isArray(p6))) { if ($pushError$(errors, path + "/events", "schemas/koala-profile-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
+      if (!(Array.isArray(p6))) { if ($pushError$(errors, path + "/events", "koala-profile-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
         const a7 = p6;
-        if (a7.length > 30) { if ($pushError$(errors, path + "/events", "schemas/koala-profile-batch-request.schema.json#/properties/events/maxItems", "must NOT have more than 30 items")) return false; }
+        if (a7.length > 30) { if ($pushError$(errors, path + "/events", "koala-profile-batch-request.schema.json#/properties/events/maxItems", "must NOT have more than 30 items")) return false; }
         const n10 = errors?.length;
         for (let i8 = 0, l9 = a7.length; i8 < l9; i8++) {
           if (!collect$TrackEvent(a7[i8], errors && "" + i8, errors) && !errors) return false;
@@ -401,9 +401,9 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
     }
     const p11 = o1.identifies;
     if (p11 !== undefined) {
-      if (!(Array.isArray(p11))) { if ($pushError$(errors, path + "/identifies", "schemas/koala-profile-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
+      if (!(Array.isArray(p11))) { if ($pushError$(errors, path + "/identifies", "koala-profile-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
         const a12 = p11;
-        if (a12.length > 30) { if ($pushError$(errors, path + "/identifies", "schemas/koala-profile-batch-request.schema.json#/properties/identifies/maxItems", "must NOT have more than 30 items")) return false; }
+        if (a12.length > 30) { if ($pushError$(errors, path + "/identifies", "koala-profile-batch-request.schema.json#/properties/identifies/maxItems", "must NOT have more than 30 items")) return false; }
         const n15 = errors?.length;
         for (let i13 = 0, l14 = a12.length; i13 < l14; i13++) {
           if (!collect$IdentifyCall(a12[i13], errors && "" + i13, errors) && !errors) return false;
@@ -413,9 +413,9 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
     }
     const p16 = o1.page_views;
     if (p16 !== undefined) {
-      if (!(Array.isArray(p16))) { if ($pushError$(errors, path + "/page_views", "schemas/koala-profile-batch-request.schema.json#/properties/page_views/type", "must be array")) return false; } else {
+      if (!(Array.isArray(p16))) { if ($pushError$(errors, path + "/page_views", "koala-profile-batch-request.schema.json#/properties/page_views/type", "must be array")) return false; } else {
         const a17 = p16;
-        if (a17.length > 30) { if ($pushError$(errors, path + "/page_views", "schemas/koala-profile-batch-request.schema.json#/properties/page_views/maxItems", "must NOT have more than 30 items")) return false; }
+        if (a17.length > 30) { if ($pushError$(errors, path + "/page_views", "koala-profile-batch-request.schema.json#/properties/page_views/maxItems", "must NOT have more than 30 items")) return false; }
         const n20 = errors?.length;
         for (let i18 = 0, l19 = a17.length; i18 < l19; i18++) {
           if (!collect$PageView(a17[i18], errors && "" + i18, errors) && !errors) return false;
@@ -428,40 +428,40 @@ function collect$KoalaProfileBatchRequest(value, path, errors) {
     if (!errors) return false;
     collect$1(value, path, errors);
     collect$2(value, path, errors);
-    { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
+    { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
   }
   return true;
 }
 
 function collect$TrackEvent(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/TrackEvent/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'type'")) return false; }
+    if (p2 === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'type'")) return false; }
     const p3 = o1.event;
-    if (p3 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'event'")) return false; }
+    if (p3 === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/TrackEvent/required", "must have required property 'event'")) return false; }
     const p4 = o1.message_id;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/message_id", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type", "must be string")) return false; }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/message_id", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/message_id/type", "must be string")) return false; }
     }
     if (p2 !== undefined) {
       if (!(p2 === "track")) {
-        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type", "must be string")) return false; }
-        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const", "must be equal to constant")) return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/type/const", "must be equal to constant")) return false;
       }
     }
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/event", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type", "must be string")) return false; }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/event", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/event/type", "must be string")) return false; }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type", "must be object")) return false; }
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/properties/type", "must be object")) return false; }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type", "must be string")) return false; } else {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format", "must match format \"date-time\"")) return false; }
+        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/TrackEvent/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
@@ -469,45 +469,45 @@ function collect$TrackEvent(value, path, errors) {
 }
 
 function collect$IdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required", "must have required property 'type'")) return false; }
+    if (p2 === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/required", "must have required property 'type'")) return false; }
     if (p2 !== undefined) {
       if (!(p2 === "identify")) {
-        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type", "must be string")) return false; }
-        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const", "must be equal to constant")) return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/type/const", "must be equal to constant")) return false;
       }
     }
     const p3 = o1.sent_at;
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
         const s4 = p3;
-        if (!$isDateTime$(s4)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
+        if (!$isDateTime$(s4)) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
     const p5 = o1.traits;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/traits", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type", "must be object")) return false; } else {
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/traits", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/type", "must be object")) return false; } else {
         const o6 = p5;
         const p7 = o6.email;
         if (p7 !== undefined) {
-          if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/traits/email", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type", "must be string")) return false; } else {
+          if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/traits/email", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/type", "must be string")) return false; } else {
             const s8 = p7;
-            if (!$isEmail$(s8)) { if ($pushError$(errors, path + "/traits/email", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format", "must match format \"email\"")) return false; }
+            if (!$isEmail$(s8)) { if ($pushError$(errors, path + "/traits/email", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/email/format", "must match format \"email\"")) return false; }
           }
         }
         const p9 = o6.billing_plan;
         if (p9 !== undefined) {
-          if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/traits/billing_plan", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type", "must be string")) return false; }
+          if (!(typeof p9 === "string")) { if ($pushError$(errors, path + "/traits/billing_plan", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/billing_plan/type", "must be string")) return false; }
         }
         const p10 = o6.vip;
         if (p10 !== undefined) {
-          if (!(typeof p10 === "boolean")) { if ($pushError$(errors, path + "/traits/vip", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type", "must be boolean")) return false; }
+          if (!(typeof p10 === "boolean")) { if ($pushError$(errors, path + "/traits/vip", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/vip/type", "must be boolean")) return false; }
         }
         const p11 = o6.is_current_customer;
         if (p11 !== undefined) {
-          if (!(typeof p11 === "boolean")) { if ($pushError$(errors, path + "/traits/is_current_customer", "schemas/koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type", "must be boolean")) return false; }
+          if (!(typeof p11 === "boolean")) { if ($pushError$(errors, path + "/traits/is_current_customer", "koala-profile-batch-request.schema.json#/$defs/IdentifyCall/properties/traits/properties/is_current_customer/type", "must be boolean")) return false; }
         }
       }
     }
@@ -516,33 +516,33 @@ function collect$IdentifyCall(value, path, errors) {
 }
 
 function collect$PageView(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/PageView/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.type;
-    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/required", "must have required property 'type'")) return false; }
+    if (p2 === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/$defs/PageView/required", "must have required property 'type'")) return false; }
     const p3 = o1.message_id;
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/message_id", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type", "must be string")) return false; }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/message_id", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/message_id/type", "must be string")) return false; }
     }
     if (p2 !== undefined) {
       if (!(p2 === "page")) {
-        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type", "must be string")) return false; }
-        if ($pushError$(errors, path + "/type", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const", "must be equal to constant")) return false;
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/type", "must be string")) return false; }
+        if ($pushError$(errors, path + "/type", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/type/const", "must be equal to constant")) return false;
       }
     }
     const p4 = o1.name;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/name", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type", "must be string")) return false; }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/name", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/name/type", "must be string")) return false; }
     }
     const p5 = o1.properties;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type", "must be object")) return false; }
+      if (!(typeof p5 === "object" && p5 !== null && !Array.isArray(p5))) { if ($pushError$(errors, path + "/properties", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/properties/type", "must be object")) return false; }
     }
     const p7 = o1.sent_at;
     if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type", "must be string")) return false; } else {
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/type", "must be string")) return false; } else {
         const s8 = p7;
-        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format", "must match format \"date-time\"")) return false; }
+        if (!$isDateTime$(s8)) { if ($pushError$(errors, path + "/sent_at", "koala-profile-batch-request.schema.json#/$defs/PageView/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
@@ -552,7 +552,7 @@ function collect$PageView(value, path, errors) {
 function collect$1(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.profile_id === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf/0/required", "must have required property 'profile_id'")) return false; }
+    if (o1.profile_id === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/anyOf/0/required", "must have required property 'profile_id'")) return false; }
   }
   return true;
 }
@@ -560,7 +560,7 @@ function collect$1(value, path, errors) {
 function collect$2(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.email === undefined) { if ($pushError$(errors, path, "schemas/koala-profile-batch-request.schema.json#/anyOf/1/required", "must have required property 'email'")) return false; }
+    if (o1.email === undefined) { if ($pushError$(errors, path, "koala-profile-batch-request.schema.json#/anyOf/1/required", "must have required property 'email'")) return false; }
   }
   return true;
 }
@@ -571,19 +571,19 @@ function collect$BatchResponse429HeaderRetryAfter(value, path, errors) {
 }
 
 function collect$KoalaAccountBatchRequest(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.domain;
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/domain", "schemas/koala-account-batch-request.schema.json#/properties/domain/type", "must be string")) return false; }
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/domain", "koala-account-batch-request.schema.json#/properties/domain/type", "must be string")) return false; }
     }
     const p3 = o1.account_id;
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/account_id", "schemas/koala-account-batch-request.schema.json#/properties/account_id/type", "must be string")) return false; }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/account_id", "koala-account-batch-request.schema.json#/properties/account_id/type", "must be string")) return false; }
     }
     const p4 = o1.identifies;
     if (p4 !== undefined) {
-      if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/identifies", "schemas/koala-account-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
+      if (!(Array.isArray(p4))) { if ($pushError$(errors, path + "/identifies", "koala-account-batch-request.schema.json#/properties/identifies/type", "must be array")) return false; } else {
         const a5 = p4;
         const n8 = errors?.length;
         for (let i6 = 0, l7 = a5.length; i6 < l7; i6++) {
@@ -594,7 +594,7 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
     }
     const p9 = o1.events;
     if (p9 !== undefined) {
-      if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/events", "schemas/koala-account-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
+      if (!(Array.isArray(p9))) { if ($pushError$(errors, path + "/events", "koala-account-batch-request.schema.json#/properties/events/type", "must be array")) return false; } else {
         const a10 = p9;
         const n13 = errors?.length;
         for (let i11 = 0, l12 = a10.length; i11 < l12; i11++) {
@@ -608,28 +608,28 @@ function collect$KoalaAccountBatchRequest(value, path, errors) {
     if (!errors) return false;
     collect$3(value, path, errors);
     collect$4(value, path, errors);
-    { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
+    { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/anyOf", "must match a schema in anyOf")) return false; }
   }
   return true;
 }
 
 function collect$AccountIdentifyCall(value, path, errors) {
-  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type", "must be object")) return false; } else {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/type", "must be object")) return false; } else {
     const o1 = value;
     const p2 = o1.traits;
-    if (p2 === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required", "must have required property 'traits'")) return false; }
+    if (p2 === undefined) { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/required", "must have required property 'traits'")) return false; }
     if (p2 !== undefined) {
-      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/traits", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type", "must be object")) return false; }
+      if (!(typeof p2 === "object" && p2 !== null && !Array.isArray(p2))) { if ($pushError$(errors, path + "/traits", "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/traits/type", "must be object")) return false; }
     }
     const p4 = o1.group_id;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/group_id", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type", "must be string")) return false; }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/group_id", "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/group_id/type", "must be string")) return false; }
     }
     const p5 = o1.sent_at;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/sent_at", "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/type", "must be string")) return false; } else {
         const s6 = p5;
-        if (!$isDateTime$(s6)) { if ($pushError$(errors, path + "/sent_at", "schemas/koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
+        if (!$isDateTime$(s6)) { if ($pushError$(errors, path + "/sent_at", "koala-account-batch-request.schema.json#/$defs/AccountIdentifyCall/properties/sent_at/format", "must match format \"date-time\"")) return false; }
       }
     }
   }
@@ -639,7 +639,7 @@ function collect$AccountIdentifyCall(value, path, errors) {
 function collect$3(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.domain === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf/0/required", "must have required property 'domain'")) return false; }
+    if (o1.domain === undefined) { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/anyOf/0/required", "must have required property 'domain'")) return false; }
   }
   return true;
 }
@@ -647,7 +647,7 @@ function collect$3(value, path, errors) {
 function collect$4(value, path, errors) {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const o1 = value;
-    if (o1.account_id === undefined) { if ($pushError$(errors, path, "schemas/koala-account-batch-request.schema.json#/anyOf/1/required", "must have required property 'account_id'")) return false; }
+    if (o1.account_id === undefined) { if ($pushError$(errors, path, "koala-account-batch-request.schema.json#/anyOf/1/required", "must have required property 'account_id'")) return false; }
   }
   return true;
 }
