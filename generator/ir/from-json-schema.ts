@@ -493,7 +493,7 @@ class NodeReader implements KeywordReader {
 
   regex(keyword: string, source: string): string {
     const compiled = compiledRegex(source);
-    if (compiled?.translated) this.normalizer.warnAt(this.at(keyword), `regular expression ${JSON.stringify(source)} uses Java's character classes, which ECMA-262 does not have; checked as ${JSON.stringify(compiled.source)}`);
+    if (compiled?.translated) this.normalizer.warnAt(this.at(keyword), `regular expression ${JSON.stringify(source)} uses ${compiled.foreign?.join(" and ") ?? "syntax"}, which ECMA-262 does not have; checked as ${JSON.stringify(compiled.source)}`);
     if (compiled === undefined) {
       let message = "";
       try {

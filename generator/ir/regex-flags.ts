@@ -30,6 +30,15 @@ const JAVA_POSIX_CLASSES: Readonly<Record<string, string>> = {
   Space: " \\t\\n\\x0B\\f\\r",
 };
 
+/** POSIX bracket classes (`[[:alpha:]]`; PCRE, Ruby, Go: ASCII), as class contents: Java's sets, and `word`. */
+const POSIX_BRACKET_CLASSES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(JAVA_POSIX_CLASSES).map(([name, set]) => [name.toLowerCase(), set])),
+  word: "a-zA-Z0-9_",
+};
+
+/** The anchors of Ruby, PCRE, Java and Python that ECMA-262 lacks (outside a class), as ECMA-262 writes them. */
+const FOREIGN_ANCHORS: Readonly<Record<string, string>> = { A: "^", z: "$", Z: "$" };
+
 /** Java's binary properties (`\p{IsAlphabetic}`, case-insensitive, java.lang.Character's), as ECMA-262 properties. */
 const JAVA_BINARY_PROPERTIES: Readonly<Record<string, string>> = {
   letter: "\\p{L}",
@@ -89,19 +98,21 @@ function javaPropertyClass(name: string): string | undefined {
 }
 
 export interface CompiledRegex {
-  /** The source to compile: the pattern as written, or with Java's POSIX classes spelled out. */
+  /** The source to compile: the pattern as written, or with Java's POSIX classes, POSIX bracket classes and foreign anchors spelled out. */
   source: string;
   flags: "u" | "";
-  /** Whether `source` differs from the pattern (Java's POSIX classes translated). */
+  /** Whether `source` differs from the pattern (translated). */
   translated: boolean;
+  /** What was translated, for the warning: "Java's character classes", "POSIX bracket classes", "anchors \\A, \\z or \\Z". */
+  foreign?: string[];
 }
 
 /** How `pattern` compiles (see the module comment); undefined: it compiles no way at all. */
 export function compiledRegex(pattern: string): CompiledRegex | undefined {
   if (compiles(pattern, "u")) return { source: pattern, flags: "u", translated: false };
-  const java = withoutJavaClasses(pattern);
-  if (java !== undefined && compiles(java, "u")) return { source: java, flags: "u", translated: true };
-  if (java !== undefined && compiles(java, "")) return { source: java, flags: "", translated: true };
+  const rewritten = inEcmaScript(pattern);
+  if (rewritten !== undefined && compiles(rewritten.source, "u")) return { source: rewritten.source, flags: "u", translated: true, foreign: rewritten.foreign };
+  if (rewritten !== undefined && compiles(rewritten.source, "")) return { source: rewritten.source, flags: "", translated: true, foreign: rewritten.foreign };
   return compiles(pattern, "") ? { source: pattern, flags: "", translated: false } : undefined;
 }
 
@@ -122,13 +133,15 @@ function compiles(source: string, flags: string): boolean {
 
 /**
  * `pattern` with each `\p{Name}` / `\P{Name}` of a Java class (javaPropertyClass) written as an ECMA-262 set:
- * `[...]`/`[^...]` outside a class, the set's contents inside one. Undefined when there is none, or
- * when one cannot be written so (`\P{Name}` inside a class: a negation within a union).
+ * `[...]`/`[^...]` outside a class, the set's contents inside one; each POSIX bracket class
+ * (`[:alpha:]`, inside a class) as its set's contents; each `\A`, `\z`, `\Z` outside a class as
+ * ECMA-262's anchor. Undefined when there is none, or when one cannot be written so (`\P{Name}`
+ * inside a class: a negation within a union).
  */
-function withoutJavaClasses(pattern: string): string | undefined {
+function inEcmaScript(pattern: string): { source: string; foreign: string[] } | undefined {
   let out = "";
   let inClass = false;
-  let found = false;
+  const foreign = new Set<string>();
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
     if (c === "\\") {
@@ -139,16 +152,33 @@ function withoutJavaClasses(pattern: string): string | undefined {
         if (inClass && negated) return undefined;
         out += inClass ? set : `[${negated ? "^" : ""}${set}]`;
         i += match[0].length - 1;
-        found = true;
+        foreign.add("Java's character classes");
+        continue;
+      }
+      const anchor = inClass ? undefined : FOREIGN_ANCHORS[pattern[i + 1] ?? ""];
+      if (anchor !== undefined) {
+        out += anchor;
+        i++;
+        foreign.add("the anchors \\A, \\z and \\Z");
         continue;
       }
       out += pattern.slice(i, i + 2);
       i++;
       continue;
     }
+    if (inClass && c === "[") {
+      const posix = /^\[:(\w+):\]/.exec(pattern.slice(i));
+      const set = posix ? POSIX_BRACKET_CLASSES[posix[1]!] : undefined;
+      if (posix && set !== undefined) {
+        out += set;
+        i += posix[0].length - 1;
+        foreign.add("POSIX bracket classes");
+        continue;
+      }
+    }
     if (c === "[" && !inClass) inClass = true;
     else if (c === "]" && inClass) inClass = false;
     out += c;
   }
-  return found ? out : undefined;
+  return foreign.size > 0 ? { source: out, foreign: [...foreign] } : undefined;
 }

@@ -2,8 +2,9 @@
  * ir/regex-flags.ts: a schema pattern compiles with "u", or without it where only the web-compatible
  * syntax accepts it (identity escapes such as `\:` and `\_` in AWS and SendGrid documents), or with
  * Java's POSIX classes (`\p{Alnum}`, AWS OpsWorks CM) spelled out as the ASCII sets Java gives them,
- * and Java's other property names (`\p{LD}`, AWS Directory Service) as the ECMA-262 properties they mean;
- * a pattern that compiles no way at all is still refused.
+ * and Java's other property names (`\p{LD}`, AWS Directory Service) as the ECMA-262 properties they mean,
+ * Ruby's and PCRE's anchors `\A`/`\z`/`\Z` and POSIX bracket classes (`[[:alnum:]]`) as ECMA-262 writes
+ * them; a pattern that compiles no way at all is still refused.
  */
 import { compiledRegex } from "../../generator/ir/regex-flags";
 import { generate } from "../../generator";
@@ -20,10 +21,10 @@ test("u where it compiles with u, none where only the non-Unicode syntax accepts
 });
 
 test("Java's POSIX classes become ECMA-262 sets, in a class or alone; names ECMA-262 knows keep their meaning", () => {
-  expect(compiledRegex("^\\p{Alnum}[\\p{Alnum}\\-\\.]*$")).toEqual({ source: "^[a-zA-Z0-9][a-zA-Z0-9\\-\\.]*$", flags: "u", translated: true });
-  expect(compiledRegex("^\\P{Digit}+$")).toEqual({ source: "^[^0-9]+$", flags: "u", translated: true });
+  expect(compiledRegex("^\\p{Alnum}[\\p{Alnum}\\-\\.]*$")).toEqual({ source: "^[a-zA-Z0-9][a-zA-Z0-9\\-\\.]*$", flags: "u", translated: true, foreign: ["Java's character classes"] });
+  expect(compiledRegex("^\\P{Digit}+$")).toEqual({ source: "^[^0-9]+$", flags: "u", translated: true, foreign: ["Java's character classes"] });
   // With an escape that only the non-Unicode syntax accepts, still translated (no flag).
-  expect(compiledRegex("^[\\p{Alpha}\\_]+$")).toEqual({ source: "^[a-zA-Z\\_]+$", flags: "", translated: true });
+  expect(compiledRegex("^[\\p{Alpha}\\_]+$")).toEqual({ source: "^[a-zA-Z\\_]+$", flags: "", translated: true, foreign: ["Java's character classes"] });
   // An escaped backslash is not a class: `\\p{Alnum}` is a backslash, then p{Alnum}.
   expect(compiledRegex("^\\\\p{Alnum}$")?.translated).toBe(false);
   // \p{ASCII} and \p{L} are ECMA-262 property escapes: left as written.
@@ -40,7 +41,7 @@ test("Java's POSIX classes become ECMA-262 sets, in a class or alone; names ECMA
 test("Java's other property names become the ECMA-262 properties Java means: LD, all, L1, IsLetter, IsLu, IsLatin, a bare script; blocks stay as written", () => {
   // amazonaws.com/ds's TrustPassword: letters or digits, punctuation, spaces (corpus sweep, seed 44).
   const password = compiledRegex("^(\\p{LD}|\\p{Punct}| )+$")!;
-  expect(password).toEqual({ source: "^([\\p{L}\\p{Nd}]|[!-\\/:-@\\[-`{-~]| )+$", flags: "u", translated: true });
+  expect(password).toEqual({ source: "^([\\p{L}\\p{Nd}]|[!-\\/:-@\\[-`{-~]| )+$", flags: "u", translated: true, foreign: ["Java's character classes"] });
   const matches = (pattern: string, text: string) => {
     const { source, flags } = compiledRegex(pattern)!;
     return new RegExp(source, flags).test(text);
@@ -85,4 +86,34 @@ test("a guard checks Java's \\p{Alnum} as Java does, its error shows the pattern
   expect(result.errors[0]!.message).toContain("^[\\p{Alnum}][\\p{Alnum}\\-]{0,39}$");
   const { warnings } = await generate({ schema, emit: ["types"] });
   expect(warnings.filter((w) => w.includes("Java's character classes"))).toEqual([expect.stringMatching(/#\/pattern: regular expression .* checked as "\^\[a-zA-Z0-9\]\[a-zA-Z0-9\\\\-\]\{0,39\}\$"$/)]);
+});
+
+test("Ruby's and PCRE's \\A, \\z, \\Z and POSIX bracket classes mean what they mean there, not the letters and sets the non-Unicode syntax reads", async () => {
+  const matches = (pattern: string, text: string) => {
+    const { source, flags } = compiledRegex(pattern)!;
+    return new RegExp(source, flags).test(text);
+  };
+  // amazonaws.com/storagegateway's snapshot id: without this, only "Asnap-1234abcdz" passed.
+  const snapshot = "\\Asnap-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})\\z";
+  expect(compiledRegex(snapshot)).toEqual({ source: "^snap-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})$", flags: "u", translated: true, foreign: ["the anchors \\A, \\z and \\Z"] });
+  expect([matches(snapshot, "snap-1234abcd"), matches(snapshot, "Asnap-1234abcdz"), matches(snapshot, "xsnap-1234abcd"), matches(snapshot, "snap-1234abcd\n")]).toEqual([true, false, false, false]);
+  // amazonaws.com/datasync: both kinds at once, with Java's \p{Print}.
+  expect(compiledRegex("\\A\\S[\\p{Print}]*\\z")).toEqual({ source: "^\\S[ -~]*$", flags: "u", translated: true, foreign: ["the anchors \\A, \\z and \\Z", "Java's character classes"] });
+  // linode.com's time zone suffix: a POSIX class beside other members, and escapes only the non-Unicode syntax takes.
+  const zone = "^a(\\[[[:alnum:]\\/\\_]+\\])?$";
+  expect(compiledRegex(zone)).toEqual({ source: "^a(\\[[a-zA-Z0-9\\/\\_]+\\])?$", flags: "", translated: true, foreign: ["POSIX bracket classes"] });
+  expect([matches(zone, "a[Europe/Paris_1]"), matches(zone, "a[:]"), matches(zone, "a")]).toEqual([true, false, true]);
+  for (const [name, yes, no] of [["alpha", "aZ", "1"], ["digit", "09", "a"], ["word", "a_1", "-"], ["space", " \t", "a"], ["upper", "AZ", "a"], ["xdigit", "fF0", "g"]] as const) {
+    expect([name, matches(`^[[:${name}:]]+$`, yes), matches(`^[[:${name}:]]+$`, no)]).toEqual([name, true, false]);
+  }
+  // Inside a class, \A is no anchor (the non-Unicode syntax's "A"); an escaped backslash is not an escape; an unknown POSIX name stays as written.
+  expect(compiledRegex("^[\\A]$")).toEqual({ source: "^[\\A]$", flags: "", translated: false });
+  expect(compiledRegex("^\\\\A$")).toEqual({ source: "^\\\\A$", flags: "u", translated: false });
+  expect(compiledRegex("^[[:nope:]]$")?.translated).toBe(false);
+  // A pattern ECMA-262 reads as written is left alone.
+  expect(compiledRegex("^[:a]$")).toEqual({ source: "^[:a]$", flags: "u", translated: false });
+  const guards = await guardsFor({ title: "SnapshotId", type: "string", pattern: snapshot });
+  expect([guards.isSnapshotId!("snap-1234abcd"), guards.isSnapshotId!("Asnap-1234abcdz")]).toEqual([true, false]);
+  const { warnings } = await generate({ schema: { title: "SnapshotId", type: "string", pattern: snapshot }, emit: ["types"] });
+  expect(warnings).toEqual([expect.stringMatching(/#\/pattern: regular expression .* uses the anchors \\A, \\z and \\Z, which ECMA-262 does not have; checked as "\^snap-.*\$"$/)]);
 });
