@@ -214,6 +214,13 @@ describe("security and retries (client-auth-retry.yaml)", () => {
     expect(server.received[2]!.headers.cookie).toBe("theme=dark; token=ck");
   });
 
+  test("a header parameter named like the API key's header in another case gives way to the key: one header, the key's", async () => {
+    await api().withHeaderKey(client({ auth: all }), { header: { "x-api-key": "param" } });
+    // Without a credential for the scheme, the parameter is sent as given.
+    await api().withHeaderKey(client(), { header: { "x-api-key": "param" } });
+    expect(server.received.map((r) => r.headers["x-api-key"])).toEqual(["hk", "param"]);
+  });
+
   test("http basic: base64 of UTF-8 user:password", async () => {
     await api().withBasic(client({ auth: all }));
     expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from("ada:pa:ss é", "utf8").toString("base64")}`);
@@ -225,6 +232,12 @@ describe("security and retries (client-auth-retry.yaml)", () => {
     expect(server.received[0]!.headers.authorization).toMatch(/^Basic /);
     expect(server.received[0]!.headers["x-api-key"]).toBeUndefined();
     expect([server.received[1]!.url, server.received[1]!.headers["x-api-key"], server.received[1]!.headers.authorization]).toEqual(["/either?api_key=qk", "hk", undefined]);
+  });
+
+  test("security: [{}, {bearer: []}] (optional authentication) sends the token when one is configured, nothing when none is", async () => {
+    await api().optionalAuth(client({ auth: all }));
+    await api().optionalAuth(client());
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([expect.stringMatching(/^Bearer /), undefined]);
   });
 
   test("security: [] sends no credentials; no credentials configured sends none either", async () => {

@@ -267,7 +267,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
     const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
-    return code`${objectKey(p.name)}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
+    return code`${objectKey(headerKey(api, p.name))}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
   const fields: Code[] = [
@@ -345,16 +345,31 @@ ${join(fields.map((f) => code`    ${f},`), "\n")}
 }
 
 /**
+ * The key a header parameter is written under: an API key header's name as the scheme spells it
+ * when the parameter's differs only in case (x-api-key, X-API-Key), so that the credential, applied
+ * after the parameters, replaces it as it does a same-cased one. Two keys went out as one header
+ * "param, key" (fetch joins names that differ in case); nothing is added to the shared runtime.
+ */
+function headerKey(api: IrApi, name: string): string {
+  const scheme = api.securitySchemes.find((s) => s.kind === "apiKey" && s.in === "header" && s.parameterName.toLowerCase() === name.toLowerCase());
+  return scheme?.kind === "apiKey" ? scheme.parameterName : name;
+}
+
+/**
  * The operation's security alternatives as the client can meet them: a scheme it does not apply
  * (mutualTLS, http digest, an API key in a header HTTP cannot carry) is the caller's business, left
  * out of its alternative, as the mock server does not ask for it either (an alternative that ANDs it
  * with a key was never chosen, and the key never sent: rapidapi.com/dynamicdocs). An alternative of
  * such schemes only is dropped rather than emptied, since an empty one means "no credentials" and
- * would be chosen before an alternative whose key the client has.
+ * would be chosen before an alternative whose key the client has. For the same reason an empty
+ * alternative the document writes (optional authentication, `security: [{}, {bearer: []}]`) comes
+ * last: the client's runtime takes the first alternative it has every credential for, and a
+ * configured token was never sent when the `{}` came first.
  */
 function applicableSecurity(operation: IrOperation, api: IrApi): string[][] {
   const applied = (scheme: string) => api.securitySchemes.find((s) => s.name === scheme)?.kind !== "unsupported";
-  return operation.security
+  const alternatives = operation.security
     .filter((alternative) => alternative.length === 0 || alternative.some((s) => applied(s.scheme)))
     .map((alternative) => alternative.filter((s) => applied(s.scheme)).map((s) => s.scheme));
+  return [...alternatives.filter((a) => a.length > 0), ...alternatives.filter((a) => a.length === 0)];
 }
