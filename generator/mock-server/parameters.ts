@@ -303,12 +303,55 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema): u
   const shape = shapeOf(model, schema);
   // A form body whose schema is a string (libretranslate.local) is the text the client sent as it is.
   if (shape.kind === "primitive" && shape.types.includes("string")) return text;
+  return fields(
+    splitPairs(text, "&").map(([name, value]) => [name, percentDecoded(value)]),
+    shape,
+    model,
+    schema,
+  );
+}
+
+/**
+ * A multipart/form-data body read back as the client's multipartBody writes it: each part by its
+ * name, an array's items one part each, an object (or an array's object items) as its JSON text,
+ * each value coerced by its property's schema; a file (a part with a filename) as "", as the
+ * client's withoutFiles checks it. Undefined when the schema says no object or the Content-Type
+ * gives no boundary: not checked (before, no multipart body was: a request the client's own guard
+ * would refuse, e.g. without a required part, was answered as valid).
+ */
+export function parseMultipartBody(text: string, contentType: string, model: IrModel, schema: IrSchema): unknown {
+  const shape = shapeOf(model, schema);
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (shape.kind !== "object" || !boundary) return undefined;
+  const parts: [string, string | undefined][] = [];
+  for (const chunk of text.split(`--${boundary[1] ?? boundary[2]}`).slice(1)) {
+    if (chunk.startsWith("--")) break;
+    const end = chunk.indexOf("\r\n\r\n");
+    const disposition = /^content-disposition:.*$/im.exec(chunk.slice(0, Math.max(end, 0)))?.[0] ?? "";
+    // The HTML form encoding (undici's) writes '"', CR and LF of a name as %22, %0D, %0A.
+    const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1]?.replace(/%(22|0D|0A)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (end < 0 || name === undefined) continue;
+    parts.push([name, /;\s*filename\*?=/i.test(disposition) ? undefined : chunk.slice(end + 4).replace(/\r\n$/, "")]);
+  }
+  return fields(parts, shape, model, schema);
+}
+
+/**
+ * A form's or a multipart body's fields (each name with its decoded text; undefined: a file) as the
+ * object they encode. A required array property with no field is the empty array: an empty list has
+ * no field in either encoding, so the client's `{ ids: [] }` was refused as missing `ids`.
+ */
+function fields(pairs: readonly [string, string | undefined][], shape: Shape, model: IrModel, schema: IrSchema): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const [name, value] of splitPairs(text, "&")) {
+  for (const [name, text] of pairs) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
-    if (property.kind !== "array") setOwn(body, name, coerce(percentDecoded(value), property.types));
-    else if (hasOwn(body, name)) (body[name] as unknown[]).push(coerce(percentDecoded(value), property.types));
-    else setOwn(body, name, [coerce(percentDecoded(value), property.types)]);
+    const value = text === undefined ? "" : coerce(text, property.types);
+    if (property.kind !== "array") setOwn(body, name, value);
+    else if (hasOwn(body, name)) (body[name] as unknown[]).push(value);
+    else setOwn(body, name, [value]);
+  }
+  for (const name of resolveNode(model, schema)?.required ?? []) {
+    if (!hasOwn(body, name) && shape.names?.has(name) && shape.property?.(name).kind === "array") setOwn(body, name, []);
   }
   return body;
 }

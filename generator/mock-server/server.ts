@@ -19,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
 import { keyQueryMatches, keyQuerySize, keyQueryValues, literalSize, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
-import { parseFormBody, parseParameters } from "./parameters";
+import { parseFormBody, parseMultipartBody, parseParameters } from "./parameters";
 import { mediaTypeEssence } from "../load/openapi/operation-model";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
@@ -246,8 +246,11 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       const content = operation.body.contents.find((c) => mediaTypeEssence(c.mediaType) === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
-        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });
-        if (json || mediaType === "application/x-www-form-urlencoded") {
+        const schema = { schemaPath: "", ref: content.checked.type, annotations: {} };
+        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, schema);
+        const multipart = mediaType === "multipart/form-data" ? parseMultipartBody(text, contentType, api.model, schema) : undefined;
+        if (multipart !== undefined) body = multipart;
+        if (json || mediaType === "application/x-www-form-urlencoded" || multipart !== undefined) {
           const result = content.checked.validate(body);
           if (!result.ok) errors.push(...result.errors);
         }
