@@ -312,6 +312,17 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema): u
 }
 
 /**
+ * A `text/*` body whose schema is a string, a number, an integer or a boolean (`text/plain` with
+ * `type: string, maxLength: 5`), as that value: the text itself, or the number or boolean it spells
+ * (as a query value is read). Undefined for any other schema (an object has no text form): not
+ * checked. Before, no text body was checked against its schema.
+ */
+export function parseTextBody(text: string, model: IrModel, schema: IrSchema): unknown {
+  const shape = shapeOf(model, schema);
+  return shape.kind === "primitive" && shape.types.length > 0 && shape.types.every((t) => t !== "object" && t !== "array" && t !== "null") ? coerce(text, shape.types) : undefined;
+}
+
+/**
  * A multipart/form-data body read back as the client's multipartBody writes it: each part by its
  * name, an array's items one part each, an object (or an array's object items) as its JSON text,
  * each value coerced by its property's schema; a file (a part with a filename) as "", as the

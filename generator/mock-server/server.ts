@@ -19,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { answerFor, documentedOr, findResponse, isJsonMedia, jsonAnswer, parsePrefer, statusCode, type Answer } from "./answers";
 import { FaultPlan, type FaultOptions, type InjectedFault } from "./faults";
 import { keyQueryMatches, keyQuerySize, keyQueryValues, literalSize, pathNames, readMockApi, type GuardIssue, type MockApi, type MockOperation, type ReadMockApiOptions } from "./mock-api";
-import { parseFormBody, parseMultipartBody, parseParameters } from "./parameters";
+import { parseFormBody, parseMultipartBody, parseParameters, parseTextBody } from "./parameters";
 import { mediaTypeEssence } from "../load/openapi/operation-model";
 import { Recorder, type Received, type ReceivedRequest } from "./recorder";
 
@@ -248,10 +248,11 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       else if (content?.checked) {
         const schema = { schemaPath: "", ref: content.checked.type, annotations: {} };
         if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, schema);
-        const multipart = mediaType === "multipart/form-data" ? parseMultipartBody(text, contentType, api.model, schema) : undefined;
-        if (multipart !== undefined) body = multipart;
-        if (json || mediaType === "application/x-www-form-urlencoded" || multipart !== undefined) {
-          const result = content.checked.validate(body);
+        const read = mediaType === "multipart/form-data" ? parseMultipartBody(text, contentType, api.model, schema) : !json && /^text\//.test(mediaType) ? parseTextBody(text, api.model, schema) : undefined;
+        // A multipart body is recorded as the object it encodes, a text body as its text.
+        if (read !== undefined && mediaType === "multipart/form-data") body = read;
+        if (json || mediaType === "application/x-www-form-urlencoded" || read !== undefined) {
+          const result = content.checked.validate(read ?? body);
           if (!result.ok) errors.push(...result.errors);
         }
       }
