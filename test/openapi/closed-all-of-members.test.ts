@@ -1,0 +1,33 @@
+/**
+ * allOf members that each say `additionalProperties: false` (the classic OpenAPI 3.0 trap) refuse
+ * each other's properties: no Pet of closed-all-of-members.yaml passes, and the mock could make no
+ * request for addPet, with no word why. generate now says so once a closed member, at its own
+ * `additionalProperties` (the place to change), naming the refused properties, the allOf and the
+ * fix; a closed member that lists every property, and open members, get no warning. The schemas
+ * are still checked as written, as JSON Schema says.
+ */
+import * as path from "node:path";
+import { generate } from "../../generator/index";
+import { loadGenerated } from "../helpers/load-generated";
+import { parseDocument } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
+import { tempDir } from "../helpers/temp";
+
+const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "closed-all-of-members.yaml");
+const dir = tempDir("koala-codegen-closed-all-of-");
+
+test("one warning a closed member that refuses another member's property, at its additionalProperties", async () => {
+  const { warnings } = await generate({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), build: false, format: false });
+  const said = warnings.filter((w) => w.includes("another member of the allOf"));
+  expect(said).toEqual([
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Base\/additionalProperties: "additionalProperties": false refuses "name", which another member of the allOf at #\/components\/schemas\/Pet\/allOf declares .*"unevaluatedProperties": false beside the allOf/),
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Named\/additionalProperties: "additionalProperties": false refuses "id", which another member of the allOf at #\/components\/schemas\/Pet\/allOf declares/),
+  ]);
+});
+
+test("the schemas are still checked as written: no Pet passes, Tagged and Open do", async () => {
+  const { module } = await loadGenerated<Record<string, (value: unknown) => boolean>>(path.join(dir, "out"), { schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), formatter: async (text) => text });
+  expect([module.isPet!({ id: "1", name: "Rex" }), module.isPet!({ id: "1" }), module.isPet!({ name: "Rex" })]).toEqual([false, false, false]);
+  expect(module.isTagged!({ id: "1", tag: "t" })).toBe(true);
+  expect(module.isOpen!({ id: "1", name: "Rex", more: true })).toBe(true);
+});
