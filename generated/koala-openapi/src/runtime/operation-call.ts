@@ -138,6 +138,9 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
+  // A path parameter that makes a "." or ".." segment: the URL parser removes it (percent-encoded
+  // too), and the request would go to another resource (DELETE /users/../sessions is DELETE /sessions).
+  if (/\/(\.|%2e){1,2}(\/|$)/i.test(op.path)) return { ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] };
   // fromEntries defines each key: a header named "__proto__" is a header like any other, not the object's prototype.
   const headers = Object.fromEntries(Object.entries(op.headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
   if (options.userAgent) headers["user-agent"] = options.userAgent;

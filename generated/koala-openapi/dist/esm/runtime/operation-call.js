@@ -33,6 +33,7 @@ async function send(client, op, call = {}) {
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
+  if (/\/(\.|%2e){1,2}(\/|$)/i.test(op.path)) return { ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] };
   const headers = Object.fromEntries(Object.entries(op.headers).filter((entry) => entry[1] !== void 0));
   if (options.userAgent) headers["user-agent"] = options.userAgent;
   const cookies = op.cookies.filter((c) => c !== void 0);
