@@ -10,6 +10,7 @@
  */
 import { type IrModel, type IrNamedType, type IrNode, type IrSchema } from "./model";
 import { resolveNode } from "./resolve-node";
+import { eachNode } from "./walk-nodes";
 
 export interface ClosedAllOfFinding {
   /** The closed member's `additionalProperties`: "#/components/schemas/Base/additionalProperties". */
@@ -21,19 +22,9 @@ export interface ClosedAllOfFinding {
 export function closedAllOfFindings(types: readonly IrNamedType[]): ClosedAllOfFinding[] {
   const model = { types } as unknown as IrModel;
   const findings = new Map<string, ClosedAllOfFinding>();
-  const seen = new Set<IrNode>();
-  const visit = (schema: unknown): void => {
-    if (typeof schema !== "object" || schema === null) return;
-    if (Array.isArray(schema)) return schema.forEach(visit);
-    const node = schema as IrNode;
-    if (typeof node.schemaPath === "string") {
-      if (seen.has(node)) return;
-      seen.add(node);
-      if (node.allOf && node.allOf.length > 1) check(model, node, findings);
-    }
-    for (const value of Object.values(schema)) if (typeof value === "object") visit(value);
-  };
-  for (const type of types) visit(type.schema);
+  eachNode(types, (node) => {
+    if (node.allOf && node.allOf.length > 1) check(model, node, findings);
+  });
   return [...findings.values()];
 }
 
