@@ -1,0 +1,57 @@
+/**
+ * Keywords that together let no value through: `minimum` above `maximum` (or equal, with an
+ * exclusive bound), `minLength` above `maxLength`, `minItems` above `maxItems`, `minContains`
+ * above `maxContains`, `minProperties` above `maxProperties`, and `enum: []` (3.1 allows it; 3.0's
+ * schema refuses it). Hand-written documents have them by mistake (min and max swapped); the mock
+ * could then synthesize no request or answer ("no valid request synthesized", a 500), with no word
+ * why. Checked as written, as JSON Schema says; generate says so once at the lower bound (the
+ * place to look), and only where the schema's `type` lets the keyword apply.
+ */
+import type { IrNamedType, IrNode, JsonType } from "./model";
+import { eachNode } from "./walk-nodes";
+
+export interface BoundsFinding {
+  schemaPath: string;
+  text: string;
+}
+
+export function contradictoryBounds(types: readonly IrNamedType[]): BoundsFinding[] {
+  // By place: a read-only or write-only view (PetRequest) repeats its component's nodes.
+  const findings = new Map<string, BoundsFinding>();
+  eachNode(types, (node) => {
+    const applies = (...kinds: JsonType[]) => node.type === undefined || node.type.some((t) => kinds.includes(t));
+    const say = (keyword: string, text: string) => findings.set(`${node.schemaPath}/${keyword}`, { schemaPath: `${node.schemaPath}/${keyword}`, text });
+    if (node.enum !== undefined && node.enum.length === 0) say("enum", `"enum" is empty: no value passes here`);
+    if (applies("number", "integer")) numbers(node, say);
+    for (const [low, high, kind, types] of [
+      ["minLength", "maxLength", "string", ["string"]],
+      ["minItems", "maxItems", "array", ["array"]],
+      ["minContains", "maxContains", "array", ["array"]],
+      ["minProperties", "maxProperties", "object", ["object"]],
+    ] as const) {
+      const a = node[low];
+      const b = node[high];
+      if (a !== undefined && b !== undefined && a > b && applies(...types)) say(low, `"${low}" ${a} is above "${high}" ${b}: no ${kind} passes here`);
+    }
+  });
+  return [...findings.values()];
+}
+
+function numbers(node: IrNode, say: (keyword: string, text: string) => void): void {
+  // The tightest bound each side, and whether it is exclusive (3.0's boolean forms are numbers in the IR).
+  const lower = tightest([node.minimum, false], [node.exclusiveMinimum, true], (a, b) => a > b);
+  const upper = tightest([node.maximum, false], [node.exclusiveMaximum, true], (a, b) => a < b);
+  if (!lower || !upper) return;
+  const [low, lowExclusive, lowKeyword] = lower;
+  const [high, highExclusive, highKeyword] = upper;
+  if (low > high || (low === high && (lowExclusive || highExclusive))) say(lowKeyword, `"${lowKeyword}" ${low} ${low === high ? "meets" : "is above"} "${highKeyword}" ${high}: no number passes here`);
+}
+
+function tightest(inclusive: [number | undefined, false], exclusive: [number | undefined, true], tighter: (a: number, b: number) => boolean): [number, boolean, string] | undefined {
+  const [i] = inclusive;
+  const [e] = exclusive;
+  const names = tighter(1, 0) ? ["minimum", "exclusiveMinimum"] : ["maximum", "exclusiveMaximum"];
+  if (i === undefined && e === undefined) return undefined;
+  if (e === undefined || (i !== undefined && tighter(i, e))) return [i!, false, names[0]!];
+  return [e, true, names[1]!];
+}

@@ -1,0 +1,39 @@
+/**
+ * Keywords that together let no value through (`minimum` above `maximum`, an exclusive bound that
+ * meets the other, `minLength` above `maxLength`, `minItems` above `maxItems`, `minProperties` above
+ * `maxProperties`, `enum: []`) are a warning at the lower bound's place: the mock could make no
+ * request or answer for them ("no valid request synthesized", a 500) and nothing said why. Bounds
+ * that meet inclusively, and keywords the schema's `type` does not apply, get none. Still checked
+ * as written.
+ */
+import * as path from "node:path";
+import { generate } from "../../generator/index";
+import { parseDocument } from "../helpers/openapi";
+import { REPO_ROOT } from "../helpers/paths";
+
+const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "contradictory-bounds.yaml");
+
+test("one warning at each contradictory pair's lower bound, and at an empty enum; none elsewhere", async () => {
+  const { warnings } = await generate({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), build: false, format: false });
+  expect(warnings.filter((w) => w.endsWith("passes here")).sort()).toEqual(
+    [
+      `(schema)#/paths/~1a/get/parameters/0/schema/minimum: "minimum" 10 is above "maximum" 5: no number passes here`,
+      `(schema)#/paths/~1a/get/parameters/1/schema/exclusiveMinimum: "exclusiveMinimum" 1 meets "maximum" 1: no number passes here`,
+      `(schema)#/components/schemas/Report/properties/code/minLength: "minLength" 4 is above "maxLength" 2: no string passes here`,
+      `(schema)#/components/schemas/Report/properties/tags/minItems: "minItems" 3 is above "maxItems" 1: no array passes here`,
+      `(schema)#/components/schemas/Report/properties/meta/minProperties: "minProperties" 2 is above "maxProperties" 1: no object passes here`,
+      `(schema)#/components/schemas/Report/properties/nothing/enum: "enum" is empty: no value passes here`,
+    ].sort(),
+  );
+});
+
+test("a 3.0 document's boolean exclusiveMaximum counts as the exclusive bound it means", async () => {
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Bounds 3.0", version: "1" },
+    paths: {},
+    components: { schemas: { Ratio: { type: "number", minimum: 1, maximum: 1, exclusiveMaximum: true }, Unit: { type: "number", minimum: 1, maximum: 1 } } },
+  };
+  const { warnings } = await generate({ schema: document, build: false, format: false });
+  expect(warnings.filter((w) => w.endsWith("passes here"))).toEqual([`(schema)#/components/schemas/Ratio/minimum: "minimum" 1 meets "exclusiveMaximum" 1: no number passes here`]);
+});
