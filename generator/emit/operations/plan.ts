@@ -63,6 +63,12 @@ function bodyKind(mediaType: string): BodyKind {
   return "raw";
 }
 
+/** A media range that covers application/json: a response under it may be JSON. */
+function jsonRange(mediaType: string): boolean {
+  const type = mediaTypeEssence(mediaType);
+  return type === "*/*" || type === "application/*";
+}
+
 /** Methods fetch refuses to send (the Fetch standard's forbidden methods): the call answers kind "unsupported-method" (runtime/operation-call.ts callForbiddenMethod). */
 const FORBIDDEN_BY_FETCH = new Set(["trace"]);
 /** The optional-chain parameter reads (`request.query?.name`) above which an operation reads its optional locations into locals (see planOperation): tsc gave up at about 900. */
@@ -94,6 +100,10 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const kind = bodyKind(content.mediaType);
     const type = siteType(content);
     if (kind === "raw") {
+      // A response under a range that covers JSON (`*/*`, `application/*`) with a schema is read as
+      // JSON when the answer says JSON (runtime: isJsonMediaType), as text otherwise: typed as both.
+      // It was `string` alone, and the data was the parsed object.
+      if (!request && type !== undefined && jsonRange(content.mediaType)) return code`${named(type)} | string`;
       return request ? code`${rt("BlobLike")} | string` : code`string`;
     }
     if (type === undefined) return code`unknown`;
@@ -185,6 +195,9 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // application/json; or JSON beside text/csv, whose text no JSON guard passes): the runtime checks the one
     // the answer's Content-Type names. One guard for every media type (the usual case): that guard alone.
     const guards = new Map(response.contents.map((c) => [mediaTypeEssence(c.mediaType), bodyKind(c.mediaType) === "json" ? siteType(c) : undefined]));
+    // A JSON answer under a range that covers JSON is checked by the range's schema (a text one is not), unless JSON is declared apart.
+    const underRange = response.contents.find((c) => jsonRange(c.mediaType) && siteType(c) !== undefined);
+    if (underRange && !response.contents.some((c) => bodyKind(c.mediaType) === "json")) guards.set("application/json", siteType(underRange));
     const responseGuard =
       new Set(guards.values()).size > 1
         ? code`{ ${join([...guards].map(([mediaType, type]) => code`${objectKey(mediaType)}: ${type !== undefined ? guard(type) : code`null`}`), ", ")} }`
