@@ -33,6 +33,10 @@ test('"." and ".." are refused before anything is sent; "rg" goes out', async ()
     expect(await module.listPricings(client, { path: { group } })).toEqual({ ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] });
   }
   expect(sent).toEqual([]);
+  // Not a check `validate: false` turns off: the request would reach another resource.
+  const unchecked = module.createDotSegmentParametersClient({ baseUrl: mock().url, validate: false, fetch: (input: string | URL | Request, init?: RequestInit) => (sent.push(String(input)), fetch(input, init)) });
+  expect(await module.listPricings(unchecked, { path: { group: ".." } })).toEqual({ ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] });
+  expect(sent).toEqual([]);
   expect(await module.listPricings(client, { path: { group: "rg" } })).toMatchObject({ ok: true, status: 200 });
   expect(sent).toEqual([`${mock().url}/groups/rg/pricings`]);
 });

@@ -258,6 +258,9 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     const parameter = name !== undefined ? pathParameter(name) : undefined;
     return parameter ? pathValue(parameter) : literal(piece);
   });
+  // A path with a parameter in it is made first (`target`), to be refused when a parameter made a
+  // dot segment of it (runtime refuseDotSegments): only such operations bundle that check.
+  const pathFilled = pathKey.path.split(/(\{[^}]*\})/).some((piece) => /^\{([^}]*)\}$/.test(piece) && pathParameter(piece.slice(1, -1)) !== undefined);
   const keyQuery = pathKey.query.flatMap((pair) => {
     if (pair.parameter === undefined && pair.nameParameter === undefined) return [literal(pair.text)];
     // `name={value}`, or `{name}=value` (the name an expression too): each expression by its path parameter; one undeclared leaves the pair out.
@@ -286,7 +289,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const fields: Code[] = [
     code`method: ${operation.method.toUpperCase()}`,
     ...(ownServer ? [code`baseUrl: ${rt("operationBaseUrl")}(client, ${ownServer.variables.length > 0 ? serverUrlExpression(ownServer, code`request.server`, true) : literal(defaultServerUrl(ownServer))})`] : []),
-    code`path: ${pathPieces.length > 0 ? join(pathPieces, " + ") : literal("")}`,
+    code`path: ${pathFilled ? id("target") : pathPieces.length > 0 ? join(pathPieces, " + ") : literal("")}`,
     code`query: [${join(query, ", ")}]`,
     code`headers: { ${join(headers, ", ")} }`,
     code`cookies: [${join(cookies, ", ")}]`,
@@ -340,10 +343,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   const declaration = code`${doc}
 export declare function ${id(names.fn)}(client: ${rt("ApiClient")}, ${declaredRequest}, call?: ${rt("CallOptions")}): Promise<${result}>;`;
   // TypeScript-only parts marked (emit/code.ts's ts): operations.js is this code without them.
-  const localStatements = locals.map((location) => code`  const ${id(location)}${ts`: NonNullable<${requestName}[${literal(location)}]>`} = ${member(request, location)} ?? {};\n`);
+  const localStatements = [
+    ...locals.map((location) => code`  const ${id(location)}${ts`: NonNullable<${requestName}[${literal(location)}]>`} = ${member(request, location)} ?? {};\n`),
+    ...(pathFilled ? [code`  const target = ${join(pathPieces, " + ")};\n`] : []),
+  ];
+  const caller = FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation";
   const fn = code`${ts`${doc}
 export `}function ${id(names.fn)}(client${ts`: ${rt("ApiClient")}`}, ${requestParam}, call${ts`?: ${rt("CallOptions")}`})${ts`: Promise<${result}>`} {
-${join(localStatements, "")}  return ${rt(FORBIDDEN_BY_FETCH.has(operation.method) ? "callForbiddenMethod" : "callOperation")}${ts`<${result}>`}(client, {
+${join(localStatements, "")}  return ${pathFilled ? code`${rt("refuseDotSegments")}${ts`<${result}>`}(target) ?? ` : code``}${rt(caller)}${ts`<${result}>`}(client, {
 ${join(fields.map((f) => code`    ${f},`), "\n")}
   }, call);
 }`;
