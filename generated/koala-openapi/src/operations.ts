@@ -13,6 +13,7 @@ import {
   createApiClient as $createApiClient,
   jsonBody as $jsonBody,
   newIdempotencyKey as $newIdempotencyKey,
+  refuseDotSegments as $refuseDotSegments,
 } from "./runtime/operation-call.js";
 import {
   serializePrimitiveHeader as $serializePrimitiveHeader,
@@ -112,43 +113,48 @@ export function batch(
   request: BatchRequest,
   call?: $CallOptions,
 ): Promise<BatchResult> {
-  return $callOperation<BatchResult>(
-    client,
-    {
-      method: "POST",
-      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
-      query: [],
-      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
-      cookies: [],
-      bodies: [
-        {
-          mediaType: "application/json",
-          encode: $jsonBody,
-          validate: validateKoalaProfileBatchRequest,
+  const target =
+    "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch";
+  return (
+    $refuseDotSegments<BatchResult>(target) ??
+    $callOperation<BatchResult>(
+      client,
+      {
+        method: "POST",
+        path: target,
+        query: [],
+        headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
+        cookies: [],
+        bodies: [
+          {
+            mediaType: "application/json",
+            encode: $jsonBody,
+            validate: validateKoalaProfileBatchRequest,
+          },
+        ],
+        body: $withIdempotencyKeys(
+          request.body,
+          { key: "message_id", arrays: ["events", "page_views"] },
+          () => $newIdempotencyKey(client),
+        ),
+        parameters: [
+          ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+          ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+        ],
+        security: [],
+        responses: {
+          "200": validateAccepted,
+          "400": validateError_,
+          "401": validateError_,
+          "429": validateError_,
         },
-      ],
-      body: $withIdempotencyKeys(
-        request.body,
-        { key: "message_id", arrays: ["events", "page_views"] },
-        () => $newIdempotencyKey(client),
-      ),
-      parameters: [
-        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
-        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
-      ],
-      security: [],
-      responses: {
-        "200": validateAccepted,
-        "400": validateError_,
-        "401": validateError_,
-        "429": validateError_,
+        responseHeaders: {
+          "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers),
+        },
+        idempotent: true,
       },
-      responseHeaders: {
-        "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers),
-      },
-      idempotent: true,
-    },
-    call,
+      call,
+    )
   );
 }
 
@@ -180,44 +186,46 @@ export function accountsBatch(
   request: AccountsBatchRequest,
   call?: $CallOptions,
 ): Promise<AccountsBatchResult> {
-  return $callOperation<AccountsBatchResult>(
-    client,
-    {
-      method: "POST",
-      path:
-        "/web/projects/" +
-        $serializeSimplePathParam(request.path.publicKey, false) +
-        "/accounts/batch",
-      query: [],
-      headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
-      cookies: [],
-      bodies: [
-        {
-          mediaType: "application/json",
-          encode: $jsonBody,
-          validate: validateKoalaAccountBatchRequest,
+  const target =
+    "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch";
+  return (
+    $refuseDotSegments<AccountsBatchResult>(target) ??
+    $callOperation<AccountsBatchResult>(
+      client,
+      {
+        method: "POST",
+        path: target,
+        query: [],
+        headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
+        cookies: [],
+        bodies: [
+          {
+            mediaType: "application/json",
+            encode: $jsonBody,
+            validate: validateKoalaAccountBatchRequest,
+          },
+        ],
+        body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () =>
+          $newIdempotencyKey(client),
+        ),
+        parameters: [
+          ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
+          ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+        ],
+        security: [],
+        responses: {
+          "200": validateAccepted,
+          "400": validateError_,
+          "401": validateError_,
+          "429": validateError_,
         },
-      ],
-      body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () =>
-        $newIdempotencyKey(client),
-      ),
-      parameters: [
-        ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
-        ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
-      ],
-      security: [],
-      responses: {
-        "200": validateAccepted,
-        "400": validateError_,
-        "401": validateError_,
-        "429": validateError_,
+        responseHeaders: {
+          "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers),
+        },
+        idempotent: true,
       },
-      responseHeaders: {
-        "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers),
-      },
-      idempotent: true,
-    },
-    call,
+      call,
+    )
   );
 }
 

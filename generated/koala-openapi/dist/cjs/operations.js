@@ -14,7 +14,7 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   koalaIngestionOperations: () => koalaIngestionOperations
 });
 var { withIdempotencyKeys: $withIdempotencyKeys } = require("./runtime/http-client.js");
-var { callOperation: $callOperation, createApiClient: $createApiClient, jsonBody: $jsonBody, newIdempotencyKey: $newIdempotencyKey } = require("./runtime/operation-call.js");
+var { callOperation: $callOperation, createApiClient: $createApiClient, jsonBody: $jsonBody, newIdempotencyKey: $newIdempotencyKey, refuseDotSegments: $refuseDotSegments } = require("./runtime/operation-call.js");
 var { serializePrimitiveHeader: $serializePrimitiveHeader, serializeSimplePathParam: $serializeSimplePathParam } = require("./runtime/params.js");
 var { headerReader: $headerReader } = require("./runtime/response-headers.js");
 var { validateAccepted, validateAccountsBatchResponse429Headers, validateBatchParamsHeaderUserAgent, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } = require("./guards.js");
@@ -23,9 +23,10 @@ function createKoalaIngestionClient(options = {}) {
 }
 
 function batch(client, request, call) {
-  return $callOperation(client, {
+  const target = "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch";
+  return $refuseDotSegments(target) ?? $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
+      path: target,
       query: [],
       headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
@@ -40,9 +41,10 @@ function batch(client, request, call) {
 }
 
 function accountsBatch(client, request, call) {
-  return $callOperation(client, {
+  const target = "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch";
+  return $refuseDotSegments(target) ?? $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch",
+      path: target,
       query: [],
       headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],

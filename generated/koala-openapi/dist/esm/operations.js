@@ -2,7 +2,7 @@
 // from koala-ingestion.openapi.yaml. Do not edit: regenerate instead.
 /* eslint-disable */
 import { withIdempotencyKeys as $withIdempotencyKeys } from "./runtime/http-client.js";
-import { callOperation as $callOperation, createApiClient as $createApiClient, jsonBody as $jsonBody, newIdempotencyKey as $newIdempotencyKey } from "./runtime/operation-call.js";
+import { callOperation as $callOperation, createApiClient as $createApiClient, jsonBody as $jsonBody, newIdempotencyKey as $newIdempotencyKey, refuseDotSegments as $refuseDotSegments } from "./runtime/operation-call.js";
 import { serializePrimitiveHeader as $serializePrimitiveHeader, serializeSimplePathParam as $serializeSimplePathParam } from "./runtime/params.js";
 import { headerReader as $headerReader } from "./runtime/response-headers.js";
 import { validateAccepted, validateAccountsBatchResponse429Headers, validateBatchParamsHeaderUserAgent, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } from "./guards.js";
@@ -11,9 +11,10 @@ function createKoalaIngestionClient(options = {}) {
 }
 
 function batch(client, request, call) {
-  return $callOperation(client, {
+  const target = "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch";
+  return $refuseDotSegments(target) ?? $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/batch",
+      path: target,
       query: [],
       headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],
@@ -28,9 +29,10 @@ function batch(client, request, call) {
 }
 
 function accountsBatch(client, request, call) {
-  return $callOperation(client, {
+  const target = "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch";
+  return $refuseDotSegments(target) ?? $callOperation(client, {
       method: "POST",
-      path: "/web/projects/" + $serializeSimplePathParam(request.path.publicKey, false) + "/accounts/batch",
+      path: target,
       query: [],
       headers: { "User-Agent": $serializePrimitiveHeader(request.header["User-Agent"]) },
       cookies: [],

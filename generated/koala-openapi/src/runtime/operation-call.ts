@@ -125,6 +125,17 @@ export function newIdempotencyKey(client: ApiClient): string {
   return (client.options.newId ?? randomId)();
 }
 
+/**
+ * The answer for a path that a path parameter made with a "." or ".." segment, else undefined: the
+ * URL parser removes such a segment (percent-encoded too: "%2e%2e" is ".."), and the request would go
+ * to another resource (DELETE /users/../sessions is DELETE /sessions). Nothing is sent, whatever
+ * `validate` says. Called by the generated function of an operation with path parameters only, so
+ * that the others bundle none of it (every byte of send() is in each operation's bundle).
+ */
+export function refuseDotSegments<R>(path: string): Promise<R> | undefined {
+  return /\/(\.|%2e){1,2}(\/|$)/i.test(path) ? Promise.resolve({ ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] } as R) : undefined;
+}
+
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. (send itself, retyped: no wrapper to bundle.) */
 export const callOperation: <R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions) => Promise<R> = send as never;
 
@@ -138,9 +149,6 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
-  // A path parameter that makes a "." or ".." segment: the URL parser removes it (percent-encoded
-  // too), and the request would go to another resource (DELETE /users/../sessions is DELETE /sessions).
-  if (/\/(\.|%2e){1,2}(\/|$)/i.test(op.path)) return { ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] };
   // fromEntries defines each key: a header named "__proto__" is a header like any other, not the object's prototype.
   const headers = Object.fromEntries(Object.entries(op.headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
   if (options.userAgent) headers["user-agent"] = options.userAgent;

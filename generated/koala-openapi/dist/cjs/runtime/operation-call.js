@@ -29,6 +29,7 @@ __export(operation_call_exports, {
   newIdempotencyKey: () => newIdempotencyKey,
   operationBaseUrl: () => operationBaseUrl,
   rawBody: () => rawBody,
+  refuseDotSegments: () => refuseDotSegments,
   responseKey: () => responseKey,
   withoutFiles: () => withoutFiles
 });
@@ -55,6 +56,9 @@ function operationBaseUrl(client, server) {
 function newIdempotencyKey(client) {
   return (client.options.newId ?? import_http_client.randomId)();
 }
+function refuseDotSegments(path) {
+  return /\/(\.|%2e){1,2}(\/|$)/i.test(path) ? Promise.resolve({ ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] }) : void 0;
+}
 const callOperation = send;
 async function send(client, op, call = {}) {
   const { options } = client;
@@ -65,7 +69,6 @@ async function send(client, op, call = {}) {
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
-  if (/\/(\.|%2e){1,2}(\/|$)/i.test(op.path)) return { ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] };
   const headers = Object.fromEntries(Object.entries(op.headers).filter((entry) => entry[1] !== void 0));
   if (options.userAgent) headers["user-agent"] = options.userAgent;
   const cookies = op.cookies.filter((c) => c !== void 0);
@@ -171,6 +174,7 @@ function isBlob(value) {
   newIdempotencyKey,
   operationBaseUrl,
   rawBody,
+  refuseDotSegments,
   responseKey,
   withoutFiles
 });

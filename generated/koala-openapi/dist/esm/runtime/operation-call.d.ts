@@ -111,6 +111,14 @@ export declare function callForbiddenMethod<R extends OperationResult>(client: A
 export declare function operationBaseUrl(client: ApiClient, server: string): string;
 /** A fresh idempotency key for an operation's key header the caller left out. */
 export declare function newIdempotencyKey(client: ApiClient): string;
+/**
+ * The answer for a path that a path parameter made with a "." or ".." segment, else undefined: the
+ * URL parser removes such a segment (percent-encoded too: "%2e%2e" is ".."), and the request would go
+ * to another resource (DELETE /users/../sessions is DELETE /sessions). Nothing is sent, whatever
+ * `validate` says. Called by the generated function of an operation with path parameters only, so
+ * that the others bundle none of it (every byte of send() is in each operation's bundle).
+ */
+export declare function refuseDotSegments<R>(path: string): Promise<R> | undefined;
 /** Sends one operation's request and types its answer; `R` is the operation's own result union. (send itself, retyped: no wrapper to bundle.) */
 export declare const callOperation: <R extends OperationResult>(client: ApiClient, op: OperationCall, call?: CallOptions) => Promise<R>;
 /**

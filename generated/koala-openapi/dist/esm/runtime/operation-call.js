@@ -23,6 +23,9 @@ function operationBaseUrl(client, server) {
 function newIdempotencyKey(client) {
   return (client.options.newId ?? randomId)();
 }
+function refuseDotSegments(path) {
+  return /\/(\.|%2e){1,2}(\/|$)/i.test(path) ? Promise.resolve({ ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] }) : void 0;
+}
 const callOperation = send;
 async function send(client, op, call = {}) {
   const { options } = client;
@@ -33,7 +36,6 @@ async function send(client, op, call = {}) {
       if (checked && !checked.ok) return { ok: false, kind: "invalid-request", errors: checked.errors.map((e) => ({ ...e, path: at + e.path })) };
     }
   }
-  if (/\/(\.|%2e){1,2}(\/|$)/i.test(op.path)) return { ok: false, kind: "invalid-request", errors: [{ path: "/path", message: "makes a dot segment" }] };
   const headers = Object.fromEntries(Object.entries(op.headers).filter((entry) => entry[1] !== void 0));
   if (options.userAgent) headers["user-agent"] = options.userAgent;
   const cookies = op.cookies.filter((c) => c !== void 0);
@@ -138,6 +140,7 @@ export {
   newIdempotencyKey,
   operationBaseUrl,
   rawBody,
+  refuseDotSegments,
   responseKey,
   withoutFiles
 };
