@@ -6,7 +6,7 @@
  */
 import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
-import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+import type { IrMediaContent, IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 import { splitPathKey } from "../load/openapi/path-query";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
 import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
@@ -257,7 +257,9 @@ function explodedObjectKeys(parameters: readonly IrParameter[], shapes: Readonly
 
 function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, takes: ((key: string) => boolean) | undefined): unknown {
   const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
-  if (parameter.style === "deepObject") {
+  // deepObject defines objects alone: the client writes an array or a primitive as form does
+  // (Stripe's deepObject `payment_method_types`, an array: `payment_method_types=card`), read so below.
+  if (parameter.style === "deepObject" && shape.kind === "object") {
     const prefix = `${parameter.name}[`;
     const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
     if (entries.length === 0) return undefined;
@@ -295,16 +297,32 @@ function parseContent(text: string, mediaType: string): unknown {
 }
 
 /**
- * An application/x-www-form-urlencoded body read back as the client's formBody writes it (each
- * property `name=value`, an array's items repeated), each value coerced by its property's schema;
- * the text itself when the schema is a string.
+ * An application/x-www-form-urlencoded body read back as the client's formBody writes it. A property
+ * whose Encoding Object gives a style, explode or allowReserved is read as a query parameter of that
+ * style (Stripe's deepObject `company[name]=...`), its pairs taken out first; every other pair is a
+ * property `name=value` (an array's items repeated, an object as JSON text: its content type's
+ * default), coerced by its property's schema. The text itself when the schema is a string.
  */
-export function parseFormBody(text: string, model: IrModel, schema: IrSchema): unknown {
+export function parseFormBody(text: string, model: IrModel, schema: IrSchema, encoding?: IrMediaContent["encoding"]): unknown {
   const shape = shapeOf(model, schema);
   // A form body whose schema is a string (libretranslate.local) is the text the client sent as it is.
   if (shape.kind === "primitive" && shape.types.includes("string")) return text;
   const body: Record<string, unknown> = {};
-  for (const [name, value] of splitPairs(text, "&")) {
+  let pairs = splitPairs(text, "&");
+  const node = resolveNode(model, schema);
+  for (const [name, given] of Object.entries(encoding ?? {})) {
+    if (given.style === undefined && given.explode === undefined && given.allowReserved === undefined) continue;
+    const style = given.style ?? "form";
+    const parameter: IrParameter = { name, in: "query", required: false, deprecated: false, style, explode: given.explode ?? style === "form", allowReserved: given.allowReserved ?? false, allowEmptyValue: false, pointer: "" };
+    const propertyShape = shapeOf(model, node?.properties?.find((p) => p.name === name)?.schema);
+    // An exploded form object's properties are the form's own pairs: those its schema declares.
+    const takes = style === "form" && parameter.explode && propertyShape.kind === "object" ? (key: string) => propertyShape.names?.has(key) === true : undefined;
+    const value = parseQuery(pairs, parameter, propertyShape, takes);
+    const owned = ([key]: [string, string]) => key === name || (style === "deepObject" && key.startsWith(`${name}[`) && key.endsWith("]")) || takes?.(key) === true;
+    pairs = pairs.filter((pair) => !owned(pair));
+    if (value !== undefined) setOwn(body, name, value);
+  }
+  for (const [name, value] of pairs) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
     if (property.kind !== "array") setOwn(body, name, coerce(percentDecoded(value), property.types));
     else if (hasOwn(body, name)) (body[name] as unknown[]).push(coerce(percentDecoded(value), property.types));

@@ -246,7 +246,7 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       const content = operation.body.contents.find((c) => mediaTypeEssence(c.mediaType) === mediaType) ?? operation.body.contents.find((c) => matchesRange(c.mediaType, mediaType));
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
-        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} });
+        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, { schemaPath: "", ref: content.checked.type, annotations: {} }, content.encoding);
         if (json || mediaType === "application/x-www-form-urlencoded") {
           const result = content.checked.validate(body);
           if (!result.ok) errors.push(...result.errors);
