@@ -97,12 +97,20 @@ interface Shape {
   names?: ReadonlySet<string>;
   /** Whether an object takes properties beyond those (`additionalProperties` not false). */
   open?: boolean;
+  /**
+   * An array's other JSON types, when a union allows a value that is no array (Stripe's
+   * `discounts`: a list of objects, or "" to clear it): a lone text that cannot be one of the items is read as one of these.
+   */
+  scalar?: readonly JsonType[];
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   const node = resolveNode(model, schema);
   const types = node?.type ?? [];
-  if (types.includes("array")) return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [] };
+  if (types.includes("array")) {
+    const scalar = types.filter((t) => t !== "array" && t !== "object");
+    return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [], ...(scalar.length > 0 && { scalar }) };
+  }
   // Properties with no `type` (star-trek's form bodies, @readme/oas-examples) describe an object all the same:
   // without this, a form's `avian=true` stayed the text "true" and failed its boolean guard.
   const untypedObject = types.length === 0 && ((node?.properties?.length ?? 0) > 0 || typeof node?.additionalProperties === "object");
@@ -113,7 +121,8 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
     const property = (name: string): Shape => {
       const schema = properties.get(name) ?? (typeof additional === "object" ? additional : undefined);
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
-      return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object"] } : shape;
+      // An object's other types stay (Stripe's `created`: an integer, or `{ gt, lt }`): "5" is the integer 5.
+      return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object", ...shape.types] } : shape;
     };
     // `types`: those of a union's other branches, for a lone `name=value` (pandascore's `page=2` beside `number=2&size=30`).
     return { kind: "object", types: types.filter((t) => t !== "object" && t !== "array"), property, names: new Set(properties.keys()), open: additional !== false };
@@ -151,7 +160,7 @@ function percentDecoded(text: string): string {
 
 /** A list of texts → the value of its shape: items, or key/value pairs; each text first through `decode` (percent-decoding, none in a header). */
 function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode: (text: string) => string = percentDecoded): unknown {
-  if (shape.kind === "array") return parts.map((p) => coerce(decode(p), shape.types));
+  if (shape.kind === "array") return arrayOrScalar(parts.map(decode), shape);
   if (shape.kind === "object") {
     const object: Record<string, unknown> = {};
     if (pairsAreKeyValue) {
@@ -163,6 +172,17 @@ function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode:
     return object;
   }
   return coerce(decode(parts.join(",")), shape.types);
+}
+
+/**
+ * An array's texts as its items; but one text that no item can be, where the schema also allows a
+ * scalar, as that scalar: Stripe's `discounts=` (anyOf: an array of objects, or "") is "", where it
+ * was read as [""] and refused. Items that are primitives keep the list (one text fits either).
+ */
+function arrayOrScalar(texts: string[], shape: Shape): unknown {
+  const structured = shape.types.length > 0 && shape.types.every((t) => t === "object" || t === "array");
+  if (shape.scalar && texts.length === 1 && structured && !/^\s*[[{]/.test(texts[0]!)) return coerce(texts[0]!, shape.scalar);
+  return texts.map((text) => coerce(text, shape.types));
 }
 
 /** An object property's text, coerced by the property's schema. */
@@ -322,11 +342,12 @@ export function parseFormBody(text: string, model: IrModel, schema: IrSchema, en
     pairs = pairs.filter((pair) => !owned(pair));
     if (value !== undefined) setOwn(body, name, value);
   }
+  const lists = new Map<string, string[]>();
   for (const [name, value] of pairs) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
     if (property.kind !== "array") setOwn(body, name, coerce(percentDecoded(value), property.types));
-    else if (hasOwn(body, name)) (body[name] as unknown[]).push(coerce(percentDecoded(value), property.types));
-    else setOwn(body, name, [coerce(percentDecoded(value), property.types)]);
+    else lists.set(name, [...(lists.get(name) ?? []), percentDecoded(value)]);
   }
+  for (const [name, texts] of lists) setOwn(body, name, arrayOrScalar(texts, shape.property!(name)));
   return body;
 }
