@@ -132,14 +132,19 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
 
 /**
  * "7" → 7 when the schema says number or integer (a JSON number's text only: not "0x10"), "true" → true
- * for boolean, a JSON object or array's text → its value when the schema says object or array and not
- * string (the client writes an object or array inside a list or map as JSON text, since no style
- * defines it: elasticbeanstalk's `Tags`, an array of objects in a query); text otherwise.
+ * for boolean, a JSON object or array's text → its value when the schema says object or array (and,
+ * if it says string too, when the value is of a type it allows): the client writes an object or array
+ * inside a list or map as JSON text, since no style defines it (elasticbeanstalk's `Tags`, an array of
+ * objects in a query); text otherwise.
  */
 function coerce(text: string, types: readonly JsonType[]): unknown {
-  if ((types.includes("object") || types.includes("array")) && !types.includes("string") && /^\s*[[{]/.test(text)) {
+  if ((types.includes("object") || types.includes("array")) && /^\s*[[{]/.test(text)) {
+    // A union with string (Stripe's `metadata`: an object, or "" to clear it) takes the JSON text's
+    // value when it is an object or array the union allows: the client writes such a value so.
     try {
-      return JSON.parse(text) as unknown;
+      const value = JSON.parse(text) as unknown;
+      const allowed = Array.isArray(value) ? types.includes("array") : typeof value === "object" && value !== null && types.includes("object");
+      return !types.includes("string") || allowed ? value : text;
     } catch {
       return text;
     }
