@@ -164,7 +164,10 @@ function listDocuments() {
       } else if (args.corpus && /\.(json|ya?ml)$/.test(entry.name) && !/(^|\/)(node_modules|package\.json$)/.test(file)) {
         // Another corpus: every OpenAPI or Swagger document, JSON or YAML; a version other than 3.0/3.1 is to be refused.
         // Not in the first 2 KB (Dialogporten's NSwag document puts `openapi` after `components`): a JSON file's top-level keys, up to 30 MB.
-        const match = /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m.exec(head(file)) ?? topLevelVersion(file);
+        // A YAML document's own `openapi` is a top-level key, at the line's start: speccy's docs/_data/rules.yml
+        // has an indented `openapi: 3.0.1` inside a rule's example and is no OpenAPI document.
+        const key = entry.name.endsWith(".json") ? /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m : /^["']?(openapi|swagger)["']?\s*:\s*["']?(\d+\.\d+(?:\.\d+)?)/m;
+        const match = key.exec(head(file)) ?? topLevelVersion(file);
         if (match) found.push({ file, name: path.relative(corpus, file), version: `${match[1] === "swagger" ? "swagger " : ""}${match[2]}`, size: statSync(file).size, refuse: !/^3\.[01]\.\d+$/.test(match[2]) || match[1] === "swagger" });
       }
     }

@@ -12,7 +12,7 @@ import { loadSchema, type LoadedSchema } from "../load/load-schema";
 import { followPointer, type SchemaLocation } from "../load/registry";
 import { sourceNameOf } from "../load/source-names";
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
-import type { IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
+import type { IrMediaContent, IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
 import { pointerTokens } from "../load/openapi/document-refs";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
@@ -56,6 +56,8 @@ export interface MockContent {
   checked?: Checked;
   /** Documented examples, in order: the media type's `example`/`examples` (named), then the schema's. */
   examples: { name?: string; value: JsonValue }[];
+  /** A request body's Encoding Objects by property, as written (a form body's styles: parseFormBody). */
+  encoding?: IrMediaContent["encoding"];
 }
 
 export interface MockResponse {
@@ -206,7 +208,7 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
       const checked = view ?? (content.schema ? schemaChecked(content.schema.pointer) : undefined);
       const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
-      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)] };
+      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)], ...(content.encoding && { encoding: content.encoding }) };
     });
 
   const operations = openapi.input.operations.map((operation): MockOperation => {

@@ -6,7 +6,7 @@
  */
 import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
-import type { IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+import type { IrMediaContent, IrParameter, ParameterLocation } from "../load/openapi/operation-model";
 import { splitPathKey } from "../load/openapi/path-query";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
 import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
@@ -97,12 +97,20 @@ interface Shape {
   names?: ReadonlySet<string>;
   /** Whether an object takes properties beyond those (`additionalProperties` not false). */
   open?: boolean;
+  /**
+   * An array's other JSON types, when a union allows a value that is no array (Stripe's
+   * `discounts`: a list of objects, or "" to clear it): a lone text that cannot be one of the items is read as one of these.
+   */
+  scalar?: readonly JsonType[];
 }
 
 function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
   const node = resolveNode(model, schema);
   const types = node?.type ?? [];
-  if (types.includes("array")) return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [] };
+  if (types.includes("array")) {
+    const scalar = types.filter((t) => t !== "array" && t !== "object");
+    return { kind: "array", types: resolveNode(model, node?.items)?.type ?? [], ...(scalar.length > 0 && { scalar }) };
+  }
   // Properties with no `type` (star-trek's form bodies, @readme/oas-examples) describe an object all the same:
   // without this, a form's `avian=true` stayed the text "true" and failed its boolean guard.
   const untypedObject = types.length === 0 && ((node?.properties?.length ?? 0) > 0 || typeof node?.additionalProperties === "object");
@@ -113,7 +121,8 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
     const property = (name: string): Shape => {
       const schema = properties.get(name) ?? (typeof additional === "object" ? additional : undefined);
       const shape = schema === undefined ? undefined : shapeOf(model, schema);
-      return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object"] } : shape;
+      // An object's other types stay (Stripe's `created`: an integer, or `{ gt, lt }`): "5" is the integer 5.
+      return shape === undefined ? { kind: "primitive", types: [] } : shape.kind === "object" ? { kind: "primitive", types: ["object", ...shape.types] } : shape;
     };
     // `types`: those of a union's other branches, for a lone `name=value` (pandascore's `page=2` beside `number=2&size=30`).
     return { kind: "object", types: types.filter((t) => t !== "object" && t !== "array"), property, names: new Set(properties.keys()), open: additional !== false };
@@ -123,14 +132,19 @@ function shapeOf(model: IrModel, schema: IrSchema | undefined): Shape {
 
 /**
  * "7" → 7 when the schema says number or integer (a JSON number's text only: not "0x10"), "true" → true
- * for boolean, a JSON object or array's text → its value when the schema says object or array and not
- * string (the client writes an object or array inside a list or map as JSON text, since no style
- * defines it: elasticbeanstalk's `Tags`, an array of objects in a query); text otherwise.
+ * for boolean, a JSON object or array's text → its value when the schema says object or array (and,
+ * if it says string too, when the value is of a type it allows): the client writes an object or array
+ * inside a list or map as JSON text, since no style defines it (elasticbeanstalk's `Tags`, an array of
+ * objects in a query); text otherwise.
  */
 function coerce(text: string, types: readonly JsonType[]): unknown {
-  if ((types.includes("object") || types.includes("array")) && !types.includes("string") && /^\s*[[{]/.test(text)) {
+  if ((types.includes("object") || types.includes("array")) && /^\s*[[{]/.test(text)) {
+    // A union with string (Stripe's `metadata`: an object, or "" to clear it) takes the JSON text's
+    // value when it is an object or array the union allows: the client writes such a value so.
     try {
-      return JSON.parse(text) as unknown;
+      const value = JSON.parse(text) as unknown;
+      const allowed = Array.isArray(value) ? types.includes("array") : typeof value === "object" && value !== null && types.includes("object");
+      return !types.includes("string") || allowed ? value : text;
     } catch {
       return text;
     }
@@ -151,7 +165,7 @@ function percentDecoded(text: string): string {
 
 /** A list of texts → the value of its shape: items, or key/value pairs; each text first through `decode` (percent-decoding, none in a header). */
 function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode: (text: string) => string = percentDecoded): unknown {
-  if (shape.kind === "array") return parts.map((p) => coerce(decode(p), shape.types));
+  if (shape.kind === "array") return arrayOrScalar(parts.map(decode), shape);
   if (shape.kind === "object") {
     const object: Record<string, unknown> = {};
     if (pairsAreKeyValue) {
@@ -163,6 +177,17 @@ function build(parts: string[], shape: Shape, pairsAreKeyValue: boolean, decode:
     return object;
   }
   return coerce(decode(parts.join(",")), shape.types);
+}
+
+/**
+ * An array's texts as its items; but one text that no item can be, where the schema also allows a
+ * scalar, as that scalar: Stripe's `discounts=` (anyOf: an array of objects, or "") is "", where it
+ * was read as [""] and refused. Items that are primitives keep the list (one text fits either).
+ */
+function arrayOrScalar(texts: string[], shape: Shape): unknown {
+  const structured = shape.types.length > 0 && shape.types.every((t) => t === "object" || t === "array");
+  if (shape.scalar && texts.length === 1 && structured && !/^\s*[[{]/.test(texts[0]!)) return coerce(texts[0]!, shape.scalar);
+  return texts.map((text) => coerce(text, shape.types));
 }
 
 /** An object property's text, coerced by the property's schema. */
@@ -257,7 +282,9 @@ function explodedObjectKeys(parameters: readonly IrParameter[], shapes: Readonly
 
 function parseQuery(pairs: readonly [string, string][], parameter: IrParameter, shape: Shape, takes: ((key: string) => boolean) | undefined): unknown {
   const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
-  if (parameter.style === "deepObject") {
+  // deepObject defines objects alone: the client writes an array or a primitive as form does
+  // (Stripe's deepObject `payment_method_types`, an array: `payment_method_types=card`), read so below.
+  if (parameter.style === "deepObject" && shape.kind === "object") {
     const prefix = `${parameter.name}[`;
     const entries = pairs.filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
     if (entries.length === 0) return undefined;
@@ -295,19 +322,37 @@ function parseContent(text: string, mediaType: string): unknown {
 }
 
 /**
- * An application/x-www-form-urlencoded body read back as the client's formBody writes it (each
- * property `name=value`, an array's items repeated), each value coerced by its property's schema;
- * the text itself when the schema is a string.
+ * An application/x-www-form-urlencoded body read back as the client's formBody writes it. A property
+ * whose Encoding Object gives a style, explode or allowReserved is read as a query parameter of that
+ * style (Stripe's deepObject `company[name]=...`), its pairs taken out first; every other pair is a
+ * property `name=value` (an array's items repeated, an object as JSON text: its content type's
+ * default), coerced by its property's schema. The text itself when the schema is a string.
  */
-export function parseFormBody(text: string, model: IrModel, schema: IrSchema): unknown {
+export function parseFormBody(text: string, model: IrModel, schema: IrSchema, encoding?: IrMediaContent["encoding"]): unknown {
   const shape = shapeOf(model, schema);
   // A form body whose schema is a string (libretranslate.local) is the text the client sent as it is.
   if (shape.kind === "primitive" && shape.types.includes("string")) return text;
+  const body: Record<string, unknown> = {};
+  let pairs = splitPairs(text, "&");
+  const node = resolveNode(model, schema);
+  for (const [name, given] of Object.entries(encoding ?? {})) {
+    if (given.style === undefined && given.explode === undefined && given.allowReserved === undefined) continue;
+    const style = given.style ?? "form";
+    const parameter: IrParameter = { name, in: "query", required: false, deprecated: false, style, explode: given.explode ?? style === "form", allowReserved: given.allowReserved ?? false, allowEmptyValue: false, pointer: "" };
+    const propertyShape = shapeOf(model, node?.properties?.find((p) => p.name === name)?.schema);
+    // An exploded form object's properties are the form's own pairs: those its schema declares.
+    const takes = style === "form" && parameter.explode && propertyShape.kind === "object" ? (key: string) => propertyShape.names?.has(key) === true : undefined;
+    const value = parseQuery(pairs, parameter, propertyShape, takes);
+    const owned = ([key]: [string, string]) => key === name || (style === "deepObject" && key.startsWith(`${name}[`) && key.endsWith("]")) || takes?.(key) === true;
+    pairs = pairs.filter((pair) => !owned(pair));
+    if (value !== undefined) setOwn(body, name, value);
+  }
   return fields(
-    splitPairs(text, "&").map(([name, value]) => [name, percentDecoded(value)]),
+    pairs.map(([name, value]) => [name, percentDecoded(value)]),
     shape,
     model,
     schema,
+    body,
   );
 }
 
@@ -352,15 +397,14 @@ export function parseMultipartBody(text: string, contentType: string, model: IrM
  * object they encode. A required array property with no field is the empty array: an empty list has
  * no field in either encoding, so the client's `{ ids: [] }` was refused as missing `ids`.
  */
-function fields(pairs: readonly [string, string | undefined][], shape: Shape, model: IrModel, schema: IrSchema): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+function fields(pairs: readonly [string, string | undefined][], shape: Shape, model: IrModel, schema: IrSchema, body: Record<string, unknown> = {}): Record<string, unknown> {
+  const lists = new Map<string, string[]>();
   for (const [name, text] of pairs) {
     const property = shape.property?.(name) ?? { kind: "primitive", types: [] };
-    const value = text === undefined ? "" : coerce(text, property.types);
-    if (property.kind !== "array") setOwn(body, name, value);
-    else if (hasOwn(body, name)) (body[name] as unknown[]).push(value);
-    else setOwn(body, name, [value]);
+    if (property.kind !== "array") setOwn(body, name, text === undefined ? "" : coerce(text, property.types));
+    else lists.set(name, [...(lists.get(name) ?? []), text ?? ""]);
   }
+  for (const [name, texts] of lists) setOwn(body, name, arrayOrScalar(texts, shape.property!(name)));
   for (const name of resolveNode(model, schema)?.required ?? []) {
     if (!hasOwn(body, name) && shape.names?.has(name) && shape.property?.(name).kind === "array") setOwn(body, name, []);
   }

@@ -247,7 +247,7 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
       if (!content && operation.body.contents.length > 0) errors.push({ path: "", message: `content type "${mediaType}" is not one of ${operation.body.contents.map((c) => c.mediaType).join(", ")}`, in: "body" });
       else if (content?.checked) {
         const schema = { schemaPath: "", ref: content.checked.type, annotations: {} };
-        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, schema);
+        if (mediaType === "application/x-www-form-urlencoded") body = parseFormBody(text, api.model, schema, content.encoding);
         const read = mediaType === "multipart/form-data" ? parseMultipartBody(text, contentType, api.model, schema) : !json && /^text\//.test(mediaType) ? parseTextBody(text, api.model, schema) : undefined;
         // A multipart body is recorded as the object it encodes, a text body as its text.
         if (read !== undefined && mediaType === "multipart/form-data") body = read;

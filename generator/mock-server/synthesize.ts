@@ -178,6 +178,18 @@ interface Merged {
   exclusive: Set<IrSchema[]>;
 }
 
+/** Whether some number (an integer when `integer`) lies within `m`'s bounds, exclusive ones left out. */
+function hasRoom(m: Merged, integer: boolean): boolean {
+  const low = Math.max(m.minimum ?? -Infinity, m.exclusiveMinimum ?? -Infinity);
+  const high = Math.min(m.maximum ?? Infinity, m.exclusiveMaximum ?? Infinity);
+  const lowOpen = m.exclusiveMinimum !== undefined && m.exclusiveMinimum >= (m.minimum ?? -Infinity);
+  const highOpen = m.exclusiveMaximum !== undefined && m.exclusiveMaximum <= (m.maximum ?? Infinity);
+  if (!integer) return low < high || (low === high && !lowOpen && !highOpen);
+  const first = lowOpen ? Math.floor(low) + 1 : Math.ceil(low);
+  const last = highOpen ? Math.ceil(high) - 1 : Math.floor(high);
+  return first <= last;
+}
+
 /** The branch of a discriminator for `tag`: its type, with the tag property set to the tag. */
 function taggedBranch(schemaPath: string, propertyName: string, tag: string, type: string): IrNode {
   const at = `${schemaPath}/discriminator/mapping/${tag}`;
@@ -220,9 +232,9 @@ class Synthesizer {
       case "boolean":
         return this.random() < 0.5;
       case "integer":
-        return this.number(merged, true);
+        return this.number(this.outsideRivals(merged, this.rivalsOf(against, "integer", depth), true), true);
       case "number":
-        return this.number(merged, false);
+        return this.number(this.outsideRivals(merged, this.rivalsOf(against, "number", depth), false), false);
       case "string":
         return this.string(merged);
       case "array":
@@ -452,11 +464,35 @@ class Synthesizer {
     return object;
   }
 
-  /** The rivals (merged) of a value of `type`: a rival of another type is broken already. */
-  private rivalsOf(rivals: IrSchema[], type: "object" | "array", depth: number): Merged[] {
+  /** The rivals (merged) of a value of `type`: a rival of another type is broken already (an integer is a number too). */
+  private rivalsOf(rivals: IrSchema[], type: "object" | "array" | "integer" | "number", depth: number): Merged[] {
     if (!this.breakRivals) return [];
-    return rivals.map((r) => this.merge([r], depth)).filter((r) => r.types === undefined || r.types.includes(type));
+    return rivals.map((r) => this.merge([r], depth)).filter((r) => r.types === undefined || r.types.includes(type) || (type === "integer" && r.types.includes("number")));
   }
+
+  /**
+   * `m`'s bounds narrowed to leave each rival number's range: below its minimum or above its maximum
+   * (one of the two at random when it has both). A oneOf of ranges that overlap (openapi-to-graphql's
+   * `oneOf: [{minimum: -90}, {maximum: 90}]` on an integer) has values only outside the overlap, which
+   * a value drawn inside one branch's bounds never reached. A rival without bounds, or whose range
+   * cannot be left inside `m`'s, is passed over (the guard decides).
+   */
+  private outsideRivals(m: Merged, rivals: Merged[], integer: boolean): Merged {
+    let narrowed = m;
+    for (const rival of rivals) {
+      const options: Merged[] = [];
+      // Below the rival: at most its exclusiveMinimum, or under its minimum (whichever binds).
+      if (rival.exclusiveMinimum !== undefined && rival.exclusiveMinimum >= (rival.minimum ?? -Infinity)) options.push({ ...narrowed, maximum: Math.min(narrowed.maximum ?? Infinity, rival.exclusiveMinimum) });
+      else if (rival.minimum !== undefined) options.push({ ...narrowed, exclusiveMaximum: Math.min(narrowed.exclusiveMaximum ?? Infinity, rival.minimum) });
+      // Above the rival: at least its exclusiveMaximum, or over its maximum.
+      if (rival.exclusiveMaximum !== undefined && rival.exclusiveMaximum <= (rival.maximum ?? Infinity)) options.push({ ...narrowed, minimum: Math.max(narrowed.minimum ?? -Infinity, rival.exclusiveMaximum) });
+      else if (rival.maximum !== undefined) options.push({ ...narrowed, exclusiveMinimum: Math.max(narrowed.exclusiveMinimum ?? -Infinity, rival.maximum) });
+      const roomy = options.filter((o) => hasRoom(o, integer));
+      if (roomy.length > 0) narrowed = roomy[this.int(0, roomy.length - 1)]!;
+    }
+    return narrowed;
+  }
+
 
   /**
    * Breaks each rival object in `keys` (changed in place): a property the rival requires and `m` does

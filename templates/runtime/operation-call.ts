@@ -12,7 +12,7 @@
 import { checkOption, deliver, isRetryableStatus, randomId, type CallOptions, type Judgement, type TransportOptions, type ValidateFn } from "./http-client.js";
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf, type ApiFailure, type ApiIssue, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { chooseSecurity, emptyAuthParts, type AuthParts, type Credential, type SchemeApplier } from "./security.js";
-import { appendQuery, serializeQueryParam } from "./params.js";
+import { appendQuery, encodeParamText, serializeQueryParam, type QueryStyle } from "./params.js";
 import type { HeaderReader } from "./response-headers.js";
 
 export interface OperationClientOptions extends TransportOptions {
@@ -52,13 +52,24 @@ export interface BodySpec {
   validate?: ValidateFn<unknown> | undefined;
   /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
   encode: BodyEncoder;
+  /** A form body's Encoding Objects that give a style, explode or allowReserved, by property (formBody). */
+  encoding?: FormEncoding | undefined;
+}
+
+/**
+ * Per property of a form body, the Encoding Object's `style`, `explode` and `allowReserved` as
+ * written (Stripe's `{ style: "deepObject", explode: true }`): the property is serialized as a query
+ * parameter of that style. A property without one is serialized by its content type (formBody).
+ */
+export interface FormEncoding {
+  readonly [property: string]: { readonly style?: QueryStyle; readonly explode?: boolean; readonly allowReserved?: boolean };
 }
 
 /**
  * A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for
  * multipart's boundary). `chosen`: the request's `contentType` (the type under a media range it declares).
  */
-export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string) => { body: unknown; contentType?: string | undefined };
+export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string, encoding?: FormEncoding) => { body: unknown; contentType?: string | undefined };
 
 /** One operation call, its parameters already serialized by the generated function. */
 export interface OperationCall {
@@ -161,7 +172,7 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
 
   let body: unknown;
   if (spec) {
-    const encoded = spec.encode(op.body, spec.mediaType, op.contentType);
+    const encoded = spec.encode(op.body, spec.mediaType, op.contentType, spec.encoding);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -245,19 +256,34 @@ interface FormDataLike {
 export const jsonBody: BodyEncoder = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
 
 /**
- * Each property `name=value` (arrays repeated, as form with explode), percent-encoded. A body whose
- * schema is a string (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
+ * Each property `name=value`, percent-encoded. A property with an Encoding Object that gives a style,
+ * explode or allowReserved is written as a query parameter of that style (`company[name]=...` for
+ * deepObject); otherwise its content type decides (OpenAPI 3.1.2, Encoding Object: `style` defaults
+ * to form only when explode or allowReserved is given): an object's default is application/json, so
+ * it goes as one pair of JSON text, where form with explode would write its properties as the form's
+ * own pairs and lose its name (openapi-to-graphql's stripe.json: `company`'s `name` read as the
+ * body's); an array's items are repeated pairs, a primitive its text. A body whose schema is a string
+ * (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
  */
-export const formBody: BodyEncoder = (value, mediaType) => ({
+export const formBody: BodyEncoder = (value, mediaType, _chosen, encoding) => ({
   body:
     typeof value === "string"
       ? value
       : Object.entries(value as Record<string, unknown>)
-          .map(([name, item]) => serializeQueryParam(name, item, "form", true))
+          .map(([name, item]) => formPair(name, item, encoding && Object.prototype.hasOwnProperty.call(encoding, name) ? encoding[name] : undefined))
           .filter((pair) => pair !== "")
           .join("&"),
   contentType: mediaType,
 });
+
+function formPair(name: string, item: unknown, encoding: FormEncoding[string] | undefined): string {
+  if (encoding) {
+    const style = encoding.style ?? "form";
+    return serializeQueryParam(name, item, style, encoding.explode ?? style === "form", encoding.allowReserved ?? false);
+  }
+  if (typeof item === "object" && item !== null && !Array.isArray(item)) return `${encodeParamText(name)}=${encodeParamText(JSON.stringify(item))}`;
+  return serializeQueryParam(name, item, "form", true);
+}
 
 /** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */
 export const multipartBody: BodyEncoder = (value) => {

@@ -257,6 +257,17 @@ describe("synthesis", () => {
       expect(errors).toEqual([]);
       expect(values.some((value) => !("tag" in (value as object)))).toBe(true);
     });
+
+    test("number ranges that overlap: a value outside the overlap (openapi-to-graphql's oneOf4, an integer)", async () => {
+      // Every integer from -90 to 90 fits both branches; a value drawn inside one branch's bounds always did.
+      const { values, errors } = await made({ title: "Latitude", type: "integer", oneOf: [{ minimum: -90 }, { maximum: 90 }] });
+      expect(errors).toEqual([]);
+      for (const value of values) expect(Number.isInteger(value) && Math.abs(value as number) > 90).toBe(true);
+      // Exclusive bounds: only x <= 0 or x > 10 fit exactly one branch.
+      const open = await made({ title: "Reading", type: "number", oneOf: [{ exclusiveMinimum: 0 }, { maximum: 10 }] });
+      expect(open.errors).toEqual([]);
+      for (const value of open.values) expect((value as number) <= 0 || (value as number) > 10).toBe(true);
+    });
   });
 
   test("a schema no value can meet is reported, not answered", async () => {

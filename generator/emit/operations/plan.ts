@@ -304,7 +304,8 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       if (kind === "raw" || type === undefined) return code`{ mediaType: ${content.mediaType}, encode: ${encode} }`;
       // A file of a multipart body is a binary string to its schema: checked as one (runtime withoutFiles).
       const validate = kind === "multipart" ? code`(body${ts`: unknown`}) => ${guard(type)}(${rt("withoutFiles")}(body))` : guard(type);
-      return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate} }`;
+      const encoding = kind === "form" ? formEncoding(content) : undefined;
+      return code`{ mediaType: ${content.mediaType}, encode: ${encode}, validate: ${validate}${encoding ? code`, encoding: ${literal(encoding)}` : code``} }`;
     });
     // x-idempotency-key naming a property of the JSON body (or of its array items): a key where one is missing,
     // filled once, before the first attempt, so that every attempt repeats it (the server drops replays).
@@ -392,4 +393,24 @@ function applicableSecurity(operation: IrOperation, api: IrApi): string[][] {
     .filter((alternative) => alternative.length === 0 || alternative.some((s) => applied(s.scheme)))
     .map((alternative) => alternative.filter((s) => applied(s.scheme)).map((s) => s.scheme));
   return [...alternatives.filter((a) => a.length > 0), ...alternatives.filter((a) => a.length === 0)];
+}
+
+/**
+ * A form body's Encoding Objects that serialize their property by a style (runtime FormEncoding):
+ * those giving `style`, `explode` or `allowReserved`; the others are serialized by their content
+ * type, as are all properties when there are none (undefined: nothing to write). A property named
+ * `__proto__` is left to its content type: `{"__proto__": ...}` in an object literal sets the
+ * prototype, not a property the runtime finds.
+ */
+function formEncoding(content: IrMediaContent): Record<string, { style?: string; explode?: boolean; allowReserved?: boolean }> | undefined {
+  const entries = Object.entries(content.encoding ?? {}).flatMap(([name, encoding]) => {
+    if (name === "__proto__" || typeof encoding !== "object" || encoding === null) return [];
+    const picked = {
+      ...(typeof encoding.style === "string" && { style: encoding.style }),
+      ...(typeof encoding.explode === "boolean" && { explode: encoding.explode }),
+      ...(typeof encoding.allowReserved === "boolean" && { allowReserved: encoding.allowReserved }),
+    };
+    return Object.keys(picked).length > 0 ? [[name, picked] as const] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

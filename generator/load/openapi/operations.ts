@@ -13,6 +13,7 @@ import { desiredOperationName, inlineSchemaName, OperationNames, typeStem } from
 import { toPascalCase, toValueName } from "../../identifiers";
 import { isHeaderName } from "./field-names";
 import { readParameters, readRequestBody, readResponses, type PartsContext } from "./operation-parts";
+import { queryKeyClashes } from "./query-key-clashes";
 
 export interface ExtractOptions {
   /** How `$ref`s are followed; default: JSON pointers within the document. */
@@ -85,6 +86,11 @@ export function extractOperations(document: JsonObject, options: ExtractOptions 
   if (bodiless.length > 0) {
     const listed = bodiless.slice(0, 3).join(", ") + (bodiless.length > 3 ? `, and ${bodiless.length - 3} more` : "");
     warnings.push(`${options.file ?? "(document)"}: ${bodiless.length} response${bodiless.length === 1 ? " declares" : "s declare"} a body that HTTP never sends (a 204, 205 or 304 status, or an answer to HEAD): typed and checked as no body (${listed})`);
+  }
+  const clashes = queryKeyClashes(operations, context.resolve, options.file);
+  if (clashes.length > 0) {
+    const listed = clashes.slice(0, 3).join("; ") + (clashes.length > 3 ? `; and ${clashes.length - 3} more` : "");
+    warnings.push(`${options.file ?? "(document)"}: ${clashes.length} operation${clashes.length === 1 ? " has" : "s have"} a query key that two parameters write, which no server can tell apart: sent as written (${listed})`);
   }
   return { operations, webhooks, warnings };
 }

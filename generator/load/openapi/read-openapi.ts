@@ -60,13 +60,17 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   const allFindings = checkOpenApiSemantics(original, options.documentUri === undefined ? localRefResolver(original) : documentsResolver(original, options.documentUri, documents));
   const findings = allFindings.filter((f) => f.warning !== true);
   const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${pointerFragment(f.pointer)}: ${f.message}`);
+  // What the semantic checks cannot see, the official schema of the document's version does. Both are
+  // reported, each mistake on its line: @platformatic/openapi-schema-validator's invalid-spec.json
+  // lacks `info` and names an undeclared security scheme, and only the second was said, so a user
+  // fixing it met the first on the next run.
+  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
   if (findings.length > 0) {
     const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
     first!.also.push(...rest);
+    if (schemaFinding) first!.also.push(new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer }));
     throw first;
   }
-  // What the semantic checks cannot see, the official schema of the document's version does.
-  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);

@@ -12,6 +12,7 @@
 import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
 import { type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { type Credential, type SchemeApplier } from "./security.js";
+import { type QueryStyle } from "./params.js";
 import type { HeaderReader } from "./response-headers.js";
 export interface OperationClientOptions extends TransportOptions {
     /** Check response bodies and declared response headers with the generated guards: a mismatch gives `kind: "invalid-response"`. Default false. */
@@ -47,12 +48,26 @@ export interface BodySpec {
     validate?: ValidateFn<unknown> | undefined;
     /** Turns the value into what fetch sends (jsonBody, formBody, multipartBody, rawBody: only those an operation uses are bundled). */
     encode: BodyEncoder;
+    /** A form body's Encoding Objects that give a style, explode or allowReserved, by property (formBody). */
+    encoding?: FormEncoding | undefined;
+}
+/**
+ * Per property of a form body, the Encoding Object's `style`, `explode` and `allowReserved` as
+ * written (Stripe's `{ style: "deepObject", explode: true }`): the property is serialized as a query
+ * parameter of that style. A property without one is serialized by its content type (formBody).
+ */
+export interface FormEncoding {
+    readonly [property: string]: {
+        readonly style?: QueryStyle;
+        readonly explode?: boolean;
+        readonly allowReserved?: boolean;
+    };
 }
 /**
  * A body encoder: the value → the body fetch sends, and its Content-Type (none: fetch decides, as for
  * multipart's boundary). `chosen`: the request's `contentType` (the type under a media range it declares).
  */
-export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string) => {
+export type BodyEncoder = (value: unknown, mediaType: string, chosen?: string, encoding?: FormEncoding) => {
     body: unknown;
     contentType?: string | undefined;
 };
@@ -129,8 +144,14 @@ export declare const callOperation: <R extends OperationResult>(client: ApiClien
 export declare function responseKey(status: number, declared: readonly string[]): string | undefined;
 export declare const jsonBody: BodyEncoder;
 /**
- * Each property `name=value` (arrays repeated, as form with explode), percent-encoded. A body whose
- * schema is a string (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
+ * Each property `name=value`, percent-encoded. A property with an Encoding Object that gives a style,
+ * explode or allowReserved is written as a query parameter of that style (`company[name]=...` for
+ * deepObject); otherwise its content type decides (OpenAPI 3.1.2, Encoding Object: `style` defaults
+ * to form only when explode or allowReserved is given): an object's default is application/json, so
+ * it goes as one pair of JSON text, where form with explode would write its properties as the form's
+ * own pairs and lose its name (openapi-to-graphql's stripe.json: `company`'s `name` read as the
+ * body's); an array's items are repeated pairs, a primitive its text. A body whose schema is a string
+ * (libretranslate.local) is the form's text already: sent as it is, not as its characters' pairs.
  */
 export declare const formBody: BodyEncoder;
 /** A part per property, one per array item; a Blob as it is, an object as JSON text. fetch writes the Content-Type with its boundary. */

@@ -82,7 +82,7 @@ async function send(client, op, call = {}) {
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
   let body;
   if (spec) {
-    const encoded = spec.encode(op.body, spec.mediaType, op.contentType);
+    const encoded = spec.encode(op.body, spec.mediaType, op.contentType, spec.encoding);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -141,10 +141,18 @@ function credentials(client, alternatives) {
   return parts;
 }
 const jsonBody = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
-const formBody = (value, mediaType) => ({
-  body: typeof value === "string" ? value : Object.entries(value).map(([name, item]) => (0, import_params.serializeQueryParam)(name, item, "form", true)).filter((pair) => pair !== "").join("&"),
+const formBody = (value, mediaType, _chosen, encoding) => ({
+  body: typeof value === "string" ? value : Object.entries(value).map(([name, item]) => formPair(name, item, encoding && Object.prototype.hasOwnProperty.call(encoding, name) ? encoding[name] : void 0)).filter((pair) => pair !== "").join("&"),
   contentType: mediaType
 });
+function formPair(name, item, encoding) {
+  if (encoding) {
+    const style = encoding.style ?? "form";
+    return (0, import_params.serializeQueryParam)(name, item, style, encoding.explode ?? style === "form", encoding.allowReserved ?? false);
+  }
+  if (typeof item === "object" && item !== null && !Array.isArray(item)) return `${(0, import_params.encodeParamText)(name)}=${(0, import_params.encodeParamText)(JSON.stringify(item))}`;
+  return (0, import_params.serializeQueryParam)(name, item, "form", true);
+}
 const multipartBody = (value) => {
   const form = new globalThis.FormData();
   for (const [name, item] of Object.entries(value)) {

@@ -4,7 +4,7 @@
 import { checkOption, deliver, isRetryableStatus, randomId } from "./http-client.js";
 import { isJsonMediaType, isSuccessStatus, matchStatus, mediaTypeOf } from "./responses.js";
 import { chooseSecurity, emptyAuthParts } from "./security.js";
-import { appendQuery, serializeQueryParam } from "./params.js";
+import { appendQuery, encodeParamText, serializeQueryParam } from "./params.js";
 function createApiClient(factory, options, schemes, defaultBaseUrl) {
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   checkOption(factory, "baseUrl", baseUrl, true);
@@ -49,7 +49,7 @@ async function send(client, op, call = {}) {
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
   let body;
   if (spec) {
-    const encoded = spec.encode(op.body, spec.mediaType, op.contentType);
+    const encoded = spec.encode(op.body, spec.mediaType, op.contentType, spec.encoding);
     body = encoded.body;
     if (encoded.contentType) headers["content-type"] = encoded.contentType;
   }
@@ -108,10 +108,18 @@ function credentials(client, alternatives) {
   return parts;
 }
 const jsonBody = (value, mediaType) => ({ body: JSON.stringify(value), contentType: mediaType });
-const formBody = (value, mediaType) => ({
-  body: typeof value === "string" ? value : Object.entries(value).map(([name, item]) => serializeQueryParam(name, item, "form", true)).filter((pair) => pair !== "").join("&"),
+const formBody = (value, mediaType, _chosen, encoding) => ({
+  body: typeof value === "string" ? value : Object.entries(value).map(([name, item]) => formPair(name, item, encoding && Object.prototype.hasOwnProperty.call(encoding, name) ? encoding[name] : void 0)).filter((pair) => pair !== "").join("&"),
   contentType: mediaType
 });
+function formPair(name, item, encoding) {
+  if (encoding) {
+    const style = encoding.style ?? "form";
+    return serializeQueryParam(name, item, style, encoding.explode ?? style === "form", encoding.allowReserved ?? false);
+  }
+  if (typeof item === "object" && item !== null && !Array.isArray(item)) return `${encodeParamText(name)}=${encodeParamText(JSON.stringify(item))}`;
+  return serializeQueryParam(name, item, "form", true);
+}
 const multipartBody = (value) => {
   const form = new globalThis.FormData();
   for (const [name, item] of Object.entries(value)) {
