@@ -10,7 +10,7 @@
  */
 import { type IrModel, type IrNamedType, type IrNode, type IrSchema } from "./model";
 import { resolveNode } from "./resolve-node";
-import { eachNode } from "./walk-nodes";
+import type { NodeCheck } from "./walk-nodes";
 
 export interface ClosedAllOfFinding {
   /** The closed member's `additionalProperties`: "#/components/schemas/Base/additionalProperties". */
@@ -18,14 +18,16 @@ export interface ClosedAllOfFinding {
   text: string;
 }
 
-/** One finding per closed `allOf` member that refuses a property another member of the same `allOf` declares. */
-export function closedAllOfFindings(types: readonly IrNamedType[]): ClosedAllOfFinding[] {
+/** The check, for runNodeChecks (walk-nodes.ts): one finding per closed `allOf` member that refuses a property another member of the same `allOf` declares. */
+export function closedAllOfFindings(types: readonly IrNamedType[]): NodeCheck<ClosedAllOfFinding> {
   const model = { types } as unknown as IrModel;
   const findings = new Map<string, ClosedAllOfFinding>();
-  eachNode(types, (node) => {
-    if (node.allOf && node.allOf.length > 1) check(model, node, findings);
-  });
-  return [...findings.values()];
+  return {
+    visit(node) {
+      if (node.allOf && node.allOf.length > 1) check(model, node, findings);
+    },
+    findings: () => [...findings.values()],
+  };
 }
 
 function check(model: IrModel, node: IrNode, findings: Map<string, ClosedAllOfFinding>): void {

@@ -7,44 +7,57 @@
  * why. Checked as written, as JSON Schema says; generate says so once at the lower bound (the
  * place to look), and only where the schema's `type` lets the keyword apply.
  */
-import type { IrNamedType, IrNode, JsonType } from "./model";
-import { eachNode } from "./walk-nodes";
+import type { IrNode, JsonType } from "./model";
+import type { NodeCheck } from "./walk-nodes";
 
 export interface BoundsFinding {
   schemaPath: string;
   text: string;
 }
 
-export function contradictoryBounds(types: readonly IrNamedType[]): BoundsFinding[] {
+/** The check, for runNodeChecks (walk-nodes.ts). */
+export function contradictoryBounds(): NodeCheck<BoundsFinding> {
   // By place: a read-only or write-only view (PetRequest) repeats its component's nodes.
-  const findings = new Map<string, BoundsFinding>();
-  eachNode(types, (node) => {
-    const applies = (...kinds: JsonType[]) => node.type === undefined || node.type.some((t) => kinds.includes(t));
-    const say = (keyword: string, text: string) => findings.set(`${node.schemaPath}/${keyword}`, { schemaPath: `${node.schemaPath}/${keyword}`, text });
-    if (node.enum !== undefined && node.enum.length === 0) say("enum", `"enum" is empty: no value passes here`);
-    if (applies("number", "integer")) numbers(node, say);
-    for (const [low, high, kind, types] of [
-      ["minLength", "maxLength", "string", ["string"]],
-      ["minItems", "maxItems", "array", ["array"]],
-      ["minContains", "maxContains", "array", ["array"]],
-      ["minProperties", "maxProperties", "object", ["object"]],
-    ] as const) {
-      const a = node[low];
-      const b = node[high];
-      if (a !== undefined && b !== undefined && a > b && applies(...types)) say(low, `"${low}" ${a} is above "${high}" ${b}: no ${kind} passes here`);
-    }
-  });
-  return [...findings.values()];
+  const found = new Map<string, BoundsFinding>();
+  const say = (node: IrNode, keyword: string, text: string): void => {
+    const schemaPath = `${node.schemaPath}/${keyword}`;
+    found.set(schemaPath, { schemaPath, text });
+  };
+  return {
+    visit(node) {
+      if (node.enum !== undefined && node.enum.length === 0) say(node, "enum", `"enum" is empty: no value passes here`);
+      if (applies(node, "number", "integer")) numbers(node, say);
+      for (const [low, high, kind] of PAIRS) {
+        const a = node[low];
+        const b = node[high];
+        if (a !== undefined && b !== undefined && a > b && applies(node, kind)) say(node, low, `"${low}" ${a} is above "${high}" ${b}: no ${kind} passes here`);
+      }
+    },
+    findings: () => [...found.values()],
+  };
 }
 
-function numbers(node: IrNode, say: (keyword: string, text: string) => void): void {
+/** The pairs of counting keywords, with the type each applies to. */
+const PAIRS = [
+  ["minLength", "maxLength", "string"],
+  ["minItems", "maxItems", "array"],
+  ["minContains", "maxContains", "array"],
+  ["minProperties", "maxProperties", "object"],
+] as const;
+
+/** Whether the node's `type` lets a keyword of these types apply (no `type`: every type). */
+function applies(node: IrNode, ...kinds: JsonType[]): boolean {
+  return node.type === undefined || node.type.some((t) => kinds.includes(t));
+}
+
+function numbers(node: IrNode, say: (node: IrNode, keyword: string, text: string) => void): void {
   // The tightest bound each side, and whether it is exclusive (3.0's boolean forms are numbers in the IR).
   const lower = tightest([node.minimum, false], [node.exclusiveMinimum, true], (a, b) => a > b);
   const upper = tightest([node.maximum, false], [node.exclusiveMaximum, true], (a, b) => a < b);
   if (!lower || !upper) return;
   const [low, lowExclusive, lowKeyword] = lower;
   const [high, highExclusive, highKeyword] = upper;
-  if (low > high || (low === high && (lowExclusive || highExclusive))) say(lowKeyword, `"${lowKeyword}" ${low} ${low === high ? "meets" : "is above"} "${highKeyword}" ${high}: no number passes here`);
+  if (low > high || (low === high && (lowExclusive || highExclusive))) say(node, lowKeyword, `"${lowKeyword}" ${low} ${low === high ? "meets" : "is above"} "${highKeyword}" ${high}: no number passes here`);
 }
 
 function tightest(inclusive: [number | undefined, false], exclusive: [number | undefined, true], tighter: (a: number, b: number) => boolean): [number, boolean, string] | undefined {

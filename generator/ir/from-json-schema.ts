@@ -12,6 +12,7 @@ import { findInPlaceCycle } from "./reference-cycles";
 import { compiledRegex } from "./regex-flags";
 import { closedAllOfFindings } from "./closed-all-of";
 import { contradictoryBounds } from "./contradictory-bounds";
+import { runNodeChecks } from "./walk-nodes";
 import { foldDuplicateTypes } from "./fold-duplicates";
 import { readDiscriminator } from "../load/openapi/discriminator";
 import { detectDialect } from "../load/dialect";
@@ -146,7 +147,7 @@ class Normalizer {
     if (collision && this.options.nameCollisions === "error") {
       this.fail("nameCollision", `${collisionText(collision)}; rename one of them (without --name-collisions error it would be "${collision.name}")`, collision.origin);
     }
-    for (const finding of [...closedAllOfFindings(types), ...contradictoryBounds(types)]) this.warnAt(finding.schemaPath, finding.text);
+    for (const finding of runNodeChecks<{ schemaPath: string; text: string }>(types, [closedAllOfFindings(types), contradictoryBounds()])) this.warnAt(finding.schemaPath, finding.text);
     const cycle = findInPlaceCycle(types);
     if (cycle) {
       const origins = cycle.map((name) => types.find((t) => t.name === name)!.origin);
