@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { CodegenError, pointerFragment } from "../errors";
 import type { DerivedNames } from "./naming";
 import { isNode, type IrModel, type IrNamedType, type IrNode, type IrRoot, type IrSchema } from "./model";
-import { displayFileOf } from "../load/source-names";
+import { displayOrigin } from "../load/source-names";
 
 export interface MergedModels {
   /** Every type of every schema, each name once; `rootName` (and `rootType`) is the first schema's. */
@@ -76,7 +76,7 @@ export function mergeModels(models: readonly IrModel[], options: { nameCollision
       let n = 2;
       while (conflict(`${type.name}${n}`, isRoot) !== undefined || own.has(`${type.name}${n}`)) n++;
       if (options.nameCollisions === "error") {
-        const { file, pointer } = splitOrigin(type.origin, model.source.file);
+        const { file, pointer } = displayOrigin(type.origin, model.source.file);
         throw new CodegenError("nameCollision", `name collision: "${type.name}" ${reason}; rename one of them (without --name-collisions error it would be "${type.name}${n}")`, { file, pointer });
       }
       renames.set(type.name, `${type.name}${n}`);
@@ -283,14 +283,8 @@ function visitNodes(schema: IrSchema, visit: (node: IrNode) => IrNode): IrSchema
   return visit(node);
 }
 
-/** A type's origin ("#/a" in the root document `file`, "other.yaml#/a" in another) → the file as messages name it, and the pointer. */
-function splitOrigin(origin: string, file: string | undefined): { file?: string; pointer: string } {
-  const hash = origin.indexOf("#");
-  return hash > 0 ? { file: displayFileOf(origin.slice(0, hash), file), pointer: origin.slice(hash) } : { file, pointer: origin.slice(Math.max(hash, 0)) };
-}
-
 /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */
 function where(origin: string, file: string | undefined): string {
-  const { file: f, pointer } = splitOrigin(origin, file);
+  const { file: f, pointer } = displayOrigin(origin, file);
   return `${f ?? "(schema)"}${pointerFragment(pointer)}`;
 }

@@ -14,17 +14,18 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripFragment, type SchemaDocument } from "./registry";
 
-/** Sets `sourceName` on every document but the root; `parameters`: the OpenAPI parameters' in-memory document. */
+/**
+ * Sets `sourceName` on every document but the root; `parameters`: the OpenAPI parameters' in-memory
+ * document. The root is always a file (read from disk, or in memory as "(schema).json" of the
+ * working folder), so every local document has a path relative to its folder.
+ */
 export function nameSources(documents: readonly SchemaDocument[], root: SchemaDocument, parameters: SchemaDocument | undefined): void {
-  const rootUri = stripFragment(root.uri);
-  const folder = rootUri.startsWith("file:") ? path.dirname(fileURLToPath(rootUri)) : undefined;
+  const folder = path.dirname(fileURLToPath(stripFragment(root.uri)));
   for (const document of documents) {
     if (document === root) continue;
+    const uri = stripFragment(document.uri);
     if (document === parameters) document.sourceName = `${path.basename(root.displayName)} (parameters)`;
-    else {
-      const uri = stripFragment(document.uri);
-      document.sourceName = uri.startsWith("file:") && folder !== undefined ? path.relative(folder, fileURLToPath(uri)).split(path.sep).join("/") : uri.startsWith("file:") ? document.displayName : uri;
-    }
+    else document.sourceName = uri.startsWith("file:") ? path.relative(folder, fileURLToPath(uri)).split(path.sep).join("/") : uri;
   }
 }
 
@@ -41,4 +42,13 @@ export function sourceNameOf(document: SchemaDocument, root: SchemaDocument): st
 export function displayFileOf(sourceName: string, rootDisplayName: string | undefined): string {
   if (rootDisplayName === undefined || /^[a-z][a-z0-9+.-]*:/i.test(sourceName) || sourceName.startsWith("(") || path.isAbsolute(sourceName)) return sourceName;
   return path.normalize(path.join(path.dirname(rootDisplayName), sourceName));
+}
+
+/**
+ * A generated origin ("#/a" in the root document, "other.yaml#/a" in another) as a message names its
+ * place: the file (displayFileOf; the root's own name for "#/a") and the pointer.
+ */
+export function displayOrigin(origin: string, rootDisplayName: string | undefined): { file?: string; pointer: string } {
+  const hash = origin.indexOf("#");
+  return hash > 0 ? { file: displayFileOf(origin.slice(0, hash), rootDisplayName), pointer: origin.slice(hash) } : { file: rootDisplayName, pointer: origin.slice(Math.max(hash, 0)) };
 }

@@ -26,7 +26,7 @@ import { toTypeName } from "../ir/naming";
 import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
-import { displayFileOf } from "../load/source-names";
+import { displayOrigin } from "../load/source-names";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles, STATED_TAKEN_BACK_LIMIT } from "../print/build-dist";
 import type { Scripts, StatedScript } from "../print/scripts";
@@ -98,9 +98,8 @@ async function reportHeuristics(plan: PackagePlan): Promise<NonNullable<Generate
   const fileOf = (type: string): string => roots[plan.merged.typesOf.findIndex((names) => names.includes(type))]?.file ?? plan.model.source.file ?? "(schema)";
   // Another document's origin names it relative to the root document's folder (load/source-names.ts).
   const where = (origin: string, type: string): string => {
-    const hash = origin.indexOf("#");
-    if (hash < 0) return origin;
-    return hash === 0 ? `${fileOf(type)}${origin}` : `${displayFileOf(origin.slice(0, hash), fileOf(type))}${origin.slice(hash)}`;
+    const { file, pointer } = displayOrigin(origin, fileOf(type));
+    return `${file}${pointer}`;
   };
   return findHeuristics({ model: plan.model, options: plan.emitOptions }).map((h) => ({ ...h, where: where(h.origin, h.type) }));
 }

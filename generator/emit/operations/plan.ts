@@ -253,14 +253,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       : call("serializePathParam", literal(parameter.name), access("path", parameter), literal(parameter.style), literal(parameter.explode));
   // A query string in the path key (path-query.ts): its pairs come first in the query, fixed text as written.
   const pathKey = splitPathKey(operation.path);
-  const pathPieces = pathKey.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
+  const pathParts = pathKey.path.split(/(\{[^}]*\})/).filter((p) => p !== "").map((piece) => {
     const name = /^\{([^}]*)\}$/.exec(piece)?.[1];
-    const parameter = name !== undefined ? pathParameter(name) : undefined;
-    return parameter ? pathValue(parameter) : literal(piece);
+    return { piece, parameter: name !== undefined ? pathParameter(name) : undefined };
   });
+  const pathPieces = pathParts.map(({ piece, parameter }) => (parameter ? pathValue(parameter) : literal(piece)));
   // A path with a parameter in it is made first (`target`), to be refused when a parameter made a
   // dot segment of it (runtime refuseDotSegments): only such operations bundle that check.
-  const pathFilled = pathKey.path.split(/(\{[^}]*\})/).some((piece) => /^\{([^}]*)\}$/.test(piece) && pathParameter(piece.slice(1, -1)) !== undefined);
+  const pathFilled = pathParts.some((part) => part.parameter !== undefined);
   const keyQuery = pathKey.query.flatMap((pair) => {
     if (pair.parameter === undefined && pair.nameParameter === undefined) return [literal(pair.text)];
     // `name={value}`, or `{name}=value` (the name an expression too): each expression by its path parameter; one undeclared leaves the pair out.
