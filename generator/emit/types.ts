@@ -15,6 +15,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
 const StructureKind = (): typeof StructureKinds => (structureKind ??= (require("ts-morph") as typeof import("ts-morph")).StructureKind);
 /** Once loaded: `require` resolves its argument on every call (a type's, and each property's). */
 let structureKind: typeof StructureKinds | undefined;
+import { compiledRegex } from "../ir/regex-flags";
 import { isNode, jsonTypeOf, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
@@ -202,10 +203,11 @@ function objectShape(node: IrNode): ObjectShape {
     optional: !required.has(property.name),
     docs: docsFor(property.schema),
   }));
-  // `required` names without a `properties` entry are still required, with any value.
+  // `required` names without a `properties` entry are still required, with the value the rest of
+  // the object's keywords give that key (and tsc wants it to fit the index signature).
   const declared = new Set((node.properties ?? []).map((p) => p.name));
   for (const name of node.required ?? []) {
-    if (!declared.has(name)) properties.push({ key: keyCode(name), type: UNKNOWN, optional: false });
+    if (!declared.has(name)) properties.push({ key: keyCode(name), type: undeclaredPropertyType(node, name), optional: false });
   }
   return { properties, index: indexType(node) };
 }
@@ -255,7 +257,24 @@ function requiredUnions(node: IrNode): TypeExpr[] {
 
 function propertyType(node: IrNode, key: string): TypeExpr {
   const property = node.properties?.find((p) => p.name === key);
-  return property ? typeOf(property.schema) : UNKNOWN;
+  return property ? typeOf(property.schema) : undeclaredPropertyType(node, key);
+}
+
+/**
+ * The type of a key that `properties` does not declare: each `patternProperties` schema whose
+ * pattern matches it, else `additionalProperties`, else any value (`unevaluatedProperties` is left
+ * out: an applicator beside it may declare the key).
+ * lix's `data` requires `vector_clock` and gives its other keys arrays of objects: `vector_clock:
+ * unknown` beside that index signature failed tsc (TS2411).
+ */
+function undeclaredPropertyType(node: IrNode, key: string): TypeExpr {
+  const matching = (node.patternProperties ?? []).filter(({ pattern }) => {
+    const compiled = compiledRegex(pattern);
+    // A pattern that compiles no way here is not taken to match: the guard decides.
+    return compiled !== undefined && new RegExp(compiled.source, compiled.flags).test(key);
+  });
+  if (matching.length > 0) return intersectionType(matching.map((p) => typeOf(p.schema)));
+  return node.additionalProperties === undefined ? UNKNOWN : typeOf(node.additionalProperties);
 }
 
 /** The `required` lists when every branch is nothing but `required` (annotations aside), else undefined. */

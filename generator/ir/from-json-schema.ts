@@ -399,6 +399,8 @@ function openApiTitle(document: JsonObject): string | undefined {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  // The string itself, as config.ts says it: `type: "text"` or a list's "int" is found at once.
+  if (typeof value === "string") return value.length <= 40 ? JSON.stringify(value) : "a string";
   // "an object", not "a object": codat.io/accounting's `type` holding a schema is refused with this word.
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
@@ -456,7 +458,8 @@ class NodeReader implements KeywordReader {
   }
 
   invalid(keyword: string, expected: string): never {
-    const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[unescapePointerToken(k)] : undefined), this.schema);
+    // A path may go into a list too (`type/1`, a list's bad member).
+    const value = keyword.split("/").reduce<unknown>((v, k) => (isJsonObject(v) ? v[unescapePointerToken(k)] : Array.isArray(v) ? v[Number(k)] : undefined), this.schema);
     this.normalizer.failAt("invalidSchema", `"${keyword.split("/")[0]}" must be ${expected}, got ${describe(value)}`, this.at(keyword));
   }
 

@@ -27,6 +27,38 @@ describe("emitTypes", () => {
     `);
   });
 
+  test("a required key with no properties entry: the type of the pattern or additionalProperties that applies to it (lix: TS2411)", async () => {
+    expect(
+      await moduleText({
+        title: "Tables",
+        type: "object",
+        required: ["vector_clock"],
+        additionalProperties: { type: "array", items: { type: "object" } },
+        $defs: {
+          Labels: {
+            type: "object",
+            required: ["x-count", "name", "other"],
+            properties: { name: { type: "string" } },
+            patternProperties: { "^x-": { type: "integer" } },
+          },
+        },
+      }),
+    ).toMatchInlineSnapshot(`
+     "export interface Tables {
+       [key: string]: { [key: string]: unknown }[];
+       vector_clock: { [key: string]: unknown }[];
+     }
+
+     export interface Labels {
+       [key: string]: unknown;
+       name: string;
+       "x-count": number;
+       other: unknown;
+     }
+     "
+    `);
+  });
+
   test("anyOf/oneOf of required branches → a union that needs one of them", async () => {
     expect(
       await moduleText({

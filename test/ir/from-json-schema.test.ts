@@ -130,6 +130,8 @@ describe("fromJsonSchema: bad schemas fail with the schema path", () => {
     ["negative minLength", { minLength: -1 }, "#/minLength", "non-negative integer"],
     ["unknown type name", { type: "text" }, "#/type", "one of string"],
     ["a schema where type's name goes (codat.io/accounting)", { type: { type: "string", enum: ["a"] } }, "#/type", "or an array of them, got an object"],
+    ["an unknown name in a type list, named with its index", { type: ["string", "int"] }, "#/type/1", 'got "int"'],
+    ["a YAML null in a type list (postman's compositeSchemaNullableSpec)", { type: ["integer", null] }, "#/type/1", 'the name "null" is a string: quote it in YAML), got null'],
     ["required not an array", { required: "a" }, "#/required", "array of strings"],
     ["a schema that is a number", { properties: { a: 3 } }, "#/properties/a", "object or a boolean"],
     ["regex that does not compile", { pattern: "([a-z" }, "#/pattern", "does not compile"],

@@ -8,10 +8,12 @@ export const typeKeyword: KeywordDefinition = {
     if (!r.has("type")) return;
     const value = r.schema.type;
     const list = Array.isArray(value) ? value : [value];
-    for (const type of list) {
-      if (typeof type !== "string" || !(JSON_TYPES as readonly string[]).includes(type)) {
-        r.invalid("type", `one of ${JSON_TYPES.join(", ")} or an array of them`);
-      }
+    for (const [index, type] of list.entries()) {
+      if (typeof type === "string" && (JSON_TYPES as readonly string[]).includes(type)) continue;
+      if (!Array.isArray(value)) r.invalid("type", `one of ${JSON_TYPES.join(", ")} or an array of them`);
+      // A list's bad member has its own pointer. YAML reads the unquoted null of a 3.1
+      // `type: [integer, null]` as no value at all, not as the type's name (postman's test documents).
+      r.invalid(`type/${index}`, `a list of ${JSON_TYPES.join(", ")}${type === null ? ' (the name "null" is a string: quote it in YAML)' : ""}`);
     }
     r.node.type = [...new Set(list as JsonType[])];
   },
