@@ -1,13 +1,16 @@
 /**
  * Keywords that together let no value through: `minimum` above `maximum` (or equal, with an
  * exclusive bound), `minLength` above `maxLength`, `minItems` above `maxItems`, `minContains`
- * above `maxContains`, `minProperties` above `maxProperties`, and `enum: []` (3.1 allows it; 3.0's
- * schema refuses it). Hand-written documents have them by mistake (min and max swapped); the mock
+ * above `maxContains`, `minProperties` above `maxProperties`, `enum: []` (3.1 allows it; 3.0's
+ * schema refuses it), and a `required` name that `additionalProperties: false` refuses (neither among
+ * `properties` nor matched by `patternProperties`: britbox.co.uk's EeValidatePinResponse requires a
+ * `validationStatus` it never declares). Hand-written documents have them by mistake (min and max swapped); the mock
  * could then synthesize no request or answer ("no valid request synthesized", a 500), with no word
  * why. Checked as written, as JSON Schema says; generate says so once at the lower bound (the
  * place to look), and only where the schema's `type` lets the keyword apply.
  */
 import type { IrNode, JsonType } from "./model";
+import { compiledRegex } from "./regex-flags";
 import type { NodeCheck } from "./walk-nodes";
 
 export interface BoundsFinding {
@@ -27,6 +30,7 @@ export function contradictoryBounds(): NodeCheck<BoundsFinding> {
     visit(node) {
       if (node.enum !== undefined && node.enum.length === 0) say(node, "enum", `"enum" is empty: no value passes here`);
       if (applies(node, "number", "integer")) numbers(node, say);
+      if (applies(node, "object")) requiredRefused(node, say);
       for (const [low, high, kind] of PAIRS) {
         const a = node[low];
         const b = node[high];
@@ -58,6 +62,19 @@ function numbers(node: IrNode, say: (node: IrNode, keyword: string, text: string
   const [low, lowExclusive, lowKeyword] = lower;
   const [high, highExclusive, highKeyword] = upper;
   if (low > high || (low === high && (lowExclusive || highExclusive))) say(node, lowKeyword, `"${lowKeyword}" ${low} ${low === high ? "meets" : "is above"} "${highKeyword}" ${high}: no number passes here`);
+}
+
+/** Required names that `additionalProperties: false` refuses: an object must have them and may not. */
+function requiredRefused(node: IrNode, say: (node: IrNode, keyword: string, text: string) => void): void {
+  if (node.additionalProperties !== false || !node.required) return;
+  const declared = new Set((node.properties ?? []).map((p) => p.name));
+  const patterns = (node.patternProperties ?? []).map((p) => compiledRegex(p.pattern));
+  // A pattern that compiles no way is not known to refuse the name: no word then.
+  const allowed = (name: string): boolean => declared.has(name) || patterns.some((regex) => regex === undefined || new RegExp(regex.source, regex.flags).test(name));
+  const refused = [...new Set(node.required.filter((name) => !allowed(name)))];
+  if (refused.length === 0) return;
+  const names = refused.map((name) => JSON.stringify(name)).join(", ");
+  say(node, "required", `"required" names ${names}, which "additionalProperties": false refuses (${refused.length > 1 ? "they are" : "it is"} not among "properties"${node.patternProperties ? ` nor matched by "patternProperties"` : ""}): no object passes here`);
 }
 
 function tightest(inclusive: [number | undefined, false], exclusive: [number | undefined, true], tighter: (a: number, b: number) => boolean): [number, boolean, string] | undefined {
