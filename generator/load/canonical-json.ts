@@ -12,15 +12,6 @@
  * Both walks keep a stack of their own, not recursion: documents nest as deep as JSON.parse allows.
  */
 
-import { createHash } from "node:crypto";
-
-/** The schema hash: sha256 of each document's canonical JSON, each followed by a line feed, in order. */
-export function hashRoots(roots: readonly unknown[]): string {
-  const hash = createHash("sha256");
-  for (const root of roots) hash.update(canonicalJson(root)).update("\n");
-  return hash.digest("hex");
-}
-
 /** Deeper than this, a subtree is written key by key: JSON.stringify recurses on the machine stack. */
 const NATIVE_HEIGHT = 1000;
 

@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "./dialect";
-import { hashRoots } from "./canonical-json";
+import { canonicalJson } from "./canonical-json";
 import { CodegenError, isCodegenError } from "../errors";
 import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
@@ -33,11 +34,10 @@ export interface LoadOptions {
   defaultDialect?: Dialect;
   /**
    * Runs an OpenAPI document's checks (openapi/document-checks.ts) on another thread, from the
-   * text of its JSON file and its URI (the CLI's worker thread: pipeline/generate.ts), then takes
-   * the schema hash of the document that thread parsed (null: none, the document was refused):
-   * asked for a large document read from one file, while this thread goes on reading it.
+   * text of its JSON file and its URI (the CLI's worker thread: pipeline/generate.ts): asked for a
+   * large document read from one file, while this thread goes on reading it.
    */
-  checkOnThread?: (text: string, documentUri: string) => { verdict: Promise<OpenApiVerdict | null>; hash: Promise<string | null> };
+  checkOnThread?: (text: string, documentUri: string) => Promise<OpenApiVerdict | null>;
 }
 
 export interface LoadedSchema {
@@ -132,8 +132,6 @@ async function indexSchemas(read: SchemaDocument, options: LoadOptions, cwd: str
   // The parameters' document is made from the others (and names them by absolute URI): hashing it would make the hash depend on where the repository is.
   const hashed = [...registry.documents.filter((d) => d !== parametersDocument), ...metaDocuments];
   let hash: string | undefined;
-  // The other thread's hash of the root document (ThreadChecks.hash), when it is the one document hashed.
-  const hashedElsewhere = (): string | undefined => (checks?.used === true && hashed.length === 1 && hashed[0] === rootDocument ? checks.hash : undefined);
   const loaded: LoadedSchema = {
     root: rootDocument.root,
     rootDocument,
@@ -142,7 +140,7 @@ async function indexSchemas(read: SchemaDocument, options: LoadOptions, cwd: str
     // Hashed when first read (package.json, the release's snapshot), not here: the canonical JSON of
     // stripe's 2.5 MB document is ~0.05 s that no longer comes before the guards go to esbuild.
     get hash() {
-      return (hash ??= hashedElsewhere() ?? hashDocuments(hashed));
+      return (hash ??= hashDocuments(hashed));
     },
   };
   if (openapi && schemas && parametersDocument) {
@@ -182,8 +180,6 @@ export const CHECK_ON_THREAD_FROM_CHARS = 1_000_000;
 interface ThreadChecks {
   /** The other thread's verdict (null: not an OpenAPI document this tool reads; rejected: that thread failed). */
   answer: Promise<OpenApiVerdict | null>;
-  /** The schema hash of the root document, once the other thread has sent it (LoadedSchema.hash takes it then). */
-  hash?: string;
   documentUri: string;
   /** Set when readOpenApi left the checks to them (a document of one file): their verdict must be settled. */
   used: boolean;
@@ -192,13 +188,10 @@ interface ThreadChecks {
 /** Asks for the checks of a root file's text, when it is a large JSON file and another thread can run them. */
 function askChecks(text: string, file: string, documentUri: string, options: LoadOptions): ThreadChecks | undefined {
   if (options.checkOnThread === undefined || text.length < CHECK_ON_THREAD_FROM_CHARS || /\.ya?ml$/i.test(file)) return undefined;
-  const { verdict: answer, hash } = options.checkOnThread(text, documentUri);
+  const answer = options.checkOnThread(text, documentUri);
   // Awaited by settleChecks; not left to reject unobserved should the reading fail first.
   answer.catch(() => undefined);
-  const checks: ThreadChecks = { answer, documentUri, used: false };
-  // Never awaited: should it come after the hash is first read, that hash is taken here (the same).
-  hash.then((h) => void (h !== null && (checks.hash = h)), () => undefined);
-  return checks;
+  return { answer, documentUri, used: false };
 }
 
 /**
@@ -442,6 +435,8 @@ async function parseWithRefParser(location: string, displayName: string, fetched
 }
 
 function hashDocuments(documents: SchemaDocument[]): string {
-  return hashRoots(documents.map((d) => d.root));
+  const hash = createHash("sha256");
+  for (const document of documents) hash.update(canonicalJson(document.root)).update("\n");
+  return hash.digest("hex");
 }
 

@@ -136,11 +136,7 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [], webhooks: [] };
   // A large OpenAPI document's checks run on the other thread, idle while this one reads the document.
   const { thread } = options;
-  const checkOnThread = (text: string, documentUri: string): { verdict: Promise<OpenApiVerdict | null>; hash: Promise<string | null> } => {
-    const checked = thread!.offload({ checkOpenApi: { text, documentUri } });
-    return { verdict: checked.answer as Promise<OpenApiVerdict | null>, hash: thread!.offload({ hashOpenApi: checked.id }).answer as Promise<string | null> };
-  };
-  const loadOptions: GenerateOptions = thread ? { ...options, checkOnThread } : options;
+  const loadOptions: GenerateOptions = thread ? { ...options, checkOnThread: (text, documentUri) => thread.offload({ checkOpenApi: { text, documentUri } }).answer as Promise<OpenApiVerdict | null> } : options;
   for (const input of inputs) {
     const loaded = await loadSchema(input.schema, loadOptions);
     mark("loaded");

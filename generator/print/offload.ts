@@ -13,9 +13,7 @@
  *   (when that may be wanted) and written as JavaScript there (emitBuilders, below);
  * - `reindent`: a module of megabytes re-indented (print/reindent.ts);
  * - `checkOpenApi`: a large OpenAPI document's checks (load/openapi/document-checks.ts), from its
- *   JSON text, while the main thread parses and reads the same document (load-schema.ts); then
- *   `hashOpenApi`: the schema hash of the document it parsed (LoadedSchema.hash), which the main
- *   thread would otherwise take at the end of its work (~0.05-0.09 s on stripe's);
+ *   JSON text, while the main thread parses and reads the same document (load-schema.ts);
  * - `printStated`: a module of megabytes whose emitter states its JavaScript and how its TypeScript
  *   is made of the same statements (guards.ts: StatedScript.typeScript), printed, re-indented and
  *   written as JavaScript from one re-indenting of those statements (printStated, below).
@@ -32,8 +30,6 @@ import type { History, planRelease, PreviousOutput, Release } from "../release/r
 import type { Scripts, StatedScript } from "./scripts";
 import type { EmitOptions } from "../emit/emitter";
 import type { OpenApiVerdict } from "../load/openapi/document-checks";
-import type { OpenApiVersion } from "../load/openapi/detect";
-import type { JsonObject } from "../load/keywords";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
@@ -110,8 +106,7 @@ export type OffloadRequest =
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
   | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array }
   | { printStated: StatedPrintRequest }
-  | { checkOpenApi: { text: string; documentUri: string } }
-  | { /** The id of the `checkOpenApi` request whose document it hashes. */ hashOpenApi: number };
+  | { checkOpenApi: { text: string; documentUri: string } };
 
 export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | OpenApiVerdict | null;
 
@@ -127,7 +122,7 @@ const packages = new Map<number, { model: OffloadModel; release?: Release }>();
 let readAhead: { id: number; history: History } | undefined;
 
 export function isOffloadRequest(request: object): request is OffloadRequest {
-  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request || "checkOpenApi" in request || "hashOpenApi" in request;
+  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request || "checkOpenApi" in request;
 }
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
@@ -141,8 +136,13 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
     return text;
   }
   if ("printStated" in request) return printStated(request.printStated);
-  if ("checkOpenApi" in request) return checkOpenApi(id, request.checkOpenApi);
-  if ("hashOpenApi" in request) return hashOpenApi(request.hashOpenApi);
+  if ("checkOpenApi" in request) {
+    const { checkDocumentText } = require("../load/openapi/document-checks") as typeof import("../load/openapi/document-checks");
+    const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
+    const verdict = checkDocumentText(request.checkOpenApi.text, request.checkOpenApi.documentUri);
+    mark("checked the OpenAPI document");
+    return verdict;
+  }
   if ("previous" in request) {
     const { readHistory } = require("../release/release") as typeof import("../release/release");
     readAhead = { id, history: readHistory(request.previous) };
@@ -171,32 +171,6 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   model.source.hash = request.hashes.source;
   model.roots?.forEach((root, i) => (root.hash = request.hashes.roots![i]!));
   return entry.release.files;
-}
-
-/** The documents `checkOpenApi` parsed, by the request's id, until `hashOpenApi` hashes them. */
-const checkedDocuments = new Map<number, { document: JsonObject; version: OpenApiVersion }>();
-
-function checkOpenApi(id: number, { text, documentUri }: { text: string; documentUri: string }): OpenApiVerdict | null {
-  const { checkDocumentText, verdictRefusal } = require("../load/openapi/document-checks") as typeof import("../load/openapi/document-checks");
-  const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
-  const checked = checkDocumentText(text, documentUri);
-  mark("checked the OpenAPI document");
-  if (checked === undefined) return null;
-  // A refused document is never hashed.
-  if (verdictRefusal(checked.verdict, undefined) === undefined) checkedDocuments.set(id, { document: checked.document, version: checked.version });
-  return checked.verdict;
-}
-
-function hashOpenApi(checkId: number): string | null {
-  const checked = checkedDocuments.get(checkId);
-  checkedDocuments.delete(checkId);
-  if (checked === undefined) return null;
-  const { normalizedDocument } = require("../load/openapi/read-openapi") as typeof import("../load/openapi/read-openapi");
-  const { hashRoots } = require("../load/canonical-json") as typeof import("../load/canonical-json");
-  const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
-  const hash = hashRoots([normalizedDocument(checked.document, checked.version)]);
-  mark("hashed the OpenAPI document");
-  return hash;
 }
 
 /** The release without its files, field by field (a spread would read the `files` getter, which builds them). */

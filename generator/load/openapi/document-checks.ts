@@ -36,15 +36,14 @@ export function checkOpenApiDocument(document: JsonObject, version: OpenApiVersi
 
 /**
  * The same verdict on the worker thread, from the text of a JSON file (already parsed on the main
- * thread, so valid JSON) whose references stay within it, with the document it parsed. Undefined
- * when the text is not an OpenAPI document this tool reads: the main thread says why, or reads it
- * as a JSON Schema.
+ * thread, so valid JSON) whose references stay within it. Null when the text is not an OpenAPI
+ * document this tool reads: the main thread says why, or reads it as a JSON Schema.
  */
-export function checkDocumentText(text: string, documentUri: string): { verdict: OpenApiVerdict; document: JsonObject; version: OpenApiVersion } | undefined {
+export function checkDocumentText(text: string, documentUri: string): OpenApiVerdict | null {
   const document: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const kind = detectDocument(document);
-  if (kind.kind !== "openapi") return undefined;
-  return { verdict: checkOpenApiDocument(document as JsonObject, kind.version, documentUri), document: document as JsonObject, version: kind.version };
+  if (kind.kind !== "openapi") return null;
+  return checkOpenApiDocument(document as JsonObject, kind.version, documentUri);
 }
 
 /** The refusal a verdict makes (exit `invalidOpenApi`, 12): each mistake on its line, the semantic ones first. Undefined: the document passes. */

@@ -70,7 +70,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     if (refusal) throw refusal;
     findingWarnings = verdictWarnings(verdict, file);
   }
-  const document = normalizedDocument(original, kind.version);
+  const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
   const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
@@ -88,15 +88,6 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     servers: readServers(firstNonEmpty(document.servers)),
     warnings: [...findingWarnings, ...warnings],
   };
-}
-
-/**
- * The document as the rest of the pipeline reads it: 3.0 Schema Objects rewritten to JSON Schema
- * 2020-12 (document-30.ts), discriminators through `allOf` split (allof-discriminator.ts). The
- * input is not changed. The schema hash is taken over this document (LoadedSchema.hash).
- */
-export function normalizedDocument(original: JsonObject, version: OpenApiVersion): JsonObject {
-  return splitAllOfDiscriminators(version === "3.0" ? fromDocument30(original) : original);
 }
 
 /**
