@@ -10,9 +10,6 @@ import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
 import { missingParts, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
-import { checkOpenApiDocument, verdictRefusal, verdictWarnings, type OpenApiVerdict } from "./openapi/document-checks";
-import { detectDocument } from "./openapi/detect";
-import type { JsonObject } from "./keywords";
 import { openApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
 import { parseJson } from "./parse-json";
@@ -32,12 +29,6 @@ export interface LoadOptions {
   allowNetwork?: boolean;
   /** The dialect when the root has no `$schema`. */
   defaultDialect?: Dialect;
-  /**
-   * Runs an OpenAPI document's checks (openapi/document-checks.ts) on another thread, from the
-   * text of its JSON file and its URI (the CLI's worker thread: pipeline/generate.ts): asked for a
-   * large document read from one file, while this thread goes on reading it.
-   */
-  checkOnThread?: (text: string, documentUri: string) => Promise<OpenApiVerdict | null>;
 }
 
 export interface LoadedSchema {
@@ -62,26 +53,9 @@ export interface LoadedOpenApi {
 /** Reads a schema (file path or object) and every document its `$ref`s reach, and indexes them. */
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
   const cwd = options.cwd ?? process.cwd();
-  const { read, checks } = typeof input === "string" ? await readRootFile(input, cwd, options) : { read: inMemoryDocument(input, cwd) };
-  if (!checks) return indexSchemas(read, options, cwd);
-  // The checks' verdict is settled after the rest of the reading, before anything else sees the
-  // schema; and, should the reading fail, before its error: a refused document is refused as when
-  // the checks ran first, whatever else is wrong with it.
-  let loaded: LoadedSchema;
-  try {
-    loaded = await indexSchemas(read, options, cwd, checks);
-  } catch (error) {
-    await settleChecks(checks, read);
-    throw error;
-  }
-  await settleChecks(checks, read, loaded.openapi?.input);
-  return loaded;
-}
-
-/** The root document read with the documents its references reach, indexed (loadSchema). */
-async function indexSchemas(read: SchemaDocument, options: LoadOptions, cwd: string, checks?: ThreadChecks): Promise<LoadedSchema> {
+  const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(read.root, read.displayName);
-  const { openapi, parts } = await readOpenApiParts(read, options, cwd, checks);
+  const { openapi, parts } = await readOpenApiParts(read, options, cwd);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -155,7 +129,7 @@ async function indexSchemas(read: SchemaDocument, options: LoadOptions, cwd: str
  * responses, headers and path items reach, by URI: read again with each newly found file until no
  * reference reaches a file not yet read (a chain of files is a few rounds).
  */
-async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string, checks?: ThreadChecks): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument> }> {
+async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const documentUri = stripFragment(read.uri);
@@ -167,46 +141,7 @@ async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd:
       roots.set(uri, document.root);
     }
   }
-  // The other thread checked the root file alone: a document of several files is checked here.
-  const checkedElsewhere = checks !== undefined && parts.size === 0;
-  if (checkedElsewhere) checks.used = true;
-  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots, checkedElsewhere }), parts };
-}
-
-/** From how many characters a root JSON file's OpenAPI checks run on another thread (LoadOptions.checkOnThread): a run of seconds, in which that thread is idle while this one reads. */
-export const CHECK_ON_THREAD_FROM_CHARS = 1_000_000;
-
-/** The OpenAPI checks of the root file, asked of another thread (LoadOptions.checkOnThread). */
-interface ThreadChecks {
-  /** The other thread's verdict (null: not an OpenAPI document this tool reads; rejected: that thread failed). */
-  answer: Promise<OpenApiVerdict | null>;
-  documentUri: string;
-  /** Set when readOpenApi left the checks to them (a document of one file): their verdict must be settled. */
-  used: boolean;
-}
-
-/** Asks for the checks of a root file's text, when it is a large JSON file and another thread can run them. */
-function askChecks(text: string, file: string, documentUri: string, options: LoadOptions): ThreadChecks | undefined {
-  if (options.checkOnThread === undefined || text.length < CHECK_ON_THREAD_FROM_CHARS || /\.ya?ml$/i.test(file)) return undefined;
-  const answer = options.checkOnThread(text, documentUri);
-  // Awaited by settleChecks; not left to reject unobserved should the reading fail first.
-  answer.catch(() => undefined);
-  return { answer, documentUri, used: false };
-}
-
-/**
- * Once the rest of the root document `read` is read: throws the verdict's refusal, else puts its
- * warnings first in the input's (as readOpenApi does with its own checks). The checks run on this
- * thread should the other have failed.
- */
-async function settleChecks(checks: ThreadChecks, read: SchemaDocument, input?: OpenApiInput): Promise<void> {
-  if (!checks.used) return;
-  const kind = detectDocument(read.root);
-  if (kind.kind !== "openapi") return;
-  const verdict = (await checks.answer.catch(() => null)) ?? checkOpenApiDocument(read.root as JsonObject, kind.version, checks.documentUri);
-  const refusal = verdictRefusal(verdict, read.displayName);
-  if (refusal) throw refusal;
-  input?.warnings.unshift(...verdictWarnings(verdict, read.displayName));
+  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts };
 }
 
 /** The components and inline sites in the document (or another file), then the made schemas, each with its schema object. */
@@ -303,14 +238,11 @@ function missingDocuments(registry: SchemaRegistry) {
   });
 }
 
-async function readRootFile(file: string, cwd: string, options: LoadOptions): Promise<{ read: SchemaDocument; checks?: ThreadChecks }> {
+async function readRootFile(file: string, cwd: string): Promise<SchemaDocument> {
   const absolute = path.resolve(cwd, file);
   const text = await readText(absolute, file);
-  const uri = pathToFileURL(absolute).href;
-  // Asked before the text is parsed here: the other thread parses its copy meanwhile.
-  const checks = askChecks(text, file, stripFragment(uri), options);
   const root = /\.ya?ml$/i.test(file) ? await parseWithRefParser(absolute, file) : parseJson(text, file);
-  return { read: { uri, displayName: file, root }, ...(checks && { checks }) };
+  return { uri: pathToFileURL(absolute).href, displayName: file, root };
 }
 
 function inMemoryDocument(schema: object, cwd: string): SchemaDocument {

@@ -26,7 +26,6 @@ import { toTypeName } from "../ir/naming";
 import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
 import { loadSchema } from "../load/load-schema";
-import type { OpenApiVerdict } from "../load/openapi/document-checks";
 import { displayOrigin } from "../load/source-names";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles, STATED_TAKEN_BACK_LIMIT } from "../print/build-dist";
@@ -134,11 +133,8 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [], webhooks: [] };
-  // A large OpenAPI document's checks run on the other thread, idle while this one reads the document.
-  const { thread } = options;
-  const loadOptions: GenerateOptions = thread ? { ...options, checkOnThread: (text, documentUri) => thread.offload({ checkOpenApi: { text, documentUri } }).answer as Promise<OpenApiVerdict | null> } : options;
   for (const input of inputs) {
-    const loaded = await loadSchema(input.schema, loadOptions);
+    const loaded = await loadSchema(input.schema, options);
     mark("loaded");
     read.constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).

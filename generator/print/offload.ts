@@ -12,8 +12,6 @@
  * - `builders`: on a document of thousands of types, builders.ts emitted, printed, re-indented
  *   (when that may be wanted) and written as JavaScript there (emitBuilders, below);
  * - `reindent`: a module of megabytes re-indented (print/reindent.ts);
- * - `checkOpenApi`: a large OpenAPI document's checks (load/openapi/document-checks.ts), from its
- *   JSON text, while the main thread parses and reads the same document (load-schema.ts);
  * - `printStated`: a module of megabytes whose emitter states its JavaScript and how its TypeScript
  *   is made of the same statements (guards.ts: StatedScript.typeScript), printed, re-indented and
  *   written as JavaScript from one re-indenting of those statements (printStated, below).
@@ -29,7 +27,6 @@ import { claim } from "./claim";
 import type { History, planRelease, PreviousOutput, Release } from "../release/release";
 import type { Scripts, StatedScript } from "./scripts";
 import type { EmitOptions } from "../emit/emitter";
-import type { OpenApiVerdict } from "../load/openapi/document-checks";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
@@ -105,10 +102,9 @@ export type OffloadRequest =
   | { package: number; builders: BuildersRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
   | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array }
-  | { printStated: StatedPrintRequest }
-  | { checkOpenApi: { text: string; documentUri: string } };
+  | { printStated: StatedPrintRequest };
 
-export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | OpenApiVerdict | null;
+export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | null;
 
 /** The models sent, by the id of their request, with their release once planned. */
 const packages = new Map<number, { model: OffloadModel; release?: Release }>();
@@ -122,7 +118,7 @@ const packages = new Map<number, { model: OffloadModel; release?: Release }>();
 let readAhead: { id: number; history: History } | undefined;
 
 export function isOffloadRequest(request: object): request is OffloadRequest {
-  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request || "checkOpenApi" in request;
+  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request;
 }
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
@@ -136,13 +132,6 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
     return text;
   }
   if ("printStated" in request) return printStated(request.printStated);
-  if ("checkOpenApi" in request) {
-    const { checkDocumentText } = require("../load/openapi/document-checks") as typeof import("../load/openapi/document-checks");
-    const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
-    const verdict = checkDocumentText(request.checkOpenApi.text, request.checkOpenApi.documentUri);
-    mark("checked the OpenAPI document");
-    return verdict;
-  }
   if ("previous" in request) {
     const { readHistory } = require("../release/release") as typeof import("../release/release");
     readAhead = { id, history: readHistory(request.previous) };

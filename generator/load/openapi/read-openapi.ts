@@ -6,16 +6,17 @@
  */
 import type { Dialect } from "../dialect";
 import type { IrOperation, IrSecurityScheme, IrServer } from "./operation-model";
-import { CodegenError } from "../../errors";
+import { CodegenError, pointerFragment } from "../../errors";
 import type { JsonObject } from "../keywords";
 import { detectDocument, schemaDialectOf, type OpenApiVersion } from "./detect";
 import { fromDocument30 } from "./document-30";
-import { documentsResolver, localRefResolver, type RefResolver } from "./document-refs";
+import { documentsResolver, localRefResolver, place, type RefResolver } from "./document-refs";
 import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations, firstNonEmpty, readServers } from "./operations";
 import { splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
-import { checkOpenApiDocument, verdictRefusal, verdictWarnings } from "./document-checks";
+import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
+import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
   version: OpenApiVersion;
@@ -46,11 +47,6 @@ export interface ReadOpenApiOptions {
   documentUri?: string;
   /** The other files that references to parameters, bodies, responses, headers and path items reach, by URI. */
   documents?: ReadonlyMap<string, unknown>;
-  /**
-   * The document's checks (document-checks.ts) run elsewhere, their verdict settled by the caller
-   * (a refusal thrown, its warnings put first): not run here, and their warnings not in `warnings`.
-   */
-  checkedElsewhere?: boolean;
 }
 
 /** A version we do not read, and a semantic finding, exit with `invalidOpenApi` (12). */
@@ -61,15 +57,21 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (kind.kind === "unsupported") throw new CodegenError("invalidOpenApi", kind.message, { file, pointer: kind.pointer });
   const original = parsed as JsonObject;
   const documents = options.documents ?? new Map();
-  // The checks come first: nothing is read of a document they refuse. Unless the caller runs them
-  // elsewhere (on the worker thread) and settles their verdict itself (load-schema.ts).
-  let findingWarnings: string[] = [];
-  if (options.checkedElsewhere !== true) {
-    const verdict = checkOpenApiDocument(original, kind.version, options.documentUri, documents);
-    const refusal = verdictRefusal(verdict, file);
-    if (refusal) throw refusal;
-    findingWarnings = verdictWarnings(verdict, file);
+  const allFindings = checkOpenApiSemantics(original, options.documentUri === undefined ? localRefResolver(original) : documentsResolver(original, options.documentUri, documents));
+  const findings = allFindings.filter((f) => f.warning !== true);
+  const findingWarnings = allFindings.filter((f) => f.warning === true).map((f) => `${file ?? "(document)"}${pointerFragment(f.pointer)}: ${f.message}`);
+  // What the semantic checks cannot see, the official schema of the document's version does. Both are
+  // reported, each mistake on its line: @platformatic/openapi-schema-validator's invalid-spec.json
+  // lacks `info` and names an undeclared security scheme, and only the second was said, so a user
+  // fixing it met the first on the next run.
+  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
+  if (findings.length > 0) {
+    const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
+    first!.also.push(...rest);
+    if (schemaFinding) first!.also.push(new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer }));
+    throw first;
   }
+  if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
