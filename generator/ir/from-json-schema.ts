@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { CodegenError, pointerFragment } from "../errors";
 import type { LoadedSchema } from "../load/load-schema";
 import { isJsonObject, escapePointerToken, unescapePointerToken, type JsonObject } from "../load/keywords";
-import { RECURSIVE_ANCHOR, safeDecode, type SchemaLocation } from "../load/registry";
+import { RECURSIVE_ANCHOR, safeDecode, stripFragment, type SchemaDocument, type SchemaLocation } from "../load/registry";
 import { displayFileOf, sourceNameOf } from "../load/source-names";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
@@ -167,7 +167,8 @@ class Normalizer {
         dialect: this.dialect,
       },
       // One line each, naming the file and both JSON pointers (the CLI prints them to stderr).
-      warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...this.readWarnings],
+      // Once each: a view's finding names its source's place (viewSource), where the source's own is said.
+      warnings: [...collisions.map((c) => `${this.where(c.origin)}: ${collisionText(c)}; using "${c.name}"`), ...new Set(this.readWarnings)],
       ...(api && { api }),
     };
   }
@@ -207,7 +208,22 @@ class Normalizer {
     const root = this.loaded.rootDocument;
     const file = hash > 0 ? schemaPath.slice(0, hash) : undefined;
     const document = file === undefined ? root : this.loaded.registry.documents.find((d) => sourceNameOf(d, root) === file);
-    return { file: document?.displayName ?? displayFileOf(file!, root.displayName), pointer: schemaPath.slice(hash) };
+    return this.viewSource(document, schemaPath.slice(hash + 1)) ?? { file: document?.displayName ?? displayFileOf(file!, root.displayName), pointer: schemaPath.slice(hash) };
+  }
+
+  /**
+   * A place in an OpenAPI request or response view (PetRequest, among the made schemas of the
+   * parameters' document) as the same place in the schema it was made from (`#/components/schemas/Pet/...`):
+   * the place a user can open. Undefined elsewhere.
+   */
+  private viewSource(document: SchemaDocument | undefined, pointer: string): { file: string; pointer: string } | undefined {
+    const openapi = this.loaded.openapi;
+    if (openapi === undefined || document !== openapi.parametersDocument) return undefined;
+    const view = /^\/\$defs\/([^/]*)(.*)$/.exec(pointer);
+    const origin = view && openapi.viewOrigins.get(unescapePointerToken(view[1]!));
+    if (!origin) return undefined;
+    const source = origin.document === undefined ? this.loaded.rootDocument : this.loaded.registry.documents.find((d) => stripFragment(d.uri) === origin.document);
+    return { file: source?.displayName ?? origin.document!, pointer: `#${origin.pointer}${view[2]}` };
   }
 
   /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */

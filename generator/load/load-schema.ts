@@ -10,7 +10,7 @@ import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
 import { missingParts, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
-import { openApiSchemas, type SchemaSite } from "./openapi/schema-sites";
+import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
 import { parseJson } from "./parse-json";
 import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
@@ -48,6 +48,8 @@ export interface LoadedOpenApi {
   sites: { schema: unknown; location: SchemaLocation; name?: string }[];
   /** The in-memory document of the parameter objects: no file to watch. */
   parametersDocument: SchemaDocument;
+  /** Where each view in that document was made from (openapi/schema-sites.ts's OpenApiSchemas.viewOrigins). */
+  viewOrigins: OpenApiSchemas["viewOrigins"];
 }
 
 /** Reads a schema (file path or object) and every document its `$ref`s reach, and indexes them. */
@@ -119,7 +121,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   };
   if (openapi && schemas && parametersDocument) {
     const documents = new Map([[undefined, rootDocument], ...partDocuments.map((d) => [d.uri, d] as const)]);
-    loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, documents, parametersDocument), parametersDocument };
+    loaded.openapi = { input: openapi, sites: openApiSites(schemas.sites, documents, parametersDocument), parametersDocument, viewOrigins: schemas.viewOrigins };
   }
   return loaded;
 }

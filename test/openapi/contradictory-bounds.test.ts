@@ -38,3 +38,33 @@ test("a 3.0 document's boolean exclusiveMaximum counts as the exclusive bound it
   const { warnings } = await generate({ schema: document, build: false, format: false });
   expect(warnings.filter((w) => w.endsWith("passes here"))).toEqual([`(schema)#/components/schemas/Ratio/minimum: "minimum" 1 meets "exclusiveMaximum" 1: no number passes here`]);
 });
+
+test("a finding in a request or response view is said once, at the place of the schema the view was made from", async () => {
+  const bounded = { minProperties: 3, maxProperties: 1 };
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Views", version: "1" },
+    paths: {
+      "/pets": {
+        // A component with a read-only property: its request view PetRequest holds the same bounds.
+        post: {
+          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } } },
+        },
+        // An inline body with a read-only property: its view is the only schema made of it.
+        put: {
+          requestBody: { content: { "application/json": { schema: { type: "object", ...bounded, properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } } } } },
+          responses: { "204": { description: "done" } },
+        },
+      },
+    },
+    components: { schemas: { Pet: { type: "object", ...bounded, properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } } } },
+  };
+  const { warnings } = await generate({ schema: document, build: false, format: false });
+  expect(warnings.filter((w) => w.endsWith("passes here")).sort()).toEqual(
+    [
+      `(schema)#/components/schemas/Pet/minProperties: "minProperties" 3 is above "maxProperties" 1: no object passes here`,
+      `(schema)#/paths/~1pets/put/requestBody/content/application~1json/schema/minProperties: "minProperties" 3 is above "maxProperties" 1: no object passes here`,
+    ].sort(),
+  );
+});

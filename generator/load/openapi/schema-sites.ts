@@ -42,6 +42,12 @@ export interface OpenApiSchemas {
    * `#/$defs/...` between these schemas.
    */
   parameters: JsonObject;
+  /**
+   * Where each view among them was made from, by its `$defs` key: /components/schemas/Pet for
+   * PetRequest, an inline body's or parameter's schema (in another file: `document`, its URI). A view
+   * keeps the places of what it keeps, so a place in it is that place in its source: messages name that.
+   */
+  viewOrigins: Map<string, { document?: string; pointer: string }>;
 }
 
 /** `documentUri` is prepended to the parameter objects' `$ref`s, which live in a document of their own. */
@@ -57,11 +63,15 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     }
   }
   const defs: JsonObject = {};
+  const viewOrigins: OpenApiSchemas["viewOrigins"] = new Map();
   const rebase = (ref: string): string => absoluteRef(ref, documentUri);
   const viewRef = (flag: AccessFlag) => (component: string) => `#/$defs/${escapePointerToken(viewSchemaName(component, flag))}`;
   for (const flag of ["readOnly", "writeOnly"] as const) {
     const views = input.views[flag];
-    for (const component of views.affected) defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
+    for (const component of views.affected) {
+      defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
+      viewOrigins.set(viewSchemaName(component, flag), { pointer: `/components/schemas/${escapePointerToken(component)}` });
+    }
   }
   const partPointers = new Map<string, Set<string>>();
   /** A pointer of the operation model ("#/..." or "<uri>#/...") as a place, indexed in its document. */
@@ -85,7 +95,10 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
       const componentView = content.schema.ref !== undefined && isBareRef(at);
-      if (!componentView) defs[content.schema.name] = input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri));
+      if (!componentView) {
+        defs[content.schema.name] = input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri));
+        viewOrigins.set(content.schema.name, at);
+      }
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
@@ -105,7 +118,10 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       if (requestView && input.views.readOnly.differs(value)) {
         const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
         const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) {
+          defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
+          viewOrigins.set(name, at);
+        }
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
@@ -146,7 +162,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     return isJsonObject(value) && typeof value.$ref === "string" && value.$ref.startsWith("#") && namedHere.has(fragmentPointer(value.$ref));
   };
   const ordered = [...sites.filter((site) => !toNamedSite(site)), ...sites.filter(toNamedSite)];
-  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs } };
+  return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs }, viewOrigins };
 }
 
 /** Where a schema is: a pointer (no `#`) into the document, or into another file. */
