@@ -15,7 +15,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure, Structu
 const StructureKind = (): typeof StructureKinds => (structureKind ??= (require("ts-morph") as typeof import("ts-morph")).StructureKind);
 /** Once loaded: `require` resolves its argument on every call (a type's, and each property's). */
 let structureKind: typeof StructureKinds | undefined;
-import { compiledRegex } from "../ir/regex-flags";
+import { patternMatches } from "../ir/regex-flags";
 import { isNode, jsonTypeOf, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
 import type { EmitContext, EmittedModule, Emitter } from "./emitter";
@@ -268,11 +268,8 @@ function propertyType(node: IrNode, key: string): TypeExpr {
  * unknown` beside that index signature failed tsc (TS2411).
  */
 function undeclaredPropertyType(node: IrNode, key: string): TypeExpr {
-  const matching = (node.patternProperties ?? []).filter(({ pattern }) => {
-    const compiled = compiledRegex(pattern);
-    // A pattern that compiles no way here is not taken to match: the guard decides.
-    return compiled !== undefined && new RegExp(compiled.source, compiled.flags).test(key);
-  });
+  // A pattern that compiles no way here is not taken to match: the guard decides.
+  const matching = (node.patternProperties ?? []).filter(({ pattern }) => patternMatches(pattern, key) === true);
   if (matching.length > 0) return intersectionType(matching.map((p) => typeOf(p.schema)));
   return node.additionalProperties === undefined ? UNKNOWN : typeOf(node.additionalProperties);
 }

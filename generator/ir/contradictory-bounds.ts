@@ -10,7 +10,7 @@
  * place to look), and only where the schema's `type` lets the keyword apply.
  */
 import type { IrNode, JsonType } from "./model";
-import { compiledRegex } from "./regex-flags";
+import { patternMatches } from "./regex-flags";
 import type { NodeCheck } from "./walk-nodes";
 
 export interface BoundsFinding {
@@ -68,9 +68,8 @@ function numbers(node: IrNode, say: (node: IrNode, keyword: string, text: string
 function requiredRefused(node: IrNode, say: (node: IrNode, keyword: string, text: string) => void): void {
   if (node.additionalProperties !== false || !node.required) return;
   const declared = new Set((node.properties ?? []).map((p) => p.name));
-  const patterns = (node.patternProperties ?? []).map((p) => compiledRegex(p.pattern));
   // A pattern that compiles no way is not known to refuse the name: no word then.
-  const allowed = (name: string): boolean => declared.has(name) || patterns.some((regex) => regex === undefined || new RegExp(regex.source, regex.flags).test(name));
+  const allowed = (name: string): boolean => declared.has(name) || (node.patternProperties ?? []).some((p) => patternMatches(p.pattern, name) ?? true);
   const refused = [...new Set(node.required.filter((name) => !allowed(name)))];
   if (refused.length === 0) return;
   const names = refused.map((name) => JSON.stringify(name)).join(", ");

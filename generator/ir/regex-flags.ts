@@ -116,6 +116,12 @@ export function compiledRegex(pattern: string): CompiledRegex | undefined {
   return compiles(pattern, "") ? { source: pattern, flags: "", translated: false } : undefined;
 }
 
+/** Whether `text` matches `pattern` as the guards compile it (compiledRegex); undefined when it compiles no way. */
+export function patternMatches(pattern: string, text: string): boolean | undefined {
+  const compiled = compiledRegex(pattern);
+  return compiled && new RegExp(compiled.source, compiled.flags).test(text);
+}
+
 /** The flags `pattern` compiles with as written ("u", or none); undefined where it needs rewriting or never compiles. */
 export function regexFlags(pattern: string): "u" | "" | undefined {
   const compiled = compiledRegex(pattern);

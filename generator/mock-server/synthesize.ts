@@ -12,7 +12,7 @@ import { findType, jsonTypeOf, type IrModel, type IrNode, type IrSchema, type Js
 import { fnv1a, mulberry32 } from "./faults";
 import type { GuardFn, GuardIssue, MockApi, MockOperation } from "./mock-api";
 import { mediaTypeEssence, type ParameterLocation } from "../load/openapi/operation-model";
-import { compiledRegex } from "../ir/regex-flags";
+import { compiledRegex, patternMatches } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
 import { hasOwn } from "../../templates/runtime/checks";
 import { setOwn } from "../own-property";
@@ -410,10 +410,7 @@ class Synthesizer {
   private fitsPatterns(m: Merged, text: string): boolean {
     const length = [...text].length;
     if (length < m.minLength || (m.maxLength !== undefined && length > m.maxLength)) return false;
-    return m.patterns.every((pattern) => {
-      const compiled = compiledRegex(pattern);
-      return compiled === undefined || new RegExp(compiled.source, compiled.flags).test(text);
-    });
+    return m.patterns.every((pattern) => patternMatches(pattern, text) ?? true);
   }
 
   private array(m: Merged, depth: number, rivals: Merged[] = []): JsonValue[] {

@@ -64,14 +64,16 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   }
   const defs: JsonObject = {};
   const viewOrigins: OpenApiSchemas["viewOrigins"] = new Map();
+  /** A view among the made schemas, with the place it was made from. */
+  const addView = (name: string, view: unknown, origin: Place): void => {
+    defs[name] = view;
+    viewOrigins.set(name, origin);
+  };
   const rebase = (ref: string): string => absoluteRef(ref, documentUri);
   const viewRef = (flag: AccessFlag) => (component: string) => `#/$defs/${escapePointerToken(viewSchemaName(component, flag))}`;
   for (const flag of ["readOnly", "writeOnly"] as const) {
     const views = input.views[flag];
-    for (const component of views.affected) {
-      defs[viewSchemaName(component, flag)] = views.view((components as JsonObject)[component], viewRef(flag), rebase);
-      viewOrigins.set(viewSchemaName(component, flag), { pointer: `/components/schemas/${escapePointerToken(component)}` });
-    }
+    for (const component of views.affected) addView(viewSchemaName(component, flag), views.view((components as JsonObject)[component], viewRef(flag), rebase), { pointer: `/components/schemas/${escapePointerToken(component)}` });
   }
   const partPointers = new Map<string, Set<string>>();
   /** A pointer of the operation model ("#/..." or "<uri>#/...") as a place, indexed in its document. */
@@ -95,10 +97,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
       const componentView = content.schema.ref !== undefined && isBareRef(at);
-      if (!componentView) {
-        defs[content.schema.name] = input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri));
-        viewOrigins.set(content.schema.name, at);
-      }
+      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
@@ -118,10 +117,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       if (requestView && input.views.readOnly.differs(value)) {
         const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
         const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) {
-          defs[name] = input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri));
-          viewOrigins.set(name, at);
-        }
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
