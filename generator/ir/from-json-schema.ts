@@ -7,7 +7,7 @@ import { displayFileOf, sourceNameOf } from "../load/source-names";
 import { keywordsIgnoredByDialect } from "./dialect-keywords";
 import type { KeywordReader, KeywordReading, NumericKeyword } from "./keyword-reader";
 import { apiSiteKey, type Dialect, type IrApi, type IrDiscriminator, type IrModel, type IrNamedType, type IrNode, type IrSchema, type JsonValue } from "./model";
-import { NameAllocator, toTypeName, type DerivedNames, type NameCollision } from "./naming";
+import { NameAllocator, referenceNameHint, toTypeName, type DerivedNames, type NameCollision } from "./naming";
 import { findInPlaceCycle } from "./reference-cycles";
 import { compiledRegex } from "./regex-flags";
 import { closedAllOfFindings } from "./closed-all-of";
@@ -116,7 +116,7 @@ class Normalizer {
       const siteTypes: Record<string, string> = {};
       for (const site of openapi.sites) {
         let type: string | boolean | undefined;
-        if (site.name !== undefined) type = this.name(site.schema, site.name, site.location);
+        if (site.name !== undefined) type = this.nameSite(site.schema, site.name, site.location);
         else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") type = this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
         if (typeof type === "string") siteTypes[apiSiteKey(site.location.document === openapi.parametersDocument, site.location.pointer)] = type;
       }
@@ -138,9 +138,10 @@ class Normalizer {
     // A worklist (queue index, not shift(): a 2,000-long chain of references queues 2,000 types).
     for (let next = 0; next < this.queue.length; next++) {
       const pending = this.queue[next]!;
-      const schemaPath = pending.origin;
       this.hoistBase = pending.hoistedFrom ?? pending.name;
-      this.types.push({ name: pending.name, origin: schemaPath, schema: this.schema(pending.schema, schemaPath, pending.location) });
+      // A view's nodes carry its source's place: a guard's error names what a user can open.
+      const schemaPath = this.viewSourcePath(pending.origin) ?? pending.origin;
+      this.types.push({ name: pending.name, origin: pending.origin, schema: this.schema(pending.schema, schemaPath, pending.location) });
     }
     const { types, collisions } = foldDuplicateTypes(this.types, this.allocator.collisions, (name) => this.desired.get(name));
     const collision = collisions[0];
@@ -193,6 +194,32 @@ class Normalizer {
     return name;
   }
 
+  /**
+   * A named site's type. A component that is only a `$ref` to another file's schema (a split
+   * document: `Pet: {$ref: ./pet.yaml}`, every component so) gives its name to that schema: one type
+   * Pet, where the file's own name ("pet") took a second one and made Pet an alias of it (Pet = Pet2,
+   * with a collision warning for each component). Unless another component named that schema first.
+   */
+  private nameSite(schema: unknown, name: string, location: SchemaLocation): string {
+    const alias =
+      location.document === this.loaded.rootDocument &&
+      location.pointer.startsWith("/components/schemas/") &&
+      isJsonObject(schema) &&
+      Object.keys(schema).length === 1 &&
+      typeof schema.$ref === "string" &&
+      !schema.$ref.startsWith("#") &&
+      !this.names.has(schema);
+    if (alias) {
+      const resolved = this.loaded.registry.resolve(schema.$ref as string, schema);
+      if (isJsonObject(resolved.target) && resolved.location !== undefined && resolved.location.document !== location.document && !this.names.has(resolved.target)) {
+        const named = this.name(resolved.target, name, resolved.location);
+        this.names.set(schema, named);
+        return named;
+      }
+    }
+    return this.name(schema, name, location);
+  }
+
   private pathOf(location: SchemaLocation | undefined): string {
     if (!location) return "#";
     return `${sourceNameOf(location.document, this.loaded.rootDocument)}#${location.pointer}`;
@@ -224,6 +251,25 @@ class Normalizer {
     if (!origin) return undefined;
     const source = origin.document === undefined ? this.loaded.rootDocument : this.loaded.registry.documents.find((d) => stripFragment(d.uri) === origin.document);
     return { file: source?.displayName ?? origin.document!, pointer: `#${origin.pointer}${view[2]}` };
+  }
+
+  /**
+   * The schema path, as generated code names it, of the schema an OpenAPI request or response view
+   * was made from (`PetRequest` → `#/components/schemas/Pet`; an inline body's or parameter's own
+   * place), for a type whose origin is that view (`api.yaml (parameters)#/$defs/PetRequest`), a
+   * document held only in memory. A view keeps the places of what it keeps, so each of its
+   * subschemas' paths is that subschema's path in its source. Undefined for every other origin.
+   */
+  private viewSourcePath(origin: string): string | undefined {
+    const openapi = this.loaded.openapi;
+    if (openapi === undefined) return undefined;
+    const root = this.loaded.rootDocument;
+    const prefix = `${sourceNameOf(openapi.parametersDocument, root)}#/$defs/`;
+    if (!origin.startsWith(prefix) || origin.indexOf("/", prefix.length) !== -1) return undefined;
+    const source = openapi.viewOrigins.get(unescapePointerToken(origin.slice(prefix.length)));
+    if (!source) return undefined;
+    const document = source.document === undefined ? root : this.loaded.registry.documents.find((d) => stripFragment(d.uri) === source.document);
+    return document && `${sourceNameOf(document, root)}#${source.pointer}`;
   }
 
   /** `file#/pointer`, as errors show a place (the pointer percent-encoded: `{id}` → `%7Bid%7D`). */
@@ -274,7 +320,7 @@ class Normalizer {
     if (!isJsonObject(resolved.target)) {
       this.fail("invalidSchema", `$ref "${ref}" points to ${describe(resolved.target)}, not a schema`, `${schemaPath}/$ref`);
     }
-    return this.name(resolved.target, refNameHint(resolved.target, resolved.uri, resolved.location, schemaPath), resolved.location);
+    return this.name(resolved.target, referenceNameHint(resolved.target, resolved.uri, resolved.location?.pointer ?? "", schemaPath), resolved.location);
   }
 
   /**
@@ -286,7 +332,7 @@ class Normalizer {
     const target = resolved.target;
     if (typeof target === "boolean") return target;
     if (!isJsonObject(target)) this.fail("invalidSchema", `${keyword} "${ref}" points to ${describe(target)}, not a schema`, `${schemaPath}/${keyword}`);
-    const name = this.name(target, refNameHint(target, resolved.uri, resolved.location, schemaPath), resolved.location);
+    const name = this.name(target, referenceNameHint(target, resolved.uri, resolved.location?.pointer ?? "", schemaPath), resolved.location);
     if (keyword === "$recursiveRef") return { name, anchor: target.$recursiveAnchor === true ? RECURSIVE_ANCHOR : undefined };
     // Dynamic only when the fragment is a plain name that the static target declares as `$dynamicAnchor`.
     const hash = resolved.uri.indexOf("#");
@@ -310,7 +356,7 @@ class Normalizer {
     for (const [anchor, target] of registry.dynamicAnchorsOf(schema)) {
       if (!wanted.has(anchor)) continue;
       const location = registry.location(target);
-      scope.push({ anchor, type: this.name(target, refNameHint(target, registry.baseUri(target) ?? "", location, this.pathOf(location)), location) });
+      scope.push({ anchor, type: this.name(target, referenceNameHint(target, registry.baseUri(target) ?? "", location?.pointer ?? "", this.pathOf(location)), location) });
     }
     return scope.length > 0 ? scope : undefined;
   }
@@ -391,21 +437,6 @@ function collisionText(c: NameCollision): string {
 }
 
 /** `$defs`/`definitions` key, else `title`, else the last pointer tokens: names that stay stable across edits. */
-function refNameHint(target: JsonObject, uri: string, location: SchemaLocation | undefined, fromPath: string): string {
-  const pointer = location?.pointer ?? "";
-  const tokens = pointer.split("/").slice(1).map(unescapePointerToken);
-  const last = tokens[tokens.length - 1];
-  const parentKeyword = tokens[tokens.length - 2];
-  if (last !== undefined && (parentKeyword === "$defs" || parentKeyword === "definitions")) return last;
-  if (typeof target.title === "string" && target.title.trim()) return target.title;
-  if (tokens.length === 0) {
-    const file = uri.replace(/#.*$/, "").split("/").pop() ?? "";
-    return file.replace(/(\.schema)?\.(json|ya?ml)$/i, "") || "Schema";
-  }
-  const meaningful = tokens.filter((t) => !/^(properties|items|prefixItems|\d+|allOf|anyOf|oneOf|\$defs|definitions)$/.test(t));
-  return meaningful.slice(-2).join(" ") || fromPath.replace(/[^A-Za-z0-9]+/g, " ");
-}
-
 /** `info.title` of an OpenAPI document, when it has one. */
 function openApiTitle(document: JsonObject): string | undefined {
   const title = isJsonObject(document.info) ? document.info.title : undefined;

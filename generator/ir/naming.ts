@@ -5,6 +5,7 @@
 
 import { showPlace } from "../errors";
 import { numberedName, toTypeName } from "../identifiers";
+import { unescapePointerToken } from "../load/keywords";
 export { isBareKey, isIdentifier, toCamelCase, toPascalCase, toTypeName, toValueName } from "../identifiers";
 
 /** Two names that became one identifier, and what the later one got instead. */
@@ -121,4 +122,23 @@ export class NameAllocator {
     }
     return undefined;
   }
+}
+
+/**
+ * The name a reference's target asks for: its `$defs` (or `definitions`) key, else its `title`, else
+ * its file's name for a file's root, else the meaningful tokens of its pointer (`pointer`, in the
+ * file `uri`), else the referencing path (`fromPath`).
+ */
+export function referenceNameHint(target: { title?: unknown }, uri: string, pointer: string, fromPath: string): string {
+  const tokens = pointer.split("/").slice(1).map(unescapePointerToken);
+  const last = tokens[tokens.length - 1];
+  const parentKeyword = tokens[tokens.length - 2];
+  if (last !== undefined && (parentKeyword === "$defs" || parentKeyword === "definitions")) return last;
+  if (typeof target.title === "string" && target.title.trim()) return target.title;
+  if (tokens.length === 0) {
+    const file = uri.replace(/#.*$/, "").split("/").pop() ?? "";
+    return file.replace(/(\.schema)?\.(json|ya?ml)$/i, "") || "Schema";
+  }
+  const meaningful = tokens.filter((t) => !/^(properties|items|prefixItems|\d+|allOf|anyOf|oneOf|\$defs|definitions)$/.test(t));
+  return meaningful.slice(-2).join(" ") || fromPath.replace(/[^A-Za-z0-9]+/g, " ");
 }

@@ -9,7 +9,7 @@ import { CodegenError, isCodegenError } from "../errors";
 import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
-import { missingParts, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
+import { missingParts, missingSchemaFiles, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
 import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
 import { parseJson } from "./parse-json";
@@ -57,7 +57,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const cwd = options.cwd ?? process.cwd();
   const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(read.root, read.displayName);
-  const { openapi, parts } = await readOpenApiParts(read, options, cwd);
+  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -99,7 +99,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     const local = pending.filter(({ uri }) => isLocal(uri, options, idFolders));
     for (const { uri, from } of local.length > 0 ? local : pending) {
       if (registry.hasResource(uri)) continue;
-      const document = await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer);
+      const document = schemaFiles.get(uri) ?? (await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer));
       if (!registry.hasResource(uri)) await addDocument(document);
     }
   }
@@ -131,7 +131,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
  * responses, headers and path items reach, by URI: read again with each newly found file until no
  * reference reaches a file not yet read (a chain of files is a few rounds).
  */
-async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument> }> {
+async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const documentUri = stripFragment(read.uri);
@@ -143,7 +143,23 @@ async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd:
       roots.set(uri, document.root);
     }
   }
-  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts };
+  // The schema files they reference, read now for the document's views, and kept for the schema
+  // loader: not parts (each is a schema, indexed as any referenced file is).
+  const schemaFiles = new Map<string, SchemaDocument>();
+  const tried = new Set<string>();
+  for (let missing = missingSchemaFiles(read.root, documentUri, roots, tried); missing.size > 0; missing = missingSchemaFiles(read.root, documentUri, roots, tried)) {
+    for (const uri of missing.keys()) {
+      tried.add(uri);
+      try {
+        const document = await readReferencedDocument(uri, options, {}, cwd, read.displayName, "");
+        schemaFiles.set(uri, document);
+        roots.set(uri, document.root);
+      } catch (error) {
+        if (!isCodegenError(error)) throw error;
+      }
+    }
+  }
+  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts, schemaFiles };
 }
 
 /** The components and inline sites in the document (or another file), then the made schemas, each with its schema object. */

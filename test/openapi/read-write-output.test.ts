@@ -65,7 +65,17 @@ test("guards: a request guard does not require a read-only property, a response 
   expect(g.isListPetsParamsQuery({ owner: { email: "a@b.c" }, match: { name: "Rex" } })).toBe(true);
   expect(g.isListPetsParamsQuery({ owner: {} })).toBe(false);
   expect(g.isListPetsParamsQueryMatch({ name: "Rex" })).toBe(true);
-  expect(g.validatePetRequest({ password: "s" }).errors).toEqual([{ path: "", schemaPath: "(schema) (parameters)#/$defs/PetRequest/required", keyword: "required", message: "must have required property 'name'" }]);
+});
+
+test("a view's errors name the place it was made from, not the made schema (a document held in memory)", () => {
+  const required = (schemaPath: string, name: string) => ({ path: "", schemaPath, keyword: "required", message: `must have required property '${name}'` });
+  // A component's view: the component's own keyword.
+  expect(g.validatePetRequest({ password: "s" }).errors).toEqual([required("#/components/schemas/Pet/required", "name")]);
+  expect(g.validatePetResponse({ name: "Rex" }).errors).toEqual([required("#/components/schemas/Pet/required", "id")]);
+  // An inline body's and a parameter's view: their schema in the operation.
+  expect(g.validateReplacePetRequestBody({}).errors).toEqual([required("#/paths/~1pets~1{id}/put/requestBody/content/application~1json/schema/required", "pet")]);
+  expect(g.validateListPetsParamsQueryMatch({}).errors).toEqual([required("#/paths/~1pets/get/parameters/1/schema/required", "name")]);
+  expect(g.validateListPetsResponse200({}).errors).toEqual([{ path: "", schemaPath: "#/paths/~1pets/get/responses/200/content/application~1json/schema/type", keyword: "type", message: "must be array" }]);
 });
 
 test("tsc --strict: the views are what a request and a response hold", async () => {

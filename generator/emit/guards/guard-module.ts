@@ -237,7 +237,9 @@ export class GuardModule {
       const type = this.typesByName.get(name);
       if (!type) throw new Error(`internal: no named type ${name}`);
       const takesScope = this.dynamic.namedTakesScope(name);
-      const declared = this.folder.create({ name: id(`${unified}$${name}`), root: type.origin, mode: unified, named: true, foldable: !takesScope });
+      // Its schema's path (a view's is its source's place, from-json-schema.ts), else where it is named.
+      const root = isNode(type.schema) ? type.schema.schemaPath : type.origin;
+      const declared = this.folder.create({ name: id(`${unified}$${name}`), root, mode: unified, named: true, foldable: !takesScope });
       fn = declared;
       this.namedHelpers.set(key, declared);
       if (takesScope) this.takingScope.add(declared.text);
@@ -245,8 +247,8 @@ export class GuardModule {
       // 1,000 bodies nested in one another and overflow the stack. The outermost call drains.
       this.folder.place(declared);
       this.cyclic ??= typesInCycles(this.model.types);
-      const context = { limited: this.cyclic.has(name), base: this.pathBase(name, type.origin) };
-      this.pending.push(() => this.folder.define(declared, this.declare(declared, type.schema, type.origin, unified, context)));
+      const context = { limited: this.cyclic.has(name), base: this.pathBase(name, root) };
+      this.pending.push(() => this.folder.define(declared, this.declare(declared, type.schema, root, unified, context)));
       this.drain();
     }
     return fn;

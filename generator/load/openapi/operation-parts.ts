@@ -7,7 +7,7 @@ import { mediaTypeEssence, PARAMETER_LOCATIONS } from "./operation-model";
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { followRefs, type Located, type RefResolver } from "./document-refs";
 import { componentSchemaName, inlineSchemaName } from "./names";
-import { viewSchemaName, type AccessFlag, type ReadWriteViews } from "./read-write-views";
+import type { AccessFlag, ReadWriteViews } from "./read-write-views";
 
 export interface PartsContext {
   resolve: RefResolver;
@@ -156,8 +156,9 @@ function mergeTwins(entries: [string, JsonObject][]): MediaEntry[] {
 function schemaSite(schema: unknown, pointer: string, derivedName: string, view: ReadWriteViews | undefined): IrSchemaSite {
   const ref = isJsonObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
   const component = componentName(schema);
-  if (view === undefined || !view.differs(schema)) return { pointer, ...(ref !== undefined && { ref }), name: component ?? derivedName };
-  const name = component !== undefined && Object.keys(schema as JsonObject).length === 1 ? viewSchemaName(component, view.flag) : derivedName;
+  if (view === undefined || !view.differs(schema, pointer)) return { pointer, ...(ref !== undefined && { ref }), name: component ?? derivedName };
+  // A bare reference to a schema with a view of its own (a component's, another file's) is that view.
+  const name = (ref !== undefined && Object.keys(schema as JsonObject).length === 1 && view.refView(ref, pointer)) || derivedName;
   return { pointer, ...(ref !== undefined && { ref }), name, leavesOut: view.flag };
 }
 

@@ -74,7 +74,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
-  const views = { readOnly: readWriteViews(document, "readOnly"), writeOnly: readWriteViews(document, "writeOnly") };
+  const views = { readOnly: readWriteViews(document, "readOnly", resolve), writeOnly: readWriteViews(document, "writeOnly", resolve) };
   const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
   const securitySchemes = readSecuritySchemes(document, resolve, file, warnings);
   return {
@@ -112,6 +112,44 @@ export function missingParts(parsed: unknown, documentUri: string, documents: Re
     readSecuritySchemes(document, resolve);
   } catch {
     // A broken reference or a cycle: readOpenApi reports it, once every file it can reach is read.
+  }
+  return missing;
+}
+
+/**
+ * The files of schemas (`$ref: ./pet.yaml`) that the document and the files read so far (its parts,
+ * and the schema files found before) reference, on this disk and not read yet, each with the place
+ * of a `$ref` to it: read before the document is, so that a read-only property of a split document's
+ * schema is seen when requests are typed (read-write-views.ts). Every `$ref` counts, data included,
+ * so the loader reads them leniently: one it cannot read is left to the schema loader, which reports
+ * a reference it needs. None for a document whose every `$ref` is local, or that is no OpenAPI.
+ */
+export function missingSchemaFiles(parsed: unknown, documentUri: string, documents: ReadonlyMap<string, unknown>, tried: ReadonlySet<string>): Map<string, string> {
+  const missing = new Map<string, string>();
+  if (detectDocument(parsed).kind !== "openapi" || !hasOtherFileRef(parsed as JsonObject)) return missing;
+  for (const [uri, root] of [[documentUri, parsed] as const, ...documents]) {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (Array.isArray(value)) {
+        for (const item of value) if (typeof item === "object" && item !== null) stack.push(item);
+      } else if (typeof value === "object" && value !== null) {
+        const ref = (value as JsonObject).$ref;
+        if (typeof ref === "string" && !ref.startsWith("#")) {
+          let target: string | undefined;
+          try {
+            target = new URL(ref, uri).href.replace(/#.*$/, "");
+          } catch {
+            // Not a URI reference: the loader reports it where it is used.
+          }
+          if (target !== undefined && target.startsWith("file:") && target !== documentUri && !documents.has(target) && !tried.has(target) && !missing.has(target)) missing.set(target, `${uri}#`);
+        }
+        for (const key in value) {
+          const child = (value as JsonObject)[key];
+          if (typeof child === "object" && child !== null) stack.push(child);
+        }
+      }
+    }
   }
   return missing;
 }

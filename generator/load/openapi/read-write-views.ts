@@ -1,31 +1,51 @@
 /**
  * `readOnly`/`writeOnly` in requests and responses: a request body leaves out read-only properties
  * and a response body write-only ones (and neither is then `required` there, as OpenAPI says).
- * A component schema needs a request (or response) view when it has such a property, directly or
- * through a component it references; `view` builds the view of any schema (a component's, or an
- * operation's inline one), its references to affected components pointed at their views, named by
- * the caller. Pure and iterative.
+ * A schema needs a request (or response) view when it has such a property, directly or through a
+ * schema it references; `view` builds the view of any schema (a component's, or an operation's
+ * inline one), its references to affected schemas pointed at their views. Pure and iterative.
+ *
+ * The schemas that get views of their own are the components and the schemas of other files that
+ * the document reaches (a split document: `components.schemas.Pet: {$ref: ./pet.yaml}`, whose
+ * `owner` is `$ref: ./owner.yaml`), each known by where it is: "#/components/schemas/Pet", or
+ * "<uri>#/..." in another file. A component that is only a `$ref` to another file is that file's
+ * schema under the component's name: its view is the file schema's (PetRequest), not a second one.
  */
 import { forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
+import { referenceNameHint, toPascalCase } from "../../ir/naming";
 import { mapSchemaGraph } from "./map-schema-graph";
 import { readDiscriminator } from "./discriminator";
+import { localRefResolver, type RefResolver } from "./document-refs";
 import { componentSchemaName } from "./names";
 
 export type AccessFlag = "readOnly" | "writeOnly";
 
+/** A schema whose view differs from it. */
+export interface ViewSource {
+  /** The view's name among the made schemas: PetRequest, PetResponse. */
+  name: string;
+  /** The schema the view is made from. */
+  schema: unknown;
+  /** Where that schema is: "#/components/schemas/Pet", or "<uri>#/..." in another file. */
+  pointer: string;
+}
+
 export interface ReadWriteViews {
   /** The properties this view leaves out. */
   flag: AccessFlag;
-  /** The component schemas whose view differs from the schema: directly, or through a reference. */
-  affected: ReadonlySet<string>;
+  /** The schemas whose view differs from them (directly, or through a reference), by where they are (ViewSource.pointer). */
+  affected: ReadonlyMap<string, ViewSource>;
   /**
-   * The view of a schema: its `flag` properties left out (and out of `required`), each reference to
-   * an affected component replaced by `viewRef(name)`, every other reference by `rebase(ref)` (the
-   * view lives in another document; default: as written). The input is not touched.
+   * The view of a schema written at `at` ("#/..." or "<uri>#/...", against which its references
+   * resolve): its `flag` properties left out (and out of `required`), each reference to an affected
+   * schema replaced by `viewRef(viewName)`, every other reference by `rebase(ref)` (the view lives in
+   * another document; default: as written). The input is not touched.
    */
-  view(schema: unknown, viewRef: (component: string) => string, rebase?: (ref: string) => string): unknown;
-  /** Whether a schema's view differs from it: it has a `flag` property, or references an affected component. */
-  differs(schema: unknown): boolean;
+  view(schema: unknown, at: string, viewRef: (viewName: string) => string, rebase?: (ref: string) => string): unknown;
+  /** Whether a schema's view differs from it: it has a `flag` property, or references an affected schema. */
+  differs(schema: unknown, at: string): boolean;
+  /** The view's name of the schema that `ref`, written at `at`, reaches, when that schema is affected. */
+  refView(ref: string, at: string): string | undefined;
 }
 
 /** The type name of a component's view: PetRequest (no readOnly properties), PetResponse (no writeOnly ones). */
@@ -33,74 +53,159 @@ export function viewSchemaName(component: string, flag: AccessFlag): string {
   return `${component}${flag === "readOnly" ? "Request" : "Response"}`;
 }
 
-/** The `flag` views of a document's schemas: "readOnly" for requests, "writeOnly" for responses. */
-export function readWriteViews(document: JsonObject, flag: AccessFlag): ReadWriteViews {
-  const schemas = isJsonObject(document.components) && isJsonObject(document.components.schemas) ? document.components.schemas : {};
-  const flaggedRoots = new Set(Object.keys(schemas).filter((name) => isJsonObject(schemas[name]) && (schemas[name] as JsonObject)[flag] === true));
+const COMPONENTS = "#/components/schemas/";
+
+/**
+ * The `flag` views of a document's schemas: "readOnly" for requests, "writeOnly" for responses.
+ * `resolve` follows references into the other files read (default: within the document only).
+ */
+export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: RefResolver = localRefResolver(document)): ReadWriteViews {
+  const components = isJsonObject(document.components) && isJsonObject(document.components.schemas) ? document.components.schemas : {};
+  /** The schemas that may get a view, by place: the components, then the files' schemas they reach. */
+  const schemas = new Map<string, { schema: unknown; name: string }>();
+  /** A component that is only a `$ref` to another file's schema: that schema's place. */
+  const aliases = new Map<string, string>();
+  const componentKey = (name: string): string => COMPONENTS + name.replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const [name, schema] of Object.entries(components)) {
+    const key = componentKey(name);
+    const target = isJsonObject(schema) && Object.keys(schema).length === 1 && typeof schema.$ref === "string" && !schema.$ref.startsWith("#") ? resolve(schema.$ref, key) : undefined;
+    if (target !== undefined && !target.pointer.startsWith("#") && !schemas.has(target.pointer)) {
+      aliases.set(key, target.pointer);
+      schemas.set(target.pointer, { schema: target.value, name });
+    } else schemas.set(key, { schema, name });
+  }
+  /**
+   * The place a `$ref` written at `at` reaches, when it is a component or a schema in another file
+   * (a place elsewhere in the document is read as written). References within the document, most of
+   * them, are read without the resolver.
+   */
+  const placeOf = (ref: string, at: string): string | undefined => {
+    if (ref.startsWith("#") && at.startsWith("#")) {
+      const name = componentSchemaName(ref);
+      if (name === undefined) return undefined;
+      const key = componentKey(name);
+      return aliases.get(key) ?? key;
+    }
+    const target = resolve(ref, at);
+    if (target === undefined) return undefined;
+    if (target.pointer.startsWith("#")) {
+      const name = componentSchemaName(target.pointer);
+      return name === undefined ? undefined : (aliases.get(componentKey(name)) ?? componentKey(name));
+    }
+    if (!schemas.has(target.pointer)) schemas.set(target.pointer, { schema: target.value, name: "" });
+    return target.pointer;
+  };
+  const isFlaggedRoot = (place: string | undefined): boolean => {
+    const schema = place === undefined ? undefined : schemas.get(place)?.schema;
+    return isJsonObject(schema) && schema[flag] === true;
+  };
+  /** A property schema marked `flag`, itself or by being a reference to a schema marked so at its root. */
+  const isFlagged = (property: unknown, at: string): boolean => {
+    if (!isJsonObject(property)) return false;
+    if (property[flag] === true) return true;
+    return typeof property.$ref === "string" && isFlaggedRoot(placeOf(property.$ref, at));
+  };
+  /** Whether a schema has a `flag` property (not through references), and the places it references. */
+  const scan = (schema: unknown, at: string): { flagged: boolean; references: Set<string> } => {
+    const references = new Set<string>();
+    let flagged = false;
+    const stack = [schema];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      if (!isJsonObject(next)) continue;
+      const place = typeof next.$ref === "string" ? placeOf(next.$ref, at) : undefined;
+      if (place !== undefined) references.add(place);
+      if (isJsonObject(next.properties)) {
+        for (const property of Object.values(next.properties)) {
+          if (isFlagged(property, at)) flagged = true;
+        }
+      }
+      forEachSubschema(next, (child) => stack.push(child));
+    }
+    return { flagged, references };
+  };
+  // Each schema scanned once, as it is found: the components and the files' schemas they reach
+  // first, then those that an operation's own schema reaches (differs, view and refView ask).
   const affected = new Set<string>();
   const references = new Map<string, Set<string>>();
-  for (const [name, schema] of Object.entries(schemas)) {
-    const found = scan(schema, flag, flaggedRoots);
-    if (found.flagged) affected.add(name);
-    references.set(name, found.references);
-  }
-  // Whoever references an affected component is affected: to a fixpoint.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [name, refs] of references) {
-      if (!affected.has(name) && [...refs].some((ref) => affected.has(ref))) {
-        affected.add(name);
-        changed = true;
+  const views = new Map<string, ViewSource>();
+  const taken = new Set<string>();
+  const update = (): void => {
+    if (references.size === schemas.size) return;
+    for (const [place, entry] of schemas) {
+      if (references.has(place)) continue;
+      const found = scan(entry.schema, place);
+      if (found.flagged) affected.add(place);
+      references.set(place, found.references);
+    }
+    // Whoever references an affected schema is affected: to a fixpoint.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [place, refs] of references) {
+        if (!affected.has(place) && [...refs].some((ref) => affected.has(ref))) {
+          affected.add(place);
+          changed = true;
+        }
       }
     }
-  }
+    // The components' views named first (by their names), then the files' (by the name their type gets).
+    const unnamed = [...affected].filter((place) => !views.has(place));
+    for (const place of [...unnamed.filter((p) => p.startsWith("#")), ...unnamed.filter((p) => !p.startsWith("#"))]) {
+      const entry = schemas.get(place)!;
+      const base = viewSchemaName(entry.name || fileSchemaHint(entry.schema, place), flag);
+      let name = base;
+      for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+      taken.add(name);
+      views.set(place, { name, schema: entry.schema, pointer: place });
+    }
+  };
+  update();
   return {
     flag,
-    affected,
-    view: (schema, viewRef, rebase = (ref) => ref) => viewOf(document, schema, flag, flaggedRoots, affected, viewRef, rebase),
-    differs: (schema) => {
-      const found = scan(schema, flag, flaggedRoots);
+    get affected() {
+      update();
+      return views;
+    },
+    view: (schema, at, viewRef, rebase = (ref) => ref) => {
+      // What it references known first: an operation's schema may reach a file nothing else does.
+      scan(schema, at);
+      update();
+      return viewOf(document, schema, at, (place) => views.get(place)?.name, placeOf, (property) => isFlagged(property, at), viewRef, rebase);
+    },
+    differs: (schema, at) => {
+      const found = scan(schema, at);
+      update();
       return found.flagged || [...found.references].some((ref) => affected.has(ref));
+    },
+    refView: (ref, at) => {
+      const place = placeOf(ref, at);
+      update();
+      return place === undefined ? undefined : views.get(place)?.name;
     },
   };
 }
 
-/** Whether a schema has a `flag` property (not through references), and the components it references. */
-function scan(schema: unknown, flag: AccessFlag, flaggedRoots: Set<string>): { flagged: boolean; references: Set<string> } {
-  const references = new Set<string>();
-  let flagged = false;
-  const stack = [schema];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if (!isJsonObject(next)) continue;
-    const ref = typeof next.$ref === "string" ? componentSchemaName(next.$ref) : undefined;
-    if (ref !== undefined) references.add(ref);
-    if (isJsonObject(next.properties) && Object.values(next.properties).some((p) => isFlagged(p, flag, flaggedRoots))) flagged = true;
-    forEachSubschema(next, (child) => stack.push(child));
-  }
-  return { flagged, references };
-}
-
-/** A property schema marked `flag`, itself or by being a reference to a component marked so at its root. */
-function isFlagged(property: unknown, flag: AccessFlag, flaggedRoots: Set<string>): boolean {
-  if (!isJsonObject(property)) return false;
-  if (property[flag] === true) return true;
-  const ref = typeof property.$ref === "string" ? componentSchemaName(property.$ref) : undefined;
-  return ref !== undefined && flaggedRoots.has(ref);
+/** The name a schema of another file is known by (its type's, as the normalizer names a reference target). */
+function fileSchemaHint(schema: unknown, place: string): string {
+  const hash = place.indexOf("#");
+  const pointer = place.slice(hash + 1);
+  return toPascalCase(referenceNameHint(isJsonObject(schema) ? schema : {}, place, pointer, place)) || "Schema";
 }
 
 function viewOf(
   document: JsonObject,
   schema: unknown,
-  flag: AccessFlag,
-  flaggedRoots: Set<string>,
-  affected: ReadonlySet<string>,
-  viewRef: (component: string) => string,
+  at: string,
+  viewName: (place: string) => string | undefined,
+  placeOf: (ref: string, at: string) => string | undefined,
+  isFlagged: (property: unknown) => boolean,
+  viewRef: (viewName: string) => string,
   rebase: (ref: string) => string,
 ): unknown {
   return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
     const target = (reference: string): string => {
-      const component = componentSchemaName(reference);
-      return component !== undefined && affected.has(component) ? viewRef(component) : rebase(reference);
+      const place = placeOf(reference, at);
+      const name = place === undefined ? undefined : viewName(place);
+      return name !== undefined ? viewRef(name) : rebase(reference);
     };
     if (typeof source.$ref === "string") copy.$ref = target(source.$ref);
     // A discriminator's tags, written out as a mapping to the branches as the view references them:
@@ -111,7 +216,7 @@ function viewOf(
       copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) };
     }
     if (isJsonObject(source.properties)) {
-      const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], flag, flaggedRoots));
+      const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name]));
       if (removed.length > 0 && Array.isArray(source.required)) copy.required = source.required.filter((name) => !removed.includes(name as string));
       copy.properties = Object.fromEntries(Object.entries(source.properties).filter(([name]) => !removed.includes(name)));
     }

@@ -9,10 +9,9 @@
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../keywords";
 import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
-import { componentSchemaName, inlineSchemaName } from "./names";
+import { inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
 import { parametersSchema, responseHeadersSchema } from "./parameter-schemas";
-import { viewSchemaName, type AccessFlag } from "./read-write-views";
 import type { OpenApiInput } from "./read-openapi";
 
 /** A schema of the document that becomes a named type. */
@@ -70,16 +69,19 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     viewOrigins.set(name, origin);
   };
   const rebase = (ref: string): string => absoluteRef(ref, documentUri);
-  const viewRef = (flag: AccessFlag) => (component: string) => `#/$defs/${escapePointerToken(viewSchemaName(component, flag))}`;
+  const viewRef = (viewName: string) => `#/$defs/${escapePointerToken(viewName)}`;
   for (const flag of ["readOnly", "writeOnly"] as const) {
     const views = input.views[flag];
-    for (const component of views.affected) addView(viewSchemaName(component, flag), views.view((components as JsonObject)[component], viewRef(flag), rebase), { pointer: `/components/schemas/${escapePointerToken(component)}` });
+    // (A view made below may reach a file's schema that nothing else does: its view joins this map then.)
+    for (const source of views.affected.values()) {
+      const at = placeOfPointer(source.pointer);
+      addView(source.name, views.view(source.schema, source.pointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+    }
   }
   const partPointers = new Map<string, Set<string>>();
   /** A pointer of the operation model ("#/..." or "<uri>#/...") as a place, indexed in its document. */
   const place = (pointer: string): Place => {
-    const hash = pointer.indexOf("#");
-    const found: Place = hash <= 0 ? { pointer: fragmentPointer(pointer) } : { document: pointer.slice(0, hash), pointer: fragmentPointer(pointer.slice(hash)) };
+    const found = placeOfPointer(pointer);
     if (found.document === undefined) pointers.add(found.pointer);
     else partPointers.set(found.document, (partPointers.get(found.document) ?? new Set()).add(found.pointer));
     return found;
@@ -97,7 +99,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
       const componentView = content.schema.ref !== undefined && isBareRef(at);
-      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), viewRef(flag), (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), content.schema.pointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
@@ -114,10 +116,10 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       if (parameter.schemaPointer === undefined) continue;
       const at = place(parameter.schemaPointer);
       const value = valueAt(at);
-      if (requestView && input.views.readOnly.differs(value)) {
-        const component = isBareRef(at) ? componentSchemaName((value as JsonObject).$ref as string) : undefined;
-        const name = component !== undefined ? viewSchemaName(component, "readOnly") : `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, viewRef("readOnly"), (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+      if (requestView && input.views.readOnly.differs(value, parameter.schemaPointer)) {
+        const component = isBareRef(at) ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
+        const name = component ?? `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
@@ -159,6 +161,12 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   };
   const ordered = [...sites.filter((site) => !toNamedSite(site)), ...sites.filter(toNamedSite)];
   return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs }, viewOrigins };
+}
+
+/** A pointer of the operation model ("#/..." or "<uri>#/...") as a place. */
+function placeOfPointer(pointer: string): Place {
+  const hash = pointer.indexOf("#");
+  return hash <= 0 ? { pointer: fragmentPointer(pointer) } : { document: pointer.slice(0, hash), pointer: fragmentPointer(pointer.slice(hash)) };
 }
 
 /** Where a schema is: a pointer (no `#`) into the document, or into another file. */
