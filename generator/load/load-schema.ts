@@ -12,6 +12,8 @@ import { assertJsonSchema } from "./input-kind";
 import { missingParts, missingSchemaFiles, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
 import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
+import { detectDocument } from "./openapi/detect";
+import { fromFile30 } from "./openapi/document-30";
 import { parseJson } from "./parse-json";
 import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
 import { escapePointerToken } from "./keywords";
@@ -58,6 +60,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(read.root, read.displayName);
   const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd);
+  const inDialect = dialectOfFiles(read.root);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -99,7 +102,7 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
     const local = pending.filter(({ uri }) => isLocal(uri, options, idFolders));
     for (const { uri, from } of local.length > 0 ? local : pending) {
       if (registry.hasResource(uri)) continue;
-      const document = schemaFiles.get(uri) ?? (await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer));
+      const document = schemaFiles.get(uri) ?? inDialect(await readReferencedDocument(uri, options, idFolders, cwd, from.document.displayName, from.pointer));
       if (!registry.hasResource(uri)) await addDocument(document);
     }
   }
@@ -135,10 +138,11 @@ async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd:
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const documentUri = stripFragment(read.uri);
+  const inDialect = dialectOfFiles(read.root);
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
-      const document = await readReferencedDocument(uri, options, {}, cwd, where.file ?? read.displayName, where.pointer.slice(1).replace(/\/\$ref$/, ""));
+      const document = inDialect(await readReferencedDocument(uri, options, {}, cwd, where.file ?? read.displayName, where.pointer.slice(1).replace(/\/\$ref$/, "")));
       parts.set(uri, document);
       roots.set(uri, document.root);
     }
@@ -151,7 +155,7 @@ async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd:
     for (const uri of missing.keys()) {
       tried.add(uri);
       try {
-        const document = await readReferencedDocument(uri, options, {}, cwd, read.displayName, "");
+        const document = inDialect(await readReferencedDocument(uri, options, {}, cwd, read.displayName, ""));
         schemaFiles.set(uri, document);
         roots.set(uri, document.root);
       } catch (error) {
@@ -160,6 +164,18 @@ async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd:
     }
   }
   return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts, schemaFiles };
+}
+
+/**
+ * How the files a document references are read: those of an OpenAPI 3.0 document speak its Schema
+ * Object dialect, rewritten to 2020-12 as the document's own schemas are (document-30.ts's
+ * fromFile30; before, a split 3.0 document's `nullable` was ignored in its files and a boolean
+ * `exclusiveMinimum` refused). Any other document's files are read as they are.
+ */
+function dialectOfFiles(root: unknown): (document: SchemaDocument) => SchemaDocument {
+  const kind = detectDocument(root);
+  if (kind.kind !== "openapi" || kind.version !== "3.0") return (document) => document;
+  return (document) => ({ ...document, root: fromFile30(document.root) });
 }
 
 /** The components and inline sites in the document (or another file), then the made schemas, each with its schema object. */

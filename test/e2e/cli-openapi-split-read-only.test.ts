@@ -17,7 +17,7 @@ const dir = tempDir("koala-codegen-split-read-only-");
 const out = path.join(dir, "store");
 let result: RunResult;
 beforeAll(() => {
-  result = runCli(["generate", "--schema", path.join(FIXTURE, "api.yaml"), "--out", out], { cwd: dir });
+  result = runCli(["generate", "--schema", path.join(FIXTURE, "split-store.yaml"), "--out", out], { cwd: dir });
 });
 
 test("generates, with no warning", () => {

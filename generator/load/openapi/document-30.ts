@@ -72,3 +72,50 @@ export function fromDocument30(document: JsonObject): JsonObject {
   }
   return out;
 }
+
+/** Keywords only a Schema Object has among the objects of an OpenAPI 3.0 document (`required` counts as a list). */
+const SCHEMA_KEYWORDS = ["type", "properties", "items", "allOf", "anyOf", "oneOf", "not", "additionalProperties", "nullable", "enum", "format", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "multipleOf", "discriminator"];
+/** Values that are data, not objects of the document: never converted nor walked into. */
+const DATA_FIELDS = new Set(["example", "examples", "default", "enum", "const", "value"]);
+
+function isSchemaObject30(value: JsonObject): boolean {
+  return SCHEMA_KEYWORDS.some((keyword) => keyword in value) || Array.isArray(value.required);
+}
+
+/**
+ * Another file that a 3.0 document references (a split document's schemas, or its parameters,
+ * bodies and responses), with every Schema Object in it rewritten as fromDocument30 rewrites the
+ * document's own: a 3.0 document's files speak its dialect (`nullable`, boolean `exclusiveMinimum`).
+ * Which objects are schemas is read off each object (a file says nothing of what it holds): one with
+ * a schema keyword (`type`, `properties`, `nullable`, ...) is converted with its subschemas; any other
+ * (a file of schemas by name, a parameter, a response) is walked into, data (`example`, `default`,
+ * ...) and `x-` extensions aside. A file that names its own `$schema` is left as it is. Pure.
+ */
+export function fromFile30(root: unknown): unknown {
+  if (!isJsonObject(root) || typeof root.$schema === "string") return root;
+  const converted = new Map<object, JsonObject>();
+  if (isSchemaObject30(root)) return fromSchemaObject30(root, converted);
+  const out: JsonObject = { ...root };
+  const pending: Container[] = [out];
+  for (let holder = pending.pop(); holder; holder = pending.pop()) {
+    const slot = holder as Record<string, unknown>;
+    for (const key of Object.keys(holder)) {
+      if (!Array.isArray(holder) && (DATA_FIELDS.has(key) || key.startsWith("x-"))) continue;
+      const value = slot[key];
+      if (Array.isArray(value)) {
+        const copy = [...value];
+        setOwn(slot, key, copy);
+        pending.push(copy);
+      } else if (isJsonObject(value)) {
+        if (isSchemaObject30(value)) {
+          setOwn(slot, key, fromSchemaObject30(value, converted));
+          continue;
+        }
+        const copy: JsonObject = { ...value };
+        setOwn(slot, key, copy);
+        pending.push(copy);
+      }
+    }
+  }
+  return out;
+}
