@@ -16,13 +16,15 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * Each version's schema and the name of its root guard (committed under schemas/openapi-<version>/guards).
- * 3.0's formats only annotate: its schema checks Schema Objects too, and its `pattern: {format: regex}`
- * (Unicode syntax) would refuse the patterns real documents write in the web syntax (`[\:\-\_]`),
- * which the normalizer accepts on purpose (generator/ir/regex-flags.ts).
+ * Formats only annotate, in both. 3.0's schema checks Schema Objects too, and its `pattern: {format:
+ * regex}` (Unicode syntax) would refuse the patterns real documents write in the web syntax
+ * (`[\:\-\_]`), which the normalizer accepts on purpose (generator/ir/regex-flags.ts). 3.1's is a
+ * JSON Schema 2020-12 schema, whose `format` is an annotation: asserted, its `format: uri-reference`
+ * refused the `$ref: paths/pets_{petId}.yaml` that `redocly split` writes in every split document.
  */
 const VERSIONS = [
   { version: "3.0", name: "OpenApi30Document", extra: ["--formats", "annotate"] },
-  { version: "3.1", name: "OpenApiDocument", extra: [] },
+  { version: "3.1", name: "OpenApiDocument", extra: ["--formats", "annotate"] },
 ];
 const files = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js") || f.endsWith("package.json")).sort();
 const work = mkdtempSync(path.join(tmpdir(), "koala-codegen-oas-guards-"));

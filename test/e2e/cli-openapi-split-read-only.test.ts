@@ -28,7 +28,7 @@ test("generates, with no warning", () => {
 test("one type per component, under its own name; requests and responses typed by their views", () => {
   const types = readFileSync(path.join(out, "src", "types.ts"), "utf8").replace(/\s*\/\*\*[^]*?\*\//g, "");
   const names = [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]).sort();
-  expect(names).toEqual(["AddOwnerResponse201", "Owner", "OwnerRequest", "OwnerResponse", "Pet", "PetRequest", "PetResponse"]);
+  expect(names).toEqual(["AddOwnerResponse201", "GetPetParamsPath", "GetPetParamsPathPetId", "Owner", "OwnerRequest", "OwnerResponse", "Pet", "PetRequest", "PetResponse"]);
   const block = (name: string): string => new RegExp(`export interface ${name} \\{[^}]*\\}`).exec(types)?.[0] ?? `(no ${name})`;
   expect(block("PetRequest")).toMatch(/\{\s+\[key: string\]: unknown;\s+name: string;\s+owner\?: OwnerRequest;\s+\}/);
   expect(block("OwnerResponse")).toMatch(/\{\s+\[key: string\]: unknown;\s+id: number;\s+email: string;\s+\}/);
@@ -36,6 +36,8 @@ test("one type per component, under its own name; requests and responses typed b
   expect(operations).toMatch(/export interface AddPetRequest \{[^}]*body: PetRequest;/);
   expect(operations).toMatch(/export interface AddOwnerRequest \{[^}]*body: OwnerRequest;/);
   expect(operations).toContain("export type AddPetResult = $ApiSuccess<201, PetResponse> | $ApiFailure;");
+  // The path item in paths/pets_{petId}.json (a file name with braces, as `redocly split` writes it).
+  expect(operations).toContain("export type GetPetResult = $ApiSuccess<200, PetResponse> | $ApiFailure;");
 });
 
 test("the guards: a request without its read-only id passes; an error names the file's keyword", () => {

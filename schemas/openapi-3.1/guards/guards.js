@@ -224,7 +224,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
 });
 var { SchemaValidationError: $SchemaValidationError, invalid: $invalid, pushError: $pushError, pushKeyError: $pushKeyError, rebase: $rebase, standardSchema: $standardSchema, tooDeep: $tooDeep } = require("./runtime/validation.js");
 var { countKeys: $countKeys, hasOwn: $hasOwn, pointerToken: $pointerToken } = require("./runtime/checks.js");
-var { isEmail: $isEmail, isUriReference: $isUriReference } = require("./runtime/formats.js");
 var { evaluated: $evaluated, isKeyEvaluated: $isKeyEvaluated, markKey: $markKey, mergeEvaluated: $mergeEvaluated } = require("./runtime/evaluated.js");
 var __reexports0 = require("./runtime/validation.js");
 var $evaluated$ = $evaluated;
@@ -234,8 +233,6 @@ var $pushError$ = $pushError;
 var $markKey$ = $markKey;
 
 const pattern$0 = new RegExp("^3\\.1\\.\\d+(-.+)?$", "u");
-
-var $isUriReference$ = $isUriReference;
 
 var $hasOwn$ = $hasOwn;
 
@@ -257,8 +254,6 @@ const pattern$2 = new RegExp("^(?:schemas|responses|parameters|examples|requestB
 const pattern$3 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
 
 const pattern$4 = new RegExp("^x-", "u");
-
-var $isEmail$ = $isEmail;
 
 var $countKeys$ = $countKeys;
 
@@ -1624,10 +1619,7 @@ function collect$OpenApiDocument(value, path, errors, dyn) {
     }
     const p7 = o3.jsonSchemaDialect;
     if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/jsonSchemaDialect", "#/properties/jsonSchemaDialect/type", "must be string")) return false; } else {
-        const s8 = p7;
-        if (!$isUriReference$(s8)) { if ($pushError$(errors, path + "/jsonSchemaDialect", "#/properties/jsonSchemaDialect/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/jsonSchemaDialect", "#/properties/jsonSchemaDialect/type", "must be string")) return false; }
       $markKey$(ev2, "jsonSchemaDialect");
     }
     const p9 = o3.servers;
@@ -1767,10 +1759,7 @@ function collect$Info(value, path, errors) {
     }
     const p7 = o2.termsOfService;
     if (p7 !== undefined) {
-      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/termsOfService", "#/$defs/info/properties/termsOfService/type", "must be string")) return false; } else {
-        const s8 = p7;
-        if (!$isUriReference$(s8)) { if ($pushError$(errors, path + "/termsOfService", "#/$defs/info/properties/termsOfService/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p7 === "string")) { if ($pushError$(errors, path + "/termsOfService", "#/$defs/info/properties/termsOfService/type", "must be string")) return false; }
       $markKey$(ev1, "termsOfService");
     }
     const p9 = o2.contact;
@@ -1881,10 +1870,7 @@ function collect$PathItem(value, path, errors, dyn) {
     const o3 = value;
     const p4 = o3.$ref;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/path-item/properties/$ref/type", "must be string")) return (depth$--, false); } else {
-        const s5 = p4;
-        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/$ref", "#/$defs/path-item/properties/$ref/format", "must match format \"uri-reference\"")) return (depth$--, false); }
-      }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/path-item/properties/$ref/type", "must be string")) return (depth$--, false); }
       $markKey$(ev2, "$ref");
     }
     const p6 = o3.summary;
@@ -2198,10 +2184,7 @@ function collect$ExternalDocumentation(value, path, errors) {
       $markKey$(ev1, "description");
     }
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/external-documentation/properties/url/type", "must be string")) return false; } else {
-        const s5 = p3;
-        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/url", "#/$defs/external-documentation/properties/url/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/external-documentation/properties/url/type", "must be string")) return false; }
       $markKey$(ev1, "url");
     }
   }
@@ -2296,18 +2279,12 @@ function collect$Contact(value, path, errors) {
     }
     const p4 = o2.url;
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/contact/properties/url/type", "must be string")) return false; } else {
-        const s5 = p4;
-        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/url", "#/$defs/contact/properties/url/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/contact/properties/url/type", "must be string")) return false; }
       $markKey$(ev1, "url");
     }
     const p6 = o2.email;
     if (p6 !== undefined) {
-      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/email", "#/$defs/contact/properties/email/type", "must be string")) return false; } else {
-        const s7 = p6;
-        if (!$isEmail$(s7)) { if ($pushError$(errors, path + "/email", "#/$defs/contact/properties/email/format", "must match format \"email\"")) return false; }
-      }
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/email", "#/$defs/contact/properties/email/type", "must be string")) return false; }
       $markKey$(ev1, "email");
     }
   }
@@ -2341,10 +2318,7 @@ function collect$License(value, path, errors) {
     }
     const p5 = o2.url;
     if (p5 !== undefined) {
-      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/license/properties/url/type", "must be string")) return false; } else {
-        const s6 = p5;
-        if (!$isUriReference$(s6)) { if ($pushError$(errors, path + "/url", "#/$defs/license/properties/url/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p5 === "string")) { if ($pushError$(errors, path + "/url", "#/$defs/license/properties/url/type", "must be string")) return false; }
       $markKey$(ev1, "url");
     }
     if (o2.identifier !== undefined) {
@@ -2653,10 +2627,7 @@ function collect$Reference(value, path, errors) {
     const o1 = value;
     const p2 = o1.$ref;
     if (p2 !== undefined) {
-      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/reference/properties/$ref/type", "must be string")) return false; } else {
-        const s3 = p2;
-        if (!$isUriReference$(s3)) { if ($pushError$(errors, path + "/$ref", "#/$defs/reference/properties/$ref/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/$ref", "#/$defs/reference/properties/$ref/type", "must be string")) return false; }
     }
     const p4 = o1.summary;
     if (p4 !== undefined) {
@@ -2897,10 +2868,7 @@ function collect$Example(value, path, errors) {
     }
     const p6 = o2.externalValue;
     if (p6 !== undefined) {
-      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/externalValue", "#/$defs/example/properties/externalValue/type", "must be string")) return false; } else {
-        const s7 = p6;
-        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/externalValue", "#/$defs/example/properties/externalValue/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/externalValue", "#/$defs/example/properties/externalValue/type", "must be string")) return false; }
       $markKey$(ev1, "externalValue");
     }
   }
@@ -3099,10 +3067,7 @@ function collect$Link(value, path, errors) {
     const o2 = value;
     const p3 = o2.operationRef;
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/operationRef", "#/$defs/link/properties/operationRef/type", "must be string")) return false; } else {
-        const s4 = p3;
-        if (!$isUriReference$(s4)) { if ($pushError$(errors, path + "/operationRef", "#/$defs/link/properties/operationRef/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/operationRef", "#/$defs/link/properties/operationRef/type", "must be string")) return false; }
       $markKey$(ev1, "operationRef");
     }
     const p5 = o2.operationId;
@@ -3651,10 +3616,7 @@ function collect$TypeOidc(value, path, errors) {
       const p2 = o1.openIdConnectUrl;
       if (p2 === undefined) { if ($pushError$(errors, path, "#/$defs/security-scheme/$defs/type-oidc/then/required", "must have required property 'openIdConnectUrl'")) return false; }
       if (p2 !== undefined) {
-        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type", "must be string")) return false; } else {
-          const s3 = p2;
-          if (!$isUriReference$(s3)) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/format", "must match format \"uri-reference\"")) return false; }
-        }
+        if (!(typeof p2 === "string")) { if ($pushError$(errors, path + "/openIdConnectUrl", "#/$defs/security-scheme/$defs/type-oidc/then/properties/openIdConnectUrl/type", "must be string")) return false; }
       }
     }
   }
@@ -4192,8 +4154,6 @@ function eval$57(value, ev) {
     const p2 = o1.openIdConnectUrl;
     if (p2 !== undefined) {
       if (!(typeof p2 === "string")) return false;
-      const s3 = p2;
-      if (!$isUriReference$(s3)) return false;
       $markKey$(ev, "openIdConnectUrl");
     }
   }
@@ -4333,18 +4293,12 @@ function collect$Implicit(value, path, errors) {
     const p4 = o2.scopes;
     if (p4 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/implicit/required", "must have required property 'scopes'")) return false; }
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type", "must be string")) return false; } else {
-        const s5 = p3;
-        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/implicit/properties/authorizationUrl/type", "must be string")) return false; }
       $markKey$(ev1, "authorizationUrl");
     }
     const p6 = o2.refreshUrl;
     if (p6 !== undefined) {
-      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type", "must be string")) return false; } else {
-        const s7 = p6;
-        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/implicit/properties/refreshUrl/type", "must be string")) return false; }
       $markKey$(ev1, "refreshUrl");
     }
     if (p4 !== undefined) {
@@ -4374,18 +4328,12 @@ function collect$Password(value, path, errors, at) {
     const p4 = o2.scopes;
     if (p4 === undefined) { if ($pushError$(errors, path, (errors && at + "/required"), "must have required property 'scopes'")) return false; }
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/type"), "must be string")) return false; } else {
-        const s5 = p3;
-        if (!$isUriReference$(s5)) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/format"), "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/tokenUrl", (errors && at + "/properties/tokenUrl/type"), "must be string")) return false; }
       $markKey$(ev1, "tokenUrl");
     }
     const p6 = o2.refreshUrl;
     if (p6 !== undefined) {
-      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/type"), "must be string")) return false; } else {
-        const s7 = p6;
-        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/format"), "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p6 === "string")) { if ($pushError$(errors, path + "/refreshUrl", (errors && at + "/properties/refreshUrl/type"), "must be string")) return false; }
       $markKey$(ev1, "refreshUrl");
     }
     if (p4 !== undefined) {
@@ -4417,25 +4365,16 @@ function collect$AuthorizationCode(value, path, errors) {
     const p5 = o2.scopes;
     if (p5 === undefined) { if ($pushError$(errors, path, "#/$defs/oauth-flows/$defs/authorization-code/required", "must have required property 'scopes'")) return false; }
     if (p3 !== undefined) {
-      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type", "must be string")) return false; } else {
-        const s6 = p3;
-        if (!$isUriReference$(s6)) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p3 === "string")) { if ($pushError$(errors, path + "/authorizationUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/authorizationUrl/type", "must be string")) return false; }
       $markKey$(ev1, "authorizationUrl");
     }
     if (p4 !== undefined) {
-      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/tokenUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type", "must be string")) return false; } else {
-        const s7 = p4;
-        if (!$isUriReference$(s7)) { if ($pushError$(errors, path + "/tokenUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p4 === "string")) { if ($pushError$(errors, path + "/tokenUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/tokenUrl/type", "must be string")) return false; }
       $markKey$(ev1, "tokenUrl");
     }
     const p8 = o2.refreshUrl;
     if (p8 !== undefined) {
-      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type", "must be string")) return false; } else {
-        const s9 = p8;
-        if (!$isUriReference$(s9)) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/format", "must match format \"uri-reference\"")) return false; }
-      }
+      if (!(typeof p8 === "string")) { if ($pushError$(errors, path + "/refreshUrl", "#/$defs/oauth-flows/$defs/authorization-code/properties/refreshUrl/type", "must be string")) return false; }
       $markKey$(ev1, "refreshUrl");
     }
     if (p5 !== undefined) {
