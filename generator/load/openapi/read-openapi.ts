@@ -128,42 +128,35 @@ export function missingSchemaFiles(parsed: unknown, documentUri: string, documen
   const missing = new Map<string, string>();
   if (detectDocument(parsed).kind !== "openapi" || !hasOtherFileRef(parsed as JsonObject)) return missing;
   for (const [uri, root] of [[documentUri, parsed] as const, ...documents]) {
-    const stack: unknown[] = [root];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if (Array.isArray(value)) {
-        for (const item of value) if (typeof item === "object" && item !== null) stack.push(item);
-      } else if (typeof value === "object" && value !== null) {
-        const ref = (value as JsonObject).$ref;
-        if (typeof ref === "string" && !ref.startsWith("#")) {
-          let target: string | undefined;
-          try {
-            target = new URL(ref, uri).href.replace(/#.*$/, "");
-          } catch {
-            // Not a URI reference: the loader reports it where it is used.
-          }
-          if (target !== undefined && target.startsWith("file:") && target !== documentUri && !documents.has(target) && !tried.has(target) && !missing.has(target)) missing.set(target, `${uri}#`);
-        }
-        for (const key in value) {
-          const child = (value as JsonObject)[key];
-          if (typeof child === "object" && child !== null) stack.push(child);
-        }
+    someOtherFileRef(root, (ref) => {
+      let target: string;
+      try {
+        target = new URL(ref, uri).href.replace(/#.*$/, "");
+      } catch {
+        return false; // not a URI reference: the loader reports it where it is used
       }
-    }
+      if (target.startsWith("file:") && target !== documentUri && !documents.has(target) && !tried.has(target) && !missing.has(target)) missing.set(target, `${uri}#`);
+      return false;
+    });
   }
   return missing;
 }
 
 /** Whether some `$ref` of the document (anywhere, data included: erring towards reading) names something other than a place in it. */
 function hasOtherFileRef(document: JsonObject): boolean {
-  const stack: unknown[] = [document];
+  return someOtherFileRef(document, () => true);
+}
+
+/** Calls `visit` with each `$ref` of a value (anywhere, data included) that is not a place in its own file ("#..."), until it returns true. */
+function someOtherFileRef(root: unknown, visit: (ref: string) => boolean): boolean {
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === "object" && item !== null) stack.push(item);
     } else if (typeof value === "object" && value !== null) {
       const ref = (value as JsonObject).$ref;
-      if (typeof ref === "string" && !ref.startsWith("#")) return true;
+      if (typeof ref === "string" && !ref.startsWith("#") && visit(ref)) return true;
       for (const key in value) {
         const child = (value as JsonObject)[key];
         if (typeof child === "object" && child !== null) stack.push(child);
