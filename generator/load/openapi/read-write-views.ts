@@ -38,10 +38,12 @@ export interface ReadWriteViews {
   /**
    * The view of a schema written at `at` ("#/..." or "<uri>#/...", against which its references
    * resolve): its `flag` properties left out (and out of `required`), each reference to an affected
-   * schema replaced by `viewRef(viewName)`, every other reference by `rebase(ref)` (the view lives in
-   * another document; default: as written). The input is not touched.
+   * schema replaced by `viewRef(viewName)`, every other reference by `rebase(ref, base)` (the view
+   * lives in another document; `base`: the absolute URI a `$id` on the way sets, else undefined for
+   * the schema's file; default: as written). A view is no resource of its own: its `$id`s and
+   * `$anchor`s are left out (a copy would claim its source's URI). The input is not touched.
    */
-  view(schema: unknown, at: string, viewRef: (viewName: string) => string, rebase?: (ref: string) => string): unknown;
+  view(schema: unknown, at: string, viewRef: (viewName: string) => string, rebase?: (ref: string, base: string | undefined) => string): unknown;
   /** Whether a schema's view differs from it: it has a `flag` property, or references an affected schema. */
   differs(schema: unknown, at: string): boolean;
   /** The view's name of the schema that `ref`, written at `at`, reaches, when that schema is affected. */
@@ -199,13 +201,19 @@ function viewOf(
   placeOf: (ref: string, at: string) => string | undefined,
   isFlagged: (property: unknown) => boolean,
   viewRef: (viewName: string) => string,
-  rebase: (ref: string) => string,
+  rebase: (ref: string, base: string | undefined) => string,
 ): unknown {
+  // The base URI of each schema met, where a `$id` above it (or its own) set one.
+  const bases = new Map<object, string | undefined>();
   return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
+    const inherited = bases.get(source);
+    const base = typeof source.$id === "string" ? rebase(source.$id, inherited).replace(/#.*$/, "") : inherited;
+    delete copy.$id;
+    delete copy.$anchor;
     const target = (reference: string): string => {
       const place = placeOf(reference, at);
       const name = place === undefined ? undefined : viewName(place);
-      return name !== undefined ? viewRef(name) : rebase(reference);
+      return name !== undefined ? viewRef(name) : rebase(reference, base);
     };
     if (typeof source.$ref === "string") copy.$ref = target(source.$ref);
     // A discriminator's tags, written out as a mapping to the branches as the view references them:
@@ -228,6 +236,7 @@ function viewOf(
       }
     });
     forEachSubschema(copy, (child, tokens) => {
+      if (isJsonObject(child) && !bases.has(child)) bases.set(child, base);
       if (tokens.length === 1) copy[tokens[0]!] = viewOfChild(child);
       else (copy[tokens[0]!] as Record<string, unknown>)[tokens[1]!] = viewOfChild(child);
     });

@@ -68,14 +68,13 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     defs[name] = view;
     viewOrigins.set(name, origin);
   };
-  const rebase = (ref: string): string => absoluteRef(ref, documentUri);
   const viewRef = (viewName: string) => `#/$defs/${escapePointerToken(viewName)}`;
   for (const flag of ["readOnly", "writeOnly"] as const) {
     const views = input.views[flag];
     // (A view made below may reach a file's schema that nothing else does: its view joins this map then.)
     for (const source of views.affected.values()) {
       const at = placeOfPointer(source.pointer);
-      addView(source.name, views.view(source.schema, source.pointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+      addView(source.name, views.view(source.schema, source.pointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
     }
   }
   const partPointers = new Map<string, Set<string>>();
@@ -99,7 +98,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
       const componentView = content.schema.ref !== undefined && isBareRef(at);
-      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), content.schema.pointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), content.schema.pointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
@@ -119,7 +118,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       if (requestView && input.views.readOnly.differs(value, parameter.schemaPointer)) {
         const component = isBareRef(at) ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
         const name = component ?? `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, (ref) => absoluteRef(ref, at.document ?? documentUri)), at);
+        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
