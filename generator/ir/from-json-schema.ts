@@ -118,7 +118,9 @@ class Normalizer {
         let type: string | boolean | undefined;
         if (site.name !== undefined) type = this.nameSite(site.schema, site.name, site.location);
         else if (isJsonObject(site.schema) && typeof site.schema.$ref === "string") type = this.refName(site.schema, site.schema.$ref, this.pathOf(site.location));
-        if (typeof type === "string") siteTypes[apiSiteKey(site.location.document === openapi.parametersDocument, site.location.pointer)] = type;
+        const document = site.location.document;
+        const file = document === openapi.parametersDocument ? "parameters" : document === this.loaded.rootDocument ? "" : stripFragment(document.uri);
+        if (typeof type === "string") siteTypes[apiSiteKey(file, site.location.pointer)] = type;
       }
       api = { operations: openapi.input.operations, webhooks: openapi.input.webhooks, securitySchemes: openapi.input.securitySchemes, servers: openapi.input.servers, siteTypes };
     } else {

@@ -263,9 +263,13 @@ export interface IrApi {
   siteTypes: Readonly<Record<string, string>>;
 }
 
-/** The key of a schema site in `IrApi.siteTypes`: "#/paths/~1pets/get/..." in the document, "parameters#/$defs/<Name>" for a parameter object. */
-export function apiSiteKey(inParametersDocument: boolean, pointer: string): string {
-  return `${inParametersDocument ? "parameters" : ""}#${pointer}`;
+/**
+ * The key of a schema site in `IrApi.siteTypes`: "#/paths/~1pets/get/..." in the document,
+ * "<uri>#/get/..." in another file it references (a path item's, a response's), and
+ * "parameters#/$defs/<Name>" for a parameter object. `document`: "", the file's URI, or "parameters".
+ */
+export function apiSiteKey(document: string, pointer: string): string {
+  return `${document}#${pointer}`;
 }
 
 /**
@@ -273,7 +277,7 @@ export function apiSiteKey(inParametersDocument: boolean, pointer: string): stri
  * parameters of one location, a response's headers), by the name it was given there.
  */
 export function builtObjectType(api: IrApi, name: string | undefined): string | undefined {
-  return name === undefined ? undefined : api.siteTypes[apiSiteKey(true, `/$defs/${escapePointerToken(name)}`)];
+  return name === undefined ? undefined : api.siteTypes[apiSiteKey("parameters", `/$defs/${escapePointerToken(name)}`)];
 }
 
 /** One schema of the package: its name and its root type (none for an OpenAPI document; see IrModel.rootType). */

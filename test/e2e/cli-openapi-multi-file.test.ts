@@ -76,6 +76,22 @@ test("the package compiles under tsc --strict", () => {
   expect(compiled.status).toBe(0);
 });
 
+test("the client types and checks every body and response written in the other files", () => {
+  // Every artifact this time (the run above emits no client). Before, a site in another file (the
+  // path item's bodies and responses, the responses' files) was looked up without its file: `unknown`
+  // and unchecked, although its type was generated.
+  const all = path.join(dir, "packages", "split-pets-client");
+  const run = runCli(["generate", "--schema", path.join(FIXTURE, "api.yaml"), "--out", all], { cwd: dir });
+  expect(run.status).toBe(0);
+  const operations = readFileSync(path.join(all, "src", "operations.ts"), "utf8");
+  expect(operations).toContain("export type ListPetsResult = $ApiSuccess<200, ListPetsResponse200> | $ApiFailure;");
+  expect(operations).toMatch(/export interface CreatePetRequest \{[^}]*body: Pet;/);
+  expect(operations).toMatch(/export type GetPetResult =\s*\| \$ApiSuccess<200, SchemasPetEnvelope>\s*\| \(\$ApiHttpError<404, Error_> & \{ header: GetPetResponse404Headers \}\)/);
+  expect(operations).toContain('bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validatePet }]');
+  expect(operations).toContain('responses: { "200": validateSchemasPetEnvelope, "404": validateError_ }');
+  expect(operations).not.toMatch(/\bunknown\b/);
+});
+
 test("a referenced file that is missing: one line naming the $ref, exit 6, nothing written", () => {
   const copy = path.join(dir, "broken");
   cpSync(FIXTURE, copy, { recursive: true });

@@ -85,7 +85,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // every body or response with such a property anywhere below it was \`unknown\` and unchecked
     // (shipengine-openapi's bodies and responses; corpus sweep of registry packages).
     if (content.schema.leavesOut !== undefined) return builtObjectType(api, content.schema.name);
-    return api.siteTypes[apiSiteKey(false, fragmentPointer(content.schema.pointer))];
+    return api.siteTypes[siteKey(content.schema.pointer)];
   };
   const named = (name: string): Code => {
     typeNames.add(name);
@@ -207,7 +207,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     responseGuards.push(code`${objectKey(response.status)}: ${responseGuard}`);
     if (headersType !== undefined) {
       const kinds = response.headers.map((h) => {
-        const type = h.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(h.schemaPointer))] : undefined;
+        const type = h.schemaPointer !== undefined ? api.siteTypes[siteKey(h.schemaPointer)] : undefined;
         return code`[${h.name}, ${headerKind(model, h, type)}]`;
       });
       headerReaders.push(code`${objectKey(response.status)}: ${rt("headerReader")}([${join(kinds, ", ")}], ${guard(headersType)})`);
@@ -282,7 +282,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
-    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
     return code`${objectKey(headerKey(api, p.name))}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
@@ -317,7 +317,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   }
   // Each parameter with a schema, checked by the guard of its type before sending; its errors at /<location>/<name>.
   const parameterChecks = operation.parameters.flatMap((p) => {
-    const type = p.schemaPointer !== undefined ? api.siteTypes[apiSiteKey(false, fragmentPointer(p.schemaPointer))] : undefined;
+    const type = p.schemaPointer !== undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
     if (type === undefined) return [];
     return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${holderValue(p.in, p.name)}, ${guard(type)}]`];
   });
@@ -413,4 +413,14 @@ function formEncoding(content: IrMediaContent): Record<string, { style?: string;
     return Object.keys(picked).length > 0 ? [[name, picked] as const] : [];
   });
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * The siteTypes key of a pointer of the operation model: "#/paths/..." in the document, or
+ * "<uri>#/..." in another file (a path item's or response's own file). Read without the file's URI,
+ * every body, response and parameter written in another file was `unknown` and unchecked.
+ */
+function siteKey(pointer: string): string {
+  const hash = pointer.indexOf("#");
+  return hash > 0 ? apiSiteKey(pointer.slice(0, hash), fragmentPointer(pointer.slice(hash))) : apiSiteKey("", fragmentPointer(pointer));
 }
