@@ -9,7 +9,7 @@ import { CodegenError } from "../errors";
 import { generate } from "../pipeline/generate";
 import type { LoadOptions } from "../load/load-schema";
 import { loadSchema, type LoadedSchema } from "../load/load-schema";
-import { followPointer, type SchemaLocation } from "../load/registry";
+import { followPointer, stripFragment, type SchemaLocation } from "../load/registry";
 import { sourceNameOf } from "../load/source-names";
 import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
 import type { IrMediaContent, IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
@@ -187,15 +187,21 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
     const type = origin === undefined ? undefined : typeByOrigin.get(origin);
     return type !== undefined && guards.has(type) ? { type, validate: guards.get(type)! } : undefined;
   };
-  const document = openapi.input.document;
-  // The schema at a site: its own type, or (a bare `$ref`) its target's.
+  // A value of the document or of another file it references, by a pointer of the operation model ("#/..." or "<uri>#/...").
+  const valueAt: ValueAt = (pointer, from = "#") => openapi.input.resolve(pointer, from)?.value;
+  // The schema at a site: its own type, or (a bare `$ref`) its target's. A site in another file (a
+  // path item's, a response's) is that file's: before, only the document's own were found, and the
+  // mock answered `{}` where a response written in another file said an array.
   const schemaChecked = (pointer: string): Checked | undefined => {
-    const tokens = pointerTokens(pointer);
-    if (tokens === undefined) return undefined;
+    const hash = pointer.indexOf("#");
+    const file = hash > 0 ? pointer.slice(0, hash) : undefined;
+    const source = file === undefined ? loaded.rootDocument : loaded.registry.documents.find((d) => stripFragment(d.uri) === file);
+    const tokens = pointerTokens(hash > 0 ? pointer.slice(hash) : pointer);
+    if (source === undefined || tokens === undefined) return undefined;
     const fragment = toPointer(tokens);
-    const own = checkedAt(`#${fragment}`);
+    const own = checkedAt(`${sourceNameOf(source, loaded.rootDocument)}#${fragment}`);
     if (own) return own;
-    const schema = followPointer(document, fragment);
+    const schema = followPointer(source.root, fragment);
     if (!isJsonObject(schema) || typeof schema.$ref !== "string") return undefined;
     const resolved = loaded.registry.resolve(schema.$ref, schema);
     return checkedAt(originOf(resolved.location));
@@ -208,11 +214,11 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
       const checked = view ?? (content.schema ? schemaChecked(content.schema.pointer) : undefined);
       const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
-      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, document), ...schemaExamples(model, checked)], ...(content.encoding && { encoding: content.encoding }) };
+      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, valueAt), ...schemaExamples(model, checked)], ...(content.encoding && { encoding: content.encoding }) };
     });
 
   const operations = openapi.input.operations.map((operation): MockOperation => {
-    const raw = localValue(document, operation.pointer);
+    const raw = valueAt(operation.pointer);
     const parameters: MockOperation["parameters"] = {};
     const parameterSchemas = new Map<string, IrSchema>();
     for (const location of PARAMETER_LOCATIONS) {
@@ -224,13 +230,13 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       const schema = findType(model, checked.type).schema;
       for (const property of typeof schema === "object" ? (schema.properties ?? []) : []) parameterSchemas.set(`${property.name}\0${location}`, property.schema);
     }
-    const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(localValue(document, operation.requestBody.pointer), operation.requestBody.contents) };
+    const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(valueAt(operation.requestBody.pointer), operation.requestBody.contents) };
     const responses = operation.responses.map((response): MockResponse => {
       const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersName}#/$defs/${escapePointerToken(response.headersType)}`);
       return {
         status: response.status,
-        contents: contents(localValue(document, response.pointer), response.contents),
-        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, document), forms: headerForms(response.headers) } }),
+        contents: contents(valueAt(response.pointer), response.contents),
+        ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, valueAt), forms: headerForms(response.headers) } }),
       };
     });
     const key = isJsonObject(raw) ? raw["x-idempotency-key"] : undefined;
@@ -250,24 +256,18 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
   return { operations, model, guards, securitySchemes: openapi.input.securitySchemes };
 }
 
-/** A `#/...` pointer's value in the document; undefined elsewhere (another file). */
-function localValue(document: JsonObject, pointer: string): unknown {
-  const tokens = pointerTokens(pointer);
-  if (tokens === undefined) return undefined;
-  let value: unknown = document;
-  for (const token of tokens) value = isJsonObject(value) ? value[token] : Array.isArray(value) ? value[Number(token)] : undefined;
-  return value;
-}
+/** A value by a pointer of the operation model ("#/..." or "<uri>#/..."), or by a `$ref` written at `from`: the document's or another file's. */
+type ValueAt = (pointer: string, from?: string) => unknown;
 
 /** A Media Type Object's `example`, then its `examples` (Example Objects, `$ref`s within the document followed; `externalValue` skipped). */
-function mediaExamples(media: unknown, document: JsonObject): MockContent["examples"] {
+function mediaExamples(media: unknown, valueAt: ValueAt): MockContent["examples"] {
   if (!isJsonObject(media)) return [];
   const out: MockContent["examples"] = [];
   if (media.example !== undefined) out.push({ value: media.example as JsonValue });
   if (isJsonObject(media.examples)) {
     for (const [name, entry] of Object.entries(media.examples)) {
       let example: unknown = entry;
-      for (let hops = 0; isJsonObject(example) && typeof example.$ref === "string" && hops < 10; hops++) example = localValue(document, example.$ref);
+      for (let hops = 0; isJsonObject(example) && typeof example.$ref === "string" && hops < 10; hops++) example = valueAt(example.$ref);
       if (isJsonObject(example) && example.value !== undefined) out.push({ name, value: example.value as JsonValue });
     }
   }
@@ -285,10 +285,10 @@ function headerForms(headers: IrOperation["responses"][number]["headers"]): Reco
 }
 
 /** Each header's `example`, else the value of its first of `examples` (Header Objects in this document). */
-function headerExamples(headers: IrOperation["responses"][number]["headers"], document: JsonObject): Record<string, JsonValue> {
+function headerExamples(headers: IrOperation["responses"][number]["headers"], valueAt: ValueAt): Record<string, JsonValue> {
   const examples: Record<string, JsonValue> = {};
   for (const header of headers) {
-    const raw = localValue(document, header.pointer);
+    const raw = valueAt(header.pointer);
     if (!isJsonObject(raw)) continue;
     const first = isJsonObject(raw.examples) ? Object.values(raw.examples)[0] : undefined;
     const value = raw.example !== undefined ? raw.example : isJsonObject(first) ? first.value : undefined;
