@@ -207,15 +207,18 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
     return checkedAt(originOf(resolved.location));
   };
   const parametersName = sourceNameOf(openapi.parametersDocument, loaded.rootDocument);
-  const contents = (raw: unknown, list: IrOperation["responses"][number]["contents"]): MockContent[] =>
-    list.map((content) => {
+  /** A body's or response's media types; `at`: its pointer, against which its examples' `$ref`s resolve. */
+  const contents = (at: string, list: IrOperation["responses"][number]["contents"]): MockContent[] => {
+    const raw = valueAt(at);
+    return list.map((content) => {
       // A view (a request without its read-only properties, a response without its write-only ones)
       // is the schema made under the site's name in the parameters document, as the client checks it.
       const view = content.schema?.leavesOut !== undefined ? checkedAt(`${parametersName}#/$defs/${escapePointerToken(content.schema.name)}`) : undefined;
       const checked = view ?? (content.schema ? schemaChecked(content.schema.pointer) : undefined);
       const media = isJsonObject(raw) && isJsonObject(raw.content) ? raw.content[content.mediaType] : undefined;
-      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, valueAt), ...schemaExamples(model, checked)], ...(content.encoding && { encoding: content.encoding }) };
+      return { mediaType: content.mediaType, checked, examples: [...mediaExamples(media, (ref) => valueAt(ref, at)), ...schemaExamples(model, checked)], ...(content.encoding && { encoding: content.encoding }) };
     });
+  };
 
   const operations = openapi.input.operations.map((operation): MockOperation => {
     const raw = valueAt(operation.pointer);
@@ -230,12 +233,12 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
       const schema = findType(model, checked.type).schema;
       for (const property of typeof schema === "object" ? (schema.properties ?? []) : []) parameterSchemas.set(`${property.name}\0${location}`, property.schema);
     }
-    const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(valueAt(operation.requestBody.pointer), operation.requestBody.contents) };
+    const body = operation.requestBody && { required: operation.requestBody.required, contents: contents(operation.requestBody.pointer, operation.requestBody.contents) };
     const responses = operation.responses.map((response): MockResponse => {
       const headers = response.headersType === undefined ? undefined : checkedAt(`${parametersName}#/$defs/${escapePointerToken(response.headersType)}`);
       return {
         status: response.status,
-        contents: contents(valueAt(response.pointer), response.contents),
+        contents: contents(response.pointer, response.contents),
         ...(headers && { headers: { checked: headers, examples: headerExamples(response.headers, valueAt), forms: headerForms(response.headers) } }),
       };
     });
