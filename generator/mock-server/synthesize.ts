@@ -15,6 +15,8 @@ import { mediaTypeEssence, type ParameterLocation } from "../load/openapi/operat
 import { compiledRegex, patternMatches } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
 import { hasOwn } from "../../templates/runtime/checks";
+import { isJsonMediaType } from "../../templates/runtime/responses";
+import { isJsonMedia } from "./answers";
 import { setOwn } from "../own-property";
 
 /** Past this depth, optional properties are left out, arrays are as short as allowed. */
@@ -110,10 +112,21 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
         return errors.length > 0 ? { ...request, errors } : request;
       }
       if (made.errors) errors.push({ in: "body", errors: made.errors });
-      request.body = made.value;
+      request.body = sentAsGiven(request.contentType) ? JSON.stringify(made.value) : made.value;
     } else request.body = /json/i.test(content.mediaType) ? {} : "text";
   }
   return errors.length > 0 ? { ...request, errors } : request;
+}
+
+/**
+ * Whether the client sends a body of this media type as it is given (runtime rawBody: a Blob or a
+ * string) while the mock reads it as JSON: `text/json`, and Shopware's Admin API key
+ * "application\\/json" (an escaped slash). Such a body is synthesized as its JSON text, as a caller
+ * of the client would pass it; else the client sent "[object Object]" (400, "The body is not JSON").
+ */
+function sentAsGiven(contentType: string): boolean {
+  const essence = mediaTypeEssence(contentType);
+  return isJsonMedia(essence) && !isJsonMediaType(essence) && essence !== "application/x-www-form-urlencoded" && !essence.startsWith("multipart/");
 }
 
 /**
