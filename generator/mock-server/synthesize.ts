@@ -15,6 +15,8 @@ import { mediaTypeEssence, type ParameterLocation } from "../load/openapi/operat
 import { compiledRegex, patternMatches } from "../ir/regex-flags";
 import { samplePattern } from "./pattern-sample";
 import { hasOwn } from "../../templates/runtime/checks";
+import { isJsonMediaType } from "../../templates/runtime/responses";
+import { isJsonMedia } from "./answers";
 import { setOwn } from "../own-property";
 
 /** Past this depth, optional properties are left out, arrays are as short as allowed. */
@@ -85,12 +87,17 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
   const request: SynthesizedRequest = {};
   const errors: NonNullable<SynthesizedRequest["errors"]> = [];
   for (const [location, checked] of Object.entries(operation.parameters) as [ParameterLocation, NonNullable<MockOperation["parameters"][ParameterLocation]>][]) {
-    let made = synthesizeValid(api.model, checked.type, checked.validate, seed, `${operation.name} ${location}`);
-    for (let attempt = 1; location === "path" && !made.errors && !fillsSegments(made.value) && attempt < ATTEMPTS; attempt++) {
+    const first = synthesizeValid(api.model, checked.type, checked.validate, seed, `${operation.name} ${location}`);
+    let made = first;
+    // A value that does not arrive as drawn is drawn again: the server reads what the client sends.
+    const arrives = (value: JsonValue) => (location === "path" ? fillsSegments(value) : checked.validate(asSent(value)).ok);
+    for (let attempt = 1; !made.errors && !arrives(made.value) && attempt < ATTEMPTS; attempt++) {
       made = synthesizeValid(api.model, checked.type, checked.validate, seed, `${operation.name} ${location} ${attempt}`);
     }
     if (made.errors) errors.push({ in: location, errors: made.errors });
     else if (location === "path" && !fillsSegments(made.value)) errors.push({ in: location, errors: [{ path: "", message: "no value fills every path segment" }] });
+    // Elsewhere the first value stays when none arrives whole (a parameter given by `content` sends null as JSON text).
+    else if (location !== "path" && !arrives(made.value)) made = first;
     request[location] = made.value as Record<string, JsonValue>;
   }
   const content = operation.body?.contents[0];
@@ -105,10 +112,21 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
         return errors.length > 0 ? { ...request, errors } : request;
       }
       if (made.errors) errors.push({ in: "body", errors: made.errors });
-      request.body = made.value;
+      request.body = sentAsGiven(request.contentType) ? JSON.stringify(made.value) : made.value;
     } else request.body = /json/i.test(content.mediaType) ? {} : "text";
   }
   return errors.length > 0 ? { ...request, errors } : request;
+}
+
+/**
+ * Whether the client sends a body of this media type as it is given (runtime rawBody: a Blob or a
+ * string) while the mock reads it as JSON: `text/json`, and Shopware's Admin API key
+ * "application\\/json" (an escaped slash). Such a body is synthesized as its JSON text, as a caller
+ * of the client would pass it; else the client sent "[object Object]" (400, "The body is not JSON").
+ */
+function sentAsGiven(contentType: string): boolean {
+  const essence = mediaTypeEssence(contentType);
+  return isJsonMedia(essence) && !isJsonMediaType(essence) && essence !== "application/x-www-form-urlencoded" && !essence.startsWith("multipart/");
 }
 
 /**
@@ -134,13 +152,36 @@ const TYPICAL_UNDER_RANGE = new Map([
 ]);
 
 /**
- * Every path parameter's value serializes to a non-empty segment, and not to "." or "..": the URL
+ * Every path parameter's value serializes to a non-empty segment (null too is an empty one), and not to "." or "..": the URL
  * parser removes those dot segments (percent-encoded too), so the request would reach another path
  * (azure.com/security's resourceGroupName, pattern `^[-\w\._\(\)]+$`, drew "." and got a 404).
  */
 function fillsSegments(values: JsonValue): boolean {
-  const empty = (v: JsonValue): boolean => v === "" || v === "." || v === ".." || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
+  const empty = (v: JsonValue): boolean => v === null || v === "" || v === "." || v === ".." || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0);
   return typeof values === "object" && values !== null && !Array.isArray(values) && Object.values(values).every((v) => !empty(v));
+}
+
+/**
+ * A query, header or cookie location's values as the client sends them: null, an empty array and an
+ * object without a defined member are "undefined" in RFC 6570 (runtime params.ts), so the parameter is
+ * left out, and so is an object's null member. A required parameter whose schema allows null
+ * (FastAPI's `Optional[UUID]`, llamaindex's `project_id`) must not be drawn as null: the server
+ * would find it missing.
+ */
+function asSent(values: JsonValue): JsonValue {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return values;
+  const defined = (v: JsonValue): JsonValue | undefined => {
+    if (v === null || (Array.isArray(v) && v.length === 0)) return undefined;
+    if (typeof v !== "object" || Array.isArray(v)) return v;
+    const members = Object.entries(v).filter((entry) => entry[1] !== null);
+    return members.length === 0 ? undefined : Object.fromEntries(members);
+  };
+  const sent: Record<string, JsonValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const kept = defined(value);
+    if (kept !== undefined) setOwn(sent, name, kept);
+  }
+  return sent;
 }
 
 class TooDeep extends Error {}
