@@ -72,6 +72,15 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request's target as a URL. A target in origin form is put after the origin rather than resolved
+ * against it: `new URL("//openapi", base)` reads "//openapi" as scheme-relative (host "openapi", path
+ * "/"), where clever-cloud.com's GET //openapi sends that path, as its template is written.
+ */
+function requestUrl(target: string): URL {
+  return target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target, "http://localhost");
+}
+
 /** Reads the document, generates its guards, and resolves once the server listens. */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const api = await readMockApi(options);
@@ -83,7 +92,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   let answerAll = options.answerAll;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestUrl(req.url ?? "/");
     const pathname = url.pathname;
     if (pathname.startsWith("/__mock/")) {
       const text = await readBody(req);
