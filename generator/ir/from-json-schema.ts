@@ -438,7 +438,6 @@ function collisionText(c: NameCollision): string {
   return `name collision: "${c.desired}"${c.desired === c.base ? "" : ` becomes "${c.base}"`}, ${c.reason}`;
 }
 
-/** `$defs`/`definitions` key, else `title`, else the last pointer tokens: names that stay stable across edits. */
 /** `info.title` of an OpenAPI document, when it has one. */
 function openApiTitle(document: JsonObject): string | undefined {
   const title = isJsonObject(document.info) ? document.info.title : undefined;

@@ -59,8 +59,8 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const cwd = options.cwd ?? process.cwd();
   const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
   assertJsonSchema(read.root, read.displayName);
-  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd);
   const inDialect = dialectOfFiles(read.root);
+  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd, inDialect);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -134,11 +134,15 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
  * responses, headers and path items reach, by URI: read again with each newly found file until no
  * reference reaches a file not yet read (a chain of files is a few rounds).
  */
-async function readOpenApiParts(read: SchemaDocument, options: LoadOptions, cwd: string): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
+async function readOpenApiParts(
+  read: SchemaDocument,
+  options: LoadOptions,
+  cwd: string,
+  inDialect: (document: SchemaDocument) => SchemaDocument,
+): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const documentUri = stripFragment(read.uri);
-  const inDialect = dialectOfFiles(read.root);
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
