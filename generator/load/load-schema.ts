@@ -9,7 +9,7 @@ import { CodegenError, isCodegenError } from "../errors";
 import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
-import { missingParts, missingSchemaFiles, readOpenApi, type OpenApiInput } from "./openapi/read-openapi";
+import { missingParts, missingSchemaFiles, readOpenApi, referencesOtherFiles, type OpenApiInput } from "./openapi/read-openapi";
 import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
 import { detectDocument } from "./openapi/detect";
@@ -142,7 +142,10 @@ async function readOpenApiParts(
 ): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
+  const schemaFiles = new Map<string, SchemaDocument>();
   const documentUri = stripFragment(read.uri);
+  // One walk says whether there is anything to read: a single-file document (every APIs.guru one) is read at once.
+  if (!referencesOtherFiles(read.root)) return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts, schemaFiles };
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
@@ -153,7 +156,6 @@ async function readOpenApiParts(
   }
   // The schema files they reference, read now for the document's views, and kept for the schema
   // loader: not parts (each is a schema, indexed as any referenced file is).
-  const schemaFiles = new Map<string, SchemaDocument>();
   const tried = new Set<string>();
   for (let missing = missingSchemaFiles(read.root, documentUri, roots, tried); missing.size > 0; missing = missingSchemaFiles(read.root, documentUri, roots, tried)) {
     for (const uri of missing.keys()) {

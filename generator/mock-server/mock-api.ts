@@ -11,10 +11,10 @@ import type { LoadOptions } from "../load/load-schema";
 import { loadSchema, type LoadedSchema } from "../load/load-schema";
 import { followPointer, stripFragment, type SchemaLocation } from "../load/registry";
 import { sourceNameOf } from "../load/source-names";
-import { escapePointerToken, isJsonObject, toPointer, type JsonObject } from "../load/keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../load/keywords";
 import type { IrMediaContent, IrOperation, IrSecurityScheme, IrServer, ParameterLocation } from "../load/openapi/operation-model";
 import { PARAMETER_LOCATIONS } from "../load/openapi/operation-model";
-import { pointerTokens } from "../load/openapi/document-refs";
+import { placeOfPointer } from "../load/openapi/schema-sites";
 import { findType, type IrModel, type IrSchema, type JsonValue } from "../ir/model";
 import { loadGenerated } from "../run-generated";
 import type { MockHeaders } from "./response-headers";
@@ -193,12 +193,9 @@ async function fromOpenApi(loaded: LoadedSchema, options: ReadMockApiOptions): P
   // path item's, a response's) is that file's: before, only the document's own were found, and the
   // mock answered `{}` where a response written in another file said an array.
   const schemaChecked = (pointer: string): Checked | undefined => {
-    const hash = pointer.indexOf("#");
-    const file = hash > 0 ? pointer.slice(0, hash) : undefined;
+    const { document: file, pointer: fragment } = placeOfPointer(pointer);
     const source = file === undefined ? loaded.rootDocument : loaded.registry.documents.find((d) => stripFragment(d.uri) === file);
-    const tokens = pointerTokens(hash > 0 ? pointer.slice(hash) : pointer);
-    if (source === undefined || tokens === undefined) return undefined;
-    const fragment = toPointer(tokens);
+    if (source === undefined) return undefined;
     const own = checkedAt(`${sourceNameOf(source, loaded.rootDocument)}#${fragment}`);
     if (own) return own;
     const schema = followPointer(source.root, fragment);

@@ -12,7 +12,7 @@ import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { mediaTypeEssence, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
-import { fragmentPointer } from "../../load/openapi/schema-sites";
+import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, typeCode, type Code } from "../code";
 import { isObjectPrototypeKey } from "../../own-property";
 import { runtimeAlias } from "../runtime-names";
@@ -421,6 +421,6 @@ function formEncoding(content: IrMediaContent): Record<string, { style?: string;
  * every body, response and parameter written in another file was `unknown` and unchecked.
  */
 function siteKey(pointer: string): string {
-  const hash = pointer.indexOf("#");
-  return hash > 0 ? apiSiteKey(pointer.slice(0, hash), fragmentPointer(pointer.slice(hash))) : apiSiteKey("", fragmentPointer(pointer));
+  const at = placeOfPointer(pointer);
+  return apiSiteKey(at.document ?? "", at.pointer);
 }

@@ -122,11 +122,11 @@ export function missingParts(parsed: unknown, documentUri: string, documents: Re
  * of a `$ref` to it: read before the document is, so that a read-only property of a split document's
  * schema is seen when requests are typed (read-write-views.ts). Every `$ref` counts, data included,
  * so the loader reads them leniently: one it cannot read is left to the schema loader, which reports
- * a reference it needs. None for a document whose every `$ref` is local, or that is no OpenAPI.
+ * a reference it needs. Asked only of an OpenAPI document that references other files
+ * (referencesOtherFiles): a whole-document walk, which a single-file document is spared.
  */
 export function missingSchemaFiles(parsed: unknown, documentUri: string, documents: ReadonlyMap<string, unknown>, tried: ReadonlySet<string>): Map<string, string> {
   const missing = new Map<string, string>();
-  if (detectDocument(parsed).kind !== "openapi" || !hasOtherFileRef(parsed as JsonObject)) return missing;
   for (const [uri, root] of [[documentUri, parsed] as const, ...documents]) {
     someOtherFileRef(root, (ref) => {
       let target: string;
@@ -140,6 +140,11 @@ export function missingSchemaFiles(parsed: unknown, documentUri: string, documen
     });
   }
   return missing;
+}
+
+/** Whether `parsed` is an OpenAPI document some `$ref` of which names another file: the loader reads no other file otherwise. */
+export function referencesOtherFiles(parsed: unknown): boolean {
+  return detectDocument(parsed).kind === "openapi" && hasOtherFileRef(parsed as JsonObject);
 }
 
 /** Whether some `$ref` of the document (anywhere, data included: erring towards reading) names something other than a place in it. */

@@ -81,19 +81,15 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: 
    * (a place elsewhere in the document is read as written). References within the document, most of
    * them, are read without the resolver.
    */
+  const componentPlace = (pointer: string): string | undefined => {
+    const name = componentSchemaName(pointer);
+    return name === undefined ? undefined : (aliases.get(componentKey(name)) ?? componentKey(name));
+  };
   const placeOf = (ref: string, at: string): string | undefined => {
-    if (ref.startsWith("#") && at.startsWith("#")) {
-      const name = componentSchemaName(ref);
-      if (name === undefined) return undefined;
-      const key = componentKey(name);
-      return aliases.get(key) ?? key;
-    }
+    if (ref.startsWith("#") && at.startsWith("#")) return componentPlace(ref);
     const target = resolve(ref, at);
     if (target === undefined) return undefined;
-    if (target.pointer.startsWith("#")) {
-      const name = componentSchemaName(target.pointer);
-      return name === undefined ? undefined : (aliases.get(componentKey(name)) ?? componentKey(name));
-    }
+    if (target.pointer.startsWith("#")) return componentPlace(target.pointer);
     if (!schemas.has(target.pointer)) schemas.set(target.pointer, { schema: target.value, name: "" });
     return target.pointer;
   };

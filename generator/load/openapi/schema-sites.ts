@@ -69,12 +69,14 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     viewOrigins.set(name, origin);
   };
   const viewRef = (viewName: string) => `#/$defs/${escapePointerToken(viewName)}`;
+  /** A view's references made absolute: on the base a `$id` sets, else on the file the viewed schema is in. */
+  const rebaseFrom = (at: Place) => (ref: string, base: string | undefined) => absoluteRef(ref, base ?? at.document ?? documentUri);
   for (const flag of ["readOnly", "writeOnly"] as const) {
     const views = input.views[flag];
     // (A view made below may reach a file's schema that nothing else does: its view joins this map then.)
     for (const source of views.affected.values()) {
       const at = placeOfPointer(source.pointer);
-      addView(source.name, views.view(source.schema, source.pointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
+      addView(source.name, views.view(source.schema, source.pointer, viewRef, rebaseFrom(at)), at);
     }
   }
   const partPointers = new Map<string, Set<string>>();
@@ -98,7 +100,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     if (flag !== undefined) {
       // A view, among the made schemas: a reference to a component is its view's (already there).
       const componentView = content.schema.ref !== undefined && isBareRef(at);
-      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), content.schema.pointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
+      if (!componentView) addView(content.schema.name, input.views[flag].view(valueAt(at), content.schema.pointer, viewRef, rebaseFrom(at)), at);
       return;
     }
     // A reference to a component is that component's type; a reference elsewhere names its target.
@@ -116,9 +118,9 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       const at = place(parameter.schemaPointer);
       const value = valueAt(at);
       if (requestView && input.views.readOnly.differs(value, parameter.schemaPointer)) {
-        const component = isBareRef(at) ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
-        const name = component ?? `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-        if (component === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, (ref, base) => absoluteRef(ref, base ?? at.document ?? documentUri)), at);
+        const targetView = isBareRef(at) ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
+        const name = targetView ?? `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
+        if (targetView === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, rebaseFrom(at)), at);
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
@@ -162,8 +164,8 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   return { pointers: [...pointers], partPointers: new Map([...partPointers].map(([uri, set]) => [uri, [...set]])), sites: ordered, parameters: { $defs: defs }, viewOrigins };
 }
 
-/** A pointer of the operation model ("#/..." or "<uri>#/...") as a place. */
-function placeOfPointer(pointer: string): Place {
+/** A pointer of the operation model ("#/..." or "<uri>#/...") as a place: its file (undefined: the document) and JSON pointer. */
+export function placeOfPointer(pointer: string): Place {
   const hash = pointer.indexOf("#");
   return hash <= 0 ? { pointer: fragmentPointer(pointer) } : { document: pointer.slice(0, hash), pointer: fragmentPointer(pointer.slice(hash)) };
 }
