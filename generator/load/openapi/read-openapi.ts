@@ -74,7 +74,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
   const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
-  const views = { readOnly: readWriteViews(document, "readOnly", resolve), writeOnly: readWriteViews(document, "writeOnly", resolve) };
+  const views = { readOnly: readWriteViews(document, "readOnly", resolve, options.documentUri), writeOnly: readWriteViews(document, "writeOnly", resolve, options.documentUri) };
   const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
   const securitySchemes = readSecuritySchemes(document, resolve, file, warnings);
   return {

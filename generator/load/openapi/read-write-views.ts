@@ -11,7 +11,7 @@
  * "<uri>#/..." in another file. A component that is only a `$ref` to another file is that file's
  * schema under the component's name: its view is the file schema's (PetRequest), not a second one.
  */
-import { forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
+import { escapePointerToken, forEachSubschema, isJsonObject, unescapePointerToken, type JsonObject } from "../keywords";
 import { referenceNameHint, toPascalCase } from "../../ir/naming";
 import { mapSchemaGraph } from "./map-schema-graph";
 import { readDiscriminator } from "./discriminator";
@@ -57,11 +57,14 @@ export function viewSchemaName(component: string, flag: AccessFlag): string {
 
 const COMPONENTS = "#/components/schemas/";
 
+/** The base URI of a document read from no file (its relative `$id`s resolve against it, and so do references under them). */
+const DOCUMENT_BASE = "file:///openapi-document.json";
+
 /**
  * The `flag` views of a document's schemas: "readOnly" for requests, "writeOnly" for responses.
  * `resolve` follows references into the other files read (default: within the document only).
  */
-export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: RefResolver = localRefResolver(document)): ReadWriteViews {
+export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: RefResolver = localRefResolver(document), documentUri: string = DOCUMENT_BASE): ReadWriteViews {
   const components = isJsonObject(document.components) && isJsonObject(document.components.schemas) ? document.components.schemas : {};
   /** The schemas that may get a view, by place: the components, then the files' schemas they reach. */
   const schemas = new Map<string, { schema: unknown; name: string }>();
@@ -76,48 +79,79 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: 
       schemas.set(target.pointer, { schema: target.value, name });
     } else schemas.set(key, { schema, name });
   }
-  /**
-   * The place a `$ref` written at `at` reaches, when it is a component or a schema in another file
-   * (a place elsewhere in the document is read as written). References within the document, most of
-   * them, are read without the resolver.
-   */
+  /** The place of a pointer into the document: its component's (a component that is a `$ref` to a file: that file's schema), if it is one. */
   const componentPlace = (pointer: string): string | undefined => {
     const name = componentSchemaName(pointer);
     return name === undefined ? undefined : (aliases.get(componentKey(name)) ?? componentKey(name));
   };
-  const placeOf = (ref: string, at: string): string | undefined => {
-    if (ref.startsWith("#") && at.startsWith("#")) return componentPlace(ref);
-    const target = resolve(ref, at);
-    if (target === undefined) return undefined;
+  const placeOfTarget = (target: { value: unknown; pointer: string }): string | undefined => {
     if (target.pointer.startsWith("#")) return componentPlace(target.pointer);
     if (!schemas.has(target.pointer)) schemas.set(target.pointer, { schema: target.value, name: "" });
     return target.pointer;
+  };
+  /**
+   * The schemas that are resources of their own (`$id`, and `$anchor`s), read the first time a
+   * reference may need them (most documents have none, and are never walked for them).
+   */
+  let resources: SchemaResources | undefined;
+  const fileBase = (at: string): string => (at.startsWith("#") ? documentUri : at.slice(0, Math.max(at.indexOf("#"), 0)));
+  /**
+   * The place a `$ref` written at `at` reaches, when it is a component or a schema in another file
+   * (a place elsewhere in the document is read as written). `base`: the URI a `$id` on the way to
+   * the reference set, against which it resolves (JSON Schema 2020-12: `$ref: money` under
+   * `$id: https://example.com/schemas/order` is the schema whose `$id` is ".../money"), else
+   * undefined: it resolves against its file. References within the document, most of them, are read
+   * without the resolver.
+   */
+  const placeOf = (ref: string, at: string, base?: string): string | undefined => {
+    if (base === undefined && ref.startsWith("#") && at.startsWith("#")) return componentPlace(ref);
+    // By `$id`: under one, or an absolute URI that one of the document's schemas may declare.
+    if (base !== undefined || /^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      resources ??= schemaResources(schemas, fileBase);
+      const target = resources.find(ref, base ?? fileBase(at));
+      if (target !== undefined) return placeOfTarget(target);
+      // Under a `$id`, a reference no schema of the document declares is to another resource, not a file beside the document.
+      if (base !== undefined) return undefined;
+    }
+    const target = resolve(ref, at);
+    return target === undefined ? undefined : placeOfTarget(target);
   };
   const isFlaggedRoot = (place: string | undefined): boolean => {
     const schema = place === undefined ? undefined : schemas.get(place)?.schema;
     return isJsonObject(schema) && schema[flag] === true;
   };
-  /** A property schema marked `flag`, itself or by being a reference to a schema marked so at its root. */
-  const isFlagged = (property: unknown, at: string): boolean => {
+  /** The base URI within `schema` (written at `at`): the one its `$id` sets, else `inherited` (undefined: its file's). */
+  const baseOf = (schema: JsonObject, inherited: string | undefined, at: string): string | undefined =>
+    typeof schema.$id === "string" ? (resolveUri(schema.$id, inherited ?? fileBase(at)) ?? inherited) : inherited;
+  /** A property schema marked `flag`, itself or by being a reference to a schema marked so at its root. `base`: as placeOf's, above the property. */
+  const isFlagged = (property: unknown, at: string, base: string | undefined): boolean => {
     if (!isJsonObject(property)) return false;
     if (property[flag] === true) return true;
-    return typeof property.$ref === "string" && isFlaggedRoot(placeOf(property.$ref, at));
+    return typeof property.$ref === "string" && isFlaggedRoot(placeOf(property.$ref, at, baseOf(property, base, at)));
   };
   /** Whether a schema has a `flag` property (not through references), and the places it references. */
   const scan = (schema: unknown, at: string): { flagged: boolean; references: Set<string> } => {
     const references = new Set<string>();
     let flagged = false;
     const stack = [schema];
-    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    // The base URI each schema on the stack is under (bases[i] for stack[i]): undefined but under a `$id`.
+    const bases: (string | undefined)[] = [undefined];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      const inherited = bases.pop();
       if (!isJsonObject(next)) continue;
-      const place = typeof next.$ref === "string" ? placeOf(next.$ref, at) : undefined;
+      const base = baseOf(next, inherited, at);
+      const place = typeof next.$ref === "string" ? placeOf(next.$ref, at, base) : undefined;
       if (place !== undefined) references.add(place);
       if (isJsonObject(next.properties)) {
         for (const property of Object.values(next.properties)) {
-          if (isFlagged(property, at)) flagged = true;
+          if (isFlagged(property, at, base)) flagged = true;
         }
       }
-      forEachSubschema(next, (child) => stack.push(child));
+      forEachSubschema(next, (child) => {
+        stack.push(child);
+        bases.push(base);
+      });
     }
     return { flagged, references };
   };
@@ -167,7 +201,7 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: 
       // What it references known first: an operation's schema may reach a file nothing else does.
       scan(schema, at);
       update();
-      return viewOf(document, schema, at, (place) => views.get(place)?.name, placeOf, (property) => isFlagged(property, at), viewRef, rebase);
+      return viewOf(document, schema, at, (place) => views.get(place)?.name, (ref, base) => placeOf(ref, at, base), (source, base) => baseOf(source, base, at), (property, base) => isFlagged(property, at, base), viewRef, rebase);
     },
     differs: (schema, at) => {
       const found = scan(schema, at);
@@ -194,20 +228,23 @@ function viewOf(
   schema: unknown,
   at: string,
   viewName: (place: string) => string | undefined,
-  placeOf: (ref: string, at: string) => string | undefined,
-  isFlagged: (property: unknown) => boolean,
+  placeOf: (ref: string, idBase: string | undefined) => string | undefined,
+  idBaseOf: (source: JsonObject, inherited: string | undefined) => string | undefined,
+  isFlagged: (property: unknown, idBase: string | undefined) => boolean,
   viewRef: (viewName: string) => string,
   rebase: (ref: string, base: string | undefined) => string,
 ): unknown {
-  // The base URI of each schema met, where a `$id` above it (or its own) set one.
-  const bases = new Map<object, string | undefined>();
+  // The base URI of each schema met, where a `$id` above it (or its own) set one: as `rebase` writes
+  // it (for the references the view keeps), and as placeOf resolves against it (its `$id`s absolute).
+  const bases = new Map<object, { base: string | undefined; idBase: string | undefined }>();
   return mapSchemaGraph(schema, (source) => ({ ...source }), (source, copy, viewOfChild) => {
     const inherited = bases.get(source);
-    const base = typeof source.$id === "string" ? rebase(source.$id, inherited).replace(/#.*$/, "") : inherited;
+    const base = typeof source.$id === "string" ? rebase(source.$id, inherited?.base).replace(/#.*$/, "") : inherited?.base;
+    const idBase = idBaseOf(source, inherited?.idBase);
     delete copy.$id;
     delete copy.$anchor;
     const target = (reference: string): string => {
-      const place = placeOf(reference, at);
+      const place = placeOf(reference, idBase);
       const name = place === undefined ? undefined : viewName(place);
       return name !== undefined ? viewRef(name) : rebase(reference, base);
     };
@@ -220,7 +257,7 @@ function viewOf(
       copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) };
     }
     if (isJsonObject(source.properties)) {
-      const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name]));
+      const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], idBase));
       if (removed.length > 0 && Array.isArray(source.required)) copy.required = source.required.filter((name) => !removed.includes(name as string));
       copy.properties = Object.fromEntries(Object.entries(source.properties).filter(([name]) => !removed.includes(name)));
     }
@@ -232,9 +269,69 @@ function viewOf(
       }
     });
     forEachSubschema(copy, (child, tokens) => {
-      if (isJsonObject(child) && !bases.has(child)) bases.set(child, base);
+      if (isJsonObject(child) && !bases.has(child)) bases.set(child, { base, idBase });
       if (tokens.length === 1) copy[tokens[0]!] = viewOfChild(child);
       else (copy[tokens[0]!] as Record<string, unknown>)[tokens[1]!] = viewOfChild(child);
     });
   });
+}
+
+/** `uri` resolved against `base`, without its fragment; undefined when it is no URI reference. */
+function resolveUri(uri: string, base: string): string | undefined {
+  try {
+    return new URL(uri, base).href.replace(/#.*$/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The schemas that are resources (`$id`) and their `$anchor`s, by absolute URI. */
+interface SchemaResources {
+  /** The place (and schema) that `ref` reaches against `base`, when it is such a resource, an anchor in one, or a JSON pointer into one. */
+  find(ref: string, base: string): { value: unknown; pointer: string } | undefined;
+}
+
+/**
+ * The resources among `schemas` (by place: "#/components/schemas/X", "<uri>#/...") and the schemas
+ * below them, each `$id` resolved against the one above it, or its file (`fileBase` of its place).
+ */
+function schemaResources(schemas: ReadonlyMap<string, { schema: unknown }>, fileBase: (place: string) => string): SchemaResources {
+  const byUri = new Map<string, { value: unknown; pointer: string }>();
+  const stack: { value: unknown; pointer: string; base: string }[] = [...schemas].map(([place, { schema }]) => ({ value: schema, pointer: place, base: fileBase(place) }));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, pointer } = next;
+    if (!isJsonObject(value)) continue;
+    let base = next.base;
+    if (typeof value.$id === "string") {
+      base = resolveUri(value.$id, base) ?? base;
+      if (!byUri.has(base)) byUri.set(base, { value, pointer });
+    }
+    if (typeof value.$anchor === "string" && !byUri.has(`${base}#${value.$anchor}`)) byUri.set(`${base}#${value.$anchor}`, { value, pointer });
+    forEachSubschema(value, (child, tokens) => stack.push({ value: child, pointer: pointer + tokens.map((t) => "/" + escapePointerToken(t)).join(""), base }));
+  }
+  return {
+    find(ref, base) {
+      let absolute: string;
+      try {
+        absolute = new URL(ref, base).href;
+      } catch {
+        return undefined;
+      }
+      const hash = absolute.indexOf("#");
+      const uri = hash < 0 ? absolute : absolute.slice(0, hash);
+      const fragment = hash < 0 ? "" : decodeURIComponent(absolute.slice(hash + 1));
+      if (fragment === "") return byUri.get(uri);
+      if (!fragment.startsWith("/")) return byUri.get(`${uri}#${fragment}`);
+      // A JSON pointer into a resource: followed from it.
+      const resource = byUri.get(uri);
+      if (resource === undefined) return undefined;
+      let value: unknown = resource.value;
+      for (const token of fragment.slice(1).split("/").map(unescapePointerToken)) {
+        if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token)) value = value[Number(token)];
+        else if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token];
+        else return undefined;
+      }
+      return { value, pointer: resource.pointer + fragment };
+    },
+  };
 }
