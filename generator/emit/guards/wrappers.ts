@@ -9,7 +9,8 @@
  * would be noise in the package's API that nobody calls. Their names stay reserved either way
  * (guardsArtifact.namesForType), so no name moves when this rule does.
  */
-import { builtObjectType, type IrModel } from "../../ir/model";
+import { apiSiteKey, builtObjectType, type IrModel } from "../../ir/model";
+import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { refsOf } from "../../ir/merge-models";
 
 export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
@@ -62,14 +63,20 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
         if (object !== undefined) headerObjects.add(object);
       }
     }
-    // By where the type's schema is (IrNamedType.origin), not by the type a parameter is checked
-    // with: a parameter whose schema is a bare `$ref` to a component is checked with the
-    // component's guard, and the component keeps every wrapper.
-    for (const type of model.types) if (sites.has(type.origin)) parameters.add(type.name);
+    // The type each site became, when its schema is the site's own (its origin ends with the site's
+    // pointer), not the type a parameter is checked with: a parameter whose schema is a bare `$ref`
+    // to a component is checked with the component's guard, and the component keeps every wrapper.
+    // Looked up by site key, as the client does (emit/operations/plan.ts): a site in another file
+    // is "<uri>#/..." there and its type's origin "paths/pets.yaml#/...".
+    const byName = new Map(model.types.map((t) => [t.name, t]));
+    for (const pointer of sites) {
+      const at = placeOfPointer(pointer);
+      const name = api.siteTypes[apiSiteKey(at.document ?? "", at.pointer)];
+      if (name !== undefined && byName.get(name)?.origin.endsWith(`#${at.pointer}`)) parameters.add(name);
+    }
     for (const object of objects) parameters.delete(object);
     for (const object of headerObjects) parameters.add(object);
     // What the other types refer to (parameter objects aside: they refer to every parameter), transitively.
-    const byName = new Map(model.types.map((t) => [t.name, t]));
     const pending = model.types.map((t) => t.name).filter((name) => !parameters.has(name) && !objects.has(name));
     const reached = new Set(pending);
     for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
