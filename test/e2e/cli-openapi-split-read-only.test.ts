@@ -52,8 +52,8 @@ test("the guards: a request without its read-only id passes; an error names the 
   expect((g.validateOwnerRequest!({ email: "a@b.c" }) as { errors: unknown }).errors).toEqual([
     { path: "", schemaPath: "schemas/owner.json#/required", keyword: "required", message: "must have required property 'password'" },
   ]);
-  // The schema of the single parameter written in paths/pets_{petId}.json gets validateX only, as a
-  // parameter of the document's own does (wrappers.ts); its parameter object keeps all four.
+  // The schema of the single path parameter written in paths/pets_{petId}.json gets validateX only,
+  // as a path parameter of the document's own does (wrappers.ts), and its object keeps all four.
   expect([g.validateGetPetParamsPathPetId, g.isGetPetParamsPathPetId, g.assertGetPetParamsPathPetId, g.GetPetParamsPathPetIdSchema].map((f) => typeof f)).toEqual(["function", "undefined", "undefined", "undefined"]);
   expect([g.validateGetPetParamsPath, g.isGetPetParamsPath, g.assertGetPetParamsPath].map((f) => typeof f)).toEqual(["function", "function", "function"]);
 });

@@ -73,6 +73,7 @@ function builderArguments(document: object, valid: unknown[]): unknown[][] {
 /** A value for a parameter of this schema: enough for the serializers to have something of its type. */
 function sample(schema: Record<string, unknown> | undefined): unknown {
   const type = Array.isArray(schema?.type) ? schema!.type[0] : schema?.type;
+  if (schema !== undefined && "const" in schema) return schema.const;
   if (schema?.enum && Array.isArray(schema.enum)) return schema.enum[0];
   if (type === "integer" || type === "number") return 7;
   if (type === "boolean") return true;
@@ -97,9 +98,15 @@ function requests(document: Record<string, unknown>): Record<string, unknown[]> 
       const op = operation as Record<string, unknown>;
       const parameters = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map(resolve);
       const full: Record<string, Record<string, unknown>> = {};
-      for (const p of parameters) (full[p.in as string] ??= {})[p.name as string] = sample(resolve(p.schema));
+      // The required parameters alone (each location's object is checked as a whole: one left out is refused before sending).
+      const required: Record<string, Record<string, unknown>> = { path: {}, header: {}, query: {} };
+      for (const p of parameters) {
+        const value = sample(resolve(p.schema));
+        (full[p.in as string] ??= {})[p.name as string] = value;
+        if (p.required === true) (required[p.in as string] ??= {})[p.name as string] = value;
+      }
       const body = op.requestBody === undefined ? {} : { body: { a: 1, name: "x", items: [] } };
-      out[`${method.toUpperCase()} ${route}`] = [{ ...full, ...body }, { path: full.path ?? {}, header: {}, query: {} }];
+      out[`${method.toUpperCase()} ${route}`] = [{ ...full, ...body }, required];
     }
   }
   return out;

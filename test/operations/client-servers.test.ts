@@ -133,6 +133,33 @@ describe("parameters are checked by their guards before sending", () => {
     expect(mock.requests()).toEqual([]);
   });
 
+  test("a query is checked as a whole: a required parameter missing at run time, a key the operation does not declare, every error at once", async () => {
+    const missing = await api.lookup(client(), { query: {} });
+    expect(missing).toMatchObject({ ok: false, kind: "invalid-request" });
+    expect(missing.errors).toEqual([expect.objectContaining({ path: "/query", keyword: "required", message: "must have required property 'q'" })]);
+    const undeclared = await api.lookup(client(), { query: { q: "ok", pgae: 2 } });
+    expect(undeclared).toMatchObject({ ok: false, kind: "invalid-request" });
+    expect(undeclared.errors).toEqual([expect.objectContaining({ path: "/query", keyword: "additionalProperties", message: 'must NOT have additional property "pgae"' })]);
+    // Each keyword at the parameter's own place in the document.
+    const both = await api.lookup(client(), { query: { q: "x", page: 51 } });
+    expect(both.errors.map((e: { path: string; schemaPath: string }) => [e.path, e.schemaPath])).toEqual([
+      ["/query/q", "#/paths/~1lookup/get/parameters/0/schema/minLength"],
+      ["/query/page", "#/paths/~1lookup/get/parameters/1/schema/maximum"],
+    ]);
+    expect(mock.requests()).toEqual([]);
+    expect(await api.lookup(client(), { query: { q: "ok", page: 2 } })).toMatchObject({ ok: true, status: 200 });
+  });
+
+  test("a required idempotency key header the caller leaves out is filled (its headers checked one by one); a given one is checked", async () => {
+    const charging = api.createServersAPIClient({ ...once, baseUrl: mock.url });
+    // The mock server checks the header by its schema: a 201 is a key of 8 characters or more, sent.
+    expect(await api.charge(charging, { header: { "X-Account": "acct" } } as never)).toMatchObject({ ok: true, status: 201 });
+    expect(paths()).toEqual(["POST /charges"]);
+    const short = await api.charge(charging, { header: { "Idempotency-Key": "short", "X-Account": "a" } });
+    expect(short).toMatchObject({ ok: false, kind: "invalid-request" });
+    expect(short.errors.map((e: { path: string }) => e.path)).toEqual(["/header/Idempotency-Key"]);
+  });
+
   test("validate: false sends them anyway, and the mock server refuses them", async () => {
     const result = await api.search(client({ validate: false }), { path: { kind: "books" }, query: { limit: 500 } });
     expect(result).toMatchObject({ ok: false, kind: "undeclared-status", status: 400 });

@@ -31,7 +31,6 @@ import type {
   Accepted,
   Error_,
   BatchParamsPathPublicKey,
-  BatchParamsHeaderUserAgent,
   KoalaProfileBatchRequest,
   BatchResponse429HeaderRetryAfter,
   KoalaAccountBatchRequest,
@@ -123,28 +122,6 @@ export function validateBatchParamsPathPublicKey(
               path,
               errors,
               "#/components/parameters/PublicKey/schema",
-            ),
-          value,
-        );
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
-/** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
-export function validateBatchParamsHeaderUserAgent(
-  value: unknown,
-): $ValidationResult<BatchParamsHeaderUserAgent> {
-  try {
-    return collect$BatchParamsPathPublicKey(value)
-      ? { ok: true, value: value as BatchParamsHeaderUserAgent }
-      : $invalid(
-          (value, path, errors) =>
-            collect$BatchParamsPathPublicKey(
-              value,
-              path,
-              errors,
-              "#/components/parameters/UserAgent/schema",
             ),
           value,
         );

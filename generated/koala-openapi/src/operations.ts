@@ -39,8 +39,9 @@ import type {
 } from "./types.js";
 import {
   validateAccepted,
+  validateAccountsBatchParamsHeader,
   validateAccountsBatchResponse429Headers,
-  validateBatchParamsHeaderUserAgent,
+  validateBatchParamsHeader,
   validateBatchParamsPathPublicKey,
   validateBatchResponse429Headers,
   validateError_,
@@ -139,7 +140,7 @@ export function batch(
         ),
         parameters: [
           ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
-          ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+          ["/header", request.header, validateBatchParamsHeader],
         ],
         security: [],
         responses: {
@@ -210,7 +211,7 @@ export function accountsBatch(
         ),
         parameters: [
           ["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey],
-          ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent],
+          ["/header", request.header, validateAccountsBatchParamsHeader],
         ],
         security: [],
         responses: {

@@ -54,7 +54,10 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
   // One function checks X: called with the value alone it is the fast path (false at the first
   // failure, nothing allocated); called with a list it collects every error. All are compiled
   // before the public functions are written, which must know whether there is a depth counter.
-  const checks = model.types.map(({ name }) => module.named(name, "collect"));
+  // A type with no export (a request parameter's schema: wrappers.ts) is compiled only where a check
+  // that is refers to it (its parameter object's).
+  const wrappersOf = model.types.map(({ name }) => new Set(guardWrappers(model, name)));
+  const checks = model.types.map(({ name }, i) => (wrappersOf[i]!.size > 0 ? module.named(name, "collect") : undefined));
   module.finish();
   // A check that throws leaves the depth counter of recursive types raised (guard-module.ts).
   const depth = module.depthCounterName;
@@ -66,9 +69,10 @@ export function emitGuards({ model, options }: EmitContext): EmittedModule {
     return module.runtime("validation", name);
   };
   for (const [index, { name }] of model.types.entries()) {
+    const check = checks[index];
+    if (check === undefined) continue;
     const type = id(name);
-    const check = checks[index]!;
-    const wrappers = new Set(guardWrappers(model, name));
+    const wrappers = wrappersOf[index]!;
     const validate = id(guardNames.validate(name));
     if (wrappers.has("is")) {
       const is = id(guardNames.is(name));
@@ -128,7 +132,7 @@ export declare const ${standard}: ${schemaType};`);
   }
   // The check functions first: the constants the preamble declares are those they read.
   const linked = module.link();
-  const typeImport = code`import type { ${join(model.types.map((t) => id(t.name)), ", ")} } from "./types.js";`;
+  const typeImport = code`import type { ${join(model.types.filter((_, i) => checks[i] !== undefined).map((t) => id(t.name)), ", ")} } from "./types.js";`;
   // The runtime stays internal; what users need to name (errors, results) is re-exported here,
   // giving way to a schema type of the same name (emit/runtime-names.ts).
   const packageTypes = packageTypesOf({ model, options });

@@ -2,27 +2,36 @@
  * Which of the exported wrappers (`isX`, `validateX`, `assertX`, `XSchema`) guards.ts has for each
  * named type. A JSON Schema package: all four for every type. An OpenAPI package: all four for the
  * data a user handles (component schemas, request bodies, responses, the parameter objects
- * `<Stem>Params<Location>` a request is made of, and every type these refer to); the schema of a
- * single parameter gets only `validateX`, the check its operations run on it before sending (so do a
- * response's headers object and each header's schema, checked by the client when it reads them). On a
- * large API those are a third of the types (1,152 of stripe's 3,018), and four exports each of them
- * would be noise in the package's API that nobody calls. Their names stay reserved either way
- * (guardsArtifact.namesForType), so no name moves when this rule does.
+ * `<Stem>Params<Location>` a request is made of, and every type these refer to). The schema of a
+ * single parameter gets none where its operation checks its location's object, whose guard checks
+ * every parameter by its schema (errors at "/query/limit", the keyword at the parameter's own place):
+ * a check of its own would be called by nobody. Where the operation checks its parameters one by one
+ * (a path's; emit/operations/parameter-checks.ts) it gets only `validateX`, and so do a response's
+ * headers object and each header's schema, the checks the client runs when it reads them. On a large
+ * API those are most of the types, and four exports each, or even one, were noise in the package's
+ * API that nobody calls (netbox.dev's 6,867 parameters: 3.9 MB of guards.ts's 11 MB were validateX
+ * of single parameters). Their names stay reserved either way (guardsArtifact.namesForType), so no
+ * name moves when this rule does.
  */
 import { apiSiteKey, builtObjectType, type IrModel } from "../../ir/model";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
+import { checkedObject } from "../operations/parameter-checks";
 import { refsOf } from "../../ir/merge-models";
 
 export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
 
 const EVERY: readonly GuardWrapper[] = ["is", "validate", "assert", "standardSchema"];
 const CHECK_ONLY: readonly GuardWrapper[] = ["validate"];
+const NONE: readonly GuardWrapper[] = [];
 
 const parameterOnly = new WeakMap<IrModel, ReadonlySet<string>>();
+/** Of those, the request parameters' schemas: no wrapper at all (the others are response headers: validateX). */
+const requestParameterOnly = new WeakMap<IrModel, ReadonlySet<string>>();
 
 /**
  * Tells parameterOnlyTypes what they are for `model`, a copy on another thread of a model whose API
- * (its operations) stayed behind: print/offload.ts, where the builders are emitted from such a copy.
+ * (its operations) stayed behind: print/offload.ts, where the builders are emitted from such a copy
+ * (they ask only whether a type has assertX, which none of these has).
  */
 export function rememberParameterOnlyTypes(model: IrModel, names: readonly string[]): void {
   parameterOnly.set(model, new Set(names));
@@ -30,13 +39,15 @@ export function rememberParameterOnlyTypes(model: IrModel, names: readonly strin
 
 /** The wrappers guards.ts exports for the type `name` of `model`. */
 export function guardWrappers(model: IrModel, name: string): readonly GuardWrapper[] {
-  return parameterOnlyTypes(model).has(name) ? CHECK_ONLY : EVERY;
+  if (!parameterOnlyTypes(model).has(name)) return EVERY;
+  return requestParameterOnly.get(model)?.has(name) ? NONE : CHECK_ONLY;
 }
 
 /**
- * The types of an OpenAPI model that are the schema of a single parameter and nothing else: not a
- * parameter object, and referred to by no type outside the parameters (a parameter whose schema is
- * a `$ref` to a component is typed by the component, which keeps its wrappers). Computed once per model.
+ * The types of an OpenAPI model that are the schema of a single parameter or response header (or a
+ * response's headers object) and nothing else: not a parameter object, and referred to by no type
+ * outside them (a parameter whose schema is a `$ref` to a component is typed by the component,
+ * which keeps its wrappers). Computed once per model.
  */
 export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
   const cached = parameterOnly.get(model);
@@ -47,6 +58,8 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     const objects = new Set<string>();
     const parameters = new Set<string>();
     const sites = new Set<string>();
+    const headerSites = new Set<string>();
+    const checkedAlone = new Set<string>();
     const headerObjects = new Set<string>();
     // A webhook's or callback's parts as an operation's: the receiver checks the parameter objects and bodies.
     for (const operation of [...api.operations, ...api.webhooks]) {
@@ -55,10 +68,15 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
         const type = builtObjectType(api, object);
         if (type !== undefined) objects.add(type);
       }
-      for (const parameter of operation.parameters) if (parameter.schemaPointer !== undefined) sites.add(parameter.schemaPointer);
+      for (const parameter of operation.parameters) {
+        if (parameter.schemaPointer === undefined) continue;
+        sites.add(parameter.schemaPointer);
+        // Checked one by one (emit/operations/parameter-checks.ts): by a validateX of its own.
+        if (checkedObject(api, operation, parameter.in) === undefined) checkedAlone.add(parameter.schemaPointer);
+      }
       // A response's headers are read and checked by its operation alone: the object and each header's schema get validateX only.
       for (const response of operation.responses) {
-        for (const header of response.headers) if (header.schemaPointer !== undefined) sites.add(header.schemaPointer);
+        for (const header of response.headers) if (header.schemaPointer !== undefined) headerSites.add(header.schemaPointer);
         const object = builtObjectType(api, response.headersType);
         if (object !== undefined) headerObjects.add(object);
       }
@@ -69,11 +87,17 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     // Looked up by site key, as the client does (emit/operations/plan.ts): a site in another file
     // is "<uri>#/..." there and its type's origin "paths/pets.yaml#/...".
     const byName = new Map(model.types.map((t) => [t.name, t]));
-    for (const pointer of sites) {
-      const at = placeOfPointer(pointer);
-      const name = api.siteTypes[apiSiteKey(at.document ?? "", at.pointer)];
-      if (name !== undefined && byName.get(name)?.origin.endsWith(`#${at.pointer}`)) parameters.add(name);
-    }
+    const ownTypes = (pointers: ReadonlySet<string>): Set<string> => {
+      const names = new Set<string>();
+      for (const pointer of pointers) {
+        const at = placeOfPointer(pointer);
+        const name = api.siteTypes[apiSiteKey(at.document ?? "", at.pointer)];
+        if (name !== undefined && byName.get(name)?.origin.endsWith(`#${at.pointer}`)) names.add(name);
+      }
+      return names;
+    };
+    const headerTypes = ownTypes(headerSites);
+    for (const name of [...ownTypes(sites), ...headerTypes]) parameters.add(name);
     for (const object of objects) parameters.delete(object);
     for (const object of headerObjects) parameters.add(object);
     // What the other types refer to (parameter objects aside: they refer to every parameter), transitively.
@@ -90,6 +114,8 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
       }
     }
     for (const name of parameters) if (!reached.has(name)) found.add(name);
+    const validated = new Set([...headerTypes, ...headerObjects, ...ownTypes(checkedAlone)]);
+    requestParameterOnly.set(model, new Set([...found].filter((name) => !validated.has(name))));
   }
   parameterOnly.set(model, found);
   return found;

@@ -19,6 +19,7 @@ import { runtimeAlias } from "../runtime-names";
 import type { OperationNames } from "./names";
 import { headerKind, isPrimitiveType } from "./header-kinds";
 import { defaultServerUrl, serverUrlExpression, serverVariableMembers } from "./servers";
+import { checkedObject, isIdempotencyKeyHeader } from "./parameter-checks";
 
 export interface OperationPlan {
   operation: IrOperation;
@@ -35,8 +36,6 @@ export interface OperationPlan {
 
 /** Methods whose requests may be repeated (RFC 9110 §9.2.2); others only with an idempotency key. */
 const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete", "trace"]);
-/** A header parameter that carries an idempotency key: filled with a fresh key when the caller gives none. */
-const IDEMPOTENCY_HEADER = /^(x-)?idempotency[-_]?key$/i;
 
 const rt = (name: string): Code => id(runtimeAlias(name));
 /** `?` after an optional member or parameter, nothing after a required one. */
@@ -278,7 +277,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   let keyHeader = false;
   const headers = (byLocation.get("header") ?? []).map((p) => {
     let value = access("header", p);
-    if (IDEMPOTENCY_HEADER.test(p.name) || p.name.toLowerCase() === operation.idempotencyKey?.toLowerCase()) {
+    if (isIdempotencyKeyHeader(operation, p)) {
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
@@ -315,11 +314,18 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     fields.push(code`bodies: [${join(bodies, ", ")}]`, code`body: ${body}`);
     if (contents.length > 1 || chosenUnderRange !== undefined) fields.push(code`contentType: request.contentType`);
   }
-  // Each parameter with a schema, checked by the guard of its type before sending; its errors at /<location>/<name>.
-  const parameterChecks = operation.parameters.flatMap((p) => {
-    const type = p.schemaPointer !== undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
-    if (type === undefined) return [];
-    return [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${holderValue(p.in, p.name)}, ${guard(type)}]`];
+  // Each location's parameters, checked before sending by the guard of their object (its errors at
+  // /<location>/<name>, each keyword at the parameter schema's own place): a required one missing
+  // too, and, in a path or query object, a key the operation does not declare (it would not be
+  // sent). One by one where the object's guard would refuse what is sent (parameter-checks.ts).
+  const parameterChecks = PARAMETER_LOCATIONS.flatMap((location) => {
+    const parameters = byLocation.get(location) ?? [];
+    const object = checkedObject(api, operation, location);
+    if (parameters.length > 0 && object !== undefined) return [code`[${`/${location}`}, ${locals.includes(location) ? id(location) : member(request, location)}, ${guard(object)}]`];
+    return parameters.flatMap((p) => {
+      const type = p.schemaPointer !== undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
+      return type === undefined ? [] : [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${holderValue(p.in, p.name)}, ${guard(type)}]`];
+    });
   });
   if (parameterChecks.length > 0) fields.push(code`parameters: [${join(parameterChecks, ", ")}]`);
   fields.push(

@@ -1,9 +1,10 @@
 /**
  * Which wrappers guards.ts exports per type (emit/guards/wrappers.ts), on a real OpenAPI fixture
  * generated in full: the data types get isX, validateX, assertX and XSchema; a single parameter's
- * schema gets validateX alone (its operation's check) and no builder; a component used as a
- * parameter's schema keeps everything. Then the package's exported signatures from a consumer's
- * side under `tsc --strict`, and its wrappers at run time from the built dist/cjs.
+ * schema gets none and no builder (its operation checks it through its location's object); a
+ * response header's schema gets validateX alone (the client's check when it reads it); a component
+ * used as a parameter's schema keeps everything. Then the package's exported signatures from a
+ * consumer's side under `tsc --strict`, and its wrappers at run time from the built dist/cjs.
  */
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -28,16 +29,18 @@ beforeAll(async () => {
 const source = (file: string): string => result.files.find((f) => f.path === file)!.contents;
 const exported = (file: string): string[] => [...source(file).matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]!).sort();
 
-test("data types keep every wrapper; a single parameter's schema has validateX alone", () => {
+test("data types keep every wrapper; a single parameter's schema has none, or validateX alone in a path", () => {
   const { model } = result;
   // A component, also the schema (a bare $ref) of parameters: every wrapper.
   expect(guardWrappers(model, "Point")).toEqual(EVERY);
   // A parameter object, what a request is made of: every wrapper.
   expect(guardWrappers(model, "QueryStylesParamsQuery")).toEqual(EVERY);
-  // Inline schemas of single parameters: validateX.
-  for (const name of ["QueryStylesParamsQueryFilter", "PathSimpleParamsPathId", "HeaderAndCookieParamsHeaderXRequired"]) {
-    expect([name, guardWrappers(model, name)]).toEqual([name, ["validate"]]);
+  // Inline schemas of single parameters: none where the location's object checks them (query,
+  // header, cookie); validateX for a path's, checked one by one (emit/operations/parameter-checks.ts).
+  for (const name of ["QueryStylesParamsQueryFilter", "HeaderAndCookieParamsHeaderXRequired", "HeaderAndCookieParamsCookieSession"]) {
+    expect([name, guardWrappers(model, name)]).toEqual([name, []]);
   }
+  expect(guardWrappers(model, "PathSimpleParamsPathId")).toEqual(["validate"]);
   // A parameter whose schema is a bare `$ref` to Point is typed by Point itself: no alias type of its own.
   expect(model.types.map((t) => t.name).filter((name) => /ParametersSchema/.test(name))).toEqual([]);
 });
@@ -49,11 +52,21 @@ test("guards.ts exports exactly those wrappers, and builders.ts no builder for a
     )
     .sort();
   expect(exported("src/guards.ts")).toEqual(expected);
-  expect(exported("src/guards.ts")).toContain("validateQueryStylesParamsQueryFilter");
+  expect(exported("src/guards.ts")).toContain("validateQueryStylesParamsQuery");
+  expect(exported("src/guards.ts")).not.toContain("validateQueryStylesParamsQueryFilter");
   const builders = exported("src/builders.ts");
   expect(builders).toContain("createQueryStylesParamsQuery");
   expect(builders).toContain("createPoint");
   expect(builders).not.toContain("createQueryStylesParamsQueryFilter");
+});
+
+test("a response header's schema and its headers object: validateX alone, the client's check", async () => {
+  const { model, files } = await generate({ schema: await parseDocument(path.join(REPO_ROOT, "schemas", "koala-ingestion.openapi.yaml")), cwd: path.join(REPO_ROOT, "schemas"), emit: ["guards"], build: false, format: false });
+  for (const name of ["BatchResponse429HeaderRetryAfter", "BatchResponse429Headers"]) expect([name, guardWrappers(model, name)]).toEqual([name, ["validate"]]);
+  expect(guardWrappers(model, "BatchParamsHeaderUserAgent")).toEqual([]);
+  const guards = files.find((f) => f.path === "src/guards.ts")!.contents;
+  expect(guards).toContain("export function validateBatchResponse429HeaderRetryAfter(");
+  expect(guards).not.toContain("validateBatchParamsHeaderUserAgent");
 });
 
 test("a JSON Schema package keeps every wrapper of every type", async () => {
@@ -66,7 +79,7 @@ test("the exported signatures from a consumer, under tsc --strict: narrowing, as
   writeFileSync(
     path.join(pkg, "src", "consumer.ts"),
     `import * as api from "./index.js";
-import { assertPoint, isQueryStylesParamsQuery, validateQueryStylesParamsQueryFilter, type Point, type QueryStylesParamsQuery, type QueryStylesParamsQueryFilter } from "./index.js";
+import { assertPoint, isQueryStylesParamsQuery, validateQueryStylesParamsQuery, type Point, type QueryStylesParamsQuery, type QueryStylesParamsQueryFilter } from "./index.js";
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(_: T): void {}
 export function consume(a: unknown, b: unknown, c: unknown, d: unknown): void {
@@ -75,9 +88,11 @@ export function consume(a: unknown, b: unknown, c: unknown, d: unknown): void {
   api.assertQueryStylesParamsQuery(b);
   expectType<Equal<typeof b, QueryStylesParamsQuery>>(true);
   if (isQueryStylesParamsQuery(c)) expectType<Equal<typeof c, QueryStylesParamsQuery>>(true);
-  const filter = validateQueryStylesParamsQueryFilter(d);
-  if (filter.ok) expectType<Equal<typeof filter.value, QueryStylesParamsQueryFilter>>(true);
-  // @ts-expect-error no isX for a single parameter's type
+  const query = validateQueryStylesParamsQuery(d);
+  if (query.ok) expectType<Equal<typeof query.value.filter, QueryStylesParamsQueryFilter | undefined>>(true);
+  // @ts-expect-error no validateX for a single parameter's type
+  void api.validateQueryStylesParamsQueryFilter;
+  // @ts-expect-error nor isX
   void api.isQueryStylesParamsQueryFilter;
   // @ts-expect-error nor assertX
   void api.assertQueryStylesParamsQueryFilter;
@@ -91,14 +106,14 @@ export function consume(a: unknown, b: unknown, c: unknown, d: unknown): void {
   expect(compiled.status).toBe(0);
 }, 150_000);
 
-test("the built wrappers at run time: validateX of a parameter, assertX and XSchema of a parameter object", async () => {
+test("the built wrappers at run time: a parameter checked through its object, assertX and XSchema of a parameter object", async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const api = require(path.join(pkg, "dist", "cjs", "index.js")) as Record<string, any>;
-  expect(api.validateQueryStylesParamsQueryFilter({ tag: "a" })).toEqual({ ok: true, value: { tag: "a" } });
-  const refused = api.validateQueryStylesParamsQueryFilter({ tag: 1 });
+  expect(api.validateQueryStylesParamsQuery({ filter: { tag: "a" } })).toEqual({ ok: true, value: { filter: { tag: "a" } } });
+  const refused = api.validateQueryStylesParamsQuery({ filter: { tag: 1 } });
   expect(refused.ok).toBe(false);
-  expect(refused.errors).toEqual([expect.objectContaining({ path: "/tag", keyword: "type", message: "must be string" })]);
-  expect(api.isQueryStylesParamsQueryFilter).toBeUndefined();
+  expect(refused.errors).toEqual([expect.objectContaining({ path: "/filter/tag", keyword: "type", message: "must be string" })]);
+  expect([api.isQueryStylesParamsQueryFilter, api.validateQueryStylesParamsQueryFilter]).toEqual([undefined, undefined]);
   expect(() => api.assertQueryStylesParamsQuery({ text: 1 })).toThrow(new api.SchemaValidationError("QueryStylesParamsQuery", api.validateQueryStylesParamsQuery({ text: 1 }).errors));
   expect(() => api.assertQueryStylesParamsQuery({ text: 1 })).toThrow(/^not a valid QueryStylesParamsQuery: \/text must be string$/);
   expect(await api.QueryStylesParamsQuerySchema["~standard"].validate({ text: 1 })).toEqual({ issues: [{ message: "must be string", path: ["text"] }] });

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import { type StandardSchemaV1 as $StandardSchemaV1, type ValidationResult as $ValidationResult } from "./runtime/validation.js";
-import type { Accepted, Error_, BatchParamsPathPublicKey, BatchParamsHeaderUserAgent, KoalaProfileBatchRequest, BatchResponse429HeaderRetryAfter, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, BatchResponse429Headers, AccountsBatchParamsPath, AccountsBatchParamsHeader, AccountsBatchResponse429Headers, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
+import type { Accepted, Error_, BatchParamsPathPublicKey, KoalaProfileBatchRequest, BatchResponse429HeaderRetryAfter, KoalaAccountBatchRequest, BatchParamsPath, BatchParamsHeader, BatchResponse429Headers, AccountsBatchParamsPath, AccountsBatchParamsHeader, AccountsBatchResponse429Headers, TrackEvent, IdentifyCall, PageView, AccountIdentifyCall } from "./types.js";
 export { SchemaValidationError } from "./runtime/validation.js";
 export type { StandardSchemaV1, ValidationError, ValidationResult } from "./runtime/validation.js";
 
@@ -33,9 +33,6 @@ export declare const Error_Schema: $StandardSchemaV1<Error_>;
 
 /** Checks `value` against BatchParamsPathPublicKey's schema and returns it typed, or every error. */
 export declare function validateBatchParamsPathPublicKey(value: unknown): $ValidationResult<BatchParamsPathPublicKey>;
-
-/** Checks `value` against BatchParamsHeaderUserAgent's schema and returns it typed, or every error. */
-export declare function validateBatchParamsHeaderUserAgent(value: unknown): $ValidationResult<BatchParamsHeaderUserAgent>;
 
 /** Whether `value` is a valid KoalaProfileBatchRequest. The fast path: no allocation when it is. */
 export declare function isKoalaProfileBatchRequest(value: unknown): value is KoalaProfileBatchRequest;

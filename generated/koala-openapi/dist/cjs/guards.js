@@ -51,7 +51,6 @@ module.exports = __export(__defProp({}, "__esModule", { value: true }), {
   validateAccountsBatchParamsPath: () => validateAccountsBatchParamsPath,
   validateAccountsBatchResponse429Headers: () => validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader: () => validateBatchParamsHeader,
-  validateBatchParamsHeaderUserAgent: () => validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath: () => validateBatchParamsPath,
   validateBatchParamsPathPublicKey: () => validateBatchParamsPathPublicKey,
   validateBatchResponse429HeaderRetryAfter: () => validateBatchResponse429HeaderRetryAfter,
@@ -130,14 +129,6 @@ const Error_Schema = /* @__PURE__ */ $standardSchema(validateError_);
 function validateBatchParamsPathPublicKey(value) {
   try {
     return collect$BatchParamsPathPublicKey(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPathPublicKey(value, path, errors, "#/components/parameters/PublicKey/schema"), value);
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
-function validateBatchParamsHeaderUserAgent(value) {
-  try {
-    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPathPublicKey(value, path, errors, "#/components/parameters/UserAgent/schema"), value);
   } catch (error) {
     return $tooDeep(error);
   }
@@ -800,7 +791,6 @@ function collect$BatchResponse429Headers(value, path, errors, at) {
   validateAccountsBatchParamsPath,
   validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader,
-  validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath,
   validateBatchParamsPathPublicKey,
   validateBatchResponse429HeaderRetryAfter,

@@ -17,7 +17,7 @@ var { withIdempotencyKeys: $withIdempotencyKeys } = require("./runtime/http-clie
 var { callOperation: $callOperation, createApiClient: $createApiClient, jsonBody: $jsonBody, newIdempotencyKey: $newIdempotencyKey, refuseDotSegments: $refuseDotSegments } = require("./runtime/operation-call.js");
 var { serializePrimitiveHeader: $serializePrimitiveHeader, serializeSimplePathParam: $serializeSimplePathParam } = require("./runtime/params.js");
 var { headerReader: $headerReader } = require("./runtime/response-headers.js");
-var { validateAccepted, validateAccountsBatchResponse429Headers, validateBatchParamsHeaderUserAgent, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } = require("./guards.js");
+var { validateAccepted, validateAccountsBatchParamsHeader, validateAccountsBatchResponse429Headers, validateBatchParamsHeader, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } = require("./guards.js");
 function createKoalaIngestionClient(options = {}) {
   return $createApiClient("createKoalaIngestionClient", { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" }, {  }, "https://api2.getkoala.com");
 }
@@ -32,7 +32,7 @@ function batch(client, request, call) {
       cookies: [],
       bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaProfileBatchRequest }],
       body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events","page_views"] }, () => $newIdempotencyKey(client)),
-      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header", request.header, validateBatchParamsHeader]],
       security: [],
       responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
       responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers) },
@@ -50,7 +50,7 @@ function accountsBatch(client, request, call) {
       cookies: [],
       bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaAccountBatchRequest }],
       body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () => $newIdempotencyKey(client)),
-      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header", request.header, validateAccountsBatchParamsHeader]],
       security: [],
       responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
       responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers) },

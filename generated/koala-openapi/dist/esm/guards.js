@@ -73,14 +73,6 @@ function validateBatchParamsPathPublicKey(value) {
   }
 }
 
-function validateBatchParamsHeaderUserAgent(value) {
-  try {
-    return collect$BatchParamsPathPublicKey(value) ? { ok: true, value: value } : $invalid((value, path, errors) => collect$BatchParamsPathPublicKey(value, path, errors, "#/components/parameters/UserAgent/schema"), value);
-  } catch (error) {
-    return $tooDeep(error);
-  }
-}
-
 function isKoalaProfileBatchRequest(value) {
   try {
     return collect$KoalaProfileBatchRequest(value);
@@ -736,7 +728,6 @@ export {
   validateAccountsBatchParamsPath,
   validateAccountsBatchResponse429Headers,
   validateBatchParamsHeader,
-  validateBatchParamsHeaderUserAgent,
   validateBatchParamsPath,
   validateBatchParamsPathPublicKey,
   validateBatchResponse429HeaderRetryAfter,

@@ -5,7 +5,7 @@ import { withIdempotencyKeys as $withIdempotencyKeys } from "./runtime/http-clie
 import { callOperation as $callOperation, createApiClient as $createApiClient, jsonBody as $jsonBody, newIdempotencyKey as $newIdempotencyKey, refuseDotSegments as $refuseDotSegments } from "./runtime/operation-call.js";
 import { serializePrimitiveHeader as $serializePrimitiveHeader, serializeSimplePathParam as $serializeSimplePathParam } from "./runtime/params.js";
 import { headerReader as $headerReader } from "./runtime/response-headers.js";
-import { validateAccepted, validateAccountsBatchResponse429Headers, validateBatchParamsHeaderUserAgent, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } from "./guards.js";
+import { validateAccepted, validateAccountsBatchParamsHeader, validateAccountsBatchResponse429Headers, validateBatchParamsHeader, validateBatchParamsPathPublicKey, validateBatchResponse429Headers, validateError_, validateKoalaAccountBatchRequest, validateKoalaProfileBatchRequest } from "./guards.js";
 function createKoalaIngestionClient(options = {}) {
   return $createApiClient("createKoalaIngestionClient", { ...options, userAgent: options.userAgent ?? "koala-openapi/0.1.0" }, {  }, "https://api2.getkoala.com");
 }
@@ -20,7 +20,7 @@ function batch(client, request, call) {
       cookies: [],
       bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaProfileBatchRequest }],
       body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events","page_views"] }, () => $newIdempotencyKey(client)),
-      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header", request.header, validateBatchParamsHeader]],
       security: [],
       responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
       responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateBatchResponse429Headers) },
@@ -38,7 +38,7 @@ function accountsBatch(client, request, call) {
       cookies: [],
       bodies: [{ mediaType: "application/json", encode: $jsonBody, validate: validateKoalaAccountBatchRequest }],
       body: $withIdempotencyKeys(request.body, { key: "message_id", arrays: ["events"] }, () => $newIdempotencyKey(client)),
-      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header/User-Agent", request.header["User-Agent"], validateBatchParamsHeaderUserAgent]],
+      parameters: [["/path/publicKey", request.path.publicKey, validateBatchParamsPathPublicKey], ["/header", request.header, validateAccountsBatchParamsHeader]],
       security: [],
       responses: { "200": validateAccepted, "400": validateError_, "401": validateError_, "429": validateError_ },
       responseHeaders: { "429": $headerReader([["Retry-After", "s"]], validateAccountsBatchResponse429Headers) },
