@@ -248,7 +248,9 @@ function check(api: MockApi, operation: MockOperation, req: http.IncomingMessage
     const sent = mediaTypeEssence(contentType);
     const emptyForm = text === "" && sent === "application/x-www-form-urlencoded";
     if (text === "" && !emptyForm) {
-      if (operation.body.required) errors.push({ path: "", message: "the request body is required", in: "body" });
+      // A required body of no declared media type (`content: {}`, fastify-openapi-glue's test document)
+      // is one the client has no way to send, nor the mock to check: its absence is not refused.
+      if (operation.body.required && operation.body.contents.length > 0) errors.push({ path: "", message: "the request body is required", in: "body" });
     } else {
       const mediaType = sent || "application/json";
       // A declared media type's parameters ("application/json; charset=utf-8", influxdata.com) are not part of the match.

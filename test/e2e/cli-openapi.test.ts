@@ -140,6 +140,8 @@ test.each(Object.entries(FAILS))("3.1/fail/%s is refused by the official schema:
 
 /** Hand-made 3.0 documents (test/fixtures/openapi/invalid-30) that only the official 3.0 schema refuses, and where. */
 const INVALID_30: Record<string, [pointer: string, schemaPath: string]> = {
+  // A component's own mistake, not the Reference alternative's missing `$ref` (official-schema-references.test.ts).
+  "component-response-without-description.yaml": ["#/components/responses/NotFound", "#/definitions/Response/required"],
   // The two either-or rules, named in words (official-schema-pairs.test.ts).
   "example-and-examples.yaml": ["#/paths/~1pets/get/responses/200/content/application~1json", "#/definitions/ExampleXORExamples/not"],
   "info-without-version.yaml": ["#/info", "#/definitions/Info/required"],
@@ -153,6 +155,7 @@ const INVALID_30: Record<string, [pointer: string, schemaPath: string]> = {
   "schema-and-content.yaml": ["#/paths/~1pets/get/parameters/0", "#/definitions/SchemaXORContent/oneOf"],
   "schema-null.yaml": ["#/paths/~1items/post/requestBody/content/application~1json/schema", "#/definitions/Schema/type"],
   "schema-type-null.yaml": ["#/components/schemas/Metadata/properties/json_metadata/anyOf/1/type", "#/definitions/Schema/properties/type/enum"],
+  "security-scheme-extra-field.yaml": ["#/components/securitySchemes/ApiKey", "#/definitions/APIKeySecurityScheme/additionalProperties"],
   "server-variable-without-default.yaml": ["#/servers/0/variables/region", "#/definitions/ServerVariable/required"],
 };
 const INVALID_30_DIR = path.join(REPO_ROOT, "test", "fixtures", "openapi", "invalid-30");

@@ -10,7 +10,7 @@ import { idempotencyCode, idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
-import { mediaTypeEssence, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
+import { mediaTypeEssence, mediaTypeKey, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, typeCode, type Code } from "../code";
@@ -193,7 +193,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // A guard per media type when they differ (va.gov: GeoJSON under application/geo+json, a page under
     // application/json; or JSON beside text/csv, whose text no JSON guard passes): the runtime checks the one
     // the answer's Content-Type names. One guard for every media type (the usual case): that guard alone.
-    const guards = new Map(response.contents.map((c) => [mediaTypeEssence(c.mediaType), bodyKind(c.mediaType) === "json" ? siteType(c) : undefined]));
+    // Twins of one essence with guards of their own (CWMS Data API's "application/json;version=2", a
+    // list, beside "application/json", one object): each under its media type with its parameters,
+    // which the runtime matches before the essence; keyed by the essence alone, the last twin's guard
+    // checked every twin's answer.
+    const guardOf = (c: IrMediaContent) => (bodyKind(c.mediaType) === "json" ? siteType(c) : undefined);
+    const ownGuards = (c: IrMediaContent) =>
+      new Set(response.contents.filter((t) => mediaTypeEssence(t.mediaType) === mediaTypeEssence(c.mediaType)).map(guardOf)).size > 1;
+    const guards = new Map(response.contents.map((c) => [ownGuards(c) ? mediaTypeKey(c.mediaType) : mediaTypeEssence(c.mediaType), guardOf(c)]));
     // A JSON answer under a range that covers JSON is checked by the range's schema (a text one is not), unless JSON is declared apart.
     const underRange = response.contents.find((c) => jsonRange(c.mediaType) && siteType(c) !== undefined);
     if (underRange && !response.contents.some((c) => bodyKind(c.mediaType) === "json")) guards.set("application/json", siteType(underRange));

@@ -35,7 +35,7 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   const result = validate(document);
   if (result.ok) return undefined;
   // The deepest error says most (an `anyOf` at a parent only sums up its branches' failures).
-  const deepest = [...withoutOtherTags(result.errors)].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
+  const deepest = [...withoutOtherTags(withoutUnchosenReference(result.errors, document))].sort((a, b) => b.path.split("/").length - a.path.split("/").length)[0]!;
   // The value found, since "must be equal to one of the allowed values" alone does not say what is
   // wrong; and the commonest such value in a 3.0 document, a 3.1 `type: "null"` (blockfrost.io's).
   const found = valueAt(document, deepest.path);
@@ -100,6 +100,24 @@ function withoutOtherTags<E extends OfficialError>(errors: readonly E[]): E[] {
     for (const error of errors) if (under(error.path, tag.object) && tag.failing.has(branchOf(error)!)) dropped.add(error);
   }
   return errors.filter((e) => !dropped.has(e));
+}
+
+/**
+ * The errors less the Reference alternative's where the object has no `$ref`: 3.0 writes each
+ * component as `oneOf: [Reference, SecurityScheme]` (Reference first, in every map of Components
+ * but `schemas`), so an extra or a missing field of the object itself failed both branches at the
+ * same place, and the line said "must have required property '$ref'" (CWMS Data API's apiKey scheme
+ * with a `scheme`, cwmsjs, npm). Kept where no other branch has an error there, or with a `$ref`.
+ */
+function withoutUnchosenReference<E extends OfficialError>(errors: readonly E[], document: unknown): E[] {
+  const isReference = (error: OfficialError) => /^#\/definitions\/Reference\//.test(error.schemaPath);
+  const under = (path: string, object: string) => path === object || path.startsWith(`${object}/`);
+  return errors.filter((error) => {
+    if (!isReference(error)) return true;
+    const value = valueAt(document, error.path);
+    if (typeof value !== "object" || value === null || "$ref" in value) return true;
+    return !errors.some((other) => !isReference(other) && other.keyword !== "oneOf" && other.keyword !== "anyOf" && under(other.path, error.path));
+  });
 }
 
 /** The value at a JSON pointer's path ("/paths/~1pets/get"). */

@@ -14,6 +14,12 @@ export function mediaTypeEssence(mediaType: string): string {
   return mediaType.split(";")[0]!.trim().toLowerCase();
 }
 
+/** A media type with its parameters as the client's runtime reads an answer's (mediaTypeKey there): "application/json; Version=2" is "application/json;version=2". */
+export function mediaTypeKey(mediaType: string): string {
+  const [essence, ...parameters] = mediaType.split(";").map((part) => part.trim().toLowerCase());
+  return [essence, ...parameters.filter((p) => p !== "").map((p) => p.replace(/\s*=\s*/, "="))].join(";");
+}
+
 export const PARAMETER_LOCATIONS = ["path", "query", "header", "cookie"] as const;
 export type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
 

@@ -199,7 +199,7 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
     }
   }
   if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = guardFor(op.responses[key]!, mediaType);
+  const validate = guardFor(op.responses[key]!, mediaType, response.headers.get("content-type"));
   const check = options.validateResponses === true;
   const errors: ApiIssue[] = [...((check && validate && (validate(data) as { errors?: readonly ApiIssue[] }).errors) || [])];
   // The declared headers, read (and checked with the body: one invalid-response lists the errors of both); undefined when none are declared.
@@ -225,10 +225,17 @@ export function responseKey(status: number, declared: readonly string[]): string
  * not declare gets the union its type says: the first guard that passes, else the first one's
  * errors (none when a declared media type takes any body).
  */
-function guardFor(declared: ResponseGuard, mediaType: string): ValidateFn<unknown> | null {
+function guardFor(declared: ResponseGuard, mediaType: string, contentType: string | null): ValidateFn<unknown> | null {
   if (declared === null || typeof declared === "function") return declared;
+  // A media type declared with parameters beside its twins ("application/json;version=2" and
+  // "application/json", generated keys as mediaTypeKey writes them): the one whose parameters the
+  // answer carries, the most of them first, before the essence.
+  const parameters = (contentType ?? "").split(";").slice(1).map((p) => p.trim().toLowerCase().replace(/\s*=\s*/, "="));
+  const twins = Object.keys(declared)
+    .filter((key) => key.startsWith(`${mediaType};`) && key.split(";").slice(1).every((p) => parameters.includes(p)))
+    .sort((a, b) => b.split(";").length - a.split(";").length);
   // Own keys only: a Content-Type of "constructor" is not a declared media type.
-  for (const key of [mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
+  for (const key of [...twins, mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
   const guards = Object.values(declared);
   if (guards.includes(null)) return null;
   return (value) => {

@@ -105,7 +105,7 @@ async function send(client, op, call = {}) {
     }
   }
   if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = guardFor(op.responses[key], mediaType);
+  const validate = guardFor(op.responses[key], mediaType, response.headers.get("content-type"));
   const check = options.validateResponses === true;
   const errors = [...check && validate && validate(data).errors || []];
   const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
@@ -117,9 +117,11 @@ function responseKey(status, declared) {
   if (key === "default" && (0, import_responses.isSuccessStatus)(status) && declared.some((d) => d.startsWith("2"))) return void 0;
   return key;
 }
-function guardFor(declared, mediaType) {
+function guardFor(declared, mediaType, contentType) {
   if (declared === null || typeof declared === "function") return declared;
-  for (const key of [mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
+  const parameters = (contentType ?? "").split(";").slice(1).map((p) => p.trim().toLowerCase().replace(/\s*=\s*/, "="));
+  const twins = Object.keys(declared).filter((key) => key.startsWith(`${mediaType};`) && key.split(";").slice(1).every((p) => parameters.includes(p))).sort((a, b) => b.split(";").length - a.split(";").length);
+  for (const key of [...twins, mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
   const guards = Object.values(declared);
   if (guards.includes(null)) return null;
   return (value) => {
