@@ -14,8 +14,16 @@
  * a union narrowed by the tag, a guard that checks the one branch the tag picks, and one error for
  * an unknown tag. Without a child (no mapping, no component extending it) Pet stays as written.
  * The input is not changed: the document is copied when there is something to rewrite.
+ *
+ * A union that its own branches extend (swagger-core's and springdoc's output for a Jackson
+ * `@JsonSubTypes` hierarchy with `@Schema(oneOf = ...)`, or a sealed class: `Shape: { properties,
+ * oneOf: [Circle, Square], discriminator }`, `Circle: { allOf: [{ $ref: Shape }, {...}] }`) is read
+ * the same way: Shape stays as written, `ShapeBase` is Shape without its `oneOf`/`anyOf` and
+ * `discriminator`, and the branches' `allOf` entries point to ShapeBase. As written, validating a
+ * Circle validates a Shape, which validates a Circle, ... and the document was refused ("reference
+ * cycle ... never descends into the value"); other `allOf` references to Shape keep their meaning.
  */
-import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { escapePointerToken, isJsonObject, unescapePointerToken, type JsonObject } from "../keywords";
 import { readDiscriminator } from "./discriminator";
 import { setOwn } from "../../own-property";
 
@@ -25,13 +33,30 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   const schemasOf = (doc: JsonObject): JsonObject | undefined => (isJsonObject(doc.components) && isJsonObject(doc.components.schemas) ? doc.components.schemas : undefined);
   const isBase = (schema: unknown): schema is JsonObject => isJsonObject(schema) && isJsonObject(schema.discriminator) && schema.oneOf === undefined && schema.anyOf === undefined;
   const found = schemasOf(document);
-  if (!found || !Object.values(found).some(isBase)) return document;
+  if (!found) return document;
+  const extending = unionsExtendedByBranches(found);
+  if (!Object.values(found).some(isBase) && extending.size === 0) return document;
   const copy = structuredClone(document) as JsonObject;
   const components = schemasOf(copy)!;
   const bases = new Map<string, string>(); // "#/components/schemas/Pet" → "#/components/schemas/PetBase"
   const taken = new Set(Object.keys(components));
   const ordered: JsonObject = {};
+  const branchBases = new Map<string, Map<string, string>>(); // branch name → its union's ref → the base's ref
   for (const [name, schema] of Object.entries(components)) {
+    const branches = extending.get(name);
+    if (branches) {
+      let baseName = `${name}Base`;
+      for (let n = 2; taken.has(baseName); n++) baseName = `${name}Base${n}`;
+      taken.add(baseName);
+      const { discriminator: _d, oneOf: _o, anyOf: _a, ...base } = schema as JsonObject;
+      setOwn(ordered, name, schema);
+      setOwn(ordered, baseName, base);
+      for (const branch of branches) {
+        if (!branchBases.has(branch)) branchBases.set(branch, new Map());
+        branchBases.get(branch)!.set(componentRef(name), componentRef(baseName));
+      }
+      continue;
+    }
     const table = isBase(schema) ? readDiscriminator(schema, componentRef(name), copy) : undefined;
     if (!table || table.branches.length === 0) {
       setOwn(ordered, name, schema);
@@ -53,10 +78,38 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
     // The base right after the union, so the document's order (and the types') stays readable.
     setOwn(ordered, baseName, base);
   }
-  if (bases.size === 0) return document;
+  if (bases.size === 0 && branchBases.size === 0) return document;
   (copy.components as JsonObject).schemas = ordered;
+  for (const [branch, unions] of branchBases) {
+    const schema = ordered[branch];
+    if (!isJsonObject(schema) || !Array.isArray(schema.allOf)) continue;
+    schema.allOf = (schema.allOf as unknown[]).map((entry) => (isJsonObject(entry) && typeof entry.$ref === "string" && unions.has(entry.$ref) ? { ...entry, $ref: unions.get(entry.$ref)! } : entry));
+  }
   pointAllOfAtBases(copy, bases);
   return copy;
+}
+
+/**
+ * Component unions with a `discriminator` and `oneOf`/`anyOf`, each with the names of its branches
+ * (components it references there) whose own `allOf` references it back: the cycle that swagger-core
+ * writes for a subtype hierarchy.
+ */
+function unionsExtendedByBranches(components: JsonObject): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const [name, schema] of Object.entries(components)) {
+    if (!isJsonObject(schema) || !isJsonObject(schema.discriminator)) continue;
+    const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat();
+    const ref = componentRef(name);
+    const branches = new Set<string>();
+    for (const alternative of alternatives) {
+      if (!isJsonObject(alternative) || typeof alternative.$ref !== "string" || !alternative.$ref.startsWith("#/components/schemas/")) continue;
+      const branchName = unescapePointerToken(alternative.$ref.slice("#/components/schemas/".length));
+      const branch = Object.prototype.hasOwnProperty.call(components, branchName) ? components[branchName] : undefined;
+      if (branchName !== name && isJsonObject(branch) && Array.isArray(branch.allOf) && branch.allOf.some((e) => isJsonObject(e) && e.$ref === ref)) branches.add(branchName);
+    }
+    if (branches.size > 0) found.set(name, [...branches]);
+  }
+  return found;
 }
 
 /** Every `allOf` entry that references a base's union now references the base itself (examples aside). */
