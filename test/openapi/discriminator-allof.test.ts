@@ -221,7 +221,8 @@ describe("discriminators in request and response views", () => {
  * Circle and Square are `allOf: [Shape, {...}]`. As written, validating a Circle validates a Shape,
  * which validates a Circle, ...: the document was refused ("reference cycle ... never descends into
  * the value"). The branches now extend `ShapeBase` (Shape without the union), as a Java subclass
- * extends its parent's fields; Drawing, which extends Shape without being one of its branches, is
+ * extends its parent's fields, and so does Round, an abstract class between Shape and its subtype
+ * Ellipse; Drawing, which extends Shape without being one of its branches or their ancestors, is
  * still a Shape.
  */
 describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (openapi) => {
@@ -233,7 +234,7 @@ describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (o
 
   test("the branches extend the union's own part; the union is narrowed by the tag", async () => {
     const types = (await moduleText(document)).replace(/\s+/g, " ");
-    expect(types).toContain('(Circle & { kind: "circle" }) | (Square & { kind: "square" })');
+    expect(types).toContain('(Circle & { kind: "circle" }) | (Square & { kind: "square" }) | (Ellipse & { kind: "ellipse" })');
     expect(types).toMatch(/export type Circle = [^;]*& ShapeBase & \{/);
     expect(types).toMatch(/export type Drawing = [^;]*& Shape & \{/);
   });
@@ -246,6 +247,9 @@ describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (o
     expect(g.isShape({ radius: 1 })).toBe(false);
     expect(g.isCircle({ kind: "circle", radius: 1 })).toBe(true);
     expect(g.isCircle({ radius: 1 })).toBe(false);
+    // Ellipse extends Round, which extends Shape without being one of its branches.
+    expect(g.isShape({ kind: "ellipse", smooth: true, a: 1, b: 2 })).toBe(true);
+    expect(g.isShape({ kind: "ellipse", a: 1, b: 2 })).toBe(false);
     expect(g.isDrawing({ kind: "square", side: 3, layer: 0 })).toBe(true);
     expect(g.isDrawing({ kind: "square", layer: 0 })).toBe(false);
     expect(g.isDrawing({ kind: "circle", radius: 1 })).toBe(false);
@@ -255,10 +259,12 @@ describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (o
     const before = JSON.stringify(document);
     const split = splitAllOfDiscriminators(document) as Record<string, any>;
     expect(JSON.stringify(document)).toBe(before);
-    expect(Object.keys(split.components.schemas)).toEqual(["Shape", "ShapeBase", "Circle", "Square", "Drawing"]);
+    expect(Object.keys(split.components.schemas)).toEqual(["Shape", "ShapeBase", "Circle", "Square", "Round", "Ellipse", "Drawing"]);
     expect(split.components.schemas.ShapeBase).toEqual({ required: ["kind"], type: "object", properties: { kind: { type: "string" } } });
     expect(split.components.schemas.Shape).toEqual((document as any).components.schemas.Shape);
     expect(split.components.schemas.Circle.allOf[0]).toEqual({ $ref: "#/components/schemas/ShapeBase" });
+    expect(split.components.schemas.Round.allOf[0]).toEqual({ $ref: "#/components/schemas/ShapeBase" });
+    expect(split.components.schemas.Ellipse.allOf[0]).toEqual({ $ref: "#/components/schemas/Round" });
     expect(split.components.schemas.Drawing.allOf[0]).toEqual({ $ref: "#/components/schemas/Shape" });
   });
 });

@@ -41,20 +41,29 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   const bases = new Map<string, string>(); // "#/components/schemas/Pet" → "#/components/schemas/PetBase"
   const taken = new Set(Object.keys(components));
   const ordered: JsonObject = {};
-  const branchBases = new Map<string, Map<string, string>>(); // branch name → its union's ref → the base's ref
+  // A union its branches extend: its base's name first, then the branches' `allOf` entries moved to
+  // it, then the base made from the union (its own `allOf` already moved, for a union inside a union).
+  const unionBases = new Map<string, string>(); // "Shape" → "ShapeBase"
+  for (const name of extending.keys()) {
+    let baseName = `${name}Base`;
+    for (let n = 2; taken.has(baseName); n++) baseName = `${name}Base${n}`;
+    taken.add(baseName);
+    unionBases.set(name, baseName);
+  }
+  for (const [name, extenders] of extending) {
+    const ref = componentRef(name);
+    const baseRef = componentRef(unionBases.get(name)!);
+    for (const extender of extenders) {
+      const schema = components[extender] as JsonObject;
+      schema.allOf = (schema.allOf as unknown[]).map((entry) => (isJsonObject(entry) && entry.$ref === ref ? { ...entry, $ref: baseRef } : entry));
+    }
+  }
   for (const [name, schema] of Object.entries(components)) {
-    const branches = extending.get(name);
-    if (branches) {
-      let baseName = `${name}Base`;
-      for (let n = 2; taken.has(baseName); n++) baseName = `${name}Base${n}`;
-      taken.add(baseName);
+    const unionBase = unionBases.get(name);
+    if (unionBase !== undefined) {
       const { discriminator: _d, oneOf: _o, anyOf: _a, ...base } = schema as JsonObject;
       setOwn(ordered, name, schema);
-      setOwn(ordered, baseName, base);
-      for (const branch of branches) {
-        if (!branchBases.has(branch)) branchBases.set(branch, new Map());
-        branchBases.get(branch)!.set(componentRef(name), componentRef(baseName));
-      }
+      setOwn(ordered, unionBase, base);
       continue;
     }
     const table = isBase(schema) ? readDiscriminator(schema, componentRef(name), copy) : undefined;
@@ -78,36 +87,44 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
     // The base right after the union, so the document's order (and the types') stays readable.
     setOwn(ordered, baseName, base);
   }
-  if (bases.size === 0 && branchBases.size === 0) return document;
+  if (bases.size === 0 && unionBases.size === 0) return document;
   (copy.components as JsonObject).schemas = ordered;
-  for (const [branch, unions] of branchBases) {
-    const schema = ordered[branch];
-    if (!isJsonObject(schema) || !Array.isArray(schema.allOf)) continue;
-    schema.allOf = (schema.allOf as unknown[]).map((entry) => (isJsonObject(entry) && typeof entry.$ref === "string" && unions.has(entry.$ref) ? { ...entry, $ref: unions.get(entry.$ref)! } : entry));
-  }
   pointAllOfAtBases(copy, bases);
   return copy;
 }
 
 /**
- * Component unions with a `discriminator` and `oneOf`/`anyOf`, each with the names of its branches
- * (components it references there) whose own `allOf` references it back: the cycle that swagger-core
- * writes for a subtype hierarchy.
+ * Component unions with a `discriminator` and `oneOf`/`anyOf`, each with the components whose own
+ * `allOf` references it back and that one of its branches is or extends (through `allOf`, an
+ * abstract class between a sealed parent and its subtypes): the cycle that swagger-core writes for
+ * a subtype hierarchy.
  */
 function unionsExtendedByBranches(components: JsonObject): Map<string, string[]> {
+  const componentOf = (ref: unknown): [string, JsonObject] | undefined => {
+    if (typeof ref !== "string" || !ref.startsWith("#/components/schemas/")) return undefined;
+    const name = unescapePointerToken(ref.slice("#/components/schemas/".length));
+    const schema = Object.prototype.hasOwnProperty.call(components, name) ? components[name] : undefined;
+    return isJsonObject(schema) ? [name, schema] : undefined;
+  };
   const found = new Map<string, string[]>();
   for (const [name, schema] of Object.entries(components)) {
     if (!isJsonObject(schema) || !isJsonObject(schema.discriminator)) continue;
-    const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat();
     const ref = componentRef(name);
-    const branches = new Set<string>();
-    for (const alternative of alternatives) {
-      if (!isJsonObject(alternative) || typeof alternative.$ref !== "string" || !alternative.$ref.startsWith("#/components/schemas/")) continue;
-      const branchName = unescapePointerToken(alternative.$ref.slice("#/components/schemas/".length));
-      const branch = Object.prototype.hasOwnProperty.call(components, branchName) ? components[branchName] : undefined;
-      if (branchName !== name && isJsonObject(branch) && Array.isArray(branch.allOf) && branch.allOf.some((e) => isJsonObject(e) && e.$ref === ref)) branches.add(branchName);
+    const extenders = new Set<string>();
+    // The branches, then what they extend, breadth first (each component once).
+    const pending = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat().filter(isJsonObject).map((s) => s.$ref);
+    const seen = new Set<string>([name]);
+    for (let next = 0; next < pending.length; next++) {
+      const component = componentOf(pending[next]);
+      if (!component || seen.has(component[0])) continue;
+      const [branchName, branch] = component;
+      seen.add(branchName);
+      if (!Array.isArray(branch.allOf)) continue;
+      const parents = branch.allOf.filter(isJsonObject).map((e) => e.$ref);
+      if (parents.includes(ref)) extenders.add(branchName);
+      pending.push(...parents);
     }
-    if (branches.size > 0) found.set(name, [...branches]);
+    if (extenders.size > 0) found.set(name, [...extenders]);
   }
   return found;
 }
