@@ -268,3 +268,23 @@ describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (o
     expect(split.components.schemas.Drawing.allOf[0]).toEqual({ $ref: "#/components/schemas/Shape" });
   });
 });
+
+test("a message about a base made from a component names the component's place (PetBase is Pet, which a user can open)", async () => {
+  // Swashbuckle before 6.6: the base closed, a child closed beside its allOf (closed-all-of-members.yaml's Animal and Cat) with a discriminator.
+  const document = {
+    openapi: "3.0.1",
+    info: { title: "Zoo", version: "1" },
+    paths: {},
+    components: {
+      schemas: {
+        Animal: { required: ["$type"], type: "object", properties: { $type: { type: "string" } }, additionalProperties: false, discriminator: { propertyName: "$type" } },
+        Cat: { allOf: [{ $ref: "#/components/schemas/Animal" }], type: "object", properties: { meows: { type: "boolean" } }, additionalProperties: false },
+      },
+    },
+  };
+  const { warnings } = await generate({ schema: document, build: false, format: false });
+  expect(warnings).toEqual([
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Cat\/additionalProperties: "additionalProperties": false refuses "\$type", which the allOf beside it/),
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Animal\/additionalProperties: "additionalProperties": false refuses "meows"/),
+  ]);
+});

@@ -29,6 +29,14 @@ import { setOwn } from "../../own-property";
 
 const componentRef = (name: string): string => `#/components/schemas/${escapePointerToken(name)}`;
 
+/** The components each rewritten document gained, by name, with the component each was made from ("PetBase" → "Pet"). */
+const madeBases = new WeakMap<JsonObject, ReadonlyMap<string, string>>();
+
+/** The bases splitAllOfDiscriminators made in `document` ("PetBase" → "Pet"): a message about a base names its source's place. */
+export function basesMadeIn(document: JsonObject): ReadonlyMap<string, string> {
+  return madeBases.get(document) ?? new Map();
+}
+
 export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   const schemasOf = (doc: JsonObject): JsonObject | undefined => (isJsonObject(doc.components) && isJsonObject(doc.components.schemas) ? doc.components.schemas : undefined);
   const isBase = (schema: unknown): schema is JsonObject => isJsonObject(schema) && isJsonObject(schema.discriminator) && schema.oneOf === undefined && schema.anyOf === undefined;
@@ -90,6 +98,9 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   if (bases.size === 0 && unionBases.size === 0) return document;
   (copy.components as JsonObject).schemas = ordered;
   pointAllOfAtBases(copy, bases);
+  const made = new Map<string, string>([...unionBases].map(([name, base]) => [base, name]));
+  for (const [ref, baseRef] of bases) made.set(unescapePointerToken(baseRef.slice("#/components/schemas/".length)), unescapePointerToken(ref.slice("#/components/schemas/".length)));
+  madeBases.set(copy, made);
   return copy;
 }
 
