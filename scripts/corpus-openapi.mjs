@@ -8,7 +8,8 @@
 //   --phase full       the built CLI `generate --schema <doc> --out <dir>` with no flag, `tsc --strict`
 //                      over the package, then the mock server from the document and the first
 //                      CORPUS_CALLS (8) operations called through the generated client, each answer
-//                      passing its guard (validateResponses: true); CORPUS_CALLS=0 stops after tsc
+//                      passing its guard (validateResponses: true); CORPUS_CALLS=0 stops after tsc;
+//                      CORPUS_SEED=N draws the requests and the mock's answers with another seed
 //   --sample N         N documents (default: all for generate, 200 for full); --offset K skips the
 //                      first K of the shuffled order (a sample different from an earlier one)
 //   --seed S           the shuffle's seed (printed); --only a,b  documents whose path contains a or b

@@ -24,7 +24,7 @@ export function closedAllOfFindings(types: readonly IrNamedType[]): NodeCheck<Cl
   const findings = new Map<string, ClosedAllOfFinding>();
   return {
     visit(node) {
-      if (node.allOf && node.allOf.length > 1) check(model, node, findings);
+      if (node.allOf && (node.allOf.length > 1 || (node.properties?.length ?? 0) > 0)) check(model, node, findings);
     },
     findings: () => [...findings.values()],
   };
@@ -44,6 +44,38 @@ function check(model: IrModel, node: IrNode, findings: Map<string, ClosedAllOfFi
     findings.set(`${schemaPath} ${node.schemaPath}`, {
       schemaPath,
       text: `"additionalProperties": false refuses ${names}, which another member of the allOf at ${node.schemaPath}/allOf declares beside this one (member ${i}): no object with ${refused.length > 1 ? "those properties" : "that property"} passes there; leave "additionalProperties" out of the members (OpenAPI 3.1, JSON Schema 2019-09 and later: "unevaluatedProperties": false beside the allOf closes the whole)`,
+    });
+  });
+  // The schema's own properties beside the allOf are one more part of the same object (Swashbuckle
+  // before 6.6, UseAllOfForInheritance: `Cat: {allOf: [{$ref: Animal}], properties: {meows},
+  // additionalProperties: false}` with Animal closed too, so no Cat passes). Without properties of
+  // its own, a closed schema beside an allOf is said where it is read (keywords/properties.ts).
+  const own = (node.properties ?? []).map((p) => p.name);
+  if (own.length === 0) return;
+  const ownSet = new Set(own);
+  const plural = (refused: string[]): string => (refused.length > 1 ? "those properties" : "that property");
+  // Listing only some of the members' properties may mean to narrow them (listed_link of
+  // applicator-additional-properties.yaml): said only where a member requires a refused one.
+  if (node.additionalProperties === false && !node.patternProperties) {
+    const required = new Set(members.flatMap((member) => member?.required ?? []));
+    const refused = [...new Set(declared.flat().filter((name) => !ownSet.has(name) && required.has(name)))];
+    if (refused.length > 0) {
+      const schemaPath = `${node.schemaPath}/additionalProperties`;
+      findings.set(`${schemaPath} ${node.schemaPath}`, {
+        schemaPath,
+        text: `"additionalProperties": false refuses ${refused.map((name) => JSON.stringify(name)).join(", ")}, which the allOf beside it (${node.schemaPath}/allOf) requires: no object passes here; list ${refused.length > 1 ? "them" : "it"} in "properties" too, or (OpenAPI 3.1, JSON Schema 2019-09 and later) write "unevaluatedProperties": false instead`,
+      });
+    }
+  }
+  members.forEach((member, i) => {
+    if (member?.additionalProperties !== false || member.patternProperties) return;
+    const mine = new Set(declared[i]);
+    const refused = own.filter((name) => !mine.has(name));
+    if (refused.length === 0) return;
+    const schemaPath = `${member.schemaPath}/additionalProperties`;
+    findings.set(`${schemaPath} ${node.schemaPath} own`, {
+      schemaPath,
+      text: `"additionalProperties": false refuses ${refused.map((name) => JSON.stringify(name)).join(", ")}, which ${node.schemaPath} declares beside the allOf that holds this schema (member ${i}): no object with ${plural(refused)} passes there; leave "additionalProperties" out of the members (OpenAPI 3.1, JSON Schema 2019-09 and later: "unevaluatedProperties": false beside the allOf closes the whole)`,
     });
   });
 }

@@ -237,7 +237,15 @@ class Normalizer {
     const root = this.loaded.rootDocument;
     const file = hash > 0 ? schemaPath.slice(0, hash) : undefined;
     const document = file === undefined ? root : this.loaded.registry.documents.find((d) => sourceNameOf(d, root) === file);
-    return this.viewSource(document, schemaPath.slice(hash + 1)) ?? { file: document?.displayName ?? displayFileOf(file!, root.displayName), pointer: schemaPath.slice(hash) };
+    return this.viewSource(document, schemaPath.slice(hash + 1)) ?? { file: document?.displayName ?? displayFileOf(file!, root.displayName), pointer: this.baseSource(document, schemaPath.slice(hash)) };
+  }
+
+  /** A place in a base that allof-discriminator.ts made ("#/components/schemas/PetBase/...") as the same place in its source (Pet), which a user can open. */
+  private baseSource(document: SchemaDocument | undefined, pointer: string): string {
+    const made = this.loaded.openapi?.input.madeBases;
+    const base = made && made.size > 0 && document === this.loaded.rootDocument ? /^#\/components\/schemas\/([^/]*)(.*)$/.exec(pointer) : null;
+    const source = base && made!.get(unescapePointerToken(base[1]!));
+    return source === undefined || source === null ? pointer : `#/components/schemas/${escapePointerToken(source)}${base![2]}`;
   }
 
   /**

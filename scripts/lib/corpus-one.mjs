@@ -13,7 +13,8 @@ const dist = (file) => pathToFileURL(path.join(process.env.CORPUS_DIST ?? path.j
 const [mode, ...rest] = process.argv.slice(2);
 /** The operations called per document: the first ones in the operation map's order. */
 const CALLS = Number(process.env.CORPUS_CALLS ?? 8);
-const SEED = 20261202;
+/** The seed of the mock server and of the synthesized requests (CORPUS_SEED: another draw of the same operations). */
+const SEED = Number(process.env.CORPUS_SEED ?? 20261202);
 /** Methods fetch will not send: the client answers kind "unsupported-method". */
 const FORBIDDEN_BY_FETCH = new Set(["TRACE", "CONNECT"]);
 /** Statuses fetch turns into a network error before the client sees them (the Fetch standard's 407 without a window; http-status-codes of @readme/oas-examples documents one). */

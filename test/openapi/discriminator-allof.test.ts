@@ -213,3 +213,78 @@ describe("discriminators in request and response views", () => {
     expect(g.validateItemRequest({ _type: "Review" }).errors).toEqual([expect.objectContaining({ path: "/_type", keyword: "discriminator" })]);
   });
 });
+
+/**
+ * A union that its own branches extend (test/fixtures/openapi/discriminator-branch-cycle.json, the
+ * shape springdoc and swagger-core write for a Jackson subtype hierarchy with `@Schema(oneOf = ...)`
+ * or a sealed class): `Shape` has properties, a `oneOf` of Circle and Square and a discriminator, and
+ * Circle and Square are `allOf: [Shape, {...}]`. As written, validating a Circle validates a Shape,
+ * which validates a Circle, ...: the document was refused ("reference cycle ... never descends into
+ * the value"). The branches now extend `ShapeBase` (Shape without the union), as a Java subclass
+ * extends its parent's fields, and so does Round, an abstract class between Shape and its subtype
+ * Ellipse; Drawing, which extends Shape without being one of its branches or their ancestors, is
+ * still a Shape.
+ */
+describe.each(["3.0.1", "3.1.0"])("a union its branches extend (OpenAPI %s)", (openapi) => {
+  const document = { ...(JSON.parse(readFileSync(path.join(FIXTURES, "discriminator-branch-cycle.json"), "utf8")) as object), openapi };
+  let g: Guards;
+  beforeAll(async () => {
+    g = await guardsFor(document);
+  });
+
+  test("the branches extend the union's own part; the union is narrowed by the tag", async () => {
+    const types = (await moduleText(document)).replace(/\s+/g, " ");
+    expect(types).toContain('(Circle & { kind: "circle" }) | (Square & { kind: "square" }) | (Ellipse & { kind: "ellipse" })');
+    expect(types).toMatch(/export type Circle = [^;]*& ShapeBase & \{/);
+    expect(types).toMatch(/export type Drawing = [^;]*& Shape & \{/);
+  });
+
+  test("a branch is checked with the union's properties; an unknown tag is refused", () => {
+    expect(g.isShape({ kind: "circle", radius: 1.5 })).toBe(true);
+    expect(g.isShape({ kind: "square", side: 2 })).toBe(true);
+    expect(g.isShape({ kind: "circle", side: 2 })).toBe(false);
+    expect(g.isShape({ kind: "triangle", radius: 1 })).toBe(false);
+    expect(g.isShape({ radius: 1 })).toBe(false);
+    expect(g.isCircle({ kind: "circle", radius: 1 })).toBe(true);
+    expect(g.isCircle({ radius: 1 })).toBe(false);
+    // Ellipse extends Round, which extends Shape without being one of its branches.
+    expect(g.isShape({ kind: "ellipse", smooth: true, a: 1, b: 2 })).toBe(true);
+    expect(g.isShape({ kind: "ellipse", a: 1, b: 2 })).toBe(false);
+    expect(g.isDrawing({ kind: "square", side: 3, layer: 0 })).toBe(true);
+    expect(g.isDrawing({ kind: "square", layer: 0 })).toBe(false);
+    expect(g.isDrawing({ kind: "circle", radius: 1 })).toBe(false);
+  });
+
+  test("only the branches' allOf entries move to the base, in a copy", () => {
+    const before = JSON.stringify(document);
+    const split = splitAllOfDiscriminators(document) as Record<string, any>;
+    expect(JSON.stringify(document)).toBe(before);
+    expect(Object.keys(split.components.schemas)).toEqual(["Shape", "ShapeBase", "Circle", "Square", "Round", "Ellipse", "Drawing"]);
+    expect(split.components.schemas.ShapeBase).toEqual({ required: ["kind"], type: "object", properties: { kind: { type: "string" } } });
+    expect(split.components.schemas.Shape).toEqual((document as any).components.schemas.Shape);
+    expect(split.components.schemas.Circle.allOf[0]).toEqual({ $ref: "#/components/schemas/ShapeBase" });
+    expect(split.components.schemas.Round.allOf[0]).toEqual({ $ref: "#/components/schemas/ShapeBase" });
+    expect(split.components.schemas.Ellipse.allOf[0]).toEqual({ $ref: "#/components/schemas/Round" });
+    expect(split.components.schemas.Drawing.allOf[0]).toEqual({ $ref: "#/components/schemas/Shape" });
+  });
+});
+
+test("a message about a base made from a component names the component's place (PetBase is Pet, which a user can open)", async () => {
+  // Swashbuckle before 6.6: the base closed, a child closed beside its allOf (closed-all-of-members.yaml's Animal and Cat) with a discriminator.
+  const document = {
+    openapi: "3.0.1",
+    info: { title: "Zoo", version: "1" },
+    paths: {},
+    components: {
+      schemas: {
+        Animal: { required: ["$type"], type: "object", properties: { $type: { type: "string" } }, additionalProperties: false, discriminator: { propertyName: "$type" } },
+        Cat: { allOf: [{ $ref: "#/components/schemas/Animal" }], type: "object", properties: { meows: { type: "boolean" } }, additionalProperties: false },
+      },
+    },
+  };
+  const { warnings } = await generate({ schema: document, build: false, format: false });
+  expect(warnings).toEqual([
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Cat\/additionalProperties: "additionalProperties": false refuses "\$type", which the allOf beside it/),
+    expect.stringMatching(/^\(schema\)#\/components\/schemas\/Animal\/additionalProperties: "additionalProperties": false refuses "meows"/),
+  ]);
+});

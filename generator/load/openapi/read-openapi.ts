@@ -13,7 +13,7 @@ import { fromDocument30 } from "./document-30";
 import { documentsResolver, localRefResolver, place, type RefResolver } from "./document-refs";
 import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-write-views";
 import { extractOperations, firstNonEmpty, readServers } from "./operations";
-import { splitAllOfDiscriminators } from "./allof-discriminator";
+import { basesMadeIn, splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
 import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
@@ -38,6 +38,8 @@ export interface OpenApiInput {
   servers: IrServer[];
   /** Operation name collisions settled with a suffix. */
   warnings: string[];
+  /** Component schemas made from another (allof-discriminator.ts's bases, "PetBase" → "Pet"): a message names the source's place. */
+  madeBases?: ReadonlyMap<string, string>;
 }
 
 export interface ReadOpenApiOptions {
@@ -87,6 +89,7 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
     resolve,
     views,
     securitySchemes,
+    madeBases: basesMadeIn(document),
     servers: readServers(firstNonEmpty(document.servers)),
     warnings: [...findingWarnings, ...warnings],
   };
