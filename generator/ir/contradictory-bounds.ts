@@ -2,14 +2,16 @@
  * Keywords that together let no value through: `minimum` above `maximum` (or equal, with an
  * exclusive bound), `minLength` above `maxLength`, `minItems` above `maxItems`, `minContains`
  * above `maxContains`, `minProperties` above `maxProperties`, `enum: []` (3.1 allows it; 3.0's
- * schema refuses it), and a `required` name that `additionalProperties: false` refuses (neither among
- * `properties` nor matched by `patternProperties`: britbox.co.uk's EeValidatePinResponse requires a
- * `validationStatus` it never declares). Hand-written documents have them by mistake (min and max swapped); the mock
- * could then synthesize no request or answer ("no valid request synthesized", a 500), with no word
- * why. Checked as written, as JSON Schema says; generate says so once at the lower bound (the
- * place to look), and only where the schema's `type` lets the keyword apply.
+ * schema refuses it), an `enum` or `const` with no value of the schema's `type` (visualstudio.com's
+ * `{ type: integer, enum: ["0 (StandardHDD)", ...] }`, zoom.us's, whatsapp.local's), and a
+ * `required` name that `additionalProperties: false` refuses (neither among `properties` nor
+ * matched by `patternProperties`: britbox.co.uk's EeValidatePinResponse requires a
+ * `validationStatus` it never declares). Hand-written documents have them by mistake (min and max
+ * swapped); the mock could then synthesize no request or answer ("no valid request synthesized", a
+ * 500), with no word why. Checked as written, as JSON Schema says; generate says so once at the
+ * lower bound (the place to look), and only where the schema's `type` lets the keyword apply.
  */
-import type { IrNode, JsonType } from "./model";
+import { jsonTypeOf, type IrNode, type JsonType, type JsonValue } from "./model";
 import { patternMatches } from "./regex-flags";
 import type { NodeCheck } from "./walk-nodes";
 
@@ -29,6 +31,8 @@ export function contradictoryBounds(): NodeCheck<BoundsFinding> {
   return {
     visit(node) {
       if (node.enum !== undefined && node.enum.length === 0) say(node, "enum", `"enum" is empty: no value passes here`);
+      else if (node.enum !== undefined && node.type !== undefined && !node.enum.some((value) => ofTypes(node.type!, value))) say(node, "enum", `"enum" has no value of "type" ${node.type.join(" or ")}: no value passes here`);
+      if (node.const !== undefined && node.type !== undefined && !ofTypes(node.type, node.const.value)) say(node, "const", `"const" is not of "type" ${node.type.join(" or ")}: no value passes here`);
       if (applies(node, "number", "integer")) numbers(node, say);
       if (applies(node, "object")) requiredRefused(node, say);
       for (const [low, high, kind] of PAIRS) {
@@ -48,6 +52,12 @@ const PAIRS = [
   ["minContains", "maxContains", "array"],
   ["minProperties", "maxProperties", "object"],
 ] as const;
+
+/** Whether a value is of one of these types (an integer is also a number), as types.ts's ofTypes reads `enum` and `const` beside `type`. */
+function ofTypes(types: readonly JsonType[], value: JsonValue): boolean {
+  const kind = jsonTypeOf(value);
+  return types.some((type) => type === kind || (type === "number" && kind === "integer"));
+}
 
 /** Whether the node's `type` lets a keyword of these types apply (no `type`: every type). */
 function applies(node: IrNode, ...kinds: JsonType[]): boolean {

@@ -6,7 +6,7 @@
  */
 import type { IrModel, IrSchema, JsonType } from "../ir/model";
 import { resolveNode } from "../ir/resolve-node";
-import type { IrMediaContent, IrParameter, ParameterLocation } from "../load/openapi/operation-model";
+import { mediaTypeEssence, type IrMediaContent, type IrParameter, type ParameterLocation } from "../load/openapi/operation-model";
 import { splitPathKey } from "../load/openapi/path-query";
 // The client's own test, so that the mock takes as a number exactly the texts the client reads as one.
 import { fieldText, isJsonNumberText, ows } from "../../templates/runtime/response-headers";
@@ -311,9 +311,15 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-/** A parameter given by `content` (JSON): its text parsed; left as text when it is not JSON. */
+/**
+ * A parameter given by `content` (JSON): its text parsed; left as text when it is not JSON. The client
+ * writes every such parameter as JSON text (runtime jsonParam), so a range that covers JSON (`*\/*`,
+ * `application/*`) is read as JSON too: telnyx.com's path `id` is `content: { "*\/*": { schema: uuid } }`,
+ * and its quoted text failed the format.
+ */
 function parseContent(text: string, mediaType: string): unknown {
-  if (!/json/i.test(mediaType)) return text;
+  const essence = mediaTypeEssence(mediaType);
+  if (!/json/i.test(mediaType) && essence !== "*/*" && essence !== "application/*") return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -112,7 +112,9 @@ export function synthesizeRequest(api: MockApi, operation: MockOperation, seed: 
         return errors.length > 0 ? { ...request, errors } : request;
       }
       if (made.errors) errors.push({ in: "body", errors: made.errors });
-      request.body = sentAsGiven(request.contentType) ? JSON.stringify(made.value) : made.value;
+      // A body under a key that names no media type (spoonacular.com's "") is typed a Blob or a string
+      // and sent as given: its JSON text, as for sentAsGiven's, is what a caller would pass.
+      request.body = sentAsGiven(request.contentType) || mediaTypeEssence(request.contentType) === "" ? JSON.stringify(made.value) : made.value;
     } else request.body = /json/i.test(content.mediaType) ? {} : "text";
   }
   return errors.length > 0 ? { ...request, errors } : request;

@@ -1,7 +1,7 @@
 /**
  * Keywords that together let no value through (`minimum` above `maximum`, an exclusive bound that
  * meets the other, `minLength` above `maxLength`, `minItems` above `maxItems`, `minProperties` above
- * `maxProperties`, `enum: []`, a required name `additionalProperties: false` refuses) are a warning at the lower bound's place: the mock could make no
+ * `maxProperties`, `enum: []`, an `enum` or `const` with no value of the schema's `type`, a required name `additionalProperties: false` refuses) are a warning at the lower bound's place: the mock could make no
  * request or answer for them ("no valid request synthesized", a 500) and nothing said why. Bounds
  * that meet inclusively, and keywords the schema's `type` does not apply, get none. Still checked
  * as written.
@@ -13,7 +13,7 @@ import { REPO_ROOT } from "../helpers/paths";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "openapi", "contradictory-bounds.yaml");
 
-test("one warning at each contradictory pair's lower bound, and at an empty enum; none elsewhere", async () => {
+test("one warning at each contradictory pair's lower bound, at an empty enum and at an enum or const of none of the types; none elsewhere", async () => {
   const { warnings } = await generate({ schema: await parseDocument(FIXTURE), cwd: path.dirname(FIXTURE), build: false, format: false });
   expect(warnings.filter((w) => w.endsWith("passes here")).sort()).toEqual(
     [
@@ -23,6 +23,8 @@ test("one warning at each contradictory pair's lower bound, and at an empty enum
       `(schema)#/components/schemas/Report/properties/tags/minItems: "minItems" 3 is above "maxItems" 1: no array passes here`,
       `(schema)#/components/schemas/Report/properties/meta/minProperties: "minProperties" 2 is above "maxProperties" 1: no object passes here`,
       `(schema)#/components/schemas/Report/properties/nothing/enum: "enum" is empty: no value passes here`,
+      `(schema)#/components/schemas/Report/properties/disk/enum: "enum" has no value of "type" integer: no value passes here`,
+      `(schema)#/components/schemas/Report/properties/fixed/const: "const" is not of "type" string: no value passes here`,
       `(schema)#/components/schemas/Closed/required: "required" names "b", "ref", which "additionalProperties": false refuses (they are not among "properties" nor matched by "patternProperties"): no object passes here`,
     ].sort(),
   );
