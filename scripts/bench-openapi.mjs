@@ -34,8 +34,10 @@ const DOCUMENTS = [
   "vercel.com.json", // 0.5 MB, 3.1
   "adyen.com/ManagementService-v3.json", // 0.7 MB, 3.1
   "twilio.com/api.json", // 0.9 MB, 3.0
+  "netbox.dev.json", // 1.2 MB, 3.0.3, 844 operations with 6,867 parameters (list filters)
   "appcenter.ms.json", // 1.5 MB, 3.0
   "github.com/ghes-2.22.json", // 2.1 MB, 3.0.3, 642 operations
+  "mist.com.json", // 2.3 MB, 3.0.3, 779 operations, 4,600 named types (inline objects)
   "stripe.com.json", // 2.5 MB, 3.0, deep unions
 ];
 

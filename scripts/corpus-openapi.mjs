@@ -35,7 +35,7 @@ const cli = path.join(dist, "generator", "cli.js");
 const one = path.join(root, "scripts", "lib", "corpus-one.mjs");
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 /** The documents bench-openapi.mjs already runs through the full path: a full sample leaves them out. */
-const BENCH_DOCUMENTS = ["amazonaws.com/chime-sdk-voice.json", "vercel.com.json", "adyen.com/ManagementService-v3.json", "twilio.com/api.json", "appcenter.ms.json", "github.com/ghes-2.22.json", "stripe.com.json"];
+const BENCH_DOCUMENTS = ["amazonaws.com/chime-sdk-voice.json", "vercel.com.json", "adyen.com/ManagementService-v3.json", "twilio.com/api.json", "netbox.dev.json", "appcenter.ms.json", "github.com/ghes-2.22.json", "mist.com.json", "stripe.com.json"];
 
 const phase = args.phase ?? "generate";
 if (phase !== "generate" && phase !== "full") throw new Error(`corpus-openapi: --phase generate|full, not ${phase}`);

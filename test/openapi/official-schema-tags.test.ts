@@ -5,23 +5,7 @@
  * `style: simple` was refused as "/in: must be equal to one of the allowed values, got "query""
  * (api-spec-converter's test document petstore.json, npm). A tag no branch takes is the mistake.
  */
-import * as path from "node:path";
-import { CodegenError } from "../../generator/errors";
-import { readOpenApi } from "../../generator/load/openapi/read-openapi";
-import { parseDocument } from "../helpers/openapi";
-import { REPO_ROOT } from "../helpers/paths";
-
-const INVALID_30 = path.join(REPO_ROOT, "test", "fixtures", "openapi", "invalid-30");
-
-async function refusal(name: string): Promise<{ pointer?: string; message: string }> {
-  try {
-    readOpenApi(await parseDocument(path.join(INVALID_30, name)), { file: name });
-  } catch (error) {
-    if (error instanceof CodegenError) return { pointer: error.location.pointer, message: error.message };
-    throw error;
-  }
-  throw new Error(`${name} was read`);
-}
+import { invalid30Refusal as refusal } from "../helpers/openapi";
 
 test.each([
   [
