@@ -1,4 +1,5 @@
 /** templates/runtime/checks.ts and validation.ts: the helpers guards call. */
+import fc from "fast-check";
 import { codePointLength, countKeys, hasOwn, hasUniqueItems, isMultipleOf, jsonEqual, pointerToken } from "../../templates/runtime/checks";
 import { describeErrors, pointerSegments, SchemaValidationError, standardSchema } from "../../templates/runtime/validation";
 
@@ -32,6 +33,37 @@ test("hasUniqueItems: JSON equality, objects and primitives", () => {
   expect(hasUniqueItems([1, 1.0])).toBe(false);
   expect(hasUniqueItems([{ a: 1, b: 2 }, { b: 2, a: 1 }])).toBe(false);
   expect(hasUniqueItems([[1], [1]])).toBe(false);
+});
+
+const SEED = 20261204;
+
+test(`hasUniqueItems past its pairwise objects (by bucket): the same answers as every pair compared (fast-check seed ${SEED})`, () => {
+  console.log(`checks: hasUniqueItems fast-check seed ${SEED}`);
+  const pairwise = (items: unknown[]): boolean => items.every((a, i) => items.every((b, j) => j <= i || !jsonEqual(a, b)));
+  // Few keys and values, so that equal items (key orders apart, 1 and 1.0, -0 and 0) are common.
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: "small" }, fc.constantFrom(0, -0, 1, 1.0, "a", "b", "", true, null), fc.array(tie("value"), { maxLength: 3 }), tie("object")),
+    object: fc
+      .uniqueArray(fc.tuple(fc.constantFrom("a", "b", "c", "__proto__"), tie("value")), { maxLength: 3, selector: ([k]) => k })
+      .chain((entries) => fc.shuffledSubarray(entries, { minLength: entries.length }))
+      .map((entries) => {
+        const object: Record<string, unknown> = {};
+        for (const [k, v] of entries) Object.defineProperty(object, k, { value: v, enumerable: true, writable: true, configurable: true });
+        return object;
+      }),
+  }));
+  fc.assert(
+    fc.property(fc.array(value, { minLength: 10, maxLength: 60 }), (items) => hasUniqueItems(items) === pairwise(items)),
+    { seed: SEED, numRuns: 3000 },
+  );
+  // 200 parameters, names apart, then one repeated with its keys in another order.
+  const parameters = Array.from({ length: 200 }, (_, i) => ({ name: `p${i}`, in: "query", schema: { type: "string" } }));
+  expect(hasUniqueItems(parameters)).toBe(true);
+  expect(hasUniqueItems([...parameters, { schema: { type: "string" }, in: "query", name: "p150" }])).toBe(false);
+  expect(hasUniqueItems([...parameters, { schema: { type: "integer" }, in: "query", name: "p150" }])).toBe(true);
+  // Equal by JSON though not by their texts: 0 and -0, as a value and as an array's item.
+  expect(hasUniqueItems([...parameters, { name: "z", n: 0 }, { n: -0, name: "z" }])).toBe(false);
+  expect(hasUniqueItems([...parameters, [0, "x"], [-0, "x"]])).toBe(false);
 });
 
 test("codePointLength counts a surrogate pair once and a lone surrogate as one", () => {

@@ -41,23 +41,96 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** True when no two items are JSON-equal. Primitives go through a Set; objects pairwise. */
+/**
+ * True when no two items are JSON-equal. Primitives go through a Set; objects pairwise, and past
+ * PAIRWISE_OBJECTS of them each only against those of its shallowHash: an OpenAPI document's
+ * `parameters` (unique items, netbox.dev's list operations have over 100) compared pairwise were
+ * three quarters of the time its official schema took to check.
+ */
 export function hasUniqueItems(items: readonly unknown[]): boolean {
   const n = items.length;
   if (n < 2) return true;
   const primitives = new Set<unknown>();
-  const objects: unknown[] = [];
+  const objects: object[] = [];
+  let buckets: Map<number, object[]> | undefined;
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (typeof item === "object" && item !== null) {
-      for (const seen of objects) if (jsonEqual(seen, item)) return false;
-      objects.push(item);
+      if (buckets === undefined) {
+        for (const seen of objects) if (jsonEqual(seen, item)) return false;
+        objects.push(item);
+        if (objects.length === PAIRWISE_OBJECTS) {
+          buckets = new Map();
+          for (const seen of objects) {
+            const hash = shallowHash(seen);
+            const bucket = buckets.get(hash);
+            if (bucket === undefined) buckets.set(hash, [seen]);
+            else bucket.push(seen);
+          }
+        }
+        continue;
+      }
+      const hash = shallowHash(item);
+      const bucket = buckets.get(hash);
+      if (bucket === undefined) {
+        buckets.set(hash, [item]);
+        continue;
+      }
+      for (const seen of bucket) if (jsonEqual(seen, item)) return false;
+      bucket.push(item);
     } else {
       if (primitives.has(item)) return false;
       primitives.add(item);
     }
   }
   return true;
+}
+
+/** How many objects hasUniqueItems compares pairwise before it compares by bucket (hashing costs more than a few comparisons). */
+const PAIRWISE_OBJECTS = 16;
+
+/**
+ * A number that JSON-equal objects share (others may too: hasUniqueItems still compares within it):
+ * an object's keys with its primitive values, added up so that key order does not count; an
+ * array's length and first items. Nested objects count by their kind alone.
+ */
+function shallowHash(value: object): number {
+  let hash = 0;
+  if (Array.isArray(value)) {
+    hash = value.length;
+    for (let i = 0; i < value.length && i < 8; i++) hash = (Math.imul(hash, 31) + valueHash(value[i])) | 0;
+    return hash;
+  }
+  let count = 0;
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
+    count++;
+    hash = (hash + Math.imul(stringHash(key) ^ valueHash((value as Record<string, unknown>)[key]), 0x9e3779b1)) | 0;
+  }
+  return (hash ^ Math.imul(count, 0x85ebca6b)) | 0;
+}
+
+function valueHash(value: unknown): number {
+  switch (typeof value) {
+    case "string":
+      return stringHash(value);
+    case "number":
+      // 0 and -0 are JSON-equal; 1 and 1.0 are one number.
+      return value === 0 ? 7 : stringHash(String(value));
+    case "boolean":
+      return value ? 11 : 13;
+    case "object":
+      return value === null ? 17 : Array.isArray(value) ? 19 : 23;
+    default:
+      return 29;
+  }
+}
+
+/** FNV-1a of a string's first 64 UTF-16 units and its length. */
+function stringHash(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length && i < 64; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
 }
 
 /** The length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */

@@ -62,17 +62,73 @@ function hasUniqueItems(items) {
   if (n < 2) return true;
   const primitives = /* @__PURE__ */ new Set();
   const objects = [];
+  let buckets;
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (typeof item === "object" && item !== null) {
-      for (const seen of objects) if (jsonEqual(seen, item)) return false;
-      objects.push(item);
+      if (buckets === void 0) {
+        for (const seen of objects) if (jsonEqual(seen, item)) return false;
+        objects.push(item);
+        if (objects.length === PAIRWISE_OBJECTS) {
+          buckets = /* @__PURE__ */ new Map();
+          for (const seen of objects) {
+            const hash2 = shallowHash(seen);
+            const bucket2 = buckets.get(hash2);
+            if (bucket2 === void 0) buckets.set(hash2, [seen]);
+            else bucket2.push(seen);
+          }
+        }
+        continue;
+      }
+      const hash = shallowHash(item);
+      const bucket = buckets.get(hash);
+      if (bucket === void 0) {
+        buckets.set(hash, [item]);
+        continue;
+      }
+      for (const seen of bucket) if (jsonEqual(seen, item)) return false;
+      bucket.push(item);
     } else {
       if (primitives.has(item)) return false;
       primitives.add(item);
     }
   }
   return true;
+}
+const PAIRWISE_OBJECTS = 16;
+function shallowHash(value) {
+  let hash = 0;
+  if (Array.isArray(value)) {
+    hash = value.length;
+    for (let i = 0; i < value.length && i < 8; i++) hash = Math.imul(hash, 31) + valueHash(value[i]) | 0;
+    return hash;
+  }
+  let count = 0;
+  for (const key in value) {
+    if (!hasOwn(value, key)) continue;
+    count++;
+    hash = hash + Math.imul(stringHash(key) ^ valueHash(value[key]), 2654435761) | 0;
+  }
+  return hash ^ Math.imul(count, 2246822507) | 0;
+}
+function valueHash(value) {
+  switch (typeof value) {
+    case "string":
+      return stringHash(value);
+    case "number":
+      return value === 0 ? 7 : stringHash(String(value));
+    case "boolean":
+      return value ? 11 : 13;
+    case "object":
+      return value === null ? 17 : Array.isArray(value) ? 19 : 23;
+    default:
+      return 29;
+  }
+}
+function stringHash(text) {
+  let hash = 2166136261 ^ text.length;
+  for (let i = 0; i < text.length && i < 64; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash | 0;
 }
 function codePointLength(text) {
   let length = text.length;

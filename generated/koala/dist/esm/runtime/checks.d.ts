@@ -8,7 +8,12 @@ export declare const hasOwn: (object: object, key: PropertyKey) => boolean;
 export declare function pointerToken(key: string): string;
 /** JSON equality: 1 equals 1.0, object key order does not matter, arrays compare item by item. */
 export declare function jsonEqual(a: unknown, b: unknown): boolean;
-/** True when no two items are JSON-equal. Primitives go through a Set; objects pairwise. */
+/**
+ * True when no two items are JSON-equal. Primitives go through a Set; objects pairwise, and past
+ * PAIRWISE_OBJECTS of them each only against those of its shallowHash: an OpenAPI document's
+ * `parameters` (unique items, netbox.dev's list operations have over 100) compared pairwise were
+ * three quarters of the time its official schema took to check.
+ */
 export declare function hasUniqueItems(items: readonly unknown[]): boolean;
 /** The length in Unicode code points, as JSON Schema counts it (a surrogate pair is one character). */
 export declare function codePointLength(text: string): number;
