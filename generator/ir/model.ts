@@ -18,6 +18,7 @@
 import type { Dialect } from "../load/dialect";
 import type { IrOperation, IrSecurityScheme, IrServer } from "../load/openapi/operation-model";
 import { escapePointerToken } from "../load/keywords";
+import { placeOfPointer } from "../load/openapi/schema-sites";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -270,6 +271,17 @@ export interface IrApi {
  */
 export function apiSiteKey(document: string, pointer: string): string {
   return `${document}#${pointer}`;
+}
+
+/**
+ * The type a site of the operation model became, by its pointer there (IrParameter.schemaPointer,
+ * a media type's or a header's): "#/paths/..." in the document, or "<uri>#/..." in another file (a
+ * path item's or a response's own file). Read without the file's URI, every body, response and
+ * parameter written in another file was `unknown` and unchecked.
+ */
+export function siteTypeAt(api: IrApi, pointer: string): string | undefined {
+  const at = placeOfPointer(pointer);
+  return api.siteTypes[apiSiteKey(at.document ?? "", at.pointer)];
 }
 
 /**

@@ -13,7 +13,8 @@
  * of single parameters). Their names stay reserved either way (guardsArtifact.namesForType), so no
  * name moves when this rule does.
  */
-import { apiSiteKey, builtObjectType, type IrModel } from "../../ir/model";
+import { builtObjectType, siteTypeAt, type IrModel } from "../../ir/model";
+import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { checkedObject } from "../operations/parameter-checks";
 import { refsOf } from "../../ir/merge-models";
@@ -68,11 +69,12 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
         const type = builtObjectType(api, object);
         if (type !== undefined) objects.add(type);
       }
+      // The locations checked one by one (emit/operations/parameter-checks.ts): each parameter by a validateX of its own.
+      const alone = new Set(PARAMETER_LOCATIONS.filter((location) => checkedObject(api, operation, location) === undefined));
       for (const parameter of operation.parameters) {
         if (parameter.schemaPointer === undefined) continue;
         sites.add(parameter.schemaPointer);
-        // Checked one by one (emit/operations/parameter-checks.ts): by a validateX of its own.
-        if (checkedObject(api, operation, parameter.in) === undefined) checkedAlone.add(parameter.schemaPointer);
+        if (alone.has(parameter.in)) checkedAlone.add(parameter.schemaPointer);
       }
       // A response's headers are read and checked by its operation alone: the object and each header's schema get validateX only.
       for (const response of operation.responses) {
@@ -90,9 +92,8 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     const ownTypes = (pointers: ReadonlySet<string>): Set<string> => {
       const names = new Set<string>();
       for (const pointer of pointers) {
-        const at = placeOfPointer(pointer);
-        const name = api.siteTypes[apiSiteKey(at.document ?? "", at.pointer)];
-        if (name !== undefined && byName.get(name)?.origin.endsWith(`#${at.pointer}`)) names.add(name);
+        const name = siteTypeAt(api, pointer);
+        if (name !== undefined && byName.get(name)?.origin.endsWith(`#${placeOfPointer(pointer).pointer}`)) names.add(name);
       }
       return names;
     };

@@ -5,14 +5,13 @@
  * multipart is sent as given, `Blob | string`.
  */
 import type { IrApi, IrModel } from "../../ir/model";
-import { apiSiteKey, builtObjectType } from "../../ir/model";
+import { builtObjectType, siteTypeAt } from "../../ir/model";
 import { idempotencyCode, idempotencyFor } from "../client/endpoints";
 import { guardNames as guardNamesOf } from "../guards/artifact";
 import { escapePointerToken } from "../../load/keywords";
 import type { IrMediaContent, IrOperation, IrParameter, ParameterLocation } from "../../load/openapi/operation-model";
 import { mediaTypeEssence, mediaTypeKey, PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { splitPathKey } from "../../load/openapi/path-query";
-import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { code, docComment, id, join, literal, member, objectKey, optionalMember, ts, typeCode, type Code } from "../code";
 import { isObjectPrototypeKey } from "../../own-property";
 import { runtimeAlias } from "../runtime-names";
@@ -84,7 +83,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     // every body or response with such a property anywhere below it was \`unknown\` and unchecked
     // (shipengine-openapi's bodies and responses; corpus sweep of registry packages).
     if (content.schema.leavesOut !== undefined) return builtObjectType(api, content.schema.name);
-    return api.siteTypes[siteKey(content.schema.pointer)];
+    return siteTypeAt(api, content.schema.pointer);
   };
   const named = (name: string): Code => {
     typeNames.add(name);
@@ -213,7 +212,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     responseGuards.push(code`${objectKey(response.status)}: ${responseGuard}`);
     if (headersType !== undefined) {
       const kinds = response.headers.map((h) => {
-        const type = h.schemaPointer !== undefined ? api.siteTypes[siteKey(h.schemaPointer)] : undefined;
+        const type = h.schemaPointer !== undefined ? siteTypeAt(api, h.schemaPointer) : undefined;
         return code`[${h.name}, ${headerKind(model, h, type)}]`;
       });
       headerReaders.push(code`${objectKey(response.status)}: ${rt("headerReader")}([${join(kinds, ", ")}], ${guard(headersType)})`);
@@ -288,7 +287,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
       keyHeader = true;
       value = code`${value} ?? ${rt("newIdempotencyKey")}(client)`;
     }
-    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
+    const type = p.schemaPointer !== undefined && p.mediaType === undefined ? siteTypeAt(api, p.schemaPointer) : undefined;
     return code`${objectKey(headerKey(api, p.name))}: ${isPrimitiveType(model, type) ? call("serializePrimitiveHeader", value) : call("serializeHeaderParam", value, literal(p.explode))}`;
   });
   const cookies = (byLocation.get("cookie") ?? []).map((p) => call("serializeCookieParam", literal(p.name), access("cookie", p), literal(p.explode)));
@@ -323,14 +322,14 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
   }
   // Each location's parameters, checked before sending by the guard of their object (its errors at
   // /<location>/<name>, each keyword at the parameter schema's own place): a required one missing
-  // too, and, in a path or query object, a key the operation does not declare (it would not be
-  // sent). One by one where the object's guard would refuse what is sent (parameter-checks.ts).
+  // too, and, in a query, a key the operation does not declare (it would not be sent). One by one
+  // where parameter-checks.ts says (a path's; headers with an idempotency key the client fills).
   const parameterChecks = PARAMETER_LOCATIONS.flatMap((location) => {
     const parameters = byLocation.get(location) ?? [];
     const object = checkedObject(api, operation, location);
     if (parameters.length > 0 && object !== undefined) return [code`[${`/${location}`}, ${locals.includes(location) ? id(location) : member(request, location)}, ${guard(object)}]`];
     return parameters.flatMap((p) => {
-      const type = p.schemaPointer !== undefined ? api.siteTypes[siteKey(p.schemaPointer)] : undefined;
+      const type = p.schemaPointer !== undefined ? siteTypeAt(api, p.schemaPointer) : undefined;
       return type === undefined ? [] : [code`[${`/${p.in}/${escapePointerToken(p.name)}`}, ${holderValue(p.in, p.name)}, ${guard(type)}]`];
     });
   });
@@ -426,14 +425,4 @@ function formEncoding(content: IrMediaContent): Record<string, { style?: string;
     return Object.keys(picked).length > 0 ? [[name, picked] as const] : [];
   });
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-}
-
-/**
- * The siteTypes key of a pointer of the operation model: "#/paths/..." in the document, or
- * "<uri>#/..." in another file (a path item's or response's own file). Read without the file's URI,
- * every body, response and parameter written in another file was `unknown` and unchecked.
- */
-function siteKey(pointer: string): string {
-  const at = placeOfPointer(pointer);
-  return apiSiteKey(at.document ?? "", at.pointer);
 }

@@ -11,11 +11,11 @@
  * "<uri>#/..." in another file. A component that is only a `$ref` to another file is that file's
  * schema under the component's name: its view is the file schema's (PetRequest), not a second one.
  */
-import { escapePointerToken, forEachSubschema, isJsonObject, unescapePointerToken, type JsonObject } from "../keywords";
+import { escapePointerToken, forEachSubschema, isJsonObject, type JsonObject } from "../keywords";
 import { referenceNameHint, toPascalCase } from "../../ir/naming";
 import { mapSchemaGraph } from "./map-schema-graph";
 import { readDiscriminator } from "./discriminator";
-import { localRefResolver, type RefResolver } from "./document-refs";
+import { localRefResolver, pointerTokens, type RefResolver } from "./document-refs";
 import { componentSchemaName } from "./names";
 
 export type AccessFlag = "readOnly" | "writeOnly";
@@ -319,19 +319,12 @@ function schemaResources(schemas: ReadonlyMap<string, { schema: unknown }>, file
       }
       const hash = absolute.indexOf("#");
       const uri = hash < 0 ? absolute : absolute.slice(0, hash);
-      const fragment = hash < 0 ? "" : decodeURIComponent(absolute.slice(hash + 1));
-      if (fragment === "") return byUri.get(uri);
-      if (!fragment.startsWith("/")) return byUri.get(`${uri}#${fragment}`);
-      // A JSON pointer into a resource: followed from it.
+      const fragment = hash < 0 ? "#" : absolute.slice(hash);
+      // An anchor ("#money"); else a JSON pointer into a resource, followed from it as the document's own are.
+      if (pointerTokens(fragment) === undefined) return byUri.get(uri + fragment);
       const resource = byUri.get(uri);
-      if (resource === undefined) return undefined;
-      let value: unknown = resource.value;
-      for (const token of fragment.slice(1).split("/").map(unescapePointerToken)) {
-        if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(token)) value = value[Number(token)];
-        else if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token];
-        else return undefined;
-      }
-      return { value, pointer: resource.pointer + fragment };
+      const found = resource && localRefResolver(resource.value)(fragment);
+      return found && { value: found.value, pointer: resource!.pointer + found.pointer.slice(1) };
     },
   };
 }
