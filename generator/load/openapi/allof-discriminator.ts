@@ -23,7 +23,8 @@
  * Circle validates a Shape, which validates a Circle, ... and the document was refused ("reference
  * cycle ... never descends into the value"); other `allOf` references to Shape keep their meaning.
  */
-import { escapePointerToken, isJsonObject, unescapePointerToken, type JsonObject } from "../keywords";
+import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
+import { componentSchemaName } from "./names";
 import { readDiscriminator } from "./discriminator";
 import { setOwn } from "../../own-property";
 
@@ -99,7 +100,7 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
   (copy.components as JsonObject).schemas = ordered;
   pointAllOfAtBases(copy, bases);
   const made = new Map<string, string>([...unionBases].map(([name, base]) => [base, name]));
-  for (const [ref, baseRef] of bases) made.set(unescapePointerToken(baseRef.slice("#/components/schemas/".length)), unescapePointerToken(ref.slice("#/components/schemas/".length)));
+  for (const [ref, baseRef] of bases) made.set(componentSchemaName(baseRef)!, componentSchemaName(ref)!);
   madeBases.set(copy, made);
   return copy;
 }
@@ -112,10 +113,9 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
  */
 function unionsExtendedByBranches(components: JsonObject): Map<string, string[]> {
   const componentOf = (ref: unknown): [string, JsonObject] | undefined => {
-    if (typeof ref !== "string" || !ref.startsWith("#/components/schemas/")) return undefined;
-    const name = unescapePointerToken(ref.slice("#/components/schemas/".length));
-    const schema = Object.prototype.hasOwnProperty.call(components, name) ? components[name] : undefined;
-    return isJsonObject(schema) ? [name, schema] : undefined;
+    const name = typeof ref === "string" ? componentSchemaName(ref) : undefined;
+    const schema = name !== undefined && Object.prototype.hasOwnProperty.call(components, name) ? components[name] : undefined;
+    return isJsonObject(schema) ? [name!, schema] : undefined;
   };
   const found = new Map<string, string[]>();
   for (const [name, schema] of Object.entries(components)) {
