@@ -347,10 +347,18 @@ export class SchemaRegistry {
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
 /** The schemas of a document: its root, or (an OpenAPI document) those at its `schemaPointers`. */
-function schemaRoots(document: SchemaDocument): { schema: unknown; pointer: string }[] {
+function schemaRoots(document: SchemaDocument): readonly { schema: unknown; pointer: string }[] {
   if (document.schemaPointers === undefined) return [{ schema: document.root, pointer: "" }];
-  return document.schemaPointers.map((pointer) => ({ schema: followPointer(document.root, pointer), pointer }));
+  // Followed once per document: it is indexed, walked and searched for references (an OpenAPI
+  // document has a schema pointer per parameter, body and response).
+  const known = rootsOf.get(document);
+  if (known !== undefined && known.pointers === document.schemaPointers && known.root === document.root) return known.roots;
+  const roots = document.schemaPointers.map((pointer) => ({ schema: followPointer(document.root, pointer), pointer }));
+  rootsOf.set(document, { pointers: document.schemaPointers, root: document.root, roots });
+  return roots;
 }
+
+const rootsOf = new WeakMap<SchemaDocument, { pointers: readonly string[]; root: unknown; roots: readonly { schema: unknown; pointer: string }[] }>();
 
 /**
  * The dynamic anchor name a 2019-09 `$recursiveAnchor: true` declares (and `$recursiveRef` looks

@@ -31,7 +31,8 @@ export function pointerTokens(ref: string): string[] | undefined {
   }
   if (fragment === "") return [];
   if (!fragment.startsWith("/")) return undefined; // an anchor ("#foo"), not a pointer
-  return fragment.slice(1).split("/").map(unescapePointerToken);
+  const tokens = fragment.slice(1).split("/");
+  return fragment.includes("~") ? tokens.map(unescapePointerToken) : tokens;
 }
 
 /** References within the document only: `#/...` JSON pointers. */
@@ -50,11 +51,17 @@ export function localRefResolver(document: unknown): (ref: string, from?: string
     }
     return value;
   };
+  // By reference: a document refers to its components from many places (netbox.dev's 6,867
+  // parameters), and the sites, views and checks each look them up; the document is not changed
+  // while it is read.
+  const found = new Map<string, Located | undefined>();
   return (ref) => {
+    if (found.has(ref)) return found.get(ref);
     const tokens = pointerTokens(ref);
-    if (tokens === undefined) return undefined;
-    const value = follow(tokens, 0);
-    return value === undefined ? undefined : { value, pointer: `#${toPointer(tokens)}` };
+    const value = tokens === undefined ? undefined : follow(tokens, 0);
+    const located = value === undefined ? undefined : { value, pointer: `#${toPointer(tokens!)}` };
+    found.set(ref, located);
+    return located;
   };
 }
 
@@ -67,6 +74,7 @@ export function localRefResolver(document: unknown): (ref: string, from?: string
  */
 export function documentsResolver(root: unknown, rootUri: string, documents: ReadonlyMap<string, unknown>, missing?: Map<string, string>): RefResolver {
   const local = localRefResolver(root);
+  const others = new Map<unknown, ReturnType<typeof localRefResolver>>();
   return (ref, from) => {
     const fromUri = from.startsWith("#") ? rootUri : from.slice(0, Math.max(from.indexOf("#"), 0));
     let absolute: string;
@@ -84,7 +92,9 @@ export function documentsResolver(root: unknown, rootUri: string, documents: Rea
       if (missing && !missing.has(uri)) missing.set(uri, `${from}/$ref`);
       return missing ? { value: {}, pointer: `${uri}${fragment}` } : undefined;
     }
-    const found = localRefResolver(document)(fragment, from);
+    let resolveIn = others.get(document);
+    if (resolveIn === undefined) others.set(document, (resolveIn = localRefResolver(document)));
+    const found = resolveIn(fragment, from);
     return found && { value: found.value, pointer: `${uri}${found.pointer}` };
   };
 }

@@ -178,9 +178,14 @@ interface Place {
 
 /** "#/paths/~1pets/get" → "/paths/~1pets/get" (the registry's pointers carry no `#`). */
 export function fragmentPointer(fragment: string): string {
+  // Already as written back (no percent-escape, every `~` an escape): most pointers, looked up by the thousand.
+  if ((fragment === "#" || fragment.startsWith("#/")) && !fragment.includes("%") && !INVALID_TILDE.test(fragment)) return fragment.slice(1);
   const tokens = pointerTokens(fragment);
   return tokens === undefined ? fragment.replace(/^#/, "") : toPointer(tokens);
 }
+
+/** A `~` that is not the escape `~0` or `~1`: re-escaped by fragmentPointer ("~2" → "~02"). */
+const INVALID_TILDE = /~(?![01])/;
 
 /** A `$ref` of the document, absolute: a view that copies it lives in another document. */
 function absoluteRef(ref: string, documentUri: string): string {
