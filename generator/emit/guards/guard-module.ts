@@ -248,7 +248,17 @@ export class GuardModule {
       this.folder.place(declared);
       this.cyclic ??= typesInCycles(this.model.types);
       const context = { limited: this.cyclic.has(name), base: this.pathBase(name, root) };
-      this.pending.push(() => this.folder.define(declared, this.declare(declared, type.schema, root, unified, context)));
+      // A named type of the same structure as one compiled before (thousands, in an OpenAPI
+      // document: every `{ type: string }` parameter) is that one's copy, when its code stands for
+      // copies (fold.ts): the same group, with nothing compiled. Not behind the depth counter, nor
+      // with a dynamic scope: their code depends on more than the structure.
+      const copyKey = unified === "collect" && !takesScope && !context.limited && isNode(type.schema) ? this.structures.idOf(type.schema) : undefined;
+      this.pending.push(() => {
+        const original = copyKey === undefined ? undefined : this.namedByStructure.get(copyKey);
+        if (original !== undefined) return this.folder.defineAsCopy(declared, original);
+        this.folder.define(declared, this.declare(declared, type.schema, root, unified, context));
+        if (copyKey !== undefined && this.folder.standsForCopies(declared)) this.namedByStructure.set(copyKey, declared);
+      });
       this.drain();
     }
     return fn;
@@ -279,6 +289,8 @@ export class GuardModule {
   }
 
   private readonly pathBases = new Map<string, PathBase>();
+  /** By structure number (structure.ts): the first named type's collecting function that stands for its copies (see named). */
+  private readonly namedByStructure = new Map<number, Code>();
   /** What the function being compiled is compiled with: its named type's (helpers inherit it). */
   private compiling: CompileContext = { limited: false };
   private typesByName: Map<string, IrNamedType> | undefined;

@@ -228,3 +228,45 @@ describe("large inline subschemas repeated across a schema (emit/guards/structur
     expect(checkFunctions(text).map((f) => /^function ([\w$]+)/.exec(f)![1])).toEqual(["collect$Once"]);
   }, 60_000);
 });
+
+describe("named types of one shape (GuardModule.named: a copy of a compiled type is not compiled again)", () => {
+  const address = () => ({ type: "object", required: ["city"], properties: { city: { type: "string", maxLength: 5 }, zip: { type: "string", maxLength: 7 }, lines: { type: "array", items: { type: "string" } } }, additionalProperties: false });
+  /** The shape of P1 to P3: a named type called from it, and nothing outlined (it stands for its copies). */
+  const problem = () => ({ type: "object", properties: { code: { type: "integer" }, detail: { type: "string", maxLength: 3 }, leaf: { $ref: "#/$defs/Leaf" } } });
+  /** The shape of H1 and H2: two copies of an address, which it checks through a helper of its own (compiled for each). */
+  const holder = () => ({ type: "object", properties: { home: address(), work: address(), n: { type: "integer", minimum: 1 } } });
+  const schema = {
+    title: "Root",
+    type: "object",
+    properties: { p1: { $ref: "#/$defs/P1" }, p2: { $ref: "#/$defs/P2" }, h1: { $ref: "#/$defs/H1" }, h2: { $ref: "#/$defs/H2" }, p3: { $ref: "#/$defs/P3" } },
+    $defs: { P1: problem(), P2: problem(), H1: holder(), H2: holder(), P3: problem(), Leaf: { type: "array", items: { type: "boolean" } } },
+  };
+  // A named type's errors are at its own paths, which ajv reports from the subschema checked (ajvErrors
+  // prefixes them): Leaf's only through Root.
+  const badProblem = { code: "1", detail: "long", leaf: [true] };
+  const badHolder = { home: { city: "Copenhagen", zip: 1 }, work: { extra: 1 }, n: 0 };
+
+  test("one function for each shape, every type's errors at its own place as ajv reports them", async () => {
+    const { text, guards } = await guardsOf(schema);
+    expect(checkOf(text, "P2")).toBe(checkOf(text, "P1"));
+    expect(checkOf(text, "P3")).toBe(checkOf(text, "P1"));
+    expect(checkOf(text, "H2")).toBe(checkOf(text, "H1"));
+    // H1's addresses are checked by a helper (collect$1), so H2 was compiled (a copy calls a helper of its own).
+    expect(checkFunctions(text).filter((f) => /^function collect\$\d+\(/.test(f))).toHaveLength(1);
+    for (const message of ["must NOT have more than 3 characters", "must NOT have more than 7 characters"]) {
+      expect([message, checkFunctions(text).filter((f) => f.includes(message)).length]).toEqual([message, 1]);
+    }
+    for (const [type, value] of [["P1", badProblem], ["P2", badProblem], ["P3", badProblem], ["H1", badHolder], ["H2", badHolder]] as const) {
+      expect([type, ourErrors(guards, type, value)]).toEqual([type, ajvErrors(schema, `#/$defs/${type}`, value)]);
+      expect([type, guards[`is${type}`]!({ ...value })]).toEqual([type, false]);
+    }
+    const root = { p1: { ...badProblem, leaf: [true, 0] }, p2: { code: 1 }, h1: { n: 2 }, h2: badHolder, p3: { leaf: "none" } };
+    // ajv writes a referenced schema's paths from that schema, not from the document: compared without them,
+    // then ours read in full, each copy's at its own place.
+    const withoutSchemaPaths = (errors: string[] | "valid"): string[] | "valid" => (errors === "valid" ? errors : errors.map((e) => e.replace(/ \S+ /, " ")));
+    const errors = ourErrors(guards, "Root", root);
+    expect(withoutSchemaPaths(errors)).toEqual(withoutSchemaPaths(ajvErrors(schema, "#", root)));
+    expect(errors).toEqual(expect.arrayContaining(["/p1/code #/$defs/P1/properties/code/type type", "/p1/leaf/1 #/$defs/Leaf/items/type type", "/h2/n #/$defs/H2/properties/n/minimum minimum", "/p3/leaf #/$defs/Leaf/type type"]));
+    expect(guards.isRoot!({ p1: { code: 1, detail: "ok", leaf: [true] }, h2: { home: { city: "Rome" } } })).toBe(true);
+  }, 60_000);
+});
