@@ -44,8 +44,12 @@ export class NameAllocator {
   private readonly taken = new Map<string, string>();
   /** Exact type names → who owns them. */
   private readonly exactTypes = new Map<string, string>();
-  /** Exact derived (and reserved) value names → who owns them. */
-  private readonly values = new Map<string, string>();
+  /**
+   * Exact derived (and reserved) value names → who owns them: a reserved name's owner as it is
+   * shown, a derived name's type by its origin (shown only in the rare message that names it:
+   * thousands of types derive several names each).
+   */
+  private readonly values = new Map<string, string | { origin: string; as: string }>();
   readonly collisions: NameCollision[] = [];
 
   /** Collisions are settled by the caller, from `collisions` (ir/fold-duplicates.ts; --name-collisions error fails there). */
@@ -65,16 +69,21 @@ export class NameAllocator {
   /** A unique type name for `desired`; `isRoot` reserves the root-only derived names as well. */
   allocate(desired: string, origin: string, isRoot = false): string {
     const base = toTypeName(desired);
-    const reason = this.conflict(base, isRoot);
+    let derived = this.derivedFrom(base, isRoot);
+    const reason = this.conflict(base, derived);
     let name = base;
     if (reason !== undefined) {
-      for (let n = 2; this.conflict(name, isRoot) !== undefined; n++) name = numberedName(base, n);
+      for (let n = 2; ; n++) {
+        name = numberedName(base, n);
+        derived = this.derivedFrom(name, isRoot);
+        if (this.conflict(name, derived) === undefined) break;
+      }
       const collision = { desired, base, name, origin, reason };
       this.collisions.push(collision);
     }
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of this.derivedFrom(name, isRoot)) this.values.set(derived, `${showPlace(origin)} (as ${derived})`);
+    for (const as of derived) this.values.set(as, { origin, as });
     return name;
   }
 
@@ -89,10 +98,10 @@ export class NameAllocator {
       const n = (this.hoisted.get(base) ?? 0) + 1;
       this.hoisted.set(base, n);
       name = `${base}_${n}`;
-    } while (this.conflict(name, false) !== undefined);
+    } while (this.conflict(name, this.derivedFrom(name, false)) !== undefined);
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const derived of this.derivedFrom(name, false)) this.values.set(derived, `${showPlace(origin)} (as ${derived})`);
+    for (const as of this.derivedFrom(name, false)) this.values.set(as, { origin, as });
     return name;
   }
 
@@ -107,21 +116,26 @@ export class NameAllocator {
     return this.taken.has(name.toLowerCase()) || this.values.has(name);
   }
 
-  /** Why `name` cannot be handed out, or undefined when it can. */
-  private conflict(name: string, isRoot: boolean): string | undefined {
-    // `taken` and `exactTypes` hold origins as they are; `values` holds them already shown (with "(as X)").
+  /** Why `name`, deriving the value names `derived`, cannot be handed out, or undefined when it can. */
+  private conflict(name: string, derived: readonly string[]): string | undefined {
+    // `taken` and `exactTypes` hold origins as they are, shown here.
     const owner = this.taken.get(name.toLowerCase());
     if (owner !== undefined) return `taken by ${showPlace(owner)}`;
     const value = this.values.get(name);
-    if (value !== undefined) return `taken by ${value}`;
-    for (const derived of this.derivedFrom(name, isRoot)) {
-      const value = this.values.get(derived);
-      if (value !== undefined) return `its derived name "${derived}" is taken by ${value}`;
-      const type = this.exactTypes.get(derived);
-      if (type !== undefined) return `its derived name "${derived}" is taken by ${showPlace(type)}`;
+    if (value !== undefined) return `taken by ${ownerText(value)}`;
+    for (const as of derived) {
+      const value = this.values.get(as);
+      if (value !== undefined) return `its derived name "${as}" is taken by ${ownerText(value)}`;
+      const type = this.exactTypes.get(as);
+      if (type !== undefined) return `its derived name "${as}" is taken by ${showPlace(type)}`;
     }
     return undefined;
   }
+}
+
+/** Who owns a value name, as a message shows it: "#/$defs/user%20id (as isUserId)". */
+function ownerText(owner: string | { origin: string; as: string }): string {
+  return typeof owner === "string" ? owner : `${showPlace(owner.origin)} (as ${owner.as})`;
 }
 
 /**
