@@ -43,6 +43,7 @@ import { parameterOnlyTypes } from "../emit/guards/wrappers";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
+import { hashStandIns, withHashes } from "../release/hash-stand-ins";
 
 /** Generates the package for a schema (or several), in memory. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -280,7 +281,9 @@ interface Offloaded {
   builders?: Promise<PrintedBuilders>;
   /** Settled once the release planned there is adopted (plan.adoptRelease) or has failed (this thread then plans it). */
   release: Promise<void>;
-  /** Hashes the schemas and asks for the release's files (once; generate() awaits them, so it must be called before). */
+  /** Asks for the release's files, built with stand-ins for the schemas' hashes (once; at the latest by sendReleaseFiles). */
+  requestReleaseFiles: () => void;
+  /** Hashes the schemas and gives the release's files with them (once; generate() awaits them, so it must be called before). */
   sendReleaseFiles: () => void;
 }
 
@@ -327,10 +330,19 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
     buildersEmitter && model.types.length >= BUILDERS_ON_THREAD_FROM_TYPES && viewOf(buildersEmitter, inputs, artifactsOf, plan) === model
       ? (ask({ builders: { header: plan.header(BUILDERS_MODULE.summary), options: { artifacts, formats, endpoints, packageTypes, heuristics }, parameterOnly: [...parameterOnlyTypes(model)] } }) as Promise<PrintedBuilders>)
       : undefined;
+  // The last request: the worker forgets the model once it has answered it. Made with stand-ins
+  // for the schemas' hashes (release/hash-stand-ins.ts), once the jobs queued before it are sent
+  // (requestReleaseFiles: after the guards' printing), so that it is built while this thread still
+  // emits; the hashes are taken when this thread is done (sendReleaseFiles) and written in here.
+  let requested: Promise<Release["files"]> | undefined;
+  const requestReleaseFiles = (): Promise<Release["files"]> => (requested ??= ask({ releaseFiles: true, hashes: hashStandIns(roots?.length) }) as Promise<Release["files"]>);
   let sendFiles!: () => void;
-  // The last request: the worker forgets the model once it has answered it.
   const files = new Promise<Release["files"]>((resolve) => {
-    sendFiles = () => resolve(ask({ releaseFiles: true, hashes: { source: source.hash, roots: roots?.map((r) => r.hash) } }) as Promise<Release["files"]>);
+    sendFiles = () => {
+      const built = requestReleaseFiles();
+      const hashes = { source: source.hash, ...(roots !== undefined && { roots: roots.map((r) => r.hash) }) };
+      resolve(built.then((texts) => withHashes(texts, hashes)));
+    };
   });
   files.catch(() => undefined);
   let filesSent = false;
@@ -340,7 +352,7 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
     sendFiles();
   };
   mark("model sent to the other thread");
-  return { types, builders, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined), sendReleaseFiles };
+  return { types, builders, release: releaseInfo.then((info) => plan.adoptRelease(info, files), () => undefined), requestReleaseFiles: () => void requestReleaseFiles(), sendReleaseFiles };
 }
 
 /**
@@ -508,6 +520,8 @@ async function emitModules(
     // client's user agent); the first (the guards) reads none, and has given that thread the time.
     if (offloaded && i > 0) await offloaded.release;
     emit(emitter);
+    // After the first (the guards, printed there on a large document): the release's files come next in that thread's queue.
+    offloaded?.requestReleaseFiles();
   }
   if (buildersOnThread) {
     // Should that thread fail (it has ended), the builders are emitted here, as without it.

@@ -86,7 +86,8 @@ export interface PrintedStated {
 /**
  * The hashes of the model's schemas (`source.hash`, each root's `hash`), sent apart from the model:
  * only the release's files read them, and hashing a large document is work the main thread leaves
- * for when it is done emitting.
+ * for when it is done emitting. The main thread sends stand-ins (release/hash-stand-ins.ts), and
+ * writes the hashes over them in the files this thread builds meanwhile.
  */
 export interface SchemaHashes {
   source: string;

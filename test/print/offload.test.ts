@@ -14,6 +14,7 @@ import type { OffloadRequest } from "../../generator/print/offload";
 import { STATED_TAKEN_BACK_LIMIT } from "../../generator/print/build-dist";
 import { textBytes } from "../../generator/print/moved-texts";
 import { REPO_ROOT } from "../helpers/paths";
+import { hashStandIn } from "../../generator/release/hash-stand-ins";
 import { syntheticOpenApi } from "../helpers/synthetic-openapi";
 
 const { startFormatThread } = require(path.join(REPO_ROOT, "dist", "generator", "print", "format-thread.js")) as typeof FormatThreadModule;
@@ -56,11 +57,16 @@ test("a large document gives the same package, release and warnings with the oth
   const { result, sent } = await withThread(options, requests);
   // The previous snapshot first, parsed there while this thread reads the schema (readPreviousAhead).
   expect(sent).toEqual(["previous", "model", "release", "types", "reindent", "releaseFiles"]);
-  // The schemas are hashed after the emitters ran, not for the model's clone: the hashes come with the files' request.
+  // The schemas are hashed after the emitters ran, not for the model's clone: the files are built
+  // there with stand-ins for the hashes (release/hash-stand-ins.ts), written over here.
   const model = requests.find((r): r is Extract<OffloadRequest, { model: unknown }> => "model" in r)!.model;
   expect("hash" in model.source || model.roots!.some((r) => "hash" in r)).toBe(false);
   const filesRequest = requests.find((r): r is Extract<OffloadRequest, { releaseFiles: true }> => "releaseFiles" in r)!;
-  expect(filesRequest.hashes).toEqual({ source: alone.model.source.hash, roots: [alone.model.roots![0]!.hash] });
+  expect(filesRequest.hashes).toEqual({ source: hashStandIn(0), roots: [hashStandIn(1)] });
+  const snapshot = result.files.find((f) => f.path === "koala-codegen.api.json")!.contents;
+  expect(snapshot).toContain(`"sha256": "${alone.model.roots![0]!.hash}"`);
+  expect(result.files.find((f) => f.path === "CHANGELOG.md")!.contents).toContain(`(sha256 ${alone.model.roots![0]!.hash!.slice(0, 12)})`);
+  expect(snapshot).not.toContain("koala-codegen-schema-hash");
   // The release was diffed against the previous output: Resource47 is new.
   expect(alone.release.bump).not.toBe("none");
   expect(alone.release.changes.length).toBeGreaterThan(0);
@@ -115,7 +121,8 @@ test("thousands of types: the builders emitted there, and a guards module of meg
   const guards = alone.files.find((f) => f.path === "src/guards.ts")!.contents;
   expect(guards).toContain("export function validateGetLimitsResponse200Headers(");
   expect(guards).not.toContain("export function assertGetLimitsResponse200Headers(");
-  expect(sent).toEqual(["model", "release", "types", "builders", "printStated", "reindent", "releaseFiles"]);
+  // The release's files right after the guards' printing, built there while this thread emits the operations.
+  expect(sent).toEqual(["model", "release", "types", "builders", "printStated", "releaseFiles", "reindent"]);
   // The guards' TypeScript and JavaScript came back as bytes (print/moved-texts.ts), and are files as
   // those bytes: written without being decoded here. Read as text, the same.
   const moved = result.files.filter((f) => textBytes(f, "contents") !== undefined).map((f) => f.path);
@@ -130,6 +137,6 @@ test("thousands of types: the builders emitted there, and a guards module of meg
     return { id: failed.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
   };
   const here = await generate({ ...options, thread: { offload } });
-  expect(failed).toEqual(["model", "release", "types", "builders", "printStated", "reindent", "releaseFiles"]);
+  expect(failed).toEqual(["model", "release", "types", "builders", "printStated", "releaseFiles", "reindent"]);
   here.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
 }, 240_000);
