@@ -30,3 +30,29 @@ test.each([
 ])("%s", async (name, message) => {
   expect(await refusal(name)).toBe(message);
 });
+
+/**
+ * `allowEmptyValue` and `allowReserved` belong to query parameters in 3.1, and its schema refuses
+ * them elsewhere even as `false` (its own 3.1/fail has a header with `allowReserved: false`).
+ * API Platform (up to 4.1) and Litestar (up to 2.13) write both on every path, header and cookie
+ * parameter: the line says where they apply.
+ */
+test.each([
+  ["path", "allowEmptyValue"],
+  ["header", "allowReserved"],
+])("3.1: %s parameter with %s: false", (location, field) => {
+  const parameter = { name: "id", in: location, required: true, deprecated: false, [field]: false, schema: { type: "string" } };
+  const template = location === "path" ? "/pets/{id}" : "/pets";
+  const document = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { [template]: { get: { parameters: [parameter], responses: { "200": { description: "ok" } } } } } };
+  let error: unknown;
+  try {
+    readOpenApi(document, { file: "api.json" });
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(CodegenError);
+  expect((error as CodegenError).location.pointer).toBe(`#/paths/${template.replace(/\//g, "~1")}/get/parameters/0`);
+  expect((error as CodegenError).message).toBe(
+    `must NOT have unevaluated property "${field}"; it applies to query parameters only, and this one is in ${location}: leave it out (OpenAPI 3.1 schema: #/$defs/parameter/unevaluatedProperties)`,
+  );
+});

@@ -39,11 +39,25 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   // The value found, since "must be equal to one of the allowed values" alone does not say what is
   // wrong; and the commonest such value in a 3.0 document, a 3.1 `type: "null"` (blockfrost.io's).
   const found = valueAt(document, deepest.path);
-  const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : "";
+  const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : queryOnlyField(deepest, found);
   // An object or array is named only where its kind is the mistake ("must be object, got an array"), not beside a missing or extra property.
   const got = deepest.keyword === "type" || typeof found !== "object" || found === null ? `, got ${shown(found)}` : "";
   const message = exclusivePair(deepest.schemaPath, found) ?? `${deepest.message}${got}${hint}`;
   return { pointer: `#${deepest.path}`, message: `${message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+}
+
+/**
+ * Why a parameter may not have `allowEmptyValue` or `allowReserved`: 3.1 gives them to query
+ * parameters only (`allowReserved` also to a cookie's form style), and its schema refuses them
+ * elsewhere even when `false`, the default. API Platform (up to 4.1) and Litestar (up to 2.13) write
+ * both on every path, header and cookie parameter, and the line said only "must NOT have
+ * unevaluated property", which reads as a typo.
+ */
+function queryOnlyField(error: { message: string; schemaPath: string }, found: unknown): string {
+  const field = /^must NOT have unevaluated property "(allowEmptyValue|allowReserved)"$/.exec(error.message)?.[1];
+  if (field === undefined || error.schemaPath !== "#/$defs/parameter/unevaluatedProperties" || typeof found !== "object" || found === null) return "";
+  const location = (found as Record<string, unknown>).in;
+  return `; it applies to query parameters only, and this one is in ${typeof location === "string" ? location : "another place"}: leave it out`;
 }
 
 /**
