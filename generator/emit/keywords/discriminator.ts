@@ -23,7 +23,7 @@ function emitDiscriminated(s: Scope, node: IrNode): void {
   s.body.block(code`if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`, () => {
     s.body.block(code`switch (${readProperty(s, code`(${v}${ts` as Record<string, unknown>`})`, propertyName)})`, () => {
       for (const { tag, type } of branches) {
-        const at = `${node.schemaPath}/discriminator/mapping/${tag.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const at = `${node.schemaPath}/discriminator/mapping/${String(tag).replace(/~/g, "~0").replace(/\//g, "~1")}`;
         const branch: IrNode = { schemaPath: at, ref: type, annotations: {} };
         if (s.collecting) {
           const record = s.ev ? code` ${s.evaluate(branch, v, s.ev, at)};` : code``;

@@ -15,13 +15,20 @@
  * so is the one value the component pins the property to (`enum: [CAT]` or `const: CAT`, in its
  * `properties` or an inline `allOf` member's): under its name, "Cat", no value passes the branch
  * (openapi-examples-validator's requestbody-inheritance documents, npm: no Pet could be sent).
+ * A tag is a string but where the branch pins the property to a number or a boolean: then it is that
+ * value, also for a mapping key that spells it. Microsoft.AspNetCore.OpenApi (.NET 9) writes
+ * System.Text.Json's integer type discriminators as `mapping: {"1": VehicleCar}` with `$type: {enum: [1]}`
+ * in VehicleCar: read as the string "1", no car could be sent or answered.
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
 
+/** The value of a discriminating property: a string, or the number or boolean a branch pins it to. */
+export type DiscriminatorTag = string | number | boolean;
+
 export interface DiscriminatorBranch {
   /** The value of the discriminating property. */
-  tag: string;
+  tag: DiscriminatorTag;
   /** The branch's schema: "#/components/schemas/Dog" (or a reference to another file, as written). */
   ref: string;
 }
@@ -36,13 +43,17 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   const discriminator = schema.discriminator;
   if (!isJsonObject(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
   const branches: DiscriminatorBranch[] = [];
-  const add = (tag: string, ref: string) => {
+  const add = (tag: DiscriminatorTag, ref: string) => {
     if (!branches.some((b) => b.tag === tag)) branches.push({ tag, ref });
   };
   const components = componentSchemas(document);
   const mapping = isJsonObject(discriminator.mapping) ? discriminator.mapping : {};
-  for (const [tag, target] of Object.entries(mapping)) {
-    if (typeof target === "string") add(tag, Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target);
+  for (const [key, target] of Object.entries(mapping)) {
+    if (typeof target !== "string") continue;
+    const ref = Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target;
+    const name = componentSchemaName(ref);
+    const pinned = name === undefined ? undefined : pinnedValue(components[name], discriminator.propertyName);
+    add(pinned !== undefined && typeof pinned !== "string" && String(pinned) === key ? pinned : key, ref);
   }
   const mapped = new Set(branches.map((b) => b.ref));
   const alternatives = [schema.oneOf, schema.anyOf].find(Array.isArray) as unknown[] | undefined;
@@ -57,15 +68,15 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   return { propertyName: discriminator.propertyName, branches };
 }
 
-/** The one string a component allows for `property`, by `const` or a one-value `enum`, where it says so itself. */
-function pinnedValue(component: unknown, property: string): string | undefined {
+/** The one string, number or boolean a component allows for `property`, by `const` or a one-value `enum`, where it says so itself. */
+function pinnedValue(component: unknown, property: string): DiscriminatorTag | undefined {
   if (!isJsonObject(component)) return undefined;
   const places = [component, ...(Array.isArray(component.allOf) ? component.allOf.filter((s) => isJsonObject(s) && s.$ref === undefined) : [])] as JsonObject[];
   for (const place of places) {
     const schema = isJsonObject(place.properties) ? place.properties[property] : undefined;
     if (!isJsonObject(schema)) continue;
-    if (typeof schema.const === "string") return schema.const;
-    if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === "string") return schema.enum[0];
+    const values = "const" in schema ? [schema.const] : Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum : [];
+    if (typeof values[0] === "string" || typeof values[0] === "number" || typeof values[0] === "boolean") return values[0];
   }
   return undefined;
 }

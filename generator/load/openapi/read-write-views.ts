@@ -254,7 +254,7 @@ function viewOf(
     // target is a reference like any other (rebased, or the branch's view).
     const table = isJsonObject(source.discriminator) ? readDiscriminator(source, "", document) : undefined;
     if (table && table.branches.length > 0) {
-      copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) };
+      copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [String(b.tag), target(b.ref)])) };
     }
     if (isJsonObject(source.properties)) {
       const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], idBase));
