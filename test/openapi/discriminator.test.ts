@@ -48,8 +48,24 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     },
   ],
   [
-    "inline branches have no implicit tag",
-    { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+    // Its values would be refused by the tag's check though the oneOf takes them (discriminator-inline-branches.test.ts).
+    "an inline branch with no tag of its own leaves the discriminator unused",
+    { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: undefined },
+  ],
+  [
+    "an inline branch tagged by a mapping value that copies it (pydantic), or by the value it pins",
+    {
+      schema: { oneOf: [{ oneOf: [ref("A"), ref("B")] }, { properties: { t: { const: "c" } } }, ref("Dog")], discriminator: { propertyName: "t", mapping: { ab: { oneOf: [ref("A"), ref("B")] }, dog: "Dog" } } },
+      schemas: { Dog: {}, A: {}, B: {} },
+      want: {
+        propertyName: "t",
+        branches: [
+          { tag: "dog", ref: "#/components/schemas/Dog" },
+          { tag: "ab", ref: "#/components/schemas/Pet/oneOf/0" },
+          { tag: "c", ref: "#/components/schemas/Pet/oneOf/1" },
+        ],
+      },
+    },
   ],
 ])("%s", (_name, { schema, schemas, want }) => {
   expect(readDiscriminator(schema, "#/components/schemas/Pet", components(schemas ?? {}))).toEqual(want);

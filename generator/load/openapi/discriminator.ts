@@ -56,7 +56,23 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     add(pinned !== undefined && typeof pinned !== "string" && String(pinned) === key ? pinned : key, ref);
   }
   const mapped = new Set(branches.map((b) => b.ref));
-  const alternatives = [schema.oneOf, schema.anyOf].find(Array.isArray) as unknown[] | undefined;
+  const keyword = Array.isArray(schema.oneOf) ? "oneOf" : Array.isArray(schema.anyOf) ? "anyOf" : undefined;
+  const alternatives = keyword === undefined ? undefined : (schema[keyword] as unknown[]);
+  // An inline alternative (not a `$ref`) has no name to be tagged by: it is a branch where the
+  // mapping names it by value (pydantic's mapping of a nested union, `mapping: {cat: {oneOf: [...]}}`,
+  // as FastAPI writes it: a mapping value must be a string, but the union is one of the `oneOf`'s
+  // alternatives), or where it pins the property itself. One that is neither would be refused by the
+  // tag's check though its `oneOf` accepts it (FastAPI's `pet: Cat | Dog` with Cat a union of two
+  // cats: every cat): the discriminator is then no use, and the schema is checked as written.
+  for (const [index, alternative] of (alternatives ?? []).entries()) {
+    if (!isJsonObject(alternative) || typeof alternative.$ref === "string") continue;
+    const ref = `${pointer}/${keyword}/${index}`;
+    const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && sameJson(target, alternative));
+    const pinned = named === undefined ? pinnedValue(alternative, discriminator.propertyName) : undefined;
+    if (named === undefined && pinned === undefined) return undefined;
+    add(named?.[0] ?? pinned!, ref);
+    mapped.add(ref);
+  }
   const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
   for (const ref of candidates) {
     const name = componentSchemaName(ref);
@@ -79,6 +95,14 @@ function pinnedValue(component: unknown, property: string): DiscriminatorTag | u
     if (typeof values[0] === "string" || typeof values[0] === "number" || typeof values[0] === "boolean") return values[0];
   }
   return undefined;
+}
+
+/** Whether two JSON values are equal (a mapping value written as a copy of an alternative). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function referencesIn(schemas: unknown[]): string[] {
