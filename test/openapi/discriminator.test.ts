@@ -53,6 +53,10 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: undefined },
   ],
   [
+    "an inline branch that is no object needs no tag (the tag is read on objects only)",
+    { schema: { oneOf: [ref("Dog"), { type: "null" }], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+  ],
+  [
     "an inline branch tagged by a mapping value that copies it (pydantic), or by the value it pins",
     {
       schema: { oneOf: [{ oneOf: [ref("A"), ref("B")] }, { properties: { t: { const: "c" } } }, ref("Dog")], discriminator: { propertyName: "t", mapping: { ab: { oneOf: [ref("A"), ref("B")] }, dog: "Dog" } } },

@@ -65,7 +65,8 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   // tag's check though its `oneOf` accepts it (FastAPI's `pet: Cat | Dog` with Cat a union of two
   // cats: every cat): the discriminator is then no use, and the schema is checked as written.
   for (const [index, alternative] of (alternatives ?? []).entries()) {
-    if (!isJsonObject(alternative) || typeof alternative.$ref === "string") continue;
+    // (One that is no object, `{type: "null"}` beside the branches, is not the tag's to pick: the tag is read on objects only.)
+    if (!isJsonObject(alternative) || typeof alternative.$ref === "string" || !admitsObjects(alternative)) continue;
     const ref = `${pointer}/${keyword}/${index}`;
     const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && sameJson(target, alternative));
     const pinned = named === undefined ? pinnedValue(alternative, discriminator.propertyName) : undefined;
@@ -95,6 +96,11 @@ function pinnedValue(component: unknown, property: string): DiscriminatorTag | u
     if (typeof values[0] === "string" || typeof values[0] === "number" || typeof values[0] === "boolean") return values[0];
   }
   return undefined;
+}
+
+/** Whether a schema's own `type` lets an object through (no `type`: it does). */
+function admitsObjects(schema: JsonObject): boolean {
+  return typeof schema.type === "string" ? schema.type === "object" : Array.isArray(schema.type) ? schema.type.includes("object") : true;
 }
 
 /** Whether two JSON values are equal (a mapping value written as a copy of an alternative). */
