@@ -6,7 +6,8 @@
  * Only references were tags, so the check said `must be one of "dog"` to every cat, and the type was
  * `Dog` alone. An inline alternative is now a branch where the mapping names it by value or it pins the
  * property itself (`const: circle`); one that is neither (Vehicle's two-wheeler) leaves the discriminator
- * unused and the `oneOf` checked as written.
+ * unused and the `oneOf` checked as written. An alternative no object passes (`{type: "null"}` beside the
+ * branches, as typia writes `ICat | IDog | null`) needs no tag, and its values stay in the type.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -44,4 +45,13 @@ test("an inline alternative the discriminator cannot pick: the oneOf is checked 
   expect(g.validateOwner({ name: "a", pet: dog, vehicle: { kind: "bike", wheels: 2 } }).ok).toBe(true);
   expect(g.validateOwner({ name: "a", pet: dog, vehicle: { kind: "Car", doors: 4 } }).ok).toBe(true);
   expect(g.validateOwner({ name: "a", pet: dog, vehicle: { kind: "Car", wheels: 3 } }).ok).toBe(false);
+});
+
+test("an alternative no object passes keeps the discriminator, and its values stay in the type", async () => {
+  expect(g.validateOwner({ name: "a", pet: dog, content: null }).ok).toBe(true);
+  expect(g.validateOwner({ name: "a", pet: dog, content: { kind: "square", side: 2 } }).ok).toBe(true);
+  expect(g.validateOwner({ name: "a", pet: dog, content: { kind: "circle" } }).errors).toEqual([
+    { path: "/content/kind", schemaPath: "#/components/schemas/Content/discriminator/propertyName", keyword: "discriminator", message: 'must be one of "square"' },
+  ]);
+  expect(await moduleText(document)).toContain('export type Content = (Square & { kind: "square" }) | null;');
 });
