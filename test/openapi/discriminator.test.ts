@@ -53,6 +53,21 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: undefined },
   ],
   [
+    "a mapping key that spells the number or boolean its target pins is that value (.NET 9's \"1\", pydantic's \"True\")",
+    {
+      schema: { oneOf: [ref("Car"), ref("Bike"), ref("Boat")], discriminator: { propertyName: "t", mapping: { "1": ref("Car").$ref, True: ref("Bike").$ref, "2": ref("Boat").$ref } } },
+      schemas: { Car: { properties: { t: { enum: [1] } } }, Bike: { properties: { t: { const: true } } }, Boat: { properties: { t: { const: "2" } } } },
+      want: {
+        propertyName: "t",
+        branches: [
+          { tag: 1, ref: "#/components/schemas/Car" },
+          { tag: "2", ref: "#/components/schemas/Boat" },
+          { tag: true, ref: "#/components/schemas/Bike" },
+        ],
+      },
+    },
+  ],
+  [
     "an inline branch that is no object needs no tag (the tag is read on objects only)",
     { schema: { oneOf: [ref("Dog"), { type: "null" }], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
   ],

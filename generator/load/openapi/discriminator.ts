@@ -18,7 +18,8 @@
  * A tag is a string but where the branch pins the property to a number or a boolean: then it is that
  * value, also for a mapping key that spells it. Microsoft.AspNetCore.OpenApi (.NET 9) writes
  * System.Text.Json's integer type discriminators as `mapping: {"1": VehicleCar}` with `$type: {enum: [1]}`
- * in VehicleCar: read as the string "1", no car could be sent or answered.
+ * in VehicleCar: read as the string "1", no car could be sent or answered. (pydantic spells a
+ * boolean's key as Python does, "True".)
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
@@ -53,7 +54,9 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     const ref = Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target;
     const name = componentSchemaName(ref);
     const pinned = name === undefined ? undefined : pinnedValue(components[name], discriminator.propertyName);
-    add(pinned !== undefined && typeof pinned !== "string" && String(pinned) === key ? pinned : key, ref);
+    // (pydantic writes a boolean tag's key as Python spells it: "True".)
+    const spells = pinned !== undefined && typeof pinned !== "string" && (String(pinned) === key || (typeof pinned === "boolean" && String(pinned) === key.toLowerCase()));
+    add(spells ? pinned : key, ref);
   }
   const mapped = new Set(branches.map((b) => b.ref));
   const keyword = Array.isArray(schema.oneOf) ? "oneOf" : Array.isArray(schema.anyOf) ? "anyOf" : undefined;
