@@ -160,7 +160,11 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: 
   const affected = new Set<string>();
   const references = new Map<string, Set<string>>();
   const views = new Map<string, ViewSource>();
-  const taken = new Set<string>();
+  // A view's name is one the document does not give a component: drf-spectacular's
+  // COMPONENT_SPLIT_REQUEST writes AuthorRequest beside Author, and Author's request view, named
+  // AuthorRequest too, took "AuthorRequest2" with a collision warning per model (an error under
+  // --name-collisions error, for a name the document never wrote).
+  const taken = new Set<string>(Object.keys(components));
   const update = (): void => {
     if (references.size === schemas.size) return;
     for (const [place, entry] of schemas) {
