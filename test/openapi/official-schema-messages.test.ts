@@ -56,3 +56,24 @@ test.each([
     `must NOT have unevaluated property "${field}"; it applies to query parameters only, and this one is in ${location}: leave it out (OpenAPI 3.1 schema: #/$defs/parameter/unevaluatedProperties)`,
   );
 });
+
+/** A 2020-12 keyword in a 3.0 document (TypeBox, Elysia's documents: `const` for every literal) says it is 3.1's, and the 3.0 way where there is one. */
+test.each([
+  ["const", { type: "string", const: "item" }, '; "const" is a keyword of OpenAPI 3.1 (JSON Schema 2020-12), not of 3.0: 3.0 writes `enum: [value]`'],
+  ["prefixItems", { type: "array", prefixItems: [{ type: "string" }] }, '; "prefixItems" is a keyword of OpenAPI 3.1 (JSON Schema 2020-12), not of 3.0'],
+  ["x-const", { type: "string", "x-const": "item" }, ""],
+])("3.0: a schema with %s", (keyword, schema, hint) => {
+  const document = { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {}, components: { schemas: { Kind: schema } } };
+  let error: unknown;
+  try {
+    readOpenApi(document, { file: "api.json" });
+  } catch (caught) {
+    error = caught;
+  }
+  if (hint === "") {
+    expect(error).toBeUndefined();
+    return;
+  }
+  expect((error as CodegenError).location.pointer).toBe("#/components/schemas/Kind");
+  expect((error as CodegenError).message).toBe(`must NOT have additional property "${keyword}"${hint} (OpenAPI 3.0 schema: #/definitions/Schema/additionalProperties)`);
+});
