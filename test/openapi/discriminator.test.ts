@@ -68,6 +68,10 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     },
   ],
   [
+    "two inline branches that pin one tag leave the discriminator unused (it could pick one of them only)",
+    { schema: { oneOf: [{ properties: { t: { enum: ["a"] }, x: { type: "string" } } }, { properties: { t: { enum: ["a"] }, y: { type: "string" } } }], discriminator: { propertyName: "t" } }, want: undefined },
+  ],
+  [
     "an inline branch that is no object needs no tag (the tag is read on objects only)",
     { schema: { oneOf: [ref("Dog"), { type: "null" }], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
   ],

@@ -74,7 +74,10 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && sameJson(target, alternative));
     const pinned = named === undefined ? pinnedValue(alternative, discriminator.propertyName) : undefined;
     if (named === undefined && pinned === undefined) return undefined;
-    add(named?.[0] ?? pinned!, ref);
+    // (Two alternatives with one tag: it could pick only one of them, and refuse the other's values.)
+    const tag = named?.[0] ?? pinned!;
+    if (branches.some((b) => b.tag === tag)) return undefined;
+    add(tag, ref);
     mapped.add(ref);
   }
   const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
