@@ -84,8 +84,8 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
         propertyName: "t",
         branches: [
           { tag: "dog", ref: "#/components/schemas/Dog" },
-          { tag: "ab", ref: "#/components/schemas/Pet/oneOf/0" },
-          { tag: "c", ref: "#/components/schemas/Pet/oneOf/1" },
+          { tag: "ab", ref: "#/components/schemas/Pet/oneOf/0", inline: true },
+          { tag: "c", ref: "#/components/schemas/Pet/oneOf/1", inline: true },
         ],
       },
     },

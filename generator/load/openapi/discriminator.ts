@@ -32,6 +32,8 @@ export interface DiscriminatorBranch {
   tag: DiscriminatorTag;
   /** The branch's schema: "#/components/schemas/Dog" (or a reference to another file, as written). */
   ref: string;
+  /** An inline alternative of the `oneOf`/`anyOf` (its pointer under the schema's): no reference to write elsewhere. */
+  inline?: true;
 }
 
 export interface Discriminator {
@@ -77,7 +79,7 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     // (Two alternatives with one tag: it could pick only one of them, and refuse the other's values.)
     const tag = named?.[0] ?? pinned!;
     if (branches.some((b) => b.tag === tag)) return undefined;
-    add(tag, ref);
+    branches.push({ tag, ref, inline: true });
     mapped.add(ref);
   }
   const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
