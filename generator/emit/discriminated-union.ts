@@ -10,7 +10,7 @@ import { intersectionType, keyCode, literalType, TypeExpr, typeRef, unionType } 
 
 export function discriminatedUnion(discriminator: IrDiscriminator): TypeExpr {
   // Tags that pick the same type share its member: { kind: "cat" | "kitty" }.
-  const tagsOf = new Map<string, string[]>();
+  const tagsOf = new Map<string, (string | number | boolean)[]>();
   for (const { tag, type } of discriminator.branches) tagsOf.set(type, [...(tagsOf.get(type) ?? []), tag]);
   const members = [...tagsOf].map(([type, tags]) => {
     const tag = unionType(tags.map(literalType));

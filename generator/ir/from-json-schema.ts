@@ -408,7 +408,7 @@ class Normalizer {
     if (!openapi) return undefined;
     const table = readDiscriminator(schema, `#${this.loaded.registry.location(schema)?.pointer ?? ""}`, openapi.input.document);
     if (!table || table.branches.length === 0) return undefined;
-    const branches: { tag: string; type: string }[] = [];
+    const branches: IrDiscriminator["branches"] = [];
     for (const { tag, ref } of table.branches) {
       let type: string | boolean;
       try {

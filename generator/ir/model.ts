@@ -146,7 +146,8 @@ export interface IrNode {
 export interface IrDiscriminator {
   keyword: "oneOf" | "anyOf";
   propertyName: string;
-  branches: { tag: string; type: string }[];
+  /** A tag is a string, or the number or boolean the branch pins the property to (load/openapi/discriminator.ts). */
+  branches: { tag: string | number | boolean; type: string }[];
 }
 
 /** The name of a keyword field of {@link IrNode}: what a keyword module claims (emit/keywords/). */

@@ -234,7 +234,7 @@ function hasRoom(m: Merged, integer: boolean): boolean {
 }
 
 /** The branch of a discriminator for `tag`: its type, with the tag property set to the tag. */
-function taggedBranch(schemaPath: string, propertyName: string, tag: string, type: string): IrNode {
+function taggedBranch(schemaPath: string, propertyName: string, tag: string | number | boolean, type: string): IrNode {
   const at = `${schemaPath}/discriminator/mapping/${tag}`;
   return { schemaPath: at, annotations: {}, allOf: [{ schemaPath: at, annotations: {}, ref: type }], properties: [{ name: propertyName, schema: { schemaPath: at, annotations: {}, const: { value: tag } } }], required: [propertyName] };
 }

@@ -48,8 +48,47 @@ test.each<[string, { schema: Record<string, unknown>; schemas?: Record<string, u
     },
   ],
   [
-    "inline branches have no implicit tag",
-    { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+    // Its values would be refused by the tag's check though the oneOf takes them (discriminator-inline-branches.test.ts).
+    "an inline branch with no tag of its own leaves the discriminator unused",
+    { schema: { oneOf: [{ type: "object" }, ref("Dog")], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: undefined },
+  ],
+  [
+    "a mapping key that spells the number or boolean its target pins is that value (.NET 9's \"1\", pydantic's \"True\")",
+    {
+      schema: { oneOf: [ref("Car"), ref("Bike"), ref("Boat")], discriminator: { propertyName: "t", mapping: { "1": ref("Car").$ref, True: ref("Bike").$ref, "2": ref("Boat").$ref } } },
+      schemas: { Car: { properties: { t: { enum: [1] } } }, Bike: { properties: { t: { const: true } } }, Boat: { properties: { t: { const: "2" } } } },
+      want: {
+        propertyName: "t",
+        branches: [
+          { tag: 1, ref: "#/components/schemas/Car" },
+          { tag: "2", ref: "#/components/schemas/Boat" },
+          { tag: true, ref: "#/components/schemas/Bike" },
+        ],
+      },
+    },
+  ],
+  [
+    "two inline branches that pin one tag leave the discriminator unused (it could pick one of them only)",
+    { schema: { oneOf: [{ properties: { t: { enum: ["a"] }, x: { type: "string" } } }, { properties: { t: { enum: ["a"] }, y: { type: "string" } } }], discriminator: { propertyName: "t" } }, want: undefined },
+  ],
+  [
+    "an inline branch that is no object needs no tag (the tag is read on objects only)",
+    { schema: { oneOf: [ref("Dog"), { type: "null" }], discriminator: { propertyName: "t" } }, schemas: { Dog: {} }, want: { propertyName: "t", branches: [{ tag: "Dog", ref: "#/components/schemas/Dog" }] } },
+  ],
+  [
+    "an inline branch tagged by a mapping value that copies it (pydantic), or by the value it pins",
+    {
+      schema: { oneOf: [{ oneOf: [ref("A"), ref("B")] }, { properties: { t: { const: "c" } } }, ref("Dog")], discriminator: { propertyName: "t", mapping: { ab: { oneOf: [ref("A"), ref("B")] }, dog: "Dog" } } },
+      schemas: { Dog: {}, A: {}, B: {} },
+      want: {
+        propertyName: "t",
+        branches: [
+          { tag: "dog", ref: "#/components/schemas/Dog" },
+          { tag: "ab", ref: "#/components/schemas/Pet/oneOf/0", inline: true },
+          { tag: "c", ref: "#/components/schemas/Pet/oneOf/1", inline: true },
+        ],
+      },
+    },
   ],
 ])("%s", (_name, { schema, schemas, want }) => {
   expect(readDiscriminator(schema, "#/components/schemas/Pet", components(schemas ?? {}))).toEqual(want);

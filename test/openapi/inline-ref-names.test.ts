@@ -44,3 +44,24 @@ test("a parameter whose schema is a bare $ref to a component is typed by that co
   expect(types).toContain("export interface GetAParamsQuery { kind?: Kind; }");
   expect(types).toContain("export interface GetBParamsPath { id: Id; }");
 });
+
+test("a 3.1 reference with keywords beside it is named for its place, not after its target: no collision", async () => {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "Configs", version: "1" },
+    paths: {
+      "/config": {
+        put: {
+          operationId: "putConfig",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Config", description: "The full configuration" } } } },
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Config" } } } } },
+        },
+      },
+    },
+    components: { schemas: { Config: { type: "object", properties: { mode: { type: "string" } } } } },
+  };
+  const { model, files, warnings } = await generate({ schema: document, build: false, format: false, emit: ["types", "guards", "operations"], nameCollisions: "error" });
+  expect(warnings).toEqual([]);
+  expect(model.types.map((t) => t.name).sort()).toEqual(["Config", "PutConfigRequestBody"]);
+  expect(files.find((f) => f.path === "src/types.ts")!.contents).toContain("export type PutConfigRequestBody = Config;");
+});

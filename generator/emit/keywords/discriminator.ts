@@ -10,6 +10,7 @@
  */
 import { code, ts } from "../code";
 import { discriminatedUnion } from "../discriminated-union";
+import { unionType } from "../type-expression";
 import type { IrNode } from "../../ir/model";
 import type { KeywordCheck } from "../guards/check";
 import { readProperty } from "../guards/access";
@@ -23,7 +24,7 @@ function emitDiscriminated(s: Scope, node: IrNode): void {
   s.body.block(code`if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`, () => {
     s.body.block(code`switch (${readProperty(s, code`(${v}${ts` as Record<string, unknown>`})`, propertyName)})`, () => {
       for (const { tag, type } of branches) {
-        const at = `${node.schemaPath}/discriminator/mapping/${tag.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const at = `${node.schemaPath}/discriminator/mapping/${String(tag).replace(/~/g, "~0").replace(/\//g, "~1")}`;
         const branch: IrNode = { schemaPath: at, ref: type, annotations: {} };
         if (s.collecting) {
           const record = s.ev ? code` ${s.evaluate(branch, v, s.ev, at)};` : code``;
@@ -81,7 +82,12 @@ export const discriminatorKeyword: KeywordDefinition = {
   },
   guard: check,
   diff,
-  // Each branch with its tag narrowed, where its oneOf/anyOf is a union at all (not only required lists).
-  typescript: (node, parts) =>
-    node.discriminator && parts.unionOf(node[node.discriminator.keyword]) !== undefined ? discriminatedUnion(node.discriminator) : undefined,
+  // Each branch with its tag narrowed, where its oneOf/anyOf is a union at all (not only required
+  // lists); and the inline alternatives no object passes, which the tag does not pick but the guard
+  // takes: typia's `oneOf: [{type: "null"}, ICat, IDog]` with a discriminator is `ICat | IDog | null`.
+  typescript: (node, parts) => {
+    if (!node.discriminator || parts.unionOf(node[node.discriminator.keyword]) === undefined) return undefined;
+    const others = node[node.discriminator.keyword]!.filter((b) => typeof b === "object" && b.ref === undefined && b.type !== undefined && !b.type.includes("object"));
+    return unionType([discriminatedUnion(node.discriminator), ...others.map(parts.typeOf)]);
+  },
 };

@@ -91,7 +91,7 @@ export function splitAllOfDiscriminators(document: JsonObject): JsonObject {
     setOwn(ordered, name, {
       ...(typeof base.description === "string" && { description: base.description }),
       oneOf: [...new Set(table.branches.map((b) => target(b.ref)))].map(($ref) => ({ $ref })),
-      discriminator: { ...(discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) },
+      discriminator: { ...(discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [String(b.tag), target(b.ref)])) },
     });
     // The base right after the union, so the document's order (and the types') stays readable.
     setOwn(ordered, baseName, base);

@@ -15,15 +15,25 @@
  * so is the one value the component pins the property to (`enum: [CAT]` or `const: CAT`, in its
  * `properties` or an inline `allOf` member's): under its name, "Cat", no value passes the branch
  * (openapi-examples-validator's requestbody-inheritance documents, npm: no Pet could be sent).
+ * A tag is a string but where the branch pins the property to a number or a boolean: then it is that
+ * value, also for a mapping key that spells it. Microsoft.AspNetCore.OpenApi (.NET 9) writes
+ * System.Text.Json's integer type discriminators as `mapping: {"1": VehicleCar}` with `$type: {enum: [1]}`
+ * in VehicleCar: read as the string "1", no car could be sent or answered. (pydantic spells a
+ * boolean's key as Python does, "True".)
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
 
+/** The value of a discriminating property: a string, or the number or boolean a branch pins it to. */
+export type DiscriminatorTag = string | number | boolean;
+
 export interface DiscriminatorBranch {
   /** The value of the discriminating property. */
-  tag: string;
+  tag: DiscriminatorTag;
   /** The branch's schema: "#/components/schemas/Dog" (or a reference to another file, as written). */
   ref: string;
+  /** An inline alternative of the `oneOf`/`anyOf` (its pointer under the schema's): no reference to write elsewhere. */
+  inline?: true;
 }
 
 export interface Discriminator {
@@ -36,16 +46,42 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   const discriminator = schema.discriminator;
   if (!isJsonObject(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
   const branches: DiscriminatorBranch[] = [];
-  const add = (tag: string, ref: string) => {
+  const add = (tag: DiscriminatorTag, ref: string) => {
     if (!branches.some((b) => b.tag === tag)) branches.push({ tag, ref });
   };
   const components = componentSchemas(document);
   const mapping = isJsonObject(discriminator.mapping) ? discriminator.mapping : {};
-  for (const [tag, target] of Object.entries(mapping)) {
-    if (typeof target === "string") add(tag, Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target);
+  for (const [key, target] of Object.entries(mapping)) {
+    if (typeof target !== "string") continue;
+    const ref = Object.prototype.hasOwnProperty.call(components, target) ? componentRef(target) : target;
+    const name = componentSchemaName(ref);
+    const pinned = name === undefined ? undefined : pinnedValue(components[name], discriminator.propertyName);
+    // (pydantic writes a boolean tag's key as Python spells it: "True".)
+    const spells = pinned !== undefined && typeof pinned !== "string" && (String(pinned) === key || (typeof pinned === "boolean" && String(pinned) === key.toLowerCase()));
+    add(spells ? pinned : key, ref);
   }
   const mapped = new Set(branches.map((b) => b.ref));
-  const alternatives = [schema.oneOf, schema.anyOf].find(Array.isArray) as unknown[] | undefined;
+  const keyword = Array.isArray(schema.oneOf) ? "oneOf" : Array.isArray(schema.anyOf) ? "anyOf" : undefined;
+  const alternatives = keyword === undefined ? undefined : (schema[keyword] as unknown[]);
+  // An inline alternative (not a `$ref`) has no name to be tagged by: it is a branch where the
+  // mapping names it by value (pydantic's mapping of a nested union, `mapping: {cat: {oneOf: [...]}}`,
+  // as FastAPI writes it: a mapping value must be a string, but the union is one of the `oneOf`'s
+  // alternatives), or where it pins the property itself. One that is neither would be refused by the
+  // tag's check though its `oneOf` accepts it (FastAPI's `pet: Cat | Dog` with Cat a union of two
+  // cats: every cat): the discriminator is then no use, and the schema is checked as written.
+  for (const [index, alternative] of (alternatives ?? []).entries()) {
+    // (One that is no object, `{type: "null"}` beside the branches, is not the tag's to pick: the tag is read on objects only.)
+    if (!isJsonObject(alternative) || typeof alternative.$ref === "string" || !admitsObjects(alternative)) continue;
+    const ref = `${pointer}/${keyword}/${index}`;
+    const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && sameJson(target, alternative));
+    const pinned = named === undefined ? pinnedValue(alternative, discriminator.propertyName) : undefined;
+    if (named === undefined && pinned === undefined) return undefined;
+    // (Two alternatives with one tag: it could pick only one of them, and refuse the other's values.)
+    const tag = named?.[0] ?? pinned!;
+    if (branches.some((b) => b.tag === tag)) return undefined;
+    branches.push({ tag, ref, inline: true });
+    mapped.add(ref);
+  }
   const candidates = alternatives ? referencesIn(alternatives) : allOfChildren(pointer, components);
   for (const ref of candidates) {
     const name = componentSchemaName(ref);
@@ -57,17 +93,30 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
   return { propertyName: discriminator.propertyName, branches };
 }
 
-/** The one string a component allows for `property`, by `const` or a one-value `enum`, where it says so itself. */
-function pinnedValue(component: unknown, property: string): string | undefined {
+/** The one string, number or boolean a component allows for `property`, by `const` or a one-value `enum`, where it says so itself. */
+function pinnedValue(component: unknown, property: string): DiscriminatorTag | undefined {
   if (!isJsonObject(component)) return undefined;
   const places = [component, ...(Array.isArray(component.allOf) ? component.allOf.filter((s) => isJsonObject(s) && s.$ref === undefined) : [])] as JsonObject[];
   for (const place of places) {
     const schema = isJsonObject(place.properties) ? place.properties[property] : undefined;
     if (!isJsonObject(schema)) continue;
-    if (typeof schema.const === "string") return schema.const;
-    if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === "string") return schema.enum[0];
+    const values = "const" in schema ? [schema.const] : Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum : [];
+    if (typeof values[0] === "string" || typeof values[0] === "number" || typeof values[0] === "boolean") return values[0];
   }
   return undefined;
+}
+
+/** Whether a schema's own `type` lets an object through (no `type`: it does). */
+function admitsObjects(schema: JsonObject): boolean {
+  return typeof schema.type === "string" ? schema.type === "object" : Array.isArray(schema.type) ? schema.type.includes("object") : true;
+}
+
+/** Whether two JSON values are equal (a mapping value written as a copy of an alternative). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function referencesIn(schemas: unknown[]): string[] {

@@ -39,11 +39,59 @@ function checkOfficialSchema(version: OfficialVersion, document: unknown): Schem
   // The value found, since "must be equal to one of the allowed values" alone does not say what is
   // wrong; and the commonest such value in a 3.0 document, a 3.1 `type: "null"` (blockfrost.io's).
   const found = valueAt(document, deepest.path);
-  const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : "";
+  const hint = version === "3.0" && found === "null" && deepest.path.endsWith("/type") ? `; "null" is a type of OpenAPI 3.1: 3.0 writes \`nullable: true\`` : version === "3.0" ? keywordOf31(deepest) : queryOnlyField(deepest, found);
   // An object or array is named only where its kind is the mistake ("must be object, got an array"), not beside a missing or extra property.
   const got = deepest.keyword === "type" || typeof found !== "object" || found === null ? `, got ${shown(found)}` : "";
   const message = exclusivePair(deepest.schemaPath, found) ?? `${deepest.message}${got}${hint}`;
   return { pointer: `#${deepest.path}`, message: `${message} (OpenAPI ${version} schema: ${showPlace(deepest.schemaPath)})` };
+}
+
+/** JSON Schema 2020-12 keywords a 3.0 Schema Object does not have, each with the 3.0 way to say it where there is one. */
+const KEYWORDS_OF_31: Readonly<Record<string, string>> = {
+  const: "3.0 writes `enum: [value]`",
+  examples: "3.0 writes one `example`",
+  $defs: "3.0 puts them in `components/schemas`",
+  prefixItems: "",
+  contentMediaType: "",
+  contentEncoding: "3.0 writes `format: byte` for base64",
+  unevaluatedProperties: "",
+  unevaluatedItems: "",
+  dependentRequired: "",
+  dependentSchemas: "",
+  patternProperties: "",
+  propertyNames: "",
+  if: "",
+  then: "",
+  else: "",
+  contains: "",
+  $schema: "",
+  $id: "",
+  $anchor: "",
+};
+
+/**
+ * A 2020-12 keyword in a 3.0 Schema Object: TypeBox (Elysia's documents) writes `const` for every
+ * literal under `openapi: 3.0.3`, and the line said only `must NOT have additional property "const"`.
+ */
+function keywordOf31(error: { message: string; schemaPath: string }): string {
+  const keyword = /^must NOT have additional property "([^"]+)"$/.exec(error.message)?.[1];
+  if (keyword === undefined || error.schemaPath !== "#/definitions/Schema/additionalProperties" || !Object.prototype.hasOwnProperty.call(KEYWORDS_OF_31, keyword)) return "";
+  const way = KEYWORDS_OF_31[keyword]!;
+  return `; "${keyword}" is a keyword of OpenAPI 3.1 (JSON Schema 2020-12), not of 3.0${way ? `: ${way}` : ""}`;
+}
+
+/**
+ * Why a parameter may not have `allowEmptyValue` or `allowReserved`: 3.1 gives them to query
+ * parameters only (`allowReserved` also to a cookie's form style), and its schema refuses them
+ * elsewhere even when `false`, the default. API Platform (up to 4.1) and Litestar (up to 2.13) write
+ * both on every path, header and cookie parameter, and the line said only "must NOT have
+ * unevaluated property", which reads as a typo.
+ */
+function queryOnlyField(error: { message: string; schemaPath: string }, found: unknown): string {
+  const field = /^must NOT have unevaluated property "(allowEmptyValue|allowReserved)"$/.exec(error.message)?.[1];
+  if (field === undefined || error.schemaPath !== "#/$defs/parameter/unevaluatedProperties" || typeof found !== "object" || found === null) return "";
+  const location = (found as Record<string, unknown>).in;
+  return `; it applies to query parameters only, and this one is in ${typeof location === "string" ? location : "another place"}: leave it out`;
 }
 
 /**

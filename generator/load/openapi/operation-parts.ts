@@ -155,7 +155,10 @@ function mergeTwins(entries: [string, JsonObject][]): MediaEntry[] {
 
 function schemaSite(schema: unknown, pointer: string, derivedName: string, view: ReadWriteViews | undefined): IrSchemaSite {
   const ref = isJsonObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
-  const component = componentName(schema);
+  // A reference with keywords beside it (3.1: `{$ref: DeviceConfig, description: ...}`) is a schema
+  // of its own, named for its place: under the component's name it collided with the component
+  // ("DeviceConfig2", with a warning; a refusal under --name-collisions error).
+  const component = ref !== undefined && Object.keys(schema as JsonObject).length === 1 ? componentName(schema) : undefined;
   if (view === undefined || !view.differs(schema, pointer)) return { pointer, ...(ref !== undefined && { ref }), name: component ?? derivedName };
   // A bare reference to a schema with a view of its own (a component's, another file's) is that view.
   const name = (ref !== undefined && Object.keys(schema as JsonObject).length === 1 && view.refView(ref, pointer)) || derivedName;

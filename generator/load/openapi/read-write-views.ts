@@ -160,7 +160,11 @@ export function readWriteViews(document: JsonObject, flag: AccessFlag, resolve: 
   const affected = new Set<string>();
   const references = new Map<string, Set<string>>();
   const views = new Map<string, ViewSource>();
-  const taken = new Set<string>();
+  // A view's name is one the document does not give a component: drf-spectacular's
+  // COMPONENT_SPLIT_REQUEST writes AuthorRequest beside Author, and Author's request view, named
+  // AuthorRequest too, took "AuthorRequest2" with a collision warning per model (an error under
+  // --name-collisions error, for a name the document never wrote).
+  const taken = new Set<string>(Object.keys(components));
   const update = (): void => {
     if (references.size === schemas.size) return;
     for (const [place, entry] of schemas) {
@@ -251,10 +255,11 @@ function viewOf(
     if (typeof source.$ref === "string") copy.$ref = target(source.$ref);
     // A discriminator's tags, written out as a mapping to the branches as the view references them:
     // an implicit tag (a branch's component name) would be lost with a view's name, and a mapping's
-    // target is a reference like any other (rebased, or the branch's view).
+    // target is a reference like any other (rebased, or the branch's view). An inline alternative is
+    // in the view's own oneOf, where it is read again (by the tag it pins, or the discriminator unused).
     const table = isJsonObject(source.discriminator) ? readDiscriminator(source, "", document) : undefined;
     if (table && table.branches.length > 0) {
-      copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.map((b) => [b.tag, target(b.ref)])) };
+      copy.discriminator = { ...(source.discriminator as JsonObject), mapping: Object.fromEntries(table.branches.filter((b) => !b.inline).map((b) => [String(b.tag), target(b.ref)])) };
     }
     if (isJsonObject(source.properties)) {
       const removed = Object.keys(source.properties).filter((name) => isFlagged((source.properties as JsonObject)[name], idBase));
