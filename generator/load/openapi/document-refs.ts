@@ -75,8 +75,12 @@ export function localRefResolver(document: unknown): (ref: string, from?: string
 export function documentsResolver(root: unknown, rootUri: string, documents: ReadonlyMap<string, unknown>, missing?: Map<string, string>): RefResolver {
   const local = localRefResolver(root);
   const others = new Map<unknown, ReturnType<typeof localRefResolver>>();
+  // A plain reference within the document read from it resolves to itself: no URL to parse (the
+  // document's references and sites are looked up by the thousand).
+  const rootIsHref = !rootUri.includes("#") && hrefOf(rootUri) === rootUri;
   return (ref, from) => {
     const fromUri = from.startsWith("#") ? rootUri : from.slice(0, Math.max(from.indexOf("#"), 0));
+    if (rootIsHref && fromUri === rootUri && PLAIN_FRAGMENT.test(ref)) return local(ref, from);
     let absolute: string;
     try {
       absolute = new URL(ref, fromUri).href;
@@ -97,6 +101,21 @@ export function documentsResolver(root: unknown, rootUri: string, documents: Rea
     const found = resolveIn(fragment, from);
     return found && { value: found.value, pointer: `${uri}${found.pointer}` };
   };
+}
+
+/**
+ * A fragment the URL parser leaves as it is: printable ASCII but `"`, `<`, `>` and the backtick,
+ * which it percent-encodes (spaces and control characters it encodes or drops).
+ */
+const PLAIN_FRAGMENT = /^#[\x21\x23-\x3b\x3d\x3f-\x5f\x61-\x7e]*$/;
+
+/** A URI as the URL parser writes it back, or undefined when it is not an absolute URI. */
+function hrefOf(uri: string): string | undefined {
+  try {
+    return new URL(uri).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A place in a message's text as an error's own place is shown: "#/paths/~1items~1%7Bid%7D", "other.yaml#/a%20b". */
