@@ -8,6 +8,7 @@
  */
 import type { IrOperation } from "./operation-model";
 import { followRefs, type RefResolver } from "./document-refs";
+import { parameterSchemaValue } from "./operation-parts";
 import { isJsonObject } from "../keywords";
 
 /** "GET /x: Version (a parameter, and a property of Tier)" for each operation with such a key (its first one). */
@@ -18,7 +19,7 @@ export function queryKeyClashes(operations: readonly IrOperation[], resolve: Ref
     const names = new Set(query.map((p) => p.name));
     const found = query.flatMap((p) => {
       if (p.style !== "form" || !p.explode || p.mediaType !== undefined || p.schemaPointer === undefined) return [];
-      return propertyNames(p.schemaPointer, resolve, file)
+      return propertyNames(p.schemaPointer, resolve, file, 0, parameterSchemaValue(p))
         .filter((name) => name !== p.name && names.has(name))
         .map((name) => `${name} (a parameter, and a property of ${p.name})`);
     });
@@ -27,11 +28,14 @@ export function queryKeyClashes(operations: readonly IrOperation[], resolve: Ref
   return clashes;
 }
 
-/** The properties an object schema declares, itself and its allOf branches, references followed; [] when it cannot be read. */
-function propertyNames(pointer: string, resolve: RefResolver, file: string | undefined, depth = 0): string[] {
+/**
+ * The properties an object schema declares, itself and its allOf branches, references followed; [] when it cannot be read.
+ * `written`: the schema at `pointer`, when the caller has it (else looked up there).
+ */
+function propertyNames(pointer: string, resolve: RefResolver, file: string | undefined, depth = 0, written?: unknown): string[] {
   let schema: unknown;
   try {
-    schema = followRefs({ value: resolve(pointer.startsWith("#") ? pointer : `#${pointer}`, pointer)?.value, pointer }, resolve, file).value;
+    schema = followRefs({ value: written ?? resolve(pointer.startsWith("#") ? pointer : `#${pointer}`, pointer)?.value, pointer }, resolve, file).value;
   } catch {
     return [];
   }
