@@ -12,6 +12,7 @@ import { pointerTokens } from "./document-refs";
 import { inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
 import { parametersSchema, responseHeadersSchema } from "./parameter-schemas";
+import { parameterSchemaValue } from "./operation-parts";
 import type { OpenApiInput } from "./read-openapi";
 
 /** A schema of the document that becomes a named type. */
@@ -88,10 +89,8 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     return found;
   };
   const valueAt = (at: Place): unknown => input.resolve(`${at.document ?? ""}#${at.pointer}`, "#")?.value;
-  const isBareRef = (at: Place): boolean => {
-    const value = valueAt(at);
-    return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
-  };
+  const isBareRefValue = (value: unknown): boolean => isJsonObject(value) && Object.keys(value).length === 1 && typeof value.$ref === "string";
+  const isBareRef = (at: Place): boolean => isBareRefValue(valueAt(at));
   const site = (content: IrMediaContent): void => {
     if (content.schema === undefined) return;
     // (A webhook's or callback's is never a view: their contents were read without views, operations.ts.)
@@ -116,9 +115,11 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     for (const parameter of operation.parameters) {
       if (parameter.schemaPointer === undefined) continue;
       const at = place(parameter.schemaPointer);
-      const value = valueAt(at);
+      // As the parameter's reader saw it, when it did (not looked up again from the root: thousands of long pointers).
+      const value = parameterSchemaValue(parameter) ?? valueAt(at);
+      const bareRef = isBareRefValue(value);
       if (requestView && input.views.readOnly.differs(value, parameter.schemaPointer)) {
-        const targetView = isBareRef(at) ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
+        const targetView = bareRef ? input.views.readOnly.refView((value as JsonObject).$ref as string, parameter.schemaPointer) : undefined;
         const name = targetView ?? `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
         if (targetView === undefined && !parameterViews.has(parameter.schemaPointer)) addView(name, input.views.readOnly.view(value, parameter.schemaPointer, viewRef, rebaseFrom(at)), at);
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
@@ -126,7 +127,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
       }
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
-      if (isBareRef(at)) {
+      if (bareRef) {
         // `schema: { $ref: Kind }`: the parameters object's property is Kind itself, not an alias named
         // after the pointer (ParametersSchema, ParametersSchema2, ... with a warning for each).
         parameterViews.set(parameter.schemaPointer, absoluteRef((value as JsonObject).$ref as string, at.document ?? documentUri));
