@@ -2,6 +2,7 @@
  * A string that matches a regular expression (a schema's `pattern`), for synthesized values: a small
  * sampler over the ECMA-262 subset that schemas use (literals, classes, escapes, groups, alternation,
  * quantifiers, anchors; lookarounds and word boundaries read as nothing, named groups as groups,
+ * a positive lookahead read as its own text instead on request (`lookaheads: "text"`),
  * Unicode property escapes). A backreference repeats what its group gave (an unaimed sample only:
  * an aimed one gives undefined). What is beyond it gives undefined, and the caller falls back (the
  * guard then decides, and the server says when no valid value was found).
@@ -40,9 +41,9 @@ export const MAX_AIMED_LENGTH = 4096;
  * (or min is past MAX_AIMED_LENGTH). Anchors are read as nothing either way: the sample matches the
  * whole pattern, so the caller checks it with the RegExp when anchors stand mid-pattern.
  */
-export function samplePattern(pattern: string, random: () => number, length?: { min: number; max?: number }): string | undefined {
+export function samplePattern(pattern: string, random: () => number, length?: { min: number; max?: number }, options: SampleOptions = {}): string | undefined {
   try {
-    const parser = new Parser(pattern);
+    const parser = new Parser(pattern, options.lookaheads === "text");
     const node = parser.alternation();
     if (!parser.done()) return undefined;
     if (!length) return generate(node, random);
@@ -58,6 +59,19 @@ export function samplePattern(pattern: string, random: () => number, length?: { 
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
+}
+
+export interface SampleOptions {
+  /**
+   * A positive lookahead `(?=X)`: "nothing" (the default) reads it as an anchor, and the sample meets
+   * it when what follows happens to; "text" writes a sample of X where it stands, for what follows to
+   * take in. The second is what a lookahead over an open rest needs: fsx's ARNs
+   * `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|...[a-z0-9].*):){4}.{0,1024}$` (the service and account are
+   * said only in the lookahead), and the password rules `^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[...]*$`
+   * (amazonaws.com/managedblockchain, ds; loket.nl). The first is what a lookahead over a strict rest
+   * needs (`(?=\d{3})\d{3}-\d{4}`): the caller tries it first, then this one when its sample misses.
+   */
+  lookaheads?: "nothing" | "text";
 }
 
 /** `captures[i]`: what group i gave last (a backreference to a group that gave nothing matches the empty string, as in ECMA-262). */
@@ -261,7 +275,11 @@ class Parser {
   private at = 0;
   /** Capturing groups opened so far: the next one's number is groups + 1. */
   private groups = 0;
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    /** A positive lookahead read as its text (SampleOptions.lookaheads), not as nothing. */
+    private readonly lookaheadText = false,
+  ) {}
 
   done(): boolean {
     return this.at >= this.source.length;
@@ -315,13 +333,14 @@ class Parser {
     if (char === "(") {
       // A lookaround is read as nothing, as an anchor is: the sample may miss it (detective's
       // `(?:(?!-)[A-Za-z0-9-]{1,62})?` starts with "-" once in 63), and the guard, checking each
-      // attempt, decides. A named group is a group.
+      // attempt, decides. A named group is a group; a positive lookahead read as its text
+      // (SampleOptions.lookaheads) a group that captures nothing.
       let lookaround = false;
       let capturing = true;
       if (this.source[this.at] === "?") {
         const group = /^\?(:|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(this.source.slice(this.at));
         if (!group) throw new Unsupported();
-        lookaround = group[1] !== ":" && !group[1]!.endsWith(">");
+        lookaround = group[1] !== ":" && !group[1]!.endsWith(">") && !(group[1] === "=" && this.lookaheadText);
         capturing = group[1]!.endsWith(">") && !lookaround;
         this.at += group[0].length;
       }

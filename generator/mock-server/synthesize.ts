@@ -425,18 +425,33 @@ class Synthesizer {
    * at a length in range (`^[a-f0-9]+$` with minLength 40), else, for a pattern that is not anchored,
    * the sample repeated up to minLength (a repetition of a matching string still contains a match) or
    * cut to maxLength (kept when a match survives). Each candidate is checked with the patterns' own
-   * RegExps and the lengths; when none passes, the plain sample, and the guard decides.
+   * RegExps and the lengths; when none passes, the plain sample, and the guard decides. Positive
+   * lookaheads are read as nothing first, then, when that misses, as their text.
    */
   private patterned(m: Merged): string | undefined {
     const source = compiledRegex(m.patterns[0]!)?.source ?? m.patterns[0]!;
-    const plain = samplePattern(source, this.random);
+    const first = this.patternedAs(m, source, "nothing");
+    // A positive lookahead read as nothing, missed: read as its text (fsx's ARNs, password rules: pattern-sample.ts).
+    if (first !== undefined && this.fitsPatterns(m, first)) return first;
+    if (!source.includes("(?=")) return first;
+    // A few tries: fsx's ARN has a lookahead's text taken in by segments that must start with [a-z0-9], one sample in three.
+    for (let i = 0; i < 4; i++) {
+      const text = this.patternedAs(m, source, "text");
+      if (text === undefined) break;
+      if (this.fitsPatterns(m, text)) return text;
+    }
+    return first;
+  }
+
+  private patternedAs(m: Merged, source: string, lookaheads: "nothing" | "text"): string | undefined {
+    const plain = samplePattern(source, this.random, undefined, { lookaheads });
     if (plain === undefined) return undefined;
     const min = m.minLength;
     const max = m.maxLength;
     const points = [...plain];
     if (points.length >= min && (max === undefined || points.length <= max)) return plain;
     const fits = (text: string | undefined): text is string => text !== undefined && this.fitsPatterns(m, text);
-    const aimed = samplePattern(source, this.random, { min, max });
+    const aimed = samplePattern(source, this.random, { min, max }, { lookaheads });
     if (fits(aimed)) return aimed;
     if (points.length > 0 && points.length < min) {
       const repeated = [...plain.repeat(Math.ceil(min / points.length))];

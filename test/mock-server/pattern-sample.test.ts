@@ -106,6 +106,34 @@ describe(`pattern samples (seed ${seed})`, () => {
     expect(samplePattern("^a\\Bb[\\b]$", mulberry32(1))).toBe("ab\b");
     expect(samplePattern("^(?<year>\\d{4})-(?<month>0[1-9])$", mulberry32(1))).toMatch(/^\d{4}-0[1-9]$/);
   });
+
+  // Positive lookaheads that say what the rest leaves open (corpus sweep, seed 126): read as nothing,
+  // at most one sample of 50 matched; read as their text (the caller's second try), every password
+  // sample does, and one fsx ARN in three (the synthesizer tries again).
+  test.each([
+    // amazonaws.com/fsx's ARNs: the service and the account are said only in the lookahead.
+    "^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$",
+    // Password rules: amazonaws.com/managedblockchain, amazonaws.com/ds (nothing but lookaheads), kinesisanalyticsv2.
+    "^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)(?!.*[@'\\\\\"/])[a-zA-Z0-9\\S]*$",
+    "(?=^.{8,64}$)((?=.*\\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[^A-Za-z0-9\\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\\s]))^.*",
+    "^(?=^\\$)(?=^\\S+$).*$",
+  ])("%s: lookaheads read as their text give samples that match", (pattern) => {
+    const regex = new RegExp(pattern, "u");
+    const seeds = Array.from({ length: 50 }, (_, i) => i + 1);
+    expect(seeds.filter((i) => regex.test(samplePattern(pattern, mulberry32(i))!)).length).toBeLessThanOrEqual(1);
+    const text = seeds.map((i) => samplePattern(pattern, mulberry32(i), undefined, { lookaheads: "text" }));
+    expect(text.filter((sample) => regex.test(sample!)).length).toBeGreaterThanOrEqual(pattern.includes("fsx") ? 10 : 50);
+    // Aimed at a length too (managedblockchain's passwords are 8 to 32 long).
+    const aimed = seeds.map((i) => samplePattern(pattern, mulberry32(i), { min: 8, max: 32 }, { lookaheads: "text" }));
+    expect(aimed.filter((sample) => sample !== undefined && [...sample].length >= 8 && [...sample].length <= 32 && regex.test(sample)).length).toBeGreaterThanOrEqual(pattern.includes("fsx") ? 10 : 50);
+  });
+
+  test("a lookahead over a strict rest matches read as nothing, not as its text (the caller tries nothing first)", () => {
+    expect(samplePattern("^(?=\\d{3})\\d{3}-\\d{4}$", mulberry32(1))).toMatch(/^\d{3}-\d{4}$/);
+    expect(samplePattern("^(?=\\d{3})\\d{3}-\\d{4}$", mulberry32(1), undefined, { lookaheads: "text" })).toMatch(/^\d{6}-\d{4}$/);
+    expect(samplePattern("^(?=a)a$", mulberry32(1), undefined, { lookaheads: "text" })).toBe("aa");
+    expect(samplePattern("^(?!x)(?<=y)a$", mulberry32(1), undefined, { lookaheads: "text" })).toBe("a");
+  });
 });
 
 describe("pattern samples aimed at a length (fixed seeds 1..50)", () => {

@@ -3,8 +3,10 @@
  * an exploded form object (style form, explode true: its properties are the query's own pairs).
  * AWS's query APIs do it: elasticbeanstalk's CreateEnvironment has a `Version` parameter (the API
  * version, an enum) and a `Tier` object whose `Version` property is the tier's, so a request may
- * carry `Version=...` twice and no server (the mock included) can tell whose each one is. Found in 8
- * documents of the APIs.guru corpus (26 operations); generate warns, and the request is sent as written.
+ * carry `Version=...` twice and no server (the mock included) can tell whose each one is. Two exploded
+ * objects with a property of one name do the same: rds's CreateDBCluster has `ScalingConfiguration`
+ * and `ServerlessV2ScalingConfiguration`, each with a `MinCapacity` (an integer, a double). Found in
+ * 10 documents of the APIs.guru corpus (45 operations; 8 and 26 with the parameter names alone); generate warns, and the request is sent as written.
  */
 import type { IrOperation } from "./operation-model";
 import { followRefs, type RefResolver } from "./document-refs";
@@ -17,12 +19,18 @@ export function queryKeyClashes(operations: readonly IrOperation[], resolve: Ref
   for (const operation of operations) {
     const query = operation.parameters.filter((p) => p.in === "query");
     const names = new Set(query.map((p) => p.name));
-    const found = query.flatMap((p) => {
-      if (p.style !== "form" || !p.explode || p.mediaType !== undefined || p.schemaPointer === undefined) return [];
-      return propertyNames(p.schemaPointer, resolve, file, 0, parameterSchemaValue(p))
-        .filter((name) => name !== p.name && names.has(name))
-        .map((name) => `${name} (a parameter, and a property of ${p.name})`);
-    });
+    const exploded = query.filter((p) => p.style === "form" && p.explode && p.mediaType === undefined && p.schemaPointer !== undefined);
+    const owners = new Map<string, string>();
+    const found = exploded.flatMap((p) =>
+      [...new Set(propertyNames(p.schemaPointer!, resolve, file, 0, parameterSchemaValue(p)))]
+        .filter((name) => name !== p.name)
+        .flatMap((name) => {
+          const owner = owners.get(name);
+          if (owner === undefined) owners.set(name, p.name);
+          if (names.has(name)) return [`${name} (a parameter, and a property of ${p.name})`];
+          return owner === undefined ? [] : [`${name} (a property of ${owner} and of ${p.name})`];
+        }),
+    );
     if (found.length > 0) clashes.push(`${operation.method.toUpperCase()} ${operation.path}: ${found[0]}`);
   }
   return clashes;
