@@ -94,14 +94,16 @@ export class NameAllocator {
    */
   allocateHoisted(base: string, origin: string): string {
     let name: string;
+    let derived: string[];
     do {
       const n = (this.hoisted.get(base) ?? 0) + 1;
       this.hoisted.set(base, n);
       name = `${base}_${n}`;
-    } while (this.conflict(name, this.derivedFrom(name, false)) !== undefined);
+      derived = this.derivedFrom(name, false);
+    } while (this.conflict(name, derived) !== undefined);
     this.taken.set(name.toLowerCase(), origin);
     this.exactTypes.set(name, origin);
-    for (const as of this.derivedFrom(name, false)) this.values.set(as, { origin, as });
+    for (const as of derived) this.values.set(as, { origin, as });
     return name;
   }
 

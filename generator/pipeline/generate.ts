@@ -520,7 +520,8 @@ async function emitModules(
     // client's user agent); the first (the guards) reads none, and has given that thread the time.
     if (offloaded && i > 0) await offloaded.release;
     emit(emitter);
-    // After the first (the guards, printed there on a large document): the release's files come next in that thread's queue.
+    // Once the first emitter has run (the guards, printed there on a large document): the release's
+    // files come next in that thread's queue (asked for once; later calls do nothing).
     offloaded?.requestReleaseFiles();
   }
   if (buildersOnThread) {

@@ -23,6 +23,7 @@
  */
 import { escapePointerToken, isJsonObject, type JsonObject } from "../keywords";
 import { componentSchemaName } from "./names";
+import { canonicalJson } from "../canonical-json";
 
 /** The value of a discriminating property: a string, or the number or boolean a branch pins it to. */
 export type DiscriminatorTag = string | number | boolean;
@@ -73,7 +74,9 @@ export function readDiscriminator(schema: JsonObject, pointer: string, document:
     // (One that is no object, `{type: "null"}` beside the branches, is not the tag's to pick: the tag is read on objects only.)
     if (!isJsonObject(alternative) || typeof alternative.$ref === "string" || !admitsObjects(alternative)) continue;
     const ref = `${pointer}/${keyword}/${index}`;
-    const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && sameJson(target, alternative));
+    // (Compared as canonical JSON: a mapping value written as a copy of the alternative, its keys in any order.)
+    const written = canonicalJson(alternative);
+    const named = Object.entries(mapping).find(([, target]) => isJsonObject(target) && canonicalJson(target) === written);
     const pinned = named === undefined ? pinnedValue(alternative, discriminator.propertyName) : undefined;
     if (named === undefined && pinned === undefined) return undefined;
     // (Two alternatives with one tag: it could pick only one of them, and refuse the other's values.)
@@ -109,14 +112,6 @@ function pinnedValue(component: unknown, property: string): DiscriminatorTag | u
 /** Whether a schema's own `type` lets an object through (no `type`: it does). */
 function admitsObjects(schema: JsonObject): boolean {
   return typeof schema.type === "string" ? schema.type === "object" : Array.isArray(schema.type) ? schema.type.includes("object") : true;
-}
-
-/** Whether two JSON values are equal (a mapping value written as a copy of an alternative). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function referencesIn(schemas: unknown[]): string[] {
