@@ -11,7 +11,8 @@
  * API those are most of the types, and four exports each, or even one, were noise in the package's
  * API that nobody calls (netbox.dev's 6,867 parameters: 3.9 MB of guards.ts's 11 MB were validateX
  * of single parameters). Their names stay reserved either way (guardsArtifact.namesForType), so no
- * name moves when this rule does.
+ * name moves when this rule does. (A query's or cookie's parameter of a bare type is no type at all
+ * now: load/openapi/parameter-schemas.ts's typedInItsObject.)
  */
 import { builtObjectType, siteTypeAt, type IrModel } from "../../ir/model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";

@@ -2,7 +2,9 @@
  * Where an OpenAPI document's schemas are, and the named types they become: every
  * `components.schemas` entry (named by its key), then per operation the inline schemas of its
  * request body and responses (operation + role, openapi/names.ts), its parameters' schemas
- * (operation + location + parameter name) and one object per parameter location (parameter-schemas.ts);
+ * (operation + location + parameter name; a query's or cookie's parameter of a bare type is typed
+ * in its object instead: parameter-schemas.ts's typedInItsObject) and one object per parameter
+ * location (parameter-schemas.ts);
  * then the same for each webhook and callback (named as operations are: operations.ts). What the loader indexes (the document is not itself a schema)
  * and what the normalizer seeds its queue with instead of a root and its `$defs`.
  */
@@ -11,7 +13,7 @@ import { toPascalCase } from "../../identifiers";
 import { pointerTokens } from "./document-refs";
 import { inlineSchemaName } from "./names";
 import { PARAMETER_LOCATIONS, type IrMediaContent } from "./operation-model";
-import { parametersSchema, responseHeadersSchema } from "./parameter-schemas";
+import { parametersSchema, responseHeadersSchema, typedInItsObject } from "./parameter-schemas";
 import { parameterSchemaValue } from "./operation-parts";
 import type { OpenApiInput } from "./read-openapi";
 
@@ -107,6 +109,8 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
   };
   // A parameter is part of a request: a schema with read-only properties is typed by its request view.
   const parameterViews = new Map<string, string>();
+  // A query's or cookie's parameter of a bare type (`{"type": "string"}`): its schema, copied into its location's object (typedInItsObject).
+  const parameterCopies = new Map<string, JsonObject>();
   // The webhooks' and callbacks' after the operations': a schema both use is named after the operation.
   const webhooks = new Set(input.webhooks);
   for (const operation of [...input.operations, ...input.webhooks]) {
@@ -125,6 +129,10 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
         if (!parameterViews.has(parameter.schemaPointer)) parameterViews.set(parameter.schemaPointer, `#/$defs/${escapePointerToken(name)}`);
         continue;
       }
+      if (typedInItsObject(parameter, value)) {
+        parameterCopies.set(parameter.schemaPointer, value);
+        continue;
+      }
       // Named after the first operation that has it (a shared parameter shares its type): ListPetsParamsQueryLimit.
       const name = `${inlineSchemaName.parameters(operation.typeStem, parameter.in)}${toPascalCase(parameter.name) || "Value"}`;
       if (bareRef) {
@@ -136,7 +144,7 @@ export function openApiSchemas(input: OpenApiInput, documentUri: string): OpenAp
     }
     for (const location of PARAMETER_LOCATIONS) {
       const name = operation.parameterTypes[location];
-      const schema = parametersSchema(operation, location, documentUri, (pointer) => parameterViews.get(pointer));
+      const schema = parametersSchema(operation, location, documentUri, (pointer) => parameterViews.get(pointer), (pointer) => parameterCopies.get(pointer));
       if (name !== undefined && schema !== undefined) defs[name] = schema;
     }
     operation.requestBody?.contents.forEach(site);

@@ -37,9 +37,11 @@ test("data types keep every wrapper; a single parameter's schema has none, or va
   expect(guardWrappers(model, "QueryStylesParamsQuery")).toEqual(EVERY);
   // Inline schemas of single parameters: none where the location's object checks them (query,
   // header, cookie); validateX for a path's, checked one by one (emit/operations/parameter-checks.ts).
-  for (const name of ["QueryStylesParamsQueryFilter", "HeaderAndCookieParamsHeaderXRequired", "HeaderAndCookieParamsCookieSession"]) {
+  for (const name of ["QueryStylesParamsQueryFilter", "HeaderAndCookieParamsHeaderXRequired", "HeaderAndCookieParamsCookiePrefs"]) {
     expect([name, guardWrappers(model, name)]).toEqual([name, []]);
   }
+  // A cookie's (or query's) parameter of a bare type is no type at all: typed and checked in its object (load/openapi/parameter-schemas.ts's typedInItsObject).
+  expect(model.types.map((t) => t.name)).not.toContain("HeaderAndCookieParamsCookieSession");
   expect(guardWrappers(model, "PathSimpleParamsPathId")).toEqual(["validate"]);
   // A parameter whose schema is a bare `$ref` to Point is typed by Point itself: no alias type of its own.
   expect(model.types.map((t) => t.name).filter((name) => /ParametersSchema/.test(name))).toEqual([]);
