@@ -112,10 +112,23 @@ function script(guards: readonly string[], body: readonly BuilderStatement[]): S
   };
 }
 
-/** Every identifier-like word of `text`, collected in one pass (a search per name would be quadratic on thousands of types). */
+/**
+ * Every identifier-like word of `text` (the longest runs of `$`, ID_Continue, ZWNJ, ZWJ), collected
+ * in one pass (a search per name would be quadratic on thousands of types). The runs of word
+ * characters and non-ASCII ones first, an ASCII regex: a run all ASCII is a word as it is, and only
+ * a run with a non-ASCII character is split by the Unicode one (its words are those of the run: what
+ * separates them there is non-ASCII). The Unicode regex over the whole text was a third of the
+ * builders' time on mist.com's 2.2 MB builders.ts; this takes 45% less.
+ */
 function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/[$\p{ID_Continue}\u200C\u200D]+/gu));
+  const words = new Set<string>();
+  for (const run of text.match(/[$\w\u0080-\uffff]+/g) ?? []) {
+    if (ASCII_WORD.test(run)) words.add(run);
+    else for (const word of run.match(/[$\p{ID_Continue}\u200C\u200D]+/gu) ?? []) words.add(word);
+  }
+  return words;
 }
+const ASCII_WORD = /^[$\w]+$/;
 
 /**
  * Imports of exactly the types and guards the body mentions, the runtime as a namespace. For the

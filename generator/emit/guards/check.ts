@@ -17,5 +17,7 @@ export interface KeywordCheck {
 
 /** Whether the node has any of the check's keywords. */
 export function hasKeywords(check: KeywordCheck, node: IrNode): boolean {
-  return check.keywords.some((k) => node[k] !== undefined);
+  // A loop, not `some` with a closure: called for every check on every node compiled (a closure each: 30 MB on netbox.dev's guards).
+  for (const keyword of check.keywords) if (node[keyword] !== undefined) return true;
+  return false;
 }
