@@ -40,6 +40,7 @@ import { printStated, releaseInfo as releaseInfoOf, type OffloadAnswer, type Off
 import { BUILDERS_MODULE } from "../emit/builders/index";
 import { copyText } from "../print/moved-texts";
 import { parameterOnlyTypes } from "../emit/guards/wrappers";
+import { responseBodyTypes } from "../emit/builders/response-bodies";
 import { GENERATOR_VERSION } from "../version";
 import type { GenerateOptions, GenerateResult, SchemaInput } from "./options";
 import { mark, markWhenDone } from "./timings";
@@ -328,7 +329,7 @@ function offload(inputs: readonly SchemaInput[], artifactsOf: readonly Set<strin
   const { packageTypes, heuristics, artifacts, formats, endpoints } = plan.emitOptions;
   const builders =
     buildersEmitter && model.types.length >= BUILDERS_ON_THREAD_FROM_TYPES && viewOf(buildersEmitter, inputs, artifactsOf, plan) === model
-      ? (ask({ builders: { header: plan.header(BUILDERS_MODULE.summary), options: { artifacts, formats, endpoints, packageTypes, heuristics }, parameterOnly: [...parameterOnlyTypes(model)] } }) as Promise<PrintedBuilders>)
+      ? (ask({ builders: { header: plan.header(BUILDERS_MODULE.summary), options: { artifacts, formats, endpoints, packageTypes, heuristics }, parameterOnly: [...parameterOnlyTypes(model)], responseBodies: [...responseBodyTypes(model)] } }) as Promise<PrintedBuilders>)
       : undefined;
   // The last request: the worker forgets the model once it has answered it. Made with stand-ins
   // for the schemas' hashes (release/hash-stand-ins.ts), once the jobs queued before it are sent

@@ -58,8 +58,9 @@ export interface BuildersRequest {
   header: string;
   /** The emit options the builders read: no getter (the client's settings, which plan the release, stay behind). */
   options: Pick<EmitOptions, "artifacts" | "formats" | "endpoints" | "packageTypes" | "heuristics">;
-  /** wrappers.ts's parameterOnlyTypes of the model: the only part of its API (not sent) the builders read. */
+  /** wrappers.ts's parameterOnlyTypes of the model, and builders/response-bodies.ts's responseBodyTypes: the only parts of its API (not sent) the builders read. */
   parameterOnly: string[];
+  responseBodies: string[];
 }
 
 /** builders.ts as the main thread would print it: its text, declarations, JavaScript, and its text re-indented when it is over LARGE_PACKAGE_PRETTIER_SIZE_LIMIT. */
@@ -222,14 +223,16 @@ export function printStated({ path, header, javascript }: StatedPrintRequest): P
  * Re-indented here when over LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, as it is in a package this large
  * (the main thread asks for it only on a document of thousands of types); that thread decides.
  */
-function emitBuilders(model: IrModel, { header, options, parameterOnly }: BuildersRequest): PrintedBuilders {
+function emitBuilders(model: IrModel, { header, options, parameterOnly, responseBodies }: BuildersRequest): PrintedBuilders {
   const { rememberParameterOnlyTypes } = require("../emit/guards/wrappers") as typeof import("../emit/guards/wrappers");
+  const { rememberResponseBodyTypes } = require("../emit/builders/response-bodies") as typeof import("../emit/builders/response-bodies");
   const { buildersEmitter } = require("../emit/builders/index") as typeof import("../emit/builders/index");
   const { printModule } = require("./print-module") as typeof import("./print-module");
   const { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent } = require("./reindent") as typeof import("./reindent");
   const { headerOf, printScripts } = require("./scripts") as typeof import("./scripts");
   const { mark } = require("../pipeline/timings") as typeof import("../pipeline/timings");
   rememberParameterOnlyTypes(model, parameterOnly);
+  rememberResponseBodyTypes(model, responseBodies);
   const [module, ...more] = buildersEmitter.emit({ model, options });
   if (module === undefined || more.length > 0 || module.javascript === undefined || !Array.isArray(module.declarations)) throw new Error("internal: the builders emitter gave other than one module with its JavaScript and declarations");
   mark("emitted builders");
