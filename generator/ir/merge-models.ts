@@ -238,6 +238,23 @@ export function refsOf(schema: IrSchema, found = new Set<string>()): Set<string>
   return found;
 }
 
+/** The named types `from` are and every type they refer to, transitively (`types`: the model's, by name). */
+export function typesReachedFrom(types: ReadonlyMap<string, IrNamedType>, from: readonly string[]): Set<string> {
+  const pending = [...from];
+  const reached = new Set(pending);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const type = types.get(name);
+    if (!type) continue;
+    for (const ref of refsOf(type.schema)) {
+      if (!reached.has(ref)) {
+        reached.add(ref);
+        pending.push(ref);
+      }
+    }
+  }
+  return reached;
+}
+
 export function renameRefs(schema: IrSchema, renames: ReadonlyMap<string, string>): IrSchema {
   const rename = (name: string): string => renames.get(name) ?? name;
   return visitNodes(schema, (node) => {

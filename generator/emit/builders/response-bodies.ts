@@ -9,7 +9,7 @@
  * exactly as `$defs`), a response's view of one (`PetResponse`), the types inside a response body,
  * and the responses of webhooks and callbacks, which the user's receiver sends.
  */
-import { refsOf } from "../../ir/merge-models";
+import { typesReachedFrom } from "../../ir/merge-models";
 import { siteTypeAt, type IrModel } from "../../ir/model";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
 
@@ -42,17 +42,7 @@ export function responseBodyTypes(model: IrModel): ReadonlySet<string> {
       }
     }
     // What the other types refer to, transitively: those keep their builders.
-    const pending = model.types.map((t) => t.name).filter((name) => !found.has(name));
-    const reached = new Set(pending);
-    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-      for (const ref of refsOf(byName.get(name)?.schema ?? true)) {
-        if (!reached.has(ref)) {
-          reached.add(ref);
-          pending.push(ref);
-        }
-      }
-    }
-    for (const name of reached) found.delete(name);
+    for (const name of typesReachedFrom(byName, model.types.map((t) => t.name).filter((name) => !found.has(name)))) found.delete(name);
   }
   responseBodies.set(model, found);
   return found;

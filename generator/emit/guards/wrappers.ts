@@ -18,7 +18,7 @@ import { builtObjectType, siteTypeAt, type IrModel } from "../../ir/model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { checkedObject } from "../operations/parameter-checks";
-import { refsOf } from "../../ir/merge-models";
+import { typesReachedFrom } from "../../ir/merge-models";
 
 export type GuardWrapper = "is" | "validate" | "assert" | "standardSchema";
 
@@ -103,18 +103,7 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
     for (const object of objects) parameters.delete(object);
     for (const object of headerObjects) parameters.add(object);
     // What the other types refer to (parameter objects aside: they refer to every parameter), transitively.
-    const pending = model.types.map((t) => t.name).filter((name) => !parameters.has(name) && !objects.has(name));
-    const reached = new Set(pending);
-    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-      const type = byName.get(name);
-      if (!type) continue;
-      for (const ref of refsOf(type.schema)) {
-        if (!reached.has(ref)) {
-          reached.add(ref);
-          pending.push(ref);
-        }
-      }
-    }
+    const reached = typesReachedFrom(byName, model.types.map((t) => t.name).filter((name) => !parameters.has(name) && !objects.has(name)));
     for (const name of parameters) if (!reached.has(name)) found.add(name);
     const validated = new Set([...headerTypes, ...headerObjects, ...ownTypes(checkedAlone)]);
     requestParameterOnly.set(model, new Set([...found].filter((name) => !validated.has(name))));
