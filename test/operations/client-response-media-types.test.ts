@@ -18,7 +18,7 @@ const call = (contentType: string, body: string): Promise<any> => {
 
 test("the operation's guards are by media type where they differ, one guard where they do not", () => {
   const operations = t.files.get("src/operations.ts")!;
-  expect(operations).toContain(`"200": { "application/geo+json": validateFeatureCollection, "application/json": validatePage, "application/vnd.geo+json": validateFeatureCollection, "text/csv": null }`);
+  expect(operations).toContain(`"200": $byMediaType({ "application/geo+json": validateFeatureCollection, "application/json": validatePage, "application/vnd.geo+json": validateFeatureCollection, "text/csv": null })`);
   expect(operations).toContain(`"404": validateProblem`);
 });
 

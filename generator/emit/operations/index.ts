@@ -33,7 +33,7 @@ const OPERATION_RUNTIME_TYPES: Record<string, string[]> = {
 /** What the generated code may call or name, per template; the types among them are imported as types. */
 const RUNTIME_EXPORTS: Record<string, string[]> = {
   "runtime/http-client.ts": ["CallOptions", "withIdempotencyKeys"],
-  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "refuseDotSegments", "withoutFiles"],
+  "runtime/operation-call.ts": ["ApiClient", "BlobLike", "MultipartBody", "OperationClientOptions", "byMediaType", "callForbiddenMethod", "callOperation", "createApiClient", "formBody", "jsonBody", "multipartBody", "newIdempotencyKey", "operationBaseUrl", "rawBody", "refuseDotSegments", "withoutFiles"],
   "runtime/params.ts": ["jsonParam", "ownParam", "serializeCookieParam", "serializeHeaderParam", "serializePathParam", "serializePrimitiveHeader", "serializeQueryParam", "serializeSimplePathParam"],
   "runtime/response-headers.ts": ["headerReader"],
   "runtime/responses.ts": ["ApiFailure", "ApiHttpError", "ApiSuccess", "ApiUnsupportedMethod", "StatusRange"],

@@ -205,7 +205,7 @@ export function planOperation(operation: IrOperation, api: IrApi, names: Operati
     if (underRange && !response.contents.some((c) => bodyKind(c.mediaType) === "json")) guards.set("application/json", siteType(underRange));
     const responseGuard =
       new Set(guards.values()).size > 1
-        ? code`{ ${join([...guards].map(([mediaType, type]) => code`${objectKey(mediaType)}: ${type !== undefined ? guard(type) : code`null`}`), ", ")} }`
+        ? code`${rt("byMediaType")}({ ${join([...guards].map(([mediaType, type]) => code`${objectKey(mediaType)}: ${type !== undefined ? guard(type) : code`null`}`), ", ")} })`
         : [...guards.values()][0] !== undefined
           ? guard([...guards.values()][0]!)
           : code`null`;

@@ -103,8 +103,12 @@ export interface OperationCall {
   parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
 
-/** A response's guard: one for its JSON body, none (null: any body), or one per declared media type when they differ ("application/geo+json", "text/csv": null). */
-export type ResponseGuard = ValidateFn<unknown> | null | { readonly [mediaType: string]: ValidateFn<unknown> | null };
+/**
+ * A response's guard: one for its JSON body, none (null: any body), or, when its media types' guards differ
+ * ("application/geo+json", "text/csv": null), byMediaType's, which the answer's media type and
+ * Content-Type are passed to. Only the operations with such a response bundle that choice.
+ */
+export type ResponseGuard = ((value: unknown, mediaType: string, contentType: string | null) => { readonly ok: boolean; readonly errors?: readonly ApiIssue[] }) | null;
 
 /** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
 export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & { header?: unknown }) | ApiFailure | ApiUnsupportedMethod;
@@ -199,9 +203,9 @@ async function send(client: ApiClient, op: OperationCall, call: CallOptions = {}
     }
   }
   if (key === undefined) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = guardFor(op.responses[key]!, mediaType, response.headers.get("content-type"));
+  const validate = op.responses[key]!;
   const check = options.validateResponses === true;
-  const errors: ApiIssue[] = [...((check && validate && (validate(data) as { errors?: readonly ApiIssue[] }).errors) || [])];
+  const errors: ApiIssue[] = [...((check && validate && validate(data, mediaType, response.headers.get("content-type")).errors) || [])];
   // The declared headers, read (and checked with the body: one invalid-response lists the errors of both); undefined when none are declared.
   const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
   if (errors.length > 0) return { ok: false, kind: "invalid-response", status, body: data, errors, headers: response.headers };
@@ -220,13 +224,17 @@ export function responseKey(status: number, declared: readonly string[]): string
 }
 
 /**
- * The guard of a body of `mediaType`: the response's one guard, or the guard of its media type (or
- * of a declared range, "application/" and a star, then star/star). A media type the response does
- * not declare gets the union its type says: the first guard that passes, else the first one's
- * errors (none when a declared media type takes any body).
+ * The guard of a response whose media types have guards of their own (the generated code's, for
+ * such a response alone: an operation without one bundles none of this): the guard of the answer's
+ * media type (or of a declared range, "application/" and a star, then star/star), none when that
+ * one's is null. A media type the response does not declare gets the union its type says: the first
+ * guard that passes, else the first one's errors (none when a declared media type takes any body).
  */
-function guardFor(declared: ResponseGuard, mediaType: string, contentType: string | null): ValidateFn<unknown> | null {
-  if (declared === null || typeof declared === "function") return declared;
+export function byMediaType(declared: { readonly [mediaType: string]: ValidateFn<unknown> | null }): NonNullable<ResponseGuard> {
+  return (value, mediaType, contentType) => guardFor(declared, mediaType, contentType)?.(value) ?? { ok: true };
+}
+
+function guardFor(declared: { readonly [mediaType: string]: ValidateFn<unknown> | null }, mediaType: string, contentType: string | null): ValidateFn<unknown> | null {
   // A media type declared with parameters beside its twins ("application/json;version=2" and
   // "application/json", generated keys as mediaTypeKey writes them): the one whose parameters the
   // answer carries, the most of them first, before the essence.

@@ -20,6 +20,7 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var operation_call_exports = {};
 __export(operation_call_exports, {
+  byMediaType: () => byMediaType,
   callForbiddenMethod: () => callForbiddenMethod,
   callOperation: () => callOperation,
   createApiClient: () => createApiClient,
@@ -105,9 +106,9 @@ async function send(client, op, call = {}) {
     }
   }
   if (key === void 0) return { ok: false, kind: "undeclared-status", status, body: data, headers: response.headers };
-  const validate = guardFor(op.responses[key], mediaType, response.headers.get("content-type"));
+  const validate = op.responses[key];
   const check = options.validateResponses === true;
-  const errors = [...check && validate && validate(data).errors || []];
+  const errors = [...check && validate && validate(data, mediaType, response.headers.get("content-type")).errors || []];
   const header = op.responseHeaders?.[key]?.(response.headers, check, errors);
   if (errors.length > 0) return { ok: false, kind: "invalid-response", status, body: data, errors, headers: response.headers };
   return (0, import_responses.isSuccessStatus)(status) ? { ok: true, status, data, headers: response.headers, header } : { ok: false, kind: "http", status, error: data, headers: response.headers, header };
@@ -117,8 +118,10 @@ function responseKey(status, declared) {
   if (key === "default" && (0, import_responses.isSuccessStatus)(status) && declared.some((d) => d.startsWith("2"))) return void 0;
   return key;
 }
+function byMediaType(declared) {
+  return (value, mediaType, contentType) => guardFor(declared, mediaType, contentType)?.(value) ?? { ok: true };
+}
 function guardFor(declared, mediaType, contentType) {
-  if (declared === null || typeof declared === "function") return declared;
   const parameters = (contentType ?? "").split(";").slice(1).map((p) => p.trim().toLowerCase().replace(/\s*=\s*/, "="));
   const twins = Object.keys(declared).filter((key) => key.startsWith(`${mediaType};`) && key.split(";").slice(1).every((p) => parameters.includes(p))).sort((a, b) => b.split(";").length - a.split(";").length);
   for (const key of [...twins, mediaType, `${mediaType.split("/")[0]}/*`, "*/*"]) if (Object.prototype.hasOwnProperty.call(declared, key)) return declared[key] ?? null;
@@ -175,6 +178,7 @@ function isBlob(value) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  byMediaType,
   callForbiddenMethod,
   callOperation,
   createApiClient,

@@ -10,7 +10,7 @@
  * calls, and its own guards only.
  */
 import { type CallOptions, type TransportOptions, type ValidateFn } from "./http-client.js";
-import { type ApiFailure, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
+import { type ApiFailure, type ApiIssue, type ApiHttpError, type ApiSuccess, type ApiUnsupportedMethod } from "./responses.js";
 import { type Credential, type SchemeApplier } from "./security.js";
 import { type QueryStyle } from "./params.js";
 import type { HeaderReader } from "./response-headers.js";
@@ -105,10 +105,15 @@ export interface OperationCall {
     /** Each parameter with the guard of its schema (checked unless `validate: false`; undefined: not given) and where its errors are: "/query/limit". */
     parameters?: readonly (readonly [at: string, value: unknown, validate: ValidateFn<unknown>])[] | undefined;
 }
-/** A response's guard: one for its JSON body, none (null: any body), or one per declared media type when they differ ("application/geo+json", "text/csv": null). */
-export type ResponseGuard = ValidateFn<unknown> | null | {
-    readonly [mediaType: string]: ValidateFn<unknown> | null;
-};
+/**
+ * A response's guard: one for its JSON body, none (null: any body), or, when its media types' guards differ
+ * ("application/geo+json", "text/csv": null), byMediaType's, which the answer's media type and
+ * Content-Type are passed to. Only the operations with such a response bundle that choice.
+ */
+export type ResponseGuard = ((value: unknown, mediaType: string, contentType: string | null) => {
+    readonly ok: boolean;
+    readonly errors?: readonly ApiIssue[];
+}) | null;
 /** Any operation's result; a response's declared headers are on `header` (the generated result types say which). */
 export type OperationResult = ((ApiSuccess<number, unknown> | ApiHttpError<number, unknown>) & {
     header?: unknown;
@@ -142,6 +147,16 @@ export declare const callOperation: <R extends OperationResult>(client: ApiClien
  * is not the error body `default` usually describes.
  */
 export declare function responseKey(status: number, declared: readonly string[]): string | undefined;
+/**
+ * The guard of a response whose media types have guards of their own (the generated code's, for
+ * such a response alone: an operation without one bundles none of this): the guard of the answer's
+ * media type (or of a declared range, "application/" and a star, then star/star), none when that
+ * one's is null. A media type the response does not declare gets the union its type says: the first
+ * guard that passes, else the first one's errors (none when a declared media type takes any body).
+ */
+export declare function byMediaType(declared: {
+    readonly [mediaType: string]: ValidateFn<unknown> | null;
+}): NonNullable<ResponseGuard>;
 export declare const jsonBody: BodyEncoder;
 /**
  * Each property `name=value`, percent-encoded. A property with an Encoding Object that gives a style,
