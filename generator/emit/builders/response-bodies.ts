@@ -10,8 +10,8 @@
  * and the responses of webhooks and callbacks, which the user's receiver sends.
  */
 import { typesReachedFrom } from "../../ir/merge-models";
-import { siteTypeAt, type IrModel } from "../../ir/model";
-import { placeOfPointer } from "../../load/openapi/schema-sites";
+import type { IrModel } from "../../ir/model";
+import { siteOwnType } from "../guards/wrappers";
 
 const responseBodies = new WeakMap<IrModel, ReadonlySet<string>>();
 
@@ -34,10 +34,10 @@ export function responseBodyTypes(model: IrModel): ReadonlySet<string> {
     for (const operation of api.operations) {
       for (const response of operation.responses) {
         for (const content of response.contents) {
-          // The site's own schema (its type's origin is the site): not a `$ref` to a component, nor a view (leavesOut: a made schema).
+          // The site's own schema: not a `$ref` to a component, nor a view (leavesOut: a made schema).
           if (content.schema === undefined || content.schema.leavesOut !== undefined) continue;
-          const name = siteTypeAt(api, content.schema.pointer);
-          if (name !== undefined && byName.get(name)?.origin.endsWith(`#${placeOfPointer(content.schema.pointer).pointer}`)) found.add(name);
+          const name = siteOwnType(api, byName, content.schema.pointer);
+          if (name !== undefined) found.add(name);
         }
       }
     }

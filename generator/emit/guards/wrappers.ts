@@ -14,7 +14,7 @@
  * name moves when this rule does. (A query's or cookie's parameter of a bare type is no type at all
  * now: load/openapi/parameter-schemas.ts's typedInItsObject.)
  */
-import { builtObjectType, siteTypeAt, type IrModel } from "../../ir/model";
+import { builtObjectType, siteTypeAt, type IrApi, type IrModel, type IrNamedType } from "../../ir/model";
 import { PARAMETER_LOCATIONS } from "../../load/openapi/operation-model";
 import { placeOfPointer } from "../../load/openapi/schema-sites";
 import { checkedObject } from "../operations/parameter-checks";
@@ -84,17 +84,15 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
         if (object !== undefined) headerObjects.add(object);
       }
     }
-    // The type each site became, when its schema is the site's own (its origin ends with the site's
-    // pointer), not the type a parameter is checked with: a parameter whose schema is a bare `$ref`
-    // to a component is checked with the component's guard, and the component keeps every wrapper.
-    // Looked up by site key, as the client does (emit/operations/plan.ts): a site in another file
-    // is "<uri>#/..." there and its type's origin "paths/pets.yaml#/...".
+    // The type each site became, when its schema is the site's own (siteOwnType), not the type a
+    // parameter is checked with: a parameter whose schema is a bare `$ref` to a component is checked
+    // with the component's guard, and the component keeps every wrapper.
     const byName = new Map(model.types.map((t) => [t.name, t]));
     const ownTypes = (pointers: ReadonlySet<string>): Set<string> => {
       const names = new Set<string>();
       for (const pointer of pointers) {
-        const name = siteTypeAt(api, pointer);
-        if (name !== undefined && byName.get(name)?.origin.endsWith(`#${placeOfPointer(pointer).pointer}`)) names.add(name);
+        const name = siteOwnType(api, byName, pointer);
+        if (name !== undefined) names.add(name);
       }
       return names;
     };
@@ -110,4 +108,16 @@ export function parameterOnlyTypes(model: IrModel): ReadonlySet<string> {
   }
   parameterOnly.set(model, found);
   return found;
+}
+
+/**
+ * The type a schema site of the operation model became (IrParameter.schemaPointer, a media type's
+ * or a header's), when that schema is the site's own: its origin ends with the site's pointer (not
+ * a `$ref` to a component, which is the component's type). Looked up by site key, as the client
+ * does (emit/operations/plan.ts): a site in another file is "<uri>#/..." there and its type's
+ * origin "paths/pets.yaml#/...".
+ */
+export function siteOwnType(api: IrApi, types: ReadonlyMap<string, IrNamedType>, pointer: string): string | undefined {
+  const name = siteTypeAt(api, pointer);
+  return name !== undefined && types.get(name)?.origin.endsWith(`#${placeOfPointer(pointer).pointer}`) ? name : undefined;
 }

@@ -14,6 +14,7 @@ import { unionType } from "../type-expression";
 import type { IrNode } from "../../ir/model";
 import type { KeywordCheck } from "../guards/check";
 import { readProperty } from "../guards/access";
+import { escapeToken } from "../guards/paths";
 import type { Scope } from "../guards/scope";
 import type { KeywordChange, KeywordDefinition } from "./keyword";
 
@@ -24,7 +25,7 @@ function emitDiscriminated(s: Scope, node: IrNode): void {
   s.body.block(code`if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`, () => {
     s.body.block(code`switch (${readProperty(s, code`(${v}${ts` as Record<string, unknown>`})`, propertyName)})`, () => {
       for (const { tag, type } of branches) {
-        const at = `${node.schemaPath}/discriminator/mapping/${String(tag).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const at = `${node.schemaPath}/discriminator/mapping/${escapeToken(String(tag))}`;
         const branch: IrNode = { schemaPath: at, ref: type, annotations: {} };
         if (s.collecting) {
           const record = s.ev ? code` ${s.evaluate(branch, v, s.ev, at)};` : code``;

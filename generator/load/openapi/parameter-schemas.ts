@@ -6,7 +6,7 @@
  * so shared parameters share types.
  */
 import type { IrHeader, IrOperation, IrParameter, IrResponse, ParameterLocation } from "./operation-model";
-import type { JsonObject } from "../keywords";
+import { isJsonObject, type JsonObject } from "../keywords";
 import { setOwn } from "../../own-property";
 
 /**
@@ -33,9 +33,8 @@ const BARE_TYPES = new Set(["string", "number", "integer", "boolean"]);
  */
 export function typedInItsObject(parameter: IrParameter, schema: unknown): schema is JsonObject {
   if (parameter.in !== "query" && parameter.in !== "cookie") return false;
-  if (parameter.mediaType !== undefined || schema === null || typeof schema !== "object" || Array.isArray(schema)) return false;
-  const object = schema as JsonObject;
-  return typeof object.type === "string" && BARE_TYPES.has(object.type) && Object.keys(object).every((key) => BARE_TYPE_KEYWORDS.has(key) || key.startsWith("x-"));
+  if (parameter.mediaType !== undefined || !isJsonObject(schema)) return false;
+  return typeof schema.type === "string" && BARE_TYPES.has(schema.type) && Object.keys(schema).every((key) => BARE_TYPE_KEYWORDS.has(key) || key.startsWith("x-"));
 }
 
 /**
