@@ -58,7 +58,7 @@ export interface BuildersRequest {
   header: string;
   /** The emit options the builders read: no getter (the client's settings, which plan the release, stay behind). */
   options: Pick<EmitOptions, "artifacts" | "formats" | "endpoints" | "packageTypes" | "heuristics">;
-  /** wrappers.ts's parameterOnlyTypes of the model, and builders/response-bodies.ts's responseBodyTypes: the only parts of its API (not sent) the builders read. */
+  /** wrappers.ts's parameterOnlyTypes and responseBodyTypes of the model: the only parts of its API (not sent) the builders read. */
   parameterOnly: string[];
   responseBodies: string[];
 }
@@ -224,8 +224,7 @@ export function printStated({ path, header, javascript }: StatedPrintRequest): P
  * (the main thread asks for it only on a document of thousands of types); that thread decides.
  */
 function emitBuilders(model: IrModel, { header, options, parameterOnly, responseBodies }: BuildersRequest): PrintedBuilders {
-  const { rememberParameterOnlyTypes } = require("../emit/guards/wrappers") as typeof import("../emit/guards/wrappers");
-  const { rememberResponseBodyTypes } = require("../emit/builders/response-bodies") as typeof import("../emit/builders/response-bodies");
+  const { rememberParameterOnlyTypes, rememberResponseBodyTypes } = require("../emit/guards/wrappers") as typeof import("../emit/guards/wrappers");
   const { buildersEmitter } = require("../emit/builders/index") as typeof import("../emit/builders/index");
   const { printModule } = require("./print-module") as typeof import("./print-module");
   const { LARGE_PACKAGE_PRETTIER_SIZE_LIMIT, reindent } = require("./reindent") as typeof import("./reindent");

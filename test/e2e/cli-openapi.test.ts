@@ -223,11 +223,13 @@ describe("inline schemas of an operation", () => {
     guards = require(path.join(out, "dist", "cjs", "index.js"));
   });
 
-  test("a guard for an inline response schema (3.0 nullable converted)", () => {
-    expect(guards.isGetUserResponse200!({ id: 1, name: "Ada" })).toBe(true);
-    expect(guards.isGetUserResponse200!({ id: 1, name: "Ada", nickname: null })).toBe(true);
-    expect(guards.isGetUserResponse200!({ id: "1", name: "Ada" })).toBe(false);
-    expect(guards.isGetUserResponse200!({ id: 1 })).toBe(false);
+  test("a guard for an inline response schema (3.0 nullable converted): validateX, the one the client calls", () => {
+    const validate = guards.validateGetUserResponse200!;
+    expect(validate({ id: 1, name: "Ada" }).ok).toBe(true);
+    expect(validate({ id: 1, name: "Ada", nickname: null }).ok).toBe(true);
+    expect(validate({ id: "1", name: "Ada" }).ok).toBe(false);
+    expect(validate({ id: 1 }).ok).toBe(false);
+    expect(guards.isGetUserResponse200).toBeUndefined();
   });
 
   test("a reference to a component is that component's type, no alias", () => {

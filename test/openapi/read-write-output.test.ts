@@ -59,8 +59,10 @@ test("guards: a request guard does not require a read-only property, a response 
   expect(g.isPetResponse({ name: "Rex" })).toBe(false);
   expect(g.isPetResponse({ id: 1, name: "Rex", owner: { email: "a@b.c" } })).toBe(false); // User keeps its read-only id in a response
   expect(g.isReplacePetRequestBody({ pet: { name: "Rex", password: "s" } })).toBe(true);
-  expect(g.isReplacePetResponse200({ pet: { id: 1, name: "Rex" } })).toBe(true);
-  expect(g.isListPetsResponse200([{ id: 1, name: "Rex" }])).toBe(true);
+  // An inline response body has validateX alone (emit/guards/wrappers.ts).
+  expect(g.validateReplacePetResponse200({ pet: { id: 1, name: "Rex" } }).ok).toBe(true);
+  expect(g.validateReplacePetResponse200({ pet: { name: "Rex" } }).ok).toBe(false);
+  expect(g.validateListPetsResponse200([{ id: 1, name: "Rex" }]).ok).toBe(true);
   // Parameters are requests too: a component's view, or the parameter's own.
   expect(g.isListPetsParamsQuery({ owner: { email: "a@b.c" }, match: { name: "Rex" } })).toBe(true);
   expect(g.isListPetsParamsQuery({ owner: {} })).toBe(false);

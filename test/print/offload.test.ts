@@ -47,11 +47,11 @@ function withoutModel(result: GenerateResult): Omit<GenerateResult, "model"> {
   return rest;
 }
 
-// 48 resources: 600-odd named types (past OFFLOAD_FROM_TYPES) and a guards module past a megabyte (re-indented there).
+// 56 resources: 700-odd named types (past OFFLOAD_FROM_TYPES) and a guards module past a megabyte (re-indented there).
 test("a large document gives the same package, release and warnings with the other thread as without it", async () => {
-  const before = await generate({ schema: syntheticOpenApi(47), build: false, release: true });
+  const before = await generate({ schema: syntheticOpenApi(55), build: false, release: true });
   const file = (p: string) => before.files.find((f) => f.path === p)?.contents;
-  const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false, previous: { packageJson: file("package.json"), snapshot: file("koala-codegen.api.json"), changelog: file("CHANGELOG.md") } };
+  const options: GenerateOptions = { schema: syntheticOpenApi(56), build: false, previous: { packageJson: file("package.json"), snapshot: file("koala-codegen.api.json"), changelog: file("CHANGELOG.md") } };
   const alone = await generate(options);
   const requests: OffloadRequest[] = [];
   const { result, sent } = await withThread(options, requests);
@@ -67,7 +67,7 @@ test("a large document gives the same package, release and warnings with the oth
   expect(snapshot).toContain(`"sha256": "${alone.model.roots![0]!.hash}"`);
   expect(result.files.find((f) => f.path === "CHANGELOG.md")!.contents).toContain(`(sha256 ${alone.model.roots![0]!.hash!.slice(0, 12)})`);
   expect(snapshot).not.toContain("koala-codegen-schema-hash");
-  // The release was diffed against the previous output: Resource47 is new.
+  // The release was diffed against the previous output: Resource55 is new.
   expect(alone.release.bump).not.toBe("none");
   expect(alone.release.changes.length).toBeGreaterThan(0);
   expect(withoutModel(result)).toEqual(withoutModel(alone));
@@ -83,7 +83,7 @@ test("a large document gives the same package, release and warnings with the oth
 }, 240_000);
 
 test("a thread that fails every request (it has ended, say) costs nothing but time: the same package, built here", async () => {
-  const options: GenerateOptions = { schema: syntheticOpenApi(48), build: false };
+  const options: GenerateOptions = { schema: syntheticOpenApi(56), build: false };
   const alone = await generate(options);
   const sent: string[] = [];
   const offload = (request: OffloadRequest) => {

@@ -15,7 +15,6 @@ import { isNode, rootTypes } from "../../ir/model";
 import { emitShortBuilder, planShortBuilders, type ShortBuilderPlan } from "./short-builders";
 import { commentLines, type BuilderStatement } from "../declared";
 import { guardWrappers } from "../guards/wrappers";
-import { responseBodyTypes } from "./response-bodies";
 import type { StatedScript } from "../../print/scripts";
 
 export const RUNTIME_TEMPLATE = "runtime/builders.ts";
@@ -41,10 +40,9 @@ export interface BuildersPlan {
 /** Plans builders.ts (emitBuilders writes it; emit/heuristics.ts reports its stamps and short builders). */
 export function planBuilders({ model, options }: EmitContext): BuildersPlan {
   const names = new ModuleNames(model);
-  // A type without assertX (a single parameter's schema in an OpenAPI package, guards/wrappers.ts)
-  // gets no builder either, nor an inline response body's (response-bodies.ts): what the API answers.
-  const answered = responseBodyTypes(model);
-  const objects = objectTypes(model, options.heuristics?.stamps).filter((o) => guardWrappers(model, o.name).includes("assert") && !answered.has(o.name));
+  // A type without assertX in an OpenAPI package (a single parameter's schema, an inline response
+  // body's: guards/wrappers.ts) gets no builder either: nobody sends it.
+  const objects = objectTypes(model, options.heuristics?.stamps).filter((o) => guardWrappers(model, o.name).includes("assert"));
   const builders = new Map<string, ObjectBuilder>(objects.map((info) => [info.name, planObjectBuilder(info, names)]));
 
   // Every root of the package (one per schema) gets chunkX and groupXItems when its type is an

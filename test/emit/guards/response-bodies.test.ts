@@ -1,12 +1,13 @@
 /**
- * An inline response body's type gets every guard and no builder (emit/builders/response-bodies.ts):
- * a builder makes what the caller sends. Components (also those only answered), request bodies,
- * parameter objects, a response body another type refers to, and a webhook's response (which the
- * user's receiver sends) keep theirs. (On the worker thread, where a large package's builders are
- * emitted, the same: test/print/offload.test.ts compares the files made with and without it.)
+ * An inline response body's type gets `validateX` alone and no builder (emit/guards/wrappers.ts's
+ * responseBodyTypes): a builder makes what the caller sends, and the client and the mock server call
+ * validateX. Components (also those only answered), request bodies, parameter objects, a response
+ * body another type refers to, and a webhook's response (which the user's receiver sends) keep all
+ * four and their builders. (On the worker thread, where a large package's builders are emitted, the
+ * same: test/print/offload.test.ts compares the files made with and without it.)
  */
 import { generate, type GenerateResult } from "../../../generator/index";
-import { responseBodyTypes } from "../../../generator/emit/builders/response-bodies";
+import { responseBodyTypes } from "../../../generator/emit/guards/wrappers";
 
 const document = {
   openapi: "3.1.0",
@@ -54,12 +55,16 @@ beforeAll(async () => {
 
 const exported = (file: string): string[] => [...result.files.find((f) => f.path === file)!.contents.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]!);
 
-test("the inline 404 body: guards, no builder; every other object type keeps its builder", () => {
+test("the inline 404 body: validateX alone, no builder; every other object type keeps its guards and builder", () => {
   expect([...responseBodyTypes(result.model)]).toEqual(["GetPetResponse404"]);
   const builders = exported("src/builders.ts");
   expect(builders).not.toContain("createGetPetResponse404");
   for (const name of ["Pet", "Conflict", "GetPetResponse409", "ReplacePetRequestBody", "PetAdoptedWebhookRequestBody", "PetAdoptedWebhookResponse200"]) {
     expect([name, builders.includes(`create${name}`)]).toEqual([name, true]);
   }
-  expect(exported("src/guards.ts")).toEqual(expect.arrayContaining(["isGetPetResponse404", "validateGetPetResponse404", "assertGetPetResponse404", "GetPetResponse404Schema"]));
+  const guards = exported("src/guards.ts");
+  expect(guards.filter((name) => name.includes("GetPetResponse404"))).toEqual(["validateGetPetResponse404"]);
+  for (const name of ["Pet", "Conflict", "GetPetResponse409", "ReplacePetRequestBody", "PetAdoptedWebhookRequestBody", "PetAdoptedWebhookResponse200"]) {
+    expect([name, guards.filter((guard) => guard.replace(/^(is|validate|assert)/, "").replace(/Schema$/, "") === name).sort()]).toEqual([name, [`${name}Schema`, `assert${name}`, `is${name}`, `validate${name}`]]);
+  }
 });
