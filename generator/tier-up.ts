@@ -9,8 +9,8 @@
  * After OPTIMIZE_AFTER_MS it is on again for what runs longer: functions still hot then are
  * optimized as usual; `generate --watch` turns it on at once (optimizeNow, from cli.ts), and so
  * does an input of a megabyte or more, as soon as it is read (noteInputText): a large OpenAPI
- * document's run lasts seconds, and its first second ran unoptimized (on V8 13+ such an input turns
- * TurboFan off instead: Maglev alone pays there). Output never depends on it.
+ * document's run lasts seconds, and its first second ran unoptimized (on V8 13+ the first input read,
+ * of any size, turns TurboFan off instead: Maglev alone pays there). Output never depends on it.
  *
  * `--no-opt` and `--opt` (an alias of `--turbofan`) are flags of V8 in Node 20, 22 and 24 alike (a
  * flag V8 does not know would be reported on stderr), and `--opt` after `--no-opt` optimizes again
@@ -70,7 +70,14 @@ export function deferOptimization(): void {
   // Not inherited from a parent koala-codegen: this process decides for itself.
   delete process.env[DEFERRED];
   delete process.env[OPTIMIZING_EARLY];
-  if (!defersOptimization() || optimizerChosen()) return;
+  delete process.env[MAGLEV_ON_INPUT];
+  if (optimizerChosen()) return;
+  if (!defersOptimization()) {
+    // V8 13+: TurboFan goes off once the run has its input (noteInputText), in this one-off run
+    // only, never in a program that calls generate() itself.
+    process.env[MAGLEV_ON_INPUT] = "1";
+    return;
+  }
   process.env[DEFERRED] = "1";
   for (const flag of HELD) setFlagsFromString(flag);
   setTimeout(() => setFlagsFromString("--opt"), OPTIMIZE_AFTER_MS).unref();
@@ -112,27 +119,38 @@ let optimizedNow = false;
 let maglevAlone = false;
 
 /**
+ * Set by deferOptimization() on V8 13+ (a one-off `koala-codegen` run, as DEFERRED is before 13):
+ * noteInputText then turns TurboFan off. An environment variable for the reason DEFERRED is one.
+ */
+const MAGLEV_ON_INPUT = "KOALA_CODEGEN_MAGLEV_ON_INPUT";
+
+/**
  * Told of each schema document read (load/load-schema.ts): once the run's input reaches
  * OPTIMIZE_FROM_INPUT_CHARS, TurboFan is on from now (without inlining), where the process holds
  * it back (V8 before 13: Node 20 and 22). Flags are per process: the worker threads follow.
  *
  * On V8 13+ (Node 24), where nothing is held back, it is the other way round: TurboFan is off from
- * then on, and Maglev, on by default there, is the one optimizer. TurboFan's background compiles
- * of a large document's run cost more CPU than its code saved on two cores: stripe 1.78 → 1.58 s,
- * appcenter 1.47 → 1.33 s (medians of 4 alternating runs, Node 24; `--max-opt=2` on the command
- * line gave the same, but V8 reads that flag only at start). Not on Node 22, whose Maglev is off by
- * default: TurboFan off there left the interpreter (stripe 1.81 → 2.13 s). Left alone after
- * optimizeNow (`generate --watch`), or when the command line chose an optimizer setting.
+ * the first document read on, whatever its size, and Maglev, on by default there, is the one
+ * optimizer. TurboFan's background compiles cost more CPU than its code saved on two cores, on
+ * every document of the OpenAPI bench (medians of 5 alternating runs, Node 24): stripe 1.78 →
+ * 1.58 s and appcenter 1.47 → 1.33 s (from a megabyte, as this first did), and below a megabyte
+ * too: twilio (0.85 MB) 0.72 → 0.63 s, adyen (0.7 MB) 0.59 → 0.49 s, vercel (0.5 MB) 0.63 → 0.58 s,
+ * chime (0.3 MB) 0.59 → 0.54 s; Koala's cold generate of every artifact 254 → 252 ms, of its
+ * types 170 → 150 ms. (`--max-opt=2` on the command line gave the same, but V8 reads that flag
+ * only at start.) Not on Node 22, whose Maglev is off by default: TurboFan off there left the
+ * interpreter (stripe 1.81 → 2.13 s). Only in the command's one-off run (deferOptimization): a
+ * program that calls generate() keeps its flags; left alone after optimizeNow (`generate
+ * --watch`, the mock server), or when the command line chose an optimizer setting.
  */
 export function noteInputText(length: number): void {
   inputChars += length;
-  if (inputChars < OPTIMIZE_FROM_INPUT_CHARS) return;
   if (!defersOptimization()) {
-    if (maglevAlone || optimizedNow || optimizerChosen()) return;
+    if (maglevAlone || optimizedNow || process.env[MAGLEV_ON_INPUT] !== "1") return;
     maglevAlone = true;
     setFlagsFromString("--no-opt");
     return;
   }
+  if (inputChars < OPTIMIZE_FROM_INPUT_CHARS) return;
   if (process.env[DEFERRED] !== "1" || process.env[OPTIMIZING_EARLY] === "1") return;
   process.env[OPTIMIZING_EARLY] = "1";
   setFlagsFromString("--opt");
