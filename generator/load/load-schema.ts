@@ -9,10 +9,11 @@ import { CodegenError, isCodegenError } from "../errors";
 import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
-import { missingParts, missingSchemaFiles, readOpenApi, referencesOtherFiles, type OpenApiInput } from "./openapi/read-openapi";
+import { checkOfficialSchemaOf, checkOpenApi, missingParts, missingSchemaFiles, officialSchemaError, readCheckedOpenApi, readOpenApi, referencesOtherFiles, type OpenApiInput, type ReadOpenApiOptions } from "./openapi/read-openapi";
+import { detectDocument, type OpenApiVersion } from "./openapi/detect";
+import type { SchemaFinding } from "./openapi/official-schema";
 import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
-import { detectDocument } from "./openapi/detect";
 import { fromFile30 } from "./openapi/document-30";
 import { parseJson } from "./parse-json";
 import { followPointer, SchemaRegistry, stripFragment, type SchemaDocument, type SchemaLocation } from "./registry";
@@ -31,7 +32,21 @@ export interface LoadOptions {
   allowNetwork?: boolean;
   /** The dialect when the root has no `$schema`. */
   defaultDialect?: Dialect;
+  /**
+   * Checks an OpenAPI document against its official schema elsewhere, from its JSON text (the CLI's
+   * worker thread: pipeline/generate.ts), while this thread reads the document on: the finding, as
+   * official-schema.ts gives it. Asked for a root document of OFFICIAL_CHECK_ELSEWHERE_FROM_CHARS or more.
+   */
+  officialSchemaCheck?: (version: OpenApiVersion, text: string, file: string) => Promise<SchemaFinding | undefined>;
 }
+
+/**
+ * From how many characters of JSON an OpenAPI document's official schema is checked elsewhere
+ * (LoadOptions.officialSchemaCheck). That check is ~0.05 s of a 1–2.5 MB document's reading here
+ * (netbox.dev, stripe, mist.com), which the other thread, idle until the model comes, does meanwhile
+ * (parsing the text again first: ~0.02 s there). Below, it is a few milliseconds.
+ */
+export const OFFICIAL_CHECK_ELSEWHERE_FROM_CHARS = 256 * 1024;
 
 export interface LoadedSchema {
   root: unknown;
@@ -57,10 +72,10 @@ export interface LoadedOpenApi {
 /** Reads a schema (file path or object) and every document its `$ref`s reach, and indexes them. */
 export async function loadSchema(input: string | object, options: LoadOptions = {}): Promise<LoadedSchema> {
   const cwd = options.cwd ?? process.cwd();
-  const read = typeof input === "string" ? await readRootFile(input, cwd) : inMemoryDocument(input, cwd);
+  const { read, officialCheck } = typeof input === "string" ? await readRootFile(input, cwd, options) : { read: inMemoryDocument(input, cwd), officialCheck: undefined };
   assertJsonSchema(read.root, read.displayName);
   const inDialect = dialectOfFiles(read.root);
-  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd, inDialect);
+  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd, inDialect, officialCheck);
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -139,13 +154,14 @@ async function readOpenApiParts(
   options: LoadOptions,
   cwd: string,
   inDialect: (document: SchemaDocument) => SchemaDocument,
+  officialCheck: Promise<SchemaFinding | undefined> | undefined,
 ): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const schemaFiles = new Map<string, SchemaDocument>();
   const documentUri = stripFragment(read.uri);
   // One walk says whether there is anything to read: a single-file document (every APIs.guru one) is read at once.
-  if (!referencesOtherFiles(read.root)) return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts, schemaFiles };
+  if (!referencesOtherFiles(read.root)) return { openapi: await readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
@@ -169,7 +185,30 @@ async function readOpenApiParts(
       }
     }
   }
-  return { openapi: readOpenApi(read.root, { file: read.displayName, documentUri, documents: roots }), parts, schemaFiles };
+  return { openapi: await readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
+}
+
+/**
+ * readOpenApi, the official schema's check done elsewhere (`officialCheck`, LoadOptions.officialSchemaCheck)
+ * while the document is read here: its finding refuses the document as it would have here, in place
+ * of anything reading it threw after the semantic checks (where readOpenApi checks it), since
+ * that check came first. Should the other thread fail, the document is checked here.
+ */
+async function readOpenApiChecked(root: unknown, options: ReadOpenApiOptions, officialCheck: Promise<SchemaFinding | undefined> | undefined): Promise<OpenApiInput | undefined> {
+  if (officialCheck === undefined) return readOpenApi(root, options);
+  const checked = checkOpenApi(root, options, "elsewhere");
+  if (checked === undefined) return undefined;
+  const finding = (): Promise<SchemaFinding | undefined> => officialCheck.catch(() => checkOfficialSchemaOf(checked.version, checked.original));
+  let input: OpenApiInput;
+  try {
+    input = readCheckedOpenApi(checked, options);
+  } catch (error) {
+    const found = await finding();
+    throw found ? officialSchemaError(found, options.file) : error;
+  }
+  const found = await finding();
+  if (found) throw officialSchemaError(found, options.file);
+  return input;
 }
 
 /**
@@ -278,11 +317,19 @@ function missingDocuments(registry: SchemaRegistry) {
   });
 }
 
-async function readRootFile(file: string, cwd: string): Promise<SchemaDocument> {
+async function readRootFile(file: string, cwd: string, options: LoadOptions): Promise<{ read: SchemaDocument; officialCheck?: Promise<SchemaFinding | undefined> }> {
   const absolute = path.resolve(cwd, file);
   const text = await readText(absolute, file);
-  const root = /\.ya?ml$/i.test(file) ? await parseWithRefParser(absolute, file) : parseJson(text, file);
-  return { uri: pathToFileURL(absolute).href, displayName: file, root };
+  const yaml = /\.ya?ml$/i.test(file);
+  const root = yaml ? await parseWithRefParser(absolute, file) : parseJson(text, file);
+  const read = { uri: pathToFileURL(absolute).href, displayName: file, root };
+  if (yaml || options.officialSchemaCheck === undefined || text.length < OFFICIAL_CHECK_ELSEWHERE_FROM_CHARS) return { read };
+  const kind = detectDocument(root);
+  if (kind.kind !== "openapi") return { read };
+  const officialCheck = options.officialSchemaCheck(kind.version, text, file);
+  // Awaited where the document is read (readOpenApiChecked), unless an error comes first.
+  officialCheck.catch(() => undefined);
+  return { read, officialCheck };
 }
 
 function inMemoryDocument(schema: object, cwd: string): SchemaDocument {

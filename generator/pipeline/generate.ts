@@ -25,7 +25,8 @@ import { findType, type IrModel } from "../ir/model";
 import { toTypeName } from "../ir/naming";
 import { allClientNames } from "../emit/client/artifact";
 import { rootConstrains } from "../load/input-kind";
-import { loadSchema } from "../load/load-schema";
+import { loadSchema, type LoadOptions } from "../load/load-schema";
+import type { SchemaFinding } from "../load/openapi/official-schema";
 import { displayOrigin } from "../load/source-names";
 import { templatesDir } from "../paths";
 import { buildDeclarations, buildScripts, buildStatedScripts, buildTypesOnlyScripts, distFiles, STATED_TAKEN_BACK_LIMIT } from "../print/build-dist";
@@ -134,8 +135,12 @@ async function readSchemas(inputs: readonly SchemaInput[], options: GenerateOpti
   // only a client named apart from the root type (--client-name Koala) reserves names, createKoalaClient, KoalaClient, ...
   const reservedNames = options.client?.name !== undefined ? allClientNames(toTypeName(options.client.name)) : [];
   const read: ReadSchemas = { models: [], constrains: [], inputFiles: new Set(), openapi: [], warnings: [], operations: [], webhooks: [] };
+  // A large OpenAPI document's official schema is checked on the other thread, idle until the model comes.
+  const { thread } = options;
+  const officialSchemaCheck: LoadOptions["officialSchemaCheck"] =
+    thread && (async (version, text, file) => ((await thread.offload({ officialSchema: { version, text, file } }).answer) as SchemaFinding | null) ?? undefined);
   for (const input of inputs) {
-    const loaded = await loadSchema(input.schema, options);
+    const loaded = await loadSchema(input.schema, { ...options, officialSchemaCheck });
     mark("loaded");
     read.constrains.push(rootConstrains(loaded.root));
     // Local files, including those read for a remote-looking `$id` URI (displayName is then the path).

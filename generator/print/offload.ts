@@ -27,6 +27,8 @@ import { claim } from "./claim";
 import type { History, planRelease, PreviousOutput, Release } from "../release/release";
 import type { Scripts, StatedScript } from "./scripts";
 import type { EmitOptions } from "../emit/emitter";
+import type { OpenApiVersion } from "../load/openapi/detect";
+import type { SchemaFinding } from "../load/openapi/official-schema";
 
 /** What the jobs read of the model: planRelease's and emitTypes' fields, not the API (operations, sites). */
 export type OffloadModel = Pick<IrModel, "rootName" | "rootType" | "types" | "source" | "roots">;
@@ -104,9 +106,21 @@ export type OffloadRequest =
   | { package: number; builders: BuildersRequest }
   | { package: number; releaseFiles: true; hashes: SchemaHashes }
   | { reindent: string; /** The job's flag (print/claim.ts): answered null when the main thread did it first. */ claim?: Int32Array }
-  | { printStated: StatedPrintRequest };
+  | { printStated: StatedPrintRequest }
+  | { officialSchema: OfficialSchemaRequest };
 
-export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | null;
+export type OffloadAnswer = string | ReleaseInfo | PrintedTypes | PrintedBuilders | PrintedStated | Release["files"] | SchemaFinding | null;
+
+/**
+ * An OpenAPI document's JSON text, to be checked against its version's official schema while the
+ * main thread reads it (load/load-schema.ts's officialSchemaCheck): its finding, or null.
+ */
+export interface OfficialSchemaRequest {
+  version: OpenApiVersion;
+  text: string;
+  /** For parseJson's messages (the main thread parsed the same text already: none comes). */
+  file: string;
+}
 
 /** The models sent, by the id of their request, with their release once planned. */
 const packages = new Map<number, { model: OffloadModel; release?: Release }>();
@@ -120,7 +134,7 @@ const packages = new Map<number, { model: OffloadModel; release?: Release }>();
 let readAhead: { id: number; history: History } | undefined;
 
 export function isOffloadRequest(request: object): request is OffloadRequest {
-  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request;
+  return "model" in request || "package" in request || "reindent" in request || "printStated" in request || "previous" in request || "officialSchema" in request;
 }
 
 /** Runs one job (synchronously: this thread formats nothing meanwhile). `id`: the request's. */
@@ -134,6 +148,13 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
     return text;
   }
   if ("printStated" in request) return printStated(request.printStated);
+  if ("officialSchema" in request) {
+    const { version, text, file } = request.officialSchema;
+    const { parseJson } = require("../load/parse-json") as typeof import("../load/parse-json");
+    const official = require("../load/openapi/official-schema") as typeof import("../load/openapi/official-schema");
+    const document = parseJson(text, file);
+    return (version === "3.1" ? official.checkOfficialSchema31(document) : official.checkOfficialSchema30(document)) ?? null;
+  }
   if ("previous" in request) {
     const { readHistory } = require("../release/release") as typeof import("../release/release");
     readAhead = { id, history: readHistory(request.previous) };

@@ -15,7 +15,7 @@ import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-wri
 import { extractOperations, firstNonEmpty, readServers } from "./operations";
 import { basesMadeIn, splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
-import { checkOfficialSchema30, checkOfficialSchema31 } from "./official-schema";
+import { checkOfficialSchema30, checkOfficialSchema31, type SchemaFinding } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
@@ -53,6 +53,26 @@ export interface ReadOpenApiOptions {
 
 /** A version we do not read, and a semantic finding, exit with `invalidOpenApi` (12). */
 export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): OpenApiInput | undefined {
+  const checked = checkOpenApi(parsed, options, "here");
+  return checked && readCheckedOpenApi(checked, options);
+}
+
+/** An OpenAPI document that passed checkOpenApi. */
+export interface CheckedOpenApi {
+  version: OpenApiVersion;
+  declared: string;
+  original: JsonObject;
+  findingWarnings: string[];
+}
+
+/**
+ * The checks that refuse a document: its version, the semantic rules, and its official schema
+ * (official-schema.ts). `officialSchema` "elsewhere": the caller has the official schema checked
+ * elsewhere (on the CLI's worker thread: load/load-schema.ts) and must report that check's finding
+ * before anything thrown after this returns; it is checked here all the same when a semantic
+ * finding refuses the document, to be reported with it. Not an OpenAPI document: undefined.
+ */
+export function checkOpenApi(parsed: unknown, options: ReadOpenApiOptions, officialSchema: "here" | "elsewhere"): CheckedOpenApi | undefined {
   const { file } = options;
   const kind = detectDocument(parsed);
   if (kind.kind === "json-schema") return undefined;
@@ -66,24 +86,41 @@ export function readOpenApi(parsed: unknown, options: ReadOpenApiOptions = {}): 
   // reported, each mistake on its line: @platformatic/openapi-schema-validator's invalid-spec.json
   // lacks `info` and names an undeclared security scheme, and only the second was said, so a user
   // fixing it met the first on the next run.
-  const schemaFinding = kind.version === "3.1" ? checkOfficialSchema31(original) : checkOfficialSchema30(original);
+  const schemaFinding = officialSchema === "here" || findings.length > 0 ? checkOfficialSchemaOf(kind.version, original) : undefined;
   if (findings.length > 0) {
     const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
     first!.also.push(...rest);
-    if (schemaFinding) first!.also.push(new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer }));
+    if (schemaFinding) first!.also.push(officialSchemaError(schemaFinding, file));
     throw first;
   }
-  if (schemaFinding) throw new CodegenError("invalidOpenApi", schemaFinding.message, { file, pointer: schemaFinding.pointer });
-  const document = splitAllOfDiscriminators(kind.version === "3.0" ? fromDocument30(original) : original);
+  if (schemaFinding) throw officialSchemaError(schemaFinding, file);
+  return { version: kind.version, declared: kind.declared, original, findingWarnings };
+}
+
+/** The first error the official schema of the document's version finds, or undefined. */
+export function checkOfficialSchemaOf(version: OpenApiVersion, document: unknown): SchemaFinding | undefined {
+  return version === "3.1" ? checkOfficialSchema31(document) : checkOfficialSchema30(document);
+}
+
+/** The error that refuses a document for what its official schema found. */
+export function officialSchemaError(finding: SchemaFinding, file: string | undefined): CodegenError {
+  return new CodegenError("invalidOpenApi", finding.message, { file, pointer: finding.pointer });
+}
+
+/** A checked document → what the pipeline needs of it (see the file comment). */
+export function readCheckedOpenApi({ version, declared, original, findingWarnings }: CheckedOpenApi, options: ReadOpenApiOptions): OpenApiInput {
+  const { file } = options;
+  const documents = options.documents ?? new Map();
+  const document = splitAllOfDiscriminators(version === "3.0" ? fromDocument30(original) : original);
   const resolve = options.documentUri === undefined ? localRefResolver(document) : documentsResolver(document, options.documentUri, documents);
   const views = { readOnly: readWriteViews(document, "readOnly", resolve, options.documentUri), writeOnly: readWriteViews(document, "writeOnly", resolve, options.documentUri) };
   const { operations, webhooks, warnings } = extractOperations(document, { resolve, file, views });
   const securitySchemes = readSecuritySchemes(document, resolve, file, warnings);
   return {
-    version: kind.version,
-    declared: kind.declared,
+    version,
+    declared,
     document,
-    dialect: schemaDialectOf(original, kind.version, file),
+    dialect: schemaDialectOf(original, version, file),
     operations,
     webhooks,
     resolve,
