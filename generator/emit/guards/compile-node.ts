@@ -5,13 +5,16 @@
  */
 import { code, ts, type Code } from "../code";
 import type { IrNode, IrSchema, JsonType, JsonValue } from "../../ir/model";
-import { hasKeywords, type Applies, type KeywordCheck } from "./check";
+import { checksIndex, type Applies, type KeywordCheck } from "./check";
 import { checkedBySwitch, constEnumTest } from "../keywords/const-enum";
 import { CHECKS } from "../keywords/index";
 import { enterDynamicScope } from "../keywords/dynamic-ref";
 import { Body, Scope } from "./scope";
 
 type Group = Exclude<Applies, "any">;
+
+/** The checks a node has keywords of, in CHECKS's order. */
+const checksOf = checksIndex(CHECKS);
 const GROUPS: readonly Group[] = ["string", "number", "array", "object"];
 
 /** The expression testing one JSON type. */
@@ -67,7 +70,7 @@ export function compileSchema(scope: Scope, schema: IrSchema, schemaPath: string
     s = s.with({ ev: ownEv });
   }
 
-  const checks = CHECKS.filter((check) => hasKeywords(check, node));
+  const checks = checksOf(node);
   if (emitValueFirst(s, node, checks)) return;
   const main = checks.filter((c) => c.phase !== "last");
   const last = checks.filter((c) => c.phase === "last");
