@@ -13,22 +13,11 @@ import { generate } from "../../generator/index";
 import { errorLines, type CodegenError } from "../../generator/errors";
 import { OFFICIAL_CHECK_ELSEWHERE_FROM_CHARS } from "../../generator/load/load-schema";
 import type { GenerateOptions } from "../../generator/pipeline/options";
-import type * as FormatThreadModule from "../../generator/print/format-thread";
+import { useFormatThread } from "../helpers/format-thread";
 import type { OffloadRequest } from "../../generator/print/offload";
-import { REPO_ROOT } from "../helpers/paths";
 import { tempDir } from "../helpers/temp";
 
-const { startFormatThread } = require(path.join(REPO_ROOT, "dist", "generator", "print", "format-thread.js")) as typeof FormatThreadModule;
-
-let thread: FormatThreadModule.FormatThread;
-beforeAll(() => {
-  const started = startFormatThread();
-  if (!started) throw new Error("dist/generator/print/format-worker.js is missing: run npm run build");
-  thread = started;
-});
-afterAll(async () => {
-  await thread.close();
-});
+const thread = useFormatThread();
 
 const dir = tempDir("koala-official-elsewhere-");
 const info = { title: "Pets", version: "1", description: "x".repeat(OFFICIAL_CHECK_ELSEWHERE_FROM_CHARS) };
@@ -50,7 +39,7 @@ async function run(schema: string, side: Side): Promise<{ lines?: string[]; file
   const offload = (request: OffloadRequest) => {
     sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
     if (side === "failing there" && "officialSchema" in request) return { id: 0, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
-    return thread.offload(request);
+    return thread().offload(request);
   };
   const options: GenerateOptions = { schema, emit: ["types", "guards"], build: false, format: false, ...(side !== "here" && { thread: { offload } }) };
   try {

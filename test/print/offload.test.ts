@@ -6,30 +6,16 @@
  * past STATED_TAKEN_BACK_LIMIT, the guards' printing too (printStated), and with thousands of
  * types the builders (emitted there from the model's copy). Texts of megabytes come back as bytes.
  */
-import * as path from "node:path";
 import { generate } from "../../generator/index";
 import type { GenerateOptions, GenerateResult } from "../../generator/pipeline/options";
-import type * as FormatThreadModule from "../../generator/print/format-thread";
+import { useFormatThread } from "../helpers/format-thread";
 import type { OffloadRequest } from "../../generator/print/offload";
 import { STATED_TAKEN_BACK_LIMIT } from "../../generator/print/build-dist";
 import { textBytes } from "../../generator/print/moved-texts";
-import { REPO_ROOT } from "../helpers/paths";
 import { hashStandIn } from "../../generator/release/hash-stand-ins";
 import { syntheticOpenApi } from "../helpers/synthetic-openapi";
 
-const { startFormatThread } = require(path.join(REPO_ROOT, "dist", "generator", "print", "format-thread.js")) as typeof FormatThreadModule;
-
-let thread: FormatThreadModule.FormatThread;
-
-beforeAll(() => {
-  const started = startFormatThread();
-  if (!started) throw new Error("dist/generator/print/format-worker.js is missing: run npm run build");
-  thread = started;
-});
-
-afterAll(async () => {
-  await thread.close();
-});
+const thread = useFormatThread();
 
 /** generate() with the thread, and the kinds of request it sent there. */
 async function withThread(options: GenerateOptions, requests: OffloadRequest[] = []): Promise<{ result: GenerateResult; sent: string[] }> {
@@ -37,7 +23,7 @@ async function withThread(options: GenerateOptions, requests: OffloadRequest[] =
   const offload = (request: OffloadRequest) => {
     requests.push(request);
     sent.push(Object.keys(request).filter((k) => k !== "package")[0]!);
-    return thread.offload(request);
+    return thread().offload(request);
   };
   return { result: await generate({ ...options, thread: { offload } }), sent };
 }
@@ -77,7 +63,7 @@ test("a large document gives the same package, release and warnings with the oth
   // request, the same release (were it read again there, it would be a first release, no diff).
   const readAhead = await generate({
     ...options,
-    thread: { offload: (request: OffloadRequest) => thread.offload("release" in request ? { ...request, release: { ...request.release, previous: { ...request.release.previous, snapshot: undefined } } } : request) },
+    thread: { offload: (request: OffloadRequest) => thread().offload("release" in request ? { ...request, release: { ...request.release, previous: { ...request.release.previous, snapshot: undefined } } } : request) },
   });
   expect(readAhead.release).toEqual(alone.release);
 }, 240_000);
