@@ -155,7 +155,7 @@ export function planRelease(options: {
     const snapshot: Snapshot = { generator: options.generatorVersion, released: releasedApi() ?? null, pending: pendingApi ? currentAt(version) : null };
     return [
       // JSON leaves U+2028/U+2029 raw; escaped, no line separator from a schema reaches a file.
-      { path: SNAPSHOT_FILE, contents: `${JSON.stringify(snapshot, null, 1).replace(/[\u2028\u2029]/g, (c) => escapeChar(c))}\n` },
+      { path: SNAPSHOT_FILE, contents: `${withoutLineSeparators(JSON.stringify(snapshot, null, 1))}\n` },
       { path: CHANGELOG_FILE, contents: changelog },
     ];
   };
@@ -171,6 +171,15 @@ export function planRelease(options: {
       return (files ??= build());
     },
   };
+}
+
+/**
+ * JSON's text with U+2028/U+2029 escaped. Searched for first: a text of one-byte characters (most
+ * snapshots, 5 MB on stripe's document) cannot hold them, which `includes` answers at once, where
+ * the replacement scanned it all (~3 ms).
+ */
+function withoutLineSeparators(json: string): string {
+  return json.includes("\u2028") || json.includes("\u2029") ? json.replace(/[\u2028\u2029]/g, (c) => escapeChar(c)) : json;
 }
 
 function header(packageName: string): string {
