@@ -75,7 +75,29 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const { read, officialCheck } = typeof input === "string" ? await readRootFile(input, cwd, options) : { read: inMemoryDocument(input, cwd), officialCheck: undefined };
   assertJsonSchema(read.root, read.displayName);
   const inDialect = dialectOfFiles(read.root);
-  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd, inDialect, officialCheck);
+  let refusal: Refusal | undefined;
+  try {
+    const parts = await readOpenApiParts(read, options, cwd, inDialect, officialCheck);
+    refusal = parts.refusal;
+    const loaded = await indexDocuments(read, parts, options, cwd, inDialect);
+    const refused = await refusal?.();
+    if (refused) throw refused;
+    return loaded;
+  } catch (error) {
+    // Thrown after the semantic checks: the official schema's refusal, if any, comes first (see Refusal).
+    if (error instanceof RefusedFirst) throw (await error.refusal()) ?? error.error;
+    throw (await refusal?.()) ?? error;
+  }
+}
+
+/** The rest of loadSchema: the documents the references reach, read and indexed. */
+async function indexDocuments(
+  read: SchemaDocument,
+  { input: openapi, parts, schemaFiles }: { input?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> },
+  options: LoadOptions,
+  cwd: string,
+  inDialect: (document: SchemaDocument) => SchemaDocument,
+): Promise<LoadedSchema> {
   const schemas = openapi && openApiSchemas(openapi, stripFragment(read.uri));
   // An OpenAPI document is read with its 3.0 schemas converted, and only its schemas are indexed.
   const rootDocument: SchemaDocument = schemas ? { ...read, root: openapi!.document, schemaPointers: schemas.pointers } : read;
@@ -155,13 +177,13 @@ async function readOpenApiParts(
   cwd: string,
   inDialect: (document: SchemaDocument) => SchemaDocument,
   officialCheck: Promise<SchemaFinding | undefined> | undefined,
-): Promise<{ openapi?: OpenApiInput; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
+): Promise<{ input?: OpenApiInput; refusal?: Refusal; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const schemaFiles = new Map<string, SchemaDocument>();
   const documentUri = stripFragment(read.uri);
   // One walk says whether there is anything to read: a single-file document (every APIs.guru one) is read at once.
-  if (!referencesOtherFiles(read.root)) return { openapi: await readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
+  if (!referencesOtherFiles(read.root)) return { ...readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
@@ -185,30 +207,45 @@ async function readOpenApiParts(
       }
     }
   }
-  return { openapi: await readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
+  return { ...readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
 }
 
 /**
- * readOpenApi, the official schema's check done elsewhere (`officialCheck`, LoadOptions.officialSchemaCheck)
- * while the document is read here: its finding refuses the document as it would have here, in place
- * of anything reading it threw after the semantic checks (where readOpenApi checks it), since
- * that check came first. Should the other thread fail, the document is checked here.
+ * What refuses a document after the semantic checks passed, when its official schema is checked
+ * elsewhere (LoadOptions.officialSchemaCheck): that check's finding as the error the check here
+ * would have thrown, or undefined. Awaited where the loading ends (loadSchema), or where something
+ * throws before, whose error the finding replaces: the check came first, before anything else read
+ * the document. Should the other thread fail, the document is checked here.
  */
-async function readOpenApiChecked(root: unknown, options: ReadOpenApiOptions, officialCheck: Promise<SchemaFinding | undefined> | undefined): Promise<OpenApiInput | undefined> {
-  if (officialCheck === undefined) return readOpenApi(root, options);
+type Refusal = () => Promise<CodegenError | undefined>;
+
+/** readOpenApi, the official schema's check done elsewhere (`officialCheck`): with the refusal it may still bring (see Refusal). */
+function readOpenApiChecked(root: unknown, options: ReadOpenApiOptions, officialCheck: Promise<SchemaFinding | undefined> | undefined): { input?: OpenApiInput; refusal?: Refusal } {
+  if (officialCheck === undefined) return { input: readOpenApi(root, options) };
   const checked = checkOpenApi(root, options, "elsewhere");
-  if (checked === undefined) return undefined;
-  const finding = (): Promise<SchemaFinding | undefined> => officialCheck.catch(() => checkOfficialSchemaOf(checked.version, checked.original));
-  let input: OpenApiInput;
+  if (checked === undefined) return {};
+  const refusal: Refusal = async () => {
+    const found = await officialCheck.catch(() => checkOfficialSchemaOf(checked.version, checked.original));
+    return found && officialSchemaError(found, options.file);
+  };
+  return { input: refusedFirst(refusal, () => readCheckedOpenApi(checked, options)), refusal };
+}
+
+/** `read()`, whose error gives way to the refusal (see Refusal); synchronous, so a refusal it throws is awaited by the caller. */
+function refusedFirst<T>(refusal: Refusal, read: () => T): T {
   try {
-    input = readCheckedOpenApi(checked, options);
+    return read();
   } catch (error) {
-    const found = await finding();
-    throw found ? officialSchemaError(found, options.file) : error;
+    throw new RefusedFirst(refusal, error);
   }
-  const found = await finding();
-  if (found) throw officialSchemaError(found, options.file);
-  return input;
+}
+
+/** An error thrown after the semantic checks, to be replaced by the official schema's refusal if there is one (loadSchema). */
+class RefusedFirst {
+  constructor(
+    readonly refusal: Refusal,
+    readonly error: unknown,
+  ) {}
 }
 
 /**
@@ -327,7 +364,7 @@ async function readRootFile(file: string, cwd: string, options: LoadOptions): Pr
   const kind = detectDocument(root);
   if (kind.kind !== "openapi") return { read };
   const officialCheck = options.officialSchemaCheck(kind.version, text, file);
-  // Awaited where the document is read (readOpenApiChecked), unless an error comes first.
+  // Awaited where the loading ends (loadSchema's refusal), unless an error comes first.
   officialCheck.catch(() => undefined);
   return { read, officialCheck };
 }

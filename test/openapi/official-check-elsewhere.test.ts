@@ -78,6 +78,10 @@ test("with a semantic mistake: both lines, the semantic rule's first", async () 
 test("where reading the document on would fail, or go on: the official schema's line", async () => {
   // Passes the semantic checks, then the reading throws a message of its own ("must be a string").
   expect(await refusal({ openapi: "3.1.0", info, paths, jsonSchemaDialect: 5 })).toEqual(["api.json#/jsonSchemaDialect: must be string, got 5 (OpenAPI 3.1 schema: #/properties/jsonSchemaDialect/type)"]);
+  // Passes the semantic checks and the reading; then a schema's file is missing, which the loading says later.
+  expect(await refusal({ openapi: "3.1.0", info: { ...info, version: undefined }, paths: { "/a": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "./missing.json" } } } } } } } } })).toEqual([
+    "api.json#/info: must have required property 'version' (OpenAPI 3.1 schema: #/$defs/info/required)",
+  ]);
   // Pass the semantic checks, and the reading, which assumes what the official schema states.
   expect(await refusal({ openapi: "3.0.3", info, paths: {}, components: { schemas: 5 } })).toEqual(["api.json#/components/schemas: must be object, got 5 (OpenAPI 3.0 schema: #/definitions/Components/properties/schemas/type)"]);
   expect(await refusal({ openapi: "3.1.0", info, paths, components: { securitySchemes: { a: { type: "nope" } } } })).toEqual([
