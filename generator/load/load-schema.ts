@@ -9,9 +9,9 @@ import { CodegenError, isCodegenError } from "../errors";
 import { displayPath, findPackageRoot } from "../paths";
 import { customMetaSchemaUri, detectDialect, idKeyword } from "./dialect";
 import { assertJsonSchema } from "./input-kind";
-import { checkOfficialSchemaOf, checkOpenApi, missingParts, missingSchemaFiles, officialSchemaError, readCheckedOpenApi, readOpenApi, referencesOtherFiles, type OpenApiInput, type ReadOpenApiOptions } from "./openapi/read-openapi";
+import { checkOpenApi, missingParts, missingSchemaFiles, officialSchemaError, readCheckedOpenApi, referencesOtherFiles, type OpenApiInput, type ReadOpenApiOptions } from "./openapi/read-openapi";
 import { detectDocument, type OpenApiVersion } from "./openapi/detect";
-import type { SchemaFinding } from "./openapi/official-schema";
+import { checkOfficialSchema, type SchemaFinding } from "./openapi/official-schema";
 import { openApiSchemas, type OpenApiSchemas, type SchemaSite } from "./openapi/schema-sites";
 import { place } from "./openapi/document-refs";
 import { fromFile30 } from "./openapi/document-30";
@@ -75,18 +75,15 @@ export async function loadSchema(input: string | object, options: LoadOptions = 
   const { read, officialCheck } = typeof input === "string" ? await readRootFile(input, cwd, options) : { read: inMemoryDocument(input, cwd), officialCheck: undefined };
   assertJsonSchema(read.root, read.displayName);
   const inDialect = dialectOfFiles(read.root);
-  let refusal: Refusal | undefined;
+  const { openapi, parts, schemaFiles } = await readOpenApiParts(read, options, cwd, inDialect, officialCheck);
   try {
-    const parts = await readOpenApiParts(read, options, cwd, inDialect, officialCheck);
-    refusal = parts.refusal;
-    const loaded = await indexDocuments(read, parts, options, cwd, inDialect);
-    const refused = await refusal?.();
+    const loaded = await indexDocuments(read, { input: openapi?.read(), parts, schemaFiles }, options, cwd, inDialect);
+    const refused = await openapi?.refusal?.();
     if (refused) throw refused;
     return loaded;
   } catch (error) {
     // Thrown after the semantic checks: the official schema's refusal, if any, comes first (see Refusal).
-    if (error instanceof RefusedFirst) throw (await error.refusal()) ?? error.error;
-    throw (await refusal?.()) ?? error;
+    throw (await openapi?.refusal?.()) ?? error;
   }
 }
 
@@ -177,13 +174,13 @@ async function readOpenApiParts(
   cwd: string,
   inDialect: (document: SchemaDocument) => SchemaDocument,
   officialCheck: Promise<SchemaFinding | undefined> | undefined,
-): Promise<{ input?: OpenApiInput; refusal?: Refusal; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
+): Promise<{ openapi?: CheckedDocument; parts: Map<string, SchemaDocument>; schemaFiles: Map<string, SchemaDocument> }> {
   const parts = new Map<string, SchemaDocument>();
   const roots = new Map<string, unknown>();
   const schemaFiles = new Map<string, SchemaDocument>();
   const documentUri = stripFragment(read.uri);
   // One walk says whether there is anything to read: a single-file document (every APIs.guru one) is read at once.
-  if (!referencesOtherFiles(read.root)) return { ...readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
+  if (!referencesOtherFiles(read.root)) return { openapi: checkDocument(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
   for (let missing = missingParts(read.root, documentUri, roots); missing.size > 0; missing = missingParts(read.root, documentUri, roots)) {
     for (const [uri, from] of missing) {
       const where = place(from, read.displayName);
@@ -207,7 +204,7 @@ async function readOpenApiParts(
       }
     }
   }
-  return { ...readOpenApiChecked(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
+  return { openapi: checkDocument(read.root, { file: read.displayName, documentUri, documents: roots }, officialCheck), parts, schemaFiles };
 }
 
 /**
@@ -219,33 +216,27 @@ async function readOpenApiParts(
  */
 type Refusal = () => Promise<CodegenError | undefined>;
 
-/** readOpenApi, the official schema's check done elsewhere (`officialCheck`): with the refusal it may still bring (see Refusal). */
-function readOpenApiChecked(root: unknown, options: ReadOpenApiOptions, officialCheck: Promise<SchemaFinding | undefined> | undefined): { input?: OpenApiInput; refusal?: Refusal } {
-  if (officialCheck === undefined) return { input: readOpenApi(root, options) };
-  const checked = checkOpenApi(root, options, "elsewhere");
-  if (checked === undefined) return {};
+/** An OpenAPI document past the checks that refuse it first: `read()` reads it on, `refusal` may still refuse it (see Refusal). */
+interface CheckedDocument {
+  read: () => OpenApiInput;
+  refusal?: Refusal;
+}
+
+/**
+ * The document's version and semantic rules checked now (checkOpenApi); its official schema too,
+ * unless `officialCheck` checks it elsewhere, whose finding is then the refusal. Not an OpenAPI
+ * document: undefined.
+ */
+function checkDocument(root: unknown, options: ReadOpenApiOptions, officialCheck: Promise<SchemaFinding | undefined> | undefined): CheckedDocument | undefined {
+  const checked = checkOpenApi(root, options, officialCheck === undefined ? "here" : "elsewhere");
+  if (checked === undefined) return undefined;
+  const read = (): OpenApiInput => readCheckedOpenApi(checked, options);
+  if (officialCheck === undefined) return { read };
   const refusal: Refusal = async () => {
-    const found = await officialCheck.catch(() => checkOfficialSchemaOf(checked.version, checked.original));
+    const found = await officialCheck.catch(() => checkOfficialSchema(checked.version, checked.original));
     return found && officialSchemaError(found, options.file);
   };
-  return { input: refusedFirst(refusal, () => readCheckedOpenApi(checked, options)), refusal };
-}
-
-/** `read()`, whose error gives way to the refusal (see Refusal); synchronous, so a refusal it throws is awaited by the caller. */
-function refusedFirst<T>(refusal: Refusal, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new RefusedFirst(refusal, error);
-  }
-}
-
-/** An error thrown after the semantic checks, to be replaced by the official schema's refusal if there is one (loadSchema). */
-class RefusedFirst {
-  constructor(
-    readonly refusal: Refusal,
-    readonly error: unknown,
-  ) {}
+  return { read, refusal };
 }
 
 /**

@@ -151,9 +151,8 @@ export function runOffload(id: number, request: OffloadRequest): OffloadAnswer {
   if ("officialSchema" in request) {
     const { version, text, file } = request.officialSchema;
     const { parseJson } = require("../load/parse-json") as typeof import("../load/parse-json");
-    const official = require("../load/openapi/official-schema") as typeof import("../load/openapi/official-schema");
-    const document = parseJson(text, file);
-    return (version === "3.1" ? official.checkOfficialSchema31(document) : official.checkOfficialSchema30(document)) ?? null;
+    const { checkOfficialSchema } = require("../load/openapi/official-schema") as typeof import("../load/openapi/official-schema");
+    return checkOfficialSchema(version, parseJson(text, file)) ?? null;
   }
   if ("previous" in request) {
     const { readHistory } = require("../release/release") as typeof import("../release/release");

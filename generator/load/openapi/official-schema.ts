@@ -26,7 +26,7 @@ type OfficialVersion = keyof typeof GUARDS;
 const loaded = new Map<OfficialVersion, Validate>();
 
 /** The first error the official schema of `version` finds in a document, or undefined when it is valid. */
-function checkOfficialSchema(version: OfficialVersion, document: unknown): SchemaFinding | undefined {
+export function checkOfficialSchema(version: OfficialVersion, document: unknown): SchemaFinding | undefined {
   let validate = loaded.get(version);
   if (validate === undefined) {
     validate = (require(path.join(findPackageRoot(), "schemas", `openapi-${version}`, "guards", "index.js")) as Record<string, Validate>)[GUARDS[version]]!;

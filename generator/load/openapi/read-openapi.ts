@@ -15,7 +15,7 @@ import { readWriteViews, type AccessFlag, type ReadWriteViews } from "./read-wri
 import { extractOperations, firstNonEmpty, readServers } from "./operations";
 import { basesMadeIn, splitAllOfDiscriminators } from "./allof-discriminator";
 import { readSecuritySchemes } from "./security-schemes";
-import { checkOfficialSchema30, checkOfficialSchema31, type SchemaFinding } from "./official-schema";
+import { checkOfficialSchema, type SchemaFinding } from "./official-schema";
 import { checkOpenApiSemantics } from "./semantic-checks";
 
 export interface OpenApiInput {
@@ -86,7 +86,7 @@ export function checkOpenApi(parsed: unknown, options: ReadOpenApiOptions, offic
   // reported, each mistake on its line: @platformatic/openapi-schema-validator's invalid-spec.json
   // lacks `info` and names an undeclared security scheme, and only the second was said, so a user
   // fixing it met the first on the next run.
-  const schemaFinding = officialSchema === "here" || findings.length > 0 ? checkOfficialSchemaOf(kind.version, original) : undefined;
+  const schemaFinding = officialSchema === "here" || findings.length > 0 ? checkOfficialSchema(kind.version, original) : undefined;
   if (findings.length > 0) {
     const [first, ...rest] = findings.map((f) => new CodegenError("invalidOpenApi", f.message, place(f.pointer, file)));
     first!.also.push(...rest);
@@ -95,11 +95,6 @@ export function checkOpenApi(parsed: unknown, options: ReadOpenApiOptions, offic
   }
   if (schemaFinding) throw officialSchemaError(schemaFinding, file);
   return { version: kind.version, declared: kind.declared, original, findingWarnings };
-}
-
-/** The first error the official schema of the document's version finds, or undefined. */
-export function checkOfficialSchemaOf(version: OpenApiVersion, document: unknown): SchemaFinding | undefined {
-  return version === "3.1" ? checkOfficialSchema31(document) : checkOfficialSchema30(document);
 }
 
 /** The error that refuses a document for what its official schema found. */
