@@ -1,5 +1,5 @@
 /**
- * The emitter contract: IR in, ts-morph statement structures out. No Project, no prettier, no disk:
+ * The emitter contract: IR in, statements as text out. No Project, no prettier, no disk:
  * printing and formatting happen once, later, for every file together. A new artifact is one new
  * folder plus one line in `emit/index.ts`.
  */
@@ -133,11 +133,5 @@ export interface EmittedModule {
 export interface Emitter {
   /** Hand-written runtime files from `templates/` that the emitted code imports ("runtime/formats.ts"). */
   templates: readonly string[];
-  /**
-   * Its statements include ts-morph structures (not only text), so emitting and printing it loads
-   * ts-morph and TypeScript (~0.2 s): generate() runs it after the others, whose text is then
-   * already on its way to prettier.
-   */
-  usesStructures?: boolean;
   emit(context: EmitContext): EmittedModule[];
 }

@@ -56,9 +56,6 @@ function onDemand(declaration: ArtifactDeclaration<Artifact>): RegisteredEmitter
     get templates() {
       return emitter().templates;
     },
-    get usesStructures() {
-      return emitter().usesStructures;
-    },
     emit: (context: EmitContext) => emitter().emit(context),
   };
 }

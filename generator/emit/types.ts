@@ -6,15 +6,6 @@
  * to `properties`) becomes an intersection with a union of required members, so `{}` does not
  * compile where the schema needs `profile_id` or `email`.
  */
-import type { InterfaceDeclarationStructure, PropertySignatureStructure, StructureKind as StructureKinds, TypeAliasDeclarationStructure } from "ts-morph";
-
-/**
- * ts-morph's StructureKind, loaded on first use: loading ts-morph loads TypeScript (~0.2 s), which
- * generate() puts off until the modules built as text are on their way to prettier.
- */
-const StructureKind = (): typeof StructureKinds => (structureKind ??= (require("ts-morph") as typeof import("ts-morph")).StructureKind);
-/** Once loaded: `require` resolves its argument on every call (a type's, and each property's). */
-let structureKind: typeof StructureKinds | undefined;
 import { patternMatches } from "../ir/regex-flags";
 import { isNode, jsonTypeOf, type IrNamedType, type IrNode, type IrSchema, type JsonType, type JsonValue } from "../ir/model";
 import { code, docComment, join, type Code } from "./code";
@@ -22,11 +13,11 @@ import type { EmitContext, EmittedModule, Emitter } from "./emitter";
 import { docsFor } from "./jsdoc";
 import { KEYWORDS } from "./keywords/index";
 import type { KeywordDefinition, TypeParts } from "./keywords/keyword";
+import { printTypeDeclarations, type PropertyDeclaration, type TypeDeclaration } from "../print/type-declarations";
 import { arrayType, intersectionType, keyCode, literalType, NEVER, tupleType, TypeExpr, typeRef, unionType, UNKNOWN } from "./type-expression";
 
 export const typesEmitter: Emitter = {
   templates: [],
-  usesStructures: true,
   emit: (context) => [emitTypes(context)],
 };
 
@@ -48,32 +39,22 @@ export const TYPES_MODULE: Omit<EmittedModule, "statements"> = {
 };
 
 /**
- * One ts-morph structure per named type. It reads nothing but the types (no emit options, no
- * other model field), so a structured clone of them gives the same statements on another thread.
+ * One declaration per named type, as text (print/type-declarations.ts prints them as ts-morph's
+ * printer would). It reads nothing but the types (no emit options, no other model field), so a
+ * structured clone of them gives the same statements on another thread.
  */
-export function typeStatements(types: readonly IrNamedType[]): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
-  return types.map((named) => {
-    const docs = docsFor(named.schema, named.name);
+export function typeStatements(types: readonly IrNamedType[]): string[] {
+  return printTypeDeclarations(typeDeclarations(types));
+}
+
+/** What typeStatements prints: an interface or a type alias per named type. */
+export function typeDeclarations(types: readonly IrNamedType[]): TypeDeclaration[] {
+  return types.map((named): TypeDeclaration => {
+    // An empty text is no comment (docsFor gives none, but a doc comment is never `/** */`).
+    const docs = docsFor(named.schema, named.name) || undefined;
     const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
-    if (shape) {
-      const declaration: InterfaceDeclarationStructure = {
-        kind: StructureKind().Interface,
-        name: named.name,
-        isExported: true,
-        docs: docs ? [docs] : [],
-        properties: shape.properties.map(propertySignature),
-        indexSignatures: shape.index ? [{ keyName: "key", keyType: "string", returnType: shape.index.text }] : [],
-      };
-      return declaration;
-    }
-    const alias: TypeAliasDeclarationStructure = {
-      kind: StructureKind().TypeAlias,
-      name: named.name,
-      isExported: true,
-      docs: docs ? [docs] : [],
-      type: typeOf(named.schema).text,
-    };
-    return alias;
+    if (shape) return { kind: "interface", name: named.name, docs, properties: shape.properties.map(propertyDeclaration), index: shape.index?.text };
+    return { kind: "alias", name: named.name, docs, type: typeOf(named.schema).text };
   });
 }
 
@@ -190,9 +171,9 @@ interface ObjectShape {
   index?: TypeExpr;
 }
 
-/** An interface member, as ts-morph takes it. */
-function propertySignature(p: PropertyShape): PropertySignatureStructure {
-  return { kind: StructureKind().PropertySignature, name: p.key.text, type: p.type.text, hasQuestionToken: p.optional, docs: p.docs ? [p.docs] : [] };
+/** An interface member. */
+function propertyDeclaration(p: PropertyShape): PropertyDeclaration {
+  return { name: p.key.text, type: p.type.text, optional: p.optional, docs: p.docs || undefined };
 }
 
 function objectShape(node: IrNode): ObjectShape {

@@ -498,7 +498,6 @@ async function emitModules(
   };
   const typesOnThread = offloaded?.types;
   const modulesOf = new Map<Emitter, EmittedModule[]>();
-  const sortedEmitters = [...emitters].sort((a, b) => Number(a.usesStructures ?? false) - Number(b.usesStructures ?? false));
   const emit = (emitter: Emitter): void => {
     const modules = emitter.emit({ model: viewOf(emitter, inputs, artifactsOf, plan), options: plan.emitOptions });
     mark(`emitted ${emitter.artifact}`);
@@ -509,10 +508,11 @@ async function emitModules(
     // the end of the run, when its memory peaks (stripe's guards: ~18 MB of statement texts).
     modulesOf.set(emitter, modules.map(({ declarations: _declarations, javascript: _javascript, ...kept }) => ({ ...kept, statements: [] })));
   };
-  // Emitters of text first: their modules are with prettier while the ones with ts-morph
-  // structures (types) load ts-morph and TypeScript, a fifth of a second on a cold start.
+  // The types last: on a large document they are the other thread's, and the first emitter here
+  // (the guards, whose module goes there to be printed) must not wait for that thread's release.
+  const inOrder = [...emitters.filter((e) => e.artifact !== "types"), ...emitters.filter((e) => e.artifact === "types")];
   const buildersOnThread = offloaded?.builders;
-  for (const [i, emitter] of sortedEmitters.entries()) {
+  for (const [i, emitter] of inOrder.entries()) {
     if (typesOnThread && emitter.artifact === "types") {
       modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
       continue;
@@ -536,7 +536,7 @@ async function emitModules(
       const { text, declarations, reindented, scripts } = printedBuilders;
       mark(`received ${BUILDERS_MODULE.path} (${text.length} characters)`);
       add(plan.header(BUILDERS_MODULE.summary), { path: BUILDERS_MODULE.path, text, declarations }, false, reindented, undefined, Promise.resolve(scripts));
-    } else emit(sortedEmitters.find((e) => e.artifact === "builders")!);
+    } else emit(inOrder.find((e) => e.artifact === "builders")!);
   }
   // Synchronous: the jobs are done here now, or that thread has begun them. Before waiting for the
   // types module, which may be ahead of them in that thread's queue.
@@ -553,7 +553,7 @@ async function emitModules(
     // Should that thread fail (it has ended, or the model did not clone), the types are emitted
     // here, as without it and last as without it; an error of the emitter's is then thrown here.
     const printedTypes = await typesOnThread.catch(() => undefined);
-    const typesEmitter = sortedEmitters.find((e) => e.artifact === "types")!;
+    const typesEmitter = inOrder.find((e) => e.artifact === "types")!;
     if (printedTypes) {
       mark(`received ${TYPES_MODULE.path} (${printedTypes.text.length} characters)`);
       add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text: printedTypes.text, declarations: "source" }, true, printedTypes.reindented);
@@ -628,7 +628,7 @@ async function buildPackage({ emitted, inOrder }: EmittedPackage, templateTexts:
 /**
  * From how many named types the release and the types module are built on the other thread (options.thread). Below
  * it the module is small (Koala's: a few types) and that thread is prettier's, busy formatting;
- * above it the module skips prettier and ts-morph's printing is a tenth of a second or more
+ * above it the module skips prettier, and emitting and printing it is ~0.1 s or more
  * (vercel's 620 types: 0.33 MB; stripe's 3,018: 1.9 MB).
  */
 const OFFLOAD_FROM_TYPES = 400;

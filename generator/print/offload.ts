@@ -6,7 +6,7 @@
  *   for the release, while this thread would otherwise wait for the model;
  * - `release`: the release planned (release/release.ts: the previous API snapshot read and diffed),
  *   whose version the client's user agent names;
- * - `types`: the types module built and printed by ts-morph (and re-indented);
+ * - `types`: the types module built and printed (and re-indented);
  * - `releaseFiles`: koala-codegen.api.json and CHANGELOG.md (a 5 MB JSON text on stripe's document),
  *   the last request about a package: the model is let go then (`--watch` sends one a run);
  * - `builders`: on a document of thousands of types, builders.ts emitted, printed, re-indented
@@ -19,7 +19,7 @@
  * CPU went from ~1.7 to ~1.4 s (the clone costs it ~0.04 s); the process's grew by 0.1–0.25 s (the
  * clone read here, the emitter's modules compiled here too). The same code runs as on the main
  * thread, so every text is the same byte for byte.
- * Light to import: the emitter, ts-morph and the release are required on first use, so a worker
+ * Light to import: the emitters and the release are required on first use, so a worker
  * that only formats (a small schema) never loads them.
  */
 import type { IrModel, IrNamedType } from "../ir/model";
@@ -190,13 +190,8 @@ export function releaseInfo(release: Release): ReleaseInfo {
   return { version, since, pending, releasedNow, bump, changes, warnings };
 }
 
-let lazyTypeScript = false;
-
 /** emitTypes' statements for `types`, printed (and re-indented when that is sure to be wanted). */
 function printTypes(types: readonly IrNamedType[], { header, path }: TypesRequest): PrintedTypes {
-  // As the CLI does on its own thread (cli.ts): ts-morph loads without TypeScript, which printing never runs.
-  if (!lazyTypeScript) (require("../lazy-typescript") as typeof import("../lazy-typescript")).installLazyTypeScript();
-  lazyTypeScript = true;
   const { typeStatements } = require("../emit/types") as typeof import("../emit/types");
   const { printModule } = require("./print-module") as typeof import("./print-module");
   const { reindent, skipsPrettier } = require("./reindent") as typeof import("./reindent");

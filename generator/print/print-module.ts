@@ -1,16 +1,12 @@
 /**
- * Statements → text. Modules built as text (guards, builders, client, index) are joined here the
- * way ts-morph's printer joins text statements, without loading ts-morph: loading it loads
- * TypeScript (~0.2 s), and a cold `generate` sends these modules to prettier meanwhile. Structures
- * (types) are printed with ts-morph's `printStructure`: the same text
- * `createSourceFile(...).getFullText()` gives, without parsing it back into a syntax tree nobody
- * uses (10x faster: 0.1 s instead of 1.2 s on 1,000 definitions). Every exported declaration then
- * gets a blank line around it (separateDeclarations).
+ * Statements → text. Every module is built as text (the types too: print/type-declarations.ts) and
+ * joined here the way ts-morph's printer joins text statements, without loading ts-morph: loading
+ * it loads TypeScript's stand-in and @ts-morph/common, and a cold `generate` sends these modules to
+ * prettier meanwhile. Every exported declaration gets a blank line around it (separateDeclarations).
  */
-import type { StatementStructures, WriterFunction } from "ts-morph";
 
-/** One statement of a module: a ts-morph structure, a writer function, or text. */
-export type Statement = StatementStructures | WriterFunction | string;
+/** One statement of a module, as text. */
+export type Statement = string;
 
 export interface PrintableModule {
   path: string;
@@ -39,12 +35,7 @@ export function printModule(module: PrintableModule): PrintedModule {
 }
 
 function printStatements(header: string, statements: Statement[]): string {
-  if (statements.every((s): s is string => typeof s === "string")) return `${header}\n${joinTextStatements(separateDeclarations(statements))}`;
-  const { printStructure, StructureKind } = require("ts-morph") as typeof import("ts-morph");
-  // The printer's own blank line where separateDeclarations would put one.
-  const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
-  const separated = statements.flatMap((statement, i) => (i > 0 && separates(statements[i - 1]!, statement) ? [blankLine, statement] : [statement]));
-  return `${header}\n${printStructure({ kind: StructureKind.SourceFile, statements: separated })}`;
+  return `${header}\n${joinTextStatements(separateDeclarations(statements))}`;
 }
 
 /**
@@ -72,8 +63,8 @@ function withoutTrailingNewLines(text: string): string {
 
 const NEW_LINE = 10;
 
-function separates(before: Statement, after: Statement): boolean {
-  return !(typeof before === "string" && isCommentOnly(before)) && (isExportedDeclaration(before) || isExportedDeclaration(after));
+function separates(before: string, after: string): boolean {
+  return !isCommentOnly(before) && (isExportedDeclaration(before) || isExportedDeclaration(after));
 }
 
 /** Leading comments (doc comments, `//` lines) and white space. */
@@ -96,9 +87,7 @@ function isCommentOnly(statement: string): boolean {
 const EXPORTED_DECLARATION = /export\s+(?!\{|\*|type\s*\{)/y;
 
 /** `export function`, `export const`, `export interface`, ... but not a re-export (`export {`, `export type {`, `export *`). */
-function isExportedDeclaration(statement: Statement): boolean {
-  if (typeof statement === "function") return false;
-  if (typeof statement !== "string") return "isExported" in statement && statement.isExported === true;
+function isExportedDeclaration(statement: string): boolean {
   EXPORTED_DECLARATION.lastIndex = codeStart(statement);
   return EXPORTED_DECLARATION.test(statement);
 }

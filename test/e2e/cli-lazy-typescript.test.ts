@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { leanCommonSource, matchingShape, standIn, type TypeScriptShape } from "../../generator/lazy-typescript";
-import { KOALA_CONFIG, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
+import { KOALA_CONFIG, KOALA_OPENAPI, KOALA_SCHEMA, REPO_ROOT } from "../helpers/paths";
+import { syntheticOpenApi } from "../helpers/synthetic-openapi";
 import { runCli } from "../helpers/run";
 import { tempDir } from "../helpers/temp";
 
@@ -18,18 +19,27 @@ const SHAPE = path.join(REPO_ROOT, "dist", "generator", "typescript-shape.json")
 const COMMON_DIST = path.dirname(require.resolve("@ts-morph/common", { paths: [path.dirname(require.resolve("ts-morph"))] }));
 const TYPESCRIPT_FILE = path.join(COMMON_DIST, "typescript.js");
 
-/** Whether a CLI run, with NODE_DEBUG=module, loaded TypeScript's file. */
-function cliLoadsTypeScript(args: string[]): boolean {
+/** Which of ts-morph, TypeScript's file and @ts-morph/common's glob libraries a CLI run loaded (read with NODE_DEBUG=module). */
+function cliLoads(args: string[]): { tsMorph: boolean; typeScript: boolean; globs: boolean } {
   const result = runCli(args, { env: { NODE_DEBUG: "module" } });
   expect(result.status).toBe(0);
-  // Nor @ts-morph/common's glob libraries (lazyLibrary).
-  expect(result.stderr).not.toMatch(/[\\/]node_modules[\\/](minimatch|tinyglobby)[\\/]/);
-  return result.stderr.includes(TYPESCRIPT_FILE);
+  return {
+    tsMorph: /[\\/]node_modules[\\/]ts-morph[\\/]/.test(result.stderr),
+    typeScript: result.stderr.includes(TYPESCRIPT_FILE),
+    globs: /[\\/]node_modules[\\/](minimatch|tinyglobby)[\\/]/.test(result.stderr),
+  };
 }
 
-test("generate, types alone and every artifact of the Koala config, never loads TypeScript (nor minimatch and tinyglobby)", () => {
-  expect(cliLoadsTypeScript(["generate", "--schema", KOALA_SCHEMA, "--out", path.join(tmp, "types"), "--emit", "types", "--quiet"])).toBe(false);
-  expect(cliLoadsTypeScript(["generate", "--config", KOALA_CONFIG, "--out", path.join(tmp, "all"), "--quiet"])).toBe(false);
+test("generate, types alone and every artifact of the Koala config and of its OpenAPI document, loads neither ts-morph nor TypeScript", () => {
+  const none = { tsMorph: false, typeScript: false, globs: false };
+  // Types are printed as text (print/type-declarations.ts); every other module states its declarations.
+  expect(cliLoads(["generate", "--schema", KOALA_SCHEMA, "--out", path.join(tmp, "types"), "--emit", "types", "--quiet"])).toEqual(none);
+  expect(cliLoads(["generate", "--config", KOALA_CONFIG, "--out", path.join(tmp, "all"), "--quiet"])).toEqual(none);
+  expect(cliLoads(["generate", "--schema", KOALA_OPENAPI, "--out", path.join(tmp, "openapi"), "--quiet"])).toEqual(none);
+  // A document of 700-odd types, whose types are built on the other thread (print/offload.ts): not there either.
+  const large = path.join(tmp, "large.json");
+  writeFileSync(large, JSON.stringify(syntheticOpenApi(56)));
+  expect(cliLoads(["generate", "--schema", large, "--out", path.join(tmp, "large"), "--quiet"])).toEqual(none);
 });
 
 /**
