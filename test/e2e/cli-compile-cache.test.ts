@@ -44,9 +44,9 @@ test(`the CLI fills V8's compile cache on Node ${process.version}, then runs fro
   const cache = path.join(tmpdir, folderName);
   const entries = files(cache);
   // One entry per module loaded (the CLI's own modules are one bundle, scripts/bundle-cli.ts): the
-  // bundle, esbuild's API, ts-morph's (with @ts-morph/common, code-block-writer, path-browserify;
-  // not TypeScript nor the glob libraries, generator/lazy-typescript.ts), and prettier's three.
-  expect(entries.size).toBeGreaterThanOrEqual(10);
+  // bundle and prettier's worker's script at least, and prettier's three when that thread has
+  // written its entries before the process ends (no ts-morph: print/type-declarations.ts).
+  expect(entries.size).toBeGreaterThanOrEqual(2);
 
   generate(tmpdir, path.join(tmp, "second"));
   const outputs = (out: string): string[] => [...files(path.join(tmp, out)).keys()].map((f) => path.relative(path.join(tmp, out), f)).sort();
