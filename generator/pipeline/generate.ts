@@ -636,9 +636,12 @@ const OFFLOAD_FROM_TYPES = 400;
 /**
  * From how many named types the builders are emitted on the other thread too (offload): that
  * thread then has them done before the guards come back to it to be printed (stripe's 2,804 types,
- * appcenter's 2,918, GitHub Enterprise's 1,866: builders.ts 0.5–0.9 MB, ~0.12 s here).
+ * appcenter's 2,918, GitHub Enterprise's 1,866: builders.ts 0.5–0.9 MB, ~0.12 s here). Since the
+ * types are printed as text there (print/type-declarations.ts, ~0.15 s less of that thread's time
+ * on netbox.dev), netbox.dev's 1,166 too: 1.12 → 1.03 s on Node 24 (medians of 5), the same on
+ * Node 22; no change on twilio's 1,029 or vercel's 452 either way.
  */
-const BUILDERS_ON_THREAD_FROM_TYPES = 1500;
+const BUILDERS_ON_THREAD_FROM_TYPES = 1000;
 
 /**
  * From how many characters a module is re-indented on the other thread (options.thread): the copies
