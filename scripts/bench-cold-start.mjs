@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // Cold start: `koala-codegen generate` on the Koala config (both schemas, every artifact, built) and
 // `generate --check`, each a fresh `node` process, median of BENCH_RUNS (default 7) wall times, next
-// to what the pieces cost in a fresh process (node itself, loading ts-morph, prettier with its first
+// to what the pieces cost in a fresh process (node itself, prettier with its first
 // format) and json-schema-to-typescript's CLI (types only). The generate() rows run the pipeline as
 // the CLI does (prettier on its worker thread) with stages switched off, so their differences are
 // what each stage adds to the wall time, overlap included, and the report says what dominates.
 // The CLI turns on V8's compile cache (generator/compile-cache.ts: Node's own on 22.1+, its own on
 // Node 20): a last pair of measurements, run alternately so that a drifting load favours neither,
-// shows what it saves (the "load ts-morph" pair uses Node's only: the same code on both sides on Node 20). The table's CLI rows have it as users do, its `node -e`
+// shows what it saves. The table's CLI rows have it as users do, its `node -e`
 // rows do not: on 22+ the shares of generate put less on the CLI than it costs without the cache.
-// The `node -e` rows give ts-morph the CLI's stand-in for TypeScript (generator/lazy-typescript.ts),
-// as the CLI does, so that their differences are the CLI's.
+// (generate loads neither ts-morph nor TypeScript: every module is printed as text.)
 // Then the goals of issue 14, each side by side in one run: cold `generate --emit types` and
 // `generate` of every artifact on the Koala profile schema (step cache off) over json-schema-to-typescript's
 // CLI on the same schema, as ratios of paired medians, each a fresh process: first with V8's compile
@@ -64,14 +63,11 @@ function pairedMedians(a, b) {
 const node = (code) => [process.execPath, "-e", code];
 const dist = (file) => JSON.stringify(path.join(root, "dist", "generator", file));
 /** generate() on the Koala config as the CLI runs it (prettier's worker thread started first), with `options` on top. */
-const standIn = `require(${dist("lazy-typescript.js")}).installLazyTypeScript();`;
 const pipeline = (options) =>
-  standIn +
   `const t=require(${dist("print/format-thread.js")}).startFormatThread();` +
   `require(${dist("index.js")}).generate({schemas:${JSON.stringify(koalaSchemas)},packageName:${JSON.stringify(config.packageName)},client:${JSON.stringify(config.client)},formatter:t.format,...${JSON.stringify(options)}}).then(()=>t.close())`;
 const rows = [
   ["node itself", node("")],
-  ["load ts-morph", node(`${standIn}require(${JSON.stringify(path.join(root, "node_modules", "ts-morph"))})`)],
   ["prettier standalone + first format", node(`const p=require(${JSON.stringify(path.join(root, "node_modules", "prettier", "standalone.js"))});p.format("const a = 1",{parser:"typescript",plugins:[require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "typescript.js"))}),require(${JSON.stringify(path.join(root, "node_modules", "prettier", "plugins", "estree.js"))})]})`)],
   ["generate, no build (src only)", node(pipeline({ build: false }))],
   ["generate, no build, no prettier", node(pipeline({ build: false, format: false }))],
@@ -96,8 +92,7 @@ for (const [label, args, options = {}] of rows) {
 const total = results["koala-codegen generate (all artifacts, built)"];
 const parts = {
   "node": results["node itself"],
-  "ts-morph load": results["load ts-morph"] - results["node itself"],
-  "load, IR, emit, print": results["generate, no build, no prettier"] - results["load ts-morph"],
+  "load, IR, emit, print": results["generate, no build, no prettier"] - results["node itself"],
   "prettier (worker thread, net of overlap)": results["generate, no build (src only)"] - results["generate, no build, no prettier"],
   "build (esbuild + .d.ts), CLI, write": total - results["generate, no build (src only)"],
 };
@@ -110,10 +105,8 @@ console.log(`shares of generate: ${Object.entries(parts).map(([k, v]) => `${k} $
 const noCompileCache = { ...process.env, KOALA_CODEGEN_CACHE: "0", NODE_DISABLE_COMPILE_CACHE: "1" };
 const generateArgs = [process.execPath, cli, "generate", "--out", path.join(tmp, "out"), "--quiet"];
 const [generateWith, generateWithout] = pairedMedians([generateArgs, { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } }], [generateArgs, { env: noCompileCache }]);
-const tsMorph = `require(${JSON.stringify(path.join(root, "node_modules", "ts-morph"))})`;
-const [loadWith, loadWithout] = pairedMedians([node(`require("node:module").enableCompileCache?.();${tsMorph}`)], [node(tsMorph)]);
 const change = (withIt, without) => `${(withIt / 1000).toFixed(3)} s with it, ${(without / 1000).toFixed(3)} s without (${withIt <= without ? "-" : "+"}${Math.abs((1 - withIt / without) * 100).toFixed(0)} %)`;
-console.log(`compile cache, paired runs: koala-codegen generate ${change(generateWith, generateWithout)}; load ts-morph ${change(loadWith, loadWithout)}`);
+console.log(`compile cache, paired runs: koala-codegen generate ${change(generateWith, generateWithout)}`);
 
 // Issue 14's goals: ratios to json-schema-to-typescript's CLI on the same schema, paired runs.
 const noCache = { env: { ...process.env, KOALA_CODEGEN_CACHE: "0" } };
