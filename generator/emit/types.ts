@@ -39,12 +39,12 @@ export const TYPES_MODULE: Omit<EmittedModule, "statements"> = {
 };
 
 /**
- * One declaration per named type, as text (print/type-declarations.ts prints them as ts-morph's
- * printer would). It reads nothing but the types (no emit options, no other model field), so a
- * structured clone of them gives the same statements on another thread.
+ * The module's statements: one text, a declaration per named type (print/type-declarations.ts
+ * prints them as ts-morph's printer does). It reads nothing but the types (no emit options, no
+ * other model field), so a structured clone of them gives the same statements on another thread.
  */
 export function typeStatements(types: readonly IrNamedType[]): string[] {
-  return printTypeDeclarations(typeDeclarations(types));
+  return types.length === 0 ? [] : [printTypeDeclarations(typeDeclarations(types))];
 }
 
 /** What typeStatements prints: an interface or a type alias per named type. */

@@ -1,6 +1,7 @@
 /**
- * The types module's declarations are printed without ts-morph (print/type-declarations.ts). They
- * must be exactly the text ts-morph's printStructure gives for the same structures: checked on the
+ * The types module's declarations are printed with ts-morph's writer, code-block-writer, without
+ * ts-morph (print/type-declarations.ts). They must be exactly the text ts-morph's printStructure
+ * gives for the same structures: checked on the
  * types of the Koala schemas, the JSON Schema fixtures, every OpenAPI fixture and reference
  * document, and on generated declarations whose texts hold what moves its writer's state (quotes,
  * escapes, back ticks, comments, slashes, line breaks).
@@ -38,8 +39,8 @@ function byTsMorph(declarations: readonly TypeDeclaration[]): string {
   return printStructure({ kind: StructureKind.SourceFile, statements });
 }
 
-/** As print-module.ts joins the text statements of a module. */
-const byUs = (declarations: readonly TypeDeclaration[]): string => joinTextStatements(separateDeclarations(printTypeDeclarations(declarations)));
+/** The types module's text statement (emit/types.ts's typeStatements), joined as print-module.ts joins a module's. */
+const byUs = (declarations: readonly TypeDeclaration[]): string => joinTextStatements(separateDeclarations([printTypeDeclarations(declarations)]));
 
 const fixture = (...parts: string[]): string => path.join(REPO_ROOT, "test", "fixtures", ...parts);
 const filesIn = (dir: string): string[] => readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f)).sort().map((f) => path.join(dir, f));
