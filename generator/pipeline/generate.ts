@@ -510,9 +510,9 @@ async function emitModules(
   };
   // The types last: on a large document they are the other thread's, and the first emitter here
   // (the guards, whose module goes there to be printed) must not wait for that thread's release.
-  const inOrder = [...emitters.filter((e) => e.artifact !== "types"), ...emitters.filter((e) => e.artifact === "types")];
+  const emitOrder = [...emitters.filter((e) => e.artifact !== "types"), ...emitters.filter((e) => e.artifact === "types")];
   const buildersOnThread = offloaded?.builders;
-  for (const [i, emitter] of inOrder.entries()) {
+  for (const [i, emitter] of emitOrder.entries()) {
     if (typesOnThread && emitter.artifact === "types") {
       modulesOf.set(emitter, [{ ...TYPES_MODULE, statements: [] }]);
       continue;
@@ -536,7 +536,7 @@ async function emitModules(
       const { text, declarations, reindented, scripts } = printedBuilders;
       mark(`received ${BUILDERS_MODULE.path} (${text.length} characters)`);
       add(plan.header(BUILDERS_MODULE.summary), { path: BUILDERS_MODULE.path, text, declarations }, false, reindented, undefined, Promise.resolve(scripts));
-    } else emit(inOrder.find((e) => e.artifact === "builders")!);
+    } else emit(emitOrder.find((e) => e.artifact === "builders")!);
   }
   // Synchronous: the jobs are done here now, or that thread has begun them. Before waiting for the
   // types module, which may be ahead of them in that thread's queue.
@@ -553,7 +553,7 @@ async function emitModules(
     // Should that thread fail (it has ended, or the model did not clone), the types are emitted
     // here, as without it and last as without it; an error of the emitter's is then thrown here.
     const printedTypes = await typesOnThread.catch(() => undefined);
-    const typesEmitter = inOrder.find((e) => e.artifact === "types")!;
+    const typesEmitter = emitOrder.find((e) => e.artifact === "types")!;
     if (printedTypes) {
       mark(`received ${TYPES_MODULE.path} (${printedTypes.text.length} characters)`);
       add(plan.header(TYPES_MODULE.summary), { path: TYPES_MODULE.path, text: printedTypes.text, declarations: "source" }, true, printedTypes.reindented);
