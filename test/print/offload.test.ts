@@ -42,7 +42,7 @@ test("a large document gives the same package, release and warnings with the oth
   const requests: OffloadRequest[] = [];
   const { result, sent } = await withThread(options, requests);
   // The previous snapshot first, parsed there while this thread reads the schema (readPreviousAhead).
-  expect(sent).toEqual(["previous", "model", "release", "types", "reindent", "releaseFiles"]);
+  expect(sent).toEqual(["previous", "model", "release", "types", "releaseFiles", "reindent"]);
   // The schemas are hashed after the emitters ran, not for the model's clone: the files are built
   // there with stand-ins for the hashes (release/hash-stand-ins.ts), written over here.
   const model = requests.find((r): r is Extract<OffloadRequest, { model: unknown }> => "model" in r)!.model;
@@ -77,7 +77,7 @@ test("a thread that fails every request (it has ended, say) costs nothing but ti
     return { id: sent.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
   };
   const result = await generate({ ...options, thread: { offload } });
-  expect(sent).toEqual(["model", "release", "types", "reindent", "releaseFiles"]);
+  expect(sent).toEqual(["model", "release", "types", "releaseFiles", "reindent"]);
   expect(withoutModel(result)).toEqual(withoutModel(alone));
 }, 240_000);
 
@@ -107,8 +107,8 @@ test("thousands of types: the builders emitted there, and a guards module of meg
   const guards = alone.files.find((f) => f.path === "src/guards.ts")!.contents;
   expect(guards).toContain("export function validateGetLimitsResponse200Headers(");
   expect(guards).not.toContain("export function assertGetLimitsResponse200Headers(");
-  // The release's files right after the guards' printing, built there while this thread emits the operations.
-  expect(sent).toEqual(["model", "release", "types", "builders", "printStated", "releaseFiles", "reindent"]);
+  // The release's files right after the builders, built there while this thread emits the guards.
+  expect(sent).toEqual(["model", "release", "types", "builders", "releaseFiles", "printStated", "reindent"]);
   // The guards' TypeScript and JavaScript came back as bytes (print/moved-texts.ts), and are files as
   // those bytes: written without being decoded here. Read as text, the same.
   const moved = result.files.filter((f) => textBytes(f, "contents") !== undefined).map((f) => f.path);
@@ -123,6 +123,6 @@ test("thousands of types: the builders emitted there, and a guards module of meg
     return { id: failed.length, answer: Promise.reject(new Error("internal: the prettier worker thread has ended")) };
   };
   const here = await generate({ ...options, thread: { offload } });
-  expect(failed).toEqual(["model", "release", "types", "builders", "printStated", "releaseFiles", "reindent"]);
+  expect(failed).toEqual(["model", "release", "types", "builders", "releaseFiles", "printStated", "reindent"]);
   here.files.forEach((f, i) => expect(f.contents === alone.files[i]!.contents ? f.path : `${f.path} differs`).toBe(f.path));
 }, 240_000);
