@@ -45,7 +45,7 @@ if (port) {
     if (isOffloadRequest(request)) {
       try {
         reply({ id: request.id, answer: runOffload(request.id, request) });
-        // ts-morph was compiled here, not on the main thread: its code is kept for the next run.
+        // The types emitter was compiled here, not on the main thread: its code is kept for the next run.
         if ("types" in request) saveCodeCache();
       } catch (error) {
         failed(request.id)(error);
