@@ -50,8 +50,7 @@ export function typeStatements(types: readonly IrNamedType[]): string[] {
 /** What typeStatements prints: an interface or a type alias per named type. */
 export function typeDeclarations(types: readonly IrNamedType[]): TypeDeclaration[] {
   return types.map((named): TypeDeclaration => {
-    // An empty text is no comment (docsFor gives none, but a doc comment is never `/** */`).
-    const docs = docsFor(named.schema, named.name) || undefined;
+    const docs = docsFor(named.schema, named.name);
     const shape = isNode(named.schema) ? interfaceShape(named.schema) : undefined;
     if (shape) return { kind: "interface", name: named.name, docs, properties: shape.properties.map(propertyDeclaration), index: shape.index?.text };
     return { kind: "alias", name: named.name, docs, type: typeOf(named.schema).text };
@@ -173,7 +172,7 @@ interface ObjectShape {
 
 /** An interface member. */
 function propertyDeclaration(p: PropertyShape): PropertyDeclaration {
-  return { name: p.key.text, type: p.type.text, optional: p.optional, docs: p.docs || undefined };
+  return { name: p.key.text, type: p.type.text, optional: p.optional, docs: p.docs };
 }
 
 function objectShape(node: IrNode): ObjectShape {
